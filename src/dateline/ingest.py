@@ -1,0 +1,82 @@
+"""Ingest: read -> process -> store, in batches, with a report of what happened.
+
+The library function behind `dateline ingest` and `dateline demo`. Articles already in
+the store are recognised by id before parsing, so re-ingesting costs little and adds
+nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dateline.model import Article
+from dateline.pipeline import Failure, process
+from dateline.read import DEFAULT_MAX_CHARS, ReadReport, read_articles
+from dateline.store import Store
+
+
+@dataclass
+class IngestReport:
+    """Totals of one ingest run."""
+
+    read: ReadReport = field(default_factory=ReadReport)
+    added: int = 0
+    existing: int = 0
+    events: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def skipped(self) -> list[tuple[str, str]]:
+        """Every input that did not make it into the store, with the reason."""
+        return self.read.skipped + self.failed
+
+    def summary(self) -> str:
+        return (f"{self.read.summary()}; {self.added} articles added ({self.events} events), "
+                f"{self.existing} already stored, {len(self.failed)} failed")
+
+
+def _unseen(articles: Iterable[Article], store: Store, report: IngestReport) -> Iterator[Article]:
+    seen: set[str] = set()
+    for art in articles:
+        if art.id in seen or store.has_article(art.id):
+            report.existing += 1
+            continue
+        seen.add(art.id)
+        yield art
+
+
+def ingest(paths: Iterable[str | Path], store: Store, model: str | None = None, batch_size: int = 32,
+           max_chars: int = DEFAULT_MAX_CHARS,
+           on_article: Callable[[Article], None] | None = None) -> IngestReport:
+    """Read, process and store every article under `paths`; returns what happened.
+
+    `on_article` is called once per article processed (for progress bars).
+    """
+    report = IngestReport()
+    articles = _unseen(read_articles(paths, report.read, max_chars), store, report)
+    docs = process(articles, model=model, batch_size=batch_size,
+                   on_failure=lambda f: report.failed.append((f.origin, f.reason)))
+    batch = []
+    for doc in docs:
+        if on_article:
+            on_article(doc.article)
+        batch.append(doc)
+        if len(batch) >= batch_size:
+            _store_batch(store, batch, report)
+    if batch:
+        _store_batch(store, batch, report)
+    return report
+
+
+def _store_batch(store: Store, batch: list, report: IngestReport) -> None:
+    result = store.add(batch)
+    report.added += result.added
+    report.existing += result.existing
+    report.events += result.events
+    report.failed.extend(result.failed)
+    batch.clear()
+
+
+__all__ = ["Failure", "IngestReport", "ingest"]

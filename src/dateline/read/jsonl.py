@@ -1,0 +1,65 @@
+"""JSON Lines: one article per line with `text` and `date` or `time`.
+
+Optional fields: `id`, `title`, `url`, `source`. A bad line is reported as
+`path:LINE` with the reason and the rest of the file is read.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from dateline.model import Article, content_id
+from dateline.read.base import ReadError, ReadReport, check_length, parse_iso_date
+
+
+def looks_like_jsonl(text: str) -> bool:
+    """Whether the first non-blank character opens a JSON object."""
+    return text.lstrip()[:1] == "{"
+
+
+def article_from_record(record: Any, origin: str, max_chars: int) -> Article:
+    """Build an Article from one decoded JSON record, or raise ReadError saying what is missing."""
+    if not isinstance(record, dict):
+        raise ReadError(f"not an object: the line holds a JSON {type(record).__name__}")
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise ReadError("no text: the record has no string field `text`")
+    raw_date = record.get("date") or record.get("time")
+    if not isinstance(raw_date, str):
+        raise ReadError("no date: the record has no `date` or `time` field (YYYY-MM-DD)")
+    day = parse_iso_date(raw_date)
+    text = text.strip()
+    check_length(text, max_chars)
+    rid = record.get("id")
+    return Article(
+        id=str(rid) if rid not in (None, "") else content_id(text, day),
+        date=day, text=text, title=_opt(record, "title"), source=_opt(record, "source"),
+        url=_opt(record, "url"), origin=origin,
+    )
+
+
+def _opt(record: dict[str, Any], key: str) -> str | None:
+    value = record.get(key)
+    return str(value) if value not in (None, "") else None
+
+
+def read_jsonl(text: str, origin: str, report: ReadReport, max_chars: int) -> Iterator[Article]:
+    """Yield the articles of a JSON Lines text, reporting each bad line by number."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{origin}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            report.skip(where, f"bad JSON: {exc.msg} at column {exc.colno}")
+            continue
+        try:
+            article = article_from_record(record, where, max_chars)
+        except ReadError as err:
+            report.skip(where, err.reason)
+            continue
+        report.count_read()
+        yield article
