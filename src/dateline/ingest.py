@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dateline.model import Article
+from dateline.model import Article, content_id
 from dateline.pipeline import Failure, process
 from dateline.read import DEFAULT_MAX_CHARS, ReadReport, read_articles
 from dateline.store import Store
@@ -38,12 +38,19 @@ class IngestReport:
 
 
 def _unseen(articles: Iterable[Article], store: Store, report: IngestReport) -> Iterator[Article]:
-    seen: set[str] = set()
+    """Articles not stored yet. A stored id with other content is a clash, reported, never overwritten."""
+    seen: dict[str, str] = {}
     for art in articles:
-        if art.id in seen or store.has_article(art.id):
+        digest = content_id(art.text, art.date)
+        stored = seen.get(art.id) or store.article_digest(art.id)
+        if stored == digest:
             report.existing += 1
             continue
-        seen.add(art.id)
+        if stored is not None:
+            report.failed.append((art.origin or art.id, f"id clash: id {art.id!r} is already stored for a "
+                                  "different text; give the article a unique `id` (or none, for a content hash)"))
+            continue
+        seen[art.id] = digest
         yield art
 
 

@@ -21,7 +21,8 @@ from dateline.store.rows import EVENT_COLUMNS, document_rows
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
     id VARCHAR PRIMARY KEY, date DATE NOT NULL, title VARCHAR, source VARCHAR, url VARCHAR,
-    origin VARCHAR, text VARCHAR NOT NULL, ingested_at TIMESTAMP DEFAULT current_timestamp);
+    origin VARCHAR, text VARCHAR NOT NULL, digest VARCHAR NOT NULL,
+    ingested_at TIMESTAMP DEFAULT current_timestamp);
 CREATE TABLE IF NOT EXISTS events (
     id VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL, type VARCHAR NOT NULL, mode VARCHAR,
     contexts VARCHAR[], quad INTEGER, intensity DOUBLE, cameo VARCHAR,
@@ -46,7 +47,8 @@ CREATE TABLE IF NOT EXISTS actors (
 """
 
 INSERTS = {
-    "articles": "INSERT INTO articles (id, date, title, source, url, origin, text) VALUES (?,?,?,?,?,?,?)",
+    "articles": (
+        "INSERT INTO articles (id, date, title, source, url, origin, text, digest) VALUES (?,?,?,?,?,?,?,?)"),
     "events": f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
     "event_parties": "INSERT INTO event_parties VALUES (?,?,?,?,?,?,?,?,?,?)",
     "places": "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -81,6 +83,11 @@ class DuckDBStore:
 
     def has_article(self, article_id: str) -> bool:
         return self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
+
+    def article_digest(self, article_id: str) -> str | None:
+        """The content digest of a stored article (None if not stored), to tell re-ingests from id clashes."""
+        row = self.con.execute("SELECT digest FROM articles WHERE id = ?", [article_id]).fetchone()
+        return row[0] if row else None
 
     def add(self, docs: Iterable[Document]) -> AddResult:
         """Store a batch of processed documents atomically; see the module docstring."""

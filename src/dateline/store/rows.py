@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dateline.model import Document, Event
+from dateline.model import Document, Event, content_id
 from dateline.store.base import date_bounds
 
 EVENT_COLUMNS = (
@@ -42,7 +42,7 @@ def document_rows(doc: Document) -> dict[str, list[tuple[Any, ...]]]:
             for pos, p in enumerate(group):
                 parties.append((ev.id, role, pos, p.name, p.country, p.sector, p.text, p.start, p.end, p.entry))
     return {
-        "articles": [(aid, a.date, a.title, a.source, a.url, a.origin, a.text)],
+        "articles": [(aid, a.date, a.title, a.source, a.url, a.origin, a.text, content_id(a.text, a.date))],
         "events": [event_row(ev, aid) for ev in doc.events],
         "event_parties": parties,
         "places": [(aid, p.start, p.end, p.text, p.geonameid, p.name, p.lat, p.lon, p.country_code,

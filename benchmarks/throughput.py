@@ -1,0 +1,78 @@
+"""Throughput of `dateline extract` against spaCy's parse alone, on one Timeline17 topic.
+
+Runs, in the same process and alternating to share the machine's noise: (a) spaCy's
+`nlp.pipe` over the topic's texts, (b) the whole extract path (read → parse → every
+stage → JSON). Prints one JSON line with articles/s for both, their ratio (target
+≥ 0.8) and the time each stage takes as a share of the parse.
+
+    .venv/bin/python benchmarks/throughput.py [--topic EgyptianProtest_cnn] [--limit 150] [--repeat 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from dateline.nlp import load_model
+from dateline.pipeline import STAGES, process
+from dateline.read import ReadReport, read_articles
+
+T17 = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "t17"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--topic", default="EgyptianProtest_cnn")
+    ap.add_argument("--limit", type=int, default=150, help="articles to use (0: all)")
+    ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--corpus", type=Path, default=T17)
+    args = ap.parse_args()
+
+    report = ReadReport()
+    articles = list(read_articles([args.corpus / args.topic / "articles.jsonl"], report))
+    if args.limit:
+        articles = articles[: args.limit]
+    texts = [a.text for a in articles]
+    nlp = load_model()
+    # Warm up: load every lazy resource (gazetteer, dictionaries, lexicon) outside the timing.
+    list(process(articles[:3]))
+
+    parse_s, full_s = [], []
+    for _ in range(args.repeat):
+        t0 = time.perf_counter()
+        parsed = list(nlp.pipe(texts, batch_size=32))
+        parse_s.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        for doc in process(articles, batch_size=32):
+            json.dumps(doc.to_json())
+        full_s.append(time.perf_counter() - t0)
+        print(f"parse {parse_s[-1]:.1f}s, extract {full_s[-1]:.1f}s", file=sys.stderr)
+
+    stage_s = time_stages(articles, parsed)
+    parse, full = min(parse_s), min(full_s)
+    print(json.dumps({
+        "benchmark": "throughput", "topic": args.topic, "articles": len(articles),
+        "chars": sum(map(len, texts)), "parse_articles_per_s": round(len(articles) / parse, 2),
+        "dateline_articles_per_s": round(len(articles) / full, 2), "ratio": round(parse / full, 3),
+        "target_ratio": 0.8, "stage_share_of_parse": {k: round(v / parse, 3) for k, v in stage_s.items()},
+    }))
+
+
+def time_stages(articles: list, parsed: list) -> dict[str, float]:
+    """Seconds each post-parse stage takes over all documents, run in pipeline order."""
+    from dateline.model import Document
+
+    docs = [Document(article=a, parsed=p) for a, p in zip(articles, parsed, strict=True)]
+    out: dict[str, float] = {}
+    for stage in STAGES:
+        t0 = time.perf_counter()
+        docs = [stage(d) for d in docs]
+        out[stage.__name__] = time.perf_counter() - t0
+    return out
+
+
+if __name__ == "__main__":
+    main()

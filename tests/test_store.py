@@ -1,0 +1,109 @@
+"""The DuckDB store: round trip, idempotent ingest, atomic batches, and every filter."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dateline.model import Actor, Article, Document, Event, Evidence, Location, Place, Timex, event_id
+from dateline.store import EventFilter, open_store
+from dateline.store.base import date_bounds
+
+SENT = "Turkey and Russia on Monday agreed to turn Idlib into a demilitarised zone."
+
+
+def make_document(aid: str, type_: str = "AGREE", date: str = "2018-09-17", negated: bool = False,
+                  location: Location | None = None) -> Document:
+    art = Article(id=aid, date=dt.date(2018, 9, 19), text=SENT, origin=f"{aid}.txt")
+    turkey = Actor("Turkey", 0, 6, "Turkey", "TUR", "GOV", "TUR", "countries: TURKEY")
+    russia = Actor("Russia", 11, 17, "Russia", "RUS", "GOV", "RUS", "countries: RUSSIA")
+    ev = Event(
+        id=event_id(aid, type_, 28, 0), type=type_, mode=None, contexts=["military"], quad=1, intensity=3.0,
+        cameo="057", actors=[turkey.as_party(), russia.as_party()], date=date, date_precision="day",
+        location=location or Location("Idlib", 169387, 35.93, 36.63, "SY", "PPLA"),
+        negated=negated, evidence=Evidence(SENT, 0, len(SENT), "agreed", 28, 34, "verb: AGREE"),
+        confidence=0.8, article_id=aid)
+    return Document(
+        article=art, timexes=[Timex("Monday", 21, 27, "DATE", "2018-09-17")],
+        places=[Place("Idlib", 46, 51, 169387, "Idlib", 35.93, 36.63, "SY", "12", "PPLA", 0.9)],
+        actors=[turkey, russia], events=[ev])
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = open_store(tmp_path / "t.duckdb")
+    yield s
+    s.close()
+
+
+def test_round_trip_keeps_the_contract(store):
+    doc = make_document("a1")
+    result = store.add([doc])
+    assert (result.added, result.existing, result.events) == (1, 0, 1)
+    (ev,) = store.events()
+    want = doc.events[0].to_json()
+    for key in ("id", "type", "contexts", "quad", "cameo", "date", "date_precision", "negated"):
+        assert ev[key] == want[key]
+    assert [p["country"] for p in ev["actors"]] == ["TUR", "RUS"]
+    assert ev["location"]["geonameid"] == 169387
+    assert ev["evidence"]["trigger"] == "agreed" and ev["article_date"] == "2018-09-19"
+    assert store.counts() == {"articles": 1, "events": 1, "event_parties": 2, "places": 1, "timexes": 1,
+                              "actors": 2}
+
+
+def test_ingesting_the_same_article_twice_adds_nothing(store):
+    store.add([make_document("a1")])
+    again = store.add([make_document("a1"), make_document("a1")])
+    assert (again.added, again.existing) == (0, 2)
+    assert store.counts()["events"] == 1 and store.counts()["event_parties"] == 2
+
+
+def test_a_failing_article_leaves_no_trace_and_the_rest_of_the_batch_is_stored(store):
+    good, bad, other = make_document("good"), make_document("bad"), make_document("other")
+    bad.events[0].type = None  # violates NOT NULL: the database refuses this article
+    result = store.add([good, bad, other])
+    assert result.added == 2 and [o for o, _ in result.failed] == ["bad.txt"]
+    assert "store error" in result.failed[0][1]
+    assert not store.has_article("bad")
+    for table in ("places", "timexes", "actors"):
+        assert store.con.execute(f"SELECT count(*) FROM {table} WHERE article_id = 'bad'").fetchone()[0] == 0
+    assert store.counts()["articles"] == 2
+
+
+def test_filters(store):
+    sochi = Location("Sochi", 491422, 43.60, 39.73, "RU", "PPLA2")
+    store.add([make_document("a1"), make_document("a2", "CONSULT", "2017", location=sochi),
+               make_document("a3", "ASSAULT", "2018-09-16", negated=True)])
+    ids = lambda **kw: sorted(e["article_id"] for e in store.events(EventFilter(**kw)))  # noqa: E731
+    assert ids() == ["a1", "a2"]
+    assert ids(include_negated=True) == ["a1", "a2", "a3"]
+    assert ids(type="consult") == ["a2"]
+    assert ids(actor="russia") == ["a1", "a2"] and ids(actor="RUS") == ["a1", "a2"]
+    assert ids(country="SY") == ["a1"]
+    assert ids(place="soch") == ["a2"]
+    assert ids(near=(43.5, 39.8, 50)) == ["a2"]
+    assert ids(since=dt.date(2018, 1, 1)) == ["a1"]
+    assert ids(until=dt.date(2017, 6, 30)) == ["a2"]  # "2017" overlaps the first half of 2017
+    assert ids(text="demilitarised", type="AGREE") == ["a1"]
+    assert store.event(store.events(EventFilter(type="AGREE"))[0]["id"][:6])["type"] == "AGREE"
+
+
+@pytest.mark.parametrize("value, lo, hi", [
+    ("2018-09-17", "2018-09-17", "2018-09-17"), ("2018-09", "2018-09-01", "2018-09-30"),
+    ("2017", "2017-01-01", "2017-12-31"), ("2018-W37", "2018-09-10", "2018-09-16"),
+    ("2018-Q3", "2018-07-01", "2018-09-30"), ("2018-SU", "2018-06-01", "2018-08-31"),
+    ("201", "2010-01-01", "2019-12-31"), ("2018-12", "2018-12-01", "2018-12-31"),
+    ("2018-WI", "2018-12-01", "2019-02-28"),
+])
+def test_date_bounds(value, lo, hi):
+    assert date_bounds(value) == (dt.date.fromisoformat(lo), dt.date.fromisoformat(hi))
+
+
+def test_date_bounds_of_values_without_a_calendar_span():
+    assert date_bounds("PAST_REF") == (None, None) and date_bounds(None) == (None, None)
+
+
+def test_reading_a_missing_database_says_how_to_create_it(tmp_path):
+    with pytest.raises(FileNotFoundError, match="dateline ingest"):
+        open_store(tmp_path / "none.duckdb", read_only=True)
