@@ -1,6 +1,336 @@
-"""Placeholder: replaced by the timex stage."""
-from dateline.model import Document
+"""The time stage: find temporal expressions and normalise them to TIMEX3 values.
+
+`tag_timexes(doc)` fills `doc.timexes` for a parsed Document; `normalize(text, dct)`
+reads one expression on its own. Both run the same grammar (timex_rules and
+timex_relative): every rule's precompiled regex is run over the text, the longest
+non-overlapping matches win, and each winner is normalised against the article date
+(the document creation time, DCT). The parse is used for two things only: the tense of
+the clause that governs an expression (past tense reads "Monday" backwards, future
+tense forwards) and vetoing numbers that are counts, not years ("2000 people").
+
+Absolute dates with numbers go through python-dateutil where it helps; relative
+references ("last year", "two days ago", "earlier this month") are rules written here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from dateline.model import Document, Timex
+from dateline.timex_calendar import Point
+from dateline.timex_lexicon import POINT_MODS, QUANTITY_MODS
+from dateline.timex_patterns import POINT_MOD_BEFORE, QUANTITY_MOD_BEFORE, REQUIRED_WORDS
+from dateline.timex_relative import RELATIVE_RULES
+from dateline.timex_rules import ABSOLUTE_RULES, IMPOSSIBLE, Context, Reading, Rule
+
+#: Every rule, in tie-break order (earlier wins between equally long matches), each
+#: with the words it needs so texts without them skip its scan.
+RULES: tuple[Rule, ...] = tuple(
+    dataclasses.replace(rule, needs=REQUIRED_WORDS.get(rule.name, ()))
+    for rule in ABSOLUTE_RULES + RELATIVE_RULES
+)
+
+#: Anything a rule could be built around: digits, calendar words, time adverbs. Rules
+#: only run near these (see temporal_windows); _REACH is the longest way from one to
+#: the edge of an expression.
+_ANCHOR = re.compile(
+    r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|quarter|decade|"
+    r"centur|hour|minute|second|fortnight|night|morning|evening|noon|time|now|recent|current|"
+    r"past|present|future|ahead|term|moment|lately|former|spring|summer|fall|autumn|winter|"
+    r"christmas|easter|halloween|thanksgiving|valentine|labou?r|memorial|independence|bastille|armistice|"
+    r"veterans|patrick|half|period|a\.m|p\.m|ago|tomorrow|tues|thurs|ly\b|'\d|nineteen|eighteen|thousand|ties\b",
+    re.IGNORECASE,
+)
+_REACH = 48
+_WHITESPACE = re.compile(r"\s")
+_POINT_MOD = re.compile(POINT_MOD_BEFORE, re.IGNORECASE)
+_QUANTITY_MOD = re.compile(QUANTITY_MOD_BEFORE, re.IGNORECASE)
+_APPROXIMATIONS = frozenset({"about", "around", "nearly", "almost", "approximately", "roughly", "some"})
+#: Reading type -> (left-context pattern, word -> mod table, words allowed or None for all).
+_MODIFIERS: dict[str, tuple[tuple[re.Pattern, dict[str, str], frozenset[str] | None], ...]] = {
+    "DATE": ((_POINT_MOD, POINT_MODS, None), (_QUANTITY_MOD, QUANTITY_MODS, _APPROXIMATIONS)),
+    "TIME": ((_POINT_MOD, POINT_MODS, None), (_QUANTITY_MOD, QUANTITY_MODS, _APPROXIMATIONS)),
+    "DURATION": ((_QUANTITY_MOD, QUANTITY_MODS, None),),
+}
+_TENSES = {"past": -1, "present": 0, "future": 1, None: 0}
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "gonna"})
+_PERFECT_AUX = frozenset({"has", "have", "'ve", "had", "'d"})
+_MODALS = frozenset({"would", "could", "might", "may", "should", "must", "can", "ca"})
+_PLANNING = frozenset({"schedule", "expect", "plan", "due", "set", "intend", "slate", "prepare",
+                       "hope", "aim", "want", "agree", "promise", "threaten", "vow", "pledge"})
+_REPORTING = frozenset({"say", "tell", "report", "announce", "quote"})
+#: Granularities an expression can leave as the reference for "a year earlier".
+_REFERENCE_GRANULARITIES = frozenset({"day", "month", "quarter", "half", "year"})
+
+
+@dataclass
+class Candidate:
+    """A rule's match in the text, before it is normalised."""
+
+    start: int
+    end: int
+    order: int
+    rule: Rule
+    match: re.Match
+
+
+def temporal_windows(text: str) -> Iterator[tuple[int, int]]:
+    """Stretches of `text` around words any rule needs, merged and cut at spaces.
+
+    Most of a news text says nothing about time; the rules only scan these windows.
+    """
+    end_of_last = -1
+    start = end = 0
+    for hit in _ANCHOR.finditer(text):
+        if hit.start() - _REACH > end_of_last:
+            if end_of_last >= 0:
+                yield start, end
+            start = _space_before(text, hit.start() - _REACH)
+        end_of_last = hit.end()
+        end = _space_after(text, hit.end() + _REACH)
+    if end_of_last >= 0:
+        yield start, end
+
+
+def _space_before(text: str, pos: int) -> int:
+    if pos <= 0:
+        return 0
+    found = text.rfind(" ", 0, pos)
+    return found + 1 if found >= 0 else 0
+
+
+def _space_after(text: str, pos: int) -> int:
+    found = _WHITESPACE.search(text, pos)
+    return len(text) if found is None else found.start()
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """Every rule's matches in `text`, longest first (ties: earlier rule first)."""
+    found: list[Candidate] = []
+    for start, end in temporal_windows(text):
+        window = text[start:end].lower()
+        found.extend(Candidate(m.start(), m.end(), order, rule, m)
+                     for order, rule in enumerate(RULES) if rule.may_match(window)
+                     for m in rule.pattern.finditer(text, start, end))
+    found.sort(key=lambda c: (c.start - c.end, c.order, c.start))
+    return found
+
+
+def select_candidates(candidates: list[Candidate],
+                      accept: Callable[[Candidate], Reading | None]) -> list[Candidate]:
+    """The longest non-overlapping candidates that `accept` reads, in text order.
+
+    An impossible date ("February 30") blocks its words, so "February" alone is not
+    taken instead, but is not returned.
+    """
+    taken: list[Candidate] = []
+    blocked: list[Candidate] = []
+    for cand in candidates:
+        if any(cand.start < t.end and t.start < cand.end for t in taken + blocked):
+            continue
+        reading = accept(cand)
+        if reading is IMPOSSIBLE:
+            blocked.append(cand)
+        elif reading is not None:
+            taken.append(cand)
+    return sorted(taken, key=lambda c: c.start)
+
+
+def extend_with_modifier(text: str, start: int, reading: Reading, floor: int) -> tuple[int, str | None]:
+    """Grow a span leftwards over a modifier ("early", "about") and return its TIMEX3 mod.
+
+    DATEs and TIMEs take point modifiers ("early 2017", "the end of May") and
+    approximations ("about two years ago"); DURATIONs take quantity modifiers
+    ("more than three months"), but not before "the" ("over the past year" is a span
+    preceded by a preposition). `floor` is where the previous expression ends.
+    """
+    if reading.value.endswith("_REF"):
+        return start, reading.mod
+    window_start = max(floor, start - 24)
+    left = text[window_start:start]
+    for pattern, table, allowed in _MODIFIERS.get(reading.type, ()):
+        found = pattern.search(left)
+        if found is None:
+            continue
+        word = " ".join(found["mod"].lower().split())
+        if (allowed is None or word in allowed) and not (table is QUANTITY_MODS and text.startswith("the", start)):
+            return window_start + found.start(), table[word]
+    return start, reading.mod
+
+
+def _clause_verb(token: Any) -> Any | None:
+    """The verb whose clause contains `token`: its nearest verbal ancestor (or itself)."""
+    for _ in range(10):
+        if token.pos_ in {"VERB", "AUX"}:
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def verb_direction(verb: Any, depth: int = 0) -> int:
+    """-1 for a past-tense clause, +1 for a future one, 0 when the tense does not say.
+
+    Past: a past-tense verb or auxiliary, a perfect ("has agreed"), or a bare participle
+    ("the high set on Aug. 6"). Future: will / shall / 'll, "going to", a modal ("would
+    leave"), a progressive with a present auxiliary ("is meeting"), or a present-tense
+    lexical verb ("meets Monday"). An infinitive takes the tense of the verb governing
+    it ("staged celebrations to mark it on Friday"), except after verbs of planning.
+    """
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    words = {a.lower_ for a in auxes}
+    if words & _FUTURE_AUX or (verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.subtree)):
+        return 1
+    if verb.tag_ == "VBD" or words & _PERFECT_AUX or any(a.tag_ == "VBD" for a in auxes):
+        return -1
+    if words & _MODALS:
+        return 1
+    if verb.tag_ == "VB" and "to" in words:
+        return _infinitive_direction(verb, depth)
+    if verb.tag_ == "VBN" and not auxes:
+        return -1
+    if verb.tag_ == "VBG" and any(a.tag_ in {"VBZ", "VBP"} for a in auxes):
+        return 1
+    if verb.tag_ in {"VBZ", "VBP"} and verb.pos_ == "VERB" and verb.lemma_ not in _REPORTING:
+        return 1
+    return 0
+
+
+def _infinitive_direction(verb: Any, depth: int) -> int:
+    """The direction of an infinitive: forward after planning verbs, else its governor's."""
+    head = verb.head
+    if head is verb or depth > 3 or head.lemma_ in _PLANNING or head.pos_ not in {"VERB", "AUX"}:
+        return 1
+    return verb_direction(head, depth + 1)
+
+
+def clause_direction(span: Any) -> int:
+    """The tense direction of the clause that governs a span of the parse."""
+    verb = _clause_verb(span.root)
+    return verb_direction(verb) if verb is not None else 0
+
+
+def _is_count_not_year(span: Any) -> bool:
+    """True for a four-digit number used as a count ("2000 people", "$1990", "1995 percent").
+
+    A number that modifies a plural noun is a count unless a determiner or "fiscal"
+    shows it is a year ("the 1990 elections", "fiscal 1989 sales").
+    """
+    doc = span.doc
+    token = span[-1]
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if len(span) > 1:  # "fiscal 1989", "the year 2000"
+        return False
+    if before is not None and before.tag_ == "$":
+        return True
+    if after is not None and after.lower_ in {"%", "percent", "per"}:
+        return True
+    year_like = before is not None and (before.tag_ in {"DT", "PRP$", "POS"} or before.lower_ in {"in", "of"})
+    return token.dep_ == "nummod" and token.head.tag_ == "NNS" and token.head.i > token.i and not year_like
+
+
+#: Rule-specific vetoes that need the parse: rule name -> predicate on the token span.
+_PARSE_VETOES: dict[str, Callable[[Any], bool]] = {"year": _is_count_not_year}
+
+
+def read_safely(cand: Candidate, ctx: Context) -> Reading | None:
+    """A rule's reading of a match, or None when calendar arithmetic runs out of range.
+
+    "125,000 years ago" is a fine phrase but not a date Python can hold: skip it.
+    """
+    try:
+        return cand.rule.normalise(cand.match, ctx)
+    except (ValueError, OverflowError):
+        return None
+
+
+class TimexTagger:
+    """Finds and normalises the timexes of one text, optionally with its parse."""
+
+    def __init__(self, text: str, dct: dt.date, parsed: Any = None, tense: int = 0) -> None:
+        self.text, self.dct, self.parsed, self.tense = text, dct, parsed, tense
+        self.reference: Point | None = None
+
+    def span_of(self, cand: Candidate) -> Any | None:
+        if self.parsed is None:
+            return None
+        return self.parsed.char_span(cand.start, cand.end, alignment_mode="expand")
+
+    def context(self, cand: Candidate) -> Context:
+        span = self.span_of(cand)
+        direction = clause_direction(span) if span is not None else self.tense
+        return Context(self.dct, direction, self.reference)
+
+    def vetoed(self, cand: Candidate) -> bool:
+        veto = _PARSE_VETOES.get(cand.rule.name)
+        span = self.span_of(cand) if veto else None
+        return bool(span is not None and veto(span))
+
+    def accept(self, cand: Candidate) -> Reading | None:
+        """First pass: can the rule read this match at all? (the article day stands in
+        for the reference, which is only known in text order, in the second pass)."""
+        if self.vetoed(cand):
+            return None
+        return read_safely(cand, Context(self.dct, self.tense, Point(self.dct, "day")))
+
+    def timexes(self) -> Iterator[Timex]:
+        chosen = select_candidates(find_candidates(self.text), self.accept)
+        floor = 0
+        for cand in chosen:
+            reading = read_safely(cand, self.context(cand))
+            if reading is None or reading is IMPOSSIBLE:
+                continue
+            start, mod = extend_with_modifier(self.text, cand.start, reading, floor)
+            floor = cand.end
+            if (reading.point is not None and not reading.derived
+                    and reading.point.granularity in _REFERENCE_GRANULARITIES):
+                self.reference = reading.point
+            yield self.build(start, cand.end, reading, mod)
+
+    def build(self, start: int, end: int, reading: Reading, mod: str | None) -> Timex:
+        token_start = token_end = None
+        if self.parsed is not None:
+            span = self.parsed.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                token_start, token_end = span.start, span.end
+        return Timex(text=self.text[start:end], start=start, end=end, type=reading.type,
+                     value=reading.value, mod=mod, quant=reading.quant, freq=reading.freq,
+                     token_start=token_start, token_end=token_end)
 
 
 def tag_timexes(doc: Document) -> Document:
+    """Fill `doc.timexes` with every temporal expression of the article, normalised.
+
+    Values are relative to the article date; token offsets point into `doc.parsed` so
+    the event dater can walk the dependency tree from a trigger to its timex.
+    """
+    doc.timexes = find_timexes(doc.article.text, doc.article.date, doc.parsed)
     return doc
+
+
+def find_timexes(text: str, dct: dt.date, parsed: Any = None, tense: str | None = None) -> list[Timex]:
+    """Every temporal expression of `text`, normalised against `dct`, in text order.
+
+    With `parsed` (the spaCy Doc of `text`) each expression takes the tense of its own
+    clause and gets token offsets; without it, `tense` applies to all of them.
+    """
+    return list(TimexTagger(text, dct, parsed, _TENSES.get(tense, 0)).timexes())
+
+
+def normalize(text: str, dct: dt.date, tense: str | None = None) -> Timex | None:
+    """Read `text` as one temporal expression seen from date `dct`; None if it is not one.
+
+    `tense` ("past", "present", "future") sets the direction of weekdays and bare
+    months: normalize("Monday", date(2018, 9, 19), "past") is 2018-09-17. When the text
+    holds more than an expression, the longest one found is returned, with offsets
+    into `text`.
+    """
+    found = find_timexes(text, dct, None, tense)
+    return max(found, key=lambda t: t.end - t.start) if found else None

@@ -1,13 +1,229 @@
-"""Event dating from the time stage's timexes (first version: owned by the time work)."""
+"""Event dating: which of the time stage's timexes dates an event, and how precisely.
+
+The date of an event is, in order:
+
+1. the timex that governs the trigger's clause: one reached from the trigger through
+   the dependency tree without passing into another clause ("Turkey and Russia on
+   Monday agreed", "a deal ... last year"). If that timex is a duration, a set or a
+   fuzzy reference ("during the past few months", "recently"), it says the event is
+   not a dated point, and the article date is used with precision `on_or_before`
+   (`after` for a hypothetical event "in the future");
+2. else the nearest anchoring expression (a DATE or TIME with a calendar value) in the
+   sentence, from a clause that contains the trigger ("On Monday officials said rebels
+   attacked"), never from a clause beside it (a relative clause about something else);
+   when that clause only reports the event ("said on Monday"), the precision is
+   `on_or_before`: the event happened by the day it was reported;
+3. else, for "the previous meeting" and the like, just before the latest date the
+   article mentioned earlier (precision `before`);
+4. else the article date with precision `on_or_before`.
+
+An event is never dated after its article unless it is future or hypothetical: such a
+date falls back to the article date, `on_or_before`.
+
+This module reads `doc.timexes` (values and token offsets) and the parse only; it never
+calls the time stage itself.
+"""
 
 from __future__ import annotations
 
-from dateline.model import Document
+import datetime as dt
+import re
+from typing import Any
+
+from dateline.model import Document, Timex
+
+#: TIMEX3 value shapes -> the precision of an event date taken from them.
+_PRECISIONS: tuple[tuple[re.Pattern, str], ...] = (
+    (re.compile(r"^\d{4}-\d\d-\d\d"), "day"),
+    (re.compile(r"^\d{4}-W\d\d"), "week"),
+    (re.compile(r"^\d{4}-\d\d$"), "month"),
+    (re.compile(r"^\d{4}-Q\d$"), "quarter"),
+    (re.compile(r"^\d{4}-H\d$"), "half"),
+    (re.compile(r"^\d{4}-(SP|SU|FA|WI)$"), "season"),
+    (re.compile(r"^\d{4}$"), "year"),
+    (re.compile(r"^\d{3}$"), "decade"),
+    (re.compile(r"^\d{2}$"), "century"),
+)
+_VERBAL = frozenset({"VERB", "AUX"})
+#: Modifiers that place an event before the one the article is about ("the previous meeting").
+_EARLIER_WORDS = frozenset({"previous", "earlier", "prior", "last", "former", "past"})
+_MAX_HOPS = 12
+#: Clauses that modify a noun: "the talks, which began last month" dates the talks.
+_NOUN_CLAUSES = frozenset({"relcl", "acl"})
+#: Verbs that report an event: their date is when it was said, so the event itself
+#: happened on or before it ("police said on Tuesday they had arrested ...").
+_REPORTING = frozenset({"say", "tell", "report", "announce", "confirm", "add", "state", "claim",
+                        "quote", "disclose", "reveal", "acknowledge", "admit", "deny"})
+
+
+def precision_of(value: str) -> str | None:
+    """The precision of a TIMEX3 value as an event date (day, week, month ...), else None."""
+    return next((name for pattern, name in _PRECISIONS if pattern.match(value)), None)
+
+
+def event_value(value: str) -> str:
+    """The date part of a TIMEX3 value: `2018-09-16TEV` -> `2018-09-16`."""
+    return value.split("T", 1)[0] if precision_of(value) == "day" else value
+
+
+def first_day(value: str) -> dt.date | None:
+    """The first day of the period a TIMEX3 value names, to compare it with the dateline."""
+    precision = precision_of(value)
+    try:
+        if precision == "day":
+            return dt.date.fromisoformat(value[:10])
+        if precision == "week":
+            return dt.date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
+        if precision == "month":
+            return dt.date(int(value[:4]), int(value[5:7]), 1)
+        if precision in {"quarter", "half"}:
+            span = 3 if precision == "quarter" else 6
+            return dt.date(int(value[:4]), span * (int(value[6]) - 1) + 1, 1)
+        if precision in {"season", "year"}:
+            return dt.date(int(value[:4]), 1, 1)
+        if precision in {"decade", "century"}:
+            return dt.date(int(value.ljust(4, "0")), 1, 1)
+    except ValueError:
+        return None
+    return None
+
+
+def is_anchor(timex: Timex) -> bool:
+    """A timex that names a calendar period (a DATE or TIME with a value), not a span."""
+    return timex.type in {"DATE", "TIME"} and precision_of(timex.value) is not None
+
+
+def _clause_head(token: Any) -> Any:
+    """The verb heading the clause `token` belongs to (itself if it is one), else the root."""
+    for _ in range(_MAX_HOPS):
+        if token.pos_ in _VERBAL or token.head is token:
+            return token
+        token = token.head
+    return token
+
+
+def _path_to_trigger(timex_root: Any, trigger: Any) -> tuple[int, int] | None:
+    """How a timex reaches the trigger up the tree: (0 if at the trigger itself, else 1; hops).
+
+    A nominal trigger's own modifiers come first ("the talks, which began last month,
+    will resume next week": the talks began last month), then its clause head's.
+
+    None when the way up passes another verb first: the timex then belongs to a
+    different clause ("mobilising ... during the past few months" vs "a deal ... last year"),
+    unless that clause describes the trigger itself ("talks, which began last month").
+    """
+    clause_head = _clause_head(trigger)
+    token, hops = timex_root, 0
+    while hops < _MAX_HOPS:
+        if token.i == trigger.i:
+            return 0, hops
+        if token.i == clause_head.i:
+            return 1, hops
+        describes_trigger = token.dep_ in _NOUN_CLAUSES and token.head.i == trigger.i
+        if (token.pos_ in _VERBAL and hops > 0 and not describes_trigger) or token.head is token:
+            return None
+        token, hops = token.head, hops + 1
+    return None
+
+
+def _timex_root(doc: Document, timex: Timex) -> Any | None:
+    if timex.token_start is None or timex.token_end is None:
+        return None
+    return doc.parsed[timex.token_start:timex.token_end].root
+
+
+def governing_timex(doc: Document, trigger: Any) -> Timex | None:
+    """The timex of the trigger's own clause, nearest in the tree; anchors win ties."""
+    sent = trigger.sent
+    best: tuple[tuple[int, int], int, Timex] | None = None
+    for timex in doc.timexes:
+        root = _timex_root(doc, timex)
+        if root is None or not sent.start <= root.i < sent.end:
+            continue
+        path = _path_to_trigger(root, trigger)
+        if path is None:
+            continue
+        key = (path, 0 if is_anchor(timex) else 1, timex)
+        if best is None or key[:2] < best[:2]:
+            best = key
+    return best[2] if best else None
+
+
+def _dates_trigger_clause(doc: Document, timex: Timex, trigger: Any) -> bool:
+    """True unless the timex sits in a clause that does not contain the trigger.
+
+    "On Monday officials said rebels attacked" dates the attack (the timex's clause
+    embeds the trigger's); "an assault on zones that were established last year" does
+    not date the assault (the timex's clause is a relative clause beside it).
+    """
+    root = _timex_root(doc, timex)
+    if root is None:
+        return False
+    head = root.head
+    while head is not head.head and head.pos_ not in _VERBAL:
+        head = head.head
+    if head.pos_ not in _VERBAL:
+        return True
+    return head == trigger or head.is_ancestor(trigger)
+
+
+def nearest_anchor(doc: Document, trigger: Any) -> Timex | None:
+    """The anchoring timex in the trigger's sentence closest to it, from a clause above it."""
+    sent = trigger.sent
+    anchors = [t for t in doc.timexes if is_anchor(t) and t.token_start is not None
+               and sent.start <= t.token_start < sent.end and _dates_trigger_clause(doc, t, trigger)]
+    return min(anchors, key=lambda t: abs(t.token_start - trigger.i), default=None)
+
+
+def _earlier_than_mentioned(doc: Document, trigger: Any) -> tuple[str, str] | None:
+    """"The previous meeting": before the latest day the article mentioned up to here."""
+    if not any(c.lower_ in _EARLIER_WORDS and c.dep_ in {"amod", "advmod"} for c in trigger.children):
+        return None
+    days = [t.value[:10] for t in doc.timexes
+            if t.token_start is not None and t.token_start < trigger.i
+            and precision_of(t.value) == "day" and first_day(t.value) <= doc.article.date]
+    return (max(days) if days else doc.article.date.isoformat()), "before"
 
 
 def date_event(doc: Document, trigger_i: int, hypothetical: bool = False) -> tuple[str | None, str]:
     """The (TIMEX3 value, precision) of the event whose trigger is token `trigger_i`.
 
-    Falls back to the article date with precision `on_or_before`.
+    See the module docstring for the order of evidence. Falls back to the article date
+    with precision `on_or_before`; a non-hypothetical event is never dated after it.
     """
-    return doc.article.date.isoformat(), "on_or_before"
+    fallback = (doc.article.date.isoformat(), "on_or_before")
+    if doc.parsed is None or not 0 <= trigger_i < len(doc.parsed):
+        return fallback
+    trigger = doc.parsed[trigger_i]
+    timex = governing_timex(doc, trigger)
+    if timex is not None and not is_anchor(timex):
+        if hypothetical and timex.value == "FUTURE_REF":  # "in the near future"
+            return doc.article.date.isoformat(), "after"
+        return fallback
+    timex = timex or nearest_anchor(doc, trigger)
+    if timex is None:
+        return _earlier_than_mentioned(doc, trigger) or fallback
+    start = first_day(timex.value)
+    if start is None or (start > doc.article.date and not hypothetical):
+        return fallback
+    if _reported_by(doc, timex, trigger):
+        return event_value(timex.value), "on_or_before"
+    return event_value(timex.value), precision_of(timex.value) or "day"
+
+
+def _reported_by(doc: Document, timex: Timex, trigger: Any) -> bool:
+    """True when the timex dates the report of the event, not the event itself.
+
+    Either its clause is a reporting verb above the trigger, or it follows one directly
+    ("said on Tuesday they had arrested", which parsers often attach to the event).
+    """
+    root = _timex_root(doc, timex)
+    if root is None:
+        return False
+    verbs = [_clause_head(root.head)]
+    before = timex.token_start - 1
+    while before >= 0 and doc.parsed[before].lower_ in {"on", ","}:
+        before -= 1
+    if before >= 0:
+        verbs.append(doc.parsed[before])
+    return any(v.lemma_ in _REPORTING and v.pos_ == "VERB" and v.i != trigger.i for v in verbs)

@@ -1,0 +1,180 @@
+"""Benchmark the time stage on TimeBank + AQUAINT (TempEval-3 TimeML, ../shared/data/time-dev).
+
+For every .tml file: the document creation time (DCT) is the TIMEX3 with
+functionInDocument="CREATION_TIME"; the text is what lies inside <TEXT>, tags stripped,
+with the character offsets of each gold TIMEX3 kept. The raw texts are parsed with spaCy
+(timed), `tag_timexes` runs on each parse (timed), and system spans are scored against
+gold with the TempEval-3 definitions:
+
+* strict span P/R/F1: identical character offsets;
+* relaxed span P/R/F1: any overlap (each gold and system timex used at most once);
+* type accuracy over relaxed matches, and type F1 = relaxed F1 x type accuracy;
+* value P/R/F1: a system timex counts when it relaxed-matches a gold one with the same
+  TIMEX3 value (precision over system timexes, recall over gold ones); this equals
+  TempEval-3's relaxed F1 x value accuracy when system and gold counts are close;
+* value_f1_lenient (secondary): the same, but gold X placeholders ("1989-WXX") match
+  any digit and gold week numbers are zero-padded ("2000-W7").
+
+Speed is sentences per second of the time stage alone on parsed text, next to the spaCy
+parse of the same texts in the same run. Prints progress to stderr and one JSON line.
+
+    .venv/bin/python benchmarks/timex.py [--data ../shared/data/time-dev] [--limit N] [--errors]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dateline.model import Article, Document
+from dateline.nlp import load_model
+from dateline.timex import tag_timexes
+
+DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "time-dev"
+_TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+
+
+@dataclass
+class GoldTimex:
+    start: int
+    end: int
+    type: str
+    value: str
+
+
+@dataclass
+class TimeMLDoc:
+    name: str
+    dct: dt.date
+    text: str
+    gold: list[GoldTimex] = field(default_factory=list)
+
+
+def read_timeml(path: Path) -> TimeMLDoc:
+    """The raw text inside <TEXT>, its DCT, and the gold TIMEX3 spans with offsets into it."""
+    raw = path.read_text(encoding="utf-8")
+    dct_tag = re.search(r'<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*>', raw)
+    dct = dt.date.fromisoformat(dict(_ATTR.findall(dct_tag.group(0)))["value"][:10])
+    body = raw[raw.index("<TEXT>") + len("<TEXT>"): raw.index("</TEXT>")]
+    out: list[str] = []
+    gold: list[GoldTimex] = []
+    open_timex: dict[str, str] | None = None
+    open_at = pos = length = 0
+    for tag in _TAG.finditer(body):
+        out.append(body[pos:tag.start()])
+        length += tag.start() - pos
+        pos = tag.end()
+        if tag.group(2) != "TIMEX3":
+            continue
+        if tag.group(1):
+            gold.append(GoldTimex(open_at, length, open_timex["type"], open_timex.get("value", "")))
+        else:
+            open_timex, open_at = dict(_ATTR.findall(tag.group(3))), length
+    out.append(body[pos:])
+    # XML entities (&amp;) are left as they are: unescaping would shift the gold offsets.
+    return TimeMLDoc(path.name, dct, "".join(out), gold)
+
+
+def score(pairs: list[tuple[list[GoldTimex], list]]) -> dict[str, float]:
+    """TempEval-3 span, type and value figures over (gold, system) timex lists."""
+    n_gold = n_sys = strict = relaxed_sys = relaxed_gold = type_ok = value_ok = value_lenient = 0
+    for gold, system in pairs:
+        n_gold += len(gold)
+        n_sys += len(system)
+        used: set[int] = set()
+        for s in system:
+            match = next((i for i, g in enumerate(gold)
+                          if i not in used and s.start < g.end and g.start < s.end), None)
+            if match is None:
+                continue
+            used.add(match)
+            g = gold[match]
+            relaxed_sys += 1
+            strict += (s.start, s.end) == (g.start, g.end)
+            type_ok += s.type == g.type
+            value_ok += s.value == g.value
+            value_lenient += lenient_value_match(s.value, g.value)
+        relaxed_gold += len(used)
+
+    def f1(p: float, r: float) -> float:
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    sp, sr = strict / max(n_sys, 1), strict / max(n_gold, 1)
+    rp, rr = relaxed_sys / max(n_sys, 1), relaxed_gold / max(n_gold, 1)
+    vp, vr = value_ok / max(n_sys, 1), value_ok / max(n_gold, 1)
+    lp, lr = value_lenient / max(n_sys, 1), value_lenient / max(n_gold, 1)
+    type_acc = type_ok / max(relaxed_sys, 1)
+    return {
+        "gold": n_gold, "system": n_sys,
+        "strict_p": sp, "strict_r": sr, "strict_f1": f1(sp, sr),
+        "relaxed_p": rp, "relaxed_r": rr, "relaxed_f1": f1(rp, rr),
+        "type_accuracy": type_acc, "type_f1": f1(rp, rr) * type_acc,
+        "value_p": vp, "value_r": vr, "value_f1": f1(vp, vr),
+        "value_accuracy": value_ok / max(relaxed_sys, 1),
+        "value_f1_lenient": f1(lp, lr),
+    }
+
+
+def lenient_value_match(system: str, gold: str) -> bool:
+    """A secondary, looser value test: gold X placeholders match any character
+    (gold `1989-WXX` accepts `1989-W43`) and gold week numbers are zero-padded
+    (`2000-W7` is `2000-W07`). The headline value_f1 stays exact."""
+    gold = re.sub(r"-W(\d)(?!\d)", r"-W0\1", gold)
+    return re.fullmatch(re.escape(gold).replace("X", r"\w"), system) is not None
+
+
+def print_errors(doc: TimeMLDoc, system: list) -> None:
+    """Misses, false alarms and wrong values of one document, for error analysis."""
+    for g in doc.gold:
+        hits = [s for s in system if s.start < g.end and g.start < s.end]
+        got = hits[0].value if hits else "-"
+        if got != g.value:
+            print(f"{doc.dct} {doc.text[g.start:g.end]!r:40} gold={g.value:14} sys={got}"
+                  f" [{hits[0].text if hits else ''}]", file=sys.stderr)
+    for s in system:
+        if not any(s.start < g.end and g.start < s.end for g in doc.gold):
+            print(f"{doc.dct} FALSE {s.text!r:40} sys={s.value}", file=sys.stderr)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--errors", action="store_true", help="print misses and wrong values to stderr")
+    args = ap.parse_args()
+    paths = sorted(args.data.glob("**/*.tml"))[: args.limit or None]
+    docs = [read_timeml(p) for p in paths]
+    nlp = load_model()
+    print(f"parsing {len(docs)} documents", file=sys.stderr)
+    t0 = time.perf_counter()
+    parsed = list(nlp.pipe((d.text for d in docs), batch_size=32))
+    parse_s = time.perf_counter() - t0
+    documents = [Document(Article(d.name, d.dct, d.text), p) for d, p in zip(docs, parsed, strict=True)]
+    n_sents = sum(1 for p in parsed for _ in p.sents)
+    t0 = time.perf_counter()
+    for document in documents:
+        tag_timexes(document)
+    stage_s = time.perf_counter() - t0
+    if args.errors:
+        for d, document in zip(docs, documents, strict=True):
+            print_errors(d, document.timexes)
+    figures = score([(d.gold, document.timexes) for d, document in zip(docs, documents, strict=True)])
+    figures = {k: round(v, 4) if isinstance(v, float) else v for k, v in figures.items()}
+    figures.update(
+        benchmark="timex", documents=len(docs), sentences=n_sents,
+        stage_sentences_per_s=round(n_sents / stage_s, 1),
+        parse_sentences_per_s=round(n_sents / parse_s, 1),
+        stage_speed_vs_parse=round(parse_s / stage_s, 2),
+    )
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()

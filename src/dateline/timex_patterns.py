@@ -1,0 +1,91 @@
+"""Regex building blocks for the time stage, compiled once from the word tables.
+
+Each constant is a regex fragment (no groups of its own unless named in the
+fragment's name), so the rules in timex_rules read like a grammar:
+`{MONTH}\\s+{DAY}` rather than a wall of alternations.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dateline.timex_lexicon import (
+    FIXED_HOLIDAYS,
+    FREQUENCY_ADVERBS,
+    FUZZY_REFS,
+    MOVABLE_HOLIDAYS,
+    NUMBER_WORDS,
+    PARTS_OF_DAY,
+    POINT_MODS,
+    QUANTITY_MODS,
+    SEASONS,
+    UNIT_PLURALS,
+    VAGUE_NUMBERS,
+    alternation,
+)
+
+FULL_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|"
+              r"november|december)")
+ABBR_MONTH = r"(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?"
+MONTH = rf"(?:{FULL_MONTH}|{ABBR_MONTH})"
+WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues\.|thurs\.)"
+DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+#: A year, but not a 24-hour clock time ("1300 GMT") or part of a longer number.
+YEAR4 = r"(?:1[0-9]\d\d|20\d\d)(?![\d,.]\d)(?!\s*(?:[ECMP][SD]T|GMT|UTC|BST|CET|hours|hrs)\b)"
+YEAR2 = r"(?:'\d\d)"
+SEASON = rf"(?:{alternation(SEASONS)})"
+PART_OF_DAY = rf"(?:{alternation(PARTS_OF_DAY)})"
+_SINGULAR_UNITS = "second|minute|hour|day|weekend|week|fortnight|month|quarter|year|decade|century"
+UNIT = rf"(?:{alternation(UNIT_PLURALS)}|{_SINGULAR_UNITS})"
+PLURAL_UNIT = rf"(?:{alternation(UNIT_PLURALS)})"
+CALENDAR_UNIT = r"(?:weekend|week|fortnight|month|quarter|year|decade|century)"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+NUMBER = (rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?|(?:{_TENS})(?:[\s-](?:{_ONES}))?|"
+          rf"{alternation(k for k in NUMBER_WORDS if k not in {'a', 'an'})}|"
+          rf"{alternation(VAGUE_NUMBERS)}|an?)")
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+#: A year in words, as broadcast transcripts write it: nineteen ninety-six, two thousand one.
+SPELLED_YEAR = (rf"(?:(?:nineteen|eighteen)[\s-]+(?:(?:{_TENS})(?:[\s-](?:{_ONES}))?|{_TEENS}|hundred|"
+                rf"oh[\s-](?:{_ONES}))|two\s+thousand(?:\s+(?:and\s+)?(?:{_TEENS}|(?:{_TENS})(?:[\s-](?:{_ONES}))?|"
+                rf"{_ONES}))?)")
+FUZZY = rf"(?:{alternation(FUZZY_REFS)})"
+FREQUENCY = rf"(?:{alternation(FREQUENCY_ADVERBS)})"
+HOLIDAY = rf"(?:{alternation(list(FIXED_HOLIDAYS) + list(MOVABLE_HOLIDAYS))})"
+TIMEZONE = r"(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|EET|local\s+time)"
+AMPM = r"(?:[ap]\.?\s?m\b\.?)"
+
+#: Contexts in which a month or a decade is a name or an age, not a date:
+#: "the annual March for Life", "the March of the Mothers", "in his 30s".
+LEFT_NAME_WORD = re.compile(r"\bannual\s+$", re.IGNORECASE)
+RIGHT_NAME_WORDS = re.compile(r"\s+(?:of\s+the\b|(?:for|on|to|against)\s+[A-Z])")
+LEFT_POSSESSIVE = re.compile(r"\b(?:his|her|their|my|your|our)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+
+#: Left context that turns a DATE into a modified one ("early", "the end of").
+POINT_MOD_BEFORE = rf"(?:\b(?P<mod>{alternation(POINT_MODS)})(?:\s+|-))$"
+#: Left context that quantifies a DURATION ("about", "more than", "at least").
+QUANTITY_MOD_BEFORE = rf"(?:\b(?P<mod>{alternation(QUANTITY_MODS)})\s+)$"
+
+
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+#: Rule name -> lowercase strings one of which a text must contain for the rule to apply
+#: (Rule.needs): a substring test that spares most windows most regex scans.
+REQUIRED_WORDS: dict[str, tuple[str, ...]] = {
+    "iso_date": ("-",), "numeric_date": ("/", "."), "month_day": _MONTH_STEMS,
+    "day_month": _MONTH_STEMS, "month_year": _MONTH_STEMS, "month_relative_year": _MONTH_STEMS,
+    "month": _MONTH_STEMS, "year2": ("'", "’"), "spelled_year": ("nineteen", "eighteen", "thousand"),
+    "decade": ("0s", "0's", "0’s"), "century": ("century",), "quarter": ("quarter",),
+    "the_quarter": ("quarter",), "year_quarter": ("quarter", "period"), "quarter_code": ("q",),
+    "half": ("half",), "season": ("spring", "summer", "fall", "autumn", "winter"),
+    "holiday": ("christmas", "easter", "thanksgiving", "day", "eve", "new year", "halloween"),
+    "deictic_day": ("today", "tonight", "yesterday", "tomorrow", "night"),
+    "weekday": ("day", "tues.", "thurs."), "this_part_of_day": ("this",),
+    "offset": ("ago", "earlier", "later", "back", "from now", "hence"),
+    "year_earlier": ("year-", "year ago", "year earlier"), "every": ("every", "each"),
+    "times_per": ("once", "twice", "times"), "clock": ("m.", "am", "pm", "noon", "midnight", "midday"),
+    "clock24": (":", "gmt", "utc", "hours", "hrs", "bst", "cet", "est", "edt", "pst", "pdt", "cst"),
+    "the_weekend": ("weekend",), "decade_word": ("ties",), "anaphoric_day": ("the ",), "year_ended": ("year end",),
+    "edge_of_unit": (" of the ", "-end", " end"), "that_unit": ("that ",), "mid_part_of_day": ("mid",),
+    "bare_plural": ("for ", "in ", "over ", "within "),
+}

@@ -1,0 +1,367 @@
+"""Relative time expressions: the rules a reader applies to the article date.
+
+"Monday" in a past-tense clause is the latest Monday on or before the dateline;
+"last year" is the dateline's year minus one; "two days ago" is two days back;
+"a year earlier", after "the third quarter", is that quarter a year before; "the past
+two months" is a duration (P2M); "every week" a set (P1W, quant EVERY). Each rule is a
+pattern and a normaliser, like the absolute ones in timex_rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dateline.timex_calendar import UNIT_GRANULARITY, Point, resolve_weekday, resolve_year_for, safe_date, shift
+from dateline.timex_lexicon import (
+    FREQUENCY_ADVERBS,
+    FUZZY_REFS,
+    PARTS_OF_DAY,
+    UNIT_DURATIONS,
+    UNIT_PLURALS,
+    WEEKDAYS,
+    number_value,
+)
+from dateline.timex_patterns import (
+    AMPM,
+    CALENDAR_UNIT,
+    FREQUENCY,
+    FULL_MONTH,
+    FUZZY,
+    MONTH,
+    NUMBER,
+    PART_OF_DAY,
+    PLURAL_UNIT,
+    TIMEZONE,
+    UNIT,
+    WEEKDAY,
+)
+from dateline.timex_rules import Context, Reading, Rule, compile_rule, date_reading, month_number
+
+_DEICTIC_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+                    "the day after tomorrow": 2, "last night": -1, "overnight": 0}
+_PAST_WORDS = {"last", "past", "previous", "preceding"}
+_ANAPHORIC = {"following", "previous", "preceding"}
+_NEXT_WORDS = {"next", "coming", "following", "upcoming"}
+
+
+def is_title(word: str) -> bool:
+    """A capitalised unit word ("This Week", "60 Minutes") names a show or a title, not a time."""
+    return word[:1].isupper()
+
+
+def unit_of(word: str) -> str:
+    """The singular unit a unit word names ("months" -> "month")."""
+    word = word.lower()
+    return UNIT_PLURALS.get(word, word)
+
+
+def duration_value(number: str | None, unit: str) -> str:
+    """The TIMEX3 duration of `number` `unit`s: P3M, PT2H, P20Y (decades), PXY (vague)."""
+    template, factor = UNIT_DURATIONS[unit]
+    count = number_value(number) if number else 1
+    if count is None:
+        return template.format("X")
+    amount = count * factor
+    return template.format(int(amount) if float(amount).is_integer() else amount)
+
+
+def _weekday_point(ctx: Context, weekday: int, rel: str) -> dt.date:
+    """The day a weekday names: "last Friday" is strictly before, "next" strictly after."""
+    if rel in _PAST_WORDS:
+        back = (ctx.dct.isoweekday() - weekday) % 7 or 7
+        return ctx.dct - dt.timedelta(days=back)
+    if rel in _NEXT_WORDS:
+        return ctx.dct + dt.timedelta(days=(weekday - ctx.dct.isoweekday()) % 7 or 7)
+    if rel == "this":
+        return ctx.dct + dt.timedelta(days=weekday - ctx.dct.isoweekday())
+    return resolve_weekday(ctx.dct, weekday, ctx.direction)
+
+
+def with_part_of_day(day: dt.date, part: str | None) -> Reading:
+    """A day, or a TIME for a part of that day ("Monday night" = `2018-09-17TNI`)."""
+    if not part:
+        return date_reading(Point(day, "day"))
+    code = PARTS_OF_DAY[part.lower()]
+    return Reading("TIME", f"{day.isoformat()}T{code}", point=Point(day, "day"))
+
+
+def _weekday(m: re.Match, ctx: Context) -> Reading | None:
+    """Monday / last Friday / next Tuesday / Wednesday night."""
+    weekday = WEEKDAYS[m["wd"].lower().rstrip(".")]
+    rel = " ".join((m["rel"] or "").lower().split()[-1:])
+    return with_part_of_day(_weekday_point(ctx, weekday, rel), m["pod"])
+
+
+def _deictic_day(m: re.Match, ctx: Context) -> Reading | None:
+    """Today, yesterday, tomorrow, tonight, last night, and their parts of day."""
+    word = " ".join(m["word"].lower().split())
+    day = ctx.dct + dt.timedelta(days=_DEICTIC_OFFSETS[word])
+    part = m["pod"] or {"tonight": "night", "last night": "night", "overnight": "night"}.get(word)
+    return with_part_of_day(day, part)
+
+
+def _this_part_of_day(m: re.Match, ctx: Context) -> Reading | None:
+    """This morning / this evening: a part of the article's own day."""
+    return with_part_of_day(ctx.dct, m["pod"])
+
+
+def _relative_unit(m: re.Match, ctx: Context) -> Reading | None:
+    """This week / last year / next month / the current quarter / this decade."""
+    rel = " ".join(m["rel"].lower().split())
+    unit = unit_of(m["unit"])
+    if is_title(m["unit"]):
+        return None
+    if rel in {"the past", "the last", "the next", "past"}:
+        return Reading("DURATION", duration_value(None, unit))
+    last = rel.split()[-1]
+    steps = -1 if last in _PAST_WORDS else 1 if last in _NEXT_WORDS else 0
+    if last in _ANAPHORIC and ctx.reference is not None:  # "the following year": after the one discussed
+        return _derived(date_reading(Point(shift(ctx.reference.day, unit, steps), UNIT_GRANULARITY[unit])))
+    return date_reading(Point(shift(ctx.dct, unit, steps), UNIT_GRANULARITY[unit]))
+
+
+def _anaphoric_day(m: re.Match, ctx: Context) -> Reading | None:
+    """The next day / the following morning / the previous night: a day after or before
+    the one under discussion (the article's own day when none is)."""
+    ref = ctx.reference
+    base = ref.day if ref is not None and ref.granularity == "day" else ctx.dct
+    step = 1 if m["rel"].lower() in _NEXT_WORDS else -1
+    part = m["part"].lower()
+    reading = with_part_of_day(base + dt.timedelta(days=step), None if part == "day" else part)
+    return _derived(reading)
+
+
+def _edge_of_unit(m: re.Match, ctx: Context) -> Reading | None:
+    """The end of the year / the beginning of the month / year-end: a point modifier on
+    the period under discussion, or the article's own period."""
+    unit = (m["unit"] or m["unit2"]).lower()
+    ref = ctx.reference
+    granularity = UNIT_GRANULARITY[unit]
+    base = ref.day if ref is not None and ref.granularity in {granularity, "day"} else ctx.dct
+    mod = {"end": "END", "beginning": "START", "start": "START", "middle": "MID"}[(m["edge"] or "end").lower()]
+    reading = date_reading(Point(base, granularity))
+    reading.mod = mod
+    return _derived(reading)
+
+
+def _year_ended(m: re.Match, ctx: Context) -> Reading | None:
+    """"For the year ended Sept. 30": a financial year, twelve months long (P1Y)."""
+    return Reading("DURATION", "P1Y")
+
+
+def _that_unit(m: re.Match, ctx: Context) -> Reading | None:
+    """That year / that same day: the period under discussion, at the granularity named."""
+    ref = ctx.reference
+    if ref is None:
+        return None
+    return _derived(date_reading(Point(ref.day, UNIT_GRANULARITY[m["unit"].lower()])))
+
+
+def _offset(m: re.Match, ctx: Context) -> Reading | None:
+    """Two days ago / a year earlier / three weeks later / six months from now."""
+    unit = unit_of(m["unit"])
+    if is_title(m["unit"]):
+        return None
+    count = number_value(m["num"])
+    way = m["way"].lower()
+    sign = -1 if way in {"ago", "earlier", "back", "before"} else 1
+    if count is None:
+        return Reading("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
+    if unit in {"hour", "minute", "second"}:
+        return None
+    base = ctx.dct
+    if way in {"earlier", "later"} and ctx.reference is not None:
+        base = ctx.reference.day
+    elif way == "later":  # later than an event we cannot date: only the length is known
+        return Reading("DURATION", duration_value(m["num"], unit))
+    granularity = UNIT_GRANULARITY[unit]
+    if (unit == "year" and count == 1 and ctx.reference is not None
+            and ctx.reference.granularity in {"quarter", "month"}):
+        granularity = ctx.reference.granularity
+        base = ctx.reference.day
+    return _derived(date_reading(Point(shift(base, unit, sign * count), granularity)))
+
+
+def _derived(reading: Reading) -> Reading:
+    """Mark a reading as read off the reference, so it does not replace the reference."""
+    reading.derived = True
+    return reading
+
+
+def _year_earlier(m: re.Match, ctx: Context) -> Reading | None:
+    """Year-earlier / the year-ago quarter: the reference period one year back."""
+    noun = (m["noun"] or "").lower()
+    ref = ctx.reference
+    if noun in {"quarter", "month"}:
+        base = ref.day if ref and ref.granularity == noun else ctx.dct
+        return _derived(date_reading(Point(shift(base, "year", -1), noun)))
+    if ref is not None and ref.granularity in {"quarter", "month", "half"}:
+        return _derived(date_reading(Point(shift(ref.day, "year", -1), ref.granularity)))
+    return _derived(date_reading(Point(shift(ctx.dct, "year", -1), "year")))
+
+
+def _duration(m: re.Match, ctx: Context) -> Reading | None:
+    """Three months / the past two years / a 10-year / the first nine months / 48 hours."""
+    unit = unit_of(m["unit"])
+    if is_title(m["unit"]):
+        return None
+    if re.search(r"\w-quarters", m.group(0), re.I):  # "three-quarters" is a fraction
+        return None
+    if unit == "second" and (m["num"] or "").lower() in {"a", "an"}:  # "a second term"
+        return None
+    if m["num2"]:
+        return Reading("DURATION", duration_value("several", unit))
+    return Reading("DURATION", duration_value(m["num"], unit))
+
+
+def _vague_span(m: re.Match, ctx: Context) -> Reading | None:
+    """The coming weeks / years (after "for"): an unquantified duration (PXW, PXY).
+
+    "Recent years" and "recent days" name a vague past time, not a length: PAST_REF.
+    """
+    unit = unit_of(m["unit"])
+    if is_title(m["unit"]):
+        return None
+    if unit in {"weekend"}:
+        return None
+    if m.group(0).lower().lstrip().startswith(("recent", "the recent")):
+        return Reading("DATE", "PAST_REF")
+    return Reading("DURATION", duration_value("several", unit))
+
+
+def _fuzzy(m: re.Match, ctx: Context) -> Reading | None:
+    """Now, recently, the future...: TIMEX3 PRESENT_REF, PAST_REF, FUTURE_REF."""
+    return Reading("DATE", FUZZY_REFS[" ".join(m.group(0).lower().split())])
+
+
+def _frequency(m: re.Match, ctx: Context) -> Reading | None:
+    """Daily, weekly, annually: SETs with a period and freq 1X."""
+    return Reading("SET", FREQUENCY_ADVERBS[m.group(0).lower()], freq="1X")
+
+
+def _every(m: re.Match, ctx: Context) -> Reading | None:
+    """Every week / each Monday / every other year: SETs with quant EVERY or EACH."""
+    quant = m["quant"].upper()
+    word = m["what"].lower()
+    every = 2 if m["other"] else 1
+    if word in WEEKDAYS:
+        return Reading("SET", f"XXXX-WXX-{WEEKDAYS[word]}", quant=quant)
+    if re.fullmatch(FULL_MONTH, word):
+        return None
+    return Reading("SET", duration_value(str(every), unit_of(word)), quant=quant)
+
+
+def _times_per(m: re.Match, ctx: Context) -> Reading | None:
+    """Twice a year / three times a week: a SET with its frequency."""
+    count = {"once": 1, "twice": 2}.get(m["times"].lower()) or number_value(m["times"].split()[0])
+    return Reading("SET", duration_value(None, unit_of(m["unit"])), freq=f"{count or 'X'}X")
+
+
+def _clock(m: re.Match, ctx: Context) -> Reading | None:
+    """5 p.m. / 10:35 a.m. EST Tuesday / noon Thursday / midnight: a TIME."""
+    hour, minute = _clock_hour(m)
+    if hour is None or minute > 59:
+        return None
+    ref = ctx.reference
+    day = ref.day if ref is not None and ref.granularity == "day" else ctx.dct
+    day_word = (m["day1"] or m["day2"] or "").lower().rstrip(".")
+    if day_word in WEEKDAYS:
+        day = resolve_weekday(ctx.dct, WEEKDAYS[day_word], ctx.direction)
+    elif day_word in _DEICTIC_OFFSETS:
+        day = ctx.dct + dt.timedelta(days=_DEICTIC_OFFSETS[day_word])
+    elif m["mon"] and month_number(m["mon"]):
+        month, dom = month_number(m["mon"]), int(m["dom"])
+        year = resolve_year_for(ctx.dct, month, dom, ctx.direction)
+        day = safe_date(year, month, dom) if year else None
+        if day is None:
+            return None
+    mod = "APPROX" if m["approx"] else None
+    return Reading("TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}", mod=mod, point=Point(day, "day"))
+
+
+def _mid_part_of_day(m: re.Match, ctx: Context) -> Reading | None:
+    """Mid-afternoon (yesterday): a TIME in the middle of a part of the day."""
+    ref = ctx.reference
+    day = ref.day if ref is not None and ref.granularity == "day" else ctx.dct
+    if m["word"]:
+        day = ctx.dct + dt.timedelta(days=_DEICTIC_OFFSETS[m["word"].lower()])
+    reading = with_part_of_day(day, m["pod"])
+    reading.mod = "MID"
+    return reading
+
+
+def _clock_hour(m: re.Match) -> tuple[int | None, int]:
+    """The 24-hour clock time of a match, or (None, 0) when it is not one."""
+    named = (m["named"] or "").lower()
+    if named:
+        return (24 if named == "midnight" else 12), 0
+    hour, minute = int(m["h"]), int(m["min"] or 0)
+    meridiem = (m["ampm"] or "").lower()[:1]
+    if meridiem and not 1 <= hour <= 12:
+        return None, 0
+    if meridiem == "p" and hour < 12:
+        hour += 12
+    elif meridiem == "a" and hour == 12:
+        hour = 0
+    return (hour if hour <= 24 else None), minute
+
+
+def _the_weekend(m: re.Match, ctx: Context) -> Reading | None:
+    """The weekend: the one just past (past tense / Monday-Thursday) or the coming one."""
+    step = 0 if ctx.dct.isoweekday() >= 5 or ctx.direction > 0 else -1
+    return date_reading(Point(shift(ctx.dct, "week", step), "weekend"))
+
+
+_PAST_NEXT = r"last|next|this|coming|past|previous|preceding|following|this\s+past|this\s+coming"
+_DAY_WORD = rf"{WEEKDAY}|today|yesterday|tomorrow"
+_SPAN_WORD = (r"past|last|next|previous|coming|first|final|latest|following|initial|"
+              r"remaining|ensuing|further|another")
+
+RELATIVE_RULES: tuple[Rule, ...] = (
+    compile_rule("deictic_day", r"(?P<word>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|"
+                                rf"tonight|yesterday|tomorrow|last\s+night)(?:\s+(?P<pod>{PART_OF_DAY}))?",
+                 _deictic_day),
+    compile_rule("weekday", rf"(?:(?P<rel>{_PAST_NEXT})\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<pod>{PART_OF_DAY}))?",
+                 _weekday),
+    compile_rule("this_part_of_day", rf"this\s+(?P<pod>{PART_OF_DAY})", _this_part_of_day),
+    compile_rule("relative_unit", rf"(?P<rel>(?:the\s+)?(?:{_PAST_NEXT}|current))\s+(?:fiscal\s+)?"
+                                  rf"(?P<unit>{CALENDAR_UNIT})", _relative_unit),
+    compile_rule("anaphoric_day", r"the\s+(?P<rel>next|following|previous|preceding)\s+"
+                                  rf"(?P<part>day|{PART_OF_DAY})", _anaphoric_day),
+    compile_rule("edge_of_unit", r"(?:the\s+)?(?P<edge>end|beginning|start|middle)\s+of\s+the\s+"
+                                 r"(?P<unit>year|month|week|quarter|decade)|(?P<unit2>year|month)[\s-]end",
+                 _edge_of_unit),
+    compile_rule("that_unit", r"that\s+(?:same\s+)?(?P<unit>year|quarter|month|week|day)", _that_unit),
+    compile_rule("offset", rf"(?P<num>{NUMBER})[\s-]+(?P<unit>{UNIT})\s+"
+                           r"(?P<way>ago|earlier|later|back|from\s+now|hence)", _offset),
+    compile_rule("year_earlier", r"(?:the\s+)?year[\s-](?:earlier|ago)(?:\s+(?P<noun>period|quarter|month|"
+                                 r"level|results))?", _year_earlier),
+    compile_rule("duration", rf"(?:the\s+)?(?:(?:{_SPAN_WORD})\s+)?(?P<num>{NUMBER})"
+                             rf"(?:\s*(?:to|-|or)\s*(?P<num2>{NUMBER}))?"
+                             rf"(?:\s+(?:more|additional|full|straight|consecutive))?[\s-]+(?P<unit>{UNIT})"
+                             r"(?![\s-]+old\b)", _duration),
+    compile_rule("year_ended", r"the\s+(?:fiscal\s+)?year(?=\s+end(?:ed|ing)\b)", _year_ended),
+    compile_rule("vague_span", rf"(?:the\s+)?(?:recent|coming|past|last|next|previous|ensuing|following)\s+"
+                               rf"(?P<unit>{PLURAL_UNIT})", _vague_span),
+    compile_rule("bare_plural", r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bwithin\s))"
+                                r"(?P<unit>years|months|weeks|decades|days|hours|centuries)"
+                                r"(?!\s+(?:ago|old|earlier|later))", _vague_span),
+    compile_rule("fuzzy", FUZZY, _fuzzy),
+    compile_rule("frequency", FREQUENCY, _frequency),
+    compile_rule("every", rf"(?P<quant>every|each)\s+(?P<other>other\s+)?(?P<what>{WEEKDAY}|{UNIT})",
+                 _every),
+    compile_rule("times_per", rf"(?P<times>once|twice|(?:{NUMBER})\s+times)\s+(?:a|an|per|each)\s+"
+                              rf"(?P<unit>{UNIT})", _times_per),
+    compile_rule("clock", rf"(?:(?P<day1>{_DAY_WORD}),?\s+(?:at\s+)?)?(?:(?P<approx>about|around|"
+                          rf"approximately)\s+)?(?:(?P<h>[012]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>{AMPM})"
+                          rf"|(?P<named>noon|midnight|midday))(?:\s+{TIMEZONE})?"
+                          rf"(?:,?\s+(?:on\s+)?(?:(?P<day2>{_DAY_WORD})|(?P<mon>{MONTH})\s*(?P<dom>[0-3]?\d)))?",
+                 _clock),
+    compile_rule("clock24", rf"(?P<day1>)(?P<approx>)(?P<named>)(?P<ampm>)(?P<h>[012]?\d):?(?P<min>[0-5]\d)"
+                            rf"\s*(?:{TIMEZONE}|hours|hrs)(?P<day2>)(?P<mon>)(?P<dom>)", _clock),
+    compile_rule("mid_part_of_day", rf"mid[\s-]?(?P<pod>{PART_OF_DAY})(?:\s+(?P<word>today|yesterday|tomorrow))?",
+                 _mid_part_of_day),
+    compile_rule("the_weekend", r"the\s+weekend", _the_weekend),
+)
+

@@ -1,0 +1,150 @@
+"""Event dating: the governing timex, the nearest anchor, and the article-date fallback."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from dateline.events.dating import date_event, first_day, precision_of
+from dateline.timex import tag_timexes
+
+SEED = Path("/work/shared/seed/000_c6601cb46829a255.txt")
+GOLD = Path("/work/shared/seed/seed.gold.json")
+
+
+def dated(make_doc, text: str, trigger: str, date: str = "2018-09-19", hypothetical: bool = False):
+    doc = tag_timexes(make_doc(text, date))
+    index = next(t.i for t in doc.parsed if t.text == trigger)
+    return date_event(doc, index, hypothetical)
+
+
+@pytest.fixture(scope="module")
+def seed(make_doc):
+    raw = SEED.read_text(encoding="utf-8")
+    header = re.match(r"\s*date\s+(\S+)\s+", raw)
+    return tag_timexes(make_doc(raw[header.end():], header.group(1)))
+
+
+def _trigger_in(doc, sentence_part: str, word: str) -> int:
+    for sent in doc.parsed.sents:
+        if sentence_part in sent.text:
+            return next(t.i for t in sent if t.text == word)
+    raise AssertionError(f"no sentence with {sentence_part!r}")
+
+
+def _date_ok(got: str, gold: dict) -> bool:
+    """The seed scorer's date test (seed_score.py)."""
+    if "date" in gold:
+        return got == gold["date"]
+    if "date_between" in gold:
+        lo, hi = gold["date_between"]
+        return lo[: len(got)] <= got <= hi[: len(got)] if len(got) < 10 else lo <= got <= hi
+    return True
+
+
+@pytest.mark.parametrize(("gold_id", "word"), [
+    ("sochi-agreement", "agreed"),
+    ("sochi-meeting", "meeting"),
+    ("accuse-west", "accused"),
+    ("tehran-meeting", "meeting"),
+    ("astana-zones-2017", "deal"),
+    ("astana-zones-2017", "established"),
+    ("regime-mobilising", "mobilising"),
+])
+def test_seed_event_dates_match_gold(seed, gold_id: str, word: str) -> None:
+    gold = next(e for e in json.loads(GOLD.read_text())["events"] if e["id"] == gold_id)
+    part = gold["evidence_contains"].split(" ")[0:3]
+    index = _trigger_in(seed, " ".join(part), word)
+    value, _ = date_event(seed, index)
+    assert _date_ok(value, gold), (gold_id, value)
+
+
+def test_seed_agreement_is_monday_not_next_monday(seed) -> None:
+    index = _trigger_in(seed, "on Monday agreed", "agreed")
+    assert date_event(seed, index) == ("2018-09-17", "day")
+
+
+def test_seed_clauses_keep_their_own_dates(seed) -> None:
+    """One sentence, two clauses: the mobilising is not dated by the 2017 deal's "last year"."""
+    mobilising = _trigger_in(seed, "mobilising its forces", "mobilising")
+    deal = _trigger_in(seed, "mobilising its forces", "deal")
+    assert date_event(seed, mobilising) == ("2018-09-19", "on_or_before")
+    assert date_event(seed, deal) == ("2017", "year")
+
+
+def test_previous_event_is_dated_before_the_last_mentioned_day(seed) -> None:
+    index = _trigger_in(seed, "previous meeting in Tehran", "meeting")
+    assert date_event(seed, index) == ("2018-09-17", "before")
+
+
+def test_no_timex_falls_back_to_article_date(make_doc) -> None:
+    assert dated(make_doc, "Rebels attacked the convoy near the border.", "attacked") == (
+        "2018-09-19", "on_or_before")
+
+
+def test_nearest_anchor_in_sentence(make_doc) -> None:
+    text = "In March 2017, according to officials who spoke on condition of anonymity, troops shelled it."
+    assert dated(make_doc, text, "shelled") == ("2017-03", "month")
+
+
+def test_precision_follows_the_value(make_doc) -> None:
+    assert dated(make_doc, "Police arrested him on Sunday evening.", "arrested") == ("2018-09-16", "day")
+    assert dated(make_doc, "The army withdrew last week.", "withdrew") == ("2018-W37", "week")
+    assert dated(make_doc, "The sides signed a truce in the summer of 2016.", "signed") == (
+        "2016-SU", "season")
+
+
+def test_future_events_are_not_dated_after_the_article_unless_hypothetical(make_doc) -> None:
+    text = "The ministers will meet on Monday in Geneva."
+    assert dated(make_doc, text, "meet") == ("2018-09-19", "on_or_before")
+    assert dated(make_doc, text, "meet", hypothetical=True) == ("2018-09-24", "day")
+
+
+def test_duration_governing_the_clause_means_no_point_date(make_doc) -> None:
+    text = "Over the past two years the government has detained thousands, officials said in 2016."
+    assert dated(make_doc, text, "detained")[1] == "on_or_before"
+
+
+@pytest.mark.parametrize(("value", "precision", "first"), [
+    ("2018-09-16TEV", "day", "2018-09-16"), ("2018-W38", "week", "2018-09-17"),
+    ("2018-09", "month", "2018-09-01"), ("2018-Q3", "quarter", "2018-07-01"),
+    ("2018-H2", "half", "2018-07-01"), ("2018-SU", "season", "2018-01-01"),
+    ("2017", "year", "2017-01-01"), ("201", "decade", "2010-01-01"),
+])
+def test_value_precisions(value: str, precision: str, first: str) -> None:
+    assert precision_of(value) == precision
+    assert first_day(value).isoformat() == first
+
+
+def test_bad_trigger_index_falls_back(make_doc) -> None:
+    doc = tag_timexes(make_doc("Nothing happened."))
+    assert date_event(doc, 999) == ("2018-09-19", "on_or_before")
+
+
+def test_anchor_in_a_clause_above_the_trigger_dates_it(make_doc) -> None:
+    text = "On Monday, the army ordered that the troops attack the convoy."
+    assert dated(make_doc, text, "attack") == ("2018-09-17", "day")
+
+
+def test_report_date_bounds_the_reported_event(make_doc) -> None:
+    text = "Police said on Tuesday they had arrested 12 people during protests."
+    assert dated(make_doc, text, "arrested") == ("2018-09-18", "on_or_before")
+
+
+def test_relative_clause_about_the_trigger_dates_it(make_doc) -> None:
+    text = "The talks, which began last month, were suspended."
+    assert dated(make_doc, text, "talks") == ("2018-08", "month")
+
+
+def test_anchor_in_a_relative_clause_beside_the_trigger_does_not(seed) -> None:
+    index = _trigger_in(seed, "mobilising its forces", "assault")
+    assert date_event(seed, index, hypothetical=True) == ("2018-09-19", "on_or_before")
+
+
+def test_hypothetical_event_in_the_future_is_after_the_article(make_doc) -> None:
+    text = "The government may hold elections in the near future."
+    assert dated(make_doc, text, "hold", hypothetical=True) == ("2018-09-19", "after")
+    assert dated(make_doc, text, "hold") == ("2018-09-19", "on_or_before")

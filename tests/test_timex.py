@@ -1,0 +1,243 @@
+"""The time stage: TIMEX3 values of every form, tense-aware resolution, robustness, offsets."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from dateline.timex import find_timexes, normalize, tag_timexes
+
+DCT = dt.date(2018, 9, 19)  # a Wednesday
+SEED = Path("/work/shared/seed/000_c6601cb46829a255.txt")
+
+
+def value(text: str, tense: str | None = "past", dct: dt.date = DCT) -> tuple[str, str] | None:
+    found = normalize(text, dct, tense)
+    return (found.type, found.value) if found else None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # day granularity: relative and explicit, in the common news formats
+    ("Monday", ("DATE", "2018-09-17")),
+    ("yesterday", ("DATE", "2018-09-18")),
+    ("two days ago", ("DATE", "2018-09-17")),
+    ("Sept. 17, 2018", ("DATE", "2018-09-17")),
+    ("September 17", ("DATE", "2018-09-17")),
+    ("17 September 2018", ("DATE", "2018-09-17")),
+    ("the 17th of September", ("DATE", "2018-09-17")),
+    ("2018-09-17", ("DATE", "2018-09-17")),
+    ("9/17/2018", ("DATE", "2018-09-17")),
+    ("17/09/2018", ("DATE", "2018-09-17")),
+    ("Monday, Sept. 17", ("DATE", "2018-09-17")),
+    ("Christmas", ("DATE", "2017-12-25")),
+    # week, month, season, quarter, half, year, decade, century
+    ("this week", ("DATE", "2018-W38")),
+    ("last week", ("DATE", "2018-W37")),
+    ("the weekend", ("DATE", "2018-W37-WE")),
+    ("last month", ("DATE", "2018-08")),
+    ("June", ("DATE", "2018-06")),
+    ("July last year", ("DATE", "2017-07")),
+    ("September 2017", ("DATE", "2017-09")),
+    ("this summer", ("DATE", "2018-SU")),
+    ("last winter", ("DATE", "2018-WI")),  # Dec 2017 - Feb 2018, named by its January
+    ("the third quarter", ("DATE", "2018-Q3")),
+    ("Q1 2019", ("DATE", "2019-Q1")),
+    ("the first half of 2018", ("DATE", "2018-H1")),
+    ("last year", ("DATE", "2017")),
+    ("fiscal 2016", ("DATE", "2016")),
+    ("a year ago", ("DATE", "2017")),
+    ("the 2010s", ("DATE", "201")),
+    ("the '90s", ("DATE", "199")),
+    ("this decade", ("DATE", "201")),
+    ("the 20th century", ("DATE", "19")),
+    # parts of day and clock times
+    ("Sunday evening", ("TIME", "2018-09-16TEV")),
+    ("last night", ("TIME", "2018-09-18TNI")),
+    ("this morning", ("TIME", "2018-09-19TMO")),
+    ("10:35 a.m.", ("TIME", "2018-09-19T10:35")),
+    ("5 p.m. EST Tuesday", ("TIME", "2018-09-18T17:00")),
+    # fuzzy references
+    ("recently", ("DATE", "PAST_REF")),
+    ("now", ("DATE", "PRESENT_REF")),
+    ("the foreseeable future", ("DATE", "FUTURE_REF")),
+    # durations
+    ("three months", ("DURATION", "P3M")),
+    ("the past two years", ("DURATION", "P2Y")),
+    ("the past few months", ("DURATION", "PXM")),
+    ("48 hours", ("DURATION", "PT48H")),
+    ("a 10-year", ("DURATION", "P10Y")),
+    ("two decades", ("DURATION", "P20Y")),
+    # sets
+    ("every week", ("SET", "P1W")),
+    ("daily", ("SET", "P1D")),
+    ("each Thursday", ("SET", "XXXX-WXX-4")),
+])
+def test_value_forms(text: str, expected: tuple[str, str]) -> None:
+    assert value(text) == expected
+
+
+def test_set_carries_quant_and_freq() -> None:
+    every = normalize("every week", DCT)
+    assert (every.value, every.quant) == ("P1W", "EVERY")
+    twice = normalize("twice a year", DCT)
+    assert (twice.type, twice.value, twice.freq) == ("SET", "P1Y", "2X")
+
+
+def test_modifiers_set_mod() -> None:
+    assert normalize("earlier this month", DCT).mod == "START"
+    assert normalize("late November", DCT, "past").mod == "END"
+    about = normalize("about three months", DCT)
+    assert (about.value, about.mod, about.text) == ("P3M", "APPROX", "about three months")
+    assert normalize("more than two years", DCT).mod == "MORE_THAN"
+
+
+def test_tense_sets_direction_of_weekdays_and_months() -> None:
+    assert value("Monday", "future") == ("DATE", "2018-09-24")
+    assert value("Friday", "past") == ("DATE", "2018-09-14")
+    assert value("Friday", "future") == ("DATE", "2018-09-21")
+    assert value("Wednesday", None) == ("DATE", "2018-09-19")  # the article's own day
+    assert value("March", "future") == ("DATE", "2019-03")
+    assert value("March", "past") == ("DATE", "2018-03")
+    assert value("next Monday") == ("DATE", "2018-09-24")
+    assert value("last Wednesday") == ("DATE", "2018-09-12")
+
+
+def test_clause_tense_read_from_the_parse(make_doc) -> None:
+    past = tag_timexes(make_doc("The two leaders met on Monday in Sochi."))
+    future = tag_timexes(make_doc("The two leaders will meet on Monday in Sochi."))
+    assert [t.value for t in past.timexes] == ["2018-09-17"]
+    assert [t.value for t in future.timexes] == ["2018-09-24"]
+
+
+def test_dates_near_the_dateline_need_no_tense() -> None:
+    # written on Nov 2, "postponed until Nov. 10" is this Nov. 10 even in a past clause
+    assert value("Nov. 10", "past", dt.date(1989, 11, 2)) == ("DATE", "1989-11-10")
+    assert value("Nov. 25", None, dt.date(2000, 1, 15)) == ("DATE", "1999-11-25")
+
+
+def test_two_digit_years_resolve_near_the_dateline() -> None:
+    assert value("'98") == ("DATE", "1998")
+    assert value("'21") == ("DATE", "2021")
+    assert value("17/09/18") == ("DATE", "2018-09-17")
+    assert value("3/4/97") == ("DATE", "1997-03-04")
+
+
+@pytest.mark.parametrize("text", ["February 30", "the year 20018", "Feb. 31, 2018", "13/13/2018"])
+def test_impossible_dates_are_skipped(text: str) -> None:
+    assert normalize(text, DCT) is None
+
+
+def test_february_29_only_in_leap_years() -> None:
+    assert value("February 29, 2016") == ("DATE", "2016-02-29")
+    assert normalize("February 29, 2018", DCT) is None
+
+
+def test_words_that_only_look_like_dates(make_doc) -> None:
+    doc = tag_timexes(make_doc("You may march on, but 2000 people and a 6-year-old boy stayed."))
+    assert doc.timexes == []
+
+
+def test_reference_time_for_earlier_and_year_ago() -> None:
+    text = "Profit rose in the third quarter. A year earlier, it fell. In the year-ago quarter too."
+    doc_values = [t.value for t in _tag_plain(text, dt.date(1989, 10, 26))]
+    assert doc_values == ["1989-Q3", "1988-Q3", "1988-Q3"]
+
+
+def _tag_plain(text: str, dct: dt.date) -> list:
+    return find_timexes(text, dct)
+
+
+def test_offsets_and_tokens_point_into_the_text(make_doc) -> None:
+    text = "Turkey and Russia on Monday agreed to a deal signed last year."
+    doc = tag_timexes(make_doc(text))
+    assert [(t.text, t.value) for t in doc.timexes] == [("Monday", "2018-09-17"), ("last year", "2017")]
+    for timex in doc.timexes:
+        assert text[timex.start:timex.end] == timex.text
+        assert doc.parsed[timex.token_start:timex.token_end].text == timex.text
+
+
+def test_json_form_follows_the_contract(make_doc) -> None:
+    doc = tag_timexes(make_doc("Talks resumed every week."))
+    assert doc.to_json()["timexes"] == [
+        {"text": "every week", "start": 14, "end": 24, "type": "SET", "value": "P1W", "quant": "EVERY"}]
+
+
+def test_seed_article_monday_and_last_year(make_doc) -> None:
+    raw = SEED.read_text(encoding="utf-8")
+    header = re.match(r"\s*date\s+(\S+)\s+", raw)
+    doc = tag_timexes(make_doc(raw[header.end():], header.group(1)))
+    values = {t.text: t.value for t in doc.timexes}
+    assert values["Monday"] == "2018-09-17"
+    assert values["last year"] == "2017"
+    assert values["the past few months"] == "PXM"
+
+
+def test_normalize_returns_none_for_plain_words() -> None:
+    assert normalize("the offensive on the province", DCT) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("1300 GMT", ("TIME", "2018-09-19T13:00")),
+    ("14:30 GMT", ("TIME", "2018-09-19T14:30")),
+    ("nineteen ninety-six", ("DATE", "1996")),
+    ("the year two thousand", ("DATE", "2000")),
+    ("mid-afternoon yesterday", ("TIME", "2018-09-18TAF")),
+    ("Three decades later", ("DURATION", "P30Y")),  # later than what? only the length is known
+    ("recent years", ("DATE", "PAST_REF")),
+    ("125,000 years ago", ("DURATION", "P125000Y")),  # no calendar date that far back: no crash
+])
+def test_more_forms(text: str, expected: tuple[str, str] | None) -> None:
+    assert value(text) == expected
+
+
+def test_following_year_is_read_off_the_reference() -> None:
+    values = [t.value for t in _tag_plain("The war began in 1995. The following year it spread.",
+                                          dt.date(2018, 9, 19))]
+    assert values == ["1995", "1996"]
+
+
+def test_clock_time_takes_the_day_under_discussion() -> None:
+    values = [t.value for t in _tag_plain("The bomb went off on Aug. 7 at about 10:35 a.m.",
+                                          dt.date(1998, 8, 8))]
+    assert values == ["1998-08-07", "1998-08-07T10:35"]
+
+
+def test_that_year_is_the_year_under_discussion() -> None:
+    values = [t.value for t in find_timexes("The plant opened in March 1995. That year it lost money.",
+                                            dt.date(2018, 9, 19))]
+    assert values == ["1995-03", "1995"]
+
+
+def test_anaphoric_days_and_edges_of_periods() -> None:
+    found = find_timexes("The plant closed on Oct. 12, 2017. The next day it reopened.", DCT)
+    assert [t.value for t in found] == ["2017-10-12", "2017-10-13"]
+    end = normalize("by the end of the year", DCT)
+    assert (end.text, end.value, end.mod) == ("the end of the year", "2018", "END")
+    assert (normalize("at year-end", DCT).value, normalize("at year-end", DCT).mod) == ("2018", "END")
+
+
+def test_half_years_need_their_year() -> None:
+    assert value("the second half of last year") == ("DATE", "2017-H2")
+    assert normalize("he scored in the first half", DCT) is None
+
+
+def test_financial_year_ended_is_a_duration() -> None:
+    found = find_timexes("Net income for the year ended Sept. 30, 2017 rose.", DCT)
+    assert [(t.text, t.value) for t in found] == [("the year", "P1Y"), ("Sept. 30, 2017", "2017-09-30")]
+
+
+@pytest.mark.parametrize("text", [
+    "They joined the annual March for Life.", "He was in his 30s then.",
+    "She told ABC's This Week and 60 Minutes.",
+])
+def test_names_and_ages_are_not_dates(text: str) -> None:
+    assert [t.text for t in find_timexes(text, DCT) if t.type != "DATE" or t.value[:1].isdigit()] == []
+
+
+def test_year_before_a_plural_noun_after_a_determiner(make_doc) -> None:
+    doc = tag_timexes(make_doc("Turnout in the 2014 elections was low, and fiscal 1989 sales fell."))
+    assert [t.value for t in doc.timexes] == ["2014", "1989"]
+    assert tag_timexes(make_doc("He won the seat by 2000 votes.")).timexes == []
