@@ -1,6 +1,298 @@
-"""Placeholder: replaced by the actors stage."""
-from dateline.model import Document
+"""The actors stage: who is named in an article, resolved to a name, country and sector.
+
+`tag_actors(doc)` fills `doc.actors` from the Phoenix (PETRARCH2) dictionaries compiled
+by `actors_build`:
+
+1. **Pieces** (`actors_match`) - a longest-match scan over spaCy tokens finds named
+   actors (people, organisations, countries, demonyms, capitals as metonyms) and
+   generic agent nouns ("official", "regime", "air power").
+2. **Mentions** - adjacent pieces form one mention: "Turkish official" (country + agent
+   -> TUR GOV), "Russian President Vladimir Putin" (one mention, Putin's entry),
+   "Assad forces" (person + agent -> his country, MIL).
+3. **References** (`actors_refs`) - short names inherit an earlier full name, "the
+   official" an earlier "Turkish official", and remaining generic agents take the
+   article's focus country when it is unambiguous.
+
+Dated roles are chosen on the article date (`doc.article.date`).
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from typing import Any
+
+from dateline.actors_dict import ActorDictionary, Agent, actor_dictionary
+from dateline.actors_match import Piece, cached_key, find_pieces
+from dateline.actors_refs import Candidate, resolve_references
+from dateline.actors_text import without_determiner
+from dateline.model import Actor, Document
+
+#: Dependency labels of a lone agent noun that only modifies another noun
+#: ("refugee population", "rebel enclave"): not an actor mention by itself.
+MODIFIER_DEPS = frozenset({"compound", "amod", "npadvmod"})
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+#: Sector of a bare country mention: people when it is a plural demonym ("Syrians"),
+#: else the state ("Turkey said", "Moscow's support", "Turkish diplomacy").
+PEOPLE_SECTOR, STATE_SECTOR = "CVL", "GOV"
+#: Sectors of a named actor that a following agent noun refines ("Putin government",
+#: "UN peacekeepers"); other sectors (REB, OPP, ...) keep their own reading.
+OVERRIDABLE_SECTORS = frozenset({None, "GOV", "ELI"})
+#: Sectors that say a person holds no dated role now: a title written before the name wins.
+UNPLACED_SECTORS = frozenset({None, "ELI"})
+
+
+@dataclass
+class Mention:
+    """Adjacent pieces read as one actor mention, plus a trailing person name if any."""
+
+    pieces: list[Piece] = field(default_factory=list)
+    person_end: int | None = None
+    shared: list[Agent] = field(default_factory=list)  # head borrowed from a coordinated mention
+
+    @property
+    def start(self) -> int:
+        """First token of the mention."""
+        return self.pieces[0].start
+
+    @property
+    def end(self) -> int:
+        """Token after the mention (after a trailing person name, if any)."""
+        return self.person_end or self.pieces[-1].end
+
+    def first(self, kind: str) -> Piece | None:
+        """The first piece of a kind ("named", "country", "agent"), if any."""
+        return next((p for p in self.pieces if p.kind == kind), None)
+
+    def agents_after(self, piece: Piece | None) -> list[Agent]:
+        """Agents written after `piece` ("forces" of "Assad forces")."""
+        start = piece.end if piece else -1
+        return [p.agent for p in self.pieces if p.agent and p.start >= start]
 
 
 def tag_actors(doc: Document) -> Document:
+    """Fill `doc.actors` with every actor mention, in text order, non-overlapping."""
+    if doc.parsed is None:
+        return doc
+    lexicon = actor_dictionary()
+    tokens = doc.parsed
+    keys = [cached_key(t.text) for t in tokens]
+    pieces = find_pieces(tokens, keys, lexicon, doc.article.date)
+    candidates = without_overlaps([c for c in (mention_candidate(m, tokens, keys, lexicon, doc)
+                                               for m in group_pieces(pieces, tokens)) if c])
+    doc.actors = resolve_references(candidates, doc, keys, lexicon)
     return doc
+
+
+def without_overlaps(candidates: list[Candidate]) -> list[Candidate]:
+    """Keep mentions in text order, dropping any that overlaps one already kept
+    (a word of an organisation name that was read as a whole)."""
+    kept: list[Candidate] = []
+    for cand in candidates:
+        if not kept or cand.actor.start >= kept[-1].actor.end:
+            kept.append(cand)
+    return kept
+
+
+def group_pieces(pieces: list[Piece], tokens: Any) -> list[Mention]:
+    """Join adjacent pieces into mentions: at most one country and one named actor each."""
+    mentions: list[Mention] = []
+    for piece in pieces:
+        if mentions and can_join(mentions[-1], piece, tokens):
+            mentions[-1].pieces.append(piece)
+        else:
+            mentions.append(Mention([piece]))
+    for mention in mentions:
+        mention.person_end = trailing_person(mention, tokens)
+    share_coordinated_heads(mentions, tokens)
+    return mentions
+
+
+COORDINATORS = frozenset({"and", "or", ","})
+#: How a demonym that shares a later head noun attaches ("French and Egyptian warships").
+SHARING_DEPS = MODIFIER_DEPS | {"nmod"}
+
+
+def share_coordinated_heads(mentions: list[Mention], tokens: Any) -> None:
+    """"French and Egyptian warships": a bare demonym shares the next mention's agents."""
+    for current, following in itertools.pairwise(mentions):
+        if len(current.pieces) != 1 or current.pieces[0].kind != "country":
+            continue
+        if tokens[current.end - 1].dep_ not in SHARING_DEPS or following.pieces[0].kind != "country":
+            continue  # "Turkey and Russia agreed": two subjects, nothing to share
+        gap = {tokens[i].lower_ for i in range(current.end, following.start)}
+        if gap and gap <= COORDINATORS:
+            current.shared = [p.agent for p in following.pieces if p.agent]
+
+
+def can_join(mention: Mention, piece: Piece, tokens: Any) -> bool:
+    """Whether `piece` continues `mention`: adjacent (or after a possessive) and compatible."""
+    gap = [tokens[i].text for i in range(mention.end, piece.start)]
+    possessive = len(gap) == 1 and gap[0] in POSSESSIVES
+    if gap and not possessive:
+        return False
+    kinds = {p.kind for p in mention.pieces}
+    if piece.kind == "country":  # never after an agent: "the army U.S. Embassy" is two
+        return not possessive and not kinds & {"country", "named", "agent"}
+    if piece.kind == "named":
+        return "named" not in kinds
+    return True
+
+
+def trailing_person(mention: Mention, tokens: Any) -> int | None:
+    """The end of a person name right after a title ("Foreign Minister Mevlut Cavusoglu")."""
+    last = mention.pieces[-1]
+    if last.kind == "named" or last.end >= len(tokens):
+        return None
+    nxt = tokens[last.end]
+    if nxt.ent_type_ != "PERSON" or nxt.ent_iob_ != "B":
+        return None
+    end = last.end + 1
+    while end < len(tokens) and tokens[end].ent_iob_ == "I" and tokens[end].ent_type_ == "PERSON":
+        end += 1
+    while end > last.end and tokens[end - 1].text in POSSESSIVES:
+        end -= 1
+    return end
+
+
+def mention_candidate(mention: Mention, tokens: Any, keys: list[str], lexicon: ActorDictionary,
+                      doc: Document) -> Candidate | None:
+    """Resolve a mention to a Candidate actor (country may still be open for generics)."""
+    named, country = mention.first("named"), mention.first("country")
+    if not named and not country and not standalone_agent(mention, tokens):
+        return None
+    start, end = mention_span(mention, tokens)
+    actor = blank_actor(tokens, start, end, doc.article.text)
+    if named:
+        fill_from_named(actor, mention, named)
+    elif country:
+        fill_from_country(actor, mention, country, tokens)
+        if end > mention.end:  # a demonym inside an organisation's name: its sector is unknown
+            actor.name, actor.sector, actor.code = without_determiner(actor.text), None, country_code(actor)
+    else:
+        fill_from_agents(actor, mention)
+    if mention.person_end:
+        actor.name = tokens[mention.pieces[-1].end:mention.person_end].text
+    return reference_info(actor, mention, tokens, keys, lexicon)
+
+
+def mention_span(mention: Mention, tokens: Any) -> tuple[int, int]:
+    """The tokens a mention covers: with its "the" for organisations and agents, and the
+    whole organisation name when a bare demonym opens one ("Syrian Observatory ...")."""
+    start, end = mention.start, mention.end
+    if len(mention.pieces) == 1 and mention.pieces[0].kind == "country" and not mention.shared:
+        org_start, org_end = entity_bounds(tokens, start, "ORG")
+        opens = org_start == start or (org_start == start - 1 and tokens[org_start].lower_ == "the")
+        if opens and org_end > end:
+            return org_start, org_end
+    if start > 0 and tokens[start - 1].lower_ == "the" and opens_with_organisation(mention, tokens):
+        start -= 1
+    return start, end
+
+
+def entity_bounds(tokens: Any, i: int, label: str) -> tuple[int, int]:
+    """The [start, end) of the `label` entity containing token i, or (i, i + 1)."""
+    if tokens[i].ent_type_ != label:
+        return i, i + 1
+    start, end = i, i + 1
+    while start > 0 and tokens[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(tokens) and tokens[end].ent_iob_ == "I":
+        end += 1
+    return start, end
+
+
+def country_code(actor: Actor) -> str | None:
+    """A Phoenix-style code from an actor's country and sector ("RUS" + "MIL")."""
+    return f"{actor.country}{actor.sector or ''}" if actor.country else None
+
+
+def reference_info(actor: Actor, mention: Mention, tokens: Any, keys: list[str],
+                   lexicon: ActorDictionary) -> Candidate:
+    """What reference resolution needs: agent nouns, head noun, surname, generic or not."""
+    named = mention.first("named")
+    phrases = [p.agent.phrase for p in mention.pieces if p.agent]
+    head = phrases[-1] if phrases else None
+    inner = [lexicon.agents[(k,)][1] for k in keys[mention.start:mention.end] if (k,) in lexicon.agents]
+    if named and not mention.agents_after(named) and (keys[named.end - 1],) in lexicon.agents:
+        head = lexicon.agents[(keys[named.end - 1],)][1]  # "the Assad regime" heads on "regime"
+        actor.name = without_determiner(actor.text)
+    if mention.person_end:
+        surname, size = keys[mention.person_end - 1], mention.person_end - mention.pieces[-1].end
+    elif named:
+        surname, size = keys[named.end - 1], named.end - named.start
+    else:
+        surname, size = None, 0
+    person = bool(mention.person_end) or bool(named and tokens[named.end - 1].ent_type_ == "PERSON")
+    return Candidate(actor, agent_phrases=phrases + inner, head=head, surname=surname, name_size=size,
+                     generic=not named and not mention.first("country"), person=person)
+
+
+def opens_with_organisation(mention: Mention, tokens: Any) -> bool:
+    """Whether a preceding "the" belongs to the mention ("the regime"), not to what
+    the mention modifies ("the Turkey-Russia deal") or to a person."""
+    first = mention.pieces[0]
+    bare_country = first.kind == "country" and len(mention.pieces) == 1
+    return not bare_country and tokens[first.end - 1].ent_type_ != "PERSON"
+
+
+def standalone_agent(mention: Mention, tokens: Any) -> bool:
+    """A mention made of agents only counts when its head is not a noun modifier."""
+    head = tokens[mention.pieces[-1].end - 1]
+    return bool(mention.person_end) or head.dep_ not in MODIFIER_DEPS
+
+
+def blank_actor(tokens: Any, start: int, end: int, text: str) -> Actor:
+    """An Actor over tokens [start, end) with its text and character offsets, unresolved."""
+    begin, finish = tokens[start].idx, tokens[end - 1].idx + len(tokens[end - 1].text)
+    return Actor(text=text[begin:finish], start=begin, end=finish, name=text[begin:finish],
+                 country=None, sector=None, token_start=start, token_end=end)
+
+
+def fill_from_named(actor: Actor, mention: Mention, named: Piece) -> None:
+    """A named actor decides; an agent after it ("Assad forces") sets the sector."""
+    res = named.resolution
+    assert res is not None
+    after = mention.agents_after(named)
+    before = [p.agent for p in mention.pieces if p.agent and p.end <= named.start]
+    sector = res.sector
+    if sector in OVERRIDABLE_SECTORS:  # "Assad forces" are MIL; "HTS fighters" stay REB
+        sector = next((a.sector for a in reversed(after) if a.sector), None) or res.sector
+    if sector in UNPLACED_SECTORS and before and before[-1].sector:
+        sector = before[-1].sector  # "opposition leader Mohamed ElBaradei": the title is current
+    actor.name, actor.country, actor.sector = named.written or res.name, res.country, sector
+    actor.code = res.code if sector == res.sector else f"{res.country}{sector}"
+    actor.entry = " + ".join([res.entry, *(a.entry for a in before + after)])
+
+
+def fill_from_country(actor: Actor, mention: Mention, country: Piece, tokens: Any) -> None:
+    """A country with agents is that country's sector; alone it is its state or its people."""
+    res = country.resolution
+    assert res is not None
+    agents = [p.agent for p in mention.pieces if p.agent] + mention.shared
+    head = next((a for a in reversed(agents) if a.sector), None)
+    if head:
+        sector, name = head.sector, without_determiner(actor.text)
+    else:
+        sector, name = bare_country_sector(tokens, country), res.name
+    actor.name, actor.country, actor.sector = name, res.country, sector
+    actor.code = f"{res.country}{sector}"
+    actor.entry = " + ".join([res.entry, *(a.entry for a in agents)])
+
+
+def bare_country_sector(tokens: Any, country: Piece) -> str:
+    """"Syrians" are people (CVL); "Turkey", "Moscow", "Turkish" stand for the state."""
+    last = tokens[country.end - 1]
+    plural_demonym = last.tag_ in PLURAL_TAGS and last.ent_type_ == "NORP"
+    return PEOPLE_SECTOR if plural_demonym else STATE_SECTOR
+
+
+def fill_from_agents(actor: Actor, mention: Mention) -> None:
+    """Generic agents: the head agent gives the sector; the country comes later."""
+    agents = [p.agent for p in mention.pieces if p.agent]
+    head = next((a for a in reversed(agents) if a.sector), agents[-1])
+    actor.name, actor.sector = without_determiner(actor.text), head.sector
+    actor.entry = " + ".join(a.entry for a in agents)
+
+

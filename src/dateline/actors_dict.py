@@ -1,0 +1,130 @@
+"""The compiled actor dictionary: phrase lookup and the role valid on a date.
+
+`actor_dictionary()` loads `data/actors/actors.json.gz` (built by `actors_build`) once
+per process. Lookups are keyed on tuples of token keys (`actors_text.token_key`), so
+matching a text is a dictionary probe per candidate length, never a regex per entry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from dateline.actors_text import agent_sector, split_code, token_key
+from dateline.paths import package_data
+
+COMPILED = package_data("actors", "actors.json.gz")
+SUPPLEMENT_SOURCE = "supplement.tsv"
+#: Sector given to someone whose every dated role ended before the article date.
+FORMER_SECTOR = "ELI"
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a dictionary entry says about an actor on one date."""
+
+    name: str
+    country: str | None
+    sector: str | None
+    code: str | None
+    entry: str
+    primary_key: tuple[str, ...] = ()  # token keys of the entry's primary phrase
+    curated: bool = False  # from the hand-written supplement, whose names are final
+
+
+@dataclass(frozen=True)
+class Agent:
+    """A generic agent noun ("official", "rebels") and the sector it implies."""
+
+    phrase: str
+    code: str
+    sector: str | None
+    source: str
+
+    @property
+    def entry(self) -> str:
+        """The agent's dictionary line, for `dateline show`."""
+        return f"{self.source}: {self.phrase.upper().replace(' ', '_')} [{self.code}]"
+
+
+class ActorDictionary:
+    """Phrase tables for named actors and agents, with dated-role selection."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.entries: list[list[Any]] = data["entries"]
+        self.phrases: dict[tuple[str, ...], list[int]] = {
+            tuple(k.split(" ")): v for k, v in data["phrases"].items()}
+        self.agents: dict[tuple[str, ...], list[str]] = {
+            tuple(k.split(" ")): v for k, v in data["agents"].items()}
+        self.countries: dict[str, str] = data["countries"]
+        self.iso2: dict[str, str] = data["iso2"]
+        self.phrase_lengths = longest_by_first_token(self.phrases)
+        self.agent_lengths = longest_by_first_token(self.agents)
+
+    def resolve(self, entry_ids: list[int], day: dt.date) -> Resolution:
+        """The best entry of a phrase and its role on `day` (entries come best first)."""
+        entry_id = entry_ids[0]
+        name, source, primary, roles = self.entries[entry_id]
+        role = role_on(roles, int(day.strftime("%Y%m%d")))
+        code = role[0]
+        country, sector = split_code(code)
+        spec = f" {role[3]}" if role[3] else ""
+        return Resolution(name, country, sector, code, f"{source}: {primary} [{code}{spec}]",
+                          primary_key(primary), source == SUPPLEMENT_SOURCE)
+
+    def agent(self, key: tuple[str, ...]) -> Agent:
+        """The agent registered under a phrase key."""
+        code, phrase, source = self.agents[key]
+        return Agent(phrase, code, agent_sector(code), source)
+
+    def country_name(self, iso3: str | None) -> str | None:
+        """The English name of an ISO-3 country code."""
+        return self.countries.get(iso3) if iso3 else None
+
+
+@lru_cache(maxsize=4096)
+def primary_key(primary: str) -> tuple[str, ...]:
+    """Approximate token keys of a raw primary phrase ("BASHAR_AL-ASSAD" -> bashar al assad)."""
+    words = re.split(r"[_\s\-]+|(?=')", primary)
+    return tuple(k for k in (token_key(w) for w in words if w) if k)
+
+
+def longest_by_first_token(table: dict[tuple[str, ...], Any]) -> dict[str, int]:
+    """For each first token, the longest phrase that starts with it (bounds the probes)."""
+    lengths: dict[str, int] = {}
+    for key in table:
+        if len(key) > lengths.get(key[0], 0):
+            lengths[key[0]] = len(key)
+    return lengths
+
+
+def role_on(roles: list[list[Any]], day: int) -> list[Any]:
+    """The role valid on `day` (YYYYMMDD): a dated role covering it, else the undated one.
+
+    Someone whose dated roles all ended before `day` and who has no undated role is a
+    former official: their last country with the ELI sector.
+    """
+    dated = [r for r in roles if r[3]]
+    for role in dated:
+        if (role[1] is None or role[1] <= day) and (role[2] is None or day <= role[2]):
+            return role
+    for role in roles:
+        if not role[3]:
+            return role
+    last = max(dated, key=lambda r: r[2] or 0)
+    if last[2] is not None and last[2] < day:
+        country = split_code(last[0])[0] or ""
+        return [country + FORMER_SECTOR, None, None, f"after {last[3]}"]
+    return [split_code(last[0])[0] or last[0], None, None, f"before {last[3]}"]
+
+
+@lru_cache(maxsize=1)
+def actor_dictionary() -> ActorDictionary:
+    """The compiled dictionary, loaded once per process."""
+    with gzip.open(COMPILED, "rt", encoding="utf-8") as fh:
+        return ActorDictionary(json.load(fh))

@@ -1,0 +1,176 @@
+"""Dictionary matching for the actors stage: pieces of actor mentions over spaCy tokens.
+
+A left-to-right longest-match scan probes the compiled phrase tables with tuples of
+token keys (one dictionary lookup per candidate length, never a regex per entry) and
+keeps a match only when the text writes it as a name in an actor's role: capitalised,
+not a date, not a word inside someone else's name, not a capital standing for where
+something happens. Generic agent nouns ("officials", "air power") are matched the
+same way from the agent table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from dateline.actors_dict import ActorDictionary, Agent, Resolution
+from dateline.actors_text import token_key, without_determiner
+
+#: Entity types that are never actors: "May 15" and "21 June" are also Greek armed groups.
+TIME_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
+#: An agent match must end on a noun ("the military", not "military support").
+NOUN_TAGS = frozenset({"NOUN", "PROPN"})
+
+
+@dataclass
+class Piece:
+    """A dictionary match over tokens [start, end): a named actor, a country, or an agent."""
+
+    kind: str  # "named", "country" or "agent"
+    start: int
+    end: int
+    resolution: Resolution | None = None
+    agent: Agent | None = None
+    written: str | None = None  # the entry's own name as the article spells it
+
+
+@lru_cache(maxsize=65536)
+def cached_key(text: str) -> str:
+    """`token_key`, memoised: news repeats its words, and folding is the costly part."""
+    return token_key(text)
+
+
+def match_at(keys: list[str], i: int, table: dict[tuple[str, ...], Any],
+             lengths: dict[str, int]) -> tuple[int, Any] | None:
+    """The longest phrase of `table` starting at token i: (end token, value), or None."""
+    longest = lengths.get(keys[i])
+    if not longest:
+        return None
+    seq: list[str] = []
+    ends: list[int] = []
+    j = i
+    while j < len(keys) and len(seq) < longest:
+        if keys[j]:
+            seq.append(keys[j])
+            ends.append(j + 1)
+        j += 1
+    for size in range(len(seq), 0, -1):
+        value = table.get(tuple(seq[:size]))
+        if value is not None:
+            return ends[size - 1], value
+    return None
+
+
+def looks_proper(tokens: Any, start: int, end: int) -> bool:
+    """A named match must be written as a name: capitalised, short ones in capitals.
+
+    Keeps "us" from being the United States and "turkey" from being Turkey.
+    """
+    span = [tokens[i].text for i in range(start, end)]
+    if not any(ch.isupper() for word in span for ch in word):
+        return False
+    if any(tokens[i].like_num or tokens[i].ent_type_ in TIME_ENTITIES for i in range(start, end)):
+        return False  # "May 15", "21 June": dates that share a name with armed groups
+    if len(span) == 1 and len(span[0].replace(".", "")) <= 3:
+        return span[0].isupper()
+    return True
+
+
+def find_pieces(tokens: Any, keys: list[str], lexicon: ActorDictionary, day: dt.date) -> list[Piece]:
+    """Scan left to right, taking the longest named match, else the longest agent match."""
+    pieces: list[Piece] = []
+    i = 0
+    while i < len(keys):
+        piece = named_piece(tokens, keys, i, lexicon, day) or agent_piece(tokens, keys, i, lexicon)
+        if piece:
+            if piece.kind == "named":
+                piece.start = person_start(tokens, piece.start, pieces[-1].end if pieces else 0)
+            pieces.append(piece)
+            i = piece.end
+        else:
+            i += 1
+    return pieces
+
+
+def named_piece(tokens: Any, keys: list[str], i: int, lexicon: ActorDictionary,
+                day: dt.date) -> Piece | None:
+    """A named actor or country at token i, if one is written there as a name."""
+    found = match_at(keys, i, lexicon.phrases, lexicon.phrase_lengths)
+    if not found or not looks_proper(tokens, i, found[0]) or inside_person(tokens, i, found[0]):
+        return None
+    resolution = lexicon.resolve(found[1], day)
+    kind = "country" if resolution.sector is None and resolution.country in lexicon.countries else "named"
+    if kind == "named" and found[0] - i == 1 and part_of_longer_name(tokens, i):
+        return None
+    if kind == "country" and tokens[found[0] - 1].ent_type_ == "PERSON" and \
+            not names_the_country(keys[i], resolution, lexicon):
+        return None  # "Murray" the doctor, not the Murray region of Australia
+    if kind == "country" and is_place_reference(tokens, keys, i, found[0], lexicon, resolution):
+        return None
+    piece = Piece(kind, i, found[0], resolution=resolution)
+    span = tokens[i:found[0]]
+    own_name = tuple(k for k in keys[i:found[0]] if k) == resolution.primary_key
+    if own_name and not resolution.curated and not span.text.isupper():
+        piece.written = without_determiner(span.text)  # "Mohamed ElBaradei", not "Elbaradei"
+    return piece
+
+
+def names_the_country(first_key: str, resolution: Resolution, lexicon: ActorDictionary) -> bool:
+    """Whether a match spells the country itself or its people ("Sri Lanka", "Nigerians"),
+    which the small parser sometimes calls a PERSON, rather than a region or a river."""
+    names = [resolution.primary_key[:1], (cached_key(lexicon.country_name(resolution.country) or ""),)]
+    return any(name and name[0][:4] == first_key[:4] for name in names)
+
+
+LOCATIVES = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "around"})
+
+
+def is_place_reference(tokens: Any, keys: list[str], start: int, end: int, lexicon: ActorDictionary,
+                       resolution: Resolution) -> bool:
+    """A capital or region after a locative preposition ("talks in Ankara", "rebels in
+    Darfur") is where something happens, not who acts; the country's own name stays
+    an actor wherever it stands, as PLOVER codes it."""
+    last = tokens[end - 1]
+    if last.dep_ != "pobj" or last.head.lower_ not in LOCATIVES or last.ent_type_ == "NORP":
+        return False
+    name_key = tuple(cached_key(w) for w in (lexicon.country_name(resolution.country) or "").split())
+    return tuple(k for k in keys[start:end] if k) != name_key
+
+
+def part_of_longer_name(tokens: Any, i: int) -> bool:
+    """A one-word match inside a longer organisation name ("Organization" of "Palestinian
+    Liberation Organization") names something else."""
+    token = tokens[i]
+    if not token.ent_type_ or token.ent_type_ == "PERSON":
+        return False
+    after = i + 1 < len(tokens) and tokens[i + 1].ent_iob_ == "I"
+    return token.ent_iob_ == "I" or after
+
+
+def person_start(tokens: Any, start: int, floor: int) -> int:
+    """Where the person name containing token `start` begins: a surname match covers
+    the whole written name ("Mohammed Hussein Tantawi" for TANTAWI)."""
+    while start > floor and tokens[start].ent_iob_ == "I" and tokens[start].ent_type_ == "PERSON":
+        start -= 1
+    return start
+
+
+def inside_person(tokens: Any, start: int, end: int) -> bool:
+    """A match that stops inside a longer person name ("Hussein" of "Mohammed Hussein
+    Tantawi") is someone else's name part, not a mention of its own."""
+    last = tokens[end - 1]
+    if last.ent_type_ != "PERSON" or end >= len(tokens):
+        return False
+    following = tokens[end]
+    return following.ent_type_ == "PERSON" and following.ent_iob_ == "I"
+
+
+def agent_piece(tokens: Any, keys: list[str], i: int, lexicon: ActorDictionary) -> Piece | None:
+    """A generic agent noun phrase at token i ("officials", "air power"), if its head is a noun."""
+    found = match_at(keys, i, lexicon.agents, lexicon.agent_lengths)
+    if not found or tokens[found[0] - 1].pos_ not in NOUN_TAGS:
+        return None
+    key = tuple(k for k in keys[i:found[0]] if k)
+    return Piece("agent", i, found[0], agent=lexicon.agent(key))

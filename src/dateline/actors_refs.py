@@ -1,0 +1,187 @@
+"""In-article reference resolution for the actors stage.
+
+News names someone in full once and then shortens: "Bashar al Assad" becomes "Assad",
+"a Turkish official" becomes "the official", "the Syrian regime" becomes "the regime".
+This module links such later (or, for generics, earlier) mentions to the explicit one
+and gives the remaining generic agents the article's focus country when one country
+clearly dominates the places the article mentions.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from dateline.actors_dict import ActorDictionary
+from dateline.model import Actor, Document
+
+
+@dataclass
+class Candidate:
+    """A resolved mention plus what reference resolution needs to know about it."""
+
+    actor: Actor
+    agent_phrases: list[str] = field(default_factory=list)
+    head: str | None = None  # the head agent noun phrase ("official" of "the official")
+    surname: str | None = None  # last token key of a person/organisation name
+    name_size: int = 0  # tokens in that name: longer names are the antecedents
+    generic: bool = False  # made of agent nouns only ("the official", "rebels")
+    person: bool = False  # names a person (a later bare surname may refer to it)
+
+
+def resolve_references(candidates: list[Candidate], doc: Document, keys: list[str],
+                       lexicon: ActorDictionary) -> list[Actor]:
+    """Apply name coreference, agent coreference and the focus country; return the actors."""
+    link_short_names(candidates)
+    extra = unlisted_people(candidates, doc, keys)
+    locate_generic_agents(candidates, doc, lexicon)
+    link_generic_agents(candidates)
+    focus = focus_country(doc, candidates, lexicon)
+    for cand in candidates:
+        if cand.generic and cand.actor.country is None and focus:
+            cand.actor.country = focus
+            cand.actor.code = f"{focus}{cand.actor.sector or ''}"
+            cand.actor.entry = f"{cand.actor.entry} + article focus country {focus}"
+    actors = [c.actor for c in candidates] + extra
+    return sorted(actors, key=lambda a: a.start)
+
+
+def adopt(actor: Actor, antecedent: Actor, keep_sector: bool = False) -> None:
+    """Copy the resolution of an antecedent mention and say so in `entry`."""
+    actor.name, actor.country, actor.code = antecedent.name, antecedent.country, antecedent.code
+    if not keep_sector or actor.sector is None:
+        actor.sector = antecedent.sector
+    actor.entry = f"coreference: {antecedent.text!r} at {antecedent.start}; {antecedent.entry}"
+
+
+def link_short_names(candidates: list[Candidate]) -> None:
+    """"Assad" after "Bashar al Assad": the shorter name takes the full one's resolution."""
+    seen: dict[str, Candidate] = {}
+    for cand in candidates:
+        if not cand.surname:
+            continue
+        earlier = seen.get(cand.surname)
+        if earlier and earlier.name_size > cand.name_size and not cand.generic:
+            adopt(cand.actor, earlier.actor)
+        elif not earlier or cand.name_size > earlier.name_size:
+            seen[cand.surname] = cand
+
+
+def unlisted_people(candidates: list[Candidate], doc: Document, keys: list[str]) -> list[Actor]:
+    """Later bare surnames of people named earlier but absent from the dictionary.
+
+    "Turkish Foreign Minister Mevlut Cavusoglu ... Cavusoglu said": the second mention
+    is a proper noun (spaCy may even call it an ORG) that repeats a person's surname.
+    """
+    by_surname = {c.surname: c.actor for c in candidates if c.person and c.surname and c.actor.country}
+    if not by_surname:
+        return []
+    covered = [False] * len(keys)
+    for cand in candidates:
+        for i in range(cand.actor.token_start or 0, cand.actor.token_end or 0):
+            covered[i] = True
+    found: list[Actor] = []
+    for token in doc.parsed:
+        antecedent = by_surname.get(keys[token.i])
+        if antecedent is None or covered[token.i] or token.pos_ != "PROPN" or token.idx <= antecedent.start:
+            continue
+        if token.i + 1 < len(keys) and doc.parsed[token.i + 1].pos_ == "PROPN":
+            continue  # part of a longer name: someone else with the same first word
+        actor = Actor(text=token.text, start=token.idx, end=token.idx + len(token.text), name=token.text,
+                      country=None, sector=None, token_start=token.i, token_end=token.i + 1)
+        adopt(actor, antecedent)
+        found.append(actor)
+    return found
+
+
+#: Prepositions that tie a generic agent to its country: "security forces in Guinea",
+#: "rebels in Idlib province", "refugees from Syria".
+AGENT_PLACE_PREPOSITIONS = frozenset({"in", "from", "inside"})
+
+
+def locate_generic_agents(candidates: list[Candidate], doc: Document, lexicon: ActorDictionary) -> None:
+    """A generic agent placed by a preposition takes the country of that place.
+
+    The place comes from the places stage (`doc.places`) or from a country actor.
+    """
+    countries = {}
+    for place in doc.places:
+        iso3 = lexicon.iso2.get(place.country_code or "")
+        if iso3 and place.token_start is not None:
+            for i in range(place.token_start, place.token_end or place.token_start + 1):
+                countries[i] = (iso3, place.text)
+    for cand in candidates:
+        if cand.actor.country in lexicon.countries and cand.actor.token_start is not None:
+            for i in range(cand.actor.token_start, cand.actor.token_end or 0):
+                countries.setdefault(i, (cand.actor.country, cand.actor.text))
+    for cand in candidates:
+        if not cand.generic or cand.actor.country or cand.actor.token_end is None:
+            continue
+        found = place_after(doc.parsed[cand.actor.token_end - 1], countries)
+        if found:
+            iso3, text = found
+            cand.actor.country, cand.actor.code = iso3, f"{iso3}{cand.actor.sector or ''}"
+            cand.actor.entry = f"{cand.actor.entry} + located in {text!r} ({iso3})"
+
+
+def place_after(head: Any, countries: dict[int, tuple[str, str]]) -> tuple[str, str] | None:
+    """The country of the place in a prepositional phrase on `head`, if any."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in AGENT_PLACE_PREPOSITIONS:
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj":
+                for token in obj.subtree:
+                    if token.i in countries:
+                        return countries[token.i]
+    return None
+
+
+def link_generic_agents(candidates: list[Candidate]) -> None:
+    """"The official" takes the country of the nearest explicit "Turkish official".
+
+    The nearest earlier explicit mention with the same agent noun wins; failing that,
+    the first later one ("the regime ... the Syrian regime").
+    """
+    explicit = [(i, c) for i, c in enumerate(candidates) if not c.generic and c.actor.country]
+    for index, cand in enumerate(candidates):
+        if not cand.generic or cand.actor.country or not cand.head or cand.surname:
+            continue  # a titled name ("Vice President Omar Suleiman") is nobody else
+        antecedent = nearest_with_head(explicit, index, cand.head, heads_only=True) or \
+            nearest_with_head(explicit, index, cand.head, heads_only=False)
+        if antecedent:
+            adopt(cand.actor, antecedent.actor, keep_sector=True)
+
+
+def nearest_with_head(explicit: list[tuple[int, Candidate]], index: int, head: str,
+                      heads_only: bool) -> Candidate | None:
+    """The nearest earlier explicit mention with this agent noun, else the first later one.
+
+    With `heads_only`, the noun must be the mention's head ("the Syrian regime"), not a
+    modifier of it ("regime leader Bashar al Assad").
+    """
+    def fits(cand: Candidate) -> bool:
+        return cand.head == head if heads_only else head in cand.agent_phrases
+
+    before = [c for i, c in explicit if i < index and fits(c)]
+    if before:
+        return before[-1]
+    return next((c for i, c in explicit if i > index and fits(c)), None)
+
+
+def focus_country(doc: Document, candidates: list[Candidate], lexicon: ActorDictionary) -> str | None:
+    """The country the article is about, if one clearly leads.
+
+    Counted over resolved places (where things happen); when the places stage found
+    none, over the countries of the named actors.
+    """
+    counts: Counter[str] = Counter(
+        iso3 for iso3 in (lexicon.iso2.get(p.country_code or "") for p in doc.places) if iso3)
+    if not counts:
+        counts.update(c.actor.country for c in candidates
+                      if not c.generic and c.actor.country in lexicon.countries)
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
