@@ -96,7 +96,7 @@ def is_anchor(timex: Timex) -> bool:
 def _clause_head(token: Any) -> Any:
     """The verb heading the clause `token` belongs to (itself if it is one), else the root."""
     for _ in range(_MAX_HOPS):
-        if token.pos_ in _VERBAL or token.head is token:
+        if token.pos_ in _VERBAL or token.head.i == token.i:
             return token
         token = token.head
     return token
@@ -120,7 +120,7 @@ def _path_to_trigger(timex_root: Any, trigger: Any) -> tuple[int, int] | None:
         if token.i == clause_head.i:
             return 1, hops
         describes_trigger = token.dep_ in _NOUN_CLAUSES and token.head.i == trigger.i
-        if (token.pos_ in _VERBAL and hops > 0 and not describes_trigger) or token.head is token:
+        if (token.pos_ in _VERBAL and hops > 0 and not describes_trigger) or token.head.i == token.i:
             return None
         token, hops = token.head, hops + 1
     return None
@@ -160,7 +160,7 @@ def _dates_trigger_clause(doc: Document, timex: Timex, trigger: Any) -> bool:
     if root is None:
         return False
     head = root.head
-    while head is not head.head and head.pos_ not in _VERBAL:
+    while head.head.i != head.i and head.pos_ not in _VERBAL:
         head = head.head
     if head.pos_ not in _VERBAL:
         return True

@@ -1,0 +1,53 @@
+"""The composed pipeline: stage order, determinism, and no pathological inputs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import signal
+
+from dateline import extract_text
+from dateline.model import Article
+from dateline.pipeline import STAGES, Failure, process
+
+
+def test_stages_run_in_the_documented_order():
+    assert [s.__name__ for s in STAGES] == ["tag_timexes", "tag_places", "tag_actors", "code_events"]
+
+
+def _too_slow(*_: object) -> None:
+    raise TimeoutError("the pipeline did not finish in 30 s")
+
+
+def test_verbless_headlines_with_dates_finish_quickly():
+    # A headline whose parse root is a date, not a verb: walking up the tree must stop at the root.
+    text = ("MORE Feb 8 , 2011 7:42 AM ET EGYPT FREES BLOGGER who was arrested during the unrest in Cairo , "
+            "likely for his role in online activism . \n")
+    previous = signal.signal(signal.SIGALRM, _too_slow)
+    signal.alarm(30)
+    try:
+        doc = extract_text(text, "2011-02-11")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert any(t.value.startswith("2011-02-08") for t in doc.timexes)
+
+
+def test_extraction_is_deterministic():
+    text = "Turkey and Russia agreed on Monday to create a buffer zone. Rebels attacked Aleppo."
+    first, second = extract_text(text, "2018-09-19"), extract_text(text, "2018-09-19")
+    assert first.to_json() == second.to_json()
+    assert first.events and all(e.id for e in first.events)
+
+
+def test_a_failing_article_is_reported_and_the_batch_goes_on():
+    def explode(doc):
+        if "boom" in doc.article.text:
+            raise ValueError("stage failed on purpose")
+        return doc
+
+    arts = [Article(id=str(i), date=dt.date(2020, 1, 1), text=t, origin=f"a{i}")
+            for i, t in enumerate(["Police arrested ten people.", "boom", "Rebels attacked a base."])]
+    failures: list[Failure] = []
+    docs = list(process(arts, on_failure=failures.append, stages=(*STAGES, explode)))
+    assert [d.article.id for d in docs] == ["0", "2"]
+    assert failures == [Failure("a1", "ValueError: stage failed on purpose")]
