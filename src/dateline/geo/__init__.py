@@ -1,6 +1,37 @@
-"""Placeholder: replaced by the places stage."""
+"""The places stage: recognise toponyms in a parsed article and resolve them offline.
+
+`tag_places` fills `doc.places` from the spaCy parse and the GeoNames gazetteer (built
+once into the cache folder). `import_geonames` and `gazetteer_info` are the library side
+of `dateline gazetteer import FILE` and `dateline gazetteer info`.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+from dateline.geo.gazetteer import Gazetteer, gazetteer_info, get_gazetteer, import_geonames
+from dateline.geo.recognize import find_mentions
+from dateline.geo.resolve import resolve_mentions
 from dateline.model import Document
 
 
 def tag_places(doc: Document) -> Document:
+    """Add the article's places (toponyms resolved to GeoNames entries) to `doc.places`."""
+    if doc.parsed is None:
+        return doc
+    gazetteer = get_gazetteer()
+    mentions = find_mentions(doc.parsed, gazetteer)
+    doc.places = resolve_mentions(mentions, gazetteer, focus_country(doc, gazetteer))
     return doc
+
+
+def focus_country(doc: Document, gazetteer: Gazetteer) -> str | None:
+    """The country a source writes from, when its web address says so (".co.uk", ".ng")."""
+    for address in (doc.article.url, doc.article.source):
+        host = urlparse(address if "//" in (address or "") else f"//{address}").hostname if address else None
+        if host and "." in host:
+            return gazetteer.country_of_domain(host)
+    return None
+
+
+__all__ = ["gazetteer_info", "get_gazetteer", "import_geonames", "tag_places"]

@@ -1,0 +1,160 @@
+"""Geoparsing benchmark on GeoWebNews (Gritta et al. 2019): recognition and resolution.
+
+    .venv/bin/python benchmarks/geo.py [--gwn PATH] [--limit N]
+
+Gold toponyms are GWN annotations with coordinates, except adjectival modifiers
+("Syrian", "French": dateline keeps demonyms apart from places, the actor stage takes
+them) and coercions (names of things used as locations, "2231 Royal", "Wegmans").
+Predictions that overlap those excluded annotations, demonyms or languages count neither
+way; predictions that overlap nothing gold count as false positives.
+
+Recognition: precision, recall, F1 by span overlap. Resolution, for the gold toponyms
+that are recognised: accuracy within 161 km, exact geonameid match (where GWN gives one),
+median error in km and the AUC of the log error curve (Gritta et al. 2018; lower is
+better). Speed: the places stage (recognition + resolution) against spaCy's parse of the
+same texts in the same run. Prints progress on stderr and one JSON line at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import itertools
+import json
+import math
+import statistics
+import sys
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+from dateline.geo import get_gazetteer, tag_places
+from dateline.model import Article, Document, Place
+from dateline.nlp import load_model
+
+GWN = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "geo-dev" / "GWN.xml"
+EARTH_KM = 6371.0
+MAX_ERROR_KM = 20039.0
+IGNORED_TYPES = frozenset({"Coercion", "Demonym", "Language"})
+
+
+@dataclass
+class GoldToponym:
+    start: int
+    end: int
+    lat: float
+    lon: float
+    geonameid: int | None
+
+
+def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Haversine distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def read_gwn(path: Path) -> list[tuple[str, list[GoldToponym], list[tuple[int, int]], str]]:
+    """Articles as (text, gold toponyms, ignored spans, source address)."""
+    out = []
+    for article in ET.parse(path).getroot().iter("article"):
+        gold, ignored = [], []
+        for top in article.iter("toponym"):
+            span = (int(top.findtext("start")), int(top.findtext("end")))
+            lat = top.findtext("latitude")
+            if top.findtext("type") in IGNORED_TYPES or top.findtext("modifierType") == "Adjective":
+                ignored.append(span)
+            elif lat:
+                gid = top.findtext("geonamesID")
+                gold.append(GoldToponym(*span, float(lat), float(top.findtext("longitude")),
+                                        int(gid) if gid else None))
+        out.append((article.findtext("text") or "", gold, ignored, article.findtext("link") or ""))
+    return out
+
+
+def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def score_article(places: list[Place], gold: list[GoldToponym], ignored: list[tuple[int, int]],
+                  tally: dict[str, list | int]) -> None:
+    """Add one article's recognition counts and resolution errors to the tally."""
+    for place in places:
+        if any(overlaps(place.start, place.end, g.start, g.end) for g in gold):
+            tally["tp_pred"] += 1
+        elif not any(overlaps(place.start, place.end, s, e) for s, e in ignored):
+            tally["fp"] += 1
+    for g in gold:
+        hits = [p for p in places if overlaps(p.start, p.end, g.start, g.end)]
+        tally["gold"] += 1
+        if not hits:
+            continue
+        tally["recognised"] += 1
+        place = hits[0]
+        error = MAX_ERROR_KM if place.lat is None else great_circle_km(place.lat, place.lon, g.lat, g.lon)
+        tally["errors"].append(error)
+        if g.geonameid is not None:
+            tally["with_id"] += 1
+            tally["id_match"] += int(place.geonameid == g.geonameid)
+
+
+def error_auc(errors: list[float]) -> float:
+    """Area under the curve of sorted log errors, scaled to [0, 1] (Gritta et al. 2018)."""
+    if not errors:
+        return 1.0
+    scaled = sorted(math.log(e + 1) / math.log(MAX_ERROR_KM) for e in errors)
+    if len(scaled) == 1:
+        return scaled[0]
+    area = sum((a + b) / 2 for a, b in itertools.pairwise(scaled))
+    return area / (len(scaled) - 1)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gwn", type=Path, default=GWN)
+    parser.add_argument("--limit", type=int, default=0)
+    args = parser.parse_args()
+    articles = read_gwn(args.gwn)[: args.limit or None]
+    nlp = load_model()
+    get_gazetteer()  # building the index is a one-off, not part of the speed figure
+    texts = [text for text, *_ in articles]
+    started = time.perf_counter()
+    parsed = list(nlp.pipe(texts, batch_size=32))
+    parse_s = time.perf_counter() - started
+    print(f"parsed {len(parsed)} articles in {parse_s:.1f} s", file=sys.stderr)
+    day = dt.date(2018, 1, 1)
+    docs = [Document(Article(str(i), day, art[0], url=art[3] or None), parsed=doc)
+            for i, (art, doc) in enumerate(zip(articles, parsed, strict=True))]
+    started = time.perf_counter()
+    for doc in docs:
+        tag_places(doc)
+    places_s = time.perf_counter() - started
+    tally: dict = {"tp_pred": 0, "fp": 0, "gold": 0, "recognised": 0, "errors": [], "with_id": 0,
+                   "id_match": 0}
+    for doc, (_, gold, ignored, _) in zip(docs, articles, strict=True):
+        score_article(doc.places, gold, ignored, tally)
+    print(json.dumps(summary(tally, len(docs), parse_s, places_s)))
+
+
+def summary(tally: dict, n_docs: int, parse_s: float, places_s: float) -> dict:
+    precision = tally["tp_pred"] / max(1, tally["tp_pred"] + tally["fp"])
+    recall = tally["recognised"] / max(1, tally["gold"])
+    errors = tally["errors"]
+    return {
+        "benchmark": "geo-gwn", "articles": n_docs, "gold_toponyms": tally["gold"],
+        "precision": round(precision, 4), "recall": round(recall, 4),
+        "f1": round(2 * precision * recall / max(1e-9, precision + recall), 4),
+        "acc_161km": round(sum(e <= 161 for e in errors) / max(1, len(errors)), 4),
+        "geonameid_match": round(tally["id_match"] / max(1, tally["with_id"]), 4),
+        "median_km": round(statistics.median(errors), 1) if errors else None,
+        "auc": round(error_auc(errors), 4),
+        "places_docs_per_s": round(n_docs / max(1e-9, places_s), 1),
+        "parse_docs_per_s": round(n_docs / max(1e-9, parse_s), 1),
+        "speed_ratio_vs_parse": round(parse_s / max(1e-9, places_s), 2),
+    }
+
+
+if __name__ == "__main__":
+    main()

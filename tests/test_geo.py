@@ -1,0 +1,217 @@
+"""The places stage: gazetteer lookups, recognition, resolution, event location, import."""
+
+from __future__ import annotations
+
+import time
+import zipfile
+
+import pytest
+
+from dateline.events.locate import locate_event
+from dateline.geo import gazetteer_info, import_geonames, tag_places
+from dateline.geo.gazetteer import Gazetteer, get_gazetteer
+from dateline.geo.names import fold, skeleton
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return get_gazetteer()
+
+
+def places_of(make_doc, text: str) -> dict[str, object]:
+    """Tag a text and return its places by surface text (the last mention wins)."""
+    doc = tag_places(make_doc(text))
+    return {p.text: p for p in doc.places}
+
+
+# -- names and gazetteer ---------------------------------------------------------------
+
+def test_fold_and_skeleton_make_transliterations_meet() -> None:
+    assert fold("Ḩamāh") == fold("hamah") == "hamah"
+    assert fold("Ma‘arrat an-Nu‘mān") == "maarrat an numan"
+    spellings = ["Saraqib", "Saraqeb", "Sarakeb", "Sarāqib"]
+    assert len({skeleton(s) for s in spellings}) == 1
+
+
+def test_lookup_exact_folded_and_alternate(gazetteer: Gazetteer) -> None:
+    assert any(c.name == "Geneva" and c.country_code == "CH" for c in gazetteer.lookup("Geneva"))
+    assert any(c.name == "Geneva" for c in gazetteer.lookup("Genf"))  # alternate name
+    assert any(c.country_code == "TR" for c in gazetteer.lookup("İzmir"))  # folded
+    assert any(c.feature_code == "PCLI" and c.country_code == "US" for c in gazetteer.lookup("U.S."))
+
+
+def test_fuzzy_lookup_finds_a_transliteration(gazetteer: Gazetteer) -> None:
+    assert not gazetteer.lookup("Kfar Zeita")
+    found = gazetteer.fuzzy("Kfar Zeita")
+    assert any(c.country_code == "SY" and c.admin1_key == "SY.10" for c in found)
+
+
+def test_lookups_take_well_under_a_millisecond(gazetteer: Gazetteer) -> None:
+    names = [f"Town{i}" for i in range(300)] + ["Aleppo", "Mosul", "Kabul"]
+    started = time.perf_counter()
+    for name in names:
+        gazetteer.lookup(name)
+    assert (time.perf_counter() - started) / len(names) < 0.001
+
+
+def test_gazetteer_info_says_what_is_loaded() -> None:
+    info = gazetteer_info()
+    assert info["places"] > 200_000
+    assert info["feature_codes"]["PCLI"] > 190
+    assert info["path"].endswith(".sqlite")
+
+
+@pytest.mark.parametrize("packed", [False, True])
+def test_import_geonames_adds_a_dump(tmp_path, packed: bool) -> None:
+    row = ["990001", "Tall Ḩamīdīyah", "Tall Hamidiyah", "Tell Hamidiyeh,Tal Hamidiya", "35.1", "36.9", "P",
+           "PPL", "SY", "", "10", "", "", "", "4000", "", "300", "Asia/Damascus", "2020-01-01"]
+    dump = tmp_path / "SY.txt"
+    dump.write_text("\t".join(row) + "\n" + "not\ta\tdump\tline\n", encoding="utf-8")
+    if packed:
+        with zipfile.ZipFile(tmp_path / "SY.zip", "w") as archive:
+            archive.write(dump, "SY.txt")
+            archive.writestr("readme.txt", "not a dump")
+        dump = tmp_path / "SY.zip"
+    seen: list[int] = []
+    stats = import_geonames(dump, progress=seen.append, index=tmp_path / "g.sqlite")
+    assert stats["imported"] == 1 and stats["places"] == 1
+    imported = Gazetteer(tmp_path / "g.sqlite")
+    found = imported.lookup("Tell Hamidiyeh")
+    assert [(c.geonameid, c.feature_code, c.admin1_key) for c in found] == [(990001, "PPL", "SY.10")]
+    assert [c.geonameid for c in imported.fuzzy("Tel Hamidiya")] == [990001]  # a spelling no one listed
+
+
+def test_import_geonames_names_a_missing_file(tmp_path) -> None:
+    with pytest.raises(FileNotFoundError, match="allCountries"):
+        import_geonames(tmp_path / "nope.zip")
+
+
+# -- recognition -----------------------------------------------------------------------
+
+def test_demonyms_and_person_names_are_not_places(make_doc) -> None:
+    places = places_of(make_doc, "Venezuelan and Russian officials said Sergei Lavrov met Nicolas Maduro "
+                                 "in Caracas on Tuesday. Lavrov later flew home.")
+    assert "Caracas" in places
+    assert not {"Venezuelan", "Russian", "Lavrov", "Maduro", "Nicolas Maduro"} & set(places)
+
+
+def test_cue_words_make_unknown_entities_places_and_stay_out_of_the_text(make_doc) -> None:
+    doc = tag_places(make_doc("Shelling hit the villages of Qarqourah and Umm Zaytounah in Hama province."))
+    texts = [p.text for p in doc.places]
+    assert "Qarqourah" in texts and "Umm Zaytounah" in texts
+    assert "Hama" in texts and "Hama province" not in texts
+
+
+# -- resolution ------------------------------------------------------------------------
+
+def test_province_cue_resolves_to_the_admin1_area(make_doc) -> None:
+    places = places_of(make_doc, "Government forces shelled towns across Hama province on Sunday.")
+    assert places["Hama"].feature_code == "ADM1" and places["Hama"].country_code == "SY"
+
+
+def test_bare_city_name_resolves_to_the_city(make_doc) -> None:
+    places = places_of(make_doc, "Protesters gathered in Homs and marched to the governor's office.")
+    assert places["Homs"].feature_code.startswith("PPL")
+
+
+def test_x_comma_y_picks_the_homonym_inside_y(make_doc) -> None:
+    texas = places_of(make_doc, "The storm flooded Paris, Texas, overnight.")["Paris"]
+    assert texas.country_code == "US" and texas.admin1 == "Texas"
+    france = places_of(make_doc, "Leaders met in Paris on Monday.")["Paris"]
+    assert france.country_code == "FR"
+
+
+def test_article_context_picks_the_homonym(make_doc) -> None:
+    text = ("Rebels shelled Aleppo and Hama on Monday. Government troops later entered Salamiyah, "
+            "east of Hama, and fighting spread to Tripoli.")
+    assert places_of(make_doc, text)["Salamiyah"].country_code == "SY"
+
+
+def test_fuzzy_spelling_resolves_within_the_context(make_doc) -> None:
+    place = places_of(make_doc, "Air strikes hit the town of Kfar Zeita in Hama province on Friday.")["Kfar Zeita"]
+    assert place.country_code == "SY" and place.geonameid is not None and place.feature_code == "PPL"
+
+
+def test_place_missing_from_the_gazetteer_falls_back_to_the_enclosing_area(make_doc) -> None:
+    doc = tag_places(make_doc("Militias left the villages of Qarqourah and Umm Zaytounah. "
+                              "The two villages had been besieged by rebels in Hama province."))
+    place = next(p for p in doc.places if p.text == "Qarqourah")
+    assert place.feature_code == "ADM1" and place.name == "Hama" and place.country_code == "SY"
+    assert place.confidence < 0.5
+
+
+def test_place_missing_without_context_is_left_unresolved(make_doc) -> None:
+    doc = tag_places(make_doc("Fighters left the village of Qarqourah at dawn."))
+    place = next(p for p in doc.places if p.text == "Qarqourah")
+    assert place.geonameid is None and place.confidence == 0.0
+
+
+# -- event location --------------------------------------------------------------------
+
+def _trigger(doc, word: str) -> int:
+    return next(t.i for t in doc.parsed if t.text == word)
+
+
+def test_event_is_located_at_the_attached_place_not_at_its_parties(make_doc) -> None:
+    doc = tag_places(make_doc("Germany and France agreed on a ceasefire plan. Merkel and Macron met in "
+                              "Geneva, Switzerland, on Monday."))
+    assert locate_event(doc, _trigger(doc, "agreed")) is None
+    location = locate_event(doc, _trigger(doc, "met"))
+    assert location is not None and location.name == "Geneva"
+
+
+def test_event_location_skips_between_parties(make_doc) -> None:
+    doc = tag_places(make_doc("The previous meeting in Vienna between Iran, France and Germany failed."))
+    location = locate_event(doc, _trigger(doc, "meeting"))
+    assert location is not None and location.name == "Vienna"
+
+
+def test_subjects_and_accused_countries_are_parties_but_shelled_towns_are_locations(make_doc) -> None:
+    doc = tag_places(make_doc("Russia has said it will respond and has accused Turkey of lying."))
+    assert locate_event(doc, _trigger(doc, "accused")) is None
+    doc = tag_places(make_doc("Government forces shelled Homs on Monday."))
+    location = locate_event(doc, _trigger(doc, "shelled"))
+    assert location is not None and location.name == "Homs"
+
+
+def test_short_form_follows_the_longer_name_in_the_article(make_doc) -> None:
+    places = places_of(make_doc, "Oil spread across the Gulf of Mexico on Monday. Fishermen in the Gulf "
+                                 "said the spill was growing.")
+    assert places["Gulf"].name == places["Gulf of Mexico"].name == "Gulf of Mexico"
+    assert places["Gulf"].geonameid is None  # packaged regions claim no GeoNames id
+
+
+def test_source_address_gives_the_focus_country(make_doc, gazetteer: Gazetteer) -> None:
+    assert gazetteer.country_of_domain("www.bbc.co.uk") == "GB"
+    assert gazetteer.country_of_domain("example.com") is None
+    doc = make_doc("Police in Perth arrested two men.")
+    assert {p.country_code for p in tag_places(doc).places} == {"AU"}
+    doc = make_doc("Police in Perth arrested two men.")
+    doc.article.url = "https://www.bbc.co.uk/news/uk-scotland-1"
+    assert {p.country_code for p in tag_places(doc).places} == {"GB"}
+
+
+def test_coordinated_places_share_their_preposition_and_joined_country_names(make_doc) -> None:
+    places = places_of(make_doc, "Two villages were shelled from Homs and Aleppo.")
+    assert places["Aleppo"].country_code == "SY"  # spaCy calls it NORP: the conjunct shares "from"
+    places = places_of(make_doc, "He praised all that Trinidad and Tobago had done to support Dominica.")
+    assert places["Trinidad and Tobago"].feature_code == "PCLI" and "Trinidad" not in places
+
+
+def test_counties_resolve_inside_their_state_never_to_a_town_of_that_name(make_doc) -> None:
+    pike = places_of(make_doc, "Deputies in Pike County, Kentucky, arrested two men on Friday.")["Pike County"]
+    assert pike.feature_code == "ADM2" and pike.admin1 == "Kentucky"
+    unknown = places_of(make_doc, "Deputies in Bramblewood County, Kentucky, arrested two men.")["Bramblewood"]
+    assert unknown.feature_code == "ADM1" and unknown.name == "Kentucky"
+    assert places_of(make_doc, "Storms hit Fairfax County, Virginia.")["Fairfax County"].feature_code == "ADM2"
+
+
+def test_named_storms_are_not_places(make_doc) -> None:
+    places = places_of(make_doc, "Hurricane Maria hit Puerto Rico after Hurricane Irma flooded Florida.")
+    assert set(places) == {"Puerto Rico", "Florida"}
+
+
+def test_conjunct_of_a_place_is_a_place_even_if_spacy_calls_it_a_person(make_doc) -> None:
+    places = places_of(make_doc, "Israeli air strikes hit Gaza City and Khan Younis overnight.")
+    assert places["Khan Younis"].country_code == "PS"
+    assert "Israeli" not in places
