@@ -186,7 +186,7 @@ def test_normalize_returns_none_for_plain_words() -> None:
     ("the year two thousand", ("DATE", "2000")),
     ("mid-afternoon yesterday", ("TIME", "2018-09-18TAF")),
     ("Three decades later", ("DURATION", "P30Y")),  # later than what? only the length is known
-    ("recent years", ("DATE", "PAST_REF")),
+    ("recent years", ("DURATION", "PXY")),  # like "the past few years"
     ("125,000 years ago", ("DURATION", "P125000Y")),  # no calendar date that far back: no crash
 ])
 def test_more_forms(text: str, expected: tuple[str, str] | None) -> None:
@@ -241,3 +241,181 @@ def test_year_before_a_plural_noun_after_a_determiner(make_doc) -> None:
     doc = tag_timexes(make_doc("Turnout in the 2014 elections was low, and fiscal 1989 sales fell."))
     assert [t.value for t in doc.timexes] == ["2014", "1989"]
     assert tag_timexes(make_doc("He won the seat by 2000 votes.")).timexes == []
+
+
+# --- tense cues beyond the verb's own tense --------------------------------------------
+
+def _parsed_values(make_doc, text: str, date: str = "2018-09-19") -> list[str]:
+    return [t.value for t in tag_timexes(make_doc(text, date)).timexes]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a word on the way to the verb sets a time to come, whatever the tense
+    ("Oneida declared a stock dividend, payable Dec. 15.", ["2018-12-15"]),
+    ("The attorney has scheduled a news conference Thursday.", ["2018-09-20"]),
+    ("Officials extended the deadline until 9 a.m. Tuesday.", ["2018-09-25T09:00"]),
+    ("The company is to resume trading in Paris Tuesday.", ["2018-09-25"]),
+    # a pluperfect plan is over: "had been due to expire Friday" is last Friday
+    ("The offer had been due to expire Friday evening.", ["2018-09-14TEV"]),
+    # a weekday that only modifies a noun takes no tense from the verb
+    ("The move follows Tuesday's declaration by Ford.", ["2018-09-18"]),
+    ("Relatives said they would try to get around Wednesday's ruling.", ["2018-09-19"]),
+    # "hurt" in the present form is as likely past: no forward reading
+    ("Weak chip stocks hurt the index on Friday.", ["2018-09-14"]),
+])
+def test_tense_cues_on_the_path_to_the_verb(make_doc, text: str, expected: list[str]) -> None:
+    assert _parsed_values(make_doc, text) == expected
+
+
+# --- reporting periods: quarters, "the year" --------------------------------------------
+
+def test_quarter_without_year_follows_a_past_tense(make_doc) -> None:
+    past = _parsed_values(make_doc, "Delta's earnings soared in the fiscal first quarter.", "1989-10-26")
+    assert past == ["1989-Q1"]
+    assert value("the first quarter", None, dt.date(1989, 10, 26)) == ("DATE", "1990-Q1")
+
+
+def test_periods_refer_back_to_the_quarter_under_discussion() -> None:
+    text = ("Net rose in the third quarter ended Sept. 30. A year earlier it fell. "
+            "Sales in the latest period were flat, against the corresponding period last year. "
+            "In the 1988 period, it lost money.")
+    found = [(t.text, t.value) for t in find_timexes(text, dt.date(1989, 10, 26))]
+    assert found == [("the third quarter", "1989-Q3"), ("Sept. 30", "1989-09-30"),
+                     ("A year earlier", "1988-Q3"), ("the latest period", "1989-Q3"),
+                     ("the corresponding period last year", "1988-Q3"), ("the 1988 period", "1988-Q3")]
+
+
+def test_period_with_a_year_and_no_quarter_in_discussion_is_the_year() -> None:
+    assert value("the 1988 period", None, dt.date(1989, 10, 26)) == ("DATE", "1988")
+
+
+def test_latest_quarter_is_one_already_ended() -> None:
+    text = "It expects a fourth-quarter charge. In the latest quarter, profit fell."
+    assert [t.value for t in find_timexes(text, dt.date(1989, 11, 2))] == ["1989-Q4", "1989-Q3"]
+
+
+def test_current_quarter_and_quarter_to_quarter() -> None:
+    assert value("the current quarter", None, dt.date(1989, 10, 26)) == ("DATE", "1989-Q4")
+    assert find_timexes("The quarter-to-quarter comparison improved.", DCT) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sales for the full year were $6.6 billion.", [("the full year", "2018")]),
+    ("For the year, volume was flat.", [("the year", "2018")]),
+    ("It lowered earnings for the fiscal year.", [("the fiscal year", "2018")]),
+    ("Sales fell from $450 million the year before.", []),
+])
+def test_the_year_is_the_articles_year(text: str, expected: list) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, DCT)] == expected
+
+
+# --- durations with halves, holidays, sets, present references --------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("5 1/2 hours", ("DURATION", "PT5H30M")),
+    ("2 1/2 years", ("DURATION", "P2Y6M")),
+    ("two and a half years", ("DURATION", "P2Y6M")),
+    ("a minute and a half", ("DURATION", "PT1M30S")),
+    ("a decade and a half", ("DURATION", "P15Y")),
+    ("the 20th century", ("DATE", "19")),
+    ("11th century", ("DATE", "10")),
+    ("Election Day", ("DATE", "2018-11-06")),
+    ("each July", ("SET", "XXXX-07")),
+    ("Mondays", ("SET", "XXXX-WXX-1")),
+    ("Tuesday nights", ("SET", "XXXX-WXX-2TNI")),
+])
+def test_half_durations_holidays_and_recurring_days(text: str, expected: tuple[str, str]) -> None:
+    assert value(text, "future") == expected
+
+
+def test_current_is_the_present_only_as_an_adjective(make_doc) -> None:
+    assert _parsed_values(make_doc, "He called current market conditions highly competitive.") == ["PRESENT_REF"]
+    assert _parsed_values(make_doc, "Holders may buy shares at the then current market price.") == ["PAST_REF"]
+    assert _parsed_values(make_doc, "The current account deficit widened.") == []
+
+
+def test_high_noon_is_not_a_clock_time() -> None:
+    assert find_timexes("The poster showed Gary Cooper in High Noon.", DCT) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a day-long strike", ("DURATION", "P1D")),
+    ("a weeklong visit", ("DURATION", "P1W")),
+    ("a decades-long conflict", ("DURATION", "PXY")),
+    ("eight trading days", ("DURATION", "P8D")),
+    ("into the early summer", ("DATE", "2018-SU")),
+    ("by year's end", ("DATE", "2018")),
+    ("at this crucial moment", ("DATE", "PRESENT_REF")),
+    ("the first two quarters of 2019", ("DATE", "2019-H1")),
+    ("Easter week", ("DATE", "2018-W13")),
+])
+def test_adjectival_durations_edges_and_named_weeks(text: str, expected: tuple[str, str]) -> None:
+    assert value(text) == expected
+
+
+def test_edges_of_seasons_set_mod() -> None:
+    late = normalize("in late fall", DCT, "past")
+    assert (late.text, late.value, late.mod) == ("late fall", "2018-FA", "END")
+    assert normalize("prices fall sharply", DCT) is None
+
+
+def test_a_quarter_of_something_is_a_fraction() -> None:
+    assert find_timexes("Funds hold more than a quarter of the market.", DCT) == []
+    assert value("several quarters of losses") == ("DURATION", "PXQ")
+
+
+def test_sentence_initial_now_with_a_comma_is_a_discourse_marker() -> None:
+    assert find_timexes("Sales fell. Now, he says, it looks bad.", DCT) == []
+    assert [t.value for t in find_timexes("Iraq now controls the port.", DCT)] == ["PRESENT_REF"]
+
+
+def test_holiday_close_to_the_article_is_the_nearest_one() -> None:
+    # written on Monday 2000-04-17, "Easter" is the coming Sunday whatever the tense
+    assert value("Easter", "past", dt.date(2000, 4, 17)) == ("DATE", "2000-04-23")
+    assert value("Christmas", "past", dt.date(2000, 4, 17)) == ("DATE", "1999-12-25")
+
+
+def test_previous_weekday_is_before_the_day_under_discussion() -> None:
+    text = "London stocks fell on Friday, down 4.5% from the previous Friday."
+    found = [t.value for t in find_timexes(text, dt.date(1989, 10, 30), tense="past")]
+    assert found == ["1989-10-27", "1989-10-20"]
+
+
+def test_could_not_be_reached_looks_back(make_doc) -> None:
+    assert _parsed_values(make_doc, "He could not be reached Tuesday.") == ["2018-09-18"]
+    assert _parsed_values(make_doc, "The vote could come Tuesday.") == ["2018-09-25"]
+
+
+def test_a_span_of_months_makes_the_year_the_reference() -> None:
+    text = ("Net rose in the third quarter, up from $4 million a year earlier. "
+            "For the nine months, net was $9 million, against $7 million a year earlier.")
+    found = [(t.text, t.value) for t in find_timexes(text, dt.date(1989, 10, 26))]
+    assert found == [("the third quarter", "1989-Q3"), ("a year earlier", "1988-Q3"),
+                     ("the nine months", "P9M"), ("a year earlier", "1988")]
+
+
+def test_the_week_of_a_date_and_the_weeks_ahead() -> None:
+    assert value("the week of March 6", "future", dt.date(2000, 2, 24)) == ("DATE", "2000-W10")
+    assert value("in the weeks ahead", "future") == ("DURATION", "PXW")
+    assert normalize("the week of Feb. 30", DCT) is None
+
+
+def test_vague_count_later_is_a_length() -> None:
+    assert value("A few days later") == ("DURATION", "PXD")
+    assert value("a few years ago") == ("DATE", "PAST_REF")
+
+
+def test_a_noun_modifier_looks_ahead_only_when_the_clause_does(make_doc) -> None:
+    assert _parsed_values(make_doc, "Parties campaigned ahead of Sunday's election.") == ["2018-09-23"]
+    assert _parsed_values(make_doc, "Voters will turn out in Sunday's election.") == ["2018-09-23"]
+    assert _parsed_values(make_doc, "Critics attacked Sunday's speech.") == ["2018-09-16"]
+
+
+def test_the_year_follows_a_day_under_discussion_and_skips_titles() -> None:
+    found = find_timexes("The plant opened in March 2015. Later in the year it closed.", DCT)
+    assert [(t.text, t.value) for t in found] == [("March 2015", "2015-03"), ("the year", "2015")]
+    assert find_timexes("She was named Player of the Year.", DCT) == []
+
+
+def test_latest_period_of_something_is_not_a_quarter() -> None:
+    assert find_timexes("It is the latest period of unrest.", DCT) == []

@@ -23,16 +23,20 @@ from typing import Any
 
 from dateline.model import Document, Timex
 from dateline.timex_calendar import Point
+from dateline.timex_clock import CLOCK_RULES
+from dateline.timex_generic import GENERIC_RULES, is_not_adjective
 from dateline.timex_lexicon import POINT_MODS, QUANTITY_MODS
 from dateline.timex_patterns import POINT_MOD_BEFORE, QUANTITY_MOD_BEFORE, REQUIRED_WORDS
+from dateline.timex_periods import PERIOD_RULES
 from dateline.timex_relative import RELATIVE_RULES
 from dateline.timex_rules import ABSOLUTE_RULES, IMPOSSIBLE, Context, Reading, Rule
+from dateline.timex_tense import clause_direction
 
 #: Every rule, in tie-break order (earlier wins between equally long matches), each
 #: with the words it needs so texts without them skip its scan.
 RULES: tuple[Rule, ...] = tuple(
     dataclasses.replace(rule, needs=REQUIRED_WORDS.get(rule.name, ()))
-    for rule in ABSOLUTE_RULES + RELATIVE_RULES
+    for rule in ABSOLUTE_RULES + PERIOD_RULES + RELATIVE_RULES + CLOCK_RULES + GENERIC_RULES
 )
 
 #: Anything a rule could be built around: digits, calendar words, time adverbs. Rules
@@ -58,14 +62,10 @@ _MODIFIERS: dict[str, tuple[tuple[re.Pattern, dict[str, str], frozenset[str] | N
     "DURATION": ((_QUANTITY_MOD, QUANTITY_MODS, None),),
 }
 _TENSES = {"past": -1, "present": 0, "future": 1, None: 0}
-_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "gonna"})
-_PERFECT_AUX = frozenset({"has", "have", "'ve", "had", "'d"})
-_MODALS = frozenset({"would", "could", "might", "may", "should", "must", "can", "ca"})
-_PLANNING = frozenset({"schedule", "expect", "plan", "due", "set", "intend", "slate", "prepare",
-                       "hope", "aim", "want", "agree", "promise", "threaten", "vow", "pledge"})
-_REPORTING = frozenset({"say", "tell", "report", "announce", "quote"})
 #: Granularities an expression can leave as the reference for "a year earlier".
 _REFERENCE_GRANULARITIES = frozenset({"day", "month", "quarter", "half", "year"})
+#: Spans of months that are parts of a year ("the first nine months", "the six months").
+_PART_OF_YEAR = re.compile(r"P([2-9]|1[01])M")
 
 
 @dataclass
@@ -163,59 +163,6 @@ def extend_with_modifier(text: str, start: int, reading: Reading, floor: int) ->
     return start, reading.mod
 
 
-def _clause_verb(token: Any) -> Any | None:
-    """The verb whose clause contains `token`: its nearest verbal ancestor (or itself)."""
-    for _ in range(10):
-        if token.pos_ in {"VERB", "AUX"}:
-            return token
-        if token.head is token:
-            return None
-        token = token.head
-    return None
-
-
-def verb_direction(verb: Any, depth: int = 0) -> int:
-    """-1 for a past-tense clause, +1 for a future one, 0 when the tense does not say.
-
-    Past: a past-tense verb or auxiliary, a perfect ("has agreed"), or a bare participle
-    ("the high set on Aug. 6"). Future: will / shall / 'll, "going to", a modal ("would
-    leave"), a progressive with a present auxiliary ("is meeting"), or a present-tense
-    lexical verb ("meets Monday"). An infinitive takes the tense of the verb governing
-    it ("staged celebrations to mark it on Friday"), except after verbs of planning.
-    """
-    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
-    words = {a.lower_ for a in auxes}
-    if words & _FUTURE_AUX or (verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.subtree)):
-        return 1
-    if verb.tag_ == "VBD" or words & _PERFECT_AUX or any(a.tag_ == "VBD" for a in auxes):
-        return -1
-    if words & _MODALS:
-        return 1
-    if verb.tag_ == "VB" and "to" in words:
-        return _infinitive_direction(verb, depth)
-    if verb.tag_ == "VBN" and not auxes:
-        return -1
-    if verb.tag_ == "VBG" and any(a.tag_ in {"VBZ", "VBP"} for a in auxes):
-        return 1
-    if verb.tag_ in {"VBZ", "VBP"} and verb.pos_ == "VERB" and verb.lemma_ not in _REPORTING:
-        return 1
-    return 0
-
-
-def _infinitive_direction(verb: Any, depth: int) -> int:
-    """The direction of an infinitive: forward after planning verbs, else its governor's."""
-    head = verb.head
-    if head is verb or depth > 3 or head.lemma_ in _PLANNING or head.pos_ not in {"VERB", "AUX"}:
-        return 1
-    return verb_direction(head, depth + 1)
-
-
-def clause_direction(span: Any) -> int:
-    """The tense direction of the clause that governs a span of the parse."""
-    verb = _clause_verb(span.root)
-    return verb_direction(verb) if verb is not None else 0
-
-
 def _is_count_not_year(span: Any) -> bool:
     """True for a four-digit number used as a count ("2000 people", "$1990", "1995 percent").
 
@@ -237,7 +184,7 @@ def _is_count_not_year(span: Any) -> bool:
 
 
 #: Rule-specific vetoes that need the parse: rule name -> predicate on the token span.
-_PARSE_VETOES: dict[str, Callable[[Any], bool]] = {"year": _is_count_not_year}
+_PARSE_VETOES: dict[str, Callable[[Any], bool]] = {"year": _is_count_not_year, "current": is_not_adjective}
 
 
 def read_safely(cand: Candidate, ctx: Context) -> Reading | None:
@@ -257,6 +204,7 @@ class TimexTagger:
     def __init__(self, text: str, dct: dt.date, parsed: Any = None, tense: int = 0) -> None:
         self.text, self.dct, self.parsed, self.tense = text, dct, parsed, tense
         self.reference: Point | None = None
+        self.quarter: Point | None = None
 
     def span_of(self, cand: Candidate) -> Any | None:
         if self.parsed is None:
@@ -266,7 +214,7 @@ class TimexTagger:
     def context(self, cand: Candidate) -> Context:
         span = self.span_of(cand)
         direction = clause_direction(span) if span is not None else self.tense
-        return Context(self.dct, direction, self.reference)
+        return Context(self.dct, direction, self.reference, self.quarter)
 
     def vetoed(self, cand: Candidate) -> bool:
         veto = _PARSE_VETOES.get(cand.rule.name)
@@ -278,7 +226,7 @@ class TimexTagger:
         for the reference, which is only known in text order, in the second pass)."""
         if self.vetoed(cand):
             return None
-        return read_safely(cand, Context(self.dct, self.tense, Point(self.dct, "day")))
+        return read_safely(cand, Context(self.dct, self.tense, Point(self.dct, "day"), Point(self.dct, "quarter")))
 
     def timexes(self) -> Iterator[Timex]:
         chosen = select_candidates(find_candidates(self.text), self.accept)
@@ -289,10 +237,30 @@ class TimexTagger:
                 continue
             start, mod = extend_with_modifier(self.text, cand.start, reading, floor)
             floor = cand.end
-            if (reading.point is not None and not reading.derived
-                    and reading.point.granularity in _REFERENCE_GRANULARITIES):
-                self.reference = reading.point
+            self.remember(reading, self.text[cand.start:cand.end])
             yield self.build(start, cand.end, reading, mod)
+
+    def remember(self, reading: Reading, text: str) -> None:
+        """Make a reading the reference for later anaphora ("a year earlier", "the quarter").
+
+        Readings derived from the reference never replace it, and neither does a day
+        inside the quarter under discussion ("the quarter ended Sept. 30"): the story
+        is still about the quarter. A part of the year named as a span ("for the nine
+        months") makes the year the reference: "a year earlier" is then last year.
+        """
+        if reading.type == "DURATION" and _PART_OF_YEAR.fullmatch(reading.value) and text.lower().startswith("the "):
+            self.reference = Point(self.dct, "year")  # "for the nine months": the year's results
+            return
+        point = reading.point
+        if point is None or reading.derived or point.granularity not in _REFERENCE_GRANULARITIES:
+            return
+        if point.granularity == "quarter":
+            self.quarter = point
+        ref = self.reference
+        if point.granularity == "day" and ref is not None and ref.granularity == "quarter" and ref.value == Point(
+                point.day, "quarter").value:
+            return
+        self.reference = point
 
     def build(self, start: int, end: int, reading: Reading, mod: str | None) -> Timex:
         token_start = token_end = None

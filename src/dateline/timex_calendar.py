@@ -63,6 +63,8 @@ _MOVABLE = {
     "thanksgiving day": lambda y: nth_weekday(y, 11, 4, 4),
     "labor day": lambda y: nth_weekday(y, 9, 1, 1),
     "memorial day": lambda y: nth_weekday(y, 5, 1, -1),
+    # US Election Day: the Tuesday after the first Monday of November.
+    "election day": lambda y: nth_weekday(y, 11, 1, 1) + dt.timedelta(days=1),
 }
 
 

@@ -80,10 +80,9 @@ FUZZY_REFS: dict[str, str] = {
     "the past": "PAST_REF", "the recent past": "PAST_REF", "the future": "FUTURE_REF",
     "the foreseeable future": "FUTURE_REF", "the near future": "FUTURE_REF",
     "the distant future": "FUTURE_REF", "the long term": "FUTURE_REF", "the near term": "FUTURE_REF",
-    "the short term": "FUTURE_REF", "the years ahead": "FUTURE_REF",
-    "the days ahead": "FUTURE_REF", "the months ahead": "FUTURE_REF",
-    "the weeks ahead": "FUTURE_REF",
+    "the short term": "FUTURE_REF",
 }
+#: "The weeks ahead" is a vague duration like "the coming weeks" (PXW), not FUTURE_REF.
 #: Left out on purpose: "previously", "soon", "shortly" and a bare "future" are
 #: adverbs/adjectives that news annotators rarely mark, so they cost precision.
 
@@ -98,7 +97,7 @@ FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
 
 MOVABLE_HOLIDAYS: frozenset[str] = frozenset({
     "easter", "easter sunday", "good friday", "thanksgiving", "thanksgiving day",
-    "memorial day", "labor day",
+    "memorial day", "labor day", "election day",
 })
 
 #: Words before an expression that set TIMEX3 `mod` (the point modifiers of a DATE).

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from dateline.timex_calendar import UNIT_GRANULARITY, Point, resolve_weekday, resolve_year_for, safe_date, shift
+from dateline.timex_calendar import UNIT_GRANULARITY, Point, resolve_weekday, shift
 from dateline.timex_lexicon import (
     FREQUENCY_ADVERBS,
     FUZZY_REFS,
@@ -23,22 +23,19 @@ from dateline.timex_lexicon import (
     number_value,
 )
 from dateline.timex_patterns import (
-    AMPM,
     CALENDAR_UNIT,
     FREQUENCY,
     FULL_MONTH,
     FUZZY,
-    MONTH,
     NUMBER,
     PART_OF_DAY,
     PLURAL_UNIT,
-    TIMEZONE,
     UNIT,
     WEEKDAY,
 )
-from dateline.timex_rules import Context, Reading, Rule, compile_rule, date_reading, month_number
+from dateline.timex_rules import Context, Reading, Rule, compile_rule, date_reading
 
-_DEICTIC_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+DEICTIC_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
                     "the day after tomorrow": 2, "last night": -1, "overnight": 0}
 _PAST_WORDS = {"last", "past", "previous", "preceding"}
 _ANAPHORIC = {"following", "previous", "preceding"}
@@ -66,13 +63,31 @@ def duration_value(number: str | None, unit: str) -> str:
     return template.format(int(amount) if float(amount).is_integer() else amount)
 
 
+#: Half of one unit, in the next unit down: "two and a half years" is P2Y6M.
+_HALF_OF = {"year": "6M", "month": "15D", "day": "T12H", "hour": "30M", "minute": "30S"}
+
+
+def half_more_duration(number: str | None, unit: str) -> str:
+    """The TIMEX3 duration of `number` and a half `unit`s: P2Y6M, PT5H30M, P15Y (decades)."""
+    template, factor = UNIT_DURATIONS[unit]
+    count = number_value(number) if number else 1
+    if count is None:
+        return template.format("X")
+    if factor > 1 or unit not in _HALF_OF:
+        amount = (count + 0.5) * factor
+        return template.format(int(amount) if float(amount).is_integer() else amount)
+    return template.format(count) + _HALF_OF[unit]
+
+
 def _weekday_point(ctx: Context, weekday: int, rel: str) -> dt.date:
-    """The day a weekday names: "last Friday" is strictly before, "next" strictly after."""
+    """The day a weekday names: "last Friday" is strictly before, "next" strictly after;
+    "the previous / following Friday" is before / after the day under discussion."""
+    ref = ctx.reference
+    base = ref.day if rel in _ANAPHORIC and ref is not None and ref.granularity == "day" else ctx.dct
     if rel in _PAST_WORDS:
-        back = (ctx.dct.isoweekday() - weekday) % 7 or 7
-        return ctx.dct - dt.timedelta(days=back)
+        return base - dt.timedelta(days=(base.isoweekday() - weekday) % 7 or 7)
     if rel in _NEXT_WORDS:
-        return ctx.dct + dt.timedelta(days=(weekday - ctx.dct.isoweekday()) % 7 or 7)
+        return base + dt.timedelta(days=(weekday - base.isoweekday()) % 7 or 7)
     if rel == "this":
         return ctx.dct + dt.timedelta(days=weekday - ctx.dct.isoweekday())
     return resolve_weekday(ctx.dct, weekday, ctx.direction)
@@ -96,7 +111,7 @@ def _weekday(m: re.Match, ctx: Context) -> Reading | None:
 def _deictic_day(m: re.Match, ctx: Context) -> Reading | None:
     """Today, yesterday, tomorrow, tonight, last night, and their parts of day."""
     word = " ".join(m["word"].lower().split())
-    day = ctx.dct + dt.timedelta(days=_DEICTIC_OFFSETS[word])
+    day = ctx.dct + dt.timedelta(days=DEICTIC_OFFSETS[word])
     part = m["pod"] or {"tonight": "night", "last night": "night", "overnight": "night"}.get(word)
     return with_part_of_day(day, part)
 
@@ -166,6 +181,8 @@ def _offset(m: re.Match, ctx: Context) -> Reading | None:
     count = number_value(m["num"])
     way = m["way"].lower()
     sign = -1 if way in {"ago", "earlier", "back", "before"} else 1
+    if count is None and way == "later":  # "a few days later": a vague length after some event
+        return Reading("DURATION", duration_value(m["num"], unit))
     if count is None:
         return Reading("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
     if unit in {"hour", "minute", "second"}:
@@ -206,32 +223,46 @@ def _duration(m: re.Match, ctx: Context) -> Reading | None:
     unit = unit_of(m["unit"])
     if is_title(m["unit"]):
         return None
-    if re.search(r"\w-quarters", m.group(0), re.I):  # "three-quarters" is a fraction
+    if re.search(r"\w-quarters", m.group(0), re.I) or (m["unit"].lower() == "quarter" and m.string.startswith(
+            " of ", m.end())):  # "three-quarters", "a quarter of the market" are fractions
         return None
     if unit == "second" and (m["num"] or "").lower() in {"a", "an"}:  # "a second term"
         return None
     if m["num2"]:
         return Reading("DURATION", duration_value("several", unit))
+    if m["half"] or m["half2"]:
+        return Reading("DURATION", half_more_duration(m["num"], unit))
     return Reading("DURATION", duration_value(m["num"], unit))
 
 
 def _vague_span(m: re.Match, ctx: Context) -> Reading | None:
-    """The coming weeks / years (after "for"): an unquantified duration (PXW, PXY).
+    """The coming weeks / the weeks ahead / recent years / (for) months: an unquantified
+    duration (PXW, PXY).
 
-    "Recent years" and "recent days" name a vague past time, not a length: PAST_REF.
+    "Recent months" is read like "the past few months" (PXM), as TimeBank mostly does.
     """
     unit = unit_of(m["unit"])
     if is_title(m["unit"]):
         return None
     if unit in {"weekend"}:
         return None
-    if m.group(0).lower().lstrip().startswith(("recent", "the recent")):
-        return Reading("DATE", "PAST_REF")
     return Reading("DURATION", duration_value("several", unit))
+
+
+#: A sentence-initial "Now," set off by a comma is a discourse marker, not a time.
+_DISCOURSE_NOW = re.compile(r"(?:^|[.!?][\"'”’`]*\s+)$")
+
+
+def _unit_long(m: re.Match, ctx: Context) -> Reading | None:
+    """Day-long / a weeklong visit / decades-long: a duration as an adjective (P1D, PXY)."""
+    return Reading("DURATION", duration_value("several" if m["plural"] else None, m["unit"].lower()))
 
 
 def _fuzzy(m: re.Match, ctx: Context) -> Reading | None:
     """Now, recently, the future...: TIMEX3 PRESENT_REF, PAST_REF, FUTURE_REF."""
+    if m.group(0) == "Now" and m.string.startswith(",", m.end()) and _DISCOURSE_NOW.search(
+            m.string, max(0, m.start() - 4), m.start()):
+        return None
     return Reading("DATE", FUZZY_REFS[" ".join(m.group(0).lower().split())])
 
 
@@ -258,55 +289,6 @@ def _times_per(m: re.Match, ctx: Context) -> Reading | None:
     return Reading("SET", duration_value(None, unit_of(m["unit"])), freq=f"{count or 'X'}X")
 
 
-def _clock(m: re.Match, ctx: Context) -> Reading | None:
-    """5 p.m. / 10:35 a.m. EST Tuesday / noon Thursday / midnight: a TIME."""
-    hour, minute = _clock_hour(m)
-    if hour is None or minute > 59:
-        return None
-    ref = ctx.reference
-    day = ref.day if ref is not None and ref.granularity == "day" else ctx.dct
-    day_word = (m["day1"] or m["day2"] or "").lower().rstrip(".")
-    if day_word in WEEKDAYS:
-        day = resolve_weekday(ctx.dct, WEEKDAYS[day_word], ctx.direction)
-    elif day_word in _DEICTIC_OFFSETS:
-        day = ctx.dct + dt.timedelta(days=_DEICTIC_OFFSETS[day_word])
-    elif m["mon"] and month_number(m["mon"]):
-        month, dom = month_number(m["mon"]), int(m["dom"])
-        year = resolve_year_for(ctx.dct, month, dom, ctx.direction)
-        day = safe_date(year, month, dom) if year else None
-        if day is None:
-            return None
-    mod = "APPROX" if m["approx"] else None
-    return Reading("TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}", mod=mod, point=Point(day, "day"))
-
-
-def _mid_part_of_day(m: re.Match, ctx: Context) -> Reading | None:
-    """Mid-afternoon (yesterday): a TIME in the middle of a part of the day."""
-    ref = ctx.reference
-    day = ref.day if ref is not None and ref.granularity == "day" else ctx.dct
-    if m["word"]:
-        day = ctx.dct + dt.timedelta(days=_DEICTIC_OFFSETS[m["word"].lower()])
-    reading = with_part_of_day(day, m["pod"])
-    reading.mod = "MID"
-    return reading
-
-
-def _clock_hour(m: re.Match) -> tuple[int | None, int]:
-    """The 24-hour clock time of a match, or (None, 0) when it is not one."""
-    named = (m["named"] or "").lower()
-    if named:
-        return (24 if named == "midnight" else 12), 0
-    hour, minute = int(m["h"]), int(m["min"] or 0)
-    meridiem = (m["ampm"] or "").lower()[:1]
-    if meridiem and not 1 <= hour <= 12:
-        return None, 0
-    if meridiem == "p" and hour < 12:
-        hour += 12
-    elif meridiem == "a" and hour == 12:
-        hour = 0
-    return (hour if hour <= 24 else None), minute
-
-
 def _the_weekend(m: re.Match, ctx: Context) -> Reading | None:
     """The weekend: the one just past (past tense / Monday-Thursday) or the coming one."""
     step = 0 if ctx.dct.isoweekday() >= 5 or ctx.direction > 0 else -1
@@ -314,7 +296,6 @@ def _the_weekend(m: re.Match, ctx: Context) -> Reading | None:
 
 
 _PAST_NEXT = r"last|next|this|coming|past|previous|preceding|following|this\s+past|this\s+coming"
-_DAY_WORD = rf"{WEEKDAY}|today|yesterday|tomorrow"
 _SPAN_WORD = (r"past|last|next|previous|coming|first|final|latest|following|initial|"
               r"remaining|ensuing|further|another")
 
@@ -330,7 +311,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     compile_rule("anaphoric_day", r"the\s+(?P<rel>next|following|previous|preceding)\s+"
                                   rf"(?P<part>day|{PART_OF_DAY})", _anaphoric_day),
     compile_rule("edge_of_unit", r"(?:the\s+)?(?P<edge>end|beginning|start|middle)\s+of\s+the\s+"
-                                 r"(?P<unit>year|month|week|quarter|decade)|(?P<unit2>year|month)[\s-]end",
+                                 r"(?P<unit>year|month|week|quarter|decade)|(?P<unit2>year|month)(?:[\s-]|['’]s\s+)end",
                  _edge_of_unit),
     compile_rule("that_unit", r"that\s+(?:same\s+)?(?P<unit>year|quarter|month|week|day)", _that_unit),
     compile_rule("offset", rf"(?P<num>{NUMBER})[\s-]+(?P<unit>{UNIT})\s+"
@@ -338,30 +319,24 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     compile_rule("year_earlier", r"(?:the\s+)?year[\s-](?:earlier|ago)(?:\s+(?P<noun>period|quarter|month|"
                                  r"level|results))?", _year_earlier),
     compile_rule("duration", rf"(?:the\s+)?(?:(?:{_SPAN_WORD})\s+)?(?P<num>{NUMBER})"
-                             rf"(?:\s*(?:to|-|or)\s*(?P<num2>{NUMBER}))?"
-                             rf"(?:\s+(?:more|additional|full|straight|consecutive))?[\s-]+(?P<unit>{UNIT})"
-                             r"(?![\s-]+old\b)", _duration),
+                             rf"(?P<half>\s+1/2|\s*½|\s+and\s+a\s+half)?(?:\s*(?:to|-|or)\s*(?P<num2>{NUMBER}))?"
+                             rf"(?:\s+(?:more|additional|full|straight|consecutive))?[\s-]+(?:(?:trading|business|working)\s+)?"
+                             rf"(?P<unit>{UNIT})"
+                             r"(?P<half2>\s+and\s+a\s+half)?(?![\s-]+old\b)", _duration),
     compile_rule("year_ended", r"the\s+(?:fiscal\s+)?year(?=\s+end(?:ed|ing)\b)", _year_ended),
     compile_rule("vague_span", rf"(?:the\s+)?(?:recent|coming|past|last|next|previous|ensuing|following)\s+"
                                rf"(?P<unit>{PLURAL_UNIT})", _vague_span),
     compile_rule("bare_plural", r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bwithin\s))"
                                 r"(?P<unit>years|months|weeks|decades|days|hours|centuries)"
                                 r"(?!\s+(?:ago|old|earlier|later))", _vague_span),
+    compile_rule("units_ahead", rf"the\s+(?P<unit>{PLURAL_UNIT})\s+ahead", _vague_span),
+    compile_rule("unit_long", r"(?P<unit>hour|day|week|month|year|decade)(?P<plural>s)?-?long", _unit_long),
     compile_rule("fuzzy", FUZZY, _fuzzy),
     compile_rule("frequency", FREQUENCY, _frequency),
     compile_rule("every", rf"(?P<quant>every|each)\s+(?P<other>other\s+)?(?P<what>{WEEKDAY}|{UNIT})",
                  _every),
     compile_rule("times_per", rf"(?P<times>once|twice|(?:{NUMBER})\s+times)\s+(?:a|an|per|each)\s+"
                               rf"(?P<unit>{UNIT})", _times_per),
-    compile_rule("clock", rf"(?:(?P<day1>{_DAY_WORD}),?\s+(?:at\s+)?)?(?:(?P<approx>about|around|"
-                          rf"approximately)\s+)?(?:(?P<h>[012]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>{AMPM})"
-                          rf"|(?P<named>noon|midnight|midday))(?:\s+{TIMEZONE})?"
-                          rf"(?:,?\s+(?:on\s+)?(?:(?P<day2>{_DAY_WORD})|(?P<mon>{MONTH})\s*(?P<dom>[0-3]?\d)))?",
-                 _clock),
-    compile_rule("clock24", rf"(?P<day1>)(?P<approx>)(?P<named>)(?P<ampm>)(?P<h>[012]?\d):?(?P<min>[0-5]\d)"
-                            rf"\s*(?:{TIMEZONE}|hours|hrs)(?P<day2>)(?P<mon>)(?P<dom>)", _clock),
-    compile_rule("mid_part_of_day", rf"mid[\s-]?(?P<pod>{PART_OF_DAY})(?:\s+(?P<word>today|yesterday|tomorrow))?",
-                 _mid_part_of_day),
     compile_rule("the_weekend", r"the\s+weekend", _the_weekend),
 )
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from dateutil import parser as dateutil_parser
 
 from dateline.timex_calendar import (
+    NEAR_DAYS,
     Point,
     expand_two_digit_year,
     holiday_date,
@@ -30,7 +31,7 @@ from dateline.timex_calendar import (
     season_point,
     year_with_weekday,
 )
-from dateline.timex_lexicon import HALVES, MONTHS, ORDINALS, SEASONS, WEEKDAYS, number_value
+from dateline.timex_lexicon import MONTHS, SEASONS, WEEKDAYS, number_value
 from dateline.timex_patterns import (
     ABBR_MONTH,
     DAY,
@@ -60,6 +61,7 @@ class Context:
     dct: dt.date
     direction: int = 0
     reference: Point | None = None
+    quarter: Point | None = None  # the last quarter the article named ("the quarter")
 
 
 @dataclass
@@ -163,6 +165,14 @@ def _month_day(m: re.Match, ctx: Context) -> Reading | None:
         year = resolve_year_for(ctx.dct, month, day, ctx.direction)
     found = safe_date(year, month, day) if year is not None else None
     return date_reading(Point(found, "day")) if found else IMPOSSIBLE
+
+
+def _week_of(m: re.Match, ctx: Context) -> Reading | None:
+    """The week of March 6: the calendar week containing that day (value `2000-W10`)."""
+    reading = _month_day(m, ctx)
+    if reading is None or reading is IMPOSSIBLE:
+        return reading
+    return date_reading(Point(reading.point.day, "week"))
 
 
 def _month_relative_year(m: re.Match, ctx: Context) -> Reading | None:
@@ -271,75 +281,24 @@ def _century(m: re.Match, ctx: Context) -> Reading | None:
     return date_reading(Point(dt.date(max(1, (nth - 1) * 100), 1, 1), "century"))
 
 
-def _quarter(m: re.Match, ctx: Context) -> Reading | None:
-    """The third quarter / third-quarter / Q3 2018 / the fourth quarter of 2017."""
-    which = ORDINALS.get((m["ord"] or "").lower()) or int(m["q"] or 0)
-    if not 1 <= which <= 4:
-        return None
-    year = year_number(m["year"], ctx.dct)
-    if m["rel"]:
-        year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
-    if year is None:  # a quarter is long: the nearest one, whatever the tense
-        year = resolve_year_for(ctx.dct, 3 * which - 1, None, 0)
-    if year is None:
-        return None
-    return date_reading(Point(dt.date(year, 3 * which - 1, 15), "quarter"))
-
-
-def _year_quarter(m: re.Match, ctx: Context) -> Reading | None:
-    """The 1988 third quarter / this year's third quarter / last year's quarter / the 1989 period.
-
-    Without an ordinal it is the quarter under discussion, moved to the year named.
-    """
-    if m["year"]:
-        year = year_number(m["year"], ctx.dct)
-    else:
-        year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
-    which = ORDINALS.get((m["ord"] or "").lower())
-    ref = ctx.reference
-    if which is None and ref is not None and ref.granularity == "quarter":
-        which = (ref.day.month - 1) // 3 + 1
-    if which is None or year is None:
-        return None
-    return date_reading(Point(dt.date(year, 3 * which - 1, 15), "quarter"))
-
-
-def _the_quarter(m: re.Match, ctx: Context) -> Reading | None:
-    """The quarter / the latest quarter: the quarter under discussion, else the last one ended."""
-    ref = ctx.reference
-    if ref is not None and ref.granularity == "quarter":
-        return date_reading(ref)
-    return date_reading(Point(ctx.dct - dt.timedelta(days=92), "quarter"))
-
-
-def _half(m: re.Match, ctx: Context) -> Reading | None:
-    """The first half of 2018 / the second half of last year (value `2018-H1`).
-
-    A bare "the first half" is left alone: in news it is as often a match's as a year's.
-    """
-    which = HALVES[m["ord"].lower()]
-    year = year_number(m["year"], ctx.dct)
-    if year is None:
-        year = ctx.dct.year + {"last": -1, "next": 1}.get((m["rel"] or "").lower(), 0)
-    return date_reading(Point(dt.date(year, 6 * which - 3, 15), "half"))
-
-
 def _season(m: re.Match, ctx: Context) -> Reading | None:
     """Summer 2018 / this summer / last winter / the fall (value `2018-SU`)."""
     season = SEASONS[m["season"].lower()]
     rel = (m["rel"] or "").lower()
     year = year_number(m["year"], ctx.dct)
-    if not rel and year is None:  # a bare "fall" is a verb more often than a season
+    mod = {"early": "START", "late": "END", "mid": "MID"}.get((m["edge"] or "").lower())
+    if not rel and not mod and year is None:  # a bare "fall" is a verb more often than a season
         return None
     if year is not None:
-        return date_reading(season_point(dt.date(year, 7, 1), season))
+        return date_reading(season_point(dt.date(year, 7, 1), season), mod)
     strict = rel in {"last", "past", "next", "coming"}
     direction = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0}.get(rel, ctx.direction)
-    return date_reading(season_near(ctx.dct, season, direction, strict))
+    return date_reading(season_near(ctx.dct, season, direction, strict), mod)
 
 
 def _holiday(m: re.Match, ctx: Context) -> Reading | None:
-    """Christmas, Easter, Thanksgiving Day...: capitalised names, resolved like dates."""
+    """Christmas, Easter, Thanksgiving Day, Easter week: capitalised names, resolved like
+    dates (the nearest one when it is close to the article date, else the tense decides)."""
     if not m.group(0)[:1].isupper():
         return None
     name = " ".join(m["name"].lower().replace("’", "'").split())
@@ -348,11 +307,11 @@ def _holiday(m: re.Match, ctx: Context) -> Reading | None:
     days = [d for d in (holiday_date(name, y) for y in years) if d]
     if not days:
         return None
-    if ctx.direction < 0:
-        days = [d for d in days if d <= ctx.dct] or days
-    elif ctx.direction > 0:
-        days = [d for d in days if d >= ctx.dct] or days
-    return date_reading(Point(min(days, key=lambda d: abs((d - ctx.dct).days)), "day"))
+    nearest = min(days, key=lambda d: abs((d - ctx.dct).days))
+    if abs((nearest - ctx.dct).days) > NEAR_DAYS and ctx.direction:  # far off: the tense decides
+        side = [d for d in days if (d - ctx.dct).days * ctx.direction >= 0]
+        nearest = min(side or days, key=lambda d: abs((d - ctx.dct).days))
+    return date_reading(Point(nearest, "week" if m["week"] else "day"))
 
 
 _YEAR = rf"(?P<year>{YEAR4}|{YEAR2}|{SPELLED_YEAR})"
@@ -365,6 +324,8 @@ ABSOLUTE_RULES: tuple[Rule, ...] = (
                               rf"(?:,?\s+{_YEAR})?", _month_day),
     compile_rule("day_month", rf"{_WEEKDAY_LEAD}(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+"
                               rf"(?P<mon>{MONTH})(?:,?\s+{_YEAR})?", _month_day),
+    compile_rule("week_of", rf"the\s+week\s+of\s+{_WEEKDAY_LEAD}(?P<mon>{MONTH})\s*(?P<day>{DAY})(?!\d)"
+                            rf"(?:,?\s+{_YEAR})?", _week_of),
     compile_rule("month_year", rf"(?P<mon>{MONTH}),?\s+(?:of\s+)?{_YEAR}", _month_year),
     compile_rule("month_relative_year", rf"(?P<mon>{FULL_MONTH})\s+(?:of\s+)?(?P<rel>last|next|this)\s+year",
                  _month_relative_year),
@@ -378,21 +339,11 @@ ABSOLUTE_RULES: tuple[Rule, ...] = (
     compile_rule("decade_word", r"(?:the\s+)?(?:(?P<century>nineteen|eighteen|twenty)[\s-]+)?"
                                 r"(?P<tens>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)",
                  _decade_word),
-    compile_rule("century", r"the\s+(?P<nth>\d{1,2})(?:st|nd|rd|th)\s+century", _century),
-    compile_rule("quarter", rf"(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|"
-                            rf"1st|2nd|3rd|4th|final)[\s-]+(?:fiscal\s+)?quarter"
-                            rf"(?:\s+of\s+(?:fiscal\s+)?(?:{_YEAR}|(?P<rel>this|last|next)\s+year))?", _quarter),
-    compile_rule("the_quarter", r"the\s+(?:latest\s+|same\s+|current\s+)?(?:fiscal\s+)?quarter"
-                                r"(?!\s+(?:of|century|ago|earlier|later))", _the_quarter),
-    compile_rule("year_quarter", rf"(?:the\s+)?(?:(?P<year>{YEAR4})|(?P<rel>this|last|next)\s+year['’]s)\s+"
-                                 r"(?:(?P<ord>first|second|third|fourth|final)[\s-]+)?(?:fiscal\s+)?"
-                                 r"(?:quarter|period)", _year_quarter),
-    compile_rule("quarter_code", rf"(?P<ord>)(?P<rel>)Q(?P<q>[1-4])(?:\s*{_YEAR})?", _quarter),
-    compile_rule("half", rf"(?:the\s+)?(?P<ord>first|second|1st|2nd|last|final)\s+half\s+of\s+"
-                         rf"(?:{_YEAR}|(?P<rel>this|last|next)\s+year|the\s+year)", _half),
-    compile_rule("season", rf"(?:(?P<rel>this|last|next|past|coming|the)\s+)?(?P<season>{SEASON})"
+    compile_rule("century", r"(?:the\s+)?(?P<nth>\d{1,2})(?:st|nd|rd|th)\s+century", _century),
+    compile_rule("season", rf"(?:(?P<rel>this|last|next|past|coming|the)\s+)?(?:(?P<edge>early|late|mid)[\s-]+)?"
+                           rf"(?P<season>{SEASON})"
                            rf"(?:\s+(?:of\s+)?{_YEAR})?", _season),
-    compile_rule("holiday", rf"(?P<name>{HOLIDAY})(?:\s+{_YEAR})?", _holiday),
+    compile_rule("holiday", rf"(?P<name>{HOLIDAY})(?P<week>\s+week)?(?:\s+{_YEAR})?", _holiday),
 )
 
 

@@ -1,0 +1,61 @@
+"""Expressions that do not anchor to one calendar date: recurring days and months, and
+the present as a state ("current").
+
+TimeML writes a recurring time as a SET whose value leaves the varying part as X:
+"each July" is `XXXX-07`, "Mondays" `XXXX-WXX-1`, "Tuesday nights" `XXXX-WXX-2TNI`.
+"This (crucial) moment" and the adjective "current" ("current market conditions",
+"his current wife") refer to the present, `PRESENT_REF`; "the then current price" to the past.
+Unit phrases ("the current quarter", "the current year") are longer matches of other
+rules and win over these.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dateline.timex_lexicon import PARTS_OF_DAY, WEEKDAYS
+from dateline.timex_patterns import FULL_MONTH
+from dateline.timex_rules import Context, Reading, Rule, compile_rule, month_number
+
+_WEEKDAY_NAMES = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_PARTS_PLURAL = "mornings|afternoons|evenings|nights"
+#: Nouns after which "current" is an accounting or physics term, not the present.
+_NOT_PRESENT_AFTER = r"account|accounts|assets|liabilities|ratio|affairs|events|flows?|dollars|prices\s+index"
+
+
+def _each_month(m: re.Match, ctx: Context) -> Reading | None:
+    """Each July / every March: the month of every year (SET `XXXX-07`)."""
+    month = month_number(m["mon"])
+    if month is None:
+        return None
+    return Reading("SET", f"XXXX-{month:02d}", quant=m["quant"].upper())
+
+
+def _weekday_set(m: re.Match, ctx: Context) -> Reading | None:
+    """Mondays / on Tuesday nights: that day of every week (SET `XXXX-WXX-2TNI`)."""
+    weekday = WEEKDAYS[m["wd"].lower()]
+    part = PARTS_OF_DAY[m["pod"].lower()[:-1]] if m["pod"] else ""
+    return Reading("SET", f"XXXX-WXX-{weekday}" + (f"T{part}" if part else ""))
+
+
+def _current(m: re.Match, ctx: Context) -> Reading | None:
+    """Current (adjective): the present; "then current": a past present."""
+    return Reading("DATE", "PAST_REF" if m["then"] else "PRESENT_REF")
+
+
+def _this_moment(m: re.Match, ctx: Context) -> Reading | None:
+    """This (crucial) moment: the present."""
+    return Reading("DATE", "PRESENT_REF")
+
+
+def is_not_adjective(span: object) -> bool:
+    """Parse veto for "current": only the adjective is a time ("the river's current" is not)."""
+    return span.root.pos_ != "ADJ"  # type: ignore[attr-defined]
+
+
+GENERIC_RULES: tuple[Rule, ...] = (
+    compile_rule("each_month", rf"(?P<quant>every|each)\s+(?P<mon>{FULL_MONTH})", _each_month),
+    compile_rule("weekday_set", rf"(?P<wd>{_WEEKDAY_NAMES})(?:s|\s+(?P<pod>{_PARTS_PLURAL}))", _weekday_set),
+    compile_rule("this_moment", r"this\s+(?:[a-z]+\s+)?moment", _this_moment),
+    compile_rule("current", rf"(?P<then>then[\s-]+)?current(?!\s+(?:{_NOT_PRESENT_AFTER})\b)", _current),
+)

@@ -1,0 +1,155 @@
+"""Tense direction for the time stage: does a clause look back, forward, or neither?
+
+A weekday, a month or a quarter named without a year is resolved towards the side its
+clause points to: "met on Monday" is the Monday before the article date, "will meet on
+Monday" the one after. The direction is read off the parse:
+
+* the clause verb's tense and auxiliaries (past, perfect, will / modal, present);
+* words on the way from the expression up to that verb that point forward whatever the
+  tense: "payable Dec. 15", "effective Feb. 1", "scheduled a news conference Thursday",
+  "postponed until Tuesday", "extended its loans through January";
+* an expression that only modifies a noun ("Wednesday's ruling", "a June agreement")
+  takes no direction from the verb: the noun's event is not tensed by it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "gonna"})
+_PERFECT_AUX = frozenset({"has", "have", "'ve", "had", "'d"})
+_MODALS = frozenset({"would", "could", "might", "may", "should", "must", "can", "ca"})
+#: Verbs (and adjectives) that set a time to come: the time they govern lies ahead even
+#: when they are in the past tense ("planned a rally on Saturday").
+PLANNING = frozenset({"schedule", "expect", "plan", "due", "set", "intend", "slate", "prepare",
+                      "hope", "aim", "want", "agree", "promise", "threaten", "vow", "pledge",
+                      "postpone", "delay", "defer", "adjourn", "reschedule", "payable", "effective"})
+#: Verbs that move a deadline; with "until", "till" or "through" the deadline lies ahead
+#: ("extended the deadline until Tuesday", "gave them until 9 a.m. Tuesday").
+_DEADLINE_VERBS = frozenset({"extend", "give", "grant", "postpone", "delay", "defer", "adjourn",
+                             "suspend", "push", "move"})
+#: Verbs that put an event at a time to come whatever their tense ("has scheduled a news
+#: conference Thursday"); "plan" and "set" are left out: "planned on Friday to pay" is
+#: as often the time of the planning.
+_RESCHEDULING = frozenset({"schedule", "reschedule", "postpone", "delay", "defer", "adjourn", "slate"})
+_UNTIL = frozenset({"until", "till", "through", "til"})
+_REPORTING = frozenset({"say", "tell", "report", "announce", "quote"})
+#: Verbs whose past tense is spelled like the present: "hurt" tagged VBP may be past.
+_SAME_PAST = frozenset({"hurt", "cut", "put", "set", "hit", "cost", "let", "shut", "spread", "quit",
+                        "bet", "cast", "burst", "split", "upset", "broadcast", "forecast", "read"})
+#: Dependency labels of an expression that modifies a noun rather than the clause.
+_NOUN_MODIFIER = frozenset({"poss", "compound", "nmod"})
+
+
+def clause_verb(token: Any) -> Any | None:
+    """The verb whose clause contains `token`: its nearest verbal ancestor (or itself)."""
+    for _ in range(10):
+        if token.pos_ in {"VERB", "AUX"}:
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _is_pluperfect(verb: Any) -> bool:
+    """True for "had been scheduled", "had agreed", "had been due": a time already past
+    at the past (for an adjective, the pluperfect is on its copula)."""
+    if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
+        verb = verb.head
+    return any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"had", "'d"} for c in verb.children)
+
+
+def verb_direction(verb: Any, depth: int = 0) -> int:
+    """-1 for a past-tense clause, +1 for a future one, 0 when the tense does not say.
+
+    Past: a past-tense verb or auxiliary, a perfect ("has agreed"), or a bare participle
+    ("the high set on Aug. 6"). Future: will / shall / 'll, "going to", a modal ("would
+    leave"), a progressive with a present auxiliary ("is meeting"), or a present-tense
+    lexical verb ("meets Monday"). An infinitive takes the tense of the verb governing
+    it ("staged celebrations to mark it on Friday"), except after verbs of planning and
+    "be to" ("is to resume trading Tuesday").
+    """
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    words = {a.lower_ for a in auxes}
+    if words & _FUTURE_AUX or (verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.subtree)):
+        return 1
+    if verb.tag_ == "VBD" or words & _PERFECT_AUX or any(a.tag_ == "VBD" for a in auxes):
+        return -1
+    if words & _MODALS:
+        return _modal_direction(verb, words)
+    if verb.tag_ == "VB" and "to" in words:
+        return _infinitive_direction(verb, depth)
+    if verb.tag_ == "VBN" and not auxes:
+        return -1
+    if verb.tag_ == "VBG" and any(a.tag_ in {"VBZ", "VBP"} for a in auxes):
+        return 1
+    if verb.tag_ == "VBP" and verb.lower_ in _SAME_PAST:
+        return 0
+    if verb.tag_ in {"VBZ", "VBP"} and verb.pos_ == "VERB" and verb.lemma_ not in _REPORTING:
+        return 1
+    return 0
+
+
+def _modal_direction(verb: Any, auxes: set[str]) -> int:
+    """Modals look forward ("would leave Monday"), except the past of "can" in a
+    passive or negated clause: "could not be reached Wednesday", "could be located"."""
+    past_ability = "could" in auxes and ("be" in auxes or any(c.dep_ == "neg" for c in verb.children))
+    return 0 if past_ability else 1
+
+
+def _infinitive_direction(verb: Any, depth: int) -> int:
+    """The direction of an infinitive: forward after planning verbs and "be to" (unless
+    the plan is pluperfect: "had been due to expire Friday" is over), else its governor's."""
+    head = verb.head
+    if head.i == verb.i or depth > 3 or head.pos_ not in {"VERB", "AUX"} or head.lemma_ in PLANNING:
+        return -1 if _is_pluperfect(head) else 1
+    if head.lemma_ == "be" and head.tag_ in {"VBZ", "VBP"}:
+        return 1
+    return verb_direction(head, depth + 1)
+
+
+def _path_to(token: Any, verb: Any) -> list[Any]:
+    """The tokens from `token` up to (not including) `verb` in the dependency tree."""
+    path = []
+    while token.i != verb.i and token.head.i != token.i and len(path) < 10:
+        path.append(token)
+        token = token.head
+    return path
+
+
+def forward_cue(root: Any, verb: Any) -> bool:
+    """True when a word between the expression and its verb sets a time to come:
+    "payable Dec. 15", "scheduled a conference Thursday", "extended ... until Tuesday"."""
+    path = _path_to(root, verb)
+    if any(t.lemma_ in PLANNING and t.pos_ == "ADJ" for t in path):
+        return True
+    if verb.lemma_ in _RESCHEDULING:
+        return not _is_pluperfect(verb)
+    return verb.lemma_ in _DEADLINE_VERBS and any(t.lower_ in _UNTIL for t in path)
+
+
+def modifies_noun(root: Any) -> bool:
+    """True for an expression that only qualifies a noun: "Wednesday's ruling",
+    "a June agreement", "Saturday night's debate"."""
+    return root.dep_ in _NOUN_MODIFIER and root.head.pos_ in {"NOUN", "PROPN"} and root.head.i > root.i
+
+
+def _explicitly_ahead(root: Any, verb: Any) -> bool:
+    """...unless the clause is in the future tense or the noun lies "ahead of" it:
+    "will vote in Sunday's election", "talks ahead of Tuesday's summit"."""
+    future = any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children)
+    return future or any(t.lower_ == "ahead" for t in [*_path_to(root, verb), verb])
+
+
+def clause_direction(span: Any) -> int:
+    """The tense direction that governs a span of the parse (see the module docstring)."""
+    root = span.root
+    verb = clause_verb(root)
+    if modifies_noun(root):  # a nominal event reported in news is mostly past...
+        return 1 if verb is not None and _explicitly_ahead(root, verb) else -1
+    if verb is None:
+        return 0
+    if forward_cue(root, verb):
+        return 1
+    return verb_direction(verb)
