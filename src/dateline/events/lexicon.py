@@ -1,0 +1,278 @@
+"""The trigger lexicon: which words report which PLOVER event, and with what mode.
+
+Two sources, both packaged under `src/dateline/data/plover/`:
+
+* `triggers.tsv` — curated verbal, nominal and multiword triggers that news uses ("a meeting
+  between", "air strikes", "the siege of", "were evacuated"), each with its type and mode; a
+  verb can also be marked LIGHT ("conduct", "launch": the object noun carries the event) or
+  "-" (its generic CAMEO code is silenced).
+* `cameo_verbs.json` — PETRARCH2's CAMEO 2.0 verb dictionary compiled by `build_lexicon.py`:
+  per verb its code and the block's patterns ("agree (to &CEASEFIRE)" -> 0356), mapped to
+  PLOVER through CAMEO2PLOVER.
+
+A verb is coded by the most specific CAMEO pattern whose content words occur in its phrase;
+failing that by its curated entry; failing that by its CAMEO code. Every match names the
+entry that fired (`rule`), so `dateline show` can explain the coding.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from dateline.events.ontology import Ontology, load_ontology
+from dateline.paths import package_data
+
+#: Dependencies that start a new clause: pattern words are looked for inside the verb's phrase only.
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "conj", "parataxis", "relcl", "csubj", "acl"})
+LIGHT = "LIGHT"
+VERB_OBJECT = "VERBOBJ"
+SILENCED = "-"
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    """A lexicon entry that fired: the event type it codes and where it came from."""
+
+    type: str
+    mode: str | None
+    cameo: str | None
+    contexts: tuple[str, ...]
+    rule: str
+    reciprocal: bool = False
+    passive_actor: bool = False
+    source: str = "curated"
+
+
+@dataclass(frozen=True)
+class CuratedEntry:
+    """One row of triggers.tsv."""
+
+    head: str
+    pos: str
+    modifiers: tuple[str, ...]
+    type: str
+    mode: str | None
+    cameo: str | None
+    flags: frozenset[str]
+
+    @property
+    def needs(self) -> str | None:
+        """The word the verb must govern for the entry to apply ("call" needs "for")."""
+        return next((f.split(":", 1)[1] for f in self.flags if f.startswith("needs:")), None)
+
+    @property
+    def phrase(self) -> str:
+        if self.pos == VERB_OBJECT:
+            return " ".join((self.head, "|".join(self.modifiers)))
+        return " ".join((*self.modifiers, self.head))
+
+
+def _read_curated() -> dict[tuple[str, str], list[CuratedEntry]]:
+    entries: dict[tuple[str, str], list[CuratedEntry]] = {}
+    for line in package_data("plover", "triggers.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = (line.split("\t") + [""] * 6)[:6]
+        words = cols[0].split()
+        if cols[1] == VERB_OBJECT:  # "lift sanction": the verb first, then the objects it needs
+            words = [*words[1:], words[0]]
+        entry = CuratedEntry(head=words[-1], pos=cols[1], modifiers=tuple(words[:-1]), type=cols[2],
+                             mode=cols[3].strip() or None, cameo=cols[4].strip() or None,
+                             flags=frozenset(f.strip() for f in cols[5].split(",") if f.strip()))
+        entries.setdefault((entry.head, entry.pos), []).append(entry)
+    for group in entries.values():
+        group.sort(key=lambda e: -len(e.modifiers))  # multiword entries before the bare head
+    return entries
+
+
+class Lexicon:
+    """Looks up trigger tokens (spaCy tokens) and says which PLOVER event they report."""
+
+    def __init__(self, ontology: Ontology, curated: dict[tuple[str, str], list[CuratedEntry]],
+                 cameo: dict[str, Any]) -> None:
+        self.ontology = ontology
+        self.curated = curated
+        self.synsets: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in cameo["synsets"].items()}
+        self.blocks: dict[str, dict[str, Any]] = cameo["blocks"]
+        self.verbs: dict[str, list] = cameo["verbs"]
+        self.nouns = frozenset(head for head, pos in curated if pos == "NOUN")
+        self._index: dict[str, tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]]]] = {}
+
+    # -- verbs -------------------------------------------------------------------------
+    def is_light_verb(self, lemma: str) -> bool:
+        """A support verb ("conduct", "launch") whose object noun names the event."""
+        return any(e.type == LIGHT for e in self.curated.get((lemma, "VERB"), ()))
+
+    def verb_entry(self, token: Any) -> TriggerEntry | None:
+        """The event a verb token reports, or None if it reports none (or a dropped CAMEO one)."""
+        lemma = token.lemma_.lower()
+        with_object = self._verb_object(token, lemma)
+        if with_object is not None:
+            return self._from_curated(with_object)
+        curated = self._curated_verb(token, lemma)
+        if curated is not None and curated.type == LIGHT:
+            return None
+        cameo = self.verbs.get(lemma)
+        pattern = self._best_pattern(token, lemma, cameo[0]) if cameo else None
+        if pattern is not None and _is_content_pattern(pattern) and (pattern["code"] or curated is None):
+            return self._from_cameo(pattern["code"], f"CAMEO {cameo[0]}: {_pattern_text(lemma, pattern)}")
+        if curated is not None and curated.type != SILENCED:
+            return self._from_curated(curated)
+        if curated is not None or cameo is None:
+            return None
+        if pattern is not None:
+            return self._from_cameo(pattern["code"], f"CAMEO {cameo[0]}: {_pattern_text(lemma, pattern)}")
+        code = cameo[1] or self.blocks[cameo[0]]["code"]
+        return self._from_cameo(code, f"CAMEO {cameo[0]}: {lemma} [{code}]", default=True)
+
+    def _verb_object(self, token: Any, lemma: str) -> CuratedEntry | None:
+        """A verb + object entry ("lift sanctions", "expel diplomats", "end talks")."""
+        entries = self.curated.get((lemma, VERB_OBJECT))
+        if not entries:
+            return None
+        objects = {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass")}
+        objects |= {g.lemma_.lower() for c in token.children if c.dep_ == "dobj"
+                    for g in c.children if g.dep_ == "compound"}
+        return next((e for e in entries if any(m in objects for m in e.modifiers)), None)
+
+    def _curated_verb(self, token: Any, lemma: str) -> CuratedEntry | None:
+        for entry in self.curated.get((lemma, "VERB"), ()):
+            needs = entry.needs
+            if needs is None or any(c.lower_ == needs for c in token.children):
+                return entry
+        return None
+
+    def _best_pattern(self, token: Any, lemma: str, block_name: str) -> dict[str, Any] | None:
+        """The CAMEO pattern of the verb's block with the most slots that all match."""
+        post = _phrase_words(token, right=True)
+        pre = _phrase_words(token, right=False)
+        children = {c.lower_ for c in token.children}
+        keyed, unkeyed = self._pattern_index(block_name)
+        candidates = list(unkeyed)
+        for word in post | pre:
+            candidates.extend(keyed.get(word, ()))
+        best: dict[str, Any] | None = None
+        for pattern in candidates:
+            if pattern.get("verb", lemma) != lemma:
+                continue
+            prep = pattern.get("prep")
+            if prep and prep not in children:
+                continue
+            if not all(self._slot_in(s, post) for s in pattern["post"]):
+                continue
+            if not all(self._slot_in(s, pre) for s in pattern["pre"]):
+                continue
+            if best is None or _size(pattern) > _size(best):
+                best = pattern
+        return best
+
+    def _pattern_index(self, block_name: str) -> tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]]]:
+        """A block's patterns by one literal word each must contain, so a verb checks only a few."""
+        if block_name not in self._index:
+            keyed: dict[str, list[dict[str, Any]]] = {}
+            unkeyed: list[dict[str, Any]] = []
+            for pattern in self.blocks[block_name]["patterns"]:
+                literal = [w for w in pattern["post"] + pattern["pre"] if not w.startswith("&")]
+                if literal:
+                    keyed.setdefault(literal[-1], []).append(pattern)
+                else:
+                    unkeyed.append(pattern)
+            self._index[block_name] = (keyed, unkeyed)
+        return self._index[block_name]
+
+    def _slot_in(self, slot: str, words: frozenset[str]) -> bool:
+        if slot.startswith("&"):
+            return not self.synsets.get(slot, frozenset()).isdisjoint(words)
+        return slot in words
+
+    # -- nouns -------------------------------------------------------------------------
+    def noun_entry(self, token: Any) -> TriggerEntry | None:
+        """The event a noun token reports ("strike" with modifier "air" -> ASSAULT aerial)."""
+        lemma = token.lemma_.lower()
+        if lemma not in self.nouns:
+            lemma = token.lower_
+        entries = self.curated.get((lemma, "NOUN"))
+        if not entries:
+            return None
+        modifiers = _modifier_words(token)
+        for entry in entries:
+            if all(m in modifiers for m in entry.modifiers):
+                return self._from_curated(entry) if entry.type not in (LIGHT, SILENCED) else None
+        return None
+
+    def adjective_entry(self, token: Any) -> TriggerEntry | None:
+        """Predicative adjectives that report an event: "is willing to send", "is opposed to"."""
+        for entry in self.curated.get((token.lemma_.lower(), "ADJ"), ()):
+            needs = entry.needs
+            if needs is None or any(c.lower_ == needs or c.dep_ == needs for c in token.children):
+                return self._from_curated(entry)
+        return None
+
+    # -- building entries --------------------------------------------------------------
+    def _from_curated(self, entry: CuratedEntry) -> TriggerEntry:
+        mapping = self.ontology.from_cameo(entry.cameo)
+        contexts = mapping.contexts if mapping else ()
+        return TriggerEntry(type=entry.type, mode=self.ontology.valid_mode(entry.type, entry.mode),
+                            cameo=entry.cameo, contexts=contexts,
+                            rule=f"triggers.tsv: {entry.phrase} ({entry.pos.lower()})",
+                            reciprocal="recip" in entry.flags, passive_actor="passive_actor" in entry.flags)
+
+    def _from_cameo(self, code: str | None, rule: str, default: bool = False) -> TriggerEntry | None:
+        mapping = self.ontology.from_cameo(code)
+        if mapping is None:
+            return None
+        return TriggerEntry(type=mapping.type, mode=self.ontology.valid_mode(mapping.type, mapping.mode),
+                            cameo=code, contexts=mapping.contexts, rule=rule,
+                            source="cameo-default" if default else "cameo-pattern")
+
+
+def _size(pattern: dict[str, Any]) -> int:
+    return len(pattern["pre"]) + len(pattern["post"])
+
+
+def _is_content_pattern(pattern: dict[str, Any]) -> bool:
+    """True when the pattern names more than a bare preposition ("agree (to &CEASEFIRE)")."""
+    return _size(pattern) > (1 if pattern.get("prep") else 0)
+
+
+def _pattern_text(lemma: str, pattern: dict[str, Any]) -> str:
+    return " ".join([*pattern["pre"], lemma, *pattern["post"]]) + f" [{pattern['code']}]"
+
+
+#: How far from the verb pattern words may be (PETRARCH patterns describe the verb's close phrase).
+PATTERN_WINDOW = {True: 8, False: 4}
+
+
+def _phrase_words(token: Any, right: bool) -> frozenset[str]:
+    """Lowercased forms and lemmas of the verb's own phrase on one side of it, near the verb."""
+    words: set[str] = set()
+    window = PATTERN_WINDOW[right]
+    stack = [c for c in token.children if (c.i > token.i) == right and c.dep_ not in CLAUSE_DEPS]
+    while stack:
+        tok = stack.pop()
+        if abs(tok.i - token.i) <= window:
+            words.add(tok.lower_)
+            words.add(tok.lemma_.lower())
+        stack.extend(c for c in tok.children if c.dep_ not in CLAUSE_DEPS)
+    return frozenset(words)
+
+
+def _modifier_words(token: Any) -> frozenset[str]:
+    """Modifiers of a noun: compound/amod children and the two tokens right before it."""
+    words = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
+    words.update(c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "nmod"))
+    doc = token.doc
+    for i in range(max(token.i - 2, token.sent.start), token.i):
+        words.add(doc[i].lower_)
+        words.add(doc[i].lemma_.lower())
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The packaged trigger lexicon, loaded once per process."""
+    cameo = json.loads(package_data("plover", "cameo_verbs.json").read_text(encoding="utf-8"))
+    return Lexicon(load_ontology(), _read_curated(), cameo)

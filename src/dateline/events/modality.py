@@ -1,0 +1,210 @@
+"""Modality of a trigger: is the event negated, hypothetical, promised for the future?
+
+PLOVER's auxiliary modes (negation, hypothetical, future, historical) decide whether a
+mention is a plain factual event. They are read from the dependency parse around the
+trigger's clause:
+
+* negation — `not`/`never` on the clause ("did not lead to a deal"), a `no`/`without`
+  before a nominal trigger, or a clause governed by a negating verb ("refused to meet",
+  "prevented an offensive");
+* hypothetical — modal auxiliaries ("would result in"), conditionals ("if", "unless"),
+  `any` before a nominal trigger, infinitival purpose and intention clauses ("mobilised to
+  stage an assault"), and the content of another event ("warned that ...", "accused X of ...");
+* future — `will`/`shall`/`going to`: PLOVER codes promised cooperation as AGREE (and promised
+  retreats as CONCEDE), other future events are flagged hypothetical.
+
+Reported speech needs no rule of its own: "say" belongs to the dropped CAMEO 01 category,
+so "X said Y attacked Z" yields only Y's attack.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "'d", "ought"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+NEGATORS = frozenset({"not", "n't", "never", "no"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+#: Verbs whose complement clause is not (yet) a fact.
+IRREALIS_HEADS = frozenset({
+    "want", "seek", "hope", "expect", "propose", "prepare",
+    "consider", "threaten", "warn", "fear", "vow", "pledge", "promise", "offer", "agree", "urge", "ask",
+    "call", "demand", "need", "wish", "decide", "order", "allow", "help", "ensure", "mean", "fail",
+    "refuse", "deny", "reject", "prevent", "avoid", "stop", "halt", "block", "oppose", "accuse",
+    "claim", "suggest", "push", "press", "encourage", "invite", "predict", "estimate", "could",
+})
+#: Verbs that report speech: their "would" clauses are futures, their "must" clauses demands.
+SPEECH_VERBS = frozenset({"say", "tell", "announce", "state", "declare", "add", "confirm", "report", "insist",
+                          "reiterate", "indicate", "claim", "write", "stress", "note", "explain", "signal",
+                          "warn", "conclude", "argue", "assert", "maintain", "reply", "respond", "affirm"})
+#: Verbs of intention: what they govern is planned, i.e. future (a promise or a threat).
+INTENT_HEADS = frozenset({"plan", "intend", "prepare", "decide", "aim", "resolve", "mean"})
+#: Nouns whose infinitive is attempted, which counts ("an attempt to assassinate").
+ATTEMPT_NOUNS = frozenset({"attempt", "bid"})
+#: Verbs whose infinitive complement happens as much as they do ("began to withdraw").
+ASPECTUAL_HEADS = frozenset({"begin", "start", "continue", "resume", "keep", "manage", "proceed", "go",
+                             "try", "attempt",
+                             "use", "have", "get", "come", "appear", "seem"})
+#: Verbs whose complement or object did not happen.
+NEGATING_HEADS = frozenset({"fail", "refuse", "prevent", "avoid", "deny", "halt", "stop", "block", "avert",
+                            "reject", "decline", "cancel", "postpone"})
+#: Heads of a nominal trigger that place it outside the facts ("plans for talks", "hopes of a deal").
+IRREALIS_NOUNS = frozenset({"plan", "proposal", "hope", "prospect", "possibility", "threat", "fear",
+                            "risk", "call", "demand", "bid", "effort", "attempt", "chance", "talk"})
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp", "csubj",
+                         "parataxis", "csubjpass"})
+
+
+@dataclass(frozen=True)
+class Modality:
+    """What the parse says about a trigger's reality; `reason` says why (for `dateline show`)."""
+
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    reason: str | None = None
+    purpose: bool = False  # a purpose infinitive: real when the main act expresses it ("rallied to demand")
+
+
+def clause_head(token: Any) -> Any:
+    """The verb whose clause a trigger belongs to (the trigger itself when it is a verb)."""
+    current = token
+    while current.pos_ not in ("VERB", "AUX") and current.head.i != current.i:
+        current = current.head
+        if current.dep_ in CLAUSE_DEPS and current.pos_ in ("VERB", "AUX"):
+            break
+    return current
+
+
+def trigger_modality(token: Any, event_heads: frozenset[int] = frozenset()) -> Modality:
+    """The modality of the event triggered by `token`.
+
+    `event_heads` are the token indices of the other triggers in the sentence: a clause that is
+    the content of another event ("accused X of attacking", "agreed to cooperate") is not coded
+    as a separate fact.
+    """
+    nominal = _nominal_modality(token)
+    if nominal is not None:
+        return nominal
+    verb = clause_head(token)
+    seen = 0
+    while seen < 6:
+        seen += 1
+        found = _clause_modality(verb, token)
+        if found is not None:
+            return found
+        parent = verb.head
+        if verb.dep_ == "xcomp" and parent.lemma_.lower() in ASPECTUAL_HEADS:
+            verb = parent  # "continued to attack" is as real as "continued"
+            continue
+        if verb.dep_ == "conj" and parent.i != verb.i:
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                return Modality(hypothetical=True, reason=f"infinitive '{verb.text}' (purpose or intent)")
+            if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+                return Modality()
+            verb = parent
+            continue
+        return _governor_modality(verb, token, event_heads)
+    return Modality()
+
+
+def _nominal_modality(token: Any) -> Modality | None:
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for child in token.children:
+        if child.dep_ in ("det", "neg") and child.lower_ in ("no", "any"):
+            if child.lower_ == "no":
+                return Modality(negated=True, reason="'no' before the trigger")
+            return Modality(hypothetical=True, reason="'any' before the trigger")
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "without":
+        return Modality(negated=True, reason="'without' before the trigger")
+    if token.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in IRREALIS_NOUNS \
+            and head.head.i != token.i:
+        return Modality(hypothetical=True, reason=f"object of '{head.head.text}'")
+    governor = head.head if token.dep_ == "pobj" and head.dep_ in ("prep", "agent") else head
+    if token.dep_ in ("dobj", "pobj") and governor.pos_ == "VERB" \
+            and governor.lemma_.lower() in IRREALIS_HEADS - NEGATING_HEADS:
+        return Modality(hypothetical=True, reason=f"object of '{governor.text}'")  # "called for a truce"
+    return None
+
+
+def _clause_modality(verb: Any, trigger: Any) -> Modality | None:
+    """Negation, modals and conditionals marked on one clause head, combined.
+
+    A nominal subject is outside the scope of its clause's negation: in "the meeting did not
+    lead to a deal" the meeting happened and the deal did not. "would" in a clause reported by
+    a speech verb is the future of the past ("Iraq said it would allow ..."), not a conditional.
+    """
+    subject = trigger.i != verb.i and _is_subject_of(trigger, verb)
+    negated = hypothetical = future = False
+    reasons = []
+    for child in verb.children:
+        word = child.lower_
+        if (child.dep_ == "neg" or (child.dep_ == "advmod" and word == "never")) and not subject:
+            negated = True
+            reasons.append(f"'{child.text}' on '{verb.text}'")
+        elif child.dep_ == "aux" and word in ("would", "'d") and _reported(verb):
+            future = True
+            reasons.append(f"reported '{child.text}' on '{verb.text}'")
+        elif child.dep_ == "aux" and word in HYPOTHETICAL_AUX:
+            hypothetical = True
+            reasons.append(f"modal '{child.text}' on '{verb.text}'")
+        elif child.dep_ == "aux" and (word in FUTURE_AUX or (word == "going" and verb.i > child.i)):
+            future = True
+            reasons.append(f"future '{child.text}' on '{verb.text}'")
+        elif child.dep_ == "mark" and word in CONDITIONAL_MARKS:
+            hypothetical = True
+            reasons.append(f"conditional '{child.text}'")
+    if trigger.i != verb.i and verb.lemma_.lower() in NEGATING_HEADS and trigger.dep_ in ("dobj", "pobj"):
+        negated = True
+        reasons.append(f"object of '{verb.text}'")
+    if not reasons:
+        return None
+    return Modality(negated=negated, hypothetical=hypothetical, future=future, reason="; ".join(reasons))
+
+
+def _reported(verb: Any) -> bool:
+    """True when the clause is the content of a speech verb ("said it would ...")."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SPEECH_VERBS
+
+
+def _is_subject_of(token: Any, verb: Any) -> bool:
+    """True when the nominal trigger sits inside the subject of `verb`."""
+    current = token
+    while current.head.i != current.i and current.head.i != verb.i:
+        current = current.head
+    return current.dep_ in ("nsubj", "nsubjpass", "csubj")
+
+
+def _governor_modality(verb: Any, trigger: Any, event_heads: frozenset[int]) -> Modality:
+    """Modality a clause inherits from the clause that embeds it."""
+    parent = verb.head
+    if parent.i == verb.i:
+        return Modality()
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ == "pcomp" and parent.lower_ == "without":
+        return Modality(negated=True, reason=f"'without' before '{verb.text}'")
+    if verb.dep_ in ("xcomp", "ccomp", "pcomp", "advcl", "acl"):
+        governor = parent.head if parent.dep_ == "prep" else parent
+        complement = verb.dep_ in ("xcomp", "ccomp", "pcomp") or infinitive
+        if complement and governor.i in event_heads and governor.i != trigger.i:
+            return Modality(hypothetical=True, reason=f"content of the event '{governor.text}'")
+        lemma = governor.lemma_.lower()
+        if lemma in INTENT_HEADS and verb.dep_ in ("xcomp", "advcl") and infinitive:
+            return Modality(future=True, reason=f"intended by '{governor.text}'")
+        if lemma in ATTEMPT_NOUNS and verb.dep_ == "acl":
+            return Modality()  # "an attempt to assassinate X" is an (attempted) assault
+        if lemma in NEGATING_HEADS and verb.dep_ in ("xcomp", "ccomp", "pcomp"):
+            return Modality(negated=True, reason=f"complement of '{governor.text}'")
+        if lemma in IRREALIS_HEADS and verb.dep_ in ("xcomp", "ccomp", "pcomp"):
+            return Modality(hypothetical=True, reason=f"complement of '{governor.text}'")
+    if infinitive and verb.dep_ in ("advcl", "acl", "relcl", "xcomp", "conj"):
+        # The purpose of an act that is itself an event (a protest "to demand") is its topic, not
+        # a second event; the purpose of an act that is no event ("shunned work to protest") is.
+        main_is_event = parent.i in event_heads or any(c.i in event_heads for c in parent.children
+                                                       if c.dep_ in ("dobj", "nsubj", "nsubjpass"))
+        return Modality(hypothetical=True, purpose=not main_is_event,
+                        reason=f"infinitive '{verb.text}' (purpose or intent)")
+    return Modality()

@@ -1,0 +1,403 @@
+"""Who did it and to whom: an event's parties from the dependency parse.
+
+Verbal triggers: the subject is the actor (inherited through coordination, control and
+relative clauses: "Turkey has said ... and has accused the West", "agreed to turn",
+"it is Moscow that conducts"), the passive by-agent is the actor and the passive subject the
+recipient, the direct object or a prepositional object the recipient. Nominal triggers:
+possessives and compounds are actors ("Moscow's support", "the Turkey-Russia deal"), "between"
+and "among" list reciprocal actors ("a meeting between Erdogan and Putin"), "by" gives the
+actor and "for/against/on/of/with" the recipient; a nominal trigger with no actor of its own
+takes the subject of the support verb that governs it ("Moscow conducts air strikes").
+Coordinated parties are all kept. The result is token heads; `resolve` turns them into
+`Party` records using the actor mentions of the actors stage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from dateline.events.lexicon import load_lexicon
+from dateline.model import Document, Party
+
+SPEECH_NOUNS = frozenset({"declaration", "statement", "letter", "resolution", "communique", "message",
+                          "announcement", "decree", "note"})
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
+PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "them",
+                               "i", "you", "us", "him", "this", "these", "those", "itself", "themselves"})
+RECIPIENT_PREPS = frozenset({"against", "on", "to", "toward", "towards", "at", "from", "for", "over", "upon",
+                             "into", "with"})
+NOUN_RECIPIENT_PREPS = frozenset({"against", "on", "for", "of", "to", "with", "toward", "towards", "upon",
+                                  "into"})
+NOUN_ACTOR_PREPS = frozenset({"between", "among", "amongst"})
+SUBJECT_DEPS = ("nsubj", "csubj")
+NAME_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod"})
+NON_PARTY_HEADS = frozenset({"behalf", "part", "basis", "account", "pretext", "grounds"})
+MEETING_VERBS = frozenset({"meet", "visit", "host", "receive", "phone", "call", "consult", "join"})
+#: Time and circumstance adjuncts: who is named there is not the act's recipient.
+ADJUNCT_PREPS = frozenset({"after", "before", "during", "following", "since", "amid", "despite", "until"})
+SKIP_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "punct", "cc"})
+
+
+@dataclass
+class PartyTokens:
+    """Token heads for the actor and recipient slots, and the pattern that found them."""
+
+    actors: list[Any] = field(default_factory=list)
+    recipients: list[Any] = field(default_factory=list)
+    patterns: list[str] = field(default_factory=list)
+    weak: set[int] = field(default_factory=set)  # heads kept only if an actor mention covers them
+    partners: set[int] = field(default_factory=set)  # "with" objects: co-actors of a reciprocal event
+
+
+def with_conjuncts(token: Any) -> list[Any]:
+    """A party head and the heads coordinated with it ("Turkey, Russia and Iran")."""
+    out = [token]
+    stack = [token]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
+                out.append(child)
+                stack.append(child)
+    return out
+
+
+def verb_subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
+    """The subject of a verb, inherited from the clause it is coordinated with or controlled by."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            if child.lower_ in RELATIVE_PRONOUNS:
+                return _relative_antecedent(verb), "relative clause"
+            return child, "subject"
+    if depth > 4 or verb.head.i == verb.i:
+        return None, ""
+    if verb.dep_ in ("conj", "xcomp"):
+        found, how = verb_subject(verb.head, depth + 1)
+        return found, f"{how} of '{verb.head.text}'"
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        passive = any(c.dep_ == "auxpass" for c in verb.children) or verb.tag_ == "VBN"
+        if not passive and verb.head.lemma_.lower() in SPEECH_NOUNS and verb.head.head.pos_ == "VERB":
+            found, how = verb_subject(verb.head.head, depth + 1)  # "X issued a statement demanding ..."
+            return found, f"{how} of '{verb.head.head.text}'"
+        return (None, "") if passive else (verb.head, "modified noun")
+    if verb.dep_ == "advcl" and not any(c.dep_ == "mark" for c in verb.children):
+        found, how = verb_subject(verb.head, depth + 1)
+        return found, f"{how} of '{verb.head.text}'"
+    return None, ""
+
+
+def _relative_antecedent(verb: Any) -> Any | None:
+    """The noun a relative pronoun stands for; clefts ("it is Moscow that ...") use the focus."""
+    head = verb.head
+    if verb.dep_ == "relcl":
+        return head
+    if head.lemma_ == "be":
+        return next((c for c in head.children if c.dep_ == "attr"), None)
+    return None
+
+
+def verb_parties(verb: Any) -> PartyTokens:
+    """Actor and recipient heads of a verbal trigger."""
+    found = PartyTokens()
+    subject, how = verb_subject(verb)
+    passive_subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    if agent is not None:
+        found.actors.extend(with_conjuncts(agent))
+        found.patterns.append("passive by-agent")
+    if passive_subject is not None:
+        if passive_subject.lower_ in RELATIVE_PRONOUNS:
+            passive_subject = _relative_antecedent(verb)
+        if passive_subject is not None:
+            found.recipients.extend(with_conjuncts(passive_subject))
+            found.patterns.append("passive subject")
+    if subject is not None and agent is not None and how != "subject":
+        found.recipients.extend(with_conjuncts(subject))  # "Backed by Russia, Assad ...": Assad is backed
+        found.patterns.append(f"{how} (passive participle)")
+    elif subject is not None:
+        found.actors.extend(with_conjuncts(subject))
+        found.patterns.append(how)
+    _add_objects(verb, found)
+    return found
+
+
+def _add_objects(verb: Any, found: PartyTokens) -> None:
+    """Direct, indirect and prepositional objects as recipients.
+
+    Objects that are not named entities are weak: they stay only if an actor mention resolves
+    them, so "sent arms to Pakistan" keeps Pakistan and drops the arms.
+    """
+    if found.recipients:
+        return
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "iobj") and not _own_thing(child):
+            heads = with_conjuncts(child)
+            found.weak.update(t.i for t in heads if not _is_named(t))
+            found.recipients.extend(heads)
+            found.patterns.append("direct object" if child.dep_ == "dobj" else "indirect object")
+            if child.dep_ == "dobj" and not _is_named(child):
+                _add_object_preps(child, found)  # "granted asylum to X", "shared evidence with X"
+        elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
+                heads = with_conjuncts(objects[0])
+                found.recipients.extend(heads)
+                found.weak.update(t.i for t in heads)
+                found.patterns.append(f"'{child.lower_}' object")
+                if child.lower_ == "with":
+                    found.partners.update(t.i for t in heads)
+        if child.dep_ == "dobj" and verb.lemma_.lower() in MEETING_VERBS:
+            found.partners.update(t.i for t in with_conjuncts(child))  # "Erdogan met Putin"
+
+
+def _add_object_preps(obj: Any, found: PartyTokens) -> None:
+    for prep in obj.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "with", "for", "against", "toward", "towards", "on"):
+            objects = [g for g in prep.children if g.dep_ == "pobj"]
+            if objects:
+                heads = with_conjuncts(objects[0])
+                found.recipients.extend(heads)
+                found.weak.update(t.i for t in heads)
+                found.patterns.append(f"'{prep.lower_}' object of the object")
+                if prep.lower_ == "with":
+                    found.partners.update(t.i for t in heads)
+
+
+def _own_thing(token: Any) -> bool:
+    """"mobilising its forces": an object the actor owns is not a recipient."""
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our", "my")
+               for c in token.children)
+
+
+def noun_parties(noun: Any, reciprocal: bool = False) -> PartyTokens:
+    """Actor and recipient heads of a nominal trigger, falling back on its support verb."""
+    found = PartyTokens()
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ == "PRON":
+            found.actors.append(child)  # "their first meeting": kept only if it resolves,
+            found.weak.add(child.i)     # else the support verb's subject stands in
+            found.patterns.append("possessive pronoun")
+        elif child.dep_ == "poss":
+            found.actors.extend(with_conjuncts(child))
+            found.patterns.append("possessive")
+        elif child.dep_ in ("compound", "amod", "nmod") and _is_named(child):
+            found.actors.extend(_compound_chain(child))
+            found.patterns.append("modifier")
+        elif child.dep_ == "compound" and child.pos_ == "NOUN":
+            found.actors.append(child)
+            found.weak.add(child.i)
+            found.patterns.append("noun modifier")
+        elif child.dep_ == "prep":
+            _add_noun_prep(child, found)
+    if all(t.i in found.weak for t in found.actors) or _under_light_verb(noun):
+        _add_support_verb_subject(noun, found, reciprocal)
+    return found
+
+
+def _under_light_verb(noun: Any) -> bool:
+    """"X undertook a mediation mission between Y and Z": X takes part too."""
+    return noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and load_lexicon().is_light_verb(
+        noun.head.lemma_.lower())
+
+
+def _is_named(token: Any) -> bool:
+    return token.pos_ == "PROPN" or token.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
+
+
+def _compound_chain(token: Any) -> list[Any]:
+    """"Turkey-Russia deal": both names of a hyphenated or stacked compound."""
+    out = [token]
+    out.extend(c for c in token.children if c.dep_ in ("compound", "conj") and _is_named(c))
+    return out
+
+
+def _add_noun_prep(prep: Any, found: PartyTokens) -> None:
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    if not objects:
+        return
+    word = prep.lower_
+    if word in NOUN_ACTOR_PREPS:
+        found.actors.extend(with_conjuncts(objects[0]))
+        found.patterns.append(f"'{word}' (reciprocal)")
+    elif word == "by":
+        found.actors.extend(with_conjuncts(objects[0]))
+        found.patterns.append("'by' agent")
+    elif word in NOUN_RECIPIENT_PREPS and not found.recipients:
+        heads = with_conjuncts(objects[0])
+        found.recipients.extend(heads)
+        found.weak.update(t.i for t in heads)
+        found.patterns.append(f"'{word}' object")
+        if word == "with":
+            found.partners.update(t.i for t in heads)
+
+
+def _add_support_verb_subject(noun: Any, found: PartyTokens, reciprocal: bool = False) -> None:
+    """"X conducts air strikes", "X gave Y millions of aid", "X returned for talks": the verb's parties."""
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head  # "5 million dollars of aid" -> "dollars"
+    while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        noun = noun.head
+    head = noun.head
+    via_prep = noun.dep_ == "pobj" and reciprocal and head.dep_ == "prep"
+    verb = head.head if via_prep else head
+    if not (noun.dep_ == "dobj" or via_prep) or verb.pos_ not in ("VERB", "AUX"):
+        return
+    subject, how = verb_subject(verb)
+    if subject is not None:
+        found.actors.extend(with_conjuncts(subject))
+        found.patterns.append(f"support verb '{verb.text}' {how}")
+    if found.recipients:
+        return
+    for child in verb.children:
+        objects = [child] if child.dep_ in ("dative", "iobj", "dobj") and child.i != noun.i else \
+            [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" and \
+            child.lower_ in RECIPIENT_PREPS and child.i != head.i else []
+        if objects:
+            heads = with_conjuncts(objects[0])
+            found.recipients.extend(heads)
+            found.weak.update(t.i for t in heads)
+            found.patterns.append(f"support verb '{child.lower_}' object")
+            if child.lower_ == "with":
+                found.partners.update(t.i for t in heads)
+
+
+def adjective_parties(adjective: Any) -> PartyTokens:
+    """"X is willing to send troops", "X is opposed to Y": the copula's subject acts."""
+    found = PartyTokens()
+    subject, how = verb_subject(adjective.head) if adjective.head.i != adjective.i else (None, "")
+    if subject is not None:
+        found.actors.extend(with_conjuncts(subject))
+        found.patterns.append(f"{how} of '{adjective.head.text}'")
+    for child in adjective.children:
+        if child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
+                found.recipients.extend(with_conjuncts(objects[0]))
+                found.weak.update(t.i for t in found.recipients)
+                found.patterns.append(f"'{child.lower_}' object")
+                break
+    return found
+
+
+def trigger_parties(token: Any, reciprocal: bool = False) -> PartyTokens:
+    """Party heads of any trigger token."""
+    if token.pos_ in ("VERB", "AUX"):
+        found = verb_parties(token)
+    elif token.pos_ == "ADJ":
+        found = adjective_parties(token)
+    else:
+        found = noun_parties(token, reciprocal)
+    if all(t.i in found.weak for t in found.recipients):
+        _add_complement_recipients(token, found)
+    return found
+
+
+def _add_complement_recipients(token: Any, found: PartyTokens) -> None:
+    """"offered to hand over suspects to Britain": who the promised or demanded act is for.
+
+    The named parties of an infinitival complement are the recipients of the act that
+    announces it; they are kept only if an actor mention resolves them.
+    """
+    clause = next((c for c in token.children if c.dep_ == "xcomp"), None)
+    if clause is None:
+        return
+    actor_ids = {t.i for t in found.actors}
+    stack = [c for c in clause.children if c.dep_ not in ("nsubj", "nsubjpass", "relcl", "acl", "advcl")
+             and c.lower_ not in ADJUNCT_PREPS]
+    heads = []
+    while stack:
+        tok = stack.pop()
+        if tok.dep_ in ("pobj", "dobj", "dative", "conj") and tok.pos_ in ("PROPN", "NOUN") \
+                and tok.i not in actor_ids:
+            heads.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp")
+                     and c.lower_ not in ADJUNCT_PREPS)
+    if heads:
+        heads.sort(key=lambda t: t.i)
+        found.recipients.extend(heads)
+        found.weak.update(t.i for t in heads)
+        found.patterns.append(f"named in the complement '{clause.text}'")
+
+
+def demand_parties(speech_verb: Any, clause: Any) -> PartyTokens:
+    """"X said Y must ...": X demands, Y is asked."""
+    found = PartyTokens()
+    speaker, how = verb_subject(speech_verb)
+    if speaker is not None:
+        found.actors.extend(with_conjuncts(speaker))
+        found.patterns.append(f"speaker ({how})")
+    addressee, _ = verb_subject(clause)
+    if addressee is not None:
+        found.recipients.extend(with_conjuncts(addressee))
+        found.patterns.append("subject of the demanded clause")
+    return found
+
+
+# -- from tokens to Party records ------------------------------------------------------------
+
+def resolve(doc: Document, token: Any) -> list[Party]:
+    """The Parties a head token stands for: the actor mention covering it, else the mentions
+    among its modifiers ("U.S. and Russian negotiators" -> two), a pronoun's antecedent, or else
+    the bare noun phrase (nothing for an unresolved pronoun)."""
+    if token.lower_ in NON_PARTY_HEADS:
+        return []  # "on behalf of the regime" names who benefits, not who is acted on
+    actor = _actor_at(doc, token)
+    inside = [a for a in _actors_in_phrase(doc, token)
+              if actor is None or a.end <= actor.start or a.start >= actor.end]
+    if actor is not None:
+        inside = [actor, *inside]  # "Senior Hungarian and Romanian officials": both
+    if inside:
+        return [a.as_party() for a in sorted(inside, key=lambda a: a.start)]
+    if token.lower_ in PERSONAL_PRONOUNS or token.pos_ == "PRON":
+        antecedent = _antecedent(doc, token)
+        return [antecedent.as_party()] if antecedent is not None else []
+    if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return []
+    span = _noun_phrase(token)
+    return [Party(name=span.text, text=span.text, start=span.start_char, end=span.end_char)]
+
+
+def _actor_at(doc: Document, token: Any) -> Any | None:
+    for actor in doc.actors:
+        if actor.start <= token.idx < actor.end:
+            return actor
+    return None
+
+
+def _actors_in_phrase(doc: Document, token: Any) -> list[Any]:
+    """An actor mention among the head's own modifiers ("the Assad regime", "leaders of Iran")."""
+    starts = {token.idx}
+    stack = [c for c in token.children
+             if c.dep_ in NAME_MODIFIER_DEPS or (c.dep_ == "prep" and c.lower_ == "of")]
+    while stack:
+        tok = stack.pop()
+        starts.add(tok.idx)
+        stack.extend(c for c in tok.children if c.dep_ not in SKIP_DEPS)
+    return [actor for actor in doc.actors if actor.start in starts]
+
+
+def _noun_phrase(token: Any) -> Any:
+    """The token's phrase without relative clauses, appositions and coordinated parties."""
+    keep = [token]
+    stack = [c for c in token.children if c.dep_ not in SKIP_DEPS and c.dep_ != "conj"]
+    while stack:
+        tok = stack.pop()
+        keep.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ not in SKIP_DEPS)
+    lo = min(t.i for t in keep)
+    hi = max(t.i for t in keep)
+    return token.doc[lo:hi + 1]
+
+
+def _antecedent(doc: Document, pronoun: Any) -> Any | None:
+    """Simple coreference: the nearest actor before the pronoun that is a clause subject."""
+    parsed = doc.parsed
+    best = None
+    for actor in doc.actors:
+        if actor.end > pronoun.idx or pronoun.idx - actor.start > 400:
+            continue
+        head = parsed.char_span(actor.start, actor.end, alignment_mode="expand")
+        if head is not None and head.root.dep_ in ("nsubj", "nsubjpass") and \
+                (best is None or actor.start > best.start):
+            best = actor
+    return best
