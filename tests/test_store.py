@@ -86,6 +86,8 @@ def test_filters(store):
     assert ids(since=dt.date(2018, 1, 1)) == ["a1"]
     assert ids(until=dt.date(2017, 6, 30)) == ["a2"]  # "2017" overlaps the first half of 2017
     assert ids(text="demilitarised", type="AGREE") == ["a1"]
+    assert ids(min_confidence=0.9) == []
+    assert ids(min_confidence=0.8) == ["a1", "a2"]
     assert store.event(store.events(EventFilter(type="AGREE"))[0]["id"][:6])["type"] == "AGREE"
 
 

@@ -20,7 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from dateline import render
 from dateline.read import DEFAULT_MAX_CHARS, ReadReport, read_articles
 from dateline.store import DEFAULT_DB, EventFilter, open_store
-from dateline.timeline import build_timeline
+from dateline.timeline import DEFAULT_MIN_CONFIDENCE, build_timeline
 
 app = typer.Typer(help="Dated news articles in, cited political events out: who did what to whom, where and when.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -138,13 +138,14 @@ def events(
     until: Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Up to this date.")] = None,
     text: Annotated[str | None, typer.Option(help="Evidence sentence contains this.")] = None,
     include_all: Annotated[bool, typer.Option("--all", help="Include negated and hypothetical events.")] = False,
+    min_confidence: Annotated[float, typer.Option(min=0, max=1, help="Leave out less certain events.")] = 0.0,
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
     fmt: Annotated[EventsFormat, typer.Option("--format")] = EventsFormat.table,
 ) -> None:
     """List stored events, filtered; oldest first."""
     flt = EventFilter(type=type_, actor=actor, country=country, place=place, near=_parse_near(near),
                       since=since.date() if since else None, until=until.date() if until else None,
-                      text=text, include_negated=include_all, limit=limit)
+                      text=text, include_negated=include_all, min_confidence=min_confidence, limit=limit)
     with open_store(db, read_only=True) as store:
         found = store.events(flt)
     if fmt is EventsFormat.json:
@@ -174,7 +175,8 @@ def timeline(
     country: Annotated[str | None, typer.Option(help="Party country (ISO-3) or location (ISO-2).")] = None,
     since: Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"])] = None,
     until: Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"])] = None,
-    min_confidence: Annotated[float, typer.Option(help="Leave out less certain events.")] = 0.5,
+    min_confidence: Annotated[float, typer.Option(min=0, max=1, help="Leave out less certain events.")] = (
+        DEFAULT_MIN_CONFIDENCE),
 ) -> None:
     """What happened when: stored events folded into a date-ordered timeline."""
     flt = EventFilter(actor=actor, country=country, since=since.date() if since else None,
@@ -191,7 +193,7 @@ def demo(db: Db = DEFAULT_DB, model: Model = None) -> None:
     _ingest([str(EXAMPLES)], db, model, DEFAULT_MAX_CHARS, 32)
     with open_store(db, read_only=True) as store:
         found = store.events(EventFilter())
-        entries = build_timeline(found, min_confidence=0.5)
+        entries = build_timeline(found)
     out.print(render.events_table(found, title=f"{len(found)} events in {db}"))
     out.print(render.timeline_table(entries[:25], title="Timeline (first 25 dates)"))
     err.print("Next: `dateline events --type AGREE`, `dateline show ID`, `dateline timeline --actor TUR`.")

@@ -160,6 +160,8 @@ class Party:
         out: dict[str, Any] = {"name": self.name, "country": self.country, "sector": self.sector}
         if self.text is not None:
             out.update(text=self.text, start=self.start, end=self.end)
+        if self.entry is not None:
+            out["entry"] = self.entry
         return out
 
 

@@ -11,6 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+#: Events below this confidence (mostly bare, party-less verb matches) stay off timelines.
+DEFAULT_MIN_CONFIDENCE = 0.4
+
 
 @dataclass
 class TimelineEntry:
@@ -36,7 +39,8 @@ def party_label(party: dict[str, Any]) -> str:
     return f"{name} ({country})" if country and country.upper() not in name.upper() else name
 
 
-def build_timeline(events: Iterable[dict[str, Any]], min_confidence: float = 0.0) -> list[TimelineEntry]:
+def build_timeline(events: Iterable[dict[str, Any]],
+                   min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> list[TimelineEntry]:
     """Fold stored events (contract JSON) into a date-ordered timeline."""
     entries: dict[tuple[Any, ...], TimelineEntry] = {}
     for ev in events:

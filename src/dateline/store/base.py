@@ -35,6 +35,7 @@ class EventFilter:
     text: str | None = None  # substring of the evidence sentence
     article: str | None = None
     include_negated: bool = False
+    min_confidence: float = 0.0
     limit: int | None = None
 
 

@@ -193,6 +193,9 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
     party = "EXISTS (SELECT 1 FROM event_parties p WHERE p.event_id = e.id AND ({}))"
     if not f.include_negated:
         clauses.append("NOT e.negated AND NOT e.hypothetical")
+    if f.min_confidence:
+        clauses.append("e.confidence >= ?")
+        params.append(f.min_confidence)
     if f.type:
         clauses.append("e.type = ?")
         params.append(f.type.upper())
