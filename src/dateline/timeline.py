@@ -33,10 +33,10 @@ class TimelineEntry:
 
 
 def party_label(party: dict[str, Any]) -> str:
-    """A short label for a party: its name, with its country code when that adds something."""
+    """A short label for a party: its name and, unless the name is the code, its country code."""
     name = party.get("name") or party.get("text") or "?"
     country = party.get("country")
-    return f"{name} ({country})" if country and country.upper() not in name.upper() else name
+    return f"{name} ({country})" if country and country.upper() != name.upper() else name
 
 
 def build_timeline(events: Iterable[dict[str, Any]],
