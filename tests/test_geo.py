@@ -215,3 +215,73 @@ def test_conjunct_of_a_place_is_a_place_even_if_spacy_calls_it_a_person(make_doc
     places = places_of(make_doc, "Israeli air strikes hit Gaza City and Khan Younis overnight.")
     assert places["Khan Younis"].country_code == "PS"
     assert "Israeli" not in places
+
+
+# -- ranking and fallbacks (homonyms, "X, Y", province vs city, missing places) ----------
+
+def test_a_list_is_not_an_x_comma_y_container(make_doc) -> None:
+    places = places_of(make_doc, "After stops in Washington, New York and Boston, the crown prince flew home.")
+    assert places["Washington"].feature_code == "PPLC"  # not a town called Washington in New York
+
+
+def test_big_city_beats_local_namesakes_of_the_other_places(make_doc) -> None:
+    places = places_of(make_doc, "Ohio State beat Louisville on Friday after earlier wins in Columbus and Dayton.")
+    assert places["Louisville"].admin1 == "Kentucky"
+
+
+def test_small_foreign_namesake_gives_way_to_the_articles_area(make_doc) -> None:
+    text = "The tour visits Manchester, Leeds and Sheffield in England before it ends in Yorkshire next week."
+    yorkshire = places_of(make_doc, text)["Yorkshire"]
+    assert yorkshire.country_code == "GB" and yorkshire.confidence < 0.5
+
+
+def test_province_cue_finds_the_province_named_after_its_town(make_doc) -> None:
+    text = "The army is containing the insurgency in Kasserine governorate near the border of Tunisia."
+    kasserine = places_of(make_doc, text)["Kasserine"]
+    assert kasserine.feature_code == "ADM1" and kasserine.country_code == "TN"
+
+
+def test_unknown_longer_names_read_through_the_place_they_are_built_on(make_doc) -> None:
+    germany = places_of(make_doc, "Comparisons between Russia and Nazi Germany were heard.")["Nazi Germany"]
+    assert germany.feature_code == "PCLI" and germany.country_code == "DE"
+    police = places_of(make_doc, "According to St. Louis Police, the suspects fled.")
+    assert police["St. Louis"].admin1 == "Missouri" and police["St. Louis"].feature_code == "PPL"
+
+
+def test_missing_place_lies_in_the_town_the_text_puts_it_in(make_doc) -> None:
+    places = places_of(make_doc, "Bacteria were found off the coast of Cape Peron in Rockingham, south of Perth.")
+    assert places["Cape Peron"].geonameid == places["Rockingham"].geonameid
+    assert places["Rockingham"].country_code == "AU" and places["Cape Peron"].confidence < 0.5
+
+
+def test_compounds_split_and_halves_join(make_doc) -> None:
+    places = places_of(make_doc, "Russia wants peace and development in Asia-Pacific and the world.")
+    assert places["Asia"].feature_code == "CONT" and places["Pacific"].feature_code == "OCN"
+    places = places_of(make_doc, "Work on the Tijuana River in Baja California will start in 10 days.")
+    assert places["Baja California"].feature_code == "ADM1" and places["Baja California"].country_code == "MX"
+
+
+def test_listed_names_are_of_a_kind_but_x_comma_y_keeps_its_own_reading(make_doc) -> None:
+    doc = tag_places(make_doc("Tech jobs moved from western states such as California or Washington. "
+                              "Trips to Alaska and Washington, D.C., followed."))
+    washingtons = [p for p in doc.places if p.text == "Washington"]
+    assert [p.feature_code for p in washingtons] == ["ADM1", "PPLC"]
+
+
+def test_capitalised_dateline_is_a_place(make_doc) -> None:
+    places = places_of(make_doc, "SAN DIEGO (AP) - The National Guard faces a shortage of pilots.")
+    assert places["SAN DIEGO"].admin1 == "California"
+
+
+def test_county_without_a_point_of_its_own_sits_among_its_towns(make_doc) -> None:
+    places = places_of(make_doc, "Officials in Collier County said Naples and Immokalee will get new roads.")
+    county = places["Collier County"]
+    assert county.feature_code == "ADM2" and abs(county.lat - 26.3) < 0.5 and abs(county.lon + 81.6) < 0.5
+
+
+def test_missing_place_far_from_other_names_lies_in_the_articles_main_area(make_doc) -> None:
+    filler = " ".join(["The officials said that the response had been slow and that more help was needed."] * 5)
+    text = ("Gunmen attacked farmers in Makurdi and Gboko on Monday, officials in Nigeria said. " + filler
+            + " Families displaced from the village of Umemger were seen with symptoms of cough.")
+    place = places_of(make_doc, text)["Umemger"]
+    assert place.country_code == "NG" and place.confidence < 0.2

@@ -14,12 +14,11 @@ cue word is kept apart (`cue`) for the resolver.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from dateline.geo.gazetteer import Gazetteer
+from dateline.geo.mentions import Mention, link_containers, link_peers
 from dateline.geo.names import COMPASS_WORDS, fold
 
 #: spaCy labels that name places; spans with these are kept unless ruled out.
@@ -37,6 +36,10 @@ PERSON_TOWN_POPULATION = 50_000
 SITE_LABELS = frozenset({"FAC"})
 #: Labels of names that may embed a well-known place ("Washington Post", "US Federal Reserve").
 EMBEDDING_LABELS = frozenset({"ORG", "FAC"})
+#: In a span that lists places ("Asia-Pacific", "Greece Italy") these kinds also count
+#: by an alternate name, and these marks link the pieces.
+LIST_PIECE_ALT_CODES = frozenset({"PCLI", "CONT", "OCN", "SEA"})
+LINK_MARKS = frozenset({"-", "–", "/"})
 #: Kinds of place prominent enough to be recognised inside another name.
 PROMINENT_CODES = frozenset({"PCLI", "ADM1", "CONT", "PPLC"})
 PROMINENT_POPULATION = 100_000
@@ -75,21 +78,6 @@ _LEADING = frozenset({"the", "The", "THE"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
 
-@dataclass
-class Mention:
-    """A span of the article recognised as a toponym, with what the text says about it."""
-
-    text: str
-    start: int
-    end: int
-    token_start: int
-    token_end: int
-    cue: str | None = None  # ADM1, ADM2 or P when a cue word says what kind of place
-    strong: bool = False  # spaCy said place, or a cue word did
-    label: str = ""  # spaCy's entity label, "" for proper nouns outside entities
-    container: int | None = None  # index of Y in "X, Y"
-
-
 def find_mentions(parsed: Any, gazetteer: Gazetteer) -> list[Mention]:
     """Recognise the toponyms of a parsed article, in text order."""
     persons = _person_names(parsed)
@@ -113,13 +101,15 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer) -> list[Mention]:
             # an unknown name with no cue at all is more often a company or a person
             keep = cued or gazetteer.knows(mention.text)
         else:
-            keep = cued and gazetteer.is_name(mention.text)
+            # a country by its full name ("the Democratic People's Republic of Korea" as ORG)
+            keep = (cued and gazetteer.is_name(mention.text)) or _names_country(mention.text, gazetteer)
         (accepted if keep else rejected).append(mention)
     known = {fold(m.text) for m in accepted}
     accepted.extend(m for m in rejected if fold(m.text) in known)
     accepted.extend(_embedded_places(parsed, accepted, gazetteer, person_words))
     accepted.sort(key=lambda m: m.start)
-    _link_containers(parsed, accepted)
+    link_containers(parsed, accepted)
+    link_peers(parsed, accepted)
     return accepted
 
 
@@ -143,6 +133,10 @@ def _join_and_names(parsed: Any, mentions: list[Mention], gazetteer: Gazetteer) 
     for mention in mentions:
         if mention.token_start < covered_until:
             continue
+        if out and _adjacent_parts(parsed, out[-1], mention, gazetteer):
+            span = parsed[out[-1].token_start:mention.token_end]  # "Baja" + "California"
+            mention = Mention(span.text, span.start_char, span.end_char, span.start, span.end,
+                              mention.cue, strong=True, label=out.pop().label or mention.label)
         end = mention.token_end
         if end < len(parsed) and parsed[end].lower_ == "and":
             size = next((n for n in (3, 2, 1) if end + 1 + n <= len(parsed)
@@ -151,29 +145,61 @@ def _join_and_names(parsed: Any, mentions: list[Mention], gazetteer: Gazetteer) 
                 span = parsed[mention.token_start:end + 1 + size]
                 mention = Mention(span.text, span.start_char, span.end_char, span.start, span.end,
                                   strong=True, label=mention.label or "GPE")
+        mention = _extended(parsed, mention, gazetteer)
         covered_until = mention.token_end
         out.append(mention)
     return out
+
+
+def _names_country(name: str, gazetteer: Gazetteer) -> bool:
+    return any(c.feature_code == "PCLI" and c.match >= 0.9 for c in gazetteer.lookup(name))
+
+
+def _extended(parsed: Any, mention: Mention, gazetteer: Gazetteer) -> Mention:
+    """A mention that is the start of a longer well-known name ("U.S." + "Virgin Islands")."""
+    end = mention.token_end
+    size = next((n for n in (3, 2, 1) if end + n <= len(parsed)
+                 and all(t.text[:1].isupper() for t in parsed[end:end + n])
+                 and _prominent(parsed[mention.token_start:end + n].text, gazetteer)), 0)
+    if not size:
+        return mention
+    span = parsed[mention.token_start:end + size]
+    return Mention(span.text, span.start_char, span.end_char, span.start, span.end,
+                   strong=True, label=mention.label or "GPE")
+
+
+def _adjacent_parts(parsed: Any, first: Mention, second: Mention, gazetteer: Gazetteer) -> bool:
+    """True when two touching mentions are the halves of one known name ("Baja California")."""
+    if first.token_end != second.token_start:
+        return False
+    joined = parsed[first.token_start:second.token_end].text
+    return any(c.match >= 1.0 for c in gazetteer.lookup(joined)) and not gazetteer.is_name(first.text + second.text)
 
 
 def _split_lists(parsed: Any, mentions: Iterable[Mention], gazetteer: Gazetteer) -> Iterator[Mention]:
     """A place span the gazetteer does not know but that lists known places ("Greece Italy")."""
     for mention in mentions:
         if mention.strong and mention.token_end - mention.token_start > 1 and not gazetteer.is_name(mention.text):
-            pieces = _prominent_pieces(parsed, mention.token_start, mention.token_end, mention.label, gazetteer)
-            if sum(p.token_end - p.token_start for p in pieces) == mention.token_end - mention.token_start:
+            pieces = _prominent_pieces(parsed, mention.token_start, mention.token_end, mention.label, gazetteer,
+                                       LIST_PIECE_ALT_CODES)
+            links = sum(parsed[i].text in LINK_MARKS for i in range(mention.token_start, mention.token_end))
+            if sum(p.token_end - p.token_start for p in pieces) + links == mention.token_end - mention.token_start:
                 yield from pieces
                 continue
         yield mention
 
 
-def _prominent_pieces(parsed: Any, start: int, end: int, label: str, gazetteer: Gazetteer) -> list[Mention]:
+def _prominent_pieces(parsed: Any, start: int, end: int, label: str, gazetteer: Gazetteer,
+                      alt_codes: frozenset[str] = frozenset()) -> list[Mention]:
     """The well-known places inside tokens [start, end), longest first, left to right."""
     found = []
     i = start
     while i < end:
+        if parsed[i].is_punct:
+            i += 1
+            continue
         size = next((n for n in (3, 2, 1) if i + n <= end and not _joiner(parsed[i + n - 1])
-                     and _prominent(parsed[i:i + n].text, gazetteer)), 0)
+                     and _prominent(parsed[i:i + n].text, gazetteer, alt_codes)), 0)
         if size and parsed[i].text[:1].isupper():
             span = parsed[i:i + size]
             found.append(Mention(span.text, span.start_char, span.end_char, i, i + size,
@@ -188,11 +214,13 @@ def _generic(name: str) -> bool:
     return key in GENERIC_WORDS or key in COMPASS_WORDS
 
 
-def _prominent(name: str, gazetteer: Gazetteer) -> bool:
+def _prominent(name: str, gazetteer: Gazetteer, alt_codes: frozenset[str] = frozenset()) -> bool:
+    """A country, province, capital or big town by its main name (or, for `alt_codes`
+    kinds such as oceans, by an alternate name: "Pacific")."""
     if _generic(name):
         return False
-    return any(c.match == 1.0 and (c.feature_code in PROMINENT_CODES or c.population >= PROMINENT_POPULATION)
-               for c in gazetteer.lookup(name))
+    return any((c.match == 1.0 and (c.feature_code in PROMINENT_CODES or c.population >= PROMINENT_POPULATION))
+               or (c.match >= 0.9 and c.feature_code in alt_codes) for c in gazetteer.lookup(name))
 
 
 def _spans(parsed: Any) -> list[tuple[int, int, str]]:
@@ -217,8 +245,9 @@ def _trim(parsed: Any, start: int, end: int, label: str, gazetteer: Gazetteer) -
     """The bare toponym inside a span: no article, no possessive, cue word set apart."""
     while start < end and (parsed[start].text in _LEADING or parsed[start].is_punct):
         start += 1
-    while end > start and (parsed[end - 1].text in _POSSESSIVE or _joiner(parsed[end - 1])):
-        end -= 1
+    while end > start and (parsed[end - 1].text in _POSSESSIVE or _joiner(parsed[end - 1])
+                           or (parsed[end - 1].is_lower and parsed[end - 1].lower_ not in CUE_NOUNS)):
+        end -= 1  # "Pacific equatorial": a name ends with its last capitalised word
     if start and parsed[start - 1].lower_ in NAMED_THINGS:
         return None  # "Hurricane Maria", "Operation Barbarossa": a name, not a place
     cue = None
@@ -260,7 +289,18 @@ def _cued(parsed: Any, mention: Mention) -> bool:
     if _place_slot(parsed[mention.token_start:mention.token_end].root, LOCATIVE_PREPS):
         return True
     before = parsed[mention.token_start - 1] if mention.token_start else None
-    return before is not None and before.lower_ in LOCATIVE_PREPS
+    return (before is not None and before.lower_ in LOCATIVE_PREPS) or _dateline(parsed, mention)
+
+
+#: What follows the place of a dateline: "SAN DIEGO (AP) -", "BEIRUT, Lebanon —".
+DATELINE_MARKS = frozenset({"(", ",", "-", "–", "—", ":"})
+
+
+def _dateline(parsed: Any, mention: Mention) -> bool:
+    """True for a capitalised place that opens a story: "SAN DIEGO (AP) - The ..."."""
+    after = parsed[mention.token_end] if mention.token_end < len(parsed) else None
+    return (mention.text.isupper() and parsed[mention.token_start].is_sent_start is not False
+            and after is not None and after.text in DATELINE_MARKS)
 
 
 def _place_slot(root: Any, preps: frozenset[str]) -> bool:
@@ -325,10 +365,3 @@ def _person_names(parsed: Any) -> dict[str, set[str]]:
             words = {fold(t.text) for t in ent if t.text[:1].isupper() and len(t.text) > 2}
             names.setdefault(key, {key}).update(words)
     return names
-
-
-def _link_containers(parsed: Any, mentions: list[Mention]) -> None:
-    """Mark "X, Y" pairs: Y (a country or state right after a comma) contains X."""
-    for i, (inner, outer) in enumerate(itertools.pairwise(mentions)):
-        if outer.token_start == inner.token_end + 1 and parsed[inner.token_end].text == ",":
-            inner.container = i + 1

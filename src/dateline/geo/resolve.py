@@ -9,19 +9,22 @@ context gives the article's geography; the next pass reads each name within it.
 All mentions of one name in an article get one reading (one sense per discourse). A
 name the gazetteer does not know resolves to the smallest enclosing area that the
 context supports (the admin1 area of the places named near it, else their country), with
-that area's coarser feature code and a low confidence: never to a far-away homonym.
+that area's coarser feature code and a low confidence: never to a far-away homonym
+(see `fallback`; `groups` holds the per-name and per-article state).
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
+from dateline.geo.fallback import place_of
 from dateline.geo.gazetteer import Candidate, Gazetteer
-from dateline.geo.names import fold, without_compass_word
-from dateline.geo.recognize import Mention
+from dateline.geo.groups import Context, NameGroup, feature_class, inside
+from dateline.geo.mentions import Mention
+from dateline.geo.names import COMPASS_WORDS, bare_admin_name, fold, without_compass_word
+from dateline.geo.recognize import GENERIC_WORDS
 from dateline.model import Place
 
 #: Prior weight of a kind of place: in news a country name means the country.
@@ -44,6 +47,18 @@ POPULATION_WEIGHT = 0.8
 #: Weight of the name match (1.0 main name, 0.9 alternate name, less for fuzzy matches).
 MATCH_WEIGHT = 3.0
 CONTAINER_BONUS = 4.0
+#: The best-known town of a name (a big city, many times larger than its namesakes) is
+#: what news means by the bare name, whatever local towns the article also names
+#: (towns above groups.DOMINANT_POPULATION).
+#: A town known by this name only as an alternate ("Washington" for Watervliet) is a weak
+#: reading when another town bears the name as its own.
+ALTERNATE_NAME_PENALTY = 1.0
+#: Names listed together are of a kind ("California or Washington", "Georgia, Alabama and
+#: Texas"): a reading of the kind that the other items have gains up to this much.
+PEER_KINDS = frozenset({"PCLI", "ADM1"})
+PEER_KIND_BONUS = 3.0
+DOMINANCE_WEIGHT = 1.0
+DOMINANCE_CAP = 2.0
 #: A bare name shared by a big city and the area around it means the city, unless cued.
 NAMESAKE_CITY_PENALTY = 1.5
 NAMESAKE_CITY_POPULATION = 50_000
@@ -53,67 +68,31 @@ COUNTRY_BONUS = (0.5, 1.5)
 ADMIN1_BONUS = (1.0, 1.5)
 #: Weight of the source's own country in the article's geography (one mention's worth).
 FOCUS_WEIGHT = 1.0
+#: A town below this size, in a country the article does not otherwise name, is taken
+#: for a missing local place once the article's other places weigh FOREIGN_CONTEXT_WEIGHT.
+FOREIGN_TOWN_POPULATION = 50_000
+FOREIGN_CONTEXT_WEIGHT = 2.0
+#: ... "does not otherwise name": at most this share of the article's country weight.
+FOREIGN_SHARE = 0.15
+#: Besides towns, the kinds of area that count as small here (districts, counties).
+FOREIGN_SMALL_CODES = frozenset({"ADM2"})
 #: Passes that re-read the article's geography after a first reading without it.
 CONTEXT_PASSES = 1
-#: A town within PROXIMITY_KM of another town of the article is more likely the one meant.
-PROXIMITY_KM = 150.0
+#: A town near another town of the article (groups.PROXIMITY_KM) is more likely the one meant.
 PROXIMITY_BONUS = 1.0
-#: Confidence of places that fall back to an enclosing area.
-AREA_CONFIDENCE = {"ADM1": 0.35, "PCLI": 0.2}
 COMPASS_MATCH = 0.8
+#: Name match of a province read through the town it is named after.
+NAMESAKE_PROVINCE_MATCH = 0.8
+#: ... a town big enough to be a provincial seat.
+NAMESAKE_PROVINCE_TOWN = 20_000
+#: Kinds of area that an unknown longer name may be read as ("Nazi Germany", "Colorado State").
+HEAD_AREA_CODES = frozenset({"PCLI", "ADM1"})
+MAX_QUALIFIER_WORDS = 2
+#: A town this big may head an unknown longer name ("St. Louis Police").
+HEAD_TOWN_POPULATION = 100_000
+#: ... and after a qualifier only a country: "North", "Centre" are provinces somewhere too.
+QUALIFIED_CODES = frozenset({"PCLI"})
 SHORT_FORM_CONFIDENCE = 0.8
-#: Natural features ("Indian Ocean", "Korean Peninsula") are not located from nearby towns.
-NO_AREA_FALLBACK_LABELS = frozenset({"LOC"})
-#: How far (in characters) another place may be to locate a name the gazetteer lacks.
-NEAR_CHARS = 300
-#: Sites (streets, buildings) the gazetteer lacks lie in a town named this close to them.
-SITE_LABELS = frozenset({"FAC"})
-SITE_NEAR_CHARS = 1500
-AREA_CONFIDENCE_TOWN = 0.3
-
-
-@dataclass
-class NameGroup:
-    """All mentions of one name in the article, and what is known about the name."""
-
-    key: str
-    mentions: list[Mention]
-    candidates: tuple[Candidate, ...]
-    fuzzy: bool = False
-    cues: Counter[str] = field(default_factory=Counter)
-    containers: list[tuple[Candidate, ...]] = field(default_factory=list)
-    best: Candidate | None = None
-    confidence: float = 0.0
-
-
-@dataclass
-class Context:
-    """The article's geography: weights of countries and admin1 areas its places resolve to."""
-
-    countries: Counter[str] = field(default_factory=Counter)
-    admin1s: Counter[str] = field(default_factory=Counter)
-    anchors: list[Candidate] = field(default_factory=list)  # towns and districts, for proximity
-
-    def add(self, place: Candidate, weight: float) -> None:
-        if place.country_code:  # seas and regions belong to no country
-            self.countries[place.country_code] += weight
-        if place.feature_code not in ("PCLI", "CONT") and place.admin1_key:
-            self.admin1s[place.admin1_key] += weight
-        if weight > 0 and _feature_class(place) == "P":
-            self.anchors.append(place)
-
-    def without(self, place: Candidate | None, weight: float) -> Context:
-        """This context minus one name's own contribution (a name must not support itself)."""
-        other = Context(Counter(self.countries), Counter(self.admin1s),
-                        [a for a in self.anchors if place is None or a.geonameid != place.geonameid])
-        if place is not None:
-            other.add(place, -weight)
-        return other
-
-    def near_anchor(self, place: Candidate) -> bool:
-        """True when another town of the article lies within PROXIMITY_KM of this place."""
-        return any(_rough_km(place, anchor) <= PROXIMITY_KM for anchor in self.anchors
-                   if anchor.geonameid != place.geonameid)
 
 
 def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer,
@@ -137,7 +116,7 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer,
             if group.best is not None and not group.fuzzy:
                 context.add(group.best, _weight(group))
     _follow_short_forms(groups)
-    return [_place(m, groups, gazetteer) for m in mentions]
+    return [place_of(m, groups, gazetteer, mentions) for m in mentions]
 
 
 def _follow_short_forms(groups: dict[str, NameGroup]) -> None:
@@ -157,7 +136,8 @@ def _group(mentions: list[Mention], gazetteer: Gazetteer) -> dict[str, NameGroup
     for mention in mentions:
         key = fold(mention.text)
         if key not in groups:
-            exact = gazetteer.lookup(mention.text) or _without_compass(mention.text, gazetteer)
+            exact = (gazetteer.lookup(mention.text) or _without_compass(mention.text, gazetteer)
+                     or _head_area(mention.text, gazetteer))
             candidates = exact or gazetteer.fuzzy(mention.text)
             groups[key] = NameGroup(key, [], candidates, fuzzy=not exact)
         group = groups[key]
@@ -166,7 +146,26 @@ def _group(mentions: list[Mention], gazetteer: Gazetteer) -> dict[str, NameGroup
             group.cues[mention.cue] += 1
         if mention.container is not None:
             group.containers.append(gazetteer.lookup(mentions[mention.container].text))
+    for mention in mentions:
+        group = groups[fold(mention.text)]
+        group.peers.extend(groups[fold(mentions[j].text)] for j in mention.peers)
+    for group in groups.values():
+        if _wants_area(group):
+            group.candidates += _namesake_provinces(group.candidates, gazetteer)
     return groups
+
+
+def _namesake_provinces(candidates: tuple[Candidate, ...], gazetteer: Gazetteer) -> tuple[Candidate, ...]:
+    """ "Kasserine governorate" where the gazetteer spells the province otherwise (Al
+    Qasrayn): the first-level areas of the towns that bear the name, as candidates."""
+    known = {c.geonameid for c in candidates}
+    areas: dict[int, Candidate] = {}
+    for town in candidates:
+        if feature_class(town) == "P" and town.match >= 1.0 and town.population >= NAMESAKE_PROVINCE_TOWN:
+            area = gazetteer.admin1_area(town.admin1_key)
+            if area is not None and area.geonameid not in known:
+                areas[area.geonameid] = replace(area, match=NAMESAKE_PROVINCE_MATCH)
+    return tuple(areas.values())
 
 
 def _without_compass(name: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
@@ -175,6 +174,28 @@ def _without_compass(name: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
     if rest is None:
         return ()
     return tuple(replace(c, match=c.match * COMPASS_MATCH) for c in gazetteer.lookup(rest))
+
+
+def _head_area(name: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
+    """An unknown name built on a country or province: without its generic words
+    ("Colorado State" -> Colorado) or a qualifier before it ("Nazi Germany" -> Germany)."""
+    bare = bare_admin_name(name)
+    tails = [(bare, HEAD_AREA_CODES)] if bare and bare != fold(name) else []
+    words = name.split()
+    tails.extend((" ".join(words[k:]), QUALIFIED_CODES) for k in range(1, min(len(words), MAX_QUALIFIER_WORDS + 1)))
+    for tail, codes in tails:
+        areas = tuple(replace(c, match=c.match * COMPASS_MATCH) for c in gazetteer.lookup(tail)
+                      if c.match >= 1.0 and c.feature_code in codes)
+        if areas:
+            return areas
+    for k in range(len(words) - 1, 0, -1):  # "St. Louis Police": a big place's own body
+        if fold(words[k - 1]) in COMPASS_WORDS or fold(" ".join(words[:k])) in GENERIC_WORDS:
+            continue  # "North Fourth Street", "East of England": no place called North
+        heads = tuple(replace(c, match=c.match * COMPASS_MATCH) for c in gazetteer.lookup(" ".join(words[:k]))
+                      if c.match >= 1.0 and (c.feature_code in HEAD_AREA_CODES or c.population >= HEAD_TOWN_POPULATION))
+        if heads:
+            return heads
+    return ()
 
 
 def _weight(group: NameGroup) -> float:
@@ -201,9 +222,22 @@ def _choose(group: NameGroup, context: Context) -> tuple[Candidate | None, float
     best = max(scores, key=lambda sc: (sc[0], sc[1].population))[1]
     if group.fuzzy and not _supported(best, context):
         return None, 0.0
-    if _wants_area(group) and _feature_class(best) != "A" and context.admin1s.get(best.admin1_key, 0) <= 0.05:
+    if _wants_area(group) and feature_class(best) == "P" and context.admin1s.get(best.admin1_key, 0) <= 0.05:
         return None, 0.0  # "Pike County" with no such county known: not some town called Pike
+    if _foreign_small_town(best, group, context):
+        return None, 0.0  # "Yorkshire" in an English article is not a hamlet in Virginia
     return best, min(1.0, best.match) / mass
+
+
+def _foreign_small_town(best: Candidate, group: NameGroup, context: Context) -> bool:
+    """True when the only reading is a small town abroad while the article is clearly
+    elsewhere: the name is then more likely a place the gazetteer lacks (a region, a
+    district) near the article's other places than a far-away namesake."""
+    small = best.feature_code in FOREIGN_SMALL_CODES or feature_class(best) == "P"
+    if not small or best.population >= FOREIGN_TOWN_POPULATION or group.containers:
+        return False
+    total = sum(w for w in context.countries.values() if w > 0)
+    return total >= FOREIGN_CONTEXT_WEIGHT and context.countries.get(best.country_code, 0.0) <= FOREIGN_SHARE * total
 
 
 def _wants_area(group: NameGroup) -> bool:
@@ -213,7 +247,7 @@ def _wants_area(group: NameGroup) -> bool:
 
 def score_candidate(candidate: Candidate, group: NameGroup, context: Context) -> float:
     """How likely this name, with its cues and context, refers to this candidate."""
-    code, klass = candidate.feature_code, _feature_class(candidate)
+    code, klass = candidate.feature_code, feature_class(candidate)
     score = MATCH_WEIGHT * candidate.match
     score += TYPE_PRIOR.get(code, CLASS_PRIOR.get(klass, OTHER_CLASS_PRIOR))
     population = candidate.population * (ADMIN_POPULATION_DAMPING if klass == "A" else 1.0)
@@ -221,29 +255,28 @@ def score_candidate(candidate: Candidate, group: NameGroup, context: Context) ->
     cue = group.cues.most_common(1)[0][0] if group.cues else None
     if cue:
         score += CUE_BONUS.get((cue, code), CUE_BONUS.get((cue, klass), 0.0))
+    if code in PEER_KINDS and group.peers:
+        score += PEER_KIND_BONUS * group.peer_share(code)
+    if klass == "P" and candidate.match < 1.0 and group.has_main_name_town():
+        score -= ALTERNATE_NAME_PENALTY
+    if context.supports_country(candidate.country_code):
+        score += DOMINANCE_WEIGHT * min(DOMINANCE_CAP, group.dominance(candidate))
     if klass == "A" and any(_is_namesake_city(other, candidate) for other in group.candidates):
         score -= NAMESAKE_CITY_PENALTY
     score += _context_bonus(candidate, context)
-    if any(_inside(candidate, outer) for outers in group.containers for outer in outers):
+    if any(inside(candidate, outer) for outers in group.containers for outer in outers):
         score += CONTAINER_BONUS
     return score
 
 
 def _is_namesake_city(city: Candidate, area: Candidate) -> bool:
     """A big city inside the area that bears its name (New York in New York, Hama in Hama)."""
-    return (_feature_class(city) == "P" and city.population >= NAMESAKE_CITY_POPULATION
+    return (feature_class(city) == "P" and city.population >= NAMESAKE_CITY_POPULATION
             and city.admin1_key == area.admin1_key and city.match >= 0.9)
 
 
-def _rough_km(a: Candidate, b: Candidate) -> float:
-    """Equirectangular distance: good enough to tell 50 km from 500 km, and cheap."""
-    x = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
-    y = math.radians(b.lat - a.lat)
-    return 6371.0 * math.hypot(x, y)
-
-
 def _context_bonus(candidate: Candidate, context: Context) -> float:
-    bonus = PROXIMITY_BONUS if _feature_class(candidate) == "P" and context.near_anchor(candidate) else 0.0
+    bonus = PROXIMITY_BONUS if feature_class(candidate) == "P" and context.near_anchor(candidate) else 0.0
     total = sum(w for w in context.countries.values() if w > 0)
     weight = context.countries.get(candidate.country_code, 0.0)
     if total > 0 and weight > 0.05:
@@ -255,91 +288,7 @@ def _context_bonus(candidate: Candidate, context: Context) -> float:
     return bonus
 
 
-def _inside(inner: Candidate, outer: Candidate) -> bool:
-    """True when `outer` (a country or admin1 area) contains `inner`."""
-    if inner.geonameid == outer.geonameid or not outer.country_code:
-        return False
-    if outer.feature_code == "PCLI":
-        return inner.country_code == outer.country_code
-    return _feature_class(outer) == "A" and bool(outer.admin1_key) and inner.admin1_key == outer.admin1_key
-
-
 def _supported(candidate: Candidate, context: Context) -> bool:
     """A fuzzy match is kept only where the article's geography already is."""
     return context.admin1s.get(candidate.admin1_key, 0) > 0.05 or (
         candidate.match >= 0.75 and context.countries.get(candidate.country_code, 0) > 0.05)
-
-
-def _feature_class(candidate: Candidate) -> str:
-    code = candidate.feature_code
-    if code.startswith("PPL"):
-        return "P"
-    if code.startswith("ADM") or code.startswith("PCL"):
-        return "A"
-    return "L" if code in ("CONT", "RGN") else "X"
-
-
-def _place(mention: Mention, groups: dict[str, NameGroup], gazetteer: Gazetteer) -> Place:
-    """The Place of one mention: its name's reading, else the area around it, else unresolved."""
-    group = groups[fold(mention.text)]
-    best, confidence = group.best, group.confidence
-    if best is None:
-        best = _enclosing_area(mention, groups, gazetteer)
-        confidence = AREA_CONFIDENCE.get(best.feature_code, AREA_CONFIDENCE_TOWN) if best else 0.0
-    if best is None:
-        return Place(mention.text, mention.start, mention.end, None, None, None, None, None, None,
-                     None, 0.0, mention.token_start, mention.token_end)
-    geonameid = best.geonameid if best.geonameid > 0 else None  # packaged regions have no GeoNames id
-    return Place(mention.text, mention.start, mention.end, geonameid, best.name, best.lat, best.lon,
-                 best.country_code or None, best.admin1_name, best.feature_code, round(confidence, 3),
-                 mention.token_start, mention.token_end)
-
-
-def _enclosing_area(mention: Mention, groups: dict[str, NameGroup],
-                    gazetteer: Gazetteer) -> Candidate | None:
-    """The admin1 area of the places named near the mention, else their country, else None."""
-    own = groups[fold(mention.text)].mentions
-    if mention.label in NO_AREA_FALLBACK_LABELS:
-        return None
-    if mention.label in SITE_LABELS:
-        town = _nearby_town(own, groups)
-        if town is not None:
-            return town
-    nearby: dict[str, float] = defaultdict(float)
-    near_countries: dict[str, float] = defaultdict(float)
-    for group in groups.values():
-        best = group.best
-        if best is None or group.fuzzy:
-            continue
-        close = sum(1 for other in group.mentions for mine in own if _near(other, mine))
-        if not close:
-            continue
-        if best.country_code:
-            near_countries[best.country_code] += close * group.confidence
-        if best.admin1_key and best.feature_code not in ("PCLI", "CONT"):
-            nearby[best.admin1_key] += close * group.confidence
-    if nearby:
-        area = gazetteer.admin1_area(max(nearby, key=nearby.__getitem__))
-        if area is not None:
-            return area
-    if near_countries:
-        return gazetteer.country(max(near_countries, key=near_countries.__getitem__))
-    return None
-
-
-def _nearby_town(own: list[Mention], groups: dict[str, NameGroup]) -> Candidate | None:
-    """The town named most often near these mentions (a street or a venue lies in it)."""
-    towns: dict[int, tuple[float, Candidate]] = {}
-    for group in groups.values():
-        best = group.best
-        if best is None or group.fuzzy or _feature_class(best) != "P":
-            continue
-        close = sum(1 for other in group.mentions for mine in own if _near(other, mine, SITE_NEAR_CHARS))
-        if close:
-            towns[best.geonameid] = (close * group.confidence, best)
-    return max(towns.values(), key=lambda wc: wc[0])[1] if towns else None
-
-
-def _near(a: Mention, b: Mention, within: int | None = None) -> bool:
-    """Two mentions close enough for one to say where the other is: same sentence or next to it."""
-    return a is not b and abs(a.start - b.start) <= (within or NEAR_CHARS)

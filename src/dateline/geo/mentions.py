@@ -1,0 +1,63 @@
+"""Recognised toponyms (`Mention`) and how the text relates them to each other:
+"X, Y" / "X in Y" containment, and lists of places of one kind ("A, B and C").
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Mention:
+    """A span of the article recognised as a toponym, with what the text says about it."""
+
+    text: str
+    start: int
+    end: int
+    token_start: int
+    token_end: int
+    cue: str | None = None  # ADM1, ADM2 or P when a cue word says what kind of place
+    strong: bool = False  # spaCy said place, or a cue word did
+    label: str = ""  # spaCy's entity label, "" for proper nouns outside entities
+    container: int | None = None  # index of Y in "X, Y" or "X in Y"
+    peers: list[int] = field(default_factory=list)  # indexes of its neighbours in a list
+
+
+def link_containers(parsed: Any, mentions: list[Mention]) -> None:
+    """Mark "X, Y" and "X in Y" pairs: Y (right after a comma or "in") contains X.
+
+    Lists are not containment: in "stops in Washington, New York and Boston" New York is
+    the next item of a list, told by a conjunction after Y or a comma list before X.
+    """
+    for i, (inner, outer) in enumerate(itertools.pairwise(mentions)):
+        if outer.token_start != inner.token_end + 1:
+            continue
+        link = parsed[inner.token_end].lower_
+        if link == "in" or (link == "," and not _in_list(parsed, inner, outer)):
+            inner.container = i + 1  # "Sochi, Russia", "Cape Peron in Rockingham"
+
+
+def _in_list(parsed: Any, inner: Mention, outer: Mention) -> bool:
+    """True when "X, Y" is part of an enumeration ("A, X, Y", "X, Y and Z", "X, Y, or Z")."""
+    after = outer.token_end
+    if after < len(parsed) and parsed[after].pos_ == "CCONJ":
+        return True
+    if after + 1 < len(parsed) and parsed[after].text == "," and parsed[after + 1].pos_ == "CCONJ":
+        return True
+    before = inner.token_start - 1
+    return before >= 1 and parsed[before].text == "," and parsed[before - 1].pos_ == "PROPN"
+
+
+#: What may stand between two items of a list of places ("A, B and C", "A or B").
+LIST_LINKS = frozenset({",", "and", "or", "&", ", and", ", or"})
+
+
+def link_peers(parsed: Any, mentions: list[Mention]) -> None:
+    """Mark the items of lists of places: "California or Washington" names two of a kind."""
+    for i, (first, second) in enumerate(itertools.pairwise(mentions)):
+        between = parsed[first.token_end:second.token_start].text.lower()
+        if first.container != i + 1 and between in LIST_LINKS:
+            first.peers.append(i + 1)
+            second.peers.append(i)
