@@ -9,8 +9,11 @@ import pytest
 
 from dateline.events.locate import locate_event
 from dateline.geo import gazetteer_info, import_geonames, tag_places
+from dateline.geo.fallback import _holds_others
 from dateline.geo.gazetteer import Gazetteer, get_gazetteer
+from dateline.geo.mentions import Mention
 from dateline.geo.names import fold, skeleton
+from dateline.geo.resolve import _head_area
 
 
 @pytest.fixture(scope="module")
@@ -285,3 +288,63 @@ def test_missing_place_far_from_other_names_lies_in_the_articles_main_area(make_
             + " Families displaced from the village of Umemger were seen with symptoms of cough.")
     place = places_of(make_doc, text)["Umemger"]
     assert place.country_code == "NG" and place.confidence < 0.2
+
+
+def test_missing_place_lies_in_the_town_named_beside_it(make_doc) -> None:
+    text = "A man was charged in the stabbing death of a software CEO in River North, according to Chicago police."
+    places = places_of(make_doc, text)
+    assert places["River North"].geonameid == places["Chicago"].geonameid
+    assert places["River North"].confidence < 0.5
+
+
+def test_an_area_that_holds_another_place_is_not_put_in_a_town() -> None:
+    croft = Mention("Croft", 0, 5, 0, 1, container=1)
+    yorkshire = Mention("Yorkshire", 7, 16, 2, 3)
+    assert _holds_others([yorkshire], [croft, yorkshire])
+    assert not _holds_others([croft], [croft, yorkshire])
+
+
+def test_local_story_keeps_a_namesake_hamlet_of_another_state_out(make_doc) -> None:
+    text = ("The streetcar ran from Canal Street in New Orleans, Louisiana, past the French Quarter "
+            "to Washington Square, where it turned toward the river.")
+    square = places_of(make_doc, text)["Washington Square"]
+    assert square.admin1 == "Louisiana" and square.confidence < 0.5
+
+
+def test_mid_sized_foreign_city_gives_way_where_its_country_is_never_named(make_doc) -> None:
+    text = ("Noma moved from Cape Town to live in Delft after the case was opened. Officials in the "
+            "Western Cape and the Eastern Cape said the Cape Town police would help.")
+    assert places_of(make_doc, text)["Delft"].country_code == "ZA"
+
+
+def test_province_among_provinces_beats_a_foreign_country_of_that_name(make_doc) -> None:
+    text = ("The Guard sent teams to Florida, Louisiana, Nevada and Alaska. "
+            "The team will join the Georgia National Guard next month.")
+    georgia = places_of(make_doc, text)["Georgia"]
+    assert georgia.feature_code == "ADM1" and georgia.country_code == "US"
+
+
+def test_reading_in_a_country_never_named_loses_to_one_where_the_article_is(make_doc) -> None:
+    text = "Venues include the Market House in Ballyjamesduff; the Ramor Theatre in Virginia; and halls in Cavan."
+    virginia = places_of(make_doc, text)["Virginia"]
+    assert virginia.country_code == "IE" and virginia.feature_code == "PPL"
+
+
+def test_streets_are_not_read_as_the_town_they_are_named_after(gazetteer: Gazetteer) -> None:
+    assert _head_area("Hampton Avenue", gazetteer) == ()
+    assert _head_area("St. Louis Police", gazetteer)[0].admin1_name == "Missouri"
+
+
+def test_area_points_lie_inside_scattered_and_joined_areas(make_doc) -> None:
+    places = places_of(make_doc, "Water will be shared among Tamil Nadu, Karnataka, Kerala and Puducherry.")
+    assert abs(places["Puducherry"].lat - 11.93) < 0.5 and abs(places["Puducherry"].lon - 79.8) < 0.5
+    county = places_of(make_doc, "A woman was arrested at a school in Miami-Dade County, Florida.")["Miami-Dade County"]
+    assert abs(county.lat - 25.8) < 0.5 and abs(county.lon + 80.2) < 0.5
+
+
+def test_a_state_body_makes_a_city_state_name_the_state(make_doc) -> None:
+    assert places_of(make_doc, "A New York court awarded the artists damages.")["New York"].feature_code == "ADM1"
+    assert places_of(make_doc, "A Paris court sentenced the man on Monday.")["Paris"].feature_code == "PPLC"
+    text = "He moved to New York in May. Later a New York court ruled. New York is expensive, he said in New York."
+    doc = tag_places(make_doc(text))
+    assert {p.feature_code for p in doc.places if p.text == "New York"} == {"PPL"}

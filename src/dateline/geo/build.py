@@ -12,8 +12,10 @@ from __future__ import annotations
 import ast
 import gzip
 import json
+import math
 import os
 import sqlite3
+import statistics
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
@@ -218,7 +220,21 @@ def _robust_centre(points: list[tuple[float, float, int]]) -> tuple[float, float
     """
     lats = [p[0] for p in points]
     lons = [p[1] for p in points]
-    return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+    centre = (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+    if min(_rough_km(centre, p) for p in points) <= CENTRE_GAP_KM:
+        return centre
+    # an area in pieces (enclaves, islands): the box centre lies outside it, the median inside
+    return statistics.median(lats), statistics.median(lons)
+
+
+#: A box centre farther than this from every town of its area lies outside the area.
+CENTRE_GAP_KM = 100.0
+
+
+def _rough_km(a: tuple[float, float], b: tuple[float, ...]) -> float:
+    """Equirectangular distance in km between two (lat, lon) points."""
+    x = math.radians(b[1] - a[1]) * math.cos(math.radians((a[0] + b[0]) / 2))
+    return 6371.0 * math.hypot(x, math.radians(b[0] - a[0]))
 
 
 def _admin2_rows(con: sqlite3.Connection, cities: dict[str, dict[str, Any]]) -> Iterator[tuple[PlaceRow, list[str]]]:
@@ -235,7 +251,8 @@ def _admin2_rows(con: sqlite3.Connection, cities: dict[str, dict[str, Any]]) -> 
             code, name, ascii_name, geonameid = line.rstrip("\n").split("\t")
             country, admin1, admin2 = code.split(".", 2)
             bare = bare_admin_name(name)
-            seat = by_name.get((country, admin1, bare))
+            # "Miami-Dade County": a joined name is placed at the town its first part names
+            seat = by_name.get((country, admin1, bare)) or by_name.get((country, admin1, fold(name.split("-")[0])))
             point = (seat["latitude"], seat["longitude"]) if seat else centres.get((country, admin1))
             if point is None:
                 continue

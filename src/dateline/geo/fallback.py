@@ -29,6 +29,8 @@ NEAR_CHARS = 300
 SITE_LABELS = frozenset({"FAC"})
 SITE_NEAR_CHARS = 1500
 AREA_CONFIDENCE_TOWN = 0.3
+#: A town named this many characters away weighs half as much as one named right beside.
+CLOSENESS_CHARS = 200
 #: With nothing named near it, a missing place lies in the article's main country (and
 #: its main admin1 area) when that country has this share of the article's places.
 ARTICLE_CHARS = 1_000_000
@@ -48,7 +50,7 @@ def place_of(mention: Mention, groups: dict[str, NameGroup], gazetteer: Gazettee
         best = groups[fold(mentions[mention.container].text)].best
         confidence = AREA_CONFIDENCE_TOWN
     if best is None:
-        best, certainty = _enclosing_area(mention, groups, gazetteer)
+        best, certainty = _enclosing_area(mention, groups, gazetteer, mentions)
         confidence = certainty * AREA_CONFIDENCE.get(best.feature_code, AREA_CONFIDENCE_TOWN) if best else 0.0
     if best is not None and best.feature_code == "ADM2":
         best = _district_point(best, groups, gazetteer)
@@ -86,10 +88,12 @@ def _district_point(district: Candidate, groups: dict[str, NameGroup], gazetteer
                    lon=statistics.median(t.lon for t in towns))
 
 
-def _enclosing_area(mention: Mention, groups: dict[str, NameGroup],
-                    gazetteer: Gazetteer) -> tuple[Candidate | None, float]:
-    """The admin1 area of the places named near the mention, else their country, else the
-    article's main area; with how sure that is (1.0 near, ARTICLE_CERTAINTY article-wide)."""
+def _enclosing_area(mention: Mention, groups: dict[str, NameGroup], gazetteer: Gazetteer,
+                    mentions: list[Mention]) -> tuple[Candidate | None, float]:
+    """The town named near the mention (when it lies in the admin1 area that the nearby
+    places point to), else that admin1 area, else their country, else the article's main
+    town or area; with how sure that is (1.0 near, ARTICLE_CERTAINTY article-wide).
+    A town is a closer guess than the middle of a province, which may be 200 km away."""
     own = groups[fold(mention.text)].mentions
     if mention.label in NO_AREA_FALLBACK_LABELS:
         return None, 0.0
@@ -107,10 +111,22 @@ def _enclosing_area(mention: Mention, groups: dict[str, NameGroup],
                 max(near_countries.values()) < ARTICLE_MAJORITY * sum(near_countries.values()):
             return None, 0.0
     if nearby:
-        area = gazetteer.admin1_area(max(nearby, key=nearby.__getitem__))
+        top = max(nearby, key=nearby.__getitem__)
+        town = None if _holds_others(own, mentions) else \
+            _nearby_town(own, groups, NEAR_CHARS if certainty >= 1.0 else ARTICLE_CHARS)
+        if town is not None and town.admin1_key == top:
+            return town, certainty  # "River North ... Chicago police": in or by that town
+        area = gazetteer.admin1_area(top)
         if area is not None:
             return area, certainty
     return gazetteer.country(max(near_countries, key=near_countries.__getitem__)), certainty
+
+
+def _holds_others(own: list[Mention], mentions: list[Mention]) -> bool:
+    """True when the text puts another place inside this name ("Croft, Yorkshire"): the
+    name is then an area, not a spot in some town."""
+    ids = {id(m) for m in own}
+    return any(m.container is not None and id(mentions[m.container]) in ids for m in mentions)
 
 
 def _areas_near(own: list[Mention], groups: dict[str, NameGroup],
@@ -133,14 +149,17 @@ def _areas_near(own: list[Mention], groups: dict[str, NameGroup],
     return nearby, near_countries
 
 
-def _nearby_town(own: list[Mention], groups: dict[str, NameGroup]) -> Candidate | None:
-    """The town named most often near these mentions (a street or a venue lies in it)."""
+def _nearby_town(own: list[Mention], groups: dict[str, NameGroup],
+                 within: int = SITE_NEAR_CHARS) -> Candidate | None:
+    """The town named most, and most closely, near these mentions (a street or a venue
+    lies in it): each mention counts more the closer it stands to one of ours."""
     towns: dict[int, tuple[float, Candidate]] = {}
     for group in groups.values():
         best = group.best
         if best is None or group.fuzzy or feature_class(best) != "P":
             continue
-        close = sum(1 for other in group.mentions for mine in own if _near(other, mine, SITE_NEAR_CHARS))
+        close = sum(1 / (1 + abs(other.start - mine.start) / CLOSENESS_CHARS)
+                    for other in group.mentions for mine in own if _near(other, mine, within))
         if close:
             towns[best.geonameid] = (close * group.confidence, best)
     return max(towns.values(), key=lambda wc: wc[0])[1] if towns else None

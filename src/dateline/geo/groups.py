@@ -65,10 +65,13 @@ class Context:
     countries: Counter[str] = field(default_factory=Counter)
     admin1s: Counter[str] = field(default_factory=Counter)
     anchors: list[Candidate] = field(default_factory=list)  # towns and districts, for proximity
+    provinces: Counter[str] = field(default_factory=Counter)  # weight of ADM1 readings by country
 
     def add(self, place: Candidate, weight: float) -> None:
         if place.country_code:  # seas and regions belong to no country
             self.countries[place.country_code] += weight
+        if place.feature_code == "ADM1":
+            self.provinces[place.country_code] += weight
         if place.feature_code not in ("PCLI", "CONT") and place.admin1_key:
             self.admin1s[place.admin1_key] += weight
         if weight > 0 and feature_class(place) == "P":
@@ -77,7 +80,8 @@ class Context:
     def without(self, place: Candidate | None, weight: float) -> Context:
         """This context minus one name's own contribution (a name must not support itself)."""
         other = Context(Counter(self.countries), Counter(self.admin1s),
-                        [a for a in self.anchors if place is None or a.geonameid != place.geonameid])
+                        [a for a in self.anchors if place is None or a.geonameid != place.geonameid],
+                        Counter(self.provinces))
         if place is not None:
             other.add(place, -weight)
         return other

@@ -23,6 +23,7 @@ class Mention:
     label: str = ""  # spaCy's entity label, "" for proper nouns outside entities
     container: int | None = None  # index of Y in "X, Y" or "X in Y"
     peers: list[int] = field(default_factory=list)  # indexes of its neighbours in a list
+    modifies: str = ""  # the noun right after the name, lower case ("court" in "a New York court")
 
 
 def link_containers(parsed: Any, mentions: list[Mention]) -> None:

@@ -110,6 +110,9 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer) -> list[Mention]:
     accepted.sort(key=lambda m: m.start)
     link_containers(parsed, accepted)
     link_peers(parsed, accepted)
+    for mention in accepted:
+        after = parsed[mention.token_end] if mention.token_end < len(parsed) else None
+        mention.modifies = after.lower_ if after is not None and after.pos_ == "NOUN" else ""
     return accepted
 
 

@@ -39,8 +39,15 @@ OTHER_CLASS_PRIOR = -0.8
 #: Bonus when a cue word agrees with the candidate's kind, keyed by (cue, feature class or code).
 CUE_BONUS: dict[tuple[str, str], float] = {
     ("ADM1", "ADM1"): 4.0, ("ADM2", "ADM2"): 4.0, ("ADM2", "ADM1"): 1.0,
-    ("P", "P"): 2.0, ("ADM1", "P"): -1.0, ("ADM2", "P"): -0.5,
+    ("P", "P"): 2.0, ("ADM1", "P"): -1.0, ("ADM2", "P"): -0.5, ("STATE", "ADM1"): 2.0,
 }
+#: Nouns of bodies that first-level areas have: "a New York court", "the Texas legislature"
+#: mean the state, where the name is both a state and a city (cue STATE_BODY_CUE).
+STATE_BODY_NOUNS = frozenset({
+    "court", "courts", "legislature", "lawmakers", "legislators", "governor", "senate", "assembly",
+    "law", "laws", "statute", "attorney", "judge", "judges", "supreme",
+})
+STATE_BODY_CUE = "STATE"
 #: Admin areas carry the summed population of their towns: damp it to compare with cities.
 ADMIN_POPULATION_DAMPING = 0.2
 POPULATION_WEIGHT = 0.8
@@ -57,6 +64,12 @@ ALTERNATE_NAME_PENALTY = 1.0
 #: Texas"): a reading of the kind that the other items have gains up to this much.
 PEER_KINDS = frozenset({"PCLI", "ADM1"})
 PEER_KIND_BONUS = 3.0
+#: An article that names several first-level areas of one country (weight of their
+#: readings) reads another name of that kind as one more of them.
+SIBLING_PROVINCES_WEIGHT = 3.0
+SIBLING_PROVINCE_BONUS = 2.0
+#: A reading in a country the article never names, when another reading is where the article is.
+UNNAMED_ABROAD_PENALTY = 1.5
 DOMINANCE_WEIGHT = 1.0
 DOMINANCE_CAP = 2.0
 #: A bare name shared by a big city and the area around it means the city, unless cued.
@@ -71,9 +84,15 @@ FOCUS_WEIGHT = 1.0
 #: A town below this size, in a country the article does not otherwise name, is taken
 #: for a missing local place once the article's other places weigh FOREIGN_CONTEXT_WEIGHT.
 FOREIGN_TOWN_POPULATION = 50_000
+#: A city up to this size counts as foreign too, but only where its country is not named at all.
+FOREIGN_CITY_POPULATION = 150_000
+FOREIGN_UNNAMED_WEIGHT = 0.05
 FOREIGN_CONTEXT_WEIGHT = 2.0
 #: ... "does not otherwise name": at most this share of the article's country weight.
 FOREIGN_SHARE = 0.15
+#: A story is local when one province holds this share of its places' weight.
+LOCAL_STORY_SHARE = 0.6
+LOCAL_CONTEXT_WEIGHT = 1.5
 #: Besides towns, the kinds of area that count as small here (districts, counties).
 FOREIGN_SMALL_CODES = frozenset({"ADM2"})
 #: Passes that re-read the article's geography after a first reading without it.
@@ -93,6 +112,13 @@ HEAD_TOWN_POPULATION = 100_000
 #: ... and after a qualifier only a country: "North", "Centre" are provinces somewhere too.
 QUALIFIED_CODES = frozenset({"PCLI"})
 SHORT_FORM_CONFIDENCE = 0.8
+#: Last words of names of streets and buildings: such a name is a site, often named after
+#: a place far away, and never read as the place its first words name.
+SITE_WORDS = frozenset({
+    "avenue", "ave", "street", "st", "road", "rd", "boulevard", "blvd", "lane", "drive", "parade",
+    "square", "basilica", "cathedral", "church", "chapel", "castle", "palace", "hospital", "mall",
+    "stadium", "arena", "airport", "station", "bridge", "academy", "school", "college", "hotel",
+})
 
 
 def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer,
@@ -144,12 +170,16 @@ def _group(mentions: list[Mention], gazetteer: Gazetteer) -> dict[str, NameGroup
         group.mentions.append(mention)
         if mention.cue:
             group.cues[mention.cue] += 1
+        elif mention.modifies in STATE_BODY_NOUNS:
+            group.cues[STATE_BODY_CUE] += 1
         if mention.container is not None:
             group.containers.append(gazetteer.lookup(mentions[mention.container].text))
     for mention in mentions:
         group = groups[fold(mention.text)]
         group.peers.extend(groups[fold(mentions[j].text)] for j in mention.peers)
     for group in groups.values():
+        if 0 < group.cues[STATE_BODY_CUE] * 2 < len(group.mentions):
+            del group.cues[STATE_BODY_CUE]  # a state's court once, the city everywhere else
         if _wants_area(group):
             group.candidates += _namesake_provinces(group.candidates, gazetteer)
     return groups
@@ -188,6 +218,8 @@ def _head_area(name: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
                       if c.match >= 1.0 and c.feature_code in codes)
         if areas:
             return areas
+    if fold(words[-1]) in SITE_WORDS:
+        return ()  # "Hampton Avenue", "St. Peter's Basilica": a site named after a place, elsewhere
     for k in range(len(words) - 1, 0, -1):  # "St. Louis Police": a big place's own body
         if fold(words[k - 1]) in COMPASS_WORDS or fold(" ".join(words[:k])) in GENERIC_WORDS:
             continue  # "North Fourth Street", "East of England": no place called North
@@ -234,10 +266,26 @@ def _foreign_small_town(best: Candidate, group: NameGroup, context: Context) -> 
     elsewhere: the name is then more likely a place the gazetteer lacks (a region, a
     district) near the article's other places than a far-away namesake."""
     small = best.feature_code in FOREIGN_SMALL_CODES or feature_class(best) == "P"
-    if not small or best.population >= FOREIGN_TOWN_POPULATION or group.containers:
+    if not small or best.population >= FOREIGN_CITY_POPULATION or group.containers:
         return False
     total = sum(w for w in context.countries.values() if w > 0)
-    return total >= FOREIGN_CONTEXT_WEIGHT and context.countries.get(best.country_code, 0.0) <= FOREIGN_SHARE * total
+    share = FOREIGN_SHARE if best.population < FOREIGN_TOWN_POPULATION else 0.0  # a city: country unnamed
+    country_weight = context.countries.get(best.country_code, 0.0)
+    if total >= FOREIGN_CONTEXT_WEIGHT and country_weight <= max(share * total, FOREIGN_UNNAMED_WEIGHT):
+        return True
+    return _elsewhere_in_country(best, context)
+
+
+def _elsewhere_in_country(best: Candidate, context: Context) -> bool:
+    """True when a small town lies in a province the article never names while the
+    article's places crowd into one other province: a local story ("Washington Square"
+    in a New Orleans story) names local places, not a namesake hamlet three states away."""
+    weights = {k: w for k, w in context.admin1s.items() if w > 0}
+    total = sum(weights.values())
+    if total < LOCAL_CONTEXT_WEIGHT or not best.admin1_key or best.admin1_key in weights:
+        return False
+    top = max(weights, key=weights.__getitem__)
+    return top.split(".")[0] == best.country_code and weights[top] >= LOCAL_STORY_SHARE * total
 
 
 def _wants_area(group: NameGroup) -> bool:
@@ -261,12 +309,37 @@ def score_candidate(candidate: Candidate, group: NameGroup, context: Context) ->
         score -= ALTERNATE_NAME_PENALTY
     if context.supports_country(candidate.country_code):
         score += DOMINANCE_WEIGHT * min(DOMINANCE_CAP, group.dominance(candidate))
+    if code == "ADM1" and _sibling_of_provinces(candidate, group, context):
+        score += SIBLING_PROVINCE_BONUS  # among the states of one country, "Georgia" is one more
     if klass == "A" and any(_is_namesake_city(other, candidate) for other in group.candidates):
         score -= NAMESAKE_CITY_PENALTY
     score += _context_bonus(candidate, context)
+    if _unnamed_abroad(candidate, group, context):
+        score -= UNNAMED_ABROAD_PENALTY
     if any(inside(candidate, outer) for outers in group.containers for outer in outers):
         score += CONTAINER_BONUS
     return score
+
+
+def _unnamed_abroad(candidate: Candidate, group: NameGroup, context: Context) -> bool:
+    """True when a province or town lies in a country the article never names, while
+    another reading of the name lies in a country the article is about ("Virginia" among
+    Irish towns is the Irish town, not the American state)."""
+    if candidate.feature_code in ("PCLI", "CONT") or not candidate.country_code:
+        return False
+    if context.countries.get(candidate.country_code, 0.0) > FOREIGN_UNNAMED_WEIGHT:
+        return False
+    total = sum(w for w in context.countries.values() if w > 0)
+    return total >= FOREIGN_CONTEXT_WEIGHT and any(
+        context.countries.get(c.country_code, 0.0) > FOREIGN_SHARE * total for c in group.candidates)
+
+
+def _sibling_of_provinces(province: Candidate, group: NameGroup, context: Context) -> bool:
+    """True when a province shares its name with a country the article does not otherwise
+    name, while the article names several provinces of the province's own country."""
+    rivals = [c for c in group.candidates if c.feature_code == "PCLI" and c.country_code != province.country_code]
+    return bool(rivals) and context.provinces.get(province.country_code, 0.0) >= SIBLING_PROVINCES_WEIGHT \
+        and all(context.countries.get(r.country_code, 0.0) <= FOREIGN_UNNAMED_WEIGHT for r in rivals)
 
 
 def _is_namesake_city(city: Candidate, area: Candidate) -> bool:
