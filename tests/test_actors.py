@@ -230,3 +230,86 @@ def test_generic_agent_located_by_preposition(make_doc):
     forces = find(actors_of(make_doc, text), "Security forces")
     assert (forces.country, forces.sector) == ("GIN", "COP")
     assert "located in 'Guinea'" in forces.entry
+
+
+def test_title_in_the_text_beats_an_ended_dated_role(make_doc):
+    obama = find(actors_of(make_doc, "President Obama met Moroccan diplomats.", "2000-01-01"), "President Obama")
+    assert (obama.country, obama.sector) == ("USA", "GOV")
+
+
+def test_former_before_a_title_makes_a_former_official(make_doc):
+    actors = actors_of(make_doc, "Ousted President Askar Akayev has agreed to resign.", "2005-01-01")
+    akayev = next(a for a in actors if "Akayev" in a.text)
+    assert (akayev.country, akayev.sector) == ("KGZ", "ELI")
+
+
+def test_office_and_person_are_one_mention(make_doc):
+    actors = actors_of(make_doc, "US Secretary of State John Kerry met his counterpart.", "2015-07-14")
+    kerry = find(actors, "US Secretary of State John Kerry")
+    assert (kerry.name, kerry.country, kerry.sector) == ("John Kerry", "USA", "GOV")
+
+
+def test_full_person_name_is_kept_as_written(make_doc):
+    actors = actors_of(make_doc, "Mohammad Javad Zarif arrived on Monday.", "2015-07-14")
+    assert find(actors, "Mohammad Javad Zarif").name == "Mohammad Javad Zarif"
+
+
+def test_named_body_ending_on_an_agent_noun_takes_its_sector(make_doc):
+    actors = actors_of(make_doc, "The Bush administration declared that China must drop barriers.", "2000-01-01")
+    assert find(actors, "The Bush administration").sector == "GOV"
+
+
+def test_legacy_phoenix_country_codes_become_iso():
+    assert split_code("SCGGOV") == ("SRB", "GOV")
+    assert split_code("ANGREB") == ("AGO", "REB")
+    assert split_code("SCGMNE") == ("MNE", None)  # a member republic of the federation
+
+
+def test_military_hardware_is_the_military_of_its_country(make_doc):
+    tanks = find(actors_of(make_doc, "Israeli tanks fired four shells at the town."), "Israeli tanks")
+    assert (tanks.country, tanks.sector) == ("ISR", "MIL")
+
+
+def test_ethnic_group_takes_the_country_it_lives_in(make_doc):
+    actors = actors_of(make_doc, "Ethnic Albanians in south Serbia are demanding autonomy.", "2000-01-01")
+    group = find(actors, "Albanians")
+    assert (group.country, group.sector) == ("SRB", "CVL")
+
+
+def test_role_noun_takes_the_body_it_belongs_to(make_doc):
+    actors = actors_of(make_doc, "A spokesman for the Syrian rebels said the talks failed.")
+    spokesman = find(actors, "spokesman")
+    assert (spokesman.country, spokesman.sector) == ("SYR", "REB")
+
+
+def test_opposition_groups_placed_by_a_preposition(make_doc):
+    actors = actors_of(make_doc, "Opposition groups in Zimbabwe are demanding reforms.")
+    groups = find(actors, "Opposition groups")
+    assert (groups.country, groups.sector) == ("ZWE", "OPP")
+
+
+def test_demonym_on_a_settlement_means_its_people(make_doc):
+    actors = actors_of(make_doc, "Iran threatened to shell Iraqi towns on Monday.")
+    towns = find(actors, "Iraqi")
+    assert (towns.country, towns.sector) == ("IRQ", "CVL")
+
+
+def test_demonym_on_an_ethnic_group_means_people(make_doc):
+    kurds = find(actors_of(make_doc, "Some 800,000 Iraqi Kurds sought refuge in Germany."), "Iraqi")
+    assert (kurds.country, kurds.sector) == ("IRQ", "CVL")
+
+
+def test_weapons_used_as_instruments_are_no_actors(make_doc):
+    actors = actors_of(make_doc, "Rebel soldiers used tanks and helicopters.")
+    assert [a.text for a in actors] == ["Rebel soldiers"]
+
+
+def test_adjectives_between_a_country_and_its_agent_keep_one_mention(make_doc):
+    actors = actors_of(make_doc, "Irish nationalist guerrillas wounded two British soldiers.")
+    guerrillas = find(actors, "Irish nationalist guerrillas")
+    assert (guerrillas.country, guerrillas.sector) == ("IRL", "REB")
+
+
+def test_country_written_after_a_person_is_his(make_doc):
+    hassan = find(actors_of(make_doc, "King Hassan of Morocco was quoted today.", "2000-01-01"), "King Hassan")
+    assert (hassan.country, hassan.sector) == ("MAR", "GOV")

@@ -22,8 +22,8 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
-from dateline.actors_dict import ActorDictionary, Agent, actor_dictionary
-from dateline.actors_match import Piece, cached_key, find_pieces
+from dateline.actors_dict import FORMER_SECTOR, ActorDictionary, Agent, actor_dictionary
+from dateline.actors_match import Piece, cached_key, find_pieces, match_at
 from dateline.actors_refs import Candidate, resolve_references
 from dateline.actors_text import without_determiner
 from dateline.model import Actor, Document
@@ -36,11 +36,20 @@ PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 #: Sector of a bare country mention: people when it is a plural demonym ("Syrians"),
 #: else the state ("Turkey said", "Moscow's support", "Turkish diplomacy").
 PEOPLE_SECTOR, STATE_SECTOR = "CVL", "GOV"
+#: Weapons and vehicles (agent phrases): the military that uses them when they act, mere
+#: instruments otherwise.
+EQUIPMENT = frozenset({"aircraft", "helicopter", "helicopter gunship", "gunship", "tank", "drone", "warship",
+                       "artillery", "gunboat", "warplane", "jet", "fighter jet"})
+#: Places people live in: "shelled Iraqi towns", "demolished Palestinian homes" hit civilians.
+SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "home", "house", "neighbourhood", "neighborhood",
+                              "district", "camp", "settlement", "suburb"})
 #: Sectors of a named actor that a following agent noun refines ("Putin government",
 #: "UN peacekeepers"); other sectors (REB, OPP, ...) keep their own reading.
 OVERRIDABLE_SECTORS = frozenset({None, "GOV", "ELI"})
 #: Sectors that say a person holds no dated role now: a title written before the name wins.
 UNPLACED_SECTORS = frozenset({None, "ELI"})
+#: Words before a title that say its holder no longer holds it ("former president").
+FORMER_WORDS = frozenset({"former", "ousted", "deposed", "exiled", "toppled", "overthrown", "ex"})
 
 
 @dataclass
@@ -64,6 +73,11 @@ class Mention:
     def first(self, kind: str) -> Piece | None:
         """The first piece of a kind ("named", "country", "agent"), if any."""
         return next((p for p in self.pieces if p.kind == kind), None)
+
+    def main_named(self) -> Piece | None:
+        """The named piece the mention is about: the person after an office
+        ("US Secretary of State John Kerry" is Kerry), else the only named piece."""
+        return next((p for p in reversed(self.pieces) if p.kind == "named"), None)
 
     def agents_after(self, piece: Piece | None) -> list[Agent]:
         """Agents written after `piece` ("forces" of "Assad forces")."""
@@ -130,14 +144,55 @@ def can_join(mention: Mention, piece: Piece, tokens: Any) -> bool:
     """Whether `piece` continues `mention`: adjacent (or after a possessive) and compatible."""
     gap = [tokens[i].text for i in range(mention.end, piece.start)]
     possessive = len(gap) == 1 and gap[0] in POSSESSIVES
-    if gap and not possessive:
+    if gap and not possessive and not describes_agent(tokens, mention.end, piece):
         return False
     kinds = {p.kind for p in mention.pieces}
     if piece.kind == "country":  # never after an agent: "the army U.S. Embassy" is two
         return not possessive and not kinds & {"country", "named", "agent"}
     if piece.kind == "named":
-        return "named" not in kinds
+        return "named" not in kinds or office_then_person(mention, piece, tokens)
     return True
+
+
+def describes_agent(tokens: Any, start: int, piece: Piece) -> bool:
+    """"Irish nationalist guerrillas": one or two lower-case adjectives between a country and
+    its agent noun describe the agent and do not split the mention."""
+    gap = [tokens[i] for i in range(start, piece.start)]
+    return piece.kind == "agent" and len(gap) <= 2 and all(
+        t.pos_ == "ADJ" and t.dep_ == "amod" and t.text.islower() and t.head.i < piece.end for t in gap)
+
+
+def is_person(tokens: Any, piece: Piece) -> bool:
+    """Whether the parser reads a piece as a person's name."""
+    return tokens[piece.end - 1].ent_type_ == "PERSON"
+
+
+def office_then_person(mention: Mention, piece: Piece, tokens: Any) -> bool:
+    """"US Secretary of State John Kerry": a named office right before a person is his title."""
+    named = [p for p in mention.pieces if p.kind == "named"]
+    return len(named) == 1 and mention.pieces[-1] is named[0] and not is_person(tokens, named[0]) \
+        and is_person(tokens, piece)
+
+
+def written_title(mention: Mention, named: Piece, tokens: Any, keys: list[str],
+                  lexicon: ActorDictionary) -> str | None:
+    """The sector a title written with a person's name gives him, if any.
+
+    A title in the text ("President Obama", "Prime Minister X", "US Secretary of State
+    John Kerry") is current evidence and beats the dictionary's dated roles, which may
+    have ended or not yet begun on the article date; "former"/"ousted" before the title
+    makes him a former official (ELI) whatever the dictionary says.
+    """
+    first = max(0, mention.start - 2)
+    if any(keys[i] in FORMER_WORDS for i in range(first, named.end)):
+        return FORMER_SECTOR
+    titles = [p.agent.sector for p in mention.pieces if p.agent and p.end <= named.start]
+    titles += [p.resolution.sector for p in mention.pieces
+               if p.kind == "named" and p is not named and p.resolution and p.end <= named.start]
+    inner = match_at(keys, named.start, lexicon.agents, lexicon.agent_lengths)
+    if inner and inner[0] < named.end:  # a dictionary phrase that opens with the title
+        titles.append(lexicon.agent(tuple(k for k in keys[named.start:inner[0]] if k)).sector)
+    return next((t for t in reversed(titles) if t), None)
 
 
 def trailing_person(mention: Mention, tokens: Any) -> int | None:
@@ -159,13 +214,14 @@ def trailing_person(mention: Mention, tokens: Any) -> int | None:
 def mention_candidate(mention: Mention, tokens: Any, keys: list[str], lexicon: ActorDictionary,
                       doc: Document) -> Candidate | None:
     """Resolve a mention to a Candidate actor (country may still be open for generics)."""
-    named, country = mention.first("named"), mention.first("country")
+    named, country = mention.main_named(), mention.first("country")
     if not named and not country and not standalone_agent(mention, tokens):
         return None
     start, end = mention_span(mention, tokens)
     actor = blank_actor(tokens, start, end, doc.article.text)
     if named:
-        fill_from_named(actor, mention, named)
+        fill_from_named(actor, mention, named, written_title(mention, named, tokens, keys, lexicon)
+                        or inner_head_sector(mention, named, keys, lexicon))
     elif country:
         fill_from_country(actor, mention, country, tokens)
         if end > mention.end:  # a demonym inside an organisation's name: its sector is unknown
@@ -211,7 +267,7 @@ def country_code(actor: Actor) -> str | None:
 def reference_info(actor: Actor, mention: Mention, tokens: Any, keys: list[str],
                    lexicon: ActorDictionary) -> Candidate:
     """What reference resolution needs: agent nouns, head noun, surname, generic or not."""
-    named = mention.first("named")
+    named = mention.main_named()
     phrases = [p.agent.phrase for p in mention.pieces if p.agent]
     head = phrases[-1] if phrases else None
     inner = [lexicon.agents[(k,)][1] for k in keys[mention.start:mention.end] if (k,) in lexicon.agents]
@@ -238,9 +294,20 @@ def opens_with_organisation(mention: Mention, tokens: Any) -> bool:
 
 
 def standalone_agent(mention: Mention, tokens: Any) -> bool:
-    """A mention made of agents only counts when its head is not a noun modifier."""
+    """A mention made of agents only counts when its head is not a noun modifier, and a bare
+    weapon ("used tanks and helicopters") only when it acts: as a subject or a by-agent."""
     head = tokens[mention.pieces[-1].end - 1]
-    return bool(mention.person_end) or head.dep_ not in MODIFIER_DEPS
+    if mention.person_end:
+        return True
+    last = mention.pieces[-1].agent
+    if last is not None and last.phrase in EQUIPMENT and not acts(head):
+        return False
+    return head.dep_ not in MODIFIER_DEPS
+
+
+def acts(token: Any) -> bool:
+    """Whether a noun is the subject of its clause or the agent of a passive."""
+    return token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "pobj" and token.head.dep_ == "agent")
 
 
 def blank_actor(tokens: Any, start: int, end: int, text: str) -> Actor:
@@ -250,8 +317,17 @@ def blank_actor(tokens: Any, start: int, end: int, text: str) -> Actor:
                  country=None, sector=None, token_start=start, token_end=end)
 
 
-def fill_from_named(actor: Actor, mention: Mention, named: Piece) -> None:
-    """A named actor decides; an agent after it ("Assad forces") sets the sector."""
+def inner_head_sector(mention: Mention, named: Piece, keys: list[str], lexicon: ActorDictionary) -> str | None:
+    """"The Bush administration": a dictionary phrase ending on an agent noun is that body."""
+    last = (keys[named.end - 1],)
+    if mention.agents_after(named) or named.end - named.start < 2 or last not in lexicon.agents:
+        return None
+    return lexicon.agent(last).sector
+
+
+def fill_from_named(actor: Actor, mention: Mention, named: Piece, title: str | None = None) -> None:
+    """A named actor decides; an agent after it ("Assad forces") sets the sector, a title
+    written before it (see `written_title`) replaces a dictionary sector that is no current role."""
     res = named.resolution
     assert res is not None
     after = mention.agents_after(named)
@@ -259,8 +335,10 @@ def fill_from_named(actor: Actor, mention: Mention, named: Piece) -> None:
     sector = res.sector
     if sector in OVERRIDABLE_SECTORS:  # "Assad forces" are MIL; "HTS fighters" stay REB
         sector = next((a.sector for a in reversed(after) if a.sector), None) or res.sector
-    if sector in UNPLACED_SECTORS and before and before[-1].sector:
-        sector = before[-1].sector  # "opposition leader Mohamed ElBaradei": the title is current
+    if title == FORMER_SECTOR and sector in OVERRIDABLE_SECTORS:
+        sector = title  # "ousted President Akayev", "former prime minister Papandreou"
+    elif title and sector in UNPLACED_SECTORS:
+        sector = title  # "opposition leader Mohamed ElBaradei", "President Obama": the title is current
     actor.name, actor.country, actor.sector = named.written or res.name, res.country, sector
     actor.code = res.code if sector == res.sector else f"{res.country}{sector}"
     actor.entry = " + ".join([res.entry, *(a.entry for a in before + after)])
@@ -282,10 +360,14 @@ def fill_from_country(actor: Actor, mention: Mention, country: Piece, tokens: An
 
 
 def bare_country_sector(tokens: Any, country: Piece) -> str:
-    """"Syrians" are people (CVL); "Turkey", "Moscow", "Turkish" stand for the state."""
+    """"Syrians", "Iraqi Kurds" and "Iraqi towns" are people (CVL); "Turkey", "Moscow",
+    "Turkish" stand for the state."""
     last = tokens[country.end - 1]
     plural_demonym = last.tag_ in PLURAL_TAGS and last.ent_type_ == "NORP"
-    return PEOPLE_SECTOR if plural_demonym else STATE_SECTOR
+    head = last.head if last.dep_ in MODIFIER_DEPS else None
+    settlement = head is not None and head.lemma_.lower() in SETTLEMENT_NOUNS
+    ethnic_group = head is not None and head.ent_type_ == "NORP" and head.tag_ in PLURAL_TAGS  # "Iraqi Kurds"
+    return PEOPLE_SECTOR if plural_demonym or settlement or ethnic_group else STATE_SECTOR
 
 
 def fill_from_agents(actor: Actor, mention: Mention) -> None:

@@ -112,8 +112,11 @@ def named_piece(tokens: Any, keys: list[str], i: int, lexicon: ActorDictionary,
     piece = Piece(kind, i, found[0], resolution=resolution)
     span = tokens[i:found[0]]
     own_name = tuple(k for k in keys[i:found[0]] if k) == resolution.primary_key
-    if own_name and not resolution.curated and not span.text.isupper():
-        piece.written = without_determiner(span.text)  # "Mohamed ElBaradei", not "Elbaradei"
+    full_person_name = len(span) > 1 and all(t.ent_type_ == "PERSON" for t in span)
+    if (own_name or full_person_name) and not resolution.curated and not span.text.isupper():
+        # "Mohamed ElBaradei", not "Elbaradei"; "Mohammad Javad Zarif" as written, not the
+        # entry's other spelling of the same person ("Mohammad Zarif Khonsari")
+        piece.written = without_determiner(span.text)
     return piece
 
 

@@ -9,6 +9,7 @@ clearly dominates the places the article mentions.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,6 +36,8 @@ def resolve_references(candidates: list[Candidate], doc: Document, keys: list[st
     """Apply name coreference, agent coreference and the focus country; return the actors."""
     link_short_names(candidates)
     extra = unlisted_people(candidates, doc, keys)
+    join_their_organisation(candidates, doc)
+    person_of_country(candidates, doc)
     locate_generic_agents(candidates, doc, lexicon)
     link_generic_agents(candidates)
     focus = focus_country(doc, candidates, lexicon)
@@ -45,6 +48,44 @@ def resolve_references(candidates: list[Candidate], doc: Document, keys: list[st
             cand.actor.entry = f"{cand.actor.entry} + article focus country {focus}"
     actors = [c.actor for c in candidates] + extra
     return sorted(actors, key=lambda a: a.start)
+
+
+#: Role nouns that belong to the body named after them ("leaders of the opposition coalition").
+MEMBER_HEADS = frozenset({"leader", "leaders", "leadership", "spokesman", "spokeswoman", "spokesperson",
+                          "official", "officials", "member", "members", "head", "commander", "commanders"})
+
+
+def person_of_country(candidates: list[Candidate], doc: Document) -> None:
+    """"King Hassan of Morocco": a country written right after a person's name is his, whatever
+    the dictionary entry the name matched says."""
+    for person, place in itertools.pairwise(candidates):
+        first, last = person.actor.token_end, place.actor.token_start
+        if not person.person or first is None or last != first + 1 or doc.parsed[first].lower_ != "of":
+            continue
+        country = place.actor.country
+        if country and place.actor.sector in (None, "GOV") and not place.generic and country != person.actor.country:
+            person.actor.country = country
+            person.actor.code = f"{country}{person.actor.sector or ''}"
+            person.actor.entry = f"{person.actor.entry} + of {place.actor.text!r} ({country})"
+
+
+def join_their_organisation(candidates: list[Candidate], doc: Document) -> None:
+    """"Leaders of the Azadliq opposition coalition" are the coalition's (OPP), "a spokesman
+    for the rebels" the rebels': a bare role noun takes the country and sector of its body."""
+    by_token = {i: cand for cand in candidates if cand.actor.token_start is not None
+                for i in range(cand.actor.token_start, cand.actor.token_end or 0)}
+    for cand in candidates:
+        if not cand.generic or cand.actor.token_end is None or cand.head not in MEMBER_HEADS:
+            continue
+        head = doc.parsed[cand.actor.token_end - 1]
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "for"):
+                objects = [g for g in prep.children if g.dep_ == "pobj"]
+                body = next((by_token[t.i] for g in objects for t in [g, *g.subtree] if t.i in by_token), None)
+                if body is not None and body is not cand and (body.actor.country or body.actor.sector):
+                    adopt(cand.actor, body.actor)
+                    cand.generic = body.generic
+                    break
 
 
 def adopt(actor: Actor, antecedent: Actor, keep_sector: bool = False) -> None:
@@ -101,7 +142,7 @@ AGENT_PLACE_PREPOSITIONS = frozenset({"in", "from", "inside"})
 
 
 def locate_generic_agents(candidates: list[Candidate], doc: Document, lexicon: ActorDictionary) -> None:
-    """A generic agent placed by a preposition takes the country of that place.
+    """A generic agent (or an ethnic group) placed by a preposition takes the country of that place.
 
     The place comes from the places stage (`doc.places`) or from a country actor.
     """
@@ -116,13 +157,21 @@ def locate_generic_agents(candidates: list[Candidate], doc: Document, lexicon: A
             for i in range(cand.actor.token_start, cand.actor.token_end or 0):
                 countries.setdefault(i, (cand.actor.country, cand.actor.text))
     for cand in candidates:
-        if not cand.generic or cand.actor.country or cand.actor.token_end is None:
+        if cand.actor.token_end is None or not (
+                (cand.generic and not cand.actor.country) or ethnic_group(doc.parsed, cand.actor)):
             continue
         found = place_after(doc.parsed[cand.actor.token_end - 1], countries)
         if found:
             iso3, text = found
             cand.actor.country, cand.actor.code = iso3, f"{iso3}{cand.actor.sector or ''}"
             cand.actor.entry = f"{cand.actor.entry} + located in {text!r} ({iso3})"
+
+
+def ethnic_group(tokens: Any, actor: Actor) -> bool:
+    """"ethnic Albanians in Serbia": an ethnic group is coded by the country it lives in, as
+    CAMEO codes minorities, when a place follows; its demonym only says who they are."""
+    start = actor.token_start
+    return bool(start) and tokens[start - 1].lower_ == "ethnic" and actor.sector in ("CVL", "REB", None)
 
 
 def place_after(head: Any, countries: dict[int, tuple[str, str]]) -> tuple[str, str] | None:

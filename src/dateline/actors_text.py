@@ -33,6 +33,14 @@ PSEUDO_COUNTRIES: dict[str, str] = {
     "IGO": "GOV", "NGO": "SOC", "IMG": "REB", "MNC": "BUS", "ISM": "SOC", "WST": "GOV",
 }
 
+#: CAMEO/Phoenix country codes that are not (or no longer) ISO-3166 alpha-3 -> today's code:
+#: Serbia and Montenegro and Yugoslavia -> Serbia, CAMEO's Angola, Romania, Zaire, East Timor.
+LEGACY_COUNTRIES: dict[str, str] = {"SCG": "SRB", "YUG": "SRB", "ANG": "AGO", "ROM": "ROU", "ZAR": "COD",
+                                    "TMP": "TLS"}
+
+#: Former federations whose codes name the member republic next ("YUGMNE", "SCGSRB").
+FEDERATIONS = frozenset({"SCG", "YUG"})
+
 #: IGO sub-elements that PLOVER promotes to their own country field.
 IGO_COUNTRIES = frozenset({"UNO", "EUR"})
 
@@ -65,12 +73,16 @@ def split_code(code: str) -> tuple[str | None, str | None]:
     """The PLOVER (country, sector) of a full Phoenix actor code.
 
     "TURGOV" -> (TUR, GOV); "IGOUNO" -> (UNO, GOV); "IMGMUSISI" -> (IMG, REB);
-    "TUR" -> (TUR, None): a country-level code whose sector comes from context.
+    "TUR" -> (TUR, None): a country-level code whose sector comes from context;
+    "SCGMNE" -> (MNE, None): a federation's member republic; "SCG" -> (SRB, None).
     """
     parts = code_elements(code)
     if not parts:
         return None, None
     head, rest = parts[0], parts[1:]
+    if head in FEDERATIONS and rest and rest[0] not in SECTORS:
+        head, rest = rest[0], rest[1:]  # "SCGMNE": Montenegro within Serbia and Montenegro
+    head = LEGACY_COUNTRIES.get(head, head)
     if head in PSEUDO_COUNTRIES:
         if head == "IGO" and rest and rest[0] in IGO_COUNTRIES:
             return rest[0], PSEUDO_COUNTRIES[head]

@@ -3,13 +3,15 @@
 For every sentence of the parse it finds trigger tokens through the lexicon (verbs, then
 nouns not already the object of a coded verb), reads each trigger's modality and parties from
 the parse, applies PLOVER's rules (future cooperation is AGREE, reciprocal events list every
-party as actor), and asks the dating and location helpers for the trigger's date and place.
-It reads `doc.actors`, `doc.timexes` and `doc.places` (through those helpers) and writes
-`doc.events` only.
+party as actor), fills missing recipients from `targets` (addressee, object, place of the
+act), drops mentions that name nobody below the reporting threshold, and asks the dating and
+location helpers for the trigger's date and place. It reads `doc.actors`, `doc.timexes` and
+`doc.places` (through those helpers) and writes `doc.events` only.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -18,7 +20,9 @@ from dateline.events.lexicon import Lexicon, TriggerEntry, load_lexicon
 from dateline.events.locate import locate_event
 from dateline.events.modality import ATTEMPT_NOUNS, SPEECH_VERBS, Modality, trigger_modality
 from dateline.events.ontology import Ontology, load_ontology
-from dateline.events.parties import PartyTokens, demand_parties, resolve, trigger_parties
+from dateline.events.parties import PartyTokens, demand_parties, trigger_parties
+from dateline.events.resolve import resolve
+from dateline.events.targets import fallback_recipients, implicit_state_actor
 from dateline.model import Document, Event, Evidence, Party, event_id
 
 #: Cooperation announced for the future is a promise, coded AGREE. Manual draft 0.8 would keep
@@ -56,8 +60,16 @@ GENERIC_EVENT_HEADS = frozenset({"mission", "effort", "efforts", "process", "ope
 DEMAND_MODALS = frozenset({"must", "should"})
 #: Types whose "with"/"between"/object parties are co-actors (PLOVER: no recipient for reciprocal events).
 RECIPROCAL_TYPES = frozenset({"CONSULT"})
-#: Events below this confidence that name no party are dropped (PLOVER codes no actor-less events).
-MIN_CONFIDENCE = 0.15
+#: Events at or below this confidence that name no party are dropped (PLOVER codes no actor-less events):
+#: bare nouns ("protests", "a deal") and generic verbs with nobody named around them.
+PARTYLESS_MIN_CONFIDENCE = 0.5
+FALLBACK_NOTE = "parties: fallback recipient (addressee, named in the object, place of the act or own government)"
+#: Words that only attribute a source ("according to reports"), never report an act.
+NON_EVENT_WORDS = frozenset({"according"})
+#: Entity types of a head that names someone even when the actor dictionary does not know it.
+NAMING_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: An actor entry that is a country-level code alone ("...: LEBANON_ [LBN]"), no agent noun added.
+COUNTRY_ENTRY = re.compile(r"^[^+]*\[([A-Z]{3})\]$")
 BASE_CONFIDENCE = {"curated": 0.75, "cameo-pattern": 0.7, "cameo-default": 0.35}
 NOMINAL_POS = ("NOUN",)
 
@@ -91,14 +103,17 @@ def code_events(doc: Document) -> Document:
 
 
 def _noise(event: Event) -> bool:
-    """A weak mention with nobody in it (a generic CAMEO verb in a background clause): not worth a record."""
-    return event.confidence < MIN_CONFIDENCE and not event.actors and not event.recipients
+    """A mention with nobody in it that is not the sentence's reported event ("protests",
+    "the deal", a generic CAMEO verb in a background clause): not worth a record."""
+    return not event.actors and not event.recipients and event.confidence <= PARTYLESS_MIN_CONFIDENCE
 
 
 def find_triggers(sent: Any, lexicon: Lexicon) -> list[Trigger]:
     """Trigger tokens of a sentence: verbs first, then nouns not absorbed by a coded verb."""
     verbs: dict[int, Trigger] = {}
     for token in sent:
+        if token.lower_ in NON_EVENT_WORDS:
+            continue
         if token.pos_ == "VERB":
             entry = lexicon.verb_entry(token)
             demand = _reported_demand(token)
@@ -156,10 +171,13 @@ def code_trigger(doc: Document, trigger: Trigger, entries: dict[int, TriggerEntr
     if trigger.content is not None:
         party_tokens = demand_parties(token, trigger.content)
     actors, recipients = _parties(doc, party_tokens, entry, reading.type)
+    actors = actors or implicit_state_actor(doc, token, recipients, reading.type)
+    fallback = [] if recipients else fallback_recipients(doc, token, actors, reading.type, trigger.entry.type)
+    recipients = recipients or fallback
     date, precision = date_event(doc, token.i, reading.hypothetical or reading.negated)
     sentence, start, end = evidence_span or _sentence_text(doc.article.text, token.sent)
     background = background_reason(token, heads)
-    notes = [entry.rule, *(f"parties: {p}" for p in party_tokens.patterns)]
+    notes = [entry.rule, *(f"parties: {p}" for p in party_tokens.patterns), *([FALLBACK_NOTE] if fallback else [])]
     notes += [n for n in (reading.note, modality.reason, background and f"background: {background}") if n]
     confidence = _confidence(entry, token, actors, recipients, modality) * (BACKGROUND_FACTOR if background else 1.0)
     return Event(
@@ -318,7 +336,20 @@ def _parties(doc: Document, found: PartyTokens, entry: TriggerEntry,
         recipients = []
     seen = {(p.name, p.start) for p in actors}
     recipients = [p for p in recipients if (p.name, p.start) not in seen]
-    return actors, recipients
+    return without_bare_duplicates(actors), without_bare_duplicates(recipients)
+
+
+def without_bare_duplicates(parties: list[Party]) -> list[Party]:
+    """Drop a bare country mention when a more specific party of that country fills the same
+    slot: "the peacekeeping force in Lebanon" and "Lebanon" are one recipient, the force."""
+    specific = {p.country for p in parties if p.country and not _bare_country(p)}
+    return [p for p in parties if not (_bare_country(p) and p.country in specific)]
+
+
+def _bare_country(party: Party) -> bool:
+    """A country named alone (its dictionary entry, no agent noun): it stands for the state."""
+    found = COUNTRY_ENTRY.search(party.entry or "")
+    return found is not None and found.group(1) == party.country and party.sector in (None, "GOV")
 
 
 def _resolve_all(doc: Document, heads: list[Any], weak: set[int]) -> list[Party]:
@@ -326,13 +357,19 @@ def _resolve_all(doc: Document, heads: list[Any], weak: set[int]) -> list[Party]
     seen: set[tuple[str, int | None]] = set()
     for head in heads:
         for party in resolve(doc, head):
-            if head.i in weak and party.country is None and party.entry is None:
+            if party.country is None and party.entry is None and (head.i in weak or not _names_someone(head)):
                 continue
             key = (party.name, party.start)
             if key not in seen:
                 seen.add(key)
                 out.append(party)
     return out
+
+
+def _names_someone(head: Any) -> bool:
+    """An unresolved party head stays only if it is a name ("Suleiman", "the Ceasefire Committee");
+    common nouns the actor dictionary does not know ("analysts", "anger", "Friday") are no party."""
+    return head.ent_type_ in NAMING_ENTITIES or (head.pos_ == "PROPN" and not head.ent_type_)
 
 
 def _sentence_text(text: str, sent: Any) -> tuple[str, int, int]:

@@ -8,7 +8,7 @@ possessives and compounds are actors ("Moscow's support", "the Turkey-Russia dea
 and "among" list reciprocal actors ("a meeting between Erdogan and Putin"), "by" gives the
 actor and "for/against/on/of/with" the recipient; a nominal trigger with no actor of its own
 takes the subject of the support verb that governs it ("Moscow conducts air strikes").
-Coordinated parties are all kept. The result is token heads; `resolve` turns them into
+Coordinated parties are all kept. The result is token heads; `dateline.events.resolve` turns them into
 `Party` records using the actor mentions of the actors stage.
 """
 
@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dateline.events.lexicon import load_lexicon
-from dateline.model import Document, Party
 
 SPEECH_NOUNS = frozenset({"declaration", "statement", "letter", "resolution", "communique", "message",
                           "announcement", "decree", "note"})
@@ -35,7 +34,9 @@ NAME_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "numm
 NON_PARTY_HEADS = frozenset({"behalf", "part", "basis", "account", "pretext", "grounds"})
 MEETING_VERBS = frozenset({"meet", "visit", "host", "receive", "phone", "call", "consult", "join"})
 #: Time and circumstance adjuncts: who is named there is not the act's recipient.
-ADJUNCT_PREPS = frozenset({"after", "before", "during", "following", "since", "amid", "despite", "until"})
+ADJUNCT_PREPS = frozenset({"after", "before", "during", "following", "since", "amid", "despite", "until", "without"})
+#: Prepositions on a complement's object that give a reason or an occasion, not a party.
+CIRCUMSTANCE_PREPS = frozenset({"over", "about", "because", "amid", "despite", "during", "as"})
 SKIP_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "punct", "cc"})
 
 
@@ -131,7 +132,7 @@ def _add_objects(verb: Any, found: PartyTokens) -> None:
         return
     for child in verb.children:
         if child.dep_ in ("dobj", "dative", "iobj") and not _own_thing(child):
-            heads = with_conjuncts(child)
+            heads = [h for o in _object_nouns(child) for h in with_conjuncts(o)]
             found.weak.update(t.i for t in heads if not _is_named(t))
             found.recipients.extend(heads)
             found.patterns.append("direct object" if child.dep_ == "dobj" else "indirect object")
@@ -161,6 +162,14 @@ def _add_object_preps(obj: Any, found: PartyTokens) -> None:
                 found.patterns.append(f"'{prep.lower_}' object of the object")
                 if prep.lower_ == "with":
                     found.partners.update(t.i for t in heads)
+
+
+def _object_nouns(child: Any) -> list[Any]:
+    """The noun of an object: "gave Iraq a grant" -> Iraq; a prepositional dative
+    ("providing intelligence to Macedonia", parsed dative "to") -> its object, Macedonia."""
+    if child.pos_ == "ADP":
+        return [g for g in child.children if g.dep_ == "pobj"]
+    return [child]
 
 
 def _own_thing(token: Any) -> bool:
@@ -246,10 +255,10 @@ def _add_support_verb_subject(noun: Any, found: PartyTokens, reciprocal: bool = 
     if subject is not None:
         found.actors.extend(with_conjuncts(subject))
         found.patterns.append(f"support verb '{verb.text}' {how}")
-    if found.recipients:
+    if any(t.i not in found.weak for t in found.recipients):
         return
     for child in verb.children:
-        objects = [child] if child.dep_ in ("dative", "iobj", "dobj") and child.i != noun.i else \
+        objects = _object_nouns(child) if child.dep_ in ("dative", "iobj", "dobj") and child.i != noun.i else \
             [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" and \
             child.lower_ in RECIPIENT_PREPS and child.i != head.i else []
         if objects:
@@ -311,12 +320,20 @@ def _add_complement_recipients(token: Any, found: PartyTokens) -> None:
                 and tok.i not in actor_ids:
             heads.append(tok)
         stack.extend(c for c in tok.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp")
-                     and c.lower_ not in ADJUNCT_PREPS)
+                     and c.lower_ not in ADJUNCT_PREPS and not _circumstance(tok, c))
     if heads:
         heads.sort(key=lambda t: t.i)
         found.recipients.extend(heads)
         found.weak.update(t.i for t in heads)
         found.patterns.append(f"named in the complement '{clause.text}'")
+
+
+def _circumstance(parent: Any, child: Any) -> bool:
+    """"break off relations with Congo over their ties with Israel": a phrase that says why
+    or when ("over", "during"; "on the eve of" on an object) names no recipient of the act."""
+    if child.dep_ != "prep":
+        return False
+    return child.lower_ in CIRCUMSTANCE_PREPS or (parent.dep_ == "pobj" and child.lower_ in ("on", "at"))
 
 
 def demand_parties(speech_verb: Any, clause: Any) -> PartyTokens:
@@ -331,73 +348,3 @@ def demand_parties(speech_verb: Any, clause: Any) -> PartyTokens:
         found.recipients.extend(with_conjuncts(addressee))
         found.patterns.append("subject of the demanded clause")
     return found
-
-
-# -- from tokens to Party records ------------------------------------------------------------
-
-def resolve(doc: Document, token: Any) -> list[Party]:
-    """The Parties a head token stands for: the actor mention covering it, else the mentions
-    among its modifiers ("U.S. and Russian negotiators" -> two), a pronoun's antecedent, or else
-    the bare noun phrase (nothing for an unresolved pronoun)."""
-    if token.lower_ in NON_PARTY_HEADS:
-        return []  # "on behalf of the regime" names who benefits, not who is acted on
-    actor = _actor_at(doc, token)
-    inside = [a for a in _actors_in_phrase(doc, token)
-              if actor is None or a.end <= actor.start or a.start >= actor.end]
-    if actor is not None:
-        inside = [actor, *inside]  # "Senior Hungarian and Romanian officials": both
-    if inside:
-        return [a.as_party() for a in sorted(inside, key=lambda a: a.start)]
-    if token.lower_ in PERSONAL_PRONOUNS or token.pos_ == "PRON":
-        antecedent = _antecedent(doc, token)
-        return [antecedent.as_party()] if antecedent is not None else []
-    if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
-        return []
-    span = _noun_phrase(token)
-    return [Party(name=span.text, text=span.text, start=span.start_char, end=span.end_char)]
-
-
-def _actor_at(doc: Document, token: Any) -> Any | None:
-    for actor in doc.actors:
-        if actor.start <= token.idx < actor.end:
-            return actor
-    return None
-
-
-def _actors_in_phrase(doc: Document, token: Any) -> list[Any]:
-    """An actor mention among the head's own modifiers ("the Assad regime", "leaders of Iran")."""
-    starts = {token.idx}
-    stack = [c for c in token.children
-             if c.dep_ in NAME_MODIFIER_DEPS or (c.dep_ == "prep" and c.lower_ == "of")]
-    while stack:
-        tok = stack.pop()
-        starts.add(tok.idx)
-        stack.extend(c for c in tok.children if c.dep_ not in SKIP_DEPS)
-    return [actor for actor in doc.actors if actor.start in starts]
-
-
-def _noun_phrase(token: Any) -> Any:
-    """The token's phrase without relative clauses, appositions and coordinated parties."""
-    keep = [token]
-    stack = [c for c in token.children if c.dep_ not in SKIP_DEPS and c.dep_ != "conj"]
-    while stack:
-        tok = stack.pop()
-        keep.append(tok)
-        stack.extend(c for c in tok.children if c.dep_ not in SKIP_DEPS)
-    lo = min(t.i for t in keep)
-    hi = max(t.i for t in keep)
-    return token.doc[lo:hi + 1]
-
-
-def _antecedent(doc: Document, pronoun: Any) -> Any | None:
-    """Simple coreference: the nearest actor before the pronoun that is a clause subject."""
-    parsed = doc.parsed
-    best = None
-    for actor in doc.actors:
-        if actor.end > pronoun.idx or pronoun.idx - actor.start > 400:
-            continue
-        head = parsed.char_span(actor.start, actor.end, alignment_mode="expand")
-        if head is not None and head.root.dep_ in ("nsubj", "nsubjpass") and \
-                (best is None or actor.start > best.start):
-            best = actor
-    return best

