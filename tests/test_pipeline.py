@@ -51,3 +51,28 @@ def test_a_failing_article_is_reported_and_the_batch_goes_on():
     docs = list(process(arts, on_failure=failures.append, stages=(*STAGES, explode)))
     assert [d.article.id for d in docs] == ["0", "2"]
     assert failures == [Failure("a1", "ValueError: stage failed on purpose")]
+
+
+DETERMINISM_SCRIPT = """
+import json
+from dateline import extract_text
+texts = ["Uganda has granted asylum to 18 Rwandan rebels who fled across the border last week.",
+         "The national teachers' union suspended its strike on Monday after talks with the education ministry.",
+         "Britain is pushing hard for the United States to support a new resolution at the United Nations.",
+         "Kenya gave refuge to 40 Somali fighters who had crossed into its territory."]
+print(json.dumps([extract_text(t, "2020-05-06").to_json() for t in texts], sort_keys=True))
+"""
+
+
+def test_extraction_does_not_depend_on_the_hash_seed():
+    import os
+    import subprocess
+    import sys
+
+    outputs = set()
+    for seed in ("1", "2", "4"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        proc = subprocess.run([sys.executable, "-c", DETERMINISM_SCRIPT], env=env, capture_output=True,
+                              text=True, timeout=300, check=True)
+        outputs.add(proc.stdout)
+    assert len(outputs) == 1

@@ -100,6 +100,7 @@ class Lexicon:
         self.verbs: dict[str, list] = cameo["verbs"]
         self.nouns = frozenset(head for head, pos in curated if pos == "NOUN")
         self._index: dict[str, tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]]]] = {}
+        self._positions: dict[str, dict[int, int]] = {}
 
     # -- verbs -------------------------------------------------------------------------
     def is_light_verb(self, lemma: str) -> bool:
@@ -154,6 +155,9 @@ class Lexicon:
         candidates = list(unkeyed)
         for word in post | pre:
             candidates.extend(keyed.get(word, ()))
+        # Ties go to the pattern listed first in the CAMEO block, never to set iteration order.
+        position = self._positions[block_name]
+        candidates.sort(key=lambda pattern: position[id(pattern)])
         best: dict[str, Any] | None = None
         for pattern in candidates:
             if pattern.get("verb", lemma) != lemma:
@@ -181,6 +185,7 @@ class Lexicon:
                 else:
                     unkeyed.append(pattern)
             self._index[block_name] = (keyed, unkeyed)
+            self._positions[block_name] = {id(p): i for i, p in enumerate(self.blocks[block_name]["patterns"])}
         return self._index[block_name]
 
     def _slot_in(self, slot: str, words: frozenset[str]) -> bool:
