@@ -1,6 +1,6 @@
 """Benchmark of the actors stage: accuracy on PLOVER gold sentences, speed against spaCy.
 
-Accuracy: every `source`/`target` actor of /work/shared/data/plover/PLOVER_GSR_CAMEO.txt
+Accuracy: every `source`/`target` actor of ../shared/data/plover/PLOVER_GSR_CAMEO.txt
 (322 gold sentences with actor text, country code and often a sector) is looked up
 among the actors `tag_actors` finds in its sentence: found when one of our mention
 texts contains the gold text or the other way round (case-insensitive); then country
@@ -33,8 +33,9 @@ from dateline.actors_dict import actor_dictionary
 from dateline.model import Article, Document
 from dateline.nlp import load_model
 
-GSR = Path("/work/shared/data/plover/PLOVER_GSR_CAMEO.txt")
-T17 = Path("/work/shared/corpus/t17")
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+GSR = SHARED / "data" / "plover" / "PLOVER_GSR_CAMEO.txt"
+T17 = SHARED / "corpus" / "t17"
 IGO_LIKE = {"IGO", "UNO", "EUR"}
 
 

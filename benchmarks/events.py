@@ -44,8 +44,9 @@ from dateline.model import Article, Document
 from dateline.nlp import load_model
 from dateline.timex import tag_timexes
 
-GSR = Path("/work/shared/data/plover/PLOVER_GSR_CAMEO.txt")
-T17 = Path("/work/shared/corpus/t17")
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+GSR = SHARED / "data" / "plover" / "PLOVER_GSR_CAMEO.txt"
+T17 = SHARED / "corpus" / "t17"
 DCT = dt.date(2000, 1, 1)
 #: Older PLOVER draft labels -> the 16 PLOVER types of manual draft 0.8.
 #: Events below this confidence are background (relative clauses, adjuncts, events inside events,
