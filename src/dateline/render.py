@@ -65,9 +65,10 @@ def _type_label(ev: dict[str, Any]) -> str:
 def events_table(events: list[dict[str, Any]], title: str | None = None) -> Table:
     """A rich table: one row per event, with the trigger highlighted in its sentence."""
     table = Table(title=title, show_lines=False, expand=False)
-    for name, kw in (("id", {"style": "dim", "no_wrap": True}), ("date", {"no_wrap": True}),
-                     ("event", {"style": "bold"}), ("who", {}), ("whom", {}), ("where", {}),
-                     ("evidence", {"ratio": 1})):
+    for name, kw in (("id", {"style": "dim", "no_wrap": True, "min_width": 8}),
+                     ("date", {"no_wrap": True, "min_width": 10}), ("event", {"style": "bold"}),
+                     ("who", {"max_width": 26}), ("whom", {"max_width": 20}), ("where", {"max_width": 14}),
+                     ("evidence", {"max_width": 64})):
         table.add_column(name, **kw)
     for ev in events:
         loc = ev.get("location") or {}
@@ -79,7 +80,7 @@ def events_table(events: list[dict[str, Any]], title: str | None = None) -> Tabl
     return table
 
 
-def evidence_snippet(ev: dict[str, Any], width: int = 90) -> Text:
+def evidence_snippet(ev: dict[str, Any], width: int = 80) -> Text:
     """The evidence sentence around the trigger, trigger in bold."""
     e = ev["evidence"]
     sentence = e["sentence"]
