@@ -116,6 +116,10 @@ def _ingest(paths: list[str], db: str, model: str | None, max_chars: int, batch_
     return report
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def _parse_near(near: str | None) -> tuple[float, float, float] | None:
     if not near:
         return None
@@ -153,7 +157,7 @@ def events(
     elif fmt is EventsFormat.csv:
         sys.stdout.write(render.events_csv(found))
     else:
-        out.print(render.events_table(found, title=f"{len(found)} events in {db}"))
+        out.print(render.events_table(found, title=_count(len(found), "event") + f" in {db}"))
 
 
 @app.command()
@@ -194,7 +198,7 @@ def demo(db: Db = DEFAULT_DB, model: Model = None) -> None:
     with open_store(db, read_only=True) as store:
         found = store.events(EventFilter())
         entries = build_timeline(found)
-    out.print(render.events_table(found, title=f"{len(found)} events in {db}"))
+    out.print(render.events_table(found, title=_count(len(found), "event") + f" in {db}"))
     out.print(render.timeline_table(entries[:25], title="Timeline (first 25 dates)"))
     err.print("Next: `dateline events --type AGREE`, `dateline show ID`, `dateline timeline --actor TUR`.")
 

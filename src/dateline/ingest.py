@@ -33,7 +33,8 @@ class IngestReport:
         return self.read.skipped + self.failed
 
     def summary(self) -> str:
-        return (f"{self.read.summary()}; {self.added} articles added ({self.events} events), "
+        articles = "article" if self.added == 1 else "articles"
+        return (f"{self.read.summary()}; {self.added} {articles} added ({self.events} events), "
                 f"{self.existing} already stored, {len(self.failed)} failed")
 
 
