@@ -142,6 +142,6 @@ def timeline_table(entries: list[TimelineEntry], title: str = "Timeline") -> Tab
     table.add_column("reports", justify="right")
     table.add_column("said", ratio=1)
     for e in entries:
-        said = e.sentence if len(e.sentence) <= 100 else e.sentence[:99] + "…"
-        table.add_row(e.date, e.type, ", ".join(e.parties), e.place or "", str(e.reports), said)
+        table.add_row(e.date, e.type, ", ".join(e.parties), e.place or "", str(e.reports),
+                      evidence_snippet({"evidence": e.evidence}))
     return table

@@ -24,7 +24,7 @@ class TimelineEntry:
     type: str
     parties: list[str]
     place: str | None
-    sentence: str
+    evidence: dict[str, Any]  # the first report's evidence (sentence, trigger offsets)
     event_ids: list[str] = field(default_factory=list)
 
     @property
@@ -55,5 +55,5 @@ def build_timeline(events: Iterable[dict[str, Any]],
             entries[key].event_ids.append(ev["id"])
             continue
         entries[key] = TimelineEntry(ev["date"], ev.get("date_precision"), ev["type"], parties, place,
-                                     ev["evidence"]["sentence"], [ev["id"]])
+                                     ev["evidence"], [ev["id"]])
     return sorted(entries.values(), key=lambda e: (e.date, e.type))
