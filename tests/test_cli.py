@@ -132,3 +132,32 @@ def test_an_id_already_stored_for_another_text_is_reported_not_overwritten(tmp_p
 
     with open_store(db, read_only=True) as store:
         assert store.con.execute("SELECT text FROM articles").fetchall() == [("Mubarak resigned.",)]
+
+
+GEONAMES_ROWS = [  # two villages in GeoNames' dump format (19 tab-separated columns)
+    ["170365", "Al Fū‘ah", "Al Fu`ah", "Foua,Fouaa", "35.98262", "36.70351", "P", "PPL", "SY", "", "12", "", "", "",
+     "10000", "", "300", "Asia/Damascus", "2020-01-01"],
+    ["168689", "Kafrayā", "Kafraya", "Kefraya,Kafriya", "35.99029", "36.67816", "P", "PPL", "SY", "", "12", "", "",
+     "", "10000", "", "300", "Asia/Damascus", "2020-01-01"],
+]
+
+
+def test_gazetteer_import_and_info(tmp_path, monkeypatch):
+    from dateline.geo import get_gazetteer
+    from dateline.geo.gazetteer import Gazetteer, index_path
+
+    base = get_gazetteer().path  # copy the built index rather than build it again
+    monkeypatch.setenv("DATELINE_CACHE", str(tmp_path / "cache"))
+    target = index_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(base, target)
+    dump = tmp_path / "SY.txt"
+    dump.write_text("".join("\t".join(r) + "\n" for r in GEONAMES_ROWS), encoding="utf-8")
+    result = run("gazetteer", "import", str(dump))
+    assert result.exit_code == 0 and "imported: 2" in result.stdout
+    imported = Gazetteer(target)
+    assert [c.geonameid for c in imported.lookup("Kefraya")] == [168689]
+    assert 168689 in [c.geonameid for c in imported.fuzzy("Kfraya")]  # a spelling the dump does not list
+    info = run("gazetteer", "info")
+    assert info.exit_code == 0 and "places:" in info.stdout
+    assert run("gazetteer", "import", str(tmp_path / "missing.zip")).exit_code == 2
