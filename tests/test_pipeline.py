@@ -76,3 +76,14 @@ def test_extraction_does_not_depend_on_the_hash_seed():
                               text=True, timeout=300, check=True)
         outputs.add(proc.stdout)
     assert len(outputs) == 1
+
+
+def test_articles_the_readers_accept_are_never_refused_by_spacy_length_limit(nlp):
+    previous = nlp.max_length
+    nlp.max_length = 50  # stands in for spaCy's limit against a user's larger --max-chars
+    try:
+        art = Article(id="long", date=dt.date(2020, 1, 1), text="Rebels attacked the town on Monday. " * 5)
+        (doc,) = process([art])
+    finally:
+        nlp.max_length = previous
+    assert len(doc.parsed) > 30 and doc.timexes

@@ -52,6 +52,8 @@ def process(articles: Iterable[Article], model: str | None = None, batch_size: i
     pending: list[Article] = []
 
     def flush() -> Iterator[Document]:
+        # Readers enforce the user's --max-chars; spaCy's own limit must not be stricter.
+        nlp.max_length = max(nlp.max_length, *(len(a.text) + 1 for a in pending))
         texts = (a.text for a in pending)
         for art, parsed in zip(pending, nlp.pipe(texts, batch_size=batch_size), strict=True):
             try:
