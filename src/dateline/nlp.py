@@ -48,12 +48,15 @@ def model_name(name: str | None = None) -> str:
     return name or os.environ.get("DATELINE_SPACY_MODEL") or DEFAULT_MODEL
 
 
-@lru_cache(maxsize=4)
 def load_model(name: str | None = None) -> Any:
-    """Load a spaCy pipeline by package name or path, once per process."""
+    """Load a spaCy pipeline by package name or path, once per process and name."""
+    return _load_model(model_name(name))
+
+
+@lru_cache(maxsize=4)
+def _load_model(wanted: str) -> Any:
     import spacy
 
-    wanted = model_name(name)
     candidates = (wanted,) + (FALLBACK_MODELS if wanted == DEFAULT_MODEL else ())
     for candidate in candidates:
         try:
