@@ -182,6 +182,14 @@ def _score_sentence(g: dict[str, Any], factual: list, counts: Counter, show_erro
     counts["party_role_fn"] += len(gold_parties) - role_hits
     if show_errors and types != gold_types:
         print(f"{g['id']}: gold {sorted(gold_types)} got {sorted(types)} :: {g['text']}", file=sys.stderr)
+        if SHOW_RULES:
+            for e in factual:
+                print(f"    {e.type} <- {e.evidence.trigger!r} [{e.evidence.rule}] conf {e.confidence:.2f}",
+                      file=sys.stderr)
+
+
+#: Set by --rules: under each type error, print the trigger and lexicon rule of every reported event.
+SHOW_RULES = False
 
 
 def _print_party_errors(g: dict[str, Any], events: list) -> None:
@@ -251,12 +259,16 @@ def main() -> None:
     parser.add_argument("--errors", action="store_true", help="print type errors to stderr")
     parser.add_argument("--party-errors", action="store_true",
                         help="print gold vs predicted parties of each sentence whose parties differ")
+    parser.add_argument("--rules", action="store_true",
+                        help="with --errors: print the trigger and lexicon rule of each reported event")
     parser.add_argument("--news", type=int, default=60, help="Timeline17 articles for the speed figures (0: none)")
     args = parser.parse_args()
     gold = load_gold(args.gsr)
     if args.limit:
         gold = gold[: args.limit]
     print(f"{len(gold)} gold sentences", file=sys.stderr)
+    global SHOW_RULES
+    SHOW_RULES = args.rules
     figures = run(gold, args.errors, args.party_errors)
     if args.news and T17.exists():
         figures.update(news_speed(args.news))

@@ -164,7 +164,8 @@ def compile_verbs(cameo_path: Path) -> dict:
             verbs.setdefault(phrasal["verb"], [block["name"], None])
             kept["patterns"].insert(0, phrasal)
     used = {slot for b in blocks.values() for p in b["patterns"] for slot in p["pre"] + p["post"]}
-    return {"synsets": {k: sorted({m.split()[-1] for m in v}) for k, v in synsets.items() if k in used},
+    # Multiword members stay whole ("cease fire"): their last word alone ("fire") means something else.
+    return {"synsets": {k: sorted(set(v)) for k, v in synsets.items() if k in used},
             "blocks": blocks, "verbs": verbs}
 
 

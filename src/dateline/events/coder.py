@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from dateline.events.dating import date_event
-from dateline.events.lexicon import Lexicon, TriggerEntry, load_lexicon
+from dateline.events.lexicon import Lexicon, TriggerEntry, load_lexicon, verb_used_as_noun
 from dateline.events.locate import locate_event
 from dateline.events.modality import ATTEMPT_NOUNS, SPEECH_VERBS, Modality, trigger_modality
 from dateline.events.ontology import Ontology, load_ontology
@@ -114,7 +114,7 @@ def find_triggers(sent: Any, lexicon: Lexicon) -> list[Trigger]:
     for token in sent:
         if token.lower_ in NON_EVENT_WORDS:
             continue
-        if token.pos_ == "VERB":
+        if token.pos_ == "VERB" and not verb_used_as_noun(token):
             entry = lexicon.verb_entry(token)
             demand = _reported_demand(token)
             if entry is None and demand is not None:
@@ -127,7 +127,7 @@ def find_triggers(sent: Any, lexicon: Lexicon) -> list[Trigger]:
                 verbs[token.i] = Trigger(token, entry)
     nouns = []
     for token in sent:
-        if token.pos_ not in NOMINAL_POS:
+        if token.pos_ not in NOMINAL_POS and not (token.pos_ == "VERB" and verb_used_as_noun(token)):
             continue
         entry = lexicon.noun_entry(token)
         if entry is None:
@@ -283,8 +283,8 @@ def background_reason(token: Any, heads: frozenset[int]) -> str | None:
             return f"inside the event '{head.text}'"
         if current.dep_ == "pobj" and head.lower_ in BACKGROUND_PREPS:
             return f"'{head.text}' adjunct"
-        if head.pos_ in ("VERB", "AUX"):
-            return f"{head.dep_} clause" if _modifier_clause(head) else None
+        if head.pos_ in ("VERB", "AUX"):  # the clause it sits in may be background itself
+            return f"{head.dep_} clause" if _modifier_clause(head) else _verb_background(head)
         current = head
     return None
 

@@ -95,7 +95,9 @@ class Lexicon:
                  cameo: dict[str, Any]) -> None:
         self.ontology = ontology
         self.curated = curated
-        self.synsets: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in cameo["synsets"].items()}
+        self.synsets: dict[str, frozenset[str]] = {k: _single_words(v) for k, v in cameo["synsets"].items()}
+        self.multiword_synsets: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {
+            k: _by_first_word(v) for k, v in cameo["synsets"].items()}
         self.blocks: dict[str, dict[str, Any]] = cameo["blocks"]
         self.verbs: dict[str, list] = cameo["verbs"]
         self.nouns = frozenset(head for head, pos in curated if pos == "NOUN")
@@ -137,7 +139,9 @@ class Lexicon:
         objects = {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass")}
         objects |= {g.lemma_.lower() for c in token.children if c.dep_ == "dobj"
                     for g in c.children if g.dep_ == "compound"}
-        return next((e for e in entries if any(m in objects for m in e.modifiers)), None)
+        children = {c.lower_ for c in token.children}
+        return next((e for e in entries if any(m in objects for m in e.modifiers)
+                     and (e.needs is None or e.needs in children)), None)
 
     def _curated_verb(self, token: Any, lemma: str) -> CuratedEntry | None:
         for entry in self.curated.get((lemma, "VERB"), ()):
@@ -162,7 +166,7 @@ class Lexicon:
         for pattern in candidates:
             if pattern.get("verb", lemma) != lemma:
                 continue
-            prep = pattern.get("prep")
+            prep = pattern.get("prep") or _lone_particle(pattern)
             if prep and prep not in children:
                 continue
             if not all(self._slot_in(s, post) for s in pattern["post"]):
@@ -190,7 +194,11 @@ class Lexicon:
 
     def _slot_in(self, slot: str, words: frozenset[str]) -> bool:
         if slot.startswith("&"):
-            return not self.synsets.get(slot, frozenset()).isdisjoint(words)
+            if not self.synsets.get(slot, frozenset()).isdisjoint(words):
+                return True
+            by_first = self.multiword_synsets.get(slot, {})
+            return any(all(w in words for w in rest) for first in words if first in by_first
+                       for rest in by_first[first])
         return slot in words
 
     # -- nouns -------------------------------------------------------------------------
@@ -232,6 +240,62 @@ class Lexicon:
         return TriggerEntry(type=mapping.type, mode=self.ontology.valid_mode(mapping.type, mapping.mode),
                             cameo=code, contexts=mapping.contexts, rule=rule,
                             source="cameo-default" if default else "cameo-pattern")
+
+
+#: Children only a noun has: a tagger's "verb" with one of them is a noun ("the wounded").
+NOUN_ONLY_CHILDREN = frozenset({"det", "poss"})
+#: Noun slots a finite or base-form verb cannot fill ("would not meet hostage-takers demands").
+NOUN_SLOTS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
+
+
+def verb_used_as_noun(token: Any) -> bool:
+    """A token the tagger calls a verb that the sentence uses as a noun: it has a determiner or
+    possessor ("the wounded") or fills a noun's slot (object or subject) without being a gerund
+    ("would not meet hostage-takers demands"). Coding it as a verb would invent an act with its
+    neighbours as parties."""
+    if any(c.dep_ in NOUN_ONLY_CHILDREN for c in token.children):
+        return True
+    return token.tag_ != "VBG" and token.dep_ in NOUN_SLOTS
+
+
+#: Heads of multiword synonyms ("cease fire", "refugee camp", "battle tank") that do not keep the
+#: phrase's meaning alone: generic nouns and the nicknames of weapons ("Apache", "Predator").
+VAGUE_HEADS = frozenset({
+    "fire", "house", "camp", "opinion", "cause", "person", "area", "center", "system", "vehicle",
+    "club", "arrow", "services", "device", "devise", "carrier", "batteries", "knuckles", "typhoon",
+    "falcon", "hornet", "orion", "poseidon", "reaper", "predator", "osprey", "raptor", "dragonfly",
+    "apache", "cougar", "bradley", "abrams", "mangusta", "chinook", "4c", "nfh"})
+
+
+def _single_words(members: list[str]) -> frozenset[str]:
+    """A synonym set's one-word members, plus the head (last word) of each multiword member that
+    means the same thing alone ("battle tank" -> "tank", "armed forces" -> "forces"; not "fire")."""
+    heads = {m.split()[-1] for m in members if " " in m} - VAGUE_HEADS
+    return frozenset(m for m in members if " " not in m) | heads
+
+
+def _by_first_word(members: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Multiword members by their first word -> the rest of each ("cease" -> (("fire",),)), so a
+    phrase is checked only against the members it could start."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for member in members:
+        words = member.split()
+        if len(words) > 1:
+            index.setdefault(words[0], []).append(tuple(words[1:]))
+    return {first: tuple(rests) for first, rests in index.items()}
+
+
+#: Prepositions and particles: a pattern made of one of these alone ("press on", "order to") is a
+#: phrasal verb of one member of a CAMEO block, so it applies only when the word hangs off the verb
+#: itself, not when it merely follows somewhere in the phrase ("demanding a vote on independence").
+PARTICLES = frozenset({"on", "to", "in", "into", "off", "up", "out", "down", "for", "with", "against",
+                       "at", "by", "from", "over", "back", "away", "about", "through", "under"})
+
+
+def _lone_particle(pattern: dict[str, Any]) -> str | None:
+    """The particle of a pattern that is nothing but one preposition/particle word, else None."""
+    words = pattern["pre"] + pattern["post"]
+    return words[0] if len(words) == 1 and words[0] in PARTICLES else None
 
 
 def _size(pattern: dict[str, Any]) -> int:

@@ -84,6 +84,8 @@ def trigger_modality(token: Any, event_heads: frozenset[int] = frozenset()) -> M
     the content of another event ("accused X of attacking", "agreed to cooperate") is not coded
     as a separate fact.
     """
+    if in_question(token):
+        return Modality(hypothetical=True, reason="the sentence is a question")
     nominal = _nominal_modality(token)
     if nominal is not None:
         return nominal
@@ -107,6 +109,23 @@ def trigger_modality(token: Any, event_heads: frozenset[int] = frozenset()) -> M
             continue
         return _governor_modality(verb, token, event_heads)
     return Modality()
+
+
+def in_question(token: Any) -> bool:
+    """True when the token's sentence is a yes/no question ("Will the generals allow ...?",
+    "Do people ask ...?"): what it asks about is neither reported nor promised. Questions whose
+    answer presupposes the act ("The troops shot students for what?") and quoted questions after
+    a reporting verb (the sentence ends with the quote) stay facts."""
+    words = [w for w in token.sent if not w.is_space]
+    if not words or words[-1].text != "?":
+        return False
+    root = token.sent.root
+    subjects = [c.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if not subjects:
+        return False
+    if root.pos_ == "AUX" and root.i < subjects[0]:
+        return True  # "Is the site accessible?"
+    return any(c.dep_ in ("aux", "auxpass") and c.i < subjects[0] for c in root.children)
 
 
 def _nominal_modality(token: Any) -> Modality | None:
