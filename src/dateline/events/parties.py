@@ -139,14 +139,7 @@ def _add_objects(verb: Any, found: PartyTokens) -> None:
             if child.dep_ == "dobj" and not _is_named(child):
                 _add_object_preps(child, found)  # "granted asylum to X", "shared evidence with X"
         elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
-            objects = [g for g in child.children if g.dep_ == "pobj"]
-            if objects:
-                heads = with_conjuncts(objects[0])
-                found.recipients.extend(heads)
-                found.weak.update(t.i for t in heads)
-                found.patterns.append(f"'{child.lower_}' object")
-                if child.lower_ == "with":
-                    found.partners.update(t.i for t in heads)
+            _add_prep_object(child, found, f"'{child.lower_}' object")
         if child.dep_ == "dobj" and verb.lemma_.lower() in MEETING_VERBS:
             found.partners.update(t.i for t in with_conjuncts(child))  # "Erdogan met Putin"
 
@@ -154,14 +147,20 @@ def _add_objects(verb: Any, found: PartyTokens) -> None:
 def _add_object_preps(obj: Any, found: PartyTokens) -> None:
     for prep in obj.children:
         if prep.dep_ == "prep" and prep.lower_ in ("to", "with", "for", "against", "toward", "towards", "on"):
-            objects = [g for g in prep.children if g.dep_ == "pobj"]
-            if objects:
-                heads = with_conjuncts(objects[0])
-                found.recipients.extend(heads)
-                found.weak.update(t.i for t in heads)
-                found.patterns.append(f"'{prep.lower_}' object of the object")
-                if prep.lower_ == "with":
-                    found.partners.update(t.i for t in heads)
+            _add_prep_object(prep, found, f"'{prep.lower_}' object of the object")
+
+
+def _add_prep_object(prep: Any, found: PartyTokens, pattern: str) -> None:
+    """The object of a preposition as a weak recipient ("with" objects are partners too)."""
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    if not objects:
+        return
+    heads = with_conjuncts(objects[0])
+    found.recipients.extend(heads)
+    found.weak.update(t.i for t in heads)
+    found.patterns.append(pattern)
+    if prep.lower_ == "with":
+        found.partners.update(t.i for t in heads)
 
 
 def _object_nouns(child: Any) -> list[Any]:
