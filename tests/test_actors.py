@@ -270,33 +270,25 @@ def test_military_hardware_is_the_military_of_its_country(make_doc):
     assert (tanks.country, tanks.sector) == ("ISR", "MIL")
 
 
-def test_ethnic_group_takes_the_country_it_lives_in(make_doc):
-    actors = actors_of(make_doc, "Ethnic Albanians in south Serbia are demanding autonomy.", "2000-01-01")
-    group = find(actors, "Albanians")
-    assert (group.country, group.sector) == ("SRB", "CVL")
+GROUP_CASES = {  # sentence, article date, mention text -> (country, sector)
+    "ethnic group takes the country it lives in": (
+        "Ethnic Albanians in south Serbia are demanding autonomy.", "2000-01-01", "Albanians", ("SRB", "CVL")),
+    "role noun takes the body it belongs to": (
+        "A spokesman for the Syrian rebels said the talks failed.", "2018-09-19", "spokesman", ("SYR", "REB")),
+    "opposition groups placed by a preposition": (
+        "Opposition groups in Zimbabwe are demanding reforms.", "2018-09-19", "Opposition groups", ("ZWE", "OPP")),
+    "demonym on a settlement means its people": (
+        "Iran threatened to shell Iraqi towns on Monday.", "2018-09-19", "Iraqi", ("IRQ", "CVL")),
+    "demonym on an ethnic group means people": (
+        "Some 800,000 Iraqi Kurds sought refuge in Germany.", "2018-09-19", "Iraqi", ("IRQ", "CVL")),
+}
 
 
-def test_role_noun_takes_the_body_it_belongs_to(make_doc):
-    actors = actors_of(make_doc, "A spokesman for the Syrian rebels said the talks failed.")
-    spokesman = find(actors, "spokesman")
-    assert (spokesman.country, spokesman.sector) == ("SYR", "REB")
-
-
-def test_opposition_groups_placed_by_a_preposition(make_doc):
-    actors = actors_of(make_doc, "Opposition groups in Zimbabwe are demanding reforms.")
-    groups = find(actors, "Opposition groups")
-    assert (groups.country, groups.sector) == ("ZWE", "OPP")
-
-
-def test_demonym_on_a_settlement_means_its_people(make_doc):
-    actors = actors_of(make_doc, "Iran threatened to shell Iraqi towns on Monday.")
-    towns = find(actors, "Iraqi")
-    assert (towns.country, towns.sector) == ("IRQ", "CVL")
-
-
-def test_demonym_on_an_ethnic_group_means_people(make_doc):
-    kurds = find(actors_of(make_doc, "Some 800,000 Iraqi Kurds sought refuge in Germany."), "Iraqi")
-    assert (kurds.country, kurds.sector) == ("IRQ", "CVL")
+@pytest.mark.parametrize("case", sorted(GROUP_CASES))
+def test_groups_and_roles_take_their_country_and_sector(make_doc, case):
+    text, date, mention, want = GROUP_CASES[case]
+    found = find(actors_of(make_doc, text, date), mention)
+    assert (found.country, found.sector) == want
 
 
 def test_weapons_used_as_instruments_are_no_actors(make_doc):
