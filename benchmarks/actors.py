@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from dateline.actors import tag_actors
-from dateline.actors_dict import actor_dictionary
+from dateline.actors.dictionary import actor_dictionary
 from dateline.model import Article, Document
 from dateline.nlp import load_model
 

@@ -42,7 +42,7 @@ from dateline.events import code_events
 from dateline.geo import tag_places
 from dateline.model import Article, Document
 from dateline.nlp import load_model
-from dateline.timex import tag_timexes
+from dateline.time import tag_timexes
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 GSR = SHARED / "data" / "plover" / "PLOVER_GSR_CAMEO.txt"

@@ -34,7 +34,7 @@ from pathlib import Path
 
 from dateline.model import Article, Document
 from dateline.nlp import load_model
-from dateline.timex import tag_timexes
+from dateline.time import tag_timexes
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "time-dev"
 _TAG = re.compile(r"<(/?)(\w+)([^>]*)>")

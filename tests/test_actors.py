@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from dateline.actors import tag_actors
-from dateline.actors_build import parse_actor_file, parse_date, parse_role, pretty_name, regular_plural
-from dateline.actors_dict import actor_dictionary, role_on
-from dateline.actors_text import split_code, token_key
+from build_actors import parse_actor_file, parse_date, parse_role, pretty_name, regular_plural
+from dateline.actors.dictionary import actor_dictionary, role_on
+from dateline.actors.text import split_code, token_key
 
-SEED = Path("/work/shared/seed/000_c6601cb46829a255.txt")
-GOLD = Path("/work/shared/seed/seed.gold.json")
+SEED = Path(__file__).parent / "data" / "seed.txt"
+GOLD = Path(__file__).parent / "data" / "seed.gold.json"
 
 
 def actors_of(make_doc, text: str, date: str = "2018-09-19"):

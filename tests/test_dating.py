@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from dateline.events.dating import date_event, first_day, precision_of
-from dateline.timex import tag_timexes
+from dateline.time import tag_timexes
 
-SEED = Path("/work/shared/seed/000_c6601cb46829a255.txt")
-GOLD = Path("/work/shared/seed/seed.gold.json")
+SEED = Path(__file__).parent / "data" / "seed.txt"
+GOLD = Path(__file__).parent / "data" / "seed.gold.json"
 
 
 def dated(make_doc, text: str, trigger: str, date: str = "2018-09-19", hypothetical: bool = False):

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 
 from dateline.events import code_events, explain_event
-from dateline.events.build_lexicon import compile_verbs, read_cameo2plover
+from build_lexicon import compile_verbs, read_cameo2plover
 from dateline.events.coder import without_bare_duplicates
 from dateline.events.lexicon import load_lexicon
 from dateline.events.ontology import PLOVER_TYPES, load_ontology
 from dateline.model import Actor, Document, Event, Party, Place
 
-SHARED = Path("/work/shared/data")
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 
 ACTORS = {
     "Turkey": ("TUR", "GOV"), "Russia": ("RUS", "GOV"), "Moscow": ("RUS", "GOV"), "Iran": ("IRN", "GOV"),

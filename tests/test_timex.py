@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from dateline.timex import find_timexes, normalize, tag_timexes
+from dateline.time import find_timexes, normalize, tag_timexes
 
 DCT = dt.date(2018, 9, 19)  # a Wednesday
-SEED = Path("/work/shared/seed/000_c6601cb46829a255.txt")
+SEED = Path(__file__).parent / "data" / "seed.txt"
 
 
 def value(text: str, tense: str | None = "past", dct: dt.date = DCT) -> tuple[str, str] | None:

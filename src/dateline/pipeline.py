@@ -16,7 +16,7 @@ from dateline.events import code_events
 from dateline.geo import tag_places
 from dateline.model import Article, Document
 from dateline.nlp import load_model
-from dateline.timex import tag_timexes
+from dateline.time import tag_timexes
 
 Stage = Callable[[Document], Document]
 

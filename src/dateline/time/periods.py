@@ -21,10 +21,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from dateline.timex_calendar import Point, resolve_year_for, shift
-from dateline.timex_lexicon import HALVES, ORDINALS
-from dateline.timex_patterns import SPELLED_YEAR, YEAR2, YEAR4
-from dateline.timex_rules import Context, Reading, Rule, compile_rule, date_reading, year_number
+from dateline.time.calendar import Point, resolve_year_for, shift
+from dateline.time.lexicon import HALVES, ORDINALS
+from dateline.time.patterns import SPELLED_YEAR, YEAR2, YEAR4
+from dateline.time.rules import Context, Reading, Rule, compile_rule, date_reading, year_number
 
 _YEAR = rf"(?P<year>{YEAR4}|{YEAR2}|{SPELLED_YEAR})"
 _REL_YEARS = {"this": 0, "last": -1, "next": 1}

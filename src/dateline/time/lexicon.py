@@ -1,7 +1,7 @@
 """Word tables for the time stage: the English words that name calendar units.
 
 Every table maps a lowercase surface form to what it means, so the recogniser's
-patterns (timex_rules) and the normaliser share one vocabulary. Patterns are built
+patterns (`rules`) and the normaliser share one vocabulary. Patterns are built
 from these tables, so adding a spelling here teaches both at once.
 """
 
@@ -86,7 +86,7 @@ FUZZY_REFS: dict[str, str] = {
 #: Left out on purpose: "previously", "soon", "shortly" and a bare "future" are
 #: adverbs/adjectives that news annotators rarely mark, so they cost precision.
 
-#: Fixed-date holidays -> (month, day); movable ones are computed in timex_calendar.
+#: Fixed-date holidays -> (month, day); movable ones are computed in `calendar`.
 FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
     "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14),
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
-from dateline.timex_lexicon import FIXED_HOLIDAYS
+from dateline.time.lexicon import FIXED_HOLIDAYS
 
 #: How to write a Point of each granularity as a TIMEX3 value.
 _FORMATS = {
@@ -126,7 +126,7 @@ def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
 
 
 def holiday_date(name: str, year: int) -> dt.date | None:
-    """The date of a holiday (lowercase name, as in timex_lexicon) in `year`, else None."""
+    """The date of a holiday (lowercase name, as in `lexicon`) in `year`, else None."""
     if name in FIXED_HOLIDAYS:
         return safe_date(year, *FIXED_HOLIDAYS[name])
     rule = _MOVABLE.get(name)

@@ -1,6 +1,6 @@
 """Shared text and code helpers of the actors stage: token keys and Phoenix code splitting.
 
-The dictionary compiler (`actors_build`) and the resolver (`actors`) must normalise
+The dictionary compiler (`tools/build_actors.py`) and the resolver (this package) must normalise
 tokens the same way, or compiled phrases would never meet the text; both import
 `token_key` from here. Phoenix/CAMEO codes are sequences of 3-letter elements
 (`TURGOV`, `SYRREBMUS`, `IGOUNO`); `split_code` turns one into the PLOVER

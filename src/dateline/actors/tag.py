@@ -1,15 +1,15 @@
 """The actors stage: who is named in an article, resolved to a name, country and sector.
 
 `tag_actors(doc)` fills `doc.actors` from the Phoenix (PETRARCH2) dictionaries compiled
-by `actors_build`:
+by `tools/build_actors.py`:
 
-1. **Pieces** (`actors_match`) - a longest-match scan over spaCy tokens finds named
+1. **Pieces** (`match`) - a longest-match scan over spaCy tokens finds named
    actors (people, organisations, countries, demonyms, capitals as metonyms) and
    generic agent nouns ("official", "regime", "air power").
 2. **Mentions** - adjacent pieces form one mention: "Turkish official" (country + agent
    -> TUR GOV), "Russian President Vladimir Putin" (one mention, Putin's entry),
    "Assad forces" (person + agent -> his country, MIL).
-3. **References** (`actors_refs`) - short names inherit an earlier full name, "the
+3. **References** (`refs`) - short names inherit an earlier full name, "the
    official" an earlier "Turkish official", and remaining generic agents take the
    article's focus country when it is unambiguous.
 
@@ -22,10 +22,10 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
-from dateline.actors_dict import FORMER_SECTOR, ActorDictionary, Agent, actor_dictionary
-from dateline.actors_match import Piece, cached_key, find_pieces, match_at
-from dateline.actors_refs import Candidate, resolve_references
-from dateline.actors_text import without_determiner
+from dateline.actors.dictionary import FORMER_SECTOR, ActorDictionary, Agent, actor_dictionary
+from dateline.actors.match import Piece, cached_key, find_pieces, match_at
+from dateline.actors.refs import Candidate, resolve_references
+from dateline.actors.text import without_determiner
 from dateline.model import Actor, Document
 
 #: Dependency labels of a lone agent noun that only modifies another noun

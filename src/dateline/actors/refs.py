@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from dateline.actors_dict import ActorDictionary
+from dateline.actors.dictionary import ActorDictionary
 from dateline.model import Actor, Document
 
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from dateline.timex_calendar import Point, resolve_weekday, resolve_year_for, safe_date
-from dateline.timex_lexicon import WEEKDAYS
-from dateline.timex_patterns import AMPM, MONTH, PART_OF_DAY, TIMEZONE, WEEKDAY
-from dateline.timex_relative import DEICTIC_OFFSETS, with_part_of_day
-from dateline.timex_rules import Context, Reading, Rule, compile_rule, month_number
+from dateline.time.calendar import Point, resolve_weekday, resolve_year_for, safe_date
+from dateline.time.lexicon import WEEKDAYS
+from dateline.time.patterns import AMPM, MONTH, PART_OF_DAY, TIMEZONE, WEEKDAY
+from dateline.time.relative import DEICTIC_OFFSETS, with_part_of_day
+from dateline.time.rules import Context, Reading, Rule, compile_rule, month_number
 
 _DAY_WORD = rf"{WEEKDAY}|today|yesterday|tomorrow"
 

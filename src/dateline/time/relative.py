@@ -4,7 +4,7 @@
 "last year" is the dateline's year minus one; "two days ago" is two days back;
 "a year earlier", after "the third quarter", is that quarter a year before; "the past
 two months" is a duration (P2M); "every week" a set (P1W, quant EVERY). Each rule is a
-pattern and a normaliser, like the absolute ones in timex_rules.
+pattern and a normaliser, like the absolute ones in `rules`.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from dateline.timex_calendar import UNIT_GRANULARITY, Point, resolve_weekday, shift
-from dateline.timex_lexicon import (
+from dateline.time.calendar import UNIT_GRANULARITY, Point, resolve_weekday, shift
+from dateline.time.lexicon import (
     FREQUENCY_ADVERBS,
     FUZZY_REFS,
     PARTS_OF_DAY,
@@ -22,7 +22,7 @@ from dateline.timex_lexicon import (
     WEEKDAYS,
     number_value,
 )
-from dateline.timex_patterns import (
+from dateline.time.patterns import (
     CALENDAR_UNIT,
     FREQUENCY,
     FULL_MONTH,
@@ -33,7 +33,7 @@ from dateline.timex_patterns import (
     UNIT,
     WEEKDAY,
 )
-from dateline.timex_rules import Context, Reading, Rule, compile_rule, date_reading
+from dateline.time.rules import Context, Reading, Rule, compile_rule, date_reading
 
 DEICTIC_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
                     "the day after tomorrow": 2, "last night": -1, "overnight": 0}

@@ -1,8 +1,8 @@
 """The time stage: find temporal expressions and normalise them to TIMEX3 values.
 
 `tag_timexes(doc)` fills `doc.timexes` for a parsed Document; `normalize(text, dct)`
-reads one expression on its own. Both run the same grammar (timex_rules and
-timex_relative): every rule's precompiled regex is run over the text, the longest
+reads one expression on its own. Both run the same grammar (`rules` and
+`relative`): every rule's precompiled regex is run over the text, the longest
 non-overlapping matches win, and each winner is normalised against the article date
 (the document creation time, DCT). The parse is used for two things only: the tense of
 the clause that governs an expression (past tense reads "Monday" backwards, future
@@ -22,15 +22,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from dateline.model import Document, Timex
-from dateline.timex_calendar import Point
-from dateline.timex_clock import CLOCK_RULES
-from dateline.timex_generic import GENERIC_RULES, is_not_adjective
-from dateline.timex_lexicon import POINT_MODS, QUANTITY_MODS
-from dateline.timex_patterns import POINT_MOD_BEFORE, QUANTITY_MOD_BEFORE, REQUIRED_WORDS
-from dateline.timex_periods import PERIOD_RULES
-from dateline.timex_relative import RELATIVE_RULES
-from dateline.timex_rules import ABSOLUTE_RULES, IMPOSSIBLE, Context, Reading, Rule
-from dateline.timex_tense import clause_direction
+from dateline.time.calendar import Point
+from dateline.time.clock import CLOCK_RULES
+from dateline.time.generic import GENERIC_RULES, is_not_adjective
+from dateline.time.lexicon import POINT_MODS, QUANTITY_MODS
+from dateline.time.patterns import POINT_MOD_BEFORE, QUANTITY_MOD_BEFORE, REQUIRED_WORDS
+from dateline.time.periods import PERIOD_RULES
+from dateline.time.relative import RELATIVE_RULES
+from dateline.time.rules import ABSOLUTE_RULES, IMPOSSIBLE, Context, Reading, Rule
+from dateline.time.tense import clause_direction
 
 #: Every rule, in tie-break order (earlier wins between equally long matches), each
 #: with the words it needs so texts without them skip its scan.

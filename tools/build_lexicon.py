@@ -1,6 +1,8 @@
 """Compile the packaged event lexicon from the PLOVER and PETRARCH2 source files.
 
-    python -m dateline.events.build_lexicon [--shared /work/shared/data]
+    python tools/build_lexicon.py SHARED_DATA [--out src/dateline/data/plover]
+
+SHARED_DATA is the folder holding `plover/` and `phoenix/` (`../shared/data` in a checkout).
 
 Reads `plover/CAMEO2PLOVER-2021.txt` (CAMEO code -> PLOVER type, mode, contexts) and
 `phoenix/CAMEO.2.0.txt` (PETRARCH2 verb patterns) and writes two compact files into
@@ -21,8 +23,7 @@ import json
 import re
 from pathlib import Path
 
-DEFAULT_SHARED = Path("/work/shared/data")
-OUT_DIR = Path(__file__).resolve().parent.parent / "data" / "plover"
+OUT_DIR = Path(__file__).resolve().parent.parent / "src" / "dateline" / "data" / "plover"
 
 _CODE = re.compile(r"\[([^\]]*)\]")
 _HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]")
@@ -169,7 +170,7 @@ def compile_verbs(cameo_path: Path) -> dict:
             "blocks": blocks, "verbs": verbs}
 
 
-def build(shared: Path = DEFAULT_SHARED, out_dir: Path = OUT_DIR) -> None:
+def build(shared: Path, out_dir: Path = OUT_DIR) -> None:
     """Regenerate cameo2plover.tsv and cameo_verbs.json from the shared source files."""
     out_dir.mkdir(parents=True, exist_ok=True)
     rows = read_cameo2plover(shared / "plover" / "CAMEO2PLOVER-2021.txt")
@@ -178,7 +179,7 @@ def build(shared: Path = DEFAULT_SHARED, out_dir: Path = OUT_DIR) -> None:
         for row in rows:
             fh.write("\t".join(row) + "\n")
     verbs = compile_verbs(shared / "phoenix" / "CAMEO.2.0.txt")
-    payload = {"source": "PETRARCH2 CAMEO.2.0.txt (MIT), compiled by dateline.events.build_lexicon",
+    payload = {"source": "PETRARCH2 CAMEO.2.0.txt (MIT), compiled by tools/build_lexicon.py",
                **verbs}
     with open(out_dir / "cameo_verbs.json", "w", encoding="utf-8") as fh:
         json.dump(payload, fh, separators=(",", ":"), sort_keys=True)
@@ -186,9 +187,10 @@ def build(shared: Path = DEFAULT_SHARED, out_dir: Path = OUT_DIR) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared data folder")
+    parser.add_argument("shared", type=Path, help="the folder holding plover/ and phoenix/")
+    parser.add_argument("--out", type=Path, default=OUT_DIR, help="where to write the compiled files")
     args = parser.parse_args()
-    build(args.shared)
+    build(args.shared, args.out)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """The compiled actor dictionary: phrase lookup and the role valid on a date.
 
-`actor_dictionary()` loads `data/actors/actors.json.gz` (built by `actors_build`) once
-per process. Lookups are keyed on tuples of token keys (`actors_text.token_key`), so
+`actor_dictionary()` loads `data/actors/actors.json.gz` (built by `tools/build_actors.py`) once
+per process. Lookups are keyed on tuples of token keys (`text.token_key`), so
 matching a text is a dictionary probe per candidate length, never a regex per entry.
 """
 
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from dateline.actors_text import agent_sector, split_code, token_key
+from dateline.actors.text import agent_sector, split_code, token_key
 from dateline.paths import package_data
 
 COMPILED = package_data("actors", "actors.json.gz")

@@ -1,7 +1,8 @@
 """Compile the Phoenix (PETRARCH2) actor and agent dictionaries into one packaged file.
 
-Run `python -m dateline.actors_build [PHOENIX_DIR]` to regenerate
-`src/dateline/data/actors/actors.json.gz` from `../shared/data/phoenix` plus the
+Run `python tools/build_actors.py PHOENIX_DIR` (the folder of the Phoenix dictionaries,
+`../shared/data/phoenix` in a checkout) to regenerate `src/dateline/data/actors/actors.json.gz`,
+from those dictionaries plus the
 hand-written `supplement.tsv` next to it. Parsing the raw TABARI-format files takes
 seconds, so the resolver loads only this compact result.
 
@@ -23,10 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dateline.actors_text import JOINERS, split_code, token_key
+from dateline.actors.text import JOINERS, split_code, token_key
 from dateline.paths import package_data
 
-PHOENIX_DIR = Path(__file__).resolve().parents[3] / "shared" / "data" / "phoenix"
 ACTOR_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
                "Phoenix.MilNonState.actors.txt")
 AGENT_FILE = "Phoenix.agents.txt"
@@ -347,7 +347,7 @@ def read_supplement(path: Path, compiler: Compiler) -> None:
             compiler.entries[-1][0] = rest[0].strip()
 
 
-def build(phoenix_dir: Path = PHOENIX_DIR, output: Path = OUTPUT) -> dict[str, int]:
+def build(phoenix_dir: Path, output: Path = OUTPUT) -> dict[str, int]:
     """Compile the dictionaries into `output`; returns counts for a log line."""
     compiler = Compiler(load_geography(phoenix_dir))
     read_supplement(SUPPLEMENT, compiler)
@@ -364,9 +364,11 @@ def build(phoenix_dir: Path = PHOENIX_DIR, output: Path = OUTPUT) -> dict[str, i
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Command line: `python -m dateline.actors_build [PHOENIX_DIR]`."""
+    """Command line: `python tools/build_actors.py PHOENIX_DIR`."""
     args = sys.argv[1:] if argv is None else argv
-    counts = build(Path(args[0]) if args else PHOENIX_DIR)
+    if len(args) != 1:
+        sys.exit("usage: python tools/build_actors.py PHOENIX_DIR  (the folder of Phoenix.*.actors.txt)")
+    counts = build(Path(args[0]))
     print(json.dumps({"output": str(OUTPUT), **counts}))
 
 

@@ -1,7 +1,7 @@
 """Regex building blocks for the time stage, compiled once from the word tables.
 
 Each constant is a regex fragment (no groups of its own unless named in the
-fragment's name), so the rules in timex_rules read like a grammar:
+fragment's name), so the rules in `rules` read like a grammar:
 `{MONTH}\\s+{DAY}` rather than a wall of alternations.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from dateline.timex_lexicon import (
+from dateline.time.lexicon import (
     FIXED_HOLIDAYS,
     FREQUENCY_ADVERBS,
     FUZZY_REFS,

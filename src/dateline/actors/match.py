@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from dateline.actors_dict import ActorDictionary, Agent, Resolution
-from dateline.actors_text import token_key, without_determiner
+from dateline.actors.dictionary import ActorDictionary, Agent, Resolution
+from dateline.actors.text import token_key, without_determiner
 
 #: Entity types that are never actors: "May 15" and "21 June" are also Greek armed groups.
 TIME_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})

@@ -7,7 +7,7 @@ A normaliser returns None to veto a match ("may" the modal verb), or IMPOSSIBLE 
 date that cannot exist ("February 30"), so that no shorter rule claims its words.
 
 Absolute dates are rules here; relative ones (weekdays, "last year", "two days ago",
-durations, sets) live in timex_relative so each module stays readable. `timex.RULES`
+durations, sets) live in `relative` so each module stays readable. `tag.RULES`
 collects both, in the order used to break ties between equally long matches.
 """
 
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from dateutil import parser as dateutil_parser
 
-from dateline.timex_calendar import (
+from dateline.time.calendar import (
     NEAR_DAYS,
     Point,
     expand_two_digit_year,
@@ -31,8 +31,8 @@ from dateline.timex_calendar import (
     season_point,
     year_with_weekday,
 )
-from dateline.timex_lexicon import MONTHS, SEASONS, WEEKDAYS, number_value
-from dateline.timex_patterns import (
+from dateline.time.lexicon import MONTHS, SEASONS, WEEKDAYS, number_value
+from dateline.time.patterns import (
     ABBR_MONTH,
     DAY,
     FULL_MONTH,

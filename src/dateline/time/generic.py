@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 
-from dateline.timex_lexicon import PARTS_OF_DAY, WEEKDAYS
-from dateline.timex_patterns import FULL_MONTH
-from dateline.timex_rules import Context, Reading, Rule, compile_rule, month_number
+from dateline.time.lexicon import PARTS_OF_DAY, WEEKDAYS
+from dateline.time.patterns import FULL_MONTH
+from dateline.time.rules import Context, Reading, Rule, compile_rule, month_number
 
 _WEEKDAY_NAMES = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _PARTS_PLURAL = "mornings|afternoons|evenings|nights"
