@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from dateline.actors import tag_actors
 from build_actors import parse_actor_file, parse_date, parse_role, pretty_name, regular_plural
+from dateline.actors import tag_actors
 from dateline.actors.dictionary import actor_dictionary, role_on
 from dateline.actors.text import split_code, token_key
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from dateline.events import code_events, explain_event
 from build_lexicon import compile_verbs, read_cameo2plover
+from dateline.events import code_events, explain_event
 from dateline.events.coder import without_bare_duplicates
 from dateline.events.lexicon import load_lexicon
 from dateline.events.ontology import PLOVER_TYPES, load_ontology
