@@ -34,16 +34,21 @@ class Article:
     title: str | None = None
     source: str | None = None
     url: str | None = None
+    raw_date: str | None = None  # the date as the input gave it ("Wed, 23 Nov 2016 16:58:00 -0500")
     origin: str | None = None  # where it was read from (path[:line]); not part of the contract
 
-    def to_json(self) -> dict[str, Any]:
-        return {
+    def to_json(self, with_text: bool = True) -> dict[str, Any]:
+        out: dict[str, Any] = {
             "id": self.id,
             "date": self.date.isoformat(),
             "title": self.title,
             "source": self.source,
             "url": self.url,
+            "raw_date": self.raw_date,
         }
+        if with_text:
+            out["text"] = self.text
+        return out
 
 
 @dataclass
@@ -221,7 +226,8 @@ class Event:
     actors: list[Party] = field(default_factory=list)
     recipients: list[Party] = field(default_factory=list)
     date: str | None = None
-    date_precision: str | None = None  # day, week, month, season, quarter, year, decade, on_or_before
+    date_precision: str | None = None  # granularity of `date`: day, week, month, season, quarter, year ...
+    date_mod: str | None = None  # TIMEX3 relation to `date`: BEFORE, ON_OR_BEFORE, AFTER; None = on it
     location: Location | None = None
     negated: bool = False
     hypothetical: bool = False
@@ -234,7 +240,7 @@ class Event:
             "quad": self.quad, "intensity": self.intensity, "cameo": self.cameo,
             "actors": [p.to_json() for p in self.actors],
             "recipients": [p.to_json() for p in self.recipients],
-            "date": self.date, "date_precision": self.date_precision,
+            "date": self.date, "date_precision": self.date_precision, "date_mod": self.date_mod,
             "location": self.location.to_json() if self.location else None,
             "negated": self.negated, "hypothetical": self.hypothetical,
             "evidence": self.evidence.to_json(),
@@ -263,9 +269,9 @@ class Document:
     actors: list[Actor] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, with_text: bool = True) -> dict[str, Any]:
         return {
-            "article": self.article.to_json(),
+            "article": self.article.to_json(with_text),
             "timexes": [t.to_json() for t in self.timexes],
             "places": [p.to_json() for p in self.places],
             "actors": [a.to_json() for a in self.actors],
