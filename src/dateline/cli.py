@@ -99,7 +99,9 @@ def _ingest(paths: list[str], db: str, model: str | None, max_chars: int, batch_
 
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[rate]}"), TimeElapsedColumn())
-    with open_store(db) as store, Progress(*columns, console=err, transient=False) as progress:
+    # A progress bar is for a person watching; in a log or a pipe it would be noise with timings in it.
+    with open_store(db) as store, Progress(*columns, console=err, transient=False,
+                                           disable=not err.is_terminal) as progress:
         task = progress.add_task("processing articles", total=None, rate="")
         started = dt.datetime.now()
 
