@@ -96,7 +96,7 @@ def test_filters(store):
     ("2017", "2017-01-01", "2017-12-31"), ("2018-W37", "2018-09-10", "2018-09-16"),
     ("2018-Q3", "2018-07-01", "2018-09-30"), ("2018-SU", "2018-06-01", "2018-08-31"),
     ("201", "2010-01-01", "2019-12-31"), ("2018-12", "2018-12-01", "2018-12-31"),
-    ("2018-WI", "2018-12-01", "2019-02-28"),
+    ("2018-WI", "2017-12-01", "2018-02-28"),  # a winter is named by the year of its January
 ])
 def test_date_bounds(value, lo, hi):
     assert date_bounds(value) == (dt.date.fromisoformat(lo), dt.date.fromisoformat(hi))

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from dateline.model import Document
+from dateline.timex3 import interval
 
 
 @dataclass
@@ -57,57 +57,12 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
-_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 14)}
-
-
-def date_bounds(value: str | None) -> tuple[dt.date | None, dt.date | None]:
+def date_bounds(value: str | None, reference: dt.date | None = None) -> tuple[dt.date | None, dt.date | None]:
     """The first and last day a TIMEX3 date value covers (`2017` -> 2017-01-01..2017-12-31).
 
-    Used to filter events by date whatever their precision. Values that name no calendar
-    span (PAST_REF, durations) give (None, None).
+    Used to filter events by date whatever their precision; the reading of the value is
+    `dateline.timex3.interval`, the same one the dater uses. Values that name no calendar
+    span (durations; PAST_REF without a `reference` date) give (None, None).
     """
-    if not value:
-        return None, None
-    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
-    if m and m[3]:
-        try:
-            d = dt.date(int(m[1]), int(m[2]), int(m[3]))
-        except ValueError:
-            return None, None
-        return d, d
-    if m and m[2]:
-        return _month_span(int(m[1]), int(m[2]), int(m[2]))
-    if m:
-        year = int(m[1])
-        rest = value[4:]
-        if q := re.match(r"^-Q([1-4])", rest):
-            first = 3 * int(q[1]) - 2
-            return _month_span(year, first, first + 2)
-        if s := re.match(r"^-(SP|SU|FA|AU|WI)", rest):
-            lo, hi = _SEASON_MONTHS[s[1]]
-            return _month_span(year, lo, hi)
-        if w := re.match(r"^-W(\d{2})", rest):
-            try:
-                start = dt.date.fromisocalendar(year, int(w[1]), 1)
-            except ValueError:
-                return None, None
-            return start, start + dt.timedelta(days=6)
-        if re.match(r"^-H1", rest):
-            return _month_span(year, 1, 6)
-        if re.match(r"^-H2", rest):
-            return _month_span(year, 7, 12)
-        return dt.date(year, 1, 1), dt.date(year, 12, 31)
-    if d := re.match(r"^(\d{3})$", value):
-        decade = int(d[1]) * 10
-        return dt.date(decade, 1, 1), dt.date(decade + 9, 12, 31)
-    if c := re.match(r"^(\d{2})$", value):
-        century = int(c[1]) * 100
-        return dt.date(max(century, 1), 1, 1), dt.date(century + 99, 12, 31)
-    return None, None
-
-
-def _month_span(year: int, first: int, last: int) -> tuple[dt.date, dt.date]:
-    start = dt.date(year, first, 1)
-    end_year, end_month = year + (last - 1) // 12, (last - 1) % 12 + 1
-    nxt = dt.date(end_year + (end_month == 12), end_month % 12 + 1, 1)
-    return start, nxt - dt.timedelta(days=1)
+    span = interval(value, reference)
+    return (span.first, span.last) if span else (None, None)

@@ -19,6 +19,7 @@ from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
 from dateline.time.lexicon import FIXED_HOLIDAYS
+from dateline.timex3 import SEASON_MONTHS, season_value
 
 #: How to write a Point of each granularity as a TIMEX3 value.
 _FORMATS = {
@@ -50,10 +51,6 @@ UNIT_GRANULARITY = {
     "century": "century",
 }
 
-#: Northern-hemisphere season of each month, for "this summer" and friends.
-_SEASON_OF_MONTH = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP",
-                    6: "SU", 7: "SU", 8: "SU", 9: "FA", 10: "FA", 11: "FA"}
-_SEASON_MIDDLE = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 
 # Movable holidays: a function of the year.
 _MOVABLE = {
@@ -79,9 +76,8 @@ class Point:
     @property
     def value(self) -> str:
         """The TIMEX3 value of the period (`2018-09-17`, `2018-W38`, `2018-SU`, `201`)."""
-        if self.granularity == "season":  # a winter is named by the year of its January
-            year = self.day.year + (1 if self.season == "WI" and self.day.month == 12 else 0)
-            return f"{year:04d}-{self.season}"
+        if self.granularity == "season":  # the convention for winters lives in dateline.timex3
+            return season_value(self.day)
         return _FORMATS[self.granularity](self.day)
 
 
@@ -93,8 +89,9 @@ def shift(day: dt.date, unit: str, steps: int) -> dt.date:
 def season_point(day: dt.date, season: str | None = None) -> Point:
     """The season containing `day`, or the named `season` of `day`'s year."""
     if season is None:
-        return Point(day, "season", _SEASON_OF_MONTH[day.month])
-    return Point(day.replace(month=_SEASON_MIDDLE[season], day=15), "season", season)
+        return Point(day, "season", season_value(day)[-2:])
+    middle_month = SEASON_MONTHS[season][1]
+    return Point(day.replace(month=middle_month, day=15), "season", season)
 
 
 _SEASON_ORDER = ("WI", "SP", "SU", "FA")
@@ -102,17 +99,20 @@ _SEASON_ORDER = ("WI", "SP", "SU", "FA")
 
 def season_near(dct: dt.date, season: str, direction: int, strict: bool = False) -> Point:
     """The named season next to dct: the latest one before (direction < 0), the next
-    one after (> 0), or this year's (0). The current season itself counts unless
-    `strict` ("last summer" said in summer is the year before)."""
+    one after (> 0), or this year's (0; for winter, the one whose January is nearest).
+    The current season itself counts unless `strict` ("last summer" said in summer is
+    the year before). Seasons are 3-month blocks, so steps are whole months."""
     current = season_point(dct)
     if current.season == season and not strict:
         return current
     if direction < 0:
         steps = (_SEASON_ORDER.index(current.season) - _SEASON_ORDER.index(season)) % 4 or 4
-        return season_point(dct.replace(day=1) - dt.timedelta(days=91 * steps))
+        return season_point(dct.replace(day=1) - relativedelta(months=3 * steps))
     if direction > 0:
         steps = (_SEASON_ORDER.index(season) - _SEASON_ORDER.index(current.season)) % 4 or 4
-        return season_point(dct.replace(day=1) + dt.timedelta(days=91 * steps))
+        return season_point(dct.replace(day=1) + relativedelta(months=3 * steps))
+    if season == "WI":  # a winter spans two years: "this winter" said from July on is the coming one
+        return season_point(dct + relativedelta(months=6), season)
     return season_point(dct, season)
 
 
@@ -198,26 +198,6 @@ def expand_two_digit_year(yy: int, dct: dt.date) -> int:
     elif year < dct.year - 79:
         year += 100
     return year
-
-
-def anchor_point(value: str) -> Point | None:
-    """Read a TIMEX3 value back into a Point (day, month, quarter or year), else None.
-
-    Used to shift from an earlier-mentioned reference ("a year earlier" after
-    "the third quarter" is the third quarter of the year before).
-    """
-    try:
-        if len(value) == 10:
-            return Point(dt.date.fromisoformat(value), "day")
-        if len(value) == 7 and value[4] == "-" and value[5] == "Q":
-            return Point(dt.date(int(value[:4]), 3 * int(value[6]) - 1, 15), "quarter")
-        if len(value) == 7 and value[4] == "-":
-            return Point(dt.date(int(value[:4]), int(value[5:]), 15), "month")
-        if len(value) == 4 and value.isdigit():
-            return Point(dt.date(int(value), 7, 1), "year")
-    except ValueError:
-        return None
-    return None
 
 
 def year_with_weekday(dct: dt.date, month: int, day: int, weekday: int) -> int | None:
