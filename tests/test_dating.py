@@ -1,4 +1,4 @@
-"""Event dating: the governing timex, the nearest anchor, and the article-date fallback."""
+"""Event dating: the governing timex, the nearest anchor, the article-date fallback, and date mods."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from dateline.events.dating import date_event, first_day, precision_of
+from dateline.events.dating import EventDate, date_event
 from dateline.time import tag_timexes
 
 SEED = Path(__file__).parent / "data" / "seed.txt"
@@ -58,93 +58,101 @@ def test_seed_event_dates_match_gold(seed, gold_id: str, word: str) -> None:
     gold = next(e for e in json.loads(GOLD.read_text())["events"] if e["id"] == gold_id)
     part = gold["evidence_contains"].split(" ")[0:3]
     index = _trigger_in(seed, " ".join(part), word)
-    value, _ = date_event(seed, index)
+    value = date_event(seed, index).value
     assert _date_ok(value, gold), (gold_id, value)
 
 
 def test_seed_agreement_is_monday_not_next_monday(seed) -> None:
     index = _trigger_in(seed, "on Monday agreed", "agreed")
-    assert date_event(seed, index) == ("2018-09-17", "day")
+    assert date_event(seed, index) == EventDate("2018-09-17", "day", None)
 
 
 def test_seed_clauses_keep_their_own_dates(seed) -> None:
     """One sentence, two clauses: the mobilising is not dated by the 2017 deal's "last year"."""
     mobilising = _trigger_in(seed, "mobilising its forces", "mobilising")
     deal = _trigger_in(seed, "mobilising its forces", "deal")
-    assert date_event(seed, mobilising) == ("2018-09-19", "on_or_before")
-    assert date_event(seed, deal) == ("2017", "year")
+    assert date_event(seed, mobilising) == ("2018-09-19", "day", "ON_OR_BEFORE")
+    assert date_event(seed, deal) == ("2017", "year", None)
 
 
 def test_previous_event_is_dated_before_the_last_mentioned_day(seed) -> None:
     index = _trigger_in(seed, "previous meeting in Tehran", "meeting")
-    assert date_event(seed, index) == ("2018-09-17", "before")
+    assert date_event(seed, index) == ("2018-09-17", "day", "BEFORE")
 
 
 def test_no_timex_falls_back_to_article_date(make_doc) -> None:
     assert dated(make_doc, "Rebels attacked the convoy near the border.", "attacked") == (
-        "2018-09-19", "on_or_before")
+        "2018-09-19", "day", "ON_OR_BEFORE")
 
 
 def test_nearest_anchor_in_sentence(make_doc) -> None:
     text = "In March 2017, according to officials who spoke on condition of anonymity, troops shelled it."
-    assert dated(make_doc, text, "shelled") == ("2017-03", "month")
+    assert dated(make_doc, text, "shelled") == ("2017-03", "month", None)
 
 
 def test_precision_follows_the_value(make_doc) -> None:
-    assert dated(make_doc, "Police arrested him on Sunday evening.", "arrested") == ("2018-09-16", "day")
-    assert dated(make_doc, "The army withdrew last week.", "withdrew") == ("2018-W37", "week")
+    assert dated(make_doc, "Police arrested him on Sunday evening.", "arrested") == ("2018-09-16", "day", None)
+    assert dated(make_doc, "The army withdrew last week.", "withdrew") == ("2018-W37", "week", None)
     assert dated(make_doc, "The sides signed a truce in the summer of 2016.", "signed") == (
-        "2016-SU", "season")
+        "2016-SU", "season", None)
 
 
 def test_future_events_are_not_dated_after_the_article_unless_hypothetical(make_doc) -> None:
     text = "The ministers will meet on Monday in Geneva."
-    assert dated(make_doc, text, "meet") == ("2018-09-19", "on_or_before")
-    assert dated(make_doc, text, "meet", hypothetical=True) == ("2018-09-24", "day")
+    assert dated(make_doc, text, "meet") == ("2018-09-19", "day", "ON_OR_BEFORE")
+    assert dated(make_doc, text, "meet", hypothetical=True) == ("2018-09-24", "day", None)
 
 
 def test_duration_governing_the_clause_means_no_point_date(make_doc) -> None:
     text = "Over the past two years the government has detained thousands, officials said in 2016."
-    assert dated(make_doc, text, "detained")[1] == "on_or_before"
-
-
-@pytest.mark.parametrize(("value", "precision", "first"), [
-    ("2018-09-16TEV", "day", "2018-09-16"), ("2018-W38", "week", "2018-09-17"),
-    ("2018-09", "month", "2018-09-01"), ("2018-Q3", "quarter", "2018-07-01"),
-    ("2018-H2", "half", "2018-07-01"), ("2018-SU", "season", "2018-01-01"),
-    ("2017", "year", "2017-01-01"), ("201", "decade", "2010-01-01"),
-])
-def test_value_precisions(value: str, precision: str, first: str) -> None:
-    assert precision_of(value) == precision
-    assert first_day(value).isoformat() == first
+    assert dated(make_doc, text, "detained").mod == "ON_OR_BEFORE"
 
 
 def test_bad_trigger_index_falls_back(make_doc) -> None:
     doc = tag_timexes(make_doc("Nothing happened."))
-    assert date_event(doc, 999) == ("2018-09-19", "on_or_before")
+    assert date_event(doc, 999) == ("2018-09-19", "day", "ON_OR_BEFORE")
 
 
 def test_anchor_in_a_clause_above_the_trigger_dates_it(make_doc) -> None:
     text = "On Monday, the army ordered that the troops attack the convoy."
-    assert dated(make_doc, text, "attack") == ("2018-09-17", "day")
+    assert dated(make_doc, text, "attack") == ("2018-09-17", "day", None)
 
 
 def test_report_date_bounds_the_reported_event(make_doc) -> None:
     text = "Police said on Tuesday they had arrested 12 people during protests."
-    assert dated(make_doc, text, "arrested") == ("2018-09-18", "on_or_before")
+    assert dated(make_doc, text, "arrested") == ("2018-09-18", "day", "ON_OR_BEFORE")
 
 
 def test_relative_clause_about_the_trigger_dates_it(make_doc) -> None:
     text = "The talks, which began last month, were suspended."
-    assert dated(make_doc, text, "talks") == ("2018-08", "month")
+    assert dated(make_doc, text, "talks") == ("2018-08", "month", None)
 
 
 def test_anchor_in_a_relative_clause_beside_the_trigger_does_not(seed) -> None:
     index = _trigger_in(seed, "mobilising its forces", "assault")
-    assert date_event(seed, index, hypothetical=True) == ("2018-09-19", "on_or_before")
+    assert date_event(seed, index, hypothetical=True) == ("2018-09-19", "day", "ON_OR_BEFORE")
 
 
 def test_hypothetical_event_in_the_future_is_after_the_article(make_doc) -> None:
     text = "The government may hold elections in the near future."
-    assert dated(make_doc, text, "hold", hypothetical=True) == ("2018-09-19", "after")
-    assert dated(make_doc, text, "hold") == ("2018-09-19", "on_or_before")
+    assert dated(make_doc, text, "hold", hypothetical=True) == ("2018-09-19", "day", "AFTER")
+    assert dated(make_doc, text, "hold") == ("2018-09-19", "day", "ON_OR_BEFORE")
+
+
+@pytest.mark.parametrize(("text", "trigger", "want"), [
+    ("The rebels withdrew before Monday.", "withdrew", ("2018-09-17", "day", "BEFORE")),
+    ("The rebels withdrew by Monday.", "withdrew", ("2018-09-17", "day", "ON_OR_BEFORE")),
+    ("The rebels attacked after Monday.", "attacked", ("2018-09-17", "day", "AFTER")),
+    ("The rebels withdrew on Monday.", "withdrew", ("2018-09-17", "day", None)),
+])
+def test_preposition_before_the_date_gives_the_mod(make_doc, text: str, trigger: str, want: tuple) -> None:
+    assert dated(make_doc, text, trigger) == want
+
+
+def test_report_keeps_the_granularity_of_its_date(make_doc) -> None:
+    text = "Officials said last week that the army had shelled the town."
+    assert dated(make_doc, text, "shelled") == ("2018-W37", "week", "ON_OR_BEFORE")
+
+
+def test_time_of_day_dates_the_event_to_the_day(make_doc) -> None:
+    assert dated(make_doc, "Police arrested him on Sunday evening.", "arrested").value == "2018-09-16"

@@ -174,7 +174,7 @@ def code_trigger(doc: Document, trigger: Trigger, entries: dict[int, TriggerEntr
     actors = actors or implicit_state_actor(doc, token, recipients, reading.type)
     fallback = [] if recipients else fallback_recipients(doc, token, actors, reading.type, trigger.entry.type)
     recipients = recipients or fallback
-    date, precision = date_event(doc, token.i, reading.hypothetical or reading.negated)
+    when = date_event(doc, token.i, reading.hypothetical or reading.negated)
     sentence, start, end = evidence_span or _sentence_text(doc.article.text, token.sent)
     background = background_reason(token, heads)
     notes = [entry.rule, *(f"parties: {p}" for p in party_tokens.patterns), *([FALLBACK_NOTE] if fallback else [])]
@@ -186,7 +186,7 @@ def code_trigger(doc: Document, trigger: Trigger, entries: dict[int, TriggerEntr
         quad=event_type.quad, intensity=event_type.intensity_for(mode),
         cameo=entry.cameo if reading.type == entry.type else event_type.cameo,
         actors=actors, recipients=recipients,
-        date=date, date_precision=precision, location=locate_event(doc, token.i),
+        date=when.value, date_precision=when.precision, date_mod=when.mod, location=locate_event(doc, token.i),
         negated=reading.negated, hypothetical=reading.hypothetical,
         evidence=Evidence(sentence=sentence, start=start, end=end, trigger=token.text,
                           trigger_start=token.idx, trigger_end=token.idx + len(token.text),

@@ -1,24 +1,28 @@
-"""Event dating: which of the time stage's timexes dates an event, and how precisely.
+"""Event dating: which of the time stage's timexes dates an event, how precisely, and how.
 
+An event date is a TIMEX3 value, its precision (a pure granularity: day, week, month ...,
+read by `dateline.timex3`) and a TIMEX3-style `date_mod` saying how the event relates to
+it: None when it happened on or within the date, `BEFORE`, `ON_OR_BEFORE` or `AFTER`.
 The date of an event is, in order:
 
 1. the timex that governs the trigger's clause: one reached from the trigger through
    the dependency tree without passing into another clause ("Turkey and Russia on
    Monday agreed", "a deal ... last year"). If that timex is a duration, a set or a
    fuzzy reference ("during the past few months", "recently"), it says the event is
-   not a dated point, and the article date is used with precision `on_or_before`
-   (`after` for a hypothetical event "in the future");
+   not a dated point, and the article date is used, `ON_OR_BEFORE` (`AFTER` for a
+   hypothetical event "in the future");
 2. else the nearest anchoring expression (a DATE or TIME with a calendar value) in the
    sentence, from a clause that contains the trigger ("On Monday officials said rebels
    attacked"), never from a clause beside it (a relative clause about something else);
-   when that clause only reports the event ("said on Monday"), the precision is
-   `on_or_before`: the event happened by the day it was reported;
-3. else, for "the previous meeting" and the like, just before the latest date the
-   article mentioned earlier (precision `before`);
-4. else the article date with precision `on_or_before`.
+   when that clause only reports the event ("said on Monday"), the mod is
+   `ON_OR_BEFORE`: the event happened by the day it was reported;
+3. else, for "the previous meeting" and the like, the latest day the article mentioned
+   earlier, `BEFORE`;
+4. else the article date, `ON_OR_BEFORE`.
 
-An event is never dated after its article unless it is future or hypothetical: such a
-date falls back to the article date, `on_or_before`.
+A timex introduced by "before", "by" or "after" gives the event that relation to it
+(`BEFORE`, `ON_OR_BEFORE`, `AFTER`). An event is never dated after its article unless it
+is future or hypothetical: such a date falls back to the article date, `ON_OR_BEFORE`.
 
 This module reads `doc.timexes` (values and token offsets) and the parse only; it never
 calls the time stage itself.
@@ -27,23 +31,13 @@ calls the time stage itself.
 from __future__ import annotations
 
 import datetime as dt
-import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from dateline.model import Document, Timex
+from dateline.timex3 import DateMod, Precision, date_part, interval, is_calendar, precision
+from dateline.words import word_set
 
-#: TIMEX3 value shapes -> the precision of an event date taken from them.
-_PRECISIONS: tuple[tuple[re.Pattern, str], ...] = (
-    (re.compile(r"^\d{4}-\d\d-\d\d"), "day"),
-    (re.compile(r"^\d{4}-W\d\d"), "week"),
-    (re.compile(r"^\d{4}-\d\d$"), "month"),
-    (re.compile(r"^\d{4}-Q\d$"), "quarter"),
-    (re.compile(r"^\d{4}-H\d$"), "half"),
-    (re.compile(r"^\d{4}-(SP|SU|FA|WI)$"), "season"),
-    (re.compile(r"^\d{4}$"), "year"),
-    (re.compile(r"^\d{3}$"), "decade"),
-    (re.compile(r"^\d{2}$"), "century"),
-)
+
 _VERBAL = frozenset({"VERB", "AUX"})
 #: Modifiers that place an event before the one the article is about ("the previous meeting").
 _EARLIER_WORDS = frozenset({"previous", "earlier", "prior", "last", "former", "past"})
@@ -52,45 +46,24 @@ _MAX_HOPS = 12
 _NOUN_CLAUSES = frozenset({"relcl", "acl"})
 #: Verbs that report an event: their date is when it was said, so the event itself
 #: happened on or before it ("police said on Tuesday they had arrested ...").
-_REPORTING = frozenset({"say", "tell", "report", "announce", "confirm", "add", "state", "claim",
-                        "quote", "disclose", "reveal", "acknowledge", "admit", "deny"})
+_REPORTING = word_set("reporting_verbs")
+#: Prepositions that put an event on one side of the date they introduce ("withdrew by Monday").
+_PREPOSITION_MODS: dict[str, DateMod] = {"before": "BEFORE", "by": "ON_OR_BEFORE", "after": "AFTER"}
+#: Precisions of values that name one day (or a time within it).
+_ONE_DAY = frozenset({"day", "part_of_day", "time"})
 
 
-def precision_of(value: str) -> str | None:
-    """The precision of a TIMEX3 value as an event date (day, week, month ...), else None."""
-    return next((name for pattern, name in _PRECISIONS if pattern.match(value)), None)
+class EventDate(NamedTuple):
+    """When an event happened: a TIMEX3 value, its granularity, and the relation to it."""
 
-
-def event_value(value: str) -> str:
-    """The date part of a TIMEX3 value: `2018-09-16TEV` -> `2018-09-16`."""
-    return value.split("T", 1)[0] if precision_of(value) == "day" else value
-
-
-def first_day(value: str) -> dt.date | None:
-    """The first day of the period a TIMEX3 value names, to compare it with the dateline."""
-    precision = precision_of(value)
-    try:
-        if precision == "day":
-            return dt.date.fromisoformat(value[:10])
-        if precision == "week":
-            return dt.date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
-        if precision == "month":
-            return dt.date(int(value[:4]), int(value[5:7]), 1)
-        if precision in {"quarter", "half"}:
-            span = 3 if precision == "quarter" else 6
-            return dt.date(int(value[:4]), span * (int(value[6]) - 1) + 1, 1)
-        if precision in {"season", "year"}:
-            return dt.date(int(value[:4]), 1, 1)
-        if precision in {"decade", "century"}:
-            return dt.date(int(value.ljust(4, "0")), 1, 1)
-    except ValueError:
-        return None
-    return None
+    value: str
+    precision: Precision
+    mod: DateMod | None = None
 
 
 def is_anchor(timex: Timex) -> bool:
     """A timex that names a calendar period (a DATE or TIME with a value), not a span."""
-    return timex.type in {"DATE", "TIME"} and precision_of(timex.value) is not None
+    return timex.type in {"DATE", "TIME"} and is_calendar(timex.value)
 
 
 def _clause_head(token: Any) -> Any:
@@ -175,40 +148,53 @@ def nearest_anchor(doc: Document, trigger: Any) -> Timex | None:
     return min(anchors, key=lambda t: abs(t.token_start - trigger.i), default=None)
 
 
-def _earlier_than_mentioned(doc: Document, trigger: Any) -> tuple[str, str] | None:
+def _earlier_than_mentioned(doc: Document, trigger: Any) -> EventDate | None:
     """"The previous meeting": before the latest day the article mentioned up to here."""
     if not any(c.lower_ in _EARLIER_WORDS and c.dep_ in {"amod", "advmod"} for c in trigger.children):
         return None
-    days = [t.value[:10] for t in doc.timexes
+    days = [date_part(t.value) for t in doc.timexes
             if t.token_start is not None and t.token_start < trigger.i
-            and precision_of(t.value) == "day" and first_day(t.value) <= doc.article.date]
-    return (max(days) if days else doc.article.date.isoformat()), "before"
+            and precision(t.value) in _ONE_DAY and (_first_day(t.value) or dt.date.max) <= doc.article.date]
+    return EventDate(max(days, default=doc.article.date.isoformat()), "day", "BEFORE")
 
 
-def date_event(doc: Document, trigger_i: int, hypothetical: bool = False) -> tuple[str | None, str]:
-    """The (TIMEX3 value, precision) of the event whose trigger is token `trigger_i`.
+def _first_day(value: str) -> dt.date | None:
+    span = interval(value)
+    return span.first if span else None
 
-    See the module docstring for the order of evidence. Falls back to the article date
-    with precision `on_or_before`; a non-hypothetical event is never dated after it.
+
+def date_event(doc: Document, trigger_i: int, hypothetical: bool = False) -> EventDate:
+    """The date of the event whose trigger is token `trigger_i`: value, precision and mod.
+
+    See the module docstring for the order of evidence. Falls back to the article date,
+    `ON_OR_BEFORE`; a non-hypothetical event is never dated after it.
     """
-    fallback = (doc.article.date.isoformat(), "on_or_before")
+    fallback = EventDate(doc.article.date.isoformat(), "day", "ON_OR_BEFORE")
     if doc.parsed is None or not 0 <= trigger_i < len(doc.parsed):
         return fallback
     trigger = doc.parsed[trigger_i]
     timex = governing_timex(doc, trigger)
     if timex is not None and not is_anchor(timex):
         if hypothetical and timex.value == "FUTURE_REF":  # "in the near future"
-            return doc.article.date.isoformat(), "after"
+            return EventDate(doc.article.date.isoformat(), "day", "AFTER")
         return fallback
     timex = timex or nearest_anchor(doc, trigger)
     if timex is None:
         return _earlier_than_mentioned(doc, trigger) or fallback
-    start = first_day(timex.value)
+    start = _first_day(timex.value)
     if start is None or (start > doc.article.date and not hypothetical):
         return fallback
-    if _reported_by(doc, timex, trigger):
-        return event_value(timex.value), "on_or_before"
-    return event_value(timex.value), precision_of(timex.value) or "day"
+    value = date_part(timex.value)
+    mod = "ON_OR_BEFORE" if _reported_by(doc, timex, trigger) else _preposition_mod(doc, timex)
+    return EventDate(value, precision(value) or "day", mod)
+
+
+def _preposition_mod(doc: Document, timex: Timex) -> DateMod | None:
+    """BEFORE, ON_OR_BEFORE or AFTER when the timex is the object of "before", "by" or "after"."""
+    root = _timex_root(doc, timex)
+    if root is None or root.dep_ != "pobj":
+        return None
+    return _PREPOSITION_MODS.get(root.head.lower_)
 
 
 def _reported_by(doc: Document, timex: Timex, trigger: Any) -> bool:
