@@ -13,7 +13,7 @@ from pathlib import Path
 
 from dateline.model import Article, content_id
 from dateline.pipeline import Failure, process
-from dateline.read import DEFAULT_MAX_CHARS, ReadReport, read_articles
+from dateline.read import DEFAULT_MAX_CHARS, DateOrder, ReadReport, read_articles
 from dateline.store import Store
 
 
@@ -56,14 +56,15 @@ def _unseen(articles: Iterable[Article], store: Store, report: IngestReport) -> 
 
 
 def ingest(paths: Iterable[str | Path], store: Store, model: str | None = None, batch_size: int = 32,
-           max_chars: int = DEFAULT_MAX_CHARS,
+           max_chars: int = DEFAULT_MAX_CHARS, date_order: DateOrder | None = None,
            on_article: Callable[[Article], None] | None = None) -> IngestReport:
     """Read, process and store every article under `paths`; returns what happened.
 
+    `date_order` ("dayfirst"/"monthfirst") decides numeric dates that read two ways;
     `on_article` is called once per article processed (for progress bars).
     """
     report = IngestReport()
-    articles = _unseen(read_articles(paths, report.read, max_chars), store, report)
+    articles = _unseen(read_articles(paths, report.read, max_chars, date_order), store, report)
     docs = process(articles, model=model, batch_size=batch_size,
                    on_failure=lambda f: report.failed.append((f.origin, f.reason)))
     batch = []

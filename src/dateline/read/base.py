@@ -1,16 +1,12 @@
-"""What every reader shares: the error type, the read/skip report, decoding and dates."""
+"""What every reader shares: the error type, the read/skip report, decoding and the length limit."""
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 # spaCy's own default limit; longer texts are almost always a mistake (a dump, not an article).
 DEFAULT_MAX_CHARS = 1_000_000
-
-ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 
 
 class ReadError(Exception):
@@ -47,7 +43,12 @@ class ReadReport:
 
 
 def decode_bytes(data: bytes) -> str:
-    """Decode an input as UTF-8 (BOM allowed), refusing empty, binary and mis-encoded files."""
+    """Decode an input as UTF-8, refusing empty, binary and mis-encoded files.
+
+    A leading UTF-8 BOM is an encoding mark, not text, and is dropped; nothing else is
+    changed (leading blank lines, CRLF, U+2028 stay as given), so offsets point into the
+    text the user gave.
+    """
     if not data.strip():
         raise ReadError("empty: the file holds no text")
     if b"\x00" in data[:8192]:
@@ -59,17 +60,6 @@ def decode_bytes(data: bytes) -> str:
             f"invalid UTF-8: byte {exc.start} (0x{data[exc.start]:02x}) is not UTF-8; "
             "re-encode the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)"
         ) from None
-
-
-def parse_iso_date(value: str, what: str = "date") -> dt.date:
-    """Parse `YYYY-MM-DD` (optionally followed by a time) or raise a ReadError that says why."""
-    m = ISO_DATE.match(value.strip())
-    if not m:
-        raise ReadError(f"bad {what}: {value.strip()[:40]!r} is not an ISO date (YYYY-MM-DD)")
-    try:
-        return dt.date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError as exc:
-        raise ReadError(f"invalid {what}: {m[0]} does not exist ({exc})") from None
 
 
 def check_length(text: str, max_chars: int) -> None:

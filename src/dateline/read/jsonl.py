@@ -1,7 +1,10 @@
 """JSON Lines: one article per line with `text` and `date` or `time`.
 
-Optional fields: `id`, `title`, `url`, `source`. A bad line is reported as
-`path:LINE` with the reason and the rest of the file is read.
+Optional fields: `id`, `title`, `url`, `source`. `text` is used exactly as given
+(leading newlines and all), so offsets point into the record's own string. Records are
+split on `\\n` only: U+2028, U+0085 and other characters that `str.splitlines()` treats
+as line ends are valid inside a JSON string. A bad line is reported as `path:LINE` with
+the reason and the rest of the file is read.
 """
 
 from __future__ import annotations
@@ -11,7 +14,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from dateline.model import Article, content_id
-from dateline.read.base import ReadError, ReadReport, check_length, parse_iso_date
+from dateline.read.base import ReadError, ReadReport, check_length
+from dateline.read.dates import DateOrder, parse_article_date
 
 
 def looks_like_jsonl(text: str) -> bool:
@@ -19,24 +23,25 @@ def looks_like_jsonl(text: str) -> bool:
     return text.lstrip()[:1] == "{"
 
 
-def article_from_record(record: Any, origin: str, max_chars: int) -> Article:
+def article_from_record(record: Any, origin: str, max_chars: int, date_order: DateOrder | None = None) -> Article:
     """Build an Article from one decoded JSON record, or raise ReadError saying what is missing."""
     if not isinstance(record, dict):
         raise ReadError(f"not an object: the line holds a JSON {type(record).__name__}")
     text = record.get("text")
     if not isinstance(text, str):
         raise ReadError("no text: the record has no string field `text`")
-    raw_date = record.get("date") or record.get("time")
+    field = "date" if record.get("date") else "time"
+    raw_date = record.get(field)
     if not isinstance(raw_date, str):
-        raise ReadError("no date: the record has no `date` or `time` field (YYYY-MM-DD)")
-    day = parse_iso_date(raw_date)
-    text = text.strip()
+        raise ReadError("no date: the record has no `date` or `time` string (such as 2016-11-23 or "
+                        "Wed, 23 Nov 2016 16:58:00 -0500)")
+    day = parse_article_date(raw_date, date_order, what=field)
     check_length(text, max_chars)
     rid = record.get("id")
     return Article(
         id=str(rid) if rid not in (None, "") else content_id(text, day),
         date=day, text=text, title=_opt(record, "title"), source=_opt(record, "source"),
-        url=_opt(record, "url"), origin=origin,
+        url=_opt(record, "url"), raw_date=raw_date, origin=origin,
     )
 
 
@@ -45,9 +50,10 @@ def _opt(record: dict[str, Any], key: str) -> str | None:
     return str(value) if value not in (None, "") else None
 
 
-def read_jsonl(text: str, origin: str, report: ReadReport, max_chars: int) -> Iterator[Article]:
+def read_jsonl(text: str, origin: str, report: ReadReport, max_chars: int,
+               date_order: DateOrder | None = None) -> Iterator[Article]:
     """Yield the articles of a JSON Lines text, reporting each bad line by number."""
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{origin}:{number}"
@@ -57,7 +63,7 @@ def read_jsonl(text: str, origin: str, report: ReadReport, max_chars: int) -> It
             report.skip(where, f"bad JSON: {exc.msg} at column {exc.colno}")
             continue
         try:
-            article = article_from_record(record, where, max_chars)
+            article = article_from_record(record, where, max_chars, date_order)
         except ReadError as err:
             report.skip(where, err.reason)
             continue
