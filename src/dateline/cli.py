@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from dateline import render
-from dateline.read import DEFAULT_MAX_CHARS, ReadReport, read_articles
+from dateline.read import DEFAULT_MAX_CHARS, DateOrder, ReadReport, read_articles
 from dateline.store import DEFAULT_DB, EventFilter, open_store
 from dateline.timeline import DEFAULT_MIN_CONFIDENCE, build_timeline
 
@@ -35,6 +35,9 @@ Model = Annotated[str | None, typer.Option("--model", envvar="DATELINE_SPACY_MOD
 Db = Annotated[str, typer.Option("--db", envvar="DATELINE_DB", help="DuckDB file to use.")]
 MaxChars = Annotated[int, typer.Option("--max-chars", help="Refuse articles longer than this.")]
 BatchSize = Annotated[int, typer.Option("--batch-size", min=1, help="Articles per spaCy batch.")]
+DayFirst = Annotated[bool | None, typer.Option(
+    "--dayfirst/--monthfirst", help="Read numeric dates such as 03/04/2016 day first (3 April) or month first "
+    "(March 4); without either they are refused as ambiguous.")]
 EXAMPLES = Path(__file__).parent / "data" / "examples"
 
 
@@ -47,6 +50,18 @@ class EventsFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+
+
+# Characters a JSON string may hold raw but that line splitters (str.splitlines, JavaScript) take for line ends.
+_LINE_SEPARATORS = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def _json_text(obj: object, indent: int | None) -> str:
+    """JSON with non-ASCII names readable, but line separators escaped so one article stays one line."""
+    text = json.dumps(obj, ensure_ascii=False, indent=indent)
+    for char, escape in _LINE_SEPARATORS.items():
+        text = text.replace(char, escape)
+    return text
 
 
 def _report_skips(skipped: list[tuple[str, str]]) -> None:
@@ -62,17 +77,21 @@ def extract(
     model: Model = None,
     max_chars: MaxChars = DEFAULT_MAX_CHARS,
     batch_size: BatchSize = 32,
+    dayfirst: DayFirst = None,
+    with_text: Annotated[bool, typer.Option("--text/--no-text", help="Include each article's text, which the "
+                                            "offsets point into, in its JSON.")] = True,
 ) -> None:
     """Read articles and print their timexes, places, actors and events (stateless)."""
     from dateline.pipeline import process
 
     report = ReadReport()
     failures: list[tuple[str, str]] = []
-    docs = process(read_articles(files, report, max_chars), model=model, batch_size=batch_size,
+    articles = read_articles(files, report, max_chars, date_order=_date_order(dayfirst))
+    docs = process(articles, model=model, batch_size=batch_size,
                    on_failure=lambda f: failures.append((f.origin, f.reason)))
     for doc in docs:
         indent = 2 if fmt is ExtractFormat.json else None
-        sys.stdout.write(json.dumps(doc.to_json(), ensure_ascii=False, indent=indent) + "\n")
+        sys.stdout.write(_json_text(doc.to_json(with_text=with_text), indent) + "\n")
         sys.stdout.flush()
     _report_skips(report.skipped + failures)
     if report.skipped or failures:
@@ -87,14 +106,21 @@ def ingest(
     model: Model = None,
     max_chars: MaxChars = DEFAULT_MAX_CHARS,
     batch_size: BatchSize = 32,
+    dayfirst: DayFirst = None,
 ) -> None:
     """Process articles and store them; articles already stored are left as they are."""
-    report = _ingest(paths, db, model, max_chars, batch_size)
+    report = _ingest(paths, db, model, max_chars, batch_size, _date_order(dayfirst))
     if report.skipped:
         raise typer.Exit(1)
 
 
-def _ingest(paths: list[str], db: str, model: str | None, max_chars: int, batch_size: int):
+def _date_order(dayfirst: bool | None) -> DateOrder | None:
+    """The reader's date order from `--dayfirst` (True) / `--monthfirst` (False) / neither (None)."""
+    return None if dayfirst is None else "dayfirst" if dayfirst else "monthfirst"
+
+
+def _ingest(paths: list[str], db: str, model: str | None, max_chars: int, batch_size: int,
+            date_order: DateOrder | None = None):
     from dateline.ingest import ingest as ingest_paths
 
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -111,7 +137,7 @@ def _ingest(paths: list[str], db: str, model: str | None, max_chars: int, batch_
             progress.update(task, advance=1, rate=f"{done / secs:.1f} articles/s")
 
         report = ingest_paths(paths, store, model=model, batch_size=batch_size, max_chars=max_chars,
-                              on_article=tick)
+                              date_order=date_order, on_article=tick)
         progress.update(task, total=progress.tasks[0].completed)
     _report_skips(report.skipped)
     err.print(f"{db}: {report.summary()}", highlight=False)

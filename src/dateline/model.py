@@ -16,11 +16,16 @@ from typing import Any
 
 
 def content_id(text: str, date: dt.date | None = None) -> str:
-    """A stable article id from its content, for sources that carry none."""
+    """A stable article id from its content, for sources that carry none.
+
+    Computed on the text stripped and with CRLF line ends as LF, so the same content keeps
+    its id however it is wrapped (leading blank lines, Windows line ends), while offsets
+    keep pointing into the text as given.
+    """
     h = hashlib.sha256()
     h.update((date.isoformat() if date else "").encode())
     h.update(b"\0")
-    h.update(text.encode("utf-8", "surrogatepass"))
+    h.update(text.strip().replace("\r\n", "\n").encode("utf-8", "surrogatepass"))
     return h.hexdigest()[:16]
 
 

@@ -30,11 +30,13 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
 
     News paragraphs often end in a closing quote that the parser glues to the next
     paragraph; evidence must be one readable sentence. Runs before the parser, which
-    keeps boundaries that are already set.
+    keeps boundaries that are already set. Texts keep their own line ends, so a blank
+    line may be written `\\r\\n\\r\\n`.
     """
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if "\n\n" in previous.whitespace_ or (previous.is_space and "\n\n" in previous.text):
+        space = (previous.text if previous.is_space else "") + previous.whitespace_
+        if "\n\n" in space.replace("\r\n", "\n"):
             token.is_sent_start = True
     return doc
 
