@@ -24,6 +24,7 @@ from typing import Any
 
 from dateline.events.ontology import Ontology, load_ontology
 from dateline.paths import package_data
+from dateline.words import word_class, word_set
 
 #: Dependencies that start a new clause: pattern words are looked for inside the verb's phrase only.
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "conj", "parataxis", "relcl", "csubj", "acl"})
@@ -260,11 +261,7 @@ def verb_used_as_noun(token: Any) -> bool:
 
 #: Heads of multiword synonyms ("cease fire", "refugee camp", "battle tank") that do not keep the
 #: phrase's meaning alone: generic nouns and the nicknames of weapons ("Apache", "Predator").
-VAGUE_HEADS = frozenset({
-    "fire", "house", "camp", "opinion", "cause", "person", "area", "center", "system", "vehicle",
-    "club", "arrow", "services", "device", "devise", "carrier", "batteries", "knuckles", "typhoon",
-    "falcon", "hornet", "orion", "poseidon", "reaper", "predator", "osprey", "raptor", "dragonfly",
-    "apache", "cougar", "bradley", "abrams", "mangusta", "chinook", "4c", "nfh"})
+VAGUE_HEADS = word_set("vague_synonym_heads")
 
 
 def _single_words(members: list[str]) -> frozenset[str]:
@@ -288,8 +285,7 @@ def _by_first_word(members: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]
 #: Prepositions and particles: a pattern made of one of these alone ("press on", "order to") is a
 #: phrasal verb of one member of a CAMEO block, so it applies only when the word hangs off the verb
 #: itself, not when it merely follows somewhere in the phrase ("demanding a vote on independence").
-PARTICLES = frozenset({"on", "to", "in", "into", "off", "up", "out", "down", "for", "with", "against",
-                       "at", "by", "from", "over", "back", "away", "about", "through", "under"})
+PARTICLES = word_class("prepositions", "particle")
 
 
 def _lone_particle(pattern: dict[str, Any]) -> str | None:
