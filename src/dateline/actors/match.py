@@ -17,6 +17,7 @@ from typing import Any
 
 from dateline.actors.dictionary import ActorDictionary, Agent, Resolution
 from dateline.actors.text import token_key, without_determiner
+from dateline.words import word_class
 
 #: Entity types that are never actors: "May 15" and "21 June" are also Greek armed groups.
 TIME_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
@@ -127,7 +128,7 @@ def names_the_country(first_key: str, resolution: Resolution, lexicon: ActorDict
     return any(name and name[0][:4] == first_key[:4] for name in names)
 
 
-LOCATIVES = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "around"})
+LOCATIVES = word_class("prepositions", "actor-place")
 
 
 def is_place_reference(tokens: Any, keys: list[str], start: int, end: int, lexicon: ActorDictionary,

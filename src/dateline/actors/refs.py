@@ -16,6 +16,7 @@ from typing import Any
 
 from dateline.actors.dictionary import ActorDictionary
 from dateline.model import Actor, Document
+from dateline.words import word_class, word_set
 
 
 @dataclass
@@ -51,8 +52,7 @@ def resolve_references(candidates: list[Candidate], doc: Document, keys: list[st
 
 
 #: Role nouns that belong to the body named after them ("leaders of the opposition coalition").
-MEMBER_HEADS = frozenset({"leader", "leaders", "leadership", "spokesman", "spokeswoman", "spokesperson",
-                          "official", "officials", "member", "members", "head", "commander", "commanders"})
+MEMBER_HEADS = word_set("member_heads")
 
 
 def person_of_country(candidates: list[Candidate], doc: Document) -> None:
@@ -138,7 +138,7 @@ def unlisted_people(candidates: list[Candidate], doc: Document, keys: list[str])
 
 #: Prepositions that tie a generic agent to its country: "security forces in Guinea",
 #: "rebels in Idlib province", "refugees from Syria".
-AGENT_PLACE_PREPOSITIONS = frozenset({"in", "from", "inside"})
+AGENT_PLACE_PREPOSITIONS = word_class("prepositions", "agent-place")
 
 
 def locate_generic_agents(candidates: list[Candidate], doc: Document, lexicon: ActorDictionary) -> None:

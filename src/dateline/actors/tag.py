@@ -27,29 +27,28 @@ from dateline.actors.match import Piece, cached_key, find_pieces, match_at
 from dateline.actors.refs import Candidate, resolve_references
 from dateline.actors.text import without_determiner
 from dateline.model import Actor, Document
+from dateline.words import word_class, word_set
 
 #: Dependency labels of a lone agent noun that only modifies another noun
 #: ("refugee population", "rebel enclave"): not an actor mention by itself.
 MODIFIER_DEPS = frozenset({"compound", "amod", "npadvmod"})
-POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+POSSESSIVES = word_set("possessive_markers")
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 #: Sector of a bare country mention: people when it is a plural demonym ("Syrians"),
 #: else the state ("Turkey said", "Moscow's support", "Turkish diplomacy").
 PEOPLE_SECTOR, STATE_SECTOR = "CVL", "GOV"
 #: Weapons and vehicles (agent phrases): the military that uses them when they act, mere
 #: instruments otherwise.
-EQUIPMENT = frozenset({"aircraft", "helicopter", "helicopter gunship", "gunship", "tank", "drone", "warship",
-                       "artillery", "gunboat", "warplane", "jet", "fighter jet"})
+EQUIPMENT = word_set("equipment")
 #: Places people live in: "shelled Iraqi towns", "demolished Palestinian homes" hit civilians.
-SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "home", "house", "neighbourhood", "neighborhood",
-                              "district", "camp", "settlement", "suburb"})
+SETTLEMENT_NOUNS = word_class("place_words", "settlement")
 #: Sectors of a named actor that a following agent noun refines ("Putin government",
 #: "UN peacekeepers"); other sectors (REB, OPP, ...) keep their own reading.
 OVERRIDABLE_SECTORS = frozenset({None, "GOV", "ELI"})
 #: Sectors that say a person holds no dated role now: a title written before the name wins.
 UNPLACED_SECTORS = frozenset({None, "ELI"})
 #: Words before a title that say its holder no longer holds it ("former president").
-FORMER_WORDS = frozenset({"former", "ousted", "deposed", "exiled", "toppled", "overthrown", "ex"})
+FORMER_WORDS = word_set("former_words")
 
 
 @dataclass

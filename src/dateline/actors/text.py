@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from anyascii import anyascii
 
+from dateline.words import word_list
+
 #: Tokens that only join name parts ("al-Assad", "Turkey-Russia"): dropped from keys.
 JOINERS = frozenset({"-", "–", "—", "‐"})
 
@@ -105,7 +107,7 @@ def agent_sector(code: str) -> str | None:
     return first_sector(code_elements(code))
 
 
-DETERMINERS = ("the ", "a ", "an ", "his ", "her ", "its ", "their ")
+DETERMINERS = tuple(f"{word} " for word in word_list("leading_determiners"))
 
 
 def without_determiner(text: str) -> str:

@@ -24,6 +24,7 @@ from dateline.events.parties import PartyTokens, demand_parties, trigger_parties
 from dateline.events.resolve import resolve
 from dateline.events.targets import fallback_recipients, implicit_state_actor
 from dateline.model import Document, Event, Evidence, Party, event_id
+from dateline.words import word_class, word_set
 
 #: Cooperation announced for the future is a promise, coded AGREE. Manual draft 0.8 would keep
 #: future concessions as CONCEDE and code announced retreats CONCEDE; we follow the issue's reading
@@ -31,8 +32,7 @@ from dateline.model import Document, Event, Evidence, Party, event_id
 #: evacuate", "would allow" are AGREE.
 FUTURE_TYPE = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
                "AGREE": "AGREE", "RETREAT": "AGREE", "CONCEDE": "AGREE"}
-FUTURE_MODIFIERS = frozenset({"upcoming", "planned", "next", "proposed", "future", "forthcoming", "possible",
-                              "potential"})
+FUTURE_MODIFIERS = word_set("future_modifiers")
 #: Conflictual actions announced for the future are threats (PLOVER: one category, no auxiliary).
 THREAT_MODE = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations", "PROTEST": "restrict",
                "MOBILIZE": "violence"}
@@ -42,22 +42,20 @@ EXPRESSIVE_TYPES = frozenset({"PROTEST", "REQUEST", "ACCUSE"})
 #: Cooperation refused for the future ("will not accept", "would not meet") is a REJECT.
 COOPERATIVE_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 #: Prepositions that put a nominal event in the background of the reported one ("after clashes").
-BACKGROUND_PREPS = frozenset({"after", "before", "during", "following", "since", "amid", "despite", "until",
-                              "ahead", "because", "at"})
+BACKGROUND_PREPS = word_class("prepositions", "background")
 #: Subordinators of background clauses ("when Amin expelled them", "as fighting raged").
-BACKGROUND_MARKS = frozenset({"when", "while", "as", "once", "whereas", "although", "though"})
+BACKGROUND_MARKS = word_set("background_markers")
+BACKGROUND_WORDS = BACKGROUND_PREPS | BACKGROUND_MARKS
 #: Prepositions that attach time and place to an event, not another event's content.
-LOOSE_PREPS = frozenset({"on", "in", "at", "near", "outside", "inside", "across", "around", "through"})
+LOOSE_PREPS = word_class("prepositions", "loose")
 #: Background events (relative clauses, adjuncts, events inside another event) keep this share of confidence.
 BACKGROUND_FACTOR = 0.5
 #: Nouns whose clause is what they say ("a declaration demanding that ..."): not background.
-SPEECH_NOUNS = frozenset({"declaration", "statement", "letter", "resolution", "communique", "message",
-                          "announcement", "decree", "note"})
+SPEECH_NOUNS = word_set("speech_nouns")
 #: Heads that leave the event to their modifier: "mediation effort", "peace mission", "war games".
-GENERIC_EVENT_HEADS = frozenset({"mission", "effort", "efforts", "process", "operation", "campaign",
-                                 "initiative", "bid", "drive", "game", "games", "exercise", "round"})
+GENERIC_EVENT_HEADS = word_set("generic_event_heads")
 #: Modals that turn a reported clause into a demand ("X said Y must withdraw").
-DEMAND_MODALS = frozenset({"must", "should"})
+DEMAND_MODALS = word_class("auxiliaries", "demand")
 #: Types whose "with"/"between"/object parties are co-actors (PLOVER: no recipient for reciprocal events).
 RECIPROCAL_TYPES = frozenset({"CONSULT"})
 #: Events at or below this confidence that name no party are dropped (PLOVER codes no actor-less events):
@@ -65,7 +63,7 @@ RECIPROCAL_TYPES = frozenset({"CONSULT"})
 PARTYLESS_MIN_CONFIDENCE = 0.5
 FALLBACK_NOTE = "parties: fallback recipient (addressee, named in the object, place of the act or own government)"
 #: Words that only attribute a source ("according to reports"), never report an act.
-NON_EVENT_WORDS = frozenset({"according"})
+NON_EVENT_WORDS = word_set("attribution_words")
 #: Entity types of a head that names someone even when the actor dictionary does not know it.
 NAMING_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: An actor entry that is a country-level code alone ("...: LEBANON_ [LBN]"), no agent noun added.
@@ -295,7 +293,7 @@ def _verb_background(verb: Any) -> str | None:
     current = verb
     while True:
         mark = next((c.lower_ for c in current.children if c.dep_ == "mark"), None)
-        if current.dep_ == "advcl" and mark in BACKGROUND_PREPS | BACKGROUND_MARKS:
+        if current.dep_ == "advcl" and mark in BACKGROUND_WORDS:
             return f"'{mark}' clause"  # "one day after a jet shot down a helicopter"
         if current.dep_ == "pcomp" and current.head.lower_ in BACKGROUND_PREPS:
             return f"'{current.head.text}' clause"

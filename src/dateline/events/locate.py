@@ -16,14 +16,12 @@ from __future__ import annotations
 from typing import Any
 
 from dateline.model import Document, Location, Place
+from dateline.words import word_class
 
 #: Prepositions that put an event somewhere ("in", "near"); "between" and "with" name parties.
-LOCATIVE_PREPS = frozenset({
-    "in", "at", "near", "outside", "inside", "across", "around", "throughout", "within", "on",
-    "from", "into", "to", "toward", "towards", "through", "along", "off", "over",
-})
+LOCATIVE_PREPS = word_class("prepositions", "event-place")
 #: Prepositions whose objects are parties ("a deal between Turkey and Russia", "talks with Iran").
-PARTY_PREPS = frozenset({"between", "with", "against", "by", "among", "for", "versus", "vs"})
+PARTY_PREPS = word_class("prepositions", "party")
 #: A place that is a subject is a party of the event ("Turkey agreed"), never its location.
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 #: The trigger's objects: a country there is a party ("accused Turkey"), a town the location.

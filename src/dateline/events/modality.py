@@ -22,36 +22,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "'d", "ought"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-NEGATORS = frozenset({"not", "n't", "never", "no"})
-CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+from dateline.words import word_class, word_set
+
+# The word classes live in data/words/ (each file says what its list is for).
+HYPOTHETICAL_AUX = word_class("auxiliaries", "irrealis")
+FUTURE_AUX = word_class("auxiliaries", "future")
+NEGATORS = word_set("negators")
+CONDITIONAL_MARKS = word_set("conditional_markers")
 #: Verbs whose complement clause is not (yet) a fact.
-IRREALIS_HEADS = frozenset({
-    "want", "seek", "hope", "expect", "propose", "prepare",
-    "consider", "threaten", "warn", "fear", "vow", "pledge", "promise", "offer", "agree", "urge", "ask",
-    "call", "demand", "need", "wish", "decide", "order", "allow", "help", "ensure", "mean", "fail",
-    "refuse", "deny", "reject", "prevent", "avoid", "stop", "halt", "block", "oppose", "accuse",
-    "claim", "suggest", "push", "press", "encourage", "invite", "predict", "estimate", "could",
-})
+IRREALIS_HEADS = word_set("irrealis_verbs")
 #: Verbs that report speech: their "would" clauses are futures, their "must" clauses demands.
-SPEECH_VERBS = frozenset({"say", "tell", "announce", "state", "declare", "add", "confirm", "report", "insist",
-                          "reiterate", "indicate", "claim", "write", "stress", "note", "explain", "signal",
-                          "warn", "conclude", "argue", "assert", "maintain", "reply", "respond", "affirm"})
+SPEECH_VERBS = word_set("reporting_verbs")
 #: Verbs of intention: what they govern is planned, i.e. future (a promise or a threat).
-INTENT_HEADS = frozenset({"plan", "intend", "prepare", "decide", "aim", "resolve", "mean"})
+INTENT_HEADS = word_set("intention_verbs")
 #: Nouns whose infinitive is attempted, which counts ("an attempt to assassinate").
-ATTEMPT_NOUNS = frozenset({"attempt", "bid"})
+ATTEMPT_NOUNS = word_set("attempt_nouns")
 #: Verbs whose infinitive complement happens as much as they do ("began to withdraw").
-ASPECTUAL_HEADS = frozenset({"begin", "start", "continue", "resume", "keep", "manage", "proceed", "go",
-                             "try", "attempt",
-                             "use", "have", "get", "come", "appear", "seem"})
+ASPECTUAL_HEADS = word_set("aspectual_verbs")
 #: Verbs whose complement or object did not happen.
-NEGATING_HEADS = frozenset({"fail", "refuse", "prevent", "avoid", "deny", "halt", "stop", "block", "avert",
-                            "reject", "decline", "cancel", "postpone"})
+NEGATING_HEADS = word_set("negating_verbs")
 #: Heads of a nominal trigger that place it outside the facts ("plans for talks", "hopes of a deal").
-IRREALIS_NOUNS = frozenset({"plan", "proposal", "hope", "prospect", "possibility", "threat", "fear",
-                            "risk", "call", "demand", "bid", "effort", "attempt", "chance", "talk"})
+IRREALIS_NOUNS = word_set("irrealis_nouns")
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp", "csubj",
                          "parataxis", "csubjpass"})
 

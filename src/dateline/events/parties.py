@@ -18,25 +18,26 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dateline.events.lexicon import load_lexicon
+from dateline.words import word_class, word_set
 
-SPEECH_NOUNS = frozenset({"declaration", "statement", "letter", "resolution", "communique", "message",
-                          "announcement", "decree", "note"})
-RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
-PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "them",
-                               "i", "you", "us", "him", "this", "these", "those", "itself", "themselves"})
-RECIPIENT_PREPS = frozenset({"against", "on", "to", "toward", "towards", "at", "from", "for", "over", "upon",
-                             "into", "with"})
-NOUN_RECIPIENT_PREPS = frozenset({"against", "on", "for", "of", "to", "with", "toward", "towards", "upon",
-                                  "into"})
-NOUN_ACTOR_PREPS = frozenset({"between", "among", "amongst"})
+# The word classes live in data/words/ (each file says what its list is for).
+SPEECH_NOUNS = word_set("speech_nouns")
+RELATIVE_PRONOUNS = word_set("relative_pronouns")
+PERSONAL_PRONOUNS = word_set("pronouns")
+RECIPIENT_PREPS = word_class("prepositions", "recipient")
+NOUN_RECIPIENT_PREPS = word_class("prepositions", "noun-recipient")
+NOUN_ACTOR_PREPS = word_class("prepositions", "noun-actor")
+#: Prepositions on a verb's object that introduce a recipient ("granted asylum to X").
+OBJECT_RECIPIENT_PREPS = word_class("prepositions", "object-recipient")
+
 SUBJECT_DEPS = ("nsubj", "csubj")
 NAME_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod"})
-NON_PARTY_HEADS = frozenset({"behalf", "part", "basis", "account", "pretext", "grounds"})
-MEETING_VERBS = frozenset({"meet", "visit", "host", "receive", "phone", "call", "consult", "join"})
+NON_PARTY_HEADS = word_set("non_party_heads")
+MEETING_VERBS = word_set("meeting_verbs")
 #: Time and circumstance adjuncts: who is named there is not the act's recipient.
-ADJUNCT_PREPS = frozenset({"after", "before", "during", "following", "since", "amid", "despite", "until", "without"})
+ADJUNCT_PREPS = word_class("prepositions", "time-adjunct")
 #: Prepositions on a complement's object that give a reason or an occasion, not a party.
-CIRCUMSTANCE_PREPS = frozenset({"over", "about", "because", "amid", "despite", "during", "as"})
+CIRCUMSTANCE_PREPS = word_class("prepositions", "circumstance")
 SKIP_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "punct", "cc"})
 
 
@@ -146,7 +147,7 @@ def _add_objects(verb: Any, found: PartyTokens) -> None:
 
 def _add_object_preps(obj: Any, found: PartyTokens) -> None:
     for prep in obj.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("to", "with", "for", "against", "toward", "towards", "on"):
+        if prep.dep_ == "prep" and prep.lower_ in OBJECT_RECIPIENT_PREPS:
             _add_prep_object(prep, found, f"'{prep.lower_}' object of the object")
 
 

@@ -21,9 +21,10 @@ from typing import Any
 from dateline.events.parties import with_conjuncts
 from dateline.events.resolve import resolve
 from dateline.model import Document, Party
+from dateline.words import word_class, word_set
 
 #: Prepositions that name where the act is done.
-LOCATION_PREPS = frozenset({"in", "into", "inside", "to"})
+LOCATION_PREPS = word_class("prepositions", "act-place")
 #: Gazetteer feature codes of the places that stand for a country here: countries,
 #: capitals, other populated places and first-order divisions.
 COUNTRY_PLACE_PREFIXES = ("PCL", "PPL", "ADM1")
@@ -33,22 +34,20 @@ ADDRESSED_TYPES = frozenset({"REQUEST"})
 PURPOSE_TYPES = frozenset({"PROTEST", "REQUEST"})
 #: Dependents not searched for a party inside an object: clauses and time or cause adjuncts.
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "appos", "punct", "cc"})
-ADJUNCT_WORDS = frozenset({"after", "before", "during", "following", "since", "amid", "despite", "until", "in",
-                           "at", "near"})
+ADJUNCT_WORDS = word_class("prepositions", "object-adjunct")
 #: Sectors of the state itself, and pseudo-countries that have no government to protest to.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 NON_STATE_COUNTRIES = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM", "WST", "UNO", "EUR"})
 #: Acts that only a state does to people in its territory (arrests, charges, bans, expulsions).
 STATE_ACTS = frozenset({"COERCE", "ACCUSE", "SANCTION"})
 #: Measures a state takes on its own population.
-DOMESTIC_MEASURES = frozenset({"curfew", "emergency", "siege", "lockdown", "martial"})
+DOMESTIC_MEASURES = word_set("domestic_measures")
 #: Material harm done in a place falls on its people (CVL), not on its state.
 HARM_TYPES = frozenset({"ASSAULT", "COERCE"})
 PEOPLE, STATE = "CVL", "GOV"
 #: Types whose place is a venue ("talks in Geneva") unless the trigger says someone went there.
 VENUE_TYPES = frozenset({"CONSULT", "AGREE"})
-MOVEMENT_LEMMAS = frozenset({"arrive", "visit", "travel", "fly", "go", "come", "return", "land", "deploy",
-                             "send", "dispatch", "move", "enter", "trip", "tour"})
+MOVEMENT_LEMMAS = word_set("movement_verbs")
 
 
 def fallback_recipients(doc: Document, trigger: Any, actors: list[Party], type_name: str,

@@ -16,6 +16,8 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
+from dateline.words import word_class
+
 _APOSTROPHES = re.compile(r"[’‘'`ʿʾ´]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _ARTICLE = re.compile(r"^(?:al|el|as|ad|ar|at|ash|az|an|ad-|ul) ")
@@ -27,18 +29,10 @@ _MERGES: tuple[tuple[str, str], ...] = (
     ("dh", "d"), ("q", "k"), ("c", "k"), ("w", "v"), ("z", "s"), ("j", "g"), ("h", ""),
 )
 #: Generic words that administrative names carry around their proper name.
-ADMIN_WORDS = frozenset({
-    "province", "governorate", "state", "region", "oblast", "county", "district", "department",
-    "prefecture", "muhafazat", "provincia", "regione", "municipality", "parish", "of", "the",
-    "city", "krai", "kray", "republic", "autonomous", "okrug", "wilayat", "daerah", "ostan",
-})
+ADMIN_WORDS = word_class("place_words", "admin-name")
 
 #: Words that name a part of an area ("North Africa", "southern Hama").
-COMPASS_WORDS = frozenset({
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
-    "southeastern", "southwestern", "upper", "lower", "greater",
-})
+COMPASS_WORDS = word_class("place_words", "compass")
 
 #: The shortest skeleton worth a fuzzy lookup; shorter ones match too much.
 MIN_SKELETON = 3

@@ -20,6 +20,7 @@ from typing import Any
 from dateline.geo.gazetteer import Gazetteer
 from dateline.geo.mentions import Mention, link_containers, link_peers
 from dateline.geo.names import COMPASS_WORDS, fold
+from dateline.words import word_class, word_classes, word_set
 
 #: spaCy labels that name places; spans with these are kept unless ruled out.
 PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -30,7 +31,7 @@ MAYBE_LABELS = frozenset({"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP
 #: slot that takes places ("horses nearby in Riverdale", "hit Gaza City and X").
 CUED_ONLY_LABELS = frozenset({"PERSON"})
 PERSON_PLACE_CODES = frozenset({"PCLI", "ADM1", "PPLC", "CONT"})
-PERSON_PLACE_PREPS = frozenset({"in", "near", "outside", "throughout", "across"})
+PERSON_PLACE_PREPS = word_class("prepositions", "person-place")
 PERSON_TOWN_POPULATION = 50_000
 #: Buildings, streets and venues: places when a locative preposition introduces them.
 SITE_LABELS = frozenset({"FAC"})
@@ -44,38 +45,22 @@ LINK_MARKS = frozenset({"-", "–", "/"})
 PROMINENT_CODES = frozenset({"PCLI", "ADM1", "CONT", "PPLC"})
 PROMINENT_POPULATION = 100_000
 #: Single words that spaCy sometimes tags as places but that name no place on their own.
-GENERIC_WORDS = frozenset({
-    "west", "east", "north", "south", "city", "centre", "center", "valley", "state", "county",
-    "region", "capital", "coast", "downtown", "midwest", "island", "river", "lake", "park",
-    "street", "square", "hall", "earth", "world", "heaven", "hell", "central", "western",
-    "eastern", "northern", "southern", "man", "independence", "surprise", "orange", "commonwealth",
-    "minister", "president", "governor", "mayor", "king", "queen", "prince", "senator", "chancellor",
-})
+#: (Compass words are not repeated here: every reader of this set also tests COMPASS_WORDS.)
+GENERIC_WORDS = word_class("place_words", "not-a-place")
 #: Acronyms are places only when they name a country-level or first-level unit ("US", "UK").
 ACRONYM_CODES = frozenset({"PCLI", "ADM1", "CONT", "PPLC"})
 #: Nouns that say what kind of place a neighbouring name is, and the feature they imply.
-CUE_NOUNS: dict[str, str] = {
-    "province": "ADM1", "provinces": "ADM1", "governorate": "ADM1", "state": "ADM1",
-    "region": "ADM1", "oblast": "ADM1", "prefecture": "ADM1", "county": "ADM2",
-    "district": "ADM2", "municipality": "ADM2", "city": "P", "town": "P", "village": "P",
-    "villages": "P", "towns": "P", "cities": "P", "capital": "P", "suburb": "P", "port": "P",
-}
+#: (class "cue-ADM1" of data/words/place_words.tsv -> "ADM1").
+CUE_NOUNS: dict[str, str] = {word: tag.removeprefix("cue-") for tag, words in word_classes("place_words").items()
+                             if tag.startswith("cue-") for word in words}
 #: Verbs whose object is a place ("seized X", "shelled X"), by lemma.
-PLACE_VERBS = frozenset({
-    "seize", "capture", "shell", "bomb", "bombard", "besiege", "retake", "recapture", "storm",
-    "overrun", "enter", "liberate", "evacuate", "raid", "encircle", "surround", "occupy", "invade",
-    "visit", "reach", "leave", "flee", "annex", "blockade",
-})
+PLACE_VERBS = word_set("place_verbs")
 #: Prepositions that introduce a location ("in X", "near X").
-LOCATIVE_PREPS = frozenset({
-    "in", "at", "near", "from", "to", "into", "outside", "across", "toward", "towards", "around",
-    "throughout", "through", "via", "inside", "between", "within", "along",
-})
+LOCATIVE_PREPS = word_class("prepositions", "toponym-cue")
 #: Words that make the next name the name of a storm, an operation or a ship, not a place.
-NAMED_THINGS = frozenset({"hurricane", "typhoon", "cyclone", "storm", "operation", "ship", "vessel", "hms",
-                          "uss", "flight"})
+NAMED_THINGS = word_set("named_things")
 _LEADING = frozenset({"the", "The", "THE"})
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_POSSESSIVE = word_set("possessive_markers")
 
 
 def find_mentions(parsed: Any, gazetteer: Gazetteer) -> list[Mention]:

@@ -26,6 +26,7 @@ from dateline.geo.mentions import Mention
 from dateline.geo.names import COMPASS_WORDS, bare_admin_name, fold, without_compass_word
 from dateline.geo.recognize import GENERIC_WORDS
 from dateline.model import Place
+from dateline.words import word_class
 
 #: Prior weight of a kind of place: in news a country name means the country.
 TYPE_PRIOR: dict[str, float] = {
@@ -43,10 +44,7 @@ CUE_BONUS: dict[tuple[str, str], float] = {
 }
 #: Nouns of bodies that first-level areas have: "a New York court", "the Texas legislature"
 #: mean the state, where the name is both a state and a city (cue STATE_BODY_CUE).
-STATE_BODY_NOUNS = frozenset({
-    "court", "courts", "legislature", "lawmakers", "legislators", "governor", "senate", "assembly",
-    "law", "laws", "statute", "attorney", "judge", "judges", "supreme",
-})
+STATE_BODY_NOUNS = word_class("place_words", "state-body")
 STATE_BODY_CUE = "STATE"
 #: Admin areas carry the summed population of their towns: damp it to compare with cities.
 ADMIN_POPULATION_DAMPING = 0.2
@@ -114,11 +112,7 @@ QUALIFIED_CODES = frozenset({"PCLI"})
 SHORT_FORM_CONFIDENCE = 0.8
 #: Last words of names of streets and buildings: such a name is a site, often named after
 #: a place far away, and never read as the place its first words name.
-SITE_WORDS = frozenset({
-    "avenue", "ave", "street", "st", "road", "rd", "boulevard", "blvd", "lane", "drive", "parade",
-    "square", "basilica", "cathedral", "church", "chapel", "castle", "palace", "hospital", "mall",
-    "stadium", "arena", "airport", "station", "bridge", "academy", "school", "college", "hotel",
-})
+SITE_WORDS = word_class("place_words", "site")
 
 
 def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer,

@@ -8,34 +8,49 @@ fragment's name), so the rules in `rules` read like a grammar:
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from dateline.time.lexicon import (
     FIXED_HOLIDAYS,
     FREQUENCY_ADVERBS,
     FUZZY_REFS,
+    MONTHS,
     MOVABLE_HOLIDAYS,
     NUMBER_WORDS,
     PARTS_OF_DAY,
     POINT_MODS,
     QUANTITY_MODS,
     SEASONS,
+    UNIT_DURATIONS,
     UNIT_PLURALS,
     VAGUE_NUMBERS,
+    WEEKDAYS,
     alternation,
 )
 
-FULL_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|"
-              r"november|december)")
-ABBR_MONTH = r"(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?"
+
+def _full_names(table: Mapping[str, int]) -> list[str]:
+    """The full name of each month or weekday of a name table: the longest name of each number."""
+    longest: dict[int, str] = {}
+    for name, number in table.items():
+        if len(name) > len(longest.get(number, "")):
+            longest[number] = name
+    return [longest[number] for number in sorted(longest)]
+
+
+_FULL_MONTHS = _full_names(MONTHS)
+FULL_MONTH = rf"(?:{alternation(_FULL_MONTHS)})"
+ABBR_MONTH = rf"(?:{alternation(name for name in MONTHS if name not in _FULL_MONTHS)})\b\.?"
 MONTH = rf"(?:{FULL_MONTH}|{ABBR_MONTH})"
-WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues\.|thurs\.)"
+#: Abbreviated weekdays only with their dot ("Tues."): "sun", "sat", "wed" are also words.
+WEEKDAY = rf"(?:{alternation(_full_names(WEEKDAYS))}|tues\.|thurs\.)"
 DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 #: A year, but not a 24-hour clock time ("1300 GMT") or part of a longer number.
 YEAR4 = r"(?:1[0-9]\d\d|20\d\d)(?![\d,.]\d)(?!\s*(?:[ECMP][SD]T|GMT|UTC|BST|CET|hours|hrs)\b)"
 YEAR2 = r"(?:'\d\d)"
 SEASON = rf"(?:{alternation(SEASONS)})"
 PART_OF_DAY = rf"(?:{alternation(PARTS_OF_DAY)})"
-_SINGULAR_UNITS = "second|minute|hour|day|weekend|week|fortnight|month|quarter|year|decade|century"
+_SINGULAR_UNITS = alternation(UNIT_DURATIONS)
 UNIT = rf"(?:{alternation(UNIT_PLURALS)}|{_SINGULAR_UNITS})"
 PLURAL_UNIT = rf"(?:{alternation(UNIT_PLURALS)})"
 CALENDAR_UNIT = r"(?:weekend|week|fortnight|month|quarter|year|decade|century)"
@@ -67,7 +82,7 @@ POINT_MOD_BEFORE = rf"(?:\b(?P<mod>{alternation(POINT_MODS)})(?:\s+|-))$"
 QUANTITY_MOD_BEFORE = rf"(?:\b(?P<mod>{alternation(QUANTITY_MODS)})\s+)$"
 
 
-_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_STEMS = tuple(name[:3] for name in _FULL_MONTHS)
 
 #: Rule name -> lowercase strings one of which a text must contain for the rule to apply
 #: (Rule.needs): a substring test that spares most windows most regex scans.
@@ -82,7 +97,7 @@ REQUIRED_WORDS: dict[str, tuple[str, ...]] = {
     "this_moment": ("moment",),
     "two_quarters": ("two quarters",), "each_month": ("each", "every"), "current": ("current",),
     "weekday_set": ("days", "nights", "mornings", "evenings", "afternoons"),
-    "half": ("half",), "season": ("spring", "summer", "fall", "autumn", "winter"),
+    "half": ("half",), "season": tuple(SEASONS),
     "holiday": ("christmas", "easter", "thanksgiving", "day", "eve", "new year", "halloween"),
     "deictic_day": ("today", "tonight", "yesterday", "tomorrow", "night"),
     "weekday": ("day", "tues.", "thurs."), "this_part_of_day": ("this",),

@@ -16,27 +16,25 @@ from __future__ import annotations
 
 from typing import Any
 
-_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "gonna"})
-_PERFECT_AUX = frozenset({"has", "have", "'ve", "had", "'d"})
-_MODALS = frozenset({"would", "could", "might", "may", "should", "must", "can", "ca"})
+from dateline.words import word_class, word_set
+
+# The word classes live in data/words/ (each file says what its list is for).
+_FUTURE_AUX = word_class("auxiliaries", "future")
+_PERFECT_AUX = word_class("auxiliaries", "perfect")
+_MODALS = word_class("auxiliaries", "modal")
 #: Verbs (and adjectives) that set a time to come: the time they govern lies ahead even
 #: when they are in the past tense ("planned a rally on Saturday").
-PLANNING = frozenset({"schedule", "expect", "plan", "due", "set", "intend", "slate", "prepare",
-                      "hope", "aim", "want", "agree", "promise", "threaten", "vow", "pledge",
-                      "postpone", "delay", "defer", "adjourn", "reschedule", "payable", "effective"})
+PLANNING = word_set("planning_words")
 #: Verbs that move a deadline; with "until", "till" or "through" the deadline lies ahead
 #: ("extended the deadline until Tuesday", "gave them until 9 a.m. Tuesday").
-_DEADLINE_VERBS = frozenset({"extend", "give", "grant", "postpone", "delay", "defer", "adjourn",
-                             "suspend", "push", "move"})
+_DEADLINE_VERBS = word_set("deadline_verbs")
 #: Verbs that put an event at a time to come whatever their tense ("has scheduled a news
-#: conference Thursday"); "plan" and "set" are left out: "planned on Friday to pay" is
-#: as often the time of the planning.
-_RESCHEDULING = frozenset({"schedule", "reschedule", "postpone", "delay", "defer", "adjourn", "slate"})
-_UNTIL = frozenset({"until", "till", "through", "til"})
-_REPORTING = frozenset({"say", "tell", "report", "announce", "quote"})
+#: conference Thursday").
+_RESCHEDULING = word_set("rescheduling_verbs")
+_UNTIL = word_set("until_words")
+_REPORTING = word_set("reporting_verbs")
 #: Verbs whose past tense is spelled like the present: "hurt" tagged VBP may be past.
-_SAME_PAST = frozenset({"hurt", "cut", "put", "set", "hit", "cost", "let", "shut", "spread", "quit",
-                        "bet", "cast", "burst", "split", "upset", "broadcast", "forecast", "read"})
+_SAME_PAST = word_set("same_past_verbs")
 #: Dependency labels of an expression that modifies a noun rather than the clause.
 _NOUN_MODIFIER = frozenset({"poss", "compound", "nmod"})
 
