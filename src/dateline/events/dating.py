@@ -37,7 +37,6 @@ from dateline.model import Document, Timex
 from dateline.timex3 import DateMod, Precision, date_part, interval, is_calendar, precision
 from dateline.words import word_set
 
-
 _VERBAL = frozenset({"VERB", "AUX"})
 #: Modifiers that place an event before the one the article is about ("the previous meeting").
 _EARLIER_WORDS = frozenset({"previous", "earlier", "prior", "last", "former", "past"})
@@ -159,6 +158,7 @@ def _earlier_than_mentioned(doc: Document, trigger: Any) -> EventDate | None:
 
 
 def _first_day(value: str) -> dt.date | None:
+    """The first day a value covers, to compare it with the article date; None if it covers none."""
     span = interval(value)
     return span.first if span else None
 
