@@ -144,10 +144,11 @@ GEONAMES_ROWS = [  # two villages in GeoNames' dump format (19 tab-separated col
 
 def test_gazetteer_import_and_info(tmp_path, monkeypatch):
     from dateline.geo import get_gazetteer
-    from dateline.geo.gazetteer import Gazetteer, index_path
+    from dateline.geo.gazetteer import index_path
 
     base = get_gazetteer().path  # copy the built index rather than build it again
     monkeypatch.setenv("DATELINE_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("DATELINE_DATA", str(tmp_path / "data"))  # imports go to the data folder
     target = index_path()
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy(base, target)
@@ -155,7 +156,7 @@ def test_gazetteer_import_and_info(tmp_path, monkeypatch):
     dump.write_text("".join("\t".join(r) + "\n" for r in GEONAMES_ROWS), encoding="utf-8")
     result = run("gazetteer", "import", str(dump))
     assert result.exit_code == 0 and "imported: 2" in result.stdout
-    imported = Gazetteer(target)
+    imported = get_gazetteer()  # the index with the imports merged in
     assert [c.geonameid for c in imported.lookup("Kefraya")] == [168689]
     assert 168689 in [c.geonameid for c in imported.fuzzy("Kfraya")]  # a spelling the dump does not list
     info = run("gazetteer", "info")

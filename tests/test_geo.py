@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import re
+import shutil
 import time
 import zipfile
+from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from dateline.cli import app
 from dateline.events.locate import locate_event
-from dateline.geo import gazetteer_info, import_geonames, tag_places
+from dateline.geo import forget_geonames, gazetteer_info, import_geonames, tag_places
+from dateline.geo import gazetteer as gazetteer_module
 from dateline.geo.fallback import _holds_others
-from dateline.geo.gazetteer import Gazetteer, get_gazetteer
+from dateline.geo.gazetteer import Gazetteer, get_gazetteer, index_path
 from dateline.geo.mentions import Mention
 from dateline.geo.names import fold, skeleton
 from dateline.geo.resolve import _head_area
@@ -64,24 +70,107 @@ def test_gazetteer_info_says_what_is_loaded() -> None:
     assert info["path"].endswith(".sqlite")
 
 
+# -- the user's GeoNames imports -------------------------------------------------------
+
+def geonames_row(geonameid: str, name: str, alternates: str, lat: str, lon: str, country: str, admin1: str) -> str:
+    """One line of a GeoNames dump (19 tab-separated columns) for a populated place."""
+    cols = [geonameid, name, name, alternates, lat, lon, "P", "PPL", country, "", admin1, "", "", "", "4000", "",
+            "300", "Asia/Damascus", "2020-01-01"]
+    return "\t".join(cols) + "\n"
+
+
+HAMIDIYAH = geonames_row("990001", "Tall Ḩamīdīyah", "Tell Hamidiyeh,Tal Hamidiya", "35.1", "36.9", "SY", "10")
+FOUA = geonames_row("170365", "Al Fū‘ah", "Foua,Fouaa", "35.98262", "36.70351", "SY", "12")
+KEFRAYA = geonames_row("168689", "Kafrayā", "Kefraya,Kafriya", "35.99029", "36.67816", "SY", "12")
+HAMMAM = geonames_row("990002", "Ḩammām al ‘Alīl", "Hammam al-Alil,Hamam al Alil", "36.16", "43.26", "IQ", "15")
+
+
+@pytest.fixture
+def user_folders(tmp_path, monkeypatch) -> Path:
+    """Empty cache and data folders, the cache holding this release's index.
+
+    The index is copied from the session's cache: building it again takes ~25 s and is
+    what every first use does anyway.
+    """
+    get_gazetteer()
+    built = index_path()
+    monkeypatch.setenv("DATELINE_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("DATELINE_DATA", str(tmp_path / "data"))
+    shutil.copyfile(built, index_path())
+    return tmp_path
+
+
+def gazetteer_ids(name: str) -> list[int]:
+    return [c.geonameid for c in get_gazetteer().lookup(name)]
+
+
 @pytest.mark.parametrize("packed", [False, True])
-def test_import_geonames_adds_a_dump(tmp_path, packed: bool) -> None:
-    row = ["990001", "Tall Ḩamīdīyah", "Tall Hamidiyah", "Tell Hamidiyeh,Tal Hamidiya", "35.1", "36.9", "P",
-           "PPL", "SY", "", "10", "", "", "", "4000", "", "300", "Asia/Damascus", "2020-01-01"]
-    dump = tmp_path / "SY.txt"
-    dump.write_text("\t".join(row) + "\n" + "not\ta\tdump\tline\n", encoding="utf-8")
+def test_import_geonames_keeps_the_dump_in_the_data_folder(user_folders, packed: bool) -> None:
+    dump = user_folders / "SY.txt"
+    dump.write_text(HAMIDIYAH + "not\ta\tdump\tline\n", encoding="utf-8")
     if packed:
-        with zipfile.ZipFile(tmp_path / "SY.zip", "w") as archive:
+        with zipfile.ZipFile(user_folders / "SY.zip", "w") as archive:
             archive.write(dump, "SY.txt")
             archive.writestr("readme.txt", "not a dump")
-        dump = tmp_path / "SY.zip"
+        dump = user_folders / "SY.zip"
     seen: list[int] = []
-    stats = import_geonames(dump, progress=seen.append, index=tmp_path / "g.sqlite")
-    assert stats["imported"] == 1 and stats["places"] == 1
-    imported = Gazetteer(tmp_path / "g.sqlite")
-    found = imported.lookup("Tell Hamidiyeh")
+    stats = import_geonames(dump, progress=seen.append)
+    assert stats["imported"] == 1 and stats["countries"] == "SY" and stats["places"] > 200_000
+    assert stats["imports_file"] == str(user_folders / "data" / "geonames" / "imports.sqlite")
+    found = get_gazetteer().lookup("Tell Hamidiyeh")
     assert [(c.geonameid, c.feature_code, c.admin1_key) for c in found] == [(990001, "PPL", "SY.10")]
-    assert [c.geonameid for c in imported.fuzzy("Tel Hamidiya")] == [990001]  # a spelling no one listed
+    assert [c.geonameid for c in get_gazetteer().fuzzy("Tel Hamidiya")] == [990001]  # a spelling no one listed
+    assert not Gazetteer(index_path()).lookup("Tell Hamidiyeh")  # the release's index is left as built
+
+
+def test_an_import_survives_an_index_rebuild(user_folders, monkeypatch) -> None:
+    dump = user_folders / "SY.txt"
+    dump.write_text(FOUA + KEFRAYA, encoding="utf-8")
+    import_geonames(dump)
+    old_index, old_merged = index_path(), get_gazetteer().path
+    assert gazetteer_ids("Kefraya") == [168689]
+    # a new release: the index gets a new name, is built afresh, and the old files are removed
+    monkeypatch.setattr(gazetteer_module, "_build_digest", lambda: "nextrelease0")
+    shutil.copyfile(old_index, index_path())  # what the build writes (building takes ~25 s)
+    gazetteer_module._gazetteer_for.cache_clear()
+    assert gazetteer_ids("Kefraya") == [168689] and gazetteer_ids("Foua") == [170365]
+    assert get_gazetteer().path.name.startswith("gazetteer-nextrelease0-user-")
+    assert not old_index.exists() and not old_merged.exists()
+    assert [row["file"] for row in gazetteer_info()["imports"]] == ["SY.txt"]
+    # the derived index removed by hand (or by a cache cleaner) is merged again from the imports
+    get_gazetteer().path.unlink()
+    gazetteer_module._gazetteer_for.cache_clear()
+    assert gazetteer_ids("Kefraya") == [168689]
+
+
+def test_forget_removes_one_import_and_its_places(user_folders) -> None:
+    (user_folders / "SY.txt").write_text(FOUA, encoding="utf-8")
+    (user_folders / "IQ.txt").write_text(HAMMAM, encoding="utf-8")
+    import_geonames(user_folders / "SY.txt")
+    import_geonames(user_folders / "IQ.txt")
+    assert 170365 in gazetteer_ids("Foua") and gazetteer_ids("Hammam al-Alil") == [990002]
+    assert forget_geonames("SY.txt")["places"] == 1
+    assert 170365 not in gazetteer_ids("Foua") and gazetteer_ids("Hammam al-Alil") == [990002]
+    assert [row["file"] for row in gazetteer_info()["imports"]] == ["IQ.txt"]
+    with pytest.raises(KeyError, match=r"no GeoNames import named 'SY.txt' \(imports: IQ.txt"):
+        forget_geonames("SY.txt")
+    forget_geonames("IQ.txt")
+    assert gazetteer_info()["imports"] == [] and get_gazetteer().path == index_path()
+
+
+def test_gazetteer_commands_list_and_forget_imports(user_folders) -> None:
+    (user_folders / "SY.txt").write_text(FOUA + KEFRAYA, encoding="utf-8")
+    runner = CliRunner()
+    assert "imports: none (add one with `dateline gazetteer import FILE`)" in runner.invoke(
+        app, ["gazetteer", "info"]).stdout
+    imported = runner.invoke(app, ["gazetteer", "import", str(user_folders / "SY.txt")])
+    assert imported.exit_code == 0 and "imported: 2" in imported.stdout
+    info = runner.invoke(app, ["gazetteer", "info"]).stdout
+    assert re.search(r"imports: SY\.txt: 2 places in SY, imported \d{4}-\d\d-\d\dT", info), info
+    forgot = runner.invoke(app, ["gazetteer", "forget", "SY.txt"])
+    assert forgot.exit_code == 0 and forgot.stdout.startswith("forgot SY.txt: 2 places in SY")
+    missing = runner.invoke(app, ["gazetteer", "forget", "SY.txt"])
+    assert missing.exit_code == 1 and "no GeoNames import named 'SY.txt'" in missing.stderr
 
 
 def test_import_geonames_names_a_missing_file(tmp_path) -> None:

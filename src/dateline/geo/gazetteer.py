@@ -3,18 +3,20 @@
 The index is built at first use into the dateline cache folder (a few seconds, said once
 on stderr) and reused afterwards. Lookups go through indexed keys (see `names`) and are
 memoised per process, so a toponym costs microseconds. Users with a full GeoNames dump
-(`allCountries.zip`, or a country file such as `SY.txt`) add it with `import_geonames`.
+(`allCountries.zip`, or a country file such as `SY.txt`) add it with `import_geonames`:
+it is kept in their data folder (see `dateline.geo.imports`), apart from the index, and
+merged into a copy of every index the gazetteer opens, so a new release keeps it.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
+import os
+import shutil
 import sqlite3
 import sys
 import time
-import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -22,10 +24,11 @@ from typing import Any
 
 from rapidfuzz.fuzz import ratio
 
+from dateline.config import Settings, cache_dir, settings
 from dateline.geo import build, names
-from dateline.geo.build import PlaceRow, create_index, create_schema, insert_places
+from dateline.geo.build import create_index
+from dateline.geo.imports import add_dump, forget_import, imports_stamp, list_imports, merge_imports
 from dateline.geo.names import MIN_SKELETON, fold, skeleton, without_compass_word
-from dateline.paths import cache_dir, package_data
 
 #: Part of the index name, with a digest of the build code and data (see `index_path`).
 BUILD_VERSION = "5"
@@ -58,10 +61,11 @@ class Candidate:
 
 
 def index_path() -> Path:
-    """Where the gazetteer index lives: the cache folder, named after what it is built from.
+    """Where the index built from the packaged sources lives: the cache folder, named after them.
 
     The name carries a digest of the packaged gazetteer data and of the code that builds
-    the index, so a new release builds a fresh index instead of reading a stale one.
+    the index, so a new release builds a fresh index instead of reading a stale one. With
+    GeoNames imports, the gazetteer opens a copy beside it with the imports merged in.
     """
     return cache_dir() / f"gazetteer-{_build_digest()}.sqlite"
 
@@ -69,7 +73,7 @@ def index_path() -> Path:
 @lru_cache(maxsize=1)
 def _build_digest() -> str:
     digest = hashlib.sha256(BUILD_VERSION.encode())
-    data = sorted(f for f in package_data("geo").iterdir() if f.suffix != ".md")
+    data = sorted(f for f in settings().gazetteer_sources.iterdir() if f.suffix != ".md")
     for source in [Path(build.__file__), Path(names.__file__), *data]:
         digest.update(source.name.encode())
         digest.update(source.read_bytes())
@@ -166,82 +170,110 @@ def _candidate(row: tuple, match: float) -> Candidate:
                      int(pop or 0), match)
 
 
-@lru_cache(maxsize=1)
 def get_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer, building the index first if it does not exist yet."""
-    path = index_path()
+    """The process-wide gazetteer of the current settings, with the user's imports merged in.
+
+    The index is built at first use; when the user has imported GeoNames dumps, the index
+    opened is a copy of it with the imports merged in, made once per state of the imports.
+    """
+    return _gazetteer_for(settings())
+
+
+@lru_cache(maxsize=2)
+def _gazetteer_for(current: Settings) -> Gazetteer:
+    base = _ensure_base_index(index_path())
+    stamp = imports_stamp(current.geonames_imports)
+    if stamp is None:
+        return Gazetteer(base)
+    merged = base.with_name(f"{base.stem}-user-{stamp}.sqlite")
+    if not merged.exists():
+        _merge_index(base, current.geonames_imports, merged)
+    return Gazetteer(merged)
+
+
+def _ensure_base_index(path: Path) -> Path:
+    """Build the index from the packaged sources if this release has not built it yet."""
     if not path.exists():
         print(f"dateline: building the gazetteer index at {path} (once, ~20 s)...", file=sys.stderr)
         started = time.perf_counter()
         counts = create_index(path)
-        _remove_stale_indexes(path)
+        _remove_stale_indexes(keep={path})
         print(f"dateline: gazetteer ready in {time.perf_counter() - started:.1f} s: {counts}",
               file=sys.stderr)
-    return Gazetteer(path)
+    return path
 
 
-def _remove_stale_indexes(current: Path) -> None:
-    """Indexes built from older data are dead weight (60 MB each): remove them."""
-    for stale in current.parent.glob("gazetteer-*.sqlite"):
-        if stale != current:
-            stale.unlink(missing_ok=True)
+def _merge_index(base: Path, imports: Path, merged: Path) -> None:
+    """Write `merged`: a copy of the `base` index with the user's GeoNames imports merged in."""
+    print(f"dateline: adding your GeoNames imports ({imports}) to the gazetteer index...", file=sys.stderr)
+    started = time.perf_counter()
+    tmp = merged.with_suffix(f".{os.getpid()}.tmp")  # parallel first uses must not share a file
+    shutil.copyfile(base, tmp)
+    con = sqlite3.connect(tmp)
+    try:
+        places = merge_imports(con, imports)
+    finally:
+        con.close()
+    tmp.replace(merged)
+    _remove_stale_indexes(keep={base, merged})
+    print(f"dateline: {places} imported places added in {time.perf_counter() - started:.1f} s",
+          file=sys.stderr)
+
+
+def _remove_stale_indexes(keep: set[Path]) -> None:
+    """Indexes of older releases or older imports are dead weight (60 MB and up): remove them.
+
+    Only derived files in the cache folder go; the user's imports live in the data folder.
+    """
+    folder = next(iter(keep)).parent
+    for stale in folder.glob("gazetteer-*.sqlite"):
+        if stale not in keep:
+            try:
+                stale.unlink(missing_ok=True)
+            except OSError:  # another process still has it open on a system that forbids removal
+                continue
 
 
 def gazetteer_info() -> dict[str, Any]:
-    """Say what the gazetteer holds (for `dateline gazetteer info`)."""
-    return get_gazetteer().info()
-
-
-# GeoNames dump columns: geonameid, name, asciiname, alternatenames, lat, lon, feature class,
-# feature code, country code, cc2, admin1, admin2, admin3, admin4, population, ...
-def _dump_rows(lines: Iterator[str], feature_classes: str) -> Iterator[tuple[PlaceRow, list[str]]]:
-    for line in lines:
-        cols = line.rstrip("\n").split("\t")
-        if len(cols) < 15 or not cols[0].isdigit() or (feature_classes and cols[6] not in feature_classes):
-            continue
-        try:
-            row = (int(cols[0]), cols[1], float(cols[4]), float(cols[5]), cols[8], cols[10], cols[11],
-                   cols[6], cols[7], int(cols[14] or 0))
-        except ValueError:
-            continue  # a malformed line must not stop a 12-million-line import
-        alternates = cols[3].split(",") if cols[3] else []
-        yield row, [cols[2], *alternates]
-
-
-def _open_dump(path: Path) -> Iterator[str]:
-    if path.suffix == ".zip":
-        with zipfile.ZipFile(path) as archive:
-            member = next(n for n in archive.namelist() if n.endswith(".txt") and "readme" not in n.lower())
-            with archive.open(member) as raw:
-                yield from io.TextIOWrapper(raw, encoding="utf-8")
-    else:
-        with path.open(encoding="utf-8") as fh:
-            yield from fh
+    """Say what the gazetteer holds and which GeoNames imports the user added (`gazetteer info`)."""
+    imports = settings().geonames_imports
+    return get_gazetteer().info() | {"imports_file": str(imports), "imports": list_imports(imports)}
 
 
 def import_geonames(path: str | Path, progress: Callable[[int], None] | None = None,
-                    feature_classes: str = "APLTHSV", index: Path | None = None) -> dict[str, Any]:
-    """Add a GeoNames dump (allCountries.zip, SY.zip or SY.txt) to the gazetteer index.
+                    feature_classes: str = "APLTHSV") -> dict[str, Any]:
+    """Add a GeoNames dump (allCountries.zip, SY.zip or SY.txt) to the user's gazetteer imports.
 
-    Places already present are replaced by the dump's richer records (real feature codes,
-    admin coordinates). `progress` is called with the number of places imported so far;
-    `feature_classes` keeps only those GeoNames classes (A, P, L, T, H, S, V); `index`
-    names another gazetteer file (created empty if missing) instead of the cached one.
-    Returns what was imported: {"path", "index", "imported", "seconds", "places"}.
+    The dump goes into the imports file of the data folder (it survives upgrades and index
+    rebuilds) and is merged into the index at once. Places already present are replaced
+    by the dump's richer records (real feature codes, admin coordinates). `progress` is
+    called with the number of places imported so far; `feature_classes` keeps only those
+    GeoNames classes (A, P, L, T, H, S, V). Returns what was imported and the index used.
     """
     source = Path(path)
-    if not source.exists():
-        raise FileNotFoundError(f"{source} does not exist: give a GeoNames dump such as allCountries.zip")
-    if index is None:
-        get_gazetteer()  # the base index must exist before a dump goes on top
-    target = index or index_path()
-    started = time.perf_counter()
-    con = sqlite3.connect(target) if target.exists() else create_schema(target)
-    imported = insert_places(con, _dump_rows(_open_dump(source), feature_classes), progress)
-    con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (f"import:{source.name}", f"{imported} places"))
-    con.commit()
-    total = con.execute("SELECT COUNT(*) FROM places").fetchone()[0]
-    con.close()
-    get_gazetteer.cache_clear()
-    return {"path": str(source), "index": str(target), "imported": imported,
-            "seconds": round(time.perf_counter() - started, 1), "places": total}
+    imported = add_dump(source, settings().geonames_imports, progress, feature_classes)
+    _gazetteer_for.cache_clear()
+    gazetteer = get_gazetteer()
+    total = gazetteer.con.execute("SELECT COUNT(*) FROM places").fetchone()[0]
+    return {"path": str(source), "imported": imported["places"], "countries": _short_list(imported["countries"]),
+            "seconds": imported["seconds"], "imports_file": str(settings().geonames_imports),
+            "index": str(gazetteer.path), "places": total}
+
+
+def forget_geonames(file_name: str) -> dict[str, Any]:
+    """Remove a GeoNames import (by file name, as `gazetteer info` lists it) and its places."""
+    removed = forget_import(file_name, settings().geonames_imports)
+    _gazetteer_for.cache_clear()
+    return removed
+
+
+def describe_import(row: dict[str, Any]) -> str:
+    """One line on an import: `SY.txt: 2 places in SY, imported 2025-01-31T10:00:00+00:00`."""
+    where = f" in {_short_list(row['countries'])}" if row["countries"] else ""
+    return f"{row['file']}: {row['places']} places{where}, imported {row['imported_at']}"
+
+
+def _short_list(items: list[str], limit: int = 10) -> str:
+    """`SY, IQ` for a few items; the first ones and a count for many (allCountries has 250)."""
+    shown = ", ".join(items[:limit])
+    return shown if len(items) <= limit else f"{shown} … ({len(items)} in all)"

@@ -6,21 +6,19 @@ a DuckDB file. Storage never does NLP: it stores and queries the data model.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
+from dateline.config import DEFAULT_DB, settings
 from dateline.store.base import AddResult, EventFilter, Store
 from dateline.store.duck import DuckDBStore
-
-DEFAULT_DB = "dateline.duckdb"
 
 __all__ = ["DEFAULT_DB", "AddResult", "DuckDBStore", "EventFilter", "Store", "default_target",
            "open_store"]
 
 
 def default_target() -> str:
-    """The database to use: $DATELINE_DB, else ./dateline.duckdb."""
-    return os.environ.get("DATELINE_DB") or DEFAULT_DB
+    """The database to use: the settings' (`$DATELINE_DB`, else ./dateline.duckdb; see `dateline.config`)."""
+    return settings().db
 
 
 def open_store(target: str | Path | None = None, read_only: bool = False) -> Store:

