@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from dateline.config import package_data
 from dateline.events.ontology import Ontology, load_ontology
-from dateline.paths import package_data
 from dateline.words import word_class, word_set
 
 #: Dependencies that start a new clause: pattern words are looked for inside the verb's phrase only.
