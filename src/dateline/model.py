@@ -1,8 +1,16 @@
-"""The one data model of dateline and its JSON form.
+"""The one data model of dateline, its JSON form and the JSON Schema of that form.
 
 Every stage reads and writes these types; every face (CLI, API, store) speaks them.
-The JSON form is the output contract documented in DESIGN.md: field names and
-shapes here must not change without changing that contract.
+The JSON form is the output contract documented in DESIGN.md: field names and shapes
+here must not change without changing that contract.
+
+Each type is defined once, as a plain dataclass (cheap to build: stages make thousands
+per article). Its JSON form follows from its fields: a field is serialised under its own
+name unless its metadata says otherwise (`INTERNAL`: parse positions and bookkeeping
+that are not part of the contract, and take no part in `==`; `OMITTED_IF_NONE`: keys
+that appear only when set; `rounded()`: floats rounded in JSON). `to_json()`,
+`from_json()` and `extract_schema()` all read that one description (`dateline.jsonform`),
+so they cannot drift apart; and `T.from_json(x.to_json()) == x` whenever the rounded floats were already round.
 
 Offsets (`start`, `end`) are always character offsets into `Article.text`.
 """
@@ -11,8 +19,21 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import asdict, dataclass, field, fields
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from dateline.jsonform import INTERNAL, OMITTED_IF_NONE, JsonForm, optional_key, rounded, schema_of
+from dateline.timex3 import DateMod, Precision
+
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+#: TIMEX3 `mod` values (TimeML 1.2.1).
+TimexMod = Literal["BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN",
+                   "EQUAL_OR_LESS", "EQUAL_OR_MORE", "START", "MID", "END", "APPROX"]
+#: The 16 PLOVER event types (data/plover/ontology.json; a test keeps the two equal).
+EventType = Literal["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                    "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT"]
+#: How much an event date is worth: the granularity of its TIMEX3 value (defined with the values).
+DatePrecision = Precision
 
 
 def content_id(text: str, date: dt.date | None = None) -> str:
@@ -30,34 +51,29 @@ def content_id(text: str, date: dt.date | None = None) -> str:
 
 
 @dataclass
-class Article:
+class Article(JsonForm):
     """A dated news article: the unit that is read, processed and stored."""
 
     id: str
     date: dt.date
-    text: str
+    text: str = field(metadata=optional_key(missing=""))  # left out by `to_json(with_text=False)` (`extract --no-text`)
     title: str | None = None
     source: str | None = None
     url: str | None = None
     raw_date: str | None = None  # the date as the input gave it ("Wed, 23 Nov 2016 16:58:00 -0500")
-    origin: str | None = None  # where it was read from (path[:line]); not part of the contract
+    origin: str | None = field(default=None, compare=False, metadata=INTERNAL)  # where it was read from (path[:line])
 
     def to_json(self, with_text: bool = True) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "id": self.id,
-            "date": self.date.isoformat(),
-            "title": self.title,
-            "source": self.source,
-            "url": self.url,
-            "raw_date": self.raw_date,
-        }
+        """The article's JSON form; the text comes last (it is long), or not at all."""
+        out = super().to_json()
+        text = out.pop("text")
         if with_text:
-            out["text"] = self.text
+            out["text"] = text
         return out
 
 
 @dataclass
-class Timex:
+class Timex(JsonForm):
     """A temporal expression normalised to a TIMEX3 value relative to the article date.
 
     `value` is a TimeML value (`2018-09-17`, `2017`, `2018-W37`, `2018-09-16TEV`,
@@ -69,27 +85,17 @@ class Timex:
     text: str
     start: int
     end: int
-    type: str
+    type: TimexType
     value: str
-    mod: str | None = None
-    quant: str | None = None
-    freq: str | None = None
-    token_start: int | None = None
-    token_end: int | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "text": self.text, "start": self.start, "end": self.end,
-            "type": self.type, "value": self.value,
-        }
-        for key in ("mod", "quant", "freq"):
-            if getattr(self, key) is not None:
-                out[key] = getattr(self, key)
-        return out
+    mod: TimexMod | None = field(default=None, metadata=OMITTED_IF_NONE)
+    quant: str | None = field(default=None, metadata=OMITTED_IF_NONE)
+    freq: str | None = field(default=None, metadata=OMITTED_IF_NONE)
+    token_start: int | None = field(default=None, compare=False, metadata=INTERNAL)
+    token_end: int | None = field(default=None, compare=False, metadata=INTERNAL)
 
 
 @dataclass
-class Place:
+class Place(JsonForm):
     """A toponym in the text resolved to a gazetteer entry (GeoNames ids and codes)."""
 
     text: str
@@ -97,25 +103,17 @@ class Place:
     end: int
     geonameid: int | None
     name: str | None
-    lat: float | None
-    lon: float | None
+    lat: float | None = field(metadata=rounded(5))
+    lon: float | None = field(metadata=rounded(5))
     country_code: str | None
     admin1: str | None
     feature_code: str | None
-    confidence: float
-    token_start: int | None = None
-    token_end: int | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "text": self.text, "start": self.start, "end": self.end,
-            "geonameid": self.geonameid, "name": self.name,
-            "lat": _round(self.lat), "lon": _round(self.lon),
-            "country_code": self.country_code, "admin1": self.admin1,
-            "feature_code": self.feature_code, "confidence": round(self.confidence, 3),
-        }
+    confidence: float = field(metadata=rounded(3))
+    token_start: int | None = field(default=None, compare=False, metadata=INTERNAL)
+    token_end: int | None = field(default=None, compare=False, metadata=INTERNAL)
 
     def as_location(self) -> Location:
+        """The place as an event's location."""
         return Location(
             name=self.name, geonameid=self.geonameid, lat=self.lat, lon=self.lon,
             country_code=self.country_code, feature_code=self.feature_code, text=self.text,
@@ -123,13 +121,14 @@ class Place:
 
 
 @dataclass
-class Actor:
+class Actor(JsonForm):
     """A mention of a political actor resolved to a name, ISO-3 country and sector.
 
     `country` is ISO-3166 alpha-3 or a PLOVER pseudo-country (IGO, UNO, EUR, ...);
     `sector` a PLOVER/Phoenix code (GOV, MIL, REB, COP, OPP, IGO, ...). `code` keeps the
     full Phoenix/CAMEO actor code (`TURGOV`) and `entry` the dictionary entry that
-    resolved it, so `dateline show` can explain the coding.
+    resolved it, so `dateline show` can explain the coding; both are stored, and are not
+    part of `extract`'s JSON.
     """
 
     text: str
@@ -138,66 +137,45 @@ class Actor:
     name: str
     country: str | None
     sector: str | None
-    code: str | None = None
-    entry: str | None = None
-    token_start: int | None = None
-    token_end: int | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "text": self.text, "start": self.start, "end": self.end,
-            "name": self.name, "country": self.country, "sector": self.sector,
-        }
+    code: str | None = field(default=None, compare=False, metadata=INTERNAL)
+    entry: str | None = field(default=None, compare=False, metadata=INTERNAL)
+    token_start: int | None = field(default=None, compare=False, metadata=INTERNAL)
+    token_end: int | None = field(default=None, compare=False, metadata=INTERNAL)
 
     def as_party(self) -> Party:
+        """The actor as a party of an event, keeping where it was said and its dictionary entry."""
         return Party(name=self.name, country=self.country, sector=self.sector,
                      text=self.text, start=self.start, end=self.end, entry=self.entry)
 
 
 @dataclass
-class Party:
-    """An actor or recipient of an event: who, as resolved, and where it was said."""
+class Party(JsonForm):
+    """An actor or recipient of an event: who, as resolved, and where it was said (when it was)."""
 
     name: str
     country: str | None = None
     sector: str | None = None
-    text: str | None = None
-    start: int | None = None
-    end: int | None = None
-    entry: str | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"name": self.name, "country": self.country, "sector": self.sector}
-        if self.text is not None:
-            out.update(text=self.text, start=self.start, end=self.end)
-        if self.entry is not None:
-            out["entry"] = self.entry
-        return out
+    text: str | None = field(default=None, metadata=OMITTED_IF_NONE)
+    start: int | None = field(default=None, metadata=OMITTED_IF_NONE)
+    end: int | None = field(default=None, metadata=OMITTED_IF_NONE)
+    entry: str | None = field(default=None, metadata=OMITTED_IF_NONE)
 
 
 @dataclass
-class Location:
+class Location(JsonForm):
     """Where an event happened: a resolved place, trimmed to what an event needs."""
 
     name: str | None
     geonameid: int | None
-    lat: float | None
-    lon: float | None
+    lat: float | None = field(metadata=rounded(5))
+    lon: float | None = field(metadata=rounded(5))
     country_code: str | None
     feature_code: str | None = None
     text: str | None = None
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "name": self.name, "geonameid": self.geonameid,
-            "lat": _round(self.lat), "lon": _round(self.lon),
-            "country_code": self.country_code, "feature_code": self.feature_code,
-            "text": self.text,
-        }
-
 
 @dataclass
-class Evidence:
+class Evidence(JsonForm):
     """The sentence that reports an event, so a person can check the coding."""
 
     sentence: str
@@ -208,21 +186,18 @@ class Evidence:
     trigger_end: int | None = None
     rule: str | None = None  # the lexicon entry / pattern that fired
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "sentence": self.sentence, "start": self.start, "end": self.end,
-            "trigger": self.trigger, "trigger_start": self.trigger_start,
-            "trigger_end": self.trigger_end, "rule": self.rule,
-        }
-
 
 @dataclass
-class Event:
-    """One PLOVER event: who did what to whom, where and when, with its evidence."""
+class Event(JsonForm):
+    """One PLOVER event: who did what to whom, where and when, with its evidence.
+
+    `article_id`, `article_date` and `article_title` say which article reported the event;
+    they are not part of `extract`'s JSON (the event sits inside its article there) and
+    are added to it by `to_json(with_article=True)`, the form of a stored event listing.
+    """
 
     id: str
-    type: str
-    evidence: Evidence
+    type: EventType
     mode: str | None = None
     contexts: list[str] = field(default_factory=list)
     quad: int | None = None
@@ -230,27 +205,35 @@ class Event:
     cameo: str | None = None
     actors: list[Party] = field(default_factory=list)
     recipients: list[Party] = field(default_factory=list)
-    date: str | None = None
-    date_precision: str | None = None  # granularity of `date`: day, week, month, season, quarter, year ...
-    date_mod: str | None = None  # TIMEX3 relation to `date`: BEFORE, ON_OR_BEFORE, AFTER; None = on it
+    date: str | None = None  # a TIMEX3 date value: 2018-09-17, 2018-W37, 2017-SU, 2017 ...
+    date_precision: DatePrecision | None = None  # granularity of `date`
+    date_mod: DateMod | None = None  # relation to `date` when the text gives only a bound; None = on it
     location: Location | None = None
     negated: bool = False
     hypothetical: bool = False
-    confidence: float = 0.5
-    article_id: str | None = None
+    evidence: Evidence = field(kw_only=True)
+    confidence: float = field(default=0.5, metadata=rounded(3))
+    article_id: str | None = field(default=None, compare=False, metadata=INTERNAL)
+    article_date: dt.date | None = field(default=None, compare=False, metadata=INTERNAL)
+    article_title: str | None = field(default=None, compare=False, metadata=INTERNAL)
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id, "type": self.type, "mode": self.mode, "contexts": list(self.contexts),
-            "quad": self.quad, "intensity": self.intensity, "cameo": self.cameo,
-            "actors": [p.to_json() for p in self.actors],
-            "recipients": [p.to_json() for p in self.recipients],
-            "date": self.date, "date_precision": self.date_precision, "date_mod": self.date_mod,
-            "location": self.location.to_json() if self.location else None,
-            "negated": self.negated, "hypothetical": self.hypothetical,
-            "evidence": self.evidence.to_json(),
-            "confidence": round(self.confidence, 3),
-        }
+    def to_json(self, with_article: bool = False) -> dict[str, Any]:
+        """The event's JSON form; `with_article` adds the reporting article's id, date and title."""
+        out = super().to_json()
+        if with_article:
+            out.update(article_id=self.article_id, article_title=self.article_title,
+                       article_date=self.article_date.isoformat() if self.article_date else None)
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Event:
+        """Read an event back from its JSON form, with the article keys if it has them."""
+        event = super().from_json(data)
+        event.article_id = data.get("article_id")
+        event.article_title = data.get("article_title")
+        if data.get("article_date"):
+            event.article_date = dt.date.fromisoformat(data["article_date"])
+        return event
 
 
 def event_id(article_id: str, type_: str, trigger_start: int | None, sentence_start: int) -> str:
@@ -260,41 +243,47 @@ def event_id(article_id: str, type_: str, trigger_start: int | None, sentence_st
 
 
 @dataclass
-class Document:
+class Document(JsonForm):
     """An article on its way through the pipeline, with what each stage found.
 
     `parsed` holds the spaCy `Doc` (never serialised). Stages add to `timexes`,
     `places`, `actors` and `events` in pipeline order and touch nothing else.
+    Its JSON form is one line of `dateline extract`.
     """
 
     article: Article
-    parsed: Any = None
+    parsed: Any = field(default=None, compare=False, metadata=INTERNAL)
     timexes: list[Timex] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
 
     def to_json(self, with_text: bool = True) -> dict[str, Any]:
-        return {
-            "article": self.article.to_json(with_text),
-            "timexes": [t.to_json() for t in self.timexes],
-            "places": [p.to_json() for p in self.places],
-            "actors": [a.to_json() for a in self.actors],
-            "events": [e.to_json() for e in self.events],
-        }
+        """One object of `dateline extract`'s output; `with_text=False` leaves the article text out."""
+        out = super().to_json()
+        out["article"] = self.article.to_json(with_text)
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Document:
+        """Read a document back from `extract`'s JSON; the events learn their article's id, date and title."""
+        doc = super().from_json(data)
+        for event in doc.events:
+            event.article_id = event.article_id or doc.article.id
+            event.article_date = event.article_date or doc.article.date
+            event.article_title = event.article_title or doc.article.title
+        return doc
 
 
-def _round(x: float | None, nd: int = 5) -> float | None:
-    return None if x is None else round(float(x), nd)
-
-
-def from_dict(cls: type, data: dict[str, Any]) -> Any:
-    """Build a dataclass from a dict, ignoring keys it does not know."""
-    names = {f.name for f in fields(cls)}
-    return cls(**{k: v for k, v in data.items() if k in names})
+def extract_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of one object of `dateline extract`'s output."""
+    schema = schema_of(Document)
+    schema["title"] = "dateline extract: one article with its timexes, places, actors and events"
+    schema["$comment"] = "Generated from dateline.model; print it with `dateline schema`."
+    return schema
 
 
 __all__ = [
-    "Actor", "Article", "Document", "Event", "Evidence", "Location", "Party", "Place",
-    "Timex", "asdict", "content_id", "event_id", "from_dict",
+    "Actor", "Article", "DateMod", "DatePrecision", "Document", "Event", "EventType", "Evidence", "Location",
+    "Party", "Place", "Timex", "TimexMod", "TimexType", "content_id", "event_id", "extract_schema",
 ]
