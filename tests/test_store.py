@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import duckdb
 import pytest
+from typer.testing import CliRunner
 
+from dateline.cli import app
 from dateline.model import Actor, Article, Document, Event, Evidence, Location, Place, Timex, event_id
-from dateline.store import EventFilter, open_store
+from dateline.store import EventFilter, StoreError, StoreLayoutError, open_store
 from dateline.store.base import date_bounds
 
 SENT = "Turkey and Russia on Monday agreed to turn Idlib into a demilitarised zone."
@@ -37,17 +40,18 @@ def store(tmp_path):
     s.close()
 
 
-def test_round_trip_keeps_the_contract(store):
+def test_round_trip_returns_the_same_model_objects(store):
     doc = make_document("a1")
+    doc.events[0].date_mod = "ON_OR_BEFORE"
     result = store.add([doc])
     assert (result.added, result.existing, result.events) == (1, 0, 1)
     (ev,) = store.events()
-    want = doc.events[0].to_json()
-    for key in ("id", "type", "contexts", "quad", "cameo", "date", "date_precision", "negated"):
-        assert ev[key] == want[key]
-    assert [p["country"] for p in ev["actors"]] == ["TUR", "RUS"]
-    assert ev["location"]["geonameid"] == 169387
-    assert ev["evidence"]["trigger"] == "agreed" and ev["article_date"] == "2018-09-19"
+    assert isinstance(ev, Event) and ev == doc.events[0]  # every serialised field, date_mod included
+    assert ev.date_mod == "ON_OR_BEFORE" and ev.evidence.trigger_start == 28
+    assert (ev.article_id, ev.article_date, ev.article_title) == ("a1", dt.date(2018, 9, 19), None)
+    assert store.event(ev.id[:6]) == ev
+    assert store.article("a1") == doc.article and store.article("a1").origin == "a1.txt"
+    assert store.article("nope") is None
     assert store.counts() == {"articles": 1, "events": 1, "event_parties": 2, "places": 1, "timexes": 1,
                               "actors": 2}
 
@@ -75,7 +79,7 @@ def test_filters(store):
     sochi = Location("Sochi", 491422, 43.60, 39.73, "RU", "PPLA2")
     store.add([make_document("a1"), make_document("a2", "CONSULT", "2017", location=sochi),
                make_document("a3", "ASSAULT", "2018-09-16", negated=True)])
-    ids = lambda **kw: sorted(e["article_id"] for e in store.events(EventFilter(**kw)))  # noqa: E731
+    ids = lambda **kw: sorted(e.article_id for e in store.events(EventFilter(**kw)))  # noqa: E731
     assert ids() == ["a1", "a2"]
     assert ids(include_negated=True) == ["a1", "a2", "a3"]
     assert ids(type="consult") == ["a2"]
@@ -88,7 +92,7 @@ def test_filters(store):
     assert ids(text="demilitarised", type="AGREE") == ["a1"]
     assert ids(min_confidence=0.9) == []
     assert ids(min_confidence=0.8) == ["a1", "a2"]
-    assert store.event(store.events(EventFilter(type="AGREE"))[0]["id"][:6])["type"] == "AGREE"
+    assert store.event(store.events(EventFilter(type="AGREE"))[0].id[:6]).type == "AGREE"
 
 
 @pytest.mark.parametrize("value, lo, hi", [
@@ -109,3 +113,60 @@ def test_date_bounds_of_values_without_a_calendar_span():
 def test_reading_a_missing_database_says_how_to_create_it(tmp_path):
     with pytest.raises(FileNotFoundError, match="dateline ingest"):
         open_store(tmp_path / "none.duckdb", read_only=True)
+
+
+# -- the table layout --------------------------------------------------------------------------
+
+OLD_LAYOUT = """
+CREATE TABLE articles (id VARCHAR PRIMARY KEY, date DATE NOT NULL, title VARCHAR, source VARCHAR, url VARCHAR,
+    origin VARCHAR, text VARCHAR NOT NULL, digest VARCHAR NOT NULL);
+CREATE TABLE events (id VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL, type VARCHAR NOT NULL,
+    date VARCHAR, date_precision VARCHAR, date_lo DATE, date_hi DATE, sentence VARCHAR, confidence DOUBLE);
+INSERT INTO articles VALUES ('a1', '2018-09-19', NULL, NULL, NULL, 'a1.txt', 'text', 'digest');
+"""
+
+
+def test_a_database_of_the_old_layout_is_refused_with_what_to_do(tmp_path):
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute(OLD_LAYOUT)
+    con.close()
+    for read_only in (True, False):
+        with pytest.raises(StoreLayoutError, match=r"older dateline \(store layout 1.*dateline ingest .* --db NEW"):
+            open_store(path, read_only=read_only)
+    con = duckdb.connect(str(path), read_only=True)  # and it is left as it was
+    assert con.execute("SELECT id FROM articles").fetchall() == [("a1",)]
+    con.close()
+
+
+def test_a_database_of_a_newer_layout_is_refused(tmp_path):
+    path = tmp_path / "new.duckdb"
+    open_store(path).close()
+    con = duckdb.connect(str(path))
+    con.execute("UPDATE dateline_meta SET value = '99' WHERE key = 'layout'")
+    con.close()
+    with pytest.raises(StoreLayoutError, match=r"newer dateline .* Upgrade dateline"):
+        open_store(path, read_only=True)
+
+
+def test_a_foreign_or_empty_duckdb_file_is_refused(tmp_path):
+    foreign = tmp_path / "foreign.duckdb"
+    con = duckdb.connect(str(foreign))
+    con.execute("CREATE TABLE sales (id INTEGER)")
+    con.close()
+    with pytest.raises(StoreError, match=r"without dateline's tables .*sales"):
+        open_store(foreign)
+    empty = tmp_path / "empty.duckdb"
+    duckdb.connect(str(empty)).close()
+    with pytest.raises(StoreError, match="holds no dateline data: ingest"):
+        open_store(empty, read_only=True)
+
+
+def test_the_cli_reports_an_old_database_instead_of_a_traceback(tmp_path):
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute(OLD_LAYOUT)
+    con.close()
+    for command in ("events", "timeline"):
+        result = CliRunner().invoke(app, [command, "--db", str(path)])
+        assert result.exit_code == 1 and "Re-ingest your articles into a new file" in result.stderr

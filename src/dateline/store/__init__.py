@@ -9,11 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from dateline.config import DEFAULT_DB, settings
-from dateline.store.base import AddResult, EventFilter, Store
+from dateline.store.base import AddResult, EventFilter, Store, StoreError, StoreLayoutError
 from dateline.store.duck import DuckDBStore
 
-__all__ = ["DEFAULT_DB", "AddResult", "DuckDBStore", "EventFilter", "Store", "default_target",
-           "open_store"]
+__all__ = ["DEFAULT_DB", "AddResult", "DuckDBStore", "EventFilter", "Store", "StoreError", "StoreLayoutError",
+           "default_target", "open_store"]
 
 
 def default_target() -> str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Protocol
 
-from dateline.model import Document
+from dateline.model import Article, Document, Event
 from dateline.timex3 import interval
 
 
@@ -39,8 +39,21 @@ class EventFilter:
     limit: int | None = None
 
 
+class StoreError(Exception):
+    """A database that cannot be used as a dateline store; the message says what to do."""
+
+
+class StoreLayoutError(StoreError):
+    """A database written with another table layout (an older or newer dateline)."""
+
+
 class Store(Protocol):
-    """A place where processed articles live and can be queried."""
+    """A place where processed articles live and can be queried; it speaks the data model.
+
+    `events` and `event` return `Event`s with `article_id`, `article_date` and
+    `article_title` set. A backend refuses, with a `StoreLayoutError`, a database
+    written with a table layout it does not read.
+    """
 
     def add(self, docs: Iterable[Document]) -> AddResult: ...
 
@@ -48,13 +61,19 @@ class Store(Protocol):
 
     def article_digest(self, article_id: str) -> str | None: ...
 
-    def events(self, flt: EventFilter | None = None) -> list[dict[str, Any]]: ...
+    def article(self, article_id: str) -> Article | None: ...
 
-    def event(self, event_id: str) -> dict[str, Any] | None: ...
+    def events(self, flt: EventFilter | None = None) -> list[Event]: ...
+
+    def event(self, event_id: str) -> Event | None: ...
 
     def counts(self) -> dict[str, int]: ...
 
     def close(self) -> None: ...
+
+    def __enter__(self) -> Store: ...
+
+    def __exit__(self, *exc: object) -> None: ...
 
 
 def date_bounds(value: str | None, reference: dt.date | None = None) -> tuple[dt.date | None, dt.date | None]:

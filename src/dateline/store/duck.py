@@ -4,57 +4,65 @@ Ingest is idempotent (an article already stored, by id, is left as is and counte
 `existing`) and atomic per batch: a batch is written in one transaction; if any article
 in it fails, the batch is rolled back and its articles are written one by one, so only
 the failing article is lost and nothing is half-written.
+
+The tables follow `dateline.store.rows` (derived from the model); the file records the
+layout version it was written with, and a file of another layout is refused with what
+to do, never read wrongly.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import types
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, Union, get_args, get_origin
 
 import duckdb
 
-from dateline.model import Document
-from dateline.store.base import AddResult, EventFilter
-from dateline.store.rows import EVENT_COLUMNS, document_rows
+from dateline.model import Article, Document, Event
+from dateline.store.base import AddResult, EventFilter, StoreError, StoreLayoutError
+from dateline.store.rows import LAYOUT, document_rows, stored_event, table_columns
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS articles (
-    id VARCHAR PRIMARY KEY, date DATE NOT NULL, title VARCHAR, source VARCHAR, url VARCHAR,
-    origin VARCHAR, text VARCHAR NOT NULL, digest VARCHAR NOT NULL,
-    ingested_at TIMESTAMP DEFAULT current_timestamp);
-CREATE TABLE IF NOT EXISTS events (
-    id VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL, type VARCHAR NOT NULL, mode VARCHAR,
-    contexts VARCHAR[], quad INTEGER, intensity DOUBLE, cameo VARCHAR,
-    date VARCHAR, date_precision VARCHAR, date_lo DATE, date_hi DATE,
-    loc_name VARCHAR, loc_text VARCHAR, geonameid BIGINT, lat DOUBLE, lon DOUBLE,
-    country_code VARCHAR, feature_code VARCHAR,
-    negated BOOLEAN, hypothetical BOOLEAN, sentence VARCHAR, sent_start INTEGER, sent_end INTEGER,
-    trigger VARCHAR, trigger_start INTEGER, trigger_end INTEGER, rule VARCHAR, confidence DOUBLE);
-CREATE TABLE IF NOT EXISTS event_parties (
-    event_id VARCHAR NOT NULL, role VARCHAR NOT NULL, position INTEGER NOT NULL, name VARCHAR,
-    country VARCHAR, sector VARCHAR, text VARCHAR, start INTEGER, "end" INTEGER, entry VARCHAR);
-CREATE TABLE IF NOT EXISTS places (
-    article_id VARCHAR NOT NULL, start INTEGER, "end" INTEGER, text VARCHAR, geonameid BIGINT,
-    name VARCHAR, lat DOUBLE, lon DOUBLE, country_code VARCHAR, admin1 VARCHAR,
-    feature_code VARCHAR, confidence DOUBLE);
-CREATE TABLE IF NOT EXISTS timexes (
-    article_id VARCHAR NOT NULL, start INTEGER, "end" INTEGER, text VARCHAR, type VARCHAR,
-    value VARCHAR, mod VARCHAR, quant VARCHAR, freq VARCHAR);
-CREATE TABLE IF NOT EXISTS actors (
-    article_id VARCHAR NOT NULL, start INTEGER, "end" INTEGER, text VARCHAR, name VARCHAR,
-    country VARCHAR, sector VARCHAR, code VARCHAR, entry VARCHAR);
-"""
+_SQL_TYPES = {str: "VARCHAR", int: "BIGINT", float: "DOUBLE", bool: "BOOLEAN", dt.date: "DATE"}
+_PRIMARY_KEYS = {"articles": "id", "events": "id"}
+_EVENT_SELECT = ("SELECT e.event, e.article_id, a.date, a.title FROM events e "
+                 "JOIN articles a ON a.id = e.article_id")
 
-INSERTS = {
-    "articles": (
-        "INSERT INTO articles (id, date, title, source, url, origin, text, digest) VALUES (?,?,?,?,?,?,?,?)"),
-    "events": f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
-    "event_parties": "INSERT INTO event_parties VALUES (?,?,?,?,?,?,?,?,?,?)",
-    "places": "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-    "timexes": "INSERT INTO timexes VALUES (?,?,?,?,?,?,?,?,?)",
-    "actors": "INSERT INTO actors VALUES (?,?,?,?,?,?,?,?,?)",
-}
+
+def _sql_type(hint: Any) -> tuple[str, bool]:
+    """The DuckDB type of a model type hint, and whether the column may be NULL."""
+    origin, args = get_origin(hint), get_args(hint)
+    if origin in (Union, types.UnionType):
+        (inner,) = [a for a in args if a is not type(None)]
+        return _sql_type(inner)[0], True
+    if origin is Literal:
+        return "VARCHAR", False
+    if origin is list:
+        return _sql_type(args[0])[0] + "[]", False
+    return _SQL_TYPES[hint], False
+
+
+def schema_sql() -> str:
+    """The DDL of every table, and of the layout mark."""
+    statements = ["CREATE TABLE dateline_meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)"]
+    for table, columns in table_columns().items():
+        defs = []
+        for name, hint in columns:
+            sql_type, nullable = _sql_type(hint)
+            key = " PRIMARY KEY" if _PRIMARY_KEYS.get(table) == name else ""
+            defs.append(f'"{name}" {sql_type}{"" if nullable else " NOT NULL"}{key}')
+        statements.append(f"CREATE TABLE {table} ({', '.join(defs)})")
+    return ";\n".join(statements) + ";"
+
+
+def _inserts() -> dict[str, str]:
+    """One INSERT per table, columns in `table_columns()` order."""
+    out = {}
+    for table, columns in table_columns().items():
+        names = ", ".join(f'"{name}"' for name, _ in columns)
+        out[table] = f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})"
+    return out
 
 
 class DuckDBStore:
@@ -67,8 +75,40 @@ class DuckDBStore:
                 f"no database at {self.path}: ingest articles first (`dateline ingest FILE --db {self.path}`)"
             )
         self.con = duckdb.connect(self.path, read_only=read_only)
-        if not read_only:
-            self.con.execute(SCHEMA)
+        try:
+            self._check_layout(create=not read_only)
+        except BaseException:
+            self.con.close()
+            raise
+        self._inserts = _inserts()
+
+    def _check_layout(self, create: bool) -> None:
+        """Create the tables in a new file; refuse a file written with another layout."""
+        tables = {row[0] for row in self.con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
+        if not tables:
+            if not create:
+                raise StoreError(f"{self.path} holds no dateline data: ingest articles first "
+                                 f"(`dateline ingest FILE --db {self.path}`)")
+            self.con.execute(schema_sql())
+            self.con.execute("INSERT INTO dateline_meta VALUES ('layout', ?)", [str(LAYOUT)])
+            return
+        if "dateline_meta" in tables:
+            row = self.con.execute("SELECT value FROM dateline_meta WHERE key = 'layout'").fetchone()
+            found = int(row[0]) if row else 0
+        elif "articles" in tables and "events" in tables:
+            found = 1  # dateline before 0.2 wrote no layout mark
+        else:
+            raise StoreError(f"{self.path} is a DuckDB file without dateline's tables (it has "
+                             f"{', '.join(sorted(tables))}): give a new file with --db")
+        if found < LAYOUT:
+            raise StoreLayoutError(
+                f"{self.path} was written by an older dateline (store layout {found}; this version reads layout "
+                f"{LAYOUT}). Re-ingest your articles into a new file: `dateline ingest ARTICLES... --db NEW.duckdb`")
+        if found > LAYOUT:
+            raise StoreLayoutError(
+                f"{self.path} was written by a newer dateline (store layout {found}; this version reads layout "
+                f"{LAYOUT}). Upgrade dateline to read it, or ingest into a new file with --db NEW.duckdb")
 
     def close(self) -> None:
         self.con.close()
@@ -119,13 +159,13 @@ class DuckDBStore:
         return result
 
     def _write(self, docs: list[Document]) -> None:
-        rows: dict[str, list[tuple[Any, ...]]] = {table: [] for table in INSERTS}
+        rows: dict[str, list[tuple[Any, ...]]] = {table: [] for table in self._inserts}
         for doc in docs:
             for table, table_rows in document_rows(doc).items():
                 rows[table].extend(table_rows)
         self.con.begin()
         try:
-            for table, sql in INSERTS.items():
+            for table, sql in self._inserts.items():
                 if rows[table]:
                     self.con.executemany(sql, rows[table])
             self.con.commit()
@@ -142,49 +182,24 @@ class DuckDBStore:
             for table in ("articles", "events", "event_parties", "places", "timexes", "actors")
         }
 
-    def events(self, flt: EventFilter | None = None) -> list[dict[str, Any]]:
-        """Events matching the filter, oldest first, each in the contract's JSON form."""
+    def events(self, flt: EventFilter | None = None) -> list[Event]:
+        """Events matching the filter, oldest first, each with its article's id, date and title."""
         where, params = _where(flt or EventFilter())
         limit = f" LIMIT {int(flt.limit)}" if flt and flt.limit else ""
-        sql = (
-            "SELECT e.*, a.date AS article_date, a.title AS article_title FROM events e "
-            f"JOIN articles a ON a.id = e.article_id {where} "
-            "ORDER BY e.date_lo NULLS LAST, e.date, a.date, e.sent_start, e.trigger_start" + limit
-        )
-        return self._hydrate(self.con.execute(sql, params))
+        sql = (f"{_EVENT_SELECT} {where} "
+               "ORDER BY e.date_lo NULLS LAST, e.date, a.date, e.sent_start, e.trigger_start" + limit)
+        return [stored_event(*row) for row in self.con.execute(sql, params).fetchall()]
 
-    def event(self, event_id: str) -> dict[str, Any] | None:
-        """One event by id (a unique prefix is enough), with its article's text."""
-        cur = self.con.execute(
-            "SELECT e.*, a.date AS article_date, a.title AS article_title FROM events e "
-            "JOIN articles a ON a.id = e.article_id WHERE e.id LIKE ? || '%' LIMIT 2", [event_id])
-        found = self._hydrate(cur)
-        return found[0] if len(found) == 1 else None
+    def event(self, event_id: str) -> Event | None:
+        """One event by id (a unique prefix is enough); None when no event or several match."""
+        found = self.con.execute(f"{_EVENT_SELECT} WHERE e.id LIKE ? || '%' LIMIT 2", [event_id]).fetchall()
+        return stored_event(*found[0]) if len(found) == 1 else None
 
-    def actors_of(self, article_id: str) -> list[dict[str, Any]]:
-        cur = self.con.execute("SELECT * FROM actors WHERE article_id = ? ORDER BY start", [article_id])
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
-
-    def _hydrate(self, cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
-        names = [d[0] for d in cur.description]
-        rows = [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
-        if not rows:
-            return []
-        parties = self._parties([r["id"] for r in rows])
-        return [_event_json(r, parties.get(r["id"], {})) for r in rows]
-
-    def _parties(self, ids: list[str]) -> dict[str, dict[str, list[dict[str, Any]]]]:
-        out: dict[str, dict[str, list[dict[str, Any]]]] = {}
-        cur = self.con.execute(
-            "SELECT * FROM event_parties WHERE event_id IN (SELECT unnest(?)) ORDER BY event_id, role, position",
-            [ids])
-        names = [d[0] for d in cur.description]
-        for row in cur.fetchall():
-            p = dict(zip(names, row, strict=True))
-            party = {k: p[k] for k in ("name", "country", "sector", "text", "start", "end", "entry")}
-            out.setdefault(p["event_id"], {}).setdefault(p["role"], []).append(party)
-        return out
+    def article(self, article_id: str) -> Article | None:
+        """One stored article (with its text) by id, or None."""
+        names = [name for name, _ in table_columns()["articles"] if name != "digest"]
+        row = self.con.execute(f"SELECT {', '.join(names)} FROM articles WHERE id = ?", [article_id]).fetchone()
+        return Article(**dict(zip(names, row, strict=True))) if row else None
 
 
 def _where(f: EventFilter) -> tuple[str, list[Any]]:
@@ -229,23 +244,4 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
-def _event_json(r: dict[str, Any], parties: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
-    location = None
-    if r["loc_name"] is not None or r["geonameid"] is not None:
-        location = {"name": r["loc_name"], "geonameid": r["geonameid"], "lat": r["lat"], "lon": r["lon"],
-                    "country_code": r["country_code"], "feature_code": r["feature_code"], "text": r["loc_text"]}
-    return {
-        "id": r["id"], "type": r["type"], "mode": r["mode"], "contexts": list(r["contexts"] or []),
-        "quad": r["quad"], "intensity": r["intensity"], "cameo": r["cameo"],
-        "actors": parties.get("actor", []), "recipients": parties.get("recipient", []),
-        "date": r["date"], "date_precision": r["date_precision"], "location": location,
-        "negated": r["negated"], "hypothetical": r["hypothetical"],
-        "evidence": {"sentence": r["sentence"], "start": r["sent_start"], "end": r["sent_end"],
-                     "trigger": r["trigger"], "trigger_start": r["trigger_start"],
-                     "trigger_end": r["trigger_end"], "rule": r["rule"]},
-        "confidence": r["confidence"], "article_id": r["article_id"],
-        "article_date": r["article_date"].isoformat(), "article_title": r["article_title"],
-    }
-
-
-__all__ = ["DuckDBStore"]
+__all__ = ["DuckDBStore", "schema_sql"]

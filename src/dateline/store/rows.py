@@ -1,54 +1,99 @@
-"""The data model flattened into table rows: shared by every SQL backend."""
+"""The data model as table rows: the columns every SQL backend stores, derived from the model.
+
+An event is stored once, as its JSON form (`Event.to_json()`, column `event`), and read
+back with `Event.from_json`; beside it sit a few columns copied from the same object so
+that filters can use them (type, date bounds, place, flags, confidence, sentence), and
+`event_parties` indexes its parties for the actor and country filters. The mention tables
+(timexes, places, actors) and the articles table have one column per field of the model
+type, named as in its JSON form.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import json
+import typing
 from typing import Any
 
-from dateline.model import Document, Event, content_id
+from dateline.jsonform import json_fields
+from dateline.model import Actor, Article, Document, Event, Party, Place, Timex, content_id
 from dateline.store.base import date_bounds
 
-EVENT_COLUMNS = (
-    "id", "article_id", "type", "mode", "contexts", "quad", "intensity", "cameo",
-    "date", "date_precision", "date_lo", "date_hi",
-    "loc_name", "loc_text", "geonameid", "lat", "lon", "country_code", "feature_code",
-    "negated", "hypothetical", "sentence", "sent_start", "sent_end",
-    "trigger", "trigger_start", "trigger_end", "rule", "confidence",
+#: The version of the table layout below; a database written with another is refused.
+LAYOUT = 2
+
+#: Mention tables: the model type of each, and the fields stored beyond its JSON form.
+MENTION_TABLES: dict[str, tuple[type, tuple[str, ...]]] = {
+    "timexes": (Timex, ()), "places": (Place, ()), "actors": (Actor, ("code", "entry")),
+}
+
+#: The columns of `events` besides the JSON form, for filtering and ordering.
+EVENT_INDEX_COLUMNS: tuple[tuple[str, Any], ...] = (
+    ("id", str), ("article_id", str), ("type", str), ("date", str | None), ("date_precision", str | None),
+    ("date_mod", str | None), ("date_lo", dt.date | None), ("date_hi", dt.date | None), ("loc_name", str | None),
+    ("loc_text", str | None), ("lat", float | None), ("lon", float | None), ("country_code", str | None),
+    ("negated", bool), ("hypothetical", bool), ("confidence", float), ("sentence", str),
+    ("sent_start", int), ("trigger_start", int | None), ("event", str),
 )
+EVENT_COLUMNS = tuple(name for name, _ in EVENT_INDEX_COLUMNS)
 
 
-def event_row(ev: Event, article_id: str) -> tuple[Any, ...]:
-    """One `events` row, in EVENT_COLUMNS order."""
-    lo, hi = date_bounds(ev.date)
+def model_columns(cls: type, extra: tuple[str, ...] = ()) -> list[tuple[str, Any]]:
+    """(name, type hint) of the stored fields of a model type: its JSON fields, then `extra`."""
+    hints = typing.get_type_hints(cls)
+    return [(f.name, f.hint) for f in json_fields(cls)] + [(name, hints.get(name, str)) for name in extra]
+
+
+@functools.cache
+def table_columns() -> dict[str, list[tuple[str, Any]]]:
+    """Every table's columns as (name, type hint), in insert order; the DDL of a backend follows from it."""
+    tables: dict[str, list[tuple[str, Any]]] = {
+        "articles": [*model_columns(Article, ("origin",)), ("digest", str)],
+        "events": list(EVENT_INDEX_COLUMNS),
+        "event_parties": [("event_id", str), ("role", str), ("position", int), *model_columns(Party)],
+    }
+    for table, (cls, extra) in MENTION_TABLES.items():
+        tables[table] = [("article_id", str), *model_columns(cls, extra)]
+    return tables
+
+
+def _values(obj: Any, columns: list[tuple[str, Any]]) -> tuple[Any, ...]:
+    return tuple(getattr(obj, name) for name, _ in columns)
+
+
+def event_row(ev: Event, article: Article) -> tuple[Any, ...]:
+    """One `events` row, in EVENT_COLUMNS order: index columns, then the event's JSON."""
+    lo, hi = date_bounds(ev.date, article.date)
     loc = ev.location
     e = ev.evidence
     return (
-        ev.id, article_id, ev.type, ev.mode, list(ev.contexts), ev.quad, ev.intensity, ev.cameo,
-        ev.date, ev.date_precision, lo, hi,
-        loc.name if loc else None, loc.text if loc else None, loc.geonameid if loc else None,
-        loc.lat if loc else None, loc.lon if loc else None, loc.country_code if loc else None,
-        loc.feature_code if loc else None,
-        ev.negated, ev.hypothetical, e.sentence, e.start, e.end,
-        e.trigger, e.trigger_start, e.trigger_end, e.rule, ev.confidence,
+        ev.id, article.id, ev.type, ev.date, ev.date_precision, ev.date_mod, lo, hi,
+        loc.name if loc else None, loc.text if loc else None, loc.lat if loc else None, loc.lon if loc else None,
+        loc.country_code if loc else None, ev.negated, ev.hypothetical, ev.confidence,
+        e.sentence, e.start, e.trigger_start, json.dumps(ev.to_json(), ensure_ascii=False),
     )
 
 
+def stored_event(event_json: str, article_id: str, article_date: dt.date, article_title: str | None) -> Event:
+    """An event read back from its stored JSON, with the article that reported it."""
+    ev = Event.from_json(json.loads(event_json))
+    ev.article_id, ev.article_date, ev.article_title = article_id, article_date, article_title
+    return ev
+
+
 def document_rows(doc: Document) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row one processed document adds, by table."""
+    """Every row one processed document adds, by table (columns as in `table_columns()`)."""
+    columns = table_columns()
     a = doc.article
-    aid = a.id
-    parties = []
-    for ev in doc.events:
-        for role, group in (("actor", ev.actors), ("recipient", ev.recipients)):
-            for pos, p in enumerate(group):
-                parties.append((ev.id, role, pos, p.name, p.country, p.sector, p.text, p.start, p.end, p.entry))
-    return {
-        "articles": [(aid, a.date, a.title, a.source, a.url, a.origin, a.text, content_id(a.text, a.date))],
-        "events": [event_row(ev, aid) for ev in doc.events],
-        "event_parties": parties,
-        "places": [(aid, p.start, p.end, p.text, p.geonameid, p.name, p.lat, p.lon, p.country_code,
-                    p.admin1, p.feature_code, p.confidence) for p in doc.places],
-        "timexes": [(aid, t.start, t.end, t.text, t.type, t.value, t.mod, t.quant, t.freq)
-                    for t in doc.timexes],
-        "actors": [(aid, x.start, x.end, x.text, x.name, x.country, x.sector, x.code, x.entry)
-                   for x in doc.actors],
-    }
+    article_row = (*_values(a, columns["articles"][:-1]), content_id(a.text, a.date))
+    party_columns = columns["event_parties"][3:]
+    parties = [(ev.id, role, pos, *_values(p, party_columns))
+               for ev in doc.events
+               for role, group in (("actor", ev.actors), ("recipient", ev.recipients))
+               for pos, p in enumerate(group)]
+    rows = {"articles": [article_row], "events": [event_row(ev, a) for ev in doc.events],
+            "event_parties": parties}
+    for table, items in (("timexes", doc.timexes), ("places", doc.places), ("actors", doc.actors)):
+        rows[table] = [(a.id, *_values(x, columns[table][1:])) for x in items]
+    return rows
