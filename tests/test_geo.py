@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 import time
 import zipfile
 from pathlib import Path
@@ -12,11 +14,13 @@ import pytest
 from typer.testing import CliRunner
 
 from dateline.cli import app
+from dateline.config import settings
 from dateline.events.locate import locate_event
 from dateline.geo import forget_geonames, gazetteer_info, import_geonames, tag_places
 from dateline.geo import gazetteer as gazetteer_module
 from dateline.geo.fallback import _holds_others
 from dateline.geo.gazetteer import Gazetteer, get_gazetteer, index_path
+from dateline.geo.imports import add_dump
 from dateline.geo.mentions import Mention
 from dateline.geo.names import fold, skeleton
 from dateline.geo.resolve import _head_area
@@ -156,6 +160,20 @@ def test_forget_removes_one_import_and_its_places(user_folders) -> None:
         forget_geonames("SY.txt")
     forget_geonames("IQ.txt")
     assert gazetteer_info()["imports"] == [] and get_gazetteer().path == index_path()
+    assert [f.name for f in index_path().parent.iterdir()] == [index_path().name]  # no merged copy left behind
+
+
+def test_parallel_first_uses_share_one_merged_index(user_folders) -> None:
+    (user_folders / "SY.txt").write_text(FOUA + KEFRAYA, encoding="utf-8")
+    add_dump(user_folders / "SY.txt", settings().geonames_imports)  # imported, not merged yet
+    lookup = "from dateline.geo import get_gazetteer; print([c.geonameid for c in get_gazetteer().lookup('Kefraya')])"
+    workers = [subprocess.Popen([sys.executable, "-c", lookup], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True) for _ in range(3)]
+    results = [(worker.communicate(timeout=300), worker.returncode) for worker in workers]
+    assert [(out.strip(), code) for (out, _), code in results] == [("[168689]", 0)] * 3, results
+    cached = {f.name for f in index_path().parent.iterdir()}
+    merged = {name for name in cached if "-user-" in name}
+    assert len(merged) == 1 and cached == {index_path().name, *merged}  # one merged copy, no temporary files
 
 
 def test_gazetteer_commands_list_and_forget_imports(user_folders) -> None:

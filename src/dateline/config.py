@@ -87,7 +87,7 @@ def _folder(variable: str, platform_default: str) -> Path:
 
 def settings() -> Settings:
     """The process's settings, built once per state of the environment variables they read."""
-    return _settings_for(tuple(os.environ.get(name) for name in ENVIRONMENT))
+    return _settings_for(tuple(os.environ.get(name) for name in (*ENVIRONMENT, "HOME")))  # HOME: the defaults
 
 
 @lru_cache(maxsize=8)

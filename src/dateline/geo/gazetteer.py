@@ -264,6 +264,7 @@ def forget_geonames(file_name: str) -> dict[str, Any]:
     """Remove a GeoNames import (by file name, as `gazetteer info` lists it) and its places."""
     removed = forget_import(file_name, settings().geonames_imports)
     _gazetteer_for.cache_clear()
+    _remove_stale_indexes(keep={index_path()})  # every merged copy holds the forgotten places
     return removed
 
 
