@@ -14,10 +14,9 @@ from __future__ import annotations
 import re
 
 from dateline.time.lexicon import PARTS_OF_DAY, WEEKDAYS
-from dateline.time.patterns import FULL_MONTH
+from dateline.time.patterns import FULL_MONTH, FULL_WEEKDAY
 from dateline.time.rules import Context, Reading, Rule, compile_rule, month_number
 
-_WEEKDAY_NAMES = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _PARTS_PLURAL = "mornings|afternoons|evenings|nights"
 #: Nouns after which "current" is an accounting or physics term, not the present.
 _NOT_PRESENT_AFTER = r"account|accounts|assets|liabilities|ratio|affairs|events|flows?|dollars|prices\s+index"
@@ -55,7 +54,7 @@ def is_not_adjective(span: object) -> bool:
 
 GENERIC_RULES: tuple[Rule, ...] = (
     compile_rule("each_month", rf"(?P<quant>every|each)\s+(?P<mon>{FULL_MONTH})", _each_month),
-    compile_rule("weekday_set", rf"(?P<wd>{_WEEKDAY_NAMES})(?:s|\s+(?P<pod>{_PARTS_PLURAL}))", _weekday_set),
+    compile_rule("weekday_set", rf"(?P<wd>{FULL_WEEKDAY})(?:s|\s+(?P<pod>{_PARTS_PLURAL}))", _weekday_set),
     compile_rule("this_moment", r"this\s+(?:[a-z]+\s+)?moment", _this_moment),
     compile_rule("current", rf"(?P<then>then[\s-]+)?current(?!\s+(?:{_NOT_PRESENT_AFTER})\b)", _current),
 )

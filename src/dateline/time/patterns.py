@@ -43,7 +43,9 @@ FULL_MONTH = rf"(?:{alternation(_FULL_MONTHS)})"
 ABBR_MONTH = rf"(?:{alternation(name for name in MONTHS if name not in _FULL_MONTHS)})\b\.?"
 MONTH = rf"(?:{FULL_MONTH}|{ABBR_MONTH})"
 #: Abbreviated weekdays only with their dot ("Tues."): "sun", "sat", "wed" are also words.
-WEEKDAY = rf"(?:{alternation(_full_names(WEEKDAYS))}|tues\.|thurs\.)"
+FULL_WEEKDAY = rf"(?:{alternation(_full_names(WEEKDAYS))})"
+WEEKDAY = rf"(?:{FULL_WEEKDAY}|tues\.|thurs\.)"
+
 DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 #: A year, but not a 24-hour clock time ("1300 GMT") or part of a longer number.
 YEAR4 = r"(?:1[0-9]\d\d|20\d\d)(?![\d,.]\d)(?!\s*(?:[ECMP][SD]T|GMT|UTC|BST|CET|hours|hrs)\b)"
