@@ -163,3 +163,14 @@ def test_extract_reads_an_rss_date_and_refuses_an_ambiguous_one_naming_the_fix(t
     accepted = cli_extract(str(path), "--dayfirst")
     assert accepted.exit_code == 0 and json.loads(accepted.stdout)["article"]["date"] == "2016-04-03"
     assert json.loads(cli_extract(str(path), "--monthfirst").stdout)["article"]["date"] == "2016-03-04"
+
+
+def test_ingest_takes_the_date_order_too(tmp_path, nlp):
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"date": "03/04/2016", "text": "Turkey and Russia agreed on a ceasefire."}) + "\n",
+                    encoding="utf-8")
+    db = str(tmp_path / "d.duckdb")
+    refused = runner.invoke(app, ["ingest", str(path), "--db", db], catch_exceptions=False)
+    assert refused.exit_code == 1 and "--dayfirst" in refused.stderr
+    accepted = runner.invoke(app, ["ingest", str(path), "--db", db, "--monthfirst"], catch_exceptions=False)
+    assert accepted.exit_code == 0 and "1 article added" in accepted.stderr
