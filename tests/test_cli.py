@@ -83,7 +83,7 @@ def test_events_formats_and_filters(seed_db):
              .splitlines()]
     assert agree and all(r["type"] == "AGREE" for r in agree)
     csv_out = run("events", "--db", seed_db, "--format", "csv").stdout.splitlines()
-    assert csv_out[0].startswith("id,date,date_precision,type") and len(csv_out) == len(rows) + 1
+    assert csv_out[0].startswith("id,date,date_precision,date_mod,type") and len(csv_out) == len(rows) + 1
     table = run("events", "--db", seed_db, "--actor", "RUS").stdout
     assert "events in" in table
     assert run("events", "--db", seed_db, "--near", "nonsense").exit_code == 2

@@ -19,7 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 
 from dateline import render
 from dateline.read import DEFAULT_MAX_CHARS, DateOrder, ReadReport, read_articles
-from dateline.store import DEFAULT_DB, EventFilter, open_store
+from dateline.store import DEFAULT_DB, EventFilter, Store, StoreError, open_store
 from dateline.timeline import DEFAULT_MIN_CONFIDENCE, build_timeline
 
 app = typer.Typer(help="Dated news articles in, cited political events out: who did what to whom, where and when.",
@@ -126,8 +126,8 @@ def _ingest(paths: list[str], db: str, model: str | None, max_chars: int, batch_
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[rate]}"), TimeElapsedColumn())
     # A progress bar is for a person watching; in a log or a pipe it would be noise with timings in it.
-    with open_store(db) as store, Progress(*columns, console=err, transient=False,
-                                           disable=not err.is_terminal) as progress:
+    with _open(db) as store, Progress(*columns, console=err, transient=False,
+                                      disable=not err.is_terminal) as progress:
         task = progress.add_task("processing articles", total=None, rate="")
         started = dt.datetime.now()
 
@@ -142,6 +142,15 @@ def _ingest(paths: list[str], db: str, model: str | None, max_chars: int, batch_
     _report_skips(report.skipped)
     err.print(f"{db}: {report.summary()}", highlight=False)
     return report
+
+
+def _open(db: str, read_only: bool = False) -> Store:
+    """The store at `db`; one dateline cannot use (an old layout, no data) is reported with the fix, exit 1."""
+    try:
+        return open_store(db, read_only=read_only)
+    except StoreError as exc:
+        err.print(str(exc), highlight=False)
+        raise typer.Exit(1) from None
 
 
 def _count(n: int, noun: str) -> str:
@@ -178,7 +187,7 @@ def events(
     flt = EventFilter(type=type_, actor=actor, country=country, place=place, near=_parse_near(near),
                       since=since.date() if since else None, until=until.date() if until else None,
                       text=text, include_negated=include_all, min_confidence=min_confidence, limit=limit)
-    with open_store(db, read_only=True) as store:
+    with _open(db, read_only=True) as store:
         found = store.events(flt)
     if fmt is EventsFormat.json:
         sys.stdout.write(render.events_jsonl(found))
@@ -192,12 +201,13 @@ def events(
 def show(event_id: Annotated[str, typer.Argument(help="Event id (a unique prefix will do).")],
          db: Db = DEFAULT_DB) -> None:
     """Explain one event: its sentence, trigger, lexicon rule, parties and their dictionary entries."""
-    with open_store(db, read_only=True) as store:
+    with _open(db, read_only=True) as store:
         ev = store.event(event_id)
+        article = store.article(ev.article_id) if ev and ev.article_id else None
     if ev is None:
         err.print(f"no single event with id {event_id!r} in {db} (list ids with `dateline events`)")
         raise typer.Exit(1)
-    render.show_event(out, ev)
+    render.show_event(out, ev, article)
 
 
 @app.command()
@@ -213,7 +223,7 @@ def timeline(
     """What happened when: stored events folded into a date-ordered timeline."""
     flt = EventFilter(actor=actor, country=country, since=since.date() if since else None,
                       until=until.date() if until else None)
-    with open_store(db, read_only=True) as store:
+    with _open(db, read_only=True) as store:
         entries = build_timeline(store.events(flt), min_confidence=min_confidence)
     out.print(render.timeline_table(entries))
 
@@ -223,12 +233,20 @@ def demo(db: Db = DEFAULT_DB, model: Model = None) -> None:
     """Ingest the bundled example articles, then print their events and a timeline."""
     err.print(f"Ingesting the example articles in {EXAMPLES} into {db} …")
     _ingest([str(EXAMPLES)], db, model, DEFAULT_MAX_CHARS, 32)
-    with open_store(db, read_only=True) as store:
+    with _open(db, read_only=True) as store:
         found = store.events(EventFilter())
         entries = build_timeline(found)
     out.print(render.events_table(found, title=_count(len(found), "event") + f" in {db}"))
     out.print(render.timeline_table(entries[:25], title="Timeline (first 25 dates)"))
     err.print("Next: `dateline events --type AGREE`, `dateline show ID`, `dateline timeline --actor TUR`.")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of `dateline extract`'s output (one object per article), generated from the model."""
+    from dateline.model import extract_schema
+
+    sys.stdout.write(json.dumps(extract_schema(), ensure_ascii=False, indent=2) + "\n")
 
 
 @gazetteer_app.command("info")

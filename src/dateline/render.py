@@ -1,6 +1,7 @@
-"""Human-readable views of events for the CLI: tables, CSV, evidence, timelines.
+"""Human-readable views of events for the CLI: tables, CSV, JSON lines, explanations, timelines.
 
-Pure presentation over the contract JSON; no NLP and no storage here.
+Pure presentation over the data model; no NLP and no storage here. What an explanation
+says comes from `dateline.events.explain`; this module only styles it.
 """
 
 from __future__ import annotations
@@ -15,32 +16,36 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from dateline.timeline import TimelineEntry, party_label
+from dateline.events.explain import LABEL_WIDTH, date_label, explanation, party_label, type_label
+from dateline.model import Article, Event, Evidence, Party
+from dateline.timeline import TimelineEntry
 
-CSV_COLUMNS = ("id", "date", "date_precision", "type", "mode", "cameo", "actors", "recipients", "place",
-               "country_code", "lat", "lon", "negated", "hypothetical", "confidence", "trigger", "sentence",
+CSV_COLUMNS = ("id", "date", "date_precision", "date_mod", "type", "mode", "cameo", "actors", "recipients",
+               "place", "country_code", "lat", "lon", "negated", "hypothetical", "confidence", "trigger", "sentence",
                "article_id")
 
 
-def parties_text(parties: Iterable[dict[str, Any]]) -> str:
+def parties_text(parties: Iterable[Party]) -> str:
+    """Parties as one cell: `Turkey (TUR); Russia (RUS)`."""
     return "; ".join(party_label(p) for p in parties)
 
 
-def flat_event(ev: dict[str, Any]) -> dict[str, Any]:
+def flat_event(ev: Event) -> dict[str, Any]:
     """One event as a flat row (for CSV)."""
-    loc = ev.get("location") or {}
+    loc = ev.location
     return {
-        "id": ev["id"], "date": ev.get("date"), "date_precision": ev.get("date_precision"),
-        "type": ev["type"], "mode": ev.get("mode"), "cameo": ev.get("cameo"),
-        "actors": parties_text(ev.get("actors", [])), "recipients": parties_text(ev.get("recipients", [])),
-        "place": loc.get("name"), "country_code": loc.get("country_code"), "lat": loc.get("lat"),
-        "lon": loc.get("lon"), "negated": ev.get("negated"), "hypothetical": ev.get("hypothetical"),
-        "confidence": ev.get("confidence"), "trigger": ev["evidence"]["trigger"],
-        "sentence": ev["evidence"]["sentence"], "article_id": ev.get("article_id"),
+        "id": ev.id, "date": ev.date, "date_precision": ev.date_precision, "date_mod": ev.date_mod,
+        "type": ev.type, "mode": ev.mode, "cameo": ev.cameo,
+        "actors": parties_text(ev.actors), "recipients": parties_text(ev.recipients),
+        "place": loc.name if loc else None, "country_code": loc.country_code if loc else None,
+        "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
+        "negated": ev.negated, "hypothetical": ev.hypothetical, "confidence": ev.confidence,
+        "trigger": ev.evidence.trigger, "sentence": ev.evidence.sentence, "article_id": ev.article_id,
     }
 
 
-def events_csv(events: list[dict[str, Any]]) -> str:
+def events_csv(events: list[Event]) -> str:
+    """Events as CSV, one row each, with a header."""
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS)
     writer.writeheader()
@@ -49,20 +54,12 @@ def events_csv(events: list[dict[str, Any]]) -> str:
     return buf.getvalue()
 
 
-def events_jsonl(events: list[dict[str, Any]]) -> str:
-    return "".join(json.dumps(ev, ensure_ascii=False, default=str) + "\n" for ev in events)
+def events_jsonl(events: list[Event]) -> str:
+    """Events as JSON lines: the contract's event JSON plus the reporting article's id, date and title."""
+    return "".join(json.dumps(ev.to_json(with_article=True), ensure_ascii=False) + "\n" for ev in events)
 
 
-def _type_label(ev: dict[str, Any]) -> str:
-    label = ev["type"] + (f"/{ev['mode']}" if ev.get("mode") else "")
-    if ev.get("negated"):
-        label += " (negated)"
-    if ev.get("hypothetical"):
-        label += " (hypothetical)"
-    return label
-
-
-def events_table(events: list[dict[str, Any]], title: str | None = None) -> Table:
+def events_table(events: list[Event], title: str | None = None) -> Table:
     """A rich table: one row per event, with the trigger highlighted in its sentence."""
     table = Table(title=title, show_lines=False, expand=False)
     for name, kw in (("id", {"style": "dim", "no_wrap": True, "min_width": 8}),
@@ -71,22 +68,21 @@ def events_table(events: list[dict[str, Any]], title: str | None = None) -> Tabl
                      ("evidence", {"max_width": 64})):
         table.add_column(name, **kw)
     for ev in events:
-        loc = ev.get("location") or {}
-        where = loc.get("name") or ""
-        if where and loc.get("country_code"):
-            where += f", {loc['country_code']}"
-        table.add_row(ev["id"][:8], ev.get("date") or "", _type_label(ev), parties_text(ev.get("actors", [])),
-                      parties_text(ev.get("recipients", [])), where, evidence_snippet(ev))
+        loc = ev.location
+        where = (loc.name or "") if loc else ""
+        if where and loc and loc.country_code:
+            where += f", {loc.country_code}"
+        table.add_row(ev.id[:8], date_label(ev), type_label(ev), parties_text(ev.actors),
+                      parties_text(ev.recipients), where, evidence_snippet(ev.evidence))
     return table
 
 
-def evidence_snippet(ev: dict[str, Any], width: int = 80) -> Text:
+def evidence_snippet(evidence: Evidence, width: int = 80) -> Text:
     """The evidence sentence around the trigger, trigger in bold."""
-    e = ev["evidence"]
-    sentence = e["sentence"]
-    if e.get("trigger_start") is None:
+    sentence = evidence.sentence
+    if evidence.trigger_start is None or evidence.trigger_end is None:
         return Text(sentence[:width])
-    t0, t1 = e["trigger_start"] - e["start"], e["trigger_end"] - e["start"]
+    t0, t1 = evidence.trigger_start - evidence.start, evidence.trigger_end - evidence.start
     left = max(0, min(t0 - width // 3, len(sentence) - width))
     right = min(len(sentence), left + width)
     text = Text(("…" if left else "") + sentence[left:t0])
@@ -95,45 +91,35 @@ def evidence_snippet(ev: dict[str, Any], width: int = 80) -> Text:
     return text
 
 
-def highlighted_sentence(ev: dict[str, Any]) -> Text:
+def highlighted_sentence(ev: Event) -> Text:
     """The whole evidence sentence: trigger bold red, actors green, recipients cyan."""
-    e = ev["evidence"]
-    text = Text(e["sentence"])
-    base = e["start"]
-    for group, style in (("actors", "bold green"), ("recipients", "bold cyan")):
-        for p in ev.get(group, []):
-            if p.get("start") is not None and base <= p["start"] < e["end"]:
-                text.stylize(style, p["start"] - base, p["end"] - base)
-    if e.get("trigger_start") is not None:
-        text.stylize("bold red underline", e["trigger_start"] - base, e["trigger_end"] - base)
+    e = ev.evidence
+    text = Text(e.sentence)
+    for group, style in ((ev.actors, "bold green"), (ev.recipients, "bold cyan")):
+        for p in group:
+            if p.start is not None and p.end is not None and e.start <= p.start < e.end:
+                text.stylize(style, p.start - e.start, p.end - e.start)
+    if e.trigger_start is not None and e.trigger_end is not None:
+        text.stylize("bold red underline", e.trigger_start - e.start, e.trigger_end - e.start)
     return text
 
 
-def show_event(console: Console, ev: dict[str, Any]) -> None:
-    """Explain one event: evidence, trigger and the lexicon rule, parties and their dictionary entries."""
-    e = ev["evidence"]
-    console.print(f"[bold]{_type_label(ev)}[/bold]  event {ev['id']}  (confidence {ev.get('confidence')})")
-    console.print(f"article {ev.get('article_id')} dated {ev.get('article_date')}"
-                  + (f": {ev['article_title']}" if ev.get("article_title") else ""))
-    console.print()
-    console.print(highlighted_sentence(ev))
-    console.print()
-    console.print(f"[bold]trigger[/bold]   {e['trigger']!r} at {e.get('trigger_start')}–{e.get('trigger_end')}"
-                  f"  rule: {e.get('rule') or '—'}")
-    console.print(f"[bold]CAMEO[/bold]     {ev.get('cameo') or '—'}  quad {ev.get('quad')}  intensity "
-                  f"{ev.get('intensity')}  contexts {', '.join(ev.get('contexts') or []) or '—'}")
-    for group in ("actors", "recipients"):
-        for p in ev.get(group, []):
-            console.print(f"[bold]{group[:-1]:9}[/bold] {party_label(p)} sector {p.get('sector') or '—'}"
-                          f" ← {p.get('text')!r}  [dim]{p.get('entry') or 'not in the dictionary'}[/dim]")
-    console.print(f"[bold]when[/bold]      {ev.get('date') or '—'} ({ev.get('date_precision') or '—'})")
-    loc = ev.get("location")
-    where = (f"{loc['name']} ({loc.get('country_code')}, {loc.get('lat')}, {loc.get('lon')}, "
-             f"geonameid {loc.get('geonameid')})") if loc else "—"
-    console.print(f"[bold]where[/bold]     {where}")
+def show_event(console: Console, ev: Event, article: Article | None = None) -> None:
+    """Print the explanation of one event (`dateline.events.explain`), styled for a terminal."""
+    for line in explanation(ev, article):
+        if line.kind == "title":
+            console.print(Text.assemble((line.label, "bold"), f"  {line.text}"))
+        elif line.kind == "sentence":
+            console.print(highlighted_sentence(ev))
+        elif line.kind == "field":
+            note = ("  " + line.note, "dim") if line.note else ""
+            console.print(Text.assemble((f"{line.label:{LABEL_WIDTH}}", "bold"), f" {line.text}", note))
+        else:
+            console.print(Text(line.text))
 
 
 def timeline_table(entries: list[TimelineEntry], title: str = "Timeline") -> Table:
+    """A rich table of a timeline: when, what, who, where, how many reports, and what was said."""
     table = Table(title=title)
     table.add_column("when", no_wrap=True)
     table.add_column("what", style="bold")
@@ -142,6 +128,6 @@ def timeline_table(entries: list[TimelineEntry], title: str = "Timeline") -> Tab
     table.add_column("reports", justify="right")
     table.add_column("said", ratio=1)
     for e in entries:
-        table.add_row(e.date, e.type, ", ".join(e.parties), e.place or "", str(e.reports),
-                      evidence_snippet({"evidence": e.evidence}))
+        table.add_row(e.when, e.type, ", ".join(e.parties), e.place or "", str(e.reports),
+                      evidence_snippet(e.evidence))
     return table

@@ -1,15 +1,17 @@
 """Timelines over stored events: what happened when, one line per event, in date order.
 
-A first version: events are grouped by their TIMEX3 date (whatever its precision),
-negated and hypothetical events are left out, and repeated reports of the same
-type and parties on the same date are folded into one line with a count.
+A first version: events are grouped by their TIMEX3 date (whatever its precision) and
+its date_mod, negated and hypothetical events are left out, and repeated reports of the
+same type and parties on the same date are folded into one line with a count.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+
+from dateline.events.explain import DATE_MOD_SIGNS, party_label
+from dateline.model import DateMod, DatePrecision, Event, EventType, Evidence
 
 #: Events below this confidence (mostly bare, party-less verb matches) stay off timelines.
 DEFAULT_MIN_CONFIDENCE = 0.4
@@ -20,40 +22,35 @@ class TimelineEntry:
     """One line of a timeline: a date, what happened, who, where, and the evidence."""
 
     date: str
-    precision: str | None
-    type: str
+    precision: DatePrecision | None
+    type: EventType
     parties: list[str]
     place: str | None
-    evidence: dict[str, Any]  # the first report's evidence (sentence, trigger offsets)
+    evidence: Evidence  # the first report's evidence (sentence, trigger offsets)
     event_ids: list[str] = field(default_factory=list)
+    date_mod: DateMod | None = None
 
     @property
     def reports(self) -> int:
         return len(self.event_ids)
 
-
-def party_label(party: dict[str, Any]) -> str:
-    """A short label for a party: its name and, unless the name is the code, its country code."""
-    name = party.get("name") or party.get("text") or "?"
-    country = party.get("country")
-    return f"{name} ({country})" if country and country.upper() != name.upper() else name
+    @property
+    def when(self) -> str:
+        """The date as a timeline shows it, its date_mod as a sign: `2018-09-17`, `<2018-09-17`."""
+        return DATE_MOD_SIGNS.get(self.date_mod or "", "") + self.date
 
 
-def build_timeline(events: Iterable[dict[str, Any]],
-                   min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> list[TimelineEntry]:
-    """Fold stored events (contract JSON) into a date-ordered timeline."""
-    entries: dict[tuple[Any, ...], TimelineEntry] = {}
+def build_timeline(events: Iterable[Event], min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> list[TimelineEntry]:
+    """Fold stored events into a date-ordered timeline."""
+    entries: dict[tuple[object, ...], TimelineEntry] = {}
     for ev in events:
-        if ev.get("negated") or ev.get("hypothetical") or not ev.get("date"):
+        if ev.negated or ev.hypothetical or not ev.date or ev.confidence < min_confidence:
             continue
-        if (ev.get("confidence") or 0) < min_confidence:
-            continue
-        parties = [party_label(p) for p in ev.get("actors", []) + ev.get("recipients", [])]
-        place = (ev.get("location") or {}).get("name")
-        key = (ev["date"], ev["type"], tuple(sorted(parties)))
+        parties = [party_label(p) for p in ev.actors + ev.recipients]
+        key = (ev.date, ev.date_mod, ev.type, tuple(sorted(parties)))
         if key in entries:
-            entries[key].event_ids.append(ev["id"])
+            entries[key].event_ids.append(ev.id)
             continue
-        entries[key] = TimelineEntry(ev["date"], ev.get("date_precision"), ev["type"], parties, place,
-                                     ev["evidence"], [ev["id"]])
+        entries[key] = TimelineEntry(ev.date, ev.date_precision, ev.type, parties,
+                                     ev.location.name if ev.location else None, ev.evidence, [ev.id], ev.date_mod)
     return sorted(entries.values(), key=lambda e: (e.date, e.type))
