@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from dateline.cli import app
 from dateline.config import settings
 from dateline.events.locate import locate_event
-from dateline.geo import forget_geonames, gazetteer_info, import_geonames, tag_places
+from dateline.geo import describe_import, forget_geonames, gazetteer_info, import_geonames, tag_places
 from dateline.geo import gazetteer as gazetteer_module
 from dateline.geo.fallback import _holds_others
 from dateline.geo.gazetteer import Gazetteer, get_gazetteer, index_path
@@ -141,6 +141,7 @@ def test_an_import_survives_an_index_rebuild(user_folders, monkeypatch) -> None:
     assert get_gazetteer().path.name.startswith("gazetteer-nextrelease0-user-")
     assert not old_index.exists() and not old_merged.exists()
     assert [row["file"] for row in gazetteer_info()["imports"]] == ["SY.txt"]
+    assert "SY.txt: 2 imported places" in gazetteer_info()["sources"]
     # the derived index removed by hand (or by a cache cleaner) is merged again from the imports
     get_gazetteer().path.unlink()
     gazetteer_module._gazetteer_for.cache_clear()
@@ -153,7 +154,8 @@ def test_forget_removes_one_import_and_its_places(user_folders) -> None:
     import_geonames(user_folders / "SY.txt")
     import_geonames(user_folders / "IQ.txt")
     assert 170365 in gazetteer_ids("Foua") and gazetteer_ids("Hammam al-Alil") == [990002]
-    assert forget_geonames("SY.txt")["places"] == 1
+    removed = forget_geonames("SY.txt")
+    assert removed["places"] == 1 and describe_import(removed).startswith("SY.txt: 1 place in SY, imported ")
     assert 170365 not in gazetteer_ids("Foua") and gazetteer_ids("Hammam al-Alil") == [990002]
     assert [row["file"] for row in gazetteer_info()["imports"]] == ["IQ.txt"]
     with pytest.raises(KeyError, match=r"no GeoNames import named 'SY.txt' \(imports: IQ.txt"):

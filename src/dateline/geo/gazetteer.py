@@ -271,7 +271,8 @@ def forget_geonames(file_name: str) -> dict[str, Any]:
 def describe_import(row: dict[str, Any]) -> str:
     """One line on an import: `SY.txt: 2 places in SY, imported 2025-01-31T10:00:00+00:00`."""
     where = f" in {_short_list(row['countries'])}" if row["countries"] else ""
-    return f"{row['file']}: {row['places']} places{where}, imported {row['imported_at']}"
+    places = f"{row['places']} place{'' if row['places'] == 1 else 's'}"
+    return f"{row['file']}: {places}{where}, imported {row['imported_at']}"
 
 
 def _short_list(items: list[str], limit: int = 10) -> str:

@@ -140,7 +140,8 @@ def merge_imports(con: sqlite3.Connection, imports: Path) -> int:
     con.execute(f"INSERT OR REPLACE INTO places SELECT {PLACE_COLUMNS} FROM user_imports.places")
     con.execute("INSERT OR REPLACE INTO names SELECT key, geonameid, main, skel FROM user_imports.names")
     for file, places in con.execute("SELECT file, places FROM user_imports.imports").fetchall():
-        con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (f"import:{file}", f"{places} places"))
+        source = f"{file}: {places} imported places"
+        con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (f"import:{file}", source))
     merged = con.execute("SELECT COUNT(*) FROM user_imports.places").fetchone()[0]
     con.commit()
     con.execute("DETACH DATABASE user_imports")
