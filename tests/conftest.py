@@ -31,3 +31,12 @@ def make_doc(nlp) -> Callable[..., Document]:
         return Document(article=art, parsed=nlp(text))
 
     return make
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_data_folder(tmp_path_factory):
+    """Tests never write into the user's real data folder (GeoNames imports live there)."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("DATELINE_DATA", str(tmp_path_factory.mktemp("dateline-data")))
+    yield
+    mp.undo()
