@@ -34,7 +34,8 @@ class IngestReport:
 
     def summary(self) -> str:
         articles = "article" if self.added == 1 else "articles"
-        return (f"{self.read.summary()}; {self.added} {articles} added ({self.events} events), "
+        events = "event" if self.events == 1 else "events"
+        return (f"{self.read.summary()}; {self.added} {articles} added ({self.events} {events}), "
                 f"{self.existing} already stored, {len(self.failed)} failed")
 
 
