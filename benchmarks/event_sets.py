@@ -1,0 +1,281 @@
+"""Event figures on whole articles and on the development sets; a helper module of `events.py`.
+
+* `gold_figures`: events-gold through the real pipeline (`dateline.pipeline.process`), scored by
+  `../shared/tools/event_score.py`: the lexicon alone, the shipped verifier (trained on these very
+  articles, so in-sample), and the verifier under 5-fold cross-validation grouped by article (each
+  fold's model trained without its articles); the display threshold that keeps the cross-validated
+  precision >= 0.85, and a reliability table of the cross-validated confidences.
+* `devset_figures`: RAMS and WikiEvents dev (share of gold political events found in their
+  sentence; WikiEvents precision), MUC-4 no-incident documents and CrisisLex disaster tweets (share
+  of documents with a conflict event shown: a false alarm).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT / "tools"))
+
+from dateline.events.verify import NONE, unverified, verify_event  # noqa: E402
+from dateline.model import Article, Document  # noqa: E402
+from dateline.pipeline import process  # noqa: E402
+from event_sources import ATTACK_CRISES, SOURCES, cache_rows, map_aida  # noqa: E402
+from train_event_model import cross_validate_gold, gold_folds, platt, reliability  # noqa: E402
+
+GOLD = SHARED / "data" / "events-gold"
+DEV = SHARED / "data" / "events-dev"
+SCORER = SHARED / "tools" / "event_score.py"
+CONFLICT = frozenset({"ASSAULT", "COERCE"})
+#: Types WikiEvents' KAIROS ontology annotates wherever they occur: precision is judged on these.
+KAIROS_TYPES = frozenset({"ASSAULT", "PROTEST", "THREATEN", "REQUEST", "CONSULT", "COERCE"})
+TARGET_PRECISION = 0.85
+
+
+def _progress(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+def _shown(events: Iterable[Any], threshold: float) -> list[Any]:
+    return [e for e in events if not e.negated and not e.hypothetical and e.confidence >= threshold]
+
+
+def score(readings: list[dict[str, Any]], min_confidence: float = 0.0, errors: bool = False) -> dict[str, Any]:
+    """The scorer's figures for some readings of the gold articles."""
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
+        fh.write("".join(json.dumps(r) + "\n" for r in readings))
+    cmd = [sys.executable, str(SCORER), str(GOLD / "gold.json"), str(GOLD / "articles.jsonl"), fh.name,
+           "--min-confidence", str(min_confidence)] + (["--errors"] if errors else [])
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    if errors:
+        sys.stderr.write(out.stderr)
+    Path(fh.name).unlink()
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _brief(figures: dict[str, Any]) -> dict[str, Any]:
+    keys = ("system_events", "precision", "recall", "f1", "fully_correct_precision", "parties_acc")
+    return {k: figures[k] for k in keys}
+
+
+def _gold_articles(limit: int) -> list[Article]:
+    lines = (GOLD / "articles.jsonl").read_text(encoding="utf-8").splitlines()[: limit or None]
+    return [Article(id=a["id"], date=dt.date.fromisoformat(a["date"][:10]), text=a["text"], source=a.get("source"))
+            for a in map(json.loads, lines)]
+
+
+def cv_readings(raw_docs: list[Document]) -> list[dict[str, Any]]:
+    """Gold readings whose events are verified by fold models that never saw their article.
+
+    Each fold's Platt calibration is fitted on the out-of-fold probabilities of the other folds'
+    articles only (nested), so the confidences shown are honest too.
+    """
+    rows = [r for name, (reader, rel) in SOURCES.items()
+            for r in cache_rows(name, (GOLD if name == "gold" else DEV) / rel, reader, 0, False)]
+    oof = cross_validate_gold(rows)
+    folds = gold_folds(rows)
+    readings = []
+    from train_event_model import decide, fit
+
+    for k, fold in enumerate(folds):
+        held = set(fold)
+        _progress(f"  gold CV fold {k + 1}/{len(folds)}")
+        model = fit([r for r in rows if not (r.source == "gold" and r.group in held)])
+        train_gold = [r for r in rows if r.source == "gold" and r.group not in held and r.factual]
+        pairs = [(decide(r, oof[r.key]), r) for r in train_gold]
+        calibration = platt([p for (_, p), _ in pairs], [f == r.label for (f, _), r in pairs])
+        model = type(model)(model.classes, model.vocabulary, model.coef, model.intercept, calibration, {})
+        for doc in raw_docs:
+            if doc.article.id in held:
+                readings.append(_verified_reading(doc, model))
+    return readings
+
+
+def _verified_reading(doc: Document, model: Any) -> dict[str, Any]:
+    from dateline.events.verify import candidate_features
+
+    events = [verify_event(e, model.probabilities(candidate_features(e, doc.parsed)), model) for e in doc.events]
+    reading = doc.to_json()
+    reading["events"] = [e.to_json() for e in events if e is not None]
+    return reading
+
+
+def _right_in_sentence(reading: dict[str, Any], gold: dict[str, list[dict[str, Any]]], text: str) -> list[bool]:
+    """Per shown event: is there a gold fact event of its type in the sentence holding its trigger?"""
+    spans = []
+    for g in gold.get(reading["article"]["id"], []):
+        i = text.find(g["sentence"])
+        if i >= 0 and g.get("status", "fact") == "fact":
+            spans.append((i, i + len(g["sentence"]), g["type"]))
+    out = []
+    for e in reading["events"]:
+        at = e["evidence"].get("trigger_start") or 0
+        out.append(any(s <= at < end and t == e["type"] for s, end, t in spans))
+    return out
+
+
+def calibration_table(readings: list[dict[str, Any]], articles: list[Article]) -> tuple[list[dict[str, Any]], float]:
+    gold = {g["id"]: g["events"] for g in json.loads((GOLD / "gold.json").read_text(encoding="utf-8"))}
+    texts = {a.id: a.text for a in articles}
+    pairs = []
+    for r in readings:
+        factual = [e for e in r["events"] if not e["negated"] and not e["hypothetical"]]
+        rights = _right_in_sentence({**r, "events": factual}, gold, texts[r["article"]["id"]])
+        pairs += [(e["confidence"], ok) for e, ok in zip(factual, rights, strict=True)]
+    return reliability(pairs)
+
+
+def pick_threshold(readings: list[dict[str, Any]]) -> tuple[float, dict[str, Any]]:
+    """The lowest confidence threshold (0.05 steps) at which the scorer's precision reaches the target."""
+    best = (1.0, {})
+    for step in range(1, 20):
+        t = round(step * 0.05, 2)
+        got = score(readings, t)
+        if got["precision"] >= TARGET_PRECISION and got["system_events"] >= 5:
+            return t, got
+        best = (t, got)
+    return best
+
+
+def gold_figures(limit: int, errors: bool) -> tuple[dict[str, Any], float]:
+    """Figures on events-gold, and the proposed display threshold (from the cross-validation)."""
+    articles = _gold_articles(limit)
+    _progress(f"events-gold: {len(articles)} articles, shipped pipeline")
+    shipped = [d.to_json() for d in process(articles)]
+    with unverified():
+        raw_docs = list(process(articles))
+    lexicon = [d.to_json() for d in raw_docs]
+    cv = cv_readings(raw_docs)
+    threshold, at_threshold = pick_threshold(cv)
+    table, ece = calibration_table(cv, articles)
+    _progress("reliability of cross-validated confidences on events-gold (factual events):")
+    for row in table:
+        _progress(f"  {row['bin']}  n={row['count']:4d}  mean conf {row['mean_confidence']:.3f}  "
+                  f"right {row['share_right']:.3f}")
+    _, shipped_ece = calibration_table(shipped, articles)
+    out = {"gold_lexicon": _brief(score(lexicon)),
+           "gold_shipped_in_sample": _brief(score(shipped, threshold, errors)),
+           "gold_cv_all": _brief(score(cv)), "gold_cv_at_threshold": _brief(at_threshold),
+           "proposed_min_confidence": threshold, "gold_cv_ece": ece, "gold_shipped_in_sample_ece": shipped_ece,
+           "gold_cv_reliability": table}
+    return out, threshold
+
+
+def _sentence_span(text: str, at: int) -> tuple[int, int]:
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at))
+    end = min([i for i in (text.find(". ", at), text.find("\n", at)) if i >= 0] or [len(text)])
+    return start + 1, end + 1
+
+
+def _found(docs: Iterable[Document], golds: dict[str, list[tuple[int, int, str]]], threshold: float,
+           judged: frozenset[str] | None = None) -> dict[str, float]:
+    """Recall of gold (start, end, type) sentence spans by shown events; precision over `judged` types."""
+    hits = total = right = shown = 0
+    for doc in docs:
+        gold = golds.get(doc.article.id, [])
+        events = _shown(doc.events, threshold)
+        total += len(gold)
+        hits += sum(any(s <= (e.evidence.trigger_start or 0) < end and e.type == t for e in events)
+                    for s, end, t in gold)
+        if judged is not None:
+            mine = [e for e in events if e.type in judged]
+            shown += len(mine)
+            right += sum(any(s <= (e.evidence.trigger_start or 0) < end and e.type == t for s, end, t in gold)
+                         for e in mine)
+    out = {"gold": total, "recall": round(hits / max(total, 1), 4)}
+    if judged is not None:
+        out.update(shown=shown, precision=round(right / max(shown, 1), 4))
+    return out
+
+
+def _rams(limit: int) -> tuple[list[Article], dict[str, list[tuple[int, int, str]]]]:
+    rel = SOURCES["rams"][1]
+    articles, golds = [], {}
+    for i, line in enumerate(open(DEV / rel, encoding="utf-8")):
+        if limit and i >= limit:
+            break
+        d = json.loads(line)
+        plover = map_aida(d["evt_triggers"][0][2][0][0])
+        tokens = [t for s in d["sentences"] for t in s]
+        text = " ".join(tokens)
+        at = len(" ".join(tokens[: d["evt_triggers"][0][0]])) + 1
+        articles.append(Article(id=f"rams-{i}", date=dt.date(2016, 6, 1), text=text))
+        if plover and plover != NONE:
+            golds[f"rams-{i}"] = [(*_sentence_span(text, at), plover)]
+    return articles, golds
+
+
+def _wikievents(limit: int) -> tuple[list[Article], dict[str, list[tuple[int, int, str]]]]:
+    articles, golds = [], {}
+    for i, line in enumerate(open(DEV / "wikievents_dev.jsonl", encoding="utf-8")):
+        if limit and i >= limit:
+            break
+        d = json.loads(line)
+        aid = f"wiki-{d['doc_id']}"
+        articles.append(Article(id=aid, date=dt.date(2019, 6, 1), text=d["text"]))
+        sents = [(s[0][0][1], s[0][-1][2]) for s in d["sentences"]]
+        for m in d["event_mentions"]:
+            plover = map_aida(m["event_type"])
+            if plover and plover != NONE:
+                golds.setdefault(aid, []).append((*sents[m["trigger"]["sent_idx"]], plover))
+    return articles, golds
+
+
+def _false_alarms(articles: list[Article], threshold: float) -> dict[str, Any]:
+    flagged = sum(any(e.type in CONFLICT for e in _shown(d.events, threshold)) for d in process(articles))
+    return {"documents": len(articles), "false_alarm_rate": round(flagged / max(len(articles), 1), 4)}
+
+
+def _muc(limit: int) -> list[Article]:
+    out = []
+    for part in ("dev", "test"):
+        for line in open(DEV / "muc4" / f"{part}.json", encoding="utf-8"):
+            d = json.loads(line)
+            if not any(d["extracts"].values()):
+                out.append(Article(id=d["docid"], date=dt.date(1990, 1, 1), text=d["doctext"]))
+    return out[: limit or None]
+
+
+def _crisis_tweets(limit: int) -> list[Article]:
+    """Disaster and accident tweets not used in training (the offsets between the training sample's)."""
+    out = []
+    for crisis in sorted(p for p in (DEV / "crisislex-t26").iterdir() if p.is_dir()):
+        if any(crisis.name.endswith(a) for a in ATTACK_CRISES):
+            continue
+        with open(next(crisis.glob("*labeled.csv")), encoding="utf-8", newline="") as fh:
+            tweets = [r[1] for r in csv.reader(fh)][1:]
+        step = max(2, len(tweets) // 150)
+        out += [Article(id=f"{crisis.name}-{j}", date=dt.date(2013, 1, 1), text=t)
+                for j, t in enumerate(tweets[step // 2::step][: (limit // 24 + 1) if limit else 40])]
+    return out
+
+
+def devset_figures(limit: int, threshold: float) -> dict[str, Any]:
+    """Recall on RAMS and WikiEvents, WikiEvents precision, false alarms on MUC-4 and CrisisLex."""
+    out: dict[str, Any] = {}
+    sets: list[tuple[str, Callable[[int], Any]]] = [("rams", _rams), ("wikievents", _wikievents)]
+    for name, load in sets:
+        articles, golds = load(limit)
+        _progress(f"{name}: {len(articles)} documents")
+        docs = list(process(articles))
+        with unverified():
+            raw = list(process(articles))
+        judged = KAIROS_TYPES if name == "wikievents" else None
+        out[name] = _found(docs, golds, threshold, judged)
+        out[f"{name}_lexicon"] = _found(raw, golds, 0.0, judged)
+    for name, load in (("muc4_no_incident", _muc), ("crisislex_disasters", _crisis_tweets)):
+        articles = load(limit)
+        _progress(f"{name}: {len(articles)} documents")
+        out[name] = _false_alarms(articles, threshold)
+        with unverified():
+            out[f"{name}_lexicon"] = _false_alarms(articles, 0.0)
+    return out

@@ -1,0 +1,236 @@
+"""The event verifier: a learned check of each lexicon event, whose probability is its confidence.
+
+The lexicon finds candidate events and says why (the rule that fired); it cannot tell "the rebels
+attacked the base" from "a tank at the plant exploded" or "the earthquake killed 43", because both
+match a violent verb. The verifier is a multinomial logistic regression over cheap features of the
+candidate (its lexicon type and rule, the trigger's lemma and syntax, the parties found and their
+sectors, the words of the sentence and the heads around the trigger) that predicts what the trigger
+reports: NONE (no political event) or one of the 16 PLOVER types. It is trained by
+`tools/train_event_model.py` on labelled news (see `data/models/SOURCE.md`) and shipped as plain
+numbers (`event_verifier.npz`: coefficients; `event_verifier.json`: vocabulary, classes, calibration),
+read with numpy: no pickle, no scikit-learn at run time.
+
+`verify_events(doc)` then
+
+* re-types an event when the model is sure the trigger reports another type ("a deal ... to
+  release" coded CONSULT, read AGREE), recomputing its CAMEO code, quad and intensity;
+* sets `confidence` to the calibrated probability that the (final) type is right and the event
+  real, so a confidence of c means "right about c of the time" on news like the gold set;
+* drops candidates the model all but rules out (below `REJECT_BELOW`): disasters, accidents,
+  sport, business;
+* notes what it did in the evidence rule, after the lexicon rule that still explains the trigger.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from dateline.config import package_data
+from dateline.events.ontology import load_ontology
+from dateline.model import Document, Event, event_id
+
+MODEL_DIR = package_data("models")
+MODEL_NAME = "event_verifier"
+#: Bumped whenever `candidate_features` changes: a model trained on other features is refused.
+FEATURE_VERSION = 1
+NONE = "NONE"
+#: Candidates whose calibrated probability falls below this are dropped, not just hidden.
+REJECT_BELOW = 0.04
+#: A re-typing needs the new type at least this probable (and more probable than the lexicon's).
+RETYPE_MIN = 0.5
+#: The display threshold proposed for listings (`timeline.DEFAULT_MIN_CONFIDENCE`): the lowest at which
+#: events-gold precision, cross-validated by article, reaches 0.85 (`benchmarks/events.py`).
+SUGGESTED_MIN_CONFIDENCE = 0.5
+#: Parts of speech whose lemmas describe what a sentence is about.
+CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ"})
+#: Dependents of a trigger whose heads say who or what acted and on what.
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "agent", "compound", "amod", "poss"})
+
+_ENABLED = [True]
+
+
+@contextmanager
+def unverified() -> Iterator[None]:
+    """Run the coder without the verifier: the raw lexicon candidates the model is trained on."""
+    _ENABLED.append(False)
+    try:
+        yield
+    finally:
+        _ENABLED.pop()
+
+
+@dataclass(frozen=True)
+class VerifierModel:
+    """The shipped model: classes, vocabulary, weights, and the calibration of its probabilities."""
+
+    classes: tuple[str, ...]
+    vocabulary: dict[str, int]
+    coef: np.ndarray  # (classes, features)
+    intercept: np.ndarray  # (classes,)
+    calibration: tuple[float, float]  # Platt scaling of the log-odds: a * logit + b
+    meta: dict[str, Any]
+
+    def probabilities(self, features: list[str]) -> dict[str, float]:
+        """The model's probability of each class (NONE and the PLOVER types) for one candidate."""
+        idx = [self.vocabulary[f] for f in set(features) if f in self.vocabulary]
+        scores = self.intercept + (self.coef[:, idx].sum(axis=1) if idx else 0.0)
+        scores = np.exp(scores - scores.max())
+        probs = scores / scores.sum()
+        return dict(zip(self.classes, (float(p) for p in probs), strict=True))
+
+    def calibrated(self, probability: float) -> float:
+        """The probability after Platt scaling, fitted on held-out gold-standard articles."""
+        p = min(max(probability, 1e-6), 1 - 1e-6)
+        a, b = self.calibration
+        return 1.0 / (1.0 + math.exp(-(a * math.log(p / (1 - p)) + b)))
+
+
+def model_files(folder: Path = MODEL_DIR) -> tuple[Path, Path]:
+    """The metadata (JSON) and weights (npz) files of the verifier in `folder`."""
+    return folder / f"{MODEL_NAME}.json", folder / f"{MODEL_NAME}.npz"
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file, recorded in the metadata so a stale weights file is noticed."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def read_model(folder: Path = MODEL_DIR) -> VerifierModel:
+    """Read and check a verifier: format, feature version and the weights' hash must match."""
+    meta_path, weights_path = model_files(folder)
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    if meta.get("format") != "dateline-event-verifier/1" or meta.get("feature_version") != FEATURE_VERSION:
+        raise ValueError(f"{meta_path}: not a verifier for feature version {FEATURE_VERSION}; "
+                         "retrain with tools/train_event_model.py")
+    if file_sha256(weights_path) != meta["weights_sha256"]:
+        raise ValueError(f"{weights_path}: hash differs from {meta_path.name}; retrain or restore both files")
+    with np.load(weights_path, allow_pickle=False) as weights:
+        coef, intercept = weights["coef"].astype(np.float64), weights["intercept"].astype(np.float64)
+    vocabulary = {name: i for i, name in enumerate(meta["vocabulary"])}
+    if coef.shape != (len(meta["classes"]), len(vocabulary)):
+        raise ValueError(f"{weights_path}: weights of shape {coef.shape} do not fit the vocabulary")
+    a, b = meta.get("calibration", (1.0, 0.0))
+    return VerifierModel(tuple(meta["classes"]), vocabulary, coef, intercept, (a, b), meta)
+
+
+@lru_cache(maxsize=1)
+def load_model() -> VerifierModel | None:
+    """The packaged verifier, loaded once; None when it is not installed (the lexicon alone codes)."""
+    meta_path, weights_path = model_files()
+    if not (meta_path.exists() and weights_path.exists()):
+        return None
+    return read_model()
+
+
+def rule_features(event: Event) -> list[str]:
+    """What the lexicon and the coder said: type, mode, rule kind, modality and background notes."""
+    rule = event.evidence.rule or ""
+    kind = ("curated" if rule.startswith("triggers.tsv") else "cameo" if rule.startswith("CAMEO")
+            else "pattern" if rule.startswith("pattern") else "other")
+    out = [f"t={event.type}", f"tm={event.type}/{event.mode}", f"rk={kind}", f"t|rk={event.type}|{kind}",
+           f"cameo={(event.cameo or '')[:2]}"]
+    out += [flag for flag, on in (("neg", event.negated), ("hyp", event.hypothetical),
+                                  ("bg", "background:" in rule), ("fallback", "fallback recipient" in rule),
+                                  ("intent", "(THREATEN)" in rule), ("future", "future " in rule)) if on]
+    return out
+
+
+def party_features(event: Event) -> list[str]:
+    """Who the coder found: how many parties, their sectors, whether the dictionary knew them."""
+    out = []
+    for role, parties in (("a", event.actors), ("r", event.recipients)):
+        out.append(f"{role}_n={min(len(parties), 2)}")
+        out.append(f"t|{role}_n={event.type}|{min(len(parties), 2)}")
+        for p in parties:
+            sector = p.sector or ("country" if p.country else "none")
+            out += [f"{role}_sec={sector}", f"t|{role}_sec={event.type}|{sector}",
+                    f"{role}_known={p.entry is not None}"]
+    return out
+
+
+def token_features(event: Event, token: Any) -> list[str]:
+    """The trigger in its sentence: lemma, syntax, the heads of its arguments, the sentence's words."""
+    lemma = token.lemma_.lower()
+    out = [f"l={lemma}", f"t|l={event.type}|{lemma}", f"pos={token.pos_}", f"dep={token.dep_}",
+           f"tag={token.tag_}", f"hl={token.head.lemma_.lower()}", f"t|dep={event.type}|{token.dep_}"]
+    for child in token.children:
+        if child.dep_ in ARGUMENT_DEPS:
+            out += [f"{child.dep_}={child.lemma_.lower()}", f"arg={child.lemma_.lower()}"]
+            if child.ent_type_:
+                out.append(f"{child.dep_}_ent={child.ent_type_}")
+    sent = token.sent
+    for tok in sent:
+        if tok.pos_ in CONTENT_POS and tok.i != token.i and tok.is_alpha:
+            out.append(f"w={tok.lemma_.lower()}")
+        if tok.ent_type_ and tok.ent_iob_ == "B":
+            out.append(f"ent={tok.ent_type_}")
+    out.append(f"quote={any(t.is_quote for t in sent)}")
+    out.append(f"len={min(len(sent) // 10, 6)}")
+    doc = token.doc
+    share = sent.start / max(len(doc), 1)
+    out.append(f"pos_in_doc={'lead' if sent.start == 0 else min(int(share * 4), 3)}")
+    return out
+
+
+def candidate_features(event: Event, parsed: Any) -> list[str]:
+    """All features of a candidate event, given the parsed article it was coded from."""
+    token = trigger_token(event, parsed)
+    features = rule_features(event) + party_features(event)
+    return features + (token_features(event, token) if token is not None else ["no_token"])
+
+
+def trigger_token(event: Event, parsed: Any) -> Any | None:
+    """The spaCy token that starts the event's trigger."""
+    start = event.evidence.trigger_start
+    if start is None:
+        return None
+    span = parsed.char_span(start, event.evidence.trigger_end or start + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def verify_events(doc: Document) -> Document:
+    """Re-type, score and filter the lexicon's candidate events with the verifier (the coder's last step)."""
+    model = load_model() if _ENABLED[-1] else None
+    if model is None or doc.parsed is None:
+        return doc
+    kept = []
+    for event in doc.events:
+        checked = verify_event(event, model.probabilities(candidate_features(event, doc.parsed)), model)
+        if checked is not None:
+            kept.append(checked)
+    doc.events = kept
+    return doc
+
+
+def verify_event(event: Event, probs: dict[str, float], model: VerifierModel) -> Event | None:
+    """The event as the model reads it: its final type and calibrated confidence, or None if rejected."""
+    coded = probs.get(event.type, 0.0)
+    best = max((c for c in model.classes if c != NONE), key=lambda c: probs[c])
+    note = f"verifier: P({event.type})={coded:.2f}, P(no event)={probs.get(NONE, 0.0):.2f}"
+    if best != event.type and probs[best] >= RETYPE_MIN and probs[best] > coded:
+        event = retype(event, best)
+        note += f"; re-typed {best} (P={probs[best]:.2f})"
+    confidence = model.calibrated(probs[event.type])
+    if confidence < REJECT_BELOW:
+        return None
+    rule = f"{event.evidence.rule}; {note}" if event.evidence.rule else note
+    return replace(event, confidence=round(confidence, 3), evidence=replace(event.evidence, rule=rule))
+
+
+def retype(event: Event, type_name: str) -> Event:
+    """The event with another PLOVER type: mode, CAMEO code, quad and intensity follow the type."""
+    event_type = load_ontology().event_type(type_name)
+    ev = event.evidence
+    article = event.article_id or ""
+    return replace(event, id=event_id(article, type_name, ev.trigger_start, ev.start), type=type_name, mode=None,
+                   cameo=event_type.cameo, quad=event_type.quad, intensity=event_type.intensity_for(None))

@@ -1,0 +1,118 @@
+"""The event verifier: non-political happenings give no shown event, political acts keep their type,
+the shipped model is plain data that is checked when read, and the training script still runs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dateline.events.verify import (
+    MODEL_DIR,
+    SUGGESTED_MIN_CONFIDENCE,
+    file_sha256,
+    load_model,
+    model_files,
+    read_model,
+)
+from dateline.model import Article
+from dateline.pipeline import process
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def shown(text: str) -> list[tuple[str, float]]:
+    """The factual events above the suggested display threshold of a one-paragraph article."""
+    (doc,) = process([Article(id="t", date=dt.date(2021, 5, 3), text=text)])
+    return [(e.type, e.confidence) for e in doc.events
+            if not e.negated and not e.hypothetical and e.confidence >= SUGGESTED_MIN_CONFIDENCE]
+
+
+@pytest.mark.parametrize("text", [
+    "A storage tank at the chemical plant outside the town exploded on Sunday, killing three workers "
+    "and injuring dozens, the fire department said.",
+    "A magnitude 6.8 earthquake struck the coastal province on Tuesday, destroying hundreds of homes "
+    "and killing at least 27 people.",
+    "Barcelona beat Real Madrid 3-1 on Saturday, with the striker scoring twice in the second half "
+    "to crush their rivals.",
+    "The carmaker said quarterly profit rose 12 percent as sales in China recovered, and its shares "
+    "jumped 4 percent in early trading.",
+])
+def test_non_political_happenings_give_no_event(text: str) -> None:
+    assert shown(text) == []
+
+
+def test_police_arrest_is_coerce() -> None:
+    got = shown("Police in Lagos arrested twelve opposition activists on Monday during a rally "
+                "against the government, a police spokesman said.")
+    assert "COERCE" in {t for t, _ in got}
+
+
+def test_rebel_attack_is_assault() -> None:
+    got = shown("Taliban fighters attacked an army checkpoint in Helmand province on Friday, killing "
+                "five Afghan soldiers, the defence ministry said.")
+    assert "ASSAULT" in {t for t, _ in got}
+
+
+def test_confidence_is_the_verifiers_probability() -> None:
+    (doc,) = process([Article(id="t", date=dt.date(2021, 5, 3),
+                              text="Taliban fighters attacked an army checkpoint in Helmand province on Friday.")])
+    assert doc.events and all("verifier: P(" in e.evidence.rule for e in doc.events)
+    assert all(0.0 < e.confidence < 1.0 for e in doc.events)
+
+
+def test_shipped_model_is_plain_checked_data() -> None:
+    meta_path, weights_path = model_files()
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    assert meta["format"] == "dateline-event-verifier/1"
+    assert meta["weights_sha256"] == file_sha256(weights_path)
+    assert "NONE" in meta["classes"] and "ASSAULT" in meta["classes"]
+    model = load_model()
+    assert model is not None and model.coef.shape == (len(meta["classes"]), len(meta["vocabulary"]))
+    assert (MODEL_DIR / "SOURCE.md").exists()
+
+
+def test_a_changed_weights_file_is_refused(tmp_path: Path) -> None:
+    meta_path, weights_path = model_files()
+    shutil.copy(meta_path, tmp_path / meta_path.name)
+    (tmp_path / weights_path.name).write_bytes(weights_path.read_bytes() + b"\0")
+    with pytest.raises(ValueError, match="hash"):
+        read_model(tmp_path)
+
+
+ARTICLES = [
+    ("a1", "Rebels attacked a police station in the north on Monday, killing two officers. "
+           "A tank at the fertilizer plant exploded on Monday, injuring five workers."),
+    ("a2", "Police arrested ten protesters in the capital on Tuesday. "
+           "The earthquake killed 40 people in the mountain villages on Tuesday."),
+]
+
+
+def _tiny_gold(folder: Path) -> None:
+    folder.mkdir()
+    lines, gold = [], []
+    for aid, text in ARTICLES:
+        lines.append(json.dumps({"id": aid, "date": "2020-03-02", "text": text, "source": "test"}))
+        first = text.split(". ")[0] + "."
+        kind = "ASSAULT" if aid == "a1" else "COERCE"
+        gold.append({"id": aid, "events": [{"sentence": first, "type": kind, "status": "fact"}]})
+    (folder / "articles.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
+
+
+def test_training_script_runs_on_a_tiny_sample(tmp_path: Path) -> None:
+    _tiny_gold(tmp_path / "gold")
+    (tmp_path / "dev").mkdir()
+    env = {**os.environ, "DATELINE_CACHE": str(tmp_path / "cache")}
+    run = subprocess.run([sys.executable, str(ROOT / "tools" / "train_event_model.py"), "--gold",
+                          str(tmp_path / "gold"), "--dev", str(tmp_path / "dev"), "--out", str(tmp_path / "model")],
+                         capture_output=True, text=True, env=env, check=False)
+    assert run.returncode == 0, run.stderr
+    model = read_model(tmp_path / "model")
+    assert "NONE" in model.classes and len(model.vocabulary) > 10

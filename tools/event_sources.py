@@ -1,0 +1,247 @@
+"""Labelled candidates for the event verifier: each training source read, run and labelled.
+
+A source reader yields `(Article, labeller)` pairs. The article goes through the real pipeline
+with the verifier off; the labeller says, for each lexicon candidate, what the trigger reports
+according to the source's annotation: a PLOVER type, NONE (no political event), or None (the
+annotation does not say: the candidate is left out). How each source is read:
+
+* gold (events-gold): the candidate's sentence holds gold events; the label is the candidate's
+  type when a gold event of that type is there (a fact, for a factual candidate), else the type
+  of a gold fact event of that sentence (a re-typing target), else NONE.
+* ngec (NGEC synthetic stories): a candidate of the lead sentence whose lexicon type is the story's
+  label is labelled with it; other candidates are left out (a lead also reports sayings and
+  background, so a story label does not make them wrong: giving them the label taught the model
+  that the lexicon is mostly wrong, and it then rejected RAMS's correct attacks).
+* rams (RAMS dev): one annotated event per window; the candidate on its trigger gets the AIDA type
+  mapped to PLOVER (`map_aida`), NONE for disasters and non-violent deaths; others are left out.
+* wikievents (WikiEvents dev): every KAIROS event is annotated, so besides the mapped triggers, an
+  ASSAULT or PROTEST candidate on no annotated trigger is NONE.
+* crisislex (CrisisLex T26, disasters and accidents only; the two shootings/bombings left out):
+  a sample of tweets per crisis; every conflictual candidate is NONE.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from dateline.events.verify import FEATURE_VERSION, NONE, candidate_features, unverified
+from dateline.model import Article, Event
+from dateline.pipeline import process
+
+Labeller = Callable[[Event], "str | None"]
+Reader = Callable[[Path, int], Iterator[tuple[Article, Labeller]]]
+CONFLICT = frozenset({"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "PROTEST", "SANCTION"})
+ATTACK_CRISES = ("Boston_bombings", "LA_airport_shootings")
+TWEETS_PER_CRISIS = 150
+#: Bumped whenever a labeller changes, so cached rows are labelled again.
+LABEL_VERSION = 2
+
+
+@dataclass(frozen=True)
+class Row:
+    """One labelled candidate: where from, its features, the lexicon's type and the label."""
+
+    source: str
+    group: str  # the document: cross-validation keeps a document's candidates together
+    trigger_start: int
+    coded: str
+    factual: bool
+    label: str
+    features: list[str]
+
+    @property
+    def key(self) -> tuple[str, int, str]:
+        return self.group, self.trigger_start, self.coded
+
+
+def map_aida(kind: str) -> str | None:
+    """An AIDA/KAIROS event type in PLOVER: a type, NONE (not political), or None (no clear mapping)."""
+    k = kind.lower()
+    rules = (("conflict.attack.stealrobhijack", None), ("conflict.attack", "ASSAULT"),
+             ("life.die.deathcausedbyviolentevents", "ASSAULT"), ("life.injure.injurycausedbyviolentevents", "ASSAULT"),
+             ("life.die.nonviolentdeath", NONE), ("life.injure.illness", NONE), ("disaster.", NONE),
+             ("medical.", NONE), ("conflict.demonstrate", "PROTEST"), ("contact.threatencoerce", "THREATEN"),
+             ("contact.requestadvise", "REQUEST"), ("contact.requestcommand", "REQUEST"),
+             ("contact.negotiate", "CONSULT"), ("contact.discussion.meet", "CONSULT"),
+             ("contact.contact.meet", "CONSULT"),
+             ("government.agreements.acceptagreement", "AGREE"), ("government.agreements.reject", "REJECT"),
+             ("justice.arrestjaildetain", "COERCE"), ("embargosanction", "SANCTION"), ("giftgrantprovideaid", "AID"),
+             ("conflict.yield.retreat", "RETREAT"))
+    return next((plover for prefix, plover in rules if prefix in k), None)
+
+
+def _overlaps(event: Event, spans: list[tuple[int, int, str | None]]) -> list[str | None]:
+    at = event.evidence.trigger_start or 0
+    end = event.evidence.trigger_end or at + 1
+    return [label for s, e, label in spans if s < end and at < e]
+
+
+def read_gold(folder: Path, limit: int) -> Iterator[tuple[Article, Labeller]]:
+    gold = {g["id"]: g["events"] for g in json.loads((folder / "gold.json").read_text(encoding="utf-8"))}
+    lines = (folder / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    for line in lines[: limit or None]:
+        a = json.loads(line)
+        art = Article(id=a["id"], date=dt.date.fromisoformat(a["date"][:10]), text=a["text"], source=a.get("source"))
+        spans = []
+        for g in gold.get(a["id"], []):
+            i = a["text"].find(g["sentence"])
+            if i >= 0:
+                spans.append((i, i + len(g["sentence"]), g["type"], g.get("status", "fact")))
+        yield art, _gold_labeller(spans)
+
+
+def _gold_labeller(spans: list[tuple[int, int, str, str]]) -> Labeller:
+    def label(event: Event) -> str:
+        at = event.evidence.trigger_start or 0
+        here = [(t, status) for s, e, t, status in spans if s <= at < e]
+        factual = not (event.negated or event.hypothetical)
+        if any(t == event.type and (status == "fact" or not factual) for t, status in here):
+            return event.type
+        return next((t for t, status in here if status == "fact"), NONE)
+    return label
+
+
+def read_ngec(path: Path, limit: int) -> Iterator[tuple[Article, Labeller]]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        for i, row in enumerate(csv.DictReader(fh)):
+            if limit and i >= limit:
+                break
+            lead = row["text"].strip().split("\n\n")[0]
+            art = Article(id=f"ngec-{i}", date=dt.date(2021, 6, 1), text=lead)
+            yield art, _lead_labeller(row["label"], lead)
+
+
+def _lead_labeller(label: str, text: str) -> Labeller:
+    def lab(event: Event) -> str | None:
+        lead = event.evidence.start == 0 or text[: event.evidence.start].strip() == ""
+        return label if lead and event.type == label else None
+    return lab
+
+
+def read_rams(path: Path, limit: int) -> Iterator[tuple[Article, Labeller]]:
+    for i, line in enumerate(open(path, encoding="utf-8")):
+        if limit and i >= limit:
+            break
+        d = json.loads(line)
+        tokens = [t for s in d["sentences"] for t in s]
+        starts, pos = [], 0
+        for t in tokens:
+            starts.append(pos)
+            pos += len(t) + 1
+        text = " ".join(tokens)
+        s, e, kinds = d["evt_triggers"][0]
+        spans = [(starts[s], starts[e] + len(tokens[e]), map_aida(kinds[0][0]))]
+        art = Article(id=f"rams-{i}", date=dt.date(2016, 6, 1), text=text)
+        yield art, lambda ev, spans=spans: next(iter(_overlaps(ev, spans)), None)
+
+
+def read_wikievents(path: Path, limit: int) -> Iterator[tuple[Article, Labeller]]:
+    for i, line in enumerate(open(path, encoding="utf-8")):
+        if limit and i >= limit:
+            break
+        d = json.loads(line)
+        offsets = [(t[1], t[2]) for s in d["sentences"] for t in s[0]]
+        spans = [(offsets[m["trigger"]["start"]][0], offsets[m["trigger"]["end"] - 1][1], map_aida(m["event_type"]))
+                 for m in d["event_mentions"]]
+        art = Article(id=f"wiki-{d['doc_id']}", date=dt.date(2019, 6, 1), text=d["text"])
+        yield art, _wiki_labeller(spans)
+
+
+def _wiki_labeller(spans: list[tuple[int, int, str | None]]) -> Labeller:
+    def label(event: Event) -> str | None:
+        found = _overlaps(event, spans)
+        if found:
+            return found[0]
+        return NONE if event.type in ("ASSAULT", "PROTEST") else None
+    return label
+
+
+def read_crisislex(folder: Path, limit: int) -> Iterator[tuple[Article, Labeller]]:
+    for crisis in sorted(p for p in folder.iterdir() if p.is_dir()):
+        if any(crisis.name.endswith(a) for a in ATTACK_CRISES):
+            continue
+        desc = json.loads(next(crisis.glob("*event_description.json")).read_text(encoding="utf-8"))
+        day = _crisis_day(desc["time"])
+        with open(next(crisis.glob("*labeled.csv")), encoding="utf-8", newline="") as fh:
+            tweets = [r[1] for r in csv.reader(fh)][1:]
+        step = max(1, len(tweets) // TWEETS_PER_CRISIS)
+        for j, text in enumerate(tweets[::step][: limit or TWEETS_PER_CRISIS]):
+            art = Article(id=f"crisis-{crisis.name}-{j}", date=day, text=text)
+            yield art, lambda ev: NONE if ev.type in CONFLICT else None
+
+
+def _crisis_day(time: dict[str, Any]) -> dt.date:
+    """The crisis's first day: descriptions give it as 2013-04-17 or 17/06/2013."""
+    raw = str(time.get("start_day") or "")
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return dt.datetime.strptime(raw, fmt).date()
+        except ValueError:
+            continue
+    return dt.date(int(time.get("year") or 2013), 1, 1)
+
+
+SOURCES: dict[str, tuple[Reader, str]] = {
+    "gold": (read_gold, "."),
+    "ngec": (read_ngec, "ngec_synthetic_events.csv"),
+    "rams": (read_rams, "rams_dev.jsonlines"),
+    "wikievents": (read_wikievents, "wikievents_dev.jsonl"),
+    "crisislex": (read_crisislex, "crisislex-t26"),
+}
+
+
+def cache_folder() -> Path:
+    root = os.environ.get("DATELINE_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "dateline")
+    return Path(root) / "event-train"
+
+
+def labelled_rows(name: str, pairs: Iterator[tuple[Article, Labeller]]) -> Iterator[Row]:
+    """Run the pipeline (verifier off) on a source's articles and label each candidate."""
+    labellers: dict[str, Labeller] = {}
+
+    def articles() -> Iterator[Article]:
+        for art, labeller in pairs:
+            labellers[art.id] = labeller
+            yield art
+
+    with unverified():
+        for n, doc in enumerate(process(articles(), on_failure=lambda f: print(f, file=sys.stderr)), 1):
+            if n % 200 == 0:
+                print(f"  {name}: {n} documents", file=sys.stderr)
+            for event in doc.events:
+                label = labellers[doc.article.id](event)
+                if label is not None:
+                    yield Row(name, doc.article.id, event.evidence.trigger_start or 0, event.type,
+                              not (event.negated or event.hypothetical), label,
+                              candidate_features(event, doc.parsed))
+
+
+def cache_rows(name: str, path: Path, reader: Reader, limit: int, refresh: bool) -> list[Row]:
+    """The labelled rows of a source, from the cache when the source and features are unchanged."""
+    stat = path.stat()
+    raw = f"{path.resolve()}:{stat.st_mtime}:{limit}:{FEATURE_VERSION}:{LABEL_VERSION}"
+    key = hashlib.sha256(raw.encode()).hexdigest()[:12]
+    cache = cache_folder() / f"{name}-{key}.jsonl"
+    if cache.exists() and not refresh:
+        return [Row(**json.loads(line)) for line in cache.read_text(encoding="utf-8").splitlines()]
+    rows = list(labelled_rows(name, reader(path, limit)))
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    tmp = cache.with_suffix(".tmp")
+    tmp.write_text("".join(json.dumps(asdict(r)) + "\n" for r in rows), encoding="utf-8")
+    tmp.replace(cache)
+    return rows
+
+
+def describe(rows: list[Row]) -> dict[str, Any]:
+    """Counts of labels and lexicon agreement in some rows (for progress messages)."""
+    return {"rows": len(rows), "agree": sum(r.coded == r.label for r in rows)}
