@@ -419,3 +419,37 @@ def test_the_year_follows_a_day_under_discussion_and_skips_titles() -> None:
 
 def test_latest_period_of_something_is_not_a_quarter() -> None:
     assert find_timexes("It is the latest period of unrest.", DCT) == []
+
+
+def _spans(text: str, dct: dt.date = DCT, tense: str | None = "past") -> list[tuple[str, str]]:
+    return [(t.text, t.value) for t in find_timexes(text, dct, None, tense)]
+
+
+def test_a_bare_day_borrows_the_month_of_the_date_beside_it() -> None:
+    assert _spans("The summit met on Oct. 4 and 5 in Paris.") == [("Oct. 4", "2018-10-04"), ("5", "2018-10-05")]
+    assert _spans("Talks ran from 3 to 6 August.") == [("3", "2018-08-03"), ("6 August", "2018-08-06")]
+    # the year written after the second day is the first day's too
+    assert _spans("They met on June 14 and 15, 2016.") == [
+        ("June 14", "2016-06-14"), ("15", "2016-06-15"), ("2016", "2016")]
+
+
+def test_a_number_after_a_date_that_counts_something_is_no_day() -> None:
+    assert _spans("On Sept. 4 and 5 soldiers were hurt.") == [("Sept. 4", "2018-09-04")]
+    assert _spans("Prices rose on Sept. 4 and 12 percent on Friday.")[0] == ("Sept. 4", "2018-09-04")
+    assert _spans("On Sept. 14 and 3 others") == [("Sept. 14", "2018-09-14")]
+
+
+def test_an_hour_in_a_part_of_the_day_is_a_clock_time() -> None:
+    assert value("at 4 in the morning") == ("TIME", "2018-09-19T04:00")
+    assert value("at 3 in the afternoon") == ("TIME", "2018-09-19T15:00")
+    assert value("at 10 o'clock at night") == ("TIME", "2018-09-19T22:00")
+    assert value("at 2 at night") == ("TIME", "2018-09-19T02:00")
+
+
+def test_a_part_of_the_day_naming_a_noun_is_no_clock_time(make_doc) -> None:
+    assert _parsed_values(make_doc, "Rebels killed 4 in the morning raid.") == []
+
+
+def test_or_so_hedges_an_offset_without_changing_it() -> None:
+    found = normalize("a week or so ago", dt.date(1991, 2, 25), "past")
+    assert (found.text, found.value, found.mod) == ("a week or so ago", "1991-W08", "APPROX")

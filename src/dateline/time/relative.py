@@ -174,7 +174,8 @@ def _that_unit(m: re.Match, ctx: Context) -> Reading | None:
 
 
 def _offset(m: re.Match, ctx: Context) -> Reading | None:
-    """Two days ago / a year earlier / three weeks later / six months from now."""
+    """Two days ago / a year earlier / three weeks later / six months from now / a week or so ago
+    ("or so" hedges the count, not the direction: the value is the same)."""
     unit = unit_of(m["unit"])
     if is_title(m["unit"]):
         return None
@@ -197,7 +198,8 @@ def _offset(m: re.Match, ctx: Context) -> Reading | None:
             and ctx.reference.granularity in {"quarter", "month"}):
         granularity = ctx.reference.granularity
         base = ctx.reference.day
-    return _derived(date_reading(Point(shift(base, unit, sign * count), granularity)))
+    mod = "APPROX" if m["approx"] else None
+    return _derived(date_reading(Point(shift(base, unit, sign * count), granularity), mod))
 
 
 def _derived(reading: Reading) -> Reading:
@@ -314,7 +316,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
                                  r"(?P<unit>year|month|week|quarter|decade)|(?P<unit2>year|month)(?:[\s-]|['’]s\s+)end",
                  _edge_of_unit),
     compile_rule("that_unit", r"that\s+(?:same\s+)?(?P<unit>year|quarter|month|week|day)", _that_unit),
-    compile_rule("offset", rf"(?P<num>{NUMBER})[\s-]+(?P<unit>{UNIT})\s+"
+    compile_rule("offset", rf"(?P<num>{NUMBER})[\s-]+(?P<unit>{UNIT})\s+(?P<approx>or\s+so\s+)?"
                            r"(?P<way>ago|earlier|later|back|from\s+now|hence)", _offset),
     compile_rule("year_earlier", r"(?:the\s+)?year[\s-](?:earlier|ago)(?:\s+(?P<noun>period|quarter|month|"
                                  r"level|results))?", _year_earlier),

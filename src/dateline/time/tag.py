@@ -22,14 +22,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from dateline.model import Document, Timex
-from dateline.time.calendar import Point
-from dateline.time.clock import CLOCK_RULES
+from dateline.time.calendar import Point, safe_date
+from dateline.time.clock import CLOCK_RULES, modifies_a_noun
+from dateline.time.coordination import coordinated_days
 from dateline.time.generic import GENERIC_RULES, is_not_adjective
 from dateline.time.lexicon import POINT_MODS, QUANTITY_MODS
 from dateline.time.patterns import POINT_MOD_BEFORE, QUANTITY_MOD_BEFORE, REQUIRED_WORDS
 from dateline.time.periods import PERIOD_RULES
 from dateline.time.relative import RELATIVE_RULES
-from dateline.time.rules import ABSOLUTE_RULES, IMPOSSIBLE, Context, Reading, Rule
+from dateline.time.rules import ABSOLUTE_RULES, IMPOSSIBLE, Context, Reading, Rule, date_reading
 from dateline.time.tense import clause_direction
 
 #: Every rule, in tie-break order (earlier wins between equally long matches), each
@@ -64,6 +65,8 @@ _MODIFIERS: dict[str, tuple[tuple[re.Pattern, dict[str, str], frozenset[str] | N
 _TENSES = {"past": -1, "present": 0, "future": 1, None: 0}
 #: Granularities an expression can leave as the reference for "a year earlier".
 _REFERENCE_GRANULARITIES = frozenset({"day", "month", "quarter", "half", "year"})
+#: Rules whose dates write the month beside the day, so a bare day next to them can borrow it.
+_MONTH_NAMED_DAYS = frozenset({"month_day", "day_month"})
 #: Spans of months that are parts of a year ("the first nine months", "the six months").
 _PART_OF_YEAR = re.compile(r"P([2-9]|1[01])M")
 
@@ -184,7 +187,21 @@ def _is_count_not_year(span: Any) -> bool:
 
 
 #: Rule-specific vetoes that need the parse: rule name -> predicate on the token span.
-_PARSE_VETOES: dict[str, Callable[[Any], bool]] = {"year": _is_count_not_year, "current": is_not_adjective}
+_PARSE_VETOES: dict[str, Callable[[Any], bool]] = {
+    "year": _is_count_not_year, "current": is_not_adjective, "clock": modifies_a_noun}
+
+
+def _with_year_of(reading: Reading, borrowed: list[Timex], cand: Candidate) -> Reading:
+    """A date written without a year takes the one written after the day that borrows its
+    month: "April 24 and 25, 1999" is April 24 of 1999 however the tense leans."""
+    later = [t for t in borrowed if t.start >= cand.end]
+    if not later or cand.match.groupdict().get("year") or reading.point is None:
+        return reading
+    year = int(later[0].value[:4])
+    if year == reading.point.day.year:
+        return reading
+    day = safe_date(year, reading.point.day.month, reading.point.day.day)
+    return date_reading(Point(day, "day")) if day else reading
 
 
 def read_safely(cand: Candidate, ctx: Context) -> Reading | None:
@@ -231,14 +248,28 @@ class TimexTagger:
     def timexes(self) -> Iterator[Timex]:
         chosen = select_candidates(find_candidates(self.text), self.accept)
         floor = 0
-        for cand in chosen:
+        for i, cand in enumerate(chosen):
             reading = read_safely(cand, self.context(cand))
             if reading is None or reading is IMPOSSIBLE:
                 continue
             start, mod = extend_with_modifier(self.text, cand.start, reading, floor)
+            ceiling = chosen[i + 1].start if i + 1 < len(chosen) else len(self.text)
+            borrowed = self.borrowed_days(cand, reading, floor, ceiling)
+            reading = _with_year_of(reading, borrowed, cand)
+            yield from (t for t in borrowed if t.end <= start)
             floor = cand.end
             self.remember(reading, self.text[cand.start:cand.end])
             yield self.build(start, cand.end, reading, mod)
+            yield from (t for t in borrowed if t.start >= cand.end)
+
+    def borrowed_days(self, cand: Candidate, reading: Reading, floor: int, ceiling: int) -> list[Timex]:
+        """Bare days that share this date's month ("April 24 and 25"), between `floor` and `ceiling`."""
+        if cand.rule.name not in _MONTH_NAMED_DAYS or reading.point is None or reading.point.granularity != "day":
+            return []
+        return [self.build(start, end, date_reading(Point(day, "day")), None)
+                for start, end, day in coordinated_days(self.text, cand.start, cand.end, reading.point.day,
+                                                        cand.rule.name == "day_month")
+                if floor <= start and end <= ceiling]
 
     def remember(self, reading: Reading, text: str) -> None:
         """Make a reading the reference for later anaphora ("a year earlier", "the quarter").
