@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/geo.py [--gwn PATH] [--limit N] [--errors] [--parsed FILE]
 
 `--errors` prints, on stderr, every recognised gold toponym placed more than 161 km away
-(gold vs predicted, distance, feature code) and every missed one, for error analysis.
+(gold vs predicted, distance, feature code), every missed one and every false positive,
+for error analysis.
 `--parsed FILE` keeps the spaCy parses in a DocBin file (made on the first run, read on
 later ones) so that error analysis does not re-parse; the speed figure then says nothing.
 
@@ -92,11 +93,14 @@ def score_article(places: list[Place], gold: list[GoldToponym], ignored: list[tu
             tally["tp_pred"] += 1
         elif not any(overlaps(place.start, place.end, s, e) for s, e in ignored):
             tally["fp"] += 1
+            tally["spurious"].append(f"FP {place.text!r} {place.feature_code} {place.country_code} | "
+                                     f"{text[max(0, place.start - 50):place.end + 30]!r}".replace("\\n", " "))
     for g in gold:
         hits = [p for p in places if overlaps(p.start, p.end, g.start, g.end)]
         tally["gold"] += 1
         if not hits:
-            tally["missed"].append(f"MISS {text[g.start:g.end]!r} ({g.type})")
+            tally["missed"].append(f"MISS {text[g.start:g.end]!r} ({g.type}) | "
+                                   f"{text[max(0, g.start - 50):g.end + 30]!r}".replace("\\n", " "))
             continue
         tally["recognised"] += 1
         place = hits[0]
@@ -146,11 +150,12 @@ def main() -> None:
         tag_places(doc)
     places_s = time.perf_counter() - started
     tally: dict = {"tp_pred": 0, "fp": 0, "gold": 0, "recognised": 0, "errors": [], "with_id": 0,
-                   "id_match": 0, "wrong": [], "missed": []}
+                   "id_match": 0, "wrong": [], "missed": [], "spurious": []}
     for doc, (text, gold, ignored, _) in zip(docs, articles, strict=True):
         score_article(doc.places, gold, ignored, tally, text)
     if args.errors:
-        print("\n".join(sorted(tally["wrong"], reverse=True) + sorted(tally["missed"])), file=sys.stderr)
+        print("\n".join(sorted(tally["wrong"], reverse=True) + sorted(tally["missed"])
+                        + sorted(tally["spurious"])), file=sys.stderr)
     print(json.dumps(summary(tally, len(docs), parse_s, places_s)))
 
 

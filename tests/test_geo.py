@@ -457,3 +457,40 @@ def test_a_state_body_makes_a_city_state_name_the_state(make_doc) -> None:
     text = "He moved to New York in May. Later a New York court ruled. New York is expensive, he said in New York."
     doc = tag_places(make_doc(text))
     assert {p.feature_code for p in doc.places if p.text == "New York"} == {"PPL"}
+
+
+# -- streets, venues, townships and capitalised datelines (issue 10) -----------------------
+
+def test_a_street_is_a_place_by_its_name_and_lies_in_the_town_beside_it(make_doc) -> None:
+    text = "Magnolia Street was closed for hours after the fire, police in Memphis said."
+    places = places_of(make_doc, text)
+    assert places["Magnolia Street"].geonameid == places["Memphis"].geonameid
+    assert places["Magnolia Street"].confidence < 0.5
+
+
+def test_a_venue_is_a_place_only_where_the_text_puts_something_at_it(make_doc) -> None:
+    # spaCy calls the venue an organisation here; "at" and its last word make it a place
+    places = places_of(make_doc, "The fighters met reporters at Barclays Center in Brooklyn on Thursday.")
+    assert places["Barclays Center"].geonameid == places["Brooklyn"].geonameid
+    text = "Barclays Center said on Thursday that it had sold every seat for the fight."
+    assert "Barclays Center" not in places_of(make_doc, text)
+
+
+def test_a_township_is_neither_the_state_nor_the_capital_of_its_name(make_doc) -> None:
+    text = ("The benefit dinner is at a restaurant in Washington Township, a short drive from "
+            "Paterson and Hackensack, New Jersey.")
+    township = places_of(make_doc, text)["Washington"]  # the cue word "Township" is set apart
+    assert township.admin1 == "New Jersey" and township.confidence < 0.5
+
+
+def test_datelines_in_capitals_that_spacy_does_not_tag_are_places(make_doc) -> None:
+    places = places_of(make_doc, "Earlier news.\n\nNEW DELHI: The Delhi High Court today set aside the order.")
+    assert places["NEW DELHI"].country_code == "IN"
+    places = places_of(make_doc, "TIJUANA & SAN DIEGO, March 29, 2018 -- Officials met at the border.")
+    assert places["TIJUANA"].country_code == "MX" and places["SAN DIEGO"].admin1 == "California"
+
+
+def test_a_name_before_a_colon_opens_a_dateline_only_if_it_is_a_sizeable_place(make_doc) -> None:
+    answer = "JEWELL: We hope the work will be finished by the summer."
+    assert "JEWELL" not in places_of(make_doc, answer)
+    assert "MUSCAT" in places_of(make_doc, "MUSCAT: The ministry opened the fair on Monday.")

@@ -17,9 +17,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from dateline.geo.datelines import DATELINE_MARKS, dateline_name, dateline_places
 from dateline.geo.gazetteer import Gazetteer
 from dateline.geo.mentions import Mention, link_containers, link_peers
 from dateline.geo.names import COMPASS_WORDS, fold
+from dateline.geo.sites import as_site, site_kind
 from dateline.words import word_class, word_classes, word_set
 
 #: spaCy labels that name places; spans with these are kept unless ruled out.
@@ -72,6 +74,10 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer) -> list[Mention]:
     accepted: list[Mention] = []
     rejected: list[Mention] = []
     for mention in _split_lists(parsed, candidates, gazetteer):
+        kind = site_kind(parsed, mention)
+        if kind == "street" or (kind == "venue" and _cued(parsed, mention, gazetteer)):
+            accepted.append(as_site(mention))  # "on Royal Street", "at Barclays Center"
+            continue
         if mention.label in CUED_ONLY_LABELS and mention.cue is None:
             if _person_named_place(parsed, mention, persons, gazetteer):
                 mention.strong = True
@@ -79,7 +85,7 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer) -> list[Mention]:
             continue
         if _generic(mention.text) or (mention.cue is None and _ruled_out(mention, person_words, gazetteer)):
             continue
-        cued = bool(mention.cue or _cued(parsed, mention))
+        cued = bool(mention.cue or _cued(parsed, mention, gazetteer))
         if mention.label in SITE_LABELS:
             keep = cued  # "at Brands Hatch", "on Royal Street": a site inside a town
         elif mention.strong:
@@ -92,6 +98,7 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer) -> list[Mention]:
     known = {fold(m.text) for m in accepted}
     accepted.extend(m for m in rejected if fold(m.text) in known)
     accepted.extend(_embedded_places(parsed, accepted, gazetteer, person_words))
+    accepted.extend(dateline_places(parsed, gazetteer, accepted))
     accepted.sort(key=lambda m: m.start)
     link_containers(parsed, accepted)
     link_peers(parsed, accepted)
@@ -272,23 +279,20 @@ def _neighbour_cue(parsed: Any, start: int, end: int) -> str | None:
     return None
 
 
-def _cued(parsed: Any, mention: Mention) -> bool:
+def _cued(parsed: Any, mention: Mention, gazetteer: Gazetteer) -> bool:
     """True when the name fills a slot that takes places ("in X", "seized X", "Y and X")."""
     if _place_slot(parsed[mention.token_start:mention.token_end].root, LOCATIVE_PREPS):
         return True
     before = parsed[mention.token_start - 1] if mention.token_start else None
-    return (before is not None and before.lower_ in LOCATIVE_PREPS) or _dateline(parsed, mention)
+    return (before is not None and before.lower_ in LOCATIVE_PREPS) or _dateline(parsed, mention, gazetteer)
 
 
-#: What follows the place of a dateline: "SAN DIEGO (AP) -", "BEIRUT, Lebanon —".
-DATELINE_MARKS = frozenset({"(", ",", "-", "–", "—", ":"})
-
-
-def _dateline(parsed: Any, mention: Mention) -> bool:
+def _dateline(parsed: Any, mention: Mention, gazetteer: Gazetteer) -> bool:
     """True for a capitalised place that opens a story: "SAN DIEGO (AP) - The ..."."""
     after = parsed[mention.token_end] if mention.token_end < len(parsed) else None
     return (mention.text.isupper() and parsed[mention.token_start].is_sent_start is not False
-            and after is not None and after.text in DATELINE_MARKS)
+            and after is not None and after.text in DATELINE_MARKS
+            and dateline_name(mention.text, after.text, gazetteer))
 
 
 def _place_slot(root: Any, preps: frozenset[str]) -> bool:

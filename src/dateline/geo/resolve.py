@@ -24,7 +24,7 @@ from dateline.geo.gazetteer import Candidate, Gazetteer
 from dateline.geo.groups import Context, NameGroup, feature_class, inside
 from dateline.geo.mentions import Mention
 from dateline.geo.names import COMPASS_WORDS, bare_admin_name, fold, without_compass_word
-from dateline.geo.recognize import GENERIC_WORDS
+from dateline.geo.recognize import CUE_NOUNS, GENERIC_WORDS
 from dateline.model import Place
 from dateline.words import word_class
 
@@ -104,6 +104,8 @@ NAMESAKE_PROVINCE_MATCH = 0.8
 NAMESAKE_PROVINCE_TOWN = 20_000
 #: Kinds of area that an unknown longer name may be read as ("Nazi Germany", "Colorado State").
 HEAD_AREA_CODES = frozenset({"PCLI", "ADM1"})
+#: Cue kinds of areas below a province ("X County", "X Township", "X District").
+SMALL_UNIT_CUES = frozenset({"ADM2"})
 MAX_QUALIFIER_WORDS = 2
 #: A town this big may head an unknown longer name ("St. Louis Police").
 HEAD_TOWN_POPULATION = 100_000
@@ -204,15 +206,18 @@ def _head_area(name: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
     """An unknown name built on a country or province: without its generic words
     ("Colorado State" -> Colorado) or a qualifier before it ("Nazi Germany" -> Germany)."""
     bare = bare_admin_name(name)
-    tails = [(bare, HEAD_AREA_CODES)] if bare and bare != fold(name) else []
     words = name.split()
+    # "Washington Township", "Pike County": an area below a province is neither the state
+    # nor the big town that its bare name also names
+    small_unit = CUE_NOUNS.get(fold(words[-1])) in SMALL_UNIT_CUES
+    tails = [(bare, HEAD_AREA_CODES)] if bare and bare != fold(name) and not small_unit else []
     tails.extend((" ".join(words[k:]), QUALIFIED_CODES) for k in range(1, min(len(words), MAX_QUALIFIER_WORDS + 1)))
     for tail, codes in tails:
         areas = tuple(replace(c, match=c.match * COMPASS_MATCH) for c in gazetteer.lookup(tail)
                       if c.match >= 1.0 and c.feature_code in codes)
         if areas:
             return areas
-    if fold(words[-1]) in SITE_WORDS:
+    if fold(words[-1]) in SITE_WORDS or small_unit:
         return ()  # "Hampton Avenue", "St. Peter's Basilica": a site named after a place, elsewhere
     for k in range(len(words) - 1, 0, -1):  # "St. Louis Police": a big place's own body
         if fold(words[k - 1]) in COMPASS_WORDS or fold(" ".join(words[:k])) in GENERIC_WORDS:
@@ -248,8 +253,8 @@ def _choose(group: NameGroup, context: Context) -> tuple[Candidate | None, float
     best = max(scores, key=lambda sc: (sc[0], sc[1].population))[1]
     if group.fuzzy and not _supported(best, context):
         return None, 0.0
-    if _wants_area(group) and feature_class(best) == "P" and context.admin1s.get(best.admin1_key, 0) <= 0.05:
-        return None, 0.0  # "Pike County" with no such county known: not some town called Pike
+    if _wants_area(group) and _coarser_or_town(best, group) and context.admin1s.get(best.admin1_key, 0) <= 0.05:
+        return None, 0.0  # "Pike County" with no such county known: not some town or state called Pike
     if _foreign_small_town(best, group, context):
         return None, 0.0  # "Yorkshire" in an English article is not a hamlet in Virginia
     return best, min(1.0, best.match) / mass
@@ -280,6 +285,12 @@ def _elsewhere_in_country(best: Candidate, context: Context) -> bool:
         return False
     top = max(weights, key=weights.__getitem__)
     return top.split(".")[0] == best.country_code and weights[top] >= LOCAL_STORY_SHARE * total
+
+
+def _coarser_or_town(best: Candidate, group: NameGroup) -> bool:
+    """True when a reading is a town, or a province where the cue asks for a district
+    ("Washington Township" is neither Washington state nor a town outside the article)."""
+    return feature_class(best) == "P" or (best.feature_code == "ADM1" and group.cues.most_common(1)[0][0] == "ADM2")
 
 
 def _wants_area(group: NameGroup) -> bool:
