@@ -40,3 +40,32 @@ def _private_data_folder(tmp_path_factory):
     mp.setenv("DATELINE_DATA", str(tmp_path_factory.mktemp("dateline-data")))
     yield
     mp.undo()
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A PostgreSQL server for the session, started on first use (see tests/pg.py); FAILS without the binaries."""
+    from pg import INSTALL_HINT, PostgresServer, postgres_bin, skip_postgres
+
+    if skip_postgres():
+        pytest.skip("DATELINE_SKIP_PG=1: PostgreSQL tests skipped")
+    bindir = postgres_bin()
+    if bindir is None:
+        pytest.fail(INSTALL_HINT, pytrace=False)
+    server = PostgresServer(bindir).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server) -> str:
+    """The URL of a new, empty PostgreSQL database on the session's server."""
+    return postgres_server.new_database()
+
+
+@pytest.fixture(params=["duckdb", "postgresql"])
+def store_target(request, tmp_path) -> str:
+    """A new store's target on each backend: a DuckDB file, then a PostgreSQL database."""
+    if request.param == "duckdb":
+        return str(tmp_path / "store.duckdb")
+    return request.getfixturevalue("postgres_url")

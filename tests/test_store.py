@@ -1,43 +1,42 @@
-"""The DuckDB store: round trip, idempotent ingest, atomic batches, and every filter."""
+"""The store, on both backends (a DuckDB file and a PostgreSQL database): round trip, idempotent
+ingest, atomic batches, every filter, escaped text search, and the versioned schema."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import duckdb
+import psycopg
 import pytest
 from typer.testing import CliRunner
 
 from dateline.cli import app
-from dateline.model import Actor, Article, Document, Event, Evidence, Location, Place, Timex, event_id
+from dateline.model import Event, Location
 from dateline.store import EventFilter, StoreError, StoreLayoutError, open_store
 from dateline.store.base import date_bounds
-
-SENT = "Turkey and Russia on Monday agreed to turn Idlib into a demilitarised zone."
-
-
-def make_document(aid: str, type_: str = "AGREE", date: str = "2018-09-17", negated: bool = False,
-                  location: Location | None = None) -> Document:
-    art = Article(id=aid, date=dt.date(2018, 9, 19), text=SENT, origin=f"{aid}.txt")
-    turkey = Actor("Turkey", 0, 6, "Turkey", "TUR", "GOV", "TUR", "countries: TURKEY")
-    russia = Actor("Russia", 11, 17, "Russia", "RUS", "GOV", "RUS", "countries: RUSSIA")
-    ev = Event(
-        id=event_id(aid, type_, 28, 0), type=type_, mode=None, contexts=["military"], quad=1, intensity=3.0,
-        cameo="057", actors=[turkey.as_party(), russia.as_party()], date=date, date_precision="day",
-        location=location or Location("Idlib", 169387, 35.93, 36.63, "SY", "PPLA"),
-        negated=negated, evidence=Evidence(SENT, 0, len(SENT), "agreed", 28, 34, "verb: AGREE"),
-        confidence=0.8, article_id=aid)
-    return Document(
-        article=art, timexes=[Timex("Monday", 21, 27, "DATE", "2018-09-17")],
-        places=[Place("Idlib", 46, 51, 169387, "Idlib", 35.93, 36.63, "SY", "12", "PPLA", 0.9)],
-        actors=[turkey, russia], events=[ev])
+from dateline.store.postgres import redacted
+from dateline.store.schema import LAYOUT_DIGESTS, SCHEMA_VERSION, layout_digest
+from store_worker import make_document
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "t.duckdb")
+def store(store_target):
+    s = open_store(store_target)
     yield s
     s.close()
+
+
+def raw_sql(target: str, script: str) -> list[tuple]:
+    """Run SQL on a database directly, bypassing the store; the rows of the last statement, if any."""
+    if target.startswith("postgresql://"):
+        with psycopg.connect(target, autocommit=True) as con:
+            cur = con.execute(script)
+            return cur.fetchall() if cur.description else []
+    con = duckdb.connect(target)
+    try:
+        return con.execute(script).fetchall()
+    finally:
+        con.close()
 
 
 def test_round_trip_returns_the_same_model_objects(store):
@@ -67,11 +66,11 @@ def test_a_failing_article_leaves_no_trace_and_the_rest_of_the_batch_is_stored(s
     good, bad, other = make_document("good"), make_document("bad"), make_document("other")
     bad.events[0].type = None  # violates NOT NULL: the database refuses this article
     result = store.add([good, bad, other])
-    assert result.added == 2 and [o for o, _ in result.failed] == ["bad.txt"]
+    assert result.added == 2 and result.existing == 0 and [o for o, _ in result.failed] == ["bad.txt"]
     assert "store error" in result.failed[0][1]
     assert not store.has_article("bad")
     for table in ("places", "timexes", "actors"):
-        assert store.con.execute(f"SELECT count(*) FROM {table} WHERE article_id = 'bad'").fetchone()[0] == 0
+        assert store.rows(f"SELECT count(*) FROM {table} WHERE article_id = ?", ["bad"]) == [(0,)]
     assert store.counts()["articles"] == 2
 
 
@@ -92,7 +91,44 @@ def test_filters(store):
     assert ids(text="demilitarised", type="AGREE") == ["a1"]
     assert ids(min_confidence=0.9) == []
     assert ids(min_confidence=0.8) == ["a1", "a2"]
+    assert ids(include_negated=True, limit=2) == ["a2", "a3"]  # oldest first: 2017, then 2018-09-16
     assert store.event(store.events(EventFilter(type="AGREE"))[0].id[:6]).type == "AGREE"
+
+
+def test_the_near_filter_measures_great_circle_distance(store):
+    # Sochi (43.60, 39.73) is about 111 km north of a point one degree south of it, and not 90 km away
+    sochi = Location("Sochi", 491422, 43.60, 39.73, "RU", "PPLA2")
+    store.add([make_document("a1", location=sochi)])
+    assert [e.article_id for e in store.events(EventFilter(near=(42.60, 39.73, 112)))] == ["a1"]
+    assert store.events(EventFilter(near=(42.60, 39.73, 110))) == []
+    # across the antimeridian: 179.9 E and 179.9 W are 22 km apart at 10 N
+    fiji = Location("Somewhere", None, 10.0, 179.9, "FJ", None)
+    store.add([make_document("a2", location=fiji)])
+    assert [e.article_id for e in store.events(EventFilter(near=(10.0, -179.9, 30)))] == ["a2"]
+
+
+def test_text_filters_take_percent_and_underscore_literally(store):
+    store.add([make_document("pct", text="Prices rose 50% in Idlib after the strike."),
+               make_document("digits", text="Prices rose 500 in Idlib after the strike."),
+               make_document("under", text="The group al_Nusra attacked a convoy near Idlib."),
+               make_document("space", text="The group al Nusra attacked a convoy near Idlib.")])
+    ids = lambda **kw: sorted(e.article_id for e in store.events(EventFilter(**kw)))  # noqa: E731
+    assert ids(text="50%") == ["pct"]
+    assert ids(text="al_nusra") == ["under"]
+    assert ids(text="100%") == [] and ids(text="!") == [] and ids(place="%") == [] and ids(actor="_") == []
+    assert ids(text="'; DROP TABLE events; --") == [] and store.counts()["events"] == 4
+    assert store.event("%") is None and store.event("_") is None
+
+
+def test_two_articles_written_in_one_batch_or_apart_give_the_same_rows(store_target, tmp_path):
+    with open_store(store_target) as store:
+        store.add([make_document("a1", events=2), make_document("a2", events=3)])
+        together = store.counts()
+    with open_store(tmp_path / "apart.duckdb") as apart:
+        apart.add([make_document("a1", events=2)])
+        apart.add([make_document("a2", events=3)])
+        assert apart.counts() == together == {"articles": 2, "events": 5, "event_parties": 10, "places": 2,
+                                             "timexes": 2, "actors": 4}
 
 
 @pytest.mark.parametrize("value, lo, hi", [
@@ -115,58 +151,92 @@ def test_reading_a_missing_database_says_how_to_create_it(tmp_path):
         open_store(tmp_path / "none.duckdb", read_only=True)
 
 
-# -- the table layout --------------------------------------------------------------------------
+def test_a_postgres_server_that_is_not_there_is_reported_without_the_password():
+    with pytest.raises(StoreError, match=r"cannot connect to PostgreSQL at postgresql://me:\*\*\*@127.0.0.1:9/x"):
+        open_store("postgresql://me:secret@127.0.0.1:9/x")
+    assert redacted("postgresql://me@host/db") == "postgresql://me@host/db"
 
-OLD_LAYOUT = """
+
+# -- the schema and its versions ------------------------------------------------------------------
+
+LAYOUT_1 = """
 CREATE TABLE articles (id VARCHAR PRIMARY KEY, date DATE NOT NULL, title VARCHAR, source VARCHAR, url VARCHAR,
     origin VARCHAR, text VARCHAR NOT NULL, digest VARCHAR NOT NULL);
 CREATE TABLE events (id VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL, type VARCHAR NOT NULL,
-    date VARCHAR, date_precision VARCHAR, date_lo DATE, date_hi DATE, sentence VARCHAR, confidence DOUBLE);
+    date VARCHAR, date_precision VARCHAR, date_lo DATE, date_hi DATE, sentence VARCHAR, confidence DOUBLE PRECISION);
 INSERT INTO articles VALUES ('a1', '2018-09-19', NULL, NULL, NULL, 'a1.txt', 'text', 'digest');
 """
 
 
-def test_a_database_of_the_old_layout_is_refused_with_what_to_do(tmp_path):
-    path = tmp_path / "old.duckdb"
-    con = duckdb.connect(str(path))
-    con.execute(OLD_LAYOUT)
-    con.close()
+def layout_2(target: str) -> None:
+    """Make `target` a database as dateline 0.2 left it (layout 2: a dateline_meta mark, no version table, no
+    party key, no `basis` of places), holding one article."""
+    with open_store(target) as store:
+        store.add([make_document("a1")])
+    raw_sql(target, "DROP TABLE schema_version; DROP INDEX event_parties_key; ALTER TABLE places DROP COLUMN basis; "
+                    "CREATE TABLE dateline_meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL); "
+                    "INSERT INTO dateline_meta VALUES ('layout', '2')")
+
+
+def schema_of(target: str) -> list[tuple]:
+    """Tables, columns, types and nullability, and the unique indexes, of a database."""
+    columns = raw_sql(target, "SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns "
+                              "WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position")
+    if target.startswith("postgresql://"):
+        indexes = raw_sql(target, "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() "
+                                  "AND indexdef LIKE 'CREATE UNIQUE%%' ORDER BY indexname")
+    else:
+        indexes = raw_sql(target, "SELECT index_name FROM duckdb_indexes() WHERE is_unique ORDER BY index_name")
+    return columns + indexes
+
+
+def test_a_layout_2_database_is_upgraded_to_the_schema_a_new_one_gets(store_target, tmp_path, postgres_server):
+    layout_2(store_target)
+    for read_only in (True, False):  # a reader upgrades it as well (under the writers' lock)
+        with open_store(store_target, read_only=read_only) as store:
+            assert [e.article_id for e in store.events()] == ["a1"]
+            assert store.rows("SELECT max(version) FROM schema_version") == [(SCHEMA_VERSION,)]
+    fresh = postgres_server.new_database() if store_target.startswith("postgresql") else str(tmp_path / "fresh.db")
+    open_store(fresh).close()
+    assert schema_of(store_target) == schema_of(fresh)
+    versions = raw_sql(store_target, "SELECT version, description FROM schema_version ORDER BY version")
+    assert [v for v, _ in versions] == [SCHEMA_VERSION] and "unique key of event_parties" in versions[0][1]
+
+
+def test_the_table_layout_changes_only_with_a_new_schema_version():
+    assert layout_digest() == LAYOUT_DIGESTS[SCHEMA_VERSION], (
+        "the tables changed (a new model field?): raise SCHEMA_VERSION, add a migration to MIGRATIONS in "
+        "dateline/store/schema.py, and record the new layout_digest() in LAYOUT_DIGESTS")
+
+
+def test_a_database_of_layout_1_is_refused_with_what_to_do(store_target):
+    raw_sql(store_target, LAYOUT_1)
     for read_only in (True, False):
         with pytest.raises(StoreLayoutError, match=r"older dateline \(store layout 1.*dateline ingest .* --db NEW"):
-            open_store(path, read_only=read_only)
-    con = duckdb.connect(str(path), read_only=True)  # and it is left as it was
-    assert con.execute("SELECT id FROM articles").fetchall() == [("a1",)]
-    con.close()
+            open_store(store_target, read_only=read_only)
+    assert raw_sql(store_target, "SELECT id FROM articles") == [("a1",)]  # and it is left as it was
 
 
-def test_a_database_of_a_newer_layout_is_refused(tmp_path):
-    path = tmp_path / "new.duckdb"
-    open_store(path).close()
-    con = duckdb.connect(str(path))
-    con.execute("UPDATE dateline_meta SET value = '99' WHERE key = 'layout'")
-    con.close()
-    with pytest.raises(StoreLayoutError, match=r"newer dateline .* Upgrade dateline"):
-        open_store(path, read_only=True)
+def test_a_database_of_a_newer_schema_is_refused(store_target):
+    open_store(store_target).close()
+    raw_sql(store_target, "INSERT INTO schema_version VALUES (99, 'from the future', 'now')")
+    for read_only in (True, False):
+        with pytest.raises(StoreLayoutError, match=r"newer dateline \(store layout 99.* Upgrade dateline"):
+            open_store(store_target, read_only=read_only)
 
 
-def test_a_foreign_or_empty_duckdb_file_is_refused(tmp_path):
-    foreign = tmp_path / "foreign.duckdb"
-    con = duckdb.connect(str(foreign))
-    con.execute("CREATE TABLE sales (id INTEGER)")
-    con.close()
-    with pytest.raises(StoreError, match=r"without dateline's tables .*sales"):
-        open_store(foreign)
-    empty = tmp_path / "empty.duckdb"
-    duckdb.connect(str(empty)).close()
+def test_a_foreign_or_empty_database_is_refused(store_target, tmp_path):
+    if not store_target.startswith("postgresql://"):
+        duckdb.connect(store_target).close()
     with pytest.raises(StoreError, match="holds no dateline data: ingest"):
-        open_store(empty, read_only=True)
+        open_store(store_target, read_only=True)
+    raw_sql(store_target, "CREATE TABLE sales (id INTEGER)")
+    with pytest.raises(StoreError, match=r"without dateline's tables .*sales"):
+        open_store(store_target)
 
 
-def test_the_cli_reports_an_old_database_instead_of_a_traceback(tmp_path):
-    path = tmp_path / "old.duckdb"
-    con = duckdb.connect(str(path))
-    con.execute(OLD_LAYOUT)
-    con.close()
+def test_the_cli_reports_an_old_database_instead_of_a_traceback(store_target):
+    raw_sql(store_target, LAYOUT_1)
     for command in ("events", "timeline"):
-        result = CliRunner().invoke(app, [command, "--db", str(path)])
-        assert result.exit_code == 1 and "Re-ingest your articles into a new file" in result.stderr
+        result = CliRunner().invoke(app, [command, "--db", store_target])
+        assert result.exit_code == 1 and "Re-ingest your articles into a new database" in result.stderr

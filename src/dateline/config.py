@@ -11,7 +11,10 @@ Every setting has one source of truth, in this order of precedence:
    `DATELINE_DATA`             data folder for the user's own data (GeoNames imports): kept
                                across upgrades and index rebuilds
    `DATELINE_SPACY_MODEL`      spaCy pipeline, a package name or a path
-   `DATELINE_DB`               DuckDB file used by `ingest`, `events`, `show`, `timeline`
+   `DATELINE_DB`               database used by `ingest`, `events`, `show`, `timeline`: a DuckDB
+                               file, or a `postgresql://` URL
+   `DATELINE_DB_TIMEOUT`       seconds to wait for a DuckDB file another process is writing
+                               (default 30) before giving up with a message
    ==========================  ==============================================================
 
 3. the platform's convention, via `platformdirs`: on Linux the cache folder is
@@ -43,8 +46,9 @@ ACTOR_DICTIONARY = PACKAGE_DATA / "actors" / "actors.json.gz"  # compiled by too
 PLOVER_DATA = PACKAGE_DATA / "plover"  # ontology, CAMEO mapping, trigger lexicon
 
 #: The environment variables `Settings` reads; a change to any of them yields new Settings.
-ENVIRONMENT = ("DATELINE_CACHE", "DATELINE_DATA", "DATELINE_SPACY_MODEL", "DATELINE_DB",
+ENVIRONMENT = ("DATELINE_CACHE", "DATELINE_DATA", "DATELINE_SPACY_MODEL", "DATELINE_DB", "DATELINE_DB_TIMEOUT",
                "XDG_CACHE_HOME", "XDG_DATA_HOME")
+DEFAULT_DB_TIMEOUT = 30.0
 
 
 def package_data(*parts: str) -> Path:
@@ -60,6 +64,7 @@ class Settings:
     data_dir: Path  # the user's own data, never deleted by dateline: GeoNames imports
     spacy_model: str
     db: str
+    db_timeout: float = DEFAULT_DB_TIMEOUT  # seconds a store waits for a DuckDB file another process holds
     gazetteer_sources: Path = GAZETTEER_SOURCES
     actor_dictionary: Path = ACTOR_DICTIONARY
     plover_data: Path = PLOVER_DATA
@@ -72,6 +77,7 @@ class Settings:
             data_dir=_folder("DATELINE_DATA", platformdirs.user_data_dir(APP_NAME)),
             spacy_model=os.environ.get("DATELINE_SPACY_MODEL") or DEFAULT_SPACY_MODEL,
             db=os.environ.get("DATELINE_DB") or DEFAULT_DB,
+            db_timeout=float(os.environ.get("DATELINE_DB_TIMEOUT") or DEFAULT_DB_TIMEOUT),
         )
 
     @property

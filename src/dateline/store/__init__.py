@@ -1,7 +1,10 @@
-"""Storage behind one interface: DuckDB by default (a single file), more backends later.
+"""Storage behind one interface: DuckDB by default (a single file), PostgreSQL for a team.
 
-`open_store(target)` picks the backend from the target: a path (or `duckdb:PATH`) opens
-a DuckDB file. Storage never does NLP: it stores and queries the data model.
+`open_store(target)` picks the backend from the target: a `postgresql://` (or
+`postgres://`) URL opens a PostgreSQL database, anything else a DuckDB file (a path, or
+`duckdb:PATH`). Both share one schema with versioned migrations (`dateline.store.schema`)
+and one body of SQL (`dateline.store.sql`). Storage never does NLP: it stores and queries
+the data model.
 """
 
 from __future__ import annotations
@@ -9,11 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from dateline.config import DEFAULT_DB, settings
-from dateline.store.base import AddResult, EventFilter, Store, StoreError, StoreLayoutError
+from dateline.store.base import AddResult, EventFilter, Store, StoreBusyError, StoreError, StoreLayoutError
 from dateline.store.duck import DuckDBStore
 
-__all__ = ["DEFAULT_DB", "AddResult", "DuckDBStore", "EventFilter", "Store", "StoreError", "StoreLayoutError",
-           "default_target", "open_store"]
+__all__ = ["DEFAULT_DB", "AddResult", "DuckDBStore", "EventFilter", "Store", "StoreBusyError", "StoreError",
+           "StoreLayoutError", "default_target", "is_postgres_url", "open_store"]
 
 
 def default_target() -> str:
@@ -21,12 +24,16 @@ def default_target() -> str:
     return settings().db
 
 
+def is_postgres_url(target: str) -> bool:
+    """Whether `target` names a PostgreSQL database rather than a DuckDB file."""
+    return target.startswith(("postgres://", "postgresql://"))
+
+
 def open_store(target: str | Path | None = None, read_only: bool = False) -> Store:
-    """Open the store named by `target` (a DuckDB path, or `duckdb:PATH`)."""
+    """Open the store named by `target` (a DuckDB path, `duckdb:PATH`, or a `postgresql://` URL)."""
     raw = str(target or default_target())
-    if raw.startswith(("postgres://", "postgresql://")):
-        raise ValueError(
-            f"PostgreSQL targets ({raw.split('@')[-1]}) are not supported yet; use a DuckDB file path"
-        )
-    path = raw.removeprefix("duckdb:")
-    return DuckDBStore(path, read_only=read_only)
+    if is_postgres_url(raw):
+        from dateline.store.postgres import PostgresStore  # psycopg is loaded only for PostgreSQL
+
+        return PostgresStore(raw, read_only=read_only)
+    return DuckDBStore(raw.removeprefix("duckdb:"), read_only=read_only)

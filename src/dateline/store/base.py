@@ -47,6 +47,10 @@ class StoreLayoutError(StoreError):
     """A database written with another table layout (an older or newer dateline)."""
 
 
+class StoreBusyError(StoreError):
+    """A database another process holds for longer than this one was willing to wait."""
+
+
 class Store(Protocol):
     """A place where processed articles live and can be queried; it speaks the data model.
 

@@ -1,247 +1,181 @@
 """The DuckDB store: one file, no server, the default for a laptop.
 
-Ingest is idempotent (an article already stored, by id, is left as is and counted as
-`existing`) and atomic per batch: a batch is written in one transaction; if any article
-in it fails, the batch is rolled back and its articles are written one by one, so only
-the failing article is lost and nothing is half-written.
+DuckDB lets one process write a file, and no other process open it meanwhile, not even
+to read. So a store holds the file only while it works: a writing store opens it for a
+call (a lookup, a batch written in one transaction) and lets it go after `LINGER` idle
+seconds, which keeps a burst of lookups on one open file but frees it while the pipeline
+parses the next batch; a read-only store holds it from `open_store` to `close()` (a
+listing is quick). A store that finds the file held by another process waits and tries
+again, up to `timeout` seconds (`DATELINE_DB_TIMEOUT`, default 30), then says so with a
+`StoreBusyError` instead of a traceback. So `dateline events` works while an ingest runs,
+waiting at most for one batch to be written.
 
-The tables follow `dateline.store.rows` (derived from the model); the file records the
-layout version it was written with, and a file of another layout is refused with what
-to do, never read wrongly.
+Everything else (schema and migrations, idempotent atomic writes, reads, filters) is
+shared with the other backends in `dateline.store.sql`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import types
-from collections.abc import Iterable
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Any
 
 import duckdb
 
-from dateline.model import Article, Document, Event
-from dateline.store.base import AddResult, EventFilter, StoreError, StoreLayoutError
-from dateline.store.rows import LAYOUT, document_rows, stored_event, table_columns
+from dateline.config import settings
+from dateline.store.base import StoreBusyError
+from dateline.store.schema import DUCKDB, table_ddl
+from dateline.store.sql import SQLStore
 
-_SQL_TYPES = {str: "VARCHAR", int: "BIGINT", float: "DOUBLE", bool: "BOOLEAN", dt.date: "DATE"}
-_PRIMARY_KEYS = {"articles": "id", "events": "id"}
-_EVENT_SELECT = ("SELECT e.event, e.article_id, a.date, a.title FROM events e "
-                 "JOIN articles a ON a.id = e.article_id")
-
-
-def _sql_type(hint: Any) -> tuple[str, bool]:
-    """The DuckDB type of a model type hint, and whether the column may be NULL."""
-    origin, args = get_origin(hint), get_args(hint)
-    if origin in (Union, types.UnionType):
-        (inner,) = [a for a in args if a is not type(None)]
-        return _sql_type(inner)[0], True
-    if origin is Literal:
-        return "VARCHAR", False
-    if origin is list:
-        return _sql_type(args[0])[0] + "[]", False
-    return _SQL_TYPES[hint], False
+#: Idle seconds after which a writing store lets the file go.
+LINGER = 0.2
+_BUSY = ("Could not set lock on file", "different configuration than existing connections")
 
 
-def schema_sql() -> str:
-    """The DDL of every table, and of the layout mark."""
-    statements = ["CREATE TABLE dateline_meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)"]
-    for table, columns in table_columns().items():
-        defs = []
-        for name, hint in columns:
-            sql_type, nullable = _sql_type(hint)
-            key = " PRIMARY KEY" if _PRIMARY_KEYS.get(table) == name else ""
-            defs.append(f'"{name}" {sql_type}{"" if nullable else " NOT NULL"}{key}')
-        statements.append(f"CREATE TABLE {table} ({', '.join(defs)})")
-    return ";\n".join(statements) + ";"
+def _connect(path: str, read_only: bool, timeout: float) -> duckdb.DuckDBPyConnection:
+    """Open the file, waiting while another process (or a differently opened store here) holds it."""
+    deadline = time.monotonic() + timeout
+    pause = 0.01
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only)
+        except (duckdb.IOException, duckdb.ConnectionException) as exc:
+            if not any(marker in str(exc) for marker in _BUSY):
+                raise
+            if time.monotonic() >= deadline:
+                raise StoreBusyError(
+                    f"{path} is in use by another process (DuckDB lets one process write a file and nobody "
+                    f"else open it meanwhile) and was not freed within {timeout:g} s. Wait for the ingest to "
+                    "finish, raise DATELINE_DB_TIMEOUT, or use PostgreSQL for several writers.") from exc
+        time.sleep(pause)
+        pause = min(pause * 2, 0.25)
 
 
-def _inserts() -> dict[str, str]:
-    """One INSERT per table, columns in `table_columns()` order."""
-    out = {}
-    for table, columns in table_columns().items():
-        names = ", ".join(f'"{name}"' for name, _ in columns)
-        out[table] = f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})"
-    return out
+class _Lease:
+    """One DuckDB connection, opened on demand and closed after `linger` idle seconds (None: kept until close)."""
+
+    def __init__(self, path: str, read_only: bool, timeout: float, linger: float | None) -> None:
+        self.path, self.read_only, self.timeout, self.linger = path, read_only, timeout, linger
+        self._lock = threading.RLock()
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._depth = 0  # calls in progress (a call may make nested calls)
+        self._generation = 0  # bumped by every use, so a stale timer does not close a fresh connection
+        self._pinned = False
+
+    @contextmanager
+    def hold(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        with self._lock:
+            if self._con is None:
+                self._con = _connect(self.path, self.read_only, self.timeout)
+            self._depth += 1
+            self._generation += 1
+            try:
+                yield self._con
+            finally:
+                self._depth -= 1
+                if self._depth == 0 and self.linger is not None and not self._pinned:
+                    timer = threading.Timer(self.linger, self._release, (self._generation,))
+                    timer.daemon = True
+                    timer.start()
+
+    def pin(self) -> duckdb.DuckDBPyConnection:
+        """The connection, kept open until `close()`."""
+        with self._lock:
+            self._pinned = True
+            if self._con is None:
+                self._con = _connect(self.path, self.read_only, self.timeout)
+            return self._con
+
+    def _release(self, generation: int) -> None:
+        with self._lock:
+            if generation == self._generation and self._depth == 0 and not self._pinned and self._con is not None:
+                self._con.close()
+                self._con = None
+
+    def close(self) -> None:
+        with self._lock:
+            self._generation += 1
+            if self._con is not None:
+                self._con.close()
+                self._con = None
 
 
-class DuckDBStore:
+class DuckDBStore(SQLStore):
     """Processed articles in a DuckDB file."""
 
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
-        self.path = str(path)
+    dialect = DUCKDB
+    errors = (duckdb.Error,)
+
+    def __init__(self, path: str | Path, read_only: bool = False, timeout: float | None = None) -> None:
+        self.path = self.name = str(path)
         if read_only and not Path(self.path).exists():
             raise FileNotFoundError(
                 f"no database at {self.path}: ingest articles first (`dateline ingest FILE --db {self.path}`)"
             )
-        self.con = duckdb.connect(self.path, read_only=read_only)
+        self.read_only = read_only
+        self.timeout = settings().db_timeout if timeout is None else timeout
+        self._lease = _Lease(self.path, read_only, self.timeout, linger=None if read_only else LINGER)
         try:
-            self._check_layout(create=not read_only)
+            if read_only:
+                self._lease.pin()
+            self._prepare_schema(create=not read_only)
         except BaseException:
-            self.con.close()
+            self._lease.close()
             raise
-        self._inserts = _inserts()
 
-    def _check_layout(self, create: bool) -> None:
-        """Create the tables in a new file; refuse a file written with another layout."""
-        tables = {row[0] for row in self.con.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
-        if not tables:
-            if not create:
-                raise StoreError(f"{self.path} holds no dateline data: ingest articles first "
-                                 f"(`dateline ingest FILE --db {self.path}`)")
-            self.con.execute(schema_sql())
-            self.con.execute("INSERT INTO dateline_meta VALUES ('layout', ?)", [str(LAYOUT)])
-            return
-        if "dateline_meta" in tables:
-            row = self.con.execute("SELECT value FROM dateline_meta WHERE key = 'layout'").fetchone()
-            found = int(row[0]) if row else 0
-        elif "articles" in tables and "events" in tables:
-            found = 1  # dateline before 0.2 wrote no layout mark
-        else:
-            raise StoreError(f"{self.path} is a DuckDB file without dateline's tables (it has "
-                             f"{', '.join(sorted(tables))}): give a new file with --db")
-        if found < LAYOUT:
-            raise StoreLayoutError(
-                f"{self.path} was written by an older dateline (store layout {found}; this version reads layout "
-                f"{LAYOUT}). Re-ingest your articles into a new file: `dateline ingest ARTICLES... --db NEW.duckdb`")
-        if found > LAYOUT:
-            raise StoreLayoutError(
-                f"{self.path} was written by a newer dateline (store layout {found}; this version reads layout "
-                f"{LAYOUT}). Upgrade dateline to read it, or ingest into a new file with --db NEW.duckdb")
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The raw connection, held until `close()` (for inspection; other processes wait meanwhile)."""
+        return self._lease.pin()
 
     def close(self) -> None:
-        self.con.close()
+        self._lease.close()
 
-    def __enter__(self) -> DuckDBStore:
-        return self
+    def _reading(self) -> Any:
+        return self._lease.hold()
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    @contextmanager
+    def _writing(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        with self._lease.hold() as con:
+            con.begin()
+            try:
+                yield con
+                con.commit()
+            except BaseException:
+                with suppress(duckdb.Error):  # a failed commit has already ended the transaction
+                    con.rollback()
+                raise
 
-    # -- writing -------------------------------------------------------------------------
-
-    def has_article(self, article_id: str) -> bool:
-        return self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
-
-    def article_digest(self, article_id: str) -> str | None:
-        """The content digest of a stored article (None if not stored), to tell re-ingests from id clashes."""
-        row = self.con.execute("SELECT digest FROM articles WHERE id = ?", [article_id]).fetchone()
-        return row[0] if row else None
-
-    def add(self, docs: Iterable[Document]) -> AddResult:
-        """Store a batch of processed documents atomically; see the module docstring."""
-        result = AddResult()
-        fresh: list[Document] = []
-        seen: set[str] = set()
-        for doc in docs:
-            if doc.article.id in seen or self.has_article(doc.article.id):
-                result.existing += 1
-            else:
-                seen.add(doc.article.id)
-                fresh.append(doc)
-        if not fresh:
-            return result
+    @contextmanager
+    def _schema_writing(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A read-only store upgrades an old file through a writable connection of its own, then reopens."""
+        if not self.read_only:
+            with self._writing() as con:
+                yield con
+            return
+        self._lease.close()
+        writer = _connect(self.path, False, self.timeout)
         try:
-            self._write(fresh)
-        except duckdb.Error:
-            for doc in fresh:  # isolate the article that broke the batch
-                try:
-                    self._write([doc])
-                except duckdb.Error as exc:
-                    result.failed.append((doc.article.origin or doc.article.id, f"store error: {exc}"))
-                    continue
-                result.added += 1
-                result.events += len(doc.events)
-            return result
-        result.added += len(fresh)
-        result.events += sum(len(d.events) for d in fresh)
-        return result
+            writer.begin()
+            yield writer
+            writer.commit()
+        finally:
+            writer.close()
+            self._lease.pin()
 
-    def _write(self, docs: list[Document]) -> None:
-        rows: dict[str, list[tuple[Any, ...]]] = {table: [] for table in self._inserts}
-        for doc in docs:
-            for table, table_rows in document_rows(doc).items():
-                rows[table].extend(table_rows)
-        self.con.begin()
-        try:
-            for table, sql in self._inserts.items():
-                if rows[table]:
-                    self.con.executemany(sql, rows[table])
-            self.con.commit()
-        except BaseException:
-            self.con.rollback()
-            raise
+    def _fetch(self, con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return con.execute(sql, list(params)).fetchall()
 
-    # -- reading -------------------------------------------------------------------------
-
-    def counts(self) -> dict[str, int]:
-        """Row counts of the main tables."""
-        return {
-            table: self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            for table in ("articles", "events", "event_parties", "places", "timexes", "actors")
-        }
-
-    def events(self, flt: EventFilter | None = None) -> list[Event]:
-        """Events matching the filter, oldest first, each with its article's id, date and title."""
-        where, params = _where(flt or EventFilter())
-        limit = f" LIMIT {int(flt.limit)}" if flt and flt.limit else ""
-        sql = (f"{_EVENT_SELECT} {where} "
-               "ORDER BY e.date_lo NULLS LAST, e.date, a.date, e.sent_start, e.trigger_start" + limit)
-        return [stored_event(*row) for row in self.con.execute(sql, params).fetchall()]
-
-    def event(self, event_id: str) -> Event | None:
-        """One event by id (a unique prefix is enough); None when no event or several match."""
-        found = self.con.execute(f"{_EVENT_SELECT} WHERE e.id LIKE ? || '%' LIMIT 2", [event_id]).fetchall()
-        return stored_event(*found[0]) if len(found) == 1 else None
-
-    def article(self, article_id: str) -> Article | None:
-        """One stored article (with its text) by id, or None."""
-        names = [name for name, _ in table_columns()["articles"] if name != "digest"]
-        row = self.con.execute(f"SELECT {', '.join(names)} FROM articles WHERE id = ?", [article_id]).fetchone()
-        return Article(**dict(zip(names, row, strict=True))) if row else None
+    def _execute_many(self, con: duckdb.DuckDBPyConnection, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        con.executemany(sql, rows)
 
 
-def _where(f: EventFilter) -> tuple[str, list[Any]]:
-    clauses: list[str] = []
-    params: list[Any] = []
-    party = "EXISTS (SELECT 1 FROM event_parties p WHERE p.event_id = e.id AND ({}))"
-    if not f.include_negated:
-        clauses.append("NOT e.negated AND NOT e.hypothetical")
-    if f.min_confidence:
-        clauses.append("e.confidence >= ?")
-        params.append(f.min_confidence)
-    if f.type:
-        clauses.append("e.type = ?")
-        params.append(f.type.upper())
-    if f.actor:
-        clauses.append(party.format("p.name ILIKE ? OR p.text ILIKE ? OR upper(p.country) = upper(?)"))
-        params += [f"%{f.actor}%", f"%{f.actor}%", f.actor]
-    if f.country:
-        clauses.append("(" + party.format("upper(p.country) = upper(?)") + " OR upper(e.country_code) = upper(?))")
-        params += [f.country, f.country]
-    if f.place:
-        clauses.append("(e.loc_name ILIKE ? OR e.loc_text ILIKE ?)")
-        params += [f"%{f.place}%", f"%{f.place}%"]
-    if f.near:
-        lat, lon, km = f.near
-        clauses.append(
-            "e.lat IS NOT NULL AND 2 * 6371 * asin(sqrt(pow(sin(radians(e.lat - ?) / 2), 2) + "
-            "cos(radians(?)) * cos(radians(e.lat)) * pow(sin(radians(e.lon - ?) / 2), 2))) <= ?")
-        params += [lat, lat, lon, km]
-    if f.since:
-        clauses.append("e.date_hi >= ?")
-        params.append(f.since)
-    if f.until:
-        clauses.append("e.date_lo <= ?")
-        params.append(f.until)
-    if f.text:
-        clauses.append("e.sentence ILIKE ?")
-        params.append(f"%{f.text}%")
-    if f.article:
-        clauses.append("e.article_id = ?")
-        params.append(f.article)
-    return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+def schema_sql() -> str:
+    """The DDL of every data table, in DuckDB."""
+    return ";\n".join(table_ddl(DUCKDB)) + ";"
 
 
-__all__ = ["DuckDBStore", "schema_sql"]
+__all__ = ["LINGER", "DuckDBStore", "schema_sql"]

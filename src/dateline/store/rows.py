@@ -20,8 +20,8 @@ from dateline.jsonform import json_fields
 from dateline.model import Actor, Article, Document, Event, Party, Place, Timex, content_id
 from dateline.store.base import date_bounds
 
-#: The version of the table layout below; a database written with another is refused.
-LAYOUT = 2
+# A change to the tables below (a new model field included) needs a new schema version and a
+# migration in `dateline.store.schema`; tests/test_store.py checks its layout digest.
 
 #: Mention tables: the model type of each, and the fields stored beyond its JSON form.
 MENTION_TABLES: dict[str, tuple[type, tuple[str, ...]]] = {

@@ -1,0 +1,84 @@
+"""The PostgreSQL store: one database a team shares, many writers and readers at once.
+
+The same tables, keys, migrations, writes and filters as the DuckDB store (all in
+`dateline.store.sql` and `dateline.store.schema`); this module only connects (psycopg 3)
+and runs statements, with parameters always passed apart from the SQL. PostgreSQL takes
+care of concurrency: readers see committed batches, two ingests racing on one article
+store it once (the article insert's ON CONFLICT decides, inside each batch's transaction),
+and a client killed mid-batch leaves nothing of that batch. Schema creation and upgrades
+are serialised between processes by a transaction-level advisory lock.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import psycopg
+
+from dateline.store.base import StoreError
+from dateline.store.schema import POSTGRES
+from dateline.store.sql import SQLStore
+
+#: The advisory lock key that serialises schema creation and upgrades ("date" in ASCII).
+SCHEMA_LOCK = 0x64617465
+
+
+def redacted(url: str) -> str:
+    """A connection URL fit for messages: its password replaced by ***."""
+    return re.sub(r"^(\w+://[^:/@]+):[^@]*@", r"\1:***@", url)
+
+
+def _placeholders(sql: str) -> str:
+    """The shared SQL's `?` placeholders as psycopg's `%s` (the shared SQL holds no other ? or %)."""
+    return sql.replace("?", "%s")
+
+
+class PostgresStore(SQLStore):
+    """Processed articles in a PostgreSQL database."""
+
+    dialect = POSTGRES
+    errors = (psycopg.errors.IntegrityError, psycopg.errors.DataError)  # faults of one article's rows
+
+    def __init__(self, url: str, read_only: bool = False) -> None:
+        self.url = url
+        self.name = redacted(url)
+        self.read_only = read_only
+        try:
+            self._con = psycopg.connect(url, autocommit=True)
+        except psycopg.OperationalError as exc:
+            raise StoreError(f"cannot connect to PostgreSQL at {self.name}: {str(exc).strip()}. Check the URL "
+                             "(postgresql://USER@HOST:PORT/DATABASE) and that the server is running") from None
+        try:
+            self._prepare_schema(create=not read_only)
+        except BaseException:
+            self._con.close()
+            raise
+
+    def close(self) -> None:
+        self._con.close()
+
+    @contextmanager
+    def _reading(self) -> Iterator[psycopg.Connection]:
+        yield self._con
+
+    @contextmanager
+    def _writing(self) -> Iterator[psycopg.Connection]:
+        with self._con.transaction():
+            yield self._con
+
+    def _lock_schema(self, con: psycopg.Connection) -> None:
+        con.execute("SELECT pg_advisory_xact_lock(%s)", [SCHEMA_LOCK])
+
+    def _fetch(self, con: psycopg.Connection, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        cur = con.execute(_placeholders(sql), list(params) or None)
+        return cur.fetchall() if cur.description else []
+
+    def _execute_many(self, con: psycopg.Connection, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        with con.cursor() as cur:
+            cur.executemany(_placeholders(sql), rows)
+
+
+__all__ = ["PostgresStore", "redacted"]

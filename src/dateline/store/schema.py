@@ -1,0 +1,205 @@
+"""The store's schema and its versioned migrations, shared by every SQL backend.
+
+A database records its schema version in `schema_version` (one row per migration applied).
+A new database gets the current tables (from `dateline.store.rows`) and every version up
+to `SCHEMA_VERSION`; an older one is upgraded by the migrations from its version on, in one
+transaction, or refused with what to do when no migration leads from its version; a newer
+one is refused. Databases written before `schema_version` existed are recognised by their
+marks: layout 2 wrote `dateline_meta`, layout 1 nothing.
+
+Backends differ only in a `Dialect` (column types, which secondary indexes pay off); the
+tables, columns and unique keys are the same everywhere, which is what the concurrent
+writers rely on (ON CONFLICT needs the keys).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import types
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal, Union, get_args, get_origin
+
+from dateline.store.base import StoreError, StoreLayoutError
+from dateline.store.rows import table_columns
+
+#: The schema this dateline reads and writes.
+SCHEMA_VERSION = 3
+#: The digest of the table layout (`layout_digest()`) each schema version has; a test keeps the current
+#: one true, so a change to the tables (a new model field) cannot ship without a version and a migration.
+LAYOUT_DIGESTS = {3: "4e20dbc8b7d03897"}
+
+#: The single-column primary key of a table, where it has one.
+PRIMARY_KEYS = {"articles": "id", "events": "id"}
+
+#: Unique keys beyond the primary keys: a party is one per (event, role, position).
+UNIQUE_KEYS = {"event_parties_key": ("event_parties", ("event_id", "role", "position"))}
+
+#: Secondary indexes for the filters; a dialect creates those it benefits from.
+FILTER_INDEXES = {
+    "events_article": ("events", ("article_id",)), "events_type": ("events", ("type",)),
+    "events_date": ("events", ("date_lo", "date_hi")), "events_point": ("events", ("lat", "lon")),
+    "parties_country": ("event_parties", ("country",)),
+    "timexes_article": ("timexes", ("article_id",)), "places_article": ("places", ("article_id",)),
+    "actors_article": ("actors", ("article_id",)),
+}
+
+Execute = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """What differs between SQL backends: type names, and whether secondary indexes are worth creating."""
+
+    name: str
+    types: dict[type, str]
+    filter_indexes: bool
+
+
+DUCKDB = Dialect("duckdb", {str: "VARCHAR", int: "BIGINT", float: "DOUBLE", bool: "BOOLEAN", dt.date: "DATE"},
+                 filter_indexes=False)  # DuckDB scans with zone maps; ART indexes would only slow ingest
+POSTGRES = Dialect("postgresql", {str: "TEXT", int: "BIGINT", float: "DOUBLE PRECISION", bool: "BOOLEAN",
+                                  dt.date: "DATE"}, filter_indexes=True)
+
+
+def sql_type(hint: Any, dialect: Dialect) -> tuple[str, bool]:
+    """The SQL type of a model type hint in `dialect`, and whether the column may be NULL."""
+    origin, args = get_origin(hint), get_args(hint)
+    if origin in (Union, types.UnionType):
+        (inner,) = [a for a in args if a is not type(None)]
+        return sql_type(inner, dialect)[0], True
+    if origin is Literal:
+        return dialect.types[str], False
+    if origin is list:
+        return sql_type(args[0], dialect)[0] + "[]", False
+    return dialect.types[hint], False
+
+
+def layout_digest() -> str:
+    """A short digest of every table's columns, types and keys."""
+    text = repr(sorted((t, n, sql_type(h, DUCKDB)) for t, cols in table_columns().items() for n, h in cols))
+    return hashlib.sha256((text + repr(sorted(UNIQUE_KEYS.items()))).encode()).hexdigest()[:16]
+
+
+def table_ddl(dialect: Dialect) -> list[str]:
+    """CREATE TABLE of every data table, in the current layout."""
+    statements = []
+    for table, columns in table_columns().items():
+        defs = []
+        for name, hint in columns:
+            type_name, nullable = sql_type(hint, dialect)
+            key = " PRIMARY KEY" if PRIMARY_KEYS.get(table) == name else ""
+            defs.append(f'"{name}" {type_name}{"" if nullable else " NOT NULL"}{key}')
+        statements.append(f"CREATE TABLE {table} ({', '.join(defs)})")
+    return statements
+
+
+def index_ddl(dialect: Dialect) -> list[str]:
+    """CREATE INDEX of the unique keys, and of the filter indexes where the dialect wants them."""
+    statements = [f"CREATE UNIQUE INDEX IF NOT EXISTS {name} ON {table} ({_columns(cols)})"
+                  for name, (table, cols) in UNIQUE_KEYS.items()]
+    if dialect.filter_indexes:
+        statements += [f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({_columns(cols)})"
+                       for name, (table, cols) in FILTER_INDEXES.items()]
+    return statements
+
+
+def _columns(names: tuple[str, ...]) -> str:
+    return ", ".join(f'"{name}"' for name in names)
+
+
+VERSION_TABLE = ("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description {text} NOT NULL, "
+                 "applied_at {text} NOT NULL)")
+
+
+def _record(version: int, description: str) -> tuple[str, list[Any]]:
+    return ("INSERT INTO schema_version VALUES (?, ?, ?)",
+            [version, description, dt.datetime.now(dt.UTC).isoformat(timespec="seconds")])
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One step from `version - 1` to `version`, run inside the upgrade's transaction."""
+
+    version: int
+    description: str
+    apply: Callable[[Execute, Dialect], None]
+
+
+def add_missing_columns(execute: Execute, dialect: Dialect) -> None:
+    """Add the columns of the current layout a database lacks, NULL in its existing rows.
+
+    For fields added to the model's mention types (a place's `precision`), which older
+    rows simply did not have. An index column of `events` computed from the event needs
+    a migration that also fills it in.
+    """
+    found = set(execute("SELECT table_name, column_name FROM information_schema.columns "
+                        "WHERE table_schema = current_schema()", []))
+    for table, columns in table_columns().items():
+        for name, hint in columns:
+            if (table, name) not in found:
+                execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {sql_type(hint, dialect)[0]}', [])
+
+
+def _from_layout_2(execute: Execute, dialect: Dialect) -> None:
+    """Layout 2 (dateline 0.2, DuckDB only): no version table, no party key, fewer mention columns."""
+    execute(VERSION_TABLE.format(text=dialect.types[str]), [])
+    add_missing_columns(execute, dialect)
+    for statement in index_ddl(dialect):
+        execute(statement, [])
+    execute("DROP TABLE dateline_meta", [])
+
+
+MIGRATIONS: dict[int, Migration] = {
+    3: Migration(3, "schema_version table; unique key of event_parties (event_id, role, position); "
+                    "new mention columns (a place's precision and basis); filter indexes", _from_layout_2),
+}
+
+
+def create_schema(execute: Execute, dialect: Dialect) -> None:
+    """Create the current tables, keys and version record in an empty database."""
+    for statement in (*table_ddl(dialect), *index_ddl(dialect), VERSION_TABLE.format(text=dialect.types[str])):
+        execute(statement, [])
+    execute(*_record(SCHEMA_VERSION, "created"))
+
+
+def found_version(tables: set[str], execute: Execute, name: str) -> int | None:
+    """The schema version of a database with these tables (None when it has none); a foreign database is refused."""
+    if not tables:
+        return None
+    if "schema_version" in tables:
+        return int(execute("SELECT max(version) FROM schema_version", [])[0][0] or 0)
+    if "dateline_meta" in tables:
+        row = execute("SELECT value FROM dateline_meta WHERE key = 'layout'", [])
+        return int(row[0][0]) if row else 0
+    if "articles" in tables and "events" in tables:
+        return 1  # dateline before 0.2 wrote no mark
+    raise StoreError(f"{name} is a database without dateline's tables (it has {', '.join(sorted(tables))}): "
+                     "give a new database with --db")
+
+
+def check_upgradable(version: int, name: str) -> None:
+    """Refuse, with what to do, a version this dateline cannot read or upgrade."""
+    if version > SCHEMA_VERSION:
+        raise StoreLayoutError(
+            f"{name} was written by a newer dateline (store layout {version}; this version reads layout "
+            f"{SCHEMA_VERSION}). Upgrade dateline to read it, or ingest into a new database with --db NEW.duckdb")
+    missing = [v for v in range(version + 1, SCHEMA_VERSION + 1) if v not in MIGRATIONS]
+    if missing:
+        raise StoreLayoutError(
+            f"{name} was written by an older dateline (store layout {version}; this version reads layout "
+            f"{SCHEMA_VERSION} and cannot upgrade it). Re-ingest your articles into a new database: "
+            "`dateline ingest ARTICLES... --db NEW.duckdb`")
+
+
+def upgrade(version: int, execute: Execute, dialect: Dialect) -> None:
+    """Apply every migration after `version`, recording each (the caller holds the transaction)."""
+    for step in range(version + 1, SCHEMA_VERSION + 1):
+        migration = MIGRATIONS[step]
+        migration.apply(execute, dialect)
+        execute(*_record(step, migration.description))
+
+
+__all__ = ["DUCKDB", "MIGRATIONS", "POSTGRES", "SCHEMA_VERSION", "Dialect", "Migration", "add_missing_columns",
+           "check_upgradable", "create_schema", "found_version", "index_ddl", "layout_digest", "table_ddl", "upgrade"]

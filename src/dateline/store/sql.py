@@ -1,0 +1,282 @@
+"""What every SQL backend shares: the schema check, idempotent atomic writes, reads and the filters.
+
+A backend (`duck.py`, `postgres.py`) says how to get a connection for reading and one
+inside a write transaction, how to run a statement, and which errors are the database's;
+everything else is here, written once with `?` placeholders (a backend may rewrite them)
+and no user text ever spliced into SQL.
+
+Writes are idempotent under concurrency: a batch inserts its articles with
+`ON CONFLICT DO NOTHING RETURNING id` and writes the rows of exactly those articles it
+inserted, in the same transaction, so two writers racing on one article store it once
+(the loser counts it as already stored). Events and parties have unique keys as well.
+A batch is one transaction: killed half way, it leaves nothing; when a batch fails, its
+articles are written one by one so only the failing one is lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
+from math import cos, radians
+from typing import Any
+
+from dateline.model import Article, Document, Event
+from dateline.store.base import AddResult, EventFilter, StoreError
+from dateline.store.rows import document_rows, stored_event, table_columns
+from dateline.store.schema import SCHEMA_VERSION, Dialect, check_upgradable, create_schema, found_version, upgrade
+
+_EVENT_SELECT = ("SELECT e.event, e.article_id, a.date, a.title FROM events e "
+                 "JOIN articles a ON a.id = e.article_id")
+_EVENT_ORDER = "ORDER BY e.date_lo NULLS LAST, e.date, a.date, e.sent_start, e.trigger_start, e.id"
+_KEYED_TABLES = ("events", "event_parties")  # tables whose rows have unique keys: ON CONFLICT DO NOTHING
+_ARTICLE_CHUNK = 500  # articles per multi-row INSERT ... RETURNING
+KM_PER_DEGREE = 111.195  # along a meridian, on the 6371 km sphere the distance below uses
+
+Connection = Any  # a DB-API-like connection of the backend
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern matching `text` anywhere, its `%`, `_` and `!` taken literally (ESCAPE '!')."""
+    escaped = text.replace("!", "!!").replace("%", "!%").replace("_", "!_")
+    return f"%{escaped}%"
+
+
+def _inserts() -> dict[str, str]:
+    """One INSERT per table, columns in `table_columns()` order."""
+    out = {}
+    for table, columns in table_columns().items():
+        names = ", ".join(f'"{name}"' for name, _ in columns)
+        conflict = " ON CONFLICT DO NOTHING" if table in _KEYED_TABLES else ""
+        out[table] = f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))}){conflict}"
+    return out
+
+
+class SQLStore:
+    """The shared body of the SQL backends; subclasses supply connections and statement execution."""
+
+    dialect: Dialect
+    name: str  # how messages name the database (a path, or a URL without its password)
+    errors: tuple[type[Exception], ...]  # the database's own errors: a batch that raises one is isolated
+
+    # -- supplied by a backend --------------------------------------------------------------
+
+    def _reading(self) -> AbstractContextManager[Connection]:
+        raise NotImplementedError
+
+    def _writing(self) -> AbstractContextManager[Connection]:
+        """A connection inside a transaction, committed when the block ends and rolled back on an error."""
+        raise NotImplementedError
+
+    def _schema_writing(self) -> AbstractContextManager[Connection]:
+        """A write transaction for creating or upgrading the schema (a read-only store may need one)."""
+        return self._writing()
+
+    def _fetch(self, con: Connection, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Run one statement; its rows, or [] for a statement that returns none."""
+        raise NotImplementedError
+
+    def _execute_many(self, con: Connection, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        raise NotImplementedError
+
+    def _lock_schema(self, con: Connection) -> None:
+        """Serialise schema creation and upgrades between processes (a no-op where writers are already serial)."""
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> SQLStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- the schema -------------------------------------------------------------------------
+
+    def _tables(self, con: Connection) -> set[str]:
+        return {row[0] for row in self._fetch(
+            con, "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")}
+
+    def _version(self, con: Connection) -> int | None:
+        return found_version(self._tables(con), lambda sql, params: self._fetch(con, sql, params), self.name)
+
+    def _prepare_schema(self, create: bool) -> None:
+        """Create the schema in an empty database (if `create`), upgrade an old one, refuse what cannot be read."""
+        with self._reading() as con:
+            version = self._version(con)
+        if version == SCHEMA_VERSION:
+            return
+        if version is None and not create:
+            raise StoreError(f"{self.name} holds no dateline data: ingest articles first "
+                             f"(`dateline ingest FILE --db {self.name}`)")
+        if version is not None:
+            check_upgradable(version, self.name)
+        with self._schema_writing() as con:
+            self._lock_schema(con)
+            version = self._version(con)  # again, under the lock: another process may have done it
+            execute = lambda sql, params: self._fetch(con, sql, params)  # noqa: E731
+            if version is None:
+                create_schema(execute, self.dialect)
+            elif version != SCHEMA_VERSION:
+                check_upgradable(version, self.name)
+                upgrade(version, execute, self.dialect)
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        return self.article_digest(article_id) is not None
+
+    def article_digest(self, article_id: str) -> str | None:
+        """The content digest of a stored article (None if not stored), to tell re-ingests from id clashes."""
+        with self._reading() as con:
+            rows = self._fetch(con, "SELECT digest FROM articles WHERE id = ?", [article_id])
+        return rows[0][0] if rows else None
+
+    def add(self, docs: Iterable[Document]) -> AddResult:
+        """Store a batch of processed documents atomically; see the module docstring."""
+        result = AddResult()
+        fresh: dict[str, Document] = {}
+        for doc in docs:
+            if doc.article.id in fresh:
+                result.existing += 1
+            else:
+                fresh[doc.article.id] = doc
+        if not fresh:
+            return result
+        try:
+            stored = self._store(list(fresh.values()))
+        except self.errors:
+            stored = []
+            for doc in fresh.values():  # isolate the article that broke the batch
+                try:
+                    stored += self._store([doc])
+                except self.errors as exc:
+                    result.failed.append((doc.article.origin or doc.article.id, f"store error: {exc}"))
+            result.existing += len(fresh) - len(stored) - len(result.failed)
+        else:
+            result.existing += len(fresh) - len(stored)
+        result.added += len(stored)
+        result.events += sum(len(d.events) for d in stored)
+        return result
+
+    def _store(self, docs: list[Document]) -> list[Document]:
+        """Write the documents whose articles are not stored yet, in one transaction; return those written."""
+        rows = {doc.article.id: document_rows(doc) for doc in docs}
+        inserts = _inserts()
+        with self._writing() as con:
+            new = self._insert_articles(con, [r["articles"][0] for r in rows.values()])
+            for table, sql in inserts.items():
+                table_rows = [row for aid in new for row in rows[aid][table]] if table != "articles" else []
+                if table_rows:
+                    self._execute_many(con, sql, table_rows)
+        return [doc for doc in docs if doc.article.id in new]
+
+    def _insert_articles(self, con: Connection, rows: list[tuple[Any, ...]]) -> set[str]:
+        """Insert article rows not stored yet; the ids actually inserted (a concurrent writer may have won)."""
+        names = ", ".join(f'"{name}"' for name, _ in table_columns()["articles"])
+        one = "(" + ", ".join("?" * len(rows[0])) + ")"
+        inserted: set[str] = set()
+        for start in range(0, len(rows), _ARTICLE_CHUNK):
+            chunk = rows[start:start + _ARTICLE_CHUNK]
+            sql = (f"INSERT INTO articles ({names}) VALUES {', '.join([one] * len(chunk))} "
+                   "ON CONFLICT DO NOTHING RETURNING id")
+            inserted.update(row[0] for row in self._fetch(con, sql, [v for row in chunk for v in row]))
+        return inserted
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """The rows of one read-only SQL statement (`?` placeholders), for inspection and tests."""
+        with self._reading() as con:
+            return self._fetch(con, sql, params)
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of the main tables."""
+        with self._reading() as con:
+            return {table: self._fetch(con, f"SELECT count(*) FROM {table}")[0][0] for table in table_columns()}
+
+    def events(self, flt: EventFilter | None = None) -> list[Event]:
+        """Events matching the filter, oldest first, each with its article's id, date and title."""
+        flt = flt or EventFilter()
+        where, params = event_where(flt)
+        limit = " LIMIT ?" if flt.limit else ""
+        with self._reading() as con:
+            found = self._fetch(con, f"{_EVENT_SELECT} {where} {_EVENT_ORDER}{limit}",
+                                [*params, *([int(flt.limit)] if flt.limit else [])])
+        return [stored_event(*row) for row in found]
+
+    def event(self, event_id: str) -> Event | None:
+        """One event by id (a unique prefix is enough); None when no event or several match."""
+        prefix = like_pattern(event_id)[1:]  # anchored at the start
+        with self._reading() as con:
+            found = self._fetch(con, f"{_EVENT_SELECT} WHERE e.id LIKE ? ESCAPE '!' LIMIT 2", [prefix])
+        return stored_event(*found[0]) if len(found) == 1 else None
+
+    def article(self, article_id: str) -> Article | None:
+        """One stored article (with its text) by id, or None."""
+        names = [name for name, _ in table_columns()["articles"] if name != "digest"]
+        columns = ", ".join(f'"{name}"' for name in names)
+        with self._reading() as con:
+            found = self._fetch(con, f"SELECT {columns} FROM articles WHERE id = ?", [article_id])
+        return Article(**dict(zip(names, found[0], strict=True))) if found else None
+
+
+def _near(lat: float, lon: float, km: float) -> tuple[list[str], list[Any]]:
+    """Events within `km` of a point: a bounding box the indexes can use, then the great-circle distance."""
+    clauses = ["e.lat IS NOT NULL", "e.lat BETWEEN ? AND ?"]
+    dlat = km / KM_PER_DEGREE
+    params: list[Any] = [lat - dlat, lat + dlat]
+    shrink = cos(radians(min(abs(lat) + dlat, 90.0)))
+    if shrink > 0.01 and km / (KM_PER_DEGREE * shrink) < 180:  # no box in longitude near the poles
+        dlon = km / (KM_PER_DEGREE * shrink)
+        if -180 <= lon - dlon and lon + dlon <= 180:  # a box that crosses the antimeridian is left out
+            clauses.append("e.lon BETWEEN ? AND ?")
+            params += [lon - dlon, lon + dlon]
+    clauses.append("2 * 6371 * asin(sqrt(power(sin(radians(e.lat - ?) / 2), 2) + "
+                   "cos(radians(?)) * cos(radians(e.lat)) * power(sin(radians(e.lon - ?) / 2), 2))) <= ?")
+    params += [lat, lat, lon, km]
+    return clauses, params
+
+
+def event_where(f: EventFilter) -> tuple[str, list[Any]]:
+    """The WHERE clause and parameters of a filter; user text only ever travels as an escaped parameter."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    party = "EXISTS (SELECT 1 FROM event_parties p WHERE p.event_id = e.id AND ({}))"
+    if not f.include_negated:
+        clauses.append("NOT e.negated AND NOT e.hypothetical")
+    if f.min_confidence:
+        clauses.append("e.confidence >= ?")
+        params.append(f.min_confidence)
+    if f.type:
+        clauses.append("e.type = ?")
+        params.append(f.type.upper())
+    if f.actor:
+        clauses.append(party.format("p.name ILIKE ? ESCAPE '!' OR p.text ILIKE ? ESCAPE '!' OR "
+                                    "upper(p.country) = upper(?)"))
+        params += [like_pattern(f.actor), like_pattern(f.actor), f.actor]
+    if f.country:
+        clauses.append("(" + party.format("upper(p.country) = upper(?)") + " OR upper(e.country_code) = upper(?))")
+        params += [f.country, f.country]
+    if f.place:
+        clauses.append("(e.loc_name ILIKE ? ESCAPE '!' OR e.loc_text ILIKE ? ESCAPE '!')")
+        params += [like_pattern(f.place), like_pattern(f.place)]
+    if f.near:
+        near_clauses, near_params = _near(*f.near)
+        clauses += near_clauses
+        params += near_params
+    if f.since:
+        clauses.append("e.date_hi >= ?")
+        params.append(f.since)
+    if f.until:
+        clauses.append("e.date_lo <= ?")
+        params.append(f.until)
+    if f.text:
+        clauses.append("e.sentence ILIKE ? ESCAPE '!'")
+        params.append(like_pattern(f.text))
+    if f.article:
+        clauses.append("e.article_id = ?")
+        params.append(f.article)
+    return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+__all__ = ["SQLStore", "event_where", "like_pattern"]
