@@ -64,7 +64,7 @@ def test_extract_prints_one_json_object_per_article_and_reports_skips(tmp_path):
     assert result.exit_code == 1
     (line,) = result.stdout.strip().splitlines()
     doc = json.loads(line)
-    assert set(doc) == {"article", "timexes", "places", "actors", "events"}
+    assert set(doc) == {"article", "excluded", "timexes", "places", "actors", "events"}
     assert doc["article"]["date"] == "2018-09-19"
     assert f"{bad}: no date" in result.stderr.replace("\n", "")
 

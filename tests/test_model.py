@@ -171,7 +171,8 @@ def test_a_wrong_value_fails_validation(seed_json, validator, path, value):
 
 def test_the_schema_is_generated_from_the_model():
     defs = extract_schema()["$defs"]
-    assert set(defs) == {"Document", "Article", "Timex", "Place", "Actor", "Event", "Party", "Location", "Evidence"}
+    assert set(defs) == {"Document", "Article", "Timex", "Place", "Actor", "Event", "Party", "Location", "Evidence",
+                         "ExcludedSpan"}
     assert "token_start" not in defs["Timex"]["properties"] and "origin" not in defs["Article"]["properties"]
     assert "text" not in defs["Article"]["required"] and "mod" not in defs["Timex"]["required"]
     assert {"enum": ["BEFORE", "ON_OR_BEFORE", "AFTER"]} in defs["Event"]["properties"]["date_mod"]["anyOf"]

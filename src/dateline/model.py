@@ -34,6 +34,11 @@ EventType = Literal["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID"
                     "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT"]
 #: How much an event date is worth: the granularity of its TIMEX3 value (defined with the values).
 DatePrecision = Precision
+#: Why a stretch of text is not the story: reader comments, share/follow/newsletter lines, photo captions
+#: and credits, bylines, related-story blocks, legal/cookie/paywall notices, navigation, page timestamps,
+#: the dateline prefix ("BEIRUT (Reuters) -"), social-media posts, a line repeated from earlier.
+ExclusionKind = Literal["comments", "share", "caption", "byline", "related", "notice", "navigation",
+                        "timestamp", "dateline", "social", "repeated"]
 
 
 def content_id(text: str, date: dt.date | None = None) -> str:
@@ -236,6 +241,21 @@ class Event(JsonForm):
         return event
 
 
+@dataclass
+class ExcludedSpan(JsonForm):
+    """A stretch of the article text that is not the story, so no event is read from it.
+
+    `kind` says what it is, `cue` what gave it away (the cue phrase or line shape), so a reader
+    of the JSON sees what was left out and why; the text itself is never changed.
+    """
+
+    kind: ExclusionKind
+    start: int
+    end: int
+    text: str
+    cue: str
+
+
 def event_id(article_id: str, type_: str, trigger_start: int | None, sentence_start: int) -> str:
     """A deterministic event id, so re-extracting an article yields the same ids."""
     raw = f"{article_id}:{type_}:{sentence_start}:{trigger_start}"
@@ -253,6 +273,7 @@ class Document(JsonForm):
 
     article: Article
     parsed: Any = field(default=None, compare=False, metadata=INTERNAL)
+    excluded: list[ExcludedSpan] = field(default_factory=list)  # text that is not the story (story stage)
     timexes: list[Timex] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
@@ -263,6 +284,10 @@ class Document(JsonForm):
         out = super().to_json()
         out["article"] = self.article.to_json(with_text)
         return out
+
+    def excluded_at(self, offset: int) -> ExcludedSpan | None:
+        """The span that is not story text and holds character `offset`, if any (stages skip what is in one)."""
+        return next((span for span in self.excluded if span.start <= offset < span.end), None)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Document:

@@ -1,9 +1,17 @@
 """The one place that composes the stages, in order.
 
-    read -> parse -> time -> places -> actors -> events
+    read -> parse -> story -> time -> places -> actors -> events
 
 Each stage is a function `Document -> Document` that adds one kind of annotation.
-Stages never import each other; they read what earlier stages left on the Document.
+Stages never import each other; they read what earlier stages left on the Document:
+
+* story (`mark_story`): reads the text and parse; writes `excluded`, the stretches that are
+  not the story (comments, captions, bylines, notices, the dateline prefix ...);
+* time (`tag_timexes`): reads the text and parse; writes `timexes`;
+* places (`tag_places`): reads the text and parse; writes `places`;
+* actors (`tag_actors`): reads the text and parse; writes `actors`;
+* events (`code_events`): reads `excluded` (no event from text that is not the story),
+  `timexes`, `places` and `actors`; writes `events`.
 """
 
 from __future__ import annotations
@@ -16,12 +24,13 @@ from dateline.events import code_events
 from dateline.geo import tag_places
 from dateline.model import Article, Document
 from dateline.nlp import load_model
+from dateline.story import mark_story
 from dateline.time import tag_timexes
 
 Stage = Callable[[Document], Document]
 
 #: The stages after the parse, in the order they run.
-STAGES: tuple[Stage, ...] = (tag_timexes, tag_places, tag_actors, code_events)
+STAGES: tuple[Stage, ...] = (mark_story, tag_timexes, tag_places, tag_actors, code_events)
 
 
 @dataclass

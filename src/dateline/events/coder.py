@@ -94,6 +94,8 @@ def code_events(doc: Document) -> Document:
         entries = {t.token.i: t.entry for t in triggers}
         evidence_span = _sentence_text(doc.article.text, sent)
         for trigger in triggers:
+            if doc.excluded_at(trigger.token.idx) is not None:
+                continue  # a comment, caption, byline ... (the story stage): not the story
             event = code_trigger(doc, trigger, entries, ontology, evidence_span)
             if event is not None and not _noise(event):
                 doc.events.append(event)

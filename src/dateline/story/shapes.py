@@ -1,0 +1,83 @@
+"""Line shapes of non-story text that no single cue phrase names.
+
+* the dateline prefix of a wire story ("BEIRUT (Reuters) -", "RALEIGH, N.C. (AP) -", "Cairo , Egypt
+  ( CNN ) --"): only the prefix is left out, the sentence it opens is story;
+* a page timestamp standing alone between other text ("Friday 3 June 2005 00.06 BST"), told from a
+  time in a story sentence ("closes on June 12 at 10 p.m.") by what stands around it;
+* a pasted social-media post: a handle and a clock time in one sentence;
+* a navigation line: items between separators ("Home | World | Middle East") with no verb.
+
+Each finder takes the text (and, for navigation, the parse) and yields (kind, start, end, cue).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from dateline.story.cues import placeholders
+from dateline.words import word_table
+
+Found = tuple[str, int, int, str]
+
+_GAP = r"[^\S\n]"
+_OPEN, _CLOSE = r"(?:\(|-LRB-)", r"(?:\)|-RRB-)"
+#: The agency in a dateline: all capitals (AP, AFP, CNN, WSAW), one capitalised word (Reuters), or empty.
+_AGENCY = rf"{_OPEN}{_GAP}*(?:[A-Z][A-Z&.]+(?:{_GAP}+[A-Z][A-Z&.]+){{0,2}}|[A-Z][a-z]+)?{_GAP}*{_CLOSE}"
+_DASH = rf"{_GAP}*(?:--?|–|—)"
+_CAPS_PLACE = rf"[A-Z][A-Z.'’-]+(?:{_GAP}+[A-Z][A-Z.'’-]+){{0,3}}"
+_REGION = rf"(?:{_GAP}*,{_GAP}*[A-Z][\w.]*(?:{_GAP}+[A-Z][\w.]*)?)?"
+_MIXED_PLACE = rf"[A-Z][a-z]+(?:{_GAP}+[A-Z][a-z]+)?"
+#: What follows a dateline: the story's first word or quote.
+_OPENS_STORY = rf"(?={_GAP}*[A-Z\"“‘'`])"
+DATELINE = re.compile(
+    rf"(?:^[^\S\n]*(?:{_CAPS_PLACE}{_REGION}(?:{_DASH})?(?:{_GAP}*{_AGENCY})?|{_MIXED_PLACE}{_REGION}{_GAP}*{_AGENCY})"
+    rf"|{_CAPS_PLACE}{_REGION}{_GAP}*{_AGENCY}|{_AGENCY}){_DASH}{_OPENS_STORY}",
+    re.MULTILINE,
+)
+
+#: Words before a time that make it part of a sentence ("closes at 10 p.m. on June 12").
+_TIME_PREPOSITIONS = frozenset(word_table("prepositions")) | {"about", "approximately", "shortly", "and", "or"}
+_PREVIOUS_WORD = re.compile(r"([\w']+)[^\S\n]*[,:]?[^\S\n]*$")
+_NEXT_OPENS = re.compile(rf"{_GAP}*(?:$|\n|\||[A-Z\"“‘'`(]|-LRB-)")
+_HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
+_SEPARATOR = re.compile(r"[|»›•]|(?<=\s)>(?=\s)")
+
+
+def find_datelines(text: str) -> Iterator[Found]:
+    """Dateline prefixes: a capitalised place, a bracketed agency, a dash, then the story."""
+    for match in DATELINE.finditer(text):
+        start = match.start() + len(match.group()) - len(match.group().lstrip())
+        yield "dateline", start, match.end(), "dateline: place (agency) -"
+
+
+def find_timestamps(text: str) -> Iterator[Found]:
+    """Page timestamps (a date with a clock time) that stand between other text, not inside a clause."""
+    for match in re.finditer(placeholders()["<stamp>"], text, re.IGNORECASE):
+        before = _PREVIOUS_WORD.search(text, max(0, match.start() - 40), match.start())
+        if before and before.group(1).lower() in _TIME_PREPOSITIONS:
+            continue
+        if not _NEXT_OPENS.match(text, match.end()):
+            continue
+        yield "timestamp", match.start(), match.end(), "date with a clock time between other text"
+
+
+def find_social_posts(sentences: list[tuple[int, int]], text: str) -> Iterator[Found]:
+    """Sentences holding a handle and a clock time: a post pasted from a social network."""
+    clock = re.compile(placeholders()["<time>"], re.IGNORECASE)
+    for start, end in sentences:
+        piece = text[start:end]
+        if _HANDLE.search(piece) and clock.search(piece):
+            yield "social", start, end, "handle and clock time"
+
+
+def find_navigation(lines: list[tuple[int, int]], text: str, parsed: Any) -> Iterator[Found]:
+    """Lines of menu items: two or more separators and no verb."""
+    for start, end in lines:
+        if len(_SEPARATOR.findall(text, start, end)) < 2:
+            continue
+        span = parsed.char_span(start, end, alignment_mode="expand") if parsed is not None else None
+        if span is None or len(span) > 20 or any(t.pos_ in ("VERB", "AUX") for t in span):
+            continue
+        yield "navigation", start, end, "menu line: items between separators, no verb"
