@@ -134,16 +134,17 @@ def calibration_table(readings: list[dict[str, Any]], articles: list[Article]) -
     return reliability(pairs)
 
 
-def pick_threshold(readings: list[dict[str, Any]]) -> tuple[float, dict[str, Any]]:
-    """The lowest confidence threshold (0.05 steps) at which the scorer's precision reaches the target."""
-    best = (1.0, {})
+def pick_threshold(readings: list[dict[str, Any]]) -> tuple[float, dict[str, Any], list[dict[str, float]]]:
+    """The lowest confidence threshold (0.05 steps) at which the scorer's precision reaches the target,
+    its figures, and the precision/recall curve over the thresholds tried."""
+    curve, picked = [], None
     for step in range(1, 20):
         t = round(step * 0.05, 2)
         got = score(readings, t)
-        if got["precision"] >= TARGET_PRECISION and got["system_events"] >= 5:
-            return t, got
-        best = (t, got)
-    return best
+        curve.append({"min_confidence": t, "precision": got["precision"], "recall": got["recall"]})
+        if picked is None and got["precision"] >= TARGET_PRECISION and got["system_events"] >= 5:
+            picked = (t, got)
+    return (*(picked or (1.0, got)), curve)
 
 
 def gold_figures(limit: int, errors: bool) -> tuple[dict[str, Any], float]:
@@ -155,7 +156,7 @@ def gold_figures(limit: int, errors: bool) -> tuple[dict[str, Any], float]:
         raw_docs = list(process(articles))
     lexicon = [d.to_json() for d in raw_docs]
     cv = cv_readings(raw_docs)
-    threshold, at_threshold = pick_threshold(cv)
+    threshold, at_threshold, curve = pick_threshold(cv)
     table, ece = calibration_table(cv, articles)
     _progress("reliability of cross-validated confidences on events-gold (factual events):")
     for row in table:
@@ -166,7 +167,7 @@ def gold_figures(limit: int, errors: bool) -> tuple[dict[str, Any], float]:
            "gold_shipped_in_sample": _brief(score(shipped, threshold, errors)),
            "gold_cv_all": _brief(score(cv)), "gold_cv_at_threshold": _brief(at_threshold),
            "proposed_min_confidence": threshold, "gold_cv_ece": ece, "gold_shipped_in_sample_ece": shipped_ece,
-           "gold_cv_reliability": table}
+           "gold_cv_reliability": table, "gold_cv_curve": curve}
     return out, threshold
 
 

@@ -50,7 +50,7 @@ REJECT_BELOW = 0.04
 RETYPE_MIN = 0.5
 #: The display threshold proposed for listings (`timeline.DEFAULT_MIN_CONFIDENCE`): the lowest at which
 #: events-gold precision, cross-validated by article, reaches 0.85 (`benchmarks/events.py`).
-SUGGESTED_MIN_CONFIDENCE = 0.5
+SUGGESTED_MIN_CONFIDENCE = 0.7
 #: Parts of speech whose lemmas describe what a sentence is about.
 CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ"})
 #: Dependents of a trigger whose heads say who or what acted and on what.
