@@ -172,10 +172,15 @@ def test_conditional_clause_is_hypothetical(make_doc) -> None:
 
 
 def test_future_cooperation_is_a_promise_coded_agree(make_doc) -> None:
-    doc = coded(make_doc, "Iran will meet Iraq next week.")
+    doc = coded(make_doc, "Iran will release the prisoners next week.")
     event = one(doc, "AGREE")
-    assert not event.hypothetical and "future CONSULT" in event.evidence.rule
-    assert not [e for e in doc.events if e.type == "CONSULT"]
+    assert not event.hypothetical and "future RETREAT" in event.evidence.rule
+    assert not [e for e in doc.events if e.type == "RETREAT"]
+
+
+def test_scheduled_meeting_is_a_future_consult_not_a_promise(make_doc) -> None:
+    event = one(coded(make_doc, "Iran will meet Iraq next week."), "CONSULT")
+    assert event.status == "future" and event.hypothetical
 
 
 def test_future_violence_is_a_threat(make_doc) -> None:

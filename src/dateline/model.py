@@ -32,6 +32,9 @@ TimexMod = Literal["BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN"
 #: The 16 PLOVER event types (data/plover/ontology.json; a test keeps the two equal).
 EventType = Literal["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                     "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT"]
+#: Whether an event is reported as having happened (`fact`), as not having happened (`negated`), as
+#: possible, conditional, demanded or planned (`hypothetical`) or as scheduled or announced (`future`).
+EventStatus = Literal["fact", "negated", "hypothetical", "future"]
 #: How much an event date is worth: the granularity of its TIMEX3 value (defined with the values).
 DatePrecision = Precision
 #: Why a stretch of text is not the story: reader comments, share/follow/newsletter lines, photo captions
@@ -190,6 +193,10 @@ class Evidence(JsonForm):
     trigger_start: int | None = None
     trigger_end: int | None = None
     rule: str | None = None  # the lexicon entry / pattern that fired
+    #: why this mention was joined to its event's other mentions (`events/group`); None for the first
+    joined: str | None = field(default=None, metadata=OMITTED_IF_NONE)
+    #: the reporting article, for mentions gathered from several articles (cross-article merging)
+    article_id: str | None = field(default=None, metadata=OMITTED_IF_NONE)
 
 
 @dataclass
@@ -214,13 +221,26 @@ class Event(JsonForm):
     date_precision: DatePrecision | None = None  # granularity of `date`
     date_mod: DateMod | None = None  # relation to `date` when the text gives only a bound; None = on it
     location: Location | None = None
-    negated: bool = False
-    hypothetical: bool = False
+    negated: bool = False  # status == "negated" (kept for the contract)
+    hypothetical: bool = False  # status is "hypothetical" or "future" (kept for the contract)
     evidence: Evidence = field(kw_only=True)
     confidence: float = field(default=0.5, metadata=rounded(3))
+    status: EventStatus = "fact"
+    #: every mention of this happening in the article, by position; `evidence` is one of them
+    mentions: list[Evidence] = field(default_factory=list)
     article_id: str | None = field(default=None, compare=False, metadata=INTERNAL)
     article_date: dt.date | None = field(default=None, compare=False, metadata=INTERNAL)
     article_title: str | None = field(default=None, compare=False, metadata=INTERNAL)
+
+    def __post_init__(self) -> None:
+        """Keep `status` and the contract's booleans in step, whichever of them was given:
+        an explicit status sets the booleans; otherwise the booleans say the status."""
+        if self.status != "fact":
+            self.negated, self.hypothetical = self.status == "negated", self.status in ("hypothetical", "future")
+        elif self.negated:
+            self.status, self.hypothetical = "negated", False
+        elif self.hypothetical:
+            self.status = "hypothetical"
 
     def to_json(self, with_article: bool = False) -> dict[str, Any]:
         """The event's JSON form; `with_article` adds the reporting article's id, date and title."""
@@ -309,6 +329,6 @@ def extract_schema() -> dict[str, Any]:
 
 
 __all__ = [
-    "Actor", "Article", "DateMod", "DatePrecision", "Document", "Event", "EventType", "Evidence", "Location",
-    "Party", "Place", "Timex", "TimexMod", "TimexType", "content_id", "event_id", "extract_schema",
+    "Actor", "Article", "DateMod", "DatePrecision", "Document", "Event", "EventStatus", "EventType", "Evidence",
+    "Location", "Party", "Place", "Timex", "TimexMod", "TimexType", "content_id", "event_id", "extract_schema",
 ]

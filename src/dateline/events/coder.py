@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from dateline.events.dating import date_event
+from dateline.events.group import group_events
 from dateline.events.lexicon import Lexicon, TriggerEntry, load_lexicon, verb_used_as_noun
 from dateline.events.locate import locate_event
 from dateline.events.modality import ATTEMPT_NOUNS, SPEECH_VERBS, Modality, trigger_modality
@@ -23,7 +24,7 @@ from dateline.events.ontology import Ontology, load_ontology
 from dateline.events.parties import PartyTokens, demand_parties, trigger_parties
 from dateline.events.resolve import resolve
 from dateline.events.targets import fallback_recipients, implicit_state_actor
-from dateline.model import Document, Event, Evidence, Party, event_id
+from dateline.model import Document, Event, EventStatus, Evidence, Party, event_id
 from dateline.words import word_class, word_set
 
 #: Cooperation announced for the future is a promise, coded AGREE. Manual draft 0.8 would keep
@@ -33,6 +34,9 @@ from dateline.words import word_class, word_set
 FUTURE_TYPE = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
                "AGREE": "AGREE", "RETREAT": "AGREE", "CONCEDE": "AGREE"}
 FUTURE_MODIFIERS = word_set("future_modifiers")
+#: Happenings that take two and are announced as a schedule, not promised by one side ("will visit
+#: Moscow on Tuesday", "will meet next week"): future events of their own type, not AGREE.
+SCHEDULED_TYPES = frozenset({"CONSULT"})
 #: Conflictual actions announced for the future are threats (PLOVER: one category, no auxiliary).
 THREAT_MODE = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations", "PROTEST": "restrict",
                "MOBILIZE": "violence"}
@@ -99,7 +103,7 @@ def code_events(doc: Document) -> Document:
             event = code_trigger(doc, trigger, entries, ontology, evidence_span)
             if event is not None and not _noise(event):
                 doc.events.append(event)
-    return doc
+    return group_events(doc)  # one event per happening
 
 
 def _noise(event: Event) -> bool:
@@ -187,7 +191,7 @@ def code_trigger(doc: Document, trigger: Trigger, entries: dict[int, TriggerEntr
         cameo=entry.cameo if reading.type == entry.type else event_type.cameo,
         actors=actors, recipients=recipients,
         date=when.value, date_precision=when.precision, date_mod=when.mod, location=locate_event(doc, token.i),
-        negated=reading.negated, hypothetical=reading.hypothetical,
+        negated=reading.negated, hypothetical=reading.hypothetical, status=reading.status,
         evidence=Evidence(sentence=sentence, start=start, end=end, trigger=token.text,
                           trigger_start=token.idx, trigger_end=token.idx + len(token.text),
                           rule="; ".join(notes)),
@@ -221,36 +225,52 @@ class Reading:
 
     type: str
     mode: str | None
-    negated: bool
-    hypothetical: bool
+    status: EventStatus = "fact"
     note: str | None = None
+
+    @property
+    def negated(self) -> bool:
+        return self.status == "negated"
+
+    @property
+    def hypothetical(self) -> bool:
+        """Not (yet) a fact: conditional, possible, demanded, planned or scheduled."""
+        return self.status in ("hypothetical", "future")
 
 
 def read_reality(entry: TriggerEntry, modality: Modality, token: Any) -> Reading:
     """Apply PLOVER's rules for modality to a lexicon reading.
 
     Refused future cooperation ("will not accept") is REJECT; other negated events stay
-    negated. Future cooperation is a promise (AGREE; RETREAT and CONCEDE become CONCEDE),
-    future conflictual actions are threats (THREATEN with the matching mode), any other
-    future or modal event is hypothetical.
+    negated. A future meeting or visit ("will visit on Tuesday") and any event on a plan or
+    schedule ("protests scheduled for Friday") is a `future` event of its own type: it has not
+    happened and nobody promised it. Other future cooperation is a promise (AGREE; RETREAT and
+    CONCEDE become CONCEDE), future conflictual actions are threats (THREATEN with the matching
+    mode); both are facts, the promise or threat being the act. Any other future event is
+    `future`, any other modal event `hypothetical`.
     """
     type_name, mode = entry.type, entry.mode
-    future = modality.future or _future_noun(token)
+    scheduled = modality.scheduled or _future_noun(token)
+    future = modality.future or scheduled
+    modal: EventStatus = "hypothetical" if modality.hypothetical else "fact"
     if modality.purpose and type_name in EXPRESSIVE_TYPES:
-        return Reading(type_name, mode, False, False, "expressed by the act it is the purpose of")
+        return Reading(type_name, mode, "fact", "expressed by the act it is the purpose of")
     if modality.negated:
         if (future or modality.hypothetical) and type_name in COOPERATIVE_TYPES:
-            return Reading("REJECT", None, False, False, f"refused {type_name} coded as REJECT")
-        return Reading(type_name, mode, True, modality.hypothetical)
+            return Reading("REJECT", None, "fact", f"refused {type_name} coded as REJECT")
+        return Reading(type_name, mode, "negated")
+    if future and (scheduled or type_name in SCHEDULED_TYPES):
+        return Reading(type_name, mode, "future" if modal == "fact" else modal, f"scheduled {type_name}")
     if future and type_name in FUTURE_TYPE:
         new = FUTURE_TYPE[type_name]
         note = None if new == type_name else f"future {type_name} coded as {new}"
-        return Reading(new, mode if new == type_name else None, False, modality.hypothetical, note)
+        return Reading(new, mode if new == type_name else None, modal, note)
     if future and type_name in THREAT_MODE:
         threat = THREAT_MODE_BY_MODE.get(mode or "", THREAT_MODE[type_name])
-        return Reading("THREATEN", threat, False, modality.hypothetical, f"future {type_name} coded as THREATEN")
-    return Reading(type_name, mode, False, modality.hypothetical or future,
-                   "future event" if future else None)
+        return Reading("THREATEN", threat, modal, f"future {type_name} coded as THREATEN")
+    if future:
+        return Reading(type_name, mode, "future" if modal == "fact" else modal, "future event")
+    return Reading(type_name, mode, modal)
 
 
 def _future_noun(token: Any) -> bool:

@@ -1,7 +1,8 @@
 """Why an event was coded, in lines a person reads: the one explanation `dateline show` prints.
 
 `explanation(event, article)` builds the lines (headline, article, sentence, trigger and
-rule, CAMEO codes, each party with its dictionary entry, when, where); `explain_event`
+rule, CAMEO codes, each party with its dictionary entry, when, where, and for a happening told
+more than once each mention with why it was joined); `explain_event`
 gives them as plain text and the CLI prints them with styles (`dateline.render`). Both
 read the same lines, so there is one explanation whatever prints it. The labels of event
 dates (`date_label`, `when_text`) live here too, so tables, timelines and explanations
@@ -20,6 +21,8 @@ DATE_MOD_WORDS = {"BEFORE": "before", "ON_OR_BEFORE": "on or before", "AFTER": "
 #: A date_mod as a sign before the date, for table cells.
 DATE_MOD_SIGNS = {"BEFORE": "<", "ON_OR_BEFORE": "≤", "AFTER": ">"}
 LABEL_WIDTH = 9
+#: Characters of a mention's sentence shown in an explanation.
+MENTION_WIDTH = 100
 
 
 @dataclass(frozen=True)
@@ -52,12 +55,10 @@ def party_label(party: Party) -> str:
 
 
 def type_label(event: Event) -> str:
-    """The event type, its mode and its flags: `RETREAT/withdraw (negated)`."""
+    """The event type, its mode and its status unless a fact: `RETREAT/withdraw (negated)`, `CONSULT (future)`."""
     label = event.type + (f"/{event.mode}" if event.mode else "")
-    if event.negated:
-        label += " (negated)"
-    if event.hypothetical:
-        label += " (hypothetical)"
+    if event.status != "fact":
+        label += f" ({event.status})"
     return label
 
 
@@ -111,6 +112,20 @@ def explanation(event: Event, article: Article | None = None) -> list[Line]:
                        p.entry or "not in the dictionary") for p in parties]
     lines.append(Line("field", when_text(event), "when"))
     lines.append(Line("field", _where(event), "where"))
+    return lines + mention_lines(event)
+
+
+def mention_lines(event: Event) -> list[Line]:
+    """One line per mention of a happening told more than once, saying why it was joined."""
+    if len(event.mentions) < 2:
+        return []
+    lines = [Line("plain"), Line("plain", f"{len(event.mentions)} mentions of this happening in the article:")]
+    for mention in event.mentions:
+        primary = " (the evidence above)" if mention == event.evidence else ""
+        sentence = mention.sentence[:MENTION_WIDTH] + ("…" if len(mention.sentence) > MENTION_WIDTH else "")
+        lines.append(Line("field", f"{mention.trigger!r} at {mention.trigger_start}–{mention.trigger_end}{primary}: "
+                                   f"{sentence}", "mention", f"joined: {mention.joined}" if mention.joined
+                          else "first mention"))
     return lines
 
 

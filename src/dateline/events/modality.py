@@ -11,7 +11,14 @@ trigger's clause:
   `any` before a nominal trigger, infinitival purpose and intention clauses ("mobilised to
   stage an assault"), and the content of another event ("warned that ...", "accused X of ...");
 * future — `will`/`shall`/`going to`: PLOVER codes promised cooperation as AGREE (and promised
-  retreats as CONCEDE), other future events are flagged hypothetical.
+  retreats as CONCEDE), other future events are flagged future; a nominal event that is planned
+  or on a schedule ("plans another round of demonstrations", "protests scheduled for Thursday",
+  "the planned march") is `scheduled`: future, and promised by nobody.
+
+Scope: negation and modals reach only the event's own clause. A nominal event in a time or
+circumstance adjunct ("did not arrest anyone after the protest") or in the subject is outside the
+clause's negation, and the second of two contrasted clauses ("did not attack the town but shelled
+the village") does not share the first one's negation.
 
 Reported speech needs no rule of its own: "say" belongs to the dropped CAMEO 01 category,
 so "X said Y attacked Z" yields only Y's attack.
@@ -41,6 +48,12 @@ ATTEMPT_NOUNS = word_set("attempt_nouns")
 ASPECTUAL_HEADS = word_set("aspectual_verbs")
 #: Verbs whose complement or object did not happen.
 NEGATING_HEADS = word_set("negating_verbs")
+#: Conjunctions whose second clause does not share the first one's negation ("... but shelled ...").
+CONTRASTIVE = word_set("contrastive_conjunctions")
+#: Prepositions of adjuncts that lie outside a clause's negation ("did not arrest anyone after the protest").
+ADJUNCT_PREPS = word_class("prepositions", "background")
+#: Participles that put a nominal event on a schedule ("protests scheduled for Thursday").
+SCHEDULE_PARTICIPLES = word_set("schedule_participles")
 #: Heads of a nominal trigger that place it outside the facts ("plans for talks", "hopes of a deal").
 IRREALIS_NOUNS = word_set("irrealis_nouns")
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp", "csubj",
@@ -56,6 +69,7 @@ class Modality:
     future: bool = False
     reason: str | None = None
     purpose: bool = False  # a purpose infinitive: real when the main act expresses it ("rallied to demand")
+    scheduled: bool = False  # future by plan or schedule, not by anyone's promise ("protests scheduled for Friday")
 
 
 def clause_head(token: Any) -> Any:
@@ -81,10 +95,12 @@ def trigger_modality(token: Any, event_heads: frozenset[int] = frozenset()) -> M
     if nominal is not None:
         return nominal
     verb = clause_head(token)
-    seen = 0
+    seen, contrasted = 0, False
     while seen < 6:
         seen += 1
         found = _clause_modality(verb, token)
+        if found is not None and contrasted:
+            found = _without_negation(found)
         if found is not None:
             return found
         parent = verb.head
@@ -96,10 +112,27 @@ def trigger_modality(token: Any, event_heads: frozenset[int] = frozenset()) -> M
                 return Modality(hypothetical=True, reason=f"infinitive '{verb.text}' (purpose or intent)")
             if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
                 return Modality()
+            contrasted = contrasted or _contrasted(verb)
             verb = parent
             continue
         return _governor_modality(verb, token, event_heads)
     return Modality()
+
+
+def _contrasted(conjunct: Any) -> bool:
+    """True when a conjunct is set against the one before it by "but", "yet", "instead" ..."""
+    parent = conjunct.head
+    return any(c.dep_ in ("cc", "advmod") and c.lower_ in CONTRASTIVE and parent.i < c.i < conjunct.i
+               for c in (*parent.children, *conjunct.children))
+
+
+def _without_negation(found: Modality) -> Modality | None:
+    """A clause's modality without its negation (for a contrasted conjunct); None when nothing is left."""
+    if not found.negated:
+        return found
+    if not (found.hypothetical or found.future):
+        return None
+    return Modality(hypothetical=found.hypothetical, future=found.future, reason=found.reason)
 
 
 def in_question(token: Any) -> bool:
@@ -137,22 +170,38 @@ def _nominal_modality(token: Any) -> Modality | None:
     if token.dep_ in ("dobj", "pobj") and governor.pos_ == "VERB" \
             and governor.lemma_.lower() in IRREALIS_HEADS - NEGATING_HEADS:
         return Modality(hypothetical=True, reason=f"object of '{governor.text}'")  # "called for a truce"
+    return _scheduled(token, governor)
+
+
+def _scheduled(token: Any, governor: Any) -> Modality | None:
+    """A nominal event that is planned ("plans another round of demonstrations") or on a schedule
+    ("protests scheduled for Thursday"): future, and nobody promised it."""
+    phrase = token
+    while phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.pos_ == "NOUN":
+        phrase = phrase.head.head  # "plans another round of demonstrations"
+    governor = phrase.head if phrase is not token else governor
+    if phrase.dep_ == "dobj" and governor.pos_ == "VERB" and governor.lemma_.lower() in INTENT_HEADS:
+        return Modality(future=True, scheduled=True, reason=f"planned by '{governor.text}'")
+    for child in token.children:
+        if child.dep_ in ("acl", "amod") and child.lemma_.lower() in SCHEDULE_PARTICIPLES:
+            return Modality(future=True, scheduled=True, reason=f"'{child.text}' (on a schedule)")
     return None
 
 
 def _clause_modality(verb: Any, trigger: Any) -> Modality | None:
     """Negation, modals and conditionals marked on one clause head, combined.
 
-    A nominal subject is outside the scope of its clause's negation: in "the meeting did not
-    lead to a deal" the meeting happened and the deal did not. "would" in a clause reported by
+    A nominal subject, or a noun in a time or circumstance adjunct, is outside the scope of its
+    clause's negation: in "the meeting did not lead to a deal" the meeting happened and the deal
+    did not. "would" in a clause reported by
     a speech verb is the future of the past ("Iraq said it would allow ..."), not a conditional.
     """
-    subject = trigger.i != verb.i and _is_subject_of(trigger, verb)
+    outside = trigger.i != verb.i and (_is_subject_of(trigger, verb) or _in_adjunct(trigger, verb))
     negated = hypothetical = future = False
     reasons = []
     for child in verb.children:
         word = child.lower_
-        if (child.dep_ == "neg" or (child.dep_ == "advmod" and word == "never")) and not subject:
+        if (child.dep_ == "neg" or (child.dep_ == "advmod" and word == "never")) and not outside:
             negated = True
             reasons.append(f"'{child.text}' on '{verb.text}'")
         elif child.dep_ == "aux" and word in ("would", "'d") and _reported(verb):
@@ -178,6 +227,16 @@ def _clause_modality(verb: Any, trigger: Any) -> Modality | None:
 def _reported(verb: Any) -> bool:
     """True when the clause is the content of a speech verb ("said it would ...")."""
     return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SPEECH_VERBS
+
+
+def _in_adjunct(token: Any, verb: Any) -> bool:
+    """True when a nominal trigger sits in a time or circumstance adjunct of `verb` ("after the protest")."""
+    current = token
+    while current.head.i != current.i and current.head.i != verb.i:
+        if current.dep_ == "pobj" and current.head.lower_ in ADJUNCT_PREPS:
+            return True
+        current = current.head
+    return False
 
 
 def _is_subject_of(token: Any, verb: Any) -> bool:

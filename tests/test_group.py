@@ -1,0 +1,102 @@
+"""One event per happening: mentions of one happening in an article become one Event.
+
+The decision rules are tested on Events built by hand (conflicts, cues, merging); the
+whole path on sentences written for these tests, through the pipeline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateline.events.explain import explain_event
+from dateline.events.group import Cues, cluster, conflict, merge_mentions, same_stem
+from dateline.model import Article, Event, Evidence, Location, Party
+from dateline.pipeline import process
+
+DAY = dt.date(2018, 9, 19)
+
+
+def event(type_: str, at: int, actors=(), recipients=(), date=None, mod=None, place=None, confidence=0.5) -> Event:
+    return Event(id=f"e{at}", type=type_, actors=[Party(name=c, country=c) for c in actors],
+                 recipients=[Party(name=c, country=c) for c in recipients], date=date, date_mod=mod,
+                 date_precision="day" if date else None, location=place, confidence=confidence,
+                 evidence=Evidence(sentence=f"sentence {at}", start=at, end=at + 10, trigger=f"t{at}",
+                                   trigger_start=at, trigger_end=at + 2))
+
+
+def place(name: str, country: str, lat: float, lon: float, code: str = "PPL") -> Location:
+    return Location(name=name, geonameid=hash(name) % 10_000, lat=lat, lon=lon, country_code=country, feature_code=code)
+
+
+def test_a_verb_and_its_nominalisation_share_a_stem() -> None:
+    assert same_stem("agree", "agreement") and same_stem("meet", "meeting") and same_stem("seize", "seizure")
+    assert not same_stem("meet", "protest") and not same_stem("sanction", "sail")
+
+
+def test_dates_that_cannot_overlap_conflict() -> None:
+    monday = event("ASSAULT", 0, date="2018-09-17")
+    assert conflict(monday, event("ASSAULT", 50, date="2018-09-10"), DAY)
+    assert conflict(monday, event("ASSAULT", 50, date="2018-09-19", mod="ON_OR_BEFORE"), DAY) is None
+    assert conflict(monday, event("ASSAULT", 50, date="2018-09", mod=None), DAY) is None
+
+
+def test_parties_conflict_only_when_each_side_names_one_the_other_lacks() -> None:
+    pair = event("AGREE", 0, actors=["TUR", "RUS"])
+    assert conflict(pair, event("AGREE", 50, actors=["TUR", "RUS", "IRN"])) is None
+    assert conflict(pair, event("AGREE", 50, actors=["IRN", "IRQ"]))
+    assert conflict(event("ACCUSE", 0, ["GBR"], ["RUS"]), event("ACCUSE", 50, ["GBR"], ["FRA"]))
+
+
+def test_places_conflict_for_acts_but_not_for_statements() -> None:
+    aleppo, mosul = place("Aleppo", "SY", 36.2, 37.16), place("Mosul", "IQ", 36.34, 43.13)
+    assert conflict(event("ASSAULT", 0, place=aleppo), event("ASSAULT", 50, place=mosul))
+    assert conflict(event("ACCUSE", 0, place=aleppo), event("ACCUSE", 50, place=mosul)) is None
+    syria = place("Syria", "SY", 35.0, 38.0, "PCLI")
+    assert conflict(event("ASSAULT", 0, place=aleppo), event("ASSAULT", 50, place=syria)) is None
+
+
+def test_a_mention_joins_no_group_it_conflicts_with() -> None:
+    first, second = event("ASSAULT", 0, date="2018-09-17"), event("ASSAULT", 100, date="2018-09-18")
+    anaphor = event("ASSAULT", 200)
+    cues = [Cues(sentence=0, stems=frozenset({"attack"}), trigger="attacked"),
+            Cues(sentence=90, stems=frozenset({"attack"}), trigger="attacked"),
+            Cues(sentence=190, stems=frozenset({"attack"}), definite=True, trigger="attack")]
+    groups = cluster([first, second, anaphor], cues, DAY)
+    assert [members for members, _ in groups] == [[0, 2], [1]]  # "the attack" goes to the first it may be
+    assert "definite" in groups[0][1][2]
+
+
+def test_merged_event_keeps_the_surest_mention_and_the_exact_date() -> None:
+    headline = event("AGREE", 0, actors=["TUR", "RUS"], date="2018-09-19", mod="ON_OR_BEFORE", confidence=0.9)
+    lead = event("AGREE", 60, actors=["TUR", "RUS"], date="2018-09-17", confidence=0.6)
+    merged = merge_mentions([headline, lead], {1: "headline and lead"})
+    assert merged.evidence.trigger_start == 0 and merged.confidence == 0.9
+    assert (merged.date, merged.date_mod) == ("2018-09-17", None)
+    assert [m.trigger_start for m in merged.mentions] == [0, 60]
+    assert merged.mentions[1].joined == "headline and lead" and merged.mentions[0].joined is None
+
+
+def events_of(text: str) -> list[Event]:
+    (doc,) = process([Article(id="group-test", date=DAY, text=text)])
+    return doc.events
+
+
+def test_a_verb_and_its_object_noun_in_one_sentence_are_one_event() -> None:
+    found = events_of("The United States imposed sanctions on Russia on Monday.")
+    (sanctions,) = [e for e in found if e.type == "SANCTION"]
+    assert [m.trigger for m in sanctions.mentions] == ["imposed", "sanctions"]
+    assert "same sentence" in (sanctions.mentions[1].joined or "")
+    lines = "\n".join(explain_event(sanctions))
+    assert "2 mentions of this happening" in lines and "joined: same sentence" in lines
+
+
+def test_a_restated_accusation_between_the_same_countries_is_one_event() -> None:
+    found = events_of("Britain accused Russia of the poisoning on Monday. Britain blames Russia for the attack.")
+    (accusation,) = [e for e in found if e.type == "ACCUSE"]
+    assert [m.trigger for m in accusation.mentions] == ["accused", "blames"]
+    assert accusation.date == "2018-09-17"
+
+
+def test_unrelated_events_of_one_type_stay_apart() -> None:
+    found = events_of("Rebels attacked Aleppo on Monday. Government troops attacked Mosul on Friday.")
+    assert len([e for e in found if e.type == "ASSAULT"]) == 2
