@@ -3,12 +3,12 @@
 The concurrency and crash tests need real processes that share a database, so they run
 this file:
 
-    python tests/store_worker.py write TARGET COUNT [--batch N] [--pause S] [--first K]
+    python tests/store_worker.py write TARGET COUNT [--batch N] [--pause S] [--first K] [--no-precheck]
     python tests/store_worker.py read TARGET ROUNDS
 
 `write` stores synthetic articles K..K+COUNT-1 in batches (pausing between batches, as an
-ingest does while it parses), skipping those already stored, and prints one JSON line of
-totals; `read` opens the store read-only ROUNDS times, lists its events and prints the
+ingest does while it parses), skipping those already stored, prints a JSON line after each
+batch and one of totals at the end; `read` opens the store read-only ROUNDS times, lists its events and prints the
 event counts it saw. Storing goes through `open_store` and `Store.add` only, so what is
 tested is the store, not the NLP.
 """
@@ -18,8 +18,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import subprocess
 import sys
 import time
+from pathlib import Path
 
 from dateline.model import Actor, Article, Document, Event, Evidence, Location, Place, Timex, event_id
 from dateline.store import EventFilter, open_store
@@ -53,18 +55,23 @@ def numbered_document(number: int) -> Document:
                          text=f"Report {number}: {SENT}", events=1 + number % 3)
 
 
-def write(target: str, count: int, batch: int, pause: float, first: int) -> dict[str, int]:
-    """Store articles first..first+count-1 in batches; the totals of what was added."""
+def write(target: str, count: int, batch: int, pause: float, first: int, precheck: bool = True) -> dict[str, int]:
+    """Store articles first..first+count-1 in batches; the totals of what was added.
+
+    Like an ingest, it leaves out articles already stored before it writes a batch, unless
+    `precheck` is off: then every batch goes to `Store.add`, which must see to it alone."""
     totals = {"added": 0, "existing": 0, "events": 0}
     with open_store(target) as store:
         numbers = list(range(first, first + count))
         for start in range(0, len(numbers), batch):
             docs = [numbered_document(n) for n in numbers[start:start + batch]]
-            docs = [d for d in docs if not store.has_article(d.article.id)]  # as ingest skips stored articles
+            if precheck:
+                docs = [d for d in docs if not store.has_article(d.article.id)]
             result = store.add(docs)
             totals["added"] += result.added
             totals["existing"] += result.existing
             totals["events"] += result.events
+            print(json.dumps({"batch_written": start // batch}), flush=True)  # a crash test kills after some
             time.sleep(pause)
     return totals
 
@@ -78,6 +85,19 @@ def read(target: str, rounds: int) -> dict[str, list[int]]:
     return {"events_seen": seen}
 
 
+def worker(*args: object) -> subprocess.Popen:
+    """A worker process running this file with these arguments."""
+    return subprocess.Popen([sys.executable, str(Path(__file__)), *map(str, args)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def finished(proc: subprocess.Popen) -> dict:
+    """What a worker printed, once it ended; it must end well."""
+    out, errors = proc.communicate(timeout=120)
+    assert proc.returncode == 0, errors
+    return json.loads(out.splitlines()[-1])
+
+
 def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("action", choices=["write", "read"])
@@ -86,9 +106,10 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--batch", type=int, default=4)
     parser.add_argument("--pause", type=float, default=0.0)
     parser.add_argument("--first", type=int, default=0)
+    parser.add_argument("--no-precheck", dest="precheck", action="store_false")
     args = parser.parse_args(argv)
     if args.action == "write":
-        out = write(args.target, args.count, args.batch, args.pause, args.first)
+        out = write(args.target, args.count, args.batch, args.pause, args.first, args.precheck)
     else:
         out = read(args.target, args.count)
     print(json.dumps(out), flush=True)

@@ -16,7 +16,7 @@ from dateline.store import EventFilter, StoreError, StoreLayoutError, open_store
 from dateline.store.base import date_bounds
 from dateline.store.postgres import redacted
 from dateline.store.schema import LAYOUT_DIGESTS, SCHEMA_VERSION, layout_digest
-from store_worker import make_document
+from store_worker import finished, make_document, numbered_document, worker
 
 
 @pytest.fixture
@@ -240,3 +240,34 @@ def test_the_cli_reports_an_old_database_instead_of_a_traceback(store_target):
     for command in ("events", "timeline"):
         result = CliRunner().invoke(app, [command, "--db", store_target])
         assert result.exit_code == 1 and "Re-ingest your articles into a new database" in result.stderr
+
+
+# -- concurrent use: real processes ---------------------------------------------------------------
+
+def expected_events(numbers: range) -> int:
+    return sum(len(numbered_document(n).events) for n in numbers)
+
+
+def test_readers_list_events_while_an_ingest_writes(store_target):
+    open_store(store_target).close()
+    writer = worker("write", store_target, 30, "--batch", 2, "--pause", 0.05)
+    reader = worker("read", store_target, 8)
+    seen = finished(reader)["events_seen"]
+    assert finished(writer)["added"] == 30
+    assert seen == sorted(seen), "a reader saw events disappear"
+    assert all(0 <= n <= expected_events(range(30)) for n in seen)
+    with open_store(store_target, read_only=True) as store:
+        assert len(store.events(EventFilter(include_negated=True))) == expected_events(range(30))
+
+
+def test_two_ingests_of_the_same_articles_store_each_article_event_and_party_once(store_target):
+    # the second writer does not look before it writes: the store alone must keep it from duplicating
+    first = worker("write", store_target, 30, "--batch", 3)
+    second = worker("write", store_target, 30, "--batch", 3, "--no-precheck")
+    one, two = finished(first), finished(second)
+    total = expected_events(range(30))
+    assert one["added"] + two["added"] == 30 and one["events"] + two["events"] == total
+    with open_store(store_target) as store:
+        assert store.counts() == {"articles": 30, "events": total, "event_parties": 2 * total, "places": 30,
+                                  "timexes": 30, "actors": 60}
+        assert store.rows("SELECT count(DISTINCT id) FROM events") == [(total,)]

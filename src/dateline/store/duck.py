@@ -169,8 +169,6 @@ class DuckDBStore(SQLStore):
     def _fetch(self, con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         return con.execute(sql, list(params)).fetchall()
 
-    def _execute_many(self, con: duckdb.DuckDBPyConnection, sql: str, rows: list[tuple[Any, ...]]) -> None:
-        con.executemany(sql, rows)
 
 
 def schema_sql() -> str:

@@ -76,9 +76,6 @@ class PostgresStore(SQLStore):
         cur = con.execute(_placeholders(sql), list(params) or None)
         return cur.fetchall() if cur.description else []
 
-    def _execute_many(self, con: psycopg.Connection, sql: str, rows: list[tuple[Any, ...]]) -> None:
-        with con.cursor() as cur:
-            cur.executemany(_placeholders(sql), rows)
 
 
 __all__ = ["PostgresStore", "redacted"]

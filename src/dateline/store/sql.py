@@ -29,7 +29,7 @@ _EVENT_SELECT = ("SELECT e.event, e.article_id, a.date, a.title FROM events e "
                  "JOIN articles a ON a.id = e.article_id")
 _EVENT_ORDER = "ORDER BY e.date_lo NULLS LAST, e.date, a.date, e.sent_start, e.trigger_start, e.id"
 _KEYED_TABLES = ("events", "event_parties")  # tables whose rows have unique keys: ON CONFLICT DO NOTHING
-_ARTICLE_CHUNK = 500  # articles per multi-row INSERT ... RETURNING
+_MAX_PARAMETERS = 30_000  # per statement; PostgreSQL's limit is 65535
 KM_PER_DEGREE = 111.195  # along a meridian, on the 6371 km sphere the distance below uses
 
 Connection = Any  # a DB-API-like connection of the backend
@@ -41,14 +41,15 @@ def like_pattern(text: str) -> str:
     return f"%{escaped}%"
 
 
-def _inserts() -> dict[str, str]:
-    """One INSERT per table, columns in `table_columns()` order."""
-    out = {}
-    for table, columns in table_columns().items():
-        names = ", ".join(f'"{name}"' for name, _ in columns)
-        conflict = " ON CONFLICT DO NOTHING" if table in _KEYED_TABLES else ""
-        out[table] = f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))}){conflict}"
-    return out
+def _insert_sql(table: str, rows: int) -> str:
+    """A multi-row INSERT of `rows` rows into `table`, columns in `table_columns()` order (one statement
+    per table and batch: row-by-row executemany costs tens of milliseconds a call in DuckDB)."""
+    columns = table_columns()[table]
+    names = ", ".join(f'"{name}"' for name, _ in columns)
+    one = "(" + ", ".join("?" * len(columns)) + ")"
+    conflict = " ON CONFLICT DO NOTHING" if table in _KEYED_TABLES else ""
+    returning = " ON CONFLICT DO NOTHING RETURNING id" if table == "articles" else ""
+    return f"INSERT INTO {table} ({names}) VALUES {', '.join([one] * rows)}{conflict}{returning}"
 
 
 class SQLStore:
@@ -73,9 +74,6 @@ class SQLStore:
 
     def _fetch(self, con: Connection, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """Run one statement; its rows, or [] for a statement that returns none."""
-        raise NotImplementedError
-
-    def _execute_many(self, con: Connection, sql: str, rows: list[tuple[Any, ...]]) -> None:
         raise NotImplementedError
 
     def _lock_schema(self, con: Connection) -> None:
@@ -161,26 +159,21 @@ class SQLStore:
     def _store(self, docs: list[Document]) -> list[Document]:
         """Write the documents whose articles are not stored yet, in one transaction; return those written."""
         rows = {doc.article.id: document_rows(doc) for doc in docs}
-        inserts = _inserts()
         with self._writing() as con:
-            new = self._insert_articles(con, [r["articles"][0] for r in rows.values()])
-            for table, sql in inserts.items():
-                table_rows = [row for aid in new for row in rows[aid][table]] if table != "articles" else []
-                if table_rows:
-                    self._execute_many(con, sql, table_rows)
+            new = {r[0] for r in self._insert(con, "articles", [r["articles"][0] for r in rows.values()])}
+            for table in table_columns():
+                if table != "articles":
+                    self._insert(con, table, [row for aid in new for row in rows[aid][table]])
         return [doc for doc in docs if doc.article.id in new]
 
-    def _insert_articles(self, con: Connection, rows: list[tuple[Any, ...]]) -> set[str]:
-        """Insert article rows not stored yet; the ids actually inserted (a concurrent writer may have won)."""
-        names = ", ".join(f'"{name}"' for name, _ in table_columns()["articles"])
-        one = "(" + ", ".join("?" * len(rows[0])) + ")"
-        inserted: set[str] = set()
-        for start in range(0, len(rows), _ARTICLE_CHUNK):
-            chunk = rows[start:start + _ARTICLE_CHUNK]
-            sql = (f"INSERT INTO articles ({names}) VALUES {', '.join([one] * len(chunk))} "
-                   "ON CONFLICT DO NOTHING RETURNING id")
-            inserted.update(row[0] for row in self._fetch(con, sql, [v for row in chunk for v in row]))
-        return inserted
+    def _insert(self, con: Connection, table: str, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+        """Insert rows in chunks that keep every statement under PostgreSQL's 65535 parameters; rows returned."""
+        returned: list[tuple[Any, ...]] = []
+        per_chunk = max(1, _MAX_PARAMETERS // len(table_columns()[table]))
+        for start in range(0, len(rows), per_chunk):
+            chunk = rows[start:start + per_chunk]
+            returned += self._fetch(con, _insert_sql(table, len(chunk)), [v for row in chunk for v in row])
+        return returned
 
     # -- reading ----------------------------------------------------------------------------
 
