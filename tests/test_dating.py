@@ -97,9 +97,9 @@ def test_precision_follows_the_value(make_doc) -> None:
         "2016-SU", "season", None)
 
 
-def test_future_events_are_not_dated_after_the_article_unless_hypothetical(make_doc) -> None:
+def test_future_events_are_dated_in_the_future(make_doc) -> None:
     text = "The ministers will meet on Monday in Geneva."
-    assert dated(make_doc, text, "meet") == ("2018-09-19", "day", "ON_OR_BEFORE")
+    assert dated(make_doc, text, "meet") == ("2018-09-24", "day", None)
     assert dated(make_doc, text, "meet", hypothetical=True) == ("2018-09-24", "day", None)
 
 
@@ -156,3 +156,28 @@ def test_report_keeps_the_granularity_of_its_date(make_doc) -> None:
 
 def test_time_of_day_dates_the_event_to_the_day(make_doc) -> None:
     assert dated(make_doc, "Police arrested him on Sunday evening.", "arrested").value == "2018-09-16"
+
+
+def _dated_in(make_doc, text: str, trigger: str, date: str) -> EventDate:
+    doc = tag_timexes(make_doc(text, date))
+    return date_event(doc, next(t.i for t in doc.parsed if t.text == trigger))
+
+
+def test_a_named_day_is_carried_to_the_sentences_that_continue_the_story(make_doc) -> None:
+    text = "On Saturday, fighting broke out near the border. Rockets were exchanged across it."
+    assert _dated_in(make_doc, text, "exchanged", "2019-03-13") == ("2019-03-09", "day", None)
+
+
+def test_a_present_perfect_takes_no_day_from_the_story(make_doc) -> None:
+    text = "On Saturday, fighting broke out near the border. Both sides have expelled diplomats."
+    assert _dated_in(make_doc, text, "expelled", "2019-03-13") == ("2019-03-13", "day", "ON_OR_BEFORE")
+
+
+def test_a_future_thursday_is_dated_in_the_future(make_doc) -> None:
+    text = "African Union leaders will meet in Addis Ababa on Thursday."
+    assert _dated_in(make_doc, text, "meet", "2019-03-11").value == "2019-03-14"
+
+
+def test_a_past_event_is_not_dated_after_its_article(make_doc) -> None:
+    text = "The envoy met rebel leaders on Thursday."
+    assert _dated_in(make_doc, text, "met", "2019-03-11").value <= "2019-03-11"

@@ -37,6 +37,8 @@ EventType = Literal["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID"
 EventStatus = Literal["fact", "negated", "hypothetical", "future"]
 #: How much an event date is worth: the granularity of its TIMEX3 value (defined with the values).
 DatePrecision = Precision
+#: How much a place says: a point (a town, a site), an admin area (province, district) or a whole country.
+LocationPrecision = Literal["point", "admin", "country"]
 #: Why a stretch of text is not the story: reader comments, share/follow/newsletter lines, photo captions
 #: and credits, bylines, related-story blocks, legal/cookie/paywall notices, navigation, page timestamps,
 #: the dateline prefix ("BEIRUT (Reuters) -"), social-media posts, a line repeated from earlier.
@@ -119,12 +121,17 @@ class Place(JsonForm):
     confidence: float = field(metadata=rounded(3))
     token_start: int | None = field(default=None, compare=False, metadata=INTERNAL)
     token_end: int | None = field(default=None, compare=False, metadata=INTERNAL)
+    precision: LocationPrecision | None = field(default=None, metadata=OMITTED_IF_NONE)
+    #: How the place was found when not by its own name ("not in the gazetteer: the enclosing ...").
+    basis: str | None = field(default=None, metadata=OMITTED_IF_NONE)
 
-    def as_location(self) -> Location:
-        """The place as an event's location."""
+    def as_location(self, basis: str | None = None) -> Location:
+        """The place as an event's location; `basis` says why the event is placed there."""
+        why = "; ".join(b for b in (basis, self.basis) if b) or None
         return Location(
             name=self.name, geonameid=self.geonameid, lat=self.lat, lon=self.lon,
             country_code=self.country_code, feature_code=self.feature_code, text=self.text,
+            precision=self.precision, basis=why,
         )
 
 
@@ -180,6 +187,8 @@ class Location(JsonForm):
     country_code: str | None
     feature_code: str | None = None
     text: str | None = None
+    precision: LocationPrecision | None = field(default=None, metadata=OMITTED_IF_NONE)
+    basis: str | None = field(default=None, metadata=OMITTED_IF_NONE)  # why the event is placed there
 
 
 @dataclass

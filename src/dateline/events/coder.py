@@ -103,7 +103,8 @@ def code_events(doc: Document) -> Document:
             event = code_trigger(doc, trigger, entries, ontology, evidence_span)
             if event is not None and not _noise(event):
                 doc.events.append(event)
-    return group_events(doc)  # one event per happening
+    from dateline.events.verify import verify_events  # the learned check: re-types, scores, rejects
+    return group_events(verify_events(doc))  # one event per happening, after the check
 
 
 def _noise(event: Event) -> bool:
@@ -190,7 +191,8 @@ def code_trigger(doc: Document, trigger: Trigger, entries: dict[int, TriggerEntr
         quad=event_type.quad, intensity=event_type.intensity_for(mode),
         cameo=entry.cameo if reading.type == entry.type else event_type.cameo,
         actors=actors, recipients=recipients,
-        date=when.value, date_precision=when.precision, date_mod=when.mod, location=locate_event(doc, token.i),
+        date=when.value, date_precision=when.precision, date_mod=when.mod,
+        location=locate_event(doc, token.i, reading.type),
         negated=reading.negated, hypothetical=reading.hypothetical, status=reading.status,
         evidence=Evidence(sentence=sentence, start=start, end=end, trigger=token.text,
                           trigger_start=token.idx, trigger_end=token.idx + len(token.text),

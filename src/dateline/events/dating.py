@@ -31,11 +31,12 @@ calls the time stage itself.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any, NamedTuple
 
 from dateline.model import Document, Timex
 from dateline.timex3 import DateMod, Precision, date_part, interval, is_calendar, precision
-from dateline.words import word_set
+from dateline.words import word_class, word_set, word_table
 
 _VERBAL = frozenset({"VERB", "AUX"})
 #: Modifiers that place an event before the one the article is about ("the previous meeting").
@@ -50,6 +51,13 @@ _REPORTING = word_set("reporting_verbs")
 _PREPOSITION_MODS: dict[str, DateMod] = {"before": "BEFORE", "by": "ON_OR_BEFORE", "after": "AFTER"}
 #: Precisions of values that name one day (or a time within it).
 _ONE_DAY = frozenset({"day", "part_of_day", "time"})
+#: A named day governs the sentences that follow it this far (its own counts as none): a story
+#: thread goes on for a sentence or two before the article turns to background.
+CARRY_SENTENCES = 2
+#: Weekday names: a relative day named twice in one article is one day.
+_WEEKDAYS = frozenset(word_table("weekdays"))
+_FUTURE_AUX = word_class("auxiliaries", "future")
+_PERFECT_AUX = word_class("auxiliaries", "perfect")
 
 
 class EventDate(NamedTuple):
@@ -167,7 +175,8 @@ def date_event(doc: Document, trigger_i: int, hypothetical: bool = False) -> Eve
     """The date of the event whose trigger is token `trigger_i`: value, precision and mod.
 
     See the module docstring for the order of evidence. Falls back to the article date,
-    `ON_OR_BEFORE`; a non-hypothetical event is never dated after it.
+    `ON_OR_BEFORE`; an event told in the past tense is never dated after it unless the
+    text writes that date out in full.
     """
     fallback = EventDate(doc.article.date.isoformat(), "day", "ON_OR_BEFORE")
     if doc.parsed is None or not 0 <= trigger_i < len(doc.parsed):
@@ -180,13 +189,99 @@ def date_event(doc: Document, trigger_i: int, hypothetical: bool = False) -> Eve
         return fallback
     timex = timex or nearest_anchor(doc, trigger)
     if timex is None:
-        return _earlier_than_mentioned(doc, trigger) or fallback
+        return _earlier_than_mentioned(doc, trigger) or _carried_day(doc, trigger) or fallback
+    timex = same_expression_value(doc, timex)
     start = _first_day(timex.value)
-    if start is None or (start > doc.article.date and not hypothetical):
+    ahead = start is not None and start > doc.article.date
+    if start is None or (ahead and not (hypothetical or _looks_ahead(trigger) or _written_out(timex))):
         return fallback
     value = date_part(timex.value)
-    mod = "ON_OR_BEFORE" if _reported_by(doc, timex, trigger) else _preposition_mod(doc, timex)
+    mod = "ON_OR_BEFORE" if _reported_by(doc, timex, trigger) and not ahead else _preposition_mod(doc, timex)
     return EventDate(value, precision(value) or "day", mod)
+
+
+def same_expression_value(doc: Document, timex: Timex) -> Timex:
+    """A relative day named again in one article means the day it meant first ("Thursday" is one
+    Thursday): the later mention takes the earlier one's value when only its value differs."""
+    if timex.text.lower() not in _WEEKDAYS:
+        return timex
+    first = next((t for t in doc.timexes if t.text.lower() == timex.text.lower() and t.start < timex.start
+                  and t.value != timex.value and is_anchor(t)), None)
+    return timex if first is None else replace(timex, value=first.value)
+
+
+def _looks_ahead(trigger: Any) -> bool:
+    """True when the trigger's clause is not told in the past: "will meet on Thursday", "meets
+    on Thursday", "is to meet", "an AU meeting on Thursday" (a nominal event in a present clause)."""
+    verb = _clause_head(trigger)
+    if verb.pos_ not in _VERBAL:
+        return True
+    return not _past_tense(verb)
+
+
+def _past_tense(verb: Any) -> bool:
+    """A clause told in the past: a past-tense verb or auxiliary, a perfect, a bare past participle."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _FUTURE_AUX for a in auxes):
+        return False
+    return verb.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" or a.lower_ in _PERFECT_AUX for a in auxes)
+
+
+def _narrative_past(verb: Any) -> bool:
+    """A clause that narrates: simple past or pluperfect ("were exchanged", "had fled"), not a
+    present perfect ("has expelled"), which tells a state of now and takes no day from the story."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ in ("VBZ", "VBP") or a.lower_ in _FUTURE_AUX or a.tag_ == "MD" for a in auxes):
+        return False
+    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
+
+
+def _written_out(timex: Timex) -> bool:
+    """A date the text writes out ("April 5", "5 April 2018"): it stands even after a crawl date."""
+    return any(ch.isdigit() for ch in timex.text) and precision(timex.value) in _ONE_DAY
+
+
+def _carried_day(doc: Document, trigger: Any) -> EventDate | None:
+    """The day that governs the story here: a past-tense sentence with no time of its own
+    continues the last one that named a day ("On Saturday, clashes erupted ... Rockets were
+    exchanged"), until another time is named or the paragraph ends."""
+    verb = _clause_head(trigger)
+    if verb.pos_ not in _VERBAL or not _narrative_past(verb) or _reports_present(verb):
+        return None
+    sentence_start = trigger.sent.start_char
+    earlier = [t for t in doc.timexes if t.end <= sentence_start and t.type in ("DATE", "TIME")]
+    if not earlier:
+        return None
+    last = max(earlier, key=lambda t: t.start)
+    if "\n\n" in doc.article.text[last.end:sentence_start] or not is_anchor(last) or \
+            _sentences_between(doc, last, trigger) > CARRY_SENTENCES or not _dates_main_clause(doc, last):
+        return None
+    last = same_expression_value(doc, last)
+    start = _first_day(last.value)
+    if precision(last.value) not in _ONE_DAY or start is None or start > doc.article.date:
+        return None
+    return EventDate(date_part(last.value), "day", None)
+
+
+def _dates_main_clause(doc: Document, timex: Timex) -> bool:
+    """True when the timex dates its sentence's main clause ("On Saturday, clashes erupted"), the
+    story's reference time; a day in a subordinate clause ("since protests began Tuesday") is background."""
+    root = _timex_root(doc, timex)
+    if root is None:
+        return False
+    head = _clause_head(root.head if root.pos_ in _VERBAL else root)
+    return head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
+
+
+def _sentences_between(doc: Document, timex: Timex, trigger: Any) -> int:
+    """How many sentences start after the timex and up to the trigger's own."""
+    return sum(1 for sent in doc.parsed.sents if timex.end <= sent.start_char <= trigger.sent.start_char)
+
+
+def _reports_present(verb: Any) -> bool:
+    """A clause reported by a present-tense verb ("police say the man was arrested"): news of now."""
+    head = verb.head
+    return head.i != verb.i and head.lemma_ in _REPORTING and head.tag_ in ("VBZ", "VBP")
 
 
 def _preposition_mod(doc: Document, timex: Timex) -> DateMod | None:

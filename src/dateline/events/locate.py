@@ -1,109 +1,207 @@
-"""Event location: the place where the sentence says an event happened.
+"""Event location: where the act happened, decided from the parse, with the evidence for it.
 
-An event happens where its sentence puts it: first a place attached to the trigger by a
-locative preposition ("met in Geneva", "fighters in the villages of X and Y were
-evacuated"), then another place of the sentence introduced by such a preposition, then
-the sentence's other places. Places that are the trigger's subject or object ("Turkey
-agreed", "attacked Syria") are parties, not locations, and a possessor ("Syria's Hama")
-gives way to what it possesses. No place in the sentence: no location.
+A place named in a sentence is not for that the place of its event. The event is placed
 
-This module reads `doc.places` (left by the places stage) and the spaCy parse; it imports
-no other stage.
+1. at a place the trigger itself takes with a locative preposition ("met in Geneva",
+   "protests in Cairo"), or that the verb governing a nominal trigger takes ("held talks
+   in Geneva"): the act is said to happen there;
+2. for physical acts only (`located_event_types`: fighting, arrests, protests, meetings ...):
+   at the place where its participants are said to be ("militias in the villages of Foua
+   were evacuated"), or at a town the act is aimed at ("shelled Homs", "strikes on Idlib").
+   A country or a capital aimed at stands for its state ("sanctions on Damascus"): a party;
+3. for physical acts with no place of their own: at the story's scene, the place the
+   article last gave an event ("Clashes erupted in Deraa. ... Rockets were exchanged").
+
+Never at a place the act is reported from ("said in Cairo"), a place in another clause
+(a relative clause, "who lives in X"), a place merely mentioned, or a subject ("Turkey
+agreed"): no location is better than a wrong one. Every choice carries its `basis` (shown by
+`dateline show`) and the place's precision (point, admin area, country).
+
+This module reads `doc.places`, `doc.events` (the scene) and the parse; it imports no other stage.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
-from dateline.model import Document, Location, Place
-from dateline.words import word_class
+from dateline.model import Document, Location, LocationPrecision, Place
+from dateline.words import word_class, word_set
 
-#: Prepositions that put an event somewhere ("in", "near"); "between" and "with" name parties.
-LOCATIVE_PREPS = word_class("prepositions", "event-place")
-#: Prepositions whose objects are parties ("a deal between Turkey and Russia", "talks with Iran").
-PARTY_PREPS = word_class("prepositions", "party")
-#: A place that is a subject is a party of the event ("Turkey agreed"), never its location.
-SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
-#: The trigger's objects: a country there is a party ("accused Turkey"), a town the location.
-OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "agent", "dative"})
-COUNTRY_CODES = frozenset({"PCLI", "CONT"})
-#: How far up the parse a place may be from the trigger and still be attached to it.
-MAX_PATH = 8
-#: Ranks of how a place relates to the trigger; higher wins.
-RANK_ATTACHED, RANK_LOCATIVE, RANK_IN_SENTENCE = 3.0, 2.0, 1.0
+#: Prepositions that put an act at a place ("in", "at", "near").
+SITE_PREPS = word_class("prepositions", "event-place")
+#: Prepositions that name where an act is aimed or goes ("on", "into", "from").
+TARGET_PREPS = word_class("prepositions", "event-target")
+#: Event types that happen at a physical place (a statement or a phone call has none).
+LOCATED_TYPES = word_set("located_event_types")
+#: A speech act happens where it is said: the speaker's location is not where it took effect.
+SPEECH_VERBS = word_set("reporting_verbs")
+#: The trigger's objects: a town there is where the act happened ("shelled Homs", "Homs was shelled").
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass"})
+#: Participants of the act: where they are said to be is where it happened ("rebels in Idlib were shelled").
+PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "pobj"})
+#: Clauses that continue the act of their governing verb and share its place (not relative clauses).
+CONTINUING_DEPS = frozenset({"advcl", "xcomp", "conj"})
+#: Links inside one noun phrase, walked up from a place to the preposition that introduces it
+#: ("the villages of Foua and Kefraya", "Syria's Idlib province", "the city of Aleppo, Syria").
+NOUN_LINKS = frozenset({"conj", "appos", "compound", "poss", "nmod", "amod", "npadvmod", "cc"})
+#: Places that stand for their state when aimed at: a country, a capital ("sanctions on Damascus").
+STATE_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCL", "CONT", "PPLC"})
+#: How far up the parse a place may be from the preposition that introduces it.
+MAX_HOPS = 8
+#: Ranks of how the sentence relates a place to the act; higher wins.
+RANK_OWN, RANK_GOVERNOR, RANK_PARTICIPANT, RANK_TARGET = 4.0, 3.0, 2.0, 1.5
 #: Finer places win ties: a town says more than the country around it.
-FINENESS = {"PCLI": 0.0, "CONT": 0.0, "ADM1": 0.1, "ADM2": 0.15}
-DEFAULT_FINENESS = 0.2
+FINENESS: dict[LocationPrecision, float] = {"country": 0.0, "admin": 0.1, "point": 0.2}
 
 
-def locate_event(doc: Document, trigger_i: int) -> Location | None:
-    """The place where the event triggered at token `trigger_i` happened, if the sentence says."""
-    if doc.parsed is None or not doc.places:
+class Choice(NamedTuple):
+    """A place the sentence gives an event, how surely, and the words that say so."""
+
+    rank: float
+    place: Place
+    basis: str
+
+
+def locate_event(doc: Document, trigger_i: int, event_type: str | None = None) -> Location | None:
+    """The place where the event triggered at token `trigger_i` happened, or None when the text
+    does not say (see the module docstring for the order of evidence)."""
+    if doc.parsed is None or not doc.places or not 0 <= trigger_i < len(doc.parsed):
         return None
     trigger = doc.parsed[trigger_i]
+    physical = event_type is None or event_type in LOCATED_TYPES
+    choices = [c for place in _sentence_places(doc, trigger) if (c := place_choice(place, trigger, physical))]
+    if choices:
+        best = max(choices, key=lambda c: c.rank + FINENESS[place_precision(c.place)] - _distance(c, trigger))
+        return best.place.as_location(best.basis)
+    return scene_location(doc, trigger) if physical and event_type is not None else None
+
+
+def _sentence_places(doc: Document, trigger: Any) -> list[Place]:
     sent = trigger.sent
-    ranked = []
-    for place in doc.places:
-        if place.token_start is None or not sent.start <= place.token_start < sent.end:
-            continue
-        rank = place_rank(doc.parsed, place, trigger)
-        if rank > 0:
-            ranked.append((rank, place))
-    if not ranked:
+    return [p for p in doc.places if p.token_start is not None and p.name is not None
+            and sent.start <= p.token_start < sent.end]
+
+
+def _distance(choice: Choice, trigger: Any) -> float:
+    return abs((choice.place.token_start or 0) - trigger.i) / 1000.0
+
+
+def place_precision(place: Place) -> LocationPrecision:
+    """The precision of a place: as the places stage gave it, else read off its feature code."""
+    if place.precision is not None:
+        return place.precision
+    code = place.feature_code or ""
+    if code.startswith("PCL") or code == "CONT":
+        return "country"
+    if code.startswith("ADM") or code in ("RGN", "ADMD"):
+        return "admin"
+    return "point"
+
+
+def place_choice(place: Place, trigger: Any, physical: bool) -> Choice | None:
+    """How the sentence relates `place` to the act at `trigger`, or None when it does not place it there."""
+    prep, head, phrase = introducing_word(place_token(trigger.doc, place))
+    words = f"'{prep.text} {place.text}'" if prep is not None else f"'{place.text}'"
+    if prep is not None and prep.lower_ in SITE_PREPS:
+        if head.i == trigger.i and not _speech(trigger):
+            return Choice(RANK_OWN, place, f"{words} attached to '{trigger.text}'")
+        governor = _governor(trigger)
+        if governor is not None and head.i == governor.i:
+            return Choice(RANK_GOVERNOR, place, f"{words} attached to '{governor.text} … {trigger.text}'")
+        if physical and _participant_of(head, trigger):
+            return Choice(RANK_PARTICIPANT, place, f"{words}: where '{head.text}' of '{trigger.text}' is")
         return None
-    return max(ranked, key=lambda rp: rp[0])[1].as_location()
+    if not physical or place.feature_code in STATE_CODES:
+        return None  # "sanctions on Damascus", "attacked Syria": the state is a party, not a place
+    if prep is not None and prep.lower_ in TARGET_PREPS and head.i == trigger.i:
+        return Choice(RANK_TARGET, place, f"{words}: where '{trigger.text}' was aimed")
+    if prep is None and head.i == trigger.i and phrase.dep_ in OBJECT_DEPS:
+        return Choice(RANK_TARGET, place, f"{words}: the object of '{trigger.text}'")
+    return None
 
 
-def place_rank(parsed: Any, place: Place, trigger: Any) -> float:
-    """How surely the sentence puts the event at this place (0: it does not)."""
-    root = parsed[place.token_start:place.token_end].root
-    if _is_party(root, trigger, place.feature_code or ""):
-        return 0.0
-    locative, reaches = _path_to(root, trigger)
-    if root.dep_ == "poss" and not locative:
-        return 0.0
-    distance = abs(root.i - trigger.i) / 100.0
-    fineness = FINENESS.get(place.feature_code or "", DEFAULT_FINENESS)
-    if locative and reaches:
-        return RANK_ATTACHED + fineness - distance
-    if locative or _is_target(root, trigger):
-        return RANK_LOCATIVE + fineness - distance
-    return RANK_IN_SENTENCE + fineness - distance
+def place_token(parsed: Any, place: Place) -> Any:
+    """The token heading a place's span in the parse."""
+    return parsed[place.token_start:place.token_end].root
 
 
-def _first_conjunct(token: Any) -> Any:
-    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
-        token = token.head  # "Turkey, Russia and Iran": the first conjunct tells
-    return token
+def introducing_word(token: Any) -> tuple[Any | None, Any, Any]:
+    """The preposition that introduces a place (None when there is none), the word it hangs on,
+    and the head of the place's phrase.
+
+    Walks up the noun phrase ("the villages of Foua and Kefraya", "Syria's Idlib province");
+    without a preposition the word the phrase hangs on is its head's head (a verb whose object it is).
+    """
+    for _ in range(MAX_HOPS):
+        if token.head.i == token.i:
+            break
+        if token.dep_ == "pobj" and token.head.lower_ != "of":
+            return token.head, token.head.head, token
+        if token.dep_ == "pobj":  # "the villages of Foua": the phrase goes on above "of"
+            token = token.head.head
+        elif token.dep_ in NOUN_LINKS:
+            token = token.head
+        else:
+            break
+    return None, token.head, token
 
 
-def _is_party(token: Any, trigger: Any, feature_code: str) -> bool:
-    """True when the place is a party, not a location: a subject ("Turkey said ... and
-    accused"), a "between X" object, or a country that is the trigger's object."""
-    token = _first_conjunct(token)
-    if token.dep_ in SUBJECT_DEPS:
-        return True
-    if token.dep_ == "pobj" and token.head.lower_ in PARTY_PREPS:
-        return True
-    return _is_target(token, trigger) and feature_code in COUNTRY_CODES
+def _speech(trigger: Any) -> bool:
+    """A speech act ("said in Cairo", "warned in London"): where it was said is not where it took effect."""
+    return trigger.pos_ == "VERB" and trigger.lemma_.lower() in SPEECH_VERBS
 
 
-def _is_target(token: Any, trigger: Any) -> bool:
-    """The trigger's object ("shelled Homs", "Homs was shelled"): a town there is the location."""
-    token = _first_conjunct(token)
-    return token.head.i == trigger.i and token.dep_ in OBJECT_DEPS
+def _governor(trigger: Any) -> Any | None:
+    """The verb whose place the trigger shares: the verb a nominal trigger is the object or
+    subject of ("held talks", "the talks took place"), or the verb a participle, infinitive or
+    conjunct trigger continues ("had the upper hand in Cairo, protesting", "met in Geneva and
+    agreed"). Never a speech verb: "announced a ceasefire in Geneva" says where it was announced.
+    """
+    if trigger.pos_ in ("VERB", "AUX"):
+        head = trigger.head if trigger.dep_ in CONTINUING_DEPS else None
+    elif trigger.dep_ in PARTICIPANT_DEPS:
+        head = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
+    else:
+        head = None
+    if head is None or head.i == trigger.i or head.pos_ not in ("VERB", "AUX") or _speech(head):
+        return None
+    return head
 
 
-def _path_to(token: Any, trigger: Any) -> tuple[bool, bool]:
-    """Walk up from a place: (did we pass a locative preposition, did we reach the trigger)."""
-    locative = False
-    for _ in range(MAX_PATH):
-        if token.i == trigger.i:
-            return locative, True
-        head = token.head
-        if head.i == token.i:
-            return locative, False
-        if head.dep_ == "prep" and head.lower_ in LOCATIVE_PREPS and token.dep_ == "pobj":
-            locative = True
-        token = head
-    return locative, False
+def _participant_of(noun: Any, trigger: Any) -> bool:
+    """True when `noun` is a participant of the act: its subject or object, or the object of a
+    preposition on it ("rebels in Idlib were shelled", "killed by gunmen in Baghdad")."""
+    if noun.pos_ not in ("NOUN", "PROPN", "PRON") or noun.dep_ not in PARTICIPANT_DEPS:
+        return False
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+        head = head.head
+    return head.i == trigger.i
+
+
+def scene_location(doc: Document, trigger: Any) -> Location | None:
+    """The story's scene: the place the article last stated for an act before this sentence.
+
+    A sentence that continues the story ("Rockets were exchanged") happened where the last
+    act was placed ("Clashes erupted in Deraa"), until the article names another place.
+    """
+    sentence_start = trigger.sent.start_char
+    for place in reversed(doc.places):
+        if place.start >= sentence_start or place.name is None or place.token_start is None:
+            continue
+        act = _act_placed(doc, place)
+        if act is not None:
+            return place.as_location(f"scene of the story: '{act.text} … {place.text}' earlier in the article")
+    return None
+
+
+def _act_placed(doc: Document, place: Place) -> Any | None:
+    """The act a place is stated for ("erupted in Deraa", "protests in Cairo"), or None when the
+    place is not where something happened (a reporting place, a relative clause, a mention)."""
+    prep, head, _ = introducing_word(place_token(doc.parsed, place))
+    if prep is None or prep.lower_ not in SITE_PREPS or _speech(head) or head.dep_ == "relcl":
+        return None
+    if head.pos_ == "VERB" and head.dep_ == "ROOT":
+        return head  # the sentence's own act: "Chaos reigned in Cairo"
+    starts = {e.evidence.trigger_start for e in doc.events}
+    return head if head.idx in starts else None

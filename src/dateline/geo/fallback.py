@@ -14,8 +14,10 @@ from dateline.geo.gazetteer import Candidate, Gazetteer
 from dateline.geo.groups import NameGroup, feature_class, inside
 from dateline.geo.mentions import Mention
 from dateline.geo.names import fold
-from dateline.model import Place
+from dateline.model import LocationPrecision, Place
 
+#: Feature codes of whole countries (and continents): the coarsest precision.
+COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCL", "PCLIX", "CONT"})
 #: Readings that a mention's own "X in Y" never overrides.
 KEPT_READINGS = frozenset({"PCLI", "CONT"})
 #: Confidence of places that fall back to an enclosing area.
@@ -41,17 +43,21 @@ ARTICLE_CERTAINTY = 0.5
 def place_of(mention: Mention, groups: dict[str, NameGroup], gazetteer: Gazetteer,
              mentions: list[Mention]) -> Place:
     """The Place of one mention: its name's reading, else the place that the text puts it
-    in ("X in Y", "X, Y"), else the area around it, else unresolved."""
+    in ("X in Y", "X, Y"), else the area around it, else unresolved. A place found by other
+    means than its own name says how in `basis`; every resolved place carries its precision."""
     group = groups[fold(mention.text)]
-    best, confidence = group.best, group.confidence
+    best, confidence, basis = group.best, group.confidence, None
     if best is not None and mention.container is not None:
         best = _within_container(best, group, gazetteer.lookup(mentions[mention.container].text))
     if best is None and mention.container is not None:
         best = groups[fold(mentions[mention.container].text)].best
         confidence = AREA_CONFIDENCE_TOWN
+        basis = best and f"'{mention.text}' is not in the gazetteer: placed in {best.name}, which the text puts it in"
     if best is None:
         best, certainty = _enclosing_area(mention, groups, gazetteer, mentions)
         confidence = certainty * AREA_CONFIDENCE.get(best.feature_code, AREA_CONFIDENCE_TOWN) if best else 0.0
+        basis = best and f"'{mention.text}' is not in the gazetteer: placed in {best.name}, the " + \
+            ("town named beside it" if feature_class(best) == "P" else "area the places named near it lie in")
     if best is not None and best.feature_code == "ADM2":
         best = _district_point(best, groups, gazetteer)
     if best is None:
@@ -60,7 +66,14 @@ def place_of(mention: Mention, groups: dict[str, NameGroup], gazetteer: Gazettee
     geonameid = best.geonameid if best.geonameid > 0 else None  # packaged regions have no GeoNames id
     return Place(mention.text, mention.start, mention.end, geonameid, best.name, best.lat, best.lon,
                  best.country_code or None, best.admin1_name, best.feature_code, round(confidence, 3),
-                 mention.token_start, mention.token_end)
+                 mention.token_start, mention.token_end, precision=precision_of(best), basis=basis)
+
+
+def precision_of(candidate: Candidate) -> LocationPrecision:
+    """How much a gazetteer entry says: a country, an admin area (or region), or a point."""
+    if candidate.feature_code in COUNTRY_CODES:
+        return "country"
+    return "point" if feature_class(candidate) in ("P", "X") else "admin"
 
 
 def _within_container(best: Candidate, group: NameGroup, outers: tuple[Candidate, ...]) -> Candidate:
@@ -90,10 +103,15 @@ def _district_point(district: Candidate, groups: dict[str, NameGroup], gazetteer
 
 def _enclosing_area(mention: Mention, groups: dict[str, NameGroup], gazetteer: Gazetteer,
                     mentions: list[Mention]) -> tuple[Candidate | None, float]:
-    """The town named near the mention (when it lies in the admin1 area that the nearby
-    places point to), else that admin1 area, else their country, else the article's main
-    town or area; with how sure that is (1.0 near, ARTICLE_CERTAINTY article-wide).
-    A town is a closer guess than the middle of a province, which may be 200 km away."""
+    """The smallest area the text supports around a name the gazetteer lacks, with how sure
+    that is (1.0 from places named near it, ARTICLE_CERTAINTY from the whole article).
+
+    A site (a street, a building) lies in the town named near it. Any other name is placed
+    in the admin1 area that the places named near it point to (a province lies only in its
+    country), else in their country; with nothing named near it, in the article's area or
+    country when the article is clearly about one. Never in another town: a village the gazetteer
+    lacks is not the nearest big city, and a wrong dot is worse than a coarse one.
+    """
     own = groups[fold(mention.text)].mentions
     if mention.label in NO_AREA_FALLBACK_LABELS:
         return None, 0.0
@@ -103,20 +121,14 @@ def _enclosing_area(mention: Mention, groups: dict[str, NameGroup], gazetteer: G
             return town, 1.0
     certainty = 1.0
     nearby, near_countries = _areas_near(own, groups, NEAR_CHARS)
-    if not near_countries:
-        # nothing named close by: the article's own area, when it is clearly about one
+    if not near_countries:  # nothing named close by: the article's own area, when it is clearly about one
         nearby, near_countries = _areas_near(own, groups, ARTICLE_CHARS)
         certainty = ARTICLE_CERTAINTY
-        if sum(near_countries.values()) <= 0 or \
-                max(near_countries.values()) < ARTICLE_MAJORITY * sum(near_countries.values()):
+        total = sum(near_countries.values())
+        if total <= 0 or max(near_countries.values()) < ARTICLE_MAJORITY * total:
             return None, 0.0
-    if nearby:
-        top = max(nearby, key=nearby.__getitem__)
-        town = None if _holds_others(own, mentions) else \
-            _nearby_town(own, groups, NEAR_CHARS if certainty >= 1.0 else ARTICLE_CHARS)
-        if town is not None and town.admin1_key == top:
-            return town, certainty  # "River North ... Chicago police": in or by that town
-        area = gazetteer.admin1_area(top)
+    if nearby and mention.cue != "ADM1" and not _holds_others(own, mentions):
+        area = gazetteer.admin1_area(max(nearby, key=nearby.__getitem__))
         if area is not None:
             return area, certainty
     return gazetteer.country(max(near_countries, key=near_countries.__getitem__)), certainty

@@ -1,0 +1,69 @@
+"""Event location as a decision: the act's own place, never a reporting place or a state aimed at;
+the story's scene for acts that continue it; a name the gazetteer lacks kept in its enclosing area."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateline.model import Article, Document, content_id
+from dateline.pipeline import run_stages
+
+
+def extracted(nlp, text: str, date: str = "2019-03-14") -> Document:
+    """Run every stage on one text."""
+    day = dt.date.fromisoformat(date)
+    doc = Document(article=Article(id=content_id(text, day), date=day, text=text), parsed=nlp(text))
+    return run_stages(doc)
+
+
+def event_at(doc: Document, trigger: str):
+    return next(e for e in doc.events if e.evidence.trigger == trigger)
+
+
+def test_a_reporting_location_is_not_where_the_act_happened(nlp) -> None:
+    doc = extracted(nlp, "A police spokesman said in Nairobi that gunmen had attacked a convoy on Tuesday.")
+    attack = event_at(doc, "attacked")
+    assert attack.location is None or attack.location.name != "Nairobi"
+
+
+def test_the_acts_own_place_is_taken_with_its_evidence(nlp) -> None:
+    doc = extracted(nlp, "Soldiers clashed with rebels in Benghazi on Tuesday.")
+    location = event_at(doc, "clashed").location
+    assert location is not None and location.name == "Benghazi"
+    assert location.precision == "point" and "in Benghazi" in location.basis
+
+
+def test_a_capital_aimed_at_stands_for_its_state(nlp) -> None:
+    doc = extracted(nlp, "The European Union imposed new sanctions on Damascus on Monday.")
+    sanction = next(e for e in doc.events if e.type == "SANCTION")
+    assert sanction.location is None
+
+
+def test_a_statement_is_not_placed_at_the_story_scene(nlp) -> None:
+    doc = extracted(nlp, "Protesters clashed with police in Mombasa on Friday. "
+                         "The opposition leader accused the government of lying.")
+    accusation = next(e for e in doc.events if e.type == "ACCUSE")
+    assert accusation.location is None
+
+
+def test_an_act_that_continues_the_story_happens_at_its_scene(nlp) -> None:
+    doc = extracted(nlp, "Fighting erupted in Mosul on Saturday. Police arrested forty men.")
+    arrest = event_at(doc, "arrested")
+    assert arrest.location is not None and arrest.location.name == "Mosul"
+    assert arrest.location.basis.startswith("scene of the story")
+
+
+def test_an_unknown_village_is_kept_in_its_province_never_in_another_town(nlp) -> None:
+    doc = extracted(nlp, "Troops shelled the village of Qaryat Zulfawi in Idlib province, near Maarat al-Numan.")
+    village = next(p for p in doc.places if p.text == "Qaryat Zulfawi")
+    assert village.name != "Maarat al-Numan" and village.precision in ("admin", "country")
+    assert village.basis and "not in the gazetteer" in village.basis
+    assert village.country_code == "SY"
+
+
+def test_an_unknown_village_beside_a_town_is_not_put_in_that_town(nlp) -> None:
+    doc = extracted(nlp, "Jets struck the village of Kafr Zulfawi near Aleppo on Sunday.")
+    village = next(p for p in doc.places if p.text == "Kafr Zulfawi")
+    town = next(p for p in doc.places if p.text == "Aleppo")
+    assert village.geonameid != town.geonameid and village.precision == "admin"
+    assert village.country_code == "SY"
