@@ -11,7 +11,7 @@ from dateline.pipeline import STAGES, Failure, process
 
 
 def test_stages_run_in_the_documented_order():
-    assert [s.__name__ for s in STAGES] == ["tag_timexes", "tag_places", "tag_actors", "code_events"]
+    assert [s.__name__ for s in STAGES] == ["mark_story", "tag_timexes", "tag_places", "tag_actors", "code_events"]
 
 
 def _too_slow(*_: object) -> None:

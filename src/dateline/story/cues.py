@@ -26,7 +26,8 @@ _GAP = r"[^\S\n]"  # a space that does not leave the line
 _FUNCTION_WORDS = (word_set("pronouns") | word_set("leading_determiners") | word_set("background_markers")
                    | frozenset(word_table("prepositions")))
 _NOT_FUNCTION = rf"(?!(?i:{'|'.join(sorted(_FUNCTION_WORDS, key=len, reverse=True))})\b)"
-_NAME_WORD = rf"{_NOT_FUNCTION}[A-Z][\w'’.&-]*"
+#: A name word; a full stop only after an initial ("V. Clarke"), never the end of a sentence ("Omiboriowo. President").
+_NAME_WORD = rf"{_NOT_FUNCTION}(?:[A-Z][a-z]?\.|[A-Z][\w'’&-]*)"
 _NAME = rf"(?-i:{_NAME_WORD}(?:{_GAP}+{_NAME_WORD}){{0,3}})"
 #: A photo agency after a credit's slash: one word, "Getty Images", "AFP/Getty Images".
 _AGENCY = r"(?-i:[A-Z][\w.&-]*(?:[^\S\n](?:Images|Photos|Pictures))?(?:\\?/[A-Z][\w.&-]*(?:[^\S\n]Images)?)?)"

@@ -26,7 +26,9 @@ _OPEN, _CLOSE = r"(?:\(|-LRB-)", r"(?:\)|-RRB-)"
 #: The agency in a dateline: all capitals (AP, AFP, CNN, WSAW), one capitalised word (Reuters), or empty.
 _AGENCY = rf"{_OPEN}{_GAP}*(?:[A-Z][A-Z&.]+(?:{_GAP}+[A-Z][A-Z&.]+){{0,2}}|[A-Z][a-z]+)?{_GAP}*{_CLOSE}"
 _DASH = rf"{_GAP}*(?:--?|–|—)"
-_CAPS_PLACE = rf"[A-Z][A-Z.'’-]+(?:{_GAP}+[A-Z][A-Z.'’-]+){{0,3}}"
+#: The time zone that ends a page timestamp is not the first word of a place ("... 4:08 am EDT LONDON").
+_ZONE = r"(?:[ECMP][SD]T|GMT|BST|IST|CET|CEST|UTC|ET)\b"
+_CAPS_PLACE = rf"\b(?!{_ZONE})[A-Z][A-Z.'’-]+(?:{_GAP}+[A-Z][A-Z.'’-]+){{0,3}}"
 _REGION = rf"(?:{_GAP}*,{_GAP}*[A-Z][\w.]*(?:{_GAP}+[A-Z][\w.]*)?)?"
 _MIXED_PLACE = rf"[A-Z][a-z]+(?:{_GAP}+[A-Z][a-z]+)?"
 #: What follows a dateline: the story's first word or quote.
