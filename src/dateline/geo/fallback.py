@@ -60,6 +60,9 @@ def place_of(mention: Mention, groups: dict[str, NameGroup], gazetteer: Gazettee
             ("town named beside it" if feature_class(best) == "P" else "area the places named near it lie in")
     if best is not None and best.feature_code == "ADM2":
         best = _district_point(best, groups, gazetteer)
+    elif best is not None and basis is not None and best.feature_code == "ADM1":
+        best = _area_point(best, groups)
+        basis += "; its point is where the article's towns in it are"
     if best is None:
         return Place(mention.text, mention.start, mention.end, None, None, None, None, None, None,
                      None, 0.0, mention.token_start, mention.token_end)
@@ -99,6 +102,17 @@ def _district_point(district: Candidate, groups: dict[str, NameGroup], gazetteer
         return district
     return replace(district, lat=statistics.median(t.lat for t in towns),
                    lon=statistics.median(t.lon for t in towns))
+
+
+def _area_point(area: Candidate, groups: dict[str, NameGroup]) -> Candidate:
+    """A province that stands in for a place the gazetteer lacks is an area, not a spot; its
+    representative point is the middle of the article's towns inside it (where the story is),
+    not the province's centre, which can lie hundreds of kilometres from any of them."""
+    towns = [g.best for g in groups.values() if g.best is not None and not g.fuzzy
+             and feature_class(g.best) == "P" and g.best.admin1_key == area.admin1_key]
+    if not towns:
+        return area
+    return replace(area, lat=statistics.median(t.lat for t in towns), lon=statistics.median(t.lon for t in towns))
 
 
 def _enclosing_area(mention: Mention, groups: dict[str, NameGroup], gazetteer: Gazetteer,
