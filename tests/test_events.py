@@ -376,7 +376,7 @@ def test_passive_arrest_with_no_agent_is_done_by_the_state_where_it_happened(mak
     doc.actors.append(Actor(text="Canadian missionary", start=2, end=21, name="Canadian missionary",
                             country="CAN", sector="REL", entry="test", token_start=1, token_end=3))
     arrest = next(e for e in code_events(doc).events if e.evidence.trigger == "arrested")
-    assert [(p.country, p.sector) for p in arrest.actors] == [("JOR", None)]
+    assert [(p.country, p.sector) for p in arrest.actors] == [("JOR", "COP")]  # arrests are police work
     assert countries(arrest.recipients) == {"CAN"}
 
 

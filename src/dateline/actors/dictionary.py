@@ -65,6 +65,29 @@ class ActorDictionary:
         self.iso2: dict[str, str] = data["iso2"]
         self.phrase_lengths = longest_by_first_token(self.phrases)
         self.agent_lengths = longest_by_first_token(self.agents)
+        self._people_by_surname: dict[str, list[int]] | None = None
+
+    def office_holders(self, name: tuple[str, ...], day: dt.date) -> list[Resolution]:
+        """People whose dated role covers `day` and whose full name ends with, and holds every
+        word of, `name` ("cameron" on 2011-04-02 -> David Cameron, GBRGOV).
+
+        News writes a titled office holder by surname ("Prime Minister Cameron"); only a role
+        valid on the article date identifies him, so undated entries never answer.
+        """
+        if self._people_by_surname is None:
+            self._people_by_surname = {}
+            for entry_id, (_, _, primary, roles) in enumerate(self.entries):
+                key = primary_key(primary) if any(role[3] for role in roles) else ()
+                if len(key) > 1:
+                    self._people_by_surname.setdefault(key[-1], []).append(entry_id)
+        stamp = int(day.strftime("%Y%m%d"))
+        found = []
+        for entry_id in self._people_by_surname.get(name[-1], []) if name else []:
+            _, _, primary, roles = self.entries[entry_id]
+            held = any(r[3] and (r[1] is None or r[1] <= stamp) and (r[2] is None or stamp <= r[2]) for r in roles)
+            if held and set(name) <= set(primary_key(primary)):
+                found.append(self.resolve([entry_id], day))
+        return found
 
     def resolve(self, entry_ids: list[int], day: dt.date) -> Resolution:
         """The best entry of a phrase and its role on `day` (entries come best first)."""

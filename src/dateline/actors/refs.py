@@ -30,13 +30,14 @@ class Candidate:
     name_size: int = 0  # tokens in that name: longer names are the antecedents
     generic: bool = False  # made of agent nouns only ("the official", "rebels")
     person: bool = False  # names a person (a later bare surname may refer to it)
+    unknown: bool = False  # a person's name the dictionary does not know
 
 
 def resolve_references(candidates: list[Candidate], doc: Document, keys: list[str],
                        lexicon: ActorDictionary) -> list[Actor]:
     """Apply name coreference, agent coreference and the focus country; return the actors."""
     link_short_names(candidates)
-    extra = unlisted_people(candidates, doc, keys)
+    unknown = unknown_people(candidates, doc, keys)
     join_their_organisation(candidates, doc)
     person_of_country(candidates, doc)
     locate_generic_agents(candidates, doc, lexicon)
@@ -44,13 +45,20 @@ def resolve_references(candidates: list[Candidate], doc: Document, keys: list[st
     focus = focus_country(doc, candidates, lexicon)
     for cand in candidates:
         if cand.generic and cand.actor.country is None and focus:
-            cand.actor.country = focus
-            cand.actor.code = f"{focus}{cand.actor.sector or ''}"
-            cand.actor.entry = f"{cand.actor.entry} + article focus country {focus}"
+            set_country(cand.actor, focus, "article focus country")
+    described_by_apposition(unknown, candidates, doc)
+    home = local_story_country(doc, lexicon)
+    for cand in unknown:
+        if cand.actor.country is None and home:
+            set_country(cand.actor, home, "every place of the article is in")
+    candidates = sorted([*candidates, *unknown], key=lambda c: c.actor.start)
+    extra = unlisted_people(candidates, doc, keys)
     actors = [c.actor for c in candidates] + extra
     return sorted(actors, key=lambda a: a.start)
 
 
+#: Tokens that end a possessive name ("Jacobs'", "Saleh 's") and are not part of it.
+POSSESSIVE_ENDINGS = frozenset({"'s", "'", "’s", "’"})
 #: Role nouns that belong to the body named after them ("leaders of the opposition coalition").
 MEMBER_HEADS = word_set("member_heads")
 
@@ -71,21 +79,39 @@ def person_of_country(candidates: list[Candidate], doc: Document) -> None:
 
 def join_their_organisation(candidates: list[Candidate], doc: Document) -> None:
     """"Leaders of the Azadliq opposition coalition" are the coalition's (OPP), "a spokesman
-    for the rebels" the rebels': a bare role noun takes the country and sector of its body."""
+    for the rebels" the rebels': a bare role noun takes the country and sector of its body.
+    Any other generic agent of a body ("the chief executive of the German chambers", "the
+    ambassador of Iran") takes the body's country and keeps its own sector."""
     by_token = {i: cand for cand in candidates if cand.actor.token_start is not None
                 for i in range(cand.actor.token_start, cand.actor.token_end or 0)}
     for cand in candidates:
-        if not cand.generic or cand.actor.token_end is None or cand.head not in MEMBER_HEADS:
+        if not cand.generic or cand.actor.token_end is None or cand.actor.country:
             continue
-        head = doc.parsed[cand.actor.token_end - 1]
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "for"):
-                objects = [g for g in prep.children if g.dep_ == "pobj"]
-                body = next((by_token[t.i] for g in objects for t in [g, *g.subtree] if t.i in by_token), None)
-                if body is not None and body is not cand and (body.actor.country or body.actor.sector):
-                    adopt(cand.actor, body.actor)
-                    cand.generic = body.generic
-                    break
+        body = body_of(doc.parsed[cand.actor.token_end - 1], by_token)
+        if body is None or body is cand or not (body.actor.country or body.actor.sector):
+            continue
+        if cand.head in MEMBER_HEADS:
+            adopt(cand.actor, body.actor)
+            cand.generic = body.generic
+        elif body.actor.country:
+            set_country(cand.actor, body.actor.country, f"of {body.actor.text!r}")
+
+
+def body_of(head: Any, by_token: dict[int, Candidate]) -> Candidate | None:
+    """The mention inside an "of"/"for" phrase on a role noun: the body the role belongs to."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "for"):
+            objects = [g for g in prep.children if g.dep_ == "pobj"]
+            body = next((by_token[t.i] for g in objects for t in [g, *g.subtree] if t.i in by_token), None)
+            if body is not None:
+                return body
+    return None
+
+
+def set_country(actor: Actor, country: str, why: str) -> None:
+    """Give an actor a country (its sector stays) and say why in `entry`."""
+    actor.country, actor.code = country, f"{country}{actor.sector or ''}"
+    actor.entry = f"{actor.entry} + {why} ({country})"
 
 
 def adopt(actor: Actor, antecedent: Actor, keep_sector: bool = False) -> None:
@@ -136,6 +162,35 @@ def unlisted_people(candidates: list[Candidate], doc: Document, keys: list[str])
     return found
 
 
+def unknown_people(candidates: list[Candidate], doc: Document, keys: list[str]) -> list[Candidate]:
+    """People the parser names whom the dictionary does not know ("Chris Jacobs", "Wedeman"):
+    mentions without a country, so that a later step (the article's focus) can place them. A
+    bare surname of someone named before is left to `unlisted_people`."""
+    covered = {i for c in candidates for i in range(c.actor.token_start or 0, c.actor.token_end or 0)}
+    known = {c.surname for c in candidates if c.person and c.surname}
+    found: list[Candidate] = []
+    tokens = doc.parsed
+    i = 0
+    while i < len(tokens):
+        if tokens[i].ent_iob_ != "B" or tokens[i].ent_type_ != "PERSON":
+            i += 1
+            continue
+        end = i + 1
+        while end < len(tokens) and tokens[end].ent_iob_ == "I":
+            end += 1
+        while end > i and (tokens[end - 1].text in POSSESSIVE_ENDINGS or not tokens[end - 1].text.strip()):
+            end -= 1
+        if end > i and not covered & set(range(i, end)) and tokens[end - 1].pos_ == "PROPN" \
+                and not (end - i == 1 and keys[i] in known):
+            begin, finish = tokens[i].idx, tokens[end - 1].idx + len(tokens[end - 1].text)
+            text = doc.article.text[begin:finish]
+            actor = Actor(text=text, start=begin, end=finish, name=text, country=None, sector=None,
+                          token_start=i, token_end=end, entry="person not in the actor dictionary")
+            found.append(Candidate(actor, surname=keys[end - 1], name_size=end - i, person=True, unknown=True))
+        i = max(end, i + 1)
+    return found
+
+
 #: Prepositions that tie a generic agent to its country: "security forces in Guinea",
 #: "rebels in Idlib province", "refugees from Syria".
 AGENT_PLACE_PREPOSITIONS = word_class("prepositions", "agent-place")
@@ -162,9 +217,10 @@ def locate_generic_agents(candidates: list[Candidate], doc: Document, lexicon: A
             continue
         found = place_after(doc.parsed[cand.actor.token_end - 1], countries)
         if found:
-            iso3, text = found
-            cand.actor.country, cand.actor.code = iso3, f"{iso3}{cand.actor.sector or ''}"
-            cand.actor.entry = f"{cand.actor.entry} + located in {text!r} ({iso3})"
+            set_country(cand.actor, found[0], f"located in {found[1]!r}")
+        elif cand.generic and cand.actor.token_start and cand.actor.token_start - 1 in countries:
+            iso3, text = countries[cand.actor.token_start - 1]  # "Laguna Mayor X", "Saskatoon police"
+            set_country(cand.actor, iso3, f"of {text!r}")
 
 
 def ethnic_group(tokens: Any, actor: Actor) -> bool:
@@ -217,6 +273,34 @@ def nearest_with_head(explicit: list[tuple[int, Candidate]], index: int, head: s
     if before:
         return before[-1]
     return next((c for i, c in explicit if i > index and fits(c)), None)
+
+
+def local_story_country(doc: Document, lexicon: ActorDictionary) -> str | None:
+    """The country of a local story: every place the article names is in it (two places at least).
+
+    People the dictionary does not know ("Chris Jacobs", a mayor, a suspect) are placed there;
+    an article that names places in two countries says nothing about where its people are from,
+    and a leading country is no evidence for a person (a foreign minister is named abroad).
+    """
+    countries = [c for c in (lexicon.iso2.get(p.country_code or "") for p in doc.places) if c]
+    found = set(countries)
+    return found.pop() if len(countries) >= 2 and len(found) == 1 else None
+
+
+def described_by_apposition(people: list[Candidate], candidates: list[Candidate], doc: Document) -> None:
+    """"Bernard Valero, a spokesman for the French Foreign Ministry", "the mayor, Chipeco": a person
+    the dictionary does not know is who the apposition says (its country and sector)."""
+    by_token = {i: c for c in candidates if c.actor.country
+                for i in range(c.actor.token_start or 0, c.actor.token_end or 0)}
+    for person in people:
+        if person.actor.token_end is None:
+            continue
+        head = doc.parsed[person.actor.token_end - 1]
+        described = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
+        found = next((by_token[t.i] for t in described if t.i in by_token), None)
+        if found is not None:
+            person.actor.sector = person.actor.sector or found.actor.sector
+            set_country(person.actor, found.actor.country or "", f"apposition {found.actor.text!r}")
 
 
 def focus_country(doc: Document, candidates: list[Candidate], lexicon: ActorDictionary) -> str | None:

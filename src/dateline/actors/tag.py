@@ -229,7 +229,24 @@ def mention_candidate(mention: Mention, tokens: Any, keys: list[str], lexicon: A
         fill_from_agents(actor, mention)
     if mention.person_end:
         actor.name = tokens[mention.pieces[-1].end:mention.person_end].text
+        if not named and not country:
+            titled_holder(actor, keys[mention.pieces[-1].end:mention.person_end], lexicon, doc.article.date)
     return reference_info(actor, mention, tokens, keys, lexicon)
+
+
+def titled_holder(actor: Actor, name_keys: list[str], lexicon: ActorDictionary, day: Any) -> None:
+    """"Prime Minister Cameron" in 2011 is David Cameron (GBR): the one person who holds a role
+    on the article date under that name, in the title's sector when several do. The title alone
+    says nothing of the country, and the article's main country is no evidence for it."""
+    holders = lexicon.office_holders(tuple(k for k in name_keys if k), day)
+    fitting = [r for r in holders if r.sector == actor.sector] or holders
+    if len(fitting) != 1 or not fitting[0].country:
+        return
+    holder = fitting[0]
+    actor.name, actor.country = holder.name, holder.country
+    actor.sector = actor.sector or holder.sector
+    actor.code = country_code(actor)
+    actor.entry = f"{actor.entry} + {holder.entry} (title and name, role held on {day})"
 
 
 def mention_span(mention: Mention, tokens: Any) -> tuple[int, int]:

@@ -39,6 +39,12 @@ ADJUNCT_PREPS = word_class("prepositions", "time-adjunct")
 #: Prepositions on a complement's object that give a reason or an occasion, not a party.
 CIRCUMSTANCE_PREPS = word_class("prepositions", "circumstance")
 SKIP_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "punct", "cc"})
+#: Verbs whose subject undergoes the act their object names ("received backing from X", "faces charges").
+CONVERSE_VERBS = word_set("converse_verbs")
+#: Prepositions that name the giver of what a converse verb's subject receives.
+GIVER_PREPS = frozenset({"from", "by"})
+#: Acts that send someone out of a place: unless an agent is named, the place sent "from" acts.
+REMOVAL_WORDS = word_set("removal_words")
 
 
 @dataclass
@@ -77,7 +83,7 @@ def verb_subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
         found, how = verb_subject(verb.head, depth + 1)
         return found, f"{how} of '{verb.head.text}'"
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
-        passive = any(c.dep_ == "auxpass" for c in verb.children) or verb.tag_ == "VBN"
+        passive = any(c.dep_ == "auxpass" for c in verb.children) or _participle(verb)
         if not passive and verb.head.lemma_.lower() in SPEECH_NOUNS and verb.head.head.pos_ == "VERB":
             found, how = verb_subject(verb.head.head, depth + 1)  # "X issued a statement demanding ..."
             return found, f"{how} of '{verb.head.head.text}'"
@@ -100,6 +106,8 @@ def _relative_antecedent(verb: Any) -> Any | None:
 
 def verb_parties(verb: Any) -> PartyTokens:
     """Actor and recipient heads of a verbal trigger."""
+    if converse(verb):
+        return converse_parties(verb, verb_subject(verb))
     found = PartyTokens()
     subject, how = verb_subject(verb)
     passive_subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -113,6 +121,9 @@ def verb_parties(verb: Any) -> PartyTokens:
         if passive_subject is not None:
             found.recipients.extend(with_conjuncts(passive_subject))
             found.patterns.append("passive subject")
+    elif _passive_modifier(verb):
+        found.recipients.extend(with_conjuncts(verb.head))  # "the diplomats being expelled"
+        found.patterns.append("noun the passive participle modifies")
     if subject is not None and agent is not None and how != "subject":
         found.recipients.extend(with_conjuncts(subject))  # "Backed by Russia, Assad ...": Assad is backed
         found.patterns.append(f"{how} (passive participle)")
@@ -120,6 +131,42 @@ def verb_parties(verb: Any) -> PartyTokens:
         found.actors.extend(with_conjuncts(subject))
         found.patterns.append(how)
     _add_objects(verb, found)
+    return found
+
+
+def _passive_modifier(verb: Any) -> bool:
+    """"the 60 diplomats being expelled", "protesters arrested on Friday": a passive participle
+    modifying a noun says what was done to that noun."""
+    return verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN") and _participle(verb) and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children)
+
+
+def _participle(verb: Any) -> bool:
+    """A past participle, also when the tagger calls a subjectless "acl" past form a past tense."""
+    return verb.tag_ == "VBN" or (verb.dep_ == "acl" and verb.tag_ == "VBD")
+
+
+def converse(verb: Any) -> bool:
+    """A verb whose subject undergoes the act its object names ("faced charges"), not one whose
+    object is a person or body ("received the ambassador": a host meets a guest)."""
+    return verb.lemma_.lower() in CONVERSE_VERBS and not any(
+        _is_named(c) for c in verb.children if c.dep_ in ("dobj", "dative"))
+
+
+def converse_parties(verb: Any, subject_found: tuple[Any | None, str]) -> PartyTokens:
+    """"May received backing from the US": the US acts, May is the recipient."""
+    found = PartyTokens()
+    subject, how = subject_found
+    if subject is not None:
+        found.recipients.extend(with_conjuncts(subject))
+        found.patterns.append(f"{how} of '{verb.text}' (undergoes the act)")
+    for holder in [verb, *(c for c in verb.children if c.dep_ == "dobj")]:
+        for prep in holder.children:
+            giver = [g for g in prep.children if g.dep_ == "pobj"] if prep.lower_ in GIVER_PREPS else []
+            if giver and prep.dep_ in ("prep", "agent"):
+                found.actors.extend(with_conjuncts(giver[0]))
+                found.patterns.append(f"'{prep.lower_}' object of '{verb.text}' (gives)")
+                return found
     return found
 
 
@@ -251,6 +298,13 @@ def _add_support_verb_subject(noun: Any, found: PartyTokens, reciprocal: bool = 
     verb = head.head if via_prep else head
     if not (noun.dep_ == "dobj" or via_prep) or verb.pos_ not in ("VERB", "AUX"):
         return
+    if converse(verb):  # "he is facing charges", "received backing from X"
+        undergone = converse_parties(verb, verb_subject(verb))
+        found.actors.extend(undergone.actors)
+        if not any(t.i not in found.weak for t in found.recipients):
+            found.recipients[:0] = undergone.recipients
+        found.patterns.extend(undergone.patterns)
+        return
     subject, how = verb_subject(verb)
     if subject is not None:
         found.actors.extend(with_conjuncts(subject))
@@ -298,7 +352,27 @@ def trigger_parties(token: Any, reciprocal: bool = False) -> PartyTokens:
         found = noun_parties(token, reciprocal)
     if all(t.i in found.weak for t in found.recipients):
         _add_complement_recipients(token, found)
+    if token.lemma_.lower() in REMOVAL_WORDS:
+        _add_removal_source(token, found)
     return found
+
+
+def _add_removal_source(token: Any, found: PartyTokens) -> None:
+    """"diplomats expelled from the United States", "expulsions of diplomats from Russia": with no
+    actor named, the state they are sent out of acts (kept only if an actor mention resolves it)."""
+    if any(t.i not in found.weak for t in found.actors):
+        return
+    removed = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+    source = next((g for holder in [token, *removed] for p in holder.children if p.dep_ == "prep"
+                   and p.lower_ == "from" for g in p.children if g.dep_ == "pobj"), None)
+    if source is None:
+        return
+    heads = with_conjuncts(source)
+    ids = {t.i for t in heads}
+    found.actors[:0] = heads
+    found.weak.update(ids)
+    found.recipients = [t for t in found.recipients if t.i not in ids]
+    found.patterns.append(f"'from' object of '{token.text}' (the state sending out)")
 
 
 def _add_complement_recipients(token: Any, found: PartyTokens) -> None:

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from dateline.events.parties import NAME_MODIFIER_DEPS, NON_PARTY_HEADS, PERSONAL_PRONOUNS, SKIP_DEPS
+from dateline.events.parties import NAME_MODIFIER_DEPS, NON_PARTY_HEADS, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS, SKIP_DEPS
 from dateline.model import Document, Party
+
+#: How far up from a relative pronoun its clause's verb may be ("at which", "some of whom").
+RELATIVE_CLIMB = 3
 
 
 def resolve(doc: Document, token: Any) -> list[Party]:
@@ -25,13 +28,52 @@ def resolve(doc: Document, token: Any) -> list[Party]:
         inside = [actor, *inside]  # "Senior Hungarian and Romanian officials": both
     if inside:
         return [a.as_party() for a in _one_per_country(inside)]
+    if token.lower_ in RELATIVE_PRONOUNS and token.tag_ in RELATIVE_TAGS:
+        antecedent = relative_antecedent(token)
+        return resolve(doc, antecedent) if antecedent is not None else []
     if token.lower_ in PERSONAL_PRONOUNS or token.pos_ == "PRON":
         antecedent = _antecedent(doc, token)
         return [antecedent.as_party()] if antecedent is not None else []
     if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return []
     span = _noun_phrase(token)
-    return [Party(name=span.text, text=span.text, start=span.start_char, end=span.end_char)]
+    described = _apposition_actor(doc, token)
+    country, sector = (described.country, described.sector) if described is not None else (None, None)
+    return [Party(name=span.text, text=span.text, start=span.start_char, end=span.end_char,
+                  country=country, sector=sector,
+                  entry=f"apposition {described.text!r}: {described.entry}" if described is not None else None)]
+
+
+def _apposition_actor(doc: Document, token: Any) -> Any | None:
+    """"Martin Wansleben, chief executive of the German chambers of commerce": a name the
+    dictionary does not know is what its apposition says it is."""
+    for appos in token.children:
+        if appos.dep_ == "appos":
+            actor = _actor_at(doc, appos) or next(iter(_actors_in_phrase(doc, appos)), None)
+            if actor is not None and actor.country:
+                return actor
+    return None
+
+
+#: Tags of a word used as a relative pronoun ("which", "who", "that" as a determiner or complementiser
+#: is something else).
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+
+
+def relative_antecedent(pronoun: Any) -> Any | None:
+    """The noun a relative pronoun stands for: "the meeting at which states agreed" -> meeting.
+
+    A relative pronoun is not a personal one: it never refers back to the previous sentence's
+    subject, only to the noun its clause modifies.
+    """
+    current = pronoun
+    for _ in range(RELATIVE_CLIMB):
+        if current.dep_ == "relcl":
+            return current.head
+        if current.head.i == current.i:
+            return None
+        current = current.head
+    return current.head if current.dep_ == "relcl" else None
 
 
 def _one_per_country(mentions: list[Any]) -> list[Any]:

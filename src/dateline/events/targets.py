@@ -14,6 +14,7 @@ places of the places stage (capitals and towns).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -21,7 +22,7 @@ from typing import Any
 from dateline.events.parties import with_conjuncts
 from dateline.events.resolve import resolve
 from dateline.model import Document, Party
-from dateline.words import word_class, word_set
+from dateline.words import word_class, word_map, word_set
 
 #: Prepositions that name where the act is done.
 LOCATION_PREPS = word_class("prepositions", "act-place")
@@ -40,6 +41,8 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 NON_STATE_COUNTRIES = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM", "WST", "UNO", "EUR"})
 #: Acts that only a state does to people in its territory (arrests, charges, bans, expulsions).
 STATE_ACTS = frozenset({"COERCE", "ACCUSE", "SANCTION"})
+#: Acts only a state does to a person, and the branch of the state that does them.
+STATE_AGENCIES = word_map("state_agencies")
 #: Measures a state takes on its own population.
 DOMESTIC_MEASURES = word_set("domestic_measures")
 #: Material harm done in a place falls on its people (CVL), not on its state.
@@ -74,12 +77,43 @@ def fallback_recipients(doc: Document, trigger: Any, actors: list[Party], type_n
 
 
 def implicit_state_actor(doc: Document, trigger: Any, recipients: list[Party], type_name: str) -> list[Party]:
-    """"A missionary was arrested in Lebanon": a passive arrest, charge or ban with no agent
-    was done by the state where it happened."""
-    passive = any(c.dep_ == "auxpass" for c in trigger.children)
-    if not passive or type_name not in STATE_ACTS or any(c.dep_ == "agent" for c in trigger.children):
+    """"A missionary was arrested in Lebanon", "Walters has been charged", "he faces charges": an
+    arrest, charge, sentence or ban with no agent named was done by the state where it happened,
+    else by the state of the person it was done to (its police for arrests, its courts for
+    charges and sentences)."""
+    lemma = trigger.lemma_.lower()
+    if (type_name not in STATE_ACTS and lemma not in STATE_AGENCIES) or not _agentless(trigger):
         return []
-    return location_recipients(doc, trigger, recipients)
+    sector = STATE_AGENCIES.get(lemma, STATE)
+    placed = [p for p in (_place_party(doc, head) for head in location_heads(trigger)) if p is not None]
+    if placed:
+        return [replace(placed[0], sector=sector)]
+    if any(p.sector in STATE_SECTORS for p in recipients):
+        return []  # "sanctions on Burma": a state does not sanction itself
+    countries = {p.country for p in recipients if p.country and p.country not in NON_STATE_COUNTRIES}
+    if len(countries) != 1 or countries != {_story_country(doc)}:
+        return []  # "French journalists were arrested" in a story set in Egypt: not by France
+    country = countries.pop()
+    return [Party(name=f"authorities of {country}", country=country, sector=sector)]
+
+
+def _story_country(doc: Document) -> str | None:
+    """ISO-3 code of the country most of the article's places are in (None on a tie)."""
+    counts = Counter(c for c in (iso3_codes().get(p.country_code or "") for p in doc.places) if c)
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _agentless(trigger: Any) -> bool:
+    """A passive verb or participle without a "by" agent, or a noun ("the arrest of X", "faces
+    charges"): nobody is named as doing it. An active verb whose subject did not resolve is not."""
+    if any(c.dep_ in ("agent", "nsubj") for c in trigger.children):
+        return False
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        return True
+    return any(c.dep_ == "auxpass" for c in trigger.children) or trigger.tag_ == "VBN"
 
 
 def own_people(trigger: Any, actors: list[Party]) -> list[Party]:
