@@ -20,7 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from dateline import render
 from dateline.read import DEFAULT_MAX_CHARS, DateOrder, ReadReport, read_articles
 from dateline.store import DEFAULT_DB, EventFilter, Store, StoreError, open_store
-from dateline.timeline import DEFAULT_MIN_CONFIDENCE, build_timeline
+from dateline.timeline import DEFAULT_MIN_CONFIDENCE, Timeline, TimelineQuery, build_timeline, summarise
 
 app = typer.Typer(help="Dated news articles in, cited political events out: who did what to whom, where and when.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -210,22 +210,72 @@ def show(event_id: Annotated[str, typer.Argument(help="Event id (a unique prefix
     render.show_event(out, ev, article)
 
 
+class TimelineFormat(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    events = "events"
+
+
 @app.command()
 def timeline(
+    query: Annotated[str | None, typer.Argument(help="Words the articles must contain (e.g. Idlib).")] = None,
     db: Db = DEFAULT_DB,
+    inputs: Annotated[list[str] | None, typer.Option("--input", help="Read these files or folders instead of "
+                                                     "a store (the pipeline runs in memory).")] = None,
     actor: Annotated[str | None, typer.Option(help="Party name (substring) or country code.")] = None,
     country: Annotated[str | None, typer.Option(help="Party country (ISO-3) or location (ISO-2).")] = None,
-    since: Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"])] = None,
-    until: Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"])] = None,
+    place: Annotated[str | None, typer.Option(help="Location name (substring).")] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None,
+    since: Annotated[dt.datetime | None, typer.Option("--from", "--since", formats=["%Y-%m-%d"])] = None,
+    until: Annotated[dt.datetime | None, typer.Option("--to", "--until", formats=["%Y-%m-%d"])] = None,
+    dates: Annotated[int, typer.Option("--dates", min=1, help="How many dates (L).")] = 10,
+    per_date: Annotated[int, typer.Option("--per-date", min=1, help="Sentences for each date (K).")] = 2,
+    fast: Annotated[bool, typer.Option("--fast", help="With --input: dates and sentences only, no events "
+                                       "(about ten times faster).")] = False,
     min_confidence: Annotated[float, typer.Option(min=0, max=1, help="Leave out less certain events.")] = (
         DEFAULT_MIN_CONFIDENCE),
+    fmt: Annotated[TimelineFormat, typer.Option("--format", help="table, json or markdown: the summarised "
+                                                "timeline; events: every stored event folded by date.")] = (
+        TimelineFormat.table),
+    model: Model = None,
 ) -> None:
-    """What happened when: stored events folded into a date-ordered timeline."""
-    flt = EventFilter(actor=actor, country=country, since=since.date() if since else None,
-                      until=until.date() if until else None)
-    with _open(db, read_only=True) as store:
-        entries = build_timeline(store.events(flt), min_confidence=min_confidence)
-    out.print(render.timeline_table(entries))
+    """The most important dates for a query, each told by a few sentences that cite their articles."""
+    if fmt is TimelineFormat.events:
+        flt = EventFilter(actor=actor, country=country, since=since.date() if since else None,
+                          until=until.date() if until else None)
+        with _open(db, read_only=True) as store:
+            out.print(render.timeline_table(build_timeline(store.events(flt), min_confidence=min_confidence)))
+        return
+    wanted = TimelineQuery(text=query, actor=actor, country=country, place=place, type=type_,
+                           since=since.date().isoformat() if since else None,
+                           until=until.date().isoformat() if until else None,
+                           dates=dates, per_date=per_date, min_confidence=min_confidence)
+    if inputs:
+        result = _timeline_of_files(inputs, wanted, fast, model)
+    else:
+        with _open(db, read_only=True) as store:
+            result = summarise(wanted, store=store)
+    if fmt is TimelineFormat.json:
+        sys.stdout.write(_json_text(result.to_json(), 2) + "\n")
+    elif fmt is TimelineFormat.markdown:
+        sys.stdout.write(render.timeline_markdown(result))
+    else:
+        out.print(render.summary_table(result))
+
+
+def _timeline_of_files(paths: list[str], query: TimelineQuery, fast: bool, model: str | None) -> Timeline:
+    """Summarise a timeline straight from files, skipped inputs named on stderr."""
+    from dateline.timeline.inputs import processed_documents
+
+    report = ReadReport()
+    failures: list[tuple[str, str]] = []
+    articles = read_articles(paths, report, DEFAULT_MAX_CHARS)
+    docs = processed_documents(articles, fast=fast, model=model,
+                               on_failure=lambda f: failures.append((f.origin, f.reason)))
+    result = summarise(query, documents=docs)
+    _report_skips(report.skipped + failures)
+    return result
 
 
 @app.command()

@@ -18,7 +18,7 @@ from rich.text import Text
 
 from dateline.events.explain import LABEL_WIDTH, date_label, explanation, party_label, type_label
 from dateline.model import Article, Event, Evidence, Party
-from dateline.timeline import TimelineEntry
+from dateline.timeline import Timeline, TimelineEntry
 
 CSV_COLUMNS = ("id", "date", "date_precision", "date_mod", "type", "mode", "cameo", "actors", "recipients",
                "place", "country_code", "lat", "lon", "negated", "hypothetical", "confidence", "trigger", "sentence",
@@ -131,3 +131,29 @@ def timeline_table(entries: list[TimelineEntry], title: str = "Timeline") -> Tab
         table.add_row(e.when, e.type, ", ".join(e.parties), e.place or "", str(e.reports),
                       evidence_snippet(e.evidence))
     return table
+
+
+def summary_table(timeline: Timeline, title: str = "Timeline") -> Table:
+    """A rich table of a summarised timeline: each date, its sentences, and the article each one cites."""
+    table = Table(title=f"{title} ({len(timeline.dates)} dates from {timeline.articles} articles)")
+    table.add_column("date", no_wrap=True)
+    table.add_column("what was said", ratio=1)
+    table.add_column("article", no_wrap=True)
+    for day in timeline.dates:
+        for number, sentence in enumerate(day.sentences):
+            table.add_row(day.date if number == 0 else "", sentence.text, f"{sentence.article_id} "
+                          f"({sentence.article_date})")
+    return table
+
+
+def timeline_markdown(timeline: Timeline) -> str:
+    """A summarised timeline as Markdown: a heading per date, a bullet per sentence with its citation."""
+    lines = ["# Timeline", ""]
+    for day in timeline.dates:
+        lines += [f"## {day.date}", ""]
+        for sentence in day.sentences:
+            source = f"[{sentence.article_id}]({sentence.article_url})" if sentence.article_url else sentence.article_id
+            lines.append(f"- {sentence.text} ({source}, {sentence.article_date}, "
+                         f"characters {sentence.start}-{sentence.end})")
+        lines.append("")
+    return "\n".join(lines)
