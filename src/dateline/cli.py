@@ -197,6 +197,54 @@ def events(
         out.print(render.events_table(found, title=_count(len(found), "event") + f" in {db}"))
 
 
+class ExportFormat(StrEnum):
+    gdelt = "gdelt"
+    gdelt_mentions = "gdelt-mentions"
+    polecat = "polecat"
+    jsonl = "jsonl"
+    parquet = "parquet"
+    csv = "csv"
+    geojson = "geojson"
+
+
+@app.command()
+def export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="gdelt and polecat: tab-separated; parquet: a folder "
+                                              "partitioned by year and month.")],
+    output: Annotated[Path | None, typer.Option("--output", help="File to write (a folder for parquet; gdelt also "
+                                                "writes NAME.mentions.EXT beside it); else standard output.")] = None,
+    db: Db = DEFAULT_DB,
+    type_: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Party name (substring) or country code.")] = None,
+    country: Annotated[str | None, typer.Option(help="Party country (ISO-3) or location (ISO-2).")] = None,
+    place: Annotated[str | None, typer.Option(help="Location name (substring).")] = None,
+    near: Annotated[str | None, typer.Option(help="LAT,LON,KM: events within KM of a point.")] = None,
+    since: Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="From this date.")] = None,
+    until: Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Up to this date.")] = None,
+    text: Annotated[str | None, typer.Option(help="Evidence sentence contains this.")] = None,
+    include_all: Annotated[bool, typer.Option("--all", help="Include negated and hypothetical events.")] = False,
+    min_confidence: Annotated[float, typer.Option(min=0, max=1, help="Leave out less certain events (0: all).")] = (
+        DEFAULT_MIN_CONFIDENCE),
+    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+) -> None:
+    """Write stored events, filtered as `events` filters them, as GDELT, POLECAT, JSON Lines, Parquet, CSV or
+    GeoJSON; oldest first."""
+    from dateline.store.export import ExportError, export_events
+
+    flt = EventFilter(type=type_, actor=actor, country=country, place=place, near=_parse_near(near),
+                      since=since.date() if since else None, until=until.date() if until else None,
+                      text=text, include_negated=include_all, min_confidence=min_confidence, limit=limit)
+    with _open(db, read_only=True) as store:
+        try:
+            summary = export_events(store, fmt.value, flt, output)
+        except ExportError as exc:
+            err.print(str(exc), highlight=False)
+            raise typer.Exit(2) from None
+    if summary.files:
+        err.print(f"{_count(summary.events, 'event')} written to {', '.join(map(str, summary.files))}",
+                  highlight=False)
+
+
 @app.command()
 def show(event_id: Annotated[str, typer.Argument(help="Event id (a unique prefix will do).")],
          db: Db = DEFAULT_DB) -> None:
