@@ -135,7 +135,8 @@ def timeline_table(entries: list[TimelineEntry], title: str = "Timeline") -> Tab
 
 def summary_table(timeline: Timeline, title: str = "Timeline") -> Table:
     """A rich table of a summarised timeline: each date, its sentences, and the article each one cites."""
-    table = Table(title=f"{title} ({len(timeline.dates)} dates from {timeline.articles} articles)")
+    dates, articles = len(timeline.dates), timeline.articles
+    table = Table(title=f"{title} ({dates} date{'s' * (dates != 1)} from {articles} article{'s' * (articles != 1)})")
     table.add_column("date", no_wrap=True)
     table.add_column("what was said", ratio=1)
     table.add_column("article", no_wrap=True)
