@@ -200,7 +200,8 @@ def test_a_layout_2_database_is_upgraded_to_the_schema_a_new_one_gets(store_targ
     open_store(fresh).close()
     assert schema_of(store_target) == schema_of(fresh)
     versions = raw_sql(store_target, "SELECT version, description FROM schema_version ORDER BY version")
-    assert [v for v, _ in versions] == [SCHEMA_VERSION] and "unique key of event_parties" in versions[0][1]
+    assert [v for v, _ in versions] == list(range(3, SCHEMA_VERSION + 1))
+    assert "unique key of event_parties" in versions[0][1]
 
 
 def test_the_table_layout_changes_only_with_a_new_schema_version():

@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from dateline import render
+from dateline.feeds.commands import feed_app, ingest_feeds, watch_command, zone_app
 from dateline.read import DEFAULT_MAX_CHARS, DateOrder, ReadReport, read_articles
 from dateline.store import DEFAULT_DB, EventFilter, Store, StoreError, open_store
 from dateline.timeline import DEFAULT_MIN_CONFIDENCE, Timeline, TimelineQuery, build_timeline, summarise
@@ -26,6 +27,9 @@ app = typer.Typer(help="Dated news articles in, cited political events out: who 
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 gazetteer_app = typer.Typer(help="The offline GeoNames gazetteer used to resolve places.", no_args_is_help=True)
 app.add_typer(gazetteer_app, name="gazetteer")
+app.add_typer(feed_app, name="feed")
+app.add_typer(zone_app, name="zone")
+app.command("watch")(watch_command)
 
 out = Console(soft_wrap=False)
 err = Console(stderr=True, soft_wrap=True)
@@ -101,16 +105,21 @@ def extract(
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for standard input.")],
+    paths: Annotated[list[str] | None, typer.Argument(help="Files, folders, or - for standard input.")] = None,
     db: Db = DEFAULT_DB,
     model: Model = None,
     max_chars: MaxChars = DEFAULT_MAX_CHARS,
     batch_size: BatchSize = 32,
     dayfirst: DayFirst = None,
+    feeds: Annotated[bool, typer.Option("--feeds", help="Also fetch the followed feeds' new articles "
+                                        "(`dateline feed add URL`).")] = False,
 ) -> None:
     """Process articles and store them; articles already stored are left as they are."""
-    report = _ingest(paths, db, model, max_chars, batch_size, _date_order(dayfirst))
-    if report.skipped:
+    if not paths and not feeds:
+        raise typer.BadParameter("give files or folders to ingest, or --feeds", param_hint="PATHS")
+    problems = ingest_feeds(db, model, batch_size) if feeds else 0
+    report = _ingest(paths, db, model, max_chars, batch_size, _date_order(dayfirst)) if paths else None
+    if problems or (report and report.skipped):
         raise typer.Exit(1)
 
 

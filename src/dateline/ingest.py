@@ -65,8 +65,16 @@ def ingest(paths: Iterable[str | Path], store: Store, model: str | None = None, 
     `on_article` is called once per article processed (for progress bars).
     """
     report = IngestReport()
-    articles = _unseen(read_articles(paths, report.read, max_chars, date_order), store, report)
-    docs = process(articles, model=model, batch_size=batch_size,
+    return ingest_articles(read_articles(paths, report.read, max_chars, date_order), store, model, batch_size,
+                           on_article, report)
+
+
+def ingest_articles(articles: Iterable[Article], store: Store, model: str | None = None, batch_size: int = 32,
+                    on_article: Callable[[Article], None] | None = None,
+                    report: IngestReport | None = None) -> IngestReport:
+    """Process and store articles already read (from feeds, say); those stored already are skipped."""
+    report = report if report is not None else IngestReport()
+    docs = process(_unseen(articles, store, report), model=model, batch_size=batch_size,
                    on_failure=lambda f: report.failed.append((f.origin, f.reason)))
     batch = []
     for doc in docs:
@@ -89,4 +97,4 @@ def _store_batch(store: Store, batch: list, report: IngestReport) -> None:
     batch.clear()
 
 
-__all__ = ["Failure", "IngestReport", "ingest"]
+__all__ = ["Failure", "IngestReport", "ingest", "ingest_articles"]

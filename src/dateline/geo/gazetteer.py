@@ -150,6 +150,22 @@ class Gazetteer:
             "WHERE p.country_code = ? AND p.feature_code = 'PCLI'", (country_code,)).fetchone()
         return _candidate(row, 0.5) if row else None
 
+    def place(self, geonameid: int) -> tuple[Candidate, str] | None:
+        """The entry with this GeoNames id and its admin2 code ("" if none): which areas hold it (watch zones)."""
+        row = self.con.execute(f"SELECT {_COLUMNS}, p.admin2 FROM places p LEFT JOIN admin1 a "
+                               "ON a.code = p.country_code || '.' || p.admin1 WHERE p.geonameid = ?",
+                               (geonameid,)).fetchone()
+        return (_candidate(row[:9], 1.0), row[9] or "") if row else None
+
+    def places_in_box(self, south: float, west: float, north: float, east: float,
+                      limit: int = 50_000) -> list[Candidate]:
+        """Entries whose point lies in a latitude/longitude box (what a drawn zone covers), most populous first."""
+        rows = self.con.execute(
+            f"SELECT {_COLUMNS} FROM places p LEFT JOIN admin1 a ON a.code = p.country_code || '.' || p.admin1 "
+            "WHERE p.lat BETWEEN ? AND ? AND p.lon BETWEEN ? AND ? ORDER BY p.population DESC LIMIT ?",
+            (south, north, west, east, limit)).fetchall()
+        return [_candidate(row, 1.0) for row in rows]
+
     def info(self) -> dict[str, Any]:
         """What is loaded: file, size, place counts by feature code, names, sources."""
         by_code = dict(self.con.execute(

@@ -51,8 +51,12 @@ def published_date_in_meta(tree: Any) -> str | None:
 
 
 def read_html(text: str, origin: str, max_chars: int, path: Path | None = None,
-              date_order: DateOrder | None = None) -> Article:
-    """Read one article from an HTML page: its main text, title, URL and publication date."""
+              date_order: DateOrder | None = None, listed_date: str | None = None) -> Article:
+    """Read one article from an HTML page: its main text, title, URL and publication date.
+
+    `listed_date` is the date a listing of the page gives (a feed entry's), as written: used when
+    the page's metadata carries none, before trafilatura's guess from the page's content.
+    """
     from trafilatura import bare_extraction
     from trafilatura.utils import load_html
 
@@ -63,7 +67,7 @@ def read_html(text: str, origin: str, max_chars: int, path: Path | None = None,
     doc = bare_extraction(tree, with_metadata=True, include_comments=False, include_tables=False)
     if doc is None or not (doc.text or "").strip():
         raise ReadError("no article text: trafilatura found no main text in the page")
-    raw_date = raw_date or doc.date
+    raw_date = raw_date or listed_date or doc.date
     if raw_date:
         day = parse_article_date(raw_date, date_order, what="page date")
     else:

@@ -23,12 +23,13 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 from dateline.store.base import StoreError, StoreLayoutError
 from dateline.store.rows import table_columns
+from dateline.store.watch import WATCH_KEYS, WATCH_TABLES
 
 #: The schema this dateline reads and writes.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 #: The digest of the table layout (`layout_digest()`) each schema version has; a test keeps the current
 #: one true, so a change to the tables (a new model field) cannot ship without a version and a migration.
-LAYOUT_DIGESTS = {3: "4e20dbc8b7d03897"}
+LAYOUT_DIGESTS = {3: "4e20dbc8b7d03897", 4: "597cd33275f5ebb7"}
 
 #: The single-column primary key of a table, where it has one.
 PRIMARY_KEYS = {"articles": "id", "events": "id"}
@@ -79,7 +80,22 @@ def sql_type(hint: Any, dialect: Dialect) -> tuple[str, bool]:
 def layout_digest() -> str:
     """A short digest of every table's columns, types and keys."""
     text = repr(sorted((t, n, sql_type(h, DUCKDB)) for t, cols in table_columns().items() for n, h in cols))
-    return hashlib.sha256((text + repr(sorted(UNIQUE_KEYS.items()))).encode()).hexdigest()[:16]
+    watch = repr(sorted((t, n, sql_type(h, DUCKDB)) for t, cols in WATCH_TABLES.items() for n, h in cols))
+    keys = repr(sorted(UNIQUE_KEYS.items())) + repr(sorted(WATCH_KEYS.items()))
+    return hashlib.sha256((text + watch + keys).encode()).hexdigest()[:16]
+
+
+def watch_table_ddl(dialect: Dialect) -> list[str]:
+    """CREATE TABLE of the watch tables (feeds, seen entries, zones, reported violations; `store.watch`)."""
+    statements = []
+    for table, columns in WATCH_TABLES.items():
+        defs = []
+        for name, hint in columns:
+            type_name, nullable = sql_type(hint, dialect)
+            defs.append(f'"{name}" {type_name}{"" if nullable else " NOT NULL"}')
+        defs.append(f"PRIMARY KEY ({_columns(WATCH_KEYS[table])})")
+        statements.append(f"CREATE TABLE IF NOT EXISTS {table} ({', '.join(defs)})")
+    return statements
 
 
 def table_ddl(dialect: Dialect) -> list[str]:
@@ -151,15 +167,23 @@ def _from_layout_2(execute: Execute, dialect: Dialect) -> None:
     execute("DROP TABLE dateline_meta", [])
 
 
+def _add_watch_tables(execute: Execute, dialect: Dialect) -> None:
+    """Layout 4: the watch tables (feeds, feed entries, zones, zone reports); the data tables are unchanged."""
+    for statement in watch_table_ddl(dialect):
+        execute(statement, [])
+
+
 MIGRATIONS: dict[int, Migration] = {
     3: Migration(3, "schema_version table; unique key of event_parties (event_id, role, position); "
                     "new mention columns (a place's precision and basis); filter indexes", _from_layout_2),
+    4: Migration(4, "watch tables: feeds, feed_entries, zones, zone_reports", _add_watch_tables),
 }
 
 
 def create_schema(execute: Execute, dialect: Dialect) -> None:
     """Create the current tables, keys and version record in an empty database."""
-    for statement in (*table_ddl(dialect), *index_ddl(dialect), VERSION_TABLE.format(text=dialect.types[str])):
+    for statement in (*table_ddl(dialect), *watch_table_ddl(dialect), *index_ddl(dialect),
+                      VERSION_TABLE.format(text=dialect.types[str])):
         execute(statement, [])
     execute(*_record(SCHEMA_VERSION, "created"))
 
@@ -202,4 +226,5 @@ def upgrade(version: int, execute: Execute, dialect: Dialect) -> None:
 
 
 __all__ = ["DUCKDB", "MIGRATIONS", "POSTGRES", "SCHEMA_VERSION", "Dialect", "Migration", "add_missing_columns",
-           "check_upgradable", "create_schema", "found_version", "index_ddl", "layout_digest", "table_ddl", "upgrade"]
+           "check_upgradable", "create_schema", "found_version", "index_ddl", "layout_digest", "table_ddl", "upgrade",
+           "watch_table_ddl"]

@@ -24,6 +24,7 @@ from dateline.model import Article, Document, Event
 from dateline.store.base import AddResult, EventFilter, StoreError
 from dateline.store.rows import document_rows, stored_event, table_columns
 from dateline.store.schema import SCHEMA_VERSION, Dialect, check_upgradable, create_schema, found_version, upgrade
+from dateline.store.watch import WatchTables
 
 _EVENT_SELECT = ("SELECT e.event, e.article_id, a.date, a.title FROM events e "
                  "JOIN articles a ON a.id = e.article_id")
@@ -52,8 +53,10 @@ def _insert_sql(table: str, rows: int) -> str:
     return f"INSERT INTO {table} ({names}) VALUES {', '.join([one] * rows)}{conflict}{returning}"
 
 
-class SQLStore:
-    """The shared body of the SQL backends; subclasses supply connections and statement execution."""
+class SQLStore(WatchTables):
+    """The shared body of the SQL backends; subclasses supply connections and statement execution.
+
+    The watch tables (feeds, zones, reported violations) are read and written by `WatchTables`."""
 
     dialect: Dialect
     name: str  # how messages name the database (a path, or a URL without its password)
