@@ -113,12 +113,27 @@ def ingest(
     dayfirst: DayFirst = None,
     feeds: Annotated[bool, typer.Option("--feeds", help="Also fetch the followed feeds' new articles "
                                         "(`dateline feed add URL`).")] = False,
+    workers: Annotated[int | None, typer.Option("--workers", min=1, help="Worker processes (default: the "
+                                                "number of cores).")] = None,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Run on this Dask cluster "
+                                                  "(tcp://HOST:PORT).")] = None,
+    cluster: Annotated[str | None, typer.Option("--cluster", help="Run on a Dask LocalCluster started here: "
+                                                "local or local:N workers.")] = None,
+    checkpoints: Annotated[Path | None, typer.Option("--checkpoints", help="Folder of the run's checkpoints, "
+                                                     "from which an interrupted run resumes (default: in the "
+                                                     "cache folder, one per database).")] = None,
+    partition_size: Annotated[int, typer.Option("--partition-size", min=1, help="Articles per partition: the "
+                                                "unit sent to a worker, stored and checkpointed.")] = 64,
 ) -> None:
     """Process articles and store them; articles already stored are left as they are."""
+    if scheduler and cluster:
+        raise typer.BadParameter("give --scheduler or --cluster, not both", param_hint="--cluster")
     if not paths and not feeds:
         raise typer.BadParameter("give files or folders to ingest, or --feeds", param_hint="PATHS")
     problems = ingest_feeds(db, model, batch_size) if feeds else 0
-    report = _ingest(paths, db, model, max_chars, batch_size, _date_order(dayfirst)) if paths else None
+    report = _ingest(paths, db, model, max_chars, batch_size, _date_order(dayfirst),
+                     workers=workers, cluster=scheduler or cluster, checkpoints=checkpoints,
+                     partition_size=partition_size) if paths else None
     if problems or (report and report.skipped):
         raise typer.Exit(1)
 
@@ -129,8 +144,10 @@ def _date_order(dayfirst: bool | None) -> DateOrder | None:
 
 
 def _ingest(paths: list[str], db: str, model: str | None, max_chars: int, batch_size: int,
-            date_order: DateOrder | None = None):
-    from dateline.ingest import ingest as ingest_paths
+            date_order: DateOrder | None = None, workers: int | None = None, cluster: str | None = None,
+            checkpoints: Path | None = None, partition_size: int = 64):
+    from dateline.scale import Progress as RunProgress
+    from dateline.scale import ingest_with
 
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[rate]}"), TimeElapsedColumn())
@@ -138,15 +155,13 @@ def _ingest(paths: list[str], db: str, model: str | None, max_chars: int, batch_
     with _open(db) as store, Progress(*columns, console=err, transient=False,
                                       disable=not err.is_terminal) as progress:
         task = progress.add_task("processing articles", total=None, rate="")
-        started = dt.datetime.now()
 
-        def tick(_article: object) -> None:
-            done = progress.tasks[0].completed + 1
-            secs = max((dt.datetime.now() - started).total_seconds(), 1e-6)
-            progress.update(task, advance=1, rate=f"{done / secs:.1f} articles/s")
+        def tick(state: RunProgress) -> None:
+            progress.update(task, completed=state.done, total=state.total, rate=state.describe())
 
-        report = ingest_paths(paths, store, model=model, batch_size=batch_size, max_chars=max_chars,
-                              date_order=date_order, on_article=tick)
+        report = ingest_with(paths, store, db, model=model, batch_size=batch_size, workers=workers,
+                             cluster=cluster, checkpoints=checkpoints, partition_size=partition_size,
+                             max_chars=max_chars, date_order=date_order, on_progress=tick if err.is_terminal else None)
         progress.update(task, total=progress.tasks[0].completed)
     _report_skips(report.skipped)
     err.print(f"{db}: {report.summary()}", highlight=False)

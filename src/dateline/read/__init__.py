@@ -14,6 +14,7 @@ article JSON carries. Dates go through one parser, `read.dates.parse_article_dat
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -22,7 +23,7 @@ from dateline.model import Article
 from dateline.read.base import DEFAULT_MAX_CHARS, ReadError, ReadReport, decode_bytes
 from dateline.read.dates import DATE_ORDERS, DateError, DateOrder, parse_article_date
 from dateline.read.html import looks_like_html, read_html
-from dateline.read.jsonl import looks_like_jsonl, read_jsonl
+from dateline.read.jsonl import looks_like_jsonl, read_jsonl, read_jsonl_stream
 from dateline.read.text import read_dateline_text
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".jsonlines"}
+STREAM_SNIFF = 8192  # bytes read to tell a JSON Lines file (streamed) from one read whole
 
 
 def read_bytes(data: bytes, origin: str, report: ReadReport, path: Path | None = None,
@@ -59,10 +61,22 @@ def read_bytes(data: bytes, origin: str, report: ReadReport, path: Path | None =
 
 
 def _iter_files(path: Path) -> Iterator[Path]:
-    """Files under a folder, in a stable order, skipping hidden files."""
-    for child in sorted(path.rglob("*")):
-        if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
-            yield child
+    """Files under a folder in the order of their sorted paths, skipping hidden files and folders.
+
+    Walks one folder at a time (a tree of a million files is never listed whole), each folder's
+    entries sorted by name: the order of sorted paths, which compare part by part.
+    """
+    try:
+        entries = sorted(os.scandir(path), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            yield from _iter_files(Path(entry.path))
+        elif entry.is_file():
+            yield Path(entry.path)
 
 
 def read_articles(paths: Iterable[str | Path], report: ReadReport | None = None,
@@ -76,15 +90,16 @@ def read_articles(paths: Iterable[str | Path], report: ReadReport | None = None,
     report = report if report is not None else ReadReport()
     for raw in paths:
         if str(raw) == "-":
-            yield from read_bytes(sys.stdin.buffer.read(), "<stdin>", report, None, max_chars, date_order)
+            yield from _read_stdin(report, max_chars, date_order)
             continue
         path = Path(raw)
         if path.is_dir():
-            files = list(_iter_files(path))
-            if not files:
-                report.skip(str(path), "folder holds no files")
-            for file in files:
+            empty = True
+            for file in _iter_files(path):
+                empty = False
                 yield from _read_file(file, report, max_chars, date_order)
+            if empty:
+                report.skip(str(path), "folder holds no files")
         elif path.exists():
             yield from _read_file(path, report, max_chars, date_order)
         else:
@@ -92,9 +107,50 @@ def read_articles(paths: Iterable[str | Path], report: ReadReport | None = None,
 
 
 def _read_file(path: Path, report: ReadReport, max_chars: int, date_order: DateOrder | None) -> Iterator[Article]:
+    """The articles of one file; JSON Lines are streamed line by line, other files read whole."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as fh:
+            head = fh.read(STREAM_SNIFF)
+            if _streams_as_jsonl(head, path):
+                fh.seek(0)
+                yield from read_jsonl_stream(fh, str(path), report, max_chars, date_order)
+                return
+            data = head + fh.read()
     except OSError as exc:
         report.skip(str(path), f"cannot be read: {exc.strerror or exc}")
         return
     yield from read_bytes(data, str(path), report, path, max_chars, date_order)
+
+
+def _read_stdin(report: ReadReport, max_chars: int, date_order: DateOrder | None) -> Iterator[Article]:
+    """Standard input: JSON Lines streamed line by line as they come, anything else read whole."""
+    stream = sys.stdin.buffer
+    head = stream.read(STREAM_SNIFF)
+    if _streams_as_jsonl(head, None):
+        yield from read_jsonl_stream(_lines_after(head, stream), "<stdin>", report, max_chars, date_order)
+    else:
+        yield from read_bytes(head + stream.read(), "<stdin>", report, None, max_chars, date_order)
+
+
+def _lines_after(head: bytes, rest: Iterable[bytes]) -> Iterator[bytes]:
+    """The lines of a stream whose first bytes, `head`, were read already."""
+    *whole, partial = head.split(b"\n")
+    for line in whole:
+        yield line + b"\n"
+    following = iter(rest)
+    first = next(following, b"")
+    if partial or first:
+        yield partial + first
+    yield from following
+
+
+def _streams_as_jsonl(head: bytes, path: Path | None) -> bool:
+    """Whether a file whose first bytes are `head` is JSON Lines to read line by line.
+
+    Empty and binary files are left to `read_bytes`, which reports them as a whole.
+    """
+    if b"\x00" in head or not head.strip():
+        return False
+    suffix = path.suffix.lower() if path else ""
+    opens_object = head.removeprefix(b"\xef\xbb\xbf").lstrip()[:1] == b"{"
+    return suffix in JSONL_SUFFIXES or (suffix not in HTML_SUFFIXES and opens_object)

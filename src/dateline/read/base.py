@@ -71,3 +71,14 @@ def check_length(text: str, max_chars: int) -> None:
         )
     if not text.strip():
         raise ReadError("empty: the article has a date but no text")
+
+
+def decode_line(raw: bytes, first: bool = False) -> str:
+    """Decode one line of a file read line by line; only the file's first line may start with a BOM."""
+    try:
+        return raw.decode("utf-8-sig" if first else "utf-8")
+    except UnicodeDecodeError as exc:
+        raise ReadError(
+            f"invalid UTF-8: byte {exc.start} of the line (0x{raw[exc.start]:02x}) is not UTF-8; "
+            "re-encode the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)"
+        ) from None

@@ -4,17 +4,18 @@ Optional fields: `id`, `title`, `url`, `source`. `text` is used exactly as given
 (leading newlines and all), so offsets point into the record's own string. Records are
 split on `\\n` only: U+2028, U+0085 and other characters that `str.splitlines()` treats
 as line ends are valid inside a JSON string. A bad line is reported as `path:LINE` with
-the reason and the rest of the file is read.
+the reason and the rest of the file is read. A file is read line by line
+(`read_jsonl_stream`), so its size does not bound what fits in memory.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from dateline.model import Article, content_id
-from dateline.read.base import ReadError, ReadReport, check_length
+from dateline.read.base import ReadError, ReadReport, check_length, decode_line
 from dateline.read.dates import DateOrder, parse_article_date
 
 
@@ -54,18 +55,44 @@ def read_jsonl(text: str, origin: str, report: ReadReport, max_chars: int,
                date_order: DateOrder | None = None) -> Iterator[Article]:
     """Yield the articles of a JSON Lines text, reporting each bad line by number."""
     for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
+        article = _read_line(line, f"{origin}:{number}", report, max_chars, date_order)
+        if article is not None:
+            yield article
+
+
+def read_jsonl_stream(lines: Iterable[bytes], origin: str, report: ReadReport, max_chars: int,
+                      date_order: DateOrder | None = None) -> Iterator[Article]:
+    """Yield the articles of a JSON Lines file read line by line (an open binary file will do).
+
+    Holds one line at a time, so a file of any size is read in bounded memory; a line that
+    is not UTF-8 is reported by number like any other bad line.
+    """
+    for number, raw in enumerate(lines, start=1):
         where = f"{origin}:{number}"
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            report.skip(where, f"bad JSON: {exc.msg} at column {exc.colno}")
-            continue
-        try:
-            article = article_from_record(record, where, max_chars, date_order)
+            line = decode_line(raw, first=number == 1)
         except ReadError as err:
             report.skip(where, err.reason)
             continue
-        report.count_read()
-        yield article
+        article = _read_line(line, where, report, max_chars, date_order)
+        if article is not None:
+            yield article
+
+
+def _read_line(line: str, where: str, report: ReadReport, max_chars: int,
+               date_order: DateOrder | None) -> Article | None:
+    """The article of one line, or None for a blank line or one reported as bad."""
+    if not line.strip():
+        return None
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        report.skip(where, f"bad JSON: {exc.msg} at column {exc.colno}")
+        return None
+    try:
+        article = article_from_record(record, where, max_chars, date_order)
+    except ReadError as err:
+        report.skip(where, err.reason)
+        return None
+    report.count_read()
+    return article

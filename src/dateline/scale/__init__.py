@@ -1,0 +1,216 @@
+"""Ingest at scale: the ordinary pipeline on partitions, in worker processes or on Dask, resumable.
+
+    read (streamed) -> partitions -> runner (here | local workers | Dask) -> in input order:
+        [Parquet checkpoint] -> store (one transaction per partition) -> checkpoint logged
+
+The parent process reads, cuts the input into partitions of consecutive articles, sends
+each to the runner with a bounded number in flight, and writes results to the store in
+input order, so the store ends the same whatever the number of workers and whichever
+finishes first. Memory stays bounded: the input is streamed, and a partition's
+documents are released once written. With a checkpoint folder, an interrupted run
+resumes: partitions logged as stored are skipped unread by the pipeline, a partition
+processed but not stored is loaded from its Parquet file, and the store's idempotent
+writes make sure nothing is stored twice in any case.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dateline.config import settings
+from dateline.ingest import IngestReport
+from dateline.model import Article, content_id
+from dateline.read import DEFAULT_MAX_CHARS, DateOrder, read_articles
+from dateline.scale.parts import DEFAULT_PARTITION_SIZE, Checkpoints, Partition, PartitionResult, cut_partitions
+from dateline.scale.runners import InProcess, Pending, Runner, default_workers, done, make_runner, ordered_results
+from dateline.store import Store
+
+__all__ = ["DEFAULT_PARTITION_SIZE", "Progress", "default_checkpoint_folder", "default_workers", "estimate_articles",
+           "ingest_partitioned", "ingest_with", "make_runner"]
+
+
+@dataclass
+class Progress:
+    """Articles done so far, their rate and, when the input's size is known, the time left."""
+
+    total: int | None = None
+    done: int = 0
+    started: float = field(default_factory=time.monotonic)
+
+    def advance(self, n: int) -> None:
+        self.done += n
+
+    @property
+    def rate(self) -> float:
+        """Articles per second since the start."""
+        return self.done / max(time.monotonic() - self.started, 1e-6)
+
+    @property
+    def eta(self) -> float | None:
+        """Seconds left at the rate so far; None while unknown."""
+        if self.total is None or not self.done:
+            return None
+        return max(self.total - self.done, 0) / self.rate
+
+    def describe(self) -> str:
+        eta = f", ETA {_clock(self.eta)}" if self.eta is not None else ""
+        return f"{self.rate:.1f} articles/s{eta}"
+
+
+def _clock(seconds: float) -> str:
+    minutes, secs = divmod(int(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}"
+
+
+def estimate_articles(paths: Iterable[str | Path]) -> int | None:
+    """About how many articles the inputs hold (JSON Lines: non-blank lines; other files: one), for an ETA.
+
+    Reads JSONL files once in large blocks (fast next to parsing them); None when an input
+    is standard input.
+    """
+    total = 0
+    for raw in paths:
+        if str(raw) == "-":
+            return None
+        path = Path(raw)
+        files = path.rglob("*") if path.is_dir() else [path]
+        for file in files:
+            if file.is_file() and not file.name.startswith("."):
+                total += _records_in(file)
+    return total
+
+
+def _records_in(file: Path) -> int:
+    with file.open("rb") as fh:
+        head = fh.read(1 << 16)
+        if not head.lstrip().startswith(b"{"):
+            return 1
+        lines, last = 0, b"\n"
+        block = head
+        while block:
+            lines += sum(1 for line in block.split(b"\n")[:-1] if line.strip())
+            last = block.rsplit(b"\n", 1)[-1]
+            block = fh.read(1 << 20)
+            block = last + block if block else b""
+        return lines + (1 if last.strip() else 0)
+
+
+def default_checkpoint_folder(db: str) -> Path:
+    """Where a run into `db` keeps its checkpoints: the cache folder, one subfolder per database."""
+    return settings().cache_dir / "ingest" / hashlib.sha256(str(db).encode()).hexdigest()[:16]
+
+
+class _Run:
+    """The parent's side of one partitioned ingest: what to send, what to skip, what to store."""
+
+    def __init__(self, store: Store, runner: Runner, ledger: Checkpoints | None, report: IngestReport,
+                 progress: Progress, on_progress: Callable[[Progress], None] | None) -> None:
+        self.store, self.runner, self.ledger, self.report = store, runner, ledger, report
+        self.progress, self.on_progress = progress, on_progress
+        self.in_flight: dict[str, str] = {}  # id -> digest of articles sent but not stored yet
+
+    def tick(self, n: int) -> None:
+        if n:
+            self.progress.advance(n)
+            if self.on_progress:
+                self.on_progress(self.progress)
+
+    def jobs(self, parts: Iterable[Partition]) -> Iterator[tuple[Partition, Pending]]:
+        """Partitions to process (or read back from their checkpoint), leaving out what is stored already."""
+        for part in parts:
+            if self.ledger and self._logged(part.key):
+                self.report.existing += len(part.articles)
+                self.tick(len(part.articles))
+                continue
+            fresh = self._unseen(part.articles)
+            self.tick(len(part.articles) - len(fresh))
+            if not fresh:
+                continue
+            saved = self.ledger.saved_result(part.key) if self.ledger else None
+            todo = Partition(part.index, part.key, fresh)
+            yield todo, (done(saved) if saved is not None else self.runner.submit(todo))
+
+    def _logged(self, key: str) -> bool:
+        """Logged as stored by an earlier run, and the store still holds the article the log names."""
+        assert self.ledger is not None
+        witness = self.ledger.stored.get(key)
+        return witness not in (None, "-") and self.store.has_article(witness)
+
+    def _unseen(self, articles: list[Article]) -> list[Article]:
+        """Articles not stored or on their way; a known id with other content is a clash, reported."""
+        fresh = []
+        for art in articles:
+            digest = content_id(art.text, art.date)
+            known = self.in_flight.get(art.id) or self.store.article_digest(art.id)
+            if known == digest:
+                self.report.existing += 1
+            elif known is not None:
+                self.report.failed.append((art.origin or art.id, f"id clash: id {art.id!r} is already stored for a "
+                                           "different text; give the article a unique `id` (or none, for a "
+                                           "content hash)"))
+            else:
+                self.in_flight[art.id] = digest
+                fresh.append(art)
+        return fresh
+
+    def store_result(self, part: Partition, result: PartitionResult, parquet: bytes | None) -> None:
+        """Write one partition's documents in one transaction, checkpointing around it."""
+        if self.ledger and not self.ledger.part_path(part.key).exists():
+            self.ledger.save_result(result, parquet)
+        added = self.store.add(result.documents)
+        self.report.added += added.added
+        self.report.existing += added.existing
+        self.report.events += added.events
+        self.report.failed += added.failed + result.failures
+        if self.ledger:
+            self.ledger.mark_stored(part.key, result.documents[0].article.id if result.documents else None)
+        for art in part.articles:
+            self.in_flight.pop(art.id, None)
+        self.tick(len(part.articles))
+
+
+def ingest_partitioned(paths: Iterable[str | Path], store: Store, runner: Runner | None = None,
+                       checkpoints: Path | None = None, partition_size: int = DEFAULT_PARTITION_SIZE,
+                       max_chars: int = DEFAULT_MAX_CHARS, date_order: DateOrder | None = None,
+                       on_progress: Callable[[Progress], None] | None = None,
+                       total: int | None = None) -> IngestReport:
+    """Read, process (with `runner`: here, local workers or Dask) and store every article under `paths`.
+
+    The store ends the same as with `dateline.ingest.ingest`, whatever the runner. With
+    `checkpoints` (a folder), an interrupted run resumes where it stopped; the folder is
+    emptied when the run completes. `on_progress` gets the `Progress` after every step.
+    """
+    runner = runner or InProcess()
+    report = IngestReport()
+    ledger = Checkpoints(checkpoints) if checkpoints else None
+    run = _Run(store, runner, ledger, report, Progress(total=total), on_progress)
+    articles = read_articles(paths, report.read, max_chars, date_order)
+    for part, result, parquet in ordered_results(run.jobs(cut_partitions(articles, partition_size)),
+                                                 window=2 * runner.workers):
+        run.store_result(part, result, parquet)
+    if ledger:
+        ledger.finish()
+    return report
+
+
+def ingest_with(paths: Iterable[str | Path], store: Store, db: str, model: str | None = None, batch_size: int = 32,
+                workers: int | None = None, cluster: str | None = None, checkpoints: Path | None = None,
+                partition_size: int = DEFAULT_PARTITION_SIZE, max_chars: int = DEFAULT_MAX_CHARS,
+                date_order: DateOrder | None = None,
+                on_progress: Callable[[Progress], None] | None = None) -> IngestReport:
+    """`dateline ingest`: `workers` local processes (default: the cores) or a Dask `cluster` (a scheduler
+    address or `local[:N]`), checkpoints in `checkpoints` (default: a folder for `db` in the cache folder)."""
+    paths = list(paths)
+    runner = make_runner(workers, cluster, model, batch_size)
+    try:
+        return ingest_partitioned(paths, store, runner, checkpoints or default_checkpoint_folder(db),
+                                  partition_size=partition_size, max_chars=max_chars, date_order=date_order,
+                                  on_progress=on_progress,
+                                  total=estimate_articles(paths) if on_progress else None)
+    finally:
+        runner.close()

@@ -1,0 +1,198 @@
+"""Where partitions are processed: in this process, in local worker processes, or on a Dask cluster.
+
+Every runner does the same thing, `process_partition` on a partition, and hands back a
+handle whose `result()` gives the `PartitionResult`; `ordered_results` keeps a bounded
+window of partitions in flight and returns results in input order, so what is stored,
+and in what order, does not depend on which worker finishes first.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, Protocol
+
+from dateline.scale.parts import Partition, PartitionResult, partition_parquet, process_partition, result_from_parquet
+
+
+class Pending(Protocol):
+    """A partition on its way: `result()` waits for it."""
+
+    def result(self) -> Any: ...
+
+
+class Runner(Protocol):
+    """Processes partitions somewhere; `workers` is how many it processes at once."""
+
+    workers: int
+
+    def submit(self, part: Partition) -> Pending: ...
+
+    def close(self) -> None: ...
+
+
+def default_workers() -> int:
+    """The number of cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def done(result: PartitionResult) -> Future:
+    """A handle on a result already at hand (a partition read back from its checkpoint)."""
+    future: Future = Future()
+    future.set_result(result)
+    return future
+
+
+class InProcess:
+    """Partitions processed here, one after the other, when asked for."""
+
+    workers = 1
+
+    def __init__(self, model: str | None = None, batch_size: int = 32) -> None:
+        self.model, self.batch_size = model, batch_size
+
+    def submit(self, part: Partition) -> Pending:
+        return _Deferred(self, part)
+
+    def run(self, part: Partition) -> PartitionResult:
+        return process_partition(part.key, part.articles, self.model, self.batch_size)
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+class _Deferred:
+    """A partition to be processed in this process when its result is wanted (unless sent elsewhere first)."""
+
+    def __init__(self, runner: InProcess, part: Partition) -> None:
+        self.runner, self.part = runner, part
+        self.moved: Pending | None = None
+
+    def result(self) -> PartitionResult:
+        return self.moved.result() if self.moved is not None else self.runner.run(self.part)
+
+
+def _warm_worker(model: str | None) -> None:
+    """Load the spaCy model once, as a worker process starts (the other resources load on first use)."""
+    from dateline.nlp import load_model
+
+    load_model(model)
+
+
+class LocalWorkers(InProcess):
+    """Partitions processed by `workers` local processes, each loading the heavy resources once.
+
+    The processes start only when a second partition comes: an input that fits in one
+    partition is processed here, without paying for starting workers. They are started
+    with `spawn`, not `fork`, since the parent holds threads (the store's connection timer)
+    that a fork would copy in an unknown state.
+    """
+
+    def __init__(self, workers: int, model: str | None = None, batch_size: int = 32) -> None:
+        super().__init__(model, batch_size)
+        self.workers = workers
+        self._pool: ProcessPoolExecutor | None = None
+        self._first: _Deferred | None = None
+
+    def submit(self, part: Partition) -> Pending:
+        if self._pool is None and self._first is None:
+            self._first = _Deferred(self, part)
+            return self._first
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=_warm_worker, initargs=(self.model,))
+            first = self._first
+            if first is not None:
+                first.moved = self._send(first.part)
+        return self._send(part)
+
+    def _send(self, part: Partition) -> Future:
+        assert self._pool is not None
+        return self._pool.submit(process_partition, part.key, part.articles, self.model, self.batch_size)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+class DaskRunner:
+    """Partitions processed as tasks on a Dask cluster, each returning its result as a Parquet file.
+
+    `address` is a scheduler (`tcp://HOST:PORT`) or `local[:N]` for a `LocalCluster` of N
+    single-threaded worker processes started here (N: the cores). The task is
+    `partition_parquet`, the ordinary pipeline; workers need dateline and the spaCy model
+    installed (see the README).
+    """
+
+    def __init__(self, address: str, model: str | None = None, batch_size: int = 32) -> None:
+        from distributed import Client, LocalCluster
+
+        self.model, self.batch_size = model, batch_size
+        self._cluster = None
+        if address == "local" or address.startswith("local:"):
+            count = int(address.partition(":")[2] or default_workers())
+            self._cluster = LocalCluster(n_workers=count, threads_per_worker=1, processes=True,
+                                         dashboard_address=None)
+            self.client = Client(self._cluster)
+        else:
+            self.client = Client(address)
+        self.workers = max(1, sum(w.get("nthreads", 1) for w in self.client.scheduler_info()["workers"].values()))
+
+    def submit(self, part: Partition) -> Pending:
+        future = self.client.submit(partition_parquet, part.key, part.articles, self.model, self.batch_size,
+                                    pure=False)
+        return _ParquetFuture(future)
+
+    def close(self) -> None:
+        self.client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
+class _ParquetFuture:
+    """A Dask future of a partition's Parquet bytes, read back into its result."""
+
+    def __init__(self, future: Any) -> None:
+        self.future = future
+        self.parquet: bytes | None = None  # the file as the worker wrote it, once fetched
+
+    def result(self) -> PartitionResult:
+        self.parquet = self.future.result()
+        self.future.release()
+        return result_from_parquet(self.parquet)
+
+
+def make_runner(workers: int | None = None, cluster: str | None = None, model: str | None = None,
+                batch_size: int = 32) -> Runner:
+    """The runner for `--workers N` (default: the cores) or `--scheduler`/`--cluster ADDRESS` (Dask)."""
+    if cluster:
+        return DaskRunner(cluster, model, batch_size)
+    count = default_workers() if workers is None else workers
+    return LocalWorkers(count, model, batch_size) if count > 1 else InProcess(model, batch_size)
+
+
+Finished = tuple[Partition, PartitionResult, bytes | None]
+
+
+def ordered_results(jobs: Iterable[tuple[Partition, Pending]], window: int) -> Iterator[Finished]:
+    """Each submitted partition with its result (and its Parquet file when a worker sent one), in input
+    order, at most `window` partitions in flight."""
+    in_flight: deque[tuple[Partition, Pending]] = deque()
+    for job in jobs:
+        in_flight.append(job)
+        if len(in_flight) >= window:
+            yield _finish(*in_flight.popleft())
+    while in_flight:
+        yield _finish(*in_flight.popleft())
+
+
+def _finish(part: Partition, pending: Pending) -> Finished:
+    result = pending.result()
+    return part, result, getattr(pending, "parquet", None)
