@@ -108,10 +108,11 @@ def test_the_near_filter_measures_great_circle_distance(store):
 
 
 def test_text_filters_take_percent_and_underscore_literally(store):
-    store.add([make_document("pct", text="Prices rose 50% in Idlib after the strike."),
-               make_document("digits", text="Prices rose 500 in Idlib after the strike."),
-               make_document("under", text="The group al_Nusra attacked a convoy near Idlib."),
-               make_document("space", text="The group al Nusra attacked a convoy near Idlib.")])
+    # four days, so that cross-article merging keeps them four happenings
+    store.add([make_document("pct", date="2018-09-10", text="Prices rose 50% in Idlib after the strike."),
+               make_document("digits", date="2018-09-12", text="Prices rose 500 in Idlib after the strike."),
+               make_document("under", date="2018-09-14", text="The group al_Nusra attacked a convoy near Idlib."),
+               make_document("space", date="2018-09-16", text="The group al Nusra attacked a convoy near Idlib.")])
     ids = lambda **kw: sorted(e.article_id for e in store.events(EventFilter(**kw)))  # noqa: E731
     assert ids(text="50%") == ["pct"]
     assert ids(text="al_nusra") == ["under"]

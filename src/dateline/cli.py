@@ -272,7 +272,8 @@ def export(
 @app.command()
 def show(event_id: Annotated[str, typer.Argument(help="Event id (a unique prefix will do).")],
          db: Db = DEFAULT_DB) -> None:
-    """Explain one event: its sentence, trigger, lexicon rule, parties and their dictionary entries."""
+    """Explain one event: its sentence, trigger, lexicon rule, parties and their dictionary entries; for a
+    happening several articles report, every report and why it was joined."""
     with _open(db, read_only=True) as store:
         ev = store.event(event_id)
         article = store.article(ev.article_id) if ev and ev.article_id else None

@@ -25,6 +25,7 @@ class IngestReport:
     added: int = 0
     existing: int = 0
     events: int = 0
+    merged: int = 0  # events that other articles report too: merged into one event with their reports
     failed: list[tuple[str, str]] = field(default_factory=list)
 
     @property
@@ -35,7 +36,8 @@ class IngestReport:
     def summary(self) -> str:
         articles = "article" if self.added == 1 else "articles"
         events = "event" if self.events == 1 else "events"
-        return (f"{self.read.summary()}; {self.added} {articles} added ({self.events} {events}), "
+        merged = f", {self.merged} also reported by other articles" if self.merged else ""
+        return (f"{self.read.summary()}; {self.added} {articles} added ({self.events} {events}{merged}), "
                 f"{self.existing} already stored, {len(self.failed)} failed")
 
 
@@ -93,6 +95,7 @@ def _store_batch(store: Store, batch: list, report: IngestReport) -> None:
     report.added += result.added
     report.existing += result.existing
     report.events += result.events
+    report.merged += result.merged
     report.failed.extend(result.failed)
     batch.clear()
 

@@ -206,6 +206,9 @@ class Evidence(JsonForm):
     joined: str | None = field(default=None, metadata=OMITTED_IF_NONE)
     #: the reporting article, for mentions gathered from several articles (cross-article merging)
     article_id: str | None = field(default=None, metadata=OMITTED_IF_NONE)
+    #: the reporting article's source (outlet) and date, set on the mentions of a merged event
+    source: str | None = field(default=None, metadata=OMITTED_IF_NONE)
+    article_date: dt.date | None = field(default=None, metadata=OMITTED_IF_NONE)
 
 
 @dataclass

@@ -121,14 +121,27 @@ def mention_lines(event: Event) -> list[Line]:
     """One line per mention of a happening told more than once, saying why it was joined."""
     if len(event.mentions) < 2:
         return []
-    lines = [Line("plain"), Line("plain", f"{len(event.mentions)} mentions of this happening in the article:")]
+    lines = [Line("plain"), Line("plain", f"{len(event.mentions)} mentions of this happening in {_reports(event)}:")]
+    several = len({m.article_id for m in event.mentions}) > 1  # merged across articles: say which article
     for mention in event.mentions:
         primary = " (the evidence above)" if mention == event.evidence else ""
+        if several:
+            primary += f" [article {mention.article_id}" + (f", {mention.source}" if mention.source else "") + "]"
         sentence = mention.sentence[:MENTION_WIDTH] + ("…" if len(mention.sentence) > MENTION_WIDTH else "")
         lines.append(Line("field", f"{mention.trigger!r} at {mention.trigger_start}–{mention.trigger_end}{primary}: "
                                    f"{sentence}", "mention", f"joined: {mention.joined}" if mention.joined
                           else "first mention"))
     return lines
+
+
+def _reports(event: Event) -> str:
+    """`the article`, or for an event merged across articles `3 articles from 2 sources` (a source-less
+    article is its own source)."""
+    articles = {m.article_id for m in event.mentions}
+    if len(articles) < 2:
+        return "the article"
+    sources = {m.source or f"article {m.article_id}" for m in event.mentions}
+    return f"{len(articles)} articles from {len(sources)} source{'s' if len(sources) > 1 else ''}"
 
 
 def explain_event(event: Event, article: Article | None = None) -> list[str]:

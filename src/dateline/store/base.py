@@ -19,6 +19,8 @@ class AddResult:
     existing: int = 0
     events: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
+    #: events of the added articles that other stored articles report too (merged across articles)
+    merged: int = 0
 
 
 @dataclass

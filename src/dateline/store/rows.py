@@ -17,6 +17,7 @@ import typing
 from typing import Any
 
 from dateline.jsonform import json_fields
+from dateline.merge import merge_span, party_countries
 from dateline.model import Actor, Article, Document, Event, Party, Place, Timex, content_id
 from dateline.store.base import date_bounds
 
@@ -35,8 +36,16 @@ EVENT_INDEX_COLUMNS: tuple[tuple[str, Any], ...] = (
     ("loc_text", str | None), ("lat", float | None), ("lon", float | None), ("country_code", str | None),
     ("negated", bool), ("hypothetical", bool), ("confidence", float), ("sentence", str),
     ("sent_start", int), ("trigger_start", int | None), ("event", str),
+    # cross-article merging (`dateline.store.merged`): the merged event this one belongs to (its own id until
+    # merged) and why it joined; the merged event's counts (kept on its first event); the days it may lie on
+    ("merged_id", str), ("merge_reason", str | None), ("n_mentions", int), ("n_articles", int),
+    ("n_sources", int), ("merge_lo", dt.date | None), ("merge_hi", dt.date | None),
 )
 EVENT_COLUMNS = tuple(name for name, _ in EVENT_INDEX_COLUMNS)
+
+
+#: Tables derived from the events by cross-article merging (its candidate index and links).
+MERGE_TABLES = ("merge_keys", "event_links")
 
 
 def model_columns(cls: type, extra: tuple[str, ...] = ()) -> list[tuple[str, Any]]:
@@ -52,6 +61,10 @@ def table_columns() -> dict[str, list[tuple[str, Any]]]:
         "articles": [*model_columns(Article, ("origin",)), ("digest", str)],
         "events": list(EVENT_INDEX_COLUMNS),
         "event_parties": [("event_id", str), ("role", str), ("position", int), *model_columns(Party)],
+        # the candidate index of merging: one row per event and party country ('' for an event naming none)
+        "merge_keys": [("event_id", str), ("type", str), ("country", str), ("lo", dt.date), ("hi", dt.date)],
+        # pairs of events of different articles that report one happening (a < b), with why
+        "event_links": [("a", str), ("b", str), ("reason", str)],
     }
     for table, (cls, extra) in MENTION_TABLES.items():
         tables[table] = [("article_id", str), *model_columns(cls, extra)]
@@ -72,7 +85,22 @@ def event_row(ev: Event, article: Article) -> tuple[Any, ...]:
         loc.name if loc else None, loc.text if loc else None, loc.lat if loc else None, loc.lon if loc else None,
         loc.country_code if loc else None, ev.negated, ev.hypothetical, ev.confidence,
         e.sentence, e.start, e.trigger_start, json.dumps(ev.to_json(), ensure_ascii=False),
+        ev.id, None, max(len(ev.mentions), 1), 1, 1, *merge_bounds(ev, article.date),
     )
+
+
+def merge_bounds(ev: Event, reference: dt.date) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day an event may lie on, for merging; (None, None) when too vague to merge."""
+    span = merge_span(ev, reference)
+    return (span.first, span.last) if span else (None, None)
+
+
+def merge_key_rows(ev: Event, reference: dt.date) -> list[tuple[Any, ...]]:
+    """The `merge_keys` rows of an event: one per party country ('' when it names none); none when too vague."""
+    span = merge_span(ev, reference)
+    if span is None:
+        return []
+    return [(ev.id, ev.type, country, span.first, span.last) for country in sorted(party_countries(ev)) or [""]]
 
 
 def stored_event(event_json: str, article_id: str, article_date: dt.date, article_title: str | None) -> Event:
@@ -93,7 +121,8 @@ def document_rows(doc: Document) -> dict[str, list[tuple[Any, ...]]]:
                for role, group in (("actor", ev.actors), ("recipient", ev.recipients))
                for pos, p in enumerate(group)]
     rows = {"articles": [article_row], "events": [event_row(ev, a) for ev in doc.events],
-            "event_parties": parties}
+            "event_parties": parties, "merge_keys": [key for ev in doc.events for key in merge_key_rows(ev, a.date)],
+            "event_links": []}
     for table, items in (("timexes", doc.timexes), ("places", doc.places), ("actors", doc.actors)):
         rows[table] = [(a.id, *_values(x, columns[table][1:])) for x in items]
     return rows

@@ -26,16 +26,18 @@ from dateline.store.rows import table_columns
 from dateline.store.watch import WATCH_KEYS, WATCH_TABLES
 
 #: The schema this dateline reads and writes.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 #: The digest of the table layout (`layout_digest()`) each schema version has; a test keeps the current
 #: one true, so a change to the tables (a new model field) cannot ship without a version and a migration.
-LAYOUT_DIGESTS = {3: "4e20dbc8b7d03897", 4: "597cd33275f5ebb7"}
+LAYOUT_DIGESTS = {3: "4e20dbc8b7d03897", 4: "597cd33275f5ebb7", 5: "60c22d079a10dbb5"}
 
 #: The single-column primary key of a table, where it has one.
 PRIMARY_KEYS = {"articles": "id", "events": "id"}
 
 #: Unique keys beyond the primary keys: a party is one per (event, role, position).
-UNIQUE_KEYS = {"event_parties_key": ("event_parties", ("event_id", "role", "position"))}
+UNIQUE_KEYS = {"event_parties_key": ("event_parties", ("event_id", "role", "position")),
+               "merge_keys_key": ("merge_keys", ("event_id", "country")),
+               "event_links_key": ("event_links", ("a", "b"))}
 
 #: Secondary indexes for the filters; a dialect creates those it benefits from.
 FILTER_INDEXES = {
@@ -44,6 +46,8 @@ FILTER_INDEXES = {
     "parties_country": ("event_parties", ("country",)),
     "timexes_article": ("timexes", ("article_id",)), "places_article": ("places", ("article_id",)),
     "actors_article": ("actors", ("article_id",)),
+    "events_merged": ("events", ("merged_id",)), "merge_keys_search": ("merge_keys", ("type", "country", "lo")),
+    "event_links_b": ("event_links", ("b",)),
 }
 
 Execute = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
@@ -152,7 +156,10 @@ def add_missing_columns(execute: Execute, dialect: Dialect) -> None:
     """
     found = set(execute("SELECT table_name, column_name FROM information_schema.columns "
                         "WHERE table_schema = current_schema()", []))
+    tables = {table for table, _ in found}
     for table, columns in table_columns().items():
+        if table not in tables:
+            continue  # a table of a later version: its migration creates it
         for name, hint in columns:
             if (table, name) not in found:
                 execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {sql_type(hint, dialect)[0]}', [])
@@ -173,10 +180,28 @@ def _add_watch_tables(execute: Execute, dialect: Dialect) -> None:
         execute(statement, [])
 
 
+def _merged_events(execute: Execute, dialect: Dialect) -> None:
+    """Layout 5: cross-article merging. The merge columns of `events`, the candidate index and the links;
+    every stored event is then merged, as an ingest of all of them would have."""
+    found = {row[0] for row in execute("SELECT table_name FROM information_schema.tables "
+                                       "WHERE table_schema = current_schema()", [])}
+    for statement, table in zip(table_ddl(dialect), table_columns(), strict=True):
+        if table not in found:
+            execute(statement, [])
+    add_missing_columns(execute, dialect)
+    for statement in index_ddl(dialect):
+        execute(statement, [])
+    from dateline.store.merged import remerge_all  # it reads stored rows, so it comes after this schema
+
+    remerge_all(execute)
+
+
 MIGRATIONS: dict[int, Migration] = {
     3: Migration(3, "schema_version table; unique key of event_parties (event_id, role, position); "
                     "new mention columns (a place's precision and basis); filter indexes", _from_layout_2),
     4: Migration(4, "watch tables: feeds, feed_entries, zones, zone_reports", _add_watch_tables),
+    5: Migration(5, "cross-article merging: events.merged_id, merge_reason, n_mentions, n_articles, n_sources, "
+                    "merge_lo, merge_hi; tables merge_keys and event_links; stored events merged", _merged_events),
 }
 
 

@@ -22,14 +22,16 @@ from typing import Any
 
 from dateline.model import Article, Document, Event
 from dateline.store.base import AddResult, EventFilter, StoreError
-from dateline.store.rows import document_rows, stored_event, table_columns
+from dateline.store.merged import merge_new_events, merged_count, merged_id_of, with_mentions
+from dateline.store.rows import MERGE_TABLES, document_rows, stored_event, table_columns
 from dateline.store.schema import SCHEMA_VERSION, Dialect, check_upgradable, create_schema, found_version, upgrade
 from dateline.store.watch import WatchTables
 
 _EVENT_SELECT = ("SELECT e.event, e.article_id, a.date, a.title FROM events e "
                  "JOIN articles a ON a.id = e.article_id")
 _EVENT_ORDER = "ORDER BY e.date_lo NULLS LAST, e.date, a.date, e.sent_start, e.trigger_start, e.id"
-_KEYED_TABLES = ("events", "event_parties")  # tables whose rows have unique keys: ON CONFLICT DO NOTHING
+#: tables whose rows have unique keys: ON CONFLICT DO NOTHING
+_KEYED_TABLES = ("events", "event_parties", "merge_keys", "event_links")
 _MAX_PARAMETERS = 30_000  # per statement; PostgreSQL's limit is 65535
 KM_PER_DEGREE = 111.195  # along a meridian, on the 6371 km sphere the distance below uses
 
@@ -157,16 +159,25 @@ class SQLStore(WatchTables):
             result.existing += len(fresh) - len(stored)
         result.added += len(stored)
         result.events += sum(len(d.events) for d in stored)
+        result.merged += self._merged_count([ev.id for doc in stored for ev in doc.events])
         return result
+
+    def _merged_count(self, event_ids: list[str]) -> int:
+        """How many of these stored events belong to a merged event that several articles report."""
+        with self._reading() as con:
+            return sum(row[0] for row in merged_count(lambda sql, p: self._fetch(con, sql, p), event_ids))
 
     def _store(self, docs: list[Document]) -> list[Document]:
         """Write the documents whose articles are not stored yet, in one transaction; return those written."""
         rows = {doc.article.id: document_rows(doc) for doc in docs}
         with self._writing() as con:
+            self._lock_schema(con)  # merging reads what other writers stored: one writer merges at a time
             new = {r[0] for r in self._insert(con, "articles", [r["articles"][0] for r in rows.values()])}
             for table in table_columns():
                 if table != "articles":
                     self._insert(con, table, [row for aid in new for row in rows[aid][table]])
+            merge_new_events(lambda sql, params: self._fetch(con, sql, params),
+                             [row[0] for aid in sorted(new) for row in rows[aid]["events"]])
         return [doc for doc in docs if doc.article.id in new]
 
     def _insert(self, con: Connection, table: str, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
@@ -186,26 +197,40 @@ class SQLStore(WatchTables):
             return self._fetch(con, sql, params)
 
     def counts(self) -> dict[str, int]:
-        """Row counts of the main tables."""
+        """Row counts of the main tables (not of the merge tables derived from them)."""
         with self._reading() as con:
-            return {table: self._fetch(con, f"SELECT count(*) FROM {table}")[0][0] for table in table_columns()}
+            return {table: self._fetch(con, f"SELECT count(*) FROM {table}")[0][0] for table in table_columns()
+                    if table not in MERGE_TABLES}
 
     def events(self, flt: EventFilter | None = None) -> list[Event]:
-        """Events matching the filter, oldest first, each with its article's id, date and title."""
+        """Merged events with a report matching the filter, oldest first, one per happening.
+
+        Each is its earliest report's event (with that article's id, date and title); one reported by
+        several articles carries the mentions of every report (`Evidence.article_id`, `source`,
+        `article_date`); `dateline.merge.mention_counts` gives its counts, as the columns
+        `events.n_mentions`, `n_articles` and `n_sources` of its row do.
+        """
         flt = flt or EventFilter()
         where, params = event_where(flt)
         limit = " LIMIT ?" if flt.limit else ""
+        merged = f"WHERE e.id IN (SELECT e.merged_id FROM events e {where})"
         with self._reading() as con:
-            found = self._fetch(con, f"{_EVENT_SELECT} {where} {_EVENT_ORDER}{limit}",
+            found = self._fetch(con, f"{_EVENT_SELECT} {merged} {_EVENT_ORDER}{limit}",
                                 [*params, *([int(flt.limit)] if flt.limit else [])])
-        return [stored_event(*row) for row in found]
+            return with_mentions(lambda sql, p: self._fetch(con, sql, p), [stored_event(*row) for row in found])
 
     def event(self, event_id: str) -> Event | None:
-        """One event by id (a unique prefix is enough); None when no event or several match."""
+        """The merged event holding an event given by id (a unique prefix is enough), with every report's
+        mentions; None when no event or several match."""
         prefix = like_pattern(event_id)[1:]  # anchored at the start
         with self._reading() as con:
-            found = self._fetch(con, f"{_EVENT_SELECT} WHERE e.id LIKE ? ESCAPE '!' LIMIT 2", [prefix])
-        return stored_event(*found[0]) if len(found) == 1 else None
+            found = self._fetch(con, "SELECT e.id FROM events e WHERE e.id LIKE ? ESCAPE '!' LIMIT 2", [prefix])
+            if len(found) != 1:
+                return None
+            execute = lambda sql, p: self._fetch(con, sql, p)  # noqa: E731
+            merged_id = merged_id_of(execute, found[0][0]) or found[0][0]
+            rows = self._fetch(con, f"{_EVENT_SELECT} WHERE e.id = ?", [merged_id])
+            return with_mentions(execute, [stored_event(*rows[0])])[0]
 
     def article(self, article_id: str) -> Article | None:
         """One stored article (with its text) by id, or None."""

@@ -1,0 +1,234 @@
+"""Merged events in the store: incremental cross-article merging, and reading merged events back.
+
+The decisions are `dateline.merge`'s (pure functions of two events); this module keeps their
+results in the shared SQL tables, written inside the batch's transaction so a killed ingest
+leaves no half-merged state:
+
+* `merge_keys` is the candidate index: one row per event and party country, with the days the
+  event may lie on. A new event looks up events of its type whose days overlap its own and that
+  share a party country (or name none), so the work per article depends on how many events are
+  near it in type, time and parties, not on how many are stored.
+* `event_links` holds every pair of events found to report one happening, with the reason.
+* `events.merged_id` is the merged event each event belongs to (the id of its earliest event),
+  `merge_reason` why it joined, and `n_mentions`, `n_articles`, `n_sources` the merged event's counts.
+
+When new events link to stored ones, the whole connected group of linked events is clustered
+again (`dateline.merge.cluster`, canonical order), so the result is the same whatever order the
+articles came in, and an earlier article arriving late takes its place as the merged event's first.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from dateline.merge import cluster, link_reason, merge_span, party_countries
+from dateline.model import Event, Evidence
+from dateline.store.rows import stored_event
+
+Execute = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
+#: Ids per IN list (PostgreSQL takes at most 65535 parameters a statement).
+_CHUNK = 5000
+_MEMBER_SELECT = ("SELECT e.event, e.article_id, a.date, a.title, a.source, e.merged_id, e.merge_reason "
+                  "FROM events e JOIN articles a ON a.id = e.article_id")
+_CANONICAL_ORDER = "ORDER BY a.date, e.article_id, e.sent_start, e.trigger_start NULLS FIRST, e.id"
+
+
+def _in_chunks(execute: Execute, sql: str, ids: Sequence[str], extra: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+    """Run `sql` (its `{ids}` an IN list) over `ids` in chunks; all rows."""
+    rows: list[tuple[Any, ...]] = []
+    for start in range(0, len(ids), _CHUNK):
+        chunk = list(ids[start:start + _CHUNK])
+        rows += execute(sql.format(ids=", ".join("?" * len(chunk))), [*chunk, *extra])
+    return rows
+
+
+def _member(row: tuple[Any, ...]) -> Event:
+    """An event from a `_MEMBER_SELECT` row, its mentions marked with its article and the article's source."""
+    event = stored_event(*row[:4])
+    for mention in event.mentions or [event.evidence]:
+        mention.article_id, mention.source, mention.article_date = row[1], row[4], row[2]
+    return event
+
+
+@functools.lru_cache(maxsize=50_000)
+def _compared(row: tuple[Any, ...]) -> Event:
+    """`_member`, kept: merging compares the same stored events batch after batch, and decoding an event's JSON
+    costs more than comparing it. Only for comparing: the event must not be changed (its row is the key)."""
+    return _member(row)
+
+
+def load_events(execute: Execute, ids: Sequence[str]) -> dict[str, Event]:
+    """Stored events by id, each with its article's id, date and title, as merging compares them (not to change)."""
+    rows = _in_chunks(execute, f"{_MEMBER_SELECT} WHERE e.id IN ({{ids}})", sorted(ids))
+    events = [_compared(row[:5]) for row in rows]
+    return {event.id: event for event in events}
+
+
+#: Stored events that may be the same happening as a new one (whose keys are stored already): the same
+#: type, overlapping days, and a shared party country; an event naming no country may be anyone's.
+_CANDIDATES = ("SELECT DISTINCT n.event_id, k.event_id FROM merge_keys n JOIN merge_keys k ON k.type = n.type "
+               "AND k.lo <= n.hi AND k.hi >= n.lo AND (k.country = n.country OR k.country = '' OR n.country = '') "
+               "WHERE n.event_id IN ({ids}) AND k.event_id <> n.event_id")
+
+
+def _candidates(execute: Execute, new_ids: list[str]) -> dict[str, list[str]]:
+    """For each new event, the ids of its candidates (found through the index, one query per chunk)."""
+    found: dict[str, list[str]] = {event_id: [] for event_id in new_ids}
+    for new_id, other_id in _in_chunks(execute, _CANDIDATES, new_ids):
+        found[new_id].append(other_id)
+    return found
+
+
+def find_links(execute: Execute, new: list[Event], known: dict[str, Event]) -> dict[frozenset[str], str]:
+    """Links between the new events and the stored events that are candidates for them (`known`: events
+    loaded already, by id; those loaded here are added to it)."""
+    candidates = _candidates(execute, sorted(event.id for event in new))
+    known |= load_events(execute, sorted({c for ids in candidates.values() for c in ids} - known.keys()))
+    links: dict[frozenset[str], str] = {}
+    for event in new:
+        for other_id in candidates[event.id]:
+            pair = frozenset((event.id, other_id))
+            if pair not in links and (reason := link_reason(*sorted((event, known[other_id]), key=lambda e: e.id))):
+                links[pair] = reason
+    return links
+
+
+def _component(execute: Execute, seeds: set[str]) -> dict[frozenset[str], str]:
+    """Every stored link of the connected group of linked events holding the seeds."""
+    links: dict[frozenset[str], str] = {}
+    seen, frontier = set(seeds), sorted(seeds)
+    while frontier:
+        rows = _links_touching(execute, frontier)
+        links |= {frozenset((a, b)): reason for a, b, reason in rows}
+        frontier = sorted({x for a, b, _ in rows for x in (a, b)} - seen)
+        seen |= set(frontier)
+    return links
+
+
+def _links_touching(execute: Execute, ids: list[str]) -> list[tuple[Any, ...]]:
+    """The stored links with either end among `ids` (each link once)."""
+    rows = [*_in_chunks(execute, "SELECT a, b, reason FROM event_links WHERE a IN ({ids})", ids),
+            *_in_chunks(execute, "SELECT a, b, reason FROM event_links WHERE b IN ({ids})", ids)]
+    return list({(a, b): (a, b, reason) for a, b, reason in rows}.values())
+
+
+def merge_new_events(execute: Execute, new_ids: list[str]) -> int:
+    """Merge freshly stored events with the store's; returns the links made.
+
+    Runs inside the transaction that stored them. The new events are read back from the store, so
+    they are compared in exactly the form a later article will see them in (rounded as stored).
+    Only the connected groups the new events link into are clustered again; an event that links
+    to nothing stays its own merged event.
+    """
+    known = load_events(execute, new_ids)
+    links = find_links(execute, list(known.values()), known)
+    if not links:
+        return 0
+    rows = [(*sorted(pair), reason) for pair, reason in sorted(links.items(), key=lambda item: sorted(item[0]))]
+    for start in range(0, len(rows), _CHUNK // 3):
+        chunk = rows[start:start + _CHUNK // 3]
+        execute("INSERT INTO event_links (a, b, reason) VALUES " + ", ".join(["(?, ?, ?)"] * len(chunk))
+                + " ON CONFLICT DO NOTHING", [v for row in chunk for v in row])
+    group_links = _component(execute, {x for pair in links for x in pair})
+    member_ids = {x for pair in group_links for x in pair}
+    known |= load_events(execute, sorted(member_ids - known.keys()))
+    members = {event_id: known[event_id] for event_id in member_ids}
+    _write_clusters(execute, members, cluster(members.values(), group_links))
+    return len(links)
+
+
+def _write_clusters(execute: Execute, members: dict[str, Event], assigned: dict[str, tuple[str, str | None]]) -> None:
+    """Store each member's merged event, reason and its merged event's counts."""
+    by_cluster: dict[str, list[Event]] = {}
+    for event_id, (cluster_id, _) in assigned.items():
+        by_cluster.setdefault(cluster_id, []).append(members[event_id])
+    rows: list[tuple[Any, ...]] = []
+    for cluster_id, events in sorted(by_cluster.items()):
+        mentions = [m for e in events for m in e.mentions or [e.evidence]]
+        counts = (len(mentions), len({e.article_id for e in events}),
+                  len({m.source or f"article:{m.article_id}" for m in mentions}))
+        rows += [(event.id, cluster_id, assigned[event.id][1], *counts) for event in events]
+    _update_events(execute, (("merged_id", "VARCHAR"), ("merge_reason", "VARCHAR"), ("n_mentions", "BIGINT"),
+                             ("n_articles", "BIGINT"), ("n_sources", "BIGINT")), rows)
+
+
+def _update_events(execute: Execute, columns: tuple[tuple[str, str], ...], rows: list[tuple[Any, ...]]) -> None:
+    """Set `columns` (name, SQL type) of the events whose ids lead the rows, many rows a statement."""
+    per_statement = _CHUNK // (len(columns) + 1)
+    names = ", ".join(f"c{i}" for i in range(len(columns)))
+    sets = ", ".join(f"{name} = CAST(v.c{i} AS {kind})" for i, (name, kind) in enumerate(columns))
+    one = "(" + ", ".join("?" * (len(columns) + 1)) + ")"
+    for start in range(0, len(rows), per_statement):
+        chunk = rows[start:start + per_statement]
+        execute(f"UPDATE events SET {sets} FROM (VALUES {', '.join([one] * len(chunk))}) AS v(id, {names}) "
+                "WHERE events.id = v.id", [v for row in chunk for v in row])
+
+
+def with_mentions(execute: Execute, events: list[Event]) -> list[Event]:
+    """Give each merged event (reported by several articles) the mentions of all its reports.
+
+    The mentions come in canonical order (earliest article first), each with its article id,
+    source and date; the first mention of each later report says why it was joined.
+    """
+    merged_ids = _merged_ids(execute, [e.id for e in events])  # one query, not one per event
+    merged = [event for event in events if event.id in merged_ids]
+    if not merged:
+        return events
+    rows = _in_chunks(execute, f"{_MEMBER_SELECT} WHERE e.merged_id IN ({{ids}}) {_CANONICAL_ORDER}",
+                      [e.id for e in merged])
+    mentions: dict[str, list[Evidence]] = {}
+    for row in rows:
+        member = _member(row)
+        own = member.mentions or [member.evidence]
+        if row[6] and own[0].joined is None:
+            own[0].joined = row[6]
+        mentions.setdefault(row[5], []).extend(own)
+    for event in merged:
+        event.mentions = mentions.get(event.id, event.mentions)
+        for mention in event.mentions:  # the evidence is one of the mentions
+            if (mention.article_id, mention.start, mention.trigger_start) == (
+                    event.article_id, event.evidence.start, event.evidence.trigger_start):
+                event.evidence = mention
+                break
+    return events
+
+
+def _merged_ids(execute: Execute, ids: list[str]) -> set[str]:
+    """Those of the ids that are merged events of more than one article."""
+    rows = _in_chunks(execute, "SELECT id FROM events WHERE n_articles > 1 AND id = merged_id AND id IN ({ids})", ids)
+    return {row[0] for row in rows}
+
+
+def merged_count(execute: Execute, event_ids: list[str]) -> list[tuple[int]]:
+    """Per chunk of the ids, how many of those events belong to a merged event of several articles."""
+    return _in_chunks(execute, "SELECT count(*) FROM events WHERE n_articles > 1 AND id IN ({ids})", event_ids)
+
+
+def merged_id_of(execute: Execute, event_id: str) -> str | None:
+    """The merged event a stored event belongs to."""
+    rows = execute("SELECT merged_id FROM events WHERE id = ?", [event_id])
+    return rows[0][0] if rows else None
+
+
+def remerge_all(execute: Execute) -> None:
+    """Merge every stored event again from scratch (the migration to merged events; a repair)."""
+    events = {e.id: e for e in (_member(row) for row in execute(f"{_MEMBER_SELECT} {_CANONICAL_ORDER}", []))}
+    execute("DELETE FROM event_links", [])
+    execute("DELETE FROM merge_keys", [])
+    spans = {event_id: merge_span(event) for event_id, event in events.items()}
+    _update_events(execute, (("merge_lo", "DATE"), ("merge_hi", "DATE")),
+                   [(i, s.first if s else None, s.last if s else None) for i, s in spans.items()])
+    _write_clusters(execute, events, {event_id: (event_id, None) for event_id in events})
+    keys = [(event_id, event.type, country, span.first, span.last) for event_id, event in events.items()
+            if (span := spans[event_id]) for country in sorted(party_countries(event)) or [""]]
+    for start in range(0, len(keys), _CHUNK // 5):
+        chunk = keys[start:start + _CHUNK // 5]
+        execute("INSERT INTO merge_keys VALUES " + ", ".join(["(?, ?, ?, ?, ?)"] * len(chunk)),
+                [v for row in chunk for v in row])
+    merge_new_events(execute, list(events))
+
+
+__all__ = ["find_links", "load_events", "merge_new_events", "merged_count", "merged_id_of", "remerge_all",
+           "with_mentions"]
