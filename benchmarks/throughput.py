@@ -5,7 +5,14 @@ Runs, in the same process and alternating to share the machine's noise: (a) spaC
 stage → JSON). Prints one JSON line with articles/s for both, their ratio (target
 ≥ 0.8) and the time each stage takes as a share of the parse.
 
-    .venv/bin/python benchmarks/throughput.py [--topic EgyptianProtest_cnn] [--limit 150] [--repeat 2]
+With `--scale`, also ingests the same articles into a fresh DuckDB store with
+`dateline.scale` on one process, on 2 local worker processes and on a 2-worker Dask
+`LocalCluster`, giving for each articles/s, its ratio to the parse-only rate of this run,
+and the peak resident memory of the parent and of the largest worker (sampled every
+0.2 s over the process tree). Wall-clock rates need an idle machine: the load average
+at the start and end of each run is printed beside them.
+
+    .venv/bin/python benchmarks/throughput.py [--topic EgyptianProtest_cnn] [--limit 150] [--repeat 2] [--scale]
 """
 
 from __future__ import annotations
@@ -29,6 +36,8 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=150, help="articles to use (0: all)")
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--corpus", type=Path, default=T17)
+    ap.add_argument("--scale", action="store_true", help="also time ingest on 1 and 2 workers and on Dask")
+    ap.add_argument("--partition-size", type=int, default=16)
     args = ap.parse_args()
 
     report = ReadReport()
@@ -52,13 +61,19 @@ def main() -> None:
         print(f"parse {parse_s[-1]:.1f}s, extract {full_s[-1]:.1f}s", file=sys.stderr)
 
     stage_s = time_stages(articles, parsed)
+    del parsed
     parse, full = min(parse_s), min(full_s)
-    print(json.dumps({
+    figures = {
         "benchmark": "throughput", "topic": args.topic, "articles": len(articles),
         "chars": sum(map(len, texts)), "parse_articles_per_s": round(len(articles) / parse, 2),
         "dateline_articles_per_s": round(len(articles) / full, 2), "ratio": round(parse / full, 3),
         "target_ratio": 0.8, "stage_share_of_parse": {k: round(v / parse, 3) for k, v in stage_s.items()},
-    }))
+    }
+    if args.scale:
+        from scale_timing import time_runners
+
+        figures["scale"] = time_runners(articles, len(articles) / parse, args.partition_size)
+    print(json.dumps(figures))
 
 
 def time_stages(articles: list, parsed: list) -> dict[str, float]:

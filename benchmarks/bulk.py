@@ -1,0 +1,122 @@
+"""Bulk ingest: a large corpus built from Timeline17 articles, ingested end to end by `dateline ingest`.
+
+The corpus: every T17 article (all topics, ~2,900), cycled until `--size` articles; copy k
+of an article gets the id `TOPIC/ID~k` and its date moved k×7 days later (a re-dated copy: the
+same text, so the same parsing cost, but a different article to the store). Written as
+one JSON Lines file, which the reader streams.
+
+Two runs of `dateline ingest FILE --workers W` into fresh DuckDB stores, each sampled
+for the peak resident memory of its whole process tree (the parent and its workers):
+
+1. uninterrupted: wall time, articles/s, peak RSS;
+2. killed (SIGKILL) once its checkpoint log says half the corpus is stored, then run
+   again: the second run's wall time, and whether the store ends with exactly the
+   articles and events of run 1 (nothing lost, nothing stored twice).
+
+    .venv/bin/python benchmarks/bulk.py [--size 100000] [--workers 2] [--keep DIR]
+
+The full 100,000 take many hours on 2 cores; run a smaller `--size` and extrapolate (see
+BENCHMARKS.md), saying the size you ran.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import itertools
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from dateline.store import open_store
+from scale_timing import PeakMemory
+
+T17 = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "t17"
+DATELINE = Path(sys.executable).with_name("dateline")
+
+
+def build_corpus(corpus: Path, size: int, out: Path) -> None:
+    """Write `size` re-dated copies of the T17 articles to `out` (JSON Lines), streaming the sources."""
+    sources = sorted(corpus.glob("*/articles.jsonl"))
+
+    def originals():
+        for path in sources:
+            with path.open(encoding="utf-8") as fh:
+                for line in fh:
+                    if line.strip():
+                        yield path.parent.name, json.loads(line)
+
+    with out.open("w", encoding="utf-8") as fh:
+        for copy in itertools.count():
+            for topic, record in originals():
+                if size <= 0:
+                    return
+                day = dt.date.fromisoformat(record.get("date") or record["time"]) + dt.timedelta(days=7 * copy)
+                fh.write(json.dumps({"id": f"{topic}/{record.get('id')}~{copy}",
+                                     "date": day.isoformat(), "text": record["text"]}) + "\n")
+                size -= 1
+
+
+def ingest(corpus: Path, db: Path, run: Path, workers: int, kill_at: int | None = None) -> dict:
+    """One `dateline ingest` run; with `kill_at`, SIGKILLed once that many articles are logged as stored."""
+    command = [str(DATELINE), "ingest", str(corpus), "--db", str(db), "--workers", str(workers),
+               "--checkpoints", str(run)]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    with PeakMemory(proc.pid) as memory:
+        while proc.poll() is None:
+            if kill_at is not None and _logged(run) >= kill_at:
+                proc.send_signal(signal.SIGKILL)
+                proc.wait()
+                break
+            time.sleep(0.5)
+    stderr = proc.stderr.read() if proc.stderr else ""
+    seconds = time.perf_counter() - t0
+    print(f"{'killed' if kill_at else 'run'} after {seconds:.0f}s: {stderr.strip()[-300:]}", file=sys.stderr)
+    return {"seconds": round(seconds, 1), "tree_peak_rss_mb": memory.figures()["sum_of_peaks_mb"],
+            **memory.figures(), "load_average": os.getloadavg()[0]}
+
+
+def _logged(run: Path, partition_size: int = 64) -> int:
+    log = run / "stored.log"
+    return log.read_text(encoding="utf-8").count("\n") * partition_size if log.exists() else 0
+
+
+def counts(db: Path) -> dict[str, int]:
+    with open_store(db, read_only=True) as store:
+        return store.counts()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--size", type=int, default=100_000)
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--corpus", type=Path, default=T17)
+    ap.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
+    args = ap.parse_args()
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="dateline-bulk-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    corpus = folder / "corpus.jsonl"
+    build_corpus(args.corpus, args.size, corpus)
+
+    whole = ingest(corpus, folder / "whole.duckdb", folder / "run-whole", args.workers)
+    whole["articles_per_s"] = round(args.size / whole["seconds"], 3)
+    killed = ingest(corpus, folder / "resumed.duckdb", folder / "run-resumed", args.workers, kill_at=args.size // 2)
+    stored_at_kill = counts(folder / "resumed.duckdb")["articles"]
+    resumed = ingest(corpus, folder / "resumed.duckdb", folder / "run-resumed", args.workers)
+    expected, got = counts(folder / "whole.duckdb"), counts(folder / "resumed.duckdb")
+    print(json.dumps({
+        "benchmark": "bulk", "size": args.size, "workers": args.workers,
+        "corpus_mb": round(corpus.stat().st_size / 2**20),
+        "uninterrupted": whole, "killed": {**killed, "articles_stored": stored_at_kill}, "resumed": resumed,
+        "resumed_store_equals_uninterrupted": expected == got, "counts": got, "peak_rss_goal_mb": 2048,
+    }))
+
+
+if __name__ == "__main__":
+    main()
