@@ -236,3 +236,19 @@ def test_the_readme_lists_every_column_of_every_format():
     assert _documented_columns("`polecat`") == list(POLECAT_COLUMNS)
     assert _documented_columns("`csv` and `parquet`") == [name for name, _ in FLAT_COLUMNS]
 
+
+def test_an_event_merged_across_articles_is_exported_once_with_every_report(store_target):
+    """Two outlets report one meeting: the store merges them, and every format shows one event of two reports."""
+    docs = []
+    for aid, source in (("m1", "AP"), ("m2", "Reuters")):
+        doc = make_document(aid, "CONSULT", "2018-09-17", location=SOCHI,
+                            text=f"Erdogan met Putin in Sochi on Monday, {source} reported.")
+        doc.article.source = source
+        docs.append(doc)
+    with open_store(store_target) as store:
+        store.add(docs)
+        (item,) = stream_events(store)
+        assert (item.num_mentions, item.num_articles, item.num_sources) == (2, 2, 2)
+        assert [m.article_id for m in item.event.mentions] == ["m1", "m2"]
+        lines = _export(store, "gdelt-mentions").splitlines()
+    assert [line.split("\t")[12] for line in lines[1:]] == ["m1", "m2"]  # ArticleID
