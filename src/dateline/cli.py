@@ -20,7 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from dateline import render
 from dateline.feeds.commands import feed_app, ingest_feeds, watch_command, zone_app
 from dateline.read import DEFAULT_MAX_CHARS, DateOrder, ReadReport, read_articles
-from dateline.store import DEFAULT_DB, EventFilter, Store, StoreError, open_store
+from dateline.store import DEFAULT_DB, EventFilter, Store, StoreError, is_postgres_url, open_store
 from dateline.timeline import DEFAULT_MIN_CONFIDENCE, Timeline, TimelineQuery, build_timeline, summarise
 
 app = typer.Typer(help="Dated news articles in, cited political events out: who did what to whom, where and when.",
@@ -362,6 +362,32 @@ def demo(db: Db = DEFAULT_DB, model: Model = None) -> None:
     out.print(render.events_table(found, title=_count(len(found), "event") + f" in {db}"))
     out.print(render.timeline_table(entries[:25], title="Timeline (first 25 dates)"))
     err.print("Next: `dateline events --type AGREE`, `dateline show ID`, `dateline timeline --actor TUR`.")
+    out.print(f"Web page: `dateline serve --db {db}`, then open http://{SERVE_HOST}:{SERVE_PORT}/",
+              highlight=False, soft_wrap=True)
+
+
+SERVE_HOST, SERVE_PORT = "127.0.0.1", 8000
+
+
+@app.command()
+def serve(
+    db: Db = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to listen on; 0.0.0.0 opens it to the network.")] = SERVE_HOST,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = SERVE_PORT,
+) -> None:
+    """Serve the HTTP API (OpenAPI at /openapi.json) and the web page over a store; Ctrl-C stops it."""
+    import os
+
+    import uvicorn
+
+    if not is_postgres_url(db) and not Path(db.removeprefix("duckdb:")).exists():
+        err.print(f"no database at {db}: ingest articles first (`dateline ingest FILE --db {db}`, or `dateline demo "
+                  f"--db {db}`)", highlight=False)
+        raise typer.Exit(1)
+    _open(db, read_only=True).close()  # a foreign or newer database is reported now, not on the first request
+    os.environ["DATELINE_DB"] = db  # the app factory reads the database from the settings, as every face does
+    err.print(f"dateline: serving {db} at http://{host}:{port}/ (API docs at /docs)", highlight=False)
+    uvicorn.run("dateline.api:app_from_settings", factory=True, host=host, port=port, log_level="warning")
 
 
 @app.command()

@@ -15,6 +15,8 @@ Every setting has one source of truth, in this order of precedence:
                                file, or a `postgresql://` URL
    `DATELINE_DB_TIMEOUT`       seconds to wait for a DuckDB file another process is writing
                                (default 30) before giving up with a message
+   `DATELINE_API_TOKEN`        the token `POST /ingest` of the HTTP API requires (sent as
+                               `Authorization: Bearer TOKEN`); unset, the API has no write endpoint
    ==========================  ==============================================================
 
 3. the platform's convention, via `platformdirs`: on Linux the cache folder is
@@ -31,7 +33,7 @@ live in `src/dateline/data`; `package_data(...)` names a file there.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -47,6 +49,7 @@ PLOVER_DATA = PACKAGE_DATA / "plover"  # ontology, CAMEO mapping, trigger lexico
 
 #: The environment variables `Settings` reads; a change to any of them yields new Settings.
 ENVIRONMENT = ("DATELINE_CACHE", "DATELINE_DATA", "DATELINE_SPACY_MODEL", "DATELINE_DB", "DATELINE_DB_TIMEOUT",
+               "DATELINE_API_TOKEN",
                "XDG_CACHE_HOME", "XDG_DATA_HOME")
 DEFAULT_DB_TIMEOUT = 30.0
 
@@ -65,6 +68,7 @@ class Settings:
     spacy_model: str
     db: str
     db_timeout: float = DEFAULT_DB_TIMEOUT  # seconds a store waits for a DuckDB file another process holds
+    api_token: str | None = field(default=None, repr=False)  # POST /ingest needs it; None: no write endpoint
     gazetteer_sources: Path = GAZETTEER_SOURCES
     actor_dictionary: Path = ACTOR_DICTIONARY
     plover_data: Path = PLOVER_DATA
@@ -78,6 +82,7 @@ class Settings:
             spacy_model=os.environ.get("DATELINE_SPACY_MODEL") or DEFAULT_SPACY_MODEL,
             db=os.environ.get("DATELINE_DB") or DEFAULT_DB,
             db_timeout=float(os.environ.get("DATELINE_DB_TIMEOUT") or DEFAULT_DB_TIMEOUT),
+            api_token=os.environ.get("DATELINE_API_TOKEN") or None,
         )
 
     @property

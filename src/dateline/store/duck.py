@@ -109,7 +109,10 @@ class DuckDBStore(SQLStore):
     dialect = DUCKDB
     errors = (duckdb.Error,)
 
-    def __init__(self, path: str | Path, read_only: bool = False, timeout: float | None = None) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False, timeout: float | None = None,
+                 release_when_idle: bool = False) -> None:
+        """`release_when_idle`: a read-only store lets the file go after `LINGER` idle seconds, as a writer
+        does, instead of holding it until `close()` (for a long-lived reader such as the HTTP API)."""
         self.path = self.name = str(path)
         if read_only and not Path(self.path).exists():
             raise FileNotFoundError(
@@ -117,9 +120,10 @@ class DuckDBStore(SQLStore):
             )
         self.read_only = read_only
         self.timeout = settings().db_timeout if timeout is None else timeout
-        self._lease = _Lease(self.path, read_only, self.timeout, linger=None if read_only else LINGER)
+        holds = read_only and not release_when_idle
+        self._lease = _Lease(self.path, read_only, self.timeout, linger=None if holds else LINGER)
         try:
-            if read_only:
+            if holds:
                 self._lease.pin()
             self._prepare_schema(create=not read_only)
         except BaseException:
@@ -164,7 +168,8 @@ class DuckDBStore(SQLStore):
             writer.commit()
         finally:
             writer.close()
-            self._lease.pin()
+            if self._lease.linger is None:
+                self._lease.pin()
 
     def _fetch(self, con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         return con.execute(sql, list(params)).fetchall()

@@ -1,0 +1,278 @@
+"""The HTTP API: the store's events, timelines, parties, places and articles as JSON, and the web page.
+
+A thin face over the library, as the CLI is: every route opens the store, calls one library
+function (`dateline.store.browse`, `Store.event`, `dateline.timeline.summarise`, `dateline.ingest`)
+and returns its result in the model's JSON form. No NLP happens here except through
+`POST /ingest`, which hands the articles to the ingest library.
+
+* Every listing takes the filters of `dateline events` (`type`, `actor`, `country`, `place`,
+  `near`, `since`, `until`, `text`, `article`, `all`, `min_confidence`) and leaves out, like every
+  listing, events below the default confidence and negated or hypothetical ones unless asked.
+* `/events` pages with an opaque `cursor` (keyset pagination: stable while ingests add events).
+* The store is opened once, read-only; a DuckDB file is let go after 0.2 s without requests,
+  so `dateline ingest` in another process is never locked out for long.
+* `POST /ingest` exists only when a token is configured (`DATELINE_API_TOKEN`, read by
+  `dateline.config`); the token is compared in constant time and bodies are size-limited.
+* Clients get clear 4xx messages for bad input and never a stack trace; CORS stays closed
+  (no cross-origin headers are sent), and the page's Content-Security-Policy allows this
+  origin only, so nothing is fetched from elsewhere.
+
+`create_app(db)` builds the app; `dateline serve` runs `app_from_settings` under uvicorn.
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+import tempfile
+import threading
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from dateline.apiforms import PAGE_SIZE, EventQuery, event_json, posted_articles
+from dateline.config import settings
+from dateline.store import DuckDBStore, Store, StoreError, browse, is_postgres_url, open_store
+from dateline.store.base import EventFilter
+from dateline.timeline import summarise
+
+WEB = Path(__file__).parent / "web"
+#: The largest `POST /ingest` body accepted, in bytes.
+MAX_INGEST_BYTES = 20_000_000
+#: Security headers of every response: the page may load from this origin only.
+PAGE_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                               "frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+log = logging.getLogger("dateline.api")
+
+
+class StoreUnavailable(Exception):
+    """The configured database cannot be read (missing, foreign, busy); its message says what to do."""
+
+
+class SharedReader:
+    """The app's one read-only store, opened on first use and kept: opening a store per request costs more
+    than answering most requests. A DuckDB file is still let go after `LINGER` idle seconds, so an ingest
+    in another process waits at most that long; a PostgreSQL connection is simply kept."""
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+        self._store: Store | None = None
+        self._lock = threading.Lock()
+
+    def store(self) -> Store:
+        with self._lock:
+            if self._store is None:
+                try:
+                    self._store = (open_store(self.target, read_only=True) if is_postgres_url(self.target) else
+                                   DuckDBStore(self.target.removeprefix("duckdb:"), read_only=True,
+                                               release_when_idle=True))
+                except (StoreError, FileNotFoundError) as exc:
+                    raise StoreUnavailable(str(exc)) from None
+            return self._store
+
+    def close(self) -> None:
+        with self._lock:
+            if self._store is not None:
+                self._store.close()
+                self._store = None
+
+
+def _reading_store(request: Request) -> Store:
+    """The app's read-only store (see `SharedReader`)."""
+    return request.app.state.reader.store()
+
+
+Reading = Annotated[Store, Depends(_reading_store)]
+Filters = Annotated[EventQuery, Depends()]
+
+
+def create_app(db: str | None = None, token: str | None = None, max_body: int = MAX_INGEST_BYTES) -> FastAPI:
+    """The API over the store at `db` (default: the settings' database); `POST /ingest` only with a `token`."""
+    target = db or settings().db
+    reader = SharedReader(target)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        reader.close()
+
+    app = FastAPI(title="dateline", version="0.1.0", lifespan=lifespan, summary="Cited political events: who did "
+                  "what to whom, where and when, with the sentence that says so.")
+    app.state.db, app.state.reader = target, reader
+    _error_handlers(app)
+    _read_routes(app)
+    if token:
+        _ingest_route(app, token, max_body)
+    _page_routes(app)
+    return app
+
+
+def app_from_settings() -> FastAPI:
+    """The app over the settings' database and token (uvicorn's factory for `dateline serve`)."""
+    current = settings()
+    return create_app(current.db, current.api_token)
+
+
+def _error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(StoreUnavailable)
+    async def unavailable(_request: Request, exc: StoreUnavailable) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=503)
+
+    @app.exception_handler(Exception)
+    async def internal(request: Request, exc: Exception) -> JSONResponse:
+        log.error("%s %s failed", request.method, request.url.path, exc_info=exc)
+        return JSONResponse({"detail": "internal error; the server's log has the details"}, status_code=500)
+
+    @app.middleware("http")
+    async def headers(request: Request, call_next: Any) -> Any:
+        """Security headers on every response, and a Server-Timing header with the request's wall-clock and CPU
+        milliseconds (the CPU figure, all of the server's threads, stays meaningful on a busy machine)."""
+        wall, cpu = time.perf_counter(), time.process_time()
+        response = await call_next(request)
+        response.headers.update(PAGE_HEADERS)
+        response.headers["Server-Timing"] = (f"app;dur={1000 * (time.perf_counter() - wall):.1f}, "
+                                             f"cpu;dur={1000 * (time.process_time() - cpu):.1f}")
+        return response
+
+
+def _read_routes(app: FastAPI) -> None:
+    @app.get("/events", summary="Events matching the filters, oldest first, a page at a time; `total` is counted "
+             "on the first page (no cursor) only")
+    def list_events(store: Reading, query: Filters, limit: Annotated[int, _page_size()] = PAGE_SIZE,
+                    cursor: str | None = None) -> dict[str, Any]:
+        flt = query.filter()
+        try:
+            page = browse.events_page(store, flt, limit, cursor)
+        except browse.CursorError as exc:
+            raise HTTPException(400, str(exc)) from None
+        marks = browse.article_mentions(store, sorted({ev.article_id for ev in page.events if ev.article_id}))
+        return {"total": None if cursor else browse.count_events(store, flt), "next_cursor": page.next_cursor,
+                "events": [event_json(ev, marks.get(ev.article_id or "", [])) for ev in page.events]}
+
+    @app.get("/events/{event_id}", summary="One event (a unique id prefix will do) with its mentions and evidence")
+    def one_event(store: Reading, event_id: str) -> dict[str, Any]:
+        ev = store.event(event_id)
+        if ev is None:
+            raise HTTPException(404, f"no single event with id {event_id!r}: give more of its id")
+        article = store.article(ev.article_id) if ev.article_id else None
+        marks = browse.article_mentions(store, [ev.article_id] if ev.article_id else [])
+        return event_json(ev, marks.get(ev.article_id or "", []), article, explain=True)
+
+    @app.get("/timeline", summary="The summarised timeline of a query: its most important days, each told by "
+             "a few sentences that cite their articles")
+    def timeline(store: Reading, query: Filters, dates: Annotated[int, _page_size(100, "days")] = 10,
+                 per_date: Annotated[int, _page_size(10, "sentences a day")] = 2) -> dict[str, Any]:
+        return summarise(query.timeline_query(dates, per_date), store=store).to_json()
+
+    @app.get("/actors", summary="The parties of the matching events, most events first")
+    def actors(store: Reading, query: Filters, limit: Annotated[int, _page_size(1000, "parties")] = 50) -> dict:
+        return {"actors": browse.party_counts(store, query.filter(), limit)}
+
+    @app.get("/places", summary="The places the matching events happened at, most events first")
+    def places(store: Reading, query: Filters, limit: Annotated[int, _page_size(5000, "places")] = 2000) -> dict:
+        return {"places": [{"name": p.name, "country_code": p.country_code, "lat": p.lat, "lon": p.lon,
+                            "events": p.events, "type": p.main_type, "types": p.types}
+                           for p in browse.place_counts(store, query.filter(), limit)]}
+
+    @app.get("/articles/{article_id}", summary="One stored article, its text and its events")
+    def article(store: Reading, article_id: str) -> dict[str, Any]:
+        found = store.article(article_id)
+        if found is None:
+            raise HTTPException(404, f"no article with id {article_id!r}")
+        events = store.events(EventFilter(article=article_id, include_negated=True))
+        return {"article": found.to_json(), "events": [ev.to_json(with_article=True) for ev in events]}
+
+    @app.get("/stats", summary="Events per day and type for the filters, and what the store holds")
+    def stats(store: Reading, query: Filters) -> dict[str, Any]:
+        from dateline.events.ontology import load_ontology
+
+        flt = query.filter()
+        days = browse.day_counts(store, flt)
+        return {"total": browse.count_events(store, flt),
+                "days": [{"date": day.isoformat(), "type": kind, "events": n} for day, kind, n in days],
+                "quads": {name: spec.quad for name, spec in load_ontology().types.items()},
+                "store": browse.store_summary(store)}
+
+
+def _page_size(most: int = 500, noun: str = "events") -> Any:
+    from fastapi import Query as QueryParam
+
+    return QueryParam(ge=1, le=most, description=f"At most this many {noun} (1–{most}).")
+
+
+async def _authorised(request: Request) -> None:
+    """Let a request through only with the app's token, compared in constant time."""
+    scheme, _, secret = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not secret:
+        raise HTTPException(401, "send the API token as `Authorization: Bearer TOKEN`",
+                            headers={"WWW-Authenticate": "Bearer"})
+    if not hmac.compare_digest(secret.encode(), request.app.state.token.encode()):
+        raise HTTPException(403, "wrong API token")
+
+
+async def _posted_body(request: Request) -> bytes:
+    """The request body, refused with a 413 as soon as it is over the app's limit (declared or streamed)."""
+    most = request.app.state.max_body
+    too_big = HTTPException(413, f"body over {most} bytes: send fewer articles per request")
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > most:
+        raise too_big
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > most:
+            raise too_big
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+Posted = Annotated[bytes, Depends(_posted_body)]
+
+
+def _ingest_route(app: FastAPI, token: str, max_body: int) -> None:
+    app.state.token, app.state.max_body = token, max_body
+    app.state.ingesting = threading.Lock()  # one ingest at a time: they would only queue in the store
+
+    @app.post("/ingest", dependencies=[Depends(_authorised)], summary="Process and store articles: JSON Lines, a "
+              "JSON array of objects with `text` and `date`, or any other form `dateline ingest` reads")
+    def ingest(payload: Posted) -> dict[str, Any]:
+        from dateline.ingest import ingest as ingest_paths
+
+        try:
+            articles = posted_articles(payload)
+        except ValueError as exc:
+            raise HTTPException(400, str(exc)) from None
+        with app.state.ingesting, tempfile.TemporaryDirectory(prefix="dateline-ingest-") as folder:
+            path = Path(folder) / "body"  # no suffix: the readers tell JSON Lines, dateline text and HTML apart
+            path.write_bytes(articles)
+            try:
+                opened = open_store(app.state.db)
+            except StoreError as exc:
+                raise StoreUnavailable(str(exc)) from None
+            with opened:
+                report = ingest_paths([path], opened)
+        return {"read": report.read.read, "added": report.added, "existing": report.existing,
+                "events": report.events, "skipped": [{"input": where.replace(str(path), "body"), "reason": why}
+                                                     for where, why in report.skipped],
+                "summary": report.summary()}
+
+
+def _page_routes(app: FastAPI) -> None:
+    app.mount("/static", StaticFiles(directory=WEB / "static"), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def page() -> FileResponse:
+        return FileResponse(WEB / "index.html", media_type="text/html")
+
+
+__all__ = ["MAX_INGEST_BYTES", "app_from_settings", "create_app"]

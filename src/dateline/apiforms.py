@@ -1,0 +1,144 @@
+"""The HTTP API's forms: query parameters in (validated into an `EventFilter`), JSON out.
+
+Kept apart from the routes (`dateline.api`) so that what a request may say and what a
+response holds are read in one place: the filters of `dateline events` as query
+parameters with their checks, an event's JSON with the marks a page highlights in its
+evidence sentence (trigger, parties, place, date), the timeline library's query, and a posted body
+turned into input the readers take.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+from typing import Annotated, Any, get_args
+
+from fastapi import HTTPException, Query
+
+from dateline.events.explain import explain_event
+from dateline.model import Article, Event, EventType
+from dateline.store.base import EventFilter
+from dateline.store.browse import Mention
+from dateline.timeline import DEFAULT_MIN_CONFIDENCE, TimelineQuery
+
+#: Events per `/events` page unless `limit` says otherwise.
+PAGE_SIZE = 50
+EVENT_TYPES = get_args(EventType)
+_TEXT = 200  # longest filter text accepted
+
+
+class EventQuery:
+    """The filters of `dateline events`, as query parameters, each checked with a message saying what is wrong."""
+
+    def __init__(
+        self,
+        type_: Annotated[str | None, Query(alias="type", max_length=20, description="PLOVER type, e.g. "
+                                                                                       "ASSAULT.")] = None,
+        actor: Annotated[str | None, Query(max_length=_TEXT, description="Party name (substring) or country "
+                                           "code.")] = None,
+        country: Annotated[str | None, Query(max_length=3, description="Party country (ISO-3) or location "
+                                             "(ISO-2).")] = None,
+        place: Annotated[str | None, Query(max_length=_TEXT, description="Location name (substring).")] = None,
+        near: Annotated[str | None, Query(max_length=60, description="LAT,LON,KM: events within KM of a "
+                                          "point.")] = None,
+        since: Annotated[dt.date | None, Query(description="From this date (YYYY-MM-DD).")] = None,
+        until: Annotated[dt.date | None, Query(description="Up to this date (YYYY-MM-DD).")] = None,
+        text: Annotated[str | None, Query(max_length=_TEXT, description="Evidence sentence contains this.")] = None,
+        article: Annotated[str | None, Query(max_length=_TEXT, description="Events of this article.")] = None,
+        include_all: Annotated[bool, Query(alias="all", description="Include negated and hypothetical "
+                                                                    "events.")] = False,
+        min_confidence: Annotated[float, Query(ge=0, le=1, description="Leave out less certain events.")] = (
+            DEFAULT_MIN_CONFIDENCE),
+    ) -> None:
+        if type_ and type_.upper() not in EVENT_TYPES:
+            raise HTTPException(422, f"type {type_!r} is not a PLOVER event type; use one of "
+                                     f"{', '.join(EVENT_TYPES)}")
+        if since and until and since > until:
+            raise HTTPException(422, f"since ({since}) is after until ({until})")
+        self.type = type_.upper() if type_ else None
+        self.actor, self.country, self.place, self.text, self.article = actor, country, place, text, article
+        self.near = parse_near(near) if near else None
+        self.since, self.until = since, until
+        self.include_all, self.min_confidence = include_all, min_confidence
+
+    def timeline_query(self, dates: int, per_date: int) -> TimelineQuery:
+        """The timeline library's query for these parameters: `dates` days, `per_date` sentences each."""
+        return TimelineQuery(text=self.text or None, actor=self.actor or None, country=self.country or None,
+                             place=self.place or None, type=self.type, since=_iso(self.since), until=_iso(self.until),
+                             dates=dates, per_date=per_date, min_confidence=self.min_confidence)
+
+    def filter(self) -> EventFilter:
+        """The store's filter for these parameters."""
+        return EventFilter(type=self.type, actor=self.actor or None, country=self.country or None,
+                           place=self.place or None, near=self.near, since=self.since, until=self.until,
+                           text=self.text or None, article=self.article or None, include_negated=self.include_all,
+                           min_confidence=self.min_confidence)
+
+
+def parse_near(near: str) -> tuple[float, float, float]:
+    """`LAT,LON,KM` as numbers, or a 422 saying what the parameter should look like."""
+    try:
+        lat, lon, km = (float(part) for part in near.split(","))
+    except ValueError:
+        raise HTTPException(422, f"near={near!r}: expected LAT,LON,KM such as 35.9,36.6,50") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and 0 < km <= 20_000):
+        raise HTTPException(422, f"near={near!r}: latitude -90..90, longitude -180..180, 0 < KM <= 20000")
+    return lat, lon, km
+
+
+def evidence_marks(ev: Event, mentions: Iterable[Mention]) -> list[dict[str, Any]]:
+    """What to highlight in the evidence sentence, as offsets into the sentence, each with its kind.
+
+    The trigger and the parties carry their own offsets; the place is the article's mention
+    of the event's location inside the sentence, and the date the sentence's timex whose
+    value is the event's date.
+    """
+    e = ev.evidence
+    spans: list[tuple[str, int | None, int | None]] = [("trigger", e.trigger_start, e.trigger_end)]
+    spans += [("actor", p.start, p.end) for p in ev.actors] + [("recipient", p.start, p.end) for p in ev.recipients]
+    loc = ev.location
+    for mention in mentions:
+        if mention.kind == "date" and ev.date and mention.value == ev.date:
+            spans.append(("date", mention.start, mention.end))
+        elif mention.kind == "place" and loc and (mention.value == str(loc.geonameid) or mention.text == loc.text):
+            spans.append(("place", mention.start, mention.end))
+    marks = [{"kind": kind, "start": start - e.start, "end": end - e.start} for kind, start, end in spans
+             if start is not None and end is not None and e.start <= start < end <= e.end]
+    return sorted(marks, key=lambda mark: (mark["start"], -mark["end"]))
+
+
+def event_json(ev: Event, mentions: Iterable[Mention], article: Article | None = None,
+               explain: bool = False) -> dict[str, Any]:
+    """An event's JSON form (with its article's id, date and title) and the marks of its evidence sentence."""
+    out = ev.to_json(with_article=True)
+    out["marks"] = evidence_marks(ev, mentions)
+    if article is not None:
+        out["article"] = {key: value for key, value in article.to_json().items() if key != "text"}
+    if explain:
+        out["explanation"] = explain_event(ev, article)
+    return out
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def posted_articles(payload: bytes) -> bytes:
+    """A posted body as input the readers take: a JSON array becomes JSON Lines; any other form passes as is."""
+    text = payload.decode("utf-8", errors="strict") if payload.strip() else ""
+    if not text:
+        raise ValueError("empty body: post JSON Lines (or a JSON array) of objects with `text` and `date`")
+    if text.lstrip().startswith("["):
+        try:
+            items = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"the body is not valid JSON: {exc}") from None
+        if not all(isinstance(item, dict) for item in items):
+            raise ValueError("a JSON array body must hold objects with `text` and `date`")
+        return "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items).encode()
+    return payload
+
+
+__all__ = ["EVENT_TYPES", "PAGE_SIZE", "EventQuery", "event_json", "evidence_marks", "parse_near",
+           "posted_articles"]

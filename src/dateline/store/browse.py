@@ -1,0 +1,214 @@
+"""Reads for browsing a store page by page: keyset pages of events, and counts by day, party and place.
+
+The HTTP API and the web page ask a store for one page of events at a time and for the
+aggregates a chart and a map draw (events per day and type, the most named parties, the
+places events happened at). Each is one SQL statement over the same filter as
+`Store.events` (`dateline.store.sql.event_where`), so a page, a chart and a listing of the
+same query always agree, on DuckDB and PostgreSQL alike.
+
+Pages are keyset pages: a page ends with the sort key of its last event, and the next page
+starts strictly after that key. Unlike an offset, a key stays right while an ingest adds
+events, and costs the same on the hundredth page as on the first.
+
+In a store that merges events across articles (an `events.merged_id` column), what is listed
+and counted is the merged events with a report matching the filter, one per happening, as
+`Store.events` lists them; each carries the mentions of every report.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import weakref
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from dateline.model import Event
+from dateline.store.base import EventFilter
+from dateline.store.rows import stored_event
+from dateline.store.sql import SQLStore, event_where
+
+#: The order of a page, oldest first; NULLs are given values that sort them last (dates) or first.
+_SORT_KEY = ("coalesce(r.date_lo, DATE '9999-12-31')", "coalesce(r.date, '')", "a.date", "r.sent_start",
+             "coalesce(r.trigger_start, -1)", "r.id")
+_KEY_TYPES = (dt.date, str, dt.date, int, int, str)
+
+
+class CursorError(ValueError):
+    """A page cursor this store did not give out (mistyped, cut short, or forged)."""
+
+
+def encode_cursor(key: tuple[Any, ...]) -> str:
+    """An opaque, URL-safe cursor for the sort key of a page's last event."""
+    plain = [value.isoformat() if isinstance(value, dt.date) else value for value in key]
+    return base64.urlsafe_b64encode(json.dumps(plain, separators=(",", ":")).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[Any, ...]:
+    """The sort key a cursor stands for; CursorError for anything `encode_cursor` did not make."""
+    try:
+        plain = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        if not isinstance(plain, list) or len(plain) != len(_KEY_TYPES):
+            raise ValueError
+        return tuple(dt.date.fromisoformat(value) if kind is dt.date else _exact(value, kind)
+                     for value, kind in zip(plain, _KEY_TYPES, strict=True))
+    except (ValueError, TypeError, UnicodeDecodeError):
+        raise CursorError(f"{cursor[:40]!r} is not a cursor this server gave out; start again without one") from None
+
+
+def _exact(value: Any, kind: type) -> Any:
+    if type(value) is not kind:
+        raise ValueError
+    return value
+
+
+@dataclass
+class Page:
+    """One page of events, and the cursor of the next page (None on the last)."""
+
+    events: list[Event]
+    next_cursor: str | None
+
+
+#: Whether each open store merges events, asked once per store object (a query costs as much as a page).
+_MERGING: weakref.WeakKeyDictionary[SQLStore, bool] = weakref.WeakKeyDictionary()
+
+
+def _merging(store: SQLStore) -> bool:
+    """Whether the store merges events across articles (it has `events.merged_id`)."""
+    if store not in _MERGING:
+        _MERGING[store] = bool(store.rows(
+            "SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema() "
+            "AND table_name = 'events' AND column_name = 'merged_id'")[0][0])
+    return _MERGING[store]
+
+
+def _listed(store: SQLStore, flt: EventFilter, merging: bool | None = None) -> tuple[str, list[Any]]:
+    """A condition on `events r` keeping the events a listing shows for `flt` (merged events in a merging store);
+    the filter's own alias, e, is the reports."""
+    where, params = event_where(flt)
+    column = "e.merged_id" if (_merging(store) if merging is None else merging) else "e.id"
+    return f"r.id IN (SELECT {column} FROM events e {where})", params
+
+
+def events_page(store: SQLStore, flt: EventFilter, size: int, cursor: str | None = None) -> Page:
+    """The `size` events matching `flt` that follow `cursor` (from the first when None), in listing order."""
+    merging = _merging(store)
+    condition, params = _listed(store, flt, merging)
+    if cursor:
+        condition += f" AND ({', '.join(_SORT_KEY)}) > ({', '.join('?' * len(_SORT_KEY))})"
+        params = [*params, *decode_cursor(cursor)]
+    sql = (f"SELECT r.event, r.article_id, a.date, a.title, {', '.join(_SORT_KEY)} FROM events r "
+           f"JOIN articles a ON a.id = r.article_id WHERE {condition} ORDER BY {', '.join(_SORT_KEY)} LIMIT ?")
+    rows = store.rows(sql, [*params, size + 1])
+    more = len(rows) > size
+    rows = rows[:size]
+    events = [stored_event(*row[:4]) for row in rows]
+    if merging and events:
+        from dateline.store.merged import with_mentions  # present wherever the merged layout is
+
+        events = with_mentions(store.rows, events)
+    return Page(events, encode_cursor(tuple(rows[-1][4:])) if more and rows else None)
+
+
+def count_events(store: SQLStore, flt: EventFilter) -> int:
+    """How many events a listing of `flt` shows."""
+    condition, params = _listed(store, flt)
+    return int(store.rows(f"SELECT count(*) FROM events r WHERE {condition}", params)[0][0])
+
+
+def day_counts(store: SQLStore, flt: EventFilter) -> list[tuple[dt.date, str, int]]:
+    """(day, type, events) for the events of `flt` dated to one day; vaguer dates fit no day of a chart."""
+    condition, params = _listed(store, flt)
+    rows = store.rows(f"SELECT r.date_lo, r.type, count(*) FROM events r WHERE {condition} AND r.date_lo = r.date_hi "
+                      "GROUP BY r.date_lo, r.type ORDER BY r.date_lo, r.type", params)
+    return [(day, kind, int(n)) for day, kind, n in rows]
+
+
+def party_counts(store: SQLStore, flt: EventFilter, limit: int) -> list[dict[str, Any]]:
+    """The parties of the events of `flt` (name, country, sector), most events first."""
+    condition, params = _listed(store, flt)
+    rows = store.rows(
+        f"SELECT ep.name, ep.country, ep.sector, count(DISTINCT ep.event_id) AS n FROM event_parties ep "
+        f"WHERE ep.event_id IN (SELECT r.id FROM events r WHERE {condition}) GROUP BY ep.name, ep.country, ep.sector "
+        "ORDER BY n DESC, ep.name LIMIT ?", [*params, limit])
+    return [{"name": name, "country": country, "sector": sector, "events": int(n)}
+            for name, country, sector, n in rows]
+
+
+@dataclass
+class PlaceCount:
+    """A place events of a query happened at, with how many of each type."""
+
+    name: str | None
+    country_code: str | None
+    lat: float
+    lon: float
+    types: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def events(self) -> int:
+        return sum(self.types.values())
+
+    @property
+    def main_type(self) -> str:
+        """The type most of its events have (ties: alphabetical), the colour a map gives it."""
+        return min(self.types, key=lambda kind: (-self.types[kind], kind))
+
+
+def place_counts(store: SQLStore, flt: EventFilter, limit: int) -> list[PlaceCount]:
+    """The located places of the events of `flt`, most events first, at most `limit` of them."""
+    condition, params = _listed(store, flt)
+    rows = store.rows(f"SELECT r.loc_name, r.country_code, r.lat, r.lon, r.type, count(*) FROM events r WHERE "
+                      f"{condition} AND r.lat IS NOT NULL AND r.lon IS NOT NULL "
+                      "GROUP BY r.loc_name, r.country_code, r.lat, r.lon, r.type", params)
+    places: dict[tuple[Any, ...], PlaceCount] = {}
+    for name, country, lat, lon, kind, n in rows:
+        key = (name, country, lat, lon)
+        place = places.get(key) or places.setdefault(key, PlaceCount(name, country, float(lat), float(lon)))
+        place.types[kind] = int(n)
+    return sorted(places.values(), key=lambda p: (-p.events, p.name or ""))[:limit]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A timex or place mention of an article: where it is, and its value (a TIMEX3 value or a geonameid)."""
+
+    kind: str  # "date" or "place"
+    start: int
+    end: int
+    value: str | None
+    text: str
+
+
+def article_mentions(store: SQLStore, article_ids: list[str]) -> dict[str, list[Mention]]:
+    """The timexes and places of these articles, by article, to mark them in evidence sentences."""
+    found: dict[str, list[Mention]] = defaultdict(list)
+    if not article_ids:
+        return found
+    marks = ", ".join("?" * len(article_ids))
+    rows = store.rows(
+        f"SELECT 'date', article_id, \"start\", \"end\", value, \"text\" FROM timexes WHERE article_id IN ({marks}) "
+        f"UNION ALL SELECT 'place', article_id, \"start\", \"end\", CAST(geonameid AS VARCHAR), \"text\" FROM places "
+        f"WHERE article_id IN ({marks})", [*article_ids, *article_ids])
+    for kind, article_id, start, end, value, text in rows:
+        found[article_id].append(Mention(kind, int(start), int(end), value, text))
+    return found
+
+
+def store_summary(store: SQLStore) -> dict[str, Any]:
+    """What a store holds: row counts, the span of article dates, and events by type and status."""
+    first, last = store.rows("SELECT min(date), max(date) FROM articles")[0]
+    by_type = Counter({kind: int(n) for kind, n in store.rows("SELECT type, count(*) FROM events GROUP BY type")})
+    status: dict[str, int] = defaultdict(int)
+    for negated, hypothetical, n in store.rows(
+            "SELECT negated, hypothetical, count(*) FROM events GROUP BY negated, hypothetical"):
+        status["negated" if negated else "hypothetical" if hypothetical else "fact"] += int(n)
+    return {"counts": store.counts(), "article_dates": [first, last], "event_types": dict(by_type.most_common()),
+            "event_status": dict(status)}
+
+
+__all__ = ["CursorError", "Mention", "Page", "PlaceCount", "article_mentions", "count_events", "day_counts",
+           "decode_cursor", "encode_cursor", "events_page", "party_counts", "place_counts", "store_summary"]
