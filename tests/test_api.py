@@ -104,8 +104,10 @@ def library_ids(target: str, flt: EventFilter) -> list[str]:
 def test_every_filter_gives_what_the_library_gives(client, filled, query, flt):
     body = client.get(f"/events?limit=500&{query}").json()
     expected = library_ids(filled, flt)
-    assert [ev["id"] for ev in body["events"]] == expected and body["total"] == len(expected)
+    assert sorted(ev["id"] for ev in body["events"]) == sorted(expected) and body["total"] == len(expected)
     assert body["next_cursor"] is None
+    dates = [ev["date"] for ev in body["events"]]
+    assert dates == sorted(dates)  # oldest first; within a day by article and position
 
 
 def test_the_default_view_leaves_out_negated_and_unlikely_events(client):
@@ -124,7 +126,8 @@ def test_cursor_pages_walk_every_event_once_in_order(client, filled):
         cursor = body["next_cursor"]
         if cursor is None:
             break
-    assert pages == 6 and seen == library_ids(filled, EventFilter(min_confidence=DEFAULT))
+    assert pages == 6 and len(seen) == len(set(seen)) and set(seen) == set(library_ids(filled, EventFilter(
+        min_confidence=DEFAULT)))
 
 
 def test_a_page_cursor_stays_right_while_an_ingest_adds_events(client, filled):
@@ -137,7 +140,7 @@ def test_a_page_cursor_stays_right_while_an_ingest_adds_events(client, filled):
 
 
 def test_a_cursor_round_trips_and_a_forged_one_is_refused():
-    key = (dt.date(2022, 3, 1), "2022-03-01", dt.date(2022, 3, 2), 0, 12, "abc")
+    key = (dt.date(2022, 3, 1), "2022-03-01", "r001", 0, 12, "abc")
     assert decode_cursor(encode_cursor(key)) == key
     for forged in ("abc", encode_cursor(key)[:-4], "W10", "WzEsMiwzLDQsNSw2XQ"):
         with pytest.raises(ValueError, match="not a cursor"):
@@ -204,10 +207,23 @@ def test_articles_stats_actors_places_and_timeline(client):
         assert sentence["article_id"].startswith("r") and sentence["event_ids"]
 
 
+def test_export_writes_the_filtered_events_with_the_export_library(client):
+    response = client.get("/export?format=csv&type=AGREE&country=UKR")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    assert 'filename="dateline-events.csv"' in response.headers["content-disposition"]
+    header, *rows = response.text.splitlines()
+    listed = client.get("/events?type=AGREE&country=UKR&limit=500").json()
+    assert "id" in header.split(",") and len(rows) == listed["total"] == 7
+    features = client.get("/export?format=geojson&place=Kyiv").json()["features"]
+    assert features and all(f["geometry"]["coordinates"] == [30.52, 50.45] for f in features)
+    refused = client.get("/export?format=parquet")
+    assert refused.status_code == 422 and "format" in json.dumps(refused.json()["detail"])
+
+
 def test_openapi_lists_the_routes_and_no_write_route_without_a_token(client):
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/events", "/events/{event_id}", "/timeline", "/actors", "/places", "/articles/{article_id}",
-            "/stats"} <= set(paths)
+            "/stats", "/export"} <= set(paths)
     assert "/ingest" not in paths
     assert client.post("/ingest", content=b"{}").status_code in (404, 405)
 

@@ -8,6 +8,8 @@ and returns its result in the model's JSON form. No NLP happens here except thro
 * Every listing takes the filters of `dateline events` (`type`, `actor`, `country`, `place`,
   `near`, `since`, `until`, `text`, `article`, `all`, `min_confidence`) and leaves out, like every
   listing, events below the default confidence and negated or hypothetical ones unless asked.
+* `/export?format=csv|jsonl|geojson|gdelt|gdelt-mentions|polecat` writes the same events with the
+  export library of `dateline export`.
 * `/events` pages with an opaque `cursor` (keyset pagination: stable while ingests add events).
 * The store is opened once, read-only; a DuckDB file is let go after 0.2 s without requests,
   so `dateline ingest` in another process is never locked out for long.
@@ -30,16 +32,19 @@ import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi import Depends, FastAPI, HTTPException, Request, Response
+from fastapi import Query as QueryParam
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.background import BackgroundTask
 
 from dateline.apiforms import PAGE_SIZE, EventQuery, event_json, posted_articles
 from dateline.config import settings
 from dateline.store import DuckDBStore, Store, StoreError, browse, is_postgres_url, open_store
 from dateline.store.base import EventFilter
+from dateline.store.export import export_events
 from dateline.timeline import summarise
 
 WEB = Path(__file__).parent / "web"
@@ -111,6 +116,7 @@ def create_app(db: str | None = None, token: str | None = None, max_body: int = 
     app.state.db, app.state.reader = target, reader
     _error_handlers(app)
     _read_routes(app)
+    _export_route(app)
     if token:
         _ingest_route(app, token, max_body)
     _page_routes(app)
@@ -204,9 +210,27 @@ def _read_routes(app: FastAPI) -> None:
                 "store": browse.store_summary(store)}
 
 
-def _page_size(most: int = 500, noun: str = "events") -> Any:
-    from fastapi import Query as QueryParam
+#: The export formats the API serves (Parquet is a folder of files: `dateline export --format parquet`), their
+#: media types and file suffixes.
+EXPORTS = {"jsonl": ("application/x-ndjson", "jsonl"), "csv": ("text/csv", "csv"),
+           "geojson": ("application/geo+json", "geojson"), "gdelt": ("text/tab-separated-values", "tsv"),
+           "gdelt-mentions": ("text/tab-separated-values", "tsv"), "polecat": ("text/tab-separated-values", "tsv")}
+ExportFormat = Literal["jsonl", "csv", "geojson", "gdelt", "gdelt-mentions", "polecat"]
 
+
+def _export_route(app: FastAPI) -> None:
+    @app.get("/export", summary="The matching events as a file: JSON Lines, CSV, GeoJSON, GDELT events or mentions, "
+             "or POLECAT (the export library of `dateline export`)")
+    def export(store: Reading, query: Filters, fmt: Annotated[ExportFormat, QueryParam(alias="format")]) -> Response:
+        media, suffix = EXPORTS[fmt]
+        spool = tempfile.NamedTemporaryFile("w+", encoding="utf-8", newline="", suffix=f".{suffix}", delete=False)
+        with spool:  # written to disk a page of events at a time, so memory stays flat whatever the store holds
+            export_events(store, fmt, query.filter(), stdout=spool)
+        return FileResponse(spool.name, media_type=media, filename=f"dateline-events.{suffix}",
+                            background=BackgroundTask(Path(spool.name).unlink, missing_ok=True))
+
+
+def _page_size(most: int = 500, noun: str = "events") -> Any:
     return QueryParam(ge=1, le=most, description=f"At most this many {noun} (1–{most}).")
 
 

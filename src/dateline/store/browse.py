@@ -30,10 +30,11 @@ from dateline.store.base import EventFilter
 from dateline.store.rows import stored_event
 from dateline.store.sql import SQLStore, event_where
 
-#: The order of a page, oldest first; NULLs are given values that sort them last (dates) or first.
-_SORT_KEY = ("coalesce(r.date_lo, DATE '9999-12-31')", "coalesce(r.date, '')", "a.date", "r.sent_start",
+#: The order of a page, oldest first, then by article and position in it; NULLs are given values that sort
+#: them last (dates) or first. All columns of `events`, so the page is cut before anything is joined to it.
+_SORT_KEY = ("coalesce(r.date_lo, DATE '9999-12-31')", "coalesce(r.date, '')", "r.article_id", "r.sent_start",
              "coalesce(r.trigger_start, -1)", "r.id")
-_KEY_TYPES = (dt.date, str, dt.date, int, int, str)
+_KEY_TYPES = (dt.date, str, str, int, int, str)
 
 
 class CursorError(ValueError):
@@ -100,8 +101,12 @@ def events_page(store: SQLStore, flt: EventFilter, size: int, cursor: str | None
     if cursor:
         condition += f" AND ({', '.join(_SORT_KEY)}) > ({', '.join('?' * len(_SORT_KEY))})"
         params = [*params, *decode_cursor(cursor)]
-    sql = (f"SELECT r.event, r.article_id, a.date, a.title, {', '.join(_SORT_KEY)} FROM events r "
-           f"JOIN articles a ON a.id = r.article_id WHERE {condition} ORDER BY {', '.join(_SORT_KEY)} LIMIT ?")
+    keys = [f"k{n}" for n in range(len(_SORT_KEY))]
+    page = (f"SELECT r.event, r.article_id, {', '.join(f'{x} AS {k}' for x, k in zip(_SORT_KEY, keys, strict=True))} "
+            f"FROM events r WHERE {condition} ORDER BY {', '.join(keys)} LIMIT ?")
+    outer = ", ".join(f"p.{k}" for k in keys)
+    sql = (f"SELECT p.event, p.article_id, a.date, a.title, {outer} FROM ({page}) p "
+           f"JOIN articles a ON a.id = p.article_id ORDER BY {outer}")
     rows = store.rows(sql, [*params, size + 1])
     more = len(rows) > size
     rows = rows[:size]

@@ -75,6 +75,11 @@ async function refresh() {
   document.body.dataset.ready = "no";  // the browser tests wait for "yes": every panel drawn for this query
   const query = currentQuery();
   fillForm(query);
+  for (const link of document.querySelectorAll("#exports a")) {
+    const params = new URLSearchParams(query);
+    params.set("format", link.dataset.format);
+    link.href = "/export?" + params;
+  }
   $("events").replaceChildren();
   $("more").hidden = true;
   const stats = api("/stats", query).then(drawStats).catch((e) => showError($("quad-legend"), e));
