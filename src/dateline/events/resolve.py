@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from dateline.events.index import ArticleIndex
 from dateline.events.parties import NAME_MODIFIER_DEPS, NON_PARTY_HEADS, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS, SKIP_DEPS
 from dateline.model import Document, Party
 
@@ -89,10 +90,7 @@ def _one_per_country(mentions: list[Any]) -> list[Any]:
 
 
 def _actor_at(doc: Document, token: Any) -> Any | None:
-    for actor in doc.actors:
-        if actor.start <= token.idx < actor.end:
-            return actor
-    return None
+    return ArticleIndex.of(doc).actor_at(token.idx)
 
 
 def _actors_in_phrase(doc: Document, token: Any) -> list[Any]:
@@ -104,7 +102,7 @@ def _actors_in_phrase(doc: Document, token: Any) -> list[Any]:
         tok = stack.pop()
         starts.add(tok.idx)
         stack.extend(c for c in tok.children if c.dep_ not in SKIP_DEPS)
-    return [actor for actor in doc.actors if actor.start in starts]
+    return ArticleIndex.of(doc).actors_starting_at(starts)
 
 
 def _noun_phrase(token: Any) -> Any:
@@ -124,8 +122,8 @@ def _antecedent(doc: Document, pronoun: Any) -> Any | None:
     """Simple coreference: the nearest actor before the pronoun that is a clause subject."""
     parsed = doc.parsed
     best = None
-    for actor in doc.actors:
-        if actor.end > pronoun.idx or pronoun.idx - actor.start > 400:
+    for actor in ArticleIndex.of(doc).actors_starting_between(pronoun.idx - 400, pronoun.idx):
+        if actor.end > pronoun.idx:
             continue
         head = parsed.char_span(actor.start, actor.end, alignment_mode="expand")
         if head is not None and head.root.dep_ in ("nsubj", "nsubjpass") and \

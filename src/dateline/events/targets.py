@@ -19,6 +19,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
+from dateline.events.index import ArticleIndex
 from dateline.events.parties import with_conjuncts
 from dateline.events.resolve import resolve
 from dateline.model import Document, Party
@@ -163,7 +164,7 @@ def named_in_object(doc: Document, trigger: Any, actors: list[Party], with_purpo
     stack = list(roots)
     while stack:
         token = stack.pop()
-        actor = next((a for a in doc.actors if a.start <= token.idx < a.end), None)
+        actor = ArticleIndex.of(doc).actor_at(token.idx)
         if actor is not None and actor.country and actor.start not in taken:
             return [actor.as_party()]
         stack.extend(sorted((c for c in token.children if c.dep_ not in CLAUSE_DEPS
@@ -223,14 +224,15 @@ def location_recipients(doc: Document, trigger: Any, actors: list[Party]) -> lis
 
 
 def _place_party(doc: Document, head: Any) -> Party | None:
-    for actor in doc.actors:
-        if actor.start <= head.idx < actor.end:
-            if not actor.country or actor.sector not in (None, "GOV"):
-                return None  # "in Syrian custody", "with rebels": not a place
-            return Party(name=actor.name, country=actor.country, sector=None, text=actor.text,
-                         start=actor.start, end=actor.end, entry=actor.entry)
-    for place in doc.places:
-        if place.start <= head.idx < place.end and (place.feature_code or "").startswith(COUNTRY_PLACE_PREFIXES):
+    index = ArticleIndex.of(doc)
+    actor = index.actor_at(head.idx)
+    if actor is not None:
+        if not actor.country or actor.sector not in (None, "GOV"):
+            return None  # "in Syrian custody", "with rebels": not a place
+        return Party(name=actor.name, country=actor.country, sector=None, text=actor.text,
+                     start=actor.start, end=actor.end, entry=actor.entry)
+    for place in index.places_at(head.idx):
+        if (place.feature_code or "").startswith(COUNTRY_PLACE_PREFIXES):
             country = iso3_codes().get(place.country_code or "")
             if country:
                 return Party(name=place.name or place.text, country=country, sector=None, text=place.text,

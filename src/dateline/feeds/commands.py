@@ -18,6 +18,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from dateline.store import DEFAULT_DB, Store, StoreError, open_store
 
@@ -26,8 +27,9 @@ feed_app = typer.Typer(help="The RSS and Atom feeds `dateline watch` and `ingest
 zone_app = typer.Typer(help="Watch zones: named areas with a validity period, and their violations.",
                        no_args_is_help=True)
 
-out = Console(soft_wrap=False)
-err = Console(stderr=True, soft_wrap=True)
+# Article text, titles, paths and party names are data, never Rich markup ("[/bold]" in a title, "[video]")
+out = Console(soft_wrap=False, markup=False, emoji=False)
+err = Console(stderr=True, soft_wrap=True, markup=False, emoji=False)
 Db = Annotated[str, typer.Option("--db", envvar="DATELINE_DB", help="DuckDB file, or postgresql:// URL, to use.")]
 Day = Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"])]
 Types = Annotated[str | None, typer.Option("--types", help="Conflict types, comma-separated "
@@ -264,7 +266,7 @@ def ingest_feeds(db: str, model: str | None, batch_size: int, pace: float = 1.0)
     with _open(db) as store:
         ingest_new_entries(store, WatchSettings(model=model, batch_size=batch_size, pace=pace), report)
     for where, reason in report.feeds.problems + report.ingest.failed:
-        err.print(f"[yellow]skipped[/yellow] {where}: {reason}", highlight=False)
+        err.print(Text.assemble(("skipped", "yellow"), f" {where}: {reason}"), highlight=False)
     err.print(f"{db}: {report.feeds.summary()}; {report.ingest.summary()}", highlight=False)
     return len(report.feeds.problems) + len(report.ingest.failed)
 

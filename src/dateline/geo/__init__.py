@@ -35,10 +35,20 @@ def tag_places(doc: Document) -> Document:
 def focus_country(doc: Document, gazetteer: Gazetteer) -> str | None:
     """The country a source writes from, when its web address says so (".co.uk", ".ng")."""
     for address in (doc.article.url, doc.article.source):
-        host = urlparse(address if "//" in (address or "") else f"//{address}").hostname if address else None
+        host = _host(address)
         if host and "." in host:
             return gazetteer.country_of_domain(host)
     return None
+
+
+def _host(address: str | None) -> str | None:
+    """The host name of a web address or a bare domain; None for text that is not one ("[Reuters]", "http://[x")."""
+    if not address:
+        return None
+    try:
+        return urlparse(address if "//" in address else f"//{address}").hostname
+    except ValueError:
+        return None
 
 
 __all__ = ["describe_import", "forget_geonames", "gazetteer_info", "get_gazetteer", "import_geonames", "tag_places"]

@@ -19,7 +19,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import replace
 
-from dateline.geo.fallback import place_of
+from dateline.geo.fallback import Surroundings, place_of
 from dateline.geo.gazetteer import Candidate, Gazetteer
 from dateline.geo.groups import Context, NameGroup, feature_class, inside
 from dateline.geo.mentions import Mention
@@ -138,7 +138,8 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer,
             if group.best is not None and not group.fuzzy:
                 context.add(group.best, _weight(group))
     _follow_short_forms(groups)
-    return [place_of(m, groups, gazetteer, mentions) for m in mentions]
+    around = Surroundings(groups, mentions)  # indexed once: the fallbacks stay linear in the mentions
+    return [place_of(m, groups, gazetteer, mentions, around) for m in mentions]
 
 
 def _follow_short_forms(groups: dict[str, NameGroup]) -> None:

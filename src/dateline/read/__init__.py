@@ -14,6 +14,7 @@ article JSON carries. Dates go through one parser, `read.dates.parse_article_dat
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Iterable, Iterator
@@ -23,7 +24,7 @@ from dateline.model import Article
 from dateline.read.base import DEFAULT_MAX_CHARS, ReadError, ReadReport, decode_bytes
 from dateline.read.dates import DATE_ORDERS, DateError, DateOrder, parse_article_date
 from dateline.read.html import looks_like_html, read_html
-from dateline.read.jsonl import looks_like_jsonl, read_jsonl, read_jsonl_stream
+from dateline.read.jsonl import looks_like_json_array, looks_like_jsonl, read_json_array, read_jsonl, read_jsonl_stream
 from dateline.read.text import read_dateline_text
 
 __all__ = [
@@ -46,6 +47,9 @@ def read_bytes(data: bytes, origin: str, report: ReadReport, path: Path | None =
         return
     suffix = path.suffix.lower() if path else ""
     try:
+        if suffix not in HTML_SUFFIXES and looks_like_json_array(text):
+            yield from read_json_array(text, origin, report, max_chars, date_order)
+            return
         if suffix in JSONL_SUFFIXES or (suffix not in HTML_SUFFIXES and looks_like_jsonl(text)):
             yield from read_jsonl(text, origin, report, max_chars, date_order)
             return
@@ -60,23 +64,52 @@ def read_bytes(data: bytes, origin: str, report: ReadReport, path: Path | None =
     yield article
 
 
-def _iter_files(path: Path) -> Iterator[Path]:
+def _iter_files(path: Path, report: ReadReport, visited: set[str] | None = None) -> Iterator[Path]:
     """Files under a folder in the order of their sorted paths, skipping hidden files and folders.
 
     Walks one folder at a time (a tree of a million files is never listed whole), each folder's
-    entries sorted by name: the order of sorted paths, which compare part by part.
+    entries sorted by name: the order of sorted paths, which compare part by part. Linked folders
+    are followed, once each (a link back up the tree is reported as a loop, not walked for ever);
+    a folder that cannot be listed, a broken link and anything that is not a file or a folder
+    (a pipe, a socket) are reported by name, never skipped in silence.
     """
+    visited = set() if visited is None else visited
+    real = os.path.realpath(path)
+    if real in visited:
+        report.skip(str(path), f"symlink loop: leads back to {real}, which is read already")
+        return
+    visited.add(real)
     try:
         entries = sorted(os.scandir(path), key=lambda e: e.name)
-    except OSError:
+    except OSError as exc:
+        report.skip(str(path), f"cannot be read: {exc.strerror or exc}")
         return
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        if entry.is_dir():
-            yield from _iter_files(Path(entry.path))
-        elif entry.is_file():
+        try:  # both follow links, and raise for a link that loops
+            is_dir, is_file = entry.is_dir(), entry.is_file()
+        except OSError:
+            is_dir = is_file = False
+        if is_dir:
+            yield from _iter_files(Path(entry.path), report, visited)
+        elif is_file:
             yield Path(entry.path)
+        else:
+            report.skip(entry.path, _not_a_file(Path(entry.path)))
+
+
+def _not_a_file(path: Path) -> str:
+    """Why a path that is neither a file nor a folder cannot be read."""
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symlink loop: the link points back to itself"
+        if path.is_symlink():
+            return f"broken link: points to {os.readlink(path)}, which does not exist"
+        return f"cannot be read: {exc.strerror or exc}"
+    return "not a file or a folder (a pipe, socket or device)"
 
 
 def read_articles(paths: Iterable[str | Path], report: ReadReport | None = None,
@@ -94,14 +127,16 @@ def read_articles(paths: Iterable[str | Path], report: ReadReport | None = None,
             continue
         path = Path(raw)
         if path.is_dir():
-            empty = True
-            for file in _iter_files(path):
+            empty, skipped = True, len(report.skipped)
+            for file in _iter_files(path, report):
                 empty = False
                 yield from _read_file(file, report, max_chars, date_order)
-            if empty:
+            if empty and len(report.skipped) == skipped:
                 report.skip(str(path), "folder holds no files")
         elif path.exists():
             yield from _read_file(path, report, max_chars, date_order)
+        elif path.is_symlink():
+            report.skip(str(path), _not_a_file(path))
         else:
             report.skip(str(path), "no such file or folder")
 
@@ -149,8 +184,10 @@ def _streams_as_jsonl(head: bytes, path: Path | None) -> bool:
 
     Empty and binary files are left to `read_bytes`, which reports them as a whole.
     """
-    if b"\x00" in head or not head.strip():
-        return False
+    if b"\x00" in head or not head.strip() or head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False  # UTF-16/32 (by its NULs or BOM) is decoded whole, not as UTF-8 lines
     suffix = path.suffix.lower() if path else ""
-    opens_object = head.removeprefix(b"\xef\xbb\xbf").lstrip()[:1] == b"{"
-    return suffix in JSONL_SUFFIXES or (suffix not in HTML_SUFFIXES and opens_object)
+    opens = head.removeprefix(b"\xef\xbb\xbf").lstrip()[:1]
+    if opens == b"[":
+        return False  # perhaps one JSON array, read whole (`read_json_array`)
+    return suffix in JSONL_SUFFIXES or (suffix not in HTML_SUFFIXES and opens == b"{")

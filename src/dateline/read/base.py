@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-# spaCy's own default limit; longer texts are almost always a mistake (a dump, not an article).
-DEFAULT_MAX_CHARS = 1_000_000
+# spaCy's own default limit, set in one place; longer texts are a dump, not an article
+from dateline.config import DEFAULT_MAX_CHARS as DEFAULT_MAX_CHARS
 
 
 class ReadError(Exception):
@@ -51,15 +51,46 @@ def decode_bytes(data: bytes) -> str:
     """
     if not data.strip():
         raise ReadError("empty: the file holds no text")
+    for bom, encoding in _UNICODE_BOMS:  # UTF-32 first: its little-endian BOM begins like UTF-16's
+        if data.startswith(bom):
+            try:
+                return _non_blank(data[len(bom):].decode(encoding))
+            except UnicodeDecodeError as exc:
+                raise ReadError(f"invalid {encoding.upper()}: the file starts with a {encoding.upper()} byte-order "
+                                f"mark but byte {exc.start + len(bom)} does not decode") from None
     if b"\x00" in data[:8192]:
+        if _looks_like_utf16(data[:8192]):
+            raise ReadError("UTF-16 without a byte-order mark: re-encode the file as UTF-8 (e.g. `iconv -f utf-16le "
+                            "-t utf-8`), or save it with a BOM")
         raise ReadError("binary: the file holds NUL bytes, so it is not a text, JSONL or HTML article")
     try:
-        return data.decode("utf-8-sig")
+        return _non_blank(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise ReadError(
             f"invalid UTF-8: byte {exc.start} (0x{data[exc.start]:02x}) is not UTF-8; "
             "re-encode the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)"
         ) from None
+
+
+def _non_blank(text: str) -> str:
+    """The decoded text, refused when it is blank (a lone BOM, no-break spaces): such a file holds no article,
+    and must be reported rather than read as a JSON Lines file of no lines."""
+    if not text.strip():
+        raise ReadError("empty: the file holds only blank characters")
+    return text
+
+
+#: Byte-order marks of the Unicode encodings a file may come in, and the codec of the text after them.
+_UNICODE_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+                 (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+def _looks_like_utf16(head: bytes) -> bool:
+    """Text in UTF-16 without a BOM: NUL bytes at every other position (ASCII letters are 0x00XX)."""
+    pairs = len(head) // 2
+    odd_nuls = sum(1 for i in range(1, 2 * pairs, 2) if head[i] == 0)
+    even_nuls = sum(1 for i in range(0, 2 * pairs, 2) if head[i] == 0)
+    return pairs >= 4 and max(odd_nuls, even_nuls) >= 0.9 * pairs and min(odd_nuls, even_nuls) <= 0.1 * pairs
 
 
 def check_length(text: str, max_chars: int) -> None:

@@ -10,6 +10,7 @@ does not know fall back to trafilatura's date, then to a date in the path.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -37,7 +38,8 @@ def published_date_in_meta(tree: Any) -> str | None:
     """The publication date the page's <meta> tags (or <time pubdate>) give, as written."""
     found: dict[str, str] = {}
     for meta in tree.iter("meta"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or meta.get("http-equiv")
+               or "").strip().lower()
         content = (meta.get("content") or "").strip()
         if key in PUBLISHED_META and content:
             found.setdefault(key, content)
@@ -45,8 +47,44 @@ def published_date_in_meta(tree: Any) -> str | None:
         if key in found:
             return found[key]
     for time in tree.iter("time"):
-        if time.get("pubdate") is not None and (time.get("datetime") or "").strip():
+        published = time.get("pubdate") is not None or (time.get("itemprop") or "").lower() == "datepublished"
+        if published and (time.get("datetime") or "").strip():
             return time.get("datetime").strip()
+    return published_date_in_json_ld(tree)
+
+
+def published_date_in_json_ld(tree: Any) -> str | None:
+    """The `datePublished` of the page's JSON-LD (schema.org NewsArticle and kin), as written.
+
+    Read here rather than left to trafilatura, whose date guesser corrects impossible dates
+    (2018-02-30 became 2018-02-01) and drops dates before 1995 or after today.
+    """
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        found = _date_published(data)
+        if found:
+            return found
+    return None
+
+
+def _date_published(data: Any, depth: int = 0) -> str | None:
+    """The first `datePublished` string in a JSON-LD value (objects, lists and `@graph`s, a few levels deep)."""
+    if depth > 4:
+        return None
+    if isinstance(data, dict):
+        value = data.get("datePublished")
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        data = list(data.values())
+    if isinstance(data, list):
+        for item in data:
+            if isinstance(item, dict | list) and (found := _date_published(item, depth + 1)):
+                return found
     return None
 
 

@@ -23,11 +23,12 @@ from pathlib import Path
 
 from dateline.config import settings
 from dateline.ingest import IngestReport
-from dateline.model import Article, content_id
+from dateline.model import Article
 from dateline.read import DEFAULT_MAX_CHARS, DateOrder, read_articles
 from dateline.scale.parts import DEFAULT_PARTITION_SIZE, Checkpoints, Partition, PartitionResult, cut_partitions
 from dateline.scale.runners import InProcess, Pending, Runner, default_workers, done, make_runner, ordered_results
 from dateline.store import Store
+from dateline.store.identity import ArticleIdentity
 
 __all__ = ["DEFAULT_PARTITION_SIZE", "Progress", "default_checkpoint_folder", "default_workers", "estimate_articles",
            "ingest_partitioned", "ingest_with", "make_runner"]
@@ -112,7 +113,7 @@ class _Run:
                  progress: Progress, on_progress: Callable[[Progress], None] | None) -> None:
         self.store, self.runner, self.ledger, self.report = store, runner, ledger, report
         self.progress, self.on_progress = progress, on_progress
-        self.in_flight: dict[str, str] = {}  # id -> digest of articles sent but not stored yet
+        self.identity = ArticleIdentity(store)  # knows the articles sent but not stored yet
 
     def tick(self, n: int) -> None:
         if n:
@@ -142,20 +143,16 @@ class _Run:
         return witness not in (None, "-") and self.store.has_article(witness)
 
     def _unseen(self, articles: list[Article]) -> list[Article]:
-        """Articles not stored or on their way; a known id with other content is a clash, reported."""
+        """Articles not stored or on their way, by content (`store.identity`, as `ingest` decides)."""
         fresh = []
         for art in articles:
-            digest = content_id(art.text, art.date)
-            known = self.in_flight.get(art.id) or self.store.article_digest(art.id)
-            if known == digest:
+            placement = self.identity.place(art)
+            if placement.clash:
+                self.report.failed.append((art.origin or art.id, placement.clash))
+            elif placement.article is None:
                 self.report.existing += 1
-            elif known is not None:
-                self.report.failed.append((art.origin or art.id, f"id clash: id {art.id!r} is already stored for a "
-                                           "different text; give the article a unique `id` (or none, for a "
-                                           "content hash)"))
             else:
-                self.in_flight[art.id] = digest
-                fresh.append(art)
+                fresh.append(placement.article)
         return fresh
 
     def store_result(self, part: Partition, result: PartitionResult, parquet: bytes | None) -> None:
@@ -169,8 +166,7 @@ class _Run:
         self.report.failed += added.failed + result.failures
         if self.ledger:
             self.ledger.mark_stored(part.key, result.documents[0].article.id if result.documents else None)
-        for art in part.articles:
-            self.in_flight.pop(art.id, None)
+        self.identity.forget(part.articles)
         self.tick(len(part.articles))
 
 

@@ -12,11 +12,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from dateline.config import DEFAULT_DB, settings
-from dateline.store.base import AddResult, EventFilter, Store, StoreBusyError, StoreError, StoreLayoutError
+from dateline.store.base import (
+    AddResult,
+    EventFilter,
+    Store,
+    StoreBusyError,
+    StoreError,
+    StoreLayoutError,
+    StoreMissingError,
+)
 from dateline.store.duck import DuckDBStore
 
 __all__ = ["DEFAULT_DB", "AddResult", "DuckDBStore", "EventFilter", "Store", "StoreBusyError", "StoreError",
-           "StoreLayoutError", "default_target", "is_postgres_url", "open_store"]
+           "StoreLayoutError", "StoreMissingError", "default_target", "is_postgres_url", "open_store"]
 
 
 def default_target() -> str:
@@ -31,7 +39,10 @@ def is_postgres_url(target: str) -> bool:
 
 def open_store(target: str | Path | None = None, read_only: bool = False) -> Store:
     """Open the store named by `target` (a DuckDB path, `duckdb:PATH`, or a `postgresql://` URL)."""
-    raw = str(target or default_target())
+    raw = str(default_target() if target is None else target)
+    if not raw.strip() or raw.strip() == "duckdb:":
+        raise StoreError("no database named: --db (or DATELINE_DB) is empty; give a DuckDB file such as "
+                         "dateline.duckdb, or a postgresql:// URL")
     if is_postgres_url(raw):
         from dateline.store.postgres import PostgresStore  # psycopg is loaded only for PostgreSQL
 

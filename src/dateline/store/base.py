@@ -53,6 +53,10 @@ class StoreBusyError(StoreError):
     """A database another process holds for longer than this one was willing to wait."""
 
 
+class StoreMissingError(StoreError, FileNotFoundError):
+    """A database to read that does not exist (nothing was ingested into it yet)."""
+
+
 class Store(Protocol):
     """A place where processed articles live and can be queried; it speaks the data model.
 
@@ -66,6 +70,10 @@ class Store(Protocol):
     def has_article(self, article_id: str) -> bool: ...
 
     def article_digest(self, article_id: str) -> str | None: ...
+
+    def article_with_digest(self, digest: str) -> str | None: ...
+
+    def article_origin(self, article_id: str) -> str | None: ...
 
     def article(self, article_id: str) -> Article | None: ...
 

@@ -26,13 +26,17 @@ from typing import Any
 import duckdb
 
 from dateline.config import settings
-from dateline.store.base import StoreBusyError
+from dateline.store.base import StoreBusyError, StoreError, StoreMissingError
 from dateline.store.schema import DUCKDB, table_ddl
 from dateline.store.sql import SQLStore
 
 #: Idle seconds after which a writing store lets the file go.
 LINGER = 0.2
 _BUSY = ("Could not set lock on file", "different configuration than existing connections")
+#: A dateline store never loads DuckDB extensions: opening a file must not download code (DuckDB would
+#: fetch its SQLite extension to read a SQLite file given as --db).
+_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+_SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def _connect(path: str, read_only: bool, timeout: float) -> duckdb.DuckDBPyConnection:
@@ -41,10 +45,10 @@ def _connect(path: str, read_only: bool, timeout: float) -> duckdb.DuckDBPyConne
     pause = 0.01
     while True:
         try:
-            return duckdb.connect(path, read_only=read_only)
+            return duckdb.connect(path, read_only=read_only, config=_CONFIG)
         except (duckdb.IOException, duckdb.ConnectionException) as exc:
             if not any(marker in str(exc) for marker in _BUSY):
-                raise
+                raise _unusable(path, exc) from None
             if time.monotonic() >= deadline:
                 raise StoreBusyError(
                     f"{path} is in use by another process (DuckDB lets one process write a file and nobody "
@@ -52,6 +56,25 @@ def _connect(path: str, read_only: bool, timeout: float) -> duckdb.DuckDBPyConne
                     "finish, raise DATELINE_DB_TIMEOUT, or use PostgreSQL for several writers.") from exc
         time.sleep(pause)
         pause = min(pause * 2, 0.25)
+
+
+def _unusable(path: str, exc: Exception) -> StoreError:
+    """The message for a --db that DuckDB cannot open as a database file, saying what it is instead."""
+    target = Path(path)
+    if target.is_dir():
+        return StoreError(f"{path} is a folder, not a database file; give a file such as {target / 'dateline.duckdb'}")
+    try:
+        with target.open("rb") as file:
+            head = file.read(len(_SQLITE_MAGIC))
+    except OSError as err:
+        return StoreError(f"{path} cannot be opened: {err.strerror or err}")
+    if head == _SQLITE_MAGIC:
+        return StoreError(f"{path} is a SQLite database, not a DuckDB one; give a new file name to create a dateline "
+                          "store, or a postgresql:// URL")
+    if "not a valid DuckDB database file" in str(exc):
+        return StoreError(f"{path} exists but is not a DuckDB database (is it an article or an export?); give "
+                          "another file name to create a dateline store there")
+    return StoreError(f"{path} cannot be opened as a DuckDB database: {exc}")
 
 
 class _Lease:
@@ -115,7 +138,7 @@ class DuckDBStore(SQLStore):
         does, instead of holding it until `close()` (for a long-lived reader such as the HTTP API)."""
         self.path = self.name = str(path)
         if read_only and not Path(self.path).exists():
-            raise FileNotFoundError(
+            raise StoreMissingError(
                 f"no database at {self.path}: ingest articles first (`dateline ingest FILE --db {self.path}`)"
             )
         self.read_only = read_only

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
-from math import cos, radians
+from math import cos, isfinite, radians
 from typing import Any
 
 from dateline.model import Article, Document, Event
@@ -147,13 +147,14 @@ class SQLStore(WatchTables):
             return result
         try:
             stored = self._store(list(fresh.values()))
-        except self.errors:
+        except Exception:  # noqa: BLE001 - a database error, or rows that cannot be built: isolate the article
             stored = []
             for doc in fresh.values():  # isolate the article that broke the batch
                 try:
                     stored += self._store([doc])
-                except self.errors as exc:
-                    result.failed.append((doc.article.origin or doc.article.id, f"store error: {exc}"))
+                except Exception as exc:  # noqa: BLE001 - reported by name; the rest of the batch is stored
+                    result.failed.append((doc.article.origin or doc.article.id,
+                                          f"store error: {type(exc).__name__}: {exc}"))
             result.existing += len(fresh) - len(stored) - len(result.failed)
         else:
             result.existing += len(fresh) - len(stored)
@@ -212,11 +213,11 @@ class SQLStore(WatchTables):
         """
         flt = flt or EventFilter()
         where, params = event_where(flt)
-        limit = " LIMIT ?" if flt.limit else ""
+        limit = " LIMIT ?" if flt.limit is not None else ""  # 0 means none, not all
         merged = f"WHERE e.id IN (SELECT e.merged_id FROM events e {where})"
         with self._reading() as con:
             found = self._fetch(con, f"{_EVENT_SELECT} {merged} {_EVENT_ORDER}{limit}",
-                                [*params, *([int(flt.limit)] if flt.limit else [])])
+                                [*params, *([int(flt.limit)] if flt.limit is not None else [])])
             return with_mentions(lambda sql, p: self._fetch(con, sql, p), [stored_event(*row) for row in found])
 
     def event(self, event_id: str) -> Event | None:
@@ -231,6 +232,18 @@ class SQLStore(WatchTables):
             merged_id = merged_id_of(execute, found[0][0]) or found[0][0]
             rows = self._fetch(con, f"{_EVENT_SELECT} WHERE e.id = ?", [merged_id])
             return with_mentions(execute, [stored_event(*rows[0])])[0]
+
+    def article_with_digest(self, digest: str) -> str | None:
+        """The id of a stored article with this content digest (`model.content_id`), under whatever id; None if none."""
+        with self._reading() as con:
+            rows = self._fetch(con, "SELECT id FROM articles WHERE digest = ? ORDER BY id LIMIT 1", [digest])
+        return rows[0][0] if rows else None
+
+    def article_origin(self, article_id: str) -> str | None:
+        """Where a stored article was read from (`path[:line]`, a feed entry's address), or None."""
+        with self._reading() as con:
+            rows = self._fetch(con, "SELECT origin FROM articles WHERE id = ?", [article_id])
+        return rows[0][0] if rows else None
 
     def article(self, article_id: str) -> Article | None:
         """One stored article (with its text) by id, or None."""
@@ -258,8 +271,21 @@ def _near(lat: float, lon: float, km: float) -> tuple[list[str], list[Any]]:
     return clauses, params
 
 
+def check_filter(f: EventFilter) -> None:
+    """Refuse a filter that would silently mean something else: a negative limit, or a `near` whose
+    numbers are not a point and a distance (NaN compares false, so it used to match every located event)."""
+    if f.limit is not None and f.limit < 0:
+        raise ValueError(f"limit must be 0 or more, not {f.limit}")
+    if f.near is not None:
+        lat, lon, km = f.near
+        if not all(isfinite(x) for x in f.near) or not -90 <= lat <= 90 or not -180 <= lon <= 180 or km < 0:
+            raise ValueError(f"near must be a latitude (-90..90), a longitude (-180..180) and a distance of 0 km or "
+                             f"more, not {lat},{lon},{km}")
+
+
 def event_where(f: EventFilter) -> tuple[str, list[Any]]:
     """The WHERE clause and parameters of a filter; user text only ever travels as an escaped parameter."""
+    check_filter(f)
     clauses: list[str] = []
     params: list[Any] = []
     party = "EXISTS (SELECT 1 FROM event_parties p WHERE p.event_id = e.id AND ({}))"
@@ -300,4 +326,4 @@ def event_where(f: EventFilter) -> tuple[str, list[Any]]:
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
-__all__ = ["SQLStore", "event_where", "like_pattern"]
+__all__ = ["SQLStore", "check_filter", "event_where", "like_pattern"]

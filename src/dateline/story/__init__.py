@@ -16,9 +16,11 @@ captions beside their credits, and lines repeated from earlier in the article. I
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from typing import Any
 
+from dateline.budget import check_deadline
 from dateline.model import Document, ExcludedSpan
 from dateline.story.cues import Cue, load_cues
 from dateline.story.shapes import Found, find_datelines, find_navigation, find_social_posts, find_timestamps
@@ -68,9 +70,14 @@ def sentence_units(parsed: Any, lines: list[Span], text: str) -> list[Span]:
     if parsed is None:
         return list(lines)
     units = []
+    line_ends = [l_end for _, l_end in lines]  # lines are in text order and do not overlap
     for sent in parsed.sents:
+        check_deadline()  # the article's time budget (dateline.budget)
         s_start, s_end = sent.start_char, sent.end_char
-        for l_start, l_end in lines:
+        number = bisect_right(line_ends, s_start)  # only the lines the sentence reaches: linear, not S x L
+        while number < len(lines) and lines[number][0] < s_end:
+            l_start, l_end = lines[number]
+            number += 1
             start, end = max(s_start, l_start), min(s_end, l_end)
             if start < end:
                 start, end = _strip(text, start, end)
@@ -88,7 +95,9 @@ def _strip(text: str, start: int, end: int) -> Span:
 
 
 def _holding(spans: list[Span], offset: int) -> Span | None:
-    return next((s for s in spans if s[0] <= offset < s[1]), None)
+    """The span holding `offset`, by binary search: lines and units are in text order and do not overlap."""
+    after = bisect_right(spans, (offset, float("inf")))
+    return spans[after - 1] if after and offset < spans[after - 1][1] else None
 
 
 def _cue_spans(cue: Cue, text: str, lines: list[Span], units: list[Span]) -> Iterator[Found]:

@@ -24,8 +24,8 @@ from dateline.timex3 import SEASON_MONTHS, season_value
 #: How to write a Point of each granularity as a TIMEX3 value.
 _FORMATS = {
     "day": lambda d: d.isoformat(),
-    "week": lambda d: "{}-W{:02d}".format(*d.isocalendar()[:2]),
-    "weekend": lambda d: "{}-W{:02d}-WE".format(*d.isocalendar()[:2]),
+    "week": lambda d: "{:04d}-W{:02d}".format(*d.isocalendar()[:2]),
+    "weekend": lambda d: "{:04d}-W{:02d}-WE".format(*d.isocalendar()[:2]),
     "month": lambda d: f"{d.year:04d}-{d.month:02d}",
     "quarter": lambda d: f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}",
     "half": lambda d: f"{d.year:04d}-H{(d.month - 1) // 6 + 1}",

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from dateline.budget import check_deadline
 from dateline.model import Document, Timex
 from dateline.time.calendar import Point, safe_date
 from dateline.time.clock import CLOCK_RULES, modifies_a_noun
@@ -86,25 +87,32 @@ def temporal_windows(text: str) -> Iterator[tuple[int, int]]:
     """Stretches of `text` around words any rule needs, merged and cut at spaces.
 
     Most of a news text says nothing about time; the rules only scan these windows.
+    Each search for a space starts where the last one ended, never again from a hit: a token
+    of 200,000 digits (every digit a hit) is walked once, not once per digit.
     """
     end_of_last = -1
     start = end = 0
+    space_after = -1  # the first whitespace at or after the last position asked for (len(text): none)
     for hit in _ANCHOR.finditer(text):
         if hit.start() - _REACH > end_of_last:
             if end_of_last >= 0:
                 yield start, end
-            start = _space_before(text, hit.start() - _REACH)
+            start = _space_before(text, hit.start() - _REACH, floor=start)
         end_of_last = hit.end()
-        end = _space_after(text, hit.end() + _REACH)
+        if hit.end() + _REACH > space_after:
+            space_after = _space_after(text, hit.end() + _REACH)
+        end = space_after
     if end_of_last >= 0:
         yield start, end
 
 
-def _space_before(text: str, pos: int) -> int:
-    if pos <= 0:
-        return 0
-    found = text.rfind(" ", 0, pos)
-    return found + 1 if found >= 0 else 0
+def _space_before(text: str, pos: int, floor: int = 0) -> int:
+    """Just after the last space before `pos`, looking no further back than `floor` (the start of
+    the previous window: a window never reaches back past the one before it)."""
+    if pos <= floor:
+        return floor
+    found = text.rfind(" ", floor, pos)
+    return found + 1 if found >= 0 else floor
 
 
 def _space_after(text: str, pos: int) -> int:
@@ -116,6 +124,7 @@ def find_candidates(text: str) -> list[Candidate]:
     """Every rule's matches in `text`, longest first (ties: earlier rule first)."""
     found: list[Candidate] = []
     for start, end in temporal_windows(text):
+        check_deadline()  # the article's time budget (dateline.budget)
         window = text[start:end].lower()
         found.extend(Candidate(m.start(), m.end(), order, rule, m)
                      for order, rule in enumerate(RULES) if rule.may_match(window)
