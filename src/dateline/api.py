@@ -167,7 +167,7 @@ def _read_routes(app: FastAPI) -> None:
 
     @app.get("/events/{event_id}", summary="One event (a unique id prefix will do) with its mentions and evidence")
     def one_event(store: Reading, event_id: str) -> dict[str, Any]:
-        ev = store.event(event_id)
+        ev = store.event(event_id) if "\x00" not in event_id else None  # no id holds NUL (PostgreSQL refuses it)
         if ev is None:
             raise HTTPException(404, f"no single event with id {event_id!r}: give more of its id")
         article = store.article(ev.article_id) if ev.article_id else None
@@ -192,7 +192,7 @@ def _read_routes(app: FastAPI) -> None:
 
     @app.get("/articles/{article_id}", summary="One stored article, its text and its events")
     def article(store: Reading, article_id: str) -> dict[str, Any]:
-        found = store.article(article_id)
+        found = store.article(article_id) if "\x00" not in article_id else None
         if found is None:
             raise HTTPException(404, f"no article with id {article_id!r}")
         events = store.events(EventFilter(article=article_id, include_negated=True))

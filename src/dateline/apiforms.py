@@ -56,6 +56,9 @@ class EventQuery:
                                      f"{', '.join(EVENT_TYPES)}")
         if since and until and since > until:
             raise HTTPException(422, f"since ({since}) is after until ({until})")
+        if any("\x00" in value for value in (actor, country, place, text, article) if value):
+            # PostgreSQL refuses NUL in text and no stored text holds one: a clear 422, not a 500
+            raise HTTPException(422, "a filter holds a NUL character (\\x00), which no stored text contains")
         self.type = type_.upper() if type_ else None
         self.actor, self.country, self.place, self.text, self.article = actor, country, place, text, article
         self.near = parse_near(near) if near else None
