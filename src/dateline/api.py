@@ -261,6 +261,13 @@ async def _posted_body(request: Request) -> bytes:
 
 
 Posted = Annotated[bytes, Depends(_posted_body)]
+#: What `POST /ingest` takes, for the schema (the route reads the raw body itself, so FastAPI cannot infer it).
+INGEST_BODY = {"required": True, "content": {
+    "application/json": {"schema": {"type": "array", "items": {
+        "type": "object", "required": ["text", "date"], "properties": {
+            "id": {"type": "string"}, "text": {"type": "string"}, "date": {"type": "string", "format": "date"},
+            "title": {"type": "string"}, "url": {"type": "string"}, "source": {"type": "string"}}}}},
+    "application/x-ndjson": {"schema": {"type": "string", "description": "JSON Lines, one article a line"}}}}
 
 
 def _ingest_route(app: FastAPI, token: str, max_body: int) -> None:
@@ -268,7 +275,8 @@ def _ingest_route(app: FastAPI, token: str, max_body: int) -> None:
     app.state.ingesting = threading.Lock()  # one ingest at a time: they would only queue in the store
 
     @app.post("/ingest", dependencies=[Depends(_authorised)], summary="Process and store articles: JSON Lines, a "
-              "JSON array of objects with `text` and `date`, or any other form `dateline ingest` reads")
+              "JSON array of objects with `text` and `date`, or any other form `dateline ingest` reads",
+              openapi_extra={"requestBody": INGEST_BODY})
     def ingest(payload: Posted) -> dict[str, Any]:
         from dateline.ingest import ingest as ingest_paths
 
