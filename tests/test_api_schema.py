@@ -80,3 +80,23 @@ def test_any_posted_body_gets_an_answer_not_a_server_error(api_app, payload):
     response = client.post("/ingest", content=payload, headers={"Authorization": f"Bearer {TOKEN}"})
     assert response.status_code < 500, (payload, response.text[:500])
     assert no_stack_trace(response.text)
+
+
+def test_a_streamed_body_without_a_declared_length_is_cut_off_at_the_limit(api_app):
+    """A chunked body (no Content-Length) is counted as it arrives and refused once over the limit."""
+    client = TestClient(api_app, raise_server_exceptions=False)
+    chunks = (b'{"text": "Protesters marched in Cairo.", "date": "2011-02-01"}\n' for _ in range(100))
+    response = client.post("/ingest", content=chunks, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert response.status_code == 413 and "body over 2000 bytes" in response.json()["detail"]
+
+
+@pytest.mark.parametrize("header", [f"Bearer {TOKEN}x", f"Bearer {TOKEN[:-1]}", "Bearer é-token", f"Basic {TOKEN}",
+                                    f"bearer  {TOKEN}", "Bearer"])
+def test_a_wrong_token_of_any_length_or_scheme_is_refused_not_a_server_error(api_app, header):
+    """Tokens longer, shorter, non-ASCII, of another scheme or badly spaced: a 401 or 403, and nothing stored."""
+    client = TestClient(api_app, raise_server_exceptions=False)
+    before = client.get("/stats").json()["store"]["counts"]["articles"]
+    body = b'{"id": "intruder", "text": "Turkey and Russia agreed on a ceasefire.", "date": "2022-03-09"}\n'
+    response = client.post("/ingest", content=body, headers={"Authorization": header.encode("utf-8")})
+    assert response.status_code in (401, 403) and no_stack_trace(response.text)
+    assert client.get("/stats").json()["store"]["counts"]["articles"] == before
