@@ -100,7 +100,9 @@ def main() -> None:
         results[shape] = {}
         for chars in (int(n) for n in args.sizes.split(",")):
             run = subprocess.run([sys.executable, __file__, "--one", shape, str(chars)], capture_output=True,
-                                 text=True, check=True)
+                                 text=True, check=False)
+            if run.returncode:
+                sys.exit(f"{shape} {chars}: the measuring process failed: {run.stderr.strip().splitlines()[-1:]}")
             results[shape][chars] = json.loads(run.stdout.strip().splitlines()[-1])
             print(f"{shape} {chars}: {results[shape][chars]}", file=sys.stderr, flush=True)
     print(json.dumps({"benchmark": "scaling", "seconds_by_shape_and_chars": results,

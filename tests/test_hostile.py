@@ -20,6 +20,7 @@ from rich.console import Console
 from dateline import render
 from dateline.budget import OverBudget, article_budget, check_deadline
 from dateline.config import SettingError, Settings
+from dateline.events.group import Cues, cluster
 from dateline.geo import tag_places
 from dateline.ingest import ingest
 from dateline.model import Article, Document, Event, Evidence, Party
@@ -105,6 +106,19 @@ def test_20000_lines_are_cut_into_units_in_linear_time():
     started = time.perf_counter()
     units = sentence_units(parsed, lines, text)
     assert len(units) == 20_000 and time.perf_counter() - started < 5  # was every line per sentence
+
+
+def test_mentions_of_one_happening_are_grouped_in_linear_time():
+    russia, syria = Party(name="Russia", country="RUS"), Party(name="Syria", country="SYR")
+    events = [Event(id=f"e{n}", type="ASSAULT", actors=[russia], recipients=[syria], date="2018-09-17",
+                    evidence=Evidence(sentence="Russia attacked Syria.", start=23 * n, end=23 * n + 22,
+                                      trigger="attacked", trigger_start=23 * n + 7, trigger_end=23 * n + 15))
+              for n in range(3000)]
+    cues = [Cues(sentence=23 * n, stems=frozenset({"attack"}), trigger="attacked") for n in range(3000)]
+    started = time.perf_counter()
+    groups = cluster(events, cues, dt.date(2018, 9, 19))
+    assert [len(members) for members, _ in groups] == [3000]  # the same parties: one happening
+    assert time.perf_counter() - started < 5  # was every member checked for conflict: 4.5 million checks
 
 
 def test_a_stage_over_the_time_budget_raises_a_typed_error_naming_it(make_doc):

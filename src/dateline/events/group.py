@@ -31,9 +31,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from dateline.model import Document, Event, Evidence, Party
@@ -248,20 +248,106 @@ def headline_and_lead(parsed: Any) -> tuple[int, int] | None:
 
 def cluster(events: list[Event], cues: list[Cues], reference: dt.date | None = None,
             lead: tuple[int, int] | None = None) -> list[tuple[list[int], dict[int, str]]]:
-    """Groups of event indices (in text order), each with why every later member was joined."""
-    groups: list[tuple[list[int], dict[int, str]]] = []
+    """Groups of event indices (in text order), each with why every later member was joined.
+
+    A mention joins the first group it does not conflict with and that holds a mention it
+    repeats (`cue`). Only groups that can hold such a mention are looked at (one in its sentence,
+    with its parties, the headline before its lead; any group for a definite "the attack"), and a
+    group checks conflicts once per kind of member (`_Group`), so an article of N mentions of one
+    happening costs N, not N squared.
+    """
+    groups: list[_Group] = []
+    by_sentence: dict[int, list[int]] = {}  # sentence -> numbers of the groups with a member in it
+    by_parties: dict[tuple[frozenset[str], frozenset[str]], list[int]] = {}
     for j, event in enumerate(events):
-        for members, reasons in groups:
-            if any(conflict(events[i], event, reference, not _own_noun(cues[i], cues[j])) for i in members):
+        cj, key = cues[j], _parties_key(event)
+        if cj.definite:
+            candidates: Iterable[int] = range(len(groups))
+        else:
+            found = set(by_sentence.get(cj.sentence, ())) | set(by_parties.get(key, ()) if key else ())
+            if lead is not None and cj.sentence == lead[1]:
+                found |= set(by_sentence.get(lead[0], ()))
+            candidates = sorted(found)
+        for number in candidates:
+            group = groups[number]
+            if group.conflicts(events, cues, j, reference):
                 continue
-            why = next((r for i in members if (r := cue(events[i], event, cues[i], cues[j], lead))), None)
+            first = group.first_cued(cj, key, lead)
+            why = cue(events[first], event, cues[first], cj, lead) if first is not None else None
             if why is not None:
-                members.append(j)
-                reasons[j] = why
+                group.add(events, cues, j, why)
                 break
         else:
-            groups.append(([j], {}))
-    return groups
+            number = len(groups)
+            groups.append(_Group())
+            groups[-1].add(events, cues, j, None)
+        for index, value in ((by_sentence, cj.sentence), (by_parties, key)):
+            if value is not None and number not in index.setdefault(value, [number])[-1:]:
+                index[value].append(number)
+    return [(g.members, g.reasons) for g in groups]
+
+
+def _parties_key(event: Event) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The actor and recipient countries `_same_parties` compares, or None when it never holds for this event."""
+    actors, recipients = _party_keys(event.actors), _party_keys(event.recipients)
+    return (actors, recipients) if actors and recipients and not actors & recipients else None
+
+
+def _conflict_signature(event: Event) -> tuple[Any, ...]:
+    """Everything `conflict` reads of an event: two events with one signature conflict with the same mentions."""
+    loc = event.location
+    place = (loc.geonameid, loc.country_code, loc.feature_code, loc.lat, loc.lon, loc.name) if loc else None
+    return (event.type, event.status, event.mode, _party_keys(event.actors), _party_keys(event.recipients),
+            event.date, event.date_mod, place)
+
+
+@dataclass
+class _Group:
+    """The members of one happening, indexed for `cluster`: by sentence, by parties, and one
+    representative per conflict signature (per sentence, as a verb and its own noun in one sentence
+    are compared without their parties)."""
+
+    members: list[int] = field(default_factory=list)
+    reasons: dict[int, str] = field(default_factory=dict)
+    in_sentence: dict[int, list[int]] = field(default_factory=dict)
+    with_parties: dict[tuple[frozenset[str], frozenset[str]], int] = field(default_factory=dict)
+    kinds: dict[tuple[Any, ...], dict[int, int]] = field(default_factory=dict)  # signature -> sentence -> member
+
+    def add(self, events: list[Event], cues: list[Cues], j: int, why: str | None) -> None:
+        self.members.append(j)
+        if why is not None:
+            self.reasons[j] = why
+        self.in_sentence.setdefault(cues[j].sentence, []).append(j)
+        key = _parties_key(events[j])
+        if key is not None:
+            self.with_parties.setdefault(key, j)
+        sentences = self.kinds.setdefault(_conflict_signature(events[j]), {})
+        if len(sentences) < 2:  # two sentences suffice: one of them is not the asking mention's
+            sentences.setdefault(cues[j].sentence, j)
+
+    def conflicts(self, events: list[Event], cues: list[Cues], j: int, reference: dt.date | None) -> bool:
+        """Whether mention `j` conflicts with some member (as `conflict` says, member by member)."""
+        cj = cues[j]
+        for i in self.in_sentence.get(cj.sentence, ()):
+            if conflict(events[i], events[j], reference, not _own_noun(cues[i], cj)):
+                return True
+        for sentences in self.kinds.values():
+            other = next((i for sentence, i in sentences.items() if sentence != cj.sentence), None)
+            if other is not None and conflict(events[other], events[j], reference, True):
+                return True
+        return False
+
+    def first_cued(self, cj: Cues, key: tuple[frozenset[str], frozenset[str]] | None,
+                   lead: tuple[int, int] | None) -> int | None:
+        """The first member that `cue` finds a reason with for mention `cj` (None: no member)."""
+        if cj.definite:
+            return self.members[0]
+        found = [self.in_sentence[cj.sentence][0]] if cj.sentence in self.in_sentence else []
+        if key is not None and key in self.with_parties:
+            found.append(self.with_parties[key])
+        if lead is not None and cj.sentence == lead[1] and lead[0] in self.in_sentence:
+            found.append(self.in_sentence[lead[0]][0])
+        return min(found, default=None)
 
 
 def _own_noun(ca: Cues, cb: Cues) -> bool:
