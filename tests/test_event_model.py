@@ -4,22 +4,31 @@ the shipped model is plain data that is checked when read, and the training scri
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import json
 import os
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pytest
 
+from dateline import cli, timeline
 from dateline.events.verify import (
+    DEFAULT_MIN_CONFIDENCE,
     MODEL_DIR,
-    SUGGESTED_MIN_CONFIDENCE,
+    VerifierModel,
+    candidate_features,
+    dense_features,
     file_sha256,
     load_model,
     model_files,
     read_model,
+    unverified,
 )
 from dateline.model import Article
 from dateline.pipeline import process
@@ -28,10 +37,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def shown(text: str) -> list[tuple[str, float]]:
-    """The factual events above the suggested display threshold of a one-paragraph article."""
+    """The factual events of a one-paragraph article shown by default (at or above the default view's threshold)."""
     (doc,) = process([Article(id="t", date=dt.date(2021, 5, 3), text=text)])
     return [(e.type, e.confidence) for e in doc.events
-            if not e.negated and not e.hypothetical and e.confidence >= SUGGESTED_MIN_CONFIDENCE]
+            if not e.negated and not e.hypothetical and e.confidence >= DEFAULT_MIN_CONFIDENCE]
 
 
 @pytest.mark.parametrize("text", [
@@ -116,3 +125,49 @@ def test_training_script_runs_on_a_tiny_sample(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     model = read_model(tmp_path / "model")
     assert "NONE" in model.classes and len(model.vocabulary) > 10
+    assert model.dense is None  # the parser's vectors only with --dense (they lowered the gold AUC)
+    assert "gold" in model.meta["report"]["cv_by_source"]
+
+
+def _raw_events(text: str) -> tuple[Any, list[Any]]:
+    """The lexicon's candidate events of a one-sentence article (verifier off), with the parse."""
+    with unverified():
+        (doc,) = process([Article(id="t", date=dt.date(2021, 5, 3), text=text)])
+    return doc.parsed, doc.events
+
+
+def test_parties_are_placed_in_the_parse_and_the_lexicon_prior_is_a_feature() -> None:
+    parsed, events = _raw_events("Israel may attack Hamas positions in Gaza, the minister said.")
+    features = candidate_features(events[0], parsed)
+    assert "a_path=nsubj" in features
+    assert "status=hypothetical" in features
+    assert any(f.startswith("lexconf=") for f in features)
+
+
+def test_parser_vectors_of_the_trigger_and_its_sentence() -> None:
+    parsed, events = _raw_events("Rebels attacked an army base near Kabul on Monday.")
+    vector = dense_features(events[0], parsed)
+    assert vector is not None and vector.shape == (2 * parsed.tensor.shape[1],)
+    parsed.tensor = np.zeros((0, 0))  # a pipeline without a shared tok2vec leaves no tensor
+    assert dense_features(events[0], parsed) is None
+
+
+def test_missing_parser_vectors_count_as_the_training_mean() -> None:
+    mean = np.array([0.5, -1.0])
+    model = VerifierModel(("ASSAULT", "NONE"), {"l=attack": 0}, np.array([[1.0], [0.0]]), np.zeros(2), (1.0, 0.0), {},
+                          (np.array([[2.0, 0.0], [0.0, 0.0]]), mean, np.ones(2)))
+    at_mean = model.probabilities(["l=attack"], mean)
+    assert model.probabilities(["l=attack"]) == at_mean
+    assert model.probabilities(["l=attack"], np.ones(5)) == at_mean  # another pipeline's width: ignored
+    assert model.probabilities(["l=attack"], mean + 1)["ASSAULT"] > at_mean["ASSAULT"]
+
+
+def test_one_default_view_for_listings_and_timelines() -> None:
+    assert timeline.DEFAULT_MIN_CONFIDENCE == DEFAULT_MIN_CONFIDENCE
+    assert inspect.signature(cli.events).parameters["min_confidence"].default == DEFAULT_MIN_CONFIDENCE
+    assert inspect.signature(cli.timeline).parameters["min_confidence"].default == DEFAULT_MIN_CONFIDENCE
+    (doc,) = process([Article(id="t", date=dt.date(2021, 5, 3),
+                              text="Taliban fighters attacked an army checkpoint in Helmand province on Friday.")])
+    doubtful = [replace(e, confidence=DEFAULT_MIN_CONFIDENCE / 2) for e in doc.events if e.date]
+    assert doubtful and timeline.build_timeline(doubtful) == []
+    assert timeline.build_timeline(doubtful, min_confidence=0)

@@ -16,6 +16,7 @@ from dateline.events import code_events, explain_event
 from dateline.events.coder import without_bare_duplicates
 from dateline.events.lexicon import load_lexicon
 from dateline.events.ontology import PLOVER_TYPES, load_ontology
+from dateline.events.verify import unverified
 from dateline.model import Actor, Document, Event, Party, Place
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -211,11 +212,19 @@ def test_reported_must_is_a_demand(make_doc) -> None:
     assert countries(event.actors) == {"GBR"} and countries(event.recipients) == {"LBY"}
 
 
+def lexicon_coded(make_doc, text: str) -> Document:
+    """`coded` with the learned verifier off: the coder's own confidence, which the verifier reads as a prior."""
+    with unverified():
+        return coded(make_doc, text)
+
+
 def test_background_events_keep_less_confidence(make_doc) -> None:
-    doc = coded(make_doc, "Israel agreed to a truce after two days of fighting with Hamas.")
+    doc = lexicon_coded(make_doc, "Israel agreed to a truce after two days of fighting with Hamas.")
     fighting = one(doc, "ASSAULT", "fighting")
-    assert fighting.confidence < 0.5 < one(doc, "AGREE").confidence
     assert "background" in fighting.evidence.rule
+    told = one(lexicon_coded(make_doc, "Israel and Hamas were fighting for two days before they agreed to a truce."),
+               "ASSAULT", "fighting")
+    assert "background" not in told.evidence.rule and fighting.confidence < told.confidence
 
 
 # -- the Event contract ------------------------------------------------------------------------
@@ -261,10 +270,11 @@ def test_intent_to_do_harm_is_a_threat(make_doc) -> None:
 
 
 def test_participle_co_event_is_factual_background(make_doc) -> None:
-    doc = coded(make_doc, "The army opened fire on protesters, killing one person and arresting twelve.")
+    doc = lexicon_coded(make_doc, "The army opened fire on protesters, killing one person and arresting twelve.")
     arrest = one(doc, "COERCE")
     assert not arrest.hypothetical and "background" in arrest.evidence.rule
-    assert one(doc, "ASSAULT", "opened").confidence >= 0.5
+    told = one(lexicon_coded(make_doc, "The army opened fire on protesters and arrested twelve."), "COERCE")
+    assert "background" not in told.evidence.rule and arrest.confidence < told.confidence
 
 
 def test_promised_cooperation_names_its_recipient(make_doc) -> None:
@@ -449,10 +459,12 @@ def test_calling_off_a_strike_is_a_concession_but_calling_one_is_not(make_doc) -
 
 
 def test_nominal_event_in_a_background_clause_is_background(make_doc) -> None:
-    doc = coded(make_doc, "Turkey expelled the aid agency, although Britain had sent donations to Syria.")
-    donation = [e for e in doc.events if e.evidence.trigger == "donations"]
-    assert all(e.confidence < 0.5 for e in donation)
-    assert one(doc, "SANCTION", "expelled").confidence >= 0.5
+    doc = lexicon_coded(make_doc, "Turkey expelled the aid agency, although Britain had sent donations to Syria.")
+    donation = one(doc, "AID", "donations")
+    swapped = lexicon_coded(make_doc, "Britain had sent donations to Syria, although Turkey expelled the aid agency.")
+    assert "background" in donation.evidence.rule
+    assert donation.confidence < one(swapped, "AID", "donations").confidence
+    assert one(swapped, "SANCTION", "expelled").confidence < one(doc, "SANCTION", "expelled").confidence
 
 
 def test_events_asked_about_in_a_question_are_not_facts(make_doc) -> None:

@@ -29,11 +29,11 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dateline.events.verify import FEATURE_VERSION, NONE, candidate_features, unverified
+from dateline.events.verify import FEATURE_VERSION, NONE, candidate_features, dense_features, unverified
 from dateline.model import Article, Event
 from dateline.pipeline import process
 
@@ -57,6 +57,7 @@ class Row:
     factual: bool
     label: str
     features: list[str]
+    dense: list[float] = field(default_factory=list)  # `dense_features`, rounded; empty when the parse had none
 
     @property
     def key(self) -> tuple[str, int, str]:
@@ -221,9 +222,11 @@ def labelled_rows(name: str, pairs: Iterator[tuple[Article, Labeller]]) -> Itera
             for event in doc.events:
                 label = labellers[doc.article.id](event)
                 if label is not None:
+                    dense = dense_features(event, doc.parsed)
                     yield Row(name, doc.article.id, event.evidence.trigger_start or 0, event.type,
                               not (event.negated or event.hypothetical), label,
-                              candidate_features(event, doc.parsed))
+                              candidate_features(event, doc.parsed),
+                              [] if dense is None else [round(float(v), 4) for v in dense])
 
 
 def cache_rows(name: str, path: Path, reader: Reader, limit: int, refresh: bool) -> list[Row]:

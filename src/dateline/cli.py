@@ -246,7 +246,8 @@ def events(
     until: Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Up to this date.")] = None,
     text: Annotated[str | None, typer.Option(help="Evidence sentence contains this.")] = None,
     include_all: Annotated[bool, typer.Option("--all", help="Include negated and hypothetical events.")] = False,
-    min_confidence: Annotated[float, typer.Option(min=0, max=1, help="Leave out less certain events.")] = 0.0,
+    min_confidence: Annotated[float, typer.Option(min=0, max=1, help="Leave out less certain events (0: all).")] = (
+        DEFAULT_MIN_CONFIDENCE),
     limit: Annotated[int | None, typer.Option(min=0, help="At most this many events (0: none).")] = None,
     fmt: Annotated[EventsFormat, typer.Option("--format")] = EventsFormat.table,
 ) -> None:

@@ -105,7 +105,8 @@ def code_events(doc: Document) -> Document:
             event = code_trigger(doc, trigger, entries, ontology, evidence_span)
             if event is not None and not _noise(event):
                 doc.events.append(event)
-    return group_events(doc)  # one event per happening
+    from dateline.events.verify import verify_events  # the learned check: re-types, scores, rejects
+    return group_events(verify_events(doc))  # one event per happening, after the check
 
 
 def _noise(event: Event) -> bool:

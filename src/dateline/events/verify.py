@@ -42,19 +42,24 @@ from dateline.model import Document, Event, event_id
 MODEL_DIR = package_data("models")
 MODEL_NAME = "event_verifier"
 #: Bumped whenever `candidate_features` changes: a model trained on other features is refused.
-FEATURE_VERSION = 1
+FEATURE_VERSION = 3
 NONE = "NONE"
 #: Candidates whose calibrated probability falls below this are dropped, not just hidden.
 REJECT_BELOW = 0.04
 #: A re-typing needs the new type at least this probable (and more probable than the lexicon's).
 RETYPE_MIN = 0.5
-#: The display threshold proposed for listings (`timeline.DEFAULT_MIN_CONFIDENCE`): the lowest at which
-#: events-gold precision, cross-validated by article, reaches 0.85 (`benchmarks/events.py`).
-SUGGESTED_MIN_CONFIDENCE = 0.7
+#: The default view (README "The default view"): listings, timelines, exports and the API leave out events below
+#: this confidence unless asked (`--min-confidence 0`); `extract` prints every event with its confidence.
+#: Chosen on the cross-validated precision/recall curve of events-gold (`benchmarks/events.py`): the threshold
+#: that maximises F0.5 (precision counted twice recall: a reader pays for every wrong line, and still
+#: needs the events).
+DEFAULT_MIN_CONFIDENCE = 0.5
 #: Parts of speech whose lemmas describe what a sentence is about.
 CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ"})
 #: Dependents of a trigger whose heads say who or what acted and on what.
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "agent", "compound", "amod", "poss"})
+#: Links of a verb to the clause whose subject it shares ("exploded, killing", "vowed to attack", "met and agreed").
+CLAUSE_LINKS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp"})
 
 _ENABLED = [True]
 
@@ -79,11 +84,19 @@ class VerifierModel:
     intercept: np.ndarray  # (classes,)
     calibration: tuple[float, float]  # Platt scaling of the log-odds: a * logit + b
     meta: dict[str, Any]
+    #: weights of the standardised dense features, (classes, width), with their mean and scale; None: unused
+    dense: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
-    def probabilities(self, features: list[str]) -> dict[str, float]:
-        """The model's probability of each class (NONE and the PLOVER types) for one candidate."""
+    def probabilities(self, features: list[str], dense: np.ndarray | None = None) -> dict[str, float]:
+        """The model's probability of each class (NONE and the PLOVER types) for one candidate.
+
+        Missing or mis-sized dense features (another spaCy pipeline) count as the training mean.
+        """
         idx = [self.vocabulary[f] for f in set(features) if f in self.vocabulary]
         scores = self.intercept + (self.coef[:, idx].sum(axis=1) if idx else 0.0)
+        if self.dense is not None and dense is not None and len(dense) == len(self.dense[1]):
+            coef, mean, scale = self.dense
+            scores = scores + coef @ ((np.asarray(dense, dtype=np.float64) - mean) / scale)
         scores = np.exp(scores - scores.max())
         probs = scores / scores.sum()
         return dict(zip(self.classes, (float(p) for p in probs), strict=True))
@@ -116,11 +129,13 @@ def read_model(folder: Path = MODEL_DIR) -> VerifierModel:
         raise ValueError(f"{weights_path}: hash differs from {meta_path.name}; retrain or restore both files")
     with np.load(weights_path, allow_pickle=False) as weights:
         coef, intercept = weights["coef"].astype(np.float64), weights["intercept"].astype(np.float64)
+        dense = (tuple(weights[k].astype(np.float64) for k in ("dense_coef", "dense_mean", "dense_scale"))
+                 if "dense_coef" in weights.files else None)
     vocabulary = {name: i for i, name in enumerate(meta["vocabulary"])}
     if coef.shape != (len(meta["classes"]), len(vocabulary)):
         raise ValueError(f"{weights_path}: weights of shape {coef.shape} do not fit the vocabulary")
     a, b = meta.get("calibration", (1.0, 0.0))
-    return VerifierModel(tuple(meta["classes"]), vocabulary, coef, intercept, (a, b), meta)
+    return VerifierModel(tuple(meta["classes"]), vocabulary, coef, intercept, (a, b), meta, dense)
 
 
 @lru_cache(maxsize=1)
@@ -138,7 +153,10 @@ def rule_features(event: Event) -> list[str]:
     kind = ("curated" if rule.startswith("triggers.tsv") else "cameo" if rule.startswith("CAMEO")
             else "pattern" if rule.startswith("pattern") else "other")
     out = [f"t={event.type}", f"tm={event.type}/{event.mode}", f"rk={kind}", f"t|rk={event.type}|{kind}",
-           f"cameo={(event.cameo or '')[:2]}"]
+           f"cameo={(event.cameo or '')[:2]}", f"status={event.status}", f"t|status={event.type}|{event.status}"]
+    # the coder's own confidence (lexicon source, actors found, background): the lexicon's prior
+    band = min(int(event.confidence * 10), 9)
+    out += [f"lexconf={band}", f"t|lexconf={event.type}|{band}"]
     out += [flag for flag, on in (("neg", event.negated), ("hyp", event.hypothetical),
                                   ("bg", "background:" in rule), ("fallback", "fallback recipient" in rule),
                                   ("intent", "(THREATEN)" in rule), ("future", "future " in rule)) if on]
@@ -155,6 +173,37 @@ def party_features(event: Event) -> list[str]:
             sector = p.sector or ("country" if p.country else "none")
             out += [f"{role}_sec={sector}", f"t|{role}_sec={event.type}|{sector}",
                     f"{role}_known={p.entry is not None}"]
+    countries = ({p.country for p in event.actors if p.country}, {p.country for p in event.recipients if p.country})
+    if all(countries):
+        out.append("domestic" if countries[0] & countries[1] else "international")
+    return out
+
+
+def subject_features(event: Event, token: Any) -> list[str]:
+    """Who or what the trigger's clause is about: its own subject, else, for a participle, infinitive or
+    conjoined verb ("exploded, killing three"), its head's. An earthquake or a tank kills; it does not attack."""
+    heads = (token, token.head) if token.dep_ in CLAUSE_LINKS else (token,)
+    for head in heads:
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            kind = subject.ent_type_ or ("PRON" if subject.pos_ == "PRON" else "none")
+            return [f"subj={subject.lemma_.lower()}", f"subj_ent={kind}", f"t|subj_ent={event.type}|{kind}"]
+    return ["subj=none", f"t|subj=none|{event.type}"]
+
+
+def party_path_features(event: Event, token: Any) -> list[str]:
+    """How each party hangs from the trigger in the parse: "nsubj", "prep>pobj", or "far" (found elsewhere)."""
+    out = []
+    for role, parties in (("a", event.actors), ("r", event.recipients)):
+        for p in parties:
+            span = token.doc.char_span(p.start, p.end, alignment_mode="expand") if p.start is not None else None
+            if span is None or not len(span):
+                out.append(f"{role}_path=unplaced")
+                continue
+            head = span.root
+            path = (head.dep_ if head.head.i == token.i
+                    else f"{head.head.dep_}>{head.dep_}" if head.head.head.i == token.i else "far")
+            out += [f"{role}_path={path}", f"t|{role}_path={event.type}|{path}"]
     return out
 
 
@@ -174,11 +223,8 @@ def token_features(event: Event, token: Any) -> list[str]:
             out.append(f"w={tok.lemma_.lower()}")
         if tok.ent_type_ and tok.ent_iob_ == "B":
             out.append(f"ent={tok.ent_type_}")
-    out.append(f"quote={any(t.is_quote for t in sent)}")
-    out.append(f"len={min(len(sent) // 10, 6)}")
-    doc = token.doc
-    share = sent.start / max(len(doc), 1)
-    out.append(f"pos_in_doc={'lead' if sent.start == 0 else min(int(share * 4), 3)}")
+    # No features of the document's shape (sentence length, position, quotes): they tell the training
+    # sources apart (tweets are short, NGEC stories are leads) and the model learnt the source, not the event.
     return out
 
 
@@ -186,7 +232,24 @@ def candidate_features(event: Event, parsed: Any) -> list[str]:
     """All features of a candidate event, given the parsed article it was coded from."""
     token = trigger_token(event, parsed)
     features = rule_features(event) + party_features(event)
-    return features + (token_features(event, token) if token is not None else ["no_token"])
+    if token is None:
+        return [*features, "no_token"]
+    return features + token_features(event, token) + party_path_features(event, token) + subject_features(event, token)
+
+
+def dense_features(event: Event, parsed: Any) -> np.ndarray | None:
+    """The parser's own context vectors (`doc.tensor`): the trigger's and its sentence's mean, side by side.
+
+    They come free with the parse and say what the trigger's neighbourhood is about in a way word
+    features cannot (a "strike" among workers and wages, or among jets and targets). None when the
+    parse has no tensor (a pipeline without a shared tok2vec) or the trigger is not found.
+    """
+    token = trigger_token(event, parsed)
+    tensor = getattr(parsed, "tensor", None)
+    if token is None or tensor is None or getattr(tensor, "ndim", 0) != 2 or tensor.shape[0] != len(parsed):
+        return None
+    sent = token.sent
+    return np.concatenate([tensor[token.i], tensor[sent.start:sent.end].mean(axis=0)]).astype(np.float64)
 
 
 def trigger_token(event: Event, parsed: Any) -> Any | None:
@@ -205,7 +268,9 @@ def verify_events(doc: Document) -> Document:
         return doc
     kept = []
     for event in doc.events:
-        checked = verify_event(event, model.probabilities(candidate_features(event, doc.parsed)), model)
+        dense = dense_features(event, doc.parsed) if model.dense is not None else None
+        probs = model.probabilities(candidate_features(event, doc.parsed), dense)
+        checked = verify_event(event, probs, model)
         if checked is not None:
             kept.append(checked)
     doc.events = kept

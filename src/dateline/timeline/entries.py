@@ -11,10 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from dateline.events.explain import DATE_MOD_SIGNS, party_label
+from dateline.events.verify import DEFAULT_MIN_CONFIDENCE  # the one default view, chosen with the verifier
 from dateline.model import DateMod, DatePrecision, Event, EventType, Evidence
-
-#: Events below this confidence (mostly bare, party-less verb matches) stay off timelines.
-DEFAULT_MIN_CONFIDENCE = 0.4
 
 
 @dataclass
