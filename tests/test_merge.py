@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 
 from dateline.events.explain import explain_event
-from dateline.merge import MentionCounts, conflict_reason, link_reason, mention_counts
+from dateline.merge import MentionCounts, cluster, conflict_reason, link_reason, mention_counts
 from dateline.model import Article, Document, Event, Evidence, Location, Party, event_id
 from dateline.store import EventFilter, open_store
 
@@ -98,6 +99,34 @@ def test_an_announced_meeting_and_the_meeting_may_be_one_but_a_denial_is_not():
     assert "negated" in (conflict_reason(event_of(A), event_of(denied)) or "")
 
 
+def test_reports_of_an_undated_demand_need_more_shared_words_than_reports_of_one_day():
+    protesters, leader = (party("protesters", "EGY", "OPP"),), (party("Hosni Mubarak", "EGY", "GOV"),)
+    first = report("monday", "2011-01-31", "Protesters in Tahrir Square demanded that Mubarak resign at once.",
+                   "demanded", type_="REQUEST", actors=protesters, recipients=leader, date=None, precision=None)
+    later = report("wednesday", "2011-02-02", "Crowds outside the Egyptian Museum again demanded an end to Mubarak's "
+                   "rule.", "demanded", type_="REQUEST", actors=protesters, recipients=leader)
+    for undated in (event_of(first), event_of(later)):
+        undated.date = undated.date_precision = None
+    assert conflict_reason(event_of(first), event_of(later)) is None  # a week-long window each: no contradiction
+    assert link_reason(event_of(first), event_of(later)) is None
+    same_day = report("wednesday", "2011-02-02", "Crowds outside the Egyptian Museum again demanded an end to "
+                      "Mubarak's rule.", "demanded", type_="REQUEST", actors=protesters, recipients=leader,
+                      date="2011-01-31")
+    dated = report("monday", "2011-01-31", "Protesters in Tahrir Square demanded that Mubarak resign at once.",
+                   "demanded", type_="REQUEST", actors=protesters, recipients=leader)
+    assert link_reason(event_of(dated), event_of(same_day)) is not None
+
+
+def test_a_sentence_repeated_word_for_word_by_another_article_links_on_its_own():
+    wire = "Riot police fired tear gas at thousands of demonstrators in central Cairo, witnesses said."
+    first = report("outlet-a", "2011-01-28", wire, "fired", type_="ASSAULT", actors=(party("Riot police", None),),
+                   recipients=(party("demonstrators", None, None),))
+    again = report("outlet-b", "2011-01-30", wire, "fired", type_="ASSAULT", actors=(party("security forces", None),),
+                   recipients=(party("protesters", None, None),))
+    event_of(again).date = event_of(again).date_precision = None  # undated there: not the same day for sure
+    assert link_reason(event_of(first), event_of(again)) is not None
+
+
 ORIGINAL = report("ap-2017", "2017-05-05", "Turkey, Russia and Iran agreed in Astana on Thursday to set up four "
                   "de-escalation zones in Syria.", "agreed", date="2017-05-04",
                   actors=(party("Turkey", "TUR"), party("Russia", "RUS"), party("Iran", "IRN")), source="AP")
@@ -108,6 +137,18 @@ BACKGROUND = report("trt-2018", "2018-09-19", "Turkey, Russia and Iran agreed la
 
 def test_a_background_reference_a_year_later_links_to_the_original():
     assert link_reason(event_of(ORIGINAL), event_of(BACKGROUND)) is not None
+
+
+def test_a_chain_of_similar_reports_does_not_make_one_event():
+    """Each of four reports of protests that day links only to the next: an event joins a merged event when linked to at
+    least half of its reports, so the fourth, linked to one of three, starts its own."""
+    wave = [report(f"day{n}", "2011-01-20", f"Protest report {n} in Cairo.", "Protest", type_="PROTEST",
+                   actors=(party("protesters", "EGY", "OPP"),)) for n in range(4)]
+    events = [event_of(doc) for doc in wave]
+    links = {frozenset((first.id, second.id)): "test" for first, second in itertools.pairwise(events)}
+    assigned = cluster(events, links)
+    assert [assigned[e.id][0] for e in events] == [events[0].id] * 3 + [events[3].id]
+    assert assigned[events[1].id][1].startswith(f"joined {events[0].id[:8]} (article day0)")
 
 
 # -- merged events in the store (both backends) -------------------------------------------------

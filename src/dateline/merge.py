@@ -15,7 +15,10 @@ enough agrees:
   slack for day and week values (`DATE_SLACK_DAYS`); places that are not apart by more than their
   precision allows (a country-level place does not contradict a town inside it);
 * enough agreement (`support`): points for shared parties (per role), the same day, the same
-  place and similar evidence sentences (shared content words); a link needs `LINK_POINTS`.
+  place and similar evidence sentences (shared content words); a link needs `LINK_POINTS`, and
+  sentences that share words (a day, a capital and "protesters" are shared by many happenings):
+  some words when both are dated to the same day, many when either date is vaguer (an undated
+  "protesters demand ..." recurs every day of a protest wave, a repeated sentence does not).
 
 This is pure: it reads two events and nothing else, so a link does not depend on what else is
 stored or on the order articles came in. Clusters are then made from the links of a connected
@@ -50,17 +53,19 @@ PLACELESS_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT
 #: Days two date spans may lie apart, by precision: reports of one day disagree by a day (time
 #: zones, "yesterday" read from a late edition); coarser values are already wide.
 DATE_SLACK_DAYS = {"time": 1, "part_of_day": 1, "day": 1, "week": 1}
-#: How far back an open span ("before 2018-09-19", "by Monday") reaches: news tells what is recent.
-OPEN_SPAN_DAYS = 31
+#: How far back an open span ("before 2018-09-19", "by Monday") reaches: news tells what is recent
+#: (the same week as an undated event; a month joined reports of different days of one protest wave).
+OPEN_SPAN_DAYS = 7
 #: An undated event is taken to lie in this many days up to its article's date.
 UNDATED_DAYS = 7
 #: Events whose span is longer (a decade, PAST_REF) are too vague to merge; a year with its slack fits.
 MAX_MERGE_SPAN_DAYS = 366 + 2 * OPEN_SPAN_DAYS
 #: Greatest distance (km) between the places of one happening, by the coarser place's precision.
 SAME_PLACE_KM = {"point": 50.0, "admin": 250.0}
-#: Points a link needs (see `support`), and the sentence similarities that earn one and two points.
+#: Points a link needs (see `support`), and the sentence similarities that earn one, two and three points
+#: (the last: a sentence repeated nearly word for word, as wire copy and live blogs repeat a report).
 LINK_POINTS = 3
-SIMILAR_SENTENCES = (0.2, 0.4)
+SIMILAR_SENTENCES = (0.2, 0.4, 0.7)
 #: Words left out of the sentence comparison.
 STOPWORDS = word_set("merge_stopwords")
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -298,8 +303,11 @@ def link_reason(a: Event, b: Event) -> str | None:
     if conflict_reason(a, b):
         return None
     points, why = support(a, b)
-    if points < LINK_POINTS:
-        return None
+    similarity = sentence_similarity(a.evidence.sentence, b.evidence.sentence)
+    needed = SIMILAR_SENTENCES[0] if _same_day(a, b) else SIMILAR_SENTENCES[1]
+    if points < LINK_POINTS or similarity < needed:
+        return None  # a city, a day and a party are shared by many happenings; two reports share their words
+
     return f"same type {a.type}; " + "; ".join(why)
 
 
@@ -307,16 +315,18 @@ def cluster(events: Iterable[Event], links: Mapping[frozenset[str], str]) -> dic
     """Clusters of linked events: for each event id, (cluster id, why it joined; None for the first).
 
     `links` maps pairs of event ids to the reason they were linked. Events are taken in canonical
-    order; each joins the first cluster holding an event it is linked to and none it conflicts
-    with, else starts its own. The cluster id is the id of its first (earliest) event.
+    order; each joins the first cluster it is linked to at least half of the members of and
+    conflicts with none of, else starts its own (a majority rather than one link, so a wave of
+    similar reports does not chain into one event). The cluster id is the id of its first event.
     """
     clusters: list[list[Event]] = []
     out: dict[str, tuple[str, str | None]] = {}
     for event in sorted(events, key=canonical_key):
         for members in clusters:
-            linked = next((m for m in members if frozenset((m.id, event.id)) in links), None)
-            if linked and not any(conflict_reason(event, m) for m in members):
-                why = f"joined {linked.id[:8]} (article {linked.article_id}): {links[frozenset((linked.id, event.id))]}"
+            linked = [m for m in members if frozenset((m.id, event.id)) in links]
+            if 2 * len(linked) >= len(members) and not any(conflict_reason(event, m) for m in members):
+                first = linked[0]
+                why = f"joined {first.id[:8]} (article {first.article_id}): {links[frozenset((first.id, event.id))]}"
                 members.append(event)
                 out[event.id] = (members[0].id, why)
                 break

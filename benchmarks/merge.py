@@ -1,0 +1,300 @@
+"""Cross-article merging on Timeline17: how much merging reduces, how right it is, and how fast it stays.
+
+Ingests the T17 topics (each `TOPIC/articles.jsonl`; article ids are made unique as `TOPIC/ID`
+and the outlet, the part of the topic name after `_`, becomes the article's source) into a new
+DuckDB store and prints one JSON line with:
+
+* article-level events (before merging), their mentions, merged events (after), the reduction
+  against mentions (goal >= 30%), mentions and articles per merged event, per topic family;
+* merge time per 1,000 articles (the time spent in `merge_new_events` inside the batches' writes);
+* merge precision and recall on the hand-labelled pairs of `benchmarks/data/merge_pairs.jsonl`
+  (goals 0.9 and 0.7); `--draw-pairs N` draws a new sample instead (see `draw_pairs`);
+* incremental ingest time per article at 1k, 10k and 100k stored events (`--sizes`): a store is
+  filled with synthetic events (`synthetic_document`) and then real articles are added one at a time.
+
+Processing the articles is the slow part (about 0.3-2 articles/s): `--cache DIR` keeps the output of
+`dateline extract` per topic (`TOPIC.jsonl`, or `TOPIC.*.jsonl` for a part of a topic) and reads it
+back instead; topics without a cache file are processed and cached.
+
+    .venv/bin/python benchmarks/merge.py --cache /tmp/merge15/t17 [--topics bpoil_bbc ...] [--sizes 1000 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+import dateline.store.sql as store_sql
+from dateline.merge import mention_counts, sentence_similarity
+from dateline.model import Article, Document, Event, Evidence, Location, Party, event_id
+from dateline.store import EventFilter, open_store
+
+T17 = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "t17"
+PAIRS = Path(__file__).resolve().parent / "data" / "merge_pairs.jsonl"
+#: The confidence from which `dateline events` lists an event by default (the verifier's threshold).
+LISTED = 0.5
+#: Unmerged candidate pairs whose sentences share at least this much are near misses worth labelling.
+NEAR_MISS_SIMILARITY = 0.1
+
+
+def renamed(doc: Document, topic: str) -> Document:
+    """The document with a corpus-unique article id (`TOPIC/ID`), its outlet as source, and event ids to match."""
+    aid = f"{topic}/{doc.article.id}"
+    doc.article.id, doc.article.source = aid, topic.rsplit("_", 1)[-1]
+    for ev in doc.events:
+        ev.id = event_id(aid, ev.type, ev.evidence.trigger_start, ev.evidence.start)
+        ev.article_id, ev.article_date = aid, doc.article.date
+    return doc
+
+
+def cached_documents(cache: Path, topics: list[str]) -> dict[str, list[Document]]:
+    """Each topic's processed documents, read from the cache (processing and caching what is missing)."""
+    out: dict[str, list[Document]] = {}
+    for topic in topics:
+        files = sorted(cache.glob(f"{topic}.jsonl")) or sorted(cache.glob(f"{topic}.*.jsonl"))
+        if not files:
+            files = [_process_topic(cache, topic)]
+        lines = [line for f in files for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+        out[topic] = [renamed(Document.from_json(json.loads(line)), topic) for line in lines]
+    return out
+
+
+def _process_topic(cache: Path, topic: str) -> Path:
+    from dateline.pipeline import process
+    from dateline.read import ReadReport, read_articles
+
+    target = cache / f"{topic}.jsonl"
+    docs = process(read_articles([T17 / topic / "articles.jsonl"], ReadReport()))
+    target.write_text("".join(json.dumps(d.to_json()) + "\n" for d in docs), encoding="utf-8")
+    return target
+
+
+class MergeTimer:
+    """Seconds spent merging: wraps the store's call of `merge_new_events` for the benchmark's run."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self._inner = store_sql.merge_new_events
+
+    def __enter__(self) -> MergeTimer:
+        def timed(*args: object) -> int:
+            start = time.perf_counter()
+            try:
+                return self._inner(*args)
+            finally:
+                self.seconds += time.perf_counter() - start
+        store_sql.merge_new_events = timed
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        store_sql.merge_new_events = self._inner
+
+
+def ingest_all(db: Path, docs: list[Document], batch: int = 32) -> tuple[float, float]:
+    """Store the documents in batches, in date order as a feed would bring them; (total, merge) seconds."""
+    ordered = sorted(docs, key=lambda d: (d.article.date, d.article.id))
+    with open_store(db) as store, MergeTimer() as timer:
+        start = time.perf_counter()
+        for i in range(0, len(ordered), batch):
+            store.add(ordered[i:i + batch])
+        return time.perf_counter() - start, timer.seconds
+
+
+def reduction(db: Path, docs: dict[str, list[Document]]) -> dict[str, object]:
+    """Events before and after merging, overall and per topic family (the part before `_`)."""
+    with open_store(db, read_only=True) as store:
+        merged = store.events(EventFilter(include_negated=True))
+        listed = store.events(EventFilter(min_confidence=LISTED))
+    families: dict[str, Counter[str]] = {}
+    for topic, topic_docs in docs.items():
+        fam = families.setdefault(topic.split("_")[0], Counter())
+        fam["articles"] += len(topic_docs)
+        fam["events_before"] += sum(len(d.events) for d in topic_docs)
+        fam["mentions"] += sum(max(len(e.mentions), 1) for d in topic_docs for e in d.events)
+        shown = [e for d in topic_docs for e in d.events if e.confidence >= LISTED and e.status == "fact"]
+        fam["listed_before"] += len(shown)
+        fam["listed_mentions"] += sum(max(len(e.mentions), 1) for e in shown)
+    for ev in merged:
+        families[(ev.article_id or "?").split("_")[0]]["events_after"] += 1
+    for ev in listed:
+        families[(ev.article_id or "?").split("_")[0]]["listed_after"] += 1
+    total: Counter[str] = sum(families.values(), Counter())
+    counts = [mention_counts(ev) for ev in merged]
+
+    def summary(c: Counter[str]) -> dict[str, object]:
+        return {**c, "reduction_vs_mentions": round(1 - c["events_after"] / max(c["mentions"], 1), 3),
+                "listed_reduction_vs_mentions": round(1 - c["listed_after"] / max(c["listed_mentions"], 1), 3)}
+
+    return {**summary(total), "mentions_per_event": round(sum(c.mentions for c in counts) / max(len(counts), 1), 3),
+            "articles_per_event": round(sum(c.articles for c in counts) / max(len(counts), 1), 3),
+            "merged_events_of_2plus_articles": sum(c.articles > 1 for c in counts),
+            "by_family": {name: summary(c) for name, c in sorted(families.items())}}
+
+
+def draw_pairs(db: Path, n: int, seed: int = 17) -> list[dict[str, object]]:
+    """A stratified sample of event pairs of different articles for labelling by hand.
+
+    Half are merged pairs (two reports in one merged event); half are near misses: pairs the
+    candidate index offered (same type, overlapping days, a shared or missing party country) that
+    were not merged and whose sentences share some words (Dice >= `NEAR_MISS_SIMILARITY`; candidate
+    pairs sharing less are taken to be different happenings). Each is drawn uniformly at random
+    (seeded) within its stratum; each record keeps its stratum's population for weighting.
+    """
+    rng = random.Random(seed)
+    with open_store(db, read_only=True) as store:
+        merged = store.rows("SELECT x.id, y.id FROM events x JOIN events y ON x.merged_id = y.merged_id "
+                            "AND x.id < y.id AND x.article_id <> y.article_id ORDER BY x.id, y.id")
+        near = store.rows("SELECT DISTINCT x.event_id, y.event_id FROM merge_keys x JOIN merge_keys y "
+                          "ON x.type = y.type AND x.lo <= y.hi AND y.lo <= x.hi AND x.event_id < y.event_id "
+                          "AND (x.country = y.country OR x.country = '' OR y.country = '') "
+                          "JOIN events ex ON ex.id = x.event_id JOIN events ey ON ey.id = y.event_id "
+                          "WHERE ex.merged_id <> ey.merged_id AND ex.article_id <> ey.article_id "
+                          "ORDER BY x.event_id, y.event_id")
+        events = {row[0]: row for row in store.rows("SELECT id, article_id, type, date, loc_name, sentence, event "
+                                                    "FROM events")}
+    near = [(a, b) for a, b in near if sentence_similarity(events[a][5], events[b][5]) >= NEAR_MISS_SIMILARITY]
+    sample = [("merged", p) for p in rng.sample(merged, min(n // 2, len(merged)))]
+    sample += [("near_miss", p) for p in rng.sample(near, min(n - len(sample), len(near)))]
+    out = []
+    for stratum, (a, b) in sample:
+        rec: dict[str, object] = {"pair": f"{a}:{b}", "stratum": stratum,
+                                  "population": len(merged) if stratum == "merged" else len(near)}
+        for side, key in (("a", a), ("b", b)):
+            _, aid, type_, date, place, sentence, raw = events[key]
+            ev = json.loads(raw)
+            parties = [p["name"] for p in ev.get("actors", []) + ev.get("recipients", [])]
+            rec[side] = {"event": key, "article": aid, "type": type_, "date": date, "place": place,
+                         "parties": parties, "sentence": sentence}
+        rec["label"] = None
+        out.append(rec)
+    return out
+
+
+def pair_scores(db: Path, pairs: list[dict[str, object]]) -> dict[str, object]:
+    """Merge precision and recall on the labelled pairs (label `same` or `different`).
+
+    Plain figures count each labelled pair once; `weighted` ones weight each pair by its stratum's
+    population over the pairs labelled in it, estimating the figures over all candidate pairs.
+    """
+    with open_store(db, read_only=True) as store:
+        merged_of = dict(store.rows("SELECT id, merged_id FROM events"))
+    labelled = [r for r in pairs if r.get("label") in ("same", "different")
+                and r["a"]["event"] in merged_of and r["b"]["event"] in merged_of]  # type: ignore[index]
+    drawn = Counter(str(r["stratum"]) for r in labelled)
+    plain: Counter[str] = Counter()
+    weighted: Counter[str] = Counter()
+    for rec in labelled:
+        predicted = merged_of[rec["a"]["event"]] == merged_of[rec["b"]["event"]]  # type: ignore[index]
+        outcome = ("tp" if rec["label"] == "same" else "fp") if predicted else (
+            "fn" if rec["label"] == "same" else "tn")
+        plain[outcome] += 1
+        weighted[outcome] += int(rec["population"]) / drawn[str(rec["stratum"])]  # type: ignore[call-overload]
+
+    def rates(c: Counter[str]) -> dict[str, float]:
+        return {"precision": round(c["tp"] / max(c["tp"] + c["fp"], 1e-9), 3),
+                "recall": round(c["tp"] / max(c["tp"] + c["fn"], 1e-9), 3)}
+
+    return {"labelled_pairs": len(labelled), **rates(plain), **{k: plain[k] for k in ("tp", "fp", "fn", "tn")},
+            "weighted": rates(weighted), "by_stratum": dict(drawn)}
+
+
+TYPES = ("ASSAULT", "CONSULT", "PROTEST", "ACCUSE", "AGREE", "COERCE", "REQUEST", "SUPPORT", "MOBILIZE", "AID")
+COUNTRIES = ("USA", "RUS", "CHN", "GBR", "FRA", "SYR", "IRQ", "IRN", "TUR", "ISR", "EGY", "UKR", "IND", "PAK",
+             "AFG", "NGA", "MEX", "BRA", "DEU", "JPN")
+
+
+def synthetic_document(n: int, rng: random.Random) -> Document:
+    """A synthetic stored article with two events: types, countries and dates drawn from skewed distributions
+    (a few types and countries dominate, as in news), dates spread over three years, sentences of random
+    words (so they are candidates for real events of their type, days and countries, but not the same)."""
+    day = dt.date(2008, 1, 1) + dt.timedelta(days=rng.randrange(3 * 365))
+    aid = f"synthetic/{n}"
+    events = []
+    for k in range(2):
+        type_ = TYPES[min(int(rng.expovariate(0.4)), len(TYPES) - 1)]
+        first, second = (COUNTRIES[min(int(rng.expovariate(0.2)), len(COUNTRIES) - 1)] for _ in range(2))
+        words = " ".join("".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(6)) for _ in range(10))
+        sentence = f"Synthetic report: {words}."  # its own words: other happenings, as most stored events are
+        events.append(Event(id=event_id(aid, type_, k, k * 100), type=type_,
+                            actors=[Party(first, first, "GOV")], recipients=[Party(second, second, "GOV")],
+                            date=(day - dt.timedelta(days=rng.randrange(3))).isoformat(), date_precision="day",
+                            location=Location("Somewhere", None, rng.uniform(-40, 60), rng.uniform(-100, 120), None),
+                            evidence=Evidence(sentence, k * 100, k * 100 + len(sentence), "event", k, k + 5),
+                            confidence=0.7))
+    return Document(article=Article(id=aid, date=day, text=f"synthetic article {n}", source="synthetic"),
+                    events=events)
+
+
+def incremental(sizes: list[int], docs: list[Document], probes: int) -> dict[str, float]:
+    """Seconds per real article added one at a time to stores already holding `size` synthetic events."""
+    rng = random.Random(17)
+    out = {}
+    sample = random.Random(3).sample(docs, min(probes, len(docs)))
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "grow.duckdb"
+        stored = 0
+        with open_store(db) as store:
+            for size in sorted(sizes):
+                while stored < size:
+                    batch = [synthetic_document(stored // 2 + i, rng) for i in range(min(500, (size - stored) // 2))]
+                    store.add(batch)
+                    stored += 2 * len(batch)
+                start = time.perf_counter()
+                for doc in sample:
+                    doc.article.id += f"@{size}"  # a new article each time: same content, new id
+                    store.add([renamed_again(doc)])
+                out[str(size)] = round((time.perf_counter() - start) / len(sample), 4)
+    return out
+
+
+def renamed_again(doc: Document) -> Document:
+    """The document's events re-identified after its article id changed."""
+    for ev in doc.events:
+        ev.id = event_id(doc.article.id, ev.type, ev.evidence.trigger_start, ev.evidence.start)
+        ev.article_id = doc.article.id
+    return doc
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--cache", type=Path, required=True, help="folder of `dateline extract` output per topic")
+    ap.add_argument("--topics", nargs="*", help="T17 topics (default: every topic with a cache file)")
+    ap.add_argument("--draw-pairs", type=int, default=0, help="draw this many pairs into --pairs, unlabelled")
+    ap.add_argument("--pairs", type=Path, default=PAIRS)
+    ap.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000, 100000])
+    ap.add_argument("--probes", type=int, default=20, help="articles timed at each store size")
+    ap.add_argument("--db", type=Path, help="keep the merged store here (default: a temporary file)")
+    args = ap.parse_args()
+    topics = args.topics or sorted({p.name.split(".")[0] for p in args.cache.glob("*.jsonl")})
+    docs = cached_documents(args.cache, topics)
+    flat = [d for topic_docs in docs.values() for d in topic_docs]
+    with tempfile.TemporaryDirectory() as tmp:
+        db = args.db or Path(tmp) / "t17.duckdb"
+        if db.exists():
+            db.unlink()
+        total, merging = ingest_all(db, flat)
+        result: dict[str, object] = {"benchmark": "merge", "topics": topics, **reduction(db, docs),
+                                     "store_seconds_per_1000_articles": round(1000 * total / len(flat), 2),
+                                     "merge_seconds_per_1000_articles": round(1000 * merging / len(flat), 2)}
+        if args.draw_pairs:
+            pairs = draw_pairs(db, args.draw_pairs)
+            args.pairs.parent.mkdir(parents=True, exist_ok=True)
+            args.pairs.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in pairs), encoding="utf-8")
+            print(f"{len(pairs)} pairs drawn into {args.pairs}; label them (same/different)", file=sys.stderr)
+        elif args.pairs.exists():
+            pairs = [json.loads(line) for line in args.pairs.read_text(encoding="utf-8").splitlines() if line.strip()]
+            result["pairs"] = pair_scores(db, pairs)
+    if args.sizes:
+        result["incremental_seconds_per_article"] = incremental(args.sizes, flat, args.probes)
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
