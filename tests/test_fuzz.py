@@ -5,7 +5,7 @@ exception and never a silent drop, so articles read + inputs skipped = inputs gi
 hostile but realistic: random bytes, invalid UTF-8, text in UTF-16/32 with a byte-order mark,
 NUL and control characters, huge lines, broken HTML, JSON Lines with values of the wrong type,
 dates in every bad shape and text that is not English. Each property runs a bounded number of
-examples with a deadline, so the file stays well under a minute.
+examples, so the file stays well under a minute (no per-example deadline: timing on a shared machine is not a property of the code).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from dateline.pipeline import Failure, process
 from dateline.read import ReadReport, read_articles, read_bytes
 from dateline.read.base import ReadError, decode_bytes
 
-FAST = settings(max_examples=300, deadline=2000, suppress_health_check=[HealthCheck.too_slow],
+FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow],
                 derandomize=True)
 SLOW = settings(max_examples=60, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
