@@ -163,3 +163,13 @@ def test_gazetteer_import_and_info(tmp_path, monkeypatch):
     info = run("gazetteer", "info")
     assert info.exit_code == 0 and "places:" in info.stdout
     assert run("gazetteer", "import", str(tmp_path / "missing.zip")).exit_code == 2
+
+
+def test_extract_shows_the_default_view_and_everything_on_request():
+    from dateline.events.verify import DEFAULT_MIN_CONFIDENCE
+
+    shown = json.loads(run("extract", str(SEED), "--format", "jsonl").stdout.splitlines()[0])["events"]
+    every = json.loads(run("extract", str(SEED), "--min-confidence", "0").stdout.splitlines()[0])["events"]
+    assert shown and all(e["confidence"] >= DEFAULT_MIN_CONFIDENCE for e in shown)
+    assert any(e["confidence"] < DEFAULT_MIN_CONFIDENCE for e in every)
+    assert {e["id"] for e in shown} < {e["id"] for e in every}

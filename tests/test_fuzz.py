@@ -5,7 +5,8 @@ exception and never a silent drop, so articles read + inputs skipped = inputs gi
 hostile but realistic: random bytes, invalid UTF-8, text in UTF-16/32 with a byte-order mark,
 NUL and control characters, huge lines, broken HTML, JSON Lines with values of the wrong type,
 dates in every bad shape and text that is not English. Each property runs a bounded number of
-examples, so the file stays well under a minute (no per-example deadline: timing on a shared machine is not a property of the code).
+examples, so the file stays well under a minute (no per-example deadline: timing on a shared
+machine is not a property of the code).
 """
 
 from __future__ import annotations

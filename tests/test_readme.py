@@ -11,7 +11,8 @@ import readme
 
 def test_readme_examples_print_what_the_readme_shows() -> None:
     diff = readme.check()
-    assert not diff, "README.md differs from what its examples print (tools/readme.py --update):\n" + "\n".join(diff[:80])
+    hint = "README.md differs from what its examples print (tools/readme.py --update):\n"
+    assert not diff, hint + "\n".join(diff[:80])
 
 
 def test_the_checker_sees_a_wrong_output(tmp_path) -> None:

@@ -120,8 +120,14 @@ def extract(
                                             "offsets point into, in its JSON.")] = True,
     article_seconds: ArticleSeconds = None,
     batch_chars: BatchChars = None,
+    min_confidence: Annotated[float, typer.Option(min=0, max=1, help="Leave out less certain events (0: all); "
+                                                  "negated, hypothetical and future events stay, flagged.")] = (
+        DEFAULT_MIN_CONFIDENCE),
 ) -> None:
-    """Read articles and print their timexes, places, actors and events (stateless)."""
+    """Read articles and print their timexes, places, actors and events (stateless).
+
+    Events below `--min-confidence` (the documented default view) are left out, as in every listing;
+    `--min-confidence 0` prints them all."""
     from dateline.pipeline import process
 
     _set_budget(article_seconds, batch_chars)
@@ -133,7 +139,8 @@ def extract(
                    on_failure=lambda f: failures.append((f.origin, f.reason)))
     for doc in docs:
         indent = 2 if fmt is ExtractFormat.json else None
-        sys.stdout.write(_json_text(doc.to_json(with_text=with_text), indent) + "\n")
+        shown = doc.with_events_at_least(min_confidence)
+        sys.stdout.write(_json_text(shown.to_json(with_text=with_text), indent) + "\n")
         sys.stdout.flush()
     _report_skips(report.skipped + failures)
     if report.skipped or failures:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from dateline.jsonform import INTERNAL, OMITTED_IF_NONE, JsonForm, optional_key, rounded, schema_of
@@ -310,6 +310,13 @@ class Document(JsonForm):
     places: list[Place] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+
+    def with_events_at_least(self, min_confidence: float) -> Document:
+        """The same document showing only the events at or above `min_confidence`: the default view
+        that `extract`, listings and exports share (negated and hypothetical events keep their flags)."""
+        if min_confidence <= 0:
+            return self
+        return replace(self, events=[e for e in self.events if e.confidence >= min_confidence])
 
     def to_json(self, with_text: bool = True) -> dict[str, Any]:
         """One object of `dateline extract`'s output; `with_text=False` leaves the article text out."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from dateline.events.verify import DEFAULT_MIN_CONFIDENCE  # the one default view, chosen with the verifier
 from dateline.jsonform import OMITTED_IF_NONE, JsonForm, rounded
 
 
@@ -24,7 +25,7 @@ class TimelineQuery(JsonForm):
     until: str | None = field(default=None, metadata=OMITTED_IF_NONE)  # ISO date, inclusive
     dates: int = 10
     per_date: int = 2
-    min_confidence: float = 0.4
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE
 
     @property
     def filters_events(self) -> bool:
