@@ -38,8 +38,10 @@ def mark_story(doc: Document) -> Document:
     lines = text_lines(text)
     units = sentence_units(doc.parsed, lines, text)
     found: list[Found] = []
+    lowered = text.lower()
     for cue in load_cues():
-        found.extend(_cue_spans(cue, text, lines, units))
+        if cue.may_occur_in(lowered):
+            found.extend(_cue_spans(cue, text, lines, units))
     found.extend(find_datelines(text))
     found.extend(find_timestamps(text))
     found.extend(find_social_posts(units, text))

@@ -104,6 +104,12 @@ class Cue:
     kind: ExclusionKind
     scope: str
     regex: re.Pattern[str]
+    #: The cue's literal words, lower-cased: a text that lacks one cannot match, so the regex is not run.
+    words: tuple[str, ...] = ()
+
+    def may_occur_in(self, lowered: str) -> bool:
+        """A cheap necessary condition for a match in a lower-cased text (most cues occur in no article)."""
+        return all(word in lowered for word in self.words)
 
 
 @cache
@@ -119,5 +125,6 @@ def load_cues() -> tuple[Cue, ...]:
         if scope in WHOLE_LINE_SCOPES:
             count = r"(?:[(\[]?[^\S\n]*\d+[^\S\n]*[)\]]?)?"  # "Comments (3)", "Comments 12"
             body = rf"^[^\S\n|]*{body}[^\S\n]*{count}[^\S\n]*[:.]?[^\S\n]*$"
-        cues.append(Cue(cue, kind, scope, re.compile(body, re.IGNORECASE | re.MULTILINE)))  # type: ignore[arg-type]
+        words = tuple(t.lower() for t in cue.split() if _is_word(t) and t.isascii())
+        cues.append(Cue(cue, kind, scope, re.compile(body, re.IGNORECASE | re.MULTILINE), words))  # type: ignore[arg-type]
     return tuple(cues)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 from dateline.story.cues import placeholders
@@ -54,9 +55,33 @@ def find_datelines(text: str) -> Iterator[Found]:
         yield "dateline", start, match.end(), "dateline: place (agency) -"
 
 
+#: Every clock time holds this; a stamp is searched for only in windows around one (most text has none).
+_CLOCK_ANCHOR = re.compile(r"\d[:.]\d\d")
+#: How far from its clock time a stamp's date may reach (a date is a few words long).
+_STAMP_REACH = 120
+
+
+@cache
+def _stamp_regex() -> re.Pattern[str]:
+    return re.compile(placeholders()["<stamp>"], re.IGNORECASE)
+
+
+def _stamp_matches(text: str) -> Iterator[re.Match[str]]:
+    """The stamps of a text, searched only in the merged windows around its clock-time anchors."""
+    windows: list[list[int]] = []
+    for anchor in _CLOCK_ANCHOR.finditer(text):
+        lo, hi = max(0, anchor.start() - _STAMP_REACH), min(len(text), anchor.end() + _STAMP_REACH)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    for lo, hi in windows:
+        yield from _stamp_regex().finditer(text, lo, hi)
+
+
 def find_timestamps(text: str) -> Iterator[Found]:
     """Page timestamps (a date with a clock time) that stand between other text, not inside a clause."""
-    for match in re.finditer(placeholders()["<stamp>"], text, re.IGNORECASE):
+    for match in _stamp_matches(text):
         before = _PREVIOUS_WORD.search(text, max(0, match.start() - 40), match.start())
         if before and before.group(1).lower() in _TIME_PREPOSITIONS:
             continue
