@@ -354,3 +354,10 @@ def test_a_numeric_date_and_a_json_array_get_messages_that_say_so(tmp_path):
     assert "is the number 20180919" in reasons[str(tmp_path / "num.jsonl:1")]
     assert reasons[str(tmp_path / "list.json[1]")].startswith("no date")
     assert reasons[str(tmp_path / "note.txt")].startswith("no date")
+
+
+def test_an_empty_json_array_is_reported_not_dropped(tmp_path):
+    (tmp_path / "none.json").write_text("[]", encoding="utf-8")
+    articles, report = read(tmp_path)
+    assert articles == []
+    assert dict(report.skipped)[str(tmp_path / "none.json")].startswith("empty")

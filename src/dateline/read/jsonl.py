@@ -86,6 +86,9 @@ def read_json_array(text: str, origin: str, report: ReadReport, max_chars: int,
     if not isinstance(records, list):
         report.skip(origin, "bad JSON: expected an array of article records")
         return
+    if not records:
+        report.skip(origin, "empty: the JSON array holds no article records")
+        return
     for index, record in enumerate(records):
         where = f"{origin}[{index}]"
         try:
