@@ -56,7 +56,9 @@ def test_an_ingest_killed_at_random_points_is_finished_by_a_rerun(store_target, 
     open_store(store_target).close()
     stored, interrupted = [], 0
     for _ in range(KILLS):
-        proc = worker("write", store_target, ARTICLES, "--batch", 2)
+        # A short pause per batch keeps the run longer than the longest wait below however fast the machine,
+        # so every kill lands during the ingest (an idle machine could otherwise finish first).
+        proc = worker("write", store_target, ARTICLES, "--batch", 2, "--pause", 0.02)
         for _ in range(rng.randrange(ARTICLES // 4)):  # let it write some batches, then kill it at a random moment
             proc.stdout.readline()
         time.sleep(rng.uniform(0, 0.1))
