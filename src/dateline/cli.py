@@ -66,6 +66,18 @@ ArticleSeconds = Annotated[float | None, typer.Option(
 BatchChars = Annotated[int | None, typer.Option(
     "--batch-chars", min=1, envvar="DATELINE_BATCH_CHARS", help="Characters parsed together at most (default "
     "1,000,000), which bounds a batch's memory; a longer article is parsed alone.")]
+# The filters of `events` and `export`, defined once: both select stored events the same way.
+TypeOption = Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")]
+ActorOption = Annotated[str | None, typer.Option(help="Party name (substring) or country code.")]
+CountryOption = Annotated[str | None, typer.Option(help="Party country (ISO-3) or location (ISO-2).")]
+PlaceOption = Annotated[str | None, typer.Option(help="Location name (substring).")]
+NearOption = Annotated[str | None, typer.Option(help="LAT,LON,KM: events within KM of a point.")]
+SinceOption = Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="From this date.")]
+UntilOption = Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Up to this date.")]
+TextOption = Annotated[str | None, typer.Option(help="Evidence sentence contains this.")]
+AllOption = Annotated[bool, typer.Option("--all", help="Include negated and hypothetical events.")]
+MinConfidenceOption = Annotated[float, typer.Option(min=0, max=1, help="Leave out less certain events (0: all).")]
+LimitOption = Annotated[int | None, typer.Option(min=0, help="At most this many events (0: none).")]
 EXAMPLES = Path(__file__).parent / "data" / "examples"
 
 
@@ -244,18 +256,17 @@ def _parse_near(near: str | None) -> tuple[float, float, float] | None:
 @app.command()
 def events(
     db: Db = DEFAULT_DB,
-    type_: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None,
-    actor: Annotated[str | None, typer.Option(help="Party name (substring) or country code.")] = None,
-    country: Annotated[str | None, typer.Option(help="Party country (ISO-3) or location (ISO-2).")] = None,
-    place: Annotated[str | None, typer.Option(help="Location name (substring).")] = None,
-    near: Annotated[str | None, typer.Option(help="LAT,LON,KM: events within KM of a point.")] = None,
-    since: Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="From this date.")] = None,
-    until: Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Up to this date.")] = None,
-    text: Annotated[str | None, typer.Option(help="Evidence sentence contains this.")] = None,
-    include_all: Annotated[bool, typer.Option("--all", help="Include negated and hypothetical events.")] = False,
-    min_confidence: Annotated[float, typer.Option(min=0, max=1, help="Leave out less certain events (0: all).")] = (
-        DEFAULT_MIN_CONFIDENCE),
-    limit: Annotated[int | None, typer.Option(min=0, help="At most this many events (0: none).")] = None,
+    type_: TypeOption = None,
+    actor: ActorOption = None,
+    country: CountryOption = None,
+    place: PlaceOption = None,
+    near: NearOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    text: TextOption = None,
+    include_all: AllOption = False,
+    min_confidence: MinConfidenceOption = DEFAULT_MIN_CONFIDENCE,
+    limit: LimitOption = None,
     fmt: Annotated[EventsFormat, typer.Option("--format")] = EventsFormat.table,
 ) -> None:
     """List stored events, filtered; oldest first."""
@@ -289,18 +300,17 @@ def export(
     output: Annotated[Path | None, typer.Option("--output", help="File to write (a folder for parquet; gdelt also "
                                                 "writes NAME.mentions.EXT beside it); else standard output.")] = None,
     db: Db = DEFAULT_DB,
-    type_: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None,
-    actor: Annotated[str | None, typer.Option(help="Party name (substring) or country code.")] = None,
-    country: Annotated[str | None, typer.Option(help="Party country (ISO-3) or location (ISO-2).")] = None,
-    place: Annotated[str | None, typer.Option(help="Location name (substring).")] = None,
-    near: Annotated[str | None, typer.Option(help="LAT,LON,KM: events within KM of a point.")] = None,
-    since: Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="From this date.")] = None,
-    until: Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Up to this date.")] = None,
-    text: Annotated[str | None, typer.Option(help="Evidence sentence contains this.")] = None,
-    include_all: Annotated[bool, typer.Option("--all", help="Include negated and hypothetical events.")] = False,
-    min_confidence: Annotated[float, typer.Option(min=0, max=1, help="Leave out less certain events (0: all).")] = (
-        DEFAULT_MIN_CONFIDENCE),
-    limit: Annotated[int | None, typer.Option(min=0, help="At most this many events (0: none).")] = None,
+    type_: TypeOption = None,
+    actor: ActorOption = None,
+    country: CountryOption = None,
+    place: PlaceOption = None,
+    near: NearOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    text: TextOption = None,
+    include_all: AllOption = False,
+    min_confidence: MinConfidenceOption = DEFAULT_MIN_CONFIDENCE,
+    limit: LimitOption = None,
 ) -> None:
     """Write stored events, filtered as `events` filters them, as GDELT, POLECAT, JSON Lines, Parquet, CSV or
     GeoJSON; oldest first."""
