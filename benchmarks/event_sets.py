@@ -151,19 +151,28 @@ def f_beta(precision: float, recall: float, beta: float = READER_BETA) -> float:
     return (1 + b2) * precision * recall / (b2 * precision + recall) if precision + recall else 0.0
 
 
+#: F0.5 values this close to the best are a tie on a curve of a few hundred candidates (about one event).
+F_TIE = 0.01
+
+
 def pick_threshold(readings: list[dict[str, Any]]) -> tuple[float, dict[str, Any], list[dict[str, float]]]:
-    """The confidence threshold (0.05 steps) that maximises F0.5 of the scorer's precision and recall, its
-    figures, and the curve over the thresholds tried."""
-    curve, picked, best = [], None, -1.0
+    """The confidence threshold (0.05 steps) for the default view, its figures, and the curve over the
+    thresholds tried: the lowest threshold whose F0.5 is within F_TIE of the best, so that among
+    equally good cuts the one that shows more events wins."""
+    curve, scored = [], []
     for step in range(0, 20):
         t = round(step * 0.05, 2)
         got = score(readings, t)
         f = f_beta(got["precision"], got["recall"])
         curve.append({"min_confidence": t, "precision": got["precision"], "recall": got["recall"],
                       "f0.5": round(f, 4)})
-        if got["system_events"] >= 5 and f > best:
-            picked, best = (t, got), f
-    return (*(picked or (1.0, got)), curve)
+        if got["system_events"] >= 5:
+            scored.append((t, got, f))
+    if not scored:
+        return 1.0, got, curve
+    best = max(f for _, _, f in scored)
+    t, got, _ = next(entry for entry in scored if entry[2] >= best - F_TIE)
+    return t, got, curve
 
 
 def gold_figures(limit: int, errors: bool) -> tuple[dict[str, Any], float]:

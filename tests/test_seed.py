@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from dateline.events.verify import DEFAULT_MIN_CONFIDENCE
 from dateline.pipeline import process
 from dateline.read import read_articles
 
@@ -23,7 +24,8 @@ GOLD = json.loads((DATA / "seed.gold.json").read_text(encoding="utf-8"))
 @pytest.fixture(scope="module")
 def reading() -> dict:
     (doc,) = process(read_articles([DATA / "seed.txt"]))
-    return json.loads(json.dumps(doc.to_json()))  # exactly what `dateline extract` prints
+    # exactly what `dateline extract` prints: the default view
+    return json.loads(json.dumps(doc.with_events_at_least(DEFAULT_MIN_CONFIDENCE).to_json()))
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
