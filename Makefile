@@ -17,7 +17,8 @@ $(STAMP): requirements.lock pyproject.toml
 demo: $(STAMP)  ## set up, ingest the bundled examples into ./dateline.duckdb, print events and a timeline
 	$(BIN)/dateline demo
 
-test: $(STAMP)  ## set up and run the test suite
+test: $(STAMP)  ## set up (Python environment; PostgreSQL and Chromium from Debian when missing) and run the test suite
+	bash tools/test-deps.sh
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
