@@ -253,6 +253,15 @@ def _parse_near(near: str | None) -> tuple[float, float, float] | None:
     return lat, lon, km
 
 
+def _event_filter(type_: str | None, actor: str | None, country: str | None, place: str | None,
+                  near: str | None, since: dt.datetime | None, until: dt.datetime | None, text: str | None,
+                  include_all: bool, min_confidence: float, limit: int | None) -> EventFilter:
+    """The store filter that the options of `events` and `export` describe."""
+    return EventFilter(type=type_, actor=actor, country=country, place=place, near=_parse_near(near),
+                       since=since.date() if since else None, until=until.date() if until else None,
+                       text=text, include_negated=include_all, min_confidence=min_confidence, limit=limit)
+
+
 @app.command()
 def events(
     db: Db = DEFAULT_DB,
@@ -270,9 +279,7 @@ def events(
     fmt: Annotated[EventsFormat, typer.Option("--format")] = EventsFormat.table,
 ) -> None:
     """List stored events, filtered; oldest first."""
-    flt = EventFilter(type=type_, actor=actor, country=country, place=place, near=_parse_near(near),
-                      since=since.date() if since else None, until=until.date() if until else None,
-                      text=text, include_negated=include_all, min_confidence=min_confidence, limit=limit)
+    flt = _event_filter(type_, actor, country, place, near, since, until, text, include_all, min_confidence, limit)
     with _open(db, read_only=True) as store:
         found = store.events(flt)
     if fmt is EventsFormat.json:
@@ -316,9 +323,7 @@ def export(
     GeoJSON; oldest first."""
     from dateline.store.export import ExportError, export_events
 
-    flt = EventFilter(type=type_, actor=actor, country=country, place=place, near=_parse_near(near),
-                      since=since.date() if since else None, until=until.date() if until else None,
-                      text=text, include_negated=include_all, min_confidence=min_confidence, limit=limit)
+    flt = _event_filter(type_, actor, country, place, near, since, until, text, include_all, min_confidence, limit)
     with _open(db, read_only=True) as store:
         try:
             summary = export_events(store, fmt.value, flt, output)
