@@ -1,0 +1,139 @@
+"""Parties of nominal and adjectival triggers.
+
+Possessives and compounds are actors ("Moscow's support", "the Turkey-Russia deal"), "between"
+and "among" list reciprocal actors ("a meeting between Erdogan and Putin"), "by" gives the
+actor and "for/against/on/of/with" the recipient; a nominal trigger with no actor of its own
+takes the subject of the support verb that governs it ("Moscow conducts air strikes"). An
+adjective's actor is its copula's subject ("X is willing to send troops").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dateline.events.lexicon import load_lexicon
+from dateline.events.parties_syntax import (
+    NOUN_ACTOR_PREPS,
+    NOUN_RECIPIENT_PREPS,
+    RECIPIENT_PREPS,
+    PartyTokens,
+    converse,
+    converse_parties,
+    is_named,
+    object_nouns,
+    verb_subject,
+    with_conjuncts,
+)
+
+
+def noun_parties(noun: Any, reciprocal: bool = False) -> PartyTokens:
+    """Actor and recipient heads of a nominal trigger, falling back on its support verb."""
+    found = PartyTokens()
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ == "PRON":
+            found.actors.append(child)  # "their first meeting": kept only if it resolves,
+            found.weak.add(child.i)     # else the support verb's subject stands in
+            found.patterns.append("possessive pronoun")
+        elif child.dep_ == "poss":
+            found.actors.extend(with_conjuncts(child))
+            found.patterns.append("possessive")
+        elif child.dep_ in ("compound", "amod", "nmod") and is_named(child):
+            found.actors.extend(_compound_chain(child))
+            found.patterns.append("modifier")
+        elif child.dep_ == "compound" and child.pos_ == "NOUN":
+            found.actors.append(child)
+            found.weak.add(child.i)
+            found.patterns.append("noun modifier")
+        elif child.dep_ == "prep":
+            _add_noun_prep(child, found)
+    if all(t.i in found.weak for t in found.actors) or _under_light_verb(noun):
+        _add_support_verb_subject(noun, found, reciprocal)
+    return found
+
+
+def _under_light_verb(noun: Any) -> bool:
+    """"X undertook a mediation mission between Y and Z": X takes part too."""
+    return noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and load_lexicon().is_light_verb(
+        noun.head.lemma_.lower())
+
+
+def _compound_chain(token: Any) -> list[Any]:
+    """"Turkey-Russia deal": both names of a hyphenated or stacked compound."""
+    out = [token]
+    out.extend(c for c in token.children if c.dep_ in ("compound", "conj") and is_named(c))
+    return out
+
+
+def _add_noun_prep(prep: Any, found: PartyTokens) -> None:
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    if not objects:
+        return
+    word = prep.lower_
+    if word in NOUN_ACTOR_PREPS:
+        found.actors.extend(with_conjuncts(objects[0]))
+        found.patterns.append(f"'{word}' (reciprocal)")
+    elif word == "by":
+        found.actors.extend(with_conjuncts(objects[0]))
+        found.patterns.append("'by' agent")
+    elif word in NOUN_RECIPIENT_PREPS and not found.recipients:
+        heads = with_conjuncts(objects[0])
+        found.recipients.extend(heads)
+        found.weak.update(t.i for t in heads)
+        found.patterns.append(f"'{word}' object")
+        if word == "with":
+            found.partners.update(t.i for t in heads)
+
+
+def _add_support_verb_subject(noun: Any, found: PartyTokens, reciprocal: bool = False) -> None:
+    """"X conducts air strikes", "X gave Y millions of aid", "X returned for talks": the verb's parties."""
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head  # "5 million dollars of aid" -> "dollars"
+    while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        noun = noun.head
+    head = noun.head
+    via_prep = noun.dep_ == "pobj" and reciprocal and head.dep_ == "prep"
+    verb = head.head if via_prep else head
+    if not (noun.dep_ == "dobj" or via_prep) or verb.pos_ not in ("VERB", "AUX"):
+        return
+    if converse(verb):  # "he is facing charges", "received backing from X"
+        undergone = converse_parties(verb, verb_subject(verb))
+        found.actors.extend(undergone.actors)
+        if not any(t.i not in found.weak for t in found.recipients):
+            found.recipients[:0] = undergone.recipients
+        found.patterns.extend(undergone.patterns)
+        return
+    subject, how = verb_subject(verb)
+    if subject is not None:
+        found.actors.extend(with_conjuncts(subject))
+        found.patterns.append(f"support verb '{verb.text}' {how}")
+    if any(t.i not in found.weak for t in found.recipients):
+        return
+    for child in verb.children:
+        objects = object_nouns(child) if child.dep_ in ("dative", "iobj", "dobj") and child.i != noun.i else \
+            [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" and \
+            child.lower_ in RECIPIENT_PREPS and child.i != head.i else []
+        if objects:
+            heads = with_conjuncts(objects[0])
+            found.recipients.extend(heads)
+            found.weak.update(t.i for t in heads)
+            found.patterns.append(f"support verb '{child.lower_}' object")
+            if child.lower_ == "with":
+                found.partners.update(t.i for t in heads)
+
+
+def adjective_parties(adjective: Any) -> PartyTokens:
+    """"X is willing to send troops", "X is opposed to Y": the copula's subject acts."""
+    found = PartyTokens()
+    subject, how = verb_subject(adjective.head) if adjective.head.i != adjective.i else (None, "")
+    if subject is not None:
+        found.actors.extend(with_conjuncts(subject))
+        found.patterns.append(f"{how} of '{adjective.head.text}'")
+    for child in adjective.children:
+        if child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
+                found.recipients.extend(with_conjuncts(objects[0]))
+                found.weak.update(t.i for t in found.recipients)
+                found.patterns.append(f"'{child.lower_}' object")
+                break
+    return found

@@ -1,0 +1,133 @@
+"""The syntax every party reader shares: party slots, coordination, clause subjects, converse verbs.
+
+`PartyTokens` holds the token heads found for an event's actor and recipient slots; the
+helpers here find a verb's subject through coordination, control and relative clauses, the
+heads coordinated with a party, and the parties of converse verbs ("received backing from X"),
+whose subject undergoes the act. `dateline.events.parties` (verbal triggers) and
+`dateline.events.parties_nominal` (nouns and adjectives) build on them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from dateline.words import word_class, word_set
+
+# The word classes live in data/words/ (each file says what its list is for).
+SPEECH_NOUNS = word_set("speech_nouns")
+RELATIVE_PRONOUNS = word_set("relative_pronouns")
+PERSONAL_PRONOUNS = word_set("pronouns")
+RECIPIENT_PREPS = word_class("prepositions", "recipient")
+NOUN_RECIPIENT_PREPS = word_class("prepositions", "noun-recipient")
+NOUN_ACTOR_PREPS = word_class("prepositions", "noun-actor")
+SUBJECT_DEPS = ("nsubj", "csubj")
+NAME_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod"})
+NON_PARTY_HEADS = word_set("non_party_heads")
+MEETING_VERBS = word_set("meeting_verbs")
+SKIP_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "punct", "cc"})
+#: Verbs whose subject undergoes the act their object names ("received backing from X", "faces charges").
+CONVERSE_VERBS = word_set("converse_verbs")
+#: Prepositions that name the giver of what a converse verb's subject receives.
+GIVER_PREPS = frozenset({"from", "by"})
+#: Entity labels of a named party.
+NAMED_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+
+
+@dataclass
+class PartyTokens:
+    """Token heads for the actor and recipient slots, and the pattern that found them."""
+
+    actors: list[Any] = field(default_factory=list)
+    recipients: list[Any] = field(default_factory=list)
+    patterns: list[str] = field(default_factory=list)
+    weak: set[int] = field(default_factory=set)  # heads kept only if an actor mention covers them
+    partners: set[int] = field(default_factory=set)  # "with" objects: co-actors of a reciprocal event
+
+
+def with_conjuncts(token: Any) -> list[Any]:
+    """A party head and the heads coordinated with it ("Turkey, Russia and Iran")."""
+    out = [token]
+    stack = [token]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
+                out.append(child)
+                stack.append(child)
+    return out
+
+
+def verb_subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
+    """The subject of a verb, inherited from the clause it is coordinated with or controlled by."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            if child.lower_ in RELATIVE_PRONOUNS:
+                return clause_antecedent(verb), "relative clause"
+            return child, "subject"
+    if depth > 4 or verb.head.i == verb.i:
+        return None, ""
+    if verb.dep_ in ("conj", "xcomp"):
+        found, how = verb_subject(verb.head, depth + 1)
+        return found, f"{how} of '{verb.head.text}'"
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        passive = any(c.dep_ == "auxpass" for c in verb.children) or participle(verb)
+        if not passive and verb.head.lemma_.lower() in SPEECH_NOUNS and verb.head.head.pos_ == "VERB":
+            found, how = verb_subject(verb.head.head, depth + 1)  # "X issued a statement demanding ..."
+            return found, f"{how} of '{verb.head.head.text}'"
+        return (None, "") if passive else (verb.head, "modified noun")
+    if verb.dep_ == "advcl" and not any(c.dep_ == "mark" for c in verb.children):
+        found, how = verb_subject(verb.head, depth + 1)
+        return found, f"{how} of '{verb.head.text}'"
+    return None, ""
+
+
+def clause_antecedent(verb: Any) -> Any | None:
+    """The noun a relative pronoun stands for; clefts ("it is Moscow that ...") use the focus."""
+    head = verb.head
+    if verb.dep_ == "relcl":
+        return head
+    if head.lemma_ == "be":
+        return next((c for c in head.children if c.dep_ == "attr"), None)
+    return None
+
+
+def participle(verb: Any) -> bool:
+    """A past participle, also when the tagger calls a subjectless "acl" past form a past tense."""
+    return verb.tag_ == "VBN" or (verb.dep_ == "acl" and verb.tag_ == "VBD")
+
+
+def is_named(token: Any) -> bool:
+    """A proper noun or a token of a named entity that can be a party."""
+    return token.pos_ == "PROPN" or token.ent_type_ in NAMED_ENTITIES
+
+
+def object_nouns(child: Any) -> list[Any]:
+    """The noun of an object: "gave Iraq a grant" -> Iraq; a prepositional dative
+    ("providing intelligence to Macedonia", parsed dative "to") -> its object, Macedonia."""
+    if child.pos_ == "ADP":
+        return [g for g in child.children if g.dep_ == "pobj"]
+    return [child]
+
+
+def converse(verb: Any) -> bool:
+    """A verb whose subject undergoes the act its object names ("faced charges"), not one whose
+    object is a person or body ("received the ambassador": a host meets a guest)."""
+    return verb.lemma_.lower() in CONVERSE_VERBS and not any(
+        is_named(c) for c in verb.children if c.dep_ in ("dobj", "dative"))
+
+
+def converse_parties(verb: Any, subject_found: tuple[Any | None, str]) -> PartyTokens:
+    """"May received backing from the US": the US acts, May is the recipient."""
+    found = PartyTokens()
+    subject, how = subject_found
+    if subject is not None:
+        found.recipients.extend(with_conjuncts(subject))
+        found.patterns.append(f"{how} of '{verb.text}' (undergoes the act)")
+    for holder in [verb, *(c for c in verb.children if c.dep_ == "dobj")]:
+        for prep in holder.children:
+            giver = [g for g in prep.children if g.dep_ == "pobj"] if prep.lower_ in GIVER_PREPS else []
+            if giver and prep.dep_ in ("prep", "agent"):
+                found.actors.extend(with_conjuncts(giver[0]))
+                found.patterns.append(f"'{prep.lower_}' object of '{verb.text}' (gives)")
+                return found
+    return found
