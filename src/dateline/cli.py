@@ -96,6 +96,19 @@ class ExtractFormat(StrEnum):
     json = "json"
 
 
+class LangChoice(StrEnum):
+    """What to do with an article that is not English (`dateline.read.lang`)."""
+
+    skip = "skip"
+    warn = "warn"
+    keep = "keep"
+
+
+LangOption = Annotated[LangChoice, typer.Option(
+    "--lang", envvar="DATELINE_LANG", help="An article that is not English: skip it and say so (default), warn "
+    "and process it anyway, or keep it without checking.")]
+
+
 class EventsFormat(StrEnum):
     table = "table"
     json = "json"
@@ -114,7 +127,9 @@ def _json_text(obj: object, indent: int | None) -> str:
     return text
 
 
-def _report_skips(skipped: list[tuple[str, str]]) -> None:
+def _report_skips(skipped: list[tuple[str, str]], warnings: list[tuple[str, str]] | None = None) -> None:
+    for origin, reason in warnings or ():
+        err.print(Text.assemble(("warning", "yellow"), f" {origin}: {reason}"), highlight=False)
     for origin, reason in skipped:
         err.print(Text.assemble(("skipped", "yellow"), f" {origin}: {reason}"), highlight=False)
 
@@ -132,6 +147,7 @@ def extract(
                                             "offsets point into, in its JSON.")] = True,
     article_seconds: ArticleSeconds = None,
     batch_chars: BatchChars = None,
+    lang: LangOption = LangChoice.skip,
     min_confidence: Annotated[float, typer.Option(min=0, max=1, help="Leave out less certain events (0: all); "
                                                   "negated, hypothetical and future events stay, flagged.")] = (
         DEFAULT_MIN_CONFIDENCE),
@@ -146,7 +162,7 @@ def extract(
 
     report = ReadReport()
     failures: list[tuple[str, str]] = []
-    articles = read_articles(files, report, max_chars, date_order=_date_order(dayfirst))
+    articles = read_articles(files, report, max_chars, date_order=_date_order(dayfirst), lang=lang.value)
     docs = process(articles, model=model, batch_size=batch_size,
                    on_failure=lambda f: failures.append((f.origin, f.reason)))
     for doc in docs:
@@ -154,7 +170,7 @@ def extract(
         shown = doc.with_events_at_least(min_confidence)
         sys.stdout.write(_json_text(shown.to_json(with_text=with_text), indent) + "\n")
         sys.stdout.flush()
-    _report_skips(report.skipped + failures)
+    _report_skips(report.skipped + failures, report.warnings)
     if report.skipped or failures:
         err.print(report.summary() + (f", {len(failures)} failed in processing" if failures else ""))
         raise typer.Exit(1)
@@ -183,6 +199,7 @@ def ingest(
                                                 "unit sent to a worker, stored and checkpointed.")] = 64,
     article_seconds: ArticleSeconds = None,
     batch_chars: BatchChars = None,
+    lang: LangOption = LangChoice.skip,
 ) -> None:
     """Process articles and store them; articles already stored are left as they are."""
     _set_budget(article_seconds, batch_chars)
@@ -193,7 +210,7 @@ def ingest(
     problems = ingest_feeds(db, model, batch_size) if feeds else 0
     report = _ingest(paths, db, model, max_chars, batch_size, _date_order(dayfirst),
                      workers=workers, cluster=scheduler or cluster, checkpoints=checkpoints,
-                     partition_size=partition_size) if paths else None
+                     partition_size=partition_size, lang=lang) if paths else None
     if problems or (report and report.skipped):
         raise typer.Exit(1)
 
@@ -205,7 +222,7 @@ def _date_order(dayfirst: bool | None) -> DateOrder | None:
 
 def _ingest(paths: list[str], db: str, model: str | None, max_chars: int, batch_size: int,
             date_order: DateOrder | None = None, workers: int | None = None, cluster: str | None = None,
-            checkpoints: Path | None = None, partition_size: int = 64):
+            checkpoints: Path | None = None, partition_size: int = 64, lang: LangChoice = LangChoice.skip):
     from dateline.scale import Progress as RunProgress
     from dateline.scale import ingest_with
 
@@ -221,9 +238,10 @@ def _ingest(paths: list[str], db: str, model: str | None, max_chars: int, batch_
 
         report = ingest_with(paths, store, db, model=model, batch_size=batch_size, workers=workers,
                              cluster=cluster, checkpoints=checkpoints, partition_size=partition_size,
-                             max_chars=max_chars, date_order=date_order, on_progress=tick if err.is_terminal else None)
+                             max_chars=max_chars, date_order=date_order, on_progress=tick if err.is_terminal else None,
+                             lang=lang.value)
         progress.update(task, total=progress.tasks[0].completed)
-    _report_skips(report.skipped)
+    _report_skips(report.skipped, report.read.warnings)
     err.print(f"{db}: {report.summary()}", highlight=False)
     return report
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from dateline.model import Article
 from dateline.pipeline import Failure, process
-from dateline.read import DEFAULT_MAX_CHARS, DateOrder, ReadReport, read_articles
+from dateline.read import DEFAULT_LANG_POLICY, DEFAULT_MAX_CHARS, DateOrder, LangPolicy, ReadReport, read_articles
 from dateline.store import Store
 from dateline.store.identity import ArticleIdentity
 
@@ -59,15 +59,17 @@ def _unseen(articles: Iterable[Article], store: Store, report: IngestReport) -> 
 
 def ingest(paths: Iterable[str | Path], store: Store, model: str | None = None, batch_size: int = 32,
            max_chars: int = DEFAULT_MAX_CHARS, date_order: DateOrder | None = None,
-           on_article: Callable[[Article], None] | None = None) -> IngestReport:
+           on_article: Callable[[Article], None] | None = None,
+           lang: LangPolicy = DEFAULT_LANG_POLICY) -> IngestReport:
     """Read, process and store every article under `paths`; returns what happened.
 
     `date_order` ("dayfirst"/"monthfirst") decides numeric dates that read two ways;
-    `on_article` is called once per article processed (for progress bars).
+    `on_article` is called once per article processed (for progress bars); `lang` says what
+    to do with articles that are not English (`dateline.read.lang`).
     """
     report = IngestReport()
-    return ingest_articles(read_articles(paths, report.read, max_chars, date_order), store, model, batch_size,
-                           on_article, report)
+    return ingest_articles(read_articles(paths, report.read, max_chars, date_order, lang), store, model,
+                           batch_size, on_article, report)
 
 
 def ingest_articles(articles: Iterable[Article], store: Store, model: str | None = None, batch_size: int = 32,

@@ -25,11 +25,12 @@ from dateline.read.base import DEFAULT_MAX_CHARS, ReadError, ReadReport, decode_
 from dateline.read.dates import DATE_ORDERS, DateError, DateOrder, parse_article_date
 from dateline.read.html import looks_like_html, read_html
 from dateline.read.jsonl import looks_like_json_array, looks_like_jsonl, read_json_array, read_jsonl, read_jsonl_stream
+from dateline.read.lang import DEFAULT_LANG_POLICY, LANG_POLICIES, LangPolicy, filter_language
 from dateline.read.text import read_dateline_text
 
 __all__ = [
-    "DATE_ORDERS", "DEFAULT_MAX_CHARS", "DateError", "DateOrder", "ReadError", "ReadReport",
-    "parse_article_date", "read_articles", "read_bytes",
+    "DATE_ORDERS", "DEFAULT_LANG_POLICY", "DEFAULT_MAX_CHARS", "LANG_POLICIES", "DateError", "DateOrder",
+    "LangPolicy", "ReadError", "ReadReport", "parse_article_date", "read_articles", "read_bytes",
 ]
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -113,14 +114,22 @@ def _not_a_file(path: Path) -> str:
 
 
 def read_articles(paths: Iterable[str | Path], report: ReadReport | None = None,
-                  max_chars: int = DEFAULT_MAX_CHARS, date_order: DateOrder | None = None) -> Iterator[Article]:
+                  max_chars: int = DEFAULT_MAX_CHARS, date_order: DateOrder | None = None,
+                  lang: LangPolicy = DEFAULT_LANG_POLICY) -> Iterator[Article]:
     """Yield every article in `paths` (files, folders, or `-` for stdin).
 
     Unreadable inputs are recorded in `report` (path and reason) and skipped.
     `date_order` ("dayfirst"/"monthfirst") decides numeric dates such as 03/04/2016,
-    which are otherwise refused as ambiguous.
+    which are otherwise refused as ambiguous. `lang` says what to do with an article that
+    is not English (`read.lang`): skip it (the default), warn and keep it, or keep it unchecked.
     """
     report = report if report is not None else ReadReport()
+    yield from filter_language(_read_paths(paths, report, max_chars, date_order), report, lang)
+
+
+def _read_paths(paths: Iterable[str | Path], report: ReadReport, max_chars: int,
+                date_order: DateOrder | None) -> Iterator[Article]:
+    """Every article in `paths`, in order, whatever its language."""
     for raw in paths:
         if str(raw) == "-":
             yield from _read_stdin(report, max_chars, date_order)

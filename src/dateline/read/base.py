@@ -19,16 +19,21 @@ class ReadError(Exception):
 
 @dataclass
 class ReadReport:
-    """How many articles were read, and which inputs were skipped and why."""
+    """How many articles were read, which inputs were skipped and why, and which were read with a warning."""
 
     read: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
 
     def count_read(self, n: int = 1) -> None:
         self.read += n
 
     def skip(self, origin: str, reason: str) -> None:
         self.skipped.append((origin, reason))
+
+    def warn(self, origin: str, reason: str) -> None:
+        """An input that was read and is processed, but that the user should know about."""
+        self.warnings.append((origin, reason))
 
     def reasons(self) -> Counter[str]:
         """Skip counts by the kind of reason (the text before the first colon)."""

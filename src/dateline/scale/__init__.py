@@ -24,7 +24,7 @@ from pathlib import Path
 from dateline.config import settings
 from dateline.ingest import IngestReport
 from dateline.model import Article
-from dateline.read import DEFAULT_MAX_CHARS, DateOrder, read_articles
+from dateline.read import DEFAULT_LANG_POLICY, DEFAULT_MAX_CHARS, DateOrder, LangPolicy, read_articles
 from dateline.scale.parts import DEFAULT_PARTITION_SIZE, Checkpoints, Partition, PartitionResult, cut_partitions
 from dateline.scale.runners import InProcess, Pending, Runner, default_workers, done, make_runner, ordered_results
 from dateline.store import Store
@@ -174,18 +174,19 @@ def ingest_partitioned(paths: Iterable[str | Path], store: Store, runner: Runner
                        checkpoints: Path | None = None, partition_size: int = DEFAULT_PARTITION_SIZE,
                        max_chars: int = DEFAULT_MAX_CHARS, date_order: DateOrder | None = None,
                        on_progress: Callable[[Progress], None] | None = None,
-                       total: int | None = None) -> IngestReport:
+                       total: int | None = None, lang: LangPolicy = DEFAULT_LANG_POLICY) -> IngestReport:
     """Read, process (with `runner`: here, local workers or Dask) and store every article under `paths`.
 
     The store ends the same as with `dateline.ingest.ingest`, whatever the runner. With
     `checkpoints` (a folder), an interrupted run resumes where it stopped; the folder is
-    emptied when the run completes. `on_progress` gets the `Progress` after every step.
+    emptied when the run completes. `on_progress` gets the `Progress` after every step; `lang` says
+    what to do with articles that are not English (`dateline.read.lang`).
     """
     runner = runner or InProcess()
     report = IngestReport()
     ledger = Checkpoints(checkpoints) if checkpoints else None
     run = _Run(store, runner, ledger, report, Progress(total=total), on_progress)
-    articles = read_articles(paths, report.read, max_chars, date_order)
+    articles = read_articles(paths, report.read, max_chars, date_order, lang)
     for part, result, parquet in ordered_results(run.jobs(cut_partitions(articles, partition_size)),
                                                  window=2 * runner.workers):
         run.store_result(part, result, parquet)
@@ -198,7 +199,8 @@ def ingest_with(paths: Iterable[str | Path], store: Store, db: str, model: str |
                 workers: int | None = None, cluster: str | None = None, checkpoints: Path | None = None,
                 partition_size: int = DEFAULT_PARTITION_SIZE, max_chars: int = DEFAULT_MAX_CHARS,
                 date_order: DateOrder | None = None,
-                on_progress: Callable[[Progress], None] | None = None) -> IngestReport:
+                on_progress: Callable[[Progress], None] | None = None,
+                lang: LangPolicy = DEFAULT_LANG_POLICY) -> IngestReport:
     """`dateline ingest`: `workers` local processes (default: the cores) or a Dask `cluster` (a scheduler
     address or `local[:N]`), checkpoints in `checkpoints` (default: a folder for `db` in the cache folder)."""
     paths = list(paths)
@@ -206,7 +208,7 @@ def ingest_with(paths: Iterable[str | Path], store: Store, db: str, model: str |
     try:
         return ingest_partitioned(paths, store, runner, checkpoints or default_checkpoint_folder(db),
                                   partition_size=partition_size, max_chars=max_chars, date_order=date_order,
-                                  on_progress=on_progress,
+                                  on_progress=on_progress, lang=lang,
                                   total=estimate_articles(paths) if on_progress else None)
     finally:
         runner.close()
