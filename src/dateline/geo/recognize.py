@@ -255,7 +255,7 @@ def _trim(parsed: Any, start: int, end: int, label: str, gazetteer: Gazetteer) -
     span = parsed[start:end]
     mention = Mention(span.text, span.start_char, span.end_char, start, end,
                       cue, strong=label in PLACE_LABELS, label=label)
-    mention.cue = mention.cue or _neighbour_cue(parsed, start, end)
+    mention.cue = mention.cue or _neighbour_cue(parsed, start, end, noun_after=label != "NORP")
     mention.strong = mention.strong or mention.cue is not None
     return mention
 
@@ -265,9 +265,12 @@ def _joiner(token: Any) -> bool:
     return token.is_punct or token.pos_ == "CCONJ" or token.text == "&"
 
 
-def _neighbour_cue(parsed: Any, start: int, end: int) -> str | None:
-    """A cue word right after the name ("Hama province") or before it ("villages of X")."""
-    if end < len(parsed) and parsed[end].lower_ in CUE_NOUNS:
+def _neighbour_cue(parsed: Any, start: int, end: int, noun_after: bool = True) -> str | None:
+    """A cue word right after the name ("Hama province") or before it ("villages of X").
+
+    A nationality is not a place's name for the noun after it: "a British city", "the Russian
+    state news agency" (`noun_after=False` for spans the parser labels NORP)."""
+    if noun_after and end < len(parsed) and parsed[end].lower_ in CUE_NOUNS:
         return CUE_NOUNS[parsed[end].lower_]
     if start >= 2 and parsed[start - 1].lower_ == "of" and parsed[start - 2].lower_ in CUE_NOUNS:
         return CUE_NOUNS[parsed[start - 2].lower_]
