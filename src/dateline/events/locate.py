@@ -10,7 +10,11 @@ A place named in a sentence is not for that the place of its event. The event is
    were evacuated"), or at a town the act is aimed at ("shelled Homs", "strikes on Idlib").
    A country or a capital aimed at stands for its state ("sanctions on Damascus"): a party;
 3. for physical acts with no place of their own: at the story's scene, the place the
-   article last gave an event ("Clashes erupted in Deraa. ... Rockets were exchanged").
+   article last gave an event ("Clashes erupted in Deraa. ... Rockets were exchanged"), or,
+   before the article has placed any act, at its dateline town ("CAIRO, Egypt (CNN) --"), where
+   the reporter saw it, when all its parties are of that town's country. A scene is taken for an
+   act aimed across a border only when it lies in one of its parties' countries: a story about
+   Yemen does not place Ben Ali's flight from Tunisia in Yemen.
 
 Never at a place the act is reported from ("said in Cairo"), a place in another clause
 (a relative clause, "who lives in X"), a place merely mentioned, or a subject ("Turkey
@@ -23,9 +27,11 @@ This module reads `doc.places`, `doc.events` (the scene) and the parse; it impor
 from __future__ import annotations
 
 import weakref
+from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from dateline.events.index import ArticleIndex
+from dateline.events.targets import iso3_codes
 from dateline.model import Document, Location, LocationPrecision, Place
 from dateline.words import word_class, word_set
 
@@ -54,6 +60,10 @@ MAX_HOPS = 8
 RANK_OWN, RANK_GOVERNOR, RANK_PARTICIPANT, RANK_TARGET = 4.0, 3.0, 2.0, 1.5
 #: Finer places win ties: a town says more than the country around it.
 FINENESS: dict[LocationPrecision, float] = {"country": 0.0, "admin": 0.1, "point": 0.2}
+#: Characters that may stand between a dateline's town and the dateline mark ("CAIRO, Egypt (CNN) --").
+DATELINE_FILLER = frozenset(", \n\t")
+#: What closes a dateline that opens the text ("CALAMBA CITY, Laguna ...", "NEW DELHI: ...").
+DATELINE_MARKS = frozenset(",(:-\u2013\u2014")
 
 
 class Choice(NamedTuple):
@@ -64,9 +74,12 @@ class Choice(NamedTuple):
     basis: str
 
 
-def locate_event(doc: Document, trigger_i: int, event_type: str | None = None) -> Location | None:
+def locate_event(doc: Document, trigger_i: int, event_type: str | None = None,
+                 actors: Iterable[Any] = (), recipients: Iterable[Any] = ()) -> Location | None:
     """The place where the event triggered at token `trigger_i` happened, or None when the text
-    does not say (see the module docstring for the order of evidence)."""
+    does not say (see the module docstring for the order of evidence). `actors` and `recipients`
+    are the event's parties (anything with a `country`, ISO alpha-3): a place the sentence does
+    not state must lie in one of their countries."""
     if doc.parsed is None or not doc.places or not 0 <= trigger_i < len(doc.parsed):
         return None
     trigger = doc.parsed[trigger_i]
@@ -75,7 +88,21 @@ def locate_event(doc: Document, trigger_i: int, event_type: str | None = None) -
     if choices:
         best = max(choices, key=lambda c: c.rank + FINENESS[place_precision(c.place)] - _distance(c, trigger))
         return best.place.as_location(best.basis)
-    return scene_location(doc, trigger) if physical and event_type is not None else None
+    if not physical or event_type is None:
+        return None
+    countries, across = party_countries(actors, recipients)
+    return scene_location(doc, trigger, countries if across else None) or \
+        dateline_location(doc, trigger, countries)
+
+
+def party_countries(actors: Iterable[Any], recipients: Iterable[Any]) -> tuple[frozenset[str], bool]:
+    """The countries of an act's parties, and whether the act reaches across a border: it has a
+    recipient with a country, or parties of two countries. Such an act happens in one of their
+    countries ("expulsions of Russian diplomats", "the assault on America"); a lone state's act
+    may happen abroad ("America fought and occupied" at the story's scene in Iraq)."""
+    targets = {c for c in (getattr(p, "country", None) for p in recipients) if c}
+    countries = targets | {c for c in (getattr(p, "country", None) for p in actors) if c}
+    return frozenset(countries), bool(targets) or len(countries) > 1
 
 
 def _sentence_places(doc: Document, trigger: Any) -> list[Place]:
@@ -180,7 +207,15 @@ def _participant_of(noun: Any, trigger: Any) -> bool:
     return head.i == trigger.i
 
 
-def scene_location(doc: Document, trigger: Any) -> Location | None:
+def in_party_country(place: Place, countries: frozenset[str] | None) -> bool:
+    """True when the place lies in the country of one of the act's parties; parties with no
+    country (None: not asked) say nothing against it."""
+    if not countries:
+        return True
+    return iso3_codes().get(place.country_code or "") in countries
+
+
+def scene_location(doc: Document, trigger: Any, countries: frozenset[str] | None = None) -> Location | None:
     """The story's scene: the place the article last stated for an act before this sentence.
 
     A sentence that continues the story ("Rockets were exchanged") happened where the last
@@ -194,7 +229,55 @@ def scene_location(doc: Document, trigger: Any) -> Location | None:
     if found is None:
         return None
     place, act = found
+    if not in_party_country(place, countries):
+        return None
     return place.as_location(f"scene of the story: '{act.text} … {place.text}' earlier in the article")
+
+
+def dateline_location(doc: Document, trigger: Any, countries: frozenset[str]) -> Location | None:
+    """The article's dateline town, for a physical act before the article places any act, when
+    every party is of the town's country: a domestic act, seen by the reporter there. Parties with
+    no country give no ground to place it there; a foreign party may have acted elsewhere."""
+    place = dateline_place(doc)
+    if place is None or countries != {iso3_codes().get(place.country_code or "")}:
+        return None
+    if _SceneTrail.of(doc).scene is not None:
+        return None  # the story has moved to a place of its own, which disagrees with the parties
+    return place.as_location(f"the article's dateline: '{place.text}', where it was reported")
+
+
+def dateline_place(doc: Document) -> Place | None:
+    """The town or area an article is filed from: the first place of a dateline the story stage
+    set apart ("CAIRO, Egypt (CNN) --"), or a capitalised place opening the text and closed by a
+    dateline mark ("CALAMBA CITY, Laguna Mayor ..."). Never a country: it says too little."""
+    text = doc.article.text
+    marks = [s for s in doc.excluded if s.kind == "dateline"]
+    last_mark = max((s.end for s in marks), default=0)
+    for place in doc.places:
+        if place.start > last_mark and text[:place.start].strip():
+            break
+        if place.name is None or place_precision(place) == "country":
+            continue
+        if any(_leads_to(text, place, span, doc.places) for span in marks):
+            return place
+        if not text[:place.start].strip() and place.text.isupper() and \
+                text[place.end:].lstrip(" ")[:1] in DATELINE_MARKS:
+            return place
+    return None
+
+
+def _leads_to(text: str, place: Place, mark: Any, places: list[Place]) -> bool:
+    """True when the place lies in a dateline mark, or only commas, spaces and other place names
+    stand between it and the mark ("Cairo, Egypt (CNN) --")."""
+    if mark.start <= place.start < mark.end:
+        return True
+    if place.end > mark.start:
+        return False
+    between = text[place.end:mark.start]
+    for other in places:
+        if place.end <= other.start and other.end <= mark.start:
+            between = between.replace(other.text, "", 1)
+    return set(between) <= DATELINE_FILLER
 
 
 class _SceneTrail:
