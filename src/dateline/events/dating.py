@@ -42,6 +42,8 @@ _VERBAL = frozenset({"VERB", "AUX"})
 #: Modifiers that place an event before the one the article is about ("the previous meeting").
 _EARLIER_WORDS = frozenset({"previous", "earlier", "prior", "last", "former", "past"})
 _MAX_HOPS = 12
+#: Dependencies of nouns: a verb-tagged word there is a misread name unless it is a gerund.
+_NOUN_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "compound", "appos", "poss"})
 #: Clauses that modify a noun: "the talks, which began last month" dates the talks.
 _NOUN_CLAUSES = frozenset({"relcl", "acl"})
 #: Verbs that report an event: their date is when it was said, so the event itself
@@ -76,10 +78,19 @@ def is_anchor(timex: Timex) -> bool:
 def _clause_head(token: Any) -> Any:
     """The verb heading the clause `token` belongs to (itself if it is one), else the root."""
     for _ in range(_MAX_HOPS):
-        if token.pos_ in _VERBAL or token.head.i == token.i:
+        if _verbal(token) or token.head.i == token.i:
             return token
         token = token.head
     return token
+
+
+def _verbal(token: Any) -> bool:
+    """A verb that heads a clause. A word tagged as a bare verb in a noun's slot is a name the
+    tagger misread ("Trump on April 5 threatened", "Trump" a VB subject): it heads no clause,
+    while a gerund there does ("fighting in Deraa killed ...")."""
+    if token.pos_ not in _VERBAL:
+        return False
+    return token.dep_ not in _NOUN_SLOTS or token.tag_ == "VBG"
 
 
 def _path_to_trigger(timex_root: Any, trigger: Any) -> tuple[int, int] | None:
@@ -100,7 +111,7 @@ def _path_to_trigger(timex_root: Any, trigger: Any) -> tuple[int, int] | None:
         if token.i == clause_head.i:
             return 1, hops
         describes_trigger = token.dep_ in _NOUN_CLAUSES and token.head.i == trigger.i
-        if (token.pos_ in _VERBAL and hops > 0 and not describes_trigger) or token.head.i == token.i:
+        if (_verbal(token) and hops > 0 and not describes_trigger) or token.head.i == token.i:
             return None
         token, hops = token.head, hops + 1
     return None
@@ -140,11 +151,25 @@ def _dates_trigger_clause(doc: Document, timex: Timex, trigger: Any) -> bool:
     if root is None:
         return False
     head = root.head
-    while head.head.i != head.i and head.pos_ not in _VERBAL:
+    while head.head.i != head.i and not _verbal(head):
         head = head.head
-    if head.pos_ not in _VERBAL:
+    if not _verbal(head):
         return True
-    return head == trigger or head.is_ancestor(trigger)
+    return head == trigger or (head.is_ancestor(trigger) and not _in_noun_clause(trigger, head))
+
+
+def _in_noun_clause(trigger: Any, above: Any) -> bool:
+    """True when the trigger sits in a relative clause on a noun below `above` ("found on March 4
+    in an attack that Britain has blamed on Russia"): a finite clause of its own, with its own
+    tense and time. A reduced one ("products imported from the US") has no tense to say so."""
+    token = trigger
+    for _ in range(_MAX_HOPS):
+        if token.i == above.i or token.head.i == token.i:
+            return False
+        if token.dep_ == "relcl" and not _verbal(token.head):
+            return True
+        token = token.head
+    return False
 
 
 def nearest_anchor(doc: Document, trigger: Any) -> Timex | None:
