@@ -194,7 +194,8 @@ def _month_year(m: re.Match, ctx: Context) -> Reading | None:
 
 
 def _month_alone(m: re.Match, ctx: Context) -> Reading | None:
-    """A full month name without a year: the nearest one the tense allows.
+    """A full month name without a year: the nearest one the tense allows; "that August" is
+    the August of the year the text is talking about (the reference).
 
     As the name of a march or an event it is not a date ("the annual March for Life",
     "the March of the Mothers").
@@ -209,6 +210,8 @@ def _month_alone(m: re.Match, ctx: Context) -> Reading | None:
         year = ctx.dct.year + 1
     elif rel == "this":
         year = ctx.dct.year
+    elif rel == "that" and ctx.reference is not None:
+        year = ctx.reference.day.year  # "sentenced ... that August": the August of the year under discussion
     else:
         direction = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, ctx.direction)
         year = resolve_year_for(ctx.dct, month, None, direction)
@@ -329,7 +332,7 @@ ABSOLUTE_RULES: tuple[Rule, ...] = (
     compile_rule("month_year", rf"(?P<mon>{MONTH}),?\s+(?:of\s+)?{_YEAR}", _month_year),
     compile_rule("month_relative_year", rf"(?P<mon>{FULL_MONTH})\s+(?:of\s+)?(?P<rel>last|next|this)\s+year",
                  _month_relative_year),
-    compile_rule("month", rf"(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<mon>{FULL_MONTH})",
+    compile_rule("month", rf"(?:(?P<rel>last|next|this|coming|past|that)\s+)?(?P<mon>{FULL_MONTH})",
                  _month_alone),
     compile_rule("year", rf"(?:(?:fiscal|calendar|the\s+year)(?:\s+year)?\s*|FY\s?)?(?P<year>{YEAR4})",
                  _year),

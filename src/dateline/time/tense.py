@@ -7,6 +7,7 @@ Monday" the one after. The direction is read off the parse:
 * the clause verb's tense and auxiliaries (past, perfect, will / modal, present);
 * words on the way from the expression up to that verb that point forward whatever the
   tense: "payable Dec. 15", "effective Feb. 1", "scheduled a news conference Thursday",
+  "planned a demonstration on Saturday" (a time on the planned thing, not on the planning),
   "postponed until Tuesday", "extended its loans through January";
 * an expression that only modifies a noun ("Wednesday's ruling", "a June agreement")
   takes no direction from the verb: the noun's event is not tensed by it.
@@ -31,6 +32,8 @@ _DEADLINE_VERBS = word_set("deadline_verbs")
 #: Verbs that put an event at a time to come whatever their tense ("has scheduled a news
 #: conference Thursday").
 _RESCHEDULING = word_set("rescheduling_verbs")
+#: Verbs whose object is a thing to come: a time on that object lies ahead ("planned a rally Saturday").
+_PLANNED_THING = word_set("planned_thing_verbs")
 _UNTIL = word_set("until_words")
 _REPORTING = word_set("reporting_verbs")
 #: Verbs whose past tense is spelled like the present: "hurt" tagged VBP may be past.
@@ -122,6 +125,9 @@ def forward_cue(root: Any, verb: Any) -> bool:
     path = _path_to(root, verb)
     if any(t.lemma_ in PLANNING and t.pos_ == "ADJ" for t in path):
         return True
+    if verb.lemma_ in _PLANNED_THING and not _is_pluperfect(verb) and \
+            any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in verb.children):
+        return True  # "planned a demonstration on Saturday": the time of the planned thing
     if verb.lemma_ in _RESCHEDULING:
         return not _is_pluperfect(verb)
     return verb.lemma_ in _DEADLINE_VERBS and any(t.lower_ in _UNTIL for t in path)
