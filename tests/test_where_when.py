@@ -1,0 +1,79 @@
+"""Where and when on unseen news (issue 10): a place the sentence does not state must fit the act's
+parties, a dateline town places on-the-spot acts, nationalities are not places; a verb-tagged name
+does not cut a date from its clause, a relative clause keeps its own time, "that August" is the
+August under discussion, and a planned thing's day lies ahead."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateline.events.dating import date_event
+from dateline.model import Article, Document, content_id
+from dateline.pipeline import run_stages
+from dateline.time import tag_timexes
+
+
+def extracted(nlp, text: str, date: str = "2019-03-14") -> Document:
+    """Run every stage on one text."""
+    day = dt.date.fromisoformat(date)
+    doc = Document(article=Article(id=content_id(text, day), date=day, text=text), parsed=nlp(text))
+    return run_stages(doc)
+
+
+def event_at(doc: Document, trigger: str):
+    return next(e for e in doc.events if e.evidence.trigger == trigger)
+
+
+def test_an_act_aimed_across_a_border_is_not_put_at_the_story_scene(nlp) -> None:
+    doc = extracted(nlp, "Fighting erupted in Mosul on Saturday. Russian police arrested two British journalists.")
+    arrest = event_at(doc, "arrested")
+    assert arrest.location is None or arrest.location.country_code != "IQ"
+
+
+def test_a_lone_state_acting_abroad_keeps_the_story_scene(nlp) -> None:
+    doc = extracted(nlp, "Fighting erupted in Mosul on Saturday. Iraqi police arrested forty men.")
+    arrest = event_at(doc, "arrested")
+    assert arrest.location is not None and arrest.location.name == "Mosul"
+
+
+def test_a_dateline_town_places_an_act_of_its_own_country(nlp) -> None:
+    doc = extracted(nlp, "MOSUL, Iraq - Iraqi police arrested forty men near the old bridge.")
+    arrest = event_at(doc, "arrested")
+    assert arrest.location is not None and arrest.location.name == "Mosul"
+    assert "dateline" in arrest.location.basis
+
+
+def test_a_dateline_town_does_not_place_a_foreign_act(nlp) -> None:
+    doc = extracted(nlp, "WASHINGTON - Syrian troops arrested forty rebels.")
+    arrest = event_at(doc, "arrested")
+    assert arrest.location is None or arrest.location.name != "Washington"
+
+
+def test_a_nationality_before_a_place_word_is_not_a_place(nlp) -> None:
+    doc = extracted(nlp, "The Russian state news agency said a British city was on alert.")
+    assert not [p.text for p in doc.places if p.text in ("Russian", "British")]
+
+
+def dated(make_doc, text: str, trigger: str, date: str):
+    doc = tag_timexes(make_doc(text, date))
+    return date_event(doc, next(t.i for t in doc.parsed if t.text == trigger))
+
+
+def test_a_name_tagged_as_a_verb_does_not_cut_the_date_off(make_doc) -> None:
+    when = dated(make_doc, "Trump on March 2 threatened to raise tariffs on steel.", "threatened", "2019-03-14")
+    assert when.value == "2019-03-02" and when.mod is None
+
+
+def test_a_relative_clause_keeps_its_own_time(make_doc) -> None:
+    text = "The bodies were found on March 4 after an attack that the government has blamed on rebels."
+    assert dated(make_doc, text, "blamed", "2019-03-14").value != "2019-03-04"
+
+
+def test_that_month_is_the_month_of_the_year_under_discussion(make_doc) -> None:
+    doc = tag_timexes(make_doc("He was arrested in 1998. He was sentenced to ten years that August.", "2018-04-02"))
+    assert [t.value for t in doc.timexes if "August" in t.text] == ["1998-08"]
+
+
+def test_the_day_of_a_planned_thing_lies_ahead(make_doc) -> None:
+    doc = tag_timexes(make_doc("Protesters planned a large demonstration on Saturday.", "2000-01-07"))
+    assert [t.value for t in doc.timexes] == ["2000-01-08"]
