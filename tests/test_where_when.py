@@ -77,3 +77,8 @@ def test_that_month_is_the_month_of_the_year_under_discussion(make_doc) -> None:
 def test_the_day_of_a_planned_thing_lies_ahead(make_doc) -> None:
     doc = tag_timexes(make_doc("Protesters planned a large demonstration on Saturday.", "2000-01-07"))
     assert [t.value for t in doc.timexes] == ["2000-01-08"]
+
+
+def test_a_day_on_a_planned_thing_named_by_a_noun_lies_ahead(make_doc) -> None:
+    doc = tag_timexes(make_doc("The opposition urged its followers to join Thursday's planned march.", "2011-02-02"))
+    assert [t.value for t in doc.timexes] == ["2011-02-03"]

@@ -146,12 +146,19 @@ def _explicitly_ahead(root: Any, verb: Any) -> bool:
     return future or any(t.lower_ == "ahead" for t in [*_path_to(root, verb), verb])
 
 
+def _planned(noun: Any) -> bool:
+    """...unless the noun is said to be planned: "Thursday's planned march", "Sunday's scheduled vote"."""
+    return any(c.dep_ == "amod" and c.lemma_ in PLANNING for c in noun.children)
+
+
 def clause_direction(span: Any) -> int:
     """The tense direction that governs a span of the parse (see the module docstring)."""
     root = span.root
     verb = clause_verb(root)
     if modifies_noun(root):  # a nominal event reported in news is mostly past...
-        return 1 if verb is not None and _explicitly_ahead(root, verb) else -1
+        if _planned(root.head) or (verb is not None and _explicitly_ahead(root, verb)):
+            return 1
+        return -1
     if verb is None:
         return 0
     if forward_cue(root, verb):
