@@ -10,12 +10,13 @@ clearly dominates the places the article mentions.
 from __future__ import annotations
 
 import itertools
-from collections import Counter
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from dateline.actors.dictionary import ActorDictionary
+from dateline.actors.nearby import context_country, country_mentions, owner
 from dateline.model import Actor, Document
 from dateline.words import word_class, word_set
 
@@ -42,11 +43,10 @@ def resolve_references(candidates: list[Candidate], doc: Document, keys: list[st
     join_their_organisation(candidates, doc)
     person_of_country(candidates, doc)
     locate_generic_agents(candidates, doc, lexicon)
+    join_their_owner(candidates, doc)
     link_generic_agents(candidates)
     focus = focus_country(doc, candidates, lexicon)
-    for cand in candidates:
-        if cand.generic and cand.actor.country is None and focus:
-            set_country(cand.actor, focus, "article focus country")
+    place_by_context(candidates, doc, lexicon, focus)
     described_by_apposition(unknown, candidates, doc)
     home = local_story_country(doc, lexicon)
     for cand in unknown:
@@ -315,6 +315,33 @@ def described_by_apposition(people: list[Candidate], candidates: list[Candidate]
         if found is not None:
             person.actor.sector = person.actor.sector or found.actor.sector
             set_country(person.actor, found.actor.country or "", f"apposition {found.actor.text!r}")
+
+
+def join_their_owner(candidates: list[Candidate], doc: Document) -> None:
+    """"Libya ... two of its nationals", "he sacked his government": a generic agent owned by a
+    possessive pronoun takes the country of the pronoun's antecedent (see `nearby.owner`)."""
+    known = [c.actor for c in candidates if c.actor.country]
+    people = {c.actor.start for c in candidates if c.person}
+    for cand in candidates:
+        if cand.generic and cand.actor.country is None and cand.actor.token_end is not None:
+            found = owner(doc, cand.actor.token_end - 1, known, people)
+            if found is not None and found.country:
+                set_country(cand.actor, found.country, f"owned by {found.text!r}")
+
+
+def place_by_context(candidates: list[Candidate], doc: Document, lexicon: ActorDictionary,
+                     focus: str | None) -> None:
+    """Generic agents still without a country take the one their own sentence (or the one
+    before) names, else the article's focus country (see `dateline.actors.nearby`)."""
+    mentions = country_mentions(doc, [c.actor for c in candidates if not c.generic], lexicon)
+    for cand in candidates:
+        if not cand.generic or cand.actor.country is not None or cand.actor.token_start is None:
+            continue
+        nearby = context_country(doc, cand.actor.token_start, mentions, focus)
+        if nearby is not None:
+            set_country(cand.actor, nearby.country, f"named nearby: {nearby.text!r}")
+        elif focus:
+            set_country(cand.actor, focus, "article focus country")
 
 
 def focus_country(doc: Document, candidates: list[Candidate], lexicon: ActorDictionary) -> str | None:

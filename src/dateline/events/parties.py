@@ -22,6 +22,7 @@ from dateline.events.parties_syntax import (
     RECIPIENT_PREPS,
     RELATIVE_PRONOUNS,
     SKIP_DEPS,
+    SPEECH_NOUNS,
     PartyTokens,
     clause_antecedent,
     converse,
@@ -35,7 +36,7 @@ from dateline.events.parties_syntax import (
 from dateline.words import word_class, word_set
 
 __all__ = ["NAME_MODIFIER_DEPS", "NON_PARTY_HEADS", "PERSONAL_PRONOUNS", "RELATIVE_PRONOUNS", "SKIP_DEPS",
-           "PartyTokens", "demand_parties", "trigger_parties", "verb_parties", "with_conjuncts"]
+           "SPEECH_NOUNS", "PartyTokens", "demand_parties", "trigger_parties", "verb_parties", "with_conjuncts"]
 
 #: Prepositions on a verb's object that introduce a recipient ("granted asylum to X").
 OBJECT_RECIPIENT_PREPS = word_class("prepositions", "object-recipient")
@@ -179,8 +180,8 @@ def _add_complement_recipients(token: Any, found: PartyTokens) -> None:
     heads = []
     while stack:
         tok = stack.pop()
-        if tok.dep_ in ("pobj", "dobj", "dative", "conj") and tok.pos_ in ("PROPN", "NOUN") \
-                and tok.i not in actor_ids:
+        if tok.dep_ in ("pobj", "dobj", "dative", "conj") and tok.pos_ in ("PROPN", "NOUN", "PRON") \
+                and tok.i not in actor_ids and not _own_thing(tok):  # "hand over its nationals to X": X
             heads.append(tok)
         stack.extend(c for c in tok.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp")
                      and c.lower_ not in ADJUNCT_PREPS and not _circumstance(tok, c))

@@ -23,7 +23,7 @@ def resolve(doc: Document, token: Any) -> list[Party]:
     if token.lower_ in NON_PARTY_HEADS:
         return []  # "on behalf of the regime" names who benefits, not who is acted on
     actor = _actor_at(doc, token)
-    inside = [a for a in _actors_in_phrase(doc, token)
+    inside = [a for a in _actors_in_phrase(doc, token, bodies=actor is None)
               if actor is None or a.end <= actor.start or a.start >= actor.end]
     if actor is not None:
         inside = [actor, *inside]  # "Senior Hungarian and Romanian officials": both
@@ -93,11 +93,15 @@ def _actor_at(doc: Document, token: Any) -> Any | None:
     return ArticleIndex.of(doc).actor_at(token.idx)
 
 
-def _actors_in_phrase(doc: Document, token: Any) -> list[Any]:
-    """An actor mention among the head's own modifiers ("the Assad regime", "leaders of Iran")."""
+def _actors_in_phrase(doc: Document, token: Any, bodies: bool = True) -> list[Any]:
+    """An actor mention among the head's own modifiers ("the Assad regime", "leaders of Iran").
+
+    With `bodies` False (the head is an actor itself), an "of" phrase names the body or person the
+    head belongs to ("supporters of Mubarak", "fans of Jackson"), which is no second party.
+    """
     starts = {token.idx}
     stack = [c for c in token.children
-             if c.dep_ in NAME_MODIFIER_DEPS or (c.dep_ == "prep" and c.lower_ == "of")]
+             if c.dep_ in NAME_MODIFIER_DEPS or (bodies and c.dep_ == "prep" and c.lower_ == "of")]
     while stack:
         tok = stack.pop()
         starts.add(tok.idx)
@@ -119,14 +123,44 @@ def _noun_phrase(token: Any) -> Any:
 
 
 def _antecedent(doc: Document, pronoun: Any) -> Any | None:
-    """Simple coreference: the nearest actor before the pronoun that is a clause subject."""
+    """Simple coreference: the nearest actor before the pronoun that is a clause subject.
+
+    An object pronoun never stands for the subject of its own clause, nor of the clause that
+    controls it ("the police threatened to beat them": not the police; English says "themselves").
+    """
     parsed = doc.parsed
+    bound = _binding_subjects(pronoun) if pronoun.dep_ in OBJECT_DEPS else set()
+    plural = pronoun.lower_ in PLURAL_PRONOUNS  # "them" is not one named person
     best = None
     for actor in ArticleIndex.of(doc).actors_starting_between(pronoun.idx - 400, pronoun.idx):
         if actor.end > pronoun.idx:
             continue
         head = parsed.char_span(actor.start, actor.end, alignment_mode="expand")
-        if head is not None and head.root.dep_ in ("nsubj", "nsubjpass") and \
-                (best is None or actor.start > best.start):
+        if head is not None and head.root.dep_ in ("nsubj", "nsubjpass") and head.root.i not in bound and \
+                not (plural and _one_name(head.root)) and (best is None or actor.start > best.start):
             best = actor
     return best
+
+
+def _one_name(token: Any) -> bool:
+    """A singular proper name not coordinated with another ("Wedeman"): not what "them" stands for."""
+    return token.tag_ == "NNP" and not any(c.dep_ == "conj" for c in token.children)
+
+
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+#: Dependencies of an object pronoun, which its own clause's subject cannot bind.
+OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "pobj"})
+
+
+def _binding_subjects(pronoun: Any) -> set[int]:
+    """Subjects of the pronoun's clause and of the clauses controlling it through "to"-complements
+    and coordination (the subject the complement shares)."""
+    out: set[int] = set()
+    verb = pronoun.head
+    while verb.pos_ == "ADP" and verb.head.i != verb.i:
+        verb = verb.head
+    while True:
+        out.update(c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+        if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+            return out
+        verb = verb.head

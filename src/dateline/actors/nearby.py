@@ -1,0 +1,144 @@
+"""The country of a generic agent from the text around it, before the article's main country.
+
+An agent owned by a possessive pronoun ("Libya offered to hand over two of its nationals",
+"Saleh said he has requested his party ...") belongs to the pronoun's antecedent: the subject
+of its clause, or else the nearest earlier subject that agrees with it ("his"/"her" a person,
+"its" not one), and takes that actor's country.
+
+"Demonstrators", "the government", "police" name no country. A round-up article about
+several countries ("President Bouteflika will lift the state of emergency ... The move is
+one of several demanded by demonstrators in recent protests against the government") places
+them by what its own sentence, or else the sentence before, names: the countries of the
+named actors and of the places there. Only when that context names no country does the
+article's main country stand in (`refs.focus_country`); when the context names several, the
+main country is kept if it is one of them, else the nearest one named before the agent.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from operator import attrgetter
+from typing import Any
+
+from dateline.actors.dictionary import ActorDictionary
+from dateline.model import Actor, Document
+from dateline.words import word_set
+
+#: Possessive determiners whose noun belongs to their antecedent.
+POSSESSIVE_PRONOUNS = word_set("possessive_pronouns")
+#: How far back (characters) a pronoun's antecedent is looked for.
+ANTECEDENT_WINDOW = 400
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_mention_start = attrgetter("start")
+
+#: Sentences looked at before the agent's own one (the paragraph of a one-sentence-per-line text).
+SENTENCES_BACK = 1
+
+
+@dataclass(frozen=True)
+class CountryMention:
+    """A country the text names at a character offset, and the words that name it."""
+
+    start: int
+    country: str
+    text: str
+
+
+def country_mentions(doc: Document, named: list[Any], lexicon: ActorDictionary) -> list[CountryMention]:
+    """Every country the article names, in text order: named (not generic) actors that have a
+    real country and places of the places stage. Pseudo-countries (IGO, NGO) say nothing of
+    where a generic agent belongs."""
+    found = [CountryMention(a.start, a.country, a.text) for a in named if a.country in lexicon.countries]
+    for place in doc.places:
+        iso3 = lexicon.iso2.get(place.country_code or "")
+        if iso3:
+            found.append(CountryMention(place.start, iso3, place.text))
+    return sorted(found, key=lambda m: m.start)
+
+
+def context_country(doc: Document, token_start: int, mentions: list[CountryMention],
+                    focus: str | None) -> CountryMention | None:
+    """The country the sentence of token `token_start` (else the one before it) names for an
+    agent there; None if neither names one."""
+    sentence = doc.parsed[token_start].sent
+    at = doc.parsed[token_start].idx
+    for sent in _sentences_back(doc, sentence):
+        # `mentions` are in text order: bisection keeps this linear in the article's length
+        first = bisect_left(mentions, sent.start_char, key=_mention_start)
+        here = mentions[first:bisect_left(mentions, sent.end_char, lo=first, key=_mention_start)]
+        if here:
+            return _choose(here, at, focus)
+    return None
+
+
+def _sentences_back(doc: Document, sentence: Any) -> list[Any]:
+    """The agent's sentence, then up to SENTENCES_BACK sentences before it."""
+    out = [sentence]
+    first = sentence.start
+    for _ in range(SENTENCES_BACK):
+        if first == 0:
+            break
+        previous = doc.parsed[first - 1].sent
+        out.append(previous)
+        first = previous.start
+    return out
+
+
+def _choose(here: list[CountryMention], at: int, focus: str | None) -> CountryMention:
+    """One country of a context: the only one, the main country if named there, else the
+    nearest named before the agent (or the first after it)."""
+    countries = {m.country for m in here}
+    if len(countries) == 1:
+        return here[0]
+    if focus in countries:
+        return next(m for m in here if m.country == focus)
+    before = [m for m in here if m.start < at]
+    return before[-1] if before else here[0]
+
+
+def owner(doc: Document, head_token: int, actors: list[Actor], people: set[int]) -> Actor | None:
+    """The actor a possessive pronoun on token `head_token` refers to ("its nationals" -> Libya),
+    among `actors` that have a country; `people` holds the starts of those that name a person."""
+    head = doc.parsed[head_token]
+    pronoun = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS), None)
+    if pronoun is None:
+        return None
+    by_token = {i: a for a in actors if a.token_start is not None for i in range(a.token_start, a.token_end or 0)}
+    subject = _clause_subject(head)
+    if subject is not None and subject.i < pronoun.i and subject.i not in range(head.left_edge.i, head.i + 1):
+        found = by_token.get(subject.i)
+        if found is not None:
+            return found if _agrees(pronoun, found, people) else None
+        if subject.pos_ != "PRON":
+            return None  # the clause's subject is someone the dictionary does not know
+        pronoun = subject  # "he has requested his party": who "he" is
+    return _earlier_subject(doc, pronoun, actors, people)
+
+
+def _clause_subject(token: Any) -> Any | None:
+    """The subject of the nearest clause above a token."""
+    current = token
+    while current.head.i != current.i:
+        current = current.head
+        subject = next((c for c in current.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None and current.pos_ in ("VERB", "AUX"):
+            return subject
+    return None
+
+
+def _earlier_subject(doc: Document, pronoun: Any, actors: list[Actor], people: set[int]) -> Actor | None:
+    """The nearest actor before a pronoun that is a clause subject and agrees with it."""
+    for actor in sorted(actors, key=lambda a: -a.start):
+        if actor.start >= pronoun.idx or actor.start < pronoun.idx - ANTECEDENT_WINDOW or actor.token_end is None:
+            continue
+        if doc.parsed[actor.token_end - 1].dep_ in SUBJECT_DEPS and _agrees(pronoun, actor, people):
+            return actor
+    return None
+
+
+def _agrees(pronoun: Any, actor: Actor, people: set[int]) -> bool:
+    """"his"/"he" is a person; "its"/"it", "their"/"they" are not (news writes no singular "they")."""
+    if pronoun.lower_ in ("his", "her", "he", "she"):
+        return actor.start in people
+    return actor.start not in people

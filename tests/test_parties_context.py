@@ -1,0 +1,70 @@
+"""Parties from the words around them: a generic agent's country from its own sentence, an owned
+agent's from its owner, an object pronoun's antecedent, and followers named after their leader.
+
+Each test is a sentence written for it, run through the real places and actors stages.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.actors import tag_actors
+from dateline.events.parties import trigger_parties
+from dateline.events.resolve import resolve
+from dateline.geo import tag_places
+from dateline.model import Document
+
+
+@pytest.fixture
+def staged(make_doc):
+    """Parse a text and run the places and actors stages on it."""
+
+    def run(text: str, date: str = "2011-02-03") -> Document:
+        return tag_actors(tag_places(make_doc(text, date)))
+
+    return run
+
+
+def actor(doc: Document, text: str):
+    return next(a for a in doc.actors if a.text == text)
+
+
+def token(doc: Document, text: str):
+    return next(t for t in doc.parsed if t.text == text)
+
+
+def test_generic_agent_takes_the_country_of_the_sentence_before_not_the_article_focus(staged) -> None:
+    doc = staged("Protesters marched in Amman and Zarqa again. Jordan's king met them in Amman. "
+                 "In Algiers, President Abdelaziz Bouteflika promised to lift the emergency. "
+                 "The move was demanded by demonstrators for weeks.")
+    assert actor(doc, "demonstrators").country == "DZA"
+
+
+def test_generic_agent_in_a_sentence_naming_no_country_keeps_the_article_focus(staged) -> None:
+    doc = staged("Police in Amman dispersed a march. Thousands marched in Zarqa and Irbid. "
+                 "Later, demonstrators gathered again.")
+    assert actor(doc, "demonstrators").country == "JOR"
+
+
+def test_agent_owned_by_a_possessive_pronoun_takes_its_owners_country(staged) -> None:
+    doc = staged("Egypt and Libya held talks in Cairo. Libya has offered to hand over to Britain two of its nationals.")
+    assert actor(doc, "nationals").country == "LBY"
+
+
+def test_his_needs_a_person_as_owner(staged) -> None:
+    doc = staged("Speaking in Nairobi, Ugandan President Yoweri Museveni said he had sacked his ministers.")
+    assert actor(doc, "ministers").country == "UGA"
+
+
+def test_followers_named_after_their_leader_are_the_followers(staged) -> None:
+    doc = staged("Supporters of Mubarak attacked protesters in Cairo.")
+    found = trigger_parties(token(doc, "attacked"))
+    actors = [p for head in found.actors for p in resolve(doc, head)]
+    assert [(p.name, p.country, p.sector) for p in actors] == [("Supporters", "EGY", "CVL")]
+
+
+def test_object_pronoun_does_not_stand_for_its_own_clauses_subject(staged) -> None:
+    doc = staged("Egyptian protesters marched on Friday. The police threatened to beat them.")
+    found = trigger_parties(token(doc, "threatened"))
+    recipients = [p for head in found.recipients for p in resolve(doc, head)]
+    assert [p.name for p in recipients] == ["Egyptian protesters"]
