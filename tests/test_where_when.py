@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from dateline.events.dating import date_event
+from dateline.events.locate import location_for_type
 from dateline.model import Article, Document, content_id
 from dateline.pipeline import run_stages
 from dateline.time import tag_timexes
@@ -82,3 +83,12 @@ def test_the_day_of_a_planned_thing_lies_ahead(make_doc) -> None:
 def test_a_day_on_a_planned_thing_named_by_a_noun_lies_ahead(make_doc) -> None:
     doc = tag_timexes(make_doc("The opposition urged its followers to join Thursday's planned march.", "2011-02-02"))
     assert [t.value for t in doc.timexes] == ["2011-02-03"]
+
+
+def test_a_place_from_the_scene_is_dropped_when_the_act_is_retyped_as_a_statement(nlp) -> None:
+    doc = extracted(nlp, "Fighting erupted in Mosul on Saturday. Iraqi police arrested forty men in Tikrit. "
+                         "Iraqi police arrested ten more.")
+    own, from_scene = [e.location for e in doc.events if e.evidence.trigger == "arrested"]
+    assert "in Tikrit" in own.basis and from_scene.basis.startswith("scene of the story")
+    assert location_for_type(own, "ACCUSE") == own and location_for_type(own, "COERCE") == own
+    assert location_for_type(from_scene, "ACCUSE") is None and location_for_type(from_scene, "COERCE") == from_scene

@@ -54,6 +54,8 @@ CONTINUING_DEPS = frozenset({"advcl", "xcomp", "conj"})
 NOUN_LINKS = frozenset({"conj", "appos", "compound", "poss", "nmod", "amod", "npadvmod", "cc"})
 #: Places that stand for their state when aimed at: a country, a capital ("sanctions on Damascus").
 STATE_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCL", "CONT", "PPLC"})
+#: How a location the sentence does not state begins its basis: the story's scene, the dateline.
+SCENE_BASIS, DATELINE_BASIS = "scene of the story", "the article's dateline"
 #: How far up the parse a place may be from the preposition that introduces it.
 MAX_HOPS = 8
 #: Ranks of how the sentence relates a place to the act; higher wins.
@@ -103,6 +105,15 @@ def party_countries(actors: Iterable[Any], recipients: Iterable[Any]) -> tuple[f
     targets = {c for c in (getattr(p, "country", None) for p in recipients) if c}
     countries = targets | {c for c in (getattr(p, "country", None) for p in actors) if c}
     return frozenset(countries), bool(targets) or len(countries) > 1
+
+
+def location_for_type(location: Location | None, event_type: str) -> Location | None:
+    """The location an event keeps when it is re-typed: a place taken from the story's scene or
+    the dateline is only for physical acts, so a statement or decision loses it; a place the
+    sentence states for the act stays."""
+    if location is None or event_type in LOCATED_TYPES:
+        return location
+    return None if (location.basis or "").startswith((SCENE_BASIS, DATELINE_BASIS)) else location
 
 
 def _sentence_places(doc: Document, trigger: Any) -> list[Place]:
@@ -231,7 +242,7 @@ def scene_location(doc: Document, trigger: Any, countries: frozenset[str] | None
     place, act = found
     if not in_party_country(place, countries):
         return None
-    return place.as_location(f"scene of the story: '{act.text} … {place.text}' earlier in the article")
+    return place.as_location(f"{SCENE_BASIS}: '{act.text} … {place.text}' earlier in the article")
 
 
 def dateline_location(doc: Document, trigger: Any, countries: frozenset[str]) -> Location | None:
@@ -243,7 +254,7 @@ def dateline_location(doc: Document, trigger: Any, countries: frozenset[str]) ->
         return None
     if _SceneTrail.of(doc).scene is not None:
         return None  # the story has moved to a place of its own, which disagrees with the parties
-    return place.as_location(f"the article's dateline: '{place.text}', where it was reported")
+    return place.as_location(f"{DATELINE_BASIS}: '{place.text}', where it was reported")
 
 
 def dateline_place(doc: Document) -> Place | None:

@@ -36,6 +36,7 @@ from typing import Any
 import numpy as np
 
 from dateline.config import package_data
+from dateline.events.locate import location_for_type
 from dateline.events.ontology import load_ontology
 from dateline.model import Document, Event, event_id
 
@@ -298,4 +299,5 @@ def retype(event: Event, type_name: str) -> Event:
     ev = event.evidence
     article = event.article_id or ""
     return replace(event, id=event_id(article, type_name, ev.trigger_start, ev.start), type=type_name, mode=None,
-                   cameo=event_type.cameo, quad=event_type.quad, intensity=event_type.intensity_for(None))
+                   cameo=event_type.cameo, quad=event_type.quad, intensity=event_type.intensity_for(None),
+                   location=location_for_type(event.location, type_name))
