@@ -92,3 +92,9 @@ def test_a_place_from_the_scene_is_dropped_when_the_act_is_retyped_as_a_statemen
     assert "in Tikrit" in own.basis and from_scene.basis.startswith("scene of the story")
     assert location_for_type(own, "ACCUSE") == own and location_for_type(own, "COERCE") == own
     assert location_for_type(from_scene, "ACCUSE") is None and location_for_type(from_scene, "COERCE") == from_scene
+
+
+def test_an_undated_act_is_bounded_by_the_day_the_page_says_it_was_written(nlp) -> None:
+    text = "Updated at 9:15 a.m. on Tuesday, March 5, 2019.\n\nPolice have arrested two men in Leeds."
+    arrest = event_at(extracted(nlp, text, "2019-03-08"), "arrested")
+    assert (arrest.date, arrest.date_mod) == ("2019-03-05", "ON_OR_BEFORE")

@@ -18,7 +18,8 @@ The date of an event is, in order:
    `ON_OR_BEFORE`: the event happened by the day it was reported;
 3. else, for "the previous meeting" and the like, the latest day the article mentioned
    earlier, `BEFORE`;
-4. else the article date, `ON_OR_BEFORE`.
+4. else the day the article was written, `ON_OR_BEFORE`: its page stamp's day ("Updated ... March
+   29") when that comes before the article date, else the article date.
 
 A timex introduced by "before", "by" or "after" gives the event that relation to it
 (`BEFORE`, `ON_OR_BEFORE`, `AFTER`). An event is never dated after its article unless it
@@ -31,6 +32,7 @@ calls the time stage itself.
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from dataclasses import replace
 from typing import Any, NamedTuple
 
@@ -203,7 +205,7 @@ def date_event(doc: Document, trigger_i: int, hypothetical: bool = False) -> Eve
     `ON_OR_BEFORE`; an event told in the past tense is never dated after it unless the
     text writes that date out in full.
     """
-    fallback = EventDate(doc.article.date.isoformat(), "day", "ON_OR_BEFORE")
+    fallback = EventDate(speech_day(doc).isoformat(), "day", "ON_OR_BEFORE")
     if doc.parsed is None or not 0 <= trigger_i < len(doc.parsed):
         return fallback
     trigger = doc.parsed[trigger_i]
@@ -223,6 +225,27 @@ def date_event(doc: Document, trigger_i: int, hypothetical: bool = False) -> Eve
     value = date_part(timex.value)
     mod = "ON_OR_BEFORE" if _reported_by(doc, timex, trigger) and not ahead else _preposition_mod(doc, timex)
     return EventDate(value, precision(value) or "day", mod)
+
+
+def speech_day(doc: Document) -> dt.date:
+    """The day the article was written: the latest day its own page stamp names ("Updated at 1:33
+    p.m. on Thursday, March 29, 2018", "Published Saturday, March 31"), when that is no later than
+    the article date (a crawl or feed date can come days after), else the article date."""
+    key, asked = doc.parsed, (doc.article.date, len(doc.timexes), len(doc.excluded))
+    known = _SPEECH_DAYS.get(key) if key is not None else None
+    if known is not None and known[0] == asked:
+        return known[1]
+    stamps = [s for s in doc.excluded if s.kind == "timestamp"]
+    days = [_first_day(t.value) for t in doc.timexes
+            if precision(t.value) in _ONE_DAY and any(s.start <= t.start < s.end for s in stamps)]
+    day = max((d for d in days if d is not None and d <= doc.article.date), default=doc.article.date)
+    if key is not None:
+        _SPEECH_DAYS[key] = (asked, day)
+    return day
+
+
+#: Each article parse's speech day (with what it was read from), dropped with the parse.
+_SPEECH_DAYS: weakref.WeakKeyDictionary[Any, tuple[tuple[dt.date, int, int], dt.date]] = weakref.WeakKeyDictionary()
 
 
 def same_expression_value(doc: Document, timex: Timex) -> Timex:
