@@ -1,18 +1,15 @@
 """Validate the within-article grouping of event mentions against hand-coded `same_as` links.
 
-    python tools/group_eval.py GOLD.json ARTICLES.jsonl [--cache FILE] [--errors] [--learn]
+    python tools/group_eval.py GOLD.json ARTICLES.jsonl [--cache FILE] [--errors]
 
-Runs the pipeline with grouping off (one event per mention), maps each mention onto the gold
-mention of its sentence with the same type (the scorer's matching), and judges every pair of
-mapped mentions of an article: the gold says they are one happening when their gold mentions
-are linked by `same_as`; `events/group` says so when it puts them in one group. Prints pair
-precision and recall overall and per source as one JSON line; `--errors` lists the wrong pairs
-on stderr with the rule's reason.
+Runs the pipeline with grouping off (one event per mention, as the verifier leaves them), maps
+each mention onto the gold mention of its sentence with the same type (the scorer's matching), and
+judges every pair of mapped mentions of an article: the gold says they are one happening when
+their gold mentions are linked by `same_as`; `events/group` says so when it puts them in one
+group. Prints pair precision and recall overall and per source as one JSON line; `--errors` lists
+the wrong pairs on stderr with the reason the mention was joined, or what clashes.
 
-`--learn` also fits a logistic regression on the rule's pair features (same sentence, definite
-anaphor, shared stem, same parties, headline/lead, sentence distance, conflict) with
-leave-one-article-out cross-validation, as a check that a learned decision would not do
-better than the rule on these articles. The parse-heavy step is cached (`--cache`, pickle of
+The parse-heavy step is cached (`--cache`, pickle of
 the mentions, cues and gold labels).
 """
 
@@ -26,7 +23,7 @@ import re
 import sys
 from pathlib import Path
 
-from dateline.events.group import Cues, cluster, conflict, cue, headline_and_lead, mention_cues, same_stem, ungrouped
+from dateline.events.group import cluster, conflict, headline_and_lead, mention_cues, sentence_ordinals, ungrouped
 from dateline.model import Event
 from dateline.pipeline import process
 from dateline.read import read_articles
@@ -71,23 +68,25 @@ def collect(gold_path: Path, articles_path: Path) -> list[dict]:
     out = []
     with ungrouped():
         for doc in process(read_articles([articles_path])):
-            events = sorted(doc.events, key=lambda e: e.evidence.trigger_start or 0)
+            events = sorted(doc.events, key=lambda e: (e.evidence.trigger_start or 0, e.type))
+            ordinals = sentence_ordinals(doc.parsed)
             g = gold.get(doc.article.id, [])
             spans, roots = [find_sentence(doc.article.text, e["sentence"]) for e in g], gold_clusters(g)
             out.append({"id": doc.article.id, "source": (doc.article.source or "?").split("/")[0],
                         "date": doc.article.date, "events": events,
-                        "cues": [mention_cues(e, doc.parsed) for e in events],
+                        "cues": [mention_cues(e, doc.parsed, ordinals) for e in events],
                         "gold": [gold_of(e, g, spans, roots) for e in events],
                         "lead": headline_and_lead(doc.parsed)})
     return out
 
 
-def judged_pairs(article: dict) -> list[tuple[int, int, bool, bool]]:
-    """(i, j, gold same, rule same) for every pair of mapped mentions."""
+def judged_pairs(article: dict) -> list[tuple[int, int, bool, bool, str | None]]:
+    """(i, j, gold same, grouped together, why j was joined) for every pair of mapped mentions."""
     groups = cluster(article["events"], article["cues"], article["date"], article["lead"])
     group_of = {i: n for n, (members, _) in enumerate(groups) for i in members}
+    reasons = {i: why for _, whys in groups for i, why in whys.items()}
     mapped = [i for i, g in enumerate(article["gold"]) if g is not None and article["events"][i].status == "fact"]
-    return [(i, j, article["gold"][i] == article["gold"][j], group_of[i] == group_of[j])
+    return [(i, j, article["gold"][i] == article["gold"][j], group_of[i] == group_of[j], reasons.get(j))
             for x, i in enumerate(mapped) for j in mapped[x + 1:]]
 
 
@@ -97,46 +96,12 @@ def pair_figures(counts: collections.Counter) -> dict:
             "pair_recall": round(tp / max(tp + fn, 1), 4)}
 
 
-def features(a: Event, b: Event, ca: Cues, cb: Cues, lead: tuple | None, reference) -> list[float]:
-    """The rule's evidence for one pair, as numbers for the learned check."""
-    stems = any(same_stem(x, y) for x in ca.stems for y in cb.stems)
-    parties = {p.country for p in a.actors + a.recipients} == {p.country for p in b.actors + b.recipients}
-    return [float(ca.sentence == cb.sentence), float(cb.definite), float(stems), float(parties),
-            float(lead is not None and (ca.sentence, cb.sentence) == lead),
-            float(conflict(a, b, reference) is not None), float(a.type == b.type)]
-
-
-def learn(articles: list[dict]) -> dict:
-    """Leave-one-article-out pair precision and recall of a logistic regression on `features`."""
-    from sklearn.linear_model import LogisticRegression
-
-    rows = []
-    for n, art in enumerate(articles):
-        ev, cs = art["events"], art["cues"]
-        mapped = [i for i, g in enumerate(art["gold"]) if g is not None and ev[i].status == "fact"]
-        for x, i in enumerate(mapped):
-            for j in mapped[x + 1:]:
-                rows.append((n, features(ev[i], ev[j], cs[i], cs[j], art["lead"], art["date"]),
-                             art["gold"][i] == art["gold"][j]))
-    counts: collections.Counter = collections.Counter()
-    for n in range(len(articles)):
-        train = [(f, y) for m, f, y in rows if m != n]
-        test = [(f, y) for m, f, y in rows if m == n]
-        if not test or len({y for _, y in train}) < 2:
-            continue
-        model = LogisticRegression(class_weight="balanced").fit([f for f, _ in train], [y for _, y in train])
-        for (_, y), p in zip(test, model.predict([f for f, _ in test]), strict=True):
-            counts["tp" if y and p else "fp" if p else "fn" if y else "tn"] += 1
-    return pair_figures(counts)
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("gold", type=Path)
     ap.add_argument("articles", type=Path)
     ap.add_argument("--cache", type=Path, help="pickle of the collected mentions (reused when present)")
     ap.add_argument("--errors", action="store_true")
-    ap.add_argument("--learn", action="store_true")
     args = ap.parse_args()
     if args.cache and args.cache.exists():
         articles = pickle.loads(args.cache.read_bytes())
@@ -147,18 +112,16 @@ def main() -> int:
     totals: collections.Counter = collections.Counter()
     by_source: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     for art in articles:
-        for i, j, gold_same, rule_same in judged_pairs(art):
+        for i, j, gold_same, rule_same, joined in judged_pairs(art):
             kind = "tp" if gold_same and rule_same else "fp" if rule_same else "fn" if gold_same else "tn"
             totals[kind] += 1
             by_source[art["source"]][kind] += 1
             if args.errors and kind in ("fp", "fn"):
                 a, b = art["events"][i], art["events"][j]
-                why = conflict(a, b, art["date"]) or cue(a, b, art["cues"][i], art["cues"][j], art["lead"])
+                why = joined if kind == "fp" else conflict(a, b, art["date"]) or "no clash, too little in common"
                 print(f"{art['id']} {kind} {a.type} '{a.evidence.trigger}' / '{b.evidence.trigger}': {why}\n"
                       f"    {a.evidence.sentence[:110]}\n    {b.evidence.sentence[:110]}", file=sys.stderr)
     out = pair_figures(totals) | {"by_source": {s: pair_figures(c) for s, c in sorted(by_source.items())}}
-    if args.learn:
-        out["learned_loo"] = learn(articles)
     print(json.dumps(out))
     return 0
 

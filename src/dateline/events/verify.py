@@ -26,8 +26,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -36,8 +34,10 @@ from typing import Any
 import numpy as np
 
 from dateline.config import package_data
+from dateline.events.detect import RULE_PREFIX as DETECTOR_RULE
 from dateline.events.locate import location_for_type
 from dateline.events.ontology import load_ontology
+from dateline.events.switch import Switch
 from dateline.model import Document, Event, event_id
 
 MODEL_DIR = package_data("models")
@@ -62,17 +62,9 @@ ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "agent", "compo
 #: Links of a verb to the clause whose subject it shares ("exploded, killing", "vowed to attack", "met and agreed").
 CLAUSE_LINKS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp"})
 
-_ENABLED = [True]
-
-
-@contextmanager
-def unverified() -> Iterator[None]:
-    """Run the coder without the verifier: the raw lexicon candidates the model is trained on."""
-    _ENABLED.append(False)
-    try:
-        yield
-    finally:
-        _ENABLED.pop()
+#: The verifier on or off (`with unverified():` runs the coder on the raw lexicon candidates the model is trained on).
+verifying = Switch("verifier")
+unverified = verifying.off
 
 
 @dataclass(frozen=True)
@@ -152,7 +144,8 @@ def rule_features(event: Event) -> list[str]:
     """What the lexicon and the coder said: type, mode, rule kind, modality and background notes."""
     rule = event.evidence.rule or ""
     kind = ("curated" if rule.startswith("triggers.tsv") else "cameo" if rule.startswith("CAMEO")
-            else "pattern" if rule.startswith("pattern") else "other")
+            else "pattern" if rule.startswith("pattern") else "detector" if rule.startswith(DETECTOR_RULE)
+            else "other")
     out = [f"t={event.type}", f"tm={event.type}/{event.mode}", f"rk={kind}", f"t|rk={event.type}|{kind}",
            f"cameo={(event.cameo or '')[:2]}", f"status={event.status}", f"t|status={event.type}|{event.status}"]
     # the coder's own confidence (lexicon source, actors found, background): the lexicon's prior
@@ -264,7 +257,7 @@ def trigger_token(event: Event, parsed: Any) -> Any | None:
 
 def verify_events(doc: Document) -> Document:
     """Re-type, score and filter the lexicon's candidate events with the verifier (the coder's last step)."""
-    model = load_model() if _ENABLED[-1] else None
+    model = load_model() if verifying.on else None
     if model is None or doc.parsed is None:
         return doc
     kept = []

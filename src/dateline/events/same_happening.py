@@ -1,0 +1,226 @@
+"""Are two mentions of one type the same happening? A learned pair decision for `events/group`.
+
+News tells a happening more than once: the headline and the lead, a verb and its noun ("imposed
+sanctions ... the sanctions"), and a story retold paragraphs later ("Russia denies ..." three
+times over). Whether two mentions are one happening is decided by a small logistic model over what
+the two mentions share and where they clash (`pair_features`): the same sentence, a shared trigger
+stem, a definite noun pointing back, headline and lead, the distance in sentences, and whether
+their actors, recipients, dates and places agree, clash or are missing on one side. It is trained
+by `tools/train_same_happening.py` on the `same_as` links of hand-coded articles and hand-labelled
+pairs from other outlets, with cross-validation grouped by article, and shipped as plain numbers
+(`data/models/same_happening.json`); the threshold is the one with the best cross-validated link
+precision, because a wrong join loses an event while a missed one only repeats it.
+
+Some pairs are never joined, whatever the model says (`clash`): other types or statuses (a meeting
+held is not a meeting planned), dates that cannot overlap, places far apart, other modes, parties
+each side lacks. The model learns only among the pairs that remain.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from dateline.config import package_data
+from dateline.model import Event, Location, Party
+from dateline.timex3 import Interval, interval
+
+MODEL_PATH = package_data("models") / "same_happening.json"
+#: Bumped whenever `pair_features` changes: a model trained on other features is refused.
+FEATURE_VERSION = 1
+#: Sentence gaps beyond this count as this far (a retold story is as likely ten or thirty sentences on).
+MAX_GAP = 20
+#: Types whose parties are all actors (PLOVER: reciprocal events list everyone as actor).
+RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+#: Statements have no physical place (the guideline codes none): a place found near one says nothing.
+PLACELESS_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT"})
+#: Places of one happening in different sub-country places lie at most this far apart.
+SAME_PLACE_KM = 100.0
+#: Feature codes of places that contain others (a country, a first-order division).
+CONTAINER_FEATURES = ("PCL", "ADM1")
+#: Words for each feature, for the reason a joined mention gives (`dateline show`).
+FEATURE_WORDS = {
+    "same_sentence": "same sentence", "same_stem": "same trigger word", "definite": "a definite noun refers back",
+    "headline_lead": "headline and lead", "own_noun": "a verb and its noun", "same_actors": "same actors",
+    "same_recipients": "same recipients", "same_date": "same date", "same_place": "same place",
+    "same_trigger": "same trigger", "shared_arguments": "shared names around the trigger",
+    "shared_words": "sentences naming the same things", "retold_by_actor": "the same act by the same actors",
+    "same_parties": "the same actors and recipients",
+    "retold_about": "the same act on the same things",
+}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """What the pair decision reads of one mention, computed once (an article may hold thousands)."""
+
+    type: str
+    status: str
+    mode: str | None
+    sentence: int  # the sentence's first token: equal for mentions of one sentence
+    ordinal: int  # the sentence's number in the article, for distances
+    stems: frozenset[str]
+    definite: bool
+    nominal: bool
+    trigger: str
+    actors: frozenset[str]
+    recipients: frozenset[str]
+    date: str | None
+    span: Interval | None
+    location: Location | None
+    arguments: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()
+
+
+def mention_of(event: Event, cues: Any, ordinal: int, reference: dt.date | None) -> Mention:
+    """The `Mention` of an event, given its parse cues (`group.Cues`) and its sentence's number."""
+    actors, recipients = party_keys(event.actors), party_keys(event.recipients)
+    if event.type in RECIPROCAL_TYPES:
+        actors, recipients = actors | recipients, frozenset()
+    return Mention(type=event.type, status=event.status, mode=event.mode, sentence=cues.sentence, ordinal=ordinal,
+                   stems=cues.stems, definite=cues.definite, nominal=cues.nominal, trigger=cues.trigger.lower(),
+                   actors=actors, recipients=recipients, date=event.date, span=date_span(event, reference),
+                   location=event.location, arguments=cues.arguments, words=cues.words)
+
+
+def party_keys(parties: list[Party]) -> frozenset[str]:
+    """The countries a role names: a party without one (an unresolved name) could be anyone."""
+    return frozenset(p.country for p in parties if p.country)
+
+
+def date_span(event: Event, reference: dt.date | None) -> Interval | None:
+    """The days an event may have happened on: its date's interval, widened by its date_mod."""
+    span = interval(event.date, reference)
+    if span is None:
+        return None
+    if event.date_mod == "BEFORE":
+        return Interval(dt.date.min, span.first - dt.timedelta(days=1)) if span.first > dt.date.min else None
+    if event.date_mod == "ON_OR_BEFORE":
+        return Interval(dt.date.min, span.last)
+    if event.date_mod == "AFTER":
+        return Interval(span.last + dt.timedelta(days=1), dt.date.max) if span.last < dt.date.max else None
+    return span
+
+
+def same_stem(a: str, b: str) -> bool:
+    """True when two lemmas are one word or a verb and its nominalisation ("agree"/"agreement")."""
+    if a == b:
+        return True
+    shared = 0
+    while shared < min(len(a), len(b)) and a[shared] == b[shared]:
+        shared += 1
+    return shared >= 4 and shared >= min(len(a), len(b)) - 3
+
+
+def places_clash(type_name: str, first: Location | None, second: Location | None) -> bool:
+    """Two places one happening cannot have had: other countries, or sub-country places far apart."""
+    if first is None or second is None or first.geonameid == second.geonameid or type_name in PLACELESS_TYPES:
+        return False
+    if first.country_code and second.country_code and first.country_code != second.country_code:
+        return True
+    if any((p.feature_code or "").startswith(CONTAINER_FEATURES) for p in (first, second)):
+        return False  # a country or province holds the other place
+    if None in (first.lat, first.lon, second.lat, second.lon):
+        return False
+    return _km(first.lat, first.lon, second.lat, second.lon) > SAME_PLACE_KM  # type: ignore[arg-type]
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _roles(first: frozenset[str], second: frozenset[str]) -> tuple[float, float, float]:
+    """(same, clash, one side names nobody) for one role's countries."""
+    if not first or not second:
+        return 0.0, 0.0, float(bool(first) != bool(second))
+    if first == second:
+        return 1.0, 0.0, 0.0
+    return 0.0, float(not (first <= second or second <= first)), 0.0
+
+
+def pair_features(a: Mention, b: Mention, lead: tuple[int, int] | None = None) -> dict[str, float]:
+    """What two mentions of one type share and where they clash, as numbers (`b` is the later one)."""
+    same_sentence = a.sentence == b.sentence
+    stem = any(same_stem(x, y) for x in a.stems for y in b.stems)
+    actors, recipients = _roles(a.actors, b.actors), _roles(a.recipients, b.recipients)
+    dates_clash = a.span is not None and b.span is not None and (
+        a.span.last < b.span.first or b.span.last < a.span.first)
+    gap = min(abs(b.ordinal - a.ordinal), MAX_GAP)
+    return {
+        "same_sentence": float(same_sentence), "same_stem": float(stem),
+        "own_noun": float(same_sentence and stem and a.trigger != b.trigger),
+        "same_trigger": float(a.trigger == b.trigger), "definite": float(b.definite and b.nominal),
+        "headline_lead": float(lead is not None and (a.sentence, b.sentence) == lead),
+        "gap": math.log1p(gap) / math.log1p(MAX_GAP),
+        "same_actors": actors[0], "actors_clash": actors[1], "actors_missing": actors[2],
+        "same_recipients": recipients[0], "recipients_clash": recipients[1], "recipients_missing": recipients[2],
+        "same_date": float(a.date is not None and a.date == b.date), "dates_clash": float(dates_clash),
+        "same_place": float(a.location is not None and b.location is not None
+                            and a.location.geonameid == b.location.geonameid),
+        "places_clash": float(places_clash(a.type, a.location, b.location)),
+        "modes_clash": float(bool(a.mode and b.mode and a.mode != b.mode)),
+        "shared_arguments": _overlap(a.arguments, b.arguments),
+        "shared_words": 0.0 if same_sentence else _overlap(a.words, b.words),
+        # a story retold: the same act by the same actor, or the same act on the same things
+        "retold_by_actor": float(stem and actors[0] > 0),
+        "same_parties": actors[0] * recipients[0],  # an act between the same two sides ("Britain blames Russia")
+        "retold_about": float(stem) * _overlap(a.arguments, b.arguments),
+    }
+
+
+def clash(features: dict[str, float]) -> bool:
+    """Whether a pair cannot be one happening whatever else it shares: dates that cannot overlap, places
+    far apart, other modes, or parties each side lacks (except a verb and its own noun in one sentence,
+    "were arrested ... their arrest", where a party mismatch says more about the parse than the world)."""
+    parties = (features["actors_clash"] or features["recipients_clash"]) and not features["own_noun"]
+    return bool(features["dates_clash"] or features["places_clash"] or features["modes_clash"] or parties)
+
+
+def _overlap(first: frozenset[str], second: frozenset[str]) -> float:
+    """The share of the smaller set's words that the other holds too (0 when either is empty)."""
+    if not first or not second:
+        return 0.0
+    return len(first & second) / min(len(first), len(second))
+
+
+@dataclass(frozen=True)
+class PairModel:
+    """The shipped pair model: weights per feature, an intercept, and the join threshold."""
+
+    weights: dict[str, float]
+    intercept: float
+    threshold: float
+
+    def probability(self, features: dict[str, float]) -> float:
+        """The probability that the pair is one happening."""
+        z = self.intercept + sum(w * features.get(name, 0.0) for name, w in self.weights.items())
+        return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
+
+    def reason(self, features: dict[str, float], probability: float) -> str:
+        """Why a pair was joined, for `dateline show`: the features that weighed most for it."""
+        pushing = sorted((self.weights[n] * v, n) for n, v in features.items()
+                         if v and self.weights.get(n, 0.0) > 0 and n in FEATURE_WORDS)
+        words = [FEATURE_WORDS[n] for _, n in reversed(pushing[-3:])]
+        return f"same happening (p={probability:.2f}): {', '.join(words) or 'nothing clashes'}"
+
+
+@lru_cache(maxsize=1)
+def load_pair_model() -> PairModel:
+    """The shipped pair model (`data/models/same_happening.json`)."""
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    if data.get("feature_version") != FEATURE_VERSION:
+        raise ValueError(f"{MODEL_PATH} was trained on features version {data.get('feature_version')}, "
+                         f"the code computes version {FEATURE_VERSION}: retrain with tools/train_same_happening.py")
+    return PairModel(weights={k: float(v) for k, v in data["weights"].items()}, intercept=float(data["intercept"]),
+                     threshold=float(data["threshold"]))
+
+
+def comparable(a: Mention, b: Mention) -> bool:
+    """Only mentions of one type and one status can be one happening."""
+    return a.type == b.type and a.status == b.status

@@ -1,0 +1,219 @@
+"""Train the pair model of `events/same_happening`: are two mentions in an article one happening?
+
+    python tools/train_same_happening.py GOLD.json ARTICLES.jsonl T17_DIR [--cache FILE] [--write]
+
+Labelled pairs come from two places:
+
+* the `same_as` links of hand-coded articles (GOLD.json, ARTICLES.jsonl: events-gold): every pair
+  of coder mentions (the pipeline run one event per mention, the verifier on: what the grouping
+  sees) that map onto gold fact mentions of their sentence and type
+  (the scorer's matching) is one happening when their gold mentions are linked;
+* `tools/train_same_happening_pairs.jsonl`: 85 pairs of same-type mentions from 14 Timeline17
+  articles of other outlets and stories (CNN on Egypt and Thailand, the Guardian on Iraq and Sudan,
+  the BBC on Haiti), labelled by hand by reading both sentences (every same-type, same-status pair the
+  pipeline produced in those articles; "same" when both tell one act by one actor on one occasion,
+  a headline and the story's sentence, or a quote retold).
+
+A logistic regression over `pair_features` is cross-validated grouped by article (leave one
+article out): each held-out article is grouped by `events.group.cluster` with a model that never saw
+it, and pair precision and recall are counted on its labelled pairs. The join threshold is the
+lowest (0.05 steps) whose cross-validated precision on both sets together is at least 0.95. Pairs
+that `same_happening.clash` rules out are left out of the fit: the grouping never asks the model
+about them. `--write` ships the model fitted on all pairs as plain
+numbers (`src/dateline/data/models/same_happening.json`). The parse-heavy step is cached (`--cache`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import pickle
+import sys
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from dateline.events.group import cluster, headline_and_lead, mention_cues, mentions_of, sentence_ordinals, ungrouped
+from dateline.events.same_happening import FEATURE_VERSION, MODEL_PATH, PairModel, clash, pair_features
+from dateline.model import Article
+from dateline.pipeline import process
+from dateline.read import read_articles
+from group_eval import find_sentence, gold_clusters, gold_of
+
+HAND_PAIRS = Path(__file__).resolve().parent / "train_same_happening_pairs.jsonl"
+TARGET_PRECISION = 0.95
+MIN_RECALL = 0.25
+THRESHOLDS = [round(0.05 * k, 2) for k in range(6, 20)]
+
+
+def parsed_articles(docs: Any) -> list[dict[str, Any]]:
+    """Per article: its mentions (one event each), their cues, the headline/lead and the date."""
+    out = []
+    with ungrouped():
+        for doc in docs:
+            events = sorted(doc.events, key=lambda e: (e.evidence.trigger_start or 0, e.type))
+            ordinals = sentence_ordinals(doc.parsed)
+            out.append({"id": doc.article.id, "text": doc.article.text, "date": doc.article.date, "events": events,
+                        "cues": [mention_cues(e, doc.parsed, ordinals) for e in events],
+                        "lead": headline_and_lead(doc.parsed)})
+    return out
+
+
+def gold_labels(article: dict[str, Any], gold: list[dict[str, Any]]) -> dict[tuple[int, int], bool]:
+    """Labels of every pair of mentions mapped onto gold fact mentions: linked by `same_as` or not."""
+    spans, roots = [find_sentence(article["text"], g["sentence"]) for g in gold], gold_clusters(gold)
+    mapped = [(i, gold_of(e, gold, spans, roots)) for i, e in enumerate(article["events"]) if e.status == "fact"]
+    mapped = [(i, g) for i, g in mapped if g is not None and gold[g].get("status", "fact") == "fact"]
+    return {(i, j): gi == gj for x, (i, gi) in enumerate(mapped) for j, gj in mapped[x + 1:]}
+
+
+def hand_labels(article: dict[str, Any], rows: list[dict[str, Any]]) -> dict[tuple[int, int], bool]:
+    """Labels of the hand-labelled pairs of an article, found by trigger offset and type."""
+    at = {(e.evidence.trigger_start, e.type): i for i, e in enumerate(article["events"])}
+    labels = {}
+    for row in rows:
+        i, j = at.get((row["a"], row["type"])), at.get((row["b"], row["type"]))
+        if i is not None and j is not None:
+            labels[(min(i, j), max(i, j))] = bool(row["same"])
+    return labels
+
+
+def collect(gold_path: Path, articles_path: Path, t17: Path) -> list[dict[str, Any]]:
+    """The labelled articles of both sources (parsed once; the caller caches them)."""
+    gold = {str(g["id"]): g["events"] for g in json.loads(gold_path.read_text(encoding="utf-8"))}
+    out = []
+    for art in parsed_articles(process(read_articles([articles_path]))):
+        out.append(art | {"source": "events-gold", "labels": gold_labels(art, gold.get(art["id"], []))})
+    rows = [json.loads(line) for line in HAND_PAIRS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    by_article = collections.defaultdict(list)
+    for row in rows:
+        by_article[row["article"]].append(row)
+    articles = []
+    for article_id in sorted(by_article):
+        topic, number = article_id.rsplit("-", 1)
+        for line in (t17 / topic / "articles.jsonl").read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            if str(record["id"]) == number:
+                articles.append(Article(id=article_id, date=_day(record["time"]), text=record["text"]))
+    for art in parsed_articles(process(articles)):
+        out.append(art | {"source": "t17-hand", "labels": hand_labels(art, by_article[art["id"]])})
+    return out
+
+
+def _day(value: str) -> Any:
+    import datetime as dt
+
+    return dt.date.fromisoformat(value[:10])
+
+
+def pair_rows(article: dict[str, Any]) -> list[tuple[list[float], bool]]:
+    """The features and label of every labelled pair the model decides (of one type and status, no clash)."""
+    mentions = mentions_of(article["events"], article["cues"], article["date"])
+    rows = []
+    for (i, j), same in article["labels"].items():
+        a, b = mentions[i], mentions[j]
+        features = pair_features(a, b, article["lead"])
+        if a.type == b.type and a.status == b.status and not clash(features):
+            rows.append((list(features.values()), same))
+    return rows
+
+
+def fit(articles: list[dict[str, Any]]) -> tuple[list[str], list[float], float]:
+    """Feature names, weights and intercept of a logistic regression on the articles' labelled pairs."""
+    from sklearn.linear_model import LogisticRegression
+
+    rows = [r for art in articles for r in pair_rows(art)]
+    names = _feature_names(articles)
+    model = LogisticRegression(C=1.0, max_iter=1000).fit([f for f, _ in rows], [y for _, y in rows])
+    return names, [float(w) for w in model.coef_[0]], float(model.intercept_[0])
+
+
+def _feature_names(articles: list[dict[str, Any]]) -> list[str]:
+    for art in articles:
+        mentions = mentions_of(art["events"], art["cues"], art["date"])
+        if len(mentions) >= 2:
+            return list(pair_features(mentions[0], mentions[1]).keys())
+    raise ValueError("no article with two mentions")
+
+
+def judged(article: dict[str, Any], model: PairModel) -> collections.Counter:
+    """tp/fp/fn/tn of the grouping of one article on its labelled pairs."""
+    groups = cluster(article["events"], article["cues"], article["date"], article["lead"], model)
+    group_of = {i: n for n, (members, _) in enumerate(groups) for i in members}
+    counts: collections.Counter = collections.Counter()
+    for (i, j), same in article["labels"].items():
+        joined = group_of[i] == group_of[j]
+        counts["tp" if same and joined else "fp" if joined else "fn" if same else "tn"] += 1
+    return counts
+
+
+def figures(counts: collections.Counter) -> dict[str, Any]:
+    tp, fp, fn = counts["tp"], counts["fp"], counts["fn"]
+    return {"links": tp + fn, "joined": tp + fp, "precision": round(tp / max(tp + fp, 1), 4),
+            "recall": round(tp / max(tp + fn, 1), 4)}
+
+
+def cross_validate(articles: list[dict[str, Any]]) -> dict[float, dict[str, collections.Counter]]:
+    """Counts per threshold and source, each article grouped by a model fitted without it."""
+    out: dict[float, dict[str, collections.Counter]] = collections.defaultdict(
+        lambda: collections.defaultdict(collections.Counter))
+    for k, held in enumerate(articles):
+        if not held["labels"]:
+            continue
+        names, weights, intercept = fit([a for n, a in enumerate(articles) if n != k])
+        for threshold in THRESHOLDS:
+            model = PairModel(dict(zip(names, weights, strict=True)), intercept, threshold)
+            out[threshold][held["source"]].update(judged(held, model))
+    return out
+
+
+def choose(results: dict[float, dict[str, collections.Counter]]) -> float:
+    """The lowest threshold whose pooled precision reaches the target; short of it, the one with the best
+    precision among those keeping at least a quarter of the links (the lowest on ties)."""
+    scored = []
+    for threshold in THRESHOLDS:
+        got = figures(sum(results[threshold].values(), collections.Counter()))
+        if got["precision"] >= TARGET_PRECISION:
+            return threshold
+        if got["recall"] >= MIN_RECALL:
+            scored.append((got["precision"], -threshold, threshold))
+    return max(scored)[2] if scored else THRESHOLDS[-1]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("gold", type=Path)
+    ap.add_argument("articles", type=Path)
+    ap.add_argument("t17", type=Path, help="the Timeline17 folder (topic/articles.jsonl) of the hand-labelled pairs")
+    ap.add_argument("--cache", type=Path, help="pickle of the parsed, labelled articles (reused when present)")
+    ap.add_argument("--write", action="store_true", help=f"write {MODEL_PATH.name}")
+    args = ap.parse_args()
+    if args.cache and args.cache.exists():
+        articles = pickle.loads(args.cache.read_bytes())
+    else:
+        articles = collect(args.gold, args.articles, args.t17)
+        if args.cache:
+            args.cache.write_bytes(pickle.dumps(articles))
+    results = cross_validate(articles)
+    threshold = choose(results)
+    chosen = {source: figures(c) for source, c in sorted(results[threshold].items())}
+    pooled = figures(sum(results[threshold].values(), collections.Counter()))
+    names, weights, intercept = fit(articles)
+    report = {"threshold": threshold, "cv_pooled": pooled, "cv_by_source": chosen,
+              "pairs": {s: sum(len(a["labels"]) for a in articles if a["source"] == s)
+                        for s in ("events-gold", "t17-hand")},
+              "weights": {n: round(w, 3) for n, w in zip(names, weights, strict=True)}}
+    print(json.dumps(report))
+    if args.write:
+        MODEL_PATH.write_text(json.dumps({
+            "feature_version": FEATURE_VERSION, "weights": dict(zip(names, weights, strict=True)),
+            "intercept": intercept, "threshold": threshold,
+            "trained_by": "tools/train_same_happening.py", "cv": {"pooled": pooled, "by_source": chosen},
+            "training_pairs": report["pairs"]}, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
