@@ -34,7 +34,6 @@ from typing import Any
 import numpy as np
 
 from dateline.config import package_data
-from dateline.events.detect import RULE_PREFIX as DETECTOR_RULE
 from dateline.events.locate import location_for_type
 from dateline.events.ontology import load_ontology
 from dateline.events.switch import Switch
@@ -144,8 +143,7 @@ def rule_features(event: Event) -> list[str]:
     """What the lexicon and the coder said: type, mode, rule kind, modality and background notes."""
     rule = event.evidence.rule or ""
     kind = ("curated" if rule.startswith("triggers.tsv") else "cameo" if rule.startswith("CAMEO")
-            else "pattern" if rule.startswith("pattern") else "detector" if rule.startswith(DETECTOR_RULE)
-            else "other")
+            else "pattern" if rule.startswith("pattern") else "other")
     out = [f"t={event.type}", f"tm={event.type}/{event.mode}", f"rk={kind}", f"t|rk={event.type}|{kind}",
            f"cameo={(event.cameo or '')[:2]}", f"status={event.status}", f"t|status={event.type}|{event.status}"]
     # the coder's own confidence (lexicon source, actors found, background): the lexicon's prior
