@@ -22,6 +22,7 @@ import datetime as dt
 import json
 import weakref
 from collections import Counter, defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -86,18 +87,33 @@ def _merging(store: SQLStore) -> bool:
     return _MERGING[store]
 
 
-def _listed(store: SQLStore, flt: EventFilter, merging: bool | None = None) -> tuple[str, list[Any]]:
+def listed_condition(store: SQLStore, flt: EventFilter, merging: bool | None = None,
+                     within: Collection[str] | None = None) -> tuple[str, list[Any]]:
     """A condition on `events r` keeping the events a listing shows for `flt` (merged events in a merging store);
-    the filter's own alias, e, is the reports."""
+    the filter's own alias, e, is the reports. `within`: only reports with these ids count (a zone's events)."""
     where, params = event_where(flt)
+    if within is not None:
+        where = f"{where} AND e.id = ANY(?)" if where else "WHERE e.id = ANY(?)"
+        params = [*params, sorted(within)]
     column = "e.merged_id" if (_merging(store) if merging is None else merging) else "e.id"
     return f"r.id IN (SELECT {column} FROM events e {where})", params
+
+
+
+def store_version(store: SQLStore) -> tuple[Any, ...]:
+    """A mark that changes whenever what a store holds changes: articles and events added, events merged anew,
+    zones drawn or removed. Results computed from a store (timelines, zone memberships) are kept under it."""
+    events = store.rows("SELECT count(*), coalesce(sum(n_articles), 0) FROM events") if _merging(store) else \
+        store.rows("SELECT count(*), 0 FROM events")
+    articles = store.rows("SELECT count(*), max(id) FROM articles")
+    zones = store.rows("SELECT count(*), max(created_at), max(name) FROM zones")
+    return (*articles[0], *events[0], *zones[0])
 
 
 def events_page(store: SQLStore, flt: EventFilter, size: int, cursor: str | None = None) -> Page:
     """The `size` events matching `flt` that follow `cursor` (from the first when None), in listing order."""
     merging = _merging(store)
-    condition, params = _listed(store, flt, merging)
+    condition, params = listed_condition(store, flt, merging)
     if cursor:
         condition += f" AND ({', '.join(_SORT_KEY)}) > ({', '.join('?' * len(_SORT_KEY))})"
         params = [*params, *decode_cursor(cursor)]
@@ -120,13 +136,13 @@ def events_page(store: SQLStore, flt: EventFilter, size: int, cursor: str | None
 
 def count_events(store: SQLStore, flt: EventFilter) -> int:
     """How many events a listing of `flt` shows."""
-    condition, params = _listed(store, flt)
+    condition, params = listed_condition(store, flt)
     return int(store.rows(f"SELECT count(*) FROM events r WHERE {condition}", params)[0][0])
 
 
 def day_counts(store: SQLStore, flt: EventFilter) -> list[tuple[dt.date, str, int]]:
     """(day, type, events) for the events of `flt` dated to one day; vaguer dates fit no day of a chart."""
-    condition, params = _listed(store, flt)
+    condition, params = listed_condition(store, flt)
     rows = store.rows(f"SELECT r.date_lo, r.type, count(*) FROM events r WHERE {condition} AND r.date_lo = r.date_hi "
                       "GROUP BY r.date_lo, r.type ORDER BY r.date_lo, r.type", params)
     return [(day, kind, int(n)) for day, kind, n in rows]
@@ -134,7 +150,7 @@ def day_counts(store: SQLStore, flt: EventFilter) -> list[tuple[dt.date, str, in
 
 def party_counts(store: SQLStore, flt: EventFilter, limit: int) -> list[dict[str, Any]]:
     """The parties of the events of `flt` (name, country, sector), most events first."""
-    condition, params = _listed(store, flt)
+    condition, params = listed_condition(store, flt)
     rows = store.rows(
         f"SELECT ep.name, ep.country, ep.sector, count(DISTINCT ep.event_id) AS n FROM event_parties ep "
         f"WHERE ep.event_id IN (SELECT r.id FROM events r WHERE {condition}) GROUP BY ep.name, ep.country, ep.sector "
@@ -165,7 +181,7 @@ class PlaceCount:
 
 def place_counts(store: SQLStore, flt: EventFilter, limit: int) -> list[PlaceCount]:
     """The located places of the events of `flt`, most events first, at most `limit` of them."""
-    condition, params = _listed(store, flt)
+    condition, params = listed_condition(store, flt)
     rows = store.rows(f"SELECT r.loc_name, r.country_code, r.lat, r.lon, r.type, count(*) FROM events r WHERE "
                       f"{condition} AND r.lat IS NOT NULL AND r.lon IS NOT NULL "
                       "GROUP BY r.loc_name, r.country_code, r.lat, r.lon, r.type", params)

@@ -15,8 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from dateline.model import Event
-from dateline.timeline.sources import SourceArticle
+from dateline.timeline.sources import EventFacts, SourceArticle
 
 
 @dataclass(frozen=True)
@@ -48,12 +47,12 @@ class DayEvidence:
                 + weights.events * math.log1p(self.event_weight))
 
 
-def event_weight(event: Event) -> float:
+def event_weight(event: EventFacts) -> float:
     """How much an event says a day mattered: its confidence times the mentions that report it."""
-    return event.confidence * max(1, len(event.mentions))
+    return event.confidence * max(1, event.mentions)
 
 
-def event_day(event: Event) -> str | None:
+def event_day(event: EventFacts) -> str | None:
     """The ISO day an event is dated to, when its date is a day (not a month, not 'before')."""
     if not event.date or event.date_mod or event.date_precision not in ("day", "part_of_day", "time"):
         return None

@@ -11,15 +11,15 @@ already on the timeline (any day), too short to stand alone or too long to read.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from dateline.timeline.dates import event_weight
-from dateline.timeline.sources import SourceArticle, SourceSentence
+import numpy as np
 
-_WORD = re.compile(r"[^\W_]+")
+from dateline.timeline.dates import event_weight
+from dateline.timeline.sources import IndexedFrequencies, SourceArticle, SourceSentence, words
+
 #: Opening sentences of an article taken as telling its publication day (when they name no other day).
 LEAD_SENTENCES = 5
 #: A sentence whose cosine to one already chosen reaches this says the same thing again.
@@ -30,9 +30,43 @@ MIN_WORDS, MAX_WORDS = 6, 60
 Vector = dict[str, float]
 
 
-def words(text: str) -> list[str]:
-    """The lower-cased words of a text (letters and digits)."""
-    return _WORD.findall(text.lower())
+def _idf(frequency: int, total: int) -> float:
+    """The inverse document frequency of a word found in `frequency` of `total` sentences (smoothed)."""
+    return math.log((1 + total) / (1 + frequency)) + 1
+
+
+class IndexedIdf(Mapping[str, float]):
+    """Inverse document frequencies from word-id arrays: the articles' counts summed with one `bincount`, each
+    word's value worked out when asked (exactly as the dictionary road does)."""
+
+    def __init__(self, parts: list[IndexedFrequencies], total: int) -> None:
+        self.vocabulary = parts[0].vocabulary
+        ids = np.concatenate([p.ids for p in parts])
+        counts = np.concatenate([p.counts for p in parts])
+        self.frequencies = np.bincount(ids, weights=counts, minlength=len(self.vocabulary)).astype(np.int64)
+        self.total = total
+
+        self._known: dict[str, float | None] = {}  # the values worked out so far (None: not in these articles)
+
+    def get(self, word: str, default: float | None = None) -> float | None:  # type: ignore[override]
+        known = self._known.get(word, ...)
+        if known is ...:
+            index = self.vocabulary.get(word)
+            found = index is not None and index < len(self.frequencies) and self.frequencies[index]
+            known = self._known[word] = _idf(int(self.frequencies[index]), self.total) if found else None
+        return default if known is None else known
+
+    def __getitem__(self, word: str) -> float:
+        value = self.get(word)
+        if value is None:
+            raise KeyError(word)
+        return value
+
+    def __iter__(self) -> Iterator[str]:
+        return (w for w, i in self.vocabulary.items() if i < len(self.frequencies) and self.frequencies[i])
+
+    def __len__(self) -> int:
+        return int(np.count_nonzero(self.frequencies))
 
 
 class Vectoriser:
@@ -44,7 +78,24 @@ class Vectoriser:
         for sentence in sentences:
             df.update(set(words(sentence.text)))
             total += 1
-        self.idf = {w: math.log((1 + total) / (1 + n)) + 1 for w, n in df.items()}
+        self.idf: Mapping[str, float] = {w: _idf(n, total) for w, n in df.items()}
+
+    @classmethod
+    def of_articles(cls, articles: Iterable[SourceArticle]) -> Vectoriser:
+        """The vectoriser over every sentence of `articles`, from each article's word frequencies (kept between
+        requests on the store road, so no sentence is tokenised again, and summed as arrays there)."""
+        chosen = list(articles)
+        made = cls(())
+        total = sum(len(art.sentences) for art in chosen)
+        indexed = [art.indexed_frequencies for art in chosen]
+        if chosen and all(f is not None and f.vocabulary is indexed[0].vocabulary for f in indexed):
+            made.idf = IndexedIdf(indexed, total)  # type: ignore[arg-type]  # none is None (checked above)
+            return made
+        df: Counter[str] = Counter()
+        for art in chosen:
+            df.update(art.word_frequencies())
+        made.idf = {w: _idf(n, total) for w, n in df.items()}
+        return made
 
     def vector(self, text: str) -> Vector:
         counts = Counter(words(text))
@@ -66,7 +117,7 @@ def day_candidates(articles: Iterable[SourceArticle]) -> dict[str, list[SourceSe
     for art in articles:
         published = art.date.isoformat()
         for sentence in art.sentences:
-            if not MIN_WORDS <= len(words(sentence.text)) <= MAX_WORDS:
+            if not MIN_WORDS <= sentence.n_words <= MAX_WORDS:
                 continue
             for day in sentence.days:
                 by_day[day].append(sentence)

@@ -13,12 +13,12 @@ from dataclasses import fields
 from functools import cache
 from pathlib import Path
 
-from dateline.model import Document, Event
+from dateline.model import Document
 from dateline.store import Store
 from dateline.timeline.dates import SalienceWeights, day_evidence, rank_days
 from dateline.timeline.model import CitedSentence, Timeline, TimelineDate, TimelineQuery
 from dateline.timeline.sentences import ScoredSentence, Vectoriser, day_candidates, pick_sentences, score_candidates
-from dateline.timeline.sources import SourceArticle, from_document
+from dateline.timeline.sources import EventFacts, SourceArticle, from_document
 
 #: The salience weights fitted by `tools/train_timeline.py` (cross-validated across Timeline17 topics).
 WEIGHTS_FILE = Path(__file__).parent.parent / "data" / "models" / "timeline_weights.json"
@@ -33,24 +33,22 @@ def default_weights() -> SalienceWeights:
     return SalienceWeights(**{f.name: float(stored[f.name]) for f in fields(SalienceWeights) if f.name in stored})
 
 
-def event_matches(event: Event, query: TimelineQuery) -> bool:
+def event_matches(event: EventFacts, query: TimelineQuery) -> bool:
     """Whether an event answers the query's event filters (as `dateline events` reads them) and is shown."""
     if event.negated or event.hypothetical or event.confidence < query.min_confidence:
         return False
-    parties = event.actors + event.recipients
     if query.type and event.type != query.type.upper():
         return False
     if query.actor:
         wanted = query.actor.lower()
-        if not any(wanted in (p.name or "").lower() or wanted == (p.country or "").lower() for p in parties):
+        if not any(wanted in (name or "").lower() or wanted == (country or "").lower()
+                   for name, country in event.parties):
             return False
     if query.country:
         code = query.country.upper()
-        located = event.location.country_code if event.location else None
-        if located != code and not any(p.country == code for p in parties):
+        if event.place_country != code and not any(country == code for _, country in event.parties):
             return False
-    return not query.place or (event.location is not None
-                               and query.place.lower() in (event.location.name or "").lower())
+    return not query.place or query.place.lower() in (event.place or "").lower()
 
 
 def narrow(articles: Iterable[SourceArticle], query: TimelineQuery) -> list[SourceArticle]:
@@ -65,7 +63,8 @@ def narrow(articles: Iterable[SourceArticle], query: TimelineQuery) -> list[Sour
             continue
         art.events = [e for e in art.events if event_matches(e, query)]
         for sentence in art.sentences:
-            sentence.events = [e for e in sentence.events if event_matches(e, query)]
+            if sentence.events:  # a sentence without events may be shared with other queries: left as it is
+                sentence.events = [e for e in sentence.events if event_matches(e, query)]
         if query.filters_events and not art.events:
             continue
         kept.append(art)
@@ -85,7 +84,7 @@ def summarise_sources(articles: Iterable[SourceArticle], query: TimelineQuery,
     material = narrow(articles, query)
     evidence = day_evidence(material, query.since, query.until)
     candidates = day_candidates(material)
-    vectoriser = Vectoriser(s for art in material for s in art.sentences)
+    vectoriser = Vectoriser.of_articles(material)
     chosen_vectors: list[dict[str, float]] = []
     days: list[TimelineDate] = []
     for day, salience in rank_days(evidence, weights or default_weights()):
@@ -106,12 +105,16 @@ def summarise(query: TimelineQuery, *, store: Store | None = None, documents: It
               weights: SalienceWeights | None = None) -> Timeline:
     """The timeline answering `query`, from a store (`dateline.store.Store`) or from processed documents.
 
-    Exactly one of `store` and `documents` is given. The faces (CLI, API) call this and nothing else.
+    Exactly one of `store` and `documents` is given. The faces (CLI, API) call this and nothing else. A store's
+    timelines are kept until the store changes (`dateline.timeline.stored`): the same query is answered once;
+    the object returned may be shared, so callers read it and do not change it.
     """
     if (store is None) == (documents is None):
         raise ValueError("summarise needs either a store or documents, not both or neither")
     if documents is not None:
         return summarise_sources((from_document(doc) for doc in documents), query, weights)
-    from dateline.timeline.stored import stored_sources
+    from dateline.timeline.stored import stored_material, stored_sources
 
-    return summarise_sources(stored_sources(store, query), query, weights)
+    kept = stored_material(store)
+    key = (json.dumps(query.to_json(), sort_keys=True), weights)
+    return kept.timeline(key, lambda: summarise_sources(stored_sources(store, query, kept), query, weights))
