@@ -68,3 +68,17 @@ def test_object_pronoun_does_not_stand_for_its_own_clauses_subject(staged) -> No
     found = trigger_parties(token(doc, "threatened"))
     recipients = [p for head in found.recipients for p in resolve(doc, head)]
     assert [p.name for p in recipients] == ["Egyptian protesters"]
+
+
+def test_people_nouns_the_dictionary_lacked_are_parties(staged) -> None:
+    doc = staged("Police in Denver are asking the public to report the two inmates who escaped.")
+    found = trigger_parties(token(doc, "asking"))
+    recipients = [p for head in found.recipients for p in resolve(doc, head)]
+    assert ("public", "USA", "CVL") in [(p.name, p.country, p.sector) for p in recipients]
+    assert actor(doc, "inmates").sector == "CRM"
+
+
+def test_a_reaction_phrase_names_no_recipient(staged) -> None:
+    doc = staged("To the public's surprise, prosecutors in Denver filed a new charge.")
+    found = trigger_parties(token(doc, "charge"))
+    assert not [p for head in found.recipients for p in resolve(doc, head)]
