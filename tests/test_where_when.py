@@ -98,3 +98,8 @@ def test_an_undated_act_is_bounded_by_the_day_the_page_says_it_was_written(nlp) 
     text = "Updated at 9:15 a.m. on Tuesday, March 5, 2019.\n\nPolice have arrested two men in Leeds."
     arrest = event_at(extracted(nlp, text, "2019-03-08"), "arrested")
     assert (arrest.date, arrest.date_mod) == ("2019-03-05", "ON_OR_BEFORE")
+
+
+def test_a_participle_clause_shares_its_time_with_the_act(make_doc) -> None:
+    text = "Speaking at a rally in Lagos on Tuesday, the governor accused the police of brutality."
+    assert dated(make_doc, text, "accused", "2019-03-14") == ("2019-03-12", "day", None)

@@ -157,7 +157,16 @@ def _dates_trigger_clause(doc: Document, timex: Timex, trigger: Any) -> bool:
         head = head.head
     if not _verbal(head):
         return True
+    if _participle_adjunct(head):  # "Speaking on Tuesday, the mayor urged ...": one time for both
+        head = head.head
     return head == trigger or (head.is_ancestor(trigger) and not _in_noun_clause(trigger, head))
+
+
+def _participle_adjunct(verb: Any) -> bool:
+    """A participle clause with no subject of its own that modifies a verb ("Speaking on Tuesday,
+    the mayor urged"; "Addressing reporters on Monday, he accused"): it happens when its verb does."""
+    return verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and _verbal(verb.head) and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in verb.children)
 
 
 def _in_noun_clause(trigger: Any, above: Any) -> bool:
