@@ -82,3 +82,18 @@ def test_a_reaction_phrase_names_no_recipient(staged) -> None:
     doc = staged("To the public's surprise, prosecutors in Denver filed a new charge.")
     found = trigger_parties(token(doc, "charge"))
     assert not [p for head in found.recipients for p in resolve(doc, head)]
+
+
+def test_a_titled_surname_is_the_person_named_in_full_before(staged) -> None:
+    doc = staged("Trinidad and Tobago's envoy, Ambassador Anthony Phillips-Spencer, spoke in Washington. "
+                 "Dominica asked for a waiver. Ambassador Phillips-Spencer later opposed Dominica's request.")
+    in_full = actor(doc, "Ambassador Anthony Phillips-Spencer")
+    assert in_full.country and actor(doc, "Ambassador Phillips-Spencer").country == in_full.country
+
+
+def test_a_surname_that_is_also_a_country_name_is_the_person(staged) -> None:
+    doc = staged("Chris Jacobs was tried in Wausau, Wisconsin, reporter Bill Holland wrote. "
+                 "Holland said the jury in Minnesota acquitted Jacobs.")
+    holland = [a for a in doc.actors if a.text == "Holland"]
+    assert holland and all(a.country != "NLD" for a in holland)
+    assert actor(doc, "Chris Jacobs").country == "USA"

@@ -45,12 +45,19 @@ class CountryMention:
     text: str
 
 
-def country_mentions(doc: Document, named: list[Any], lexicon: ActorDictionary) -> list[CountryMention]:
+def places_not_people(doc: Document, people: list[Actor]) -> list[Any]:
+    """The places of the places stage that are no part of a person's name ("reporter Bill Holland")."""
+    spans = [(a.start, a.end) for a in people]
+    return [p for p in doc.places if not any(start <= p.start < end for start, end in spans)]
+
+
+def country_mentions(doc: Document, named: list[Actor], people: list[Actor],
+                     lexicon: ActorDictionary) -> list[CountryMention]:
     """Every country the article names, in text order: named (not generic) actors that have a
-    real country and places of the places stage. Pseudo-countries (IGO, NGO) say nothing of
-    where a generic agent belongs."""
+    real country and places of the places stage outside people's names. Pseudo-countries (IGO,
+    NGO) say nothing of where a generic agent belongs."""
     found = [CountryMention(a.start, a.country, a.text) for a in named if a.country in lexicon.countries]
-    for place in doc.places:
+    for place in places_not_people(doc, people):
         iso3 = lexicon.iso2.get(place.country_code or "")
         if iso3:
             found.append(CountryMention(place.start, iso3, place.text))

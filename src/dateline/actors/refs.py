@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dateline.actors.dictionary import ActorDictionary
-from dateline.actors.nearby import context_country, country_mentions, owner
+from dateline.actors.nearby import context_country, country_mentions, owner, places_not_people
 from dateline.model import Actor, Document
 from dateline.words import word_class, word_set
 
@@ -39,6 +39,7 @@ def resolve_references(candidates: list[Candidate], doc: Document, keys: list[st
                        lexicon: ActorDictionary) -> list[Actor]:
     """Apply name coreference, agent coreference and the focus country; return the actors."""
     link_short_names(candidates)
+    people_named_like_places(candidates, keys)
     unknown = unknown_people(candidates, doc, keys)
     join_their_organisation(candidates, doc)
     person_of_country(candidates, doc)
@@ -47,8 +48,9 @@ def resolve_references(candidates: list[Candidate], doc: Document, keys: list[st
     link_generic_agents(candidates)
     focus = focus_country(doc, candidates, lexicon)
     place_by_context(candidates, doc, lexicon, focus)
+    link_titled_short_names(candidates)
     described_by_apposition(unknown, candidates, doc)
-    home = local_story_country(doc, lexicon)
+    home = local_story_country(doc, lexicon, [c.actor for c in [*candidates, *unknown] if c.person])
     for cand in unknown:
         if cand.actor.country is None and home:
             set_country(cand.actor, home, "every place of the article is in")
@@ -133,6 +135,35 @@ def link_short_names(candidates: list[Candidate]) -> None:
         if earlier and earlier.name_size > cand.name_size and not cand.generic:
             adopt(cand.actor, earlier.actor)
         elif not earlier or cand.name_size > earlier.name_size:
+            seen[cand.surname] = cand
+
+
+def people_named_like_places(candidates: list[Candidate], keys: list[str]) -> None:
+    """"reporter Bill Holland ... Holland said": a one-word country or city name that repeats the
+    surname of a person named before is that person, not the place."""
+    people: dict[str, Candidate] = {}
+    for cand in candidates:
+        start, end = cand.actor.token_start, cand.actor.token_end
+        if cand.person and cand.surname and cand.name_size > 1:
+            people.setdefault(cand.surname, cand)
+        elif not cand.generic and start is not None and end == start + 1 and keys[start] in people:
+            adopt(cand.actor, people[keys[start]].actor)
+            cand.person, cand.surname = True, keys[start]
+
+
+def link_titled_short_names(candidates: list[Candidate]) -> None:
+    """"Ambassador Phillips-Spencer" after "Ambassador Anthony Phillips-Spencer": a titled surname
+    the dictionary does not know is the person named in full before, whatever its sentence names
+    (run after the generic agents are placed, so the full name has its country)."""
+    seen: dict[str, Candidate] = {}
+    for cand in candidates:
+        if not (cand.person and cand.surname):
+            continue
+        earlier = seen.get(cand.surname)
+        if earlier is not None and (cand.generic or not cand.actor.country) and earlier.name_size > cand.name_size \
+                and earlier.actor.country and earlier.actor.country != cand.actor.country:
+            adopt(cand.actor, earlier.actor, keep_sector=True)
+        elif earlier is None or cand.name_size > earlier.name_size:
             seen[cand.surname] = cand
 
 
@@ -289,14 +320,14 @@ def nearest_with_head(positions: dict[str, list[int]], index: int, head: str,
     return candidates[found[after]] if after < len(found) else None
 
 
-def local_story_country(doc: Document, lexicon: ActorDictionary) -> str | None:
+def local_story_country(doc: Document, lexicon: ActorDictionary, people: list[Actor]) -> str | None:
     """The country of a local story: every place the article names is in it (two places at least).
 
     People the dictionary does not know ("Chris Jacobs", a mayor, a suspect) are placed there;
     an article that names places in two countries says nothing about where its people are from,
     and a leading country is no evidence for a person (a foreign minister is named abroad).
     """
-    countries = [c for c in (lexicon.iso2.get(p.country_code or "") for p in doc.places) if c]
+    countries = [c for c in (lexicon.iso2.get(p.country_code or "") for p in places_not_people(doc, people)) if c]
     found = set(countries)
     return found.pop() if len(countries) >= 2 and len(found) == 1 else None
 
@@ -333,7 +364,8 @@ def place_by_context(candidates: list[Candidate], doc: Document, lexicon: ActorD
                      focus: str | None) -> None:
     """Generic agents still without a country take the one their own sentence (or the one
     before) names, else the article's focus country (see `dateline.actors.nearby`)."""
-    mentions = country_mentions(doc, [c.actor for c in candidates if not c.generic], lexicon)
+    mentions = country_mentions(doc, [c.actor for c in candidates if not c.generic],
+                                [c.actor for c in candidates if c.person], lexicon)
     for cand in candidates:
         if not cand.generic or cand.actor.country is not None or cand.actor.token_start is None:
             continue
