@@ -118,20 +118,34 @@ def events_page(store: SQLStore, flt: EventFilter, size: int, cursor: str | None
         condition += f" AND ({', '.join(_SORT_KEY)}) > ({', '.join('?' * len(_SORT_KEY))})"
         params = [*params, *decode_cursor(cursor)]
     keys = [f"k{n}" for n in range(len(_SORT_KEY))]
-    page = (f"SELECT r.event, r.article_id, {', '.join(f'{x} AS {k}' for x, k in zip(_SORT_KEY, keys, strict=True))} "
-            f"FROM events r WHERE {condition} ORDER BY {', '.join(keys)} LIMIT ?")
-    outer = ", ".join(f"p.{k}" for k in keys)
-    sql = (f"SELECT p.event, p.article_id, a.date, a.title, {outer} FROM ({page}) p "
-           f"JOIN articles a ON a.id = p.article_id ORDER BY {outer}")
-    rows = store.rows(sql, [*params, size + 1])
-    more = len(rows) > size
-    rows = rows[:size]
-    events = [stored_event(*row[:4]) for row in rows]
-    if merging and events:
+    page = store.rows(f"SELECT r.id, {', '.join(f'{x} AS {k}' for x, k in zip(_SORT_KEY, keys, strict=True))} "
+                      f"FROM events r WHERE {condition} ORDER BY {', '.join(keys)} LIMIT ?", [*params, size + 1])
+    more = len(page) > size
+    page = page[:size]
+    events = _events_by_id(store, [row[0] for row in page], merging)
+    return Page(events, encode_cursor(tuple(page[-1][1:])) if more and page else None)
+
+
+def _events_by_id(store: SQLStore, ids: list[str], merging: bool) -> list[Event]:
+    """These events in this order, each with its article's date and title (and, merged, every report's mentions).
+
+    Only the page's rows are read in full: the JSON column is the widest, and reading it for every candidate
+    before the page is cut cost more than the rest of a request."""
+    if not ids:
+        return []
+    merged = "n_articles" if merging else "1"
+    rows = {row[0]: row[1:] for row in store.rows(  # by key, then the articles: a join under it scans every event
+        f"SELECT id, event, article_id, {merged} FROM events WHERE id IN ({', '.join('?' * len(ids))})", ids)}
+    wanted = sorted({row[1] for row in rows.values()})
+    articles = {row[0]: row[1:] for row in store.rows(
+        f"SELECT id, date, title FROM articles WHERE id IN ({', '.join('?' * len(wanted))})", wanted)}
+    events = [stored_event(rows[i][0], rows[i][1], *articles[rows[i][1]]) for i in ids]
+    several = [ev for ev in events if rows[ev.id][2] > 1]
+    if several:
         from dateline.store.merged import with_mentions  # present wherever the merged layout is
 
-        events = with_mentions(store.rows, events)
-    return Page(events, encode_cursor(tuple(rows[-1][4:])) if more and rows else None)
+        with_mentions(store.rows, several)
+    return events
 
 
 def count_events(store: SQLStore, flt: EventFilter) -> int:
