@@ -73,3 +73,27 @@ def test_status_and_the_contract_booleans_agree() -> None:
 def test_schema_lists_the_statuses() -> None:
     status = extract_schema()["$defs"]["Event"]["properties"]["status"]
     assert status == {"enum": ["fact", "negated", "hypothetical", "future"]}
+
+
+def test_an_act_a_schedule_word_governs_is_scheduled_future(make_doc) -> None:
+    for text, trigger in (("Erdogan is scheduled to meet Putin in Sochi next week.", "meet"),
+                          ("The foreign ministers are due to sign the accord on Friday.", "sign")):
+        found = modality_of(make_doc, text, trigger)
+        assert found.future and found.scheduled and not found.hypothetical, text
+
+
+def test_a_convened_meeting_is_a_fact_and_a_called_for_one_a_wish(make_doc) -> None:
+    assert not modality_of(make_doc, "Saleh called an emergency meeting of parliament.", "meeting").hypothetical
+    assert modality_of(make_doc, "The opposition called for talks with the government.", "talks").hypothetical
+
+
+def test_a_known_happening_stays_a_fact_inside_what_someone_intends_or_considers(make_doc) -> None:
+    text = "A reporter went to Cairo to cover the clashes between police and protesters."
+    assert modality_of(make_doc, text, "clashes") == modality_of(make_doc, "Police and protesters clashed.", "clashed")
+    considered = modality_of(make_doc, "Britain is considering Russia's request for consular access.", "request")
+    assert not considered.hypothetical and not considered.negated
+    assert modality_of(make_doc, "Britain is considering a request for consular access.", "request").hypothetical
+
+
+def test_opposing_the_sanctions_is_no_sanction(make_doc) -> None:
+    assert modality_of(make_doc, "Hungary opposed the sanctions on Russia.", "sanctions").hypothetical

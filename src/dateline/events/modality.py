@@ -56,6 +56,10 @@ ADJUNCT_PREPS = word_class("prepositions", "background")
 SCHEDULE_PARTICIPLES = word_set("schedule_participles")
 #: Heads of a nominal trigger that place it outside the facts ("plans for talks", "hopes of a deal").
 IRREALIS_NOUNS = word_set("irrealis_nouns")
+#: Irrealis verbs whose direct object is a fact ("called a meeting"); only "called for talks" is a wish.
+PREPOSITIONAL_IRREALIS = word_set("prepositional_irrealis_verbs")
+#: Determiners that present a nominal event as known to have happened ("the clashes", "Russia's request").
+PRESUPPOSING_DETERMINERS = word_set("anaphoric_determiners")
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp", "csubj",
                          "parataxis", "csubjpass"})
 
@@ -167,10 +171,24 @@ def _nominal_modality(token: Any) -> Modality | None:
             and head.head.i != token.i:
         return Modality(hypothetical=True, reason=f"object of '{head.head.text}'")
     governor = head.head if token.dep_ == "pobj" and head.dep_ in ("prep", "agent") else head
-    if token.dep_ in ("dobj", "pobj") and governor.pos_ == "VERB" \
-            and governor.lemma_.lower() in IRREALIS_HEADS - NEGATING_HEADS:
+    lemma = governor.lemma_.lower()
+    direct = token.dep_ == "dobj" and lemma in PREPOSITIONAL_IRREALIS  # "called a meeting" convened it
+    if token.dep_ in ("dobj", "pobj") and governor.pos_ == "VERB" and lemma in IRREALIS_HEADS - NEGATING_HEADS \
+            and not direct and not presupposed(token, owned_only=True):
         return Modality(hypothetical=True, reason=f"object of '{governor.text}'")  # "called for a truce"
     return _scheduled(token, governor)
+
+
+def presupposed(token: Any, owned_only: bool = False) -> bool:
+    """A nominal event named as known ("the clashes", "Russia's request"): what someone intends or
+    considers doing about it ("to cover the clashes", "considering Russia's request") leaves it a fact.
+
+    `owned_only` asks for a named owner ("Russia's request"): as the object of a verb of wanting or
+    opposing, a bare definite ("opposed the sanctions") may be the subject's own act that never was.
+    """
+    return token.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in PRESUPPOSING_DETERMINERS and not owned_only)
+        for c in token.children)
 
 
 def _scheduled(token: Any, governor: Any) -> Modality | None:
@@ -252,7 +270,11 @@ def _governor_modality(verb: Any, trigger: Any, event_heads: frozenset[int]) -> 
     parent = verb.head
     if parent.i == verb.i:
         return Modality()
+    if presupposed(trigger) and trigger.i != verb.i and verb.i not in event_heads:
+        return Modality()  # "working to cover the clashes": the covering is intended, the clashes happened
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ == "xcomp" and infinitive and parent.lemma_.lower() in SCHEDULE_PARTICIPLES:
+        return Modality(future=True, scheduled=True, reason=f"'{parent.text}' (on a schedule)")
     if verb.dep_ == "pcomp" and parent.lower_ == "without":
         return Modality(negated=True, reason=f"'without' before '{verb.text}'")
     if verb.dep_ in ("xcomp", "ccomp", "pcomp", "advcl", "acl"):
