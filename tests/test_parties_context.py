@@ -11,6 +11,7 @@ import pytest
 from dateline.actors import tag_actors
 from dateline.events.parties import trigger_parties
 from dateline.events.resolve import resolve
+from dateline.events.targets import fallback_recipients
 from dateline.geo import tag_places
 from dateline.model import Document
 
@@ -97,3 +98,19 @@ def test_a_surname_that_is_also_a_country_name_is_the_person(staged) -> None:
     holland = [a for a in doc.actors if a.text == "Holland"]
     assert holland and all(a.country != "NLD" for a in holland)
     assert actor(doc, "Chris Jacobs").country == "USA"
+
+
+def test_a_demand_by_the_people_is_made_on_their_own_government(staged) -> None:
+    doc = staged("Thousands of workers in Lagos demanded higher wages on Monday.")
+    trigger = token(doc, "demanded")
+    actors = [p for head in trigger_parties(trigger).actors for p in resolve(doc, head)]
+    assert [(p.country, p.sector) for p in actors] == [("NGA", "LAB")]
+    recipients = fallback_recipients(doc, trigger, actors, "REQUEST")
+    assert [(p.country, p.sector) for p in recipients] == [("NGA", "GOV")]
+
+
+def test_a_demand_by_an_official_names_no_government_by_default(staged) -> None:
+    doc = staged("Nigeria's labour minister in Lagos demanded higher wages on Monday.")
+    trigger = token(doc, "demanded")
+    actors = [p for head in trigger_parties(trigger).actors for p in resolve(doc, head)]
+    assert not fallback_recipients(doc, trigger, actors, "REQUEST")

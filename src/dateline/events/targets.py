@@ -37,6 +37,10 @@ PURPOSE_TYPES = frozenset({"PROTEST", "REQUEST"})
 #: Dependents not searched for a party inside an object: clauses and time or cause adjuncts.
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "appos", "punct", "cc"})
 ADJUNCT_WORDS = word_class("prepositions", "object-adjunct")
+#: Claims a country's people make on their own government when they name no one else.
+PUBLIC_CLAIMS = frozenset({"PROTEST", "REQUEST"})
+#: Sectors of the people, not of the state or of organised bodies abroad.
+POPULAR_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU"})
 #: Sectors of the state itself, and pseudo-countries that have no government to protest to.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 NON_STATE_COUNTRIES = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM", "WST", "UNO", "EUR"})
@@ -134,11 +138,15 @@ def own_people(trigger: Any, actors: list[Party]) -> list[Party]:
 
 def own_government(actors: list[Party], type_name: str) -> list[Party]:
     """A protest by a country's people that names no target is directed at its government
-    (CAMEO/PLOVER practice: "students staged demonstrations to demand reforms" is CVL -> GOV)."""
-    if type_name != "PROTEST":
+    (CAMEO/PLOVER practice: "students staged demonstrations to demand reforms" is CVL -> GOV),
+    and so is a demand by its people, workers, students or opposition ("demonstrators have
+    called for the release of prisoners"); a demand by anyone else names whom it asks."""
+    if type_name not in PUBLIC_CLAIMS:
         return []
     countries = {p.country for p in actors if p.country and p.sector not in STATE_SECTORS}
     if len(countries) != 1 or any(p.sector in STATE_SECTORS for p in actors):
+        return []
+    if type_name != "PROTEST" and not all(p.sector in POPULAR_SECTORS for p in actors):
         return []
     country = countries.pop()
     if country in NON_STATE_COUNTRIES:
