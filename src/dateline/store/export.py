@@ -2,8 +2,8 @@
 
 `export_events(store, fmt, flt, output)` is what `dateline export` calls. Events are streamed
 from the store a page at a time (keyset pagination over the shared filters, so memory stays
-flat however large the store), oldest first: by the first day their date covers, then by id;
-undated events come last. Each format is one writer over that stream:
+flat however large the store), in the order `dateline events` lists them: oldest first, by the
+first day their date covers; undated events come last. Each format is one writer over that stream:
 
 * `gdelt` (tab-separated, header row) and `gdelt-mentions`; with an output file, the mentions
   table is written beside it as `NAME.mentions.EXT` in the same pass;
@@ -24,6 +24,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -46,7 +47,7 @@ from dateline.store.export_rows import (
     json_record,
     polecat_row,
 )
-from dateline.store.sql import SQLStore, event_where
+from dateline.store.sql import SQLStore, listed_ids
 
 #: Events read from the store per query.
 PAGE = 5000
@@ -66,44 +67,22 @@ class ExportSummary:
     files: list[Path] = field(default_factory=list)
 
 
-def _merged_layout(store: SQLStore) -> bool:
-    """Whether the store merges events across articles (`events.merged_id`: the merged event each row joins)."""
-    return bool(store.rows("SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema() "
-                           "AND table_name = 'events' AND column_name = 'merged_id'")[0][0])
+def _pages(store: SQLStore, flt: EventFilter, page: int) -> Iterator[list[tuple[Any, ...]]]:
+    """The matching events' rows (event JSON, article id, date bounds, id), a page at a time, in listing order.
 
-
-def _pages(store: SQLStore, flt: EventFilter, page: int, merged: bool) -> Iterator[list[tuple[Any, ...]]]:
-    """The matching events' rows (event JSON, article id, date bounds, id), a page at a time, oldest first.
-
-    In a merging store these are merged events (the row of each one's first report) with a report
-    that matches, as `Store.events` lists them. Keyset pagination: each page starts after the last
-    (date_lo, id) seen, so no page rescans what was written (OFFSET would) and no cursor stays open."""
-    where, params = event_where(flt)
-    if merged:  # the filter's own alias, e, is the reports; r is the merged events listed
-        base = ("SELECT r.event, r.article_id, r.date_lo, r.date_hi, r.id FROM events r WHERE r.id IN "
-                f"(SELECT e.merged_id FROM events e {where}) AND ")
-        r = "r"
-    else:
-        base = "SELECT e.event, e.article_id, e.date_lo, e.date_hi, e.id FROM events e " + (
-            where + " AND " if where else "WHERE ")
-        r = "e"
-    dated = (base + f"{r}.date_lo IS NOT NULL AND ({r}.date_lo > ? OR ({r}.date_lo = ? AND {r}.id > ?)) "
-             f"ORDER BY {r}.date_lo, {r}.id LIMIT ?")
-    undated = base + f"{r}.date_lo IS NULL AND {r}.id > ? ORDER BY {r}.id LIMIT ?"
-    left = flt.limit if flt.limit else None
-    for sql, key in ((dated, [dt.date.min, dt.date.min, ""]), (undated, [""])):
-        while left is None or left > 0:
-            size = page if left is None else min(page, left)
-            rows = store.rows(sql, [*params, *key, size])
-            if not rows:
-                break
-            yield rows
-            if left is not None:
-                left -= len(rows)
-            last = rows[-1]
-            key = [last[2], last[2], last[4]] if len(key) == 3 else [last[4]]
-            if len(rows) < size:
-                break
+    These are merged events (the row of each one's first report) with a report that matches, as `Store.events`
+    lists them, read in keyset pages of the listing key (`dateline.store.sql.listed_ids`), so no page rescans
+    what was written (OFFSET would) and no cursor stays open."""
+    listed = (merged_id for merged_id, _ in listed_ids(store.rows, flt, store.dialect, page=page))
+    stream = islice(listed, flt.limit) if flt.limit else listed
+    while ids := list(islice(stream, page)):
+        found: dict[str, tuple[Any, ...]] = {}
+        for start in range(0, len(ids), 1000):
+            chunk = ids[start:start + 1000]
+            found |= {row[4]: row for row in store.rows(
+                "SELECT event, article_id, date_lo, date_hi, id FROM events WHERE id IN "
+                f"({', '.join('?' * len(chunk))})", chunk)}
+        yield [found[i] for i in ids if i in found]
 
 
 def _later_reports(store: SQLStore, ids: list[str]) -> dict[str, list[Event]]:
@@ -150,14 +129,13 @@ def stream_events(store: SQLStore, flt: EventFilter | None = None, page: int = P
     """Every event matching `flt`, oldest first, with the articles of its mentions; one page in memory.
 
     In a store that merges events across articles, each is a merged event with every report's mentions."""
-    merged = _merged_layout(store)
-    for rows in _pages(store, flt or EventFilter(), page, merged):
+    for rows in _pages(store, flt or EventFilter(), page):
         events = []
         for event_json, article_id, date_lo, date_hi, _ in rows:
             ev = Event.from_json(json.loads(event_json))
             ev.article_id = article_id
             events.append((ev, date_lo, date_hi))
-        others = _later_reports(store, [ev.id for ev, _, _ in events]) if merged else {}
+        others = _later_reports(store, [ev.id for ev, _, _ in events])
         ids = {e.article_id for ev, _, _ in events for e in (ev, *others.get(ev.id, []))}
         ids |= {m.article_id for ev, _, _ in events for m in ev.mentions if m.article_id}
         reports = _reports(store, {i for i in ids if i})

@@ -20,6 +20,7 @@ from dateline.jsonform import json_fields
 from dateline.merge import merge_span, party_countries
 from dateline.model import Actor, Article, Document, Event, Party, Place, Timex, content_id
 from dateline.store.base import date_bounds
+from dateline.store.search import countries, day_number, order_key, party_text
 
 # A change to the tables below (a new model field included) needs a new schema version and a
 # migration in `dateline.store.schema`; tests/test_store.py checks its layout digest.
@@ -40,6 +41,9 @@ EVENT_INDEX_COLUMNS: tuple[tuple[str, Any], ...] = (
     # merged) and why it joined; the merged event's counts (kept on its first event); the days it may lie on
     ("merged_id", str), ("merge_reason", str | None), ("n_mentions", int), ("n_articles", int),
     ("n_sources", int), ("merge_lo", dt.date | None), ("merge_hi", dt.date | None),
+    # what listings order by and the party filters read, without a join (`dateline.store.search`): its own
+    # order key, its merged event's (what it is listed under) and that key's day, its parties' names and countries
+    ("order_key", str), ("listing_key", str), ("listing_day", int), ("party_text", str), ("countries", str),
 )
 EVENT_COLUMNS = tuple(name for name, _ in EVENT_INDEX_COLUMNS)
 
@@ -80,12 +84,16 @@ def event_row(ev: Event, article: Article) -> tuple[Any, ...]:
     lo, hi = date_bounds(ev.date, article.date)
     loc = ev.location
     e = ev.evidence
+    key = order_key(lo, ev.date, article.date, e.start, e.trigger_start, ev.id)
+    parties = [*ev.actors, *ev.recipients]
     return (
         ev.id, article.id, ev.type, ev.date, ev.date_precision, ev.date_mod, lo, hi,
         loc.name if loc else None, loc.text if loc else None, loc.lat if loc else None, loc.lon if loc else None,
         loc.country_code if loc else None, ev.negated, ev.hypothetical, ev.confidence,
         e.sentence, e.start, e.trigger_start, json.dumps(ev.to_json(), ensure_ascii=False),
         ev.id, None, max(len(ev.mentions), 1), 1, 1, *merge_bounds(ev, article.date),
+        key, key, day_number(lo), party_text(x for p in parties for x in (p.name, p.text)),
+        countries((p.country for p in parties), loc.country_code if loc else None),
     )
 
 

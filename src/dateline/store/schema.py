@@ -23,13 +23,14 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 from dateline.store.base import StoreError, StoreLayoutError
 from dateline.store.rows import table_columns
+from dateline.store.search import fill_search_columns
 from dateline.store.watch import WATCH_KEYS, WATCH_TABLES
 
 #: The schema this dateline reads and writes.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 #: The digest of the table layout (`layout_digest()`) each schema version has; a test keeps the current
 #: one true, so a change to the tables (a new model field) cannot ship without a version and a migration.
-LAYOUT_DIGESTS = {3: "4e20dbc8b7d03897", 4: "597cd33275f5ebb7", 5: "60c22d079a10dbb5"}
+LAYOUT_DIGESTS = {3: "4e20dbc8b7d03897", 4: "597cd33275f5ebb7", 5: "60c22d079a10dbb5", 6: "d4d96ff88212b749"}
 
 #: The single-column primary key of a table, where it has one.
 PRIMARY_KEYS = {"articles": "id", "events": "id"}
@@ -46,9 +47,22 @@ FILTER_INDEXES = {
     "parties_country": ("event_parties", ("country",)),
     "timexes_article": ("timexes", ("article_id",)), "places_article": ("places", ("article_id",)),
     "actors_article": ("actors", ("article_id",)),
-    "events_merged": ("events", ("merged_id",)), "merge_keys_search": ("merge_keys", ("type", "country", "lo")),
-    "event_links_b": ("event_links", ("b",)),
+    "merge_keys_search": ("merge_keys", ("type", "country", "lo")), "events_listing": ("events", ("listing_day",)),
 }
+
+#: Single-column indexes for the point lookups of merging and of merged events' reports (ids in an IN list);
+#: every dialect creates them (DuckDB reads an IN list through one, and scans the table without).
+LOOKUP_INDEXES = {
+    "events_merged": ("events", ("merged_id",)), "merge_keys_event": ("merge_keys", ("event_id",)),
+    "event_links_a": ("event_links", ("a",)), "event_links_b": ("event_links", ("b",)),
+}
+
+#: PostgreSQL's index of the days an event may lie on, for the date-range filter (`Dialect.day_overlap`): a
+#: btree on (date_lo, date_hi) answers only one side of an overlap; a GiST index on the range answers both.
+_DAYS = "daterange(least({0}date_lo, {0}date_hi), greatest({0}date_lo, {0}date_hi), '[]')"
+#: Columns PostgreSQL searches by substring (ILIKE/LIKE '%...%') through a trigram index, when pg_trgm is there.
+TRIGRAM_COLUMNS = {"events_party_trgm": "party_text", "events_countries_trgm": "countries",
+                   "events_sentence_trgm": "sentence"}
 
 Execute = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
 
@@ -60,12 +74,16 @@ class Dialect:
     name: str
     types: dict[type, str]
     filter_indexes: bool
+    #: a condition (placeholders: first day, last day) on `events e` that an index answers, implied by the
+    #: date-range filter's own conditions and added to them; None where a scan is what answers
+    day_overlap: str | None = None
 
 
 DUCKDB = Dialect("duckdb", {str: "VARCHAR", int: "BIGINT", float: "DOUBLE", bool: "BOOLEAN", dt.date: "DATE"},
-                 filter_indexes=False)  # DuckDB scans with zone maps; ART indexes would only slow ingest
+                 filter_indexes=False)  # DuckDB scans filters with zone maps; ART indexes serve only point lookups
 POSTGRES = Dialect("postgresql", {str: "TEXT", int: "BIGINT", float: "DOUBLE PRECISION", bool: "BOOLEAN",
-                                  dt.date: "DATE"}, filter_indexes=True)
+                                  dt.date: "DATE"}, filter_indexes=True,
+                   day_overlap=_DAYS.format("e.") + " && daterange(CAST(? AS DATE), CAST(? AS DATE), '[]')")
 
 
 def sql_type(hint: Any, dialect: Dialect) -> tuple[str, bool]:
@@ -119,10 +137,44 @@ def index_ddl(dialect: Dialect) -> list[str]:
     """CREATE INDEX of the unique keys, and of the filter indexes where the dialect wants them."""
     statements = [f"CREATE UNIQUE INDEX IF NOT EXISTS {name} ON {table} ({_columns(cols)})"
                   for name, (table, cols) in UNIQUE_KEYS.items()]
+    statements += [f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({_columns(cols)})"
+                   for name, (table, cols) in LOOKUP_INDEXES.items()]
     if dialect.filter_indexes:
         statements += [f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({_columns(cols)})"
                        for name, (table, cols) in FILTER_INDEXES.items()]
+    if dialect.day_overlap:
+        statements.append(f"CREATE INDEX IF NOT EXISTS events_days ON events USING gist ({_DAYS.format('')})")
     return statements
+
+
+def trigram_index_ddl(execute: Execute, dialect: Dialect) -> list[str]:
+    """CREATE INDEX of the trigram indexes (PostgreSQL with pg_trgm), creating the extension where it may.
+
+    pg_trgm ships with PostgreSQL; a database where it cannot be created (no contrib package, no right to
+    create it) gets no trigram index, and its substring filters scan. The extension lives in one schema of
+    the database, so its operator class is named with that schema."""
+    if dialect.name != "postgresql":
+        return []
+    schema = _trigram_schema(execute)
+    if schema is None:
+        execute("SAVEPOINT dateline_trgm", [])
+        try:
+            execute("CREATE EXTENSION IF NOT EXISTS pg_trgm", [])
+        except Exception:  # noqa: BLE001 - any refusal (missing package, privileges) leaves the filters scanning
+            execute("ROLLBACK TO SAVEPOINT dateline_trgm", [])
+            return []
+        execute("RELEASE SAVEPOINT dateline_trgm", [])
+        schema = _trigram_schema(execute)
+    opclass = '"' + str(schema).replace('"', '""') + '".gin_trgm_ops'
+    return [f'CREATE INDEX IF NOT EXISTS {name} ON events USING gin ("{column}" {opclass})'
+            for name, column in TRIGRAM_COLUMNS.items()]
+
+
+def _trigram_schema(execute: Execute) -> str | None:
+    """The schema pg_trgm is installed in, or None."""
+    rows = execute("SELECT n.nspname FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace "
+                   "WHERE x.extname = 'pg_trgm'", [])
+    return rows[0][0] if rows else None
 
 
 def _columns(names: tuple[str, ...]) -> str:
@@ -196,12 +248,24 @@ def _merged_events(execute: Execute, dialect: Dialect) -> None:
     remerge_all(execute)
 
 
+def _listing_columns(execute: Execute, dialect: Dialect) -> None:
+    """Layout 6: the listing's order keys and the party search columns of `events` (`store.search`), filled
+    in from the stored rows; the lookup indexes of merging; PostgreSQL's range and trigram indexes."""
+    add_missing_columns(execute, dialect)
+    fill_search_columns(execute)
+    for statement in (*index_ddl(dialect), *trigram_index_ddl(execute, dialect)):
+        execute(statement, [])
+
+
 MIGRATIONS: dict[int, Migration] = {
     3: Migration(3, "schema_version table; unique key of event_parties (event_id, role, position); "
                     "new mention columns (a place's precision and basis); filter indexes", _from_layout_2),
     4: Migration(4, "watch tables: feeds, feed_entries, zones, zone_reports", _add_watch_tables),
     5: Migration(5, "cross-article merging: events.merged_id, merge_reason, n_mentions, n_articles, n_sources, "
                     "merge_lo, merge_hi; tables merge_keys and event_links; stored events merged", _merged_events),
+    6: Migration(6, "listing and search columns of events (order_key, listing_key, listing_day, party_text, "
+                    "countries), filled in; lookup indexes of merge_keys and event_links; PostgreSQL: listing, "
+                    "day-range and trigram indexes", _listing_columns),
 }
 
 
@@ -209,6 +273,8 @@ def create_schema(execute: Execute, dialect: Dialect) -> None:
     """Create the current tables, keys and version record in an empty database."""
     for statement in (*table_ddl(dialect), *watch_table_ddl(dialect), *index_ddl(dialect),
                       VERSION_TABLE.format(text=dialect.types[str])):
+        execute(statement, [])
+    for statement in trigram_index_ddl(execute, dialect):
         execute(statement, [])
     execute(*_record(SCHEMA_VERSION, "created"))
 
@@ -251,5 +317,5 @@ def upgrade(version: int, execute: Execute, dialect: Dialect) -> None:
 
 
 __all__ = ["DUCKDB", "MIGRATIONS", "POSTGRES", "SCHEMA_VERSION", "Dialect", "Migration", "add_missing_columns",
-           "check_upgradable", "create_schema", "found_version", "index_ddl", "layout_digest", "table_ddl", "upgrade",
-           "watch_table_ddl"]
+           "check_upgradable", "create_schema", "found_version", "index_ddl", "layout_digest", "table_ddl",
+           "trigram_index_ddl", "upgrade", "watch_table_ddl"]

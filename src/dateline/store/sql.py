@@ -15,8 +15,9 @@ articles are written one by one so only the failing one is lost.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
+from itertools import islice
 from math import cos, isfinite, radians
 from typing import Any
 
@@ -25,17 +26,18 @@ from dateline.store.base import AddResult, EventFilter, StoreError
 from dateline.store.merged import merge_new_events, merged_count, merged_id_of, with_mentions
 from dateline.store.rows import MERGE_TABLES, document_rows, stored_event, table_columns
 from dateline.store.schema import SCHEMA_VERSION, Dialect, check_upgradable, create_schema, found_version, upgrade
+from dateline.store.search import country_pattern, key_day, party_text_pattern, refresh_listing_keys
 from dateline.store.watch import WatchTables
 
-_EVENT_SELECT = ("SELECT e.event, e.article_id, a.date, a.title FROM events e "
-                 "JOIN articles a ON a.id = e.article_id")
-_EVENT_ORDER = "ORDER BY e.date_lo NULLS LAST, e.date, a.date, e.sent_start, e.trigger_start, e.id"
+#: Rows read per listing query when no limit is given (keyset pages: each starts after the last key).
+LISTING_PAGE = 5000
 #: tables whose rows have unique keys: ON CONFLICT DO NOTHING
 _KEYED_TABLES = ("events", "event_parties", "merge_keys", "event_links")
 _MAX_PARAMETERS = 30_000  # per statement; PostgreSQL's limit is 65535
 KM_PER_DEGREE = 111.195  # along a meridian, on the 6371 km sphere the distance below uses
 
 Connection = Any  # a DB-API-like connection of the backend
+Fetch = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
 
 
 def like_pattern(text: str) -> str:
@@ -177,8 +179,10 @@ class SQLStore(WatchTables):
             for table in table_columns():
                 if table != "articles":
                     self._insert(con, table, [row for aid in new for row in rows[aid][table]])
-            merge_new_events(lambda sql, params: self._fetch(con, sql, params),
-                             [row[0] for aid in sorted(new) for row in rows[aid]["events"]])
+            execute = lambda sql, params: self._fetch(con, sql, params)  # noqa: E731
+            new_ids = [row[0] for aid in sorted(new) for row in rows[aid]["events"]]
+            if merge_new_events(execute, new_ids):
+                refresh_listing_keys(execute, new_ids)  # the merged events a link moved are listed under new keys
         return [doc for doc in docs if doc.article.id in new]
 
     def _insert(self, con: Connection, table: str, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
@@ -212,13 +216,13 @@ class SQLStore(WatchTables):
         `events.n_mentions`, `n_articles` and `n_sources` of its row do.
         """
         flt = flt or EventFilter()
-        where, params = event_where(flt)
-        limit = " LIMIT ?" if flt.limit is not None else ""  # 0 means none, not all
-        merged = f"WHERE e.id IN (SELECT e.merged_id FROM events e {where})"
+        if flt.limit == 0:  # 0 means none, not all
+            return []
         with self._reading() as con:
-            found = self._fetch(con, f"{_EVENT_SELECT} {merged} {_EVENT_ORDER}{limit}",
-                                [*params, *([int(flt.limit)] if flt.limit is not None else [])])
-            return with_mentions(lambda sql, p: self._fetch(con, sql, p), [stored_event(*row) for row in found])
+            fetch = lambda sql, p: self._fetch(con, sql, p)  # noqa: E731
+            page = LISTING_PAGE if flt.limit is None else flt.limit + 10  # a few spare rows for merged reports
+            ids = [merged_id for merged_id, _ in islice(listed_ids(fetch, flt, self.dialect, page=page), flt.limit)]
+            return with_mentions(fetch, load_events(fetch, ids))
 
     def event(self, event_id: str) -> Event | None:
         """The merged event holding an event given by id (a unique prefix is enough), with every report's
@@ -230,8 +234,7 @@ class SQLStore(WatchTables):
                 return None
             execute = lambda sql, p: self._fetch(con, sql, p)  # noqa: E731
             merged_id = merged_id_of(execute, found[0][0]) or found[0][0]
-            rows = self._fetch(con, f"{_EVENT_SELECT} WHERE e.id = ?", [merged_id])
-            return with_mentions(execute, [stored_event(*rows[0])])[0]
+            return with_mentions(execute, load_events(execute, [merged_id]))[0]
 
     def article_with_digest(self, digest: str) -> str | None:
         """The id of a stored article with this content digest (`model.content_id`), under whatever id; None if none."""
@@ -252,6 +255,54 @@ class SQLStore(WatchTables):
         with self._reading() as con:
             found = self._fetch(con, f"SELECT {columns} FROM articles WHERE id = ?", [article_id])
         return Article(**dict(zip(names, found[0], strict=True))) if found else None
+
+
+def listed_ids(fetch: Fetch, flt: EventFilter, dialect: Dialect | None = None, after: str | None = None,
+               page: int = LISTING_PAGE) -> Iterator[tuple[str, str]]:
+    """(merged id, listing key) of each merged event with a report matching `flt`, in listing order, once each,
+    from the first after the key `after`; `flt.limit` is not applied (take what you need: it stops there).
+
+    One table, one order: reports matching the filter, ordered by the merged event each belongs to
+    (`events.listing_day`, then `listing_key`; `dateline.store.search`). The database orders the day
+    numbers, a top-N scan (DuckDB) or an ordered index walk (PostgreSQL), never a sort of every match
+    behind a join; a page cut inside a day is completed with that day's rows, and those are ordered by
+    their key here. The reports of one merged event share its key, so they are adjacent, listed once."""
+    where, params = event_where(flt, dialect)
+    base = f"SELECT e.merged_id, e.listing_key, e.listing_day FROM events e {where}{' AND' if where else 'WHERE'}"
+    day = key_day(after) - 1 if after else 0
+    previous = None
+    while True:
+        rows = fetch(f"{base} e.listing_day > ? ORDER BY e.listing_day LIMIT ?", [*params, day, page])
+        if not rows:
+            return
+        day, full = rows[-1][2], len(rows) == page
+        if full:  # the last day may go on past the page: take all of it
+            rows = [row for row in rows if row[2] < day] + fetch(f"{base} e.listing_day = ?", [*params, day])
+        for merged_id, key, _ in sorted(rows, key=lambda row: (row[2], row[1])):
+            if merged_id != previous and (after is None or key > after):
+                yield merged_id, key
+                previous = merged_id
+        if not full:
+            return
+
+
+def load_events(fetch: Fetch, ids: Sequence[str]) -> list[Event]:
+    """The stored events with these ids, in this order, with their article's id, date and title.
+
+    Two lookups by key (events, then their articles), not a join: DuckDB plans a join under an IN list as a
+    scan of the whole events table (seconds at a million events), and reads an IN list alone through the key."""
+    found: dict[str, tuple[Any, ...]] = {}
+    for start in range(0, len(ids), 1000):
+        chunk = list(ids[start:start + 1000])
+        found |= {row[0]: row[1:] for row in fetch(
+            f"SELECT id, event, article_id FROM events WHERE id IN ({', '.join('?' * len(chunk))})", chunk)}
+    article_ids = sorted({article_id for _, article_id in found.values()})
+    articles: dict[str, tuple[Any, ...]] = {}
+    for start in range(0, len(article_ids), 1000):
+        chunk = article_ids[start:start + 1000]
+        articles |= {row[0]: row[1:] for row in fetch(
+            f"SELECT id, date, title FROM articles WHERE id IN ({', '.join('?' * len(chunk))})", chunk)}
+    return [stored_event(found[i][0], found[i][1], *articles[found[i][1]]) for i in ids if i in found]
 
 
 def _near(lat: float, lon: float, km: float) -> tuple[list[str], list[Any]]:
@@ -283,12 +334,12 @@ def check_filter(f: EventFilter) -> None:
                              f"more, not {lat},{lon},{km}")
 
 
-def event_where(f: EventFilter) -> tuple[str, list[Any]]:
-    """The WHERE clause and parameters of a filter; user text only ever travels as an escaped parameter."""
+def event_where(f: EventFilter, dialect: Dialect | None = None) -> tuple[str, list[Any]]:
+    """The WHERE clause and parameters of a filter on `events e`; user text only ever travels as an escaped
+    parameter. With a `dialect`, conditions its indexes answer are added (implied by the others)."""
     check_filter(f)
     clauses: list[str] = []
     params: list[Any] = []
-    party = "EXISTS (SELECT 1 FROM event_parties p WHERE p.event_id = e.id AND ({}))"
     if not f.include_negated:
         clauses.append("NOT e.negated AND NOT e.hypothetical")
     if f.min_confidence:
@@ -297,13 +348,9 @@ def event_where(f: EventFilter) -> tuple[str, list[Any]]:
     if f.type:
         clauses.append("e.type = ?")
         params.append(f.type.upper())
-    if f.actor:
-        clauses.append(party.format("p.name ILIKE ? ESCAPE '!' OR p.text ILIKE ? ESCAPE '!' OR "
-                                    "upper(p.country) = upper(?)"))
-        params += [like_pattern(f.actor), like_pattern(f.actor), f.actor]
-    if f.country:
-        clauses.append("(" + party.format("upper(p.country) = upper(?)") + " OR upper(e.country_code) = upper(?))")
-        params += [f.country, f.country]
+    for clause, values in [*([_actor(f.actor)] if f.actor else []), *([_country(f.country)] if f.country else [])]:
+        clauses.append(clause)
+        params += values
     if f.place:
         clauses.append("(e.loc_name ILIKE ? ESCAPE '!' OR e.loc_text ILIKE ? ESCAPE '!')")
         params += [like_pattern(f.place), like_pattern(f.place)]
@@ -317,6 +364,9 @@ def event_where(f: EventFilter) -> tuple[str, list[Any]]:
     if f.until:
         clauses.append("e.date_lo <= ?")
         params.append(f.until)
+    if (f.since or f.until) and dialect and dialect.day_overlap:
+        clauses.append(dialect.day_overlap)
+        params += [f.since, f.until]
     if f.text:
         clauses.append("e.sentence ILIKE ? ESCAPE '!'")
         params.append(like_pattern(f.text))
@@ -326,4 +376,27 @@ def event_where(f: EventFilter) -> tuple[str, list[Any]]:
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
-__all__ = ["SQLStore", "check_filter", "event_where", "like_pattern"]
+_PARTY_ROWS = "EXISTS (SELECT 1 FROM event_parties p WHERE p.event_id = e.id AND ({}))"
+
+
+def _actor(actor: str) -> tuple[str, list[Any]]:
+    """A party's name or mention text holds `actor`, or its country code is `actor` (case aside): read from the
+    event's own `party_text` and `countries` (`store.search`), or, for text those cannot hold, the party rows."""
+    text, code = party_text_pattern(actor), country_pattern(actor)
+    if text is None:
+        return _PARTY_ROWS.format("p.name ILIKE ? ESCAPE '!' OR p.text ILIKE ? ESCAPE '!' OR "
+                                  "upper(p.country) = upper(?)"), [like_pattern(actor), like_pattern(actor), actor]
+    if code is None:
+        return "e.party_text LIKE ? ESCAPE '!'", [text]
+    return "(e.party_text LIKE ? ESCAPE '!' OR e.countries LIKE ? ESCAPE '!')", [text, code]
+
+
+def _country(code: str) -> tuple[str, list[Any]]:
+    """A party's country or the location's country is `code` (case aside); nothing matches a code with a space."""
+    party, location = country_pattern(code), country_pattern(code, location=True)
+    if party is None or location is None:
+        return "FALSE", []
+    return "(e.countries LIKE ? ESCAPE '!' OR e.countries LIKE ? ESCAPE '!')", [party, location]
+
+
+__all__ = ["LISTING_PAGE", "SQLStore", "check_filter", "event_where", "like_pattern", "listed_ids", "load_events"]
