@@ -114,3 +114,12 @@ def test_a_demand_by_an_official_names_no_government_by_default(staged) -> None:
     trigger = token(doc, "demanded")
     actors = [p for head in trigger_parties(trigger).actors for p in resolve(doc, head)]
     assert not fallback_recipients(doc, trigger, actors, "REQUEST")
+
+
+def test_a_rejection_in_a_relative_clause_answers_who_made_the_charge(staged) -> None:
+    doc = staged("Britain says the Russian government was behind the poisoning, a charge that Russia denies.")
+    trigger = token(doc, "denies")
+    actors = [p for head in trigger_parties(trigger).actors for p in resolve(doc, head)]
+    assert [p.country for p in actors] == ["RUS"]
+    recipients = fallback_recipients(doc, trigger, actors, "REJECT")
+    assert [p.country for p in recipients] == ["GBR"]

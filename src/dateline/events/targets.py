@@ -21,6 +21,7 @@ from typing import Any
 
 from dateline.events.index import ArticleIndex
 from dateline.events.parties import with_conjuncts
+from dateline.events.parties_rejected import rejected_claimant
 from dateline.events.resolve import resolve
 from dateline.model import Document, Party
 from dateline.words import word_class, word_map, word_set
@@ -53,6 +54,8 @@ DOMESTIC_MEASURES = word_set("domestic_measures")
 #: Material harm done in a place falls on its people (CVL), not on its state.
 HARM_TYPES = frozenset({"ASSAULT", "COERCE"})
 PEOPLE, STATE = "CVL", "GOV"
+#: Rejections, whose recipient may be named only as who made what they reject.
+REJECTION = "REJECT"
 #: Types whose place is a venue ("talks in Geneva") unless the trigger says someone went there.
 VENUE_TYPES = frozenset({"CONSULT", "AGREE"})
 MOVEMENT_LEMMAS = word_set("movement_verbs")
@@ -71,6 +74,10 @@ def fallback_recipients(doc: Document, trigger: Any, actors: list[Party], type_n
     inside = named_in_object(doc, trigger, actors, type_name in PURPOSE_TYPES)
     if inside:
         return inside
+    if REJECTION in (type_name, lexicon_type):  # "a charge that Russia denies": who made it
+        claimant = rejected_claimant(trigger, actors, lambda head: resolve(doc, head))
+        if claimant:
+            return claimant
     if VENUE_TYPES & {type_name, lexicon_type} and trigger.lemma_.lower() not in MOVEMENT_LEMMAS:
         return []  # "reached a deal in Vienna", "talks in Geneva": a venue, not a party
     placed = location_recipients(doc, trigger, actors)

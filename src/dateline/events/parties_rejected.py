@@ -1,0 +1,56 @@
+"""Whom a rejection answers: the one who made the charge, claim or proposal it rejects.
+
+"Britain accuses Russia of involvement in the poisoning, which Russia denies", "May has blamed
+the Russian government for the attack, a charge denied by the Kremlin", "a plan that Israel
+rejected": a rejection written as a relative clause (or a participle) on what it rejects names
+its recipient only there, as the subject of the clause that made the charge or the proposal.
+The clauses above the rejected noun are climbed until a subject resolves to an actor of another
+country than the rejecting one ("the Russian government was involved" is what Russia denies,
+not who said it; "Britain says" is).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from dateline.model import Party
+
+#: Dependencies of a rejection on the noun it rejects ("a charge that Russia denies", "a charge
+#: denied by the Kremlin", "the case, which Russia denies").
+CLAUSE_ON_NOUN = frozenset({"relcl", "acl"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: How many clauses above the rejected noun are searched for the one who made it.
+CLIMB = 4
+
+
+def rejected_claimant(trigger: Any, actors: list[Party],
+                      resolve_head: Callable[[Any], list[Party]]) -> list[Party]:
+    """The parties who made what `trigger` rejects, or [] if the sentence does not say.
+
+    `resolve_head` turns a subject token into parties (the events stage's `resolve`)."""
+    if trigger.dep_ not in CLAUSE_ON_NOUN or trigger.head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return []
+    own = {p.country for p in actors if p.country}
+    if not own:
+        return []
+    clause = trigger.head
+    for _ in range(CLIMB):
+        clause = _governing_verb(clause)
+        if clause is None:
+            return []
+        subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+        found = [p for p in resolve_head(subject) if p.country] if subject is not None else []
+        if found and not {p.country for p in found} & own:
+            return found
+    return []
+
+
+def _governing_verb(token: Any) -> Any | None:
+    """The nearest verb above a token."""
+    current = token
+    while current.head.i != current.i:
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+    return None
