@@ -8,7 +8,8 @@ first day their date covers; undated events come last. Each format is one writer
 * `gdelt` (tab-separated, header row) and `gdelt-mentions`; with an output file, the mentions
   table is written beside it as `NAME.mentions.EXT` in the same pass;
 * `polecat` (tab-separated, header row), `csv` (comma-separated, header row), `jsonl`;
-* `geojson`: a FeatureCollection of the events that have coordinates;
+* `geojson`: a FeatureCollection of the stored watch zones (their geometry, name, kind and validity),
+  then the events that have coordinates;
 * `parquet`: a folder of Parquet files partitioned by the event's year and month
   (`year=2018/month=9/…`), written by DuckDB from a spooled JSON Lines file.
 
@@ -46,8 +47,10 @@ from dateline.store.export_rows import (
     geojson_feature,
     json_record,
     polecat_row,
+    zone_feature,
 )
 from dateline.store.sql import SQLStore, listed_ids
+from dateline.store.watch import ZoneRecord
 
 #: Events read from the store per query.
 PAGE = 5000
@@ -213,14 +216,20 @@ def write_jsonl(items: Iterable[ExportedEvent], out: TextIO) -> int:
     return count
 
 
-def write_geojson(items: Iterable[ExportedEvent], out: TextIO) -> int:
-    """A GeoJSON FeatureCollection (RFC 7946) of the events that have coordinates; returns features written."""
+def write_geojson(items: Iterable[ExportedEvent], out: TextIO, zones: Iterable[ZoneRecord] = ()) -> int:
+    """A GeoJSON FeatureCollection (RFC 7946) of the zones, then the events that have coordinates; returns the
+    event features written. Zones come whatever the event filter: a map of the events draws them."""
     out.write('{"type": "FeatureCollection", "features": [\n')
+    separator = ""
+    for zone in zones:
+        out.write(separator + _json_line(zone_feature(zone)).rstrip("\n"))
+        separator = ",\n"
     count = 0
     for item in items:
         feature = geojson_feature(item)
         if feature is not None:
-            out.write((",\n" if count else "") + _json_line(feature).rstrip("\n"))
+            out.write(separator + _json_line(feature).rstrip("\n"))
+            separator = ",\n"
             count += 1
     out.write("\n]}\n")
     return count
@@ -280,14 +289,15 @@ def export_events(store: SQLStore, fmt: str, flt: EventFilter | None = None, out
         if output is None:
             raise ExportError("Parquet is written as a folder of partitioned files: give one with --output FOLDER")
         return ExportSummary(write_parquet(items, output), [output])
+    writers = _TEXT_WRITERS | {"geojson": lambda events, out: write_geojson(events, out, store.zones())}
     if output is None:
         target = stdout or sys.stdout
-        count = write_gdelt(items, target) if fmt == "gdelt" else _TEXT_WRITERS[fmt](items, target)
+        count = write_gdelt(items, target) if fmt == "gdelt" else writers[fmt](items, target)
         return ExportSummary(count)
     output.parent.mkdir(parents=True, exist_ok=True)
     with output.open("w", encoding="utf-8", newline="") as out:
         if fmt != "gdelt":
-            return ExportSummary(_TEXT_WRITERS[fmt](items, out), [output])
+            return ExportSummary(writers[fmt](items, out), [output])
         with mentions_path(output).open("w", encoding="utf-8", newline="") as mentions:
             return ExportSummary(write_gdelt(items, out, mentions), [output, mentions_path(output)])
 

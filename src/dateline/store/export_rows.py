@@ -25,6 +25,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from dateline.model import Event, Evidence, Location, Party
+from dateline.store.watch import ZoneRecord
 
 
 @dataclass(frozen=True)
@@ -265,8 +266,18 @@ def geojson_feature(item: ExportedEvent) -> dict[str, Any] | None:
             "properties": json_record(item)}
 
 
+def zone_feature(zone: ZoneRecord) -> dict[str, Any]:
+    """A watch zone as a GeoJSON Feature: its stored geometry, and as properties `feature: "zone"` (events have
+    none), its name, kind (geojson, around or admin), validity, note, and the admin areas and countries it covers."""
+    return {"type": "Feature", "id": f"zone:{zone.name}", "geometry": zone.geometry,
+            "properties": {"feature": "zone", "name": zone.name, "kind": zone.kind,
+                           "valid_from": zone.valid_from.isoformat(),
+                           "valid_to": zone.valid_to.isoformat() if zone.valid_to else None, "note": zone.note,
+                           "admin_areas": zone.admin_areas, "countries": zone.countries}}
+
+
 RowBuilder = Callable[[ExportedEvent], list[Any]]
 
 __all__ = ["FLAT_COLUMNS", "GDELT_COLUMNS", "GDELT_MENTION_COLUMNS", "POLECAT_COLUMNS", "ExportedEvent", "Report",
            "csv_row", "flat_record", "gdelt_mention_rows", "gdelt_row", "geo_type", "geojson_feature",
-           "json_record", "polecat_row"]
+           "json_record", "polecat_row", "zone_feature"]
