@@ -123,14 +123,24 @@ def _dump(value: Any, digits: int | None = None) -> Any:
     return value
 
 
-def _load(hint: Any, value: Any, where: str) -> Any:
+@functools.cache
+def _shape(hint: Any) -> tuple[Any, tuple[Any, ...], Any]:
+    """`get_origin` and `get_args` of a hint, and the one type an optional hint allows besides None, kept:
+    reading stored events asks them of the same few hints tens of thousands of times a listing."""
     origin, args = get_origin(hint), get_args(hint)
+    if origin not in _UNIONS:
+        return origin, args, None
+    (inner,) = [a for a in args if a is not type(None)]
+    return origin, args, inner
+
+
+def _load(hint: Any, value: Any, where: str) -> Any:
+    origin, args, inner = _shape(hint)
     if value is None:
         if origin in _UNIONS and type(None) in args:
             return None
         raise ValueError(f"{where}: null where a value is required")
     if origin in _UNIONS:
-        (inner,) = [a for a in args if a is not type(None)]
         return _load(inner, value, where)
     if origin is Literal:
         if value not in args:
