@@ -123,3 +123,11 @@ def test_a_rejection_in_a_relative_clause_answers_who_made_the_charge(staged) ->
     assert [p.country for p in actors] == ["RUS"]
     recipients = fallback_recipients(doc, trigger, actors, "REJECT")
     assert [p.country for p in recipients] == ["GBR"]
+
+
+def test_a_conditional_threat_is_aimed_at_whom_its_condition_names(staged) -> None:
+    doc = staged("Russia threatened to halt the talks if the United States deployed new missiles.")
+    trigger = token(doc, "threatened")
+    actors = [p for head in trigger_parties(trigger).actors for p in resolve(doc, head)]
+    recipients = fallback_recipients(doc, trigger, actors, "THREATEN")
+    assert [p.country for p in recipients] == ["USA"]

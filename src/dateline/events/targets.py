@@ -21,7 +21,7 @@ from typing import Any
 
 from dateline.events.index import ArticleIndex
 from dateline.events.parties import with_conjuncts
-from dateline.events.parties_rejected import rejected_claimant
+from dateline.events.parties_clauses import rejected_claimant, threatened_party
 from dateline.events.resolve import resolve
 from dateline.model import Document, Party
 from dateline.words import word_class, word_map, word_set
@@ -56,6 +56,8 @@ HARM_TYPES = frozenset({"ASSAULT", "COERCE"})
 PEOPLE, STATE = "CVL", "GOV"
 #: Rejections, whose recipient may be named only as who made what they reject.
 REJECTION = "REJECT"
+#: Threats, whose recipient may be named only in their condition.
+THREAT = "THREATEN"
 #: Types whose place is a venue ("talks in Geneva") unless the trigger says someone went there.
 VENUE_TYPES = frozenset({"CONSULT", "AGREE"})
 MOVEMENT_LEMMAS = word_set("movement_verbs")
@@ -78,6 +80,10 @@ def fallback_recipients(doc: Document, trigger: Any, actors: list[Party], type_n
         claimant = rejected_claimant(trigger, actors, lambda head: resolve(doc, head))
         if claimant:
             return claimant
+    if THREAT in (type_name, lexicon_type):  # "threatened to ban voting if Hamas ran": Hamas
+        threatened = threatened_party(trigger, actors, lambda head: resolve(doc, head))
+        if threatened:
+            return threatened
     if VENUE_TYPES & {type_name, lexicon_type} and trigger.lemma_.lower() not in MOVEMENT_LEMMAS:
         return []  # "reached a deal in Vienna", "talks in Geneva": a venue, not a party
     placed = location_recipients(doc, trigger, actors)

@@ -1,4 +1,10 @@
-"""Whom a rejection answers: the one who made the charge, claim or proposal it rejects.
+"""Recipients named only in a clause around the act: whom a rejection answers, whom a threat is aimed at.
+
+A conditional threat is aimed at whom its condition names: "Israel threatened to ban voting if
+Hamas ran", "Russia threatened to stop the talks if the United States deployed the missiles",
+"inhabitants threatened a strike unless Israel rescinded the annexation".
+
+A rejection answers the one who made the charge, claim or proposal it rejects.
 
 "Britain accuses Russia of involvement in the poisoning, which Russia denies", "May has blamed
 the Russian government for the attack, a charge denied by the Kremlin", "a plan that Israel
@@ -22,6 +28,8 @@ CLAUSE_ON_NOUN = frozenset({"relcl", "acl"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: How many clauses above the rejected noun are searched for the one who made it.
 CLIMB = 4
+#: Subordinators of a condition ("if Hamas ran", "unless Israel rescinded").
+CONDITION_MARKS = frozenset({"if", "unless"})
 
 
 def rejected_claimant(trigger: Any, actors: list[Party],
@@ -54,3 +62,21 @@ def _governing_verb(token: Any) -> Any | None:
         if current.pos_ in ("VERB", "AUX"):
             return current
     return None
+
+
+def threatened_party(trigger: Any, actors: list[Party], resolve_head: Callable[[Any], list[Party]]) -> list[Party]:
+    """The parties the condition of a threat names as its subject ("... if Hamas ran"), other than
+    the threatener; searched on the trigger and on the act it threatens ("threatened to ban ...")."""
+    own = {(p.name, p.start) for p in actors}
+    holders = [trigger, *(c for c in trigger.children if c.dep_ == "xcomp")]
+    for holder in holders:
+        for clause in holder.children:
+            if clause.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
+                                                 for c in clause.children):
+                continue
+            subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+            found = [p for p in resolve_head(subject) if p.country] if subject is not None else []
+            found = [p for p in found if (p.name, p.start) not in own]
+            if found:
+                return found
+    return []
