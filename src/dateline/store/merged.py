@@ -5,16 +5,18 @@ results in the shared SQL tables, written inside the batch's transaction so a ki
 leaves no half-merged state:
 
 * `merge_keys` is the candidate index: one row per event and party country, with the days the
-  event may lie on. A new event looks up events of its type whose days overlap its own and that
-  share a party country (or name none), so the work per article depends on how many events are
-  near it in type, time and parties, not on how many are stored.
+  event may lie on. A new event looks up events of its type whose days overlap its own (party
+  countries are not required to match: coded countries err, and two copies of one sentence are
+  one report whatever their coding said), so the work per article depends on how many events are
+  near it in type and time, not on how many are stored.
 * `event_links` holds every pair of events found to report one happening, with the reason.
-* `events.merged_id` is the merged event each event belongs to (the id of its earliest event),
+* `events.merged_id` is the merged event each event belongs to (the id of its representative: the
+  most confident fact among its reports, `dateline.merge.representative`),
   `merge_reason` why it joined, and `n_mentions`, `n_articles`, `n_sources` the merged event's counts.
 
 When new events link to stored ones, the whole connected group of linked events is clustered
-again (`dateline.merge.cluster`, canonical order), so the result is the same whatever order the
-articles came in, and an earlier article arriving late takes its place as the merged event's first.
+again (`dateline.merge.cluster`, decided from the set alone), so the result is the same whatever order
+the articles came in, and a more confident report arriving late becomes the one that speaks for it.
 """
 
 from __future__ import annotations
@@ -44,6 +46,19 @@ def _in_chunks(execute: Execute, sql: str, ids: Sequence[str], extra: Sequence[A
     return rows
 
 
+def _member_rows(execute: Execute, column: str, ids: Sequence[str]) -> list[tuple[Any, ...]]:
+    """`_MEMBER_SELECT` rows of the events whose `column` is among `ids`, in canonical order: the events, then
+    their articles, each looked up by key (DuckDB plans a join under an IN list as a scan of every event)."""
+    events = _in_chunks(execute, "SELECT event, article_id, merged_id, merge_reason, sent_start, trigger_start, id "
+                                 f"FROM events WHERE {column} IN ({{ids}})", ids)
+    articles = {row[0]: row[1:] for row in _in_chunks(
+        execute, "SELECT id, date, title, source FROM articles WHERE id IN ({ids})", sorted({r[1] for r in events}))}
+    rows = [(event, aid, *articles[aid], merged, reason, (aid, sent, trigger is not None, trigger or 0, event_id))
+            for event, aid, merged, reason, sent, trigger, event_id in events]
+    rows.sort(key=lambda row: (row[2], row[7]))
+    return [row[:7] for row in rows]
+
+
 def _member(row: tuple[Any, ...]) -> Event:
     """An event from a `_MEMBER_SELECT` row, its mentions marked with its article and the article's source."""
     event = stored_event(*row[:4])
@@ -61,16 +76,15 @@ def _compared(row: tuple[Any, ...]) -> Event:
 
 def load_events(execute: Execute, ids: Sequence[str]) -> dict[str, Event]:
     """Stored events by id, each with its article's id, date and title, as merging compares them (not to change)."""
-    rows = _in_chunks(execute, f"{_MEMBER_SELECT} WHERE e.id IN ({{ids}})", sorted(ids))
+    rows = _member_rows(execute, "id", sorted(ids))
     events = [_compared(row[:5]) for row in rows]
     return {event.id: event for event in events}
 
 
 #: Stored events that may be the same happening as a new one (whose keys are stored already): the same
-#: type, overlapping days, and a shared party country; an event naming no country may be anyone's.
+#: type and overlapping days.
 _CANDIDATES = ("SELECT DISTINCT n.event_id, k.event_id FROM merge_keys n JOIN merge_keys k ON k.type = n.type "
-               "AND k.lo <= n.hi AND k.hi >= n.lo AND (k.country = n.country OR k.country = '' OR n.country = '') "
-               "WHERE n.event_id IN ({ids}) AND k.event_id <> n.event_id")
+               "AND k.lo <= n.hi AND k.hi >= n.lo WHERE n.event_id IN ({ids}) AND k.event_id <> n.event_id")
 
 
 def _candidates(execute: Execute, new_ids: list[str]) -> dict[str, list[str]]:
@@ -170,14 +184,13 @@ def with_mentions(execute: Execute, events: list[Event]) -> list[Event]:
     """Give each merged event (reported by several articles) the mentions of all its reports.
 
     The mentions come in canonical order (earliest article first), each with its article id,
-    source and date; the first mention of each later report says why it was joined.
+    source and date; the first mention of each report but the representative says why it was joined.
     """
     merged_ids = _merged_ids(execute, [e.id for e in events])  # one query, not one per event
     merged = [event for event in events if event.id in merged_ids]
     if not merged:
         return events
-    rows = _in_chunks(execute, f"{_MEMBER_SELECT} WHERE e.merged_id IN ({{ids}}) {_CANONICAL_ORDER}",
-                      [e.id for e in merged])
+    rows = _member_rows(execute, "merged_id", [e.id for e in merged])
     mentions: dict[str, list[Evidence]] = {}
     for row in rows:
         member = _member(row)
