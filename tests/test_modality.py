@@ -97,3 +97,9 @@ def test_a_known_happening_stays_a_fact_inside_what_someone_intends_or_considers
 
 def test_opposing_the_sanctions_is_no_sanction(make_doc) -> None:
     assert modality_of(make_doc, "Hungary opposed the sanctions on Russia.", "sanctions").hypothetical
+
+
+def test_an_owned_event_is_outside_the_negation_of_the_verb_that_takes_it(make_doc) -> None:
+    assert not modality_of(make_doc, "Trinidad rejected Dominica's request for a waiver.", "request").negated
+    assert not modality_of(make_doc, "The king did not accept the opposition's demands.", "demands").negated
+    assert modality_of(make_doc, "The king did not accept any demands.", "demands").hypothetical

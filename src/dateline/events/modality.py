@@ -17,8 +17,9 @@ trigger's clause:
 
 Scope: negation and modals reach only the event's own clause. A nominal event in a time or
 circumstance adjunct ("did not arrest anyone after the protest") or in the subject is outside the
-clause's negation, and the second of two contrasted clauses ("did not attack the town but shelled
-the village") does not share the first one's negation.
+clause's negation, a nominal event with a named owner is outside the modality of the verb that
+takes it ("rejected Dominica's request": Dominica did request), and the second of two contrasted
+clauses ("did not attack the town but shelled the village") does not share the first one's negation.
 
 Reported speech needs no rule of its own: "say" belongs to the dropped CAMEO 01 category,
 so "X said Y attacked Z" yields only Y's attack.
@@ -98,6 +99,8 @@ def trigger_modality(token: Any, event_heads: frozenset[int] = frozenset()) -> M
     nominal = _nominal_modality(token)
     if nominal is not None:
         return nominal
+    if token.dep_ in ("dobj", "pobj") and presupposed(token, owned_only=True):
+        return Modality()  # "rejected Dominica's request": what is done to it, Dominica did request
     verb = clause_head(token)
     seen, contrasted = 0, False
     while seen < 6:
