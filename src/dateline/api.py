@@ -11,6 +11,10 @@ and returns its result in the model's JSON form. No NLP happens here except thro
 * `/export?format=csv|jsonl|geojson|gdelt|gdelt-mentions|polecat` writes the same events with the
   export library of `dateline export`.
 * `/events` pages with an opaque `cursor` (keyset pagination: stable while ingests add events).
+* `zone=NAME` keeps the events placed inside a watch zone (`/zones` gives the zones as GeoJSON): which
+  events those are is judged once per zone and store version (`dateline.zones.events_inside`).
+* Timelines are answered from kept material (`dateline.timeline.stored`), which a server prepares in the
+  background when it starts; responses are gzipped, and vendored assets may be cached by the browser.
 * The store is opened once, read-only; a DuckDB file is let go after 0.2 s without requests,
   so `dateline ingest` in another process is never locked out for long.
 * `POST /ingest` exists only when a token is configured (`DATELINE_API_TOKEN`, read by
@@ -36,6 +40,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Request, Response
 from fastapi import Query as QueryParam
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.background import BackgroundTask
@@ -46,6 +51,8 @@ from dateline.store import DuckDBStore, Store, StoreError, browse, is_postgres_u
 from dateline.store.base import EventFilter
 from dateline.store.export import export_events
 from dateline.timeline import summarise
+from dateline.timeline.stored import prepare
+from dateline.zones import events_inside, zones_geojson
 
 WEB = Path(__file__).parent / "web"
 #: The largest `POST /ingest` body accepted, in bytes.
@@ -57,6 +64,9 @@ PAGE_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
+#: How long a browser may keep a static file: vendored libraries and outlines a week, the page's own files only
+#: after asking again (an upgrade changes them).
+CACHE_VENDORED, CACHE_OWN = "public, max-age=604800", "no-cache"
 log = logging.getLogger("dateline.api")
 
 
@@ -97,6 +107,41 @@ def _reading_store(request: Request) -> Store:
     return request.app.state.reader.store()
 
 
+class ZoneMembers:
+    """The events inside each zone, judged once per zone and store version (membership reads every located
+    event, far more than a page costs) and kept until the store changes."""
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple[Any, str], frozenset[str]] = {}
+        self._lock = threading.Lock()
+
+    def of(self, store: Store, name: str) -> frozenset[str]:
+        """Ids of the events inside the zone called `name`; a 404 naming `/zones` when there is none."""
+        version = browse.store_version(store)
+        with self._lock:
+            found = self._kept.get((version, name))
+        if found is not None:
+            return found
+        zone = store.zone(name)  # type: ignore[attr-defined]  # every SQL store keeps zones
+        if zone is None:
+            raise HTTPException(404, f"no zone called {name!r}: `/zones` lists the zones of this store")
+        found = frozenset(events_inside(store, zone))
+        with self._lock:
+            self._kept = {key: ids for key, ids in self._kept.items() if key[0] == version}
+            self._kept[(version, name)] = found
+        return found
+
+
+def _prepare_timelines(reader: SharedReader) -> None:
+    """Split the store's articles for timelines ahead of the first request (run in the background)."""
+    try:
+        took = time.perf_counter()
+        count = prepare(reader.store())
+        log.info("timeline material of %d articles ready in %.1f s", count, time.perf_counter() - took)
+    except Exception as exc:  # noqa: BLE001 - only a head start: the first timeline does it otherwise
+        log.warning("timeline material not prepared: %s", exc)
+
+
 Reading = Annotated[Store, Depends(_reading_store)]
 Filters = Annotated[EventQuery, Depends()]
 
@@ -108,12 +153,14 @@ def create_app(db: str | None = None, token: str | None = None, max_body: int = 
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        threading.Thread(target=_prepare_timelines, args=(reader,), name="dateline-timelines", daemon=True).start()
         yield
         reader.close()
 
     app = FastAPI(title="dateline", version="0.1.0", lifespan=lifespan, summary="Cited political events: who did "
                   "what to whom, where and when, with the sentence that says so.")
-    app.state.db, app.state.reader = target, reader
+    app.state.db, app.state.reader, app.state.zones = target, reader, ZoneMembers()
+    app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=5)
     _error_handlers(app)
     _read_routes(app)
     _export_route(app)
@@ -146,23 +193,31 @@ def _error_handlers(app: FastAPI) -> None:
         wall, cpu = time.perf_counter(), time.process_time()
         response = await call_next(request)
         response.headers.update(PAGE_HEADERS)
+        if request.url.path.startswith("/static/"):
+            vendored = request.url.path.startswith("/static/vendor/")
+            response.headers["Cache-Control"] = CACHE_VENDORED if vendored else CACHE_OWN
         response.headers["Server-Timing"] = (f"app;dur={1000 * (time.perf_counter() - wall):.1f}, "
                                              f"cpu;dur={1000 * (time.process_time() - cpu):.1f}")
         return response
 
 
+def _within(request: Request, store: Store, query: EventQuery) -> frozenset[str] | None:
+    """The ids of the events inside the query's zone (None: no zone asked)."""
+    return request.app.state.zones.of(store, query.zone) if query.zone else None
+
+
 def _read_routes(app: FastAPI) -> None:
     @app.get("/events", summary="Events matching the filters, oldest first, a page at a time; `total` is counted "
              "on the first page (no cursor) only")
-    def list_events(store: Reading, query: Filters, limit: Annotated[int, _page_size()] = PAGE_SIZE,
+    def list_events(request: Request, store: Reading, query: Filters, limit: Annotated[int, _page_size()] = PAGE_SIZE,
                     cursor: str | None = None) -> dict[str, Any]:
-        flt = query.filter()
+        flt, within = query.filter(), _within(request, store, query)
         try:
-            page = browse.events_page(store, flt, limit, cursor)
+            page = browse.events_page(store, flt, limit, cursor, within)
         except browse.CursorError as exc:
             raise HTTPException(400, str(exc)) from None
         marks = browse.article_mentions(store, sorted({ev.article_id for ev in page.events if ev.article_id}))
-        return {"total": None if cursor else browse.count_events(store, flt), "next_cursor": page.next_cursor,
+        return {"total": None if cursor else browse.count_events(store, flt, within), "next_cursor": page.next_cursor,
                 "events": [event_json(ev, marks.get(ev.article_id or "", [])) for ev in page.events]}
 
     @app.get("/events/{event_id}", summary="One event (a unique id prefix will do) with its mentions and evidence")
@@ -176,19 +231,26 @@ def _read_routes(app: FastAPI) -> None:
 
     @app.get("/timeline", summary="The summarised timeline of a query: its most important days, each told by "
              "a few sentences that cite their articles")
-    def timeline(store: Reading, query: Filters, dates: Annotated[int, _page_size(100, "days")] = 10,
+    def timeline(request: Request, store: Reading, query: Filters, dates: Annotated[int, _page_size(100, "days")] = 10,
                  per_date: Annotated[int, _page_size(10, "sentences a day")] = 2) -> dict[str, Any]:
-        return summarise(query.timeline_query(dates, per_date), store=store).to_json()
+        within = _within(request, store, query)
+        return summarise(query.timeline_query(dates, per_date), store=store, within=within).to_json()
 
     @app.get("/actors", summary="The parties of the matching events, most events first")
-    def actors(store: Reading, query: Filters, limit: Annotated[int, _page_size(1000, "parties")] = 50) -> dict:
-        return {"actors": browse.party_counts(store, query.filter(), limit)}
+    def actors(request: Request, store: Reading, query: Filters,
+               limit: Annotated[int, _page_size(1000, "parties")] = 50) -> dict:
+        return {"actors": browse.party_counts(store, query.filter(), limit, _within(request, store, query))}
 
     @app.get("/places", summary="The places the matching events happened at, most events first")
-    def places(store: Reading, query: Filters, limit: Annotated[int, _page_size(5000, "places")] = 2000) -> dict:
+    def places(request: Request, store: Reading, query: Filters,
+               limit: Annotated[int, _page_size(5000, "places")] = 2000) -> dict:
+        found = browse.place_counts(store, query.filter(), limit, _within(request, store, query))
         return {"places": [{"name": p.name, "country_code": p.country_code, "lat": p.lat, "lon": p.lon,
-                            "events": p.events, "type": p.main_type, "types": p.types}
-                           for p in browse.place_counts(store, query.filter(), limit)]}
+                            "events": p.events, "type": p.main_type, "types": p.types} for p in found]}
+
+    @app.get("/zones", summary="The store's watch zones as GeoJSON: geometry, kind, validity and note of each")
+    def zones(store: Reading) -> dict[str, Any]:
+        return zones_geojson(store.zones())  # type: ignore[attr-defined]  # every SQL store keeps zones
 
     @app.get("/articles/{article_id}", summary="One stored article, its text and its events")
     def article(store: Reading, article_id: str) -> dict[str, Any]:
@@ -199,12 +261,12 @@ def _read_routes(app: FastAPI) -> None:
         return {"article": found.to_json(), "events": [ev.to_json(with_article=True) for ev in events]}
 
     @app.get("/stats", summary="Events per day and type for the filters, and what the store holds")
-    def stats(store: Reading, query: Filters) -> dict[str, Any]:
+    def stats(request: Request, store: Reading, query: Filters) -> dict[str, Any]:
         from dateline.events.ontology import load_ontology
 
-        flt = query.filter()
-        days = browse.day_counts(store, flt)
-        return {"total": browse.count_events(store, flt),
+        flt, within = query.filter(), _within(request, store, query)
+        days = browse.day_counts(store, flt, within)
+        return {"total": browse.count_events(store, flt, within),
                 "days": [{"date": day.isoformat(), "type": kind, "events": n} for day, kind, n in days],
                 "quads": {name: spec.quad for name, spec in load_ontology().types.items()},
                 "store": browse.store_summary(store)}
@@ -222,6 +284,9 @@ def _export_route(app: FastAPI) -> None:
     @app.get("/export", summary="The matching events as a file: JSON Lines, CSV, GeoJSON, GDELT events or mentions, "
              "or POLECAT (the export library of `dateline export`)")
     def export(store: Reading, query: Filters, fmt: Annotated[ExportFormat, QueryParam(alias="format")]) -> Response:
+        if query.zone:
+            raise HTTPException(422, "exports are not narrowed by zone yet: leave out `zone`, or use "
+                                     "`dateline zone report NAME --format json`")
         media, suffix = EXPORTS[fmt]
         spool = tempfile.NamedTemporaryFile("w+", encoding="utf-8", newline="", suffix=f".{suffix}", delete=False)
         with spool:  # written to disk a page of events at a time, so memory stays flat whatever the store holds

@@ -46,6 +46,8 @@ class EventQuery:
         until: Annotated[dt.date | None, Query(description="Up to this date (YYYY-MM-DD).")] = None,
         text: Annotated[str | None, Query(max_length=_TEXT, description="Evidence sentence contains this.")] = None,
         article: Annotated[str | None, Query(max_length=_TEXT, description="Events of this article.")] = None,
+        zone: Annotated[str | None, Query(max_length=_TEXT, description="Events placed inside this watch zone "
+                                          "(point or admin membership, at any date; see `/zones`).")] = None,
         include_all: Annotated[bool, Query(alias="all", description="Include negated and hypothetical "
                                                                     "events.")] = False,
         min_confidence: Annotated[float, Query(ge=0, le=1, description="Leave out less certain events.")] = (
@@ -56,11 +58,12 @@ class EventQuery:
                                      f"{', '.join(EVENT_TYPES)}")
         if since and until and since > until:
             raise HTTPException(422, f"since ({since}) is after until ({until})")
-        if any("\x00" in value for value in (actor, country, place, text, article) if value):
+        if any("\x00" in value for value in (actor, country, place, text, article, zone) if value):
             # PostgreSQL refuses NUL in text and no stored text holds one: a clear 422, not a 500
             raise HTTPException(422, "a filter holds a NUL character (\\x00), which no stored text contains")
         self.type = type_.upper() if type_ else None
         self.actor, self.country, self.place, self.text, self.article = actor, country, place, text, article
+        self.zone = zone or None
         self.near = parse_near(near) if near else None
         self.since, self.until = since, until
         self.include_all, self.min_confidence = include_all, min_confidence

@@ -110,10 +110,12 @@ def store_version(store: SQLStore) -> tuple[Any, ...]:
     return (*articles[0], *events[0], *zones[0])
 
 
-def events_page(store: SQLStore, flt: EventFilter, size: int, cursor: str | None = None) -> Page:
-    """The `size` events matching `flt` that follow `cursor` (from the first when None), in listing order."""
+def events_page(store: SQLStore, flt: EventFilter, size: int, cursor: str | None = None,
+                within: Collection[str] | None = None) -> Page:
+    """The `size` events matching `flt` that follow `cursor` (from the first when None), in listing order;
+    `within`: only events with a report among these ids (as in every function here)."""
     merging = _merging(store)
-    condition, params = listed_condition(store, flt, merging)
+    condition, params = listed_condition(store, flt, merging, within)
     if cursor:
         condition += f" AND ({', '.join(_SORT_KEY)}) > ({', '.join('?' * len(_SORT_KEY))})"
         params = [*params, *decode_cursor(cursor)]
@@ -148,23 +150,25 @@ def _events_by_id(store: SQLStore, ids: list[str], merging: bool) -> list[Event]
     return events
 
 
-def count_events(store: SQLStore, flt: EventFilter) -> int:
+def count_events(store: SQLStore, flt: EventFilter, within: Collection[str] | None = None) -> int:
     """How many events a listing of `flt` shows."""
-    condition, params = listed_condition(store, flt)
+    condition, params = listed_condition(store, flt, within=within)
     return int(store.rows(f"SELECT count(*) FROM events r WHERE {condition}", params)[0][0])
 
 
-def day_counts(store: SQLStore, flt: EventFilter) -> list[tuple[dt.date, str, int]]:
+def day_counts(store: SQLStore, flt: EventFilter, within: Collection[str] | None = None,
+               ) -> list[tuple[dt.date, str, int]]:
     """(day, type, events) for the events of `flt` dated to one day; vaguer dates fit no day of a chart."""
-    condition, params = listed_condition(store, flt)
+    condition, params = listed_condition(store, flt, within=within)
     rows = store.rows(f"SELECT r.date_lo, r.type, count(*) FROM events r WHERE {condition} AND r.date_lo = r.date_hi "
                       "GROUP BY r.date_lo, r.type ORDER BY r.date_lo, r.type", params)
     return [(day, kind, int(n)) for day, kind, n in rows]
 
 
-def party_counts(store: SQLStore, flt: EventFilter, limit: int) -> list[dict[str, Any]]:
+def party_counts(store: SQLStore, flt: EventFilter, limit: int,
+                 within: Collection[str] | None = None) -> list[dict[str, Any]]:
     """The parties of the events of `flt` (name, country, sector), most events first."""
-    condition, params = listed_condition(store, flt)
+    condition, params = listed_condition(store, flt, within=within)
     rows = store.rows(
         f"SELECT ep.name, ep.country, ep.sector, count(DISTINCT ep.event_id) AS n FROM event_parties ep "
         f"WHERE ep.event_id IN (SELECT r.id FROM events r WHERE {condition}) GROUP BY ep.name, ep.country, ep.sector "
@@ -193,9 +197,10 @@ class PlaceCount:
         return min(self.types, key=lambda kind: (-self.types[kind], kind))
 
 
-def place_counts(store: SQLStore, flt: EventFilter, limit: int) -> list[PlaceCount]:
+def place_counts(store: SQLStore, flt: EventFilter, limit: int,
+                 within: Collection[str] | None = None) -> list[PlaceCount]:
     """The located places of the events of `flt`, most events first, at most `limit` of them."""
-    condition, params = listed_condition(store, flt)
+    condition, params = listed_condition(store, flt, within=within)
     rows = store.rows(f"SELECT r.loc_name, r.country_code, r.lat, r.lon, r.type, count(*) FROM events r WHERE "
                       f"{condition} AND r.lat IS NOT NULL AND r.lon IS NOT NULL "
                       "GROUP BY r.loc_name, r.country_code, r.lat, r.lon, r.type", params)

@@ -19,7 +19,7 @@ import threading
 import weakref
 from bisect import bisect_right
 from collections import Counter, OrderedDict, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -152,9 +152,10 @@ def _event_filter(query: TimelineQuery) -> EventFilter:
                        until=until, min_confidence=query.min_confidence)
 
 
-def _article_ids(store: Store, query: TimelineQuery) -> list[str]:
+def _article_ids(store: Store, query: TimelineQuery, within: Collection[str] | None = None) -> list[str]:
     """Ids of the articles that can answer the query, by date: published in its period, holding its words and,
-    when it filters events, reporting one that matches (in SQL, which may keep more than `narrow` will)."""
+    when it filters events, reporting one that matches (in SQL, which may keep more than `narrow` will).
+    `within`: only events with a report among these ids count (a zone's events), and only their articles."""
     clauses, params = [], []
     if query.since:
         clauses.append("a.date >= ?")
@@ -165,17 +166,18 @@ def _article_ids(store: Store, query: TimelineQuery) -> list[str]:
     if query.text:
         clauses.append("a.text ILIKE ? ESCAPE '!'")
         params.append(like_pattern(query.text))
-    if query.filters_events:
-        condition, more = listed_condition(store, _event_filter(query))
+    if query.filters_events or within is not None:
+        condition, more = listed_condition(store, _event_filter(query), within=within)
         clauses.append(f"a.id IN (SELECT r.article_id FROM events r WHERE {condition})")
         params += more
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     return [row[0] for row in store.rows(f"SELECT a.id FROM articles a{where} ORDER BY a.date, a.id", params)]
 
 
-def _event_facts(store: Store, query: TimelineQuery) -> dict[str, list[EventFacts]]:
-    """The listed events of the query's filter and dates, by article, as timeline facts."""
-    condition, params = listed_condition(store, _event_filter(query))
+def _event_facts(store: Store, query: TimelineQuery,
+                 within: Collection[str] | None = None) -> dict[str, list[EventFacts]]:
+    """The listed events of the query's filter and dates (and `within`), by article, as timeline facts."""
+    condition, params = listed_condition(store, _event_filter(query), within=within)
     columns = ", ".join(f"r.{c}" for c in _EVENT_COLUMNS)
     rows = store.rows(f"SELECT {columns} FROM events r JOIN articles a ON a.id = r.article_id WHERE {condition} "
                       f"{_EVENT_ORDER}", params)
@@ -193,9 +195,11 @@ def _event_facts(store: Store, query: TimelineQuery) -> dict[str, list[EventFact
     return found
 
 
-def stored_sources(store: Store, query: TimelineQuery,
-                   material: StoredMaterial | None = None) -> list[SourceArticle]:
-    """Timeline material for `query` from `store`: articles that can answer it, with their timexes and events."""
+def stored_sources(store: Store, query: TimelineQuery, material: StoredMaterial | None = None,
+                   within: Collection[str] | None = None) -> list[SourceArticle]:
+    """Timeline material for `query` from `store`: articles that can answer it, with their timexes and events;
+    `within`: only the events with a report among these ids (a zone's) and the articles that report them."""
     kept = material or stored_material(store)
-    events = _event_facts(store, query)
-    return [art.source(events.get(art.article.id, [])) for art in kept.material(store, _article_ids(store, query))]
+    events = _event_facts(store, query, within)
+    chosen = kept.material(store, _article_ids(store, query, within))
+    return [art.source(events.get(art.article.id, [])) for art in chosen]

@@ -102,19 +102,22 @@ def summarise_sources(articles: Iterable[SourceArticle], query: TimelineQuery,
 
 
 def summarise(query: TimelineQuery, *, store: Store | None = None, documents: Iterable[Document] | None = None,
-              weights: SalienceWeights | None = None) -> Timeline:
+              weights: SalienceWeights | None = None, within: frozenset[str] | None = None) -> Timeline:
     """The timeline answering `query`, from a store (`dateline.store.Store`) or from processed documents.
 
     Exactly one of `store` and `documents` is given. The faces (CLI, API) call this and nothing else. A store's
     timelines are kept until the store changes (`dateline.timeline.stored`): the same query is answered once;
-    the object returned may be shared, so callers read it and do not change it.
+    the object returned may be shared, so callers read it and do not change it. `within` (store only): only
+    events with a report among these ids, and the articles reporting them (a zone's, `dateline.zones`).
     """
     if (store is None) == (documents is None):
         raise ValueError("summarise needs either a store or documents, not both or neither")
     if documents is not None:
+        if within is not None:
+            raise ValueError("`within` narrows stored events by id: give a store, not documents")
         return summarise_sources((from_document(doc) for doc in documents), query, weights)
     from dateline.timeline.stored import stored_material, stored_sources
 
     kept = stored_material(store)
-    key = (json.dumps(query.to_json(), sort_keys=True), weights)
-    return kept.timeline(key, lambda: summarise_sources(stored_sources(store, query, kept), query, weights))
+    key = (json.dumps(query.to_json(), sort_keys=True), weights, within)
+    return kept.timeline(key, lambda: summarise_sources(stored_sources(store, query, kept, within), query, weights))

@@ -8,10 +8,19 @@ violations; `report` answers "what happened inside since DATE" as a table, JSON 
 
 from __future__ import annotations
 
-from dateline.zones.membership import CONFLICT_TYPES, INSIDE, Membership, Violation, Zone, timing, violations
+from dateline.zones.membership import (
+    CONFLICT_TYPES,
+    INSIDE,
+    Membership,
+    Violation,
+    Zone,
+    events_inside,
+    timing,
+    violations,
+)
 from dateline.zones.report import ZoneReport, report_markdown, report_table, zone_report, zones_geojson
 from dateline.zones.shapes import ZoneError, admin_zone, around_zone, buffer_km, geojson_zone
 
 __all__ = ["CONFLICT_TYPES", "INSIDE", "Membership", "Violation", "Zone", "ZoneError", "ZoneReport", "admin_zone",
-           "around_zone", "buffer_km", "geojson_zone", "report_markdown", "report_table", "timing", "violations",
-           "zone_report", "zones_geojson"]
+           "around_zone", "buffer_km", "events_inside", "geojson_zone", "report_markdown", "report_table", "timing",
+           "violations", "zone_report", "zones_geojson"]
