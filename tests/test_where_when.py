@@ -103,3 +103,11 @@ def test_an_undated_act_is_bounded_by_the_day_the_page_says_it_was_written(nlp) 
 def test_a_participle_clause_shares_its_time_with_the_act(make_doc) -> None:
     text = "Speaking at a rally in Lagos on Tuesday, the governor accused the police of brutality."
     assert dated(make_doc, text, "accused", "2019-03-14") == ("2019-03-12", "day", None)
+
+
+def test_a_relative_clause_about_an_occasion_happens_at_its_place_and_time(nlp) -> None:
+    doc = extracted(nlp, "The leaders held a summit in Sochi on Monday, at which they agreed to create a buffer zone.",
+                    "2018-09-19")
+    agreement = next(e for e in doc.events if e.type == "AGREE")
+    assert agreement.location is not None and agreement.location.name == "Sochi"
+    assert agreement.date == "2018-09-17"

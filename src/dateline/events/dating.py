@@ -60,6 +60,9 @@ _ONE_DAY = frozenset({"day", "part_of_day", "time"})
 CARRY_SENTENCES = 2
 #: Weekday names: a relative day named twice in one article is one day.
 _WEEKDAYS = frozenset(word_table("weekdays"))
+#: Words opening a relative clause about an occasion ("at which", "where"): it shares its noun's time.
+_OCCASION_WORDS = word_set("occasion_relatives")
+_PLACE_PREPS = word_class("prepositions", "event-place")
 _FUTURE_AUX = word_class("auxiliaries", "future")
 _PERFECT_AUX = word_class("auxiliaries", "perfect")
 
@@ -162,6 +165,21 @@ def _dates_trigger_clause(doc: Document, timex: Timex, trigger: Any) -> bool:
     return head == trigger or (head.is_ancestor(trigger) and not _in_noun_clause(trigger, head))
 
 
+def occasion_clause(verb: Any) -> bool:
+    """A relative clause about the occasion its noun names ("held a summit in Sochi on Monday, at
+    which they agreed"; "a conference where they signed a truce"): it happens at that noun's place
+    and time, unlike a relative clause of its own ("an attack that Britain has blamed on Russia")."""
+    if verb.dep_ != "relcl":
+        return False
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in _OCCASION_WORDS:
+            return True
+        if child.dep_ == "prep" and (child.lower_ in _OCCASION_WORDS or child.lower_ in _PLACE_PREPS) \
+                and any(g.lower_ == "which" for g in child.children):
+            return True
+    return False
+
+
 def _participle_adjunct(verb: Any) -> bool:
     """A participle clause with no subject of its own that modifies a verb ("Speaking on Tuesday,
     the mayor urged"; "Addressing reporters on Monday, he accused"): it happens when its verb does."""
@@ -177,7 +195,7 @@ def _in_noun_clause(trigger: Any, above: Any) -> bool:
     for _ in range(_MAX_HOPS):
         if token.i == above.i or token.head.i == token.i:
             return False
-        if token.dep_ == "relcl" and not _verbal(token.head):
+        if token.dep_ == "relcl" and not _verbal(token.head) and not occasion_clause(token):
             return True
         token = token.head
     return False

@@ -30,6 +30,7 @@ import weakref
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
+from dateline.events.dating import occasion_clause
 from dateline.events.index import ArticleIndex
 from dateline.events.targets import iso3_codes
 from dateline.model import Document, Location, LocationPrecision, Place
@@ -147,6 +148,9 @@ def place_choice(place: Place, trigger: Any, physical: bool) -> Choice | None:
         governor = _governor(trigger)
         if governor is not None and head.i == governor.i:
             return Choice(RANK_GOVERNOR, place, f"{words} attached to '{governor.text} … {trigger.text}'")
+        occasion = _occasion_of(trigger)
+        if occasion is not None and head.i == occasion.i:
+            return Choice(RANK_GOVERNOR, place, f"{words}: where the '{occasion.text}' of '{trigger.text}' was")
         if physical and _participant_of(head, trigger):
             return Choice(RANK_PARTICIPANT, place, f"{words}: where '{head.text}' of '{trigger.text}' is")
         return None
@@ -205,6 +209,13 @@ def _governor(trigger: Any) -> Any | None:
     if head is None or head.i == trigger.i or head.pos_ not in ("VERB", "AUX") or _speech(head):
         return None
     return head
+
+
+def _occasion_of(trigger: Any) -> Any | None:
+    """The noun naming the occasion of the trigger's relative clause ("a summit in Sochi, at which
+    they agreed [to create]"), or None when the trigger is not in such a clause."""
+    clause = trigger.head if trigger.dep_ == "xcomp" else trigger
+    return clause.head if occasion_clause(clause) else None
 
 
 def _participant_of(noun: Any, trigger: Any) -> bool:
