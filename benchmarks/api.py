@@ -1,5 +1,9 @@
 """API speed on a store holding all of Timeline17: p95 of `/events` pages and `/timeline`, and the page's first render.
 
+Timelines are timed twice over: every request, and the first time each query is asked (the server keeps a
+finished timeline until the store changes, so later asks are answered from it). The server process's CPU per
+request comes from its Server-Timing header; on a shared machine it says more than the wall-clock time.
+
 The store is built once (every T17 article, ids prefixed with their folder because the folders
 reuse ids) into the cache folder and reused by later runs; an interrupted build goes on where it
 stopped; `--rebuild` builds it again from nothing; `--db` measures any other store.
@@ -177,7 +181,8 @@ def main() -> None:
         with httpx.Client(base_url=base, timeout=60) as client:
             asked = queries(client)
             pages = event_pages(client, asked, pages=5, rounds=args.rounds)
-            timelines = [timed(client, "/timeline", params)[0] for _ in range(args.rounds) for params in asked]
+            rounds = [[timed(client, "/timeline", params)[0] for params in asked] for _ in range(args.rounds)]
+            timelines = [took for one in rounds for took in one]
         renders = first_render(base, args.renders) if args.renders else []
     finally:
         proc.terminate()
@@ -187,6 +192,9 @@ def main() -> None:
         "queries": len(asked), "events_pages": len(pages), "events_page_p50_ms": quantile_ms(pages, 0.5),
         "events_page_p95_ms": quantile_ms(pages, 0.95), "timeline_requests": len(timelines),
         "timeline_p50_ms": quantile_ms(timelines, 0.5), "timeline_p95_ms": quantile_ms(timelines, 0.95),
+        # the first time each query is asked (no finished timeline kept for it yet): the honest figure for new queries
+        "timeline_first_ask_p95_ms": quantile_ms(rounds[0], 0.95),
+        "timeline_first_ask_max_ms": quantile_ms(rounds[0], 1),
         "events_page_server_cpu_p95_ms": quantile_ms(SERVER_CPU["/events"], 0.95),
         "timeline_server_cpu_p95_ms": quantile_ms(SERVER_CPU["/timeline"], 0.95),
         "load_average": round(os.getloadavg()[0], 1), "cores": os.cpu_count(),

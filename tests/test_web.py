@@ -26,6 +26,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 INSTALL_HINT = ("Chromium was not found at /usr/bin/chromium: install Debian's package (`apt-get install chromium`; "
                 ".ci/run does it) or set DATELINE_SKIP_BROWSER=1 to skip the browser tests on this machine")
 DATELINE = str(Path(sys.executable).with_name("dateline"))
+IDLIB_ZONE = "idlib-governorate"
 
 
 def _free_port() -> int:
@@ -51,13 +52,18 @@ def browser():
 
 @pytest.fixture(scope="module")
 def demo_db(browser, tmp_path_factory) -> Path:
-    """The demo database, built by `dateline demo`, whose last line says how to open the page."""
+    """The demo database, built by `dateline demo`, whose last line says how to open the page, with two watch
+    zones from the Sochi memorandum on (`dateline zone add`): Idlib governorate, and 40 km around Idlib city."""
     db = tmp_path_factory.mktemp("web") / "demo.duckdb"
     done = subprocess.run([DATELINE, "demo", "--db", str(db)], capture_output=True, text=True, timeout=900,
                           cwd=db.parent)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip().splitlines()[-1] == (
         f"Web page: `dateline serve --db {db}`, then open http://127.0.0.1:8000/")
+    for name, shape in ((IDLIB_ZONE, ["--admin", "169387"]), ("idlib-40km", ["--around", "35.93,36.63,40"])):
+        zoned = subprocess.run([DATELINE, "zone", "add", name, *shape, "--from", "2018-09-17", "--note",
+                                "Sochi memorandum", "--db", str(db)], capture_output=True, text=True, timeout=300)
+        assert zoned.returncode == 0, zoned.stderr[-2000:]
     return db
 
 
@@ -179,3 +185,24 @@ def test_clicking_an_event_shows_its_evidence(browser, server, shots):
     assert visit.errors == []
     visit.page.close()
 
+
+
+def test_zones_are_drawn_and_choosing_one_narrows_the_list_and_the_map(browser, server, shots):
+    visit = Visit(browser, server + "/")
+    listed, mapped = visit.listed(), visit.mapped()
+    assert visit.page.get_attribute("#map", "data-zones") == "2" and visit.page.locator("path.zone-shape").count() == 2
+    assert "from 2018-09-17, open-ended · Sochi memorandum" in visit.page.inner_text("#zone-legend")
+    visit.page.select_option("select[name=zone]", IDLIB_ZONE)
+    visit.page.click("button[type=submit]")
+    visit.ready()
+    assert visit.query() == {"zone": [IDLIB_ZONE]}
+    assert 0 < visit.listed() < listed and 0 < visit.mapped() < mapped
+    inside = httpx.get(server + "/events", params={"zone": IDLIB_ZONE, "limit": 50}).json()["events"]
+    shown = [item.get_attribute("data-id") for item in visit.page.locator("#events li[data-id]").all()]
+    assert shown == [ev["id"] for ev in inside]
+    visit.page.screenshot(path=str(shots / "web-zone.png"))
+    visit.page.click(f"#zone-legend [data-zone={IDLIB_ZONE}]")  # the chosen zone's legend entry lets it go
+    visit.ready()
+    assert "zone" not in visit.query() and visit.listed() == listed
+    assert visit.errors == []
+    visit.page.close()

@@ -3,7 +3,7 @@
 // loads comes from this server: the JSON API and the vendored Leaflet and country outlines.
 "use strict";
 
-const FILTERS = ["text", "actor", "type", "country", "since", "until", "place", "near", "min_confidence", "all"];
+const FILTERS = ["text", "actor", "type", "country", "zone", "since", "until", "place", "near", "min_confidence", "all"];
 const QUADS = {1: ["verbal cooperation", "#4e79a7"], 2: ["material cooperation", "#59a14f"],
   3: ["verbal conflict", "#f28e2b"], 4: ["material conflict", "#e15759"]};
 const TYPE_COLOURS = {
@@ -13,8 +13,14 @@ const TYPE_COLOURS = {
   PROTEST: "#b07aa1", MOBILIZE: "#8c564b", COERCE: "#ff6f69", ASSAULT: "#c62828",
 };
 const PAGE = 50;
-const state = {quads: {}, nextCursor: null, places: [], map: null, placeLayer: null, selected: null};
+const state = {quads: {}, nextCursor: null, places: [], map: null, placeLayer: null, zoneLayer: null, selected: null};
 const $ = (id) => document.getElementById(id);
+// Fetched as soon as the script runs, beside the first API calls rather than after them: the country outlines
+// (the largest file the page loads) and the store's watch zones.
+const OUTLINES = fetch("/static/vendor/world-atlas/countries-110m.geojson").then((r) => r.json());
+const ZONES = fetch("/zones").then((r) => (r.ok ? r.json() : {features: []}));
+const ZONE_STYLE = {color: "#7b3294", weight: 2, dashArray: "5 4", fillColor: "#7b3294", fillOpacity: 0.08,
+  className: "zone-shape"};
 
 // -- the query, in the URL ------------------------------------------------------------------
 
@@ -75,6 +81,7 @@ async function refresh() {
   document.body.dataset.ready = "no";  // the browser tests wait for "yes": every panel drawn for this query
   const query = currentQuery();
   fillForm(query);
+  $("exports").hidden = Boolean(query.get("zone"));  // exports are not narrowed by zone: offered without one
   for (const link of document.querySelectorAll("#exports a")) {
     const params = new URLSearchParams(query);
     params.set("format", link.dataset.format);
@@ -114,9 +121,9 @@ async function ensureMap() {
   const map = L.map("map", {worldCopyJump: true, minZoom: 1, maxZoom: 12}).setView([25, 15], 2);
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution("Natural Earth outlines (world-atlas) · Leaflet");
-  const outlines = await fetch("/static/vendor/world-atlas/countries-110m.geojson").then((r) => r.json());
-  L.geoJSON(outlines, {style: {color: "#9aa7b8", weight: 0.7, fillColor: "#fbfbf8", fillOpacity: 1},
+  L.geoJSON(await OUTLINES, {style: {color: "#9aa7b8", weight: 0.7, fillColor: "#fbfbf8", fillOpacity: 1},
     interactive: false}).addTo(map);
+  state.zoneLayer = L.layerGroup().addTo(map);
   state.placeLayer = L.layerGroup().addTo(map);
   map.on("zoomend", clusterPlaces);
   state.map = map;
@@ -127,7 +134,10 @@ async function drawPlaces(body) {
   const map = await ensureMap();
   state.places = body.places;
   clusterPlaces();
-  if (body.places.length) {  // a view holding every place, but never so close that the countries go out of sight
+  const zone = await drawZones();
+  if (zone && !body.places.length) {
+    map.fitBounds(zone.getBounds().pad(0.3), {maxZoom: 8});
+  } else if (body.places.length) {  // a view holding every place, but never so close that the countries go out of sight
     const bounds = L.latLngBounds(body.places.map((p) => [p.lat, p.lon]));
     map.fitBounds(bounds.pad(0.3), {maxZoom: 4});
   }
@@ -169,6 +179,51 @@ function clusterPlaces() {
     }
     marker.addTo(state.placeLayer);
   }
+}
+
+// -- watch zones: drawn with their name and validity; the chosen one narrows every panel -----------------
+
+function zoneLabel(props) {
+  return `zone ${props.name}: from ${props.valid_from}${props.valid_to ? " to " + props.valid_to : ", open-ended"}` +
+    (props.note ? ` · ${props.note}` : "");
+}
+
+async function drawZones() {
+  // Every zone on the map (an admin zone is its areas' centre points: GeoNames has no boundaries); clicking
+  // one filters by it. Returns the layer of the chosen zone, if any.
+  const {features} = await ZONES;
+  const chosen = currentQuery().get("zone");
+  const select = $("filters").elements.zone;
+  if (select.options.length === 1) {
+    for (const f of features) select.append(el("option", {value: f.properties.name, text: f.properties.name}));
+  }
+  select.value = chosen || "";
+  state.zoneLayer.clearLayers();
+  let chosenLayer = null;
+  for (const feature of features) {
+    const active = feature.properties.name === chosen;
+    const style = {...ZONE_STYLE, weight: active ? 3 : 1.5, fillOpacity: active ? 0.16 : 0.06};
+    const layer = L.geoJSON(feature, {style, pointToLayer: (_, at) => L.circleMarker(at, {...style, radius: 9})});
+    layer.bindTooltip(zoneLabel(feature.properties), {sticky: true});
+    layer.on("click", () => navigate({zone: active ? null : feature.properties.name}));
+    layer.addTo(state.zoneLayer);
+    if (active) chosenLayer = layer;
+  }
+  $("map").dataset.zones = String(features.length);
+  const legend = $("zone-legend");
+  legend.hidden = !features.length;
+  legend.replaceChildren(...features.map((f) => {
+    const name = f.properties.name;
+    const entry = el("a", {class: name === chosen ? "zone-legend-active" : "", "data-zone": name, href: "#",
+      title: name === chosen ? "show every place again" : "keep the events inside this zone"},
+    el("span", {class: "zone-swatch"}), zoneLabel(f.properties));
+    entry.addEventListener("click", (event) => {
+      event.preventDefault();
+      navigate({zone: name === chosen ? null : name});
+    });
+    return entry;
+  }));
+  return chosenLayer;
 }
 
 // -- the events and their evidence ----------------------------------------------------------
