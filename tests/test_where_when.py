@@ -86,9 +86,9 @@ def test_a_day_on_a_planned_thing_named_by_a_noun_lies_ahead(make_doc) -> None:
 
 
 def test_a_place_from_the_scene_is_dropped_when_the_act_is_retyped_as_a_statement(nlp) -> None:
-    doc = extracted(nlp, "Fighting erupted in Mosul on Saturday. Iraqi police arrested forty men in Tikrit. "
-                         "Iraqi police arrested ten more.")
-    own, from_scene = [e.location for e in doc.events if e.evidence.trigger == "arrested"]
+    own = event_at(extracted(nlp, "Iraqi police arrested forty men in Tikrit."), "arrested").location
+    scene = extracted(nlp, "Fighting erupted in Mosul on Saturday. Iraqi police arrested forty men.")
+    from_scene = event_at(scene, "arrested").location
     assert "in Tikrit" in own.basis and from_scene.basis.startswith("scene of the story")
     assert location_for_type(own, "ACCUSE") == own and location_for_type(own, "COERCE") == own
     assert location_for_type(from_scene, "ACCUSE") is None and location_for_type(from_scene, "COERCE") == from_scene
@@ -111,3 +111,9 @@ def test_a_relative_clause_about_an_occasion_happens_at_its_place_and_time(nlp) 
     agreement = next(e for e in doc.events if e.type == "AGREE")
     assert agreement.location is not None and agreement.location.name == "Sochi"
     assert agreement.date == "2018-09-17"
+
+
+def test_a_dateline_town_does_not_place_an_act_from_years_ago(nlp) -> None:
+    doc = extracted(nlp, "MOSUL, Iraq - Iraqi police arrested forty men in March 2009.", "2019-03-14")
+    arrest = event_at(doc, "arrested")
+    assert arrest.date.startswith("2009") and arrest.location is None

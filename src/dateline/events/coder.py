@@ -194,7 +194,7 @@ def code_trigger(doc: Document, trigger: Trigger, entries: dict[int, TriggerEntr
         cameo=entry.cameo if reading.type == entry.type else event_type.cameo,
         actors=actors, recipients=recipients,
         date=when.value, date_precision=when.precision, date_mod=when.mod,
-        location=locate_event(doc, token.i, reading.type, actors, recipients),
+        location=locate_event(doc, token.i, reading.type, actors, recipients, when.value),
         negated=reading.negated, hypothetical=reading.hypothetical, status=reading.status,
         evidence=Evidence(sentence=sentence, start=start, end=end, trigger=token.text,
                           trigger_start=token.idx, trigger_end=token.idx + len(token.text),

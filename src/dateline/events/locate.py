@@ -34,6 +34,7 @@ from dateline.events.dating import occasion_clause
 from dateline.events.index import ArticleIndex
 from dateline.events.targets import iso3_codes
 from dateline.model import Document, Location, LocationPrecision, Place
+from dateline.timex3 import interval
 from dateline.words import word_class, word_set
 
 #: Prepositions that put an act at a place ("in", "at", "near").
@@ -55,6 +56,8 @@ CONTINUING_DEPS = frozenset({"advcl", "xcomp", "conj"})
 NOUN_LINKS = frozenset({"conj", "appos", "compound", "poss", "nmod", "amod", "npadvmod", "cc"})
 #: Places that stand for their state when aimed at: a country, a capital ("sanctions on Damascus").
 STATE_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCL", "CONT", "PPLC"})
+#: How many days from the article date an act may be to be of the story's present (a week).
+PRESENT_DAYS = 7
 #: How a location the sentence does not state begins its basis: the story's scene, the dateline.
 SCENE_BASIS, DATELINE_BASIS = "scene of the story", "the article's dateline"
 #: How far up the parse a place may be from the preposition that introduces it.
@@ -77,12 +80,13 @@ class Choice(NamedTuple):
     basis: str
 
 
-def locate_event(doc: Document, trigger_i: int, event_type: str | None = None,
-                 actors: Iterable[Any] = (), recipients: Iterable[Any] = ()) -> Location | None:
+def locate_event(doc: Document, trigger_i: int, event_type: str | None = None, actors: Iterable[Any] = (),
+                 recipients: Iterable[Any] = (), date: str | None = None) -> Location | None:
     """The place where the event triggered at token `trigger_i` happened, or None when the text
     does not say (see the module docstring for the order of evidence). `actors` and `recipients`
     are the event's parties (anything with a `country`, ISO alpha-3): a place the sentence does
-    not state must lie in one of their countries."""
+    not state must lie in one of their countries. `date` is the event's TIMEX3 date: the dateline
+    town is only for acts of the story's present."""
     if doc.parsed is None or not doc.places or not 0 <= trigger_i < len(doc.parsed):
         return None
     trigger = doc.parsed[trigger_i]
@@ -94,8 +98,15 @@ def locate_event(doc: Document, trigger_i: int, event_type: str | None = None,
     if not physical or event_type is None:
         return None
     countries, across = party_countries(actors, recipients)
-    return scene_location(doc, trigger, countries if across else None) or \
-        dateline_location(doc, trigger, countries)
+    scene = scene_location(doc, trigger, countries if across else None)
+    return scene or (dateline_location(doc, trigger, countries) if _of_the_present(doc, date) else None)
+
+
+def _of_the_present(doc: Document, date: str | None) -> bool:
+    """True when the event happened about when the article was written (within `PRESENT_DAYS`),
+    or no date says otherwise: a reporter's town is not where a sentence handed down years ago was."""
+    span = interval(date) if date else None
+    return span is None or abs((span.last - doc.article.date).days) <= PRESENT_DAYS
 
 
 def party_countries(actors: Iterable[Any], recipients: Iterable[Any]) -> tuple[frozenset[str], bool]:
