@@ -1,36 +1,21 @@
-"""Cross-article merging: the events of several articles that report one happening become one event.
+"""The hard rules of cross-article merging: what two article-level events must not disagree on.
 
-GDELT counts one abduction many times because each report makes its own row. Here each stored
-(article-level) event is compared with the events of other articles that could be the same
-happening, and those that are become one merged event whose mentions are every report of it.
+Two events of different articles can be one happening only when nothing about them conflicts
+(`conflict_reason`): the same PLOVER type, modes that agree (or one unset), not one negated and the
+other not, date spans that overlap (each read from the TIMEX3 value by `dateline.timex3.interval`,
+widened by its `date_mod` and by a day of slack for day and week values), parties and places that
+do not contradict each other. Whether they then *are* one happening is weighed by
+`dateline.merge.link`.
 
-Two article-level events are **linked** (`link_reason`) when nothing about them conflicts and
-enough agrees:
-
-* no conflict (`conflict_reason`): other articles; the same PLOVER type, modes that agree (or one
-  unset), statuses that may describe one happening (a fact and an announced plan may; a negation
-  and a fact may not); party countries of which one side's are a subset of the other's (per role;
-  all parties together for reciprocal types); date spans that overlap, each span read from the
-  TIMEX3 value (`dateline.timex3.interval`), widened by the value's `date_mod` and by a day of
-  slack for day and week values (`DATE_SLACK_DAYS`); places that are not apart by more than their
-  precision allows (a country-level place does not contradict a town inside it);
-* enough agreement (`support`): points for shared parties (per role), the same day, the same
-  place and similar evidence sentences (shared content words); a link needs `LINK_POINTS`, and
-  sentences that share words (a day, a capital and "protesters" are shared by many happenings):
-  some words when both are dated to the same day, many when either date is vaguer (an undated
-  "protesters demand ..." recurs every day of a protest wave, a repeated sentence does not).
-
-This is pure: it reads two events and nothing else, so a link does not depend on what else is
-stored or on the order articles came in. Clusters are then made from the links of a connected
-group of events by `cluster`: the events in canonical order (article date, article id, offset,
-id), each joining the first cluster it has a link to and no conflict with any member of, so a
-chain of links cannot join two events that contradict each other. Because the links are pure and
-the order canonical, the same set of articles gives the same clusters whatever order they were
-ingested in; a cluster's id is the id of its earliest event. The store keeps the links and redoes
-the clustering of the group a new article touches (`dateline.store.merged`).
-
-A background reference ("the 2017 deal", mentioned a year later) is an event dated `2017`: its
-span holds the original's day, and its parties are the original's, so it links to it.
+Parties and places are coded from the text, and the coding errs: a party is given the wrong country
+("army" read as the US army), an implicit agent is guessed ("authorities of USA" for "2 men
+charged"), a place is carried over from elsewhere in the article. So only what the sentences
+themselves say counts here: a party or place conflicts only when the text names it (a party with its
+text, a place whose name is in the evidence sentence) and the other sentence does not hold that
+text — so two copies of one sentence (wire copy, a page's list of stories) are one report whatever the
+coder made of each. Statuses: a fact, a plan and a hypothetical may tell one happening ("is to
+be released Monday" / "was released Monday": the modality reader often errs between them); a
+negation and a fact may not.
 """
 
 from __future__ import annotations
@@ -39,7 +24,6 @@ import datetime as dt
 import functools
 import math
 import re
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from dateline.model import Event, Location, Party
@@ -62,10 +46,8 @@ UNDATED_DAYS = 7
 MAX_MERGE_SPAN_DAYS = 366 + 2 * OPEN_SPAN_DAYS
 #: Greatest distance (km) between the places of one happening, by the coarser place's precision.
 SAME_PLACE_KM = {"point": 50.0, "admin": 250.0}
-#: Points a link needs (see `support`), and the sentence similarities that earn one, two and three points
-#: (the last: a sentence repeated nearly word for word, as wire copy and live blogs repeat a report).
-LINK_POINTS = 3
-SIMILAR_SENTENCES = (0.2, 0.4, 0.7)
+#: Places of these GeoNames feature codes (seas, gulfs, regions) are as coarse as a country.
+COARSE_PLACE_CODES = word_set("merge_coarse_places")
 #: Words left out of the sentence comparison.
 STOPWORDS = word_set("merge_stopwords")
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -163,28 +145,35 @@ def same_party(p: Party, q: Party) -> bool:
 
 
 def _status_conflict(a: Event, b: Event) -> str | None:
-    kinds = {a.status, b.status}
-    if len(kinds) == 1 or kinds == {"fact", "future"}:
-        return None  # "will meet" on Sunday and "met" on Monday can be one meeting
+    """Only a negation conflicts: "will meet" and "met", "is to be released" and "was released" can be one."""
+    if (a.status == "negated") == (b.status == "negated"):
+        return None
     return f"one is {a.status}, the other {b.status}"
+
+
+def _named_countries(parties: list[Party], other_sentence: str) -> set[str]:
+    """The countries of the parties the text names and the other sentence does not (an implicit agent,
+    coded without text, is a guess; a name both sentences hold is one party, however each was coded)."""
+    return {p.country for p in parties if p.country and p.text is not None and p.text not in other_sentence}
 
 
 def _party_conflict(a: Event, b: Event) -> str | None:
     """Parties conflict when each event names a country the other does not (per role)."""
     for (role, first), (_, second) in zip(_roles(a), _roles(b), strict=True):
-        mine = {p.country for p in first if p.country}
-        theirs = {p.country for p in second if p.country}
+        mine = _named_countries(first, b.evidence.sentence)
+        theirs = _named_countries(second, a.evidence.sentence)
         if not (mine <= theirs or theirs <= mine):
             return f"{role} {'/'.join(sorted(mine))} and {'/'.join(sorted(theirs))}"
     return None
 
 
 def location_precision(loc: Location) -> str:
-    """How much a place says (`point`, `admin`, `country`), from its own field or its GeoNames feature code."""
+    """How much a place says (`point`, `admin`, `country`), from its own field or its GeoNames feature code
+    (a sea, gulf or region counts as a country: it does not pin an event down either)."""
     if loc.precision:
         return loc.precision
     code = loc.feature_code or ""
-    if code.startswith("PCL"):
+    if code.startswith("PCL") or code in COARSE_PLACE_CODES:
         return "country"
     return "admin" if code.startswith("ADM") else "point"
 
@@ -198,10 +187,20 @@ def km_between(a: Location, b: Location) -> float | None:
     return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
+def place_in_sentence(event: Event) -> bool:
+    """Whether the event's place is named in its evidence sentence (not carried over from elsewhere in the article)."""
+    loc = event.location
+    return bool(loc and loc.text and loc.text in event.evidence.sentence)
+
+
 def _place_conflict(a: Event, b: Event) -> str | None:
     first, second = a.location, b.location
     if first is None or second is None or a.type in PLACELESS_TYPES or first.geonameid == second.geonameid:
         return None
+    if not (place_in_sentence(a) and place_in_sentence(b)):
+        return None  # a place taken from the story's scene is a guess about this sentence
+    if first.text in b.evidence.sentence and second.text in a.evidence.sentence:
+        return None  # both sentences name both places: one text, coded two ways
     if first.country_code and second.country_code and first.country_code != second.country_code:
         return f"places {first.name} ({first.country_code}) and {second.name} ({second.country_code})"
     coarser = max(location_precision(first), location_precision(second), key=["point", "admin", "country"].index)
@@ -221,7 +220,7 @@ def conflict_reason(a: Event, b: Event) -> str | None:
         return f"types {a.type} and {b.type}"
     if a.mode and b.mode and a.mode != b.mode:
         return f"modes {a.mode} and {b.mode}"
-    clash = _status_conflict(a, b) or _party_conflict(a, b)
+    clash = _status_conflict(a, b)
     if clash:
         return clash
     first, second = merge_span(a), merge_span(b)
@@ -229,7 +228,7 @@ def conflict_reason(a: Event, b: Event) -> str | None:
         return "a date too vague to merge"
     if not first.overlaps(second.first, second.last):
         return f"dates {a.date or 'undated'} and {b.date or 'undated'}"
-    return _place_conflict(a, b)
+    return _party_conflict(a, b) or _place_conflict(a, b)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -246,7 +245,7 @@ def sentence_similarity(a: str, b: str) -> float:
     return 2 * len(first & second) / (len(first) + len(second))
 
 
-def _shared_parties(a: Event, b: Event) -> list[str]:
+def shared_parties(a: Event, b: Event) -> list[str]:
     """Per role, the names of a's parties that are also b's."""
     shared = []
     for (_, first), (_, second) in zip(_roles(a), _roles(b), strict=True):
@@ -256,86 +255,10 @@ def _shared_parties(a: Event, b: Event) -> list[str]:
     return shared
 
 
-def _same_day(a: Event, b: Event) -> bool:
+def same_day(a: Event, b: Event) -> bool:
+    """Both dated to a day (or finer, or a week) with no `date_mod`, and those days agree (within the slack)."""
     fine = set(DATE_SLACK_DAYS)
     if a.date_mod or b.date_mod or a.date_precision not in fine or b.date_precision not in fine:
         return False
     first, second = date_span(a), date_span(b)
     return bool(first and second and first.overlaps(second.first, second.last))
-
-
-def _same_place(a: Event, b: Event) -> bool:
-    first, second = a.location, b.location
-    if first is None or second is None or a.type in PLACELESS_TYPES:
-        return False
-    if first.geonameid is not None and first.geonameid == second.geonameid:
-        return location_precision(first) != "country"  # a shared country says little
-    km = km_between(first, second)
-    both_points = location_precision(first) == location_precision(second) == "point"
-    return both_points and km is not None and km <= SAME_PLACE_KM["point"]
-
-
-def support(a: Event, b: Event) -> tuple[int, list[str]]:
-    """Points for a and b being one happening, with what earned them (the words of an explanation)."""
-    points, why = 0, []
-    for names in _shared_parties(a, b):
-        points += 1
-        why.append(f"parties {names} in both")
-    if _same_day(a, b):
-        points += 1
-        why.append(f"same day ({a.date} / {b.date})")
-    if _same_place(a, b):
-        points += 1
-        why.append(f"same place ({a.location.name})")  # type: ignore[union-attr]
-    similarity = sentence_similarity(a.evidence.sentence, b.evidence.sentence)
-    earned = sum(similarity >= level for level in SIMILAR_SENTENCES)
-    if earned:
-        points += earned
-        why.append(f"sentences share {similarity:.0%} of their words")
-    return points, why
-
-
-def link_reason(a: Event, b: Event) -> str | None:
-    """Why a and b (of different articles) report one happening, or None when they may not or need not.
-
-    Symmetric up to the wording: `link_reason(a, b)` is None exactly when `link_reason(b, a)` is.
-    """
-    if conflict_reason(a, b):
-        return None
-    points, why = support(a, b)
-    similarity = sentence_similarity(a.evidence.sentence, b.evidence.sentence)
-    needed = SIMILAR_SENTENCES[0] if _same_day(a, b) else SIMILAR_SENTENCES[1]
-    if points < LINK_POINTS or similarity < needed:
-        return None  # a city, a day and a party are shared by many happenings; two reports share their words
-
-    return f"same type {a.type}; " + "; ".join(why)
-
-
-def cluster(events: Iterable[Event], links: Mapping[frozenset[str], str]) -> dict[str, tuple[str, str | None]]:
-    """Clusters of linked events: for each event id, (cluster id, why it joined; None for the first).
-
-    `links` maps pairs of event ids to the reason they were linked. Events are taken in canonical
-    order; each joins the first cluster it is linked to at least half of the members of and
-    conflicts with none of, else starts its own (a majority rather than one link, so a wave of
-    similar reports does not chain into one event). The cluster id is the id of its first event.
-    """
-    clusters: list[list[Event]] = []
-    out: dict[str, tuple[str, str | None]] = {}
-    for event in sorted(events, key=canonical_key):
-        for members in clusters:
-            linked = [m for m in members if frozenset((m.id, event.id)) in links]
-            if 2 * len(linked) >= len(members) and not any(conflict_reason(event, m) for m in members):
-                first = linked[0]
-                why = f"joined {first.id[:8]} (article {first.article_id}): {links[frozenset((first.id, event.id))]}"
-                members.append(event)
-                out[event.id] = (members[0].id, why)
-                break
-        else:
-            clusters.append([event])
-            out[event.id] = (event.id, None)
-    return out
-
-
-__all__ = ["LINK_POINTS", "MentionCounts", "canonical_key", "cluster", "conflict_reason", "date_span",
-           "link_reason",
-           "mention_counts", "merge_span", "party_countries", "same_party", "sentence_similarity", "support"]

@@ -1,0 +1,130 @@
+"""Cross-article merging, the learned link and the grouping: what two reports share, what the coder's guesses may
+not decide, and which report speaks for a merged event."""
+
+from __future__ import annotations
+
+import random
+
+from dateline.merge import cluster, conflict_reason, link_features, link_reason
+from dateline.model import Event, Location
+from dateline.store import open_store
+from test_merge import KYIV, party, report
+
+
+def event_of(doc) -> Event:
+    return doc.events[0]
+
+
+RIG = ("The Deepwater Horizon rig exploded on April 20, killing 11 workers.",
+       "Oil has gushed since the BP-leased Deepwater Horizon blew up on April 20 and killed 11 workers.")
+
+
+def test_a_happening_retold_in_other_words_links_on_its_numbers_and_names():
+    first = report("reuters", "2010-05-03", RIG[0], "exploded", type_="ASSAULT", actors=(), date="2010-04-20",
+                   recipients=(party("workers", None, None),))
+    later = report("bbc", "2010-05-17", RIG[1], "blew", type_="ASSAULT", actors=(), date="2010-04-20",
+                   recipients=(party("workers", None, None),))
+    features = link_features(event_of(first), event_of(later))
+    assert features["shared_number"] == 1.0 and features["shared_names"] > 0
+    why = link_reason(event_of(first), event_of(later))
+    assert why is not None and "numbers 11 in both" in why and "names deepwater, horizon in both" in why
+    other_rig = report("ap", "2010-05-17", "A rig exploded off Texas on April 20, and none of the crew was hurt.",
+                       "exploded", type_="ASSAULT", actors=(), date="2010-04-20")
+    assert link_reason(event_of(first), event_of(other_rig)) is None  # a day and a verb are not enough
+
+
+def test_a_guessed_party_or_a_place_from_elsewhere_in_the_article_does_not_keep_two_reports_apart():
+    sentence = "Police arrested 40 protesters outside the parliament in Kyiv on Monday, officials said."
+    first = report("a", "2022-05-03", sentence, "arrested", type_="COERCE", date="2022-05-02",
+                   actors=(party("Police", "UKR"),), recipients=(party("protesters", "UKR", "OPP"),), location=KYIV)
+    second = report("b", "2022-05-03", "Forty protesters were arrested outside the parliament on Monday, 40 in all.",
+                    "arrested", type_="COERCE", date="2022-05-02", recipients=(party("protesters", "UKR", "OPP"),),
+                    location=Location("Warsaw", 756135, 52.23, 21.01, "PL", "PPLC", text="Warsaw"))
+    event_of(second).actors = [party("authorities of POL", "POL")]
+    event_of(second).actors[0].text = None  # an implicit agent, guessed by the coder: no text
+    assert conflict_reason(event_of(first), event_of(second)) is None  # Warsaw is not in its sentence either
+    named = report("c", "2022-05-03", "Polish police arrested 40 protesters outside the parliament in Warsaw on "
+                   "Monday.", "arrested", type_="COERCE", date="2022-05-02", actors=(party("Polish police", "POL"),),
+                   recipients=(party("protesters", "POL", "OPP"),),
+                   location=Location("Warsaw", 756135, 52.23, 21.01, "PL", "PPLC", text="Warsaw"))
+    assert conflict_reason(event_of(first), event_of(named)) is not None  # the text names another country
+
+
+def test_two_copies_of_one_sentence_are_one_report_however_each_was_coded():
+    line = "2 men charged in death of Chicago teen who performed in inauguration event."
+    first = report("page-1", "2011-01-28", line, "charged", type_="ACCUSE", actors=(),
+                   recipients=(party("men", "USA", None),))
+    copy = report("page-2", "2011-01-29", line, "charged", type_="ACCUSE", actors=(),
+                  recipients=(party("men", "EGY", None),))  # the coder guessed another country for "men"
+    assert link_reason(event_of(first), event_of(copy)) is not None
+
+
+def test_a_report_flagged_hypothetical_may_join_the_fact_but_a_denial_may_not():
+    fact = report("a", "2011-02-07", "Google executive Wael Ghonim was released Monday in Egypt, the company said.",
+                  "released", type_="RETREAT", actors=(), recipients=(party("Wael Ghonim", "EGY", None),))
+    plan = report("b", "2011-02-07", "Wael Ghonim, a Google executive, is to be released Monday, Egyptian TV said.",
+                  "released", type_="RETREAT", actors=(), recipients=(party("Wael Ghonim", "EGY", None),))
+    event_of(plan).status = "hypothetical"
+    event_of(plan).__post_init__()
+    assert conflict_reason(event_of(fact), event_of(plan)) is None
+    assert link_reason(event_of(fact), event_of(plan)) is not None
+
+
+def test_a_town_on_a_gulf_does_not_contradict_the_gulf():
+    gulf = Location("Gulf of Mexico", 3523271, 25.0, -90.0, None, "GULF", text="Gulf of Mexico")
+    town = Location("Cameron", 4315584, 29.8, -93.3, "US", "PPLA2", text="Cameron")
+    first = report("a", "2010-05-13", "Oil from the well in the Gulf of Mexico reached the coast.", "reached",
+                   type_="ASSAULT", actors=(), location=gulf)
+    second = report("b", "2010-05-13", "Oil from the well reached the coast at Cameron.", "reached", type_="ASSAULT",
+                    actors=(), location=town)
+    assert conflict_reason(event_of(first), event_of(second)) is None
+
+
+HOUSTON = Location("Houston", 4699066, 29.76, -95.37, "US", "PPLA2", text="Houston")
+DALLAS = Location("Dallas", 4684888, 32.78, -96.80, "US", "PPLA2", text="Dallas")  # ~360 km from Houston
+
+
+def _reports(n: int, day: str, prefix: str, place: Location | None = None) -> list[Event]:
+    where = f" in {place.text}" if place else ""
+    return [event_of(report(f"{prefix}{k}", day, f"Report {k} of the blast{where}.", "blast", type_="ASSAULT",
+                            actors=(), location=place)) for k in range(n)]
+
+
+def test_a_report_at_odds_with_a_few_of_many_reports_of_a_happening_still_joins_them():
+    """Two of twelve reports name Houston, one names Dallas (misread): the Dallas report conflicts with two and is
+    linked to the other nine; nine links, less two for each of the two conflicts, are at least half of eleven pairs."""
+    reports = _reports(2, "2010-04-21", "houston", HOUSTON) + _reports(9, "2010-04-21", "unplaced")
+    misread = _reports(1, "2010-04-21", "dallas", DALLAS)[0]
+    everyone = [*reports, misread]
+    links = {frozenset((a.id, b.id)): "test" for a in everyone for b in everyone if a.id < b.id
+             and not conflict_reason(a, b)}
+    assert sum(misread.id in pair for pair in links) == 9
+    assert len({merged for merged, _ in cluster(everyone, links).values()}) == 1
+    pair = [reports[0], misread]  # alone, the two that conflict never join, linked or not
+    alone = cluster(pair, {frozenset((reports[0].id, misread.id)): "test"})
+    assert len({merged for merged, _ in alone.values()}) == 2
+
+
+def test_the_grouping_is_the_same_in_any_order():
+    events = _reports(6, "2010-04-21", "z")
+    links = {frozenset((events[i].id, events[j].id)): "test" for i, j in ((0, 1), (1, 2), (0, 2), (3, 4), (2, 3))}
+    expected = cluster(events, links)
+    shuffled = events[:]
+    for seed in range(5):
+        random.Random(seed).shuffle(shuffled)
+        assert cluster(shuffled, links) == expected
+
+
+def test_the_most_confident_report_speaks_for_the_merged_event_not_the_earliest(tmp_path):
+    early = report("early", "2022-05-02", "Ukraine and Poland signed a grain transit agreement in Kyiv on Monday.",
+                   "signed", date="2022-05-02", location=KYIV)
+    late = report("late", "2022-05-03", "Ukraine and Poland signed a grain transit deal in Kyiv on Monday, the "
+                  "ministers said.", "signed", date="2022-05-02", location=KYIV)
+    event_of(early).confidence, event_of(late).confidence = 0.46, 0.91
+    with open_store(tmp_path / "merged.duckdb") as store:
+        store.add([early])
+        store.add([late])
+        (merged,) = store.events()
+    assert merged.id == event_of(late).id and merged.confidence == 0.91
+    assert merged.evidence.sentence == event_of(late).evidence.sentence
+    assert [m.article_id for m in merged.mentions] == ["early", "late"]  # mentions stay in article order
