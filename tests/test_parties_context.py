@@ -131,3 +131,10 @@ def test_a_conditional_threat_is_aimed_at_whom_its_condition_names(staged) -> No
     actors = [p for head in trigger_parties(trigger).actors for p in resolve(doc, head)]
     recipients = fallback_recipients(doc, trigger, actors, "THREATEN")
     assert [p.country for p in recipients] == ["USA"]
+
+
+def test_a_surname_in_the_lead_is_the_person_named_in_full_later(staged) -> None:
+    doc = staged("Chipeco lauded the sports program on Tuesday. "
+                 "Calamba Mayor Justin Chipeco spoke at the city hall in Calamba, Laguna.")
+    lead = next(a for a in doc.actors if a.text == "Chipeco")
+    assert lead.country == "PHL"

@@ -77,10 +77,12 @@ def link_titled_short_names(candidates: list[Candidate]) -> None:
 
 
 def unlisted_people(candidates: list[Candidate], doc: Document, keys: list[str]) -> list[Actor]:
-    """Later bare surnames of people named earlier but absent from the dictionary.
+    """Bare surnames of people named in full elsewhere in the article but absent from the dictionary.
 
     "Turkish Foreign Minister Mevlut Cavusoglu ... Cavusoglu said": the second mention
-    is a proper noun (spaCy may even call it an ORG) that repeats a person's surname.
+    is a proper noun (spaCy may even call it an ORG) that repeats a person's surname. A lead or
+    headline may use the surname before the full name ("Chipeco lauded the program ... Mayor
+    Justin Chipeco said"), so the surname may come first.
     """
     by_surname = {c.surname: c.actor for c in candidates if c.person and c.surname and c.actor.country}
     if not by_surname:
@@ -92,7 +94,7 @@ def unlisted_people(candidates: list[Candidate], doc: Document, keys: list[str])
     found: list[Actor] = []
     for token in doc.parsed:
         antecedent = by_surname.get(keys[token.i])
-        if antecedent is None or covered[token.i] or token.pos_ != "PROPN" or token.idx <= antecedent.start:
+        if antecedent is None or covered[token.i] or token.pos_ != "PROPN":
             continue
         if token.i + 1 < len(keys) and doc.parsed[token.i + 1].pos_ == "PROPN":
             continue  # part of a longer name: someone else with the same first word
