@@ -7,8 +7,10 @@ DuckDB store and prints one JSON line with:
 * article-level events (before merging), their mentions, merged events (after), the reduction
   against mentions (goal >= 30%), mentions and articles per merged event, per topic family;
 * merge time per 1,000 articles (the time spent in `merge_new_events` inside the batches' writes);
-* merge precision and recall on the hand-labelled pairs of `benchmarks/data/merge_pairs.jsonl`
-  (goals 0.9 and 0.7); `--draw-pairs N` draws a new sample instead (see `draw_pairs`);
+* merge precision and recall (plain, and weighted by stratum population) on the hand-labelled pairs of
+  `benchmarks/data/merge_pairs.jsonl` (first sample) and `merge_pairs_population.jsonl` (a stratified
+  sample of every candidate pair; goals 0.9 and 0.7); `--draw-pairs FILE` draws a new population
+  sample into FILE instead (see `draw_pairs`);
 * incremental ingest time per article at 1k, 10k and 100k stored events (`--sizes`): a store is
   filled with synthetic events (`synthetic_document`) and then real articles are added one at a time.
 
@@ -32,16 +34,20 @@ from collections import Counter
 from pathlib import Path
 
 import dateline.store.sql as store_sql
+from dateline.events.verify import DEFAULT_MIN_CONFIDENCE
 from dateline.merge import mention_counts, sentence_similarity
+from dateline.merge.rules import shared_parties
 from dateline.model import Article, Document, Event, Evidence, Location, Party, event_id
 from dateline.store import EventFilter, open_store
+from dateline.store.rows import stored_event
 
 T17 = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "t17"
+#: The labelled pairs scored: the first sample (merged pairs and near misses, by the rules' author) and the
+#: population sample (every candidate pair, stratified by sentence similarity; also the link model's training data).
 PAIRS = Path(__file__).resolve().parent / "data" / "merge_pairs.jsonl"
+POPULATION_PAIRS = Path(__file__).resolve().parent / "data" / "merge_pairs_population.jsonl"
 #: The confidence from which `dateline events` lists an event by default (the verifier's threshold).
-LISTED = 0.5
-#: Unmerged candidate pairs whose sentences share at least this much are near misses worth labelling.
-NEAR_MISS_SIMILARITY = 0.1
+LISTED = DEFAULT_MIN_CONFIDENCE
 
 
 def renamed(doc: Document, topic: str) -> Document:
@@ -138,42 +144,50 @@ def reduction(db: Path, docs: dict[str, list[Document]]) -> dict[str, object]:
             "by_family": {name: summary(c) for name, c in sorted(families.items())}}
 
 
-def draw_pairs(db: Path, n: int, seed: int = 17) -> list[dict[str, object]]:
-    """A stratified sample of event pairs of different articles for labelling by hand.
+#: Strata of the population sample: (name, lowest Dice of the two sentences, below which, pairs drawn). Below 0.1
+#: the pairs are also split by whether any party is shared, so the few same pairs there have a smaller haystack.
+STRATA = (("dice<0.1,no-shared-party", 0.0, 0.1, 25), ("dice<0.1,shared-party", 0.0, 0.1, 25),
+          ("dice 0.1-0.2", 0.1, 0.2, 30), ("dice 0.2-0.3", 0.2, 0.3, 30), ("dice 0.3-0.5", 0.3, 0.5, 30),
+          ("dice 0.5-0.8", 0.5, 0.8, 25), ("dice>=0.8", 0.8, 1.01, 20))
 
-    Half are merged pairs (two reports in one merged event); half are near misses: pairs the
-    candidate index offered (same type, overlapping days, a shared or missing party country) that
-    were not merged and whose sentences share some words (Dice >= `NEAR_MISS_SIMILARITY`; candidate
-    pairs sharing less are taken to be different happenings). Each is drawn uniformly at random
-    (seeded) within its stratum; each record keeps its stratum's population for weighting.
+
+def _stratum(first: Event, second: Event) -> str:
+    dice = sentence_similarity(first.evidence.sentence, second.evidence.sentence)
+    name = next(name for name, low, high, _ in STRATA[1:] if low <= dice < high)
+    if name.startswith("dice<0.1"):
+        name = "dice<0.1,shared-party" if shared_parties(first, second) else "dice<0.1,no-shared-party"
+    return name
+
+
+def draw_pairs(db: Path, seed: int = 2711) -> list[dict[str, object]]:
+    """A stratified random sample of the whole candidate population, for labelling by hand.
+
+    The population is every pair of events of different articles with the same type whose merge spans
+    overlap (what the candidate index offers, merged or not). It is split into `STRATA` by the Dice
+    similarity of the two evidence sentences, and each stratum is sampled uniformly (seeded); each
+    record keeps its stratum's population, so population-weighted figures estimate the whole.
     """
-    rng = random.Random(seed)
     with open_store(db, read_only=True) as store:
-        merged = store.rows("SELECT x.id, y.id FROM events x JOIN events y ON x.merged_id = y.merged_id "
-                            "AND x.id < y.id AND x.article_id <> y.article_id ORDER BY x.id, y.id")
-        near = store.rows("SELECT DISTINCT x.event_id, y.event_id FROM merge_keys x JOIN merge_keys y "
-                          "ON x.type = y.type AND x.lo <= y.hi AND y.lo <= x.hi AND x.event_id < y.event_id "
-                          "AND (x.country = y.country OR x.country = '' OR y.country = '') "
-                          "JOIN events ex ON ex.id = x.event_id JOIN events ey ON ey.id = y.event_id "
-                          "WHERE ex.merged_id <> ey.merged_id AND ex.article_id <> ey.article_id "
-                          "ORDER BY x.event_id, y.event_id")
-        events = {row[0]: row for row in store.rows("SELECT id, article_id, type, date, loc_name, sentence, event "
-                                                    "FROM events")}
-    near = [(a, b) for a, b in near if sentence_similarity(events[a][5], events[b][5]) >= NEAR_MISS_SIMILARITY]
-    sample = [("merged", p) for p in rng.sample(merged, min(n // 2, len(merged)))]
-    sample += [("near_miss", p) for p in rng.sample(near, min(n - len(sample), len(near)))]
+        pairs = store.rows("SELECT DISTINCT x.event_id, y.event_id FROM merge_keys x JOIN merge_keys y "
+                           "ON x.type = y.type AND x.lo <= y.hi AND y.lo <= x.hi AND x.event_id < y.event_id "
+                           "JOIN events ex ON ex.id = x.event_id JOIN events ey ON ey.id = y.event_id "
+                           "WHERE ex.article_id <> ey.article_id ORDER BY x.event_id, y.event_id")
+        events = {row[0]: stored_event(*row[1:]) for row in store.rows(
+            "SELECT e.id, e.event, e.article_id, a.date, a.title FROM events e JOIN articles a ON a.id = e.article_id")}
+    strata: dict[str, list[tuple[str, str]]] = {}
+    for a, b in pairs:
+        strata.setdefault(_stratum(events[a], events[b]), []).append((a, b))
+    rng = random.Random(seed)
     out = []
-    for stratum, (a, b) in sample:
-        rec: dict[str, object] = {"pair": f"{a}:{b}", "stratum": stratum,
-                                  "population": len(merged) if stratum == "merged" else len(near)}
-        for side, key in (("a", a), ("b", b)):
-            _, aid, type_, date, place, sentence, raw = events[key]
-            ev = json.loads(raw)
-            parties = [p["name"] for p in ev.get("actors", []) + ev.get("recipients", [])]
-            rec[side] = {"event": key, "article": aid, "type": type_, "date": date, "place": place,
-                         "parties": parties, "sentence": sentence}
-        rec["label"] = None
-        out.append(rec)
+    for name, _, _, n in STRATA:
+        for a, b in rng.sample(strata.get(name, []), min(n, len(strata.get(name, [])))):
+            rec: dict[str, object] = {"pair": f"{a}:{b}", "stratum": name, "population": len(strata[name])}
+            for side, key in (("a", a), ("b", b)):
+                event = events[key].to_json(with_article=True)
+                event.pop("mentions", None)
+                rec[side] = {"event": key, "article": events[key].article_id, "json": event}
+            rec["label"] = None
+            out.append(rec)
     return out
 
 
@@ -266,8 +280,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cache", type=Path, required=True, help="folder of `dateline extract` output per topic")
     ap.add_argument("--topics", nargs="*", help="T17 topics (default: every topic with a cache file)")
-    ap.add_argument("--draw-pairs", type=int, default=0, help="draw this many pairs into --pairs, unlabelled")
-    ap.add_argument("--pairs", type=Path, default=PAIRS)
+    ap.add_argument("--draw-pairs", type=Path, help="draw a population sample of pairs into this file, unlabelled")
+    ap.add_argument("--pairs", type=Path, nargs="*", default=[PAIRS, POPULATION_PAIRS], help="labelled pair files")
     ap.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000, 100000])
     ap.add_argument("--probes", type=int, default=20, help="articles timed at each store size")
     ap.add_argument("--db", type=Path, help="keep the merged store here (default: a temporary file)")
@@ -284,13 +298,13 @@ def main() -> None:
                                      "store_seconds_per_1000_articles": round(1000 * total / len(flat), 2),
                                      "merge_seconds_per_1000_articles": round(1000 * merging / len(flat), 2)}
         if args.draw_pairs:
-            pairs = draw_pairs(db, args.draw_pairs)
-            args.pairs.parent.mkdir(parents=True, exist_ok=True)
-            args.pairs.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in pairs), encoding="utf-8")
-            print(f"{len(pairs)} pairs drawn into {args.pairs}; label them (same/different)", file=sys.stderr)
-        elif args.pairs.exists():
-            pairs = [json.loads(line) for line in args.pairs.read_text(encoding="utf-8").splitlines() if line.strip()]
-            result["pairs"] = pair_scores(db, pairs)
+            pairs = draw_pairs(db)
+            args.draw_pairs.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in pairs),
+                                       encoding="utf-8")
+            print(f"{len(pairs)} pairs drawn into {args.draw_pairs}; label them (same/different)", file=sys.stderr)
+        for path in (p for p in args.pairs if p.exists()):
+            pairs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+            result[f"pairs:{path.name}"] = pair_scores(db, pairs)
     if args.sizes:
         result["incremental_seconds_per_article"] = incremental(args.sizes, flat, args.probes)
     print(json.dumps(result))

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dateline.merge.rules import (
+    DATE_NAMES,
     STOPWORDS,
     conflict_reason,
     same_day,
@@ -30,7 +31,6 @@ from dateline.merge.rules import (
     shared_parties,
 )
 from dateline.model import Event
-from dateline.words import word_map
 
 #: The shipped model: feature names, weights, intercept and threshold, with how they were measured.
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "models" / "merge_link.json"
@@ -40,8 +40,6 @@ FEATURES = ("dice", "close_wording", "shared_number", "shared_names", "shared_ro
 #: Sentences sharing this much of their content words (Dice) are worded alike: most of a report retold.
 CLOSE_WORDING = 0.7
 _NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
-#: Month and weekday names: a date written in both sentences is weighed by the dates, not again as names.
-_DATE_NAMES = frozenset(word_map("months")) | frozenset(word_map("weekdays"))
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\W{0,2}$")
 _WORD_AFTER = re.compile(r"^\W{0,2}([A-Za-z]+)")
 _YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
@@ -81,7 +79,7 @@ def _part_of_date(sentence: str, match: re.Match[str]) -> bool:
         return True
     before = _WORD_BEFORE.search(sentence, 0, match.start())
     after = _WORD_AFTER.match(sentence[match.end():])
-    return any(word and word.group(1).lower() in _DATE_NAMES for word in (before, after))
+    return any(word and word.group(1).lower() in DATE_NAMES for word in (before, after))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -94,13 +92,25 @@ def sentence_numbers(sentence: str) -> frozenset[str]:
 @functools.lru_cache(maxsize=65536)
 def sentence_names(sentence: str) -> frozenset[str]:
     """The capitalised words inside a sentence (not its first word), lower-cased, function words left out."""
-    return frozenset(w.lower() for w in _NAME.findall(sentence)) - STOPWORDS - _DATE_NAMES
+    return frozenset(w.lower() for w in _NAME.findall(sentence)) - STOPWORDS
 
 
 def _dated(event: Event) -> bool:
     """Whether the text dated the event itself (a value with no `date_mod`; an undated event gets its
     article's date as an upper bound)."""
     return event.date is not None and event.date_mod is None
+
+
+def _party_words(*events: Event) -> frozenset[str]:
+    """The words of the events' party names (weighed as parties, not again as names)."""
+    names = (f"{p.name} {p.text or ''}" for e in events for p in e.actors + e.recipients)
+    return frozenset(word.lower() for name in names for word in name.split())
+
+
+def shared_names(a: Event, b: Event) -> frozenset[str]:
+    """The names both sentences hold, other than their parties' names ("President Hosni Mubarak" is in every
+    report of a story: it tells the story, not the happening)."""
+    return sentence_names(a.evidence.sentence) & sentence_names(b.evidence.sentence) - _party_words(a, b)
 
 
 def link_features(a: Event, b: Event) -> dict[str, float]:
@@ -110,7 +120,7 @@ def link_features(a: Event, b: Event) -> dict[str, float]:
     return {"dice": dice,
             "close_wording": float(dice >= CLOSE_WORDING),
             "shared_number": float(bool(sentence_numbers(first) & sentence_numbers(second))),
-            "shared_names": min(len(sentence_names(first) & sentence_names(second)), _NAMES_CAP) / _NAMES_CAP,
+            "shared_names": min(len(shared_names(a, b)), _NAMES_CAP) / _NAMES_CAP,
             "shared_roles": float(len(shared_parties(a, b))),
             "both_dated": float(_dated(a) and _dated(b))}
 
@@ -122,7 +132,7 @@ def _explained(a: Event, b: Event, features: dict[str, float]) -> list[str]:
     if features["shared_number"]:
         why.append(f"numbers {', '.join(sorted(sentence_numbers(first) & sentence_numbers(second)))} in both")
     if features["shared_names"]:
-        why.append(f"names {', '.join(sorted(sentence_names(first) & sentence_names(second)))} in both")
+        why.append(f"names {', '.join(sorted(shared_names(a, b)))} in both")
     why += [f"parties {names} in both" for names in shared_parties(a, b)]
     if same_day(a, b):
         why.append(f"same day ({a.date} / {b.date})")

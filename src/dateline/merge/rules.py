@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from dateline.model import Event, Location, Party
 from dateline.timex3 import Interval, interval
-from dateline.words import word_set
+from dateline.words import word_map, word_set
 
 #: Types whose parties are all actors (PLOVER: reciprocal events list everyone as actor).
 RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
@@ -48,8 +48,10 @@ MAX_MERGE_SPAN_DAYS = 366 + 2 * OPEN_SPAN_DAYS
 SAME_PLACE_KM = {"point": 50.0, "admin": 250.0}
 #: Places of these GeoNames feature codes (seas, gulfs, regions) are as coarse as a country.
 COARSE_PLACE_CODES = word_set("merge_coarse_places")
-#: Words left out of the sentence comparison.
-STOPWORDS = word_set("merge_stopwords")
+#: Words left out of the sentence comparison: function words and news boilerplate, and the names of months and
+#: weekdays (a date both sentences write is weighed by the dates; every report of that day shares it).
+DATE_NAMES = frozenset(word_map("months")) | frozenset(word_map("weekdays"))
+STOPWORDS = word_set("merge_stopwords") | DATE_NAMES
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
 
