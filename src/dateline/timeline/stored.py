@@ -59,15 +59,14 @@ class ArticleMaterial:
             found = words(sentence.text)
             sentence.word_count = len(found)
             frequencies.update(set(found))
-        source.sentence_frequencies = frequencies
-        return cls(source, IndexedFrequencies.of(frequencies, vocabulary))
+        return cls(source, IndexedFrequencies.of(frequencies, vocabulary))  # kept as arrays only, not also as a dict
 
     def source(self, events: list[EventFacts]) -> SourceArticle:
         """The article for one query, with these events: a new article and new objects for the sentences that
         tell an event; the others are the kept ones (the summariser only reads a sentence without events)."""
         kept = self.article
         art = SourceArticle(kept.id, kept.date, kept.title, kept.url, list(kept.sentences),
-                            sentence_frequencies=kept.sentence_frequencies, indexed_frequencies=self.frequencies)
+                            indexed_frequencies=self.frequencies)
         if events:
             starts = [s.start for s in kept.sentences]
             for event in events:
