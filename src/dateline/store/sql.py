@@ -220,7 +220,7 @@ class SQLStore(WatchTables):
             return []
         with self._reading() as con:
             fetch = lambda sql, p: self._fetch(con, sql, p)  # noqa: E731
-            page = LISTING_PAGE if flt.limit is None else flt.limit + 10  # a few spare rows for merged reports
+            page = LISTING_PAGE if flt.limit is None else 2 * flt.limit + 10  # whole days, mostly
             ids = [merged_id for merged_id, _ in islice(listed_ids(fetch, flt, self.dialect, page=page), flt.limit)]
             return with_mentions(fetch, load_events(fetch, ids))
 
@@ -270,20 +270,24 @@ def listed_ids(fetch: Fetch, flt: EventFilter, dialect: Dialect | None = None, a
     where, params = event_where(flt, dialect)
     base = f"SELECT e.merged_id, e.listing_key, e.listing_day FROM events e {where}{' AND' if where else 'WHERE'}"
     day = key_day(after) - 1 if after else 0
-    previous = None
+    shown: list[str | None] = [None]  # the merged event listed last
+
+    def listed(rows: list[tuple[Any, ...]]) -> Iterator[tuple[str, str]]:
+        for merged_id, key, _ in sorted(rows, key=lambda row: (row[2], row[1])):
+            if merged_id != shown[0] and (after is None or key > after):
+                shown[0] = merged_id
+                yield merged_id, key
+
     while True:
         rows = fetch(f"{base} e.listing_day > ? ORDER BY e.listing_day LIMIT ?", [*params, day, page])
         if not rows:
             return
         day, full = rows[-1][2], len(rows) == page
-        if full:  # the last day may go on past the page: take all of it
-            rows = [row for row in rows if row[2] < day] + fetch(f"{base} e.listing_day = ?", [*params, day])
-        for merged_id, key, _ in sorted(rows, key=lambda row: (row[2], row[1])):
-            if merged_id != previous and (after is None or key > after):
-                yield merged_id, key
-                previous = merged_id
+        yield from listed([row for row in rows if row[2] < day or not full])
         if not full:
             return
+        # the page may have cut the last day: all of it, read only when the caller wants more
+        yield from listed(fetch(f"{base} e.listing_day = ?", [*params, day]))
 
 
 def load_events(fetch: Fetch, ids: Sequence[str]) -> list[Event]:
