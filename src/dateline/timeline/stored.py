@@ -87,6 +87,7 @@ class StoredMaterial:
         self.articles: dict[str, ArticleMaterial] = {}
         self.vocabulary: dict[str, int] = {}  # the word ids of the articles' frequencies
         self.timelines: OrderedDict[Any, Timeline] = OrderedDict()
+        self._kept_lock = threading.Lock()
 
     def material(self, store: Store, ids: list[str]) -> list[ArticleMaterial]:
         """The material of these articles, reading and splitting those not seen yet."""
@@ -98,13 +99,18 @@ class StoredMaterial:
         return [self.articles[i] for i in ids]
 
     def timeline(self, key: Any, make: Callable[[], Timeline]) -> Timeline:
-        """The timeline kept under `key`, made (and kept) when not there yet."""
-        if key in self.timelines:
-            self.timelines.move_to_end(key)
-            return self.timelines[key]
-        made = self.timelines[key] = make()
-        while len(self.timelines) > KEPT_TIMELINES:
-            self.timelines.popitem(last=False)
+        """The timeline kept under `key`, made (and kept) when not there yet; requests in other threads may
+        read and add timelines meanwhile."""
+        with self._kept_lock:
+            found = self.timelines.get(key)
+            if found is not None:
+                self.timelines.move_to_end(key)
+                return found
+        made = make()
+        with self._kept_lock:
+            self.timelines[key] = made
+            while len(self.timelines) > KEPT_TIMELINES:
+                self.timelines.popitem(last=False)
         return made
 
 
