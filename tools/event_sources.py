@@ -27,15 +27,13 @@ import datetime as dt
 import hashlib
 import json
 import os
-import sys
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dateline.events.verify import FEATURE_VERSION, NONE, candidate_features, dense_features, unverified
-from dateline.model import Article, Event
-from dateline.pipeline import process
+from dateline.events.verify import FEATURE_VERSION, NONE, candidate_features, dense_features
+from dateline.model import Article, Document, Event
 
 Labeller = Callable[[Event], "str | None"]
 Reader = Callable[[Path, int], Iterator[tuple[Article, Labeller]]]
@@ -206,38 +204,36 @@ def cache_folder() -> Path:
     return Path(root) / "event-train"
 
 
-def labelled_rows(name: str, pairs: Iterator[tuple[Article, Labeller]]) -> Iterator[Row]:
-    """Run the pipeline (verifier off) on a source's articles and label each candidate."""
-    labellers: dict[str, Labeller] = {}
-
-    def articles() -> Iterator[Article]:
-        for art, labeller in pairs:
-            labellers[art.id] = labeller
-            yield art
-
-    with unverified():
-        for n, doc in enumerate(process(articles(), on_failure=lambda f: print(f, file=sys.stderr)), 1):
-            if n % 200 == 0:
-                print(f"  {name}: {n} documents", file=sys.stderr)
-            for event in doc.events:
-                label = labellers[doc.article.id](event)
-                if label is not None:
-                    dense = dense_features(event, doc.parsed)
-                    yield Row(name, doc.article.id, event.evidence.trigger_start or 0, event.type,
-                              not (event.negated or event.hypothetical), label,
-                              candidate_features(event, doc.parsed),
-                              [] if dense is None else [round(float(v), 4) for v in dense])
+def labelled_rows(name: str, docs: list[Document], labellers: dict[str, Labeller]) -> Iterator[Row]:
+    """Label each candidate of a source's documents (coded with the verifier off)."""
+    for doc in docs:
+        for event in doc.events:
+            label = labellers[doc.article.id](event)
+            if label is not None:
+                dense = dense_features(event, doc.parsed)
+                yield Row(name, doc.article.id, event.evidence.trigger_start or 0, event.type,
+                          not (event.negated or event.hypothetical), label,
+                          candidate_features(event, doc.parsed),
+                          [] if dense is None else [round(float(v), 4) for v in dense])
 
 
-def cache_rows(name: str, path: Path, reader: Reader, limit: int, refresh: bool) -> list[Row]:
-    """The labelled rows of a source, from the cache when the source and features are unchanged."""
+def cache_rows(name: str, path: Path, reader: Reader, limit: int, refresh: bool, detectors: list[Any]) -> list[Row]:
+    """The labelled rows of a source, from the cache when the source, features and detectors are unchanged.
+
+    Each document's candidates come from the lexicon and the fold's detector in `detectors` that never saw
+    it (`detector_sources.recoded`), so the verifier learns from proposals as they come on unseen news.
+    """
+    from detector_sources import recoded
+
     stat = path.stat()
-    raw = f"{path.resolve()}:{stat.st_mtime}:{limit}:{FEATURE_VERSION}:{LABEL_VERSION}"
+    weights = hashlib.sha256(b"".join(m.coef.tobytes() for m in detectors)).hexdigest()[:12]
+    raw = f"{path.resolve()}:{stat.st_mtime}:{limit}:{FEATURE_VERSION}:{LABEL_VERSION}:{weights}"
     key = hashlib.sha256(raw.encode()).hexdigest()[:12]
     cache = cache_folder() / f"{name}-{key}.jsonl"
     if cache.exists() and not refresh:
         return [Row(**json.loads(line)) for line in cache.read_text(encoding="utf-8").splitlines()]
-    rows = list(labelled_rows(name, reader(path, limit)))
+    labellers = {art.id: labeller for art, labeller in reader(path, limit)}
+    rows = list(labelled_rows(name, recoded(name, path, detectors, limit, refresh), labellers))
     cache.parent.mkdir(parents=True, exist_ok=True)
     tmp = cache.with_suffix(".tmp")
     tmp.write_text("".join(json.dumps(asdict(r)) + "\n" for r in rows), encoding="utf-8")

@@ -261,7 +261,11 @@ def write_model(model: VerifierModel, folder: Path, meta: dict[str, Any]) -> Non
 
 
 def load_all(args: argparse.Namespace) -> list[Row]:
-    """The cached (or freshly extracted) candidate rows of every training source."""
+    """The cached (or freshly extracted) candidate rows of every training source: the lexicon's candidates
+    and those of the event detector, each document's proposed by a fold detector that never saw it."""
+    from train_event_detector import cross_fitted_detectors
+
+    detectors = cross_fitted_detectors(args.gold, args.dev, args.limit, args.refresh)
     rows: list[Row] = []
     for name, (reader, rel) in SOURCES.items():
         base = args.gold if name == "gold" else args.dev
@@ -269,7 +273,7 @@ def load_all(args: argparse.Namespace) -> list[Row]:
         if not path.exists():
             print(f"{name}: {path} missing, skipped", file=sys.stderr)
             continue
-        got = cache_rows(name, path, reader, args.limit, args.refresh)
+        got = cache_rows(name, path, reader, args.limit, args.refresh, detectors)
         print(f"{name}: {len(got)} labelled candidates", file=sys.stderr)
         rows += got
     return rows

@@ -17,6 +17,7 @@ from typing import Any
 
 from dateline.budget import check_deadline
 from dateline.events.dating import date_event
+from dateline.events.detect import detect_triggers
 from dateline.events.group import group_events
 from dateline.events.lexicon import Lexicon, TriggerEntry, load_lexicon, verb_used_as_noun
 from dateline.events.locate import locate_event
@@ -63,9 +64,6 @@ GENERIC_EVENT_HEADS = word_set("generic_event_heads")
 DEMAND_MODALS = word_class("auxiliaries", "demand")
 #: Types whose "with"/"between"/object parties are co-actors (PLOVER: no recipient for reciprocal events).
 RECIPROCAL_TYPES = frozenset({"CONSULT"})
-#: Events at or below this confidence that name no party are dropped (PLOVER codes no actor-less events):
-#: bare nouns ("protests", "a deal") and generic verbs with nobody named around them.
-PARTYLESS_MIN_CONFIDENCE = 0.5
 FALLBACK_NOTE = "parties: fallback recipient (addressee, named in the object, place of the act or own government)"
 #: Words that only attribute a source ("according to reports"), never report an act.
 NON_EVENT_WORDS = word_set("attribution_words")
@@ -95,6 +93,7 @@ def code_events(doc: Document) -> Document:
     for sent in doc.parsed.sents:
         check_deadline()  # the article's time budget (dateline.budget)
         triggers = find_triggers(sent, lexicon)
+        triggers += [Trigger(t, e) for t, e in detect_triggers(sent, {t.token.i: t.entry.type for t in triggers})]
         if not triggers:
             continue
         entries = {t.token.i: t.entry for t in triggers}
@@ -103,16 +102,10 @@ def code_events(doc: Document) -> Document:
             if doc.excluded_at(trigger.token.idx) is not None:
                 continue  # a comment, caption, byline ... (the story stage): not the story
             event = code_trigger(doc, trigger, entries, ontology, evidence_span)
-            if event is not None and not _noise(event):
+            if event is not None:
                 doc.events.append(event)
-    from dateline.events.verify import verify_events  # the learned check: re-types, scores, rejects
+    from dateline.events.verify import verify_events  # the learned check: re-types, scores, rejects (or drops noise)
     return group_events(verify_events(doc))  # one event per happening, after the check
-
-
-def _noise(event: Event) -> bool:
-    """A mention with nobody in it that is not the sentence's reported event ("protests",
-    "the deal", a generic CAMEO verb in a background clause): not worth a record."""
-    return not event.actors and not event.recipients and event.confidence <= PARTYLESS_MIN_CONFIDENCE
 
 
 def find_triggers(sent: Any, lexicon: Lexicon) -> list[Trigger]:

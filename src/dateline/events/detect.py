@@ -1,0 +1,206 @@
+"""The learned event detector: typed trigger candidates where the lexicon found none.
+
+The lexicon knows the words it was built from; news reports events in many more ("stormed",
+"gunmen opened fire", "talks", "detention", "crackdown"), and most events a careful coder codes
+in unseen articles have no lexicon rule that fires. The detector is a multinomial logistic
+regression over every verb and noun of a sentence that reads the token's parse (lemma, part of
+speech, dependency, its head and children, the entity types of its subject and object, and which
+lexicon types fired around it) and predicts NONE or one of the 16 PLOVER types. Where the lexicon
+found no trigger on a token and the detector's best type is probable enough, the token becomes a
+candidate of that type, explained as "proposed by the learned detector: ...", and then goes the
+lexicon candidates' way: parties, modality, date, place, the verifier, grouping.
+
+It is trained by `tools/train_event_detector.py` on token-labelled news (events-gold, WikiEvents,
+RAMS, NGEC's stories, CrisisLex's disaster tweets; see `data/models/SOURCE.md`) and shipped as plain
+numbers (`event_detector.npz`, `event_detector.json`, hash-checked), read with numpy only.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from dateline.config import package_data
+from dateline.events.lexicon import TriggerEntry
+from dateline.events.ontology import load_ontology
+
+MODEL_DIR = package_data("models")
+MODEL_NAME = "event_detector"
+FORMAT = "dateline-event-detector/1"
+#: Bumped whenever `detector_features` changes: a model trained on other features is refused.
+FEATURE_VERSION = 1
+NONE = "NONE"
+#: Parts of speech a trigger can have: events are reported by verbs and event nouns.
+CANDIDATE_POS = frozenset({"VERB", "NOUN"})
+#: Dependents that say who acted and on whom: their entity types are features.
+PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "poss"})
+#: A token whose dependent in one of these slots is a lexicon trigger is not proposed: the dependent names
+#: the happening ("sent donations", "launched an attack", "held talks"), a proposal would code it twice.
+CARRIER_DEPS = frozenset({"dobj", "nsubjpass", "attr", "xcomp"})
+#: How the rule names a proposal in `dateline show`.
+RULE_PREFIX = "proposed by the learned detector"
+
+#: Detectors in force instead of the packaged one, innermost last (None: no detector).
+_IN_FORCE: list[DetectorModel | None] = []
+
+
+@contextmanager
+def using_detector(model: DetectorModel | None) -> Iterator[None]:
+    """Run the coder with another detector (a cross-validation fold's), or with none."""
+    _IN_FORCE.append(model)
+    try:
+        yield
+    finally:
+        _IN_FORCE.pop()
+
+
+def undetected() -> Any:
+    """Run the coder without the detector: the lexicon's candidates only."""
+    return using_detector(None)
+
+
+@dataclass(frozen=True)
+class DetectorModel:
+    """The shipped detector: classes, vocabulary, weights, and the probability a proposal needs."""
+
+    classes: tuple[str, ...]
+    vocabulary: dict[str, int]
+    coef: np.ndarray  # (classes, features)
+    intercept: np.ndarray  # (classes,)
+    threshold: float
+    meta: dict[str, Any]
+
+    def probabilities(self, features: list[str]) -> np.ndarray:
+        """The model's probability of each class (in `classes` order) for one token."""
+        idx = [self.vocabulary[f] for f in set(features) if f in self.vocabulary]
+        scores = self.intercept + (self.coef[:, idx].sum(axis=1) if idx else 0.0)
+        scores = np.exp(scores - scores.max())
+        return scores / scores.sum()
+
+    def probabilities_of_many(self, feature_lists: list[list[str]]) -> np.ndarray:
+        """`probabilities` of many tokens at once, one row each: a sentence costs one gather, not a call per token."""
+        lookup = self.vocabulary.get
+        rows = [[i for i in map(lookup, set(fs)) if i is not None] for fs in feature_lists]
+        scores = np.tile(self.intercept, (len(rows), 1))
+        present = [n for n, idx in enumerate(rows) if idx]
+        if present:
+            flat = [i for n in present for i in rows[n]]
+            starts = np.cumsum([0] + [len(rows[n]) for n in present[:-1]])
+            scores[present] += np.add.reduceat(self.coef.T[flat], starts, axis=0)
+        scores = np.exp(scores - scores.max(axis=1, keepdims=True))
+        return scores / scores.sum(axis=1, keepdims=True)
+
+
+def model_files(folder: Path = MODEL_DIR) -> tuple[Path, Path]:
+    """The metadata (JSON) and weights (npz) files of the detector in `folder`."""
+    return folder / f"{MODEL_NAME}.json", folder / f"{MODEL_NAME}.npz"
+
+
+def read_model(folder: Path = MODEL_DIR) -> DetectorModel:
+    """Read and check a detector: format, feature version and the weights' hash must match."""
+    from dateline.events.verify import file_sha256
+
+    meta_path, weights_path = model_files(folder)
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    if meta.get("format") != FORMAT or meta.get("feature_version") != FEATURE_VERSION:
+        raise ValueError(f"{meta_path}: not a detector for feature version {FEATURE_VERSION}; "
+                         "retrain with tools/train_event_detector.py")
+    if file_sha256(weights_path) != meta["weights_sha256"]:
+        raise ValueError(f"{weights_path}: hash differs from {meta_path.name}; retrain or restore both files")
+    with np.load(weights_path, allow_pickle=False) as weights:
+        coef, intercept = weights["coef"].astype(np.float64), weights["intercept"].astype(np.float64)
+    vocabulary = {name: i for i, name in enumerate(meta["vocabulary"])}
+    if coef.shape != (len(meta["classes"]), len(vocabulary)):
+        raise ValueError(f"{weights_path}: weights of shape {coef.shape} do not fit the vocabulary")
+    return DetectorModel(tuple(meta["classes"]), vocabulary, coef, intercept, float(meta["threshold"]), meta)
+
+
+@lru_cache(maxsize=1)
+def load_model() -> DetectorModel | None:
+    """The packaged detector, loaded once; None when it is not installed (the lexicon alone proposes)."""
+    meta_path, weights_path = model_files()
+    if not (meta_path.exists() and weights_path.exists()):
+        return None
+    return read_model()
+
+
+def is_candidate(token: Any) -> bool:
+    """Whether a token can report an event: an alphabetic verb or noun."""
+    return token.pos_ in CANDIDATE_POS and token.is_alpha and len(token.text) > 2
+
+
+def detector_features(token: Any, lexicon_types: dict[int, str]) -> list[str]:
+    """What the detector reads of a token: its word and syntax, its arguments, the lexicon around it.
+
+    `lexicon_types` maps the token index of each lexicon trigger of the sentence to its type, so the
+    model learns which neighbours of a trigger ("launched" of "launched an attack") report nothing of
+    their own. The token's own lexicon type is left out: the detector is trained on the lexicon's
+    triggers too, and must read their type from the word and its context, as it must where no rule fired.
+    """
+    lemma, head = token.lemma_.lower(), token.head
+    out = [f"l={lemma}", f"pos={token.pos_}", f"tag={token.tag_}", f"dep={token.dep_}",
+           f"l|dep={lemma}|{token.dep_}", f"hl={head.lemma_.lower()}", f"hpos={head.pos_}",
+           f"suf={lemma[-4:]}"]
+    if head.i != token.i and head.i in lexicon_types:
+        out.append(f"hlex={lexicon_types[head.i]}|{token.dep_}")
+    if token.ent_type_:
+        out.append(f"ent={token.ent_type_}")
+    for child in token.children:
+        out.append(f"cdep={child.dep_}")
+        if child.i in lexicon_types:
+            out.append(f"clex={lexicon_types[child.i]}|{child.dep_}")
+        if child.dep_ in PARTY_DEPS:
+            kind = _entity_kind(child)
+            out += [f"{child.dep_}={child.lemma_.lower()}", f"{child.dep_}_ent={kind}",
+                    f"l|{child.dep_}_ent={lemma}|{kind}"]
+        elif child.dep_ == "prep":
+            out.append(f"prep={child.lower_}")
+            objects = [o for o in child.children if o.dep_ == "pobj"]
+            if objects:
+                out.append(f"prep_ent={child.lower_}|{_entity_kind(objects[0])}")
+        elif child.dep_ in ("neg", "aux", "auxpass"):
+            out.append(f"{child.dep_}={child.lower_}")
+    return out
+
+
+def _entity_kind(token: Any) -> str:
+    """The named-entity type of a dependent or of the name compounded into it ("police" has none)."""
+    if token.ent_type_:
+        return token.ent_type_
+    named = next((c.ent_type_ for c in token.children if c.dep_ == "compound" and c.ent_type_), None)
+    return named or ("PRON" if token.pos_ == "PRON" else "none")
+
+
+def _carries(token: Any, lexicon_types: dict[int, str]) -> bool:
+    """Whether a lexicon trigger fills the token's object or complement slot (the trigger names the event)."""
+    return any(c.i in lexicon_types and c.dep_ in CARRIER_DEPS for c in token.children)
+
+
+def detect_triggers(sent: Any, lexicon_types: dict[int, str]) -> list[tuple[Any, TriggerEntry]]:
+    """Tokens of a sentence the lexicon did not code that the detector reads as an event, with the
+    entry that says which type and why; empty when the detector is off or not installed."""
+    model = _IN_FORCE[-1] if _IN_FORCE else load_model()
+    if model is None:
+        return []
+    tokens = [t for t in sent if t.i not in lexicon_types and is_candidate(t) and not _carries(t, lexicon_types)]
+    if not tokens:
+        return []
+    ontology = load_ontology()
+    found = []
+    probabilities = model.probabilities_of_many([detector_features(t, lexicon_types) for t in tokens])
+    for token, probs in zip(tokens, probabilities, strict=True):
+        best = int(np.argmax(probs))
+        if model.classes[best] == NONE or probs[best] < model.threshold:
+            continue
+        type_name = model.classes[best]
+        rule = f"{RULE_PREFIX}: '{token.lemma_.lower()}' ({token.pos_}) reads {type_name} (P={probs[best]:.2f})"
+        found.append((token, TriggerEntry(type=type_name, mode=None, cameo=ontology.event_type(type_name).cameo,
+                                          contexts=(), rule=rule, source="detector")))
+    return found

@@ -1,0 +1,196 @@
+"""Token-labelled text for the event detector: each source read, parsed once, cached, labelled by token.
+
+The verifier learns from the lexicon's candidates (`event_sources.py`); the detector must learn where
+the lexicon found nothing, so it needs labels on tokens, not on candidates. A reader yields
+`(Article, spans, scope)`: `spans` are `(start, end, label)` character spans of annotated triggers
+(label a PLOVER type, NONE, or None when the annotation's type has no clear PLOVER reading) and
+`scope` says what an unannotated token is:
+
+* "all": every event is annotated (events-gold: every political event; WikiEvents: every KAIROS
+  event; CrisisLex disaster tweets: none), so an unannotated content token is NONE;
+* "spans": only the annotated trigger is known (RAMS: one event per window);
+* "lead": a story label on the lead sentence (NGEC): the lexicon candidate of that type in the lead,
+  else the lead's root verb, carries the label; nothing else is known.
+
+Each source goes through the real pipeline once with the verifier and the detector off (the lexicon's
+own candidates are features); the parse (spaCy `DocBin`, no tensors) and the documents' JSON are kept
+under the cache folder, so feature changes retrain without parsing again.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from dateline.events.detect import undetected, using_detector
+from dateline.events.verify import NONE, unverified
+from dateline.model import Article, Document
+from dateline.nlp import load_model
+from dateline.pipeline import process
+from event_sources import ATTACK_CRISES, TWEETS_PER_CRISIS, _crisis_day, cache_folder, map_aida
+
+Span = tuple[int, int, "str | None"]
+Labelled = tuple[Article, list[Span], str]
+#: Bumped whenever a reader changes, so cached parses are made again.
+SOURCE_VERSION = 1
+
+
+def read_gold(folder: Path, limit: int) -> Iterator[Labelled]:
+    """events-gold: every political event's trigger, found inside its sentence."""
+    gold = {g["id"]: g["events"] for g in json.loads((folder / "gold.json").read_text(encoding="utf-8"))}
+    lines = (folder / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    for line in lines[: limit or None]:
+        a = json.loads(line)
+        text = a["text"]
+        spans: list[Span] = []
+        for g in gold.get(a["id"], []):
+            at = text.find(g["sentence"])
+            where = g["sentence"].find(g.get("trigger") or "\0") if at >= 0 else -1
+            if where >= 0:
+                spans.append((at + where, at + where + len(g["trigger"]), g["type"]))
+        art = Article(id=a["id"], date=dt.date.fromisoformat(a["date"][:10]), text=text, source=a.get("source"))
+        yield art, spans, "all"
+
+
+def read_wikievents(path: Path, limit: int) -> Iterator[Labelled]:
+    """WikiEvents dev: every KAIROS trigger, its type mapped to PLOVER."""
+    for i, line in enumerate(open(path, encoding="utf-8")):
+        if limit and i >= limit:
+            break
+        d = json.loads(line)
+        offsets = [(t[1], t[2]) for s in d["sentences"] for t in s[0]]
+        spans = [(offsets[m["trigger"]["start"]][0], offsets[m["trigger"]["end"] - 1][1], map_aida(m["event_type"]))
+                 for m in d["event_mentions"]]
+        yield Article(id=f"wiki-{d['doc_id']}", date=dt.date(2019, 6, 1), text=d["text"]), spans, "all"
+
+
+def read_rams(path: Path, limit: int) -> Iterator[Labelled]:
+    """RAMS dev: the one annotated trigger of each window."""
+    for i, line in enumerate(open(path, encoding="utf-8")):
+        if limit and i >= limit:
+            break
+        d = json.loads(line)
+        tokens = [t for s in d["sentences"] for t in s]
+        starts, pos = [], 0
+        for t in tokens:
+            starts.append(pos)
+            pos += len(t) + 1
+        s, e, kinds = d["evt_triggers"][0]
+        spans = [(starts[s], starts[e] + len(tokens[e]), map_aida(kinds[0][0]))]
+        yield Article(id=f"rams-{i}", date=dt.date(2016, 6, 1), text=" ".join(tokens)), spans, "spans"
+
+
+def read_ngec(path: Path, limit: int) -> Iterator[Labelled]:
+    """NGEC synthetic stories: the lead paragraph and the story's label (placed on a token later)."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        for i, row in enumerate(csv.DictReader(fh)):
+            if limit and i >= limit:
+                break
+            lead = row["text"].strip().split("\n\n")[0]
+            yield Article(id=f"ngec-{i}", date=dt.date(2021, 6, 1), text=lead), [(0, 0, row["label"])], "lead"
+
+
+def read_crisislex(folder: Path, limit: int) -> Iterator[Labelled]:
+    """CrisisLex disaster and accident tweets (the two attacks left out): no political event in any."""
+    for crisis in sorted(p for p in folder.iterdir() if p.is_dir()):
+        if any(crisis.name.endswith(a) for a in ATTACK_CRISES):
+            continue
+        desc = json.loads(next(crisis.glob("*event_description.json")).read_text(encoding="utf-8"))
+        with open(next(crisis.glob("*labeled.csv")), encoding="utf-8", newline="") as fh:
+            tweets = [r[1] for r in csv.reader(fh)][1:]
+        step = max(1, len(tweets) // TWEETS_PER_CRISIS)
+        for j, text in enumerate(tweets[::step][: limit or TWEETS_PER_CRISIS]):
+            yield Article(id=f"crisis-{crisis.name}-{j}", date=_crisis_day(desc["time"]), text=text), [], "all"
+
+
+SOURCES = {
+    "gold": (read_gold, "."),
+    "wikievents": (read_wikievents, "wikievents_dev.jsonl"),
+    "rams": (read_rams, "rams_dev.jsonlines"),
+    "ngec": (read_ngec, "ngec_synthetic_events.csv"),
+    "crisislex": (read_crisislex, "crisislex-t26"),
+}
+
+
+def parsed_source(name: str, path: Path, limit: int = 0,
+                  refresh: bool = False) -> list[tuple[Document, list[Span], str]]:
+    """The documents of a source, parsed and coded by the lexicon alone (cached), with their spans and scope."""
+    from spacy.tokens import DocBin
+
+    reader = SOURCES[name][0]
+    stat = path.stat()
+    raw = f"{path.resolve()}:{stat.st_mtime}:{limit}:{SOURCE_VERSION}"
+    key = hashlib.sha256(raw.encode()).hexdigest()[:12]
+    folder = cache_folder().parent / "event-detect"
+    docs_path, meta_path = folder / f"{name}-{key}.spacy", folder / f"{name}-{key}.jsonl"
+    nlp = load_model()
+    if docs_path.exists() and meta_path.exists() and not refresh:
+        parses = list(DocBin().from_disk(docs_path).get_docs(nlp.vocab))
+        out = []
+        for parsed, line in zip(parses, meta_path.read_text(encoding="utf-8").splitlines(), strict=True):
+            item = json.loads(line)
+            doc = Document.from_json(item["document"])
+            doc.parsed = parsed
+            out.append((doc, [tuple(s) for s in item["spans"]], item["scope"]))
+        return out
+    labelled = {art.id: (spans, scope) for art, spans, scope in reader(path, limit)}
+    articles = [Article(id=i, date=a.date, text=a.text, source=a.source)
+                for i, a in ((art.id, art) for art, _, _ in reader(path, limit))]
+    out = []
+    with unverified(), undetected():
+        for doc in process(articles, on_failure=lambda f: print(f, file=sys.stderr)):
+            out.append((doc, *labelled[doc.article.id]))
+    folder.mkdir(parents=True, exist_ok=True)
+    bin_ = DocBin(store_user_data=False)
+    for doc, _, _ in out:
+        bin_.add(doc.parsed)
+    bin_.to_disk(docs_path)
+    meta_path.write_text("".join(json.dumps({"document": d.to_json(), "spans": s, "scope": sc}) + "\n"
+                                 for d, s, sc in out), encoding="utf-8")
+    return out
+
+
+def recoded(name: str, path: Path, detectors: list[Any], limit: int = 0, refresh: bool = False) -> list[Document]:
+    """A source's cached documents, their events coded again with the verifier off (`recode`)."""
+    with unverified():
+        return recode([doc for doc, _, _ in parsed_source(name, path, limit, refresh)], detectors)
+
+
+def recode(docs: list[Document], detectors: list[Any]) -> list[Document]:
+    """The documents with their events coded again by the lexicon and, for each document, the detector of
+    `detectors` (one per `document_fold`) trained without it: the proposals unseen news would get."""
+    from dateline.events.coder import code_events
+    from train_event_model import document_fold
+
+    out = []
+    for doc in docs:
+        doc.events = []
+        with using_detector(detectors[document_fold(doc.article.id)] if detectors else None):
+            out.append(code_events(doc))
+    return out
+
+
+def token_label(token: Any, spans: list[Span], scope: str) -> str | None:
+    """What a content token reports by the source's annotation: a type, NONE, or None (unknown)."""
+    start, end = token.idx, token.idx + len(token.text)
+    for s, e, label in spans:
+        if s < end and start < e:
+            if label is None:
+                return None
+            inside = s <= token.head.idx < e and token.head.i != token.i
+            return None if inside else label  # the head word of a multiword trigger carries it
+    return NONE if scope == "all" else None
+
+
+def source_path(name: str, gold: Path, dev: Path) -> Path:
+    return (gold if name == "gold" else dev) / SOURCES[name][1]
+
+
+def describe(items: list[tuple[Document, list[Span], str]]) -> dict[str, Any]:
+    return {"documents": len(items), "spans": sum(len(s) for _, s, _ in items)}
