@@ -65,7 +65,7 @@ ArticleSeconds = Annotated[float | None, typer.Option(
     "seconds (default 300; 0: none); an article over it is reported by name and the rest go on.")]
 BatchChars = Annotated[int | None, typer.Option(
     "--batch-chars", min=1, envvar="DATELINE_BATCH_CHARS", help="Characters parsed together at most (default "
-    "1,000,000), which bounds a batch's memory; a longer article is parsed alone.")]
+    "100,000), which bounds a batch's memory; a longer article is parsed alone.")]
 # The filters of `events` and `export`, defined once: both select stored events the same way.
 TypeOption = Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")]
 ActorOption = Annotated[str | None, typer.Option(help="Party name (substring) or country code.")]

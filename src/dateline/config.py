@@ -19,7 +19,7 @@ Every setting has one source of truth, in this order of precedence:
    `DATELINE_ARTICLE_SECONDS`  time budget of one article's stages after the parse (default 300;
                                `--article-seconds`; 0: none); an article over it is reported by name
    `DATELINE_BATCH_CHARS`      characters parsed together in one batch, which bounds a batch's memory
-                               (default 1,000,000; `--batch-chars`); a longer article is parsed alone
+                               (default 100,000; `--batch-chars`); a longer article is parsed alone
    `DATELINE_API_TOKEN`        the token `POST /ingest` of the HTTP API requires (sent as
                                `Authorization: Bearer TOKEN`); unset, the API has no write endpoint
    ==========================  ==============================================================
@@ -59,7 +59,7 @@ ENVIRONMENT = ("DATELINE_CACHE", "DATELINE_DATA", "DATELINE_SPACY_MODEL", "DATEL
 DEFAULT_DB_TIMEOUT = 30.0
 DEFAULT_MAX_CHARS = 1_000_000  # spaCy's own default limit; longer texts are a dump, not an article
 DEFAULT_ARTICLE_SECONDS = 300.0  # every stage is linear: a 1,000,000-character article needs about 2 minutes
-DEFAULT_BATCH_CHARS = 1_000_000
+DEFAULT_BATCH_CHARS = 100_000  # spaCy's parse needs about 2 KB per character of a batch: a worker stays under 1 GB
 
 
 def package_data(*parts: str) -> Path:

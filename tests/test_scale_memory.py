@@ -1,0 +1,49 @@
+"""Bounded memory per worker (issue 13): a batch is parsed whole before its stages run, and batches are small."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.language import Language
+
+from dateline.config import DEFAULT_BATCH_CHARS
+from dateline.model import Article, Document
+from dateline.nlp import load_model
+from dateline.pipeline import process
+
+PARSED: list[str] = []
+
+
+@Language.component("dateline_test_parse_counter")
+def count_parses(doc):
+    """Counts the documents the model has finished (it runs last in the pipeline)."""
+    PARSED.append(doc.text)
+    return doc
+
+
+def test_a_batch_is_parsed_whole_before_the_stages_of_its_first_article_run():
+    # While spaCy's pipe is suspended inside a batch it holds the parser's working memory for the whole
+    # batch; stages run on top of it would raise the peak. The stages must start once the pipe is done.
+    texts = ["Turkey and Russia agreed on a ceasefire.", "Rebels shelled the town.", "Iran condemned the strike."]
+    articles = [Article(id=f"a{n}", date=dt.date(2018, 9, 19), text=text) for n, text in enumerate(texts)]
+    nlp = load_model(None)
+    nlp.add_pipe("dateline_test_parse_counter", last=True)
+    PARSED.clear()
+    parsed_when_staged: list[int] = []
+
+    def note(doc: Document) -> Document:
+        parsed_when_staged.append(len(PARSED))
+        return doc
+
+    try:
+        docs = list(process(articles, stages=(note,), batch_size=32))
+    finally:
+        nlp.remove_pipe("dateline_test_parse_counter")
+    assert [d.article.id for d in docs] == ["a0", "a1", "a2"]
+    assert parsed_when_staged == [3, 3, 3]
+
+
+def test_the_default_batch_bounds_the_parse_memory_of_a_worker():
+    # About 2 KB of parser memory per character of a batch: 100,000 characters is ~200 MB on top of the
+    # model, gazetteer and dictionaries (~350 MB), which keeps a worker under 1 GB.
+    assert DEFAULT_BATCH_CHARS <= 100_000
