@@ -245,11 +245,14 @@ def _rough_km(a: tuple[float, float], b: tuple[float, ...]) -> float:
 
 
 def _admin2_rows(con: sqlite3.Connection, cities: dict[str, dict[str, Any]]) -> Iterator[tuple[PlaceRow, list[str]]]:
-    """Second-level areas, placed at their namesake town, else at the centre of their admin1.
+    """Second-level areas, placed at the centre of their towns (`admin2_points.tsv.gz`), else
+    at their namesake town, else at the centre of their admin1.
 
-    The admin1 centre is a rough point for a county or district, but it is in the right
-    country and province, which beats the far-away town that would otherwise take its name.
+    A namesake town is often elsewhere in the area's province (Lamar County, Texas, is not
+    at the hamlet of Lamar 400 km south); the admin1 centre is a rough point for a county or
+    district, but it is in the right country and province, which beats a far-away namesake.
     """
+    member_centres = _admin2_points()
     by_name = {(c["countrycode"], c["admin1code"], fold(c["name"])): c for c in cities.values()}
     centres = {(cc, a1): (lat, lon) for cc, a1, lat, lon in con.execute(
         "SELECT country_code, admin1, lat, lon FROM places WHERE feature_code = 'ADM1'")}
@@ -260,11 +263,20 @@ def _admin2_rows(con: sqlite3.Connection, cities: dict[str, dict[str, Any]]) -> 
             bare = bare_admin_name(name)
             # "Miami-Dade County": a joined name is placed at the town its first part names
             seat = by_name.get((country, admin1, bare)) or by_name.get((country, admin1, fold(name.split("-")[0])))
-            point = (seat["latitude"], seat["longitude"]) if seat else centres.get((country, admin1))
+            point, population = member_centres.get(int(geonameid)) or (
+                (seat["latitude"], seat["longitude"]) if seat else centres.get((country, admin1)), 0)
             if point is None:
                 continue
-            row = (int(geonameid), name, point[0], point[1], country, admin1, admin2, "A", "ADM2", 0)
+            row = (int(geonameid), name, point[0], point[1], country, admin1, admin2, "A", "ADM2", population)
             yield row, [ascii_name, bare]
+
+
+def _admin2_points() -> dict[int, tuple[tuple[float, float], int]]:
+    """Points and populations of second-level areas from the towns that lie in them
+    (tools/build_admin2_points.py): geonameid -> ((lat, lon), population)."""
+    with gzip.open(_source("admin2_points.tsv.gz"), "rt", encoding="utf-8") as fh:
+        rows = (line.split("\t") for line in fh if line.strip() and not line.startswith("#"))
+        return {int(gid): ((float(lat), float(lon)), int(population)) for gid, lat, lon, _, population in rows}
 
 
 def _city_rows(cities: dict[str, dict[str, Any]]) -> Iterator[tuple[PlaceRow, list[str]]]:

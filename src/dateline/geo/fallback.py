@@ -56,7 +56,7 @@ def place_of(mention: Mention, groups: dict[str, NameGroup], gazetteer: Gazettee
     group = groups[fold(mention.text)]
     best, confidence, basis = group.best, group.confidence, None
     if best is not None and mention.container is not None:
-        best = _within_container(best, group, gazetteer.lookup(mentions[mention.container].text))
+        best = _within_container(best, group, readings_of(mentions[mention.container], gazetteer))
     if best is None and mention.container is not None:
         best = groups[fold(mentions[mention.container].text)].best
         confidence = AREA_CONFIDENCE_TOWN
@@ -80,6 +80,15 @@ def place_of(mention: Mention, groups: dict[str, NameGroup], gazetteer: Gazettee
                  mention.token_start, mention.token_end, precision=precision_of(best), basis=basis)
 
 
+def readings_of(mention: Mention, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
+    """What a mention's name may refer to: the area a state abbreviation after a town names
+    ("Ill." in "Springfield, Ill.", see `pairs`), else the gazetteer entries of the name."""
+    if mention.area is not None:
+        area = gazetteer.admin1_area(mention.area)
+        return (replace(area, match=1.0),) if area is not None else ()
+    return gazetteer.lookup(mention.text)
+
+
 def precision_of(candidate: Candidate) -> LocationPrecision:
     """How much a gazetteer entry says: a country, an admin area (or region), or a point."""
     if candidate.feature_code in COUNTRY_CODES:
@@ -87,14 +96,19 @@ def precision_of(candidate: Candidate) -> LocationPrecision:
     return "point" if feature_class(candidate) in ("P", "X") else "admin"
 
 
-def _within_container(best: Candidate, group: NameGroup, outers: tuple[Candidate, ...]) -> Candidate:
+def _within_container(best: Candidate, group: NameGroup, outers: tuple[Candidate, ...]) -> Candidate | None:
     """One mention's own "X, Y" beats the article-wide reading of X: "Washington, D.C."
-    is the city even where "Washington" alone is read as the state."""
+    is the city even where "Washington" alone is read as the state. A town that the text puts
+    in a province or state where no town of its name lies ("Estey's Bridge, N.B.") is not a
+    namesake abroad: None, and the mention is placed in the area instead. (Not so for a
+    country: "Saipan, Guam" is as often a list as a town and its country.)"""
     if not outers or best.feature_code in KEPT_READINGS or \
             any(inside(best, o) or best.geonameid == o.geonameid for o in outers):
         return best  # "Iran in Syria" is Iran, whatever village of that name Syria has
     fitting = [c for c in group.candidates if any(inside(c, o) or c.geonameid == o.geonameid for o in outers)]
-    return max(fitting, key=lambda c: (c.match, c.population)) if fitting else best
+    if fitting:
+        return max(fitting, key=lambda c: (c.match, c.population))
+    return None if feature_class(best) == "P" and all(o.feature_code == "ADM1" for o in outers) else best
 
 
 def _district_point(district: Candidate, around: Surroundings, gazetteer: Gazetteer) -> Candidate:

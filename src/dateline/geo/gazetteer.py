@@ -31,7 +31,7 @@ from dateline.geo.imports import add_dump, forget_import, imports_stamp, list_im
 from dateline.geo.names import MIN_SKELETON, fold, skeleton, without_compass_word
 
 #: Part of the index name, with a digest of the build code and data (see `index_path`).
-BUILD_VERSION = "5"
+BUILD_VERSION = "6"
 #: A fuzzy match counts at most this much, so it never outranks a real name match (0.9, 1.0).
 FUZZY_CEILING = 0.85
 _COLUMNS = ("p.geonameid, p.name, p.lat, p.lon, p.country_code, p.admin1, a.name, "

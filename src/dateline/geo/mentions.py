@@ -24,6 +24,7 @@ class Mention:
     container: int | None = None  # index of Y in "X, Y" or "X in Y"
     peers: list[int] = field(default_factory=list)  # indexes of its neighbours in a list
     modifies: str = ""  # the noun right after the name, lower case ("court" in "a New York court")
+    area: str | None = None  # admin1 key a state abbreviation after a town names ("US.IL" for "Ill.")
 
 
 def link_containers(parsed: Any, mentions: list[Mention]) -> None:

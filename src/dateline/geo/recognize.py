@@ -21,7 +21,9 @@ from dateline.geo.datelines import DATELINE_MARKS, dateline_name, dateline_place
 from dateline.geo.gazetteer import Gazetteer
 from dateline.geo.mentions import Mention, link_containers, link_peers
 from dateline.geo.names import COMPASS_WORDS, fold
+from dateline.geo.pairs import state_after_town
 from dateline.geo.sites import as_site, site_kind
+from dateline.geo.units import named_units
 from dateline.words import word_class, word_classes, word_set
 
 #: spaCy labels that name places; spans with these are kept unless ruled out.
@@ -97,8 +99,10 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer) -> list[Mention]:
         (accepted if keep else rejected).append(mention)
     known = {fold(m.text) for m in accepted}
     accepted.extend(m for m in rejected if fold(m.text) in known)
+    accepted.extend(named_units(parsed, accepted, gazetteer))
     accepted.extend(_embedded_places(parsed, accepted, gazetteer, person_words))
     accepted.extend(dateline_places(parsed, gazetteer, accepted))
+    accepted.extend(state_after_town(parsed, accepted))
     accepted.sort(key=lambda m: m.start)
     link_containers(parsed, accepted)
     link_peers(parsed, accepted)

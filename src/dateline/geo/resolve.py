@@ -19,7 +19,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import replace
 
-from dateline.geo.fallback import Surroundings, place_of
+from dateline.geo.fallback import Surroundings, place_of, readings_of
 from dateline.geo.gazetteer import Candidate, Gazetteer
 from dateline.geo.groups import Context, NameGroup, feature_class, inside
 from dateline.geo.mentions import Mention
@@ -47,7 +47,10 @@ CUE_BONUS: dict[tuple[str, str], float] = {
 STATE_BODY_NOUNS = word_class("place_words", "state-body")
 STATE_BODY_CUE = "STATE"
 #: Admin areas carry the summed population of their towns: damp it to compare with cities.
-ADMIN_POPULATION_DAMPING = 0.2
+#: A district's population only breaks ties between districts of one name (Suffolk County, New
+#: York, over Suffolk County, Massachusetts): as a prior it let "Orange" (a county's bare
+#: name) outweigh the towns called Orange.
+ADMIN_POPULATION_DAMPING = {"A": 0.2, "ADM2": 0.0}
 POPULATION_WEIGHT = 0.8
 #: Weight of the name match (1.0 main name, 0.9 alternate name, less for fuzzy matches).
 MATCH_WEIGHT = 3.0
@@ -158,11 +161,11 @@ def _group(mentions: list[Mention], gazetteer: Gazetteer) -> dict[str, NameGroup
     groups: dict[str, NameGroup] = {}
     for mention in mentions:
         key = fold(mention.text)
-        if key not in groups:
-            exact = (gazetteer.lookup(mention.text) or _without_compass(mention.text, gazetteer)
+        if key not in groups or mention.area is not None:
+            exact = (readings_of(mention, gazetteer) or _without_compass(mention.text, gazetteer)
                      or _head_area(mention.text, gazetteer))
             candidates = exact or gazetteer.fuzzy(mention.text)
-            groups[key] = NameGroup(key, [], candidates, fuzzy=not exact)
+            groups[key] = NameGroup(key, groups[key].mentions if key in groups else [], candidates, fuzzy=not exact)
         group = groups[key]
         group.mentions.append(mention)
         if mention.cue:
@@ -170,7 +173,7 @@ def _group(mentions: list[Mention], gazetteer: Gazetteer) -> dict[str, NameGroup
         elif mention.modifies in STATE_BODY_NOUNS:
             group.cues[STATE_BODY_CUE] += 1
         if mention.container is not None:
-            group.containers.append(gazetteer.lookup(mentions[mention.container].text))
+            group.containers.append(readings_of(mentions[mention.container], gazetteer))
     for mention in mentions:
         group = groups[fold(mention.text)]
         group.peers.extend(groups[fold(mentions[j].text)] for j in mention.peers)
@@ -266,14 +269,23 @@ def _foreign_small_town(best: Candidate, group: NameGroup, context: Context) -> 
     elsewhere: the name is then more likely a place the gazetteer lacks (a region, a
     district) near the article's other places than a far-away namesake."""
     small = best.feature_code in FOREIGN_SMALL_CODES or feature_class(best) == "P"
-    if not small or best.population >= FOREIGN_CITY_POPULATION or group.containers:
+    size = 0 if best.feature_code in FOREIGN_SMALL_CODES else best.population
+    if not small or size >= FOREIGN_CITY_POPULATION or (group.containers and not _container_disagrees(best, group)):
         return False
     total = sum(w for w in context.countries.values() if w > 0)
-    share = FOREIGN_SHARE if best.population < FOREIGN_TOWN_POPULATION else 0.0  # a city: country unnamed
+    share = FOREIGN_SHARE if size < FOREIGN_TOWN_POPULATION else 0.0  # a city: country unnamed
     country_weight = context.countries.get(best.country_code, 0.0)
     if total >= FOREIGN_CONTEXT_WEIGHT and country_weight <= max(share * total, FOREIGN_UNNAMED_WEIGHT):
         return True
     return _elsewhere_in_country(best, context)
+
+
+def _container_disagrees(best: Candidate, group: NameGroup) -> bool:
+    """True when the text puts the name only in provinces or states that do not hold this
+    reading ("Estey's Bridge, N.B." is no Bridge in England). A country after a name is
+    as often the next item of a list ("Saipan, Guam, Alaska") and settles nothing."""
+    outers = [outer for outers in group.containers for outer in outers]
+    return bool(outers) and all(o.feature_code == "ADM1" and not inside(best, o) for o in outers)
 
 
 def _elsewhere_in_country(best: Candidate, context: Context) -> bool:
@@ -304,7 +316,8 @@ def score_candidate(candidate: Candidate, group: NameGroup, context: Context) ->
     code, klass = candidate.feature_code, feature_class(candidate)
     score = MATCH_WEIGHT * candidate.match
     score += TYPE_PRIOR.get(code, CLASS_PRIOR.get(klass, OTHER_CLASS_PRIOR))
-    population = candidate.population * (ADMIN_POPULATION_DAMPING if klass == "A" else 1.0)
+    population = candidate.population * (ADMIN_POPULATION_DAMPING.get(code, ADMIN_POPULATION_DAMPING["A"])
+                                         if klass == "A" else 1.0)
     score += POPULATION_WEIGHT * math.log10(population + 1)
     cue = group.cues.most_common(1)[0][0] if group.cues else None
     if cue:
