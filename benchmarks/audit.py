@@ -1,13 +1,17 @@
 """Supply chain: every locked dependency pinned with hashes, installed as locked, and audited for known holes.
 
-Three checks, one JSON line:
+Four checks, one JSON line. Only the fourth needs the network: without it, what can be checked here
+is that what is installed is exactly what was locked, file by file (1-3), not whether a locked
+version has a known vulnerability (4).
 
 1. `requirements.lock` (written by pip-compile --generate-hashes; `make` installs it with
    `pip install --require-hashes`): every requirement is pinned to one version (`==`) and carries at
    least one sha256 hash, so no install can pick another file than the one locked;
 2. the virtual environment holds exactly the locked versions (a package installed beside the lock,
    or at another version, is listed);
-3. `pip-audit -r requirements.lock --no-deps --disable-pip` queries PyPI's vulnerability data for
+3. every file of every locked package in the environment still has the sha256 its wheel's RECORD
+   gives (offline: a file changed after install, by hand or by something malicious, is listed);
+4. `pip-audit -r requirements.lock --no-deps --disable-pip` queries PyPI's vulnerability data for
    each pinned version. Without network access PyPI cannot be reached and pip-audit lists every
    dependency as "not found": the line then says `"vulnerability_data": "unreachable"` and how many
    were audited (0), rather than claiming a clean bill.
@@ -18,6 +22,8 @@ Three checks, one JSON line:
 from __future__ import annotations
 
 import argparse
+import base64
+import hashlib
 import json
 import re
 import subprocess
@@ -67,6 +73,28 @@ def installed_mismatches(locked: dict[str, dict]) -> list[str]:
     return wrong
 
 
+def changed_files(locked: dict[str, dict]) -> dict:
+    """Installed files of the locked packages whose content no longer has the sha256 of their RECORD."""
+    checked, changed = 0, []
+    for name in sorted(locked):
+        try:
+            dist = metadata.distribution(name)
+        except metadata.PackageNotFoundError:
+            continue
+        for file in dist.files or []:
+            if not file.hash or file.hash.mode != "sha256":
+                continue  # RECORD itself, and .pyc files written after install, carry no hash
+            try:
+                digest = hashlib.sha256(file.locate().read_bytes()).digest()
+            except OSError:
+                changed.append(f"{name}: {file} missing")
+                continue
+            checked += 1
+            if base64.urlsafe_b64encode(digest).rstrip(b"=").decode() != file.hash.value:
+                changed.append(f"{name}: {file}")
+    return {"files_checked": checked, "changed": changed}
+
+
 def run_pip_audit(lock: Path, service: str) -> dict:
     """pip-audit over the pinned versions: how many were audited, skipped (and why), and the holes found."""
     command = [str(Path(sys.executable).parent / "pip-audit"), "-r", str(lock), "--no-deps", "--disable-pip",
@@ -98,7 +126,8 @@ def main(argv: list[str] | None = None) -> None:
     out = {"locked": len(locked), "unpinned": unpinned, "without_hash": unhashed,
            "hashes": sum(r["hashes"] for r in locked.values()),
            "make_requires_hashes": "--require-hashes -r requirements.lock" in makefile,
-           "installed_mismatches": installed_mismatches(locked), "pip_audit": run_pip_audit(args.lock, args.service)}
+           "installed_mismatches": installed_mismatches(locked), "installed_files": changed_files(locked),
+           "pip_audit": run_pip_audit(args.lock, args.service)}
     print(json.dumps(out), flush=True)
 
 

@@ -9,9 +9,14 @@ Two runs of `dateline ingest FILE --workers W` into fresh DuckDB stores, each sa
 for the peak resident memory of its whole process tree (the parent and its workers):
 
 1. uninterrupted: wall time, articles/s, peak RSS;
-2. killed (SIGKILL) once its checkpoint log says half the corpus is stored, then run
-   again: the second run's wall time, and whether the store ends with exactly the
-   articles and events of run 1 (nothing lost, nothing stored twice).
+2. killed (SIGKILL to its whole process group, the workers too) once its checkpoint log
+   says half the corpus is stored, then run again: the second run's wall time, and whether
+   the store ends with exactly the articles and events of run 1 (nothing lost, nothing
+   stored twice).
+
+Each run's messages go to a log file beside the stores (`run-NAME.log`), never to a pipe:
+the resume phase once stalled here because only the parent was killed, its orphaned
+workers kept the stderr pipe open, and reading that pipe to its end waited for ever.
 
     .venv/bin/python benchmarks/bulk.py [--size 100000] [--workers 2] [--keep DIR]
 
@@ -38,6 +43,7 @@ from scale_timing import PeakMemory
 
 T17 = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "t17"
 DATELINE = Path(sys.executable).with_name("dateline")
+PARTITION_SIZE = 64  # `dateline ingest`'s default
 
 
 def build_corpus(corpus: Path, size: int, out: Path) -> None:
@@ -62,27 +68,30 @@ def build_corpus(corpus: Path, size: int, out: Path) -> None:
                 size -= 1
 
 
-def ingest(corpus: Path, db: Path, run: Path, workers: int, kill_at: int | None = None) -> dict:
+def ingest(corpus: Path, db: Path, run: Path, workers: int, kill_at: int | None = None,
+           partition_size: int = PARTITION_SIZE) -> dict:
     """One `dateline ingest` run; with `kill_at`, SIGKILLed once that many articles are logged as stored."""
     command = [str(DATELINE), "ingest", str(corpus), "--db", str(db), "--workers", str(workers),
-               "--checkpoints", str(run)]
+               "--checkpoints", str(run), "--partition-size", str(partition_size)]
     t0 = time.perf_counter()
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    log = run.with_name(f"{run.name}.log")
+    with log.open("a", encoding="utf-8") as messages:
+        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=messages, start_new_session=True)
     with PeakMemory(proc.pid) as memory:
         while proc.poll() is None:
-            if kill_at is not None and _logged(run) >= kill_at:
-                proc.send_signal(signal.SIGKILL)
+            if kill_at is not None and _logged(run, partition_size) >= kill_at:
+                os.killpg(proc.pid, signal.SIGKILL)  # the workers too, as a crash of the machine would
                 proc.wait()
                 break
             time.sleep(0.5)
-    stderr = proc.stderr.read() if proc.stderr else ""
+    stderr = log.read_text(encoding="utf-8")
     seconds = time.perf_counter() - t0
     print(f"{'killed' if kill_at else 'run'} after {seconds:.0f}s: {stderr.strip()[-300:]}", file=sys.stderr)
     return {"seconds": round(seconds, 1), "tree_peak_rss_mb": memory.figures()["sum_of_peaks_mb"],
             **memory.figures(), "load_average": os.getloadavg()[0]}
 
 
-def _logged(run: Path, partition_size: int = 64) -> int:
+def _logged(run: Path, partition_size: int) -> int:
     log = run / "stored.log"
     return log.read_text(encoding="utf-8").count("\n") * partition_size if log.exists() else 0
 
@@ -97,6 +106,7 @@ def main() -> None:
     ap.add_argument("--size", type=int, default=100_000)
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--corpus", type=Path, default=T17)
+    ap.add_argument("--partition-size", type=int, default=PARTITION_SIZE, help="articles per partition")
     ap.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
     args = ap.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="dateline-bulk-"))
@@ -104,14 +114,17 @@ def main() -> None:
     corpus = folder / "corpus.jsonl"
     build_corpus(args.corpus, args.size, corpus)
 
-    whole = ingest(corpus, folder / "whole.duckdb", folder / "run-whole", args.workers)
+    whole = ingest(corpus, folder / "whole.duckdb", folder / "run-whole", args.workers,
+                   partition_size=args.partition_size)
     whole["articles_per_s"] = round(args.size / whole["seconds"], 3)
-    killed = ingest(corpus, folder / "resumed.duckdb", folder / "run-resumed", args.workers, kill_at=args.size // 2)
+    killed = ingest(corpus, folder / "resumed.duckdb", folder / "run-resumed", args.workers, kill_at=args.size // 2,
+                    partition_size=args.partition_size)
     stored_at_kill = counts(folder / "resumed.duckdb")["articles"]
-    resumed = ingest(corpus, folder / "resumed.duckdb", folder / "run-resumed", args.workers)
+    resumed = ingest(corpus, folder / "resumed.duckdb", folder / "run-resumed", args.workers,
+                     partition_size=args.partition_size)
     expected, got = counts(folder / "whole.duckdb"), counts(folder / "resumed.duckdb")
     print(json.dumps({
-        "benchmark": "bulk", "size": args.size, "workers": args.workers,
+        "benchmark": "bulk", "size": args.size, "workers": args.workers, "partition_size": args.partition_size,
         "corpus_mb": round(corpus.stat().st_size / 2**20),
         "uninterrupted": whole, "killed": {**killed, "articles_stored": stored_at_kill}, "resumed": resumed,
         "resumed_store_equals_uninterrupted": expected == got, "counts": got, "peak_rss_goal_mb": 2048,
