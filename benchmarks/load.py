@@ -8,7 +8,11 @@ ingest lets it go between batches, so each waits for the other). Afterwards the 
 again with nothing else running: every article that second run has to add was lost the first time.
 Prints one JSON line: per level requests/s, p50/p99 ms, errors, and the alongside ingest's outcome.
 
-    .venv/bin/python benchmarks/load.py [--seconds 10] [--levels 1,8,32] [--per-level 12]
+With `--backend postgresql` the store is a PostgreSQL database on a throwaway server started as the
+tests start theirs (`tests/pg.py`), seeded by an ingest of the same articles; there readers and the
+writer do not take turns for a file, they run side by side.
+
+    .venv/bin/python benchmarks/load.py [--seconds 10] [--levels 1,8,32] [--per-level 12] [--backend duckdb]
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -59,7 +65,7 @@ def write_jsonl(path: Path, rows: list[dict[str, Any]]) -> Path:
     return path
 
 
-def ingest(paths: list[Path], db: Path, batch_size: int = 4) -> subprocess.Popen:
+def ingest(paths: list[Path], db: Path | str, batch_size: int = 4) -> subprocess.Popen:
     """`dateline ingest` of `paths` into `db` in another process, in small batches (the file is freed between)."""
     return subprocess.Popen([DATELINE, "ingest", *map(str, paths), "--db", str(db), "--batch-size", str(batch_size)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -74,12 +80,37 @@ def seeded_store(rows: list[dict[str, Any]], work: Path) -> Path:
         building.unlink(missing_ok=True)
         done = ingest([write_jsonl(work / "seed.jsonl", rows)], building, batch_size=32)
         _, errors = done.communicate()
-        if done.returncode:
+        if done.returncode not in (0, 1):  # 1: some inputs skipped (a text not in English), each reported
             raise SystemExit(f"seeding failed: {errors[-2000:]}")
         building.rename(cached)
     db = work / "load.duckdb"
     shutil.copyfile(cached, db)
     return db
+
+
+@contextmanager
+def seeded_target(backend: str, rows: list[dict[str, Any]], work: Path) -> Iterator[str]:
+    """The store under test, seeded with `rows`: a DuckDB file in `work`, or a database on a PostgreSQL server
+    started for the run (and stopped after it)."""
+    if backend == "duckdb":
+        yield str(seeded_store(rows, work))
+        return
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    from pg import INSTALL_HINT, PostgresServer, postgres_bin
+
+    bindir = postgres_bin()
+    if bindir is None:
+        raise SystemExit(INSTALL_HINT)
+    server = PostgresServer(bindir).start()
+    try:
+        target = server.new_database()
+        done = ingest([write_jsonl(work / "seed.jsonl", rows)], target, batch_size=32)
+        _, errors = done.communicate()
+        if done.returncode not in (0, 1):  # 1: some inputs skipped (a text not in English), each reported
+            raise SystemExit(f"seeding failed: {errors[-2000:]}")
+        yield target
+    finally:
+        server.stop()
 
 
 def free_port() -> int:
@@ -89,7 +120,7 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen:
+def start_server(db: Path | str, port: int) -> subprocess.Popen:
     """`dateline serve` over `db` on loopback, returned once it answers."""
     server = subprocess.Popen([DATELINE, "serve", "--db", str(db), "--port", str(port)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
@@ -144,18 +175,18 @@ def hammer(base: str, clients: int, seconds: float) -> dict[str, Any]:
             "error_examples": sorted(set(errors))[:3]}
 
 
-def article_count(db: Path) -> int:
+def article_count(db: Path | str) -> int:
     """How many articles the store holds."""
     with open_store(str(db), read_only=True) as store:
         return store.counts()["articles"]
 
 
-def run(levels: list[int], seconds: float, per_level: int, corpus: Path) -> dict[str, Any]:
+def run(levels: list[int], seconds: float, per_level: int, corpus: Path, backend: str = "duckdb") -> dict[str, Any]:
     """The whole test: seed, serve, one level at a time with an ingest alongside, then the lost-ingest check."""
     rows = corpus_rows(corpus, SEED_ARTICLES + per_level * len(levels))
-    with tempfile.TemporaryDirectory(prefix="dateline-load-") as folder:
+    with tempfile.TemporaryDirectory(prefix="dateline-load-") as folder, \
+            seeded_target(backend, rows[:SEED_ARTICLES], Path(folder)) as db:
         work = Path(folder)
-        db = seeded_store(rows[:SEED_ARTICLES], work)
         seeded = article_count(db)
         slices = [write_jsonl(work / f"slice-{n}.jsonl", rows[SEED_ARTICLES + n * per_level:][:per_level])
                   for n in range(len(levels))]
@@ -178,7 +209,7 @@ def run(levels: list[int], seconds: float, per_level: int, corpus: Path) -> dict
         rerun = ingest(slices, db, batch_size=32)
         rerun.communicate()
         lost = article_count(db) - after_load
-    return {"benchmark": "api-load", "backend": "duckdb", "seed_articles": seeded, "levels": results,
+    return {"benchmark": "api-load", "backend": backend, "seed_articles": seeded, "levels": results,
             "articles_after_load": after_load, "lost_ingests": lost,
             "errors": sum(level["errors"] for level in results)}
 
@@ -189,9 +220,10 @@ def main() -> None:
     parser.add_argument("--levels", default="1,8,32", help="Concurrent clients at each level, comma-separated.")
     parser.add_argument("--per-level", type=int, default=12, help="Articles ingested alongside each level.")
     parser.add_argument("--corpus", type=Path, default=T17, help="Timeline17-style corpus folder.")
+    parser.add_argument("--backend", choices=["duckdb", "postgresql"], default="duckdb", help="The store to load.")
     args = parser.parse_args()
     levels = [int(part) for part in args.levels.split(",")]
-    print(json.dumps(run(levels, args.seconds, args.per_level, args.corpus)))
+    print(json.dumps(run(levels, args.seconds, args.per_level, args.corpus, args.backend)))
 
 
 if __name__ == "__main__":
