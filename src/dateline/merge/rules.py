@@ -190,9 +190,10 @@ def km_between(a: Location, b: Location) -> float | None:
 
 
 def place_in_sentence(event: Event) -> bool:
-    """Whether the event's place is named in its evidence sentence (not carried over from elsewhere in the article)."""
+    """Whether the event's place is named in its evidence sentence, not carried over from elsewhere in the article
+    (a place with no text, given by a caller rather than read, is taken at its word)."""
     loc = event.location
-    return bool(loc and loc.text and loc.text in event.evidence.sentence)
+    return bool(loc and (loc.text is None or loc.text in event.evidence.sentence))
 
 
 def _place_conflict(a: Event, b: Event) -> str | None:
@@ -201,7 +202,7 @@ def _place_conflict(a: Event, b: Event) -> str | None:
         return None
     if not (place_in_sentence(a) and place_in_sentence(b)):
         return None  # a place taken from the story's scene is a guess about this sentence
-    if first.text in b.evidence.sentence and second.text in a.evidence.sentence:
+    if first.text and second.text and first.text in b.evidence.sentence and second.text in a.evidence.sentence:
         return None  # both sentences name both places: one text, coded two ways
     if first.country_code and second.country_code and first.country_code != second.country_code:
         return f"places {first.name} ({first.country_code}) and {second.name} ({second.country_code})"
