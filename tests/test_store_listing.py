@@ -13,6 +13,7 @@ from dateline.model import Location
 from dateline.store import EventFilter, open_store
 from dateline.store.schema import SCHEMA_VERSION
 from dateline.store.search import order_key
+from dateline.store.sql import listed_ids
 from store_worker import make_document
 from test_merge import A, B, C
 
@@ -130,3 +131,15 @@ def test_postgresql_answers_substring_and_date_range_filters_from_indexes(postgr
             "daterange(least(e.date_lo, e.date_hi), greatest(e.date_lo, e.date_hi), '[]') && "
             "daterange(DATE '2018-09-01', DATE '2018-09-30', '[]')"))
         assert "events_party_trgm" in plan or "events_days" in plan
+
+
+def test_pages_cut_inside_a_day_give_the_order_of_one_page(store_target):
+    with open_store(store_target) as store:
+        kinds = ("PROTEST", "ASSAULT", "AGREE", "CONSULT", "ACCUSE", "REQUEST")  # other types: no merging
+        store.add([make_document(f"d{n}", kind, "2018-09-17", text=f"Report {n}: {kind}.", events=2)
+                   for n, kind in enumerate(kinds)])  # twelve events of one day
+        whole = list(listed_ids(store.rows, EventFilter(), store.dialect))
+        assert len(whole) == 12 and [key for _, key in whole] == sorted(key for _, key in whole)
+        for page in (1, 2, 5):
+            assert list(listed_ids(store.rows, EventFilter(), store.dialect, page=page)) == whole
+        assert list(listed_ids(store.rows, EventFilter(), store.dialect, after=whole[4][1], page=2)) == whole[5:]

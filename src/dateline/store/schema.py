@@ -47,7 +47,8 @@ FILTER_INDEXES = {
     "parties_country": ("event_parties", ("country",)),
     "timexes_article": ("timexes", ("article_id",)), "places_article": ("places", ("article_id",)),
     "actors_article": ("actors", ("article_id",)),
-    "merge_keys_search": ("merge_keys", ("type", "country", "lo")), "events_listing": ("events", ("listing_day",)),
+    "merge_keys_search": ("merge_keys", ("type", "country", "lo")),
+    "events_listing": ("events", ("listing_day", "listing_key")),
 }
 
 #: Single-column indexes for the point lookups of merging and of merged events' reports (ids in an IN list);
@@ -77,13 +78,16 @@ class Dialect:
     #: a condition (placeholders: first day, last day) on `events e` that an index answers, implied by the
     #: date-range filter's own conditions and added to them; None where a scan is what answers
     day_overlap: str | None = None
+    #: what makes a text comparison bytewise (the order Python compares strings in), whatever the collation
+    bytewise: str = ""
 
 
 DUCKDB = Dialect("duckdb", {str: "VARCHAR", int: "BIGINT", float: "DOUBLE", bool: "BOOLEAN", dt.date: "DATE"},
                  filter_indexes=False)  # DuckDB scans filters with zone maps; ART indexes serve only point lookups
 POSTGRES = Dialect("postgresql", {str: "TEXT", int: "BIGINT", float: "DOUBLE PRECISION", bool: "BOOLEAN",
                                   dt.date: "DATE"}, filter_indexes=True,
-                   day_overlap=_DAYS.format("e.") + " && daterange(CAST(? AS DATE), CAST(? AS DATE), '[]')")
+                   day_overlap=_DAYS.format("e.") + " && daterange(CAST(? AS DATE), CAST(? AS DATE), '[]')",
+                   bytewise=' COLLATE "C"')
 
 
 def sql_type(hint: Any, dialect: Dialect) -> tuple[str, bool]:
@@ -142,6 +146,8 @@ def index_ddl(dialect: Dialect) -> list[str]:
     if dialect.filter_indexes:
         statements += [f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({_columns(cols)})"
                        for name, (table, cols) in FILTER_INDEXES.items()]
+        statements = [statement.replace('"listing_key")', f'"listing_key"{dialect.bytewise})')
+                      for statement in statements]  # a day's keys are read in the order Python sorts them
     if dialect.day_overlap:
         statements.append(f"CREATE INDEX IF NOT EXISTS events_days ON events USING gist ({_DAYS.format('')})")
     return statements

@@ -269,6 +269,7 @@ def listed_ids(fetch: Fetch, flt: EventFilter, dialect: Dialect | None = None, a
     their key here. The reports of one merged event share its key, so they are adjacent, listed once."""
     where, params = event_where(flt, dialect)
     base = f"SELECT e.merged_id, e.listing_key, e.listing_day FROM events e {where}{' AND' if where else 'WHERE'}"
+    in_key_order = f"e.listing_key{dialect.bytewise if dialect else ''}"
     day = key_day(after) - 1 if after else 0
     shown: list[str | None] = [None]  # the merged event listed last
 
@@ -286,8 +287,16 @@ def listed_ids(fetch: Fetch, flt: EventFilter, dialect: Dialect | None = None, a
         yield from listed([row for row in rows if row[2] < day or not full])
         if not full:
             return
-        # the page may have cut the last day: all of it, read only when the caller wants more
-        yield from listed(fetch(f"{base} e.listing_day = ?", [*params, day]))
+        # the page may have cut the last day: read it in key order, a page at a time, while the caller wants more
+        since = [after] if after and key_day(after) == day else []
+        while True:
+            rows = fetch(f"{base} e.listing_day = ?{f' AND {in_key_order} > ?' if since else ''} "
+                         f"ORDER BY {in_key_order} LIMIT ?",
+                         [*params, day, *since, page])
+            yield from listed(rows)
+            if len(rows) < page:
+                break
+            since = [rows[-1][1]]
 
 
 def load_events(fetch: Fetch, ids: Sequence[str]) -> list[Event]:
