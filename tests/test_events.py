@@ -168,7 +168,7 @@ def test_modal_would_makes_an_event_hypothetical(make_doc) -> None:
 
 
 def test_conditional_clause_is_hypothetical(make_doc) -> None:
-    event = one(coded(make_doc, "If Russia attacks Ukraine, the West will respond."), "ASSAULT")
+    event = one(lexicon_coded(make_doc, "If Russia attacks Ukraine, the West will respond."), "ASSAULT")
     assert event.hypothetical
 
 
