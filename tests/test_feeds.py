@@ -244,10 +244,12 @@ KAFRANBEL = Location("Kafranbel", 168661, 35.61376, 36.56449, "SY", "PPL", preci
 
 
 def shelling(number: int):
-    """A stored article reporting an assault in Idlib governorate after the zone took effect, by its own party."""
+    """A stored article reporting an assault in Idlib governorate after the zone took effect, by its own party,
+    named in its sentence (so the store merges no two of them)."""
+    unit = f"Unit {number}"
     doc = make_document(f"v{number:03d}", "ASSAULT", (dt.date(2018, 10, 1) + dt.timedelta(days=number)).isoformat(),
-                        location=KAFRANBEL, text=f"Report {number}: shelling hit Kafranbel.")
-    doc.events[0].actors = [Party(f"Unit {number}", f"U{number:02d}", "MIL")]
+                        location=KAFRANBEL, text=f"{unit} shelled Kafranbel.")
+    doc.events[0].actors = [Party(unit, f"U{number:02d}", "MIL", text=unit, start=0, end=len(unit))]
     return doc
 
 

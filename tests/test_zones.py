@@ -31,13 +31,15 @@ KAFRANBEL = Location("Kafranbel", 168661, 35.61376, 36.56449, "SY", "PPL", preci
 IDLIB_PROVINCE = Location("Idlib", 169387, 35.82731, 36.62064, "SY", "ADM1", precision="admin")
 DAMASCUS = Location("Damascus", 170654, 33.5102, 36.29128, "SY", "PPLC", precision="point")
 SYRIA = Location("Syria", 163843, 35.0, 38.0, "SY", "PCLI", precision="country")
-SHELLING = "Government forces shelled Kafranbel in Idlib province on Monday, killing four civilians."
+SHELLING = "{} shelled Kafranbel in Idlib province on Monday, killing four civilians."
 
 
 def assault(aid: str, date: str, where: Location, type_: str = "ASSAULT"):
-    """A stored article reporting one event, by a party of its own, so the store merges no two of them."""
-    doc = make_document(aid, type_, date, location=where, text=SHELLING)
-    doc.events[0].actors = [Party(f"Brigade {aid}", aid[:3].upper(), "REB")]
+    """A stored article reporting one event, by a party of its own that its sentence names (as the coder leaves
+    it), so the store merges no two of them: a party coded without text is a guess that keeps no reports apart."""
+    brigade = f"Brigade {aid}"
+    doc = make_document(aid, type_, date, location=where, text=SHELLING.format(brigade))
+    doc.events[0].actors = [Party(brigade, aid[:3].upper(), "REB", text=brigade, start=0, end=len(brigade))]
     return doc
 
 
@@ -116,9 +118,10 @@ def test_report_counts_per_day_and_type_and_writes_a_brief(idlib_store):
     data = report.to_json()
     assert data["violations"] == 2 and data["possible"] == 1 and data["by_type"] == {"ASSAULT": 2}
     assert data["by_day"] == {"2018-10-01": {"ASSAULT": 1}, "2018-10-04": {"ASSAULT": 1}}
-    assert data["top"][0]["membership"] == "point" and data["top"][0]["event"]["evidence"]["sentence"] == SHELLING
+    top = SHELLING.format(f"Brigade {data['top'][0]['event']['article_id']}")
+    assert data["top"][0]["membership"] == "point" and data["top"][0]["event"]["evidence"]["sentence"] == top
     brief = report_markdown(report)
-    assert brief.startswith("# idlib: violations since 2018-10-01") and f"> {SHELLING}" in brief
+    assert brief.startswith("# idlib: violations since 2018-10-01") and f"> {top}" in brief
 
 
 def test_zone_commands(tmp_path):
