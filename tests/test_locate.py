@@ -3,21 +3,7 @@ the story's scene for acts that continue it; a name the gazetteer lacks kept in 
 
 from __future__ import annotations
 
-import datetime as dt
-
-from dateline.model import Article, Document, content_id
-from dateline.pipeline import run_stages
-
-
-def extracted(nlp, text: str, date: str = "2019-03-14") -> Document:
-    """Run every stage on one text."""
-    day = dt.date.fromisoformat(date)
-    doc = Document(article=Article(id=content_id(text, day), date=day, text=text), parsed=nlp(text))
-    return run_stages(doc)
-
-
-def event_at(doc: Document, trigger: str):
-    return next(e for e in doc.events if e.evidence.trigger == trigger)
+from stage_run import event_at, extracted
 
 
 def test_a_reporting_location_is_not_where_the_act_happened(nlp) -> None:

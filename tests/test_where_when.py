@@ -5,24 +5,10 @@ August under discussion, and a planned thing's day lies ahead."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from dateline.events.dating import date_event
 from dateline.events.locate import location_for_type
-from dateline.model import Article, Document, content_id
-from dateline.pipeline import run_stages
 from dateline.time import tag_timexes
-
-
-def extracted(nlp, text: str, date: str = "2019-03-14") -> Document:
-    """Run every stage on one text."""
-    day = dt.date.fromisoformat(date)
-    doc = Document(article=Article(id=content_id(text, day), date=day, text=text), parsed=nlp(text))
-    return run_stages(doc)
-
-
-def event_at(doc: Document, trigger: str):
-    return next(e for e in doc.events if e.evidence.trigger == trigger)
+from stage_run import event_at, extracted
 
 
 def test_an_act_aimed_across_a_border_is_not_put_at_the_story_scene(nlp) -> None:

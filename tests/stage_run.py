@@ -1,0 +1,20 @@
+"""Run every stage on a text written for a test, and pick an event out by its trigger word."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateline.model import Article, Document, Event, content_id
+from dateline.pipeline import run_stages
+
+
+def extracted(nlp, text: str, date: str = "2019-03-14") -> Document:
+    """Every stage run on one text dated `date`."""
+    day = dt.date.fromisoformat(date)
+    doc = Document(article=Article(id=content_id(text, day), date=day, text=text), parsed=nlp(text))
+    return run_stages(doc)
+
+
+def event_at(doc: Document, trigger: str) -> Event:
+    """The first event whose evidence trigger is `trigger`."""
+    return next(e for e in doc.events if e.evidence.trigger == trigger)
