@@ -208,6 +208,13 @@ def test_streaming_in_small_pages_gives_the_same_events_in_date_order(store):
     assert len(list(stream_events(store, EventFilter(include_negated=True, limit=3), page=2))) == 3
 
 
+def test_an_export_limit_of_zero_writes_none_and_a_negative_one_is_refused(store):
+    """As in `Store.events`: 0 means no events, not all of them; -1 is named in the error, not an islice message."""
+    assert list(stream_events(store, EventFilter(include_negated=True, limit=0))) == []
+    with pytest.raises(ValueError, match="limit must be 0 or more"):
+        list(stream_events(store, EventFilter(limit=-1)))
+
+
 def test_cli_export_to_standard_output_and_to_a_file(store, store_target, tmp_path):
     runner = CliRunner()
     done = runner.invoke(app, ["export", "--format", "gdelt", "--db", store_target, "--type", "AGREE"])

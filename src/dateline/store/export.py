@@ -49,7 +49,7 @@ from dateline.store.export_rows import (
     polecat_row,
     zone_feature,
 )
-from dateline.store.sql import SQLStore, listed_ids
+from dateline.store.sql import SQLStore, check_filter, listed_ids
 from dateline.store.watch import ZoneRecord
 
 #: Events read from the store per query.
@@ -76,8 +76,9 @@ def _pages(store: SQLStore, flt: EventFilter, page: int) -> Iterator[list[tuple[
     These are merged events (the row of each one's first report) with a report that matches, as `Store.events`
     lists them, read in keyset pages of the listing key (`dateline.store.sql.listed_ids`), so no page rescans
     what was written (OFFSET would) and no cursor stays open."""
+    check_filter(flt)  # a negative limit is refused by name
     listed = (merged_id for merged_id, _ in listed_ids(store.rows, flt, store.dialect, page=page))
-    stream = islice(listed, flt.limit) if flt.limit else listed
+    stream = listed if flt.limit is None else islice(listed, flt.limit)  # 0 means none, as in `Store.events`
     while ids := list(islice(stream, page)):
         found: dict[str, tuple[Any, ...]] = {}
         for start in range(0, len(ids), 1000):

@@ -216,6 +216,7 @@ class SQLStore(WatchTables):
         `events.n_mentions`, `n_articles` and `n_sources` of its row do.
         """
         flt = flt or EventFilter()
+        check_filter(flt)  # before the listing is cut: a negative limit is refused by name, not by islice
         if flt.limit == 0:  # 0 means none, not all
             return []
         with self._reading() as con:
