@@ -157,12 +157,30 @@ def _normal(piece: str) -> str:
     return " ".join(piece.lower().split())
 
 
+def _covered(spans: list[Found]) -> tuple[list[int], list[int]]:
+    """The excluded text as disjoint (start, end) runs, sorted: their starts and their ends."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for _, start, end, _reason in sorted(spans, key=lambda f: f[1]):
+        if ends and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
+
+
 def _repeats(units: list[Span], excluded: list[Found], text: str) -> Iterator[Found]:
-    """Sentences that repeat one met earlier in the article (a teaser, a pasted second copy)."""
+    """Sentences that repeat one met earlier in the article (a teaser, a pasted second copy).
+
+    A sentence inside text already excluded is passed over; the test is a binary search in the
+    excluded runs, so a long article with many excluded spans costs n log n, not n times m."""
     seen: set[str] = set()
+    starts, ends = _covered(excluded)
     for start, end in units:
         key = _normal(text[start:end])
-        if any(k[1] <= start and end <= k[2] for k in excluded):
+        run = bisect_right(starts, start) - 1
+        if run >= 0 and end <= ends[run]:
             continue
         if key in seen and len(key.replace(" ", "")) >= MIN_REPEATED_CHARS:
             yield "repeated", start, end, "sentence repeated from earlier in the article"
