@@ -33,7 +33,7 @@ from dateline.events.verify import NONE, unverified
 from dateline.model import Article, Document
 from dateline.nlp import load_model
 from dateline.pipeline import process
-from event_sources import ATTACK_CRISES, TWEETS_PER_CRISIS, _crisis_day, cache_folder, map_aida
+from event_sources import ATTACK_CRISES, TWEETS_PER_CRISIS, _crisis_day, cache_folder, map_aida, rams_windows
 
 Span = tuple[int, int, "str | None"]
 Labelled = tuple[Article, list[Span], str]
@@ -72,15 +72,7 @@ def read_wikievents(path: Path, limit: int) -> Iterator[Labelled]:
 
 def read_rams(path: Path, limit: int) -> Iterator[Labelled]:
     """RAMS dev: the one annotated trigger of each window."""
-    for i, line in enumerate(open(path, encoding="utf-8")):
-        if limit and i >= limit:
-            break
-        d = json.loads(line)
-        tokens = [t for s in d["sentences"] for t in s]
-        starts, pos = [], 0
-        for t in tokens:
-            starts.append(pos)
-            pos += len(t) + 1
+    for i, (d, tokens, starts) in enumerate(rams_windows(path, limit)):
         s, e, kinds = d["evt_triggers"][0]
         spans = [(starts[s], starts[e] + len(tokens[e]), map_aida(kinds[0][0]))]
         yield Article(id=f"rams-{i}", date=dt.date(2016, 6, 1), text=" ".join(tokens)), spans, "spans"

@@ -126,7 +126,8 @@ def _lead_labeller(label: str, text: str) -> Labeller:
     return lab
 
 
-def read_rams(path: Path, limit: int) -> Iterator[tuple[Article, Labeller]]:
+def rams_windows(path: Path, limit: int) -> Iterator[tuple[dict[str, Any], list[str], list[int]]]:
+    """RAMS records with their tokens and each token's character start in the tokens joined by spaces."""
     for i, line in enumerate(open(path, encoding="utf-8")):
         if limit and i >= limit:
             break
@@ -136,6 +137,11 @@ def read_rams(path: Path, limit: int) -> Iterator[tuple[Article, Labeller]]:
         for t in tokens:
             starts.append(pos)
             pos += len(t) + 1
+        yield d, tokens, starts
+
+
+def read_rams(path: Path, limit: int) -> Iterator[tuple[Article, Labeller]]:
+    for i, (d, tokens, starts) in enumerate(rams_windows(path, limit)):
         text = " ".join(tokens)
         s, e, kinds = d["evt_triggers"][0]
         spans = [(starts[s], starts[e] + len(tokens[e]), map_aida(kinds[0][0]))]

@@ -47,7 +47,7 @@ from dateline.events.lexicon import load_lexicon
 from dateline.events.verify import file_sha256
 from dateline.model import Document
 from detector_sources import SOURCES, Span, parsed_source, source_path, token_label
-from train_event_model import FOLDS, SEED, document_fold
+from train_event_model import FOLDS, SEED, document_fold, feature_matrix
 
 #: How much one row of each source counts: events-gold is the target domain; NGEC's label sits on a guessed
 #: token (the lead's root verb); CrisisLex tweets are many and alike.
@@ -114,19 +114,11 @@ def load_rows(gold: Path, dev: Path, names: Iterable[str], limit: int = 0, refre
 
 def fit(rows: list[TokenRow], c: float = C, threshold: float = 0.5) -> DetectorModel:
     """A detector trained on `rows` (one that proposes nothing when the rows hold no event label)."""
-    from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
 
     if len({r.label for r in rows}) < 2:
         return DetectorModel((NONE,), {}, np.zeros((1, 0)), np.zeros(1), threshold, {})
-    counts = Counter(f for r in rows for f in set(r.features))
-    vocab = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
-    index = {f: i for i, f in enumerate(vocab)}
-    cols, ptr = [], [0]
-    for r in rows:
-        cols += sorted({index[f] for f in r.features if f in index})
-        ptr.append(len(cols))
-    x = csr_matrix((np.ones(len(cols)), cols, ptr), shape=(len(rows), len(vocab)))
+    _, index, x = feature_matrix(rows, MIN_COUNT)
     clf = LogisticRegression(C=c, max_iter=2000, random_state=SEED)
     clf.fit(x, [r.label for r in rows], sample_weight=[SOURCE_WEIGHT.get(r.source, 1.0) for r in rows])
     return DetectorModel(tuple(str(k) for k in clf.classes_), index, clf.coef_, clf.intercept_, threshold, {})

@@ -53,19 +53,27 @@ FOLDS = 5
 SEED = 13
 
 
-def fit(rows: list[Row], c: float = C, use_dense: bool = False) -> VerifierModel:
-    """A verifier trained on `rows` (calibration left as identity); `use_dense` adds the parser's vectors."""
-    from scipy.sparse import csr_matrix, hstack
-    from sklearn.linear_model import LogisticRegression
+def feature_matrix(rows: list[Any], min_count: int = MIN_COUNT) -> tuple[list[str], dict[str, int], Any]:
+    """The binary feature matrix of `rows` (each with `.features`): the features seen in at least `min_count`
+    rows, sorted, their column index, and a sparse matrix with one row per row."""
+    from scipy.sparse import csr_matrix
 
     counts = Counter(f for r in rows for f in set(r.features))
-    vocab = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
+    vocab = sorted(f for f, n in counts.items() if n >= min_count)
     index = {f: i for i, f in enumerate(vocab)}
     cols, ptr = [], [0]
     for r in rows:
         cols += sorted({index[f] for f in r.features if f in index})
         ptr.append(len(cols))
-    x = csr_matrix((np.ones(len(cols)), cols, ptr), shape=(len(rows), len(vocab)))
+    return vocab, index, csr_matrix((np.ones(len(cols)), cols, ptr), shape=(len(rows), len(vocab)))
+
+
+def fit(rows: list[Row], c: float = C, use_dense: bool = False) -> VerifierModel:
+    """A verifier trained on `rows` (calibration left as identity); `use_dense` adds the parser's vectors."""
+    from scipy.sparse import csr_matrix, hstack
+    from sklearn.linear_model import LogisticRegression
+
+    vocab, index, x = feature_matrix(rows)
     stats = dense_stats(rows) if use_dense else None
     if stats is not None:
         x = hstack([x, csr_matrix(dense_matrix(rows, *stats))], format="csr")
