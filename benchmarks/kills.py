@@ -102,16 +102,10 @@ def main(argv: list[str] | None = None) -> None:
             out["duckdb"] = run_backend(lambda: str(folder / f"s{next(names)}.duckdb"), args.kills,
                                         args.articles, args.seed)
             continue
-        from pg import INSTALL_HINT, PostgresServer, postgres_bin
+        from pg import running_server
 
-        bindir = postgres_bin()
-        if bindir is None:
-            raise SystemExit(INSTALL_HINT)
-        server = PostgresServer(bindir).start()
-        try:
+        with running_server() as server:
             out["postgresql"] = run_backend(server.new_database, args.kills, args.articles, args.seed)
-        finally:
-            server.stop()
     print(json.dumps(out), flush=True)
 
 

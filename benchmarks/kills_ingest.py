@@ -195,17 +195,11 @@ def main(argv: list[str] | None = None) -> None:
                                  args.kills, args.partition_size, args.seed, args.minutes)
             print(json.dumps({**base, **result}), flush=True)
             continue
-        from pg import INSTALL_HINT, PostgresServer, postgres_bin
+        from pg import running_server
 
-        bindir = postgres_bin()
-        if bindir is None:
-            raise SystemExit(INSTALL_HINT)
-        server = PostgresServer(bindir).start()
-        try:
+        with running_server() as server:
             result = run_backend(server.new_database, folder / "postgresql", corpus, args.kills,
                                  args.partition_size, args.seed, args.minutes)
-        finally:
-            server.stop()
         print(json.dumps({**base, **result}), flush=True)
 
 

@@ -96,21 +96,15 @@ def seeded_target(backend: str, rows: list[dict[str, Any]], work: Path) -> Itera
         yield str(seeded_store(rows, work))
         return
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-    from pg import INSTALL_HINT, PostgresServer, postgres_bin
+    from pg import running_server
 
-    bindir = postgres_bin()
-    if bindir is None:
-        raise SystemExit(INSTALL_HINT)
-    server = PostgresServer(bindir).start()
-    try:
+    with running_server() as server:
         target = server.new_database()
         done = ingest([write_jsonl(work / "seed.jsonl", rows)], target, batch_size=32)
         _, errors = done.communicate()
         if done.returncode not in (0, 1):  # 1: some inputs skipped (a text not in English), each reported
             raise SystemExit(f"seeding failed: {errors[-2000:]}")
         yield target
-    finally:
-        server.stop()
 
 
 def free_port() -> int:

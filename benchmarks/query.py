@@ -51,7 +51,7 @@ from dateline.store.sql import SQLStore, listed_ids
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
-from pg import PostgresServer, postgres_bin  # noqa: E402  (the tests' throwaway server)
+from pg import running_server  # noqa: E402  (the tests' throwaway server)
 
 #: PLOVER type frequencies in events-gold (counts of 227 events), add-one smoothed when drawn.
 TYPE_COUNTS = {"ACCUSE": 43, "ASSAULT": 29, "REQUEST": 26, "PROTEST": 19, "CONCEDE": 19, "SANCTION": 17,
@@ -312,16 +312,10 @@ def backends(names: list[str], folder: Path, scratch: Path) -> Iterator[tuple[st
                 print(f"duckdb loaded in {time.perf_counter() - started:.0f} s", file=sys.stderr)
             yield name, str(path)
         else:
-            bindir = postgres_bin()
-            if bindir is None:
-                raise SystemExit("PostgreSQL server binaries not found (apt-get install postgresql)")
-            server = PostgresServer(bindir).start()
-            try:
+            with running_server() as server:
                 load_postgres(server.url(), folder)
                 print(f"postgresql loaded in {time.perf_counter() - started:.0f} s", file=sys.stderr)
                 yield name, server.url()
-            finally:
-                server.stop()
 
 
 def main() -> None:
