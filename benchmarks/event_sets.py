@@ -38,7 +38,7 @@ from dateline.events.verify import NONE, unverified, verify_event  # noqa: E402
 from dateline.model import Article, Document  # noqa: E402
 from dateline.pipeline import process  # noqa: E402
 from detector_sources import recode  # noqa: E402
-from event_sources import ATTACK_CRISES, SOURCES, cache_rows, map_aida  # noqa: E402
+from event_sources import ATTACK_CRISES, SOURCES, cache_rows, map_aida, wikievents_text  # noqa: E402
 from train_event_detector import cross_fitted_detectors  # noqa: E402
 from train_event_model import cross_validate_gold, gold_folds, per_source_cv, platt, reliability  # noqa: E402
 
@@ -261,7 +261,7 @@ def _wikievents(limit: int) -> tuple[list[Article], dict[str, list[tuple[int, in
             break
         d = json.loads(line)
         aid = f"wiki-{d['doc_id']}"
-        articles.append(Article(id=aid, date=dt.date(2019, 6, 1), text=d["text"]))
+        articles.append(Article(id=aid, date=dt.date(2019, 6, 1), text=wikievents_text(d)))
         sents = [(s[0][0][1], s[0][-1][2]) for s in d["sentences"]]
         for m in d["event_mentions"]:
             plover = map_aida(m["event_type"])

@@ -171,3 +171,19 @@ def test_one_default_view_for_listings_and_timelines() -> None:
     doubtful = [replace(e, confidence=DEFAULT_MIN_CONFIDENCE / 2) for e in doc.events if e.date]
     assert doubtful and timeline.build_timeline(doubtful) == []
     assert timeline.build_timeline(doubtful, min_confidence=0)
+
+
+def test_wikievents_text_puts_each_sentence_at_its_tokens_offsets(monkeypatch):
+    """The WikiEvents records' `text` glues sentences together while their token offsets leave one character
+    between them; the training and benchmark readers rebuild the text so every token span reads its token."""
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    from event_sources import wikievents_text
+
+    record = {"text": "Rebels attacked Homs.Police arrested two men.",
+              "sentences": [[[["Rebels", 0, 6], ["attacked", 7, 15], ["Homs", 16, 20], [".", 20, 21]],
+                             "Rebels attacked Homs."],
+                            [[["Police", 22, 28], ["arrested", 29, 37], ["two", 38, 41], ["men", 42, 45],
+                              [".", 45, 46]], "Police arrested two men."]]}
+    text = wikievents_text(record)
+    assert text == "Rebels attacked Homs.\nPolice arrested two men."
+    assert all(text[start:end] == token for tokens, _ in record["sentences"] for token, start, end in tokens)

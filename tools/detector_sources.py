@@ -33,7 +33,15 @@ from dateline.events.verify import NONE, unverified
 from dateline.model import Article, Document
 from dateline.nlp import load_model
 from dateline.pipeline import process
-from event_sources import ATTACK_CRISES, TWEETS_PER_CRISIS, _crisis_day, cache_folder, map_aida, rams_windows
+from event_sources import (
+    ATTACK_CRISES,
+    TWEETS_PER_CRISIS,
+    _crisis_day,
+    cache_folder,
+    map_aida,
+    rams_windows,
+    wikievents_documents,
+)
 
 Span = tuple[int, int, "str | None"]
 Labelled = tuple[Article, list[Span], str]
@@ -60,14 +68,8 @@ def read_gold(folder: Path, limit: int) -> Iterator[Labelled]:
 
 def read_wikievents(path: Path, limit: int) -> Iterator[Labelled]:
     """WikiEvents dev: every KAIROS trigger, its type mapped to PLOVER."""
-    for i, line in enumerate(open(path, encoding="utf-8")):
-        if limit and i >= limit:
-            break
-        d = json.loads(line)
-        offsets = [(t[1], t[2]) for s in d["sentences"] for t in s[0]]
-        spans = [(offsets[m["trigger"]["start"]][0], offsets[m["trigger"]["end"] - 1][1], map_aida(m["event_type"]))
-                 for m in d["event_mentions"]]
-        yield Article(id=f"wiki-{d['doc_id']}", date=dt.date(2019, 6, 1), text=d["text"]), spans, "all"
+    for art, spans in wikievents_documents(path, limit):
+        yield art, spans, "all"
 
 
 def read_rams(path: Path, limit: int) -> Iterator[Labelled]:

@@ -149,7 +149,23 @@ def read_rams(path: Path, limit: int) -> Iterator[tuple[Article, Labeller]]:
         yield art, lambda ev, spans=spans: next(iter(_overlaps(ev, spans)), None)
 
 
-def read_wikievents(path: Path, limit: int) -> Iterator[tuple[Article, Labeller]]:
+def wikievents_text(record: dict[str, Any]) -> str:
+    """A WikiEvents document's text, rebuilt from its sentences at their tokens' character offsets.
+
+    The records' own `text` joins the sentences with nothing between them ("...in SyriaThe desert..."),
+    while the token offsets count one character between sentences: read against `text`, every span
+    after the first sentence drifts further off its trigger, and the parser sees glued sentences. Each
+    sentence is put where its first token says, the gaps filled with newlines."""
+    chars: list[str] = []
+    for tokens, sentence in record["sentences"]:
+        start = tokens[0][1]
+        chars.extend("\n" * (start - len(chars)))
+        chars[start:start + len(sentence)] = sentence
+    return "".join(chars)
+
+
+def wikievents_documents(path: Path, limit: int) -> Iterator[tuple[Article, list[tuple[int, int, str | None]]]]:
+    """WikiEvents documents with every trigger's character span and its type mapped to PLOVER."""
     for i, line in enumerate(open(path, encoding="utf-8")):
         if limit and i >= limit:
             break
@@ -157,7 +173,11 @@ def read_wikievents(path: Path, limit: int) -> Iterator[tuple[Article, Labeller]
         offsets = [(t[1], t[2]) for s in d["sentences"] for t in s[0]]
         spans = [(offsets[m["trigger"]["start"]][0], offsets[m["trigger"]["end"] - 1][1], map_aida(m["event_type"]))
                  for m in d["event_mentions"]]
-        art = Article(id=f"wiki-{d['doc_id']}", date=dt.date(2019, 6, 1), text=d["text"])
+        yield Article(id=f"wiki-{d['doc_id']}", date=dt.date(2019, 6, 1), text=wikievents_text(d)), spans
+
+
+def read_wikievents(path: Path, limit: int) -> Iterator[tuple[Article, Labeller]]:
+    for art, spans in wikievents_documents(path, limit):
         yield art, _wiki_labeller(spans)
 
 
