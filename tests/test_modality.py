@@ -103,3 +103,22 @@ def test_an_owned_event_is_outside_the_negation_of_the_verb_that_takes_it(make_d
     assert not modality_of(make_doc, "Trinidad rejected Dominica's request for a waiver.", "request").negated
     assert not modality_of(make_doc, "The king did not accept the opposition's demands.", "demands").negated
     assert modality_of(make_doc, "The king did not accept any demands.", "demands").hypothetical
+
+
+def test_a_noun_in_the_setting_of_a_wish_is_no_wish(make_doc) -> None:
+    text = "Farmers demanded a new law in recent protests."
+    assert modality_of(make_doc, text, "protests") == modality_of(make_doc, "Farmers protested.", "protested")
+    assert modality_of(make_doc, "The unions demanded talks with the cabinet.", "talks").hypothetical
+
+
+def test_a_nominal_event_set_or_expected_to_happen_is_scheduled(make_doc) -> None:
+    for text, trigger in (("The summit is set to open in Lima next week.", "summit"),
+                          ("Talks are expected to resume in Oslo on Monday.", "Talks")):
+        found = modality_of(make_doc, text, trigger)
+        assert found.future and found.scheduled and not found.hypothetical, text
+
+
+def test_an_act_someone_is_to_do_is_arranged_not_a_purpose(make_doc) -> None:
+    found = modality_of(make_doc, "The Chilean president is to visit Beijing in May.", "visit")
+    assert found.future and found.scheduled and not found.hypothetical
+    assert modality_of(make_doc, "The aim is to topple the junta.", "topple").hypothetical

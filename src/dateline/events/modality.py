@@ -53,6 +53,9 @@ NEGATING_HEADS = word_set("negating_verbs")
 CONTRASTIVE = word_set("contrastive_conjunctions")
 #: Prepositions of adjuncts that lie outside a clause's negation ("did not arrest anyone after the protest").
 ADJUNCT_PREPS = word_class("prepositions", "background")
+#: Prepositions that set a verb's scene or background ("in recent protests", "after the clashes"): their object
+#: is where or when the verb happened, not what it wants or refuses.
+SETTING_PREPS = word_class("prepositions", "loose") | ADJUNCT_PREPS
 #: Participles that put a nominal event on a schedule ("protests scheduled for Thursday").
 SCHEDULE_PARTICIPLES = word_set("schedule_participles")
 #: Heads of a nominal trigger that place it outside the facts ("plans for talks", "hopes of a deal").
@@ -171,9 +174,11 @@ def _nominal_modality(token: Any) -> Modality | None:
     if token.dep_ == "pobj" and head.lower_ == "without":
         return Modality(negated=True, reason="'without' before the trigger")
     if token.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in IRREALIS_NOUNS \
-            and head.head.i != token.i:
+            and head.head.pos_ in ("NOUN", "PROPN") and head.head.i != token.i:
         return Modality(hypothetical=True, reason=f"object of '{head.head.text}'")
-    governor = head.head if token.dep_ == "pobj" and head.dep_ in ("prep", "agent") else head
+    if token.dep_ == "pobj" and (head.dep_ == "agent" or head.lower_ in SETTING_PREPS):
+        return _scheduled(token, head.head)  # "demanded by demonstrators in recent protests": a setting, not the wish
+    governor = head.head if token.dep_ == "pobj" and head.dep_ == "prep" else head
     lemma = governor.lemma_.lower()
     direct = token.dep_ == "dobj" and lemma in PREPOSITIONAL_IRREALIS  # "called a meeting" convened it
     if token.dep_ in ("dobj", "pobj") and governor.pos_ == "VERB" and lemma in IRREALIS_HEADS - NEGATING_HEADS \
@@ -206,7 +211,19 @@ def _scheduled(token: Any, governor: Any) -> Modality | None:
     for child in token.children:
         if child.dep_ in ("acl", "amod") and child.lemma_.lower() in SCHEDULE_PARTICIPLES:
             return Modality(future=True, scheduled=True, reason=f"'{child.text}' (on a schedule)")
+    if token.dep_ in ("nsubj", "nsubjpass") and _on_a_schedule(token.head):
+        return Modality(future=True, scheduled=True, reason=f"'{token.head.text}' (on a schedule)")
     return None
+
+
+def _on_a_schedule(predicate: Any) -> bool:
+    """True when a predicate puts its subject on a schedule: "the summit is set to take place", "talks are
+    expected to resume" (a schedule participle with an infinitive)."""
+    if predicate.lemma_.lower() not in SCHEDULE_PARTICIPLES:
+        return False
+    return any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in predicate.children)
 
 
 def _clause_modality(verb: Any, trigger: Any) -> Modality | None:
@@ -268,6 +285,13 @@ def _is_subject_of(token: Any, verb: Any) -> bool:
     return current.dep_ in ("nsubj", "nsubjpass", "csubj")
 
 
+def _subject_before(copula: Any, verb: Any) -> bool:
+    """True for "X is to visit": "be" has its own subject and the infinitive follows it (not "the aim is to
+    ...", whose subject names a purpose; that reading stays with the purpose rule via `IRREALIS_NOUNS`)."""
+    subjects = [c for c in copula.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < copula.i]
+    return bool(subjects) and copula.i < verb.i and subjects[0].lemma_.lower() not in IRREALIS_NOUNS
+
+
 def _governor_modality(verb: Any, trigger: Any, event_heads: frozenset[int]) -> Modality:
     """Modality a clause inherits from the clause that embeds it."""
     parent = verb.head
@@ -278,6 +302,8 @@ def _governor_modality(verb: Any, trigger: Any, event_heads: frozenset[int]) -> 
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if verb.dep_ == "xcomp" and infinitive and parent.lemma_.lower() in SCHEDULE_PARTICIPLES:
         return Modality(future=True, scheduled=True, reason=f"'{parent.text}' (on a schedule)")
+    if verb.dep_ in ("xcomp", "ccomp") and infinitive and parent.lemma_ == "be" and _subject_before(parent, verb):
+        return Modality(future=True, scheduled=True, reason=f"'{parent.text} to {verb.text}' (arranged)")
     if verb.dep_ == "pcomp" and parent.lower_ == "without":
         return Modality(negated=True, reason=f"'without' before '{verb.text}'")
     if verb.dep_ in ("xcomp", "ccomp", "pcomp", "advcl", "acl"):
