@@ -46,9 +46,17 @@ class CountryMention:
 
 
 def places_not_people(doc: Document, people: list[Actor]) -> list[Any]:
-    """The places of the places stage that are no part of a person's name ("reporter Bill Holland")."""
+    """The places of the places stage that are no part of a person's name ("reporter Bill Holland")
+    nor a name the parser reads as a person's ("Mary and her little lamb" is not Mary, Turkmenistan)."""
     spans = [(a.start, a.end) for a in people]
-    return [p for p in doc.places if not any(start <= p.start < end for start, end in spans)]
+    return [p for p in doc.places if not any(start <= p.start < end for start, end in spans)
+            and not _read_as_person(doc, p.start, p.end)]
+
+
+def _read_as_person(doc: Document, start: int, end: int) -> bool:
+    """Whether every token of a place's text is part of a PERSON entity of the parse."""
+    span = doc.parsed.char_span(start, end, alignment_mode="expand") if doc.parsed is not None else None
+    return span is not None and len(span) > 0 and all(t.ent_type_ == "PERSON" for t in span)
 
 
 def country_mentions(doc: Document, named: list[Actor], people: list[Actor],

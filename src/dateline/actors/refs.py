@@ -17,7 +17,7 @@ from typing import Any
 
 from dateline.actors.candidate import Candidate, adopt, set_country
 from dateline.actors.dictionary import ActorDictionary
-from dateline.actors.nearby import context_country, country_mentions, owner
+from dateline.actors.nearby import context_country, country_mentions, owner, places_not_people
 from dateline.actors.people import (
     described_by_apposition,
     link_short_names,
@@ -226,7 +226,7 @@ def focus_country(doc: Document, candidates: list[Candidate], lexicon: ActorDict
     none, over the countries of the named actors.
     """
     counts: Counter[str] = Counter(
-        iso3 for iso3 in (lexicon.iso2.get(p.country_code or "") for p in doc.places) if iso3)
+        iso3 for iso3 in (lexicon.iso2.get(p.country_code or "") for p in places_not_people(doc, [])) if iso3)
     if not counts:
         counts.update(c.actor.country for c in candidates
                       if not c.generic and c.actor.country in lexicon.countries)

@@ -25,7 +25,7 @@ from typing import Any
 from dateline.actors.dictionary import FORMER_SECTOR, ActorDictionary, Agent, actor_dictionary
 from dateline.actors.match import Piece, cached_key, find_pieces, match_at
 from dateline.actors.refs import Candidate, resolve_references
-from dateline.actors.text import without_determiner
+from dateline.actors.text import name_key, without_determiner
 from dateline.model import Actor, Document
 from dateline.words import word_class, word_set
 
@@ -291,9 +291,10 @@ def reference_info(actor: Actor, mention: Mention, tokens: Any, keys: list[str],
         head = lexicon.agents[(keys[named.end - 1],)][1]  # "the Assad regime" heads on "regime"
         actor.name = without_determiner(actor.text)
     if mention.person_end:
-        surname, size = keys[mention.person_end - 1], mention.person_end - mention.pieces[-1].end
+        surname, size = name_key(keys, mention.pieces[-1].end, mention.person_end), \
+            mention.person_end - mention.pieces[-1].end
     elif named:
-        surname, size = keys[named.end - 1], named.end - named.start
+        surname, size = name_key(keys, named.start, named.end), named.end - named.start
     else:
         surname, size = None, 0
     person = bool(mention.person_end) or bool(named and tokens[named.end - 1].ent_type_ == "PERSON")

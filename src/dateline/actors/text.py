@@ -75,6 +75,7 @@ def split_code(code: str) -> tuple[str | None, str | None]:
     """The PLOVER (country, sector) of a full Phoenix actor code.
 
     "TURGOV" -> (TUR, GOV); "IGOUNO" -> (UNO, GOV); "IMGMUSISI" -> (IMG, REB);
+    "MNCGBR" -> (GBR, BUS): a company is of its home country, as ICEWS codes it;
     "TUR" -> (TUR, None): a country-level code whose sector comes from context;
     "SCGMNE" -> (MNE, None): a federation's member republic; "SCG" -> (SRB, None).
     """
@@ -88,6 +89,8 @@ def split_code(code: str) -> tuple[str | None, str | None]:
     if head in PSEUDO_COUNTRIES:
         if head == "IGO" and rest and rest[0] in IGO_COUNTRIES:
             return rest[0], PSEUDO_COUNTRIES[head]
+        if head == "MNC" and rest and rest[0] not in SECTORS and rest[0] not in PSEUDO_COUNTRIES:
+            return LEGACY_COUNTRIES.get(rest[0], rest[0]), PSEUDO_COUNTRIES[head]  # "MNCGBR": BP is British
         return head, (first_sector(rest) if head == "WST" else None) or PSEUDO_COUNTRIES[head]
     if head in SECTORS and head != "MUS":  # "MED" alone (CNN): a sector, no country; MUS is Mauritius
         return None, SECTORS[head]
@@ -117,3 +120,16 @@ def without_determiner(text: str) -> str:
         if low.startswith(word):
             return text[len(word):]
     return text
+
+
+#: Generational suffixes that end a name but are not what a later short mention repeats ("II", "Jr").
+NAME_SUFFIXES = frozenset(word_list("name_suffixes"))
+
+
+def name_key(keys: list[str], start: int, end: int) -> str:
+    """The key a later short mention repeats: the last word of a name, not a generational suffix
+    ("King Abdullah II ... Abdullah said", "Martin Luther King Jr. ... King")."""
+    last = end - 1
+    while last > start and keys[last] in NAME_SUFFIXES:
+        last -= 1
+    return keys[last]

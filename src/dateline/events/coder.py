@@ -25,7 +25,7 @@ from dateline.events.modality import ATTEMPT_NOUNS, SPEECH_VERBS, Modality, trig
 from dateline.events.ontology import Ontology, load_ontology
 from dateline.events.parties import PartyTokens, demand_parties, trigger_parties
 from dateline.events.resolve import resolve
-from dateline.events.targets import fallback_recipients, implicit_state_actor
+from dateline.events.targets import fallback_recipients, implicit_protesters, implicit_state_actor
 from dateline.model import Document, Event, EventStatus, Evidence, Party, event_id
 from dateline.words import word_class, word_set
 
@@ -171,7 +171,8 @@ def code_trigger(doc: Document, trigger: Trigger, entries: dict[int, TriggerEntr
     if trigger.content is not None:
         party_tokens = demand_parties(token, trigger.content)
     actors, recipients = _parties(doc, party_tokens, entry, reading.type)
-    actors = actors or implicit_state_actor(doc, token, recipients, reading.type)
+    actors = actors or implicit_state_actor(doc, token, recipients, reading.type) \
+        or implicit_protesters(doc, token, reading.type)
     fallback = [] if recipients else fallback_recipients(doc, token, actors, reading.type, trigger.entry.type)
     recipients = recipients or fallback
     when = date_event(doc, token.i, reading.hypothetical or reading.negated)

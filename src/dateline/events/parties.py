@@ -46,6 +46,8 @@ ADJUNCT_PREPS = word_class("prepositions", "time-adjunct")
 CIRCUMSTANCE_PREPS = word_class("prepositions", "circumstance")
 #: Acts that send someone out of a place: unless an agent is named, the place sent "from" acts.
 REMOVAL_WORDS = word_set("removal_words")
+#: Verbs whose object is told to do what their infinitive says: that object is addressed.
+ADDRESSING_VERBS = word_set("addressing_verbs")
 
 
 def verb_parties(verb: Any) -> PartyTokens:
@@ -94,7 +96,7 @@ def _add_objects(verb: Any, found: PartyTokens) -> None:
     if found.recipients:
         return
     for child in verb.children:
-        if child.dep_ in ("dobj", "dative", "iobj") and not _own_thing(child):
+        if child.dep_ in ("dobj", "dative", "iobj") and not (_own_thing(child) and not _controls_complement(verb)):
             heads = [h for o in object_nouns(child) for h in with_conjuncts(o)]
             found.weak.update(t.i for t in heads if not is_named(t))
             found.recipients.extend(heads)
@@ -124,6 +126,16 @@ def _add_prep_object(prep: Any, found: PartyTokens, pattern: str) -> None:
     found.patterns.append(pattern)
     if prep.lower_ == "with":
         found.partners.update(t.i for t in heads)
+
+
+def _controls_complement(verb: Any) -> bool:
+    """"requested his party to freeze the debate", "ordered its troops to withdraw": an object that
+    is told to do what the infinitive says is the one addressed, even when the actor owns it
+    ("mobilised its forces to attack" is not: mobilising addresses no one)."""
+    if verb.lemma_.lower() not in ADDRESSING_VERBS:
+        return False
+    return any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               for c in verb.children)
 
 
 def _own_thing(token: Any) -> bool:

@@ -10,6 +10,7 @@ from typing import Any
 
 from dateline.events.index import ArticleIndex
 from dateline.events.parties import NAME_MODIFIER_DEPS, NON_PARTY_HEADS, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS, SKIP_DEPS
+from dateline.events.parties_syntax import NAMED_ENTITIES
 from dateline.model import Document, Party
 
 #: How far up from a relative pronoun its clause's verb may be ("at which", "some of whom").
@@ -47,7 +48,10 @@ def resolve(doc: Document, token: Any) -> list[Party]:
 
 def _apposition_actor(doc: Document, token: Any) -> Any | None:
     """"Martin Wansleben, chief executive of the German chambers of commerce": a name the
-    dictionary does not know is what its apposition says it is."""
+    dictionary does not know is what its apposition says it is. A common noun is no name:
+    "an issue ...: the ownership of Iraq's oil" is not Iraq's."""
+    if token.pos_ != "PROPN" and token.ent_type_ not in NAMED_ENTITIES:
+        return None
     for appos in token.children:
         if appos.dep_ == "appos":
             actor = _actor_at(doc, appos) or next(iter(_actors_in_phrase(doc, appos)), None)
@@ -130,16 +134,23 @@ def _antecedent(doc: Document, pronoun: Any) -> Any | None:
     """
     parsed = doc.parsed
     bound = _binding_subjects(pronoun) if pronoun.dep_ in OBJECT_DEPS else set()
+    # nor for an earlier mention of that subject ("the police threatened to beat them": not police)
+    binders = {_identity(a) for a in (_actor_at(doc, parsed[i]) for i in bound) if a is not None}
     plural = pronoun.lower_ in PLURAL_PRONOUNS  # "them" is not one named person
     best = None
     for actor in ArticleIndex.of(doc).actors_starting_between(pronoun.idx - 400, pronoun.idx):
-        if actor.end > pronoun.idx:
+        if actor.end > pronoun.idx or _identity(actor) in binders:
             continue
         head = parsed.char_span(actor.start, actor.end, alignment_mode="expand")
         if head is not None and head.root.dep_ in ("nsubj", "nsubjpass") and head.root.i not in bound and \
                 not (plural and _one_name(head.root)) and (best is None or actor.start > best.start):
             best = actor
     return best
+
+
+def _identity(actor: Any) -> tuple[str, str | None, str | None]:
+    """Who a mention stands for, as far as the actors stage knows: its name, country and sector."""
+    return actor.name, actor.country, actor.sector
 
 
 def _one_name(token: Any) -> bool:

@@ -115,6 +115,29 @@ def implicit_state_actor(doc: Document, trigger: Any, recipients: list[Party], t
     return [Party(name=f"authorities of {country}", country=country, sector=sector)]
 
 
+#: Acts a country's people do where they live ("demonstrations in Egypt", "protests spread to Algeria").
+POPULAR_ACTS = frozenset({"PROTEST"})
+
+
+def implicit_protesters(doc: Document, trigger: Any, type_name: str) -> list[Party]:
+    """"the first day of demonstrations in Egypt": a protest that names no one who protests was
+    made by the people of the place where it happened (CVL of each country named there), as
+    ICEWS and PLOVER code an unnamed crowd; a place that is no country names no one."""
+    if type_name not in POPULAR_ACTS:
+        return []
+    heads = location_heads(trigger)
+    if trigger.dep_ == "nsubj":  # "protests erupted in Lagos": where what they did happened
+        heads += location_heads(trigger.head)
+    out: list[Party] = []
+    for head in heads:
+        for place in with_conjuncts(head):
+            party = _place_party(doc, place)
+            if party is not None and party.country not in NON_STATE_COUNTRIES and \
+                    all(p.country != party.country for p in out):
+                out.append(replace(party, name=f"protesters in {party.text or party.name}", sector=PEOPLE))
+    return out
+
+
 def _story_country(doc: Document) -> str | None:
     """ISO-3 code of the country most of the article's places are in (None on a tie)."""
     counts = Counter(c for c in (iso3_codes().get(p.country_code or "") for p in doc.places) if c)
