@@ -24,6 +24,7 @@ from typing import Any
 
 from dateline.config import settings
 from dateline.geo.names import bare_admin_name, fold, is_latin, skeleton
+from dateline.words import word_table
 
 SCHEMA = """
 CREATE TABLE places (
@@ -314,12 +315,14 @@ def _table(name: str) -> dict[str, list[str]]:
 
 
 def _insert_aliases(con: sqlite3.Connection) -> int:
-    """Everyday names: alias -> a country (ISO alpha-2), an admin1 code ("CA.02") or a geonameid."""
+    """Everyday names: alias -> a country (ISO alpha-2), an admin1 code ("CA.02") or a geonameid; with
+    the state abbreviations that also name their area alone ("Calif."), kept in their one list."""
     targets = {code: gid for gid, code in con.execute(
         "SELECT geonameid, country_code FROM places WHERE feature_code = 'PCLI'")}
     targets.update(con.execute("SELECT code, geonameid FROM admin1"))
     rows = []
-    for alias, (target, *_) in _table("aliases.tsv").items():
+    written_alone = {key: area for key, (area, use) in word_table("state_abbreviations").items() if use == "alone"}
+    for alias, (target, *_) in [*_table("aliases.tsv").items(), *((k, [v]) for k, v in written_alone.items())]:
         geonameid = int(target) if target.isdigit() else targets.get(target)
         if geonameid is not None:
             key = fold(alias)

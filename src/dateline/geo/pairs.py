@@ -13,10 +13,10 @@ from __future__ import annotations
 from typing import Any
 
 from dateline.geo.mentions import Mention
-from dateline.words import word_map
+from dateline.words import word_table
 
 #: Abbreviation as written -> GeoNames admin1 key ("Ill." -> "US.IL").
-STATE_ABBREVIATIONS = word_map("state_abbreviations")
+STATE_ABBREVIATIONS = {key: area for key, (area, *_) in word_table("state_abbreviations").items()}
 
 
 def state_after_town(parsed: Any, accepted: list[Mention]) -> list[Mention]:

@@ -1,0 +1,101 @@
+"""Parties from the right words, session 33: each test a sentence written for it, run through the
+real places and actors stages (and, where it says so, the party rules of the events stage).
+
+Classes: an object told to do what an infinitive says is addressed even when the actor owns it;
+a common noun is not what its apposition names; an object pronoun does not stand for an earlier
+mention of its own clause's subject; a protest with no one named is by the people of its place;
+a short name repeats a full name without its generational suffix; a place the parser reads as a
+person names no country for the agents near it; a company is of its home country.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.actors import tag_actors
+from dateline.actors.text import name_key, split_code
+from dateline.events.parties import trigger_parties
+from dateline.events.resolve import resolve
+from dateline.events.targets import implicit_protesters
+from dateline.geo import tag_places
+from dateline.geo.pairs import STATE_ABBREVIATIONS
+from dateline.model import Document
+from dateline.words import word_table
+
+
+@pytest.fixture
+def staged(make_doc):
+    """Parse a text and run the places and actors stages on it."""
+
+    def run(text: str, date: str = "2011-02-03") -> Document:
+        return tag_actors(tag_places(make_doc(text, date)))
+
+    return run
+
+
+def token(doc: Document, text: str):
+    return next(t for t in doc.parsed if t.text == text)
+
+
+def resolved(doc: Document, heads) -> list[tuple[str | None, str | None]]:
+    return [(p.country, p.sector) for h in heads for p in resolve(doc, h)]
+
+
+def test_own_body_told_to_act_is_the_recipient(staged) -> None:
+    doc = staged("The Kenyan president ordered his army to withdraw from the border town.")
+    found = trigger_parties(token(doc, "ordered"))
+    assert [t.text for t in found.recipients][:1] == ["army"]
+    assert "direct object" in found.patterns
+
+
+def test_own_forces_mobilised_are_still_no_recipient(staged) -> None:
+    doc = staged("Kenya mobilised its forces to defend the border town.")
+    found = trigger_parties(token(doc, "mobilised"))
+    assert "forces" not in [t.text for t in found.recipients]
+
+
+def test_common_noun_takes_no_country_from_its_apposition(staged) -> None:
+    doc = staged("The panel discussed a question that angers many: the future of Iraq's oil.")
+    parties = resolve(doc, token(doc, "question"))
+    assert all(p.country is None for p in parties)
+
+
+def test_object_pronoun_is_not_an_earlier_mention_of_its_subject(staged) -> None:
+    doc = staged("Students marched past the police in Nairobi. The police threatened to beat them.")
+    them = token(doc, "them")
+    assert ("KEN", "COP") not in resolved(doc, [them])
+
+
+def test_protest_with_no_one_named_is_by_the_people_of_its_place(staged) -> None:
+    doc = staged("Protests erupted in Nairobi and Mombasa after the vote.")
+    actors = implicit_protesters(doc, token(doc, "Protests"), "PROTEST")
+    assert [(p.country, p.sector) for p in actors] == [("KEN", "CVL")]
+
+
+def test_other_acts_get_no_implicit_protesters(staged) -> None:
+    doc = staged("Clashes erupted in Nairobi after the vote.")
+    assert implicit_protesters(doc, token(doc, "Clashes"), "ASSAULT") == []
+
+
+def test_short_name_repeats_the_name_before_its_suffix() -> None:
+    keys = ["king", "abdullah", "ii"]
+    assert name_key(keys, 0, 3) == "abdullah"
+    assert name_key(["luther", "king", "jr"], 0, 3) == "king"
+
+
+def test_place_read_as_a_person_names_no_country_nearby(staged) -> None:
+    doc = staged("The song tells of Mary and her lamb. The government said it would be taught in schools.")
+    government = next(a for a in doc.actors if a.text.lower().endswith("government"))
+    assert government.country != "TKM"
+
+
+def test_company_is_of_its_home_country() -> None:
+    assert split_code("MNCGBR") == ("GBR", "BUS")
+    assert split_code("MNC") == ("MNC", "BUS")
+
+
+def test_state_abbreviations_are_one_list_for_pairs_and_gazetteer() -> None:
+    table = word_table("state_abbreviations")
+    assert {use for _, use in table.values()} == {"alone", "after-town"}
+    assert table["Ill."][1] == "after-town"  # "Ill." alone is a word
+    assert STATE_ABBREVIATIONS["Calif."] == "US.CA"
