@@ -69,3 +69,13 @@ def store_target(request, tmp_path) -> str:
     if request.param == "duckdb":
         return str(tmp_path / "store.duckdb")
     return request.getfixturevalue("postgres_url")
+
+
+@pytest.fixture
+def store(store_target):
+    """A new, open store on each backend (`store_target`), closed after the test."""
+    from dateline.store import open_store
+
+    opened = open_store(store_target)
+    yield opened
+    opened.close()

@@ -105,3 +105,19 @@ def running_server() -> Iterator[PostgresServer]:
         yield server
     finally:
         server.stop()
+
+
+def raw_sql(target: str, script: str) -> list[tuple]:
+    """Run SQL on a store's database directly (a PostgreSQL URL or a DuckDB file), bypassing the store; the rows
+    of the last statement, if any. For tests that make a database look old or broken."""
+    if target.startswith("postgresql://"):
+        with psycopg.connect(target, autocommit=True) as con:
+            cur = con.execute(script)
+            return cur.fetchall() if cur.description else []
+    import duckdb
+
+    con = duckdb.connect(target)
+    try:
+        return con.execute(script).fetchall()
+    finally:
+        con.close()

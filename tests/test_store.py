@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 
 import duckdb
-import psycopg
 import pytest
 from typer.testing import CliRunner
 
@@ -16,27 +15,8 @@ from dateline.store import EventFilter, StoreError, StoreLayoutError, open_store
 from dateline.store.base import date_bounds
 from dateline.store.postgres import redacted
 from dateline.store.schema import LAYOUT_DIGESTS, SCHEMA_VERSION, layout_digest
+from pg import raw_sql
 from store_worker import finished, make_document, numbered_document, worker
-
-
-@pytest.fixture
-def store(store_target):
-    s = open_store(store_target)
-    yield s
-    s.close()
-
-
-def raw_sql(target: str, script: str) -> list[tuple]:
-    """Run SQL on a database directly, bypassing the store; the rows of the last statement, if any."""
-    if target.startswith("postgresql://"):
-        with psycopg.connect(target, autocommit=True) as con:
-            cur = con.execute(script)
-            return cur.fetchall() if cur.description else []
-    con = duckdb.connect(target)
-    try:
-        return con.execute(script).fetchall()
-    finally:
-        con.close()
 
 
 def test_round_trip_returns_the_same_model_objects(store):

@@ -6,29 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-import duckdb
-import psycopg
-
 from dateline.model import Location
 from dateline.store import EventFilter, open_store
+from dateline.store.listing import listed_ids
 from dateline.store.schema import SCHEMA_VERSION
 from dateline.store.search import order_key
-from dateline.store.sql import listed_ids
+from pg import raw_sql
 from store_worker import make_document
 from test_merge import A, B, C
-
-
-def raw_sql(target: str, script: str) -> list[tuple]:
-    """Run SQL on a database directly, bypassing the store; the rows of the last statement, if any."""
-    if target.startswith("postgresql://"):
-        with psycopg.connect(target, autocommit=True) as con:
-            cur = con.execute(script)
-            return cur.fetchall() if cur.description else []
-    con = duckdb.connect(target)
-    try:
-        return con.execute(script).fetchall()
-    finally:
-        con.close()
 
 
 def others() -> list:
@@ -50,48 +35,47 @@ def test_the_order_key_sorts_as_the_listing_order_it_stands_for():
     assert sorted(rows, key=lambda r: order_key(*r)) == listing_order
 
 
-def test_a_merged_event_is_listed_once_under_its_earliest_report_and_pages_never_repeat_it(store_target):
-    with open_store(store_target) as store:
-        for batch in ([A], [C], others(), [B]):  # B, published first, arrives last: the merged event moves
-            store.add(batch)
-        rows = store.rows("SELECT e.listing_key, m.order_key, e.listing_day, m.listing_day FROM events e "
-                          "JOIN events m ON m.id = e.merged_id")
-        assert all(key == merged and day == merged_day for key, merged, day, merged_day in rows)
-        ((merged_id,),) = store.rows("SELECT DISTINCT merged_id FROM events WHERE article_id IN ('reuters-1', "
-                                     "'kyiv-post', 'gazeta')")  # one merged event of the three reports
-        listed = store.events()
-        assert [e.article_id for e in listed] == ["cairo", listed[1].article_id, "later", "undated"]  # undated last
-        listing = [e.id for e in listed]
-        assert listing[1] == merged_id
-        for limit in range(len(listing) + 1):  # a limit counts merged events, not their reports
-            assert [e.id for e in store.events(EventFilter(limit=limit))] == listing[:limit]
-        (by_later_report,) = store.events(EventFilter(text="struck a deal"))  # only Gazeta's report says so
-        assert by_later_report.id == merged_id and len(by_later_report.mentions) == 3
-        assert [e.id for e in store.events(EventFilter(actor="Ukraine"))] == [merged_id]
+def test_a_merged_event_is_listed_once_under_its_earliest_report_and_pages_never_repeat_it(store):
+    for batch in ([A], [C], others(), [B]):  # B, published first, arrives last: the merged event moves
+        store.add(batch)
+    rows = store.rows("SELECT e.listing_key, m.order_key, e.listing_day, m.listing_day FROM events e "
+                      "JOIN events m ON m.id = e.merged_id")
+    assert all(key == merged and day == merged_day for key, merged, day, merged_day in rows)
+    ((merged_id,),) = store.rows("SELECT DISTINCT merged_id FROM events WHERE article_id IN ('reuters-1', "
+                                 "'kyiv-post', 'gazeta')")  # one merged event of the three reports
+    listed = store.events()
+    assert [e.article_id for e in listed] == ["cairo", listed[1].article_id, "later", "undated"]  # undated last
+    listing = [e.id for e in listed]
+    assert listing[1] == merged_id
+    for limit in range(len(listing) + 1):  # a limit counts merged events, not their reports
+        assert [e.id for e in store.events(EventFilter(limit=limit))] == listing[:limit]
+    (by_later_report,) = store.events(EventFilter(text="struck a deal"))  # only Gazeta's report says so
+    assert by_later_report.id == merged_id and len(by_later_report.mentions) == 3
+    assert [e.id for e in store.events(EventFilter(actor="Ukraine"))] == [merged_id]
 
-def test_the_party_filters_match_names_and_texts_anywhere_and_codes_exactly(store_target):
-    with open_store(store_target) as store:
-        store.add([make_document("a1"), *others()])
-        everything = len(store.events())
-        assert len(store.events(EventFilter(actor="URKE"))) == everything  # "Turkey", case aside
-        assert len(store.events(EventFilter(actor="tur"))) == everything  # the code TUR, case aside
-        assert store.events(EventFilter(actor="TR")) == []  # a code matches whole (TUR), a name anywhere
-        assert store.events(EventFilter(actor="SY")) == []  # the location's country is no party's
-        assert store.events(EventFilter(actor="Turkey\nRussia")) == []  # a line break: no party holds it
-        assert store.events(EventFilter(actor="key%")) == []  # LIKE's wildcards are taken literally
-        assert [e.article_id for e in store.events(EventFilter(country="eg"))] == ["cairo"]  # the location's
-        assert len(store.events(EventFilter(country="RUS"))) == everything  # a party's
-        assert store.events(EventFilter(country="RUS SY")) == []
+
+def test_the_party_filters_match_names_and_texts_anywhere_and_codes_exactly(store):
+    store.add([make_document("a1"), *others()])
+    everything = len(store.events())
+    assert len(store.events(EventFilter(actor="URKE"))) == everything  # "Turkey", case aside
+    assert len(store.events(EventFilter(actor="tur"))) == everything  # the code TUR, case aside
+    assert store.events(EventFilter(actor="TR")) == []  # a code matches whole (TUR), a name anywhere
+    assert store.events(EventFilter(actor="SY")) == []  # the location's country is no party's
+    assert store.events(EventFilter(actor="Turkey\nRussia")) == []  # a line break: no party holds it
+    assert store.events(EventFilter(actor="key%")) == []  # LIKE's wildcards are taken literally
+    assert [e.article_id for e in store.events(EventFilter(country="eg"))] == ["cairo"]  # the location's
+    assert len(store.events(EventFilter(country="RUS"))) == everything  # a party's
+    assert store.events(EventFilter(country="RUS SY")) == []
 
 
 def _drop_schema_6(target: str) -> None:
-    """Make `target` a database as schema 5 left it: no listing columns, none of the indexes schema 6 adds."""
+    """Make `target` a database as schema 5 left it: no listing columns, none of the indexes schemas 6 and 7 add."""
     indexes = ("events_merged", "merge_keys_event", "event_links_a", "event_links_b", "events_listing",
-               "events_days", "events_party_trgm", "events_countries_trgm", "events_sentence_trgm")
+               "articles_digest", "events_days", "events_party_trgm", "events_countries_trgm", "events_sentence_trgm")
     columns = ("order_key", "listing_key", "listing_day", "party_text", "countries")
     raw_sql(target, "; ".join([*(f"DROP INDEX IF EXISTS {name}" for name in indexes),
                                *(f"ALTER TABLE events DROP COLUMN {name}" for name in columns),
-                               "UPDATE schema_version SET version = 5 WHERE version = 6"]))
+                               f"UPDATE schema_version SET version = 5 WHERE version = {SCHEMA_VERSION}"]))
     if target.startswith("postgresql"):  # schema 5 had these two on PostgreSQL
         raw_sql(target, "CREATE INDEX events_merged ON events (merged_id); "
                         "CREATE INDEX event_links_b ON event_links (b)")
@@ -133,13 +117,12 @@ def test_postgresql_answers_substring_and_date_range_filters_from_indexes(postgr
         assert "events_party_trgm" in plan or "events_days" in plan
 
 
-def test_pages_cut_inside_a_day_give_the_order_of_one_page(store_target):
-    with open_store(store_target) as store:
-        kinds = ("PROTEST", "ASSAULT", "AGREE", "CONSULT", "ACCUSE", "REQUEST")  # other types: no merging
-        store.add([make_document(f"d{n}", kind, "2018-09-17", text=f"Report {n}: {kind}.", events=2)
-                   for n, kind in enumerate(kinds)])  # twelve events of one day
-        whole = list(listed_ids(store.rows, EventFilter(), store.dialect))
-        assert len(whole) == 12 and [key for _, key in whole] == sorted(key for _, key in whole)
-        for page in (1, 2, 5):
-            assert list(listed_ids(store.rows, EventFilter(), store.dialect, page=page)) == whole
-        assert list(listed_ids(store.rows, EventFilter(), store.dialect, after=whole[4][1], page=2)) == whole[5:]
+def test_pages_cut_inside_a_day_give_the_order_of_one_page(store):
+    kinds = ("PROTEST", "ASSAULT", "AGREE", "CONSULT", "ACCUSE", "REQUEST")  # other types: no merging
+    store.add([make_document(f"d{n}", kind, "2018-09-17", text=f"Report {n}: {kind}.", events=2)
+               for n, kind in enumerate(kinds)])  # twelve events of one day
+    whole = list(listed_ids(store.rows, EventFilter(), store.dialect))
+    assert len(whole) == 12 and [key for _, key in whole] == sorted(key for _, key in whole)
+    for page in (1, 2, 5):
+        assert list(listed_ids(store.rows, EventFilter(), store.dialect, page=page)) == whole
+    assert list(listed_ids(store.rows, EventFilter(), store.dialect, after=whole[4][1], page=2)) == whole[5:]

@@ -27,10 +27,11 @@ from dateline.store.search import fill_search_columns
 from dateline.store.watch import WATCH_KEYS, WATCH_TABLES
 
 #: The schema this dateline reads and writes.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 #: The digest of the table layout (`layout_digest()`) each schema version has; a test keeps the current
 #: one true, so a change to the tables (a new model field) cannot ship without a version and a migration.
-LAYOUT_DIGESTS = {3: "4e20dbc8b7d03897", 4: "597cd33275f5ebb7", 5: "60c22d079a10dbb5", 6: "d4d96ff88212b749"}
+LAYOUT_DIGESTS = {3: "4e20dbc8b7d03897", 4: "597cd33275f5ebb7", 5: "60c22d079a10dbb5", 6: "d4d96ff88212b749",
+                  7: "d4d96ff88212b749"}
 
 #: The single-column primary key of a table, where it has one.
 PRIMARY_KEYS = {"articles": "id", "events": "id"}
@@ -56,6 +57,8 @@ FILTER_INDEXES = {
 LOOKUP_INDEXES = {
     "events_merged": ("events", ("merged_id",)), "merge_keys_event": ("merge_keys", ("event_id",)),
     "event_links_a": ("event_links", ("a",)), "event_links_b": ("event_links", ("b",)),
+    # an ingest asks, for every article it reads, whether its content is stored under another id
+    "articles_digest": ("articles", ("digest",)),
 }
 
 #: PostgreSQL's index of the days an event may lie on, for the date-range filter (`Dialect.day_overlap`): a
@@ -80,10 +83,13 @@ class Dialect:
     day_overlap: str | None = None
     #: what makes a text comparison bytewise (the order Python compares strings in), whatever the collation
     bytewise: str = ""
+    #: the pseudo-column that numbers a table's rows, where reading rows back by it is cheap (`store.listing`)
+    row_number: str | None = None
 
 
+# DuckDB scans filters with zone maps; its ART indexes serve only point lookups
 DUCKDB = Dialect("duckdb", {str: "VARCHAR", int: "BIGINT", float: "DOUBLE", bool: "BOOLEAN", dt.date: "DATE"},
-                 filter_indexes=False)  # DuckDB scans filters with zone maps; ART indexes serve only point lookups
+                 filter_indexes=False, row_number="rowid")
 POSTGRES = Dialect("postgresql", {str: "TEXT", int: "BIGINT", float: "DOUBLE PRECISION", bool: "BOOLEAN",
                                   dt.date: "DATE"}, filter_indexes=True,
                    day_overlap=_DAYS.format("e.") + " && daterange(CAST(? AS DATE), CAST(? AS DATE), '[]')",
@@ -263,6 +269,13 @@ def _listing_columns(execute: Execute, dialect: Dialect) -> None:
         execute(statement, [])
 
 
+def _digest_index(execute: Execute, dialect: Dialect) -> None:
+    """Layout 7: the lookup index of the articles' content digests (`Store.article_with_digest`, asked once per
+    article an ingest reads, scanned every article before: ingest time grew with the store)."""
+    for statement in index_ddl(dialect):
+        execute(statement, [])
+
+
 MIGRATIONS: dict[int, Migration] = {
     3: Migration(3, "schema_version table; unique key of event_parties (event_id, role, position); "
                     "new mention columns (a place's precision and basis); filter indexes", _from_layout_2),
@@ -272,6 +285,7 @@ MIGRATIONS: dict[int, Migration] = {
     6: Migration(6, "listing and search columns of events (order_key, listing_key, listing_day, party_text, "
                     "countries), filled in; lookup indexes of merge_keys and event_links; PostgreSQL: listing, "
                     "day-range and trigram indexes", _listing_columns),
+    7: Migration(7, "lookup index of articles' content digests", _digest_index),
 }
 
 

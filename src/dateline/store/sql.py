@@ -1,4 +1,6 @@
-"""What every SQL backend shares: the schema check, idempotent atomic writes, reads and the filters.
+"""What every SQL backend shares: the schema check, idempotent atomic writes and reads.
+
+The filters' SQL is `dateline.store.filters`, the listing order and its pages `dateline.store.listing`.
 
 A backend (`duck.py`, `postgres.py`) says how to get a connection for reading and one
 inside a write transaction, how to run a statement, and which errors are the database's;
@@ -15,35 +17,26 @@ articles are written one by one so only the failing one is lost.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from itertools import islice
-from math import cos, isfinite, radians
 from typing import Any
 
 from dateline.model import Article, Document, Event
 from dateline.store.base import AddResult, EventFilter, StoreError
+from dateline.store.filters import check_filter, event_where, like_pattern
+from dateline.store.listing import LISTING_PAGE, listed_ids, load_events
 from dateline.store.merged import merge_new_events, merged_count, merged_id_of, with_mentions
-from dateline.store.rows import MERGE_TABLES, document_rows, stored_event, table_columns
+from dateline.store.rows import MERGE_TABLES, document_rows, table_columns
 from dateline.store.schema import SCHEMA_VERSION, Dialect, check_upgradable, create_schema, found_version, upgrade
-from dateline.store.search import country_pattern, key_day, party_text_pattern, refresh_listing_keys
+from dateline.store.search import refresh_listing_keys
 from dateline.store.watch import WatchTables
 
-#: Rows read per listing query when no limit is given (keyset pages: each starts after the last key).
-LISTING_PAGE = 5000
 #: tables whose rows have unique keys: ON CONFLICT DO NOTHING
 _KEYED_TABLES = ("events", "event_parties", "merge_keys", "event_links")
 _MAX_PARAMETERS = 30_000  # per statement; PostgreSQL's limit is 65535
-KM_PER_DEGREE = 111.195  # along a meridian, on the 6371 km sphere the distance below uses
 
 Connection = Any  # a DB-API-like connection of the backend
-Fetch = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
-
-
-def like_pattern(text: str) -> str:
-    """A LIKE pattern matching `text` anywhere, its `%`, `_` and `!` taken literally (ESCAPE '!')."""
-    escaped = text.replace("!", "!!").replace("%", "!%").replace("_", "!_")
-    return f"%{escaped}%"
 
 
 def _insert_sql(table: str, rows: int) -> str:
@@ -168,7 +161,7 @@ class SQLStore(WatchTables):
     def _merged_count(self, event_ids: list[str]) -> int:
         """How many of these stored events belong to a merged event that several articles report."""
         with self._reading() as con:
-            return sum(row[0] for row in merged_count(lambda sql, p: self._fetch(con, sql, p), event_ids))
+            return merged_count(lambda sql, p: self._fetch(con, sql, p), event_ids)
 
     def _store(self, docs: list[Document]) -> list[Document]:
         """Write the documents whose articles are not stored yet, in one transaction; return those written."""
@@ -223,7 +216,9 @@ class SQLStore(WatchTables):
             fetch = lambda sql, p: self._fetch(con, sql, p)  # noqa: E731
             page = LISTING_PAGE if flt.limit is None else 2 * flt.limit + 10  # whole days, mostly
             ids = [merged_id for merged_id, _ in islice(listed_ids(fetch, flt, self.dialect, page=page), flt.limit)]
-            return with_mentions(fetch, load_events(fetch, ids))
+            several: set[str] = set()
+            events = load_events(fetch, ids, several)
+            return with_mentions(fetch, events, merged=several)
 
     def event(self, event_id: str) -> Event | None:
         """The merged event holding an event given by id (a unique prefix is enough), with every report's
@@ -235,13 +230,15 @@ class SQLStore(WatchTables):
                 return None
             execute = lambda sql, p: self._fetch(con, sql, p)  # noqa: E731
             merged_id = merged_id_of(execute, found[0][0]) or found[0][0]
-            return with_mentions(execute, load_events(execute, [merged_id]))[0]
+            several: set[str] = set()
+            events = load_events(execute, [merged_id], several)
+            return with_mentions(execute, events, merged=several)[0]
 
     def article_with_digest(self, digest: str) -> str | None:
         """The id of a stored article with this content digest (`model.content_id`), under whatever id; None if none."""
         with self._reading() as con:
-            rows = self._fetch(con, "SELECT id FROM articles WHERE digest = ? ORDER BY id LIMIT 1", [digest])
-        return rows[0][0] if rows else None
+            rows = self._fetch(con, "SELECT id FROM articles WHERE digest = ?", [digest])  # alone: read by index
+        return min(row[0] for row in rows) if rows else None
 
     def article_origin(self, article_id: str) -> str | None:
         """Where a stored article was read from (`path[:line]`, a feed entry's address), or None."""
@@ -256,161 +253,6 @@ class SQLStore(WatchTables):
         with self._reading() as con:
             found = self._fetch(con, f"SELECT {columns} FROM articles WHERE id = ?", [article_id])
         return Article(**dict(zip(names, found[0], strict=True))) if found else None
-
-
-def listed_ids(fetch: Fetch, flt: EventFilter, dialect: Dialect | None = None, after: str | None = None,
-               page: int = LISTING_PAGE) -> Iterator[tuple[str, str]]:
-    """(merged id, listing key) of each merged event with a report matching `flt`, in listing order, once each,
-    from the first after the key `after`; `flt.limit` is not applied (take what you need: it stops there).
-
-    One table, one order: reports matching the filter, ordered by the merged event each belongs to
-    (`events.listing_day`, then `listing_key`; `dateline.store.search`). The database orders the day
-    numbers, a top-N scan (DuckDB) or an ordered index walk (PostgreSQL), never a sort of every match
-    behind a join; a page cut inside a day is completed with that day's rows, and those are ordered by
-    their key here. The reports of one merged event share its key, so they are adjacent, listed once."""
-    where, params = event_where(flt, dialect)
-    base = f"SELECT e.merged_id, e.listing_key, e.listing_day FROM events e {where}{' AND' if where else 'WHERE'}"
-    in_key_order = f"e.listing_key{dialect.bytewise if dialect else ''}"
-    day = key_day(after) - 1 if after else 0
-    shown: list[str | None] = [None]  # the merged event listed last
-
-    def listed(rows: list[tuple[Any, ...]]) -> Iterator[tuple[str, str]]:
-        for merged_id, key, _ in sorted(rows, key=lambda row: (row[2], row[1])):
-            if merged_id != shown[0] and (after is None or key > after):
-                shown[0] = merged_id
-                yield merged_id, key
-
-    while True:
-        rows = fetch(f"{base} e.listing_day > ? ORDER BY e.listing_day LIMIT ?", [*params, day, page])
-        if not rows:
-            return
-        day, full = rows[-1][2], len(rows) == page
-        yield from listed([row for row in rows if row[2] < day or not full])
-        if not full:
-            return
-        # the page may have cut the last day: read it in key order, a page at a time, while the caller wants more
-        since = [after] if after and key_day(after) == day else []
-        while True:
-            rows = fetch(f"{base} e.listing_day = ?{f' AND {in_key_order} > ?' if since else ''} "
-                         f"ORDER BY {in_key_order} LIMIT ?",
-                         [*params, day, *since, page])
-            yield from listed(rows)
-            if len(rows) < page:
-                break
-            since = [rows[-1][1]]
-
-
-def load_events(fetch: Fetch, ids: Sequence[str]) -> list[Event]:
-    """The stored events with these ids, in this order, with their article's id, date and title.
-
-    Two lookups by key (events, then their articles), not a join: DuckDB plans a join under an IN list as a
-    scan of the whole events table (seconds at a million events), and reads an IN list alone through the key."""
-    found: dict[str, tuple[Any, ...]] = {}
-    for start in range(0, len(ids), 1000):
-        chunk = list(ids[start:start + 1000])
-        found |= {row[0]: row[1:] for row in fetch(
-            f"SELECT id, event, article_id FROM events WHERE id IN ({', '.join('?' * len(chunk))})", chunk)}
-    article_ids = sorted({article_id for _, article_id in found.values()})
-    articles: dict[str, tuple[Any, ...]] = {}
-    for start in range(0, len(article_ids), 1000):
-        chunk = article_ids[start:start + 1000]
-        articles |= {row[0]: row[1:] for row in fetch(
-            f"SELECT id, date, title FROM articles WHERE id IN ({', '.join('?' * len(chunk))})", chunk)}
-    return [stored_event(found[i][0], found[i][1], *articles[found[i][1]]) for i in ids if i in found]
-
-
-def _near(lat: float, lon: float, km: float) -> tuple[list[str], list[Any]]:
-    """Events within `km` of a point: a bounding box the indexes can use, then the great-circle distance."""
-    clauses = ["e.lat IS NOT NULL", "e.lat BETWEEN ? AND ?"]
-    dlat = km / KM_PER_DEGREE
-    params: list[Any] = [lat - dlat, lat + dlat]
-    shrink = cos(radians(min(abs(lat) + dlat, 90.0)))
-    if shrink > 0.01 and km / (KM_PER_DEGREE * shrink) < 180:  # no box in longitude near the poles
-        dlon = km / (KM_PER_DEGREE * shrink)
-        if -180 <= lon - dlon and lon + dlon <= 180:  # a box that crosses the antimeridian is left out
-            clauses.append("e.lon BETWEEN ? AND ?")
-            params += [lon - dlon, lon + dlon]
-    clauses.append("2 * 6371 * asin(sqrt(power(sin(radians(e.lat - ?) / 2), 2) + "
-                   "cos(radians(?)) * cos(radians(e.lat)) * power(sin(radians(e.lon - ?) / 2), 2))) <= ?")
-    params += [lat, lat, lon, km]
-    return clauses, params
-
-
-def check_filter(f: EventFilter) -> None:
-    """Refuse a filter that would silently mean something else: a negative limit, or a `near` whose
-    numbers are not a point and a distance (NaN compares false, so it used to match every located event)."""
-    if f.limit is not None and f.limit < 0:
-        raise ValueError(f"limit must be 0 or more, not {f.limit}")
-    if f.near is not None:
-        lat, lon, km = f.near
-        if not all(isfinite(x) for x in f.near) or not -90 <= lat <= 90 or not -180 <= lon <= 180 or km < 0:
-            raise ValueError(f"near must be a latitude (-90..90), a longitude (-180..180) and a distance of 0 km or "
-                             f"more, not {lat},{lon},{km}")
-
-
-def event_where(f: EventFilter, dialect: Dialect | None = None) -> tuple[str, list[Any]]:
-    """The WHERE clause and parameters of a filter on `events e`; user text only ever travels as an escaped
-    parameter. With a `dialect`, conditions its indexes answer are added (implied by the others)."""
-    check_filter(f)
-    clauses: list[str] = []
-    params: list[Any] = []
-    if not f.include_negated:
-        clauses.append("NOT e.negated AND NOT e.hypothetical")
-    if f.min_confidence:
-        clauses.append("e.confidence >= ?")
-        params.append(f.min_confidence)
-    if f.type:
-        clauses.append("e.type = ?")
-        params.append(f.type.upper())
-    for clause, values in [*([_actor(f.actor)] if f.actor else []), *([_country(f.country)] if f.country else [])]:
-        clauses.append(clause)
-        params += values
-    if f.place:
-        clauses.append("(e.loc_name ILIKE ? ESCAPE '!' OR e.loc_text ILIKE ? ESCAPE '!')")
-        params += [like_pattern(f.place), like_pattern(f.place)]
-    if f.near:
-        near_clauses, near_params = _near(*f.near)
-        clauses += near_clauses
-        params += near_params
-    if f.since:
-        clauses.append("e.date_hi >= ?")
-        params.append(f.since)
-    if f.until:
-        clauses.append("e.date_lo <= ?")
-        params.append(f.until)
-    if (f.since or f.until) and dialect and dialect.day_overlap:
-        clauses.append(dialect.day_overlap)
-        params += [f.since, f.until]
-    if f.text:
-        clauses.append("e.sentence ILIKE ? ESCAPE '!'")
-        params.append(like_pattern(f.text))
-    if f.article:
-        clauses.append("e.article_id = ?")
-        params.append(f.article)
-    return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
-
-
-_PARTY_ROWS = "EXISTS (SELECT 1 FROM event_parties p WHERE p.event_id = e.id AND ({}))"
-
-
-def _actor(actor: str) -> tuple[str, list[Any]]:
-    """A party's name or mention text holds `actor`, or its country code is `actor` (case aside): read from the
-    event's own `party_text` and `countries` (`store.search`), or, for text those cannot hold, the party rows."""
-    text, code = party_text_pattern(actor), country_pattern(actor)
-    if text is None:
-        return _PARTY_ROWS.format("p.name ILIKE ? ESCAPE '!' OR p.text ILIKE ? ESCAPE '!' OR "
-                                  "upper(p.country) = upper(?)"), [like_pattern(actor), like_pattern(actor), actor]
-    if code is None:
-        return "e.party_text LIKE ? ESCAPE '!'", [text]
-    return "(e.party_text LIKE ? ESCAPE '!' OR e.countries LIKE ? ESCAPE '!')", [text, code]
-
-
-def _country(code: str) -> tuple[str, list[Any]]:
-    """A party's country or the location's country is `code` (case aside); nothing matches a code with a space."""
-    party, location = country_pattern(code), country_pattern(code, location=True)
-    if party is None or location is None:
-        return "FALSE", []
-    return "(e.countries LIKE ? ESCAPE '!' OR e.countries LIKE ? ESCAPE '!')", [party, location]
 
 
 __all__ = ["LISTING_PAGE", "SQLStore", "check_filter", "event_where", "like_pattern", "listed_ids", "load_events"]

@@ -1,0 +1,107 @@
+"""The listing: which merged events a filter lists, in listing order, a keyset page at a time; and loading them.
+
+One table, one order (`events.listing_day`, then `listing_key`; `dateline.store.search`), read by
+`Store.events`, exports and the API alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+from dateline.model import Event
+from dateline.store.base import EventFilter
+from dateline.store.filters import event_where
+from dateline.store.rows import stored_event
+from dateline.store.schema import Dialect
+from dateline.store.search import key_day
+
+#: Rows read per listing query when no limit is given (keyset pages: each starts after the last key).
+LISTING_PAGE = 5000
+
+Fetch = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
+
+
+def listed_ids(fetch: Fetch, flt: EventFilter, dialect: Dialect | None = None, after: str | None = None,
+               page: int = LISTING_PAGE) -> Iterator[tuple[str, str]]:
+    """(merged id, listing key) of each merged event with a report matching `flt`, in listing order, once each,
+    from the first after the key `after`; `flt.limit` is not applied (take what you need: it stops there).
+
+    One table, one order: reports matching the filter, ordered by the merged event each belongs to
+    (`events.listing_day`, then `listing_key`; `dateline.store.search`). The database orders the day
+    numbers, a top-N scan of integers (DuckDB) or an ordered index walk (PostgreSQL), never a sort of every match
+    behind a join; a page cut inside a day is completed with that day's rows, and those are ordered by
+    their key here. The reports of one merged event share its key, so they are adjacent, listed once."""
+    where, params = event_where(flt, dialect)
+    base = f"SELECT e.merged_id, e.listing_key, e.listing_day FROM events e {where}{' AND' if where else 'WHERE'}"
+    in_key_order = f"e.listing_key{dialect.bytewise if dialect else ''}"
+    day = key_day(after) - 1 if after else 0
+    shown: list[str | None] = [None]  # the merged event listed last
+
+    def listed(rows: list[tuple[Any, ...]]) -> Iterator[tuple[str, str]]:
+        for merged_id, key, _ in sorted(rows, key=lambda row: (row[2], row[1])):
+            if merged_id != shown[0] and (after is None or key > after):
+                shown[0] = merged_id
+                yield merged_id, key
+
+    first_days = _first_days_sql(where, dialect)
+    while True:
+        rows = sorted(fetch(first_days, [*params, day, page]), key=lambda row: row[2])
+        if not rows:
+            return
+        day, full = rows[-1][2], len(rows) == page
+        yield from listed([row for row in rows if row[2] < day or not full])
+        if not full:
+            return
+        # the page may have cut the last day: read it in key order, a page at a time, while the caller wants more
+        since = [after] if after and key_day(after) == day else []
+        while True:
+            rows = fetch(f"{base} e.listing_day = ?{f' AND {in_key_order} > ?' if since else ''} "
+                         f"ORDER BY {in_key_order} LIMIT ?",
+                         [*params, day, *since, page])
+            yield from listed(rows)
+            if len(rows) < page:
+                break
+            since = [rows[-1][1]]
+
+
+def _first_days_sql(where: str, dialect: Dialect | None) -> str:
+    """The query of the first `page` matching rows after a day (parameters: the filter's, the day, the page).
+
+    Where the dialect addresses rows by number (DuckDB's rowid), the top-N orders (day, row number) pairs
+    and only the rows it keeps are read for their strings: carried through the top-N, the ids and keys of
+    every match are decompressed (a type filter at a million events: 76 ms that way, 11 ms this way)."""
+    matching = f"FROM events e {where}{' AND' if where else 'WHERE'} e.listing_day > ? ORDER BY e.listing_day LIMIT ?"
+    if dialect is None or dialect.row_number is None:
+        return f"SELECT e.merged_id, e.listing_key, e.listing_day {matching}"
+    number = dialect.row_number
+    return (f"SELECT merged_id, listing_key, listing_day FROM events WHERE {number} IN "
+            f"(SELECT e.{number} {matching})")
+
+
+def load_events(fetch: Fetch, ids: Sequence[str], several: set[str] | None = None) -> list[Event]:
+    """The stored events with these ids, in this order, with their article's id, date and title; `several`, when
+    given, receives the ids among them that are merged events of several articles (for `with_mentions`).
+
+    Two lookups by key (events, then their articles), not a join, each with the IN list as its only condition:
+    DuckDB plans a join, or another condition beside the list, as a scan of the whole events table (seconds at
+    a million events), and reads an IN list alone through the key."""
+    found: dict[str, tuple[Any, ...]] = {}
+    for start in range(0, len(ids), 1000):
+        chunk = list(ids[start:start + 1000])
+        found |= {row[0]: row[1:] for row in fetch(
+            "SELECT id, event, article_id, merged_id, n_articles FROM events "
+            f"WHERE id IN ({', '.join('?' * len(chunk))})", chunk)}
+    if several is not None:
+        several |= {event_id for event_id, (_, _, merged_id, articles) in found.items()
+                    if articles > 1 and merged_id == event_id}
+    article_ids = sorted({row[1] for row in found.values()})
+    articles: dict[str, tuple[Any, ...]] = {}
+    for start in range(0, len(article_ids), 1000):
+        chunk = article_ids[start:start + 1000]
+        articles |= {row[0]: row[1:] for row in fetch(
+            f"SELECT id, date, title FROM articles WHERE id IN ({', '.join('?' * len(chunk))})", chunk)}
+    return [stored_event(found[i][0], found[i][1], *articles[found[i][1]]) for i in ids if i in found]
+
+
+__all__ = ["LISTING_PAGE", "Fetch", "listed_ids", "load_events"]

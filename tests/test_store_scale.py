@@ -1,0 +1,81 @@
+"""What keeps the store's work per call independent of its size: lookups by key rather than scans, the
+DuckDB listing's top-N over integers, the digest index of schema 7, and a DuckDB store rewritten in
+listing order that lists exactly as before."""
+
+from __future__ import annotations
+
+from dateline.store import EventFilter, open_store
+from dateline.store.listing import load_events
+from dateline.store.merged import merged_count
+from dateline.store.schema import SCHEMA_VERSION
+from pg import raw_sql
+from store_worker import make_document, numbered_document
+from test_merge import A, B, C
+
+
+def _plan(store, sql: str, params: list) -> str:
+    """The plan DuckDB ran for a statement, as text (EXPLAIN alone plans without the parameters' values)."""
+    return "\n".join(str(row[-1]) for row in store.rows("EXPLAIN ANALYZE " + sql, params))
+
+
+def test_duckdb_reads_a_page_and_its_merge_state_through_the_keys(tmp_path):
+    with open_store(tmp_path / "s.duckdb") as store:
+        store.add([numbered_document(n) for n in range(40)])
+        ids = [row[0] for row in store.rows("SELECT id FROM events ORDER BY id LIMIT 5")]
+        statements = []
+
+        def recorded(sql: str, params):
+            statements.append((sql, list(params)))
+            return store.rows(sql, params)
+
+        load_events(recorded, ids, set())
+        merged_count(recorded, ids)
+        for sql, params in statements:  # an IN list with another condition beside it was a scan of every event
+            assert "Index Scan" in _plan(store, sql, params), sql
+
+
+def test_a_page_load_says_which_events_several_articles_report_and_an_ingest_counts_them(store):
+    store.add([A, C, make_document("alone", "PROTEST", "2011-01-25")])
+    ((merged_id,),) = store.rows("SELECT DISTINCT merged_id FROM events WHERE article_id IN ('kyiv-post', 'gazeta')")
+    ids = [row[0] for row in store.rows("SELECT id FROM events ORDER BY id")]
+    several: set[str] = set()
+    assert [e.id for e in load_events(store.rows, ids, several)] == ids
+    assert several == {merged_id}  # the merged event, not its other report nor the lone protest
+    assert merged_count(store.rows, ids) == 2 and store.add([B]).merged == 1
+
+
+def test_the_digest_lookup_of_an_ingest_is_an_index_scan_on_duckdb(tmp_path):
+    with open_store(tmp_path / "s.duckdb") as store:
+        store.add([numbered_document(n) for n in range(20)])
+        digest = store.rows("SELECT digest FROM articles WHERE id = 'art00007'")[0][0]
+        assert store.article_with_digest(digest) == "art00007"
+        assert "Index Scan" in _plan(store, "SELECT id FROM articles WHERE digest = ?", [digest])  # as it asks
+
+
+def test_a_schema_6_store_gains_the_digest_index(store_target):
+    with open_store(store_target) as store:
+        store.add([make_document("a1"), make_document("a2", text="Russia and Turkey met on Monday.")])
+    raw_sql(store_target, f"DROP INDEX articles_digest; UPDATE schema_version SET version = 6 "
+                          f"WHERE version = {SCHEMA_VERSION}")
+    with open_store(store_target, read_only=True) as store:
+        assert store.rows("SELECT max(version) FROM schema_version") == [(SCHEMA_VERSION,)]
+        assert store.counts()["events"] == 2 and store.article("a2") is not None
+    names = ("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
+             if store_target.startswith("postgresql") else "SELECT index_name FROM duckdb_indexes()")
+    assert ("articles_digest",) in raw_sql(store_target, names)
+
+
+def test_a_duckdb_store_rewritten_in_listing_order_lists_the_same_and_keeps_its_keys(tmp_path):
+    docs = [numbered_document(n) for n in range(60)]
+    with open_store(tmp_path / "s.duckdb") as store:
+        store.add(docs[::-1])  # stored against the listing order
+        filters = [EventFilter(), EventFilter(type="CONSULT"), EventFilter(limit=7), EventFilter(text="Report 4")]
+        before = [[e.to_json(with_article=True) for e in store.events(f)] for f in filters]
+        days = "SELECT listing_day FROM events ORDER BY rowid"
+        assert store.rows(days) != sorted(store.rows(days))
+        store.put_in_listing_order()
+        assert [[e.to_json(with_article=True) for e in store.events(f)] for f in filters] == before
+        assert store.rows(days) == sorted(store.rows(days))
+        again = store.add([*docs[:3], numbered_document(60)])  # the keys and the merge lookups survive
+        assert (again.added, again.existing) == (1, 3)
+        assert ("events_merged",) in store.rows("SELECT index_name FROM duckdb_indexes()")
