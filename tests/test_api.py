@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 import time
 
 import duckdb
@@ -184,7 +185,7 @@ def test_evidence_marks_leave_out_a_timex_of_another_date():
     ev = Event(id="e", type="PROTEST", date="2022-03-07", evidence=evidence,
                actors=[Party("Ukraine", "UKR", "GOV", "Ukraine", 100, 107)])
     mentions = [Mention("date", 121, 127, "2022-03-07", "Monday"), Mention("date", 153, 159, "2022-03-06", "Sunday")]
-    assert [(m["kind"], text[m["start"]:m["end"]]) for m in evidence_marks(ev, mentions)] == [
+    assert [(m["kind"], text[m["start"]:m["end"]]) for m in evidence_marks(ev.to_json(), mentions)] == [
         ("actor", "Ukraine"), ("trigger", "protested"), ("date", "Monday")]
 
 
@@ -264,6 +265,21 @@ def test_the_api_does_not_hold_a_duckdb_file_between_requests(tmp_path):
     with open_store(target) as store:
         store.add(corpus()[3:6])
     assert client.get("/events").json()["total"] == 6
+
+
+def test_a_burst_of_requests_keeps_the_file_with_one_waiting_thread_not_one_per_call(tmp_path):
+    target = str(tmp_path / "burst.duckdb")
+    with open_store(target) as store:
+        store.add(corpus()[:3])
+    client = TestClient(create_app(target))
+    before = threading.active_count()
+    for _ in range(20):
+        assert client.get("/events?limit=1").status_code == 200
+    lingering = [thread for thread in threading.enumerate() if thread.name == "dateline-duckdb-linger"]
+    assert len(lingering) == 1 and threading.active_count() <= before + 2
+    time.sleep(LINGER + 0.3)
+    assert not lingering[0].is_alive()
+    duckdb.connect(target).close()  # let go: a writer can open it
 
 
 @pytest.fixture

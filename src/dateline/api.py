@@ -28,13 +28,16 @@ and returns its result in the model's JSON form. No NLP happens here except thro
 
 from __future__ import annotations
 
+import datetime as dt
 import hmac
+import json
 import logging
 import tempfile
 import threading
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -45,7 +48,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.background import BackgroundTask
 
-from dateline.apiforms import PAGE_SIZE, EventQuery, event_json, posted_articles
+from dateline.apiforms import PAGE_SIZE, EventQuery, event_json, posted_articles, with_marks
 from dateline.config import settings
 from dateline.store import DuckDBStore, Store, StoreError, browse, is_postgres_url, open_store
 from dateline.store.base import EventFilter
@@ -142,6 +145,27 @@ def _prepare_timelines(reader: SharedReader) -> None:
         log.warning("timeline material not prepared: %s", exc)
 
 
+class Sent(JSONResponse):
+    """A route's JSON body sent as built, dumped once: returned as a plain dict it would be validated against
+    `dict[str, Any]` and walked again by FastAPI's encoder (a third of an `/events` page's CPU). Dates and
+    database numbers (PostgreSQL's decimals) are written as that encoder writes them."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":"),
+                          default=_plain).encode("utf-8")
+
+
+def _plain(value: Any) -> Any:
+    """A value `json` cannot write as the JSON FastAPI's encoder would make of it (ISO dates, numbers)."""
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, set | frozenset):
+        return sorted(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
 Reading = Annotated[Store, Depends(_reading_store)]
 Filters = Annotated[EventQuery, Depends()]
 
@@ -210,66 +234,66 @@ def _read_routes(app: FastAPI) -> None:
     @app.get("/events", summary="Events matching the filters, oldest first, a page at a time; `total` is counted "
              "on the first page (no cursor) only")
     def list_events(request: Request, store: Reading, query: Filters, limit: Annotated[int, _page_size()] = PAGE_SIZE,
-                    cursor: str | None = None) -> dict[str, Any]:
+                    cursor: str | None = None) -> Sent:
         flt, within = query.filter(), _within(request, store, query)
         try:
             page = browse.events_page(store, flt, limit, cursor, within)
         except browse.CursorError as exc:
             raise HTTPException(400, str(exc)) from None
-        marks = browse.article_mentions(store, sorted({ev.article_id for ev in page.events if ev.article_id}))
-        return {"total": None if cursor else browse.count_events(store, flt, within), "next_cursor": page.next_cursor,
-                "events": [event_json(ev, marks.get(ev.article_id or "", [])) for ev in page.events]}
+        return Sent({"total": None if cursor else browse.count_events(store, flt, within),
+                     "next_cursor": page.next_cursor,
+                     "events": [with_marks(ev, page.mentions.get(ev["article_id"], ())) for ev in page.events]})
 
     @app.get("/events/{event_id}", summary="One event (a unique id prefix will do) with its mentions and evidence")
-    def one_event(store: Reading, event_id: str) -> dict[str, Any]:
+    def one_event(store: Reading, event_id: str) -> Sent:
         ev = store.event(event_id) if "\x00" not in event_id else None  # no id holds NUL (PostgreSQL refuses it)
         if ev is None:
             raise HTTPException(404, f"no single event with id {event_id!r}: give more of its id")
         article = store.article(ev.article_id) if ev.article_id else None
-        marks = browse.article_mentions(store, [ev.article_id] if ev.article_id else [])
-        return event_json(ev, marks.get(ev.article_id or "", []), article, explain=True)
+        _, mentions = browse.evidence_mentions(store, [ev.to_json()], [ev.article_id] if ev.article_id else [])
+        return Sent(event_json(ev, mentions.get(ev.article_id or "", ()), article, explain=True))
 
     @app.get("/timeline", summary="The summarised timeline of a query: its most important days, each told by "
              "a few sentences that cite their articles")
     def timeline(request: Request, store: Reading, query: Filters, dates: Annotated[int, _page_size(100, "days")] = 10,
-                 per_date: Annotated[int, _page_size(10, "sentences a day")] = 2) -> dict[str, Any]:
+                 per_date: Annotated[int, _page_size(10, "sentences a day")] = 2) -> Sent:
         within = _within(request, store, query)
-        return summarise(query.timeline_query(dates, per_date), store=store, within=within).to_json()
+        return Sent(summarise(query.timeline_query(dates, per_date), store=store, within=within).to_json())
 
     @app.get("/actors", summary="The parties of the matching events, most events first")
     def actors(request: Request, store: Reading, query: Filters,
-               limit: Annotated[int, _page_size(1000, "parties")] = 50) -> dict:
-        return {"actors": browse.party_counts(store, query.filter(), limit, _within(request, store, query))}
+               limit: Annotated[int, _page_size(1000, "parties")] = 50) -> Sent:
+        return Sent({"actors": browse.party_counts(store, query.filter(), limit, _within(request, store, query))})
 
     @app.get("/places", summary="The places the matching events happened at, most events first")
     def places(request: Request, store: Reading, query: Filters,
-               limit: Annotated[int, _page_size(5000, "places")] = 2000) -> dict:
+               limit: Annotated[int, _page_size(5000, "places")] = 2000) -> Sent:
         found = browse.place_counts(store, query.filter(), limit, _within(request, store, query))
-        return {"places": [{"name": p.name, "country_code": p.country_code, "lat": p.lat, "lon": p.lon,
-                            "events": p.events, "type": p.main_type, "types": p.types} for p in found]}
+        return Sent({"places": [{"name": p.name, "country_code": p.country_code, "lat": p.lat, "lon": p.lon,
+                                 "events": p.events, "type": p.main_type, "types": p.types} for p in found]})
 
     @app.get("/zones", summary="The store's watch zones as GeoJSON: geometry, kind, validity and note of each")
-    def zones(store: Reading) -> dict[str, Any]:
-        return zones_geojson(store.zones())  # type: ignore[attr-defined]  # every SQL store keeps zones
+    def zones(store: Reading) -> Sent:
+        return Sent(zones_geojson(store.zones()))  # type: ignore[attr-defined]  # every SQL store keeps zones
 
     @app.get("/articles/{article_id}", summary="One stored article, its text and its events")
-    def article(store: Reading, article_id: str) -> dict[str, Any]:
+    def article(store: Reading, article_id: str) -> Sent:
         found = store.article(article_id) if "\x00" not in article_id else None
         if found is None:
             raise HTTPException(404, f"no article with id {article_id!r}")
         events = store.events(EventFilter(article=article_id, include_negated=True))
-        return {"article": found.to_json(), "events": [ev.to_json(with_article=True) for ev in events]}
+        return Sent({"article": found.to_json(), "events": [ev.to_json(with_article=True) for ev in events]})
 
     @app.get("/stats", summary="Events per day and type for the filters, and what the store holds")
-    def stats(request: Request, store: Reading, query: Filters) -> dict[str, Any]:
+    def stats(request: Request, store: Reading, query: Filters) -> Sent:
         from dateline.events.ontology import load_ontology
 
         flt, within = query.filter(), _within(request, store, query)
         days = browse.day_counts(store, flt, within)
-        return {"total": browse.count_events(store, flt, within),
-                "days": [{"date": day.isoformat(), "type": kind, "events": n} for day, kind, n in days],
-                "quads": {name: spec.quad for name, spec in load_ontology().types.items()},
-                "store": browse.store_summary(store)}
+        return Sent({"total": browse.count_events(store, flt, within),
+                     "days": [{"date": day.isoformat(), "type": kind, "events": n} for day, kind, n in days],
+                     "quads": {name: spec.quad for name, spec in load_ontology().types.items()},
+                     "store": browse.store_summary(store)})
 
 
 #: The export formats the API serves (Parquet is a folder of files: `dateline export --format parquet`), their

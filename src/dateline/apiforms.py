@@ -93,32 +93,41 @@ def parse_near(near: str) -> tuple[float, float, float]:
     return lat, lon, km
 
 
-def evidence_marks(ev: Event, mentions: Iterable[Mention]) -> list[dict[str, Any]]:
-    """What to highlight in the evidence sentence, as offsets into the sentence, each with its kind.
+def evidence_marks(event: dict[str, Any], mentions: Iterable[Mention]) -> list[dict[str, Any]]:
+    """What to highlight in the evidence sentence of an event (its JSON form), as offsets into the sentence,
+    each with its kind.
 
     The trigger and the parties carry their own offsets; the place is the article's mention
     of the event's location inside the sentence, and the date the sentence's timex whose
     value is the event's date.
     """
-    e = ev.evidence
-    spans: list[tuple[str, int | None, int | None]] = [("trigger", e.trigger_start, e.trigger_end)]
-    spans += [("actor", p.start, p.end) for p in ev.actors] + [("recipient", p.start, p.end) for p in ev.recipients]
-    loc = ev.location
+    e = event["evidence"]
+    spans: list[tuple[str, int | None, int | None]] = [("trigger", e.get("trigger_start"), e.get("trigger_end"))]
+    for role, key in (("actor", "actors"), ("recipient", "recipients")):
+        spans += [(role, party.get("start"), party.get("end")) for party in event.get(key) or ()]
+    day, loc = event.get("date"), event.get("location")
     for mention in mentions:
-        if mention.kind == "date" and ev.date and mention.value == ev.date:
+        if mention.kind == "date" and day and mention.value == day:
             spans.append(("date", mention.start, mention.end))
-        elif mention.kind == "place" and loc and (mention.value == str(loc.geonameid) or mention.text == loc.text):
+        elif mention.kind == "place" and loc and (mention.value == str(loc.get("geonameid"))
+                                                  or mention.text == loc.get("text")):
             spans.append(("place", mention.start, mention.end))
-    marks = [{"kind": kind, "start": start - e.start, "end": end - e.start} for kind, start, end in spans
-             if start is not None and end is not None and e.start <= start < end <= e.end]
+    first, last = e["start"], e["end"]
+    marks = [{"kind": kind, "start": start - first, "end": end - first} for kind, start, end in spans
+             if start is not None and end is not None and first <= start < end <= last]
     return sorted(marks, key=lambda mark: (mark["start"], -mark["end"]))
+
+
+def with_marks(listed: dict[str, Any], mentions: Iterable[Mention]) -> dict[str, Any]:
+    """A listed event's JSON form with the marks of its evidence sentence added (`marks`)."""
+    listed["marks"] = evidence_marks(listed, mentions)
+    return listed
 
 
 def event_json(ev: Event, mentions: Iterable[Mention], article: Article | None = None,
                explain: bool = False) -> dict[str, Any]:
     """An event's JSON form (with its article's id, date and title) and the marks of its evidence sentence."""
-    out = ev.to_json(with_article=True)
-    out["marks"] = evidence_marks(ev, mentions)
+    out = with_marks(ev.to_json(with_article=True), mentions)
     if article is not None:
         out["article"] = {key: value for key, value in article.to_json().items() if key != "text"}
     if explain:
@@ -147,4 +156,4 @@ def posted_articles(payload: bytes) -> bytes:
 
 
 __all__ = ["EVENT_TYPES", "PAGE_SIZE", "EventQuery", "event_json", "evidence_marks", "parse_near",
-           "posted_articles"]
+           "posted_articles", "with_marks"]

@@ -28,7 +28,6 @@ from typing import Any
 
 from dateline.model import Event
 from dateline.store.base import EventFilter
-from dateline.store.rows import stored_event
 from dateline.store.sql import SQLStore, event_where
 
 #: The order of a page, oldest first, then by article and position in it; NULLs are given values that sort
@@ -68,9 +67,11 @@ def _exact(value: Any, kind: type) -> Any:
 
 @dataclass
 class Page:
-    """One page of events, and the cursor of the next page (None on the last)."""
+    """One page of events in their listing JSON form (`Event.to_json(with_article=True)`), the mentions of their
+    articles that their evidence sentences may mark, and the cursor of the next page (None on the last)."""
 
-    events: list[Event]
+    events: list[dict[str, Any]]
+    mentions: dict[str, list[Mention]]
     next_cursor: str | None
 
 
@@ -99,7 +100,6 @@ def listed_condition(store: SQLStore, flt: EventFilter, merging: bool | None = N
     return f"r.id IN (SELECT {column} FROM events e {where})", params
 
 
-
 def store_version(store: SQLStore) -> tuple[Any, ...]:
     """A mark that changes whenever what a store holds changes: articles and events added, events merged anew,
     zones drawn or removed. Results computed from a store (timelines, zone memberships) are kept under it."""
@@ -113,41 +113,43 @@ def store_version(store: SQLStore) -> tuple[Any, ...]:
 def events_page(store: SQLStore, flt: EventFilter, size: int, cursor: str | None = None,
                 within: Collection[str] | None = None) -> Page:
     """The `size` events matching `flt` that follow `cursor` (from the first when None), in listing order;
-    `within`: only events with a report among these ids (as in every function here)."""
+    `within`: only events with a report among these ids (as in every function here).
+
+    Two statements make a page: one cuts it on its sort key and reads its events' JSON with it (carrying the
+    JSON of 51 rows through the top-N costs less than a second lookup by id), one reads their articles and the
+    mentions their evidence may mark (`evidence_mentions`). An event only its own article reports is sent as
+    stored, never decoded into an `Event` and encoded again; merged events get every report's mentions."""
     merging = _merging(store)
     condition, params = listed_condition(store, flt, merging, within)
     if cursor:
         condition += f" AND ({', '.join(_SORT_KEY)}) > ({', '.join('?' * len(_SORT_KEY))})"
         params = [*params, *decode_cursor(cursor)]
     keys = [f"k{n}" for n in range(len(_SORT_KEY))]
-    page = store.rows(f"SELECT r.id, {', '.join(f'{x} AS {k}' for x, k in zip(_SORT_KEY, keys, strict=True))} "
+    page = store.rows(f"SELECT r.event, r.article_id, {'r.n_articles' if merging else '1'}, "
+                      f"{', '.join(f'{x} AS {k}' for x, k in zip(_SORT_KEY, keys, strict=True))} "
                       f"FROM events r WHERE {condition} ORDER BY {', '.join(keys)} LIMIT ?", [*params, size + 1])
     more = len(page) > size
     page = page[:size]
-    events = _events_by_id(store, [row[0] for row in page], merging)
-    return Page(events, encode_cursor(tuple(page[-1][1:])) if more and page else None)
-
-
-def _events_by_id(store: SQLStore, ids: list[str], merging: bool) -> list[Event]:
-    """These events in this order, each with its article's date and title (and, merged, every report's mentions).
-
-    Only the page's rows are read in full: the JSON column is the widest, and reading it for every candidate
-    before the page is cut cost more than the rest of a request."""
-    if not ids:
-        return []
-    merged = "n_articles" if merging else "1"
-    rows = {row[0]: row[1:] for row in store.rows(  # by key, then the articles: a join under it scans every event
-        f"SELECT id, event, article_id, {merged} FROM events WHERE id IN ({', '.join('?' * len(ids))})", ids)}
-    wanted = sorted({row[1] for row in rows.values()})
-    articles = {row[0]: row[1:] for row in store.rows(
-        f"SELECT id, date, title FROM articles WHERE id IN ({', '.join('?' * len(wanted))})", wanted)}
-    events = [stored_event(rows[i][0], rows[i][1], *articles[rows[i][1]]) for i in ids]
-    several = [ev for ev in events if rows[ev.id][2] > 1]
+    listed = [json.loads(row[0]) for row in page]
+    articles, mentions = evidence_mentions(store, listed, [row[1] for row in page])
+    several = [n for n, row in enumerate(page) if row[2] > 1]
+    for event, row in zip(listed, page, strict=True):
+        article_id = row[1]
+        day, title = articles[article_id]
+        event.update(article_id=article_id, article_title=title, article_date=day.isoformat() if day else None)
     if several:
-        from dateline.store.merged import with_mentions  # present wherever the merged layout is
+        _with_every_report(store, listed, several)
+    return Page(listed, mentions, encode_cursor(tuple(page[-1][3:])) if more and page else None)
 
-        with_mentions(store.rows, several)
-    return events
+
+def _with_every_report(store: SQLStore, listed: list[dict[str, Any]], several: list[int]) -> None:
+    """Give the listed merged events at these positions the mentions of every report (read for them alone)."""
+    from dateline.store.merged import with_mentions  # present wherever the merged layout is
+
+    events = [Event.from_json(listed[n]) for n in several]
+    with_mentions(store.rows, events, merged={ev.id for ev in events})
+    for n, event in zip(several, events, strict=True):
+        listed[n] = event.to_json(with_article=True)
 
 
 def count_events(store: SQLStore, flt: EventFilter, within: Collection[str] | None = None) -> int:
@@ -223,19 +225,39 @@ class Mention:
     text: str
 
 
-def article_mentions(store: SQLStore, article_ids: list[str]) -> dict[str, list[Mention]]:
-    """The timexes and places of these articles, by article, to mark them in evidence sentences."""
+def evidence_mentions(store: SQLStore, events: list[dict[str, Any]], article_ids: list[str],
+                      ) -> tuple[dict[str, tuple[dt.date | None, str | None]], dict[str, list[Mention]]]:
+    """The articles of these events (id: date, title) and, by article, the timexes and places their evidence
+    sentences may mark: timexes of an event's date and places of its location (by geonameid or text). One
+    statement; only mentions that can be marked are read, not every timex and place of the articles."""
+    wanted = sorted(set(article_ids))
+    if not wanted:
+        return {}, {}
+    ids = ", ".join("?" * len(wanted))
+    branches = [f"SELECT 'article', id, 0, 0, CAST(date AS VARCHAR), title FROM articles WHERE id IN ({ids})"]
+    params: list[Any] = [*wanted]
+    dates = sorted({ev["date"] for ev in events if ev.get("date")})
+    if dates:
+        branches.append(f"SELECT 'date', article_id, \"start\", \"end\", value, \"text\" FROM timexes "
+                        f"WHERE article_id IN ({ids}) AND value IN ({', '.join('?' * len(dates))})")
+        params += [*wanted, *dates]
+    located = [ev["location"] for ev in events if ev.get("location")]
+    places = sorted({loc["geonameid"] for loc in located if loc.get("geonameid") is not None})
+    names = sorted({loc["text"] for loc in located if loc.get("text")})
+    if places or names:
+        which = " OR ".join([*([f"geonameid IN ({', '.join('?' * len(places))})"] if places else []),
+                             *([f"\"text\" IN ({', '.join('?' * len(names))})"] if names else [])])
+        branches.append(f"SELECT 'place', article_id, \"start\", \"end\", CAST(geonameid AS VARCHAR), \"text\" "
+                        f"FROM places WHERE article_id IN ({ids}) AND ({which})")
+        params += [*wanted, *places, *names]
+    articles: dict[str, tuple[dt.date | None, str | None]] = {}
     found: dict[str, list[Mention]] = defaultdict(list)
-    if not article_ids:
-        return found
-    marks = ", ".join("?" * len(article_ids))
-    rows = store.rows(
-        f"SELECT 'date', article_id, \"start\", \"end\", value, \"text\" FROM timexes WHERE article_id IN ({marks}) "
-        f"UNION ALL SELECT 'place', article_id, \"start\", \"end\", CAST(geonameid AS VARCHAR), \"text\" FROM places "
-        f"WHERE article_id IN ({marks})", [*article_ids, *article_ids])
-    for kind, article_id, start, end, value, text in rows:
-        found[article_id].append(Mention(kind, int(start), int(end), value, text))
-    return found
+    for kind, article_id, start, end, value, text in store.rows(" UNION ALL ".join(branches), params):
+        if kind == "article":
+            articles[article_id] = (dt.date.fromisoformat(value) if value else None, text)
+        else:
+            found[article_id].append(Mention(kind, int(start), int(end), value, text))
+    return articles, found
 
 
 def store_summary(store: SQLStore) -> dict[str, Any]:
@@ -250,5 +272,6 @@ def store_summary(store: SQLStore) -> dict[str, Any]:
             "event_status": dict(status)}
 
 
-__all__ = ["CursorError", "Mention", "Page", "PlaceCount", "article_mentions", "count_events", "day_counts",
-           "decode_cursor", "encode_cursor", "events_page", "party_counts", "place_counts", "store_summary"]
+__all__ = ["CursorError", "Mention", "Page", "PlaceCount", "count_events", "day_counts", "decode_cursor",
+           "encode_cursor", "events_page", "evidence_mentions", "party_counts", "place_counts", "store_summary",
+           "store_version"]
