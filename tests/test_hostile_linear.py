@@ -1,11 +1,13 @@
-"""Linear time in the actors stage (issue 15): reference linking must not compare every mention with every other."""
+"""Linear time on long text (issue 15): no stage compares every mention, span or place with every other."""
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 
+from dateline.actors.nearby import places_not_people
 from dateline.actors.refs import Candidate, link_generic_agents
-from dateline.model import Actor
+from dateline.model import Actor, Article, Document, ExcludedSpan, Place
 
 
 def _explicit(at: int, country: str, head: str, phrases: list[str] | None = None) -> Candidate:
@@ -66,3 +68,48 @@ def test_repeated_sentences_skip_excluded_text_and_cost_n_log_n():
     started = time.perf_counter()
     assert len(list(_repeats(units, excluded, long_text))) == many - 1
     assert time.perf_counter() - started < 10  # was minutes: a guard against a return of the m x n scan
+
+
+def _document(text: str) -> Document:
+    return Document(article=Article(id="long", date=dt.date(2020, 5, 1), text=text))
+
+
+def test_the_excluded_span_at_an_offset_is_the_first_in_list_order():
+    doc = _document("x" * 100)
+    doc.excluded = [ExcludedSpan("caption", 10, 50, "", "photo"), ExcludedSpan("byline", 20, 30, "", "by"),
+                    ExcludedSpan("comment", 60, 70, "", "reply")]
+    assert doc.excluded_at(25).kind == "caption"
+    assert doc.excluded_at(55) is None and doc.excluded_at(9) is None and doc.excluded_at(70) is None
+    assert doc.excluded_at(60).kind == "comment"
+    doc.excluded = list(reversed(doc.excluded))  # not in the story stage's order: still the first in the list
+    assert doc.excluded_at(25).kind == "byline"
+    doc.excluded.append(ExcludedSpan("notice", 90, 95, "", "cookies"))
+    assert doc.excluded_at(91).kind == "notice"
+
+
+def test_looking_up_excluded_spans_takes_linear_time():
+    # 40,000 excluded lines and as many look-ups, as in a 1M-character page: a scan per look-up took
+    # about a minute; the binary search well under a second.
+    doc = _document("x" * 1_000_000)
+    doc.excluded = [ExcludedSpan("navigation", i * 25, i * 25 + 10, "", "menu") for i in range(40_000)]
+    started = time.perf_counter()
+    hits = sum(doc.excluded_at(offset) is not None for offset in range(0, 1_000_000, 25))
+    assert hits == 40_000 and time.perf_counter() - started < 10
+
+
+def _place(at: int) -> Place:
+    return Place(text="Idlib", start=at, end=at + 5, geonameid=1, name="Idlib", lat=35.9, lon=36.6,
+                 country_code="SY", admin1=None, feature_code="PPLA", confidence=0.9)
+
+
+def test_places_inside_peoples_names_are_left_out_in_linear_time():
+    # 20,000 places and 20,000 people ("Idlib Ahmed ... Idlib"): every place tested against every name
+    # took minutes; a binary search over the names' spans well under a second.
+    doc = _document("x" * 1_000_000)
+    people = [Actor(text="Idlib Ahmed", start=i * 50, end=i * 50 + 11, name="Idlib Ahmed", country=None,
+                    sector="CVL") for i in range(20_000)]
+    doc.places = [_place(i * 50 + 20 * (i % 2)) for i in range(20_000)]  # every other one inside a name
+    started = time.perf_counter()
+    kept = places_not_people(doc, people)
+    assert len(kept) == 10_000 and all(p.start % 100 == 70 for p in kept)
+    assert time.perf_counter() - started < 10

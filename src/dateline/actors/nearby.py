@@ -16,8 +16,10 @@ main country is kept if it is one of them, else the nearest one named before the
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import accumulate
 from operator import attrgetter
 from typing import Any
 
@@ -48,9 +50,18 @@ class CountryMention:
 def places_not_people(doc: Document, people: list[Actor]) -> list[Any]:
     """The places of the places stage that are no part of a person's name ("reporter Bill Holland")
     nor a name the parser reads as a person's ("Mary and her little lamb" is not Mary, Turkmenistan)."""
-    spans = [(a.start, a.end) for a in people]
-    return [p for p in doc.places if not any(start <= p.start < end for start, end in spans)
+    in_person = _covered_by([(a.start, a.end) for a in people])
+    return [p for p in doc.places if not in_person(p.start)
             and not _read_as_person(doc, p.start, p.end)]
+
+
+def _covered_by(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """A test of whether an offset lies in any of the (start, end) spans, by binary search over the spans
+    sorted by start and the running maximum of their ends (a scan per place was quadratic on long text)."""
+    spans = sorted(spans)
+    starts = [start for start, _ in spans]
+    reach = list(accumulate((end for _, end in spans), max))
+    return lambda offset: (before := bisect_right(starts, offset)) > 0 and reach[before - 1] > offset
 
 
 def _read_as_person(doc: Document, start: int, end: int) -> bool:
@@ -63,13 +74,24 @@ def country_mentions(doc: Document, named: list[Actor], people: list[Actor],
                      lexicon: ActorDictionary) -> list[CountryMention]:
     """Every country the article names, in text order: named (not generic) actors that have a
     real country and places of the places stage outside people's names. Pseudo-countries (IGO,
-    NGO) say nothing of where a generic agent belongs."""
-    found = [CountryMention(a.start, a.country, a.text) for a in named if a.country in lexicon.countries]
+    NGO) say nothing of where a generic agent belongs, nor does a demonym describing a thing ("the
+    Foreign Office was reviewing the Russian request": whose request, not whose office)."""
+    found = [CountryMention(a.start, a.country, a.text) for a in named
+             if a.country in lexicon.countries and not _describes_a_thing(doc, a)]
     for place in places_not_people(doc, people):
         iso3 = lexicon.iso2.get(place.country_code or "")
         if iso3:
             found.append(CountryMention(place.start, iso3, place.text))
     return sorted(found, key=lambda m: m.start)
+
+
+def _describes_a_thing(doc: Document, actor: Actor) -> bool:
+    """A lone demonym adjective on a common noun that is no actor ("the Russian request", "British
+    policy"); "Russian diplomats" is one mention, an actor, and never reaches here as a bare demonym."""
+    if doc.parsed is None or actor.token_start is None or actor.token_end != actor.token_start + 1:
+        return False
+    word = doc.parsed[actor.token_start]
+    return word.dep_ == "amod" and word.ent_type_ == "NORP" and word.head.pos_ == "NOUN"
 
 
 def context_country(doc: Document, token_start: int, mentions: list[CountryMention],
