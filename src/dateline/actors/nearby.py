@@ -74,24 +74,13 @@ def country_mentions(doc: Document, named: list[Actor], people: list[Actor],
                      lexicon: ActorDictionary) -> list[CountryMention]:
     """Every country the article names, in text order: named (not generic) actors that have a
     real country and places of the places stage outside people's names. Pseudo-countries (IGO,
-    NGO) say nothing of where a generic agent belongs, nor does a demonym describing a thing ("the
-    Foreign Office was reviewing the Russian request": whose request, not whose office)."""
-    found = [CountryMention(a.start, a.country, a.text) for a in named
-             if a.country in lexicon.countries and not _describes_a_thing(doc, a)]
+    NGO) say nothing of where a generic agent belongs."""
+    found = [CountryMention(a.start, a.country, a.text) for a in named if a.country in lexicon.countries]
     for place in places_not_people(doc, people):
         iso3 = lexicon.iso2.get(place.country_code or "")
         if iso3:
             found.append(CountryMention(place.start, iso3, place.text))
     return sorted(found, key=lambda m: m.start)
-
-
-def _describes_a_thing(doc: Document, actor: Actor) -> bool:
-    """A lone demonym adjective on a common noun that is no actor ("the Russian request", "British
-    policy"); "Russian diplomats" is one mention, an actor, and never reaches here as a bare demonym."""
-    if doc.parsed is None or actor.token_start is None or actor.token_end != actor.token_start + 1:
-        return False
-    word = doc.parsed[actor.token_start]
-    return word.dep_ == "amod" and word.ent_type_ == "NORP" and word.head.pos_ == "NOUN"
 
 
 def context_country(doc: Document, token_start: int, mentions: list[CountryMention],
