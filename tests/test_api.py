@@ -316,3 +316,22 @@ def test_ingest_with_the_token_stores_articles_through_the_library(writing):
     again = writing.post("/ingest", json=articles[:1], headers=auth).json()
     assert again["added"] == 0 and again["existing"] == 1
     assert writing.get("/articles/posted-1").json()["article"]["date"] == "2022-03-09"
+
+
+def test_kept_results_are_reused_until_an_ingest_changes_the_store(tmp_path):
+    from dateline.api import KeptUntilChange
+
+    target = str(tmp_path / "kept.duckdb")
+    with open_store(target) as store:
+        store.add(corpus()[:3])
+    client = TestClient(create_app(target))
+    made: list[int] = []
+    kept = KeptUntilChange()
+    with open_store(target, read_only=True) as store:
+        assert [kept.get(store, "key", lambda: made.append(1) or len(made)) for _ in range(3)] == [1, 1, 1]
+    assert client.get("/stats").json()["total"] == 3
+    with open_store(target) as store:
+        store.add(corpus()[3:6])
+    with open_store(target, read_only=True) as store:
+        assert kept.get(store, "key", lambda: made.append(1) or len(made)) == 2
+    assert client.get("/stats").json()["total"] == client.get("/events").json()["total"] == 6

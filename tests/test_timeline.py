@@ -115,3 +115,14 @@ def test_a_store_gives_the_same_days_from_its_articles_and_timexes(tmp_path):
     assert [d.date for d in result.dates] == ["2021-03-03"] and result.articles == 3
     table = CliRunner().invoke(app, ["timeline", "--db", db, "--dates", "1"], catch_exceptions=False).stdout
     assert "2021-03-03" in table and "Marlow" in table
+
+
+def test_a_sentence_vectorised_again_is_not_tokenised_again_and_weighs_the_same():
+    from dateline.timeline.sentences import Vectoriser, word_counts
+
+    text = "Fishermen blockaded the harbour of Brest again on Tuesday, and the harbour stayed shut."
+    vectoriser = Vectoriser(())
+    first = vectoriser.vector(text)
+    seen = word_counts.cache_info().hits
+    assert vectoriser.vector(text) == first and word_counts.cache_info().hits == seen + 1
+    assert first["harbour"] > first["brest"]  # said twice: (1 + log 2) times the weight of a word said once

@@ -14,7 +14,9 @@ and returns its result in the model's JSON form. No NLP happens here except thro
 * `zone=NAME` keeps the events placed inside a watch zone (`/zones` gives the zones as GeoJSON): which
   events those are is judged once per zone and store version (`dateline.zones.events_inside`).
 * Timelines are answered from kept material (`dateline.timeline.stored`), which a server prepares in the
-  background when it starts; responses are gzipped, and vendored assets may be cached by the browser.
+  background when it starts; counts, the chart's, the map's and the parties' aggregates and zone memberships are
+  kept until the store changes (`KeptUntilChange`); responses are gzipped, and vendored assets may be cached by
+  the browser.
 * The store is opened once, read-only; a DuckDB file is let go after 0.2 s without requests,
   so `dateline ingest` in another process is never locked out for long.
 * `POST /ingest` exists only when a token is configured (`DATELINE_API_TOKEN`, read by
@@ -28,16 +30,15 @@ and returns its result in the model's JSON form. No NLP happens here except thro
 
 from __future__ import annotations
 
-import datetime as dt
 import hmac
-import json
 import logging
 import tempfile
 import threading
 import time
-from collections.abc import AsyncIterator
+from collections import OrderedDict
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from decimal import Decimal
+from dataclasses import astuple
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -48,7 +49,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.background import BackgroundTask
 
-from dateline.apiforms import PAGE_SIZE, EventQuery, event_json, posted_articles, with_marks
+from dateline.apiforms import PAGE_SIZE, EventQuery, Sent, event_json, posted_articles, with_marks
 from dateline.config import settings
 from dateline.store import DuckDBStore, Store, StoreError, browse, is_postgres_url, open_store
 from dateline.store.base import EventFilter
@@ -110,29 +111,47 @@ def _reading_store(request: Request) -> Store:
     return request.app.state.reader.store()
 
 
-class ZoneMembers:
-    """The events inside each zone, judged once per zone and store version (membership reads every located
-    event, far more than a page costs) and kept until the store changes."""
+class KeptUntilChange:
+    """Results computed from the store (the events inside a zone, a listing's count), kept until its change mark
+    (`browse.store_version`: one cheap statement) moves, so asking again costs that statement, not the work:
+    judging a zone reads every located event, counting a filter costs as much as its page."""
 
-    def __init__(self) -> None:
-        self._kept: dict[tuple[Any, str], frozenset[str]] = {}
+    def __init__(self, most: int = 512) -> None:
+        self.most = most
+        self._version: Any = None
+        self._kept: OrderedDict[Any, Any] = OrderedDict()
         self._lock = threading.Lock()
 
-    def of(self, store: Store, name: str) -> frozenset[str]:
-        """Ids of the events inside the zone called `name`; a 404 naming `/zones` when there is none."""
+    def get(self, store: Store, key: Any, make: Callable[[], Any]) -> Any:
+        """The result kept under `key` for what the store holds now, made and kept when there is none."""
         version = browse.store_version(store)
         with self._lock:
-            found = self._kept.get((version, name))
-        if found is not None:
-            return found
-        zone = store.zone(name)  # type: ignore[attr-defined]  # every SQL store keeps zones
-        if zone is None:
-            raise HTTPException(404, f"no zone called {name!r}: `/zones` lists the zones of this store")
-        found = frozenset(events_inside(store, zone))
+            if version != self._version:
+                self._version, self._kept = version, OrderedDict()
+            if key in self._kept:
+                self._kept.move_to_end(key)
+                return self._kept[key]
+        made = make()
         with self._lock:
-            self._kept = {key: ids for key, ids in self._kept.items() if key[0] == version}
-            self._kept[(version, name)] = found
-        return found
+            if version == self._version:
+                self._kept[key] = made
+                while len(self._kept) > self.most:
+                    self._kept.popitem(last=False)
+        return made
+
+    def zone_members(self, store: Store, name: str) -> frozenset[str]:
+        """Ids of the events inside the zone called `name`; a 404 naming `/zones` when there is none."""
+        def judged() -> frozenset[str]:
+            zone = store.zone(name)  # type: ignore[attr-defined]  # every SQL store keeps zones
+            if zone is None:
+                raise HTTPException(404, f"no zone called {name!r}: `/zones` lists the zones of this store")
+            return frozenset(events_inside(store, zone))
+
+        return self.get(store, ("zone", name), judged)
+
+    def count(self, store: Store, flt: EventFilter, zone: str | None, within: frozenset[str] | None) -> int:
+        """How many events a listing of `flt` (inside `zone`, whose events are `within`) shows."""
+        return self.get(store, ("count", astuple(flt), zone), lambda: browse.count_events(store, flt, within))
 
 
 def _prepare_timelines(reader: SharedReader) -> None:
@@ -143,27 +162,6 @@ def _prepare_timelines(reader: SharedReader) -> None:
         log.info("timeline material of %d articles ready in %.1f s", count, time.perf_counter() - took)
     except Exception as exc:  # noqa: BLE001 - only a head start: the first timeline does it otherwise
         log.warning("timeline material not prepared: %s", exc)
-
-
-class Sent(JSONResponse):
-    """A route's JSON body sent as built, dumped once: returned as a plain dict it would be validated against
-    `dict[str, Any]` and walked again by FastAPI's encoder (a third of an `/events` page's CPU). Dates and
-    database numbers (PostgreSQL's decimals) are written as that encoder writes them."""
-
-    def render(self, content: Any) -> bytes:
-        return json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":"),
-                          default=_plain).encode("utf-8")
-
-
-def _plain(value: Any) -> Any:
-    """A value `json` cannot write as the JSON FastAPI's encoder would make of it (ISO dates, numbers)."""
-    if isinstance(value, dt.date | dt.time):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    if isinstance(value, set | frozenset):
-        return sorted(value)
-    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
 
 
 Reading = Annotated[Store, Depends(_reading_store)]
@@ -183,7 +181,7 @@ def create_app(db: str | None = None, token: str | None = None, max_body: int = 
 
     app = FastAPI(title="dateline", version="0.1.0", lifespan=lifespan, summary="Cited political events: who did "
                   "what to whom, where and when, with the sentence that says so.")
-    app.state.db, app.state.reader, app.state.zones = target, reader, ZoneMembers()
+    app.state.db, app.state.reader, app.state.kept = target, reader, KeptUntilChange()
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=5)
     _error_handlers(app)
     _read_routes(app)
@@ -227,7 +225,7 @@ def _error_handlers(app: FastAPI) -> None:
 
 def _within(request: Request, store: Store, query: EventQuery) -> frozenset[str] | None:
     """The ids of the events inside the query's zone (None: no zone asked)."""
-    return request.app.state.zones.of(store, query.zone) if query.zone else None
+    return request.app.state.kept.zone_members(store, query.zone) if query.zone else None
 
 
 def _read_routes(app: FastAPI) -> None:
@@ -240,7 +238,8 @@ def _read_routes(app: FastAPI) -> None:
             page = browse.events_page(store, flt, limit, cursor, within)
         except browse.CursorError as exc:
             raise HTTPException(400, str(exc)) from None
-        return Sent({"total": None if cursor else browse.count_events(store, flt, within),
+        total = None if cursor else request.app.state.kept.count(store, flt, query.zone, within)
+        return Sent({"total": total,
                      "next_cursor": page.next_cursor,
                      "events": [with_marks(ev, page.mentions.get(ev["article_id"], ())) for ev in page.events]})
 
@@ -263,14 +262,18 @@ def _read_routes(app: FastAPI) -> None:
     @app.get("/actors", summary="The parties of the matching events, most events first")
     def actors(request: Request, store: Reading, query: Filters,
                limit: Annotated[int, _page_size(1000, "parties")] = 50) -> Sent:
-        return Sent({"actors": browse.party_counts(store, query.filter(), limit, _within(request, store, query))})
+        flt, within = query.filter(), _within(request, store, query)
+        return Sent(request.app.state.kept.get(store, ("actors", astuple(flt), query.zone, limit), lambda: {
+            "actors": browse.party_counts(store, flt, limit, within)}))
 
     @app.get("/places", summary="The places the matching events happened at, most events first")
     def places(request: Request, store: Reading, query: Filters,
                limit: Annotated[int, _page_size(5000, "places")] = 2000) -> Sent:
-        found = browse.place_counts(store, query.filter(), limit, _within(request, store, query))
-        return Sent({"places": [{"name": p.name, "country_code": p.country_code, "lat": p.lat, "lon": p.lon,
-                                 "events": p.events, "type": p.main_type, "types": p.types} for p in found]})
+        flt, within = query.filter(), _within(request, store, query)
+        return Sent(request.app.state.kept.get(store, ("places", astuple(flt), query.zone, limit), lambda: {
+            "places": [{"name": p.name, "country_code": p.country_code, "lat": p.lat, "lon": p.lon,
+                        "events": p.events, "type": p.main_type, "types": p.types}
+                       for p in browse.place_counts(store, flt, limit, within)]}))
 
     @app.get("/zones", summary="The store's watch zones as GeoJSON: geometry, kind, validity and note of each")
     def zones(store: Reading) -> Sent:
@@ -289,11 +292,13 @@ def _read_routes(app: FastAPI) -> None:
         from dateline.events.ontology import load_ontology
 
         flt, within = query.filter(), _within(request, store, query)
-        days = browse.day_counts(store, flt, within)
-        return Sent({"total": browse.count_events(store, flt, within),
-                     "days": [{"date": day.isoformat(), "type": kind, "events": n} for day, kind, n in days],
-                     "quads": {name: spec.quad for name, spec in load_ontology().types.items()},
-                     "store": browse.store_summary(store)})
+        kept = request.app.state.kept
+        return Sent(kept.get(store, ("stats", astuple(flt), query.zone), lambda: {
+            "total": kept.count(store, flt, query.zone, within),
+            "days": [{"date": day.isoformat(), "type": kind, "events": n}
+                     for day, kind, n in browse.day_counts(store, flt, within)],
+            "quads": {name: spec.quad for name, spec in load_ontology().types.items()},
+            "store": browse.store_summary(store)}))
 
 
 #: The export formats the API serves (Parquet is a folder of files: `dateline export --format parquet`), their

@@ -102,12 +102,12 @@ def listed_condition(store: SQLStore, flt: EventFilter, merging: bool | None = N
 
 def store_version(store: SQLStore) -> tuple[Any, ...]:
     """A mark that changes whenever what a store holds changes: articles and events added, events merged anew,
-    zones drawn or removed. Results computed from a store (timelines, zone memberships) are kept under it."""
-    events = store.rows("SELECT count(*), coalesce(sum(n_articles), 0) FROM events") if _merging(store) else \
-        store.rows("SELECT count(*), 0 FROM events")
-    articles = store.rows("SELECT count(*), max(id) FROM articles")
-    zones = store.rows("SELECT count(*), max(created_at), max(name) FROM zones")
-    return (*articles[0], *events[0], *zones[0])
+    zones drawn or removed. Results computed from a store (timelines, zone memberships, counts) are kept under
+    it, so it is one statement: it is asked on every request that may reuse one."""
+    merged = "(SELECT coalesce(sum(n_articles), 0) FROM events)" if _merging(store) else "0"
+    return tuple(store.rows(f"SELECT (SELECT count(*) FROM articles), (SELECT max(id) FROM articles), "
+                            f"(SELECT count(*) FROM events), {merged}, (SELECT count(*) FROM zones), "
+                            "(SELECT max(created_at) FROM zones), (SELECT max(name) FROM zones)")[0])
 
 
 def events_page(store: SQLStore, flt: EventFilter, size: int, cursor: str | None = None,
