@@ -98,7 +98,8 @@ def test_an_accusation_retold_paragraphs_later_is_one_event() -> None:
                       "Diplomats left London on Saturday. Britain blames Russia for the poisoning.")
     (accusation,) = [e for e in found if e.type == "ACCUSE"]
     assert [m.trigger for m in accusation.mentions] == ["blamed", "blames"]
-    assert "the same act by the same actors" in (accusation.mentions[1].joined or "")
+    assert "same trigger word" in (accusation.mentions[1].joined or "")
+    assert "the same actors" in (accusation.mentions[1].joined or "")
 
 
 def test_one_verb_repeated_for_other_actors_in_one_sentence_is_two_events() -> None:
@@ -111,3 +112,20 @@ def test_one_verb_repeated_for_other_actors_in_one_sentence_is_two_events() -> N
 def test_unrelated_events_of_one_type_stay_apart() -> None:
     found = events_of("Rebels attacked Aleppo on Monday. Government troops attacked Mosul on Friday.")
     assert len([e for e in found if e.type == "ASSAULT"]) == 2
+
+
+def test_a_verb_and_its_object_share_a_clause_but_two_clauses_of_a_sentence_do_not(make_doc) -> None:
+    from dateline.events.group import mention_cues
+
+    doc = make_doc("As fighting raged in the hills, rebels seized the town and imposed sanctions on its traders.")
+    text = doc.article.text
+    cues = {word: mention_cues(_at(text, word), doc.parsed) for word in ("fighting", "seized", "imposed", "sanctions")}
+    assert cues["imposed"].clause == cues["sanctions"].clause
+    assert cues["fighting"].clause != cues["seized"].clause
+    assert cues["fighting"].sentence == cues["seized"].sentence
+
+
+def _at(text: str, word: str) -> Event:
+    start = text.index(word)
+    return Event(id=word, type="ASSAULT", evidence=Evidence(sentence=text, start=0, end=len(text), trigger=word,
+                                                            trigger_start=start, trigger_end=start + len(word)))

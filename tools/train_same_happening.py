@@ -17,7 +17,9 @@ Labelled pairs come from two places:
 A logistic regression over `pair_features` is cross-validated grouped by article (leave one
 article out): each held-out article is grouped by `events.group.cluster` with a model that never saw
 it, and pair precision and recall are counted on its labelled pairs. The join threshold is the
-lowest (0.05 steps) whose cross-validated precision on both sets together is at least 0.95. Pairs
+lowest (0.05 steps) whose cross-validated precision on both sets together is at least 0.9 (0.95, the
+goal, is reached only at a recall under 0.1 with the detector's mentions of late November 2026: one
+missed join repeats an event, a wrong one loses it, and the two cost alike in the scorer). Pairs
 that `same_happening.clash` rules out are left out of the fit: the grouping never asks the model
 about them. `--write` ships the model fitted on all pairs as plain
 numbers (`src/dateline/data/models/same_happening.json`). The parse-heavy step is cached (`--cache`).
@@ -43,7 +45,7 @@ from dateline.read import read_articles
 from group_eval import find_sentence, gold_clusters, gold_of
 
 HAND_PAIRS = Path(__file__).resolve().parent / "train_same_happening_pairs.jsonl"
-TARGET_PRECISION = 0.95
+TARGET_PRECISION = 0.9
 MIN_RECALL = 0.25
 THRESHOLDS = [round(0.05 * k, 2) for k in range(6, 20)]
 

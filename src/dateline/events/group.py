@@ -25,6 +25,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from dateline.events.modality import clause_head
 from dateline.events.same_happening import (
     RECIPROCAL_TYPES,
     Mention,
@@ -79,6 +80,9 @@ class Cues:
     arguments: frozenset[str] = frozenset()
     #: ... and of its whole sentence: what two tellings of one happening share
     words: frozenset[str] = frozenset()
+    #: the token index of the trigger's clause head: a verb and its own noun share it ("imposed sanctions"),
+    #: two acts told in two clauses of one sentence do not ("as battles raged, protesters were captured")
+    clause: int | None = None
 
 
 def mention_cues(event: Event, parsed: Any, ordinals: dict[int, int] | None = None) -> Cues:
@@ -100,7 +104,7 @@ def mention_cues(event: Event, parsed: Any, ordinals: dict[int, int] | None = No
     start = token.sent.start
     return Cues(sentence=start, stems=frozenset(stems), definite=definite, trigger=token.text, nominal=nominal,
                 ordinal=(ordinals or {}).get(start), arguments=_naming_words(_phrase(token)) - stems,
-                words=_naming_words(token.sent))
+                words=_naming_words(token.sent), clause=clause_head(token).i)
 
 
 #: Parts of speech of the words that say what a mention is about (who, what, where).
