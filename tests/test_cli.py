@@ -89,6 +89,23 @@ def test_events_formats_and_filters(seed_db):
     assert run("events", "--db", seed_db, "--near", "nonsense").exit_code == 2
 
 
+def test_events_and_export_take_the_same_filters_and_select_the_same_events(seed_db, tmp_path):
+    import typer.main
+
+    def options(name: str) -> set[str]:
+        command = typer.main.get_command(app).commands[name]  # type: ignore[attr-defined]
+        return {flag for param in command.params for flag in param.opts}
+
+    assert {"--type", "--actor", "--country", "--place", "--near", "--since", "--until", "--text", "--all",
+            "--min-confidence", "--limit"} <= options("events") & options("export")
+    filters = ("--since", "2014-01-01", "--min-confidence", "0", "--all", "--limit", "3")
+    listed = [json.loads(x)["id"] for x in run("events", "--db", seed_db, "--format", "json", *filters).stdout
+              .splitlines()]
+    written = tmp_path / "out.jsonl"
+    assert run("export", "--db", seed_db, "--format", "jsonl", "--output", str(written), *filters).exit_code == 0
+    assert len(listed) == 3 and [json.loads(x)["id"] for x in written.read_text().splitlines()] == listed
+
+
 def test_show_explains_an_event(seed_db):
     rows = [json.loads(x) for x in run("events", "--db", seed_db, "--format", "json").stdout.splitlines()]
     ev = next(r for r in rows if r["actors"])

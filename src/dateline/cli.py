@@ -7,11 +7,14 @@ named on stderr with the reason; the rest were processed), 2 on usage errors.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import inspect
 import json
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -66,18 +69,22 @@ ArticleSeconds = Annotated[float | None, typer.Option(
 BatchChars = Annotated[int | None, typer.Option(
     "--batch-chars", min=1, envvar="DATELINE_BATCH_CHARS", help="Characters parsed together at most (default "
     "100,000), which bounds a batch's memory; a longer article is parsed alone.")]
-# The filters of `events` and `export`, defined once: both select stored events the same way.
-TypeOption = Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")]
-ActorOption = Annotated[str | None, typer.Option(help="Party name (substring) or country code.")]
-CountryOption = Annotated[str | None, typer.Option(help="Party country (ISO-3) or location (ISO-2).")]
-PlaceOption = Annotated[str | None, typer.Option(help="Location name (substring).")]
-NearOption = Annotated[str | None, typer.Option(help="LAT,LON,KM: events within KM of a point.")]
-SinceOption = Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="From this date.")]
-UntilOption = Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Up to this date.")]
-TextOption = Annotated[str | None, typer.Option(help="Evidence sentence contains this.")]
-AllOption = Annotated[bool, typer.Option("--all", help="Include negated and hypothetical events.")]
-MinConfidenceOption = Annotated[float, typer.Option(min=0, max=1, help="Leave out less certain events (0: all).")]
-LimitOption = Annotated[int | None, typer.Option(min=0, help="At most this many events (0: none).")]
+#: The filters of `events` and `export`, defined once (`filtered` gives them to a command): both select stored
+#: events the same way. Each: parameter name, type with its typer option, default.
+FILTER_OPTIONS: tuple[tuple[str, Any, Any], ...] = (
+    ("type_", Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")], None),
+    ("actor", Annotated[str | None, typer.Option(help="Party name (substring) or country code.")], None),
+    ("country", Annotated[str | None, typer.Option(help="Party country (ISO-3) or location (ISO-2).")], None),
+    ("place", Annotated[str | None, typer.Option(help="Location name (substring).")], None),
+    ("near", Annotated[str | None, typer.Option(help="LAT,LON,KM: events within KM of a point.")], None),
+    ("since", Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="From this date.")], None),
+    ("until", Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Up to this date.")], None),
+    ("text", Annotated[str | None, typer.Option(help="Evidence sentence contains this.")], None),
+    ("include_all", Annotated[bool, typer.Option("--all", help="Include negated and hypothetical events.")], False),
+    ("min_confidence", Annotated[float, typer.Option(min=0, max=1, help="Leave out less certain events (0: all).")],
+     DEFAULT_MIN_CONFIDENCE),
+    ("limit", Annotated[int | None, typer.Option(min=0, help="At most this many events (0: none).")], None),
+)
 EXAMPLES = Path(__file__).parent / "data" / "examples"
 
 
@@ -280,24 +287,29 @@ def _event_filter(type_: str | None, actor: str | None, country: str | None, pla
                        text=text, include_negated=include_all, min_confidence=min_confidence, limit=limit)
 
 
+def filtered(command: Callable[..., None]) -> Callable[..., None]:
+    """`command` with the options of `FILTER_OPTIONS` in place of its `flt: EventFilter` parameter, which it is
+    given built from them. Typer reads a command's options from its signature, one parameter each, so the
+    shared options are written once here and put into each command's signature, not copied into each."""
+    own = [p for p in inspect.signature(command, eval_str=True).parameters.values() if p.name != "flt"]
+    options = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=kind, default=default)
+               for name, kind, default in FILTER_OPTIONS]
+
+    @functools.wraps(command)
+    def run(**given: Any) -> None:
+        flt = _event_filter(**{name: given.pop(name) for name, _, _ in FILTER_OPTIONS})
+        command(flt=flt, **given)
+
+    run.__signature__ = inspect.Signature([p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own] + options)
+    run.__annotations__ = {p.name: p.annotation for p in run.__signature__.parameters.values()}
+    return run
+
+
 @app.command()
-def events(
-    db: Db = DEFAULT_DB,
-    type_: TypeOption = None,
-    actor: ActorOption = None,
-    country: CountryOption = None,
-    place: PlaceOption = None,
-    near: NearOption = None,
-    since: SinceOption = None,
-    until: UntilOption = None,
-    text: TextOption = None,
-    include_all: AllOption = False,
-    min_confidence: MinConfidenceOption = DEFAULT_MIN_CONFIDENCE,
-    limit: LimitOption = None,
-    fmt: Annotated[EventsFormat, typer.Option("--format")] = EventsFormat.table,
-) -> None:
+@filtered
+def events(flt: EventFilter, db: Db = DEFAULT_DB,
+           fmt: Annotated[EventsFormat, typer.Option("--format")] = EventsFormat.table) -> None:
     """List stored events, filtered; oldest first."""
-    flt = _event_filter(type_, actor, country, place, near, since, until, text, include_all, min_confidence, limit)
     with _open(db, read_only=True) as store:
         found = store.events(flt)
     if fmt is EventsFormat.json:
@@ -319,29 +331,19 @@ class ExportFormat(StrEnum):
 
 
 @app.command()
+@filtered
 def export(
+    flt: EventFilter,
     fmt: Annotated[ExportFormat, typer.Option("--format", help="gdelt and polecat: tab-separated; parquet: a folder "
                                               "partitioned by year and month.")],
     output: Annotated[Path | None, typer.Option("--output", help="File to write (a folder for parquet; gdelt also "
                                                 "writes NAME.mentions.EXT beside it); else standard output.")] = None,
     db: Db = DEFAULT_DB,
-    type_: TypeOption = None,
-    actor: ActorOption = None,
-    country: CountryOption = None,
-    place: PlaceOption = None,
-    near: NearOption = None,
-    since: SinceOption = None,
-    until: UntilOption = None,
-    text: TextOption = None,
-    include_all: AllOption = False,
-    min_confidence: MinConfidenceOption = DEFAULT_MIN_CONFIDENCE,
-    limit: LimitOption = None,
 ) -> None:
     """Write stored events, filtered as `events` filters them, as GDELT, POLECAT, JSON Lines, Parquet, CSV or
     GeoJSON; oldest first."""
     from dateline.store.export import ExportError, export_events
 
-    flt = _event_filter(type_, actor, country, place, near, since, until, text, include_all, min_confidence, limit)
     with _open(db, read_only=True) as store:
         try:
             summary = export_events(store, fmt.value, flt, output)
