@@ -181,3 +181,14 @@ def test_a_future_thursday_is_dated_in_the_future(make_doc) -> None:
 def test_a_past_event_is_not_dated_after_its_article(make_doc) -> None:
     text = "The envoy met rebel leaders on Thursday."
     assert _dated_in(make_doc, text, "met", "2019-03-11").value <= "2019-03-11"
+
+
+def test_a_duration_does_not_hide_the_month_that_dates_the_act(make_doc) -> None:
+    text = "In May 2016 dock workers organised a strike that halted the port for three days."
+    assert _dated_in(make_doc, text, "strike", "2019-03-13") == ("2016-05", "month", None)
+
+
+def test_a_conjunct_in_another_tense_takes_no_day_from_the_first_clause(make_doc) -> None:
+    text = "The government called off the search on Friday and is now concentrating on delivering aid to survivors."
+    assert _dated_in(make_doc, text, "aid", "2019-03-13") == ("2019-03-13", "day", "ON_OR_BEFORE")
+    assert _dated_in(make_doc, text, "called", "2019-03-13").value == "2019-03-08"

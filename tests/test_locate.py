@@ -53,3 +53,22 @@ def test_an_unknown_village_beside_a_town_is_not_put_in_that_town(nlp) -> None:
     town = next(p for p in doc.places if p.text == "Aleppo")
     assert village.geonameid != town.geonameid and village.precision == "admin"
     assert village.country_code == "SY"
+
+
+def test_a_wide_region_is_no_scene_for_the_acts_that_follow(nlp) -> None:
+    doc = extracted(nlp, "Protests swept across North Africa on Monday. Police arrested forty men.")
+    arrest = event_at(doc, "arrested")
+    assert arrest.location is None
+
+
+def test_an_act_of_another_time_is_not_placed_at_the_scene(nlp) -> None:
+    doc = extracted(nlp, "Ministers met in Geneva on 11 March. In February, police arrested forty activists.")
+    arrest = event_at(doc, "arrested")
+    assert arrest.date.startswith("2019-02") and arrest.location is None
+
+
+def test_a_clause_describing_the_act_gives_its_place(nlp) -> None:
+    doc = extracted(nlp, "The talks, which were held in Geneva, ended without a deal.")
+    talks = event_at(doc, "talks")
+    assert talks.location is not None and talks.location.name == "Geneva"
+    assert "clause on 'talks'" in talks.location.basis

@@ -453,3 +453,11 @@ def test_a_part_of_the_day_naming_a_noun_is_no_clock_time(make_doc) -> None:
 def test_or_so_hedges_an_offset_without_changing_it() -> None:
     found = normalize("a week or so ago", dt.date(1991, 2, 25), "past")
     assert (found.text, found.value, found.mod) == ("a week or so ago", "1991-W08", "APPROX")
+
+
+def test_a_day_earlier_in_a_past_clause_is_not_counted_from_a_planned_day(make_doc) -> None:
+    doc = tag_timexes(make_doc("Protests will be held on Thursday. A day earlier, the president freed a journalist.",
+                               "2011-02-02"))
+    values = {t.text: t.value for t in doc.timexes}
+    assert values["Thursday"] == "2011-02-03"
+    assert values["A day earlier"] == "2011-02-01"

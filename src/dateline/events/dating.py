@@ -129,20 +129,27 @@ def _timex_root(doc: Document, timex: Timex) -> Any | None:
 
 
 def governing_timex(doc: Document, trigger: Any) -> Timex | None:
-    """The timex of the trigger's own clause, nearest in the tree; anchors win ties."""
+    """The timex of the trigger's own clause, nearest in the tree; anchors win ties.
+
+    A duration says how long the act lasted, not when: when one is nearest but a calendar
+    anchor governs the clause as well ("In August 2003 unions organised a strike that stopped
+    production for two days"), the anchor dates the act."""
     sent = trigger.sent
-    best: tuple[tuple[int, int], int, Timex] | None = None
+    governing: list[tuple[tuple[int, int], int, Timex]] = []
     for timex in doc.timexes:
         root = _timex_root(doc, timex)
         if root is None or not sent.start <= root.i < sent.end:
             continue
         path = _path_to_trigger(root, trigger)
-        if path is None:
-            continue
-        key = (path, 0 if is_anchor(timex) else 1, timex)
-        if best is None or key[:2] < best[:2]:
-            best = key
-    return best[2] if best else None
+        if path is not None:
+            governing.append((path, 0 if is_anchor(timex) else 1, timex))
+    if not governing:
+        return None
+    best = min(governing, key=lambda key: key[:2])
+    anchors = [key for key in governing if key[1] == 0]
+    if best[2].type == "DURATION" and anchors:
+        best = min(anchors, key=lambda key: key[0])
+    return best[2]
 
 
 def _dates_trigger_clause(doc: Document, timex: Timex, trigger: Any) -> bool:
@@ -162,7 +169,8 @@ def _dates_trigger_clause(doc: Document, timex: Timex, trigger: Any) -> bool:
         return True
     if _participle_adjunct(head):  # "Speaking on Tuesday, the mayor urged ...": one time for both
         head = head.head
-    return head == trigger or (head.is_ancestor(trigger) and not _in_noun_clause(trigger, head))
+    return head == trigger or (head.is_ancestor(trigger) and not _in_noun_clause(trigger, head)
+                               and not _conjunct_of_other_tense(trigger, head))
 
 
 def occasion_clause(verb: Any) -> bool:
@@ -185,6 +193,26 @@ def _participle_adjunct(verb: Any) -> bool:
     the mayor urged"; "Addressing reporters on Monday, he accused"): it happens when its verb does."""
     return verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and _verbal(verb.head) and \
         not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in verb.children)
+
+
+def _conjunct_of_other_tense(trigger: Any, above: Any) -> bool:
+    """True when the trigger sits in a clause joined to `above` by "and" that is told in another
+    tense ("called off the search last Friday and is now concentrating on getting aid"): the
+    conjunct is a clause of its own time, and the day of the first does not date it."""
+    token = trigger
+    for _ in range(_MAX_HOPS):
+        if token.i == above.i or token.head.i == token.i:
+            return False
+        if token.dep_ == "conj" and _verbal(token) and _finite(token) and \
+                _past_tense(token) != _past_tense(token.head):
+            return True
+        token = token.head
+    return False
+
+
+def _finite(verb: Any) -> bool:
+    """A verb that carries its own tense: a finite form, or an auxiliary of its own ("is concentrating")."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _in_noun_clause(trigger: Any, above: Any) -> bool:

@@ -30,7 +30,7 @@ import weakref
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from dateline.events.dating import occasion_clause
+from dateline.events.dating import occasion_clause, speech_day
 from dateline.events.index import ArticleIndex
 from dateline.events.targets import iso3_codes
 from dateline.model import Document, Location, LocationPrecision, Place
@@ -51,15 +51,23 @@ OBJECT_DEPS = frozenset({"dobj", "nsubjpass"})
 PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "pobj"})
 #: Clauses that continue the act of their governing verb and share its place (not relative clauses).
 CONTINUING_DEPS = frozenset({"advcl", "xcomp", "conj"})
+#: Clauses that describe a noun: a place there is the noun's own ("talks, which were held in Geneva",
+#: "the talks held in Geneva", "a strike that stopped all production in southern Iraq").
+DESCRIBING_DEPS = frozenset({"relcl", "acl"})
 #: Links inside one noun phrase, walked up from a place to the preposition that introduces it
 #: ("the villages of Foua and Kefraya", "Syria's Idlib province", "the city of Aleppo, Syria").
 NOUN_LINKS = frozenset({"conj", "appos", "compound", "poss", "nmod", "amod", "npadvmod", "cc"})
 #: Places that stand for their state when aimed at: a country, a capital ("sanctions on Damascus").
 STATE_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCL", "CONT", "PPLC"})
+#: Areas too wide to be a story's scene: a continent, a region, a sea ("protests sweep across
+#: North Africa and the Middle East" places no later act anywhere in particular).
+WIDE_AREA_CODES = frozenset({"CONT", "RGN", "RGNE", "OCN", "SEA", "GULF"})
 #: How many days from the article date an act may be to be of the story's present (a week).
 PRESENT_DAYS = 7
 #: How a location the sentence does not state begins its basis: the story's scene, the dateline.
 SCENE_BASIS, DATELINE_BASIS = "scene of the story", "the article's dateline"
+#: Date relations that leave a date open before it: the act happened by that day.
+OPEN_BEFORE_MODS = frozenset({"BEFORE", "ON_OR_BEFORE"})
 #: How far up the parse a place may be from the preposition that introduces it.
 MAX_HOPS = 8
 #: Ranks of how the sentence relates a place to the act; higher wins.
@@ -98,7 +106,7 @@ def locate_event(doc: Document, trigger_i: int, event_type: str | None = None, a
     if not physical or event_type is None:
         return None
     countries, across = party_countries(actors, recipients)
-    scene = scene_location(doc, trigger, countries if across else None)
+    scene = scene_location(doc, trigger, countries if across else None, date)
     return scene or (dateline_location(doc, trigger, countries) if _of_the_present(doc, date) else None)
 
 
@@ -162,6 +170,8 @@ def place_choice(place: Place, trigger: Any, physical: bool) -> Choice | None:
         occasion = _occasion_of(trigger)
         if occasion is not None and head.i == occasion.i:
             return Choice(RANK_GOVERNOR, place, f"{words}: where the '{occasion.text}' of '{trigger.text}' was")
+        if head.dep_ in DESCRIBING_DEPS and head.head.i == trigger.i and head.pos_ in ("VERB", "AUX"):
+            return Choice(RANK_GOVERNOR, place, f"{words}: where the clause on '{trigger.text}' puts it")
         if physical and _participant_of(head, trigger):
             return Choice(RANK_PARTICIPANT, place, f"{words}: where '{head.text}' of '{trigger.text}' is")
         return None
@@ -248,7 +258,8 @@ def in_party_country(place: Place, countries: frozenset[str] | None) -> bool:
     return iso3_codes().get(place.country_code or "") in countries
 
 
-def scene_location(doc: Document, trigger: Any, countries: frozenset[str] | None = None) -> Location | None:
+def scene_location(doc: Document, trigger: Any, countries: frozenset[str] | None = None,
+                   date: str | None = None) -> Location | None:
     """The story's scene: the place the article last stated for an act before this sentence.
 
     A sentence that continues the story ("Rockets were exchanged") happened where the last
@@ -262,9 +273,26 @@ def scene_location(doc: Document, trigger: Any, countries: frozenset[str] | None
     if found is None:
         return None
     place, act = found
-    if not in_party_country(place, countries):
+    if not in_party_country(place, countries) or not _same_time(doc, act, date):
         return None
     return place.as_location(f"{SCENE_BASIS}: '{act.text} … {place.text}' earlier in the article")
+
+
+def _same_time(doc: Document, act: Any, date: str | None) -> bool:
+    """False when the act that set the scene and the event are dated to days that do not meet
+    ("ministers met in Geneva on 11 March", then "in February, police arrested forty activists"):
+    a place goes with its time, and an act of another time is of another scene. A date that is
+    only a bound (the scene's act "on or before" a day; the event given the day the article was
+    written, the dater's default) may lie any time before that day."""
+    scene_event = next((e for e in doc.events if e.evidence.trigger_start == act.idx), None)
+    if scene_event is None or not date or not scene_event.date:
+        return True
+    here, there = interval(date), interval(scene_event.date)
+    if here is None or there is None:
+        return True
+    here_from = None if date == speech_day(doc).isoformat() else here.first
+    there_from = None if scene_event.date_mod in OPEN_BEFORE_MODS else there.first
+    return (here_from is None or here_from <= there.last) and (there_from is None or there_from <= here.last)
 
 
 def dateline_location(doc: Document, trigger: Any, countries: frozenset[str]) -> Location | None:
@@ -348,7 +376,7 @@ class _SceneTrail:
                 continue
             act = _act_placed(doc, place, starts)
             if act is not None:
-                self.scene = (place, act)
+                self.scene = None if place.feature_code in WIDE_AREA_CODES else (place, act)
         self.read_upto = sentence_start
         return self.scene
 

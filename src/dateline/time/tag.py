@@ -230,6 +230,7 @@ class TimexTagger:
     def __init__(self, text: str, dct: dt.date, parsed: Any = None, tense: int = 0) -> None:
         self.text, self.dct, self.parsed, self.tense = text, dct, parsed, tense
         self.reference: Point | None = None
+        self.past_reference: Point | None = None  # the last reference not after the article date
         self.quarter: Point | None = None
 
     def span_of(self, cand: Candidate) -> Any | None:
@@ -238,9 +239,15 @@ class TimexTagger:
         return self.parsed.char_span(cand.start, cand.end, alignment_mode="expand")
 
     def context(self, cand: Candidate) -> Context:
+        """What the rule may know: the clause's tense and the reference for anaphora. A clause told
+        in the past counts "a day earlier" from the last time named that is not after the article
+        date: a day the story plans ("protests set for Thursday") is no anchor for a past act."""
         span = self.span_of(cand)
         direction = clause_direction(span) if span is not None else self.tense
-        return Context(self.dct, direction, self.reference, self.quarter)
+        reference = self.reference
+        if direction < 0 and reference is not None and reference.day > self.dct:
+            reference = self.past_reference
+        return Context(self.dct, direction, reference, self.quarter)
 
     def vetoed(self, cand: Candidate) -> bool:
         veto = _PARSE_VETOES.get(cand.rule.name)
@@ -301,6 +308,8 @@ class TimexTagger:
                 point.day, "quarter").value:
             return
         self.reference = point
+        if point.day <= self.dct:
+            self.past_reference = point
 
     def build(self, start: int, end: int, reading: Reading, mod: str | None) -> Timex:
         token_start = token_end = None
