@@ -18,6 +18,7 @@ from typing import Any
 from dateline.budget import check_deadline
 from dateline.events.dating import date_event
 from dateline.events.detect import detect_triggers
+from dateline.events.frame import nonpolitical_frame
 from dateline.events.group import group_events
 from dateline.events.lexicon import Lexicon, TriggerEntry, load_lexicon, verb_used_as_noun
 from dateline.events.locate import locate_event
@@ -94,6 +95,7 @@ def code_events(doc: Document) -> Document:
         check_deadline()  # the article's time budget (dateline.budget)
         triggers = find_triggers(sent, lexicon)
         triggers += [Trigger(t, e) for t, e in detect_triggers(sent, {t.token.i: t.entry.type for t in triggers})]
+        triggers = [t for t in triggers if nonpolitical_frame(doc, t.token, t.entry.type) is None]  # events.frame
         if not triggers:
             continue
         entries = {t.token.i: t.entry for t in triggers}
@@ -199,7 +201,7 @@ def code_trigger(doc: Document, trigger: Trigger, entries: dict[int, TriggerEntr
 
 def _intent_to_threat(token: Any, entry: TriggerEntry, entries: dict[int, TriggerEntry]) -> TriggerEntry:
     """"vowed to fight", "is prepared to impose martial law": an intent to do harm is a THREATEN."""
-    if entry.type != "AGREE":
+    if entry.type != "AGREE" or entry.pact:  # "reached a deal to curb": an agreement's content, no threat
         return entry
     complement = next((c for c in token.children if _infinitive_complement(c)), None)
     if complement is not None and complement.i not in entries:  # "prepared to resume shelling"

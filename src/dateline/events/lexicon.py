@@ -18,7 +18,7 @@ entry that fired (`rule`), so `dateline show` can explain the coding.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -45,6 +45,9 @@ class TriggerEntry:
     reciprocal: bool = False
     passive_actor: bool = False
     source: str = "curated"
+    #: An agreement made ("agreed", "reached a deal"): what it says will be done is its content, not an intent
+    #: to harm, so the coder's intent-to-THREATEN rule leaves it AGREE ("a deal to curb the programme").
+    pact: bool = False
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,11 @@ class CuratedEntry:
     def needs(self) -> str | None:
         """The word the verb must govern for the entry to apply ("call" needs "for")."""
         return next((f.split(":", 1)[1] for f in self.flags if f.startswith("needs:")), None)
+
+    @property
+    def object_class(self) -> str | None:
+        """The word list the verb's object must belong to ("host" a visitor or a meeting, not refugees)."""
+        return next((f.split(":", 1)[1] for f in self.flags if f.startswith("obj:")), None)
 
     @property
     def phrase(self) -> str:
@@ -112,7 +120,10 @@ class Lexicon:
 
     def verb_entry(self, token: Any) -> TriggerEntry | None:
         """The event a verb token reports, or None if it reports none (or a dropped CAMEO one)."""
-        lemma = token.lemma_.lower()
+        entry = self._verb_entry(token, token.lemma_.lower())
+        return _as_pact(entry, token) if entry is not None else None
+
+    def _verb_entry(self, token: Any, lemma: str) -> TriggerEntry | None:
         with_object = self._verb_object(token, lemma)
         if with_object is not None:
             return self._from_curated(with_object)
@@ -147,7 +158,7 @@ class Lexicon:
     def _curated_verb(self, token: Any, lemma: str) -> CuratedEntry | None:
         for entry in self.curated.get((lemma, "VERB"), ()):
             needs = entry.needs
-            if needs is None or any(c.lower_ == needs for c in token.children):
+            if (needs is None or any(c.lower_ == needs for c in token.children)) and _object_fits(token, entry):
                 return entry
         return None
 
@@ -214,7 +225,7 @@ class Lexicon:
         modifiers = _modifier_words(token)
         for entry in entries:
             if all(m in modifiers for m in entry.modifiers):
-                return self._from_curated(entry) if entry.type not in (LIGHT, SILENCED) else None
+                return _as_pact(self._from_curated(entry), token) if entry.type not in (LIGHT, SILENCED) else None
         return None
 
     def adjective_entry(self, token: Any) -> TriggerEntry | None:
@@ -241,6 +252,38 @@ class Lexicon:
         return TriggerEntry(type=mapping.type, mode=self.ontology.valid_mode(mapping.type, mapping.mode),
                             cameo=code, contexts=mapping.contexts, rule=rule,
                             source="cameo-default" if default else "cameo-pattern")
+
+
+#: Verbs and nouns of an agreement made (TriggerEntry.pact).
+PACT_WORDS = word_set("pact_words")
+#: The word lists an "obj:" flag of triggers.tsv may name: what a host receives for hosting to be a visit.
+OBJECT_LISTS = {"visit_objects": word_set("visit_objects")}
+#: Entities that are a visitor or guest as the object of a verb with an "obj:" flag ("hosted Abe").
+PERSON_ENTITIES = frozenset({"PERSON"})
+
+
+def _as_pact(entry: TriggerEntry, token: Any) -> TriggerEntry:
+    """The entry marked as an agreement made when the trigger, or the verb it is the object of
+    ("reached a deal"), is a word of agreement."""
+    words = {token.lemma_.lower(), token.lower_}
+    if token.dep_ == "dobj":
+        words.add(token.head.lemma_.lower())
+    return replace(entry, pact=True) if entry.type == "AGREE" and words & PACT_WORDS else entry
+
+
+def _object_fits(token: Any, entry: CuratedEntry) -> bool:
+    """Whether a verb's object belongs to the entry's object class (when it names one): the object, the
+    passive subject, or the noun a participle describes ("a lunch hosted by"); a verb without any is
+    taken at its word ("will host")."""
+    if entry.object_class is None:
+        return True
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.dep_ == "acl":
+        objects.append(token.head)
+    if not objects:
+        return True
+    allowed = OBJECT_LISTS[entry.object_class]
+    return any(o.lemma_.lower() in allowed or o.ent_type_ in PERSON_ENTITIES for o in objects)
 
 
 #: Children only a noun has: a tagger's "verb" with one of them is a noun ("the wounded").

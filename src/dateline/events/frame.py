@@ -1,0 +1,239 @@
+"""Non-political frames: triggers whose happening has no political agent, so they report no PLOVER event.
+
+A violent verb does not make a political event: "a tsunami killed 43", "a tank at the plant exploded",
+"cholera has killed 400", "a bus plunged into a ravine, killing 24", "Argentina beat France to win the
+final", "Microsoft agreed to buy a rival". PLOVER (and the events-gold guideline) code acts of political
+actors; natural hazards, disease, accidents, sport results and business news are none. The frame is
+decided from who or what does the act, read from the parse:
+
+* the trigger's agent (its subject, its "by" agent, the subject of the clause a participle or conjunct
+  continues, for a noun its possessor or the subject of the verb it is the object of), or for an
+  agentless passive the cause after "in"/"from"/"during" ("were killed in the floods"), is a natural
+  hazard, a disease or an accident (`nonpolitical_causes.tsv`), or a fire, explosion or failing vessel
+  whose phrase names an industrial site, fuel or gas (`industrial_sites.txt`);
+* the trigger continues a mishap verb ("crashed", "derailed", `accident_verbs.txt`) whose subject is no
+  political actor;
+* a conflict type whose own phrase names a sport (`sport_cues.txt`), unless police or armed forces act;
+* any type whose agent is a business and whose phrase speaks of commerce (`business_cues.txt`), unless a
+  state body takes part.
+
+A cause with a political modifier ("Israeli fire", "army tanks": an actor with a country or an armed
+sector) stays political, and so does an arrest by police or an armed group's attack. The coder drops
+the triggers this module names (lexicon and detector alike) and `nonpolitical_frame` says why.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dateline.events.index import ArticleIndex
+from dateline.model import Actor, Document
+from dateline.words import word_map, word_set
+
+CAUSES = word_map("nonpolitical_causes")
+INDUSTRIAL_SITES = word_set("industrial_sites")
+ACCIDENT_VERBS = word_set("accident_verbs")
+SPORT_CUES = word_set("sport_cues")
+BUSINESS_CUES = word_set("business_cues")
+#: Classes of `nonpolitical_causes.tsv` that are no political agent whatever their phrase says.
+ALWAYS_NONPOLITICAL = frozenset({"hazard", "disease", "accident"})
+#: The class that is no political agent only in an industrial or domestic setting.
+BLAST = "blast"
+#: Types a sport result is mistaken for ("crushed", "beat", "attacked early").
+CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "MOBILIZE"})
+#: Sectors that keep a conflict act political in any setting (police at a match, troops in a flood).
+ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "INS", "SPY"})
+#: Sectors of the state: with one taking part, business news is a political act (a ban, a seizure, a deal).
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+BUSINESS_SECTORS = frozenset({"BUS", "MNC"})
+#: Sectors of political bodies: one of them modifying a cause makes it an agent ("Israeli fire").
+POLITICAL_SECTORS = STATE_SECTORS | ARMED_SECTORS | frozenset({"OPP", "PTY", "IGO", "GOV"})
+#: Dependents that modify a cause noun, and prepositions that name whose it is ("fire from the army").
+MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
+AGENT_PREPS = frozenset({"of", "from", "by"})
+#: Links from a trigger to the clause whose subject it shares ("exploded, killing", "fought back to defeat").
+CONTINUING_DEPS = frozenset({"advcl", "conj", "xcomp", "acl"})
+#: Prepositions that name the cause of an agentless act ("killed in the floods", "died from cholera").
+CAUSE_PREPS = frozenset({"in", "from", "during", "by"})
+#: Prepositions of time whose phrase is background, not the act's own setting ("clashed after the match").
+TIME_PREPS = frozenset({"after", "before", "following", "ahead", "since", "until", "amid", "during"})
+
+
+def nonpolitical_frame(doc: Document, token: Any, type_name: str) -> str | None:
+    """Why the trigger `token` (coded `type_name`) reports no political event, or None if it may."""
+    index = ArticleIndex.of(doc)
+    cause = _nonpolitical_cause(index, token)
+    if cause is not None:
+        return cause
+    mishap = _mishap(index, token)
+    if mishap is not None:
+        return mishap
+    agent = agent_of(token)
+    agent_actors = _actors_in(index, agent) if agent is not None else []
+    phrase = _own_phrase(token)
+    if type_name in CONFLICT_TYPES and not _state_agent(agent, agent_actors):
+        cue = next((t for t in phrase if _lemma(t) in SPORT_CUES and t.dep_ != "amod"), None)  # not "final assault"
+        if cue is not None:
+            return f"sport: '{cue.text}' in the phrase of '{token.text}'"
+    if agent is not None and _is_business(agent, agent_actors):
+        cue = next((t for t in phrase if _lemma(t) in BUSINESS_CUES), None)
+        state = any(a.sector in STATE_SECTORS for t in phrase if _lemma(t.head) not in BUSINESS_CUES
+                    for a in _actors_at(index, t))  # "a Dutch chipmaker" is no Dutch state
+        if cue is not None and not state:
+            return f"business: '{agent.text}' with '{cue.text}'"
+    return None
+
+
+def agent_of(token: Any) -> Any | None:
+    """The head word of who or what does the trigger's act, or None when the parse names nobody.
+
+    A verb's subject or "by" agent; failing that, the subject of the clause it continues ("exploded,
+    killing three": the subject of "exploded"; a passive's "by" agent only one clause up: "was hit by
+    floods, killing 20", not "was affected by the hurricane and read statements supporting X"). A noun's
+    possessor or "by" agent; failing that, the agent of the verb whose object it is ("wildfires forced the
+    evacuation").
+    """
+    current = token
+    for depth in range(3):
+        found = _own_agent(current, passive_agent=depth <= 1)
+        if found is not None:
+            return found
+        if current.pos_ in ("NOUN", "PROPN") and current.dep_ in ("dobj", "nsubjpass", "attr"):
+            current = current.head
+            continue
+        if current.dep_ not in CONTINUING_DEPS or current.head.i == current.i:
+            return None
+        if current.dep_ == "acl" and (current.tag_ != "VBN" or any(c.dep_ == "dobj" for c in current.children)):
+            return current.head  # "a heatwave killed 60" parsed as a noun and its clause
+        if current.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in current.head.children):
+            return None  # "forced the government to postpone": the object acts, not the subject
+        current = current.head
+    return None
+
+
+def _own_agent(token: Any, passive_agent: bool = True) -> Any | None:
+    """A head's own subject (the nearest before it: a wire dateline parses as a second one), possessor or,
+    if asked, "by" agent."""
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "poss")]
+    if subjects:
+        return max(subjects, key=lambda c: (c.i < token.i, c.i))
+    if not passive_agent:
+        return None
+    for child in token.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by" and token.pos_ == "NOUN"):
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _nonpolitical_cause(index: ArticleIndex, token: Any) -> str | None:
+    """A hazard, disease or accident (or an industrial blast) as the agent or as the cause of an agentless
+    act; an industrial blast as the trigger itself ("a gas explosion"; "opened fire" is no accident)."""
+    candidates = [token] if token.pos_ in ("NOUN", "PROPN") else []
+    agent = agent_of(token)
+    if agent is not None:
+        candidates.append(agent)
+    elif token.pos_ == "VERB":
+        candidates += [g for p in token.children if p.dep_ == "prep" and p.lower_ in CAUSE_PREPS
+                       for g in p.children if g.dep_ == "pobj"]
+    for head in candidates:
+        kind = _cause_kind(head)
+        if kind is None or _political(index, head):
+            continue
+        if (kind in ALWAYS_NONPOLITICAL and head.i != token.i) or (kind == BLAST and _industrial(head)):
+            return f"{kind}: '{head.text}' as the agent of '{token.text}'" if head.i != token.i \
+                else f"{kind}: '{token.text}' in an industrial setting"
+    return None
+
+
+def _mishap(index: ArticleIndex, token: Any) -> str | None:
+    """The trigger is, or continues, a mishap verb whose subject is no political actor."""
+    current = token
+    for _ in range(3):
+        if _lemma(current) in ACCIDENT_VERBS and current.pos_ == "VERB":
+            subject = next((c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None or not _political(index, subject):
+                return f"accident: '{current.text}'" + ("" if current.i == token.i else f" before '{token.text}'")
+            return None
+        if current.dep_ not in CONTINUING_DEPS or current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+def _cause_kind(head: Any) -> str | None:
+    """The class of a cause noun: its lemma, a compound of it ("Cyclone Freddy") or the two-word name."""
+    words = [_lemma(head), head.lower_, head.lower_.removesuffix("s")]  # a capitalised plural keeps its "s"
+    words += [_lemma(c) for c in head.children if c.dep_ == "compound"]
+    words += [f"{_lemma(c)} {_lemma(head)}" for c in head.children if c.dep_ in ("compound", "amod")]
+    return next((CAUSES[w] for w in words if w in CAUSES), None)
+
+
+def _industrial(head: Any) -> bool:
+    """A fire, explosion or vessel whose phrase names an industrial or domestic setting or a fuel."""
+    return any(_lemma(t) in INDUSTRIAL_SITES or t.lower_ in INDUSTRIAL_SITES for t in head.subtree if t.i != head.i) \
+        or _lemma(head) in INDUSTRIAL_SITES
+
+
+def _political(index: ArticleIndex, head: Any) -> bool:
+    """Whether a cause or mishap subject carries a political modifier ("Israeli fire", "army tanks", "fire
+    from the army"): an actor of a political sector in the head's own modifiers. The bare noun's own reading
+    ("tank" read as military), a place it happened in ("a tank at a plant in Texas") and a name without a
+    sector ("Cyclone Freddy") prove nothing."""
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ in MODIFIER_DEPS or (child.dep_ == "prep" and child.lower_ in AGENT_PREPS):
+            tokens += list(child.subtree)
+    return any(a.sector in POLITICAL_SECTORS and a.start != head.idx for t in tokens for a in _actors_at(index, t))
+
+
+def _state_agent(agent: Any, actors: list[Actor]) -> bool:
+    """An agent named as a state, armed or judicial body by a common noun ("police", "Nigerian authorities",
+    "troops"): a team is named by its country or club ("Argentina beat France"), which proves nothing."""
+    return agent is not None and agent.pos_ != "PROPN" and \
+        any(a.sector in STATE_SECTORS | ARMED_SECTORS for a in actors)
+
+
+def _is_business(agent: Any, actors: list[Actor]) -> bool:
+    """A company acts: the actor dictionary says business, or an unknown organisation names no state."""
+    if actors:
+        return all(a.sector in BUSINESS_SECTORS for a in actors)
+    return agent.ent_type_ == "ORG"
+
+
+def _actors_in(index: ArticleIndex, head: Any) -> list[Actor]:
+    """Actors mentioned in a head's phrase (its subtree, clauses left out)."""
+    tokens = [t for t in head.subtree if not _in_clause(t, head)]
+    found: list[Actor] = []
+    for tok in tokens:
+        for actor in _actors_at(index, tok):
+            if actor not in found:
+                found.append(actor)
+    return found
+
+
+def _actors_at(index: ArticleIndex, token: Any) -> list[Actor]:
+    actor = index.actor_at(token.idx)
+    return [actor] if actor is not None else []
+
+
+def _own_phrase(token: Any) -> list[Any]:
+    """The trigger's phrase: its subtree without background time adjuncts ("after the match")."""
+    skipped: set[int] = set()
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in TIME_PREPS:
+            skipped.update(t.i for t in child.subtree)
+    return [t for t in token.subtree if t.i not in skipped]
+
+
+def _in_clause(token: Any, head: Any) -> bool:
+    """Whether `token` sits in a clause of its own below `head` (relative or complement clause)."""
+    current = token
+    while current.i != head.i and current.head.i != current.i:
+        if current.dep_ in ("relcl", "acl", "ccomp", "advcl"):
+            return True
+        current = current.head
+    return False
+
+
+def _lemma(token: Any) -> str:
+    return token.lemma_.lower()

@@ -1,0 +1,41 @@
+"""Type rules of the lexicon by class: hosting is a visit only when a visitor or a meeting is hosted, and an
+agreement's content is not its makers' threat (lexicon.TriggerEntry.pact, the coder's intent rule)."""
+
+from __future__ import annotations
+
+from dateline.events.detect import undetected
+from dateline.events.verify import unverified
+from dateline.model import Document
+from stage_run import extracted
+
+
+def candidates(nlp, text: str) -> Document:
+    """Every stage run with the lexicon's own candidates (no verifier, no detector)."""
+    with unverified(), undetected():
+        return extracted(nlp, text)
+
+
+def types_at(doc: Document, trigger: str) -> set[str]:
+    return {e.type for e in doc.events if e.evidence.trigger == trigger}
+
+
+def test_hosting_refugees_or_a_tournament_is_no_visit(nlp) -> None:
+    assert not types_at(candidates(nlp, "Lebanon is hosting more than a million refugees from Syria."), "hosting")
+    assert not types_at(candidates(nlp, "Brazil hosted the Olympic Games in 2016."), "hosted")
+
+
+def test_hosting_a_leader_or_talks_is_a_visit(nlp) -> None:
+    doc = candidates(nlp, "Egypt hosted the Jordanian foreign minister in Cairo on Sunday.")
+    assert types_at(doc, "hosted") == {"CONSULT"}
+    assert types_at(candidates(nlp, "Norway hosted Angela Merkel in Oslo on Monday."), "hosted") == {"CONSULT"}
+
+
+def test_an_agreement_to_restrict_is_no_threat(nlp) -> None:
+    doc = candidates(nlp, "The two governments reached an agreement on Friday to curb fishing in the bay.")
+    assert types_at(doc, "reached") == {"AGREE"}
+    assert types_at(candidates(nlp, "Iraq agreed to curb its oil exports."), "agreed") == {"AGREE"}
+
+
+def test_a_vow_to_attack_is_still_a_threat(nlp) -> None:
+    doc = candidates(nlp, "The militia vowed to attack the garrison if the siege continued.")
+    assert types_at(doc, "vowed") == {"THREATEN"}

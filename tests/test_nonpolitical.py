@@ -1,0 +1,79 @@
+"""Non-political frames (events.frame): hazards, disease, accidents, sport and business give no political
+event, while the same verbs with a political agent keep theirs. The lexicon's candidates are checked with
+the learned verifier and detector off, so each test shows the rule, not a model's judgement."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.events.detect import undetected
+from dateline.events.verify import unverified
+from dateline.model import Document
+from stage_run import extracted
+
+
+def candidates(nlp, text: str) -> Document:
+    """Every stage run with the lexicon's own candidates (no verifier, no detector)."""
+    with unverified(), undetected():
+        return extracted(nlp, text)
+
+
+def types_of(doc: Document) -> set[str]:
+    return {e.type for e in doc.events}
+
+
+@pytest.mark.parametrize("text", [
+    "A powerful earthquake struck eastern Turkey on Monday, killing 31 people.",
+    "Floodwaters destroyed two bridges in the north of the province last week.",
+    "A landslide killed seven villagers in the hills above the town on Sunday.",
+    "Typhoon Hagibis battered the coast on Saturday, killing at least 12 people.",
+    "Cholera has killed more than 200 people in the region since March.",
+    "Eleven people were killed in the floods, officials said.",
+])
+def test_natural_hazards_and_disease_are_no_agents(nlp, text: str) -> None:
+    assert not types_of(candidates(nlp, text)) & {"ASSAULT", "COERCE"}
+
+
+@pytest.mark.parametrize("text", [
+    "A boiler at the textile factory exploded on Tuesday, injuring nine workers.",
+    "A gas explosion at a coal mine killed 14 miners on Thursday.",
+    "A minibus plunged off a bridge near the border, killing 17 passengers.",
+    "A blaze at a hotel killed six guests early on Friday.",
+])
+def test_accidents_and_industrial_blasts_are_no_assaults(nlp, text: str) -> None:
+    assert "ASSAULT" not in types_of(candidates(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Syrian government forces shelled the town on Monday, killing 31 people.",
+    "Israeli fire killed two men near the border fence on Friday.",
+    "A car bomb exploded outside the ministry in Baghdad, killing nine people.",
+    "An explosion at a crowded market killed 20 people on Sunday.",
+])
+def test_political_and_possible_attacks_stay_assaults(nlp, text: str) -> None:
+    assert "ASSAULT" in types_of(candidates(nlp, text))
+
+
+def test_police_at_a_match_still_arrest(nlp) -> None:
+    doc = candidates(nlp, "Police arrested 40 supporters after the cup final in Glasgow on Saturday.")
+    assert "COERCE" in types_of(doc)
+
+
+def test_sport_results_are_no_assaults(nlp) -> None:
+    doc = candidates(nlp, "Brazil defeated Croatia 3-1 in the quarter-final of the tournament on Friday.")
+    assert "ASSAULT" not in types_of(doc)
+
+
+def test_a_state_body_jailing_players_is_still_coerce(nlp) -> None:
+    doc = candidates(nlp, "The military authorities jailed twelve players for joining a banned football tournament.")
+    assert "COERCE" in types_of(doc)
+
+
+def test_business_deals_are_no_political_agreements(nlp) -> None:
+    doc = candidates(nlp, "Siemens agreed to acquire a Swiss software company for $2 billion on Monday.")
+    assert not types_of(doc) & {"AGREE", "COOPERATE"}
+
+
+def test_a_government_deal_stays_an_agreement(nlp) -> None:
+    doc = candidates(nlp, "Japan agreed on Monday to buy 40 fighter jets from the United States.")
+    assert "AGREE" in types_of(doc)
