@@ -335,3 +335,21 @@ def test_kept_results_are_reused_until_an_ingest_changes_the_store(tmp_path):
     with open_store(target, read_only=True) as store:
         assert kept.get(store, "key", lambda: made.append(1) or len(made)) == 2
     assert client.get("/stats").json()["total"] == client.get("/events").json()["total"] == 6
+
+
+def test_a_server_makes_the_page_s_first_timeline_when_it_starts(filled):
+    from dateline.api import FRONT_PAGE_TIMELINE, WEB
+    from dateline.timeline.stored import stored_material
+
+    assert f"dates: {FRONT_PAGE_TIMELINE.dates}, per_date: {FRONT_PAGE_TIMELINE.per_date}" in (
+        WEB / "static" / "app.js").read_text()  # the page asks for that one first
+    with TestClient(create_app(filled)) as client:
+        for thread in threading.enumerate():
+            if thread.name == "dateline-timelines":
+                thread.join(60)
+        kept = stored_material(client.app.state.reader.store())
+        assert len(kept.timelines) == 1
+        assert client.get("/timeline?dates=12&per_date=2").json()["dates"]
+        assert len(kept.timelines) == 1  # answered with the one made at start
+        client.get("/timeline?dates=3")
+        assert len(kept.timelines) == 2

@@ -54,7 +54,7 @@ from dateline.config import settings
 from dateline.store import DuckDBStore, Store, StoreError, browse, is_postgres_url, open_store
 from dateline.store.base import EventFilter
 from dateline.store.export import export_events
-from dateline.timeline import summarise
+from dateline.timeline import TimelineQuery, summarise
 from dateline.timeline.stored import prepare
 from dateline.zones import events_inside, zones_geojson
 
@@ -154,12 +154,21 @@ class KeptUntilChange:
         return self.get(store, ("count", astuple(flt), zone), lambda: browse.count_events(store, flt, within))
 
 
+#: The timeline the page shows first (app.js asks `/timeline?dates=12&per_date=2` with no filter): made when a
+#: server starts, right after the articles are split, so the first visitor finds it kept.
+FRONT_PAGE_TIMELINE = TimelineQuery(dates=12, per_date=2)
+
+
 def _prepare_timelines(reader: SharedReader) -> None:
-    """Split the store's articles for timelines ahead of the first request (run in the background)."""
+    """Split the store's articles for timelines and make the page's first timeline ahead of the first request
+    (run in the background)."""
     try:
         took = time.perf_counter()
-        count = prepare(reader.store())
-        log.info("timeline material of %d articles ready in %.1f s", count, time.perf_counter() - took)
+        store = reader.store()
+        count = prepare(store)
+        summarise(FRONT_PAGE_TIMELINE, store=store)
+        log.info("timeline material of %d articles and the page's first timeline ready in %.1f s", count,
+                 time.perf_counter() - took)
     except Exception as exc:  # noqa: BLE001 - only a head start: the first timeline does it otherwise
         log.warning("timeline material not prepared: %s", exc)
 
