@@ -79,3 +79,18 @@ def test_a_duckdb_store_rewritten_in_listing_order_lists_the_same_and_keeps_its_
         again = store.add([*docs[:3], numbered_document(60)])  # the keys and the merge lookups survive
         assert (again.added, again.existing) == (1, 3)
         assert ("events_merged",) in store.rows("SELECT index_name FROM duckdb_indexes()")
+
+
+def test_a_schema_7_postgresql_store_gets_listing_walks_that_carry_the_filtered_columns(postgres_url):
+    with open_store(postgres_url) as store:
+        store.add([make_document("a1")])
+    raw_sql(postgres_url, "DROP INDEX events_listing; DROP INDEX events_type; "
+                          "CREATE INDEX events_listing ON events (listing_day, listing_key); "
+                          f"CREATE INDEX events_type ON events (type); UPDATE schema_version SET version = 7 "
+                          f"WHERE version = {SCHEMA_VERSION}")
+    open_store(postgres_url, read_only=True).close()
+    definitions = dict(raw_sql(postgres_url, "SELECT indexname, indexdef FROM pg_indexes "
+                                             "WHERE indexname IN ('events_listing', 'events_type')"))
+    assert "(type, listing_day, listing_key COLLATE \"C\")" in definitions["events_type"]
+    for definition in definitions.values():  # a walk past non-matching reports reads the index alone
+        assert "INCLUDE (merged_id, negated, hypothetical, confidence" in definition and "countries)" in definition

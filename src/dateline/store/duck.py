@@ -24,12 +24,13 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from dateline.config import settings
 from dateline.store.base import StoreBusyError, StoreError, StoreMissingError
 from dateline.store.rows import table_columns
-from dateline.store.schema import DUCKDB, index_ddl, table_ddl
-from dateline.store.sql import SQLStore
+from dateline.store.schema import DUCKDB, index_ddl, sql_type, table_ddl
+from dateline.store.sql import KEYED_TABLES, SQLStore
 
 #: Idle seconds after which a writing store lets the file go.
 LINGER = 0.2
@@ -38,6 +39,9 @@ _BUSY = ("Could not set lock on file", "different configuration than existing co
 #: fetch its SQLite extension to read a SQLite file given as --db).
 _CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+#: The Arrow type of each column type of the schema (`dateline.store.schema.sql_type` in DuckDB).
+_ARROW_TYPES = {"VARCHAR": pa.string(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(),
+                "DATE": pa.date32()}
 
 
 def _connect(path: str, read_only: bool, timeout: float) -> duckdb.DuckDBPyConnection:
@@ -209,6 +213,23 @@ class DuckDBStore(SQLStore):
 
     def _fetch(self, con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         return con.execute(sql, list(params)).fetchall()
+
+    def _insert(self, con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+        """Insert rows as one Arrow table: DuckDB binds a statement of thousands of parameters slowly (an article's
+        360 actor rows: 357 ms as parameters, 75 ms as Arrow). Articles keep the shared path, for RETURNING."""
+        if table == "articles" or not rows:
+            return super()._insert(con, table, rows)
+        columns = table_columns()[table]
+        incoming = pa.table({name: pa.array([row[i] for row in rows], _ARROW_TYPES[sql_type(hint, DUCKDB)[0]])
+                             for i, (name, hint) in enumerate(columns)})
+        names = ", ".join(f'"{name}"' for name, _ in columns)
+        con.register("dateline_incoming", incoming)
+        try:
+            con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM dateline_incoming"
+                        f"{' ON CONFLICT DO NOTHING' if table in KEYED_TABLES else ''}")
+        finally:
+            con.unregister("dateline_incoming")
+        return []
 
     def put_in_listing_order(self) -> None:
         """Rewrite the events table in listing order (`listing_day`, then `listing_key`), in one transaction.

@@ -33,7 +33,7 @@ from dateline.store.search import refresh_listing_keys
 from dateline.store.watch import WatchTables
 
 #: tables whose rows have unique keys: ON CONFLICT DO NOTHING
-_KEYED_TABLES = ("events", "event_parties", "merge_keys", "event_links")
+KEYED_TABLES = ("events", "event_parties", "merge_keys", "event_links")
 _MAX_PARAMETERS = 30_000  # per statement; PostgreSQL's limit is 65535
 
 Connection = Any  # a DB-API-like connection of the backend
@@ -45,7 +45,7 @@ def _insert_sql(table: str, rows: int) -> str:
     columns = table_columns()[table]
     names = ", ".join(f'"{name}"' for name, _ in columns)
     one = "(" + ", ".join("?" * len(columns)) + ")"
-    conflict = " ON CONFLICT DO NOTHING" if table in _KEYED_TABLES else ""
+    conflict = " ON CONFLICT DO NOTHING" if table in KEYED_TABLES else ""
     returning = " ON CONFLICT DO NOTHING RETURNING id" if table == "articles" else ""
     return f"INSERT INTO {table} ({names}) VALUES {', '.join([one] * rows)}{conflict}{returning}"
 
