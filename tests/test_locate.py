@@ -72,3 +72,14 @@ def test_a_clause_describing_the_act_gives_its_place(nlp) -> None:
     talks = event_at(doc, "talks")
     assert talks.location is not None and talks.location.name == "Geneva"
     assert "clause on 'talks'" in talks.location.basis
+
+
+def test_an_occasion_clause_after_commas_takes_its_meetings_place_and_day(nlp) -> None:
+    # the parser hangs the "at which" clause on "Chile", past the commas, the place and the date
+    doc = extracted(nlp, "The minister said that Chile and Peru failed to attend a preparatory meeting at the OAS "
+                         "in Washington, on March 5th, at which member states unanimously agreed to back Bolivia's "
+                         "request.")
+    agreement = event_at(doc, "agreed")
+    assert agreement.date == "2019-03-05"
+    assert agreement.location is not None and agreement.location.name == "Washington"
+    assert "'meeting' of 'agreed'" in agreement.location.basis

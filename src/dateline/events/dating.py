@@ -36,6 +36,7 @@ import weakref
 from dataclasses import replace
 from typing import Any, NamedTuple
 
+from dateline.events.occasion import occasion_clause, occasion_noun
 from dateline.model import Document, Timex
 from dateline.timex3 import DateMod, Precision, date_part, interval, is_calendar, precision
 from dateline.words import word_class, word_set, word_table
@@ -60,9 +61,6 @@ _ONE_DAY = frozenset({"day", "part_of_day", "time"})
 CARRY_SENTENCES = 2
 #: Weekday names: a relative day named twice in one article is one day.
 _WEEKDAYS = frozenset(word_table("weekdays"))
-#: Words opening a relative clause about an occasion ("at which", "where"): it shares its noun's time.
-_OCCASION_WORDS = word_set("occasion_relatives")
-_PLACE_PREPS = word_class("prepositions", "event-place")
 _FUTURE_AUX = word_class("auxiliaries", "future")
 _PERFECT_AUX = word_class("auxiliaries", "perfect")
 
@@ -173,21 +171,6 @@ def _dates_trigger_clause(doc: Document, timex: Timex, trigger: Any) -> bool:
                                and not _conjunct_of_other_tense(trigger, head))
 
 
-def occasion_clause(verb: Any) -> bool:
-    """A relative clause about the occasion its noun names ("held a summit in Sochi on Monday, at
-    which they agreed"; "a conference where they signed a truce"): it happens at that noun's place
-    and time, unlike a relative clause of its own ("an attack that Britain has blamed on Russia")."""
-    if verb.dep_ != "relcl":
-        return False
-    for child in verb.children:
-        if child.dep_ == "advmod" and child.lower_ in _OCCASION_WORDS:
-            return True
-        if child.dep_ == "prep" and (child.lower_ in _OCCASION_WORDS or child.lower_ in _PLACE_PREPS) \
-                and any(g.lower_ == "which" for g in child.children):
-            return True
-    return False
-
-
 def _participle_adjunct(verb: Any) -> bool:
     """A participle clause with no subject of its own that modifies a verb ("Speaking on Tuesday,
     the mayor urged"; "Addressing reporters on Monday, he accused"): it happens when its verb does."""
@@ -271,6 +254,9 @@ def date_event(doc: Document, trigger_i: int, hypothetical: bool = False) -> Eve
         return fallback
     timex = timex or nearest_anchor(doc, trigger)
     if timex is None:
+        occasion = occasion_noun(doc, trigger)
+        if occasion is not None and occasion.i != trigger.i and not occasion.is_ancestor(trigger):
+            return date_event(doc, occasion.i, hypothetical)  # the parse hung the clause elsewhere
         return _earlier_than_mentioned(doc, trigger) or _carried_day(doc, trigger) or fallback
     timex = same_expression_value(doc, timex)
     start = _first_day(timex.value)

@@ -30,8 +30,9 @@ import weakref
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from dateline.events.dating import occasion_clause, speech_day
+from dateline.events.dating import speech_day
 from dateline.events.index import ArticleIndex
+from dateline.events.occasion import occasion_noun
 from dateline.events.targets import iso3_codes
 from dateline.model import Document, Location, LocationPrecision, Place
 from dateline.timex3 import interval
@@ -99,7 +100,9 @@ def locate_event(doc: Document, trigger_i: int, event_type: str | None = None, a
         return None
     trigger = doc.parsed[trigger_i]
     physical = event_type is None or event_type in LOCATED_TYPES
-    choices = [c for place in _sentence_places(doc, trigger) if (c := place_choice(place, trigger, physical))]
+    occasion = occasion_noun(doc, trigger)
+    choices = [c for place in _sentence_places(doc, trigger)
+               if (c := place_choice(place, trigger, physical, occasion))]
     if choices:
         best = max(choices, key=lambda c: c.rank + FINENESS[place_precision(c.place)] - _distance(c, trigger))
         return best.place.as_location(best.basis)
@@ -157,8 +160,9 @@ def place_precision(place: Place) -> LocationPrecision:
     return "point"
 
 
-def place_choice(place: Place, trigger: Any, physical: bool) -> Choice | None:
-    """How the sentence relates `place` to the act at `trigger`, or None when it does not place it there."""
+def place_choice(place: Place, trigger: Any, physical: bool, occasion: Any | None = None) -> Choice | None:
+    """How the sentence relates `place` to the act at `trigger`, or None when it does not place it there.
+    `occasion` is the noun of the occasion the trigger's clause is about ("a summit ..., at which")."""
     prep, head, phrase = introducing_word(place_token(trigger.doc, place))
     words = f"'{prep.text} {place.text}'" if prep is not None else f"'{place.text}'"
     if prep is not None and prep.lower_ in SITE_PREPS:
@@ -167,7 +171,6 @@ def place_choice(place: Place, trigger: Any, physical: bool) -> Choice | None:
         governor = _governor(trigger)
         if governor is not None and head.i == governor.i:
             return Choice(RANK_GOVERNOR, place, f"{words} attached to '{governor.text} … {trigger.text}'")
-        occasion = _occasion_of(trigger)
         if occasion is not None and head.i == occasion.i:
             return Choice(RANK_GOVERNOR, place, f"{words}: where the '{occasion.text}' of '{trigger.text}' was")
         if head.dep_ in DESCRIBING_DEPS and head.head.i == trigger.i and head.pos_ in ("VERB", "AUX"):
@@ -230,13 +233,6 @@ def _governor(trigger: Any) -> Any | None:
     if head is None or head.i == trigger.i or head.pos_ not in ("VERB", "AUX") or _speech(head):
         return None
     return head
-
-
-def _occasion_of(trigger: Any) -> Any | None:
-    """The noun naming the occasion of the trigger's relative clause ("a summit in Sochi, at which
-    they agreed [to create]"), or None when the trigger is not in such a clause."""
-    clause = trigger.head if trigger.dep_ == "xcomp" else trigger
-    return clause.head if occasion_clause(clause) else None
 
 
 def _participant_of(noun: Any, trigger: Any) -> bool:
