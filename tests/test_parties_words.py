@@ -99,3 +99,44 @@ def test_state_abbreviations_are_one_list_for_pairs_and_gazetteer() -> None:
     assert {use for _, use in table.values()} == {"alone", "after-town"}
     assert table["Ill."][1] == "after-town"  # "Ill." alone is a word
     assert STATE_ABBREVIATIONS["Calif."] == "US.CA"
+
+
+def test_who_answers_a_request_is_its_recipient(staged) -> None:
+    doc = staged("The Kenyan court rejected Germany's request for an extradition.")
+    found = trigger_parties(token(doc, "request"))
+    assert [t.text for t in found.actors] == ["Germany"]
+    assert "court" in [t.text for t in found.recipients]
+
+
+def test_passive_answer_names_the_recipient_by_its_agent(staged) -> None:
+    doc = staged("Germany's request was rejected by the Kenyan court.")
+    found = trigger_parties(token(doc, "request"))
+    assert "court" in [t.text for t in found.recipients]
+
+
+def test_measure_acts_on_the_object_of_its_own_clause(staged) -> None:
+    doc = staged("The Kenyan parliament passed a law that bans the Mungiki sect.")
+    found = trigger_parties(token(doc, "passed"))
+    assert "sect" in [t.text for t in found.recipients]
+
+
+def test_a_persons_clause_on_the_object_names_no_recipient(staged) -> None:
+    doc = staged("Kenyan police arrested two men who attacked the embassy.")
+    found = trigger_parties(token(doc, "arrested"))
+    assert "embassy" not in [t.text for t in found.recipients]
+
+
+def test_gerund_after_a_preposition_shares_the_verbs_subject(staged) -> None:
+    doc = staged("The Kenyan government is concentrating on getting aid to the refugees.")
+    found = trigger_parties(token(doc, "aid"))
+    assert "government" in [t.text for t in found.actors]
+
+
+def test_noun_owned_by_a_pronoun_is_of_its_antecedents_country(staged) -> None:
+    doc = staged("Ali Abdullah Saleh said he has requested his party to freeze the debate.")
+    assert [p.country for p in resolve(doc, token(doc, "party"))] == ["YEM"]
+
+
+def test_allies_owned_by_a_pronoun_are_not_of_its_country(staged) -> None:
+    doc = staged("Ali Abdullah Saleh said he has asked his allies to freeze the debate.")
+    assert all(p.country != "YEM" for p in resolve(doc, token(doc, "allies")))

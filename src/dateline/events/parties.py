@@ -46,6 +46,8 @@ ADJUNCT_PREPS = word_class("prepositions", "time-adjunct")
 CIRCUMSTANCE_PREPS = word_class("prepositions", "circumstance")
 #: Acts that send someone out of a place: unless an agent is named, the place sent "from" acts.
 REMOVAL_WORDS = word_set("removal_words")
+#: Relative pronouns of a thing ("legislation that", "a resolution which"), not of a person ("who").
+THING_RELATIVES = frozenset({"that", "which"})
 #: Verbs whose object is told to do what their infinitive says: that object is addressed.
 ADDRESSING_VERBS = word_set("addressing_verbs")
 
@@ -103,6 +105,7 @@ def _add_objects(verb: Any, found: PartyTokens) -> None:
             found.patterns.append("direct object" if child.dep_ == "dobj" else "indirect object")
             if child.dep_ == "dobj" and not is_named(child):
                 _add_object_preps(child, found)  # "granted asylum to X", "shared evidence with X"
+                _add_object_clause(child, found)  # "passed legislation that would block X"
         elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
             _add_prep_object(child, found, f"'{child.lower_}' object")
         if child.dep_ == "dobj" and verb.lemma_.lower() in MEETING_VERBS:
@@ -113,6 +116,21 @@ def _add_object_preps(obj: Any, found: PartyTokens) -> None:
     for prep in obj.children:
         if prep.dep_ == "prep" and prep.lower_ in OBJECT_RECIPIENT_PREPS:
             _add_prep_object(prep, found, f"'{prep.lower_}' object of the object")
+
+
+def _add_object_clause(obj: Any, found: PartyTokens) -> None:
+    """"passed legislation that would block BP", "adopted a resolution which condemns Israel": a measure
+    that is the subject of its relative clause does to that clause's object what the act does ("arrested
+    men who attacked the police": a person's clause says what he did, not what was done to him)."""
+    for clause in obj.children:
+        if clause.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.lower_ in THING_RELATIVES
+                                             for c in clause.children):
+            continue
+        heads = [h for c in clause.children if c.dep_ == "dobj" for h in with_conjuncts(c)]
+        if heads:
+            found.recipients.extend(heads)
+            found.weak.update(t.i for t in heads)
+            found.patterns.append(f"object of the clause '{clause.text}' on the object")
 
 
 def _add_prep_object(prep: Any, found: PartyTokens, pattern: str) -> None:

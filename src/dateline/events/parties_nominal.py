@@ -24,6 +24,10 @@ from dateline.events.parties_syntax import (
     verb_subject,
     with_conjuncts,
 )
+from dateline.words import word_set
+
+#: Verbs that answer a request, offer or proposal: their subject is whom it was made to.
+ANSWERING_VERBS = word_set("answering_verbs")
 
 
 def noun_parties(noun: Any, reciprocal: bool = False) -> PartyTokens:
@@ -48,7 +52,30 @@ def noun_parties(noun: Any, reciprocal: bool = False) -> PartyTokens:
             _add_noun_prep(child, found)
     if all(t.i in found.weak for t in found.actors) or _under_light_verb(noun):
         _add_support_verb_subject(noun, found, reciprocal)
+    elif not any(t.i not in found.weak for t in found.recipients):
+        _add_answerer(noun, found)
     return found
+
+
+def _add_answerer(noun: Any, found: PartyTokens) -> None:
+    """"the Coast Guard approved BP's requests", "Germany's request was rejected by the court": who
+    answers a request, offer or proposal that has its own actor is whom it was made to."""
+    verb = noun.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ANSWERING_VERBS:
+        return
+    if noun.dep_ == "dobj":
+        answerer, how = verb_subject(verb)
+    elif noun.dep_ == "nsubjpass":
+        answerer = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        how = "passive by-agent"
+    else:
+        return
+    if answerer is None:
+        return
+    heads = with_conjuncts(answerer)
+    found.recipients[:0] = heads
+    found.weak.update(t.i for t in heads)
+    found.patterns.append(f"{how} of '{verb.text}' (who answers it)")
 
 
 def _under_light_verb(noun: Any) -> bool:

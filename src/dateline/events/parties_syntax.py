@@ -78,6 +78,11 @@ def verb_subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
     if verb.dep_ == "advcl" and not any(c.dep_ == "mark" for c in verb.children):
         found, how = verb_subject(verb.head, depth + 1)
         return found, f"{how} of '{verb.head.text}'"
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+        # "is concentrating on getting aid", "after meeting Putin, Erdogan said": a gerund after a
+        # preposition has the subject of the verb the preposition belongs to
+        found, how = verb_subject(verb.head.head, depth + 1)
+        return found, f"{how} of '{verb.head.head.text}'"
     return None, ""
 
 
@@ -111,9 +116,12 @@ def object_nouns(child: Any) -> list[Any]:
 
 def converse(verb: Any) -> bool:
     """A verb whose subject undergoes the act its object names ("faced charges"), not one whose
-    object is a person or body ("received the ambassador": a host meets a guest)."""
-    return verb.lemma_.lower() in CONVERSE_VERBS and not any(
-        is_named(c) for c in verb.children if c.dep_ in ("dobj", "dative"))
+    object is a person or body ("received the ambassador": a host meets a guest), nor one that
+    passes its object on to someone ("getting aid to people" delivers it)."""
+    if verb.lemma_.lower() not in CONVERSE_VERBS:
+        return False
+    passed_on = any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to") for c in verb.children)
+    return not passed_on and not any(is_named(c) for c in verb.children if c.dep_ in ("dobj", "dative"))
 
 
 def converse_parties(verb: Any, subject_found: tuple[Any | None, str]) -> PartyTokens:

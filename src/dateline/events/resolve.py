@@ -12,7 +12,14 @@ from dateline.events.index import ArticleIndex
 from dateline.events.parties import NAME_MODIFIER_DEPS, NON_PARTY_HEADS, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS, SKIP_DEPS
 from dateline.events.parties_syntax import NAMED_ENTITIES
 from dateline.model import Document, Party
+from dateline.words import word_set
 
+#: Possessive determiners ("his party", "their allies").
+POSSESSIVE_PRONOUNS = word_set("possessive_pronouns")
+#: Nouns for others related to an owner ("its allies", "his rivals"): not of the owner's country.
+RELATIONAL_NOUNS = word_set("relational_nouns")
+#: Where an owned noun is a party (a clause's subject or object), not a thing in an adjunct.
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "conj"})
 #: How far up from a relative pronoun its clause's verb may be ("at which", "some of whom").
 RELATIVE_CLIMB = 3
 
@@ -38,12 +45,30 @@ def resolve(doc: Document, token: Any) -> list[Party]:
         return [antecedent.as_party()] if antecedent is not None else []
     if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return []
+    owned = _owner_party(doc, token)
+    if owned is not None:
+        return [owned]
     span = _noun_phrase(token)
     described = _apposition_actor(doc, token)
     country, sector = (described.country, described.sector) if described is not None else (None, None)
     return [Party(name=span.text, text=span.text, start=span.start_char, end=span.end_char,
                   country=country, sector=sector,
                   entry=f"apposition {described.text!r}: {described.entry}" if described is not None else None)]
+
+
+def _owner_party(doc: Document, token: Any) -> Party | None:
+    """"Saleh said he has requested his party to ...": a noun the actors stage does not know, owned
+    by a possessive pronoun and standing as a clause's subject or object, is of the country of whom
+    the pronoun stands for (its sector unknown)."""
+    if token.lemma_.lower() in RELATIONAL_NOUNS or token.dep_ not in ARGUMENT_DEPS:
+        return None  # "its allies", "her rivals" are others; "damages to his plant" names a thing
+    pronoun = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS), None)
+    owner = _antecedent(doc, pronoun) if pronoun is not None else None
+    if owner is None or not owner.country:
+        return None
+    span = _noun_phrase(token)
+    return Party(name=span.text, text=span.text, start=span.start_char, end=span.end_char, country=owner.country,
+                 entry=f"owned by {owner.text!r} at {owner.start}: {owner.entry}")
 
 
 def _apposition_actor(doc: Document, token: Any) -> Any | None:
