@@ -97,9 +97,9 @@ def test_a_changed_weights_file_is_refused(tmp_path: Path) -> None:
 
 ARTICLES = [
     ("a1", "Rebels attacked a police station in the north on Monday, killing two officers. "
-           "A tank at the fertilizer plant exploded on Monday, injuring five workers."),
+           "A man shot his neighbour in a row over parking on Monday, injuring him."),
     ("a2", "Police arrested ten protesters in the capital on Tuesday. "
-           "The earthquake killed 40 people in the mountain villages on Tuesday."),
+           "Thieves attacked a jewellery shop in the mountain villages on Tuesday."),
 ]
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from dateline.events.detect import undetected
+from dateline.events.frame import frame_features
 from dateline.events.verify import unverified
 from dateline.model import Document
 from stage_run import extracted
@@ -77,3 +78,17 @@ def test_business_deals_are_no_political_agreements(nlp) -> None:
 def test_a_government_deal_stays_an_agreement(nlp) -> None:
     doc = candidates(nlp, "Japan agreed on Monday to buy 40 fighter jets from the United States.")
     assert "AGREE" in types_of(doc)
+
+
+def trigger_features(nlp, text: str, trigger: str) -> list[str]:
+    doc = nlp(text)
+    return frame_features(next(t for t in doc if t.text == trigger))
+
+
+def test_undecided_signals_are_features_for_the_models(nlp) -> None:
+    assert "frame_agent=private" in trigger_features(nlp, "A man stabbed his brother in a row over money.", "stabbed")
+    blast = trigger_features(nlp, "An explosion at a crowded market killed 20 people.", "killed")
+    assert "frame_agent=blast" in blast and "frame_site" not in blast
+    assert "frame_mishap" in trigger_features(nlp, "A ferry capsized in the storm, killing 40 people.", "killing")
+    assert "frame_sport" in trigger_features(nlp, "Chelsea crushed Arsenal in the league on Sunday.", "crushed")
+    assert "frame_sport" not in trigger_features(nlp, "Police arrested 40 fans after the final.", "arrested")

@@ -20,6 +20,9 @@ decided from who or what does the act, read from the parse:
 A cause with a political modifier ("Israeli fire", "army tanks": an actor with a country or an armed
 sector) stays political, and so does an arrest by police or an armed group's attack. The coder drops
 the triggers this module names (lexicon and detector alike) and `nonpolitical_frame` says why.
+
+Signals that do not decide alone (an explosion in no named setting, "a man" as the agent, a sport word
+next to a police act) are left to the learned verifier and detector: `frame_features` names them.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ INDUSTRIAL_SITES = word_set("industrial_sites")
 ACCIDENT_VERBS = word_set("accident_verbs")
 SPORT_CUES = word_set("sport_cues")
 BUSINESS_CUES = word_set("business_cues")
+PRIVATE_PERSONS = word_set("private_persons")
 #: Classes of `nonpolitical_causes.tsv` that are no political agent whatever their phrase says.
 ALWAYS_NONPOLITICAL = frozenset({"hazard", "disease", "accident"})
 #: The class that is no political agent only in an industrial or domestic setting.
@@ -82,6 +86,33 @@ def nonpolitical_frame(doc: Document, token: Any, type_name: str) -> str | None:
         if cue is not None and not state:
             return f"business: '{agent.text}' with '{cue.text}'"
     return None
+
+
+def frame_features(token: Any) -> list[str]:
+    """What the frame reads of a trigger that was not decisive, as features for the learned verifier and
+    detector: the class of its agent ("frame_agent=blast" for an explosion in no named setting,
+    "=private" for "a man", "=org" for an organisation), an industrial setting, a mishap verb it
+    continues, a sport or business word in its phrase. Read from the parse alone."""
+    agent = agent_of(token)
+    out = []
+    if agent is not None:
+        kind = _cause_kind(agent) or ("private" if _lemma(agent) in PRIVATE_PERSONS else None) \
+            or ("org" if agent.ent_type_ == "ORG" else None)
+        out.append(f"frame_agent={kind or 'other'}")
+        if _industrial(agent):
+            out.append("frame_site")
+    current = token
+    for _ in range(3):
+        if _lemma(current) in ACCIDENT_VERBS:
+            out.append("frame_mishap")
+            break
+        if current.dep_ not in CONTINUING_DEPS or current.head.i == current.i:
+            break
+        current = current.head
+    phrase = _own_phrase(token)
+    out += [name for name, cues in (("frame_sport", SPORT_CUES), ("frame_business", BUSINESS_CUES))
+            if any(_lemma(t) in cues and t.dep_ != "amod" for t in phrase)]
+    return out
 
 
 def agent_of(token: Any) -> Any | None:

@@ -35,6 +35,7 @@ import numpy as np
 
 from dateline.config import package_data
 from dateline.events.detect import RULE_PREFIX as DETECTOR_RULE
+from dateline.events.frame import frame_features
 from dateline.events.locate import location_for_type
 from dateline.events.ontology import load_ontology
 from dateline.events.switch import Switch
@@ -233,7 +234,8 @@ def candidate_features(event: Event, parsed: Any) -> list[str]:
     features = rule_features(event) + party_features(event)
     if token is None:
         return [*features, "no_token"]
-    return features + token_features(event, token) + party_path_features(event, token) + subject_features(event, token)
+    return (features + token_features(event, token) + party_path_features(event, token)
+            + subject_features(event, token) + frame_features(token))  # frame: agent class, setting, sport/business
 
 
 def dense_features(event: Event, parsed: Any) -> np.ndarray | None:
