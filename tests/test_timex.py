@@ -461,3 +461,8 @@ def test_a_day_earlier_in_a_past_clause_is_not_counted_from_a_planned_day(make_d
     values = {t.text: t.value for t in doc.timexes}
     assert values["Thursday"] == "2011-02-03"
     assert values["A day earlier"] == "2011-02-01"
+
+
+def test_a_day_a_plan_stands_for_now_lies_ahead(make_doc) -> None:
+    assert _parsed_values(make_doc, "Protests are planned for Thursday.", "2011-02-02") == ["2011-02-03"]
+    assert _parsed_values(make_doc, "The vote is set for Monday.", "2011-02-02") == ["2011-02-07"]

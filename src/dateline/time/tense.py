@@ -8,6 +8,7 @@ Monday" the one after. The direction is read off the parse:
 * words on the way from the expression up to that verb that point forward whatever the
   tense: "payable Dec. 15", "effective Feb. 1", "scheduled a news conference Thursday",
   "planned a demonstration on Saturday" (a time on the planned thing, not on the planning),
+  "protests are planned for Thursday" (a plan that stands now),
   "postponed until Tuesday", "extended its loans through January";
 * an expression that only modifies a noun ("Wednesday's ruling", "a June agreement")
   takes no direction from the verb: the noun's event is not tensed by it.
@@ -130,7 +131,14 @@ def forward_cue(root: Any, verb: Any) -> bool:
         return True  # "planned a demonstration on Saturday": the time of the planned thing
     if verb.lemma_ in _RESCHEDULING:
         return not _is_pluperfect(verb)
+    if verb.lemma_ in PLANNING and _present_passive(verb):
+        return True  # "protests are planned for Thursday", "the vote is set for Monday"
     return verb.lemma_ in _DEADLINE_VERBS and any(t.lower_ in _UNTIL for t in path)
+
+
+def _present_passive(verb: Any) -> bool:
+    """A passive in the present tense ("are planned", "is expected"): a plan that stands now."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in verb.children)
 
 
 def modifies_noun(root: Any) -> bool:
