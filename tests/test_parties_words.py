@@ -15,6 +15,7 @@ import pytest
 from dateline.actors import tag_actors
 from dateline.actors.text import name_key, split_code
 from dateline.events.parties import trigger_parties
+from dateline.events.parties_clauses import rejected_claimant
 from dateline.events.resolve import resolve
 from dateline.events.targets import implicit_protesters
 from dateline.geo import tag_places
@@ -140,3 +141,12 @@ def test_noun_owned_by_a_pronoun_is_of_its_antecedents_country(staged) -> None:
 def test_allies_owned_by_a_pronoun_are_not_of_its_country(staged) -> None:
     doc = staged("Ali Abdullah Saleh said he has asked his allies to freeze the debate.")
     assert all(p.country != "YEM" for p in resolve(doc, token(doc, "allies")))
+
+
+def test_conceded_rejection_answers_the_claimant_of_the_main_clause(staged) -> None:
+    doc = staged("Guards were killed in an attack that Uganda has blamed on Kenya, although Nairobi denies any "
+                 "involvement.")
+    denies = token(doc, "denies")
+    actors = [p for h in trigger_parties(denies).actors for p in resolve(doc, h)]
+    claimant = rejected_claimant(denies, actors, lambda head: resolve(doc, head))
+    assert [p.country for p in claimant] == ["UGA"]

@@ -12,7 +12,9 @@ rejected": a rejection written as a relative clause (or a participle) on what it
 its recipient only there, as the subject of the clause that made the charge or the proposal.
 The clauses above the rejected noun are climbed until a subject resolves to an actor of another
 country than the rejecting one ("the Russian government was involved" is what Russia denies,
-not who said it; "Britain says" is).
+not who said it; "Britain says" is). A rejection written as a concessive clause answers the main
+clause: "an attack the British government has blamed on Russia, although Moscow denies any
+involvement" is Russia rejecting the British government.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from collections.abc import Callable
 from typing import Any
 
 from dateline.model import Party
+from dateline.words import word_set
 
 #: Dependencies of a rejection on the noun it rejects ("a charge that Russia denies", "a charge
 #: denied by the Kremlin", "the case, which Russia denies").
@@ -28,6 +31,8 @@ CLAUSE_ON_NOUN = frozenset({"relcl", "acl"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: How many clauses above the rejected noun are searched for the one who made it.
 CLIMB = 4
+#: Subordinators of a clause that concedes what the main clause says ("although Moscow denies").
+CONCESSIVE_MARKS = word_set("concessive_marks")
 #: Subordinators of a condition ("if Hamas ran", "unless Israel rescinded").
 CONDITION_MARKS = frozenset({"if", "unless"})
 
@@ -37,10 +42,12 @@ def rejected_claimant(trigger: Any, actors: list[Party],
     """The parties who made what `trigger` rejects, or [] if the sentence does not say.
 
     `resolve_head` turns a subject token into parties (the events stage's `resolve`)."""
-    if trigger.dep_ not in CLAUSE_ON_NOUN or trigger.head.pos_ not in ("NOUN", "PROPN", "PRON"):
-        return []
     own = {p.country for p in actors if p.country}
     if not own:
+        return []
+    if trigger.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONCESSIVE_MARKS for c in trigger.children):
+        return _main_clause_claimant(trigger, own, resolve_head)
+    if trigger.dep_ not in CLAUSE_ON_NOUN or trigger.head.pos_ not in ("NOUN", "PROPN", "PRON"):
         return []
     clause = trigger.head
     for _ in range(CLIMB):
@@ -49,6 +56,19 @@ def rejected_claimant(trigger: Any, actors: list[Party],
             return []
         subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
         found = [p for p in resolve_head(subject) if p.country] if subject is not None else []
+        if found and not {p.country for p in found} & own:
+            return found
+    return []
+
+
+def _main_clause_claimant(trigger: Any, own: set[str], resolve_head: Callable[[Any], list[Party]]) -> list[Party]:
+    """"an attack that the British government has blamed on Russia, although Moscow denies any
+    involvement": a rejection conceded to a main clause answers the nearest subject there that
+    resolves to another country than the rejecting one."""
+    inside = {t.i for t in trigger.subtree}
+    subjects = [t for t in trigger.head.subtree if t.dep_ == "nsubj" and t.i not in inside]
+    for subject in sorted(subjects, key=lambda t: abs(t.i - trigger.i)):
+        found = [p for p in resolve_head(subject) if p.country]
         if found and not {p.country for p in found} & own:
             return found
     return []
