@@ -353,3 +353,21 @@ def test_a_server_makes_the_page_s_first_timeline_when_it_starts(filled):
         assert len(kept.timelines) == 1  # answered with the one made at start
         client.get("/timeline?dates=3")
         assert len(kept.timelines) == 2
+
+
+def test_a_read_only_duckdb_store_reads_its_change_mark_again_only_once_reopened(tmp_path):
+    from dateline.store.browse import store_version
+    from dateline.store.duck import DuckDBStore
+
+    target = str(tmp_path / "mark.duckdb")
+    with open_store(target) as store:
+        store.add(corpus()[:3])
+    reader = DuckDBStore(target, read_only=True)  # holds the file until closed: nobody can change it meanwhile
+    first = store_version(reader)
+    assert store_version(reader) is first
+    reader.close()
+    with open_store(target) as store:
+        store.add(corpus()[3:6])
+    reopened = DuckDBStore(target, read_only=True)
+    assert store_version(reopened) != first
+    reopened.close()

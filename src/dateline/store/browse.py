@@ -100,14 +100,34 @@ def listed_condition(store: SQLStore, flt: EventFilter, merging: bool | None = N
     return f"r.id IN (SELECT {column} FROM events e {where})", params
 
 
+#: Each read-only DuckDB store's change mark, with the `times_opened` it was read at.
+_VERSIONS: weakref.WeakKeyDictionary[SQLStore, tuple[int, tuple[Any, ...]]] = weakref.WeakKeyDictionary()
+
+
 def store_version(store: SQLStore) -> tuple[Any, ...]:
     """A mark that changes whenever what a store holds changes: articles and events added, events merged anew,
-    zones drawn or removed. Results computed from a store (timelines, zone memberships, counts) are kept under
-    it, so it is one statement: it is asked on every request that may reuse one."""
-    merged = "(SELECT coalesce(sum(n_articles), 0) FROM events)" if _merging(store) else "0"
-    return tuple(store.rows(f"SELECT (SELECT count(*) FROM articles), (SELECT max(id) FROM articles), "
-                            f"(SELECT count(*) FROM events), {merged}, (SELECT count(*) FROM zones), "
-                            "(SELECT max(created_at) FROM zones), (SELECT max(name) FROM zones)")[0])
+    zones drawn or removed. Results computed from a store (timelines, zone memberships, counts) are kept under it.
+
+    Asked on every request that may reuse a result, so a read-only DuckDB store reads it only when its file was
+    opened again since (no one can write the file while it is open); PostgreSQL is asked each time."""
+    opened = getattr(store, "times_opened", None) if getattr(store, "read_only", False) else None
+    if opened is None:
+        return _version_now(store)
+    with store._reading():  # the file held open: it cannot change meanwhile
+        opened = store.times_opened  # type: ignore[attr-defined]  # a DuckDB store (checked above)
+        kept = _VERSIONS.get(store)
+        if kept is None or kept[0] != opened:
+            kept = _VERSIONS[store] = (opened, _version_now(store))
+        return kept[1]
+
+
+def _version_now(store: SQLStore) -> tuple[Any, ...]:
+    """The change mark as the database says it now (three small statements: one costs more in DuckDB)."""
+    events = store.rows("SELECT count(*), coalesce(sum(n_articles), 0) FROM events") if _merging(store) else \
+        store.rows("SELECT count(*), 0 FROM events")
+    articles = store.rows("SELECT count(*), max(id) FROM articles")
+    zones = store.rows("SELECT count(*), max(created_at), max(name) FROM zones")
+    return (*articles[0], *events[0], *zones[0])
 
 
 def events_page(store: SQLStore, flt: EventFilter, size: int, cursor: str | None = None,

@@ -91,6 +91,7 @@ class _Lease:
         self._con: duckdb.DuckDBPyConnection | None = None
         self._depth = 0  # calls in progress (a call may make nested calls)
         self._pinned = False
+        self.opened = 0  # connections opened so far
         self._idle_since = 0.0  # monotonic time the last call ended
         self._closer: threading.Thread | None = None  # one per idle spell, not a timer thread per call
 
@@ -99,6 +100,7 @@ class _Lease:
         with self._lock:
             if self._con is None:
                 self._con = _connect(self.path, self.read_only, self.timeout)
+                self.opened += 1
             self._depth += 1
             try:
                 yield self._con
@@ -117,6 +119,7 @@ class _Lease:
             self._pinned = True
             if self._con is None:
                 self._con = _connect(self.path, self.read_only, self.timeout)
+                self.opened += 1
             return self._con
 
     def _close_when_idle(self) -> None:
@@ -169,6 +172,12 @@ class DuckDBStore(SQLStore):
         except BaseException:
             self._lease.close()
             raise
+
+    @property
+    def times_opened(self) -> int:
+        """How often the file was opened so far. A read-only store's file cannot change while it stays open
+        (DuckDB lets nobody write a file another connection holds), so it holds what it held when last opened."""
+        return self._lease.opened
 
     @property
     def con(self) -> duckdb.DuckDBPyConnection:
