@@ -319,7 +319,7 @@ def test_ingest_with_the_token_stores_articles_through_the_library(writing):
 
 
 def test_kept_results_are_reused_until_an_ingest_changes_the_store(tmp_path):
-    from dateline.api import KeptUntilChange
+    from dateline.apiforms import KeptUntilChange
 
     target = str(tmp_path / "kept.duckdb")
     with open_store(target) as store:

@@ -35,8 +35,7 @@ import logging
 import tempfile
 import threading
 import time
-from collections import OrderedDict
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import astuple
 from pathlib import Path
@@ -49,14 +48,14 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.background import BackgroundTask
 
-from dateline.apiforms import PAGE_SIZE, EventQuery, Sent, event_json, posted_articles, with_marks
+from dateline.apiforms import PAGE_SIZE, EventQuery, KeptUntilChange, Sent, event_json, posted_articles, with_marks
 from dateline.config import settings
 from dateline.store import DuckDBStore, Store, StoreError, browse, is_postgres_url, open_store
 from dateline.store.base import EventFilter
 from dateline.store.export import export_events
 from dateline.timeline import TimelineQuery, summarise
 from dateline.timeline.stored import prepare
-from dateline.zones import events_inside, zones_geojson
+from dateline.zones import zones_geojson
 
 WEB = Path(__file__).parent / "web"
 #: The largest `POST /ingest` body accepted, in bytes.
@@ -109,49 +108,6 @@ class SharedReader:
 def _reading_store(request: Request) -> Store:
     """The app's read-only store (see `SharedReader`)."""
     return request.app.state.reader.store()
-
-
-class KeptUntilChange:
-    """Results computed from the store (the events inside a zone, a listing's count), kept until its change mark
-    (`browse.store_version`: one cheap statement) moves, so asking again costs that statement, not the work:
-    judging a zone reads every located event, counting a filter costs as much as its page."""
-
-    def __init__(self, most: int = 512) -> None:
-        self.most = most
-        self._version: Any = None
-        self._kept: OrderedDict[Any, Any] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, store: Store, key: Any, make: Callable[[], Any]) -> Any:
-        """The result kept under `key` for what the store holds now, made and kept when there is none."""
-        version = browse.store_version(store)
-        with self._lock:
-            if version != self._version:
-                self._version, self._kept = version, OrderedDict()
-            if key in self._kept:
-                self._kept.move_to_end(key)
-                return self._kept[key]
-        made = make()
-        with self._lock:
-            if version == self._version:
-                self._kept[key] = made
-                while len(self._kept) > self.most:
-                    self._kept.popitem(last=False)
-        return made
-
-    def zone_members(self, store: Store, name: str) -> frozenset[str]:
-        """Ids of the events inside the zone called `name`; a 404 naming `/zones` when there is none."""
-        def judged() -> frozenset[str]:
-            zone = store.zone(name)  # type: ignore[attr-defined]  # every SQL store keeps zones
-            if zone is None:
-                raise HTTPException(404, f"no zone called {name!r}: `/zones` lists the zones of this store")
-            return frozenset(events_inside(store, zone))
-
-        return self.get(store, ("zone", name), judged)
-
-    def count(self, store: Store, flt: EventFilter, zone: str | None, within: frozenset[str] | None) -> int:
-        """How many events a listing of `flt` (inside `zone`, whose events are `within`) shows."""
-        return self.get(store, ("count", astuple(flt), zone), lambda: browse.count_events(store, flt, within))
 
 
 #: The timeline the page shows first (app.js asks `/timeline?dates=12&per_date=2` with no filter): made when a

@@ -3,15 +3,18 @@
 Kept apart from the routes (`dateline.api`) so that what a request may say and what a
 response holds are read in one place: the filters of `dateline events` as query
 parameters with their checks, an event's JSON with the marks a page highlights in its
-evidence sentence (trigger, parties, place, date), the timeline library's query, and a posted body
-turned into input the readers take.
+evidence sentence (trigger, parties, place, date), the timeline library's query, a posted body
+turned into input the readers take, and the answers kept until the store changes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import astuple
 from decimal import Decimal
 from typing import Annotated, Any, get_args
 
@@ -20,9 +23,11 @@ from fastapi.responses import JSONResponse
 
 from dateline.events.explain import explain_event
 from dateline.model import Article, Event, EventType
+from dateline.store import Store, browse
 from dateline.store.base import EventFilter
 from dateline.store.browse import Mention
 from dateline.timeline import DEFAULT_MIN_CONFIDENCE, TimelineQuery
+from dateline.zones import events_inside
 
 #: Events per `/events` page unless `limit` says otherwise.
 PAGE_SIZE = 50
@@ -156,6 +161,49 @@ def _plain(value: Any) -> Any:
     if isinstance(value, set | frozenset):
         return sorted(value)
     raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+class KeptUntilChange:
+    """Results computed from the store (the events inside a zone, a listing's count), kept until its change mark
+    (`browse.store_version`: one cheap statement) moves, so asking again costs that statement, not the work:
+    judging a zone reads every located event, counting a filter costs as much as its page."""
+
+    def __init__(self, most: int = 512) -> None:
+        self.most = most
+        self._version: Any = None
+        self._kept: OrderedDict[Any, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, store: Store, key: Any, make: Callable[[], Any]) -> Any:
+        """The result kept under `key` for what the store holds now, made and kept when there is none."""
+        version = browse.store_version(store)
+        with self._lock:
+            if version != self._version:
+                self._version, self._kept = version, OrderedDict()
+            if key in self._kept:
+                self._kept.move_to_end(key)
+                return self._kept[key]
+        made = make()
+        with self._lock:
+            if version == self._version:
+                self._kept[key] = made
+                while len(self._kept) > self.most:
+                    self._kept.popitem(last=False)
+        return made
+
+    def zone_members(self, store: Store, name: str) -> frozenset[str]:
+        """Ids of the events inside the zone called `name`; a 404 naming `/zones` when there is none."""
+        def judged() -> frozenset[str]:
+            zone = store.zone(name)  # type: ignore[attr-defined]  # every SQL store keeps zones
+            if zone is None:
+                raise HTTPException(404, f"no zone called {name!r}: `/zones` lists the zones of this store")
+            return frozenset(events_inside(store, zone))
+
+        return self.get(store, ("zone", name), judged)
+
+    def count(self, store: Store, flt: EventFilter, zone: str | None, within: frozenset[str] | None) -> int:
+        """How many events a listing of `flt` (inside `zone`, whose events are `within`) shows."""
+        return self.get(store, ("count", astuple(flt), zone), lambda: browse.count_events(store, flt, within))
 
 
 def _iso(day: dt.date | None) -> str | None:
