@@ -39,3 +39,9 @@ def test_an_agreement_to_restrict_is_no_threat(nlp) -> None:
 def test_a_vow_to_attack_is_still_a_threat(nlp) -> None:
     doc = candidates(nlp, "The militia vowed to attack the garrison if the siege continued.")
     assert types_at(doc, "vowed") == {"THREATEN"}
+
+
+def test_a_labour_strike_is_a_protest_and_an_air_strike_an_assault(nlp) -> None:
+    assert types_at(candidates(nlp, "Dockworkers have been on strike since Monday."), "strike") == {"PROTEST"}
+    assert types_at(candidates(nlp, "The nurses' strike closed two hospitals on Friday."), "strike") == {"PROTEST"}
+    assert types_at(candidates(nlp, "A drone strike hit a convoy near the border on Friday."), "strike") == {"ASSAULT"}

@@ -76,7 +76,7 @@ def nonpolitical_frame(doc: Document, token: Any, type_name: str) -> str | None:
     agent_actors = _actors_in(index, agent) if agent is not None else []
     phrase = _own_phrase(token)
     if type_name in CONFLICT_TYPES and not _state_agent(agent, agent_actors):
-        cue = next((t for t in phrase if _lemma(t) in SPORT_CUES and t.dep_ != "amod"), None)  # not "final assault"
+        cue = next((t for t in phrase if _sport_word(t) and t.i != token.i), None)
         if cue is not None:
             return f"sport: '{cue.text}' in the phrase of '{token.text}'"
     if agent is not None and _is_business(agent, agent_actors):
@@ -110,8 +110,10 @@ def frame_features(token: Any) -> list[str]:
             break
         current = current.head
     phrase = _own_phrase(token)
-    out += [name for name, cues in (("frame_sport", SPORT_CUES), ("frame_business", BUSINESS_CUES))
-            if any(_lemma(t) in cues and t.dep_ != "amod" for t in phrase)]
+    if any(_sport_word(t) and t.i != token.i for t in phrase):
+        out.append("frame_sport")
+    if any(_lemma(t) in BUSINESS_CUES for t in phrase):
+        out.append("frame_business")
     return out
 
 
@@ -264,6 +266,12 @@ def _in_clause(token: Any, head: Any) -> bool:
             return True
         current = current.head
     return False
+
+
+def _sport_word(token: Any) -> bool:
+    """A noun of sport ("the final", "a semi-final"), not an adjective on another noun ("final assault") nor a
+    verb ("match the offer")."""
+    return _lemma(token) in SPORT_CUES and token.dep_ != "amod" and token.pos_ != "VERB"
 
 
 def _lemma(token: Any) -> str:

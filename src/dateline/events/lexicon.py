@@ -68,6 +68,11 @@ class CuratedEntry:
         return next((f.split(":", 1)[1] for f in self.flags if f.startswith("needs:")), None)
 
     @property
+    def governor(self) -> str | None:
+        """The word a noun must be the object of for the entry to apply ("on" strike: "went on strike")."""
+        return next((f.split(":", 1)[1] for f in self.flags if f.startswith("head:")), None)
+
+    @property
     def object_class(self) -> str | None:
         """The word list the verb's object must belong to ("host" a visitor or a meeting, not refugees)."""
         return next((f.split(":", 1)[1] for f in self.flags if f.startswith("obj:")), None)
@@ -224,7 +229,7 @@ class Lexicon:
             return None
         modifiers = _modifier_words(token)
         for entry in entries:
-            if all(m in modifiers for m in entry.modifiers):
+            if all(m in modifiers for m in entry.modifiers) and entry.governor in (None, token.head.lower_):
                 return _as_pact(self._from_curated(entry), token) if entry.type not in (LIGHT, SILENCED) else None
         return None
 
