@@ -10,7 +10,7 @@ DuckDB store and prints one JSON line with:
 * merge precision and recall (plain, and weighted by stratum population) on the hand-labelled pairs of
   `benchmarks/data/merge_pairs.jsonl` (first sample) and `merge_pairs_population.jsonl` (a stratified
   sample of every candidate pair; goals 0.9 and 0.7); `--draw-pairs FILE` draws a new population
-  sample into FILE instead (see `draw_pairs`);
+  sample into FILE instead (see `draw_pairs`); `--missed` lists the labelled same pairs kept apart, with why;
 * incremental ingest time per article at 1k, 10k and 100k stored events (`--sizes`): a store is
   filled with synthetic events (`synthetic_document`) and then real articles are added one at a time.
 
@@ -35,7 +35,7 @@ from pathlib import Path
 
 import dateline.store.sql as store_sql
 from dateline.events.verify import DEFAULT_MIN_CONFIDENCE
-from dateline.merge import mention_counts, sentence_similarity
+from dateline.merge import conflict_reason, link_probability, mention_counts, sentence_similarity
 from dateline.merge.rules import shared_parties
 from dateline.model import Article, Document, Event, Evidence, Location, Party, event_id
 from dateline.store import EventFilter, open_store
@@ -219,6 +219,31 @@ def pair_scores(db: Path, pairs: list[dict[str, object]]) -> dict[str, object]:
             "weighted": rates(weighted), "by_stratum": dict(drawn)}
 
 
+def missed_pairs(db: Path, pairs: list[dict[str, object]]) -> Counter[str]:
+    """The pairs labelled `same` that the merge kept apart, each with why (on stderr), and their count per class:
+    a rule's conflict (`conflict_reason`: parties, places, dates ...), a link too weak (`low link p`), or linked
+    but kept apart by the grouping (`linked, grouped apart`: the average linkage over the group's other reports)."""
+    with open_store(db, read_only=True) as store:
+        merged_of = dict(store.rows("SELECT id, merged_id FROM events"))
+        linked = {frozenset(row) for row in store.rows("SELECT a, b FROM event_links")}
+        events = {row[0]: stored_event(*row[1:]) for row in store.rows(
+            "SELECT e.id, e.event, e.article_id, a.date, a.title FROM events e JOIN articles a ON a.id = e.article_id")}
+    classes: Counter[str] = Counter()
+    for rec in pairs:
+        if rec.get("label") != "same":
+            continue
+        a, b = rec["a"]["event"], rec["b"]["event"]  # type: ignore[index]
+        if a not in events or b not in events or merged_of[a] == merged_of[b]:
+            continue
+        why = conflict_reason(events[a], events[b])
+        kind = f"conflict: {why.split()[0]}" if why else (
+            "linked, grouped apart" if frozenset((a, b)) in linked else "low link p")
+        classes[kind] += 1
+        print(f"missed ({kind}; p={link_probability(events[a], events[b]) or 0:.2f}) {why or ''}\n"
+              f"    {events[a].evidence.sentence[:140]}\n    {events[b].evidence.sentence[:140]}", file=sys.stderr)
+    return classes
+
+
 TYPES = ("ASSAULT", "CONSULT", "PROTEST", "ACCUSE", "AGREE", "COERCE", "REQUEST", "SUPPORT", "MOBILIZE", "AID")
 COUNTRIES = ("USA", "RUS", "CHN", "GBR", "FRA", "SYR", "IRQ", "IRN", "TUR", "ISR", "EGY", "UKR", "IND", "PAK",
              "AFG", "NGA", "MEX", "BRA", "DEU", "JPN")
@@ -285,6 +310,7 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000, 100000])
     ap.add_argument("--probes", type=int, default=20, help="articles timed at each store size")
     ap.add_argument("--db", type=Path, help="keep the merged store here (default: a temporary file)")
+    ap.add_argument("--missed", action="store_true", help="list the labelled same pairs kept apart, and why (stderr)")
     args = ap.parse_args()
     topics = args.topics or sorted({p.name.split(".")[0] for p in args.cache.glob("*.jsonl")})
     docs = cached_documents(args.cache, topics)
@@ -305,6 +331,8 @@ def main() -> None:
         for path in (p for p in args.pairs if p.exists()):
             pairs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
             result[f"pairs:{path.name}"] = pair_scores(db, pairs)
+            if args.missed:
+                result[f"missed:{path.name}"] = dict(missed_pairs(db, pairs))
     if args.sizes:
         result["incremental_seconds_per_article"] = incremental(args.sizes, flat, args.probes)
     print(json.dumps(result))
