@@ -83,3 +83,17 @@ def test_an_occasion_clause_after_commas_takes_its_meetings_place_and_day(nlp) -
     assert agreement.date == "2019-03-05"
     assert agreement.location is not None and agreement.location.name == "Washington"
     assert "'meeting' of 'agreed'" in agreement.location.basis
+
+
+def test_a_place_deep_in_a_clause_on_the_act_is_its_own_not_the_scene(nlp) -> None:
+    doc = extracted(nlp, "Police clashed with students in Amman on Monday. The protests -- which have also caught on "
+                         "to some extent in Morocco -- alarmed the region's rulers.")
+    protests = event_at(doc, "protests")
+    assert protests.location is not None and protests.location.name == "Morocco"
+    assert "clause on 'protests'" in protests.location.basis
+
+
+def test_a_clause_of_content_does_not_place_a_statement(nlp) -> None:
+    doc = extracted(nlp, "The opposition renewed its demand for foreign troops to leave bases in Iraq.")
+    demand = next(e for e in doc.events if e.evidence.trigger == "demand")
+    assert demand.location is None or demand.location.name != "Iraq"

@@ -173,7 +173,7 @@ def place_choice(place: Place, trigger: Any, physical: bool, occasion: Any | Non
             return Choice(RANK_GOVERNOR, place, f"{words} attached to '{governor.text} … {trigger.text}'")
         if occasion is not None and head.i == occasion.i:
             return Choice(RANK_GOVERNOR, place, f"{words}: where the '{occasion.text}' of '{trigger.text}' was")
-        if head.dep_ in DESCRIBING_DEPS and head.head.i == trigger.i and head.pos_ in ("VERB", "AUX"):
+        if _in_describing_clause(head, trigger, physical):
             return Choice(RANK_GOVERNOR, place, f"{words}: where the clause on '{trigger.text}' puts it")
         if physical and _participant_of(head, trigger):
             return Choice(RANK_PARTICIPANT, place, f"{words}: where '{head.text}' of '{trigger.text}' is")
@@ -211,6 +211,22 @@ def introducing_word(token: Any) -> tuple[Any | None, Any, Any]:
         else:
             break
     return None, token.head, token
+
+
+def _in_describing_clause(word: Any, trigger: Any, physical: bool) -> bool:
+    """True when `word` lies in a relative or reduced clause on the trigger noun, on its verb or a
+    phrase of it ("protests, which have caught on to various extents in Algeria"), not in a clause
+    below it: the place that clause gives is the trigger's own. A clause of content on a statement
+    or decision ("a call for troops to leave Iraq") says what it is about, not where it was made:
+    only a relative clause places those."""
+    for _ in range(MAX_HOPS):
+        if word.pos_ in ("VERB", "AUX"):
+            deps = DESCRIBING_DEPS if physical else DESCRIBING_DEPS - {"acl"}
+            return word.dep_ in deps and word.head.i == trigger.i
+        if word.head.i == word.i:
+            return False
+        word = word.head
+    return False
 
 
 def _speech(trigger: Any) -> bool:
