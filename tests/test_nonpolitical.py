@@ -50,6 +50,8 @@ def test_accidents_and_industrial_blasts_are_no_assaults(nlp, text: str) -> None
     "Israeli fire killed two men near the border fence on Friday.",
     "A car bomb exploded outside the ministry in Baghdad, killing nine people.",
     "An explosion at a crowded market killed 20 people on Sunday.",
+    "A wave of violence killed 40 people across the capital on Sunday.",
+    "Rebel fighters rammed a truck into the checkpoint, killing four soldiers.",
 ])
 def test_political_and_possible_attacks_stay_assaults(nlp, text: str) -> None:
     assert "ASSAULT" in types_of(candidates(nlp, text))

@@ -179,10 +179,10 @@ def _nonpolitical_cause(index: ArticleIndex, token: Any) -> str | None:
 
 
 def _mishap(index: ArticleIndex, token: Any) -> str | None:
-    """The trigger is, or continues, a mishap verb whose subject is no political actor."""
+    """The trigger is, or continues, a mishap verb used without an object whose subject is no political actor."""
     current = token
     for _ in range(3):
-        if _lemma(current) in ACCIDENT_VERBS and current.pos_ == "VERB":
+        if _lemma(current) in ACCIDENT_VERBS and current.pos_ == "VERB" and not _transitive(current):
             subject = next((c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is None or not _political(index, subject):
                 return f"accident: '{current.text}'" + ("" if current.i == token.i else f" before '{token.text}'")
@@ -191,6 +191,11 @@ def _mishap(index: ArticleIndex, token: Any) -> str | None:
             return None
         current = current.head
     return None
+
+
+def _transitive(verb: Any) -> bool:
+    """A verb with a direct object: "toppled the government", "rammed a car into the crowd" are acts, not mishaps."""
+    return any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _cause_kind(head: Any) -> str | None:
