@@ -249,11 +249,16 @@ COUNTRIES = ("USA", "RUS", "CHN", "GBR", "FRA", "SYR", "IRQ", "IRN", "TUR", "ISR
              "AFG", "NGA", "MEX", "BRA", "DEU", "JPN")
 
 
-def synthetic_document(n: int, rng: random.Random) -> Document:
+#: Where the synthetic events lie: around the T17 articles timed (2008-2010), or in years none of them reports.
+NEAR_PROBES, FAR_FROM_PROBES = (dt.date(2008, 1, 1), 3 * 365), (dt.date(1990, 1, 1), 15 * 365)
+
+
+def synthetic_document(n: int, rng: random.Random, days: tuple[dt.date, int] = NEAR_PROBES) -> Document:
     """A synthetic stored article with two events: types, countries and dates drawn from skewed distributions
-    (a few types and countries dominate, as in news), dates spread over three years, sentences of random
-    words (so they are candidates for real events of their type, days and countries, but not the same)."""
-    day = dt.date(2008, 1, 1) + dt.timedelta(days=rng.randrange(3 * 365))
+    (a few types and countries dominate, as in news), dates spread over `days` (first day, number of days),
+    sentences of random words (so they are candidates for real events of their type, days and countries, but
+    not the same)."""
+    day = days[0] + dt.timedelta(days=rng.randrange(days[1]))
     aid = f"synthetic/{n}"
     events = []
     for k in range(2):
@@ -271,8 +276,12 @@ def synthetic_document(n: int, rng: random.Random) -> Document:
                     events=events)
 
 
-def incremental(sizes: list[int], docs: list[Document], probes: int) -> dict[str, float]:
-    """Seconds per real article added one at a time to stores already holding `size` synthetic events."""
+def incremental(sizes: list[int], docs: list[Document], probes: int, near: int | None = None) -> dict[str, float]:
+    """Seconds per real article added one at a time to stores already holding `size` synthetic events.
+
+    With `near`, only that many of them lie in the years of the articles timed, the rest in years none of them
+    reports: the store grows, the events a new article may merge with do not. Without, every synthetic event
+    lies in those years, so their density grows with the store, and so do the candidates of each new event."""
     rng = random.Random(17)
     out = {}
     sample = random.Random(3).sample(docs, min(probes, len(docs)))
@@ -282,7 +291,9 @@ def incremental(sizes: list[int], docs: list[Document], probes: int) -> dict[str
         with open_store(db) as store:
             for size in sorted(sizes):
                 while stored < size:
-                    batch = [synthetic_document(stored // 2 + i, rng) for i in range(min(500, (size - stored) // 2))]
+                    days = NEAR_PROBES if near is None or stored < near else FAR_FROM_PROBES
+                    batch = [synthetic_document(stored // 2 + i, rng, days)
+                             for i in range(min(500, (size - stored) // 2))]
                     store.add(batch)
                     stored += 2 * len(batch)
                 start = time.perf_counter()
@@ -309,6 +320,7 @@ def main() -> None:
     ap.add_argument("--pairs", type=Path, nargs="*", default=[PAIRS, POPULATION_PAIRS], help="labelled pair files")
     ap.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000, 100000])
     ap.add_argument("--probes", type=int, default=20, help="articles timed at each store size")
+    ap.add_argument("--near", type=int, help="synthetic events in the years of the articles timed (default: all)")
     ap.add_argument("--db", type=Path, help="keep the merged store here (default: a temporary file)")
     ap.add_argument("--missed", action="store_true", help="list the labelled same pairs kept apart, and why (stderr)")
     args = ap.parse_args()
@@ -334,7 +346,7 @@ def main() -> None:
             if args.missed:
                 result[f"missed:{path.name}"] = dict(missed_pairs(db, pairs))
     if args.sizes:
-        result["incremental_seconds_per_article"] = incremental(args.sizes, flat, args.probes)
+        result["incremental_seconds_per_article"] = incremental(args.sizes, flat, args.probes, args.near)
     print(json.dumps(result))
 
 
