@@ -30,6 +30,10 @@ def types_of(doc: Document) -> set[str]:
     "Typhoon Hagibis battered the coast on Saturday, killing at least 12 people.",
     "Cholera has killed more than 200 people in the region since March.",
     "Eleven people were killed in the floods, officials said.",
+    "At least 30 people were killed after a powerful earthquake hit the island.",
+    "Rescuers searched for survivors of the earthquake that hit the coast on Monday.",
+    "A meteor exploded over the Urals on Friday, injuring 500 people.",
+    "Hundreds were forced from their homes by the Colorado wildfire.",
 ])
 def test_natural_hazards_and_disease_are_no_agents(nlp, text: str) -> None:
     assert not types_of(candidates(nlp, text)) & {"ASSAULT", "COERCE"}
@@ -40,6 +44,7 @@ def test_natural_hazards_and_disease_are_no_agents(nlp, text: str) -> None:
     "A gas explosion at a coal mine killed 14 miners on Thursday.",
     "A minibus plunged off a bridge near the border, killing 17 passengers.",
     "A blaze at a hotel killed six guests early on Friday.",
+    "A fertilizer plant exploded near the town on Wednesday, injuring dozens.",
 ])
 def test_accidents_and_industrial_blasts_are_no_assaults(nlp, text: str) -> None:
     assert "ASSAULT" not in types_of(candidates(nlp, text))

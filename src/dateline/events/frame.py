@@ -41,6 +41,9 @@ BUSINESS_CUES = word_set("business_cues")
 PRIVATE_PERSONS = word_set("private_persons")
 #: Classes of `nonpolitical_causes.tsv` that are no political agent whatever their phrase says.
 ALWAYS_NONPOLITICAL = frozenset({"hazard", "disease", "accident"})
+#: Classes a political modifier turns into an agent's weapon ("Israeli fire", "army tanks"); a hazard or a
+#: disease has none ("Colorado wildfire": a place, not an arsonist).
+MODIFIABLE = frozenset({"accident", "blast"})
 #: The class that is no political agent only in an industrial or domestic setting.
 BLAST = "blast"
 #: Types a sport result is mistaken for ("crushed", "beat", "attacked early").
@@ -57,6 +60,7 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 AGENT_PREPS = frozenset({"of", "from", "by"})
 #: Links from a trigger to the clause whose subject it shares ("exploded, killing", "fought back to defeat").
 CONTINUING_DEPS = frozenset({"advcl", "conj", "xcomp", "acl"})
+RELATIVE_PRONOUNS = word_set("relative_pronouns")
 #: Prepositions that name the cause of an agentless act ("killed in the floods", "died from cholera").
 CAUSE_PREPS = frozenset({"in", "from", "during", "by"})
 #: Prepositions of time whose phrase is background, not the act's own setting ("clashed after the match").
@@ -145,11 +149,13 @@ def agent_of(token: Any) -> Any | None:
 
 
 def _own_agent(token: Any, passive_agent: bool = True) -> Any | None:
-    """A head's own subject (the nearest before it: a wire dateline parses as a second one), possessor or,
-    if asked, "by" agent."""
+    """A head's own subject (the nearest before it: a wire dateline parses as a second one; a relative
+    pronoun stands for the noun its clause describes: "an earthquake that hit"), possessor or, if asked,
+    "by" agent."""
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "poss")]
     if subjects:
-        return max(subjects, key=lambda c: (c.i < token.i, c.i))
+        subject = max(subjects, key=lambda c: (c.i < token.i, c.i))
+        return token.head if token.dep_ == "relcl" and subject.lower_ in RELATIVE_PRONOUNS else subject
     if not passive_agent:
         return None
     for child in token.children:
@@ -165,12 +171,13 @@ def _nonpolitical_cause(index: ArticleIndex, token: Any) -> str | None:
     agent = agent_of(token)
     if agent is not None:
         candidates.append(agent)
-    elif token.pos_ == "VERB":
+    elif token.pos_ == "VERB":  # "killed in the floods", "killed after an earthquake hit", "as a train derailed"
         candidates += [g for p in token.children if p.dep_ == "prep" and p.lower_ in CAUSE_PREPS
                        for g in p.children if g.dep_ == "pobj"]
+        candidates += [s for c in token.children if c.dep_ == "advcl" for s in c.children if s.dep_ == "nsubj"]
     for head in candidates:
         kind = _cause_kind(head)
-        if kind is None or _political(index, head):
+        if kind is None or (kind in MODIFIABLE and _political(index, head)):
             continue
         if (kind in ALWAYS_NONPOLITICAL and head.i != token.i) or (kind == BLAST and _industrial(head)):
             return f"{kind}: '{head.text}' as the agent of '{token.text}'" if head.i != token.i \
