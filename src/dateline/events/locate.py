@@ -322,7 +322,25 @@ def dateline_location(doc: Document, trigger: Any, countries: frozenset[str]) ->
 def dateline_place(doc: Document) -> Place | None:
     """The town or area an article is filed from: the first place of a dateline the story stage
     set apart ("CAIRO, Egypt (CNN) --"), or a capitalised place opening the text and closed by a
-    dateline mark ("CALAMBA CITY, Laguna Mayor ..."). Never a country: it says too little."""
+    dateline mark ("CALAMBA CITY, Laguna Mayor ..."). Never a country: it says too little.
+
+    Found once per article parse and its places and excluded spans: it was looked for again for
+    every physical act, each time cutting the text between places and marks (26 s of a 46 s events
+    stage on 12 EgyptianProtest_cnn articles)."""
+    if doc.parsed is None:
+        return _find_dateline_place(doc)
+    key = (id(doc.places), len(doc.places), id(doc.excluded), len(doc.excluded))
+    found = _DATELINE_PLACES.get(doc.parsed)
+    if found is None or found[0] != key:
+        found = _DATELINE_PLACES[doc.parsed] = (key, _find_dateline_place(doc))
+    return found[1]
+
+
+#: Each article parse's dateline place, dropped with the parse.
+_DATELINE_PLACES: weakref.WeakKeyDictionary[Any, tuple[tuple[int, ...], Place | None]] = weakref.WeakKeyDictionary()
+
+
+def _find_dateline_place(doc: Document) -> Place | None:
     text = doc.article.text
     marks = [s for s in doc.excluded if s.kind == "dateline"]
     last_mark = max((s.end for s in marks), default=0)
