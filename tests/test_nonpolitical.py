@@ -34,6 +34,7 @@ def types_of(doc: Document) -> set[str]:
     "Rescuers searched for survivors of the earthquake that hit the coast on Monday.",
     "A meteor exploded over the Urals on Friday, injuring 500 people.",
     "Hundreds were forced from their homes by the Colorado wildfire.",
+    "Twelve people killed as floods swept through the valley overnight.",
 ])
 def test_natural_hazards_and_disease_are_no_agents(nlp, text: str) -> None:
     assert not types_of(candidates(nlp, text)) & {"ASSAULT", "COERCE"}
@@ -45,6 +46,7 @@ def test_natural_hazards_and_disease_are_no_agents(nlp, text: str) -> None:
     "A minibus plunged off a bridge near the border, killing 17 passengers.",
     "A blaze at a hotel killed six guests early on Friday.",
     "A fertilizer plant exploded near the town on Wednesday, injuring dozens.",
+    "Peru bus crash kills 24 passengers on a mountain road.",
 ])
 def test_accidents_and_industrial_blasts_are_no_assaults(nlp, text: str) -> None:
     assert "ASSAULT" not in types_of(candidates(nlp, text))
@@ -57,6 +59,7 @@ def test_accidents_and_industrial_blasts_are_no_assaults(nlp, text: str) -> None
     "An explosion at a crowded market killed 20 people on Sunday.",
     "A wave of violence killed 40 people across the capital on Sunday.",
     "Rebel fighters rammed a truck into the checkpoint, killing four soldiers.",
+    "Two protesters were killed by police during the storm on Friday.",
 ])
 def test_political_and_possible_attacks_stay_assaults(nlp, text: str) -> None:
     assert "ASSAULT" in types_of(candidates(nlp, text))

@@ -61,8 +61,10 @@ AGENT_PREPS = frozenset({"of", "from", "by"})
 #: Links from a trigger to the clause whose subject it shares ("exploded, killing", "fought back to defeat").
 CONTINUING_DEPS = frozenset({"advcl", "conj", "xcomp", "acl"})
 RELATIVE_PRONOUNS = word_set("relative_pronouns")
+#: Entity types of a place named on a cause ("Bangladesh building collapse"): where, not who.
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 #: Prepositions that name the cause of an agentless act ("killed in the floods", "died from cholera").
-CAUSE_PREPS = frozenset({"in", "from", "during", "by"})
+CAUSE_PREPS = frozenset({"in", "from", "during", "by", "as"})
 #: Prepositions of time whose phrase is background, not the act's own setting ("clashed after the match").
 TIME_PREPS = frozenset({"after", "before", "following", "ahead", "since", "until", "amid", "during"})
 
@@ -171,7 +173,9 @@ def _nonpolitical_cause(index: ArticleIndex, token: Any) -> str | None:
     agent = agent_of(token)
     if agent is not None:
         candidates.append(agent)
-    elif token.pos_ == "VERB":  # "killed in the floods", "killed after an earthquake hit", "as a train derailed"
+    passive_patient = token.tag_ == "VBN" and not any(c.dep_ == "agent" for c in token.children)
+    if token.pos_ == "VERB" and (agent is None or passive_patient):
+        # "killed in the floods", "(people) killed after an earthquake hit", "as a train derailed"
         candidates += [g for p in token.children if p.dep_ == "prep" and p.lower_ in CAUSE_PREPS
                        for g in p.children if g.dep_ == "pobj"]
         candidates += [s for c in token.children if c.dep_ == "advcl" for s in c.children if s.dep_ == "nsubj"]
@@ -222,13 +226,14 @@ def _industrial(head: Any) -> bool:
 def _political(index: ArticleIndex, head: Any) -> bool:
     """Whether a cause or mishap subject carries a political modifier ("Israeli fire", "army tanks", "fire
     from the army"): an actor of a political sector in the head's own modifiers. The bare noun's own reading
-    ("tank" read as military), a place it happened in ("a tank at a plant in Texas") and a name without a
-    sector ("Cyclone Freddy") prove nothing."""
+    ("tank" read as military), a place it happened in ("a tank at a plant in Texas", "Brazil nightclub fire")
+    and a name without a sector ("Cyclone Freddy") prove nothing."""
     tokens = [head]
     for child in head.children:
         if child.dep_ in MODIFIER_DEPS or (child.dep_ == "prep" and child.lower_ in AGENT_PREPS):
             tokens += list(child.subtree)
-    return any(a.sector in POLITICAL_SECTORS and a.start != head.idx for t in tokens for a in _actors_at(index, t))
+    named = [t for t in tokens if t.ent_type_ not in PLACE_ENTITIES]
+    return any(a.sector in POLITICAL_SECTORS and a.start != head.idx for t in named for a in _actors_at(index, t))
 
 
 def _state_agent(agent: Any, actors: list[Actor]) -> bool:
