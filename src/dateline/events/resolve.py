@@ -12,7 +12,7 @@ from dateline.events.index import ArticleIndex
 from dateline.events.parties import NAME_MODIFIER_DEPS, NON_PARTY_HEADS, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS, SKIP_DEPS
 from dateline.events.parties_syntax import NAMED_ENTITIES
 from dateline.model import Document, Party
-from dateline.words import word_set
+from dateline.words import word_class, word_set
 
 #: Possessive determiners ("his party", "their allies").
 POSSESSIVE_PRONOUNS = word_set("possessive_pronouns")
@@ -42,7 +42,7 @@ def resolve(doc: Document, token: Any) -> list[Party]:
         return resolve(doc, antecedent) if antecedent is not None else []
     if token.lower_ in PERSONAL_PRONOUNS or token.pos_ == "PRON":
         antecedent = _antecedent(doc, token)
-        return [antecedent.as_party()] if antecedent is not None else []
+        return [_referred_party(token, antecedent)] if antecedent is not None else []
     if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return []
     owned = _owner_party(doc, token)
@@ -152,7 +152,8 @@ def _noun_phrase(token: Any) -> Any:
 
 
 def _antecedent(doc: Document, pronoun: Any) -> Any | None:
-    """Simple coreference: the nearest actor before the pronoun that is a clause subject.
+    """Simple coreference: the nearest actor before the pronoun that is a clause subject and agrees
+    with it (`_agrees`: "he" a person, "it" a body or thing, "they" several); none when none is close.
 
     An object pronoun never stands for the subject of its own clause, nor of the clause that
     controls it ("the police threatened to beat them": not the police; English says "themselves").
@@ -161,16 +162,92 @@ def _antecedent(doc: Document, pronoun: Any) -> Any | None:
     bound = _binding_subjects(pronoun) if pronoun.dep_ in OBJECT_DEPS else set()
     # nor for an earlier mention of that subject ("the police threatened to beat them": not police)
     binders = {_identity(a) for a in (_actor_at(doc, parsed[i]) for i in bound) if a is not None}
+    if pronoun.lower_ in SPEAKER_PRONOUNS:
+        return _speaker(doc, pronoun)
     plural = pronoun.lower_ in PLURAL_PRONOUNS  # "them" is not one named person
+    people = _people(doc)
     best = None
     for actor in ArticleIndex.of(doc).actors_starting_between(pronoun.idx - 400, pronoun.idx):
         if actor.end > pronoun.idx or _identity(actor) in binders:
             continue
         head = parsed.char_span(actor.start, actor.end, alignment_mode="expand")
         if head is not None and head.root.dep_ in ("nsubj", "nsubjpass") and head.root.i not in bound and \
-                not (plural and _one_name(head.root)) and (best is None or actor.start > best.start):
+                not (plural and _one_name(head.root)) and _agrees(pronoun, head.root, actor, people) and \
+                (best is None or actor.start > best.start):
             best = actor
     return best
+
+
+def _referred_party(pronoun: Any, antecedent: Any) -> Party:
+    """The party a pronoun stands for, saying whence it came (`dateline show` prints the entry)."""
+    party = antecedent.as_party()
+    party.entry = f"pronoun {pronoun.text!r} -> {antecedent.text!r} at {antecedent.start} " \
+                  f"(nearest earlier subject that agrees): {antecedent.entry}"
+    return party
+
+
+def _agrees(pronoun: Any, head: Any, actor: Any, people: frozenset[str]) -> bool:
+    """Whether `actor` (its head token `head`) can be what a third-person pronoun stands for: "he"/"she"
+    one person (no country, body or group), "it" no person and no people, "they" not one person. A
+    person is a name the parser reads as a person at any of its mentions (`_people`: one mention of
+    "Chipeco" read as an organisation is still the mayor). A pronoun outside the agreement table
+    (I, we, this, those) takes no earlier subject."""
+    person = actor.name in people
+    plural = not person and (head.tag_ in PLURAL_TAGS or any(c.dep_ == "conj" for c in head.children))
+    word = pronoun.lower_
+    if word in PERSON_PRONOUNS:
+        return person or not (plural or head.ent_type_ in BODY_ENTITIES)
+    if word in THING_PRONOUNS:
+        return not person and (not plural or head.ent_type_ in BODY_ENTITIES)
+    if word in PLURAL_PRONOUNS:
+        return not person and (plural or head.ent_type_ in BODY_ENTITIES)
+    return False
+
+
+def _people(doc: Document) -> frozenset[str]:
+    """The names of the actors the parser reads as a person at one mention or more, worked out once
+    per article (kept on the parse)."""
+    store = doc.parsed.user_data
+    if PEOPLE_KEY not in store:
+        found = set()
+        for actor in doc.actors:
+            span = doc.parsed.char_span(actor.start, actor.end, alignment_mode="expand")
+            if span is not None and len(span) and span.root.ent_type_ == "PERSON":
+                found.add(actor.name)
+        store[PEOPLE_KEY] = frozenset(found)
+    return store[PEOPLE_KEY]
+
+
+PEOPLE_KEY = "dateline.resolve.people"
+
+
+def _speaker(doc: Document, pronoun: Any) -> Any | None:
+    """Whom "I"/"we" stand for in reported speech: the subject of the reporting verb the quoted clause
+    hangs on ('"We urge calm," the embassy said'); nobody outside reported speech."""
+    clause = pronoun.head
+    while clause.dep_ not in ("ccomp", "parataxis", "ROOT") and clause.head.i != clause.i:
+        clause = clause.head
+    verb = clause.head if clause.dep_ in ("ccomp", "parataxis") else next(  # '"Let us go," he said' as two clauses
+        (c for c in clause.children if c.dep_ in ("ccomp", "parataxis") and c.lemma_.lower() in SPEECH_VERBS), None)
+    if verb is None or verb.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i == pronoun.i:
+        return None
+    if subject.lower_ in PERSONAL_PRONOUNS:
+        return _antecedent(doc, subject)
+    return _actor_at(doc, subject) or next(iter(_actors_in_phrase(doc, subject)), None)  # "the Russian statement"
+
+
+#: Entity types of countries, bodies and nationalities: never what "he" or "she" stands for.
+BODY_ENTITIES = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC"})
+#: Penn tags of plural nouns.
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+PERSON_PRONOUNS = word_class("pronoun_agreement", "person")
+THING_PRONOUNS = word_class("pronoun_agreement", "thing")
+SPEAKER_PRONOUNS = word_class("pronoun_agreement", "speaker")
+#: Verbs that report speech ("said", "warned"): a first-person pronoun in their clause is their subject.
+SPEECH_VERBS = word_set("reporting_verbs")
 
 
 def _identity(actor: Any) -> tuple[str, str | None, str | None]:
@@ -183,7 +260,7 @@ def _one_name(token: Any) -> bool:
     return token.tag_ == "NNP" and not any(c.dep_ == "conj" for c in token.children)
 
 
-PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+PLURAL_PRONOUNS = word_class("pronoun_agreement", "plural")
 #: Dependencies of an object pronoun, which its own clause's subject cannot bind.
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "pobj"})
 

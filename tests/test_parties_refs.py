@@ -1,0 +1,54 @@
+"""Parties named in another sentence (issue 9): a pronoun party stands for the nearest earlier
+subject that agrees with it ("he" a person, "it" a body or country, "they" several), a first-person
+pronoun in reported speech for whoever reports it, and nothing when nothing close agrees. Each test
+a sentence written for it, run through the real places and actors stages.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.actors import tag_actors
+from dateline.events.resolve import resolve
+from dateline.geo import tag_places
+from dateline.model import Document
+
+
+@pytest.fixture
+def staged(make_doc):
+    """Parse a text and run the places and actors stages on it."""
+
+    def run(text: str, date: str = "2011-02-03") -> Document:
+        return tag_actors(tag_places(make_doc(text, date)))
+
+    return run
+
+
+def last_token(doc: Document, text: str):
+    return [t for t in doc.parsed if t.text == text][-1]
+
+
+def test_he_skips_a_country_subject_for_the_person_before_it(staged) -> None:
+    doc = staged("President Barack Obama spoke in Washington on Monday. "
+                 "Germany rejected the plan. He said the talks would go on.")
+    parties = resolve(doc, last_token(doc, "He"))
+    assert [p.country for p in parties] == ["USA"]
+    assert "pronoun 'He'" in (parties[0].entry or "")
+
+
+def test_it_does_not_stand_for_a_person(staged) -> None:
+    doc = staged("The Kenyan government closed the border on Monday. "
+                 "President Barack Obama criticised the move. It said the border would stay shut.")
+    assert [p.country for p in resolve(doc, last_token(doc, "It"))] == ["KEN"]
+
+
+def test_we_in_reported_speech_is_the_reporter_not_the_previous_subject(staged) -> None:
+    doc = staged("Iran expelled two diplomats on Monday. "
+                 "\"We urge restraint,\" the French Foreign Ministry said.")
+    assert [p.country for p in resolve(doc, last_token(doc, "We"))] == ["FRA"]
+
+
+def test_a_pronoun_nothing_agrees_with_is_left_empty(staged) -> None:
+    doc = staged("President Barack Obama spoke in Washington on Monday. "
+                 "Those gathered outside later marched.")
+    assert resolve(doc, last_token(doc, "Those")) == []
