@@ -94,3 +94,34 @@ def test_a_schema_7_postgresql_store_gets_listing_walks_that_carry_the_filtered_
     assert "(type, listing_day, listing_key COLLATE \"C\")" in definitions["events_type"]
     for definition in definitions.values():  # a walk past non-matching reports reads the index alone
         assert "INCLUDE (merged_id, negated, hypothetical, confidence" in definition and "countries)" in definition
+
+
+def test_dateline_optimize_puts_a_duckdb_file_in_listing_order_and_says_so(tmp_path):
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+
+    db = str(tmp_path / "s.duckdb")
+    with open_store(db) as store:
+        store.add([numbered_document(n) for n in range(30)][::-1])  # an archive stored newest first
+        before = [e.to_json(with_article=True) for e in store.events(EventFilter(limit=10))]
+    days = "SELECT listing_day FROM events ORDER BY rowid"
+    assert raw_sql(db, days) != sorted(raw_sql(db, days))
+    result = CliRunner().invoke(app, ["optimize", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "rewriting 60 events in listing order" in result.output and "optimized" in result.output
+    assert raw_sql(db, days) == sorted(raw_sql(db, days))
+    with open_store(db, read_only=True) as store:
+        assert [e.to_json(with_article=True) for e in store.events(EventFilter(limit=10))] == before
+
+
+def test_optimize_refreshes_postgresql_statistics(postgres_url):
+    with open_store(postgres_url) as store:
+        store.add([numbered_document(n) for n in range(5)])
+        heard: list[str] = []
+        store.optimize(say=heard.append)
+        assert heard and "VACUUM ANALYZE" in heard[0]
+    # the planner's row count of events, -1 until a table is analysed (the activity views report late)
+    ((planned, stored),) = raw_sql(postgres_url, "SELECT reltuples, (SELECT count(*) FROM events) FROM pg_class "
+                                                 "WHERE oid = 'events'::regclass")
+    assert planned == stored > 0

@@ -452,6 +452,14 @@ def demo(db: Db = DEFAULT_DB, model: Model = None) -> None:
               highlight=False, soft_wrap=True)
 
 
+@app.command()
+def optimize(db: Db = DEFAULT_DB) -> None:
+    """Put a store in shape for fast listings after a bulk ingest (DuckDB: events rewritten in listing order)."""
+    with _open(db) as store:
+        store.optimize(say=lambda message: err.print(f"{db}: {message}", highlight=False))
+    err.print(f"{db}: optimized", highlight=False)
+
+
 SERVE_HOST, SERVE_PORT = "127.0.0.1", 8000
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -82,6 +82,8 @@ class Store(Protocol):
     def event(self, event_id: str) -> Event | None: ...
 
     def counts(self) -> dict[str, int]: ...
+
+    def optimize(self, say: Callable[[str], None] = ...) -> None: ...
 
     def close(self) -> None: ...
 
