@@ -97,3 +97,9 @@ def test_a_clause_of_content_does_not_place_a_statement(nlp) -> None:
     doc = extracted(nlp, "The opposition renewed its demand for foreign troops to leave bases in Iraq.")
     demand = next(e for e in doc.events if e.evidence.trigger == "demand")
     assert demand.location is None or demand.location.name != "Iraq"
+
+
+def test_a_meetings_venue_is_not_the_scene_of_the_fighting(nlp) -> None:
+    doc = extracted(nlp, "Envoys met in Geneva on Monday. Police arrested forty men.")
+    arrest = event_at(doc, "arrested")
+    assert arrest.location is None or arrest.location.name != "Geneva"

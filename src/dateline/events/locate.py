@@ -67,6 +67,8 @@ WIDE_AREA_CODES = frozenset({"CONT", "RGN", "RGNE", "OCN", "SEA", "GULF"})
 PRESENT_DAYS = 7
 #: How a location the sentence does not state begins its basis: the story's scene, the dateline.
 SCENE_BASIS, DATELINE_BASIS = "scene of the story", "the article's dateline"
+#: Event types of talks: their place is a venue, the scene of other talks only, not of acts in the field.
+TALK_TYPES = frozenset({"CONSULT", "AGREE"})
 #: Date relations that leave a date open before it: the act happened by that day.
 OPEN_BEFORE_MODS = frozenset({"BEFORE", "ON_OR_BEFORE"})
 #: How far up the parse a place may be from the preposition that introduces it.
@@ -109,7 +111,7 @@ def locate_event(doc: Document, trigger_i: int, event_type: str | None = None, a
     if not physical or event_type is None:
         return None
     countries, across = party_countries(actors, recipients)
-    scene = scene_location(doc, trigger, countries if across else None, date)
+    scene = scene_location(doc, trigger, countries if across else None, date, event_type)
     return scene or (dateline_location(doc, trigger, countries) if _of_the_present(doc, date) else None)
 
 
@@ -271,7 +273,7 @@ def in_party_country(place: Place, countries: frozenset[str] | None) -> bool:
 
 
 def scene_location(doc: Document, trigger: Any, countries: frozenset[str] | None = None,
-                   date: str | None = None) -> Location | None:
+                   date: str | None = None, event_type: str | None = None) -> Location | None:
     """The story's scene: the place the article last stated for an act before this sentence.
 
     A sentence that continues the story ("Rockets were exchanged") happened where the last
@@ -285,18 +287,28 @@ def scene_location(doc: Document, trigger: Any, countries: frozenset[str] | None
     if found is None:
         return None
     place, act = found
-    if not in_party_country(place, countries) or not _same_time(doc, act, date):
+    scene_event = next((e for e in doc.events if e.evidence.trigger_start == act.idx), None)
+    if not in_party_country(place, countries) or not _same_time(doc, scene_event, date) or \
+            not (place_precision(place) == "country" or _same_kind(scene_event, event_type)):
         return None
     return place.as_location(f"{SCENE_BASIS}: '{act.text} … {place.text}' earlier in the article")
 
 
-def _same_time(doc: Document, act: Any, date: str | None) -> bool:
+def _same_kind(scene_event: Any, event_type: str | None) -> bool:
+    """False when talks set the scene for an act in the field, or the field for talks: a meeting's
+    venue ("the previous meeting in Tehran") is not where the strikes and sieges of the story are.
+    (A country holds both, so a scene at country level is not asked.)"""
+    if scene_event is None or event_type is None:
+        return True
+    return (scene_event.type in TALK_TYPES) == (event_type in TALK_TYPES)
+
+
+def _same_time(doc: Document, scene_event: Any, date: str | None) -> bool:
     """False when the act that set the scene and the event are dated to days that do not meet
     ("ministers met in Geneva on 11 March", then "in February, police arrested forty activists"):
     a place goes with its time, and an act of another time is of another scene. A date that is
     only a bound (the scene's act "on or before" a day; the event given the day the article was
     written, the dater's default) may lie any time before that day."""
-    scene_event = next((e for e in doc.events if e.evidence.trigger_start == act.idx), None)
     if scene_event is None or not date or not scene_event.date:
         return True
     here, there = interval(date), interval(scene_event.date)
