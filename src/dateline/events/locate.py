@@ -30,9 +30,9 @@ import weakref
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from dateline.events.dating import speech_day
 from dateline.events.index import ArticleIndex
 from dateline.events.occasion import occasion_noun
+from dateline.events.scene_fit import same_kind, same_time
 from dateline.events.targets import iso3_codes
 from dateline.model import Document, Location, LocationPrecision, Place
 from dateline.timex3 import interval
@@ -67,10 +67,6 @@ WIDE_AREA_CODES = frozenset({"CONT", "RGN", "RGNE", "OCN", "SEA", "GULF"})
 PRESENT_DAYS = 7
 #: How a location the sentence does not state begins its basis: the story's scene, the dateline.
 SCENE_BASIS, DATELINE_BASIS = "scene of the story", "the article's dateline"
-#: Event types of talks: their place is a venue, the scene of other talks only, not of acts in the field.
-TALK_TYPES = frozenset({"CONSULT", "AGREE"})
-#: Date relations that leave a date open before it: the act happened by that day.
-OPEN_BEFORE_MODS = frozenset({"BEFORE", "ON_OR_BEFORE"})
 #: How far up the parse a place may be from the preposition that introduces it.
 MAX_HOPS = 8
 #: Ranks of how the sentence relates a place to the act; higher wins.
@@ -288,35 +284,10 @@ def scene_location(doc: Document, trigger: Any, countries: frozenset[str] | None
         return None
     place, act = found
     scene_event = next((e for e in doc.events if e.evidence.trigger_start == act.idx), None)
-    if not in_party_country(place, countries) or not _same_time(doc, scene_event, date) or \
-            not (place_precision(place) == "country" or _same_kind(scene_event, event_type)):
+    if not in_party_country(place, countries) or not same_time(doc, scene_event, date) or \
+            not (place_precision(place) == "country" or same_kind(scene_event, event_type)):
         return None
     return place.as_location(f"{SCENE_BASIS}: '{act.text} … {place.text}' earlier in the article")
-
-
-def _same_kind(scene_event: Any, event_type: str | None) -> bool:
-    """False when talks set the scene for an act in the field, or the field for talks: a meeting's
-    venue ("the previous meeting in Tehran") is not where the strikes and sieges of the story are.
-    (A country holds both, so a scene at country level is not asked.)"""
-    if scene_event is None or event_type is None:
-        return True
-    return (scene_event.type in TALK_TYPES) == (event_type in TALK_TYPES)
-
-
-def _same_time(doc: Document, scene_event: Any, date: str | None) -> bool:
-    """False when the act that set the scene and the event are dated to days that do not meet
-    ("ministers met in Geneva on 11 March", then "in February, police arrested forty activists"):
-    a place goes with its time, and an act of another time is of another scene. A date that is
-    only a bound (the scene's act "on or before" a day; the event given the day the article was
-    written, the dater's default) may lie any time before that day."""
-    if scene_event is None or not date or not scene_event.date:
-        return True
-    here, there = interval(date), interval(scene_event.date)
-    if here is None or there is None:
-        return True
-    here_from = None if date == speech_day(doc).isoformat() else here.first
-    there_from = None if scene_event.date_mod in OPEN_BEFORE_MODS else there.first
-    return (here_from is None or here_from <= there.last) and (there_from is None or there_from <= here.last)
 
 
 def dateline_location(doc: Document, trigger: Any, countries: frozenset[str]) -> Location | None:

@@ -1,0 +1,40 @@
+"""Whether the story's scene fits an event that states no place of its own: the act that set the
+scene and the event must be of days that can meet, and of the same kind (talks or acts in the field).
+Read by `events.locate`; it reads the events coded so far and their dates only.
+"""
+
+from __future__ import annotations
+
+from dateline.events.dating import speech_day
+from dateline.model import Document, Event
+from dateline.timex3 import interval
+
+#: Event types of talks: their place is a venue, the scene of other talks only, not of acts in the field.
+TALK_TYPES = frozenset({"CONSULT", "AGREE"})
+#: Date relations that leave a date open before it: the act happened by that day.
+OPEN_BEFORE_MODS = frozenset({"BEFORE", "ON_OR_BEFORE"})
+
+
+def same_kind(scene_event: Event | None, event_type: str | None) -> bool:
+    """False when talks set the scene for an act in the field, or the field for talks: a meeting's
+    venue ("the previous meeting in Tehran") is not where the strikes and sieges of the story are.
+    (A country holds both, so a scene at country level is not asked.)"""
+    if scene_event is None or event_type is None:
+        return True
+    return (scene_event.type in TALK_TYPES) == (event_type in TALK_TYPES)
+
+
+def same_time(doc: Document, scene_event: Event | None, date: str | None) -> bool:
+    """False when the act that set the scene and the event are dated to days that do not meet
+    ("ministers met in Geneva on 11 March", then "in February, police arrested forty activists"):
+    a place goes with its time, and an act of another time is of another scene. A date that is
+    only a bound (the scene's act "on or before" a day; the event given the day the article was
+    written, the dater's default) may lie any time before that day."""
+    if scene_event is None or not date or not scene_event.date:
+        return True
+    here, there = interval(date), interval(scene_event.date)
+    if here is None or there is None:
+        return True
+    here_from = None if date == speech_day(doc).isoformat() else here.first
+    there_from = None if scene_event.date_mod in OPEN_BEFORE_MODS else there.first
+    return (here_from is None or here_from <= there.last) and (there_from is None or there_from <= here.last)
