@@ -115,13 +115,42 @@ def test_dateline_optimize_puts_a_duckdb_file_in_listing_order_and_says_so(tmp_p
         assert [e.to_json(with_article=True) for e in store.events(EventFilter(limit=10))] == before
 
 
-def test_optimize_refreshes_postgresql_statistics(postgres_url):
+def test_optimize_puts_postgresql_events_in_listing_order_and_refreshes_statistics(postgres_url):
+    days = "SELECT listing_day FROM events ORDER BY ctid"  # the order of the rows in the table's pages
     with open_store(postgres_url) as store:
-        store.add([numbered_document(n) for n in range(5)])
+        store.add([numbered_document(n) for n in range(12)][::-1])
+        before = [e.to_json(with_article=True) for e in store.events(EventFilter())]
+        assert store.rows(days) != sorted(store.rows(days))
         heard: list[str] = []
         store.optimize(say=heard.append)
-        assert heard and "VACUUM ANALYZE" in heard[0]
+        assert "CLUSTER" in heard[0] and "VACUUM ANALYZE" in heard[1]
+        assert store.rows(days) == sorted(store.rows(days))
+        assert [e.to_json(with_article=True) for e in store.events(EventFilter())] == before
     # the planner's row count of events, -1 until a table is analysed (the activity views report late)
     ((planned, stored),) = raw_sql(postgres_url, "SELECT reltuples, (SELECT count(*) FROM events) FROM pg_class "
                                                  "WHERE oid = 'events'::regclass")
     assert planned == stored > 0
+
+
+def test_a_duckdb_listing_reads_widening_windows_of_days_and_lists_as_an_unbounded_one(tmp_path):
+    from dateline.store.listing import listed_ids
+    from dateline.store.schema import DUCKDB
+
+    with open_store(tmp_path / "s.duckdb") as store:
+        store.add([numbered_document(n) for n in range(300)][::-1])  # 300 days of reports, 64 days a first window
+        store.optimize()
+        statements: list[str] = []
+
+        def recorded(sql: str, params):
+            statements.append(sql)
+            return store.rows(sql, params)
+
+        for flt in (EventFilter(), EventFilter(type="CONSULT"), EventFilter(text="Report 29"),
+                    EventFilter(text="none")):
+            windowed = list(listed_ids(recorded, flt, DUCKDB, page=4))
+            assert windowed == list(listed_ids(store.rows, flt, None, page=4))  # no windows: one top-N a page
+            assert windowed == list(listed_ids(store.rows, flt, DUCKDB, page=1000))
+            after = windowed[len(windowed) // 2][1] if windowed else None
+            assert list(listed_ids(recorded, flt, DUCKDB, after=after, page=3)) == [
+                pair for pair in windowed if after is None or pair[1] > after]
+        assert any("e.listing_day <= ?" in sql for sql in statements)  # the windows were read
