@@ -52,3 +52,19 @@ def test_a_pronoun_nothing_agrees_with_is_left_empty(staged) -> None:
     doc = staged("President Barack Obama spoke in Washington on Monday. "
                  "Those gathered outside later marched.")
     assert resolve(doc, last_token(doc, "Those")) == []
+
+
+def test_the_president_is_the_president_spoken_of_last(staged) -> None:
+    doc = staged("Yemen's President Ali Abdullah Saleh said on Wednesday he would not run again. "
+                 "Protests forced Tunisia's president from office last month. Saleh spoke in Sanaa on Thursday. "
+                 "The president also ordered the release of a journalist.")
+    last = [a for a in doc.actors if a.text.lower() == "the president"][-1]
+    assert last.country == "YEM"
+
+
+def test_the_president_with_no_title_holder_since_keeps_the_nearest_mention(staged) -> None:
+    doc = staged("Yemen's President Ali Abdullah Saleh said on Wednesday he would not run again. "
+                 "Tunisia's president fled the country last month. "
+                 "The president had ruled for 23 years.")
+    last = [a for a in doc.actors if a.text.lower() == "the president"][-1]
+    assert last.country == "TUN"
