@@ -38,9 +38,9 @@ from dateline.events.verify import NONE, unverified, verify_event  # noqa: E402
 from dateline.model import Article, Document  # noqa: E402
 from dateline.pipeline import process  # noqa: E402
 from detector_sources import recode  # noqa: E402
-from event_sources import ATTACK_CRISES, SOURCES, cache_rows, map_aida, wikievents_text  # noqa: E402
+from event_sources import ATTACK_CRISES, SOURCES, cache_rows, map_aida, source_file, wikievents_text  # noqa: E402
 from train_event_detector import cross_fitted_detectors  # noqa: E402
-from train_event_model import cross_validate_gold, gold_folds, per_source_cv, platt, reliability  # noqa: E402
+from train_event_model import FOLDS, cross_validate_gold, gold_folds, per_source_cv, platt, reliability  # noqa: E402
 
 GOLD = SHARED / "data" / "events-gold"
 DEV = SHARED / "data" / "events-dev"
@@ -88,8 +88,22 @@ def _gold_articles(limit: int) -> list[Article]:
 def training_rows() -> list[Any]:
     """The verifier's labelled candidates of every training source (cached by `tools/event_sources.py`)."""
     detectors = cross_fitted_detectors(GOLD, DEV)
-    return [r for name, (reader, rel) in SOURCES.items()
-            for r in cache_rows(name, (GOLD if name == "gold" else DEV) / rel, reader, 0, False, detectors)]
+    return [r for name, (reader, _) in SOURCES.items()
+            for r in cache_rows(name, source_file(name, GOLD, DEV), reader, 0, False, detectors)]
+
+
+def gsr_fold_verifiers() -> list[Any]:
+    """One verifier per `document_fold`, each trained without that fold's GSR sentences (every other row kept),
+    with the shipped model's calibration (fitted on events-gold alone): the GSR's type F1 is then out of sample
+    although the shipped verifier learnt from the GSR."""
+    from dateline.events.verify import load_model
+    from train_event_model import document_fold, fit
+
+    rows = training_rows()
+    shipped = load_model()
+    calibration = shipped.calibration if shipped is not None else (1.0, 0.0)
+    return [replace(fit([r for r in rows if not (r.source == "gsr" and document_fold(r.group) == k)]),
+                    calibration=calibration) for k in range(FOLDS)]
 
 
 def cv_readings(raw_docs: list[Document]) -> list[dict[str, Any]]:
@@ -121,8 +135,9 @@ def cv_readings(raw_docs: list[Document]) -> list[dict[str, Any]]:
 def _verified_reading(doc: Document, model: Any) -> dict[str, Any]:
     from dateline.events.verify import candidate_features, dense_features
 
-    events = [verify_event(e, model.probabilities(candidate_features(e, doc.parsed), dense_features(e, doc.parsed)),
-                           model) for e in doc.events]
+    features = [candidate_features(e, doc.parsed) for e in doc.events]
+    events = [verify_event(e, model.probabilities(f, dense_features(e, doc.parsed)), model, f)
+              for e, f in zip(doc.events, features, strict=True)]
     reading = doc.to_json()
     reading["events"] = [e.to_json() for e in events if e is not None]
     return reading
@@ -216,6 +231,35 @@ def _sentence_span(text: str, at: int) -> tuple[int, int]:
     return start + 1, end + 1
 
 
+#: The display thresholds every per-source curve is read at (the default view is one of them).
+THRESHOLDS = tuple(round(step * 0.05, 2) for step in range(20))
+
+
+def found_curve(docs: list[Document], golds: dict[str, list[tuple[int, int, str]]],
+                judged: frozenset[str] | None = None) -> list[dict[str, float]]:
+    """`_found` at every threshold of THRESHOLDS, with F0.5 where precision is judged."""
+    curve = []
+    for t in THRESHOLDS:
+        got = _found(docs, golds, t, judged)
+        if "precision" in got:
+            got["f0.5"] = round(f_beta(got["precision"], got["recall"]), 4)
+        curve.append({"min_confidence": t, **got})
+    return curve
+
+
+def joint_threshold(curves: dict[str, list[dict[str, float]]]) -> tuple[float, dict[str, float]]:
+    """The display threshold for every source at once: the lowest whose mean F0.5 over the sources' curves is
+    within F_TIE of the best mean, and that mean's parts. Each curve lists `min_confidence` and `f0.5` at
+    THRESHOLDS (events-gold cross-validated, the GSR cross-validated, WikiEvents)."""
+    means = []
+    for n, t in enumerate(THRESHOLDS):
+        parts = {name: curve[n]["f0.5"] for name, curve in curves.items()}
+        means.append((t, sum(parts.values()) / len(parts), parts))
+    best = max(m for _, m, _ in means)
+    t, mean, parts = next(entry for entry in means if entry[1] >= best - F_TIE)
+    return t, {"mean_f0.5": round(mean, 4), **parts}
+
+
 def _found(docs: Iterable[Document], golds: dict[str, list[tuple[int, int, str]]], threshold: float,
            judged: frozenset[str] | None = None) -> dict[str, float]:
     """Recall of gold (start, end, type) sentence spans by shown events; precision over `judged` types."""
@@ -271,8 +315,16 @@ def _wikievents(limit: int) -> tuple[list[Article], dict[str, list[tuple[int, in
 
 
 def _false_alarms(articles: list[Article], threshold: float) -> dict[str, Any]:
-    flagged = sum(any(e.type in CONFLICT for e in _shown(d.events, threshold)) for d in process(articles))
-    return {"documents": len(articles), "false_alarm_rate": round(flagged / max(len(articles), 1), 4)}
+    docs = list(process(articles))
+    out = _alarm_rate(docs, threshold)
+    out["curve"] = [{"min_confidence": t, "false_alarm_rate": _alarm_rate(docs, t)["false_alarm_rate"]}
+                    for t in THRESHOLDS]
+    return out
+
+
+def _alarm_rate(docs: list[Document], threshold: float) -> dict[str, Any]:
+    flagged = sum(any(e.type in CONFLICT for e in _shown(d.events, threshold)) for d in docs)
+    return {"documents": len(docs), "false_alarm_rate": round(flagged / max(len(docs), 1), 4)}
 
 
 def _muc(limit: int) -> list[Article]:
@@ -312,11 +364,12 @@ def devset_figures(limit: int, threshold: float) -> dict[str, Any]:
             raw = recode(list(process(articles)), detectors)
         judged = KAIROS_TYPES if name == "wikievents" else None
         out[name] = _found(docs, golds, threshold, judged)
+        out[f"{name}_curve"] = found_curve(docs, golds, judged)
         out[f"{name}_lexicon"] = _found(raw, golds, 0.0, judged)
     for name, load in (("muc4_no_incident", _muc), ("crisislex_disasters", _crisis_tweets)):
         articles = load(limit)
         _progress(f"{name}: {len(articles)} documents")
         out[name] = _false_alarms(articles, threshold)
         with unverified():
-            out[f"{name}_lexicon"] = _false_alarms(articles, 0.0)
+            out[f"{name}_lexicon"] = _alarm_rate(list(process(articles)), 0.0)
     return out

@@ -41,12 +41,14 @@ import json
 import sys
 import time
 from collections import Counter
+from contextlib import nullcontext
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from dateline.actors import tag_actors
 from dateline.events import code_events
+from dateline.events.verify import using_verifier
 from dateline.geo import tag_places
 from dateline.model import Article, Document
 from dateline.nlp import load_model
@@ -141,8 +143,13 @@ def _parties(events: list, role: str) -> list[tuple[str, str | None]]:
     return seen
 
 
-def run(gold: list[dict[str, Any]], show_errors: bool, show_party_errors: bool = False) -> dict[str, Any]:
+def run(gold: list[dict[str, Any]], show_errors: bool, show_party_errors: bool = False,
+        verifiers: list[Any] | None = None) -> dict[str, Any]:
+    """GSR figures; with `verifiers` (one per training fold, `event_sets.gsr_fold_verifiers`), each sentence is
+    verified by the fold model that never saw it, as the shipped verifier learns from the GSR."""
     nlp = load_model()
+    if verifiers:
+        from train_event_model import document_fold  # on the path once event_sets is imported
     texts = [g["text"] for g in gold]
     t0 = time.perf_counter()
     parsed = list(nlp.pipe(texts, batch_size=64))
@@ -151,12 +158,16 @@ def run(gold: list[dict[str, Any]], show_errors: bool, show_party_errors: bool =
     counts = Counter()
     for g, spacy_doc in zip(gold, parsed, strict=True):
         doc = Document(article=Article(id=g["id"], date=DCT, text=g["text"]), parsed=spacy_doc)
-        for name, stage in (("time", tag_timexes), ("places", tag_places), ("actors", tag_actors),
-                            ("events", code_events)):
-            t = time.perf_counter()
-            doc = stage(doc)
-            stage_s[name] += time.perf_counter() - t
+        fold = using_verifier(verifiers[document_fold(f"gsr-{g['id']}")]) if verifiers else nullcontext()
+        with fold:
+            for name, stage in (("time", tag_timexes), ("places", tag_places), ("actors", tag_actors),
+                                ("events", code_events)):
+                t = time.perf_counter()
+                doc = stage(doc)
+                stage_s[name] += time.perf_counter() - t
         factual = [e for e in doc.events if not e.negated and not e.hypothetical]
+        for t in CURVE_THRESHOLDS:
+            _count_types(g, [e for e in factual if e.confidence >= t], counts, f"curve{t}")
         reported = [e for e in factual if e.confidence >= REPORTED_MIN]
         _score_sentence(g, reported, counts, show_errors)
         if show_party_errors:
@@ -198,6 +209,8 @@ def _score_sentence(g: dict[str, Any], factual: list, counts: Counter, show_erro
 
 #: The confidence from which a GSR event counts as reported: the proposed display threshold when known.
 REPORTED_MIN = MIN_CONFIDENCE
+#: The thresholds of the GSR's type curve (event_sets.THRESHOLDS, the same steps).
+CURVE_THRESHOLDS = tuple(round(step * 0.05, 2) for step in range(20))
 #: Set by --rules: under each type error, print the trigger and lexicon rule of every reported event.
 SHOW_RULES = False
 
@@ -227,6 +240,13 @@ def _figures(counts: Counter, stage_s: Counter, parse_s: float, n: int) -> dict[
         out[f"{key}_f1"] = scores["f1"]
         out[f"{key}_p"] = scores["p"]
         out[f"{key}_r"] = scores["r"]
+    out["type_curve"] = []
+    for t in CURVE_THRESHOLDS:
+        got = f1(counts[f"curve{t}_tp"], counts[f"curve{t}_fp"], counts[f"curve{t}_fn"])
+        b2 = 0.25
+        f05 = (1 + b2) * got["p"] * got["r"] / (b2 * got["p"] + got["r"]) if got["p"] + got["r"] else 0.0
+        out["type_curve"].append({"min_confidence": t, "precision": got["p"], "recall": got["r"], "f1": got["f1"],
+                                  "f0.5": round(f05, 4)})
     out["parse_s"] = round(parse_s, 3)
     out.update({f"{k}_s": round(v, 3) for k, v in stage_s.items()})
     out["events_vs_parse"] = round(stage_s["events"] / parse_s, 4)
@@ -277,18 +297,27 @@ def main() -> None:
     args = parser.parse_args()
     global SHOW_RULES, REPORTED_MIN
     figures: dict[str, Any] = {}
+    verifiers = None
     if not args.no_sets:
-        from event_sets import devset_figures, gold_figures
+        from event_sets import devset_figures, gold_figures, gsr_fold_verifiers
 
         gold_out, REPORTED_MIN = gold_figures(args.limit, args.errors)
         figures.update(gold_out)
         figures.update(devset_figures(args.limit, REPORTED_MIN))
+        verifiers = gsr_fold_verifiers()
     gold = load_gold(args.gsr)
     if args.limit:
         gold = gold[: args.limit]
     print(f"{len(gold)} gold sentences", file=sys.stderr)
     SHOW_RULES = args.rules
-    figures.update(run(gold, args.errors, args.party_errors))
+    figures.update(run(gold, args.errors, args.party_errors, verifiers))
+    figures["gsr_verifier"] = "5-fold CV by sentence" if verifiers else "shipped"
+    if not args.no_sets:
+        from event_sets import joint_threshold
+
+        curves = {"gold_cv": figures["gold_cv_curve"], "gsr": figures["type_curve"],
+                  "wikievents": figures["wikievents_curve"]}
+        figures["joint_min_confidence"], figures["joint_f0.5"] = joint_threshold(curves)
     figures["gsr_reported_min_confidence"] = REPORTED_MIN
     if args.news and T17.exists():
         figures.update(news_speed(args.news))

@@ -3,24 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
+from dataclasses import replace
 
 import numpy as np
 import pytest
 
+from dateline.events import linear
 from dateline.events.detect import (
     FEATURE_VERSION,
-    FORMAT,
+    MODEL_NAME,
     RULE_PREFIX,
-    DetectorModel,
     detect_triggers,
     detector_features,
-    model_files,
+    detector_vectors,
     read_model,
+    sentence_mean,
     undetected,
     using_detector,
 )
-from dateline.events.verify import file_sha256, partyless_noise, rule_features, unverified, verify_events
+from dateline.events.linear import LinearModel
+from dateline.events.verify import partyless_noise, rule_features, unverified, verify_events
 from dateline.model import Article, Document, Event, Evidence
 from dateline.nlp import load_model as load_spacy
 from dateline.pipeline import process
@@ -28,10 +30,10 @@ from dateline.pipeline import process
 GASSED = "Police gassed the students in Caracas on Monday."
 
 
-def gas_detector(threshold: float = 0.5) -> DetectorModel:
+def gas_detector(threshold: float = 0.5) -> LinearModel:
     """A two-class detector that reads the verb "gas" as COERCE and everything else as nothing."""
-    return DetectorModel(classes=("COERCE", "NONE"), vocabulary={"l=gas": 0},
-                         coef=np.array([[4.0], [-4.0]]), intercept=np.array([-2.0, 2.0]), threshold=threshold, meta={})
+    return LinearModel(classes=("COERCE", "NONE"), vocabulary={"l=gas": 0},
+                       coef=np.array([[4.0], [-4.0]]), intercept=np.array([-2.0, 2.0]), threshold=threshold)
 
 
 def test_features_read_the_word_its_arguments_and_the_lexicon_around_it() -> None:
@@ -99,12 +101,35 @@ def test_a_party_less_mention_is_judged_by_the_verifier_and_dropped_by_rule_with
 
 
 def test_a_detector_whose_weights_changed_is_refused(tmp_path) -> None:
-    meta_path, weights_path = model_files(tmp_path)
-    np.savez(weights_path, coef=np.zeros((2, 1), dtype=np.float32), intercept=np.zeros(2, dtype=np.float32))
-    meta = {"format": FORMAT, "feature_version": FEATURE_VERSION, "classes": ["COERCE", "NONE"], "threshold": 0.5,
-            "weights_sha256": file_sha256(weights_path), "vocabulary": ["l=gas"]}
-    meta_path.write_text(json.dumps(meta), encoding="utf-8")
-    assert read_model(tmp_path).classes == ("COERCE", "NONE")
+    linear.write_model(gas_detector(0.6), tmp_path, MODEL_NAME, FEATURE_VERSION, {})
+    model = read_model(tmp_path)
+    assert model.classes == ("COERCE", "NONE") and model.threshold == 0.6
+    _, weights_path = linear.model_files(tmp_path, MODEL_NAME)
     np.savez(weights_path, coef=np.ones((2, 1), dtype=np.float32), intercept=np.zeros(2, dtype=np.float32))
     with pytest.raises(ValueError, match="hash"):
         read_model(tmp_path)
+
+
+def test_a_verifier_file_is_not_read_as_a_detector(tmp_path) -> None:
+    linear.write_model(gas_detector(), tmp_path, "event_verifier", FEATURE_VERSION, {})
+    for suffix in ("json", "npz"):
+        (tmp_path / f"event_verifier.{suffix}").rename(tmp_path / f"{MODEL_NAME}.{suffix}")
+    with pytest.raises(ValueError, match="not a event_detector model"):
+        read_model(tmp_path)
+
+
+def test_the_parser_vectors_of_token_head_and_sentence_move_a_dense_detector() -> None:
+    sent = next(load_spacy()(GASSED).sents)
+    gassed = next(t for t in sent if t.lower_ == "gassed")
+    width = sent.doc.tensor.shape[1]
+    vector = detector_vectors(gassed, sentence_mean(sent))
+    assert vector is not None and vector.shape == (3 * width,)
+    pull = np.zeros((2, 3 * width))
+    pull[0] = np.sign(vector)  # towards COERCE along this token's own vectors
+    dense = replace(gas_detector(0.9), vocabulary={}, coef=np.zeros((2, 0)),
+                    dense=(pull, np.zeros(3 * width), np.ones(3 * width)))
+    with using_detector(dense):
+        assert "gassed" in [t.text for t, _ in detect_triggers(sent, {})]
+    sent.doc.tensor = np.zeros((0, 0))  # no tensor: the dense part counts as the training mean, nothing proposed
+    with using_detector(dense):
+        assert detect_triggers(sent, {}) == []

@@ -18,15 +18,15 @@ import numpy as np
 import pytest
 
 from dateline import cli, timeline
+from dateline.events import linear
+from dateline.events.linear import LinearModel
 from dateline.events.verify import (
     DEFAULT_MIN_CONFIDENCE,
     MODEL_DIR,
-    VerifierModel,
+    MODEL_NAME,
     candidate_features,
     dense_features,
-    file_sha256,
     load_model,
-    model_files,
     read_model,
     unverified,
 )
@@ -77,10 +77,10 @@ def test_confidence_is_the_verifiers_probability() -> None:
 
 
 def test_shipped_model_is_plain_checked_data() -> None:
-    meta_path, weights_path = model_files()
+    meta_path, weights_path = linear.model_files(MODEL_DIR, MODEL_NAME)
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    assert meta["format"] == "dateline-event-verifier/1"
-    assert meta["weights_sha256"] == file_sha256(weights_path)
+    assert meta["format"] == linear.FORMAT and meta["name"] == MODEL_NAME
+    assert meta["weights_sha256"] == linear.file_sha256(weights_path)
     assert "NONE" in meta["classes"] and "ASSAULT" in meta["classes"]
     model = load_model()
     assert model is not None and model.coef.shape == (len(meta["classes"]), len(meta["vocabulary"]))
@@ -88,7 +88,7 @@ def test_shipped_model_is_plain_checked_data() -> None:
 
 
 def test_a_changed_weights_file_is_refused(tmp_path: Path) -> None:
-    meta_path, weights_path = model_files()
+    meta_path, weights_path = linear.model_files(MODEL_DIR, MODEL_NAME)
     shutil.copy(meta_path, tmp_path / meta_path.name)
     (tmp_path / weights_path.name).write_bytes(weights_path.read_bytes() + b"\0")
     with pytest.raises(ValueError, match="hash"):
@@ -124,7 +124,7 @@ def test_training_script_runs_on_a_tiny_sample(tmp_path: Path) -> None:
                          capture_output=True, text=True, env=env, check=False)
     assert run.returncode == 0, run.stderr
     model = read_model(tmp_path / "model")
-    assert "NONE" in model.classes and len(model.vocabulary) > 10
+    assert "NONE" in model.classes and len(model.vocabulary) > 5
     assert model.dense is None  # the parser's vectors only with --dense (they lowered the gold AUC)
     assert "gold" in model.meta["report"]["cv_by_source"]
 
@@ -154,12 +154,20 @@ def test_parser_vectors_of_the_trigger_and_its_sentence() -> None:
 
 def test_missing_parser_vectors_count_as_the_training_mean() -> None:
     mean = np.array([0.5, -1.0])
-    model = VerifierModel(("ASSAULT", "NONE"), {"l=attack": 0}, np.array([[1.0], [0.0]]), np.zeros(2), (1.0, 0.0), {},
-                          (np.array([[2.0, 0.0], [0.0, 0.0]]), mean, np.ones(2)))
+    model = LinearModel(("ASSAULT", "NONE"), {"l=attack": 0}, np.array([[1.0], [0.0]]), np.zeros(2),
+                        dense=(np.array([[2.0, 0.0], [0.0, 0.0]]), mean, np.ones(2)))
     at_mean = model.probabilities(["l=attack"], mean)
     assert model.probabilities(["l=attack"]) == at_mean
     assert model.probabilities(["l=attack"], np.ones(5)) == at_mean  # another pipeline's width: ignored
     assert model.probabilities(["l=attack"], mean + 1)["ASSAULT"] > at_mean["ASSAULT"]
+
+
+def test_the_evidence_names_the_features_that_weigh_most_for_the_type() -> None:
+    model = LinearModel(("ASSAULT", "NONE"), {"l=attack": 0, "subj=rebel": 1, "w=match": 2},
+                        np.array([[2.0, 1.0, -1.0], [0.0, 0.0, 0.0]]), np.zeros(2))
+    assert model.top_features(["l=attack", "w=match", "subj=rebel", "unseen"], "ASSAULT", 2) == [
+        ("l=attack", 2.0), ("subj=rebel", 1.0)]
+    assert model.top_features(["l=attack"], "PROTEST") == []
 
 
 def test_one_default_view_for_listings_and_timelines() -> None:
@@ -187,3 +195,60 @@ def test_wikievents_text_puts_each_sentence_at_its_tokens_offsets(monkeypatch):
     text = wikievents_text(record)
     assert text == "Rebels attacked Homs.\nPolice arrested two men."
     assert all(text[start:end] == token for tokens, _ in record["sentences"] for token, start, end in tokens)
+
+
+def test_the_parse_cache_keeps_the_parser_vectors(monkeypatch):
+    """spaCy's DocBin drops `doc.tensor`; the training cache keeps it beside the parses, so dense features
+    of cached sources are the ones a fresh parse gives (to float16 precision)."""
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    from spacy.tokens import DocBin
+
+    from dateline.nlp import load_model as load_spacy
+    from detector_sources import restore_tensors, stacked_tensors
+
+    nlp = load_spacy()
+    parses = [nlp("Rebels attacked the base."), nlp("Police arrested two men in Lagos on Monday.")]
+    stacked = stacked_tensors(parses)
+    cached = list(DocBin(docs=parses).get_docs(nlp.vocab))
+    restore_tensors(cached, stacked)
+    for fresh, back in zip(parses, cached, strict=True):
+        assert back.tensor.shape == fresh.tensor.shape
+        assert np.allclose(back.tensor, fresh.tensor, atol=1e-2)
+
+
+def test_a_verifier_in_force_decides_instead_of_the_shipped_one() -> None:
+    """Cross-validation codes each held-out text with its fold's verifier (`using_verifier`)."""
+    from dateline.events.verify import using_verifier
+
+    text = "Taliban fighters attacked an army checkpoint in Helmand province on Friday."
+    refuses = LinearModel(("ASSAULT", "NONE"), {}, np.zeros((2, 0)), np.array([-9.0, 9.0]))
+    with using_verifier(refuses):
+        (doc,) = process([Article(id="t", date=dt.date(2021, 5, 3), text=text)])
+    assert doc.events == []
+    (doc,) = process([Article(id="t", date=dt.date(2021, 5, 3), text=text)])
+    assert "ASSAULT" in {e.type for e in doc.events}
+
+
+def test_gsr_candidates_are_labelled_by_the_sentence_types_and_its_marked_words(monkeypatch):
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    from dateline.model import Event, Evidence
+    from event_sources import _gsr_labeller
+
+    def candidate(kind: str, trigger: str) -> Event:
+        return Event(id="x", type=kind, evidence=Evidence(sentence="s", start=0, end=1, trigger=trigger))
+
+    label = _gsr_labeller({"AGREE"}, {"signed", "pact"})
+    assert label(candidate("AGREE", "agreed")) == "AGREE"  # the sentence's type
+    assert label(candidate("COOPERATE", "signed")) == "AGREE"  # on the marked word: re-typed
+    assert label(candidate("ASSAULT", "war")) == "NONE"  # anything else the sentence does not report
+
+
+def test_one_threshold_for_all_sources_is_the_lowest_near_the_best_mean(monkeypatch):
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
+    from event_sets import THRESHOLDS, joint_threshold
+
+    def curve(peak: float) -> list[dict[str, float]]:
+        return [{"min_confidence": t, "f0.5": 1 - abs(t - peak)} for t in THRESHOLDS]
+
+    t, parts = joint_threshold({"a": curve(0.3), "b": curve(0.5)})
+    assert t == 0.3 and parts["a"] == 1.0 and parts["mean_f0.5"] == 0.9

@@ -16,6 +16,10 @@ annotation does not say: the candidate is left out). How each source is read:
   mapped to PLOVER (`map_aida`), NONE for disasters and non-violent deaths; others are left out.
 * wikievents (WikiEvents dev): every KAIROS event is annotated, so besides the mapped triggers, an
   ASSAULT or PROTEST candidate on no annotated trigger is NONE.
+* gsr (the PLOVER gold-standard sentences, CAMEO manual examples): one sentence per document; a
+  candidate of a type the sentence is labelled with gets it; a candidate on a word of the record's
+  marked event text (`eventText`) gets the sentence's type (a re-typing target); others are NONE.
+  Labels of the older PLOVER draft are mapped to today's types (`GSR_LABELS`).
 * crisislex (CrisisLex T26, disasters and accidents only; the two shootings/bombings left out):
   a sample of tweets per crisis; every conflictual candidate is NONE.
 """
@@ -190,6 +194,38 @@ def _wiki_labeller(spans: list[tuple[int, int, str | None]]) -> Labeller:
     return label
 
 
+#: Labels of the GSR's older PLOVER draft in today's 16 types (DEMAND is REQUEST; DISAPPROVE and INVESTIGATE
+#: are ACCUSE modes; FIGHT is ASSAULT).
+GSR_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+
+
+def gsr_sentences(path: Path, limit: int = 0) -> list[dict[str, Any]]:
+    """The GSR's sentences, each once (a sentence in several records unites their types and event words)."""
+    by_text: dict[str, dict[str, Any]] = {}
+    for rec in json.loads(path.read_text(encoding="utf-8")):
+        if rec.get("event") == "DOCUMENT" or not rec.get("text"):
+            continue
+        item = by_text.setdefault(rec["text"], {"id": rec["id"], "text": rec["text"], "types": set(), "words": set()})
+        item["types"].add(GSR_LABELS.get(rec["event"], rec["event"]))
+        item["words"].update(w.lower() for w in str(rec.get("eventText") or "").split())
+    return list(by_text.values())[: limit or None]
+
+
+def read_gsr(path: Path, limit: int) -> Iterator[tuple[Article, Labeller]]:
+    for item in gsr_sentences(path, limit):
+        art = Article(id=f"gsr-{item['id']}", date=dt.date(2000, 1, 1), text=item["text"])
+        yield art, _gsr_labeller(item["types"], item["words"])
+
+
+def _gsr_labeller(types: set[str], words: set[str]) -> Labeller:
+    def label(event: Event) -> str:
+        if event.type in types:
+            return event.type
+        trigger = set((event.evidence.trigger or "").lower().split())
+        return min(types) if trigger & words else NONE
+    return label
+
+
 def read_crisislex(folder: Path, limit: int) -> Iterator[tuple[Article, Labeller]]:
     for crisis in sorted(p for p in folder.iterdir() if p.is_dir()):
         if any(crisis.name.endswith(a) for a in ATTACK_CRISES):
@@ -221,7 +257,14 @@ SOURCES: dict[str, tuple[Reader, str]] = {
     "rams": (read_rams, "rams_dev.jsonlines"),
     "wikievents": (read_wikievents, "wikievents_dev.jsonl"),
     "crisislex": (read_crisislex, "crisislex-t26"),
+    "gsr": (read_gsr, "PLOVER_GSR_CAMEO.txt"),
 }
+
+
+def source_file(name: str, gold: Path, dev: Path) -> Path:
+    """Where a training source lives: events-gold, the PLOVER folder beside events-dev (GSR), or events-dev."""
+    rel = SOURCES[name][1]
+    return gold / rel if name == "gold" else dev.parent / "plover" / rel if name == "gsr" else dev / rel
 
 
 def cache_folder() -> Path:
@@ -253,7 +296,7 @@ def cache_rows(name: str, path: Path, reader: Reader, limit: int, refresh: bool,
 
     stat = path.stat()
     weights = hashlib.sha256(b"".join(m.coef.tobytes() for m in detectors)).hexdigest()[:12]
-    raw = f"{path.resolve()}:{stat.st_mtime}:{limit}:{FEATURE_VERSION}:{LABEL_VERSION}:{weights}"
+    raw = f"{path.resolve()}:{stat.st_mtime}:{limit}:{FEATURE_VERSION}:{LABEL_VERSION}:{weights}:{coder_fingerprint()}"
     key = hashlib.sha256(raw.encode()).hexdigest()[:12]
     cache = cache_folder() / f"{name}-{key}.jsonl"
     if cache.exists() and not refresh:
@@ -265,6 +308,19 @@ def cache_rows(name: str, path: Path, reader: Reader, limit: int, refresh: bool,
     tmp.write_text("".join(json.dumps(asdict(r)) + "\n" for r in rows), encoding="utf-8")
     tmp.replace(cache)
     return rows
+
+
+def coder_fingerprint() -> str:
+    """A hash of what codes the candidates (the events stage's code, the lexicon and the word lists), so cached
+    rows are coded again after a lexicon change without parsing the sources again."""
+    import dateline
+
+    root = Path(dateline.__file__).parent
+    files = sorted([*root.glob("events/*.py"), *root.glob("data/plover/*"), *root.glob("data/words/*")])
+    digest = hashlib.sha256()
+    for f in files:
+        digest.update(f.name.encode() + f.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def describe(rows: list[Row]) -> dict[str, Any]:

@@ -25,7 +25,7 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -33,21 +33,22 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from dateline.events import linear
 from dateline.events.coder import find_triggers
 from dateline.events.detect import (
     FEATURE_VERSION,
-    FORMAT,
+    MODEL_NAME,
     NONE,
-    DetectorModel,
     detector_features,
+    detector_vectors,
     is_candidate,
-    model_files,
+    sentence_mean,
 )
 from dateline.events.lexicon import load_lexicon
-from dateline.events.verify import file_sha256
+from dateline.events.linear import LinearModel
 from dateline.model import Document
 from detector_sources import SOURCES, Span, parsed_source, source_path, token_label
-from train_event_model import FOLDS, SEED, document_fold, feature_matrix
+from train_event_model import FOLDS, SEED, document_fold, fit_linear
 
 #: How much one row of each source counts: events-gold is the target domain; NGEC's label sits on a guessed
 #: token (the lead's root verb); CrisisLex tweets are many and alike.
@@ -67,6 +68,7 @@ class TokenRow:
     label: str
     features: list[str]
     lexical: bool  # a lexicon trigger: trained on, but the detector is asked only about the other tokens
+    dense: list[float] = field(default_factory=list)  # `detector_vectors`; empty when the parse had no tensor
 
 
 def sentence_rows(name: str, doc: Document, spans: list[Span], scope: str) -> Iterable[TokenRow]:
@@ -76,6 +78,7 @@ def sentence_rows(name: str, doc: Document, spans: list[Span], scope: str) -> It
     for n, sent in enumerate(sents):
         lexicon_types = {t.token.i: t.entry.type for t in find_triggers(sent, lexicon)}
         target = _lead_target(sent, lexicon_types, spans) if scope == "lead" and n == 0 else None
+        mean = sentence_mean(sent)
         for token in sent:
             if not is_candidate(token) or doc.excluded_at(token.idx) is not None:
                 continue
@@ -84,8 +87,9 @@ def sentence_rows(name: str, doc: Document, spans: list[Span], scope: str) -> It
             else:
                 label = token_label(token, spans, scope)
             if label is not None:
+                vector = detector_vectors(token, mean)
                 yield TokenRow(name, doc.article.id, label, detector_features(token, lexicon_types),
-                               token.i in lexicon_types)
+                               token.i in lexicon_types, [] if vector is None else vector.astype(np.float32).tolist())
 
 
 def _lead_target(sent: Any, lexicon_types: dict[int, str], spans: list[Span]) -> int | None:
@@ -112,31 +116,28 @@ def load_rows(gold: Path, dev: Path, names: Iterable[str], limit: int = 0, refre
     return rows
 
 
-def fit(rows: list[TokenRow], c: float = C, threshold: float = 0.5) -> DetectorModel:
-    """A detector trained on `rows` (one that proposes nothing when the rows hold no event label)."""
-    from sklearn.linear_model import LogisticRegression
-
-    if len({r.label for r in rows}) < 2:
-        return DetectorModel((NONE,), {}, np.zeros((1, 0)), np.zeros(1), threshold, {})
-    _, index, x = feature_matrix(rows, MIN_COUNT)
-    clf = LogisticRegression(C=c, max_iter=2000, random_state=SEED)
-    clf.fit(x, [r.label for r in rows], sample_weight=[SOURCE_WEIGHT.get(r.source, 1.0) for r in rows])
-    return DetectorModel(tuple(str(k) for k in clf.classes_), index, clf.coef_, clf.intercept_, threshold, {})
+def fit(rows: list[TokenRow], c: float = C, threshold: float = 0.5, use_dense: bool = False) -> LinearModel:
+    """A detector trained on `rows` by the shared trainer (one that proposes nothing without event labels)."""
+    return replace(fit_linear(rows, c, SOURCE_WEIGHT, use_dense, MIN_COUNT), threshold=threshold)
 
 
-def fold_models(rows: list[TokenRow], c: float = C, threshold: float = 0.5) -> list[DetectorModel]:
+def fold_models(rows: list[TokenRow], c: float = C, threshold: float = 0.5,
+                use_dense: bool = False) -> list[LinearModel]:
     """One detector per fold of `document_fold`, each trained without that fold's documents."""
-    return [fit([r for r in rows if document_fold(r.group) != k], c, threshold) for k in range(FOLDS)]
+    return [fit([r for r in rows if document_fold(r.group) != k], c, threshold, use_dense) for k in range(FOLDS)]
 
 
-def out_of_fold(rows: list[TokenRow], models: list[DetectorModel]) -> list[tuple[str, float]]:
+def out_of_fold(rows: list[TokenRow], models: list[LinearModel]) -> list[tuple[str, float]]:
     """Each row's best class and its probability from the model that never saw its document."""
-    out = []
-    for r in rows:
-        model = models[document_fold(r.group)]
-        probs = model.probabilities(r.features)
-        best = int(np.argmax(probs))
-        out.append((model.classes[best], float(probs[best])))
+    out: list[tuple[str, float]] = [(NONE, 0.0)] * len(rows)
+    folds = [document_fold(r.group) for r in rows]
+    for k, model in enumerate(models):
+        test = [i for i, f in enumerate(folds) if f == k]
+        probs = model.probabilities_of_many([rows[i].features for i in test],
+                                            [np.asarray(rows[i].dense) if rows[i].dense else None for i in test])
+        for i, p in zip(test, probs, strict=True):
+            best = int(np.argmax(p))
+            out[i] = (model.classes[best], float(p[best]))
     return out
 
 
@@ -173,25 +174,14 @@ def pick_threshold(rows: list[TokenRow], oof: list[tuple[str, float]]) -> float:
 
 
 @lru_cache(maxsize=2)
-def cross_fitted_detectors(gold: Path, dev: Path, limit: int = 0, refresh: bool = False) -> list[DetectorModel]:
+def cross_fitted_detectors(gold: Path, dev: Path, limit: int = 0, refresh: bool = False,
+                           use_dense: bool = False) -> list[LinearModel]:
     """The fold detectors (one per `document_fold`, each trained without its fold) at the threshold the
     shipped detector gets: what codes each training document for the verifier and the benchmark."""
     rows = load_rows(gold, dev, SOURCES, limit, refresh)
-    models = fold_models(rows)
+    models = fold_models(rows, use_dense=use_dense)
     threshold = pick_threshold(rows, out_of_fold(rows, models))
     return [replace(m, threshold=threshold) for m in models]
-
-
-def write_model(model: DetectorModel, folder: Path, meta: dict[str, Any]) -> None:
-    """Write the weights (npz, float32) and the metadata (JSON) with the weights' hash."""
-    folder.mkdir(parents=True, exist_ok=True)
-    meta_path, weights_path = model_files(folder)
-    vocab = sorted(model.vocabulary, key=model.vocabulary.__getitem__)
-    with open(weights_path, "wb") as fh:
-        np.savez_compressed(fh, coef=model.coef.astype(np.float32), intercept=model.intercept.astype(np.float32))
-    meta = {"format": FORMAT, "feature_version": FEATURE_VERSION, "classes": list(model.classes),
-            "threshold": model.threshold, "weights_sha256": file_sha256(weights_path), **meta, "vocabulary": vocab}
-    meta_path.write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def main() -> None:
@@ -203,17 +193,19 @@ def main() -> None:
     parser.add_argument("--refresh", action="store_true", help="parse the sources again, ignoring the cache")
     parser.add_argument("--c", type=float, default=C)
     parser.add_argument("--sources", default=",".join(SOURCES), help="comma-separated sources to train on")
+    parser.add_argument("--dense", action="store_true", help="add the parser's vectors of token, head and sentence")
     args = parser.parse_args()
     rows = load_rows(args.gold, args.dev, args.sources.split(","), args.limit, args.refresh)
-    oof = out_of_fold(rows, fold_models(rows, args.c))
+    oof = out_of_fold(rows, fold_models(rows, args.c, use_dense=args.dense))
     threshold = pick_threshold(rows, oof)
     report = figures(rows, oof, threshold)
     print(f"threshold {threshold}; 5-fold CV by document: {json.dumps(report)}", file=sys.stderr)
-    model = fit(rows, args.c, threshold)
-    write_model(model, args.out, {"trained": dt.date.today().isoformat(), "c": args.c, "seed": SEED,
-                                  "rows": dict(Counter(r.source for r in rows)), "source_weight": SOURCE_WEIGHT,
-                                  "cv_by_source": report})
-    print(f"wrote {model_files(args.out)[0]} ({len(model.vocabulary)} features)", file=sys.stderr)
+    model = fit(rows, args.c, threshold, args.dense)
+    linear.write_model(model, args.out, MODEL_NAME, FEATURE_VERSION,
+                       {"trained": dt.date.today().isoformat(), "c": args.c, "seed": SEED, "dense": args.dense,
+                        "rows": dict(Counter(r.source for r in rows)), "source_weight": SOURCE_WEIGHT,
+                        "cv_by_source": report})
+    print(f"wrote {linear.model_files(args.out, MODEL_NAME)[0]} ({len(model.vocabulary)} features)", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
-import json
 import math
 import sys
 from collections import Counter
@@ -34,19 +33,14 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from dateline.events.verify import (
-    FEATURE_VERSION,
-    MODEL_NAME,
-    NONE,
-    VerifierModel,
-    file_sha256,
-    model_files,
-)
-from event_sources import SOURCES, Row, cache_rows
+from dateline.events import linear
+from dateline.events.linear import LinearModel
+from dateline.events.verify import FEATURE_VERSION, MODEL_NAME, NONE
+from event_sources import SOURCES, Row, cache_rows, source_file
 
 #: How much one row of each source counts: the gold articles are the target domain; NGEC's labels
 #: are document labels put on the lead sentence (noisy); CrisisLex tweets are many and alike.
-SOURCE_WEIGHT = {"gold": 3.0, "ngec": 0.5, "rams": 1.0, "wikievents": 1.0, "crisislex": 0.5}
+SOURCE_WEIGHT = {"gold": 3.0, "ngec": 0.5, "rams": 1.0, "wikievents": 1.0, "crisislex": 0.5, "gsr": 1.0}
 MIN_COUNT = 2  # features seen fewer times are left out of the vocabulary
 C = 0.3  # inverse L2 strength, chosen by the gold cross-validation (AUC of P(right), 0.3 vs 1.0)
 FOLDS = 5
@@ -68,25 +62,32 @@ def feature_matrix(rows: list[Any], min_count: int = MIN_COUNT) -> tuple[list[st
     return vocab, index, csr_matrix((np.ones(len(cols)), cols, ptr), shape=(len(rows), len(vocab)))
 
 
-def fit(rows: list[Row], c: float = C, use_dense: bool = False) -> VerifierModel:
-    """A verifier trained on `rows` (calibration left as identity); `use_dense` adds the parser's vectors."""
+def fit_linear(rows: list[Any], c: float, weights: dict[str, float], use_dense: bool = False,
+               min_count: int = MIN_COUNT) -> LinearModel:
+    """The one trainer of the learned decisions (verifier and detector): a multinomial logistic regression over
+    the rows' binary features and, with `use_dense`, their standardised dense vectors; each row weighted by its
+    source. Rows with fewer than two labels give a model that always says NONE."""
     from scipy.sparse import csr_matrix, hstack
     from sklearn.linear_model import LogisticRegression
 
-    vocab, index, x = feature_matrix(rows)
+    if len({r.label for r in rows}) < 2:
+        return LinearModel((NONE,), {}, np.zeros((1, 0)), np.zeros(1))
+    vocab, index, x = feature_matrix(rows, min_count)
     stats = dense_stats(rows) if use_dense else None
     if stats is not None:
         x = hstack([x, csr_matrix(dense_matrix(rows, *stats))], format="csr")
-    y = [r.label for r in rows]
-    weights = [SOURCE_WEIGHT.get(r.source, 1.0) for r in rows]
-    clf = LogisticRegression(C=c, max_iter=1000, random_state=SEED)
-    clf.fit(x, y, sample_weight=weights)
+    clf = LogisticRegression(C=c, max_iter=2000, random_state=SEED)
+    clf.fit(x, [r.label for r in rows], sample_weight=[weights.get(r.source, 1.0) for r in rows])
     coef, intercept = clf.coef_, clf.intercept_
     if len(clf.classes_) == 2:  # binary problems come back as one row; the model always holds one per class
         coef, intercept = np.vstack([-coef[0] / 2, coef[0] / 2]), np.array([-intercept[0] / 2, intercept[0] / 2])
     dense = None if stats is None else (coef[:, len(vocab):], *stats)
-    return VerifierModel(tuple(str(k) for k in clf.classes_), index, coef[:, : len(vocab)], intercept, (1.0, 0.0),
-                         {}, dense)
+    return LinearModel(tuple(str(k) for k in clf.classes_), index, coef[:, : len(vocab)], intercept, dense=dense)
+
+
+def fit(rows: list[Row], c: float = C, use_dense: bool = False) -> LinearModel:
+    """A verifier trained on `rows` (calibration left as identity)."""
+    return fit_linear(rows, c, SOURCE_WEIGHT, use_dense)
 
 
 def dense_stats(rows: list[Row]) -> tuple[np.ndarray, np.ndarray] | None:
@@ -106,13 +107,11 @@ def dense_matrix(rows: list[Row], mean: np.ndarray, scale: np.ndarray) -> np.nda
     return out
 
 
-def row_probabilities(model: VerifierModel, row: Row) -> dict[str, float]:
-    """The model's class probabilities for one labelled candidate, dense features included."""
-    return model.probabilities(row.features, np.asarray(row.dense) if row.dense else None)
-
-
-def predict(model: VerifierModel, rows: list[Row]) -> list[dict[str, float]]:
-    return [row_probabilities(model, r) for r in rows]
+def predict(model: LinearModel, rows: list[Any]) -> list[dict[str, float]]:
+    """The model's class probabilities of each row, by class name, dense features included."""
+    probs = model.probabilities_of_many([r.features for r in rows],
+                                        [np.asarray(r.dense) if r.dense else None for r in rows])
+    return [dict(zip(model.classes, map(float, p), strict=True)) for p in probs]
 
 
 def decide(row: Row, probs: dict[str, float]) -> tuple[str, float]:
@@ -120,7 +119,7 @@ def decide(row: Row, probs: dict[str, float]) -> tuple[str, float]:
     from dateline.events.verify import RETYPE_MIN
 
     coded = probs.get(row.coded, 0.0)
-    best = max((c for c in probs if c != NONE), key=lambda c: probs[c])
+    best = max((c for c in probs if c != NONE), key=lambda c: probs[c], default=row.coded)
     if best != row.coded and probs[best] >= RETYPE_MIN and probs[best] > coded:
         return best, probs[best]
     return row.coded, coded
@@ -141,9 +140,8 @@ def cross_validate_gold(rows: list[Row], c: float = C,
     for fold in gold_folds(rows):
         held = set(fold)
         model = fit([r for r in rows if not (r.source == "gold" and r.group in held)], c, use_dense)
-        for r in rows:
-            if r.source == "gold" and r.group in held:
-                out[r.key] = row_probabilities(model, r)
+        test = [r for r in rows if r.source == "gold" and r.group in held]
+        out.update({r.key: p for r, p in zip(test, predict(model, test), strict=True)})
     return out
 
 
@@ -158,9 +156,9 @@ def cross_validate_all(rows: list[Row], c: float = C, use_dense: bool = False) -
     folds = [document_fold(r.group) for r in rows]
     for k in range(FOLDS):
         model = fit([r for r, f in zip(rows, folds, strict=True) if f != k], c, use_dense)
-        for i, (r, f) in enumerate(zip(rows, folds, strict=True)):
-            if f == k:
-                out[i] = row_probabilities(model, r)
+        test = [i for i, f in enumerate(folds) if f == k]
+        for i, p in zip(test, predict(model, [rows[i] for i in test]), strict=True):
+            out[i] = p
     return out
 
 
@@ -251,23 +249,6 @@ def reliability(pairs: list[tuple[float, bool]], bins: int = 10) -> tuple[list[d
     return table, round(ece, 4)
 
 
-def write_model(model: VerifierModel, folder: Path, meta: dict[str, Any]) -> None:
-    """Write the weights (npz, float32) and the metadata (JSON) with the weights' hash."""
-    folder.mkdir(parents=True, exist_ok=True)
-    meta_path, weights_path = model_files(folder)
-    vocab = sorted(model.vocabulary, key=model.vocabulary.__getitem__)
-    with open(weights_path, "wb") as fh:
-        names = ("dense_coef", "dense_mean", "dense_scale")
-        dense = {} if model.dense is None else {
-            k: a.astype(np.float32) for k, a in zip(names, model.dense, strict=True)}
-        np.savez_compressed(fh, coef=model.coef.astype(np.float32), intercept=model.intercept.astype(np.float32),
-                            **dense)
-    meta = {"format": "dateline-event-verifier/1", "feature_version": FEATURE_VERSION, "name": MODEL_NAME,
-            "classes": list(model.classes), "calibration": list(model.calibration),
-            "weights_sha256": file_sha256(weights_path), **meta, "vocabulary": vocab}
-    meta_path.write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-
-
 def load_all(args: argparse.Namespace) -> list[Row]:
     """The cached (or freshly extracted) candidate rows of every training source: the lexicon's candidates
     and those of the event detector, each document's proposed by a fold detector that never saw it."""
@@ -275,9 +256,8 @@ def load_all(args: argparse.Namespace) -> list[Row]:
 
     detectors = cross_fitted_detectors(args.gold, args.dev, args.limit, args.refresh)
     rows: list[Row] = []
-    for name, (reader, rel) in SOURCES.items():
-        base = args.gold if name == "gold" else args.dev
-        path = base / rel
+    for name, (reader, _) in SOURCES.items():
+        path = source_file(name, args.gold, args.dev)
         if not path.exists():
             print(f"{name}: {path} missing, skipped", file=sys.stderr)
             continue
@@ -315,9 +295,11 @@ def main() -> None:
     calibration = platt([p for (_, p), _ in factual], [final == r.label for (final, _), r in factual])
     model = replace(fit(rows, args.c, args.dense), calibration=calibration)
     sources = dict(Counter(r.source for r in rows))
-    write_model(model, args.out, {"trained": dt.date.today().isoformat(), "c": args.c, "rows": sources,
-                                  "source_weight": SOURCE_WEIGHT, "report": report})
-    print(f"wrote {model_files(args.out)[0]} ({len(model.vocabulary)} features, classes {len(model.classes)}, "
+    linear.write_model(model, args.out, MODEL_NAME, FEATURE_VERSION,
+                       {"trained": dt.date.today().isoformat(), "c": args.c, "dense": args.dense, "rows": sources,
+                        "source_weight": SOURCE_WEIGHT, "report": report})
+    print(f"wrote {linear.model_files(args.out, MODEL_NAME)[0]} ({len(model.vocabulary)} features, "
+          f"classes {len(model.classes)}, "
           f"calibration a={calibration[0]:.3f} b={calibration[1]:.3f})", file=sys.stderr)
 
 

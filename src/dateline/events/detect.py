@@ -12,15 +12,16 @@ lexicon candidates' way: parties, modality, date, place, the verifier, grouping.
 
 It is trained by `tools/train_event_detector.py` on token-labelled news (events-gold, WikiEvents,
 RAMS, NGEC's stories, CrisisLex's disaster tweets; see `data/models/SOURCE.md`) and shipped as plain
-numbers (`event_detector.npz`, `event_detector.json`, hash-checked), read with numpy only.
+numbers (`event_detector.npz`, `event_detector.json`, hash-checked), read with numpy only by the one
+model class of the learned decisions (`events.linear.LinearModel`, the verifier's too). A model trained
+with dense features also reads the parser's context vectors of the token, its head and its sentence
+(`detector_vectors`), free with the parse.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -28,12 +29,13 @@ from typing import Any
 import numpy as np
 
 from dateline.config import package_data
+from dateline.events import linear
 from dateline.events.lexicon import TriggerEntry
+from dateline.events.linear import LinearModel
 from dateline.events.ontology import load_ontology
 
 MODEL_DIR = package_data("models")
 MODEL_NAME = "event_detector"
-FORMAT = "dateline-event-detector/1"
 #: Bumped whenever `detector_features` changes: a model trained on other features is refused.
 FEATURE_VERSION = 1
 NONE = "NONE"
@@ -48,11 +50,11 @@ CARRIER_DEPS = frozenset({"dobj", "nsubjpass", "attr", "xcomp"})
 RULE_PREFIX = "proposed by the learned detector"
 
 #: Detectors in force instead of the packaged one, innermost last (None: no detector).
-_IN_FORCE: list[DetectorModel | None] = []
+_IN_FORCE: list[LinearModel | None] = []
 
 
 @contextmanager
-def using_detector(model: DetectorModel | None) -> Iterator[None]:
+def using_detector(model: LinearModel | None) -> Iterator[None]:
     """Run the coder with another detector (a cross-validation fold's), or with none."""
     _IN_FORCE.append(model)
     try:
@@ -66,67 +68,15 @@ def undetected() -> Any:
     return using_detector(None)
 
 
-@dataclass(frozen=True)
-class DetectorModel:
-    """The shipped detector: classes, vocabulary, weights, and the probability a proposal needs."""
-
-    classes: tuple[str, ...]
-    vocabulary: dict[str, int]
-    coef: np.ndarray  # (classes, features)
-    intercept: np.ndarray  # (classes,)
-    threshold: float
-    meta: dict[str, Any]
-
-    def probabilities(self, features: list[str]) -> np.ndarray:
-        """The model's probability of each class (in `classes` order) for one token."""
-        idx = [self.vocabulary[f] for f in set(features) if f in self.vocabulary]
-        scores = self.intercept + (self.coef[:, idx].sum(axis=1) if idx else 0.0)
-        scores = np.exp(scores - scores.max())
-        return scores / scores.sum()
-
-    def probabilities_of_many(self, feature_lists: list[list[str]]) -> np.ndarray:
-        """`probabilities` of many tokens at once, one row each: a sentence costs one gather, not a call per token."""
-        lookup = self.vocabulary.get
-        rows = [[i for i in map(lookup, set(fs)) if i is not None] for fs in feature_lists]
-        scores = np.tile(self.intercept, (len(rows), 1))
-        present = [n for n, idx in enumerate(rows) if idx]
-        if present:
-            flat = [i for n in present for i in rows[n]]
-            starts = np.cumsum([0] + [len(rows[n]) for n in present[:-1]])
-            scores[present] += np.add.reduceat(self.coef.T[flat], starts, axis=0)
-        scores = np.exp(scores - scores.max(axis=1, keepdims=True))
-        return scores / scores.sum(axis=1, keepdims=True)
-
-
-def model_files(folder: Path = MODEL_DIR) -> tuple[Path, Path]:
-    """The metadata (JSON) and weights (npz) files of the detector in `folder`."""
-    return folder / f"{MODEL_NAME}.json", folder / f"{MODEL_NAME}.npz"
-
-
-def read_model(folder: Path = MODEL_DIR) -> DetectorModel:
-    """Read and check a detector: format, feature version and the weights' hash must match."""
-    from dateline.events.verify import file_sha256
-
-    meta_path, weights_path = model_files(folder)
-    meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    if meta.get("format") != FORMAT or meta.get("feature_version") != FEATURE_VERSION:
-        raise ValueError(f"{meta_path}: not a detector for feature version {FEATURE_VERSION}; "
-                         "retrain with tools/train_event_detector.py")
-    if file_sha256(weights_path) != meta["weights_sha256"]:
-        raise ValueError(f"{weights_path}: hash differs from {meta_path.name}; retrain or restore both files")
-    with np.load(weights_path, allow_pickle=False) as weights:
-        coef, intercept = weights["coef"].astype(np.float64), weights["intercept"].astype(np.float64)
-    vocabulary = {name: i for i, name in enumerate(meta["vocabulary"])}
-    if coef.shape != (len(meta["classes"]), len(vocabulary)):
-        raise ValueError(f"{weights_path}: weights of shape {coef.shape} do not fit the vocabulary")
-    return DetectorModel(tuple(meta["classes"]), vocabulary, coef, intercept, float(meta["threshold"]), meta)
+def read_model(folder: Path = MODEL_DIR) -> LinearModel:
+    """Read and check a detector (format, role, feature version, the weights' hash)."""
+    return linear.read_model(folder, MODEL_NAME, FEATURE_VERSION)
 
 
 @lru_cache(maxsize=1)
-def load_model() -> DetectorModel | None:
+def load_model() -> LinearModel | None:
     """The packaged detector, loaded once; None when it is not installed (the lexicon alone proposes)."""
-    meta_path, weights_path = model_files()
-    if not (meta_path.exists() and weights_path.exists()):
+    if not all(p.exists() for p in linear.model_files(MODEL_DIR, MODEL_NAME)):
         return None
     return read_model()
 
@@ -170,6 +120,23 @@ def detector_features(token: Any, lexicon_types: dict[int, str]) -> list[str]:
     return out
 
 
+def detector_vectors(token: Any, sentence_mean: np.ndarray | None) -> np.ndarray | None:
+    """The parser's context vectors (`doc.tensor`) of the token, of its head and the sentence's mean, side by
+    side; None when the parse has no tensor (a pipeline without a shared tok2vec)."""
+    tensor = getattr(token.doc, "tensor", None)
+    if sentence_mean is None or tensor is None or getattr(tensor, "ndim", 0) != 2 or tensor.shape[0] != len(token.doc):
+        return None
+    return np.concatenate([tensor[token.i], tensor[token.head.i], sentence_mean]).astype(np.float64)
+
+
+def sentence_mean(sent: Any) -> np.ndarray | None:
+    """The mean context vector of a sentence's tokens, or None without a tensor."""
+    tensor = getattr(sent.doc, "tensor", None)
+    if tensor is None or getattr(tensor, "ndim", 0) != 2 or tensor.shape[0] != len(sent.doc):
+        return None
+    return tensor[sent.start:sent.end].mean(axis=0)
+
+
 def _entity_kind(token: Any) -> str:
     """The named-entity type of a dependent or of the name compounded into it ("police" has none)."""
     if token.ent_type_:
@@ -194,7 +161,9 @@ def detect_triggers(sent: Any, lexicon_types: dict[int, str]) -> list[tuple[Any,
         return []
     ontology = load_ontology()
     found = []
-    probabilities = model.probabilities_of_many([detector_features(t, lexicon_types) for t in tokens])
+    mean = sentence_mean(sent) if model.dense is not None else None
+    vectors = [detector_vectors(t, mean) for t in tokens] if mean is not None else None
+    probabilities = model.probabilities_of_many([detector_features(t, lexicon_types) for t in tokens], vectors)
     for token, probs in zip(tokens, probabilities, strict=True):
         best = int(np.argmax(probs))
         if model.classes[best] == NONE or probs[best] < model.threshold:

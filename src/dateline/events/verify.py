@@ -8,7 +8,8 @@ sectors, the words of the sentence and the heads around the trigger) that predic
 reports: NONE (no political event) or one of the 16 PLOVER types. It is trained by
 `tools/train_event_model.py` on labelled news (see `data/models/SOURCE.md`) and shipped as plain
 numbers (`event_verifier.npz`: coefficients; `event_verifier.json`: vocabulary, classes, calibration),
-read with numpy: no pickle, no scikit-learn at run time.
+read with numpy by the one model class of the learned decisions (`events.linear.LinearModel`, the
+detector's too): no pickle, no scikit-learn at run time.
 
 `verify_events(doc)` then
 
@@ -23,10 +24,9 @@ read with numpy: no pickle, no scikit-learn at run time.
 
 from __future__ import annotations
 
-import hashlib
-import json
-import math
-from dataclasses import dataclass, replace
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -34,8 +34,10 @@ from typing import Any
 import numpy as np
 
 from dateline.config import package_data
+from dateline.events import linear
 from dateline.events.detect import RULE_PREFIX as DETECTOR_RULE
 from dateline.events.frame import frame_features
+from dateline.events.linear import LinearModel
 from dateline.events.locate import location_for_type
 from dateline.events.ontology import load_ontology
 from dateline.events.switch import Switch
@@ -71,77 +73,29 @@ CLAUSE_LINKS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp"})
 #: The verifier on or off (`with unverified():` runs the coder on the raw lexicon candidates the model is trained on).
 verifying = Switch("verifier")
 unverified = verifying.off
+#: Verifiers in force instead of the packaged one, innermost last (a cross-validation fold's).
+_IN_FORCE: list[LinearModel] = []
 
 
-@dataclass(frozen=True)
-class VerifierModel:
-    """The shipped model: classes, vocabulary, weights, and the calibration of its probabilities."""
-
-    classes: tuple[str, ...]
-    vocabulary: dict[str, int]
-    coef: np.ndarray  # (classes, features)
-    intercept: np.ndarray  # (classes,)
-    calibration: tuple[float, float]  # Platt scaling of the log-odds: a * logit + b
-    meta: dict[str, Any]
-    #: weights of the standardised dense features, (classes, width), with their mean and scale; None: unused
-    dense: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
-
-    def probabilities(self, features: list[str], dense: np.ndarray | None = None) -> dict[str, float]:
-        """The model's probability of each class (NONE and the PLOVER types) for one candidate.
-
-        Missing or mis-sized dense features (another spaCy pipeline) count as the training mean.
-        """
-        idx = [self.vocabulary[f] for f in set(features) if f in self.vocabulary]
-        scores = self.intercept + (self.coef[:, idx].sum(axis=1) if idx else 0.0)
-        if self.dense is not None and dense is not None and len(dense) == len(self.dense[1]):
-            coef, mean, scale = self.dense
-            scores = scores + coef @ ((np.asarray(dense, dtype=np.float64) - mean) / scale)
-        scores = np.exp(scores - scores.max())
-        probs = scores / scores.sum()
-        return dict(zip(self.classes, (float(p) for p in probs), strict=True))
-
-    def calibrated(self, probability: float) -> float:
-        """The probability after Platt scaling, fitted on held-out gold-standard articles."""
-        p = min(max(probability, 1e-6), 1 - 1e-6)
-        a, b = self.calibration
-        return 1.0 / (1.0 + math.exp(-(a * math.log(p / (1 - p)) + b)))
+@contextmanager
+def using_verifier(model: LinearModel) -> Iterator[None]:
+    """Run the coder with another verifier: a fold model that never saw the text being coded."""
+    _IN_FORCE.append(model)
+    try:
+        yield
+    finally:
+        _IN_FORCE.pop()
 
 
-def model_files(folder: Path = MODEL_DIR) -> tuple[Path, Path]:
-    """The metadata (JSON) and weights (npz) files of the verifier in `folder`."""
-    return folder / f"{MODEL_NAME}.json", folder / f"{MODEL_NAME}.npz"
-
-
-def file_sha256(path: Path) -> str:
-    """The SHA-256 of a file, recorded in the metadata so a stale weights file is noticed."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def read_model(folder: Path = MODEL_DIR) -> VerifierModel:
-    """Read and check a verifier: format, feature version and the weights' hash must match."""
-    meta_path, weights_path = model_files(folder)
-    meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    if meta.get("format") != "dateline-event-verifier/1" or meta.get("feature_version") != FEATURE_VERSION:
-        raise ValueError(f"{meta_path}: not a verifier for feature version {FEATURE_VERSION}; "
-                         "retrain with tools/train_event_model.py")
-    if file_sha256(weights_path) != meta["weights_sha256"]:
-        raise ValueError(f"{weights_path}: hash differs from {meta_path.name}; retrain or restore both files")
-    with np.load(weights_path, allow_pickle=False) as weights:
-        coef, intercept = weights["coef"].astype(np.float64), weights["intercept"].astype(np.float64)
-        dense = (tuple(weights[k].astype(np.float64) for k in ("dense_coef", "dense_mean", "dense_scale"))
-                 if "dense_coef" in weights.files else None)
-    vocabulary = {name: i for i, name in enumerate(meta["vocabulary"])}
-    if coef.shape != (len(meta["classes"]), len(vocabulary)):
-        raise ValueError(f"{weights_path}: weights of shape {coef.shape} do not fit the vocabulary")
-    a, b = meta.get("calibration", (1.0, 0.0))
-    return VerifierModel(tuple(meta["classes"]), vocabulary, coef, intercept, (a, b), meta, dense)
+def read_model(folder: Path = MODEL_DIR) -> LinearModel:
+    """Read and check a verifier (format, role, feature version, the weights' hash)."""
+    return linear.read_model(folder, MODEL_NAME, FEATURE_VERSION)
 
 
 @lru_cache(maxsize=1)
-def load_model() -> VerifierModel | None:
+def load_model() -> LinearModel | None:
     """The packaged verifier, loaded once; None when it is not installed (the lexicon alone codes)."""
-    meta_path, weights_path = model_files()
-    if not (meta_path.exists() and weights_path.exists()):
+    if not all(p.exists() for p in linear.model_files(MODEL_DIR, MODEL_NAME)):
         return None
     return read_model()
 
@@ -270,17 +224,19 @@ def verify_events(doc: Document) -> Document:
     """
     if not verifying.on:
         return doc
-    model = load_model()
+    model = _IN_FORCE[-1] if _IN_FORCE else load_model()
     if model is None:
         doc.events = [e for e in doc.events if not partyless_noise(e)]
         return doc
     if doc.parsed is None:
         return doc
+    if not doc.events:
+        return doc
+    features = [candidate_features(event, doc.parsed) for event in doc.events]
+    dense = [dense_features(event, doc.parsed) for event in doc.events] if model.dense is not None else None
     kept = []
-    for event in doc.events:
-        dense = dense_features(event, doc.parsed) if model.dense is not None else None
-        probs = model.probabilities(candidate_features(event, doc.parsed), dense)
-        checked = verify_event(event, probs, model)
+    for event, row, probs in zip(doc.events, features, model.probabilities_of_many(features, dense), strict=True):
+        checked = verify_event(event, dict(zip(model.classes, map(float, probs), strict=True)), model, row)
         if checked is not None:
             kept.append(checked)
     doc.events = kept
@@ -293,14 +249,21 @@ def partyless_noise(event: Event) -> bool:
     return not event.actors and not event.recipients and event.confidence <= PARTYLESS_MIN_CONFIDENCE
 
 
-def verify_event(event: Event, probs: dict[str, float], model: VerifierModel) -> Event | None:
-    """The event as the model reads it: its final type and calibrated confidence, or None if rejected."""
+def verify_event(event: Event, probs: dict[str, float], model: LinearModel,
+                 features: list[str] | None = None) -> Event | None:
+    """The event as the model reads it: its final type and calibrated confidence, or None if rejected.
+
+    With the candidate's `features`, the note in the evidence rule also names the features that weigh most
+    for the final type against no event (what `dateline show` prints as the model's reasons)."""
     coded = probs.get(event.type, 0.0)
-    best = max((c for c in model.classes if c != NONE), key=lambda c: probs[c])
+    best = max((c for c in model.classes if c != NONE), key=lambda c: probs[c], default=event.type)
     note = f"verifier: P({event.type})={coded:.2f}, P(no event)={probs.get(NONE, 0.0):.2f}"
     if best != event.type and probs[best] >= RETYPE_MIN and probs[best] > coded:
         event = retype(event, best)
         note += f"; re-typed {best} (P={probs[best]:.2f})"
+    if features:
+        reasons = [f"{name} {weight:+.1f}" for name, weight in model.top_features(features, event.type)]
+        note += f"; weighs most: {', '.join(reasons)}" if reasons else ""
     confidence = model.calibrated(probs[event.type])
     if confidence < REJECT_BELOW:
         return None

@@ -1,0 +1,145 @@
+"""The one model class of the learned event decisions: a sparse-plus-dense linear classifier over classes.
+
+The detector (`events.detect`: which untriggered verb or noun reports a PLOVER event) and the verifier
+(`events.verify`: what a candidate really reports, and how sure) are the same kind of model: a
+multinomial logistic regression over named binary features (lemmas, syntax, the lexicon's rules) and,
+optionally, a few dense numbers per row (the parser's context vectors, standardised with the training
+mean and scale). One class reads, checks and scores both, so there is one load path and one hash check.
+
+A model is two plain files, `<name>.npz` (coefficients, float32, read with `allow_pickle=False`) and
+`<name>.json` (format, role, feature version, classes, vocabulary, the weights' SHA-256, the decision
+settings and the figures of the run that wrote it): no pickle, no scikit-learn at run time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+FORMAT = "dateline-linear-model/1"
+DENSE_KEYS = ("dense_coef", "dense_mean", "dense_scale")
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """Classes, the sparse vocabulary and weights, optional dense weights, and the decision settings.
+
+    `threshold` is the probability a detector proposal needs; `calibration` the Platt scaling (a, b) of a
+    verifier's log-odds; `dense` the dense features' weights (classes, width) with their mean and scale.
+    """
+
+    classes: tuple[str, ...]
+    vocabulary: dict[str, int]
+    coef: np.ndarray  # (classes, features)
+    intercept: np.ndarray  # (classes,)
+    threshold: float = 0.5
+    calibration: tuple[float, float] = (1.0, 0.0)
+    dense: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def probabilities_of_many(self, feature_lists: list[list[str]],
+                              dense_rows: list[np.ndarray | None] | None = None) -> np.ndarray:
+        """Class probabilities (in `classes` order) of many rows at once, one gather for all.
+
+        A row whose dense features are missing or of another width (another spaCy pipeline) sits at the
+        training mean: its dense part adds nothing.
+        """
+        lookup = self.vocabulary.get
+        rows = [[i for i in map(lookup, set(fs)) if i is not None] for fs in feature_lists]
+        scores = np.tile(self.intercept, (len(rows), 1))
+        present = [n for n, idx in enumerate(rows) if idx]
+        if present:
+            flat = [i for n in present for i in rows[n]]
+            starts = np.cumsum([0] + [len(rows[n]) for n in present[:-1]])
+            scores[present] += np.add.reduceat(self.coef.T[flat], starts, axis=0)
+        if self.dense is not None and dense_rows is not None:
+            scores += self._dense_scores(dense_rows)
+        scores = np.exp(scores - scores.max(axis=1, keepdims=True))
+        return scores / scores.sum(axis=1, keepdims=True)
+
+    def _dense_scores(self, dense_rows: list[np.ndarray | None]) -> np.ndarray:
+        coef, mean, scale = self.dense  # type: ignore[misc]
+        standard = np.zeros((len(dense_rows), len(mean)))
+        for n, row in enumerate(dense_rows):
+            if row is not None and len(row) == len(mean):
+                standard[n] = (np.asarray(row, dtype=np.float64) - mean) / scale
+        return standard @ coef.T
+
+    def probabilities(self, features: list[str], dense: np.ndarray | None = None) -> dict[str, float]:
+        """The probability of each class for one row, by class name."""
+        probs = self.probabilities_of_many([features], [dense])[0]
+        return dict(zip(self.classes, (float(p) for p in probs), strict=True))
+
+    def calibrated(self, probability: float) -> float:
+        """A probability after the model's Platt scaling (identity when none was fitted)."""
+        p = min(max(probability, 1e-6), 1 - 1e-6)
+        a, b = self.calibration
+        return 1.0 / (1.0 + math.exp(-(a * math.log(p / (1 - p)) + b)))
+
+    def top_features(self, features: list[str], type_name: str, n: int = 3) -> list[tuple[str, float]]:
+        """The row's features that pull most towards `type_name` against NONE: what `dateline show` cites."""
+        if type_name not in self.classes:
+            return []
+        row = self.classes.index(type_name)
+        base = self.classes.index("NONE") if "NONE" in self.classes else None
+        pulls = []
+        for name in set(features):
+            i = self.vocabulary.get(name)
+            if i is not None:
+                weight = self.coef[row, i] - (self.coef[base, i] if base is not None else 0.0)
+                pulls.append((name, float(weight)))
+        return sorted(pulls, key=lambda p: -p[1])[:n]
+
+
+def model_files(folder: Path, name: str) -> tuple[Path, Path]:
+    """The metadata (JSON) and weights (npz) files of model `name` in `folder`."""
+    return folder / f"{name}.json", folder / f"{name}.npz"
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file, recorded in the metadata so a stale weights file is noticed."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def read_model(folder: Path, name: str, feature_version: int) -> LinearModel:
+    """Read and check a model: format, role (its name), feature version and the weights' hash must match."""
+    meta_path, weights_path = model_files(folder, name)
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    if (meta.get("format"), meta.get("name"), meta.get("feature_version")) != (FORMAT, name, feature_version):
+        raise ValueError(f"{meta_path}: not a {name} model for feature version {feature_version}; retrain it "
+                         "(data/models/SOURCE.md says how)")
+    if file_sha256(weights_path) != meta["weights_sha256"]:
+        raise ValueError(f"{weights_path}: hash differs from {meta_path.name}; retrain or restore both files")
+    with np.load(weights_path, allow_pickle=False) as weights:
+        coef, intercept = weights["coef"].astype(np.float64), weights["intercept"].astype(np.float64)
+        dense = (tuple(weights[k].astype(np.float64) for k in DENSE_KEYS)
+                 if DENSE_KEYS[0] in weights.files else None)
+    vocabulary = {feature: i for i, feature in enumerate(meta["vocabulary"])}
+    if coef.shape != (len(meta["classes"]), len(vocabulary)):
+        raise ValueError(f"{weights_path}: weights of shape {coef.shape} do not fit the vocabulary")
+    a, b = meta.get("calibration", (1.0, 0.0))
+    return LinearModel(tuple(meta["classes"]), vocabulary, coef, intercept, float(meta.get("threshold", 0.5)),
+                       (float(a), float(b)), dense, meta)  # type: ignore[arg-type]
+
+
+def write_model(model: LinearModel, folder: Path, name: str, feature_version: int, meta: dict[str, Any]) -> None:
+    """Write the weights (npz, float32) and the metadata (JSON) with the weights' hash."""
+    folder.mkdir(parents=True, exist_ok=True)
+    meta_path, weights_path = model_files(folder, name)
+    vocab = sorted(model.vocabulary, key=model.vocabulary.__getitem__)
+    dense = {} if model.dense is None else {k: a.astype(np.float32) for k, a in zip(DENSE_KEYS, model.dense,
+                                                                                    strict=True)}
+    with open(weights_path, "wb") as fh:
+        np.savez_compressed(fh, coef=model.coef.astype(np.float32), intercept=model.intercept.astype(np.float32),
+                            **dense)
+    head = {"format": FORMAT, "name": name, "feature_version": feature_version, "classes": list(model.classes),
+            "threshold": model.threshold, "calibration": list(model.calibration),
+            "weights_sha256": file_sha256(weights_path)}
+    meta_path.write_text(json.dumps({**head, **meta, "vocabulary": vocab}, indent=1, ensure_ascii=False) + "\n",
+                         encoding="utf-8")
