@@ -20,10 +20,10 @@ sentences are built from a small vocabulary in which "air strikes" occurs in abo
 Rows are made by `dateline.store.rows.document_rows`, so they are exactly what an ingest writes; then
 15% of events are made later reports of an earlier event of their type (`MERGED_SHARE`: their
 `merged_id`, `listing_key` and `listing_day` are that event's, whose counts say several articles), so every listing
-goes through merged events as in a store that merged. The DuckDB store is then rewritten in listing order
-(`DuckDBStore.put_in_listing_order`: the synthetic articles come in random date order, a feed's mostly in
-date order). PostgreSQL is a throwaway server started like the tests start theirs (tests/pg.py); its
-secondary indexes are built after the bulk load.
+goes through merged events as in a store that merged. Each store is then put in listing order by
+`dateline optimize` (`Store.optimize`: DuckDB rewrites events, PostgreSQL CLUSTERs them; the synthetic
+articles come in random date order, a feed's mostly in date order). PostgreSQL is a throwaway server
+started like the tests start theirs (tests/pg.py); its secondary indexes are built after the bulk load.
 """
 
 from __future__ import annotations
@@ -198,7 +198,7 @@ def load_duckdb(path: Path, folder: Path) -> None:
     finally:
         con.close()
     with open_store(path) as store:  # the synthetic articles come in random date order: the maintenance step
-        store.put_in_listing_order()
+        store.optimize()
 
 
 def load_postgres(url: str, folder: Path) -> None:
@@ -216,7 +216,8 @@ def load_postgres(url: str, folder: Path) -> None:
         con.execute(_REPORTS)
         for _, definition in secondary:
             con.execute(definition)
-        con.execute("VACUUM ANALYZE")
+    with open_store(url) as store:  # as on DuckDB: events in listing order (CLUSTER), then VACUUM ANALYZE
+        store.optimize()
 
 
 def filters(world: World, rng: random.Random) -> dict[str, Callable[[], EventFilter]]:

@@ -4,6 +4,8 @@ listing order that lists exactly as before."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from dateline.store import EventFilter, open_store
 from dateline.store.listing import load_events
 from dateline.store.merged import merged_count
@@ -154,3 +156,7 @@ def test_a_duckdb_listing_reads_widening_windows_of_days_and_lists_as_an_unbound
             assert list(listed_ids(recorded, flt, DUCKDB, after=after, page=3)) == [
                 pair for pair in windowed if after is None or pair[1] > after]
         assert any("e.listing_day <= ?" in sql for sql in statements)  # the windows were read
+        statements.clear()  # a filter of dates is pruned by its own columns: no windows
+        dated = EventFilter(since=dt.date(2018, 3, 1), until=dt.date(2018, 3, 9))
+        assert list(listed_ids(recorded, dated, DUCKDB, page=4)) == list(listed_ids(store.rows, dated, None, page=4))
+        assert statements and not any("e.listing_day <= ?" in sql for sql in statements)

@@ -44,7 +44,7 @@ def listed_ids(fetch: Fetch, flt: EventFilter, dialect: Dialect | None = None, a
                 shown[0] = merged_id
                 yield merged_id, key
 
-    windows = _windows(fetch, dialect, day)
+    windows = _windows(fetch, None if flt.since or flt.until else dialect, day)
     start = next(windows)
     day, width = (day, None) if start is None else (start, next(windows))
     while True:
@@ -84,7 +84,9 @@ def _windows(fetch: Fetch, dialect: Dialect | None, day: int) -> Iterator[Any]:
     DuckDB has no ordered index to stop a walk after a page: its top-N reads every matching row. In a store
     in listing order (`dateline optimize`), its zone maps skip the row groups outside a window of days, so
     a first page is found in the first few weeks' rows, and a rare filter reads about the whole table once
-    over the widening windows. PostgreSQL walks its index and stops: no windows."""
+    over the widening windows. PostgreSQL walks its index and stops: no windows. Nor for a filter of dates
+    (the caller passes no dialect): in listing order its own date columns are pruned by the zone maps
+    already, and windows only added queries (1M benchmark store: a 90-day zone 83 -> 100 ms p50)."""
     if dialect is None or dialect.row_number is None:
         yield None
         return
