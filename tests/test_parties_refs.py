@@ -68,3 +68,17 @@ def test_the_president_with_no_title_holder_since_keeps_the_nearest_mention(stag
                  "The president had ruled for 23 years.")
     last = [a for a in doc.actors if a.text.lower() == "the president"][-1]
     assert last.country == "TUN"
+
+
+def test_the_group_stands_for_the_armed_group_before_it(staged) -> None:
+    doc = staged("Boko Haram fighters attacked a village in Borno state on Monday. "
+                 "The group also kidnapped 20 girls.")
+    parties = resolve(doc, last_token(doc, "group"))
+    assert [(p.country, p.sector) for p in parties] == [("NGA", "REB")]
+    assert "Boko Haram" in (parties[0].entry or "")
+
+
+def test_the_group_is_not_a_government_named_before_it(staged) -> None:
+    doc = staged("President Barack Obama spoke in Washington on Monday. "
+                 "The group later marched to the Capitol.")
+    assert [p.country for p in resolve(doc, last_token(doc, "group"))] == [None]

@@ -12,7 +12,7 @@ from dateline.events.index import ArticleIndex
 from dateline.events.parties import NAME_MODIFIER_DEPS, NON_PARTY_HEADS, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS, SKIP_DEPS
 from dateline.events.parties_syntax import NAMED_ENTITIES
 from dateline.model import Document, Party
-from dateline.words import word_class, word_set
+from dateline.words import word_class, word_set, word_table
 
 #: Possessive determiners ("his party", "their allies").
 POSSESSIVE_PRONOUNS = word_set("possessive_pronouns")
@@ -45,7 +45,7 @@ def resolve(doc: Document, token: Any) -> list[Party]:
         return [_referred_party(token, antecedent)] if antecedent is not None else []
     if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return []
-    owned = _owner_party(doc, token)
+    owned = _owner_party(doc, token) or _definite_body(doc, token)
     if owned is not None:
         return [owned]
     span = _noun_phrase(token)
@@ -69,6 +69,31 @@ def _owner_party(doc: Document, token: Any) -> Party | None:
     span = _noun_phrase(token)
     return Party(name=span.text, text=span.text, start=span.start_char, end=span.end_char, country=owner.country,
                  entry=f"owned by {owner.text!r} at {owner.start}: {owner.entry}")
+
+
+def _definite_body(doc: Document, token: Any) -> Party | None:
+    """"Boko Haram fighters attacked a village. The group also kidnapped 20 girls": "the group" (a noun
+    of `definite_bodies` after "the"/"this", no "of" phrase saying whose) stands for the nearest mention
+    before it, within `BODY_WINDOW` characters, whose sector such a body can have; none close: None."""
+    sectors = DEFINITE_BODIES.get(token.lemma_.lower())
+    if not sectors or not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children) or \
+            any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return None
+    earlier = [a for a in ArticleIndex.of(doc).actors_starting_between(token.idx - BODY_WINDOW, token.idx)
+               if a.end <= token.idx and a.sector in sectors]
+    if not earlier:
+        return None
+    body = max(earlier, key=lambda a: a.start)
+    span = _noun_phrase(token)
+    return Party(name=body.name, text=span.text, start=span.start_char, end=span.end_char, country=body.country,
+                 sector=body.sector, entry=f"{span.text!r} -> {body.text!r} at {body.start} (nearest earlier body "
+                                           f"of a sector it can stand for): {body.entry}")
+
+
+#: Nouns that stand for a body named before, with the sectors such a body can have.
+DEFINITE_BODIES = {word: frozenset(sectors.split()) for word, (sectors,) in word_table("definite_bodies").items()}
+#: How far back (characters) "the group" looks for what it stands for: the paragraph before, about.
+BODY_WINDOW = 600
 
 
 def _apposition_actor(doc: Document, token: Any) -> Any | None:
