@@ -115,6 +115,8 @@ def test_dateline_optimize_puts_a_duckdb_file_in_listing_order_and_says_so(tmp_p
     assert raw_sql(db, days) == sorted(raw_sql(db, days))
     with open_store(db, read_only=True) as store:
         assert [e.to_json(with_article=True) for e in store.events(EventFilter(limit=10))] == before
+    missing = CliRunner().invoke(app, ["optimize", "--db", str(tmp_path / "none.duckdb")])
+    assert missing.exit_code == 1 and "no database" in missing.output and not (tmp_path / "none.duckdb").exists()
 
 
 def test_optimize_puts_postgresql_events_in_listing_order_and_refreshes_statistics(postgres_url):

@@ -455,6 +455,9 @@ def demo(db: Db = DEFAULT_DB, model: Model = None) -> None:
 @app.command()
 def optimize(db: Db = DEFAULT_DB) -> None:
     """Put a store in shape for fast listings after a bulk ingest (DuckDB: events rewritten in listing order)."""
+    if not is_postgres_url(db) and not Path(db.removeprefix("duckdb:")).exists():
+        err.print(f"no database at {db}: nothing to optimize", highlight=False)
+        raise typer.Exit(1)
     with _open(db) as store:
         store.optimize(say=lambda message: err.print(f"{db}: {message}", highlight=False))
     err.print(f"{db}: optimized", highlight=False)
