@@ -82,3 +82,8 @@ def test_the_group_is_not_a_government_named_before_it(staged) -> None:
     doc = staged("President Barack Obama spoke in Washington on Monday. "
                  "The group later marched to the Capitol.")
     assert [p.country for p in resolve(doc, last_token(doc, "group"))] == [None]
+
+
+def test_first_person_reporting_first_person_is_nobody(staged) -> None:
+    doc = staged("We said I said we would never go there.")
+    assert all(resolve(doc, t) == [] for t in doc.parsed if t.lower_ in ("we", "i"))

@@ -257,8 +257,8 @@ def _speaker(doc: Document, pronoun: Any) -> Any | None:
     if verb is None or verb.lemma_.lower() not in SPEECH_VERBS:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.i == pronoun.i:
-        return None
+    if subject is None or subject.lower_ in SPEAKER_PRONOUNS:
+        return None  # '"We said I would go," we said' is nobody named: no climbing back and forth
     if subject.lower_ in PERSONAL_PRONOUNS:
         return _antecedent(doc, subject)
     return _actor_at(doc, subject) or next(iter(_actors_in_phrase(doc, subject)), None)  # "the Russian statement"
