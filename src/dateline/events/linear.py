@@ -89,12 +89,12 @@ class LinearModel:
         row = self.classes.index(type_name)
         base = self.classes.index("NONE") if "NONE" in self.classes else None
         pulls = []
-        for name in set(features):
+        for name in sorted(set(features)):
             i = self.vocabulary.get(name)
             if i is not None:
                 weight = self.coef[row, i] - (self.coef[base, i] if base is not None else 0.0)
                 pulls.append((name, float(weight)))
-        return sorted(pulls, key=lambda p: -p[1])[:n]
+        return sorted(pulls, key=lambda p: (-round(p[1], 6), p[0]))[:n]
 
 
 def model_files(folder: Path, name: str) -> tuple[Path, Path]:
