@@ -33,6 +33,18 @@ def make_doc(nlp) -> Callable[..., Document]:
     return make
 
 
+@pytest.fixture
+def staged(make_doc) -> Callable[..., Document]:
+    """Parse a text and run the places and actors stages on it (what the party tests read)."""
+    from dateline.actors import tag_actors
+    from dateline.geo import tag_places
+
+    def run(text: str, date: str = "2011-02-03") -> Document:
+        return tag_actors(tag_places(make_doc(text, date)))
+
+    return run
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _private_data_folder(tmp_path_factory):
     """Tests never write into the user's real data folder (GeoNames imports live there)."""

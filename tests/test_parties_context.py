@@ -6,24 +6,10 @@ Each test is a sentence written for it, run through the real places and actors s
 
 from __future__ import annotations
 
-import pytest
-
-from dateline.actors import tag_actors
 from dateline.events.parties import trigger_parties
 from dateline.events.resolve import resolve
 from dateline.events.targets import fallback_recipients
-from dateline.geo import tag_places
 from dateline.model import Document
-
-
-@pytest.fixture
-def staged(make_doc):
-    """Parse a text and run the places and actors stages on it."""
-
-    def run(text: str, date: str = "2011-02-03") -> Document:
-        return tag_actors(tag_places(make_doc(text, date)))
-
-    return run
 
 
 def actor(doc: Document, text: str):

@@ -6,22 +6,8 @@ a sentence written for it, run through the real places and actors stages.
 
 from __future__ import annotations
 
-import pytest
-
-from dateline.actors import tag_actors
 from dateline.events.resolve import resolve
-from dateline.geo import tag_places
 from dateline.model import Document
-
-
-@pytest.fixture
-def staged(make_doc):
-    """Parse a text and run the places and actors stages on it."""
-
-    def run(text: str, date: str = "2011-02-03") -> Document:
-        return tag_actors(tag_places(make_doc(text, date)))
-
-    return run
 
 
 def last_token(doc: Document, text: str):

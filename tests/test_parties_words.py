@@ -10,28 +10,14 @@ person names no country for the agents near it; a company is of its home country
 
 from __future__ import annotations
 
-import pytest
-
-from dateline.actors import tag_actors
 from dateline.actors.text import name_key, split_code
 from dateline.events.parties import trigger_parties
 from dateline.events.parties_clauses import rejected_claimant
 from dateline.events.resolve import resolve
 from dateline.events.targets import implicit_protesters
-from dateline.geo import tag_places
 from dateline.geo.pairs import STATE_ABBREVIATIONS
 from dateline.model import Document
 from dateline.words import word_table
-
-
-@pytest.fixture
-def staged(make_doc):
-    """Parse a text and run the places and actors stages on it."""
-
-    def run(text: str, date: str = "2011-02-03") -> Document:
-        return tag_actors(tag_places(make_doc(text, date)))
-
-    return run
 
 
 def token(doc: Document, text: str):
