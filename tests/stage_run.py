@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from dateline.events.detect import undetected
+from dateline.events.verify import unverified
 from dateline.model import Article, Document, Event, content_id
 from dateline.pipeline import run_stages
 
@@ -13,6 +15,12 @@ def extracted(nlp, text: str, date: str = "2019-03-14") -> Document:
     day = dt.date.fromisoformat(date)
     doc = Document(article=Article(id=content_id(text, day), date=day, text=text), parsed=nlp(text))
     return run_stages(doc)
+
+
+def candidates(nlp, text: str) -> Document:
+    """Every stage run with the lexicon's own candidates (no verifier, no detector): a rule's effect alone."""
+    with unverified(), undetected():
+        return extracted(nlp, text)
 
 
 def event_at(doc: Document, trigger: str) -> Event:

@@ -3,16 +3,8 @@ agreement's content is not its makers' threat (lexicon.TriggerEntry.pact, the co
 
 from __future__ import annotations
 
-from dateline.events.detect import undetected
-from dateline.events.verify import unverified
 from dateline.model import Document
-from stage_run import extracted
-
-
-def candidates(nlp, text: str) -> Document:
-    """Every stage run with the lexicon's own candidates (no verifier, no detector)."""
-    with unverified(), undetected():
-        return extracted(nlp, text)
+from stage_run import candidates
 
 
 def types_at(doc: Document, trigger: str) -> set[str]:

@@ -6,17 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.events.detect import undetected
 from dateline.events.frame import frame_features
-from dateline.events.verify import unverified
 from dateline.model import Document
-from stage_run import extracted
-
-
-def candidates(nlp, text: str) -> Document:
-    """Every stage run with the lexicon's own candidates (no verifier, no detector)."""
-    with unverified(), undetected():
-        return extracted(nlp, text)
+from stage_run import candidates
 
 
 def types_of(doc: Document) -> set[str]:
