@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
+from dataclasses import replace
 
 from dateline.actors.nearby import places_not_people
 from dateline.actors.refs import Candidate, link_generic_agents
@@ -150,5 +151,7 @@ def test_the_dateline_place_is_found_once_per_article():
     found = [dateline_place(doc) for _ in range(200)]
     assert time.perf_counter() - started < 10
     assert found[0].text == "ALEXANDRIA" and all(f is found[0] for f in found)
-    doc.places = doc.places[-1:]  # other places: looked for again
-    assert dateline_place(doc) is doc.places[0]
+    doc.places = doc.places[:-1]  # other places, without the dateline's: looked for again, none found
+    assert dateline_place(doc) is None
+    doc.places = [replace(found[0])]  # an equal place, another object: the new list's own is returned
+    assert dateline_place(doc) is doc.places[0] and doc.places[0] is not found[0]
