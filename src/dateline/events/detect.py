@@ -120,21 +120,28 @@ def detector_features(token: Any, lexicon_types: dict[int, str]) -> list[str]:
     return out
 
 
+def parse_tensor(doc: Any) -> np.ndarray | None:
+    """The parser's context vectors of a Doc (`doc.tensor`, a row per token); None when the parse has none (a
+    pipeline without a shared tok2vec, or a Doc restored without its tensor)."""
+    tensor = getattr(doc, "tensor", None)
+    if tensor is None or getattr(tensor, "ndim", 0) != 2 or tensor.shape[0] != len(doc):
+        return None
+    return tensor
+
+
 def detector_vectors(token: Any, sentence_mean: np.ndarray | None) -> np.ndarray | None:
     """The parser's context vectors (`doc.tensor`) of the token, of its head and the sentence's mean, side by
     side; None when the parse has no tensor (a pipeline without a shared tok2vec)."""
-    tensor = getattr(token.doc, "tensor", None)
-    if sentence_mean is None or tensor is None or getattr(tensor, "ndim", 0) != 2 or tensor.shape[0] != len(token.doc):
+    tensor = parse_tensor(token.doc)
+    if sentence_mean is None or tensor is None:
         return None
     return np.concatenate([tensor[token.i], tensor[token.head.i], sentence_mean]).astype(np.float64)
 
 
 def sentence_mean(sent: Any) -> np.ndarray | None:
     """The mean context vector of a sentence's tokens, or None without a tensor."""
-    tensor = getattr(sent.doc, "tensor", None)
-    if tensor is None or getattr(tensor, "ndim", 0) != 2 or tensor.shape[0] != len(sent.doc):
-        return None
-    return tensor[sent.start:sent.end].mean(axis=0)
+    tensor = parse_tensor(sent.doc)
+    return None if tensor is None else tensor[sent.start:sent.end].mean(axis=0)
 
 
 def _entity_kind(token: Any) -> str:

@@ -36,6 +36,7 @@ import numpy as np
 from dateline.config import package_data
 from dateline.events import linear
 from dateline.events.detect import RULE_PREFIX as DETECTOR_RULE
+from dateline.events.detect import parse_tensor, sentence_mean
 from dateline.events.frame import frame_features
 from dateline.events.linear import LinearModel
 from dateline.events.locate import location_for_type
@@ -200,11 +201,10 @@ def dense_features(event: Event, parsed: Any) -> np.ndarray | None:
     parse has no tensor (a pipeline without a shared tok2vec) or the trigger is not found.
     """
     token = trigger_token(event, parsed)
-    tensor = getattr(parsed, "tensor", None)
-    if token is None or tensor is None or getattr(tensor, "ndim", 0) != 2 or tensor.shape[0] != len(parsed):
+    tensor = parse_tensor(parsed)
+    if token is None or tensor is None:
         return None
-    sent = token.sent
-    return np.concatenate([tensor[token.i], tensor[sent.start:sent.end].mean(axis=0)]).astype(np.float64)
+    return np.concatenate([tensor[token.i], sentence_mean(token.sent)]).astype(np.float64)
 
 
 def trigger_token(event: Event, parsed: Any) -> Any | None:
