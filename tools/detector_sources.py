@@ -44,7 +44,6 @@ from event_sources import (
     gsr_sentences,
     map_aida,
     rams_windows,
-    source_file,
     wikievents_documents,
 )
 
@@ -213,11 +212,6 @@ def token_label(token: Any, spans: list[Span], scope: str) -> str | None:
             inside = s <= token.head.idx < e and token.head.i != token.i
             return None if inside else label  # the head word of a multiword trigger carries it
     return NONE if scope == "all" else None
-
-
-def source_path(name: str, gold: Path, dev: Path) -> Path:
-    """Where a source lives (`event_sources.source_file`: the GSR beside events-dev)."""
-    return source_file(name, gold, dev)
 
 
 def describe(items: list[tuple[Document, list[Span], str]]) -> dict[str, Any]:

@@ -47,7 +47,8 @@ from dateline.events.detect import (
 from dateline.events.lexicon import load_lexicon
 from dateline.events.linear import LinearModel
 from dateline.model import Document
-from detector_sources import SOURCES, Span, parsed_source, source_path, token_label
+from detector_sources import SOURCES, Span, parsed_source, token_label
+from event_sources import source_file
 from train_event_model import FOLDS, SEED, document_fold, fit_linear
 
 #: How much one row of each source counts: events-gold is the target domain; NGEC's label sits on a guessed
@@ -104,7 +105,7 @@ def _lead_target(sent: Any, lexicon_types: dict[int, str], spans: list[Span]) ->
 def load_rows(gold: Path, dev: Path, names: Iterable[str], limit: int = 0, refresh: bool = False) -> list[TokenRow]:
     rows: list[TokenRow] = []
     for name in names:
-        path = source_path(name, gold, dev)
+        path = source_file(name, gold, dev)
         if not path.exists():
             print(f"{name}: {path} missing, skipped", file=sys.stderr)
             continue
