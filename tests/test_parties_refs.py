@@ -73,3 +73,13 @@ def test_the_group_is_not_a_government_named_before_it(staged) -> None:
 def test_first_person_reporting_first_person_is_nobody(staged) -> None:
     doc = staged("We said I said we would never go there.")
     assert all(resolve(doc, t) == [] for t in doc.parsed if t.lower_ in ("we", "i"))
+
+
+def test_the_people_read_as_persons_follow_the_actor_list_and_leave_the_parse_alone(staged) -> None:
+    from dateline.events.resolve import _people
+
+    doc = staged("President Barack Obama spoke in Washington on Monday. He said the talks would go on.")
+    assert any("Obama" in name for name in _people(doc))
+    doc.parsed.to_bytes()  # nothing unserialisable kept on the parse
+    doc.actors = [a for a in doc.actors if "Obama" not in a.name]
+    assert not any("Obama" in name for name in _people(doc))

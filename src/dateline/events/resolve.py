@@ -6,6 +6,7 @@ Iran"), a pronoun's antecedent (nearest earlier subject mention), or the bare no
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from dateline.events.index import ArticleIndex
@@ -231,19 +232,23 @@ def _agrees(pronoun: Any, head: Any, actor: Any, people: frozenset[str]) -> bool
 
 def _people(doc: Document) -> frozenset[str]:
     """The names of the actors the parser reads as a person at one mention or more, worked out once
-    per article (kept on the parse)."""
-    store = doc.parsed.user_data
-    if PEOPLE_KEY not in store:
-        found = set()
+    per article and actor list (kept beside the article's `ArticleIndex`, which is made again when the
+    actors change; kept in the parse's `user_data`, it outlived a changed actor list and made
+    `Doc.to_bytes` fail on the frozenset)."""
+    index = ArticleIndex.of(doc)
+    found = _PEOPLE.get(index)
+    if found is None:
+        names = set()
         for actor in doc.actors:
             span = doc.parsed.char_span(actor.start, actor.end, alignment_mode="expand")
             if span is not None and len(span) and span.root.ent_type_ == "PERSON":
-                found.add(actor.name)
-        store[PEOPLE_KEY] = frozenset(found)
-    return store[PEOPLE_KEY]
+                names.add(actor.name)
+        found = _PEOPLE[index] = frozenset(names)
+    return found
 
 
-PEOPLE_KEY = "dateline.resolve.people"
+#: Each article index's names read as persons, dropped with the index.
+_PEOPLE: weakref.WeakKeyDictionary[ArticleIndex, frozenset[str]] = weakref.WeakKeyDictionary()
 
 
 def _speaker(doc: Document, pronoun: Any) -> Any | None:
