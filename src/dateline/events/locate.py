@@ -312,15 +312,17 @@ def dateline_place(doc: Document) -> Place | None:
     stage on 12 EgyptianProtest_cnn articles)."""
     if doc.parsed is None:
         return _find_dateline_place(doc)
-    key = (id(doc.places), len(doc.places), id(doc.excluded), len(doc.excluded))
-    found = _DATELINE_PLACES.get(doc.parsed)
-    if found is None or found[0] != key:
-        found = _DATELINE_PLACES[doc.parsed] = (key, _find_dateline_place(doc))
-    return found[1]
+    sizes = (len(doc.places), len(doc.excluded))
+    kept = _DATELINE_PLACES.get(doc.parsed)
+    if kept is None or kept[0] is not doc.places or kept[1] is not doc.excluded or kept[2] != sizes:
+        kept = _DATELINE_PLACES[doc.parsed] = (doc.places, doc.excluded, sizes, _find_dateline_place(doc))
+    return kept[3]
 
 
-#: Each article parse's dateline place, dropped with the parse.
-_DATELINE_PLACES: weakref.WeakKeyDictionary[Any, tuple[tuple[int, ...], Place | None]] = weakref.WeakKeyDictionary()
+#: Each article parse's dateline place, with the lists it was found in (held, and compared by identity: an id
+#: of a list let go may be a later list's), dropped with the parse.
+_DATELINE_PLACES: weakref.WeakKeyDictionary[Any, tuple[Any, Any, tuple[int, int], Place | None]] = \
+    weakref.WeakKeyDictionary()
 
 
 def _find_dateline_place(doc: Document) -> Place | None:
