@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT / "tools"))
 
-from dateline.events.verify import NONE, unverified, verify_event  # noqa: E402
+from dateline.events.verify import NONE, unverified, using_verifier, verify_events  # noqa: E402
 from dateline.model import Article, Document  # noqa: E402
 from dateline.pipeline import process  # noqa: E402
 from detector_sources import recode  # noqa: E402
@@ -133,14 +133,10 @@ def cv_readings(raw_docs: list[Document]) -> list[dict[str, Any]]:
 
 
 def _verified_reading(doc: Document, model: Any) -> dict[str, Any]:
-    from dateline.events.verify import candidate_features, dense_features
-
-    features = [candidate_features(e, doc.parsed) for e in doc.events]
-    events = [verify_event(e, model.probabilities(f, dense_features(e, doc.parsed)), model, f)
-              for e, f in zip(doc.events, features, strict=True)]
-    reading = doc.to_json()
-    reading["events"] = [e.to_json() for e in events if e is not None]
-    return reading
+    """The reading of `doc` with its candidates verified by `model` (the coder's own step with that verifier in
+    force; `doc` keeps its candidates)."""
+    with using_verifier(model):
+        return verify_events(replace(doc, events=list(doc.events))).to_json()
 
 
 def _right_in_sentence(reading: dict[str, Any], gold: dict[str, list[dict[str, Any]]], text: str) -> list[bool]:
