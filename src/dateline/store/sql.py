@@ -39,6 +39,13 @@ _MAX_PARAMETERS = 30_000  # per statement; PostgreSQL's limit is 65535
 Connection = Any  # a DB-API-like connection of the backend
 
 
+def _with_every_report(fetch: Any, ids: list[str]) -> list[Event]:
+    """The stored events with these ids (`load_events`), those several articles report with the mentions of every
+    report (`with_mentions`, told which they are)."""
+    several: set[str] = set()
+    return with_mentions(fetch, load_events(fetch, ids, several), merged=several)
+
+
 def _insert_sql(table: str, rows: int) -> str:
     """A multi-row INSERT of `rows` rows into `table`, columns in `table_columns()` order (one statement
     per table and batch: row-by-row executemany costs tens of milliseconds a call in DuckDB)."""
@@ -216,9 +223,7 @@ class SQLStore(WatchTables):
             fetch = lambda sql, p: self._fetch(con, sql, p)  # noqa: E731
             page = LISTING_PAGE if flt.limit is None else 2 * flt.limit + 10  # whole days, mostly
             ids = [merged_id for merged_id, _ in islice(listed_ids(fetch, flt, self.dialect, page=page), flt.limit)]
-            several: set[str] = set()
-            events = load_events(fetch, ids, several)
-            return with_mentions(fetch, events, merged=several)
+            return _with_every_report(fetch, ids)
 
     def event(self, event_id: str) -> Event | None:
         """The merged event holding an event given by id (a unique prefix is enough), with every report's
@@ -230,9 +235,7 @@ class SQLStore(WatchTables):
                 return None
             execute = lambda sql, p: self._fetch(con, sql, p)  # noqa: E731
             merged_id = merged_id_of(execute, found[0][0]) or found[0][0]
-            several: set[str] = set()
-            events = load_events(execute, [merged_id], several)
-            return with_mentions(execute, events, merged=several)[0]
+            return _with_every_report(execute, [merged_id])[0]
 
     def article_with_digest(self, digest: str) -> str | None:
         """The id of a stored article with this content digest (`model.content_id`), under whatever id; None if none."""
