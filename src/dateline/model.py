@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from itertools import accumulate
 from typing import Any, Literal
@@ -296,13 +297,27 @@ def event_id(article_id: str, type_: str, trigger_start: int | None, sentence_st
     return hashlib.sha256(raw.encode()).hexdigest()[:16]
 
 
+def span_reach(spans: Iterable[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """For (start, end) spans sorted by start: their starts and the running maximum of their ends, with which
+    `first_holding` finds the first span holding an offset by binary search, not a scan of every span."""
+    pairs = list(spans)
+    return [start for start, _ in pairs], list(accumulate((end for _, end in pairs), max))
+
+
+def first_holding(starts: list[int], reach: list[int], offset: int) -> int | None:
+    """The index (in start order) of the first span holding `offset`, or None (`span_reach` gives the lists):
+    among the spans starting at or before it, the first whose running end passes it ends there itself."""
+    before = bisect_right(starts, offset)
+    first = bisect_right(reach, offset, 0, before)
+    return first if first < before else None
+
+
 def excluded_index(spans: list[ExcludedSpan]) -> tuple[list[int] | None, list[int]]:
-    """For spans sorted by start: their starts and the running maximum of their ends, which lets
-    `Document.excluded_at` find the first span holding an offset by binary search ((None, []) if unsorted)."""
+    """`span_reach` of excluded spans sorted by start, for `Document.excluded_at`; (None, []) if unsorted."""
     starts = [span.start for span in spans]
     if starts != sorted(starts):
         return None, []
-    return starts, list(accumulate((span.end for span in spans), max))
+    return span_reach((span.start, span.end) for span in spans)
 
 
 @dataclass
@@ -349,8 +364,8 @@ class Document(JsonForm):
         starts, reach = index[2], index[3]
         if starts is None:  # not sorted by start (not the story stage's order): scan
             return next((span for span in spans if span.start <= offset < span.end), None)
-        first = bisect_right(reach, offset, 0, bisect_right(starts, offset))
-        return spans[first] if first < len(spans) and spans[first].start <= offset < spans[first].end else None
+        first = first_holding(starts, reach, offset)
+        return spans[first] if first is not None else None
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Document:

@@ -16,15 +16,14 @@ main country is kept if it is one of them, else the nearest one named before the
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import accumulate
 from operator import attrgetter
 from typing import Any
 
 from dateline.actors.dictionary import ActorDictionary
-from dateline.model import Actor, Document
+from dateline.model import Actor, Document, first_holding, span_reach
 from dateline.words import word_set
 
 #: Possessive determiners whose noun belongs to their antecedent.
@@ -58,10 +57,8 @@ def places_not_people(doc: Document, people: list[Actor]) -> list[Any]:
 def _covered_by(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
     """A test of whether an offset lies in any of the (start, end) spans, by binary search over the spans
     sorted by start and the running maximum of their ends (a scan per place was quadratic on long text)."""
-    spans = sorted(spans)
-    starts = [start for start, _ in spans]
-    reach = list(accumulate((end for _, end in spans), max))
-    return lambda offset: (before := bisect_right(starts, offset)) > 0 and reach[before - 1] > offset
+    starts, reach = span_reach(sorted(spans))
+    return lambda offset: first_holding(starts, reach, offset) is not None
 
 
 def _read_as_person(doc: Document, start: int, end: int) -> bool:
