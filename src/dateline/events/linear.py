@@ -122,7 +122,8 @@ def read_model(folder: Path, name: str, feature_version: int) -> LinearModel:
                  if DENSE_KEYS[0] in weights.files else None)
     vocabulary = {feature: i for i, feature in enumerate(meta["vocabulary"])}
     if coef.shape != (len(meta["classes"]), len(vocabulary)):
-        raise ValueError(f"{weights_path}: weights of shape {coef.shape} do not fit the vocabulary")
+        raise ValueError(f"{weights_path}: weights of shape {coef.shape} do not fit the vocabulary of "
+                         f"{meta_path.name}; retrain or restore both files")
     a, b = meta.get("calibration", (1.0, 0.0))
     return LinearModel(tuple(meta["classes"]), vocabulary, coef, intercept, float(meta.get("threshold", 0.5)),
                        (float(a), float(b)), dense, meta)  # type: ignore[arg-type]
