@@ -38,9 +38,9 @@ from dateline.events.verify import NONE, unverified, using_verifier, verify_even
 from dateline.model import Article, Document  # noqa: E402
 from dateline.pipeline import process  # noqa: E402
 from detector_sources import recode  # noqa: E402
-from event_sources import ATTACK_CRISES, SOURCES, cache_rows, map_aida, source_file, wikievents_text  # noqa: E402
+from event_sources import ATTACK_CRISES, SOURCES, TRAINED_ON, cache_rows, map_aida, source_file, wikievents_text  # noqa: E402
 from train_event_detector import cross_fitted_detectors  # noqa: E402
-from train_event_model import FOLDS, cross_validate_gold, gold_folds, per_source_cv, platt, reliability  # noqa: E402
+from train_event_model import cross_validate_gold, gold_folds, per_source_cv, platt, reliability  # noqa: E402
 
 GOLD = SHARED / "data" / "events-gold"
 DEV = SHARED / "data" / "events-dev"
@@ -88,22 +88,8 @@ def _gold_articles(limit: int) -> list[Article]:
 def training_rows() -> list[Any]:
     """The verifier's labelled candidates of every training source (cached by `tools/event_sources.py`)."""
     detectors = cross_fitted_detectors(GOLD, DEV)
-    return [r for name, (reader, _) in SOURCES.items()
-            for r in cache_rows(name, source_file(name, GOLD, DEV), reader, 0, False, detectors)]
-
-
-def gsr_fold_verifiers() -> list[Any]:
-    """One verifier per `document_fold`, each trained without that fold's GSR sentences (every other row kept),
-    with the shipped model's calibration (fitted on events-gold alone): the GSR's type F1 is then out of sample
-    although the shipped verifier learnt from the GSR."""
-    from dateline.events.verify import load_model
-    from train_event_model import document_fold, fit
-
-    rows = training_rows()
-    shipped = load_model()
-    calibration = shipped.calibration if shipped is not None else (1.0, 0.0)
-    return [replace(fit([r for r in rows if not (r.source == "gsr" and document_fold(r.group) == k)]),
-                    calibration=calibration) for k in range(FOLDS)]
+    return [r for name in TRAINED_ON
+            for r in cache_rows(name, source_file(name, GOLD, DEV), SOURCES[name][0], 0, False, detectors)]
 
 
 def cv_readings(raw_docs: list[Document]) -> list[dict[str, Any]]:

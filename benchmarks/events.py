@@ -41,14 +41,12 @@ import json
 import sys
 import time
 from collections import Counter
-from contextlib import nullcontext
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from dateline.actors import tag_actors
 from dateline.events import code_events
-from dateline.events.verify import using_verifier
 from dateline.geo import tag_places
 from dateline.model import Article, Document
 from dateline.nlp import load_model
@@ -143,13 +141,9 @@ def _parties(events: list, role: str) -> list[tuple[str, str | None]]:
     return seen
 
 
-def run(gold: list[dict[str, Any]], show_errors: bool, show_party_errors: bool = False,
-        verifiers: list[Any] | None = None) -> dict[str, Any]:
-    """GSR figures; with `verifiers` (one per training fold, `event_sets.gsr_fold_verifiers`), each sentence is
-    verified by the fold model that never saw it, as the shipped verifier learns from the GSR."""
+def run(gold: list[dict[str, Any]], show_errors: bool, show_party_errors: bool = False) -> dict[str, Any]:
+    """GSR figures of the shipped pipeline (its verifier never learns from the GSR: `event_sources.TRAINED_ON`)."""
     nlp = load_model()
-    if verifiers:
-        from train_event_model import document_fold  # on the path once event_sets is imported
     texts = [g["text"] for g in gold]
     t0 = time.perf_counter()
     parsed = list(nlp.pipe(texts, batch_size=64))
@@ -158,13 +152,11 @@ def run(gold: list[dict[str, Any]], show_errors: bool, show_party_errors: bool =
     counts = Counter()
     for g, spacy_doc in zip(gold, parsed, strict=True):
         doc = Document(article=Article(id=g["id"], date=DCT, text=g["text"]), parsed=spacy_doc)
-        fold = using_verifier(verifiers[document_fold(f"gsr-{g['id']}")]) if verifiers else nullcontext()
-        with fold:
-            for name, stage in (("time", tag_timexes), ("places", tag_places), ("actors", tag_actors),
-                                ("events", code_events)):
-                t = time.perf_counter()
-                doc = stage(doc)
-                stage_s[name] += time.perf_counter() - t
+        for name, stage in (("time", tag_timexes), ("places", tag_places), ("actors", tag_actors),
+                            ("events", code_events)):
+            t = time.perf_counter()
+            doc = stage(doc)
+            stage_s[name] += time.perf_counter() - t
         factual = [e for e in doc.events if not e.negated and not e.hypothetical]
         for t in CURVE_THRESHOLDS:
             _count_types(g, [e for e in factual if e.confidence >= t], counts, f"curve{t}")
@@ -297,21 +289,18 @@ def main() -> None:
     args = parser.parse_args()
     global SHOW_RULES, REPORTED_MIN
     figures: dict[str, Any] = {}
-    verifiers = None
     if not args.no_sets:
-        from event_sets import devset_figures, gold_figures, gsr_fold_verifiers
+        from event_sets import devset_figures, gold_figures
 
         gold_out, REPORTED_MIN = gold_figures(args.limit, args.errors)
         figures.update(gold_out)
         figures.update(devset_figures(args.limit, REPORTED_MIN))
-        verifiers = gsr_fold_verifiers()
     gold = load_gold(args.gsr)
     if args.limit:
         gold = gold[: args.limit]
     print(f"{len(gold)} gold sentences", file=sys.stderr)
     SHOW_RULES = args.rules
-    figures.update(run(gold, args.errors, args.party_errors, verifiers))
-    figures["gsr_verifier"] = "5-fold CV by sentence" if verifiers else "shipped"
+    figures.update(run(gold, args.errors, args.party_errors))
     if not args.no_sets:
         from event_sets import joint_threshold
 

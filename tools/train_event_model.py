@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from dateline.events import linear
 from dateline.events.linear import LinearModel
 from dateline.events.verify import FEATURE_VERSION, MODEL_NAME, NONE
-from event_sources import SOURCES, Row, cache_rows, source_file
+from event_sources import SOURCES, TRAINED_ON, Row, cache_rows, source_file
 
 #: How much one row of each source counts: the gold articles are the target domain; NGEC's labels
 #: are document labels put on the lead sentence (noisy); CrisisLex tweets are many and alike.
@@ -256,7 +256,8 @@ def load_all(args: argparse.Namespace) -> list[Row]:
 
     detectors = cross_fitted_detectors(args.gold, args.dev, args.limit, args.refresh)
     rows: list[Row] = []
-    for name, (reader, _) in SOURCES.items():
+    for name in args.sources.split(","):
+        reader = SOURCES[name][0]
         path = source_file(name, args.gold, args.dev)
         if not path.exists():
             print(f"{name}: {path} missing, skipped", file=sys.stderr)
@@ -275,6 +276,8 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="at most N documents per source (0: all)")
     parser.add_argument("--refresh", action="store_true", help="parse the sources again, ignoring the cache")
     parser.add_argument("--c", type=float, default=C)
+    parser.add_argument("--sources", default=",".join(TRAINED_ON),
+                        help=f"comma-separated sources to train on, of {', '.join(SOURCES)}")
     parser.add_argument("--dense", action="store_true",
                         help="add the parser's vectors (measured: gold CV AUC 0.68, 0.74 without; off by default)")
     args = parser.parse_args()
