@@ -86,6 +86,7 @@ def cprofile_events(db: str, query: str, top: int) -> str:
 
 
 def main() -> None:
+    """Profile each route of the API on the store named by --db and print one JSON line."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--db", required=True)
     ap.add_argument("routes", nargs="*", default=ROUTES)

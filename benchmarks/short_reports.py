@@ -96,6 +96,7 @@ def short_report_figures(path: Path = DATA, errors: bool = False) -> dict[str, A
 
 
 def main() -> None:
+    """Score the short reports (default view and lexicon alone) and print one JSON line of figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--errors", action="store_true", help="print misses and false alarms to stderr")

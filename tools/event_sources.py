@@ -212,6 +212,7 @@ def gsr_sentences(path: Path, limit: int = 0) -> list[dict[str, Any]]:
 
 
 def read_gsr(path: Path, limit: int) -> Iterator[tuple[Article, Labeller]]:
+    """The GSR sentences as articles of 2000-01-01, each with a labeller of its gold types and event words."""
     for item in gsr_sentences(path, limit):
         art = Article(id=f"gsr-{item['id']}", date=dt.date(2000, 1, 1), text=item["text"])
         yield art, _gsr_labeller(item["types"], item["words"])
