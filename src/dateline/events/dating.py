@@ -126,6 +126,13 @@ def _timex_root(doc: Document, timex: Timex) -> Any | None:
     return doc.parsed[timex.token_start:timex.token_end].root
 
 
+def _overlaps(timex: Timex, sent: Any) -> bool:
+    """Whether the timex has a token in the sentence: an integer test that spares the span's root (a
+    slice of the parse) for the article's other timexes."""
+    return timex.token_start is not None and timex.token_end is not None and \
+        timex.token_start < sent.end and timex.token_end > sent.start
+
+
 def governing_timex(doc: Document, trigger: Any) -> Timex | None:
     """The timex of the trigger's own clause, nearest in the tree; anchors win ties.
 
@@ -135,6 +142,8 @@ def governing_timex(doc: Document, trigger: Any) -> Timex | None:
     sent = trigger.sent
     governing: list[tuple[tuple[int, int], int, Timex]] = []
     for timex in doc.timexes:
+        if not _overlaps(timex, sent):
+            continue
         root = _timex_root(doc, timex)
         if root is None or not sent.start <= root.i < sent.end:
             continue
@@ -215,8 +224,8 @@ def _in_noun_clause(trigger: Any, above: Any) -> bool:
 def nearest_anchor(doc: Document, trigger: Any) -> Timex | None:
     """The anchoring timex in the trigger's sentence closest to it, from a clause above it."""
     sent = trigger.sent
-    anchors = [t for t in doc.timexes if is_anchor(t) and t.token_start is not None
-               and sent.start <= t.token_start < sent.end and _dates_trigger_clause(doc, t, trigger)]
+    anchors = [t for t in doc.timexes if t.token_start is not None and sent.start <= t.token_start < sent.end
+               and is_anchor(t) and _dates_trigger_clause(doc, t, trigger)]
     return min(anchors, key=lambda t: abs(t.token_start - trigger.i), default=None)
 
 
@@ -363,8 +372,11 @@ def _dates_main_clause(doc: Document, timex: Timex) -> bool:
 
 
 def _sentences_between(doc: Document, timex: Timex, trigger: Any) -> int:
-    """How many sentences start after the timex and up to the trigger's own."""
-    return sum(1 for sent in doc.parsed.sents if timex.end <= sent.start_char <= trigger.sent.start_char)
+    """How many sentences start after the timex and up to the trigger's own (counted over the tokens between
+    them, not over every sentence of the article)."""
+    first = timex.token_start or 0
+    return sum(1 for token in doc.parsed[first:trigger.sent.start + 1]
+               if token.is_sent_start and timex.end <= token.idx)
 
 
 def _reports_present(verb: Any) -> bool:
