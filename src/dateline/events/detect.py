@@ -76,9 +76,7 @@ def read_model(folder: Path = MODEL_DIR) -> LinearModel:
 @lru_cache(maxsize=1)
 def load_model() -> LinearModel | None:
     """The packaged detector, loaded once; None when it is not installed (the lexicon alone proposes)."""
-    if not all(p.exists() for p in linear.model_files(MODEL_DIR, MODEL_NAME)):
-        return None
-    return read_model()
+    return linear.installed_model(MODEL_DIR, MODEL_NAME, FEATURE_VERSION)
 
 
 def is_candidate(token: Any) -> bool:

@@ -102,6 +102,14 @@ def model_files(folder: Path, name: str) -> tuple[Path, Path]:
     return folder / f"{name}.json", folder / f"{name}.npz"
 
 
+def installed_model(folder: Path, name: str, feature_version: int) -> LinearModel | None:
+    """Model `name` of `folder`, read and checked; None when its files are not installed (a shipped model is
+    optional: without it the coder falls back to the lexicon)."""
+    if not all(p.exists() for p in model_files(folder, name)):
+        return None
+    return read_model(folder, name, feature_version)
+
+
 def file_sha256(path: Path) -> str:
     """The SHA-256 of a file, recorded in the metadata so a stale weights file is noticed."""
     return hashlib.sha256(path.read_bytes()).hexdigest()

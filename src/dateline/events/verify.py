@@ -96,9 +96,7 @@ def read_model(folder: Path = MODEL_DIR) -> LinearModel:
 @lru_cache(maxsize=1)
 def load_model() -> LinearModel | None:
     """The packaged verifier, loaded once; None when it is not installed (the lexicon alone codes)."""
-    if not all(p.exists() for p in linear.model_files(MODEL_DIR, MODEL_NAME)):
-        return None
-    return read_model()
+    return linear.installed_model(MODEL_DIR, MODEL_NAME, FEATURE_VERSION)
 
 
 def rule_features(event: Event) -> list[str]:
