@@ -1,0 +1,165 @@
+"""How a sentence relates a place to an act: read off the parse, never off word distance.
+
+A place is the act's own when the trigger (or the verb that governs a nominal trigger, or a clause
+describing it) takes it with a locative preposition ("met in Geneva", "held talks in Geneva"); a
+physical act also happens where its participants are said to be, or at a town it is aimed at. A
+speech act's place is where it was said, not where it took effect. Read by `events.locate` (the
+decision) and `events.scene` (which earlier places were stated for an act).
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from dateline.model import LocationPrecision, Place
+from dateline.words import word_class, word_set
+
+#: Prepositions that put an act at a place ("in", "at", "near").
+SITE_PREPS = word_class("prepositions", "event-place")
+#: Prepositions that name where an act is aimed or goes ("on", "into", "from").
+TARGET_PREPS = word_class("prepositions", "event-target")
+#: Event types that happen at a physical place (a statement or a phone call has none).
+LOCATED_TYPES = word_set("located_event_types")
+#: A speech act happens where it is said: the speaker's location is not where it took effect.
+SPEECH_VERBS = word_set("reporting_verbs")
+#: The trigger's objects: a town there is where the act happened ("shelled Homs", "Homs was shelled").
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass"})
+#: Participants of the act: where they are said to be is where it happened ("rebels in Idlib were shelled").
+PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "pobj"})
+#: Clauses that continue the act of their governing verb and share its place (not relative clauses).
+CONTINUING_DEPS = frozenset({"advcl", "xcomp", "conj"})
+#: Clauses that describe a noun: a place there is the noun's own ("talks, which were held in Geneva",
+#: "the talks held in Geneva", "a strike that stopped all production in southern Iraq").
+DESCRIBING_DEPS = frozenset({"relcl", "acl"})
+#: Links inside one noun phrase, walked up from a place to the preposition that introduces it
+#: ("the villages of Foua and Kefraya", "Syria's Idlib province", "the city of Aleppo, Syria").
+NOUN_LINKS = frozenset({"conj", "appos", "compound", "poss", "nmod", "amod", "npadvmod", "cc"})
+#: Places that stand for their state when aimed at: a country, a capital ("sanctions on Damascus").
+STATE_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCL", "CONT", "PPLC"})
+#: How far up the parse a place may be from the preposition that introduces it.
+MAX_HOPS = 8
+#: Ranks of how the sentence relates a place to the act; higher wins.
+RANK_OWN, RANK_GOVERNOR, RANK_PARTICIPANT, RANK_TARGET = 4.0, 3.0, 2.0, 1.5
+
+
+class Choice(NamedTuple):
+    """A place the sentence gives an event, how surely, and the words that say so."""
+
+    rank: float
+    place: Place
+    basis: str
+
+
+
+def place_precision(place: Place) -> LocationPrecision:
+    """The precision of a place: as the places stage gave it, else read off its feature code."""
+    if place.precision is not None:
+        return place.precision
+    code = place.feature_code or ""
+    if code.startswith("PCL") or code == "CONT":
+        return "country"
+    if code.startswith("ADM") or code in ("RGN", "ADMD"):
+        return "admin"
+    return "point"
+
+
+def place_choice(place: Place, trigger: Any, physical: bool, occasion: Any | None = None) -> Choice | None:
+    """How the sentence relates `place` to the act at `trigger`, or None when it does not place it there.
+    `occasion` is the noun of the occasion the trigger's clause is about ("a summit ..., at which")."""
+    prep, head, phrase = introducing_word(place_token(trigger.doc, place))
+    words = f"'{prep.text} {place.text}'" if prep is not None else f"'{place.text}'"
+    if prep is not None and prep.lower_ in SITE_PREPS:
+        if head.i == trigger.i and not speech_act(trigger):
+            return Choice(RANK_OWN, place, f"{words} attached to '{trigger.text}'")
+        governor = _governor(trigger)
+        if governor is not None and head.i == governor.i:
+            return Choice(RANK_GOVERNOR, place, f"{words} attached to '{governor.text} … {trigger.text}'")
+        if occasion is not None and head.i == occasion.i:
+            return Choice(RANK_GOVERNOR, place, f"{words}: where the '{occasion.text}' of '{trigger.text}' was")
+        if _in_describing_clause(head, trigger, physical):
+            return Choice(RANK_GOVERNOR, place, f"{words}: where the clause on '{trigger.text}' puts it")
+        if physical and _participant_of(head, trigger):
+            return Choice(RANK_PARTICIPANT, place, f"{words}: where '{head.text}' of '{trigger.text}' is")
+        return None
+    if not physical or place.feature_code in STATE_CODES:
+        return None  # "sanctions on Damascus", "attacked Syria": the state is a party, not a place
+    if prep is not None and prep.lower_ in TARGET_PREPS and head.i == trigger.i:
+        return Choice(RANK_TARGET, place, f"{words}: where '{trigger.text}' was aimed")
+    if prep is None and head.i == trigger.i and phrase.dep_ in OBJECT_DEPS:
+        return Choice(RANK_TARGET, place, f"{words}: the object of '{trigger.text}'")
+    return None
+
+
+def place_token(parsed: Any, place: Place) -> Any:
+    """The token heading a place's span in the parse."""
+    return parsed[place.token_start:place.token_end].root
+
+
+def introducing_word(token: Any) -> tuple[Any | None, Any, Any]:
+    """The preposition that introduces a place (None when there is none), the word it hangs on,
+    and the head of the place's phrase.
+
+    Walks up the noun phrase ("the villages of Foua and Kefraya", "Syria's Idlib province");
+    without a preposition the word the phrase hangs on is its head's head (a verb whose object it is).
+    """
+    for _ in range(MAX_HOPS):
+        if token.head.i == token.i:
+            break
+        if token.dep_ == "pobj" and token.head.lower_ != "of":
+            return token.head, token.head.head, token
+        if token.dep_ == "pobj":  # "the villages of Foua": the phrase goes on above "of"
+            token = token.head.head
+        elif token.dep_ in NOUN_LINKS:
+            token = token.head
+        else:
+            break
+    return None, token.head, token
+
+
+def _in_describing_clause(word: Any, trigger: Any, physical: bool) -> bool:
+    """True when `word` lies in a relative or reduced clause on the trigger noun, on its verb or a
+    phrase of it ("protests, which have caught on to various extents in Algeria"), not in a clause
+    below it: the place that clause gives is the trigger's own. A clause of content on a statement
+    or decision ("a call for troops to leave Iraq") says what it is about, not where it was made:
+    only a relative clause places those."""
+    for _ in range(MAX_HOPS):
+        if word.pos_ in ("VERB", "AUX"):
+            deps = DESCRIBING_DEPS if physical else DESCRIBING_DEPS - {"acl"}
+            return word.dep_ in deps and word.head.i == trigger.i
+        if word.head.i == word.i:
+            return False
+        word = word.head
+    return False
+
+
+def speech_act(trigger: Any) -> bool:
+    """A speech act ("said in Cairo", "warned in London"): where it was said is not where it took effect."""
+    return trigger.pos_ == "VERB" and trigger.lemma_.lower() in SPEECH_VERBS
+
+
+def _governor(trigger: Any) -> Any | None:
+    """The verb whose place the trigger shares: the verb a nominal trigger is the object or
+    subject of ("held talks", "the talks took place"), or the verb a participle, infinitive or
+    conjunct trigger continues ("had the upper hand in Cairo, protesting", "met in Geneva and
+    agreed"). Never a speech verb: "announced a ceasefire in Geneva" says where it was announced.
+    """
+    if trigger.pos_ in ("VERB", "AUX"):
+        head = trigger.head if trigger.dep_ in CONTINUING_DEPS else None
+    elif trigger.dep_ in PARTICIPANT_DEPS:
+        head = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
+    else:
+        head = None
+    if head is None or head.i == trigger.i or head.pos_ not in ("VERB", "AUX") or speech_act(head):
+        return None
+    return head
+
+
+def _participant_of(noun: Any, trigger: Any) -> bool:
+    """True when `noun` is a participant of the act: its subject or object, or the object of a
+    preposition on it ("rebels in Idlib were shelled", "killed by gunmen in Baghdad")."""
+    if noun.pos_ not in ("NOUN", "PROPN", "PRON") or noun.dep_ not in PARTICIPANT_DEPS:
+        return False
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+        head = head.head
+    return head.i == trigger.i

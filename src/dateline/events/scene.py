@@ -1,0 +1,179 @@
+"""The places an event that states none of its own may take: the story's scene (the place the
+article last stated for an act) and the article's dateline town (where the reporter saw it).
+
+Both are read once per article parse and kept beside it (weakly), so that coding an article's
+events stays linear in its length. Read by `events.locate`; reads `doc.places`, `doc.excluded`,
+`doc.events` (the events coded so far) and the parse, no other stage.
+"""
+
+from __future__ import annotations
+
+import weakref
+from typing import Any
+
+from dateline.events.place_links import SITE_PREPS, introducing_word, place_precision, place_token, speech_act
+from dateline.events.scene_fit import same_kind, same_time
+from dateline.events.targets import iso3_codes
+from dateline.model import Document, Location, Place
+
+#: Areas too wide to be a story's scene: a continent, a region, a sea ("protests sweep across
+#: North Africa and the Middle East" places no later act anywhere in particular).
+WIDE_AREA_CODES = frozenset({"CONT", "RGN", "RGNE", "OCN", "SEA", "GULF"})
+#: How a location the sentence does not state begins its basis: the story's scene, the dateline.
+SCENE_BASIS, DATELINE_BASIS = "scene of the story", "the article's dateline"
+#: Characters that may stand between a dateline's town and the dateline mark ("CAIRO, Egypt (CNN) --").
+DATELINE_FILLER = frozenset(", \n\t")
+#: What closes a dateline that opens the text ("CALAMBA CITY, Laguna ...", "NEW DELHI: ...").
+DATELINE_MARKS = frozenset(",(:-\u2013\u2014")
+
+
+def in_party_country(place: Place, countries: frozenset[str] | None) -> bool:
+    """True when the place lies in the country of one of the act's parties; parties with no
+    country (None: not asked) say nothing against it."""
+    if not countries:
+        return True
+    return iso3_codes().get(place.country_code or "") in countries
+
+
+def scene_location(doc: Document, trigger: Any, countries: frozenset[str] | None = None,
+                   date: str | None = None, event_type: str | None = None) -> Location | None:
+    """The story's scene: the place the article last stated for an act before this sentence.
+
+    A sentence that continues the story ("Rockets were exchanged") happened where the last
+    act was placed ("Clashes erupted in Deraa"), until the article names another place.
+    The events are coded sentence by sentence, so what the places before this sentence say is
+    settled: each place is read once (`_SceneTrail`) and the scene is kept as the text goes
+    on, instead of every event walking back over every earlier place.
+    """
+    trail = _SceneTrail.of(doc)
+    found = trail.scene_before(doc, trigger.sent.start_char)
+    if found is None:
+        return None
+    place, act = found
+    scene_event = next((e for e in doc.events if e.evidence.trigger_start == act.idx), None)
+    if not in_party_country(place, countries) or not same_time(doc, scene_event, date) or \
+            not (place_precision(place) == "country" or same_kind(scene_event, event_type)):
+        return None
+    return place.as_location(f"{SCENE_BASIS}: '{act.text} … {place.text}' earlier in the article")
+
+
+def dateline_location(doc: Document, trigger: Any, countries: frozenset[str]) -> Location | None:
+    """The article's dateline town, for a physical act before the article places any act, when
+    every party is of the town's country: a domestic act, seen by the reporter there. Parties with
+    no country give no ground to place it there; a foreign party may have acted elsewhere."""
+    place = dateline_place(doc)
+    if place is None or countries != {iso3_codes().get(place.country_code or "")}:
+        return None
+    if _SceneTrail.of(doc).scene is not None:
+        return None  # the story has moved to a place of its own, which disagrees with the parties
+    return place.as_location(f"{DATELINE_BASIS}: '{place.text}', where it was reported")
+
+
+def dateline_place(doc: Document) -> Place | None:
+    """The town or area an article is filed from: the first place of a dateline the story stage
+    set apart ("CAIRO, Egypt (CNN) --"), or a capitalised place opening the text and closed by a
+    dateline mark ("CALAMBA CITY, Laguna Mayor ..."). Never a country: it says too little.
+
+    Found once per article parse and its places and excluded spans: it was looked for again for
+    every physical act, each time cutting the text between places and marks (26 s of a 46 s events
+    stage on 12 EgyptianProtest_cnn articles)."""
+    if doc.parsed is None:
+        return _find_dateline_place(doc)
+    sizes = (len(doc.places), len(doc.excluded))
+    kept = _DATELINE_PLACES.get(doc.parsed)
+    if kept is None or kept[0] is not doc.places or kept[1] is not doc.excluded or kept[2] != sizes:
+        kept = _DATELINE_PLACES[doc.parsed] = (doc.places, doc.excluded, sizes, _find_dateline_place(doc))
+    return kept[3]
+
+
+#: Each article parse's dateline place, with the lists it was found in (held, and compared by identity: an id
+#: of a list let go may be a later list's), dropped with the parse.
+_DATELINE_PLACES: weakref.WeakKeyDictionary[Any, tuple[Any, Any, tuple[int, int], Place | None]] = \
+    weakref.WeakKeyDictionary()
+
+
+def _find_dateline_place(doc: Document) -> Place | None:
+    text = doc.article.text
+    marks = [s for s in doc.excluded if s.kind == "dateline"]
+    last_mark = max((s.end for s in marks), default=0)
+    for place in doc.places:
+        if place.start > last_mark and text[:place.start].strip():
+            break
+        if place.name is None or place_precision(place) == "country":
+            continue
+        if any(_leads_to(text, place, span, doc.places) for span in marks):
+            return place
+        if not text[:place.start].strip() and place.text.isupper() and \
+                text[place.end:].lstrip(" ")[:1] in DATELINE_MARKS:
+            return place
+    return None
+
+
+def _leads_to(text: str, place: Place, mark: Any, places: list[Place]) -> bool:
+    """True when the place lies in a dateline mark, or only commas, spaces and other place names
+    stand between it and the mark ("Cairo, Egypt (CNN) --")."""
+    if mark.start <= place.start < mark.end:
+        return True
+    if place.end > mark.start:
+        return False
+    between = text[place.end:mark.start]
+    for other in places:
+        if place.end <= other.start and other.end <= mark.start:
+            between = between.replace(other.text, "", 1)
+    return set(between) <= DATELINE_FILLER
+
+
+class _SceneTrail:
+    """The last place stated for an act, followed through the article's places in text order.
+
+    Kept beside the article's parse (weakly), so it lives and dies with it."""
+
+    def __init__(self) -> None:
+        self.next_place = 0  # places before this index have been read
+        self.read_upto = -1  # ... and they are the places starting before this character
+        self.scene: tuple[Place, Any] | None = None
+        self.trigger_starts: set[int] = set()  # of the events coded so far (events are only appended)
+        self.events_seen = 0
+
+    @classmethod
+    def of(cls, doc: Document) -> _SceneTrail:
+        trail = _SCENE_TRAILS.get(doc.parsed)
+        if trail is None:
+            trail = _SCENE_TRAILS[doc.parsed] = cls()
+        return trail
+
+    def scene_before(self, doc: Document, sentence_start: int) -> tuple[Place, Any] | None:
+        """The last place before `sentence_start` stated for an act, with that act."""
+        if sentence_start < self.read_upto:  # asked out of text order: start again from the top
+            self.__init__()
+        if len(doc.events) < self.events_seen:
+            self.trigger_starts, self.events_seen = set(), 0
+        self.trigger_starts.update(e.evidence.trigger_start for e in doc.events[self.events_seen:])
+        self.events_seen = len(doc.events)
+        starts, places = self.trigger_starts, doc.places
+        while self.next_place < len(places) and places[self.next_place].start < sentence_start:
+            place = places[self.next_place]
+            self.next_place += 1
+            if place.name is None or place.token_start is None:
+                continue
+            act = _act_placed(doc, place, starts)
+            if act is not None:
+                self.scene = None if place.feature_code in WIDE_AREA_CODES else (place, act)
+        self.read_upto = sentence_start
+        return self.scene
+
+
+#: Each article parse's scene trail, dropped with the parse.
+_SCENE_TRAILS: weakref.WeakKeyDictionary[Any, _SceneTrail] = weakref.WeakKeyDictionary()
+
+
+def _act_placed(doc: Document, place: Place, trigger_starts: set[int] | None = None) -> Any | None:
+    """The act a place is stated for ("erupted in Deraa", "protests in Cairo"), or None when the
+    place is not where something happened (a reporting place, a relative clause, a mention)."""
+    prep, head, _ = introducing_word(place_token(doc.parsed, place))
+    if prep is None or prep.lower_ not in SITE_PREPS or speech_act(head) or head.dep_ == "relcl":
+        return None
+    if head.pos_ == "VERB" and head.dep_ == "ROOT":
+        return head  # the sentence's own act: "Chaos reigned in Cairo"
+    starts = trigger_starts if trigger_starts is not None else {e.evidence.trigger_start for e in doc.events}
+    return head if head.idx in starts else None
