@@ -103,3 +103,44 @@ def test_a_meetings_venue_is_not_the_scene_of_the_fighting(nlp) -> None:
     doc = extracted(nlp, "Envoys met in Geneva on Monday. Police arrested forty men.")
     arrest = event_at(doc, "arrested")
     assert arrest.location is None or arrest.location.name != "Geneva"
+
+
+def test_a_scene_of_unknown_time_does_not_place_an_act_of_another_time(nlp) -> None:
+    doc = extracted(nlp, "Most of the bombings took place in Iraq. A car bomb killed forty shoppers on 7 July 2018.")
+    killing = event_at(doc, "killed")
+    assert killing.location is None or killing.location.name != "Iraq"
+
+
+def test_a_town_in_a_newspapers_name_is_not_where_the_act_was(nlp) -> None:
+    doc = extracted(nlp, "As Mark Danner put it in the New York Times yesterday, the war has created a movement.")
+    put = event_at(doc, "put")
+    assert put.location is None or put.location.name != "New York City"
+
+
+def test_a_place_opening_the_sentence_places_an_act_told_in_it(nlp) -> None:
+    doc = extracted(nlp, "In Mosul, dozens of men detained by the militia were seen boarding a bus.")
+    detention = event_at(doc, "detained")
+    assert detention.location is not None and detention.location.name == "Mosul"
+    assert "opens the sentence" in detention.location.basis
+
+
+def test_a_place_opening_a_report_does_not_place_what_was_reported(nlp) -> None:
+    doc = extracted(nlp, "In London, the ministry said that troops had shelled the town.")
+    shelling = event_at(doc, "shelled")
+    assert shelling.location is None or shelling.location.name != "London"
+
+
+def test_a_domestic_act_with_no_place_is_put_in_its_parties_country(nlp) -> None:
+    doc = extracted(nlp, "Thousands of students protested against the Algerian government on Friday. "
+                         "Algeria has been under emergency law since 1992.")
+    protest = event_at(doc, "protested")
+    assert protest.location is not None and protest.location.name == "Algeria"
+    assert protest.location.precision == "country" and "country of its parties" in protest.location.basis
+
+
+def test_a_scene_that_is_only_the_datelines_country_gives_way_to_the_dateline_town(nlp) -> None:
+    doc = extracted(nlp, "CAIRO, Egypt (CNN) -- Security forces broke up demonstrations in Egypt on Friday. "
+                         "Police arrested forty protesters.")
+    arrest = event_at(doc, "arrested")
+    assert arrest.location is not None and arrest.location.name == "Cairo"
+    assert arrest.location.basis.startswith("the article's dateline")

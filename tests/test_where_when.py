@@ -102,4 +102,5 @@ def test_a_relative_clause_about_an_occasion_happens_at_its_place_and_time(nlp) 
 def test_a_dateline_town_does_not_place_an_act_from_years_ago(nlp) -> None:
     doc = extracted(nlp, "MOSUL, Iraq - Iraqi police arrested forty men in March 2009.", "2019-03-14")
     arrest = event_at(doc, "arrested")
-    assert arrest.date.startswith("2009") and arrest.location is None
+    assert arrest.date.startswith("2009")
+    assert arrest.location is None or (arrest.location.name != "Mosul" and arrest.location.precision == "country")

@@ -7,19 +7,25 @@ A place named in a sentence is not for that the place of its event. The event is
    in Geneva"): the act is said to happen there;
 2. for physical acts only (`located_event_types`: fighting, arrests, protests, meetings ...):
    at the place where its participants are said to be ("militias in the villages of Foua
-   were evacuated"), or at a town the act is aimed at ("shelled Homs", "strikes on Idlib").
+   were evacuated"), at a town the act is aimed at ("shelled Homs", "strikes on Idlib"), or
+   at a place that opens its sentence ("In Mosul, men detained by the militia were seen ...").
    A country or a capital aimed at stands for its state ("sanctions on Damascus"): a party;
 3. for physical acts with no place of their own: at the story's scene, the place the
    article last gave an event ("Clashes erupted in Deraa. ... Rockets were exchanged"), or,
-   before the article has placed any act, at its dateline town ("CAIRO, Egypt (CNN) --"), where
-   the reporter saw it, when all its parties are of that town's country. A scene is taken for an
+   before the article has placed any act anywhere but in the town's own country, at its dateline
+   town ("CAIRO, Egypt (CNN) --"), where the reporter saw it, when all its parties are of that
+   town's country. A scene is taken for an
    act aimed across a border only when it lies in one of its parties' countries: a story about
-   Yemen does not place Ben Ali's flight from Tunisia in Yemen.
+   Yemen does not place Ben Ali's flight from Tunisia in Yemen. A scene whose time is unknown
+   serves only acts of the story's present;
+4. for a domestic physical act that the text places nowhere: its parties' one country, at
+   country precision, when the article names it ("protests against the Algerian government").
 
 Never at a place the act is reported from ("said in Cairo"), a place in another clause
-(a relative clause, "who lives in X"), a place merely mentioned, or a subject ("Turkey
-agreed"): no location is better than a wrong one. Every choice carries its `basis` (shown by
-`dateline show`) and the place's precision (point, admin area, country).
+(a relative clause, "who lives in X"), a place merely mentioned, a town in the name of a
+newspaper or body ("in the New York Times"), or a subject ("Turkey agreed"): no location is
+better than a wrong one. Every choice carries its `basis` (shown by `dateline show`) and the
+place's precision (point, admin area, country).
 
 This module makes the decision; `events.place_links` reads how the parse relates a place to an act,
 `events.scene` keeps the story's scene and finds the dateline town. They read `doc.places`,
@@ -35,15 +41,16 @@ from dateline.events.index import ArticleIndex
 from dateline.events.occasion import occasion_noun
 from dateline.events.place_links import LOCATED_TYPES, Choice, place_choice, place_precision
 from dateline.events.scene import DATELINE_BASIS, SCENE_BASIS, dateline_location, dateline_place, scene_location
+from dateline.events.scene_fit import of_the_present
+from dateline.events.targets import iso3_codes
 from dateline.model import Document, Location, LocationPrecision, Place
-from dateline.timex3 import interval
 
 __all__ = ["dateline_place", "locate_event", "location_for_type", "party_countries"]
 
-#: How many days from the article date an act may be to be of the story's present (a week).
-PRESENT_DAYS = 7
 #: Finer places win ties: a town says more than the country around it.
 FINENESS: dict[LocationPrecision, float] = {"country": 0.0, "admin": 0.1, "point": 0.2}
+#: How a location taken from the country of a domestic act's parties begins its basis.
+HOME_BASIS = "the country of a domestic act"
 
 
 def locate_event(doc: Document, trigger_i: int, event_type: str | None = None, actors: Iterable[Any] = (),
@@ -67,14 +74,30 @@ def locate_event(doc: Document, trigger_i: int, event_type: str | None = None, a
         return None
     countries, across = party_countries(actors, recipients)
     scene = scene_location(doc, trigger, countries if across else None, date, event_type)
-    return scene or (dateline_location(doc, trigger, countries) if _of_the_present(doc, date) else None)
+    dateline = dateline_location(doc, trigger, countries) if of_the_present(doc, date) else None
+    return dateline or scene or home_country_location(doc, trigger, actors, recipients)  # dateline: see its doc
 
 
-def _of_the_present(doc: Document, date: str | None) -> bool:
-    """True when the event happened about when the article was written (within `PRESENT_DAYS`),
-    or no date says otherwise: a reporter's town is not where a sentence handed down years ago was."""
-    span = interval(date) if date else None
-    return span is None or abs((span.last - doc.article.date).days) <= PRESENT_DAYS
+def home_country_location(doc: Document, trigger: Any, actors: Iterable[Any],
+                          recipients: Iterable[Any]) -> Location | None:
+    """The country of a domestic act that states no place: every party with a country is of one
+    country, and the act is aimed at someone of it ("protests against the Algerian government",
+    "Haiti's government is getting aid to its people"). It is given at country precision, and only
+    when the article names that country as a place: the text supports no finer dot. A state acting
+    with no recipient of its own country may act abroad ("US troops fought"): no place; nor when
+    the sentence names a place of another country ("Britain says the Russian ex-spy was poisoned").
+    """
+    targets = {getattr(p, "country", None) for p in recipients} - {None}
+    countries = targets | ({getattr(p, "country", None) for p in actors} - {None})
+    if len(countries) != 1 or not targets:
+        return None
+    (country,) = countries
+    codes = iso3_codes()
+    if any(codes.get(p.country_code or "", country) != country for p in _sentence_places(doc, trigger)):
+        return None
+    place = next((p for p in doc.places if (p.feature_code or "").startswith("PCL") and p.basis is None
+                  and codes.get(p.country_code or "") == country), None)  # named, not an unknown name's area
+    return place.as_location(f"{HOME_BASIS}: '{place.text}', the country of its parties") if place else None
 
 
 def party_countries(actors: Iterable[Any], recipients: Iterable[Any]) -> tuple[frozenset[str], bool]:
@@ -93,7 +116,7 @@ def location_for_type(location: Location | None, event_type: str) -> Location | 
     sentence states for the act stays."""
     if location is None or event_type in LOCATED_TYPES:
         return location
-    return None if (location.basis or "").startswith((SCENE_BASIS, DATELINE_BASIS)) else location
+    return None if (location.basis or "").startswith((SCENE_BASIS, DATELINE_BASIS, HOME_BASIS)) else location
 
 
 def _sentence_places(doc: Document, trigger: Any) -> list[Place]:

@@ -39,7 +39,11 @@ STATE_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCL", "CONT", "PPLC"})
 #: How far up the parse a place may be from the preposition that introduces it.
 MAX_HOPS = 8
 #: Ranks of how the sentence relates a place to the act; higher wins.
-RANK_OWN, RANK_GOVERNOR, RANK_PARTICIPANT, RANK_TARGET = 4.0, 3.0, 2.0, 1.5
+RANK_OWN, RANK_GOVERNOR, RANK_PARTICIPANT, RANK_TARGET, RANK_FRAME = 4.0, 3.0, 2.0, 1.5, 1.0
+#: spaCy labels of names that may hold a town's name without being in it ("the New York Times").
+ORGANISATION_LABELS = frozenset({"ORG", "WORK_OF_ART"})
+#: Last words of names of buildings and streets: such a name is a site in its town ("Cairo Central Hospital").
+SITE_WORDS = word_class("place_words", "site")
 
 
 class Choice(NamedTuple):
@@ -48,7 +52,6 @@ class Choice(NamedTuple):
     rank: float
     place: Place
     basis: str
-
 
 
 def place_precision(place: Place) -> LocationPrecision:
@@ -69,18 +72,9 @@ def place_choice(place: Place, trigger: Any, physical: bool, occasion: Any | Non
     prep, head, phrase = introducing_word(place_token(trigger.doc, place))
     words = f"'{prep.text} {place.text}'" if prep is not None else f"'{place.text}'"
     if prep is not None and prep.lower_ in SITE_PREPS:
-        if head.i == trigger.i and not speech_act(trigger):
-            return Choice(RANK_OWN, place, f"{words} attached to '{trigger.text}'")
-        governor = _governor(trigger)
-        if governor is not None and head.i == governor.i:
-            return Choice(RANK_GOVERNOR, place, f"{words} attached to '{governor.text} … {trigger.text}'")
-        if occasion is not None and head.i == occasion.i:
-            return Choice(RANK_GOVERNOR, place, f"{words}: where the '{occasion.text}' of '{trigger.text}' was")
-        if _in_describing_clause(head, trigger, physical):
-            return Choice(RANK_GOVERNOR, place, f"{words}: where the clause on '{trigger.text}' puts it")
-        if physical and _participant_of(head, trigger):
-            return Choice(RANK_PARTICIPANT, place, f"{words}: where '{head.text}' of '{trigger.text}' is")
-        return None
+        if in_organisation_name(trigger.doc, place, prep):
+            return None
+        return _site_choice(place, words, prep, trigger, physical, occasion)
     if not physical or place.feature_code in STATE_CODES:
         return None  # "sanctions on Damascus", "attacked Syria": the state is a party, not a place
     if prep is not None and prep.lower_ in TARGET_PREPS and head.i == trigger.i:
@@ -88,6 +82,61 @@ def place_choice(place: Place, trigger: Any, physical: bool, occasion: Any | Non
     if prep is None and head.i == trigger.i and phrase.dep_ in OBJECT_DEPS:
         return Choice(RANK_TARGET, place, f"{words}: the object of '{trigger.text}'")
     return None
+
+
+def _site_choice(place: Place, words: str, prep: Any, trigger: Any, physical: bool,
+                 occasion: Any | None) -> Choice | None:
+    """How a place that a locative preposition `prep` introduces ("in X", "at X") relates to the act."""
+    head = prep.head
+    if head.i == trigger.i and not speech_act(trigger):
+        return Choice(RANK_OWN, place, f"{words} attached to '{trigger.text}'")
+    governor = _governor(trigger)
+    if governor is not None and head.i == governor.i:
+        return Choice(RANK_GOVERNOR, place, f"{words} attached to '{governor.text} … {trigger.text}'")
+    if occasion is not None and head.i == occasion.i:
+        return Choice(RANK_GOVERNOR, place, f"{words}: where the '{occasion.text}' of '{trigger.text}' was")
+    if _in_describing_clause(head, trigger, physical):
+        return Choice(RANK_GOVERNOR, place, f"{words}: where the clause on '{trigger.text}' puts it")
+    if physical and _participant_of(head, trigger):
+        return Choice(RANK_PARTICIPANT, place, f"{words}: where '{head.text}' of '{trigger.text}' is")
+    if physical and _frames_the_sentence(prep, trigger):
+        return Choice(RANK_FRAME, place, f"{words}: opens the sentence that tells of '{trigger.text}'")
+    return None
+
+
+def in_organisation_name(parsed: Any, place: Place, prep: Any) -> bool:
+    """True when the place is a word of a longer organisation's name that "in the" introduces
+    ("put it in the New York Times", "wrote in the Washington Post"): one is in a newspaper or a
+    body, not in its town. A name ending in a building word ("in the Cairo Central Hospital") is a
+    site; a name with no article may be a headline running on ("demonstrations in Egypt Security
+    forces seized ..."), not an organisation."""
+    start, end = place.token_start, place.token_end
+    if prep.lower_ != "in" or start is None or end is None or parsed[start].ent_type_ not in ORGANISATION_LABELS:
+        return False
+    while start > 0 and parsed[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(parsed) and parsed[end].ent_iob_ == "I":
+        end += 1
+    named_after = end > place.token_end and parsed[end - 1].lower_ not in SITE_WORDS
+    return named_after and start > 0 and parsed[place.token_start - 1].lower_ == "the"
+
+
+def _frames_the_sentence(prep: Any, trigger: Any) -> bool:
+    """True when the place opens the sentence as a setting of its main verb ("In Washington, some of
+    the diplomats being expelled have been seen boarding a bus") and the act is told in that
+    sentence's own clauses, not in what someone is reported to have said ("In London, the ministry
+    said that troops had shelled the town" says nothing of where the shelling was)."""
+    head = prep.head
+    if prep.i != trigger.sent.start or head.i != trigger.sent.root.i or speech_act(head):
+        return False
+    word = trigger
+    for _ in range(MAX_HOPS):
+        if word.i == head.i:
+            return True
+        if speech_act(word) or word.dep_ in ("ccomp", "parataxis"):
+            return False
+        word = word.head
+    return False
 
 
 def place_token(parsed: Any, place: Place) -> Any:

@@ -11,7 +11,14 @@ from __future__ import annotations
 import weakref
 from typing import Any
 
-from dateline.events.place_links import SITE_PREPS, introducing_word, place_precision, place_token, speech_act
+from dateline.events.place_links import (
+    SITE_PREPS,
+    in_organisation_name,
+    introducing_word,
+    place_precision,
+    place_token,
+    speech_act,
+)
 from dateline.events.scene_fit import same_kind, same_time
 from dateline.events.targets import iso3_codes
 from dateline.model import Document, Location, Place
@@ -58,13 +65,17 @@ def scene_location(doc: Document, trigger: Any, countries: frozenset[str] | None
 
 
 def dateline_location(doc: Document, trigger: Any, countries: frozenset[str]) -> Location | None:
-    """The article's dateline town, for a physical act before the article places any act, when
-    every party is of the town's country: a domestic act, seen by the reporter there. Parties with
-    no country give no ground to place it there; a foreign party may have acted elsewhere."""
+    """The article's dateline town, for a physical act before the article places any act in a
+    place of its own, when every party is of the town's country: a domestic act, seen by the
+    reporter there. Parties with no country give no ground to place it there; a foreign party may
+    have acted elsewhere. A scene that is only the town's own country ("covering demonstrations in
+    Egypt", filed from Cairo) has not moved the story away from the town: the town says more."""
     place = dateline_place(doc)
     if place is None or countries != {iso3_codes().get(place.country_code or "")}:
         return None
-    if _SceneTrail.of(doc).scene is not None:
+    scene = _SceneTrail.of(doc).scene
+    stated = scene[0] if scene is not None else None
+    if stated is not None and (place_precision(stated) != "country" or stated.country_code != place.country_code):
         return None  # the story has moved to a place of its own, which disagrees with the parties
     return place.as_location(f"{DATELINE_BASIS}: '{place.text}', where it was reported")
 
@@ -171,7 +182,8 @@ def _act_placed(doc: Document, place: Place, trigger_starts: set[int] | None = N
     """The act a place is stated for ("erupted in Deraa", "protests in Cairo"), or None when the
     place is not where something happened (a reporting place, a relative clause, a mention)."""
     prep, head, _ = introducing_word(place_token(doc.parsed, place))
-    if prep is None or prep.lower_ not in SITE_PREPS or speech_act(head) or head.dep_ == "relcl":
+    if prep is None or prep.lower_ not in SITE_PREPS or speech_act(head) or head.dep_ == "relcl" or \
+            in_organisation_name(doc.parsed, place, prep):
         return None
     if head.pos_ == "VERB" and head.dep_ == "ROOT":
         return head  # the sentence's own act: "Chaos reigned in Cairo"

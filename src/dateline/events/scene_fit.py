@@ -13,6 +13,8 @@ from dateline.timex3 import interval
 TALK_TYPES = frozenset({"CONSULT", "AGREE"})
 #: Date relations that leave a date open before it: the act happened by that day.
 OPEN_BEFORE_MODS = frozenset({"BEFORE", "ON_OR_BEFORE"})
+#: How many days from the article date an act may be to be of the story's present (a week).
+PRESENT_DAYS = 7
 
 
 def same_kind(scene_event: Event | None, event_type: str | None) -> bool:
@@ -27,14 +29,24 @@ def same_kind(scene_event: Event | None, event_type: str | None) -> bool:
 def same_time(doc: Document, scene_event: Event | None, date: str | None) -> bool:
     """False when the act that set the scene and the event are dated to days that do not meet
     ("ministers met in Geneva on 11 March", then "in February, police arrested forty activists"):
-    a place goes with its time, and an act of another time is of another scene. A date that is
-    only a bound (the scene's act "on or before" a day; the event given the day the article was
-    written, the dater's default) may lie any time before that day."""
-    if scene_event is None or not date or not scene_event.date:
-        return True
-    here, there = interval(date), interval(scene_event.date)
-    if here is None or there is None:
+    a place goes with its time, and an act of another time is of another scene. A scene whose
+    time is not known (its act is no coded event, or is dated only "on or before" a day) is the
+    scene of the story's present: it serves only an event of the present (`of_the_present`), not
+    "the attack of July 7" two months before ("attacks took place in Iraq ... the kind that struck
+    this country on July 7"). The event given the day the article was written, the dater's
+    default, may lie any time before that day."""
+    there = interval(scene_event.date) if scene_event is not None and scene_event.date else None
+    if there is None or scene_event.date_mod in OPEN_BEFORE_MODS:
+        return of_the_present(doc, date)
+    here = interval(date) if date else None
+    if here is None:
         return True
     here_from = None if date == speech_day(doc).isoformat() else here.first
-    there_from = None if scene_event.date_mod in OPEN_BEFORE_MODS else there.first
-    return (here_from is None or here_from <= there.last) and (there_from is None or there_from <= here.last)
+    return (here_from is None or here_from <= there.last) and there.first <= here.last
+
+
+def of_the_present(doc: Document, date: str | None) -> bool:
+    """True when the event happened about when the article was written (within `PRESENT_DAYS`),
+    or no date says otherwise: a reporter's town is not where a sentence handed down years ago was."""
+    span = interval(date) if date else None
+    return span is None or abs((span.last - doc.article.date).days) <= PRESENT_DAYS
