@@ -68,9 +68,11 @@ class CuratedEntry:
         return next((f.split(":", 1)[1] for f in self.flags if f.startswith("needs:")), None)
 
     @property
-    def governor(self) -> str | None:
-        """The word a noun must be the object of for the entry to apply ("on" strike: "went on strike")."""
-        return next((f.split(":", 1)[1] for f in self.flags if f.startswith("head:")), None)
+    def governors(self) -> frozenset[str] | None:
+        """The words (or verb lemmas) a noun must be the object of for the entry to apply: "head:on|stage" strike is
+        "went on strike" or "staged a strike", not "a strike" alone (an air strike too)."""
+        flag = next((f.split(":", 1)[1] for f in self.flags if f.startswith("head:")), None)
+        return frozenset(flag.split("|")) if flag else None
 
     @property
     def object_class(self) -> str | None:
@@ -163,7 +165,7 @@ class Lexicon:
     def _curated_verb(self, token: Any, lemma: str) -> CuratedEntry | None:
         for entry in self.curated.get((lemma, "VERB"), ()):
             needs = entry.needs
-            if (needs is None or any(c.lower_ == needs for c in token.children)) and _object_fits(token, entry):
+            if (needs is None or governs_word(token, needs)) and _object_fits(token, entry):
                 return entry
         return None
 
@@ -229,7 +231,9 @@ class Lexicon:
             return None
         modifiers = _modifier_words(token)
         for entry in entries:
-            if all(m in modifiers for m in entry.modifiers) and entry.governor in (None, token.head.lower_):
+            governors = entry.governors
+            if all(m in modifiers for m in entry.modifiers) and (
+                    governors is None or not governors.isdisjoint({token.head.lower_, token.head.lemma_.lower()})):
                 return _as_pact(self._from_curated(entry), token) if entry.type not in (LIGHT, SILENCED) else None
         return None
 
@@ -274,6 +278,16 @@ def _as_pact(entry: TriggerEntry, token: Any) -> TriggerEntry:
     if token.dep_ == "dobj":
         words.add(token.head.lemma_.lower())
     return replace(entry, pact=True) if entry.type == "AGREE" and words & PACT_WORDS else entry
+
+
+def governs_word(verb: Any, word: str) -> bool:
+    """Whether the verb governs `word`: as its own child ("called for talks"), or as the marker that opens the clause
+    right after it ("called for Saleh to step down", where the parser hangs "for" on "step")."""
+    if any(c.lower_ == word for c in verb.children):
+        return True
+    return any(c.dep_ in CLAUSE_DEPS and c.i > verb.i
+               and any(m.dep_ == "mark" and m.lower_ == word and m.i == verb.i + 1 for m in c.children)
+               for c in verb.children)
 
 
 def _object_fits(token: Any, entry: CuratedEntry) -> bool:

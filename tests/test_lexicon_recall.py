@@ -1,0 +1,46 @@
+"""Candidates the lexicon used to miss, by class: a "needs" word that opens the clause after the verb, a noun
+trigger governed by a support verb of its own ("staged a strike"), and the entries learned from RAMS and
+WikiEvents triggers (`tools/mine_triggers.py --propose`)."""
+
+from __future__ import annotations
+
+from dateline.model import Document
+from stage_run import candidates
+
+
+def types_at(doc: Document, trigger: str) -> set[str]:
+    return {e.type for e in doc.events if e.evidence.trigger == trigger}
+
+
+def test_call_for_someone_to_act_is_a_request(nlp) -> None:
+    doc = candidates(nlp, "Opposition leaders called for the governor to resign over the scandal.")
+    assert "REQUEST" in types_at(doc, "called")
+    assert "REQUEST" in types_at(candidates(nlp, "Farmers called for lower fuel prices."), "called")
+
+
+def test_calling_without_for_is_no_request(nlp) -> None:
+    assert "REQUEST" not in types_at(candidates(nlp, "The minister called his counterpart a liar."), "called")
+
+
+def test_a_strike_staged_or_organised_is_a_protest(nlp) -> None:
+    doc = candidates(nlp, "Port workers staged a strike in Durban on Monday.")
+    assert types_at(doc, "strike") == {"PROTEST"}
+    doc = candidates(nlp, "The teachers' union organised a strike that closed schools across the province.")
+    assert types_at(doc, "strike") == {"PROTEST"}
+
+
+def test_a_strike_alone_is_no_protest(nlp) -> None:
+    doc = candidates(nlp, "The strike destroyed a bridge near the town on Friday.")
+    assert "PROTEST" not in types_at(doc, "strike")
+
+
+def test_learned_nominal_triggers(nlp) -> None:
+    assert types_at(candidates(nlp, "The coup toppled the elected president."), "coup") == {"ASSAULT"}
+    doc = candidates(nlp, "Militiamen were accused of the intimidation of voters in the capital.")
+    assert types_at(doc, "intimidation") == {"THREATEN"}
+
+
+def test_learned_verbal_triggers(nlp) -> None:
+    doc = candidates(nlp, "Armed men tried to intimidate election officials in the northern province.")
+    assert types_at(doc, "intimidate") == {"THREATEN"}
+    assert types_at(candidates(nlp, "Agents poisoned the dissident in Berlin."), "poisoned") == {"ASSAULT"}
