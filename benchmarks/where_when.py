@@ -10,9 +10,11 @@ gives the share with the right location (within 100 km or the same name; none wh
 has none) and the right date (to the gold's precision), overall and per source; for the matched
 events shown in the default view (confidence at least the verifier's default) the share whose
 location is present and wrong (`wrong_dot_shown`: a wrong dot is worse than none) and the share
-left without one when the gold has one (`no_dot_shown`). `--errors` lists every wrong location
-and date on stderr. The stage-level fields do not depend on the verifier, so these figures are
-not in-sample the way extract's precision on these articles is. Prints one JSON line.
+left without one when the gold has one (`no_dot_shown`); `location_by_basis` counts the matched
+events and their right locations by the evidence the location rests on (see `basis_kind`).
+`--errors` lists every wrong location and date on stderr. The stage-level fields do not depend on
+the verifier, so these figures are not in-sample the way extract's precision on these articles is.
+Prints one JSON line.
 """
 
 from __future__ import annotations
@@ -80,6 +82,19 @@ def tally_pair(counts: collections.Counter, scorer, event: dict, gold: dict, art
     return ok
 
 
+#: How a location's basis begins, by the kind of evidence it names (the rest are places the sentence states).
+BASIS_KINDS = (("scene of the story", "scene"), ("the article's dateline", "dateline"),
+               ("the country of a domestic act", "parties' country"), ("opens the sentence", "sentence opening"))
+
+
+def basis_kind(location: dict | None) -> str:
+    """The kind of evidence an event's location rests on: none, stated in its sentence, or one of `BASIS_KINDS`."""
+    if not location:
+        return "none"
+    basis = location.get("basis") or ""
+    return next((kind for cue, kind in BASIS_KINDS if cue in basis), "stated in the sentence")
+
+
 def figures(counts: collections.Counter) -> dict:
     share = lambda key, of: round(counts[key] / max(counts[of], 1), 4)  # noqa: E731
     return {"matched": counts["matched"], "location_acc": share("location_ok", "matched"),
@@ -110,15 +125,19 @@ def main() -> None:
     readings = read_readings(args.readings, articles_path)
     totals: collections.Counter = collections.Counter()
     by_source: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    by_basis: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     for aid, gold_events in gold.items():
         art = articles[aid]
         for event, gold_event in matched_pairs(scorer, art, gold_events, readings.get(aid, {})):
             ok = tally_pair(totals, scorer, event, gold_event, art)
+            by_basis[basis_kind(event.get("location"))].update(matched=1, location_ok=ok["location_ok"])
             tally_pair(by_source[art.get("source", "?").split("/")[0]], scorer, event, gold_event, art)
             if args.errors and not (ok["location_ok"] and ok["date_ok"]):
                 report(art, event, gold_event, ok)
     out = {"benchmark": "where_when", **figures(totals), "default_view": DEFAULT_MIN_CONFIDENCE,
-           "by_source": {source: figures(c) for source, c in sorted(by_source.items())}}
+           "by_source": {source: figures(c) for source, c in sorted(by_source.items())},
+           "location_by_basis": {kind: {"matched": c["matched"], "right": c["location_ok"]}
+                                 for kind, c in sorted(by_basis.items())}}
     print(json.dumps(out))
 
 

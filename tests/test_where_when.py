@@ -5,6 +5,8 @@ August under discussion, and a planned thing's day lies ahead."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from dateline.events.dating import date_event
 from dateline.events.locate import location_for_type
 from dateline.time import tag_timexes
@@ -104,3 +106,12 @@ def test_a_dateline_town_does_not_place_an_act_from_years_ago(nlp) -> None:
     arrest = event_at(doc, "arrested")
     assert arrest.date.startswith("2009")
     assert arrest.location is None or (arrest.location.name != "Mosul" and arrest.location.precision == "country")
+
+
+def test_a_location_is_counted_by_the_evidence_it_rests_on(monkeypatch) -> None:
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from where_when import basis_kind
+
+    assert basis_kind(None) == "none"
+    assert basis_kind({"basis": "scene of the story: 'clashed … Deraa' earlier in the article"}) == "scene"
+    assert basis_kind({"basis": "'in Benghazi' attached to 'clashed'"}) == "stated in the sentence"
