@@ -1,5 +1,6 @@
 """Event location as a decision: the act's own place, never a reporting place or a state aimed at;
-the story's scene for acts that continue it; a name the gazetteer lacks kept in its enclosing area."""
+the story's scene for acts that continue it; a name the gazetteer lacks kept in its enclosing area; a town in a
+newspaper's name, a scene of another time, a domestic act's country, a sentence's opening place, "there"."""
 
 from __future__ import annotations
 
@@ -144,3 +145,10 @@ def test_a_scene_that_is_only_the_datelines_country_gives_way_to_the_dateline_to
     arrest = event_at(doc, "arrested")
     assert arrest.location is not None and arrest.location.name == "Cairo"
     assert arrest.location.basis.startswith("the article's dateline")
+
+
+def test_there_after_an_act_refers_to_the_place_named_before(nlp) -> None:
+    doc = extracted(nlp, "King Abdullah of Jordan has sacked his government in the face of protests there.")
+    protests = event_at(doc, "protests")
+    assert protests.location is not None and protests.location.name == "Jordan"
+    assert "'there'" in protests.location.basis

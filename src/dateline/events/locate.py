@@ -8,7 +8,8 @@ A place named in a sentence is not for that the place of its event. The event is
 2. for physical acts only (`located_event_types`: fighting, arrests, protests, meetings ...):
    at the place where its participants are said to be ("militias in the villages of Foua
    were evacuated"), at a town the act is aimed at ("shelled Homs", "strikes on Idlib"), or
-   at a place that opens its sentence ("In Mosul, men detained by the militia were seen ...").
+   at a place that opens its sentence ("In Mosul, men detained by the militia were seen ..."),
+   or at the place its "there" refers to ("protests there");
    A country or a capital aimed at stands for its state ("sanctions on Damascus"): a party;
 3. for physical acts with no place of their own: at the story's scene, the place the
    article last gave an event ("Clashes erupted in Deraa. ... Rockets were exchanged"), or,
@@ -40,7 +41,14 @@ from typing import Any
 from dateline.events.index import ArticleIndex
 from dateline.events.occasion import occasion_noun
 from dateline.events.place_links import LOCATED_TYPES, Choice, place_choice, place_precision
-from dateline.events.scene import DATELINE_BASIS, SCENE_BASIS, dateline_location, dateline_place, scene_location
+from dateline.events.scene import (
+    DATELINE_BASIS,
+    SCENE_BASIS,
+    WIDE_AREA_CODES,
+    dateline_location,
+    dateline_place,
+    scene_location,
+)
 from dateline.events.scene_fit import of_the_present
 from dateline.events.targets import iso3_codes
 from dateline.model import Document, Location, LocationPrecision, Place
@@ -72,6 +80,9 @@ def locate_event(doc: Document, trigger_i: int, event_type: str | None = None, a
         return best.place.as_location(best.basis)
     if not physical or event_type is None:
         return None
+    referred = place_referred_to(doc, trigger)
+    if referred is not None:
+        return referred
     countries, across = party_countries(actors, recipients)
     scene = scene_location(doc, trigger, countries if across else None, date, event_type)
     dateline = dateline_location(doc, trigger, countries) if of_the_present(doc, date) else None
@@ -117,6 +128,24 @@ def location_for_type(location: Location | None, event_type: str) -> Location | 
     if location is None or event_type in LOCATED_TYPES:
         return location
     return None if (location.basis or "").startswith((SCENE_BASIS, DATELINE_BASIS, HOME_BASIS)) else location
+
+
+def place_referred_to(doc: Document, trigger: Any) -> Location | None:
+    """The place an act's "there" refers to ("King Abdullah of Jordan sacked his government in the
+    face of protests there", "Rebels seized Idlib. Fighting there has killed hundreds"): the last
+    place named before it in its sentence or the one before. "There" as the subject of "there
+    were" (expl) refers to nothing."""
+    there = next((t for t in trigger.children if t.lower_ == "there" and t.dep_ == "advmod"), None)
+    if there is None:
+        return None
+    sent = there.sent
+    start = doc.parsed[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    before = [p for p in ArticleIndex.of(doc).places_in_tokens(start, there.i)
+              if p.name is not None and p.feature_code not in WIDE_AREA_CODES]
+    if not before:
+        return None
+    place = before[-1]
+    return place.as_location(f"'{there.text}' after '{trigger.text}': '{place.text}', named just before")
 
 
 def _sentence_places(doc: Document, trigger: Any) -> list[Place]:
