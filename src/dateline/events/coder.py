@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from dateline.budget import check_deadline
-from dateline.events.dating import date_event
+from dateline.events.dating import event_dating
 from dateline.events.detect import detect_triggers
 from dateline.events.frame import nonpolitical_frame
 from dateline.events.group import group_events
@@ -177,7 +177,7 @@ def code_trigger(doc: Document, trigger: Trigger, entries: dict[int, TriggerEntr
         or implicit_protesters(doc, token, reading.type)
     fallback = [] if recipients else fallback_recipients(doc, token, actors, reading.type, trigger.entry.type)
     recipients = recipients or fallback
-    when = date_event(doc, token.i, reading.hypothetical or reading.negated)
+    when = event_dating(doc, token.i, reading.hypothetical or reading.negated)
     sentence, start, end = evidence_span or _sentence_text(doc.article.text, token.sent)
     background = background_reason(token, heads)
     notes = [entry.rule, *(f"parties: {p}" for p in party_tokens.patterns), *([FALLBACK_NOTE] if fallback else [])]
@@ -189,7 +189,7 @@ def code_trigger(doc: Document, trigger: Trigger, entries: dict[int, TriggerEntr
         quad=event_type.quad, intensity=event_type.intensity_for(mode),
         cameo=entry.cameo if reading.type == entry.type else event_type.cameo,
         actors=actors, recipients=recipients,
-        date=when.value, date_precision=when.precision, date_mod=when.mod,
+        date=when.value, date_precision=when.precision, date_mod=when.mod, date_basis=when.basis,
         location=locate_event(doc, token.i, reading.type, actors, recipients, when.value),
         negated=reading.negated, hypothetical=reading.hypothetical, status=reading.status,
         evidence=Evidence(sentence=sentence, start=start, end=end, trigger=token.text,

@@ -25,30 +25,35 @@ A timex introduced by "before", "by" or "after" gives the event that relation to
 (`BEFORE`, `ON_OR_BEFORE`, `AFTER`). An event is never dated after its article unless it
 is future or hypothetical: such a date falls back to the article date, `ON_OR_BEFORE`.
 
-This module reads `doc.timexes` (values and token offsets) and the parse only; it never
-calls the time stage itself.
+Each date comes with its basis, the reason in words (`event_dating`; `dateline show` prints it).
+Which timex of the sentence governs the trigger is read in `dating_clauses`. This module reads
+`doc.timexes` (values and token offsets) and the parse only; it never calls the time stage itself.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import weakref
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
-from dateline.events.occasion import occasion_clause, occasion_noun
+from dateline.events.dating_clauses import (
+    VERBAL,
+    clause_head,
+    governing_timex,
+    is_anchor,
+    nearest_anchor,
+    participle_adjunct,
+    past_tense,
+    timex_root,
+)
+from dateline.events.occasion import occasion_noun
 from dateline.model import Document, Timex
-from dateline.timex3 import DateMod, Precision, date_part, interval, is_calendar, precision
+from dateline.timex3 import DateMod, Precision, date_part, interval, precision
 from dateline.words import word_class, word_set, word_table
 
-_VERBAL = frozenset({"VERB", "AUX"})
 #: Modifiers that place an event before the one the article is about ("the previous meeting").
 _EARLIER_WORDS = frozenset({"previous", "earlier", "prior", "last", "former", "past"})
-_MAX_HOPS = 12
-#: Dependencies of nouns: a verb-tagged word there is a misread name unless it is a gerund.
-_NOUN_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "compound", "appos", "poss"})
-#: Clauses that modify a noun: "the talks, which began last month" dates the talks.
-_NOUN_CLAUSES = frozenset({"relcl", "acl"})
 #: Verbs that report an event: their date is when it was said, so the event itself
 #: happened on or before it ("police said on Tuesday they had arrested ...").
 _REPORTING = word_set("reporting_verbs")
@@ -62,7 +67,6 @@ CARRY_SENTENCES = 2
 #: Weekday names: a relative day named twice in one article is one day.
 _WEEKDAYS = frozenset(word_table("weekdays"))
 _FUTURE_AUX = word_class("auxiliaries", "future")
-_PERFECT_AUX = word_class("auxiliaries", "perfect")
 
 
 class EventDate(NamedTuple):
@@ -73,170 +77,37 @@ class EventDate(NamedTuple):
     mod: DateMod | None = None
 
 
-def is_anchor(timex: Timex) -> bool:
-    """A timex that names a calendar period (a DATE or TIME with a value), not a span."""
-    return timex.type in {"DATE", "TIME"} and is_calendar(timex.value)
+@dataclass(frozen=True)
+class Dating:
+    """An event's date with the reason for it (the `basis` that `dateline show` prints)."""
+
+    value: str
+    precision: Precision
+    mod: DateMod | None
+    basis: str
+
+    @property
+    def date(self) -> EventDate:
+        """The date alone."""
+        return EventDate(self.value, self.precision, self.mod)
+
+    def because(self, basis: str) -> Dating:
+        """The same date with another reason."""
+        return replace(self, basis=basis)
 
 
-def _clause_head(token: Any) -> Any:
-    """The verb heading the clause `token` belongs to (itself if it is one), else the root."""
-    for _ in range(_MAX_HOPS):
-        if _verbal(token) or token.head.i == token.i:
-            return token
-        token = token.head
-    return token
-
-
-def _verbal(token: Any) -> bool:
-    """A verb that heads a clause. A word tagged as a bare verb in a noun's slot is a name the
-    tagger misread ("Trump on April 5 threatened", "Trump" a VB subject): it heads no clause,
-    while a gerund there does ("fighting in Deraa killed ...")."""
-    if token.pos_ not in _VERBAL:
-        return False
-    return token.dep_ not in _NOUN_SLOTS or token.tag_ == "VBG"
-
-
-def _path_to_trigger(timex_root: Any, trigger: Any) -> tuple[int, int] | None:
-    """How a timex reaches the trigger up the tree: (0 if at the trigger itself, else 1; hops).
-
-    A nominal trigger's own modifiers come first ("the talks, which began last month,
-    will resume next week": the talks began last month), then its clause head's.
-
-    None when the way up passes another verb first: the timex then belongs to a
-    different clause ("mobilising ... during the past few months" vs "a deal ... last year"),
-    unless that clause describes the trigger itself ("talks, which began last month").
-    """
-    clause_head = _clause_head(trigger)
-    token, hops = timex_root, 0
-    while hops < _MAX_HOPS:
-        if token.i == trigger.i:
-            return 0, hops
-        if token.i == clause_head.i:
-            return 1, hops
-        describes_trigger = token.dep_ in _NOUN_CLAUSES and token.head.i == trigger.i
-        if (_verbal(token) and hops > 0 and not describes_trigger) or token.head.i == token.i:
-            return None
-        token, hops = token.head, hops + 1
-    return None
-
-
-def _timex_root(doc: Document, timex: Timex) -> Any | None:
-    if timex.token_start is None or timex.token_end is None:
-        return None
-    return doc.parsed[timex.token_start:timex.token_end].root
-
-
-def _overlaps(timex: Timex, sent: Any) -> bool:
-    """Whether the timex has a token in the sentence: an integer test that spares the span's root (a
-    slice of the parse) for the article's other timexes."""
-    return timex.token_start is not None and timex.token_end is not None and \
-        timex.token_start < sent.end and timex.token_end > sent.start
-
-
-def governing_timex(doc: Document, trigger: Any) -> Timex | None:
-    """The timex of the trigger's own clause, nearest in the tree; anchors win ties.
-
-    A duration says how long the act lasted, not when: when one is nearest but a calendar
-    anchor governs the clause as well ("In August 2003 unions organised a strike that stopped
-    production for two days"), the anchor dates the act."""
-    sent = trigger.sent
-    governing: list[tuple[tuple[int, int], int, Timex]] = []
-    for timex in doc.timexes:
-        if not _overlaps(timex, sent):
-            continue
-        root = _timex_root(doc, timex)
-        if root is None or not sent.start <= root.i < sent.end:
-            continue
-        path = _path_to_trigger(root, trigger)
-        if path is not None:
-            governing.append((path, 0 if is_anchor(timex) else 1, timex))
-    if not governing:
-        return None
-    best = min(governing, key=lambda key: key[:2])
-    anchors = [key for key in governing if key[1] == 0]
-    if best[2].type == "DURATION" and anchors:
-        best = min(anchors, key=lambda key: key[0])
-    return best[2]
-
-
-def _dates_trigger_clause(doc: Document, timex: Timex, trigger: Any) -> bool:
-    """True unless the timex sits in a clause that does not contain the trigger.
-
-    "On Monday officials said rebels attacked" dates the attack (the timex's clause
-    embeds the trigger's); "an assault on zones that were established last year" does
-    not date the assault (the timex's clause is a relative clause beside it).
-    """
-    root = _timex_root(doc, timex)
-    if root is None:
-        return False
-    head = root.head
-    while head.head.i != head.i and not _verbal(head):
-        head = head.head
-    if not _verbal(head):
-        return True
-    if _participle_adjunct(head):  # "Speaking on Tuesday, the mayor urged ...": one time for both
-        head = head.head
-    return head == trigger or (head.is_ancestor(trigger) and not _in_noun_clause(trigger, head)
-                               and not _conjunct_of_other_tense(trigger, head))
-
-
-def _participle_adjunct(verb: Any) -> bool:
-    """A participle clause with no subject of its own that modifies a verb ("Speaking on Tuesday,
-    the mayor urged"; "Addressing reporters on Monday, he accused"): it happens when its verb does."""
-    return verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and _verbal(verb.head) and \
-        not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in verb.children)
-
-
-def _conjunct_of_other_tense(trigger: Any, above: Any) -> bool:
-    """True when the trigger sits in a clause joined to `above` by "and" that is told in another
-    tense ("called off the search last Friday and is now concentrating on getting aid"): the
-    conjunct is a clause of its own time, and the day of the first does not date it."""
-    token = trigger
-    for _ in range(_MAX_HOPS):
-        if token.i == above.i or token.head.i == token.i:
-            return False
-        if token.dep_ == "conj" and _verbal(token) and _finite(token) and \
-                _past_tense(token) != _past_tense(token.head):
-            return True
-        token = token.head
-    return False
-
-
-def _finite(verb: Any) -> bool:
-    """A verb that carries its own tense: a finite form, or an auxiliary of its own ("is concentrating")."""
-    return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-
-
-def _in_noun_clause(trigger: Any, above: Any) -> bool:
-    """True when the trigger sits in a relative clause on a noun below `above` ("found on March 4
-    in an attack that Britain has blamed on Russia"): a finite clause of its own, with its own
-    tense and time. A reduced one ("products imported from the US") has no tense to say so."""
-    token = trigger
-    for _ in range(_MAX_HOPS):
-        if token.i == above.i or token.head.i == token.i:
-            return False
-        if token.dep_ == "relcl" and not _verbal(token.head) and not occasion_clause(token):
-            return True
-        token = token.head
-    return False
-
-
-def nearest_anchor(doc: Document, trigger: Any) -> Timex | None:
-    """The anchoring timex in the trigger's sentence closest to it, from a clause above it."""
-    sent = trigger.sent
-    anchors = [t for t in doc.timexes if t.token_start is not None and sent.start <= t.token_start < sent.end
-               and is_anchor(t) and _dates_trigger_clause(doc, t, trigger)]
-    return min(anchors, key=lambda t: abs(t.token_start - trigger.i), default=None)
-
-
-def _earlier_than_mentioned(doc: Document, trigger: Any) -> EventDate | None:
+def _earlier_than_mentioned(doc: Document, trigger: Any) -> Dating | None:
     """"The previous meeting": before the latest day the article mentioned up to here."""
     if not any(c.lower_ in _EARLIER_WORDS and c.dep_ in {"amod", "advmod"} for c in trigger.children):
         return None
     days = [date_part(t.value) for t in doc.timexes
             if t.token_start is not None and t.token_start < trigger.i
             and precision(t.value) in _ONE_DAY and (_first_day(t.value) or dt.date.max) <= doc.article.date]
-    return EventDate(max(days, default=doc.article.date.isoformat()), "day", "BEFORE")
+    if not days:
+        return Dating(doc.article.date.isoformat(), "day", "BEFORE", f"{trigger.text!r} is an earlier one: "
+                         "before the article date")
+    return Dating(max(days), "day", "BEFORE", f"{trigger.text!r} is an earlier one: before the latest day "
+                     "the article named up to here")
 
 
 def _first_day(value: str) -> dt.date | None:
@@ -246,35 +117,60 @@ def _first_day(value: str) -> dt.date | None:
 
 
 def date_event(doc: Document, trigger_i: int, hypothetical: bool = False) -> EventDate:
-    """The date of the event whose trigger is token `trigger_i`: value, precision and mod.
+    """The date of the event whose trigger is token `trigger_i`: value, precision and mod."""
+    return event_dating(doc, trigger_i, hypothetical).date
+
+
+def event_dating(doc: Document, trigger_i: int, hypothetical: bool = False) -> Dating:
+    """The date of the event whose trigger is token `trigger_i`, with the reason for it.
 
     See the module docstring for the order of evidence. Falls back to the article date,
     `ON_OR_BEFORE`; an event told in the past tense is never dated after it unless the
     text writes that date out in full.
     """
-    fallback = EventDate(speech_day(doc).isoformat(), "day", "ON_OR_BEFORE")
+    fallback = _fallback(doc)
     if doc.parsed is None or not 0 <= trigger_i < len(doc.parsed):
         return fallback
     trigger = doc.parsed[trigger_i]
     timex = governing_timex(doc, trigger)
     if timex is not None and not is_anchor(timex):
         if hypothetical and timex.value == "FUTURE_REF":  # "in the near future"
-            return EventDate(doc.article.date.isoformat(), "day", "AFTER")
-        return fallback
+            return Dating(doc.article.date.isoformat(), "day", "AFTER", f"{timex.text!r}: after the article date")
+        return fallback.because(f"{timex.text!r} names no calendar point (a span, a repetition or a vague time): "
+                                  f"{fallback.basis}")
+    how = "governs the clause of" if timex is not None else "dates a clause that holds"
     timex = timex or nearest_anchor(doc, trigger)
     if timex is None:
         occasion = occasion_noun(doc, trigger)
         if occasion is not None and occasion.i != trigger.i and not occasion.is_ancestor(trigger):
-            return date_event(doc, occasion.i, hypothetical)  # the parse hung the clause elsewhere
+            date = event_dating(doc, occasion.i, hypothetical)  # the parse hung the clause elsewhere
+            return date.because(f"the date of its occasion {occasion.text!r}: {date.basis}")
         return _earlier_than_mentioned(doc, trigger) or _carried_day(doc, trigger) or fallback
-    timex = same_expression_value(doc, timex)
-    start = _first_day(timex.value)
+    return _dated_by(doc, timex, trigger, hypothetical, f"{timex.text!r} {how} {trigger.text!r}")
+
+
+def _dated_by(doc: Document, timex: Timex, trigger: Any, hypothetical: bool, basis: str) -> Dating:
+    """The date a timex of the trigger's sentence gives: its day (as the same words meant earlier in the
+    article), bounded when the timex dates only the report or follows "before"/"by"/"after"."""
+    first = same_expression_value(doc, timex)
+    if first is not timex:
+        basis += f" (the day {timex.text!r} meant earlier in the article)"
+    start = _first_day(first.value)
     ahead = start is not None and start > doc.article.date
-    if start is None or (ahead and not (hypothetical or _looks_ahead(trigger) or _written_out(timex))):
-        return fallback
-    value = date_part(timex.value)
-    mod = "ON_OR_BEFORE" if _reported_by(doc, timex, trigger) and not ahead else _preposition_mod(doc, timex)
-    return EventDate(value, precision(value) or "day", mod)
+    if start is None or (ahead and not (hypothetical or _looks_ahead(trigger) or _written_out(first))):
+        fallback = _fallback(doc)
+        return fallback.because(f"{timex.text!r} would put a past act after the article date: {fallback.basis}")
+    value = date_part(first.value)
+    if _reported_by(doc, first, trigger) and not ahead:
+        return Dating(value, precision(value) or "day", "ON_OR_BEFORE", f"{basis}, the day it was reported")
+    return Dating(value, precision(value) or "day", _preposition_mod(doc, first), basis)
+
+
+def _fallback(doc: Document) -> Dating:
+    """The day the article was written, ON_OR_BEFORE: no time of the text dates the event."""
+    day = speech_day(doc)
+    said = "the page's own stamp" if day != doc.article.date else "the article date"
+    return Dating(day.isoformat(), "day", "ON_OR_BEFORE", f"no time in the text dates it: on or before {said}")
 
 
 def speech_day(doc: Document) -> dt.date:
@@ -311,18 +207,10 @@ def same_expression_value(doc: Document, timex: Timex) -> Timex:
 def _looks_ahead(trigger: Any) -> bool:
     """True when the trigger's clause is not told in the past: "will meet on Thursday", "meets
     on Thursday", "is to meet", "an AU meeting on Thursday" (a nominal event in a present clause)."""
-    verb = _clause_head(trigger)
-    if verb.pos_ not in _VERBAL:
+    verb = clause_head(trigger)
+    if verb.pos_ not in VERBAL:
         return True
-    return not _past_tense(verb)
-
-
-def _past_tense(verb: Any) -> bool:
-    """A clause told in the past: a past-tense verb or auxiliary, a perfect, a bare past participle."""
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ in _FUTURE_AUX for a in auxes):
-        return False
-    return verb.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" or a.lower_ in _PERFECT_AUX for a in auxes)
+    return not past_tense(verb)
 
 
 def _narrative_past(verb: Any) -> bool:
@@ -339,12 +227,12 @@ def _written_out(timex: Timex) -> bool:
     return any(ch.isdigit() for ch in timex.text) and precision(timex.value) in _ONE_DAY
 
 
-def _carried_day(doc: Document, trigger: Any) -> EventDate | None:
+def _carried_day(doc: Document, trigger: Any) -> Dating | None:
     """The day that governs the story here: a past-tense sentence with no time of its own
     continues the last one that named a day ("On Saturday, clashes erupted ... Rockets were
     exchanged"), until another time is named or the paragraph ends."""
-    verb = _clause_head(trigger)
-    if verb.pos_ not in _VERBAL or not _narrative_past(verb) or _reports_present(verb):
+    verb = clause_head(trigger)
+    if verb.pos_ not in VERBAL or not _narrative_past(verb) or _reports_present(verb):
         return None
     sentence_start = trigger.sent.start_char
     earlier = [t for t in doc.timexes if t.end <= sentence_start and t.type in ("DATE", "TIME")]
@@ -354,20 +242,25 @@ def _carried_day(doc: Document, trigger: Any) -> EventDate | None:
     if "\n\n" in doc.article.text[last.end:sentence_start] or not is_anchor(last) or \
             _sentences_between(doc, last, trigger) > CARRY_SENTENCES or not _dates_main_clause(doc, last):
         return None
+    said = last.text
     last = same_expression_value(doc, last)
     start = _first_day(last.value)
     if precision(last.value) not in _ONE_DAY or start is None or start > doc.article.date:
         return None
-    return EventDate(date_part(last.value), "day", None)
+    return Dating(date_part(last.value), "day", None, f"{said!r} in an earlier sentence still holds: a past-tense "
+                     "sentence with no time of its own continues the story")
 
 
 def _dates_main_clause(doc: Document, timex: Timex) -> bool:
     """True when the timex dates its sentence's main clause ("On Saturday, clashes erupted"), the
-    story's reference time; a day in a subordinate clause ("since protests began Tuesday") is background."""
-    root = _timex_root(doc, timex)
+    story's reference time; a day in a subordinate clause ("since protests began Tuesday") is background,
+    but not one in a participle that shares the main clause's time ("Speaking on Tuesday, the mayor urged")."""
+    root = timex_root(doc, timex)
     if root is None:
         return False
-    head = _clause_head(root.head if root.pos_ in _VERBAL else root)
+    head = clause_head(root.head if root.pos_ in VERBAL else root)
+    if participle_adjunct(head):
+        head = head.head
     return head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
 
 
@@ -387,7 +280,7 @@ def _reports_present(verb: Any) -> bool:
 
 def _preposition_mod(doc: Document, timex: Timex) -> DateMod | None:
     """BEFORE, ON_OR_BEFORE or AFTER when the timex is the object of "before", "by" or "after"."""
-    root = _timex_root(doc, timex)
+    root = timex_root(doc, timex)
     if root is None or root.dep_ != "pobj":
         return None
     return _PREPOSITION_MODS.get(root.head.lower_)
@@ -399,10 +292,10 @@ def _reported_by(doc: Document, timex: Timex, trigger: Any) -> bool:
     Either its clause is a reporting verb above the trigger, or it follows one directly
     ("said on Tuesday they had arrested", which parsers often attach to the event).
     """
-    root = _timex_root(doc, timex)
+    root = timex_root(doc, timex)
     if root is None:
         return False
-    verbs = [_clause_head(root.head)]
+    verbs = [clause_head(root.head)]
     before = timex.token_start - 1
     while before >= 0 and doc.parsed[before].lower_ in {"on", ","}:
         before -= 1

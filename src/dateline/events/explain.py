@@ -110,7 +110,7 @@ def explanation(event: Event, article: Article | None = None) -> list[Line]:
     for role, parties in (("actor", event.actors), ("recipient", event.recipients)):
         lines += [Line("field", f"{party_label(p)} sector {p.sector or '—'} ← {p.text!r}", role,
                        p.entry or "not in the dictionary") for p in parties]
-    lines.append(Line("field", when_text(event), "when"))
+    lines.append(Line("field", when_text(event), "when", event.date_basis or ""))
     loc = event.location
     lines.append(Line("field", _where(event), "where",
                       "; ".join(x for x in (loc and loc.precision, loc and loc.basis) if x)))

@@ -286,6 +286,8 @@ def merge_mentions(events: list[Event], reasons: dict[int, str]) -> Event:
     evidence: Evidence = mentions[primary]
     return replace(best, evidence=evidence, mentions=mentions, location=located,
                    date=dated.date, date_precision=dated.date_precision, date_mod=dated.date_mod,
+                   date_basis=dated.date_basis if dated is best else
+                   f"from the mention {dated.evidence.trigger!r}: {dated.date_basis}",
                    confidence=max(e.confidence for e in events))
 
 

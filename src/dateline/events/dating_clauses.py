@@ -1,0 +1,191 @@
+"""Which timex of its own sentence dates an event: the dependency paths between a trigger and the
+timexes of the trigger's sentence (`events.dating` decides with these, and with the discourse).
+
+A timex dates a trigger when it is reached from the trigger through the tree without passing into
+another clause (`governing_timex`: "Turkey and Russia on Monday agreed"), or when it sits in a clause
+that embeds the trigger's ("On Monday officials said rebels attacked"; `nearest_anchor`), never in a
+clause beside it (a relative clause about something else, a conjunct told in another tense).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dateline.events.occasion import occasion_clause
+from dateline.model import Document, Timex
+from dateline.timex3 import is_calendar
+from dateline.words import word_class
+
+#: Parts of speech that head a clause.
+VERBAL = frozenset({"VERB", "AUX"})
+_MAX_HOPS = 12
+#: Dependencies of nouns: a verb-tagged word there is a misread name unless it is a gerund.
+_NOUN_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "compound", "appos", "poss"})
+#: Clauses that modify a noun: "the talks, which began last month" dates the talks.
+_NOUN_CLAUSES = frozenset({"relcl", "acl"})
+_FUTURE_AUX = word_class("auxiliaries", "future")
+_PERFECT_AUX = word_class("auxiliaries", "perfect")
+
+
+def is_anchor(timex: Timex) -> bool:
+    """A timex that names a calendar period (a DATE or TIME with a value), not a span."""
+    return timex.type in {"DATE", "TIME"} and is_calendar(timex.value)
+
+
+def clause_head(token: Any) -> Any:
+    """The verb heading the clause `token` belongs to (itself if it is one), else the root."""
+    for _ in range(_MAX_HOPS):
+        if verbal(token) or token.head.i == token.i:
+            return token
+        token = token.head
+    return token
+
+
+def verbal(token: Any) -> bool:
+    """A verb that heads a clause. A word tagged as a bare verb in a noun's slot is a name the
+    tagger misread ("Trump on April 5 threatened", "Trump" a VB subject): it heads no clause,
+    while a gerund there does ("fighting in Deraa killed ...")."""
+    if token.pos_ not in VERBAL:
+        return False
+    return token.dep_ not in _NOUN_SLOTS or token.tag_ == "VBG"
+
+
+def _path_to_trigger(start: Any, trigger: Any) -> tuple[int, int] | None:
+    """How a timex reaches the trigger up the tree: (0 if at the trigger itself, else 1; hops).
+
+    A nominal trigger's own modifiers come first ("the talks, which began last month,
+    will resume next week": the talks began last month), then its clause head's.
+
+    None when the way up passes another verb first: the timex then belongs to a
+    different clause ("mobilising ... during the past few months" vs "a deal ... last year"),
+    unless that clause describes the trigger itself ("talks, which began last month").
+    """
+    head = clause_head(trigger)
+    token, hops = start, 0
+    while hops < _MAX_HOPS:
+        if token.i == trigger.i:
+            return 0, hops
+        if token.i == head.i:
+            return 1, hops
+        describes_trigger = token.dep_ in _NOUN_CLAUSES and token.head.i == trigger.i
+        if (verbal(token) and hops > 0 and not describes_trigger) or token.head.i == token.i:
+            return None
+        token, hops = token.head, hops + 1
+    return None
+
+
+def timex_root(doc: Document, timex: Timex) -> Any | None:
+    if timex.token_start is None or timex.token_end is None:
+        return None
+    return doc.parsed[timex.token_start:timex.token_end].root
+
+
+def _overlaps(timex: Timex, sent: Any) -> bool:
+    """Whether the timex has a token in the sentence: an integer test that spares the span's root (a
+    slice of the parse) for the article's other timexes."""
+    return timex.token_start is not None and timex.token_end is not None and \
+        timex.token_start < sent.end and timex.token_end > sent.start
+
+
+def governing_timex(doc: Document, trigger: Any) -> Timex | None:
+    """The timex of the trigger's own clause, nearest in the tree; anchors win ties.
+
+    A duration says how long the act lasted, not when: when one is nearest but a calendar
+    anchor governs the clause as well ("In August 2003 unions organised a strike that stopped
+    production for two days"), the anchor dates the act."""
+    sent = trigger.sent
+    governing: list[tuple[tuple[int, int], int, Timex]] = []
+    for timex in doc.timexes:
+        if not _overlaps(timex, sent):
+            continue
+        root = timex_root(doc, timex)
+        if root is None or not sent.start <= root.i < sent.end:
+            continue
+        path = _path_to_trigger(root, trigger)
+        if path is not None:
+            governing.append((path, 0 if is_anchor(timex) else 1, timex))
+    if not governing:
+        return None
+    best = min(governing, key=lambda key: key[:2])
+    anchors = [key for key in governing if key[1] == 0]
+    if best[2].type == "DURATION" and anchors:
+        best = min(anchors, key=lambda key: key[0])
+    return best[2]
+
+
+def _dates_trigger_clause(doc: Document, timex: Timex, trigger: Any) -> bool:
+    """True unless the timex sits in a clause that does not contain the trigger.
+
+    "On Monday officials said rebels attacked" dates the attack (the timex's clause
+    embeds the trigger's); "an assault on zones that were established last year" does
+    not date the assault (the timex's clause is a relative clause beside it).
+    """
+    root = timex_root(doc, timex)
+    if root is None:
+        return False
+    head = root.head
+    while head.head.i != head.i and not verbal(head):
+        head = head.head
+    if not verbal(head):
+        return True
+    if participle_adjunct(head):  # "Speaking on Tuesday, the mayor urged ...": one time for both
+        head = head.head
+    return head == trigger or (head.is_ancestor(trigger) and not _in_noun_clause(trigger, head)
+                               and not _conjunct_of_other_tense(trigger, head))
+
+
+def participle_adjunct(verb: Any) -> bool:
+    """A participle clause with no subject of its own that modifies a verb ("Speaking on Tuesday,
+    the mayor urged"; "Addressing reporters on Monday, he accused"): it happens when its verb does."""
+    return verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and verbal(verb.head) and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in verb.children)
+
+
+def _conjunct_of_other_tense(trigger: Any, above: Any) -> bool:
+    """True when the trigger sits in a clause joined to `above` by "and" that is told in another
+    tense ("called off the search last Friday and is now concentrating on getting aid"): the
+    conjunct is a clause of its own time, and the day of the first does not date it."""
+    token = trigger
+    for _ in range(_MAX_HOPS):
+        if token.i == above.i or token.head.i == token.i:
+            return False
+        if token.dep_ == "conj" and verbal(token) and _finite(token) and \
+                past_tense(token) != past_tense(token.head):
+            return True
+        token = token.head
+    return False
+
+
+def _finite(verb: Any) -> bool:
+    """A verb that carries its own tense: a finite form, or an auxiliary of its own ("is concentrating")."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _in_noun_clause(trigger: Any, above: Any) -> bool:
+    """True when the trigger sits in a relative clause on a noun below `above` ("found on March 4
+    in an attack that Britain has blamed on Russia"): a finite clause of its own, with its own
+    tense and time. A reduced one ("products imported from the US") has no tense to say so."""
+    token = trigger
+    for _ in range(_MAX_HOPS):
+        if token.i == above.i or token.head.i == token.i:
+            return False
+        if token.dep_ == "relcl" and not verbal(token.head) and not occasion_clause(token):
+            return True
+        token = token.head
+    return False
+
+
+def nearest_anchor(doc: Document, trigger: Any) -> Timex | None:
+    """The anchoring timex in the trigger's sentence closest to it, from a clause above it."""
+    sent = trigger.sent
+    anchors = [t for t in doc.timexes if t.token_start is not None and sent.start <= t.token_start < sent.end
+               and is_anchor(t) and _dates_trigger_clause(doc, t, trigger)]
+    return min(anchors, key=lambda t: abs(t.token_start - trigger.i), default=None)
+
+
+def past_tense(verb: Any) -> bool:
+    """A clause told in the past: a past-tense verb or auxiliary, a perfect, a bare past participle."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _FUTURE_AUX for a in auxes):
+        return False
+    return verb.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" or a.lower_ in _PERFECT_AUX for a in auxes)

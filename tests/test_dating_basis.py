@@ -1,0 +1,63 @@
+"""Why an event has its date: the basis the dater gives with each date, and the story time that a
+participle clause sets ("Speaking on Tuesday, the mayor urged ..."), on sentences written for these tests."""
+
+from __future__ import annotations
+
+from stage_run import event_at, extracted
+
+from dateline.events.dating import event_dating
+from dateline.events.explain import explain_event
+from dateline.time import tag_timexes
+
+
+def dating(make_doc, text: str, trigger: str, date: str = "2018-09-19"):
+    doc = tag_timexes(make_doc(text, date))
+    return event_dating(doc, next(t.i for t in doc.parsed if t.text == trigger))
+
+
+def test_a_governing_timex_is_named_in_the_basis(make_doc) -> None:
+    when = dating(make_doc, "The two leaders met on Monday in Sochi.", "met")
+    assert (when.value, when.mod) == ("2018-09-17", None)
+    assert "'Monday'" in when.basis and "'met'" in when.basis
+
+
+def test_the_fallback_says_no_time_dates_the_event(make_doc) -> None:
+    when = dating(make_doc, "Rebels attacked the convoy near the border.", "attacked")
+    assert (when.value, when.mod) == ("2018-09-19", "ON_OR_BEFORE")
+    assert when.basis.startswith("no time in the text dates it")
+
+
+def test_a_report_day_is_named_as_the_day_it_was_reported(make_doc) -> None:
+    when = dating(make_doc, "Police said on Tuesday they had arrested 12 people during protests.", "arrested")
+    assert (when.value, when.mod) == ("2018-09-18", "ON_OR_BEFORE")
+    assert "'Tuesday'" in when.basis and "reported" in when.basis
+
+
+def test_a_carried_day_names_the_earlier_sentence(make_doc) -> None:
+    text = "On Saturday, clashes erupted along the border. Rockets were exchanged across the frontier."
+    when = dating(make_doc, text, "exchanged")
+    assert (when.value, when.mod) == ("2018-09-15", None)
+    assert "'Saturday'" in when.basis and "earlier sentence" in when.basis
+
+
+def test_a_participle_clause_sets_the_story_day(make_doc) -> None:
+    """The day of "Speaking at ... on Monday, the mayor urged" dates the main clause, so it carries on to
+    the next past-tense sentence as an "On Monday, ..." opening would."""
+    text = ("Speaking at the opening of the games on Monday, the mayor urged the athletes to compete fairly. "
+            "He pledged money for the city's teams.")
+    when = dating(make_doc, text, "pledged")
+    assert (when.value, when.mod) == ("2018-09-17", None)
+
+
+def test_a_subordinate_day_still_does_not_set_the_story_day(make_doc) -> None:
+    text = "Protests have grown since students marched on Monday. Police arrested dozens of people."
+    assert dating(make_doc, text, "arrested").mod == "ON_OR_BEFORE"
+
+
+def test_the_event_and_its_explanation_carry_the_basis(nlp) -> None:
+    doc = extracted(nlp, "Turkey and Russia agreed on Monday to set up a buffer zone in Idlib.", "2018-09-19")
+    event = event_at(doc, "agreed")
+    assert event.date == "2018-09-17" and "'Monday'" in event.date_basis
+    assert event.to_json()["date_basis"] == event.date_basis
+    when_line = next(line for line in explain_event(event) if line.startswith("when"))
+    assert event.date_basis in when_line
