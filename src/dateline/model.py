@@ -127,10 +127,14 @@ class Place(JsonForm):
     precision: LocationPrecision | None = field(default=None, metadata=OMITTED_IF_NONE)
     #: How the place was found when not by its own name ("not in the gazetteer: the enclosing ...").
     basis: str | None = field(default=None, metadata=OMITTED_IF_NONE)
+    #: The compass part of the area the text names ("southern Iraq"), where an event placed here is put.
+    part: Location | None = field(default=None, compare=False, metadata=INTERNAL)
 
     def as_location(self, basis: str | None = None) -> Location:
-        """The place as an event's location; `basis` says why the event is placed there."""
+        """The place as an event's location (its compass part when the text names one); `basis` says why."""
         why = "; ".join(b for b in (basis, self.basis) if b) or None
+        if self.part is not None:
+            return replace(self.part, basis="; ".join(b for b in (why, self.part.basis) if b))
         return Location(
             name=self.name, geonameid=self.geonameid, lat=self.lat, lon=self.lon,
             country_code=self.country_code, feature_code=self.feature_code, text=self.text,

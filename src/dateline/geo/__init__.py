@@ -17,6 +17,7 @@ from dateline.geo.gazetteer import (
     get_gazetteer,
     import_geonames,
 )
+from dateline.geo.parts import mark_parts
 from dateline.geo.recognize import find_mentions
 from dateline.geo.resolve import resolve_mentions
 from dateline.model import Document
@@ -29,6 +30,7 @@ def tag_places(doc: Document) -> Document:
     gazetteer = get_gazetteer()
     mentions = find_mentions(doc.parsed, gazetteer)
     doc.places = resolve_mentions(mentions, gazetteer, focus_country(doc, gazetteer))
+    mark_parts(doc.parsed, doc.places, gazetteer)
     return doc
 
 

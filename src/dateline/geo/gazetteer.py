@@ -90,6 +90,7 @@ class Gazetteer:
         self.fuzzy = lru_cache(maxsize=20_000)(self._fuzzy)
         self.admin1_area = lru_cache(maxsize=5_000)(self._admin1_area)
         self.country = lru_cache(maxsize=1_000)(self._country)
+        self.area_points = lru_cache(maxsize=1_000)(self._area_points)
 
     def _rows(self, where: str, arg: Any) -> list[tuple]:
         return self.con.execute(f"SELECT {_COLUMNS}, n.main, n.key FROM names n {_JOIN} WHERE {where}",
@@ -149,6 +150,15 @@ class Gazetteer:
             f"SELECT {_COLUMNS} FROM places p LEFT JOIN admin1 a ON a.code = '' "
             "WHERE p.country_code = ? AND p.feature_code = 'PCLI'", (country_code,)).fetchone()
         return _candidate(row, 0.5) if row else None
+
+    def _area_points(self, country_code: str, admin1: str = "") -> tuple[tuple[float, float], ...]:
+        """The points (latitude, longitude) of the populated places of a country, or of one of its
+        first-level areas when `admin1` (its code within the country, "12") is given."""
+        query = "SELECT lat, lon FROM places WHERE country_code = ? AND feature_code LIKE 'PPL%'"
+        args: tuple[str, ...] = (country_code,)
+        if admin1:
+            query, args = query + " AND admin1 = ?", (country_code, admin1)
+        return tuple((float(lat), float(lon)) for lat, lon in self.con.execute(query, args))
 
     def place(self, geonameid: int) -> tuple[Candidate, str] | None:
         """The entry with this GeoNames id and its admin2 code ("" if none): which areas hold it (watch zones)."""
