@@ -10,6 +10,7 @@ country, there; "reporter Bill Holland ... Holland said" is the reporter, not th
 from __future__ import annotations
 
 import itertools
+from typing import Any
 
 from dateline.actors.candidate import Candidate, adopt, set_country
 from dateline.actors.dictionary import ActorDictionary
@@ -156,7 +157,24 @@ def described_by_apposition(people: list[Candidate], candidates: list[Candidate]
             continue
         head = doc.parsed[person.actor.token_end - 1]
         described = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
-        found = next((by_token[t.i] for t in described if t.i in by_token), None)
+        found = next((by_token[t.i] for t in described if t.i in by_token), None) or \
+            next((by_token[t.i] for d in described for t in _employers(d) if t.i in by_token), None)
         if found is not None:
             person.actor.sector = person.actor.sector or found.actor.sector
             set_country(person.actor, found.actor.country or "", f"apposition {found.actor.text!r}")
+
+
+#: Prepositions after a role noun that name the body the person holds the role in ("director at Amnesty").
+EMPLOYER_PREPS = frozenset({"of", "for", "at", "with"})
+
+
+def _employers(role: Any) -> list[Any]:
+    """Tokens of the bodies a role noun's prepositional phrases name ("the deputy director for the Middle
+    East at Amnesty International": the Middle East, Amnesty International), nearest phrase first."""
+    out = []
+    for prep in sorted((c for c in role.children if c.dep_ == "prep" and c.lower_ in EMPLOYER_PREPS),
+                       key=lambda c: c.i):
+        for obj in prep.children:
+            if obj.dep_ == "pobj":
+                out.extend(t for t in obj.subtree if t.dep_ not in ("relcl", "acl"))
+    return out

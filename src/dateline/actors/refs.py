@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from typing import Any
 
+from dateline.actors.acronyms import acronym_mentions
 from dateline.actors.candidate import Candidate, adopt, set_country
 from dateline.actors.dictionary import ActorDictionary
 from dateline.actors.nearby import context_country, country_mentions, owner, places_not_people
@@ -55,6 +56,8 @@ def resolve_references(candidates: list[Candidate], doc: Document, keys: list[st
             set_country(cand.actor, home, "every place of the article is in")
     candidates = sorted([*candidates, *unknown], key=lambda c: c.actor.start)
     extra = unlisted_people(candidates, doc, keys)
+    taken = {a.start for a in extra}
+    extra += [a for a in acronym_mentions(candidates, doc) if a.start not in taken]  # "... (PSC) ... the PSC"
     actors = [c.actor for c in candidates] + extra
     return sorted(actors, key=lambda a: a.start)
 
