@@ -212,8 +212,14 @@ def named_in_object(doc: Document, trigger: Any, actors: list[Party], with_purpo
         if actor is not None and actor.country and actor.start not in taken:
             return [actor.as_party()]
         stack.extend(sorted((c for c in token.children if c.dep_ not in CLAUSE_DEPS
-                             and c.lower_ not in ADJUNCT_WORDS), key=lambda t: -t.i))
+                             and c.lower_ not in ADJUNCT_WORDS and not _clause_with_subject(c)), key=lambda t: -t.i))
     return []
+
+
+def _clause_with_subject(token: Any) -> bool:
+    """"seeking an answer on why T&T was not represented": a clause with its own subject inside the object
+    says who did something else, not whom the act is aimed at ("of blowing up a plane", subjectless, may)."""
+    return token.dep_ == "pcomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
 
 
 def _purpose_clause(token: Any) -> bool:

@@ -1,0 +1,104 @@
+"""Parties of an accusation read from a reported clause: the speaker accuses, the clause's actor is accused.
+
+"He said Haiti had sworn a pact with the devil", "'this violence is being orchestrated by the Egyptian
+authorities,' said an Amnesty director": the lexicon reads the clause's own verb (swear, orchestrate)
+and its parties (Haiti; the authorities). When the verifier re-types such a reading as ACCUSE, or the
+learned detector proposes the ACCUSE, the act coded is the speaker's charge, so the parties of the
+first reading no longer fit: the speaker is the accuser and whoever the clause says did it the accused.
+A reading the lexicon itself types ACCUSE ("accused", "blamed") already has the accuser as its
+subject and is left alone, and so is a trigger that is itself a reporting verb.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from dateline.events.detect import RULE_PREFIX as DETECTOR_RULE
+from dateline.events.parties_syntax import verb_subject, with_conjuncts
+from dateline.events.resolve import resolve
+from dateline.model import Document, Event, Party
+from dateline.words import word_set
+
+#: Verbs that report speech: the subject of one above the trigger's clause is the accuser.
+REPORTING_VERBS = word_set("reporting_verbs")
+#: The type whose parties are re-read.
+ACCUSE = "ACCUSE"
+#: How many clauses up from the trigger the reporting verb may be ("said it looks like X is orchestrating").
+CLIMB = 4
+#: Dependencies linking a clause to the verb that reports it (or, in '"...," X said', to the quote); an
+#: adverbial clause only as what something "looks like" ("though protesters stopped ..., Abdullah said" is
+#: not what he said).
+REPORT_LINKS = frozenset({"ccomp", "parataxis", "xcomp", "conj"})
+SEEMING_MARKS = frozenset({"like"})
+
+
+def reread_reported_accusations(doc: Document) -> Document:
+    """Re-read the parties of every ACCUSE that the verifier or the detector made of a reported clause."""
+    if doc.parsed is None or not any(e.type == ACCUSE for e in doc.events):
+        return doc
+    doc.events = [_reread(doc, e) if e.type == ACCUSE and _read_as_accusation(e) else e for e in doc.events]
+    return doc
+
+
+def _read_as_accusation(event: Event) -> bool:
+    """Whether ACCUSE is not the lexicon's own reading of the trigger: re-typed, or the detector's proposal."""
+    rule = event.evidence.rule or ""
+    return f"re-typed {ACCUSE}" in rule or rule.startswith(DETECTOR_RULE)
+
+
+def _reread(doc: Document, event: Event) -> Event:
+    token = _trigger_token(doc, event)
+    if token is None or token.lemma_.lower() in REPORTING_VERBS:
+        return event
+    reporter = reporting_verb(token)
+    if reporter is None:
+        return event
+    speaker, _ = verb_subject(reporter)
+    accusers = [p for h in with_conjuncts(speaker) for p in resolve(doc, h)] if speaker is not None else []
+    accusers = [p for p in accusers if p.country or p.entry]
+    if not accusers:
+        return event  # a speaker who names no one: keep what the clause said
+    if _same_parties(event.actors, accusers):
+        return event  # "Amnesty said it has documented ...": the first reading's actor is the speaker already
+    accused = _other_parties(event.actors, accusers) if event.actors else event.recipients
+    note = f"parties: speaker {speaker.text!r} of '{reporter.text}' accuses whom the reported clause names"
+    rule = f"{event.evidence.rule}; {note}" if event.evidence.rule else note
+    return replace(event, actors=accusers, recipients=accused, evidence=replace(event.evidence, rule=rule))
+
+
+def _same_parties(parties: list[Party], accusers: list[Party]) -> bool:
+    """Whether some party is one of the accusers (the same mention, or the same name)."""
+    return len(_other_parties(parties, accusers)) < len(parties)
+
+
+def _other_parties(parties: list[Party], accusers: list[Party]) -> list[Party]:
+    """The parties that are not the accusers themselves (by mention, else by name)."""
+    taken = {(p.name, p.start) for p in accusers} | {p.name for p in accusers}
+    return [p for p in parties if (p.name, p.start) not in taken and p.name not in taken]
+
+
+def reporting_verb(token: Any) -> Any | None:
+    """The reporting verb whose reported clause holds `token`: up through clause links to a reporting
+    verb ("He said Haiti had sworn"), or the reporting verb hanging on the quote ('"...," X said')."""
+    current = token
+    for _ in range(CLIMB):
+        for child in current.children:
+            if child.dep_ in ("ccomp", "parataxis") and child.lemma_.lower() in REPORTING_VERBS and child.i != token.i:
+                return child
+        seeming = current.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SEEMING_MARKS
+                                                   for c in current.children)
+        if (current.dep_ not in REPORT_LINKS and not seeming) or current.head.i == current.i:
+            return None
+        current = current.head
+        if current.lemma_.lower() in REPORTING_VERBS and current.pos_ == "VERB":
+            return current
+    return None
+
+
+def _trigger_token(doc: Document, event: Event) -> Any | None:
+    start = event.evidence.trigger_start
+    if start is None:
+        return None
+    span = doc.parsed.char_span(start, event.evidence.trigger_end or start + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
