@@ -152,3 +152,10 @@ def test_there_after_an_act_refers_to_the_place_named_before(nlp) -> None:
     protests = event_at(doc, "protests")
     assert protests.location is not None and protests.location.name == "Jordan"
     assert "'there'" in protests.location.basis
+
+
+def test_a_place_of_the_governing_verbs_subject_places_a_conjoined_act(nlp) -> None:
+    doc = extracted(nlp, "Police in Santiago broke up a student march on Friday and arrested 30 people.")
+    arrest = event_at(doc, "arrested")
+    assert arrest.location is not None and arrest.location.name == "Santiago"
+    assert "'Police'" in arrest.location.basis

@@ -40,6 +40,9 @@ STATE_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCL", "CONT", "PPLC"})
 MAX_HOPS = 8
 #: Ranks of how the sentence relates a place to the act; higher wins.
 RANK_OWN, RANK_GOVERNOR, RANK_PARTICIPANT, RANK_TARGET, RANK_FRAME = 4.0, 3.0, 2.0, 1.5, 1.0
+#: The doer of the verb an act continues or is the object of: where it is, the act is ("Police in Santiago broke
+#: up a march and arrested 30"); ranked below the act's own participants.
+AGENT_DEPS, RANK_SHARED_AGENT = frozenset({"nsubj", "agent"}), 1.8
 #: spaCy labels of names that may hold a town's name without being in it ("the New York Times").
 ORGANISATION_LABELS = frozenset({"ORG", "WORK_OF_ART"})
 #: Last words of names of buildings and streets: such a name is a site in its town ("Cairo Central Hospital").
@@ -99,6 +102,9 @@ def _site_choice(place: Place, words: str, prep: Any, trigger: Any, physical: bo
         return Choice(RANK_GOVERNOR, place, f"{words}: where the clause on '{trigger.text}' puts it")
     if physical and _participant_of(head, trigger):
         return Choice(RANK_PARTICIPANT, place, f"{words}: where '{head.text}' of '{trigger.text}' is")
+    if physical and governor is not None and head.dep_ in AGENT_DEPS and _participant_of(head, governor):
+        shared = f"'{head.text}' of '{governor.text} … {trigger.text}'"
+        return Choice(RANK_SHARED_AGENT, place, f"{words}: where {shared} is")
     if physical and _frames_the_sentence(prep, trigger):
         return Choice(RANK_FRAME, place, f"{words}: opens the sentence that tells of '{trigger.text}'")
     return None
