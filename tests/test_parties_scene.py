@@ -6,7 +6,7 @@ passive subject or the subject of a verb of undergoing suffers, the subject of "
 acronym defined in brackets after an actor names that actor later; agent nouns and short country
 names Phoenix lacks; a clause with its own subject inside an object names no fallback recipient; a
 reported clause read as an accusation has the speaker accuse whom it names; a person is of the body
-his apposition's role is held at.
+his apposition's role is held at; an act "carried out by X" (a support-verb participle) is X's.
 """
 
 from __future__ import annotations
@@ -129,3 +129,15 @@ def test_person_takes_the_body_named_in_the_role_of_the_apposition(staged) -> No
     person = next(a for a in doc.actors if a.text.startswith("Mary"))
     assert person.country == "NGO"
     assert "apposition 'Amnesty International'" in (person.entry or "")
+
+
+def test_act_carried_out_by_someone_is_theirs(staged) -> None:
+    doc = staged("Kenya condemned the attack carried out by Somali militants on Tuesday.")
+    assert "militants" in [t.text for t in trigger_parties(token(doc, "attack")).actors]
+    assert countries(doc, [token(doc, "attack")]) == ["SOM"]  # the act condemned stands for its doers
+
+
+def test_answer_to_an_act_is_not_its_doer(staged) -> None:
+    doc = staged("Kenya repeated its charge, a charge denied by the Ugandan government on Tuesday.")
+    charges = [t for t in doc.parsed if t.text == "charge"]
+    assert all("government" not in [a.text for a in trigger_parties(t).actors] for t in charges)

@@ -23,6 +23,7 @@ from dateline.events.parties_syntax import (
     converse_parties,
     is_named,
     object_nouns,
+    participle_agents,
     verb_subject,
     with_conjuncts,
 )
@@ -58,6 +59,9 @@ def noun_parties(noun: Any, reciprocal: bool = False) -> PartyTokens:
             found.patterns.append("noun modifier")
         elif child.dep_ == "prep":
             _add_noun_prep(child, found)
+    for agent in participle_agents(noun):  # "the demonstration staged by students"
+        found.actors.extend(with_conjuncts(agent))
+        found.patterns.append(f"'by' agent of '{agent.head.head.text}'")
     if all(t.i in found.weak for t in found.actors) or _under_light_verb(noun):
         _add_support_verb_subject(noun, found, reciprocal)
     elif not any(t.i not in found.weak for t in found.recipients):

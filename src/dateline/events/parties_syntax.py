@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from dateline.events.lexicon import load_lexicon
 from dateline.words import word_class, word_set
 
 # The word classes live in data/words/ (each file says what its list is for).
@@ -99,6 +100,22 @@ def clause_antecedent(verb: Any) -> Any | None:
 def participle(verb: Any) -> bool:
     """A past participle, also when the tagger calls a subjectless "acl" past form a past tense."""
     return verb.tag_ == "VBN" or (verb.dep_ == "acl" and verb.tag_ == "VBD")
+
+
+def participle_agents(noun: Any) -> list[Any]:
+    """The "by" objects of the support-verb participles modifying a noun ("the demonstration staged by
+    students", "an attack carried out by rebels"): who did what the noun names. Only support verbs (the
+    lexicon's light verbs: stage, carry out, launch, organise) say who did it: "a charge denied by the
+    Kremlin", "protests followed by a crackdown" name who answered it or what came next."""
+    lexicon = load_lexicon()
+    return [g for acl in noun.children if acl.dep_ == "acl" and participle(acl) and
+            lexicon.is_light_verb(acl.lemma_.lower())
+            for c in acl.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
+def names_event(noun: Any) -> bool:
+    """Whether a noun is one the lexicon reads as an event ("demonstration", "attack"), not a thing or a body."""
+    return load_lexicon().noun_entry(noun) is not None
 
 
 def is_named(token: Any) -> bool:

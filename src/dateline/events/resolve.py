@@ -11,7 +11,7 @@ from typing import Any
 
 from dateline.events.index import ArticleIndex
 from dateline.events.parties import NAME_MODIFIER_DEPS, NON_PARTY_HEADS, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS, SKIP_DEPS
-from dateline.events.parties_syntax import NAMED_ENTITIES
+from dateline.events.parties_syntax import NAMED_ENTITIES, names_event, participle_agents
 from dateline.model import Document, Party
 from dateline.words import word_class, word_set, word_table
 
@@ -157,6 +157,8 @@ def _actors_in_phrase(doc: Document, token: Any, bodies: bool = True) -> list[An
     starts = {token.idx}
     stack = [c for c in token.children
              if c.dep_ in NAME_MODIFIER_DEPS or (bodies and c.dep_ == "prep" and c.lower_ == "of")]
+    if bodies and names_event(token):  # "the demonstration staged by students": an act stands for its doers
+        stack += participle_agents(token)  # (not "a nerve agent developed by the Soviet Union")
     while stack:
         tok = stack.pop()
         starts.add(tok.idx)
