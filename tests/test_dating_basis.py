@@ -3,11 +3,10 @@ participle clause sets ("Speaking on Tuesday, the mayor urged ..."), on sentence
 
 from __future__ import annotations
 
-from stage_run import event_at, extracted
-
 from dateline.events.dating import event_dating
 from dateline.events.explain import explain_event
 from dateline.time import tag_timexes
+from stage_run import event_at, extracted
 
 
 def dating(make_doc, text: str, trigger: str, date: str = "2018-09-19"):

@@ -39,6 +39,9 @@ _UNTIL = word_set("until_words")
 _REPORTING = word_set("reporting_verbs")
 #: Verbs whose past tense is spelled like the present: "hurt" tagged VBP may be past.
 _SAME_PAST = word_set("same_past_verbs")
+#: Dependencies of a participle clause without tense of its own that shares its governing verb's time
+#: ("the stock has fluctuated, rising to a high in June"; "Speaking on Tuesday, the mayor urged").
+_PARTICIPLE_ADJUNCTS = frozenset({"advcl", "xcomp"})
 #: Dependency labels of an expression that modifies a noun rather than the clause.
 _NOUN_MODIFIER = frozenset({"poss", "compound", "nmod"})
 
@@ -86,6 +89,9 @@ def verb_direction(verb: Any, depth: int = 0) -> int:
         return -1
     if verb.tag_ == "VBG" and any(a.tag_ in {"VBZ", "VBP"} for a in auxes):
         return 1
+    if verb.tag_ == "VBG" and not auxes and verb.dep_ in _PARTICIPLE_ADJUNCTS and depth < 3 and \
+            verb.head.i != verb.i and verb.head.pos_ in {"VERB", "AUX"}:
+        return verb_direction(verb.head, depth + 1)  # "rising ... in March" after "has fluctuated": its time
     if verb.tag_ == "VBP" and verb.lower_ in _SAME_PAST:
         return 0
     if verb.tag_ in {"VBZ", "VBP"} and verb.pos_ == "VERB" and verb.lemma_ not in _REPORTING:
@@ -102,8 +108,13 @@ def _modal_direction(verb: Any, auxes: set[str]) -> int:
 
 def _infinitive_direction(verb: Any, depth: int) -> int:
     """The direction of an infinitive: forward after planning verbs and "be to" (unless
-    the plan is pluperfect: "had been due to expire Friday" is over), else its governor's."""
+    the plan is pluperfect: "had been due to expire Friday" is over), else its governor's; after an
+    adjective, past when the adjective's clause is ("made it difficult to meet demand into the summer"),
+    else forward ("is ready to sign on Monday")."""
     head = verb.head
+    if head.pos_ == "ADJ" and head.lemma_ not in PLANNING and head.head.i != head.i and depth <= 3 and \
+            head.head.pos_ in {"VERB", "AUX"} and verb_direction(head.head, depth + 1) < 0:
+        return -1  # "made it difficult to meet demand well into the summer": the adjective's clause is past
     if head.i == verb.i or depth > 3 or head.pos_ not in {"VERB", "AUX"} or head.lemma_ in PLANNING:
         return -1 if _is_pluperfect(head) else 1
     if head.lemma_ == "be" and head.tag_ in {"VBZ", "VBP"}:

@@ -1,0 +1,32 @@
+"""Tense direction of clauses without a tense of their own: a participle adjunct and an infinitive after an
+adjective take the time of the clause they hang on (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from dateline.time import tag_timexes
+
+
+def values(make_doc, text: str, date: str) -> list[str]:
+    return [t.value for t in tag_timexes(make_doc(text, date)).timexes]
+
+
+def test_a_participle_adjunct_looks_ahead_with_a_future_verb(make_doc) -> None:
+    text = "The panel will resume considering the charges on Monday."
+    assert values(make_doc, text, "2018-09-19") == ["2018-09-24"]
+
+
+def test_a_participle_adjunct_looks_back_with_a_past_verb(make_doc) -> None:
+    """Written on 30 October, "in March" after "has fluctuated ..., rising" is the March before, though
+    the next March is nearer."""
+    text = "The stock has fluctuated sharply, rising to a high in June from $29 in March."
+    assert values(make_doc, text, "2018-10-30") == ["2018-06", "2018-03"]
+
+
+def test_an_infinitive_after_an_adjective_takes_a_past_clause(make_doc) -> None:
+    text = "The problems made it difficult for the company to meet demand well into the summer."
+    assert values(make_doc, text, "2018-10-26") == ["2018-SU"]
+
+
+def test_an_infinitive_after_an_adjective_in_the_present_still_looks_ahead(make_doc) -> None:
+    text = "The company is ready to sign the contract on Monday."
+    assert values(make_doc, text, "2018-09-19") == ["2018-09-24"]
