@@ -8,11 +8,13 @@ DuckDB store and prints one JSON line with:
   against mentions (goal >= 30%), mentions and articles per merged event, per topic family;
 * merge time per 1,000 articles (the time spent in `merge_new_events` inside the batches' writes);
 * merge precision and recall (plain, and weighted by stratum population) on the hand-labelled pairs of
-  `benchmarks/data/merge_pairs.jsonl` (first sample) and `merge_pairs_population.jsonl` (a stratified
-  sample of every candidate pair; goals 0.9 and 0.7); `--draw-pairs FILE` draws a new population
+  `benchmarks/data/merge_pairs.jsonl` (first sample), `merge_pairs_population.jsonl` (a stratified
+  sample of every candidate pair) and `merge_pairs_background.jsonl` (a stratified sample of the pairs
+  the background reach added; goals 0.9 and 0.7); `--draw-pairs FILE` draws a new population
   sample into FILE instead (see `draw_pairs`); `--missed` lists the labelled same pairs kept apart, with why;
-* incremental ingest time per article at 1k, 10k and 100k stored events (`--sizes`): a store is
-  filled with synthetic events (`synthetic_document`) and then real articles are added one at a time.
+* incremental ingest time per article at 1k, 10k and 100k stored events (`--sizes`; alone with
+  `--incremental-only`): a store is filled with synthetic events (`synthetic_document`, written as an
+  ingest writes them) and then real articles are added one at a time.
 
 Processing the articles is the slow part (about 0.3-2 articles/s): `--cache DIR` keeps the output of
 `dateline extract` per topic (`TOPIC.jsonl`, or `TOPIC.*.jsonl` for a part of a topic) and reads it
@@ -27,6 +29,7 @@ import argparse
 import datetime as dt
 import json
 import random
+import statistics
 import sys
 import tempfile
 import time
@@ -39,13 +42,16 @@ from dateline.merge import conflict_reason, link_probability, mention_counts, se
 from dateline.merge.rules import shared_parties
 from dateline.model import Article, Document, Event, Evidence, Location, Party, event_id
 from dateline.store import EventFilter, open_store
-from dateline.store.rows import stored_event
+from dateline.store.rows import document_rows, stored_event, table_columns
+from dateline.store.sql import SQLStore
 
 T17 = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "t17"
 #: The labelled pairs scored: the first sample (merged pairs and near misses, by the rules' author) and the
 #: population sample (every candidate pair, stratified by sentence similarity; also the link model's training data).
 PAIRS = Path(__file__).resolve().parent / "data" / "merge_pairs.jsonl"
 POPULATION_PAIRS = Path(__file__).resolve().parent / "data" / "merge_pairs_population.jsonl"
+#: Pairs the background reach added (merge spans overlap, own date spans do not), drawn and labelled the same way.
+BACKGROUND_PAIRS = Path(__file__).resolve().parent / "data" / "merge_pairs_background.jsonl"
 #: The confidence from which `dateline events` lists an event by default (the verifier's threshold).
 LISTED = DEFAULT_MIN_CONFIDENCE
 
@@ -276,15 +282,27 @@ def synthetic_document(n: int, rng: random.Random, days: tuple[dt.date, int] = N
                     events=events)
 
 
-def incremental(sizes: list[int], docs: list[Document], probes: int, near: int | None = None) -> dict[str, float]:
+def fill_unmerged(store: SQLStore, docs: list[Document]) -> None:
+    """Write the documents' rows exactly as an ingest writes them, without merging them with each other (the
+    synthetic events have their own random words, so they would stay apart; merging each batch of them against
+    100k others made the fill itself take over an hour)."""
+    rows = [document_rows(doc) for doc in docs]
+    with store._writing() as con:  # a benchmark's bulk fill: private on purpose
+        for table in table_columns():
+            store._insert(con, table, [row for doc in rows for row in doc[table]])
+
+
+def incremental(sizes: list[int], docs: list[Document], probes: int, near: int | None = None) -> dict[str, object]:
     """Seconds per real article added one at a time to stores already holding `size` synthetic events.
 
-    With `near`, only that many of them lie in the years of the articles timed, the rest in years none of them
-    reports: the store grows, the events a new article may merge with do not. Without, every synthetic event
-    lies in those years, so their density grows with the store, and so do the candidates of each new event."""
+    The same articles (after one warm-up article) are timed at every size; each size reports the median and the
+    mean wall time and the median CPU time of this process (DuckDB's threads included), per article.
+    With `near`, only that many of the synthetic events lie in the years of the articles timed, the rest in years
+    none of them reports: the store grows, the events a new article may merge with do not. Without, every synthetic
+    event lies in those years, so their density grows with the store, and so do the candidates of each new event."""
     rng = random.Random(17)
-    out = {}
-    sample = random.Random(3).sample(docs, min(probes, len(docs)))
+    out: dict[str, object] = {}
+    sample = random.Random(3).sample(docs, min(probes + 1, len(docs)))
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "grow.duckdb"
         stored = 0
@@ -293,14 +311,20 @@ def incremental(sizes: list[int], docs: list[Document], probes: int, near: int |
                 while stored < size:
                     days = NEAR_PROBES if near is None or stored < near else FAR_FROM_PROBES
                     batch = [synthetic_document(stored // 2 + i, rng, days)
-                             for i in range(min(500, (size - stored) // 2))]
-                    store.add(batch)
+                             for i in range(min(1000, (size - stored) // 2))]
+                    fill_unmerged(store, batch)
                     stored += 2 * len(batch)
-                start = time.perf_counter()
+                wall, cpu = [], []
                 for doc in sample:
                     doc.article.id += f"@{size}"  # a new article each time: same content, new id
+                    start, start_cpu = time.perf_counter(), time.process_time()
                     store.add([renamed_again(doc)])
-                out[str(size)] = round((time.perf_counter() - start) / len(sample), 4)
+                    wall.append(time.perf_counter() - start)
+                    cpu.append(time.process_time() - start_cpu)
+                wall, cpu = wall[1:], cpu[1:]  # the first warms the caches
+                out[str(size)] = {"median": round(statistics.median(wall), 4),
+                                  "mean": round(statistics.fmean(wall), 4),
+                                  "cpu_median": round(statistics.median(cpu), 4)}
     return out
 
 
@@ -317,16 +341,22 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, required=True, help="folder of `dateline extract` output per topic")
     ap.add_argument("--topics", nargs="*", help="T17 topics (default: every topic with a cache file)")
     ap.add_argument("--draw-pairs", type=Path, help="draw a population sample of pairs into this file, unlabelled")
-    ap.add_argument("--pairs", type=Path, nargs="*", default=[PAIRS, POPULATION_PAIRS], help="labelled pair files")
+    ap.add_argument("--pairs", type=Path, nargs="*", default=[PAIRS, POPULATION_PAIRS, BACKGROUND_PAIRS],
+                    help="labelled pair files")
     ap.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000, 100000])
     ap.add_argument("--probes", type=int, default=20, help="articles timed at each store size")
     ap.add_argument("--near", type=int, help="synthetic events in the years of the articles timed (default: all)")
     ap.add_argument("--db", type=Path, help="keep the merged store here (default: a temporary file)")
     ap.add_argument("--missed", action="store_true", help="list the labelled same pairs kept apart, and why (stderr)")
+    ap.add_argument("--incremental-only", action="store_true", help="only the incremental ingest times (--sizes)")
     args = ap.parse_args()
     topics = args.topics or sorted({p.name.split(".")[0] for p in args.cache.glob("*.jsonl")})
     docs = cached_documents(args.cache, topics)
     flat = [d for topic_docs in docs.values() for d in topic_docs]
+    if args.incremental_only:
+        incremental_seconds = incremental(args.sizes, flat, args.probes, args.near)
+        print(json.dumps({"benchmark": "merge", "incremental_seconds_per_article": incremental_seconds}))
+        return
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or Path(tmp) / "t17.duckdb"
         if db.exists():

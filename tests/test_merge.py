@@ -229,3 +229,36 @@ def test_show_lists_every_report_and_why_it_was_joined(store_target):
         lines = "\n".join(explain_event(store.events()[0]))
     assert "2 mentions of this happening in 2 articles from 2 sources" in lines
     assert "kyiv-post" in lines and "reuters-1" in lines and "joined" in lines
+
+
+# -- background references the text does not date ------------------------------------------------
+
+BLAST = report("harbour-wire", "2010-04-21", "A blast at the Ocean Star refinery in Port Avel killed 9 workers on "
+               "Tuesday, the coast guard said.", "killed", type_="ASSAULT", actors=(), date="2010-04-20",
+               recipients=(party("workers", "ZZA", "LAB"),))
+
+
+def undated(aid: str, published: str, sentence: str, trigger: str) -> Document:
+    """A later report that gives its happening no day: dated by its article, as an upper bound (ON_OR_BEFORE)."""
+    doc = report(aid, published, sentence, trigger, type_="ASSAULT", actors=(),
+                 recipients=(party("workers", "ZZA", "LAB"),))
+    event_of(doc).date_mod = "ON_OR_BEFORE"
+    return doc
+
+
+def test_an_undated_retelling_weeks_later_links_to_the_dated_happening_it_tells_again():
+    vigil = undated("evening-post", "2010-05-24", "Families of the 9 workers killed in the Ocean Star refinery blast "
+                    "held a vigil in Port Avel.", "killed")
+    reason = link_reason(event_of(BLAST), event_of(vigil))
+    assert reason is not None and "told later as background" in reason
+    assert conflict_reason(event_of(BLAST), event_of(vigil)) is None
+
+
+def test_an_undated_report_weeks_later_that_shares_little_stays_apart_and_one_months_later_conflicts():
+    vague = undated("evening-post", "2010-05-24", "Workers were killed when the crane collapsed, a union said.",
+                    "killed")
+    assert conflict_reason(event_of(BLAST), event_of(vague)) is None  # within the reach: a candidate
+    assert link_reason(event_of(BLAST), event_of(vague)) is None  # but a far report needs more than a word in common
+    autumn = undated("autumn-post", "2010-09-24", "Families of the 9 workers killed in the Ocean Star refinery blast "
+                     "held a vigil in Port Avel.", "killed")
+    assert "dates" in (conflict_reason(event_of(BLAST), event_of(autumn)) or "")

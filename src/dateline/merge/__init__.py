@@ -16,7 +16,9 @@ All of it is pure and decided from the set of reports alone, so the same article
 events whatever order they were ingested in; the store (`dateline.store.merged`) keeps the links and
 redoes the clustering of the group a new article touches. A background reference ("the 2017 deal",
 mentioned a year later) is an event dated `2017`: its span holds the original's day, and its parties
-and words are the original's, so it links to it.
+and words are the original's, so it links to it. One the text does not date ("the explosion that killed
+11 workers", a month on) gets its article's date as an upper bound; its merge span reaches
+`BACKGROUND_DAYS` back, and the link model weighs that it meets the original only through that reach.
 """
 
 from dateline.merge.grouping import JOIN_DENSITY, cluster, groups_of, representative
@@ -28,6 +30,7 @@ from dateline.merge.rules import (
     date_span,
     mention_counts,
     merge_span,
+    merge_span_of,
     party_countries,
     same_party,
     sentence_similarity,
@@ -35,5 +38,5 @@ from dateline.merge.rules import (
 
 __all__ = ["FEATURES", "JOIN_DENSITY", "LinkModel", "MentionCounts", "canonical_key", "cluster",
            "conflict_reason", "date_span", "groups_of", "link_features", "link_model", "link_probability",
-           "link_reason", "mention_counts", "merge_span", "party_countries", "representative", "same_party",
-           "sentence_similarity"]
+           "link_reason", "mention_counts", "merge_span", "merge_span_of", "party_countries", "representative",
+           "same_party", "sentence_similarity"]

@@ -26,6 +26,7 @@ from dateline.merge.rules import (
     DATE_NAMES,
     STOPWORDS,
     conflict_reason,
+    reaches_back,
     same_day,
     sentence_similarity,
     shared_parties,
@@ -36,7 +37,8 @@ from dateline.model import Event
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "models" / "merge_link.json"
 #: The features, in the model's order (`link_features` gives them by these names).
 #: (Dated to one day, measured as well, weighed nothing once both being dated by their text was known.)
-FEATURES = ("dice", "close_wording", "shared_number", "shared_names", "shared_roles", "both_dated")
+#: `reaches_back`: the two meet only through the background reach (`rules.BACKGROUND_DAYS`), a report a month on.
+FEATURES = ("dice", "close_wording", "shared_number", "shared_names", "shared_roles", "both_dated", "reaches_back")
 #: Sentences sharing this much of their content words (Dice) are worded alike: most of a report retold.
 CLOSE_WORDING = 0.7
 _NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
@@ -122,7 +124,8 @@ def link_features(a: Event, b: Event) -> dict[str, float]:
             "shared_number": float(bool(sentence_numbers(first) & sentence_numbers(second))),
             "shared_names": min(len(shared_names(a, b)), _NAMES_CAP) / _NAMES_CAP,
             "shared_roles": float(len(shared_parties(a, b))),
-            "both_dated": float(_dated(a) and _dated(b))}
+            "both_dated": float(_dated(a) and _dated(b)),
+            "reaches_back": float(reaches_back(a, b))}
 
 
 def _explained(a: Event, b: Event, features: dict[str, float]) -> list[str]:
@@ -138,6 +141,8 @@ def _explained(a: Event, b: Event, features: dict[str, float]) -> list[str]:
         why.append(f"same day ({a.date} / {b.date})")
     elif features["both_dated"]:
         why.append(f"both dated by their text ({a.date} / {b.date})")
+    if features["reaches_back"]:
+        why.append(f"told later as background (one date is only an upper bound: {a.date} / {b.date})")
     return why
 
 

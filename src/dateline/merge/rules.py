@@ -42,6 +42,11 @@ DATE_SLACK_DAYS = {"time": 1, "part_of_day": 1, "day": 1, "week": 1}
 OPEN_SPAN_DAYS = 7
 #: An undated event is taken to lie in this many days up to its article's date.
 UNDATED_DAYS = 7
+#: How far back a report whose text gives only an upper bound (an undated event, "by Monday") may still tell a
+#: happening as background ("the explosion that killed 11 workers", five weeks on; a page's list of stories
+#: carried for a fortnight). Such pairs are candidates and do not conflict, but the link model weighs that they
+#: meet only through this reach (`reaches_back`), so they need more in common than reports of one week.
+BACKGROUND_DAYS = 42
 #: Events whose span is longer (a decade, PAST_REF) are too vague to merge; a year with its slack fits.
 MAX_MERGE_SPAN_DAYS = 366 + 2 * OPEN_SPAN_DAYS
 #: Greatest distance (km) between the places of one happening, by the coarser place's precision.
@@ -87,18 +92,20 @@ def date_span(event: Event, reference: dt.date | None = None) -> Interval | None
     `reference` is the article date (default: the event's own `article_date`); an undated event lies
     in the days up to it. None only for an event with neither a calendar date nor a reference.
     """
-    return _span(event.date, event.date_mod, event.date_precision, reference or event.article_date)
+    return _span(event.date, event.date_mod, event.date_precision, reference or event.article_date, OPEN_SPAN_DAYS)
 
 
 @functools.lru_cache(maxsize=65536)
-def _span(date: str | None, date_mod: str | None, precision: str | None, reference: dt.date | None) -> Interval | None:
-    """`date_span` of these values (cached: a merge compares each event with many)."""
+def _span(date: str | None, date_mod: str | None, precision: str | None, reference: dt.date | None,
+          reach: int) -> Interval | None:
+    """`date_span` of these values, an open or missing start reaching `reach` days back (cached: a merge compares
+    each event with many)."""
     span = interval(date, reference) if date else None
     if span is None:
-        return Interval(reference - dt.timedelta(days=UNDATED_DAYS), reference) if reference else None
+        return Interval(reference - dt.timedelta(days=max(reach, UNDATED_DAYS)), reference) if reference else None
     first, last = span.first, span.last
     if date_mod in ("BEFORE", "ON_OR_BEFORE"):
-        first = _shift(first, -OPEN_SPAN_DAYS)
+        first = _shift(first, -reach)
     elif date_mod == "AFTER":
         last = _shift(last, OPEN_SPAN_DAYS)
     # widened at its end only: two spans widened so overlap when their days are at most `slack` apart
@@ -114,12 +121,26 @@ def _shift(day: dt.date, days: int) -> dt.date:
 
 
 def merge_span(event: Event, reference: dt.date | None = None) -> Interval | None:
-    """The event's `date_span`, or None when it spans too many days to be told apart from others
-    (a decade, "in the past"): such events are never merged, and never slow the candidate search."""
-    span = date_span(event, reference)
+    """The days a report of the event may share with another: its `date_span` with an open or missing start
+    reaching `BACKGROUND_DAYS` back; None when its own span is too long to be told apart from others (a decade, "in
+    the past"): such events are never merged, and never slow the candidate search."""
+    return merge_span_of(event.date, event.date_mod, event.date_precision, reference or event.article_date)
+
+
+def merge_span_of(date: str | None, date_mod: str | None, precision: str | None,
+                  reference: dt.date | None) -> Interval | None:
+    """`merge_span` of an event with these date fields, reported on `reference` (for stored rows)."""
+    span = _span(date, date_mod, precision, reference, OPEN_SPAN_DAYS)
     if span is None or (span.last - span.first).days > MAX_MERGE_SPAN_DAYS:
         return None
-    return span
+    return _span(date, date_mod, precision, reference, BACKGROUND_DAYS)
+
+
+def reaches_back(a: Event, b: Event) -> bool:
+    """Whether two reports meet only through the background reach: their merge spans overlap, their own spans
+    (`date_span`) do not ("the explosion that killed 11 workers", undated, a month after the dated report)."""
+    first, second = date_span(a), date_span(b)
+    return bool(first and second and not first.overlaps(second.first, second.last))
 
 
 def party_countries(event: Event) -> frozenset[str]:
