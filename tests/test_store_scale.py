@@ -162,3 +162,49 @@ def test_a_duckdb_listing_reads_widening_windows_of_days_and_lists_as_an_unbound
         dated = EventFilter(since=dt.date(2018, 3, 1), until=dt.date(2018, 3, 9))
         assert list(listed_ids(recorded, dated, DUCKDB, page=4)) == list(listed_ids(store.rows, dated, None, page=4))
         assert statements and not any("e.listing_day <= ?" in sql for sql in statements)
+
+
+def test_merging_finds_its_candidates_by_key_not_by_a_scan_of_merge_keys(tmp_path):
+    from dateline.store.merged import find_links
+
+    with open_store(tmp_path / "s.duckdb") as store:
+        store.add([numbered_document(n) for n in range(30)] + [A, C])
+        statements = []
+
+        def recorded(sql: str, params):
+            statements.append((sql, list(params)))
+            return store.rows(sql, params)
+
+        new = [event for event in load_events(store.rows, [A.events[0].id], set())]
+        links = find_links(recorded, new, {})
+        assert set(links) == {frozenset((A.events[0].id, C.events[0].id))}  # stored already: linked again here
+        assert any("window_key IN" in sql for sql, _ in statements)
+        for sql, params in statements:  # a self-join of merge_keys was a scan of the whole table per batch
+            assert "Index Scan" in _plan(store, sql, params), sql
+
+
+def test_a_schema_8_store_gets_windowed_merge_keys_and_background_spans_like_a_new_one(store_target, tmp_path,
+                                                                                      postgres_server):
+    from test_merge import BLAST, undated
+
+    vigil = undated("evening-post", "2010-05-24", "Families of the 9 workers killed in the Ocean Star refinery "
+                    "blast held a vigil in Port Avel.", "killed")
+    fresh = postgres_server.new_database() if store_target.startswith("postgresql") else str(tmp_path / "fresh.db")
+    for target in (store_target, fresh):
+        with open_store(target) as store:
+            store.add([A, B, C, BLAST, vigil])
+    raw_sql(store_target, "DROP TABLE merge_keys; CREATE TABLE merge_keys (event_id TEXT NOT NULL, type TEXT NOT NULL, "
+                          "country TEXT NOT NULL, lo DATE NOT NULL, hi DATE NOT NULL); "
+                          "CREATE UNIQUE INDEX merge_keys_key ON merge_keys (event_id, country); "
+                          "UPDATE events SET merge_lo = merge_hi; "  # the spans of schema 8 reached a week back
+                          f"UPDATE schema_version SET version = 8 WHERE version = {SCHEMA_VERSION}")
+    keys = "SELECT event_id, type, window_key, lo, hi FROM merge_keys ORDER BY event_id, window_key"
+    spans = "SELECT id, merge_lo, merge_hi FROM events ORDER BY id"
+    with open_store(store_target, read_only=True) as store:
+        assert store.rows("SELECT max(version) FROM schema_version") == [(SCHEMA_VERSION,)]
+        upgraded = store.rows(keys), store.rows(spans)
+    with open_store(fresh, read_only=True) as store:
+        assert upgraded == (store.rows(keys), store.rows(spans))
+    vigil_span = [row for row in upgraded[1] if row[0] == vigil.events[0].id]
+    # 42 days back from its article's day, and a day's slack after it
+    assert vigil_span == [(vigil.events[0].id, dt.date(2010, 4, 12), dt.date(2010, 5, 25))]

@@ -4,11 +4,13 @@ The decisions are `dateline.merge`'s (pure functions of two events); this module
 results in the shared SQL tables, written inside the batch's transaction so a killed ingest
 leaves no half-merged state:
 
-* `merge_keys` is the candidate index: one row per event and party country, with the days the
-  event may lie on. A new event looks up events of its type whose days overlap its own (party
-  countries are not required to match: coded countries err, and two copies of one sentence are
-  one report whatever their coding said), so the work per article depends on how many events are
-  near it in type and time, not on how many are stored.
+* `merge_keys` is the candidate index: one row per event and window of days its merge span touches
+  (`rows.window_keys`: its type and a 30-day window number), with that span. A new event reads the
+  rows of its own windows by key and keeps the events whose days overlap its own (party countries are
+  not required to match: coded countries err, and two copies of one sentence are one report whatever
+  their coding said). Every read is an index lookup by event id or window key, never a scan or a join
+  over the table, so the work per article depends on how many events are near it in type and time,
+  not on how many are stored.
 * `event_links` holds every pair of events found to report one happening, with the reason.
 * `events.merged_id` is the merged event each event belongs to (the id of its representative: the
   most confident fact among its reports, `dateline.merge.representative`),
@@ -25,9 +27,9 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from dateline.merge import cluster, link_reason, merge_span, party_countries
+from dateline.merge import cluster, link_reason, merge_span
 from dateline.model import Event, Evidence
-from dateline.store.rows import stored_event
+from dateline.store.rows import merge_key_rows, stored_event
 
 Execute = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
 #: Ids per IN list (PostgreSQL takes at most 65535 parameters a statement).
@@ -81,18 +83,21 @@ def load_events(execute: Execute, ids: Sequence[str]) -> dict[str, Event]:
     return {event.id: event for event in events}
 
 
-#: Stored events that may be the same happening as a new one (whose keys are stored already): the same
-#: type and overlapping days.
-_CANDIDATES = ("SELECT DISTINCT n.event_id, k.event_id FROM merge_keys n JOIN merge_keys k ON k.type = n.type "
-               "AND k.lo <= n.hi AND k.hi >= n.lo WHERE n.event_id IN ({ids}) AND k.event_id <> n.event_id")
-
-
 def _candidates(execute: Execute, new_ids: list[str]) -> dict[str, list[str]]:
-    """For each new event, the ids of its candidates (found through the index, one query per chunk)."""
-    found: dict[str, list[str]] = {event_id: [] for event_id in new_ids}
-    for new_id, other_id in _in_chunks(execute, _CANDIDATES, new_ids):
-        found[new_id].append(other_id)
-    return found
+    """For each new event (whose keys are stored already), the stored events that may be the same happening: the
+    same type (the window key holds it) and overlapping days. Two lookups by key: the new events' windows, then
+    every event in those windows; the overlap is decided here. (A self-join of `merge_keys` is answered by
+    scanning the table: its cost grew with the store.)"""
+    own = _in_chunks(execute, "SELECT event_id, window_key, lo, hi FROM merge_keys WHERE event_id IN ({ids})", new_ids)
+    in_window: dict[str, list[tuple[str, Any, Any]]] = {}
+    for key, other_id, lo, hi in _in_chunks(execute, "SELECT window_key, event_id, lo, hi FROM merge_keys "
+                                                     "WHERE window_key IN ({ids})", sorted({row[1] for row in own})):
+        in_window.setdefault(key, []).append((other_id, lo, hi))
+    found: dict[str, set[str]] = {event_id: set() for event_id in new_ids}
+    for new_id, key, lo, hi in own:
+        found[new_id].update(other for other, first, last in in_window.get(key, ())
+                             if other != new_id and first <= hi and last >= lo)
+    return {event_id: sorted(others) for event_id, others in found.items()}
 
 
 def find_links(execute: Execute, new: list[Event], known: dict[str, Event]) -> dict[frozenset[str], str]:
@@ -164,11 +169,11 @@ def _write_clusters(execute: Execute, members: dict[str, Event], assigned: dict[
         counts = (len(mentions), len({e.article_id for e in events}),
                   len({m.source or f"article:{m.article_id}" for m in mentions}))
         rows += [(event.id, cluster_id, assigned[event.id][1], *counts) for event in events]
-    _update_events(execute, (("merged_id", "VARCHAR"), ("merge_reason", "VARCHAR"), ("n_mentions", "BIGINT"),
+    update_events(execute, (("merged_id", "VARCHAR"), ("merge_reason", "VARCHAR"), ("n_mentions", "BIGINT"),
                              ("n_articles", "BIGINT"), ("n_sources", "BIGINT")), rows)
 
 
-def _update_events(execute: Execute, columns: tuple[tuple[str, str], ...], rows: list[tuple[Any, ...]]) -> None:
+def update_events(execute: Execute, columns: tuple[tuple[str, str], ...], rows: list[tuple[Any, ...]]) -> None:
     """Set `columns` (name, SQL type) of the events whose ids lead the rows, many rows a statement."""
     per_statement = _CHUNK // (len(columns) + 1)
     names = ", ".join(f"c{i}" for i in range(len(columns)))
@@ -238,11 +243,10 @@ def remerge_all(execute: Execute) -> None:
     execute("DELETE FROM event_links", [])
     execute("DELETE FROM merge_keys", [])
     spans = {event_id: merge_span(event) for event_id, event in events.items()}
-    _update_events(execute, (("merge_lo", "DATE"), ("merge_hi", "DATE")),
+    update_events(execute, (("merge_lo", "DATE"), ("merge_hi", "DATE")),
                    [(i, s.first if s else None, s.last if s else None) for i, s in spans.items()])
     _write_clusters(execute, events, {event_id: (event_id, None) for event_id in events})
-    keys = [(event_id, event.type, country, span.first, span.last) for event_id, event in events.items()
-            if (span := spans[event_id]) for country in sorted(party_countries(event)) or [""]]
+    keys = [key for event in events.values() if event.article_date for key in merge_key_rows(event, event.article_date)]
     for start in range(0, len(keys), _CHUNK // 5):
         chunk = keys[start:start + _CHUNK // 5]
         execute("INSERT INTO merge_keys VALUES " + ", ".join(["(?, ?, ?, ?, ?)"] * len(chunk)),
@@ -251,4 +255,4 @@ def remerge_all(execute: Execute) -> None:
 
 
 __all__ = ["find_links", "load_events", "merge_new_events", "merged_count", "merged_id_of", "remerge_all",
-           "with_mentions"]
+           "update_events", "with_mentions"]

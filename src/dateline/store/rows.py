@@ -17,7 +17,7 @@ import typing
 from typing import Any
 
 from dateline.jsonform import json_fields
-from dateline.merge import merge_span, party_countries
+from dateline.merge import merge_span
 from dateline.model import Actor, Article, Document, Event, Party, Place, Timex, content_id
 from dateline.store.base import date_bounds
 from dateline.store.search import countries, day_number, order_key, party_text
@@ -65,8 +65,9 @@ def table_columns() -> dict[str, list[tuple[str, Any]]]:
         "articles": [*model_columns(Article, ("origin",)), ("digest", str)],
         "events": list(EVENT_INDEX_COLUMNS),
         "event_parties": [("event_id", str), ("role", str), ("position", int), *model_columns(Party)],
-        # the candidate index of merging: one row per event and party country ('' for an event naming none)
-        "merge_keys": [("event_id", str), ("type", str), ("country", str), ("lo", dt.date), ("hi", dt.date)],
+        # the candidate index of merging: one row per event and window of days its merge span touches
+        # (`window_key`: type and window number), with that span (`merge_key_rows`)
+        "merge_keys": [("event_id", str), ("type", str), ("window_key", str), ("lo", dt.date), ("hi", dt.date)],
         # pairs of events of different articles that report one happening (a < b), with why
         "event_links": [("a", str), ("b", str), ("reason", str)],
     }
@@ -103,12 +104,24 @@ def merge_bounds(ev: Event, reference: dt.date) -> tuple[dt.date | None, dt.date
     return (span.first, span.last) if span else (None, None)
 
 
+#: Days of one candidate window: merging looks a new event's candidates up by the windows its span touches (an
+#: equality on an indexed key, answered without reading the rest of the table), then keeps those whose span
+#: overlaps its own. Most spans (a day with its open week, or the background reach) touch one to three windows.
+MERGE_WINDOW_DAYS = 30
+
+
+def window_keys(type_: str, first: dt.date, last: dt.date) -> list[str]:
+    """The candidate windows of a merge span of an event of this type ("ASSAULT:24512")."""
+    return [f"{type_}:{n}" for n in range(first.toordinal() // MERGE_WINDOW_DAYS,
+                                          last.toordinal() // MERGE_WINDOW_DAYS + 1)]
+
+
 def merge_key_rows(ev: Event, reference: dt.date) -> list[tuple[Any, ...]]:
-    """The `merge_keys` rows of an event: one per party country ('' when it names none); none when too vague."""
+    """The `merge_keys` rows of an event: one per candidate window its merge span touches; none when too vague."""
     span = merge_span(ev, reference)
     if span is None:
         return []
-    return [(ev.id, ev.type, country, span.first, span.last) for country in sorted(party_countries(ev)) or [""]]
+    return [(ev.id, ev.type, key, span.first, span.last) for key in window_keys(ev.type, span.first, span.last)]
 
 
 def stored_event(event_json: str, article_id: str, article_date: dt.date, article_title: str | None) -> Event:

@@ -27,18 +27,18 @@ from dateline.store.search import fill_search_columns
 from dateline.store.watch import WATCH_KEYS, WATCH_TABLES
 
 #: The schema this dateline reads and writes.
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 #: The digest of the table layout (`layout_digest()`) each schema version has; a test keeps the current
 #: one true, so a change to the tables (a new model field) cannot ship without a version and a migration.
 LAYOUT_DIGESTS = {3: "4e20dbc8b7d03897", 4: "597cd33275f5ebb7", 5: "60c22d079a10dbb5", 6: "d4d96ff88212b749",
-                  7: "d4d96ff88212b749", 8: "d4d96ff88212b749"}
+                  7: "d4d96ff88212b749", 8: "d4d96ff88212b749", 9: "85afcecdfac74e79"}
 
 #: The single-column primary key of a table, where it has one.
 PRIMARY_KEYS = {"articles": "id", "events": "id"}
 
 #: Unique keys beyond the primary keys: a party is one per (event, role, position).
 UNIQUE_KEYS = {"event_parties_key": ("event_parties", ("event_id", "role", "position")),
-               "merge_keys_key": ("merge_keys", ("event_id", "country")),
+               "merge_keys_key": ("merge_keys", ("event_id", "window_key")),
                "event_links_key": ("event_links", ("a", "b"))}
 
 #: Secondary indexes for the filters; a dialect creates those it benefits from.
@@ -48,7 +48,6 @@ FILTER_INDEXES = {
     "parties_country": ("event_parties", ("country",)),
     "timexes_article": ("timexes", ("article_id",)), "places_article": ("places", ("article_id",)),
     "actors_article": ("actors", ("article_id",)),
-    "merge_keys_search": ("merge_keys", ("type", "country", "lo")),
     "events_listing": ("events", ("listing_day", "listing_key")),
 }
 
@@ -64,6 +63,7 @@ WALK_COLUMNS = ("merged_id", "negated", "hypothetical", "confidence", "type", "d
 #: every dialect creates them (DuckDB reads an IN list through one, and scans the table without).
 LOOKUP_INDEXES = {
     "events_merged": ("events", ("merged_id",)), "merge_keys_event": ("merge_keys", ("event_id",)),
+    "merge_keys_window": ("merge_keys", ("window_key",)),
     "event_links_a": ("event_links", ("a",)), "event_links_b": ("event_links", ("b",)),
     # an ingest asks, for every article it reads, whether its content is stored under another id
     "articles_digest": ("articles", ("digest",)),
@@ -301,6 +301,37 @@ def _covering_walks(execute: Execute, dialect: Dialect) -> None:
         execute(statement, [])
 
 
+def _windowed_merge_keys(execute: Execute, dialect: Dialect) -> None:
+    """Layout 9: merging's candidate index by windows of days (`rows.window_keys`), read by key instead of a
+    self-join that scanned it; merge spans with the background reach (`merge.rules.BACKGROUND_DAYS`). The index
+    is built again from the stored events' date columns and their articles' dates; the links stored stay (events
+    stored before meet through the reach when a new article links them)."""
+    from dateline.merge import merge_span_of
+    from dateline.store.merged import update_events
+    from dateline.store.rows import window_keys
+
+    execute("DROP TABLE IF EXISTS merge_keys", [])
+    execute(next(ddl for ddl, table in zip(table_ddl(dialect), table_columns(), strict=True) if table == "merge_keys"),
+            [])
+    rows = execute("SELECT e.id, e.type, e.date, e.date_mod, e.date_precision, a.date, e.merge_lo, e.merge_hi "
+                   "FROM events e JOIN articles a ON a.id = e.article_id", [])
+    spans, moved = [], []
+    for event_id, type_, date, mod, precision, published, lo, hi in rows:
+        span = merge_span_of(date, mod, precision, published)
+        bounds = (span.first, span.last) if span else (None, None)
+        if bounds != (lo, hi):
+            moved.append((event_id, *bounds))
+        if span:
+            spans += [(event_id, type_, key, span.first, span.last) for key in window_keys(type_, *bounds)]
+    update_events(execute, (("merge_lo", "DATE"), ("merge_hi", "DATE")), moved)
+    for start in range(0, len(spans), 6000):
+        chunk = spans[start:start + 6000]
+        execute("INSERT INTO merge_keys VALUES " + ", ".join(["(?, ?, ?, ?, ?)"] * len(chunk)),
+                [v for row in chunk for v in row])
+    for statement in index_ddl(dialect):
+        execute(statement, [])
+
+
 MIGRATIONS: dict[int, Migration] = {
     3: Migration(3, "schema_version table; unique key of event_parties (event_id, role, position); "
                     "new mention columns (a place's precision and basis); filter indexes", _from_layout_2),
@@ -313,6 +344,8 @@ MIGRATIONS: dict[int, Migration] = {
     7: Migration(7, "lookup index of articles' content digests", _digest_index),
     8: Migration(8, "PostgreSQL: listing walks by day and by type within day, covering the filtered columns",
                  _covering_walks),
+    9: Migration(9, "merge_keys by windows of days (window_key, looked up by key), rebuilt with the background "
+                    "reach of merge spans", _windowed_merge_keys),
 }
 
 
