@@ -33,9 +33,14 @@ GOLD_DIR = SHARED / "data" / "events-gold"
 
 
 #: Words of a date's basis (`events.dating`) and the path they name, first match wins.
-_PATHS = (("occasion", "occasion"), ("no calendar point", "not_a_point"), ("would put", "ahead"),
-          ("earlier one", "previous"), ("earlier sentence", "carried"), ("governs the clause", "governing"),
-          ("dates a clause", "clause_above"), ("no time in the text", "fallback"))
+_PATHS = (("from the mention", "mention"), ("occasion", "occasion"), ("no calendar point", "not_a_point"),
+          ("would put", "ahead"), ("earlier one", "previous"), ("earlier sentence", "carried"),
+          ("governs the clause", "governing"), ("dates a clause", "clause_above"), ("no time in the text", "fallback"))
+
+
+def date_path(basis: str | None) -> str:
+    """The path the dater took, read off the start of a date's basis (`where_when.py` counts by it too)."""
+    return next((name for cue, name in _PATHS if cue in (basis or "")), "other")
 
 
 def gold_date_ok(value: str, gold: dict, article_date: str) -> bool:
@@ -68,7 +73,7 @@ def score_article(art: dict, gold_events: list[dict], counts: dict, errors: bool
             counts["unfound"]["all"] += 1
             continue
         date = event_dating(doc, token.i)
-        how = next((name for cue, name in _PATHS if cue in date.basis), "other")
+        how = date_path(date.basis)
         ok = gold_date_ok(date.value, gold, art["date"])
         for key in ("all", source, f"how={how}"):
             counts["dated"][key] += 1

@@ -11,7 +11,8 @@ has none) and the right date (to the gold's precision), overall and per source; 
 events shown in the default view (confidence at least the verifier's default) the share whose
 location is present and wrong (`wrong_dot_shown`: a wrong dot is worse than none) and the share
 left without one when the gold has one (`no_dot_shown`); `location_by_basis` counts the matched
-events and their right locations by the evidence the location rests on (see `basis_kind`).
+events and their right locations by the evidence the location rests on (see `basis_kind`), and
+`date_by_basis` their right dates by the path the dater took (`event_dates.date_path`).
 `--errors` lists every wrong location and date on stderr. The stage-level fields do not depend on
 the verifier, so these figures are not in-sample the way extract's precision on these articles is.
 Prints one JSON line.
@@ -28,6 +29,7 @@ import sys
 from pathlib import Path
 
 from dateline.events.verify import DEFAULT_MIN_CONFIDENCE
+from event_dates import date_path
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 GOLD_DIR = SHARED / "data" / "events-gold"
@@ -107,7 +109,8 @@ def report(art: dict, event: dict, gold: dict, ok: dict) -> None:
     where = event.get("location") or {}
     bad = [k for k in ("location_ok", "date_ok") if not ok[k]]
     print(f"{art['id']} {event['type']} <{event['evidence'].get('trigger')}> wrong {','.join(bad)}: "
-          f"system {where.get('name')} {event.get('date')} {event.get('date_mod') or ''} ({where.get('basis')}); "
+          f"system {where.get('name')} {event.get('date')} {event.get('date_mod') or ''} ({where.get('basis')}) "
+          f"[{event.get('date_basis')}]; "
           f"gold {(gold.get('location') or {}).get('name')} {gold.get('date')} {gold.get('date_precision')}\n"
           f"    {event['evidence']['sentence'][:200]}", file=sys.stderr)
 
@@ -126,18 +129,22 @@ def main() -> None:
     totals: collections.Counter = collections.Counter()
     by_source: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     by_basis: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    by_date_basis: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     for aid, gold_events in gold.items():
         art = articles[aid]
         for event, gold_event in matched_pairs(scorer, art, gold_events, readings.get(aid, {})):
             ok = tally_pair(totals, scorer, event, gold_event, art)
             by_basis[basis_kind(event.get("location"))].update(matched=1, location_ok=ok["location_ok"])
+            by_date_basis[date_path(event.get("date_basis"))].update(matched=1, date_ok=int(ok["date_ok"]))
             tally_pair(by_source[art.get("source", "?").split("/")[0]], scorer, event, gold_event, art)
             if args.errors and not (ok["location_ok"] and ok["date_ok"]):
                 report(art, event, gold_event, ok)
     out = {"benchmark": "where_when", **figures(totals), "default_view": DEFAULT_MIN_CONFIDENCE,
            "by_source": {source: figures(c) for source, c in sorted(by_source.items())},
            "location_by_basis": {kind: {"matched": c["matched"], "right": c["location_ok"]}
-                                 for kind, c in sorted(by_basis.items())}}
+                                 for kind, c in sorted(by_basis.items())},
+           "date_by_basis": {path: {"matched": c["matched"], "right": c["date_ok"]}
+                             for path, c in sorted(by_date_basis.items())}}
     print(json.dumps(out))
 
 

@@ -3,6 +3,8 @@ participle clause sets ("Speaking on Tuesday, the mayor urged ..."), on sentence
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from dateline.events.dating import event_dating
 from dateline.events.explain import explain_event
 from dateline.time import tag_timexes
@@ -60,3 +62,14 @@ def test_the_event_and_its_explanation_carry_the_basis(nlp) -> None:
     assert event.to_json()["date_basis"] == event.date_basis
     when_line = next(line for line in explain_event(event) if line.startswith("when"))
     assert event.date_basis in when_line
+
+
+def test_benchmarks_count_dates_by_the_path_their_basis_names(monkeypatch, make_doc) -> None:
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from event_dates import date_path
+
+    carried = dating(make_doc, "On Saturday, clashes erupted along the border. Rockets were exchanged.", "exchanged")
+    assert date_path(carried.basis) == "carried"
+    assert date_path(dating(make_doc, "Rebels attacked the convoy.", "attacked").basis) == "fallback"
+    assert date_path(f"from the mention 'met': {carried.basis}") == "mention"
+    assert date_path(None) == "other"
