@@ -73,3 +73,16 @@ def test_benchmarks_count_dates_by_the_path_their_basis_names(monkeypatch, make_
     assert date_path(dating(make_doc, "Rebels attacked the convoy.", "attacked").basis) == "fallback"
     assert date_path(f"from the mention 'met': {carried.basis}") == "mention"
     assert date_path(None) == "other"
+
+
+def test_a_bare_clock_time_is_no_day_to_carry(make_doc) -> None:
+    """A live blog's entry time ("At 7:50 p.m.") has only the article's day by default: the next sentence
+    takes no exact day from it."""
+    text = "At 7:50 p.m. the police arrested two men. Officers searched their house."
+    assert dating(make_doc, text, "searched").mod == "ON_OR_BEFORE"
+
+
+def test_a_sentence_with_a_time_of_its_own_takes_no_earlier_day(make_doc) -> None:
+    """The sentence names Sunday in a clause of its own; Monday, named before, no longer holds for it."""
+    text = "On Monday, rebels seized the town. Residents who had fled on Sunday said the army withdrew."
+    assert dating(make_doc, text, "withdrew").mod == "ON_OR_BEFORE"

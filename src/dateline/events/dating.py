@@ -33,6 +33,7 @@ Which timex of the sentence governs the trigger is read in `dating_clauses`. Thi
 from __future__ import annotations
 
 import datetime as dt
+import re
 import weakref
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
@@ -64,6 +65,9 @@ _ONE_DAY = frozenset({"day", "part_of_day", "time"})
 #: A named day governs the sentences that follow it this far (its own counts as none): a story
 #: thread goes on for a sentence or two before the article turns to background.
 CARRY_SENTENCES = 2
+#: A clock time with no day in its words ("6:45 p.m.", "at noon"): its day is only the article's by default.
+_BARE_CLOCK = re.compile(r"(?:[Aa]t\s+)?(?:[\d:.]+\s*(?:[AaPp]\.?\s?[Mm]\.?)?|[Nn]oon|[Mm]idnight)"
+                         r"(?:\s+(?:GMT|UTC|[ECMP][SD]T))?\.?")
 #: Weekday names: a relative day named twice in one article is one day.
 _WEEKDAYS = frozenset(word_table("weekdays"))
 _FUTURE_AUX = word_class("auxiliaries", "future")
@@ -230,17 +234,23 @@ def _written_out(timex: Timex) -> bool:
 def _carried_day(doc: Document, trigger: Any) -> Dating | None:
     """The day that governs the story here: a past-tense sentence with no time of its own
     continues the last one that named a day ("On Saturday, clashes erupted ... Rockets were
-    exchanged"), until another time is named or the paragraph ends."""
+    exchanged"), until another time is named or the paragraph ends. A sentence that names a time of
+    its own, even in another clause ("The morning after Mubarak announced ..., his supporters waded
+    in"), has left the earlier day; a bare clock time ("6:45 p.m.", a live blog's entry) names no day."""
     verb = clause_head(trigger)
     if verb.pos_ not in VERBAL or not _narrative_past(verb) or _reports_present(verb):
         return None
-    sentence_start = trigger.sent.start_char
+    sent = trigger.sent
+    if any(is_anchor(t) and t.token_start is not None and sent.start <= t.token_start < sent.end
+           for t in doc.timexes):
+        return None
+    sentence_start = sent.start_char
     earlier = [t for t in doc.timexes if t.end <= sentence_start and t.type in ("DATE", "TIME")]
     if not earlier:
         return None
     last = max(earlier, key=lambda t: t.start)
-    if "\n\n" in doc.article.text[last.end:sentence_start] or not is_anchor(last) or \
-            _sentences_between(doc, last, trigger) > CARRY_SENTENCES or not _dates_main_clause(doc, last):
+    if "\n\n" in doc.article.text[last.end:sentence_start] or not is_anchor(last) or _BARE_CLOCK.fullmatch(last.text) \
+            or _sentences_between(doc, last, trigger) > CARRY_SENTENCES or not _dates_main_clause(doc, last):
         return None
     said = last.text
     last = same_expression_value(doc, last)
