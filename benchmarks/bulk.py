@@ -8,7 +8,8 @@ one JSON Lines file, which the reader streams.
 Two runs of `dateline ingest FILE --workers W` into fresh DuckDB stores, each sampled
 for the peak resident memory of its whole process tree (the parent and its workers):
 
-1. uninterrupted: wall time, articles/s, peak RSS;
+1. uninterrupted: wall time, articles/s, peak RSS, CPU seconds of the parent and of the workers (the
+   cost of the run whatever else the machine runs, from which the capacity estimate is made);
 2. killed (SIGKILL to its whole process group, the workers too) once its checkpoint log
    says half the corpus is stored, then run again: the second run's wall time, and whether
    the store ends with exactly the articles and events of run 1 (nothing lost, nothing
@@ -88,7 +89,7 @@ def ingest(corpus: Path, db: Path, run: Path, workers: int, kill_at: int | None 
     seconds = time.perf_counter() - t0
     print(f"{'killed' if kill_at else 'run'} after {seconds:.0f}s: {stderr.strip()[-300:]}", file=sys.stderr)
     return {"seconds": round(seconds, 1), "tree_peak_rss_mb": memory.figures()["sum_of_peaks_mb"],
-            **memory.figures(), "load_average": os.getloadavg()[0]}
+            **memory.figures(), **memory.cpu_figures(), "load_average": os.getloadavg()[0]}
 
 
 def _logged(run: Path, partition_size: int) -> int:
@@ -117,6 +118,7 @@ def main() -> None:
     whole = ingest(corpus, folder / "whole.duckdb", folder / "run-whole", args.workers,
                    partition_size=args.partition_size)
     whole["articles_per_s"] = round(args.size / whole["seconds"], 3)
+    whole["cpu_s_per_article"] = round(whole["total_cpu_s"] / args.size, 3)
     killed = ingest(corpus, folder / "resumed.duckdb", folder / "run-resumed", args.workers, kill_at=args.size // 2,
                     partition_size=args.partition_size)
     stored_at_kill = counts(folder / "resumed.duckdb")["articles"]

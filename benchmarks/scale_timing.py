@@ -1,8 +1,12 @@
-"""Timing `dateline.scale` runners with the peak resident memory of their process tree (used by
-throughput.py and bulk.py)."""
+"""Timing `dateline.scale` runners with the peak resident memory and the CPU time of their process tree
+(used by throughput.py and bulk.py, and alone on a mix of Timeline17 topics, long and short articles):
+
+    .venv/bin/python benchmarks/scale_timing.py [--per-topic 12] [--partition-size 8] [--runners "2 workers"]
+"""
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import sys
@@ -16,20 +20,26 @@ from typing import Any
 import psutil
 
 from dateline.model import Article
+from dateline.pipeline import process_one
+from dateline.read import ReadReport, read_articles
 from dateline.scale import ingest_partitioned
 from dateline.scale.runners import DaskRunner, InProcess, LocalWorkers, Runner
 from dateline.store import open_store
 
 MB = 1024 * 1024
+T17 = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "t17"
 
 
 class PeakMemory:
-    """Samples the resident memory of this process and of every process below it until stopped."""
+    """Samples the resident memory and the CPU time of this process and of every process below it until
+    stopped. CPU seconds say what a run costs whatever else the machine runs (wall time on a shared machine
+    does not); a process's last 0.2 s before it exits may be missed."""
 
     def __init__(self, root: int | None = None, every: float = 0.2) -> None:
         self.root = psutil.Process(root or os.getpid())
         self.every = every
         self.peak: dict[int, int] = {}
+        self.cpu: dict[int, float] = {}  # user + system seconds of each process, as last sampled
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
@@ -50,9 +60,22 @@ class PeakMemory:
             for proc in procs:
                 try:
                     self.peak[proc.pid] = max(self.peak.get(proc.pid, 0), proc.memory_info().rss)
+                    times = proc.cpu_times()
+                    self.cpu[proc.pid] = times.user + times.system
                 except psutil.NoSuchProcess:
                     continue
             self._stop.wait(self.every)
+
+    def cpu_figures(self, parent_before: float = 0.0) -> dict[str, float]:
+        """CPU seconds of the root process (less `parent_before`, what it had spent before the run), of every
+        other process together and of the busiest, and the wall time the run would take on 2 idle cores:
+        the larger of half the total and the busiest process (which cannot be split)."""
+        parent = self.cpu.get(self.root.pid, 0.0) - parent_before
+        others = [seconds for pid, seconds in self.cpu.items() if pid != self.root.pid]
+        total = parent + sum(others)
+        return {"parent_cpu_s": round(parent, 2), "workers_cpu_s": round(sum(others), 2),
+                "busiest_worker_cpu_s": round(max(others, default=0.0), 2), "total_cpu_s": round(total, 2),
+                "two_idle_cores_s": round(max(total / 2, parent, *others), 2)}
 
     def figures(self) -> dict[str, float]:
         """Peak RSS of the root process, of the largest other process, and of the tree's sum of peaks."""
@@ -69,23 +92,63 @@ RUNNERS: dict[str, Callable[[], Runner]] = {
 }
 
 
-def time_runners(articles: list[Article], parse_rate: float, partition_size: int) -> dict[str, Any]:
-    """Ingest `articles` with each runner into a fresh store; articles/s, ratio to `parse_rate`, memory."""
-    out: dict[str, Any] = {"load_average_before": os.getloadavg()[0]}
+def time_runners(articles: list[Article], parse_rate: float | None, partition_size: int) -> dict[str, Any]:
+    """Ingest `articles` with each runner into a fresh store, checkpointing as `dateline ingest` does: wall
+    seconds, articles/s (and the ratio to `parse_rate` when given), memory, and CPU seconds of every
+    process. `cpu_speedup` is the 1-process run's CPU over the runner's `two_idle_cores_s`: what the runner
+    would gain on 2 idle cores, measured on a machine that is not idle. The 1-process run is the warm
+    benchmark process itself (no start-up), so the speed-ups of the others include their start-up."""
+    out: dict[str, Any] = {"articles": len(articles), "chars": sum(len(a.text) for a in articles),
+                           "partition_size": partition_size, "load_average_before": os.getloadavg()[0]}
     for name, make in RUNNERS.items():
         with tempfile.TemporaryDirectory() as folder:
             source = Path(folder) / "in.jsonl"
             source.write_text("".join(json.dumps({"id": a.id, "date": a.date.isoformat(), "text": a.text}) + "\n"
                                       for a in articles), encoding="utf-8")
             runner = make()
+            before = sum(psutil.Process().cpu_times()[:2])
             with PeakMemory() as memory, open_store(Path(folder) / "db.duckdb") as store:
                 t0 = time.perf_counter()
-                report = ingest_partitioned([source], store, runner, partition_size=partition_size)
-                seconds = time.perf_counter() - t0
+                report = ingest_partitioned([source], store, runner, checkpoints=Path(folder) / "run",
+                                            partition_size=partition_size)
                 runner.close()
+                seconds = time.perf_counter() - t0
         rate = report.added / seconds
-        out[name] = {"seconds": round(seconds, 1), "articles_per_s": round(rate, 2),
-                     "ratio_to_parse": round(rate / parse_rate, 3), "load_average": os.getloadavg()[0],
-                     **memory.figures()}
+        out[name] = {"seconds": round(seconds, 1), "articles_per_s": round(rate, 3), "events": report.events,
+                     "load_average": os.getloadavg()[0], **memory.figures(), **memory.cpu_figures(before)}
+        if parse_rate:
+            out[name]["ratio_to_parse"] = round(rate / parse_rate, 3)
+        serial = out[next(iter(RUNNERS))]["total_cpu_s"]
+        out[name]["cpu_speedup"] = round(serial / out[name]["two_idle_cores_s"], 2)
         print(f"{name}: {out[name]}", file=sys.stderr)
     return out
+
+
+def mixed_articles(corpus: Path, topics: list[str], per_topic: int) -> list[Article]:
+    """The first `per_topic` articles with text of each topic, in topic order: long and short news together."""
+    articles: list[Article] = []
+    for topic in topics:
+        found = list(read_articles([corpus / topic / "articles.jsonl"], ReadReport()))
+        articles += found[:per_topic]
+    return articles
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description="Time 1 process, 2 local workers and a 2-worker Dask LocalCluster")
+    ap.add_argument("--corpus", type=Path, default=T17)
+    ap.add_argument("--topics", default="EgyptianProtest_cnn,H1N1_reuters,IraqWar_guardian,bpoil_bbc,haiti_bbc",
+                    help="comma-separated Timeline17 topics")
+    ap.add_argument("--per-topic", type=int, default=12)
+    ap.add_argument("--partition-size", type=int, default=8)
+    ap.add_argument("--runners", default=",".join(RUNNERS), help="comma-separated, from: " + ", ".join(RUNNERS))
+    args = ap.parse_args()
+    wanted = args.runners.split(",")
+    for name in [n for n in RUNNERS if n not in wanted and n != "1 process"]:
+        del RUNNERS[name]
+    articles = mixed_articles(args.corpus, args.topics.split(","), args.per_topic)
+    process_one(articles[0])  # the 1-process run starts warm: model and resources loaded
+    print(json.dumps({"benchmark": "scale_timing", **time_runners(articles, None, args.partition_size)}))
+
+
+if __name__ == "__main__":
+    main()

@@ -25,7 +25,14 @@ from dateline.config import settings
 from dateline.ingest import IngestReport
 from dateline.model import Article
 from dateline.read import DEFAULT_LANG_POLICY, DEFAULT_MAX_CHARS, DateOrder, LangPolicy, read_articles
-from dateline.scale.parts import DEFAULT_PARTITION_SIZE, Checkpoints, Partition, PartitionResult, cut_partitions
+from dateline.scale.parts import (
+    DEFAULT_PARTITION_CHARS,
+    DEFAULT_PARTITION_SIZE,
+    Checkpoints,
+    Partition,
+    PartitionResult,
+    cut_partitions,
+)
 from dateline.scale.runners import InProcess, Pending, Runner, default_workers, done, make_runner, ordered_results
 from dateline.store import Store
 from dateline.store.identity import ArticleIdentity
@@ -174,20 +181,22 @@ def ingest_partitioned(paths: Iterable[str | Path], store: Store, runner: Runner
                        checkpoints: Path | None = None, partition_size: int = DEFAULT_PARTITION_SIZE,
                        max_chars: int = DEFAULT_MAX_CHARS, date_order: DateOrder | None = None,
                        on_progress: Callable[[Progress], None] | None = None,
-                       total: int | None = None, lang: LangPolicy = DEFAULT_LANG_POLICY) -> IngestReport:
+                       total: int | None = None, lang: LangPolicy = DEFAULT_LANG_POLICY,
+                       partition_chars: int | None = DEFAULT_PARTITION_CHARS) -> IngestReport:
     """Read, process (with `runner`: here, local workers or Dask) and store every article under `paths`.
 
     The store ends the same as with `dateline.ingest.ingest`, whatever the runner. With
     `checkpoints` (a folder), an interrupted run resumes where it stopped; the folder is
     emptied when the run completes. `on_progress` gets the `Progress` after every step; `lang` says
-    what to do with articles that are not English (`dateline.read.lang`).
+    what to do with articles that are not English (`dateline.read.lang`). A partition holds
+    `partition_size` articles, fewer when they reach `partition_chars` characters.
     """
     runner = runner or InProcess()
     report = IngestReport()
     ledger = Checkpoints(checkpoints) if checkpoints else None
     run = _Run(store, runner, ledger, report, Progress(total=total), on_progress)
     articles = read_articles(paths, report.read, max_chars, date_order, lang)
-    for part, result, parquet in ordered_results(run.jobs(cut_partitions(articles, partition_size)),
+    for part, result, parquet in ordered_results(run.jobs(cut_partitions(articles, partition_size, partition_chars)),
                                                  window=2 * runner.workers):
         run.store_result(part, result, parquet)
     if ledger:

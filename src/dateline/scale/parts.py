@@ -34,6 +34,10 @@ from dateline.pipeline import process
 #: Articles per partition: small enough that a worker's parsed batch stays small, large enough
 #: that the per-partition costs (a Parquet file, a store transaction) are spread thin.
 DEFAULT_PARTITION_SIZE = 64
+#: Characters after which a partition is closed even when it holds fewer articles: partitions of equal
+#: work, so a worker given a partition of long articles does not hold up the ordered writes (and the
+#: other workers, once the window of partitions in flight is full) while the others idle.
+DEFAULT_PARTITION_CHARS = 500_000
 _UNIONS = (Union, types.UnionType)
 
 
@@ -63,15 +67,18 @@ def partition_key(articles: Iterable[Article]) -> str:
     return digest.hexdigest()[:24]
 
 
-def cut_partitions(articles: Iterable[Article], size: int = DEFAULT_PARTITION_SIZE) -> Iterator[Partition]:
-    """Cut the article stream into partitions of `size`, holding one partition at a time."""
+def cut_partitions(articles: Iterable[Article], size: int = DEFAULT_PARTITION_SIZE,
+                   max_chars: int | None = DEFAULT_PARTITION_CHARS) -> Iterator[Partition]:
+    """Cut the article stream into partitions of `size` articles, or fewer once they hold `max_chars`
+    characters (None: no limit), holding one partition at a time."""
     chunk: list[Article] = []
-    index = 0
+    index = chars = 0
     for art in articles:
         chunk.append(art)
-        if len(chunk) >= size:
+        chars += len(art.text)
+        if len(chunk) >= size or (max_chars is not None and chars >= max_chars):
             yield Partition(index, partition_key(chunk), chunk)
-            index, chunk = index + 1, []
+            index, chunk, chars = index + 1, [], 0
     if chunk:
         yield Partition(index, partition_key(chunk), chunk)
 
@@ -88,6 +95,13 @@ def process_partition(key: str, articles: list[Article], model: str | None, batc
         doc.parsed = None
         result.documents.append(doc)
     return result
+
+
+def partition_with_parquet(key: str, articles: list[Article], model: str | None,
+                           batch_size: int) -> tuple[PartitionResult, bytes]:
+    """`process_partition` and its result as a Parquet file (what a local worker sends back)."""
+    result = process_partition(key, articles, model, batch_size)
+    return result, result_to_parquet(result)
 
 
 def partition_parquet(key: str, articles: list[Article], model: str | None, batch_size: int) -> bytes:

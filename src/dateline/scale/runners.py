@@ -15,7 +15,15 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Protocol
 
-from dateline.scale.parts import Partition, PartitionResult, partition_parquet, process_partition, result_from_parquet
+from dateline.config import settings
+from dateline.scale.parts import (
+    Partition,
+    PartitionResult,
+    partition_parquet,
+    partition_with_parquet,
+    process_partition,
+    result_from_parquet,
+)
 
 
 class Pending(Protocol):
@@ -77,21 +85,46 @@ class _Deferred:
     def result(self) -> PartitionResult:
         return self.moved.result() if self.moved is not None else self.runner.run(self.part)
 
+    @property
+    def parquet(self) -> bytes | None:
+        """The Parquet file a worker made, when the partition was sent to one."""
+        return getattr(self.moved, "parquet", None)
+
+
+#: The module the fork server imports before forking workers (`dateline.scale.preload`).
+PRELOAD = "dateline.scale.preload"
+
 
 def _warm_worker(model: str | None) -> None:
-    """Load the spaCy model once, as a worker process starts (the other resources load on first use)."""
+    """Load the spaCy model once, as a worker process starts (the other resources load on first use);
+    a no-op in a worker forked with the model already loaded."""
     from dateline.nlp import load_model
 
     load_model(model)
+
+
+def worker_context(model: str | None) -> multiprocessing.context.BaseContext:
+    """How worker processes start: forked from a fork server that loaded the pipeline and the settings'
+    spaCy model once (`dateline.scale.preload`), where the platform has fork servers and `model` is that
+    model; else `spawn`, each worker a fresh interpreter loading everything itself. Never a plain `fork`
+    of the parent, which holds threads (the store's connection timer) that a fork copies in an unknown
+    state; the fork server is a fresh single-threaded process."""
+    if model not in (None, settings().spacy_model) or "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([PRELOAD])
+    return context
 
 
 class LocalWorkers(InProcess):
     """Partitions processed by `workers` local processes, each loading the heavy resources once.
 
     The processes start only when a second partition comes: an input that fits in one
-    partition is processed here, without paying for starting workers. They are started
-    with `spawn`, not `fork`, since the parent holds threads (the store's connection timer)
-    that a fork would copy in an unknown state.
+    partition is processed here, without paying for starting workers. They are forked from a
+    fork server that loaded the model once (`worker_context`). A worker sends back its
+    partition's documents and their Parquet file, made in the worker, so the parent (which
+    writes the store and the checkpoints for all workers, on the same cores) does not spend its
+    time serialising them.
     """
 
     def __init__(self, workers: int, model: str | None = None, batch_size: int = 32) -> None:
@@ -105,21 +138,34 @@ class LocalWorkers(InProcess):
             self._first = _Deferred(self, part)
             return self._first
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=worker_context(self.model),
                                              initializer=_warm_worker, initargs=(self.model,))
             first = self._first
             if first is not None:
                 first.moved = self._send(first.part)
         return self._send(part)
 
-    def _send(self, part: Partition) -> Future:
+    def _send(self, part: Partition) -> Pending:
         assert self._pool is not None
-        return self._pool.submit(process_partition, part.key, part.articles, self.model, self.batch_size)
+        return _WithParquet(self._pool.submit(partition_with_parquet, part.key, part.articles, self.model,
+                                              self.batch_size))
 
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+
+
+class _WithParquet:
+    """A worker's future of a partition's result and its Parquet file; `result()` gives the result."""
+
+    def __init__(self, future: Future) -> None:
+        self.future = future
+        self.parquet: bytes | None = None  # the file as the worker wrote it, once the result came
+
+    def result(self) -> PartitionResult:
+        result, self.parquet = self.future.result()
+        return result
 
 
 class DaskRunner:

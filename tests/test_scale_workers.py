@@ -1,0 +1,79 @@
+"""Local worker processes (dateline.scale.runners.LocalWorkers): how they start, what they are given and
+what they send back.
+
+Workers are forked from a fork server that imported the pipeline and loaded the settings' spaCy model
+once, so none of them pays for that again; a `--model` other than the settings' is loaded by each worker
+(spawned) as before. A worker sends back, with its documents, the Parquet file of its partition, so the
+parent writes the checkpoint without serialising the documents itself. Partitions are cut by characters
+as well as by articles, so a partition of long articles is not several times the work of the others.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import sys
+
+import pytest
+
+from dateline.config import settings
+from dateline.model import Article
+from dateline.scale.parts import Partition, cut_partitions, partition_key, result_from_parquet, to_record
+from dateline.scale.runners import PRELOAD, LocalWorkers, worker_context
+
+needs_fork_server = pytest.mark.skipif("forkserver" not in multiprocessing.get_all_start_methods(),
+                                       reason="this platform has no fork server")
+
+PIECES = [
+    "The army shelled a village near Homs on Monday, killing three farmers.",
+    "Ministers from Chile and Peru met in Lima on Tuesday to discuss the fishing dispute.",
+    "Students marched through Dhaka on Wednesday, demanding safer roads.",
+]
+
+
+def partition(index: int, texts: list[str]) -> Partition:
+    articles = [Article(id=f"w{index}-{i}", date=dt.date(2021, 6, 7), text=text) for i, text in enumerate(texts)]
+    return Partition(index, partition_key(articles), articles)
+
+
+def modules_of_worker() -> list[str]:
+    """What a worker process had imported when asked (run in the worker)."""
+    return sorted(sys.modules)
+
+
+@needs_fork_server
+def test_workers_of_the_settings_model_fork_from_a_server_that_preloaded_it():
+    assert worker_context(None).get_start_method() == "forkserver"
+    assert worker_context(settings().spacy_model).get_start_method() == "forkserver"
+
+
+@needs_fork_server
+def test_a_model_other_than_the_settings_one_is_loaded_by_each_spawned_worker():
+    assert worker_context("some_other_spacy_model").get_start_method() == "spawn"
+
+
+@needs_fork_server
+def test_a_worker_sends_its_partition_with_the_parquet_file_it_made():
+    runner = LocalWorkers(2)
+    try:
+        runner.submit(partition(0, PIECES[:1]))  # the first partition waits here until a second one comes
+        pending = runner.submit(partition(1, PIECES[1:]))
+        result = pending.result()
+        assert runner._pool is not None
+        loaded = runner._pool.submit(modules_of_worker).result()
+    finally:
+        runner.close()
+    assert PRELOAD in loaded, "the worker was not forked from the preloaded server"
+    assert pending.parquet is not None
+    assert [to_record(d) for d in result_from_parquet(pending.parquet).documents] == \
+        [to_record(d) for d in result.documents]
+    assert [d.article.id for d in result.documents] == ["w1-0", "w1-1"]
+
+
+def test_a_partition_closes_early_once_its_articles_reach_the_character_limit():
+    lengths = [50, 50, 400, 10, 10, 10, 10]
+    articles = [Article(id=f"c{i}", date=dt.date(2021, 6, 7), text="x" * n) for i, n in enumerate(lengths)]
+    parts = list(cut_partitions(articles, size=4, max_chars=100))
+    assert [[a.id for a in p.articles] for p in parts] == [["c0", "c1"], ["c2"], ["c3", "c4", "c5", "c6"]]
+    assert [p.index for p in parts] == [0, 1, 2]
+    assert len(list(cut_partitions(articles, size=4, max_chars=None))) == 2
