@@ -86,3 +86,17 @@ def test_a_sentence_with_a_time_of_its_own_takes_no_earlier_day(make_doc) -> Non
     """The sentence names Sunday in a clause of its own; Monday, named before, no longer holds for it."""
     text = "On Monday, rebels seized the town. Residents who had fled on Sunday said the army withdrew."
     assert dating(make_doc, text, "withdrew").mod == "ON_OR_BEFORE"
+
+
+def test_a_source_issued_on_a_day_dates_what_it_reports(make_doc) -> None:
+    """The participle on the reporting verb's subject says when the report was made, so the reported act
+    happened on or before that day."""
+    text = "A statement released on Tuesday said troops had killed five rebels near the border."
+    when = dating(make_doc, text, "killed")
+    assert (when.value, when.mod) == ("2018-09-18", "ON_OR_BEFORE")
+    assert "'Tuesday'" in when.basis and "reported" in when.basis
+
+
+def test_a_participle_on_a_subject_that_reports_nothing_dates_nothing_else(make_doc) -> None:
+    text = "The convoy, attacked on Tuesday near the border, reached the city."
+    assert dating(make_doc, text, "reached").mod == "ON_OR_BEFORE"

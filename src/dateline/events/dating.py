@@ -46,6 +46,7 @@ from dateline.events.dating_clauses import (
     nearest_anchor,
     participle_adjunct,
     past_tense,
+    reporting_verb_of_source,
     timex_root,
 )
 from dateline.events.occasion import occasion_noun
@@ -306,6 +307,7 @@ def _reported_by(doc: Document, timex: Timex, trigger: Any) -> bool:
     if root is None:
         return False
     verbs = [clause_head(root.head)]
+    verbs += [v for v in (reporting_verb_of_source(verbs[0]),) if v is not None]  # "a statement issued Monday said"
     before = timex.token_start - 1
     while before >= 0 and doc.parsed[before].lower_ in {"on", ","}:
         before -= 1

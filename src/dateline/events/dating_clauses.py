@@ -14,7 +14,7 @@ from typing import Any
 from dateline.events.occasion import occasion_clause
 from dateline.model import Document, Timex
 from dateline.timex3 import is_calendar
-from dateline.words import word_class
+from dateline.words import word_class, word_set
 
 #: Parts of speech that head a clause.
 VERBAL = frozenset({"VERB", "AUX"})
@@ -25,6 +25,8 @@ _NOUN_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "compound", "appo
 _NOUN_CLAUSES = frozenset({"relcl", "acl"})
 _FUTURE_AUX = word_class("auxiliaries", "future")
 _PERFECT_AUX = word_class("auxiliaries", "perfect")
+#: Verbs that report an event: their date is when it was said, not when it happened.
+REPORTING = word_set("reporting_verbs")
 
 
 def is_anchor(timex: Timex) -> bool:
@@ -130,8 +132,20 @@ def _dates_trigger_clause(doc: Document, timex: Timex, trigger: Any) -> bool:
         return True
     if participle_adjunct(head):  # "Speaking on Tuesday, the mayor urged ...": one time for both
         head = head.head
+    head = reporting_verb_of_source(head) or head  # "A statement released Tuesday said troops had ..."
     return head == trigger or (head.is_ancestor(trigger) and not _in_noun_clause(trigger, head)
                                and not _conjunct_of_other_tense(trigger, head))
+
+
+def reporting_verb_of_source(verb: Any) -> Any | None:
+    """The reporting verb whose source a participle clause dates ("A statement released Tuesday said ...",
+    "The warning, posted Saturday on the embassy website, said ..."): the time the source was issued is
+    the time of the report. None when `verb` is no such clause."""
+    source = verb.head
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or source.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    reporting = source.head
+    return reporting if reporting.lemma_ in REPORTING and reporting.pos_ == "VERB" else None
 
 
 def participle_adjunct(verb: Any) -> bool:
