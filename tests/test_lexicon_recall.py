@@ -44,3 +44,29 @@ def test_learned_verbal_triggers(nlp) -> None:
     doc = candidates(nlp, "Armed men tried to intimidate election officials in the northern province.")
     assert types_at(doc, "intimidate") == {"THREATEN"}
     assert types_at(candidates(nlp, "Agents poisoned the dissident in Berlin."), "poisoned") == {"ASSAULT"}
+
+
+def test_instructing_an_official_is_a_request(nlp) -> None:
+    doc = candidates(nlp, "The president instructed the finance ministry to review the tax law.")
+    assert types_at(doc, "instructed") == {"REQUEST"}
+
+
+def test_an_insurgency_is_an_assault(nlp) -> None:
+    assert types_at(candidates(nlp, "An insurgency broke out in the northern hills in 2012."), "insurgency") == {"ASSAULT"}
+
+
+def test_easing_restrictions_is_a_concession(nlp) -> None:
+    doc = candidates(nlp, "The government lifted the curfew in the capital on Sunday.")
+    assert types_at(doc, "lifted") == {"CONCEDE"}
+    doc = candidates(nlp, "Authorities relaxed restrictions on public gatherings in Hanoi.")
+    assert types_at(doc, "relaxed") == {"CONCEDE"}
+
+
+def test_a_cyber_attack_is_coercion_not_an_assault(nlp) -> None:
+    doc = candidates(nlp, "A cyber attack on the electoral commission disrupted the count in Kyiv.")
+    assert types_at(doc, "attack") == {"COERCE"}
+
+
+def test_downgrading_ties_is_a_sanction(nlp) -> None:
+    doc = candidates(nlp, "Bahrain downgraded diplomatic ties with Iran on Monday.")
+    assert types_at(doc, "downgraded") == {"SANCTION"}

@@ -1,10 +1,10 @@
-"""Why gold events of RAMS and WikiEvents get no candidate, and which trigger lemmas the lexicon lacks.
+"""Why gold events of events-gold, RAMS and WikiEvents get no candidate, and which trigger lemmas the lexicon lacks.
 
     .venv/bin/python tools/mine_triggers.py [--list N]
 
-Reads the gold triggers of RAMS and WikiEvents dev (AIDA/KAIROS types mapped to PLOVER by
-`event_sources.map_aida`), finds each trigger's token in the cached parse (`lexicon_eval.parsed`), codes the
-documents with the lexicon alone and sorts every gold event into one class:
+Reads the gold triggers of events-gold (fact events) and of RAMS and WikiEvents dev (AIDA/KAIROS types mapped
+to PLOVER by `event_sources.map_aida`), finds each trigger's token in the cached parse (`lexicon_eval.parsed`),
+codes the documents with the lexicon alone and sorts every gold event into one class:
 
 * `found`: an event of the gold type was coded in its sentence;
 * `modality`: coded there, but read as negated or hypothetical;
@@ -12,8 +12,9 @@ documents with the lexicon alone and sorts every gold event into one class:
   benchmarks' sentence test misses it);
 * `no_entry_verb` / `no_entry_noun` / `no_entry_other`: the lexicon has no entry for the trigger token;
 * `entry_other_type`: the trigger token has an entry, of another type;
-* `entry_dropped`: an entry of the gold type, but no event of it (the non-political frame, the story stage,
-  or grouping dropped or moved it).
+* `not_story`: the trigger lies in text the story stage excludes (comments, captions, bylines ...);
+* `nonpolitical_frame`: an entry of the gold type, dropped by the non-political frame (`events.frame`);
+* `entry_dropped`: an entry of the gold type, but no event of it for another reason.
 
 Prints a JSON line of counts per source and class, and with `--list N` the N most frequent missed
 (type, lemma, part of speech) per source on stderr: the candidates for new lexicon entries.
@@ -24,6 +25,9 @@ it as a missed gold trigger at least MIN_COUNT times, T is at least MIN_SHARE of
 occurs in at most MAX_NEGATIVE of the MUC-4 no-incident and CrisisLex disaster documents (words of disasters
 and of everyday violence are left to a human). It prints, per fold, the held-out misses the entries would
 reach, and the entries chosen on all documents with their counts: candidates to read, not entries to paste.
+On NGEC's synthetic stories (labelled per story, not per trigger) the same is done on the lead sentences: a verb
+or noun on which no entry fired, in at least NGEC_MIN_MISSED missed leads of one label that holds at least
+NGEC_MIN_SHARE of the leads with it.
 """
 
 from __future__ import annotations
@@ -39,10 +43,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "benchmarks"), str(ROOT / "tools")]
 
 from dateline.events.detect import undetected  # noqa: E402
+from dateline.events.frame import nonpolitical_frame  # noqa: E402
 from dateline.events.lexicon import load_lexicon, verb_used_as_noun  # noqa: E402
 from dateline.events.verify import NONE, unverified  # noqa: E402
 from dateline.model import Document  # noqa: E402
-from event_sets import DEV, _rams, _wikievents  # noqa: E402
+from event_sets import DEV, GOLD, _rams, _wikievents  # noqa: E402
 from event_sources import map_aida  # noqa: E402
 from lexicon_eval import coded  # noqa: E402
 
@@ -73,6 +78,31 @@ def wikievents_triggers() -> dict[str, list[tuple[int, str]]]:
     return out
 
 
+def gold_articles(limit: int = 0) -> tuple[list[Any], dict[str, Any]]:
+    """The events-gold articles as `dateline extract` reads them (the loader shape of `event_sets`)."""
+    from dateline.read import read_articles
+    from dateline.read.base import ReadReport
+
+    return list(read_articles([str(GOLD / "articles.jsonl")], ReadReport()))[: limit or None], {}
+
+
+def gold_triggers() -> dict[str, list[tuple[int, str]]]:
+    """Per events-gold article, (character offset of the trigger's first word, type) of each fact event."""
+    texts = {a.id: a.text for a in gold_articles()[0]}
+    out: dict[str, list[tuple[int, str]]] = {}
+    for record in json.loads((GOLD / "gold.json").read_text(encoding="utf-8")):
+        text = texts[record["id"]]
+        for event in record["events"]:
+            if event.get("status", "fact") != "fact":
+                continue
+            start = max(text.find(event["sentence"]), 0)
+            sentence = text[start:start + len(event["sentence"])]
+            word = event["trigger"].split()[0] if event["trigger"] else ""
+            at = sentence.find(event["trigger"]) if event["trigger"] in sentence else sentence.find(word)
+            out.setdefault(record["id"], []).append((start + max(at, 0), event["type"]))
+    return out
+
+
 def trigger_class(doc: Document, at: int, kind: str, lexicon: Any) -> tuple[str, Any]:
     """The class of one gold trigger (see the module docstring) and its token."""
     token = next((t for t in doc.parsed if t.idx <= at < t.idx + max(len(t.text), 1)), None)
@@ -91,12 +121,16 @@ def trigger_class(doc: Document, at: int, kind: str, lexicon: Any) -> tuple[str,
         entry = lexicon.noun_entry(token)
     else:
         entry = lexicon.adjective_entry(token) if token.pos_ == "ADJ" else None
+    if doc.excluded_at(token.idx) is not None:
+        return "not_story", token
     if any(e.type == kind and m.trigger_start == token.idx for e in doc.events for m in e.mentions):
         return "merged", token
     if entry is None:
         pos = token.pos_ if token.pos_ in ("VERB", "NOUN") else "other"
         return f"no_entry_{pos.lower()}", token
-    return ("entry_dropped" if entry.type == kind else "entry_other_type"), token
+    if entry.type != kind:
+        return "entry_other_type", token
+    return ("nonpolitical_frame" if nonpolitical_frame(doc, token, entry.type) else "entry_dropped"), token
 
 
 def classify(name: str, loader: Any, triggers: dict[str, list[tuple[int, str]]]) -> tuple[Counter, Counter]:
@@ -183,17 +217,76 @@ def propose() -> dict[str, Any]:
     return {"gold_triggers": len(rows), "held_out_misses": held_out_misses, "reached_by_learned_entries": reached}
 
 
+#: NGEC leads: a lemma missed in at least this many stories of one label ...
+NGEC_MIN_MISSED = 6
+#: ... and that label holding at least this share of the stories whose lead has the lemma.
+NGEC_MIN_SHARE = 0.6
+
+
+def ngec_rows() -> list[tuple[str, str, bool, frozenset[str]]]:
+    """Per NGEC story: id, label, whether its lead got an event of the label, and the lead's verb and noun lemmas
+    on which no lexicon entry fired."""
+    from lexicon_eval import ngec_leads
+
+    articles, golds = ngec_leads()
+    with unverified(), undetected():
+        docs = coded("ngec", articles, False)
+    rows = []
+    for doc in docs:
+        label = golds[doc.article.id][0][2]
+        fired = {e.evidence.trigger_start for e in doc.events}
+        lemmas = frozenset(f"{t.lemma_.lower()}/{t.pos_}" for t in doc.parsed
+                           if t.pos_ in ("VERB", "NOUN") and t.idx not in fired and t.is_alpha)
+        found = any(e.type == label and not e.negated and not e.hypothetical for e in doc.events)
+        rows.append((doc.article.id, label, found, lemmas))
+    return rows
+
+
+def choose_ngec(rows: list[tuple[str, str, bool, frozenset[str]]], negatives: dict[str, float]) -> dict[str, Any]:
+    """Lemmas of missed leads that stand for one label: lemma/pos -> (label, missed stories)."""
+    per_label: dict[str, Counter] = {}
+    missed: Counter = Counter()
+    for _, label, found, lemmas in rows:
+        for lemma in lemmas:
+            per_label.setdefault(lemma, Counter())[label] += 1
+            if not found:
+                missed[(lemma, label)] += 1
+    out = {}
+    for (lemma, label), n in missed.items():
+        share = per_label[lemma][label] / sum(per_label[lemma].values())
+        if n >= NGEC_MIN_MISSED and share >= NGEC_MIN_SHARE and negatives.get(lemma, 0.0) <= MAX_NEGATIVE:
+            out[lemma] = (label, n)
+    return out
+
+
+def propose_ngec() -> dict[str, Any]:
+    """As `propose`, on NGEC's story leads: held-out missed leads holding a lemma chosen for their label."""
+    rows = ngec_rows()
+    negatives = negative_share()
+    reached = held_out = 0
+    for fold in range(5):
+        chosen = choose_ngec([r for i, r in enumerate(rows) if i % 5 != fold], negatives)
+        test = [r for i, r in enumerate(rows) if i % 5 == fold and not r[2]]
+        held_out += len(test)
+        reached += sum(any(chosen.get(lemma, ("",))[0] == r[1] for lemma in r[3]) for r in test)
+    for lemma, (label, n) in sorted(choose_ngec(rows, negatives).items(), key=lambda x: (x[1][0], -x[1][1])):
+        print(f"NGEC {label}\t{lemma}\t{n}\tnegative share {negatives.get(lemma, 0.0):.4f}", file=sys.stderr)
+    found = sum(r[2] for r in rows)
+    return {"ngec_leads": len(rows), "found": found, "held_out_missed": held_out, "reached_by_learned_lemmas": reached}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--list", type=int, default=0, help="print the N most frequent missed lemmas per source")
     parser.add_argument("--propose", action="store_true", help="learn missed lemmas as entries, cross-validated")
     args = parser.parse_args()
     if args.propose:
-        print(json.dumps(propose()))
+        print(json.dumps({**propose(), **propose_ngec()}))
         return
     out = {}
-    for name, loader, triggers in (("rams", _rams, rams_triggers()), ("wikievents", _wikievents,
-                                                                         wikievents_triggers())):
+    sources = (("gold", gold_articles, gold_triggers()), ("rams", _rams, rams_triggers()),
+               ("wikievents", _wikievents, wikievents_triggers()))
+    for name, loader, triggers in sources:
         classes, lemmas = classify(name, loader, triggers)
         out[name] = dict(classes)
         for (cls, kind, lemma, pos), n in lemmas.most_common(args.list):
