@@ -52,7 +52,8 @@ def test_instructing_an_official_is_a_request(nlp) -> None:
 
 
 def test_an_insurgency_is_an_assault(nlp) -> None:
-    assert types_at(candidates(nlp, "An insurgency broke out in the northern hills in 2012."), "insurgency") == {"ASSAULT"}
+    doc = candidates(nlp, "An insurgency broke out in the northern hills in 2012.")
+    assert types_at(doc, "insurgency") == {"ASSAULT"}
 
 
 def test_easing_restrictions_is_a_concession(nlp) -> None:
