@@ -159,3 +159,16 @@ def test_a_place_of_the_governing_verbs_subject_places_a_conjoined_act(nlp) -> N
     arrest = event_at(doc, "arrested")
     assert arrest.location is not None and arrest.location.name == "Santiago"
     assert "'Police'" in arrest.location.basis
+
+
+def test_a_country_lent_to_the_victims_does_not_place_a_soldiers_act(nlp) -> None:
+    doc = extracted(nlp, "US troops killed ten civilians on Monday.")
+    killing = event_at(doc, "killed")
+    assert killing.location is None or killing.location.name != "United States"
+
+
+def test_a_place_that_names_the_act_places_it(nlp) -> None:
+    doc = extracted(nlp, "Survivors of the Benghazi raid testified on Monday.")
+    raid = event_at(doc, "raid")
+    assert raid.location is not None and raid.location.name == "Benghazi"
+    assert "names the act" in raid.location.basis

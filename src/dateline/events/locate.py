@@ -57,6 +57,12 @@ __all__ = ["dateline_place", "locate_event", "location_for_type", "party_countri
 
 #: Finer places win ties: a town says more than the country around it.
 FINENESS: dict[LocationPrecision, float] = {"country": 0.0, "admin": 0.1, "point": 0.2}
+#: How the actors stage says it lent a party a country (`actors.candidate.set_country`'s reasons) without
+#: the party's own words naming it: from another name nearby, the article's focus, or all its places.
+LENT_COUNTRY_MARKS = ("named nearby:", "article focus country", "every place of the article is in")
+#: Sectors of armed forces (PLOVER/Phoenix): military, rebels, unidentified armed forces, spies; and the
+#: event type of attacks. Their acts may cross a border, so a country lent by context does not place them.
+ARMED_SECTORS, FORCE_TYPES = frozenset({"MIL", "REB", "UAF", "SPY"}), frozenset({"ASSAULT"})
 #: How a location taken from the country of a domestic act's parties begins its basis.
 HOME_BASIS = "the country of a domestic act"
 
@@ -86,29 +92,46 @@ def locate_event(doc: Document, trigger_i: int, event_type: str | None = None, a
     countries, across = party_countries(actors, recipients)
     scene = scene_location(doc, trigger, countries if across else None, date, event_type)
     dateline = dateline_location(doc, trigger, countries) if of_the_present(doc, date) else None
-    return dateline or scene or home_country_location(doc, trigger, actors, recipients)  # dateline: see its doc
+    return dateline or scene or home_country_location(doc, trigger, event_type, actors, recipients)
 
 
-def home_country_location(doc: Document, trigger: Any, actors: Iterable[Any],
+def home_country_location(doc: Document, trigger: Any, event_type: str, actors: Iterable[Any],
                           recipients: Iterable[Any]) -> Location | None:
     """The country of a domestic act that states no place: every party with a country is of one
     country, and the act is aimed at someone of it ("protests against the Algerian government",
-    "Haiti's government is getting aid to its people"). It is given at country precision, and only
+    "Haiti's government is getting aid to its people"). For an attack, or an act of an armed force,
+    which may cross a border, only the parties' own words count (`_own_country`): "US troops killed
+    ten civilians" lends the civilians the troops' country, which says nothing of where they were. It is given at
+    country precision, and only
     when the article names that country as a place: the text supports no finer dot. A state acting
     with no recipient of its own country may act abroad ("US troops fought"): no place; nor when
-    the sentence names a place of another country ("Britain says the Russian ex-spy was poisoned").
+    the sentence or the one before names a place of another country ("Britain says the Russian
+    ex-spy was poisoned", "the airliner flying from Amsterdam ... was destroyed by a Russian-made missile").
     """
-    targets = {getattr(p, "country", None) for p in recipients} - {None}
-    countries = targets | ({getattr(p, "country", None) for p in actors} - {None})
+    actors, recipients = list(actors), list(recipients)
+    armed = event_type in FORCE_TYPES or any(getattr(p, "sector", None) in ARMED_SECTORS for p in actors)
+    country_of = _own_country if armed else (lambda p: getattr(p, "country", None))
+    targets = {country_of(p) for p in recipients} - {None}
+    countries = targets | ({country_of(p) for p in actors} - {None})
     if len(countries) != 1 or not targets:
         return None
     (country,) = countries
     codes = iso3_codes()
-    if any(codes.get(p.country_code or "", country) != country for p in _sentence_places(doc, trigger)):
+    sent = trigger.sent
+    first = doc.parsed[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    if any(codes.get(p.country_code or "", country) != country
+           for p in ArticleIndex.of(doc).places_in_tokens(first, sent.end)):
         return None
     place = next((p for p in doc.places if (p.feature_code or "").startswith("PCL") and p.basis is None
                   and codes.get(p.country_code or "") == country), None)  # named, not an unknown name's area
     return place.as_location(f"{HOME_BASIS}: '{place.text}', the country of its parties") if place else None
+
+
+def _own_country(party: Any) -> str | None:
+    """A party's country when its own words give it ("the Algerian government", "Haiti's police"), not
+    when the actors stage lent it one from a name nearby or the article's focus."""
+    entry = getattr(party, "entry", None) or ""
+    return None if any(mark in entry for mark in LENT_COUNTRY_MARKS) else getattr(party, "country", None)
 
 
 def party_countries(actors: Iterable[Any], recipients: Iterable[Any]) -> tuple[frozenset[str], bool]:

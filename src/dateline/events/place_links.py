@@ -72,7 +72,11 @@ def place_precision(place: Place) -> LocationPrecision:
 def place_choice(place: Place, trigger: Any, physical: bool, occasion: Any | None = None) -> Choice | None:
     """How the sentence relates `place` to the act at `trigger`, or None when it does not place it there.
     `occasion` is the noun of the occasion the trigger's clause is about ("a summit ..., at which")."""
-    prep, head, phrase = introducing_word(place_token(trigger.doc, place))
+    token = place_token(trigger.doc, place)
+    if physical and token.dep_ == "compound" and token.head.i in (trigger.i, getattr(occasion, "i", -1)) \
+            and place_precision(place) != "country":  # "the US strikes": the country is a party
+        return Choice(RANK_OWN, place, f"'{place.text} {token.head.text}': the place names the act")
+    prep, head, phrase = introducing_word(token)
     words = f"'{prep.text} {place.text}'" if prep is not None else f"'{place.text}'"
     if prep is not None and prep.lower_ in SITE_PREPS:
         if in_organisation_name(trigger.doc, place, prep):
