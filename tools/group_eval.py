@@ -74,7 +74,7 @@ def collect(gold_path: Path, articles_path: Path) -> list[dict]:
             spans, roots = [find_sentence(doc.article.text, e["sentence"]) for e in g], gold_clusters(g)
             out.append({"id": doc.article.id, "source": (doc.article.source or "?").split("/")[0],
                         "date": doc.article.date, "events": events,
-                        "cues": [mention_cues(e, doc.parsed, ordinals) for e in events],
+                        "cues": [mention_cues(e, doc.parsed, ordinals, doc.timexes, doc.places) for e in events],
                         "gold": [gold_of(e, g, spans, roots) for e in events],
                         "lead": headline_and_lead(doc.parsed)})
     return out

@@ -22,6 +22,7 @@ on: a mention can carry its article id.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -41,7 +42,7 @@ from dateline.events.same_happening import (
     same_stem,
 )
 from dateline.events.switch import Switch
-from dateline.model import Document, Event, Evidence
+from dateline.model import Document, Event, Evidence, Location, Place, Timex
 from dateline.words import word_set
 
 __all__ = ["Cues", "cluster", "conflict", "group_events", "grouping", "headline_and_lead", "mention_cues",
@@ -83,17 +84,25 @@ class Cues:
     #: the token index of the trigger's clause head: a verb and its own noun share it ("imposed sanctions"),
     #: two acts told in two clauses of one sentence do not ("as battles raged, protesters were captured")
     clause: int | None = None
+    #: whether the mention's date and place are said in its own sentence ("on March 4", "in Salisbury"),
+    #: rather than carried over from the article date or the story's scene: only what is written may veto
+    #: a join (`same_happening.pair_features`)
+    dated: bool = True
+    placed: bool = True
 
 
-def mention_cues(event: Event, parsed: Any, ordinals: dict[int, int] | None = None) -> Cues:
+def mention_cues(event: Event, parsed: Any, ordinals: dict[int, int] | None = None,
+                 timexes: Sequence[Timex] = (), places: Sequence[Place] = ()) -> Cues:
     """The cues of an event's mention, read from the parse at its trigger (none without a parse).
 
-    `ordinals` maps each sentence's first token to its number in the article.
+    `ordinals` maps each sentence's first token to its number in the article; `timexes` and `places`
+    (the document's) say whether the event's date and place are written in its own sentence.
     """
     ev = event.evidence
     token = _token_at(parsed, ev.trigger_start)
     if token is None:
         return Cues(sentence=ev.start, stems=frozenset({ev.trigger.lower()}), trigger=ev.trigger)
+    said = (token.sent.start_char, token.sent.end_char)
     stems = {token.lemma_.lower()}
     if token.pos_ == "VERB":  # "imposed sanctions": the object names the event too
         stems |= {c.lemma_.lower() for c in token.children if c.dep_ == "dobj" and c.pos_ == "NOUN"}
@@ -104,7 +113,21 @@ def mention_cues(event: Event, parsed: Any, ordinals: dict[int, int] | None = No
     start = token.sent.start
     return Cues(sentence=start, stems=frozenset(stems), definite=definite, trigger=token.text, nominal=nominal,
                 ordinal=(ordinals or {}).get(start), arguments=_naming_words(_phrase(token)) - stems,
-                words=_naming_words(token.sent), clause=clause_head(token).i)
+                words=_naming_words(token.sent), clause=clause_head(token).i,
+                dated=_dated_in(event.date, timexes, said), placed=_placed_in(event.location, places, said))
+
+
+def _dated_in(date: str | None, timexes: Sequence[Timex], said: tuple[int, int]) -> bool:
+    """Whether a timex of the sentence gives the event's date (one of them is a prefix of the other:
+    "March 4" for 2018-03-04, "in 2017" for a date in 2017)."""
+    return date is not None and any(
+        said[0] <= t.start < said[1] and (date.startswith(t.value) or t.value.startswith(date)) for t in timexes)
+
+
+def _placed_in(location: Location | None, places: Sequence[Place], said: tuple[int, int]) -> bool:
+    """Whether the sentence names the event's place."""
+    return location is not None and location.geonameid is not None and any(
+        said[0] <= p.start < said[1] and p.geonameid == location.geonameid for p in places)
 
 
 #: Parts of speech of the words that say what a mention is about (who, what, where).
@@ -176,9 +199,11 @@ def group_events(doc: Document) -> Document:
         return doc
     events = sorted(doc.events, key=lambda e: (e.evidence.trigger_start or e.evidence.start, e.type))
     ordinals = sentence_ordinals(doc.parsed)
-    cues = [mention_cues(e, doc.parsed, ordinals) for e in events]
+    cues = [mention_cues(e, doc.parsed, ordinals, doc.timexes, doc.places) for e in events]
     groups = cluster(events, cues, doc.article.date, headline_and_lead(doc.parsed))
-    doc.events = [merge_mentions([events[i] for i in members], reasons) for members, reasons in groups]
+    doc.events = [merge_mentions([events[i] for i in members], {k: reasons[i] for k, i in enumerate(members)
+                                                                if i in reasons})
+                  for members, reasons in groups]
     return doc
 
 
