@@ -122,3 +122,30 @@ def test_an_act_someone_is_to_do_is_arranged_not_a_purpose(make_doc) -> None:
     found = modality_of(make_doc, "The Chilean president is to visit Beijing in May.", "visit")
     assert found.future and found.scheduled and not found.hypothetical
     assert modality_of(make_doc, "The aim is to topple the junta.", "topple").hypothetical
+
+
+def test_what_a_negating_verb_governs_is_negated_even_when_that_verb_is_an_event(make_doc) -> None:
+    doc = make_doc("The delegation failed to attend a meeting of the council in Geneva.")
+    failed = next(t for t in doc.parsed if t.text == "failed")
+    meeting = next(t for t in doc.parsed if t.text == "meeting")
+    found = trigger_modality(meeting, frozenset({failed.i}))
+    assert found.negated and not found.hypothetical
+
+
+def test_a_known_subject_of_a_conditional_clause_stays_a_fact(make_doc) -> None:
+    known = modality_of(make_doc, "Tehran will not negotiate unless the embargo is lifted.", "embargo")
+    assert not (known.negated or known.hypothetical or known.future)
+    assert modality_of(make_doc, "If a strike happens, the factories will close.", "strike").hypothetical
+
+
+def test_a_known_subject_of_a_modal_clause_stays_a_fact(make_doc) -> None:
+    known = modality_of(make_doc, "The bombing could deepen the crisis, the envoy warned.", "bombing")
+    assert not (known.hypothetical or known.negated)
+
+
+def test_what_a_denied_report_says_stays_the_content_of_the_denial(make_doc) -> None:
+    doc = make_doc("The ministry denied that soldiers had detained the reporters.")
+    denied = next(t for t in doc.parsed if t.text == "denied")
+    detained = next(t for t in doc.parsed if t.text == "detained")
+    found = trigger_modality(detained, frozenset({denied.i}))
+    assert found.hypothetical and not found.negated

@@ -231,10 +231,15 @@ def _clause_modality(verb: Any, trigger: Any) -> Modality | None:
 
     A nominal subject, or a noun in a time or circumstance adjunct, is outside the scope of its
     clause's negation: in "the meeting did not lead to a deal" the meeting happened and the deal
-    did not. "would" in a clause reported by
+    did not. A subject named as known ("unless the sanctions are lifted", "the attack could escalate
+    tensions") is outside its clause's modals and conditionals too: what is uncertain is what
+    happens to it. "would" in a clause reported by
     a speech verb is the future of the past ("Iraq said it would allow ..."), not a conditional.
     """
-    outside = trigger.i != verb.i and (_is_subject_of(trigger, verb) or _in_adjunct(trigger, verb))
+    subject = trigger.i != verb.i and _is_subject_of(trigger, verb)
+    if subject and presupposed(trigger):
+        return None
+    outside = subject or (trigger.i != verb.i and _in_adjunct(trigger, verb))
     negated = hypothetical = future = False
     reasons = []
     for child in verb.children:
@@ -309,9 +314,13 @@ def _governor_modality(verb: Any, trigger: Any, event_heads: frozenset[int]) -> 
     if verb.dep_ in ("xcomp", "ccomp", "pcomp", "advcl", "acl"):
         governor = parent.head if parent.dep_ == "prep" else parent
         complement = verb.dep_ in ("xcomp", "ccomp", "pcomp") or infinitive
+        lemma = governor.lemma_.lower()
+        if lemma in NEGATING_HEADS - SPEECH_VERBS and verb.dep_ in ("xcomp", "ccomp", "pcomp"):
+            # "failed to attend the meeting": not held, whether or not the failing is an event of its own
+            # (what someone denies stays the content of the denial: a claim, not a fact either way)
+            return Modality(negated=True, reason=f"complement of '{governor.text}'")
         if complement and governor.i in event_heads and governor.i != trigger.i:
             return Modality(hypothetical=True, reason=f"content of the event '{governor.text}'")
-        lemma = governor.lemma_.lower()
         if lemma in INTENT_HEADS and verb.dep_ in ("xcomp", "advcl") and infinitive:
             return Modality(future=True, reason=f"intended by '{governor.text}'")
         if lemma in ATTEMPT_NOUNS and verb.dep_ == "acl":
