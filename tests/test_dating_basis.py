@@ -100,3 +100,8 @@ def test_a_source_issued_on_a_day_dates_what_it_reports(make_doc) -> None:
 def test_a_participle_on_a_subject_that_reports_nothing_dates_nothing_else(make_doc) -> None:
     text = "The convoy, attacked on Tuesday near the border, reached the city."
     assert dating(make_doc, text, "reached").mod == "ON_OR_BEFORE"
+
+
+def test_a_participle_that_issues_nothing_does_not_date_the_report(make_doc) -> None:
+    text = "The army, attacked on Tuesday near the border, said it had repelled the rebels."
+    assert dating(make_doc, text, "repelled").value == "2018-09-19"

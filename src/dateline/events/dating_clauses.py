@@ -27,6 +27,8 @@ _FUTURE_AUX = word_class("auxiliaries", "future")
 _PERFECT_AUX = word_class("auxiliaries", "perfect")
 #: Verbs that report an event: their date is when it was said, not when it happened.
 REPORTING = word_set("reporting_verbs")
+#: Verbs that issue a text ("released", "posted"): on a reporting verb's subject they date the report.
+_PUBLISHING = word_set("publishing_verbs")
 
 
 def is_anchor(timex: Timex) -> bool:
@@ -138,11 +140,12 @@ def _dates_trigger_clause(doc: Document, timex: Timex, trigger: Any) -> bool:
 
 
 def reporting_verb_of_source(verb: Any) -> Any | None:
-    """The reporting verb whose source a participle clause dates ("A statement released Tuesday said ...",
+    """The reporting verb whose source a participle of issuing dates ("A statement released Tuesday said ...",
     "The warning, posted Saturday on the embassy website, said ..."): the time the source was issued is
-    the time of the report. None when `verb` is no such clause."""
+    the time of the report. None when `verb` is no such clause ("The army, attacked on Tuesday, said")."""
     source = verb.head
-    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or source.dep_ not in ("nsubj", "nsubjpass"):
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or verb.lemma_ not in _PUBLISHING \
+            or source.dep_ not in ("nsubj", "nsubjpass"):
         return None
     reporting = source.head
     return reporting if reporting.lemma_ in REPORTING and reporting.pos_ == "VERB" else None
