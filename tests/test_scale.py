@@ -92,6 +92,8 @@ def test_a_dask_local_cluster_stores_what_one_process_stores(one_process, tmp_pa
     runner = DaskRunner("local:2")
     try:
         assert runner.workers == 2
+        profiler = runner.client.run(lambda: __import__("dask").config.get("distributed.worker.profile.enabled"))
+        assert set(profiler.values()) == {False}, "a local cluster's workers sample their stacks for nobody"
         with open_store(tmp_path / "dask.duckdb") as store:
             report = ingest_partitioned([source], store, runner, checkpoints=tmp_path / "run", partition_size=2)
     finally:
