@@ -171,7 +171,7 @@ class _WithParquet:
 #: Dask settings of a `LocalCluster` started here: no statistical profiler in the workers (it samples the
 #: task thread's stack every 10 ms for the dashboard that a local ingest does not show) and no GIL
 #: monitor. 24 short articles on 2 local Dask workers, CPU seconds of the whole run: 19.1-19.4 with
-#: Dask's defaults, 18.3 without them. A remote cluster keeps its operator's settings.
+#: Dask's defaults, 15.6-18.3 without them. A remote cluster keeps its operator's settings.
 LOCAL_CLUSTER_CONFIG = {"distributed.worker.profile.enabled": False,
                         "distributed.admin.system-monitor.gil.enabled": False}
 
