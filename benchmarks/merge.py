@@ -29,6 +29,7 @@ import argparse
 import datetime as dt
 import json
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -295,8 +296,8 @@ def fill_unmerged(store: SQLStore, docs: list[Document]) -> None:
 def incremental(sizes: list[int], docs: list[Document], probes: int, near: int | None = None) -> dict[str, object]:
     """Seconds per real article added one at a time to stores already holding `size` synthetic events.
 
-    The same articles (after one warm-up article) are timed at every size; each size reports the median and the
-    mean wall time and the median CPU time of this process (DuckDB's threads included), per article.
+    The same articles (after one warm-up article) are timed at every size, each size on a copy of the filled store
+    (`_time_articles`).
     With `near`, only that many of the synthetic events lie in the years of the articles timed, the rest in years
     none of them reports: the store grows, the events a new article may merge with do not. Without, every synthetic
     event lies in those years, so their density grows with the store, and so do the candidates of each new event."""
@@ -304,28 +305,36 @@ def incremental(sizes: list[int], docs: list[Document], probes: int, near: int |
     out: dict[str, object] = {}
     sample = random.Random(3).sample(docs, min(probes + 1, len(docs)))
     with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "grow.duckdb"
+        db, probed = Path(tmp) / "grow.duckdb", Path(tmp) / "probed.duckdb"
         stored = 0
-        with open_store(db) as store:
-            for size in sorted(sizes):
+        for size in sorted(sizes):
+            with open_store(db) as store:
                 while stored < size:
                     days = NEAR_PROBES if near is None or stored < near else FAR_FROM_PROBES
                     batch = [synthetic_document(stored // 2 + i, rng, days)
                              for i in range(min(1000, (size - stored) // 2))]
                     fill_unmerged(store, batch)
                     stored += 2 * len(batch)
-                wall, cpu = [], []
-                for doc in sample:
-                    doc.article.id += f"@{size}"  # a new article each time: same content, new id
-                    start, start_cpu = time.perf_counter(), time.process_time()
-                    store.add([renamed_again(doc)])
-                    wall.append(time.perf_counter() - start)
-                    cpu.append(time.process_time() - start_cpu)
-                wall, cpu = wall[1:], cpu[1:]  # the first warms the caches
-                out[str(size)] = {"median": round(statistics.median(wall), 4),
-                                  "mean": round(statistics.fmean(wall), 4),
-                                  "cpu_median": round(statistics.median(cpu), 4)}
+            shutil.copyfile(db, probed)  # the articles timed at one size are not stored at the next (they would link)
+            out[str(size)] = _time_articles(probed, sample, f"@{size}")
+            probed.unlink()
     return out
+
+
+def _time_articles(db: Path, docs: list[Document], suffix: str) -> dict[str, float]:
+    """Add the documents one at a time (their ids suffixed) and time each; the first only warms the caches. Median
+    and mean wall time, and median CPU time of this process (DuckDB's threads included), per article."""
+    wall, cpu = [], []
+    with open_store(db) as store:
+        for doc in docs:
+            doc.article.id = doc.article.id.split("@")[0] + suffix
+            start, start_cpu = time.perf_counter(), time.process_time()
+            store.add([renamed_again(doc)])
+            wall.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - start_cpu)
+    wall, cpu = wall[1:], cpu[1:]
+    return {"median": round(statistics.median(wall), 4), "mean": round(statistics.fmean(wall), 4),
+            "cpu_median": round(statistics.median(cpu), 4)}
 
 
 def renamed_again(doc: Document) -> Document:
