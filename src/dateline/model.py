@@ -239,7 +239,7 @@ class Event(JsonForm):
     date: str | None = None  # a TIMEX3 date value: 2018-09-17, 2018-W37, 2017-SU, 2017 ...
     date_precision: DatePrecision | None = None  # granularity of `date`
     date_mod: DateMod | None = None  # relation to `date` when the text gives only a bound; None = on it
-    #: why the event has that date (`dateline show`); not stored, so it takes no part in comparing events
+    #: why the event has that date (`dateline show`); events stored before it lack it, so it is not compared
     date_basis: str | None = field(default=None, compare=False, metadata=OMITTED_IF_NONE)
     location: Location | None = None
     negated: bool = False  # status == "negated" (kept for the contract)
