@@ -132,16 +132,16 @@ def _at(text: str, word: str) -> Event:
                                                             trigger_start=start, trigger_end=start + len(word)))
 
 
-def test_dates_carried_over_to_both_mentions_do_not_keep_them_apart_but_a_written_one_does() -> None:
-    sunday = event("ASSAULT", 0, ["RUS"], ["SYR"], date="2018-09-16")  # the scene's day, not the sentence's
-    carried = event("ASSAULT", 50, ["RUS"], ["SYR"], date="2018-09-19")  # the article's date
+def test_a_date_carried_over_to_a_mention_does_not_keep_it_apart_but_two_written_ones_do() -> None:
+    sunday = event("ASSAULT", 0, ["RUS"], ["SYR"], date="2018-09-16")  # "on Sunday"
+    carried = event("ASSAULT", 50, ["RUS"], ["SYR"], date="2018-09-19")  # the article's date, or "on Wednesday"
     words = frozenset({"idlib", "airstrike"})
 
     def cues(written: bool) -> list[Cues]:
         return [Cues(sentence=0, stems=frozenset({"attack"}), trigger="attacked", arguments=words, words=words,
-                     ordinal=0, dated=written),
+                     ordinal=0),
                 Cues(sentence=40, stems=frozenset({"attack"}), definite=True, nominal=True, trigger="attack",
-                     arguments=words, words=words, ordinal=1, dated=False)]
+                     arguments=words, words=words, ordinal=1, dated=written)]
 
     assert [members for members, _ in cluster([sunday, carried], cues(False), DAY)] == [[0, 1]]
     assert [members for members, _ in cluster([sunday, carried], cues(True), DAY)] == [[0], [1]]
