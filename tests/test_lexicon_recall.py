@@ -71,3 +71,9 @@ def test_a_cyber_attack_is_coercion_not_an_assault(nlp) -> None:
 def test_downgrading_ties_is_a_sanction(nlp) -> None:
     doc = candidates(nlp, "Bahrain downgraded diplomatic ties with Iran on Monday.")
     assert types_at(doc, "downgraded") == {"SANCTION"}
+
+
+def test_a_conviction_is_a_sanction_and_a_prison_term_coercion(nlp) -> None:
+    assert types_at(candidates(nlp, "A military court convicted the opposition leader."), "convicted") == {"SANCTION"}
+    doc = candidates(nlp, "A court in Minsk sentenced the blogger to six years in prison.")
+    assert types_at(doc, "sentenced") == {"COERCE"}

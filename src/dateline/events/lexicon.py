@@ -31,6 +31,8 @@ CLAUSE_DEPS = frozenset({"ccomp", "advcl", "conj", "parataxis", "relcl", "csubj"
 LIGHT = "LIGHT"
 VERB_OBJECT = "VERBOBJ"
 SILENCED = "-"
+#: Flag of a curated verb row that wins over the verb's CAMEO patterns too.
+WINS = "wins"
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,8 @@ class Lexicon:
         curated = self._curated_verb(token, lemma)
         if curated is not None and curated.type == LIGHT:
             return None
+        if curated is not None and WINS in curated.flags:  # the manual overrules CAMEO's reading ("convict" SANCTION)
+            return self._from_curated(curated)
         cameo = self.verbs.get(lemma)
         pattern = self._best_pattern(token, lemma, cameo[0]) if cameo else None
         if pattern is not None and _is_content_pattern(pattern) and (pattern["code"] or curated is None):
