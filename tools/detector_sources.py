@@ -51,6 +51,8 @@ Span = tuple[int, int, "str | None"]
 Labelled = tuple[Article, list[Span], str]
 #: Bumped whenever a reader changes, so cached parses are made again.
 SOURCE_VERSION = 2
+#: The parse caches written in this run: a later read of the same source in the run takes them as they are.
+_PARSED_AGAIN: set[Path] = set()
 
 
 def read_gold(folder: Path, limit: int) -> Iterator[Labelled]:
@@ -137,6 +139,7 @@ def parsed_source(name: str, path: Path, limit: int = 0,
     docs_path, meta_path = folder / f"{name}-{key}.spacy", folder / f"{name}-{key}.jsonl"
     tensors_path = folder / f"{name}-{key}.tensors.npy"
     nlp = load_model()
+    refresh = refresh and docs_path not in _PARSED_AGAIN  # --refresh parses a source once per run, not per reader
     if docs_path.exists() and meta_path.exists() and tensors_path.exists() and not refresh:
         parses = list(DocBin().from_disk(docs_path).get_docs(nlp.vocab))
         restore_tensors(parses, np.load(tensors_path, allow_pickle=False))
@@ -152,7 +155,8 @@ def parsed_source(name: str, path: Path, limit: int = 0,
                 for i, a in ((art.id, art) for art, _, _ in reader(path, limit))]
     out = []
     with unverified(), undetected():
-        for doc in process(articles, on_failure=lambda f: print(f, file=sys.stderr)):
+        # no time budget: a source read on a loaded machine (or while the gazetteer is built) must lose no article
+        for doc in process(articles, on_failure=lambda f: print(f, file=sys.stderr), article_seconds=0):
             out.append((doc, *labelled[doc.article.id]))
     folder.mkdir(parents=True, exist_ok=True)
     bin_ = DocBin(store_user_data=False)
@@ -160,6 +164,7 @@ def parsed_source(name: str, path: Path, limit: int = 0,
         bin_.add(doc.parsed)
     bin_.to_disk(docs_path)
     np.save(tensors_path, stacked_tensors([doc.parsed for doc, _, _ in out]))
+    _PARSED_AGAIN.add(docs_path)
     meta_path.write_text("".join(json.dumps({"document": d.to_json(), "spans": s, "scope": sc}) + "\n"
                                  for d, s, sc in out), encoding="utf-8")
     return out

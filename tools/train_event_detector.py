@@ -20,12 +20,12 @@ what the detector proposes, so the detector's cut balances the two.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
+import hashlib
 import json
 import sys
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -47,8 +47,8 @@ from dateline.events.detect import (
 from dateline.events.lexicon import load_lexicon
 from dateline.events.linear import LinearModel
 from dateline.model import Document
-from detector_sources import SOURCES, Span, parsed_source, token_label
-from event_sources import source_file
+from detector_sources import SOURCE_VERSION, SOURCES, Span, parsed_source, token_label
+from event_sources import cache_folder, coder_fingerprint, source_file
 from train_event_model import FOLDS, SEED, document_fold, fit_linear
 
 #: How much one row of each source counts: events-gold is the target domain; NGEC's label sits on a guessed
@@ -72,14 +72,15 @@ class TokenRow:
     dense: list[float] = field(default_factory=list)  # `detector_vectors`; empty when the parse had no tensor
 
 
-def sentence_rows(name: str, doc: Document, spans: list[Span], scope: str) -> Iterable[TokenRow]:
+def sentence_rows(name: str, doc: Document, spans: list[Span], scope: str,
+                  use_dense: bool = False) -> Iterable[TokenRow]:
     """The labelled rows of one document's tokens (left out: tokens in text that is not the story)."""
     lexicon = load_lexicon()
     sents = list(doc.parsed.sents)
     for n, sent in enumerate(sents):
         lexicon_types = {t.token.i: t.entry.type for t in find_triggers(sent, lexicon)}
         target = _lead_target(sent, lexicon_types, spans) if scope == "lead" and n == 0 else None
-        mean = sentence_mean(sent)
+        mean = sentence_mean(sent) if use_dense else None
         for token in sent:
             if not is_candidate(token) or doc.excluded_at(token.idx) is not None:
                 continue
@@ -88,7 +89,7 @@ def sentence_rows(name: str, doc: Document, spans: list[Span], scope: str) -> It
             else:
                 label = token_label(token, spans, scope)
             if label is not None:
-                vector = detector_vectors(token, mean)
+                vector = detector_vectors(token, mean) if use_dense else None
                 yield TokenRow(name, doc.article.id, label, detector_features(token, lexicon_types),
                                token.i in lexicon_types, [] if vector is None else vector.astype(np.float32).tolist())
 
@@ -102,19 +103,40 @@ def _lead_target(sent: Any, lexicon_types: dict[int, str], spans: list[Span]) ->
     return root.i if is_candidate(root) else None
 
 
-def load_rows(gold: Path, dev: Path, names: Iterable[str], limit: int = 0, refresh: bool = False) -> list[TokenRow]:
+def load_rows(gold: Path, dev: Path, names: Iterable[str], limit: int = 0, refresh: bool = False,
+              use_dense: bool = False) -> list[TokenRow]:
+    """The labelled token rows of each source in `names`, in the sources' and documents' order."""
     rows: list[TokenRow] = []
     for name in names:
         path = source_file(name, gold, dev)
         if not path.exists():
             print(f"{name}: {path} missing, skipped", file=sys.stderr)
             continue
-        got = [r for doc, spans, scope in parsed_source(name, path, limit, refresh)
-               for r in sentence_rows(name, doc, spans, scope)]
+        got = source_rows(name, path, limit, refresh, use_dense)
         labels = dict(Counter(r.label for r in got).most_common(6))
         print(f"{name}: {len(got)} tokens, labels {labels}", file=sys.stderr)
         rows += got
     return rows
+
+
+def source_rows(name: str, path: Path, limit: int, refresh: bool, use_dense: bool) -> list[TokenRow]:
+    """One source's token rows, from the row cache when the source, the features and the coder are unchanged.
+
+    Reading a source's parses back and walking every token takes minutes (NGEC, CrisisLex); the rows without
+    their dense vectors are small, so they are kept (`--dense` reads the parses again)."""
+    stat = path.stat()
+    raw = f"{path.resolve()}:{stat.st_mtime}:{limit}:{SOURCE_VERSION}:{FEATURE_VERSION}:{coder_fingerprint()}"
+    key = hashlib.sha256(raw.encode()).hexdigest()[:12]
+    cache = cache_folder().parent / "event-detect" / f"rows-{name}-{key}.jsonl"
+    if cache.exists() and not refresh and not use_dense:
+        return [TokenRow(**json.loads(line)) for line in cache.read_text(encoding="utf-8").splitlines()]
+    got = [r for doc, spans, scope in parsed_source(name, path, limit, refresh)
+           for r in sentence_rows(name, doc, spans, scope, use_dense)]
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    tmp = cache.with_suffix(".tmp")
+    tmp.write_text("".join(json.dumps({**asdict(r), "dense": []}) + "\n" for r in got), encoding="utf-8")
+    tmp.replace(cache)
+    return got
 
 
 def fit(rows: list[TokenRow], c: float = C, threshold: float = 0.5, use_dense: bool = False) -> LinearModel:
@@ -179,10 +201,27 @@ def cross_fitted_detectors(gold: Path, dev: Path, limit: int = 0, refresh: bool 
                            use_dense: bool = False) -> list[LinearModel]:
     """The fold detectors (one per `document_fold`, each trained without its fold) at the threshold the
     shipped detector gets: what codes each training document for the verifier and the benchmark."""
-    rows = load_rows(gold, dev, SOURCES, limit, refresh)
+    rows = load_rows(gold, dev, SOURCES, limit, refresh, use_dense)
     models = fold_models(rows, use_dense=use_dense)
     threshold = pick_threshold(rows, out_of_fold(rows, models))
     return [replace(m, threshold=threshold) for m in models]
+
+
+def train(gold: Path, dev: Path, out: Path, sources: Iterable[str] = tuple(SOURCES), limit: int = 0,
+          refresh: bool = False, c: float = C, use_dense: bool = False) -> LinearModel:
+    """Train the detector on `sources`, pick its threshold on the out-of-fold proposals, report the CV figures per
+    source on stderr and write the model to `out` (the same rows give the same files, byte for byte)."""
+    rows = load_rows(gold, dev, sources, limit, refresh, use_dense)
+    oof = out_of_fold(rows, fold_models(rows, c, use_dense=use_dense))
+    threshold = pick_threshold(rows, oof)
+    report = figures(rows, oof, threshold)
+    print(f"detector threshold {threshold}; 5-fold CV by document: {json.dumps(report)}", file=sys.stderr)
+    model = fit(rows, c, threshold, use_dense)
+    linear.write_model(model, out, MODEL_NAME, FEATURE_VERSION,
+                       {"c": c, "seed": SEED, "dense": use_dense, "rows": dict(Counter(r.source for r in rows)),
+                        "source_weight": SOURCE_WEIGHT, "cv_by_source": report})
+    print(f"wrote {linear.model_files(out, MODEL_NAME)[0]} ({len(model.vocabulary)} features)", file=sys.stderr)
+    return model
 
 
 def main() -> None:
@@ -196,17 +235,7 @@ def main() -> None:
     parser.add_argument("--sources", default=",".join(SOURCES), help="comma-separated sources to train on")
     parser.add_argument("--dense", action="store_true", help="add the parser's vectors of token, head and sentence")
     args = parser.parse_args()
-    rows = load_rows(args.gold, args.dev, args.sources.split(","), args.limit, args.refresh)
-    oof = out_of_fold(rows, fold_models(rows, args.c, use_dense=args.dense))
-    threshold = pick_threshold(rows, oof)
-    report = figures(rows, oof, threshold)
-    print(f"threshold {threshold}; 5-fold CV by document: {json.dumps(report)}", file=sys.stderr)
-    model = fit(rows, args.c, threshold, args.dense)
-    linear.write_model(model, args.out, MODEL_NAME, FEATURE_VERSION,
-                       {"trained": dt.date.today().isoformat(), "c": args.c, "seed": SEED, "dense": args.dense,
-                        "rows": dict(Counter(r.source for r in rows)), "source_weight": SOURCE_WEIGHT,
-                        "cv_by_source": report})
-    print(f"wrote {linear.model_files(args.out, MODEL_NAME)[0]} ({len(model.vocabulary)} features)", file=sys.stderr)
+    train(args.gold, args.dev, args.out, args.sources.split(","), args.limit, args.refresh, args.c, args.dense)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,8 @@ import numpy as np
 
 FORMAT = "dateline-linear-model/1"
 DENSE_KEYS = ("dense_coef", "dense_mean", "dense_scale")
+#: The time stamp of every member of a written `.npz`: a fixed one, so the same weights give the same bytes.
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,9 @@ class LinearModel:
         training mean: its dense part adds nothing.
         """
         lookup = self.vocabulary.get
-        rows = [[i for i in map(lookup, set(fs)) if i is not None] for fs in feature_lists]
+        # each feature once, in column order: the sums then come out the same whatever order the features were
+        # listed in (a set's order follows the hash seed, and so would the last bits of every probability)
+        rows = [sorted({i for i in map(lookup, fs) if i is not None}) for fs in feature_lists]
         scores = np.tile(self.intercept, (len(rows), 1))
         present = [n for n, idx in enumerate(rows) if idx]
         if present:
@@ -137,6 +142,20 @@ def read_model(folder: Path, name: str, feature_version: int) -> LinearModel:
                        (float(a), float(b)), dense, meta)  # type: ignore[arg-type]
 
 
+def write_arrays(path: Path, arrays: dict[str, np.ndarray]) -> None:
+    """Arrays as an `.npz` that `numpy.load` reads, byte for byte the same for the same arrays.
+
+    `numpy.savez_compressed` stamps each member with the time of writing, so two runs of a training script
+    that learn the same weights would still write different files (and hashes); here every member has
+    the zip format's first date and the members come in the order given."""
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, array in arrays.items():
+            member = zipfile.ZipInfo(f"{name}.npy", date_time=ZIP_EPOCH)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            with archive.open(member, "w", force_zip64=True) as fh:
+                np.lib.format.write_array(fh, np.ascontiguousarray(array), allow_pickle=False)
+
+
 def write_model(model: LinearModel, folder: Path, name: str, feature_version: int, meta: dict[str, Any]) -> None:
     """Write the weights (npz, float32) and the metadata (JSON) with the weights' hash."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -144,9 +163,8 @@ def write_model(model: LinearModel, folder: Path, name: str, feature_version: in
     vocab = sorted(model.vocabulary, key=model.vocabulary.__getitem__)
     dense = {} if model.dense is None else {k: a.astype(np.float32) for k, a in zip(DENSE_KEYS, model.dense,
                                                                                     strict=True)}
-    with open(weights_path, "wb") as fh:
-        np.savez_compressed(fh, coef=model.coef.astype(np.float32), intercept=model.intercept.astype(np.float32),
-                            **dense)
+    write_arrays(weights_path, {"coef": model.coef.astype(np.float32),
+                                "intercept": model.intercept.astype(np.float32), **dense})
     head = {"format": FORMAT, "name": name, "feature_version": feature_version, "classes": list(model.classes),
             "threshold": model.threshold, "calibration": list(model.calibration),
             "weights_sha256": file_sha256(weights_path)}
