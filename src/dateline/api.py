@@ -15,8 +15,8 @@ and returns its result in the model's JSON form. No NLP happens here except thro
   events those are is judged once per zone and store version (`dateline.zones.events_inside`).
 * Timelines are answered from kept material (`dateline.timeline.stored`), which a server prepares in the
   background when it starts; counts, the chart's, the map's and the parties' aggregates and zone memberships are
-  kept until the store changes (`KeptUntilChange`); responses are gzipped, and vendored assets may be cached by
-  the browser.
+  kept until the store changes (`KeptUntilChange`), and so are `/events` pages and each listed event's JSON
+  (`KeptListings`); responses are gzipped, and vendored assets may be cached by the browser.
 * The store is opened once, read-only; a DuckDB file is let go after 0.2 s without requests,
   so `dateline ingest` in another process is never locked out for long.
 * `POST /ingest` exists only when a token is configured (`DATELINE_API_TOKEN`, read by
@@ -48,7 +48,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.background import BackgroundTask
 
-from dateline.apiforms import PAGE_SIZE, EventQuery, KeptUntilChange, Sent, event_json, posted_articles, with_marks
+from dateline.apiforms import PAGE_SIZE, EventQuery, KeptListings, KeptUntilChange, Sent, event_json, posted_articles
 from dateline.config import settings
 from dateline.store import DuckDBStore, Store, StoreError, browse, is_postgres_url, open_store
 from dateline.store.base import EventFilter
@@ -147,6 +147,7 @@ def create_app(db: str | None = None, token: str | None = None, max_body: int = 
     app = FastAPI(title="dateline", version="0.1.0", lifespan=lifespan, summary="Cited political events: who did "
                   "what to whom, where and when, with the sentence that says so.")
     app.state.db, app.state.reader, app.state.kept = target, reader, KeptUntilChange()
+    app.state.listings = KeptListings()
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=5)
     _error_handlers(app)
     _read_routes(app)
@@ -197,16 +198,14 @@ def _read_routes(app: FastAPI) -> None:
     @app.get("/events", summary="Events matching the filters, oldest first, a page at a time; `total` is counted "
              "on the first page (no cursor) only")
     def list_events(request: Request, store: Reading, query: Filters, limit: Annotated[int, _page_size()] = PAGE_SIZE,
-                    cursor: str | None = None) -> Sent:
+                    cursor: str | None = None) -> Response:
         flt, within = query.filter(), _within(request, store, query)
+        total = None if cursor else request.app.state.kept.count(store, flt, query.zone, within)
         try:
-            page = browse.events_page(store, flt, limit, cursor, within)
+            body = request.app.state.listings.body(store, flt, limit, cursor, within, query.zone, total)
         except browse.CursorError as exc:
             raise HTTPException(400, str(exc)) from None
-        total = None if cursor else request.app.state.kept.count(store, flt, query.zone, within)
-        return Sent({"total": total,
-                     "next_cursor": page.next_cursor,
-                     "events": [with_marks(ev, page.mentions.get(ev["article_id"], ())) for ev in page.events]})
+        return Response(body, media_type="application/json")
 
     @app.get("/events/{event_id}", summary="One event (a unique id prefix will do) with its mentions and evidence")
     def one_event(store: Reading, event_id: str) -> Sent:

@@ -13,7 +13,7 @@ import datetime as dt
 import json
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from dataclasses import astuple
 from decimal import Decimal
 from typing import Annotated, Any, get_args
@@ -148,8 +148,7 @@ class Sent(JSONResponse):
     database numbers (PostgreSQL's decimals) are written as that encoder writes them."""
 
     def render(self, content: Any) -> bytes:
-        return json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":"),
-                          default=_plain).encode("utf-8")
+        return _dumped(content)
 
 
 def _plain(value: Any) -> Any:
@@ -177,19 +176,37 @@ class KeptUntilChange:
     def get(self, store: Store, key: Any, make: Callable[[], Any]) -> Any:
         """The result kept under `key` for what the store holds now, made and kept when there is none."""
         version = browse.store_version(store)
+        found = self.peek(version, [key])
+        if found:
+            return found[key]
+        made = make()
+        self.keep(version, {key: made})
+        return made
+
+    def peek(self, version: Any, keys: Iterable[Any]) -> dict[Any, Any]:
+        """Those of `keys` with a result kept for the store at `version` (its `browse.store_version`), and those
+        results; a new version forgets everything kept before."""
         with self._lock:
             if version != self._version:
                 self._version, self._kept = version, OrderedDict()
-            if key in self._kept:
+            found = {key: self._kept[key] for key in keys if key in self._kept}
+            for key in found:
                 self._kept.move_to_end(key)
-                return self._kept[key]
-        made = make()
+            return found
+
+    def known(self, version: Any) -> Container[Any]:
+        """The keys with a result kept for the store at `version`, live (asking costs no copy); none if the
+        store has changed since."""
+        with self._lock:
+            return self._kept.keys() if version == self._version else frozenset()
+
+    def keep(self, version: Any, made: dict[Any, Any]) -> None:
+        """Keep these results, made from the store at `version` (dropped if the store has changed since)."""
         with self._lock:
             if version == self._version:
-                self._kept[key] = made
+                self._kept.update(made)
                 while len(self._kept) > self.most:
                     self._kept.popitem(last=False)
-        return made
 
     def zone_members(self, store: Store, name: str) -> frozenset[str]:
         """Ids of the events inside the zone called `name`; a 404 naming `/zones` when there is none."""
@@ -204,6 +221,46 @@ class KeptUntilChange:
     def count(self, store: Store, flt: EventFilter, zone: str | None, within: frozenset[str] | None) -> int:
         """How many events a listing of `flt` (inside `zone`, whose events are `within`) shows."""
         return self.get(store, ("count", astuple(flt), zone), lambda: browse.count_events(store, flt, within))
+
+
+class KeptListings:
+    """`/events` pages kept until the store changes, at two grains: each page's event ids and next cursor (a page
+    asked again costs no statement), and each listed event's JSON, marks included, already dumped (a page
+    reaching an event an earlier page of any query listed reads, parses and marks nothing more for it).
+
+    Pages of the same query overlap those of others (everything, a type, a party, a month), so the second grain
+    saves work on pages never asked before; the body is joined from the dumped events, never dumped whole."""
+
+    def __init__(self, pages: int = 4096, events: int = 40_000) -> None:
+        self.pages, self.events = KeptUntilChange(pages), KeptUntilChange(events)
+
+    def body(self, store: Store, flt: EventFilter, limit: int, cursor: str | None, within: frozenset[str] | None,
+             zone: str | None, total: int | None) -> bytes:
+        """The JSON body of one `/events` page: `total`, `next_cursor` and the page's events with their marks."""
+        version = browse.store_version(store)
+        key = (astuple(flt), zone, limit, cursor)
+        page = self.pages.peek(version, [key]).get(key)
+        dumped = self.events.peek(version, page[0]) if page else {}
+        if page is None or len(dumped) < len(page[0]):
+            for known in (self.events.known(version), {}):  # {}: a kept event was dropped meanwhile; read them all
+                fresh = browse.events_page(store, flt, limit, cursor, within, known=known)
+                made = {ev["id"]: _dumped(with_marks(ev, fresh.mentions.get(ev["article_id"], ())))
+                        for ev in fresh.events}
+                dumped = {**self.events.peek(version, [i for i in fresh.ids if i not in made]), **made}
+                if len(dumped) == len(fresh.ids):
+                    break
+            self.events.keep(version, made)
+            page = (fresh.ids, fresh.next_cursor)
+            self.pages.keep(version, {key: page})
+        ids, next_cursor = page
+        return b"".join((b'{"total":', _dumped(total), b',"next_cursor":', _dumped(next_cursor), b',"events":[',
+                         b",".join(dumped[event_id] for event_id in ids), b"]}"))
+
+
+def _dumped(value: Any) -> bytes:
+    """`value` as `Sent` writes it."""
+    return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"),
+                      default=_plain).encode("utf-8")
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -230,6 +287,7 @@ __all__ = [
     "EVENT_TYPES",
     "PAGE_SIZE",
     "EventQuery",
+    "KeptListings",
     "Sent",
     "event_json",
     "evidence_marks",

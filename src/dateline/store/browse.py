@@ -22,7 +22,7 @@ import datetime as dt
 import json
 import weakref
 from collections import Counter, defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Container
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -73,6 +73,8 @@ class Page:
     events: list[dict[str, Any]]
     mentions: dict[str, list[Mention]]
     next_cursor: str | None
+    #: The ids of every event of the page in listing order, those left out of `events` (`known`) included.
+    ids: list[str] = field(default_factory=list)
 
 
 #: Whether each open store merges events, asked once per store object (a query costs as much as a page).
@@ -131,9 +133,10 @@ def _version_now(store: SQLStore) -> tuple[Any, ...]:
 
 
 def events_page(store: SQLStore, flt: EventFilter, size: int, cursor: str | None = None,
-                within: Collection[str] | None = None) -> Page:
+                within: Collection[str] | None = None, known: Container[str] = frozenset()) -> Page:
     """The `size` events matching `flt` that follow `cursor` (from the first when None), in listing order;
-    `within`: only events with a report among these ids (as in every function here).
+    `within`: only events with a report among these ids (as in every function here). Events whose ids are in
+    `known` (a caller's JSON of them is current) are only named in `Page.ids`: nothing more is read for them.
 
     Two statements make a page: one cuts it on its sort key and reads its events' JSON with it (carrying the
     JSON of 51 rows through the top-N costs less than a second lookup by id), one reads their articles and the
@@ -149,7 +152,10 @@ def events_page(store: SQLStore, flt: EventFilter, size: int, cursor: str | None
                       f"{', '.join(f'{x} AS {k}' for x, k in zip(_SORT_KEY, keys, strict=True))} "
                       f"FROM events r WHERE {condition} ORDER BY {', '.join(keys)} LIMIT ?", [*params, size + 1])
     more = len(page) > size
+    cut = page[size - 1][3:] if more else None
     page = page[:size]
+    ids = [row[-1] for row in page]
+    page = [row for row in page if row[-1] not in known]
     listed = [json.loads(row[0]) for row in page]
     articles, mentions = evidence_mentions(store, listed, [row[1] for row in page])
     several = [n for n, row in enumerate(page) if row[2] > 1]
@@ -159,7 +165,7 @@ def events_page(store: SQLStore, flt: EventFilter, size: int, cursor: str | None
         event.update(article_id=article_id, article_title=title, article_date=day.isoformat() if day else None)
     if several:
         _with_every_report(store, listed, several)
-    return Page(listed, mentions, encode_cursor(tuple(page[-1][3:])) if more and page else None)
+    return Page(listed, mentions, encode_cursor(tuple(cut)) if cut else None, ids)
 
 
 def _with_every_report(store: SQLStore, listed: list[dict[str, Any]], several: list[int]) -> None:

@@ -1,0 +1,65 @@
+"""`/events` pages kept until the store changes (`apiforms.KeptListings`): a page asked again, or a page of
+another query reaching events already listed, is byte for byte what a server that kept nothing sends; an
+ingest makes every kept page and event stale; a page of the library leaves out the events a caller holds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+
+from fastapi.testclient import TestClient
+
+from dateline.api import create_app
+from dateline.store import EventFilter, browse, open_store
+from dateline.store.duck import LINGER
+from test_api import DEFAULT, KYIV, RUSSIA, SOCHI, TURKEY, UKRAINE, corpus, report
+
+
+def walk(client: TestClient, query: str, limit: int = 6) -> list[bytes]:
+    """Every page body of `query`, following the cursors."""
+    bodies, cursor = [], None
+    while True:
+        response = client.get(f"/events?limit={limit}&{query}" + (f"&cursor={cursor}" if cursor else ""))
+        assert response.status_code == 200
+        bodies.append(response.content)
+        cursor = json.loads(response.content)["next_cursor"]
+        if cursor is None:
+            return bodies
+
+
+def test_kept_pages_and_events_are_what_a_server_that_kept_nothing_sends(store_target):
+    with open_store(store_target) as store:
+        store.add(corpus())
+    warm = TestClient(create_app(store_target))
+    for query in ("", "actor=Turkey", "type=AGREE"):  # later queries reach events the first one listed
+        walk(warm, query)
+    for query in ("", "actor=Turkey", "type=AGREE", "country=UKR", "all=true&min_confidence=0"):
+        cold = TestClient(create_app(store_target))
+        assert walk(warm, query) == walk(cold, query)
+
+
+def test_an_ingest_makes_kept_pages_stale(tmp_path):
+    target = str(tmp_path / "kept.duckdb")
+    with open_store(target) as store:
+        store.add(corpus()[:10])
+    client = TestClient(create_app(target))
+    before = json.loads(client.get("/events?limit=50&actor=Ukraine").content)
+    time.sleep(3 * LINGER)  # the server lets the file go, so an ingest can write it
+    with open_store(target) as store:
+        store.add([report(90, "CONSULT", dt.date(2022, 2, 1), UKRAINE, TURKEY, KYIV)])
+    after = json.loads(client.get("/events?limit=50&actor=Ukraine").content)
+    assert len(after["events"]) == len(before["events"]) + 1 and after["total"] == before["total"] + 1
+    assert after["events"][0]["article_id"] == "r090"  # the earliest event now leads the page
+
+
+def test_a_library_page_leaves_out_the_events_a_caller_holds(store_target):
+    with open_store(store_target) as store:
+        store.add([report(n, "CONSULT", dt.date(2022, 3, 1 + n), TURKEY, RUSSIA, SOCHI) for n in range(5)])
+        flt = EventFilter(min_confidence=DEFAULT)
+        whole = browse.events_page(store, flt, 3)
+        held = {whole.ids[0], whole.ids[2]}
+        part = browse.events_page(store, flt, 3, known=held)
+    assert part.ids == whole.ids == [ev["id"] for ev in whole.events]
+    assert [ev["id"] for ev in part.events] == [whole.ids[1]] and part.next_cursor == whole.next_cursor
+    assert set(part.mentions) <= {whole.events[1]["article_id"]}
