@@ -1,0 +1,127 @@
+"""Compare event model pairs (detector and verifier) on the evaluation sets, from parses made once.
+
+    .venv/bin/python benchmarks/event_models.py MODELS [MODELS ...] [--min-confidence 0.35]
+
+Each MODELS folder holds an `event_detector` and an `event_verifier` (`src/dateline/data/models` is the shipped
+pair; a training run's `--out` another). Every set is parsed and run through the stages once, with the lexicon
+alone (cached under `$DATELINE_CACHE/event-models/`); each pair then codes the cached documents again with its
+detector and verifies them with its verifier, so a comparison costs minutes, not a `benchmarks/events.py` run.
+Per pair, at the display threshold (the default view unless given): false alarms on MUC-4 no-incident
+documents and CrisisLex disaster tweets (`event_sets`), the short reports' found and false-alarm shares
+(`short_reports`), GSR type F1 (`events`), RAMS recall, WikiEvents recall and precision. The detector is the
+pair's own everywhere (on RAMS and WikiEvents, which both models learn from, the figures are in-sample; MUC-4,
+the CrisisLex test tweets, the short reports and the GSR are out of sample). events-gold is not here: its
+honest figure is the recipe's cross-validation (`train_event_model.py`, `benchmarks/events.py`).
+
+One JSON line per pair on stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import sys
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+import event_sets as sets
+import events as gsr
+import short_reports as shorts
+from dateline.events import detect, linear, verify
+from dateline.events.detect import using_detector
+from dateline.events.linear import LinearModel
+from dateline.events.verify import DEFAULT_MIN_CONFIDENCE, unverified, using_verifier, verify_events
+from dateline.model import Article, Document
+from dateline.nlp import load_model
+from dateline.pipeline import process
+from detector_sources import recode, restore_tensors, stacked_tensors
+from event_sources import cache_folder
+
+
+def cached_documents(name: str, articles: list[Article]) -> list[Document]:
+    """The articles through every stage with the lexicon alone (no detector, no verifier), parses kept on them;
+    cached by the articles' ids and texts."""
+    from spacy.tokens import DocBin
+
+    key = hashlib.sha256("".join(a.id + "\0" + a.text for a in articles).encode()).hexdigest()[:12]
+    base = cache_folder().parent / "event-models" / f"{name}-{key}"
+    paths = [base.with_suffix(s) for s in (".spacy", ".npy", ".jsonl")]
+    if all(p.exists() for p in paths):
+        parses = list(DocBin().from_disk(paths[0]).get_docs(load_model().vocab))
+        restore_tensors(parses, np.load(paths[1], allow_pickle=False))
+        docs = [Document.from_json(json.loads(line)) for line in paths[2].read_text(encoding="utf-8").splitlines()]
+        return [replace(doc, parsed=parsed) for doc, parsed in zip(docs, parses, strict=True)]
+    with unverified(), using_detector(None):
+        docs = list(process(articles, article_seconds=0))
+    base.parent.mkdir(parents=True, exist_ok=True)
+    DocBin(docs=[d.parsed for d in docs], store_user_data=False).to_disk(paths[0])
+    np.save(paths[1], stacked_tensors([d.parsed for d in docs]))
+    paths[2].write_text("".join(json.dumps(d.to_json()) + "\n" for d in docs), encoding="utf-8")
+    return docs
+
+
+def coded(docs: list[Document], detector: LinearModel, verifier: LinearModel) -> list[Document]:
+    """The documents coded again by the lexicon and `detector`, then verified by `verifier`."""
+    with unverified():
+        raw = recode([replace(d, events=[]) for d in docs], [detector] * 5)
+    with using_verifier(verifier):
+        return [verify_events(replace(d, events=list(d.events))) for d in raw]
+
+
+def short_report_figures(detector: LinearModel, verifier: LinearModel, threshold: float) -> dict[str, Any]:
+    """Found and false-alarm shares of the short reports."""
+    reports = shorts.load_reports()
+    articles = [Article(id=r["id"], date=dt.date.fromisoformat(r["date"]), text=r["text"]) for r in reports]
+    got = shorts.score(reports, coded(cached_documents("short", articles), detector, verifier), threshold)
+    return {"short_found": got["found"], "short_false_alarm": got["false_alarm"]}
+
+
+def gsr_type_f1(detector: LinearModel, verifier: LinearModel, threshold: float) -> float:
+    """Type micro-F1 of the factual events at or above `threshold` on the PLOVER gold-standard sentences."""
+    gold = gsr.load_gold(gsr.GSR)
+    articles = [Article(id=g["id"], date=gsr.DCT, text=g["text"]) for g in gold]
+    counts: Counter = Counter()
+    for g, doc in zip(gold, coded(cached_documents("gsr", articles), detector, verifier), strict=True):
+        shown = [e for e in doc.events if not e.negated and not e.hypothetical and e.confidence >= threshold]
+        gsr._count_types(g, shown, counts, "type")
+    return gsr.f1(counts["type_tp"], counts["type_fp"], counts["type_fn"])["f1"]
+
+
+def pair_figures(folder: Path, threshold: float) -> dict[str, Any]:
+    """Every figure of the pair in `folder` at `threshold`."""
+    detector = linear.read_model(folder, detect.MODEL_NAME, detect.FEATURE_VERSION)
+    verifier = linear.read_model(folder, verify.MODEL_NAME, verify.FEATURE_VERSION)
+    out: dict[str, Any] = {"models": str(folder), "min_confidence": threshold}
+    for name, load in (("muc4_false_alarm", sets._muc), ("crisislex_false_alarm", sets._crisis_tweets)):
+        docs = coded(cached_documents(name, load(0)), detector, verifier)
+        out[name] = sets._alarm_rate(docs, threshold)["false_alarm_rate"]
+    out.update(short_report_figures(detector, verifier, threshold))
+    out["gsr_type_f1"] = gsr_type_f1(detector, verifier, threshold)
+    for name, load, judged in (("rams", sets._rams, None), ("wikievents", sets._wikievents, sets.KAIROS_TYPES)):
+        articles, golds = load(0)
+        found = sets._found(coded(cached_documents(name, articles), detector, verifier), golds, threshold, judged)
+        out[f"{name}_recall"] = found["recall"]
+        if judged:
+            out[f"{name}_precision"] = found["precision"]
+    return out
+
+
+def main() -> None:
+    """Print one JSON line of figures per model folder given."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("models", type=Path, nargs="+", help="folders with event_detector.* and event_verifier.*")
+    parser.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE)
+    args = parser.parse_args()
+    for folder in args.models:
+        print(json.dumps(pair_figures(folder, args.min_confidence)), flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
