@@ -126,3 +126,24 @@ def test_a_sentence_vectorised_again_is_not_tokenised_again_and_weighs_the_same(
     seen = word_counts.cache_info().hits
     assert vectoriser.vector(text) == first and word_counts.cache_info().hits == seen + 1
     assert first["harbour"] > first["brest"]  # said twice: (1 + log 2) times the weight of a word said once
+
+
+def test_a_vectoriser_weighs_with_the_idf_it_holds_now_and_word_ids_weigh_as_words():
+    from collections import Counter
+
+    from dateline.timeline.sentences import IndexedIdf, Vectoriser, _idf
+    from dateline.timeline.sources import IndexedFrequencies
+
+    text = "Dockers struck at the port of Antwerp while the port authority met the unions."
+    vectoriser = Vectoriser(())
+    plain = vectoriser.vector(text)  # no input: every word weighs 1.0
+    vectoriser.idf = {"port": 3.0}
+    weighed = vectoriser.vector(text)  # the weights kept for the first idf must not be used again
+    assert weighed["port"] > plain["port"] and weighed["antwerp"] < plain["antwerp"]
+    vocabulary: dict[str, int] = {}
+    parts = [IndexedFrequencies.of(Counter({"port": 2, "dockers": 1}), vocabulary),
+             IndexedFrequencies.of(Counter({"port": 1}), vocabulary)]
+    vocabulary["unseen"] = len(vocabulary)  # a word of the shared vocabulary no article of this query has
+    indexed = IndexedIdf(parts, total=5)
+    assert indexed.get("port") == _idf(3, 5) and indexed.get("dockers") == _idf(1, 5)
+    assert indexed.get("unseen", 1.0) == 1.0 and indexed.get("antwerp") is None
