@@ -345,7 +345,7 @@ def test_a_server_makes_the_page_s_first_timeline_when_it_starts(filled):
         WEB / "static" / "app.js").read_text()  # the page asks for that one first
     with TestClient(create_app(filled)) as client:
         for thread in threading.enumerate():
-            if thread.name == "dateline-timelines":
+            if thread.name == "dateline-front-page":
                 thread.join(60)
         kept = stored_material(client.app.state.reader.store())
         assert len(kept.timelines) == 1

@@ -63,3 +63,28 @@ def test_a_library_page_leaves_out_the_events_a_caller_holds(store_target):
     assert part.ids == whole.ids == [ev["id"] for ev in whole.events]
     assert [ev["id"] for ev in part.events] == [whole.ids[1]] and part.next_cursor == whole.next_cursor
     assert set(part.mentions) <= {whole.events[1]["article_id"]}
+
+
+def test_a_server_makes_the_page_s_first_answers_when_it_starts(tmp_path):
+    import threading
+    from dataclasses import astuple
+
+    from dateline.api import PLACES, WEB
+    from dateline.apiforms import PAGE_SIZE
+
+    assert f"const PAGE = {PAGE_SIZE};" in (WEB / "static" / "app.js").read_text()  # the page's first /events
+    target = str(tmp_path / "front.duckdb")
+    with open_store(target) as store:
+        store.add(corpus())
+    with TestClient(create_app(target)) as client:
+        for thread in threading.enumerate():
+            if thread.name == "dateline-front-page":
+                thread.join(60)
+        state = client.app.state
+        version = browse.store_version(state.reader.store())
+        flt = EventFilter(min_confidence=DEFAULT)
+        first_page = (astuple(flt), None, PAGE_SIZE, None)
+        assert state.listings.pages.peek(version, [first_page])
+        assert len(state.kept.peek(version, [("stats", astuple(flt), None), ("places", astuple(flt), None, PLACES)]
+                                   )) == 2
+        assert json.loads(client.get(f"/events?limit={PAGE_SIZE}").content)["total"] == 40

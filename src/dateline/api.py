@@ -115,15 +115,20 @@ def _reading_store(request: Request) -> Store:
 FRONT_PAGE_TIMELINE = TimelineQuery(dates=12, per_date=2)
 
 
-def _prepare_timelines(reader: SharedReader) -> None:
-    """Split the store's articles for timelines and make the page's first timeline ahead of the first request
-    (run in the background)."""
+def _prepare_front_page(app: FastAPI) -> None:
+    """Make what the page asks first, with no filter, ahead of the first visitor (run in the background when a
+    server starts): its first `/events` page, `/stats` and `/places`, kept until the store changes, then the
+    articles split for timelines and the page's first timeline."""
     try:
         took = time.perf_counter()
-        store = reader.store()
+        store, kept, query = app.state.reader.store(), app.state.kept, EventQuery()
+        total = kept.count(store, query.filter(), None, None)
+        app.state.listings.body(store, query.filter(), PAGE_SIZE, None, None, None, total)
+        _stats(kept, store, query, None)
+        _places(kept, store, query, None, PLACES)
         count = prepare(store)
         summarise(FRONT_PAGE_TIMELINE, store=store)
-        log.info("timeline material of %d articles and the page's first timeline ready in %.1f s", count,
+        log.info("the page's first answers and the timeline material of %d articles ready in %.1f s", count,
                  time.perf_counter() - took)
     except Exception as exc:  # noqa: BLE001 - only a head start: the first timeline does it otherwise
         log.warning("timeline material not prepared: %s", exc)
@@ -140,7 +145,7 @@ def create_app(db: str | None = None, token: str | None = None, max_body: int = 
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        threading.Thread(target=_prepare_timelines, args=(reader,), name="dateline-timelines", daemon=True).start()
+        threading.Thread(target=_prepare_front_page, args=(app,), name="dateline-front-page", daemon=True).start()
         yield
         reader.close()
 
@@ -232,12 +237,8 @@ def _read_routes(app: FastAPI) -> None:
 
     @app.get("/places", summary="The places the matching events happened at, most events first")
     def places(request: Request, store: Reading, query: Filters,
-               limit: Annotated[int, _page_size(5000, "places")] = 2000) -> Sent:
-        flt, within = query.filter(), _within(request, store, query)
-        return Sent(request.app.state.kept.get(store, ("places", astuple(flt), query.zone, limit), lambda: {
-            "places": [{"name": p.name, "country_code": p.country_code, "lat": p.lat, "lon": p.lon,
-                        "events": p.events, "type": p.main_type, "types": p.types}
-                       for p in browse.place_counts(store, flt, limit, within)]}))
+               limit: Annotated[int, _page_size(5000, "places")] = PLACES) -> Sent:
+        return Sent(_places(request.app.state.kept, store, query, _within(request, store, query), limit))
 
     @app.get("/zones", summary="The store's watch zones as GeoJSON: geometry, kind, validity and note of each")
     def zones(store: Reading) -> Sent:
@@ -253,16 +254,34 @@ def _read_routes(app: FastAPI) -> None:
 
     @app.get("/stats", summary="Events per day and type for the filters, and what the store holds")
     def stats(request: Request, store: Reading, query: Filters) -> Sent:
-        from dateline.events.ontology import load_ontology
+        return Sent(_stats(request.app.state.kept, store, query, _within(request, store, query)))
 
-        flt, within = query.filter(), _within(request, store, query)
-        kept = request.app.state.kept
-        return Sent(kept.get(store, ("stats", astuple(flt), query.zone), lambda: {
-            "total": kept.count(store, flt, query.zone, within),
-            "days": [{"date": day.isoformat(), "type": kind, "events": n}
-                     for day, kind, n in browse.day_counts(store, flt, within)],
-            "quads": {name: spec.quad for name, spec in load_ontology().types.items()},
-            "store": browse.store_summary(store)}))
+
+#: The places a `/places` answer holds unless `limit` says otherwise.
+PLACES = 2000
+
+
+def _places(kept: KeptUntilChange, store: Store, query: EventQuery, within: frozenset[str] | None,
+            limit: int) -> dict[str, Any]:
+    """The body of `/places` (kept until the store changes)."""
+    flt = query.filter()
+    return kept.get(store, ("places", astuple(flt), query.zone, limit), lambda: {
+        "places": [{"name": p.name, "country_code": p.country_code, "lat": p.lat, "lon": p.lon,
+                    "events": p.events, "type": p.main_type, "types": p.types}
+                   for p in browse.place_counts(store, flt, limit, within)]})
+
+
+def _stats(kept: KeptUntilChange, store: Store, query: EventQuery, within: frozenset[str] | None) -> dict[str, Any]:
+    """The body of `/stats` (kept until the store changes)."""
+    from dateline.events.ontology import load_ontology
+
+    flt = query.filter()
+    return kept.get(store, ("stats", astuple(flt), query.zone), lambda: {
+        "total": kept.count(store, flt, query.zone, within),
+        "days": [{"date": day.isoformat(), "type": kind, "events": n}
+                 for day, kind, n in browse.day_counts(store, flt, within)],
+        "quads": {name: spec.quad for name, spec in load_ontology().types.items()},
+        "store": browse.store_summary(store)})
 
 
 #: The export formats the API serves (Parquet is a folder of files: `dateline export --format parquet`), their

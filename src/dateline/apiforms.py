@@ -231,7 +231,8 @@ class KeptListings:
     Pages of the same query overlap those of others (everything, a type, a party, a month), so the second grain
     saves work on pages never asked before; the body is joined from the dumped events, never dumped whole."""
 
-    def __init__(self, pages: int = 4096, events: int = 40_000) -> None:
+    def __init__(self, pages: int = 4096, events: int = 20_000) -> None:
+        """Keep at most `pages` pages (ids only) and `events` events' JSON (about 2 KB each on T17: 40 MB)."""
         self.pages, self.events = KeptUntilChange(pages), KeptUntilChange(events)
 
     def body(self, store: Store, flt: EventFilter, limit: int, cursor: str | None, within: frozenset[str] | None,
