@@ -66,7 +66,8 @@ def profile_route(client: TestClient, url: str, repeats: int) -> dict[str, Any]:
 
 
 def cprofile_events(db: str, query: str, top: int) -> str:
-    """cProfile of building one `/events` page in this thread (the route's library calls and its JSON)."""
+    """cProfile of building one `/events` page in this thread (the route's library calls and its JSON) as for a page
+    no one asked yet and whose events no page listed: the costliest case (`apiforms.KeptListings` keeps the rest)."""
     from dateline.apiforms import Sent, with_marks
     from dateline.store import browse, open_store
     from dateline.store.base import EventFilter
