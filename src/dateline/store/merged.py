@@ -83,18 +83,18 @@ def load_events(execute: Execute, ids: Sequence[str]) -> dict[str, Event]:
     return {event.id: event for event in events}
 
 
-def _candidates(execute: Execute, new_ids: list[str]) -> dict[str, list[str]]:
-    """For each new event (whose keys are stored already), the stored events that may be the same happening: the
-    same type (the window key holds it) and overlapping days. Two lookups by key: the new events' windows, then
-    every event in those windows; the overlap is decided here. (A self-join of `merge_keys` is answered by
-    scanning the table: its cost grew with the store.)"""
-    own = _in_chunks(execute, "SELECT event_id, window_key, lo, hi FROM merge_keys WHERE event_id IN ({ids})", new_ids)
+def _candidates(execute: Execute, new: list[Event]) -> dict[str, list[str]]:
+    """For each new event (stored already), the stored events that may be the same happening: the same type (the
+    window key holds it) and overlapping days. Its own windows follow from the event (`merge_key_rows`); the events
+    in them are read by key, and the overlap is decided here. (A self-join of `merge_keys` is answered by scanning
+    the table: its cost grew with the store.)"""
+    own = [row for event in new if event.article_date for row in merge_key_rows(event, event.article_date)]
     in_window: dict[str, list[tuple[str, Any, Any]]] = {}
     for key, other_id, lo, hi in _in_chunks(execute, "SELECT window_key, event_id, lo, hi FROM merge_keys "
-                                                     "WHERE window_key IN ({ids})", sorted({row[1] for row in own})):
+                                                     "WHERE window_key IN ({ids})", sorted({row[2] for row in own})):
         in_window.setdefault(key, []).append((other_id, lo, hi))
-    found: dict[str, set[str]] = {event_id: set() for event_id in new_ids}
-    for new_id, key, lo, hi in own:
+    found: dict[str, set[str]] = {event.id: set() for event in new}
+    for new_id, _, key, lo, hi in own:
         found[new_id].update(other for other, first, last in in_window.get(key, ())
                              if other != new_id and first <= hi and last >= lo)
     return {event_id: sorted(others) for event_id, others in found.items()}
@@ -103,7 +103,7 @@ def _candidates(execute: Execute, new_ids: list[str]) -> dict[str, list[str]]:
 def find_links(execute: Execute, new: list[Event], known: dict[str, Event]) -> dict[frozenset[str], str]:
     """Links between the new events and the stored events that are candidates for them (`known`: events
     loaded already, by id; those loaded here are added to it)."""
-    candidates = _candidates(execute, sorted(event.id for event in new))
+    candidates = _candidates(execute, sorted(new, key=lambda event: event.id))
     known |= load_events(execute, sorted({c for ids in candidates.values() for c in ids} - known.keys()))
     links: dict[frozenset[str], str] = {}
     for event in new:

@@ -62,8 +62,7 @@ WALK_COLUMNS = ("merged_id", "negated", "hypothetical", "confidence", "type", "d
 #: Single-column indexes for the point lookups of merging and of merged events' reports (ids in an IN list);
 #: every dialect creates them (DuckDB reads an IN list through one, and scans the table without).
 LOOKUP_INDEXES = {
-    "events_merged": ("events", ("merged_id",)), "merge_keys_event": ("merge_keys", ("event_id",)),
-    "merge_keys_window": ("merge_keys", ("window_key",)),
+    "events_merged": ("events", ("merged_id",)), "merge_keys_window": ("merge_keys", ("window_key",)),
     "event_links_a": ("event_links", ("a",)), "event_links_b": ("event_links", ("b",)),
     # an ingest asks, for every article it reads, whether its content is stored under another id
     "articles_digest": ("articles", ("digest",)),
