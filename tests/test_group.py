@@ -163,3 +163,12 @@ def test_a_mention_is_dated_and_placed_by_its_own_sentence_only(make_doc) -> Non
         mention = replace(_at(text, word), date="2018-09-17", location=spot)
         found = mention_cues(mention, doc.parsed, None, [monday], [aleppo])
         assert (found.dated, found.placed) == (told, told)
+
+
+def test_a_merged_event_names_the_mention_its_date_came_from_only_when_that_date_has_a_basis() -> None:
+    best = event("ASSAULT", 0, confidence=0.9)  # undated, the most confident: the evidence
+    dated = replace(event("ASSAULT", 50, date="2018-09-17", confidence=0.4), date_basis="'Monday' governs 'attack'")
+    merged = merge_mentions([best, dated], {})
+    assert merged.date == "2018-09-17" and merged.date_basis == "from the mention 't50': 'Monday' governs 'attack'"
+    unexplained = merge_mentions([best, replace(dated, date_basis=None)], {})  # stored before bases were kept
+    assert unexplained.date == "2018-09-17" and unexplained.date_basis is None

@@ -311,7 +311,7 @@ def merge_mentions(events: list[Event], reasons: dict[int, str]) -> Event:
     evidence: Evidence = mentions[primary]
     return replace(best, evidence=evidence, mentions=mentions, location=located,
                    date=dated.date, date_precision=dated.date_precision, date_mod=dated.date_mod,
-                   date_basis=dated.date_basis if dated is best else
+                   date_basis=dated.date_basis if dated is best or dated.date_basis is None else
                    f"from the mention {dated.evidence.trigger!r}: {dated.date_basis}",
                    confidence=max(e.confidence for e in events))
 
