@@ -246,13 +246,19 @@ def remerge_all(execute: Execute) -> None:
     update_events(execute, (("merge_lo", "DATE"), ("merge_hi", "DATE")),
                    [(i, s.first if s else None, s.last if s else None) for i, s in spans.items()])
     _write_clusters(execute, events, {event_id: (event_id, None) for event_id in events})
-    keys = [key for event in events.values() if event.article_date for key in merge_key_rows(event, event.article_date)]
-    for start in range(0, len(keys), _CHUNK // 5):
-        chunk = keys[start:start + _CHUNK // 5]
-        execute("INSERT INTO merge_keys VALUES " + ", ".join(["(?, ?, ?, ?, ?)"] * len(chunk)),
-                [v for row in chunk for v in row])
+    insert_merge_keys(execute, [key for event in events.values() if event.article_date
+                                for key in merge_key_rows(event, event.article_date)])
     merge_new_events(execute, list(events))
 
 
-__all__ = ["find_links", "load_events", "merge_new_events", "merged_count", "merged_id_of", "remerge_all",
-           "update_events", "with_mentions"]
+def insert_merge_keys(execute: Execute, keys: Sequence[tuple[Any, ...]]) -> None:
+    """Insert `merge_keys` rows (`rows.merge_key_rows`), many rows a statement."""
+    per_statement = _CHUNK // 5
+    for start in range(0, len(keys), per_statement):
+        chunk = keys[start:start + per_statement]
+        execute("INSERT INTO merge_keys VALUES " + ", ".join(["(?, ?, ?, ?, ?)"] * len(chunk)),
+                [v for row in chunk for v in row])
+
+
+__all__ = ["find_links", "insert_merge_keys", "load_events", "merge_new_events", "merged_count", "merged_id_of",
+           "remerge_all", "update_events", "with_mentions"]

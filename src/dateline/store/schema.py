@@ -306,7 +306,7 @@ def _windowed_merge_keys(execute: Execute, dialect: Dialect) -> None:
     is built again from the stored events' date columns and their articles' dates; the links stored stay (events
     stored before meet through the reach when a new article links them)."""
     from dateline.merge import merge_span_of
-    from dateline.store.merged import update_events
+    from dateline.store.merged import insert_merge_keys, update_events
     from dateline.store.rows import window_keys
 
     execute("DROP TABLE IF EXISTS merge_keys", [])
@@ -323,10 +323,7 @@ def _windowed_merge_keys(execute: Execute, dialect: Dialect) -> None:
         if span:
             spans += [(event_id, type_, key, span.first, span.last) for key in window_keys(type_, *bounds)]
     update_events(execute, (("merge_lo", "DATE"), ("merge_hi", "DATE")), moved)
-    for start in range(0, len(spans), 6000):
-        chunk = spans[start:start + 6000]
-        execute("INSERT INTO merge_keys VALUES " + ", ".join(["(?, ?, ?, ?, ?)"] * len(chunk)),
-                [v for row in chunk for v in row])
+    insert_merge_keys(execute, spans)
     for statement in index_ddl(dialect):
         execute(statement, [])
 
