@@ -26,3 +26,8 @@ def candidates(nlp, text: str) -> Document:
 def event_at(doc: Document, trigger: str) -> Event:
     """The first event whose evidence trigger is `trigger`."""
     return next(e for e in doc.events if e.evidence.trigger == trigger)
+
+
+def token(doc: Document, text: str):
+    """The first token of the parse spelled `text`."""
+    return next(t for t in doc.parsed if t.text == text)

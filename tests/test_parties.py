@@ -14,6 +14,7 @@ from dateline.events.resolve import resolve
 from dateline.events.targets import implicit_state_actor
 from dateline.geo import tag_places
 from dateline.model import Document, Party
+from stage_run import token
 
 
 @pytest.fixture
@@ -24,10 +25,6 @@ def staged(make_doc):
         return tag_actors(tag_places(make_doc(text, date)))
 
     return run
-
-
-def token(doc: Document, text: str):
-    return next(t for t in doc.parsed if t.text == text)
 
 
 def words(tokens) -> list[str]:

@@ -23,10 +23,7 @@ from dateline.events.resolve import resolve
 from dateline.events.targets import named_in_object
 from dateline.events.verify import retype
 from dateline.model import Document
-
-
-def token(doc: Document, text: str):
-    return next(t for t in doc.parsed if t.text == text)
+from stage_run import token
 
 
 def countries(doc: Document, heads) -> list[str | None]:

@@ -18,10 +18,7 @@ from dateline.events.targets import implicit_protesters
 from dateline.geo.pairs import STATE_ABBREVIATIONS
 from dateline.model import Document
 from dateline.words import word_table
-
-
-def token(doc: Document, text: str):
-    return next(t for t in doc.parsed if t.text == text)
+from stage_run import token
 
 
 def resolved(doc: Document, heads) -> list[tuple[str | None, str | None]]:
