@@ -17,6 +17,7 @@ from typing import Any
 from dateline.events.detect import RULE_PREFIX as DETECTOR_RULE
 from dateline.events.parties_syntax import verb_subject, with_conjuncts
 from dateline.events.resolve import resolve
+from dateline.events.verify import trigger_token
 from dateline.model import Document, Event, Party
 from dateline.words import word_set
 
@@ -48,7 +49,7 @@ def _read_as_accusation(event: Event) -> bool:
 
 
 def _reread(doc: Document, event: Event) -> Event:
-    token = _trigger_token(doc, event)
+    token = trigger_token(event, doc.parsed)
     if token is None or token.lemma_.lower() in REPORTING_VERBS:
         return event
     reporter = reporting_verb(token)
@@ -94,11 +95,3 @@ def reporting_verb(token: Any) -> Any | None:
         if current.lemma_.lower() in REPORTING_VERBS and current.pos_ == "VERB":
             return current
     return None
-
-
-def _trigger_token(doc: Document, event: Event) -> Any | None:
-    start = event.evidence.trigger_start
-    if start is None:
-        return None
-    span = doc.parsed.char_span(start, event.evidence.trigger_end or start + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
