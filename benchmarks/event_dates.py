@@ -23,9 +23,10 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from dateline.events.dating import event_dating
-from dateline.model import Article
+from dateline.model import Article, Document
 from dateline.pipeline import process_one
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
@@ -51,7 +52,7 @@ def gold_date_ok(value: str, gold: dict, article_date: str) -> bool:
     return value[:len(wanted)] == wanted
 
 
-def trigger_token(doc, sentence: tuple[int, int], trigger: str):
+def trigger_token(doc: Document, sentence: tuple[int, int], trigger: str) -> Any | None:
     """The token where the gold trigger starts inside its sentence, or None."""
     words = trigger.split()
     at = doc.article.text.find(words[0], sentence[0], sentence[1]) if words else -1
