@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from dateline.events.dating import Dating, event_dating
 from dateline.events.detect import undetected
 from dateline.events.verify import unverified
 from dateline.model import Article, Document, Event, content_id
 from dateline.pipeline import run_stages
+from dateline.time import tag_timexes
 
 
 def extracted(nlp, text: str, date: str = "2019-03-14") -> Document:
@@ -31,3 +33,9 @@ def event_at(doc: Document, trigger: str) -> Event:
 def token(doc: Document, text: str):
     """The first token of the parse spelled `text`."""
     return next(t for t in doc.parsed if t.text == text)
+
+
+def dating(make_doc, text: str, trigger: str, date: str = "2018-09-19", hypothetical: bool = False) -> Dating:
+    """The dater's answer (date and basis) for the first token spelled `trigger`, after the time stage alone."""
+    doc = tag_timexes(make_doc(text, date))
+    return event_dating(doc, next(t.i for t in doc.parsed if t.text == trigger), hypothetical)

@@ -10,15 +10,14 @@ import pytest
 
 from dateline.events.dating import EventDate, date_event
 from dateline.time import tag_timexes
+from stage_run import dating
 
 SEED = Path(__file__).parent / "data" / "seed.txt"
 GOLD = Path(__file__).parent / "data" / "seed.gold.json"
 
 
 def dated(make_doc, text: str, trigger: str, date: str = "2018-09-19", hypothetical: bool = False):
-    doc = tag_timexes(make_doc(text, date))
-    index = next(t.i for t in doc.parsed if t.text == trigger)
-    return date_event(doc, index, hypothetical)
+    return dating(make_doc, text, trigger, date, hypothetical).date
 
 
 @pytest.fixture(scope="module")

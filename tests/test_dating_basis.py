@@ -5,15 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dateline.events.dating import event_dating
 from dateline.events.explain import explain_event
-from dateline.time import tag_timexes
-from stage_run import event_at, extracted
-
-
-def dating(make_doc, text: str, trigger: str, date: str = "2018-09-19"):
-    doc = tag_timexes(make_doc(text, date))
-    return event_dating(doc, next(t.i for t in doc.parsed if t.text == trigger))
+from stage_run import dating, event_at, extracted
 
 
 def test_a_governing_timex_is_named_in_the_basis(make_doc) -> None:

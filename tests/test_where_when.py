@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dateline.events.dating import date_event
 from dateline.events.locate import location_for_type
 from dateline.time import tag_timexes
-from stage_run import event_at, extracted
+from stage_run import dating, event_at, extracted
 
 
 def test_an_act_aimed_across_a_border_is_not_put_at_the_story_scene(nlp) -> None:
@@ -44,8 +43,7 @@ def test_a_nationality_before_a_place_word_is_not_a_place(nlp) -> None:
 
 
 def dated(make_doc, text: str, trigger: str, date: str):
-    doc = tag_timexes(make_doc(text, date))
-    return date_event(doc, next(t.i for t in doc.parsed if t.text == trigger))
+    return dating(make_doc, text, trigger, date).date
 
 
 def test_a_name_tagged_as_a_verb_does_not_cut_the_date_off(make_doc) -> None:
