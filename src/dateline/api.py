@@ -130,8 +130,9 @@ def _prepare_front_page(app: FastAPI) -> None:
         summarise(FRONT_PAGE_TIMELINE, store=store)
         log.info("the page's first answers and the timeline material of %d articles ready in %.1f s", count,
                  time.perf_counter() - took)
-    except Exception as exc:  # noqa: BLE001 - only a head start: the first timeline does it otherwise
-        log.warning("timeline material not prepared: %s", exc)
+    except Exception as exc:  # noqa: BLE001 - only a head start: the first requests do it otherwise
+        log.warning("the page's first answers and timeline material not prepared at start (the first requests "
+                    "will make them): %s: %s", type(exc).__name__, exc)
 
 
 Reading = Annotated[Store, Depends(_reading_store)]
