@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -44,12 +43,14 @@ from dateline.model import Article, Document  # noqa: E402
 from dateline.nlp import load_model  # noqa: E402
 from dateline.pipeline import STAGES, run_stages  # noqa: E402
 from event_sets import CONFLICT, KAIROS_TYPES, _crisis_tweets, _found, _muc, _rams, _wikievents, score  # noqa: E402
+from event_sources import cache_folder  # noqa: E402
 from events import DCT, GSR, _count_types, f1, load_gold  # noqa: E402
 from short_reports import load_reports  # noqa: E402
 from short_reports import score as short_score  # noqa: E402
 
 GOLD_ARTICLES = ROOT.parent / "shared" / "data" / "events-gold" / "articles.jsonl"
-CACHE = Path(os.environ.get("DATELINE_CACHE") or Path.home() / ".cache" / "dateline") / "lexicon-eval"
+#: The parse caches, beside the training scripts' (`event_sources.cache_folder`: $DATELINE_CACHE, else XDG's).
+CACHE = cache_folder().parent / "lexicon-eval"
 #: (entry that fired, source, "right" / "wrong") -> events: which lexicon entries earn or cost each source.
 BY_RULE: Counter = Counter()
 
