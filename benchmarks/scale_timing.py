@@ -40,10 +40,14 @@ class PeakMemory:
         self.every = every
         self.peak: dict[int, int] = {}
         self.cpu: dict[int, float] = {}  # user + system seconds of each process, as last sampled
+        self._earlier: set[int] = set()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
     def __enter__(self) -> PeakMemory:
+        # processes already below the root belong to no run measured here (a fork server that outlives the
+        # local workers' run stays a child of this process, its model pages and CPU seconds with it)
+        self._earlier = {proc.pid for proc in self.root.children(recursive=True)}
         self._thread.start()
         return self
 
@@ -54,7 +58,7 @@ class PeakMemory:
     def _sample(self) -> None:
         while not self._stop.is_set():
             try:
-                procs = [self.root, *self.root.children(recursive=True)]
+                procs = [self.root, *(p for p in self.root.children(recursive=True) if p.pid not in self._earlier)]
             except psutil.NoSuchProcess:
                 return
             for proc in procs:
