@@ -344,9 +344,7 @@ def test_a_server_makes_the_page_s_first_timeline_when_it_starts(filled):
     assert f"dates: {FRONT_PAGE_TIMELINE.dates}, per_date: {FRONT_PAGE_TIMELINE.per_date}" in (
         WEB / "static" / "app.js").read_text()  # the page asks for that one first
     with TestClient(create_app(filled)) as client:
-        for thread in threading.enumerate():
-            if thread.name == "dateline-front-page":
-                thread.join(60)
+        wait_for_front_page()
         kept = stored_material(client.app.state.reader.store())
         assert len(kept.timelines) == 1
         assert client.get("/timeline?dates=12&per_date=2").json()["dates"]
@@ -371,3 +369,10 @@ def test_a_read_only_duckdb_store_reads_its_change_mark_again_only_once_reopened
     reopened = DuckDBStore(target, read_only=True)
     assert store_version(reopened) != first
     reopened.close()
+
+
+def wait_for_front_page(seconds: float = 60) -> None:
+    """Wait for the thread a starting server makes the page's first answers in (`api._prepare_front_page`)."""
+    for thread in threading.enumerate():
+        if thread.name == "dateline-front-page":
+            thread.join(seconds)

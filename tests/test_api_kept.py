@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from dateline.api import create_app
 from dateline.store import EventFilter, browse, open_store
 from dateline.store.duck import LINGER
-from test_api import DEFAULT, KYIV, RUSSIA, SOCHI, TURKEY, UKRAINE, corpus, report
+from test_api import DEFAULT, KYIV, RUSSIA, SOCHI, TURKEY, UKRAINE, corpus, report, wait_for_front_page
 
 
 def walk(client: TestClient, query: str, limit: int = 6) -> list[bytes]:
@@ -67,7 +67,6 @@ def test_a_library_page_leaves_out_the_events_a_caller_holds(store_target):
 
 
 def test_a_server_makes_the_page_s_first_answers_when_it_starts(tmp_path):
-    import threading
     from dataclasses import astuple
 
     from dateline.api import PLACES, WEB
@@ -78,9 +77,7 @@ def test_a_server_makes_the_page_s_first_answers_when_it_starts(tmp_path):
     with open_store(target) as store:
         store.add(corpus())
     with TestClient(create_app(target)) as client:
-        for thread in threading.enumerate():
-            if thread.name == "dateline-front-page":
-                thread.join(60)
+        wait_for_front_page()
         state = client.app.state
         version = browse.store_version(state.reader.store())
         flt = EventFilter(min_confidence=DEFAULT)
