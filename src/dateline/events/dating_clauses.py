@@ -79,6 +79,7 @@ def _path_to_trigger(start: Any, trigger: Any) -> tuple[int, int] | None:
 
 
 def timex_root(doc: Document, timex: Timex) -> Any | None:
+    """The syntactic head of the timex's tokens ("Monday" of "last Monday"), None without token offsets."""
     if timex.token_start is None or timex.token_end is None:
         return None
     return doc.parsed[timex.token_start:timex.token_end].root
