@@ -42,15 +42,16 @@ from dateline.model import Article, Document
 from dateline.nlp import load_model
 from dateline.pipeline import process
 from detector_sources import recode, restore_tensors, stacked_tensors
-from event_sources import cache_folder
+from event_sources import cache_folder, pipeline_fingerprint
 
 
 def cached_documents(name: str, articles: list[Article]) -> list[Document]:
     """The articles through every stage with the lexicon alone (no detector, no verifier), parses kept on them;
-    cached by the articles' ids and texts."""
+    cached by the articles' ids and texts and the package's code and data (`pipeline_fingerprint`)."""
     from spacy.tokens import DocBin
 
-    key = hashlib.sha256("".join(a.id + "\0" + a.text for a in articles).encode()).hexdigest()[:12]
+    key = hashlib.sha256(("".join(a.id + "\0" + a.text for a in articles) + pipeline_fingerprint()).encode()
+                         ).hexdigest()[:12]
     base = cache_folder().parent / "event-models" / f"{name}-{key}"
     paths = [base.with_suffix(s) for s in (".spacy", ".npy", ".jsonl")]
     if all(p.exists() for p in paths):

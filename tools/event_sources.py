@@ -328,6 +328,20 @@ def coder_fingerprint() -> str:
     return digest.hexdigest()[:12]
 
 
+def pipeline_fingerprint() -> str:
+    """A hash of the package's code and data apart from the learned models: what every stage says of a text,
+    so a cache of whole coded documents is made again after any stage changes (not only the lexicon)."""
+    import dateline
+
+    root = Path(dateline.__file__).parent
+    files = sorted(f for f in [*root.rglob("*.py"), *root.glob("data/**/*")]
+                   if f.is_file() and "models" not in f.relative_to(root).parts and "__pycache__" not in f.parts)
+    digest = hashlib.sha256()
+    for f in files:
+        digest.update(str(f.relative_to(root)).encode() + f.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def describe(rows: list[Row]) -> dict[str, Any]:
     """Counts of labels and lexicon agreement in some rows (for progress messages)."""
     return {"rows": len(rows), "agree": sum(r.coded == r.label for r in rows)}

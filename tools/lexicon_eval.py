@@ -27,6 +27,7 @@ the material for classifying why a gold event had no candidate.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from collections import Counter
@@ -69,7 +70,8 @@ def parsed(name: str, articles: list[Article], refresh: bool) -> list[Any]:
     from spacy.tokens import DocBin
 
     nlp = load_model()
-    path = CACHE / f"{name}-{len(articles)}.spacy"
+    texts = hashlib.sha256("".join(a.id + "\0" + a.text for a in articles).encode()).hexdigest()[:12]
+    path = CACHE / f"{name}-{len(articles)}-{texts}.spacy"  # another reading of the source is parsed again
     if path.exists() and not refresh:
         return list(DocBin().from_disk(path).get_docs(nlp.vocab))
     docs = list(nlp.pipe((a.text for a in articles), batch_size=32))
