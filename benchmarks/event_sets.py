@@ -244,19 +244,24 @@ def joint_threshold(curves: dict[str, list[dict[str, float]]]) -> tuple[float, d
 
 def _found(docs: Iterable[Document], golds: dict[str, list[tuple[int, int, str]]], threshold: float,
            judged: frozenset[str] | None = None) -> dict[str, float]:
-    """Recall of gold (start, end, type) sentence spans by shown events; precision over `judged` types."""
+    """Recall of gold (start, end, type) sentence spans by shown events; precision over `judged` types.
+
+    An event stands in every sentence it cites: its own trigger and the mentions grouped into it (an event
+    that joined a sentence's mention to an earlier one still reports that sentence's happening)."""
     hits = total = right = shown = 0
+
+    def cites(event: Any, start: int, end: int) -> bool:
+        return any(start <= (m.trigger_start or 0) < end for m in (event.evidence, *event.mentions))
+
     for doc in docs:
         gold = golds.get(doc.article.id, [])
         events = _shown(doc.events, threshold)
         total += len(gold)
-        hits += sum(any(s <= (e.evidence.trigger_start or 0) < end and e.type == t for e in events)
-                    for s, end, t in gold)
+        hits += sum(any(e.type == t and cites(e, s, end) for e in events) for s, end, t in gold)
         if judged is not None:
             mine = [e for e in events if e.type in judged]
             shown += len(mine)
-            right += sum(any(s <= (e.evidence.trigger_start or 0) < end and e.type == t for s, end, t in gold)
-                         for e in mine)
+            right += sum(any(e.type == t and cites(e, s, end) for s, end, t in gold) for e in mine)
     out = {"gold": total, "recall": round(hits / max(total, 1), 4)}
     if judged is not None:
         out.update(shown=shown, precision=round(right / max(shown, 1), 4))
