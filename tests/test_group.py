@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import replace
 
 from dateline.events.explain import explain_event
-from dateline.events.group import Cues, cluster, conflict, merge_mentions, same_stem
+from dateline.events.group import Cues, absorb_borrowed, cluster, conflict, merge_mentions, same_stem
 from dateline.model import Article, Event, Evidence, Location, Party
 from dateline.pipeline import process
 
@@ -172,3 +172,43 @@ def test_a_merged_event_names_the_mention_its_date_came_from_only_when_that_date
     assert merged.date == "2018-09-17" and merged.date_basis == "from the mention 't50': 'Monday' governs 'attack'"
     unexplained = merge_mentions([best, replace(dated, date_basis=None)], {})  # stored before bases were kept
     assert unexplained.date == "2018-09-17" and unexplained.date_basis is None
+
+
+def borrowed(type_: str, at: int, how: str, actors=(), date=None, confidence=0.4) -> Event:
+    """A mention whose type is not its trigger's lexicon reading (`how`: the rule text saying so)."""
+    made = event(type_, at, actors=actors, date=date, confidence=confidence)
+    return replace(made, evidence=replace(made.evidence, rule=how))
+
+
+def test_a_borrowed_type_beside_a_surer_mention_of_its_sentence_joins_it_and_lends_no_date() -> None:
+    # "Strikers marched on the ministry and pleaded for their jobs": "pleaded" re-typed PROTEST by the verifier
+    march = event("PROTEST", 0, date="2018-09-17", confidence=0.9)
+    plea = borrowed("PROTEST", 40, "CAMEO APPEAL: plead [020]; re-typed PROTEST (P=0.81)", date="2018-09-18")
+    cues = [Cues(sentence=0, stems=frozenset({"march"}), trigger="marched"),
+            Cues(sentence=0, stems=frozenset({"plead"}), trigger="pleaded")]
+    groups = absorb_borrowed([march, plea], cues, [([0], {}), ([1], {})])
+    assert [(members, lent) for members, _, lent in groups] == [([0, 1], {1})]
+    assert "re-typed PROTEST by the verifier beside the surer 't0'" in groups[0][1][1]
+    merged = merge_mentions([march, plea], groups[0][1], frozenset({1}))
+    assert merged.date == "2018-09-17" and len(merged.mentions) == 2 and merged.mentions[1].joined
+
+
+def test_a_detector_proposal_naming_its_own_actor_or_in_another_sentence_stays_apart() -> None:
+    # "The army shelled the town and the rebels answered": the detector reads "answered" ASSAULT by the rebels
+    shelling = event("ASSAULT", 0, actors=["SYR"], confidence=0.9)
+    answer = borrowed("ASSAULT", 40, "proposed by the learned detector: 'answer' (VERB) reads ASSAULT (P=0.5)",
+                      actors=["REB"])
+    same_sentence = [Cues(sentence=0, stems=frozenset({"shell"}), trigger="shelled"),
+                     Cues(sentence=0, stems=frozenset({"answer"}), trigger="answered")]
+    assert len(absorb_borrowed([shelling, answer], same_sentence, [([0], {}), ([1], {})])) == 2
+    # the same proposal without an actor, but a sentence later, is not that sentence's reading
+    unnamed = borrowed("ASSAULT", 140, answer.evidence.rule or "")
+    later = [same_sentence[0], Cues(sentence=120, stems=frozenset({"answer"}), trigger="answered")]
+    assert len(absorb_borrowed([shelling, unnamed], later, [([0], {}), ([1], {})])) == 2
+
+
+def test_a_lexicon_mention_is_never_absorbed() -> None:
+    strike, raid = event("ASSAULT", 0, confidence=0.9), event("ASSAULT", 40, confidence=0.4)
+    cues = [Cues(sentence=0, stems=frozenset({"strike"}), trigger="struck"),
+            Cues(sentence=0, stems=frozenset({"raid"}), trigger="raided")]
+    assert len(absorb_borrowed([strike, raid], cues, [([0], {}), ([1], {})])) == 2

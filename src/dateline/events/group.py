@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from dateline.events.detect import RULE_PREFIX as DETECTOR_RULE
 from dateline.events.modality import clause_head
 from dateline.events.same_happening import (
     RECIPROCAL_TYPES,
@@ -45,7 +46,8 @@ from dateline.events.switch import Switch
 from dateline.model import Document, Event, Evidence, Location, Place, Timex
 from dateline.words import word_set
 
-__all__ = ["Cues", "cluster", "conflict", "group_events", "grouping", "headline_and_lead", "mention_cues",
+__all__ = ["Cues", "absorb_borrowed", "borrowed_type", "cluster", "conflict", "group_events", "grouping",
+           "headline_and_lead", "mention_cues",
            "merge_mentions", "same_stem", "ungrouped"]
 
 #: Determiners that make a nominal trigger refer back ("the sanctions", "this attack").
@@ -200,11 +202,71 @@ def group_events(doc: Document) -> Document:
     events = sorted(doc.events, key=lambda e: (e.evidence.trigger_start or e.evidence.start, e.type))
     ordinals = sentence_ordinals(doc.parsed)
     cues = [mention_cues(e, doc.parsed, ordinals, doc.timexes, doc.places) for e in events]
-    groups = cluster(events, cues, doc.article.date, headline_and_lead(doc.parsed))
+    groups = absorb_borrowed(events, cues, cluster(events, cues, doc.article.date, headline_and_lead(doc.parsed)))
     doc.events = [merge_mentions([events[i] for i in members], {k: reasons[i] for k, i in enumerate(members)
-                                                                if i in reasons})
-                  for members, reasons in groups]
+                                                                if i in reasons},
+                                 frozenset(k for k, i in enumerate(members) if i in lent))
+                  for members, reasons, lent in groups]
     return doc
+
+
+def borrowed_type(event: Event) -> str | None:
+    """How a mention got a type its trigger's lexicon entry does not give (the learned detector's proposal,
+    or the verifier's re-typing), or None when the lexicon's own reading stands."""
+    rule = event.evidence.rule or ""
+    if rule.startswith(DETECTOR_RULE):
+        return "proposed by the learned detector"
+    return f"re-typed {event.type} by the verifier" if f"re-typed {event.type}" in rule else None
+
+
+def absorb_borrowed(events: list[Event], cues: list[Cues],
+                    groups: list[tuple[list[int], dict[int, str]]]) -> list[tuple[list[int], dict[int, str], set[int]]]:
+    """Join each group made only of borrowed-type mentions (`borrowed_type`) to a surer group of its type and
+    status that has a mention in one of its sentences; each group comes back with the members it absorbed.
+
+    A detector's proposal or a re-typed trigger takes its type from the sentence around it ("begged for
+    their lives ... paid them to protest" read as PROTEST), so beside a surer mention of that type in the
+    same sentence it is that happening read a second time, not another one. It stays as a mention (so
+    `dateline show` says why) but lends the event neither date nor place.
+    """
+    merged = [(list(members), dict(reasons), set()) for members, reasons in groups]
+    alive = set(range(len(merged)))
+    order = sorted(alive, key=lambda g: max(events[i].confidence for i in merged[g][0]))
+    for g in order:
+        members = merged[g][0]
+        if not all(borrowed_type(events[i]) for i in members):
+            continue
+        target = _surer_in_sentence(events, cues, merged, alive - {g}, members)
+        if target is None:
+            continue
+        host, i = target
+        for j in members:
+            merged[host][1][j] = (f"{borrowed_type(events[j])} beside the surer {events[i].evidence.trigger!r} "
+                                  f"({events[i].type}, {events[i].confidence:.2f}) in its sentence")
+        merged[host][0].extend(members)
+        merged[host][0].sort()
+        merged[host][2].update(members)
+        alive.discard(g)
+    return [merged[g] for g in sorted(alive)]
+
+
+def _surer_in_sentence(events: list[Event], cues: list[Cues], groups: list[tuple[list[int], dict[int, str], set[int]]],
+                       candidates: set[int], members: list[int]) -> tuple[int, int] | None:
+    """The group (and its member) of the same type and status as `members` that holds the most confident
+    mention of one of their sentences, when that mention is surer than all of them and names every actor
+    they name (one whose subject names another agent tells its own act: "X expelled ... and Russia ordered")."""
+    first, sentences = events[members[0]], {cues[j].sentence for j in members}
+    confidence = max(events[j].confidence for j in members)
+    actors = frozenset().union(*(party_keys(events[j].actors) for j in members))
+    best: tuple[float, int, int] | None = None
+    for h in candidates:
+        for i in groups[h][0]:
+            other = events[i]
+            if (cues[i].sentence in sentences and other.type == first.type and other.status == first.status
+                    and other.confidence > confidence and actors <= party_keys(other.actors)
+                    and (best is None or other.confidence > best[0])):
+                best = (other.confidence, h, i)
+    return None if best is None else (best[1], best[2])
 
 
 def headline_and_lead(parsed: Any) -> tuple[int, int] | None:
@@ -298,16 +360,19 @@ class _Group:
         return best
 
 
-def merge_mentions(events: list[Event], reasons: dict[int, str]) -> Event:
+def merge_mentions(events: list[Event], reasons: dict[int, str], lent: frozenset[int] = frozenset()) -> Event:
     """One Event from the mentions of a happening (in text order): the most confident mention is
-    its evidence; a missing or coarser date, and a missing place, come from the other mentions."""
+    its evidence; a missing or coarser date, and a missing place, come from the other mentions
+    (not from those in `lent`, borrowed-type mentions `absorb_borrowed` joined, whose date and place
+    were read from a trigger that does not tell this happening)."""
     mentions = [replace(e.evidence, joined=reasons.get(k)) for k, e in enumerate(events)]
     if len(events) == 1:
         return replace(events[0], mentions=mentions)
     primary = max(range(len(events)), key=lambda k: (events[k].confidence, -k))
     best = events[primary]
-    dated = events[min(range(len(events)), key=lambda k: (*_date_rank(events[k]), k != primary))]
-    located = best.location or next((e.location for e in events if e.location is not None), None)
+    own = [k for k in range(len(events)) if k not in lent or k == primary]
+    dated = events[min(own, key=lambda k: (*_date_rank(events[k]), k != primary))]
+    located = best.location or next((events[k].location for k in own if events[k].location is not None), None)
     evidence: Evidence = mentions[primary]
     return replace(best, evidence=evidence, mentions=mentions, location=located,
                    date=dated.date, date_precision=dated.date_precision, date_mod=dated.date_mod,
