@@ -25,7 +25,7 @@ from dateline.events.locate import locate_event
 from dateline.events.modality import ATTEMPT_NOUNS, SPEECH_VERBS, Modality, trigger_modality
 from dateline.events.ontology import Ontology, load_ontology
 from dateline.events.parties import PartyTokens, demand_parties, trigger_parties
-from dateline.events.parties_reported import reread_reported_accusations
+from dateline.events.parties_reported import reread_reported_accusations, reread_retyped_parties
 from dateline.events.resolve import resolve
 from dateline.events.targets import fallback_recipients, implicit_protesters, implicit_state_actor
 from dateline.model import Document, Event, EventStatus, Evidence, Party, event_id
@@ -108,7 +108,8 @@ def code_events(doc: Document) -> Document:
             if event is not None:
                 doc.events.append(event)
     from dateline.events.verify import verify_events  # the learned check: re-types, scores, rejects (or drops noise)
-    return group_events(reread_reported_accusations(verify_events(doc)))  # one event per happening, after the check
+    doc = reread_retyped_parties(verify_events(doc))  # a re-typed reading takes its new type's parties
+    return group_events(reread_reported_accusations(doc))  # one event per happening, after the check
 
 
 def find_triggers(sent: Any, lexicon: Lexicon) -> list[Trigger]:

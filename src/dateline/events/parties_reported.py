@@ -7,14 +7,23 @@ learned detector proposes the ACCUSE, the act coded is the speaker's charge, so 
 first reading no longer fit: the speaker is the accuser and whoever the clause says did it the accused.
 A reading the lexicon itself types ACCUSE ("accused", "blamed") already has the accuser as its
 subject and is left alone, and so is a trigger that is itself a reporting verb.
+
+Any other re-typed reading gets the parties of its new type too (`reread_retyped_parties`): the lexicon
+entry's pattern (its passive-actor rule, a meeting's co-actors) and the type's implicit actor and fallback
+recipient belonged to the first type, so the generic finder reads the trigger again with the new type's
+roles. A role the new reading leaves empty keeps the first reading's parties (minus any the new reading
+puts in the other role): the two readings disagree only where both name someone.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
 from dateline.events.detect import RULE_PREFIX as DETECTOR_RULE
+from dateline.events.lexicon import TriggerEntry
+from dateline.events.parties import trigger_parties
 from dateline.events.parties_syntax import verb_subject, with_conjuncts
 from dateline.events.resolve import resolve
 from dateline.events.verify import trigger_token
@@ -40,6 +49,58 @@ def reread_reported_accusations(doc: Document) -> Document:
         return doc
     doc.events = [_reread(doc, e) if e.type == ACCUSE and _read_as_accusation(e) else e for e in doc.events]
     return doc
+
+
+#: What the verifier adds to the rule of a reading it re-types ("re-typed COERCE (P=0.85)").
+RETYPED = re.compile(r"; re-typed ([A-Z_]+) \(")
+#: A demand read from "X said Y must ...": its parties are the speaker's and the addressee's for any type.
+DEMAND_PATTERN = "parties: speaker ("
+
+
+def reread_retyped_parties(doc: Document) -> Document:
+    """Give every reading the verifier re-typed the parties of its new type (see the module docstring)."""
+    if doc.parsed is None:
+        return doc
+    doc.events = [_retyped_parties(doc, e) if _retyped(e) else e for e in doc.events]
+    return doc
+
+
+def _retyped(event: Event) -> bool:
+    rule = event.evidence.rule or ""
+    found = RETYPED.search(rule)
+    return found is not None and found.group(1) == event.type and DEMAND_PATTERN not in rule
+
+
+def _retyped_parties(doc: Document, event: Event) -> Event:
+    """The event with the parties the generic finder reads for its type, noted in the rule if they changed."""
+    from dateline.events import coder  # the coder's party rules; imported here as the coder imports this module
+    from dateline.events.targets import implicit_protesters, implicit_state_actor
+
+    token = trigger_token(event, doc.parsed)
+    if token is None:
+        return event
+    type_name = event.type
+    reciprocal = type_name in coder.RECIPROCAL_TYPES
+    generic = TriggerEntry(type=type_name, mode=None, cameo=None, contexts=(), rule="", reciprocal=reciprocal)
+    found = trigger_parties(token, reciprocal)
+    actors, recipients = coder._parties(doc, found, generic, type_name)
+    actors = actors or implicit_state_actor(doc, token, recipients, type_name) \
+        or implicit_protesters(doc, token, type_name) or _other_parties(event.actors, recipients)
+    recipients = recipients or _other_parties(event.recipients, actors)
+    if _keys(actors) == _keys(event.actors) and _keys(recipients) == _keys(event.recipients):
+        return event
+    note = (f"parties: re-read for the re-typed {type_name} (actors {_names(event.actors)} -> {_names(actors)}, "
+            f"recipients {_names(event.recipients)} -> {_names(recipients)})")
+    return replace(event, actors=actors, recipients=recipients,
+                   evidence=replace(event.evidence, rule=f"{event.evidence.rule}; {note}"))
+
+
+def _keys(parties: list[Party]) -> set[tuple[str, int | None]]:
+    return {(p.name, p.start) for p in parties}
+
+
+def _names(parties: list[Party]) -> str:
+    return ", ".join(p.name for p in parties) or "none"
 
 
 def _read_as_accusation(event: Event) -> bool:
