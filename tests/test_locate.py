@@ -4,6 +4,8 @@ newspaper's name, a scene of another time, a domestic act's country, a sentence'
 
 from __future__ import annotations
 
+import pytest
+
 from stage_run import event_at, extracted
 
 
@@ -118,13 +120,6 @@ def test_a_town_in_a_newspapers_name_is_not_where_the_act_was(nlp) -> None:
     assert put.location is None or put.location.name != "New York City"
 
 
-def test_a_place_opening_the_sentence_places_an_act_told_in_it(nlp) -> None:
-    doc = extracted(nlp, "In Mosul, dozens of men detained by the militia were seen boarding a bus.")
-    detention = event_at(doc, "detained")
-    assert detention.location is not None and detention.location.name == "Mosul"
-    assert "opens the sentence" in detention.location.basis
-
-
 def test_a_place_opening_a_report_does_not_place_what_was_reported(nlp) -> None:
     doc = extracted(nlp, "In London, the ministry said that troops had shelled the town.")
     shelling = event_at(doc, "shelled")
@@ -139,36 +134,30 @@ def test_a_domestic_act_with_no_place_is_put_in_its_parties_country(nlp) -> None
     assert protest.location.precision == "country" and "country of its parties" in protest.location.basis
 
 
-def test_a_scene_that_is_only_the_datelines_country_gives_way_to_the_dateline_town(nlp) -> None:
-    doc = extracted(nlp, "CAIRO, Egypt (CNN) -- Security forces broke up demonstrations in Egypt on Friday. "
-                         "Police arrested forty protesters.")
-    arrest = event_at(doc, "arrested")
-    assert arrest.location is not None and arrest.location.name == "Cairo"
-    assert arrest.location.basis.startswith("the article's dateline")
-
-
-def test_there_after_an_act_refers_to_the_place_named_before(nlp) -> None:
-    doc = extracted(nlp, "King Abdullah of Jordan has sacked his government in the face of protests there.")
-    protests = event_at(doc, "protests")
-    assert protests.location is not None and protests.location.name == "Jordan"
-    assert "'there'" in protests.location.basis
-
-
-def test_a_place_of_the_governing_verbs_subject_places_a_conjoined_act(nlp) -> None:
-    doc = extracted(nlp, "Police in Santiago broke up a student march on Friday and arrested 30 people.")
-    arrest = event_at(doc, "arrested")
-    assert arrest.location is not None and arrest.location.name == "Santiago"
-    assert "'Police'" in arrest.location.basis
-
-
 def test_a_country_lent_to_the_victims_does_not_place_a_soldiers_act(nlp) -> None:
     doc = extracted(nlp, "US troops killed ten civilians on Monday.")
     killing = event_at(doc, "killed")
     assert killing.location is None or killing.location.name != "United States"
 
 
-def test_a_place_that_names_the_act_places_it(nlp) -> None:
-    doc = extracted(nlp, "Survivors of the Benghazi raid testified on Monday.")
-    raid = event_at(doc, "raid")
-    assert raid.location is not None and raid.location.name == "Benghazi"
-    assert "names the act" in raid.location.basis
+#: An act placed by what its sentence or story says of it: text, trigger, the place, words of the stated basis.
+PLACED_BY = [
+    pytest.param("In Mosul, dozens of men detained by the militia were seen boarding a bus.", "detained", "Mosul",
+                 "opens the sentence", id="a place opening the sentence places an act told in it"),
+    pytest.param("CAIRO, Egypt (CNN) -- Security forces broke up demonstrations in Egypt on Friday. Police arrested "
+                 "forty protesters.", "arrested", "Cairo", "the article's dateline",
+                 id="a scene that is only the dateline's country gives way to the dateline town"),
+    pytest.param("King Abdullah of Jordan has sacked his government in the face of protests there.", "protests",
+                 "Jordan", "'there'", id="'there' after an act refers to the place named before"),
+    pytest.param("Police in Santiago broke up a student march on Friday and arrested 30 people.", "arrested",
+                 "Santiago", "'Police'", id="the place of the governing verb's subject places a conjoined act"),
+    pytest.param("Survivors of the Benghazi raid testified on Monday.", "raid", "Benghazi", "names the act",
+                 id="a place that names the act places it"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "place", "basis"), PLACED_BY)
+def test_an_act_is_placed_by_what_its_text_says_of_it(nlp, text: str, trigger: str, place: str, basis: str) -> None:
+    event = event_at(extracted(nlp, text), trigger)
+    assert event.location is not None and event.location.name == place
+    assert basis in event.location.basis
