@@ -13,9 +13,9 @@ import pytest
 
 from build_lexicon import compile_verbs, read_cameo2plover
 from dateline.events import code_events, explain_event
-from dateline.events.coder import without_bare_duplicates
 from dateline.events.lexicon import load_lexicon
 from dateline.events.ontology import PLOVER_TYPES, load_ontology
+from dateline.events.party_records import without_bare_duplicates
 from dateline.events.verify import DEFAULT_MIN_CONFIDENCE, unverified
 from dateline.model import Actor, Document, Event, Party, Place
 

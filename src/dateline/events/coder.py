@@ -11,7 +11,6 @@ location helpers for the trigger's date and place. It reads `doc.actors`, `doc.t
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -24,9 +23,9 @@ from dateline.events.lexicon import Lexicon, TriggerEntry, load_lexicon, verb_us
 from dateline.events.locate import locate_event
 from dateline.events.modality import ATTEMPT_NOUNS, SPEECH_VERBS, Modality, trigger_modality
 from dateline.events.ontology import Ontology, load_ontology
-from dateline.events.parties import PartyTokens, demand_parties, trigger_parties
+from dateline.events.parties import demand_parties, trigger_parties
 from dateline.events.parties_reported import reread_reported_accusations, reread_retyped_parties
-from dateline.events.resolve import resolve
+from dateline.events.party_records import RECIPROCAL_TYPES, party_records
 from dateline.events.targets import fallback_recipients, implicit_protesters, implicit_state_actor
 from dateline.model import Document, Event, EventStatus, Evidence, Party, event_id
 from dateline.words import word_class, word_set
@@ -64,15 +63,9 @@ SPEECH_NOUNS = word_set("speech_nouns")
 GENERIC_EVENT_HEADS = word_set("generic_event_heads")
 #: Modals that turn a reported clause into a demand ("X said Y must withdraw").
 DEMAND_MODALS = word_class("auxiliaries", "demand")
-#: Types whose "with"/"between"/object parties are co-actors (PLOVER: no recipient for reciprocal events).
-RECIPROCAL_TYPES = frozenset({"CONSULT"})
 FALLBACK_NOTE = "parties: fallback recipient (addressee, named in the object, place of the act or own government)"
 #: Words that only attribute a source ("according to reports"), never report an act.
 NON_EVENT_WORDS = word_set("attribution_words")
-#: Entity types of a head that names someone even when the actor dictionary does not know it.
-NAMING_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-#: An actor entry that is a country-level code alone ("...: LEBANON_ [LBN]"), no agent noun added.
-COUNTRY_ENTRY = re.compile(r"^[^+]*\[([A-Z]{3})\]$")
 BASE_CONFIDENCE = {"curated": 0.75, "cameo-pattern": 0.7, "cameo-default": 0.35}
 NOMINAL_POS = ("NOUN",)
 
@@ -174,7 +167,7 @@ def code_trigger(doc: Document, trigger: Trigger, entries: dict[int, TriggerEntr
     party_tokens = trigger_parties(token, entry.reciprocal or entry.type in RECIPROCAL_TYPES)
     if trigger.content is not None:
         party_tokens = demand_parties(token, trigger.content)
-    actors, recipients = _parties(doc, party_tokens, entry, reading.type)
+    actors, recipients = party_records(doc, party_tokens, entry, reading.type)
     actors = actors or implicit_state_actor(doc, token, recipients, reading.type) \
         or implicit_protesters(doc, token, reading.type)
     fallback = [] if recipients else fallback_recipients(doc, token, actors, reading.type, trigger.entry.type)
@@ -339,59 +332,6 @@ def _verb_background(verb: Any) -> str | None:
 
 def _modifier_clause(token: Any) -> bool:
     return token.dep_ in ("relcl", "amod") or (token.dep_ == "acl" and token.tag_ == "VBN")
-
-
-def _parties(doc: Document, found: PartyTokens, entry: TriggerEntry,
-             type_name: str) -> tuple[list[Party], list[Party]]:
-    """Resolve party heads to Party records and apply the reciprocal and passive rules."""
-    actor_heads, recipient_heads = list(found.actors), list(found.recipients)
-    if entry.passive_actor and "passive subject" in found.patterns and "passive by-agent" not in found.patterns:
-        actor_heads, recipient_heads = recipient_heads + actor_heads, []
-    if entry.reciprocal or type_name in RECIPROCAL_TYPES:
-        partners = [h for h in recipient_heads if h.i in found.partners]
-        actor_heads += partners  # PLOVER: everyone who met or agreed is an actor
-        recipient_heads = [h for h in recipient_heads if h.i not in found.partners]
-    actors = _resolve_all(doc, actor_heads, found.weak)
-    recipients = _resolve_all(doc, recipient_heads, found.weak)
-    if type_name in RECIPROCAL_TYPES:
-        actors += [p for p in recipients if p.entry is not None or p.country is not None]
-        recipients = []
-    seen = {(p.name, p.start) for p in actors}
-    recipients = [p for p in recipients if (p.name, p.start) not in seen]
-    return without_bare_duplicates(actors), without_bare_duplicates(recipients)
-
-
-def without_bare_duplicates(parties: list[Party]) -> list[Party]:
-    """Drop a bare country mention when a more specific party of that country fills the same
-    slot: "the peacekeeping force in Lebanon" and "Lebanon" are one recipient, the force."""
-    specific = {p.country for p in parties if p.country and not _bare_country(p)}
-    return [p for p in parties if not (_bare_country(p) and p.country in specific)]
-
-
-def _bare_country(party: Party) -> bool:
-    """A country named alone (its dictionary entry, no agent noun): it stands for the state."""
-    found = COUNTRY_ENTRY.search(party.entry or "")
-    return found is not None and found.group(1) == party.country and party.sector in (None, "GOV")
-
-
-def _resolve_all(doc: Document, heads: list[Any], weak: set[int]) -> list[Party]:
-    out: list[Party] = []
-    seen: set[tuple[str, int | None]] = set()
-    for head in heads:
-        for party in resolve(doc, head):
-            if party.country is None and party.entry is None and (head.i in weak or not _names_someone(head)):
-                continue
-            key = (party.name, party.start)
-            if key not in seen:
-                seen.add(key)
-                out.append(party)
-    return out
-
-
-def _names_someone(head: Any) -> bool:
-    """An unresolved party head stays only if it is a name ("Suleiman", "the Ceasefire Committee");
-    common nouns the actor dictionary does not know ("analysts", "anger", "Friday") are no party."""
-    return head.ent_type_ in NAMING_ENTITIES or (head.pos_ == "PROPN" and not head.ent_type_)
 
 
 def _sentence_text(text: str, sent: Any) -> tuple[str, int, int]:

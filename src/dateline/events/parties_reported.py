@@ -25,6 +25,7 @@ from dateline.events.detect import RULE_PREFIX as DETECTOR_RULE
 from dateline.events.lexicon import TriggerEntry
 from dateline.events.parties import trigger_parties
 from dateline.events.parties_syntax import verb_subject, with_conjuncts
+from dateline.events.party_records import RECIPROCAL_TYPES, party_records
 from dateline.events.resolve import resolve
 from dateline.events.verify import trigger_token
 from dateline.model import Document, Event, Party
@@ -73,17 +74,16 @@ def _retyped(event: Event) -> bool:
 
 def _retyped_parties(doc: Document, event: Event) -> Event:
     """The event with the parties the generic finder reads for its type, noted in the rule if they changed."""
-    from dateline.events import coder  # the coder's party rules; imported here as the coder imports this module
     from dateline.events.targets import implicit_protesters, implicit_state_actor
 
     token = trigger_token(event, doc.parsed)
     if token is None:
         return event
     type_name = event.type
-    reciprocal = type_name in coder.RECIPROCAL_TYPES
+    reciprocal = type_name in RECIPROCAL_TYPES
     generic = TriggerEntry(type=type_name, mode=None, cameo=None, contexts=(), rule="", reciprocal=reciprocal)
     found = trigger_parties(token, reciprocal)
-    actors, recipients = coder._parties(doc, found, generic, type_name)
+    actors, recipients = party_records(doc, found, generic, type_name)
     actors = actors or implicit_state_actor(doc, token, recipients, type_name) \
         or implicit_protesters(doc, token, type_name) or _other_parties(event.actors, recipients)
     recipients = recipients or _other_parties(event.recipients, actors)
