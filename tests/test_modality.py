@@ -11,12 +11,14 @@ import datetime as dt
 from dateline.events.modality import trigger_modality
 from dateline.model import Article, Event, Evidence, extract_schema
 from dateline.pipeline import process
+from stage_run import token
 
 
-def modality_of(make_doc, text: str, trigger: str):
+def modality_of(make_doc, text: str, trigger: str, among: str | None = None):
+    """The modality of `trigger` in `text`; `among`: another word of the sentence that is an event itself."""
     doc = make_doc(text)
-    token = next(t for t in doc.parsed if t.text == trigger)
-    return trigger_modality(token)
+    events = frozenset({token(doc, among).i}) if among else frozenset()
+    return trigger_modality(token(doc, trigger), events)
 
 
 def test_negation_does_not_reach_a_contrasted_conjunct(make_doc) -> None:
@@ -125,10 +127,8 @@ def test_an_act_someone_is_to_do_is_arranged_not_a_purpose(make_doc) -> None:
 
 
 def test_what_a_negating_verb_governs_is_negated_even_when_that_verb_is_an_event(make_doc) -> None:
-    doc = make_doc("The delegation failed to attend a meeting of the council in Geneva.")
-    failed = next(t for t in doc.parsed if t.text == "failed")
-    meeting = next(t for t in doc.parsed if t.text == "meeting")
-    found = trigger_modality(meeting, frozenset({failed.i}))
+    found = modality_of(make_doc, "The delegation failed to attend a meeting of the council in Geneva.", "meeting",
+                        among="failed")
     assert found.negated and not found.hypothetical
 
 
@@ -144,8 +144,6 @@ def test_a_known_subject_of_a_modal_clause_stays_a_fact(make_doc) -> None:
 
 
 def test_what_a_denied_report_says_stays_the_content_of_the_denial(make_doc) -> None:
-    doc = make_doc("The ministry denied that soldiers had detained the reporters.")
-    denied = next(t for t in doc.parsed if t.text == "denied")
-    detained = next(t for t in doc.parsed if t.text == "detained")
-    found = trigger_modality(detained, frozenset({denied.i}))
+    found = modality_of(make_doc, "The ministry denied that soldiers had detained the reporters.", "detained",
+                        among="denied")
     assert found.hypothetical and not found.negated
