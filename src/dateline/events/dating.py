@@ -49,6 +49,7 @@ from dateline.events.dating_clauses import (
     reporting_verb_of_source,
     timex_root,
 )
+from dateline.events.dating_mentions import day_named_elsewhere, event_noun
 from dateline.events.occasion import occasion_noun
 from dateline.model import Document, Timex
 from dateline.timex3 import DateMod, Precision, date_part, interval, precision
@@ -150,8 +151,23 @@ def event_dating(doc: Document, trigger_i: int, hypothetical: bool = False) -> D
         if occasion is not None and occasion.i != trigger.i and not occasion.is_ancestor(trigger):
             date = event_dating(doc, occasion.i, hypothetical)  # the parse hung the clause elsewhere
             return date.because(f"the date of its occasion {occasion.text!r}: {date.basis}")
-        return _earlier_than_mentioned(doc, trigger) or _carried_day(doc, trigger) or fallback
+        return _earlier_than_mentioned(doc, trigger) or _named_elsewhere(doc, trigger, hypothetical) \
+            or _carried_day(doc, trigger) or fallback
     return _dated_by(doc, timex, trigger, hypothetical, f"{timex.text!r} {how} {trigger.text!r}")
+
+
+def _named_elsewhere(doc: Document, trigger: Any, hypothetical: bool) -> Dating | None:
+    """The day another sentence gives the same happening ("The attack left ..." after "found on March 4 in
+    a nerve agent attack"), for a past event."""
+    verb = clause_head(event_noun(trigger) or trigger)
+    if hypothetical or (verb.pos_ in VERBAL and not past_tense(verb)):  # a headline's noun phrase has no verb
+        return None
+    named = day_named_elsewhere(doc, trigger)
+    if named is None:
+        return None
+    value = date_part(named.timex.value)
+    return Dating(value, precision(value) or "day", None, f"the same happening, {named.mention.text!r} in another "
+                  f"sentence, is dated {named.timex.text!r} there")
 
 
 def _dated_by(doc: Document, timex: Timex, trigger: Any, hypothetical: bool, basis: str) -> Dating:

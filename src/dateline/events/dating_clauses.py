@@ -55,10 +55,13 @@ def verbal(token: Any) -> bool:
 
 
 def _path_to_trigger(start: Any, trigger: Any) -> tuple[int, int] | None:
-    """How a timex reaches the trigger up the tree: (0 if at the trigger itself, else 1; hops).
+    """How a timex reaches the trigger up the tree: (0 at the trigger itself, 1 at a word above the trigger
+    in its own clause, 2 at the clause head; hops).
 
     A nominal trigger's own modifiers come first ("the talks, which began last month,
-    will resume next week": the talks began last month), then its clause head's.
+    will resume next week": the talks began last month), then those of a phrase that holds the trigger
+    ("their reaction to the first day of demonstrations Tuesday": Tuesday dates the demonstrations,
+    not "The forces' behavior Friday", the clause's subject), then its clause head's.
 
     None when the way up passes another verb first: the timex then belongs to a
     different clause ("mobilising ... during the past few months" vs "a deal ... last year"),
@@ -70,6 +73,8 @@ def _path_to_trigger(start: Any, trigger: Any) -> tuple[int, int] | None:
         if token.i == trigger.i:
             return 0, hops
         if token.i == head.i:
+            return 2, hops
+        if token.is_ancestor(trigger) and head.is_ancestor(token):
             return 1, hops
         describes_trigger = token.dep_ in _NOUN_CLAUSES and token.head.i == trigger.i
         if (verbal(token) and hops > 0 and not describes_trigger) or token.head.i == token.i:
@@ -104,7 +109,7 @@ def governing_timex(doc: Document, trigger: Any) -> Timex | None:
         if not _overlaps(timex, sent):
             continue
         root = timex_root(doc, timex)
-        if root is None or not sent.start <= root.i < sent.end:
+        if root is None or not sent.start <= root.i < sent.end or _length_of(timex, root, trigger):
             continue
         path = _path_to_trigger(root, trigger)
         if path is not None:
@@ -116,6 +121,12 @@ def governing_timex(doc: Document, trigger: Any) -> Timex | None:
     if best[2].type == "DURATION" and anchors:
         best = min(anchors, key=lambda key: key[0])
     return best[2]
+
+
+def _length_of(timex: Timex, root: Any, trigger: Any) -> bool:
+    """A duration that modifies the event noun itself says how long it lasted, not that it has no date ("a
+    month-long trial", "the three-day meeting"): the event is dated by the clause's other times."""
+    return timex.type == "DURATION" and root.head.i == trigger.i and root.i != trigger.i and trigger.pos_ == "NOUN"
 
 
 def _dates_trigger_clause(doc: Document, timex: Timex, trigger: Any) -> bool:

@@ -298,7 +298,9 @@ def _the_weekend(m: re.Match, ctx: Context) -> Reading | None:
 
 
 _PAST_NEXT = r"last|next|this|coming|past|previous|preceding|following|this\s+past|this\s+coming"
-_SPAN_WORD = (r"past|last|next|previous|coming|first|final|latest|following|initial|"
+#: Words before a counted span ("the past three years", "next five days"); "following" only after "the",
+#: as a bare "following" is a preposition ("following a month-long trial", "following two days of talks").
+_SPAN_WORD = (r"past|last|next|previous|coming|first|final|latest|initial|"
               r"remaining|ensuing|further|another")
 
 RELATIVE_RULES: tuple[Rule, ...] = (
@@ -320,11 +322,11 @@ RELATIVE_RULES: tuple[Rule, ...] = (
                            r"(?P<way>ago|earlier|later|back|from\s+now|hence)", _offset),
     compile_rule("year_earlier", r"(?:the\s+)?year[\s-](?:earlier|ago)(?:\s+(?P<noun>period|quarter|month|"
                                  r"level|results))?", _year_earlier),
-    compile_rule("duration", rf"(?:the\s+)?(?:(?:{_SPAN_WORD})\s+)?(?P<num>{NUMBER})"
+    compile_rule("duration", rf"(?:the\s+following\s+|(?:the\s+)?(?:(?:{_SPAN_WORD})\s+)?)(?P<num>{NUMBER})"
                              rf"(?P<half>\s+1/2|\s*½|\s+and\s+a\s+half)?(?:\s*(?:to|-|or)\s*(?P<num2>{NUMBER}))?"
                              rf"(?:\s+(?:more|additional|full|straight|consecutive))?[\s-]+(?:(?:trading|business|working)\s+)?"
                              rf"(?P<unit>{UNIT})"
-                             r"(?P<half2>\s+and\s+a\s+half)?(?![\s-]+old\b)", _duration),
+                             r"(?P<half2>\s+and\s+a\s+half)?(?:(?<![sS])\s?-\s?long\b)?(?![\s-]+old\b)", _duration),
     compile_rule("year_ended", r"the\s+(?:fiscal\s+)?year(?=\s+end(?:ed|ing)\b)", _year_ended),
     compile_rule("vague_span", rf"(?:the\s+)?(?:recent|coming|past|last|next|previous|ensuing|following)\s+"
                                rf"(?P<unit>{PLURAL_UNIT})", _vague_span),

@@ -1,0 +1,86 @@
+"""The same happening named again: an event noun with no time in its own sentence takes the day another
+sentence of the article gives the same noun ("... found slumped on March 4 in a nerve agent attack. ...
+The attack left the Skripals in a critical condition"; "comments by Pat Robertson suggesting ... Mr
+Robertson made the comments on Wednesday").
+
+News tells a happening once with its day and refers back to it (or, in a lede, ahead to it) with the same
+noun, one of the two mentions definite ("the attack", "the comments"). The link is taken only when it is
+unambiguous: every dated mention of that noun in the article names the same day, and the undated one is not
+marked as another happening of its kind ("another attack", "a second attack", "the previous meeting").
+`events.dating` asks this before it carries the story's day or falls back to the article date.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from dateline.events.dating_clauses import governing_timex, is_anchor
+from dateline.model import Document, Timex
+from dateline.timex3 import interval, precision
+
+#: Determiners that make a noun refer to a happening already known to the reader.
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+#: Words that make a noun another happening of its kind, not the one named elsewhere.
+_ANOTHER = frozenset({"another", "each", "every", "any", "no", "other", "previous", "earlier",
+                      "prior", "last", "former", "past", "next", "new", "latest", "first", "second", "third"})
+_ONE_DAY = frozenset({"day", "part_of_day", "time"})
+
+
+class NamedDay(NamedTuple):
+    """The day another mention of the same happening gives it, and the words that say so."""
+
+    timex: Timex
+    mention: Any
+
+
+def event_noun(trigger: Any) -> Any | None:
+    """The noun naming the happening: the trigger itself, or the noun a participle describes
+    ("comments ... suggesting that Haiti was cursed"); None for a verb of its own clause."""
+    if trigger.pos_ == "NOUN":
+        return trigger
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBG" and trigger.head.pos_ == "NOUN":
+        return trigger.head
+    return None
+
+
+def _definite(noun: Any) -> bool:
+    """"The attack", "these comments", "Russia's decision": a noun the reader already knows."""
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in noun.children)
+
+
+def _another(noun: Any) -> bool:
+    """"Another attack", "a second attack", "the previous meeting", "two attacks": not the one named elsewhere."""
+    return any(c.lower_ in _ANOTHER or c.dep_ == "nummod" for c in noun.children)
+
+
+def _indefinite(noun: Any) -> bool:
+    """"An attack": a happening the text introduces here, not one it named elsewhere."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+
+
+def _day_of(doc: Document, mention: Any) -> Timex | None:
+    """The day that dates this mention in its own sentence, if one does and it is not after the article."""
+    timex = governing_timex(doc, mention)
+    if timex is None or not is_anchor(timex) or precision(timex.value) not in _ONE_DAY:
+        return None
+    span = interval(timex.value)
+    return timex if span is not None and span.first <= doc.article.date else None
+
+
+def day_named_elsewhere(doc: Document, trigger: Any) -> NamedDay | None:
+    """The day another sentence gives the same happening, when the trigger's noun has none of its own and
+    every dated mention of that noun agrees on one day; None otherwise."""
+    noun = event_noun(trigger)
+    if noun is None or _another(noun) or _indefinite(noun):
+        return None
+    found: dict[str, NamedDay] = {}
+    for mention in doc.parsed:
+        if mention.lemma_ != noun.lemma_ or mention.pos_ != "NOUN" or mention.sent.start == noun.sent.start:
+            continue
+        if _another(mention) or not (_definite(noun) or _definite(mention)):
+            continue
+        timex = _day_of(doc, mention)
+        if timex is not None:
+            found.setdefault(timex.value[:10], NamedDay(timex, mention))
+    return next(iter(found.values())) if len(found) == 1 else None
+
