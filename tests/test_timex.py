@@ -211,6 +211,13 @@ def test_that_year_is_the_year_under_discussion() -> None:
     assert values == ["1995-03", "1995"]
 
 
+def test_a_time_after_after_or_since_does_not_change_the_time_under_discussion(make_doc) -> None:
+    text = ("The company posted a 20% gain in third-quarter profit. After a weak second quarter, it credited "
+            "its paper business. In the 1989 period, costs were lower than a year ago.")
+    values = [t.value for t in tag_timexes(make_doc(text, "1989-11-01")).timexes]
+    assert values == ["1989-Q3", "1989-Q2", "1989-Q3", "1988-Q3"]
+
+
 def test_anaphoric_days_and_edges_of_periods() -> None:
     found = find_timexes("The plant closed on Oct. 12, 2017. The next day it reopened.", DCT)
     assert [t.value for t in found] == ["2017-10-12", "2017-10-13"]

@@ -34,6 +34,7 @@ from dateline.time.periods import PERIOD_RULES
 from dateline.time.relative import RELATIVE_RULES
 from dateline.time.rules import ABSOLUTE_RULES, IMPOSSIBLE, Context, Reading, Rule, date_reading
 from dateline.time.tense import clause_direction
+from dateline.words import word_class
 
 #: Every rule, in tie-break order (earlier wins between equally long matches), each
 #: with the words it needs so texts without them skip its scan.
@@ -65,6 +66,8 @@ _MODIFIERS: dict[str, tuple[tuple[re.Pattern, dict[str, str], frozenset[str] | N
     "DURATION": ((_QUANTITY_MOD, QUANTITY_MODS, None),),
 }
 _TENSES = {"past": -1, "present": 0, "future": 1, None: 0}
+#: Words that make a time the bound of another ("after a flat second quarter"), not the time under discussion.
+_BOUNDARY_WORDS = word_class("prepositions", "time-bound")
 #: Granularities an expression can leave as the reference for "a year earlier".
 _REFERENCE_GRANULARITIES = frozenset({"day", "month", "quarter", "half", "year"})
 #: Rules whose dates write the month beside the day, so a bare day next to them can borrow it.
@@ -278,7 +281,8 @@ class TimexTagger:
             reading = _with_year_of(reading, borrowed, cand)
             yield from (t for t in borrowed if t.end <= start)
             floor = cand.end
-            self.remember(reading, self.text[cand.start:cand.end])
+            if not self.background(cand):
+                self.remember(reading, self.text[cand.start:cand.end])
             yield self.build(start, cand.end, reading, mod)
             yield from (t for t in borrowed if t.start >= cand.end)
 
@@ -290,6 +294,15 @@ class TimexTagger:
                 for start, end, day in coordinated_days(self.text, cand.start, cand.end, reading.point.day,
                                                         cand.rule.name == "day_month")
                 if floor <= start and end <= ceiling]
+
+    def background(self, cand: Candidate) -> bool:
+        """A time that only bounds the story's time ("After a flat second quarter, the company posted a
+        gain"; "since March"): the time under discussion stays the one named before it."""
+        span = self.span_of(cand)
+        if span is None:
+            return False
+        root = span.root
+        return root.dep_ == "pobj" and root.head.lower_ in _BOUNDARY_WORDS
 
     def remember(self, reading: Reading, text: str) -> None:
         """Make a reading the reference for later anaphora ("a year earlier", "the quarter").
