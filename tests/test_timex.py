@@ -218,6 +218,13 @@ def test_a_time_after_after_or_since_does_not_change_the_time_under_discussion(m
     assert values == ["1989-Q3", "1989-Q2", "1989-Q3", "1988-Q3"]
 
 
+def test_a_hyphenated_day_range_names_both_days() -> None:
+    """A short report's "On the night of 3-4 March 2021" is two days, not the month."""
+    found = find_timexes("On the night of 3-4 March 2021, gunmen attacked a village.", DCT)
+    assert [(t.text, t.value) for t in found] == [("3", "2021-03-03"), ("4 March 2021", "2021-03-04")]
+    assert [t.value for t in find_timexes("Output rose in 1998-99 and in 2000.", DCT)] == ["1998", "2000"]
+
+
 def test_anaphoric_days_and_edges_of_periods() -> None:
     found = find_timexes("The plant closed on Oct. 12, 2017. The next day it reopened.", DCT)
     assert [t.value for t in found] == ["2017-10-12", "2017-10-13"]

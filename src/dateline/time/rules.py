@@ -102,9 +102,13 @@ class Rule:
         return not self.needs or any(word in lowered_text for word in self.needs)
 
 
-def compile_rule(name: str, pattern: str, normalise: Normaliser, needs: tuple[str, ...] = ()) -> Rule:
-    """A Rule whose pattern is matched case-insensitively on word boundaries."""
-    compiled = re.compile(rf"(?<!\w)(?<!\d-)(?:{pattern})(?!\w)", re.IGNORECASE)
+def compile_rule(name: str, pattern: str, normalise: Normaliser, needs: tuple[str, ...] = (),
+                 ends_day_range: bool = False) -> Rule:
+    """A Rule whose pattern is matched case-insensitively on word boundaries, and not right after a number
+    and a hyphen ("1998-99", "3-5 p.m.") unless it `ends_day_range`: "3-4 March 2021" is a range of days
+    whose first day borrows the second's month (`time.coordination`)."""
+    after_hyphen = "" if ends_day_range else r"(?<!\d-)"
+    compiled = re.compile(rf"(?<!\w){after_hyphen}(?:{pattern})(?!\w)", re.IGNORECASE)
     return Rule(name, compiled, normalise, needs)
 
 
@@ -326,7 +330,7 @@ ABSOLUTE_RULES: tuple[Rule, ...] = (
     compile_rule("month_day", rf"{_WEEKDAY_LEAD}(?P<mon>{MONTH})\s*(?P<day>{DAY})(?!\d)"
                               rf"(?:,?\s+{_YEAR})?", _month_day),
     compile_rule("day_month", rf"{_WEEKDAY_LEAD}(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+"
-                              rf"(?P<mon>{MONTH})(?:,?\s+{_YEAR})?", _month_day),
+                              rf"(?P<mon>{MONTH})(?:,?\s+{_YEAR})?", _month_day, ends_day_range=True),
     compile_rule("week_of", rf"the\s+week\s+of\s+{_WEEKDAY_LEAD}(?P<mon>{MONTH})\s*(?P<day>{DAY})(?!\d)"
                             rf"(?:,?\s+{_YEAR})?", _week_of),
     compile_rule("month_year", rf"(?P<mon>{MONTH}),?\s+(?:of\s+)?{_YEAR}", _month_year),
