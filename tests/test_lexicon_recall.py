@@ -4,6 +4,8 @@ WikiEvents triggers (`tools/mine_triggers.py --propose`)."""
 
 from __future__ import annotations
 
+import pytest
+
 from dateline.model import Document
 from stage_run import candidates
 
@@ -77,3 +79,14 @@ def test_a_conviction_is_a_sanction_and_a_prison_term_coercion(nlp) -> None:
     assert types_at(candidates(nlp, "A military court convicted the opposition leader."), "convicted") == {"SANCTION"}
     doc = candidates(nlp, "A court in Minsk sentenced the blogger to six years in prison.")
     assert types_at(doc, "sentenced") == {"COERCE"}
+
+
+def test_taking_to_the_streets_is_a_protest(nlp) -> None:
+    doc = candidates(nlp, "Thousands of teachers took to the streets of Lagos on Tuesday over unpaid salaries.")
+    assert types_at(doc, "took") == {"PROTEST"}
+
+
+@pytest.mark.parametrize("text", ["The colonel took power in a bloodless move on Sunday.",
+                                  "The envoy took the street car to the ministry."])
+def test_taking_without_the_streets_is_no_protest(nlp, text: str) -> None:
+    assert "PROTEST" not in types_at(candidates(nlp, text), "took")

@@ -62,6 +62,16 @@ def test_police_at_a_match_still_arrest(nlp) -> None:
     assert "COERCE" in types_of(doc)
 
 
+@pytest.mark.parametrize("text", [
+    "Rival gangs fought with knives ahead of the derby in the old port on Saturday.",
+    "Masked men attacked a bus of pilgrims prior to the match in the northern city.",
+])
+def test_a_time_adjunct_naming_a_match_is_no_sport_frame(nlp, text: str) -> None:
+    """A match named only as the time of the act ("ahead of", "prior to", like "after") is background, not a
+    sport result."""
+    assert "ASSAULT" in types_of(candidates(nlp, text))
+
+
 def test_sport_results_are_no_assaults(nlp) -> None:
     doc = candidates(nlp, "Brazil defeated Croatia 3-1 in the quarter-final of the tournament on Friday.")
     assert "ASSAULT" not in types_of(doc)

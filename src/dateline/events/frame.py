@@ -66,7 +66,10 @@ PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 #: Prepositions that name the cause of an agentless act ("killed in the floods", "died from cholera").
 CAUSE_PREPS = frozenset({"in", "from", "during", "by", "as"})
 #: Prepositions of time whose phrase is background, not the act's own setting ("clashed after the match").
-TIME_PREPS = frozenset({"after", "before", "following", "ahead", "since", "until", "amid", "during"})
+TIME_PREPS = frozenset({"after", "before", "following", "ahead", "prior", "since", "until", "amid", "during"})
+#: How a time adjunct hangs on the trigger: a preposition ("after the match") or an adverb that takes one ("ahead of
+#: the match", "prior to the game").
+TIME_ADJUNCT_DEPS = frozenset({"prep", "advmod"})
 
 
 def nonpolitical_frame(doc: Document, token: Any, type_name: str) -> str | None:
@@ -267,10 +270,10 @@ def _actors_at(index: ArticleIndex, token: Any) -> list[Actor]:
 
 
 def _own_phrase(token: Any) -> list[Any]:
-    """The trigger's phrase: its subtree without background time adjuncts ("after the match")."""
+    """The trigger's phrase: its subtree without background time adjuncts ("after the match", "ahead of the match")."""
     skipped: set[int] = set()
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in TIME_PREPS:
+        if child.dep_ in TIME_ADJUNCT_DEPS and child.lower_ in TIME_PREPS:
             skipped.update(t.i for t in child.subtree)
     return [t for t in token.subtree if t.i not in skipped]
 

@@ -77,6 +77,13 @@ class CuratedEntry:
         return frozenset(flag.split("|")) if flag else None
 
     @property
+    def preposition_objects(self) -> frozenset[str] | None:
+        """Lemmas one of which must be the object of a preposition the verb governs ("pobj:street": "took to the
+        streets", not "took power" nor "took the street car"): an idiom whose noun no VERBOBJ entry reaches."""
+        flag = next((f.split(":", 1)[1] for f in self.flags if f.startswith("pobj:")), None)
+        return frozenset(flag.split("|")) if flag else None
+
+    @property
     def object_class(self) -> str | None:
         """The word list the verb's object must belong to ("host" a visitor or a meeting, not refugees)."""
         return next((f.split(":", 1)[1] for f in self.flags if f.startswith("obj:")), None)
@@ -169,7 +176,9 @@ class Lexicon:
     def _curated_verb(self, token: Any, lemma: str) -> CuratedEntry | None:
         for entry in self.curated.get((lemma, "VERB"), ()):
             needs = entry.needs
-            if (needs is None or governs_word(token, needs)) and _object_fits(token, entry):
+            pobjs = entry.preposition_objects
+            if ((needs is None or governs_word(token, needs)) and _object_fits(token, entry)
+                    and (pobjs is None or not pobjs.isdisjoint(preposition_objects(token)))):
                 return entry
         return None
 
@@ -292,6 +301,11 @@ def governs_word(verb: Any, word: str) -> bool:
     return any(c.dep_ in CLAUSE_DEPS and c.i > verb.i
                and any(m.dep_ == "mark" and m.lower_ == word and m.i == verb.i + 1 for m in c.children)
                for c in verb.children)
+
+
+def preposition_objects(verb: Any) -> set[str]:
+    """Lemmas of the objects of the prepositions a verb governs ("took to the streets" -> {"street"})."""
+    return {o.lemma_.lower() for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"}
 
 
 def _object_fits(token: Any, entry: CuratedEntry) -> bool:
