@@ -14,7 +14,7 @@ Speed: the same sentences plus Timeline17 articles are parsed with spaCy (`nlp.p
 and then run through `tag_actors`; the ratio is actor time / parse time in this run.
 The one-off dictionary load is reported apart.
 
-Usage: .venv/bin/python benchmarks/actors.py [--articles N]
+Usage: .venv/bin/python benchmarks/actors.py [--articles N] [--errors]
 Prints progress to stderr and one JSON line of figures at the end.
 """
 
@@ -100,8 +100,9 @@ def best_mention(doc: Document, want: str) -> Any:
     return max(inside, key=lambda a: len(a.text)) if inside else None
 
 
-def score(records: list[dict[str, Any]], docs: list[Document]) -> dict[str, Any]:
-    """Mention recall, country and sector accuracy over the gold actors."""
+def score(records: list[dict[str, Any]], docs: list[Document], show_errors: bool = False) -> dict[str, Any]:
+    """Mention recall, country and sector accuracy over the gold actors; with `show_errors`, every
+    found mention whose country or sector differs from the gold is printed on stderr."""
     total = found = country = sector_total = sector = 0
     for rec, doc in zip(records, docs, strict=True):
         for gold in rec["gold"]:
@@ -111,10 +112,16 @@ def score(records: list[dict[str, Any]], docs: list[Document]) -> dict[str, Any]
             if hit is None:
                 continue
             found += 1
-            country += country_ok(gold["code"][:3], hit.country)
+            right_country = country_ok(gold["code"][:3], hit.country)
+            country += right_country
+            right_sector = not gold.get("sector") or gold["sector"] == hit.sector
             if gold.get("sector"):
                 sector_total += 1
-                sector += gold["sector"] == hit.sector
+                sector += right_sector
+            if show_errors and not (right_country and right_sector):
+                print(f"{gold['actorText']!r} gold {gold['code'][:3]}/{gold.get('sector') or '-'} ours "
+                      f"{hit.text!r} {hit.country or '-'}/{hit.sector or '-'} [{hit.entry}]\n    :: {rec['text']}",
+                      file=sys.stderr)
     return {
         "gold_actors": total, "mention_recall": round(found / total, 3),
         "country_accuracy_found": round(country / max(found, 1), 3),
@@ -126,6 +133,7 @@ def score(records: list[dict[str, Any]], docs: list[Document]) -> dict[str, Any]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=200, help="Timeline17 articles for speed")
+    parser.add_argument("--errors", action="store_true", help="print each wrong country or sector on stderr")
     args = parser.parse_args()
     load_model()
     start = time.perf_counter()
@@ -134,7 +142,7 @@ def main() -> None:
     records = gold_sentences()
     print(f"gold sentences: {len(records)}", file=sys.stderr)
     docs, gsr_parse, gsr_actors = timed_run([(r["date"], r["text"]) for r in records])
-    figures = score(records, docs)
+    figures = score(records, docs, args.errors)
     articles = t17_articles(args.articles)
     print(f"timeline17 articles: {len(articles)}", file=sys.stderr)
     t17_docs, t17_parse, t17_actors = timed_run(articles)

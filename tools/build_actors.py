@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dateline.actors.text import JOINERS, split_code, token_key
+from dateline.actors.text import JOINERS, REGIONS, code_elements, split_code, token_key
 from dateline.config import package_data
 
 ACTOR_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
@@ -223,11 +223,15 @@ class Compiler:
         self.phrases: dict[tuple[str, ...], list[tuple[int, int]]] = {}
         self.agents: dict[tuple[str, ...], list[str]] = {}
         self.blocked: set[tuple[str, ...]] = set()  # agent phrases the supplement rejects
+        self.country_entries: set[int] = set()  # entries that are a country of the gazetteer
 
     def add_block(self, block: Block, bias: int = 0) -> None:
         """Register one entry under its primary phrase, synonyms and their variants."""
         country = is_country_block(block)
         code = split_code(block.roles[0][0])[0] or ""
+        if country and code in self.geo.countries:
+            self.country_entries.add(len(self.entries))
+        self.place_regional_roles(block)
         name = self.geo.countries.get(code) if country else None
         entry_id = len(self.entries)
         self.entries.append([name or pretty_name(block.primary), block.source, block.primary, block.roles])
@@ -242,6 +246,38 @@ class Compiler:
                 if country and self.is_demonym(key, primary, name):
                     # demonym plurals ("Syrians", "Turks"): the resolver reads them as people
                     self.phrases.setdefault((key[0] + "s",), []).append((bias + 3, entry_id))
+
+    def place_regional_roles(self, block: Block) -> None:
+        """Give a group Phoenix coded to a region ("PALESTINIAN_ISLAMIC_JIHAD [MEAREB]") the one country
+        its primary name spells ("Palestinian" -> PSEREB); a name that spells none or several keeps the region,
+        which the resolver reads as "no country" and places from the article's text. Synonyms are not read:
+        the files file some under the wrong entry ("ITALIAN_RED_BRIGADE_" under the Real IRA)."""
+        if not any(code_elements(role[0])[:1] and code_elements(role[0])[0] in REGIONS for role in block.roles):
+            return
+        found = {iso for key in phrase_variants(block.primary, self.tokenize) for iso in self.countries_in(key)}
+        if len(found) != 1:
+            return
+        iso3 = found.pop()
+        for role in block.roles:
+            parts = code_elements(role[0])
+            if parts and parts[0] in REGIONS:
+                role[0] = iso3 + "".join(parts[1:])
+
+    def countries_in(self, key: tuple[str, ...]) -> set[str]:
+        """The countries whose names or demonyms occur as words of a phrase key ("liberation of palestine").
+
+        Only words spelled like the country's gazetteer name count ("palestinian", "chadian"): Phoenix also
+        lists towns and rivers under a country ("bara" under Nepal, "nile" under Egypt), and "Latin
+        American" is no American group.
+        """
+        found = set()
+        for start in range(len(key)):
+            for end in range(start + 1, min(len(key), start + 4) + 1):
+                for _, entry_id in self.phrases.get(key[start:end], []):
+                    iso3 = split_code(self.entries[entry_id][3][0][0])[0] or ""
+                    if entry_id in self.country_entries and spells_name(key[start], self.geo.countries.get(iso3)):
+                        found.add(iso3)
+        return found
 
     def is_demonym(self, key: tuple[str, ...], primary: set[tuple[str, ...]], name: str | None) -> bool:
         """A one-word country synonym that is not the country's name or capital ("Syrian")."""
@@ -276,6 +312,12 @@ class Compiler:
         return {"entries": self.entries, "phrases": phrases,
                 "agents": {" ".join(k): v for k, v in self.agents.items()},
                 "countries": self.geo.countries, "iso2": self.geo.iso2}
+
+
+def spells_name(word: str, name: str | None) -> bool:
+    """Whether a word begins like a word of a country's name ("palestinian" of Palestinian Territory); an
+    acronym ("IRA") spells nothing."""
+    return bool(name) and len(word) > 3 and any(word[:3] == part[:3] for part in word_key(name or ""))
 
 
 def regular_plural(phrase: str) -> str:

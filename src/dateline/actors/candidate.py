@@ -24,6 +24,7 @@ class Candidate:
     generic: bool = False  # made of agent nouns only ("the official", "rebels")
     person: bool = False  # names a person (a later bare surname may refer to it)
     unknown: bool = False  # a person's name the dictionary does not know
+    regional: bool = False  # a named group the dictionary places in a region only ("MEAREB"): placed by the text
 
 
 def set_country(actor: Actor, country: str, why: str) -> None:

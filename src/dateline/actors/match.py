@@ -15,12 +15,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from dateline.actors.dictionary import ActorDictionary, Agent, Resolution
+from dateline.actors.dictionary import FORMER_SECTOR, ActorDictionary, Agent, Resolution
 from dateline.actors.text import token_key, without_determiner
-from dateline.words import word_class
+from dateline.words import word_class, word_set
 
 #: Entity types that are never actors: "May 15" and "21 June" are also Greek armed groups.
 TIME_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
+#: Possessive endings, which the parser may count as part of a person's name ("Laden's").
+POSSESSIVE_MARKERS = word_set("possessive_markers")
 #: An agent match must end on a noun ("the military", not "military support").
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 
@@ -101,8 +103,9 @@ def named_piece(tokens: Any, keys: list[str], i: int, lexicon: ActorDictionary,
     found = match_at(keys, i, lexicon.phrases, lexicon.phrase_lengths)
     if not found or not looks_proper(tokens, i, found[0]) or inside_person(tokens, i, found[0]):
         return None
-    resolution = lexicon.resolve(found[1], day)
-    kind = "country" if resolution.sector is None and resolution.country in lexicon.countries else "named"
+    resolution = current_namesake(lexicon.resolve(found[1], day), tuple(k for k in keys[i:found[0]] if k),
+                                  lexicon, day)
+    kind = "country" if is_state(resolution, lexicon) else "named"
     if kind == "named" and found[0] - i == 1 and part_of_longer_name(tokens, i):
         return None
     if kind == "country" and tokens[found[0] - 1].ent_type_ == "PERSON" and \
@@ -119,6 +122,24 @@ def named_piece(tokens: Any, keys: list[str], i: int, lexicon: ActorDictionary,
         # entry's other spelling of the same person ("Mohammad Zarif Khonsari")
         piece.written = without_determiner(span.text)
     return piece
+
+
+def is_state(resolution: Resolution, lexicon: ActorDictionary) -> bool:
+    """Whether an entry is a state: a country of today's gazetteer, or one whose code is a bare
+    country ("SOVIET_UNION [SUN]", "GERMAN_DEMOCRATIC_REPUBLIC [DDR]") rather than a body in one."""
+    if resolution.sector is not None or not resolution.country:
+        return False
+    return resolution.country in lexicon.countries or resolution.code == resolution.country
+
+
+def current_namesake(resolution: Resolution, name: tuple[str, ...], lexicon: ActorDictionary,
+                     day: dt.date) -> Resolution:
+    """"George Bush" in 2005 is George W. Bush: when the entry a name matches holds no office on the
+    date (a former official, ELI), the one person of that name who does hold one is meant."""
+    if resolution.sector != FORMER_SECTOR or len(name) < 2:
+        return resolution
+    holders = [h for h in lexicon.office_holders(name, day) if h.sector != FORMER_SECTOR]
+    return holders[0] if len(holders) == 1 else resolution
 
 
 def names_the_country(first_key: str, resolution: Resolution, lexicon: ActorDictionary) -> bool:
@@ -168,6 +189,8 @@ def inside_person(tokens: Any, start: int, end: int) -> bool:
     if last.ent_type_ != "PERSON" or end >= len(tokens):
         return False
     following = tokens[end]
+    if following.text in POSSESSIVE_MARKERS:
+        return False  # "Osama bin Laden's al-Qaeda": the parser puts the "'s" inside the name
     return following.ent_type_ == "PERSON" and following.ent_iob_ == "I"
 
 
@@ -178,3 +201,36 @@ def agent_piece(tokens: Any, keys: list[str], i: int, lexicon: ActorDictionary) 
         return None
     key = tuple(k for k in keys[i:found[0]] if k)
     return Piece("agent", i, found[0], agent=lexicon.agent(key))
+
+
+def placed_elsewhere(pieces: list[Piece], places: list[Any], keys: list[str], lexicon: ActorDictionary) -> list[Piece]:
+    """The pieces without the country metonyms the places stage read as a place in another country.
+
+    Phoenix files old capitals and short names under a country ("Salisbury" under Zimbabwe, "Ireland"
+    inside "Northern Ireland"); the places stage weighs the whole text ("the English city of Salisbury")
+    and is the better judge of where a name is. A country's own name ("Georgia") stays unless the place
+    read around it is longer than the match, and so does a former state the gazetteer lacks ("the Soviet
+    Union").
+    """
+    by_token: dict[int, tuple[int, int, str]] = {}
+    for place in places:
+        iso3 = lexicon.iso2.get(place.country_code or "")
+        if iso3 and place.token_start is not None:
+            end = place.token_end or place.token_start + 1
+            for i in range(place.token_start, end):
+                by_token[i] = (place.token_start, end, iso3)
+    kept = []
+    for piece in pieces:
+        res = piece.resolution
+        place = by_token.get(piece.start)
+        if place is None or res is None or res.sector is not None or res.country not in lexicon.countries \
+                or place[2] == res.country:
+            kept.append(piece)
+            continue
+        own_name = tuple(k for k in keys[piece.start:piece.end] if k) == \
+            tuple(cached_key(w) for w in (lexicon.country_name(res.country) or "").split())
+        longer = place[0] < piece.start or place[1] > piece.end
+        if own_name and not longer:
+            kept.append(piece)
+    return kept
+

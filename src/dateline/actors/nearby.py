@@ -33,6 +33,8 @@ ANTECEDENT_WINDOW = 400
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _mention_start = attrgetter("start")
 
+#: The sector of news outlets and journalists.
+MEDIA_SECTOR = "JRN"
 #: Sentences looked at before the agent's own one (the paragraph of a one-sentence-per-line text).
 SENTENCES_BACK = 1
 
@@ -71,8 +73,10 @@ def country_mentions(doc: Document, named: list[Actor], people: list[Actor],
                      lexicon: ActorDictionary) -> list[CountryMention]:
     """Every country the article names, in text order: named (not generic) actors that have a
     real country and places of the places stage outside people's names. Pseudo-countries (IGO,
-    NGO) say nothing of where a generic agent belongs."""
-    found = [CountryMention(a.start, a.country, a.text) for a in named if a.country in lexicon.countries]
+    NGO) say nothing of where a generic agent belongs, nor does a news outlet ("CNN's reporter
+    saw protesters" in Cairo: the outlet says who reports, not where)."""
+    found = [CountryMention(a.start, a.country, a.text) for a in named
+             if a.country in lexicon.countries and a.sector != MEDIA_SECTOR]
     for place in places_not_people(doc, people):
         iso3 = lexicon.iso2.get(place.country_code or "")
         if iso3:

@@ -13,9 +13,10 @@ import itertools
 from typing import Any
 
 from dateline.actors.candidate import Candidate, adopt, set_country
-from dateline.actors.dictionary import ActorDictionary
+from dateline.actors.dictionary import FORMER_SECTOR, ActorDictionary
 from dateline.actors.nearby import places_not_people
 from dateline.model import Actor, Document
+from dateline.words import word_set
 
 #: Tokens that end a possessive name ("Jacobs'", "Saleh 's") and are not part of it.
 POSSESSIVE_ENDINGS = frozenset({"'s", "'", "’s", "’"})
@@ -125,7 +126,7 @@ def unknown_people(candidates: list[Candidate], doc: Document, keys: list[str]) 
         while end > i and (tokens[end - 1].text in POSSESSIVE_ENDINGS or not tokens[end - 1].text.strip()):
             end -= 1
         if end > i and not covered & set(range(i, end)) and tokens[end - 1].pos_ == "PROPN" \
-                and not (end - i == 1 and keys[i] in known):
+                and not (end - i == 1 and keys[i] in known) and not in_capitals(tokens[i:end]):
             begin, finish = tokens[i].idx, tokens[end - 1].idx + len(tokens[end - 1].text)
             text = doc.article.text[begin:finish]
             actor = Actor(text=text, start=begin, end=finish, name=text, country=None, sector=None,
@@ -133,6 +134,63 @@ def unknown_people(candidates: list[Candidate], doc: Document, keys: list[str]) 
             found.append(Candidate(actor, surname=keys[end - 1], name_size=end - i, person=True, unknown=True))
         i = max(end, i + 1)
     return found
+
+
+#: Courtesy titles ("Mr", "Mrs", "Dr"): no office, no country.
+HONORIFICS = word_set("honorifics")
+
+
+def office_holders_by_name(people: list[Candidate], doc: Document, keys: list[str],
+                           lexicon: ActorDictionary) -> None:
+    """"Mr Bush" in 2005, "Tony Blair" spelled as the dictionary does not list him: a person the
+    dictionary does not know by this spelling is the one person whose dated role covers the article
+    date and whose full name ends with, and holds every word of, the name written. A bare surname
+    counts only after a courtesy title ("Mr Bush") or as a later mention of a person found so
+    ("... Bush said"); alone it may be anyone ("Jackson")."""
+    found: dict[str, Actor] = {}
+    full_names = fullest_names(doc, keys)
+    for person in people:
+        start, end = person.actor.token_start, person.actor.token_end
+        if start is None or end is None or person.actor.country:
+            continue
+        titled = start > 0 and keys[start - 1] in HONORIFICS
+        name = [k for k in keys[start:end] if k and k not in HONORIFICS]
+        titled = titled or len(name) < end - start
+        if len(name) == 1 and name[0] in found:
+            adopt(person.actor, found[name[0]])
+            person.unknown = False
+            continue
+        if not name or (len(name) == 1 and not titled):
+            continue
+        name = list(full_names.get(name[-1], name)) if len(name) == 1 else name  # "Mr Robertson": Pat's
+        holders = lexicon.office_holders(tuple(name), doc.article.date)
+        holders = [h for h in holders if h.sector != FORMER_SECTOR] or holders  # an office beats a past one
+        if len(holders) == 1 and holders[0].country:
+            holder = holders[0]
+            person.actor.name, person.actor.sector = holder.name, holder.sector
+            person.unknown = False
+            set_country(person.actor, holder.country, f"{holder.entry} (role held on {doc.article.date})")
+            found[name[-1]] = person.actor
+
+
+def fullest_names(doc: Document, keys: list[str]) -> dict[str, tuple[str, ...]]:
+    """Surname -> the longest person's name the parser finds in the article ending with it, as token
+    keys without courtesy titles: "Mr Robertson" is looked up as the "Pat Robertson" named before."""
+    names: dict[str, tuple[str, ...]] = {}
+    for ent in doc.parsed.ents:
+        if ent.label_ != "PERSON":
+            continue
+        name = tuple(k for k in keys[ent.start:ent.end] if k and k not in HONORIFICS and k not in ("s", "'"))
+        if len(name) > len(names.get(name[-1] if name else "", ())):
+            names[name[-1]] = name
+    return names
+
+
+def in_capitals(span: Any) -> bool:
+    """A name written all in capitals ("BST ZURICH"): a dateline or a headline, read as a person by the
+    parser; a person's name in running text has lower-case letters."""
+    words = [t.text for t in span if any(c.isalpha() for c in t.text)]
+    return bool(words) and all(w.isupper() and len(w) > 1 for w in words)
 
 
 def local_story_country(doc: Document, lexicon: ActorDictionary, people: list[Actor]) -> str | None:
@@ -162,6 +220,27 @@ def described_by_apposition(people: list[Candidate], candidates: list[Candidate]
         if found is not None:
             person.actor.sector = person.actor.sector or found.actor.sector
             set_country(person.actor, found.actor.country or "", f"apposition {found.actor.text!r}")
+
+
+#: The sectors a bare country mention gets ("Egypt" GOV, "Syrians" CVL): no one's employer.
+STATE_OR_PEOPLE = frozenset({"GOV", "CVL"})
+
+
+def employed_by_possessor(people: list[Candidate], candidates: list[Candidate], doc: Document) -> None:
+    """"CNN's Ben Wedeman", "Amnesty's Philip Luther": a person the dictionary does not know, written
+    after a body's possessive, is of that body: its country, and its sector unless it is a bare country
+    ("Egypt's Mohamed Hassan" is Egyptian, in no known office)."""
+    by_end = {c.actor.token_end: c for c in candidates if c.actor.country and not c.generic and not c.person}
+    for person in people:
+        start = person.actor.token_start
+        if start is None or start < 2 or person.actor.country or doc.parsed[start - 1].text not in POSSESSIVE_ENDINGS:
+            continue
+        body = by_end.get(start - 1)
+        if body is None:
+            continue
+        if body.head or body.actor.sector not in STATE_OR_PEOPLE:  # not a bare country
+            person.actor.sector = person.actor.sector or body.actor.sector
+        set_country(person.actor, body.actor.country or "", f"of {body.actor.text!r}")
 
 
 #: Prepositions after a role noun that name the body the person holds the role in ("director at Amnesty").

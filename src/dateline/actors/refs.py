@@ -18,12 +18,14 @@ from typing import Any
 from dateline.actors.acronyms import acronym_mentions
 from dateline.actors.candidate import Candidate, adopt, set_country
 from dateline.actors.dictionary import ActorDictionary
-from dateline.actors.nearby import context_country, country_mentions, owner, places_not_people
+from dateline.actors.nearby import MEDIA_SECTOR, context_country, country_mentions, owner, places_not_people
 from dateline.actors.people import (
     described_by_apposition,
+    employed_by_possessor,
     link_short_names,
     link_titled_short_names,
     local_story_country,
+    office_holders_by_name,
     people_named_like_places,
     person_of_country,
     unknown_people,
@@ -41,6 +43,7 @@ def resolve_references(candidates: list[Candidate], doc: Document, keys: list[st
     link_short_names(candidates)
     people_named_like_places(candidates, keys)
     unknown = unknown_people(candidates, doc, keys)
+    office_holders_by_name(unknown, doc, keys, lexicon)
     join_their_organisation(candidates, doc)
     person_of_country(candidates, doc)
     locate_generic_agents(candidates, doc, lexicon)
@@ -50,6 +53,7 @@ def resolve_references(candidates: list[Candidate], doc: Document, keys: list[st
     place_by_context(candidates, doc, lexicon, focus)
     link_titled_short_names(candidates)
     described_by_apposition(unknown, candidates, doc)
+    employed_by_possessor(unknown, candidates, doc)
     home = local_story_country(doc, lexicon, [c.actor for c in [*candidates, *unknown] if c.person])
     for cand in unknown:
         if cand.actor.country is None and home:
@@ -119,7 +123,7 @@ def locate_generic_agents(candidates: list[Candidate], doc: Document, lexicon: A
                 countries.setdefault(i, (cand.actor.country, cand.actor.text))
     for cand in candidates:
         if cand.actor.token_end is None or not (
-                (cand.generic and not cand.actor.country) or ethnic_group(doc.parsed, cand.actor)):
+                ((cand.generic or cand.regional) and not cand.actor.country) or ethnic_group(doc.parsed, cand.actor)):
             continue
         found = place_after(doc.parsed[cand.actor.token_end - 1], countries)
         if found:
@@ -247,12 +251,13 @@ def join_their_owner(candidates: list[Candidate], doc: Document) -> None:
 
 def place_by_context(candidates: list[Candidate], doc: Document, lexicon: ActorDictionary,
                      focus: str | None) -> None:
-    """Generic agents still without a country take the one their own sentence (or the one
-    before) names, else the article's focus country (see `dateline.actors.nearby`)."""
+    """Generic agents, and named groups the dictionary places only in a region, still without a
+    country take the one their own sentence (or the one before) names, else the article's focus
+    country (see `dateline.actors.nearby`)."""
     mentions = country_mentions(doc, [c.actor for c in candidates if not c.generic],
                                 [c.actor for c in candidates if c.person], lexicon)
     for cand in candidates:
-        if not cand.generic or cand.actor.country is not None or cand.actor.token_start is None:
+        if not (cand.generic or cand.regional) or cand.actor.country is not None or cand.actor.token_start is None:
             continue
         nearby = context_country(doc, cand.actor.token_start, mentions, focus)
         if nearby is not None:
@@ -265,13 +270,13 @@ def focus_country(doc: Document, candidates: list[Candidate], lexicon: ActorDict
     """The country the article is about, if one clearly leads.
 
     Counted over resolved places (where things happen); when the places stage found
-    none, over the countries of the named actors.
+    none, over the countries of the named actors other than news outlets (who report).
     """
     counts: Counter[str] = Counter(
         iso3 for iso3 in (lexicon.iso2.get(p.country_code or "") for p in places_not_people(doc, [])) if iso3)
     if not counts:
         counts.update(c.actor.country for c in candidates
-                      if not c.generic and c.actor.country in lexicon.countries)
+                      if not c.generic and c.actor.country in lexicon.countries and c.actor.sector != MEDIA_SECTOR)
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None

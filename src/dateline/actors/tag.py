@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dateline.actors.dictionary import FORMER_SECTOR, ActorDictionary, Agent, actor_dictionary
-from dateline.actors.match import Piece, cached_key, find_pieces, match_at
+from dateline.actors.match import Piece, cached_key, find_pieces, match_at, placed_elsewhere
 from dateline.actors.refs import Candidate, resolve_references
-from dateline.actors.text import name_key, without_determiner
+from dateline.actors.text import REGIONS, code_elements, name_key, without_determiner
 from dateline.model import Actor, Document
 from dateline.words import word_class, word_set
 
@@ -91,7 +91,7 @@ def tag_actors(doc: Document) -> Document:
     lexicon = actor_dictionary()
     tokens = doc.parsed
     keys = [cached_key(t.text) for t in tokens]
-    pieces = find_pieces(tokens, keys, lexicon, doc.article.date)
+    pieces = placed_elsewhere(find_pieces(tokens, keys, lexicon, doc.article.date), doc.places, keys, lexicon)
     candidates = without_overlaps([c for c in (mention_candidate(m, tokens, keys, lexicon, doc)
                                                for m in group_pieces(pieces, tokens)) if c])
     doc.actors = resolve_references(candidates, doc, keys, lexicon)
@@ -147,10 +147,18 @@ def can_join(mention: Mention, piece: Piece, tokens: Any) -> bool:
         return False
     kinds = {p.kind for p in mention.pieces}
     if piece.kind == "country":  # never after an agent: "the army U.S. Embassy" is two
-        return not possessive and not kinds & {"country", "named", "agent"}
+        return not possessive and (not kinds & {"country", "named", "agent"} or minority_of(mention, piece, tokens))
     if piece.kind == "named":
         return "named" not in kinds or office_then_person(mention, piece, tokens)
     return True
+
+
+def minority_of(mention: Mention, piece: Piece, tokens: Any) -> bool:
+    """"Bosnian Serbs", "Kosovo Albanians": a people written right after a country is its minority
+    there, coded (as CAMEO codes minorities) by the country it lives in, the first one."""
+    last = tokens[piece.end - 1]
+    return len(mention.pieces) == 1 and mention.pieces[0].kind == "country" and mention.end == piece.start \
+        and last.tag_ in PLURAL_TAGS and last.ent_type_ == "NORP"
 
 
 def describes_agent(tokens: Any, start: int, piece: Piece) -> bool:
@@ -298,8 +306,15 @@ def reference_info(actor: Actor, mention: Mention, tokens: Any, keys: list[str],
     else:
         surname, size = None, 0
     person = bool(mention.person_end) or bool(named and tokens[named.end - 1].ent_type_ == "PERSON")
+    regional = bool(named and named.resolution and not actor.country and is_regional(named.resolution.code))
     return Candidate(actor, agent_phrases=phrases + inner, head=head, surname=surname, name_size=size,
-                     generic=not named and not mention.first("country"), person=person)
+                     generic=not named and not mention.first("country"), person=person, regional=regional)
+
+
+def is_regional(code: str | None) -> bool:
+    """Whether a Phoenix code puts its actor in a region, not a country ("MEAREB")."""
+    parts = code_elements(code or "")
+    return bool(parts) and parts[0] in REGIONS
 
 
 def opens_with_organisation(mention: Mention, tokens: Any) -> bool:

@@ -43,6 +43,15 @@ LEGACY_COUNTRIES: dict[str, str] = {"SCG": "SRB", "YUG": "SRB", "ANG": "AGO", "R
 #: Former federations whose codes name the member republic next ("YUGMNE", "SCGSRB").
 FEDERATIONS = frozenset({"SCG", "YUG"})
 
+#: CAMEO region codes (and Phoenix's placeholders KKL, "to be coded", and KNT, a test country) that
+#: Phoenix puts in the country slot of groups it did not place: MEAREB is "a Middle East rebel group".
+#: A region is no country: such a group takes the country its own name says (`tools/build_actors.py`)
+#: or, failing that, the one the text around it names (`refs.place_by_context`).
+REGIONS = frozenset({
+    "AFR", "ASA", "BLK", "CAS", "CAU", "CEU", "CFR", "CRB", "EAF", "EEU", "EIN", "INT", "LAM", "MDT",
+    "MEA", "NAF", "NMR", "PGS", "SAF", "SAM", "SAS", "SCN", "SEA", "WAF", "WEU", "KKL", "KNT",
+})
+
 #: IGO sub-elements that PLOVER promotes to their own country field.
 IGO_COUNTRIES = frozenset({"UNO", "EUR"})
 
@@ -77,7 +86,8 @@ def split_code(code: str) -> tuple[str | None, str | None]:
     "TURGOV" -> (TUR, GOV); "IGOUNO" -> (UNO, GOV); "IMGMUSISI" -> (IMG, REB);
     "MNCGBR" -> (GBR, BUS): a company is of its home country, as ICEWS codes it;
     "TUR" -> (TUR, None): a country-level code whose sector comes from context;
-    "SCGMNE" -> (MNE, None): a federation's member republic; "SCG" -> (SRB, None).
+    "SCGMNE" -> (MNE, None): a federation's member republic; "SCG" -> (SRB, None);
+    "MEAREB" -> (None, REB): a region is no country.
     """
     parts = code_elements(code)
     if not parts:
@@ -86,10 +96,12 @@ def split_code(code: str) -> tuple[str | None, str | None]:
     if head in FEDERATIONS and rest and rest[0] not in SECTORS:
         head, rest = rest[0], rest[1:]  # "SCGMNE": Montenegro within Serbia and Montenegro
     head = LEGACY_COUNTRIES.get(head, head)
+    if head in REGIONS:
+        return None, first_sector(rest)  # "MEAREB": a rebel group somewhere in the Middle East
     if head in PSEUDO_COUNTRIES:
         if head == "IGO" and rest and rest[0] in IGO_COUNTRIES:
             return rest[0], PSEUDO_COUNTRIES[head]
-        if head == "MNC" and rest and rest[0] not in SECTORS and rest[0] not in PSEUDO_COUNTRIES:
+        if head == "MNC" and rest and rest[0] not in SECTORS | PSEUDO_COUNTRIES.keys() | REGIONS:
             return LEGACY_COUNTRIES.get(rest[0], rest[0]), PSEUDO_COUNTRIES[head]  # "MNCGBR": BP is British
         return head, (first_sector(rest) if head == "WST" else None) or PSEUDO_COUNTRIES[head]
     if head in SECTORS and head != "MUS":  # "MED" alone (CNN): a sector, no country; MUS is Mauritius
