@@ -63,3 +63,22 @@ def test_a_time_on_a_phrase_holding_the_trigger_beats_one_on_the_subject(make_do
     text = ("The police's conduct Friday was in stark contrast to their handling of the first day of "
             "protests Tuesday in the capital, the reporter said.")
     assert dated_in(make_doc, text, 0, "protests", "2011-01-29").date == ("2011-01-25", "day", None)
+
+
+def test_a_verb_takes_the_day_of_the_definite_noun_of_its_act(make_doc) -> None:
+    text = ("Police arrested ten protesters in the capital. Officials defended the operation. "
+            "The arrests on Sunday drew criticism from rights groups.")
+    assert dated_in(make_doc, text, 0, "arrested", "2021-03-17").date == ("2021-03-14", "day", None)
+
+
+def test_a_verb_is_not_the_act_of_an_indefinite_noun(make_doc) -> None:
+    text = ("Police arrested ten protesters in the capital. Officials defended the operation. "
+            "An arrest on Sunday of a journalist drew criticism from rights groups.")
+    assert dated_in(make_doc, text, 0, "arrested", "2021-03-17").mod == "ON_OR_BEFORE"
+
+
+def test_a_day_carried_from_a_report_bounds_the_act_told_in_it(make_doc) -> None:
+    text = '"We captured the base," the commander said on Tuesday. "Our fighters killed ten soldiers."'
+    got = dated_in(make_doc, text, 1, "killed", "2021-03-17")
+    assert got.date == ("2021-03-16", "day", "ON_OR_BEFORE")
+    assert "as reported that day" in got.basis

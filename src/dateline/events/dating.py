@@ -274,8 +274,11 @@ def _carried_day(doc: Document, trigger: Any) -> Dating | None:
     start = _first_day(last.value)
     if precision(last.value) not in _ONE_DAY or start is None or start > doc.article.date:
         return None
-    return Dating(date_part(last.value), "day", None, f"{said!r} in an earlier sentence still holds: a past-tense "
-                     "sentence with no time of its own continues the story")
+    basis = f"{said!r} in an earlier sentence still holds: a past-tense sentence with no time of its own continues " \
+            "the story"
+    if _reported_by(doc, last, trigger):  # '"Our fighters killed ten soldiers," he said on Tuesday.' told that day
+        return Dating(date_part(last.value), "day", "ON_OR_BEFORE", f"{basis}, as reported that day")
+    return Dating(date_part(last.value), "day", None, basis)
 
 
 def _dates_main_clause(doc: Document, timex: Timex) -> bool:

@@ -67,20 +67,33 @@ def _day_of(doc: Document, mention: Any) -> Timex | None:
     return timex if span is not None and span.first <= doc.article.date else None
 
 
+def _nominal_forms(verb: Any) -> frozenset[str]:
+    """The nouns that name a verb's act: its own lemma ("arrested" -> "the arrests") or its gerund
+    ("poisoned" -> "the poisoning")."""
+    return frozenset({verb.lemma_, verb.lemma_ + "ing"})
+
+
 def day_named_elsewhere(doc: Document, trigger: Any) -> NamedDay | None:
-    """The day another sentence gives the same happening, when the trigger's noun has none of its own and
-    every dated mention of that noun agrees on one day; None otherwise."""
+    """The day another sentence gives the same happening, when every dated mention of it there agrees on one
+    day; None otherwise. A noun is matched by its lemma, with one of the two mentions definite; a verb by a
+    definite noun of its act ("Police arrested ten protesters. The arrests on Sunday ...")."""
     noun = event_noun(trigger)
-    if noun is None or _another(noun) or _indefinite(noun):
+    if noun is not None:
+        if _another(noun) or _indefinite(noun):
+            return None
+        forms, anchor = frozenset({noun.lemma_}), noun
+    elif trigger.pos_ == "VERB":
+        forms, anchor = _nominal_forms(trigger), trigger
+    else:
         return None
     found: dict[str, NamedDay] = {}
     for mention in doc.parsed:
-        if mention.lemma_ != noun.lemma_ or mention.pos_ != "NOUN" or mention.sent.start == noun.sent.start:
+        if mention.lemma_ not in forms or mention.pos_ != "NOUN" or mention.sent.start == anchor.sent.start:
             continue
-        if _another(mention) or not (_definite(noun) or _definite(mention)):
+        definite = _definite(mention) or (noun is not None and _definite(noun))
+        if _another(mention) or not definite:
             continue
         timex = _day_of(doc, mention)
         if timex is not None:
             found.setdefault(timex.value[:10], NamedDay(timex, mention))
     return next(iter(found.values())) if len(found) == 1 else None
-
