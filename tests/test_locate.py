@@ -1,6 +1,8 @@
 """Event location as a decision: the act's own place, never a reporting place or a state aimed at;
 the story's scene for acts that continue it; a name the gazetteer lacks kept in its enclosing area; a town in a
-newspaper's name, a scene of another time, a domestic act's country, a sentence's opening place, "there"."""
+newspaper's name, a scene of another time, a domestic act's country, a sentence's opening place, "there"; a place
+locating a site, a journey's destination, a dateline town for domestic statements; no venue carried to other talks,
+no dot in the middle of a region."""
 
 from __future__ import annotations
 
@@ -117,6 +119,12 @@ NOT_PLACED_AT = [
                  id="a place opening a report does not place what was reported"),
     pytest.param("US troops killed ten civilians on Monday.", "killed", "United States",
                  id="a country lent to the victims does not place a soldiers act"),
+    pytest.param("NAIROBI, Kenya -- The US State Department accused Russia of lying on Monday.", "accused",
+                 "Nairobi", id="a dateline town does not place a foreign party's statement"),
+    pytest.param("Envoys met in Geneva on Monday. The two sides also held talks with the rebels.", "talks", "Geneva",
+                 id="an earlier meeting's venue is not where later talks were held"),
+    pytest.param("Protests swept across North Africa on Monday.", "Protests", "North Africa",
+                 id="an act spread across a region gets no dot in its middle"),
 ]
 
 
@@ -139,6 +147,13 @@ PLACED_BY = [
                  "Santiago", "'Police'", id="the place of the governing verb's subject places a conjoined act"),
     pytest.param("Survivors of the Benghazi raid testified on Monday.", "raid", "Benghazi", "names the act",
                  id="a place that names the act places it"),
+    pytest.param("Government jets carried out air strikes on two hospitals in Aleppo on Sunday.", "strikes",
+                 "Aleppo", "'on two hospitals in Aleppo'", id="a place locating the site an act was aimed at"),
+    pytest.param("The pope urged reconciliation during a visit to Sarajevo on Saturday.", "urged", "Sarajevo",
+                 "visit to Sarajevo", id="the destination of the journey an act was told on"),
+    pytest.param("NAIROBI, Kenya -- Kenya's interior minister accused the opposition of inciting violence on Monday.",
+                 "accused", "Nairobi", "the article's dateline",
+                 id="a dateline town places a domestic statement of the present"),
 ]
 
 

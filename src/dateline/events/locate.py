@@ -21,7 +21,12 @@ A place named in a sentence is not for that the place of its event. The event is
    Yemen does not place Ben Ali's flight from Tunisia in Yemen. A scene whose time is unknown
    serves only acts of the story's present;
 4. for a domestic physical act that the text places nowhere: its parties' one country, at
-   country precision, when the article names it ("protests against the Algerian government").
+   country precision, when the article names it ("protests against the Algerian government");
+5. for a statement or decision that states no place of its own: the dateline town, when the act is of
+   the story's present and every party is of the town's country ("CALAMBA CITY, Laguna -- Mayor Chipeco
+   lauded ..."): a domestic official's words reported from his town were said there. The coders of the
+   events gold place such acts so (statements of the week of a dateline article: 7 of 9 rows, the second
+   coder 8 of 10); a foreign party's words may have been said anywhere.
 
 Never at a place the act is reported from ("said in Cairo"), a place in another clause
 (a relative clause, "who lives in X"), a place merely mentioned, a town in the name of a
@@ -43,7 +48,6 @@ from dateline.events.index import ArticleIndex
 from dateline.events.occasion import occasion_noun
 from dateline.events.place_links import LOCATED_TYPES, Choice, place_choice, place_precision
 from dateline.events.scene import (
-    DATELINE_BASIS,
     SCENE_BASIS,
     WIDE_AREA_CODES,
     dateline_location,
@@ -64,6 +68,9 @@ LENT_COUNTRY_MARKS = ("named nearby:", "article focus country", "every place of 
 #: Sectors of armed forces (PLOVER/Phoenix): military, rebels, unidentified armed forces, spies; and the
 #: event type of attacks. Their acts may cross a border, so a country lent by context does not place them.
 ARMED_SECTORS, FORCE_TYPES = frozenset({"MIL", "REB", "UAF", "SPY"}), frozenset({"ASSAULT"})
+#: Continents and regions: an act stated across one ("protests sweep across North Africa and the Middle East")
+#: happened in many places, none at the area's middle, so it gets no dot.
+SPREAD_CODES = frozenset({"CONT", "RGN"})
 #: How a location taken from the country of a domestic act's parties begins its basis.
 HOME_BASIS = "the country of a domestic act"
 
@@ -80,13 +87,16 @@ def locate_event(doc: Document, trigger_i: int, event_type: str | None = None, a
     trigger = doc.parsed[trigger_i]
     physical = event_type is None or event_type in LOCATED_TYPES
     occasion = occasion_noun(doc, trigger)
-    choices = [c for place in _sentence_places(doc, trigger)
-               if (c := place_choice(place, trigger, physical, occasion))]
+    choices = [c for place in _sentence_places(doc, trigger) if place.feature_code not in SPREAD_CODES
+               and (c := place_choice(place, trigger, physical, occasion))]
     if choices:
         best = max(choices, key=lambda c: c.rank + FINENESS[place_precision(c.place)] - _distance(c, trigger))
         return best.place.as_location(best.basis)
-    if not physical or event_type is None:
+    if event_type is None:
         return None
+    if not physical:
+        countries, _ = party_countries(actors, recipients)
+        return dateline_location(doc, trigger, countries) if of_the_present(doc, date) else None
     referred = place_referred_to(doc, trigger)
     if referred is not None:
         return referred
@@ -147,11 +157,11 @@ def party_countries(actors: Iterable[Any], recipients: Iterable[Any]) -> tuple[f
 
 def location_for_type(location: Location | None, event_type: str) -> Location | None:
     """The location an event keeps when it is re-typed: a place taken from the story's scene or
-    the dateline is only for physical acts, so a statement or decision loses it; a place the
-    sentence states for the act stays."""
+    the parties' country is only for physical acts, so a statement or decision loses it; a place the
+    sentence states for the act, and the dateline town (which places domestic acts of every type), stay."""
     if location is None or event_type in LOCATED_TYPES:
         return location
-    return None if (location.basis or "").startswith((SCENE_BASIS, DATELINE_BASIS, HOME_BASIS)) else location
+    return None if (location.basis or "").startswith((SCENE_BASIS, HOME_BASIS)) else location
 
 
 def place_referred_to(doc: Document, trigger: Any) -> Location | None:

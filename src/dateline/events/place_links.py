@@ -45,8 +45,14 @@ RANK_OWN, RANK_GOVERNOR, RANK_PARTICIPANT, RANK_TARGET, RANK_FRAME = 4.0, 3.0, 2
 AGENT_DEPS, RANK_SHARED_AGENT = frozenset({"nsubj", "agent"}), 1.8
 #: spaCy labels of names that may hold a town's name without being in it ("the New York Times").
 ORGANISATION_LABELS = frozenset({"ORG", "WORK_OF_ART"})
+#: Prepositions that put one in or at a body ("in the New York Times", "at the Asia-Pacific Economic Cooperation").
+ORGANISATION_PREPS = frozenset({"in", "at"})
 #: Last words of names of buildings and streets: such a name is a site in its town ("Cairo Central Hospital").
 SITE_WORDS = word_class("place_words", "site")
+#: Common nouns of sites and settlements a place locates ("at a nightclub in Orlando"): the act at the site is there.
+SITE_NOUNS = word_set("site_nouns")
+#: Nouns of journeys ("during a visit to Beijing") and the prepositions that put an act on one.
+JOURNEY_NOUNS, JOURNEY_PREPS = word_set("journey_nouns"), word_class("prepositions", "journey")
 
 
 class Choice(NamedTuple):
@@ -77,18 +83,74 @@ def place_choice(place: Place, trigger: Any, physical: bool, occasion: Any | Non
             and place_precision(place) != "country":  # "the US strikes": the country is a party
         return Choice(RANK_OWN, place, f"'{place.text} {token.head.text}': the place names the act")
     prep, head, phrase = introducing_word(token)
-    words = f"'{prep.text} {place.text}'" if prep is not None else f"'{place.text}'"
-    if prep is not None and prep.lower_ in SITE_PREPS:
-        if in_organisation_name(trigger.doc, place, prep):
-            return None
-        return _site_choice(place, words, prep, trigger, physical, occasion)
-    if not physical or place.feature_code in STATE_CODES:
+    if prep is not None and prep.lower_ in SITE_PREPS and in_organisation_name(trigger.doc, place, prep):
+        return None
+    journey = _journey_choice(place, prep, trigger)
+    if journey is not None:
+        return journey
+    outer = site_preposition(prep)
+    words = _phrase_words(place, prep, outer)
+    if outer is not None and outer.lower_ in SITE_PREPS:
+        return _site_choice(place, words, outer, trigger, physical, occasion)
+    if not physical or (outer is prep and place.feature_code in STATE_CODES):
         return None  # "sanctions on Damascus", "attacked Syria": the state is a party, not a place
-    if prep is not None and prep.lower_ in TARGET_PREPS and head.i == trigger.i:
+    if outer is not None and outer.lower_ in TARGET_PREPS and outer.head.i in _aiming_words(trigger):
         return Choice(RANK_TARGET, place, f"{words}: where '{trigger.text}' was aimed")
     if prep is None and head.i == trigger.i and phrase.dep_ in OBJECT_DEPS:
         return Choice(RANK_TARGET, place, f"{words}: the object of '{trigger.text}'")
     return None
+
+
+def site_preposition(prep: Any | None) -> Any | None:
+    """The preposition that puts an act at a place through a site the place locates: 'at' in "killed 49
+    people at a nightclub in Orlando", 'on' in "air strikes on two hospitals in Aleppo"; `prep` itself when
+    the place's phrase hangs on no site noun, or the site's phrase on no place or target preposition.
+    An abstract noun carries no place up ("rallied in support of the rebels in Syria")."""
+    for _ in range(MAX_HOPS):
+        if prep is None or prep.lower_ not in SITE_PREPS:
+            return prep
+        site = prep.head
+        if site.pos_ != "NOUN" or site.lemma_.lower() not in SITE_NOUNS:
+            return prep
+        outer, _, _ = introducing_word(site)
+        if outer is None or outer.lower_ not in SITE_PREPS | TARGET_PREPS:
+            return prep
+        prep = outer
+    return prep
+
+
+def _phrase_words(place: Place, prep: Any | None, outer: Any | None) -> str:
+    """The words that tie a place to the act, quoted: "'in Benghazi'", or the whole phrase from the outer
+    preposition when the place locates a site ("'at a gay nightclub in Orlando'")."""
+    if prep is None:
+        return f"'{place.text}'"
+    if outer is prep or place.token_end is None:
+        return f"'{prep.text} {place.text}'"
+    words = prep.doc[outer.i:place.token_end]
+    return f"'{words.text}'" if len(words) <= MAX_HOPS else f"'{outer.text} … {place.text}'"
+
+
+def _aiming_words(trigger: Any) -> set[int]:
+    """The words whose target is the act's: the trigger, and for a nominal trigger the verb it is the
+    object of ("carried out air strikes on Aleppo")."""
+    governor = _governor(trigger) if trigger.pos_ not in ("VERB", "AUX") else None
+    return {trigger.i} | ({governor.i} if governor is not None else set())
+
+
+def _journey_choice(place: Place, prep: Any | None, trigger: Any) -> Choice | None:
+    """The destination of a journey the act was told on ("Pope urges reconciliation during trip to
+    Sarajevo", "on a visit to Beijing, the minister signed a deal"): the place "to" introduces on a
+    journey noun that "during" or "on" hangs on the trigger or the verb it continues or is the object of.
+    A speech act counts: it was said there."""
+    if prep is None or prep.lower_ != "to" or prep.head.lemma_.lower() not in JOURNEY_NOUNS:
+        return None
+    journey = prep.head
+    outer, on, _ = introducing_word(journey)
+    governor = _governor(trigger)
+    if outer is None or outer.lower_ not in JOURNEY_PREPS or \
+            on.i not in (trigger.i, getattr(governor, "i", -1)):
+        return None
+    return Choice(RANK_GOVERNOR, place, f"'{outer.text} … {journey.text} to {place.text}': where '{trigger.text}' was")
 
 
 def _site_choice(place: Place, words: str, prep: Any, trigger: Any, physical: bool,
@@ -115,13 +177,14 @@ def _site_choice(place: Place, words: str, prep: Any, trigger: Any, physical: bo
 
 
 def in_organisation_name(parsed: Any, place: Place, prep: Any) -> bool:
-    """True when the place is a word of a longer organisation's name that "in the" introduces
-    ("put it in the New York Times", "wrote in the Washington Post"): one is in a newspaper or a
-    body, not in its town. A name ending in a building word ("in the Cairo Central Hospital") is a
-    site; a name with no article may be a headline running on ("demonstrations in Egypt Security
-    forces seized ..."), not an organisation."""
+    """True when the place is a word of a longer organisation's name that "in the" or "at the" introduces
+    ("put it in the New York Times", "met at the Asia-Pacific Economic Cooperation forum"): one is in a
+    newspaper or at a body, not in its town or region. A name ending in a building word ("in the Cairo
+    Central Hospital") is a site; a name with no article may be a headline running on ("demonstrations
+    in Egypt Security forces seized ..."), not an organisation."""
     start, end = place.token_start, place.token_end
-    if prep.lower_ != "in" or start is None or end is None or parsed[start].ent_type_ not in ORGANISATION_LABELS:
+    if prep.lower_ not in ORGANISATION_PREPS or start is None or end is None or \
+            parsed[start].ent_type_ not in ORGANISATION_LABELS:
         return False
     while start > 0 and parsed[start].ent_iob_ == "I":
         start -= 1

@@ -65,10 +65,10 @@ def scene_location(doc: Document, trigger: Any, countries: frozenset[str] | None
 
 
 def dateline_location(doc: Document, trigger: Any, countries: frozenset[str]) -> Location | None:
-    """The article's dateline town, for a physical act before the article places any act in a
-    place of its own, when every party is of the town's country: a domestic act, seen by the
-    reporter there. Parties with no country give no ground to place it there; a foreign party may
-    have acted elsewhere. A scene that is only the town's own country ("covering demonstrations in
+    """The article's dateline town, for an act before the article places any act in a place of its
+    own, when every party is of the town's country: a domestic act, seen or heard by the reporter
+    there. Parties with no country give no ground to place it there; a foreign party may have acted
+    elsewhere. A scene that is only the town's own country ("covering demonstrations in
     Egypt", filed from Cairo) has not moved the story away from the town: the town says more."""
     place = dateline_place(doc)
     if place is None or countries != {iso3_codes().get(place.country_code or "")}:

@@ -18,12 +18,15 @@ PRESENT_DAYS = 7
 
 
 def same_kind(scene_event: Event | None, event_type: str | None) -> bool:
-    """False when talks set the scene for an act in the field, or the field for talks: a meeting's
-    venue ("the previous meeting in Tehran") is not where the strikes and sieges of the story are.
-    (A country holds both, so a scene at country level is not asked.)"""
-    if scene_event is None or event_type is None:
-        return True
-    return (scene_event.type in TALK_TYPES) == (event_type in TALK_TYPES)
+    """False when talks set the scene for an act in the field: a meeting's venue ("the previous meeting
+    in Tehran") is not where the strikes and sieges of the story are. Talks take no town from the scene
+    at all: each meeting is held at the venue it names, an earlier one's venue is another occasion's ("a
+    previous meeting in February at another forum", "following discussions back and forth" after a
+    meeting in Washington), and the same meeting named again is joined to it by the grouping stage.
+    (A country holds every venue and field, so a scene at country level is not asked.)"""
+    if event_type in TALK_TYPES:
+        return False
+    return scene_event is None or scene_event.type not in TALK_TYPES
 
 
 def same_time(doc: Document, scene_event: Event | None, date: str | None) -> bool:
