@@ -174,9 +174,9 @@ def test_a_merged_event_names_the_mention_its_date_came_from_only_when_that_date
     assert unexplained.date == "2018-09-17" and unexplained.date_basis is None
 
 
-def borrowed(type_: str, at: int, how: str, actors=(), date=None, confidence=0.4) -> Event:
+def borrowed(type_: str, at: int, how: str, actors=(), date=None, confidence=0.4, recipients=()) -> Event:
     """A mention whose type is not its trigger's lexicon reading (`how`: the rule text saying so)."""
-    made = event(type_, at, actors=actors, date=date, confidence=confidence)
+    made = event(type_, at, actors=actors, recipients=recipients, date=date, confidence=confidence)
     return replace(made, evidence=replace(made.evidence, rule=how))
 
 
@@ -212,3 +212,14 @@ def test_a_lexicon_mention_is_never_absorbed() -> None:
     cues = [Cues(sentence=0, stems=frozenset({"strike"}), trigger="struck"),
             Cues(sentence=0, stems=frozenset({"raid"}), trigger="raided")]
     assert len(absorb_borrowed([strike, raid], cues, [([0], {}), ([1], {})])) == 2
+
+
+def test_a_borrowed_reading_sharing_an_actor_joins_and_a_reciprocal_type_counts_every_party() -> None:
+    # "Chile failed to attend the OAS session at which Peru and Chile agreed": "failed" re-typed AGREE, read as
+    # Chile with the OAS; "agreed" names Chile among its parties, left by the parse as a recipient
+    agreement = event("AGREE", 0, actors=["PER"], recipients=["CHL"], confidence=0.8)
+    failed = borrowed("AGREE", 40, "CAMEO: fail; re-typed AGREE (P=0.4)", actors=["CHL"], recipients=["IGO"])
+    cues = [Cues(sentence=0, stems=frozenset({"agree"}), trigger="agreed"),
+            Cues(sentence=0, stems=frozenset({"fail"}), trigger="failed")]
+    groups = absorb_borrowed([agreement, failed], cues, [([0], {}), ([1], {})])
+    assert [(members, lent) for members, _, lent in groups] == [([0, 1], {1})]

@@ -23,7 +23,7 @@ import re
 import sys
 from pathlib import Path
 
-from dateline.events.group import cluster, conflict, headline_and_lead, mention_cues, sentence_ordinals, ungrouped
+from dateline.events.group import conflict, happenings, headline_and_lead, mention_cues, sentence_ordinals, ungrouped
 from dateline.model import Event
 from dateline.pipeline import process
 from dateline.read import read_articles
@@ -82,9 +82,9 @@ def collect(gold_path: Path, articles_path: Path) -> list[dict]:
 
 def judged_pairs(article: dict) -> list[tuple[int, int, bool, bool, str | None]]:
     """(i, j, gold same, grouped together, why j was joined) for every pair of mapped mentions."""
-    groups = cluster(article["events"], article["cues"], article["date"], article["lead"])
-    group_of = {i: n for n, (members, _) in enumerate(groups) for i in members}
-    reasons = {i: why for _, whys in groups for i, why in whys.items()}
+    groups = happenings(article["events"], article["cues"], article["date"], article["lead"])
+    group_of = {i: n for n, (members, _, _) in enumerate(groups) for i in members}
+    reasons = {i: why for _, whys, _ in groups for i, why in whys.items()}
     mapped = [i for i, g in enumerate(article["gold"]) if g is not None and article["events"][i].status == "fact"]
     return [(i, j, article["gold"][i] == article["gold"][j], group_of[i] == group_of[j], reasons.get(j))
             for x, i in enumerate(mapped) for j in mapped[x + 1:]]

@@ -47,7 +47,7 @@ from dateline.model import Document, Event, Evidence, Location, Place, Timex
 from dateline.words import word_set
 
 __all__ = ["Cues", "absorb_borrowed", "borrowed_type", "cluster", "conflict", "group_events", "grouping",
-           "headline_and_lead", "mention_cues",
+           "happenings", "headline_and_lead", "mention_cues",
            "merge_mentions", "same_stem", "ungrouped"]
 
 #: Determiners that make a nominal trigger refer back ("the sanctions", "this attack").
@@ -202,12 +202,21 @@ def group_events(doc: Document) -> Document:
     events = sorted(doc.events, key=lambda e: (e.evidence.trigger_start or e.evidence.start, e.type))
     ordinals = sentence_ordinals(doc.parsed)
     cues = [mention_cues(e, doc.parsed, ordinals, doc.timexes, doc.places) for e in events]
-    groups = absorb_borrowed(events, cues, cluster(events, cues, doc.article.date, headline_and_lead(doc.parsed)))
+    groups = happenings(events, cues, doc.article.date, headline_and_lead(doc.parsed))
     doc.events = [merge_mentions([events[i] for i in members], {k: reasons[i] for k, i in enumerate(members)
                                                                 if i in reasons},
                                  frozenset(k for k, i in enumerate(members) if i in lent))
                   for members, reasons, lent in groups]
     return doc
+
+
+def happenings(events: list[Event], cues: list[Cues], reference: dt.date | None = None,
+               lead: tuple[int, int] | None = None,
+               model: PairModel | None = None) -> list[tuple[list[int], dict[int, str], set[int]]]:
+    """The mentions of each happening as `group_events` joins them (the learned pairs, then the borrowed-type
+    mentions beside a surer one): event indices, why each later member was joined, and the members that lend
+    no date or place. `tools/group_eval.py` and `tools/train_same_happening.py` judge this whole grouping."""
+    return absorb_borrowed(events, cues, cluster(events, cues, reference, lead, model))
 
 
 def borrowed_type(event: Event) -> str | None:
@@ -253,20 +262,29 @@ def absorb_borrowed(events: list[Event], cues: list[Cues],
 def _surer_in_sentence(events: list[Event], cues: list[Cues], groups: list[tuple[list[int], dict[int, str], set[int]]],
                        candidates: set[int], members: list[int]) -> tuple[int, int] | None:
     """The group (and its member) of the same type and status as `members` that holds the most confident
-    mention of one of their sentences, when that mention is surer than all of them and names every actor
-    they name (one whose subject names another agent tells its own act: "X expelled ... and Russia ordered")."""
+    mention of one of their sentences, when that mention is surer than all of them and names every actor they
+    name or one of them ("T&T failed to attend ... member states agreed": the reading that adds the meeting's
+    host still tells the agreement T&T was party to); one whose actors are all others tells its own act
+    ("X expelled ... and Russia ordered")."""
     first, sentences = events[members[0]], {cues[j].sentence for j in members}
     confidence = max(events[j].confidence for j in members)
-    actors = frozenset().union(*(party_keys(events[j].actors) for j in members))
+    actors = frozenset().union(*(_acting(events[j]) for j in members))
     best: tuple[float, int, int] | None = None
     for h in candidates:
         for i in groups[h][0]:
             other = events[i]
             if (cues[i].sentence in sentences and other.type == first.type and other.status == first.status
-                    and other.confidence > confidence and actors <= party_keys(other.actors)
+                    and other.confidence > confidence and (not actors or actors & _acting(other))
                     and (best is None or other.confidence > best[0])):
                 best = (other.confidence, h, i)
     return None if best is None else (best[1], best[2])
+
+
+def _acting(event: Event) -> frozenset[str]:
+    """The countries of a mention's actors; of all its parties for a reciprocal type, whose every party acts
+    (PLOVER lists them all as actors, but a parse may leave some as recipients: "X agreed with Y")."""
+    parties = event.actors + event.recipients if event.type in RECIPROCAL_TYPES else event.actors
+    return party_keys(parties)
 
 
 def headline_and_lead(parsed: Any) -> tuple[int, int] | None:
