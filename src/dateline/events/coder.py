@@ -169,7 +169,7 @@ def code_trigger(doc: Document, trigger: Trigger, entries: dict[int, TriggerEntr
         party_tokens = demand_parties(token, trigger.content)
     actors, recipients = party_records(doc, party_tokens, entry, reading.type)
     actors = actors or implicit_state_actor(doc, token, recipients, reading.type) \
-        or implicit_protesters(doc, token, reading.type)
+        or implicit_protesters(doc, token, reading.type, recipients)
     fallback = [] if recipients else fallback_recipients(doc, token, actors, reading.type, trigger.entry.type)
     recipients = recipients or fallback
     when = event_dating(doc, token.i, reading.hypothetical or reading.negated)

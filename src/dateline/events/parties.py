@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from dateline.events.occasion import occasion_clause
 from dateline.events.parties_nominal import adjective_parties, noun_parties
 from dateline.events.parties_syntax import (
     MEETING_VERBS,
@@ -50,6 +51,8 @@ REMOVAL_WORDS = word_set("removal_words")
 THING_RELATIVES = frozenset({"that", "which"})
 #: Verbs whose object is told to do what their infinitive says: that object is addressed.
 ADDRESSING_VERBS = word_set("addressing_verbs")
+#: Media a statement is made on ("on state television"): how the act was said, not its target.
+MEDIUM_NOUNS = word_set("medium_nouns")
 
 
 def verb_parties(verb: Any) -> PartyTokens:
@@ -106,10 +109,20 @@ def _add_objects(verb: Any, found: PartyTokens) -> None:
             if child.dep_ == "dobj" and not is_named(child):
                 _add_object_preps(child, found)  # "granted asylum to X", "shared evidence with X"
                 _add_object_clause(child, found)  # "passed legislation that would block X"
-        elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
+        elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS and not _medium_or_occasion(verb, child):
             _add_prep_object(child, found, f"'{child.lower_}' object")
         if child.dep_ == "dobj" and verb.lemma_.lower() in MEETING_VERBS:
             found.partners.update(t.i for t in with_conjuncts(child))  # "Erdogan met Putin"
+
+
+def _medium_or_occasion(verb: Any, prep: Any) -> bool:
+    """"denied on state-run television", "the meeting at which member states agreed": a phrase naming the
+    medium the act is said in (`medium_nouns`) or the occasion of its relative clause says how or where it
+    happened, not whom it is aimed at."""
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    if any(o.lemma_.lower() in MEDIUM_NOUNS for o in objects):
+        return True
+    return occasion_clause(verb) and any(o.lower_ == "which" for o in objects)
 
 
 def _add_object_preps(obj: Any, found: PartyTokens) -> None:
@@ -201,7 +214,7 @@ def _add_complement_recipients(token: Any, found: PartyTokens) -> None:
     The named parties of an infinitival complement are the recipients of the act that
     announces it; they are kept only if an actor mention resolves them.
     """
-    clause = next((c for c in token.children if c.dep_ == "xcomp"), None)
+    clause = next((c for c in token.children if c.dep_ == "xcomp"), None) or _purpose_of_bare_act(token)
     if clause is None:
         return
     actor_ids = {t.i for t in found.actors}
@@ -220,6 +233,27 @@ def _add_complement_recipients(token: Any, found: PartyTokens) -> None:
         found.recipients.extend(heads)
         found.weak.update(t.i for t in heads)
         found.patterns.append(f"named in the complement '{clause.text}'")
+
+
+def _purpose_of_bare_act(token: Any) -> Any | None:
+    """"police opened fire to disperse the demonstrators", "fired tear gas to disperse them", "all that T&T had
+    done to support Dominica": the purpose clause of an act whose object names no one (a bare mass noun, a
+    relative pronoun) says whom the act is aimed at. Not when the object is someone ("killed five soldiers
+    to avenge X": the soldiers are hit, not X)."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if token.pos_ != "VERB" or not objects or not all(_bare_thing(o) for o in objects):
+        return None  # no object at all: "conceded to demands to overhaul the judiciary" is the demands' content
+    return next((c for c in token.children if c.dep_ == "advcl" and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+
+
+def _bare_thing(obj: Any) -> bool:
+    """A singular common noun without determiner, owner or number ("fire", "tear gas", "action"), or a
+    relative or interrogative pronoun ("that", "what"): an object that is the act's means, not its target."""
+    if obj.tag_ in ("WDT", "WP"):
+        return True
+    return obj.tag_ == "NN" and not is_named(obj) and not any(
+        c.dep_ in ("det", "poss", "nummod") for c in obj.children)
 
 
 def _circumstance(parent: Any, child: Any) -> bool:

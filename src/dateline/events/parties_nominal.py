@@ -22,6 +22,7 @@ from dateline.events.parties_syntax import (
     converse,
     converse_parties,
     is_named,
+    names_event,
     object_nouns,
     participle_agents,
     verb_subject,
@@ -177,6 +178,9 @@ def _add_scene_clause_parties(noun: Any, found: PartyTokens) -> bool:
     verb = prep.head
     while verb.dep_ == "oprd" and verb.head.pos_ == "VERB":  # "were found slumped ... in an attack"
         verb = verb.head
+    if verb.pos_ == "NOUN" and names_event(verb) and verb.dep_ == "dobj":
+        _add_support_verb_subject(verb, found)  # "continuing a hunger strike in protest of X": the strikers
+        return True
     if verb.pos_ != "VERB":
         return False
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)

@@ -24,7 +24,7 @@ from typing import Any
 from dateline.events.detect import RULE_PREFIX as DETECTOR_RULE
 from dateline.events.lexicon import TriggerEntry
 from dateline.events.parties import trigger_parties
-from dateline.events.parties_syntax import verb_subject, with_conjuncts
+from dateline.events.parties_syntax import PartyTokens, verb_subject, with_conjuncts
 from dateline.events.party_records import RECIPROCAL_TYPES, party_records
 from dateline.events.resolve import resolve
 from dateline.events.verify import trigger_token
@@ -37,18 +37,22 @@ REPORTING_VERBS = word_set("reporting_verbs")
 ACCUSE = "ACCUSE"
 #: How many clauses up from the trigger the reporting verb may be ("said it looks like X is orchestrating").
 CLIMB = 4
-#: Dependencies linking a clause to the verb that reports it (or, in '"...," X said', to the quote); an
-#: adverbial clause only as what something "looks like" ("though protesters stopped ..., Abdullah said" is
-#: not what he said).
-REPORT_LINKS = frozenset({"ccomp", "parataxis", "xcomp", "conj"})
+#: Dependencies linking a clause to the verb that reports it (or, in '"...," X said', to the quote), and a
+#: subject clause to its own ('"Imposing tariffs is a dead end," he said'); an adverbial clause only inside
+#: what is reported ("He said Haiti had sworn a pact when it freed itself") or as what something "looks
+#: like" ("though protesters stopped ..., Abdullah said" is not what he said).
+REPORT_LINKS = frozenset({"ccomp", "parataxis", "xcomp", "conj", "csubj"})
 SEEMING_MARKS = frozenset({"like"})
+#: Dependencies of a nominal trigger on the verb whose clause it is part of.
+NOUN_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj"})
 
 
 def reread_reported_accusations(doc: Document) -> Document:
     """Re-read the parties of every ACCUSE that the verifier or the detector made of a reported clause."""
     if doc.parsed is None or not any(e.type == ACCUSE for e in doc.events):
         return doc
-    doc.events = [_reread(doc, e) if e.type == ACCUSE and _read_as_accusation(e) else e for e in doc.events]
+    doc.events = [_reread(doc, e) if e.type == ACCUSE and (_read_as_accusation(e) or not e.actors) else e
+                  for e in doc.events]
     return doc
 
 
@@ -56,6 +60,10 @@ def reread_reported_accusations(doc: Document) -> Document:
 RETYPED = re.compile(r"; re-typed ([A-Z_]+) \(")
 #: A demand read from "X said Y must ...": its parties are the speaker's and the addressee's for any type.
 DEMAND_PATTERN = "parties: speaker ("
+#: Verbs whose object is made to do what the verifier re-typed them as ("forced the president from office").
+CAUSATIVE_VERBS = word_set("causative_verbs")
+#: Acts a party is made to do: giving ground or giving in.
+YIELDING_TYPES = frozenset({"RETREAT", "CONCEDE"})
 
 
 def reread_retyped_parties(doc: Document) -> Document:
@@ -82,17 +90,40 @@ def _retyped_parties(doc: Document, event: Event) -> Event:
     type_name = event.type
     reciprocal = type_name in RECIPROCAL_TYPES
     generic = TriggerEntry(type=type_name, mode=None, cameo=None, contexts=(), rule="", reciprocal=reciprocal)
-    found = trigger_parties(token, reciprocal)
+    made_to_yield = _made_to_yield(token, type_name)
+    found = made_to_yield or trigger_parties(token, reciprocal)
     actors, recipients = party_records(doc, found, generic, type_name)
+    # the first reading's roles, swapped for a causative: its object (the first recipient) is made to act
+    first_actors, first_recipients = (event.recipients, event.actors) if made_to_yield else (event.actors,
+                                                                                            event.recipients)
     actors = actors or implicit_state_actor(doc, token, recipients, type_name) \
-        or implicit_protesters(doc, token, type_name) or _other_parties(event.actors, recipients)
-    recipients = recipients or _other_parties(event.recipients, actors)
+        or implicit_protesters(doc, token, type_name) or _other_parties(first_actors, recipients)
+    recipients = recipients or _other_parties(first_recipients, actors)
     if _keys(actors) == _keys(event.actors) and _keys(recipients) == _keys(event.recipients):
         return event
     note = (f"parties: re-read for the re-typed {type_name} (actors {_names(event.actors)} -> {_names(actors)}, "
             f"recipients {_names(event.recipients)} -> {_names(recipients)})")
     return replace(event, actors=actors, recipients=recipients,
                    evidence=replace(event.evidence, rule=f"{event.evidence.rule}; {note}"))
+
+
+def _made_to_yield(token: Any, type_name: str) -> PartyTokens | None:
+    """"The protests forced Tunisia's president from office", re-typed RETREAT: the president retreats, yielding
+    to the protests. A causative verb (`causative_verbs`) re-typed as an act of yielding has its object (or passive
+    subject) act and its subject (or by-agent) receive; None for any other trigger or type."""
+    if type_name not in YIELDING_TYPES or token.pos_ != "VERB" or token.lemma_.lower() not in CAUSATIVE_VERBS:
+        return None
+    made = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if made is None:
+        return None
+    found = PartyTokens(actors=with_conjuncts(made),
+                        patterns=[f"made to {type_name} by the causative '{token.text}' ({made.dep_})"])
+    agent = next((g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    maker, how = (agent, "by-agent") if made.dep_ == "nsubjpass" else verb_subject(token)
+    if maker is not None:
+        found.recipients.extend(with_conjuncts(maker))
+        found.patterns.append(f"{how} of '{token.text}' (whom it yields to)")
+    return found
 
 
 def _keys(parties: list[Party]) -> set[tuple[str, int | None]]:
@@ -104,7 +135,9 @@ def _names(parties: list[Party]) -> str:
 
 
 def _read_as_accusation(event: Event) -> bool:
-    """Whether ACCUSE is not the lexicon's own reading of the trigger: re-typed, or the detector's proposal."""
+    """Whether ACCUSE is not the lexicon's own reading of the trigger: re-typed, or the detector's proposal.
+    (The lexicon's own ACCUSE is re-read only when it names no accuser: "Britain says the investigation
+    has shown ...": the speaker's investigation.)"""
     rule = event.evidence.rule or ""
     return f"re-typed {ACCUSE}" in rule or rule.startswith(DETECTOR_RULE)
 
@@ -142,15 +175,17 @@ def _other_parties(parties: list[Party], accusers: list[Party]) -> list[Party]:
 
 def reporting_verb(token: Any) -> Any | None:
     """The reporting verb whose reported clause holds `token`: up through clause links to a reporting
-    verb ("He said Haiti had sworn"), or the reporting verb hanging on the quote ('"...," X said')."""
-    current = token
+    verb ("He said Haiti had sworn"), or the reporting verb hanging on the quote ('"...," X said'). A noun
+    starts from the verb it is an argument of ("Britain says the investigation has shown")."""
+    current = token.head if token.pos_ == "NOUN" and token.dep_ in NOUN_ARGUMENTS else token
     for _ in range(CLIMB):
         for child in current.children:
             if child.dep_ in ("ccomp", "parataxis") and child.lemma_.lower() in REPORTING_VERBS and child.i != token.i:
                 return child
         seeming = current.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SEEMING_MARKS
                                                    for c in current.children)
-        if (current.dep_ not in REPORT_LINKS and not seeming) or current.head.i == current.i:
+        inside = current.dep_ == "advcl" and current.head.lemma_.lower() not in REPORTING_VERBS
+        if (current.dep_ not in REPORT_LINKS and not seeming and not inside) or current.head.i == current.i:
             return None
         current = current.head
         if current.lemma_.lower() in REPORTING_VERBS and current.pos_ == "VERB":

@@ -33,6 +33,8 @@ CONVERSE_VERBS = word_set("converse_verbs")
 GIVER_PREPS = frozenset({"from", "by"})
 #: Entity labels of a named party.
 NAMED_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+#: Verbs whose object is the subject of their "to" infinitive: it is told, made or let to act.
+OBJECT_CONTROL_VERBS = word_set("addressing_verbs") | word_set("causative_verbs") | word_set("permitting_verbs")
 
 
 @dataclass
@@ -67,6 +69,9 @@ def verb_subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
             return child, "subject"
     if depth > 4 or verb.head.i == verb.i:
         return None, ""
+    made = controlling_object(verb)
+    if made is not None:
+        return made, f"object of '{verb.head.text}' (told, made or let to act)"
     if verb.dep_ in ("conj", "xcomp"):
         found, how = verb_subject(verb.head, depth + 1)
         return found, f"{how} of '{verb.head.text}'"
@@ -85,6 +90,16 @@ def verb_subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
         found, how = verb_subject(verb.head.head, depth + 1)
         return found, f"{how} of '{verb.head.head.text}'"
     return None, ""
+
+
+def controlling_object(verb: Any) -> Any | None:
+    """"forced France to capitulate", "urged Israel to halt the demolitions", "allowed the opposition to march":
+    the object of a verb that tells, makes or lets someone act (`OBJECT_CONTROL_VERBS`) is the subject of its
+    infinitive complement; None for any other clause ("promised Kenya to withdraw": Uganda withdraws)."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.lemma_.lower() not in OBJECT_CONTROL_VERBS:
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
 
 
 def clause_antecedent(verb: Any) -> Any | None:

@@ -46,11 +46,11 @@ def party_records(doc: Document, found: PartyTokens, entry: TriggerEntry,
 def without_bare_duplicates(parties: list[Party]) -> list[Party]:
     """Drop a bare country mention when a more specific party of that country fills the same
     slot: "the peacekeeping force in Lebanon" and "Lebanon" are one recipient, the force."""
-    specific = {p.country for p in parties if p.country and not _bare_country(p)}
-    return [p for p in parties if not (_bare_country(p) and p.country in specific)]
+    specific = {p.country for p in parties if p.country and not bare_country(p)}
+    return [p for p in parties if not (bare_country(p) and p.country in specific)]
 
 
-def _bare_country(party: Party) -> bool:
+def bare_country(party: Party) -> bool:
     """A country named alone (its dictionary entry, no agent noun): it stands for the state."""
     found = COUNTRY_ENTRY.search(party.entry or "")
     return found is not None and found.group(1) == party.country and party.sector in (None, "GOV")

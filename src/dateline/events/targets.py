@@ -22,6 +22,7 @@ from typing import Any
 from dateline.events.index import ArticleIndex
 from dateline.events.parties import with_conjuncts
 from dateline.events.parties_clauses import rejected_claimant, threatened_party
+from dateline.events.party_records import bare_country
 from dateline.events.resolve import resolve
 from dateline.model import Document, Party
 from dateline.words import word_class, word_map, word_set
@@ -119,12 +120,34 @@ def implicit_state_actor(doc: Document, trigger: Any, recipients: list[Party], t
 POPULAR_ACTS = frozenset({"PROTEST"})
 
 
-def implicit_protesters(doc: Document, trigger: Any, type_name: str) -> list[Party]:
+def implicit_protesters(doc: Document, trigger: Any, type_name: str, targets: list[Party] | None = None) -> list[Party]:
     """"the first day of demonstrations in Egypt": a protest that names no one who protests was
     made by the people of the place where it happened (CVL of each country named there), as
-    ICEWS and PLOVER code an unnamed crowd; a place that is no country names no one."""
+    ICEWS and PLOVER code an unnamed crowd; a place that is no country names no one. With no
+    such place, a protest against organs of one state (`targets`: "uprisings against longtime
+    strongmen", "protests against the government") was made by that state's people (the coder passes
+    them for a protest word; a word the verifier re-typed as a protest is no sign of a crowd)."""
     if type_name not in POPULAR_ACTS:
         return []
+    return _placed_protesters(doc, trigger) or _protesters_against(targets or [])
+
+
+def _protesters_against(targets: list[Party]) -> list[Party]:
+    """The people of the one state whose government, security forces or officials a protest is against; a
+    country named alone ("protests against Israel") may be a foreign state, and names no protesters."""
+    countries = {p.country for p in targets}
+    if len(countries) != 1 or not all(p.sector in STATE_SECTORS and not bare_country(p) for p in targets):
+        return []
+    country = countries.pop()
+    if country is None or country in NON_STATE_COUNTRIES:
+        return []
+    names = ", ".join(p.name for p in targets)
+    return [Party(name=f"protesters of {country}", country=country, sector=PEOPLE,
+                  entry=f"unnamed protesters against {names}: the people of its state")]
+
+
+def _placed_protesters(doc: Document, trigger: Any) -> list[Party]:
+    """The people of each country named as where a protest happened."""
     heads = location_heads(trigger)
     if trigger.dep_ == "nsubj":  # "protests erupted in Lagos": where what they did happened
         heads += location_heads(trigger.head)
