@@ -8,7 +8,10 @@ argument. For the windows whose place argument is a name (it has a capital lette
 counts the event's location as right when its surface text or place name overlaps the argument's
 words, a wrong dot when it names another place, and no dot when it has none. RAMS was not used to
 write or tune the location rules, so it checks them on text of other outlets; it is still only one
-annotator's reading, and a place the window names elsewhere can be the argument. Prints one JSON line.
+annotator's reading, and a place the window names elsewhere can be the argument. Each miss (no dot or a
+wrong one) is put in a class (`miss_kind`): the place is in another sentence of the window; it is in the
+trigger's sentence but no place was recognised there (a recogniser or gazetteer miss); it was recognised but
+its link to the trigger was not read; or a wrong dot, by the evidence it rests on. Prints one JSON line.
 """
 
 from __future__ import annotations
@@ -19,15 +22,25 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
-from dateline.model import Article, Location
+from dateline.model import Article, Document, Event, Location
 from dateline.pipeline import process
 
 RAMS = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "events-dev" / "rams_dev.jsonlines"
 
 
-def read_windows(path: Path, limit: int) -> list[tuple[Article, int, str]]:
-    """(article, trigger's character offset, place argument's words) for windows with a named place."""
+class Window(NamedTuple):
+    """One RAMS window with a named place argument: its text, the trigger's offset, the place's words and span."""
+
+    article: Article
+    trigger_start: int
+    place: str
+    place_span: tuple[int, int]
+
+
+def read_windows(path: Path, limit: int) -> list[Window]:
+    """The windows whose place argument is a name."""
     out = []
     for i, line in enumerate(open(path, encoding="utf-8")):
         if limit and i >= limit:
@@ -37,12 +50,13 @@ def read_windows(path: Path, limit: int) -> list[tuple[Article, int, str]]:
         starts = [0]
         for token in tokens:
             starts.append(starts[-1] + len(token) + 1)
-        places = [" ".join(tokens[a:b + 1]) for _, (a, b), role in window["gold_evt_links"] if role.endswith("place")]
-        named = [p for p in places if any(c.isupper() for c in p)]
+        places = [(a, b) for _, (a, b), role in window["gold_evt_links"] if role.endswith("place")]
+        named = [(a, b) for a, b in places if any(c.isupper() for c in " ".join(tokens[a:b + 1]))]
         if named:
-            text = " ".join(tokens)
-            article = Article(id=f"rams-{i}", date=dt.date(2016, 6, 1), text=text)
-            out.append((article, starts[window["evt_triggers"][0][0]], named[0]))
+            a, b = named[0]
+            article = Article(id=f"rams-{i}", date=dt.date(2016, 6, 1), text=" ".join(tokens))
+            out.append(Window(article, starts[window["evt_triggers"][0][0]], " ".join(tokens[a:b + 1]),
+                              (starts[a], starts[b] + len(tokens[b]))))
     return out
 
 
@@ -55,29 +69,52 @@ def judge(location: Location | None, place: str) -> str:
     return "right" if words & said else "wrong"
 
 
+#: How a wrong dot's basis begins, by the evidence it rests on (the rest are places the sentence states).
+WRONG_BASES = (("scene of the story", "wrong: scene"), ("the article's dateline", "wrong: dateline"),
+               ("the country of a domestic act", "wrong: parties' country"))
+
+
+def miss_kind(doc: Document, event: Event, window: Window) -> str:
+    """The class of a miss: where the place stands against the trigger and what dateline made of it."""
+    if event.location is not None:
+        basis = event.location.basis or ""
+        return next((kind for cue, kind in WRONG_BASES if basis.startswith(cue)), "wrong: another place stated")
+    start, end = window.place_span
+    trigger = next(t for t in doc.parsed if t.idx == event.evidence.trigger_start)
+    if not trigger.sent.start_char <= start < trigger.sent.end_char:
+        return "none: place in another sentence"
+    if not any(p.start < end and start < p.end for p in doc.places):
+        return "none: place not recognised"
+    return "none: place recognised, link not read"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=0, help="read only the first N windows")
     parser.add_argument("--errors", action="store_true", help="print every wrong or missing place on stderr")
     args = parser.parse_args()
     windows = read_windows(RAMS, args.limit)
-    by_id = {article.id: (at, place) for article, at, place in windows}
+    by_id = {window.article.id: window for window in windows}
     counts: collections.Counter = collections.Counter()
-    for doc in process(article for article, _, _ in windows):
-        at, place = by_id[doc.article.id]
-        event = next((e for e in doc.events if e.evidence.trigger_start == at), None)
+    misses: collections.Counter = collections.Counter()
+    for doc in process(window.article for window in windows):
+        window = by_id[doc.article.id]
+        event = next((e for e in doc.events if e.evidence.trigger_start == window.trigger_start), None)
         if event is None:
             continue
-        verdict = judge(event.location, place)
+        verdict = judge(event.location, window.place)
         counts.update(coded=1, **{verdict: 1})
-        if args.errors and verdict != "right":
-            where = event.location
-            print(f"{doc.article.id} {event.type} <{event.evidence.trigger}> gold '{place}' system "
-                  f"{where and where.name} ({where and where.basis})", file=sys.stderr)
+        if verdict != "right":
+            kind = miss_kind(doc, event, window)
+            misses[kind] += 1
+            if args.errors:
+                where = event.location
+                print(f"{doc.article.id} {event.type} <{event.evidence.trigger}> gold '{window.place}' system "
+                      f"{where and where.name} ({where and where.basis}) [{kind}]", file=sys.stderr)
     coded = max(counts["coded"], 1)
     print(json.dumps({"benchmark": "rams_places", "windows_with_named_place": len(windows), "coded": counts["coded"],
                       "right": round(counts["right"] / coded, 4), "wrong_dot": round(counts["wrong"] / coded, 4),
-                      "no_dot": round(counts["none"] / coded, 4)}))
+                      "no_dot": round(counts["none"] / coded, 4), "misses_by_kind": dict(sorted(misses.items()))}))
 
 
 if __name__ == "__main__":

@@ -151,6 +151,8 @@ PLACED_BY = [
                  "Aleppo", "'on two hospitals in Aleppo'", id="a place locating the site an act was aimed at"),
     pytest.param("The pope urged reconciliation during a visit to Sarajevo on Saturday.", "urged", "Sarajevo",
                  "visit to Sarajevo", id="the destination of the journey an act was told on"),
+    pytest.param("Protesters clashed with police in several towns, including Kasserine and Thala, on Sunday.",
+                 "clashed", "Kasserine", "'in several towns, including Kasserine'", id="a place given as an example of the towns"),
     pytest.param("NAIROBI, Kenya -- Kenya's interior minister accused the opposition of inciting violence on Monday.",
                  "accused", "Nairobi", "the article's dateline",
                  id="a dateline town places a domestic statement of the present"),

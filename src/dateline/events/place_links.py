@@ -51,6 +51,8 @@ ORGANISATION_PREPS = frozenset({"in", "at"})
 SITE_WORDS = word_class("place_words", "site")
 #: Common nouns of sites and settlements a place locates ("at a nightclub in Orlando"): the act at the site is there.
 SITE_NOUNS = word_set("site_nouns")
+#: Prepositions naming examples of a noun ("in several towns, including Thala"): the place is one of its places.
+EXAMPLE_PREPS = word_set("example_prepositions")
 #: Nouns of journeys ("during a visit to Beijing") and the prepositions that put an act on one.
 JOURNEY_NOUNS, JOURNEY_PREPS = word_set("journey_nouns"), word_class("prepositions", "journey")
 
@@ -121,10 +123,14 @@ def site_preposition(prep: Any | None) -> Any | None:
 
 def _phrase_words(place: Place, prep: Any | None, outer: Any | None) -> str:
     """The words that tie a place to the act, quoted: "'in Benghazi'", or the whole phrase from the outer
-    preposition when the place locates a site ("'at a gay nightclub in Orlando'")."""
+    preposition when the place locates a site ("'at a gay nightclub in Orlando'") or is an example of the
+    places a noun names ("'in several towns, including Thala'")."""
     if prep is None:
         return f"'{place.text}'"
-    if outer is prep or place.token_end is None:
+    if place.token_start is None or place.token_end is None:
+        return f"'{prep.text} {place.text}'"
+    example = any(t.dep_ == "prep" and _names_an_example(t) for t in prep.doc[prep.i + 1:place.token_start])
+    if outer is prep and not example:
         return f"'{prep.text} {place.text}'"
     words = prep.doc[outer.i:place.token_end]
     return f"'{words.text}'" if len(words) <= MAX_HOPS else f"'{outer.text} … {place.text}'"
@@ -227,15 +233,23 @@ def introducing_word(token: Any) -> tuple[Any | None, Any, Any]:
     for _ in range(MAX_HOPS):
         if token.head.i == token.i:
             break
-        if token.dep_ == "pobj" and token.head.lower_ != "of":
+        if token.dep_ == "pobj" and token.head.lower_ != "of" and not _names_an_example(token.head):
             return token.head, token.head.head, token
-        if token.dep_ == "pobj":  # "the villages of Foua": the phrase goes on above "of"
+        if token.dep_ == "pobj":  # "the villages of Foua", "towns including Thala": the phrase goes on above
             token = token.head.head
         elif token.dep_ in NOUN_LINKS:
             token = token.head
         else:
             break
     return None, token.head, token
+
+
+def _names_an_example(prep: Any) -> bool:
+    """True when the preposition names an example of the noun it hangs on ("towns, including Thala",
+    "cities such as Mosul", "places like Brussels")."""
+    if prep.lower_ not in EXAMPLE_PREPS or prep.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return prep.lower_ != "as" or (prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such")
 
 
 def _in_describing_clause(word: Any, trigger: Any, physical: bool) -> bool:
