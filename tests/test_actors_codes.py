@@ -137,3 +137,24 @@ def test_a_dateline_in_capitals_is_not_a_person(make_doc):
 def test_a_name_the_places_stage_puts_in_another_country_is_no_metonym(staged, text, metonym):
     doc = staged(text, "2018-04-02")
     assert not [a for a in doc.actors if a.text == metonym]
+
+
+# Generic agents and titled people placed by the text around them.
+
+def test_a_titled_person_is_not_placed_by_another_persons_country(staged):
+    doc = staged("Kenyan President Daniel arap Moi met President Jean Dupontel in Paris on Monday.", "1995-05-01")
+    assert code_of(doc.actors, "President Jean Dupontel")[0] == "FRA"
+
+
+def test_noun_modifiers_between_a_name_and_its_agent_noun_keep_one_mention(make_doc):
+    actors = actors_of(make_doc, "The U.N. war crimes court indicted two generals.", "1999-05-01")
+    assert code_of(actors, "The U.N. war crimes court") == ("UNO", "JUD")
+
+
+@pytest.mark.parametrize("text, date, metonym, country", [
+    ("Rebels shelled the regional capital Juba on Sunday.", "2000-01-01", "Juba", "SDN"),  # Sudan's then
+    ("Bosnia and Slovenia agreed to a ceasefire.", "2000-01-01", "Bosnia", "BIH"),
+    ("The deputy minister visited Russia today.", "2000-01-01", "Russia", "RUS"),  # not the channel
+])
+def test_states_and_capitals_keep_the_dictionarys_dated_country(staged, text, date, metonym, country):
+    assert code_of(staged(text, date).actors, metonym)[0] == country

@@ -203,6 +203,10 @@ def agent_piece(tokens: Any, keys: list[str], i: int, lexicon: ActorDictionary) 
     return Piece("agent", i, found[0], agent=lexicon.agent(key))
 
 
+#: GeoNames feature codes of states and capitals: independent political entities and seats of government.
+STATE_FEATURES = ("PCL", "PPLC")
+
+
 def placed_elsewhere(pieces: list[Piece], places: list[Any], keys: list[str], lexicon: ActorDictionary) -> list[Piece]:
     """The pieces without the country metonyms the places stage read as a place in another country.
 
@@ -210,12 +214,13 @@ def placed_elsewhere(pieces: list[Piece], places: list[Any], keys: list[str], le
     inside "Northern Ireland"); the places stage weighs the whole text ("the English city of Salisbury")
     and is the better judge of where a name is. A country's own name ("Georgia") stays unless the place
     read around it is longer than the match, and so does a former state the gazetteer lacks ("the Soviet
-    Union").
+    Union"). Where the places stage reads a country or a capital, the dictionary's dated code stands: Juba
+    was Sudan's before 2011, and a country name in a list ("Bosnia and Slovenia") is no town.
     """
     by_token: dict[int, tuple[int, int, str]] = {}
     for place in places:
         iso3 = lexicon.iso2.get(place.country_code or "")
-        if iso3 and place.token_start is not None:
+        if iso3 and place.token_start is not None and not (place.feature_code or "").startswith(STATE_FEATURES):
             end = place.token_end or place.token_start + 1
             for i in range(place.token_start, end):
                 by_token[i] = (place.token_start, end, iso3)

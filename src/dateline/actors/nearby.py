@@ -46,6 +46,7 @@ class CountryMention:
     start: int
     country: str
     text: str
+    person: bool = False  # a person's country: no evidence for another person's
 
 
 def places_not_people(doc: Document, people: list[Actor]) -> list[Any]:
@@ -75,7 +76,8 @@ def country_mentions(doc: Document, named: list[Actor], people: list[Actor],
     real country and places of the places stage outside people's names. Pseudo-countries (IGO,
     NGO) say nothing of where a generic agent belongs, nor does a news outlet ("CNN's reporter
     saw protesters" in Cairo: the outlet says who reports, not where)."""
-    found = [CountryMention(a.start, a.country, a.text) for a in named
+    starts = {a.start for a in people}
+    found = [CountryMention(a.start, a.country, a.text, a.start in starts) for a in named
              if a.country in lexicon.countries and a.sector != MEDIA_SECTOR]
     for place in places_not_people(doc, people):
         iso3 = lexicon.iso2.get(place.country_code or "")

@@ -123,6 +123,8 @@ def group_pieces(pieces: list[Piece], tokens: Any) -> list[Mention]:
 
 
 COORDINATORS = frozenset({"and", "or", ","})
+#: Words that may stand between a name and its agent noun: adjectives and noun modifiers of the agent.
+AGENT_MODIFIERS = frozenset({("ADJ", "amod"), ("NOUN", "compound")})
 #: How a demonym that shares a later head noun attaches ("French and Egyptian warships").
 SHARING_DEPS = MODIFIER_DEPS | {"nmod"}
 
@@ -162,11 +164,11 @@ def minority_of(mention: Mention, piece: Piece, tokens: Any) -> bool:
 
 
 def describes_agent(tokens: Any, start: int, piece: Piece) -> bool:
-    """"Irish nationalist guerrillas": one or two lower-case adjectives between a country and
-    its agent noun describe the agent and do not split the mention."""
+    """"Irish nationalist guerrillas", "the U.N. war crimes court": one or two lower-case adjectives or
+    noun modifiers between a name and its agent noun describe the agent and do not split the mention."""
     gap = [tokens[i] for i in range(start, piece.start)]
     return piece.kind == "agent" and len(gap) <= 2 and all(
-        t.pos_ == "ADJ" and t.dep_ == "amod" and t.text.islower() and t.head.i < piece.end for t in gap)
+        (t.pos_, t.dep_) in AGENT_MODIFIERS and t.text.islower() and start <= t.head.i < piece.end for t in gap)
 
 
 def is_person(tokens: Any, piece: Piece) -> bool:
