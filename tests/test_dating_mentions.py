@@ -82,3 +82,9 @@ def test_a_day_carried_from_a_report_bounds_the_act_told_in_it(make_doc) -> None
     got = dated_in(make_doc, text, 1, "killed", "2021-03-17")
     assert got.date == ("2021-03-16", "day", "ON_OR_BEFORE")
     assert "as reported that day" in got.basis
+
+
+def test_a_short_reports_reduced_passive_continues_the_story_day(make_doc) -> None:
+    text = "On 3 March 2021, militants ambushed a patrol near Gao. Two soldiers killed and three injured."
+    assert dated_in(make_doc, text, 1, "killed", "2021-03-17").date == ("2021-03-03", "day", None)
+    assert dated_in(make_doc, text, 1, "injured", "2021-03-17").date == ("2021-03-03", "day", None)

@@ -235,12 +235,22 @@ def _looks_ahead(trigger: Any) -> bool:
 
 
 def _narrative_past(verb: Any) -> bool:
-    """A clause that narrates: simple past or pluperfect ("were exchanged", "had fled"), not a
-    present perfect ("has expelled"), which tells a state of now and takes no day from the story."""
+    """A clause that narrates: simple past or pluperfect ("were exchanged", "had fled"), a conjunct sharing
+    their auxiliary ("were killed and two injured"), a short report's reduced passive ("Two soldiers
+    killed."); not a present perfect ("has expelled"), which tells a state of now and takes no day from the story."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if not auxes and verb.dep_ == "conj" and verb.tag_ == "VBN":
+        auxes = [c for c in verb.head.children if c.dep_ in ("aux", "auxpass")]
     if any(a.tag_ in ("VBZ", "VBP") or a.lower_ in _FUTURE_AUX or a.tag_ == "MD" for a in auxes):
         return False
+    if verb.tag_ == "VBN" and not auxes and _reduced_passive(verb if verb.dep_ != "conj" else verb.head):
+        return True
     return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
+
+
+def _reduced_passive(verb: Any) -> bool:
+    """A sentence of a bare past participle ("Two soldiers killed."): a short report's past act."""
+    return verb.dep_ == "ROOT" and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _written_out(timex: Timex) -> bool:
