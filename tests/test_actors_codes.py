@@ -158,3 +158,13 @@ def test_noun_modifiers_between_a_name_and_its_agent_noun_keep_one_mention(make_
 ])
 def test_states_and_capitals_keep_the_dictionarys_dated_country(staged, text, date, metonym, country):
     assert code_of(staged(text, date).actors, metonym)[0] == country
+
+
+def test_agents_backed_by_a_country_are_not_that_countrys(staged):
+    doc = staged("Russian-backed separatists shelled Donetsk overnight.", "2015-02-01")
+    assert code_of(doc.actors, "separatists") == ("UKR", "REB")
+
+
+def test_agents_led_by_a_country_are_that_countrys(staged):
+    doc = staged("US-led forces captured the town in Iraq.", "2004-02-01")
+    assert code_of(doc.actors, "forces") == ("USA", "MIL")

@@ -24,7 +24,7 @@ from typing import Any
 
 from dateline.actors.dictionary import ActorDictionary
 from dateline.model import Actor, Document, first_holding, span_reach
-from dateline.words import word_set
+from dateline.words import word_class, word_set
 
 #: Possessive determiners whose noun belongs to their antecedent.
 POSSESSIVE_PRONOUNS = word_set("possessive_pronouns")
@@ -124,6 +124,41 @@ def _choose(here: list[CountryMention], at: int, focus: str | None) -> CountryMe
         return next(m for m in here if m.country == focus)
     before = [m for m in here if m.start < at]
     return before[-1] if before else here[0]
+
+
+#: Participles of "<country>-backed" modifiers (lemmas): the country helps the agents, it is not theirs.
+BACKING_PARTICIPLES = word_class("country_participles", "backer")
+#: Participles of "<country>-led" modifiers (lemmas): the agents are the country's.
+LEADING_PARTICIPLES = word_class("country_participles", "leader")
+
+
+def participle_spans(doc: Document, actor: Actor, participles: frozenset[str]) -> list[tuple[int, int]]:
+    """Character spans of the "<country>-backed" (or "-led") modifiers of a generic agent's head noun
+    ("Iranian-backed militias"), for participles of the given class."""
+    if actor.token_end is None:
+        return []
+    head = doc.parsed[actor.token_end - 1]
+    spans = []
+    for child in head.children:
+        if child.i < head.i and child.dep_ == "amod" and child.lemma_.lower() in participles:
+            first = child.left_edge
+            spans.append((first.idx, child.idx + len(child.text)))
+    return spans
+
+
+def backer_spans(doc: Document, actor: Actor) -> list[tuple[int, int]]:
+    """Spans of "<country>-backed" modifiers: countries named there back the agents and do not place them."""
+    return participle_spans(doc, actor, BACKING_PARTICIPLES)
+
+
+def leader_spans(doc: Document, actor: Actor) -> list[tuple[int, int]]:
+    """Spans of "<country>-led" modifiers: the country named there is the agents' own."""
+    return participle_spans(doc, actor, LEADING_PARTICIPLES)
+
+
+def outside(mentions: list[CountryMention], spans: list[tuple[int, int]]) -> list[CountryMention]:
+    """The mentions that lie in none of the spans."""
+    return [m for m in mentions if not any(start <= m.start < end for start, end in spans)]
 
 
 def owner(doc: Document, head_token: int, actors: list[Actor], people: set[int]) -> Actor | None:

@@ -18,7 +18,16 @@ from typing import Any
 from dateline.actors.acronyms import acronym_mentions
 from dateline.actors.candidate import Candidate, adopt, set_country
 from dateline.actors.dictionary import ActorDictionary
-from dateline.actors.nearby import MEDIA_SECTOR, context_country, country_mentions, owner, places_not_people
+from dateline.actors.nearby import (
+    MEDIA_SECTOR,
+    backer_spans,
+    context_country,
+    country_mentions,
+    leader_spans,
+    outside,
+    owner,
+    places_not_people,
+)
 from dateline.actors.people import (
     described_by_apposition,
     employed_by_possessor,
@@ -45,6 +54,7 @@ def resolve_references(candidates: list[Candidate], doc: Document, keys: list[st
     unknown = unknown_people(candidates, doc, keys)
     office_holders_by_name(unknown, doc, keys, lexicon)
     join_their_organisation(candidates, doc)
+    led_by_country(candidates, doc)
     person_of_country(candidates, doc)
     locate_generic_agents(candidates, doc, lexicon)
     join_their_owner(candidates, doc)
@@ -99,6 +109,20 @@ def body_of(head: Any, by_token: dict[int, Candidate]) -> Candidate | None:
             if body is not None:
                 return body
     return None
+
+
+def led_by_country(candidates: list[Candidate], doc: Document) -> None:
+    """"US-led forces", "the Saudi-led coalition": a generic agent led by a country is that country's,
+    wherever the sentence puts it ("US-led forces in Iraq")."""
+    by_start = {c.actor.start: c for c in candidates if c.actor.country and not c.generic and not c.person}
+    for cand in candidates:
+        if not cand.generic or cand.actor.country:
+            continue
+        for start, end in leader_spans(doc, cand.actor):
+            leader = next((c for at, c in by_start.items() if start <= at < end), None)
+            if leader is not None and leader.actor.country:
+                set_country(cand.actor, leader.actor.country, f"led by {leader.actor.text!r}")
+                break
 
 
 #: Prepositions that tie a generic agent to its country: "security forces in Guinea",
@@ -256,17 +280,19 @@ def place_by_context(candidates: list[Candidate], doc: Document, lexicon: ActorD
     country (see `dateline.actors.nearby`)."""
     mentions = country_mentions(doc, [c.actor for c in candidates if not c.generic],
                                 [c.actor for c in candidates if c.person], lexicon)
-    not_people = [m for m in mentions if not m.person]
     for cand in candidates:
         if not (cand.generic or cand.regional) or cand.actor.country is not None or cand.actor.token_start is None:
             continue
+        backers = backer_spans(doc, cand.actor)  # "Iranian-backed militias" are not Iran's
+        pool = outside(mentions, backers) if backers else mentions
         # "de Klerk met President Mitterrand in Paris": a place or a body says more of a titled person's
         # country than another person does; failing those, people named together are often compatriots
-        nearby = (context_country(doc, cand.actor.token_start, not_people, focus) if cand.person else None) \
-            or context_country(doc, cand.actor.token_start, mentions, focus)
+        nearby = (context_country(doc, cand.actor.token_start, [m for m in pool if not m.person], focus)
+                  if cand.person else None) or context_country(doc, cand.actor.token_start, pool, focus)
+        backing = {m.country for m in mentions if m not in pool}
         if nearby is not None:
             set_country(cand.actor, nearby.country, f"named nearby: {nearby.text!r}")
-        elif focus:
+        elif focus and focus not in backing:
             set_country(cand.actor, focus, "article focus country")
 
 
