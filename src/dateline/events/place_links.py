@@ -51,6 +51,8 @@ ORGANISATION_PREPS = frozenset({"in", "at"})
 SITE_WORDS = word_class("place_words", "site")
 #: Common nouns of sites and settlements a place locates ("at a nightclub in Orlando"): the act at the site is there.
 SITE_NOUNS = word_set("site_nouns")
+#: Nouns of a place's edge ("on the outskirts of Damascus"): a preposition with one as object is of place.
+EDGE_NOUNS = word_set("edge_nouns")
 #: Prepositions naming examples of a noun ("in several towns, including Thala"): the place is one of its places.
 EXAMPLE_PREPS = word_set("example_prepositions")
 #: Nouns of journeys ("during a visit to Beijing") and the prepositions that put an act on one.
@@ -90,9 +92,9 @@ def place_choice(place: Place, trigger: Any, physical: bool, occasion: Any | Non
     journey = _journey_choice(place, prep, trigger)
     if journey is not None:
         return journey
-    outer = site_preposition(prep)
+    outer, outer_phrase = site_preposition(prep, phrase)
     words = _phrase_words(place, prep, outer)
-    if outer is not None and outer.lower_ in SITE_PREPS:
+    if outer is not None and locative(outer, outer_phrase):
         return _site_choice(place, words, outer, trigger, physical, occasion)
     if not physical or (outer is prep and place.feature_code in STATE_CODES):
         return None  # "sanctions on Damascus", "attacked Syria": the state is a party, not a place
@@ -103,34 +105,41 @@ def place_choice(place: Place, trigger: Any, physical: bool, occasion: Any | Non
     return None
 
 
-def site_preposition(prep: Any | None) -> Any | None:
-    """The preposition that puts an act at a place through a site the place locates: 'at' in "killed 49
-    people at a nightclub in Orlando", 'on' in "air strikes on two hospitals in Aleppo"; `prep` itself when
-    the place's phrase hangs on no site noun, or the site's phrase on no place or target preposition.
-    An abstract noun carries no place up ("rallied in support of the rebels in Syria")."""
+def locative(prep: Any, phrase: Any) -> bool:
+    """True when the preposition puts an act at the place of its phrase: "in", "at", "near" ...; or any
+    preposition of place or aim whose object is the edge of a place ("on the outskirts of Damascus")."""
+    return prep.lower_ in SITE_PREPS or (prep.lower_ in TARGET_PREPS and phrase.lemma_.lower() in EDGE_NOUNS)
+
+
+def site_preposition(prep: Any | None, phrase: Any) -> tuple[Any | None, Any]:
+    """The preposition that puts an act at a place through a site the place locates, with its object:
+    'at' in "killed 49 people at a nightclub in Orlando", 'on' in "air strikes on two hospitals in Aleppo";
+    `prep` itself when the place's phrase hangs on no site noun, or the site's phrase on no place or
+    target preposition. An abstract noun carries no place up ("rallied in support of the rebels in Syria")."""
     for _ in range(MAX_HOPS):
-        if prep is None or prep.lower_ not in SITE_PREPS:
-            return prep
+        if prep is None or not locative(prep, phrase):
+            return prep, phrase
         site = prep.head
         if site.pos_ != "NOUN" or site.lemma_.lower() not in SITE_NOUNS:
-            return prep
-        outer, _, _ = introducing_word(site)
+            return prep, phrase
+        outer, _, outer_phrase = introducing_word(site)
         if outer is None or outer.lower_ not in SITE_PREPS | TARGET_PREPS:
-            return prep
-        prep = outer
-    return prep
+            return prep, phrase
+        prep, phrase = outer, outer_phrase
+    return prep, phrase
 
 
 def _phrase_words(place: Place, prep: Any | None, outer: Any | None) -> str:
     """The words that tie a place to the act, quoted: "'in Benghazi'", or the whole phrase from the outer
-    preposition when the place locates a site ("'at a gay nightclub in Orlando'") or is an example of the
-    places a noun names ("'in several towns, including Thala'")."""
+    preposition when the place locates a site ("'at a gay nightclub in Orlando'"), is an example of the
+    places a noun names ("'in several towns, including Thala'") or has an edge ("'on the outskirts of Homs'")."""
     if prep is None:
         return f"'{place.text}'"
     if place.token_start is None or place.token_end is None:
         return f"'{prep.text} {place.text}'"
-    example = any(t.dep_ == "prep" and _names_an_example(t) for t in prep.doc[prep.i + 1:place.token_start])
-    if outer is prep and not example:
+    between = prep.doc[prep.i + 1:place.token_start]
+    told_apart = any((t.dep_ == "prep" and _names_an_example(t)) or t.lemma_.lower() in EDGE_NOUNS for t in between)
+    if outer is prep and not told_apart:
         return f"'{prep.text} {place.text}'"
     words = prep.doc[outer.i:place.token_end]
     return f"'{words.text}'" if len(words) <= MAX_HOPS else f"'{outer.text} … {place.text}'"
