@@ -12,11 +12,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.tokens import Doc
+
 from dateline.events.coder import code_trigger, find_triggers
 from dateline.events.lexicon import load_lexicon
 from dateline.events.ontology import load_ontology
 from dateline.events.parties import trigger_parties
 from dateline.events.parties_reported import reread_reported_accusations, reread_retyped_parties
+from dateline.events.parties_syntax import clause_antecedent
 from dateline.events.resolve import resolve
 from dateline.events.targets import implicit_protesters
 from dateline.events.verify import retype
@@ -160,3 +163,21 @@ def test_promise_to_someone_is_kept_by_the_promiser(staged) -> None:
     doc = staged("Uganda promised Kenya to withdraw its troops from the border town.")
     found = trigger_parties(token(doc, "withdraw"))
     assert [t.text for t in found.actors] == ["Uganda"]
+
+
+def test_object_told_to_act_is_the_only_recipient_of_the_telling(staged) -> None:
+    doc = staged("The Kenyan minister instructed the Kenyan mission in Geneva to object to Uganda's request.")
+    assert recipient_countries(doc, "instructed") == ["KEN"]
+
+
+def test_relative_clause_hung_on_a_far_number_stands_for_the_noun_before_it(nlp) -> None:
+    # the parse the parser gave a news sentence: "which imposed ..." hung on "one", far before "government"
+    words = ["It", "is", "one", "of", "the", "protests", "against", "the", "government", ",", "which", "imposed",
+             "the", "decree", "."]
+    heads = [1, 1, 1, 2, 5, 3, 5, 8, 6, 8, 11, 2, 13, 11, 1]
+    deps = ["nsubj", "ROOT", "attr", "prep", "det", "pobj", "prep", "det", "pobj", "punct", "nsubj", "relcl",
+            "det", "dobj", "punct"]
+    pos = ["PRON", "AUX", "NUM", "ADP", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "PRON", "VERB", "DET",
+           "NOUN", "PUNCT"]
+    parsed = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, sent_starts=[True] + [False] * 14)
+    assert clause_antecedent(parsed[11]).text == "government"

@@ -26,6 +26,7 @@ from dateline.events.parties_syntax import (
     SPEECH_NOUNS,
     PartyTokens,
     clause_antecedent,
+    controlling_object,
     converse,
     converse_parties,
     is_named,
@@ -215,8 +216,8 @@ def _add_complement_recipients(token: Any, found: PartyTokens) -> None:
     announces it; they are kept only if an actor mention resolves them.
     """
     clause = next((c for c in token.children if c.dep_ == "xcomp"), None) or _purpose_of_bare_act(token)
-    if clause is None:
-        return
+    if clause is None or controlling_object(clause) is not None:
+        return  # "instructed the mission to object to X's request": the mission is told, what it does is its own
     actor_ids = {t.i for t in found.actors}
     stack = [c for c in clause.children if c.dep_ not in ("nsubj", "nsubjpass", "relcl", "acl", "advcl")
              and c.lower_ not in ADJUNCT_PREPS]

@@ -106,10 +106,25 @@ def clause_antecedent(verb: Any) -> Any | None:
     """The noun a relative pronoun stands for; clefts ("it is Moscow that ...") use the focus."""
     head = verb.head
     if verb.dep_ == "relcl":
-        return head
+        return _noun_before(verb) if head.pos_ in ("NUM", "PRON") else head
     if head.lemma_ == "be":
         return next((c for c in head.children if c.dep_ == "attr"), None)
     return None
+
+
+def _noun_before(clause: Any) -> Any | None:
+    """"one of several demanded in protests against the government, which imposed ...": when the parser hangs a
+    relative clause on a number or pronoun far before it, the noun just before the clause (past a comma) is
+    what its relative pronoun stands for; None when no noun stands there."""
+    i = clause.left_edge.i - 1
+    while i >= clause.sent.start and clause.doc[i].is_punct:
+        i -= 1
+    if i < clause.sent.start or clause.doc[i].pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = clause.doc[i]
+    while noun.dep_ == "compound" and noun.head.i > noun.i:
+        noun = noun.head
+    return noun
 
 
 def participle(verb: Any) -> bool:
