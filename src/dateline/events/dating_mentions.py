@@ -17,12 +17,12 @@ from typing import Any, NamedTuple
 from dateline.events.dating_clauses import governing_timex, is_anchor
 from dateline.model import Document, Timex
 from dateline.timex3 import interval, precision
+from dateline.words import word_set
 
-#: Determiners that make a noun refer to a happening already known to the reader.
-_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-#: Words that make a noun another happening of its kind, not the one named elsewhere.
-_ANOTHER = frozenset({"another", "each", "every", "any", "no", "other", "previous", "earlier",
-                      "prior", "last", "former", "past", "next", "new", "latest", "first", "second", "third"})
+#: Determiners that make a noun refer to a happening already known to the reader ("the attack", "their meeting").
+_DEFINITE = word_set("anaphoric_determiners")
+#: Words that make a noun another happening of its kind, not the one named elsewhere ("another attack").
+_ANOTHER = word_set("other_happening_words")
 _ONE_DAY = frozenset({"day", "part_of_day", "time"})
 
 
