@@ -6,7 +6,8 @@ DuckDB store and prints one JSON line with:
 
 * article-level events (before merging), their mentions, merged events (after), the reduction
   against mentions (goal >= 30%), mentions and articles per merged event, per topic family;
-* merge time per 1,000 articles (the time spent in `merge_new_events` inside the batches' writes);
+* merge time per 1,000 articles (the time spent in `merge_new_events` inside the batches' writes), wall and
+  CPU (on shared cores the wall time mostly measures the load);
 * merge precision and recall (plain, and weighted by stratum population) on the hand-labelled pairs of
   `benchmarks/data/merge_pairs.jsonl` (first sample), `merge_pairs_population.jsonl` (a stratified
   sample of every candidate pair) and `merge_pairs_background.jsonl` (a stratified sample of the pairs
@@ -90,19 +91,21 @@ def _process_topic(cache: Path, topic: str) -> Path:
 
 
 class MergeTimer:
-    """Seconds spent merging: wraps the store's call of `merge_new_events` for the benchmark's run."""
+    """Seconds spent merging, wall and CPU (this process's, DuckDB's threads included: on shared cores the wall time
+    mostly measures the load): wraps the store's call of `merge_new_events` for the benchmark's run."""
 
     def __init__(self) -> None:
-        self.seconds = 0.0
+        self.seconds = self.cpu_seconds = 0.0
         self._inner = store_sql.merge_new_events
 
     def __enter__(self) -> MergeTimer:
         def timed(*args: object) -> int:
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             try:
                 return self._inner(*args)
             finally:
                 self.seconds += time.perf_counter() - start
+                self.cpu_seconds += time.process_time() - start_cpu
         store_sql.merge_new_events = timed
         return self
 
@@ -110,14 +113,14 @@ class MergeTimer:
         store_sql.merge_new_events = self._inner
 
 
-def ingest_all(db: Path, docs: list[Document], batch: int = 32) -> tuple[float, float]:
-    """Store the documents in batches, in date order as a feed would bring them; (total, merge) seconds."""
+def ingest_all(db: Path, docs: list[Document], batch: int = 32) -> tuple[float, float, float]:
+    """Store the documents in batches, in date order as a feed would bring them; (total, merge, merge CPU) seconds."""
     ordered = sorted(docs, key=lambda d: (d.article.date, d.article.id))
     with open_store(db) as store, MergeTimer() as timer:
         start = time.perf_counter()
         for i in range(0, len(ordered), batch):
             store.add(ordered[i:i + batch])
-        return time.perf_counter() - start, timer.seconds
+        return time.perf_counter() - start, timer.seconds, timer.cpu_seconds
 
 
 def reduction(db: Path, docs: dict[str, list[Document]]) -> dict[str, object]:
@@ -370,10 +373,11 @@ def main() -> None:
         db = args.db or Path(tmp) / "t17.duckdb"
         if db.exists():
             db.unlink()
-        total, merging = ingest_all(db, flat)
+        total, merging, merging_cpu = ingest_all(db, flat)
         result: dict[str, object] = {"benchmark": "merge", "topics": topics, **reduction(db, docs),
                                      "store_seconds_per_1000_articles": round(1000 * total / len(flat), 2),
-                                     "merge_seconds_per_1000_articles": round(1000 * merging / len(flat), 2)}
+                                     "merge_seconds_per_1000_articles": round(1000 * merging / len(flat), 2),
+                                     "merge_cpu_seconds_per_1000_articles": round(1000 * merging_cpu / len(flat), 2)}
         if args.draw_pairs:
             pairs = draw_pairs(db)
             args.draw_pairs.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in pairs),

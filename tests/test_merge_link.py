@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import random
 
-from dateline.merge import cluster, conflict_reason, link_features, link_reason
+from dateline.merge import cluster, conflict_reason, link_between, link_features, link_model, link_reason, report_of
+from dateline.merge.blocking import LinkBound
 from dateline.model import Event, Location
 from dateline.store import open_store
 from test_merge import KYIV, party, report
@@ -130,3 +131,26 @@ def test_the_most_confident_report_speaks_for_the_merged_event_not_the_earliest(
     assert merged.id == event_of(late).id and merged.confidence == 0.91
     assert merged.evidence.sentence == event_of(late).evidence.sentence
     assert [m.article_id for m in merged.mentions] == ["early", "late"]  # mentions stay in article order
+
+
+def test_the_bound_keeps_every_pair_the_model_links_and_drops_pairs_sharing_nothing():
+    """`LinkBound` is exact: a pair it drops is never linked, so the store weighs only the pairs it keeps."""
+    lines = [RIG[0], RIG[1], "The rig blew up on April 20 and 11 workers died.", "Crews cleaned beaches in Alabama.",
+             "A Gulf rig exploded, killing 11 workers, on April 20.", "Birds were found covered in oil near Venice."]
+    events = [event_of(report(f"a{n}", "2010-05-03", line, line.split()[1], type_="ASSAULT", actors=(),
+                              date="2010-04-20" if n % 2 else None, recipients=(party("workers", None, None),)))
+              for n, line in enumerate(lines)]
+    reports = [report_of(event) for event in events]
+    bound = LinkBound(reports, link_model())
+    linked = {(i, j) for i in range(len(reports)) for j in range(len(reports))
+              if i != j and link_between(reports[i], reports[j])}
+    kept = {(i, j) for i in range(len(reports)) for j in bound.may_link(reports[i], [k for k in range(len(reports))
+                                                                                       if k != i])}
+    assert linked and linked <= kept
+    assert (0, 3) not in kept  # a blast and a beach clean-up share nothing: never weighed in full
+
+
+def test_groups_read_once_as_reports_are_the_groups_of_the_events():
+    events = _reports(5, "2010-04-21", "r")
+    links = {frozenset((events[i].id, events[j].id)): "test" for i, j in ((0, 1), (1, 2), (3, 4))}
+    assert cluster([report_of(e) for e in events], links) == cluster(events, links)

@@ -22,21 +22,33 @@ and words are the original's, so it links to it. One the text does not date ("th
 """
 
 from dateline.merge.grouping import JOIN_DENSITY, cluster, groups_of, representative
-from dateline.merge.link import FEATURES, LinkModel, link_features, link_model, link_probability, link_reason
+from dateline.merge.link import (
+    FEATURES,
+    LinkModel,
+    features_between,
+    link_between,
+    link_features,
+    link_model,
+    link_probability,
+    link_reason,
+)
 from dateline.merge.rules import (
     MentionCounts,
+    Report,
     canonical_key,
+    conflict_between,
     conflict_reason,
     date_span,
     mention_counts,
     merge_span,
     merge_span_of,
     party_countries,
+    report_of,
     same_party,
-    sentence_similarity,
 )
+from dateline.merge.text import sentence_similarity
 
-__all__ = ["FEATURES", "JOIN_DENSITY", "LinkModel", "MentionCounts", "canonical_key", "cluster",
-           "conflict_reason", "date_span", "groups_of", "link_features", "link_model", "link_probability",
-           "link_reason", "mention_counts", "merge_span", "merge_span_of", "party_countries", "representative",
-           "same_party", "sentence_similarity"]
+__all__ = ["FEATURES", "JOIN_DENSITY", "LinkModel", "MentionCounts", "Report", "canonical_key", "cluster",
+           "conflict_between", "conflict_reason", "date_span", "features_between", "groups_of", "link_between",
+           "link_features", "link_model", "link_probability", "link_reason", "mention_counts", "merge_span",
+           "merge_span_of", "party_countries", "report_of", "representative", "same_party", "sentence_similarity"]

@@ -18,9 +18,10 @@ most linked (central), then the earliest.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Mapping
 
-from dateline.merge.rules import canonical_key, conflict_reason
+from dateline.merge.rules import Report, canonical_key, conflict_between, report_of
 from dateline.model import Event
 
 #: Two groups join when at least this share of the pairs between them are linked.
@@ -31,50 +32,89 @@ JOIN_DENSITY = 0.5
 CONFLICT_WEIGHT = 2
 
 
-def _conflicts(first: list[Event], second: list[Event]) -> int:
-    return sum(conflict_reason(a, b) is not None for a in first for b in second)
+class _Linkage:
+    """Average linkage over one set of reports: groups (by the canonical number of their first report), the links
+    between each two groups, and the candidate joins in a heap ranked as the grouping takes them (densest links,
+    then most links, then earliest). An entry holds the two groups' sizes when it was ranked: groups only grow, so
+    an entry whose sizes differ from the groups' now is stale and skipped (the groups' new rank was pushed)."""
+
+    def __init__(self, reports: list[Report], links: Mapping[frozenset[str], str]) -> None:
+        self.reports = reports
+        self.groups = {n: [n] for n in range(len(reports))}
+        self.between: dict[tuple[int, int], int] = {}
+        self.neighbours: dict[int, set[int]] = {n: set() for n in self.groups}
+        index = {report.id: n for n, report in enumerate(reports)}
+        for pair in links:
+            ends = sorted(index[x] for x in pair if x in index)
+            if len(ends) == 2:
+                self.between[(ends[0], ends[1])] = self.between.get((ends[0], ends[1]), 0) + 1
+                self.neighbours[ends[0]].add(ends[1])
+                self.neighbours[ends[1]].add(ends[0])
+        self.heap = [entry for i, j in self.between if (entry := self._ranked(i, j))]
+        heapq.heapify(self.heap)
+        self.conflicting: dict[tuple[int, int], bool] = {}
+
+    def _ranked(self, i: int, j: int) -> tuple[float, int, int, int, int, int] | None:
+        """The heap entry of the join of groups i < j; None when their links are not dense enough."""
+        n, size_i, size_j = self.between[(i, j)], len(self.groups[i]), len(self.groups[j])
+        if n < JOIN_DENSITY * size_i * size_j:
+            return None
+        return (-n / (size_i * size_j), -n, i, j, size_i, size_j)
+
+    def _conflict(self, x: int, y: int) -> bool:
+        key = (x, y) if x < y else (y, x)
+        if key not in self.conflicting:
+            self.conflicting[key] = conflict_between(self.reports[x], self.reports[y]) is not None
+        return self.conflicting[key]
+
+    def _joinable(self, i: int, j: int, links: int) -> bool:
+        """Whether the groups' links, less `CONFLICT_WEIGHT` for each conflicting pair of their reports, stay dense
+        enough (counting stops once they cannot)."""
+        spare = links - JOIN_DENSITY * len(self.groups[i]) * len(self.groups[j])
+        for x in self.groups[i]:
+            for y in self.groups[j]:
+                if self._conflict(x, y):
+                    spare -= CONFLICT_WEIGHT
+                    if spare < 0:
+                        return False
+        return True
+
+    def _join(self, keep: int, gone: int) -> None:
+        """Move group `gone` into group `keep`, carrying its links over, and rank keep's joins anew."""
+        self.groups[keep] += self.groups.pop(gone)
+        for other in self.neighbours.pop(gone):
+            links = self.between.pop((min(gone, other), max(gone, other)))
+            self.neighbours[other].discard(gone)
+            if other != keep:
+                key = (min(keep, other), max(keep, other))
+                self.between[key] = self.between.get(key, 0) + links
+                self.neighbours[keep].add(other)
+                self.neighbours[other].add(keep)
+        for other in self.neighbours[keep]:
+            if entry := self._ranked(min(keep, other), max(keep, other)):
+                heapq.heappush(self.heap, entry)
+
+    def run(self) -> list[list[int]]:
+        """Join groups while a join is dense enough, best first; the groups of report numbers, in order."""
+        while self.heap:
+            _, links, i, j, size_i, size_j = heapq.heappop(self.heap)
+            if i not in self.groups or j not in self.groups or (len(self.groups[i]), len(self.groups[j])) != (
+                    size_i, size_j):
+                continue  # stale: one of them has grown (or gone) since
+            if self._joinable(i, j, -links):
+                self._join(i, j)
+        return [members for _, members in sorted(self.groups.items())]
 
 
-def _best_join(groups: dict[int, list[Event]], between: dict[tuple[int, int], int],
-               refused: set[tuple[int, int, int, int]]) -> tuple[int, int] | None:
-    """The pair of groups to join next (densest links, then most links, then earliest), or None."""
-    ranked = sorted(((-n / (len(groups[i]) * len(groups[j])), -n, i, j) for (i, j), n in between.items()
-                     if n >= JOIN_DENSITY * len(groups[i]) * len(groups[j])))
-    for _, n, i, j in ranked:
-        key = (i, j, len(groups[i]), len(groups[j]))  # groups only grow: their size says which they are
-        if key in refused:
-            continue
-        if -n - CONFLICT_WEIGHT * _conflicts(groups[i], groups[j]) >= JOIN_DENSITY * len(groups[i]) * len(groups[j]):
-            return i, j
-        refused.add(key)
-    return None
+def groups_of(events: Iterable[Event | Report], links: Mapping[frozenset[str], str]) -> list[list[Event]]:
+    """The groups of reports that are one happening each, every group in canonical order.
 
-
-def _join(groups: dict[int, list[Event]], between: dict[tuple[int, int], int], keep: int, gone: int) -> None:
-    """Move group `gone` into group `keep`, carrying its links over."""
-    groups[keep] += groups.pop(gone)
-    for (i, j), n in [item for item in between.items() if gone in item[0]]:
-        del between[(i, j)]
-        other = i if j == gone else j
-        if other != keep:
-            key = (min(keep, other), max(keep, other))
-            between[key] = between.get(key, 0) + n
-
-
-def groups_of(events: Iterable[Event], links: Mapping[frozenset[str], str]) -> list[list[Event]]:
-    """The groups of reports that are one happening each, every group in canonical order."""
-    ordered = sorted(events, key=canonical_key)
-    index = {event.id: n for n, event in enumerate(ordered)}
-    groups = {n: [event] for n, event in enumerate(ordered)}
-    between: dict[tuple[int, int], int] = {}
-    for pair in links:
-        ends = sorted(index[x] for x in pair if x in index)
-        if len(ends) == 2:
-            between[(ends[0], ends[1])] = between.get((ends[0], ends[1]), 0) + 1
-    refused: set[tuple[int, int, int, int]] = set()
-    while (join := _best_join(groups, between, refused)) is not None:
-        _join(groups, between, *join)
-    return [sorted(members, key=canonical_key) for _, members in sorted(groups.items())]
+    `events` may be given as their `Report`s (`report_of`), read once by a caller that groups them again and again.
+    """
+    reports = sorted((e if isinstance(e, Report) else report_of(e) for e in events),
+                     key=lambda r: canonical_key(r.event))
+    groups = _Linkage(reports, links).run()
+    return [sorted((reports[n].event for n in members), key=canonical_key) for members in groups]
 
 
 def representative(members: list[Event], links: Mapping[frozenset[str], str]) -> Event:
@@ -87,9 +127,10 @@ def representative(members: list[Event], links: Mapping[frozenset[str], str]) ->
     return ranked[0]
 
 
-def cluster(events: Iterable[Event], links: Mapping[frozenset[str], str]) -> dict[str, tuple[str, str | None]]:
+def cluster(events: Iterable[Event | Report],
+            links: Mapping[frozenset[str], str]) -> dict[str, tuple[str, str | None]]:
     """Merged events of linked reports: for each event id, (merged event id, why it joined; None for the
-    representative, whose id names the merged event)."""
+    representative, whose id names the merged event). `events` may be given as their `Report`s."""
     out: dict[str, tuple[str, str | None]] = {}
     for members in groups_of(events, links):
         head = representative(members, links)

@@ -18,19 +18,18 @@ from __future__ import annotations
 import functools
 import json
 import math
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from dateline.merge.rules import (
-    DATE_NAMES,
-    STOPWORDS,
-    conflict_reason,
-    reaches_back,
+    Report,
+    conflict_between,
+    report_of,
     same_day,
-    sentence_similarity,
     shared_parties,
+    shared_parties_between,
 )
+from dateline.merge.text import dice, sentence_names, sentence_numbers
 from dateline.model import Event
 
 #: The shipped model: feature names, weights, intercept and threshold, with how they were measured.
@@ -41,14 +40,8 @@ MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "models" / "merge_li
 FEATURES = ("dice", "close_wording", "shared_number", "shared_names", "shared_roles", "both_dated", "reaches_back")
 #: Sentences sharing this much of their content words (Dice) are worded alike: most of a report retold.
 CLOSE_WORDING = 0.7
-_NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)\W{0,2}$")
-_WORD_AFTER = re.compile(r"^\W{0,2}([A-Za-z]+)")
-_YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
-#: A capitalised word that does not open the sentence: a name ("Ghonim", "Horizon", "Tahrir").
-_NAME = re.compile(r"(?<=[\w,;:'\"()-] )[A-Z][a-z]{2,}")
 #: Names shared up to this many count (a longer shared name says no more).
-_NAMES_CAP = 3
+NAMES_CAP = 3
 
 
 @dataclass(frozen=True)
@@ -75,57 +68,36 @@ def link_model(path: Path = MODEL_PATH) -> LinkModel:
     return LinkModel(tuple(float(w) for w in data["weights"]), float(data["intercept"]), float(data["threshold"]))
 
 
-def _part_of_date(sentence: str, match: re.Match[str]) -> bool:
-    """Whether a number is a year or the day beside a month name ("April 20", "1 February")."""
-    if _YEAR.fullmatch(match.group()):
-        return True
-    before = _WORD_BEFORE.search(sentence, 0, match.start())
-    after = _WORD_AFTER.match(sentence[match.end():])
-    return any(word and word.group(1).lower() in DATE_NAMES for word in (before, after))
-
-
-@functools.lru_cache(maxsize=65536)
-def sentence_numbers(sentence: str) -> frozenset[str]:
-    """The counts and amounts a sentence writes in digits ("11", "5,000", "1.3"); the parts of its dates are
-    left out (two reports of one day share those with every other report of that day)."""
-    return frozenset(m.group() for m in _NUMBER.finditer(sentence) if not _part_of_date(sentence, m))
-
-
-@functools.lru_cache(maxsize=65536)
-def sentence_names(sentence: str) -> frozenset[str]:
-    """The capitalised words inside a sentence (not its first word), lower-cased, function words left out."""
-    return frozenset(w.lower() for w in _NAME.findall(sentence)) - STOPWORDS
-
-
-def _dated(event: Event) -> bool:
-    """Whether the text dated the event itself (a value with no `date_mod`; an undated event gets its
-    article's date as an upper bound)."""
-    return event.date is not None and event.date_mod is None
-
-
-def _party_words(*events: Event) -> frozenset[str]:
-    """The words of the events' party names (weighed as parties, not again as names)."""
-    names = (f"{p.name} {p.text or ''}" for e in events for p in e.actors + e.recipients)
-    return frozenset(word.lower() for name in names for word in name.split())
-
-
 def shared_names(a: Event, b: Event) -> frozenset[str]:
     """The names both sentences hold, other than their parties' names ("President Hosni Mubarak" is in every
     report of a story: it tells the story, not the happening)."""
-    return sentence_names(a.evidence.sentence) & sentence_names(b.evidence.sentence) - _party_words(a, b)
+    return _shared_names(report_of(a), report_of(b))
+
+
+def _shared_names(a: Report, b: Report) -> frozenset[str]:
+    return a.own_names & b.own_names  # = the names both hold less either's party words
 
 
 def link_features(a: Event, b: Event) -> dict[str, float]:
     """What two reports share, as the model's numbers (symmetric in a and b)."""
-    first, second = a.evidence.sentence, b.evidence.sentence
-    dice = sentence_similarity(first, second)
-    return {"dice": dice,
-            "close_wording": float(dice >= CLOSE_WORDING),
-            "shared_number": float(bool(sentence_numbers(first) & sentence_numbers(second))),
-            "shared_names": min(len(shared_names(a, b)), _NAMES_CAP) / _NAMES_CAP,
-            "shared_roles": float(len(shared_parties(a, b))),
-            "both_dated": float(_dated(a) and _dated(b)),
-            "reaches_back": float(reaches_back(a, b))}
+    return features_between(report_of(a), report_of(b))
+
+
+def features_between(a: Report, b: Report) -> dict[str, float]:
+    """`link_features` of two events' reports (`report_of`)."""
+    similarity = dice(a.words, b.words)
+    return {"dice": similarity,
+            "close_wording": float(similarity >= CLOSE_WORDING),
+            "shared_number": float(bool(a.numbers & b.numbers)),
+            "shared_names": min(len(_shared_names(a, b)), NAMES_CAP) / NAMES_CAP,
+            "shared_roles": float(len(shared_parties_between(a, b))),
+            "both_dated": float(a.dated and b.dated),
+            "reaches_back": _reaches_back(a, b)}
+
+
+def _reaches_back(a: Report, b: Report) -> float:
+    """1.0 when the two meet only through the background reach (`rules.reaches_back`)."""
+    return float(bool(a.span and b.span and not a.span.overlaps(b.span.first, b.span.last)))
 
 
 def _explained(a: Event, b: Event, features: dict[str, float]) -> list[str]:
@@ -148,9 +120,10 @@ def _explained(a: Event, b: Event, features: dict[str, float]) -> list[str]:
 
 def link_probability(a: Event, b: Event, model: LinkModel | None = None) -> float | None:
     """P(a and b report one happening), or None when something about them conflicts."""
-    if conflict_reason(a, b):
+    first, second = report_of(a), report_of(b)
+    if conflict_between(first, second):
         return None
-    return (model or link_model()).probability(link_features(a, b))
+    return (model or link_model()).probability(features_between(first, second))
 
 
 def link_reason(a: Event, b: Event, model: LinkModel | None = None) -> str | None:
@@ -158,15 +131,20 @@ def link_reason(a: Event, b: Event, model: LinkModel | None = None) -> str | Non
 
     Symmetric up to the wording: `link_reason(a, b)` is None exactly when `link_reason(b, a)` is.
     """
-    if conflict_reason(a, b):
+    return link_between(report_of(a), report_of(b), model)
+
+
+def link_between(a: Report, b: Report, model: LinkModel | None = None) -> str | None:
+    """`link_reason` of two events' reports (`report_of`): what a merge comparing many pairs calls."""
+    if conflict_between(a, b):
         return None
     model = model or link_model()
-    features = link_features(a, b)
+    features = features_between(a, b)
     probability = model.probability(features)
     if probability < model.threshold:
         return None
-    return f"same type {a.type}, p={probability:.2f}: " + "; ".join(_explained(a, b, features))
+    return f"same type {a.type}, p={probability:.2f}: " + "; ".join(_explained(a.event, b.event, features))
 
 
-__all__ = ["FEATURES", "LinkModel", "link_features", "link_model", "link_probability", "link_reason",
-           "sentence_names", "sentence_numbers"]
+__all__ = ["FEATURES", "LinkModel", "features_between", "link_between", "link_features", "link_model",
+           "link_probability", "link_reason", "sentence_names", "sentence_numbers"]

@@ -23,12 +23,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
-import re
 from dataclasses import dataclass
 
+from dateline.merge.text import sentence_names, sentence_numbers, sentence_words
 from dateline.model import Event, Location, Party
 from dateline.timex3 import Interval, interval
-from dateline.words import word_map, word_set
+from dateline.words import word_set
 
 #: Types whose parties are all actors (PLOVER: reciprocal events list everyone as actor).
 RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
@@ -53,11 +53,6 @@ MAX_MERGE_SPAN_DAYS = 366 + 2 * OPEN_SPAN_DAYS
 SAME_PLACE_KM = {"point": 50.0, "admin": 250.0}
 #: Places of these GeoNames feature codes (seas, gulfs, regions) are as coarse as a country.
 COARSE_PLACE_CODES = word_set("merge_coarse_places")
-#: Words left out of the sentence comparison: function words and news boilerplate, and the names of months and
-#: weekdays (a date both sentences write is weighed by the dates; every report of that day shares it).
-DATE_NAMES = frozenset(word_map("months")) | frozenset(word_map("weekdays"))
-STOPWORDS = word_set("merge_stopwords") | DATE_NAMES
-_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 @dataclass(frozen=True)
@@ -78,6 +73,51 @@ def mention_counts(event: Event) -> MentionCounts:
     articles = {m.article_id or event.article_id for m in mentions}
     sources = {m.source or f"article:{m.article_id or event.article_id}" for m in mentions}
     return MentionCounts(len(mentions), len(articles), len(sources))
+
+
+@dataclass(frozen=True)
+class Report:
+    """What the merge reads of one article-level event, read once (`report_of`): a merge compares each report with
+    many others, and reading its words, spans and parties again for every pair cost more than comparing them."""
+
+    event: Event
+    id: str
+    article_id: str | None
+    type: str
+    mode: str | None
+    status: str
+    negated: bool  # status "negated": the one status that conflicts with the others
+    date: str | None
+    dated: bool  # dated by the text itself: a value with no `date_mod` (an undated event has its article's date)
+    span: Interval | None  # `date_span`
+    reach: Interval | None  # `merge_span`: None when too vague to merge
+    sentence: str
+    words: frozenset[str]  # `sentence_words`
+    numbers: frozenset[str]  # `sentence_numbers`
+    party_words: frozenset[str]  # the words of its parties' names and texts (weighed as parties, not as names)
+    own_names: frozenset[str]  # names less party words: two reports' shared names are exactly what these share
+    roles: tuple[tuple[str, tuple[tuple[Party, frozenset[str]], ...]], ...]  # per role: each party, its name words
+    named: tuple[tuple[str, tuple[tuple[str, str], ...], frozenset[str]], ...]  # per role: (country, text), countries
+    place: Location | None
+    place_in_sentence: bool  # `place_in_sentence`
+
+
+def report_of(event: Event) -> Report:
+    """The event as the merge compares it (read from the event as it is now: build it again after a change)."""
+    sentence, parties = event.evidence.sentence, event.actors + event.recipients
+    named = [(role, tuple((p.country, p.text) for p in members if p.country and p.text is not None))
+             for role, members in _roles(event)]
+    party_text = " ".join(f"{p.name} {p.text or ''}" for p in parties)
+    party_words = frozenset(word.lower() for word in party_text.split())
+    return Report(event=event, id=event.id, article_id=event.article_id, type=event.type, mode=event.mode,
+                  status=event.status, negated=event.status == "negated", date=event.date,
+                  dated=event.date is not None and event.date_mod is None, span=date_span(event),
+                  reach=merge_span(event), sentence=sentence, words=sentence_words(sentence),
+                  numbers=sentence_numbers(sentence),
+                  party_words=party_words, own_names=sentence_names(sentence) - party_words,
+                  roles=tuple((role, tuple((p, _name_words(p)) for p in members)) for role, members in _roles(event)),
+                  named=tuple((role, coded, frozenset(country for country, _ in coded)) for role, coded in named),
+                  place=event.location, place_in_sentence=place_in_sentence(event))
 
 
 def canonical_key(event: Event) -> tuple[dt.date, str, int, int, str]:
@@ -160,31 +200,29 @@ def _name_words(party: Party) -> frozenset[str]:
 
 def same_party(p: Party, q: Party) -> bool:
     """Two parties are one when their countries do not differ and they share a name word or a sector."""
+    return _same_party(p, _name_words(p), q, _name_words(q))
+
+
+def _same_party(p: Party, p_words: frozenset[str], q: Party, q_words: frozenset[str]) -> bool:
     if p.country and q.country and p.country != q.country:
         return False
-    if _name_words(p) & _name_words(q):
+    if p_words & q_words:
         return True
     return bool(p.country and p.sector and p.country == q.country and p.sector == q.sector)
 
 
-def _status_conflict(a: Event, b: Event) -> str | None:
-    """Only a negation conflicts: "will meet" and "met", "is to be released" and "was released" can be one."""
-    if (a.status == "negated") == (b.status == "negated"):
-        return None
-    return f"one is {a.status}, the other {b.status}"
-
-
-def _named_countries(parties: list[Party], other_sentence: str) -> set[str]:
+def _named_countries(named: tuple[tuple[str, str], ...], other_sentence: str) -> set[str]:
     """The countries of the parties the text names and the other sentence does not (an implicit agent,
     coded without text, is a guess; a name both sentences hold is one party, however each was coded)."""
-    return {p.country for p in parties if p.country and p.text is not None and p.text not in other_sentence}
+    return {country for country, text in named if text not in other_sentence}
 
 
-def _party_conflict(a: Event, b: Event) -> str | None:
+def _party_conflict(a: Report, b: Report) -> str | None:
     """Parties conflict when each event names a country the other does not (per role)."""
-    for (role, first), (_, second) in zip(_roles(a), _roles(b), strict=True):
-        mine = _named_countries(first, b.evidence.sentence)
-        theirs = _named_countries(second, a.evidence.sentence)
+    for (role, first, mine_all), (_, second, theirs_all) in zip(a.named, b.named, strict=True):
+        if not mine_all or not theirs_all or len(mine_all | theirs_all) < 2:
+            continue  # one side names none, or one country between them: one side's countries hold the other's
+        mine, theirs = _named_countries(first, b.sentence), _named_countries(second, a.sentence)
         if not (mine <= theirs or theirs <= mine):
             return f"{role} {'/'.join(sorted(mine))} and {'/'.join(sorted(theirs))}"
     return None
@@ -217,13 +255,13 @@ def place_in_sentence(event: Event) -> bool:
     return bool(loc and (loc.text is None or loc.text in event.evidence.sentence))
 
 
-def _place_conflict(a: Event, b: Event) -> str | None:
-    first, second = a.location, b.location
+def _place_conflict(a: Report, b: Report) -> str | None:
+    first, second = a.place, b.place
     if first is None or second is None or a.type in PLACELESS_TYPES or first.geonameid == second.geonameid:
         return None
-    if not (place_in_sentence(a) and place_in_sentence(b)):
+    if not (a.place_in_sentence and b.place_in_sentence):
         return None  # a place taken from the story's scene is a guess about this sentence
-    if first.text and second.text and first.text in b.evidence.sentence and second.text in a.evidence.sentence:
+    if first.text and second.text and first.text in b.sentence and second.text in a.sentence:
         return None  # both sentences name both places: one text, coded two ways
     if first.country_code and second.country_code and first.country_code != second.country_code:
         return f"places {first.name} ({first.country_code}) and {second.name} ({second.country_code})"
@@ -238,16 +276,20 @@ def _place_conflict(a: Event, b: Event) -> str | None:
 
 def conflict_reason(a: Event, b: Event) -> str | None:
     """Why two article-level events cannot be one happening, or None when nothing about them conflicts."""
+    return conflict_between(report_of(a), report_of(b))
+
+
+def conflict_between(a: Report, b: Report) -> str | None:
+    """`conflict_reason` of two events' reports (`report_of`: what the rules read of each, read once)."""
     if a.article_id == b.article_id:
         return "one article (its own grouping kept them apart)"
     if a.type != b.type:
         return f"types {a.type} and {b.type}"
     if a.mode and b.mode and a.mode != b.mode:
         return f"modes {a.mode} and {b.mode}"
-    clash = _status_conflict(a, b)
-    if clash:
-        return clash
-    first, second = merge_span(a), merge_span(b)
+    if a.negated != b.negated:  # a fact, a plan and a hypothetical may be one; a denial is not
+        return f"one is {a.status}, the other {b.status}"
+    first, second = a.reach, b.reach
     if first is None or second is None:
         return "a date too vague to merge"
     if not first.overlaps(second.first, second.last):
@@ -255,25 +297,16 @@ def conflict_reason(a: Event, b: Event) -> str | None:
     return _party_conflict(a, b) or _place_conflict(a, b)
 
 
-@functools.lru_cache(maxsize=65536)
-def sentence_words(sentence: str) -> frozenset[str]:
-    """The content words of a sentence, lower-cased (what two reports of one happening share)."""
-    return frozenset(w.lower() for w in _WORD.findall(sentence)) - STOPWORDS
-
-
-def sentence_similarity(a: str, b: str) -> float:
-    """The Dice coefficient of the two sentences' content words (0: nothing shared, 1: the same words)."""
-    first, second = sentence_words(a), sentence_words(b)
-    if not first or not second:
-        return 0.0
-    return 2 * len(first & second) / (len(first) + len(second))
-
-
 def shared_parties(a: Event, b: Event) -> list[str]:
     """Per role, the names of a's parties that are also b's."""
+    return shared_parties_between(report_of(a), report_of(b))
+
+
+def shared_parties_between(a: Report, b: Report) -> list[str]:
+    """`shared_parties` of two events' reports."""
     shared = []
-    for (_, first), (_, second) in zip(_roles(a), _roles(b), strict=True):
-        names = [p.name for p in first if any(same_party(p, q) for q in second)]
+    for (_, first), (_, second) in zip(a.roles, b.roles, strict=True):
+        names = [p.name for p, words in first if any(_same_party(p, words, q, other) for q, other in second)]
         if names:
             shared.append(", ".join(dict.fromkeys(names)))
     return shared

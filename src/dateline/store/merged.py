@@ -27,7 +27,8 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from dateline.merge import cluster, link_reason, merge_span
+from dateline.merge import Report, cluster, link_between, link_model, merge_span, report_of
+from dateline.merge.blocking import LinkBound
 from dateline.model import Event, Evidence
 from dateline.store.rows import merge_key_rows, stored_event
 
@@ -76,11 +77,21 @@ def _compared(row: tuple[Any, ...]) -> Event:
     return _member(row)
 
 
+@functools.lru_cache(maxsize=50_000)
+def _report(row: tuple[Any, ...]) -> Report:
+    """The `Report` of `_compared(row)`, kept with it: what the merge reads of a stored event, read once."""
+    return report_of(_compared(row))
+
+
+def load_reports(execute: Execute, ids: Sequence[str]) -> dict[str, Report]:
+    """Stored events by id as merging compares them (`Report`s of events with their article's id, date, title)."""
+    reports = [_report(row[:5]) for row in _member_rows(execute, "id", sorted(ids))]
+    return {report.id: report for report in reports}
+
+
 def load_events(execute: Execute, ids: Sequence[str]) -> dict[str, Event]:
     """Stored events by id, each with its article's id, date and title, as merging compares them (not to change)."""
-    rows = _member_rows(execute, "id", sorted(ids))
-    events = [_compared(row[:5]) for row in rows]
-    return {event.id: event for event in events}
+    return {event_id: report.event for event_id, report in load_reports(execute, ids).items()}
 
 
 def _candidates(execute: Execute, new: list[Event]) -> dict[str, list[str]]:
@@ -103,15 +114,31 @@ def _candidates(execute: Execute, new: list[Event]) -> dict[str, list[str]]:
 def find_links(execute: Execute, new: list[Event], known: dict[str, Event]) -> dict[frozenset[str], str]:
     """Links between the new events and the stored events that are candidates for them (`known`: events
     loaded already, by id; those loaded here are added to it)."""
-    candidates = _candidates(execute, sorted(new, key=lambda event: event.id))
-    known |= load_events(execute, sorted({c for ids in candidates.values() for c in ids} - known.keys()))
+    reports = _links_found(execute, {event.id: report_of(event) for event in new}, {})
+    known |= {event_id: report.event for event_id, report in reports[1].items()}
+    return reports[0]
+
+
+def _links_found(execute: Execute, new: dict[str, Report],
+                 known: dict[str, Report]) -> tuple[dict[frozenset[str], str], dict[str, Report]]:
+    """`find_links` over reports: the links, and `known` with the candidates loaded here added. Each pair is weighed
+    once (two new events are each other's candidates), in id order (the reason names the earlier event first), and
+    only when the link model's best score for it reaches the threshold (`LinkBound`: the others never link)."""
+    candidates = _candidates(execute, sorted((report.event for report in new.values()), key=lambda event: event.id))
+    known = known | new | load_reports(execute, sorted({c for ids in candidates.values() for c in ids}
+                                                       - known.keys() - new.keys()))
+    ids = sorted(known)
+    row_of = {event_id: row for row, event_id in enumerate(ids)}
+    bound = LinkBound([known[event_id] for event_id in ids], link_model())
     links: dict[frozenset[str], str] = {}
-    for event in new:
-        for other_id in candidates[event.id]:
-            pair = frozenset((event.id, other_id))
-            if pair not in links and (reason := link_reason(*sorted((event, known[other_id]), key=lambda e: e.id))):
-                links[pair] = reason
-    return links
+    for event_id in sorted(new):
+        report = new[event_id]
+        rows = [row_of[other] for other in candidates[event_id] if other not in new or other > event_id]
+        for other_id in (ids[row] for row in bound.may_link(report, rows)):
+            first, second = (report, known[other_id]) if event_id < other_id else (known[other_id], report)
+            if reason := link_between(first, second):
+                links[frozenset((event_id, other_id))] = reason
+    return links, known
 
 
 def _component(execute: Execute, seeds: set[str]) -> dict[frozenset[str], str]:
@@ -141,8 +168,7 @@ def merge_new_events(execute: Execute, new_ids: list[str]) -> int:
     Only the connected groups the new events link into are clustered again; an event that links
     to nothing stays its own merged event.
     """
-    known = load_events(execute, new_ids)
-    links = find_links(execute, list(known.values()), known)
+    links, known = _links_found(execute, load_reports(execute, new_ids), {})
     if not links:
         return 0
     rows = [(*sorted(pair), reason) for pair, reason in sorted(links.items(), key=lambda item: sorted(item[0]))]
@@ -152,9 +178,10 @@ def merge_new_events(execute: Execute, new_ids: list[str]) -> int:
                 + " ON CONFLICT DO NOTHING", [v for row in chunk for v in row])
     group_links = _component(execute, {x for pair in links for x in pair})
     member_ids = {x for pair in group_links for x in pair}
-    known |= load_events(execute, sorted(member_ids - known.keys()))
+    known |= load_reports(execute, sorted(member_ids - known.keys()))
     members = {event_id: known[event_id] for event_id in member_ids}
-    _write_clusters(execute, members, cluster(members.values(), group_links))
+    _write_clusters(execute, {event_id: report.event for event_id, report in members.items()},
+                    cluster(members.values(), group_links))
     return len(links)
 
 

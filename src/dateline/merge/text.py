@@ -1,0 +1,68 @@
+"""What two reports' sentences can share, read once per sentence: content words, counts in digits, names.
+
+The link model (`dateline.merge.link`) weighs these; the rules (`dateline.merge.rules`) read party name words with
+the same reader. Each reader is cached by sentence: a merge compares each stored report with many new ones.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from dateline.words import word_map, word_set
+
+#: Words left out of the sentence comparison: function words and news boilerplate, and the names of months and
+#: weekdays (a date both sentences write is weighed by the dates; every report of that day shares it).
+DATE_NAMES = frozenset(word_map("months")) | frozenset(word_map("weekdays"))
+STOPWORDS = word_set("merge_stopwords") | DATE_NAMES
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\W{0,2}$")
+_WORD_AFTER = re.compile(r"^\W{0,2}([A-Za-z]+)")
+_YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
+#: A capitalised word that does not open the sentence: a name ("Ghonim", "Horizon", "Tahrir").
+_NAME = re.compile(r"(?<=[\w,;:'\"()-] )[A-Z][a-z]{2,}")
+
+
+@functools.lru_cache(maxsize=65536)
+def sentence_words(sentence: str) -> frozenset[str]:
+    """The content words of a sentence, lower-cased (what two reports of one happening share)."""
+    return frozenset(w.lower() for w in _WORD.findall(sentence)) - STOPWORDS
+
+
+def dice(first: frozenset[str], second: frozenset[str]) -> float:
+    """The Dice coefficient of two word sets (0: nothing shared, 1: the same words; 0 when either is empty)."""
+    if not first or not second:
+        return 0.0
+    return 2 * len(first & second) / (len(first) + len(second))
+
+
+def sentence_similarity(a: str, b: str) -> float:
+    """The Dice coefficient of the two sentences' content words (0: nothing shared, 1: the same words)."""
+    return dice(sentence_words(a), sentence_words(b))
+
+
+def _part_of_date(sentence: str, match: re.Match[str]) -> bool:
+    """Whether a number is a year or the day beside a month name ("April 20", "1 February")."""
+    if _YEAR.fullmatch(match.group()):
+        return True
+    before = _WORD_BEFORE.search(sentence, 0, match.start())
+    after = _WORD_AFTER.match(sentence[match.end():])
+    return any(word and word.group(1).lower() in DATE_NAMES for word in (before, after))
+
+
+@functools.lru_cache(maxsize=65536)
+def sentence_numbers(sentence: str) -> frozenset[str]:
+    """The counts and amounts a sentence writes in digits ("11", "5,000", "1.3"); the parts of its dates are
+    left out (two reports of one day share those with every other report of that day)."""
+    return frozenset(m.group() for m in _NUMBER.finditer(sentence) if not _part_of_date(sentence, m))
+
+
+@functools.lru_cache(maxsize=65536)
+def sentence_names(sentence: str) -> frozenset[str]:
+    """The capitalised words inside a sentence (not its first word), lower-cased, function words left out."""
+    return frozenset(w.lower() for w in _NAME.findall(sentence)) - STOPWORDS
+
+
+__all__ = ["DATE_NAMES", "STOPWORDS", "dice", "sentence_names", "sentence_numbers", "sentence_similarity",
+           "sentence_words"]
