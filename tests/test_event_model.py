@@ -265,3 +265,37 @@ def test_one_threshold_for_all_sources_is_the_lowest_near_the_best_mean(monkeypa
 
     t, parts = joint_threshold({"a": curve(0.3), "b": curve(0.5)})
     assert t == 0.3 and parts["a"] == 1.0 and parts["mean_f0.5"] == 0.9
+
+
+def test_wikievents_candidates_off_the_annotated_triggers_are_left_out(monkeypatch):
+    """WikiEvents marks one mention per event: an attack candidate on no annotated trigger ("the Taliban
+    claimed the attack") is no evidence of no event, so it gets no label; one on a trigger gets its type."""
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    from dateline.model import Event, Evidence
+    from event_sources import _wiki_labeller
+
+    text = "Gunmen attacked a checkpoint. The Taliban claimed the attack."
+    at = text.index("attacked")
+    label = _wiki_labeller([(at, at + len("attacked"), "ASSAULT")])
+
+    def candidate(word: str) -> Event:
+        start = text.index(word)
+        return Event(id="x", type="ASSAULT", evidence=Evidence(sentence=text, start=0, end=len(text), trigger=word,
+                                                               trigger_start=start, trigger_end=start + len(word)))
+
+    assert label(candidate("attacked")) == "ASSAULT"
+    assert label(candidate("attack.")) is None
+
+
+def test_platt_scaling_stays_finite_when_the_scores_sit_far_above_the_share_right(monkeypatch):
+    """A verifier sure of most candidates (scores 0.98-0.999, half of them right): an undamped Newton step
+    from (1, 0) overshoots and ran off to a ~ 10^5; halving the step keeps the fit where the loss is least."""
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    from train_event_model import platt
+
+    scores = [0.999] * 40 + [0.98] * 40 + [0.3] * 20
+    right = [i % 2 == 0 for i in range(80)] + [False] * 20
+    a, b = platt(scores, right)
+    assert 0 < a < 5 and abs(b) < 5
+    model = LinearModel(("NONE",), {}, np.zeros((1, 0)), np.zeros(1), calibration=(a, b))
+    assert abs(np.mean([model.calibrated(s) for s in scores]) - sum(right) / len(right)) < 0.05

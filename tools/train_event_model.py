@@ -193,9 +193,18 @@ def per_source_cv(rows: list[Row], c: float = C, use_dense: bool = False) -> dic
 
 
 def platt(scores: list[float], right: list[bool]) -> tuple[float, float]:
-    """Platt scaling (a, b) of log-odds fitted by Newton steps on (probability, right) pairs."""
+    """Platt scaling (a, b) of log-odds fitted by Newton steps on (probability, right) pairs.
+
+    Each step is halved until the (lightly penalised) log loss falls: a plain Newton step from (1, 0) can
+    overshoot when the scores sit far from the share right (a verifier sure of most candidates), and then
+    runs off to a scale of 10^5."""
     z = np.array([math.log(min(max(s, 1e-6), 1 - 1e-6) / (1 - min(max(s, 1e-6), 1 - 1e-6))) for s in scores])
     y = np.array(right, dtype=float)
+
+    def loss(a: float, b: float) -> float:
+        m = a * z + b
+        return float(np.sum(np.logaddexp(0, m) - y * m) + 5e-4 * ((a - 1) ** 2 + b ** 2))
+
     a, b = 1.0, 0.0
     for _ in range(50):
         p = 1 / (1 + np.exp(-(a * z + b)))
@@ -203,8 +212,11 @@ def platt(scores: list[float], right: list[bool]) -> tuple[float, float]:
         w = p * (1 - p)
         h = np.array([[np.sum(w * z * z), np.sum(w * z)], [np.sum(w * z), np.sum(w)]]) + 1e-3 * np.eye(2)
         step = np.linalg.solve(h, g)
-        a, b = a - step[0], b - step[1]
-        if np.abs(step).max() < 1e-8:
+        before, shrink = loss(a, b), 1.0
+        while shrink > 1e-4 and loss(a - shrink * step[0], b - shrink * step[1]) > before:
+            shrink /= 2
+        a, b = a - shrink * step[0], b - shrink * step[1]
+        if np.abs(shrink * step).max() < 1e-8:
             break
     return float(a), float(b)
 
