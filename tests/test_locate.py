@@ -31,10 +31,16 @@ def test_a_statement_is_not_placed_at_the_story_scene(nlp) -> None:
     assert accusation.location is None
 
 
-def test_an_act_that_continues_the_story_happens_at_its_scene(nlp) -> None:
-    doc = extracted(nlp, "Fighting erupted in Mosul on Saturday. Police arrested forty men.")
-    arrest = event_at(doc, "arrested")
-    assert arrest.location is not None and arrest.location.name == "Mosul"
+@pytest.mark.parametrize(("text", "place"), [
+    pytest.param("Fighting erupted in Mosul on Saturday. Police arrested forty men.", "Mosul", id="in a town"),
+    pytest.param("Clashes broke out on the outskirts of Homs on Friday. Troops arrested forty men.", "Homs",
+                 id="on a town's outskirts"),
+    pytest.param("Protesters marched on Main Street in Wausau on Friday. Police arrested twelve of them.", "Wausau",
+                 id="on a street of a town"),
+])
+def test_an_act_that_continues_the_story_happens_at_its_scene(nlp, text: str, place: str) -> None:
+    arrest = event_at(extracted(nlp, text), "arrested")
+    assert arrest.location is not None and arrest.location.name == place
     assert arrest.location.basis.startswith("scene of the story")
 
 

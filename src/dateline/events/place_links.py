@@ -53,6 +53,8 @@ SITE_WORDS = word_class("place_words", "site")
 SITE_NOUNS = word_set("site_nouns")
 #: Nouns of a place's edge ("on the outskirts of Damascus"): a preposition with one as object is of place.
 EDGE_NOUNS = word_set("edge_nouns")
+#: Last words of street names ("Northumberland Avenue"): "on" one is at a place, as "in" is.
+STREET_WORDS = word_class("place_words", "street")
 #: Prepositions naming examples of a noun ("in several towns, including Thala"): the place is one of its places.
 EXAMPLE_PREPS = word_set("example_prepositions")
 #: Nouns of journeys ("during a visit to Beijing") and the prepositions that put an act on one.
@@ -107,8 +109,11 @@ def place_choice(place: Place, trigger: Any, physical: bool, occasion: Any | Non
 
 def locative(prep: Any, phrase: Any) -> bool:
     """True when the preposition puts an act at the place of its phrase: "in", "at", "near" ...; or any
-    preposition of place or aim whose object is the edge of a place ("on the outskirts of Damascus")."""
-    return prep.lower_ in SITE_PREPS or (prep.lower_ in TARGET_PREPS and phrase.lemma_.lower() in EDGE_NOUNS)
+    preposition of place or aim whose object is the edge of a place ("on the outskirts of Damascus") or
+    a street ("on Northumberland Avenue")."""
+    if prep.lower_ in SITE_PREPS:
+        return True
+    return prep.lower_ in TARGET_PREPS and (phrase.lemma_.lower() in EDGE_NOUNS or phrase.lower_ in STREET_WORDS)
 
 
 def site_preposition(prep: Any | None, phrase: Any) -> tuple[Any | None, Any]:

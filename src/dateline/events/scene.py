@@ -12,9 +12,9 @@ import weakref
 from typing import Any
 
 from dateline.events.place_links import (
-    SITE_PREPS,
     in_organisation_name,
     introducing_word,
+    locative,
     place_precision,
     place_token,
     speech_act,
@@ -181,8 +181,8 @@ _SCENE_TRAILS: weakref.WeakKeyDictionary[Any, _SceneTrail] = weakref.WeakKeyDict
 def _act_placed(doc: Document, place: Place, trigger_starts: set[int] | None = None) -> Any | None:
     """The act a place is stated for ("erupted in Deraa", "protests in Cairo"), or None when the
     place is not where something happened (a reporting place, a relative clause, a mention)."""
-    prep, head, _ = introducing_word(place_token(doc.parsed, place))
-    if prep is None or prep.lower_ not in SITE_PREPS or speech_act(head) or head.dep_ == "relcl" or \
+    prep, head, phrase = introducing_word(place_token(doc.parsed, place))
+    if prep is None or not locative(prep, phrase) or speech_act(head) or head.dep_ == "relcl" or \
             in_organisation_name(doc.parsed, place, prep):
         return None
     if head.pos_ == "VERB" and head.dep_ == "ROOT":
