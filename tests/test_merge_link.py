@@ -5,9 +5,18 @@ from __future__ import annotations
 
 import random
 
-from dateline.merge import cluster, conflict_reason, link_between, link_features, link_model, link_reason, report_of
+from dateline.merge import (
+    cluster,
+    conflict_between,
+    conflict_reason,
+    link_between,
+    link_features,
+    link_model,
+    link_reason,
+    report_of,
+)
 from dateline.merge.blocking import LinkBound
-from dateline.model import Event, Location
+from dateline.model import Event, Location, Party
 from dateline.store import open_store
 from test_merge import KYIV, party, report
 
@@ -131,6 +140,44 @@ def test_the_most_confident_report_speaks_for_the_merged_event_not_the_earliest(
     assert merged.id == event_of(late).id and merged.confidence == 0.91
     assert merged.evidence.sentence == event_of(late).evidence.sentence
     assert [m.article_id for m in merged.mentions] == ["early", "late"]  # mentions stay in article order
+
+
+def _lent(name: str, country: str) -> Party:
+    """A party named by a common noun whose country the actors stage took from the article's focus."""
+    return Party(name=name, country=country, sector="LAB", text=name,
+                 entry=f"Phoenix.agents.txt: WORKER [~LAB] + article focus country ({country})")
+
+
+def _blast_reports(parties: tuple[Party, Party]) -> list[Event]:
+    """Three reports of one blast: the first links to both others, which name their victims two ways."""
+    lines = (("ap", "The rig exploded on April 20, and 11 people died.", None),
+             ("fox", "The rig exploded on April 20, killing 11 workers.", parties[0]),
+             ("reuters", "An explosion killed 11 crewmen on the rig on April 20.", parties[1]))
+    return [event_of(report(aid, "2010-05-13", line, line.split()[2], type_="ASSAULT", actors=(), date="2010-04-20",
+                            recipients=(victims,) if victims else ())) for aid, line, victims in lines]
+
+
+def test_a_country_lent_by_the_article_focus_does_not_keep_a_report_from_its_happening():
+    """"workers" coded MEX in a story of the Gulf of Mexico, "crewmen" CAN in another outlet's: the two may not link
+    (a link needs no conflict at all), but a guess does not keep one from the group the other is in; "Mexican
+    workers" and "Canadian crewmen" are the text's own countries, and keep them apart."""
+    lent = _blast_reports((_lent("workers", "MEX"), _lent("crewmen", "CAN")))
+    stated = _blast_reports((party("Mexican workers", "MEX"), party("Canadian crewmen", "CAN")))
+    for reports, groups in ((lent, 1), (stated, 2)):
+        assert "recipients" in (conflict_reason(reports[1], reports[2]) or "")
+        links = {frozenset((reports[0].id, other.id)): "test" for other in reports[1:]}
+        assert len({merged for merged, _ in cluster(reports, links).values()}) == groups
+
+
+def test_a_lent_country_never_makes_a_conflict_the_full_rule_would_not():
+    """One report names Egypt's army and lends "officials" Israel; the other names Jerusalem: Israel is the first's
+    too (if by a guess), so the second's country is held by the first and they do not conflict."""
+    first = report("a", "2011-02-12", "Egypt's army and officials reaffirmed the peace treaty.", "reaffirmed",
+                   type_="AGREE", actors=(party("Egypt's army", "EGY", "MIL"), _lent("officials", "ISR")))
+    second = report("b", "2011-02-12", "Jerusalem welcomed the treaty the army reaffirmed.", "reaffirmed",
+                    type_="AGREE", actors=(party("Jerusalem", "ISR"),))
+    pair = report_of(event_of(first)), report_of(event_of(second))
+    assert conflict_between(*pair) is None and conflict_between(*pair, lent=False) is None
 
 
 def test_the_bound_keeps_every_pair_the_model_links_and_drops_pairs_sharing_nothing():

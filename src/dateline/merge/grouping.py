@@ -64,7 +64,7 @@ class _Linkage:
     def _conflict(self, x: int, y: int) -> bool:
         key = (x, y) if x < y else (y, x)
         if key not in self.conflicting:
-            self.conflicting[key] = conflict_between(self.reports[x], self.reports[y]) is not None
+            self.conflicting[key] = conflict_between(self.reports[x], self.reports[y], lent=False) is not None
         return self.conflicting[key]
 
     def _joinable(self, i: int, j: int, links: int) -> bool:

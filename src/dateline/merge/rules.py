@@ -9,9 +9,10 @@ do not contradict each other. Whether they then *are* one happening is weighed b
 
 Parties and places are coded from the text, and the coding errs: a party is given the wrong country
 ("army" read as the US army), an implicit agent is guessed ("authorities of USA" for "2 men
-charged"), a place is carried over from elsewhere in the article. So only what the sentences
-themselves say counts here: a party or place conflicts only when the text names it (a party with its
-text, a place whose name is in the evidence sentence) and the other sentence does not hold that
+charged"), a country is lent by the context ("workers" given the article's focus country: for the grouping
+only, `conflict_between(lent=False)`), a place is carried over from elsewhere in the article. So only
+what the sentences themselves say counts here: a party or place conflicts only when the text names it (a
+party with its text, a place whose name is in the evidence sentence) and the other sentence does not hold that
 text — so two copies of one sentence (wire copy, a page's list of stories) are one report whatever the
 coder made of each. Statuses: a fact, a plan and a hypothetical may tell one happening ("is to
 be released Monday" / "was released Monday": the modality reader often errs between them); a
@@ -53,6 +54,9 @@ MAX_MERGE_SPAN_DAYS = 366 + 2 * OPEN_SPAN_DAYS
 SAME_PLACE_KM = {"point": 50.0, "admin": 250.0}
 #: Places of these GeoNames feature codes (seas, gulfs, regions) are as coarse as a country.
 COARSE_PLACE_CODES = word_set("merge_coarse_places")
+#: How the actors stage marks a country it lent a party from the context (the article's focus, a name nearby) in
+#: the party's `entry`: a guess about this party, which does not keep two groups of reports apart.
+LENT_COUNTRY_MARKS = tuple(sorted(word_set("merge_lent_countries")))
 
 
 @dataclass(frozen=True)
@@ -97,7 +101,8 @@ class Report:
     party_words: frozenset[str]  # the words of its parties' names and texts (weighed as parties, not as names)
     own_names: frozenset[str]  # names less party words: two reports' shared names are exactly what these share
     roles: tuple[tuple[str, tuple[tuple[Party, frozenset[str]], ...]], ...]  # per role: each party, its name words
-    named: tuple[tuple[str, tuple[tuple[str, str], ...], frozenset[str]], ...]  # per role: (country, text), countries
+    #: per role: (country, text, whether its own words give the country) of each party named, and their countries
+    named: tuple[tuple[str, tuple[tuple[str, str, bool], ...], frozenset[str]], ...]
     place: Location | None
     place_in_sentence: bool  # `place_in_sentence`
 
@@ -105,7 +110,7 @@ class Report:
 def report_of(event: Event) -> Report:
     """The event as the merge compares it (read from the event as it is now: build it again after a change)."""
     sentence, parties = event.evidence.sentence, event.actors + event.recipients
-    named = [(role, tuple((p.country, p.text) for p in members if p.country and p.text is not None))
+    named = [(role, tuple((p.country, p.text, not lent_country(p)) for p in members if p.country and p.text))
              for role, members in _roles(event)]
     party_text = " ".join(f"{p.name} {p.text or ''}" for p in parties)
     party_words = frozenset(word.lower() for word in party_text.split())
@@ -116,7 +121,7 @@ def report_of(event: Event) -> Report:
                   numbers=sentence_numbers(sentence),
                   party_words=party_words, own_names=sentence_names(sentence) - party_words,
                   roles=tuple((role, tuple((p, _name_words(p)) for p in members)) for role, members in _roles(event)),
-                  named=tuple((role, coded, frozenset(country for country, _ in coded)) for role, coded in named),
+                  named=tuple((role, coded, frozenset(country for country, _, _ in coded)) for role, coded in named),
                   place=event.location, place_in_sentence=place_in_sentence(event))
 
 
@@ -211,19 +216,30 @@ def _same_party(p: Party, p_words: frozenset[str], q: Party, q_words: frozenset[
     return bool(p.country and p.sector and p.country == q.country and p.sector == q.sector)
 
 
-def _named_countries(named: tuple[tuple[str, str], ...], other_sentence: str) -> set[str]:
-    """The countries of the parties the text names and the other sentence does not (an implicit agent,
-    coded without text, is a guess; a name both sentences hold is one party, however each was coded)."""
-    return {country for country, text in named if text not in other_sentence}
+def lent_country(party: Party) -> bool:
+    """Whether the party's country was lent by the context (`LENT_COUNTRY_MARKS` in its `entry`), not read from its
+    own words: "workers" coded with the article's focus country, unlike "Mexican workers" or "BP"."""
+    return any(mark in (party.entry or "") for mark in LENT_COUNTRY_MARKS)
 
 
-def _party_conflict(a: Report, b: Report) -> str | None:
-    """Parties conflict when each event names a country the other does not (per role)."""
+def _named_countries(named: tuple[tuple[str, str, bool], ...], other_sentence: str,
+                     stated: bool = False) -> set[str]:
+    """The countries of the parties the text names and the other sentence does not (an implicit agent, coded
+    without text, is a guess; a name both sentences hold is one party, however each was coded); with `stated`, only
+    those the party's own words give (not lent by the context)."""
+    return {country for country, text, own in named if (own or not stated) and text not in other_sentence}
+
+
+def _party_conflict(a: Report, b: Report, lent: bool) -> str | None:
+    """Parties conflict when each event names a country the other does not (per role). Without `lent`, only
+    countries the party's own words give count for the conflict (`lent_country`): a lent one is a guess that never
+    makes a conflict, though it may hold the other's country (so this conflicts only where the full rule does)."""
     for (role, first, mine_all), (_, second, theirs_all) in zip(a.named, b.named, strict=True):
         if not mine_all or not theirs_all or len(mine_all | theirs_all) < 2:
             continue  # one side names none, or one country between them: one side's countries hold the other's
         mine, theirs = _named_countries(first, b.sentence), _named_countries(second, a.sentence)
-        if not (mine <= theirs or theirs <= mine):
+        if not (_named_countries(first, b.sentence, stated=not lent) <= theirs
+                or _named_countries(second, a.sentence, stated=not lent) <= mine):
             return f"{role} {'/'.join(sorted(mine))} and {'/'.join(sorted(theirs))}"
     return None
 
@@ -279,8 +295,10 @@ def conflict_reason(a: Event, b: Event) -> str | None:
     return conflict_between(report_of(a), report_of(b))
 
 
-def conflict_between(a: Report, b: Report) -> str | None:
-    """`conflict_reason` of two events' reports (`report_of`: what the rules read of each, read once)."""
+def conflict_between(a: Report, b: Report, lent: bool = True) -> str | None:
+    """`conflict_reason` of two events' reports (`report_of`: what the rules read of each, read once). With `lent`
+    false, a party's country lent by the context (`lent_country`) makes no conflict: what the grouping counts
+    against joining two groups (a guess about one report does not split a happening), where a link needs none."""
     if a.article_id == b.article_id:
         return "one article (its own grouping kept them apart)"
     if a.type != b.type:
@@ -294,7 +312,7 @@ def conflict_between(a: Report, b: Report) -> str | None:
         return "a date too vague to merge"
     if not first.overlaps(second.first, second.last):
         return f"dates {a.date or 'undated'} and {b.date or 'undated'}"
-    return _party_conflict(a, b) or _place_conflict(a, b)
+    return _party_conflict(a, b, lent) or _place_conflict(a, b)
 
 
 def shared_parties(a: Event, b: Event) -> list[str]:
