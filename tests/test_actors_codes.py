@@ -168,3 +168,9 @@ def test_agents_backed_by_a_country_are_not_that_countrys(staged):
 def test_agents_led_by_a_country_are_that_countrys(staged):
     doc = staged("US-led forces captured the town in Iraq.", "2004-02-01")
     assert code_of(doc.actors, "forces") == ("USA", "MIL")
+
+
+def test_people_nouns_phoenix_lacks_give_their_sector(make_doc):
+    actors = actors_of(make_doc, "Israel freed 30 Palestinian prisoners and Russian advisers left.", "2000-01-01")
+    assert code_of(actors, "Palestinian prisoners") == ("PSE", "CVL")
+    assert code_of(actors, "Russian advisers") == ("RUS", "GOV")

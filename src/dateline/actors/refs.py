@@ -280,16 +280,17 @@ def place_by_context(candidates: list[Candidate], doc: Document, lexicon: ActorD
     country (see `dateline.actors.nearby`)."""
     mentions = country_mentions(doc, [c.actor for c in candidates if not c.generic],
                                 [c.actor for c in candidates if c.person], lexicon)
+    not_people = [m for m in mentions if not m.person]
     for cand in candidates:
         if not (cand.generic or cand.regional) or cand.actor.country is not None or cand.actor.token_start is None:
             continue
         backers = backer_spans(doc, cand.actor)  # "Iranian-backed militias" are not Iran's
-        pool = outside(mentions, backers) if backers else mentions
+        pool, others = (outside(mentions, backers), outside(not_people, backers)) if backers else (mentions, not_people)
         # "de Klerk met President Mitterrand in Paris": a place or a body says more of a titled person's
         # country than another person does; failing those, people named together are often compatriots
-        nearby = (context_country(doc, cand.actor.token_start, [m for m in pool if not m.person], focus)
-                  if cand.person else None) or context_country(doc, cand.actor.token_start, pool, focus)
-        backing = {m.country for m in mentions if m not in pool}
+        nearby = (context_country(doc, cand.actor.token_start, others, focus) if cand.person else None) \
+            or context_country(doc, cand.actor.token_start, pool, focus)
+        backing = {m.country for m in mentions if any(start <= m.start < end for start, end in backers)}
         if nearby is not None:
             set_country(cand.actor, nearby.country, f"named nearby: {nearby.text!r}")
         elif focus and focus not in backing:
