@@ -27,6 +27,8 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import numpy as np
+
 from dateline.merge import Report, cluster, link_between, link_model, merge_span, report_of
 from dateline.merge.blocking import LinkBound
 from dateline.model import Event, Evidence
@@ -100,15 +102,23 @@ def _candidates(execute: Execute, new: list[Event]) -> dict[str, list[str]]:
     in them are read by key, and the overlap is decided here. (A self-join of `merge_keys` is answered by scanning
     the table: its cost grew with the store.)"""
     own = [row for event in new if event.article_date for row in merge_key_rows(event, event.article_date)]
-    in_window: dict[str, list[tuple[str, Any, Any]]] = {}
+    rows: dict[str, list[tuple[str, Any, Any]]] = {}
     for key, other_id, lo, hi in _in_chunks(execute, "SELECT window_key, event_id, lo, hi FROM merge_keys "
                                                      "WHERE window_key IN ({ids})", sorted({row[2] for row in own})):
-        in_window.setdefault(key, []).append((other_id, lo, hi))
+        rows.setdefault(key, []).append((other_id, lo, hi))
+    in_window = {key: _window(found) for key, found in rows.items()}  # each window's spans as arrays: one test each
     found: dict[str, set[str]] = {event.id: set() for event in new}
     for new_id, _, key, lo, hi in own:
-        found[new_id].update(other for other, first, last in in_window.get(key, ())
-                             if other != new_id and first <= hi and last >= lo)
-    return {event_id: sorted(others) for event_id, others in found.items()}
+        if key in in_window:
+            ids, first, last = in_window[key]
+            found[new_id].update(ids[(first <= hi.toordinal()) & (last >= lo.toordinal())].tolist())
+    return {event_id: sorted(others - {event_id}) for event_id, others in found.items()}
+
+
+def _window(rows: list[tuple[str, Any, Any]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The event ids of one candidate window with the first and last days (ordinals) of their merge spans."""
+    return (np.array([row[0] for row in rows], dtype=object), np.array([row[1].toordinal() for row in rows]),
+            np.array([row[2].toordinal() for row in rows]))
 
 
 def find_links(execute: Execute, new: list[Event], known: dict[str, Event]) -> dict[frozenset[str], str]:
