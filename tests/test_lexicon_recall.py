@@ -90,3 +90,16 @@ def test_taking_to_the_streets_is_a_protest(nlp) -> None:
                                   "The envoy took the street car to the ministry."])
 def test_taking_without_the_streets_is_no_protest(nlp, text: str) -> None:
     assert "PROTEST" not in types_at(candidates(nlp, text), "took")
+
+
+def test_a_coordinated_object_is_in_the_verbs_phrase(nlp) -> None:
+    """CAMEO's "send ... medical" pattern reaches the second of two coordinated objects."""
+    doc = candidates(nlp, "Norway sent two engineers and medical supplies to Gaza on Monday.")
+    assert types_at(doc, "sent") == {"AID"}
+
+
+def test_striking_targets_is_an_assault_and_striking_a_deal_is_not(nlp) -> None:
+    doc = candidates(nlp, "Warplanes struck rebel positions near the town on Sunday.")
+    assert types_at(doc, "struck") == {"ASSAULT"}
+    doc = candidates(nlp, "The two parties struck a deal on Sunday after weeks of talks.")
+    assert "ASSAULT" not in types_at(doc, "struck")

@@ -16,6 +16,11 @@ codes the documents with the lexicon alone and sorts every gold event into one c
 * `nonpolitical_frame`: an entry of the gold type, dropped by the non-political frame (`events.frame`);
 * `entry_dropped`: an entry of the gold type, but no event of it for another reason.
 
+`--leads` does the same for the sources labelled per text, not per trigger (NGEC story leads, the political
+reports of `benchmarks/short_reports.py`): `found`; `modality`; `nonpolitical_frame` (a token has an entry of the
+label, dropped by the frame); `entry_dropped` (such a token, no event for another reason); `other_type` (only
+events of other types); `no_candidate` (no event at all).
+
 Prints a JSON line of counts per source and class, and with `--list N` the N most frequent missed
 (type, lemma, part of speech) per source on stderr: the candidates for new lexicon entries.
 
@@ -275,11 +280,54 @@ def propose_ngec() -> dict[str, Any]:
     return {"ngec_leads": len(rows), "found": found, "held_out_missed": held_out, "reached_by_learned_lemmas": reached}
 
 
+def lead_class(doc: Document, label: str, lexicon: Any) -> str:
+    """The class of one text labelled `label` as a whole (see `--leads` in the module docstring)."""
+    of_label = [e for e in doc.events if e.type == label]
+    if any(not e.negated and not e.hypothetical for e in of_label):
+        return "found"
+    if of_label:
+        return "modality"
+    for token in doc.parsed:
+        if token.pos_ == "VERB" and not verb_used_as_noun(token):
+            entry = lexicon.verb_entry(token)
+        else:
+            entry = lexicon.noun_entry(token) if token.pos_ in ("NOUN", "VERB") else None
+        if entry is not None and entry.type == label:
+            return "nonpolitical_frame" if nonpolitical_frame(doc, token, label) else "entry_dropped"
+    return "other_type" if doc.events else "no_candidate"
+
+
+def classify_leads() -> dict[str, dict[str, int]]:
+    """Counts per class of the NGEC leads and the short political reports."""
+    import datetime as dt
+
+    from dateline.model import Article
+    from lexicon_eval import ngec_leads
+    from short_reports import load_reports
+
+    lexicon = load_lexicon()
+    reports = [r for r in load_reports() if r["type"] is not None]
+    short = ([Article(id=r["id"], date=dt.date.fromisoformat(r["date"]), text=r["text"]) for r in reports],
+             {r["id"]: r["type"] for r in reports})
+    leads, golds = ngec_leads()
+    sources = {"ngec": (leads, {k: v[0][2] for k, v in golds.items()}), "short": short}
+    out = {}
+    for name, (articles, labels) in sources.items():
+        with unverified(), undetected():
+            docs = coded(name if name == "ngec" else "short-political", articles, False)
+        out[name] = dict(Counter(lead_class(d, labels[d.article.id], lexicon) for d in docs))
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--list", type=int, default=0, help="print the N most frequent missed lemmas per source")
     parser.add_argument("--propose", action="store_true", help="learn missed lemmas as entries, cross-validated")
+    parser.add_argument("--leads", action="store_true", help="classify the misses of texts labelled as a whole")
     args = parser.parse_args()
+    if args.leads:
+        print(json.dumps(classify_leads()))
+        return
     if args.propose:
         print(json.dumps({**propose(), **propose_ngec()}))
         return

@@ -58,6 +58,8 @@ POLITICAL_SECTORS = STATE_SECTORS | ARMED_SECTORS | frozenset({"OPP", "PTY", "IG
 #: Dependents that modify a cause noun, and prepositions that name whose it is ("fire from the army").
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 AGENT_PREPS = frozenset({"of", "from", "by"})
+#: How a headline's subject hangs on its verb when the parser misreads it ("quake" in "6.9 quake strikes Indonesia").
+HEADLINE_SUBJECT_DEPS = frozenset({"compound", "nmod"})
 #: Links from a trigger to the clause whose subject it shares ("exploded, killing", "fought back to defeat").
 CONTINUING_DEPS = frozenset({"advcl", "conj", "xcomp", "acl"})
 RELATIVE_PRONOUNS = word_set("relative_pronouns")
@@ -174,8 +176,10 @@ def _nonpolitical_cause(index: ArticleIndex, token: Any) -> str | None:
     act; an industrial blast as the trigger itself ("a gas explosion"; "opened fire" is no accident)."""
     candidates = [token] if token.pos_ in ("NOUN", "PROPN") else []
     agent = agent_of(token)
-    if agent is not None:
-        candidates.append(agent)
+    if agent is not None:  # an apposition names the same thing ("Magnitude 6.8 quake" parsed as "Magnitude, quake")
+        candidates += [agent, *(c for c in agent.children if c.dep_ == "appos")]
+    if token.pos_ == "VERB":  # a headline's noun the parser hangs on the verb before it ("6.9 quake strikes Indonesia")
+        candidates += [c for c in token.children if c.dep_ in HEADLINE_SUBJECT_DEPS and c.i < token.i]
     passive_patient = token.tag_ == "VBN" and not any(c.dep_ == "agent" for c in token.children)
     if token.pos_ == "VERB" and (agent is None or passive_patient):
         # "killed in the floods", "(people) killed after an earthquake hit", "as a train derailed"

@@ -33,6 +33,9 @@ VERB_OBJECT = "VERBOBJ"
 SILENCED = "-"
 #: Flag of a curated verb row that wins over the verb's CAMEO patterns too.
 WINS = "wins"
+#: Flag of a LIGHT row that holds only when the verb's object is an event noun ("struck a deal"); otherwise the
+#: verb keeps its own reading ("aircraft struck targets": CAMEO's attack).
+EVENT_OBJECT = "event_object"
 
 
 @dataclass(frozen=True)
@@ -178,9 +181,15 @@ class Lexicon:
             needs = entry.needs
             pobjs = entry.preposition_objects
             if ((needs is None or governs_word(token, needs)) and _object_fits(token, entry)
-                    and (pobjs is None or not pobjs.isdisjoint(preposition_objects(token)))):
+                    and (pobjs is None or not pobjs.isdisjoint(preposition_objects(token)))
+                    and (EVENT_OBJECT not in entry.flags or self._has_event_object(token))):
                 return entry
         return None
+
+    def _has_event_object(self, verb: Any) -> bool:
+        """Whether the verb's object is a noun the lexicon codes ("struck a deal"), so the verb is only its support."""
+        return any(c.dep_ == "dobj" and (c.lemma_.lower() in self.nouns or c.lower_ in self.nouns)
+                   for c in verb.children)
 
     def _best_pattern(self, token: Any, lemma: str, block_name: str) -> dict[str, Any] | None:
         """The CAMEO pattern of the verb's block with the most slots that all match."""
@@ -395,14 +404,26 @@ def _phrase_words(token: Any, right: bool) -> frozenset[str]:
     """Lowercased forms and lemmas of the verb's own phrase on one side of it, near the verb."""
     words: set[str] = set()
     window = PATTERN_WINDOW[right]
-    stack = [c for c in token.children if (c.i > token.i) == right and c.dep_ not in CLAUSE_DEPS]
+    stack = [c for c in token.children if (c.i > token.i) == right and _in_phrase(c)]
     while stack:
         tok = stack.pop()
         if abs(tok.i - token.i) <= window:
             words.add(tok.lower_)
             words.add(tok.lemma_.lower())
-        stack.extend(c for c in tok.children if c.dep_ not in CLAUSE_DEPS)
+        stack.extend(c for c in tok.children if _in_phrase(c))
     return frozenset(words)
+
+
+#: Parts of speech of a noun phrase: a conjunct of one is a coordinated noun, not a new clause.
+NOMINAL_TAGS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+
+
+def _in_phrase(token: Any) -> bool:
+    """Whether a dependent stays in its head's phrase: not a clause of its own, except a noun coordinated with a noun
+    ("sent rescue workers and relief supplies": the supplies are sent too)."""
+    if token.dep_ == "conj":
+        return token.pos_ in NOMINAL_TAGS and token.head.pos_ in NOMINAL_TAGS
+    return token.dep_ not in CLAUSE_DEPS
 
 
 def _modifier_words(token: Any) -> frozenset[str]:
