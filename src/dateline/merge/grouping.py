@@ -4,8 +4,9 @@ Links are pairwise (`dateline.merge.link`); a happening is a group of reports. G
 (connected components) would chain a wave of similar reports — protests on consecutive days, each
 linked to the next — into one event. So groups are built by average linkage: starting from single
 reports, the two groups with the densest links between them (links over pairs) are joined, as long
-as that density is at least `JOIN_DENSITY`, where each pair of reports that conflict (`conflict_reason`:
-other days, a negation) counts as `CONFLICT_WEIGHT` missing links. Two single reports that conflict
+as that density is at least `JOIN_DENSITY`, where each pair of reports that conflict (`conflict_between`:
+other days, a negation; a party's country lent by the context is a guess, not a conflict, here) counts as
+`CONFLICT_WEIGHT` missing links. Two single reports that conflict
 never join, nor does a chain of links join them; but one misread report (a wrong place, a negation
 the modality reader saw) does not keep thirty agreeing reports of a rig explosion from thirty more.
 
