@@ -231,7 +231,8 @@ def main() -> int:
               "cv_grouping_by_source": {source: figures(c) for source, c in sorted(whole[threshold].items())},
               "pairs": {s: sum(len(a["labels"]) for a in articles if a["source"] == s)
                         for s in sorted({a["source"] for a in articles})},
-              "weights": {n: round(w, 3) for n, w in zip(names, weights, strict=True)}, "intercept": round(intercept, 3)}
+              "weights": {n: round(w, 3) for n, w in zip(names, weights, strict=True)},
+              "intercept": round(intercept, 3)}
     print(json.dumps(report))
     if args.write:
         MODEL_PATH.write_text(json.dumps({
