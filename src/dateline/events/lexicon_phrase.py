@@ -1,0 +1,84 @@
+"""What a trigger's parse says around it, as the lexicon reads it: the words of a verb's own phrase, a noun's
+modifiers, the words a verb governs, and whether a tagger's verb is used as a noun.
+
+Kept apart from `lexicon.py` (which decides which entry applies) because these read the spaCy parse only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+#: Dependencies that start a new clause: pattern words are looked for inside the verb's phrase only.
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "conj", "parataxis", "relcl", "csubj", "acl"})
+
+
+def governs_word(verb: Any, word: str) -> bool:
+    """Whether the verb governs `word`: as its own child ("called for talks"), or as the marker that opens the clause
+    right after it ("called for Saleh to step down", where the parser hangs "for" on "step")."""
+    if any(c.lower_ == word for c in verb.children):
+        return True
+    return any(c.dep_ in CLAUSE_DEPS and c.i > verb.i
+               and any(m.dep_ == "mark" and m.lower_ == word and m.i == verb.i + 1 for m in c.children)
+               for c in verb.children)
+
+
+def preposition_objects(verb: Any) -> set[str]:
+    """Lemmas of the objects of the prepositions a verb governs ("took to the streets" -> {"street"})."""
+    return {o.lemma_.lower() for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"}
+
+
+#: Children only a noun has: a tagger's "verb" with one of them is a noun ("the wounded").
+NOUN_ONLY_CHILDREN = frozenset({"det", "poss"})
+#: Noun slots a finite or base-form verb cannot fill ("would not meet hostage-takers demands").
+NOUN_SLOTS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
+
+
+def verb_used_as_noun(token: Any) -> bool:
+    """A token the tagger calls a verb that the sentence uses as a noun: it has a determiner or
+    possessor ("the wounded") or fills a noun's slot (object or subject) without being a gerund
+    ("would not meet hostage-takers demands"). Coding it as a verb would invent an act with its
+    neighbours as parties."""
+    if any(c.dep_ in NOUN_ONLY_CHILDREN for c in token.children):
+        return True
+    return token.tag_ != "VBG" and token.dep_ in NOUN_SLOTS
+
+
+#: How far from the verb pattern words may be (PETRARCH patterns describe the verb's close phrase).
+PATTERN_WINDOW = {True: 8, False: 4}
+
+
+def phrase_words(token: Any, right: bool) -> frozenset[str]:
+    """Lowercased forms and lemmas of the verb's own phrase on one side of it, near the verb."""
+    words: set[str] = set()
+    window = PATTERN_WINDOW[right]
+    stack = [c for c in token.children if (c.i > token.i) == right and _in_phrase(c)]
+    while stack:
+        tok = stack.pop()
+        if abs(tok.i - token.i) <= window:
+            words.add(tok.lower_)
+            words.add(tok.lemma_.lower())
+        stack.extend(c for c in tok.children if _in_phrase(c))
+    return frozenset(words)
+
+
+#: Parts of speech of a noun phrase: a conjunct of one is a coordinated noun, not a new clause.
+NOMINAL_TAGS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+
+
+def _in_phrase(token: Any) -> bool:
+    """Whether a dependent stays in its head's phrase: not a clause of its own, except a noun coordinated with a noun
+    ("sent rescue workers and relief supplies": the supplies are sent too)."""
+    if token.dep_ == "conj":
+        return token.pos_ in NOMINAL_TAGS and token.head.pos_ in NOMINAL_TAGS
+    return token.dep_ not in CLAUSE_DEPS
+
+
+def modifier_words(token: Any) -> frozenset[str]:
+    """Modifiers of a noun: compound/amod children and the two tokens right before it."""
+    words = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
+    words.update(c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "nmod"))
+    doc = token.doc
+    for i in range(max(token.i - 2, token.sent.start), token.i):
+        words.add(doc[i].lower_)
+        words.add(doc[i].lemma_.lower())
+    return frozenset(words)
