@@ -40,6 +40,7 @@ import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from dateline.geo import get_gazetteer, tag_places
 from dateline.model import Article, Document, Place
@@ -104,8 +105,26 @@ def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 
 
+def miss_kind(parsed: Any, start: int, end: int) -> str:
+    """What spaCy made of a missed toponym: an entity of another label, a span cut or merged, or no entity
+    (then whether the words are in capitals or open a sentence), for error analysis."""
+    ents = [e for e in parsed.ents if e.start_char < end and start < e.end_char]
+    if not ents:
+        words = parsed.char_span(start, end, alignment_mode="expand")
+        if words is not None and words.text.isupper():
+            return "no entity: all capitals"
+        if words is not None and words[0].is_sent_start:
+            return "no entity: opens a sentence"
+        return "no entity"
+    ent = ents[0]
+    same = (ent.start_char, ent.end_char) == (start, end)
+    if ent.label_ in ("GPE", "LOC", "FAC"):
+        return f"{ent.label_} not kept" if same else f"{ent.label_} span differs"
+    return f"label {ent.label_}" + ("" if same else ", span differs")
+
+
 def score_article(places: list[Place], gold: list[GoldToponym], ignored: list[tuple[int, int]],
-                  tally: dict[str, list | int], text: str = "") -> None:
+                  tally: dict[str, list | int], text: str = "", parsed: Any = None) -> None:
     """Add one article's recognition counts and resolution errors to the tally."""
     for place in places:
         if any(overlaps(place.start, place.end, g.start, g.end) for g in gold):
@@ -118,7 +137,8 @@ def score_article(places: list[Place], gold: list[GoldToponym], ignored: list[tu
         hits = [p for p in places if overlaps(p.start, p.end, g.start, g.end)]
         tally["gold"] += 1
         if not hits:
-            tally["missed"].append(f"MISS {text[g.start:g.end]!r} ({g.type}) | "
+            kind = miss_kind(parsed, g.start, g.end) if parsed is not None else ""
+            tally["missed"].append(f"MISS {text[g.start:g.end]!r} ({g.type}) [{kind}] | "
                                    f"{text[max(0, g.start - 50):g.end + 30]!r}".replace("\\n", " "))
             continue
         tally["recognised"] += 1
@@ -173,7 +193,7 @@ def main() -> None:
     tally: dict = {"tp_pred": 0, "fp": 0, "gold": 0, "recognised": 0, "errors": [], "with_id": 0,
                    "id_match": 0, "wrong": [], "missed": [], "spurious": []}
     for doc, (text, gold, ignored, _) in zip(docs, articles, strict=True):
-        score_article(doc.places, gold, ignored, tally, text)
+        score_article(doc.places, gold, ignored, tally, text, doc.parsed)
     if args.errors:
         print("\n".join(sorted(tally["wrong"], reverse=True) + sorted(tally["missed"])
                         + sorted(tally["spurious"])), file=sys.stderr)

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from dateline.geo.datelines import DATELINE_MARKS, dateline_name, dateline_places
+from dateline.geo.discourse import repeated_mentions
 from dateline.geo.gazetteer import Gazetteer
 from dateline.geo.mentions import Mention, link_containers, link_peers
 from dateline.geo.names import COMPASS_WORDS, fold
@@ -37,6 +38,11 @@ CUED_ONLY_LABELS = frozenset({"PERSON"})
 PERSON_PLACE_CODES = frozenset({"PCLI", "ADM1", "PPLC", "CONT"})
 PERSON_PLACE_PREPS = word_class("prepositions", "person-place")
 PERSON_TOWN_POPULATION = 50_000
+#: A PERSON span that the gazetteer knows as a town of at least this size is a place where a
+#: verb of the subject's journey leads to or from it ("moved to Thornhill", "fled from Misrata").
+JOURNEY_VERBS = word_set("journey_verbs")
+JOURNEY_PREPS = frozenset({"to", "from", "into", "toward", "towards"})
+JOURNEY_TOWN_POPULATION = 5_000
 #: Buildings, streets and venues: places when a locative preposition introduces them.
 SITE_LABELS = frozenset({"FAC"})
 #: Labels of names that may embed a well-known place ("Washington Post", "US Federal Reserve").
@@ -102,6 +108,7 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer) -> list[Mention]:
     accepted.extend(named_units(parsed, accepted, gazetteer))
     accepted.extend(_embedded_places(parsed, accepted, gazetteer, person_words))
     accepted.extend(dateline_places(parsed, gazetteer, accepted))
+    accepted.extend(repeated_mentions(parsed, accepted, _full_name_words(persons)))
     accepted.extend(state_after_town(parsed, accepted))
     accepted.sort(key=lambda m: m.start)
     link_containers(parsed, accepted)
@@ -329,7 +336,7 @@ def _ruled_out(mention: Mention, person_words: set[str], gazetteer: Gazetteer) -
 def _person_words(parsed: Any, persons: dict[str, set[str]]) -> set[str]:
     """Names that are people in this article: words of full names ("Angela Dorothea Merkel"),
     and one-word names that spaCy calls PERSON more often than a place."""
-    words = set().union(*(w for name, w in persons.items() if " " in name))
+    words = _full_name_words(persons)
     votes: dict[str, int] = {}
     for ent in parsed.ents:
         if ent.label_ == "PERSON" or ent.label_ in PLACE_LABELS:
@@ -337,6 +344,11 @@ def _person_words(parsed: Any, persons: dict[str, set[str]]) -> set[str]:
             votes[key] = votes.get(key, 0) + (1 if ent.label_ == "PERSON" else -1)
     words.update(name for name in persons if " " not in name and votes.get(name, 0) >= 0)
     return words
+
+
+def _full_name_words(persons: dict[str, set[str]]) -> set[str]:
+    """The words of the people's names of more than one word ("angela", "merkel")."""
+    return set().union(*(w for name, w in persons.items() if " " in name))
 
 
 def _person_named_place(parsed: Any, mention: Mention, persons: dict[str, set[str]],
@@ -348,11 +360,20 @@ def _person_named_place(parsed: Any, mention: Mention, persons: dict[str, set[st
     candidates = gazetteer.lookup(mention.text)
     if any(c.feature_code in PERSON_PLACE_CODES and c.match == 1.0 for c in candidates):
         return True
+    root = parsed[mention.token_start:mention.token_end].root
+    if _journey_end(root) and any(c.population >= JOURNEY_TOWN_POPULATION for c in candidates):
+        return True
     if mention.token_end - mention.token_start == 1:
         # a one-word "person" must be a sizeable town: "Irene", "Clarence" are people too
         candidates = tuple(c for c in candidates if c.population >= PERSON_TOWN_POPULATION)
-    root = parsed[mention.token_start:mention.token_end].root
     return bool(candidates) and _place_slot(root, PERSON_PLACE_PREPS)
+
+
+def _journey_end(root: Any) -> bool:
+    """True for the object of "to/from/into" after a verb of the subject's journey ("moved to X")."""
+    prep = root.head
+    return (root.dep_ == "pobj" and prep.lower_ in JOURNEY_PREPS and prep.head.pos_ == "VERB"
+            and prep.head.lemma_ in JOURNEY_VERBS)
 
 
 def _person_names(parsed: Any) -> dict[str, set[str]]:
