@@ -41,7 +41,7 @@ PERSON_TOWN_POPULATION = 50_000
 #: A PERSON span that the gazetteer knows as a town of at least this size is a place where a
 #: verb of the subject's journey leads to or from it ("moved to Thornhill", "fled from Misrata").
 JOURNEY_VERBS = word_set("journey_verbs")
-JOURNEY_PREPS = frozenset({"to", "from", "into", "toward", "towards"})
+JOURNEY_PREPS = word_class("prepositions", "journey-end")
 JOURNEY_TOWN_POPULATION = 5_000
 #: Buildings, streets and venues: places when a locative preposition introduces them.
 SITE_LABELS = frozenset({"FAC"})
