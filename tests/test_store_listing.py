@@ -71,10 +71,11 @@ def test_the_party_filters_match_names_and_texts_anywhere_and_codes_exactly(stor
 def _drop_schema_6(target: str) -> None:
     """Make `target` a database as schema 5 left it: no listing columns, none of the indexes schemas 6 and 7 add."""
     indexes = ("events_merged", "merge_keys_event", "event_links_a", "event_links_b", "events_listing",
-               "articles_digest", "events_days", "events_party_trgm", "events_countries_trgm", "events_sentence_trgm")
-    columns = ("order_key", "listing_key", "listing_day", "party_text", "countries")
+               "articles_digest", "events_days", "events_party_trgm", "events_countries_trgm", "events_sentence_trgm",
+               "events_row_seq")
+    columns = ("row_seq", "order_key", "listing_key", "listing_day", "party_text", "countries")
     raw_sql(target, "; ".join([*(f"DROP INDEX IF EXISTS {name}" for name in indexes),
-                               *(f"ALTER TABLE events DROP COLUMN {name}" for name in columns),
+                               *(f"ALTER TABLE events DROP COLUMN IF EXISTS {name}" for name in columns),
                                f"UPDATE schema_version SET version = 5 WHERE version = {SCHEMA_VERSION}"]))
     if target.startswith("postgresql"):  # schema 5 had these two on PostgreSQL
         raw_sql(target, "CREATE INDEX events_merged ON events (merged_id); "

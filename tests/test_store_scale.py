@@ -208,3 +208,62 @@ def test_a_schema_8_store_gets_windowed_merge_keys_and_background_spans_like_a_n
     vigil_span = [row for row in upgraded[1] if row[0] == vigil.events[0].id]
     # 42 days back from its article's day, and a day's slack after it
     assert vigil_span == [(vigil.events[0].id, dt.date(2010, 4, 12), dt.date(2010, 5, 25))]
+
+
+def test_a_duckdb_listing_reads_the_rows_its_top_n_keeps_through_the_row_numbers_index(tmp_path):
+    with open_store(tmp_path / "s.duckdb") as store:
+        store.add([numbered_document(n) for n in range(30)][::-1])
+        before = [e.id for e in store.events(EventFilter(type="CONSULT", limit=12))]
+        store.optimize()  # the rewrite numbers the rows again, in listing order
+        store.add([numbered_document(n) for n in range(30, 36)])  # an ingest after it draws new numbers
+        ((rows, numbers),) = store.rows("SELECT count(*), count(DISTINCT row_seq) FROM events")
+        assert numbers == rows > 0
+        statements = []
+
+        def recorded(sql: str, params):
+            statements.append((sql, list(params)))
+            return store.rows(sql, params)
+
+        from dateline.store.listing import listed_ids
+
+        assert [i for i, _ in listed_ids(recorded, EventFilter(type="CONSULT"), store.dialect, page=5)][:12] == before
+        reads = [(sql, params) for sql, params in statements if "row_seq IN (" in sql]
+        assert reads and all("Index Scan" in _plan(store, sql, params) for sql, params in reads)
+
+
+def test_a_schema_9_duckdb_store_gets_its_row_numbers_and_lists_as_before(tmp_path):
+    path = tmp_path / "s.duckdb"
+    with open_store(path) as store:
+        store.add([numbered_document(n) for n in range(12)])
+        listing = [e.id for e in store.events()]
+    raw_sql(str(path), "DROP INDEX events_row_seq; DROP INDEX events_merged; ALTER TABLE events DROP COLUMN row_seq; "
+                       "CREATE INDEX events_merged ON events (merged_id); DROP SEQUENCE events_row_seq_source; "
+                       f"UPDATE schema_version SET version = 9 WHERE version = {SCHEMA_VERSION}")
+    with open_store(path, read_only=True) as store:
+        assert store.rows("SELECT max(version) FROM schema_version") == [(SCHEMA_VERSION,)]
+        assert store.rows("SELECT count(*) = count(DISTINCT row_seq) FROM events") == [(True,)]
+        assert [e.id for e in store.events()] == listing
+
+
+def test_a_schema_9_postgresql_store_answers_a_near_filter_from_the_points_index_alone(postgres_url):
+    from dateline.model import Location
+    from dateline.store.filters import event_where
+
+    with open_store(postgres_url) as store:
+        kinds = ("PROTEST", "ASSAULT", "AGREE", "CONSULT", "ACCUSE", "REQUEST")  # other types: no merging
+        store.add([make_document(f"t{n}", kind, text=f"Report {n}: {kind}.",
+                                 location=Location("Tartu", 588335, 58.38 + n / 100, 26.72, "EE"))
+                   for n, kind in enumerate(kinds)])
+    raw_sql(postgres_url, "DROP INDEX events_point; CREATE INDEX events_point ON events (lat, lon); "
+                          f"UPDATE schema_version SET version = 9 WHERE version = {SCHEMA_VERSION}")
+    with open_store(postgres_url) as store:  # upgraded: the points' index carries the listing's columns
+        store.rows("VACUUM events")  # pages all visible, as `dateline optimize` leaves them
+        store.rows("SET enable_seqscan = off")  # six rows: ask which index it would use at all
+        store.rows("SET enable_bitmapscan = off")
+        flt = EventFilter(near=(58.40, 26.72, 10), since=dt.date(2018, 1, 1), until=dt.date(2018, 12, 31), limit=3)
+        where, params = event_where(flt, store.dialect)
+        plan = " ".join(r[0] for r in store.rows(
+            "EXPLAIN SELECT e.merged_id, e.listing_key, e.listing_day FROM events e "
+            f"{where} AND e.listing_day > ? ORDER BY e.listing_day LIMIT 110", [*params, 0]))
+        assert "Index Only Scan using events_point" in plan, plan
+        assert len(store.events(flt)) == 3

@@ -29,7 +29,7 @@ import pyarrow as pa
 from dateline.config import settings
 from dateline.store.base import StoreBusyError, StoreError, StoreMissingError
 from dateline.store.rows import table_columns
-from dateline.store.schema import DUCKDB, index_ddl, sql_type, table_ddl
+from dateline.store.schema import DUCKDB, index_ddl, row_number_ddl, sql_type, table_ddl
 from dateline.store.sql import KEYED_TABLES, SQLStore
 
 #: Idle seconds after which a writing store lets the file go.
@@ -258,6 +258,8 @@ class DuckDBStore(SQLStore):
             for statement in index_ddl(DUCKDB):
                 if " ON events " in statement:
                     con.execute(statement)
+            for statement in row_number_ddl(DUCKDB):  # numbered again, in the new order
+                con.execute(statement)
         with self._lease.hold() as con:
             con.execute("CHECKPOINT")
 
