@@ -36,3 +36,17 @@ def test_a_name_taken_as_a_place_is_a_place_in_its_other_mentions(make_doc) -> N
 def test_another_mention_inside_a_longer_name_stays_out(make_doc) -> None:
     text = "Lotto numbers were drawn in Riverdale on Friday at the Riverdale Lukoil Station on Main Road."
     assert [start for name, start in place_starts(make_doc, text) if name == "Riverdale"] == [28]
+
+
+def test_an_area_closing_a_town_area_pair_is_that_area(make_doc) -> None:
+    # spaCy calls "Kent" a person and "Fife" nothing; after "Place," and before a full stop they are areas
+    found = tag_places(make_doc("The season opens on April 7 at Brands Hatch Indy, Kent.")).places
+    kent = next(p for p in found if p.text == "Kent")
+    assert (kent.feature_code, kent.country_code) == ("ADM2", "GB")
+    assert [p.text for p in tag_places(make_doc("The next round is at Knockhill, Fife. Tickets are on sale.")).places] \
+        == ["Fife"]
+
+
+def test_a_name_in_a_list_of_names_is_no_area(make_doc) -> None:
+    text = "The lineup features Rainbow Kitten Surprise, St. Paul & the Broken Bones and others."
+    assert "St. Paul" not in [p.text for p in tag_places(make_doc(text)).places]

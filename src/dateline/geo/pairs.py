@@ -5,18 +5,24 @@ Alone these abbreviations are ordinary words or titles ("ill", "Miss", "Mass", "
 so the gazetteer does not list them (data/words/state_abbreviations.tsv holds them); here
 they are read only in the slot that news reserves for them. The abbreviation becomes a
 mention of its own with `area` set, which the resolver reads as that admin1 area, and which
-then contains the town before it, as "Paris, Texas" does.
+then contains the town before it, as "Paris, Texas" does. A county or province written out
+in that slot ("Knockhill, Fife.") is taken as a place whatever spaCy's label (`area_after_town`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from dateline.geo.gazetteer import Gazetteer
 from dateline.geo.mentions import Mention
 from dateline.words import word_table
 
 #: Abbreviation as written -> GeoNames admin1 key ("Ill." -> "US.IL").
 STATE_ABBREVIATIONS = {key: area for key, (area, *_) in word_table("state_abbreviations").items()}
+#: Kinds of area that a name after "Town," is taken for whatever spaCy's label ("Thruxton, Hampshire").
+AREA_AFTER_NAME_CODES = frozenset({"ADM1", "ADM2"})
+#: Marks that close such a pair ("Thruxton, Hampshire." but not "Surprise, St. Paul & the ...").
+AREA_CLOSERS = frozenset({",", ".", ";", ":", ")", "(", "\n", "\n\n"})
 
 
 def state_after_town(parsed: Any, accepted: list[Mention]) -> list[Mention]:
@@ -69,3 +75,18 @@ def _runs_on(parsed: Any, i: int) -> bool:
         return False
     nxt = parsed[i + 1] if i + 1 < len(parsed) else None
     return nxt is not None and not nxt.is_punct and not nxt.is_space
+
+
+def area_after_town(parsed: Any, mention: Mention, gazetteer: Gazetteer) -> bool:
+    """True for a province or county that closes a "Town, Area" pair ("Oulton Park, Cheshire.",
+    "New Quay, Ceredigion, on Wednesday"): the slot news keeps for the area that holds a place.
+    The mention gets the area's kind as its cue, so that "Kent" is the county, not a town so named."""
+    start, end = mention.token_start, mention.token_end
+    if start < 2 or parsed[start - 1].text != "," or not parsed[start - 2].text[:1].isupper():
+        return False
+    if end < len(parsed) and parsed[end].text not in AREA_CLOSERS:
+        return False
+    areas = [c for c in gazetteer.lookup(mention.text) if c.feature_code in AREA_AFTER_NAME_CODES and c.match == 1.0]
+    if areas:
+        mention.cue = max(areas, key=lambda c: c.population).feature_code
+    return bool(areas)

@@ -3,10 +3,11 @@
 spaCy's GPE/LOC entities are the starting point (kept when the gazetteer knows the name
 or the text cues it), but the small model tags many villages as ORG or PERSON, or misses
 them. Such a span is accepted when the gazetteer knows the name *and* the text cues it as
-a place ("in X", "X province", "the villages of X and Y"), when it names a country or a
-capital, or when another mention of the same name was accepted. Well-known places inside
-organisation names ("Seattle Fire Department") are mentions too. Person names ("Lavrov",
-"Maduro") and demonyms ("Syrian") are never places: the actor stage deals with them.
+a place ("in X", "X province", "the villages of X and Y", "moved to X", "Town, X."), when it
+names a country or a capital, or when another mention of the same name was accepted
+(`discourse`). Well-known places inside organisation names ("Seattle Fire Department") are
+mentions too. Person names ("Lavrov", "Maduro") and demonyms ("Syrian") are never places:
+the actor stage deals with them.
 
 Each mention keeps the bare toponym as its text ("Hama", not "Hama province"); the
 cue word is kept apart (`cue`) for the resolver.
@@ -22,7 +23,7 @@ from dateline.geo.discourse import repeated_mentions
 from dateline.geo.gazetteer import Gazetteer
 from dateline.geo.mentions import Mention, link_containers, link_peers
 from dateline.geo.names import COMPASS_WORDS, fold
-from dateline.geo.pairs import state_after_town
+from dateline.geo.pairs import area_after_town, state_after_town
 from dateline.geo.sites import as_site, site_kind
 from dateline.geo.units import named_units
 from dateline.words import word_class, word_classes, word_set
@@ -101,7 +102,8 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer) -> list[Mention]:
             keep = cued or gazetteer.knows(mention.text)
         else:
             # a country by its full name ("the Democratic People's Republic of Korea" as ORG)
-            keep = (cued and gazetteer.is_name(mention.text)) or _names_country(mention.text, gazetteer)
+            keep = ((cued and gazetteer.is_name(mention.text)) or _names_country(mention.text, gazetteer)
+                    or area_after_town(parsed, mention, gazetteer))
         (accepted if keep else rejected).append(mention)
     known = {fold(m.text) for m in accepted}
     accepted.extend(m for m in rejected if fold(m.text) in known)
@@ -359,6 +361,8 @@ def _person_named_place(parsed: Any, mention: Mention, persons: dict[str, set[st
         return False
     candidates = gazetteer.lookup(mention.text)
     if any(c.feature_code in PERSON_PLACE_CODES and c.match == 1.0 for c in candidates):
+        return True
+    if area_after_town(parsed, mention, gazetteer):
         return True
     root = parsed[mention.token_start:mention.token_end].root
     if _journey_end(root) and any(c.population >= JOURNEY_TOWN_POPULATION for c in candidates):
