@@ -267,3 +267,12 @@ def test_a_schema_9_postgresql_store_answers_a_near_filter_from_the_points_index
             f"{where} AND e.listing_day > ? ORDER BY e.listing_day LIMIT 110", [*params, 0]))
         assert "Index Only Scan using events_point" in plan, plan
         assert len(store.events(flt)) == 3
+
+
+def test_postgresql_plans_each_listing_query_for_its_own_parameters(postgres_url):
+    # a generic plan, made once a statement is prepared, cannot tell a busy country from a rare one
+    with open_store(postgres_url) as store:
+        assert store.rows("SHOW plan_cache_mode") == [("force_custom_plan",)]
+        for code in ("TUR", "RUS", "SYR", "TUR", "IRQ", "TUR", "EGY"):  # past psycopg's preparing threshold
+            store.events(EventFilter(country=code, limit=5))
+        assert store.rows("SHOW plan_cache_mode") == [("force_custom_plan",)]
