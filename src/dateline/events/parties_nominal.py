@@ -60,6 +60,7 @@ def noun_parties(noun: Any, reciprocal: bool = False) -> PartyTokens:
             found.patterns.append("noun modifier")
         elif child.dep_ == "prep":
             _add_noun_prep(child, found)
+    _add_clause_between(noun, found)
     for agent in participle_agents(noun):  # "the demonstration staged by students"
         found.actors.extend(with_conjuncts(agent))
         found.patterns.append(f"'by' agent of '{agent.head.head.text}'")
@@ -68,6 +69,20 @@ def noun_parties(noun: Any, reciprocal: bool = False) -> PartyTokens:
     elif not any(t.i not in found.weak for t in found.recipients):
         _add_answerer(noun, found)
     return found
+
+
+def _add_clause_between(noun: Any, found: PartyTokens) -> None:
+    """"Battles raged between the two sides", "fighting broke out between police and protesters": a nominal
+    trigger that is the subject of its clause's verb has the "between"/"among" phrase the parser hung on that
+    verb as its reciprocal actors, as if it stood on the noun itself."""
+    if noun.dep_ != "nsubj" or noun.head.pos_ != "VERB" or any(p.startswith("'between'") or p.startswith(
+            "'among'") for p in found.patterns):
+        return
+    for prep in noun.head.children:
+        if prep.dep_ == "prep" and prep.lower_ in NOUN_ACTOR_PREPS and prep.i > noun.i:
+            _add_noun_prep(prep, found)
+            found.patterns[-1] += f" on the clause's verb '{noun.head.text}'"
+            return
 
 
 def _add_answerer(noun: Any, found: PartyTokens) -> None:

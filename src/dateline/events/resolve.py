@@ -11,9 +11,9 @@ from typing import Any
 
 from dateline.events.index import ArticleIndex
 from dateline.events.parties import NAME_MODIFIER_DEPS, NON_PARTY_HEADS, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS, SKIP_DEPS
-from dateline.events.parties_syntax import NAMED_ENTITIES, names_event, participle_agents
+from dateline.events.parties_syntax import NAMED_ENTITIES, names_event, participle_agents, with_conjuncts
 from dateline.model import Document, Party
-from dateline.words import word_class, word_set, word_table
+from dateline.words import number_map, word_class, word_set, word_table
 
 #: Possessive determiners ("his party", "their allies").
 POSSESSIVE_PRONOUNS = word_set("possessive_pronouns")
@@ -31,6 +31,9 @@ def resolve(doc: Document, token: Any) -> list[Party]:
     the bare noun phrase (nothing for an unresolved pronoun)."""
     if token.lower_ in NON_PARTY_HEADS:
         return []  # "on behalf of the regime" names who benefits, not who is acted on
+    group = _group_reference(doc, token)
+    if group is not None:
+        return group
     actor = _actor_at(doc, token)
     inside = [a for a in _actors_in_phrase(doc, token, bodies=actor is None)
               if actor is None or a.end <= actor.start or a.start >= actor.end]
@@ -91,6 +94,70 @@ def _definite_body(doc: Document, token: Any) -> Party | None:
                                            f"of a sector it can stand for): {body.entry}")
 
 
+def _group_reference(doc: Document, token: Any) -> list[Party] | None:
+    """"Israel and Hamas agreed to a truce ... Both sides accused each other", "The two inmates and their
+    accomplice were seen in Chattanooga. All three were arrested": "the two sides", "both countries" (a plural
+    of `pair_nouns` counted as two) or a bare count ("all three", "the two", "both") stand for the nearest
+    parties named together before it ("X and Y", "between X and Y") -- two mentions for a pair, two up to the
+    count for more, as "two inmates" is one mention -- within `BODY_WINDOW` characters; with no such group,
+    nobody (an empty party is better than a guess). None: the word is no such reference."""
+    count = _referred_count(token)
+    if count is None:
+        return None
+    group = _nearest_group(doc, token, count)
+    if not group:
+        return []
+    span = _noun_phrase(token)
+    names = " and ".join(repr(a.text) for a in group)
+    out = []
+    for actor in group:
+        party = actor.as_party()
+        party.entry = f"{span.text!r} -> {names} at {group[0].start} " \
+                      f"(the nearest parties named together before it): {actor.entry}"
+        out.append(party)
+    return out
+
+
+def _referred_count(token: Any) -> int | None:
+    """How many parties a group reference stands for: 2 for "the two sides" or "both countries" (a plural
+    of `pair_nouns`), the number for a count standing alone as a party ("all three", "the two", "both")."""
+    words = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "predet", "preconj")}
+    if token.lemma_.lower() in PAIR_NOUNS and token.tag_ in PLURAL_TAGS:
+        return 2 if words & {"two", "both"} else None
+    if token.lower_ == "both" and token.dep_ in GROUP_DEPS:
+        return 2
+    if token.tag_ == "CD" and token.dep_ in GROUP_DEPS and words & {"all", "the"}:
+        value = NUMBER_WORDS.get(token.lower_)
+        return value if value is not None and value >= 2 else None
+    return None
+
+
+def _nearest_group(doc: Document, token: Any, count: int) -> list[Any]:
+    """The last actor mentions before `token` that the parse coordinates ("Israel and Hamas"), standing for
+    different parties: exactly two for a pair, two up to `count` for a larger count; none such: []."""
+    index = ArticleIndex.of(doc)
+    best: list[Any] = []
+    for actor in index.actors_starting_between(token.idx - BODY_WINDOW, token.idx):
+        head = doc.parsed.char_span(actor.start, actor.end, alignment_mode="expand")
+        if actor.end > token.idx or head is None or not len(head) or head.root.dep_ == "conj":
+            continue
+        group = [actor]
+        for conj in with_conjuncts(head.root)[1:]:
+            other = index.actor_at(conj.idx)
+            if other is not None and conj.idx < token.idx and all(_identity(other) != _identity(g) for g in group):
+                group.append(other)
+        fits = len(group) == 2 if count == 2 else 2 <= len(group) <= count
+        if fits and (not best or group[-1].start > best[-1].start):
+            best = group
+    return best
+
+
+#: Where a count stands alone as a party: a clause's subject or object, or a preposition's ("between the two").
+GROUP_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj"})
+#: Number words ("three" -> 3), for counts standing alone as a party ("all three were arrested").
+NUMBER_WORDS = number_map("number_words")
+#: Nouns that, as "the two X" or "both X", stand for two parties named together before.
+PAIR_NOUNS = word_set("pair_nouns")
 #: Nouns that stand for a body named before, with the sectors such a body can have.
 DEFINITE_BODIES = {word: frozenset(sectors.split()) for word, (sectors,) in word_table("definite_bodies").items()}
 #: How far back (characters) "the group" looks for what it stands for: the paragraph before, about.
@@ -199,11 +266,25 @@ def _antecedent(doc: Document, pronoun: Any) -> Any | None:
         if actor.end > pronoun.idx or _identity(actor) in binders:
             continue
         head = parsed.char_span(actor.start, actor.end, alignment_mode="expand")
-        if head is not None and head.root.dep_ in ("nsubj", "nsubjpass") and head.root.i not in bound and \
+        if head is not None and _subject_for(head.root, pronoun) and head.root.i not in bound and \
                 not (plural and _one_name(head.root)) and _agrees(pronoun, head.root, actor, people) and \
                 (best is None or actor.start > best.start):
             best = actor
     return best
+
+
+def _subject_for(head: Any, pronoun: Any) -> bool:
+    """Whether a mention's head is a subject as the pronoun sees it: a clause's subject, or the noun a
+    subject relative clause hangs on when the pronoun is inside that clause ("the release of journalist X,
+    who was sentenced after he was convicted": he is X, whom "who" makes the clause's subject)."""
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    for clause in head.children:
+        if clause.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in RELATIVE_TAGS
+                                          for c in clause.children):
+            if any(t.i == pronoun.i for t in clause.subtree):
+                return True
+    return False
 
 
 def _referred_party(pronoun: Any, antecedent: Any) -> Party:

@@ -158,7 +158,30 @@ def _placed_protesters(doc: Document, trigger: Any) -> list[Party]:
             if party is not None and party.country not in NON_STATE_COUNTRIES and \
                     all(p.country != party.country for p in out):
                 out.append(replace(party, name=f"protesters in {party.text or party.name}", sector=PEOPLE))
+    there = None if out else _there_country(doc, trigger)
+    if there is not None and there.country not in NON_STATE_COUNTRIES:
+        out.append(replace(there, name=f"protesters in {there.text or there.name}", sector=PEOPLE,
+                           entry=f"'there' -> {there.text!r} at {there.start} (the last place named before it): "
+                                 f"{there.entry}"))
     return out
+
+
+def _there_country(doc: Document, trigger: Any) -> Party | None:
+    """"King Abdullah of Jordan sacked his government in the face of protests there": "there" on a trigger (or on
+    the verb it is the subject of) stands for the last place named before it, in its sentence or the one
+    before, when that place says a country as `_place_party` reads one ("in Egypt", "in Cairo"); else nobody."""
+    holders = [trigger, trigger.head] if trigger.dep_ == "nsubj" else [trigger]
+    there = next((c for h in holders for c in h.children if c.dep_ == "advmod" and c.lower_ == "there"), None)
+    if there is None:
+        return None
+    first = trigger.sent.start
+    if first > 0:
+        first = doc.parsed[first - 1].sent.start
+    named = [p for p in ArticleIndex.of(doc).places_in_tokens(first, there.i) if p.end <= there.idx]
+    if not named:
+        return None
+    last = max(named, key=lambda p: p.start)
+    return _place_party(doc, doc.parsed.char_span(last.start, last.end, alignment_mode="expand").root)
 
 
 def _story_country(doc: Document) -> str | None:

@@ -1,0 +1,85 @@
+"""Parties the sentence names only by reference (issue 9, session 62): "the two sides" and "both countries"
+stand for the two parties named together before them, a nominal trigger that is its clause's subject takes
+the "between" phrase hung on the clause's verb, and a pronoun inside a "who" clause stands for the noun the
+clause hangs on. Each test a sentence written for it, run through the real places and actors stages.
+"""
+
+from __future__ import annotations
+
+from dateline.events.parties import trigger_parties
+from dateline.events.resolve import resolve
+from dateline.events.targets import implicit_protesters
+from dateline.model import Document
+
+
+def last_token(doc: Document, text: str):
+    return [t for t in doc.parsed if t.text == text][-1]
+
+
+def test_both_countries_are_the_two_named_together_before(staged) -> None:
+    doc = staged("Armenia and Azerbaijan sent envoys to Moscow on Monday. "
+                 "Both countries accused each other of shelling villages.")
+    parties = resolve(doc, last_token(doc, "countries"))
+    assert [p.country for p in parties] == ["ARM", "AZE"]
+    assert "'Both countries' -> 'Armenia' and 'Azerbaijan'" in (parties[0].entry or "")
+
+
+def test_the_two_sides_take_the_latest_pair_not_an_older_one(staged) -> None:
+    doc = staged("Israel and Hamas agreed to a truce last year. Police and protesters met in Nairobi on Monday. "
+                 "Fighting broke out between the two sides on Tuesday.")
+    assert [p.country for p in resolve(doc, last_token(doc, "sides"))] == ["KEN", "KEN"]
+
+
+def test_the_two_sides_with_no_pair_before_are_nobody(staged) -> None:
+    doc = staged("Iran criticised the plan on Monday. The two sides will meet again in Geneva.")
+    assert resolve(doc, last_token(doc, "sides")) == []
+
+
+def test_one_side_is_no_pair_reference(staged) -> None:
+    doc = staged("Israel and Hamas agreed to a truce on Monday. Each side blamed the other.")
+    assert all(len(p.entry or "") == 0 or "named together" not in (p.entry or "")
+               for p in resolve(doc, last_token(doc, "side")))
+
+
+def test_a_noun_subject_takes_the_between_phrase_of_its_verb(staged) -> None:
+    doc = staged("Clashes erupted between police and protesters in Lagos on Friday.")
+    found = trigger_parties(last_token(doc, "Clashes"))
+    assert [t.text for t in found.actors] == ["police", "protesters"]
+
+
+def test_a_pronoun_inside_a_who_clause_is_the_noun_the_clause_hangs_on(staged) -> None:
+    doc = staged("The president ordered the release of journalist Abdul Shaye, who was jailed last month "
+                 "after he was convicted of spying.")
+    parties = resolve(doc, last_token(doc, "he"))
+    assert [p.text for p in parties] == ["journalist Abdul Shaye"]
+
+
+def test_a_pronoun_after_the_who_clause_keeps_the_subject(staged) -> None:
+    doc = staged("The president ordered the release of journalist Abdul Shaye, who was jailed last month. "
+                 "He also sacked the cabinet.")
+    assert [p.text for p in resolve(doc, last_token(doc, "He"))] == ["The president"]
+
+
+def test_protests_there_are_by_the_people_of_the_country_named_before(staged) -> None:
+    doc = staged("King Abdullah of Jordan sacked his government on Tuesday in the face of protests there.")
+    parties = implicit_protesters(doc, last_token(doc, "protests"), "PROTEST")
+    assert [(p.country, p.sector) for p in parties] == [("JOR", "CVL")]
+    assert "'there' -> 'Jordan'" in (parties[0].entry or "")
+
+
+def test_protests_there_with_no_place_before_name_nobody(staged) -> None:
+    doc = staged("The king sacked his government on Tuesday in the face of protests there.")
+    assert implicit_protesters(doc, last_token(doc, "protests"), "PROTEST") == []
+
+
+def test_all_three_are_the_parties_named_together_before(staged) -> None:
+    doc = staged("Two inmates and their accomplice escaped from a jail in Texas on Monday. "
+                 "All three were arrested in Dallas on Thursday.")
+    parties = resolve(doc, last_token(doc, "three"))
+    assert [p.text for p in parties] == ["inmates", "accomplice"]
+    assert "'All three' -> 'inmates' and 'accomplice'" in (parties[0].entry or "")
+
+
+def test_both_alone_needs_exactly_two_named_together(staged) -> None:
+    doc = staged("The talks in Sochi brought together Turkey, Russia and Iran on Monday. Both later denied the report.")
+    assert resolve(doc, last_token(doc, "Both")) == []
