@@ -96,7 +96,8 @@ def features_between(a: Report, b: Report) -> dict[str, float]:
 
 
 def _reaches_back(a: Report, b: Report) -> float:
-    """1.0 when the two meet only through the background reach (`rules.reaches_back`)."""
+    """1.0 when two reports meet only through the background reach: their merge spans overlap (no conflict), their
+    own spans (`date_span`) do not ("the explosion that killed 11 workers", undated, a month after the dated one)."""
     return float(bool(a.span and b.span and not a.span.overlaps(b.span.first, b.span.last)))
 
 

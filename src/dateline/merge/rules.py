@@ -46,7 +46,7 @@ UNDATED_DAYS = 7
 #: How far back a report whose text gives only an upper bound (an undated event, "by Monday") may still tell a
 #: happening as background ("the explosion that killed 11 workers", five weeks on; a page's list of stories
 #: carried for a fortnight). Such pairs are candidates and do not conflict, but the link model weighs that they
-#: meet only through this reach (`reaches_back`), so they need more in common than reports of one week.
+#: meet only through this reach (the link feature `reaches_back`), so they need more in common than reports of one week.
 BACKGROUND_DAYS = 42
 #: Events whose span is longer (a decade, PAST_REF) are too vague to merge; a year with its slack fits.
 MAX_MERGE_SPAN_DAYS = 366 + 2 * OPEN_SPAN_DAYS
@@ -179,13 +179,6 @@ def merge_span_of(date: str | None, date_mod: str | None, precision: str | None,
     if span is None or (span.last - span.first).days > MAX_MERGE_SPAN_DAYS:
         return None
     return _span(date, date_mod, precision, reference, BACKGROUND_DAYS)
-
-
-def reaches_back(a: Event, b: Event) -> bool:
-    """Whether two reports meet only through the background reach: their merge spans overlap, their own spans
-    (`date_span`) do not ("the explosion that killed 11 workers", undated, a month after the dated report)."""
-    first, second = date_span(a), date_span(b)
-    return bool(first and second and not first.overlaps(second.first, second.last))
 
 
 def party_countries(event: Event) -> frozenset[str]:

@@ -91,11 +91,6 @@ def load_reports(execute: Execute, ids: Sequence[str]) -> dict[str, Report]:
     return {report.id: report for report in reports}
 
 
-def load_events(execute: Execute, ids: Sequence[str]) -> dict[str, Event]:
-    """Stored events by id, each with its article's id, date and title, as merging compares them (not to change)."""
-    return {event_id: report.event for event_id, report in load_reports(execute, ids).items()}
-
-
 def _candidates(execute: Execute, new: list[Event]) -> dict[str, list[str]]:
     """For each new event (stored already), the stored events that may be the same happening: the same type (the
     window key holds it) and overlapping days. Its own windows follow from the event (`merge_key_rows`); the events
@@ -297,5 +292,5 @@ def insert_merge_keys(execute: Execute, keys: Sequence[tuple[Any, ...]]) -> None
                 [v for row in chunk for v in row])
 
 
-__all__ = ["find_links", "insert_merge_keys", "load_events", "merge_new_events", "merged_count", "merged_id_of",
+__all__ = ["find_links", "insert_merge_keys", "load_reports", "merge_new_events", "merged_count", "merged_id_of",
            "remerge_all", "update_events", "with_mentions"]
