@@ -26,7 +26,6 @@ from dateline.merge.rules import (
     conflict_between,
     report_of,
     same_day,
-    shared_parties,
     shared_parties_between,
 )
 from dateline.merge.text import dice, sentence_names, sentence_numbers
@@ -68,14 +67,10 @@ def link_model(path: Path = MODEL_PATH) -> LinkModel:
     return LinkModel(tuple(float(w) for w in data["weights"]), float(data["intercept"]), float(data["threshold"]))
 
 
-def shared_names(a: Event, b: Event) -> frozenset[str]:
-    """The names both sentences hold, other than their parties' names ("President Hosni Mubarak" is in every
-    report of a story: it tells the story, not the happening)."""
-    return _shared_names(report_of(a), report_of(b))
-
-
 def _shared_names(a: Report, b: Report) -> frozenset[str]:
-    return a.own_names & b.own_names  # = the names both hold less either's party words
+    """The names both sentences hold, other than their parties' names ("President Hosni Mubarak" is in every
+    report of a story: it tells the story, not the happening): what the reports' `own_names` share."""
+    return a.own_names & b.own_names
 
 
 def link_features(a: Event, b: Event) -> dict[str, float]:
@@ -101,16 +96,15 @@ def _reaches_back(a: Report, b: Report) -> float:
     return float(bool(a.span and b.span and not a.span.overlaps(b.span.first, b.span.last)))
 
 
-def _explained(a: Event, b: Event, features: dict[str, float]) -> list[str]:
-    """The shared things behind a link, in words."""
-    first, second = a.evidence.sentence, b.evidence.sentence
+def _explained(a: Report, b: Report, features: dict[str, float]) -> list[str]:
+    """The shared things behind a link, in words (from what `report_of` read of each)."""
     why = [f"sentences share {features['dice']:.0%} of their words"]
     if features["shared_number"]:
-        why.append(f"numbers {', '.join(sorted(sentence_numbers(first) & sentence_numbers(second)))} in both")
+        why.append(f"numbers {', '.join(sorted(a.numbers & b.numbers))} in both")
     if features["shared_names"]:
-        why.append(f"names {', '.join(sorted(shared_names(a, b)))} in both")
-    why += [f"parties {names} in both" for names in shared_parties(a, b)]
-    if same_day(a, b):
+        why.append(f"names {', '.join(sorted(_shared_names(a, b)))} in both")
+    why += [f"parties {names} in both" for names in shared_parties_between(a, b)]
+    if same_day(a.event, b.event):
         why.append(f"same day ({a.date} / {b.date})")
     elif features["both_dated"]:
         why.append(f"both dated by their text ({a.date} / {b.date})")
@@ -144,7 +138,7 @@ def link_between(a: Report, b: Report, model: LinkModel | None = None) -> str | 
     probability = model.probability(features)
     if probability < model.threshold:
         return None
-    return f"same type {a.type}, p={probability:.2f}: " + "; ".join(_explained(a.event, b.event, features))
+    return f"same type {a.type}, p={probability:.2f}: " + "; ".join(_explained(a, b, features))
 
 
 __all__ = ["FEATURES", "LinkModel", "features_between", "link_between", "link_features", "link_model",
