@@ -57,6 +57,7 @@ from dateline.events.scene import (
 from dateline.events.scene_fit import of_the_present
 from dateline.events.targets import iso3_codes
 from dateline.model import Document, Location, LocationPrecision, Place
+from dateline.words import word_set
 
 __all__ = ["dateline_place", "locate_event", "location_for_type", "party_countries"]
 
@@ -64,7 +65,7 @@ __all__ = ["dateline_place", "locate_event", "location_for_type", "party_countri
 FINENESS: dict[LocationPrecision, float] = {"country": 0.0, "admin": 0.1, "point": 0.2}
 #: How the actors stage says it lent a party a country (`actors.candidate.set_country`'s reasons) without
 #: the party's own words naming it: from another name nearby, the article's focus, or all its places.
-LENT_COUNTRY_MARKS = ("named nearby:", "article focus country", "every place of the article is in")
+LENT_COUNTRY_MARKS = word_set("merge_lent_countries")
 #: Sectors of armed forces (PLOVER/Phoenix): military, rebels, unidentified armed forces, spies; and the
 #: event type of attacks. Their acts may cross a border, so a country lent by context does not place them.
 ARMED_SECTORS, FORCE_TYPES = frozenset({"MIL", "REB", "UAF", "SPY"}), frozenset({"ASSAULT"})

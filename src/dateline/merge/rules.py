@@ -56,7 +56,7 @@ SAME_PLACE_KM = {"point": 50.0, "admin": 250.0}
 COARSE_PLACE_CODES = word_set("merge_coarse_places")
 #: How the actors stage marks a country it lent a party from the context (the article's focus, a name nearby) in
 #: the party's `entry`: a guess about this party, which does not keep two groups of reports apart.
-LENT_COUNTRY_MARKS = tuple(sorted(word_set("merge_lent_countries")))
+LENT_COUNTRY_MARKS = word_set("merge_lent_countries")
 
 
 @dataclass(frozen=True)
