@@ -8,12 +8,8 @@ from __future__ import annotations
 import pytest
 
 from build_actors import Block, Compiler, Geography, spells_name
-from dateline.actors import tag_actors
 from dateline.actors.text import split_code
-
-
-def actors_of(make_doc, text: str, date: str = "2018-09-19"):
-    return tag_actors(make_doc(text, date)).actors
+from test_actors import actors_of
 
 
 def code_of(actors, text: str) -> tuple[str | None, str | None]:

@@ -10,8 +10,6 @@ speaker is found through a subject clause, an adverbial clause inside what is re
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.tokens import Doc
 
 from dateline.events.coder import code_trigger, find_triggers
@@ -22,29 +20,9 @@ from dateline.events.parties_reported import reread_reported_accusations, reread
 from dateline.events.parties_syntax import clause_antecedent
 from dateline.events.resolve import resolve
 from dateline.events.targets import implicit_protesters
-from dateline.events.verify import retype
 from dateline.model import Document, Event, Party
 from stage_run import token
-
-
-def coded(doc: Document, trigger_text: str) -> Event:
-    """The lexicon's reading of the trigger word in the first sentence (no verifier, no detector)."""
-    sent = next(iter(doc.parsed.sents))
-    trigger = next(t for t in find_triggers(sent, load_lexicon()) if t.token.text == trigger_text)
-    event = code_trigger(doc, trigger, {trigger.token.i: trigger.entry}, load_ontology())
-    assert event is not None
-    return event
-
-
-def retyped_as(event: Event, type_name: str) -> Event:
-    """The event as the verifier leaves it after re-typing it."""
-    event = retype(event, type_name)
-    rule = f"{event.evidence.rule}; verifier: P(X)=0.10, P(no event)=0.05; re-typed {type_name} (P=0.80)"
-    return replace(event, evidence=replace(event.evidence, rule=rule))
-
-
-def countries(parties: list[Party]) -> list[str | None]:
-    return sorted(p.country or "" for p in parties)
+from test_parties_retyped import coded, countries, retyped_as
 
 
 def recipient_countries(doc: Document, trigger_text: str) -> list[str | None]:
