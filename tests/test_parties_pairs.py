@@ -83,3 +83,15 @@ def test_all_three_are_the_parties_named_together_before(staged) -> None:
 def test_both_alone_needs_exactly_two_named_together(staged) -> None:
     doc = staged("The talks in Sochi brought together Turkey, Russia and Iran on Monday. Both later denied the report.")
     assert resolve(doc, last_token(doc, "Both")) == []
+
+
+def test_protests_a_state_answers_are_by_its_people(staged) -> None:
+    doc = staged("Following several weeks of protests, King Abdullah II of Jordan sacked his government.")
+    parties = implicit_protesters(doc, last_token(doc, "protests"), "PROTEST")
+    assert [(p.country, p.sector) for p in parties] == [("JOR", "CVL")]
+    assert "answered by 'King Abdullah II" in (parties[0].entry or "")
+
+
+def test_protests_a_company_answers_name_no_protester(staged) -> None:
+    doc = staged("Despite protests, the oil company BP raised its prices in Britain.")
+    assert implicit_protesters(doc, last_token(doc, "protests"), "PROTEST") == []

@@ -22,6 +22,7 @@ from typing import Any
 from dateline.events.index import ArticleIndex
 from dateline.events.parties import with_conjuncts
 from dateline.events.parties_clauses import rejected_claimant, threatened_party
+from dateline.events.parties_syntax import verb_subject
 from dateline.events.party_records import bare_country
 from dateline.events.resolve import resolve
 from dateline.model import Document, Party
@@ -116,6 +117,8 @@ def implicit_state_actor(doc: Document, trigger: Any, recipients: list[Party], t
     return [Party(name=f"authorities of {country}", country=country, sector=sector)]
 
 
+#: Adjuncts in which a clause answers a protest ("amid protests", "in the face of protests").
+RESPONSE_ADJUNCTS = word_set("response_adjuncts")
 #: Acts a country's people do where they live ("demonstrations in Egypt", "protests spread to Algeria").
 POPULAR_ACTS = frozenset({"PROTEST"})
 
@@ -129,7 +132,32 @@ def implicit_protesters(doc: Document, trigger: Any, type_name: str, targets: li
     them for a protest word; a word the verifier re-typed as a protest is no sign of a crowd)."""
     if type_name not in POPULAR_ACTS:
         return []
-    return _placed_protesters(doc, trigger) or _protesters_against(targets or [])
+    return _placed_protesters(doc, trigger) or _protesters_against(targets or []) or _protesters_answered(doc, trigger)
+
+
+def _protesters_answered(doc: Document, trigger: Any) -> list[Party]:
+    """"Following weeks of protests, King Abdullah II sacked his government", "the president resigned amid
+    protests": a protest that names no protester and no place, in an adjunct (`response_adjuncts`) of a clause
+    whose subject is one state's government or forces, was made by that state's people: a state answers its
+    own crowd there (a foreign crowd is named or placed, and then the rules before this one read it)."""
+    holder = trigger
+    while holder.dep_ == "pobj" and holder.head.lower_ == "of" and holder.head.head.pos_ == "NOUN":
+        holder = holder.head.head  # "weeks of protests", "the face of protests"
+    prep = holder.head
+    if holder.dep_ != "pobj" or prep.dep_ not in ("prep", "advcl") or prep.head.pos_ not in ("VERB", "AUX"):
+        return []
+    adjunct = f"{prep.lower_} the face of" if holder.lemma_.lower() == "face" else prep.lower_
+    subject = verb_subject(prep.head)[0] if adjunct in RESPONSE_ADJUNCTS else None
+    state = [p for head in (with_conjuncts(subject) if subject is not None else []) for p in resolve(doc, head)]
+    countries = {p.country for p in state}
+    if len(countries) != 1 or not all(p.sector in STATE_SECTORS for p in state):
+        return []
+    country = countries.pop()
+    if country is None or country in NON_STATE_COUNTRIES:
+        return []
+    return [Party(name=f"protesters of {country}", country=country, sector=PEOPLE,
+                  entry=f"unnamed protesters answered by {state[0].text!r} ('{adjunct}' protests): "
+                        "the people of its state")]
 
 
 def _protesters_against(targets: list[Party]) -> list[Party]:
