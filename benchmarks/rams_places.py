@@ -22,7 +22,7 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from dateline.model import Article, Document, Event, Location
 from dateline.pipeline import process
@@ -39,24 +39,32 @@ class Window(NamedTuple):
     place_span: tuple[int, int]
 
 
+def named_place_args(window: dict[str, Any]) -> tuple[str, list[int], list[tuple[int, int]]]:
+    """A RAMS window as text: the tokens joined by spaces, each token's character offset, and the character spans
+    of the place arguments written as names (a capital letter), in annotation order (also `rams_toponyms.py`)."""
+    tokens = [t for sentence in window["sentences"] for t in sentence]
+    starts = [0]
+    for token in tokens:
+        starts.append(starts[-1] + len(token) + 1)
+    text = " ".join(tokens)
+    spans = [(starts[a], starts[b] + len(tokens[b])) for _, (a, b), role in window["gold_evt_links"]
+             if role.endswith("place")]
+    return text, starts, [(start, end) for start, end in spans if any(c.isupper() for c in text[start:end])]
+
+
 def read_windows(path: Path, limit: int) -> list[Window]:
     """The windows whose place argument is a name."""
     out = []
-    for i, line in enumerate(open(path, encoding="utf-8")):
-        if limit and i >= limit:
-            break
-        window = json.loads(line)
-        tokens = [t for sentence in window["sentences"] for t in sentence]
-        starts = [0]
-        for token in tokens:
-            starts.append(starts[-1] + len(token) + 1)
-        places = [(a, b) for _, (a, b), role in window["gold_evt_links"] if role.endswith("place")]
-        named = [(a, b) for a, b in places if any(c.isupper() for c in " ".join(tokens[a:b + 1]))]
-        if named:
-            a, b = named[0]
-            article = Article(id=f"rams-{i}", date=dt.date(2016, 6, 1), text=" ".join(tokens))
-            out.append(Window(article, starts[window["evt_triggers"][0][0]], " ".join(tokens[a:b + 1]),
-                              (starts[a], starts[b] + len(tokens[b]))))
+    with open(path, encoding="utf-8") as lines:
+        for i, line in enumerate(lines):
+            if limit and i >= limit:
+                break
+            window = json.loads(line)
+            text, starts, named = named_place_args(window)
+            if named:
+                start, end = named[0]
+                article = Article(id=f"rams-{i}", date=dt.date(2016, 6, 1), text=text)
+                out.append(Window(article, starts[window["evt_triggers"][0][0]], text[start:end], (start, end)))
     return out
 
 

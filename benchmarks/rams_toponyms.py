@@ -26,23 +26,13 @@ from dateline.geo.names import fold
 from dateline.model import Article, Document
 from dateline.nlp import load_model
 from geo import miss_kind, parse_texts
-
-RAMS = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "events-dev" / "rams_dev.jsonlines"
+from rams_places import RAMS, named_place_args
 
 
 def read_places(path: Path) -> list[tuple[str, list[tuple[int, int]]]]:
     """Each window's text with the character spans of its named place arguments."""
-    out = []
-    for line in open(path, encoding="utf-8"):
-        window = json.loads(line)
-        tokens = [t for sentence in window["sentences"] for t in sentence]
-        starts = [0]
-        for token in tokens:
-            starts.append(starts[-1] + len(token) + 1)
-        spans = {(starts[a], starts[b] + len(tokens[b])) for _, (a, b), role in window["gold_evt_links"]
-                 if role.endswith("place") and any(c.isupper() for c in " ".join(tokens[a:b + 1]))}
-        out.append((" ".join(tokens), sorted(spans)))
-    return out
+    with open(path, encoding="utf-8") as lines:
+        return [(text, sorted(set(named))) for text, _, named in (named_place_args(json.loads(line)) for line in lines)]
 
 
 def main() -> None:
