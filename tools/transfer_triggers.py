@@ -85,6 +85,9 @@ def source_rows(name: str, loader: Any, triggers: dict[str, list[tuple[int, str]
 
 
 def load_sources() -> dict[str, Any]:
+    """Every source read once: for events-gold, RAMS and WikiEvents their gold triggers with their classes
+    (`rows`) and each verb or noun's occurrences with the gold types of its sentence (`occurrences`); for NGEC
+    its story leads."""
     loaders = {"gold": (gold_articles, gold_triggers()), "rams": (_rams, rams_triggers()),
                "wikievents": (_wikievents, wikievents_triggers())}
     out = {name: source_rows(name, loader, triggers) for name, (loader, triggers) in loaders.items()}
