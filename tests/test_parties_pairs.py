@@ -1,7 +1,9 @@
 """Parties the sentence names only by reference (issue 9, session 62): "the two sides" and "both countries"
 stand for the two parties named together before them, a nominal trigger that is its clause's subject takes
 the "between" phrase hung on the clause's verb, and a pronoun inside a "who" clause stands for the noun the
-clause hangs on. Each test a sentence written for it, run through the real places and actors stages.
+clause hangs on. A protest naming no protester is by the people of the country "there" stands for, or of the
+state whose act answers it ("amid protests, the president resigned"). Each test a sentence written for it, run
+through the real places and actors stages.
 """
 
 from __future__ import annotations
@@ -94,4 +96,9 @@ def test_protests_a_state_answers_are_by_its_people(staged) -> None:
 
 def test_protests_a_company_answers_name_no_protester(staged) -> None:
     doc = staged("Despite protests, the oil company BP raised its prices in Britain.")
+    assert implicit_protesters(doc, last_token(doc, "protests"), "PROTEST") == []
+
+
+def test_protests_by_a_named_crowd_are_not_given_the_answering_state(staged) -> None:
+    doc = staged("The government of Sindh province ordered police patrols after violent protests by Muslim groups.")
     assert implicit_protesters(doc, last_token(doc, "protests"), "PROTEST") == []

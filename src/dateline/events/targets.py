@@ -140,6 +140,8 @@ def _protesters_answered(doc: Document, trigger: Any) -> list[Party]:
     protests": a protest that names no protester and no place, in an adjunct (`response_adjuncts`) of a clause
     whose subject is one state's government or forces, was made by that state's people: a state answers its
     own crowd there (a foreign crowd is named or placed, and then the rules before this one read it)."""
+    if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "of")) for c in trigger.children):
+        return []  # "after protests by Muslim groups": the protesters are named, if not known to the actors stage
     holder = trigger
     while holder.dep_ == "pobj" and holder.head.lower_ == "of" and holder.head.head.pos_ == "NOUN":
         holder = holder.head.head  # "weeks of protests", "the face of protests"
