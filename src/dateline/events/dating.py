@@ -39,6 +39,7 @@ from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
 from dateline.events.dating_clauses import (
+    ONE_DAY,
     VERBAL,
     clause_head,
     governing_timex,
@@ -62,8 +63,6 @@ _EARLIER_WORDS = frozenset({"previous", "earlier", "prior", "last", "former", "p
 _REPORTING = word_set("reporting_verbs")
 #: Prepositions that put an event on one side of the date they introduce ("withdrew by Monday").
 _PREPOSITION_MODS: dict[str, DateMod] = {"before": "BEFORE", "by": "ON_OR_BEFORE", "after": "AFTER"}
-#: Precisions of values that name one day (or a time within it).
-_ONE_DAY = frozenset({"day", "part_of_day", "time"})
 #: A named day governs the sentences that follow it this far (its own counts as none): a story
 #: thread goes on for a sentence or two before the article turns to background.
 CARRY_SENTENCES = 2
@@ -108,7 +107,7 @@ def _earlier_than_mentioned(doc: Document, trigger: Any) -> Dating | None:
         return None
     days = [date_part(t.value) for t in doc.timexes
             if t.token_start is not None and t.token_start < trigger.i
-            and precision(t.value) in _ONE_DAY and (_first_day(t.value) or dt.date.max) <= doc.article.date]
+            and precision(t.value) in ONE_DAY and (_first_day(t.value) or dt.date.max) <= doc.article.date]
     if not days:
         return Dating(doc.article.date.isoformat(), "day", "BEFORE", f"{trigger.text!r} is an earlier one: "
                          "before the article date")
@@ -204,7 +203,7 @@ def speech_day(doc: Document) -> dt.date:
         return known[1]
     stamps = [s for s in doc.excluded if s.kind == "timestamp"]
     days = [_first_day(t.value) for t in doc.timexes
-            if precision(t.value) in _ONE_DAY and any(s.start <= t.start < s.end for s in stamps)]
+            if precision(t.value) in ONE_DAY and any(s.start <= t.start < s.end for s in stamps)]
     day = max((d for d in days if d is not None and d <= doc.article.date), default=doc.article.date)
     if key is not None:
         _SPEECH_DAYS[key] = (asked, day)
@@ -255,7 +254,7 @@ def _reduced_passive(verb: Any) -> bool:
 
 def _written_out(timex: Timex) -> bool:
     """A date the text writes out ("April 5", "5 April 2018"): it stands even after a crawl date."""
-    return any(ch.isdigit() for ch in timex.text) and precision(timex.value) in _ONE_DAY
+    return any(ch.isdigit() for ch in timex.text) and precision(timex.value) in ONE_DAY
 
 
 def _carried_day(doc: Document, trigger: Any) -> Dating | None:
@@ -282,7 +281,7 @@ def _carried_day(doc: Document, trigger: Any) -> Dating | None:
     said = last.text
     last = same_expression_value(doc, last)
     start = _first_day(last.value)
-    if precision(last.value) not in _ONE_DAY or start is None or start > doc.article.date:
+    if precision(last.value) not in ONE_DAY or start is None or start > doc.article.date:
         return None
     basis = f"{said!r} in an earlier sentence still holds: a past-tense sentence with no time of its own continues " \
             "the story"

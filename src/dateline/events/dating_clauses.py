@@ -18,6 +18,8 @@ from dateline.words import word_class, word_set
 
 #: Parts of speech that head a clause.
 VERBAL = frozenset({"VERB", "AUX"})
+#: Precisions of values that name one day (or a time within it).
+ONE_DAY = frozenset({"day", "part_of_day", "time"})
 _MAX_HOPS = 12
 #: Dependencies of nouns: a verb-tagged word there is a misread name unless it is a gerund.
 _NOUN_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "compound", "appos", "poss"})

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from dateline.events.dating_clauses import governing_timex, is_anchor
+from dateline.events.dating_clauses import ONE_DAY, governing_timex, is_anchor
 from dateline.model import Document, Timex
 from dateline.timex3 import interval, precision
 from dateline.words import word_set
@@ -23,7 +23,6 @@ from dateline.words import word_set
 _DEFINITE = word_set("anaphoric_determiners")
 #: Words that make a noun another happening of its kind, not the one named elsewhere ("another attack").
 _ANOTHER = word_set("other_happening_words")
-_ONE_DAY = frozenset({"day", "part_of_day", "time"})
 
 
 class NamedDay(NamedTuple):
@@ -61,7 +60,7 @@ def _indefinite(noun: Any) -> bool:
 def _day_of(doc: Document, mention: Any) -> Timex | None:
     """The day that dates this mention in its own sentence, if one does and it is not after the article."""
     timex = governing_timex(doc, mention)
-    if timex is None or not is_anchor(timex) or precision(timex.value) not in _ONE_DAY:
+    if timex is None or not is_anchor(timex) or precision(timex.value) not in ONE_DAY:
         return None
     span = interval(timex.value)
     return timex if span is not None and span.first <= doc.article.date else None
