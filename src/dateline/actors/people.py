@@ -19,7 +19,7 @@ from dateline.model import Actor, Document
 from dateline.words import word_set
 
 #: Tokens that end a possessive name ("Jacobs'", "Saleh 's") and are not part of it.
-POSSESSIVE_ENDINGS = frozenset({"'s", "'", "’s", "’"})
+POSSESSIVE_ENDINGS = word_set("possessive_markers")
 
 
 def person_of_country(candidates: list[Candidate], doc: Document) -> None:
