@@ -11,11 +11,7 @@ from __future__ import annotations
 from dateline.events.parties import trigger_parties
 from dateline.events.resolve import resolve
 from dateline.events.targets import implicit_protesters
-from dateline.model import Document
-
-
-def last_token(doc: Document, text: str):
-    return [t for t in doc.parsed if t.text == text][-1]
+from test_parties_refs import last_token
 
 
 def test_both_countries_are_the_two_named_together_before(staged) -> None:
