@@ -183,6 +183,24 @@ def test_merging_finds_its_candidates_by_key_not_by_a_scan_of_merge_keys(tmp_pat
             assert "Index Scan" in _plan(store, sql, params), sql
 
 
+def test_merging_reads_again_no_stored_event_the_caller_holds(tmp_path):
+    from dateline.store.merged import find_links
+
+    with open_store(tmp_path / "s.duckdb") as store:
+        store.add([A, C])
+        statements = []
+
+        def recorded(sql: str, params):
+            statements.append((sql, list(params)))
+            return store.rows(sql, params)
+
+        new = load_events(store.rows, [A.events[0].id], set())
+        known = {event.id: event for event in load_events(store.rows, [C.events[0].id], set())}
+        links = find_links(recorded, new, known)
+        assert set(links) == {frozenset((A.events[0].id, C.events[0].id))}
+        assert not [sql for sql, params in statements if "FROM events WHERE id IN" in sql and C.events[0].id in params]
+
+
 def test_a_schema_8_store_gets_windowed_merge_keys_and_background_spans_like_a_new_one(store_target, tmp_path,
                                                                                       postgres_server):
     from test_merge import BLAST, undated

@@ -119,9 +119,10 @@ def _window(rows: list[tuple[str, Any, Any]]) -> tuple[np.ndarray, np.ndarray, n
 def find_links(execute: Execute, new: list[Event], known: dict[str, Event]) -> dict[frozenset[str], str]:
     """Links between the new events and the stored events that are candidates for them (`known`: events
     loaded already, by id; those loaded here are added to it)."""
-    reports = _links_found(execute, {event.id: report_of(event) for event in new}, {})
-    known |= {event_id: report.event for event_id, report in reports[1].items()}
-    return reports[0]
+    links, reports = _links_found(execute, {event.id: report_of(event) for event in new},
+                                  {event_id: report_of(event) for event_id, event in known.items()})
+    known |= {event_id: report.event for event_id, report in reports.items()}
+    return links
 
 
 def _links_found(execute: Execute, new: dict[str, Report],
