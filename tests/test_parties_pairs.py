@@ -98,3 +98,8 @@ def test_protests_a_company_answers_name_no_protester(staged) -> None:
 def test_protests_by_a_named_crowd_are_not_given_the_answering_state(staged) -> None:
     doc = staged("The government of Sindh province ordered police patrols after violent protests by Muslim groups.")
     assert implicit_protesters(doc, last_token(doc, "protests"), "PROTEST") == []
+
+
+def test_two_sides_without_a_determiner_are_no_reference(staged) -> None:
+    doc = staged("Israel and Hamas agreed to a truce on Monday. Two sides of the city were shelled on Tuesday.")
+    assert not any("named together" in (p.entry or "") for p in resolve(doc, last_token(doc, "sides")))

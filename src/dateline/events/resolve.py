@@ -122,11 +122,11 @@ def _referred_count(token: Any) -> int | None:
     """How many parties a group reference stands for: 2 for "the two sides" or "both countries" (a plural
     of `pair_nouns`), the number for a count standing alone as a party ("all three", "the two", "both")."""
     words = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "predet", "preconj")}
-    if token.lemma_.lower() in PAIR_NOUNS and token.tag_ in PLURAL_TAGS:
-        return 2 if words & {"two", "both"} else None
+    if token.lemma_.lower() in PAIR_NOUNS and token.tag_ in PLURAL_TAGS:  # "two sides clashed" is no reference
+        return 2 if "both" in words or ("two" in words and words & DEFINITE_WORDS) else None
     if token.lower_ == "both" and token.dep_ in GROUP_DEPS:
         return 2
-    if token.tag_ == "CD" and token.dep_ in GROUP_DEPS and words & {"all", "the"}:
+    if token.tag_ == "CD" and token.dep_ in GROUP_DEPS and words & DEFINITE_WORDS:
         value = NUMBER_WORDS.get(token.lower_)
         return value if value is not None and value >= 2 else None
     return None
@@ -152,6 +152,8 @@ def _nearest_group(doc: Document, token: Any, count: int) -> list[Any]:
     return best
 
 
+#: Determiners that make "two sides" the two already spoken of.
+DEFINITE_WORDS = frozenset({"the", "these", "those", "all"})
 #: Where a count stands alone as a party: a clause's subject or object, or a preposition's ("between the two").
 GROUP_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj"})
 #: Number words ("three" -> 3), for counts standing alone as a party ("all three were arrested").
