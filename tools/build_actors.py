@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dateline.actors.text import JOINERS, REGIONS, code_elements, split_code, token_key
+from dateline.actors.text import JOINERS, code_elements, is_regional, split_code, token_key
 from dateline.config import package_data
 
 ACTOR_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
@@ -252,16 +252,15 @@ class Compiler:
         its primary name spells ("Palestinian" -> PSEREB); a name that spells none or several keeps the region,
         which the resolver reads as "no country" and places from the article's text. Synonyms are not read:
         the files file some under the wrong entry ("ITALIAN_RED_BRIGADE_" under the Real IRA)."""
-        if not any(code_elements(role[0])[:1] and code_elements(role[0])[0] in REGIONS for role in block.roles):
+        if not any(is_regional(role[0]) for role in block.roles):
             return
         found = {iso for key in phrase_variants(block.primary, self.tokenize) for iso in self.countries_in(key)}
         if len(found) != 1:
             return
         iso3 = found.pop()
         for role in block.roles:
-            parts = code_elements(role[0])
-            if parts and parts[0] in REGIONS:
-                role[0] = iso3 + "".join(parts[1:])
+            if is_regional(role[0]):
+                role[0] = iso3 + "".join(code_elements(role[0])[1:])
 
     def countries_in(self, key: tuple[str, ...]) -> set[str]:
         """The countries whose names or demonyms occur as words of a phrase key ("liberation of palestine").

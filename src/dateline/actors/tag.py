@@ -24,7 +24,7 @@ from dateline.actors.dictionary import FORMER_SECTOR, ActorDictionary, actor_dic
 from dateline.actors.match import Piece, cached_key, find_pieces, match_at, placed_elsewhere
 from dateline.actors.mention import MODIFIER_DEPS, PLURAL_TAGS, Mention, group_pieces
 from dateline.actors.refs import Candidate, resolve_references
-from dateline.actors.text import REGIONS, code_elements, name_key, without_determiner
+from dateline.actors.text import is_regional, name_key, without_determiner
 from dateline.model import Actor, Document
 from dateline.words import word_class, word_set
 
@@ -181,12 +181,6 @@ def reference_info(actor: Actor, mention: Mention, tokens: Any, keys: list[str],
     regional = bool(named and named.resolution and not actor.country and is_regional(named.resolution.code))
     return Candidate(actor, agent_phrases=phrases + inner, head=head, surname=surname, name_size=size,
                      generic=not named and not mention.first("country"), person=person, regional=regional)
-
-
-def is_regional(code: str | None) -> bool:
-    """Whether a Phoenix code puts its actor in a region, not a country ("MEAREB")."""
-    parts = code_elements(code or "")
-    return bool(parts) and parts[0] in REGIONS
 
 
 def opens_with_organisation(mention: Mention, tokens: Any) -> bool:

@@ -80,6 +80,12 @@ def code_elements(code: str) -> list[str]:
     return [code[i:i + 3] for i in range(0, len(code), 3) if len(code[i:i + 3]) == 3]
 
 
+def is_regional(code: str | None) -> bool:
+    """Whether a Phoenix code puts its actor in a region, not a country ("MEAREB")."""
+    parts = code_elements(code or "")
+    return bool(parts) and parts[0] in REGIONS
+
+
 def split_code(code: str) -> tuple[str | None, str | None]:
     """The PLOVER (country, sector) of a full Phoenix actor code.
 
