@@ -24,6 +24,8 @@ import sys
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from dateline.events.locate import HOME_BASIS
+from dateline.events.scene import DATELINE_BASIS, SCENE_BASIS
 from dateline.model import Article, Document, Event, Location
 from dateline.pipeline import process
 
@@ -78,8 +80,8 @@ def judge(location: Location | None, place: str) -> str:
 
 
 #: How a wrong dot's basis begins, by the evidence it rests on (the rest are places the sentence states).
-WRONG_BASES = (("scene of the story", "wrong: scene"), ("the article's dateline", "wrong: dateline"),
-               ("the country of a domestic act", "wrong: parties' country"))
+WRONG_BASES = ((SCENE_BASIS, "wrong: scene"), (DATELINE_BASIS, "wrong: dateline"),
+               (HOME_BASIS, "wrong: parties' country"))
 
 
 def miss_kind(doc: Document, event: Event, window: Window) -> str:
