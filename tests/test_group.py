@@ -223,3 +223,13 @@ def test_a_borrowed_reading_sharing_an_actor_joins_and_a_reciprocal_type_counts_
             Cues(sentence=0, stems=frozenset({"fail"}), trigger="failed")]
     groups = absorb_borrowed([agreement, failed], cues, [([0], {}), ([1], {})])
     assert [(members, lent) for members, _, lent in groups] == [([0, 1], {1})]
+
+
+def test_a_finer_date_of_another_mention_refines_the_evidence_date_but_never_contradicts_it() -> None:
+    stated = replace(event("CONSULT", 0, confidence=0.9, date="2018-02"), date_precision="month")
+    same_month = event("CONSULT", 50, date="2018-02-14", confidence=0.4)
+    other_month = event("CONSULT", 90, date="2018-03-15", confidence=0.4)
+    assert merge_mentions([stated, same_month], {}).date == "2018-02-14"  # "in February" -> "on 14 February"
+    assert merge_mentions([stated, other_month], {}).date == "2018-02"  # the date beside the act stands
+    bound = replace(stated, date="2018-09-19", date_mod="ON_OR_BEFORE", date_precision="day")
+    assert merge_mentions([bound, other_month], {}).date == "2018-03-15"  # a bound is no stated date

@@ -22,6 +22,7 @@ on: a mention can carry its article id.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -390,6 +391,8 @@ def merge_mentions(events: list[Event], reasons: dict[int, str], lent: frozenset
     best = events[primary]
     own = [k for k in range(len(events)) if k not in lent or k == primary]
     dated = events[min(own, key=lambda k: (*_date_rank(events[k]), k != primary))]
+    if not refines(dated, best):
+        dated = best
     located = best.location or next((events[k].location for k in own if events[k].location is not None), None)
     evidence: Evidence = mentions[primary]
     return replace(best, evidence=evidence, mentions=mentions, location=located,
@@ -402,6 +405,23 @@ def merge_mentions(events: list[Event], reasons: dict[int, str], lent: frozenset
 #: Date precisions, finest first (for choosing the most telling date among mentions).
 _PRECISION_ORDER = ("time", "part_of_day", "day", "week", "month", "season", "quarter", "half", "year",
                     "decade", "century")
+
+
+def refines(other: Event, evidence: Event) -> bool:
+    """May `other`'s date stand for the evidence mention's? Yes unless the evidence states an exact
+    calendar date (a year, month or day) that `other`'s does not fall within: a finer day refines the
+    month written in the evidence sentence ("in February" -> "on 14 February"), a day of another month
+    contradicts it, and the date written beside the act it dates wins."""
+    own = evidence.date
+    if other is evidence or own is None or evidence.date_mod is not None or other.date is None:
+        return True
+    if not _CALENDAR.fullmatch(own):
+        return True
+    return other.date.startswith(own)
+
+
+#: A TIMEX3 calendar value whose finer dates share it as a prefix: YYYY, YYYY-MM or YYYY-MM-DD.
+_CALENDAR = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 
 def _date_rank(event: Event) -> tuple[int, int]:
