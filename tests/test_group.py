@@ -10,7 +10,8 @@ import datetime as dt
 from dataclasses import replace
 
 from dateline.events.explain import explain_event
-from dateline.events.group import Cues, absorb_borrowed, cluster, conflict, merge_mentions, same_stem
+from dateline.events.group import Cues, absorb_borrowed, cluster, conflict, same_stem
+from dateline.events.group_merge import merge_mentions
 from dateline.model import Article, Event, Evidence, Location, Party
 from dateline.pipeline import process
 
