@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from build_actors import parse_actor_file, parse_date, parse_role, pretty_name, regular_plural
+from build_actors import pretty_name, regular_plural
 from dateline.actors import tag_actors
 from dateline.actors.dictionary import actor_dictionary, role_on
 from dateline.actors.text import split_code, token_key
+from phoenix_files import parse_actor_file, parse_date, parse_role
 
 SEED = Path(__file__).parent / "data" / "seed.txt"
 GOLD = Path(__file__).parent / "data" / "seed.gold.json"

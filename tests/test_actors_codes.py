@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from build_actors import Block, Compiler, Geography, spells_name
+from build_actors import Compiler, Geography, spells_name
 from dateline.actors.text import split_code
+from phoenix_files import Block
 from test_actors import actors_of
 
 
