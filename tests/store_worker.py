@@ -25,6 +25,7 @@ from pathlib import Path
 
 from dateline.model import Actor, Article, Document, Event, Evidence, Location, Place, Timex, event_id
 from dateline.store import EventFilter, open_store
+from dateline.store.rows import table_columns
 
 SENT = "Turkey and Russia on Monday agreed to turn Idlib into a demilitarised zone."
 TYPES = ("AGREE", "CONSULT", "ASSAULT", "PROTEST")
@@ -83,6 +84,18 @@ def read(target: str, rounds: int) -> dict[str, list[int]]:
         with open_store(target, read_only=True) as store:
             seen.append(len(store.events(EventFilter(include_negated=True))))
     return {"events_seen": seen}
+
+
+def dump_rows(target: str) -> dict[str, list[tuple]]:
+    """Every row of every table, sorted: two stores with equal dumps hold the same data. Only the data
+    columns: DuckDB's `row_seq` numbers rows in the order they were written, as rowid does, so a run
+    killed and finished numbers them otherwise than an uninterrupted one."""
+    with open_store(target, read_only=True) as store:
+        rows = {}
+        for table, columns in table_columns().items():
+            names = ", ".join(f'"{name}"' for name, _ in columns)
+            rows[table] = sorted(store.rows(f"SELECT {names} FROM {table}"), key=repr)
+        return rows
 
 
 def worker(*args: object) -> subprocess.Popen:

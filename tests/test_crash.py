@@ -8,23 +8,11 @@ import signal
 import time
 
 from dateline.store import open_store
-from dateline.store.rows import table_columns
+from store_worker import dump_rows as dump
 from store_worker import finished, numbered_document, worker
 
 ARTICLES = 40
 KILLS = 5
-
-
-def dump(target: str) -> dict[str, list[tuple]]:
-    """Every row of every table, sorted: two stores with equal dumps hold the same data (the data columns: DuckDB's
-    `row_seq` numbers rows as they were written, as rowid does)."""
-    with open_store(target, read_only=True) as store:
-        return {table: sorted(store.rows(f"SELECT {_names(columns)} FROM {table}"), key=repr)
-                for table, columns in table_columns().items()}
-
-
-def _names(columns: list) -> str:
-    return ", ".join(f'"{name}"' for name, _ in columns)
 
 
 def assert_consistent(target: str) -> int:

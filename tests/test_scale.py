@@ -33,7 +33,7 @@ from dateline.scale.parts import (
 )
 from dateline.scale.runners import InProcess, LocalWorkers, ordered_results
 from dateline.store import open_store
-from dateline.store.rows import table_columns
+from store_worker import dump_rows
 
 STORIES = [
     ("2019-03-04", "Turkey and Russia agreed on Monday to open a corridor near Idlib."),
@@ -55,11 +55,8 @@ def write_stories(folder: Path, stories: list[tuple[str, str]] = STORIES) -> Pat
 
 def dump(target: str) -> dict[str, list[tuple]]:
     """Every row of every table, sorted, and the events as listed: equal dumps, equal stores."""
+    rows = dump_rows(target)
     with open_store(target, read_only=True) as store:
-        rows = {}
-        for table, columns in table_columns().items():  # the data columns, not DuckDB's row numbers (row_seq)
-            names = ", ".join(f'"{name}"' for name, _ in columns)
-            rows[table] = sorted(store.rows(f"SELECT {names} FROM {table}"), key=repr)
         rows["listed"] = [(e.id, e.type, e.date, e.article_id) for e in store.events()]
     return rows
 
