@@ -27,8 +27,9 @@ from dateline.store.base import AddResult, EventFilter, StoreError
 from dateline.store.filters import check_filter, event_where, like_pattern
 from dateline.store.listing import LISTING_PAGE, listed_ids, load_events
 from dateline.store.merged import merge_new_events, merged_count, merged_id_of, with_mentions
+from dateline.store.migrations import check_upgradable, upgrade
 from dateline.store.rows import MERGE_TABLES, document_rows, table_columns
-from dateline.store.schema import SCHEMA_VERSION, Dialect, check_upgradable, create_schema, found_version, upgrade
+from dateline.store.schema import SCHEMA_VERSION, Dialect, create_schema, found_version
 from dateline.store.search import refresh_listing_keys
 from dateline.store.watch import WatchTables
 
