@@ -259,8 +259,18 @@ COUNTRIES = ("USA", "RUS", "CHN", "GBR", "FRA", "SYR", "IRQ", "IRN", "TUR", "ISR
              "AFG", "NGA", "MEX", "BRA", "DEU", "JPN")
 
 
-#: Where the synthetic events lie: around the T17 articles timed (2008-2010), or in years none of them reports.
-NEAR_PROBES, FAR_FROM_PROBES = (dt.date(2008, 1, 1), 3 * 365), (dt.date(1990, 1, 1), 15 * 365)
+#: Where the synthetic events near the T17 articles timed lie (2008-2010); the others lie in `far_from` them.
+NEAR_PROBES = (dt.date(2008, 1, 1), 3 * 365)
+
+
+def far_from(docs: list[Document], years: int = 15) -> tuple[dt.date, int]:
+    """`years` of days (first day, number of days) ending before the earliest year the documents or any of their
+    events is dated in. A background event dated by its year alone ("in 1990") has a merge span of that whole
+    year, so every same-type synthetic event of that year is its candidate: synthetic events in years a timed
+    article mentions make its work grow with their density there, not with the store's size."""
+    stated = [doc.article.date.year for doc in docs if doc.article.date]
+    stated += [int(ev.date[:4]) for doc in docs for ev in doc.events if ev.date and ev.date[:4].isdigit()]
+    return dt.date(min(stated) - years - 1, 1, 1), years * 365
 
 
 def synthetic_document(n: int, rng: random.Random, days: tuple[dt.date, int] = NEAR_PROBES) -> Document:
@@ -302,18 +312,20 @@ def incremental(sizes: list[int], docs: list[Document], probes: int, near: int |
     The same articles (after one warm-up article) are timed at every size, each size on a copy of the filled store
     (`_time_articles`).
     With `near`, only that many of the synthetic events lie in the years of the articles timed, the rest in years
-    none of them reports: the store grows, the events a new article may merge with do not. Without, every synthetic
-    event lies in those years, so their density grows with the store, and so do the candidates of each new event."""
+    none of them or their events is dated in (`far_from`): the store grows, the events a new article may merge
+    with do not. Without, every synthetic event lies in those years, so their density grows with the store, and so
+    do the candidates of each new event."""
     rng = random.Random(17)
     out: dict[str, object] = {}
     sample = random.Random(3).sample(docs, min(probes + 1, len(docs)))
+    far = far_from(sample)
     with tempfile.TemporaryDirectory() as tmp:
         db, probed = Path(tmp) / "grow.duckdb", Path(tmp) / "probed.duckdb"
         stored = 0
         for size in sorted(sizes):
             with open_store(db) as store:
                 while stored < size:
-                    days = NEAR_PROBES if near is None or stored < near else FAR_FROM_PROBES
+                    days = NEAR_PROBES if near is None or stored < near else far
                     batch = [synthetic_document(stored // 2 + i, rng, days)
                              for i in range(min(1000, (size - stored) // 2))]
                     fill_unmerged(store, batch)
