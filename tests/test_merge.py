@@ -262,3 +262,16 @@ def test_an_undated_report_weeks_later_that_shares_little_stays_apart_and_one_mo
     autumn = undated("autumn-post", "2010-09-24", "Families of the 9 workers killed in the Ocean Star refinery blast "
                      "held a vigil in Port Avel.", "killed")
     assert "dates" in (conflict_reason(event_of(BLAST), event_of(autumn)) or "")
+
+
+def test_an_article_giving_one_event_twice_is_stored_with_it_once(store_target):
+    doc = report("twice", "2022-05-03", "Ukraine and Poland signed a grain transit agreement on Monday.", "signed",
+                 recipients=(party("Moldova", "MDA"),))
+    doc.events.append(Event.from_json(doc.events[0].to_json()))  # same type, sentence and trigger: the same id
+    with open_store(store_target) as store:
+        added = store.add([doc])
+        assert (added.added, added.failed) == (1, [])
+        assert store.rows("SELECT count(*) FROM events") == [(1,)]
+        assert store.rows("SELECT role, position FROM event_parties ORDER BY role, position") == [
+            ("actor", 0), ("actor", 1), ("recipient", 0)]
+        assert store.rows("SELECT count(DISTINCT window_key) = count(*) FROM merge_keys") == [(True,)]
