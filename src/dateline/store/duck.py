@@ -229,7 +229,7 @@ class DuckDBStore(SQLStore):
 
         The rows are those of articles just stored (`SQLStore._store`), so their keys (which hold the article's id)
         meet no stored row; a key repeated inside the batch keeps its first row, as ON CONFLICT DO NOTHING did.
-        DuckDB's ON CONFLICT costs more the bigger the table (30 rows into 10k / 100k: 4.4 / 6.3 ms, plain 1.2 /
+        DuckDB's ON CONFLICT costs more the bigger the table (40 rows into 10k / 100k: 4.4 / 6.3 ms, plain 1.2 /
         1.0 ms), and an ingest inserts into three keyed tables per batch."""
         if table == "articles" or not rows:
             return super()._insert(con, table, rows)
