@@ -10,6 +10,7 @@ speaker is found through a subject clause, an adverbial clause inside what is re
 
 from __future__ import annotations
 
+import pytest
 from spacy.tokens import Doc
 
 from dateline.events.coder import code_trigger, find_triggers
@@ -66,12 +67,6 @@ def test_purpose_of_an_act_with_a_bare_object_names_its_target(staged) -> None:
 def test_purpose_of_an_act_on_someone_names_no_second_target(staged) -> None:
     doc = staged("Ugandan rebels killed five Kenyan soldiers to punish Tanzania.")
     assert "TZA" not in recipient_countries(doc, "killed")
-
-
-def test_clause_of_a_banner_is_what_its_carriers_say(staged) -> None:
-    doc = staged("Kenyan teachers marched through Nairobi carrying banners demanding higher pay.")
-    found = trigger_parties(token(doc, "demanding"))
-    assert [t.text for t in found.actors] == ["teachers"]
 
 
 def test_medium_of_a_statement_is_no_recipient(staged) -> None:
@@ -131,18 +126,6 @@ def test_purpose_of_an_act_with_no_object_is_not_searched(staged) -> None:
     assert "TZA" not in recipient_countries(doc, "conceded")
 
 
-def test_object_told_or_made_to_act_does_the_infinitives_act(staged) -> None:
-    doc = staged("Kenyan troops forced the Ugandan rebels to retreat from the border town.")
-    found = trigger_parties(token(doc, "retreat"))
-    assert [t.text for t in found.actors] == ["rebels"]
-
-
-def test_promise_to_someone_is_kept_by_the_promiser(staged) -> None:
-    doc = staged("Uganda promised Kenya to withdraw its troops from the border town.")
-    found = trigger_parties(token(doc, "withdraw"))
-    assert [t.text for t in found.actors] == ["Uganda"]
-
-
 def test_object_told_to_act_is_the_only_recipient_of_the_telling(staged) -> None:
     doc = staged("The Kenyan minister instructed the Kenyan mission in Geneva to object to Uganda's request.")
     assert recipient_countries(doc, "instructed") == ["KEN"]
@@ -159,3 +142,18 @@ def test_relative_clause_hung_on_a_far_number_stands_for_the_noun_before_it(nlp)
            "NOUN", "PUNCT"]
     parsed = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, sent_starts=[True] + [False] * 14)
     assert clause_antecedent(parsed[11]).text == "government"
+
+
+ACTOR_WORDS = [  # (id, sentence, trigger, the word that does the act)
+    ("clause of a banner is what its carriers say",
+     "Kenyan teachers marched through Nairobi carrying banners demanding higher pay.", "demanding", "teachers"),
+    ("object told or made to act does the infinitives act",
+     "Kenyan troops forced the Ugandan rebels to retreat from the border town.", "retreat", "rebels"),
+    ("promise to someone is kept by the promiser",
+     "Uganda promised Kenya to withdraw its troops from the border town.", "withdraw", "Uganda"),
+]
+
+
+@pytest.mark.parametrize("text, trigger, actor", [pytest.param(*row[1:], id=row[0]) for row in ACTOR_WORDS])
+def test_the_word_that_does_the_act_is_its_actor(staged, text, trigger, actor) -> None:
+    assert [t.text for t in trigger_parties(token(staged(text), trigger)).actors] == [actor]
