@@ -8,6 +8,8 @@ through the real places and actors stages.
 
 from __future__ import annotations
 
+import pytest
+
 from dateline.events.parties import trigger_parties
 from dateline.events.resolve import resolve
 from dateline.events.targets import implicit_protesters
@@ -65,11 +67,6 @@ def test_protests_there_are_by_the_people_of_the_country_named_before(staged) ->
     assert "'there' -> 'Jordan'" in (parties[0].entry or "")
 
 
-def test_protests_there_with_no_place_before_name_nobody(staged) -> None:
-    doc = staged("The king sacked his government on Tuesday in the face of protests there.")
-    assert implicit_protesters(doc, last_token(doc, "protests"), "PROTEST") == []
-
-
 def test_all_three_are_the_parties_named_together_before(staged) -> None:
     doc = staged("Two inmates and their accomplice escaped from a jail in Texas on Monday. "
                  "All three were arrested in Dallas on Thursday.")
@@ -90,16 +87,22 @@ def test_protests_a_state_answers_are_by_its_people(staged) -> None:
     assert "answered by 'King Abdullah II" in (parties[0].entry or "")
 
 
-def test_protests_a_company_answers_name_no_protester(staged) -> None:
-    doc = staged("Despite protests, the oil company BP raised its prices in Britain.")
-    assert implicit_protesters(doc, last_token(doc, "protests"), "PROTEST") == []
-
-
-def test_protests_by_a_named_crowd_are_not_given_the_answering_state(staged) -> None:
-    doc = staged("The government of Sindh province ordered police patrols after violent protests by Muslim groups.")
-    assert implicit_protesters(doc, last_token(doc, "protests"), "PROTEST") == []
-
-
 def test_two_sides_without_a_determiner_are_no_reference(staged) -> None:
     doc = staged("Israel and Hamas agreed to a truce on Monday. Two sides of the city were shelled on Tuesday.")
     assert not any("named together" in (p.entry or "") for p in resolve(doc, last_token(doc, "sides")))
+
+
+NO_PROTESTER = [  # (the class, a sentence whose "protests" must be given no protester)
+    ("protests there with no place before name nobody",
+     "The king sacked his government on Tuesday in the face of protests there."),
+    ("protests a company answers name no protester",
+     "Despite protests, the oil company BP raised its prices in Britain."),
+    ("protests by a named crowd are not given the answering state",
+     "The government of Sindh province ordered police patrols after violent protests by Muslim groups."),
+]
+
+
+@pytest.mark.parametrize("text", [pytest.param(text, id=name) for name, text in NO_PROTESTER])
+def test_protests_with_no_crowd_the_text_supports_have_no_protester(staged, text: str) -> None:
+    doc = staged(text)
+    assert implicit_protesters(doc, last_token(doc, "protests"), "PROTEST") == []
