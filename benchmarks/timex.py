@@ -44,6 +44,7 @@ from pathlib import Path
 from dateline.model import Article, Document
 from dateline.nlp import load_model
 from dateline.time import tag_timexes
+from dateline.timex3 import REFERENCES, interval, precision
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "time-dev"
 _TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
@@ -157,6 +158,70 @@ def print_errors(doc: TimeMLDoc, system: list) -> None:
             print(f"{doc.corpus[:2]} {doc.dct} FALSE {s.text!r:40} sys={s.value}", file=sys.stderr)
 
 
+#: Holiday names, for the class of a holiday read wrong.
+_HOLIDAY = re.compile(r"christmas|easter|thanksgiving|new year|hanukkah|ramadan|passover|memorial day|labor day"
+                      r"|independence day|halloween|valentine", re.IGNORECASE)
+#: Error classes in the order --classes prints them (see error_class).
+ERROR_CLASSES = ("missed", "system timex no gold has", "gold X placeholder", "vague (_REF)", "part of day",
+                 "duration vs point", "duration amount or unit", "quarter, half, fiscal", "holiday",
+                 "granularity", "weekday a week off", "direction (other side of DCT)", "anchor (same side)",
+                 "other")
+
+
+def error_class(gold: GoldTimex | None, system, text: str, dct: dt.date) -> str | None:
+    """The class of one relaxed pairing whose values differ (None when they agree): a coarse,
+    mechanical sorting, so that the same rules count both corpora alike. `text` is the gold span."""
+    if gold is None or system is None:
+        return "missed" if system is None else "system timex no gold has"
+    g, s = gold.value, system.value
+    if g == s:
+        return None
+    if lenient_value_match(s, g):
+        return "gold X placeholder"
+    if g in REFERENCES or s in REFERENCES:
+        return "vague (_REF)"
+    if g[:10] == s[:10] and len(g) >= 10 and len(s) >= 10:
+        return "part of day"
+    if g.startswith("P") or s.startswith("P"):
+        return "duration amount or unit" if g.startswith("P") and s.startswith("P") else "duration vs point"
+    if re.search(r"-[QH]\d|-QX", g + " " + s) or re.search(r"fiscal|quarter|period", text, re.IGNORECASE):
+        return "quarter, half, fiscal"
+    if _HOLIDAY.search(text):
+        return "holiday"
+    return _calendar_class(g, s, dct)
+
+
+def _calendar_class(gold: str, system: str, dct: dt.date) -> str:
+    """Two calendar values that differ: one inside the other, a week apart, or elsewhere."""
+    gi, si = interval(gold), interval(system)
+    if gi is None or si is None:
+        return "other"
+    if precision(gold) != precision(system) and gi.overlaps(si.first, si.last):
+        return "granularity"
+    if precision(gold) == precision(system) == "day" and (gi.first - si.first).days % 7 == 0:
+        return "weekday a week off"
+    return "direction (other side of DCT)" if (gi.last < dct) != (si.last < dct) else "anchor (same side)"
+
+
+def class_counts(doc: TimeMLDoc, system: list) -> dict[str, int]:
+    """How many value errors of each class one document has (relaxed pairing, as in score)."""
+    counts: dict[str, int] = {}
+    used: set[int] = set()
+    pairs: list[tuple[GoldTimex | None, object]] = []
+    for s in system:
+        match = next((i for i, g in enumerate(doc.gold) if i not in used and s.start < g.end and g.start < s.end), None)
+        if match is not None:
+            used.add(match)
+        pairs.append((doc.gold[match] if match is not None else None, s))
+    pairs += [(g, None) for i, g in enumerate(doc.gold) if i not in used]
+    for gold, s in pairs:
+        text = doc.text[gold.start:gold.end] if gold else ""
+        name = error_class(gold, s, text, doc.dct)
+        if name is not None:
+            counts[name] = counts.get(name, 0) + 1
+    return counts
+
+
 def parse_all(texts: list[str], cache: Path | None) -> tuple[list, float]:
     """The spaCy parses of `texts` and the seconds they took, read from `cache` when it
     holds the parses of these very texts by this model (a DocBin named by their hash)."""
@@ -179,6 +244,16 @@ def parse_all(texts: list[str], cache: Path | None) -> tuple[list, float]:
     return parsed, seconds
 
 
+def error_tally(docs: list[TimeMLDoc], documents: list[Document]) -> dict[str, dict[str, int]]:
+    """Value errors by class and corpus: {corpus: {class: count}}, classes in ERROR_CLASSES order."""
+    tally: dict[str, dict[str, int]] = {}
+    for d, document in zip(docs, documents, strict=True):
+        per = tally.setdefault(d.corpus or "all", {})
+        for name, n in class_counts(d, document.timexes).items():
+            per[name] = per.get(name, 0) + n
+    return {corpus: {name: per[name] for name in ERROR_CLASSES if name in per} for corpus, per in tally.items()}
+
+
 def rounded(figures: dict[str, float]) -> dict[str, float]:
     """Figures rounded to four places for printing."""
     return {k: round(v, 4) if isinstance(v, float) else v for k, v in figures.items()}
@@ -190,6 +265,8 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--errors", action="store_true", help="print misses and wrong values to stderr")
     ap.add_argument("--parse-cache", type=Path, default=None, help="folder to keep the spaCy parses in")
+    ap.add_argument("--classes", action="store_true",
+                    help="add the value errors of each corpus counted by class (error_class) to the JSON")
     args = ap.parse_args()
     paths = sorted(args.data.glob("**/*.tml"))[: args.limit or None]
     docs = [read_timeml(p) for p in paths]
@@ -213,6 +290,8 @@ def main() -> None:
             corpus: rounded(score([(d.gold, document.timexes) for d, document in zip(docs, documents, strict=True)
                                    if d.corpus == corpus]))
             for corpus in corpora}
+    if args.classes:
+        figures["error_classes"] = error_tally(docs, documents)
     figures.update(
         benchmark="timex", documents=len(docs), sentences=n_sents,
         stage_sentences_per_s=round(n_sents / stage_s, 1),

@@ -1,0 +1,51 @@
+"""TIMEX3 values beyond TimeBank (issue 10): the benchmark sorts value errors into classes the same way
+for every corpus, and the time stage's fixes by class, each on sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from dateline.time import find_timexes
+
+
+@pytest.fixture
+def timex_bench(monkeypatch):
+    """The benchmark module benchmarks/timex.py."""
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import timex
+
+    return timex
+
+
+@pytest.mark.parametrize(("gold", "system", "text", "expected"), [
+    ("1998-10-23", "1998-10-23TNI", "Friday night", "part of day"),
+    ("1968-XX", "1968", "1968", "gold X placeholder"),
+    ("P1W", "1998-W33", "last week", "duration vs point"),
+    ("1998-08-04", "1998-W32", "last week", "granularity"),
+    ("2000-01-05", "2000-01-12", "Wednesday", "weekday a week off"),
+    ("1998-08-18", "1998-08-11", "Tuesday", "weekday a week off"),
+    ("1989-11-06", "1989-10-31", "Monday", "direction (other side of DCT)"),
+    ("1988-12", "1987-12", "December", "anchor (same side)"),
+    ("1988-12", "1989-12", "December", "direction (other side of DCT)"),
+    ("1988-Q3", "1988", "a year earlier", "quarter, half, fiscal"),
+    ("PAST_REF", "PXY", "recent years", "vague (_REF)"),
+    ("1998-10-23", "1998-10-23", "Friday", None),
+])
+def test_value_errors_are_sorted_by_class(timex_bench, gold, system, text, expected) -> None:
+    from dateline.model import Timex
+
+    pair_gold = timex_bench.GoldTimex(0, len(text), "DATE", gold)
+    pair_system = Timex(text=text, start=0, end=len(text), type="DATE", value=system)
+    assert timex_bench.error_class(pair_gold, pair_system, text, dt.date(1989, 11, 1)) == expected
+
+
+def test_a_miss_and_a_timex_no_gold_has_are_classes_of_their_own(timex_bench) -> None:
+    doc = timex_bench.TimeMLDoc("x.tml", dt.date(1998, 8, 20), "It fell Friday and rose for years.",
+                                [timex_bench.GoldTimex(8, 14, "DATE", "1998-08-14")])
+    system = find_timexes(doc.text[15:], doc.dct)  # "rose for years." alone: the gold day is not found
+    for t in system:
+        t.start, t.end = t.start + 15, t.end + 15
+    assert timex_bench.class_counts(doc, system) == {"missed": 1, "system timex no gold has": 1}
