@@ -49,3 +49,15 @@ def test_a_miss_and_a_timex_no_gold_has_are_classes_of_their_own(timex_bench) ->
     for t in system:
         t.start, t.end = t.start + 15, t.end + 15
     assert timex_bench.class_counts(doc, system) == {"missed": 1, "system timex no gold has": 1}
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Cheap phones are changing today's youth more than any school.", []),
+    ("The people of tomorrow's world will judge these choices.", []),
+    ("Many of today's personal computers run on batteries.", []),
+    ("Observers expect today's vote to be close.", ["today"]),
+    ("Lawyers prepared for tomorrow's hearing.", ["tomorrow"]),
+])
+def test_today_s_before_an_age_noun_is_no_day(make_doc, text, kept) -> None:
+    doc = make_doc(text, "2019-05-14")
+    assert [t.text for t in find_timexes(text, doc.article.date, doc.parsed)] == kept

@@ -16,9 +16,12 @@ import re
 from dateline.time.lexicon import PARTS_OF_DAY, WEEKDAYS
 from dateline.time.patterns import FULL_MONTH, FULL_WEEKDAY
 from dateline.time.rules import Context, Reading, Rule, compile_rule, month_number
+from dateline.words import word_set
 
 _PARTS_PLURAL = "mornings|afternoons|evenings|nights"
 #: Nouns after which "current" is an accounting or physics term, not the present.
+#: Nouns that make "today's" the present age ("today's youth"), not the article's day.
+_ERA_NOUNS = word_set("era_nouns")
 _NOT_PRESENT_AFTER = r"account|accounts|assets|liabilities|ratio|affairs|events|flows?|dollars|prices\s+index"
 
 
@@ -50,6 +53,14 @@ def _this_moment(m: re.Match, ctx: Context) -> Reading | None:
 def is_not_adjective(span: object) -> bool:
     """Parse veto for "current": only the adjective is a time ("the river's current" is not)."""
     return span.root.pos_ != "ADJ"  # type: ignore[attr-defined]
+
+
+def names_an_era(span: object) -> bool:
+    """Parse veto for "today"/"tomorrow": "today's youth", "tomorrow's leaders" speak of an age, not
+    of a day, so no date is read (a day's own event keeps it: "today's vote", "tomorrow's hearing")."""
+    root = span.root  # type: ignore[attr-defined]
+    possessive = any(c.dep_ == "case" for c in root.children) or root.dep_ == "poss"
+    return possessive and root.head.i != root.i and root.head.lemma_.lower() in _ERA_NOUNS
 
 
 GENERIC_RULES: tuple[Rule, ...] = (

@@ -27,7 +27,7 @@ from dateline.model import Document, Timex
 from dateline.time.calendar import Point, safe_date
 from dateline.time.clock import CLOCK_RULES, modifies_a_noun
 from dateline.time.coordination import coordinated_days
-from dateline.time.generic import GENERIC_RULES, is_not_adjective
+from dateline.time.generic import GENERIC_RULES, is_not_adjective, names_an_era
 from dateline.time.lexicon import POINT_MODS, QUANTITY_MODS
 from dateline.time.patterns import POINT_MOD_BEFORE, QUANTITY_MOD_BEFORE, REQUIRED_WORDS
 from dateline.time.periods import PERIOD_RULES
@@ -204,7 +204,7 @@ def _is_count_not_year(span: Any) -> bool:
 
 #: Rule-specific vetoes that need the parse: rule name -> predicate on the token span.
 _PARSE_VETOES: dict[str, Callable[[Any], bool]] = {
-    "year": _is_count_not_year, "current": is_not_adjective, "clock": modifies_a_noun}
+    "year": _is_count_not_year, "current": is_not_adjective, "clock": modifies_a_noun, "deictic_day": names_an_era}
 
 
 def _with_year_of(reading: Reading, borrowed: list[Timex], cand: Candidate) -> Reading:
