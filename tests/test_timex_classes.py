@@ -61,3 +61,11 @@ def test_a_miss_and_a_timex_no_gold_has_are_classes_of_their_own(timex_bench) ->
 def test_today_s_before_an_age_noun_is_no_day(make_doc, text, kept) -> None:
     doc = make_doc(text, "2019-05-14")
     assert [t.text for t in find_timexes(text, doc.article.date, doc.parsed)] == kept
+
+
+def test_that_day_under_a_month_names_the_month_not_a_made_up_day() -> None:
+    dct = dt.date(1999, 2, 6)
+    month = find_timexes("The clinic was attacked last October. Its name was removed that same day.", dct)
+    assert [t.value for t in month] == ["1998-10", "1998-10"]
+    day = find_timexes("The clinic was attacked on Oct. 23. Its name was removed that same day.", dct)
+    assert [t.value for t in day] == ["1998-10-23", "1998-10-23"]

@@ -165,12 +165,22 @@ def _year_ended(m: re.Match, ctx: Context) -> Reading | None:
     return Reading("DURATION", "P1Y")
 
 
+#: Granularities from fine to coarse: "that day" under a month names no finer period than the month.
+_FINE_TO_COARSE = ("day", "week", "month", "quarter", "half", "year")
+
+
 def _that_unit(m: re.Match, ctx: Context) -> Reading | None:
-    """That year / that same day: the period under discussion, at the granularity named."""
+    """That year / that same day: the period under discussion, at the granularity named, or at the
+    reference's own when that is coarser ("killed last October ... crossed out that same day" is
+    `1998-10`: the text never says which day, and the first of the month would be made up)."""
     ref = ctx.reference
     if ref is None:
         return None
-    return _derived(date_reading(Point(ref.day, UNIT_GRANULARITY[m["unit"].lower()])))
+    granularity = UNIT_GRANULARITY[m["unit"].lower()]
+    if ref.granularity in _FINE_TO_COARSE and \
+            _FINE_TO_COARSE.index(ref.granularity) > _FINE_TO_COARSE.index(granularity):
+        granularity = ref.granularity
+    return _derived(date_reading(Point(ref.day, granularity)))
 
 
 def _offset(m: re.Match, ctx: Context) -> Reading | None:
