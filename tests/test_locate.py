@@ -131,6 +131,10 @@ NOT_PLACED_AT = [
                  id="an earlier meeting's venue is not where later talks were held"),
     pytest.param("Protests swept across North Africa on Monday.", "Protests", "North Africa",
                  id="an act spread across a region gets no dot in its middle"),
+    pytest.param("Rifles made in Belgium were used to kill ten villagers on Sunday.", "kill", "Belgium",
+                 id="a past participle on a participant tells of another time and place"),
+    pytest.param("The rebels marched on Tuesday to fight in Bukavu.", "marched", "Bukavu",
+                 id="a purpose after a verb of going lies at the end of the way"),
 ]
 
 
@@ -168,6 +172,12 @@ PLACED_BY = [
     pytest.param("NAIROBI, Kenya -- Kenya's interior minister accused the opposition of inciting violence on Monday.",
                  "accused", "Nairobi", "the article's dateline",
                  id="a dateline town places a domestic statement of the present"),
+    pytest.param("Journalists covering the protests in Harare were attacked by police on Friday.", "attacked",
+                 "Harare", "by what it was doing", id="what a participant was doing says where it was"),
+    pytest.param("Opposition leaders in Nairobi are expected to walk out in protesting the verdict.", "protesting",
+                 "Nairobi", "'leaders' of 'expected", id="the subject an act shares along the verbs it continues"),
+    pytest.param("Delegates will convene to nominate him formally in Cleveland in July.", "convene", "Cleveland",
+                 "was to 'nominate'", id="the place of an act's purpose clause"),
 ]
 
 

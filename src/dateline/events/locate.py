@@ -8,7 +8,9 @@ A place named in a sentence is not for that the place of its event. The event is
 2. for physical acts only (`located_event_types`: fighting, arrests, protests, meetings ...):
    at a place that names the act ("the Orlando attack"), where its participants (or the subject
    of the verb it continues) are said to be ("militias in the villages of Foua were evacuated",
-   "Police in Santiago ... arrested 30"), at a town the act is aimed at ("shelled Homs"), or
+   "Police in Santiago ... arrested 30", "leaders in Brussels are expected to ... negotiate"), where a
+   participant was by what it was doing ("a crew covering the clashes in Cairo was beaten"), where the act's
+   purpose was to be done ("convene to nominate him in Cleveland"), at a town the act is aimed at ("shelled Homs"), or
    at a place that opens its sentence ("In Mosul, men detained by the militia were seen ..."),
    or at the place its "there" refers to ("protests there");
    A country or a capital aimed at stands for its state ("sanctions on Damascus"): a party;

@@ -2,7 +2,8 @@
 
 A place is the act's own when the trigger (or the verb that governs a nominal trigger, or a clause
 describing it) takes it with a locative preposition ("met in Geneva", "held talks in Geneva"); a
-physical act also happens where its participants are said to be, or at a town it is aimed at. A
+physical act also happens where its participants are said to be (or were, by what they were doing), where its
+purpose was to be done, or at a town it is aimed at. A
 speech act's place is where it was said, not where it took effect. Read by `events.locate` (the
 decision) and `events.scene` (which earlier places were stated for an act).
 """
@@ -59,6 +60,17 @@ STREET_WORDS = word_class("place_words", "street")
 EXAMPLE_PREPS = word_set("example_prepositions")
 #: Nouns of journeys ("during a visit to Beijing") and the prepositions that put an act on one.
 JOURNEY_NOUNS, JOURNEY_PREPS = word_set("journey_nouns"), word_class("prepositions", "journey")
+#: Subjects a verb may share with the verbs it governs ("leaders in Brussels are expected to negotiate").
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
+#: Links walked up from a place's word through a participle clause on a participant ("a crew working to cover
+#: the clashes between police and protesters in Cairo"): inside one clause, never into another speaker's words.
+CLAUSE_LINKS = frozenset({"xcomp", "advcl", "dobj", "pobj", "prep", "pcomp", "conj", "compound", "nmod", "appos"})
+#: A present participle: what a participant was doing when the act befell it ("journalists covering the protests").
+PRESENT_PARTICIPLE = "VBG"
+#: Verbs of going somewhere: a purpose clause after one ("flew to Paris to meet them in Geneva") is of another place.
+GOING_VERBS = word_set("journey_verbs") | word_set("movement_verbs")
+#: Ranks of a place read through a participant's participle clause, and of a purpose clause's place.
+RANK_DESCRIBED_PARTICIPANT, RANK_PURPOSE = 1.6, 1.2
 
 
 class Choice(NamedTuple):
@@ -191,7 +203,27 @@ def _site_choice(place: Place, words: str, prep: Any, trigger: Any, physical: bo
     if physical and governor is not None and head.dep_ in AGENT_DEPS and _participant_of(head, governor):
         shared = f"'{head.text}' of '{governor.text} … {trigger.text}'"
         return Choice(RANK_SHARED_AGENT, place, f"{words}: where {shared} is")
-    if physical and _frames_the_sentence(prep, trigger):
+    return _clause_choice(place, words, prep, trigger, physical)
+
+
+def _clause_choice(place: Place, words: str, prep: Any, trigger: Any, physical: bool) -> Choice | None:
+    """How a place relates to a physical act through a clause around it: the subject the act shares with the
+    verbs it continues, a participle clause on one of its participants, its purpose clause, the opening of its
+    sentence."""
+    head = prep.head
+    if not physical:
+        return None
+    sharer = next((verb for verb in subject_sharers(trigger) if head.dep_ in SUBJECT_DEPS and head.head.i == verb.i),
+                  None)
+    if sharer is not None:
+        return Choice(RANK_SHARED_AGENT, place, f"{words}: where '{head.text}' of '{sharer.text} … {trigger.text}' is")
+    participant = described_participant(head, trigger)
+    if participant is not None:
+        return Choice(RANK_DESCRIBED_PARTICIPANT, place,
+                      f"{words}: where '{participant.text}' of '{trigger.text}' was, by what it was doing")
+    if purpose_clause(head, trigger):
+        return Choice(RANK_PURPOSE, place, f"{words}: where '{trigger.text}' was to '{head.text}'")
+    if _frames_the_sentence(prep, trigger):
         return Choice(RANK_FRAME, place, f"{words}: opens the sentence that tells of '{trigger.text}'")
     return None
 
@@ -313,3 +345,49 @@ def _participant_of(noun: Any, trigger: Any) -> bool:
     if noun.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
         head = head.head
     return head.i == trigger.i
+
+
+def subject_sharers(trigger: Any) -> list[Any]:
+    """The verbs whose subject a verbal trigger shares because it has none of its own, walking up the verbs it
+    continues ("leaders in Brussels are expected to play hardball in negotiating the exit": 'play', 'expected'):
+    each verb on the way has no subject of its own, and none is a speech act."""
+    sharers: list[Any] = []
+    word = trigger
+    for _ in range(MAX_HOPS):
+        if word.pos_ not in ("VERB", "AUX") or any(c.dep_ in SUBJECT_DEPS for c in word.children):
+            break
+        if word.dep_ in CONTINUING_DEPS:
+            verb = word.head
+        elif word.dep_ == "pcomp" and word.head.dep_ == "prep":
+            verb = word.head.head
+        else:
+            break
+        if verb.i == word.i or verb.pos_ not in ("VERB", "AUX") or speech_act(verb):
+            break
+        sharers.append(verb)
+        word = verb
+    return sharers
+
+
+def described_participant(word: Any, trigger: Any) -> Any | None:
+    """The participant of the act at `trigger` whose present-participle clause `word` lies in ("a crew working to
+    cover the clashes in Cairo was beaten", "journalists covering the protests in Harare were beaten"): what a
+    participant was doing when the act befell it says where it was. A past participle tells of another time ("guns
+    made in Belgium were used") and a relative clause of anything ("who lives in X"): neither counts."""
+    for _ in range(MAX_HOPS):
+        if word.dep_ == "acl" and word.tag_ == PRESENT_PARTICIPLE:
+            return word.head if _participant_of(word.head, trigger) else None
+        if word.dep_ not in CLAUSE_LINKS or word.head.i == word.i or speech_act(word):
+            return None
+        word = word.head
+    return None
+
+
+def purpose_clause(verb: Any, trigger: Any) -> bool:
+    """True when `verb` is the to-infinitive clause of purpose of a verbal trigger, with no subject of its own
+    ("delegates convene to nominate him in Cleveland"): the act was done where its purpose was to be done. Not
+    after a verb of going, whose purpose lies at the end of the way ("flew to Paris to meet them in Geneva")."""
+    return (verb.dep_ in ("xcomp", "advcl") and verb.head.i == trigger.i and trigger.pos_ == "VERB"
+            and trigger.lemma_.lower() not in GOING_VERBS
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and not any(c.dep_ in SUBJECT_DEPS for c in verb.children))
