@@ -69,3 +69,14 @@ def test_that_day_under_a_month_names_the_month_not_a_made_up_day() -> None:
     assert [t.value for t in month] == ["1998-10", "1998-10"]
     day = find_timexes("The clinic was attacked on Oct. 23. Its name was removed that same day.", dct)
     assert [t.value for t in day] == ["1998-10-23", "1998-10-23"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The day before last Tuesday's hearing, the lawyer flew home.", [("The day before last Tuesday", "2000-02-21")]),
+    ("Stores reopened the day after Christmas.", [("the day after Christmas", "1999-12-26")]),
+    ("Stores reopened two days after Christmas.", [("two days", "P2D"), ("Christmas", "1999-12-25")]),
+    ("They met again the day after.", []),
+])
+def test_the_day_before_or_after_a_day_is_one_expression(text, expected) -> None:
+    found = find_timexes(text, dt.date(2000, 2, 24), tense="past")
+    assert [(t.text, t.value) for t in found] == expected
