@@ -80,3 +80,15 @@ def test_that_day_under_a_month_names_the_month_not_a_made_up_day() -> None:
 def test_the_day_before_or_after_a_day_is_one_expression(text, expected) -> None:
     found = find_timexes(text, dt.date(2000, 2, 24), tense="past")
     assert [(t.text, t.value) for t in found] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The treaty was signed on Friday. The minister said it was a great day for the country.",
+     [("Friday", "1999-03-12"), ("a great day", "1999-03-12")]),
+    ("Today is the eighth day of the blockade.", [("Today", "1999-03-13"), ("the eighth day", "1999-03-13")]),
+    ("It's the second day of the strike.", [("the second day", "1999-03-13")]),
+    ("The mayor called the parade a great day out.", []),
+])
+def test_a_day_said_of_the_day_itself_is_that_day(make_doc, text, expected) -> None:
+    doc = make_doc(text, "1999-03-13")
+    assert [(t.text, t.value) for t in find_timexes(text, doc.article.date, doc.parsed)] == expected

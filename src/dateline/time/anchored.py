@@ -1,4 +1,6 @@
-"""A day counted from a named day: "the day before last Tuesday's hearing", "the day after Christmas".
+"""Days named by their place in the story: a day counted from a named day ("the day before last
+Tuesday's hearing", "the day after Christmas"), and "day" said of the day itself ("it was a great day",
+"today is the eighth day of the operation").
 
 The grammar reads "last Tuesday" and "Christmas" on their own; "the day before" or "the day after"
 right before them moves the date by one day and joins the expression, as TimeML annotates it (AQUAINT:
@@ -13,7 +15,7 @@ import datetime as dt
 import re
 
 from dateline.time.calendar import Point
-from dateline.time.rules import Reading, date_reading
+from dateline.time.rules import Context, Reading, Rule, compile_rule, date_reading
 
 #: "the day before " / "the day after " right before a day's expression.
 _THE_DAY = re.compile(r"\bthe\s+day\s+(?P<way>before|after)\s+$", re.IGNORECASE)
@@ -31,3 +33,26 @@ def counted_from(text: str, start: int, floor: int, reading: Reading) -> tuple[i
         return start, reading
     step = dt.timedelta(days=1 if found["way"].lower() == "after" else -1)
     return found.start(), date_reading(Point(point.day + step, "day"), reading.mod)
+
+
+#: The subject and copula before a day said of the day itself: "it was ", "today is ", "It's ``".
+_DAY_SUBJECT = re.compile(r"\b(?:it|today|this)(?:\s+(?:is|was)|['’]s)\s+(?:``|[\"'‘“])?$", re.IGNORECASE)
+
+
+def _the_day_itself(m: re.Match, ctx: Context) -> Reading | None:
+    """"It was a great day", "today is the eighth day of Desert Shield", "It's the second day of an
+    offensive": the day the clause speaks of, the day under discussion in a past clause, else the
+    article's day. Without "it", "today" or "this" before the copula, "a day" is no date."""
+    if _DAY_SUBJECT.search(m.string, max(0, m.start() - 16), m.start()) is None:
+        return None
+    ref = ctx.reference
+    past_day = ctx.direction < 0 and ref is not None and ref.granularity == "day" and ref.day <= ctx.dct
+    reading = date_reading(Point(ref.day if past_day else ctx.dct, "day"))
+    reading.derived = True
+    return reading
+
+
+ANCHORED_RULES: tuple[Rule, ...] = (
+    compile_rule("day_itself", r"\b(?:an?|the)\s+(?:[a-z]+\s+){0,2}?day\b(?!s|\s+(?:before|after)\b)",
+                 _the_day_itself),
+)

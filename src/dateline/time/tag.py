@@ -24,7 +24,7 @@ from typing import Any
 
 from dateline.budget import check_deadline
 from dateline.model import Document, Timex
-from dateline.time.anchored import counted_from
+from dateline.time.anchored import ANCHORED_RULES, counted_from
 from dateline.time.calendar import Point, safe_date
 from dateline.time.clock import CLOCK_RULES, modifies_a_noun
 from dateline.time.coordination import coordinated_days
@@ -41,7 +41,7 @@ from dateline.words import word_class
 #: with the words it needs so texts without them skip its scan.
 RULES: tuple[Rule, ...] = tuple(
     dataclasses.replace(rule, needs=REQUIRED_WORDS.get(rule.name, ()))
-    for rule in ABSOLUTE_RULES + PERIOD_RULES + RELATIVE_RULES + CLOCK_RULES + GENERIC_RULES
+    for rule in ABSOLUTE_RULES + PERIOD_RULES + RELATIVE_RULES + CLOCK_RULES + GENERIC_RULES + ANCHORED_RULES
 )
 
 #: Anything a rule could be built around: digits, calendar words, time adverbs. Rules
