@@ -92,3 +92,8 @@ def test_the_day_before_or_after_a_day_is_one_expression(text, expected) -> None
 def test_a_day_said_of_the_day_itself_is_that_day(make_doc, text, expected) -> None:
     doc = make_doc(text, "1999-03-13")
     assert [(t.text, t.value) for t in find_timexes(text, doc.article.date, doc.parsed)] == expected
+
+
+def test_a_number_after_a_quotation_mark_of_two_apostrophes_is_no_year() -> None:
+    found = find_timexes("He spoke on CBS's ''60 Minutes.'' He was in the class of '68.", dt.date(2000, 4, 17))
+    assert [(t.text, t.value) for t in found] == [("'68", "1968")]

@@ -340,7 +340,8 @@ ABSOLUTE_RULES: tuple[Rule, ...] = (
                  _month_alone),
     compile_rule("year", rf"(?:(?:fiscal|calendar|the\s+year)(?:\s+year)?\s*|FY\s?)?(?P<year>{YEAR4})",
                  _year),
-    compile_rule("year2", r"(?P<year>['’]\d\d)(?!\d)", _year),
+    # "'68" is a year, but not a number after a quotation mark written as two apostrophes ("''60 Minutes''").
+    compile_rule("year2", r"(?<!['`‘’])(?P<year>['’]\d\d)(?!\d)", _year),
     compile_rule("spelled_year", rf"(?:the\s+year\s+)?(?P<year>{SPELLED_YEAR})", _year),
     compile_rule("decade", r"(?:the\s+)?(?:(?P<century>1\d|20)|['’])?(?P<decade>\d)0['’]?s", _decade),
     compile_rule("decade_word", r"(?:the\s+)?(?:(?P<century>nineteen|eighteen|twenty)[\s-]+)?"
