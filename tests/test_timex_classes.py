@@ -57,8 +57,11 @@ def test_a_miss_and_a_timex_no_gold_has_are_classes_of_their_own(timex_bench) ->
     ("Many of today's personal computers run on batteries.", []),
     ("Observers expect today's vote to be close.", ["today"]),
     ("Lawyers prepared for tomorrow's hearing.", ["tomorrow"]),
+    ("She wants to train the leaders of tomorrow.", []),
+    ("The figures were first printed in USA Today.", []),
+    ("Today, the talks resumed.", ["Today"]),
 ])
-def test_today_s_before_an_age_noun_is_no_day(make_doc, text, kept) -> None:
+def test_today_naming_an_age_or_a_paper_is_no_day(make_doc, text, kept) -> None:
     doc = make_doc(text, "2019-05-14")
     assert [t.text for t in find_timexes(text, doc.article.date, doc.parsed)] == kept
 

@@ -12,6 +12,7 @@ rules and win over these.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from dateline.time.lexicon import PARTS_OF_DAY, WEEKDAYS
 from dateline.time.patterns import FULL_MONTH, FULL_WEEKDAY
@@ -55,12 +56,25 @@ def is_not_adjective(span: object) -> bool:
     return span.root.pos_ != "ADJ"  # type: ignore[attr-defined]
 
 
-def names_an_era(span: object) -> bool:
-    """Parse veto for "today"/"tomorrow": "today's youth", "tomorrow's leaders" speak of an age, not
-    of a day, so no date is read (a day's own event keeps it: "today's vote", "tomorrow's hearing")."""
+def names_no_day(span: object) -> bool:
+    """Parse veto for "today"/"tomorrow" that names no day: an age ("today's youth", "the people of
+    tomorrow"; a day's own event keeps its day: "today's vote") or part of a name ("USA Today")."""
     root = span.root  # type: ignore[attr-defined]
+    return _names_an_age(root) or _ends_a_name(root)
+
+
+def _names_an_age(root: Any) -> bool:
+    """"Today's youth", "tomorrow's leaders", "the people of tomorrow": an age, not a day."""
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i != root.head.i:
+        return root.head.head.lemma_.lower() in _ERA_NOUNS
     possessive = any(c.dep_ == "case" for c in root.children) or root.dep_ == "poss"
     return possessive and root.head.i != root.i and root.head.lemma_.lower() in _ERA_NOUNS
+
+
+def _ends_a_name(root: Any) -> bool:
+    """"USA Today", "VOA Today": a capitalised "Today" right after a proper noun, inside a sentence."""
+    before = root.doc[root.i - 1] if root.i > 0 else None
+    return root.text[:1].isupper() and not root.is_sent_start and before is not None and before.tag_ == "NNP"
 
 
 GENERIC_RULES: tuple[Rule, ...] = (

@@ -28,7 +28,7 @@ from dateline.time.anchored import ANCHORED_RULES, counted_from
 from dateline.time.calendar import Point, safe_date
 from dateline.time.clock import CLOCK_RULES, modifies_a_noun
 from dateline.time.coordination import coordinated_days
-from dateline.time.generic import GENERIC_RULES, is_not_adjective, names_an_era
+from dateline.time.generic import GENERIC_RULES, is_not_adjective, names_no_day
 from dateline.time.lexicon import POINT_MODS, QUANTITY_MODS
 from dateline.time.patterns import POINT_MOD_BEFORE, QUANTITY_MOD_BEFORE, REQUIRED_WORDS
 from dateline.time.periods import PERIOD_RULES
@@ -205,7 +205,7 @@ def _is_count_not_year(span: Any) -> bool:
 
 #: Rule-specific vetoes that need the parse: rule name -> predicate on the token span.
 _PARSE_VETOES: dict[str, Callable[[Any], bool]] = {
-    "year": _is_count_not_year, "current": is_not_adjective, "clock": modifies_a_noun, "deictic_day": names_an_era}
+    "year": _is_count_not_year, "current": is_not_adjective, "clock": modifies_a_noun, "deictic_day": names_no_day}
 
 
 def _with_year_of(reading: Reading, borrowed: list[Timex], cand: Candidate) -> Reading:
