@@ -16,9 +16,11 @@ from typing import Any
 from dateline.events.occasion import occasion_clause
 from dateline.events.parties_nominal import adjective_parties, noun_parties
 from dateline.events.parties_syntax import (
+    MEDIUM_NOUNS,
     MEETING_VERBS,
     NAME_MODIFIER_DEPS,
     NON_PARTY_HEADS,
+    OBJECT_RECIPIENT_PREPS,
     PERSONAL_PRONOUNS,
     RECIPIENT_PREPS,
     RELATIVE_PRONOUNS,
@@ -29,9 +31,11 @@ from dateline.events.parties_syntax import (
     controlling_object,
     converse,
     converse_parties,
+    coordinated_passive,
     is_named,
     object_nouns,
     participle,
+    shared_object,
     verb_subject,
     with_conjuncts,
 )
@@ -40,8 +44,6 @@ from dateline.words import word_class, word_set
 __all__ = ["NAME_MODIFIER_DEPS", "NON_PARTY_HEADS", "PERSONAL_PRONOUNS", "RELATIVE_PRONOUNS", "SKIP_DEPS",
            "SPEECH_NOUNS", "PartyTokens", "demand_parties", "trigger_parties", "verb_parties", "with_conjuncts"]
 
-#: Prepositions on a verb's object that introduce a recipient ("granted asylum to X").
-OBJECT_RECIPIENT_PREPS = word_class("prepositions", "object-recipient")
 #: Time and circumstance adjuncts: who is named there is not the act's recipient.
 ADJUNCT_PREPS = word_class("prepositions", "time-adjunct")
 #: Prepositions on a complement's object that give a reason or an occasion, not a party.
@@ -52,8 +54,8 @@ REMOVAL_WORDS = word_set("removal_words")
 THING_RELATIVES = frozenset({"that", "which"})
 #: Verbs whose object is told to do what their infinitive says: that object is addressed.
 ADDRESSING_VERBS = word_set("addressing_verbs")
-#: Media a statement is made on ("on state television"): how the act was said, not its target.
-MEDIUM_NOUNS = word_set("medium_nouns")
+#: Prepositions naming whom a verb's object is handed on to ("sent troops to Mali").
+GOAL_PREPS = frozenset({"to", "toward", "towards"})
 
 
 def verb_parties(verb: Any) -> PartyTokens:
@@ -64,12 +66,19 @@ def verb_parties(verb: Any) -> PartyTokens:
     subject, how = verb_subject(verb)
     passive_subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    shared_subject, shared_agent = coordinated_passive(verb, subject, passive_subject, agent)
+    if shared_subject is not None:
+        passive_subject = shared_subject
+        found.patterns.append(f"passive subject of '{shared_subject.head.text}' (coordinated passive)")
+    if shared_agent is not None:
+        agent = shared_agent
+        found.patterns.append(f"by-agent of '{shared_agent.head.head.text}' (coordinated passive)")
     if agent is not None:
         found.actors.extend(with_conjuncts(agent))
         found.patterns.append("passive by-agent")
     if passive_subject is not None:
         if passive_subject.lower_ in RELATIVE_PRONOUNS:
-            passive_subject = clause_antecedent(verb)
+            passive_subject = clause_antecedent(passive_subject.head)  # the verb, or the conjunct it is shared from
         if passive_subject is not None:
             found.recipients.extend(with_conjuncts(passive_subject))
             found.patterns.append("passive subject")
@@ -83,6 +92,12 @@ def verb_parties(verb: Any) -> PartyTokens:
         found.actors.extend(with_conjuncts(subject))
         found.patterns.append(how)
     _add_objects(verb, found)
+    shared = shared_object(verb) if not found.recipients else None
+    if shared is not None:
+        heads = with_conjuncts(shared)
+        found.recipients.extend(heads)
+        found.weak.update(t.i for t in heads)
+        found.patterns.append(f"object of '{shared.head.text}' (shared by the coordinated verbs)")
     return found
 
 
@@ -114,6 +129,17 @@ def _add_objects(verb: Any, found: PartyTokens) -> None:
             _add_prep_object(child, found, f"'{child.lower_}' object")
         if child.dep_ == "dobj" and verb.lemma_.lower() in MEETING_VERBS:
             found.partners.update(t.i for t in with_conjuncts(child))  # "Erdogan met Putin"
+    _mark_themes(verb, found)
+
+
+def _mark_themes(verb: Any, found: PartyTokens) -> None:
+    """"sent troops to Mali", "is providing military intelligence to Macedonia", "gave Iraq a grant": a direct
+    object handed on to someone the verb also names (a "to" phrase or an indirect object) is what is given, not
+    whom the act is aimed at; `party_records` drops it where it is the actor's own."""
+    goals = [c for c in verb.children if c.dep_ in ("dative", "iobj") or (
+        c.dep_ == "prep" and c.lower_ in GOAL_PREPS and any(g.dep_ == "pobj" for g in c.children))]
+    if goals:
+        found.themes.update(t.i for c in verb.children if c.dep_ == "dobj" for t in with_conjuncts(c))
 
 
 def _medium_or_occasion(verb: Any, prep: Any) -> bool:

@@ -15,6 +15,7 @@ from dateline.events.lexicon import load_lexicon
 from dateline.events.parties_syntax import (
     NOUN_ACTOR_PREPS,
     NOUN_RECIPIENT_PREPS,
+    OBJECT_RECIPIENT_PREPS,
     RECIPIENT_PREPS,
     RELATIVE_PRONOUNS,
     PartyTokens,
@@ -137,6 +138,21 @@ def _add_noun_prep(prep: Any, found: PartyTokens) -> None:
         found.patterns.append(f"'{word}' object")
         if word == "with":
             found.partners.update(t.i for t in heads)
+        if word == "of" and not is_named(objects[0]):
+            _add_thing_recipients(objects[0], found)
+
+
+def _add_thing_recipients(thing: Any, found: PartyTokens) -> None:
+    """"a suspension of air links with Serbia", "the lifting of sanctions against Iran": when the "of" object of a
+    nominal trigger is a thing, the one that thing is with, to or against is the act's recipient (weak: kept only
+    if an actor mention resolves it), as on a verb's object ("granted asylum to X")."""
+    for prep in thing.children:
+        objects = [g for g in prep.children if g.dep_ == "pobj"]
+        if prep.dep_ == "prep" and prep.lower_ in OBJECT_RECIPIENT_PREPS and objects:
+            heads = with_conjuncts(objects[0])
+            found.recipients.extend(heads)
+            found.weak.update(t.i for t in heads)
+            found.patterns.append(f"'{prep.lower_}' object of the 'of' object")
 
 
 def _add_support_verb_subject(noun: Any, found: PartyTokens, reciprocal: bool = False) -> None:

@@ -22,10 +22,18 @@ PERSONAL_PRONOUNS = word_set("pronouns")
 RECIPIENT_PREPS = word_class("prepositions", "recipient")
 NOUN_RECIPIENT_PREPS = word_class("prepositions", "noun-recipient")
 NOUN_ACTOR_PREPS = word_class("prepositions", "noun-actor")
+#: Prepositions on a verb's or a nominal's object that introduce a recipient ("granted asylum to X").
+OBJECT_RECIPIENT_PREPS = word_class("prepositions", "object-recipient")
 SUBJECT_DEPS = ("nsubj", "csubj")
 NAME_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod"})
 NON_PARTY_HEADS = word_set("non_party_heads")
 MEETING_VERBS = word_set("meeting_verbs")
+#: Prepositions of a verb whose object, a thing, may name whom the act is aimed at ("conceded to demands from X").
+THING_PREPS = frozenset({"to", "on", "against"})
+#: Media a statement is made on ("denied on state television"): how it was said, not whom it is aimed at.
+MEDIUM_NOUNS = word_set("medium_nouns")
+#: Verbs of going somewhere: intransitive, they share no object with the verb they are coordinated with.
+JOURNEY_VERBS = word_set("journey_verbs")
 SKIP_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "punct", "cc"})
 #: Verbs whose subject undergoes the act their object names ("received backing from X", "faces charges").
 CONVERSE_VERBS = word_set("converse_verbs")
@@ -46,6 +54,7 @@ class PartyTokens:
     patterns: list[str] = field(default_factory=list)
     weak: set[int] = field(default_factory=set)  # heads kept only if an actor mention covers them
     partners: set[int] = field(default_factory=set)  # "with" objects: co-actors of a reciprocal event
+    themes: set[int] = field(default_factory=set)  # objects handed on to another: "sent troops to Mali"
 
 
 def with_conjuncts(token: Any) -> list[Any]:
@@ -90,6 +99,56 @@ def verb_subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
         found, how = verb_subject(verb.head.head, depth + 1)
         return found, f"{how} of '{verb.head.head.text}'"
     return None, ""
+
+
+def coordinated_passive(verb: Any, subject: Any | None, passive_subject: Any | None,
+                        agent: Any | None) -> tuple[Any | None, Any | None]:
+    """"Three activists were arrested and charged", "were detained and beaten by police": passive participles
+    coordinated with each other share their passive subject and their by-agent, which the parser hangs on one
+    conjunct only. Returns the passive subject and the by-agent `verb` takes from its conjuncts (None for a slot
+    it fills itself, or when it is no passive participle coordinated with a passive one)."""
+    if subject is not None or verb.tag_ != "VBN" or any(c.dep_ == "aux" for c in verb.children):
+        return None, None  # "arrested X and has charged him": an active perfect has its own parties
+    conjuncts = [c for c in _coordination(verb) if c.i != verb.i and c.tag_ == "VBN"]
+    if not any(c.dep_ == "auxpass" for v in [verb, *conjuncts] for c in v.children):
+        return None, None
+    shared_subject = None if passive_subject is not None else next(
+        (c for v in conjuncts if v.i < verb.i for c in v.children if c.dep_ == "nsubjpass"), None)
+    shared_agent = None if agent is not None else next(
+        (g for v in conjuncts for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    return shared_subject, shared_agent
+
+
+def shared_object(verb: Any) -> Any | None:
+    """"police arrested and beat dozens of protesters", "gunmen attacked and burned a church": an active verb with
+    no object of its own, coordinated with a later verb that has one and no subject of its own, shares that object
+    (the parser hangs it on the last verb only). None for verbs of going ("arrived and arrested X": who arrives
+    goes somewhere; `journey_verbs`) and for verbs with a complement or a prepositional phrase of their own."""
+    if verb.lemma_.lower() in JOURNEY_VERBS or any(
+            c.dep_ in ("dobj", "dative", "iobj", "prep", "ccomp", "xcomp", "nsubjpass", "auxpass", "prt")
+            for c in verb.children):
+        return None
+    for later in verb.children:
+        if later.dep_ == "conj" and later.pos_ == "VERB" and later.i > verb.i and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in later.children):
+            found = next((c for c in later.children if c.dep_ == "dobj"), None)
+            if found is not None:
+                return found
+    return None
+
+
+def _coordination(verb: Any) -> list[Any]:
+    """Every verb of the coordination `verb` is in ("attacked, looted and burned"), first to last."""
+    first = verb
+    while first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX"):
+        first = first.head
+    out, stack = [first], [first]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+                out.append(child)
+                stack.append(child)
+    return sorted(out, key=lambda t: t.i)
 
 
 def controlling_object(verb: Any) -> Any | None:
@@ -186,3 +245,33 @@ def converse_parties(verb: Any, subject_found: tuple[Any | None, str]) -> PartyT
                 found.patterns.append(f"'{prep.lower_}' object of '{verb.text}' (gives)")
                 return found
     return found
+
+
+def object_after_as(trigger: Any) -> list[Any]:
+    """"denounced as an ugly crime Serbia's suppression of ...", "dismissed as stupid comments by X": a verb whose
+    object follows its "as" phrase has that object parsed inside the phrase (its noun, or an apposition to it)."""
+    if trigger.pos_ != "VERB":
+        return []
+    nouns = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
+             if g.dep_ == "pobj"]
+    return [a for n in nouns for a in n.children if a.dep_ == "appos"] + nouns
+
+
+def things_aimed_at(trigger: Any) -> list[Any]:
+    """"conceded to demands from UNITA", "reneged on his commitment to the Zambian people": a verb with no object
+    whose "to", "on" or "against" phrase names a thing (no name of its own, no medium) is aimed at whom that thing
+    names. When the thing is itself an act, only who did it counts ("cracked down on protests against the
+    government" is aimed at the protesters, not at the government: the protest's own "against" phrase is not
+    searched)."""
+    if trigger.pos_ != "VERB":
+        return []
+    things = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in THING_PREPS
+              for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN" and g.lemma_.lower() not in MEDIUM_NOUNS]
+    return [d for t in things for d in (_doers(t) if names_event(t) else [t])]
+
+
+def _doers(act: Any) -> list[Any]:
+    """The owner and the "by"/"from" objects of a noun naming an act ("UNITA's demands", "demands from UNITA")."""
+    return [c for c in act.children if c.dep_ == "poss"] + [
+        g for c in act.children if c.dep_ == "prep" and c.lower_ in ("by", "from") for g in c.children
+        if g.dep_ == "pobj"]

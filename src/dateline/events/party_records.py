@@ -17,6 +17,8 @@ from dateline.model import Document, Party
 
 #: Types whose "with"/"between"/object parties are co-actors (PLOVER: no recipient for reciprocal events).
 RECIPROCAL_TYPES = frozenset({"CONSULT"})
+#: Types whose object suffers the act even when it is sent on somewhere ("deported activists to Jordan").
+PATIENT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "THREATEN"})
 #: Entity types of a head that names someone even when the actor dictionary does not know it.
 NAMING_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: An actor entry that is a country-level code alone ("...: LEBANON_ [LBN]"), no agent noun added.
@@ -40,7 +42,19 @@ def party_records(doc: Document, found: PartyTokens, entry: TriggerEntry,
         recipients = []
     seen = {(p.name, p.start) for p in actors}
     recipients = [p for p in recipients if (p.name, p.start) not in seen]
+    if type_name not in PATIENT_TYPES:
+        recipients = _without_own_means(doc, recipients, actors, [h for h in recipient_heads if h.i in found.themes])
     return without_bare_duplicates(actors), without_bare_duplicates(recipients)
+
+
+def _without_own_means(doc: Document, recipients: list[Party], actors: list[Party], themes: list[Any]) -> list[Party]:
+    """"Germany sent troops to Mali", "the US is providing military intelligence to Macedonia": what the actor
+    hands on (a theme: `PartyTokens.themes`) that is of the actor's own country is its means, not a recipient, when
+    the act names another recipient of some other country."""
+    own = {p.country for p in actors if p.country}
+    means = {(p.name, p.start) for head in themes for p in resolve(doc, head) if p.country in own}
+    kept = [p for p in recipients if (p.name, p.start) not in means]
+    return kept if any(p.country and p.country not in own for p in kept) else recipients
 
 
 def without_bare_duplicates(parties: list[Party]) -> list[Party]:

@@ -22,7 +22,7 @@ from typing import Any
 from dateline.events.index import ArticleIndex
 from dateline.events.parties import with_conjuncts
 from dateline.events.parties_clauses import rejected_claimant, threatened_party
-from dateline.events.parties_syntax import verb_subject
+from dateline.events.parties_syntax import object_after_as, things_aimed_at, verb_subject
 from dateline.events.party_records import bare_country
 from dateline.events.resolve import resolve
 from dateline.model import Document, Party
@@ -270,12 +270,14 @@ def named_in_object(doc: Document, trigger: Any, actors: list[Party], with_purpo
     """The first actor named inside what the act is about: "rejected calls by Belarus's rulers",
     "rejected an offer from Afghanistan", "suspended an aid program for Bosnia".
 
-    Only the direct object of a verbal trigger is searched, and for protests and demands
-    also their purpose clause and prepositional phrases (a nominal trigger's own phrase
+    Only the direct object of a verbal trigger (or its passive subject, "calls by X were rejected"; or an
+    object written after an "as" phrase) is searched, and for protests and demands also their purpose
+    clause and prepositional phrases (a nominal trigger's own phrase
     is often background: "an investigation of arms sales to Croatia"), without its clauses
     and time or place adjuncts; only resolved actor mentions count.
     """
-    roots = [c for c in trigger.children if c.dep_ == "dobj"]
+    roots = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")] or object_after_as(trigger) \
+        or things_aimed_at(trigger)
     if with_purpose:  # "went on strike to protest President Assad's failure", "in protest of X"
         holders = [trigger, trigger.head] if trigger.dep_ == "dobj" else [trigger]
         roots += [c for h in holders for c in h.children if _purpose_clause(c) or
@@ -303,9 +305,11 @@ def _purpose_clause(token: Any) -> bool:
 
 
 def addressee_parties(doc: Document, trigger: Any) -> list[Party]:
-    """The subject of a demand's "that" clause ("demanded that Israel ease restrictions")."""
+    """The subject of a demand's "that" clause ("demanded that Israel ease restrictions", "reiterated its demand
+    that Israel ease restrictions": on a noun the parser hangs it as a clause of the noun)."""
     for clause in trigger.children:
-        if clause.dep_ != "ccomp":
+        if clause.dep_ != "ccomp" and not (clause.dep_ == "acl" and trigger.pos_ == "NOUN" and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)):
             continue
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
