@@ -100,3 +100,12 @@ def test_a_day_said_of_the_day_itself_is_that_day(make_doc, text, expected) -> N
 def test_a_number_after_a_quotation_mark_of_two_apostrophes_is_no_year() -> None:
     found = find_timexes("He spoke on CBS's ''60 Minutes.'' He was in the class of '68.", dt.date(2000, 4, 17))
     assert [(t.text, t.value) for t in found] == [("'68", "1968")]
+
+
+def test_the_day_after_the_last_day_of_the_calendar_stays_that_day() -> None:
+    from dateline.time.anchored import counted_from
+    from dateline.time.calendar import Point
+    from dateline.time.rules import date_reading
+
+    last = date_reading(Point(dt.date.max, "day"))
+    assert counted_from("the day after X", 14, 0, last) == (14, last)

@@ -32,7 +32,11 @@ def counted_from(text: str, start: int, floor: int, reading: Reading) -> tuple[i
     if found is None:
         return start, reading
     step = dt.timedelta(days=1 if found["way"].lower() == "after" else -1)
-    return found.start(), date_reading(Point(point.day + step, "day"), reading.mod)
+    try:
+        day = point.day + step
+    except OverflowError:  # the day after 9999-12-31: leave the expression as it is
+        return start, reading
+    return found.start(), date_reading(Point(day, "day"), reading.mod)
 
 
 #: The subject and copula before a day said of the day itself: "it was ", "today is ", "It's ``".
