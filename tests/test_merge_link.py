@@ -13,6 +13,7 @@ from dateline.merge import (
     link_features,
     link_model,
     link_reason,
+    link_strength,
     report_of,
 )
 from dateline.merge.blocking import LinkBound
@@ -115,6 +116,44 @@ def test_a_report_at_odds_with_a_few_of_many_reports_of_a_happening_still_joins_
     pair = [reports[0], misread]  # alone, the two that conflict never join, linked or not
     alone = cluster(pair, {frozenset((reports[0].id, misread.id)): "test"})
     assert len({merged for merged, _ in alone.values()}) == 2
+
+
+CAIRO = Location("Cairo", 360630, 30.06, 31.25, "EG", "PPLC", text="Cairo", precision="point")
+ALEXANDRIA = Location("Alexandria", 361058, 31.20, 29.92, "EG", "PPLA", text="Alexandria", precision="point")
+
+
+def test_the_surest_links_join_first_so_a_copy_is_not_kept_from_its_copy_by_a_weak_link():
+    """A sentence copied by two outlets (one placed it in Cairo), and a weakly linked report of a third outlet placed
+    in Alexandria: ranked by link count alone, the weak pair (earlier in canonical order) joined first, and the
+    Cairo copy was then kept out by the Alexandria report; ranked by the links' probabilities, the copies join."""
+    sentence = "Police fired tear gas on protesters pushing toward the Interior Ministry in Cairo."
+    copy_a = event_of(report("wire1", "2011-01-29", sentence, "fired", type_="ASSAULT", actors=()))
+    other = event_of(report("wire2", "2011-01-29", "Police fired on crowds near the governor's office in Alexandria.",
+                            "fired", type_="ASSAULT", actors=(), location=ALEXANDRIA))
+    copy_b = event_of(report("wire3", "2011-01-29", sentence, "fired", type_="ASSAULT", actors=(), location=CAIRO))
+    assert conflict_reason(other, copy_b) is not None and conflict_reason(other, copy_a) is None
+    links = {frozenset((copy_a.id, copy_b.id)): "same type ASSAULT, p=1.00: sentences share 100% of their words",
+             frozenset((copy_a.id, other.id)): "same type ASSAULT, p=0.30: sentences share 31% of their words"}
+    assigned = cluster([copy_a, other, copy_b], links)
+    assert assigned[copy_a.id][0] == assigned[copy_b.id][0] != assigned[other.id][0]
+    assert link_strength(links[frozenset((copy_a.id, other.id))]) == 0.3 and link_strength("test") == 1.0
+
+
+def test_two_reports_one_article_kept_apart_join_the_report_of_another_outlet_that_links_both():
+    """An article tells one meeting twice (its own grouping kept the two apart); another outlet's report links to
+    both. Two reports of one article never link, but their article's decision is no conflict in the grouping."""
+    met = event_of(report("cnn", "2011-02-01", "The U.S. ambassador Margaret Scobey met Tuesday with ElBaradei.",
+                          "met", type_="CONSULT"))
+    confirmed = event_of(report("cnn", "2011-02-01", "An official confirmed that Scobey had met ElBaradei in Cairo.",
+                                "confirmed", type_="CONSULT"))
+    other = event_of(report("ap", "2011-02-01", "Margaret Scobey, the U.S. ambassador, met Mohamed ElBaradei.",
+                            "met", type_="CONSULT"))
+    reports = [report_of(e) for e in (met, confirmed, other)]
+    assert conflict_between(reports[0], reports[1]) is not None  # never linked: one article
+    assert conflict_between(reports[0], reports[1], lent=False, one_article=False) is None
+    links = {frozenset((met.id, other.id)): "same type CONSULT, p=0.90: names scobey, elbaradei in both",
+             frozenset((confirmed.id, other.id)): "same type CONSULT, p=0.60: names scobey, elbaradei in both"}
+    assert len({merged for merged, _ in cluster([met, confirmed, other], links).values()}) == 1
 
 
 def test_the_grouping_is_the_same_in_any_order():

@@ -31,6 +31,7 @@ from dateline.merge.link import (
     link_model,
     link_probability,
     link_reason,
+    link_strength,
 )
 from dateline.merge.rules import (
     MentionCounts,
@@ -50,5 +51,6 @@ from dateline.merge.text import sentence_similarity
 
 __all__ = ["FEATURES", "JOIN_DENSITY", "LinkModel", "MentionCounts", "Report", "canonical_key", "cluster",
            "conflict_between", "conflict_reason", "date_span", "features_between", "groups_of", "link_between",
-           "link_features", "link_model", "link_probability", "link_reason", "mention_counts", "merge_span",
-           "merge_span_of", "party_countries", "report_of", "representative", "same_party", "sentence_similarity"]
+           "link_features", "link_model", "link_probability", "link_reason", "link_strength", "mention_counts",
+           "merge_span", "merge_span_of", "party_countries", "report_of", "representative", "same_party",
+           "sentence_similarity"]

@@ -3,12 +3,14 @@
 Links are pairwise (`dateline.merge.link`); a happening is a group of reports. Grouping by every link
 (connected components) would chain a wave of similar reports — protests on consecutive days, each
 linked to the next — into one event. So groups are built by average linkage: starting from single
-reports, the two groups with the densest links between them (links over pairs) are joined, as long
-as that density is at least `JOIN_DENSITY`, where each pair of reports that conflict (`conflict_between`:
-other days, a negation; a party's country lent by the context is a guess, not a conflict, here) counts as
-`CONFLICT_WEIGHT` missing links. Two single reports that conflict
-never join, nor does a chain of links join them; but one misread report (a wrong place, a negation
-the modality reader saw) does not keep thirty agreeing reports of a rig explosion from thirty more.
+reports, the two groups whose links are surest (the links' probabilities, `link_strength`, over the pairs
+between them: a copy of a sentence joins its copy before a report it links to weakly) are joined, as long
+as their links' density (links over pairs) is at least `JOIN_DENSITY`, where each pair of reports that
+conflict (`conflict_between`: other days, a negation; here a party's country lent by the context is a guess, not a
+conflict, nor are two reports of one article its own grouping kept apart) counts as `CONFLICT_WEIGHT` missing
+links. Two single reports that conflict never join, nor does a chain of links join them; but one misread report
+(a wrong place, a negation the modality reader saw) does not keep thirty agreeing reports of a rig explosion from
+thirty more.
 
 Everything is decided from the set of reports and their links alone, ties broken by the canonical
 order (`canonical_key`), so the same articles give the same merged events whatever order they were
@@ -22,6 +24,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterable, Mapping
 
+from dateline.merge.link import link_strength
 from dateline.merge.rules import Report, canonical_key, conflict_between, report_of
 from dateline.model import Event
 
@@ -35,20 +38,25 @@ CONFLICT_WEIGHT = 2
 
 class _Linkage:
     """Average linkage over one set of reports: groups (by the canonical number of their first report), the links
-    between each two groups, and the candidate joins in a heap ranked as the grouping takes them (densest links,
-    then most links, then earliest). An entry holds the two groups' sizes when it was ranked: groups only grow, so
-    an entry whose sizes differ from the groups' now is stale and skipped (the groups' new rank was pushed)."""
+    between each two groups (their number and their summed probability), and the candidate joins in a heap ranked as
+    the grouping takes them (surest links on average, then most links, then earliest). An entry holds the two
+    groups' sizes when it was ranked: groups only grow, so an entry whose sizes differ from the groups' now is stale
+    and skipped (the groups' new rank was pushed)."""
 
     def __init__(self, reports: list[Report], links: Mapping[frozenset[str], str]) -> None:
         self.reports = reports
         self.groups = {n: [n] for n in range(len(reports))}
         self.between: dict[tuple[int, int], int] = {}
+        #: the links' probabilities (`link_strength`, in hundredths: sums exact whatever order the links came in)
+        self.strength: dict[tuple[int, int], int] = {}
         self.neighbours: dict[int, set[int]] = {n: set() for n in self.groups}
         index = {report.id: n for n, report in enumerate(reports)}
-        for pair in links:
+        for pair, reason in links.items():
             ends = sorted(index[x] for x in pair if x in index)
             if len(ends) == 2:
-                self.between[(ends[0], ends[1])] = self.between.get((ends[0], ends[1]), 0) + 1
+                key = (ends[0], ends[1])
+                self.between[key] = self.between.get(key, 0) + 1
+                self.strength[key] = self.strength.get(key, 0) + round(100 * link_strength(reason))
                 self.neighbours[ends[0]].add(ends[1])
                 self.neighbours[ends[1]].add(ends[0])
         self.heap = [entry for i, j in self.between if (entry := self._ranked(i, j))]
@@ -56,16 +64,19 @@ class _Linkage:
         self.conflicting: dict[tuple[int, int], bool] = {}
 
     def _ranked(self, i: int, j: int) -> tuple[float, int, int, int, int, int] | None:
-        """The heap entry of the join of groups i < j; None when their links are not dense enough."""
+        """The heap entry of the join of groups i < j; None when their links are not dense enough. Joins are ranked
+        by the mean link probability over the pairs between the groups (a missing link counts 0), so two copies of
+        one sentence join each other before either joins a report it links to only weakly."""
         n, size_i, size_j = self.between[(i, j)], len(self.groups[i]), len(self.groups[j])
         if n < JOIN_DENSITY * size_i * size_j:
             return None
-        return (-n / (size_i * size_j), -n, i, j, size_i, size_j)
+        return (-self.strength[(i, j)] / (size_i * size_j), -n, i, j, size_i, size_j)
 
     def _conflict(self, x: int, y: int) -> bool:
         key = (x, y) if x < y else (y, x)
         if key not in self.conflicting:
-            self.conflicting[key] = conflict_between(self.reports[x], self.reports[y], lent=False) is not None
+            self.conflicting[key] = conflict_between(self.reports[x], self.reports[y], lent=False,
+                                                     one_article=False) is not None
         return self.conflicting[key]
 
     def _joinable(self, i: int, j: int, links: int) -> bool:
@@ -85,10 +96,12 @@ class _Linkage:
         self.groups[keep] += self.groups.pop(gone)
         for other in self.neighbours.pop(gone):
             links = self.between.pop((min(gone, other), max(gone, other)))
+            strength = self.strength.pop((min(gone, other), max(gone, other)))
             self.neighbours[other].discard(gone)
             if other != keep:
                 key = (min(keep, other), max(keep, other))
                 self.between[key] = self.between.get(key, 0) + links
+                self.strength[key] = self.strength.get(key, 0) + strength
                 self.neighbours[keep].add(other)
                 self.neighbours[other].add(keep)
         for other in self.neighbours[keep]:
@@ -98,11 +111,11 @@ class _Linkage:
     def run(self) -> list[list[int]]:
         """Join groups while a join is dense enough, best first; the groups of report numbers, in order."""
         while self.heap:
-            _, links, i, j, size_i, size_j = heapq.heappop(self.heap)
+            _, _, i, j, size_i, size_j = heapq.heappop(self.heap)
             if i not in self.groups or j not in self.groups or (len(self.groups[i]), len(self.groups[j])) != (
                     size_i, size_j):
                 continue  # stale: one of them has grown (or gone) since
-            if self._joinable(i, j, -links):
+            if self._joinable(i, j, self.between[(i, j)]):
                 self._join(i, j)
         return [members for _, members in sorted(self.groups.items())]
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +42,8 @@ FEATURES = ("dice", "close_wording", "shared_number", "shared_names", "shared_ro
 CLOSE_WORDING = 0.7
 #: Names shared up to this many count (a longer shared name says no more).
 NAMES_CAP = 3
+#: How `link_between` states a link's probability in its reason (`link_strength` reads it back).
+_STATED_PROBABILITY = re.compile(r"\bp=(\d+(?:\.\d+)?)")
 
 
 @dataclass(frozen=True)
@@ -141,5 +144,13 @@ def link_between(a: Report, b: Report, model: LinkModel | None = None) -> str | 
     return f"same type {a.type}, p={probability:.2f}: " + "; ".join(_explained(a, b, features))
 
 
+def link_strength(reason: str) -> float:
+    """The probability a stored link's reason states (`link_between` writes "p=0.92"), so the grouping can take the
+    surest links first without the store keeping a number beside each reason; 1.0 for a link whose reason states
+    none (one given by a caller, not weighed by the model)."""
+    stated = _STATED_PROBABILITY.search(reason)
+    return float(stated.group(1)) if stated else 1.0
+
+
 __all__ = ["FEATURES", "LinkModel", "features_between", "link_between", "link_features", "link_model",
-           "link_probability", "link_reason", "sentence_names", "sentence_numbers"]
+           "link_probability", "link_reason", "link_strength", "sentence_names", "sentence_numbers"]

@@ -288,11 +288,14 @@ def conflict_reason(a: Event, b: Event) -> str | None:
     return conflict_between(report_of(a), report_of(b))
 
 
-def conflict_between(a: Report, b: Report, lent: bool = True) -> str | None:
+def conflict_between(a: Report, b: Report, lent: bool = True, one_article: bool = True) -> str | None:
     """`conflict_reason` of two events' reports (`report_of`: what the rules read of each, read once). With `lent`
     false, a party's country lent by the context (`lent_country`) makes no conflict: what the grouping counts
-    against joining two groups (a guess about one report does not split a happening), where a link needs none."""
-    if a.article_id == b.article_id:
+    against joining two groups (a guess about one report does not split a happening), where a link needs none.
+    With `one_article` false (the grouping too), two reports of one article are compared on what they say: its own
+    grouping keeping them apart is a decision tuned for precision, not a contradiction (of 20 such pairs read in
+    merged groups, 15 told one happening, often one sentence printed twice in the article)."""
+    if one_article and a.article_id == b.article_id:
         return "one article (its own grouping kept them apart)"
     if a.type != b.type:
         return f"types {a.type} and {b.type}"
