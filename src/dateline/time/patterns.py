@@ -96,7 +96,7 @@ REQUIRED_WORDS: dict[str, tuple[str, ...]] = {
     "the_quarter": ("quarter", "latest period"), "year_quarter": ("quarter", "period"),
     "period_last_year": ("year",), "the_year": ("the year", "full year", "fiscal year", "calendar year"),
     "quarter_code": ("q",), "unit_long": ("long",), "units_ahead": ("ahead",), "week_of": ("week of",),
-    "this_moment": ("moment",),
+    "this_moment": ("moment",), "day_itself": ("day",),
     "two_quarters": ("two quarters",), "each_month": ("each", "every"), "current": ("current",),
     "weekday_set": ("days", "nights", "mornings", "evenings", "afternoons"),
     "half": ("half",), "season": tuple(SEASONS),
