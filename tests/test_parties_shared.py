@@ -6,7 +6,8 @@ and beat X"), unless it is a verb of going; what the actor hands on to another i
 ("sent troops to Mali"); a thing a nominal trigger acts "of" names its recipient in its own phrase ("suspension of
 air links with Serbia"); a demand noun's "that" clause names whom it addresses; an object written after an "as"
 phrase, a passive subject and a thing an object-less verb is aimed at ("conceded to demands from X") are
-searched for the party they name, but not an act's own target ("cracked down on protests against X"). Each
+searched for the party they name, but not an act's own target ("cracked down on protests against X"); what one
+party gives or addresses to another ("demands from X", "criticism from X") is done by its "from" object. Each
 sentence written for its test, run through the real places and actors stages and the events stage's party rules
 (no verifier).
 """
@@ -30,6 +31,8 @@ CASES = [
     ("Albania denounced as a crime Serbia's treatment of the miners.", "denounced", ["ALB"], ["SRB"]),
     ("A camp for Sudanese refugees was attacked by Chadian rebels on Sunday.", "attacked", ["TCD"], ["SDN"]),
     ("The Kenyan government conceded to demands from Ugandan rebels on Monday.", "conceded", ["KEN"], ["UGA"]),
+    ("The Kenyan government rejected demands from Ugandan rebels on Monday.", "demands", ["UGA"], ["KEN"]),
+    ("Uganda faced strong criticism from Kenya on Monday.", "criticism", ["KEN"], ["UGA"]),
 ]
 
 
@@ -67,3 +70,8 @@ def test_the_medium_a_denial_is_made_on_is_not_searched(staged) -> None:
     event = coded(staged("The Kenyan minister denied on Ugandan state television that police had beaten students."),
                   "denied")
     assert "UGA" not in countries(event.recipients)
+
+
+def test_a_place_left_is_no_giver(staged) -> None:
+    event = coded(staged("The withdrawal of Kenyan troops from Uganda began on Monday."), "withdrawal")
+    assert "UGA" not in countries(event.actors)

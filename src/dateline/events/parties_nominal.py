@@ -37,6 +37,8 @@ ANSWERING_VERBS = word_set("answering_verbs")
 UNDERGOING_VERBS = word_set("undergoing_verbs")
 #: Prepositions whose nominal trigger is the scene of the clause it hangs on ("arrested in a raid").
 SCENE_PREPS = frozenset({"in"})
+#: Types of nouns for what one party gives or addresses to another: their "from" phrase names the giver.
+GIVEN_TYPES = frozenset({"REQUEST", "AID", "SUPPORT", "AGREE", "THREATEN", "ACCUSE", "PROTEST"})
 #: Verbs whose "in" phrase is what their subject does, passive or not ("were involved in the attack").
 IN_ARGUMENT_VERBS = word_set("in_argument_verbs")
 
@@ -59,6 +61,8 @@ def noun_parties(noun: Any, reciprocal: bool = False) -> PartyTokens:
             found.actors.append(child)
             found.weak.add(child.i)
             found.patterns.append("noun modifier")
+        elif child.dep_ == "prep" and child.lower_ == "from" and _given_by(noun):
+            _add_giver(child, found)
         elif child.dep_ == "prep":
             _add_noun_prep(child, found)
     _add_clause_between(noun, found)
@@ -70,6 +74,22 @@ def noun_parties(noun: Any, reciprocal: bool = False) -> PartyTokens:
     elif not any(t.i not in found.weak for t in found.recipients):
         _add_answerer(noun, found)
     return found
+
+
+def _given_by(noun: Any) -> bool:
+    """Whether the noun names something one party gives or addresses to another (a demand, an offer, aid, support,
+    a threat, a charge, a protest), whose "from" phrase names the giver, not a place left ("withdrawal from")."""
+    entry = load_lexicon().noun_entry(noun)
+    return entry is not None and entry.type in GIVEN_TYPES
+
+
+def _add_giver(prep: Any, found: PartyTokens) -> None:
+    """"rejected demands from the opposition", "welcomed the offer of aid from Japan": the "from" object of what is
+    given is its actor (who answers it is then whom it was made to, `_add_answerer`)."""
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    if objects:
+        found.actors.extend(with_conjuncts(objects[0]))
+        found.patterns.append("'from' object (the giver)")
 
 
 def _add_clause_between(noun: Any, found: PartyTokens) -> None:
@@ -88,9 +108,11 @@ def _add_clause_between(noun: Any, found: PartyTokens) -> None:
 
 def _add_answerer(noun: Any, found: PartyTokens) -> None:
     """"the Coast Guard approved BP's requests", "Germany's request was rejected by the court": who
-    answers a request, offer or proposal that has its own actor is whom it was made to."""
+    answers a request, offer or proposal that has its own actor is whom it was made to, as is who faces or
+    receives an act that has its own actor ("Uganda faced criticism from Kenya")."""
     verb = noun.head
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ANSWERING_VERBS:
+    undergoes = verb.pos_ == "VERB" and noun.dep_ == "dobj" and converse(verb)  # "faced criticism from Kenya"
+    if verb.pos_ != "VERB" or (verb.lemma_.lower() not in ANSWERING_VERBS and not undergoes):
         return
     if noun.dep_ == "dobj":
         answerer, how = verb_subject(verb)
@@ -104,7 +126,7 @@ def _add_answerer(noun: Any, found: PartyTokens) -> None:
     heads = with_conjuncts(answerer)
     found.recipients[:0] = heads
     found.weak.update(t.i for t in heads)
-    found.patterns.append(f"{how} of '{verb.text}' (who answers it)")
+    found.patterns.append(f"{how} of '{verb.text}' ({'undergoes' if undergoes else 'who answers'} it)")
 
 
 def _under_light_verb(noun: Any) -> bool:
