@@ -2,7 +2,8 @@
 the story's scene for acts that continue it; a name the gazetteer lacks kept in its enclosing area; a town in a
 newspaper's name, a scene of another time, a domestic act's country, a sentence's opening place, "there"; a place
 locating a site, a journey's destination, a dateline town for domestic statements; no venue carried to other talks,
-no dot in the middle of a region."""
+no dot in the middle of a region; where a participant was by what it was doing, the subject shared along continued
+verbs, a purpose clause's place, the place of an occasion ("during the siege of Homs") but never of talks."""
 
 from __future__ import annotations
 
@@ -135,6 +136,10 @@ NOT_PLACED_AT = [
                  id="a past participle on a participant tells of another time and place"),
     pytest.param("The rebels marched on Tuesday to fight in Bukavu.", "marched", "Bukavu",
                  id="a purpose after a verb of going lies at the end of the way"),
+    pytest.param("During talks in Geneva, rebels shelled government positions on Friday.", "shelled", "Geneva",
+                 id="talks are no occasion for an act in the field"),
+    pytest.param("During the war in Syria, the two leaders met twice.", "met", "Syria",
+                 id="talks held during a war are not placed at the war"),
 ]
 
 
@@ -178,6 +183,12 @@ PLACED_BY = [
                  "Nairobi", "'leaders' of 'expected", id="the subject an act shares along the verbs it continues"),
     pytest.param("Delegates will convene to nominate him formally in Cleveland in July.", "convene", "Cleveland",
                  "was to 'nominate'", id="the place of an act's purpose clause"),
+    pytest.param("Rebels attacked a convoy during the siege of Homs on Sunday.", "attacked", "Homs",
+                 "the occasion of 'attacked'", id="the place of the occasion an act was told in"),
+    pytest.param("Supporters clashed with police ahead of the match in Marseille on Saturday.", "clashed", "Marseille",
+                 "'ahead of … match … Marseille'", id="an occasion the act came ahead of"),
+    pytest.param("Police detained forty students amid protests in Mombasa on Friday.", "detained", "Mombasa",
+                 "'amid … protests … Mombasa'", id="an occasion, not a participant, amid which the act was"),
 ]
 
 

@@ -47,8 +47,14 @@ from collections.abc import Iterable
 from typing import Any
 
 from dateline.events.index import ArticleIndex
-from dateline.events.occasion import occasion_noun
-from dateline.events.place_links import LOCATED_TYPES, Choice, place_choice, place_precision
+from dateline.events.occasion import occasion_choice, occasion_noun
+from dateline.events.place_links import (
+    LOCATED_TYPES,
+    TALK_TYPES,
+    Choice,
+    place_choice,
+    place_precision,
+)
 from dateline.events.scene import (
     SCENE_BASIS,
     WIDE_AREA_CODES,
@@ -90,8 +96,10 @@ def locate_event(doc: Document, trigger_i: int, event_type: str | None = None, a
     trigger = doc.parsed[trigger_i]
     physical = event_type is None or event_type in LOCATED_TYPES
     occasion = occasion_noun(doc, trigger)
-    choices = [c for place in _sentence_places(doc, trigger) if place.feature_code not in SPREAD_CODES
-               and (c := place_choice(place, trigger, physical, occasion))]
+    places = [p for p in _sentence_places(doc, trigger) if p.feature_code not in SPREAD_CODES]
+    choices = [c for place in places if (c := place_choice(place, trigger, physical, occasion))]
+    if not choices and physical and event_type not in TALK_TYPES:
+        choices = [c for place in places if (c := occasion_choice(place, trigger))]
     if choices:
         best = max(choices, key=lambda c: c.rank + FINENESS[place_precision(c.place)] - _distance(c, trigger))
         return best.place.as_location(best.basis)

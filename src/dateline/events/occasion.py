@@ -5,18 +5,27 @@ The parser often hangs such a clause on the wrong word when commas, places and d
 it and its noun ("a preparatory meeting at the OAS in Washington, on March 15th, at which member
 states agreed" is parsed as a clause on "Trinidad"), so the occasion is the nearest common noun
 before the clause that is neither a name nor part of a date, as "which" refers back to it.
+
+An act told in an occasion ("during the invasion of Normandy", "amid protests in Cairo") happened at the
+occasion's place (`occasion_choice`), when the sentence ties no place to the act itself.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from dateline.model import Document
+from dateline.events.lexicon import load_lexicon
+from dateline.events.place_links import SITE_PREPS, TALK_TYPES, Choice, aiming_words, introducing_word, place_token
+from dateline.model import Document, Place
 from dateline.words import word_class, word_set
 
 #: Words opening a relative clause about an occasion ("at which", "where"): it shares its noun's time.
 OCCASION_WORDS = word_set("occasion_relatives")
 PLACE_PREPS = word_class("prepositions", "event-place")
+#: Prepositions putting an act in an occasion ("during the invasion of Normandy", "ahead of the match in Marseille").
+OCCASION_PREPS = word_set("occasion_prepositions")
+#: Rank of the place of the occasion an act was told in: below every place the sentence ties to the act itself.
+RANK_OCCASION = 1.1
 #: Parts of speech skipped on the way back from the clause to its noun: names, numbers, particles.
 PASSED_OVER = frozenset({"PROPN", "NUM", "PUNCT", "ADP", "DET", "ADJ", "CCONJ", "PART", "SPACE"})
 
@@ -51,3 +60,37 @@ def occasion_noun(doc: Document, trigger: Any) -> Any | None:
             continue
         return token if token.pos_ == "NOUN" else clause.head
     return clause.head
+
+
+def occasion_choice(place: Place, trigger: Any) -> Choice | None:
+    """The place of the occasion a physical act was told in ("U.S. troops assault Omaha Beach during the invasion
+    of Normandy", "fans skirmish ahead of the match in the port city of Marseille", "police arrested forty amid
+    protests in Cairo"): the preposition of occasion hangs on the trigger or the verb it continues or is the object
+    of. Talks are no occasion for acts in the field, nor a place for them: the lexicon's reading of the occasion's
+    noun must not be talks (the caller leaves talks themselves out)."""
+    prep, head, phrase = introducing_word(place_token(trigger.doc, place))
+    if prep is None:
+        return None
+    occasion = head if prep.lower_ in SITE_PREPS else phrase
+    link = _occasion_link(occasion)
+    if link is None or link[1].i not in aiming_words(trigger) or occasion.pos_ != "NOUN":
+        return None
+    reading = load_lexicon().noun_entry(occasion)
+    if reading is not None and reading.type in TALK_TYPES:
+        return None
+    words = f"'{link[0]} … {occasion.text} … {place.text}'"
+    if occasion.i == trigger.i:  # "attacked a convoy during the siege of Homs": the siege itself was there
+        return Choice(RANK_OCCASION, place, f"{words}: the place of the occasion '{trigger.text}' names")
+    return Choice(RANK_OCCASION, place, f"{words}: the occasion of '{trigger.text}'")
+
+
+def _occasion_link(noun: Any) -> tuple[str, Any] | None:
+    """For the object of a preposition of occasion ("during the invasion", "ahead of the match"): the preposition's
+    words and the word they hang on; None for any other noun."""
+    if noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    if prep.lower_ in OCCASION_PREPS:
+        return prep.lower_, prep.head
+    words = f"{prep.head.lower_} {prep.lower_}"
+    return (words, prep.head.head) if words in OCCASION_PREPS else None

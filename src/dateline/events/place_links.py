@@ -71,6 +71,10 @@ PRESENT_PARTICIPLE = "VBG"
 GOING_VERBS = word_set("journey_verbs") | word_set("movement_verbs")
 #: Ranks of a place read through a participant's participle clause, and of a purpose clause's place.
 RANK_DESCRIBED_PARTICIPANT, RANK_PURPOSE = 1.6, 1.2
+#: Prepositions of time and circumstance ("during", "after", "amid"): their object is no participant of the act.
+TIME_PREPS = word_class("prepositions", "time-adjunct")
+#: Event types of talks: a venue of talks is not the place of acts in the field (`events.scene_fit`, `events.occasion`).
+TALK_TYPES = frozenset({"CONSULT", "AGREE"})
 
 
 class Choice(NamedTuple):
@@ -112,7 +116,7 @@ def place_choice(place: Place, trigger: Any, physical: bool, occasion: Any | Non
         return _site_choice(place, words, outer, trigger, physical, occasion)
     if not physical or (outer is prep and place.feature_code in STATE_CODES):
         return None  # "sanctions on Damascus", "attacked Syria": the state is a party, not a place
-    if outer is not None and outer.lower_ in TARGET_PREPS and outer.head.i in _aiming_words(trigger):
+    if outer is not None and outer.lower_ in TARGET_PREPS and outer.head.i in aiming_words(trigger):
         return Choice(RANK_TARGET, place, f"{words}: where '{trigger.text}' was aimed")
     if prep is None and head.i == trigger.i and phrase.dep_ in OBJECT_DEPS:
         return Choice(RANK_TARGET, place, f"{words}: the object of '{trigger.text}'")
@@ -162,7 +166,7 @@ def _phrase_words(place: Place, prep: Any | None, outer: Any | None) -> str:
     return f"'{words.text}'" if len(words) <= MAX_HOPS else f"'{outer.text} … {place.text}'"
 
 
-def _aiming_words(trigger: Any) -> set[int]:
+def aiming_words(trigger: Any) -> set[int]:
     """The words whose target is the act's: the trigger, and for a nominal trigger the verb it is the
     object of ("carried out air strikes on Aleppo")."""
     governor = _governor(trigger) if trigger.pos_ not in ("VERB", "AUX") else None
@@ -338,11 +342,13 @@ def _governor(trigger: Any) -> Any | None:
 
 def _participant_of(noun: Any, trigger: Any) -> bool:
     """True when `noun` is a participant of the act: its subject or object, or the object of a
-    preposition on it ("rebels in Idlib were shelled", "killed by gunmen in Baghdad")."""
+    preposition on it ("rebels in Idlib were shelled", "killed by gunmen in Baghdad"), not of one of time."""
     if noun.pos_ not in ("NOUN", "PROPN", "PRON") or noun.dep_ not in PARTICIPANT_DEPS:
         return False
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+        if head.lower_ in TIME_PREPS:
+            return False  # "during talks in Geneva": an occasion (`events.occasion`), not a participant
         head = head.head
     return head.i == trigger.i
 

@@ -6,11 +6,10 @@ Read by `events.locate`; it reads the events coded so far and their dates only.
 from __future__ import annotations
 
 from dateline.events.dating import speech_day
+from dateline.events.place_links import TALK_TYPES
 from dateline.model import Document, Event
 from dateline.timex3 import interval
 
-#: Event types of talks: their place is a venue, the scene of other talks only, not of acts in the field.
-TALK_TYPES = frozenset({"CONSULT", "AGREE"})
 #: Date relations that leave a date open before it: the act happened by that day.
 OPEN_BEFORE_MODS = frozenset({"BEFORE", "ON_OR_BEFORE"})
 #: How many days from the article date an act may be to be of the story's present (a week).
