@@ -17,6 +17,7 @@ from dateline.merge import (
     report_of,
 )
 from dateline.merge.blocking import LinkBound
+from dateline.merge.text import sentence_numbers
 from dateline.model import Event, Location, Party
 from dateline.store import open_store
 from test_merge import KYIV, party, report
@@ -44,6 +45,17 @@ def test_a_happening_retold_in_other_words_links_on_its_numbers_and_names():
     event_of(other_rig).date = event_of(other_rig).date_precision = None  # undated: within the week before
     assert conflict_reason(event_of(first), event_of(other_rig)) is None
     assert link_reason(event_of(first), event_of(other_rig)) is None  # a noun and a verb are not enough
+
+
+def test_digits_inside_a_name_or_code_are_not_a_shared_count():
+    """Every report of an epidemic writes its virus: "H1N1" or "COVID-19" is not a count two reports share, though a
+    count with its unit ("$1.3bn") is."""
+    mexico = report("reuters", "2009-04-28", "The H1N1 strain has killed 20 people in Mexico, officials said.",
+                    "killed", type_="ASSAULT", actors=(), date="2009-04-28")
+    spain = report("bbc", "2009-04-28", "Spain confirmed a case of H1N1, and COVID-19 style curbs on G20 travel.",
+                   "confirmed", type_="ASSAULT", actors=(), date="2009-04-28")
+    assert link_features(event_of(mexico), event_of(spain))["shared_number"] == 0.0
+    assert sentence_numbers("BP set aside $1.3bn for the F-16 and Mi-8 fleets, 5,000 in all.") == {"1.3", "5,000"}
 
 
 def test_a_guessed_party_or_a_place_from_elsewhere_in_the_article_does_not_keep_two_reports_apart():

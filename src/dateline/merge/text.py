@@ -16,7 +16,9 @@ from dateline.words import word_map, word_set
 DATE_NAMES = frozenset(word_map("months")) | frozenset(word_map("weekdays"))
 STOPWORDS = word_set("merge_stopwords") | DATE_NAMES
 _WORD = re.compile(r"[^\W\d_]{3,}")
-_NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
+#: A count or amount in digits; not digits inside a name or code ("H1N1", "G20", "COVID-19", "F-16": every report of a
+#: story writes them, as every report of an epidemic writes its virus), though a unit may follow ("$1.3bn", "6m").
+_NUMBER = re.compile(r"(?<!\w)(?<![^\W\d_]-)\d+(?:[.,:]\d+)*")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\W{0,2}$")
 _WORD_AFTER = re.compile(r"^\W{0,2}([A-Za-z]+)")
 _YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
@@ -53,8 +55,9 @@ def _part_of_date(sentence: str, match: re.Match[str]) -> bool:
 
 @functools.lru_cache(maxsize=65536)
 def sentence_numbers(sentence: str) -> frozenset[str]:
-    """The counts and amounts a sentence writes in digits ("11", "5,000", "1.3"); the parts of its dates are
-    left out (two reports of one day share those with every other report of that day)."""
+    """The counts and amounts a sentence writes in digits ("11", "5,000", "1.3"); the parts of its dates and the
+    digits of names and codes ("H1N1") are left out (two reports of one day, or of one epidemic, share those with
+    every other report of it)."""
     return frozenset(m.group() for m in _NUMBER.finditer(sentence) if not _part_of_date(sentence, m))
 
 
