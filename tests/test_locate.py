@@ -38,6 +38,8 @@ def test_a_statement_is_not_placed_at_the_story_scene(nlp) -> None:
                  id="on a town's outskirts"),
     pytest.param("Protesters marched on Main Street in Wausau on Friday. Police arrested twelve of them.", "Wausau",
                  id="on a street of a town"),
+    pytest.param("Two car bombs destroyed vehicles near a checkpoint outside the airport in Homs on Monday. Police "
+                 "arrested forty men.", "Homs", id="at a site in a town"),
 ])
 def test_an_act_that_continues_the_story_happens_at_its_scene(nlp, text: str, place: str) -> None:
     arrest = event_at(extracted(nlp, text), "arrested")

@@ -17,6 +17,7 @@ from dateline.events.place_links import (
     locative,
     place_precision,
     place_token,
+    site_preposition,
     speech_act,
 )
 from dateline.events.scene_fit import same_kind, same_time
@@ -181,9 +182,12 @@ _SCENE_TRAILS: weakref.WeakKeyDictionary[Any, _SceneTrail] = weakref.WeakKeyDict
 def _act_placed(doc: Document, place: Place, trigger_starts: set[int] | None = None) -> Any | None:
     """The act a place is stated for ("erupted in Deraa", "protests in Cairo"), or None when the
     place is not where something happened (a reporting place, a relative clause, a mention)."""
-    prep, head, phrase = introducing_word(place_token(doc.parsed, place))
-    if prep is None or not locative(prep, phrase) or speech_act(head) or head.dep_ == "relcl" or \
-            in_organisation_name(doc.parsed, place, prep):
+    prep, _, phrase = introducing_word(place_token(doc.parsed, place))
+    if prep is None or not locative(prep, phrase) or in_organisation_name(doc.parsed, place, prep):
+        return None
+    prep, _ = site_preposition(prep, phrase)  # "destroyed vehicles on a highway outside the base at Tartus"
+    head = prep.head
+    if speech_act(head) or head.dep_ == "relcl":
         return None
     if head.pos_ == "VERB" and head.dep_ == "ROOT":
         return head  # the sentence's own act: "Chaos reigned in Cairo"
