@@ -7,7 +7,9 @@ and beat X"), unless it is a verb of going; what the actor hands on to another i
 air links with Serbia"); a demand noun's "that" clause names whom it addresses; an object written after an "as"
 phrase, a passive subject and a thing an object-less verb is aimed at ("conceded to demands from X") are
 searched for the party they name, but not an act's own target ("cracked down on protests against X"); what one
-party gives or addresses to another ("demands from X", "criticism from X") is done by its "from" object. Each
+party gives or addresses to another ("demands from X", "criticism from X") is done by its "from" object; the
+place of what an act is aimed at, or of the verb a nominal trigger hangs on, is where it was done ("rioted at a
+jail in X", "arrived in X on a visit"). Each
 sentence written for its test, run through the real places and actors stages and the events stage's party rules
 (no verifier).
 """
@@ -33,6 +35,8 @@ CASES = [
     ("The Kenyan government conceded to demands from Ugandan rebels on Monday.", "conceded", ["KEN"], ["UGA"]),
     ("The Kenyan government rejected demands from Ugandan rebels on Monday.", "demands", ["UGA"], ["KEN"]),
     ("Uganda faced strong criticism from Kenya on Monday.", "criticism", ["KEN"], ["UGA"]),
+    ("Ugandan prisoners rioted on Monday at a jail in western Kenya.", "rioted", ["UGA"], ["KEN"]),
+    ("The Kenyan president arrived in Kampala on a surprise visit on Monday.", "visit", ["KEN"], ["UGA"]),
 ]
 
 

@@ -30,6 +30,10 @@ from dateline.words import word_class, word_map, word_set
 
 #: Prepositions that name where the act is done.
 LOCATION_PREPS = word_class("prepositions", "act-place")
+#: Prepositions naming what an act is aimed at, whose own place phrase says where it was done ("fired at targets in X").
+AIMED_PREPS = frozenset({"at", "on", "against"})
+#: Prepositions of the errand a verb of going is on ("arrived in Amman on a visit", "flew to Paris for talks").
+ERRAND_PREPS = frozenset({"on", "for"})
 #: Gazetteer feature codes of the places that stand for a country here: countries,
 #: capitals, other populated places and first-order divisions.
 COUNTRY_PLACE_PREFIXES = ("PCL", "PPL", "ADM1")
@@ -326,12 +330,18 @@ def iso3_codes() -> dict[str, str]:
 
 
 def location_heads(trigger: Any) -> list[Any]:
-    """Objects of the locative prepositions of a trigger, of its direct object and, for a
-    nominal trigger, of the verb it is the object of ("lifted a curfew in X")."""
+    """Objects of the locative prepositions of a trigger, of its direct object, of what it is aimed at ("fired at
+    targets in Jericho", "rioted at a jail in northern Israel") and, for a nominal trigger, of the verb it is the
+    object of ("lifted a curfew in X") or the errand of a verb of going ("arrived in Amman on a visit")."""
     holders = [trigger]
     holders += [c for c in trigger.children if c.dep_ == "dobj"]
+    holders += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in AIMED_PREPS
+                for g in c.children if g.dep_ == "pobj"]
     if trigger.dep_ == "dobj" and trigger.head.pos_ in ("VERB", "AUX"):
         holders.append(trigger.head)
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ in ERRAND_PREPS and \
+            trigger.head.head.lemma_.lower() in MOVEMENT_LEMMAS:
+        holders.append(trigger.head.head)  # "went to Moscow for talks", not "complained to the UN over raids"
     heads = []
     for holder in holders:
         for prep in holder.children:
