@@ -4,6 +4,7 @@ not decide, and which report speaks for a merged event."""
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 from dateline.merge import (
     cluster,
@@ -252,3 +253,23 @@ def test_groups_read_once_as_reports_are_the_groups_of_the_events():
     events = _reports(5, "2010-04-21", "r")
     links = {frozenset((events[i].id, events[j].id)): "test" for i, j in ((0, 1), (1, 2), (3, 4))}
     assert cluster([report_of(e) for e in events], links) == cluster(events, links)
+
+
+def test_missed_pairs_are_classed_by_the_step_that_kept_them_apart(monkeypatch):
+    """`benchmarks/merge_missed.py` finds unmerged pairs of similar sentences of one story and names the step that
+    kept each apart: other type, days apart, a rule's conflict, a link too weak, or the grouping."""
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from merge_missed import mechanism, similar_unmerged
+
+    sentence = "Rebels shelled the northern garrison town of Marsa overnight, wounding nine soldiers."
+    first = report_of(event_of(report("war_a/1", "2022-05-03", sentence, "shelled", type_="ASSAULT", actors=())))
+    later = report_of(event_of(report("war_b/2", "2022-06-30", sentence, "shelled", type_="ASSAULT", actors=())))
+    other_type = report_of(event_of(report("war_b/3", "2022-05-03", sentence, "shelled", type_="COERCE", actors=())))
+    same_week = report_of(event_of(report("war_c/4", "2022-05-03", sentence, "shelled", type_="ASSAULT", actors=())))
+    reports = {r.id: r for r in (first, later, other_type, same_week)}
+    pairs = similar_unmerged(reports, {r.id: r.id for r in reports.values()})
+    assert len(pairs) == 6 and all(similarity == 1.0 for _, _, similarity in pairs)
+    assert mechanism(first, other_type, linked=False) == "blocking: type"
+    assert mechanism(first, later, linked=False) == "blocking: days"
+    assert mechanism(first, same_week, linked=True) == "linked, grouped apart"
+    assert mechanism(first, same_week, linked=False) == "low link p"
