@@ -191,3 +191,11 @@ def test_a_conjunct_in_another_tense_takes_no_day_from_the_first_clause(make_doc
     text = "The government called off the search on Friday and is now concentrating on delivering aid to survivors."
     assert _dated_in(make_doc, text, "aid", "2019-03-13") == ("2019-03-13", "day", "ON_OR_BEFORE")
     assert _dated_in(make_doc, text, "called", "2019-03-13").value == "2019-03-08"
+
+
+def test_a_relative_clause_keeps_no_day_from_the_story(make_doc) -> None:
+    """The thread's day dates the next main clause, not a relative clause describing someone from outside it."""
+    text = "On Saturday, police arrested ten protesters in the capital. The minister, who ordered the raids, resigned."
+    resigned, ordered = (dating(make_doc, text, word, "2018-09-19") for word in ("resigned", "ordered"))
+    assert (resigned.value, resigned.mod) == ("2018-09-15", None)
+    assert (ordered.value, ordered.mod) == ("2018-09-19", "ON_OR_BEFORE")

@@ -342,6 +342,8 @@ class Document(JsonForm):
     places: list[Place] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    #: The day the text shows it was written, when later than `article.date` (time stage, `time.writing_day`).
+    written: dt.date | None = field(default=None, metadata=OMITTED_IF_NONE)
 
     def with_events_at_least(self, min_confidence: float) -> Document:
         """The same document showing only the events at or above `min_confidence`: the default view

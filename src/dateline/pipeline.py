@@ -7,7 +7,7 @@ Stages never import each other; they read what earlier stages left on the Docume
 
 * story (`mark_story`): reads the text and parse; writes `excluded`, the stretches that are
   not the story (comments, captions, bylines, notices, the dateline prefix ...);
-* time (`tag_timexes`): reads the text and parse; writes `timexes`;
+* time (`tag_timexes`): reads the text and parse; writes `timexes` (and `written`, a later writing day);
 * places (`tag_places`): reads the text and parse; writes `places`;
 * actors (`tag_actors`): reads the text and parse; writes `actors`;
 * events (`code_events`): reads `excluded` (no event from text that is not the story),

@@ -23,7 +23,10 @@ The date of an event is, in order:
 
 A timex introduced by "before", "by" or "after" gives the event that relation to it
 (`BEFORE`, `ON_OR_BEFORE`, `AFTER`). An event is never dated after its article unless it
-is future or hypothetical: such a date falls back to the article date, `ON_OR_BEFORE`.
+is future or hypothetical or the text writes the day out: such a date falls back to the article date,
+`ON_OR_BEFORE`. "After its article" means after the day it was written by: the article date, or the later
+day the time stage found the text narrating an act on (`Document.written`, a collection or feed date that
+came before the text was finished), from which it also read the text's relative days.
 
 Each date comes with its basis, the reason in words (`event_dating`; `dateline show` prints it).
 Which timex of the sentence governs the trigger is read in `dating_clauses`. This module reads
@@ -49,6 +52,7 @@ from dateline.events.dating_clauses import (
     past_tense,
     reporting_verb_of_source,
     timex_root,
+    written_by,
 )
 from dateline.events.dating_mentions import day_named_elsewhere, event_noun
 from dateline.events.occasion import occasion_noun
@@ -107,7 +111,7 @@ def _earlier_than_mentioned(doc: Document, trigger: Any) -> Dating | None:
         return None
     days = [date_part(t.value) for t in doc.timexes
             if t.token_start is not None and t.token_start < trigger.i
-            and precision(t.value) in ONE_DAY and (_first_day(t.value) or dt.date.max) <= doc.article.date]
+            and precision(t.value) in ONE_DAY and (_first_day(t.value) or dt.date.max) <= written_by(doc)]
     if not days:
         return Dating(doc.article.date.isoformat(), "day", "BEFORE", f"{trigger.text!r} is an earlier one: "
                          "before the article date")
@@ -175,8 +179,10 @@ def _dated_by(doc: Document, timex: Timex, trigger: Any, hypothetical: bool, bas
     first = same_expression_value(doc, timex)
     if first is not timex:
         basis += f" (the day {timex.text!r} meant earlier in the article)"
+    if doc.written is not None and not any(ch.isdigit() for ch in first.text):
+        basis += f" (read from {doc.written.isoformat()}, a later day than the article date that the text narrates)"
     start = _first_day(first.value)
-    ahead = start is not None and start > doc.article.date
+    ahead = start is not None and start > written_by(doc)
     if start is None or (ahead and not (hypothetical or _looks_ahead(trigger) or _written_out(first))):
         fallback = _fallback(doc)
         return fallback.because(f"{timex.text!r} would put a past act after the article date: {fallback.basis}")
@@ -257,14 +263,23 @@ def _written_out(timex: Timex) -> bool:
     return any(ch.isdigit() for ch in timex.text) and precision(timex.value) in ONE_DAY
 
 
+def _narrated_in_full(doc: Document, timex: Timex) -> bool:
+    """A day written out that dates a past act ("Trump on April 5 threatened"): it holds, and carries to the
+    sentences that continue the story, even when it lies after the day the article is known to be written by."""
+    root = timex_root(doc, timex)
+    return root is not None and _written_out(timex) and _narrative_past(clause_head(root.head))
+
+
 def _carried_day(doc: Document, trigger: Any) -> Dating | None:
     """The day that governs the story here: a past-tense sentence with no time of its own
     continues the last one that named a day ("On Saturday, clashes erupted ... Rockets were
     exchanged"), until another time is named or the paragraph ends. A sentence that names a time of
     its own, even in another clause ("The morning after Mubarak announced ..., his supporters waded
-    in"), has left the earlier day; a bare clock time ("6:45 p.m.", a live blog's entry) names no day."""
+    in"), has left the earlier day; a bare clock time ("6:45 p.m.", a live blog's entry) names no day.
+    A relative clause on a noun describes it from outside the thread ("Guterres, who called China a
+    pillar of the system, said ..."): its act keeps no day from the story."""
     verb = clause_head(trigger)
-    if verb.pos_ not in VERBAL or not _narrative_past(verb) or _reports_present(verb):
+    if verb.pos_ not in VERBAL or verb.dep_ == "relcl" or not _narrative_past(verb) or _reports_present(verb):
         return None
     sent = trigger.sent
     if any(is_anchor(t) and t.token_start is not None and sent.start <= t.token_start < sent.end
@@ -281,7 +296,8 @@ def _carried_day(doc: Document, trigger: Any) -> Dating | None:
     said = last.text
     last = same_expression_value(doc, last)
     start = _first_day(last.value)
-    if precision(last.value) not in ONE_DAY or start is None or start > doc.article.date:
+    if precision(last.value) not in ONE_DAY or start is None or \
+            (start > written_by(doc) and not _narrated_in_full(doc, last)):
         return None
     basis = f"{said!r} in an earlier sentence still holds: a past-tense sentence with no time of its own continues " \
             "the story"

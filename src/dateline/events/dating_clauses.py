@@ -9,6 +9,7 @@ clause beside it (a relative clause about something else, a conjunct told in ano
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from dateline.events.occasion import occasion_clause
@@ -31,6 +32,13 @@ _PERFECT_AUX = word_class("auxiliaries", "perfect")
 REPORTING = word_set("reporting_verbs")
 #: Verbs that issue a text ("released", "posted"): on a reporting verb's subject they date the report.
 _PUBLISHING = word_set("publishing_verbs")
+
+
+def written_by(doc: Document) -> dt.date:
+    """The last day a past act of the article can lie on: the day the text shows it was written when the
+    time stage found it later than the article date (`Document.written`: a feed or collection date that came
+    before the text was finished), else the article date."""
+    return doc.written or doc.article.date
 
 
 def is_anchor(timex: Timex) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from dateline.events.dating_clauses import ONE_DAY, governing_timex, is_anchor
+from dateline.events.dating_clauses import ONE_DAY, governing_timex, is_anchor, written_by
 from dateline.model import Document, Timex
 from dateline.timex3 import interval, precision
 from dateline.words import word_set
@@ -63,7 +63,7 @@ def _day_of(doc: Document, mention: Any) -> Timex | None:
     if timex is None or not is_anchor(timex) or precision(timex.value) not in ONE_DAY:
         return None
     span = interval(timex.value)
-    return timex if span is not None and span.first <= doc.article.date else None
+    return timex if span is not None and span.first <= written_by(doc) else None
 
 
 def _nominal_forms(verb: Any) -> frozenset[str]:

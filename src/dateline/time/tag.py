@@ -35,6 +35,7 @@ from dateline.time.periods import PERIOD_RULES
 from dateline.time.relative import RELATIVE_RULES
 from dateline.time.rules import ABSOLUTE_RULES, IMPOSSIBLE, Context, Reading, Rule, date_reading
 from dateline.time.tense import clause_direction
+from dateline.time.writing_day import narrated_writing_day
 from dateline.words import word_class
 
 #: Every rule, in tie-break order (earlier wins between equally long matches), each
@@ -344,10 +345,14 @@ class TimexTagger:
 def tag_timexes(doc: Document) -> Document:
     """Fill `doc.timexes` with every temporal expression of the article, normalised.
 
-    Values are relative to the article date; token offsets point into `doc.parsed` so
-    the event dater can walk the dependency tree from a trigger to its timex.
+    Values are relative to the article date, or to the later day the text shows it was written
+    (`writing_day`, kept as `doc.written`); token offsets point into `doc.parsed` so the event dater
+    can walk the dependency tree from a trigger to its timex.
     """
     doc.timexes = find_timexes(doc.article.text, doc.article.date, doc.parsed)
+    doc.written = narrated_writing_day(doc.timexes, doc.parsed, doc.article.date, doc.excluded)
+    if doc.written is not None:
+        doc.timexes = find_timexes(doc.article.text, doc.written, doc.parsed)
     return doc
 
 
