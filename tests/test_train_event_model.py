@@ -1,0 +1,42 @@
+"""The verifier's training recipe: rows of a source whose labels are selected positives teach types, not
+"event or no event"."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+
+from event_sources import Row  # noqa: E402
+from train_event_model import SELECTED_SOURCES, SOURCE_MARK, fit  # noqa: E402
+
+
+def row(source: str, n: int, label: str, features: list[str]) -> Row:
+    return Row(source, f"{source}-{n}", 0, "PROTEST", True, label, ["t=PROTEST", *features])
+
+
+def pull(model, feature: str) -> float:
+    """How much `feature` moves a candidate towards PROTEST against no event."""
+    i = model.vocabulary[feature]
+    return float(model.coef[model.classes.index("PROTEST"), i] - model.coef[model.classes.index("NONE"), i])
+
+
+def test_a_word_common_only_in_selected_positives_does_not_pass_for_evidence_of_an_event(monkeypatch) -> None:
+    """NGEC keeps only the candidates its story label confirms, so all its rows are events; a word in a third of
+    its leads ("rally") and never in the gold articles looks like proof of an event. Within the gold articles,
+    where both labels occur, "crowd" decides. Marked by source while fitting, the selection is taken up by the
+    mark: "rally" pulls far less towards an event than unmarked (the default), "crowd" no less, and no mark
+    reaches the model."""
+    import train_event_model
+
+    rows = [row("ngec", n, "PROTEST", [["w=rally"], ["w=crowd"], []][n % 3]) for n in range(90)]
+    rows += [row("gold", n, "PROTEST" if n % 2 else "NONE", ["w=crowd"] if n % 2 else ["w=street"])
+             for n in range(40)]
+    unmarked = fit(rows)
+    monkeypatch.setattr(train_event_model, "MARKED", set(SELECTED_SOURCES))
+    marked = fit(rows)
+    assert pull(marked, "w=rally") < 0.75 * pull(unmarked, "w=rally")
+    assert pull(marked, "w=crowd") >= pull(unmarked, "w=crowd")
+    assert not any(f.startswith(SOURCE_MARK) for f in marked.vocabulary)
