@@ -12,6 +12,7 @@ marked as another happening of its kind ("another attack", "a second attack", "t
 
 from __future__ import annotations
 
+import weakref
 from typing import Any, NamedTuple
 
 from dateline.events.dating_clauses import ONE_DAY, governing_timex, is_anchor, written_by
@@ -86,8 +87,9 @@ def day_named_elsewhere(doc: Document, trigger: Any) -> NamedDay | None:
     else:
         return None
     found: dict[str, NamedDay] = {}
-    for mention in doc.parsed:
-        if mention.lemma_ not in forms or mention.pos_ != "NOUN" or mention.sent.start == anchor.sent.start:
+    nouns = nouns_by_lemma(doc.parsed)
+    for mention in (doc.parsed[i] for i in sorted(i for form in forms for i in nouns.get(form, ()))):
+        if mention.sent.start == anchor.sent.start:
             continue
         definite = _definite(mention) or (noun is not None and _definite(noun))
         if _another(mention) or not definite:
@@ -96,3 +98,19 @@ def day_named_elsewhere(doc: Document, trigger: Any) -> NamedDay | None:
         if timex is not None:
             found.setdefault(timex.value[:10], NamedDay(timex, mention))
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def nouns_by_lemma(parsed: Any) -> dict[str, list[int]]:
+    """The token numbers of the parse's nouns by lemma, in text order: made once per parse, since looking
+    through every token for every event's noun made this the largest cost of the events stage. Numbers, not
+    tokens, so the index holds no reference to the parse it is kept for."""
+    known = _NOUNS.get(parsed)
+    if known is None:
+        known = _NOUNS[parsed] = {}
+        for token in parsed:
+            if token.pos_ == "NOUN":
+                known.setdefault(token.lemma_, []).append(token.i)
+    return known
+
+
+_NOUNS: weakref.WeakKeyDictionary[Any, dict[str, list[int]]] = weakref.WeakKeyDictionary()
