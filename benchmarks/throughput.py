@@ -5,7 +5,9 @@ over the topic's texts with the model as spaCy ships it (`spacy.load`, none of d
 changes: the baseline of issue 13's "≥ 1.0× the parse-only rate"), (b) the whole extract path
 (read → parse → every stage → JSON). Prints one JSON line with articles/s for both, their ratio
 (`ratio`, from wall time; `ratio_cpu`, from this process's CPU time, which other jobs on a shared
-machine disturb less) and the time each stage takes as a share of the parse. `component_seconds` times every pipeline
+machine disturb less), the time each stage takes as a share of the parse, and `parsed_share`, the share of
+the characters the extract path parses (text after a cue that ends the story, a reader comment section, is
+tokenised only: `story.story_end`). `component_seconds` times every pipeline
 component alone over the same texts, for spaCy's model and for dateline's (which marks paragraph
 starts in one pass and matches the attribute ruler's rules by table look-up: same annotations,
 see `dateline.nlp_rules`), so what each change bought is visible.
@@ -35,6 +37,7 @@ import spacy
 from dateline.nlp import load_model, model_name
 from dateline.pipeline import STAGES, process
 from dateline.read import ReadReport, read_articles
+from dateline.story import story_end
 
 T17 = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "t17"
 
@@ -81,7 +84,10 @@ def main() -> None:
     parse, full = min(parse_s), min(full_s)
     figures = {
         "benchmark": "throughput", "topic": args.topic, "articles": len(articles),
-        "chars": sum(map(len, texts)), "parse_articles_per_s": round(len(articles) / parse, 2),
+        "chars": sum(map(len, texts)),
+        # the share of the characters the extract path parses: the rest follows a cue that ends the story
+        "parsed_share": round(sum(map(story_end, texts)) / max(1, sum(map(len, texts))), 3),
+        "parse_articles_per_s": round(len(articles) / parse, 2),
         "dateline_articles_per_s": round(len(articles) / full, 2), "ratio": round(parse / full, 3),
         "ratio_cpu": round(min(parse_cpu) / min(full_cpu), 3),
         "target_ratio": 1.0, "stage_share_of_parse": {k: round(v / parse, 3) for k, v in stage_s.items()},

@@ -88,6 +88,46 @@ def _load_model(wanted: str) -> Any:
     )
 
 
+def parse_until(nlp: Any, texts: list[str], ends: list[int], batch_size: int = 32) -> Iterator[Doc]:
+    """Parse each text up to its end offset with `nlp.pipe`, in input order, and give the rest of it tokens only.
+
+    The rest is text no stage needs parsed (a reader comment section, `story.story_end`): the pipeline's
+    components never see it, and its tokens get no tag, lemma, dependency or entity. Each of its lines is one
+    sentence, so nothing there joins the last parsed sentence. The Doc still holds the whole text, so every
+    character offset of the text has its token.
+    """
+    prefixes = (text[:end] for text, end in zip(texts, ends, strict=True))
+    for text, end, parsed in zip(texts, ends, nlp.pipe(prefixes, batch_size=batch_size), strict=True):
+        yield parsed if end >= len(text) else with_unparsed_tail(parsed, nlp.make_doc(text[end:]))
+
+
+def with_unparsed_tail(parsed: Doc, tail: Doc) -> Doc:
+    """The parsed Doc followed by the tokens of `tail`, which carry no annotation but their line starts.
+
+    The parse's vectors (`Doc.tensor`) are given zeros for the tail, so the whole Doc keeps one width."""
+    whole = Doc.from_docs([parsed, tail], ensure_whitespace=False, exclude=("tensor",))
+    starts = numpy.concatenate([parsed.to_array([SENT_START]).reshape(-1).astype("int64"), line_starts(tail)])
+    whole.from_array([SENT_START], starts.astype("uint64"))
+    if parsed.tensor.size:
+        padding = numpy.zeros((len(tail), parsed.tensor.shape[1]), dtype=parsed.tensor.dtype)
+        whole.tensor = numpy.vstack([parsed.tensor, padding])
+    return whole
+
+
+def line_starts(doc: Doc) -> Any:
+    """SENT_START values that open a sentence at the first word of each line of an unparsed Doc (1) and
+    continue it everywhere else (-1)."""
+    starts = numpy.full(len(doc), -1, dtype="int64")
+    text, previous_end = doc.text, None
+    for token in doc:
+        if token.is_space:
+            continue
+        if previous_end is None or "\n" in text[previous_end:token.idx]:
+            starts[token.i] = 1
+        previous_end = token.idx + len(token.text)
+    return starts
+
+
 def parse_texts(texts: Iterable[str], name: str | None = None, batch_size: int = 32,
                 n_process: int = 1) -> Iterator[Any]:
     """Parse texts in batches with `nlp.pipe`; yields spaCy Docs in input order."""
