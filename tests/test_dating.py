@@ -199,3 +199,11 @@ def test_a_relative_clause_keeps_no_day_from_the_story(make_doc) -> None:
     resigned, ordered = (dating(make_doc, text, word, "2018-09-19") for word in ("resigned", "ordered"))
     assert (resigned.value, resigned.mod) == ("2018-09-15", None)
     assert (ordered.value, ordered.mod) == ("2018-09-19", "ON_OR_BEFORE")
+
+
+def test_words_quoted_after_the_story_day_are_said_that_day(make_doc) -> None:
+    """An appeal in a quotation is made when its reporting clause says it was: the story's day carries to it."""
+    text = ("Speaking at the opening of the clinic on Tuesday, the mayor thanked the volunteers. "
+            "\u201cLet us support this work,\u201d the mayor said.")
+    got = dating(make_doc, text, "Let", "2018-09-19")
+    assert (got.value, got.mod) == ("2018-09-18", None)

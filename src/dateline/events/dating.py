@@ -76,6 +76,8 @@ _BARE_CLOCK = re.compile(r"(?:[Aa]t\s+)?(?:[\d:.]+\s*(?:[AaPp]\.?\s?[Mm]\.?)?|[N
 #: Weekday names: a relative day named twice in one article is one day.
 _WEEKDAYS = frozenset(word_table("weekdays"))
 _FUTURE_AUX = word_class("auxiliaries", "future")
+#: Quotation marks, straight and curly: a quotation's words lie between two of them.
+_QUOTES = frozenset('"\u201c\u201d')
 
 
 class EventDate(NamedTuple):
@@ -279,6 +281,8 @@ def _carried_day(doc: Document, trigger: Any) -> Dating | None:
     A relative clause on a noun describes it from outside the thread ("Guterres, who called China a
     pillar of the system, said ..."): its act keeps no day from the story."""
     verb = clause_head(trigger)
+    if verb.pos_ in VERBAL and not _narrative_past(verb):
+        verb = _quoting_verb(trigger) or verb  # '"Let us support the program," the mayor said.': said that day
     if verb.pos_ not in VERBAL or verb.dep_ == "relcl" or not _narrative_past(verb) or _reports_present(verb):
         return None
     sent = trigger.sent
@@ -304,6 +308,25 @@ def _carried_day(doc: Document, trigger: Any) -> Dating | None:
     if _reported_by(doc, last, trigger):  # '"Our fighters killed ten soldiers," he said on Tuesday.' told that day
         return Dating(date_part(last.value), "day", "ON_OR_BEFORE", f"{basis}, as reported that day")
     return Dating(date_part(last.value), "day", None, basis)
+
+
+def _quoting_verb(trigger: Any) -> Any | None:
+    """The past reporting verb of the sentence whose quotation holds the trigger ('"Let us support this
+    program," the mayor said.'): words quoted were said when the reporting clause tells, so an act done by
+    saying them (an appeal, a threat, a promise in the present or future tense) continues the story's day.
+    None when the trigger is not inside quotation marks or no reporting verb above it is outside them."""
+    sent, text = trigger.sent, trigger.doc.text
+    if not (_QUOTES & set(text[sent.start_char:trigger.idx]) and _QUOTES & set(text[trigger.idx:sent.end_char])):
+        return None
+    token = trigger
+    for _ in range(12):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        lo, hi = sorted((token.idx, trigger.idx))
+        if token.lemma_ in _REPORTING and token.pos_ == "VERB" and token.tag_ == "VBD" and _QUOTES & set(text[lo:hi]):
+            return token
+    return None
 
 
 def _dates_main_clause(doc: Document, timex: Timex) -> bool:
