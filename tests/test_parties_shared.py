@@ -9,7 +9,8 @@ phrase, a passive subject and a thing an object-less verb is aimed at ("conceded
 searched for the party they name, but not an act's own target ("cracked down on protests against X"); what one
 party gives or addresses to another ("demands from X", "criticism from X") is done by its "from" object; the
 place of what an act is aimed at, or of the verb a nominal trigger hangs on, is where it was done ("rioted at a
-jail in X", "arrived in X on a visit"). Each
+jail in X", "arrived in X on a visit"); whom a verb of letting lets act, parsed as the subject of its clause, is
+its recipient and that of the refusal or agreement it completes ("refused to allow X to hold a rally"). Each
 sentence written for its test, run through the real places and actors stages and the events stage's party rules
 (no verifier).
 """
@@ -37,6 +38,8 @@ CASES = [
     ("Uganda faced strong criticism from Kenya on Monday.", "criticism", ["KEN"], ["UGA"]),
     ("Ugandan prisoners rioted on Monday at a jail in western Kenya.", "rioted", ["UGA"], ["KEN"]),
     ("The Kenyan president arrived in Kampala on a surprise visit on Monday.", "visit", ["KEN"], ["UGA"]),
+    ("Kenyan authorities refused to allow Ugandan opposition leaders to hold a rally.", "refused", ["KEN"], ["UGA"]),
+    ("Iran agreed to allow Kenyan inspectors to visit the site on Monday.", "allow", ["IRN"], ["KEN"]),
 ]
 
 

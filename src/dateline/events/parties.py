@@ -33,6 +33,7 @@ from dateline.events.parties_syntax import (
     converse_parties,
     coordinated_passive,
     is_named,
+    let_act,
     object_nouns,
     participle,
     shared_object,
@@ -92,6 +93,12 @@ def verb_parties(verb: Any) -> PartyTokens:
         found.actors.extend(with_conjuncts(subject))
         found.patterns.append(how)
     _add_objects(verb, found)
+    allowed = let_act(verb) if not found.recipients else None
+    if allowed is not None:
+        heads = with_conjuncts(allowed)
+        found.recipients.extend(heads)
+        found.weak.update(t.i for t in heads if not is_named(t))
+        found.patterns.append(f"subject of '{allowed.head.text}' (let, made or told to act)")
     shared = shared_object(verb) if not found.recipients else None
     if shared is not None:
         heads = with_conjuncts(shared)
@@ -247,7 +254,8 @@ def _add_complement_recipients(token: Any, found: PartyTokens) -> None:
     actor_ids = {t.i for t in found.actors}
     stack = [c for c in clause.children if c.dep_ not in ("nsubj", "nsubjpass", "relcl", "acl", "advcl")
              and c.lower_ not in ADJUNCT_PREPS]
-    heads = []
+    allowed = let_act(clause)  # "refused to allow UN planes to land": whom it would have let act
+    heads = [t for t in with_conjuncts(allowed) if t.i not in actor_ids] if allowed is not None else []
     while stack:
         tok = stack.pop()
         if tok.dep_ in ("pobj", "dobj", "dative", "conj") and tok.pos_ in ("PROPN", "NOUN", "PRON") \

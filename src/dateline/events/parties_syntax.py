@@ -161,6 +161,16 @@ def controlling_object(verb: Any) -> Any | None:
     return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
 
 
+def let_act(verb: Any) -> Any | None:
+    """"allowed UN inspectors to visit the site", "let Palestinian officials travel": the one a verb of telling,
+    making or letting (`OBJECT_CONTROL_VERBS`) has act, where the parser makes it the subject of the complement
+    clause instead of the verb's object; None when the verb has an object or no such clause."""
+    if verb.lemma_.lower() not in OBJECT_CONTROL_VERBS or any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i), None)
+    return next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
+
+
 def clause_antecedent(verb: Any) -> Any | None:
     """The noun a relative pronoun stands for; clefts ("it is Moscow that ...") use the focus."""
     head = verb.head
