@@ -86,3 +86,41 @@ def test_a_server_makes_the_page_s_first_answers_when_it_starts(tmp_path):
         assert len(state.kept.peek(version, [("stats", astuple(flt), None), ("places", astuple(flt), None, PLACES)]
                                    )) == 2
         assert json.loads(client.get(f"/events?limit={PAGE_SIZE}").content)["total"] == 40
+
+
+def test_a_first_page_counted_with_its_events_is_the_page_and_the_count_apart(store_target):
+    with open_store(store_target) as store:
+        store.add(corpus())
+        for flt in (EventFilter(min_confidence=DEFAULT), EventFilter(actor="Turkey", min_confidence=DEFAULT),
+                    EventFilter(type="AGREE", include_negated=True, min_confidence=0)):
+            counted, plain = browse.events_page(store, flt, 4, counted=True), browse.events_page(store, flt, 4)
+            assert counted.total == browse.count_events(store, flt) and plain.total is None
+            assert (counted.ids, counted.events, counted.next_cursor) == (plain.ids, plain.events, plain.next_cursor)
+            assert browse.events_page(store, flt, 4, plain.next_cursor, counted=True).total is None  # not a first page
+
+
+def test_a_page_of_articles_a_caller_holds_reads_none_and_marks_the_same(store_target):
+    with open_store(store_target) as store:
+        store.add(corpus())
+        flt = EventFilter(min_confidence=DEFAULT)
+        plain = browse.events_page(store, flt, 8)
+        held = browse.article_marks(store, {ev["article_id"] for ev in plain.events})
+        from_held = browse.events_page(store, flt, 8, kept_articles=lambda ids: {i: held[i] for i in ids if i in held})
+        newest = browse.newest_article_marks(store, 3)
+    assert plain.articles == held and from_held.articles == {}  # read when not held, then nothing read
+    assert from_held.events == plain.events and from_held.mentions == plain.mentions
+    assert len(newest) == 3 and min(marks.date for marks in newest.values()) >= max(
+        marks.date for article_id, marks in held.items() if article_id not in newest)
+
+
+def test_pages_of_a_server_that_read_the_articles_ahead_are_what_one_that_did_not_sends(store_target):
+    from dateline.apiforms import KeptListings, KeptUntilChange
+
+    with open_store(store_target) as store:
+        store.add(corpus())
+    ahead, cold = KeptListings(articles=6), KeptListings()
+    with open_store(store_target, read_only=True) as store:
+        assert ahead.read_articles_ahead(store) == 6  # no more than it keeps
+        for flt in (EventFilter(min_confidence=DEFAULT), EventFilter(country="UKR", min_confidence=DEFAULT)):
+            assert ahead.body(store, flt, 50, None, None, None, KeptUntilChange()) == cold.body(
+                store, flt, 50, None, None, None, KeptUntilChange())

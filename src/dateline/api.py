@@ -118,14 +118,15 @@ FRONT_PAGE_TIMELINE = TimelineQuery(dates=12, per_date=2)
 def _prepare_front_page(app: FastAPI) -> None:
     """Make what the page asks first, with no filter, ahead of the first visitor (run in the background when a
     server starts): its first `/events` page, `/stats` and `/places`, kept until the store changes, then the
+    newest articles' dates, titles and mentions that `/events` pages show and mark (`KeptListings`), then the
     articles split for timelines and the page's first timeline."""
     try:
         took = time.perf_counter()
         store, kept, query = app.state.reader.store(), app.state.kept, EventQuery()
-        total = kept.count(store, query.filter(), None, None)
-        app.state.listings.body(store, query.filter(), PAGE_SIZE, None, None, None, total)
+        app.state.listings.body(store, query.filter(), PAGE_SIZE, None, None, None, kept)
         _stats(kept, store, query, None)
         _places(kept, store, query, None, PLACES)
+        app.state.listings.read_articles_ahead(store)
         count = prepare(store)
         summarise(FRONT_PAGE_TIMELINE, store=store)
         log.info("the page's first answers and the timeline material of %d articles ready in %.1f s", count,
@@ -205,10 +206,9 @@ def _read_routes(app: FastAPI) -> None:
              "on the first page (no cursor) only")
     def list_events(request: Request, store: Reading, query: Filters, limit: Annotated[int, _page_size()] = PAGE_SIZE,
                     cursor: str | None = None) -> Response:
-        flt, within = query.filter(), _within(request, store, query)
-        total = None if cursor else request.app.state.kept.count(store, flt, query.zone, within)
+        flt, within, kept = query.filter(), _within(request, store, query), request.app.state.kept
         try:
-            body = request.app.state.listings.body(store, flt, limit, cursor, within, query.zone, total)
+            body = request.app.state.listings.body(store, flt, limit, cursor, within, query.zone, kept)
         except browse.CursorError as exc:
             raise HTTPException(400, str(exc)) from None
         return Response(body, media_type="application/json")
@@ -219,8 +219,8 @@ def _read_routes(app: FastAPI) -> None:
         if ev is None:
             raise HTTPException(404, f"no single event with id {event_id!r}: give more of its id")
         article = store.article(ev.article_id) if ev.article_id else None
-        _, mentions = browse.evidence_mentions(store, [ev.to_json()], [ev.article_id] if ev.article_id else [])
-        return Sent(event_json(ev, mentions.get(ev.article_id or "", ()), article, explain=True))
+        marks = browse.article_marks(store, [ev.article_id] if ev.article_id else []).get(ev.article_id or "")
+        return Sent(event_json(ev, marks.mentions if marks else (), article, explain=True))
 
     @app.get("/timeline", summary="The summarised timeline of a query: its most important days, each told by "
              "a few sentences that cite their articles")

@@ -220,42 +220,78 @@ class KeptUntilChange:
 
     def count(self, store: Store, flt: EventFilter, zone: str | None, within: frozenset[str] | None) -> int:
         """How many events a listing of `flt` (inside `zone`, whose events are `within`) shows."""
-        return self.get(store, ("count", astuple(flt), zone), lambda: browse.count_events(store, flt, within))
+        return self.get(store, count_key(flt, zone), lambda: browse.count_events(store, flt, within))
+
+
+def count_key(flt: EventFilter, zone: str | None) -> tuple[Any, ...]:
+    """The key a listing's count is kept under (`KeptUntilChange.count`, or counted with its first page)."""
+    return ("count", astuple(flt), zone)
 
 
 class KeptListings:
-    """`/events` pages kept until the store changes, at two grains: each page's event ids and next cursor (a page
-    asked again costs no statement), and each listed event's JSON, marks included, already dumped (a page
-    reaching an event an earlier page of any query listed reads, parses and marks nothing more for it).
+    """`/events` pages kept until the store changes, at three grains: each page's event ids and next cursor (a page
+    asked again costs no statement), each listed event's JSON, marks included, already dumped (a page reaching an
+    event an earlier page of any query listed reads, parses and marks nothing more for it), and each article's date,
+    title, timexes and places (`browse.ArticleMarks`: a page of events from articles read before reads no article).
 
-    Pages of the same query overlap those of others (everything, a type, a party, a month), so the second grain
-    saves work on pages never asked before; the body is joined from the dumped events, never dumped whole."""
+    Pages of the same query overlap those of others (everything, a type, a party, a month), and their events come
+    from the same articles, so these save work on pages never asked before; the body is joined from the dumped
+    events, never dumped whole. A first page's count is read with the page (one statement) when none is kept."""
 
-    def __init__(self, pages: int = 4096, events: int = 20_000) -> None:
-        """Keep at most `pages` pages (ids only) and `events` events' JSON (about 2 KB each on T17: 40 MB)."""
+    def __init__(self, pages: int = 4096, events: int = 20_000, articles: int = 5_000) -> None:
+        """Keep at most `pages` pages (ids only), `events` events' JSON (about 2 KB each on T17: 40 MB) and
+        `articles` articles' marks (about 60 timexes and places each on T17: some 5 KB an article)."""
         self.pages, self.events = KeptUntilChange(pages), KeptUntilChange(events)
+        self.articles = KeptUntilChange(articles)
+
+    def read_articles_ahead(self, store: Store) -> int:
+        """Read and keep the marks of the newest articles, as many as are kept (all of a store this size or
+        smaller), so that pages of events from them read no article; how many were read."""
+        version = browse.store_version(store)
+        self.articles.peek(version, ())  # forgets what an older version of the store left
+        read = browse.newest_article_marks(store, self.articles.most)
+        self.articles.keep(version, read)
+        return len(read)
 
     def body(self, store: Store, flt: EventFilter, limit: int, cursor: str | None, within: frozenset[str] | None,
-             zone: str | None, total: int | None) -> bytes:
-        """The JSON body of one `/events` page: `total`, `next_cursor` and the page's events with their marks."""
+             zone: str | None, counts: KeptUntilChange) -> bytes:
+        """The JSON body of one `/events` page: `total` (on a first page, kept in `counts`), `next_cursor` and the
+        page's events with their marks."""
         version = browse.store_version(store)
-        key = (astuple(flt), zone, limit, cursor)
+        key, counted = (astuple(flt), zone, limit, cursor), count_key(flt, zone)
+        total = None if cursor else counts.peek(version, [counted]).get(counted)
         page = self.pages.peek(version, [key]).get(key)
         dumped = self.events.peek(version, page[0]) if page else {}
-        if page is None or len(dumped) < len(page[0]):
-            for known in (self.events.known(version), {}):  # {}: a kept event was dropped meanwhile; read them all
-                fresh = browse.events_page(store, flt, limit, cursor, within, known=known)
-                made = {ev["id"]: _dumped(with_marks(ev, fresh.mentions.get(ev["article_id"], ())))
-                        for ev in fresh.events}
-                dumped = {**self.events.peek(version, [i for i in fresh.ids if i not in made]), **made}
-                if len(dumped) == len(fresh.ids):
-                    break
-            self.events.keep(version, made)
-            page = (fresh.ids, fresh.next_cursor)
+        if page is None or len(dumped) < len(page[0]) or (total is None and not cursor):
+            page, dumped, total = self._read(store, version, (flt, limit, cursor, within), total, cursor is None)
             self.pages.keep(version, {key: page})
+            if total is not None:
+                counts.keep(version, {counted: total})
         ids, next_cursor = page
         return b"".join((b'{"total":', _dumped(total), b',"next_cursor":', _dumped(next_cursor), b',"events":[',
                          b",".join(dumped[event_id] for event_id in ids), b"]}"))
+
+    def _read(self, store: Store, version: Any, asked: tuple[Any, ...], total: int | None, first: bool,
+              ) -> tuple[tuple[list[str], str | None], dict[str, bytes], int | None]:
+        """Read a page from the store, (ids, next cursor), its events' dumped JSON by id and the listing's total
+        (counted in the page's statement on a first page when `total` is None), keeping what was read."""
+        flt, limit, cursor, within = asked
+
+        def kept_articles(ids: Iterable[str]) -> dict[str, browse.ArticleMarks]:
+            return self.articles.peek(version, ids)
+
+        for known in (self.events.known(version), {}):  # {}: a kept event was dropped meanwhile; read them all
+            fresh = browse.events_page(store, flt, limit, cursor, within, known=known, kept_articles=kept_articles,
+                                       counted=first and total is None)
+            self.articles.keep(version, fresh.articles)
+            total = fresh.total if fresh.total is not None else total
+            made = {ev["id"]: _dumped(with_marks(ev, fresh.mentions.get(ev["article_id"], ())))
+                    for ev in fresh.events}
+            dumped = {**self.events.peek(version, [i for i in fresh.ids if i not in made]), **made}
+            if len(dumped) == len(fresh.ids):
+                break
+        self.events.keep(version, made)
+        return (fresh.ids, fresh.next_cursor), dumped, total
 
 
 def _dumped(value: Any) -> bytes:
