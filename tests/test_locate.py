@@ -142,6 +142,8 @@ NOT_PLACED_AT = [
                  id="talks are no occasion for an act in the field"),
     pytest.param("During the war in Syria, the two leaders met twice.", "met", "Syria",
                  id="talks held during a war are not placed at the war"),
+    pytest.param("Rabbit fever was detected on the national mall during recent Iraq war protests.", "protests", "Iraq",
+                 id="a country naming an occasion is not its place"),
 ]
 
 

@@ -15,7 +15,15 @@ from __future__ import annotations
 from typing import Any
 
 from dateline.events.lexicon import load_lexicon
-from dateline.events.place_links import SITE_PREPS, TALK_TYPES, Choice, aiming_words, introducing_word, place_token
+from dateline.events.place_links import (
+    SITE_PREPS,
+    TALK_TYPES,
+    Choice,
+    aiming_words,
+    introducing_word,
+    place_precision,
+    place_token,
+)
 from dateline.model import Document, Place
 from dateline.words import word_class, word_set
 
@@ -78,10 +86,22 @@ def occasion_choice(place: Place, trigger: Any) -> Choice | None:
     reading = load_lexicon().noun_entry(occasion)
     if reading is not None and reading.type in TALK_TYPES:
         return None
+    if place_precision(place) == "country" and not _after_of(place_token(trigger.doc, place), occasion):
+        return None  # "during the US offensive", "Iraq war protests": a country naming the occasion is its party
     words = f"'{link[0]} … {occasion.text} … {place.text}'"
     if occasion.i == trigger.i:  # "attacked a convoy during the siege of Homs": the siege itself was there
         return Choice(RANK_OCCASION, place, f"{words}: the place of the occasion '{trigger.text}' names")
     return Choice(RANK_OCCASION, place, f"{words}: the occasion of '{trigger.text}'")
+
+
+def _after_of(token: Any, occasion: Any) -> bool:
+    """True when the place's token hangs on the occasion's noun through "of" ("the invasion of Normandy"), not as
+    a word of its name ("the Iraq war")."""
+    while token.i != occasion.i and token.head.i != token.i:
+        if token.dep_ == "prep" and token.lower_ == "of":
+            return True
+        token = token.head
+    return False
 
 
 def _occasion_link(noun: Any) -> tuple[str, Any] | None:
