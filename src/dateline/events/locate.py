@@ -10,7 +10,8 @@ A place named in a sentence is not for that the place of its event. The event is
    of the verb it continues) are said to be ("militias in the villages of Foua were evacuated",
    "Police in Santiago ... arrested 30", "leaders in Brussels are expected to ... negotiate"), where a
    participant was by what it was doing ("a crew covering the clashes in Cairo was beaten"), where the act's
-   purpose was to be done ("convene to nominate him in Cleveland"), at a town the act is aimed at ("shelled Homs"), or
+   purpose was to be done ("convene to nominate him in Cleveland"), at a town the act is aimed at ("shelled Homs"),
+   at the place of the occasion it was told in, talks aside ("during the invasion of Normandy"), or
    at a place that opens its sentence ("In Mosul, men detained by the militia were seen ..."),
    or at the place its "there" refers to ("protests there");
    A country or a capital aimed at stands for its state ("sanctions on Damascus"): a party;
