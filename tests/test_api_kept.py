@@ -104,9 +104,9 @@ def test_a_page_of_articles_a_caller_holds_reads_none_and_marks_the_same(store_t
         store.add(corpus())
         flt = EventFilter(min_confidence=DEFAULT)
         plain = browse.events_page(store, flt, 8)
-        held = browse.article_marks(store, {ev["article_id"] for ev in plain.events})
+        held = browse.article_marks(store.rows, {ev["article_id"] for ev in plain.events})
         from_held = browse.events_page(store, flt, 8, kept_articles=lambda ids: {i: held[i] for i in ids if i in held})
-        newest = browse.newest_article_marks(store, 3)
+        newest = browse.newest_article_marks(store.rows, 3)
     assert plain.articles == held and from_held.articles == {}  # read when not held, then nothing read
     assert from_held.events == plain.events and from_held.mentions == plain.mentions
     assert len(newest) == 3 and min(marks.date for marks in newest.values()) >= max(

@@ -65,3 +65,17 @@ def test_a_listed_event_is_what_the_one_event_route_says_of_it(store_target):
         ("actor", "Hungary"), ("actor", "Serbia"), ("trigger", "agreed"), ("date", "Monday"), ("place", "Belgrade")]
     assert {m["kind"] for m in protest["marks"]} == {"trigger", "actor", "date"}
     assert protest["article_title"] == "About outlet-c" and protest["article_date"] == "2023-06-08"
+
+
+def test_a_merged_event_listed_from_kept_articles_reads_none_and_is_what_the_one_event_route_says(store_target):
+    from dateline.store import EventFilter, browse
+
+    client = TestClient(create_app(stored(store_target)), raise_server_exceptions=False)
+    with open_store(store_target, read_only=True) as store:
+        every = browse.article_marks(store.rows, ["outlet-a", "outlet-b", "outlet-c"])
+        page = browse.events_page(store, EventFilter(min_confidence=0.35), 50, kept_articles=lambda ids: every)
+    assert page.articles == {}  # the reports' articles as well as the page's came from the caller
+    (merged,) = [ev for ev in page.events if len(ev["mentions"]) == 2]
+    assert [m["article_id"] for m in merged["mentions"]] == ["outlet-b", "outlet-a"]  # the earlier article first
+    one = client.get(f"/events/{merged['id']}").json()
+    assert merged == {key: value for key, value in one.items() if key not in ("article", "explanation", "marks")}

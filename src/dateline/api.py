@@ -219,7 +219,7 @@ def _read_routes(app: FastAPI) -> None:
         if ev is None:
             raise HTTPException(404, f"no single event with id {event_id!r}: give more of its id")
         article = store.article(ev.article_id) if ev.article_id else None
-        marks = browse.article_marks(store, [ev.article_id] if ev.article_id else []).get(ev.article_id or "")
+        marks = browse.article_marks(store.rows, [ev.article_id] if ev.article_id else []).get(ev.article_id or "")
         return Sent(event_json(ev, marks.mentions if marks else (), article, explain=True))
 
     @app.get("/timeline", summary="The summarised timeline of a query: its most important days, each told by "

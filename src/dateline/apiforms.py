@@ -249,7 +249,7 @@ class KeptListings:
         smaller), so that pages of events from them read no article; how many were read."""
         version = browse.store_version(store)
         self.articles.peek(version, ())  # forgets what an older version of the store left
-        read = browse.newest_article_marks(store, self.articles.most)
+        read = browse.newest_article_marks(store.rows, self.articles.most)
         self.articles.keep(version, read)
         return len(read)
 

@@ -22,12 +22,20 @@ import datetime as dt
 import json
 import weakref
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Container, Mapping
+from collections.abc import Collection, Container
 from dataclasses import dataclass, field
 from typing import Any
 
-from dateline.model import Event
 from dateline.store.base import EventFilter
+from dateline.store.listing import (
+    ArticleMarks,
+    KeptArticles,
+    Mention,
+    article_marks,
+    newest_article_marks,
+    report_rows,
+    with_every_report,
+)
 from dateline.store.sql import SQLStore, event_where
 
 #: The order of a page, oldest first, then by article and position in it; NULLs are given values that sort
@@ -145,11 +153,13 @@ def events_page(store: SQLStore, flt: EventFilter, size: int, cursor: str | None
     `kept_articles`: a caller's `ArticleMarks` of the articles it has read before (only the others are read);
     `counted`: a first page (no cursor) also counts the listing (`Page.total`) in its own statement.
 
-    At most two statements make a page, three with events several articles report: one cuts it on its sort key
-    and reads its events' JSON with it (carrying the JSON of 51 rows through the top-N costs less than a second
-    lookup by id), counting every match over the same rows when asked; one reads the articles not kept, with
-    every timex and place their evidence may mark (`article_marks`). An event only its own article reports is
-    sent as stored, never decoded into an `Event` and encoded again; merged events get every report's mentions."""
+    At most three statements make a page: one cuts it on its sort key and reads its events' JSON with it (carrying
+    the JSON of 51 rows through the top-N costs less than a second lookup by id), counting every match over the same
+    rows when asked; one reads the reports of the events several articles report (`listing.report_rows`), when there
+    are any; one reads the articles not kept, the page's and its reports', with every timex and place their
+    evidence may mark (`listing.article_marks`). No event is decoded into an `Event` and encoded again: an event
+    one article reports is sent as stored, a merged one gets its reports' mentions from their JSON
+    (`listing.with_every_report`)."""
     merging = _merging(store)
     condition, params = listed_condition(store, flt, merging, within)
     if cursor:
@@ -162,18 +172,18 @@ def events_page(store: SQLStore, flt: EventFilter, size: int, cursor: str | None
     ids = [row[-1] for row in page]
     page = [row for row in page if row[-1] not in known]
     listed = [json.loads(row[0]) for row in page]
-    wanted = sorted({row[1] for row in page})
+    several = [event for event, row in zip(listed, page, strict=True) if row[2] > 1]
+    reports = report_rows(store.rows, [event["id"] for event in several])
+    wanted = sorted({row[1] for row in page} | {row[1] for row in reports})
     articles = dict(kept_articles(wanted)) if kept_articles else {}
-    read = article_marks(store, [article_id for article_id in wanted if article_id not in articles])
+    read = article_marks(store.rows, [article_id for article_id in wanted if article_id not in articles])
     articles.update(read)
     for event, row in zip(listed, page, strict=True):
         marks = articles[row[1]]
         event.update(article_id=row[1], article_title=marks.title,
                      article_date=marks.date.isoformat() if marks.date else None)
-    several = [n for n, row in enumerate(page) if row[2] > 1]
-    if several:
-        _with_every_report(store, listed, several)
-    return Page(listed, {article_id: list(marks.mentions) for article_id, marks in articles.items()},
+    with_every_report(several, reports, articles)
+    return Page(listed, {row[1]: list(articles[row[1]].mentions) for row in page},
                 encode_cursor(tuple(cut)) if cut else None, ids, read, total)
 
 
@@ -193,16 +203,6 @@ def _page_rows(store: SQLStore, condition: str, params: list[Any], merging: bool
                       f"LIMIT ?) UNION ALL SELECT {', '.join(['NULL'] * (3 + len(keys)))}, count(*) FROM listed) "
                       f"AS counted ORDER BY {order}", [*params, size + 1])
     return [row[:-1] for row in rows[:-1]], int(rows[-1][-1])
-
-
-def _with_every_report(store: SQLStore, listed: list[dict[str, Any]], several: list[int]) -> None:
-    """Give the listed merged events at these positions the mentions of every report (read for them alone)."""
-    from dateline.store.merged import with_mentions  # present wherever the merged layout is
-
-    events = [Event.from_json(listed[n]) for n in several]
-    with_mentions(store.rows, events, merged={ev.id for ev in events})
-    for n, event in zip(several, events, strict=True):
-        listed[n] = event.to_json(with_article=True)
 
 
 def count_events(store: SQLStore, flt: EventFilter, within: Collection[str] | None = None) -> int:
@@ -265,65 +265,6 @@ def place_counts(store: SQLStore, flt: EventFilter, limit: int,
         place = places.get(key) or places.setdefault(key, PlaceCount(name, country, float(lat), float(lon)))
         place.types[kind] = int(n)
     return sorted(places.values(), key=lambda p: (-p.events, p.name or ""))[:limit]
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A timex or place mention of an article: where it is, and its value (a TIMEX3 value or a geonameid)."""
-
-    kind: str  # "date" or "place"
-    start: int
-    end: int
-    value: str | None
-    text: str
-
-
-@dataclass(frozen=True)
-class ArticleMarks:
-    """An article's date and title, and every timex and place of it: what a listed event of it shows of its
-    article and what its evidence sentence may mark (`apiforms.evidence_marks` picks the event's own)."""
-
-    date: dt.date | None
-    title: str | None
-    mentions: tuple[Mention, ...]
-
-
-#: A caller's kept `ArticleMarks` of those of the given article ids it holds.
-KeptArticles = Callable[[Collection[str]], Mapping[str, ArticleMarks]]
-
-
-def article_marks(store: SQLStore, article_ids: Collection[str]) -> dict[str, ArticleMarks]:
-    """The `ArticleMarks` of these articles (ids not stored are left out), in one statement. Every timex and place
-    is read, not only those some event of a page can mark, so what is read serves any event of the article and
-    can be kept per article (the same statement costs as much either way: the IN lists decide its cost)."""
-    wanted = sorted(set(article_ids))
-    if not wanted:
-        return {}
-    return _marks_where(store, f"IN ({', '.join('?' * len(wanted))})", wanted)
-
-
-def newest_article_marks(store: SQLStore, most: int) -> dict[str, ArticleMarks]:
-    """The `ArticleMarks` of the `most` newest articles (by date, then id), in one statement: what a server reads
-    ahead when it starts, so that pages of events from these articles read no article."""
-    return _marks_where(store, "IN (SELECT id FROM articles ORDER BY date DESC NULLS LAST, id LIMIT ?)", [most])
-
-
-def _marks_where(store: SQLStore, which: str, params: list[Any]) -> dict[str, ArticleMarks]:
-    """The `ArticleMarks` of the articles whose id is `which` (an IN list or subquery taking `params`)."""
-    rows = store.rows(
-        f"SELECT 'article', id, 0, 0, CAST(date AS VARCHAR), title FROM articles WHERE id {which} UNION ALL "
-        f"SELECT 'date', article_id, \"start\", \"end\", value, \"text\" FROM timexes WHERE article_id {which} "
-        f"UNION ALL SELECT 'place', article_id, \"start\", \"end\", CAST(geonameid AS VARCHAR), \"text\" FROM places "
-        f"WHERE article_id {which}", [*params, *params, *params])
-    heads: dict[str, tuple[dt.date | None, str | None]] = {}
-    found: dict[str, list[Mention]] = defaultdict(list)
-    for kind, article_id, start, end, value, text in rows:
-        if kind == "article":
-            heads[article_id] = (dt.date.fromisoformat(value) if value else None, text)
-        else:
-            found[article_id].append(Mention(kind, int(start), int(end), value, text))
-    return {article_id: ArticleMarks(day, title, tuple(found.get(article_id, ())))
-            for article_id, (day, title) in heads.items()}
 
 
 def store_summary(store: SQLStore) -> dict[str, Any]:

@@ -6,7 +6,11 @@ One table, one order (`events.listing_day`, then `listing_key`; `dateline.store.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+import datetime as dt
+import json
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from dateline.model import Event
@@ -152,4 +156,111 @@ def load_events(fetch: Fetch, ids: Sequence[str], several: set[str] | None = Non
     return [stored_event(found[i][0], found[i][1], *articles[found[i][1]]) for i in ids if i in found]
 
 
-__all__ = ["LISTING_PAGE", "Fetch", "listed_ids", "load_events"]
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A timex or place mention of an article: where it is, and its value (a TIMEX3 value or a geonameid)."""
+
+    kind: str  # "date" or "place"
+    start: int
+    end: int
+    value: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class ArticleMarks:
+    """An article's date, title and source, and every timex and place of it: what a listed event shows of its
+    article (and its reports' of theirs) and what its evidence sentence may mark (`apiforms.evidence_marks`)."""
+
+    date: dt.date | None
+    title: str | None
+    source: str | None
+    mentions: tuple[Mention, ...]
+
+
+#: A caller's kept `ArticleMarks` of those of the given article ids it holds.
+KeptArticles = Callable[[Collection[str]], Mapping[str, ArticleMarks]]
+
+
+def article_marks(fetch: Fetch, article_ids: Collection[str]) -> dict[str, ArticleMarks]:
+    """The `ArticleMarks` of these articles (ids not stored are left out), in one statement. Every timex and place
+    is read, not only those some event of a page can mark, so what is read serves any event of the article and
+    can be kept per article (the same statement costs as much either way: the IN lists decide its cost)."""
+    wanted = sorted(set(article_ids))
+    if not wanted:
+        return {}
+    return _marks_where(fetch, f"IN ({', '.join('?' * len(wanted))})", wanted)
+
+
+def newest_article_marks(fetch: Fetch, most: int) -> dict[str, ArticleMarks]:
+    """The `ArticleMarks` of the `most` newest articles (by date, then id), in one statement: what a server reads
+    ahead when it starts, so that pages of events from these articles read no article."""
+    return _marks_where(fetch, "IN (SELECT id FROM articles ORDER BY date DESC NULLS LAST, id LIMIT ?)", [most])
+
+
+def _marks_where(fetch: Fetch, which: str, params: list[Any]) -> dict[str, ArticleMarks]:
+    """The `ArticleMarks` of the articles whose id is `which` (an IN list or subquery taking `params`)."""
+    rows = fetch(
+        f"SELECT 'article', id, 0, 0, CAST(date AS VARCHAR), title, source FROM articles WHERE id {which} UNION ALL "
+        f"SELECT 'date', article_id, \"start\", \"end\", value, \"text\", NULL FROM timexes WHERE article_id {which} "
+        f"UNION ALL SELECT 'place', article_id, \"start\", \"end\", CAST(geonameid AS VARCHAR), \"text\", NULL "
+        f"FROM places WHERE article_id {which}", [*params, *params, *params])
+    heads: dict[str, tuple[dt.date | None, str | None, str | None]] = {}
+    found: dict[str, list[Mention]] = defaultdict(list)
+    for kind, article_id, start, end, value, text, source in rows:
+        if kind == "article":
+            heads[article_id] = (dt.date.fromisoformat(value) if value else None, text, source)
+        else:
+            found[article_id].append(Mention(kind, int(start), int(end), value, text))
+    return {article_id: ArticleMarks(*head, tuple(found.get(article_id, ()))) for article_id, head in heads.items()}
+
+
+def report_rows(fetch: Fetch, merged_ids: Sequence[str]) -> list[tuple[Any, ...]]:
+    """The reports of these merged events (event JSON, article id, merged id, merge reason, then the canonical
+    order's columns: sentence start, trigger start, id), in one statement (the IN list its only condition)."""
+    if not merged_ids:
+        return []
+    return fetch("SELECT event, article_id, merged_id, merge_reason, sent_start, trigger_start, id FROM events "
+                 f"WHERE merged_id IN ({', '.join('?' * len(merged_ids))})", list(merged_ids))
+
+
+def with_every_report(listed: list[dict[str, Any]], reports: list[tuple[Any, ...]],
+                      articles: Mapping[str, ArticleMarks]) -> None:
+    """Give these merged events (listing JSON) the mentions of every report (`report_rows`), as
+    `merged.with_mentions` gives them to decoded events, without decoding an event: the reports' own mentions in
+    canonical order (earliest article first), each with its article's id, source and date (from `articles`), the
+    first of a joined report saying why; the event's evidence is the mention it is."""
+    ordered = sorted(reports, key=lambda row: (articles[row[1]].date, (row[1], row[4], row[5] is not None,
+                                                                         row[5] or 0, row[6])))
+    mentions: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for event_json, article_id, merged_id, reason, *_ in ordered:
+        stored = json.loads(event_json)
+        head = articles[article_id]
+        own = [_reported(m, article_id, head) for m in stored.get("mentions") or [stored["evidence"]]]
+        if reason and own[0].get("joined") is None:
+            own[0] = _reported(own[0], article_id, head, reason)
+        mentions[merged_id] += own
+    for event in listed:
+        event["mentions"] = mentions.get(event["id"], event["mentions"])
+        evidence = event["evidence"]
+        at = (event["article_id"], evidence["start"], evidence.get("trigger_start"))
+        event["evidence"] = next((m for m in event["mentions"]
+                                  if (m.get("article_id"), m["start"], m.get("trigger_start")) == at), evidence)
+
+
+#: The keys of a mention (`model.Evidence`) left out when None, in the order its JSON form writes them.
+_REPORT_KEYS = ("joined", "article_id", "source", "article_date")
+
+
+def _reported(mention: dict[str, Any], article_id: str, head: ArticleMarks, joined: str | None = None,
+              ) -> dict[str, Any]:
+    """A mention's JSON form as one of a merged event's reports: its article's id, source and date set (and
+    `joined` when given), keys in `Evidence`'s order."""
+    out = {key: value for key, value in mention.items() if key not in _REPORT_KEYS}
+    tail = {"joined": joined or mention.get("joined"), "article_id": article_id, "source": head.source,
+            "article_date": head.date.isoformat() if head.date else None}
+    return {**out, **{key: value for key, value in tail.items() if value is not None}}
+
+
+__all__ = ["LISTING_PAGE", "ArticleMarks", "Fetch", "KeptArticles", "Mention", "article_marks", "listed_ids",
+           "load_events", "newest_article_marks", "report_rows", "with_every_report"]
