@@ -56,7 +56,7 @@ THING_RELATIVES = frozenset({"that", "which"})
 #: Verbs whose object is told to do what their infinitive says: that object is addressed.
 ADDRESSING_VERBS = word_set("addressing_verbs")
 #: Prepositions naming whom a verb's object is handed on to ("sent troops to Mali").
-GOAL_PREPS = frozenset({"to", "toward", "towards"})
+GOAL_PREPS = word_class("prepositions", "hand-on")
 
 
 def verb_parties(verb: Any) -> PartyTokens:
