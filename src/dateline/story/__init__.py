@@ -64,7 +64,8 @@ def story_end(text: str) -> int:
 
     `mark_story` excludes everything from that cue's sentence to the end whatever the parse says, so no
     stage needs a parse of the text after it, and the parse stage leaves it out (`nlp.parse_until`): reader
-    comments were 12 % of the characters of Timeline17's CNN pages and 15 % of its Reuters pages. The cue's
+    comments were 12 % of the characters of Timeline17's CNN pages, 15 % of its oil-spill Reuters pages and 29 % of
+    its H1N1 BBC pages (none in six of its twelve topics). The cue's
     own line stays inside, so the story before it keeps the same neighbours; len(text) when there is no cue.
     """
     lowered = text.lower()
