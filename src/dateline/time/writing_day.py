@@ -41,11 +41,11 @@ MAX_LAG_DAYS = 31
 _AT_WORDS = word_class("prepositions", "act-day")
 #: Dependencies of a day that is the clause's own time adverb, with no preposition ("met April 5").
 _BARE_ADJUNCTS = frozenset({"npadvmod", "tmod", "obl:tmod"})
-#: Dependencies that join a day to another one ("April 3-5", "April 3 and 4"): the first day's link decides.
 #: Subjects: a day in a phrase on the subject dates the clause ("China on April 4 unveiled a list").
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: Clauses that describe a noun ("the quarter ended Oct. 31", "a ceremony that opened April 5").
 _NOUN_CLAUSES = frozenset({"acl", "relcl"})
+#: Dependencies that join a day to another one ("April 3-5", "April 3 and 4"): the first day's link decides.
 _JOINED_DAYS = frozenset({"conj", "prep", "appos", "nummod", "punct", "quantmod", "compound"})
 
 
@@ -84,8 +84,9 @@ def _narrates(verb: Any) -> bool:
     """A clause that narrates a past act: a finite past verb or auxiliary ("attended", "were held", "had
     met"), heading a clause of its own. Not a present perfect ("has invited the ministers to a ceremony on
     March 12": English puts no past day on one, so the day is the ceremony's, ahead), not an infinitive ("had
-    been set to expire Nov. 6"), not a clause that describes a noun ("the quarter ended Oct. 31")."""
-    if verb.dep_ in _NOUN_CLAUSES:
+    been set to expire Nov. 6"), not a clause that describes a noun ("the quarter ended Oct. 31"), not a copula."""
+    # A copula states a state, it narrates no act ("completion between 20 and 27 July was possible").
+    if verb.dep_ in _NOUN_CLAUSES or verb.lemma_ == "be":
         return False
     return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
 
