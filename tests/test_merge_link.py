@@ -18,7 +18,7 @@ from dateline.merge import (
     report_of,
 )
 from dateline.merge.blocking import LinkBound
-from dateline.merge.text import sentence_numbers
+from dateline.merge.text import dice, evidence_dice, sentence_numbers
 from dateline.model import Event, Location, Party
 from dateline.store import open_store
 from test_merge import KYIV, party, report
@@ -57,6 +57,23 @@ def test_digits_inside_a_name_or_code_are_not_a_shared_count():
                    "confirmed", type_="ASSAULT", actors=(), date="2009-04-28")
     assert link_features(event_of(mexico), event_of(spain))["shared_number"] == 0.0
     assert sentence_numbers("BP set aside $1.3bn for the F-16 and Mi-8 fleets, 5,000 in all.") == {"1.3", "5,000"}
+
+
+def test_two_short_sentences_sharing_one_word_are_not_one_happening():
+    """Dice over a handful of words rests on one shared word: two transcript courtesies of different days share
+    "thank" (and degree adverbs, which say nothing) and are not linked, while long sentences that share as much of
+    their words still are weighed as before (`evidence_dice` counts one unseen word per sentence)."""
+    anna = report("cnn1", "2011-02-03", "Thank you very much, Anna.", "Thank", type_="SUPPORT", actors=())
+    tom = report("cnn2", "2011-02-05", "Tom, thank you so much.", "thank", type_="SUPPORT", actors=())
+    for courtesy in (anna, tom):
+        event_of(courtesy).date = event_of(courtesy).date_precision = None  # undated: the week before its page
+    assert conflict_reason(event_of(anna), event_of(tom)) is None
+    assert link_reason(event_of(anna), event_of(tom)) is None
+    short = ({"thank", "anna"}, {"thank", "tom"})
+    long = ({f"w{n}" for n in range(20)}, {f"w{n}" for n in range(10, 30)})
+    assert evidence_dice(*map(frozenset, short)) < dice(*map(frozenset, short)) - 0.15
+    assert evidence_dice(*map(frozenset, long)) > dice(*map(frozenset, long)) - 0.03
+    assert evidence_dice(frozenset({"thank"}), frozenset({"anna"})) == 0.0
 
 
 def test_a_guessed_party_or_a_place_from_elsewhere_in_the_article_does_not_keep_two_reports_apart():

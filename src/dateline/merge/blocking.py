@@ -19,6 +19,7 @@ import numpy as np
 
 from dateline.merge.link import CLOSE_WORDING, FEATURES, NAMES_CAP, LinkModel
 from dateline.merge.rules import Report
+from dateline.merge.text import UNSEEN_WORDS_PER_SENTENCE
 
 #: Slack for the rounding of the score, so the bound never rejects a pair at the threshold.
 _ROUNDING = 1e-6
@@ -75,7 +76,7 @@ class LinkBound:
         at = np.asarray(rows, dtype=np.int64)
         shared = self._shared(self.words, report.words, at)
         total = self.word_count[at] + len(report.words)
-        dice = np.where(shared > 0, 2 * shared / np.maximum(total, 1), 0.0)
+        dice = np.where(shared > 0, 2 * shared / (total + 2 * UNSEEN_WORDS_PER_SENTENCE), 0.0)  # `evidence_dice`
         names = np.minimum(self._shared(self.names, report.own_names, at), NAMES_CAP) / NAMES_CAP
         numbers = (self._shared(self.numbers, report.numbers, at) > 0).astype(np.float64)
         reaches = np.zeros(len(at), dtype=bool)

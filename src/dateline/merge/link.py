@@ -29,16 +29,17 @@ from dateline.merge.rules import (
     same_day,
     shared_parties_between,
 )
-from dateline.merge.text import dice, sentence_names, sentence_numbers
+from dateline.merge.text import dice, evidence_dice, sentence_names, sentence_numbers
 from dateline.model import Event
 
 #: The shipped model: feature names, weights, intercept and threshold, with how they were measured.
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "models" / "merge_link.json"
 #: The features, in the model's order (`link_features` gives them by these names).
 #: (Dated to one day, measured as well, weighed nothing once both being dated by their text was known.)
+#: `dice`: the sentences' content words shared, as `text.evidence_dice` (short sentences discounted).
 #: `reaches_back`: the two meet only through the background reach (`rules.BACKGROUND_DAYS`), a report a month on.
 FEATURES = ("dice", "close_wording", "shared_number", "shared_names", "shared_roles", "both_dated", "reaches_back")
-#: Sentences sharing this much of their content words (Dice) are worded alike: most of a report retold.
+#: Sentences sharing this much of their content words (`evidence_dice`) are worded alike: most of a report retold.
 CLOSE_WORDING = 0.7
 #: Names shared up to this many count (a longer shared name says no more).
 NAMES_CAP = 3
@@ -83,7 +84,7 @@ def link_features(a: Event, b: Event) -> dict[str, float]:
 
 def features_between(a: Report, b: Report) -> dict[str, float]:
     """`link_features` of two events' reports (`report_of`)."""
-    similarity = dice(a.words, b.words)
+    similarity = evidence_dice(a.words, b.words)
     return {"dice": similarity,
             "close_wording": float(similarity >= CLOSE_WORDING),
             "shared_number": float(bool(a.numbers & b.numbers)),
@@ -101,7 +102,7 @@ def _reaches_back(a: Report, b: Report) -> float:
 
 def _explained(a: Report, b: Report, features: dict[str, float]) -> list[str]:
     """The shared things behind a link, in words (from what `report_of` read of each)."""
-    why = [f"sentences share {features['dice']:.0%} of their words"]
+    why = [f"sentences share {dice(a.words, b.words):.0%} of their words"]
     if features["shared_number"]:
         why.append(f"numbers {', '.join(sorted(a.numbers & b.numbers))} in both")
     if features["shared_names"]:
