@@ -87,6 +87,15 @@ def find_pieces(tokens: Any, keys: list[str], lexicon: ActorDictionary, day: dt.
     i = 0
     while i < len(keys):
         piece = named_piece(tokens, keys, i, lexicon, day) or agent_piece(tokens, keys, i, lexicon)
+        longer = match_at(keys, i + 1, lexicon.phrases, lexicon.phrase_lengths) \
+            if piece and keys[i] == "the" and i + 1 < len(keys) else None
+        if piece and longer and longer[0] > piece.end:
+            # "in the West Bank": a name after the article that runs past "the West" is the longer name,
+            # a mention or (after "in") a place
+            piece = named_piece(tokens, keys, i + 1, lexicon, day)
+            if piece is None:
+                i = longer[0]
+                continue
         if piece:
             if piece.kind == "named":
                 piece.start = person_start(tokens, piece.start, pieces[-1].end if pieces else 0)
@@ -109,7 +118,7 @@ def named_piece(tokens: Any, keys: list[str], i: int, lexicon: ActorDictionary,
     if kind == "named" and found[0] - i == 1 and part_of_longer_name(tokens, i):
         return None
     if kind == "country" and tokens[found[0] - 1].ent_type_ == "PERSON" and \
-            not names_the_country(keys[i], resolution, lexicon):
+            not names_the_country(keys[i], resolution, lexicon) and not before_people(tokens, found[0]):
         return None  # "Murray" the doctor, not the Murray region of Australia
     if kind == "country" and is_place_reference(tokens, keys, i, found[0], lexicon, resolution):
         return None
@@ -122,6 +131,13 @@ def named_piece(tokens: Any, keys: list[str], i: int, lexicon: ActorDictionary,
         # entry's other spelling of the same person ("Mohammad Zarif Khonsari")
         piece.written = without_determiner(span.text)
     return piece
+
+
+def before_people(tokens: Any, end: int) -> bool:
+    """"Bosnian Serbs demanded a truce", read by the parser as one person: a plural proper noun after the
+    match in the same entity ("Serbs", "Albanians") makes it a people, and the match the country they live
+    in; no person's name is plural."""
+    return end < len(tokens) and tokens[end].tag_ == "NNPS" and tokens[end].ent_iob_ == "I"
 
 
 def is_state(resolution: Resolution, lexicon: ActorDictionary) -> bool:
@@ -191,7 +207,7 @@ def inside_person(tokens: Any, start: int, end: int) -> bool:
     following = tokens[end]
     if following.text in POSSESSIVE_MARKERS:
         return False  # "Osama bin Laden's al-Qaeda": the parser puts the "'s" inside the name
-    return following.ent_type_ == "PERSON" and following.ent_iob_ == "I"
+    return following.ent_type_ == "PERSON" and following.ent_iob_ == "I" and not before_people(tokens, end)
 
 
 def agent_piece(tokens: Any, keys: list[str], i: int, lexicon: ActorDictionary) -> Piece | None:

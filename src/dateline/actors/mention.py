@@ -14,13 +14,19 @@ from typing import Any
 
 from dateline.actors.dictionary import Agent
 from dateline.actors.match import Piece
+from dateline.actors.text import JOINERS
 from dateline.words import word_set
 
 #: Dependency labels of a lone agent noun that only modifies another noun
 #: ("refugee population", "rebel enclave"): not an actor mention by itself.
 MODIFIER_DEPS = frozenset({"compound", "amod", "npadvmod"})
 POSSESSIVES = word_set("possessive_markers")
+#: "anti-", "pro-": a name written after one is what the agent is for or against, never the agent's own.
+STANCE_PREFIXES = word_set("stance_prefixes")
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+#: Entity types a people after a country can carry: NORP, or PERSON where the parser misreads "Bosnian
+#: Serbs" at a sentence's start as one person (no person's name is plural).
+PEOPLE_ENTITIES = frozenset({"NORP", "PERSON"})
 
 
 @dataclass
@@ -60,7 +66,7 @@ def group_pieces(pieces: list[Piece], tokens: Any) -> list[Mention]:
     """Join adjacent pieces into mentions: at most one country and one named actor each."""
     mentions: list[Mention] = []
     for piece in pieces:
-        if mentions and can_join(mentions[-1], piece, tokens):
+        if mentions and can_join(mentions[-1], piece, tokens) and not after_stance_prefix(tokens, mentions[-1].start):
             mentions[-1].pieces.append(piece)
         else:
             mentions.append(Mention([piece]))
@@ -103,12 +109,19 @@ def can_join(mention: Mention, piece: Piece, tokens: Any) -> bool:
     return True
 
 
+def after_stance_prefix(tokens: Any, start: int) -> bool:
+    """"A prominent anti-Syria journalist", "pro-Russian separatists": a name right after "anti-" or
+    "pro-" is what the agent after it opposes or supports; the agent is no mention of that name (it is
+    left to be placed by its context), and the name stays a mention of its own."""
+    return start >= 2 and tokens[start - 1].text in JOINERS and tokens[start - 2].lower_ in STANCE_PREFIXES
+
+
 def minority_of(mention: Mention, piece: Piece, tokens: Any) -> bool:
     """"Bosnian Serbs", "Kosovo Albanians": a people written right after a country is its minority
     there, coded (as CAMEO codes minorities) by the country it lives in, the first one."""
     last = tokens[piece.end - 1]
     return len(mention.pieces) == 1 and mention.pieces[0].kind == "country" and mention.end == piece.start \
-        and last.tag_ in PLURAL_TAGS and last.ent_type_ == "NORP"
+        and last.tag_ in PLURAL_TAGS and last.ent_type_ in PEOPLE_ENTITIES
 
 
 def describes_agent(tokens: Any, start: int, piece: Piece) -> bool:

@@ -23,6 +23,9 @@ from operator import attrgetter
 from typing import Any
 
 from dateline.actors.dictionary import ActorDictionary
+from dateline.actors.match import is_state
+from dateline.actors.mention import after_stance_prefix
+from dateline.actors.text import token_key, without_determiner
 from dateline.model import Actor, Document, first_holding, span_reach
 from dateline.words import word_class, word_set
 
@@ -78,12 +81,32 @@ def country_mentions(doc: Document, named: list[Actor], people: list[Actor],
     saw protesters" in Cairo: the outlet says who reports, not where)."""
     starts = {a.start for a in people}
     found = [CountryMention(a.start, a.country, a.text, a.start in starts) for a in named
-             if a.country in lexicon.countries and a.sector != MEDIA_SECTOR]
+             if a.country in lexicon.countries and a.sector != MEDIA_SECTOR and not _stance_object(doc, a.token_start)]
     for place in places_not_people(doc, people):
-        iso3 = lexicon.iso2.get(place.country_code or "")
-        if iso3:
+        iso3 = place_country(doc, place, lexicon)
+        if iso3 and not _stance_object(doc, place.token_start):
             found.append(CountryMention(place.start, iso3, place.text))
     return sorted(found, key=lambda m: m.start)
+
+
+def place_country(doc: Document, place: Any, lexicon: ActorDictionary) -> str | None:
+    """The ISO-3 country of a place of the places stage: its gazetteer country, else, for a place the
+    gazetteer left unresolved ("Moslem forces in east Bosnia"), the state the actors dictionary names by
+    the place's own words ("Bosnia" -> BIH), never a country guessed from elsewhere."""
+    if place.country_code:
+        return lexicon.iso2.get(place.country_code)
+    key = tuple(k for k in (token_key(w) for w in without_determiner(place.text).split()) if k)
+    entries = lexicon.phrases.get(key)
+    if not entries:
+        return None
+    resolution = lexicon.resolve(entries, doc.article.date)
+    return resolution.country if is_state(resolution, lexicon) else None
+
+
+def _stance_object(doc: Document, token_start: int | None) -> bool:
+    """Whether a name is written after "anti-"/"pro-" ("an anti-Syria journalist" in Beirut): what
+    someone is for or against says nothing of where the agents around it belong."""
+    return token_start is not None and after_stance_prefix(doc.parsed, token_start)
 
 
 def context_country(doc: Document, token_start: int, mentions: list[CountryMention],

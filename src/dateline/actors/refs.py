@@ -18,6 +18,7 @@ from typing import Any
 from dateline.actors.acronyms import acronym_mentions
 from dateline.actors.candidate import Candidate, adopt, set_country
 from dateline.actors.dictionary import ActorDictionary
+from dateline.actors.mention import after_stance_prefix
 from dateline.actors.nearby import (
     MEDIA_SECTOR,
     backer_spans,
@@ -26,6 +27,7 @@ from dateline.actors.nearby import (
     leader_spans,
     outside,
     owner,
+    place_country,
     places_not_people,
 )
 from dateline.actors.people import (
@@ -137,12 +139,13 @@ def locate_generic_agents(candidates: list[Candidate], doc: Document, lexicon: A
     """
     countries = {}
     for place in doc.places:
-        iso3 = lexicon.iso2.get(place.country_code or "")
-        if iso3 and place.token_start is not None:
+        iso3 = place_country(doc, place, lexicon)
+        if iso3 and place.token_start is not None and not after_stance_prefix(doc.parsed, place.token_start):
             for i in range(place.token_start, place.token_end or place.token_start + 1):
                 countries[i] = (iso3, place.text)
     for cand in candidates:
-        if cand.actor.country in lexicon.countries and cand.actor.token_start is not None:
+        if cand.actor.country in lexicon.countries and cand.actor.token_start is not None and \
+                not after_stance_prefix(doc.parsed, cand.actor.token_start):  # "anti-Syria journalist"
             for i in range(cand.actor.token_start, cand.actor.token_end or 0):
                 countries.setdefault(i, (cand.actor.country, cand.actor.text))
     for cand in candidates:

@@ -1,7 +1,10 @@
 """From party head tokens to `Party` records, through the actor mentions of the actors stage.
 
-A head is the actor mention covering it, else the mentions among its modifiers ("leaders of
-Iran"), a pronoun's antecedent (nearest earlier subject mention), or the bare noun phrase.
+A head is a group reference ("the two sides", `resolve_groups`), the actor mention covering it, else the
+mentions among its modifiers ("leaders of Iran"; not a name after "anti-"/"pro-"), a pronoun's antecedent
+(nearest earlier subject mention, or the body a reporting "the group" stands for), a noun owned by a pronoun,
+a body noun ("the group"), "this country" in someone's reported words, or the bare noun phrase. Each
+resolved party's entry says what it was resolved to (`dateline show` prints it).
 """
 
 from __future__ import annotations
@@ -11,9 +14,10 @@ from typing import Any
 
 from dateline.events.index import ArticleIndex
 from dateline.events.parties import NAME_MODIFIER_DEPS, NON_PARTY_HEADS, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS, SKIP_DEPS
-from dateline.events.parties_syntax import NAMED_ENTITIES, names_event, participle_agents, with_conjuncts
+from dateline.events.parties_syntax import NAMED_ENTITIES, names_event, participle_agents
+from dateline.events.resolve_groups import BODY_WINDOW, PLURAL_TAGS, group_reference, identity, noun_phrase
 from dateline.model import Document, Party
-from dateline.words import number_map, word_class, word_set, word_table
+from dateline.words import word_class, word_set, word_table
 
 #: Possessive determiners ("his party", "their allies").
 POSSESSIVE_PRONOUNS = word_set("possessive_pronouns")
@@ -21,6 +25,8 @@ POSSESSIVE_PRONOUNS = word_set("possessive_pronouns")
 RELATIONAL_NOUNS = word_set("relational_nouns")
 #: Where an owned noun is a party (a clause's subject or object), not a thing in an adjunct.
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "conj"})
+#: Nouns that stand for a body named before, with the sectors such a body can have.
+DEFINITE_BODIES = {word: frozenset(sectors.split()) for word, (sectors,) in word_table("definite_bodies").items()}
 #: How far up from a relative pronoun its clause's verb may be ("at which", "some of whom").
 RELATIVE_CLIMB = 3
 
@@ -31,7 +37,7 @@ def resolve(doc: Document, token: Any) -> list[Party]:
     the bare noun phrase (nothing for an unresolved pronoun)."""
     if token.lower_ in NON_PARTY_HEADS:
         return []  # "on behalf of the regime" names who benefits, not who is acted on
-    group = _group_reference(doc, token)
+    group = group_reference(doc, token)
     if group is not None:
         return group
     actor = _actor_at(doc, token)
@@ -46,13 +52,13 @@ def resolve(doc: Document, token: Any) -> list[Party]:
         return resolve(doc, antecedent) if antecedent is not None else []
     if token.lower_ in PERSONAL_PRONOUNS or token.pos_ == "PRON":
         antecedent = _antecedent(doc, token)
-        return [_referred_party(token, antecedent)] if antecedent is not None else []
+        return [_referred_party(doc, token, antecedent)] if antecedent is not None else []
     if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return []
-    owned = _owner_party(doc, token) or _definite_body(doc, token)
+    owned = _owner_party(doc, token) or _definite_body(doc, token) or _speakers_country(doc, token)
     if owned is not None:
         return [owned]
-    span = _noun_phrase(token)
+    span = noun_phrase(token)
     described = _apposition_actor(doc, token)
     country, sector = (described.country, described.sector) if described is not None else (None, None)
     return [Party(name=span.text, text=span.text, start=span.start_char, end=span.end_char,
@@ -70,100 +76,53 @@ def _owner_party(doc: Document, token: Any) -> Party | None:
     owner = _antecedent(doc, pronoun) if pronoun is not None else None
     if owner is None or not owner.country:
         return None
-    span = _noun_phrase(token)
+    span = noun_phrase(token)
     return Party(name=span.text, text=span.text, start=span.start_char, end=span.end_char, country=owner.country,
                  entry=f"owned by {owner.text!r} at {owner.start}: {owner.entry}")
 
 
-def _definite_body(doc: Document, token: Any) -> Party | None:
-    """"Boko Haram fighters attacked a village. The group also kidnapped 20 girls": "the group" (a noun
-    of `definite_bodies` after "the"/"this", no "of" phrase saying whose) stands for the nearest mention
-    before it, within `BODY_WINDOW` characters, whose sector such a body can have; none close: None."""
+def _speakers_country(doc: Document, token: Any) -> Party | None:
+    """"Rouhani said this country would never negotiate": "this country" (`own_country_nouns`) in reported
+    speech is the speaker's country, as "our country" is; in the writer's own voice, or said by someone of
+    no known country, None (the outlet's country, which the text does not name, is left to nobody)."""
+    this = next((c for c in token.children if c.dep_ == "det" and c.lower_ == "this"), None)
+    if this is None or token.lemma_.lower() not in OWN_COUNTRY_NOUNS:
+        return None
+    speaker = _speaker(doc, this)
+    if speaker is None or not speaker.country:
+        return None
+    span = noun_phrase(token)
+    return Party(name=span.text, text=span.text, start=span.start_char, end=span.end_char, country=speaker.country,
+                 entry=f"{span.text!r} in the words of {speaker.text!r} at {speaker.start} (the speaker's country): "
+                       f"{speaker.entry}")
+
+
+#: Nouns that, after "this" in reported speech, stand for the speaker's country.
+OWN_COUNTRY_NOUNS = word_set("own_country_nouns")
+
+
+def _definite_antecedent(doc: Document, token: Any) -> Any | None:
+    """The actor mention a body noun of `definite_bodies` after "the"/"this" stands for (see `_definite_body`)."""
     sectors = DEFINITE_BODIES.get(token.lemma_.lower())
     if not sectors or not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children) or \
             any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         return None
     earlier = [a for a in ArticleIndex.of(doc).actors_starting_between(token.idx - BODY_WINDOW, token.idx)
                if a.end <= token.idx and a.sector in sectors]
-    if not earlier:
+    return max(earlier, key=lambda a: a.start) if earlier else None
+
+
+def _definite_body(doc: Document, token: Any) -> Party | None:
+    """"Boko Haram fighters attacked a village. The group also kidnapped 20 girls": "the group" (a noun
+    of `definite_bodies` after "the"/"this", no "of" phrase saying whose) stands for the nearest mention
+    before it, within `BODY_WINDOW` characters, whose sector such a body can have; none close: None."""
+    body = _definite_antecedent(doc, token)
+    if body is None:
         return None
-    body = max(earlier, key=lambda a: a.start)
-    span = _noun_phrase(token)
+    span = noun_phrase(token)
     return Party(name=body.name, text=span.text, start=span.start_char, end=span.end_char, country=body.country,
                  sector=body.sector, entry=f"{span.text!r} -> {body.text!r} at {body.start} (nearest earlier body "
                                            f"of a sector it can stand for): {body.entry}")
-
-
-def _group_reference(doc: Document, token: Any) -> list[Party] | None:
-    """"Israel and Hamas agreed to a truce ... Both sides accused each other", "The two inmates and their
-    accomplice were seen in Chattanooga. All three were arrested": "the two sides", "both countries" (a plural
-    of `pair_nouns` counted as two) or a bare count ("all three", "the two", "both") stand for the nearest
-    parties named together before it ("X and Y", "between X and Y") -- two mentions for a pair, two up to the
-    count for more, as "two inmates" is one mention -- within `BODY_WINDOW` characters; with no such group,
-    nobody (an empty party is better than a guess). None: the word is no such reference."""
-    count = _referred_count(token)
-    if count is None:
-        return None
-    group = _nearest_group(doc, token, count)
-    if not group:
-        return []
-    span = _noun_phrase(token)
-    names = " and ".join(repr(a.text) for a in group)
-    out = []
-    for actor in group:
-        party = actor.as_party()
-        party.entry = f"{span.text!r} -> {names} at {group[0].start} " \
-                      f"(the nearest parties named together before it): {actor.entry}"
-        out.append(party)
-    return out
-
-
-def _referred_count(token: Any) -> int | None:
-    """How many parties a group reference stands for: 2 for "the two sides" or "both countries" (a plural
-    of `pair_nouns`), the number for a count standing alone as a party ("all three", "the two", "both")."""
-    words = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "predet", "preconj")}
-    if token.lemma_.lower() in PAIR_NOUNS and token.tag_ in PLURAL_TAGS:  # "two sides clashed" is no reference
-        return 2 if "both" in words or ("two" in words and words & DEFINITE_WORDS) else None
-    if token.lower_ == "both" and token.dep_ in GROUP_DEPS:
-        return 2
-    if token.tag_ == "CD" and token.dep_ in GROUP_DEPS and words & DEFINITE_WORDS:
-        value = NUMBER_WORDS.get(token.lower_)
-        return value if value is not None and value >= 2 else None
-    return None
-
-
-def _nearest_group(doc: Document, token: Any, count: int) -> list[Any]:
-    """The last actor mentions before `token` that the parse coordinates ("Israel and Hamas"), standing for
-    different parties: exactly two for a pair, two up to `count` for a larger count; none such: []."""
-    index = ArticleIndex.of(doc)
-    best: list[Any] = []
-    for actor in index.actors_starting_between(token.idx - BODY_WINDOW, token.idx):
-        head = doc.parsed.char_span(actor.start, actor.end, alignment_mode="expand")
-        if actor.end > token.idx or head is None or not len(head) or head.root.dep_ == "conj":
-            continue
-        group = [actor]
-        for conj in with_conjuncts(head.root)[1:]:
-            other = index.actor_at(conj.idx)
-            if other is not None and conj.idx < token.idx and all(_identity(other) != _identity(g) for g in group):
-                group.append(other)
-        fits = len(group) == 2 if count == 2 else 2 <= len(group) <= count
-        if fits and (not best or group[-1].start > best[-1].start):
-            best = group
-    return best
-
-
-#: Determiners that make "two sides" the two already spoken of.
-DEFINITE_WORDS = frozenset({"the", "these", "those", "all"})
-#: Where a count stands alone as a party: a clause's subject or object, or a preposition's ("between the two").
-GROUP_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj"})
-#: Number words ("three" -> 3), for counts standing alone as a party ("all three were arrested").
-NUMBER_WORDS = number_map("number_words")
-#: Nouns that, as "the two X" or "both X", stand for two parties named together before.
-PAIR_NOUNS = word_set("pair_nouns")
-#: Nouns that stand for a body named before, with the sectors such a body can have.
-DEFINITE_BODIES = {word: frozenset(sectors.split()) for word, (sectors,) in word_table("definite_bodies").items()}
-#: How far back (characters) "the group" looks for what it stands for: the paragraph before, about.
-BODY_WINDOW = 600
 
 
 def _apposition_actor(doc: Document, token: Any) -> Any | None:
@@ -232,20 +191,22 @@ def _actors_in_phrase(doc: Document, token: Any, bodies: bool = True) -> list[An
         tok = stack.pop()
         starts.add(tok.idx)
         stack.extend(c for c in tok.children if c.dep_ not in SKIP_DEPS)
-    return ArticleIndex.of(doc).actors_starting_at(starts)
+    return [a for a in ArticleIndex.of(doc).actors_starting_at(starts) if not _stance_object(doc, a)]
 
 
-def _noun_phrase(token: Any) -> Any:
-    """The token's phrase without relative clauses, appositions and coordinated parties."""
-    keep = [token]
-    stack = [c for c in token.children if c.dep_ not in SKIP_DEPS and c.dep_ != "conj"]
-    while stack:
-        tok = stack.pop()
-        keep.append(tok)
-        stack.extend(c for c in tok.children if c.dep_ not in SKIP_DEPS)
-    lo = min(t.i for t in keep)
-    hi = max(t.i for t in keep)
-    return token.doc[lo:hi + 1]
+def _stance_object(doc: Document, actor: Any) -> bool:
+    """"A prominent anti-Syria journalist", "pro-Russian separatists": a name after "anti-"/"pro-"
+    (`stance_prefixes`) is what the head is for or against, never a party the head stands for."""
+    first = doc.parsed.char_span(actor.start, actor.end, alignment_mode="expand")
+    i = first.start if first is not None and len(first) else None
+    return i is not None and i >= 2 and doc.parsed[i - 1].text in HYPHENS and \
+        doc.parsed[i - 2].lower_ in STANCE_PREFIXES
+
+
+#: "anti-", "pro-" before a name.
+STANCE_PREFIXES = word_set("stance_prefixes")
+#: Tokens that join a prefix to its word.
+HYPHENS = frozenset({"-", "\u2010", "\u2013", "\u2014"})
 
 
 def _antecedent(doc: Document, pronoun: Any) -> Any | None:
@@ -258,14 +219,18 @@ def _antecedent(doc: Document, pronoun: Any) -> Any | None:
     parsed = doc.parsed
     bound = _binding_subjects(pronoun) if pronoun.dep_ in OBJECT_DEPS else set()
     # nor for an earlier mention of that subject ("the police threatened to beat them": not police)
-    binders = {_identity(a) for a in (_actor_at(doc, parsed[i]) for i in bound) if a is not None}
+    binders = {identity(a) for a in (_actor_at(doc, parsed[i]) for i in bound) if a is not None}
     if pronoun.lower_ in SPEAKER_PRONOUNS:
         return _speaker(doc, pronoun)
+    body = _body_speaker(doc, pronoun)
+    thing = _thing_speaker(doc, pronoun) if body is None else None
+    if body is not None or thing is not None:
+        return body or thing or None
     plural = pronoun.lower_ in PLURAL_PRONOUNS  # "them" is not one named person
     people = _people(doc)
     best = None
     for actor in ArticleIndex.of(doc).actors_starting_between(pronoun.idx - 400, pronoun.idx):
-        if actor.end > pronoun.idx or _identity(actor) in binders:
+        if actor.end > pronoun.idx or identity(actor) in binders:
             continue
         head = parsed.char_span(actor.start, actor.end, alignment_mode="expand")
         if head is not None and _subject_for(head.root, pronoun) and head.root.i not in bound and \
@@ -273,6 +238,34 @@ def _antecedent(doc: Document, pronoun: Any) -> Any | None:
                 (best is None or actor.start > best.start):
             best = actor
     return best
+
+
+def _body_speaker(doc: Document, pronoun: Any) -> Any | None:
+    """"Boko Haram fighters attacked a village. The group said it had kidnapped 20 girls": the subject of a
+    clause reported by a body noun of `definite_bodies` ("the group", "the company") stands for what that
+    noun stands for (`_definite_antecedent`), not for whatever subject came last before it."""
+    clause = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.lower_ not in THING_PRONOUNS or \
+            clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    return _definite_antecedent(doc, speaker) if speaker is not None and speaker.tag_ == "NN" else None
+
+
+def _thing_speaker(doc: Document, pronoun: Any) -> Any | None:
+    """"The warning, posted on the embassy website, said it reflected ...": "it" as the subject of a clause a
+    thing reports (a singular common noun that is no actor and no body noun: "warning", "report") stands for
+    that thing, not for an actor named before; the party is whoever the thing's own phrase names as its
+    issuer ("the embassy's warning"), else nobody (False). None: the rule does not apply."""
+    clause = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.lower_ not in THING_PRONOUNS or \
+            clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    if speaker is None or speaker.tag_ != "NN" or speaker.lemma_.lower() in DEFINITE_BODIES or \
+            _actor_at(doc, speaker) is not None:
+        return None
+    return next(iter(_actors_in_phrase(doc, speaker)), False)
 
 
 def _subject_for(head: Any, pronoun: Any) -> bool:
@@ -289,11 +282,13 @@ def _subject_for(head: Any, pronoun: Any) -> bool:
     return False
 
 
-def _referred_party(pronoun: Any, antecedent: Any) -> Party:
+def _referred_party(doc: Document, pronoun: Any, antecedent: Any) -> Party:
     """The party a pronoun stands for, saying whence it came (`dateline show` prints the entry)."""
     party = antecedent.as_party()
-    party.entry = f"pronoun {pronoun.text!r} -> {antecedent.text!r} at {antecedent.start} " \
-                  f"(nearest earlier subject that agrees): {antecedent.entry}"
+    how = "the body its reporting subject stands for" if _body_speaker(doc, pronoun) is antecedent else \
+        "the issuer of the thing that reports it" if _thing_speaker(doc, pronoun) is antecedent else \
+        "nearest earlier subject that agrees"
+    party.entry = f"pronoun {pronoun.text!r} -> {antecedent.text!r} at {antecedent.start} ({how}): {antecedent.entry}"
     return party
 
 
@@ -308,8 +303,8 @@ def _agrees(pronoun: Any, head: Any, actor: Any, people: frozenset[str]) -> bool
     word = pronoun.lower_
     if word in PERSON_PRONOUNS:
         return person or not (plural or head.ent_type_ in BODY_ENTITIES)
-    if word in THING_PRONOUNS:
-        return not person and (not plural or head.ent_type_ in BODY_ENTITIES)
+    if word in THING_PRONOUNS:  # "the United States ... it", never "the Russians ... it" (a people is "they")
+        return not person and (not plural or (head.ent_type_ in BODY_ENTITIES and head.ent_type_ != "NORP"))
     if word in PLURAL_PRONOUNS:
         return not person and (plural or head.ent_type_ in BODY_ENTITIES)
     return False
@@ -356,18 +351,11 @@ def _speaker(doc: Document, pronoun: Any) -> Any | None:
 
 #: Entity types of countries, bodies and nationalities: never what "he" or "she" stands for.
 BODY_ENTITIES = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC"})
-#: Penn tags of plural nouns.
-PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 PERSON_PRONOUNS = word_class("pronoun_agreement", "person")
 THING_PRONOUNS = word_class("pronoun_agreement", "thing")
 SPEAKER_PRONOUNS = word_class("pronoun_agreement", "speaker")
 #: Verbs that report speech ("said", "warned"): a first-person pronoun in their clause is their subject.
 SPEECH_VERBS = word_set("reporting_verbs")
-
-
-def _identity(actor: Any) -> tuple[str, str | None, str | None]:
-    """Who a mention stands for, as far as the actors stage knows: its name, country and sector."""
-    return actor.name, actor.country, actor.sector
 
 
 def _one_name(token: Any) -> bool:
