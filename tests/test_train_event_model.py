@@ -3,17 +3,15 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
-
-from event_sources import Row  # noqa: E402
-from train_event_model import SELECTED_SOURCES, SOURCE_MARK, fit  # noqa: E402
 
 
-def row(source: str, n: int, label: str, features: list[str]) -> Row:
+def row(source: str, n: int, label: str, features: list[str]) -> Any:
+    from event_sources import Row
+
     return Row(source, f"{source}-{n}", 0, "PROTEST", True, label, ["t=PROTEST", *features])
 
 
@@ -29,7 +27,9 @@ def test_a_word_common_only_in_selected_positives_does_not_pass_for_evidence_of_
     where both labels occur, "crowd" decides. Marked by source while fitting, the selection is taken up by the
     mark: "rally" pulls far less towards an event than unmarked (the default), "crowd" no less, and no mark
     reaches the model."""
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))  # for this test only, as the other tests of tools/ do
     import train_event_model
+    from train_event_model import SELECTED_SOURCES, SOURCE_MARK, fit
 
     rows = [row("ngec", n, "PROTEST", [["w=rally"], ["w=crowd"], []][n % 3]) for n in range(90)]
     rows += [row("gold", n, "PROTEST" if n % 2 else "NONE", ["w=crowd"] if n % 2 else ["w=street"])
