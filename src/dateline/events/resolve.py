@@ -244,12 +244,8 @@ def _body_speaker(doc: Document, pronoun: Any) -> Any | None:
     """"Boko Haram fighters attacked a village. The group said it had kidnapped 20 girls": the subject of a
     clause reported by a body noun of `definite_bodies` ("the group", "the company") stands for what that
     noun stands for (`_definite_antecedent`), not for whatever subject came last before it."""
-    clause = pronoun.head
-    if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.lower_ not in THING_PRONOUNS or \
-            clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH_VERBS:
-        return None
-    speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
-    return _definite_antecedent(doc, speaker) if speaker is not None and speaker.tag_ == "NN" else None
+    speaker = _reporting_noun(pronoun)
+    return _definite_antecedent(doc, speaker) if speaker is not None else None
 
 
 def _thing_speaker(doc: Document, pronoun: Any) -> Any | None:
@@ -257,15 +253,21 @@ def _thing_speaker(doc: Document, pronoun: Any) -> Any | None:
     thing reports (a singular common noun that is no actor and no body noun: "warning", "report") stands for
     that thing, not for an actor named before; the party is whoever the thing's own phrase names as its
     issuer ("the embassy's warning"), else nobody (False). None: the rule does not apply."""
+    speaker = _reporting_noun(pronoun)
+    if speaker is None or speaker.lemma_.lower() in DEFINITE_BODIES or _actor_at(doc, speaker) is not None:
+        return None
+    return next(iter(_actors_in_phrase(doc, speaker)), False)
+
+
+def _reporting_noun(pronoun: Any) -> Any | None:
+    """The singular common noun ("the group", "the warning") that reports the clause whose subject "it" is
+    ("The group said it ..."), read by `_body_speaker` and `_thing_speaker`; None for any other pronoun."""
     clause = pronoun.head
     if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.lower_ not in THING_PRONOUNS or \
             clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH_VERBS:
         return None
     speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
-    if speaker is None or speaker.tag_ != "NN" or speaker.lemma_.lower() in DEFINITE_BODIES or \
-            _actor_at(doc, speaker) is not None:
-        return None
-    return next(iter(_actors_in_phrase(doc, speaker)), False)
+    return speaker if speaker is not None and speaker.tag_ == "NN" else None
 
 
 def _subject_for(head: Any, pronoun: Any) -> bool:
