@@ -84,6 +84,7 @@ def mechanism(a: Report, b: Report, linked: bool) -> str:
 
 
 def band(similarity: float) -> str:
+    """The name of the `BANDS` band a pair's sentence similarity falls in."""
     return next(name for low, name in BANDS if similarity >= low)
 
 

@@ -44,7 +44,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dateline.model import Article, Document
+from dateline.model import Article, Document, Timex
 from dateline.nlp import load_model
 from dateline.time import tag_timexes
 from dateline.timex3 import REFERENCES, interval, precision
@@ -171,7 +171,7 @@ ERROR_CLASSES = ("missed", "system timex no gold has", "gold X placeholder", "va
                  "other")
 
 
-def error_class(gold: GoldTimex | None, system, text: str, dct: dt.date) -> str | None:
+def error_class(gold: GoldTimex | None, system: Timex | None, text: str, dct: dt.date) -> str | None:
     """The class of one relaxed pairing whose values differ (None when they agree): a coarse,
     mechanical sorting, so that the same rules count both corpora alike. `text` is the gold span."""
     if gold is None or system is None:

@@ -36,6 +36,7 @@ def parties_right(actors: set[str], recipients: set[str], gold_actors: set[str],
 
 
 def describe(parties: list[dict[str, Any]]) -> str:
+    """Parties as one line for reading: each one's text (or name), country and sector; "-" for none."""
     return "; ".join(f"{p.get('text') or p.get('name')}={p.get('country')}/{p.get('sector')}" for p in parties) or "-"
 
 
@@ -44,8 +45,9 @@ def gold_matches(gold_dir: Path, readings: Path) -> dict[str, int]:
     import event_score
 
     gold = {str(g["id"]): g["events"] for g in json.loads((gold_dir / "gold.json").read_text(encoding="utf-8"))}
-    articles = {a["id"]: a for a in map(json.loads, (gold_dir / "articles.jsonl").read_text().splitlines()) if a}
-    read = {str(r["article"]["id"]): r for r in map(json.loads, readings.read_text().splitlines()) if r}
+    lines = (gold_dir / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    articles = {a["id"]: a for a in map(json.loads, lines) if a}
+    read = {str(r["article"]["id"]): r for r in map(json.loads, readings.read_text(encoding="utf-8").splitlines()) if r}
     counts = {"matched": 0, "parties_ok": 0, "actors_ok": 0, "recipients_ok": 0}
     for aid, events in gold.items():
         for event, g in _matched(articles[aid], events, read.get(aid, {}).get("events", []), event_score):
