@@ -29,7 +29,7 @@ NAME_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "numm
 NON_PARTY_HEADS = word_set("non_party_heads")
 MEETING_VERBS = word_set("meeting_verbs")
 #: Prepositions of a verb whose object, a thing, may name whom the act is aimed at ("conceded to demands from X").
-THING_PREPS = frozenset({"to", "on", "against"})
+THING_PREPS = word_class("prepositions", "thing-aim")
 #: Media a statement is made on ("denied on state television"): how it was said, not whom it is aimed at.
 MEDIUM_NOUNS = word_set("medium_nouns")
 #: Verbs of going somewhere: intransitive, they share no object with the verb they are coordinated with.

@@ -31,9 +31,9 @@ from dateline.words import word_class, word_map, word_set
 #: Prepositions that name where the act is done.
 LOCATION_PREPS = word_class("prepositions", "act-place")
 #: Prepositions naming what an act is aimed at, whose own place phrase says where it was done ("fired at targets in X").
-AIMED_PREPS = frozenset({"at", "on", "against"})
+AIMED_PREPS = word_class("prepositions", "aimed-at")
 #: Prepositions of the errand a verb of going is on ("arrived in Amman on a visit", "flew to Paris for talks").
-ERRAND_PREPS = frozenset({"on", "for"})
+ERRAND_PREPS = word_class("prepositions", "errand")
 #: Gazetteer feature codes of the places that stand for a country here: countries,
 #: capitals, other populated places and first-order divisions.
 COUNTRY_PLACE_PREFIXES = ("PCL", "PPL", "ADM1")
