@@ -13,6 +13,7 @@ from dateline.cli import app
 from dateline.model import Event, Location
 from dateline.store import EventFilter, StoreError, StoreLayoutError, open_store
 from dateline.store.base import date_bounds
+from dateline.store.migrations import MIGRATIONS
 from dateline.store.postgres import redacted
 from dateline.store.schema import LAYOUT_DIGESTS, SCHEMA_VERSION, layout_digest
 from pg import raw_sql
@@ -159,6 +160,18 @@ def layout_2(target: str) -> None:
                     "INSERT INTO dateline_meta VALUES ('layout', '2')")
 
 
+def layout_6(target: str) -> None:
+    """Make `target` a database as a layout-6 dateline left it: its `merge_keys` keyed by country, without the
+    `window_key` that layout 9 brought (the index steps 7 and 8 build must not reach for it), holding one article."""
+    with open_store(target) as store:
+        store.add([make_document("a1")])
+    raw_sql(target, "DROP TABLE merge_keys; "
+                    "CREATE TABLE merge_keys (event_id VARCHAR, type VARCHAR, country VARCHAR, lo DATE, hi DATE); "
+                    "DELETE FROM schema_version; INSERT INTO schema_version VALUES "
+                    + ", ".join(f"({v}, '{MIGRATIONS[v].description.replace(chr(39), chr(39) * 2)}', '2026-01-01')"
+                                for v in range(3, 7)))
+
+
 def schema_of(target: str) -> list[tuple]:
     """Tables, columns, types and nullability, and the unique indexes, of a database."""
     columns = raw_sql(target, "SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns "
@@ -171,8 +184,10 @@ def schema_of(target: str) -> list[tuple]:
     return columns + indexes
 
 
-def test_a_layout_2_database_is_upgraded_to_the_schema_a_new_one_gets(store_target, tmp_path, postgres_server):
-    layout_2(store_target)
+@pytest.mark.parametrize("old_layout", [layout_2, layout_6], ids=["layout 2", "layout 6"])
+def test_an_old_database_is_upgraded_to_the_schema_a_new_one_gets(old_layout, store_target, tmp_path,
+                                                                   postgres_server):
+    old_layout(store_target)
     for read_only in (True, False):  # a reader upgrades it as well (under the writers' lock)
         with open_store(store_target, read_only=read_only) as store:
             assert [e.article_id for e in store.events()] == ["a1"]

@@ -46,8 +46,7 @@ def add_missing_columns(execute: Execute, dialect: Dialect) -> None:
     rows simply did not have. An index column of `events` computed from the event needs
     a migration that also fills it in.
     """
-    found = set(execute("SELECT table_name, column_name FROM information_schema.columns "
-                        "WHERE table_schema = current_schema()", []))
+    found = _columns_present(execute)
     tables = {table for table, _ in found}
     for table, columns in table_columns().items():
         if table not in tables:
@@ -57,11 +56,23 @@ def add_missing_columns(execute: Execute, dialect: Dialect) -> None:
                 execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {sql_type(hint, dialect)[0]}', [])
 
 
+def _held_index_ddl(execute: Execute, dialect: Dialect) -> list[str]:
+    """The current layout's indexes that the database's tables can hold now (`index_ddl` with `present`): a step
+    before layout 9 must not index a column that step adds (the old `merge_keys` had none of `window_key`)."""
+    return index_ddl(dialect, _columns_present(execute))
+
+
+def _columns_present(execute: Execute) -> set[tuple[str, str]]:
+    """The (table, column) pairs the database holds now."""
+    return set(execute("SELECT table_name, column_name FROM information_schema.columns "
+                       "WHERE table_schema = current_schema()", []))
+
+
 def _from_layout_2(execute: Execute, dialect: Dialect) -> None:
     """Layout 2 (dateline 0.2, DuckDB only): no version table, no party key, fewer mention columns."""
     execute(VERSION_TABLE.format(text=dialect.types[str]), [])
     add_missing_columns(execute, dialect)
-    for statement in index_ddl(dialect):
+    for statement in _held_index_ddl(execute, dialect):
         execute(statement, [])
     execute("DROP TABLE dateline_meta", [])
 
@@ -81,7 +92,7 @@ def _merged_events(execute: Execute, dialect: Dialect) -> None:
         if table not in found:
             execute(statement, [])
     add_missing_columns(execute, dialect)
-    for statement in index_ddl(dialect):
+    for statement in _held_index_ddl(execute, dialect):
         execute(statement, [])
     from dateline.store.merged import remerge_all  # it reads stored rows, so it comes after this schema
 
@@ -93,14 +104,14 @@ def _listing_columns(execute: Execute, dialect: Dialect) -> None:
     in from the stored rows; the lookup indexes of merging; PostgreSQL's range and trigram indexes."""
     add_missing_columns(execute, dialect)
     fill_search_columns(execute)
-    for statement in (*index_ddl(dialect), *trigram_index_ddl(execute, dialect)):
+    for statement in (*_held_index_ddl(execute, dialect), *trigram_index_ddl(execute, dialect)):
         execute(statement, [])
 
 
 def _digest_index(execute: Execute, dialect: Dialect) -> None:
     """Layout 7: the lookup index of the articles' content digests (`Store.article_with_digest`, asked once per
     article an ingest reads, scanned every article before: ingest time grew with the store)."""
-    for statement in index_ddl(dialect):
+    for statement in _held_index_ddl(execute, dialect):
         execute(statement, [])
 
 
@@ -110,7 +121,7 @@ def _covering_walks(execute: Execute, dialect: Dialect) -> None:
     if dialect.filter_indexes:
         for name in LISTING_WALKS:
             execute(f"DROP INDEX IF EXISTS {name}", [])
-    for statement in index_ddl(dialect):
+    for statement in _held_index_ddl(execute, dialect):
         execute(statement, [])
 
 
@@ -138,7 +149,7 @@ def _windowed_merge_keys(execute: Execute, dialect: Dialect) -> None:
             spans += [(event_id, type_, key, span.first, span.last) for key in window_keys(type_, *bounds)]
     update_events(execute, (("merge_lo", "DATE"), ("merge_hi", "DATE")), moved)
     insert_merge_keys(execute, spans)
-    for statement in index_ddl(dialect):
+    for statement in _held_index_ddl(execute, dialect):
         execute(statement, [])
 
 
@@ -148,7 +159,7 @@ def _row_numbers_and_covered_points(execute: Execute, dialect: Dialect) -> None:
     filtered columns (`POINT_COLUMNS`)."""
     if dialect.filter_indexes:
         execute("DROP INDEX IF EXISTS events_point", [])
-    for statement in (*index_ddl(dialect), *row_number_ddl(dialect)):
+    for statement in (*_held_index_ddl(execute, dialect), *row_number_ddl(dialect)):
         execute(statement, [])
 
 

@@ -161,15 +161,23 @@ def table_ddl(dialect: Dialect) -> list[str]:
     return statements
 
 
-def index_ddl(dialect: Dialect) -> list[str]:
-    """CREATE INDEX of the unique keys, and of the filter indexes where the dialect wants them."""
+def index_ddl(dialect: Dialect, present: set[tuple[str, str]] | None = None) -> list[str]:
+    """CREATE INDEX of the unique keys, and of the filter indexes where the dialect wants them.
+
+    With `present` (the (table, column) pairs a database has), only the indexes whose every column is there: a
+    migration of an old database builds what its layout can hold, and a later step the rest (a layout-6
+    `merge_keys` has no `window_key` until layout 9 builds the table again)."""
+    def holds(name: str, table: str, cols: tuple[str, ...]) -> bool:
+        needed = (*cols, *_carried(name))
+        return present is None or all((table, column) in present for column in needed)
+
     statements = [f"CREATE UNIQUE INDEX IF NOT EXISTS {name} ON {table} ({_columns(cols)})"
-                  for name, (table, cols) in UNIQUE_KEYS.items()]
+                  for name, (table, cols) in UNIQUE_KEYS.items() if holds(name, table, cols)]
     statements += [f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({_columns(cols)})"
-                   for name, (table, cols) in LOOKUP_INDEXES.items()]
+                   for name, (table, cols) in LOOKUP_INDEXES.items() if holds(name, table, cols)]
     if dialect.filter_indexes:
         statements += [f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({_columns(cols)}){_included(name, cols)}"
-                       for name, (table, cols) in FILTER_INDEXES.items()]
+                       for name, (table, cols) in FILTER_INDEXES.items() if holds(name, table, cols)]
         statements = [statement.replace('"listing_key")', f'"listing_key"{dialect.bytewise})')
                       for statement in statements]  # a day's keys are read in the order Python sorts them
     if dialect.day_overlap:
@@ -191,10 +199,15 @@ def row_number_ddl(dialect: Dialect) -> list[str]:
             f"CREATE INDEX IF NOT EXISTS events_{column} ON events ({column})"]
 
 
+def _carried(name: str) -> tuple[str, ...]:
+    """The columns an index carries beside its keys: a listing walk's (`LISTING_WALKS`), the points'
+    (`POINT_COLUMNS`)."""
+    return WALK_COLUMNS if name in LISTING_WALKS else POINT_COLUMNS if name == "events_point" else ()
+
+
 def _included(name: str, keys: tuple[str, ...]) -> str:
-    """The INCLUDE clause of a listing walk's index (`LISTING_WALKS`) or of the points' (`POINT_COLUMNS`); nothing
-    for another index."""
-    carried = WALK_COLUMNS if name in LISTING_WALKS else POINT_COLUMNS if name == "events_point" else ()
+    """The INCLUDE clause of a listing walk's index or of the points'; nothing for another index."""
+    carried = _carried(name)
     if not carried:
         return ""
     return f" INCLUDE ({_columns(tuple(c for c in carried if c not in keys))})"
