@@ -134,7 +134,7 @@ NOT_PLACED_AT = [
                  id="an earlier meeting's venue is not where later talks were held"),
     pytest.param("Protests swept across North Africa on Monday.", "Protests", "North Africa",
                  id="an act spread across a region gets no dot in its middle"),
-    pytest.param("Rifles made in Belgium were used to kill ten villagers on Sunday.", "kill", "Belgium",
+    pytest.param("Journalists trained in Nairobi were attacked by police on Friday.", "attacked", "Nairobi",
                  id="a past participle on a participant tells of another time and place"),
     pytest.param("The rebels marched on Tuesday to fight in Bukavu.", "marched", "Bukavu",
                  id="a purpose after a verb of going lies at the end of the way"),
