@@ -71,12 +71,13 @@ def test_a_mention_joins_no_group_a_member_of_which_clashes_with_it() -> None:
     assert groups[0][1][1].startswith("same happening (p=")
 
 
-def test_merged_event_keeps_the_surest_mention_and_the_exact_date() -> None:
+def test_merged_event_keeps_the_surest_mention_and_its_own_date() -> None:
+    # a date read beside another mention is not lent: the grouping that joined them may be wrong
     headline = event("AGREE", 0, actors=["TUR", "RUS"], date="2018-09-19", mod="ON_OR_BEFORE", confidence=0.9)
     lead = event("AGREE", 60, actors=["TUR", "RUS"], date="2018-09-17", confidence=0.6)
     merged = merge_mentions([headline, lead], {1: "headline and lead"})
     assert merged.evidence.trigger_start == 0 and merged.confidence == 0.9
-    assert (merged.date, merged.date_mod) == ("2018-09-17", None)
+    assert (merged.date, merged.date_mod) == ("2018-09-19", "ON_OR_BEFORE")
     assert [m.trigger_start for m in merged.mentions] == [0, 60]
     assert merged.mentions[1].joined == "headline and lead" and merged.mentions[0].joined is None
 
@@ -166,15 +167,6 @@ def test_a_mention_is_dated_and_placed_by_its_own_sentence_only(make_doc) -> Non
         assert (found.dated, found.placed) == (told, told)
 
 
-def test_a_merged_event_names_the_mention_its_date_came_from_only_when_that_date_has_a_basis() -> None:
-    best = event("ASSAULT", 0, confidence=0.9)  # undated, the most confident: the evidence
-    dated = replace(event("ASSAULT", 50, date="2018-09-17", confidence=0.4), date_basis="'Monday' governs 'attack'")
-    merged = merge_mentions([best, dated], {})
-    assert merged.date == "2018-09-17" and merged.date_basis == "from the mention 't50': 'Monday' governs 'attack'"
-    unexplained = merge_mentions([best, replace(dated, date_basis=None)], {})  # stored before bases were kept
-    assert unexplained.date == "2018-09-17" and unexplained.date_basis is None
-
-
 def borrowed(type_: str, at: int, how: str, actors=(), date=None, confidence=0.4, recipients=()) -> Event:
     """A mention whose type is not its trigger's lexicon reading (`how`: the rule text saying so)."""
     made = event(type_, at, actors=actors, recipients=recipients, date=date, confidence=confidence)
@@ -224,13 +216,3 @@ def test_a_borrowed_reading_sharing_an_actor_joins_and_a_reciprocal_type_counts_
             Cues(sentence=0, stems=frozenset({"fail"}), trigger="failed")]
     groups = absorb_borrowed([agreement, failed], cues, [([0], {}), ([1], {})])
     assert [(members, lent) for members, _, lent in groups] == [([0, 1], {1})]
-
-
-def test_a_finer_date_of_another_mention_refines_the_evidence_date_but_never_contradicts_it() -> None:
-    stated = replace(event("CONSULT", 0, confidence=0.9, date="2018-02"), date_precision="month")
-    same_month = event("CONSULT", 50, date="2018-02-14", confidence=0.4)
-    other_month = event("CONSULT", 90, date="2018-03-15", confidence=0.4)
-    assert merge_mentions([stated, same_month], {}).date == "2018-02-14"  # "in February" -> "on 14 February"
-    assert merge_mentions([stated, other_month], {}).date == "2018-02"  # the date beside the act stands
-    bound = replace(stated, date="2018-09-19", date_mod="ON_OR_BEFORE", date_precision="day")
-    assert merge_mentions([bound, other_month], {}).date == "2018-03-15"  # a bound is no stated date
