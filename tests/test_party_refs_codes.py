@@ -7,25 +7,50 @@ for it, run through the real places and actors stages.
 
 from __future__ import annotations
 
+import pytest
+
 from dateline.events.resolve import resolve
 from test_parties_refs import last_token
 
+#: (what the rule is, the text, the reference word (its last occurrence), the countries its parties get, a phrase
+#: the first party's entry must hold or None)
+REFERENCES = [
+    ("a name after anti- is not the agent's country",
+     "A prominent anti-Syria journalist was killed by a car bomb in Beirut on Monday.", "journalist", ["LBN"], None),
+    ("a name after pro- is no second party",
+     "Pro-Russian separatists attacked the town of Sloviansk in Ukraine on Monday.", "separatists", ["UKR"], None),
+    ("a country named without a stance still places its agents",
+     "A prominent Syrian journalist was killed by a car bomb in Beirut on Monday.", "journalist", ["SYR"], None),
+    ("a region takes the country the dictionary files it under",
+     "Thousands of protesters in the West Bank marched on Friday.", "protesters", ["PSE"], None),
+    ("'it' reported by the group is the body the group stands for",
+     "Russia expelled British diplomats on Friday. Boko Haram fighters attacked a village in Borno. "
+     "The group said it had kidnapped 20 girls.", "it", ["NGA"], "reporting subject"),
+    ("'this country' in reported speech is the speaker's",
+     "Iranian President Hassan Rouhani spoke in Tehran on Monday. He said this country would never bow to threats.",
+     "country", ["IRN"], "the speaker's country"),
+    ("'this country' in the writer's voice gets no guessed country",
+     "Iranian President Hassan Rouhani spoke in Tehran on Monday. "
+     "The attack that struck this country in July was condemned.", "country", [None], None),
+    ("'it' does not stand for a people",
+     "France closed its embassy in Moscow on Monday. The Russians protested on Tuesday. "
+     "It said the embassy would reopen in May.", "It", ["FRA"], None),
+    ("'it' reported by a thing is that thing, not an earlier actor",
+     "Britain expelled 23 diplomats on Friday. "
+     "The warning, posted on a website on Saturday, said it reflected hostile policies.", "it", [], None),
+    ("'it' reported by a thing is the issuer its phrase names",
+     "Britain expelled 23 diplomats on Friday. Russia's warning said it reflected hostile policies.", "it", ["RUS"],
+     "issuer of the thing"),
+]
 
-def test_a_name_after_anti_is_not_the_agents_country(staged) -> None:
-    doc = staged("A prominent anti-Syria journalist was killed by a car bomb in Beirut on Monday.")
-    parties = resolve(doc, last_token(doc, "journalist"))
-    assert [p.country for p in parties] == ["LBN"]
 
-
-def test_a_name_after_pro_is_no_second_party(staged) -> None:
-    doc = staged("Pro-Russian separatists attacked the town of Sloviansk in Ukraine on Monday.")
-    parties = resolve(doc, last_token(doc, "separatists"))
-    assert [p.country for p in parties] == ["UKR"]
-
-
-def test_a_country_named_without_a_stance_still_places_its_agents(staged) -> None:
-    doc = staged("A prominent Syrian journalist was killed by a car bomb in Beirut on Monday.")
-    assert [p.country for p in resolve(doc, last_token(doc, "journalist"))] == ["SYR"]
+@pytest.mark.parametrize(("rule", "text", "word", "countries", "entry"), REFERENCES, ids=[r[0] for r in REFERENCES])
+def test_a_reference_resolves_to_the_parties_its_rule_names(staged, rule, text, word, countries, entry) -> None:
+    doc = staged(text)
+    parties = resolve(doc, last_token(doc, word))
+    assert [p.country for p in parties] == countries, rule
+    if entry is not None:
+        assert entry in (parties[0].entry or "")
 
 
 def test_an_unresolved_place_takes_the_state_its_words_name(staged) -> None:
@@ -42,52 +67,6 @@ def test_the_west_of_the_west_bank_is_no_actor(staged) -> None:
     assert "WST" in {a.country for a in other.actors}
 
 
-def test_a_region_takes_the_country_the_dictionary_files_it_under(staged) -> None:
-    doc = staged("Thousands of protesters in the West Bank marched on Friday.")
-    assert [p.country for p in resolve(doc, last_token(doc, "protesters"))] == ["PSE"]
-
-
-def test_it_reported_by_the_group_is_the_body_the_group_stands_for(staged) -> None:
-    doc = staged("Russia expelled British diplomats on Friday. Boko Haram fighters attacked a village in Borno. "
-                 "The group said it had kidnapped 20 girls.")
-    parties = resolve(doc, last_token(doc, "it"))
-    assert [p.country for p in parties] == ["NGA"]
-    assert "reporting subject" in (parties[0].entry or "")
-
-
 def test_a_people_after_a_country_read_as_a_person_is_still_a_minority(staged) -> None:
     doc = staged("Bosnian Serbs demanded a truce with the government on Monday.")
     assert [(a.text, a.country) for a in doc.actors][:1] == [("Bosnian Serbs", "BIH")]
-
-
-def test_this_country_in_reported_speech_is_the_speakers(staged) -> None:
-    doc = staged("Iranian President Hassan Rouhani spoke in Tehran on Monday. "
-                 "He said this country would never bow to threats.")
-    parties = resolve(doc, last_token(doc, "country"))
-    assert [p.country for p in parties] == ["IRN"]
-    assert "the speaker's country" in (parties[0].entry or "")
-
-
-def test_this_country_in_the_writers_voice_gets_no_guessed_country(staged) -> None:
-    doc = staged("Iranian President Hassan Rouhani spoke in Tehran on Monday. "
-                 "The attack that struck this country in July was condemned.")
-    assert [p.country for p in resolve(doc, last_token(doc, "country"))] in ([], [None])
-
-
-def test_it_does_not_stand_for_a_people(staged) -> None:
-    doc = staged("France closed its embassy in Moscow on Monday. The Russians protested on Tuesday. "
-                 "It said the embassy would reopen in May.")
-    assert [p.country for p in resolve(doc, last_token(doc, "It"))] == ["FRA"]
-
-
-def test_it_reported_by_a_thing_is_that_thing_not_an_earlier_actor(staged) -> None:
-    doc = staged("Britain expelled 23 diplomats on Friday. "
-                 "The warning, posted on a website on Saturday, said it reflected hostile policies.")
-    assert resolve(doc, last_token(doc, "it")) == []
-
-
-def test_it_reported_by_a_thing_is_the_issuer_its_phrase_names(staged) -> None:
-    doc = staged("Britain expelled 23 diplomats on Friday. Russia's warning said it reflected hostile policies.")
-    parties = resolve(doc, last_token(doc, "it"))
-    assert [p.country for p in parties] == ["RUS"]
-    assert "issuer of the thing" in (parties[0].entry or "")
