@@ -34,10 +34,9 @@ GOLD_DIR = SHARED / "data" / "events-gold"
 
 
 #: Words of a date's basis (`events.dating`) and the path they name, first match wins.
-_PATHS = (("from the mention", "mention"), ("occasion", "occasion"), ("no calendar point", "not_a_point"),
-          ("would put", "ahead"), ("earlier one", "previous"), ("same happening", "named_elsewhere"),
-          ("earlier sentence", "carried"), ("governs the clause", "governing"), ("dates a clause", "clause_above"),
-          ("no time in the text", "fallback"))
+_PATHS = (("occasion", "occasion"), ("no calendar point", "not_a_point"), ("would put", "ahead"),
+          ("earlier one", "previous"), ("same happening", "named_elsewhere"), ("earlier sentence", "carried"),
+          ("governs the clause", "governing"), ("dates a clause", "clause_above"), ("no time in the text", "fallback"))
 
 
 def date_path(basis: str | None) -> str:
