@@ -10,6 +10,9 @@ for the peak resident memory of its whole process tree (the parent and its worke
 
 1. uninterrupted: wall time, articles/s, peak RSS, CPU seconds of the parent and of the workers (the
    cost of the run whatever else the machine runs, from which the capacity estimate is made);
+   and a progress timeline: a row each time a partition is logged as stored (wall and CPU seconds so
+   far, articles stored, the RSS of the parent and of each worker at that moment), so that flat
+   memory and a steady rate over the run are shown, not assumed;
 2. killed (SIGKILL to its whole process group, the workers too) once its checkpoint log
    says half the corpus is stored, then run again: the second run's wall time, and whether
    the store ends with exactly the articles and events of run 1 (nothing lost, nothing
@@ -38,6 +41,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import psutil
 
 from dateline.store import open_store
 from scale_timing import PeakMemory
@@ -71,16 +76,24 @@ def build_corpus(corpus: Path, size: int, out: Path) -> None:
 
 def ingest(corpus: Path, db: Path, run: Path, workers: int, kill_at: int | None = None,
            partition_size: int = PARTITION_SIZE) -> dict:
-    """One `dateline ingest` run; with `kill_at`, SIGKILLed once that many articles are logged as stored."""
+    """One `dateline ingest` run; with `kill_at`, SIGKILLed once that many articles are logged as stored.
+
+    The progress timeline is also written line by line to `timeline-NAME.jsonl` beside the stores, so a
+    long run's trend survives this benchmark being stopped."""
     command = [str(DATELINE), "ingest", str(corpus), "--db", str(db), "--workers", str(workers),
                "--checkpoints", str(run), "--partition-size", str(partition_size)]
     t0 = time.perf_counter()
     log = run.with_name(f"{run.name}.log")
     with log.open("a", encoding="utf-8") as messages:
         proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=messages, start_new_session=True)
-    with PeakMemory(proc.pid) as memory:
+    timeline = Timeline(proc.pid, run / "stored.log", partition_size, t0)
+    with PeakMemory(proc.pid) as memory, run.with_name(f"timeline-{run.name}.jsonl").open("a") as trace:
         while proc.poll() is None:
-            if kill_at is not None and _logged(run, partition_size) >= kill_at:
+            row = timeline.poll(memory.cpu)
+            if row is not None:
+                trace.write(json.dumps(row) + "\n")
+                trace.flush()
+            if kill_at is not None and timeline.partitions * partition_size >= kill_at:
                 os.killpg(proc.pid, signal.SIGKILL)  # the workers too, as a crash of the machine would
                 proc.wait()
                 break
@@ -89,12 +102,63 @@ def ingest(corpus: Path, db: Path, run: Path, workers: int, kill_at: int | None 
     seconds = time.perf_counter() - t0
     print(f"{'killed' if kill_at else 'run'} after {seconds:.0f}s: {stderr.strip()[-300:]}", file=sys.stderr)
     return {"seconds": round(seconds, 1), "tree_peak_rss_mb": memory.figures()["sum_of_peaks_mb"],
-            **memory.figures(), **memory.cpu_figures(), "load_average": os.getloadavg()[0]}
+            **memory.figures(), **memory.cpu_figures(), "load_average": os.getloadavg()[0],
+            "timeline": timeline.rows}
 
 
-def _logged(run: Path, partition_size: int) -> int:
-    log = run / "stored.log"
-    return log.read_text(encoding="utf-8").count("\n") * partition_size if log.exists() else 0
+class Timeline:
+    """Progress of one `dateline ingest` process tree, one row per partition logged as stored.
+
+    A row holds the wall seconds since the start, the partitions logged and the articles they hold
+    (`partition_size` each, capped by nothing: partitions closed early by their character limit make
+    it an over-count, so run with partitions that stay under it), the CPU seconds of the parent and of
+    the whole tree so far (from the sampler's `cpu`, which keeps exited processes' last figures), the
+    one-minute load average, and the current RSS of the parent and of each process below it."""
+
+    def __init__(self, root: int, stored_log: Path, partition_size: int, started: float) -> None:
+        self.root = root
+        self.stored_log = stored_log
+        self.partition_size = partition_size
+        self.started = started
+        self.partitions = 0
+        self.rows: list[dict] = []
+
+    def poll(self, cpu: dict[int, float]) -> dict | None:
+        """A new row if more partitions are logged than at the last poll, else None."""
+        logged = _logged_partitions(self.stored_log)
+        if logged <= self.partitions:
+            return None
+        self.partitions = logged
+        parent_rss, worker_rss = tree_rss_mb(self.root)
+        parent_cpu = cpu.get(self.root, 0.0)
+        row = {"wall_s": round(time.perf_counter() - self.started, 1), "partitions": logged,
+               "articles": logged * self.partition_size, "parent_cpu_s": round(parent_cpu, 1),
+               "total_cpu_s": round(sum(cpu.values()), 1), "load_average": os.getloadavg()[0],
+               "parent_rss_mb": parent_rss, "worker_rss_mb": worker_rss}
+        self.rows.append(row)
+        return row
+
+
+def tree_rss_mb(root: int) -> tuple[int, list[int]]:
+    """Resident memory now, in MB, of the process `root` and of each process below it (0 for a gone root)."""
+    try:
+        parent = psutil.Process(root)
+        rss = parent.memory_info().rss
+        children = parent.children(recursive=True)
+    except psutil.NoSuchProcess:
+        return 0, []
+    workers = []
+    for child in children:
+        try:
+            workers.append(round(child.memory_info().rss / 2**20))
+        except psutil.NoSuchProcess:
+            continue
+    return round(rss / 2**20), workers
+
+
+def _logged_partitions(log: Path) -> int:
+    """Complete lines of a run's `stored.log` (a line cut short by a kill has no newline yet)."""
+    return log.read_text(encoding="utf-8").count("\n") if log.exists() else 0
 
 
 def counts(db: Path) -> dict[str, int]:

@@ -1,0 +1,53 @@
+"""The bulk benchmark's progress timeline: a row per partition logged as stored, with the RSS of every process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture()
+def bulk(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import bulk as module
+
+    return module
+
+
+def test_tree_rss_names_the_parent_and_each_process_below_it(bulk) -> None:
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        parent_mb, worker_mb = bulk.tree_rss_mb(os.getpid())
+        assert parent_mb > 0
+        assert len(worker_mb) >= 1 and all(mb > 0 for mb in worker_mb)
+    finally:
+        child.kill()
+        child.wait()
+
+
+def test_tree_rss_of_a_gone_process_is_empty(bulk) -> None:
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    assert bulk.tree_rss_mb(gone.pid) == (0, [])
+
+
+def test_timeline_adds_a_row_only_when_a_partition_is_logged(bulk, tmp_path: Path) -> None:
+    log = tmp_path / "stored.log"
+    timeline = bulk.Timeline(os.getpid(), log, partition_size=16, started=time.perf_counter())
+    assert timeline.poll({}) is None  # no log yet: nothing stored
+    log.write_text("p0\tart-1\n", encoding="utf-8")
+    row = timeline.poll({os.getpid(): 3.0, 1: 2.0})
+    assert row is not None
+    assert (row["partitions"], row["articles"]) == (1, 16)
+    assert (row["parent_cpu_s"], row["total_cpu_s"]) == (3.0, 5.0)
+    assert row["parent_rss_mb"] > 0
+    assert timeline.poll({}) is None  # the same log: no new row
+    with log.open("a", encoding="utf-8") as fh:
+        fh.write("p1\tart-17\np2")  # the third line is cut short, as a kill leaves it
+    assert timeline.poll({})["partitions"] == 2
+    assert len(timeline.rows) == 2
