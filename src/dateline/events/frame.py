@@ -15,7 +15,9 @@ decided from who or what does the act, read from the parse:
   political actor;
 * a conflict type whose own phrase names a sport (`sport_cues.txt`), unless police or armed forces act;
 * any type whose agent is a business and whose phrase speaks of commerce (`business_cues.txt`), unless a
-  state body takes part.
+  state body takes part;
+* a courtesy: thanks said to whoever is spoken to, or by the speaker to no party ("Thank you very much, Anna",
+  "thank God"; `events.courtesy`).
 
 A cause with a political modifier ("Israeli fire", "army tanks": an actor with a country or an armed
 sector) stays political, and so does an arrest by police or an armed group's attack. The coder drops
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from dateline.events.courtesy import courtesy
 from dateline.events.index import ArticleIndex
 from dateline.model import Actor, Document
 from dateline.words import word_map, word_set
@@ -84,6 +87,9 @@ def nonpolitical_frame(doc: Document, token: Any, type_name: str) -> str | None:
     if mishap is not None:
         return mishap
     agent = agent_of(token)
+    thanks = courtesy(token, agent_of)
+    if thanks is not None:
+        return thanks
     agent_actors = _actors_in(index, agent) if agent is not None else []
     phrase = _own_phrase(token)
     if type_name in CONFLICT_TYPES and not _state_agent(agent, agent_actors):

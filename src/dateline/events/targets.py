@@ -291,11 +291,29 @@ def named_in_object(doc: Document, trigger: Any, actors: list[Party], with_purpo
     while stack:
         token = stack.pop()
         actor = ArticleIndex.of(doc).actor_at(token.idx)
-        if actor is not None and actor.country and actor.start not in taken:
+        if actor is not None and actor.country and actor.start not in taken and \
+                not stance_named(doc.article.text, actor.start):
             return [actor.as_party()]
         stack.extend(sorted((c for c in token.children if c.dep_ not in CLAUSE_DEPS
                              and c.lower_ not in ADJUNCT_WORDS and not _clause_with_subject(c)), key=lambda t: -t.i))
     return []
+
+
+#: "anti-", "pro-" joined to a name: a stance towards it (`stance_prefixes`, as the actors stage reads them).
+STANCE_PREFIXES = word_set("stance_prefixes")
+#: Characters that join a stance prefix to its name.
+HYPHENS = frozenset("-\u2010\u2011\u2013\u2014")
+
+
+def stance_named(text: str, start: int) -> bool:
+    """Whether the name at `start` follows a stance prefix and a hyphen ("an anti-Russian policy", "the pro-EU
+    camp"): the name is what someone is for or against, which makes it no party to the act."""
+    if start < 2 or text[start - 1] not in HYPHENS:
+        return False
+    first = start - 1
+    while first > 0 and text[first - 1].isalpha():
+        first -= 1
+    return text[first:start - 1].lower() in STANCE_PREFIXES
 
 
 def _clause_with_subject(token: Any) -> bool:
