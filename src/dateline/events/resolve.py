@@ -191,22 +191,25 @@ def _actors_in_phrase(doc: Document, token: Any, bodies: bool = True) -> list[An
         tok = stack.pop()
         starts.add(tok.idx)
         stack.extend(c for c in tok.children if c.dep_ not in SKIP_DEPS)
-    return [a for a in ArticleIndex.of(doc).actors_starting_at(starts) if not _stance_object(doc, a)]
+    return [a for a in ArticleIndex.of(doc).actors_starting_at(starts) if not stance_named(doc.article.text, a.start)]
 
 
-def _stance_object(doc: Document, actor: Any) -> bool:
-    """"A prominent anti-Syria journalist", "pro-Russian separatists": a name after "anti-"/"pro-"
-    (`stance_prefixes`) is what the head is for or against, never a party the head stands for."""
-    first = doc.parsed.char_span(actor.start, actor.end, alignment_mode="expand")
-    i = first.start if first is not None and len(first) else None
-    return i is not None and i >= 2 and doc.parsed[i - 1].text in HYPHENS and \
-        doc.parsed[i - 2].lower_ in STANCE_PREFIXES
-
-
-#: "anti-", "pro-" before a name.
+#: "anti-", "pro-" joined to a name: a stance towards it (`stance_prefixes`, as the actors stage reads them).
 STANCE_PREFIXES = word_set("stance_prefixes")
-#: Tokens that join a prefix to its word.
-HYPHENS = frozenset({"-", "\u2010", "\u2013", "\u2014"})
+#: Characters that join a stance prefix to its name.
+HYPHENS = frozenset("-\u2010\u2011\u2013\u2014")
+
+
+def stance_named(text: str, start: int) -> bool:
+    """Whether the name at `start` follows a stance prefix and a hyphen ("a prominent anti-Syria journalist",
+    "pro-Russian separatists", "the pro-EU camp"): the name is what someone is for or against, never a party
+    the head stands for nor a party to the act (read here and by `events.targets`)."""
+    if start < 2 or text[start - 1] not in HYPHENS:
+        return False
+    first = start - 1
+    while first > 0 and text[first - 1].isalpha():
+        first -= 1
+    return text[first:start - 1].lower() in STANCE_PREFIXES
 
 
 def _antecedent(doc: Document, pronoun: Any) -> Any | None:

@@ -24,7 +24,7 @@ from dateline.events.parties import with_conjuncts
 from dateline.events.parties_clauses import rejected_claimant, threatened_party
 from dateline.events.parties_syntax import object_after_as, things_aimed_at, verb_subject
 from dateline.events.party_records import bare_country
-from dateline.events.resolve import resolve
+from dateline.events.resolve import resolve, stance_named
 from dateline.model import Document, Party
 from dateline.words import word_class, word_map, word_set
 
@@ -297,23 +297,6 @@ def named_in_object(doc: Document, trigger: Any, actors: list[Party], with_purpo
         stack.extend(sorted((c for c in token.children if c.dep_ not in CLAUSE_DEPS
                              and c.lower_ not in ADJUNCT_WORDS and not _clause_with_subject(c)), key=lambda t: -t.i))
     return []
-
-
-#: "anti-", "pro-" joined to a name: a stance towards it (`stance_prefixes`, as the actors stage reads them).
-STANCE_PREFIXES = word_set("stance_prefixes")
-#: Characters that join a stance prefix to its name.
-HYPHENS = frozenset("-\u2010\u2011\u2013\u2014")
-
-
-def stance_named(text: str, start: int) -> bool:
-    """Whether the name at `start` follows a stance prefix and a hyphen ("an anti-Russian policy", "the pro-EU
-    camp"): the name is what someone is for or against, which makes it no party to the act."""
-    if start < 2 or text[start - 1] not in HYPHENS:
-        return False
-    first = start - 1
-    while first > 0 and text[first - 1].isalpha():
-        first -= 1
-    return text[first:start - 1].lower() in STANCE_PREFIXES
 
 
 def _clause_with_subject(token: Any) -> bool:
