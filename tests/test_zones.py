@@ -140,3 +140,29 @@ def test_zone_commands(tmp_path):
                                 "--db", db])
     assert twice.exit_code == 1 and "already" in twice.output
     assert runner.invoke(app, ["zone", "remove", "idlib", "--db", db]).exit_code == 0
+
+
+def test_timeline_of_a_zone(tmp_path):
+    """`dateline timeline --zone` keeps what happened inside the zone: the Damascus shelling is left out, an
+    unknown zone is named with the command that lists zones, and a zone needs a store, not --input."""
+    db = str(tmp_path / "t.duckdb")
+    store = open_store(db)
+    store.add([assault("after", "2018-10-01", KAFRANBEL), assault("damascus", "2018-10-02", DAMASCUS)])
+    store.add_zone(admin_zone("idlib", [169387], CEASEFIRE))
+    store.close()
+    runner = CliRunner()
+    folded = runner.invoke(app, ["timeline", "--zone", "idlib", "--format", "events", "--min-confidence", "0",
+                                 "--db", db])
+    assert folded.exit_code == 0, folded.output
+    assert "2018-10-01" in folded.output and "2018-10-02" not in folded.output
+    everything = runner.invoke(app, ["timeline", "--format", "events", "--min-confidence", "0", "--db", db])
+    assert "2018-10-01" in everything.output and "2018-10-02" in everything.output
+    summary = runner.invoke(app, ["timeline", "--zone", "idlib", "--format", "json", "--min-confidence", "0",
+                                  "--db", db])
+    told = json.loads(summary.output)
+    cited = {sentence["article_id"] for day in told["dates"] for sentence in day["sentences"]}
+    assert told["articles"] == 1 and cited == {"after"}
+    unknown = runner.invoke(app, ["timeline", "--zone", "gaza", "--db", db])
+    assert unknown.exit_code == 1 and "dateline zone list" in unknown.output
+    files = runner.invoke(app, ["timeline", "--zone", "idlib", "--input", str(tmp_path)])
+    assert files.exit_code == 2 and "--input" in files.output

@@ -44,7 +44,7 @@ from dateline.cli.options import (
 from dateline.config import SettingError
 from dateline.feeds.commands import feed_app, ingest_feeds, watch_command, zone_app
 from dateline.read import DEFAULT_MAX_CHARS, DateOrder, ReadReport, read_articles
-from dateline.store import DEFAULT_DB, EventFilter, StoreError, is_postgres_url
+from dateline.store import DEFAULT_DB, EventFilter, Store, StoreError, is_postgres_url
 from dateline.timeline import DEFAULT_MIN_CONFIDENCE, Timeline, TimelineQuery, build_timeline, summarise
 
 __all__ = ["app", "main"]
@@ -259,6 +259,8 @@ def timeline(
     actor: Annotated[str | None, typer.Option(help="Party name (substring) or country code.")] = None,
     country: Annotated[str | None, typer.Option(help="Party country (ISO-3) or location (ISO-2).")] = None,
     place: Annotated[str | None, typer.Option(help="Location name (substring).")] = None,
+    zone: Annotated[str | None, typer.Option(help="Only events placed inside this watch zone (see `dateline "
+                                             "zone list`); needs a store.")] = None,
     type_: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None,
     since: Annotated[dt.datetime | None, typer.Option("--from", "--since", formats=["%Y-%m-%d"])] = None,
     until: Annotated[dt.datetime | None, typer.Option("--to", "--until", formats=["%Y-%m-%d"])] = None,
@@ -273,12 +275,18 @@ def timeline(
         TimelineFormat.table),
     model: Model = None,
 ) -> None:
-    """The most important dates for a query, each told by a few sentences that cite their articles."""
+    """The most important dates for a query, each told by a few sentences that cite their articles; with
+    `--zone`, only what happened inside one watch zone (`--format events`: its events day by day)."""
+    if zone and inputs:
+        err.print("--zone reads the zones of a store; leave out --input (or ingest the files first)")
+        raise typer.Exit(2)
     if fmt is TimelineFormat.events:
         flt = EventFilter(actor=actor, country=country, since=since.date() if since else None,
                           until=until.date() if until else None)
         with open_or_exit(db, read_only=True) as store:
-            out.print(render.timeline_table(build_timeline(store.events(flt), min_confidence=min_confidence)))
+            within = _zone_events(store, zone, db)
+            found = [ev for ev in store.events(flt) if within is None or ev.id in within]
+        out.print(render.timeline_table(build_timeline(found, min_confidence=min_confidence)))
         return
     wanted = TimelineQuery(text=query, actor=actor, country=country, place=place, type=type_,
                            since=since.date().isoformat() if since else None,
@@ -288,13 +296,27 @@ def timeline(
         result = _timeline_of_files(inputs, wanted, fast, model)
     else:
         with open_or_exit(db, read_only=True) as store:
-            result = summarise(wanted, store=store)
+            result = summarise(wanted, store=store, within=_zone_events(store, zone, db))
     if fmt is TimelineFormat.json:
         sys.stdout.write(json_text(result.to_json(), 2) + "\n")
     elif fmt is TimelineFormat.markdown:
         sys.stdout.write(render.timeline_markdown(result))
     else:
         out.print(render.summary_table(result))
+
+
+def _zone_events(store: Store, name: str | None, db: str) -> frozenset[str] | None:
+    """Ids of the events inside the watch zone `name` (None when no zone is asked); exits naming the zones
+    command when the store has no such zone."""
+    if name is None:
+        return None
+    from dateline.zones import events_inside
+
+    zone = store.zone(name)  # type: ignore[attr-defined]  # every SQL store keeps zones
+    if zone is None:
+        err.print(f"no zone {name!r} in {db} (see `dateline zone list`)", highlight=False)
+        raise typer.Exit(1)
+    return frozenset(events_inside(store, zone))
 
 
 def _timeline_of_files(paths: list[str], query: TimelineQuery, fast: bool, model: str | None) -> Timeline:
