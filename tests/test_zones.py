@@ -157,6 +157,10 @@ def test_timeline_of_a_zone(tmp_path):
     assert "2018-10-01" in folded.output and "2018-10-02" not in folded.output
     everything = runner.invoke(app, ["timeline", "--format", "events", "--min-confidence", "0", "--db", db])
     assert "2018-10-01" in everything.output and "2018-10-02" in everything.output
+    for narrowed in (["--place", "Damascus"], ["--type", "ASSAULT", "Brigade damascus"]):  # one place; words
+        damascus = runner.invoke(app, ["timeline", *narrowed, "--format", "events", "--min-confidence", "0",
+                                       "--db", db])
+        assert "2018-10-02" in damascus.output and "2018-10-01" not in damascus.output
     summary = runner.invoke(app, ["timeline", "--zone", "idlib", "--format", "json", "--min-confidence", "0",
                                   "--db", db])
     told = json.loads(summary.output)

@@ -281,8 +281,8 @@ def timeline(
         err.print("--zone reads the zones of a store; leave out --input (or ingest the files first)")
         raise typer.Exit(2)
     if fmt is TimelineFormat.events:
-        flt = EventFilter(actor=actor, country=country, since=since.date() if since else None,
-                          until=until.date() if until else None)
+        flt = EventFilter(type=type_, actor=actor, country=country, place=place, text=query,
+                          since=since.date() if since else None, until=until.date() if until else None)
         with open_or_exit(db, read_only=True) as store:
             within = _zone_events(store, zone, db)
             found = [ev for ev in store.events(flt) if within is None or ev.id in within]
