@@ -10,9 +10,17 @@ is sometimes a phrase: "threatened to slap tariffs"). Per source (GWN, t17) and 
 took (`how`: the governing timex, a timex of an embedding clause, a day carried from an earlier
 sentence, or the article-date fallback). `--errors` lists every wrong date on stderr.
 
-    .venv/bin/python benchmarks/event_dates.py [--gold-dir DIR] [--errors]
+With `--timeml DIR` it also checks the dater against TimeML's event-to-time links (`timeml_links.py`:
+TimeBank and AQUAINT, other annotators, other news): every event an annotator put within a calendar timex
+of its text should be dated within that timex's period, with no `date_mod`. `within` is that share;
+`same_timex` the share dated with the value the time stage gave the linked timex (the dater chose the
+right timex, whatever its value), `contradicts` how many dates claim a period that misses the linked one
+(no `date_mod`, no overlap: a wrong date is worse than a vague one), per corpus and by path.
 
-Prints one JSON line. Each article is parsed and run through the pipeline once (about a minute).
+    .venv/bin/python benchmarks/event_dates.py [--gold-dir DIR] [--errors] [--timeml DIR --parse-cache DIR]
+
+Prints one JSON line. Each article is parsed and run through the pipeline once (about a minute; the
+TimeML documents are parsed once into `--parse-cache`, shared with `timex.py`).
 """
 
 from __future__ import annotations
@@ -28,6 +36,9 @@ from typing import Any
 from dateline.events.dating import event_dating
 from dateline.model import Article, Document
 from dateline.pipeline import process_one
+from dateline.time import tag_timexes
+from dateline.timex3 import date_part, interval
+from timeml_links import LinkedDoc, read_linked
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 GOLD_DIR = SHARED / "data" / "events-gold"
@@ -79,10 +90,62 @@ def score_article(art: dict, gold_events: list[dict], counts: dict, errors: bool
         for key in ("all", source, f"how={how}"):
             counts["dated"][key] += 1
             counts["right"][key] += ok
+            counts["contradicts"][key] += not ok and date.mod is None
         if errors and not ok:
             print(f"{art['id']} {gold['type']} <{token.text}> {how}: system {date.value} {date.mod or ''}; "
                   f"gold {gold.get('date')} {gold.get('date_precision')}\n    {gold['sentence'][:160]}",
                   file=sys.stderr)
+
+
+def score_linked(doc: LinkedDoc, parsed: Any, counts: dict, errors: bool) -> None:
+    """Date every TimeML event linked within a calendar timex and count those dated within it."""
+    document = Document(Article(id=doc.name, date=doc.dct, text=doc.text), parsed)
+    tag_timexes(document)
+    for link in doc.events:
+        token = next((t for t in parsed if t.idx <= link.start < t.idx + max(len(t), 1)), None)
+        if token is None:
+            counts["unfound"][doc.corpus] += 1
+            continue
+        date = event_dating(document, token.i, link.hypothetical)
+        gold, system = interval(link.value), interval(date.value)
+        within = date.mod is None and gold is not None and system is not None and \
+            gold.first <= system.first and system.last <= gold.last
+        contradicts = date.mod is None and gold is not None and system is not None and \
+            (system.last < gold.first or gold.last < system.first)
+        tagged = next((t for t in document.timexes if t.start < link.timex_end and link.timex_start < t.end), None)
+        same = tagged is not None and date.mod is None and date.value == date_part(tagged.value)
+        how = date_path(date.basis)
+        for key in (doc.corpus, f"{doc.corpus} how={how}"):
+            counts["dated"][key] += 1
+            counts["within"][key] += within
+            counts["same_timex"][key] += same
+            counts["contradicts"][key] += contradicts
+        if errors and not within:
+            print(f"{doc.corpus[:2]} {doc.name} <{link.word}> {link.tense} {how}: system {date.value} {date.mod or ''};"
+                  f" gold {link.value} [{link.timex_text}] (tagged {tagged.value if tagged else '-'})\n"
+                  f"    {_sentence_of(token)[:200]}\n    {date.basis[:200]}", file=sys.stderr)
+
+
+def _sentence_of(token: Any) -> str:
+    """The sentence of a token, on one line."""
+    return " ".join(token.sent.text.split())
+
+
+def timeml_check(data: Path, cache: Path | None, errors: bool) -> dict:
+    """The dater against TimeML's event-to-time links: shares within the linked timex, per corpus and path."""
+    from timex import parse_all
+
+    paths = sorted(data.glob("**/*.tml"))
+    docs = [read_linked(p) for p in paths]
+    for doc, path in zip(docs, paths, strict=True):
+        doc.corpus = path.relative_to(data).parts[0]
+    parsed, _ = parse_all([d.text for d in docs], cache)
+    counts: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    for doc, parse in zip(docs, parsed, strict=True):
+        score_linked(doc, parse, counts, errors)
+    return {key: {"dated": n, "within": round(counts["within"][key] / n, 4),
+                  "same_timex": round(counts["same_timex"][key] / n, 4), "contradicts": counts["contradicts"][key]}
+            for key, n in sorted(counts["dated"].items())} | {"unfound": sum(counts["unfound"].values())}
 
 
 def main() -> None:
@@ -90,7 +153,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold-dir", type=Path, default=GOLD_DIR)
     parser.add_argument("--errors", action="store_true", help="print wrong dates on stderr")
+    parser.add_argument("--timeml", type=Path, default=None, help="TimeML folder: check the event-to-time links")
+    parser.add_argument("--parse-cache", type=Path, default=None, help="folder for the TimeML parses (timex.py's)")
+    parser.add_argument("--no-gold", action="store_true", help="skip the events-gold articles (with --timeml)")
     args = parser.parse_args()
+    timeml = timeml_check(args.timeml, args.parse_cache, args.errors) if args.timeml else None
+    if args.no_gold:
+        print(json.dumps({"benchmark": "event_dates", "timeml": timeml}))
+        return
     gold = {g["id"]: g["events"] for g in json.loads((args.gold_dir / "gold.json").read_text(encoding="utf-8"))}
     lines = (args.gold_dir / "articles.jsonl").read_text(encoding="utf-8").splitlines()
     articles = {a["id"]: a for a in map(json.loads, lines)}
@@ -99,7 +169,9 @@ def main() -> None:
         score_article(articles[aid], gold_events, counts, args.errors)
     share = {key: round(counts["right"][key] / counts["dated"][key], 4) for key in sorted(counts["dated"])}
     print(json.dumps({"benchmark": "event_dates", "dated": counts["dated"]["all"], "unfound": counts["unfound"]["all"],
-                      "date_acc": share.pop("all"), "by": share, "count": dict(sorted(counts["dated"].items()))}))
+                      "date_acc": share.pop("all"), "by": share, "count": dict(sorted(counts["dated"].items())),
+                      "contradicts": {key: counts["contradicts"][key] for key in ("all", "GWN", "t17")}}
+                     | ({"timeml": timeml} if timeml else {})))
 
 
 if __name__ == "__main__":

@@ -275,7 +275,8 @@ def _narrated_in_full(doc: Document, timex: Timex) -> bool:
 def _carried_day(doc: Document, trigger: Any) -> Dating | None:
     """The day that governs the story here: a past-tense sentence with no time of its own
     continues the last one that named a day ("On Saturday, clashes erupted ... Rockets were
-    exchanged"), until another time is named or the paragraph ends. A sentence that names a time of
+    exchanged"), until another time is named or two sentences have passed (a paragraph break does not end
+    the thread: wire copy gives each sentence a paragraph of its own). A sentence that names a time of
     its own, even in another clause ("The morning after Mubarak announced ..., his supporters waded
     in"), has left the earlier day; a bare clock time ("6:45 p.m.", a live blog's entry) names no day.
     A relative clause on a noun describes it from outside the thread ("Guterres, who called China a
@@ -294,7 +295,7 @@ def _carried_day(doc: Document, trigger: Any) -> Dating | None:
     if not earlier:
         return None
     last = max(earlier, key=lambda t: t.start)
-    if "\n\n" in doc.article.text[last.end:sentence_start] or not is_anchor(last) or _BARE_CLOCK.fullmatch(last.text) \
+    if not is_anchor(last) or _BARE_CLOCK.fullmatch(last.text) \
             or _sentences_between(doc, last, trigger) > CARRY_SENTENCES or not _dates_main_clause(doc, last):
         return None
     said = last.text
@@ -305,9 +306,15 @@ def _carried_day(doc: Document, trigger: Any) -> Dating | None:
         return None
     basis = f"{said!r} in an earlier sentence still holds: a past-tense sentence with no time of its own continues " \
             "the story"
-    if _reported_by(doc, last, trigger):  # '"Our fighters killed ten soldiers," he said on Tuesday.' told that day
+    if _reported_by(doc, last, trigger) and not _reports(trigger):  # '"Our fighters killed ...," he said on Tuesday.'
         return Dating(date_part(last.value), "day", "ON_OR_BEFORE", f"{basis}, as reported that day")
     return Dating(date_part(last.value), "day", None, basis)
+
+
+def _reports(trigger: Any) -> bool:
+    """A verb of saying ("the newspaper said"): carried from an earlier report of the story, it is another
+    report made that day, not an act the report tells of."""
+    return trigger.lemma_ in _REPORTING and trigger.pos_ == "VERB"
 
 
 def _quoting_verb(trigger: Any) -> Any | None:
