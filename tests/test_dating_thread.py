@@ -36,3 +36,41 @@ def test_a_report_carried_from_a_report_is_made_that_day(make_doc) -> None:
             "Five men were also deported, the newspaper said.")
     assert last_dating(make_doc, text, "said").date == ("2018-09-14", "day", None)
     assert dating(make_doc, text, "deported").date == ("2018-09-14", "day", "ON_OR_BEFORE")
+
+
+def test_a_time_on_a_complement_dates_its_past_verb(make_doc) -> None:
+    """"declined to comment on Saturday": the declining was on Saturday; the complement has no tense of its own."""
+    when = dating(make_doc, "The ministry declined to comment on Saturday.", "declined")
+    assert (when.value, when.mod) == ("2018-09-15", None)
+
+
+def test_a_time_on_a_planned_complement_is_not_the_plan_s(make_doc) -> None:
+    """"agreed to meet on Friday": the meeting is on Friday, the agreement is not."""
+    assert dating(make_doc, "The rebels agreed to meet the envoy on Friday.", "agreed").mod == "ON_OR_BEFORE"
+
+
+def test_a_when_clause_gives_its_time_to_the_clause_it_modifies(make_doc) -> None:
+    when = dating(make_doc, "Ten migrants drowned when their boat sank off the coast on Sunday.", "drowned")
+    assert (when.value, when.mod) == ("2018-09-16", None)
+
+
+def test_an_after_clause_does_not(make_doc) -> None:
+    text = "Police arrested ten men after the boat sank off the coast on Sunday."
+    assert dating(make_doc, text, "arrested").mod == "ON_OR_BEFORE"
+
+
+def test_a_report_made_as_a_time_came_dates_the_report_not_what_it_tells(make_doc) -> None:
+    text = "At least 40 people were killed, officials said as dawn broke on Sunday."
+    assert dating(make_doc, text, "killed").date == ("2018-09-16", "day", "ON_OR_BEFORE")
+    assert dating(make_doc, text, "said").date == ("2018-09-16", "day", None)
+
+
+def test_a_relative_clause_on_a_dated_happening_takes_its_date(make_doc) -> None:
+    """"the 2016 bombing of a market that killed 30": the killing was the bombing's."""
+    text = "The man has been sought since the 2016 bombing of a market that killed 30 people."
+    assert dating(make_doc, text, "killed").date == ("2016", "year", None)
+
+
+def test_a_relative_clause_in_the_present_perfect_is_its_own(make_doc) -> None:
+    text = "The man has been sought since the 2016 bombing of a market that has since reopened."
+    assert dating(make_doc, text, "reopened").mod == "ON_OR_BEFORE"

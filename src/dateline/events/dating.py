@@ -45,6 +45,8 @@ from dateline.events.dating_clauses import (
     ONE_DAY,
     VERBAL,
     clause_head,
+    clause_of_same_time,
+    complement_of_same_time,
     governing_timex,
     is_anchor,
     nearest_anchor,
@@ -382,6 +384,9 @@ def _reported_by(doc: Document, timex: Timex, trigger: Any) -> bool:
         return False
     verbs = [clause_head(root.head)]
     verbs += [v for v in (reporting_verb_of_source(verbs[0]),) if v is not None]  # "a statement issued Monday said"
+    own = verbs[0].i == trigger.i or verbs[0].is_ancestor(trigger)
+    if not own and (clause_of_same_time(verbs[0]) or complement_of_same_time(verbs[0])):
+        verbs.append(verbs[0].head)  # "82 were killed, officials said as dawn broke Saturday": the report's day
     before = timex.token_start - 1
     while before >= 0 and doc.parsed[before].lower_ in {"on", ","}:
         before -= 1

@@ -32,6 +32,13 @@ _PERFECT_AUX = word_class("auxiliaries", "perfect")
 REPORTING = word_set("reporting_verbs")
 #: Verbs that issue a text ("released", "posted"): on a reporting verb's subject they date the report.
 _PUBLISHING = word_set("publishing_verbs")
+#: Verbs whose complement lies ahead of them or may not happen ("agreed to meet on Friday", "urged them to
+#: leave by Monday"): a time on the complement is its own, not theirs.
+_FORWARD_HEADS = word_set("irrealis_verbs") | word_set("intention_verbs") | word_set("planning_words")
+#: Dependencies of a time that modifies a noun ("the 1996 bombing", "Wednesday's ruling").
+_NOUN_MODIFIERS = frozenset({"compound", "amod", "nummod", "poss", "nmod"})
+#: Subordinators of a clause told at the time of the clause it modifies ("perished when their boat sank").
+_SAME_TIME_MARKS = word_set("same_time_marks")
 
 
 def written_by(doc: Document) -> dt.date:
@@ -149,16 +156,56 @@ def _dates_trigger_clause(doc: Document, timex: Timex, trigger: Any) -> bool:
     root = timex_root(doc, timex)
     if root is None:
         return False
+    if relative_of_dated_noun(root, trigger):
+        return True
     head = root.head
     while head.head.i != head.i and not verbal(head):
         head = head.head
     if not verbal(head):
         return True
-    if participle_adjunct(head):  # "Speaking on Tuesday, the mayor urged ...": one time for both
+    if participle_adjunct(head) or complement_of_same_time(head) or clause_of_same_time(head):
         head = head.head
     head = reporting_verb_of_source(head) or head  # "A statement released Tuesday said troops had ..."
     return head == trigger or (head.is_ancestor(trigger) and not _in_noun_clause(trigger, head)
                                and not _conjunct_of_other_tense(trigger, head))
+
+
+def complement_of_same_time(verb: Any) -> bool:
+    """A complement with no tense of its own, of a verb told in the past that neither plans nor asks ("declined
+    to comment Saturday", "was found clinging to a tube Nov. 25", "began to fall apart in mid-1996"): a time on
+    it dates its verb too. Not after "agreed to meet on Friday", "urged them to leave by Monday", "planned to
+    apply today": the complement's time is its own, ahead."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and verb.tag_ in ("VB", "VBG", "VBN") and head.i != verb.i and verbal(head) \
+        and head.lemma_ not in _FORWARD_HEADS and past_tense(head) and \
+        not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def clause_of_same_time(verb: Any) -> bool:
+    """A clause of "when", "while" or "as" on a verb ("perished when their boat sank in late November",
+    "officials said as dawn broke Saturday"): both happen at its time. Not "after" or "before", which put
+    the two apart."""
+    return verb.dep_ == "advcl" and verbal(verb.head) and \
+        any(c.dep_ in ("mark", "advmod") and c.lower_ in _SAME_TIME_MARKS and c.i < verb.i for c in verb.children)
+
+
+def relative_of_dated_noun(root: Any, trigger: Any) -> bool:
+    """True when the trigger heads a relative clause in the simple past on a noun the time modifies, or on a
+    noun of that noun's phrase ("the January 1998 bombing of a clinic that killed an officer and maimed a
+    nurse", "the 1996 bombing that killed one person"): the clause tells what the dated happening did."""
+    noun, clause = root.head, trigger if trigger.dep_ != "conj" else trigger.head
+    if root.dep_ not in _NOUN_MODIFIERS or noun.pos_ != "NOUN" or clause.dep_ != "relcl" or not verbal(clause) \
+            or not (clause.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD"
+                                                for c in clause.children)):
+        return False
+    antecedent = clause.head
+    for _ in range(3):  # "bombing of a clinic that killed": the clause may hang on the noun's "of" phrase
+        if antecedent.i == noun.i:
+            return True
+        if antecedent.dep_ not in ("pobj", "prep") or antecedent.head.i == antecedent.i:
+            return False
+        antecedent = antecedent.head.head if antecedent.dep_ == "pobj" else antecedent.head
+    return antecedent.i == noun.i
 
 
 def reporting_verb_of_source(verb: Any) -> Any | None:
