@@ -74,3 +74,10 @@ def test_a_relative_clause_on_a_dated_happening_takes_its_date(make_doc) -> None
 def test_a_relative_clause_in_the_present_perfect_is_its_own(make_doc) -> None:
     text = "The man has been sought since the 2016 bombing of a market that has since reopened."
     assert dating(make_doc, text, "reopened").mod == "ON_OR_BEFORE"
+
+
+def test_a_time_on_the_event_noun_dates_it_not_the_report(make_doc) -> None:
+    """"said at a news conference on Monday": the conference was on Monday, not on or before it."""
+    text = "The minister said at a news conference on Monday that talks would resume."
+    assert dating(make_doc, text, "conference").date == ("2018-09-17", "day", None)
+    assert dating(make_doc, "Police said on Monday they had arrested ten men.", "arrested").mod == "ON_OR_BEFORE"

@@ -365,6 +365,22 @@ def _reports_present(verb: Any) -> bool:
     return head.i != verb.i and head.lemma_ in _REPORTING and head.tag_ in ("VBZ", "VBP")
 
 
+def _on_the_trigger(root: Any, trigger: Any) -> bool:
+    """True when the time sits in a nominal trigger's own phrase, below it with no verb between ("reported a
+    third-quarter loss", "said in a telephone interview Monday", "said last month's discovery"): it dates
+    the happening the noun names, not the report around it."""
+    if trigger.pos_ in VERBAL:  # "said on Tuesday they had arrested": the parse often hangs the report's day there
+        return False
+    token = root
+    for _ in range(4):
+        if token.i == trigger.i:
+            return True
+        if token.head.i == token.i or (token.i != root.i and token.pos_ in VERBAL):
+            return False
+        token = token.head
+    return False
+
+
 def _preposition_mod(doc: Document, timex: Timex) -> DateMod | None:
     """BEFORE, ON_OR_BEFORE or AFTER when the timex is the object of "before", "by" or "after"."""
     root = timex_root(doc, timex)
@@ -380,7 +396,7 @@ def _reported_by(doc: Document, timex: Timex, trigger: Any) -> bool:
     ("said on Tuesday they had arrested", which parsers often attach to the event).
     """
     root = timex_root(doc, timex)
-    if root is None:
+    if root is None or _on_the_trigger(root, trigger):
         return False
     verbs = [clause_head(root.head)]
     verbs += [v for v in (reporting_verb_of_source(verbs[0]),) if v is not None]  # "a statement issued Monday said"
