@@ -38,7 +38,7 @@ from dateline.model import Article, Document
 from dateline.pipeline import process_one
 from dateline.time import tag_timexes
 from dateline.timex3 import date_part, interval
-from timeml_links import LinkedDoc, read_linked
+from timeml_links import LinkedDoc, LinkedEvent, read_linked
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 GOLD_DIR = SHARED / "data" / "events-gold"
@@ -120,10 +120,24 @@ def score_linked(doc: LinkedDoc, parsed: Any, counts: dict, errors: bool) -> Non
             counts["within"][key] += within
             counts["same_timex"][key] += same
             counts["contradicts"][key] += contradicts
+        if not within:
+            counts["missed"][f"{doc.corpus}: {miss_class(token, link, date, same)}"] += 1
         if errors and not within:
             print(f"{doc.corpus[:2]} {doc.name} <{link.word}> {link.tense} {how}: system {date.value} {date.mod or ''};"
                   f" gold {link.value} [{link.timex_text}] (tagged {tagged.value if tagged else '-'})\n"
                   f"    {_sentence_of(token)[:200]}\n    {date.basis[:200]}", file=sys.stderr)
+
+
+def miss_class(token: Any, link: LinkedEvent, date: Any, same: bool) -> str:
+    """Why a linked event was not dated within its timex, mechanically: where the timex lies (the event's
+    sentence, an earlier or a later one) and what the dater did instead (fell back to the article date, bounded
+    the event by a report's day, chose the right timex whose value the time stage got wrong, chose another)."""
+    sent = token.sent
+    where = "same sentence" if sent.start_char <= link.timex_start < sent.end_char else \
+        "earlier sentence" if link.timex_start < sent.start_char else "later sentence"
+    if date_path(date.basis) in ("fallback", "not_a_point", "ahead"):
+        return f"{where}, fallback"
+    return f"{where}, {'bounded' if date.mod else 'timex value' if same else 'other time'}"
 
 
 def _sentence_of(token: Any) -> str:
@@ -145,7 +159,8 @@ def timeml_check(data: Path, cache: Path | None, errors: bool) -> dict:
         score_linked(doc, parse, counts, errors)
     return {key: {"dated": n, "within": round(counts["within"][key] / n, 4),
                   "same_timex": round(counts["same_timex"][key] / n, 4), "contradicts": counts["contradicts"][key]}
-            for key, n in sorted(counts["dated"].items())} | {"unfound": sum(counts["unfound"].values())}
+            for key, n in sorted(counts["dated"].items())} | {"unfound": sum(counts["unfound"].values()),
+                                                              "missed": dict(sorted(counts["missed"].items()))}
 
 
 def main() -> None:
