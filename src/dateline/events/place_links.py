@@ -12,46 +12,40 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from dateline.events.clause_links import (
+    CONTINUING_DEPS,
+    DESCRIBING_DEPS,
+    MAX_HOPS,
+    PARTICIPANT_DEPS,
+    SITE_NOUNS,
+    SITE_PREPS,
+    SUBJECT_DEPS,
+    TARGET_PREPS,
+    closing_conjunct,
+    described_participant,
+    described_site,
+    participant_of,
+    purpose_clause,
+    subject_sharers,
+)
+from dateline.events.sentence_frame import frames_the_sentence, in_organisation_name, speech_act
 from dateline.model import LocationPrecision, Place
 from dateline.words import word_class, word_set
 
-#: Prepositions that put an act at a place ("in", "at", "near").
-SITE_PREPS = word_class("prepositions", "event-place")
-#: Prepositions that name where an act is aimed or goes ("on", "into", "from").
-TARGET_PREPS = word_class("prepositions", "event-target")
 #: Event types that happen at a physical place (a statement or a phone call has none).
 LOCATED_TYPES = word_set("located_event_types")
-#: A speech act happens where it is said: the speaker's location is not where it took effect.
-SPEECH_VERBS = word_set("reporting_verbs")
 #: The trigger's objects: a town there is where the act happened ("shelled Homs", "Homs was shelled").
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass"})
-#: Participants of the act: where they are said to be is where it happened ("rebels in Idlib were shelled").
-PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "pobj"})
-#: Clauses that continue the act of their governing verb and share its place (not relative clauses).
-CONTINUING_DEPS = frozenset({"advcl", "xcomp", "conj"})
-#: Clauses that describe a noun: a place there is the noun's own ("talks, which were held in Geneva",
-#: "the talks held in Geneva", "a strike that stopped all production in southern Iraq").
-DESCRIBING_DEPS = frozenset({"relcl", "acl"})
 #: Links inside one noun phrase, walked up from a place to the preposition that introduces it
 #: ("the villages of Foua and Kefraya", "Syria's Idlib province", "the city of Aleppo, Syria").
 NOUN_LINKS = frozenset({"conj", "appos", "compound", "poss", "nmod", "amod", "npadvmod", "cc"})
 #: Places that stand for their state when aimed at: a country, a capital ("sanctions on Damascus").
 STATE_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCL", "CONT", "PPLC"})
-#: How far up the parse a place may be from the preposition that introduces it.
-MAX_HOPS = 8
 #: Ranks of how the sentence relates a place to the act; higher wins.
 RANK_OWN, RANK_GOVERNOR, RANK_PARTICIPANT, RANK_TARGET, RANK_FRAME = 4.0, 3.0, 2.0, 1.5, 1.0
 #: The doer of the verb an act continues or is the object of: where it is, the act is ("Police in Santiago broke
 #: up a march and arrested 30"); ranked below the act's own participants.
 AGENT_DEPS, RANK_SHARED_AGENT = frozenset({"nsubj", "agent"}), 1.8
-#: spaCy labels of names that may hold a town's name without being in it ("the New York Times").
-ORGANISATION_LABELS = frozenset({"ORG", "WORK_OF_ART"})
-#: Prepositions that put one in or at a body ("in the New York Times", "at the Asia-Pacific Economic Cooperation").
-ORGANISATION_PREPS = frozenset({"in", "at"})
-#: Last words of names of buildings and streets: such a name is a site in its town ("Cairo Central Hospital").
-SITE_WORDS = word_class("place_words", "site")
-#: Common nouns of sites and settlements a place locates ("at a nightclub in Orlando"): the act at the site is there.
-SITE_NOUNS = word_set("site_nouns")
 #: Nouns of a place's edge ("on the outskirts of Damascus"): a preposition with one as object is of place.
 EDGE_NOUNS = word_set("edge_nouns")
 #: Last words of street names ("Northumberland Avenue"): "on" one is at a place, as "in" is.
@@ -60,19 +54,12 @@ STREET_WORDS = word_class("place_words", "street")
 EXAMPLE_PREPS = word_set("example_prepositions")
 #: Nouns of journeys ("during a visit to Beijing") and the prepositions that put an act on one.
 JOURNEY_NOUNS, JOURNEY_PREPS = word_set("journey_nouns"), word_class("prepositions", "journey")
-#: Subjects a verb may share with the verbs it governs ("leaders in Brussels are expected to negotiate").
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
-#: Links walked up from a place's word through a participle clause on a participant ("a crew working to cover
-#: the clashes between police and protesters in Cairo"): inside one clause, never into another speaker's words.
-CLAUSE_LINKS = frozenset({"xcomp", "advcl", "dobj", "pobj", "prep", "pcomp", "conj", "compound", "nmod", "appos"})
-#: A present participle: what a participant was doing when the act befell it ("journalists covering the protests").
-PRESENT_PARTICIPLE = "VBG"
-#: Verbs of going somewhere: a purpose clause after one ("flew to Paris to meet them in Geneva") is of another place.
-GOING_VERBS = word_set("journey_verbs") | word_set("movement_verbs")
 #: Ranks of a place read through a participant's participle clause, and of a purpose clause's place.
 RANK_DESCRIBED_PARTICIPANT, RANK_PURPOSE = 1.6, 1.2
-#: Prepositions of time and circumstance ("during", "after", "amid"): their object is no participant of the act.
-TIME_PREPS = word_class("prepositions", "time-adjunct")
+#: Rank of a place closing a conjunct verb that shares the act's subject ("killed 49 and wounded 53 at a club in
+#: Orlando"): below every link of the act's own ("donating supplies to Caribbean doctors and opening a clinic in
+#: Houston" keeps the Caribbean), above a sentence's opening place.
+RANK_CONJUNCT = 1.1
 #: Event types of talks: a venue of talks is not the place of acts in the field (`events.scene_fit`, `events.occasion`).
 TALK_TYPES = frozenset({"CONSULT", "AGREE"})
 
@@ -202,9 +189,11 @@ def _site_choice(place: Place, words: str, prep: Any, trigger: Any, physical: bo
         return Choice(RANK_GOVERNOR, place, f"{words}: where the '{occasion.text}' of '{trigger.text}' was")
     if _in_describing_clause(head, trigger, physical):
         return Choice(RANK_GOVERNOR, place, f"{words}: where the clause on '{trigger.text}' puts it")
-    if physical and _participant_of(head, trigger):
+    if physical and closing_conjunct(head, prep, trigger):
+        return Choice(RANK_CONJUNCT, place, f"{words} closing '{trigger.text} … {head.text}', which share a subject")
+    if physical and participant_of(head, trigger):
         return Choice(RANK_PARTICIPANT, place, f"{words}: where '{head.text}' of '{trigger.text}' is")
-    if physical and governor is not None and head.dep_ in AGENT_DEPS and _participant_of(head, governor):
+    if physical and governor is not None and head.dep_ in AGENT_DEPS and participant_of(head, governor):
         shared = f"'{head.text}' of '{governor.text} … {trigger.text}'"
         return Choice(RANK_SHARED_AGENT, place, f"{words}: where {shared} is")
     return _clause_choice(place, words, prep, trigger, physical)
@@ -225,47 +214,14 @@ def _clause_choice(place: Place, words: str, prep: Any, trigger: Any, physical: 
     if participant is not None:
         return Choice(RANK_DESCRIBED_PARTICIPANT, place,
                       f"{words}: where '{participant.text}' of '{trigger.text}' was, by what it was doing")
+    site = described_site(head, trigger, aiming_words(trigger))
+    if site is not None:
+        return Choice(RANK_PARTICIPANT, place, f"{words}: where '{site.text}' of '{trigger.text}' stands")
     if purpose_clause(head, trigger):
         return Choice(RANK_PURPOSE, place, f"{words}: where '{trigger.text}' was to '{head.text}'")
-    if _frames_the_sentence(prep, trigger):
+    if frames_the_sentence(prep, trigger):
         return Choice(RANK_FRAME, place, f"{words}: opens the sentence that tells of '{trigger.text}'")
     return None
-
-
-def in_organisation_name(parsed: Any, place: Place, prep: Any) -> bool:
-    """True when the place is a word of a longer organisation's name that "in the" or "at the" introduces
-    ("put it in the New York Times", "met at the Asia-Pacific Economic Cooperation forum"): one is in a
-    newspaper or at a body, not in its town or region. A name ending in a building word ("in the Cairo
-    Central Hospital") is a site; a name with no article may be a headline running on ("demonstrations
-    in Egypt Security forces seized ..."), not an organisation."""
-    start, end = place.token_start, place.token_end
-    if prep.lower_ not in ORGANISATION_PREPS or start is None or end is None or \
-            parsed[start].ent_type_ not in ORGANISATION_LABELS:
-        return False
-    while start > 0 and parsed[start].ent_iob_ == "I":
-        start -= 1
-    while end < len(parsed) and parsed[end].ent_iob_ == "I":
-        end += 1
-    named_after = end > place.token_end and parsed[end - 1].lower_ not in SITE_WORDS
-    return named_after and start > 0 and parsed[place.token_start - 1].lower_ == "the"
-
-
-def _frames_the_sentence(prep: Any, trigger: Any) -> bool:
-    """True when the place opens the sentence as a setting of its main verb ("In Washington, some of
-    the diplomats being expelled have been seen boarding a bus") and the act is told in that
-    sentence's own clauses, not in what someone is reported to have said ("In London, the ministry
-    said that troops had shelled the town" says nothing of where the shelling was)."""
-    head = prep.head
-    if prep.i != trigger.sent.start or head.i != trigger.sent.root.i or speech_act(head):
-        return False
-    word = trigger
-    for _ in range(MAX_HOPS):
-        if word.i == head.i:
-            return True
-        if speech_act(word) or word.dep_ in ("ccomp", "parataxis"):
-            return False
-        word = word.head
-    return False
 
 
 def place_token(parsed: Any, place: Place) -> Any:
@@ -307,20 +263,22 @@ def _in_describing_clause(word: Any, trigger: Any, physical: bool) -> bool:
     phrase of it ("protests, which have caught on to various extents in Algeria"), not in a clause
     below it: the place that clause gives is the trigger's own. A clause of content on a statement
     or decision ("a call for troops to leave Iraq") says what it is about, not where it was made:
-    only a relative clause places those."""
+    only a passive relative clause places those, one that tells what was done with the act ("a deal, which was
+    signed in Geneva"), not what the act did ("sanctions, which hurt farmers in Ohio")."""
     for _ in range(MAX_HOPS):
         if word.pos_ in ("VERB", "AUX"):
-            deps = DESCRIBING_DEPS if physical else DESCRIBING_DEPS - {"acl"}
-            return word.dep_ in deps and word.head.i == trigger.i
+            if not physical:
+                return word.dep_ == "relcl" and word.head.i == trigger.i and _passive(word)
+            return word.dep_ in DESCRIBING_DEPS and word.head.i == trigger.i
         if word.head.i == word.i:
             return False
         word = word.head
     return False
 
 
-def speech_act(trigger: Any) -> bool:
-    """A speech act ("said in Cairo", "warned in London"): where it was said is not where it took effect."""
-    return trigger.pos_ == "VERB" and trigger.lemma_.lower() in SPEECH_VERBS
+def _passive(verb: Any) -> bool:
+    """True when a clause is passive: what it says was done to its subject ("which was signed in Geneva")."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
 def _governor(trigger: Any) -> Any | None:
@@ -338,62 +296,3 @@ def _governor(trigger: Any) -> Any | None:
     if head is None or head.i == trigger.i or head.pos_ not in ("VERB", "AUX") or speech_act(head):
         return None
     return head
-
-
-def _participant_of(noun: Any, trigger: Any) -> bool:
-    """True when `noun` is a participant of the act: its subject or object, or the object of a
-    preposition on it ("rebels in Idlib were shelled", "killed by gunmen in Baghdad"), not of one of time."""
-    if noun.pos_ not in ("NOUN", "PROPN", "PRON") or noun.dep_ not in PARTICIPANT_DEPS:
-        return False
-    head = noun.head
-    if noun.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
-        if head.lower_ in TIME_PREPS:
-            return False  # "during talks in Geneva": an occasion (`events.occasion`), not a participant
-        head = head.head
-    return head.i == trigger.i
-
-
-def subject_sharers(trigger: Any) -> list[Any]:
-    """The verbs whose subject a verbal trigger shares because it has none of its own, walking up the verbs it
-    continues ("leaders in Brussels are expected to play hardball in negotiating the exit": 'play', 'expected'):
-    each verb on the way has no subject of its own, and none is a speech act."""
-    sharers: list[Any] = []
-    word = trigger
-    for _ in range(MAX_HOPS):
-        if word.pos_ not in ("VERB", "AUX") or any(c.dep_ in SUBJECT_DEPS for c in word.children):
-            break
-        if word.dep_ in CONTINUING_DEPS:
-            verb = word.head
-        elif word.dep_ == "pcomp" and word.head.dep_ == "prep":
-            verb = word.head.head
-        else:
-            break
-        if verb.i == word.i or verb.pos_ not in ("VERB", "AUX") or speech_act(verb):
-            break
-        sharers.append(verb)
-        word = verb
-    return sharers
-
-
-def described_participant(word: Any, trigger: Any) -> Any | None:
-    """The participant of the act at `trigger` whose present-participle clause `word` lies in ("a crew working to
-    cover the clashes in Cairo was beaten", "journalists covering the protests in Harare were beaten"): what a
-    participant was doing when the act befell it says where it was. A past participle tells of another time ("guns
-    made in Belgium were used") and a relative clause of anything ("who lives in X"): neither counts."""
-    for _ in range(MAX_HOPS):
-        if word.dep_ == "acl" and word.tag_ == PRESENT_PARTICIPLE:
-            return word.head if _participant_of(word.head, trigger) else None
-        if word.dep_ not in CLAUSE_LINKS or word.head.i == word.i or speech_act(word):
-            return None
-        word = word.head
-    return None
-
-
-def purpose_clause(verb: Any, trigger: Any) -> bool:
-    """True when `verb` is the to-infinitive clause of purpose of a verbal trigger, with no subject of its own
-    ("delegates convene to nominate him in Cleveland"): the act was done where its purpose was to be done. Not
-    after a verb of going, whose purpose lies at the end of the way ("flew to Paris to meet them in Geneva")."""
-    return (verb.dep_ in ("xcomp", "advcl") and verb.head.i == trigger.i and trigger.pos_ == "VERB"
-            and trigger.lemma_.lower() not in GOING_VERBS
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-            and not any(c.dep_ in SUBJECT_DEPS for c in verb.children))

@@ -12,15 +12,14 @@ import weakref
 from typing import Any
 
 from dateline.events.place_links import (
-    in_organisation_name,
     introducing_word,
     locative,
     place_precision,
     place_token,
     site_preposition,
-    speech_act,
 )
 from dateline.events.scene_fit import same_kind, same_time
+from dateline.events.sentence_frame import in_organisation_name, speech_act
 from dateline.events.targets import iso3_codes
 from dateline.model import Document, Location, Place
 

@@ -1,0 +1,65 @@
+"""Event location through the words around the act (issue 10, seventh session): a reporting clause set off in
+commas does not take the sentence's opening place from the act; a place closing a coordination of acts with one
+subject places each of them, but not across a journey; a clause describing a site gives the act on it its place;
+a statement's relative clause places it only when it tells what was done with the act, not what the act did."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from dateline.events.sentence_frame import frames_the_sentence
+from stage_run import event_at, extracted
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("In Kirkuk, the colonel adds, gunmen ambushed a police patrol on Sunday.", id="aside hung on the act"),
+    pytest.param("In Mexico, the report adds, cartels engage in kidnapping, extortion and murder.", id="on 'engage'"),
+])
+def test_a_reporting_aside_leaves_the_opening_place_to_the_act(nlp, text: str) -> None:
+    event = next(e for e in extracted(nlp, text).events if e.type == "ASSAULT")
+    assert event.location is not None and event.location.name in ("Kirkuk", "Mexico")
+
+
+def test_an_aside_the_parser_took_for_the_main_verb_still_frames_the_clause_after_it(nlp) -> None:
+    words = ["In", "Basra", ",", "Karimi", "adds", ",", "militias", "engage", "in", "kidnapping", "."]
+    heads = [4, 0, 4, 4, 4, 4, 7, 4, 7, 8, 4]  # 'engage' a conjunct of the aside's 'adds', as the parser may have it
+    deps = ["prep", "pobj", "punct", "nsubj", "ROOT", "punct", "nsubj", "conj", "prep", "pobj", "punct"]
+    pos = ["ADP", "PROPN", "PUNCT", "PROPN", "VERB", "PUNCT", "NOUN", "VERB", "ADP", "NOUN", "PUNCT"]
+    lemmas = ["in", "Basra", ",", "Karimi", "add", ",", "militia", "engage", "in", "kidnapping", "."]
+    parse = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    assert frames_the_sentence(parse[0], parse[9])
+    assert not frames_the_sentence(parse[0], parse[4])  # the aside itself is not set there by it
+
+
+def test_a_reporting_clause_that_governs_the_act_keeps_the_opening_place_as_the_speakers(nlp) -> None:
+    doc = extracted(nlp, "In Kirkuk, the colonel said gunmen ambushed a police patrol on Sunday.")
+    assert event_at(doc, "ambushed").location is None
+
+
+def test_a_place_closing_a_coordination_of_acts_places_the_first(nlp) -> None:
+    blocked = event_at(extracted(nlp, "Protesters blocked the highway and burned tyres in Lagos on Monday."), "blocked")
+    assert blocked.location is not None and blocked.location.name == "Lagos"
+    assert "closing" in blocked.location.basis
+
+
+def test_a_journeys_end_does_not_place_the_act_before_it(nlp) -> None:
+    doc = extracted(nlp, "Gunmen abducted the engineer and arrived in Abuja with him on Monday.")
+    assert event_at(doc, "abducted").location is None
+
+
+def test_a_clause_describing_a_site_gives_the_act_on_it_its_place(nlp) -> None:
+    destroyed = event_at(extracted(nlp, "Vandals destroyed a memorial that stood in Daugavpils for forty years."),
+                         "destroyed")
+    assert destroyed.location is not None and destroyed.location.name == "Daugavpils"
+    assert "'memorial'" in destroyed.location.basis
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    pytest.param("The council lifted the sanctions, which had hurt farmers in Ohio.", None, id="what the act did"),
+    pytest.param("The council lifted the sanctions, which were imposed in Brussels last year.", "Brussels",
+                 id="what was done with the act"),
+])
+def test_a_statements_relative_clause_places_it_only_when_passive(nlp, text: str, place: str | None) -> None:
+    sanction = event_at(extracted(nlp, text), "sanctions")
+    assert (sanction.location and sanction.location.name) == place
