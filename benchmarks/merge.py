@@ -113,14 +113,31 @@ class MergeTimer:
         store_sql.merge_new_events = self._inner
 
 
-def ingest_all(db: Path, docs: list[Document], batch: int = 32) -> tuple[float, float, float]:
-    """Store the documents in batches, in date order as a feed would bring them; (total, merge, merge CPU) seconds."""
-    ordered = sorted(docs, key=lambda d: (d.article.date, d.article.id))
+def ingest_all(db: Path, docs: list[Document], batch: int = 32,
+               newest_first: bool = False) -> tuple[float, float, float]:
+    """Store the documents in batches, in date order as a feed would bring them (or newest first); (total, merge,
+    merge CPU) seconds."""
+    ordered = sorted(docs, key=lambda d: (d.article.date, d.article.id), reverse=newest_first)
     with open_store(db) as store, MergeTimer() as timer:
         start = time.perf_counter()
         for i in range(0, len(ordered), batch):
             store.add(ordered[i:i + batch])
         return time.perf_counter() - start, timer.seconds, timer.cpu_seconds
+
+
+#: What must not depend on the order articles came in: each event's merged event, why it joined, its counts; the links.
+MERGE_STATE = ("SELECT id, merged_id, merge_reason, n_mentions, n_articles, n_sources FROM events ORDER BY id",
+               "SELECT a, b, reason FROM event_links ORDER BY a, b")
+
+
+def order_check(db: Path, docs: list[Document], tmp: Path) -> dict[str, int]:
+    """Ingest the documents again newest first in batches of 20 (the benchmark's run: oldest first, 32) and count the
+    rows of `MERGE_STATE` that differ from `db`'s (0 and 0: the merge did not depend on the order)."""
+    other = tmp / "newest-first.duckdb"
+    ingest_all(other, docs, batch=20, newest_first=True)
+    with open_store(db, read_only=True) as first, open_store(other, read_only=True) as second:
+        return {name: len(set(first.rows(sql)) ^ set(second.rows(sql)))
+                for name, sql in zip(("events_differing", "links_differing"), MERGE_STATE, strict=True)}
 
 
 def reduction(db: Path, docs: dict[str, list[Document]]) -> dict[str, object]:
@@ -173,13 +190,15 @@ def draw_pairs(db: Path, seed: int = 2711) -> list[dict[str, object]]:
     """A stratified random sample of the whole candidate population, for labelling by hand.
 
     The population is every pair of events of different articles with the same type whose merge spans
-    overlap (what the candidate index offers, merged or not). It is split into `STRATA` by the Dice
-    similarity of the two evidence sentences, and each stratum is sampled uniformly (seeded); each
-    record keeps its stratum's population, so population-weighted figures estimate the whole.
+    overlap, or that print one sentence up to `COPY_DAYS` apart (what the candidate index offers: pairs sharing a
+    key, merged or not). It is split into `STRATA` by the Dice similarity of the two evidence sentences, and each
+    stratum is sampled uniformly (seeded); each record keeps its stratum's population, so population-weighted
+    figures estimate the whole.
     """
     with open_store(db, read_only=True) as store:
         pairs = store.rows("SELECT DISTINCT x.event_id, y.event_id FROM merge_keys x JOIN merge_keys y "
-                           "ON x.type = y.type AND x.lo <= y.hi AND y.lo <= x.hi AND x.event_id < y.event_id "
+                           "ON x.window_key = y.window_key AND x.lo <= y.hi AND y.lo <= x.hi "
+                           "AND x.event_id < y.event_id "
                            "JOIN events ex ON ex.id = x.event_id JOIN events ey ON ey.id = y.event_id "
                            "WHERE ex.article_id <> ey.article_id ORDER BY x.event_id, y.event_id")
         events = {row[0]: stored_event(*row[1:]) for row in store.rows(
@@ -373,6 +392,8 @@ def main() -> None:
     ap.add_argument("--db", type=Path, help="keep the merged store here (default: a temporary file)")
     ap.add_argument("--missed", action="store_true", help="list the labelled same pairs kept apart, and why (stderr)")
     ap.add_argument("--incremental-only", action="store_true", help="only the incremental ingest times (--sizes)")
+    ap.add_argument("--order-check", action="store_true",
+                    help="ingest again newest first in other batches and count the merge rows that differ")
     args = ap.parse_args()
     topics = args.topics or sorted({p.name.split(".")[0] for p in args.cache.glob("*.jsonl")})
     docs = cached_documents(args.cache, topics)
@@ -400,6 +421,8 @@ def main() -> None:
             result[f"pairs:{path.name}"] = pair_scores(db, pairs)
             if args.missed:
                 result[f"missed:{path.name}"] = dict(missed_pairs(db, pairs))
+        if args.order_check:
+            result["order_check"] = order_check(db, flat, Path(tmp))
     if args.sizes:
         result["incremental_seconds_per_article"] = incremental(args.sizes, flat, args.probes, args.near)
     print(json.dumps(result))

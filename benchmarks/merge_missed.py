@@ -10,6 +10,12 @@ pair is classed as merging decides it: no candidate (`blocking: type`, `blocking
 threshold), or `linked, grouped apart` (linked, but the average linkage kept the groups apart).
 
     .venv/bin/python benchmarks/merge_missed.py --db STORE [--draw 40 --seed 71 --out FILE] [--labelled FILE]
+    .venv/bin/python benchmarks/merge_missed.py --db STORE --refused [--draw 40 --seed 86 --out FILE]
+
+With `--refused`, the population is instead the stored links whose two reports the grouping keeps in different
+merged events (`refused_links`), each classed by what kept the two final groups apart (`refusal`): too few links
+between them for the join density, or enough links but conflicting pairs of their reports (by the field of the first
+conflict), and whether the report alone would have joined the other group (the order of the joins).
 
 Prints the class counts by Dice band; `--draw` writes a seeded uniform sample (other types left out: the third
 session read them, 0-1 same of 8 per band) for labelling; `--labelled` counts, per class, the sample's pairs labelled
@@ -24,9 +30,10 @@ import random
 from collections import Counter
 from pathlib import Path
 
-from dateline.merge import conflict_between, link_model, report_of
+from dateline.merge import JOIN_DENSITY, conflict_between, groups_of, link_model, report_of
+from dateline.merge.grouping import CONFLICT_WEIGHT
 from dateline.merge.link import features_between
-from dateline.merge.rules import Report
+from dateline.merge.rules import COPY_DAYS, Report, copied
 from dateline.merge.text import dice
 from dateline.store import open_store
 from dateline.store.rows import stored_event
@@ -76,11 +83,17 @@ def mechanism(a: Report, b: Report, linked: bool) -> str:
         return "blocking: type"
     if a.reach is None or b.reach is None:
         return "blocking: vague"
-    if not a.reach.overlaps(b.reach.first, b.reach.last):
+    if not a.reach.overlaps(b.reach.first, b.reach.last) and not _copy_candidates(a, b):
         return "blocking: days"
     if conflict := conflict_between(a, b):
         return "conflict: " + conflict.split()[0]
     return "linked, grouped apart" if linked else "low link p"
+
+
+def _copy_candidates(a: Report, b: Report) -> bool:
+    """One sentence printed by two articles at most `COPY_DAYS` apart: candidates by their `copy_key`."""
+    days = (a.event.article_date - b.event.article_date).days if a.event.article_date and b.event.article_date else None
+    return days is not None and abs(days) <= COPY_DAYS and copied(a, b)
 
 
 def band(similarity: float) -> str:
@@ -101,6 +114,97 @@ def record(a: Report, b: Report, kind: str, similarity: float) -> dict[str, obje
                      "actors": [[p.name, p.country] for p in event.actors],
                      "recipients": [[p.name, p.country] for p in event.recipients],
                      "place": event.location.name if event.location else None, "sentence": report.sentence}
+    return out
+
+
+def refused_links(merged: dict[str, str], links: set[frozenset[str]]) -> list[tuple[str, str]]:
+    """The stored links (in id order) whose two reports sit in different merged events."""
+    return sorted(tuple(sorted(pair)) for pair in links if len({merged[x] for x in pair}) == 2)  # type: ignore[misc]
+
+
+def refusal(a: str, b: str, reports: dict[str, Report], groups: dict[str, list[str]], merged: dict[str, str],
+            links: set[frozenset[str]]) -> dict[str, object]:
+    """Why the final groups of a linked pair stayed apart: their links against the join density, the conflicting
+    pairs between them (by field, as the grouping counts them), and whether `a` alone would join `b`'s group."""
+    first, second = groups[merged[a]], groups[merged[b]]
+    between = sum(frozenset((x, y)) in links for x in first for y in second)
+    fields = Counter((conflict_between(reports[x], reports[y], lent=False, one_article=False) or "").split(" ")[0]
+                     for x in first for y in second)
+    conflicts = sum(n for field, n in fields.items() if field)
+    need = JOIN_DENSITY * len(first) * len(second)
+    alone = sum(frozenset((a, y)) in links for y in second) >= JOIN_DENSITY * len(second)
+    if between < need:
+        kind = "sparse"
+    elif between - CONFLICT_WEIGHT * conflicts < need:
+        kind = "conflict: " + max((f for f in fields if f), key=lambda f: (fields[f], f))
+    else:
+        kind = "joinable now"  # dense and without enough conflicts: an order effect of the surest-first joins
+    return {"class": kind, "sizes": [len(first), len(second)], "links_between": between,
+            "conflicts": {f: n for f, n in sorted(fields.items()) if f}, "a_alone_joins": alone}
+
+
+def refused_sample(db: Path, draw: int, seed: int) -> tuple[dict[str, object], list[dict[str, object]]]:
+    """Class counts of every refused link, and `draw` of them drawn uniformly (seeded) as records to label, each
+    with a few other reports of both groups for context."""
+    reports, merged, links = read_store(db)
+    groups: dict[str, list[str]] = {}
+    for event_id in sorted(merged):
+        groups.setdefault(merged[event_id], []).append(event_id)
+    refused = refused_links(merged, links)
+    classes = {pair: refusal(*pair, reports, groups, merged, links) for pair in refused}
+    counts = Counter(str(c["class"]) + (" (a alone joins)" if c["a_alone_joins"] else "") for c in classes.values())
+    summary = {"links": len(links), "refused": len(refused), "by_class": dict(sorted(counts.items()))}
+    out = []
+    for a, b in random.Random(seed).sample(refused, min(draw, len(refused))):
+        rec = record(reports[a], reports[b], "refused: " + str(classes[(a, b)]["class"]), dice(reports[a].words,
+                                                                                              reports[b].words))
+        rec["refusal"] = classes[(a, b)]
+        for side, event_id in (("a_group", a), ("b_group", b)):
+            rec[side] = [reports[x].sentence[:160] for x in groups[merged[event_id]] if x != event_id][:4]
+        out.append(rec)
+    return summary, out
+
+
+def regrouped(db: Path) -> tuple[dict[str, str], dict[str, Report]]:
+    """The store's reports grouped again by today's `groups_of` over its stored links (the links unchanged: what a
+    change of the grouping alone does, in seconds instead of a re-ingest): each event's group, named by its first."""
+    with open_store(db, read_only=True) as store:
+        rows = store.rows("SELECT e.id, e.event, e.article_id, a.date, a.title FROM events e "
+                          "JOIN articles a ON a.id = e.article_id")
+        links = {frozenset((a, b)): reason for a, b, reason in store.rows("SELECT a, b, reason FROM event_links")}
+    reports = {row[0]: report_of(stored_event(*row[1:5])) for row in rows}
+    linked = {x for pair in links for x in pair}
+    merged = {event_id: event_id for event_id in reports}
+    for members in groups_of([reports[x] for x in sorted(linked)], links):
+        merged |= {event.id: members[0].id for event in members}
+    return merged, reports
+
+
+def grouping_scores(merged: dict[str, str], reports: dict[str, Report], pair_files: list[Path]) -> dict[str, object]:
+    """Fewer events than mentions (overall and per topic family) and precision / recall on labelled pair files
+    (`label` same / different; pairs of events not in the store are left out) for one assignment of events to
+    merged events."""
+    mentions: Counter[str] = Counter()
+    groups: dict[str, set[str]] = {}
+    for event_id, report in reports.items():
+        family = (report.article_id or "?").split("_")[0]
+        mentions[family] += max(len(report.event.mentions), 1)
+        groups.setdefault(family, set()).add(merged[event_id])
+    out: dict[str, object] = {"reduction": round(1 - len(set(merged.values())) / sum(mentions.values()), 4),
+                              "by_family": {f: round(1 - len(groups[f]) / n, 4) for f, n in sorted(mentions.items())}}
+    for path in pair_files:
+        tally: Counter[str] = Counter()
+        for line in path.read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line)
+            if rec.get("label") not in ("same", "different"):
+                continue
+            a, b = (rec["a"]["event"], rec["b"]["event"]) if "a" in rec else str(rec["pair"]).split(":")
+            if a in merged and b in merged:
+                joined, same = merged[a] == merged[b], rec["label"] == "same"
+                tally[{(True, True): "tp", (True, False): "fp", (False, True): "fn", (False, False): "tn"}[
+                    (joined, same)]] += 1
+        out[path.name] = {"precision": round(tally["tp"] / max(tally["tp"] + tally["fp"], 1), 3),
+                          "recall": round(tally["tp"] / max(tally["tp"] + tally["fn"], 1), 3), **tally}
     return out
 
 
@@ -125,7 +229,19 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=71)
     ap.add_argument("--out", type=Path, help="where the drawn pairs go (JSON lines)")
     ap.add_argument("--labelled", type=Path, help="a labelled sample: count its pairs the store joins, per class")
+    ap.add_argument("--refused", action="store_true", help="the links the grouping refuses, classed (`refusal`)")
+    ap.add_argument("--regroup", type=Path, nargs="*", help="group the stored links again with today's grouping and "
+                    "score it: reduction, and precision / recall on these labelled pair files")
     args = ap.parse_args()
+    if args.regroup is not None:
+        print(json.dumps(grouping_scores(*regrouped(args.db), args.regroup)))
+        return
+    if args.refused:
+        summary, drawn = refused_sample(args.db, args.draw, args.seed)
+        if args.out:
+            args.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in drawn), encoding="utf-8")
+        print(json.dumps(summary))
+        return
     reports, merged, links = read_store(args.db)
     pairs = similar_unmerged(reports, merged)
     kinds = [(a, b, s, mechanism(reports[a], reports[b], frozenset((a, b)) in links)) for a, b, s in pairs]

@@ -290,3 +290,21 @@ def test_missed_pairs_are_classed_by_the_step_that_kept_them_apart(monkeypatch):
     assert mechanism(first, later, linked=False) == "blocking: days"
     assert mechanism(first, same_week, linked=True) == "linked, grouped apart"
     assert mechanism(first, same_week, linked=False) == "low link p"
+
+
+def test_refused_links_are_classed_by_what_kept_their_groups_apart(monkeypatch):
+    """`merge_missed.py --refused`: a link whose two reports sit in different merged events is 'sparse' when the two
+    groups hold too few links for the join density, and says whether the report alone would have joined the other
+    group (the order of the joins); `grouping_scores` counts the events per mention for a grouping."""
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from merge_missed import grouping_scores, refusal, refused_links
+
+    trio, single = _reports(3, "2010-04-21", "trio"), _reports(1, "2010-04-21", "single")[0]
+    links = {frozenset((a.id, b.id)) for a in trio for b in trio if a.id < b.id} | {frozenset((trio[0].id, single.id))}
+    merged = {event.id: trio[0].id for event in trio} | {single.id: single.id}
+    reports = {event.id: report_of(event) for event in [*trio, single]}
+    groups = {trio[0].id: [event.id for event in trio], single.id: [single.id]}
+    assert refused_links(merged, links) == [tuple(sorted((trio[0].id, single.id)))]
+    why = refusal(trio[0].id, single.id, reports, groups, merged, links)
+    assert why == {"class": "sparse", "sizes": [3, 1], "links_between": 1, "conflicts": {}, "a_alone_joins": True}
+    assert grouping_scores(merged, reports, [])["reduction"] == 0.5  # four mentions, two events

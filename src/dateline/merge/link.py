@@ -25,6 +25,7 @@ from pathlib import Path
 from dateline.merge.rules import (
     Report,
     conflict_between,
+    copied,
     report_of,
     same_day,
     shared_parties_between,
@@ -103,6 +104,8 @@ def _reaches_back(a: Report, b: Report) -> float:
 def _explained(a: Report, b: Report, features: dict[str, float]) -> list[str]:
     """The shared things behind a link, in words (from what `report_of` read of each)."""
     why = [f"sentences share {dice(a.words, b.words):.0%} of their words"]
+    if a.date != b.date and copied(a, b):
+        why.append(f"one sentence printed again, dated by each page ({a.date} / {b.date})")
     if features["shared_number"]:
         why.append(f"numbers {', '.join(sorted(a.numbers & b.numbers))} in both")
     if features["shared_names"]:

@@ -26,7 +26,7 @@ import functools
 import math
 from dataclasses import dataclass
 
-from dateline.merge.text import sentence_names, sentence_numbers, sentence_words
+from dateline.merge.text import sentence_fingerprint, sentence_names, sentence_numbers, sentence_words
 from dateline.model import Event, Location, Party
 from dateline.timex3 import Interval, interval
 from dateline.words import word_set
@@ -48,6 +48,9 @@ UNDATED_DAYS = 7
 #: carried for a fortnight). Such pairs are candidates and do not conflict, but the link model weighs that they
 #: meet only through this reach (the link feature `reaches_back`), so they need more in common than reports of one week.
 BACKGROUND_DAYS = 42
+#: How many days apart two articles may print one sentence (`copied`) and still be compared whatever their dates say:
+#: a page's list of stories carries a headline for days to weeks, as far as a background retelling reaches.
+COPY_DAYS = BACKGROUND_DAYS
 #: Events whose span is longer (a decade, PAST_REF) are too vague to merge; a year with its slack fits.
 MAX_MERGE_SPAN_DAYS = 366 + 2 * OPEN_SPAN_DAYS
 #: Greatest distance (km) between the places of one happening, by the coarser place's precision.
@@ -306,9 +309,18 @@ def conflict_between(a: Report, b: Report, lent: bool = True, one_article: bool 
     first, second = a.reach, b.reach
     if first is None or second is None:
         return "a date too vague to merge"
-    if not first.overlaps(second.first, second.last):
+    if not first.overlaps(second.first, second.last) and not copied(a, b):
         return f"dates {a.date or 'undated'} and {b.date or 'undated'}"
     return _party_conflict(a, b, lent) or _place_conflict(a, b)
+
+def copied(a: Report, b: Report) -> bool:
+    """Whether the two reports are one sentence printed twice (`sentence_fingerprint`): their dates then differ only
+    by the pages that carried it (a "Friday" or an undated headline read from each page's own day), not by what
+    the sentence says, so they make no date conflict. The candidate index offers such pairs up to
+    `COPY_DAYS` of article days apart (`dateline.store.rows.candidate_keys`)."""
+    fingerprint = sentence_fingerprint(a.sentence)
+    return fingerprint is not None and fingerprint == sentence_fingerprint(b.sentence)
+
 
 
 def shared_parties(a: Event, b: Event) -> list[str]:

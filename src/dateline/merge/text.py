@@ -7,6 +7,7 @@ the same reader. Each reader is cached by sentence: a merge compares each stored
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 
 from dateline.words import word_map, word_set
@@ -29,6 +30,11 @@ _YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
 UNSEEN_WORDS_PER_SENTENCE = 1
 #: A capitalised word that does not open the sentence: a name ("Ghonim", "Horizon", "Tahrir").
 _NAME = re.compile(r"(?<=[\w,;:'\"()-] )[A-Z][a-z]{2,}")
+#: A word or a number, as a sentence's fingerprint reads it ("al_Nusra", a handle, is one word).
+_TOKEN = re.compile(r"\w+")
+#: A sentence of fewer distinct content words is too common to stand for one report when printed again ("Thank you
+#: very much.", "Protests continue."): it gets no fingerprint (`sentence_fingerprint`).
+FINGERPRINT_MIN_WORDS = 5
 
 
 @functools.lru_cache(maxsize=65536)
@@ -81,5 +87,17 @@ def sentence_names(sentence: str) -> frozenset[str]:
     return frozenset(w.lower() for w in _NAME.findall(sentence)) - STOPWORDS
 
 
-__all__ = ["DATE_NAMES", "STOPWORDS", "UNSEEN_WORDS_PER_SENTENCE", "dice", "evidence_dice", "sentence_names",
-           "sentence_numbers", "sentence_similarity", "sentence_words"]
+@functools.lru_cache(maxsize=65536)
+def sentence_fingerprint(sentence: str) -> str | None:
+    """A digest of the sentence's words and numbers in order, lower-cased (punctuation, spacing and tokenisation
+    left out: "Egypt's" and "Egypt 's" are one), so one sentence printed again (a page's list of stories carried for
+    days, a headline over a wire copy) has one fingerprint, and one that says another day ("on Monday" / "on
+    Thursday") or count does not; None below `FINGERPRINT_MIN_WORDS` distinct content words (`sentence_words`)."""
+    if len(sentence_words(sentence)) < FINGERPRINT_MIN_WORDS:
+        return None
+    tokens = " ".join(token.lower() for token in _TOKEN.findall(sentence))
+    return hashlib.blake2b(tokens.encode("utf-8"), digest_size=8).hexdigest()
+
+
+__all__ = ["DATE_NAMES", "FINGERPRINT_MIN_WORDS", "STOPWORDS", "UNSEEN_WORDS_PER_SENTENCE", "dice", "evidence_dice",
+           "sentence_fingerprint", "sentence_names", "sentence_numbers", "sentence_similarity", "sentence_words"]

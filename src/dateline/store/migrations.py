@@ -7,6 +7,7 @@ when no migration leads from its version; a newer one is refused.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -27,7 +28,7 @@ from dateline.store.schema import (
     version_record,
     watch_table_ddl,
 )
-from dateline.store.search import fill_search_columns
+from dateline.store.search import fill_search_columns, refresh_listing_keys
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,31 @@ def _searched_statistics(execute: Execute, dialect: Dialect) -> None:
         execute(statement, [])
 
 
+def _copy_keys(execute: Execute, dialect: Dialect) -> None:
+    """Layout 12: merging's candidate index gets a row per event keyed by its sentence's fingerprint
+    (`rows.copy_key`), so one sentence printed on pages of other days is compared whatever dates the pages gave it
+    (`merge.rules.copied`); the stored events that share a fingerprint with another article's are then merged again
+    (`merged.merge_new_events`: their links are found and their groups clustered anew), so the store holds what an
+    ingest of its articles into a new store gives."""
+    from dateline.merge.rules import COPY_DAYS
+    from dateline.store.merged import insert_merge_keys, merge_new_events
+    from dateline.store.rows import copy_key
+
+    execute("DELETE FROM merge_keys WHERE window_key LIKE '%=%'", [])  # any copy rows (none before layout 12)
+    rows = execute("SELECT e.id, e.type, e.sentence, e.article_id, a.date FROM events e "
+                   "JOIN articles a ON a.id = e.article_id WHERE e.merge_lo IS NOT NULL", [])
+    keyed = [(event_id, type_, key, published, article_id) for event_id, type_, sentence, article_id, published in rows
+             if (key := copy_key(type_, sentence))]
+    insert_merge_keys(execute, [(event_id, type_, key, published - dt.timedelta(days=COPY_DAYS), published)
+                                for event_id, type_, key, published, _ in keyed])
+    articles: dict[str, set[str]] = {}
+    for _, _, key, _, article_id in keyed:
+        articles.setdefault(key, set()).add(article_id)
+    copies = sorted(event_id for event_id, _, key, _, _ in keyed if len(articles[key]) > 1)
+    if copies and merge_new_events(execute, copies):
+        refresh_listing_keys(execute, copies)  # the merged events the links moved are listed under new keys
+
+
 MIGRATIONS: dict[int, Migration] = {
     3: Migration(3, "schema_version table; unique key of event_parties (event_id, role, position); "
                     "new mention columns (a place's precision and basis); filter indexes", _from_layout_2),
@@ -188,6 +214,8 @@ MIGRATIONS: dict[int, Migration] = {
                   _row_numbers_and_covered_points),
     11: Migration(11, "PostgreSQL: statistics target 1000 on the substring-searched columns (party_text, countries, "
                       "sentence)", _searched_statistics),
+    12: Migration(12, "merge_keys: a row per event by its sentence's fingerprint (one sentence printed on other days "
+                      "is compared whatever its pages' dates); stored copies merged again", _copy_keys),
 }
 
 

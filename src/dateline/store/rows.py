@@ -18,9 +18,12 @@ from typing import Any
 
 from dateline.jsonform import json_fields
 from dateline.merge import merge_span
+from dateline.merge.rules import COPY_DAYS
+from dateline.merge.text import sentence_fingerprint
 from dateline.model import Actor, Article, Document, Event, Party, Place, Timex, content_id
 from dateline.store.base import date_bounds
 from dateline.store.search import countries, day_number, order_key, party_text
+from dateline.timex3 import Interval
 
 # A change to the tables below (a new model field included) needs a new schema version and a
 # migration in `dateline.store.schema`; tests/test_store.py checks its layout digest.
@@ -116,12 +119,31 @@ def window_keys(type_: str, first: dt.date, last: dt.date) -> list[str]:
                                           last.toordinal() // MERGE_WINDOW_DAYS + 1)]
 
 
-def merge_key_rows(ev: Event, reference: dt.date) -> list[tuple[Any, ...]]:
-    """The `merge_keys` rows of an event: one per candidate window its merge span touches; none when too vague."""
-    span = merge_span(ev, reference)
-    if span is None:
+def copy_key(type_: str, sentence: str) -> str | None:
+    """The candidate key of a sentence printed again ("ASSAULT=3f9a..."): its type and `sentence_fingerprint`; None
+    for a sentence too short to have one."""
+    fingerprint = sentence_fingerprint(sentence)
+    return f"{type_}={fingerprint}" if fingerprint else None
+
+
+def candidate_keys(type_: str, reach: Interval | None, published: dt.date | None,
+                   sentence: str) -> list[tuple[str, dt.date, dt.date]]:
+    """(key, first day, last day) of each `merge_keys` row of an event of this type, merge span (`reach`), article
+    day and sentence: one per window its merge span touches (`window_keys`), and its `copy_key` with the `COPY_DAYS`
+    up to its article's day, so the same sentence printed by another article up to that many days apart is a
+    candidate whatever dates the two pages gave it (`merge.rules.copied`). None when too vague to merge."""
+    if reach is None or published is None:
         return []
-    return [(ev.id, ev.type, key, span.first, span.last) for key in window_keys(ev.type, span.first, span.last)]
+    keys = [(key, reach.first, reach.last) for key in window_keys(type_, reach.first, reach.last)]
+    if copy := copy_key(type_, sentence):
+        keys.append((copy, published - dt.timedelta(days=COPY_DAYS), published))
+    return keys
+
+
+def merge_key_rows(ev: Event, reference: dt.date) -> list[tuple[Any, ...]]:
+    """The `merge_keys` rows of an event reported on `reference` (`candidate_keys`); none when too vague."""
+    return [(ev.id, ev.type, key, first, last)
+            for key, first, last in candidate_keys(ev.type, merge_span(ev, reference), reference, ev.evidence.sentence)]
 
 
 def stored_event(event_json: str, article_id: str, article_date: dt.date, article_title: str | None) -> Event:

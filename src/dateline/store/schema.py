@@ -26,12 +26,12 @@ from dateline.store.rows import table_columns
 from dateline.store.watch import WATCH_KEYS, WATCH_TABLES
 
 #: The schema this dateline reads and writes.
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 #: The digest of the table layout (`layout_digest()`) each schema version has; a test keeps the current
 #: one true, so a change to the tables (a new model field) cannot ship without a version and a migration.
 LAYOUT_DIGESTS = {3: "4e20dbc8b7d03897", 4: "597cd33275f5ebb7", 5: "60c22d079a10dbb5", 6: "d4d96ff88212b749",
                   7: "d4d96ff88212b749", 8: "d4d96ff88212b749", 9: "85afcecdfac74e79",
-                  10: "85afcecdfac74e79", 11: "85afcecdfac74e79"}
+                  10: "85afcecdfac74e79", 11: "85afcecdfac74e79", 12: "85afcecdfac74e79"}
 
 #: The single-column primary key of a table, where it has one.
 PRIMARY_KEYS = {"articles": "id", "events": "id"}
