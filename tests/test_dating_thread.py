@@ -81,3 +81,10 @@ def test_a_time_on_the_event_noun_dates_it_not_the_report(make_doc) -> None:
     text = "The minister said at a news conference on Monday that talks would resume."
     assert dating(make_doc, text, "conference").date == ("2018-09-17", "day", None)
     assert dating(make_doc, "Police said on Monday they had arrested ten men.", "arrested").mod == "ON_OR_BEFORE"
+
+
+def test_a_day_right_after_a_verb_of_saying_dates_the_saying(make_doc) -> None:
+    """The parser hangs "on Tuesday" of "said on Tuesday they had arrested" on the arrest; it is the report's day."""
+    text = "Police said on Tuesday they had arrested 12 people during protests."
+    assert dating(make_doc, text, "said").date == ("2018-09-18", "day", None)
+    assert dating(make_doc, text, "arrested").date == ("2018-09-18", "day", "ON_OR_BEFORE")

@@ -265,8 +265,17 @@ def nearest_anchor(doc: Document, trigger: Any) -> Timex | None:
     """The anchoring timex in the trigger's sentence closest to it, from a clause above it."""
     sent = trigger.sent
     anchors = [t for t in doc.timexes if t.token_start is not None and sent.start <= t.token_start < sent.end
-               and is_anchor(t) and _dates_trigger_clause(doc, t, trigger)]
+               and is_anchor(t) and (_dates_trigger_clause(doc, t, trigger) or _right_after_report(doc, t, trigger))]
     return min(anchors, key=lambda t: abs(t.token_start - trigger.i), default=None)
+
+
+def _right_after_report(doc: Document, timex: Timex, trigger: Any) -> bool:
+    """A time written right after a verb of saying ("said Tuesday his government told ...", "said on Tuesday
+    they had arrested"): the parser often hangs it on the reported clause, but it is the report's time."""
+    if trigger.lemma_ not in REPORTING or trigger.pos_ != "VERB" or timex.token_start is None:
+        return False
+    between = doc.parsed[trigger.i + 1:timex.token_start]
+    return timex.token_start > trigger.i and all(t.lower_ in ("on", ",") for t in between)
 
 
 def past_tense(verb: Any) -> bool:
