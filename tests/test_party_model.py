@@ -1,0 +1,99 @@
+"""The learned party chooser (issue 9): candidates, their paths to the trigger, and how a model revises the rules.
+
+A model here is a small table of weights written for the test (the form `tools/train_party_model.py` writes),
+so each test says which decision it checks: a party the rules chose and the model scores below `drop` is
+dropped, a role the rules left empty takes a candidate scoring at least `fill`, a meeting takes no recipient,
+an override is said in the evidence, and without a model (or inside `rules_only`) the rules' parties stand.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dateline.events import code_events
+from dateline.events.party_model import (
+    Candidate,
+    choose_parties,
+    decide,
+    dependency_path,
+    event_candidates,
+    load_party_model,
+    rules_only,
+)
+from dateline.model import Party
+
+
+def model(actor: dict[str, float], recipient: dict[str, float], drop: float = 0.1, fill: float = 0.6) -> dict:
+    """A chooser that keeps what the rules chose (unless `actor`/`recipient` weigh it down) and scores the rest low."""
+    return {"roles": {"actor": {"bias": -4.0, "weights": {"rule=actor": 8.0, **actor}},
+                      "recipient": {"bias": -4.0, "weights": {"rule=recipient": 8.0, **recipient}}},
+            "drop": drop, "fill": fill}
+
+
+def rule_coded(staged: Any, text: str) -> Any:
+    doc = staged(text)
+    with rules_only():
+        return code_events(doc)
+
+
+@pytest.mark.parametrize(("text", "word", "trigger", "path"), [
+    ("Police arrested the protesters in Cairo.", "Police", "arrested", ["nsubj"]),
+    ("Police arrested the protesters in Cairo.", "protesters", "arrested", ["dobj"]),
+    ("The protesters were arrested by police.", "police", "arrested", ["pobj", "agent"]),
+    ("Egypt condemned the arrest of journalists by police.", "Egypt", "arrest", ["nsubj", "^", "dobj"]),
+])
+def test_dependency_path_goes_up_to_the_common_head_then_down(nlp, text, word, trigger, path) -> None:
+    parsed = nlp(text)
+    source = next(t for t in parsed if t.text == word)
+    target = next(t for t in parsed if t.text == trigger)
+    assert dependency_path(source, target) == path
+
+
+def test_candidates_are_the_rules_parties_and_the_sentences_other_actors(staged) -> None:
+    doc = rule_coded(staged, "Kenyan journalists were arrested on Monday, Ugandan police said.")
+    event = next(e for e in doc.events if e.evidence.trigger == "arrested")
+    by_text = {c.party.text: c for c in event_candidates(doc, event)}
+    assert by_text["Kenyan journalists"].rule_role == "recipient"
+    assert by_text["Ugandan police"].rule_role is None
+    assert "path=nsubj/^/ccomp" in by_text["Ugandan police"].features
+
+
+def test_an_empty_role_is_filled_and_the_override_is_said(staged) -> None:
+    doc = rule_coded(staged, "Kenyan journalists were arrested on Monday, Ugandan police said.")
+    assert not next(e for e in doc.events if e.evidence.trigger == "arrested").actors  # the rules name no arrester
+    doc = choose_parties(doc, model({"path=nsubj/^/ccomp": 8.0}, {}))
+    event = next(e for e in doc.events if e.evidence.trigger == "arrested")
+    assert [p.country for p in event.actors] == ["UGA"]
+    assert [p.country for p in event.recipients] == ["KEN"]
+    assert "the learned chooser overrode the rules" in event.evidence.rule
+    assert event.evidence.rule.startswith(next(iter(event.evidence.rule.split(";"))))  # the rules' reason stays first
+
+
+def test_a_rule_party_the_model_rules_out_is_dropped(staged) -> None:
+    text = "Twelve Kenyan traders were arrested in Kampala on Monday as Ugandan police cleared the market."
+    doc = rule_coded(staged, text)
+    assert [p.text for p in next(e for e in doc.events if e.evidence.trigger == "arrested").actors] == ["Kampala"]
+    doc = choose_parties(doc, model({"first=pobj&rule=actor": -8.0}, {}))
+    event = next(e for e in doc.events if e.evidence.trigger == "arrested")
+    assert event.actors == [] and [p.country for p in event.recipients] == ["KEN"]
+
+
+def test_without_a_model_or_inside_rules_only_the_rules_stand(staged) -> None:
+    doc = rule_coded(staged, "Kenyan journalists were arrested on Monday, Ugandan police said.")
+    before = [(e.actors, e.recipients, e.evidence.rule) for e in doc.events]
+    with rules_only():
+        choose_parties(doc, model({"path=nsubj/^/ccomp": 8.0}, {}))
+    if load_party_model() is None:
+        choose_parties(doc)
+    assert [(e.actors, e.recipients, e.evidence.rule) for e in doc.events] == before
+
+
+def test_a_meeting_takes_no_recipient_and_a_weak_candidate_no_role() -> None:
+    kenya = Candidate(Party(name="Kenya", country="KEN", start=0), "actor", ["rule=actor"])
+    uganda = Candidate(Party(name="Uganda", country="UGA", start=10), None, ["path=dobj"])
+    sudan = Candidate(Party(name="Sudan", country="SDN", start=20), None, ["path=pobj"])
+    chooser = model({}, {"path=dobj": 8.0})
+    assert decide([kenya, uganda, sudan], chooser, "CONSULT") == ([kenya.party], [])
+    assert decide([kenya, uganda, sudan], chooser, "ACCUSE") == ([kenya.party], [uganda.party])
