@@ -88,3 +88,18 @@ def test_a_day_right_after_a_verb_of_saying_dates_the_saying(make_doc) -> None:
     text = "Police said on Tuesday they had arrested 12 people during protests."
     assert dating(make_doc, text, "said").date == ("2018-09-18", "day", None)
     assert dating(make_doc, text, "arrested").date == ("2018-09-18", "day", "ON_OR_BEFORE")
+
+
+def test_a_time_that_opens_the_sentence_frames_its_main_clause(make_doc) -> None:
+    """The parser hangs "on April 8" on the participle and makes "investigators" its subject; the fronted day
+    still dates the sentence's main clause."""
+    text = ("But on April 8, investigators, wondering how the assailant could have emerged from the woods without "
+            "being seen, searched the site once more.")
+    assert dating(make_doc, text, "searched").date == ("2018-04-08", "day", None)
+
+
+def test_what_someone_now_thinks_happened_is_not_the_story_s_day(make_doc) -> None:
+    text = ("On Monday, police arrested a man near the border. "
+            "Investigators think he buried the rifle and then fled to the hills.")
+    assert dating(make_doc, text, "buried").mod == "ON_OR_BEFORE"
+    assert dating(make_doc, text, "fled").mod == "ON_OR_BEFORE"

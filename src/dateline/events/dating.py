@@ -47,6 +47,7 @@ from dateline.events.dating_clauses import (
     clause_head,
     clause_of_same_time,
     complement_of_same_time,
+    fronted,
     governing_timex,
     is_anchor,
     nearest_anchor,
@@ -348,7 +349,7 @@ def _dates_main_clause(doc: Document, timex: Timex) -> bool:
     head = clause_head(root.head if root.pos_ in VERBAL else root)
     if participle_adjunct(head):
         head = head.head
-    return head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
+    return head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT") or fronted(doc, timex)
 
 
 def _sentences_between(doc: Document, timex: Timex, trigger: Any) -> int:
@@ -360,9 +361,12 @@ def _sentences_between(doc: Document, timex: Timex, trigger: Any) -> int:
 
 
 def _reports_present(verb: Any) -> bool:
-    """A clause reported by a present-tense verb ("police say the man was arrested"): news of now."""
+    """A clause reported by a present-tense verb ("police say the man was arrested"), or the complement of one
+    ("investigators think the killer buried the rifle"): news or belief of now, not the story's thread."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:  # "think the killer buried the rifle, then fled"
+        verb = verb.head
     head = verb.head
-    return head.i != verb.i and head.lemma_ in _REPORTING and head.tag_ in ("VBZ", "VBP")
+    return head.i != verb.i and head.tag_ in ("VBZ", "VBP") and (head.lemma_ in _REPORTING or verb.dep_ == "ccomp")
 
 
 def _on_the_trigger(root: Any, trigger: Any) -> bool:

@@ -161,6 +161,8 @@ def _dates_trigger_clause(doc: Document, timex: Timex, trigger: Any) -> bool:
     head = root.head
     while head.head.i != head.i and not verbal(head):
         head = head.head
+    if fronted(doc, timex):  # "But on April 8, investigators, wondering how ..., searched": the parse's hook aside
+        head = root.sent.root
     if not verbal(head):
         return True
     if participle_adjunct(head) or complement_of_same_time(head) or clause_of_same_time(head):
@@ -168,6 +170,17 @@ def _dates_trigger_clause(doc: Document, timex: Timex, trigger: Any) -> bool:
     head = reporting_verb_of_source(head) or head  # "A statement released Tuesday said troops had ..."
     return head == trigger or (head.is_ancestor(trigger) and not _in_noun_clause(trigger, head)
                                and not _conjunct_of_other_tense(trigger, head))
+
+
+def fronted(doc: Document, timex: Timex) -> bool:
+    """A time that opens its sentence and is set off by a comma ("On April 8, investigators ...", "But on
+    Saturday, ..."): it frames the main clause, whatever word the parser hangs it on."""
+    if timex.token_start is None or timex.token_end is None or timex.token_end >= len(doc.parsed):
+        return False
+    sent = doc.parsed[timex.token_start].sent
+    before = doc.parsed[sent.start:timex.token_start]
+    return doc.parsed[timex.token_end].text == "," and len(before) <= 3 and \
+        all(t.dep_ in ("cc", "prep", "punct", "advmod") for t in before)
 
 
 def complement_of_same_time(verb: Any) -> bool:
