@@ -45,15 +45,14 @@ from dateline.events.dating_clauses import (
     ONE_DAY,
     VERBAL,
     clause_head,
-    clause_of_same_time,
-    complement_of_same_time,
     fronted,
     governing_timex,
     is_anchor,
     nearest_anchor,
     participle_adjunct,
     past_tense,
-    reporting_verb_of_source,
+    preposition_mod,
+    reported_by,
     timex_root,
     written_by,
 )
@@ -68,8 +67,6 @@ _EARLIER_WORDS = frozenset({"previous", "earlier", "prior", "last", "former", "p
 #: Verbs that report an event: their date is when it was said, so the event itself
 #: happened on or before it ("police said on Tuesday they had arrested ...").
 _REPORTING = word_set("reporting_verbs")
-#: Prepositions that put an event on one side of the date they introduce ("withdrew by Monday").
-_PREPOSITION_MODS: dict[str, DateMod] = {"before": "BEFORE", "by": "ON_OR_BEFORE", "after": "AFTER"}
 #: A named day governs the sentences that follow it this far (its own counts as none): a story
 #: thread goes on for a sentence or two before the article turns to background.
 CARRY_SENTENCES = 2
@@ -192,9 +189,9 @@ def _dated_by(doc: Document, timex: Timex, trigger: Any, hypothetical: bool, bas
         fallback = _fallback(doc)
         return fallback.because(f"{timex.text!r} would put a past act after the article date: {fallback.basis}")
     value = date_part(first.value)
-    if _reported_by(doc, first, trigger) and not ahead:
+    if reported_by(doc, first, trigger) and not ahead:
         return Dating(value, precision(value) or "day", "ON_OR_BEFORE", f"{basis}, the day it was reported")
-    return Dating(value, precision(value) or "day", _preposition_mod(doc, first), basis)
+    return Dating(value, precision(value) or "day", preposition_mod(doc, first), basis)
 
 
 def _fallback(doc: Document) -> Dating:
@@ -309,7 +306,7 @@ def _carried_day(doc: Document, trigger: Any) -> Dating | None:
         return None
     basis = f"{said!r} in an earlier sentence still holds: a past-tense sentence with no time of its own continues " \
             "the story"
-    if _reported_by(doc, last, trigger) and not _reports(trigger):  # '"Our fighters killed ...," he said on Tuesday.'
+    if reported_by(doc, last, trigger) and not _reports(trigger):  # '"Our fighters killed ...," he said on Tuesday.'
         return Dating(date_part(last.value), "day", "ON_OR_BEFORE", f"{basis}, as reported that day")
     return Dating(date_part(last.value), "day", None, basis)
 
@@ -367,49 +364,3 @@ def _reports_present(verb: Any) -> bool:
         verb = verb.head
     head = verb.head
     return head.i != verb.i and head.tag_ in ("VBZ", "VBP") and (head.lemma_ in _REPORTING or verb.dep_ == "ccomp")
-
-
-def _on_the_trigger(root: Any, trigger: Any) -> bool:
-    """True when the time sits in a nominal trigger's own phrase, below it with no verb between ("reported a
-    third-quarter loss", "said in a telephone interview Monday", "said last month's discovery"): it dates
-    the happening the noun names, not the report around it."""
-    if trigger.pos_ in VERBAL:  # "said on Tuesday they had arrested": the parse often hangs the report's day there
-        return False
-    token = root
-    for _ in range(4):
-        if token.i == trigger.i:
-            return True
-        if token.head.i == token.i or (token.i != root.i and token.pos_ in VERBAL):
-            return False
-        token = token.head
-    return False
-
-
-def _preposition_mod(doc: Document, timex: Timex) -> DateMod | None:
-    """BEFORE, ON_OR_BEFORE or AFTER when the timex is the object of "before", "by" or "after"."""
-    root = timex_root(doc, timex)
-    if root is None or root.dep_ != "pobj":
-        return None
-    return _PREPOSITION_MODS.get(root.head.lower_)
-
-
-def _reported_by(doc: Document, timex: Timex, trigger: Any) -> bool:
-    """True when the timex dates the report of the event, not the event itself.
-
-    Either its clause is a reporting verb above the trigger, or it follows one directly
-    ("said on Tuesday they had arrested", which parsers often attach to the event).
-    """
-    root = timex_root(doc, timex)
-    if root is None or _on_the_trigger(root, trigger):
-        return False
-    verbs = [clause_head(root.head)]
-    verbs += [v for v in (reporting_verb_of_source(verbs[0]),) if v is not None]  # "a statement issued Monday said"
-    own = verbs[0].i == trigger.i or verbs[0].is_ancestor(trigger)
-    if not own and (clause_of_same_time(verbs[0]) or complement_of_same_time(verbs[0])):
-        verbs.append(verbs[0].head)  # "82 were killed, officials said as dawn broke Saturday": the report's day
-    before = timex.token_start - 1
-    while before >= 0 and doc.parsed[before].lower_ in {"on", ","}:
-        before -= 1
-    if before >= 0:
-        verbs.append(doc.parsed[before])
-    return any(v.lemma_ in _REPORTING and v.pos_ == "VERB" and v.i != trigger.i for v in verbs)

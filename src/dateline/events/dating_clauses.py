@@ -4,7 +4,9 @@ timexes of the trigger's sentence (`events.dating` decides with these, and with 
 A timex dates a trigger when it is reached from the trigger through the tree without passing into
 another clause (`governing_timex`: "Turkey and Russia on Monday agreed"), or when it sits in a clause
 that embeds the trigger's ("On Monday officials said rebels attacked"; `nearest_anchor`), never in a
-clause beside it (a relative clause about something else, a conjunct told in another tense).
+clause beside it (a relative clause about something else, a conjunct told in another tense). Whether a
+timex dates only the report of an event (`reported_by`) or puts it before or after (`preposition_mod`) is
+read here too.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Any
 
 from dateline.events.occasion import occasion_clause
 from dateline.model import Document, Timex
-from dateline.timex3 import is_calendar
+from dateline.timex3 import DateMod, is_calendar
 from dateline.words import word_class, word_set
 
 #: Parts of speech that head a clause.
@@ -30,6 +32,8 @@ _FUTURE_AUX = word_class("auxiliaries", "future")
 _PERFECT_AUX = word_class("auxiliaries", "perfect")
 #: Verbs that report an event: their date is when it was said, not when it happened.
 REPORTING = word_set("reporting_verbs")
+#: Prepositions that put an event on one side of the date they introduce ("withdrew by Monday").
+_PREPOSITION_MODS: dict[str, DateMod] = {"before": "BEFORE", "by": "ON_OR_BEFORE", "after": "AFTER"}
 #: Verbs that issue a text ("released", "posted"): on a reporting verb's subject they date the report.
 _PUBLISHING = word_set("publishing_verbs")
 #: Verbs whose complement lies ahead of them or may not happen ("agreed to meet on Friday", "urged them to
@@ -297,3 +301,49 @@ def past_tense(verb: Any) -> bool:
     if any(a.lower_ in _FUTURE_AUX for a in auxes):
         return False
     return verb.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" or a.lower_ in _PERFECT_AUX for a in auxes)
+
+
+def _on_the_trigger(root: Any, trigger: Any) -> bool:
+    """True when the time sits in a nominal trigger's own phrase, below it with no verb between ("reported a
+    third-quarter loss", "said in a telephone interview Monday", "said last month's discovery"): it dates
+    the happening the noun names, not the report around it."""
+    if trigger.pos_ in VERBAL:  # "said on Tuesday they had arrested": the parse often hangs the report's day there
+        return False
+    token = root
+    for _ in range(4):
+        if token.i == trigger.i:
+            return True
+        if token.head.i == token.i or (token.i != root.i and token.pos_ in VERBAL):
+            return False
+        token = token.head
+    return False
+
+
+def preposition_mod(doc: Document, timex: Timex) -> DateMod | None:
+    """BEFORE, ON_OR_BEFORE or AFTER when the timex is the object of "before", "by" or "after"."""
+    root = timex_root(doc, timex)
+    if root is None or root.dep_ != "pobj":
+        return None
+    return _PREPOSITION_MODS.get(root.head.lower_)
+
+
+def reported_by(doc: Document, timex: Timex, trigger: Any) -> bool:
+    """True when the timex dates the report of the event, not the event itself.
+
+    Either its clause is a reporting verb above the trigger, or it follows one directly
+    ("said on Tuesday they had arrested", which parsers often attach to the event).
+    """
+    root = timex_root(doc, timex)
+    if root is None or _on_the_trigger(root, trigger):
+        return False
+    verbs = [clause_head(root.head)]
+    verbs += [v for v in (reporting_verb_of_source(verbs[0]),) if v is not None]  # "a statement issued Monday said"
+    own = verbs[0].i == trigger.i or verbs[0].is_ancestor(trigger)
+    if not own and (clause_of_same_time(verbs[0]) or complement_of_same_time(verbs[0])):
+        verbs.append(verbs[0].head)  # "82 were killed, officials said as dawn broke Saturday": the report's day
+    before = timex.token_start - 1
+    while before >= 0 and doc.parsed[before].lower_ in {"on", ","}:
+        before -= 1
+    if before >= 0:
+        verbs.append(doc.parsed[before])
+    return any(v.lemma_ in REPORTING and v.pos_ == "VERB" and v.i != trigger.i for v in verbs)
