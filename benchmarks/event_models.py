@@ -10,7 +10,12 @@ Per pair, at the display threshold (the default view unless given): false alarms
 documents and CrisisLex disaster tweets (`event_sets`), the short reports' found and false-alarm shares
 (`short_reports`), GSR type F1 (`events`), RAMS recall, WikiEvents recall and precision. The detector is the
 pair's own everywhere (on RAMS and WikiEvents, which both models learn from, the figures are in-sample; MUC-4,
-the CrisisLex test tweets, the short reports and the GSR are out of sample). events-gold is not here: its
+the CrisisLex test tweets, the short reports and the GSR are out of sample). Unseen news: the `heldout` half of
+the hand-labelled candidates of whole GWN and T17 articles (`tools/news_candidates.jsonl`), at 0.35 and 0.45
+and the threshold given: of the shown events on a labelled trigger, the share that is a real political event
+of the shown type and status (`news_precision_*`), of the labelled factual events the share shown so
+(`news_found_*`), and how many shown events sit on no labelled trigger (another detector's proposals, not
+judged). events-gold is not here: its
 honest figure is the recipe's cross-validation (`train_event_model.py`, `benchmarks/events.py`).
 
 One JSON line per pair on stdout.
@@ -42,7 +47,8 @@ from dateline.model import Article, Document
 from dateline.nlp import load_model
 from dateline.pipeline import process
 from detector_sources import recode, restore_tensors, stacked_tensors
-from event_sources import cache_folder, pipeline_fingerprint
+from event_sources import _news_labeller, cache_folder, pipeline_fingerprint
+from news_candidates import article, default_shared, read_labels
 
 
 def cached_documents(name: str, articles: list[Article]) -> list[Document]:
@@ -95,6 +101,43 @@ def gsr_type_f1(detector: LinearModel, verifier: LinearModel, threshold: float) 
     return gsr.f1(counts["type_tp"], counts["type_fp"], counts["type_fn"])["f1"]
 
 
+def news_figures(detector: LinearModel, verifier: LinearModel, thresholds: list[float]) -> dict[str, Any]:
+    """Precision, found share and unjudged count of the shown events on the held-out labelled news articles."""
+    labels = [item for item in read_labels() if item["split"] == "heldout"]
+    ids = sorted({item["article"] for item in labels})
+    docs = coded(cached_documents("news-heldout", [article(default_shared(), i) for i in ids]), detector, verifier)
+    out: dict[str, Any] = {"news_articles": len(ids)}
+    for t in sorted(set(thresholds)):
+        got = judged_news(docs, labels, t)
+        out.update({f"news_{k}_{t}": v for k, v in got.items()})
+    return out
+
+
+def judged_news(docs: list[Document], labels: list[dict[str, Any]], threshold: float) -> dict[str, Any]:
+    """The shown events (confidence at or above `threshold`) judged by the labelled trigger one of their mentions
+    sits on: `precision` the share whose type is the label (a fact shown for a negated, hypothetical or future
+    happening is wrong), `found` the share of labelled factual events some shown event carries with the right
+    type, `shown` and `unjudged` (on no labelled trigger) the counts."""
+    shown = right = unjudged = 0
+    found: set[tuple[str, int]] = set()
+    for doc in docs:
+        label = _news_labeller([item for item in labels if item["article"] == doc.article.id])
+        for event in (e for e in doc.events if e.confidence >= threshold):
+            mentions = [event.evidence, *event.mentions]
+            said = [label(replace(event, evidence=m)) for m in mentions]
+            judged = [x for x in said if x is not None]
+            if not judged:
+                unjudged += 1
+                continue
+            shown += 1
+            right += judged[0] == event.type
+            found |= {(doc.article.id, m.trigger_start or 0) for m, x in zip(mentions, said, strict=True)
+                      if x == event.type}
+    true = {(i["article"], i["trigger_span"][0]) for i in labels if i["label"] != verify.NONE and i["status"] == "fact"}
+    return {"precision": round(right / max(shown, 1), 3), "found": round(len(found & true) / max(len(true), 1), 3),
+            "shown": shown, "unjudged": unjudged}
+
+
 def pair_figures(folder: Path, threshold: float) -> dict[str, Any]:
     """Every figure of the pair in `folder` at `threshold`."""
     detector = linear.read_model(folder, detect.MODEL_NAME, detect.FEATURE_VERSION)
@@ -104,6 +147,7 @@ def pair_figures(folder: Path, threshold: float) -> dict[str, Any]:
         docs = coded(cached_documents(name, load(0)), detector, verifier)
         out[name] = sets._alarm_rate(docs, threshold)["false_alarm_rate"]
     out.update(short_report_figures(detector, verifier, threshold))
+    out.update(news_figures(detector, verifier, [0.35, 0.45, threshold]))
     out["gsr_type_f1"] = gsr_type_f1(detector, verifier, threshold)
     for name, load, judged in (("rams", sets._rams, None), ("wikievents", sets._wikievents, sets.KAIROS_TYPES)):
         articles, golds = load(0)

@@ -25,6 +25,10 @@ annotation does not say: the candidate is left out). How each source is read:
   Labels of the older PLOVER draft are mapped to today's types (`GSR_LABELS`).
 * crisislex (CrisisLex T26, disasters and accidents only; the two shootings/bombings left out):
   a sample of tweets per crisis; every conflictual candidate is NONE.
+* news (`news_candidates.jsonl` beside this script: every candidate of 24 whole GWN and T17 articles
+  labelled by hand, `news_candidates.py` says how drawn; the `train` half only): the candidate on a
+  labelled trigger gets its label as the gold labeller gives it (the type, or NONE for a factual
+  candidate of an event the coder read as negated, hypothetical or future); others are left out.
 """
 
 from __future__ import annotations
@@ -85,7 +89,7 @@ def map_aida(kind: str) -> str | None:
     return next((plover for prefix, plover in rules if prefix in k), None)
 
 
-def _overlaps(event: Event, spans: list[tuple[int, int, str | None]]) -> list[str | None]:
+def _overlaps(event: Event, spans: list[tuple[int, int, Any]]) -> list[Any]:
     at = event.evidence.trigger_start or 0
     end = event.evidence.trigger_end or at + 1
     return [label for s, e, label in spans if s < end and at < e]
@@ -228,6 +232,37 @@ def _gsr_labeller(types: set[str], words: set[str]) -> Labeller:
     return label
 
 
+def read_news(path: Path, limit: int, split: str = "train",
+              shared: Path | None = None) -> Iterator[tuple[Article, Labeller]]:
+    """The hand-labelled news articles of one split, their texts read from `shared` (the shared data folder beside
+    the checkout unless given)."""
+    from news_candidates import article, default_shared, read_labels
+
+    by_article: dict[str, list[dict[str, Any]]] = {}
+    for item in read_labels(path):
+        if item["split"] == split:
+            by_article.setdefault(item["article"], []).append(item)
+    for i, (article_id, items) in enumerate(sorted(by_article.items())):
+        if limit and i >= limit:
+            break
+        yield article(shared or default_shared(), article_id), _news_labeller(items)
+
+
+def _news_labeller(items: list[dict[str, Any]]) -> Labeller:
+    """A candidate's label from the labelled trigger it overlaps (None when it overlaps none)."""
+    spans = [(s, e, (label, status)) for item in items
+             for (s, e), label, status in [(item["trigger_span"], item["label"], item["status"])]]
+
+    def label(event: Event) -> str | None:
+        found = _overlaps(event, spans)
+        if not found:
+            return None
+        kind, status = found[0]
+        factual = not (event.negated or event.hypothetical)
+        return NONE if kind == NONE or (factual and status != "fact") else kind
+    return label
+
+
 def read_crisislex(folder: Path, limit: int) -> Iterator[tuple[Article, Labeller]]:
     for crisis in sorted(p for p in folder.iterdir() if p.is_dir()):
         if any(crisis.name.endswith(a) for a in ATTACK_CRISES):
@@ -260,6 +295,7 @@ SOURCES: dict[str, tuple[Reader, str]] = {
     "wikievents": (read_wikievents, "wikievents_dev.jsonl"),
     "crisislex": (read_crisislex, "crisislex-t26"),
     "gsr": (read_gsr, "PLOVER_GSR_CAMEO.txt"),
+    "news": (read_news, "news_candidates.jsonl"),
 }
 #: The sources the shipped verifier learns from. The GSR can be read (`train_event_model.py --sources`) but is
 #: left out: trained with it, 5-fold CV gave events-gold ROC AUC 0.788 (0.820 without) and WikiEvents 0.502
@@ -268,8 +304,11 @@ TRAINED_ON = ("gold", "ngec", "rams", "wikievents", "crisislex")
 
 
 def source_file(name: str, gold: Path, dev: Path) -> Path:
-    """Where a training source lives: events-gold, the PLOVER folder beside events-dev (GSR), or events-dev."""
+    """Where a training source lives: events-gold, the PLOVER folder beside events-dev (GSR), the labels beside
+    this script (news), or events-dev."""
     rel = SOURCES[name][1]
+    if name == "news":
+        return Path(__file__).resolve().parent / rel
     return gold / rel if name == "gold" else dev.parent / "plover" / rel if name == "gsr" else dev / rel
 
 

@@ -39,9 +39,12 @@ from dateline.events.linear import LinearModel
 from dateline.events.verify import FEATURE_VERSION, MODEL_NAME, NONE
 from event_sources import SOURCES, TRAINED_ON, Row, cache_rows, source_file
 
-#: How much one row of each source counts: the gold articles are the target domain; NGEC's labels
-#: are document labels put on the lead sentence (noisy); CrisisLex tweets are many and alike.
-SOURCE_WEIGHT = {"gold": 3.0, "ngec": 0.5, "rams": 1.0, "wikievents": 1.0, "crisislex": 0.5, "gsr": 1.0}
+#: How much one row of each source counts: the gold articles are the target domain, and so are the hand-labelled
+#: news candidates (whole articles, every candidate labelled, the same coding guideline: the same weight, not a
+#: tuned one); NGEC's labels are document labels put on the lead sentence (noisy); CrisisLex tweets are many and
+#: alike.
+SOURCE_WEIGHT = {"gold": 3.0, "news": 3.0, "ngec": 0.5, "rams": 1.0, "wikievents": 1.0, "crisislex": 0.5,
+                 "gsr": 1.0}
 MIN_COUNT = 2  # features seen fewer times are left out of the vocabulary
 #: Sources whose rows are selected positives: NGEC's labeller keeps a candidate only when its lexicon type is the
 #: story's label, so every NGEC row says "the lexicon is right" and none says "no event". Without a mark the

@@ -1,0 +1,105 @@
+"""The hand-labelled news candidates: a fixed, stratified draw of unseen articles, split by article, and the
+label each candidate of a labelled trigger gets when the verifier is trained on them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from dateline.model import Event, Evidence
+
+ROOT = Path(__file__).resolve().parents[1]
+TOPICS = ("quake_wire", "strike_daily", "bpoil_foxnews")
+
+
+def fake_shared(root: Path) -> Path:
+    """A shared folder of my own: 30 GWN-style articles, two T17 topics and one held-out topic, one gold article."""
+    body = "The ministers met in the capital and agreed to talks. " * 12
+    items = "".join(f"<article file=\"{n}\"><title>t</title><text>{n} {body}</text></article>" for n in range(30))
+    (root / "data/geo-dev").mkdir(parents=True)
+    (root / "data/geo-dev/GWN.xml").write_text(f"<articles>{items}</articles>", encoding="utf-8")
+    for topic in TOPICS:
+        (root / "corpus/t17" / topic).mkdir(parents=True)
+        lines = [json.dumps({"id": str(i), "time": f"2010-01-0{1 + i % 9}", "text": f"-LRB- {i} -RRB- ``{body}''"})
+                 for i in range(20)]
+        (root / "corpus/t17" / topic / "articles.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (root / "data/events-gold").mkdir(parents=True)
+    gold = {"id": "GWN-3", "date": "2018-04-02", "text": "x", "source": "GWN"}
+    (root / "data/events-gold/articles.jsonl").write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    return root
+
+
+def test_the_draw_is_fixed_stratified_split_by_article_and_leaves_out_gold_and_held_out_topics(
+        tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    import news_candidates
+    from news_candidates import article, draw
+
+    monkeypatch.setattr(news_candidates, "PER_STRATUM", 4)  # two topics and two more drawn from them
+    shared = fake_shared(tmp_path)
+    picks = draw(shared)
+    assert picks == draw(shared)
+    ids = [p["article"] for p in picks]
+    assert len(set(ids)) == len(ids) == 8
+    assert "GWN-3" not in ids and not any(i.startswith("bpoil_foxnews") for i in ids)
+    assert {i.rsplit("-", 1)[0] for i in ids if not i.startswith("GWN")} == {"quake_wire", "strike_daily"}
+    for gwn in (True, False):
+        splits = [p["split"] for p in picks if p["article"].startswith("GWN") == gwn]
+        assert splits.count("train") == splits.count("heldout") == 2
+    t17 = article(shared, "strike_daily-4")
+    assert t17.text.startswith('( 4 ) "The ministers') and str(t17.date) == "2010-01-05"
+
+
+def candidate(start: int, kind: str, status: str = "fact") -> Event:
+    text = "Police arrested the father and will charge him on Monday."
+    evidence = Evidence(text, 0, len(text), text[start:start + 6], start, start + 6, "test")
+    return Event(id=f"e{start}", type=kind, status=status, evidence=evidence)
+
+
+def test_a_candidate_takes_the_label_of_the_trigger_it_sits_on(monkeypatch) -> None:
+    """Labelled by trigger: the arrest is COERCE whatever the lexicon called it; "charge", which the coder read
+    as future, is wrong as a fact and right as a future; a candidate on no labelled trigger is left out."""
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    from event_sources import _news_labeller
+
+    items = [{"trigger_span": [7, 15], "label": "COERCE", "status": "fact"},
+             {"trigger_span": [37, 43], "label": "ACCUSE", "status": "future"},
+             {"trigger_span": [20, 26], "label": "NONE", "status": None}]
+    label = _news_labeller(items)
+    assert label(candidate(7, "ASSAULT")) == "COERCE"
+    assert label(candidate(37, "ACCUSE")) == "NONE"
+    assert label(candidate(37, "ACCUSE", "future")) == "ACCUSE"
+    assert label(candidate(20, "SUPPORT")) == "NONE"
+    assert label(candidate(50, "CONSULT")) is None
+
+
+def test_the_committed_labels_hold_offsets_and_labels_but_no_article_text() -> None:
+    """Every line names its article, file, offsets, trigger, system type, label, status and split; no sentence
+    text is kept, and both splits hold labelled events."""
+    lines = [json.loads(x) for x in (ROOT / "tools/news_candidates.jsonl").read_text(encoding="utf-8").splitlines()]
+    keys = {"article", "file", "sentence", "trigger", "trigger_span", "system_type", "system_status", "label",
+            "status", "split"}
+    assert all(set(x) == keys for x in lines)
+    assert {x["split"] for x in lines if x["label"] != "NONE"} == {"train", "heldout"}
+    assert all(len(x["trigger"]) < 40 for x in lines)
+
+
+def test_the_held_out_figure_judges_shown_events_by_their_labelled_trigger(monkeypatch) -> None:
+    """At 0.35: the arrest shown as COERCE is right, "charge" shown as a fact of a future charge is wrong, a
+    shown event on no labelled trigger is not judged, and the arrest hidden at 0.5 is not found."""
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
+    import datetime as dt
+
+    from dateline.model import Article, Document
+    from event_models import judged_news
+
+    labels = [{"article": "a", "trigger_span": [7, 15], "label": "COERCE", "status": "fact"},
+              {"article": "a", "trigger_span": [37, 43], "label": "ACCUSE", "status": "future"}]
+    events = [candidate(7, "COERCE"), candidate(37, "ACCUSE"), candidate(50, "CONSULT")]
+    for event, confidence in zip(events, (0.4, 0.6, 0.9), strict=True):
+        event.confidence = confidence
+    doc = Document(article=Article(id="a", date=dt.date(2020, 1, 1), text=events[0].evidence.sentence),
+                   events=events)
+    assert judged_news([doc], labels, 0.35) == {"precision": 0.5, "found": 1.0, "shown": 2, "unjudged": 1}
+    assert judged_news([doc], labels, 0.5) == {"precision": 0.0, "found": 0.0, "shown": 1, "unjudged": 1}

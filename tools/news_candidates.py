@@ -1,0 +1,155 @@
+"""Hand-labelled candidates from whole news articles no model was trained on: how they are drawn and read.
+
+    .venv/bin/python tools/news_candidates.py draw [--shared ../shared]          # the sample, one line an article
+    .venv/bin/python tools/news_candidates.py sheet OUT.jsonl [--shared ../shared]  # candidates to label
+
+The sample (`draw`, fixed seed `SEED`): 24 whole articles of 500-4,000 characters (the length range of
+events-gold, so a coder can read each in full), 12 from GeoWebNews (`data/geo-dev/GWN.xml`, `GWN-<n>` the
+n-th article, dated 2018-04-02 as events-gold dates them) and 12 from Timeline17 (one from each topic folder
+of `corpus/t17/` and two more from two folders drawn at random; `bpoil_foxnews` and `bpoil_washingtonpost`
+are held out for grouping and left out), never an article of events-gold. Within each of the two strata the
+articles are split by article, half `train`, half `heldout`.
+
+The labels (`news_candidates.jsonl` beside this script) hold offsets and labels, never article text: the
+text is read again from the shared data folder (`article`), T17's tokeniser escapes turned back as in
+events-gold. One line a candidate: article id, source file (relative to the shared folder), sentence and
+trigger offsets, trigger, the type the system gave, the gold label (a PLOVER type or NONE), the gold status
+(fact, negated, hypothetical, future) and the split. Licences: GeoWebNews and Timeline17 are research
+data, evaluation and training only; their text is never copied into the repository or a model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from dateline.model import Article
+
+SEED = 79
+PER_STRATUM = 12
+MIN_CHARS, MAX_CHARS = 500, 4000
+GWN_FILE = "data/geo-dev/GWN.xml"
+GWN_DATE = dt.date(2018, 4, 2)
+T17_FOLDER = "corpus/t17"
+HELD_FOR_GROUPING = frozenset({"bpoil_foxnews", "bpoil_washingtonpost"})
+EVENTS_GOLD = "data/events-gold/articles.jsonl"
+LABELS = Path(__file__).resolve().parent / "news_candidates.jsonl"
+#: The Timeline17 tokeniser's escapes, turned back as events-gold's texts have them.
+T17_ESCAPES = (("``", '"'), ("''", '"'), ("-LRB-", "("), ("-RRB-", ")"), ("-LSB-", "["), ("-RSB-", "]"),
+               ("-LCB-", "{"), ("-RCB-", "}"))
+
+
+def default_shared() -> Path:
+    """The shared data folder beside the checkout (`../shared`), where the article texts are read."""
+    return LABELS.parent.parent.parent / "shared"
+
+
+def gwn_articles(shared: Path) -> Iterator[Article]:
+    """GeoWebNews articles in file order, `GWN-<n>` the n-th."""
+    root = ET.parse(shared / GWN_FILE).getroot()
+    for n, item in enumerate(root.findall("article")):
+        yield Article(id=f"GWN-{n}", date=GWN_DATE, text=item.find("text").text or "", source="GWN")
+
+
+def t17_articles(shared: Path, topic: str) -> Iterator[Article]:
+    """A Timeline17 topic's articles, `<topic>-<id>`, dated by the corpus, escapes turned back."""
+    for line in open(shared / T17_FOLDER / topic / "articles.jsonl", encoding="utf-8"):
+        record = json.loads(line)
+        text = record["text"]
+        for escaped, plain in T17_ESCAPES:
+            text = text.replace(escaped, plain)
+        yield Article(id=f"{topic}-{record['id']}", date=dt.date.fromisoformat(record["time"][:10]), text=text,
+                      source=f"t17/{topic}")
+
+
+def source_file(article_id: str) -> str:
+    """The file (relative to the shared folder) an article id comes from."""
+    if article_id.startswith("GWN-"):
+        return GWN_FILE
+    return f"{T17_FOLDER}/{article_id.rsplit('-', 1)[0]}/articles.jsonl"
+
+
+def article(shared: Path, article_id: str) -> Article:
+    """One article by id, read from the shared folder."""
+    if article_id.startswith("GWN-"):
+        return next(a for a in gwn_articles(shared) if a.id == article_id)
+    topic = article_id.rsplit("-", 1)[0]
+    return next(a for a in t17_articles(shared, topic) if a.id == article_id)
+
+
+def draw(shared: Path) -> list[dict[str, Any]]:
+    """The sample: `PER_STRATUM` GWN and T17 articles each, split half train half heldout within each."""
+    rng = random.Random(SEED)
+    gold = {json.loads(line)["id"] for line in open(shared / EVENTS_GOLD, encoding="utf-8")}
+
+    def eligible(items: Iterator[Article]) -> list[Article]:
+        return [a for a in items if a.id not in gold and MIN_CHARS <= len(a.text) <= MAX_CHARS]
+
+    gwn = rng.sample(eligible(gwn_articles(shared)), PER_STRATUM)
+    topics = sorted(p.name for p in (shared / T17_FOLDER).iterdir()
+                    if (p / "articles.jsonl").exists() and p.name not in HELD_FOR_GROUPING)
+    picks = topics + rng.sample(topics, PER_STRATUM - len(topics))
+    pools = {t: eligible(t17_articles(shared, t)) for t in topics}
+    t17 = []
+    for topic in picks:
+        choice = rng.choice([a for a in pools[topic] if a not in t17])
+        t17.append(choice)
+    out = []
+    for stratum in (gwn, t17):
+        order = list(range(len(stratum)))
+        rng.shuffle(order)
+        for rank, i in enumerate(order):
+            a = stratum[i]
+            out.append({"article": a.id, "file": source_file(a.id), "split": "train" if rank % 2 == 0 else "heldout"})
+    return sorted(out, key=lambda d: d["article"])
+
+
+def read_labels(path: Path = LABELS) -> list[dict[str, Any]]:
+    """The labelled candidates, one dict a line."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def sheet(shared: Path, out: Path) -> None:
+    """Every candidate the lexicon and the shipped detector propose in the sample (verifier off, so none is
+    dropped and no confidence is shown: the coder labels cold): the sheet a coder labels."""
+    from dateline.events.verify import unverified
+    from dateline.pipeline import process
+
+    picks = draw(shared)
+    split = {p["article"]: p["split"] for p in picks}
+    with unverified():
+        docs = list(process([article(shared, p["article"]) for p in picks], article_seconds=0))
+    lines = []
+    for doc in docs:
+        for e in sorted(doc.events, key=lambda e: (e.evidence.trigger_start or 0, e.type)):
+            where = e.evidence
+            lines.append({"article": doc.article.id, "file": source_file(doc.article.id),
+                          "sentence": [where.start, where.end], "sentence_text": where.sentence,
+                          "trigger": where.trigger, "trigger_span": [where.trigger_start, where.trigger_end],
+                          "system_type": e.type, "system_status": e.status, "split": split[doc.article.id]})
+    out.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    print(f"{len(lines)} candidates in {len(docs)} articles", file=sys.stderr)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=("draw", "sheet"))
+    parser.add_argument("out", type=Path, nargs="?")
+    parser.add_argument("--shared", type=Path, default=default_shared())
+    args = parser.parse_args()
+    if args.command == "draw":
+        for pick in draw(args.shared):
+            print(json.dumps(pick))
+    else:
+        sheet(args.shared, args.out)
+
+
+if __name__ == "__main__":
+    main()
