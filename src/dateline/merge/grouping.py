@@ -21,8 +21,9 @@ most linked (central), then the earliest.
 
 from __future__ import annotations
 
+import datetime as dt
 import heapq
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from dateline.merge.link import link_strength
 from dateline.merge.rules import Report, canonical_key, conflict_between, report_of
@@ -120,24 +121,32 @@ class _Linkage:
         return [members for _, members in sorted(self.groups.items())]
 
 
+def _grouped(events: Iterable[Event | Report], links: Mapping[frozenset[str], str]) -> list[list[Report]]:
+    """The groups of reports that are one happening each, every group in canonical order."""
+    reports = sorted((e if isinstance(e, Report) else report_of(e) for e in events), key=lambda r: r.key)
+    return [sorted((reports[n] for n in members), key=lambda r: r.key) for members in _Linkage(reports, links).run()]
+
+
 def groups_of(events: Iterable[Event | Report], links: Mapping[frozenset[str], str]) -> list[list[Event]]:
-    """The groups of reports that are one happening each, every group in canonical order.
+    """The groups of events that are one happening each, every group in canonical order.
 
-    `events` may be given as their `Report`s (`report_of`), read once by a caller that groups them again and again.
+    `events` may be given as their `Report`s (`report_of`, their events kept), read once by a caller that groups
+    them again and again.
     """
-    reports = sorted((e if isinstance(e, Report) else report_of(e) for e in events),
-                     key=lambda r: canonical_key(r.event))
-    groups = _Linkage(reports, links).run()
-    return [sorted((reports[n].event for n in members), key=canonical_key) for members in groups]
+    return [[report.event for report in group if report.event is not None] for group in _grouped(events, links)]
 
 
-def representative(members: list[Event], links: Mapping[frozenset[str], str]) -> Event:
+def _canonical(item: Event | Report) -> tuple[dt.date, str, int, int, str]:
+    return item.key if isinstance(item, Report) else canonical_key(item)
+
+
+def representative(members: Sequence[Event | Report], links: Mapping[frozenset[str], str]) -> Event | Report:
     """The report that speaks for a merged event: a fact first, then the most confident, the most linked
-    within the group, the earliest (canonical order)."""
-    def linked(event: Event) -> int:
-        return sum(frozenset((event.id, other.id)) in links for other in members if other is not event)
+    within the group, the earliest (canonical order). Given events, an event; given reports, a report."""
+    def linked(item: Event | Report) -> int:
+        return sum(frozenset((item.id, other.id)) in links for other in members if other is not item)
 
-    ranked = sorted(members, key=lambda e: (e.status != "fact", -e.confidence, -linked(e), canonical_key(e)))
+    ranked = sorted(members, key=lambda e: (e.status != "fact", -e.confidence, -linked(e), _canonical(e)))
     return ranked[0]
 
 
@@ -146,16 +155,16 @@ def cluster(events: Iterable[Event | Report],
     """Merged events of linked reports: for each event id, (merged event id, why it joined; None for the
     representative, whose id names the merged event). `events` may be given as their `Report`s."""
     out: dict[str, tuple[str, str | None]] = {}
-    for members in groups_of(events, links):
+    for members in _grouped(events, links):
         head = representative(members, links)
         out[head.id] = (head.id, None)
-        for event in members:
-            if event is head:
+        for report in members:
+            if report is head:
                 continue
-            partner = head if frozenset((head.id, event.id)) in links else next(
-                m for m in members if frozenset((m.id, event.id)) in links)
-            reason = links[frozenset((partner.id, event.id))]
-            out[event.id] = (head.id, f"joined {partner.id[:8]} (article {partner.article_id}): {reason}")
+            partner = head if frozenset((head.id, report.id)) in links else next(
+                m for m in members if frozenset((m.id, report.id)) in links)
+            reason = links[frozenset((partner.id, report.id))]
+            out[report.id] = (head.id, f"joined {partner.id[:8]} (article {partner.article_id}): {reason}")
     return out
 
 

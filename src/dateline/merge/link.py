@@ -111,7 +111,7 @@ def _explained(a: Report, b: Report, features: dict[str, float]) -> list[str]:
     if features["shared_names"]:
         why.append(f"names {', '.join(sorted(_shared_names(a, b)))} in both")
     why += [f"parties {names} in both" for names in shared_parties_between(a, b)]
-    if same_day(a.event, b.event):
+    if same_day(a, b):
         why.append(f"same day ({a.date} / {b.date})")
     elif features["both_dated"]:
         why.append(f"both dated by their text ({a.date} / {b.date})")

@@ -21,10 +21,13 @@ negation and a fact may not.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import math
+import sys
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from dateline.merge.text import sentence_fingerprint, sentence_names, sentence_numbers, sentence_words
 from dateline.model import Event, Location, Party
@@ -82,50 +85,127 @@ def mention_counts(event: Event) -> MentionCounts:
     return MentionCounts(len(mentions), len(articles), len(sources))
 
 
-@dataclass(frozen=True)
+class PartyKey(NamedTuple):
+    """What the merge reads of one party (`Party`'s fields of those names, and the words of its name): a few
+    shared strings, not the party, so a report kept between merge steps holds little."""
+
+    name: str
+    country: str | None
+    sector: str | None
+    words: frozenset[str]  # `sentence_words` of its name (or text)
+
+
+class PlaceKey(NamedTuple):
+    """What the merge reads of an event's place (`Location`'s fields of those names)."""
+
+    name: str | None
+    geonameid: int | None
+    lat: float | None
+    lon: float | None
+    country_code: str | None
+    feature_code: str | None
+    text: str | None
+    precision: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """What the merge reads of one article-level event, read once (`report_of`): a merge compares each report with
-    many others, and reading its words, spans and parties again for every pair cost more than comparing them."""
+    many others, and reading its words, spans and parties again for every pair cost more than comparing them.
 
-    event: Event
+    Everything the merge decides from (links, groups, their representative and counts) is here, in plain values
+    with interned words, so a report needs no event behind it: the store keeps thousands between merge steps
+    (`dateline.merge.cache`) and drops their events (`without_event`); `event` is kept for callers that want the
+    events of a group back (`groups_of`)."""
+
+    event: Event | None
     id: str
     article_id: str | None
+    article_date: dt.date | None
+    key: tuple[dt.date, str, int, int, str]  # `canonical_key`
     type: str
     mode: str | None
     status: str
     negated: bool  # status "negated": the one status that conflicts with the others
+    confidence: float
     date: str | None
+    date_mod: str | None
+    date_precision: str | None
     dated: bool  # dated by the text itself: a value with no `date_mod` (an undated event has its article's date)
     span: Interval | None  # `date_span`
     reach: Interval | None  # `merge_span`: None when too vague to merge
     sentence: str
     words: frozenset[str]  # `sentence_words`
     numbers: frozenset[str]  # `sentence_numbers`
-    party_words: frozenset[str]  # the words of its parties' names and texts (weighed as parties, not as names)
     own_names: frozenset[str]  # names less party words: two reports' shared names are exactly what these share
-    roles: tuple[tuple[str, tuple[tuple[Party, frozenset[str]], ...]], ...]  # per role: each party, its name words
+    roles: tuple[tuple[str, tuple[PartyKey, ...]], ...]  # per role, its parties
     #: per role: (country, text, whether its own words give the country) of each party named, and their countries
     named: tuple[tuple[str, tuple[tuple[str, str, bool], ...], frozenset[str]], ...]
-    place: Location | None
+    place: PlaceKey | None
     place_in_sentence: bool  # `place_in_sentence`
+    mentions: int  # sentences it stands for (its mentions, or its evidence alone)
+    sources: tuple[str, ...]  # its mentions' sources (`source`, else `article:ID`), as a merged event counts them
 
 
 def report_of(event: Event) -> Report:
     """The event as the merge compares it (read from the event as it is now: build it again after a change)."""
     sentence, parties = event.evidence.sentence, event.actors + event.recipients
-    named = [(role, tuple((p.country, p.text, not lent_country(p)) for p in members if p.country and p.text))
+    named = [(role, tuple((sys.intern(p.country), sys.intern(p.text), not lent_country(p))
+                          for p in members if p.country and p.text))
              for role, members in _roles(event)]
     party_text = " ".join(f"{p.name} {p.text or ''}" for p in parties)
     party_words = frozenset(word.lower() for word in party_text.split())
-    return Report(event=event, id=event.id, article_id=event.article_id, type=event.type, mode=event.mode,
-                  status=event.status, negated=event.status == "negated", date=event.date,
+    mentions = event.mentions or [event.evidence]
+    return Report(event=event, id=event.id, article_id=event.article_id, article_date=event.article_date,
+                  key=canonical_key(event), type=sys.intern(event.type), mode=_interned(event.mode),
+                  status=sys.intern(event.status), negated=event.status == "negated", confidence=event.confidence,
+                  date=_interned(event.date), date_mod=_interned(event.date_mod),
+                  date_precision=_interned(event.date_precision),
                   dated=event.date is not None and event.date_mod is None, span=date_span(event),
                   reach=merge_span(event), sentence=sentence, words=sentence_words(sentence),
-                  numbers=sentence_numbers(sentence),
-                  party_words=party_words, own_names=sentence_names(sentence) - party_words,
-                  roles=tuple((role, tuple((p, _name_words(p)) for p in members)) for role, members in _roles(event)),
-                  named=tuple((role, coded, frozenset(country for country, _, _ in coded)) for role, coded in named),
-                  place=event.location, place_in_sentence=place_in_sentence(event))
+                  numbers=sentence_numbers(sentence), own_names=_own_names(sentence, party_words),
+                  roles=tuple((role, tuple(_party_key(p) for p in members)) for role, members in _roles(event)),
+                  named=tuple((role, coded, _countries(frozenset(country for country, _, _ in coded)))
+                              for role, coded in named),
+                  place=_place_key(event.location), place_in_sentence=place_in_sentence(event),
+                  mentions=len(mentions),
+                  sources=tuple(sorted({m.source or f"article:{m.article_id}" for m in mentions})))
+
+
+def without_event(report: Report) -> Report:
+    """The report alone, its event let go: what a cache of reports keeps (everything the merge reads stays)."""
+    return dataclasses.replace(report, event=None)
+
+
+def _own_names(sentence: str, party_words: frozenset[str]) -> frozenset[str]:
+    """The sentence's names less its parties' words (the set the text reader keeps, when no party word is among
+    them: one set for the sentence, not one more per report)."""
+    names = sentence_names(sentence)
+    return names - party_words if names & party_words else names
+
+
+def _interned(text: str | None) -> str | None:
+    """One copy of a string many reports hold (a date, a country, a party's or a place's name), not one each."""
+    return sys.intern(text) if text is not None else None
+
+
+#: One copy of each set of party countries (few distinct sets, held by every report).
+_COUNTRY_SETS: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _countries(countries: frozenset[str]) -> frozenset[str]:
+    return _COUNTRY_SETS.setdefault(countries, countries)
+
+
+def _party_key(party: Party) -> PartyKey:
+    return PartyKey(sys.intern(party.name), _interned(party.country), _interned(party.sector), _name_words(party))
+
+
+def _place_key(loc: Location | None) -> PlaceKey | None:
+    if loc is None:
+        return None
+    return PlaceKey(_interned(loc.name), loc.geonameid, loc.lat, loc.lon, _interned(loc.country_code),
+                    _interned(loc.feature_code), _interned(loc.text), _interned(loc.precision))
 
 
 def canonical_key(event: Event) -> tuple[dt.date, str, int, int, str]:
@@ -204,7 +284,7 @@ def same_party(p: Party, q: Party) -> bool:
     return _same_party(p, _name_words(p), q, _name_words(q))
 
 
-def _same_party(p: Party, p_words: frozenset[str], q: Party, q_words: frozenset[str]) -> bool:
+def _same_party(p: Party | PartyKey, p_words: frozenset[str], q: Party | PartyKey, q_words: frozenset[str]) -> bool:
     if p.country and q.country and p.country != q.country:
         return False
     if p_words & q_words:
@@ -240,7 +320,7 @@ def _party_conflict(a: Report, b: Report, lent: bool) -> str | None:
     return None
 
 
-def location_precision(loc: Location) -> str:
+def location_precision(loc: Location | PlaceKey) -> str:
     """How much a place says (`point`, `admin`, `country`), from its own field or its GeoNames feature code
     (a sea, gulf or region counts as a country: it does not pin an event down either)."""
     if loc.precision:
@@ -251,7 +331,7 @@ def location_precision(loc: Location) -> str:
     return "admin" if code.startswith("ADM") else "point"
 
 
-def km_between(a: Location, b: Location) -> float | None:
+def km_between(a: Location | PlaceKey, b: Location | PlaceKey) -> float | None:
     """Great-circle distance in km between two located places; None when either has no coordinates."""
     if None in (a.lat, a.lon, b.lat, b.lon):
         return None
@@ -313,6 +393,7 @@ def conflict_between(a: Report, b: Report, lent: bool = True, one_article: bool 
         return f"dates {a.date or 'undated'} and {b.date or 'undated'}"
     return _party_conflict(a, b, lent) or _place_conflict(a, b)
 
+
 def copied(a: Report, b: Report) -> bool:
     """Whether the two reports are one sentence printed twice (`sentence_fingerprint`): their dates then differ only
     by the pages that carried it (a "Friday" or an undated headline read from each page's own day), not by what
@@ -320,7 +401,6 @@ def copied(a: Report, b: Report) -> bool:
     `COPY_DAYS` of article days apart (`dateline.store.rows.candidate_keys`)."""
     fingerprint = sentence_fingerprint(a.sentence)
     return fingerprint is not None and fingerprint == sentence_fingerprint(b.sentence)
-
 
 
 def shared_parties(a: Event, b: Event) -> list[str]:
@@ -332,16 +412,16 @@ def shared_parties_between(a: Report, b: Report) -> list[str]:
     """`shared_parties` of two events' reports."""
     shared = []
     for (_, first), (_, second) in zip(a.roles, b.roles, strict=True):
-        names = [p.name for p, words in first if any(_same_party(p, words, q, other) for q, other in second)]
+        names = [p.name for p in first if any(_same_party(p, p.words, q, q.words) for q in second)]
         if names:
             shared.append(", ".join(dict.fromkeys(names)))
     return shared
 
 
-def same_day(a: Event, b: Event) -> bool:
+def same_day(a: Event | Report, b: Event | Report) -> bool:
     """Both dated to a day (or finer, or a week) with no `date_mod`, and those days agree (within the slack)."""
     fine = set(DATE_SLACK_DAYS)
     if a.date_mod or b.date_mod or a.date_precision not in fine or b.date_precision not in fine:
         return False
-    first, second = date_span(a), date_span(b)
+    first, second = (x.span if isinstance(x, Report) else date_span(x) for x in (a, b))
     return bool(first and second and first.overlaps(second.first, second.last))

@@ -1,7 +1,8 @@
 """What two reports' sentences can share, read once per sentence: content words, counts in digits, names.
 
 The link model (`dateline.merge.link`) weighs these; the rules (`dateline.merge.rules`) read party name words with
-the same reader. Each reader is cached by sentence: a merge compares each stored report with many new ones.
+the same reader. Each reader is cached by sentence: a merge compares each stored report with many new ones. Their
+words are interned: the reports a merge keeps (`dateline.merge.cache`) share one copy of each word.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+import sys
 
 from dateline.words import word_map, word_set
 
@@ -40,7 +42,7 @@ FINGERPRINT_MIN_WORDS = 5
 @functools.lru_cache(maxsize=65536)
 def sentence_words(sentence: str) -> frozenset[str]:
     """The content words of a sentence, lower-cased (what two reports of one happening share)."""
-    return frozenset(w.lower() for w in _WORD.findall(sentence)) - STOPWORDS
+    return frozenset(sys.intern(w.lower()) for w in _WORD.findall(sentence)) - STOPWORDS
 
 
 def dice(first: frozenset[str], second: frozenset[str]) -> float:
@@ -78,13 +80,13 @@ def sentence_numbers(sentence: str) -> frozenset[str]:
     """The counts and amounts a sentence writes in digits ("11", "5,000", "1.3"); the parts of its dates and the
     digits of names and codes ("H1N1") are left out (two reports of one day, or of one epidemic, share those with
     every other report of it)."""
-    return frozenset(m.group() for m in _NUMBER.finditer(sentence) if not _part_of_date(sentence, m))
+    return frozenset(sys.intern(m.group()) for m in _NUMBER.finditer(sentence) if not _part_of_date(sentence, m))
 
 
 @functools.lru_cache(maxsize=65536)
 def sentence_names(sentence: str) -> frozenset[str]:
     """The capitalised words inside a sentence (not its first word), lower-cased, function words left out."""
-    return frozenset(w.lower() for w in _NAME.findall(sentence)) - STOPWORDS
+    return frozenset(sys.intern(w.lower()) for w in _NAME.findall(sentence)) - STOPWORDS
 
 
 @functools.lru_cache(maxsize=65536)

@@ -5,7 +5,8 @@ results in the shared SQL tables, written inside the batch's transaction so a ki
 leaves no half-merged state:
 
 * `merge_keys` is the candidate index: one row per event and window of days its merge span touches
-  (`rows.window_keys`: its type and a 30-day window number), with that span. A new event reads the
+  (`rows.window_keys`: its type and a 30-day window number), with that span, and one by its sentence's
+  fingerprint (`rows.copy_key`: one sentence printed on other days). A new event reads the
   rows of its own windows by key and keeps the events whose days overlap its own (party countries are
   not required to match: coded countries err, and two copies of one sentence are one report whatever
   their coding said). Every read is an index lookup by event id or window key, never a scan or a join
@@ -23,16 +24,16 @@ the articles came in, and a more confident report arriving late becomes the one 
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
 import numpy as np
 
 from dateline.merge import Report, cluster, link_between, link_model, merge_span, report_of
 from dateline.merge.blocking import LinkBound
+from dateline.merge.cache import ReportCache
 from dateline.model import Event, Evidence
-from dateline.store.rows import merge_key_rows, stored_event
+from dateline.store.rows import candidate_keys, merge_key_rows, stored_event
 
 Execute = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
 #: Ids per IN list (PostgreSQL takes at most 65535 parameters a statement).
@@ -52,8 +53,9 @@ def _in_chunks(execute: Execute, sql: str, ids: Sequence[str], extra: Sequence[A
 
 
 def _member_rows(execute: Execute, column: str, ids: Sequence[str]) -> list[tuple[Any, ...]]:
-    """`_MEMBER_SELECT` rows of the events whose `column` is among `ids`, in canonical order: the events, then
-    their articles, each looked up by key (DuckDB plans a join under an IN list as a scan of every event)."""
+    """`_MEMBER_SELECT` rows of the events whose `column` is among `ids`, in canonical order, each with the event's
+    id after them: the events, then their articles, each looked up by key (DuckDB plans a join under an IN list as a
+    scan of every event)."""
     events = _in_chunks(execute, "SELECT event, article_id, merged_id, merge_reason, sent_start, trigger_start, id "
                                  f"FROM events WHERE {column} IN ({{ids}})", ids)
     articles = {row[0]: row[1:] for row in _in_chunks(
@@ -61,7 +63,7 @@ def _member_rows(execute: Execute, column: str, ids: Sequence[str]) -> list[tupl
     rows = [(event, aid, *articles[aid], merged, reason, (aid, sent, trigger is not None, trigger or 0, event_id))
             for event, aid, merged, reason, sent, trigger, event_id in events]
     rows.sort(key=lambda row: (row[2], row[7]))
-    return [row[:7] for row in rows]
+    return [(*row[:7], row[7][4]) for row in rows]
 
 
 def _member(row: tuple[Any, ...]) -> Event:
@@ -72,37 +74,38 @@ def _member(row: tuple[Any, ...]) -> Event:
     return event
 
 
-@functools.lru_cache(maxsize=50_000)
-def _compared(row: tuple[Any, ...]) -> Event:
-    """`_member`, kept: merging compares the same stored events batch after batch, and decoding an event's JSON
-    costs more than comparing it. Only for comparing: the event must not be changed (its row is the key)."""
-    return _member(row)
+#: The reports of stored events this process has read, kept between merge steps (bounded in bytes; see the module).
+REPORTS = ReportCache()
 
 
-@functools.lru_cache(maxsize=50_000)
-def _report(row: tuple[Any, ...]) -> Report:
-    """The `Report` of `_compared(row)`, kept with it: what the merge reads of a stored event, read once."""
-    return report_of(_compared(row))
+def _stored_report(row: tuple[Any, ...]) -> Report:
+    """The `Report` of a `_member_rows` row, kept: merging compares the same stored events batch after batch, and
+    decoding an event's JSON costs more than comparing it. Kept by event id with a digest of the stored row, so a
+    row changed since (an article stored again) is read again."""
+    stored, event_id = row[:5], row[7]
+    digest = hash(stored)
+    return REPORTS.get(event_id, digest) or REPORTS.put(digest, report_of(_member(stored)))
 
 
 def load_reports(execute: Execute, ids: Sequence[str]) -> dict[str, Report]:
     """Stored events by id as merging compares them (`Report`s of events with their article's id, date, title)."""
-    reports = [_report(row[:5]) for row in _member_rows(execute, "id", sorted(ids))]
+    reports = [_stored_report(row) for row in _member_rows(execute, "id", sorted(ids))]
     return {report.id: report for report in reports}
 
 
-def _candidates(execute: Execute, new: list[Event]) -> dict[str, list[str]]:
+def _candidates(execute: Execute, new: list[Report]) -> dict[str, list[str]]:
     """For each new event (stored already), the stored events that may be the same happening: the same type (the
     window key holds it) and overlapping days. Its own windows follow from the event (`merge_key_rows`); the events
     in them are read by key, and the overlap is decided here. (A self-join of `merge_keys` is answered by scanning
     the table: its cost grew with the store.)"""
-    own = [row for event in new if event.article_date for row in merge_key_rows(event, event.article_date)]
+    own = [(report.id, report.type, key, lo, hi) for report in new  # its `merge_key_rows`
+           for key, lo, hi in candidate_keys(report.type, report.reach, report.article_date, report.sentence)]
     rows: dict[str, list[tuple[str, Any, Any]]] = {}
     for key, other_id, lo, hi in _in_chunks(execute, "SELECT window_key, event_id, lo, hi FROM merge_keys "
                                                      "WHERE window_key IN ({ids})", sorted({row[2] for row in own})):
         rows.setdefault(key, []).append((other_id, lo, hi))
     in_window = {key: _window(found) for key, found in rows.items()}  # each window's spans as arrays: one test each
-    found: dict[str, set[str]] = {event.id: set() for event in new}
+    found: dict[str, set[str]] = {report.id: set() for report in new}
     for new_id, _, key, lo, hi in own:
         if key in in_window:
             ids, first, last = in_window[key]
@@ -117,20 +120,20 @@ def _window(rows: list[tuple[str, Any, Any]]) -> tuple[np.ndarray, np.ndarray, n
 
 
 def find_links(execute: Execute, new: list[Event], known: dict[str, Event]) -> dict[frozenset[str], str]:
-    """Links between the new events and the stored events that are candidates for them (`known`: events
-    loaded already, by id; those loaded here are added to it)."""
-    links, reports = _links_found(execute, {event.id: report_of(event) for event in new},
-                                  {event_id: report_of(event) for event_id, event in known.items()})
-    known |= {event_id: report.event for event_id, report in reports.items()}
+    """Links between the new events and the stored events that are candidates for them (`known`: events the
+    caller holds already, by id, not read again)."""
+    links, _ = _links_found(execute, {event.id: report_of(event) for event in new},
+                            {event_id: report_of(event) for event_id, event in known.items()})
     return links
 
 
 def _links_found(execute: Execute, new: dict[str, Report],
                  known: dict[str, Report]) -> tuple[dict[frozenset[str], str], dict[str, Report]]:
-    """`find_links` over reports: the links, and `known` with the candidates loaded here added. Each pair is weighed
-    once (two new events are each other's candidates), in id order (the reason names the earlier event first), and
-    only when the link model's best score for it reaches the threshold (`LinkBound`: the others never link)."""
-    candidates = _candidates(execute, sorted((report.event for report in new.values()), key=lambda event: event.id))
+    """`find_links` over reports: the links, and `known` (reports read already, by id) with the candidates loaded
+    here added. Each pair is weighed once (two new events are each other's candidates), in id order (the reason
+    names the earlier event first), and only when the link model's best score for it reaches the threshold
+    (`LinkBound`: the others never link)."""
+    candidates = _candidates(execute, sorted(new.values(), key=lambda report: report.id))
     known = known | new | load_reports(execute, sorted({c for ids in candidates.values() for c in ids}
                                                        - known.keys() - new.keys()))
     ids = sorted(known)
@@ -186,24 +189,32 @@ def merge_new_events(execute: Execute, new_ids: list[str]) -> int:
     member_ids = {x for pair in group_links for x in pair}
     known |= load_reports(execute, sorted(member_ids - known.keys()))
     members = {event_id: known[event_id] for event_id in member_ids}
-    _write_clusters(execute, {event_id: report.event for event_id, report in members.items()},
-                    cluster(members.values(), group_links))
+    _write_clusters(execute, members, cluster(members.values(), group_links))
     return len(links)
 
 
-def _write_clusters(execute: Execute, members: dict[str, Event], assigned: dict[str, tuple[str, str | None]]) -> None:
+def _write_clusters(execute: Execute, members: Mapping[str, Event | Report],
+                    assigned: dict[str, tuple[str, str | None]]) -> None:
     """Store each member's merged event, reason and its merged event's counts."""
-    by_cluster: dict[str, list[Event]] = {}
+    by_cluster: dict[str, list[Event | Report]] = {}
     for event_id, (cluster_id, _) in assigned.items():
         by_cluster.setdefault(cluster_id, []).append(members[event_id])
     rows: list[tuple[Any, ...]] = []
     for cluster_id, events in sorted(by_cluster.items()):
-        mentions = [m for e in events for m in e.mentions or [e.evidence]]
-        counts = (len(mentions), len({e.article_id for e in events}),
-                  len({m.source or f"article:{m.article_id}" for m in mentions}))
+        reported = [_mentions_of(event) for event in events]
+        counts = (sum(n for n, _ in reported), len({e.article_id for e in events}),
+                  len(set().union(*(sources for _, sources in reported))))
         rows += [(event.id, cluster_id, assigned[event.id][1], *counts) for event in events]
     update_events(execute, (("merged_id", "VARCHAR"), ("merge_reason", "VARCHAR"), ("n_mentions", "BIGINT"),
                              ("n_articles", "BIGINT"), ("n_sources", "BIGINT")), rows)
+
+
+def _mentions_of(member: Event | Report) -> tuple[int, Collection[str]]:
+    """How many mentions a stored event stands for, and their sources (`source`, else `article:ID`)."""
+    if isinstance(member, Report):
+        return member.mentions, member.sources
+    mentions = member.mentions or [member.evidence]
+    return len(mentions), frozenset(m.source or f"article:{m.article_id}" for m in mentions)
 
 
 def update_events(execute: Execute, columns: tuple[tuple[str, str], ...], rows: list[tuple[Any, ...]]) -> None:
@@ -293,5 +304,5 @@ def insert_merge_keys(execute: Execute, keys: Sequence[tuple[Any, ...]]) -> None
                 [v for row in chunk for v in row])
 
 
-__all__ = ["find_links", "insert_merge_keys", "load_reports", "merge_new_events", "merged_count", "merged_id_of",
-           "remerge_all", "update_events", "with_mentions"]
+__all__ = ["REPORTS", "find_links", "insert_merge_keys", "load_reports", "merge_new_events", "merged_count",
+           "merged_id_of", "remerge_all", "update_events", "with_mentions"]
