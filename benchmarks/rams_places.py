@@ -11,7 +11,8 @@ write or tune the location rules, so it checks them on text of other outlets; it
 annotator's reading, and a place the window names elsewhere can be the argument. Each miss (no dot or a
 wrong one) is put in a class (`miss_kind`): the place is in another sentence of the window; it is in the
 trigger's sentence but no place was recognised there (a recogniser or gazetteer miss); it was recognised but
-its link to the trigger was not read; or a wrong dot, by the evidence it rests on. Prints one JSON line.
+its link to the trigger was not read (by how the parse ties them, `link_kind`); or a wrong dot, by the evidence it
+rests on. Prints one JSON line.
 """
 
 from __future__ import annotations
@@ -95,7 +96,31 @@ def miss_kind(doc: Document, event: Event, window: Window) -> str:
         return "none: place in another sentence"
     if not any(p.start < end and start < p.end for p in doc.places):
         return "none: place not recognised"
-    return "none: place recognised, link not read"
+    return f"none: place recognised, link not read: {link_kind(doc, trigger, start, end)}"
+
+
+#: Links by which a name stands in a phrase as a party, possessor or modifier, not after a preposition.
+NAME_AS_PARTY = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "compound", "nmod", "amod"})
+
+
+def link_kind(doc: Document, trigger: Any, start: int, end: int) -> str:
+    """How the parse ties a recognised place the location rules did not take to the trigger, by the words between
+    them: a name used as a party, possessor or modifier ("Iran's Foreign Ministry urged", "US criminal charges"); a
+    place below the trigger (in its own phrase or clause: "the embargo, which hurt farmers in Ohio"); on a verb the
+    trigger's clause hangs on ("marched into Paris, forcing France to capitulate") or on a word the trigger
+    modifies ("a rape charge in Sweden"); or in another clause of the sentence."""
+    token = doc.parsed.char_span(start, end, alignment_mode="expand").root
+    if token.dep_ in NAME_AS_PARTY:
+        return "a name as party, possessor or modifier"
+    above_trigger = {trigger.i} | {t.i for t in trigger.ancestors}
+    word = token
+    while word.i not in above_trigger and word.head.i != word.i:
+        word = word.head
+    if word.i == trigger.i:
+        return "below the trigger"
+    if word.i in above_trigger:
+        return "on a verb above the trigger" if word.pos_ in ("VERB", "AUX") else "on a word the trigger modifies"
+    return "in another clause"
 
 
 def main() -> None:

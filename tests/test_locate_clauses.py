@@ -1,7 +1,8 @@
 """Event location through the words around the act (issue 10, seventh session): a reporting clause set off in
 commas does not take the sentence's opening place from the act; a place closing a coordination of acts with one
 subject places each of them, but not across a journey; a clause describing a site gives the act on it its place;
-a statement's relative clause places it only when it tells what was done with the act, not what the act did."""
+a statement's relative clause places it only when it tells what was done with the act, not what the act did; an act
+told in a placed happening, a conjunct of a participant, the same happening placed finer in another sentence."""
 
 from __future__ import annotations
 
@@ -63,3 +64,46 @@ def test_a_clause_describing_a_site_gives_the_act_on_it_its_place(nlp) -> None:
 def test_a_statements_relative_clause_places_it_only_when_passive(nlp, text: str, place: str | None) -> None:
     sanction = event_at(extracted(nlp, text), "sanctions")
     assert (sanction.location and sanction.location.name) == place
+
+
+def test_an_act_told_in_a_placed_happening_takes_its_place(nlp) -> None:
+    wounded = event_at(extracted(nlp, "Three protesters were wounded in a raid on a camp near Aleppo."), "wounded")
+    assert wounded.location is not None and wounded.location.name == "Aleppo"
+    assert "'raid'" in wounded.location.basis
+
+
+def test_a_conjunct_of_a_participant_shares_its_place(nlp) -> None:
+    doc = extracted(nlp, "The poisoning of a spy and his daughter in Exeter shocked the country.")
+    poisoning = event_at(doc, "poisoning")
+    assert poisoning.location is not None and poisoning.location.name == "Exeter"
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    pytest.param("Envoys held talks between the Washington mission and the ministry in Nairobi on Friday.", None,
+                 id="each side placed"),
+    pytest.param("Officials held talks between the Kenyan mission and the ministry in Nairobi on Friday.", "Nairobi",
+                 id="one side placed"),
+])
+def test_the_place_of_one_side_of_an_act_between_two_placed_sides_is_not_the_acts(nlp, text: str,
+                                                                                   place: str | None) -> None:
+    talks = event_at(extracted(nlp, text), "talks")
+    assert (talks.location and talks.location.name) == place
+
+
+def test_a_country_gives_way_to_the_town_another_sentence_gives_the_same_happening(nlp) -> None:
+    doc = extracted(nlp, "Gunmen attacked a convoy in Syria on Monday. The attack in Idlib killed four soldiers.")
+    attacked = event_at(doc, "attacked")
+    assert attacked.location is not None and attacked.location.name == "Idlib"
+    assert "the same happening" in attacked.location.basis
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Gunmen attacked a convoy in Syria on Monday. The attack in Idlib killed four soldiers. "
+                 "The attack in Homs killed two.", id="mentions placed in two towns"),
+    pytest.param("Police clashed with protesters in Egypt on Friday. The clashes in Alexandria left ten dead.",
+                 id="many happenings, some of them in a town"),
+])
+def test_a_country_is_kept_when_the_other_mentions_do_not_name_one_town_of_one_happening(nlp, text: str) -> None:
+    doc = extracted(nlp, text)
+    act = next(e for e in doc.events if e.evidence.trigger in ("attacked", "clashed"))
+    assert act.location is not None and act.location.precision == "country"

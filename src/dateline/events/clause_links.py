@@ -27,6 +27,10 @@ PRESENT_PARTICIPLE = "VBG"
 GOING_VERBS = word_set("journey_verbs") | word_set("movement_verbs")
 #: Prepositions of time and circumstance ("during", "after", "amid"): their object is no participant of the act.
 TIME_PREPS = word_class("prepositions", "time-adjunct")
+#: Prepositions whose conjoined objects are the act's two sides, each at its own place ("talks between A and B").
+SIDES_PREPS = frozenset({"between", "among", "amongst"})
+#: spaCy labels of place names.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Participants of the act: where they are said to be is where it happened ("rebels in Idlib were shelled").
 PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "pobj"})
 #: Clauses that continue the act of their governing verb and share its place (not relative clauses).
@@ -38,7 +42,17 @@ DESCRIBING_DEPS = frozenset({"relcl", "acl"})
 
 def participant_of(noun: Any, trigger: Any) -> bool:
     """True when `noun` is a participant of the act: its subject or object, or the object of a
-    preposition on it ("rebels in Idlib were shelled", "killed by gunmen in Baghdad"), not of one of time."""
+    preposition on it ("rebels in Idlib were shelled", "killed by gunmen in Baghdad"), not of one of time; or a
+    conjunct of one, which shares its role ("the poisoning of a spy and his daughter in Salisbury"), unless the two
+    are the sides of the act, each placed ("communication between the Washington mission and the ministry in
+    Trinidad"; not "clashes between police and protesters in Cairo")."""
+    for _ in range(MAX_HOPS):
+        if noun.dep_ != "conj" or noun.head.pos_ not in ("NOUN", "PROPN", "PRON"):
+            break
+        noun = noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ in SIDES_PREPS and \
+            sum(_names_a_place(side) for side in (noun, *noun.conjuncts)) > 1:
+        return False
     if noun.pos_ not in ("NOUN", "PROPN", "PRON") or noun.dep_ not in PARTICIPANT_DEPS:
         return False
     head = noun.head
@@ -47,6 +61,13 @@ def participant_of(noun: Any, trigger: Any) -> bool:
             return False  # "during talks in Geneva": an occasion (`events.occasion`), not a participant
         head = head.head
     return head.i == trigger.i
+
+
+def _names_a_place(noun: Any) -> bool:
+    """True when a noun's own words, before any conjunct of it, hold a place name ("the Washington mission", "the
+    ministry in Trinidad")."""
+    stop = min((c.left_edge.i for c in noun.children if c.dep_ in ("cc", "conj")), default=noun.right_edge.i + 1)
+    return any(t.ent_type_ in PLACE_LABELS for t in noun.doc[noun.left_edge.i:stop])
 
 
 def subject_sharers(trigger: Any) -> list[Any]:

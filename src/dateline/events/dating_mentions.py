@@ -100,6 +100,25 @@ def day_named_elsewhere(doc: Document, trigger: Any) -> NamedDay | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+def same_happening_mentions(doc: Document, trigger: Any) -> list[Any]:
+    """The nouns of other sentences that name the trigger's happening again, by the links `day_named_elsewhere`
+    takes for a day: the same noun (for a verb, a noun of its act), one of the two definite, neither marked as
+    another of its kind. Read by `events.place_mentions` for the place the article gives the happening there."""
+    noun = event_noun(trigger)
+    if noun is not None:
+        if _another(noun) or _indefinite(noun):
+            return []
+        forms, anchor = frozenset({noun.lemma_}), noun
+    elif trigger.pos_ == "VERB":
+        forms, anchor = _nominal_forms(trigger), trigger
+    else:
+        return []
+    nouns = nouns_by_lemma(doc.parsed)
+    mentions = (doc.parsed[i] for i in sorted(i for form in forms for i in nouns.get(form, ())))
+    return [m for m in mentions if m.sent.start != anchor.sent.start and not _another(m)
+            and (_definite(m) or (noun is not None and _definite(noun)))]
+
+
 def nouns_by_lemma(parsed: Any) -> dict[str, list[int]]:
     """The token numbers of the parse's nouns by lemma, in text order: made once per parse, since looking
     through every token for every event's noun made this the largest cost of the events stage. Numbers, not

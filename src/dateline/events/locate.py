@@ -48,7 +48,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from dateline.events.index import ArticleIndex
-from dateline.events.occasion import occasion_choice, occasion_noun
+from dateline.events.occasion import occasion_choice, occasion_noun, told_in_choice
 from dateline.events.place_links import (
     LOCATED_TYPES,
     TALK_TYPES,
@@ -56,6 +56,7 @@ from dateline.events.place_links import (
     place_choice,
     place_precision,
 )
+from dateline.events.place_mentions import finer_place_elsewhere
 from dateline.events.scene import (
     SCENE_BASIS,
     WIDE_AREA_CODES,
@@ -100,10 +101,11 @@ def locate_event(doc: Document, trigger_i: int, event_type: str | None = None, a
     places = [p for p in _sentence_places(doc, trigger) if p.feature_code not in SPREAD_CODES]
     choices = [c for place in places if (c := place_choice(place, trigger, physical, occasion))]
     if not choices and physical and event_type not in TALK_TYPES:
-        choices = [c for place in places if (c := occasion_choice(place, trigger))]
+        choices = [c for place in places if (c := occasion_choice(place, trigger) or told_in_choice(place, trigger))]
     if choices:
         best = max(choices, key=lambda c: c.rank + FINENESS[place_precision(c.place)] - _distance(c, trigger))
-        return best.place.as_location(best.basis)
+        stated = best.place.as_location(best.basis)
+        return (finer_place_elsewhere(doc, trigger, stated) if physical else None) or stated
     if event_type is None:
         return None
     if not physical:

@@ -16,11 +16,14 @@ from typing import Any
 
 from dateline.events.lexicon import load_lexicon
 from dateline.events.place_links import (
+    LOCATED_TYPES,
+    RANK_TARGET,
     SITE_PREPS,
     TALK_TYPES,
     Choice,
     aiming_words,
     introducing_word,
+    place_choice,
     place_precision,
     place_token,
 )
@@ -92,6 +95,35 @@ def occasion_choice(place: Place, trigger: Any) -> Choice | None:
     if occasion.i == trigger.i:  # "attacked a convoy during the siege of Homs": the siege itself was there
         return Choice(RANK_OCCASION, place, f"{words}: the place of the occasion '{trigger.text}' names")
     return Choice(RANK_OCCASION, place, f"{words}: the occasion of '{trigger.text}'")
+
+
+def told_in_choice(place: Place, trigger: Any) -> Choice | None:
+    """The place of a physical happening the act is told "in" ("two soldiers were wounded in a raid on a camp
+    near Aleppo", "five people died in a blast in Kabul"): the act was part of it, so it happened where the
+    sentence places that happening (`place_choice` read for its noun: its own place, its participants', its
+    target's). The noun must be one the lexicon reads as a physical act other than talks ("killed in clashes",
+    not "convicted in terror cases", nor "agreed in talks"), and "in" must hang on the trigger or the verb it
+    continues or is the object of."""
+    for noun in _happenings_told_in(trigger):
+        own = place_choice(place, noun, True)
+        if own is not None and own.rank >= RANK_TARGET:
+            words = f"'in {noun.text} … {place.text}'"
+            return Choice(RANK_OCCASION, place, f"{words}: where the '{noun.text}' '{trigger.text}' was told in was")
+    return None
+
+
+def _happenings_told_in(trigger: Any) -> list[Any]:
+    """The nouns of physical happenings other than talks that "in" puts the act in."""
+    nouns = []
+    for word in (trigger.doc[i] for i in sorted(aiming_words(trigger))):
+        for prep in word.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for noun in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN" and c.i != trigger.i):
+                reading = load_lexicon().noun_entry(noun)
+                if reading is not None and reading.type in LOCATED_TYPES and reading.type not in TALK_TYPES:
+                    nouns.append(noun)
+    return nouns
 
 
 def _after_of(token: Any, occasion: Any) -> bool:
