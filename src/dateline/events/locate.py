@@ -11,9 +11,13 @@ A place named in a sentence is not for that the place of its event. The event is
    "Police in Santiago ... arrested 30", "leaders in Brussels are expected to ... negotiate"), where a
    participant was by what it was doing ("a crew covering the clashes in Cairo was beaten"), where the act's
    purpose was to be done ("convene to nominate him in Cleveland"), at a town the act is aimed at ("shelled Homs"),
-   at the place of the occasion it was told in, talks aside ("during the invasion of Normandy"), or
+   at the place of the occasion it was told in, talks aside ("during the invasion of Normandy", "wounded in a
+   raid on a camp near Aleppo"), at a place closing a coordination of acts it shares a subject with ("blocked the
+   highway and burned tyres in Lagos"), or
    at a place that opens its sentence ("In Mosul, men detained by the militia were seen ..."),
-   or at the place its "there" refers to ("protests there");
+   or at the place its "there" refers to ("protests there"); a country so stated gives way to the one town
+   other sentences give the same happening ("poisoned in Britain", "the poisoning ... in Salisbury":
+   `events.place_mentions`);
    A country or a capital aimed at stands for its state ("sanctions on Damascus"): a party;
 3. for physical acts with no place of their own: at the story's scene, the place the
    article last gave an event ("Clashes erupted in Deraa. ... Rockets were exchanged"), or,
