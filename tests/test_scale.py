@@ -244,3 +244,15 @@ def test_a_folder_is_walked_in_the_order_of_its_sorted_paths(tmp_path):
         (tmp_path / name).write_text(f"date 2019-03-04 File {name}.", encoding="utf-8")
     origins = [Path(a.origin).relative_to(tmp_path).as_posix() for a in read_articles([tmp_path])]
     assert origins == ["B.txt", "a/z.txt", "a-b/y.txt", "a.txt", "b/c.txt"]
+
+
+def test_workers_recycled_after_every_partition_store_what_one_process_stores(one_process, tmp_path):
+    source, expected = one_process
+    runner = LocalWorkers(2, partitions_per_worker=1, rss_limit_mb=1)  # a fresh worker, and pool, again and again
+    try:
+        with open_store(tmp_path / "recycled.duckdb") as store:
+            ingest_partitioned([source], store, runner, partition_size=2)
+        assert runner.pools_retired > 0
+    finally:
+        runner.close()
+    assert dump(str(tmp_path / "recycled.duckdb")) == expected

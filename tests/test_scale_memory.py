@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 
+import pytest
 from spacy.language import Language
 
 from dateline.config import DEFAULT_BATCH_CHARS
@@ -47,3 +49,20 @@ def test_the_default_batch_bounds_the_parse_memory_of_a_worker():
     # About 2 KB of parser memory per character of a batch: 100,000 characters is ~200 MB on top of the
     # model, gazetteer and dictionaries (~350 MB), which keeps a worker under 1 GB.
     assert DEFAULT_BATCH_CHARS <= 100_000
+
+
+def test_releasing_memory_hands_the_freed_pages_of_a_fragmented_heap_back():
+    # A parse frees most of what it allocated but not all; the C allocator keeps the freed pages between the
+    # survivors unless asked to return them, so a worker would stay at the high water of its longest article.
+    from dateline.scale.memory import _malloc_trim, release_memory, resident_mb
+
+    if _malloc_trim() is None:
+        pytest.skip("no malloc_trim in this C library")
+    blocks = [bytes(4096) + bytes([n % 256]) for n in range(40_000)]  # ~160 MB of malloc'd (not pooled) objects
+    survivors = blocks[::10]
+    del blocks
+    gc.collect()
+    held = resident_mb()
+    release_memory()
+    assert held - resident_mb() > 60, "the freed pages between the survivors stayed resident"
+    assert len(survivors) == 4_000

@@ -77,3 +77,36 @@ def test_a_partition_closes_early_once_its_articles_reach_the_character_limit():
     assert [[a.id for a in p.articles] for p in parts] == [["c0", "c1"], ["c2"], ["c3", "c4", "c5", "c6"]]
     assert [p.index for p in parts] == [0, 1, 2]
     assert len(list(cut_partitions(articles, size=4, max_chars=None))) == 2
+
+
+@needs_fork_server
+def test_a_worker_is_replaced_by_a_fresh_one_after_its_partitions():
+    # What a worker gathers and never frees (spaCy's string store grows with every new word) goes with the worker.
+    import os
+
+    for per_worker, fresh in ((1, True), (None, False)):
+        runner = LocalWorkers(1, partitions_per_worker=per_worker)
+        try:
+            runner.submit(partition(0, PIECES[:1]))
+            runner.submit(partition(1, PIECES[1:])).result()
+            assert runner._pool is not None
+            pids = [runner._pool.submit(os.getpid).result() for _ in range(3)]
+        finally:
+            runner.close()
+        assert (len(set(pids)) == 3) is fresh
+
+
+@needs_fork_server
+def test_a_pool_whose_worker_passes_the_memory_limit_is_retired_and_the_next_partition_goes_to_a_fresh_one():
+    runner = LocalWorkers(2, rss_limit_mb=1)
+    try:
+        first = runner.submit(partition(0, PIECES[:1]))
+        second = runner.submit(partition(1, PIECES[1:2]))
+        old_pool = runner._pool
+        second.result()  # the worker reports more than 1 MB resident
+        assert runner._pool is None and runner.pools_retired == 1
+        third = runner.submit(partition(2, PIECES[2:]))
+        assert runner._pool is not None and runner._pool is not old_pool
+        assert [d.article.id for p in (first, second, third) for d in p.result().documents] == ["w0-0", "w1-0", "w2-0"]
+    finally:
+        runner.close()

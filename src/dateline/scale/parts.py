@@ -30,6 +30,7 @@ import pyarrow.parquet as pq
 
 from dateline.model import Article, Document, content_id
 from dateline.pipeline import process
+from dateline.scale.memory import release_memory
 
 #: Articles per partition: small enough that a worker's parsed batch stays small, large enough
 #: that the per-partition costs (a Parquet file, a store transaction) are spread thin.
@@ -87,13 +88,15 @@ def process_partition(key: str, articles: list[Article], model: str | None, batc
     """The ordinary pipeline over one partition; each document's parse is released once its stages ran.
 
     Runs wherever the partition is sent (this process, a worker process, a Dask worker); the
-    heavy resources load once per process, on first use.
+    heavy resources load once per process, on first use. What its parses held is handed back to the system at
+    the end (`memory.release_memory`).
     """
     result = PartitionResult(key)
     for doc in process(articles, model=model, batch_size=batch_size,
                        on_failure=lambda f: result.failures.append((f.origin, f.reason))):
         doc.parsed = None
         result.documents.append(doc)
+    release_memory()  # the parses are gone: their pages go back to the system, not kept as the worker's high water
     return result
 
 

@@ -16,6 +16,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Protocol
 
 from dateline.config import settings
+from dateline.model import Article
+from dateline.scale.memory import resident_mb
 from dateline.scale.parts import (
     Partition,
     PartitionResult,
@@ -24,6 +26,15 @@ from dateline.scale.parts import (
     process_partition,
     result_from_parquet,
 )
+
+#: Partitions a local worker processes before a fresh one takes its place (`ProcessPoolExecutor`'s
+#: `max_tasks_per_child`): what a worker gathers over a long run and never frees (spaCy's string store and
+#: vocabulary take every new word; the stages' caches) goes with it. A fresh worker is forked from the fork
+#: server with the model loaded, and reads the gazetteer and dictionaries again on first use.
+WORKER_PARTITIONS = 8
+#: A local worker whose resident memory passes this at the end of a partition (after `memory.release_memory`) has
+#: its pool retired: the pool's partitions in flight finish, and the next ones go to a fresh pool.
+WORKER_RSS_LIMIT_MB = 1000
 
 
 class Pending(Protocol):
@@ -116,6 +127,14 @@ def worker_context(model: str | None) -> multiprocessing.context.BaseContext:
     return context
 
 
+def worker_partition(key: str, articles: list[Article], model: str | None,
+                     batch_size: int) -> tuple[PartitionResult, bytes, int]:
+    """`partition_with_parquet` in a local worker, with the worker's resident MB once the partition's memory is
+    released (`process_partition` releases it)."""
+    result, parquet = partition_with_parquet(key, articles, model, batch_size)
+    return result, parquet, resident_mb()
+
+
 class LocalWorkers(InProcess):
     """Partitions processed by `workers` local processes, each loading the heavy resources once.
 
@@ -125,46 +144,79 @@ class LocalWorkers(InProcess):
     partition's documents and their Parquet file, made in the worker, so the parent (which
     writes the store and the checkpoints for all workers, on the same cores) does not spend its
     time serialising them.
+
+    Resident memory stays bounded however long the run: a worker is replaced by a fresh one after
+    `partitions_per_worker` partitions, and a pool whose worker ends a partition above `rss_limit_mb` is retired
+    (its partitions in flight finish; the next go to a fresh pool). Either way results are the same: a partition's
+    result depends only on its articles.
     """
 
-    def __init__(self, workers: int, model: str | None = None, batch_size: int = 32) -> None:
+    def __init__(self, workers: int, model: str | None = None, batch_size: int = 32,
+                 partitions_per_worker: int | None = WORKER_PARTITIONS,
+                 rss_limit_mb: int | None = WORKER_RSS_LIMIT_MB) -> None:
         super().__init__(model, batch_size)
         self.workers = workers
+        self.partitions_per_worker, self.rss_limit_mb = partitions_per_worker, rss_limit_mb
         self._pool: ProcessPoolExecutor | None = None
+        self._sent: list[Future] = []  # the current pool's partitions not known to be done
+        self._retired: list[tuple[ProcessPoolExecutor, list[Future]]] = []  # pools retired, with their partitions
         self._first: _Deferred | None = None
+        self._started = False
+        self.pools_retired = 0
 
     def submit(self, part: Partition) -> Pending:
-        if self._pool is None and self._first is None:
+        if not self._started and self._first is None:
             self._first = _Deferred(self, part)
             return self._first
         if self._pool is None:
             self._pool = ProcessPoolExecutor(self.workers, mp_context=worker_context(self.model),
-                                             initializer=_warm_worker, initargs=(self.model,))
-            first = self._first
-            if first is not None:
+                                             initializer=_warm_worker, initargs=(self.model,),
+                                             max_tasks_per_child=self.partitions_per_worker)
+            first, self._started = self._first, True
+            if first is not None and first.moved is None:
                 first.moved = self._send(first.part)
         return self._send(part)
 
     def _send(self, part: Partition) -> Pending:
         assert self._pool is not None
-        return _WithParquet(self._pool.submit(partition_with_parquet, part.key, part.articles, self.model,
-                                              self.batch_size))
+        future = self._pool.submit(worker_partition, part.key, part.articles, self.model, self.batch_size)
+        self._sent = [*(sent for sent in self._sent if not sent.done()), future]
+        return _WithParquet(future, self)
+
+    def worker_reported(self, rss_mb: int) -> None:
+        """A worker's resident memory at the end of a partition: past the limit, its pool is retired (given no more
+        partitions; shut down once those it has are done), and the next partition starts a fresh pool."""
+        if self.rss_limit_mb is not None and rss_mb > self.rss_limit_mb and self._pool is not None:
+            self._retired.append((self._pool, self._sent))
+            self._pool, self._sent = None, []
+            self.pools_retired += 1
+        self._shut_done_pools()
+
+    def _shut_done_pools(self) -> None:
+        """Shut down the retired pools whose partitions are all done. (Not before: a pool shut down while partitions
+        wait in it no longer replaces a worker that leaves after `max_tasks_per_child`, and they would wait for
+        ever.)"""
+        for pool, sent in [(pool, sent) for pool, sent in self._retired if all(f.done() for f in sent)]:
+            pool.shutdown(wait=True)
+            self._retired.remove((pool, sent))
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        for pool, _ in [*self._retired, *([(self._pool, [])] if self._pool is not None else [])]:
+            pool.shutdown(wait=True, cancel_futures=True)
+        self._pool, self._sent, self._retired = None, [], []
 
 
 class _WithParquet:
-    """A worker's future of a partition's result and its Parquet file; `result()` gives the result."""
+    """A worker's future of a partition's result and its Parquet file; `result()` gives the result, and tells the
+    runner how much memory the worker held after it."""
 
-    def __init__(self, future: Future) -> None:
-        self.future = future
+    def __init__(self, future: Future, runner: LocalWorkers) -> None:
+        self.future, self.runner = future, runner
         self.parquet: bytes | None = None  # the file as the worker wrote it, once the result came
 
     def result(self) -> PartitionResult:
-        result, self.parquet = self.future.result()
+        result, self.parquet, rss_mb = self.future.result()
+        self.runner.worker_reported(rss_mb)
         return result
 
 
@@ -173,7 +225,15 @@ class _WithParquet:
 #: monitor. 24 short articles on 2 local Dask workers, CPU seconds of the whole run: 19.1-19.4 with
 #: Dask's defaults, 15.6-18.3 without them. A remote cluster keeps its operator's settings.
 LOCAL_CLUSTER_CONFIG = {"distributed.worker.profile.enabled": False,
-                        "distributed.admin.system-monitor.gil.enabled": False}
+                        "distributed.admin.system-monitor.gil.enabled": False,
+                        # a worker's memory is bounded by its nanny alone (`LOCAL_WORKER_MEMORY`): no pausing (a
+                        # worker paused by what its string store keeps would wait for ever) and nothing to spill
+                        "distributed.worker.memory.target": False, "distributed.worker.memory.spill": False,
+                        "distributed.worker.memory.pause": False}
+#: The memory of each worker of a `LocalCluster` started here: its nanny restarts a worker that passes 95 % of it
+#: (Dask's bound on a worker, as `WORKER_RSS_LIMIT_MB` and recycling are for local workers); the partition it was
+#: processing is processed again.
+LOCAL_WORKER_MEMORY = "1.5GiB"
 
 
 class DaskRunner:
@@ -182,7 +242,8 @@ class DaskRunner:
     `address` is a scheduler (`tcp://HOST:PORT`) or `local[:N]` for a `LocalCluster` of N
     single-threaded worker processes started here (N: the cores). The task is
     `partition_parquet`, the ordinary pipeline; workers need dateline and the spaCy model
-    installed (see the README). A local cluster's workers run with `LOCAL_CLUSTER_CONFIG`.
+    installed (see the README). A local cluster's workers run with `LOCAL_CLUSTER_CONFIG`, each within
+    `LOCAL_WORKER_MEMORY`.
     """
 
     def __init__(self, address: str, model: str | None = None, batch_size: int = 32) -> None:
@@ -196,7 +257,7 @@ class DaskRunner:
 
             with dask.config.set(LOCAL_CLUSTER_CONFIG):  # handed to the workers as their nannies start them
                 self._cluster = LocalCluster(n_workers=count, threads_per_worker=1, processes=True,
-                                             dashboard_address=None)
+                                             dashboard_address=None, memory_limit=LOCAL_WORKER_MEMORY)
             self.client = Client(self._cluster)
         else:
             self.client = Client(address)
