@@ -103,3 +103,21 @@ def test_the_held_out_figure_judges_shown_events_by_their_labelled_trigger(monke
                    events=events)
     assert judged_news([doc], labels, 0.35) == {"precision": 0.5, "found": 1.0, "shown": 2, "unjudged": 1}
     assert judged_news([doc], labels, 0.5) == {"precision": 0.0, "found": 0.0, "shown": 1, "unjudged": 1}
+
+
+def test_the_training_source_reads_the_train_half_in_order_with_texts_from_the_shared_folder(
+        tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    from event_sources import read_news
+
+    shared = fake_shared(tmp_path / "shared")
+    item = {"file": "x", "sentence": [0, 9], "trigger": "met", "trigger_span": [18, 21], "system_type": "CONSULT",
+            "system_status": "fact", "label": "CONSULT", "status": "fact"}
+    labels = [{**item, "article": a, "split": s} for a, s in (("strike_daily-2", "train"), ("GWN-7", "heldout"),
+                                                              ("GWN-1", "train"))]
+    path = tmp_path / "labels.jsonl"
+    path.write_text("".join(json.dumps(x) + "\n" for x in labels), encoding="utf-8")
+    got = list(read_news(path, 0, shared=shared))
+    assert [a.id for a, _ in got] == ["GWN-1", "strike_daily-2"]
+    assert got[0][0].text.startswith("1 The ministers met") and got[1][0].text.startswith("( 2 )")
+    assert got[0][1](candidate(18, "CONSULT")) == "CONSULT"
