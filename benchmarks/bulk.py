@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import itertools
 import json
 import os
@@ -166,6 +167,27 @@ def counts(db: Path) -> dict[str, int]:
         return store.counts()
 
 
+def merge_digest(db: Path) -> str:
+    """A digest of what merging decided in a store: every event's merged event, reason and counts, and every link
+    (equal counts could hide events merged otherwise after a resume)."""
+    digest = hashlib.sha256()
+    with open_store(db, read_only=True) as store:
+        for sql in ("SELECT id, merged_id, merge_reason, n_mentions, n_articles, n_sources FROM events ORDER BY id",
+                    "SELECT a, b, reason FROM event_links ORDER BY a, b"):
+            for row in store.rows(sql):
+                digest.update(repr(row).encode())
+    return digest.hexdigest()[:16]
+
+
+def memory_trend(timeline: list[dict]) -> dict[str, list]:
+    """Resident MB of the parent and of the workers at the first, middle and last partition stored (the fork
+    server, ~200 MB, and the resource tracker, ~12 MB, are left out of the workers: neither grows)."""
+    rows = [timeline[0], timeline[len(timeline) // 2], timeline[-1]] if timeline else []
+    return {"articles": [row["articles"] for row in rows], "parent_mb": [row["parent_rss_mb"] for row in rows],
+            "workers_mb": [sorted(mb for mb in row["worker_rss_mb"] if mb > 250) for row in rows],
+            "largest_worker_mb": max((mb for row in timeline for mb in row["worker_rss_mb"]), default=0)}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--size", type=int, default=100_000)
@@ -183,17 +205,20 @@ def main() -> None:
                    partition_size=args.partition_size)
     whole["articles_per_s"] = round(args.size / whole["seconds"], 3)
     whole["cpu_s_per_article"] = round(whole["total_cpu_s"] / args.size, 3)
+    whole["memory_trend"] = memory_trend(whole["timeline"])
     killed = ingest(corpus, folder / "resumed.duckdb", folder / "run-resumed", args.workers, kill_at=args.size // 2,
                     partition_size=args.partition_size)
     stored_at_kill = counts(folder / "resumed.duckdb")["articles"]
     resumed = ingest(corpus, folder / "resumed.duckdb", folder / "run-resumed", args.workers,
                      partition_size=args.partition_size)
     expected, got = counts(folder / "whole.duckdb"), counts(folder / "resumed.duckdb")
+    digests = merge_digest(folder / "whole.duckdb"), merge_digest(folder / "resumed.duckdb")
     print(json.dumps({
         "benchmark": "bulk", "size": args.size, "workers": args.workers, "partition_size": args.partition_size,
         "corpus_mb": round(corpus.stat().st_size / 2**20),
         "uninterrupted": whole, "killed": {**killed, "articles_stored": stored_at_kill}, "resumed": resumed,
         "resumed_store_equals_uninterrupted": expected == got, "counts": got, "peak_rss_goal_mb": 2048,
+        "resumed_merge_equals_uninterrupted": digests[0] == digests[1], "merge_digest": digests[0],
     }))
 
 

@@ -51,3 +51,25 @@ def test_timeline_adds_a_row_only_when_a_partition_is_logged(bulk, tmp_path: Pat
         fh.write("p1\tart-17\np2")  # the third line is cut short, as a kill leaves it
     assert timeline.poll({})["partitions"] == 2
     assert len(timeline.rows) == 2
+
+
+def test_the_memory_trend_reads_the_first_middle_and_last_partition_and_leaves_the_fork_server_out(bulk) -> None:
+    rows = [{"articles": 16 * n, "parent_rss_mb": 300 + n, "worker_rss_mb": [12, 201, 600 + n, 500 + n]}
+            for n in range(1, 6)]
+    trend = bulk.memory_trend(rows)
+    assert trend["articles"] == [16, 48, 80]
+    assert trend["parent_mb"] == [301, 303, 305]
+    assert trend["workers_mb"] == [[501, 601], [503, 603], [505, 605]]
+    assert trend["largest_worker_mb"] == 605
+
+
+def test_the_merge_digest_tells_stores_merged_otherwise_apart(bulk, tmp_path: Path) -> None:
+    from dateline.store import open_store
+    from test_merge import A, B, C
+
+    for name, batches in (("one", [[A], [B], [C]]), ("two", [[C, A], [B]]), ("apart", [[A], [C]])):
+        with open_store(tmp_path / f"{name}.duckdb") as store:
+            for batch in batches:
+                store.add(batch)
+    one, two, apart = (bulk.merge_digest(tmp_path / f"{name}.duckdb") for name in ("one", "two", "apart"))
+    assert one == two != apart
