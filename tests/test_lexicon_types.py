@@ -37,3 +37,20 @@ def test_a_labour_strike_is_a_protest_and_an_air_strike_an_assault(nlp) -> None:
     assert types_at(candidates(nlp, "Dockworkers have been on strike since Monday."), "strike") == {"PROTEST"}
     assert types_at(candidates(nlp, "The nurses' strike closed two hospitals on Friday."), "strike") == {"PROTEST"}
     assert types_at(candidates(nlp, "A drone strike hit a convoy near the border on Friday."), "strike") == {"ASSAULT"}
+
+
+def test_releasing_or_shooting_a_thing_made_is_no_act(nlp) -> None:
+    """A verb's sense decided by its object ("notobj:artefact_objects"): a published, filmed or spilled thing is
+    no captive or target, whether it is the object, the passive subject or the noun the participle describes."""
+    assert not types_at(candidates(nlp, "The ministry released its annual report on Thursday."), "released")
+    assert not types_at(candidates(nlp, "A survey released on Monday found wide support for the plan."), "released")
+    assert not types_at(candidates(nlp, "Gas was released from the pipeline for six hours."), "released")
+    assert not types_at(candidates(nlp, "The footage was shot by a resident near the square."), "shot")
+    assert not types_at(candidates(nlp, "She shot a documentary about the border towns."), "shot")
+
+
+def test_releasing_people_or_shooting_them_stays_an_act(nlp) -> None:
+    assert types_at(candidates(nlp, "The kidnappers released the two engineers on Friday."), "released") == {"RETREAT"}
+    assert types_at(candidates(nlp, "The students who were released on bail went home."), "released") == {"RETREAT"}
+    assert types_at(candidates(nlp, "Police shot two demonstrators near the ministry."), "shot") == {"ASSAULT"}
+    assert types_at(candidates(nlp, "Gunmen shot him outside his home."), "shot") == {"ASSAULT"}

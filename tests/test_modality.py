@@ -147,3 +147,19 @@ def test_what_a_denied_report_says_stays_the_content_of_the_denial(make_doc) -> 
     found = modality_of(make_doc, "The ministry denied that soldiers had detained the reporters.", "detained",
                         among="denied")
     assert found.hypothetical and not found.negated
+
+
+def test_an_infinitive_on_a_noun_of_right_or_chance_did_not_happen(make_doc) -> None:
+    """The complement of a noun of ability, right or plan is a possibility, not the purpose of an act."""
+    for text, trigger in [("Farmers keep the right to sue the mining company.", "sue"),
+                          ("The decree gave the army the power to arrest strikers.", "arrest"),
+                          ("The envoy lost his chance to meet the rebel commander.", "meet")]:
+        found = modality_of(make_doc, text, trigger)
+        assert found.hypothetical and not found.purpose, text
+
+
+def test_an_intent_inside_a_condition_is_no_promise(make_doc) -> None:
+    text = "Lawyers said families could win more if they decided to sue the ministry."
+    found = modality_of(make_doc, text, "sue")
+    assert found.hypothetical and not found.future
+    assert modality_of(make_doc, "The families decided to sue the ministry.", "sue").future

@@ -99,6 +99,11 @@ class CuratedEntry:
         return next((f.split(":", 1)[1] for f in self.flags if f.startswith("obj:")), None)
 
     @property
+    def excluded_object_class(self) -> str | None:
+        """The word list the verb's object must not belong to ("release" a captive, not a report or oil)."""
+        return next((f.split(":", 1)[1] for f in self.flags if f.startswith("notobj:")), None)
+
+    @property
     def phrase(self) -> str:
         if self.pos == VERB_OBJECT:
             return " ".join((self.head, "|".join(self.modifiers)))
@@ -294,10 +299,12 @@ class Lexicon:
 
 #: Verbs and nouns of an agreement made (TriggerEntry.pact).
 PACT_WORDS = word_set("pact_words")
-#: The word lists an "obj:" flag of triggers.tsv may name: what a host receives for hosting to be a visit.
-OBJECT_LISTS = {"visit_objects": word_set("visit_objects")}
+#: The word lists an "obj:" or "notobj:" flag of triggers.tsv may name: what a host receives for hosting to be a
+#: visit; the things made or given off whose release or shooting is no act against anyone.
+OBJECT_LISTS = {name: word_set(name) for name in ("visit_objects", "artefact_objects")}
 #: Entities that are a visitor or guest as the object of a verb with an "obj:" flag ("hosted Abe").
 PERSON_ENTITIES = frozenset({"PERSON"})
+RELATIVE_PRONOUNS = word_set("relative_pronouns")
 
 
 def _as_pact(entry: TriggerEntry, token: Any) -> TriggerEntry:
@@ -310,18 +317,31 @@ def _as_pact(entry: TriggerEntry, token: Any) -> TriggerEntry:
 
 
 def _object_fits(token: Any, entry: CuratedEntry) -> bool:
-    """Whether a verb's object belongs to the entry's object class (when it names one): the object, the
-    passive subject, or the noun a participle describes ("a lunch hosted by"); a verb without any is
-    taken at its word ("will host")."""
-    if entry.object_class is None:
-        return True
-    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    if token.dep_ == "acl":
-        objects.append(token.head)
-    if not objects:
+    """Whether a verb's objects suit the entry: one of them in its object class (when it names one), none in its
+    excluded class ("notobj:"). A verb without any object is taken at its word ("will host", "released on
+    Monday")."""
+    objects = verb_objects(token)
+    if entry.excluded_object_class is not None:
+        excluded = OBJECT_LISTS[entry.excluded_object_class]
+        if any(o.lemma_.lower() in excluded or o.lower_ in excluded for o in objects if o.ent_type_ not in
+               PERSON_ENTITIES):
+            return False
+    if entry.object_class is None or not objects:
         return True
     allowed = OBJECT_LISTS[entry.object_class]
     return any(o.lemma_.lower() in allowed or o.ent_type_ in PERSON_ENTITIES for o in objects)
+
+
+def verb_objects(token: Any) -> list[Any]:
+    """What a verb acts on: its object, its passive subject (for a relative pronoun, the noun the clause describes:
+    "Windows 7, which is released"), or the noun its participle describes ("a lunch hosted by", "a report
+    released today")."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.dep_ == "relcl":
+        objects = [token.head if o.lower_ in RELATIVE_PRONOUNS else o for o in objects]
+    if token.dep_ == "acl":
+        objects.append(token.head)
+    return objects
 
 
 #: Heads of multiword synonyms ("cease fire", "refugee camp", "battle tank") that do not keep the

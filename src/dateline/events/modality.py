@@ -9,7 +9,9 @@ trigger's clause:
   "prevented an offensive");
 * hypothetical — modal auxiliaries ("would result in"), conditionals ("if", "unless"),
   `any` before a nominal trigger, infinitival purpose and intention clauses ("mobilised to
-  stage an assault"), and the content of another event ("warned that ...", "accused X of ...");
+  stage an assault"), the infinitive of a noun of right, chance or plan ("the right to sue"), an
+  intention that is itself conditional ("if they decided to sue"), and the content of another
+  event ("warned that ...", "accused X of ...");
 * future — `will`/`shall`/`going to`: PLOVER codes promised cooperation as AGREE (and promised
   retreats as CONCEDE), other future events are flagged future; a nominal event that is planned
   or on a schedule ("plans another round of demonstrations", "protests scheduled for Thursday",
@@ -60,6 +62,8 @@ SETTING_PREPS = word_class("prepositions", "loose") | ADJUNCT_PREPS
 SCHEDULE_PARTICIPLES = word_set("schedule_participles")
 #: Heads of a nominal trigger that place it outside the facts ("plans for talks", "hopes of a deal").
 IRREALIS_NOUNS = word_set("irrealis_nouns")
+#: Nouns whose infinitive complement did not (yet) happen: a plan or a right to act ("the right to sue").
+COMPLEMENT_NOUNS = (IRREALIS_NOUNS | word_set("capacity_nouns")) - ATTEMPT_NOUNS
 #: Irrealis verbs whose direct object is a fact ("called a meeting"); only "called for talks" is a wish.
 PREPOSITIONAL_IRREALIS = word_set("prepositional_irrealis_verbs")
 #: Determiners that present a nominal event as known to have happened ("the clashes", "Russia's request").
@@ -322,6 +326,8 @@ def _governor_modality(verb: Any, trigger: Any, event_heads: frozenset[int]) -> 
         if complement and governor.i in event_heads and governor.i != trigger.i:
             return Modality(hypothetical=True, reason=f"content of the event '{governor.text}'")
         if lemma in INTENT_HEADS and verb.dep_ in ("xcomp", "advcl") and infinitive:
+            if _conditional(governor):  # "if they decided to sue": neither the decision nor the suit is a fact
+                return Modality(hypothetical=True, reason=f"intended by '{governor.text}', itself conditional")
             return Modality(future=True, reason=f"intended by '{governor.text}'")
         if lemma in ATTEMPT_NOUNS and verb.dep_ == "acl":
             return Modality()  # "an attempt to assassinate X" is an (attempted) assault
@@ -329,6 +335,8 @@ def _governor_modality(verb: Any, trigger: Any, event_heads: frozenset[int]) -> 
             return Modality(negated=True, reason=f"complement of '{governor.text}'")
         if lemma in IRREALIS_HEADS and verb.dep_ in ("xcomp", "ccomp", "pcomp"):
             return Modality(hypothetical=True, reason=f"complement of '{governor.text}'")
+    if infinitive and verb.dep_ == "acl" and _noun_complement(parent):
+        return Modality(hypothetical=True, reason=f"complement of the noun '{parent.text}'")  # "the right to sue"
     if infinitive and verb.dep_ in ("advcl", "acl", "relcl", "xcomp", "conj"):
         # The purpose of an act that is itself an event (a protest "to demand") is its topic, not
         # a second event; the purpose of an act that is no event ("shunned work to protest") is.
@@ -337,3 +345,16 @@ def _governor_modality(verb: Any, trigger: Any, event_heads: frozenset[int]) -> 
         return Modality(hypothetical=True, purpose=not main_is_event,
                         reason=f"infinitive '{verb.text}' (purpose or intent)")
     return Modality()
+
+
+def _noun_complement(noun: Any) -> bool:
+    """Whether an infinitive on `noun` is its complement, a possibility and not an act ("the right to sue", "a
+    chance to meet", "plans to attack"), rather than the purpose of the act that takes the noun ("shunned work to
+    protest")."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in COMPLEMENT_NOUNS
+
+
+def _conditional(verb: Any) -> bool:
+    """Whether a clause is a condition or under a modal of possibility ("if they decided", "could decide")."""
+    return any((c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS)
+               or (c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX) for c in verb.children)
