@@ -37,6 +37,46 @@ def test_held_out_pairs_are_never_fitted_and_are_judged_apart(monkeypatch: pytes
     seen = [_article("events-gold/GWN", True), _article("t17-hand", True)]
     contrary = _article(trainer.HELD_OUT, False)  # labels that would pull the weights the other way
     assert trainer.fit([*seen, contrary]) == trainer.fit(seen)
-    figures = trainer.held_out([*seen, contrary], threshold=0.5)
-    assert figures["all"]["links"] == 0  # only the held-out article's labels are counted: it links nothing
-    assert set(figures) == {"all", "shown"}
+    second = _article(f"{trainer.HELD_OUT}-2", True)
+    assert trainer.fit([*seen, contrary, second]) == trainer.fit(seen)
+    figures = trainer.held_out([*seen, contrary, second], threshold=0.5)
+    assert set(figures) == {trainer.HELD_OUT, f"{trainer.HELD_OUT}-2"}  # each sample apart
+    assert figures[trainer.HELD_OUT]["all"]["links"] == 0  # only its own labels are counted: it links nothing
+    assert figures[f"{trainer.HELD_OUT}-2"]["all"]["links"] == 1
+    assert set(figures[trainer.HELD_OUT]) == {"all", "shown"}
+
+
+def test_weights_keep_the_direction_fixed_for_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    import train_same_happening as trainer
+
+    # labels where sharing the trigger word goes with being apart: a free fit would weigh it against a join
+    x = [[1.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 1.0], [0.0, 0.0]]
+    y = [0.0, 0.0, 1.0, 1.0, 1.0, 0.0]
+    weights, _ = trainer._bounded_logistic(x, y, [(0.0, None), (None, None)])
+    assert weights[0] >= 0.0 and weights[1] > 0.0
+    free, _ = trainer._bounded_logistic(x, y, [(None, None), (None, None)])
+    assert free[0] < 0.0
+
+
+def test_one_word_said_twice_on_one_gold_mention_is_not_labelled(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    import train_same_happening as trainer
+
+    text = "Britain expelled diplomats, and Russia expelled diplomats in return. London imposed sanctions."
+    gold = [{"sentence": text[:text.index(" London")], "trigger": "expelled", "type": "SANCTION", "same_as": None},
+            {"sentence": "London imposed sanctions.", "trigger": "imposed sanctions", "type": "SANCTION",
+             "same_as": None}]
+
+    def mention(word: str, nth: int = 0) -> Event:
+        at = text.index(word)
+        for _ in range(nth):
+            at = text.index(word, at + 1)
+        return Event(id=f"e{at}", type="SANCTION", evidence=Evidence(sentence=text, start=0, end=len(text),
+                                                                   trigger=word, trigger_start=at))
+
+    events = [mention("expelled"), mention("expelled", 1), mention("imposed"), mention("sanctions")]
+    labels = trainer.gold_labels({"text": text, "events": events}, gold)
+    assert (0, 1) not in labels  # the coder coded one of the two "expelled": the gold says nothing of the other
+    assert labels[(2, 3)] is True  # both words of one gold trigger
+    assert labels[(0, 2)] is False

@@ -22,13 +22,11 @@ on: a mention can carry its article id.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from dateline.events.detect import RULE_PREFIX as DETECTOR_RULE
+from dateline.events.group_cues import Cues, borrowed_type, mention_cues, sentence_ordinals
 from dateline.events.group_merge import merge_mentions
-from dateline.events.modality import clause_head
 from dateline.events.same_happening import (
     RECIPROCAL_TYPES,
     Mention,
@@ -44,18 +42,12 @@ from dateline.events.same_happening import (
     same_stem,
 )
 from dateline.events.switch import Switch
-from dateline.model import Document, Event, Location, Place, Timex
-from dateline.words import word_set
+from dateline.model import Document, Event
 
 __all__ = ["Cues", "absorb_borrowed", "borrowed_type", "cluster", "conflict", "group_events", "grouping",
-           "happenings", "headline_and_lead", "mention_cues",
-           "same_stem", "ungrouped"]
+           "happenings", "headline_and_lead", "mention_cues", "mentions_of", "same_stem", "sentence_ordinals",
+           "ungrouped"]
 
-#: Determiners that make a nominal trigger refer back ("the sanctions", "this attack").
-ANAPHORIC_DETERMINERS = word_set("anaphoric_determiners")
-#: Dependents that introduce a noun by what follows it ("the request to meet", "the assistance of
-#: the PSC"): such a definite noun is a first mention, not one pointing back.
-RESTRICTIVE_DEPS = frozenset({"acl", "relcl", "prep"})
 #: Characters that close a sentence of running text: a first line ending otherwise is a headline.
 HEADLINE_ENDS = frozenset('.!?"”’\'')
 #: A mention is compared with at most this many earlier groups of its type and status (the latest):
@@ -67,99 +59,6 @@ MAX_REPRESENTATIVES = 12
 #: Grouping on or off (`with grouping.off():` codes one event per mention, what `tools/group_eval.py` scores).
 grouping = Switch("grouping")
 ungrouped = grouping.off
-
-
-@dataclass(frozen=True)
-class Cues:
-    """What the parse says about one mention: its sentence (first token and number), the stems of its
-    trigger, whether it is a noun, and whether it is a definite noun that points back."""
-
-    sentence: int
-    stems: frozenset[str]
-    definite: bool = False
-    trigger: str = ""
-    nominal: bool = False
-    ordinal: int | None = None
-    #: the names and nouns of the trigger's own phrase ("Russia denies involvement": russia, involvement) ...
-    arguments: frozenset[str] = frozenset()
-    #: ... and of its whole sentence: what two tellings of one happening share
-    words: frozenset[str] = frozenset()
-    #: the token index of the trigger's clause head: a verb and its own noun share it ("imposed sanctions"),
-    #: two acts told in two clauses of one sentence do not ("as battles raged, protesters were captured")
-    clause: int | None = None
-    #: whether the mention's date and place are said in its own sentence ("on March 4", "in Salisbury"),
-    #: rather than carried over from the article date or the story's scene: only what is written may veto
-    #: a join (`same_happening.pair_features`)
-    dated: bool = True
-    placed: bool = True
-
-
-def mention_cues(event: Event, parsed: Any, ordinals: dict[int, int] | None = None,
-                 timexes: Sequence[Timex] = (), places: Sequence[Place] = ()) -> Cues:
-    """The cues of an event's mention, read from the parse at its trigger (none without a parse).
-
-    `ordinals` maps each sentence's first token to its number in the article; `timexes` and `places`
-    (the document's) say whether the event's date and place are written in its own sentence.
-    """
-    ev = event.evidence
-    token = _token_at(parsed, ev.trigger_start)
-    if token is None:
-        return Cues(sentence=ev.start, stems=frozenset({ev.trigger.lower()}), trigger=ev.trigger)
-    said = (token.sent.start_char, token.sent.end_char)
-    stems = {token.lemma_.lower()}
-    if token.pos_ == "VERB":  # "imposed sanctions": the object names the event too
-        stems |= {c.lemma_.lower() for c in token.children if c.dep_ == "dobj" and c.pos_ == "NOUN"}
-    nominal = token.pos_ in ("NOUN", "PROPN")
-    definite = nominal and any(
-        c.dep_ in ("det", "poss") and c.lower_ in ANAPHORIC_DETERMINERS for c in token.children) and not any(
-        c.dep_ in RESTRICTIVE_DEPS for c in token.children)
-    start = token.sent.start
-    return Cues(sentence=start, stems=frozenset(stems), definite=definite, trigger=token.text, nominal=nominal,
-                ordinal=(ordinals or {}).get(start), arguments=_naming_words(_phrase(token)) - stems,
-                words=_naming_words(token.sent), clause=clause_head(token).i,
-                dated=_dated_in(event.date, timexes, said), placed=_placed_in(event.location, places, said))
-
-
-def _dated_in(date: str | None, timexes: Sequence[Timex], said: tuple[int, int]) -> bool:
-    """Whether a timex of the sentence gives the event's date (one of them is a prefix of the other:
-    "March 4" for 2018-03-04, "in 2017" for a date in 2017)."""
-    return date is not None and any(
-        said[0] <= t.start < said[1] and (date.startswith(t.value) or t.value.startswith(date)) for t in timexes)
-
-
-def _placed_in(location: Location | None, places: Sequence[Place], said: tuple[int, int]) -> bool:
-    """Whether the sentence names the event's place."""
-    return location is not None and location.geonameid is not None and any(
-        said[0] <= p.start < said[1] and p.geonameid == location.geonameid for p in places)
-
-
-#: Parts of speech of the words that say what a mention is about (who, what, where).
-NAMING_POS = frozenset({"NOUN", "PROPN", "NUM"})
-
-
-def _naming_words(tokens: Any) -> frozenset[str]:
-    return frozenset(t.lemma_.lower() for t in tokens if t.pos_ in NAMING_POS and not t.is_stop)
-
-
-def _phrase(token: Any) -> Any:
-    """The trigger's own phrase: its dependents and, for a noun, the verb it hangs on and that verb's subject."""
-    words = list(token.subtree)
-    head = token.head
-    if token.pos_ in ("NOUN", "PROPN") and head.i != token.i:
-        words += [head, *(c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "agent"))]
-    return words
-
-
-def sentence_ordinals(parsed: Any) -> dict[int, int]:
-    """The number of each sentence of a parse, keyed by its first token."""
-    return {} if parsed is None else {sent.start: n for n, sent in enumerate(parsed.sents)}
-
-
-def _token_at(parsed: Any, start: int | None) -> Any | None:
-    if parsed is None or start is None:
-        return None
-    span = parsed.char_span(start, start + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
 
 
 def conflict(a: Event, b: Event, reference: dt.date | None = None, parties: bool = True) -> str | None:
@@ -218,15 +117,6 @@ def happenings(events: list[Event], cues: list[Cues], reference: dt.date | None 
     mentions beside a surer one): event indices, why each later member was joined, and the members that lend
     no date or place. `tools/group_eval.py` and `tools/train_same_happening.py` judge this whole grouping."""
     return absorb_borrowed(events, cues, cluster(events, cues, reference, lead, model))
-
-
-def borrowed_type(event: Event) -> str | None:
-    """How a mention got a type its trigger's lexicon entry does not give (the learned detector's proposal,
-    or the verifier's re-typing), or None when the lexicon's own reading stands."""
-    rule = event.evidence.rule or ""
-    if rule.startswith(DETECTOR_RULE):
-        return "proposed by the learned detector"
-    return f"re-typed {event.type} by the verifier" if f"re-typed {event.type}" in rule else None
 
 
 def absorb_borrowed(events: list[Event], cues: list[Cues],

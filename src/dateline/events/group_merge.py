@@ -8,8 +8,9 @@ Dates are not lent between mentions. A date read beside another mention is that 
 that joined them is not sure enough to carry it: on events-gold (`benchmarks/where_when.py`, sixth session) a
 date lent from another mention was right for 1 of 5 matched events (three were mentions of other happenings
 joined by the grouping: an expulsion dated by the poisoning it answered), and not lending raised date exact
-from 0.829 to 0.846 (GWN 0.821 -> 0.839, t17 0.836 -> 0.851); the grouping's link precision on within-article
-pairs from outlets it never saw is 0.36-0.50 (`tools/train_same_happening.py`, held-out pairs). An event whose
+from 0.829 to 0.846 (GWN 0.821 -> 0.839, t17 0.836 -> 0.851), when the grouping's link precision on
+within-article pairs from outlets it never saw was 0.36-0.50 (0.73-1.0 since the seventh session's features;
+`tools/train_same_happening.py`, held-out pairs). An event whose
 own sentence states no day keeps its bound ("on or before" the article date), which is true, if coarse.
 """
 

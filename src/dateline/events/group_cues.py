@@ -1,0 +1,203 @@
+"""What the parse says about one event mention, for the within-article grouping (`events.group`).
+
+A mention's cues are read once from the parse at its trigger: its sentence and the sentence's number, the
+stems of its trigger, whether it is a noun pointing back ("the sanctions"), the names around it, its clause,
+whether its date and place are written in its own sentence, and which words of its sentence it hangs from
+(`Cues.chain`). The last decides whether two mentions of one sentence are one act told twice: a verb and
+its object ("imposed sanctions"), a noun and the clause that describes it ("the explosion that killed 11"), a
+participle telling what an act did ("exploded, killing 11"), where one trigger lies on the other's chain;
+two clauses of one sentence, coordinated ("Obama cautioned ..., and officials warned") or subordinate with
+their own subject ("since the rig exploded, authorities have found"), tell two acts unless more says
+otherwise. Held-out pairs of unseen outlets showed why this matters: of the grouping's wrong joins there,
+most were two readings in two clauses of one sentence, which the events-gold labels (mostly one act read
+twice by the detector or verifier) taught the pair model to join.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from dateline.events.detect import RULE_PREFIX as DETECTOR_RULE
+from dateline.events.modality import clause_head
+from dateline.model import Event, Location, Place, Timex
+from dateline.words import number_map, word_set
+
+__all__ = ["Cues", "borrowed_type", "governing_chain", "mention_cues", "sentence_ordinals"]
+
+#: Determiners that make a nominal trigger refer back ("the sanctions", "this attack").
+ANAPHORIC_DETERMINERS = word_set("anaphoric_determiners")
+#: Dependents that introduce a noun by what follows it ("the request to meet", "the assistance of
+#: the PSC"): such a definite noun is a first mention, not one pointing back.
+RESTRICTIVE_DEPS = frozenset({"acl", "relcl", "prep"})
+#: Words on a trigger that mark another occurrence than the one in focus ("previously visited", "another attack").
+OTHER_OCCURRENCE = word_set("other_occurrence_words")
+#: Ordinal words ("second", "4th"), one list with the time stage's.
+ORDINALS = number_map("ordinals")
+#: Dependents of a trigger that may carry such a word or an ordinal.
+MARKER_DEPS = frozenset({"amod", "advmod", "npadvmod", "nummod", "det"})
+#: Relations a trigger's chain does not climb: the next word tells another act (a coordinated verb, a reported
+#: clause, a clause set beside it) rather than the one the trigger is part of.
+UNTIED_DEPS = frozenset({"conj", "ccomp", "parataxis", "csubj", "csubjpass", "cc", "ROOT"})
+#: Relations of a clause to the word it describes or follows: climbed only when the clause has no subject of
+#: its own ("the attempt to kill it", "by meeting Obama"); an adverbial clause only as a present participle
+#: telling what the act did ("exploded, killing 11"), not as a passive one setting the scene ("Asked about
+#: it, the minister said").
+CLAUSE_LINKS = frozenset({"advcl", "xcomp", "pcomp"})
+#: The tag of the one adverbial clause the chain climbs: a present participle.
+PARTICIPLE_TAG = "VBG"
+#: Dependents that give a clause its own subject.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "mark"})
+#: How many words up a trigger's chain climbs ("targeted by a bomber who killed": killed, bomber, by, targeted).
+CHAIN_HOPS = 3
+
+@dataclass(frozen=True)
+class Cues:
+    """What the parse says about one mention: its sentence (first token and number), the stems of its
+    trigger, whether it is a noun, and whether it is a definite noun that points back."""
+
+    sentence: int
+    stems: frozenset[str]
+    definite: bool = False
+    trigger: str = ""
+    nominal: bool = False
+    ordinal: int | None = None
+    #: the names and nouns of the trigger's own phrase ("Russia denies involvement": russia, involvement) ...
+    arguments: frozenset[str] = frozenset()
+    #: ... and of its whole sentence: what two tellings of one happening share
+    words: frozenset[str] = frozenset()
+    #: the token index of the trigger's clause head: a verb and its own noun share it ("imposed sanctions"),
+    #: two acts told in two clauses of one sentence do not ("as battles raged, protesters were captured")
+    clause: int | None = None
+    #: whether the mention's date and place are said in its own sentence ("on March 4", "in Salisbury"),
+    #: rather than carried over from the article date or the story's scene: only what is written may veto
+    #: a join (`same_happening.pair_features`)
+    dated: bool = True
+    placed: bool = True
+    #: the trigger's token index, and the words it hangs from within its act (`governing_chain`): two mentions
+    #: of one sentence are one act told twice when one trigger lies on the other's chain
+    token: int | None = None
+    chain: frozenset[int] = frozenset()
+    #: the mention's type is borrowed (`borrowed_type`): a second reading of its sentence, not a second act
+    borrowed: bool = False
+    #: words on the trigger marking another occurrence, and ordinals ("previously", "another", "fourth")
+    markers: frozenset[str] = frozenset()
+
+
+def mention_cues(event: Event, parsed: Any, ordinals: dict[int, int] | None = None,
+                 timexes: Sequence[Timex] = (), places: Sequence[Place] = ()) -> Cues:
+    """The cues of an event's mention, read from the parse at its trigger (none without a parse).
+
+    `ordinals` maps each sentence's first token to its number in the article; `timexes` and `places`
+    (the document's) say whether the event's date and place are written in its own sentence.
+    """
+    ev = event.evidence
+    token = _token_at(parsed, ev.trigger_start)
+    if token is None:
+        return Cues(sentence=ev.start, stems=frozenset({ev.trigger.lower()}), trigger=ev.trigger)
+    said = (token.sent.start_char, token.sent.end_char)
+    stems = {token.lemma_.lower()}
+    if token.pos_ == "VERB":  # "imposed sanctions": the object names the event too
+        stems |= {c.lemma_.lower() for c in token.children if c.dep_ == "dobj" and c.pos_ == "NOUN"}
+    nominal = token.pos_ in ("NOUN", "PROPN")
+    definite = nominal and any(
+        c.dep_ in ("det", "poss") and c.lower_ in ANAPHORIC_DETERMINERS for c in token.children) and not any(
+        c.dep_ in RESTRICTIVE_DEPS for c in token.children)
+    start = token.sent.start
+    return Cues(sentence=start, stems=frozenset(stems), definite=definite, trigger=token.text, nominal=nominal,
+                ordinal=(ordinals or {}).get(start), arguments=_naming_words(_phrase(token)) - stems,
+                words=_naming_words(token.sent), clause=clause_head(token).i,
+                dated=_dated_in(event.date, timexes, said), placed=_placed_in(event.location, places, said),
+                token=token.i, chain=governing_chain(token), borrowed=borrowed_type(event) is not None,
+                markers=occurrence_markers(token))
+
+
+def occurrence_markers(token: Any) -> frozenset[str]:
+    """The words on a trigger that mark which occurrence it tells: another than the one in focus
+    (`OTHER_OCCURRENCE`: "had previously visited", "another attack") or an ordinal ("his fourth visit"), in
+    lower case; the auxiliary's adverb counts too ("has again met")."""
+    words = {c.lower_ for c in token.children if c.dep_ in MARKER_DEPS}
+    return frozenset(w for w in words if w in OTHER_OCCURRENCE or w in ORDINALS)
+
+
+def governing_chain(token: Any) -> frozenset[int]:
+    """The token indices of a trigger and of the words it hangs from within its own act, up to `CHAIN_HOPS`
+    words up: an object's verb, a preposition's head, the noun a relative clause or apposition describes, the
+    act a subjectless participle or infinitive follows ("exploded, killing 11": killing, exploded). The chain
+    stops before a coordinated or reported clause and before a clause with its own subject."""
+    chain, current = {token.i}, token
+    for _ in range(CHAIN_HOPS):
+        if current.dep_ in UNTIED_DEPS or current.head.i == current.i:
+            break
+        if current.dep_ in CLAUSE_LINKS and any(c.dep_ in SUBJECT_DEPS for c in current.children):
+            break
+        if current.dep_ == "advcl" and current.tag_ != PARTICIPLE_TAG:
+            break
+        current = current.head
+        chain.add(current.i)
+    return frozenset(chain)
+
+
+def _dated_in(date: str | None, timexes: Sequence[Timex], said: tuple[int, int]) -> bool:
+    """Whether a timex of the sentence gives the event's date (one of them is a prefix of the other:
+    "March 4" for 2018-03-04, "in 2017" for a date in 2017)."""
+    return date is not None and any(
+        said[0] <= t.start < said[1] and (date.startswith(t.value) or t.value.startswith(date)) for t in timexes)
+
+
+def _placed_in(location: Location | None, places: Sequence[Place], said: tuple[int, int]) -> bool:
+    """Whether the sentence names the event's place."""
+    return location is not None and location.geonameid is not None and any(
+        said[0] <= p.start < said[1] and p.geonameid == location.geonameid for p in places)
+
+
+#: Parts of speech of the words that say what a mention is about (who, what, where).
+NAMING_POS = frozenset({"NOUN", "PROPN", "NUM"})
+
+
+def _naming_words(tokens: Any) -> frozenset[str]:
+    return frozenset(t.lemma_.lower() for t in tokens if t.pos_ in NAMING_POS and not t.is_stop)
+
+
+#: Clauses below a trigger that tell acts of their own: left out of its phrase ("Obama cautioned that work
+#: remains, and officials warned that ...": neither warning's phrase holds the other's words).
+OTHER_ACT_DEPS = frozenset({"conj", "ccomp", "parataxis", "advcl", "csubj"})
+
+
+def _phrase(token: Any) -> Any:
+    """The trigger's own phrase: its dependents bar the clauses that tell other acts (`OTHER_ACT_DEPS`) and,
+    for a noun, the verb it hangs on and that verb's subject."""
+    words, stack = [], [token]
+    while stack:
+        current = stack.pop()
+        words.append(current)
+        stack.extend(c for c in current.children if c.dep_ not in OTHER_ACT_DEPS)
+    head = token.head
+    if token.pos_ in ("NOUN", "PROPN") and head.i != token.i:
+        words += [head, *(c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "agent"))]
+    return words
+
+
+def sentence_ordinals(parsed: Any) -> dict[int, int]:
+    """The number of each sentence of a parse, keyed by its first token."""
+    return {} if parsed is None else {sent.start: n for n, sent in enumerate(parsed.sents)}
+
+
+def _token_at(parsed: Any, start: int | None) -> Any | None:
+    if parsed is None or start is None:
+        return None
+    span = parsed.char_span(start, start + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+
+def borrowed_type(event: Event) -> str | None:
+    """How a mention got a type its trigger's lexicon entry does not give (the learned detector's proposal,
+    or the verifier's re-typing), or None when the lexicon's own reading stands."""
+    rule = event.evidence.rule or ""
+    if rule.startswith(DETECTOR_RULE):
+        return "proposed by the learned detector"
+    return f"re-typed {event.type} by the verifier" if f"re-typed {event.type}" in rule else None
+
+

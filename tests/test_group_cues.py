@@ -1,0 +1,92 @@
+"""Two mentions of one sentence: one act told twice only when one trigger hangs on the other; the words that
+mark another occurrence; dates shared only when written (`events.group_cues`, `events.same_happening`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateline.events.group import Cues, cluster, mention_cues, mentions_of
+from dateline.events.same_happening import pair_features, tied_in_sentence
+from dateline.model import Event, Evidence
+
+DAY = dt.date(2018, 9, 19)
+
+
+def _at(text: str, word: str, type_: str = "ASSAULT") -> Event:
+    start = text.index(word)
+    return Event(id=word, type=type_, evidence=Evidence(sentence=text, start=0, end=len(text), trigger=word,
+                                                        trigger_start=start, trigger_end=start + len(word)))
+
+
+def _tied(make_doc, text: str, first: str, second: str) -> bool:
+    doc = make_doc(text)
+    events = [_at(text, first), _at(text, second)]
+    cues = [mention_cues(e, doc.parsed) for e in events]
+    a, b = mentions_of(events, cues, DAY)
+    return tied_in_sentence(a, b)
+
+
+def test_a_noun_and_the_clause_or_participle_telling_what_it_did_are_tied(make_doc) -> None:
+    assert _tied(make_doc, "The explosion that killed eleven workers shook the coast.", "explosion", "killed")
+    assert _tied(make_doc, "The rig exploded on Tuesday, killing eleven workers.", "exploded", "killing")
+    assert _tied(make_doc, "Police imposed a curfew on the town.", "imposed", "curfew")
+
+
+def test_coordinated_or_subordinate_clauses_with_their_own_subject_are_not_tied(make_doc) -> None:
+    assert not _tied(make_doc, "The president cautioned that work remains, and other officials warned that the "
+                               "danger persists.", "cautioned", "warned")
+    assert not _tied(make_doc, "Since the rig exploded, the authorities have found hundreds of dead birds.",
+                     "exploded", "found")
+    assert not _tied(make_doc, "Asked about the strike, the minister said the army would respond.", "Asked", "said")
+
+
+def test_a_trigger_phrase_leaves_out_the_clauses_that_tell_other_acts(make_doc) -> None:
+    text = "The president cautioned that work remains, and other officials warned that the danger persists."
+    doc = make_doc(text)
+    cautioned = mention_cues(_at(text, "cautioned", "THREATEN"), doc.parsed)
+    assert "president" in cautioned.arguments
+    assert not cautioned.arguments & {"official", "danger"}
+
+
+def _pair(cues: list[Cues]) -> list[list[int]]:
+    events = [Event(id=f"e{c.token}", type="THREATEN", confidence=0.6,
+                    evidence=Evidence(sentence="s", start=0, end=90, trigger=c.trigger, trigger_start=c.token,
+                                      trigger_end=(c.token or 0) + 5)) for c in cues]
+    return [members for members, _ in cluster(events, cues, DAY)]
+
+
+def test_two_clauses_of_one_sentence_are_two_acts_unless_one_hangs_on_the_other() -> None:
+    cautioned = Cues(sentence=0, stems=frozenset({"caution"}), trigger="cautioned", ordinal=0, token=2,
+                     chain=frozenset({2}))
+    warned = Cues(sentence=0, stems=frozenset({"warn"}), trigger="warned", ordinal=0, token=9, chain=frozenset({9}))
+    assert _pair([cautioned, warned]) == [[0], [1]]
+    hanging = Cues(sentence=0, stems=frozenset({"warning"}), trigger="warning", ordinal=0, token=9,
+                   chain=frozenset({9, 2}))
+    assert _pair([cautioned, hanging]) == [[0, 1]]
+
+
+def test_a_word_marking_another_occurrence_on_one_side_counts_against_a_join(make_doc) -> None:
+    text = "Obama had previously visited Louisiana. On his fourth visit he met the governor. The fourth visit ended."
+    doc = make_doc(text)
+    events = [_at(text, "visited", "CONSULT"), _at(text, "visit he", "CONSULT"), _at(text, "visit ended", "CONSULT")]
+    cues = [mention_cues(e, doc.parsed) for e in events]
+    assert [c.markers for c in cues] == [frozenset({"previously"}), frozenset({"fourth"}), frozenset({"fourth"})]
+    previously, fourth, again = mentions_of(events, cues, DAY)
+    assert pair_features(previously, fourth)["other_occurrence"] == 1.0
+    assert pair_features(fourth, again)["other_occurrence"] == 0.0
+
+
+def test_a_date_counts_as_shared_only_when_a_sentence_writes_it() -> None:
+    first = Event(id="a", type="ASSAULT", date="2018-09-19", evidence=Evidence(sentence="s", start=0, end=9,
+                                                                             trigger="attack", trigger_start=0))
+    second = Event(id="b", type="ASSAULT", date="2018-09-19", evidence=Evidence(sentence="t", start=40, end=49,
+                                                                              trigger="attack", trigger_start=40))
+
+    def shared(written: bool) -> float:
+        cues = [Cues(sentence=0, stems=frozenset({"attack"}), trigger="attack", ordinal=0, dated=written),
+                Cues(sentence=40, stems=frozenset({"attack"}), trigger="attack", ordinal=3, dated=False)]
+        a, b = mentions_of([first, second], cues, DAY)
+        return pair_features(a, b)["same_date"]
+
+    assert shared(False) == 0.0  # both carry the article's date
+    assert shared(True) == 1.0
