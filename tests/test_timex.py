@@ -480,3 +480,26 @@ def test_a_day_earlier_in_a_past_clause_is_not_counted_from_a_planned_day(make_d
 def test_a_day_a_plan_stands_for_now_lies_ahead(make_doc) -> None:
     assert _parsed_values(make_doc, "Protests are planned for Thursday.", "2011-02-02") == ["2011-02-03"]
     assert _parsed_values(make_doc, "The vote is set for Monday.", "2011-02-02") == ["2011-02-07"]
+
+
+def test_a_year_before_a_plural_noun_is_a_year_when_the_recogniser_says_so(make_doc) -> None:
+    """The entity recogniser, not the bare number's place before a plural noun, tells a year from a count."""
+    assert [t.value for t in tag_timexes(make_doc("The forecast is based on 2016 shipments.")).timexes] == ["2016"]
+    assert [t.value for t in tag_timexes(make_doc("Analysts expect 2019 earnings to rise.")).timexes] == ["2019"]
+
+
+def test_an_approximate_count_is_no_year(make_doc) -> None:
+    doc = tag_timexes(make_doc("Some 2000 protesters marched on Friday.", "2018-03-10"))
+    assert [t.value for t in doc.timexes] == ["2018-03-09"]
+
+
+@pytest.mark.parametrize("text", [
+    "In the years that followed, the rebels held the hills.", "Over the years the town has grown.",
+    "Fewer patients survive in the early years of the disease.",
+])
+def test_the_years_after_a_preposition_of_time_is_a_length(text: str) -> None:
+    assert [(t.type, t.value) for t in find_timexes(text, DCT)] == [("DURATION", "PXY")]
+
+
+def test_the_years_before_a_number_leave_the_years_to_the_numbers() -> None:
+    assert [t.value for t in find_timexes("Prices rose in the years 1990 to 1995.", DCT)] == ["1990", "1995"]

@@ -30,3 +30,28 @@ def test_an_infinitive_after_an_adjective_takes_a_past_clause(make_doc) -> None:
 def test_an_infinitive_after_an_adjective_in_the_present_still_looks_ahead(make_doc) -> None:
     text = "The company is ready to sign the contract on Monday."
     assert values(make_doc, text, "2018-09-19") == ["2018-09-24"]
+
+
+def test_a_past_verb_the_tagger_read_as_an_adjective_looks_back(nlp) -> None:
+    """"glossed" tagged JJ and hung under the reported clause's "could do": the weekday it carries is the
+    Thursday before a Friday article, not the one after (the parse is given, as the tagger made it)."""
+    import datetime as dt
+
+    from spacy.tokens import Doc
+
+    from dateline.time import find_timexes
+
+    words = ["The", "premier", "glossed", "over", "warnings", "on", "Thursday", "that", "tariffs", "could", "do",
+             "harm", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True] * 11 + [False, False],
+              tags=["DT", "NN", "JJ", "IN", "NNS", "IN", "NNP", "IN", "NNS", "MD", "VB", "NN", "."],
+              pos=["DET", "NOUN", "ADJ", "ADP", "NOUN", "ADP", "PROPN", "SCONJ", "NOUN", "AUX", "VERB", "NOUN",
+                   "PUNCT"],
+              heads=[1, 10, 10, 2, 3, 2, 5, 10, 10, 10, 10, 10, 10],
+              deps=["det", "nsubj", "advmod", "prep", "pobj", "prep", "pobj", "mark", "nsubj", "aux", "ROOT", "dobj",
+                    "punct"])
+    assert [t.value for t in find_timexes(doc.text, dt.date(2018, 3, 9), doc)] == ["2018-03-08"]
+
+
+def test_an_adjective_with_a_copula_keeps_the_copulas_tense(make_doc) -> None:
+    assert values(make_doc, "Shops will be closed on Monday.", "2018-03-09") == ["2018-03-12"]

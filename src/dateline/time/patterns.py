@@ -110,5 +110,5 @@ REQUIRED_WORDS: dict[str, tuple[str, ...]] = {
     "clock24": (":", "gmt", "utc", "hours", "hrs", "bst", "cet", "est", "edt", "pst", "pdt", "cst"),
     "the_weekend": ("weekend",), "decade_word": ("ties",), "anaphoric_day": ("the ",), "year_ended": ("year end",),
     "edge_of_unit": (" of the ", "-end", " end"), "that_unit": ("that ",), "mid_part_of_day": ("mid",),
-    "bare_plural": ("for ", "in ", "over ", "within "),
+    "bare_plural": ("for ", "in ", "over ", "within "), "the_long_plural": ("years", "decades", "centuries"),
 }

@@ -343,6 +343,11 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     compile_rule("bare_plural", r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bwithin\s))"
                                 r"(?P<unit>years|months|weeks|decades|days|hours|centuries)"
                                 r"(?!\s+(?:ago|old|earlier|later))", _vague_span),
+    # "over the years", "in the early years", "in the years that followed": a length without a count
+    # (weeks and days after "the" are mostly anchored to an event, "in the weeks before the shooting").
+    compile_rule("the_long_plural", r"(?:(?<=\bover\s)|(?<=\bin\s)|(?<=\bduring\s)|(?<=\bthrough\s))the\s+"
+                                    r"(?:(?:early|intervening|ensuing|following)\s+)?(?P<unit>years|decades|centuries)"
+                                    r"(?!\s+(?:ago|old|earlier|later|\d))", _vague_span),
     compile_rule("units_ahead", rf"the\s+(?P<unit>{PLURAL_UNIT})\s+ahead", _vague_span),
     compile_rule("unit_long", r"(?P<unit>hour|day|week|month|year|decade)(?P<plural>s)?-?long", _unit_long),
     compile_rule("fuzzy", FUZZY, _fuzzy),

@@ -184,23 +184,32 @@ def extend_with_modifier(text: str, start: int, reading: Reading, floor: int) ->
     return start, reading.mod
 
 
+#: Entity labels under which the parser's recogniser reads a number as an amount, not a date.
+_AMOUNT_ENTITIES = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
+
+
 def _is_count_not_year(span: Any) -> bool:
     """True for a four-digit number used as a count ("2000 people", "$1990", "1995 percent").
 
-    A number that modifies a plural noun is a count unless a determiner or "fiscal"
-    shows it is a year ("the 1990 elections", "fiscal 1989 sales").
+    A number that modifies a plural noun is a count unless a determiner or "fiscal" shows it is a year
+    ("the 1990 elections"), or the parser's entity recogniser reads it as a date and it is not a round
+    hundred: "2016 shipments" and "1990 BellSouth earnings" are years, while the recogniser calls any
+    "2000" a date ("won by 2000 votes"). A number it reads as an amount is a count ("some 2000 protesters").
     """
     doc = span.doc
     token = span[-1]
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
-    if len(span) > 1:  # "fiscal 1989", "the year 2000"
-        return False
     if before is not None and before.tag_ == "$":
         return True
     if after is not None and after.lower_ in {"%", "percent", "per"}:
         return True
+    if token.ent_type_ in _AMOUNT_ENTITIES:
+        return True
+    if len(span) > 1:  # "fiscal 1989", "the year 2000"
+        return False
     year_like = before is not None and (before.tag_ in {"DT", "PRP$", "POS"} or before.lower_ in {"in", "of"})
+    year_like = year_like or (token.ent_type_ == "DATE" and not token.text.endswith("00"))
     return token.dep_ == "nummod" and token.head.tag_ == "NNS" and token.head.i > token.i and not year_like
 
 

@@ -170,6 +170,22 @@ def _planned(noun: Any) -> bool:
     return any(c.dep_ == "amod" and c.lemma_ in PLANNING for c in noun.children)
 
 
+#: Dependencies of a word that is the predicate of its clause rather than a noun's or a copula's adjective.
+_PREDICATE_DEPS = frozenset({"ROOT", "advmod", "ccomp", "advcl", "conj"})
+
+
+def _past_verb_read_as_adjective(root: Any, verb: Any | None) -> bool:
+    """True when the expression hangs, through a preposition, from an "-ed" word the tagger read as an
+    adjective that heads its clause: "Clinton glossed over warnings on Thursday" (glossed/JJ under the
+    reported clause's "could do"). Such a word is a past-tense verb; without this the direction would
+    come from a verb further up, here the modal of another clause, and Thursday would be read ahead."""
+    for token in _path_to(root, verb) if verb is not None else root.ancestors:
+        if token.tag_ == "JJ" and token.lower_.endswith("ed") and token.dep_ in _PREDICATE_DEPS and \
+                any(c.dep_ == "prep" for c in token.children) and not any(c.dep_ == "cop" for c in token.children):
+            return True
+    return False
+
+
 def clause_direction(span: Any) -> int:
     """The tense direction that governs a span of the parse (see the module docstring)."""
     root = span.root
@@ -177,6 +193,8 @@ def clause_direction(span: Any) -> int:
     if modifies_noun(root):  # a nominal event reported in news is mostly past...
         if _planned(root.head) or (verb is not None and _explicitly_ahead(root, verb)):
             return 1
+        return -1
+    if _past_verb_read_as_adjective(root, verb):
         return -1
     if verb is None:
         return 0
