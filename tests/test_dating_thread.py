@@ -77,9 +77,9 @@ def test_a_relative_clause_in_the_present_perfect_is_its_own(make_doc) -> None:
 
 
 def test_a_time_on_the_event_noun_dates_it_not_the_report(make_doc) -> None:
-    """"said at a news conference on Monday": the conference was on Monday, not on or before it."""
-    text = "The minister said at a news conference on Monday that talks would resume."
-    assert dating(make_doc, text, "conference").date == ("2018-09-17", "day", None)
+    """"reported a second-quarter loss": the loss was in the second quarter, not on or before it."""
+    text = "The company reported a second-quarter loss of $35 million."
+    assert dating(make_doc, text, "loss").date == ("2018-Q2", "quarter", None)
     assert dating(make_doc, "Police said on Monday they had arrested ten men.", "arrested").mod == "ON_OR_BEFORE"
 
 
@@ -103,3 +103,10 @@ def test_what_someone_now_thinks_happened_is_not_the_story_s_day(make_doc) -> No
             "Investigators think he buried the rifle and then fled to the hills.")
     assert dating(make_doc, text, "buried").mod == "ON_OR_BEFORE"
     assert dating(make_doc, text, "fled").mod == "ON_OR_BEFORE"
+
+
+def test_a_day_after_on_is_not_taken_for_the_noun_s_own(make_doc) -> None:
+    """"asked the army to respond to the allegations on Wednesday": the day is the asking's, however parsed;
+    the allegations were made on or before it."""
+    text = "The newspaper asked the army's central command to respond to the allegations on Wednesday."
+    assert dating(make_doc, text, "allegations").mod == "ON_OR_BEFORE"

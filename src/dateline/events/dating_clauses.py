@@ -304,16 +304,18 @@ def past_tense(verb: Any) -> bool:
 
 
 def _on_the_trigger(root: Any, trigger: Any) -> bool:
-    """True when the time sits in a nominal trigger's own phrase, below it with no verb between ("reported a
-    third-quarter loss", "said in a telephone interview Monday", "said last month's discovery"): it dates
-    the happening the noun names, not the report around it."""
+    """True when the time sits in a nominal trigger's own phrase, with no verb between ("reported a third-quarter
+    loss", "said in a telephone interview Monday", "the incidents of Aug. 7"): it dates the happening the noun
+    names, not the report around it. Not a day after "on", which the parser often hangs on the noun when it is
+    the verb's ("asked them to respond to the allegations on Wednesday")."""
     if trigger.pos_ in VERBAL:  # "said on Tuesday they had arrested": the parse often hangs the report's day there
         return False
     token = root
     for _ in range(4):
         if token.i == trigger.i:
             return True
-        if token.head.i == token.i or (token.i != root.i and token.pos_ in VERBAL):
+        if token.head.i == token.i or (token.dep_ == "prep" and token.lower_ == "on") or \
+                (token.i != root.i and token.pos_ in VERBAL):
             return False
         token = token.head
     return False
