@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
+from dateline.events.group import ungrouped
 from dateline.events.sentence_frame import frames_the_sentence
 from stage_run import event_at, extracted
 
@@ -104,6 +105,7 @@ def test_a_country_gives_way_to_the_town_another_sentence_gives_the_same_happeni
                  id="many happenings, some of them in a town"),
 ])
 def test_a_country_is_kept_when_the_other_mentions_do_not_name_one_town_of_one_happening(nlp, text: str) -> None:
-    doc = extracted(nlp, text)
+    with ungrouped():  # the locator's reading of each mention, before the grouping may join "the clashes"
+        doc = extracted(nlp, text)
     act = next(e for e in doc.events if e.evidence.trigger in ("attacked", "clashed"))
     assert act.location is not None and act.location.precision == "country"
