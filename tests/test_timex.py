@@ -503,3 +503,9 @@ def test_the_years_after_a_preposition_of_time_is_a_length(text: str) -> None:
 
 def test_the_years_before_a_number_leave_the_years_to_the_numbers() -> None:
     assert [t.value for t in find_timexes("Prices rose in the years 1990 to 1995.", DCT)] == ["1990", "1995"]
+
+
+def test_a_year_before_a_singular_noun_stays_a_year_and_a_measure_is_none(make_doc) -> None:
+    """The recogniser's cardinal is trusted only before a plural noun; a measure with its unit is never a year."""
+    assert [t.value for t in tag_timexes(make_doc("He vanished in a 2015 police sweep.")).timexes] == ["2015"]
+    assert tag_timexes(make_doc("The plant has a 1000 ton capacity.")).timexes == []

@@ -184,17 +184,27 @@ def extend_with_modifier(text: str, start: int, reading: Reading, floor: int) ->
     return start, reading.mod
 
 
-#: Entity labels under which the parser's recogniser reads a number as an amount, not a date.
-_AMOUNT_ENTITIES = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
+#: Entity labels under which the parser's recogniser reads a number as a measure, not a date.
+_MEASURE_ENTITIES = frozenset({"QUANTITY", "MONEY", "PERCENT"})
+
+
+def _measure_with_unit(token: Any) -> bool:
+    """True when the recogniser reads `token` as part of a measure that names its unit ("1000 ton", "$1990")."""
+    if token.ent_type_ not in _MEASURE_ENTITIES:
+        return False
+    return any(ent.start <= token.i < ent.end and len(ent) > 1 for ent in token.doc.ents)
 
 
 def _is_count_not_year(span: Any) -> bool:
     """True for a four-digit number used as a count ("2000 people", "$1990", "1995 percent").
 
     A number that modifies a plural noun is a count unless a determiner or "fiscal" shows it is a year
-    ("the 1990 elections"), or the parser's entity recogniser reads it as a date and it is not a round
-    hundred: "2016 shipments" and "1990 BellSouth earnings" are years, while the recogniser calls any
-    "2000" a date ("won by 2000 votes"). A number it reads as an amount is a count ("some 2000 protesters").
+    ("the 1990 elections"). The parser's entity recogniser settles what the words do not: before a plural
+    noun, a number it reads as a date is a year unless a round hundred, which it calls a date whatever it
+    counts ("won by 2000 votes"): "2016 shipments", "1990 BellSouth earnings"; one it reads as a cardinal is a
+    count even after a determiner ("some 2000 protesters"). Before a singular noun ("a 2015 police sweep") it
+    is not trusted to say cardinal: only a measure with its unit ("a 1000 ton capacity", "the 2000-metre race")
+    is no year there (a lone number it calls money, "its 2018 gala" next to stray quotes, is not trusted).
     """
     doc = span.doc
     token = span[-1]
@@ -204,13 +214,14 @@ def _is_count_not_year(span: Any) -> bool:
         return True
     if after is not None and after.lower_ in {"%", "percent", "per"}:
         return True
-    if token.ent_type_ in _AMOUNT_ENTITIES:
+    counts_plural = token.dep_ == "nummod" and token.head.tag_ == "NNS" and token.head.i > token.i
+    if _measure_with_unit(token) or (counts_plural and token.ent_type_ == "CARDINAL"):
         return True
     if len(span) > 1:  # "fiscal 1989", "the year 2000"
         return False
     year_like = before is not None and (before.tag_ in {"DT", "PRP$", "POS"} or before.lower_ in {"in", "of"})
     year_like = year_like or (token.ent_type_ == "DATE" and not token.text.endswith("00"))
-    return token.dep_ == "nummod" and token.head.tag_ == "NNS" and token.head.i > token.i and not year_like
+    return counts_plural and not year_like
 
 
 #: Rule-specific vetoes that need the parse: rule name -> predicate on the token span.
