@@ -1,11 +1,11 @@
-"""Train the learned party chooser (`events/party_model.py`) and compare it with the party rules out of fold.
+"""Train the learned party chooser (`party_model.py`) and compare it with the party rules out of fold.
 
-    .venv/bin/python tools/train_party_model.py [--refresh] [--write] [--folds 5]
+    .venv/bin/python tools/train_party_model.py [--refresh] [--folds 5]
 
 Each source is parsed once (the event detector's parse cache, `detector_sources.parsed_source`), its actors
-tagged again and its events coded with the shipped verifier and detector and the rules' parties
-(`party_model.rules_only`). Every event a source labels becomes a row: its candidates (the rules' parties and
-the actor mentions of its sentence, with `party_model.event_candidates`' features) and each candidate's labels:
+tagged again and its events coded as the pipeline codes them (the rules' parties). Every event a source
+labels becomes a row: its candidates (the rules' parties and the actor mentions of its sentence, with
+`party_model.event_candidates`' features) and each candidate's labels:
 
 * events-gold: the events `event_score.py` matches; a candidate acts (suffers) when its country is among the gold
   actors' (recipients') countries; a candidate with no country is not a training example;
@@ -17,9 +17,9 @@ the actor mentions of its sentence, with `party_model.event_candidates`' feature
 Two logistic regressions (actor, recipient) are trained with cross-validation by document (folds by a hash of
 the document id, so deterministic); each event's parties are then decided from the out-of-fold scores and
 judged as the sources judge them (countries for events-gold and the GSR, as `event_score.py` does; argument
-spans for RAMS and WikiEvents), beside the rules' own parties. One JSON line per source on stdout.
-`--write` trains on every row and writes `data/models/party_chooser.json`, only when the model beats the
-rules out of fold on every source (events-gold's GWN and t17 apart); otherwise it says so and writes nothing.
+spans for RAMS and WikiEvents), beside the rules' own parties. One JSON line per policy on stdout, saying
+whether it beats the rules on every source (events-gold's GWN and t17 apart). None did, so no chooser is
+shipped and the pipeline has no hook for one (`party_model.py`).
 """
 
 from __future__ import annotations
@@ -37,8 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path[:0] = [str(ROOT / "tools"), str(ROOT / "benchmarks"), str(SHARED / "tools")]
 
-from dateline.config import package_data  # noqa: E402
-from dateline.events.party_model import MODEL_FILE, ROLES, decide, event_candidates, rules_only  # noqa: E402
+from party_model import ROLES, Candidate, decide, event_candidates, probability  # noqa: E402
 
 GOLD = SHARED / "data" / "events-gold"
 DEV = SHARED / "data" / "events-dev"
@@ -75,10 +74,9 @@ def source_docs(name: str, refresh: bool) -> list[Any]:
     path = {"gold": GOLD, "gsr": GSR, "rams": DEV / "rams_dev.jsonlines",
             "wikievents": DEV / "wikievents_dev.jsonl"}[name]
     docs = [doc for doc, _, _ in parsed_source(name, path, 0, refresh)]
-    with rules_only():
-        for doc in docs:
-            doc.events = []
-            code_events(tag_actors(doc))
+    for doc in docs:
+        doc.events = []
+        code_events(tag_actors(doc))
     return docs
 
 
@@ -228,10 +226,11 @@ def _wikievents_arguments() -> dict[str, list[tuple[tuple[int, int, str], list[t
 
 
 def load_rows(refresh: bool) -> list[dict[str, Any]]:
-    """Every source's rows, from the cache when the events stage is unchanged."""
+    """Every source's rows, from the cache when the events stage and the candidates' features are unchanged."""
     from event_sources import cache_folder, coder_fingerprint
 
-    key = hashlib.sha256(f"{ROWS_VERSION}:{coder_fingerprint()}".encode()).hexdigest()[:12]
+    features = (ROOT / "tools" / "party_model.py").read_bytes()
+    key = hashlib.sha256(f"{ROWS_VERSION}:{coder_fingerprint()}:".encode() + features).hexdigest()[:12]
     cache = cache_folder().parent / "party-model" / f"rows-{key}.jsonl"
     if cache.exists() and not refresh:
         return [json.loads(line) for line in cache.read_text(encoding="utf-8").splitlines()]
@@ -275,8 +274,6 @@ def _usable(features: list[str], rule_features: bool) -> list[str]:
 
 def free_choice(row: dict[str, Any], model: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     """The model deciding alone: each candidate in the role it scores highest, if at least 0.5."""
-    from dateline.events.party_model import probability
-
     chosen: dict[str, list[dict[str, Any]]] = {role: [] for role in ROLES}
     for cand in row["candidates"]:
         scores = {role: probability(model["roles"][role], cand["features"]) for role in ROLES}
@@ -311,8 +308,7 @@ def rule_choice(row: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
 
 
 def model_choice(row: dict[str, Any], model: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
-    """The chooser's decision on a row (the same `decide` the pipeline runs)."""
-    from dateline.events.party_model import Candidate
+    """The chooser's decision on a row (`decide` under the row's policy)."""
     from dateline.model import Party
 
     cands = [Candidate(Party(name=str(i), start=i), c["rule"], c["features"]) for i, c in enumerate(row["candidates"])]
@@ -363,24 +359,13 @@ def beats(figures: dict[str, dict[str, Any]]) -> bool:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--refresh", action="store_true", help="code the sources again (after pipeline changes)")
-    parser.add_argument("--write", action="store_true", help="write the model if it beats the rules everywhere")
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--drop", type=float, default=0.1, help="the shipped policy's drop threshold")
-    parser.add_argument("--fill", type=float, default=0.75, help="the shipped policy's fill threshold")
     args = parser.parse_args()
     rows = load_rows(args.refresh)
     policies = [(drop, fill) for drop in DROP_GRID for fill in FILL_GRID] + [ALONE, SYNTAX_ALONE]
     results = cross_validate(rows, args.folds, policies)
     for (drop, fill), figures in results.items():
         print(json.dumps({"drop": drop, "fill": fill, "beats_rules_everywhere": beats(figures), **figures}))
-    chosen = (args.drop, args.fill)
-    if args.write and beats(results[chosen]):
-        model = {**train(rows), "drop": args.drop, "fill": args.fill, "cv": results[chosen],
-                 "command": f"tools/train_party_model.py --write --drop {args.drop} --fill {args.fill}",
-                 "sources": "events-gold, PLOVER GSR, RAMS dev, WikiEvents dev (see data/models/SOURCE.md)"}
-        package_data(MODEL_FILE).write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
-    elif args.write:
-        print("not written: the model does not beat the rules on every source", file=sys.stderr)
     return 0
 
 

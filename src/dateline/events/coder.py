@@ -25,7 +25,6 @@ from dateline.events.modality import ATTEMPT_NOUNS, SPEECH_VERBS, Modality, trig
 from dateline.events.ontology import Ontology, load_ontology
 from dateline.events.parties import demand_parties, trigger_parties
 from dateline.events.parties_reported import reread_reported_accusations, reread_retyped_parties
-from dateline.events.party_model import choose_parties
 from dateline.events.party_records import RECIPROCAL_TYPES, party_records
 from dateline.events.targets import fallback_recipients, implicit_protesters, implicit_state_actor
 from dateline.model import Document, Event, EventStatus, Evidence, Party, event_id
@@ -103,8 +102,7 @@ def code_events(doc: Document) -> Document:
                 doc.events.append(event)
     from dateline.events.verify import verify_events  # the learned check: re-types, scores, rejects (or drops noise)
     doc = reread_retyped_parties(verify_events(doc))  # a re-typed reading takes its new type's parties
-    doc = group_events(reread_reported_accusations(doc))  # one event per happening, after the check
-    return choose_parties(doc)  # the learned party chooser, where it is shipped (events.party_model)
+    return group_events(reread_reported_accusations(doc))  # one event per happening, after the check
 
 
 def find_triggers(sent: Any, lexicon: Lexicon) -> list[Trigger]:

@@ -1,37 +1,30 @@
-"""The learned party chooser: which of the words around a trigger are its actor and its recipient.
+"""The learned party chooser (issue 9), measured and not shipped: which of the words around a trigger are its
+actor and its recipient.
 
 The party rules (`events/parties*.py`, `targets.py`, `resolve.py`) name an event's parties and say why.
 This module reads the same choice as a decision among candidate words: every party the rules chose and
 every actor mention of the trigger's sentence is a candidate, described by cheap features (its
 dependency path to the trigger, the preposition on that path, its entity type and sector, voice,
 distance, the event type, and which role the rules gave it). Two logistic regressions, one per role,
-score each candidate; `tools/train_party_model.py` trains them with cross-validation by document on
-events-gold, the PLOVER GSR, RAMS and WikiEvents argument roles, and writes `data/models/party_chooser.json`.
-
-`choose_parties(doc)` applies the shipped model to the coded events when it is there; without the
-file (or inside `rules_only()`) the rules' parties stand. An overridden choice keeps the rules' reason
-in the evidence and says that the model overrode it, so `dateline show` still explains the event.
+score each candidate; `train_party_model.py` trains them with cross-validation by document on
+events-gold, the PLOVER GSR, RAMS and WikiEvents argument roles and compares `decide` with the rules.
+Out of fold no policy beat the rules on every source (BENCHMARKS.md, issue 9), so the pipeline keeps the
+rules' parties and nothing here runs in it: shipping a chooser means a model file and a hook after
+grouping in `events/coder.py` that applies `decide` to each event's `event_candidates`.
 """
 
 from __future__ import annotations
 
-import json
 import math
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from dataclasses import dataclass, field
 from typing import Any
 
-from dateline.config import package_data
 from dateline.events.party_records import RECIPROCAL_TYPES
 from dateline.model import Document, Event, Party
 
-MODEL_FILE = "models/party_chooser.json"
 ROLES = ("actor", "recipient")
 #: Longest dependency path (in arcs) spelt out as a feature; longer paths are only counted.
 MAX_PATH = 4
-_DISABLED: list[bool] = []
 
 
 @dataclass
@@ -41,62 +34,6 @@ class Candidate:
     party: Party
     rule_role: str | None  # "actor", "recipient" or None: what the rules made of it
     features: list[str] = field(default_factory=list)
-
-    @property
-    def key(self) -> tuple[str, int | None]:
-        return self.party.name, self.party.start
-
-
-@contextmanager
-def rules_only() -> Iterator[None]:
-    """Code with the rules' parties alone (the training script reads the rules' choice this way)."""
-    _DISABLED.append(True)
-    try:
-        yield
-    finally:
-        _DISABLED.pop()
-
-
-@lru_cache(maxsize=1)
-def load_party_model() -> dict[str, Any] | None:
-    """The shipped chooser (weights by feature name for each role), or None when none is shipped."""
-    path = package_data(MODEL_FILE)
-    if not path.exists():
-        return None
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def choose_parties(doc: Document, model: dict[str, Any] | None = None) -> Document:
-    """Give each event the parties the learned chooser (`model`, else the shipped one) picks, where it differs
-    from the rules."""
-    model = None if _DISABLED else model or load_party_model()
-    if model is None or doc.parsed is None:
-        return doc
-    doc.events = [_chosen(doc, event, model) for event in doc.events]
-    return doc
-
-
-def _chosen(doc: Document, event: Event, model: dict[str, Any]) -> Event:
-    candidates = event_candidates(doc, event)
-    if not candidates:
-        return event
-    actors, recipients = decide(candidates, model, event.type)
-    rule_actors = [c.party for c in candidates if c.rule_role == "actor"]
-    rule_recipients = [c.party for c in candidates if c.rule_role == "recipient"]
-    if _keys(actors) == _keys(rule_actors) and _keys(recipients) == _keys(rule_recipients):
-        return event
-    note = (f"parties: the learned chooser overrode the rules ({_names(rule_actors)} -> {_names(rule_recipients)}"
-            f" read as {_names(actors)} -> {_names(recipients)})")
-    evidence = replace(event.evidence, rule=f"{event.evidence.rule}; {note}" if event.evidence.rule else note)
-    return replace(event, actors=actors, recipients=recipients, evidence=evidence)
-
-
-def _keys(parties: list[Party]) -> set[tuple[str, int | None]]:
-    return {(p.name, p.start) for p in parties}
-
-
-def _names(parties: list[Party]) -> str:
-    return ", ".join(p.text or p.name for p in parties) or "nobody"
 
 
 def decide(candidates: list[Candidate], model: dict[str, Any], event_type: str) -> tuple[list[Party], list[Party]]:
