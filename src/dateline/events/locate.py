@@ -55,6 +55,7 @@ from dateline.events.index import ArticleIndex
 from dateline.events.occasion import occasion_choice, occasion_noun, told_in_choice
 from dateline.events.place_links import (
     LOCATED_TYPES,
+    SPREAD_CODES,
     TALK_TYPES,
     Choice,
     place_choice,
@@ -83,9 +84,6 @@ LENT_COUNTRY_MARKS = word_set("merge_lent_countries")
 #: Sectors of armed forces (PLOVER/Phoenix): military, rebels, unidentified armed forces, spies; and the
 #: event type of attacks. Their acts may cross a border, so a country lent by context does not place them.
 ARMED_SECTORS, FORCE_TYPES = frozenset({"MIL", "REB", "UAF", "SPY"}), frozenset({"ASSAULT"})
-#: Continents and regions: an act stated across one ("protests sweep across North Africa and the Middle East")
-#: happened in many places, none at the area's middle, so it gets no dot.
-SPREAD_CODES = frozenset({"CONT", "RGN"})
 #: How a location taken from the country of a domestic act's parties begins its basis.
 HOME_BASIS = "the country of a domestic act"
 

@@ -62,6 +62,10 @@ RANK_DESCRIBED_PARTICIPANT, RANK_PURPOSE = 1.6, 1.2
 RANK_CONJUNCT = 1.1
 #: Event types of talks: a venue of talks is not the place of acts in the field (`events.scene_fit`, `events.occasion`).
 TALK_TYPES = frozenset({"CONSULT", "AGREE"})
+#: Continents and regions: an act stated across one ("protests sweep across North Africa and the Middle East")
+#: happened in many places, none at the area's middle, so it gets no dot (`events.locate`); nor is one a finer
+#: place of an act placed in a country (`events.place_mentions`).
+SPREAD_CODES = frozenset({"CONT", "RGN"})
 
 
 class Choice(NamedTuple):

@@ -16,11 +16,9 @@ from typing import Any
 
 from dateline.events.dating_mentions import same_happening_mentions
 from dateline.events.index import ArticleIndex
-from dateline.events.place_links import Choice, place_choice, place_precision
+from dateline.events.place_links import SPREAD_CODES, Choice, place_choice, place_precision
 from dateline.model import Document, Location
 
-#: Areas that are no finer place for an act: continents and regions.
-SPREAD_CODES = frozenset({"CONT", "RGN"})
 #: Plural nouns: "the protests in Egypt" are many happenings across the country, and "the Cairo protests" some of
 #: them, so a town named for the plural is no finer place of the whole; one poisoning or one attack has one place.
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
