@@ -3,9 +3,8 @@ location rules did not take to the trigger, so that the misses are counted by co
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,12 +13,13 @@ from stage_run import extracted, token
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
 
-def _rams_places():
-    sys.path.insert(0, str(BENCHMARKS))
-    spec = importlib.util.spec_from_file_location("rams_places", BENCHMARKS / "rams_places.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+@pytest.fixture
+def rams_places(monkeypatch) -> Any:
+    """The benchmark module, imported from benchmarks/ (the path restored after the test)."""
+    monkeypatch.syspath_prepend(str(BENCHMARKS))
+    import rams_places
+
+    return rams_places
 
 
 @pytest.mark.parametrize(("text", "trigger", "place", "kind"), [
@@ -32,8 +32,8 @@ def _rams_places():
     pytest.param("Troops marched into Kherson, forcing the garrison to surrender.", "surrender", "Kherson",
                  "on a verb above the trigger", id="on the governing verb"),
 ])
-def test_a_miss_is_classed_by_how_the_parse_ties_the_place_to_the_trigger(nlp, text: str, trigger: str, place: str,
-                                                                          kind: str) -> None:
+def test_a_miss_is_classed_by_how_the_parse_ties_the_place_to_the_trigger(nlp, rams_places, text: str, trigger: str,
+                                                                          place: str, kind: str) -> None:
     doc = extracted(nlp, text)
     start = text.index(place)
-    assert _rams_places().link_kind(doc, token(doc, trigger), start, start + len(place)) == kind
+    assert rams_places.link_kind(doc, token(doc, trigger), start, start + len(place)) == kind
