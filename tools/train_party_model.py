@@ -304,6 +304,7 @@ def _gsr_code() -> Any:
 
 
 def rule_choice(row: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """The rules' own decision on a row: each candidate in the role the rules gave it."""
     return {role: [c for c in row["candidates"] if c["rule"] == role] for role in ROLES}
 
 

@@ -52,6 +52,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "mark"})
 #: How many words up a trigger's chain climbs ("targeted by a bomber who killed": killed, bomber, by, targeted).
 CHAIN_HOPS = 3
 
+
 @dataclass(frozen=True)
 class Cues:
     """What the parse says about one mention: its sentence (first token and number), the stems of its
@@ -191,7 +192,6 @@ def _token_at(parsed: Any, start: int | None) -> Any | None:
     return span[0] if span is not None and len(span) else None
 
 
-
 def borrowed_type(event: Event) -> str | None:
     """How a mention got a type its trigger's lexicon entry does not give (the learned detector's proposal,
     or the verifier's re-typing), or None when the lexicon's own reading stands."""
@@ -199,5 +199,3 @@ def borrowed_type(event: Event) -> str | None:
     if rule.startswith(DETECTOR_RULE):
         return "proposed by the learned detector"
     return f"re-typed {event.type} by the verifier" if f"re-typed {event.type}" in rule else None
-
-
