@@ -40,7 +40,14 @@ from dateline.pipeline import process  # noqa: E402
 from detector_sources import recode  # noqa: E402
 from event_sources import ATTACK_CRISES, SOURCES, TRAINED_ON, cache_rows, map_aida, source_file, wikievents_text  # noqa: E402
 from train_event_detector import cross_fitted_detectors  # noqa: E402
-from train_event_model import cross_validate_gold, gold_folds, per_source_cv, platt, reliability  # noqa: E402
+from train_event_model import (  # noqa: E402
+    calibration_pairs,
+    cross_validate_gold,
+    per_source_cv,
+    platt,
+    reliability,
+    whole_article_folds,
+)
 
 GOLD = SHARED / "data" / "events-gold"
 DEV = SHARED / "data" / "events-dev"
@@ -100,20 +107,16 @@ def cv_readings(raw_docs: list[Document]) -> list[dict[str, Any]]:
     """
     rows = training_rows()
     oof = cross_validate_gold(rows)
-    folds = gold_folds(rows)
+    folds = whole_article_folds(rows)
     readings = []
-    from train_event_model import decide, fit
+    from train_event_model import fit
 
-    for k, fold in enumerate(folds):
-        held = set(fold)
+    for k, held in enumerate(folds):
         _progress(f"  gold CV fold {k + 1}/{len(folds)}")
-        model = fit([r for r in rows if not (r.source == "gold" and r.group in held)])
-        train_gold = [r for r in rows if r.source == "gold" and r.group not in held and r.factual]
-        pairs = [(decide(r, oof[r.key]), r) for r in train_gold]
-        calibration = platt([p for (_, p), _ in pairs], [f == r.label for (f, _), r in pairs])
-        model = replace(model, calibration=calibration)
+        model = fit([r for r in rows if (r.source, r.group) not in held])
+        model = replace(model, calibration=platt(*calibration_pairs(rows, oof, held)))
         for doc in raw_docs:
-            if doc.article.id in held:
+            if ("gold", doc.article.id) in held:
                 readings.append(_verified_reading(doc, model))
     return readings
 

@@ -40,3 +40,25 @@ def test_a_word_common_only_in_selected_positives_does_not_pass_for_evidence_of_
     assert pull(marked, "w=rally") < 0.75 * pull(unmarked, "w=rally")
     assert pull(marked, "w=crowd") >= pull(unmarked, "w=crowd")
     assert not any(f.startswith(SOURCE_MARK) for f in marked.vocabulary)
+
+
+def test_the_calibration_is_fitted_on_every_whole_article_source_trained_on(monkeypatch) -> None:
+    """Hand-labelled news joins the gold articles in the calibration and in its folds, without moving any gold
+    article to another fold; a source labelled otherwise (RAMS) never enters the calibration."""
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    from train_event_model import calibration_pairs, gold_folds, whole_article_folds
+
+    gold = [row("gold", n, "PROTEST" if n % 2 else "NONE", ["w=a"]) for n in range(10)]
+    news = [row("news", n, "NONE", ["w=b"]) for n in range(10)]
+    rams = [row("rams", n, "PROTEST", ["w=c"]) for n in range(10)]
+    alone = whole_article_folds(gold + rams)
+    both = whole_article_folds(gold + news + rams)
+    assert [{d for s, d in fold if s == "gold"} for fold in both] == [set(f) for f in gold_folds(gold)]
+    assert all({s for s, _ in fold} == {"gold"} for fold in alone)
+    assert sorted(d for fold in both for s, d in fold if s == "news") == sorted(r.group for r in news)
+    oof = {r.key: {"PROTEST": 0.6, "NONE": 0.4} for r in gold + news + rams}
+    scores, right = calibration_pairs(gold + news + rams, oof)
+    assert len(scores) == 20 and sum(right) == 5  # gold's five protests right; news and gold NONEs wrong
+    held = both[0]
+    kept, _ = calibration_pairs(gold + news + rams, oof, held)
+    assert len(kept) == 20 - len(held)
