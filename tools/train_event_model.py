@@ -12,8 +12,9 @@ regression (scikit-learn, a development dependency only) written as plain number
 coefficients and a JSON of vocabulary, classes, calibration and figures. With `--mark-selected`, rows of a
 source whose labels are selected positives (NGEC: only the candidates its story label confirms) carry a mark of
 their source while fitting (`SELECTED_SOURCES`), so they teach which type, not whether there is an event.
-`--sources gold,ngec,rams,wikievents,crisislex,news` adds the `train` half of the hand-labelled candidates of unseen
-news (`news_candidates.jsonl`; off by default: BENCHMARKS.md, Event models, seventh session).
+The sources are `event_sources.TRAINED_ON` unless `--sources` names others; they include the `train` half of the
+hand-labelled candidates of unseen news (`news_candidates.jsonl`, since the seventh session: BENCHMARKS.md, Event
+models, seventh session).
 
 Reported on stderr, and stored in the model's metadata: every source under 5-fold cross-validation
 grouped by document (ROC AUC and average precision of the verifier's score for right vs wrong
