@@ -7,8 +7,7 @@ with a calendar value, the event dater should date the event within that period:
 check, by other annotators on other news, of "which timex dates this event". Links to other relations
 (BEFORE, AFTER, BEGINS ...) and to durations or sets say no date and are left out.
 
-The text is rebuilt exactly as `timex.py` rebuilds it (tags stripped, entities left), so the two share a
-parse cache.
+The text is `timex.py`'s (`timeml_text`: tags stripped, entities left), so the two share a parse cache.
 """
 
 from __future__ import annotations
@@ -19,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dateline.timex3 import interval
+from timex import timeml_text
 
-_TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
 #: Relations that put the event inside the time: (relation read from the event's side, from the time's side).
 _WITHIN_FROM_EVENT = frozenset({"IS_INCLUDED", "DURING", "SIMULTANEOUS", "IDENTITY"})
@@ -53,28 +52,6 @@ class LinkedDoc:
     corpus: str = ""
 
 
-def _spans(body: str) -> tuple[str, dict[str, tuple[int, int, dict[str, str]]]]:
-    """The text with tags stripped, and each EVENT's and TIMEX3's (start, end, attributes) by id."""
-    out: list[str] = []
-    spans: dict[str, tuple[int, int, dict[str, str]]] = {}
-    open_tags: dict[str, tuple[int, dict[str, str]]] = {}
-    pos = length = 0
-    for tag in _TAG.finditer(body):
-        out.append(body[pos:tag.start()])
-        length += tag.start() - pos
-        pos = tag.end()
-        kind = tag.group(2)
-        if kind not in ("EVENT", "TIMEX3"):
-            continue
-        if tag.group(1):
-            start, attrs = open_tags.pop(kind)
-            spans[attrs.get("eid") or attrs.get("tid", "")] = (start, length, attrs)
-        else:
-            open_tags[kind] = (length, dict(_ATTR.findall(tag.group(3))))
-    out.append(body[pos:])
-    return "".join(out), spans
-
-
 def _within_links(raw: str) -> list[tuple[str, str]]:
     """(event instance id, time id) of every TLINK that puts an event within a time."""
     links = []
@@ -91,9 +68,8 @@ def _within_links(raw: str) -> list[tuple[str, str]]:
 def read_linked(path: Path) -> LinkedDoc:
     """The document's text, creation day, and each event linked within a calendar timex of its text."""
     raw = path.read_text(encoding="utf-8")
-    dct_tag = re.search(r'<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*>', raw)
-    dct = dt.date.fromisoformat(dict(_ATTR.findall(dct_tag.group(0)))["value"][:10])
-    text, spans = _spans(raw[raw.index("<TEXT>") + len("<TEXT>"): raw.index("</TEXT>")])
+    dct, text, tagged = timeml_text(raw, frozenset({"EVENT", "TIMEX3"}))
+    spans = {attrs.get("eid") or attrs.get("tid", ""): (start, end, attrs) for _, start, end, attrs in tagged}
     instances = {a["eiid"]: a for a in (dict(_ATTR.findall(m.group(0))) for m in re.finditer(r"<MAKEINSTANCE[^>]*>",
                                                                                               raw))}
     events, seen = [], set()

@@ -52,6 +52,8 @@ from dateline.timex3 import REFERENCES, interval, precision
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "time-dev"
 _TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
+#: A tag of a TimeML text: its kind (TIMEX3, EVENT), start and end in the stripped text, its attributes.
+Tagged = tuple[str, int, int, dict[str, str]]
 
 
 @dataclass
@@ -71,29 +73,39 @@ class TimeMLDoc:
     corpus: str = ""
 
 
-def read_timeml(path: Path) -> TimeMLDoc:
-    """The raw text inside <TEXT>, its DCT, and the gold TIMEX3 spans with offsets into it."""
-    raw = path.read_text(encoding="utf-8")
+def timeml_text(raw: str, kinds: frozenset[str] = frozenset({"TIMEX3"})) -> tuple[dt.date, str, list[Tagged]]:
+    """A TimeML file's creation day (its DCT), the text inside <TEXT> with the tags stripped, and each tag of
+    `kinds` as (kind, start, end, attributes) with offsets into that text, in the order the tags close (also read by
+    `timeml_links.py`, so both checks see one text). XML entities (&amp;) are left as they are: unescaping would
+    shift the offsets."""
     dct_tag = re.search(r'<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*>', raw)
     dct = dt.date.fromisoformat(dict(_ATTR.findall(dct_tag.group(0)))["value"][:10])
     body = raw[raw.index("<TEXT>") + len("<TEXT>"): raw.index("</TEXT>")]
     out: list[str] = []
-    gold: list[GoldTimex] = []
-    open_timex: dict[str, str] | None = None
-    open_at = pos = length = 0
+    tagged: list[Tagged] = []
+    open_tags: dict[str, tuple[int, dict[str, str]]] = {}
+    pos = length = 0
     for tag in _TAG.finditer(body):
         out.append(body[pos:tag.start()])
         length += tag.start() - pos
         pos = tag.end()
-        if tag.group(2) != "TIMEX3":
+        kind = tag.group(2)
+        if kind not in kinds:
             continue
         if tag.group(1):
-            gold.append(GoldTimex(open_at, length, open_timex["type"], open_timex.get("value", "")))
+            start, attrs = open_tags.pop(kind)
+            tagged.append((kind, start, length, attrs))
         else:
-            open_timex, open_at = dict(_ATTR.findall(tag.group(3))), length
+            open_tags[kind] = (length, dict(_ATTR.findall(tag.group(3))))
     out.append(body[pos:])
-    # XML entities (&amp;) are left as they are: unescaping would shift the gold offsets.
-    return TimeMLDoc(path.name, dct, "".join(out), gold)
+    return dct, "".join(out), tagged
+
+
+def read_timeml(path: Path) -> TimeMLDoc:
+    """The raw text inside <TEXT>, its DCT, and the gold TIMEX3 spans with offsets into it."""
+    dct, text, tagged = timeml_text(path.read_text(encoding="utf-8"))
+    return TimeMLDoc(path.name, dct, text, [GoldTimex(start, end, attrs["type"], attrs.get("value", ""))
+                                            for _, start, end, attrs in tagged])
 
 
 def score(pairs: list[tuple[list[GoldTimex], list]]) -> dict[str, float]:
