@@ -46,6 +46,7 @@ from pathlib import Path
 import psutil
 
 from dateline.store import open_store
+from merge import MERGE_STATE
 from scale_timing import PeakMemory
 
 T17 = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "t17"
@@ -168,12 +169,11 @@ def counts(db: Path) -> dict[str, int]:
 
 
 def merge_digest(db: Path) -> str:
-    """A digest of what merging decided in a store: every event's merged event, reason and counts, and every link
-    (equal counts could hide events merged otherwise after a resume)."""
+    """A digest of what merging decided in a store (`merge.MERGE_STATE`: every event's merged event, reason and
+    counts, and every link; equal counts could hide events merged otherwise after a resume)."""
     digest = hashlib.sha256()
     with open_store(db, read_only=True) as store:
-        for sql in ("SELECT id, merged_id, merge_reason, n_mentions, n_articles, n_sources FROM events ORDER BY id",
-                    "SELECT a, b, reason FROM event_links ORDER BY a, b"):
+        for sql in MERGE_STATE:
             for row in store.rows(sql):
                 digest.update(repr(row).encode())
     return digest.hexdigest()[:16]
