@@ -91,10 +91,5 @@ class ReportCache:
             del self._kept[event_id]
             self.bytes -= kept.size
 
-    def clear(self) -> None:
-        with self._lock:
-            self._kept.clear()
-            self.bytes = 0
-
 
 __all__ = ["DEFAULT_CACHE_BYTES", "ReportCache", "report_bytes"]
