@@ -60,13 +60,14 @@ def gwn_articles(shared: Path) -> Iterator[Article]:
 
 def t17_articles(shared: Path, topic: str) -> Iterator[Article]:
     """A Timeline17 topic's articles, `<topic>-<id>`, dated by the corpus, escapes turned back."""
-    for line in open(shared / T17_FOLDER / topic / "articles.jsonl", encoding="utf-8"):
-        record = json.loads(line)
-        text = record["text"]
-        for escaped, plain in T17_ESCAPES:
-            text = text.replace(escaped, plain)
-        yield Article(id=f"{topic}-{record['id']}", date=dt.date.fromisoformat(record["time"][:10]), text=text,
-                      source=f"t17/{topic}")
+    with open(shared / T17_FOLDER / topic / "articles.jsonl", encoding="utf-8") as lines:  # closed when abandoned
+        for line in lines:
+            record = json.loads(line)
+            text = record["text"]
+            for escaped, plain in T17_ESCAPES:
+                text = text.replace(escaped, plain)
+            yield Article(id=f"{topic}-{record['id']}", date=dt.date.fromisoformat(record["time"][:10]), text=text,
+                          source=f"t17/{topic}")
 
 
 def source_file(article_id: str) -> str:
@@ -87,7 +88,7 @@ def article(shared: Path, article_id: str) -> Article:
 def draw(shared: Path) -> list[dict[str, Any]]:
     """The sample: `PER_STRATUM` GWN and T17 articles each, split half train half heldout within each."""
     rng = random.Random(SEED)
-    gold = {json.loads(line)["id"] for line in open(shared / EVENTS_GOLD, encoding="utf-8")}
+    gold = {json.loads(line)["id"] for line in (shared / EVENTS_GOLD).read_text(encoding="utf-8").splitlines()}
 
     def eligible(items: Iterator[Article]) -> list[Article]:
         return [a for a in items if a.id not in gold and MIN_CHARS <= len(a.text) <= MAX_CHARS]
