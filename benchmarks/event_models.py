@@ -47,7 +47,7 @@ from dateline.model import Article, Document
 from dateline.nlp import load_model
 from dateline.pipeline import process
 from detector_sources import recode, restore_tensors, stacked_tensors
-from event_sources import _news_labeller, cache_folder, pipeline_fingerprint
+from event_sources import cache_folder, news_labeller, pipeline_fingerprint
 from news_candidates import article, default_shared, read_labels
 
 
@@ -121,7 +121,7 @@ def judged_news(docs: list[Document], labels: list[dict[str, Any]], threshold: f
     shown = right = unjudged = 0
     found: set[tuple[str, int]] = set()
     for doc in docs:
-        label = _news_labeller([item for item in labels if item["article"] == doc.article.id])
+        label = news_labeller([item for item in labels if item["article"] == doc.article.id])
         for event in (e for e in doc.events if e.confidence >= threshold):
             mentions = [event.evidence, *event.mentions]
             said = [label(replace(event, evidence=m)) for m in mentions]

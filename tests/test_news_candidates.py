@@ -60,12 +60,12 @@ def test_a_candidate_takes_the_label_of_the_trigger_it_sits_on(monkeypatch) -> N
     """Labelled by trigger: the arrest is COERCE whatever the lexicon called it; "charge", which the coder read
     as future, is wrong as a fact and right as a future; a candidate on no labelled trigger is left out."""
     monkeypatch.syspath_prepend(str(ROOT / "tools"))
-    from event_sources import _news_labeller
+    from event_sources import news_labeller
 
     items = [{"trigger_span": [7, 15], "label": "COERCE", "status": "fact"},
              {"trigger_span": [37, 43], "label": "ACCUSE", "status": "future"},
              {"trigger_span": [20, 26], "label": "NONE", "status": None}]
-    label = _news_labeller(items)
+    label = news_labeller(items)
     assert label(candidate(7, "ASSAULT")) == "COERCE"
     assert label(candidate(37, "ACCUSE")) == "NONE"
     assert label(candidate(37, "ACCUSE", "future")) == "ACCUSE"

@@ -245,10 +245,10 @@ def read_news(path: Path, limit: int, split: str = "train",
     for i, (article_id, items) in enumerate(sorted(by_article.items())):
         if limit and i >= limit:
             break
-        yield article(shared or default_shared(), article_id), _news_labeller(items)
+        yield article(shared or default_shared(), article_id), news_labeller(items)
 
 
-def _news_labeller(items: list[dict[str, Any]]) -> Labeller:
+def news_labeller(items: list[dict[str, Any]]) -> Labeller:
     """A candidate's label from the labelled trigger it overlaps (None when it overlaps none)."""
     spans = [(s, e, (label, status)) for item in items
              for (s, e), label, status in [(item["trigger_span"], item["label"], item["status"])]]
