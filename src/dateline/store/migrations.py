@@ -7,7 +7,6 @@ when no migration leads from its version; a newer one is refused.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -176,16 +175,15 @@ def _copy_keys(execute: Execute, dialect: Dialect) -> None:
     (`merge.rules.copied`); the stored events that share a fingerprint with another article's are then merged again
     (`merged.merge_new_events`: their links are found and their groups clustered anew), so the store holds what an
     ingest of its articles into a new store gives."""
-    from dateline.merge.rules import COPY_DAYS
     from dateline.store.merged import insert_merge_keys, merge_new_events
-    from dateline.store.rows import copy_key
+    from dateline.store.rows import copy_key, copy_span
 
     execute("DELETE FROM merge_keys WHERE window_key LIKE '%=%'", [])  # any copy rows (none before layout 12)
     rows = execute("SELECT e.id, e.type, e.sentence, e.article_id, a.date FROM events e "
                    "JOIN articles a ON a.id = e.article_id WHERE e.merge_lo IS NOT NULL", [])
     keyed = [(event_id, type_, key, published, article_id) for event_id, type_, sentence, article_id, published in rows
              if (key := copy_key(type_, sentence))]
-    insert_merge_keys(execute, [(event_id, type_, key, published - dt.timedelta(days=COPY_DAYS), published)
+    insert_merge_keys(execute, [(event_id, type_, key, *copy_span(published))
                                 for event_id, type_, key, published, _ in keyed])
     articles: dict[str, set[str]] = {}
     for _, _, key, _, article_id in keyed:

@@ -126,6 +126,12 @@ def copy_key(type_: str, sentence: str) -> str | None:
     return f"{type_}={fingerprint}" if fingerprint else None
 
 
+def copy_span(published: dt.date) -> tuple[dt.date, dt.date]:
+    """The days a `copy_key` row spans: the `COPY_DAYS` up to its article's day, so two articles printing one
+    sentence up to that many days apart meet."""
+    return published - dt.timedelta(days=COPY_DAYS), published
+
+
 def candidate_keys(type_: str, reach: Interval | None, published: dt.date | None,
                    sentence: str) -> list[tuple[str, dt.date, dt.date]]:
     """(key, first day, last day) of each `merge_keys` row of an event of this type, merge span (`reach`), article
@@ -136,7 +142,7 @@ def candidate_keys(type_: str, reach: Interval | None, published: dt.date | None
         return []
     keys = [(key, reach.first, reach.last) for key in window_keys(type_, reach.first, reach.last)]
     if copy := copy_key(type_, sentence):
-        keys.append((copy, published - dt.timedelta(days=COPY_DAYS), published))
+        keys.append((copy, *copy_span(published)))
     return keys
 
 
