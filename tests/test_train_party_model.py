@@ -54,5 +54,6 @@ def test_gold_parties_are_judged_by_country_and_arguments_by_candidate(recipe) -
 
 
 def test_folds_are_the_same_in_every_run(recipe) -> None:
-    assert [recipe.fold_of(f"doc-{i}", 5) for i in range(6)] == [recipe.fold_of(f"doc-{i}", 5) for i in range(6)]
+    # fixed values, not a second call in this process: a fold from Python's salted hash() would pass that
+    assert [recipe.fold_of(f"doc-{i}", 5) for i in range(6)] == [1, 0, 4, 1, 1, 3]
     assert len({recipe.fold_of(f"doc-{i}", 5) for i in range(50)}) == 5
