@@ -140,6 +140,7 @@ def sheet(shared: Path, out: Path) -> None:
 
 
 def main() -> None:
+    """`draw` prints the sample, `sheet OUT` writes its candidates to label."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("command", choices=("draw", "sheet"))
     parser.add_argument("out", type=Path, nargs="?")

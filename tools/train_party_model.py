@@ -358,6 +358,7 @@ def beats(figures: dict[str, dict[str, Any]]) -> bool:
 
 
 def main() -> int:
+    """Every policy's out-of-fold figures against the rules, one JSON line a policy."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--refresh", action="store_true", help="code the sources again (after pipeline changes)")
     parser.add_argument("--folds", type=int, default=5)
