@@ -73,7 +73,7 @@ FEATURE_SIGNS = {
 #: Words for each feature, for the reason a joined mention gives (`dateline show`).
 FEATURE_WORDS = {
     "tied": "same sentence, one trigger hanging on the other", "borrowed_reading": "a second reading of one sentence",
-    "other_clause": "same sentence", "same_stem": "same trigger word", "definite": "a definite noun refers back",
+    "same_stem": "same trigger word", "definite": "a definite noun refers back",
     "headline_lead": "headline and lead", "own_noun": "a verb and its noun", "same_actors": "same actors",
     "same_recipients": "same recipients", "same_date": "same date", "same_place": "same place",
     "same_trigger": "same trigger", "shared_arguments": "shared names around the trigger",
