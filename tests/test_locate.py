@@ -191,7 +191,7 @@ PLACED_BY = [
                  "the occasion of 'attacked'", id="the place of the occasion an act was told in"),
     pytest.param("Supporters clashed with police ahead of the match in Marseille on Saturday.", "clashed", "Marseille",
                  "'ahead of … match … Marseille'", id="an occasion the act came ahead of"),
-    pytest.param("Police detained forty students amid protests in Mombasa on Friday.", "detained", "Mombasa",
+    pytest.param("Police arrested forty students amid protests in Mombasa on Friday.", "arrested", "Mombasa",
                  "'amid … protests … Mombasa'", id="an occasion, not a participant, amid which the act was"),
 ]
 
