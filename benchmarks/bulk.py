@@ -103,9 +103,8 @@ def ingest(corpus: Path, db: Path, run: Path, workers: int, kill_at: int | None 
     stderr = log.read_text(encoding="utf-8")
     seconds = time.perf_counter() - t0
     print(f"{'killed' if kill_at else 'run'} after {seconds:.0f}s: {stderr.strip()[-300:]}", file=sys.stderr)
-    return {"seconds": round(seconds, 1), "tree_peak_rss_mb": memory.figures()["sum_of_peaks_mb"],
-            **memory.figures(), **memory.cpu_figures(), "load_average": os.getloadavg()[0],
-            "timeline": timeline.rows}
+    return {"seconds": round(seconds, 1), **memory.figures(), **memory.cpu_figures(),
+            "load_average": os.getloadavg()[0], "timeline": timeline.rows}
 
 
 class Timeline:

@@ -39,6 +39,7 @@ class PeakMemory:
         self.root = psutil.Process(root or os.getpid())
         self.every = every
         self.peak: dict[int, int] = {}
+        self.tree_peak = 0  # the largest sum of the RSS of the processes alive at one sample
         self.cpu: dict[int, float] = {}  # user + system seconds of each process, as last sampled
         self._earlier: set[int] = set()
         self._stop = threading.Event()
@@ -61,13 +62,17 @@ class PeakMemory:
                 procs = [self.root, *(p for p in self.root.children(recursive=True) if p.pid not in self._earlier)]
             except psutil.NoSuchProcess:
                 return
+            alive = 0
             for proc in procs:
                 try:
-                    self.peak[proc.pid] = max(self.peak.get(proc.pid, 0), proc.memory_info().rss)
+                    rss = proc.memory_info().rss
+                    self.peak[proc.pid] = max(self.peak.get(proc.pid, 0), rss)
                     times = proc.cpu_times()
                     self.cpu[proc.pid] = times.user + times.system
                 except psutil.NoSuchProcess:
                     continue
+                alive += rss
+            self.tree_peak = max(self.tree_peak, alive)
             self._stop.wait(self.every)
 
     def cpu_figures(self, parent_before: float = 0.0) -> dict[str, float]:
@@ -82,10 +87,13 @@ class PeakMemory:
                 "two_idle_cores_s": round(max(total / 2, parent, *others), 2)}
 
     def figures(self) -> dict[str, float]:
-        """Peak RSS of the root process, of the largest other process, and of the tree's sum of peaks."""
+        """Peak RSS of the root process, of the largest other process, of the whole tree at one moment, and the
+        sum of every process's own peak (an upper bound that counts each recycled worker again: with workers
+        replaced over a run it says how many came and went, not what the machine held at once)."""
         others = [rss for pid, rss in self.peak.items() if pid != self.root.pid]
         return {"parent_peak_rss_mb": round(self.peak.get(self.root.pid, 0) / MB),
                 "worker_peak_rss_mb": round(max(others, default=0) / MB),
+                "tree_peak_rss_mb": round(self.tree_peak / MB),
                 "sum_of_peaks_mb": round(sum(self.peak.values()) / MB)}
 
 

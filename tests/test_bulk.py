@@ -73,3 +73,18 @@ def test_the_merge_digest_tells_stores_merged_otherwise_apart(bulk, tmp_path: Pa
                 store.add(batch)
     one, two, apart = (bulk.merge_digest(tmp_path / f"{name}.duckdb") for name in ("one", "two", "apart"))
     assert one == two != apart
+
+
+def test_the_tree_peak_counts_what_is_alive_at_once_not_every_recycled_worker(bulk) -> None:
+    """Workers replaced one after another each hold memory for a while: the tree's peak is what was resident at
+    one moment (parent and the worker alive then), below the sum of every process's own peak."""
+    from scale_timing import PeakMemory
+
+    hold = "x = bytearray(80 * 1024 * 1024); import time; time.sleep(1.0)"
+    with PeakMemory(every=0.05) as memory:
+        for _ in range(3):  # three 80 MB workers, never two at once
+            subprocess.run([sys.executable, "-c", hold], check=True)
+    figures = memory.figures()
+    assert figures["worker_peak_rss_mb"] >= 80
+    assert figures["sum_of_peaks_mb"] >= figures["parent_peak_rss_mb"] + 3 * 80
+    assert figures["tree_peak_rss_mb"] < figures["parent_peak_rss_mb"] + 2 * 80
