@@ -53,7 +53,6 @@ class ReportCache:
         self.bytes = 0
         self._kept: dict[str, _Kept] = {}
         self._lock = threading.Lock()  # a store may merge from several threads of one process
-        self.hits = self.misses = 0
 
     def __len__(self) -> int:
         return len(self._kept)
@@ -62,9 +61,7 @@ class ReportCache:
         """The report kept for this event, if it was read from a row of this digest."""
         kept = self._kept.get(event_id)
         if kept is None or kept.digest != digest:
-            self.misses += 1
             return None
-        self.hits += 1
         return kept.report
 
     def put(self, digest: int, report: Report) -> Report:
