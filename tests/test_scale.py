@@ -85,6 +85,21 @@ def test_two_local_workers_store_what_one_process_stores(one_process, tmp_path):
     assert dump(str(tmp_path / "workers.duckdb")) == expected
 
 
+def test_a_first_partition_done_here_is_not_sent_to_the_workers_again():
+    """The first partition waits to see whether a second comes; asked for before one does (a resumed run whose next
+    partitions come from checkpoints), it runs here, and the pool the second partition starts must not redo it."""
+    article = Article(id="a", date=dt.date(2019, 3, 4), text=STORIES[0][1])
+    runner = LocalWorkers(2)
+    try:
+        first = runner.submit(Partition(0, "k0", [article]))
+        assert first.result().key == "k0"
+        second = runner.submit(Partition(1, "k1", []))
+        assert second.result().key == "k1"
+        assert first.moved is None and len(runner._sent) == 1, "the first partition was sent to a worker again"
+    finally:
+        runner.close()
+
+
 def test_a_dask_local_cluster_stores_what_one_process_stores(one_process, tmp_path):
     from dateline.scale.runners import DaskRunner
 

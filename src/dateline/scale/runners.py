@@ -92,9 +92,14 @@ class _Deferred:
     def __init__(self, runner: InProcess, part: Partition) -> None:
         self.runner, self.part = runner, part
         self.moved: Pending | None = None
+        self.ran_here: PartitionResult | None = None
 
     def result(self) -> PartitionResult:
-        return self.moved.result() if self.moved is not None else self.runner.run(self.part)
+        if self.moved is not None:
+            return self.moved.result()
+        if self.ran_here is None:
+            self.ran_here = self.runner.run(self.part)
+        return self.ran_here
 
     @property
     def parquet(self) -> bytes | None:
@@ -173,7 +178,7 @@ class LocalWorkers(InProcess):
                                              initializer=_warm_worker, initargs=(self.model,),
                                              max_tasks_per_child=self.partitions_per_worker)
             first, self._started = self._first, True
-            if first is not None and first.moved is None:
+            if first is not None and first.moved is None and first.ran_here is None:  # not done here already
                 first.moved = self._send(first.part)
         return self._send(part)
 
