@@ -74,14 +74,64 @@ def test_a_candidate_takes_the_label_of_the_trigger_it_sits_on(monkeypatch) -> N
 
 
 def test_the_committed_labels_hold_offsets_and_labels_but_no_article_text() -> None:
-    """Every line names its article, file, offsets, trigger, system type, label, status and split; no sentence
-    text is kept, and both splits hold labelled events."""
+    """Every line names its article, file, offsets, trigger, system type, label, status and split; round 2's lines
+    also their round (and a note where the coder wrote one); no sentence text is kept, both splits of both rounds
+    hold labelled events, and no article is in two rounds."""
     lines = [json.loads(x) for x in (ROOT / "tools/news_candidates.jsonl").read_text(encoding="utf-8").splitlines()]
     keys = {"article", "file", "sentence", "trigger", "trigger_span", "system_type", "system_status", "label",
             "status", "split"}
-    assert all(set(x) == keys for x in lines)
-    assert {x["split"] for x in lines if x["label"] != "NONE"} == {"train", "heldout"}
-    assert all(len(x["trigger"]) < 40 for x in lines)
+    assert all(set(x) == keys for x in lines if "round" not in x)
+    assert all(keys | {"round"} <= set(x) <= keys | {"round", "note"} for x in lines if "round" in x)
+    for r in (1, 2):
+        assert {x["split"] for x in lines if x["label"] != "NONE" and x.get("round", 1) == r} == {"train", "heldout"}
+    rounds = {x["article"]: set() for x in lines}
+    for x in lines:
+        rounds[x["article"]].add(x.get("round", 1))
+    assert all(len(r) == 1 for r in rounds.values())
+    assert all(len(x["trigger"]) < 40 and len(x.get("note", "")) < 120 for x in lines)
+
+
+def test_a_second_round_draws_new_articles_from_the_same_strata(tmp_path: Path, monkeypatch) -> None:
+    """Round 2 shares no article with round 1 (nor gold, nor the held-out topic), keeps each stratum half train
+    half heldout, and leaves round 1's draw as it was."""
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    import news_candidates
+    from news_candidates import draw
+
+    monkeypatch.setattr(news_candidates, "PER_STRATUM", 4)
+    shared = fake_shared(tmp_path)
+    first = draw(shared)
+    second = draw(shared, 2)
+    assert draw(shared, 1) == first and draw(shared, 2) == second
+    ids = [p["article"] for p in second]
+    assert len(set(ids)) == 8 and not set(ids) & {p["article"] for p in first}
+    assert "GWN-3" not in ids and not any(i.startswith("bpoil_foxnews") for i in ids)
+    for gwn in (True, False):
+        splits = [p["split"] for p in second if p["article"].startswith("GWN") == gwn]
+        assert splits.count("train") == splits.count("heldout") == 2
+
+
+def test_extra_topic_picks_come_from_the_folders_drawn_least(monkeypatch) -> None:
+    """Folders drawn twice before give way to those drawn once; the pool widens when too few are left."""
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    from news_candidates import least_drawn
+
+    earlier = ["war-1", "war-2", "flu-3", "spill-4", "GWN-9"]
+    topics = ["flu", "spill", "war"]
+    assert least_drawn(topics, earlier, 2) == ["flu", "spill"]
+    assert least_drawn(topics, earlier, 3) == topics
+    assert least_drawn(topics, [], 2) == topics
+
+
+def test_the_held_out_figure_is_given_for_both_rounds_and_each_alone(monkeypatch) -> None:
+    """Lines without a round are round 1's; each round's figure judges only its own lines."""
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
+    from event_models import news_parts
+
+    labels = [{"article": "a", "label": "NONE"}, {"article": "b", "label": "AID", "round": 2}]
+    parts = news_parts(labels)
+    assert parts == {"": labels, "round1_": labels[:1], "round2_": labels[1:]}
 
 
 def test_the_held_out_figure_judges_shown_events_by_their_labelled_trigger(monkeypatch) -> None:

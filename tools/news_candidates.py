@@ -1,21 +1,26 @@
 """Hand-labelled candidates from whole news articles no model was trained on: how they are drawn and read.
 
-    .venv/bin/python tools/news_candidates.py draw [--shared ../shared]          # the sample, one line an article
-    .venv/bin/python tools/news_candidates.py sheet OUT.jsonl [--shared ../shared]  # candidates to label
+    .venv/bin/python tools/news_candidates.py draw [--round 2] [--shared ../shared]  # one line an article
+    .venv/bin/python tools/news_candidates.py sheet OUT.jsonl [--round 2] [--shared ../shared]  # to label
 
-The sample (`draw`, fixed seed `SEED`): 24 whole articles of 500-4,000 characters (the length range of
-events-gold, so a coder can read each in full), 12 from GeoWebNews (`data/geo-dev/GWN.xml`, `GWN-<n>` the
+The sample (`draw`, a fixed seed a round, `ROUND_SEEDS`): 24 whole articles of 500-4,000 characters (the length
+range of events-gold, so a coder can read each in full), 12 from GeoWebNews (`data/geo-dev/GWN.xml`, `GWN-<n>` the
 n-th article, dated 2018-04-02 as events-gold dates them) and 12 from Timeline17 (one from each topic folder
 of `corpus/t17/` and two more from two folders drawn at random; `bpoil_foxnews` and `bpoil_washingtonpost`
 are held out for grouping and left out), never an article of events-gold. Within each of the two strata the
-articles are split by article, half `train`, half `heldout`.
+articles are split by article, half `train`, half `heldout`. Round 2 (eighth session) draws 24 more the same way
+with its own seed, never an article of round 1; its two extra T17 picks come from folders round 1 drew once, as
+every folder was drawn in round 1 (`least_drawn`).
 
 The labels (`news_candidates.jsonl` beside this script) hold offsets and labels, never article text: the
 text is read again from the shared data folder (`article`), T17's tokeniser escapes turned back as in
 events-gold. One line a candidate: article id, source file (relative to the shared folder), sentence and
 trigger offsets, trigger, the type the system gave, the gold label (a PLOVER type or NONE), the gold status
-(fact, negated, hypothetical, future) and the split. Licences: GeoWebNews and Timeline17 are research
-data, evaluation and training only; their text is never copied into the repository or a model.
+(fact, negated, hypothetical, future) and the split; from round 2 on also the round and, where the coder had a
+doubt or a reason worth keeping, a short `note` (round 1's lines carry neither and stay byte for byte as
+labelled, so the training script's halves do not move: `label_round` reads them as round 1). Licences: GeoWebNews
+and Timeline17 are research data, evaluation and training only; their text is never copied into the repository or
+a model.
 """
 
 from __future__ import annotations
@@ -26,13 +31,15 @@ import json
 import random
 import sys
 import xml.etree.ElementTree as ET
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from dateline.model import Article
 
-SEED = 79
+#: One fixed seed a round: round 1 the seventh session's sample, round 2 the eighth session's.
+ROUND_SEEDS = {1: 79, 2: 83}
 PER_STRATUM = 12
 MIN_CHARS, MAX_CHARS = 500, 4000
 GWN_FILE = "data/geo-dev/GWN.xml"
@@ -85,18 +92,24 @@ def article(shared: Path, article_id: str) -> Article:
     return next(a for a in t17_articles(shared, topic) if a.id == article_id)
 
 
-def draw(shared: Path) -> list[dict[str, Any]]:
-    """The sample: `PER_STRATUM` GWN and T17 articles each, split half train half heldout within each."""
-    rng = random.Random(SEED)
-    gold = {json.loads(line)["id"] for line in (shared / EVENTS_GOLD).read_text(encoding="utf-8").splitlines()}
+def draw(shared: Path, round_no: int = 1) -> list[dict[str, Any]]:
+    """One round's sample: `PER_STRATUM` GWN and T17 articles each, split half train half heldout within each.
+
+    Round 1 is the seventh session's draw, unchanged. A later round draws with its own seed (`ROUND_SEEDS`) from
+    the same strata and length range, never an article an earlier round drew; its extra T17 picks come from the
+    folders the earlier rounds drew least often, so the topics spread as far as the ten folders allow."""
+    rng = random.Random(ROUND_SEEDS[round_no])
+    taken = {json.loads(line)["id"] for line in (shared / EVENTS_GOLD).read_text(encoding="utf-8").splitlines()}
+    earlier = [p["article"] for r in range(1, round_no) for p in draw(shared, r)]
+    taken |= set(earlier)
 
     def eligible(items: Iterator[Article]) -> list[Article]:
-        return [a for a in items if a.id not in gold and MIN_CHARS <= len(a.text) <= MAX_CHARS]
+        return [a for a in items if a.id not in taken and MIN_CHARS <= len(a.text) <= MAX_CHARS]
 
     gwn = rng.sample(eligible(gwn_articles(shared)), PER_STRATUM)
     topics = sorted(p.name for p in (shared / T17_FOLDER).iterdir()
                     if (p / "articles.jsonl").exists() and p.name not in HELD_FOR_GROUPING)
-    picks = topics + rng.sample(topics, PER_STRATUM - len(topics))
+    picks = topics + rng.sample(least_drawn(topics, earlier, PER_STRATUM - len(topics)), PER_STRATUM - len(topics))
     pools = {t: eligible(t17_articles(shared, t)) for t in topics}
     t17 = []
     for topic in picks:
@@ -112,18 +125,34 @@ def draw(shared: Path) -> list[dict[str, Any]]:
     return sorted(out, key=lambda d: d["article"])
 
 
+def least_drawn(topics: list[str], earlier: list[str], wanted: int) -> list[str]:
+    """The T17 folders to draw the extra picks from: those earlier rounds drew least often, widened to the next
+    count until at least `wanted` are in (every folder when there is no earlier round)."""
+    counts = Counter(a.rsplit("-", 1)[0] for a in earlier if not a.startswith("GWN-"))
+    for most in sorted({counts[t] for t in topics}):
+        pool = [t for t in topics if counts[t] <= most]
+        if len(pool) >= wanted:
+            return pool
+    return topics
+
+
+def label_round(item: dict[str, Any]) -> int:
+    """The draw a label line belongs to (round 1's lines, written before rounds existed, carry no field)."""
+    return int(item.get("round", 1))
+
+
 def read_labels(path: Path = LABELS) -> list[dict[str, Any]]:
     """The labelled candidates, one dict a line."""
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def sheet(shared: Path, out: Path) -> None:
+def sheet(shared: Path, out: Path, round_no: int = 1) -> None:
     """Every candidate the lexicon and the shipped detector propose in the sample (verifier off, so none is
     dropped and no confidence is shown: the coder labels cold): the sheet a coder labels."""
     from dateline.events.verify import unverified
     from dateline.pipeline import process
 
-    picks = draw(shared)
+    picks = draw(shared, round_no)
     split = {p["article"]: p["split"] for p in picks}
     with unverified():
         docs = list(process([article(shared, p["article"]) for p in picks], article_seconds=0))
@@ -134,7 +163,8 @@ def sheet(shared: Path, out: Path) -> None:
             lines.append({"article": doc.article.id, "file": source_file(doc.article.id),
                           "sentence": [where.start, where.end], "sentence_text": where.sentence,
                           "trigger": where.trigger, "trigger_span": [where.trigger_start, where.trigger_end],
-                          "system_type": e.type, "system_status": e.status, "split": split[doc.article.id]})
+                          "system_type": e.type, "system_status": e.status, "split": split[doc.article.id],
+                          **({"round": round_no} if round_no > 1 else {})})
     out.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
     print(f"{len(lines)} candidates in {len(docs)} articles", file=sys.stderr)
 
@@ -145,12 +175,14 @@ def main() -> None:
     parser.add_argument("command", choices=("draw", "sheet"))
     parser.add_argument("out", type=Path, nargs="?")
     parser.add_argument("--shared", type=Path, default=default_shared())
+    parser.add_argument("--round", type=int, default=1, choices=sorted(ROUND_SEEDS), dest="round_no",
+                        help="which draw (1: the seventh session's 24 articles, 2: 24 more, none of round 1's)")
     args = parser.parse_args()
     if args.command == "draw":
-        for pick in draw(args.shared):
-            print(json.dumps(pick))
+        for pick in draw(args.shared, args.round_no):
+            print(json.dumps({**pick, "round": args.round_no}))
     else:
-        sheet(args.shared, args.out)
+        sheet(args.shared, args.out, args.round_no)
 
 
 if __name__ == "__main__":
