@@ -2,13 +2,17 @@
 
     .venv/bin/python tools/party_errors.py gold READINGS.jsonl [--gold-dir DIR]    # events-gold matches
     .venv/bin/python tools/party_errors.py gsr                                      # PLOVER GSR readings
+    .venv/bin/python tools/party_errors.py news [--split train]                     # unseen news, read by eye
 
 `gold`: READINGS is `dateline extract .../events-gold/articles.jsonl --format jsonl --min-confidence 0`; each
 reading is matched to the gold as the shared scorer (`event_score.py`) matches it, and every match whose party
 countries differ is printed with the sentence, gold and system parties, the party rules and each party's entry.
 `gsr`: every GSR sentence is coded by the pipeline; its most confident factual reading of a gold type is the
 match, its actor and recipient countries compared with the gold source and target as events-gold's scorer
-compares them (reciprocal types: all parties together). The material for classing errors by which word was
+compares them (reciprocal types: all parties together). `news`: the `train` half of the hand-labelled unseen
+news (`news_candidates.jsonl`, which labels types, not parties) is coded by the pipeline and every reading of a
+candidate labelled with the type it was given is printed with its parties and their entries, for a reader to
+judge (no gold parties exist to count against). The material for classing errors by which word was
 chosen (issue 9); one JSON line of counts on stdout, the errors on stderr.
 """
 
@@ -22,7 +26,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-sys.path[:0] = [str(ROOT / "benchmarks"), str(SHARED / "tools")]
+sys.path[:0] = [str(ROOT / "benchmarks"), str(SHARED / "tools"), str(ROOT / "tools")]
 
 #: Types whose parties are all actors (PLOVER and the shared scorer).
 RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
@@ -123,14 +127,46 @@ def gsr_matches() -> dict[str, int]:
     return counts
 
 
+def news_readings(split: str) -> dict[str, int]:
+    """Print the pipeline's parties of every unseen-news reading whose candidate is labelled its own type."""
+    import news_candidates
+    from dateline.pipeline import process
+
+    shared = news_candidates.default_shared()
+    labels = [r for r in news_candidates.read_labels() if r["split"] == split and r["label"] == r["system_type"]]
+    wanted = {(r["article"], tuple(r["trigger_span"]), r["label"]) for r in labels}
+    ids = sorted({r["article"] for r in labels})
+    counts = {"labelled": len(wanted), "found": 0, "actor_empty": 0, "recipient_empty": 0}
+    for doc in process([news_candidates.article(shared, i) for i in ids], article_seconds=0):
+        for event in doc.events:
+            where = event.evidence
+            if (doc.article.id, (where.trigger_start, where.trigger_end), event.type) not in wanted:
+                continue
+            counts["found"] += 1
+            counts["actor_empty"] += int(not event.actors)
+            counts["recipient_empty"] += int(not event.recipients)
+            role_lines = [describe([{"text": p.text, "country": p.country, "sector": p.sector} for p in role])
+                          for role in (event.actors, event.recipients)]
+            print(f"{doc.article.id} {event.type} <{where.trigger}> c={event.confidence:.2f}\n   {where.sentence[:300]}"
+                  f"\n   read: {role_lines[0]} -> {role_lines[1]}\n   rule: {where.rule.split('; verifier')[0]}",
+                  file=sys.stderr)
+            for party in event.actors + event.recipients:
+                print(f"     {party.text}: {party.entry}", file=sys.stderr)
+    return counts
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("source", choices=("gold", "gsr"))
+    parser.add_argument("source", choices=("gold", "gsr", "news"))
     parser.add_argument("readings", nargs="?", type=Path, help="extract's JSON lines for events-gold")
     parser.add_argument("--gold-dir", type=Path, default=SHARED / "data" / "events-gold")
+    parser.add_argument("--split", default="train", help="news: which half of the labelled sample (train, heldout)")
     args = parser.parse_args()
     if args.source == "gold" and args.readings is None:
         parser.error("gold needs READINGS (dateline extract ... --format jsonl --min-confidence 0)")
+    if args.source == "news":
+        print(json.dumps({"source": "news", "split": args.split, **news_readings(args.split)}))
+        return 0
     counts = gold_matches(args.gold_dir, args.readings) if args.source == "gold" else gsr_matches()
     shares = {k: round(v / max(counts["matched"], 1), 4) for k, v in counts.items() if k != "matched"}
     print(json.dumps({"source": args.source, "matched": counts["matched"], **shares}))

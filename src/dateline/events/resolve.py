@@ -14,6 +14,13 @@ from typing import Any
 
 from dateline.events.index import ArticleIndex
 from dateline.events.parties import NAME_MODIFIER_DEPS, NON_PARTY_HEADS, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS, SKIP_DEPS
+from dateline.events.parties_refs import (
+    antecedent_role,
+    coordinated_owner,
+    manner_clause_it,
+    nearest_sentence_antecedent,
+    phrase_head,
+)
 from dateline.events.parties_syntax import NAMED_ENTITIES, names_event, participle_agents
 from dateline.events.resolve_groups import BODY_WINDOW, PLURAL_TAGS, group_reference, identity, noun_phrase
 from dateline.model import Document, Party
@@ -215,6 +222,9 @@ def stance_named(text: str, start: int) -> bool:
 def _antecedent(doc: Document, pronoun: Any) -> Any | None:
     """Simple coreference: the nearest actor before the pronoun that is a clause subject and agrees
     with it (`_agrees`: "he" a person, "it" a body or thing, "they" several); none when none is close.
+    An object pronoun also takes a verb's object when that object's sentence is nearer than any subject
+    that fits (`parties_refs.nearest_sentence_antecedent`); a possessive on a second conjunct stands for
+    the first ("Skripal and his daughter"); "it" of "as X put it" for nobody.
 
     An object pronoun never stands for the subject of its own clause, nor of the clause that
     controls it ("the police threatened to beat them": not the police; English says "themselves").
@@ -229,18 +239,21 @@ def _antecedent(doc: Document, pronoun: Any) -> Any | None:
     thing = _thing_speaker(doc, pronoun) if body is None else None
     if body is not None or thing is not None:
         return body or thing or None
+    if manner_clause_it(pronoun):
+        return None  # "as Mark Danner put it": the words, not a party
+    owner = coordinated_owner(pronoun)
+    if owner is not None:  # "Sergei Skripal and his daughter": Skripal, known to the actors stage or nobody
+        return _actor_at(doc, owner)
     plural = pronoun.lower_ in PLURAL_PRONOUNS  # "them" is not one named person
     people = _people(doc)
-    best = None
-    for actor in ArticleIndex.of(doc).actors_starting_between(pronoun.idx - 400, pronoun.idx):
-        if actor.end > pronoun.idx or identity(actor) in binders:
-            continue
-        head = parsed.char_span(actor.start, actor.end, alignment_mode="expand")
-        if head is not None and _subject_for(head.root, pronoun) and head.root.i not in bound and \
-                not (plural and _one_name(head.root)) and _agrees(pronoun, head.root, actor, people) and \
-                (best is None or actor.start > best.start):
-            best = actor
-    return best
+
+    def fits(actor: Any, head: Any) -> bool:
+        return actor.end <= pronoun.idx and identity(actor) not in binders and head.i not in bound and \
+            not (plural and _one_name(phrase_head(head))) and _agrees(pronoun, head, actor, people)
+
+    mentions = ArticleIndex.of(doc).actors_starting_between(pronoun.idx - 400, pronoun.idx)
+    found = nearest_sentence_antecedent(parsed, pronoun, mentions, fits)
+    return found[0] if found is not None else None
 
 
 def _body_speaker(doc: Document, pronoun: Any) -> Any | None:
@@ -273,26 +286,13 @@ def _reporting_noun(pronoun: Any) -> Any | None:
     return speaker if speaker is not None and speaker.tag_ == "NN" else None
 
 
-def _subject_for(head: Any, pronoun: Any) -> bool:
-    """Whether a mention's head is a subject as the pronoun sees it: a clause's subject, or the noun a
-    subject relative clause hangs on when the pronoun is inside that clause ("the release of journalist X,
-    who was sentenced after he was convicted": he is X, whom "who" makes the clause's subject)."""
-    if head.dep_ in ("nsubj", "nsubjpass"):
-        return True
-    for clause in head.children:
-        if clause.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in RELATIVE_TAGS
-                                          for c in clause.children):
-            if any(t.i == pronoun.i for t in clause.subtree):
-                return True
-    return False
-
-
 def _referred_party(doc: Document, pronoun: Any, antecedent: Any) -> Party:
     """The party a pronoun stands for, saying whence it came (`dateline show` prints the entry)."""
     party = antecedent.as_party()
     how = "the body its reporting subject stands for" if _body_speaker(doc, pronoun) is antecedent else \
         "the issuer of the thing that reports it" if _thing_speaker(doc, pronoun) is antecedent else \
-        "nearest earlier subject that agrees"
+        "the noun its own noun is coordinated with" if coordinated_owner(pronoun) is not None else \
+        f"nearest sentence naming one that agrees, its {antecedent_role(doc.parsed, antecedent)}"
     party.entry = f"pronoun {pronoun.text!r} -> {antecedent.text!r} at {antecedent.start} ({how}): {antecedent.entry}"
     return party
 

@@ -1,0 +1,122 @@
+"""What a pronoun stands for where the nearest earlier subject is the wrong answer (read by `events.resolve`).
+
+Three classes of error on unseen news, each with a rule a reader can check in `dateline show`'s entry:
+
+* a possessive inside a coordination ("Sergei Skripal and his daughter") is bound by the noun it is
+  coordinated with, not by a subject named before ("Lavrov said ... Skripal and his daughter");
+* an object pronoun whose nearest sentence naming something it can stand for names it only as an object
+  ("Police surrounded the CNN team. ... the police threatened to beat them", the police its own binder):
+  the sentences are searched nearest first, within one a subject before an object; a subject or
+  possessive pronoun takes up subjects only, as before ("says it plans": not an object of the sentence
+  before);
+* "it" in a manner clause ("as Mark Danner put it") stands for what is being said, never for a party.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+#: Where a mention is its clause's subject.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Where a mention is an object a later pronoun may take up: a verb's direct or indirect object.
+OBJECT_DEPS = frozenset({"dobj", "dative"})
+#: Where a pronoun is an object, which may take up an object before it ("surrounded the crew ... beat them").
+OBJECT_PRONOUN_DEPS = frozenset({"dobj", "dative", "iobj", "pobj"})
+
+
+def coordinated_owner(pronoun: Any) -> Any | None:
+    """The noun a possessive pronoun's noun is coordinated with ("Sergei Skripal and his daughter" ->
+    Skripal): English binds "his" there to the first conjunct, whoever the clause's subject is. None when
+    the pronoun is no possessive on a second conjunct."""
+    if pronoun.dep_ != "poss":
+        return None
+    owned = pronoun.head
+    if owned.dep_ != "conj" or owned.head.i >= pronoun.i:
+        return None
+    first = owned.head
+    return first if first.pos_ in ("PROPN", "NOUN") else None
+
+
+def manner_clause_it(pronoun: Any) -> bool:
+    """Whether "it" is the object of a verb in an "as" clause ("as Mark Danner put it", "as he sees it"):
+    the pronoun stands for the words or the matter, not for an actor named before."""
+    if pronoun.lower_ != "it" or pronoun.dep_ != "dobj":
+        return False
+    verb = pronoun.head
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+
+
+def nearest_sentence_antecedent(doc: Any, pronoun: Any, mentions: list[Any], fits: Callable[[Any, Any], bool]
+                                ) -> tuple[Any, str] | None:
+    """The mention a pronoun stands for, searching the sentences before it nearest first and, within one
+    sentence, its last subject before its last object (an object only for an object pronoun, and only as a
+    verb's direct or indirect object: a place in a prepositional phrase is a scene, not a referent).
+    `mentions` are the actor mentions before the pronoun, `fits(actor, head)` whether one can be what the
+    pronoun stands for (agreement, binding). Returns the mention and "subject" or "object"; None when nothing fits."""
+    best: tuple[int, int, int, Any] | None = None  # sentence start, subject rank, start, mention
+    for actor in mentions:
+        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        name = mention_head(span)
+        head = phrase_head(name)
+        rank = 1 if head.dep_ in SUBJECT_DEPS or _subject_conjunct(head) else \
+            0 if head.dep_ in OBJECT_DEPS or _object_conjunct(head) else None
+        if rank is None and _relative_subject(head, pronoun):
+            rank = 1
+        if rank == 0 and pronoun.dep_ not in OBJECT_PRONOUN_DEPS:
+            continue  # a subject or possessive pronoun continues a subject ("says it plans": not an object before)
+        if rank is None or not fits(actor, name):  # agreement is the name's own ("the CNN team": CNN)
+            continue
+        key = (head.sent.start, rank, actor.start, actor)
+        if best is None or key[:3] > best[:3]:
+            best = key
+    if best is None:
+        return None
+    return best[3], "subject" if best[1] else "object"
+
+
+def antecedent_role(doc: Any, actor: Any) -> str:
+    """"subject" or "object": how the mention a pronoun was resolved to stands in its sentence (for the entry)."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    head = phrase_head(mention_head(span)) if span is not None and len(span) else None
+    return "object" if head is not None and (head.dep_ in OBJECT_DEPS or _object_conjunct(head)) else "subject"
+
+
+def mention_head(span: Any) -> Any:
+    """A mention's own head word: the parse's root of its span unless that is a determiner the span took
+    from a larger phrase ("the CNN" of "the CNN team": CNN, not "the")."""
+    if span.root.dep_ not in ("det", "predet", "punct"):
+        return span.root
+    words = [t for t in span if t.dep_ not in ("det", "predet", "punct")]
+    return words[-1] if words else span.root
+
+
+def phrase_head(token: Any) -> Any:
+    """The noun a mention modifies, when the mention is a name inside a larger phrase ("the CNN team" -> team):
+    that noun's place in the clause is the mention's."""
+    while token.dep_ == "compound" and token.head.i > token.i:
+        token = token.head
+    return token
+
+
+def _subject_conjunct(head: Any) -> bool:
+    """"Britain and France condemned": the second of coordinated subjects is a subject too."""
+    return head.dep_ == "conj" and head.head.dep_ in SUBJECT_DEPS
+
+
+def _object_conjunct(head: Any) -> bool:
+    """"surrounded the crew and the driver": the second of coordinated objects is an object too."""
+    return head.dep_ == "conj" and head.head.dep_ in OBJECT_DEPS
+
+
+def _relative_subject(head: Any, pronoun: Any) -> bool:
+    """"journalist X, who was sentenced after he was convicted": a noun a subject relative clause hangs on
+    counts as a subject for a pronoun inside that clause."""
+    for clause in head.children:
+        if clause.dep_ == "relcl" and any(c.dep_ in SUBJECT_DEPS and c.tag_ in ("WDT", "WP", "WP$")
+                                          for c in clause.children):
+            if any(t.i == pronoun.i for t in clause.subtree):
+                return True
+    return False
