@@ -179,8 +179,23 @@ def reference_info(actor: Actor, mention: Mention, tokens: Any, keys: list[str],
         surname, size = None, 0
     person = bool(mention.person_end) or bool(named and tokens[named.end - 1].ent_type_ == "PERSON")
     regional = bool(named and named.resolution and not actor.country and is_regional(named.resolution.code))
+    generic = not named and not mention.first("country")
+    if generic and set_apart(tokens, mention.start):
+        generic = False
+        actor.entry = f"{actor.entry} + set apart by {tokens[mention.start - 1].text!r} (no country from others)"
     return Candidate(actor, agent_phrases=phrases + inner, head=head, surname=surname, name_size=size,
-                     generic=not named and not mention.first("country"), person=person, regional=regional)
+                     generic=generic, person=person, regional=regional)
+
+
+#: Adjectives that set an agent apart from others of its noun ("Western diplomats", "foreign journalists").
+SET_APART_MODIFIERS = word_set("set_apart_modifiers")
+
+
+def set_apart(tokens: Any, start: int) -> bool:
+    """Whether an agent mention follows an adjective of `set_apart_modifiers` ("Western diplomats"): it is then
+    read as no generic agent, so it takes no country by coreference with "Russian diplomats" before it nor from
+    a country named nearby (they are someone else; nobody is better than a guess)."""
+    return start > 0 and tokens[start - 1].dep_ == "amod" and tokens[start - 1].lower_ in SET_APART_MODIFIERS
 
 
 def opens_with_organisation(mention: Mention, tokens: Any) -> bool:
