@@ -12,6 +12,7 @@ from dataclasses import replace
 from dateline.events.explain import explain_event
 from dateline.events.group import Cues, absorb_borrowed, cluster, conflict, same_stem
 from dateline.events.group_merge import merge_mentions
+from dateline.events.same_happening import Mention, mention_of, pair_features
 from dateline.model import Article, Event, Evidence, Location, Party
 from dateline.pipeline import process
 
@@ -101,8 +102,9 @@ def test_an_accusation_retold_paragraphs_later_is_one_event() -> None:
                       "Diplomats left London on Saturday. Britain blames Russia for the poisoning.")
     (accusation,) = [e for e in found if e.type == "ACCUSE"]
     assert [m.trigger for m in accusation.mentions] == ["blamed", "blames"]
-    assert "same trigger word" in (accusation.mentions[1].joined or "")
-    assert any(shared in (accusation.mentions[1].joined or "") for shared in ("the same actors", "the same things"))
+    why = accusation.mentions[1].joined or ""
+    assert "same trigger word" in why or "the same act between the same sides" in why
+    assert any(shared in why for shared in ("the same actors", "the same things", "the same sides"))
 
 
 def test_one_verb_repeated_for_other_actors_in_one_sentence_is_two_events() -> None:
@@ -216,3 +218,60 @@ def test_a_borrowed_reading_sharing_an_actor_joins_and_a_reciprocal_type_counts_
             Cues(sentence=0, stems=frozenset({"fail"}), trigger="failed")]
     groups = absorb_borrowed([agreement, failed], cues, [([0], {}), ([1], {})])
     assert [(members, lent) for members, _, lent in groups] == [([0, 1], {1})]
+
+
+#: Sentences telling nothing political, to set two tellings paragraphs apart.
+FILLER = ("Fishing boats returned to port. Markets were calm. A storm approached the coast. Schools closed early. "
+          "Trains were delayed. Residents swept up glass. Shops stayed shut. Buses ran late. Rain fell all day. "
+          "Fans queued for tickets. Bakers raised bread prices. A bridge was repainted. ")
+
+
+def test_a_definite_noun_naming_the_act_again_paragraphs_later_is_the_same_event() -> None:
+    # "imposed sanctions ... the sanctions": twelve sentences on, the definite noun still points back
+    found = events_of("The European Union imposed sanctions on Belarus on Monday. " + FILLER +
+                      "The sanctions took effect at midnight.")
+    (sanctions,) = [e for e in found if e.type == "SANCTION"]
+    assert [m.trigger for m in sanctions.mentions] == ["imposed", "sanctions", "sanctions"]
+    assert "the same word again, as a definite noun" in (sanctions.mentions[2].joined or "")
+
+
+def _told(at: int, ordinal: int, actors=(), recipients=(), type_: str = "ACCUSE", **cues) -> Mention:
+    """The pair model's view of a mention built by hand (`ordinal`: its sentence's number)."""
+    stems = cues.pop("stems", frozenset({"blame"}))
+    return mention_of(event(type_, at, actors, recipients), Cues(sentence=at, stems=stems, ordinal=ordinal, **cues),
+                      ordinal, DAY)
+
+
+def test_a_definite_noun_refers_back_only_from_another_sentence() -> None:
+    verb = _told(0, 0, stems=frozenset({"impose", "sanction"}), trigger="imposed", type_="SANCTION")
+    noun = {"stems": frozenset({"sanction"}), "trigger": "sanctions", "type_": "SANCTION"}
+    later = _told(400, 12, definite=True, nominal=True, **noun)
+    assert pair_features(verb, later)["refers_back"] == 1.0
+    assert pair_features(verb, replace(later, sentence=0))["refers_back"] == 0.0  # its own object: `tied` reads it
+    assert pair_features(verb, _told(400, 12, nominal=True, **noun))["refers_back"] == 0.0  # "sanctions", no article
+
+
+def test_the_same_act_between_the_same_sides_retold_far_on_is_one_event_but_not_with_a_side_unnamed() -> None:
+    # "Britain blamed Russia for the poisoning in Salisbury ... (15 sentences) ... Britain blames Russia in the case"
+    first = event("ACCUSE", 0, ["GBR"], ["RUS"])
+    cues = [Cues(sentence=0, stems=frozenset({"blame"}), trigger="blamed", ordinal=0,
+                 words=frozenset({"britain", "russia", "poisoning", "salisbury"})),
+            Cues(sentence=900, stems=frozenset({"blame"}), trigger="blames", ordinal=15,
+                 words=frozenset({"britain", "case", "statement", "moscow"}))]
+    retold = event("ACCUSE", 900, ["GBR"], ["RUS"])
+    groups = cluster([first, retold], cues, DAY)
+    assert [members for members, _ in groups] == [[0, 1]]
+    assert "the same act between the same sides" in groups[0][1][1]
+    unnamed = event("ACCUSE", 900, ["GBR"])  # "Britain blames the saboteurs"
+    assert [members for members, _ in cluster([first, unnamed], cues, DAY)] == [[0], [1]]
+
+
+def test_the_same_sides_are_both_roles_or_every_party_of_a_reciprocal_act() -> None:
+    blamed = _told(0, 0, ["GBR"], ["RUS"])
+    assert pair_features(blamed, _told(400, 12, ["GBR"], ["RUS"]))["retold_between"] == 1.0
+    assert pair_features(blamed, _told(400, 12, ["GBR"]))["retold_between"] == 0.0
+    agreed = {"type_": "AGREE", "stems": frozenset({"agree"})}
+    pair = _told(0, 0, ["TUR"], ["RUS"], **agreed)  # a reciprocal type's parties are all actors
+    assert pair_features(pair, _told(400, 12, ["TUR", "RUS"], **agreed))["retold_between"] == 1.0
+    alone = _told(0, 0, ["TUR"], **agreed)
+    assert pair_features(alone, _told(400, 12, ["TUR"], **agreed))["retold_between"] == 0.0

@@ -9,6 +9,11 @@ their gold mentions are linked by `same_as`; `events/group` says so when it puts
 group. Prints pair precision and recall overall and per source as one JSON line; `--errors` lists
 the wrong pairs on stderr with the reason the mention was joined, or what clashes.
 
+`--duplicates` lists instead, on stderr, each duplicate the grouped events show at the default view (the
+shared scorer's matching: an event of a gold happening an event surer than it already matched), with the event
+it repeats, the pair model's best chance for the two and the mechanism keeping them apart, and prints the count
+of each mechanism per source (what `BENCHMARKS.md` tallies by class).
+
 The parse-heavy step is cached (`--cache`, pickle of
 the mentions, cues and gold labels).
 """
@@ -22,8 +27,20 @@ import pickle
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
-from dateline.events.group import conflict, happenings, headline_and_lead, mention_cues, sentence_ordinals, ungrouped
+from dateline.events.group import (
+    borrowed_type,
+    conflict,
+    happenings,
+    headline_and_lead,
+    mention_cues,
+    mentions_of,
+    sentence_ordinals,
+    ungrouped,
+)
+from dateline.events.same_happening import clash, load_pair_model, pair_features
+from dateline.events.verify import DEFAULT_MIN_CONFIDENCE
 from dateline.model import Event
 from dateline.pipeline import process
 from dateline.read import read_articles
@@ -90,6 +107,72 @@ def judged_pairs(article: dict) -> list[tuple[int, int, bool, bool, str | None]]
             for x, i in enumerate(mapped) for j in mapped[x + 1:]]
 
 
+def shown_duplicates(article: dict, view: float = DEFAULT_MIN_CONFIDENCE) -> list[tuple[list[int], list[int]]]:
+    """(members of a shown event, members of the shown event whose gold happening it repeats) for each duplicate
+    at `view`: events are the grouping's (each led by its surest mention, as `group_merge` leads them), taken
+    surest first as the scorer takes them; a fact event whose trigger's gold happening is already matched repeats
+    the event that matched it. `article["gold"]` holds each mention's gold happening (`gold_of`)."""
+    events = article["events"]
+    shown = []
+    for members, _, _ in happenings(events, article["cues"], article["date"], article["lead"]):
+        lead = max(members, key=lambda i: (events[i].confidence, -i))
+        if events[lead].status == "fact" and events[lead].confidence >= view:
+            shown.append((events[lead].confidence, lead, members))
+    matched: dict[int, list[int]] = {}
+    repeats = []
+    for _, lead, members in sorted(shown, key=lambda s: -s[0]):
+        happening = article["gold"][lead]
+        if happening is None:
+            continue
+        if happening in matched:
+            repeats.append((members, matched[happening]))
+        else:
+            matched[happening] = members
+    return repeats
+
+
+def keeps_apart(article: dict, first: list[int], second: list[int]) -> tuple[str, float, int, int]:
+    """The mechanism keeping two shown events of one happening apart, from their likeliest pair of mentions: the
+    repeating event led by a borrowed-type reading, a veto (`clash` of any two of their mentions: parties, date,
+    place), the same word below the bar, or other words; with the pair's chance and its two mentions."""
+    mentions, model = mentions_of(article["events"], article["cues"], article["date"]), load_pair_model()
+    scored = []
+    for i in first:
+        for j in second:
+            a, b = sorted((i, j))
+            features = pair_features(mentions[a], mentions[b], article["lead"])
+            scored.append((not clash(features), model.probability(features), a, b, features))
+    _, p, a, b, features = max(scored, key=lambda s: s[:2])
+    events, vetoed = article["events"], [s for s in scored if not s[0]]
+    if borrowed_type(events[max(first, key=lambda i: (events[i].confidence, -i))]):
+        kind = "a borrowed-type reading"
+    elif vetoed:  # one clashing member keeps a mention out of a group
+        why = conflict(events[vetoed[0][2]], events[vetoed[0][3]], article["date"]) or "other modes"
+        kind = "a veto: " + why.split(" ")[0]
+    else:
+        kind = "the same word below the bar" if features["same_stem"] else "other words"
+    return kind, p, a, b
+
+
+def list_duplicates(articles: list[dict]) -> dict[str, dict[str, int]]:
+    """Print each shown duplicate on stderr; the count of each mechanism per source."""
+    counts: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    for art in articles:
+        for repeat, kept in shown_duplicates(art):
+            kind, p, a, b = keeps_apart(art, repeat, kept)
+            counts[art["source"]][kind] += 1
+            events = art["events"]
+            print(f"{art['id']} {events[repeat[0]].type} {_brief(events, repeat)} repeats {_brief(events, kept)}: "
+                  f"{kind}; best pair {events[a].evidence.trigger!r}/{events[b].evidence.trigger!r} p={p:.2f}",
+                  file=sys.stderr)
+    return {source: dict(c) for source, c in sorted(counts.items())}
+
+
+def _brief(events: list[Any], members: list[int]) -> str:
+    lead = max(members, key=lambda i: (events[i].confidence, -i))
+    return f"{events[lead].evidence.trigger!r} ({events[lead].confidence:.2f}, {len(members)} mentions)"
+
+
 def pair_figures(counts: collections.Counter) -> dict:
     tp, fp, fn = counts["tp"], counts["fp"], counts["fn"]
     return {"gold_pairs": tp + fn, "rule_pairs": tp + fp, "pair_precision": round(tp / max(tp + fp, 1), 4),
@@ -102,6 +185,7 @@ def main() -> int:
     ap.add_argument("articles", type=Path)
     ap.add_argument("--cache", type=Path, help="pickle of the collected mentions (reused when present)")
     ap.add_argument("--errors", action="store_true")
+    ap.add_argument("--duplicates", action="store_true", help="list the duplicates shown at the default view")
     args = ap.parse_args()
     if args.cache and args.cache.exists():
         articles = pickle.loads(args.cache.read_bytes())
@@ -109,6 +193,9 @@ def main() -> int:
         articles = collect(args.gold, args.articles)
         if args.cache:
             args.cache.write_bytes(pickle.dumps(articles))
+    if args.duplicates:
+        print(json.dumps({"duplicates_by_mechanism": list_duplicates(articles)}))
+        return 0
     totals: collections.Counter = collections.Counter()
     by_source: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     for art in articles:

@@ -18,6 +18,10 @@ killed 11", "exploded, killing 11"), or when one of them is a borrowed-type read
 two clauses of one sentence get no credit for sharing it (`other_clause`), as on outlets no label came
 from they mostly tell two acts ("Obama cautioned ..., and officials warned"). A word marking another
 occurrence on one side only ("had previously visited" against "his Monday visit") speaks against a join.
+Two tellings paragraphs apart, where the distance weighs against a join, are read together when a later
+sentence names the act again by its word as a definite noun (`refers_back`: "imposed sanctions ... the
+sanctions", "the consultative meetings") or tells the same act between the same two sides (`retold_between`:
+"Russia denies ... Russia denied", both with actor and recipient; a side left empty is no evidence).
 Every weight is held to the direction `FEATURE_SIGNS` gives it: fitted freely, the weights took habits
 of the few labelled articles (a date that differs, or sharing a sentence, speaking for a join).
 
@@ -46,7 +50,7 @@ from dateline.timex3 import Interval, interval
 
 MODEL_PATH = package_data("models") / "same_happening.json"
 #: Bumped whenever `pair_features` changes: a model trained on other features is refused.
-FEATURE_VERSION = 4
+FEATURE_VERSION = 5
 #: Sentence gaps beyond this count as this far (a retold story is as likely ten or thirty sentences on).
 MAX_GAP = 20
 #: Types whose parties are all actors (PLOVER: reciprocal events list everyone as actor).
@@ -68,7 +72,7 @@ FEATURE_SIGNS = {
     "actors_missing": 0, "recipients_missing": 0, "same_date": 1, "dates_differ": -1, "same_place": 1,
     "places_differ": -1, "shared_arguments": 1, "shared_words": 1, "retold_by_actor": 1, "same_parties": 1,
     "retold_about": 1, "amounts_differ": -1, "other_occurrence": -1, "actors_clash": 0, "recipients_clash": 0,
-    "dates_clash": 0, "places_clash": 0, "modes_clash": 0,
+    "dates_clash": 0, "places_clash": 0, "modes_clash": 0, "refers_back": 1, "retold_between": 1,
 }
 #: Words for each feature, for the reason a joined mention gives (`dateline show`).
 FEATURE_WORDS = {
@@ -79,7 +83,8 @@ FEATURE_WORDS = {
     "same_trigger": "same trigger", "shared_arguments": "shared names around the trigger",
     "shared_words": "sentences naming the same things", "retold_by_actor": "the same act by the same actors",
     "same_parties": "the same actors and recipients",
-    "retold_about": "the same act on the same things",
+    "retold_about": "the same act on the same things", "refers_back": "the same word again, as a definite noun",
+    "retold_between": "the same act between the same sides",
 }
 
 
@@ -227,7 +232,19 @@ def pair_features(a: Mention, b: Mention, lead: tuple[int, int] | None = None) -
         "amounts_differ": float(_amounts_differ(a.arguments, b.arguments)),
         # "had previously visited" against "his fourth visit": one tells another occurrence than the other
         "other_occurrence": float(a.markers != b.markers),
+        # "imposed sanctions ... the sanctions": a later sentence's definite noun naming the act again points back
+        "refers_back": 0.0 if same_sentence else float(stem and b.definite and b.nominal),
+        # "Britain blamed Russia ... Britain blames Russia": the same act between the same two sides, retold
+        "retold_between": float(stem) * _same_sides(a, b),
     }
+
+
+def _same_sides(a: Mention, b: Mention) -> float:
+    """1 when two mentions name the same two sides: the same actors and the same recipients, or for a reciprocal
+    type (whose parties are all actors) the same two or more parties; a side left empty is no evidence."""
+    if a.type in RECIPROCAL_TYPES:
+        return float(len(a.actors) >= 2 and a.actors == b.actors)
+    return float(bool(a.actors and a.recipients) and a.actors == b.actors and a.recipients == b.recipients)
 
 
 def tied_in_sentence(a: Mention, b: Mention) -> bool:

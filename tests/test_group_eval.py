@@ -1,0 +1,58 @@
+"""`tools/group_eval.py --duplicates`: which shown events repeat a happening another shown event tells, and what
+keeps the two apart (the tally of duplicates by mechanism in BENCHMARKS.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from dateline.events.group import Cues
+from dateline.model import Event, Evidence, Party
+
+ROOT = Path(__file__).resolve().parent.parent
+DAY = dt.date(2018, 9, 19)
+
+
+def _mention(at: int, sentence: int, trigger: str, confidence: float, actors=(), recipients=(),
+             rule: str = "") -> tuple[Event, Cues]:
+    event = Event(id=f"e{at}", type="ACCUSE", actors=[Party(name=c, country=c) for c in actors],
+                  recipients=[Party(name=c, country=c) for c in recipients], confidence=confidence,
+                  evidence=Evidence(sentence=f"sentence {at}", start=at, end=at + 10, trigger=trigger,
+                                    trigger_start=at, trigger_end=at + 2, rule=rule))
+    return event, Cues(sentence=sentence, stems=frozenset({trigger[:5]}), trigger=trigger, ordinal=sentence)
+
+
+def _article(*mentions: tuple[Event, Cues], gold: list[int | None]) -> dict:
+    return {"id": "a", "source": "test", "date": DAY, "lead": None, "events": [e for e, _ in mentions],
+            "cues": [c for _, c in mentions], "gold": gold}
+
+
+@pytest.fixture
+def group_eval(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    import group_eval
+
+    return group_eval
+
+
+def test_a_shown_event_of_a_happening_already_shown_is_a_duplicate_of_the_surer_one(group_eval) -> None:
+    # "Britain blamed Russia ... (18 sentences) ... Britain blames the Kremlin": apart, both shown, one happening;
+    # a third mention below the view is no duplicate, whatever it tells
+    article = _article(_mention(0, 0, "blamed", 0.9, ["GBR"], ["RUS"]),
+                       _mention(900, 18, "blames", 0.7, ["GBR"]),
+                       _mention(990, 19, "blaming", 0.2, ["GBR"], ["FRA"]), gold=[0, 0, 0])
+    assert group_eval.shown_duplicates(article) == [([1], [0])]
+    kind, p, first, second = group_eval.keeps_apart(article, [1], [0])
+    assert kind == "the same word below the bar" and (first, second) == (0, 1) and p < 0.7
+
+
+def test_what_keeps_two_tellings_apart_is_named_by_its_mechanism(group_eval) -> None:
+    accused = _mention(0, 0, "accused", 0.9, ["GBR"], ["RUS"])
+    other_side = _mention(900, 18, "blames", 0.7, ["GBR"], ["FRA"])
+    assert group_eval.keeps_apart(_article(accused, other_side, gold=[0, 0]), [1], [0])[0] == "a veto: recipients"
+    proposal = _mention(900, 18, "said", 0.5, rule="proposed by the learned detector: 'say' reads ACCUSE")
+    assert group_eval.keeps_apart(_article(accused, proposal, gold=[0, 0]), [1], [0])[0] == "a borrowed-type reading"
+    reworded = _mention(900, 18, "condemned", 0.7)
+    assert group_eval.keeps_apart(_article(accused, reworded, gold=[0, 0]), [1], [0])[0] == "other words"
