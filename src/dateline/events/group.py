@@ -105,7 +105,7 @@ def group_events(doc: Document) -> Document:
     groups = happenings(events, cues, doc.article.date, headline_and_lead(doc.parsed))
     doc.events = [merge_mentions([events[i] for i in members], {k: reasons[i] for k, i in enumerate(members)
                                                                 if i in reasons},
-                                 frozenset(k for k, i in enumerate(members) if i in lent))
+                                 frozenset(k for k, i in enumerate(members) if i in lent), doc.places)
                   for members, reasons, lent in groups]
     return doc
 

@@ -12,12 +12,14 @@ act's own sentence gives: it can only sharpen a dot, never move it to another co
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from dateline.events.dating_mentions import same_happening_mentions
 from dateline.events.index import ArticleIndex
 from dateline.events.place_links import SPREAD_CODES, Choice, place_choice, place_precision
-from dateline.model import Document, Location
+from dateline.model import Document, Event, Location, Place
 
 #: Plural nouns: "the protests in Egypt" are many happenings across the country, and "the Cairo protests" some of
 #: them, so a town named for the plural is no finer place of the whole; one poisoning or one attack has one place.
@@ -45,3 +47,56 @@ def finer_place_elsewhere(doc: Document, trigger: Any, location: Location | None
     words = choice.basis.split(":")[0].split(" attached")[0]
     return choice.place.as_location(f"{words} on '{mention.text}': the same happening, placed there in another "
                                     f"sentence (its own sentence says '{location.text or location.name}')")
+
+
+def happening_location(mentions: Sequence[Event], leader: int, places: Iterable[Place] = ()) -> Location | None:
+    """The place of one happening told by `mentions` (those that may lend a place; `leader` is the index of the one
+    that leads the grouped event): the finest place any of them gives the act, when every place they give holds it
+    ("Britain" and "the English city of Salisbury": Salisbury); when two of them disagree (two towns, two
+    countries), the leader's, and its basis says so. The result does not depend on which mention leads, so long as
+    they agree: the verifier's choice of leader is a ranking of confidence, not of where the act was. `places` (the
+    article's) give the admin area of each point, so "Cairo" lies in an Egyptian governorate named elsewhere."""
+    own = mentions[leader].location
+    given = [(k, m.location) for k, m in enumerate(mentions) if m.location is not None]
+    if len(given) < 2 and (own is not None or not given):
+        return own
+    admin_of = {p.geonameid: p.admin1 for p in places if p.geonameid is not None}
+    finest = max(given, key=lambda kl: (_FINENESS[_precision(kl[1])], kl[0] == leader, -kl[0]))
+    k, location = finest
+    if all(_holds(other, location, admin_of) for _, other in given):
+        if k == leader:
+            return own
+        mention = mentions[k].evidence
+        return replace(location, basis=f"the mention '{mention.trigger}' at {mention.trigger_start} places this "
+                                       f"happening finest, inside every place its other mentions give: "
+                                       f"{location.basis}")
+    if own is None:
+        return None
+    others = ", ".join(sorted({f"'{other.name}'" for k, other in given if k != leader and other.name != own.name}))
+    return replace(own, basis=f"{own.basis}; the other mentions of this happening give {others}, places that do not "
+                              f"lie one inside another, so the leading mention's place is kept")
+
+
+#: Precisions from the coarsest.
+_FINENESS = {"country": 0, "admin": 1, "point": 2}
+
+
+def _precision(location: Location) -> str:
+    """A location's precision, read off its feature code when the places stage gave none."""
+    return location.precision or place_precision(location)  # type: ignore[arg-type]
+
+
+def _holds(outer: Location, inner: Location, admin_of: dict[int, str | None]) -> bool:
+    """Whether `outer` is `inner` or contains it: a country every place of its country code, a first-level area
+    (its own admin1) every finer place whose admin1 it is; anything else only itself."""
+    if outer.geonameid == inner.geonameid and _precision(outer) == _precision(inner) and outer.name == inner.name:
+        return True
+    if not outer.country_code or outer.country_code != inner.country_code:
+        return False
+    outer_level, inner_level = _FINENESS[_precision(outer)], _FINENESS[_precision(inner)]
+    if outer_level >= inner_level:
+        return False
+    if outer_level == _FINENESS["country"]:
+        return True
+    area = admin_of.get(outer.geonameid or -1)
+    return outer.feature_code == "ADM1" and area is not None and admin_of.get(inner.geonameid or -1) == area
