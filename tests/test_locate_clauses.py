@@ -2,7 +2,8 @@
 commas does not take the sentence's opening place from the act; a place closing a coordination of acts with one
 subject places each of them, but not across a journey; a clause describing a site gives the act on it its place;
 a statement's relative clause places it only when it tells what was done with the act, not what the act did; an act
-told in a placed happening, a conjunct of a participant, the same happening placed finer in another sentence."""
+told in a placed happening, a conjunct of a participant, the same happening placed finer in another sentence; a place
+on the noun a trigger names ("a rape charge in Sweden", eighth session)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ import pytest
 from spacy.tokens import Doc
 
 from dateline.events.group import ungrouped
+from dateline.events.place_links import place_choice
 from dateline.events.sentence_frame import frames_the_sentence
+from dateline.model import Place
 from stage_run import event_at, extracted
 
 
@@ -110,3 +113,27 @@ def test_a_country_is_kept_when_the_other_mentions_do_not_name_one_town_of_one_h
         doc = extracted(nlp, text)
     act = next(e for e in doc.events if e.evidence.trigger in ("attacked", "clashed"))
     assert act.location is not None and act.location.precision == "country"
+
+
+def _place_of(parsed, name: str, code: str, feature: str) -> Place:
+    """The toponym `name` of a parsed sentence as the places stage would leave it (its tokens, no gazetteer)."""
+    token = next(t for t in parsed if t.text == name)
+    return Place(text=name, start=token.idx, end=token.idx + len(name), geonameid=None, name=name, lat=None,
+                 lon=None, country_code=code, admin1=None, feature_code=feature, confidence=0.9,
+                 token_start=token.i, token_end=token.i + 1)
+
+
+@pytest.mark.parametrize(("text", "trigger", "name", "code", "feature"), [
+    pytest.param("The activist fled abroad to escape a rape charge in Sweden.", "rape", "Sweden", "SE", "PCLI",
+                 id="a charge"),
+    pytest.param("Bombing survivors in Kabul demanded compensation.", "Bombing", "Kabul", "AF", "PPLC",
+                 id="its survivors"),
+])
+def test_a_place_on_the_noun_an_act_names_is_the_acts(nlp, text: str, trigger: str, name: str, code: str,
+                                                      feature: str) -> None:
+    parsed = nlp(text)
+    act = next(t for t in parsed if t.text == trigger)
+    place = _place_of(parsed, name, code, feature)
+    choice = place_choice(place, act, physical=True)
+    assert choice is not None and "which the act names" in choice.basis
+    assert place_choice(place, act, physical=False) is None  # "a bribery charge in Sweden" is no statement's place

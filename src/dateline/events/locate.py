@@ -6,7 +6,8 @@ A place named in a sentence is not for that the place of its event. The event is
    "protests in Cairo"), or that the verb governing a nominal trigger takes ("held talks
    in Geneva"): the act is said to happen there;
 2. for physical acts only (`located_event_types`: fighting, arrests, protests, meetings ...):
-   at a place that names the act ("the Orlando attack"), where its participants (or the subject
+   at a place that names the act ("the Orlando attack") or is stated for the noun the act names ("a rape charge
+   in Sweden"), where its participants (or the subject
    of the verb it continues) are said to be ("militias in the villages of Foua were evacuated",
    "Police in Santiago ... arrested 30", "leaders in Brussels are expected to ... negotiate"), where a
    participant was by what it was doing ("a crew covering the clashes in Cairo was beaten"), where the act's

@@ -56,6 +56,9 @@ EXAMPLE_PREPS = word_set("example_prepositions")
 JOURNEY_NOUNS, JOURNEY_PREPS = word_set("journey_nouns"), word_class("prepositions", "journey")
 #: Ranks of a place read through a participant's participle clause, and of a purpose clause's place.
 RANK_DESCRIBED_PARTICIPANT, RANK_PURPOSE = 1.6, 1.2
+#: Links of a trigger noun that names the thing its head noun is about ("a rape charge in Sweden", "the homicide rate
+#: in the United States", "protest leaders in Cairo"): a place on the head is where the act it names was.
+MODIFIER_DEPS = frozenset({"compound", "amod"})
 #: Rank of a place closing a conjunct verb that shares the act's subject ("killed 49 and wounded 53 at a club in
 #: Orlando"): below every link of the act's own ("donating supplies to Caribbean doctors and opening a clinic in
 #: Houston" keeps the Caribbean), above a sentence's opening place.
@@ -191,6 +194,8 @@ def _site_choice(place: Place, words: str, prep: Any, trigger: Any, physical: bo
         return Choice(RANK_GOVERNOR, place, f"{words} attached to '{governor.text} … {trigger.text}'")
     if occasion is not None and head.i == occasion.i:
         return Choice(RANK_GOVERNOR, place, f"{words}: where the '{occasion.text}' of '{trigger.text}' was")
+    if physical and trigger.dep_ in MODIFIER_DEPS and trigger.pos_ == "NOUN" and head.i == trigger.head.i:
+        return Choice(RANK_PARTICIPANT, place, f"{words} attached to '{trigger.text} {head.text}', which the act names")
     if _in_describing_clause(head, trigger, physical):
         return Choice(RANK_GOVERNOR, place, f"{words}: where the clause on '{trigger.text}' puts it")
     if physical and closing_conjunct(head, prep, trigger):
