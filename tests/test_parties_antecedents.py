@@ -50,3 +50,23 @@ def test_a_subject_pronoun_does_not_take_up_an_object_of_the_sentence_before(sta
     doc = staged("Protesters in Amman booed the prime minister on Friday. "
                  "The Islamic Action Front says it plans another round of demonstrations.")
     assert resolve(doc, last_token(doc, "it")) == []
+
+
+def test_protests_of_a_span_noun_placed_in_a_country_are_its_people(staged) -> None:
+    from dateline.events.targets import implicit_protesters
+
+    doc = staged("Police were restrained on the first day of demonstrations Tuesday in Egypt, a reporter said.")
+    parties = implicit_protesters(doc, last_token(doc, "demonstrations"), "PROTEST")
+    assert [(p.country, p.sector) for p in parties] == [("EGY", "CVL")]
+
+
+def test_two_others_wounded_after_a_killed_soldier_are_of_his_country(staged) -> None:
+    doc = staged("A roadside bomb near Samarra killed one U.S. soldier and wounded two others on Sunday.")
+    parties = resolve(doc, last_token(doc, "others"))
+    assert [p.country for p in parties] == ["USA"]
+    assert "others of the same country" in (parties[0].entry or "")
+
+
+def test_others_with_an_of_phrase_are_not_read_as_the_first_sufferers(staged) -> None:
+    doc = staged("Police arrested two Kenyan activists and detained three others of the group in Nairobi.")
+    assert [p.country for p in resolve(doc, last_token(doc, "others"))] == [None]

@@ -9,7 +9,9 @@ Three classes of error on unseen news, each with a rule a reader can check in `d
   the sentences are searched nearest first, within one a subject before an object; a subject or
   possessive pronoun takes up subjects only, as before ("says it plans": not an object of the sentence
   before);
-* "it" in a manner clause ("as Mark Danner put it") stands for what is being said, never for a party.
+* "it" in a manner clause ("as Mark Danner put it") stands for what is being said, never for a party;
+* "two others" as the object (or passive subject) of a verb coordinated after one whose object is a named
+  party ("killed one U.S. soldier and wounded two others") are of that party's country.
 """
 
 from __future__ import annotations
@@ -17,12 +19,48 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from dateline.events.resolve_groups import noun_phrase
+from dateline.model import Party
+
 #: Where a mention is its clause's subject.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Where a mention is an object a later pronoun may take up: a verb's direct or indirect object.
 OBJECT_DEPS = frozenset({"dobj", "dative"})
 #: Where a pronoun is an object, which may take up an object before it ("surrounded the crew ... beat them").
 OBJECT_PRONOUN_DEPS = frozenset({"dobj", "dative", "iobj", "pobj"})
+
+
+#: Where "others" stands as the sufferer of its verb, and where the first verb's sufferer is looked for.
+SUFFERER_DEPS = frozenset({"dobj", "nsubjpass"})
+
+
+def others_antecedent(token: Any) -> Any | None:
+    """The head of the party "two others" continues: "killed one U.S. soldier and wounded two others", "two
+    Iraqi soldiers were killed and three others were wounded" -- "others" (counted, with no "of" phrase saying
+    whose) as the object or passive subject of a verb coordinated after one that has such a sufferer. None
+    when the word is no such "others", or the first verb names no sufferer."""
+    if token.lower_ != "others" or token.dep_ not in SUFFERER_DEPS or \
+            not any(c.dep_ == "nummod" for c in token.children) or \
+            any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return None
+    verb = token.head
+    if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in verb.head.children if c.dep_ == token.dep_), None)
+
+
+def others_party(token: Any, resolve: Callable[[Any], list[Party]]) -> Party | None:
+    """"killed one U.S. soldier and wounded two others": "two others" are of the country of the first verb's
+    sufferer (`others_antecedent`, its parties by `resolve`); what sort of people they are the text does not
+    say, so no sector. None when the rule does not apply or the sufferers are of no one country."""
+    first = others_antecedent(token)
+    named = [p for p in resolve(first) if p.country] if first is not None else []
+    if len({p.country for p in named}) != 1:
+        return None
+    span = noun_phrase(token)
+    return Party(name=span.text, text=span.text, start=span.start_char, end=span.end_char, country=named[0].country,
+                 entry=f"{span.text!r} after {named[0].text!r} at {named[0].start} (others of the same country): "
+                       f"{named[0].entry}")
 
 
 def coordinated_owner(pronoun: Any) -> Any | None:

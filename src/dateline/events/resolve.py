@@ -19,6 +19,7 @@ from dateline.events.parties_refs import (
     coordinated_owner,
     manner_clause_it,
     nearest_sentence_antecedent,
+    others_party,
     phrase_head,
 )
 from dateline.events.parties_syntax import NAMED_ENTITIES, names_event, participle_agents
@@ -62,7 +63,8 @@ def resolve(doc: Document, token: Any) -> list[Party]:
         return [_referred_party(doc, token, antecedent)] if antecedent is not None else []
     if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return []
-    owned = _owner_party(doc, token) or _definite_body(doc, token) or _speakers_country(doc, token)
+    owned = _owner_party(doc, token) or _definite_body(doc, token) or _speakers_country(doc, token) or \
+        others_party(token, lambda head: resolve(doc, head))
     if owned is not None:
         return [owned]
     span = noun_phrase(token)

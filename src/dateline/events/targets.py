@@ -181,10 +181,14 @@ def _protesters_against(targets: list[Party]) -> list[Party]:
 
 
 def _placed_protesters(doc: Document, trigger: Any) -> list[Party]:
-    """The people of each country named as where a protest happened."""
+    """The people of each country named as where a protest happened: in the protest's own phrase, on the verb
+    it is the subject of, or on the noun it is "of" ("the first day of demonstrations in Egypt", where the parser
+    hangs the place on "day")."""
     heads = location_heads(trigger)
     if trigger.dep_ == "nsubj":  # "protests erupted in Lagos": where what they did happened
         heads += location_heads(trigger.head)
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.pos_ == "NOUN":
+        heads += location_heads(trigger.head.head)  # "the first day of demonstrations Tuesday in Egypt"
     out: list[Party] = []
     for head in heads:
         for place in with_conjuncts(head):
