@@ -60,7 +60,8 @@ def happening_location(mentions: Sequence[Event], leader: int, places: Iterable[
     given = [(k, m.location) for k, m in enumerate(mentions) if m.location is not None]
     if len(given) < 2 and (own is not None or not given):
         return own
-    admin_of = {p.geonameid: p.admin1 for p in places if p.geonameid is not None}
+    areas = any(location.feature_code == "ADM1" for _, location in given)  # only a first-level area holds by admin1
+    admin_of = {p.geonameid: p.admin1 for p in places if p.geonameid is not None} if areas else {}
     finest = max(given, key=lambda kl: (_FINENESS[_precision(kl[1])], kl[0] == leader, -kl[0]))
     k, location = finest
     if all(_holds(other, location, admin_of) for _, other in given):
