@@ -70,3 +70,19 @@ def test_two_others_wounded_after_a_killed_soldier_are_of_his_country(staged) ->
 def test_others_with_an_of_phrase_are_not_read_as_the_first_sufferers(staged) -> None:
     doc = staged("Police arrested two Kenyan activists and detained three others of the group in Nairobi.")
     assert [p.country for p in resolve(doc, last_token(doc, "others"))] == [None]
+
+
+def test_an_attack_that_is_its_clauses_subject_did_it_to_the_clauses_object(staged) -> None:
+    from test_parties_retyped import coded, countries
+
+    doc = staged("A suicide attack in Kabul left 20 Afghan civilians wounded on Monday.")
+    event = coded(doc, "attack")
+    assert countries(event.recipients) == ["AFG"]
+    assert "object of 'left'" in event.evidence.rule
+
+
+def test_a_clause_object_that_names_no_one_gives_no_recipient(staged) -> None:
+    from test_parties_retyped import coded
+
+    doc = staged("The attack on Monday left the city in ruins.")
+    assert coded(doc, "attack").recipients == []

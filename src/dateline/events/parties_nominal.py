@@ -66,6 +66,7 @@ def noun_parties(noun: Any, reciprocal: bool = False) -> PartyTokens:
         elif child.dep_ == "prep":
             _add_noun_prep(child, found)
     _add_clause_between(noun, found)
+    _add_clause_object(noun, found)
     for agent in participle_agents(noun):  # "the demonstration staged by students"
         found.actors.extend(with_conjuncts(agent))
         found.patterns.append(f"'by' agent of '{agent.head.head.text}'")
@@ -104,6 +105,27 @@ def _add_clause_between(noun: Any, found: PartyTokens) -> None:
             _add_noun_prep(prep, found)
             found.patterns[-1] += f" on the clause's verb '{noun.head.text}'"
             return
+
+
+#: Types of nouns whose act, as the subject of a clause, does to that clause's object what the noun says.
+HARM_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+
+
+def _add_clause_object(noun: Any, found: PartyTokens) -> None:
+    """"The attack left three Afghan soldiers dead", "the raid targeted a Syrian army base", "the sanctions hit
+    Russian banks": a noun of harm (`HARM_TYPES`) that is the active subject of its clause's verb did it to that
+    verb's object, when its own phrase names no recipient. Weak: kept only where an actor mention covers it
+    ("the attack left the city in ruins" names no one)."""
+    if noun.dep_ != "nsubj" or noun.head.pos_ != "VERB" or found.recipients:
+        return
+    entry = load_lexicon().noun_entry(noun)
+    target = next((c for c in noun.head.children if c.dep_ == "dobj"), None)
+    if entry is None or entry.type not in HARM_TYPES or target is None:
+        return
+    heads = with_conjuncts(target)
+    found.recipients.extend(heads)
+    found.weak.update(t.i for t in heads)
+    found.patterns.append(f"object of '{noun.head.text}' (what the act, its subject, did it to)")
 
 
 def _add_answerer(noun: Any, found: PartyTokens) -> None:
