@@ -1,6 +1,7 @@
-"""A generic agent set apart by its adjective ("Western diplomats", "foreign journalists", issue 9) takes no
-country from an earlier mention of its noun nor from a country named nearby: it is someone else. Sentences
-written for the test, run through the real places and actors stages."""
+"""Actor mentions that stand for someone other than they seem (issue 9): a generic agent set apart by its
+adjective ("Western diplomats", "foreign journalists") takes no country from an earlier mention of its noun
+nor from a country named nearby, and a country's name inside a sea or gulf ("the Gulf of Mexico") is no
+actor. Sentences written for the test, run through the real places and actors stages."""
 
 from __future__ import annotations
 
@@ -24,3 +25,13 @@ def test_foreign_journalists_are_not_of_the_country_named_nearby(staged) -> None
 def test_an_agent_without_such_an_adjective_still_takes_the_earlier_country(staged) -> None:
     doc = staged("Britain expelled 23 Russian diplomats on Monday. The diplomats left London on Friday.")
     assert _last(doc, "The diplomats").country == "RUS"
+
+
+def test_a_country_name_inside_a_sea_or_gulf_is_no_actor(staged) -> None:
+    doc = staged("A US commission criticised BP for the Gulf of Mexico oil spill.")
+    assert "MEX" not in {a.country for a in doc.actors}
+
+
+def test_a_country_named_alone_beside_a_gulf_stays_an_actor(staged) -> None:
+    doc = staged("Mexico condemned the oil spill in the Gulf of Mexico.")
+    assert [a.country for a in doc.actors if a.text == "Mexico"][:1] == ["MEX"]

@@ -64,7 +64,8 @@ def test_two_others_wounded_after_a_killed_soldier_are_of_his_country(staged) ->
     doc = staged("A roadside bomb near Samarra killed one U.S. soldier and wounded two others on Sunday.")
     parties = resolve(doc, last_token(doc, "others"))
     assert [p.country for p in parties] == ["USA"]
-    assert "others of the same country" in (parties[0].entry or "")
+    assert "more of the same" in (parties[0].entry or "")
+    assert parties[0].sector == "MIL"
 
 
 def test_others_with_an_of_phrase_are_not_read_as_the_first_sufferers(staged) -> None:

@@ -231,12 +231,15 @@ def placed_elsewhere(pieces: list[Piece], places: list[Any], keys: list[str], le
     and is the better judge of where a name is. A country's own name ("Georgia") stays unless the place
     read around it is longer than the match, and so does a former state the gazetteer lacks ("the Soviet
     Union"). Where the places stage reads a country or a capital, the dictionary's dated code stands: Juba
-    was Sudan's before 2011, and a country name in a list ("Bosnia and Slovenia") is no town.
+    was Sudan's before 2011, and a country name in a list ("Bosnia and Slovenia") is no town. A place of no
+    country (a sea or gulf) drops a country's name only after its first word: "the Gulf of Mexico oil spill"
+    names no Mexico, "Iraqi Kurdistan" stays Iraqi.
     """
-    by_token: dict[int, tuple[int, int, str]] = {}
+    by_token: dict[int, tuple[int, int, str | None]] = {}
     for place in places:
         iso3 = lexicon.iso2.get(place.country_code or "")
-        if iso3 and place.token_start is not None and not (place.feature_code or "").startswith(STATE_FEATURES):
+        if (iso3 or not place.country_code) and place.token_start is not None and \
+                not (place.feature_code or "").startswith(STATE_FEATURES):
             end = place.token_end or place.token_start + 1
             for i in range(place.token_start, end):
                 by_token[i] = (place.token_start, end, iso3)
@@ -251,7 +254,8 @@ def placed_elsewhere(pieces: list[Piece], places: list[Any], keys: list[str], le
         own_name = tuple(k for k in keys[piece.start:piece.end] if k) == \
             tuple(cached_key(w) for w in (lexicon.country_name(res.country) or "").split())
         longer = place[0] < piece.start or place[1] > piece.end
-        if own_name and not longer:
-            kept.append(piece)
+        inside = place[0] < piece.start  # "the Gulf of Mexico", "the South China Sea"; not "Iraqi Kurdistan"
+        if (own_name and not longer) or (place[2] is None and not inside):
+            kept.append(piece)  # a place of no country drops only a name inside it, after its first word
     return kept
 

@@ -11,7 +11,7 @@ Three classes of error on unseen news, each with a rule a reader can check in `d
   before);
 * "it" in a manner clause ("as Mark Danner put it") stands for what is being said, never for a party;
 * "two others" as the object (or passive subject) of a verb coordinated after one whose object is a named
-  party ("killed one U.S. soldier and wounded two others") are of that party's country.
+  party ("killed one U.S. soldier and wounded two others") are more of that party: its country and sector.
 """
 
 from __future__ import annotations
@@ -50,16 +50,18 @@ def others_antecedent(token: Any) -> Any | None:
 
 
 def others_party(token: Any, resolve: Callable[[Any], list[Party]]) -> Party | None:
-    """"killed one U.S. soldier and wounded two others": "two others" are of the country of the first verb's
-    sufferer (`others_antecedent`, its parties by `resolve`); what sort of people they are the text does not
-    say, so no sector. None when the rule does not apply or the sufferers are of no one country."""
+    """"killed one U.S. soldier and wounded two others": "two others" are more of what the first verb's
+    sufferer is (`others_antecedent`, its parties by `resolve`): its country, and its sector when the sufferers
+    share one. None when the rule does not apply or the sufferers are of no one country."""
     first = others_antecedent(token)
     named = [p for p in resolve(first) if p.country] if first is not None else []
     if len({p.country for p in named}) != 1:
         return None
     span = noun_phrase(token)
+    sectors = {p.sector for p in named}
     return Party(name=span.text, text=span.text, start=span.start_char, end=span.end_char, country=named[0].country,
-                 entry=f"{span.text!r} after {named[0].text!r} at {named[0].start} (others of the same country): "
+                 sector=sectors.pop() if len(sectors) == 1 else None,
+                 entry=f"{span.text!r} after {named[0].text!r} at {named[0].start} (more of the same): "
                        f"{named[0].entry}")
 
 
