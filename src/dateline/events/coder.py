@@ -19,7 +19,14 @@ from dateline.events.dating import event_dating
 from dateline.events.detect import detect_triggers
 from dateline.events.frame import nonpolitical_frame
 from dateline.events.group import group_events
-from dateline.events.lexicon import Lexicon, TriggerEntry, load_lexicon, verb_used_as_noun
+from dateline.events.lexicon import (
+    DISAPPROVAL_ENTRY,
+    Lexicon,
+    TriggerEntry,
+    load_lexicon,
+    reported_disapproval,
+    verb_used_as_noun,
+)
 from dateline.events.locate import locate_event
 from dateline.events.modality import ATTEMPT_NOUNS, SPEECH_VERBS, Modality, trigger_modality
 from dateline.events.ontology import Ontology, load_ontology
@@ -116,8 +123,11 @@ def find_triggers(sent: Any, lexicon: Lexicon) -> list[Trigger]:
             demand = _reported_demand(token)
             if entry is None and demand is not None:
                 entry = DEMAND_ENTRY
+            judged = reported_disapproval(token) if entry is None else None
+            if judged is not None:  # "said the move was unacceptable" (events.lexicon)
+                entry, demand = DISAPPROVAL_ENTRY, judged
             if entry is not None:
-                verbs[token.i] = Trigger(token, entry, demand if entry is DEMAND_ENTRY else None)
+                verbs[token.i] = Trigger(token, entry, demand if entry in (DEMAND_ENTRY, DISAPPROVAL_ENTRY) else None)
         elif token.pos_ == "ADJ":
             entry = lexicon.adjective_entry(token)
             if entry is not None:

@@ -24,10 +24,14 @@ from typing import Any
 
 from dateline.config import package_data
 from dateline.events.lexicon_phrase import (
+    argument_words,
     governs_word,
     modifier_words,
     phrase_words,
     preposition_objects,
+)
+from dateline.events.lexicon_phrase import (
+    reported_disapproval as reported_disapproval,  # re-exported: the coder asks the lexicon
 )
 from dateline.events.lexicon_phrase import (
     verb_used_as_noun as verb_used_as_noun,  # re-exported: the coder asks the lexicon
@@ -207,6 +211,7 @@ class Lexicon:
         """The CAMEO pattern of the verb's block with the most slots that all match."""
         post = phrase_words(token, right=True)
         pre = phrase_words(token, right=False)
+        arguments = argument_words(token)
         children = {c.lower_ for c in token.children}
         keyed, unkeyed = self._pattern_index(block_name)
         candidates = list(unkeyed)
@@ -226,6 +231,8 @@ class Lexicon:
                 continue
             if not all(self._slot_in(s, pre) for s in pattern["pre"]):
                 continue
+            if _size(pattern) == 1 and not prep and not all(w in arguments for w in _literal_words(pattern)):
+                continue  # one word names an argument, not a noun modifying one ("government positions")
             if best is None or _size(pattern) > _size(best):
                 best = pattern
         return best
@@ -296,6 +303,11 @@ class Lexicon:
                             cameo=code, contexts=mapping.contexts, rule=rule,
                             source="cameo-default" if default else "cameo-pattern")
 
+
+#: A speaker's judgement of an act in a reported clause (`lexicon_phrase.reported_disapproval`): the speech verb is
+#: the trigger, the speaker the actor, the clause's subject the recipient.
+DISAPPROVAL_ENTRY = TriggerEntry(type="ACCUSE", mode="disapprove", cameo="111", contexts=(),
+                                 rule="pattern: speech verb + clause judging an act ('said the move was unacceptable')")
 
 #: Verbs and nouns of an agreement made (TriggerEntry.pact).
 PACT_WORDS = word_set("pact_words")
@@ -377,6 +389,11 @@ def _lone_particle(pattern: dict[str, Any]) -> str | None:
     """The particle of a pattern that is nothing but one preposition/particle word, else None."""
     words = pattern["pre"] + pattern["post"]
     return words[0] if len(words) == 1 and words[0] in PARTICLES else None
+
+
+def _literal_words(pattern: dict[str, Any]) -> list[str]:
+    """The pattern's literal words; a synonym set (&REFUGEE) names a kind of argument and is matched anywhere."""
+    return [w for w in pattern["pre"] + pattern["post"] if not w.startswith("&")]
 
 
 def _size(pattern: dict[str, Any]) -> int:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from dateline.words import word_class, word_set
+
 #: Dependencies that start a new clause: pattern words are looked for inside the verb's phrase only.
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "conj", "parataxis", "relcl", "csubj", "acl"})
 
@@ -61,6 +63,25 @@ def phrase_words(token: Any, right: bool) -> frozenset[str]:
     return frozenset(words)
 
 
+#: Dependencies of a noun that only names what another noun belongs to: "government" in "attacked government
+#: positions" is not what was attacked. Adjectives stay: they say what kind of thing it is ("sent medical supplies").
+NOUN_MODIFIER_DEPS = frozenset({"compound", "nmod", "poss"})
+
+
+def argument_words(token: Any) -> frozenset[str]:
+    """The words of the verb's phrase on both sides (as `phrase_words`) that stand for an argument, not the words
+    that modify a noun in it. A CAMEO pattern of one word names such an argument: "attack (the) government" is
+    verbal, "attacked government positions" is not."""
+    words: set[str] = set()
+    stack = [c for c in token.children if _in_phrase(c) and c.dep_ not in NOUN_MODIFIER_DEPS]
+    while stack:
+        tok = stack.pop()
+        if abs(tok.i - token.i) <= PATTERN_WINDOW[tok.i > token.i]:
+            words.update((tok.lower_, tok.lemma_.lower()))
+        stack.extend(c for c in tok.children if _in_phrase(c) and c.dep_ not in NOUN_MODIFIER_DEPS)
+    return frozenset(words)
+
+
 #: Parts of speech of a noun phrase: a conjunct of one is a coordinated noun, not a new clause.
 NOMINAL_TAGS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
@@ -82,3 +103,30 @@ def modifier_words(token: Any) -> frozenset[str]:
         words.add(doc[i].lower_)
         words.add(doc[i].lemma_.lower())
     return frozenset(words)
+
+
+#: Verbs that report speech: their reported clause may judge an act (`reported_disapproval`).
+REPORTING_VERBS = word_set("reporting_verbs")
+#: Dependencies of a copular clause's predicate ("were inappropriate", "was not the solution").
+PREDICATE_DEPS = frozenset({"acomp", "attr"})
+#: Predicates that judge an act or statement as such, and those that do when negated.
+DISAPPROVING = word_class("evaluation_words", "disapproving")
+APPROVING = word_class("evaluation_words", "approving")
+
+
+def reported_disapproval(verb: Any) -> Any | None:
+    """The clause in which a speaker judges what someone did or said, so the speech is a disapproval (ACCUSE):
+    "said the comments were inappropriate", "said the offer was not enough" (a judging word, or an approving one
+    negated, as the predicate of the reported clause). None for any other verb or clause."""
+    if verb.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    for clause in verb.children:
+        if clause.dep_ != "ccomp":
+            continue
+        predicates = [c for c in clause.children if c.dep_ in PREDICATE_DEPS]
+        negated = any(c.dep_ == "neg" for c in (*clause.children, *(g for p in predicates for g in p.children)))
+        for predicate in predicates:
+            words = {predicate.lower_, predicate.lemma_.lower()}
+            if words & DISAPPROVING or (negated and words & APPROVING):
+                return clause
+    return None

@@ -64,12 +64,12 @@ class Ontology:
         dropped as a category too, but PLOVER's REQUEST covers "all requests, demands, and
         orders", so appeals are read as REQUEST (a decision documented in SOURCE.md).
         """
+        if code in MANUAL_OVERRIDES:  # before the cue categories: 016 is read although 01 is dropped
+            return MANUAL_OVERRIDES[code]
         if not code or code[:2] == "01":
             return None
         if code[:2] == "02":
             return CameoMapping(code, "REQUEST", None, ())
-        if code in MANUAL_OVERRIDES:
-            return MANUAL_OVERRIDES[code]
         for key in (code[:4], code[:3], code[:2] + "0"):  # "176" (CAMEO 2.0 only) -> cue "170"
             mapping = self.cameo_table.get(key)
             if mapping and mapping.type in self.types:
@@ -85,7 +85,10 @@ class Ontology:
 
 #: Where the 2021 table and the manual's text disagree, the manual wins: "International (political
 #: or economic) sanctions are coded as [SANCTION] 'discontinue'" (the table says COERCE for 163).
-MANUAL_OVERRIDES = {"163": CameoMapping("163", "SANCTION", "discontinue", ("diplomatic",))}
+#: CAMEO 016 ("deny responsibility": "denied involvement", "rejected the accusations") is a rejection of a charge:
+#: the manual's CAMEO conversion notes name REJECT as its reading, and its REJECT covers "all rejections and refusals".
+MANUAL_OVERRIDES = {"163": CameoMapping("163", "SANCTION", "discontinue", ("diplomatic",)),
+                    "016": CameoMapping("016", "REJECT", None, ())}
 
 
 def _read_cameo_table() -> dict[str, CameoMapping]:
