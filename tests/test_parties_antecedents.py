@@ -87,3 +87,31 @@ def test_a_clause_object_that_names_no_one_gives_no_recipient(staged) -> None:
 
     doc = staged("The attack on Monday left the city in ruins.")
     assert coded(doc, "attack").recipients == []
+
+
+def test_those_arrested_are_whom_the_last_arrest_was_done_to(staged) -> None:
+    doc = staged("Egyptian protesters took to the streets in Cairo. Police arrested 20 protesters. "
+                 "Those arrested were beaten by the police.")
+    parties = resolve(doc, last_token(doc, "Those"))
+    assert [p.country for p in parties] == ["EGY"]
+    assert "whom the 'arrested'" in (parties[0].entry or "")
+
+
+def test_those_with_no_earlier_act_of_their_verb_are_nobody(staged) -> None:
+    doc = staged("Egyptian protesters took to the streets in Cairo. Those detained were beaten by the police.")
+    assert resolve(doc, last_token(doc, "Those")) == []
+
+
+def test_an_allegation_accuses_the_actor_of_the_clause_it_reports(staged) -> None:
+    from test_parties_retyped import coded, countries
+
+    event = coded(staged("Russia alleged that Ukrainian forces shelled the town on Monday."), "alleged")
+    assert countries(event.actors) == ["RUS"] and countries(event.recipients) == ["UKR"]
+    assert "the accused" in event.evidence.rule
+
+
+def test_a_claim_for_ones_own_forces_accuses_no_one(staged) -> None:
+    from test_parties_retyped import coded
+
+    assert coded(staged("Russia claimed that its forces had captured the town."), "claimed").recipients == []
+

@@ -105,7 +105,34 @@ def verb_parties(verb: Any) -> PartyTokens:
         found.recipients.extend(heads)
         found.weak.update(t.i for t in heads)
         found.patterns.append(f"object of '{shared.head.text}' (shared by the coordinated verbs)")
+    accused = _alleged_actor(verb) if not found.recipients else None
+    if accused is not None:
+        heads = with_conjuncts(accused)
+        found.recipients.extend(heads)
+        found.weak.update(t.i for t in heads if not is_named(t))
+        found.patterns.append(f"actor of the alleged '{accused.head.text}' (the accused)")
     return found
+
+
+#: Verbs of saying coded as accusations: the actor of the clause they report is the accused.
+ALLEGATION_VERBS = word_set("allegation_verbs")
+
+
+def _alleged_actor(verb: Any) -> Any | None:
+    """"Russia alleged that Ukrainian forces shelled the town": who the reported clause of an allegation verb
+    (`allegation_verbs`) says acted, its subject or passive by-agent ("that the town was shelled by Ukrainian
+    forces"); None for any other verb or no such clause, or when a pronoun names the actor ("claimed that its
+    forces captured", "claimed it had won": a claim for oneself)."""
+    if verb.lemma_.lower() not in ALLEGATION_VERBS:
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if clause is None:
+        return None
+    agent = next((g for c in clause.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    actor = agent or next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if actor is None or actor.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in actor.children):
+        return None  # "Russia claimed that its forces captured the town": a claim for oneself accuses no one
+    return actor
 
 
 def _passive_modifier(verb: Any) -> bool:

@@ -10,6 +10,8 @@ Three classes of error on unseen news, each with a rule a reader can check in `d
   possessive pronoun takes up subjects only, as before ("says it plans": not an object of the sentence
   before);
 * "it" in a manner clause ("as Mark Danner put it") stands for what is being said, never for a party;
+* "those expelled", "those taking to the streets" stand for whom the last act of that verb before them was
+  done to (a passive participle) or by (an active one): "the 60 Russian diplomats being expelled";
 * "two others" as the object (or passive subject) of a verb coordinated after one whose object is a named
   party ("killed one U.S. soldier and wounded two others") are more of that party: its country and sector.
 """
@@ -32,6 +34,51 @@ OBJECT_PRONOUN_DEPS = frozenset({"dobj", "dative", "iobj", "pobj"})
 
 #: Where "others" stands as the sufferer of its verb, and where the first verb's sufferer is looked for.
 SUFFERER_DEPS = frozenset({"dobj", "nsubjpass"})
+
+
+#: How far back (characters) "those expelled" looks for the act it takes up.
+DESCRIBED_WINDOW = 1500
+
+
+def described_antecedent(token: Any) -> tuple[Any, str] | None:
+    """"The U.S. said those expelled were intelligence agents": "those" with a participle ("expelled",
+    "taking to the streets") stands for whom the last act of that verb before it, within `DESCRIBED_WINDOW`
+    characters, was done to (a passive participle: the verb's object, passive subject or the noun its participle
+    modifies, "diplomats being expelled", "expelled diplomats") or by (an active one: its subject, or the noun
+    its "-ing" participle modifies). Returns that head and how it was found (for the entry); None when nothing
+    fits."""
+    if token.lower_ != "those" or token.pos_ not in ("PRON", "DET"):
+        return None
+    participle = next((c for c in token.children if c.dep_ in ("acl", "relcl") and c.tag_ in ("VBN", "VBG")), None)
+    if participle is None:
+        return None
+    suffered = participle.tag_ == "VBN"
+    doc = token.doc
+    for earlier in reversed(doc[:token.i]):
+        if earlier.idx < token.idx - DESCRIBED_WINDOW:
+            return None
+        if earlier.lemma_ != participle.lemma_ or earlier.i == participle.i:
+            continue
+        head = _done_to(earlier) if suffered else _done_by(earlier)
+        if head is not None:
+            role = "to" if suffered else "by"
+            return head, f"'those {participle.text}' -> {head.text!r}, whom the '{earlier.text}' at {earlier.idx} " \
+                         f"was done {role}"
+    return None
+
+
+def _done_to(verb: Any) -> Any | None:
+    """Whom an earlier verb's act was done to: its object, passive subject, or the noun it modifies."""
+    if verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBN":
+        return verb.head
+    return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+
+
+def _done_by(verb: Any) -> Any | None:
+    """Who did an earlier verb's act: its subject, or the noun its "-ing" participle modifies."""
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
+        return verb.head
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 def others_antecedent(token: Any) -> Any | None:

@@ -10,6 +10,7 @@ resolved party's entry says what it was resolved to (`dateline show` prints it).
 from __future__ import annotations
 
 import weakref
+from dataclasses import replace
 from typing import Any
 
 from dateline.events.index import ArticleIndex
@@ -17,6 +18,7 @@ from dateline.events.parties import NAME_MODIFIER_DEPS, NON_PARTY_HEADS, PERSONA
 from dateline.events.parties_refs import (
     antecedent_role,
     coordinated_owner,
+    described_antecedent,
     manner_clause_it,
     nearest_sentence_antecedent,
     others_party,
@@ -58,6 +60,9 @@ def resolve(doc: Document, token: Any) -> list[Party]:
     if token.lower_ in RELATIVE_PRONOUNS and token.tag_ in RELATIVE_TAGS:
         antecedent = relative_antecedent(token)
         return resolve(doc, antecedent) if antecedent is not None else []
+    described = described_antecedent(token)  # "those expelled": whom the last "expel" before it was done to
+    if described is not None:
+        return [replace(p, entry=f"{described[1]}: {p.entry}") for p in resolve(doc, described[0]) if p.country]
     if token.lower_ in PERSONAL_PRONOUNS or token.pos_ == "PRON":
         antecedent = _antecedent(doc, token)
         return [_referred_party(doc, token, antecedent)] if antecedent is not None else []
