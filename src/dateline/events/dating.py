@@ -322,16 +322,19 @@ def _quoting_verb(trigger: Any) -> Any | None:
     program," the mayor said.'): words quoted were said when the reporting clause tells, so an act done by
     saying them (an appeal, a threat, a promise in the present or future tense) continues the story's day.
     None when the trigger is not inside quotation marks or no reporting verb above it is outside them."""
-    sent, text = trigger.sent, trigger.doc.text
-    if not (_QUOTES & set(text[sent.start_char:trigger.idx]) and _QUOTES & set(text[trigger.idx:sent.end_char])):
+    # Spans' own text, not `Doc.text`: that joins every token of the article again on each call (5 of 6.5 s of
+    # the events stage on 48 Timeline17 articles).
+    sent, doc = trigger.sent, trigger.doc
+    if not (_QUOTES & set(doc[sent.start:trigger.i].text) and _QUOTES & set(doc[trigger.i:sent.end].text)):
         return None
     token = trigger
     for _ in range(12):
         if token.head.i == token.i:
             return None
         token = token.head
-        lo, hi = sorted((token.idx, trigger.idx))
-        if token.lemma_ in _REPORTING and token.pos_ == "VERB" and token.tag_ == "VBD" and _QUOTES & set(text[lo:hi]):
+        first, last = sorted((token.i, trigger.i))
+        if token.lemma_ in _REPORTING and token.pos_ == "VERB" and token.tag_ == "VBD" \
+                and _QUOTES & set(doc[first:last].text):
             return token
     return None
 
