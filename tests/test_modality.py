@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from dateline.events.modality import trigger_modality
 from dateline.model import Article, Event, Evidence, extract_schema
 from dateline.pipeline import process
@@ -163,3 +165,19 @@ def test_an_intent_inside_a_condition_is_no_promise(make_doc) -> None:
     found = modality_of(make_doc, text, "sue")
     assert found.hypothetical and not found.future
     assert modality_of(make_doc, "The families decided to sue the ministry.", "sue").future
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("No one has ever been convicted of the bombing of the embassy.", "convicted"),
+    ("Nobody was arrested during the march on Saturday.", "arrested"),
+    ("Police detained no protesters at the rally.", "detained"),
+])
+def test_an_act_with_no_one_as_its_party_is_negated(make_doc, text: str, trigger: str) -> None:
+    assert modality_of(make_doc, text, trigger).negated
+
+
+def test_a_party_that_is_no_one_leaves_other_mentions_facts(make_doc) -> None:
+    text = "Nobody was hurt in the attack on the convoy."
+    assert modality_of(make_doc, text, "hurt").negated
+    assert not modality_of(make_doc, text, "attack").negated
+    assert not modality_of(make_doc, "Police detained five protesters at the rally.", "detained").negated

@@ -4,9 +4,10 @@ PLOVER's auxiliary modes (negation, hypothetical, future, historical) decide whe
 mention is a plain factual event. They are read from the dependency parse around the
 trigger's clause:
 
-* negation — `not`/`never` on the clause ("did not lead to a deal"), a `no`/`without`
-  before a nominal trigger, or a clause governed by a negating verb ("refused to meet",
-  "prevented an offensive");
+* negation — `not`/`never` on the clause ("did not lead to a deal"), a subject or object that
+  names no one ("no one has been convicted", "arrested nobody"), a `no`/`without` before a
+  nominal trigger, or a clause governed by a negating verb ("refused to meet", "prevented an
+  offensive");
 * hypothetical — modal auxiliaries ("would result in"), conditionals ("if", "unless"),
   `any` before a nominal trigger, infinitival purpose and intention clauses ("mobilised to
   stage an assault"), the infinitive of a noun of right, chance or plan ("the right to sue"), an
@@ -38,6 +39,10 @@ from dateline.words import word_class, word_set
 HYPOTHETICAL_AUX = word_class("auxiliaries", "irrealis")
 FUTURE_AUX = word_class("auxiliaries", "future")
 NEGATORS = word_set("negators")
+#: Pronouns that name no one: as an act's subject or object they deny it ("no one has been convicted").
+NEGATIVE_PRONOUNS = word_set("negative_pronouns")
+#: Slots of a clause where a party that is no one denies the act ("nobody was hurt", "arrested no one").
+PARTY_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj"})
 CONDITIONAL_MARKS = word_set("conditional_markers")
 #: Verbs whose complement clause is not (yet) a fact.
 IRREALIS_HEADS = word_set("irrealis_verbs")
@@ -251,6 +256,9 @@ def _clause_modality(verb: Any, trigger: Any) -> Modality | None:
         if (child.dep_ == "neg" or (child.dep_ == "advmod" and word == "never")) and not outside:
             negated = True
             reasons.append(f"'{child.text}' on '{verb.text}'")
+        elif child.dep_ in PARTY_SLOTS and not outside and trigger.i == verb.i and _names_no_one(child):
+            negated = True
+            reasons.append(f"'{child.text}' as a party of '{verb.text}'")
         elif child.dep_ == "aux" and word in ("would", "'d") and _reported(verb):
             future = True
             reasons.append(f"reported '{child.text}' on '{verb.text}'")
@@ -269,6 +277,12 @@ def _clause_modality(verb: Any, trigger: Any) -> Modality | None:
     if not reasons:
         return None
     return Modality(negated=negated, hypothetical=hypothetical, future=future, reason="; ".join(reasons))
+
+
+def _names_no_one(noun: Any) -> bool:
+    """A subject or object that names no one: "nobody", "none of them", "no one", "no protesters". A verb's act
+    with no one doing it or done to no one did not happen ("no one has ever been convicted", "arrested no one")."""
+    return noun.lower_ in NEGATIVE_PRONOUNS or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
 
 
 def _reported(verb: Any) -> bool:
