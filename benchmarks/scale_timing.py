@@ -33,13 +33,21 @@ T17 = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "t17"
 class PeakMemory:
     """Samples the resident memory and the CPU time of this process and of every process below it until
     stopped. CPU seconds say what a run costs whatever else the machine runs (wall time on a shared machine
-    does not); a process's last 0.2 s before it exits may be missed."""
+    does not); a process's last 0.2 s before it exits may be missed.
+
+    Memory is read two ways. RSS counts every page a process maps, so a page that forked processes share (the
+    fork server's model and dictionaries, which its workers inherit copy-on-write) is counted once per process
+    in a sum over the tree. PSS (proportional set size, Linux) gives each process its share of such a page, so
+    the PSS of the processes alive at one moment adds up to the memory the tree occupies: the figure a
+    whole-run goal is read against. Where PSS cannot be read (not Linux) it falls back on RSS."""
 
     def __init__(self, root: int | None = None, every: float = 0.2) -> None:
         self.root = psutil.Process(root or os.getpid())
         self.every = every
-        self.peak: dict[int, int] = {}
+        self.peak: dict[int, int] = {}  # each process's largest RSS
+        self.peak_pss: dict[int, int] = {}  # each process's largest PSS
         self.tree_peak = 0  # the largest sum of the RSS of the processes alive at one sample
+        self.tree_peak_pss = 0  # the largest sum of their PSS at one sample
         self.cpu: dict[int, float] = {}  # user + system seconds of each process, as last sampled
         self._earlier: set[int] = set()
         self._stop = threading.Event()
@@ -62,17 +70,20 @@ class PeakMemory:
                 procs = [self.root, *(p for p in self.root.children(recursive=True) if p.pid not in self._earlier)]
             except psutil.NoSuchProcess:
                 return
-            alive = 0
+            alive = alive_pss = 0
             for proc in procs:
                 try:
-                    rss = proc.memory_info().rss
-                    self.peak[proc.pid] = max(self.peak.get(proc.pid, 0), rss)
+                    rss, pss = resident_and_proportional(proc)
                     times = proc.cpu_times()
-                    self.cpu[proc.pid] = times.user + times.system
                 except psutil.NoSuchProcess:
                     continue
+                self.peak[proc.pid] = max(self.peak.get(proc.pid, 0), rss)
+                self.peak_pss[proc.pid] = max(self.peak_pss.get(proc.pid, 0), pss)
+                self.cpu[proc.pid] = times.user + times.system
                 alive += rss
+                alive_pss += pss
             self.tree_peak = max(self.tree_peak, alive)
+            self.tree_peak_pss = max(self.tree_peak_pss, alive_pss)
             self._stop.wait(self.every)
 
     def cpu_figures(self, parent_before: float = 0.0) -> dict[str, float]:
@@ -87,14 +98,29 @@ class PeakMemory:
                 "two_idle_cores_s": round(max(total / 2, parent, *others), 2)}
 
     def figures(self) -> dict[str, float]:
-        """Peak RSS of the root process, of the largest other process, of the whole tree at one moment, and the
-        sum of every process's own peak (an upper bound that counts each recycled worker again: with workers
-        replaced over a run it says how many came and went, not what the machine held at once)."""
+        """Peak RSS and PSS of the root process, of the largest other process, of the whole tree at one moment, and
+        the sum of every process's own peak RSS (an upper bound that counts each recycled worker again: with
+        workers replaced over a run it says how many came and went, not what the machine held at once). The
+        whole-run goal is read against `tree_peak_pss_mb` (see the class doc)."""
         others = [rss for pid, rss in self.peak.items() if pid != self.root.pid]
+        others_pss = [pss for pid, pss in self.peak_pss.items() if pid != self.root.pid]
         return {"parent_peak_rss_mb": round(self.peak.get(self.root.pid, 0) / MB),
                 "worker_peak_rss_mb": round(max(others, default=0) / MB),
                 "tree_peak_rss_mb": round(self.tree_peak / MB),
-                "sum_of_peaks_mb": round(sum(self.peak.values()) / MB)}
+                "sum_of_peaks_mb": round(sum(self.peak.values()) / MB),
+                "parent_peak_pss_mb": round(self.peak_pss.get(self.root.pid, 0) / MB),
+                "worker_peak_pss_mb": round(max(others_pss, default=0) / MB),
+                "tree_peak_pss_mb": round(self.tree_peak_pss / MB)}
+
+
+def resident_and_proportional(proc: psutil.Process) -> tuple[int, int]:
+    """A process's RSS and PSS in bytes (PSS from /proc/PID/smaps_rollup; RSS again where there is no PSS)."""
+    try:
+        full = proc.memory_full_info()
+    except psutil.AccessDenied:
+        rss = proc.memory_info().rss
+        return rss, rss
+    return full.rss, getattr(full, "pss", full.rss)
 
 
 RUNNERS: dict[str, Callable[[], Runner]] = {

@@ -88,3 +88,36 @@ def test_the_tree_peak_counts_what_is_alive_at_once_not_every_recycled_worker(bu
     assert figures["worker_peak_rss_mb"] >= 80
     assert figures["sum_of_peaks_mb"] >= figures["parent_peak_rss_mb"] + 3 * 80
     assert figures["tree_peak_rss_mb"] < figures["parent_peak_rss_mb"] + 2 * 80
+
+
+def test_the_tree_pss_counts_a_page_shared_by_a_forked_child_once_where_rss_counts_it_twice(bulk) -> None:
+    """A forked worker shares its parent's pages until either writes them: summed over the tree, RSS counts such a
+    page in each process, PSS gives each its share, so the PSS sum is what the tree occupies."""
+    from scale_timing import PeakMemory
+
+    script = ("import os, time; held = bytearray(b'x') * (96 * 1024 * 1024)\n"
+              "child = os.fork()\ntime.sleep(1.5)\nif child: os.waitpid(child, 0)")
+    proc = subprocess.Popen([sys.executable, "-c", script])
+    with PeakMemory(proc.pid, every=0.1) as memory:
+        proc.wait()
+    figures = memory.figures()
+    assert figures["tree_peak_rss_mb"] >= 2 * 96
+    assert figures["tree_peak_pss_mb"] < figures["tree_peak_rss_mb"] - 70
+    assert figures["tree_peak_pss_mb"] >= 96
+
+
+def test_tree_pss_of_a_gone_process_is_zero(bulk) -> None:
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    assert bulk.tree_pss_mb(gone.pid) == (0, 0)
+    own, total = bulk.tree_pss_mb(os.getpid())
+    assert 0 < own <= total
+
+
+def test_the_parent_slope_is_fitted_over_the_second_half_of_the_run(bulk) -> None:
+    # fills its cache over the first half (steep), then flat with noise: the slope is that of the flat part
+    rows = [{"articles": 100 * n, "parent_rss_mb": 300 + 40 * min(n, 5) + (n % 2)} for n in range(1, 11)]
+    assert abs(bulk.parent_slope(rows)) < 2.0
+    rising = [{"articles": 100 * n, "parent_rss_mb": 300 + 22 * n} for n in range(1, 11)]
+    assert bulk.parent_slope(rising) == 220.0
+    assert bulk.parent_slope(rising[:2]) is None
