@@ -15,6 +15,9 @@ Every setting has one source of truth, in this order of precedence:
                                file, or a `postgresql://` URL
    `DATELINE_DB_TIMEOUT`       seconds to wait for a DuckDB file another process is writing
                                (default 30) before giving up with a message
+   `DATELINE_DB_MEMORY`        DuckDB's `memory_limit` for a store's connections, e.g. `512MB`
+                               (default: DuckDB's own, 80 % of RAM); see `dateline.store.duck`
+   `DATELINE_DB_THREADS`       DuckDB's `threads` for a store's connections (default: the cores)
    `DATELINE_MAX_CHARS`        longest article read, in characters (default 1,000,000; `--max-chars`)
    `DATELINE_ARTICLE_SECONDS`  time budget of one article's stages after the parse (default 300;
                                `--article-seconds`; 0: none); an article over it is reported by name
@@ -38,6 +41,7 @@ live in `src/dateline/data`; `package_data(...)` names a file there.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -54,6 +58,7 @@ PLOVER_DATA = PACKAGE_DATA / "plover"  # ontology, CAMEO mapping, trigger lexico
 
 #: The environment variables `Settings` reads; a change to any of them yields new Settings.
 ENVIRONMENT = ("DATELINE_CACHE", "DATELINE_DATA", "DATELINE_SPACY_MODEL", "DATELINE_DB", "DATELINE_DB_TIMEOUT",
+               "DATELINE_DB_MEMORY", "DATELINE_DB_THREADS",
                "DATELINE_API_TOKEN", "DATELINE_MAX_CHARS", "DATELINE_ARTICLE_SECONDS", "DATELINE_BATCH_CHARS",
                "XDG_CACHE_HOME", "XDG_DATA_HOME")
 DEFAULT_DB_TIMEOUT = 30.0
@@ -76,6 +81,8 @@ class Settings:
     spacy_model: str
     db: str
     db_timeout: float = DEFAULT_DB_TIMEOUT  # seconds a store waits for a DuckDB file another process holds
+    db_memory: str | None = None  # DuckDB memory_limit of a store's connections ("512MB"); None: DuckDB's default
+    db_threads: int | None = None  # DuckDB threads of a store's connections; None: DuckDB's default (the cores)
     api_token: str | None = field(default=None, repr=False)  # POST /ingest needs it; None: no write endpoint
     max_chars: int = DEFAULT_MAX_CHARS  # longest article read
     article_seconds: float = DEFAULT_ARTICLE_SECONDS  # time budget of one article's stages (0: none)
@@ -93,6 +100,8 @@ class Settings:
             spacy_model=os.environ.get("DATELINE_SPACY_MODEL") or DEFAULT_SPACY_MODEL,
             db=os.environ.get("DATELINE_DB") or DEFAULT_DB,
             db_timeout=float(os.environ.get("DATELINE_DB_TIMEOUT") or DEFAULT_DB_TIMEOUT),
+            db_memory=_size("DATELINE_DB_MEMORY"),
+            db_threads=int(_number("DATELINE_DB_THREADS", 0, minimum=1)) or None,
             api_token=os.environ.get("DATELINE_API_TOKEN") or None,
             max_chars=int(_number("DATELINE_MAX_CHARS", DEFAULT_MAX_CHARS, minimum=1)),
             article_seconds=_number("DATELINE_ARTICLE_SECONDS", DEFAULT_ARTICLE_SECONDS, minimum=0),
@@ -122,6 +131,16 @@ def _number(variable: str, default: float, minimum: float) -> float:
         raise SettingError(f"{variable}={raw!r} is not a number of at least {minimum:g}; unset it for the default "
                            f"({default:g})")
     return value
+
+
+def _size(variable: str) -> str | None:
+    """A memory size from the environment as DuckDB reads one ("512MB", "2 GiB"), refused with a message otherwise."""
+    raw = (os.environ.get(variable) or "").strip()
+    if not raw:
+        return None
+    if not re.fullmatch(r"\d+(\.\d+)?\s*([KMGT]i?B|B)", raw, flags=re.IGNORECASE):
+        raise SettingError(f"{variable}={raw!r} is not a memory size such as 512MB or 2GB; unset it for the default")
+    return raw
 
 
 def _folder(variable: str, platform_default: str) -> Path:

@@ -10,6 +10,15 @@ again, up to `timeout` seconds (`DATELINE_DB_TIMEOUT`, default 30), then says so
 `StoreBusyError` instead of a traceback. So `dateline events` works while an ingest runs,
 waiting at most for one batch to be written.
 
+Memory. A connection's memory is DuckDB's, freed when it closes, so a writing store holds it only
+during a call; an ingest's parent holds what one partition's transaction and merge touch. That grows
+with the store, measured on replayed bulk partitions: table pages the merge reads (evictable) and the
+ART indexes of the keyed tables, which DuckDB loads as a write touches them and cannot evict (1,500
+inserts into a 3,000,000-row table with two unique keys loaded 125 MB of index). `DATELINE_DB_MEMORY`
+sets DuckDB's `memory_limit` (and `DATELINE_DB_THREADS` its `threads`) for every connection a store
+opens: the limit bounds the evictable pages; a write whose index pages alone pass it fails with DuckDB's
+out-of-memory error rather than being bounded, which is why the default stays DuckDB's own.
+
 Everything else (schema and migrations, idempotent atomic writes, reads, filters) is
 shared with the other backends in `dateline.store.sql`.
 """
@@ -44,13 +53,26 @@ _ARROW_TYPES = {"VARCHAR": pa.string(), "BIGINT": pa.int64(), "DOUBLE": pa.float
                 "DATE": pa.date32()}
 
 
+def connection_config() -> dict[str, Any]:
+    """DuckDB's configuration for a store's connections: no extension loading, and the memory limit and threads
+    of the settings (`DATELINE_DB_MEMORY`, `DATELINE_DB_THREADS`) where they are given."""
+    config: dict[str, Any] = dict(_CONFIG)
+    current = settings()
+    if current.db_memory:
+        config["memory_limit"] = current.db_memory
+    if current.db_threads:
+        config["threads"] = current.db_threads
+    return config
+
+
 def _connect(path: str, read_only: bool, timeout: float) -> duckdb.DuckDBPyConnection:
     """Open the file, waiting while another process (or a differently opened store here) holds it."""
     deadline = time.monotonic() + timeout
     pause = 0.01
+    config = connection_config()
     while True:
         try:
-            return duckdb.connect(path, read_only=read_only, config=_CONFIG)
+            return duckdb.connect(path, read_only=read_only, config=config)
         except (duckdb.IOException, duckdb.ConnectionException) as exc:
             if not any(marker in str(exc) for marker in _BUSY):
                 raise _unusable(path, exc) from None

@@ -1,0 +1,69 @@
+"""The store's DuckDB memory settings (issue 13) and the bulk parent's trim of freed pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dateline.config import SettingError, settings
+from dateline.store.duck import DuckDBStore
+
+
+def _limits(store: DuckDBStore) -> tuple[str, int]:
+    return store.con.execute("SELECT current_setting('memory_limit'), current_setting('threads')").fetchone()
+
+
+def test_a_store_connection_takes_the_memory_limit_and_threads_of_the_settings(tmp_path: Path,
+                                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATELINE_DB_MEMORY", "300MB")
+    monkeypatch.setenv("DATELINE_DB_THREADS", "1")
+    store = DuckDBStore(tmp_path / "bounded.duckdb")
+    try:
+        limit, threads = _limits(store)
+    finally:
+        store.close()
+    assert limit == "286.1 MiB"  # DuckDB reports 300 MB (10^6 bytes) in MiB
+    assert threads == 1
+    # reopened read-only by a later call, the file is held with the same limit
+    reader = DuckDBStore(tmp_path / "bounded.duckdb", read_only=True)
+    try:
+        assert _limits(reader) == ("286.1 MiB", 1)
+    finally:
+        reader.close()
+
+
+def test_without_the_settings_a_store_keeps_duckdbs_own_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DATELINE_DB_MEMORY", raising=False)
+    monkeypatch.delenv("DATELINE_DB_THREADS", raising=False)
+    assert (settings().db_memory, settings().db_threads) == (None, None)
+    store = DuckDBStore(tmp_path / "default.duckdb")
+    try:
+        limit, _ = _limits(store)
+    finally:
+        store.close()
+    assert limit != "286.1 MiB"
+
+
+@pytest.mark.parametrize("value", ["lots", "300", "1.5 XB", "-2GB"])
+def test_a_memory_size_duckdb_cannot_read_is_refused_naming_the_variable(value: str,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATELINE_DB_MEMORY", value)
+    with pytest.raises(SettingError, match="DATELINE_DB_MEMORY"):
+        settings()
+
+
+def test_trimming_returns_freed_pages_without_a_garbage_collection() -> None:
+    # The bulk parent frees what a partition's transaction and merge allocated; glibc keeps those pages between the
+    # blocks still alive unless asked to give them back. Refcounting frees the blocks here: no gc.collect involved.
+    from dateline.scale.memory import _malloc_trim, resident_mb, trim_memory
+
+    if _malloc_trim() is None:
+        pytest.skip("no malloc_trim in this C library")
+    blocks = [bytes(4096) + bytes([n % 256]) for n in range(40_000)]
+    survivors = blocks[::10]
+    del blocks
+    held = resident_mb()
+    trim_memory()
+    assert held - resident_mb() > 60, "the freed pages between the survivors stayed resident"
+    assert len(survivors) == 4_000
