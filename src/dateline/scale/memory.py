@@ -32,6 +32,14 @@ def _malloc_trim() -> Callable[[int], int] | None:
 def release_memory() -> None:
     """Collect garbage and return the allocator's free pages to the system (where glibc can)."""
     gc.collect()
+    trim_memory()
+
+
+def trim_memory() -> None:
+    """Return glibc's free pages to the system, without a garbage collection (a few ms: cheap enough for the bulk
+    parent after every partition it stores). The parent's store transaction and merge allocate and free tens of MB
+    a partition; glibc keeps what they freed between live blocks, so without this its free memory only grows (over
+    the first 320 bulk articles replayed: 8 -> 65 MB free inside its heaps, beside 38 MB in use)."""
     trim = _malloc_trim()
     if trim is not None:
         trim(0)
@@ -42,4 +50,4 @@ def resident_mb() -> int:
     return round(psutil.Process().memory_info().rss / 2**20)
 
 
-__all__ = ["release_memory", "resident_mb"]
+__all__ = ["release_memory", "resident_mb", "trim_memory"]
