@@ -25,6 +25,7 @@ from dateline.config import settings
 from dateline.ingest import IngestReport
 from dateline.model import Article
 from dateline.read import DEFAULT_LANG_POLICY, DEFAULT_MAX_CHARS, DateOrder, LangPolicy, read_articles
+from dateline.scale.memory import trim_memory
 from dateline.scale.parts import (
     DEFAULT_PARTITION_CHARS,
     DEFAULT_PARTITION_SIZE,
@@ -174,6 +175,7 @@ class _Run:
         if self.ledger:
             self.ledger.mark_stored(part.key, result.documents[0].article.id if result.documents else None)
         self.identity.forget(part.articles)
+        trim_memory()  # what the transaction and the merge freed goes back to the system, not kept as high water
         self.tick(len(part.articles))
 
 
