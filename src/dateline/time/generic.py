@@ -17,9 +17,13 @@ from typing import Any
 from dateline.time.lexicon import PARTS_OF_DAY, WEEKDAYS
 from dateline.time.patterns import FULL_MONTH, FULL_WEEKDAY
 from dateline.time.rules import Context, Reading, Rule, compile_rule, month_number
+from dateline.time.tense import verb_direction
 from dateline.words import word_set
 
 _PARTS_PLURAL = "mornings|afternoons|evenings|nights"
+_SOME_DAY = frozenset({"oneday", "someday"})
+#: Words after "one day" that make it a length or an offset ("one day later", "a one-day-long strike").
+_AFTER_A_LENGTH = "later|earlier|after|before|long|old"
 #: Nouns after which "current" is an accounting or physics term, not the present.
 #: Nouns that make "today's" the present age ("today's youth"), not the article's day.
 _ERA_NOUNS = word_set("era_nouns")
@@ -44,6 +48,28 @@ def _weekday_set(m: re.Match, ctx: Context) -> Reading | None:
 def _current(m: re.Match, ctx: Context) -> Reading | None:
     """Current (adjective): the present; "then current": a past present."""
     return Reading("DATE", "PAST_REF" if m["then"] else "PRESENT_REF")
+
+
+def _some_day(m: re.Match, ctx: Context) -> Reading | None:
+    """"Will one day be", "someday": an unnamed time to come, not a day's length (FUTURE_REF)."""
+    return Reading("DATE", "FUTURE_REF")
+
+
+def is_some_day(span: object) -> bool:
+    """True for "one day"/"some day" standing before the verb of a clause that is not past, as its
+    adverb or its parsed subject: "Islam will one day be", "he hopes he one day follows", "One day, she
+    hopes to return". A length follows its verb ("will last one day") or a preposition ("for one day"),
+    and a past clause's "one day" ("One day, he walked in") is a day the story does not date."""
+    root = span.root  # type: ignore[attr-defined]
+    if span.text.lower().replace(" ", "") not in _SOME_DAY or root.dep_ not in {"npadvmod", "nsubj", "advmod"}:  # type: ignore[attr-defined]
+        return False
+    verb = root.head
+    return verb.pos_ in {"VERB", "AUX"} and root.i < verb.i and verb_direction(verb) >= 0
+
+
+def is_not_some_day(span: object) -> bool:
+    """Parse veto of the "some_day" rule: any other "one day" is read by the duration rule."""
+    return not is_some_day(span)
 
 
 def _this_moment(m: re.Match, ctx: Context) -> Reading | None:
@@ -80,6 +106,7 @@ def _ends_a_name(root: Any) -> bool:
 GENERIC_RULES: tuple[Rule, ...] = (
     compile_rule("each_month", rf"(?P<quant>every|each)\s+(?P<mon>{FULL_MONTH})", _each_month),
     compile_rule("weekday_set", rf"(?P<wd>{FULL_WEEKDAY})(?:s|\s+(?P<pod>{_PARTS_PLURAL}))", _weekday_set),
+    compile_rule("some_day", rf"someday|(?:one|some)\s+day(?![\s-]*(?:{_AFTER_A_LENGTH})\b)", _some_day),
     compile_rule("this_moment", r"this\s+(?:[a-z]+\s+)?moment", _this_moment),
     compile_rule("current", rf"(?P<then>then[\s-]+)?current(?!\s+(?:{_NOT_PRESENT_AFTER})\b)", _current),
 )

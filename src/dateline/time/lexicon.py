@@ -46,6 +46,10 @@ def alternation(words: object) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
+#: Words that multiply the number before them ("two thousand years" is 2,000 years, not 2 + 1,000).
+_SCALES: Mapping[str, int] = {"hundred": 100, "thousand": 1000}
+
+
 def number_value(text: str) -> int | None:
     """The integer a number phrase names ("14", "twenty four", "a couple of"), else None.
 
@@ -57,6 +61,8 @@ def number_value(text: str) -> int | None:
     if words in NUMBER_WORDS:
         return NUMBER_WORDS[words]
     parts = words.split()
+    if len(parts) == 2 and parts[1] in _SCALES and parts[0] in NUMBER_WORDS:  # "two thousand": a product
+        return NUMBER_WORDS[parts[0]] * _SCALES[parts[1]]
     if parts and all(p in NUMBER_WORDS for p in parts):
         return sum(NUMBER_WORDS[p] for p in parts)
     return None

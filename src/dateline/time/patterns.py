@@ -58,7 +58,7 @@ PLURAL_UNIT = rf"(?:{alternation(UNIT_PLURALS)})"
 CALENDAR_UNIT = r"(?:weekend|week|fortnight|month|quarter|year|decade|century)"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
-NUMBER = (rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?|(?:{_TENS})(?:[\s-](?:{_ONES}))?|"
+NUMBER = (rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?|(?:{_ONES})\s+(?:hundred|thousand)|(?:{_TENS})(?:[\s-](?:{_ONES}))?|"
           rf"{alternation(k for k in NUMBER_WORDS if k not in {'a', 'an'})}|"
           rf"{alternation(VAGUE_NUMBERS)}|an?)")
 _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
@@ -96,7 +96,7 @@ REQUIRED_WORDS: dict[str, tuple[str, ...]] = {
     "the_quarter": ("quarter", "latest period"), "year_quarter": ("quarter", "period"),
     "period_last_year": ("year",), "the_year": ("the year", "full year", "fiscal year", "calendar year"),
     "quarter_code": ("q",), "unit_long": ("long",), "units_ahead": ("ahead",), "week_of": ("week of",),
-    "this_moment": ("moment",), "day_itself": ("day",),
+    "this_moment": ("moment",), "some_day": ("day",), "day_itself": ("day",),
     "two_quarters": ("two quarters",), "each_month": ("each", "every"), "current": ("current",),
     "weekday_set": ("days", "nights", "mornings", "evenings", "afternoons"),
     "half": ("half",), "season": tuple(SEASONS),

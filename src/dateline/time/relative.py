@@ -16,6 +16,7 @@ from dateline.time.calendar import UNIT_GRANULARITY, Point, resolve_weekday, shi
 from dateline.time.lexicon import (
     FREQUENCY_ADVERBS,
     FUZZY_REFS,
+    ORDINALS,
     PARTS_OF_DAY,
     UNIT_DURATIONS,
     UNIT_PLURALS,
@@ -183,6 +184,14 @@ def _that_unit(m: re.Match, ctx: Context) -> Reading | None:
     return _derived(date_reading(Point(ref.day, granularity)))
 
 
+def _coarser(granularity: str, unit: str) -> bool:
+    """True when a reference of `granularity` cannot anchor a count of `unit`s: a year or a month says
+    which day "three days later" is no more than no reference does."""
+    finer = UNIT_GRANULARITY.get(unit)
+    return granularity in _FINE_TO_COARSE and finer in _FINE_TO_COARSE and \
+        _FINE_TO_COARSE.index(granularity) > _FINE_TO_COARSE.index(finer)
+
+
 def _offset(m: re.Match, ctx: Context) -> Reading | None:
     """Two days ago / a year earlier / three weeks later / six months from now / a week or so ago
     ("or so" hedges the count, not the direction: the value is the same)."""
@@ -199,6 +208,8 @@ def _offset(m: re.Match, ctx: Context) -> Reading | None:
     if unit in {"hour", "minute", "second"}:
         return None
     base = ctx.dct
+    if way in {"earlier", "later"} and ctx.reference is not None and _coarser(ctx.reference.granularity, unit):
+        return Reading("DURATION", duration_value(m["num"], unit))  # "in 1987 ... three days later": no day known
     if way in {"earlier", "later"} and ctx.reference is not None:
         base = ctx.reference.day
     elif way == "later":  # later than an event we cannot date: only the length is known
@@ -219,9 +230,15 @@ def _derived(reading: Reading) -> Reading:
 
 
 def _year_earlier(m: re.Match, ctx: Context) -> Reading | None:
-    """Year-earlier / the year-ago quarter: the reference period one year back."""
+    """Year-earlier / the year-ago quarter: the reference period one year back; "the year-ago third quarter"
+    names its quarter, "the year-earlier nine months" is a span of nine months."""
     noun = (m["noun"] or "").lower()
     ref = ctx.reference
+    if m["months"]:  # "the year-earlier nine months": a span of months, a year back
+        return Reading("DURATION", duration_value(m["months"], "month"))
+    if m["ord"] and noun == "quarter":  # "the year-ago third quarter": that quarter of the year before
+        year = (ctx.quarter.day.year if ctx.quarter is not None else ctx.dct.year) - 1
+        return _derived(date_reading(Point(dt.date(year, 3 * ORDINALS[m["ord"].lower()] - 1, 15), "quarter")))
     if noun in {"quarter", "month"}:
         base = ref.day if ref and ref.granularity == noun else ctx.dct
         return _derived(date_reading(Point(shift(base, "year", -1), noun)))
@@ -330,8 +347,9 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     compile_rule("that_unit", r"that\s+(?:same\s+)?(?P<unit>year|quarter|month|week|day)", _that_unit),
     compile_rule("offset", rf"(?P<num>{NUMBER})[\s-]+(?P<unit>{UNIT})\s+(?P<approx>or\s+so\s+)?"
                            r"(?P<way>ago|earlier|later|back|from\s+now|hence)", _offset),
-    compile_rule("year_earlier", r"(?:the\s+)?year[\s-](?:earlier|ago)(?:\s+(?P<noun>period|quarter|month|"
-                                 r"level|results))?", _year_earlier),
+    compile_rule("year_earlier", r"(?:the\s+)?year[\s-](?:earlier|ago)(?:\s+(?:(?P<ord>first|second|third|fourth)"
+                                 r"[\s-]+)?(?P<noun>period|quarter|month|level|results)|\s+(?P<months>"
+                                 rf"{NUMBER})\s+months)?", _year_earlier),
     compile_rule("duration", rf"(?:the\s+following\s+|(?:the\s+)?(?:(?:{_SPAN_WORD})\s+)?)(?P<num>{NUMBER})"
                              rf"(?P<half>\s+1/2|\s*½|\s+and\s+a\s+half)?(?:\s*(?:to|-|or)\s*(?P<num2>{NUMBER}))?"
                              rf"(?:\s+(?:more|additional|full|straight|consecutive))?[\s-]+(?:(?:trading|business|working)\s+)?"

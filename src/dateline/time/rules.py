@@ -62,6 +62,7 @@ class Context:
     direction: int = 0
     reference: Point | None = None
     quarter: Point | None = None  # the last quarter the article named ("the quarter")
+    past_act: bool = False  # the period a finite simple-past act happened in (tense.past_act_in)
 
 
 @dataclass
@@ -219,6 +220,8 @@ def _month_alone(m: re.Match, ctx: Context) -> Reading | None:
     else:
         direction = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, ctx.direction)
         year = resolve_year_for(ctx.dct, month, None, direction)
+        if year is not None and ctx.past_act and dt.date(year, month, 1) > ctx.dct:
+            year -= 1  # "changed to a calendar year in December", written in October: last December
     return date_reading(Point(dt.date(year, month, 1), "month")) if year else None
 
 

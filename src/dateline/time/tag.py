@@ -28,13 +28,13 @@ from dateline.time.anchored import ANCHORED_RULES, counted_from
 from dateline.time.calendar import Point, safe_date
 from dateline.time.clock import CLOCK_RULES, modifies_a_noun
 from dateline.time.coordination import coordinated_days
-from dateline.time.generic import GENERIC_RULES, is_not_adjective, names_no_day
+from dateline.time.generic import GENERIC_RULES, is_not_adjective, is_not_some_day, is_some_day, names_no_day
 from dateline.time.lexicon import POINT_MODS, QUANTITY_MODS
 from dateline.time.patterns import POINT_MOD_BEFORE, QUANTITY_MOD_BEFORE, REQUIRED_WORDS
 from dateline.time.periods import PERIOD_RULES
 from dateline.time.relative import RELATIVE_RULES
 from dateline.time.rules import ABSOLUTE_RULES, IMPOSSIBLE, Context, Reading, Rule, date_reading
-from dateline.time.tense import clause_direction
+from dateline.time.tense import clause_direction, past_act_in
 from dateline.time.writing_day import narrated_writing_day
 from dateline.words import word_class
 
@@ -224,9 +224,17 @@ def _is_count_not_year(span: Any) -> bool:
     return counts_plural and not year_like
 
 
+def _spelled_count(span: Any) -> bool:
+    """True for a number in words that counts a plural noun: "two thousand years", "nineteen hundred soldiers"
+    are amounts, not the years 2000 and 1900 ("in two thousand one" stays a year)."""
+    token = span[-1]
+    return token.dep_ == "nummod" and token.head.tag_ == "NNS" and token.head.i > token.i
+
+
 #: Rule-specific vetoes that need the parse: rule name -> predicate on the token span.
 _PARSE_VETOES: dict[str, Callable[[Any], bool]] = {
-    "year": _is_count_not_year, "current": is_not_adjective, "clock": modifies_a_noun, "deictic_day": names_no_day}
+    "year": _is_count_not_year, "current": is_not_adjective, "clock": modifies_a_noun, "deictic_day": names_no_day,
+    "duration": is_some_day, "some_day": is_not_some_day, "spelled_year": _spelled_count}
 
 
 def _with_year_of(reading: Reading, borrowed: list[Timex], cand: Candidate) -> Reading:
@@ -276,7 +284,7 @@ class TimexTagger:
         reference = self.reference
         if direction < 0 and reference is not None and reference.day > self.dct:
             reference = self.past_reference
-        return Context(self.dct, direction, reference, self.quarter)
+        return Context(self.dct, direction, reference, self.quarter, span is not None and past_act_in(span))
 
     def vetoed(self, cand: Candidate) -> bool:
         veto = _PARSE_VETOES.get(cand.rule.name)

@@ -201,3 +201,25 @@ def clause_direction(span: Any) -> int:
     if forward_cue(root, verb):
         return 1
     return verb_direction(verb)
+
+
+#: Prepositions that put an act inside a period ("changed ... in December", "rose during March").
+_WITHIN = frozenset({"in", "during"})
+
+
+def past_act_in(span: Any) -> bool:
+    """True when the span is the period a finite simple-past act happened in: "in December" hanging
+    straight from "changed" (VBD, no auxiliary, no plan). Such a period cannot lie wholly after the
+    article date, however near it is; a time on a noun ("a cutback in September", "a summit set for
+    April") or under a planning verb says nothing of the sort and is left to the nearest-date rule, and so
+    is one under a reporting verb, where the parser often hangs the reported thing's time ("confirmed plans
+    for a summit in December")."""
+    root = span.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in _WITHIN or prep.dep_ != "prep":
+        return False
+    verb = prep.head
+    if verb.tag_ != "VBD" or verb.pos_ != "VERB" or any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return False
+    return not any(verb.lemma_ in words for words in (PLANNING, _RESCHEDULING, _DEADLINE_VERBS, _REPORTING))
+
