@@ -14,8 +14,8 @@ def _limits(store: DuckDBStore) -> tuple[str, int]:
     return store.con.execute("SELECT current_setting('memory_limit'), current_setting('threads')").fetchone()
 
 
-def test_a_store_connection_takes_the_memory_limit_and_threads_of_the_settings(tmp_path: Path,
-                                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_store_connection_takes_the_memory_limit_and_threads_of_the_settings(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DATELINE_DB_MEMORY", "300MB")
     monkeypatch.setenv("DATELINE_DB_THREADS", "1")
     store = DuckDBStore(tmp_path / "bounded.duckdb")
