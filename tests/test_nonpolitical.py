@@ -39,6 +39,7 @@ def test_natural_hazards_and_disease_are_no_agents(nlp, text: str) -> None:
     "A blaze at a hotel killed six guests early on Friday.",
     "A fertilizer plant exploded near the town on Wednesday, injuring dozens.",
     "Peru bus crash kills 24 passengers on a mountain road.",
+    "An explosion on the drilling rig killed eleven workers in April.",
 ])
 def test_accidents_and_industrial_blasts_are_no_assaults(nlp, text: str) -> None:
     assert "ASSAULT" not in types_of(candidates(nlp, text))

@@ -17,7 +17,11 @@ decided from who or what does the act, read from the parse:
 * any type whose agent is a business and whose phrase speaks of commerce (`business_cues.txt`), unless a
   state body takes part;
 * a courtesy: thanks said to whoever is spoken to, or by the speaker to no party ("Thank you very much, Anna",
-  "thank God"; `events.courtesy`).
+  "thank God"; `events.courtesy`);
+* no act at all (`not_an_act`): a word of speech read as the deed it reports ("reported 651 attacks": the
+  attacks are their own mention), a present participle describing a noun ("the escalating crisis", "the
+  approaching officers"), a conflict word of a contest without violence ("a legal offensive", "tariffs that
+  targeted China", `contest_domains.txt`), a verb of asking whose clause is a question ("asked whether ...").
 
 A cause with a political modifier ("Israeli fire", "army tanks": an actor with a country or an armed
 sector) stays political, and so does an arrest by police or an armed group's attack. The coder drops
@@ -42,6 +46,15 @@ ACCIDENT_VERBS = word_set("accident_verbs")
 SPORT_CUES = word_set("sport_cues")
 BUSINESS_CUES = word_set("business_cues")
 PRIVATE_PERSONS = word_set("private_persons")
+SPEECH_VERBS = word_set("reporting_verbs")
+#: Verbs of speech whose saying is the deed ("declared a state of emergency"): they keep a deed's type.
+PERFORMATIVE_VERBS = word_set("performative_verbs")
+CONTEST_DOMAINS = word_set("contest_domains")
+QUESTION_WORDS = word_set("question_words")
+#: Types of deeds, not words: a word of speech read as one of them reports the deed, which has its own mention.
+DEED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "AID", "RETREAT", "COOPERATE"})
+#: How a clause of asking hangs on its verb ("asked whether ...", "asked what ...").
+QUESTION_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "xcomp"})
 #: Classes of `nonpolitical_causes.tsv` that are no political agent whatever their phrase says.
 ALWAYS_NONPOLITICAL = frozenset({"hazard", "disease", "accident"})
 #: Classes a political modifier turns into an agent's weapon ("Israeli fire", "army tanks"); a hazard or a
@@ -91,6 +104,9 @@ def nonpolitical_frame(doc: Document, token: Any, type_name: str) -> str | None:
     if thanks is not None:
         return thanks
     agent_actors = _actors_in(index, agent) if agent is not None else []
+    no_act = not_an_act(token, type_name, agent, _state_agent(agent, agent_actors))
+    if no_act is not None:
+        return no_act
     phrase = _own_phrase(token)
     if type_name in CONFLICT_TYPES and not _state_agent(agent, agent_actors):
         cue = next((t for t in phrase if _sport_word(t) and t.i != token.i), None)
@@ -103,6 +119,39 @@ def nonpolitical_frame(doc: Document, token: Any, type_name: str) -> str | None:
         if cue is not None and not state:
             return f"business: '{agent.text}' with '{cue.text}'"
     return None
+
+
+def not_an_act(token: Any, type_name: str, agent: Any | None, state_agent: bool = False) -> str | None:
+    """Why the trigger names no act of its type, or None: a word of speech read as a deed ("reported 651 attacks",
+    "said the release ...": the deed is its own mention, the report is not it); a present participle before the
+    noun it describes ("the escalating crisis", "the approaching officers": a property, not a happening); a conflict
+    word of a contest without violence ("a legal offensive", "a trade war", "tariffs that have targeted China");
+    a REQUEST whose clause is a question ("asked the sheriff whether he considers the case closed").
+    `state_agent`: a state, armed or judicial body named as the agent by a common noun, whose conflict act stays."""
+    lemma = _lemma(token)
+    if token.pos_ == "VERB" and lemma in SPEECH_VERBS - PERFORMATIVE_VERBS and type_name in DEED_TYPES:
+        return f"report: '{token.text}' tells of a deed, it is not one"
+    if token.tag_ == "VBG" and token.dep_ in ("amod", "compound") and token.i < token.head.i:
+        return f"attribute: '{token.text}' describes '{token.head.text}'"
+    if type_name in CONFLICT_TYPES and not state_agent:
+        domain = next((c for c in token.children if c.dep_ in MODIFIER_DEPS and _lemma(c) in CONTEST_DOMAINS), None)
+        if domain is None and agent is not None and _lemma(agent) in CONTEST_DOMAINS:
+            domain = agent
+        if domain is not None:
+            return f"contest: '{domain.text}' with '{token.text}'"
+    if type_name == "REQUEST" and token.pos_ == "VERB" and lemma not in SPEECH_VERBS and _asks_a_question(token):
+        return f"question: '{token.text}' asks for an answer"
+    return None
+
+
+def _asks_a_question(verb: Any) -> bool:
+    """A verb of asking whose clause is a question ("asked whether ...", "asked what level ..."), with no
+    infinitive of the act asked for ("asked them to leave")."""
+    clauses = [c for c in verb.children if c.dep_ in QUESTION_CLAUSE_DEPS]
+    if any(any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in clauses):
+        return False
+    return any(c.left_edge.lower_ in QUESTION_WORDS or any(m.dep_ == "mark" and m.lower_ in QUESTION_WORDS
+                                                          for m in c.children) for c in clauses)
 
 
 def frame_features(token: Any) -> list[str]:
