@@ -1,4 +1,4 @@
-"""Throughput of `dateline extract` against spaCy's parse alone, on one Timeline17 topic.
+"""Throughput of `dateline extract` against spaCy's parse alone, on Timeline17 topics.
 
 Runs, in the same process and alternating to share the machine's noise: (a) spaCy's `nlp.pipe`
 over the topic's texts with the model as spaCy ships it (`spacy.load`, none of dateline's
@@ -9,8 +9,9 @@ machine disturb less), the time each stage takes as a share of the parse, and `p
 the characters the extract path parses (text after a cue that ends the story, a reader comment section, is
 tokenised only: `story.story_end`). `component_seconds` times every pipeline
 component alone over the same texts, for spaCy's model and for dateline's (which marks paragraph
-starts in one pass and matches the attribute ruler's rules by table look-up: same annotations,
-see `dateline.nlp_rules`), so what each change bought is visible.
+starts in one pass, matches the attribute ruler's rules by table look-up, see `dateline.nlp_rules`, and
+multiplies matrices with numpy rather than BLIS, see `dateline.nlp.multiply_with_numpy`: same annotations),
+so what each change bought is visible. `--topic` takes several topics, comma-separated, for a mix of layouts.
 
 With `--scale`, also ingests the same articles into a fresh DuckDB store with
 `dateline.scale` on one process, on 2 local worker processes and on a 2-worker Dask
@@ -19,7 +20,8 @@ and the peak resident memory of the parent and of the largest worker (sampled ev
 0.2 s over the process tree). Wall-clock rates need an idle machine: the load average
 at the start and end of each run is printed beside them.
 
-    .venv/bin/python benchmarks/throughput.py [--topic EgyptianProtest_cnn] [--limit 150] [--repeat 2] [--scale]
+    .venv/bin/python benchmarks/throughput.py [--topic EgyptianProtest_cnn[,bpoil_guardian,...]] [--limit 150]
+        [--repeat 2] [--scale]
 """
 
 from __future__ import annotations
@@ -44,18 +46,16 @@ T17 = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "t17"
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--topic", default="EgyptianProtest_cnn")
-    ap.add_argument("--limit", type=int, default=150, help="articles to use (0: all)")
+    ap.add_argument("--topic", default="EgyptianProtest_cnn",
+                    help="a Timeline17 topic, or several separated by commas (a mix of outlets and layouts)")
+    ap.add_argument("--limit", type=int, default=150, help="articles to use of each topic (0: all)")
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--corpus", type=Path, default=T17)
     ap.add_argument("--scale", action="store_true", help="also time ingest on 1 and 2 workers and on Dask")
     ap.add_argument("--partition-size", type=int, default=16)
     args = ap.parse_args()
 
-    report = ReadReport()
-    articles = list(read_articles([args.corpus / args.topic / "articles.jsonl"], report))
-    if args.limit:
-        articles = articles[: args.limit]
+    articles = topic_articles(args.corpus, args.topic.split(","), args.limit)
     texts = [a.text for a in articles]
     stock = spacy.load(model_name())  # spaCy's pipeline as shipped: the baseline
     stock.max_length = max([stock.max_length, *(len(t) + 1 for t in texts)])
@@ -99,6 +99,15 @@ def main() -> None:
 
         figures["scale"] = time_runners(articles, len(articles) / parse, args.partition_size)
     print(json.dumps(figures))
+
+
+def topic_articles(corpus: Path, topics: list[str], limit: int) -> list:
+    """The first `limit` articles (0: all) of each topic, topic after topic."""
+    articles: list = []
+    for topic in topics:
+        read = list(read_articles([corpus / topic / "articles.jsonl"], ReadReport()))
+        articles += read[:limit] if limit else read
+    return articles
 
 
 def time_components(nlp: Any, texts: list[str]) -> dict[str, float]:
