@@ -110,3 +110,16 @@ def test_a_pool_whose_worker_passes_the_memory_limit_is_retired_and_the_next_par
         assert [d.article.id for p in (first, second, third) for d in p.result().documents] == ["w0-0", "w1-0", "w2-0"]
     finally:
         runner.close()
+
+
+def test_a_worker_multiplies_on_one_blas_thread() -> None:
+    """The model multiplies with numpy: a worker's OpenBLAS with a thread per core, in every worker of a pool that
+    already uses each core, would put more threads than cores on the machine."""
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    from dateline.scale.runners import _warm_worker
+
+    with threadpool_limits(limits=None):  # this process's thread counts come back afterwards
+        threadpool_limits(2, user_api="blas")
+        _warm_worker(None)
+        assert {pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"} == {1}

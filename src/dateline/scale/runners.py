@@ -113,9 +113,15 @@ PRELOAD = "dateline.scale.preload"
 
 def _warm_worker(model: str | None) -> None:
     """Load the spaCy model once, as a worker process starts (the other resources load on first use);
-    a no-op in a worker forked with the model already loaded."""
+    a no-op in a worker forked with the model already loaded. The worker's BLAS gets one thread: the model
+    multiplies with numpy (`dateline.nlp.multiply_with_numpy`), whose OpenBLAS would otherwise start a thread per
+    core in every worker, more threads than cores with the pool already using each core (Dask's nanny sets
+    the same for its workers). The products are the same with one thread or several."""
+    from threadpoolctl import threadpool_limits
+
     from dateline.nlp import load_model
 
+    threadpool_limits(1, user_api="blas")
     load_model(model)
 
 
