@@ -30,6 +30,11 @@ def event_at(doc: Document, trigger: str) -> Event:
     return next(e for e in doc.events if e.evidence.trigger == trigger)
 
 
+def types_at(doc: Document, trigger: str) -> set[str]:
+    """The types of every event whose evidence trigger is `trigger`."""
+    return {e.type for e in doc.events if e.evidence.trigger == trigger}
+
+
 def token(doc: Document, text: str):
     """The first token of the parse spelled `text`."""
     return next(t for t in doc.parsed if t.text == text)

@@ -8,13 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.model import Document
-from stage_run import candidates
-
-
-def types_at(doc: Document, trigger: str) -> set[str]:
-    return {e.type for e in doc.events if e.evidence.trigger == trigger}
-
+from stage_run import candidates, types_at
 
 #: (the class, sentence, trigger, its only type).
 READINGS = [

@@ -6,13 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.model import Document
-from stage_run import candidates
-
-
-def types_at(doc: Document, trigger: str) -> set[str]:
-    return {e.type for e in doc.events if e.evidence.trigger == trigger}
-
+from stage_run import candidates, types_at
 
 #: A candidate the lexicon must find: (the class it stands for, sentence, trigger, its only type).
 FOUND = [

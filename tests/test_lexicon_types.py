@@ -3,12 +3,7 @@ agreement's content is not its makers' threat (lexicon.TriggerEntry.pact, the co
 
 from __future__ import annotations
 
-from dateline.model import Document
-from stage_run import candidates
-
-
-def types_at(doc: Document, trigger: str) -> set[str]:
-    return {e.type for e in doc.events if e.evidence.trigger == trigger}
+from stage_run import candidates, types_at
 
 
 def test_hosting_refugees_or_a_tournament_is_no_visit(nlp) -> None:
