@@ -34,15 +34,21 @@ def test_a_store_connection_takes_the_memory_limit_and_threads_of_the_settings(
 
 
 def test_without_the_settings_a_store_keeps_duckdbs_own_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import duckdb
+
     monkeypatch.delenv("DATELINE_DB_MEMORY", raising=False)
     monkeypatch.delenv("DATELINE_DB_THREADS", raising=False)
     assert (settings().db_memory, settings().db_threads) == (None, None)
     store = DuckDBStore(tmp_path / "default.duckdb")
     try:
-        limit, _ = _limits(store)
+        ours = _limits(store)
     finally:
         store.close()
-    assert limit != "286.1 MiB"
+    plain = duckdb.connect(str(tmp_path / "plain.duckdb"))
+    try:
+        assert ours == plain.execute("SELECT current_setting('memory_limit'), current_setting('threads')").fetchone()
+    finally:
+        plain.close()
 
 
 @pytest.mark.parametrize("value", ["lots", "300", "1.5 XB", "-2GB"])
@@ -53,13 +59,16 @@ def test_a_memory_size_duckdb_cannot_read_is_refused_naming_the_variable(value: 
         settings()
 
 
-def test_trimming_returns_freed_pages_without_a_garbage_collection() -> None:
+def test_trimming_returns_freed_pages_without_a_garbage_collection(monkeypatch: pytest.MonkeyPatch) -> None:
     # The bulk parent frees what a partition's transaction and merge allocated; glibc keeps those pages between the
     # blocks still alive unless asked to give them back. Refcounting frees the blocks here: no gc.collect involved.
+    import gc
+
     from dateline.scale.memory import _malloc_trim, resident_mb, trim_memory
 
     if _malloc_trim() is None:
         pytest.skip("no malloc_trim in this C library")
+    monkeypatch.setattr(gc, "collect", lambda *_: pytest.fail("trim_memory ran a garbage collection"))
     blocks = [bytes(4096) + bytes([n % 256]) for n in range(40_000)]
     survivors = blocks[::10]
     del blocks
