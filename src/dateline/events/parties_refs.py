@@ -1,6 +1,7 @@
-"""What a pronoun stands for where the nearest earlier subject is the wrong answer (read by `events.resolve`).
+"""What a pronoun or a bare phrase stands for where the nearest earlier subject is the wrong answer (read by
+`events.resolve`).
 
-Three classes of error on unseen news, each with a rule a reader can check in `dateline show`'s entry:
+Five classes of error on unseen news, each with a rule a reader can check in `dateline show`'s entry:
 
 * a possessive inside a coordination ("Sergei Skripal and his daughter") is bound by the noun it is
   coordinated with, not by a subject named before ("Lavrov said ... Skripal and his daughter");
