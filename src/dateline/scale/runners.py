@@ -183,7 +183,7 @@ class LocalWorkers(InProcess):
             self._pool = ProcessPoolExecutor(self.workers, mp_context=worker_context(self.model),
                                              initializer=_warm_worker, initargs=(self.model,),
                                              max_tasks_per_child=self.partitions_per_worker)
-            first, self._started = self._first, True
+            first, self._started, self._first = self._first, True, None  # the caller holds it, not the runner
             if first is not None and first.moved is None and first.ran_here is None:  # not done here already
                 first.moved = self._send(first.part)
         return self._send(part)
