@@ -93,24 +93,18 @@ def verb_parties(verb: Any) -> PartyTokens:
         found.actors.extend(with_conjuncts(subject))
         found.patterns.append(how)
     _add_objects(verb, found)
-    allowed = let_act(verb) if not found.recipients else None
-    if allowed is not None:
-        heads = with_conjuncts(allowed)
-        found.recipients.extend(heads)
-        found.weak.update(t.i for t in heads if not is_named(t))
-        found.patterns.append(f"subject of '{allowed.head.text}' (let, made or told to act)")
-    shared = shared_object(verb) if not found.recipients else None
-    if shared is not None:
-        heads = with_conjuncts(shared)
-        found.recipients.extend(heads)
-        found.weak.update(t.i for t in heads)
-        found.patterns.append(f"object of '{shared.head.text}' (shared by the coordinated verbs)")
-    accused = _alleged_actor(verb) if not found.recipients else None
-    if accused is not None:
-        heads = with_conjuncts(accused)
-        found.recipients.extend(heads)
-        found.weak.update(t.i for t in heads if not is_named(t))
-        found.patterns.append(f"actor of the alleged '{accused.head.text}' (the accused)")
+    # Recipients the verb's own objects did not give, looked for in turn until one is found: (finder, whether even a
+    # named one is weak, what the pattern says).
+    fallbacks = ((let_act, False, "subject of '{}' (let, made or told to act)"),
+                 (shared_object, True, "object of '{}' (shared by the coordinated verbs)"),
+                 (_alleged_actor, False, "actor of the alleged '{}' (the accused)"))
+    for find, named_weak_too, pattern in fallbacks:
+        head = find(verb) if not found.recipients else None
+        if head is not None:
+            heads = with_conjuncts(head)
+            found.recipients.extend(heads)
+            found.weak.update(t.i for t in heads if named_weak_too or not is_named(t))
+            found.patterns.append(pattern.format(head.head.text))
     return found
 
 
