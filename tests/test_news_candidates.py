@@ -74,15 +74,16 @@ def test_a_candidate_takes_the_label_of_the_trigger_it_sits_on(monkeypatch) -> N
 
 
 def test_the_committed_labels_hold_offsets_and_labels_but_no_article_text() -> None:
-    """Every line names its article, file, offsets, trigger, system type, label, status and split; round 2's lines
-    also their round (and a note where the coder wrote one); no sentence text is kept, both splits of both rounds
-    hold labelled events, and no article is in two rounds."""
+    """Every line names its article, file, offsets, trigger, system type, label, status and split; later rounds'
+    lines also their round (and a note where the coder wrote one); no sentence text is kept, both splits of every
+    round hold labelled events, and no article is in two rounds."""
     lines = [json.loads(x) for x in (ROOT / "tools/news_candidates.jsonl").read_text(encoding="utf-8").splitlines()]
     keys = {"article", "file", "sentence", "trigger", "trigger_span", "system_type", "system_status", "label",
             "status", "split"}
     assert all(set(x) == keys for x in lines if "round" not in x)
     assert all(keys | {"round"} <= set(x) <= keys | {"round", "note"} for x in lines if "round" in x)
-    for r in (1, 2):
+    assert {x.get("round", 1) for x in lines} == {1, 2, 3}
+    for r in (1, 2, 3):
         assert {x["split"] for x in lines if x["label"] != "NONE" and x.get("round", 1) == r} == {"train", "heldout"}
     rounds = {x["article"]: set() for x in lines}
     for x in lines:
@@ -111,6 +112,26 @@ def test_a_second_round_draws_new_articles_from_the_same_strata(tmp_path: Path, 
         assert splits.count("train") == splits.count("heldout") == 2
 
 
+def test_a_third_round_draws_articles_no_earlier_round_drew(tmp_path: Path, monkeypatch) -> None:
+    """Round 3 shares no article with rounds 1 and 2, nor gold nor the held-out topic, splits each stratum in
+    halves, and drawing it leaves the earlier rounds' draws as they were."""
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    import news_candidates
+    from news_candidates import draw
+
+    monkeypatch.setattr(news_candidates, "PER_STRATUM", 4)
+    shared = fake_shared(tmp_path)
+    earlier = draw(shared, 1) + draw(shared, 2)
+    third = draw(shared, 3)
+    assert draw(shared, 1) + draw(shared, 2) == earlier and draw(shared, 3) == third
+    ids = [p["article"] for p in third]
+    assert len(set(ids)) == 8 and not set(ids) & {p["article"] for p in earlier}
+    assert "GWN-3" not in ids and not any(i.startswith("bpoil_foxnews") for i in ids)
+    for gwn in (True, False):
+        splits = [p["split"] for p in third if p["article"].startswith("GWN") == gwn]
+        assert splits.count("train") == splits.count("heldout") == 2
+
+
 def test_extra_topic_picks_come_from_the_folders_drawn_least(monkeypatch) -> None:
     """Folders drawn twice before give way to those drawn once; the pool widens when too few are left."""
     monkeypatch.syspath_prepend(str(ROOT / "tools"))
@@ -129,9 +150,36 @@ def test_the_held_out_figure_is_given_for_both_rounds_and_each_alone(monkeypatch
     monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
     from event_models import news_parts
 
-    labels = [{"article": "a", "label": "NONE"}, {"article": "b", "label": "AID", "round": 2}]
+    labels = [{"article": "a", "label": "NONE"}, {"article": "b", "label": "AID", "round": 2},
+              {"article": "c", "label": "NONE", "round": 3}, {"article": "d", "label": "AID", "round": 3}]
     parts = news_parts(labels)
-    assert parts == {"": labels, "round1_": labels[:1], "round2_": labels[1:]}
+    assert parts == {"": labels, "round1_": labels[:1], "round2_": labels[1:2], "round3_": labels[2:]}
+
+
+def test_the_news_figures_judge_the_held_out_half_unless_both_halves_are_asked_for(monkeypatch) -> None:
+    """By default only `heldout` lines are judged (the `train` half taught the verifier); "all" takes both, for a
+    round the pair never saw."""
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
+    from event_models import labels_of_split
+
+    labels = [{"article": "a", "split": "train", "round": 3}, {"article": "b", "split": "heldout", "round": 3}]
+    assert labels_of_split(labels, "heldout") == labels[1:]
+    assert labels_of_split(labels, "all") == labels
+
+
+def test_a_share_of_few_judged_events_gets_a_wilson_interval(monkeypatch) -> None:
+    """5 of 10 right spans about 0.24-0.76; none of 10 still allows up to about 0.28 (a normal interval would
+    give zero width); nothing judged says nothing; more events narrow the interval around the same share."""
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
+    from event_models import wilson_interval
+
+    assert wilson_interval(5, 10) == [0.237, 0.763]
+    assert wilson_interval(0, 10) == [0.0, 0.278]
+    assert wilson_interval(0, 0) == [0.0, 1.0]
+    low, high = wilson_interval(40, 100)
+    assert 0.3 < low < 0.4 < high < 0.5
 
 
 def test_the_held_out_figure_judges_shown_events_by_their_labelled_trigger(monkeypatch) -> None:
@@ -151,8 +199,10 @@ def test_the_held_out_figure_judges_shown_events_by_their_labelled_trigger(monke
         event.confidence = confidence
     doc = Document(article=Article(id="a", date=dt.date(2020, 1, 1), text=events[0].evidence.sentence),
                    events=events)
-    assert judged_news([doc], labels, 0.35) == {"precision": 0.5, "found": 1.0, "shown": 2, "unjudged": 1}
-    assert judged_news([doc], labels, 0.5) == {"precision": 0.0, "found": 0.0, "shown": 1, "unjudged": 1}
+    assert judged_news([doc], labels, 0.35) == {"precision": 0.5, "found": 1.0, "shown": 2, "right": 1,
+                                                "unjudged": 1}
+    assert judged_news([doc], labels, 0.5) == {"precision": 0.0, "found": 0.0, "shown": 1, "right": 0,
+                                               "unjudged": 1}
 
 
 def test_the_training_source_reads_the_train_half_in_order_with_texts_from_the_shared_folder(
