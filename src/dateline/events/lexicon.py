@@ -23,6 +23,15 @@ from functools import lru_cache
 from typing import Any
 
 from dateline.config import package_data
+from dateline.events.lexicon_cameo import (
+    by_first_word,
+    is_content_pattern,
+    literal_words,
+    lone_particle,
+    pattern_size,
+    pattern_text,
+    single_words,
+)
 from dateline.events.lexicon_phrase import (
     argument_words,
     governs_word,
@@ -37,7 +46,7 @@ from dateline.events.lexicon_phrase import (
     verb_used_as_noun as verb_used_as_noun,  # re-exported: the coder asks the lexicon
 )
 from dateline.events.ontology import Ontology, load_ontology
-from dateline.words import word_class, word_set
+from dateline.words import word_set
 
 LIGHT = "LIGHT"
 VERB_OBJECT = "VERBOBJ"
@@ -139,9 +148,9 @@ class Lexicon:
                  cameo: dict[str, Any]) -> None:
         self.ontology = ontology
         self.curated = curated
-        self.synsets: dict[str, frozenset[str]] = {k: _single_words(v) for k, v in cameo["synsets"].items()}
+        self.synsets: dict[str, frozenset[str]] = {k: single_words(v) for k, v in cameo["synsets"].items()}
         self.multiword_synsets: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {
-            k: _by_first_word(v) for k, v in cameo["synsets"].items()}
+            k: by_first_word(v) for k, v in cameo["synsets"].items()}
         self.blocks: dict[str, dict[str, Any]] = cameo["blocks"]
         self.verbs: dict[str, list] = cameo["verbs"]
         self.nouns = frozenset(head for head, pos in curated if pos == "NOUN")
@@ -169,14 +178,14 @@ class Lexicon:
             return self._from_curated(curated)
         cameo = self.verbs.get(lemma)
         pattern = self._best_pattern(token, lemma, cameo[0]) if cameo else None
-        if pattern is not None and _is_content_pattern(pattern) and (pattern["code"] or curated is None):
-            return self._from_cameo(pattern["code"], f"CAMEO {cameo[0]}: {_pattern_text(lemma, pattern)}")
+        if pattern is not None and is_content_pattern(pattern) and (pattern["code"] or curated is None):
+            return self._from_cameo(pattern["code"], f"CAMEO {cameo[0]}: {pattern_text(lemma, pattern)}")
         if curated is not None and curated.type != SILENCED:
             return self._from_curated(curated)
         if curated is not None or cameo is None:
             return None
         if pattern is not None:
-            return self._from_cameo(pattern["code"], f"CAMEO {cameo[0]}: {_pattern_text(lemma, pattern)}")
+            return self._from_cameo(pattern["code"], f"CAMEO {cameo[0]}: {pattern_text(lemma, pattern)}")
         code = cameo[1] or self.blocks[cameo[0]]["code"]
         return self._from_cameo(code, f"CAMEO {cameo[0]}: {lemma} [{code}]", default=True)
 
@@ -224,16 +233,16 @@ class Lexicon:
         for pattern in candidates:
             if pattern.get("verb", lemma) != lemma:
                 continue
-            prep = pattern.get("prep") or _lone_particle(pattern)
+            prep = pattern.get("prep") or lone_particle(pattern)
             if prep and prep not in children:
                 continue
             if not all(self._slot_in(s, post) for s in pattern["post"]):
                 continue
             if not all(self._slot_in(s, pre) for s in pattern["pre"]):
                 continue
-            if _size(pattern) == 1 and not prep and not all(w in arguments for w in _literal_words(pattern)):
+            if pattern_size(pattern) == 1 and not prep and not all(w in arguments for w in literal_words(pattern)):
                 continue  # one word names an argument, not a noun modifying one ("government positions")
-            if best is None or _size(pattern) > _size(best):
+            if best is None or pattern_size(pattern) > pattern_size(best):
                 best = pattern
         return best
 
@@ -354,59 +363,6 @@ def verb_objects(token: Any) -> list[Any]:
     if token.dep_ == "acl":
         objects.append(token.head)
     return objects
-
-
-#: Heads of multiword synonyms ("cease fire", "refugee camp", "battle tank") that do not keep the
-#: phrase's meaning alone: generic nouns and the nicknames of weapons ("Apache", "Predator").
-VAGUE_HEADS = word_set("vague_synonym_heads")
-
-
-def _single_words(members: list[str]) -> frozenset[str]:
-    """A synonym set's one-word members, plus the head (last word) of each multiword member that
-    means the same thing alone ("battle tank" -> "tank", "armed forces" -> "forces"; not "fire")."""
-    heads = {m.split()[-1] for m in members if " " in m} - VAGUE_HEADS
-    return frozenset(m for m in members if " " not in m) | heads
-
-
-def _by_first_word(members: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Multiword members by their first word -> the rest of each ("cease" -> (("fire",),)), so a
-    phrase is checked only against the members it could start."""
-    index: dict[str, list[tuple[str, ...]]] = {}
-    for member in members:
-        words = member.split()
-        if len(words) > 1:
-            index.setdefault(words[0], []).append(tuple(words[1:]))
-    return {first: tuple(rests) for first, rests in index.items()}
-
-
-#: Prepositions and particles: a pattern made of one of these alone ("press on", "order to") is a
-#: phrasal verb of one member of a CAMEO block, so it applies only when the word hangs off the verb
-#: itself, not when it merely follows somewhere in the phrase ("demanding a vote on independence").
-PARTICLES = word_class("prepositions", "particle")
-
-
-def _lone_particle(pattern: dict[str, Any]) -> str | None:
-    """The particle of a pattern that is nothing but one preposition/particle word, else None."""
-    words = pattern["pre"] + pattern["post"]
-    return words[0] if len(words) == 1 and words[0] in PARTICLES else None
-
-
-def _literal_words(pattern: dict[str, Any]) -> list[str]:
-    """The pattern's literal words; a synonym set (&REFUGEE) names a kind of argument and is matched anywhere."""
-    return [w for w in pattern["pre"] + pattern["post"] if not w.startswith("&")]
-
-
-def _size(pattern: dict[str, Any]) -> int:
-    return len(pattern["pre"]) + len(pattern["post"])
-
-
-def _is_content_pattern(pattern: dict[str, Any]) -> bool:
-    """True when the pattern names more than a bare preposition ("agree (to &CEASEFIRE)")."""
-    return _size(pattern) > (1 if pattern.get("prep") else 0)
-
-
-def _pattern_text(lemma: str, pattern: dict[str, Any]) -> str:
-    return " ".join([*pattern["pre"], lemma, *pattern["post"]]) + f" [{pattern['code']}]"
 
 
 @lru_cache(maxsize=1)
