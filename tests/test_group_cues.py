@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from dateline.events.group import Cues, cluster, mention_cues, mentions_of
-from dateline.events.same_happening import pair_features, tied_in_sentence
+from dateline.events.same_happening import clash, pair_features, tied_in_sentence
 from dateline.model import Event, Evidence
 
 DAY = dt.date(2018, 9, 19)
@@ -90,3 +90,16 @@ def test_a_date_counts_as_shared_only_when_a_sentence_writes_it() -> None:
 
     assert shared(False) == 0.0  # both carry the article's date
     assert shared(True) == 1.0
+
+
+def test_a_word_marking_another_occurrence_on_one_side_rules_a_join_out(make_doc) -> None:
+    text = ("The envoy had earlier met the rebel leaders in Geneva. The meeting with the rebel leaders lasted an hour. "
+            "Her second meeting with them is due in Oslo.")
+    doc = make_doc(text)
+    events = [_at(text, "met the", "CONSULT"), _at(text, "meeting with the", "CONSULT"),
+              _at(text, "meeting with them", "CONSULT")]
+    earlier, meeting, second = mentions_of(events, [mention_cues(e, doc.parsed) for e in events], DAY)
+    assert clash(pair_features(earlier, meeting))
+    # an ordinal only weighs against a join ("his fourth visit" is often the visit the article is about)
+    assert pair_features(meeting, second)["other_occurrence"] == 1.0
+    assert not clash(pair_features(meeting, second))

@@ -17,7 +17,8 @@ killed 11", "exploded, killing 11"), or when one of them is a borrowed-type read
 (`borrowed_reading`: the detector's or verifier's second reading of a sentence the lexicon read once);
 two clauses of one sentence get no credit for sharing it (`other_clause`), as on outlets no label came
 from they mostly tell two acts ("Obama cautioned ..., and officials warned"). A word marking another
-occurrence on one side only ("had previously visited" against "his Monday visit") speaks against a join.
+occurrence on one side only ("had previously visited" against "his Monday visit") rules a join out; a
+different ordinal only speaks against one ("his fourth visit" is often the visit the article is about).
 Two tellings paragraphs apart, where the distance weighs against a join, are read together when a later
 sentence names the act again by its word as a definite noun (`refers_back`: "imposed sanctions ... the
 sanctions", "the consultative meetings") or tells the same act between the same two sides (`retold_between`:
@@ -47,6 +48,7 @@ from typing import Any
 from dateline.config import package_data
 from dateline.model import Event, Location, Party
 from dateline.timex3 import Interval, interval
+from dateline.words import word_set
 
 MODEL_PATH = package_data("models") / "same_happening.json"
 #: Bumped whenever `pair_features` changes: a model trained on other features is refused.
@@ -61,6 +63,10 @@ PLACELESS_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT
 SAME_PLACE_KM = 100.0
 #: Feature codes of places that contain others (a country, a first-order division).
 CONTAINER_FEATURES = ("PCL", "ADM1")
+#: Words marking an occurrence other than the one in focus ("had previously visited", "another attack"): one side
+#: so marked and the other not is a veto (`occurrences_clash`); ordinals only weigh ("his fourth visit" is often
+#: the visit the article is about).
+OTHER_OCCURRENCE = word_set("other_occurrence_words")
 #: The direction each feature may push, fixed before fitting (`tools/train_same_happening.py` bounds the weights):
 #: what two tellings share can only speak for a join, a gap, other figures or a date or place that differs only
 #: against it, and a party missing on one side (a parse that found none) neither way. Fitted freely, the weights
@@ -73,6 +79,7 @@ FEATURE_SIGNS = {
     "places_differ": -1, "shared_arguments": 1, "shared_words": 1, "retold_by_actor": 1, "same_parties": 1,
     "retold_about": 1, "amounts_differ": -1, "other_occurrence": -1, "actors_clash": 0, "recipients_clash": 0,
     "dates_clash": 0, "places_clash": 0, "modes_clash": 0, "refers_back": 1, "retold_between": 1,
+    "occurrences_clash": 0,
 }
 #: Words for each feature, for the reason a joined mention gives (`dateline show`).
 FEATURE_WORDS = {
@@ -232,6 +239,8 @@ def pair_features(a: Mention, b: Mention, lead: tuple[int, int] | None = None) -
         "amounts_differ": float(_amounts_differ(a.arguments, b.arguments)),
         # "had previously visited" against "his fourth visit": one tells another occurrence than the other
         "other_occurrence": float(a.markers != b.markers),
+        # ... and by a word saying so on one side only ("had previously visited" / "his Monday visit"): never one
+        "occurrences_clash": float(a.markers & OTHER_OCCURRENCE != b.markers & OTHER_OCCURRENCE),
         # "imposed sanctions ... the sanctions": a later sentence's definite noun naming the act again points back
         "refers_back": 0.0 if same_sentence else float(stem and b.definite and b.nominal),
         # "Britain blamed Russia ... Britain blames Russia": the same act between the same two sides, retold
@@ -255,10 +264,13 @@ def tied_in_sentence(a: Mention, b: Mention) -> bool:
 
 def clash(features: dict[str, float]) -> bool:
     """Whether a pair cannot be one happening whatever else it shares: dates that cannot overlap, places
-    far apart, other modes, or parties each side lacks (except a verb and its own noun in one sentence,
-    "were arrested ... their arrest", where a party mismatch says more about the parse than the world)."""
+    far apart, other modes, parties each side lacks (except a verb and its own noun in one sentence,
+    "were arrested ... their arrest", where a party mismatch says more about the parse than the world), or a
+    word marking another occurrence on one side only ("had previously visited" / "his Monday visit": of the
+    labelled pairs so marked, none is one happening; as a weight it was outvoted by a shared word)."""
     parties = (features["actors_clash"] or features["recipients_clash"]) and not features["own_noun"]
-    return bool(features["dates_clash"] or features["places_clash"] or features["modes_clash"] or parties)
+    return bool(features["dates_clash"] or features["places_clash"] or features["modes_clash"] or parties
+                or features.get("occurrences_clash"))
 
 
 def _amounts_differ(first: frozenset[str], second: frozenset[str]) -> bool:
