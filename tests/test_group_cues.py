@@ -100,6 +100,16 @@ def test_a_word_marking_another_occurrence_on_one_side_rules_a_join_out(make_doc
               _at(text, "meeting with them", "CONSULT")]
     earlier, meeting, second = mentions_of(events, [mention_cues(e, doc.parsed) for e in events], DAY)
     assert clash(pair_features(earlier, meeting))
-    # an ordinal only weighs against a join ("his fourth visit" is often the visit the article is about)
-    assert pair_features(meeting, second)["other_occurrence"] == 1.0
-    assert not clash(pair_features(meeting, second))
+    assert "second" in second.markers
+
+
+def test_an_ordinal_on_one_side_only_names_the_occurrence_the_other_tells(make_doc) -> None:
+    text = ("The minister arrived in Kabul on her third visit. The visit lasted two days. "
+            "On her fourth visit to the city she met the governor.")
+    doc = make_doc(text)
+    events = [_at(text, "visit.", "CONSULT"), _at(text, "visit lasted", "CONSULT"), _at(text, "visit to", "CONSULT")]
+    third, unmarked, fourth = mentions_of(events, [mention_cues(e, doc.parsed) for e in events], DAY)
+    assert (third.markers, unmarked.markers, fourth.markers) == ({"third"}, frozenset(), {"fourth"})
+    assert pair_features(third, unmarked)["other_occurrence"] == 0.0  # no weight against a join either
+    assert not clash(pair_features(third, unmarked))
+    assert clash(pair_features(third, fourth))

@@ -17,8 +17,9 @@ killed 11", "exploded, killing 11"), or when one of them is a borrowed-type read
 (`borrowed_reading`: the detector's or verifier's second reading of a sentence the lexicon read once);
 two clauses of one sentence get no credit for sharing it (`other_clause`), as on outlets no label came
 from they mostly tell two acts ("Obama cautioned ..., and officials warned"). A word marking another
-occurrence on one side only ("had previously visited" against "his Monday visit") rules a join out; a
-different ordinal only speaks against one ("his fourth visit" is often the visit the article is about).
+occurrence on one side only ("had previously visited" against "his Monday visit"), or two different ordinals
+("his third visit" / "his fourth visit"), rule a join out; an ordinal on one side only says nothing against
+one ("arrived on his fourth visit" and "his Monday visit" tell the visit the article is about).
 Two tellings paragraphs apart, where the distance weighs against a join, are read together when a later
 sentence names the act again by its word as a definite noun (`refers_back`: "imposed sanctions ... the
 sanctions", "the consultative meetings") or tells the same act between the same two sides (`retold_between`:
@@ -64,8 +65,7 @@ SAME_PLACE_KM = 100.0
 #: Feature codes of places that contain others (a country, a first-order division).
 CONTAINER_FEATURES = ("PCL", "ADM1")
 #: Words marking an occurrence other than the one in focus ("had previously visited", "another attack"): one side
-#: so marked and the other not is a veto (`occurrences_clash`); ordinals only weigh ("his fourth visit" is often
-#: the visit the article is about).
+#: so marked and the other not tell two occurrences (`other_occurrences`).
 OTHER_OCCURRENCE = word_set("other_occurrence_words")
 #: The direction each feature may push, fixed before fitting (`tools/train_same_happening.py` bounds the weights):
 #: what two tellings share can only speak for a join, a gap, other figures or a date or place that differs only
@@ -79,7 +79,6 @@ FEATURE_SIGNS = {
     "places_differ": -1, "shared_arguments": 1, "shared_words": 1, "retold_by_actor": 1, "same_parties": 1,
     "retold_about": 1, "amounts_differ": -1, "other_occurrence": -1, "actors_clash": 0, "recipients_clash": 0,
     "dates_clash": 0, "places_clash": 0, "modes_clash": 0, "refers_back": 1, "retold_between": 1,
-    "occurrences_clash": 0,
 }
 #: Words for each feature, for the reason a joined mention gives (`dateline show`).
 FEATURE_WORDS = {
@@ -237,10 +236,8 @@ def pair_features(a: Mention, b: Mention, lead: tuple[int, int] | None = None) -
         "retold_about": 0.0 if same_sentence else float(stem) * _overlap(a.arguments, b.arguments),
         # other counts or sums around the triggers ("tariffs on $100 billion" / "on $50 billion"): other acts
         "amounts_differ": float(_amounts_differ(a.arguments, b.arguments)),
-        # "had previously visited" against "his fourth visit": one tells another occurrence than the other
-        "other_occurrence": float(a.markers != b.markers),
-        # ... and by a word saying so on one side only ("had previously visited" / "his Monday visit"): never one
-        "occurrences_clash": float(a.markers & OTHER_OCCURRENCE != b.markers & OTHER_OCCURRENCE),
+        # "had previously visited" against "his Monday visit": one tells another occurrence than the other (a veto)
+        "other_occurrence": float(other_occurrences(a.markers, b.markers)),
         # "imposed sanctions ... the sanctions": a later sentence's definite noun naming the act again points back
         "refers_back": 0.0 if same_sentence else float(stem and b.definite and b.nominal),
         # "Britain blamed Russia ... Britain blames Russia": the same act between the same two sides, retold
@@ -265,12 +262,24 @@ def tied_in_sentence(a: Mention, b: Mention) -> bool:
 def clash(features: dict[str, float]) -> bool:
     """Whether a pair cannot be one happening whatever else it shares: dates that cannot overlap, places
     far apart, other modes, parties each side lacks (except a verb and its own noun in one sentence,
-    "were arrested ... their arrest", where a party mismatch says more about the parse than the world), or a
-    word marking another occurrence on one side only ("had previously visited" / "his Monday visit": of the
-    labelled pairs so marked, none is one happening; as a weight it was outvoted by a shared word)."""
+    "were arrested ... their arrest", where a party mismatch says more about the parse than the world), or
+    markers of two occurrences (`other_occurrences`: of the labelled pairs with a word marking another
+    occurrence on one side only, none is one happening; as a weight it was outvoted by a shared word)."""
     parties = (features["actors_clash"] or features["recipients_clash"]) and not features["own_noun"]
     return bool(features["dates_clash"] or features["places_clash"] or features["modes_clash"] or parties
-                or features.get("occurrences_clash"))
+                or features["other_occurrence"])
+
+
+def other_occurrences(first: frozenset[str], second: frozenset[str]) -> bool:
+    """Whether the occurrence markers of two triggers (`Mention.markers`) tell two occurrences: a word marking
+    another occurrence on one side only ("had previously visited" / "his Monday visit"), or ordinals on both
+    sides that differ ("his third visit" / "his fourth visit"). An ordinal on one side only names which
+    occurrence the other tells too ("arrived on his fourth visit" / "his Monday visit": of the labelled pairs
+    so marked, all are one happening)."""
+    if first & OTHER_OCCURRENCE != second & OTHER_OCCURRENCE:
+        return True
+    first_ordinals, second_ordinals = first - OTHER_OCCURRENCE, second - OTHER_OCCURRENCE
+    return bool(first_ordinals and second_ordinals and first_ordinals != second_ordinals)
 
 
 def _amounts_differ(first: frozenset[str], second: frozenset[str]) -> bool:
