@@ -56,3 +56,12 @@ def test_what_keeps_two_tellings_apart_is_named_by_its_mechanism(group_eval) -> 
     assert group_eval.keeps_apart(_article(accused, proposal, gold=[0, 0]), [1], [0])[0] == "a borrowed-type reading"
     reworded = _mention(900, 18, "condemned", 0.7)
     assert group_eval.keeps_apart(_article(accused, reworded, gold=[0, 0]), [1], [0])[0] == "other words"
+
+
+def test_a_duplicate_listing_says_how_far_apart_the_two_tellings_are(group_eval) -> None:
+    _, lead = _mention(0, 0, "accused", 0.9)
+    _, later = _mention(900, 18, "blames", 0.7)
+    _, next_one = _mention(100, 1, "blamed", 0.7)
+    assert group_eval._apart(lead, later) == "18 sentences apart"
+    assert group_eval._apart(lead, next_one) == "1 sentence apart"
+    assert group_eval._apart(lead, lead) == "one sentence"

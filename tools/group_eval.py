@@ -163,9 +163,20 @@ def list_duplicates(articles: list[dict]) -> dict[str, dict[str, int]]:
             counts[art["source"]][kind] += 1
             events = art["events"]
             print(f"{art['id']} {events[repeat[0]].type} {_brief(events, repeat)} repeats {_brief(events, kept)}: "
-                  f"{kind}; best pair {events[a].evidence.trigger!r}/{events[b].evidence.trigger!r} p={p:.2f}",
-                  file=sys.stderr)
+                  f"{kind}; best pair {events[a].evidence.trigger!r}/{events[b].evidence.trigger!r} p={p:.2f}, "
+                  f"{_apart(art['cues'][a], art['cues'][b])}", file=sys.stderr)
     return {source: dict(c) for source, c in sorted(counts.items())}
+
+
+def _apart(first: Any, second: Any) -> str:
+    """How far apart two mentions are told (their cues' sentence numbers): what tells a retelling paragraphs on
+    from a second reading of one sentence in the listing."""
+    if first.sentence == second.sentence:
+        return "one sentence"
+    if first.ordinal is None or second.ordinal is None:
+        return "other sentences"
+    gap = abs(second.ordinal - first.ordinal)
+    return f"{gap} sentence{'' if gap == 1 else 's'} apart"
 
 
 def _brief(events: list[Any], members: list[int]) -> str:
