@@ -48,16 +48,16 @@ def test_dependency_path_goes_up_to_the_common_head_then_down(nlp, text, word, t
 
 
 def test_candidates_are_the_rules_parties_and_the_sentences_other_actors(staged) -> None:
-    doc = rule_coded(staged, "Kenyan journalists were arrested on Monday, Ugandan police said.")
+    doc = rule_coded(staged, "Kenyan journalists were arrested on Monday, Ugandan officials said.")
     event = next(e for e in doc.events if e.evidence.trigger == "arrested")
     by_text = {c.party.text: c for c in event_candidates(doc, event)}
     assert by_text["Kenyan journalists"].rule_role == "recipient"
-    assert by_text["Ugandan police"].rule_role is None
-    assert "path=nsubj/^/ccomp" in by_text["Ugandan police"].features
+    assert by_text["Ugandan officials"].rule_role is None
+    assert "path=nsubj/^/ccomp" in by_text["Ugandan officials"].features
 
 
 def test_an_empty_role_is_filled(staged) -> None:
-    doc = rule_coded(staged, "Kenyan journalists were arrested on Monday, Ugandan police said.")
+    doc = rule_coded(staged, "Kenyan journalists were arrested on Monday, Ugandan officials said.")
     assert not next(e for e in doc.events if e.evidence.trigger == "arrested").actors  # the rules name no arrester
     actors, recipients = chosen(doc, "arrested", model({"path=nsubj/^/ccomp": 8.0}, {}))
     assert [p.country for p in actors] == ["UGA"]

@@ -36,6 +36,7 @@ from dateline.events.parties_syntax import (
     let_act,
     object_nouns,
     participle,
+    reduced_passive_subject,
     shared_object,
     verb_subject,
     with_conjuncts,
@@ -66,6 +67,10 @@ def verb_parties(verb: Any) -> PartyTokens:
     found = PartyTokens()
     subject, how = verb_subject(verb)
     passive_subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    undergoer = reduced_passive_subject(verb)
+    if undergoer is not None:  # "If convicted, Dr Murray could ...": Murray is convicted, does not convict
+        subject, passive_subject = None, undergoer
+        found.patterns.append(f"subject of '{verb.head.text}' (the reduced passive clause is done to it)")
     agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     shared_subject, shared_agent = coordinated_passive(verb, subject, passive_subject, agent)
     if shared_subject is not None:

@@ -1,7 +1,7 @@
 """What a pronoun or a bare phrase stands for where the nearest earlier subject is the wrong answer (read by
 `events.resolve`).
 
-Five classes of error on unseen news, each with a rule a reader can check in `dateline show`'s entry:
+Six classes of error on unseen news, each with a rule a reader can check in `dateline show`'s entry:
 
 * a possessive inside a coordination ("Sergei Skripal and his daughter") is bound by the noun it is
   coordinated with, not by a subject named before ("Lavrov said ... Skripal and his daughter");
@@ -24,6 +24,7 @@ from typing import Any
 
 from dateline.events.resolve_groups import noun_phrase
 from dateline.model import Party
+from dateline.words import word_class, word_set
 
 #: Where a mention is its clause's subject.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -208,3 +209,30 @@ def _relative_subject(head: Any, pronoun: Any) -> bool:
             if any(t.i == pronoun.i for t in clause.subtree):
                 return True
     return False
+
+
+#: Verbs that report speech, whose subject a subject pronoun of the reported clause stands for.
+REPORTING_VERBS = word_set("reporting_verbs")
+#: Pronouns of one person, and of several (as subjects: "he"/"she", "they").
+PERSON_SUBJECTS = word_class("pronoun_agreement", "person")
+PLURAL_SUBJECTS = word_class("pronoun_agreement", "plural")
+
+
+def reporting_subject(pronoun: Any) -> Any | None:
+    """"Staff from the state company said they had been ordered to protest", "Wedeman said he had been
+    threatened": a subject pronoun of a clause reported by a noun subject that agrees (for "they" a plural,
+    coordinated or collective noun, not one person's name; for "he"/"she" one person's name) stands for that
+    speaker, whether or not the actors stage knows it (then the pronoun names nobody, not whoever was named
+    before). None when the rule does not apply ("it" is read by the body and thing rules)."""
+    if pronoun.dep_ not in SUBJECT_DEPS or pronoun.lower_ not in PERSON_SUBJECTS | PLURAL_SUBJECTS:
+        return None
+    clause = pronoun.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    if speaker is None or speaker.pos_ not in ("NOUN", "PROPN") or speaker.i > pronoun.i:
+        return None
+    several = speaker.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in speaker.children)
+    if pronoun.lower_ in PLURAL_SUBJECTS:  # "police said they", "staff said they": a collective noun agrees too
+        return speaker if several or speaker.ent_type_ != "PERSON" else None
+    return speaker if not several and speaker.ent_type_ == "PERSON" else None  # "the ministry said he": not it

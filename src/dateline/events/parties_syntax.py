@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dateline.events.lexicon import load_lexicon
-from dateline.words import word_class, word_set
+from dateline.words import word_class, word_map, word_set
 
 # The word classes live in data/words/ (each file says what its list is for).
 SPEECH_NOUNS = word_set("speech_nouns")
@@ -43,6 +43,8 @@ GIVER_PREPS = frozenset({"from", "by"})
 NAMED_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 #: Verbs whose object is the subject of their "to" infinitive: it is told, made or let to act.
 OBJECT_CONTROL_VERBS = word_set("addressing_verbs") | word_set("causative_verbs") | word_set("permitting_verbs")
+#: Verbs that address someone through a preposition ("appealed to X to", "called on X to"), and those prepositions.
+ADDRESSING_PREPS = word_map("addressing_preps")
 
 
 @dataclass
@@ -78,9 +80,12 @@ def verb_subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
             return child, "subject"
     if depth > 4 or verb.head.i == verb.i:
         return None, ""
-    made = controlling_object(verb)
+    made = controlling_object(verb) or addressed_by_preposition(verb)
     if made is not None:
         return made, f"object of '{verb.head.text}' (told, made or let to act)"
+    told = _told_passive_subject(verb)
+    if told is not None:
+        return told, f"passive subject of '{verb.head.text}' (was told, made or let to act)"
     if verb.dep_ in ("conj", "xcomp"):
         found, how = verb_subject(verb.head, depth + 1)
         return found, f"{how} of '{verb.head.text}'"
@@ -93,12 +98,29 @@ def verb_subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
     if verb.dep_ == "advcl" and not any(c.dep_ == "mark" for c in verb.children):
         found, how = verb_subject(verb.head, depth + 1)
         return found, f"{how} of '{verb.head.text}'"
-    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
-        # "is concentrating on getting aid", "after meeting Putin, Erdogan said": a gerund after a
-        # preposition has the subject of the verb the preposition belongs to
-        found, how = verb_subject(verb.head.head, depth + 1)
-        return found, f"{how} of '{verb.head.head.text}'"
+    holder = _gerund_holder(verb)
+    if holder is not None:
+        # "is concentrating on getting aid", "after meeting Putin, Erdogan said", "came close to blowing up": a
+        # gerund after a preposition has the subject of the verb the preposition (or its adjective) belongs to
+        found, how = verb_subject(holder, depth + 1)
+        if found is None:  # "Hamas was accused of firing rockets": the passive subject did it
+            found, how = next((c for c in holder.children if c.dep_ == "nsubjpass"), None), "passive subject"
+            if found is not None and found.lower_ in RELATIVE_PRONOUNS:
+                found = clause_antecedent(holder)
+        return found, f"{how} of '{holder.text}'" if found is not None else ""
     return None, ""
+
+
+def _gerund_holder(verb: Any) -> Any | None:
+    """The verb whose clause a gerund after a preposition belongs to: the preposition's verb ("accused of
+    firing"), or the verb of the adjective or adverb the preposition hangs on ("is responsible for attacking",
+    "came close to blowing up"); None for a gerund in a noun's phrase ("the risk of attacking") or any other verb."""
+    if verb.dep_ != "pcomp" or verb.head.dep_ != "prep":
+        return None
+    holder = verb.head.head
+    if holder.pos_ in ("ADJ", "ADV") and holder.dep_ in ("acomp", "advmod", "oprd"):
+        holder = holder.head
+    return holder if holder.pos_ in ("VERB", "AUX") else None
 
 
 def coordinated_passive(verb: Any, subject: Any | None, passive_subject: Any | None,
@@ -159,6 +181,46 @@ def controlling_object(verb: Any) -> Any | None:
     if verb.dep_ != "xcomp" or head.lemma_.lower() not in OBJECT_CONTROL_VERBS:
         return None
     return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+
+
+def _told_passive_subject(verb: Any) -> Any | None:
+    """"The minister was forced to resign", "Svanberg, who has been asked to meet Obama": the passive subject of
+    a verb that tells, makes or lets someone act (`OBJECT_CONTROL_VERBS`) is the subject of its infinitive (a
+    relative pronoun stands for its noun); None for any other clause ("was expected to resign": no one is told)."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.lemma_.lower() not in OBJECT_CONTROL_VERBS:
+        return None
+    told = next((c for c in head.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+    if told is not None and told.lower_ in RELATIVE_PRONOUNS:
+        return clause_antecedent(head)
+    return told
+
+
+def addressed_by_preposition(verb: Any) -> Any | None:
+    """"appealed to Tony Blair not to support the war", "called on Israel to halt the demolitions", "pleaded with
+    the rebels to free them": the object of the preposition a verb addresses someone with (`addressing_preps`)
+    is the subject of the verb's infinitive complement; None for any other clause ("agreed with Russia to set
+    up": both set it up)."""
+    head = verb.head
+    infinitive = verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))  # the parser's "to" clause either way
+    if not infinitive or head.pos_ != "VERB":
+        return None
+    preps = ADDRESSING_PREPS.get(head.lemma_.lower(), "").split()
+    return next((g for p in head.children if p.dep_ == "prep" and p.lower_ in preps and p.i < verb.i
+                 for g in p.children if g.dep_ == "pobj"), None)
+
+
+def reduced_passive_subject(verb: Any) -> Any | None:
+    """"If convicted, Dr Murray could spend four years in prison", "Arrested in March, the leader was jailed": a
+    past participle heading an adverbial clause with no subject or auxiliary of its own is a passive whose
+    sufferer is the subject of the clause it modifies; None for any other verb ("Having arrested X, police ...":
+    an auxiliary makes it active)."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBN" or verb.head.pos_ not in ("VERB", "AUX") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj", "csubj") for c in verb.children):
+        return None
+    subject, _ = verb_subject(verb.head)
+    return subject
 
 
 def let_act(verb: Any) -> Any | None:

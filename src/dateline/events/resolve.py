@@ -23,6 +23,7 @@ from dateline.events.parties_refs import (
     nearest_sentence_antecedent,
     others_party,
     phrase_head,
+    reporting_subject,
 )
 from dateline.events.parties_syntax import NAMED_ENTITIES, names_event, participle_agents
 from dateline.events.resolve_groups import BODY_WINDOW, PLURAL_TAGS, group_reference, identity, noun_phrase
@@ -248,6 +249,9 @@ def _antecedent(doc: Document, pronoun: Any) -> Any | None:
         return body or thing or None
     if manner_clause_it(pronoun):
         return None  # "as Mark Danner put it": the words, not a party
+    speaker = reporting_subject(pronoun)
+    if speaker is not None:  # "Staff said they had been ordered": the speaker, known to the actors stage or nobody
+        return _actor_at(doc, speaker) or next(iter(_actors_in_phrase(doc, speaker)), None)
     owner = coordinated_owner(pronoun)
     if owner is not None:  # "Sergei Skripal and his daughter": Skripal, known to the actors stage or nobody
         return _actor_at(doc, owner)

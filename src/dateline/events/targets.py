@@ -7,7 +7,8 @@ where the act is done, as CAMEO and PLOVER code it ("Saddam Hussein arrived in A
 Iraq -> Jordan: the place's state, GOV; "a bombing in Baghdad" hits its people, CVL) but
 not the venue of talks or deals; for a protest, the protesters' own government; for a
 curfew or state of emergency, the state's own people. A passive arrest or charge with no
-agent ("was arrested in Lebanon") was done by the state where it happened. Places are read
+agent ("was arrested in Lebanon") was done by the police that report it, else the state where it
+happened; a refusal naming no one answers whoever asked just before (`parties_thread`). Places are read
 from the actor mentions (country names stay actors after "in") or else from the gazetteer
 places of the places stage (capitals and towns).
 """
@@ -23,6 +24,7 @@ from dateline.events.index import ArticleIndex
 from dateline.events.parties import with_conjuncts
 from dateline.events.parties_clauses import rejected_claimant, threatened_party
 from dateline.events.parties_syntax import object_after_as, things_aimed_at, verb_subject
+from dateline.events.parties_thread import answered_requester, reporting_agency, same_act_agent
 from dateline.events.party_records import bare_country
 from dateline.events.resolve import resolve, stance_named
 from dateline.model import Document, Party
@@ -86,6 +88,9 @@ def fallback_recipients(doc: Document, trigger: Any, actors: list[Party], type_n
         claimant = rejected_claimant(trigger, actors, lambda head: resolve(doc, head))
         if claimant:
             return claimant
+    answered = answered_requester(doc, trigger, actors, type_name)  # "urged police to ... The police declined"
+    if answered:
+        return answered
     if THREAT in (type_name, lexicon_type):  # "threatened to ban voting if Hamas ran": Hamas
         threatened = threatened_party(trigger, actors, lambda head: resolve(doc, head))
         if threatened:
@@ -102,16 +107,23 @@ def fallback_recipients(doc: Document, trigger: Any, actors: list[Party], type_n
 
 def implicit_state_actor(doc: Document, trigger: Any, recipients: list[Party], type_name: str) -> list[Party]:
     """"A missionary was arrested in Lebanon", "Walters has been charged", "he faces charges": an
-    arrest, charge, sentence or ban with no agent named was done by the state where it happened,
-    else by the state of the person it was done to (its police for arrests, its courts for
-    charges and sentences)."""
+    arrest, charge, sentence or ban with no agent named was done by the police or justice body that
+    reports it ("..., police said"), else by the state where it happened, else by the state body of the
+    same branch's act just before (`events.parties_thread`), else by the state of the person it was done
+    to (its police for arrests, its courts for charges and sentences)."""
     lemma = trigger.lemma_.lower()
     if (type_name not in STATE_ACTS and lemma not in STATE_AGENCIES) or not _agentless(trigger):
         return []
     sector = STATE_AGENCIES.get(lemma, STATE)
+    told = reporting_agency(trigger, lambda head: resolve(doc, head)) if lemma in STATE_AGENCIES else []
+    if told:  # "..., police said" (events.parties_thread)
+        return told
     placed = [p for p in (_place_party(doc, head) for head in location_heads(trigger)) if p is not None]
     if placed:
         return [replace(placed[0], sector=sector)]
+    threaded = same_act_agent(doc, trigger) if lemma in STATE_AGENCIES else []
+    if threaded:  # "... captured by the Sheriff's Office. All three were arrested"
+        return threaded
     if any(p.sector in STATE_SECTORS for p in recipients):
         return []  # "sanctions on Burma": a state does not sanction itself
     countries = {p.country for p in recipients if p.country and p.country not in NON_STATE_COUNTRIES}
