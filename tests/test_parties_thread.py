@@ -1,15 +1,15 @@
 """Parties a clause leaves unexpressed but its sentence or story gives (issue 9, ninth pass;
-`events/parties_thread.py`, `events/parties_syntax.py`): an agentless arrest or charge was done by the police or
-justice body that reports it ("..., police said", "according to a release from the Sheriff's Office"), not by a
-ministry of another branch; an agentless arrest takes up the state body of the same act earlier in its paragraph,
-never across a paragraph (a blank line); a refusal naming no one answers whoever asked the refuser just before; the
-passive subject of a verb of telling or making acts in its infinitive ("was forced
-to resign"); whom a verb addresses through a preposition acts in its infinitive ("appealed to X not to support");
-a subjectless past participle clause is done to the subject of the clause it modifies ("If convicted, X ..."); a
-gerund after a preposition is done by the passive subject of its verb or the subject of its adjective ("was accused
-of attacking", "responsible for attacking"); "they" reported by a noun that agrees is that speaker, not a subject of
-an earlier sentence.
-Each sentence written for its test, run through every stage with the lexicon's own candidates (no verifier).
+`events/parties_thread.py`, `events/parties_syntax.py`, `events/parties_refs.py`): an agentless arrest or charge
+was done by the police or justice body that reports it ("..., police said", "according to a release from the
+Sheriff's Office"), not by a ministry of another branch; an agentless arrest takes up the state body of the same
+act earlier in its paragraph, never across a paragraph (a blank line); a refusal naming no one answers whoever
+asked the refuser just before; the passive subject of a verb of telling or making acts in its infinitive ("was
+forced to resign"); whom a verb addresses through a preposition acts in its infinitive ("appealed to X not to
+support"); a subjectless past participle clause is done to the subject of the clause it modifies ("If convicted,
+X ..."); a gerund after a preposition is done by the passive subject of its verb or the subject of its adjective
+("was accused of attacking", "responsible for attacking"); "they" reported by a noun that agrees is that speaker,
+not a subject of an earlier sentence. Each sentence written for its test, run through every stage with the
+lexicon's own candidates (no verifier), or through the party rules alone.
 """
 
 from __future__ import annotations
