@@ -2,7 +2,7 @@
 
     .venv/bin/python tools/party_errors.py gold READINGS.jsonl [--gold-dir DIR]    # events-gold matches
     .venv/bin/python tools/party_errors.py gsr                                      # PLOVER GSR readings
-    .venv/bin/python tools/party_errors.py news [--split train]                     # unseen news, read by eye
+    .venv/bin/python tools/party_errors.py news [--split train] [--round 2]         # unseen news, read by eye
 
 `gold`: READINGS is `dateline extract .../events-gold/articles.jsonl --format jsonl --min-confidence 0`; each
 reading is matched to the gold as the shared scorer (`event_score.py`) matches it, and every match whose party
@@ -127,13 +127,15 @@ def gsr_matches() -> dict[str, int]:
     return counts
 
 
-def news_readings(split: str) -> dict[str, int]:
-    """Print the pipeline's parties of every unseen-news reading whose candidate is labelled its own type."""
+def news_readings(split: str, drawn: int | None = None) -> dict[str, int]:
+    """Print the pipeline's parties of every unseen-news reading whose candidate is labelled its own type (of the
+    articles of round `drawn` only, when given: round 1's lines carry no round)."""
     import news_candidates
     from dateline.pipeline import process
 
     shared = news_candidates.default_shared()
-    labels = [r for r in news_candidates.read_labels() if r["split"] == split and r["label"] == r["system_type"]]
+    labels = [r for r in news_candidates.read_labels() if r["split"] == split and r["label"] == r["system_type"]
+              and (drawn is None or r.get("round", 1) == drawn)]
     wanted = {(r["article"], tuple(r["trigger_span"]), r["label"]) for r in labels}
     ids = sorted({r["article"] for r in labels})
     counts = {"labelled": len(wanted), "found": 0, "actor_empty": 0, "recipient_empty": 0}
@@ -161,11 +163,13 @@ def main() -> int:
     parser.add_argument("readings", nargs="?", type=Path, help="extract's JSON lines for events-gold")
     parser.add_argument("--gold-dir", type=Path, default=SHARED / "data" / "events-gold")
     parser.add_argument("--split", default="train", help="news: which half of the labelled sample (train, heldout)")
+    parser.add_argument("--round", type=int, default=None, help="news: only this round's articles (1, 2, ...)")
     args = parser.parse_args()
     if args.source == "gold" and args.readings is None:
         parser.error("gold needs READINGS (dateline extract ... --format jsonl --min-confidence 0)")
     if args.source == "news":
-        print(json.dumps({"source": "news", "split": args.split, **news_readings(args.split)}))
+        counts = news_readings(args.split, args.round)
+        print(json.dumps({"source": "news", "split": args.split, "round": args.round, **counts}))
         return 0
     counts = gold_matches(args.gold_dir, args.readings) if args.source == "gold" else gsr_matches()
     shares = {k: round(v / max(counts["matched"], 1), 4) for k, v in counts.items() if k != "matched"}
