@@ -33,6 +33,7 @@ from dateline.merge import Report, cluster, link_between, link_model, merge_span
 from dateline.merge.blocking import LinkBound
 from dateline.merge.cache import ReportCache
 from dateline.model import Event, Evidence
+from dateline.store.inlist import MAX_KEYS, in_list
 from dateline.store.rows import candidate_keys, merge_key_rows, stored_event
 
 Execute = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
@@ -44,11 +45,12 @@ _CANONICAL_ORDER = "ORDER BY a.date, e.article_id, e.sent_start, e.trigger_start
 
 
 def _in_chunks(execute: Execute, sql: str, ids: Sequence[str], extra: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-    """Run `sql` (its `{ids}` an IN list) over `ids` in chunks; all rows."""
+    """Run `sql` (its `{ids}` an IN list) over `ids` in chunks; all rows. The ids are written into the statement
+    where they are plain keys (`inlist.in_list`), so DuckDB looks them up by index instead of scanning the table."""
     rows: list[tuple[Any, ...]] = []
-    for start in range(0, len(ids), _CHUNK):
-        chunk = list(ids[start:start + _CHUNK])
-        rows += execute(sql.format(ids=", ".join("?" * len(chunk))), [*chunk, *extra])
+    for start in range(0, len(ids), MAX_KEYS):
+        listed, params = in_list(list(ids[start:start + MAX_KEYS]))
+        rows += execute(sql.format(ids=listed), [*params, *extra])
     return rows
 
 
@@ -180,17 +182,26 @@ def merge_new_events(execute: Execute, new_ids: list[str]) -> int:
     links, known = _links_found(execute, load_reports(execute, new_ids), {})
     if not links:
         return 0
-    rows = [(*sorted(pair), reason) for pair, reason in sorted(links.items(), key=lambda item: sorted(item[0]))]
-    for start in range(0, len(rows), _CHUNK // 3):
-        chunk = rows[start:start + _CHUNK // 3]
-        execute("INSERT INTO event_links (a, b, reason) VALUES " + ", ".join(["(?, ?, ?)"] * len(chunk))
-                + " ON CONFLICT DO NOTHING", [v for row in chunk for v in row])
+    _insert_links(execute, links)
     group_links = _component(execute, {x for pair in links for x in pair})
     member_ids = {x for pair in group_links for x in pair}
     known |= load_reports(execute, sorted(member_ids - known.keys()))
     members = {event_id: known[event_id] for event_id in member_ids}
     _write_clusters(execute, members, cluster(members.values(), group_links))
     return len(links)
+
+
+def _insert_links(execute: Execute, links: dict[frozenset[str], str]) -> None:
+    """Store the links not stored yet (a stored one keeps its reason). Looked up by the indexes of either end rather
+    than left to a unique key's ON CONFLICT: DuckDB keeps no index on (a, b) (`schema.WRITER_KEPT_KEYS`), and
+    merging is one writer at a time on every backend (`SQLStore._store` takes the writers' lock)."""
+    stored = {(a, b) for a, b, _ in _links_touching(execute, sorted({x for pair in links for x in pair}))}
+    rows = [(*sorted(pair), reason) for pair, reason in sorted(links.items(), key=lambda item: sorted(item[0]))
+            if tuple(sorted(pair)) not in stored]
+    for start in range(0, len(rows), _CHUNK // 3):
+        chunk = rows[start:start + _CHUNK // 3]
+        execute("INSERT INTO event_links (a, b, reason) VALUES " + ", ".join(["(?, ?, ?)"] * len(chunk)),
+                [v for row in chunk for v in row])
 
 
 def _write_clusters(execute: Execute, members: Mapping[str, Event | Report],
@@ -218,15 +229,19 @@ def _mentions_of(member: Event | Report) -> tuple[int, Collection[str]]:
 
 
 def update_events(execute: Execute, columns: tuple[tuple[str, str], ...], rows: list[tuple[Any, ...]]) -> None:
-    """Set `columns` (name, SQL type) of the events whose ids lead the rows, many rows a statement."""
-    per_statement = _CHUNK // (len(columns) + 1)
-    names = ", ".join(f"c{i}" for i in range(len(columns)))
-    sets = ", ".join(f"{name} = CAST(v.c{i} AS {kind})" for i, (name, kind) in enumerate(columns))
-    one = "(" + ", ".join("?" * (len(columns) + 1)) + ")"
+    """Set `columns` (name, SQL type) of the events whose ids lead the rows (each id once), many rows a statement.
+
+    Each column is a CASE over the ids and the rows are picked by an IN list of them (`inlist.in_list`), which
+    DuckDB answers through the primary key's index; a join to a VALUES list scanned the events table, so every
+    merge's update cost more the bigger the store."""
+    per_statement = min(MAX_KEYS, _CHUNK // (2 * len(columns)))
     for start in range(0, len(rows), per_statement):
         chunk = rows[start:start + per_statement]
-        execute(f"UPDATE events SET {sets} FROM (VALUES {', '.join([one] * len(chunk))}) AS v(id, {names}) "
-                "WHERE events.id = v.id", [v for row in chunk for v in row])
+        cases = " ".join(["WHEN ? THEN ?"] * len(chunk))
+        sets = ", ".join(f"{name} = CAST(CASE id {cases} END AS {kind})" for name, kind in columns)
+        listed, params = in_list([row[0] for row in chunk])
+        execute(f"UPDATE events SET {sets} WHERE id IN ({listed})",
+                [*(v for i in range(len(columns)) for row in chunk for v in (row[0], row[i + 1])), *params])
 
 
 def with_mentions(execute: Execute, events: list[Event], merged: set[str] | None = None) -> list[Event]:

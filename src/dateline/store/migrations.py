@@ -193,6 +193,14 @@ def _copy_keys(execute: Execute, dialect: Dialect) -> None:
         refresh_listing_keys(execute, copies)  # the merged events the links moved are listed under new keys
 
 
+def _writer_kept_keys(execute: Execute, dialect: Dialect) -> None:
+    """Layout 13: DuckDB drops the unique indexes its write path keeps anyway (`schema.WRITER_KEPT_KEYS`): a
+    batch's hashed keys touched nearly every node of them, loaded into the writer's memory in the size of the
+    store. PostgreSQL keeps them."""
+    for name in dialect.writer_kept_keys:
+        execute(f"DROP INDEX IF EXISTS {name}", [])
+
+
 MIGRATIONS: dict[int, Migration] = {
     3: Migration(3, "schema_version table; unique key of event_parties (event_id, role, position); "
                     "new mention columns (a place's precision and basis); filter indexes", _from_layout_2),
@@ -214,6 +222,9 @@ MIGRATIONS: dict[int, Migration] = {
                       "sentence)", _searched_statistics),
     12: Migration(12, "merge_keys: a row per event by its sentence's fingerprint (one sentence printed on other days "
                       "is compared whatever its pages' dates); stored copies merged again", _copy_keys),
+    13: Migration(13, "DuckDB: no index on the unique keys of event_parties, merge_keys and event_links, which its "
+                      "write path keeps (their hashed keys cost the writer memory in the size of the store)",
+                  _writer_kept_keys),
 }
 
 

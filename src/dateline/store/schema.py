@@ -9,7 +9,8 @@ marks: layout 2 wrote `dateline_meta`, layout 1 nothing.
 
 Backends differ only in a `Dialect` (column types, which secondary indexes pay off); the
 tables, columns and unique keys are the same everywhere, which is what the concurrent
-writers rely on (ON CONFLICT needs the keys).
+writers rely on (ON CONFLICT needs the keys). DuckDB, one writer at a time, keeps three of
+the unique keys by how it writes instead of by an index (`WRITER_KEPT_KEYS`).
 """
 
 from __future__ import annotations
@@ -26,12 +27,13 @@ from dateline.store.rows import table_columns
 from dateline.store.watch import WATCH_KEYS, WATCH_TABLES
 
 #: The schema this dateline reads and writes.
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 #: The digest of the table layout (`layout_digest()`) each schema version has; a test keeps the current
 #: one true, so a change to the tables (a new model field) cannot ship without a version and a migration.
 LAYOUT_DIGESTS = {3: "4e20dbc8b7d03897", 4: "597cd33275f5ebb7", 5: "60c22d079a10dbb5", 6: "d4d96ff88212b749",
                   7: "d4d96ff88212b749", 8: "d4d96ff88212b749", 9: "85afcecdfac74e79",
-                  10: "85afcecdfac74e79", 11: "85afcecdfac74e79", 12: "85afcecdfac74e79"}
+                  10: "85afcecdfac74e79", 11: "85afcecdfac74e79", 12: "85afcecdfac74e79",
+                  13: "85afcecdfac74e79"}
 
 #: The single-column primary key of a table, where it has one.
 PRIMARY_KEYS = {"articles": "id", "events": "id"}
@@ -103,11 +105,22 @@ class Dialect:
     #: the column of `events` that numbers its rows, with an index that reads rows back by number cheaply, where
     #: the listing's top-N is cheaper over numbers than over its strings (`store.listing`, `row_number_ddl`)
     row_number: str | None = None
+    #: the `UNIQUE_KEYS` the dialect keeps without an index, because its write path cannot break them
+    #: (`WRITER_KEPT_KEYS`)
+    writer_kept_keys: tuple[str, ...] = ()
 
+
+#: Unique keys the writer keeps by how it writes: the rows of `event_parties` and `merge_keys` are written only
+#: for articles the same transaction has just inserted (their keys hold the event id, and so the article's), once
+#: per key inside a batch (`duck._first_per_key`); a link only when no stored link joins the same two events
+#: (`merged._insert_links`, under the writers' lock). In DuckDB an index on them costs the writer memory in the
+#: size of the store: the keys are hashes, so a batch's inserts touch nearly every node of the index, which DuckDB
+#: loads and cannot evict. PostgreSQL, with indexes on disk, keeps them as indexes as well.
+WRITER_KEPT_KEYS = ("event_parties_key", "merge_keys_key", "event_links_key")
 
 # DuckDB scans filters with zone maps; its ART indexes serve only point lookups
 DUCKDB = Dialect("duckdb", {str: "VARCHAR", int: "BIGINT", float: "DOUBLE", bool: "BOOLEAN", dt.date: "DATE"},
-                 filter_indexes=False, row_number="row_seq")
+                 filter_indexes=False, row_number="row_seq", writer_kept_keys=WRITER_KEPT_KEYS)
 POSTGRES = Dialect("postgresql", {str: "TEXT", int: "BIGINT", float: "DOUBLE PRECISION", bool: "BOOLEAN",
                                   dt.date: "DATE"}, filter_indexes=True,
                    day_overlap=_DAYS.format("e.") + " && daterange(CAST(? AS DATE), CAST(? AS DATE), '[]')",
@@ -172,7 +185,8 @@ def index_ddl(dialect: Dialect, present: set[tuple[str, str]] | None = None) -> 
         return present is None or all((table, column) in present for column in needed)
 
     statements = [f"CREATE UNIQUE INDEX IF NOT EXISTS {name} ON {table} ({_columns(cols)})"
-                  for name, (table, cols) in UNIQUE_KEYS.items() if holds(name, table, cols)]
+                  for name, (table, cols) in UNIQUE_KEYS.items()
+                  if holds(name, table, cols) and name not in dialect.writer_kept_keys]
     statements += [f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({_columns(cols)})"
                    for name, (table, cols) in LOOKUP_INDEXES.items() if holds(name, table, cols)]
     if dialect.filter_indexes:
@@ -287,6 +301,6 @@ def found_version(tables: set[str], execute: Execute, name: str) -> int | None:
                      "give a new database with --db")
 
 
-__all__ = ["DUCKDB", "LISTING_WALKS", "POSTGRES", "SCHEMA_VERSION", "VERSION_TABLE", "Dialect", "Execute",
-           "create_schema", "found_version", "index_ddl", "layout_digest", "row_number_ddl", "searched_statistics_ddl",
-           "sql_type", "table_ddl", "trigram_index_ddl", "version_record", "watch_table_ddl"]
+__all__ = ["DUCKDB", "LISTING_WALKS", "POSTGRES", "SCHEMA_VERSION", "VERSION_TABLE", "WRITER_KEPT_KEYS", "Dialect",
+           "Execute", "create_schema", "found_version", "index_ddl", "layout_digest", "row_number_ddl",
+           "searched_statistics_ddl", "sql_type", "table_ddl", "trigram_index_ddl", "version_record", "watch_table_ddl"]

@@ -24,6 +24,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from dateline.store.inlist import in_list
+
 Execute = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
 #: Ids per IN list or VALUES statement (PostgreSQL takes at most 65535 parameters a statement).
 _CHUNK = 2000
@@ -95,8 +97,9 @@ def _set_by_id(execute: Execute, column: str, values: dict[str, Any]) -> None:
     ids = sorted(values)
     for chunk in _chunks(ids, _CHUNK // 3):
         cases = " ".join("WHEN ? THEN ?" for _ in chunk)
-        execute(f'UPDATE events SET "{column}" = CASE id {cases} END WHERE id IN ({", ".join("?" * len(chunk))})',
-                [*(v for i in chunk for v in (i, values[i])), *chunk])
+        listed, params = in_list(list(chunk))
+        execute(f'UPDATE events SET "{column}" = CASE id {cases} END WHERE id IN ({listed})',
+                [*(v for i in chunk for v in (i, values[i])), *params])
 
 
 def linked_group(execute: Execute, seeds: Iterable[str]) -> set[str]:
@@ -106,9 +109,9 @@ def linked_group(execute: Execute, seeds: Iterable[str]) -> set[str]:
     while frontier:
         found: set[str] = set()
         for chunk in _chunks(frontier):
-            marks = ", ".join("?" * len(chunk))
-            for a, b in [*execute(f"SELECT a, b FROM event_links WHERE a IN ({marks})", list(chunk)),
-                         *execute(f"SELECT a, b FROM event_links WHERE b IN ({marks})", list(chunk))]:
+            marks, params = in_list(list(chunk))
+            for a, b in [*execute(f"SELECT a, b FROM event_links WHERE a IN ({marks})", params),
+                         *execute(f"SELECT a, b FROM event_links WHERE b IN ({marks})", params)]:
                 found |= {a, b}
         frontier = sorted(found - seen)
         seen |= found
@@ -122,13 +125,13 @@ def refresh_listing_keys(execute: Execute, seeds: Iterable[str]) -> int:
     group = sorted(linked_group(execute, seeds))
     rows: list[tuple[Any, ...]] = []
     for chunk in _chunks(group):
-        rows += execute(f"SELECT id, merged_id, listing_key FROM events WHERE id IN ({', '.join('?' * len(chunk))})",
-                        list(chunk))
+        listed, params = in_list(list(chunk))
+        rows += execute(f"SELECT id, merged_id, listing_key FROM events WHERE id IN ({listed})", params)
     merged = sorted({merged_id for _, merged_id, _ in rows})
     keys: dict[str, str] = {}
     for chunk in _chunks(merged):
-        keys |= dict(execute(f"SELECT id, order_key FROM events WHERE id IN ({', '.join('?' * len(chunk))})",
-                             list(chunk)))
+        listed, params = in_list(list(chunk))
+        keys |= dict(execute(f"SELECT id, order_key FROM events WHERE id IN ({listed})", params))
     changed = {event_id: keys[merged_id] for event_id, merged_id, listed in rows
                if merged_id in keys and listed != keys[merged_id]}
     _set_by_id(execute, "listing_key", changed)
