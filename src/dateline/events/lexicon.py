@@ -30,6 +30,7 @@ from dateline.events.lexicon_cameo import (
     lone_particle,
     pattern_size,
     pattern_text,
+    phrasal_only_verbs,
     single_words,
 )
 from dateline.events.lexicon_phrase import (
@@ -56,6 +57,9 @@ WINS = "wins"
 #: Flag of a LIGHT row that holds only when the verb's object is an event noun ("struck a deal"); otherwise the
 #: verb keeps its own reading ("aircraft struck targets": CAMEO's attack).
 EVENT_OBJECT = "event_object"
+#: Flag of a verb row that holds only when the verb has an object ("searched the plane", not "searched for
+#: survivors"); with "obj:" the object must be in that list.
+WITH_OBJECT = "with_object"
 
 
 @dataclass(frozen=True)
@@ -154,6 +158,7 @@ class Lexicon:
         self.blocks: dict[str, dict[str, Any]] = cameo["blocks"]
         self.verbs: dict[str, list] = cameo["verbs"]
         self.nouns = frozenset(head for head, pos in curated if pos == "NOUN")
+        self.phrasal_only = phrasal_only_verbs(self.verbs, self.blocks)
         self._index: dict[str, tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]]]] = {}
         self._positions: dict[str, dict[int, int]] = {}
 
@@ -186,6 +191,8 @@ class Lexicon:
             return None
         if pattern is not None:
             return self._from_cameo(pattern["code"], f"CAMEO {cameo[0]}: {pattern_text(lemma, pattern)}")
+        if lemma in self.phrasal_only:  # CAMEO lists "pull out", not "pull": the bare verb has no code of its own
+            return None
         code = cameo[1] or self.blocks[cameo[0]]["code"]
         return self._from_cameo(code, f"CAMEO {cameo[0]}: {lemma} [{code}]", default=True)
 
@@ -206,6 +213,7 @@ class Lexicon:
             needs = entry.needs
             pobjs = entry.preposition_objects
             if ((needs is None or governs_word(token, needs)) and _object_fits(token, entry)
+                    and (WITH_OBJECT not in entry.flags or verb_objects(token))
                     and (pobjs is None or not pobjs.isdisjoint(preposition_objects(token)))
                     and (EVENT_OBJECT not in entry.flags or self._has_event_object(token))):
                 return entry
@@ -322,7 +330,7 @@ DISAPPROVAL_ENTRY = TriggerEntry(type="ACCUSE", mode="disapprove", cameo="111", 
 PACT_WORDS = word_set("pact_words")
 #: The word lists an "obj:" or "notobj:" flag of triggers.tsv may name: what a host receives for hosting to be a
 #: visit; the things made or given off whose release or shooting is no act against anyone.
-OBJECT_LISTS = {"visit_objects": word_set("visit_objects"), "artefact_objects": word_set("artefact_objects")}
+OBJECT_LISTS = {name: word_set(name) for name in ("visit_objects", "artefact_objects", "searched_places")}
 #: Entities that are a visitor or guest as the object of a verb with an "obj:" flag ("hosted Abe").
 PERSON_ENTITIES = frozenset({"PERSON"})
 RELATIVE_PRONOUNS = word_set("relative_pronouns")

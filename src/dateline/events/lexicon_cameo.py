@@ -63,3 +63,13 @@ def is_content_pattern(pattern: dict[str, Any]) -> bool:
 def pattern_text(lemma: str, pattern: dict[str, Any]) -> str:
     return " ".join([*pattern["pre"], lemma, *pattern["post"]]) + f" [{pattern['code']}]"
 
+
+
+def phrasal_only_verbs(verbs: dict[str, list], blocks: dict[str, dict[str, Any]]) -> frozenset[str]:
+    """Verbs the CAMEO dictionary lists only in a phrasal form ("+PULL_OUT", "+KICK_OUT", "+CRACK_DOWN"): their
+    block's code belongs to the phrase, so the bare verb ("pulled the trigger", "kicked the ball") gets none.
+
+    `build_lexicon.py` records such a verb with no code of its own and a pattern of its block naming it; a verb the
+    block lists bare has either its own code or no such pattern."""
+    return frozenset(lemma for lemma, (block, code, *_) in verbs.items()
+                     if code is None and any(p.get("verb") == lemma for p in blocks[block]["patterns"]))

@@ -14,13 +14,20 @@ from dateline.words import word_class, word_set
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "conj", "parataxis", "relcl", "csubj", "acl"})
 
 
+#: A clause a verb governs (its reported or adverbial clause, or the infinitive it controls) and the words that open
+#: one: a marker ("for Saleh to step down") or the infinitive's "to" ("committed to pay", where the parser hangs "to"
+#: on "pay").
+OPENED_CLAUSE_DEPS = CLAUSE_DEPS | {"xcomp"}
+CLAUSE_MARKER_DEPS = frozenset({"mark", "aux"})
+
+
 def governs_word(verb: Any, word: str) -> bool:
-    """Whether the verb governs `word`: as its own child ("called for talks"), or as the marker that opens the clause
-    right after it ("called for Saleh to step down", where the parser hangs "for" on "step")."""
+    """Whether the verb governs `word`: as its own child ("called for talks"), or as the word that opens the clause
+    right after it ("called for Saleh to step down", where the parser hangs "for" on "step"; "committed to pay")."""
     if any(c.lower_ == word for c in verb.children):
         return True
-    return any(c.dep_ in CLAUSE_DEPS and c.i > verb.i
-               and any(m.dep_ == "mark" and m.lower_ == word and m.i == verb.i + 1 for m in c.children)
+    return any(c.dep_ in OPENED_CLAUSE_DEPS and c.i > verb.i
+               and any(m.dep_ in CLAUSE_MARKER_DEPS and m.lower_ == word and m.i == verb.i + 1 for m in c.children)
                for c in verb.children)
 
 

@@ -87,8 +87,13 @@ class Ontology:
 #: or economic) sanctions are coded as [SANCTION] 'discontinue'" (the table says COERCE for 163).
 #: CAMEO 016 ("deny responsibility": "denied involvement", "rejected the accusations") is a rejection of a charge:
 #: the manual's CAMEO conversion notes name REJECT as its reading, and its REJECT covers "all rejections and refusals".
+#: CAMEO 0813 / 0814 (ease a curfew, a state of emergency or martial law): the manual's CONCEDE names "easing of
+#: administrative or legal restrictions on persons and organizations, removing curfews" (the table says RETREAT, whose
+#: modes are material: release, return, withdraw, disarm).
 MANUAL_OVERRIDES = {"163": CameoMapping("163", "SANCTION", "discontinue", ("diplomatic",)),
-                    "016": CameoMapping("016", "REJECT", None, ())}
+                    "016": CameoMapping("016", "REJECT", None, ()),
+                    "0813": CameoMapping("0813", "CONCEDE", None, ("legal",)),
+                    "0814": CameoMapping("0814", "CONCEDE", None, ("legal",))}
 
 
 def _read_cameo_table() -> dict[str, CameoMapping]:

@@ -1,0 +1,46 @@
+"""Wrong PLOVER types by class (issue 9, ninth session): a verb CAMEO lists only in a phrasal form gets no code when
+bare ("pulled the trigger" is no CONSULT, "pulled its troops" a withdrawal); a search of a place or vehicle is the
+manual's COERCE seize, not an investigation; the to-infinitive of a commitment ("committed to pay"); easing a curfew
+or a state of emergency is CONCEDE (the manual's text over the 2021 table); funding or financing someone is AID
+(the manual's "monetary aid ... grants", benefiting the recipient), not CAMEO's 061 economic cooperation; ratifying
+an agreement is SUPPORT as signing one is (the manual's SUPPORT: "ratify, sign, or finalize an agreement or treaty"),
+not CAMEO's 031."""
+
+from __future__ import annotations
+
+import pytest
+
+from stage_run import candidates, types_at
+
+#: (the class, sentence, trigger, its only type).
+READINGS = [
+    ("withdrawing troops is a retreat", "The army pulled its troops from the border region on Sunday.", "pulled",
+     "RETREAT"),
+    ("the phrasal form keeps its block's code", "Kenya kicked out two foreign reporters last week.", "kicked",
+     "COERCE"),
+    ("searching a vehicle is coercion", "Customs officers searched the tanker at the port.", "searched", "COERCE"),
+    ("searching a home is coercion", "Police searched the home of the opposition leader.", "searched", "COERCE"),
+    ("a commitment to a to-infinitive", "The donors have committed to rebuild the bridge.", "committed", "AGREE"),
+    ("ratifying a treaty is support, as signing one", "The senate ratified the border treaty on Tuesday.", "ratified",
+     "SUPPORT"),
+    ("funding is aid to the one funded", "The European Union funded the new water plant in Gaza.", "funded", "AID"),
+    ("easing a state of emergency is a concession", "The cabinet lifted the state of emergency in the north.",
+     "lifted", "CONCEDE"),
+]
+
+
+@pytest.mark.parametrize("text, trigger, type_", [pytest.param(*row[1:], id=row[0]) for row in READINGS])
+def test_the_lexicon_reads_the_sense(nlp, text: str, trigger: str, type_: str) -> None:
+    assert types_at(candidates(nlp, text), trigger) == {type_}
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("A fan pulled the banner off the fence.", "pulled"),
+    ("The goalkeeper kicked the ball upfield.", "kicked"),
+    ("The ice cracked under the weight of the truck.", "cracked"),
+    ("Divers searched the lake for the missing boy.", "searched"),
+])
+def test_a_bare_verb_of_a_phrasal_entry_or_a_search_of_no_place_is_no_coercion(nlp, text: str, trigger: str) -> None:
+    """No conflict reading: CAMEO's code belongs to "pull out", "kick out", "crack down"; a lake is no place a search
+    of which coerces anyone."""
+    assert not types_at(candidates(nlp, text), trigger) & {"COERCE", "CONSULT", "ASSAULT"}
