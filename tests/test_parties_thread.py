@@ -8,8 +8,9 @@ forced to resign"); whom a verb addresses through a preposition acts in its infi
 support"); a subjectless past participle clause is done to the subject of the clause it modifies ("If convicted,
 X ..."); a gerund after a preposition is done by the passive subject of its verb or the subject of its adjective
 ("was accused of attacking", "responsible for attacking"); "they" reported by a noun that agrees is that speaker,
-not a subject of an earlier sentence. Each sentence written for its test, run through every stage with the
-lexicon's own candidates (no verifier), or through the party rules alone.
+not a subject of an earlier sentence; a rate ("$5 million per refugee") names no recipient. Each sentence
+written for its test, run through every stage with the lexicon's own candidates (no verifier), or through the
+party rules alone.
 """
 
 from __future__ import annotations
@@ -110,3 +111,14 @@ def test_they_reported_by_a_collective_noun_is_that_speaker_not_an_earlier_subje
                  "Staff from the state oil company said they had been ordered to protest.")
     assert resolve(doc, last_token(doc, "they")) == []
 
+
+
+def test_a_rate_names_no_recipient(staged) -> None:
+    event = coded(staged("Kenya offered $5 million per Ugandan refugee on Monday."), "offered")
+    assert "UGA" not in countries(event.recipients)
+
+
+def test_an_opening_participle_clause_run_into_the_next_sentence_gives_no_party(staged) -> None:
+    text = "Kenyan doctor faces four years in prison if convicted A Ugandan judge has delayed the trial."
+    event = coded(staged(text), "convicted")
+    assert "UGA" not in countries(event.recipients)

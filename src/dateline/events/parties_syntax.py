@@ -215,11 +215,15 @@ def reduced_passive_subject(verb: Any) -> Any | None:
     """"If convicted, Dr Murray could spend four years in prison", "Arrested in March, the leader was jailed": a
     past participle heading an adverbial clause with no subject or auxiliary of its own is a passive whose
     sufferer is the subject of the clause it modifies; None for any other verb ("Having arrested X, police ...":
-    an auxiliary makes it active)."""
+    an auxiliary makes it active), or when an opening clause runs into the subject with no comma (two sentences
+    run together, as headlines often are)."""
     if verb.dep_ != "advcl" or verb.tag_ != "VBN" or verb.head.pos_ not in ("VERB", "AUX") or any(
             c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj", "csubj") for c in verb.children):
         return None
     subject, _ = verb_subject(verb.head)
+    set_off = subject is None or subject.i < verb.i or any(t.is_punct for t in verb.doc[verb.right_edge.i:subject.i])
+    if not set_off:
+        return None  # an opening clause is set off by a comma: "... if convicted A US judge has delayed" is a garble
     return subject
 
 
