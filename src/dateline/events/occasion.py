@@ -6,8 +6,8 @@ it and its noun ("a preparatory meeting at the OAS in Washington, on March 15th,
 states agreed" is parsed as a clause on "Trinidad"), so the occasion is the nearest common noun
 before the clause that is neither a name nor part of a date, as "which" refers back to it.
 
-An act told in an occasion ("during the invasion of Normandy", "amid protests in Cairo") happened at the
-occasion's place (`occasion_choice`), when the sentence ties no place to the act itself.
+An act told in an occasion ("during the invasion of Normandy", "amid protests in Cairo", "during the attack on
+Falluja") happened at the occasion's place (`occasion_choice`), when the sentence ties no place to the act itself.
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ from dateline.events.place_links import (
     LOCATED_TYPES,
     RANK_TARGET,
     SITE_PREPS,
+    STATE_CODES,
     TALK_TYPES,
+    TARGET_PREPS,
     Choice,
     aiming_words,
     introducing_word,
@@ -82,7 +84,7 @@ def occasion_choice(place: Place, trigger: Any) -> Choice | None:
     prep, head, phrase = introducing_word(place_token(trigger.doc, place))
     if prep is None:
         return None
-    occasion = head if prep.lower_ in SITE_PREPS else phrase
+    occasion = head if prep.lower_ in SITE_PREPS or _aimed_at_town(prep, place) else phrase
     link = _occasion_link(occasion)
     if link is None or link[1].i not in aiming_words(trigger) or occasion.pos_ != "NOUN":
         return None
@@ -95,6 +97,13 @@ def occasion_choice(place: Place, trigger: Any) -> Choice | None:
     if occasion.i == trigger.i:  # "attacked a convoy during the siege of Homs": the siege itself was there
         return Choice(RANK_OCCASION, place, f"{words}: the place of the occasion '{trigger.text}' names")
     return Choice(RANK_OCCASION, place, f"{words}: the occasion of '{trigger.text}'")
+
+
+def _aimed_at_town(prep: Any, place: Place) -> bool:
+    """True when the place is the town an occasion was aimed at ("during the attack on Falluja", "amid the offensive
+    against Mosul"): the occasion happened there. A country or a capital aimed at stands for its state ("during the
+    war on Iraq"): a party, not a place."""
+    return prep.lower_ in TARGET_PREPS and prep.head.pos_ == "NOUN" and place.feature_code not in STATE_CODES
 
 
 def told_in_choice(place: Place, trigger: Any) -> Choice | None:

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 from dateline.events.clause_links import (
     CONTINUING_DEPS,
     DESCRIBING_DEPS,
+    GOING_VERBS,
     MAX_HOPS,
     PARTICIPANT_DEPS,
     SITE_NOUNS,
@@ -41,6 +42,13 @@ OBJECT_DEPS = frozenset({"dobj", "nsubjpass"})
 NOUN_LINKS = frozenset({"conj", "appos", "compound", "poss", "nmod", "amod", "npadvmod", "cc"})
 #: Places that stand for their state when aimed at: a country, a capital ("sanctions on Damascus").
 STATE_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCL", "CONT", "PPLC"})
+#: Links by which a place modifies a noun ("a Chicago teen", "Syria's president"), and the nouns of kinds of place
+#: such a place names the kind of ("the Idlib province", "the villages of Syria's Idlib province").
+THING_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+PLACE_KIND_NOUNS = word_class("place_words", "cue-ADM1") | word_class("place_words", "cue-ADM2") | \
+    word_class("place_words", "cue-P") | word_class("place_words", "settlement")
+#: Prepositions of a way's end after a verb of going ("driven to Oklahoma City", "marched into Paris").
+ARRIVAL_PREPS = frozenset({"to", "into"})
 #: Ranks of how the sentence relates a place to the act; higher wins.
 RANK_OWN, RANK_GOVERNOR, RANK_PARTICIPANT, RANK_TARGET, RANK_FRAME = 4.0, 3.0, 2.0, 1.5, 1.0
 #: The doer of the verb an act continues or is the object of: where it is, the act is ("Police in Santiago broke
@@ -101,7 +109,7 @@ def place_choice(place: Place, trigger: Any, physical: bool, occasion: Any | Non
     prep, head, phrase = introducing_word(token)
     if prep is not None and prep.lower_ in SITE_PREPS and in_organisation_name(trigger.doc, place, prep):
         return None
-    journey = _journey_choice(place, prep, trigger)
+    journey = _journey_choice(place, prep, trigger) or (_arrival_choice(place, prep, trigger) if physical else None)
     if journey is not None:
         return journey
     outer, outer_phrase = site_preposition(prep, phrase)
@@ -183,6 +191,22 @@ def _journey_choice(place: Place, prep: Any | None, trigger: Any) -> Choice | No
     return Choice(RANK_GOVERNOR, place, f"'{outer.text} … {journey.text} to {place.text}': where '{trigger.text}' was")
 
 
+def _arrival_choice(place: Place, prep: Any | None, trigger: Any) -> Choice | None:
+    """The end of a way the doers went just before the act ("the truck was driven to Oklahoma City and detonated",
+    "troops marched into Paris, forcing France to capitulate"): a verbal act that continues a verb of going, after
+    it and with no subject of its own, was done where the going ended. Not the other way round: an act before the
+    journey was done where it began ("abducted the engineer and arrived in Abuja with him")."""
+    if prep is None or prep.lower_ not in ARRIVAL_PREPS or trigger.pos_ != "VERB":
+        return None
+    going = prep.head
+    if going.pos_ != "VERB" or going.lemma_.lower() not in GOING_VERBS or trigger.head.i != going.i or \
+            trigger.dep_ not in ("conj", "advcl") or trigger.i < going.i or \
+            any(c.dep_ in SUBJECT_DEPS for c in trigger.children):
+        return None
+    return Choice(RANK_CONJUNCT, place, f"'{going.text} {prep.text} {place.text}': where the way ended before "
+                                        f"'{trigger.text}'")
+
+
 def _site_choice(place: Place, words: str, prep: Any, trigger: Any, physical: bool,
                  occasion: Any | None) -> Choice | None:
     """How a place that a locative preposition `prep` introduces ("in X", "at X") relates to the act."""
@@ -252,11 +276,24 @@ def introducing_word(token: Any) -> tuple[Any | None, Any, Any]:
             return token.head, token.head.head, token
         if token.dep_ == "pobj":  # "the villages of Foua", "towns including Thala": the phrase goes on above
             token = token.head.head
+        elif _modifies_a_thing_after_of(token):
+            break
         elif token.dep_ in NOUN_LINKS:
             token = token.head
         else:
             break
     return None, token.head, token
+
+
+def _modifies_a_thing_after_of(token: Any) -> bool:
+    """True when a place modifies a noun of something other than a place after "of" ("in the death of a Chicago
+    teen", "in the scale of the US military deployment", "in the wake of the Orlando shooting"): it says where that
+    thing is from or was, not where the phrase above it puts the act. A noun of a kind of place or a site carries it
+    up ("in parts of the Idlib province", "in the car park of a Kabul hospital")."""
+    head = token.head
+    if token.dep_ not in THING_MODIFIER_DEPS or head.pos_ != "NOUN" or head.dep_ != "pobj" or head.head.lower_ != "of":
+        return False
+    return head.lemma_.lower() not in PLACE_KIND_NOUNS | SITE_NOUNS | EDGE_NOUNS
 
 
 def _names_an_example(prep: Any) -> bool:
