@@ -27,14 +27,18 @@ A place named in a sentence is not for that the place of its event. The event is
    town's country. A scene is taken for an
    act aimed across a border only when it lies in one of its parties' countries: a story about
    Yemen does not place Ben Ali's flight from Tunisia in Yemen. A scene whose time is unknown
-   serves only acts of the story's present;
+   serves only acts of the story's present; a town-level scene is not taken for an act whose own sentence names a
+   town outside it (`events.story_moves`: a page of several stories, "Los Angeles detectives ... homicides");
 4. for a domestic physical act that the text places nowhere: its parties' one country, at
    country precision, when the article names it ("protests against the Algerian government");
 5. for a statement or decision that states no place of its own: the dateline town, when the act is of
    the story's present and every party is of the town's country ("CALAMBA CITY, Laguna -- Mayor Chipeco
    lauded ..."): a domestic official's words reported from his town were said there. The coders of the
    events gold place such acts so (statements of the week of a dateline article: 7 of 9 rows, the second
-   coder 8 of 10); a foreign party's words may have been said anywhere.
+   coder 8 of 10); a foreign party's words may have been said anywhere;
+6. for a statement passed between the two sides of a physical act (not talks nor a protest) that its own sentence
+   placed at a spot, in the statement's sentence or the three before, of the same days: that act's place ("Police
+   surrounded the crew in Mombasa ... the police threatened to arrest the journalists"; `events.encounter`).
 
 Never at a place the act is reported from ("said in Cairo"), a place in another clause
 (a relative clause, "who lives in X"), a place merely mentioned, a town in the name of a
@@ -52,6 +56,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from dateline.events.encounter import encounter_location
 from dateline.events.index import ArticleIndex
 from dateline.events.occasion import occasion_choice, occasion_noun, told_in_choice
 from dateline.events.place_links import (
@@ -113,7 +118,8 @@ def locate_event(doc: Document, trigger_i: int, event_type: str | None = None, a
         return None
     if not physical:
         countries, _ = party_countries(actors, recipients)
-        return dateline_location(doc, trigger, countries) if of_the_present(doc, date) else None
+        here = dateline_location(doc, trigger, countries) if of_the_present(doc, date) else None
+        return here or encounter_location(doc, trigger, actors, recipients, date)
     referred = place_referred_to(doc, trigger)
     if referred is not None:
         return referred

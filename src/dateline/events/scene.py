@@ -20,6 +20,7 @@ from dateline.events.place_links import (
 )
 from dateline.events.scene_fit import same_kind, same_time
 from dateline.events.sentence_frame import in_organisation_name, speech_act
+from dateline.events.story_moves import moved_away
 from dateline.events.targets import iso3_codes
 from dateline.model import Document, Location, Place
 
@@ -60,6 +61,8 @@ def scene_location(doc: Document, trigger: Any, countries: frozenset[str] | None
     scene_event = next((e for e in doc.events if e.evidence.trigger_start == act.idx), None)
     if not in_party_country(place, countries) or not same_time(doc, scene_event, date) or \
             not (place_precision(place) == "country" or same_kind(scene_event, event_type)):
+        return None
+    if moved_away(doc, place, trigger) is not None:  # the story went on to a town outside the scene
         return None
     return place.as_location(f"{SCENE_BASIS}: '{act.text} … {place.text}' earlier in the article")
 
