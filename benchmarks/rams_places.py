@@ -85,8 +85,9 @@ WRONG_BASES = ((SCENE_BASIS, "wrong: scene"), (DATELINE_BASIS, "wrong: dateline"
                (HOME_BASIS, "wrong: parties' country"))
 
 
-def miss_kind(doc: Document, event: Event, window: Window) -> str:
-    """The class of a miss: where the place stands against the trigger and what dateline made of it."""
+def miss_kind(doc: Document, event: Event, window: Any) -> str:
+    """The class of a miss: where the place stands against the trigger and what dateline made of it. `window` is
+    anything with the gold place's character span as `place_span` (a RAMS `Window`, a WikiEvents mention)."""
     if event.location is not None:
         basis = event.location.basis or ""
         return next((kind for cue, kind in WRONG_BASES if basis.startswith(cue)), "wrong: another place stated")

@@ -8,7 +8,9 @@ capital letter: "Syria", not "the city"), and where dateline codes an event at t
 this counts the event's location as right when its text or place name overlaps the argument's words, a
 wrong dot when it names another place, and no dot when it has none (the judge of `rams_places.py`). Neither
 set was used to write the location rules; both are one annotator's reading, and a Place may be a
-country where dateline gives a town in it (counted wrong). Prints one JSON line.
+country where dateline gives a town in it (counted wrong). Each miss is put in a class as on RAMS
+(`rams_places.miss_kind`: another sentence, not recognised, the parse's link not read, a wrong dot by its basis).
+Prints one JSON line.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import Any, NamedTuple
 
 from dateline.model import Article
 from dateline.pipeline import process
-from rams_places import judge
+from rams_places import judge, miss_kind
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
@@ -33,12 +35,14 @@ WIKIEVENTS = ROOT.parent / "shared" / "data" / "events-dev" / "wikievents_dev.js
 
 
 class PlacedMention(NamedTuple):
-    """One gold event mention with a named Place: its document, the trigger's character offset, the place."""
+    """One gold event mention with a named Place: its document, the trigger's character offset, the place and the
+    character span of the place's mention (read by `rams_places.miss_kind` to class a miss)."""
 
     article_id: str
     trigger_start: int
     trigger: str
     place: str
+    place_span: tuple[int, int]
 
 
 def read_documents(path: Path) -> tuple[list[Article], list[PlacedMention]]:
@@ -49,13 +53,15 @@ def read_documents(path: Path) -> tuple[list[Article], list[PlacedMention]]:
             record: dict[str, Any] = json.loads(line)
             aid = f"wiki-{record['doc_id']}"
             articles.append(Article(id=aid, date=dt.date(2019, 6, 1), text=wikievents_text(record)))
-            starts = [start for tokens, _ in record["sentences"] for _, start, _ in tokens]
+            tokens = [(start, end) for words, _ in record["sentences"] for _, start, end in words]
+            entities = {entity["id"]: entity for entity in record["entity_mentions"]}
             for mention in record["event_mentions"]:
                 for argument in mention["arguments"]:
                     if argument["role"] == "Place" and any(c.isupper() for c in argument["text"]):
-                        trigger = mention["trigger"]
-                        mentions.append(PlacedMention(aid, starts[trigger["start"]], trigger["text"],
-                                                      argument["text"]))
+                        trigger, entity = mention["trigger"], entities[argument["entity_id"]]
+                        span = (tokens[entity["start"]][0], tokens[entity["end"] - 1][1])
+                        mentions.append(PlacedMention(aid, tokens[trigger["start"]][0], trigger["text"],
+                                                      argument["text"], span))
     return articles, mentions
 
 
@@ -64,22 +70,29 @@ def main() -> None:
     parser.add_argument("--errors", action="store_true", help="print every wrong or missing place on stderr")
     args = parser.parse_args()
     articles, mentions = read_documents(WIKIEVENTS)
-    events = {(doc.article.id, e.evidence.trigger_start): e for doc in process(articles) for e in doc.events}
     counts: collections.Counter = collections.Counter()
-    for mention in mentions:
-        event = events.get((mention.article_id, mention.trigger_start))
-        if event is None:
-            continue
-        verdict = judge(event.location, mention.place)
-        counts.update(coded=1, **{verdict: 1})
-        if args.errors and verdict != "right":
-            where = event.location
-            print(f"{mention.article_id} {event.type} <{mention.trigger}> gold '{mention.place}' system "
-                  f"{where and where.name} ({where and where.basis})", file=sys.stderr)
+    misses: collections.Counter = collections.Counter()
+    for doc in process(articles):
+        events = {e.evidence.trigger_start: e for e in doc.events}
+        for mention in (m for m in mentions if m.article_id == doc.article.id):
+            event = events.get(mention.trigger_start)
+            if event is None:
+                continue
+            verdict = judge(event.location, mention.place)
+            counts.update(coded=1, **{verdict: 1})
+            if verdict == "right":
+                continue
+            kind = miss_kind(doc, event, mention)
+            misses[kind] += 1
+            if args.errors:
+                where = event.location
+                print(f"{mention.article_id} {event.type} <{mention.trigger}> gold '{mention.place}' system "
+                      f"{where and where.name} ({where and where.basis}) [{kind}]", file=sys.stderr)
     coded = max(counts["coded"], 1)
     print(json.dumps({"benchmark": "wikievents_places", "mentions_with_named_place": len(mentions),
                       "coded": counts["coded"], "right": round(counts["right"] / coded, 4),
-                      "wrong_dot": round(counts["wrong"] / coded, 4), "no_dot": round(counts["none"] / coded, 4)}))
+                      "wrong_dot": round(counts["wrong"] / coded, 4), "no_dot": round(counts["none"] / coded, 4),
+                      "misses_by_kind": dict(sorted(misses.items()))}))
 
 
 if __name__ == "__main__":
