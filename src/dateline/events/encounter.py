@@ -43,10 +43,8 @@ def encounter_location(doc: Document, trigger: Any, actors: Iterable[Any], recip
     actors, recipients = list(actors), list(recipients)
     if not actors or not recipients:
         return None
-    window_start = _window_start(doc, trigger)
-    earlier = [e for e in doc.events if window_start <= e.evidence.trigger_start < trigger.idx
-               and e.type in LOCATED_TYPES and e.type not in NO_ENCOUNTER_TYPES and e.location is not None
-               and _stated_at_a_spot(e.location)]
+    earlier = [e for e in _events_in_window(doc, trigger) if e.type in LOCATED_TYPES
+               and e.type not in NO_ENCOUNTER_TYPES and e.location is not None and _stated_at_a_spot(e.location)]
     for event in sorted(earlier, key=lambda e: e.evidence.trigger_start, reverse=True):
         parties = [*event.actors, *event.recipients]
         if _takes_part(actors, parties) and _takes_part(recipients, parties) and same_time(doc, event, date):
@@ -85,6 +83,19 @@ def _same_party(one: Any, other: Any) -> bool:
         return True
     return bool(country and sector and country == getattr(other, "country", None)
                 and sector == getattr(other, "sector", None))
+
+
+def _events_in_window(doc: Document, trigger: Any) -> list[Event]:
+    """The events coded so far whose trigger lies in the window before `trigger`. The coder appends events sentence
+    by sentence, so the list is walked back only as far as the window: a statement costs the events near it, not
+    every event of a long transcript."""
+    window_start, found = _window_start(doc, trigger), []
+    for event in reversed(doc.events):
+        if event.evidence.trigger_start < window_start:
+            break
+        if event.evidence.trigger_start < trigger.idx:
+            found.append(event)
+    return found
 
 
 def _window_start(doc: Document, trigger: Any) -> int:
