@@ -25,7 +25,6 @@ from dateline.events.verify import (
     MODEL_DIR,
     MODEL_NAME,
     candidate_features,
-    dense_features,
     load_model,
     read_model,
     unverified,
@@ -135,7 +134,7 @@ def test_training_script_runs_on_a_tiny_sample_and_writes_the_same_bytes_twice(t
     first, second = _train_tiny(tmp_path, "a", "1"), _train_tiny(tmp_path, "b", "2", "--refresh")
     model = read_model(first)
     assert "NONE" in model.classes and len(model.vocabulary) > 5
-    assert model.dense is None  # the parser's vectors only with --dense (they lowered the gold AUC)
+    assert model.dense is None  # sentence embeddings only with --embeddings
     assert "gold" in model.meta["report"]["cv_by_source"]
     names = sorted(p.name for p in first.iterdir())
     assert names == ["event_detector.json", "event_detector.npz", "event_verifier.json", "event_verifier.npz"]
@@ -157,12 +156,20 @@ def test_parties_are_placed_in_the_parse_and_the_lexicon_prior_is_a_feature() ->
     assert any(f.startswith("lexconf=") for f in features)
 
 
-def test_parser_vectors_of_the_trigger_and_its_sentence() -> None:
-    parsed, events = _raw_events("Rebels attacked an army base near Kabul on Monday.")
-    vector = dense_features(events[0], parsed)
-    assert vector is not None and vector.shape == (2 * parsed.tensor.shape[1],)
-    parsed.tensor = np.zeros((0, 0))  # a pipeline without a shared tok2vec leaves no tensor
-    assert dense_features(events[0], parsed) is None
+def test_a_dense_verifier_reads_the_embedding_of_each_candidates_sentence() -> None:
+    """Candidates of one sentence share its embedding; a verifier with a dense block scores them by it."""
+    from dateline.events.verify import sentence_embeddings, using_verifier
+
+    text = "Rebels attacked an army base near Kabul on Monday and seized its commander."
+    _, events = _raw_events(text)
+    vectors = sentence_embeddings(events)
+    assert len(vectors) == len(events) >= 2 and vectors[0].shape == (384,)
+    assert all(np.array_equal(v, vectors[0]) for v in vectors)
+    model = LinearModel(("ASSAULT", "NONE"), {}, np.zeros((2, 0)), np.zeros(2),
+                        dense=(np.vstack([vectors[0] * 5, np.zeros(384)]), np.zeros(384), np.ones(384)))
+    with using_verifier(model):
+        (doc,) = process([Article(id="t", date=dt.date(2021, 5, 3), text=text)])
+    assert doc.events and all(e.confidence > 0.9 for e in doc.events if e.type == "ASSAULT")
 
 
 def test_missing_parser_vectors_count_as_the_training_mean() -> None:

@@ -39,11 +39,11 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from dateline.events.verify import FEATURE_VERSION, NONE, candidate_features, dense_features
+from dateline.events.verify import FEATURE_VERSION, NONE, candidate_features
 from dateline.model import Article, Document, Event
 
 Labeller = Callable[[Event], "str | None"]
@@ -66,7 +66,8 @@ class Row:
     factual: bool
     label: str
     features: list[str]
-    dense: list[float] = field(default_factory=list)  # `dense_features`, rounded; empty when the parse had none
+    sentence: str = ""  # the candidate's sentence: its embedding is the row's dense part (`attach_embeddings`)
+    dense: Any = field(default_factory=list)  # that embedding, attached after reading (never in the row cache)
 
     @property
     def key(self) -> tuple[str, int, str]:
@@ -325,11 +326,9 @@ def labelled_rows(name: str, docs: list[Document], labellers: dict[str, Labeller
         for event in doc.events:
             label = labellers[doc.article.id](event)
             if label is not None:
-                dense = dense_features(event, doc.parsed)
                 yield Row(name, doc.article.id, event.evidence.trigger_start or 0, event.type,
                           not (event.negated or event.hypothetical), label,
-                          candidate_features(event, doc.parsed),
-                          [] if dense is None else [round(float(v), 4) for v in dense])
+                          candidate_features(event, doc.parsed), event.evidence.sentence)
 
 
 def cache_rows(name: str, path: Path, reader: Reader, limit: int, refresh: bool, detectors: list[Any]) -> list[Row]:
@@ -346,14 +345,40 @@ def cache_rows(name: str, path: Path, reader: Reader, limit: int, refresh: bool,
     key = hashlib.sha256(raw.encode()).hexdigest()[:12]
     cache = cache_folder() / f"{name}-{key}.jsonl"
     if cache.exists() and not refresh:
-        return [Row(**json.loads(line)) for line in cache.read_text(encoding="utf-8").splitlines()]
+        return attach_embeddings([Row(**json.loads(line)) for line in cache.read_text(encoding="utf-8").splitlines()])
     labellers = {art.id: labeller for art, labeller in reader(path, limit)}
     rows = list(labelled_rows(name, recoded(name, path, detectors, limit, refresh), labellers))
     cache.parent.mkdir(parents=True, exist_ok=True)
     tmp = cache.with_suffix(".tmp")
-    tmp.write_text("".join(json.dumps(asdict(r)) + "\n" for r in rows), encoding="utf-8")
+    tmp.write_text("".join(json.dumps({**asdict(r), "dense": []}) + "\n" for r in rows), encoding="utf-8")
     tmp.replace(cache)
-    return rows
+    return attach_embeddings(rows)
+
+
+def attach_embeddings(rows: list[Row]) -> list[Row]:
+    """The rows with their sentence's MiniLM embedding as the dense part, each sentence embedded once ever: the
+    embeddings are kept under the cache folder by the SHA-256 of the sentence (and of the weights), so a re-run, or
+    rows coded again after a lexicon change, embed only sentences not seen before."""
+    import numpy as np
+
+    from dateline.embed import WEIGHTS_SHA256, embed_sentences
+
+    folder = cache_folder().parent / f"sentence-embeddings-{WEIGHTS_SHA256[:12]}"
+    keys_path, vectors_path = folder / "keys.json", folder / "vectors.npy"
+    keys: list[str] = json.loads(keys_path.read_text(encoding="utf-8")) if keys_path.exists() else []
+    vectors = np.load(vectors_path) if vectors_path.exists() else np.zeros((0, 384), np.float32)
+    where = {k: i for i, k in enumerate(keys)}
+    digest = {r.sentence: hashlib.sha256(r.sentence.encode("utf-8")).hexdigest() for r in rows}
+    missing = sorted({s for s, k in digest.items() if k not in where})
+    if missing:
+        vectors = np.concatenate([vectors, embed_sentences(missing)])
+        for s in missing:
+            where[digest[s]] = len(keys)
+            keys.append(digest[s])
+        folder.mkdir(parents=True, exist_ok=True)
+        np.save(vectors_path, vectors)
+        keys_path.write_text(json.dumps(keys), encoding="utf-8")
+    return [replace(r, dense=vectors[where[digest[r.sentence]]].astype(np.float64)) for r in rows]
 
 
 def coder_fingerprint() -> str:

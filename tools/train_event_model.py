@@ -1,14 +1,14 @@
 """Train the event verifier (`dateline.events.verify`) from labelled news and report it per source.
 
     .venv/bin/python tools/train_event_model.py --gold ../shared/data/events-gold \\
-        --dev ../shared/data/events-dev [--out src/dateline/data/models] [--limit N] [--refresh] [--dense]
+        --dev ../shared/data/events-dev [--out src/dateline/data/models] [--limit N] [--refresh] [--embeddings]
 
 Every source is run through the real pipeline with the verifier switched off; each lexicon
 candidate gets its features (`candidate_features`) and a label read from the source's annotation
-(`event_sources.py` beside this script says how, per source); with `--dense`, also the parser's
-context vectors of the trigger and its sentence (`dense_features`, standardised). The rows are cached under the cache
-folder, so retraining costs a minute; `--refresh` parses again. The model is a multinomial logistic
-regression (scikit-learn, a development dependency only) written as plain numbers: an `.npz` of
+(`event_sources.py` beside this script says how, per source); with `--embeddings`, also the MiniLM embedding of its
+sentence (`verify.sentence_embeddings`, standardised, times `--dense-weight`). The rows are cached under the cache
+folder, and the embeddings by sentence, so retraining costs a minute; `--refresh` parses again. The model is a
+multinomial logistic regression (scikit-learn, a development dependency only) written as plain numbers: an `.npz` of
 coefficients and a JSON of vocabulary, classes, calibration and figures. With `--mark-selected`, rows of a
 source whose labels are selected positives (NGEC: only the candidates its story label confirms) carry a mark of
 their source while fitting (`SELECTED_SOURCES`), so they teach which type, not whether there is an event.
@@ -71,6 +71,11 @@ MARKED: set[str] = set()
 #: event") lowered the raw scores and raised the offset, and everything was shown more (Event models, seventh
 #: session).
 WHOLE_ARTICLE = ("gold", "news")
+#: Whether the verifier reads the MiniLM embedding of the candidate's sentence (`verify.sentence_embeddings`) beside
+#: the sparse features, and how much that block counts: its standardised values are multiplied by the weight, so
+#: below 1 the L2 penalty holds the 384 dense weights tighter than the sparse ones.
+USE_EMBEDDINGS = False
+DENSE_WEIGHT = 1.0
 C = 0.3  # inverse L2 strength, chosen by the gold cross-validation (AUC of P(right), 0.3 vs 1.0)
 FOLDS = 5
 SEED = 13
@@ -92,10 +97,11 @@ def feature_matrix(rows: list[Any], min_count: int = MIN_COUNT) -> tuple[list[st
 
 
 def fit_linear(rows: list[Any], c: float, weights: dict[str, float], use_dense: bool = False,
-               min_count: int = MIN_COUNT) -> LinearModel:
+               min_count: int = MIN_COUNT, dense_weight: float = 1.0) -> LinearModel:
     """The one trainer of the learned decisions (verifier and detector): a multinomial logistic regression over
-    the rows' binary features and, with `use_dense`, their standardised dense vectors; each row weighted by its
-    source. Rows with fewer than two labels give a model that always says NONE."""
+    the rows' binary features and, with `use_dense`, their standardised dense vectors times `dense_weight` (kept
+    in the model as a smaller scale, so reading it needs nothing new); each row weighted by its source. Rows
+    with fewer than two labels give a model that always says NONE."""
     from scipy.sparse import csr_matrix, hstack
     from sklearn.linear_model import LogisticRegression
 
@@ -103,6 +109,8 @@ def fit_linear(rows: list[Any], c: float, weights: dict[str, float], use_dense: 
         return LinearModel((NONE,), {}, np.zeros((1, 0)), np.zeros(1))
     vocab, index, x = feature_matrix(rows, min_count)
     stats = dense_stats(rows) if use_dense else None
+    if stats is not None:
+        stats = (stats[0], stats[1] / dense_weight)
     if stats is not None:
         x = hstack([x, csr_matrix(dense_matrix(rows, *stats))], format="csr")
     from threadpoolctl import threadpool_limits
@@ -117,11 +125,13 @@ def fit_linear(rows: list[Any], c: float, weights: dict[str, float], use_dense: 
     return LinearModel(tuple(str(k) for k in clf.classes_), index, coef[:, : len(vocab)], intercept, dense=dense)
 
 
-def fit(rows: list[Row], c: float = C, use_dense: bool = False) -> LinearModel:
+def fit(rows: list[Row], c: float = C, use_dense: bool | None = None) -> LinearModel:
     """A verifier trained on `rows` (calibration left as identity), the rows of the `MARKED` sources marked with
-    their source while fitting and the mark's column left out of the model."""
+    their source while fitting and the mark's column left out of the model; with the sentence embeddings when
+    `use_dense` (by default `USE_EMBEDDINGS`)."""
     marked = [replace(r, features=[*r.features, SOURCE_MARK + r.source]) if r.source in MARKED else r for r in rows]
-    return without_features(fit_linear(marked, c, SOURCE_WEIGHT, use_dense), SOURCE_MARK)
+    dense = USE_EMBEDDINGS if use_dense is None else use_dense
+    return without_features(fit_linear(marked, c, SOURCE_WEIGHT, dense, dense_weight=DENSE_WEIGHT), SOURCE_MARK)
 
 
 def without_features(model: LinearModel, prefix: str) -> LinearModel:
@@ -134,7 +144,7 @@ def without_features(model: LinearModel, prefix: str) -> LinearModel:
 
 def dense_stats(rows: list[Row]) -> tuple[np.ndarray, np.ndarray] | None:
     """Mean and scale of the dense features over the rows that have them (None when none has)."""
-    have = np.array([r.dense for r in rows if r.dense], dtype=np.float64)
+    have = np.array([r.dense for r in rows if len(r.dense)], dtype=np.float64)
     if not len(have):
         return None
     return have.mean(axis=0), have.std(axis=0) + 1e-3
@@ -152,7 +162,7 @@ def dense_matrix(rows: list[Row], mean: np.ndarray, scale: np.ndarray) -> np.nda
 def predict(model: LinearModel, rows: list[Any]) -> list[dict[str, float]]:
     """The model's class probabilities of each row, by class name, dense features included."""
     probs = model.probabilities_of_many([r.features for r in rows],
-                                        [np.asarray(r.dense) if r.dense else None for r in rows])
+                                        [np.asarray(r.dense) if len(r.dense) else None for r in rows])
     return [dict(zip(model.classes, map(float, p), strict=True)) for p in probs]
 
 
@@ -186,7 +196,7 @@ def whole_article_folds(rows: list[Row]) -> list[set[tuple[str, str]]]:
 
 
 def cross_validate_gold(rows: list[Row], c: float = C,
-                        use_dense: bool = False) -> dict[tuple[str, int, str], dict[str, float]]:
+                        use_dense: bool | None = None) -> dict[tuple[str, int, str], dict[str, float]]:
     """Out-of-fold probabilities for every candidate of a whole-article source (the gold articles, and the
     hand-labelled news when it is trained on), keyed by (article, trigger start, coded type)."""
     out = {}
@@ -211,7 +221,7 @@ def document_fold(group: str) -> int:
     return int(hashlib.sha1(group.encode()).hexdigest(), 16) % FOLDS
 
 
-def cross_validate_all(rows: list[Row], c: float = C, use_dense: bool = False) -> list[dict[str, float]]:
+def cross_validate_all(rows: list[Row], c: float = C, use_dense: bool | None = None) -> list[dict[str, float]]:
     """Out-of-fold probabilities of every row, each source's documents spread over `FOLDS` folds."""
     out: list[dict[str, float]] = [{} for _ in rows]
     folds = [document_fold(r.group) for r in rows]
@@ -243,7 +253,7 @@ def ranking(rows: list[Row], probs: list[dict[str, float]]) -> dict[str, Any]:
     return out
 
 
-def per_source_cv(rows: list[Row], c: float = C, use_dense: bool = False) -> dict[str, dict[str, Any]]:
+def per_source_cv(rows: list[Row], c: float = C, use_dense: bool | None = None) -> dict[str, dict[str, Any]]:
     """`ranking` of each source under the all-source cross-validation grouped by document."""
     probs = cross_validate_all(rows, c, use_dense)
     return {name: ranking([r for r in rows if r.source == name], [p for r, p in zip(rows, probs, strict=True)
@@ -342,6 +352,7 @@ def load_all(args: argparse.Namespace) -> list[Row]:
 
 
 def main() -> None:
+    global USE_EMBEDDINGS, DENSE_WEIGHT
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, required=True, help="events-gold folder (articles.jsonl, gold.json)")
     parser.add_argument("--dev", type=Path, required=True, help="events-dev folder (NGEC, RAMS, WikiEvents, CrisisLex)")
@@ -351,8 +362,10 @@ def main() -> None:
     parser.add_argument("--c", type=float, default=C)
     parser.add_argument("--sources", default=",".join(TRAINED_ON),
                         help=f"comma-separated sources to train on, of {', '.join(SOURCES)}")
-    parser.add_argument("--dense", action="store_true",
-                        help="add the parser's vectors (measured: gold CV AUC 0.68, 0.74 without; off by default)")
+    parser.add_argument("--embeddings", action="store_true",
+                        help="add the MiniLM embedding of each candidate's sentence (USE_EMBEDDINGS)")
+    parser.add_argument("--dense-weight", type=float, default=DENSE_WEIGHT,
+                        help="how much the embedding block counts against the L2 penalty (DENSE_WEIGHT)")
     parser.add_argument("--no-detector", action="store_true",
                         help="train the verifier only (by default the detector is trained first, into --out too)")
     parser.add_argument("--mark-selected", action="store_true",
@@ -360,6 +373,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.mark_selected:
         MARKED.update(SELECTED_SOURCES)
+    USE_EMBEDDINGS, DENSE_WEIGHT = USE_EMBEDDINGS or args.embeddings, args.dense_weight
     if not args.no_detector:
         from train_event_detector import train as train_detector
 
@@ -368,20 +382,21 @@ def main() -> None:
     report: dict[str, Any] = {}
     for name in sorted({r.source for r in rows} - {"gold"}):
         held = [r for r in rows if r.source == name]
-        model = fit([r for r in rows if r.source != name], args.c, args.dense)
+        model = fit([r for r in rows if r.source != name], args.c)
         report[name] = source_report(held, predict(model, held))
         print(f"left out {name}: {report[name]}", file=sys.stderr)
-    report["cv_by_source"] = per_source_cv(rows, args.c, args.dense)
+    report["cv_by_source"] = per_source_cv(rows, args.c)
     print(f"all sources, 5-fold CV by document: {report['cv_by_source']}", file=sys.stderr)
-    oof = cross_validate_gold(rows, args.c, args.dense)
+    oof = cross_validate_gold(rows, args.c)
     gold = [r for r in rows if r.source == "gold"]
     report["gold_cv"] = source_report(gold, [oof[r.key] for r in gold])
     print(f"gold, 5-fold CV by article: {report['gold_cv']}", file=sys.stderr)
     calibration = platt(*calibration_pairs(rows, oof))
-    model = replace(fit(rows, args.c, args.dense), calibration=calibration)
+    model = replace(fit(rows, args.c), calibration=calibration)
     sources = dict(Counter(r.source for r in rows))
     linear.write_model(model, args.out, MODEL_NAME, FEATURE_VERSION,
-                       {"c": args.c, "dense": args.dense, "rows": sources, "source_weight": SOURCE_WEIGHT,
+                       {"c": args.c, "dense": "minilm-sentence" if USE_EMBEDDINGS else None,
+                        "dense_weight": DENSE_WEIGHT, "rows": sources, "source_weight": SOURCE_WEIGHT,
                         "marked_sources": sorted(MARKED), "report": report})
     print(f"wrote {linear.model_files(args.out, MODEL_NAME)[0]} ({len(model.vocabulary)} features, "
           f"classes {len(model.classes)}, "

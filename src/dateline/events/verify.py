@@ -4,7 +4,8 @@ The lexicon finds candidate events and says why (the rule that fired); it cannot
 attacked the base" from "a tank at the plant exploded" or "the earthquake killed 43", because both
 match a violent verb. The verifier is a multinomial logistic regression over cheap features of the
 candidate (its lexicon type and rule, the trigger's lemma and syntax, the parties found and their
-sectors, the words of the sentence and the heads around the trigger) that predicts what the trigger
+sectors, the words of the sentence and the heads around the trigger; a model trained with a dense block also
+reads the MiniLM embedding of the candidate's sentence, `sentence_embeddings`) that predicts what the trigger
 reports: NONE (no political event) or one of the 16 PLOVER types. It is trained by
 `tools/train_event_model.py` on labelled news (see `data/models/SOURCE.md`) and shipped as plain
 numbers (`event_verifier.npz`: coefficients; `event_verifier.json`: vocabulary, classes, calibration),
@@ -36,7 +37,6 @@ import numpy as np
 from dateline.config import package_data
 from dateline.events import linear
 from dateline.events.detect import RULE_PREFIX as DETECTOR_RULE
-from dateline.events.detect import parse_tensor, sentence_mean
 from dateline.events.frame import frame_features
 from dateline.events.linear import LinearModel
 from dateline.events.locate import location_for_type
@@ -191,18 +191,17 @@ def candidate_features(event: Event, parsed: Any) -> list[str]:
             + subject_features(event, token) + frame_features(token))  # frame: agent class, setting, sport/business
 
 
-def dense_features(event: Event, parsed: Any) -> np.ndarray | None:
-    """The parser's own context vectors (`doc.tensor`): the trigger's and its sentence's mean, side by side.
+def sentence_embeddings(events: list[Event]) -> list[np.ndarray]:
+    """The MiniLM embedding of each candidate's sentence (`dateline.embed`), each distinct sentence embedded once.
 
-    They come free with the parse and say what the trigger's neighbourhood is about in a way word
-    features cannot (a "strike" among workers and wages, or among jets and targets). None when the
-    parse has no tensor (a pipeline without a shared tok2vec) or the trigger is not found.
-    """
-    token = trigger_token(event, parsed)
-    tensor = parse_tensor(parsed)
-    if token is None or tensor is None:
-        return None
-    return np.concatenate([tensor[token.i], sentence_mean(token.sent)]).astype(np.float64)
+    A sentence encoder trained on a billion sentence pairs says what the sentence is about (a "strike" among
+    workers and wages, or among jets and targets; a match report; an earthquake) in a way the sparse features
+    cannot; only candidates' sentences are embedded, so the cost follows the candidates, not the article."""
+    from dateline.embed import embed_sentences
+
+    texts = sorted({event.evidence.sentence for event in events})
+    vectors = dict(zip(texts, embed_sentences(texts), strict=True))
+    return [vectors[event.evidence.sentence].astype(np.float64) for event in events]
 
 
 def trigger_token(event: Event, parsed: Any) -> Any | None:
@@ -231,7 +230,7 @@ def verify_events(doc: Document) -> Document:
     if not doc.events:
         return doc
     features = [candidate_features(event, doc.parsed) for event in doc.events]
-    dense = [dense_features(event, doc.parsed) for event in doc.events] if model.dense is not None else None
+    dense = sentence_embeddings(doc.events) if model.dense is not None else None
     kept = []
     for event, row, probs in zip(doc.events, features, model.probabilities_of_many(features, dense), strict=True):
         checked = verify_event(event, dict(zip(model.classes, map(float, probs), strict=True)), model, row)
