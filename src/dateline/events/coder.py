@@ -28,7 +28,7 @@ from dateline.events.lexicon import (
     verb_used_as_noun,
 )
 from dateline.events.locate import locate_event
-from dateline.events.modality import ATTEMPT_NOUNS, SPEECH_VERBS, Modality, trigger_modality
+from dateline.events.modality import ATTEMPT_NOUNS, SPEECH_VERBS, Modality, dated_ahead, trigger_modality
 from dateline.events.ontology import Ontology, load_ontology
 from dateline.events.parties import demand_parties, trigger_parties
 from dateline.events.parties_reported import reread_reported_accusations, reread_retyped_parties
@@ -183,6 +183,8 @@ def code_trigger(doc: Document, trigger: Trigger, entries: dict[int, TriggerEntr
     fallback = [] if recipients else fallback_recipients(doc, token, actors, reading.type, trigger.entry.type)
     recipients = recipients or fallback
     when = event_dating(doc, token.i, reading.hypothetical or reading.negated)
+    if reading.status == "fact" and not modality.future and dated_ahead(doc, token, when.value):  # not yet
+        reading = Reading(reading.type, reading.mode, "future", f"dated {when.value}, after the article")
     sentence, start, end = evidence_span or _sentence_text(doc.article.text, token.sent)
     background = background_reason(token, heads)
     notes = [entry.rule, *(f"parties: {p}" for p in party_tokens.patterns), *([FALLBACK_NOTE] if fallback else [])]

@@ -21,7 +21,9 @@ decided from who or what does the act, read from the parse:
 * no act at all (`not_an_act`): a word of speech read as the deed it reports ("reported 651 attacks": the
   attacks are their own mention), a present participle describing a noun ("the escalating crisis", "the
   approaching officers"), a conflict word of a contest without violence ("a legal offensive", "tariffs that
-  targeted China", `contest_domains.txt`), a verb of asking whose clause is a question ("asked whether ...").
+  targeted China", `contest_domains.txt`), a verb of asking whose clause is a question ("asked whether ...") or
+  a statement ("suggested that poverty was the cause"), a protest verb with an object ("demonstrate the safety"),
+  a claim only a text makes ("reports claimed"), a harm to oneself ("harming themselves"; `events.senses`).
 
 A cause with a political modifier ("Israeli fire", "army tanks": an actor with a country or an armed
 sector) stays political, and so does an arrest by police or an armed group's attack. The coder drops
@@ -37,6 +39,13 @@ from typing import Any
 
 from dateline.events.courtesy import courtesy
 from dateline.events.index import ArticleIndex
+from dateline.events.senses import (
+    NON_POLITICAL_SECTORS,
+    document_as_speaker,
+    harm_to_oneself,
+    protest_verb_with_object,
+    request_states_a_fact,
+)
 from dateline.model import Actor, Document
 from dateline.words import word_map, word_set
 
@@ -104,7 +113,8 @@ def nonpolitical_frame(doc: Document, token: Any, type_name: str) -> str | None:
     if thanks is not None:
         return thanks
     agent_actors = _actors_in(index, agent) if agent is not None else []
-    no_act = not_an_act(token, type_name, agent, _state_agent(agent, agent_actors))
+    political_agent = any(a.sector and a.sector not in NON_POLITICAL_SECTORS for a in agent_actors)
+    no_act = not_an_act(token, type_name, agent, _state_agent(agent, agent_actors), political_agent)
     if no_act is not None:
         return no_act
     phrase = _own_phrase(token)
@@ -121,13 +131,18 @@ def nonpolitical_frame(doc: Document, token: Any, type_name: str) -> str | None:
     return None
 
 
-def not_an_act(token: Any, type_name: str, agent: Any | None, state_agent: bool = False) -> str | None:
+def not_an_act(token: Any, type_name: str, agent: Any | None, state_agent: bool = False,
+               political_agent: bool = False) -> str | None:
     """Why the trigger names no act of its type, or None: a word of speech read as a deed ("reported 651 attacks",
     "said the release ...": the deed is its own mention, the report is not it); a present participle before the
     noun it describes ("the escalating crisis", "the approaching officers": a property, not a happening); a conflict
     word of a contest without violence ("a legal offensive", "a trade war", "tariffs that have targeted China");
-    a REQUEST whose clause is a question ("asked the sheriff whether he considers the case closed").
-    `state_agent`: a state, armed or judicial body named as the agent by a common noun, whose conflict act stays."""
+    a REQUEST whose clause is a question ("asked the sheriff whether he considers the case closed") or a statement
+    ("suggested that poverty was the cause"); a protest verb used in its other sense ("demonstrate the safety");
+    a speech act made by a text that names no political body ("reports claimed"); a harm to oneself ("harming
+    themselves"; `events.senses`).
+    `state_agent`: a state, armed or judicial body named as the agent by a common noun, whose conflict act stays;
+    `political_agent`: an actor of a political sector named in the agent's phrase."""
     lemma = _lemma(token)
     if token.pos_ == "VERB" and lemma in SPEECH_VERBS - PERFORMATIVE_VERBS and type_name in DEED_TYPES:
         return f"report: '{token.text}' tells of a deed, it is not one"
@@ -141,6 +156,14 @@ def not_an_act(token: Any, type_name: str, agent: Any | None, state_agent: bool 
             return f"contest: '{domain.text}' with '{token.text}'"
     if type_name == "REQUEST" and token.pos_ == "VERB" and lemma not in SPEECH_VERBS and _asks_a_question(token):
         return f"question: '{token.text}' asks for an answer"
+    if type_name == "REQUEST" and request_states_a_fact(token):
+        return f"opinion: '{token.text}' states a view, it asks for no act"
+    if type_name == "PROTEST" and protest_verb_with_object(token):
+        return f"sense: '{token.text}' with an object is no protest"
+    if harm_to_oneself(token, type_name):
+        return f"self: '{token.text}' harms the doer alone"
+    if document_as_speaker(agent, type_name, political_agent):
+        return f"document: '{agent.text}' says it, no party does"
     return None
 
 

@@ -8,15 +8,18 @@ trigger's clause:
   names no one ("no one has been convicted", "arrested nobody"), a `no`/`without` before a
   nominal trigger, or a clause governed by a negating verb ("refused to meet", "prevented an
   offensive");
-* hypothetical — modal auxiliaries ("would result in"), conditionals ("if", "unless"),
+* hypothetical — modal auxiliaries ("would result in"), conditionals ("if", "unless"), hedging adverbs
+  ("possibly lifting the moratorium"),
   `any` before a nominal trigger, infinitival purpose and intention clauses ("mobilised to
   stage an assault"), the infinitive of a noun of right, chance or plan ("the right to sue"), an
   intention that is itself conditional ("if they decided to sue"), and the content of another
-  event ("warned that ...", "accused X of ...");
+  event ("warned that ...", "accused X of ...", and the offence in "charged with assault");
 * future — `will`/`shall`/`going to`: PLOVER codes promised cooperation as AGREE (and promised
   retreats as CONCEDE), other future events are flagged future; a nominal event that is planned
   or on a schedule ("plans another round of demonstrations", "protests scheduled for Thursday",
-  "the planned march") is `scheduled`: future, and promised by nobody.
+  "the planned march") is `scheduled`: future, and promised by nobody; so is an act its own date puts after
+  the day the article was written, in a clause told in no past tense ("will discuss it during their phone call
+  on Saturday": the call; `dated_ahead`, read once the act is dated).
 
 Scope: negation and modals reach only the event's own clause. A nominal event in a time or
 circumstance adjunct ("did not arrest anyone after the protest") or in the subject is outside the
@@ -33,6 +36,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from dateline.events.dating_clauses import past_tense, written_by
+from dateline.model import Document
+from dateline.timex3 import interval, precision
 from dateline.words import word_class, word_set
 
 # The word classes live in data/words/ (each file says what its list is for).
@@ -44,6 +50,11 @@ NEGATIVE_PRONOUNS = word_set("negative_pronouns")
 #: Slots of a clause where a party that is no one denies the act ("nobody was hurt", "arrested no one").
 PARTY_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj"})
 CONDITIONAL_MARKS = word_set("conditional_markers")
+#: Words whose prepositional object is the offence charged ("charged with assault"), and those prepositions.
+OFFENCE_HEADS = word_set("offence_heads")
+OFFENCE_PREPS = frozenset({"of", "with", "for", "on"})
+#: Adverbs that make an act a possibility ("possibly lifting the moratorium").
+HEDGING_ADVERBS = word_set("hedging_adverbs")
 #: Verbs whose complement clause is not (yet) a fact.
 IRREALIS_HEADS = word_set("irrealis_verbs")
 #: Verbs that report speech: their "would" clauses are futures, their "must" clauses demands.
@@ -73,6 +84,8 @@ COMPLEMENT_NOUNS = (IRREALIS_NOUNS | word_set("capacity_nouns")) - ATTEMPT_NOUNS
 PREPOSITIONAL_IRREALIS = word_set("prepositional_irrealis_verbs")
 #: Determiners that present a nominal event as known to have happened ("the clashes", "Russia's request").
 PRESUPPOSING_DETERMINERS = word_set("anaphoric_determiners")
+#: Precisions of a date that names when a scheduled act takes place.
+ONE_DAY_OR_FINER = frozenset({"day", "part_of_day", "time"})
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp", "csubj",
                          "parataxis", "csubjpass"})
 
@@ -182,6 +195,9 @@ def _nominal_modality(token: Any) -> Modality | None:
     head = token.head
     if token.dep_ == "pobj" and head.lower_ == "without":
         return Modality(negated=True, reason="'without' before the trigger")
+    if token.dep_ == "pobj" and head.lower_ in OFFENCE_PREPS and head.dep_ == "prep" and \
+            (head.head.lemma_.lower() in OFFENCE_HEADS or head.head.lower_ in OFFENCE_HEADS):
+        return Modality(hypothetical=True, reason=f"the offence of '{head.head.text} {head.text}'")  # charged with
     if token.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in IRREALIS_NOUNS \
             and head.head.pos_ in ("NOUN", "PROPN") and head.head.i != token.i:
         return Modality(hypothetical=True, reason=f"object of '{head.head.text}'")
@@ -249,7 +265,7 @@ def _clause_modality(verb: Any, trigger: Any) -> Modality | None:
     if subject and presupposed(trigger):
         return None
     outside = subject or (trigger.i != verb.i and _in_adjunct(trigger, verb))
-    negated = hypothetical = future = False
+    negated = hypothetical = future = hedged = False
     reasons = []
     for child in verb.children:
         word = child.lower_
@@ -271,11 +287,15 @@ def _clause_modality(verb: Any, trigger: Any) -> Modality | None:
         elif child.dep_ == "mark" and word in CONDITIONAL_MARKS:
             hypothetical = True
             reasons.append(f"conditional '{child.text}'")
+        elif child.dep_ == "advmod" and word in HEDGING_ADVERBS and not outside:
+            hedged = True
+            reasons.append(f"hedged by '{child.text}'")
     if trigger.i != verb.i and verb.lemma_.lower() in NEGATING_HEADS and trigger.dep_ in ("dobj", "pobj"):
         negated = True
         reasons.append(f"object of '{verb.text}'")
     if not reasons:
         return None
+    hypothetical = hypothetical or (hedged and not negated)  # "perhaps not paid" is no refusal, it stays negated
     return Modality(negated=negated, hypothetical=hypothetical, future=future, reason="; ".join(reasons))
 
 
@@ -372,3 +392,17 @@ def _conditional(verb: Any) -> bool:
     """Whether a clause is a condition or under a modal of possibility ("if they decided", "could decide")."""
     return any((c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS)
                or (c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX) for c in verb.children)
+
+
+def dated_ahead(doc: Document, token: Any, value: str | None) -> bool:
+    """Whether an act read as a fact is dated (`value`) after the day its article was written, in a clause told in
+    no past tense ("discuss it during their phone call on Saturday"): not yet happened, so on a schedule. A past
+    or perfect clause keeps a later date a fact (a wire story dated the evening before "early Thursday"); only a
+    day (or an hour) counts: a later year or month is often an end or a span ("extending the contract to 2021")."""
+    if value is None or precision(value) not in ONE_DAY_OR_FINER:  # "extended the contract to 2021": an end
+        return False
+    span = interval(value)
+    if span is None or span.first <= written_by(doc):
+        return False
+    verb = clause_head(token)
+    return verb.pos_ not in ("VERB", "AUX") or not past_tense(verb)

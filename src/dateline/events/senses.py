@@ -1,0 +1,94 @@
+"""A trigger's sense from its own arguments: words that name a political act in one use and something else in another.
+
+Read by `events.frame.not_an_act` (so the lexicon's and the detector's proposals alike are dropped), from the parse
+and word lists only:
+
+* a verb of asking or urging whose clause states a fact is an opinion, not a request: "Blair suggested that poverty
+  was the cause of terrorism" (a past or third-person present verb in the clause), where "suggested that the talks
+  be held in Geneva" (a bare subjunctive) and "urged that they should leave" (a modal) ask for an act;
+* a verb that is a protest only without an object has another sense with one: "the tests demonstrate the safety
+  of the reactor", "demonstrated that the plan works" (`object_sense_protest_verbs.txt`);
+* a harm done to oneself ("adolescents harming themselves", "the prisoner hanged himself"): no assault on
+  another party (`reflexive_pronouns.txt`); "blew himself up at the checkpoint" (a particle) stays, and so does a
+  coercion ("the parties dissolved themselves");
+* an accusation, demand or threat whose agent is a text or recording and whose phrase names no political body:
+  "reports claimed that ...", "a study warned" (`document_nouns.txt`): who made it is not said, and a report of a
+  claim is no act of a party; a text whose author is named ("a UN report accused the army", "the CNAS paper urges
+  Congress", "released a report claiming") is its author's act and stays.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dateline.words import word_set
+
+OBJECT_SENSE_PROTEST_VERBS = word_set("object_sense_protest_verbs")
+REFLEXIVE_PRONOUNS = word_set("reflexive_pronouns")
+#: Types of harm done to someone.
+HARM_TYPES = frozenset({"ASSAULT"})  # "the parties dissolved themselves" is a real COERCE
+DOCUMENT_NOUNS = word_set("document_nouns")
+QUESTION_WORDS = word_set("question_words")
+#: Tags of wh-words: one before a clause's verb makes it an indirect question.
+WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+#: Dependents of a text that name who made it ("the ministry's report", "a report by the UN", "a paper from CNAS").
+AUTHOR_PREPS = frozenset({"by", "from", "of"})
+#: Tags of a finite verb that cannot be a bare subjunctive: "was", "had taken", "is" (not "be", nor "leave" after a
+#: plural subject, which reads the same either way).
+STATING_TAGS = frozenset({"VBD", "VBZ"})
+#: Auxiliaries that keep a clause a demand ("should leave", "must resign").
+DEMANDING_AUX = frozenset({"should", "must", "shall", "ought"})
+#: Types of speech acts a text can be said to make.
+SAYING_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
+#: Sectors of actors that are no political body: a media outlet's or a company's report is no party's act.
+NON_POLITICAL_SECTORS = frozenset({"MED", "BUS", "MNC", "EDU", "CVL"})
+
+
+def request_states_a_fact(verb: Any) -> bool:
+    """A verb coded REQUEST whose complement clause is a statement ("suggested that poverty was the cause"): no
+    infinitive of the act asked for, a clause whose verb or auxiliary is past or third-person present, no modal
+    of obligation."""
+    if verb.pos_ != "VERB" or any(c.dep_ in ("xcomp", "dobj") for c in verb.children):
+        return False
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    return bool(clauses) and all(_stating_clause(verb, c) for c in clauses)
+
+
+def _stating_clause(verb: Any, clause: Any) -> bool:
+    """A finite clause that states something: not an indirect question ("asking what level of expertise they had",
+    which asks), not a subjunctive, modal or infinitive one."""
+    if clause.left_edge.lower_ in QUESTION_WORDS or any(m.dep_ == "mark" and m.lower_ in QUESTION_WORDS
+                                                        for m in clause.children):
+        return False
+    if any(t.tag_ in WH_TAGS for t in clause.doc[verb.i + 1:clause.i]):  # "asking on what basis France became"
+        return False
+    auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in DEMANDING_AUX for a in auxes) or any(a.dep_ == "aux" and a.lower_ == "to" for a in auxes):
+        return False
+    return clause.tag_ in STATING_TAGS or any(a.tag_ in STATING_TAGS for a in auxes)
+
+
+def protest_verb_with_object(verb: Any) -> bool:
+    """A verb that is a protest only without an object, used with one ("demonstrate the safety", "demonstrated
+    that the plan works")."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in OBJECT_SENSE_PROTEST_VERBS and \
+        any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
+
+
+def document_as_speaker(agent: Any | None, type_name: str, political_actor: bool) -> bool:
+    """A speech act made by a text or recording ("reports claimed", "a study warned") whose phrase names no
+    political body (`political_actor`: an actor of a political sector named in the agent's phrase)."""
+    if agent is None or type_name not in SAYING_TYPES or agent.pos_ != "NOUN" or agent.dep_ != "nsubj":
+        return False  # "released a report claiming ...": the report is the releaser's act
+    authored = any(c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")
+                   or (c.dep_ == "prep" and c.lower_ in AUTHOR_PREPS) for c in agent.children)
+    return agent.lemma_.lower() in DOCUMENT_NOUNS and not political_actor and not authored
+
+
+def harm_to_oneself(verb: Any, type_name: str) -> bool:
+    """A harm whose only object is the doer ("harming themselves", "hanged himself"); a verb with a particle is
+    another act ("blew himself up" at a checkpoint)."""
+    if type_name not in HARM_TYPES or verb.pos_ != "VERB" or any(c.dep_ == "prt" for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and all(o.lower_ in REFLEXIVE_PRONOUNS for o in objects)
