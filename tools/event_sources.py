@@ -345,14 +345,14 @@ def cache_rows(name: str, path: Path, reader: Reader, limit: int, refresh: bool,
     key = hashlib.sha256(raw.encode()).hexdigest()[:12]
     cache = cache_folder() / f"{name}-{key}.jsonl"
     if cache.exists() and not refresh:
-        return attach_embeddings([Row(**json.loads(line)) for line in cache.read_text(encoding="utf-8").splitlines()])
+        return [Row(**json.loads(line)) for line in cache.read_text(encoding="utf-8").splitlines()]
     labellers = {art.id: labeller for art, labeller in reader(path, limit)}
     rows = list(labelled_rows(name, recoded(name, path, detectors, limit, refresh), labellers))
     cache.parent.mkdir(parents=True, exist_ok=True)
     tmp = cache.with_suffix(".tmp")
     tmp.write_text("".join(json.dumps({**asdict(r), "dense": []}) + "\n" for r in rows), encoding="utf-8")
     tmp.replace(cache)
-    return attach_embeddings(rows)
+    return rows
 
 
 def attach_embeddings(rows: list[Row]) -> list[Row]:

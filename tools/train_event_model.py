@@ -41,7 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from dateline.events import linear
 from dateline.events.linear import LinearModel
 from dateline.events.verify import FEATURE_VERSION, MODEL_NAME, NONE
-from event_sources import SOURCES, TRAINED_ON, Row, cache_rows, source_file
+from event_sources import SOURCES, TRAINED_ON, Row, attach_embeddings, cache_rows, source_file
 
 #: How much one row of each source counts: the gold articles are the target domain, and so are the hand-labelled
 #: news candidates (whole articles, every candidate labelled, the same coding guideline: the same weight, not a
@@ -348,7 +348,7 @@ def load_all(args: argparse.Namespace) -> list[Row]:
         got = cache_rows(name, path, reader, args.limit, args.refresh, detectors)
         print(f"{name}: {len(got)} labelled candidates", file=sys.stderr)
         rows += got
-    return rows
+    return attach_embeddings(rows) if USE_EMBEDDINGS else rows
 
 
 def main() -> None:
