@@ -4,13 +4,13 @@ parties of a physical act told in the sentences before happened where that act d
 "Police surrounded a crew of Reuters journalists in Mombasa ... The police threatened to arrest the journalists": a
 statement has no place of its own (`events.locate`), but one passed face to face between the two sides of an act the
 story has just placed, in the same days, is part of that encounter. The act must be near (its sentence or the three
-before), and each side of the statement must be a party of it (the same name, or the same country and sector: a
-crew's correspondent for the crew): words of someone else, or words that reach one side only ("the ministry condemned
-the raid"), were said anywhere. The act must be physical, neither talks nor a protest (`NO_ENCOUNTER_TYPES`), and
-placed by its own sentence finer than a country: an encounter happens at a spot ("protesters took to the streets in
-Yemen" says nothing of where they called for the president to go), and a place carried from the story's scene or the
-dateline, or given a statement so, is a guess already (no chains). Read by `events.locate`; reads the events coded so
-far only.
+before), and each side of the statement must be a party of it (the same name, or the same country and sector: a crew's
+correspondent for the crew): words of someone else, or words that reach one side only ("the ministry condemned the
+raid"), were said anywhere. The act must be physical, neither talks nor a protest (`NO_ENCOUNTER_TYPES`), and placed by
+its own sentence at a point, as having happened (no government as a side): an encounter happens at a spot ("protesters
+took to the streets in Yemen" says nothing of where they called for the president to go), and a place carried from the
+story's scene or the dateline, or given a statement so, is a guess already (no chains). Read by `events.locate`; reads
+the events coded so far only.
 """
 
 from __future__ import annotations
@@ -31,6 +31,8 @@ ENCOUNTER_SENTENCES = 3
 #: visit to the Gulf Coast, said he would press BP executives at a White House meeting") and protests (the target of
 #: "protests against Mubarak in Cairo" is not in the street: the protesters' calls for him to go reach him elsewhere).
 NO_ENCOUNTER_TYPES = TALK_TYPES | {"PROTEST"}
+#: Sectors of parties that are no side of an encounter: governments and international bodies as a whole.
+ABSENT_SECTORS = frozenset({"GOV", "IGO"})
 #: How a location read from an encounter begins its basis.
 ENCOUNTER_BASIS = "an exchange within an encounter"
 
@@ -44,7 +46,8 @@ def encounter_location(doc: Document, trigger: Any, actors: Iterable[Any], recip
     if not actors or not recipients:
         return None
     earlier = [e for e in _events_in_window(doc, trigger) if e.type in LOCATED_TYPES
-               and e.type not in NO_ENCOUNTER_TYPES and e.location is not None and _stated_at_a_spot(e.location)]
+               and e.type not in NO_ENCOUNTER_TYPES and not (e.hypothetical or e.negated)
+               and e.location is not None and _stated_at_a_spot(e.location)]
     for event in sorted(earlier, key=lambda e: e.evidence.trigger_start, reverse=True):
         parties = [*event.actors, *event.recipients]
         if _takes_part(actors, parties) and _takes_part(recipients, parties) and same_time(doc, event, date):
@@ -62,12 +65,13 @@ def _encounter_location(event: Event) -> Location:
 
 
 def _stated_at_a_spot(location: Location) -> bool:
-    """True when the act's own sentence placed it finer than a country: an encounter happens at a spot, and an act
-    the story places only in a country ("took to the streets in Yemen") says nothing of where words were exchanged;
+    """True when the act's own sentence placed it at a point (a town, a site): an encounter happens at a spot, and
+    an act the story places only in a country or province ("took to the streets in Yemen") says nothing of where
+    words were exchanged;
     a place carried from the story's scene or the dateline is a guess already, not to be carried further."""
     if (location.basis or "").startswith((SCENE_BASIS, DATELINE_BASIS)):
         return False
-    return (location.precision or place_precision(location)) != "country"  # type: ignore[arg-type]
+    return (location.precision or place_precision(location)) == "point"  # type: ignore[arg-type]
 
 
 def _takes_part(side: list[Any], parties: list[Any]) -> bool:
@@ -77,8 +81,12 @@ def _takes_part(side: list[Any], parties: list[Any]) -> bool:
 
 
 def _same_party(one: Any, other: Any) -> bool:
-    """True when two parties stand for the same side: one name, or one country and sector."""
+    """True when two parties stand for the same side: one name, or one country and sector. A government is no side
+    of an encounter: it is a party of every act of its state ("Turkey and Russia agreed" after "any regime
+    offensive on Idlib"), present at none of them."""
     name, country, sector = (getattr(one, k, None) for k in ("name", "country", "sector"))
+    if sector in ABSENT_SECTORS or getattr(other, "sector", None) in ABSENT_SECTORS:
+        return False
     if name and name == getattr(other, "name", None):
         return True
     return bool(country and sector and country == getattr(other, "country", None)
