@@ -4,7 +4,8 @@ manual's COERCE seize, not an investigation; the to-infinitive of a commitment (
 or a state of emergency is CONCEDE (the manual's text over the 2021 table); funding or financing someone is AID
 (the manual's "monetary aid ... grants", benefiting the recipient), not CAMEO's 061 economic cooperation; ratifying
 an agreement is SUPPORT as signing one is (the manual's SUPPORT: "ratify, sign, or finalize an agreement or treaty"),
-not CAMEO's 031."""
+not CAMEO's 031. A CAMEO pattern's words are looked for in the act's own phrase: not in the phrase naming the report's
+source ("according to a news release") nor a word its negation reverses ("found not guilty")."""
 
 from __future__ import annotations
 
@@ -44,3 +45,17 @@ def test_a_bare_verb_of_a_phrasal_entry_or_a_search_of_no_place_is_no_coercion(n
     """No conflict reading: CAMEO's code belongs to "pull out", "kick out", "crack down"; a lake is no place a search
     of which coerces anyone."""
     assert not types_at(candidates(nlp, text), trigger) & {"COERCE", "CONSULT", "ASSAULT"}
+
+
+def test_the_source_of_a_report_is_not_the_act_s_phrase(nlp) -> None:
+    """"capture &INFORMATION" (CAMEO 090, an investigation) must not fire on the release that reports the capture."""
+    doc = candidates(nlp, "The two fugitives were captured near Lyon, according to a news release from the police.")
+    assert types_at(doc, "captured") == {"COERCE"}
+
+
+def test_a_negated_pattern_word_does_not_hold(nlp) -> None:
+    """"find guilty" (CAMEO 173) is a conviction; "found not guilty" is none; "plead not guilty" (016) names its
+    "not"."""
+    assert types_at(candidates(nlp, "The former mayor was found guilty of bribery."), "found") == {"COERCE"}
+    assert not types_at(candidates(nlp, "The former mayor was found not guilty of bribery."), "found")
+    assert types_at(candidates(nlp, "The former mayor pleaded not guilty to bribery."), "pleaded") == {"REJECT"}

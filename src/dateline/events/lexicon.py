@@ -37,6 +37,7 @@ from dateline.events.lexicon_phrase import (
     argument_words,
     governs_word,
     modifier_words,
+    negated_words,
     phrase_words,
     preposition_objects,
 )
@@ -229,6 +230,7 @@ class Lexicon:
         post = phrase_words(token, right=True)
         pre = phrase_words(token, right=False)
         arguments = argument_words(token)
+        negated = negated_words(token)
         children = {c.lower_ for c in token.children}
         keyed, unkeyed = self._pattern_index(block_name)
         candidates = list(unkeyed)
@@ -250,6 +252,8 @@ class Lexicon:
                 continue
             if pattern_size(pattern) == 1 and not prep and not all(w in arguments for w in literal_words(pattern)):
                 continue  # one word names an argument, not a noun modifying one ("government positions")
+            if not negated.isdisjoint(literal_words(pattern)) and NEGATORS.isdisjoint(literal_words(pattern)):
+                continue  # "found not guilty" is no "find guilty"; "plead not guilty" names its "not"
             if best is None or pattern_size(pattern) > pattern_size(best):
                 best = pattern
         return best
@@ -336,6 +340,8 @@ OBJECT_LISTS = {"visit_objects": word_set("visit_objects"), "artefact_objects": 
 #: Entities that are a visitor or guest as the object of a verb with an "obj:" flag ("hosted Abe").
 PERSON_ENTITIES = frozenset({"PERSON"})
 RELATIVE_PRONOUNS = word_set("relative_pronouns")
+#: The negations a CAMEO pattern can name ("plead not guilty").
+NEGATORS = word_set("negators")
 
 
 def _as_pact(entry: TriggerEntry, token: Any) -> TriggerEntry:

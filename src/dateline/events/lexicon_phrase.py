@@ -93,9 +93,29 @@ def argument_words(token: Any) -> frozenset[str]:
 NOMINAL_TAGS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
 
+def negated_words(token: Any) -> frozenset[str]:
+    """Forms and lemmas of the words of the verb's phrase that carry their own negation ("found not guilty"): a CAMEO
+    pattern naming one holds only when it names the negation too ("plead not guilty")."""
+    words: set[str] = set()
+    stack = [c for c in token.children if _in_phrase(c)]
+    while stack:
+        tok = stack.pop()
+        if any(c.dep_ == "neg" for c in tok.children):
+            words.update((tok.lower_, tok.lemma_.lower()))
+        stack.extend(c for c in tok.children if _in_phrase(c))
+    return frozenset(words)
+
+
+#: Words that open a phrase naming a report's source ("according to a news release"): no part of the act's phrase.
+ATTRIBUTION_WORDS = word_set("attribution_words")
+
+
 def _in_phrase(token: Any) -> bool:
     """Whether a dependent stays in its head's phrase: not a clause of its own, except a noun coordinated with a noun
-    ("sent rescue workers and relief supplies": the supplies are sent too)."""
+    ("sent rescue workers and relief supplies": the supplies are sent too), and not the source of the report ("were
+    captured, according to a news release": no CAMEO pattern of capturing information)."""
+    if token.lower_ in ATTRIBUTION_WORDS:
+        return False
     if token.dep_ == "conj":
         return token.pos_ in NOMINAL_TAGS and token.head.pos_ in NOMINAL_TAGS
     return token.dep_ not in CLAUSE_DEPS
