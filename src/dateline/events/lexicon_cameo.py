@@ -52,6 +52,7 @@ def literal_words(pattern: dict[str, Any]) -> list[str]:
 
 
 def pattern_size(pattern: dict[str, Any]) -> int:
+    """How many words the pattern names around its verb (literal words and synonym sets alike)."""
     return len(pattern["pre"]) + len(pattern["post"])
 
 
@@ -61,8 +62,8 @@ def is_content_pattern(pattern: dict[str, Any]) -> bool:
 
 
 def pattern_text(lemma: str, pattern: dict[str, Any]) -> str:
+    """The pattern as a rule names it: its words around the verb's lemma, and its CAMEO code ("pull out [087]")."""
     return " ".join([*pattern["pre"], lemma, *pattern["post"]]) + f" [{pattern['code']}]"
-
 
 
 def phrasal_only_verbs(verbs: dict[str, list], blocks: dict[str, dict[str, Any]]) -> frozenset[str]:
