@@ -4,7 +4,6 @@ the shipped model is plain data that is checked when read, and the training scri
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import inspect
 import json
 import os
@@ -32,6 +31,7 @@ from dateline.events.verify import (
 )
 from dateline.model import Article
 from dateline.pipeline import process
+from encoder_installed import needs_encoder
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -157,8 +157,7 @@ def test_parties_are_placed_in_the_parse_and_the_lexicon_prior_is_a_feature() ->
     assert any(f.startswith("lexconf=") for f in features)
 
 
-@pytest.mark.skipif(importlib.util.find_spec("all_minilm_l6_v2") is None, reason="the encoder's weights package is "
-                    "not installed (not a dependency while the verifier ships without a dense block)")
+@needs_encoder
 def test_a_dense_verifier_reads_the_embedding_of_each_candidates_sentence() -> None:
     """Candidates of one sentence share its embedding; a verifier with a dense block scores them by it."""
     from dateline.events.verify import sentence_embeddings, using_verifier

