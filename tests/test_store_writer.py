@@ -16,10 +16,7 @@ from dateline.store.schema import SCHEMA_VERSION, UNIQUE_KEYS, WRITER_KEPT_KEYS
 from pg import raw_sql
 from store_worker import numbered_document
 from test_merge import A, B, C, stored_state
-
-
-def _plan(store, sql: str, params: list) -> str:
-    return "\n".join(str(row[-1]) for row in store.rows("EXPLAIN ANALYZE " + sql, params))
+from test_store_scale import _plan
 
 
 def renamed(doc, article_id: str):
