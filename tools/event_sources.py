@@ -361,12 +361,14 @@ def attach_embeddings(rows: list[Row]) -> list[Row]:
     rows coded again after a lexicon change, embed only sentences not seen before."""
     import numpy as np
 
-    from dateline.embed import WEIGHTS_SHA256, embed_sentences
+    from dateline.embed import WEIGHTS_SHA256, WIDTH, embed_sentences
 
     folder = cache_folder().parent / f"sentence-embeddings-{WEIGHTS_SHA256[:12]}"
     keys_path, vectors_path = folder / "keys.json", folder / "vectors.npy"
     keys: list[str] = json.loads(keys_path.read_text(encoding="utf-8")) if keys_path.exists() else []
-    vectors = np.load(vectors_path) if vectors_path.exists() else np.zeros((0, 384), np.float32)
+    # the vectors are saved before the keys: rows past the keys are of a run stopped between the two, and would shift
+    # every later sentence's embedding by one if kept
+    vectors = (np.load(vectors_path) if vectors_path.exists() else np.zeros((0, WIDTH), np.float32))[: len(keys)]
     where = {k: i for i, k in enumerate(keys)}
     digest = {r.sentence: hashlib.sha256(r.sentence.encode("utf-8")).hexdigest() for r in rows}
     missing = sorted({s for s, k in digest.items() if k not in where})
