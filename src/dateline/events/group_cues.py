@@ -21,6 +21,7 @@ from typing import Any
 
 from dateline.events.detect import RULE_PREFIX as DETECTOR_RULE
 from dateline.events.modality import clause_head
+from dateline.events.same_happening import OTHER_OCCURRENCE  # words marking another occurrence
 from dateline.model import Event, Location, Place, Timex
 from dateline.words import number_map, word_set
 
@@ -31,8 +32,6 @@ ANAPHORIC_DETERMINERS = word_set("anaphoric_determiners")
 #: Dependents that introduce a noun by what follows it ("the request to meet", "the assistance of
 #: the PSC"): such a definite noun is a first mention, not one pointing back.
 RESTRICTIVE_DEPS = frozenset({"acl", "relcl", "prep"})
-#: Words on a trigger that mark another occurrence than the one in focus ("previously visited", "another attack").
-OTHER_OCCURRENCE = word_set("other_occurrence_words")
 #: Ordinal words ("second", "4th"), one list with the time stage's.
 ORDINALS = number_map("ordinals")
 #: Dependents of a trigger that may carry such a word or an ordinal.
