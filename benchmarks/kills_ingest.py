@@ -92,8 +92,8 @@ def dump(target: str) -> dict[str, list[tuple]]:
     same data. A backend's own surrogates stay out (DuckDB's `row_seq`, drawn from a sequence for its listing
     index: a killed transaction consumes numbers it never stores, so a rerun numbers the same rows differently)."""
     with open_store(target, read_only=True) as store:
-        return {table: sorted(store.rows(f"SELECT {', '.join(name for name, _ in columns)} FROM {table}"), key=repr)
-                for table, columns in table_columns().items()}
+        quoted = {table: ", ".join(f'"{name}"' for name, _ in columns) for table, columns in table_columns().items()}
+        return {table: sorted(store.rows(f"SELECT {names} FROM {table}"), key=repr) for table, names in quoted.items()}
 
 
 def rows_per_article(tables: dict[str, list[tuple]]) -> dict[str, tuple[int, ...]]:
