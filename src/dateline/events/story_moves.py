@@ -40,12 +40,10 @@ def moved_away(doc: Document, scene: Place, trigger: Any) -> Place | None:
 
 
 def _inside(place: Place, scene: Place) -> bool:
-    """True when `place` lies in the scene: any place of a country scene's country; for a town or area, the scene
+    """True when `place` lies in the scene, a town or area (`moved_away` never asks of a country scene): the scene
     itself or a place of the same first-level area."""
     if place.country_code != scene.country_code:
         return False
-    if place_precision(scene) == "country":
-        return True
     if place.geonameid is not None and place.geonameid == scene.geonameid:
         return True
     return place.admin1 is not None and place.admin1 == scene.admin1
