@@ -53,9 +53,17 @@ def test_a_sentence_naming_a_town_outside_the_scene_takes_no_scene(nlp) -> None:
 
 
 def test_words_between_the_sides_of_talks_are_not_placed_at_the_talks(nlp) -> None:
-    doc = extracted(nlp, "The minister met the rebel envoy in Geneva on Tuesday. "
-                         "The minister urged the envoy to disarm.")
+    """No government on either side (that alone would keep the words unplaced): only the talks rule does."""
+    doc = extracted(nlp, "Hezbollah leaders met Hamas officials in Beirut on Tuesday. "
+                         "Hezbollah urged Hamas to end the rocket fire.")
     assert event_at(doc, "urged").location is None  # they may have been said at the next meeting, or on the phone
+
+
+def test_a_government_is_no_side_of_an_encounter(nlp) -> None:
+    """A government is a party of every act of its state and present at none: its words are not placed at one."""
+    doc = extracted(nlp, "The Syrian government bombed rebels in Douma on Monday. "
+                         "The government warned the rebels to surrender.")
+    assert event_at(doc, "warned").location is None
 
 
 def test_a_town_of_another_country_does_not_end_a_scene_set_in_a_country(nlp) -> None:
