@@ -15,7 +15,6 @@ import pytest
 
 from dateline import embed
 from dateline.embed import WIDTH, EmbeddingModelMissing, embed_sentences, read_encoder
-from encoder_installed import needs_encoder
 
 ATTACK = "Rebel fighters attacked an army checkpoint outside the city on Tuesday."
 ASSAULT = "Insurgents stormed a military post near the town, killing four soldiers."
@@ -23,7 +22,6 @@ FOOTBALL = "The visiting side scored twice in the second half to win the cup fin
 FLOOD = "Heavy rain flooded the valley and washed away two bridges."
 
 
-@needs_encoder
 def test_each_sentence_gets_a_unit_vector_of_the_encoders_width() -> None:
     vectors = embed_sentences([ATTACK, FOOTBALL, "Talks."])
     assert vectors.shape == (3, WIDTH) and vectors.dtype == np.float32
@@ -31,14 +29,12 @@ def test_each_sentence_gets_a_unit_vector_of_the_encoders_width() -> None:
     assert embed_sentences([]).shape == (0, WIDTH)
 
 
-@needs_encoder
 def test_sentences_about_the_same_kind_of_happening_lie_closer_than_unrelated_ones() -> None:
     attack, assault, football, flood = embed_sentences([ATTACK, ASSAULT, FOOTBALL, FLOOD])
     assert attack @ assault > attack @ football + 0.2
     assert attack @ assault > attack @ flood + 0.2
 
 
-@needs_encoder
 def test_a_sentence_reads_the_same_alone_and_padded_in_a_batch_in_any_order() -> None:
     """Batches are padded to their longest sentence; the attention mask keeps the padding out."""
     long_one = " ".join([ASSAULT] * 6)
@@ -49,13 +45,11 @@ def test_a_sentence_reads_the_same_alone_and_padded_in_a_batch_in_any_order() ->
     assert np.array_equal(again[1], batched[1]) and np.array_equal(again[0], batched[2])
 
 
-@needs_encoder
 def test_a_sentence_past_the_encoders_limit_is_cut_not_refused() -> None:
     vectors = embed_sentences([" ".join([ATTACK] * 60)])
     assert vectors.shape == (1, WIDTH) and np.isfinite(vectors).all()
 
 
-@needs_encoder
 def test_weights_with_another_hash_are_refused_with_what_to_do(tmp_path: Path) -> None:
     forged = tmp_path / "model.zip"
     with zipfile.ZipFile(forged, "w") as archive:

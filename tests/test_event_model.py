@@ -31,7 +31,6 @@ from dateline.events.verify import (
 )
 from dateline.model import Article
 from dateline.pipeline import process
-from encoder_installed import needs_encoder
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -157,7 +156,6 @@ def test_parties_are_placed_in_the_parse_and_the_lexicon_prior_is_a_feature() ->
     assert any(f.startswith("lexconf=") for f in features)
 
 
-@needs_encoder
 def test_a_dense_verifier_reads_the_embedding_of_each_candidates_sentence() -> None:
     """Candidates of one sentence share its embedding; a verifier with a dense block scores them by it."""
     from dateline.events.verify import sentence_embeddings, using_verifier

@@ -7,10 +7,6 @@ from pathlib import Path
 
 import numpy as np
 
-from encoder_installed import needs_encoder
-
-pytestmark = needs_encoder
-
 ROOT = Path(__file__).resolve().parents[1]
 
 ATTACKS = ["Gunmen attacked a police station in the north, killing three officers.",

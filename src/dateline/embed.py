@@ -73,7 +73,7 @@ def read_encoder(path: Path) -> Encoder:
     try:
         from safetensors.numpy import load
         from tokenizers import Tokenizer
-    except ModuleNotFoundError as exc:  # not dependencies of dateline while no shipped model reads embeddings
+    except ModuleNotFoundError as exc:  # dependencies of dateline, but an environment built by hand may lack them
         raise EmbeddingModelMissing(f"sentence embeddings need the PyPI packages tokenizers and safetensors, and "
                                     f"{exc.name} is not installed (pip install tokenizers safetensors)") from exc
     with zipfile.ZipFile(path) as archive:
