@@ -111,7 +111,6 @@ def fit_linear(rows: list[Any], c: float, weights: dict[str, float], use_dense: 
     stats = dense_stats(rows) if use_dense else None
     if stats is not None:
         stats = (stats[0], stats[1] / dense_weight)
-    if stats is not None:
         x = hstack([x, csr_matrix(dense_matrix(rows, *stats))], format="csr")
     from threadpoolctl import threadpool_limits
 
@@ -371,6 +370,8 @@ def main() -> None:
     parser.add_argument("--mark-selected", action="store_true",
                         help="mark the rows of sources whose labels are selected positives (SELECTED_SOURCES)")
     args = parser.parse_args()
+    if args.dense_weight <= 0:
+        parser.error(f"--dense-weight must be above 0 (got {args.dense_weight}); leave out --embeddings for no block")
     if args.mark_selected:
         MARKED.update(SELECTED_SOURCES)
     USE_EMBEDDINGS, DENSE_WEIGHT = USE_EMBEDDINGS or args.embeddings, args.dense_weight
