@@ -41,6 +41,8 @@ SCENE_PREPS = frozenset({"in"})
 GIVEN_TYPES = frozenset({"REQUEST", "AID", "SUPPORT", "AGREE", "THREATEN", "ACCUSE", "PROTEST"})
 #: Verbs whose "in" phrase is what their subject does, passive or not ("were involved in the attack").
 IN_ARGUMENT_VERBS = word_set("in_argument_verbs")
+#: Verbs of being or coming into a state: under such a verb's "under" phrase the subject undergoes the act.
+UNDER_STATE_VERBS = word_set("under_state_verbs")
 
 
 def noun_parties(noun: Any, reciprocal: bool = False) -> PartyTokens:
@@ -67,6 +69,7 @@ def noun_parties(noun: Any, reciprocal: bool = False) -> PartyTokens:
             _add_noun_prep(child, found)
     _add_clause_between(noun, found)
     _add_clause_object(noun, found)
+    _add_state_under(noun, found)
     for agent in participle_agents(noun):  # "the demonstration staged by students"
         found.actors.extend(with_conjuncts(agent))
         found.patterns.append(f"'by' agent of '{agent.head.head.text}'")
@@ -75,6 +78,27 @@ def noun_parties(noun: Any, reciprocal: bool = False) -> PartyTokens:
     elif not any(t.i not in found.weak for t in found.recipients):
         _add_answerer(noun, found)
     return found
+
+
+def _add_state_under(noun: Any, found: PartyTokens) -> None:
+    """"The towns had been under siege for years by rebels", "the base came under attack": a nominal trigger in
+    an "under" phrase of a verb of state (`under_state_verbs`) is done to that verb's subject, and a "by" phrase
+    the parser hangs on the verb names its doer (one hung on the noun is read as the noun's own)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "under" or prep.dep_ != "prep":
+        return
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in UNDER_STATE_VERBS:
+        return
+    subject, _ = verb_subject(verb)
+    if subject is not None and not found.recipients:
+        found.recipients.extend(with_conjuncts(subject))
+        found.patterns.append(f"subject of '{verb.text} under'")
+    agents = [g for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" for g in c.children
+              if g.dep_ == "pobj"]
+    if agents and not found.actors:
+        found.actors.extend(with_conjuncts(agents[0]))
+        found.patterns.append(f"'by' agent of '{verb.text} under'")
 
 
 def _given_by(noun: Any) -> bool:
