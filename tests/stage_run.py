@@ -30,6 +30,11 @@ def event_at(doc: Document, trigger: str) -> Event:
     return next(e for e in doc.events if e.evidence.trigger == trigger)
 
 
+def event_telling(doc: Document, trigger: str) -> Event:
+    """The first event one of whose mentions has the trigger `trigger` (whichever mention leads its group)."""
+    return next(e for e in doc.events if any(m.trigger == trigger for m in [e.evidence, *e.mentions]))
+
+
 def types_at(doc: Document, trigger: str) -> set[str]:
     """The types of every event whose evidence trigger is `trigger`."""
     return {e.type for e in doc.events if e.evidence.trigger == trigger}
