@@ -107,3 +107,14 @@ def test_a_harm_to_oneself_is_no_assault(nlp) -> None:
 def test_a_bomber_who_blew_himself_up_still_attacked(nlp) -> None:
     doc = candidates(nlp, "A bomber blew himself up at the army checkpoint.")
     assert any(t == "ASSAULT" for t, _ in coded(doc))
+
+
+def test_a_verb_of_state_with_an_under_phrase_is_no_act_of_its_own(nlp) -> None:
+    """"Came under attack" is not troops arriving (CAMEO's ARRIVE pattern of 'come'); the attack is the event."""
+    doc = candidates(nlp, "The Syrian army base came under attack by Islamic State fighters on Sunday.")
+    assert [e.evidence.trigger for e in doc.events] == ["attack"]
+
+
+def test_the_same_verb_without_an_under_phrase_keeps_its_reading(nlp) -> None:
+    doc = candidates(nlp, "Russian troops came to the aid of the villagers.")
+    assert [(e.type, e.evidence.trigger) for e in doc.events] == [("AID", "came")]

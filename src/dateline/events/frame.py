@@ -23,7 +23,8 @@ decided from who or what does the act, read from the parse:
   approaching officers"), a conflict word of a contest without violence ("a legal offensive", "tariffs that
   targeted China", `contest_domains.txt`), a verb of asking whose clause is a question ("asked whether ...") or
   a statement ("suggested that poverty was the cause"), a protest verb with an object ("demonstrate the safety"),
-  a claim only a text makes ("reports claimed"), a harm to oneself ("harming themselves"; `events.senses`).
+  a claim only a text makes ("reports claimed"), a harm to oneself ("harming themselves"), a verb of state with
+  an "under" phrase ("came under attack"; `events.senses`).
 
 A cause with a political modifier ("Israeli fire", "army tanks": an actor with a country or an armed
 sector) stays political, and so does an arrest by police or an armed group's attack. The coder drops
@@ -45,6 +46,7 @@ from dateline.events.senses import (
     harm_to_oneself,
     protest_verb_with_object,
     request_states_a_fact,
+    state_under,
 )
 from dateline.model import Actor, Document
 from dateline.words import word_map, word_set
@@ -140,7 +142,7 @@ def not_an_act(token: Any, type_name: str, agent: Any | None, state_agent: bool 
     a REQUEST whose clause is a question ("asked the sheriff whether he considers the case closed") or a statement
     ("suggested that poverty was the cause"); a protest verb used in its other sense ("demonstrate the safety");
     a speech act made by a text that names no political body ("reports claimed"); a harm to oneself ("harming
-    themselves"; `events.senses`).
+    themselves"); a verb of state with an "under" phrase ("came under attack"; `events.senses`).
     `state_agent`: a state, armed or judicial body named as the agent by a common noun, whose conflict act stays;
     `political_agent`: an actor of a political sector named in the agent's phrase."""
     lemma = _lemma(token)
@@ -162,6 +164,8 @@ def not_an_act(token: Any, type_name: str, agent: Any | None, state_agent: bool 
         return f"sense: '{token.text}' with an object is no protest"
     if harm_to_oneself(token, type_name):
         return f"self: '{token.text}' harms the doer alone"
+    if state_under(token):
+        return f"state: '{token.text} under' tells what befell its subject, the act is the noun"
     if document_as_speaker(agent, type_name, political_agent):
         return f"document: '{agent.text}' says it, no party does"
     return None

@@ -14,13 +14,17 @@ and word lists only:
 * an accusation, demand or threat whose agent is a text or recording and whose phrase names no political body:
   "reports claimed that ...", "a study warned" (`document_nouns.txt`): who made it is not said, and a report of a
   claim is no act of a party; a text whose author is named ("a UN report accused the army", "the CNAS paper urges
-  Congress", "released a report claiming") is its author's act and stays.
+  Congress", "released a report claiming") is its author's act and stays;
+* a verb of state with an "under" phrase tells what befell its subject, and is no act of its own: "the base came
+  under attack" is not troops arriving, "the town fell under rebel control" is no retreat of the town (the act, if
+  any, is the noun: `under_state_verbs.txt`, shared with the parties of that noun).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from dateline.events.parties_nominal import UNDER_STATE_VERBS
 from dateline.words import word_set
 
 OBJECT_SENSE_PROTEST_VERBS = word_set("object_sense_protest_verbs")
@@ -92,3 +96,9 @@ def harm_to_oneself(verb: Any, type_name: str) -> bool:
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     return bool(objects) and all(o.lower_ in REFLEXIVE_PRONOUNS for o in objects)
+
+
+def state_under(verb: Any) -> bool:
+    """A verb of state (`under_state_verbs`) with an "under" phrase: "came under attack", "fell under control"."""
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in UNDER_STATE_VERBS and any(
+        c.dep_ == "prep" and c.lower_ == "under" and any(g.dep_ == "pobj" for g in c.children) for c in verb.children)
