@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
+from dateline.events.index import sentences_back
 from dateline.events.place_links import LOCATED_TYPES, TALK_TYPES, place_precision
 from dateline.events.scene import DATELINE_BASIS, SCENE_BASIS
 from dateline.events.scene_fit import same_time
@@ -97,7 +98,7 @@ def _events_in_window(doc: Document, trigger: Any) -> list[Event]:
     """The events coded so far whose trigger lies in the window before `trigger`. The coder appends events sentence
     by sentence, so the list is walked back only as far as the window: a statement costs the events near it, not
     every event of a long transcript."""
-    window_start, found = _window_start(doc, trigger), []
+    window_start, found = _window_start(trigger), []
     for event in reversed(doc.events):
         if event.evidence.trigger_start < window_start:
             break
@@ -106,11 +107,6 @@ def _events_in_window(doc: Document, trigger: Any) -> list[Event]:
     return found
 
 
-def _window_start(doc: Document, trigger: Any) -> int:
+def _window_start(trigger: Any) -> int:
     """The first character of the sentence `ENCOUNTER_SENTENCES` before the trigger's."""
-    sent = trigger.sent
-    for _ in range(ENCOUNTER_SENTENCES):
-        if sent.start == 0:
-            break
-        sent = doc.parsed[sent.start - 1].sent
-    return sent.start_char
+    return sentences_back(trigger, ENCOUNTER_SENTENCES).start_char

@@ -109,3 +109,14 @@ def _first_holder(starts: list[int], char: int, reach: int | None, last: int) ->
 
 #: Each article parse's index, dropped with the parse.
 _INDEXES: weakref.WeakKeyDictionary[Any, ArticleIndex] = weakref.WeakKeyDictionary()
+
+
+def sentences_back(token: Any, count: int) -> Any:
+    """The sentence `count` sentences before `token`'s (or the article's first, when fewer come before): where a
+    look back over the story's last few sentences starts."""
+    sent = token.sent
+    for _ in range(count):
+        if sent.start == 0:
+            break
+        sent = token.doc[sent.start - 1].sent
+    return sent

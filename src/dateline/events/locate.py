@@ -57,7 +57,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from dateline.events.encounter import encounter_location
-from dateline.events.index import ArticleIndex
+from dateline.events.index import ArticleIndex, sentences_back
 from dateline.events.occasion import occasion_choice, occasion_noun, told_in_choice
 from dateline.events.place_links import (
     LOCATED_TYPES,
@@ -151,10 +151,9 @@ def home_country_location(doc: Document, trigger: Any, event_type: str, actors: 
         return None
     (country,) = countries
     codes = iso3_codes()
-    sent = trigger.sent
-    first = doc.parsed[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    first, end = sentences_back(trigger, 1).start, trigger.sent.end
     if any(codes.get(p.country_code or "", country) != country
-           for p in ArticleIndex.of(doc).places_in_tokens(first, sent.end)):
+           for p in ArticleIndex.of(doc).places_in_tokens(first, end)):
         return None
     place = next((p for p in doc.places if (p.feature_code or "").startswith("PCL") and p.basis is None
                   and codes.get(p.country_code or "") == country), None)  # named, not an unknown name's area
@@ -195,8 +194,7 @@ def place_referred_to(doc: Document, trigger: Any) -> Location | None:
     there = next((t for t in trigger.children if t.lower_ == "there" and t.dep_ == "advmod"), None)
     if there is None:
         return None
-    sent = there.sent
-    start = doc.parsed[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    start = sentences_back(there, 1).start
     before = [p for p in ArticleIndex.of(doc).places_in_tokens(start, there.i)
               if p.name is not None and p.feature_code not in WIDE_AREA_CODES]
     if not before:

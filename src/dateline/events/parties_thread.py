@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from dateline.events.index import sentences_back
 from dateline.events.parties_syntax import SPEECH_NOUNS, verb_subject, with_conjuncts
 from dateline.model import Document, Event, Party
 from dateline.words import word_map, word_set
@@ -113,12 +114,7 @@ def same_act_agent(doc: Document, trigger: Any) -> list[Party]:
 def _earlier_in_thread(doc: Document, trigger: Any) -> list[Event]:
     """The events coded so far (`doc.events`, in text order) whose trigger is before `trigger`, in its paragraph
     and at most `THREAD_SENTENCES` sentences before its own."""
-    first = trigger.sent.start
-    for _ in range(THREAD_SENTENCES):
-        if first == 0:
-            break
-        first = doc.parsed[first - 1].sent.start
-    lower, text = doc.parsed[first].idx, doc.article.text
+    lower, text = sentences_back(trigger, THREAD_SENTENCES).start_char, doc.article.text
     return [e for e in doc.events if e.evidence.trigger_start is not None and
             lower <= e.evidence.trigger_start < trigger.idx and
             not PARAGRAPH_BREAK.search(text, e.evidence.trigger_start, trigger.idx)]

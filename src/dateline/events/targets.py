@@ -20,7 +20,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from dateline.events.index import ArticleIndex
+from dateline.events.index import ArticleIndex, sentences_back
 from dateline.events.parties import with_conjuncts
 from dateline.events.parties_clauses import rejected_claimant, threatened_party
 from dateline.events.parties_syntax import object_after_as, things_aimed_at, verb_subject
@@ -224,9 +224,7 @@ def _there_country(doc: Document, trigger: Any) -> Party | None:
     there = next((c for h in holders for c in h.children if c.dep_ == "advmod" and c.lower_ == "there"), None)
     if there is None:
         return None
-    first = trigger.sent.start
-    if first > 0:
-        first = doc.parsed[first - 1].sent.start
+    first = sentences_back(trigger, 1).start
     named = [p for p in ArticleIndex.of(doc).places_in_tokens(first, there.i) if p.end <= there.idx]
     if not named:
         return None
