@@ -104,9 +104,7 @@ def verb_subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
         # gerund after a preposition has the subject of the verb the preposition (or its adjective) belongs to
         found, how = verb_subject(holder, depth + 1)
         if found is None:  # "Hamas was accused of firing rockets": the passive subject did it
-            found, how = next((c for c in holder.children if c.dep_ == "nsubjpass"), None), "passive subject"
-            if found is not None and found.lower_ in RELATIVE_PRONOUNS:
-                found = clause_antecedent(holder)
+            found, how = _passive_subject(holder), "passive subject"
         return found, f"{how} of '{holder.text}'" if found is not None else ""
     return None, ""
 
@@ -190,10 +188,16 @@ def _told_passive_subject(verb: Any) -> Any | None:
     head = verb.head
     if verb.dep_ != "xcomp" or head.lemma_.lower() not in OBJECT_CONTROL_VERBS:
         return None
-    told = next((c for c in head.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
-    if told is not None and told.lower_ in RELATIVE_PRONOUNS:
-        return clause_antecedent(head)
-    return told
+    return _passive_subject(head, before=verb.i)
+
+
+def _passive_subject(verb: Any, before: int | None = None) -> Any | None:
+    """The passive subject of `verb` (one before token `before`, when given); a relative pronoun stands for its
+    noun ("Svanberg, who has been asked")."""
+    found = next((c for c in verb.children if c.dep_ == "nsubjpass" and (before is None or c.i < before)), None)
+    if found is not None and found.lower_ in RELATIVE_PRONOUNS:
+        return clause_antecedent(verb)
+    return found
 
 
 def addressed_by_preposition(verb: Any) -> Any | None:
