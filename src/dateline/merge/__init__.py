@@ -39,14 +39,12 @@ from dateline.merge.rules import (
     canonical_key,
     conflict_between,
     conflict_reason,
-    date_span,
     mention_counts,
-    merge_span,
-    merge_span_of,
     party_countries,
     report_of,
     same_party,
 )
+from dateline.merge.spans import date_span, merge_span, merge_span_of
 from dateline.merge.text import sentence_similarity
 
 __all__ = ["FEATURES", "JOIN_DENSITY", "LinkModel", "MentionCounts", "Report", "canonical_key", "cluster",

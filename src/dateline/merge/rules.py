@@ -2,7 +2,7 @@
 
 Two events of different articles can be one happening only when nothing about them conflicts
 (`conflict_reason`): the same PLOVER type, modes that agree (or one unset), not one negated and the
-other not, date spans that overlap (each read from the TIMEX3 value by `dateline.timex3.interval`,
+other not, date spans that overlap (`dateline.merge.spans`: each read from the TIMEX3 value,
 widened by its `date_mod` and by a day of slack for day and week values), parties and places that
 do not contradict each other. Whether they then *are* one happening is weighed by
 `dateline.merge.link`.
@@ -23,39 +23,24 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import math
 import sys
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from dateline.merge.spans import BACKGROUND_DAYS as BACKGROUND_DAYS
+from dateline.merge.spans import COPY_DAYS as COPY_DAYS
+from dateline.merge.spans import DATE_SLACK_DAYS, date_span, merge_span
+from dateline.merge.spans import merge_span_of as merge_span_of
 from dateline.merge.text import sentence_fingerprint, sentence_names, sentence_numbers, sentence_words
 from dateline.model import Event, Location, Party
-from dateline.timex3 import Interval, interval
+from dateline.timex3 import Interval
 from dateline.words import word_set
 
 #: Types whose parties are all actors (PLOVER: reciprocal events list everyone as actor).
 RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 #: Statements have no physical place: a place found near one neither conflicts nor agrees.
 PLACELESS_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT"})
-#: Days two date spans may lie apart, by precision: reports of one day disagree by a day (time
-#: zones, "yesterday" read from a late edition); coarser values are already wide.
-DATE_SLACK_DAYS = {"time": 1, "part_of_day": 1, "day": 1, "week": 1}
-#: How far back an open span ("before 2018-09-19", "by Monday") reaches: news tells what is recent
-#: (the same week as an undated event; a month joined reports of different days of one protest wave).
-OPEN_SPAN_DAYS = 7
-#: An undated event is taken to lie in this many days up to its article's date.
-UNDATED_DAYS = 7
-#: How far back a report whose text gives only an upper bound (an undated event, "by Monday") may still tell a
-#: happening as background ("the explosion that killed 11 workers", five weeks on; a page's list of stories
-#: carried for a fortnight). Such pairs are candidates and do not conflict, but the link model weighs that they
-#: meet only through this reach (the link feature `reaches_back`), so they need more in common than reports of one week.
-BACKGROUND_DAYS = 42
-#: How many days apart two articles may print one sentence (`copied`) and still be compared whatever their dates say:
-#: a page's list of stories carries a headline for days to weeks, as far as a background retelling reaches.
-COPY_DAYS = BACKGROUND_DAYS
-#: Events whose span is longer (a decade, PAST_REF) are too vague to merge; a year with its slack fits.
-MAX_MERGE_SPAN_DAYS = 366 + 2 * OPEN_SPAN_DAYS
 #: Greatest distance (km) between the places of one happening, by the coarser place's precision.
 SAME_PLACE_KM = {"point": 50.0, "admin": 250.0}
 #: Places of these GeoNames feature codes (seas, gulfs, regions) are as coarse as a country.
@@ -212,56 +197,6 @@ def canonical_key(event: Event) -> tuple[dt.date, str, int, int, str]:
     """The order in which events are clustered (earliest article first), independent of ingest order."""
     day = event.article_date or dt.date.min
     return (day, event.article_id or "", event.evidence.start, event.evidence.trigger_start or -1, event.id)
-
-
-def date_span(event: Event, reference: dt.date | None = None) -> Interval | None:
-    """The days an event may have happened on: its date's interval, widened by `date_mod` and precision slack.
-
-    `reference` is the article date (default: the event's own `article_date`); an undated event lies
-    in the days up to it. None only for an event with neither a calendar date nor a reference.
-    """
-    return _span(event.date, event.date_mod, event.date_precision, reference or event.article_date, OPEN_SPAN_DAYS)
-
-
-@functools.lru_cache(maxsize=65536)
-def _span(date: str | None, date_mod: str | None, precision: str | None, reference: dt.date | None,
-          reach: int) -> Interval | None:
-    """`date_span` of these values, an open or missing start reaching `reach` days back (cached: a merge compares
-    each event with many)."""
-    span = interval(date, reference) if date else None
-    if span is None:
-        return Interval(reference - dt.timedelta(days=max(reach, UNDATED_DAYS)), reference) if reference else None
-    first, last = span.first, span.last
-    if date_mod in ("BEFORE", "ON_OR_BEFORE"):
-        first = _shift(first, -reach)
-    elif date_mod == "AFTER":
-        last = _shift(last, OPEN_SPAN_DAYS)
-    # widened at its end only: two spans widened so overlap when their days are at most `slack` apart
-    return Interval(first, _shift(last, DATE_SLACK_DAYS.get(precision or "", 0)))
-
-
-def _shift(day: dt.date, days: int) -> dt.date:
-    """`day` moved by `days`, held inside the calendar (PAST_REF starts at its first day)."""
-    try:
-        return day + dt.timedelta(days=days)
-    except OverflowError:
-        return dt.date.min if days < 0 else dt.date.max
-
-
-def merge_span(event: Event, reference: dt.date | None = None) -> Interval | None:
-    """The days a report of the event may share with another: its `date_span` with an open or missing start
-    reaching `BACKGROUND_DAYS` back; None when its own span is too long to be told apart from others (a decade, "in
-    the past"): such events are never merged, and never slow the candidate search."""
-    return merge_span_of(event.date, event.date_mod, event.date_precision, reference or event.article_date)
-
-
-def merge_span_of(date: str | None, date_mod: str | None, precision: str | None,
-                  reference: dt.date | None) -> Interval | None:
-    """`merge_span` of an event with these date fields, reported on `reference` (for stored rows)."""
-    span = _span(date, date_mod, precision, reference, OPEN_SPAN_DAYS)
-    if span is None or (span.last - span.first).days > MAX_MERGE_SPAN_DAYS:
-        return None
-    return _span(date, date_mod, precision, reference, BACKGROUND_DAYS)
 
 
 def party_countries(event: Event) -> frozenset[str]:

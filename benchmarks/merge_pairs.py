@@ -1,0 +1,120 @@
+"""Merge precision and recall on hand-labelled pairs of reports, and drawing a new stratified sample of pairs to label
+(`benchmarks/merge.py --draw-pairs`, `--missed`): the pair-sample half of the merge benchmark.
+
+A labelled record holds the two events (`a`, `b`: id, article, JSON), its stratum and that stratum's population, and
+a `label` (`same` / `different`) given by a reader of the two sentences.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+
+from dateline.merge import conflict_reason, link_probability, sentence_similarity
+from dateline.merge.rules import shared_parties
+from dateline.model import Event
+from dateline.store import open_store
+from dateline.store.rows import stored_event
+
+#: Strata of the population sample: (name, lowest Dice of the two sentences, below which, pairs drawn). Below 0.1
+#: the pairs are also split by whether any party is shared, so the few same pairs there have a smaller haystack.
+STRATA = (("dice<0.1,no-shared-party", 0.0, 0.1, 25), ("dice<0.1,shared-party", 0.0, 0.1, 25),
+          ("dice 0.1-0.2", 0.1, 0.2, 30), ("dice 0.2-0.3", 0.2, 0.3, 30), ("dice 0.3-0.5", 0.3, 0.5, 30),
+          ("dice 0.5-0.8", 0.5, 0.8, 25), ("dice>=0.8", 0.8, 1.01, 20))
+
+
+def _stratum(first: Event, second: Event) -> str:
+    dice = sentence_similarity(first.evidence.sentence, second.evidence.sentence)
+    name = next(name for name, low, high, _ in STRATA[1:] if low <= dice < high)
+    if name.startswith("dice<0.1"):
+        name = "dice<0.1,shared-party" if shared_parties(first, second) else "dice<0.1,no-shared-party"
+    return name
+
+
+def draw_pairs(db: Path, seed: int = 2711) -> list[dict[str, object]]:
+    """A stratified random sample of the whole candidate population, for labelling by hand.
+
+    The population is every pair of events of different articles with the same type whose merge spans
+    overlap, or that print one sentence up to `COPY_DAYS` apart (what the candidate index offers: pairs sharing a
+    key, merged or not). It is split into `STRATA` by the Dice similarity of the two evidence sentences, and each
+    stratum is sampled uniformly (seeded); each record keeps its stratum's population, so population-weighted
+    figures estimate the whole.
+    """
+    with open_store(db, read_only=True) as store:
+        pairs = store.rows("SELECT DISTINCT x.event_id, y.event_id FROM merge_keys x JOIN merge_keys y "
+                           "ON x.window_key = y.window_key AND x.lo <= y.hi AND y.lo <= x.hi "
+                           "AND x.event_id < y.event_id "
+                           "JOIN events ex ON ex.id = x.event_id JOIN events ey ON ey.id = y.event_id "
+                           "WHERE ex.article_id <> ey.article_id ORDER BY x.event_id, y.event_id")
+        events = {row[0]: stored_event(*row[1:]) for row in store.rows(
+            "SELECT e.id, e.event, e.article_id, a.date, a.title FROM events e JOIN articles a ON a.id = e.article_id")}
+    strata: dict[str, list[tuple[str, str]]] = {}
+    for a, b in pairs:
+        strata.setdefault(_stratum(events[a], events[b]), []).append((a, b))
+    rng = random.Random(seed)
+    out = []
+    for name, _, _, n in STRATA:
+        for a, b in rng.sample(strata.get(name, []), min(n, len(strata.get(name, [])))):
+            rec: dict[str, object] = {"pair": f"{a}:{b}", "stratum": name, "population": len(strata[name])}
+            for side, key in (("a", a), ("b", b)):
+                event = events[key].to_json(with_article=True)
+                event.pop("mentions", None)
+                rec[side] = {"event": key, "article": events[key].article_id, "json": event}
+            rec["label"] = None
+            out.append(rec)
+    return out
+
+
+def pair_scores(db: Path, pairs: list[dict[str, object]]) -> dict[str, object]:
+    """Merge precision and recall on the labelled pairs (label `same` or `different`).
+
+    Plain figures count each labelled pair once; `weighted` ones weight each pair by its stratum's
+    population over the pairs labelled in it, estimating the figures over all candidate pairs.
+    """
+    with open_store(db, read_only=True) as store:
+        merged_of = dict(store.rows("SELECT id, merged_id FROM events"))
+    labelled = [r for r in pairs if r.get("label") in ("same", "different")
+                and r["a"]["event"] in merged_of and r["b"]["event"] in merged_of]  # type: ignore[index]
+    drawn = Counter(str(r["stratum"]) for r in labelled)
+    plain: Counter[str] = Counter()
+    weighted: Counter[str] = Counter()
+    for rec in labelled:
+        predicted = merged_of[rec["a"]["event"]] == merged_of[rec["b"]["event"]]  # type: ignore[index]
+        outcome = ("tp" if rec["label"] == "same" else "fp") if predicted else (
+            "fn" if rec["label"] == "same" else "tn")
+        plain[outcome] += 1
+        weighted[outcome] += int(rec["population"]) / drawn[str(rec["stratum"])]  # type: ignore[call-overload]
+
+    def rates(c: Counter[str]) -> dict[str, float]:
+        return {"precision": round(c["tp"] / max(c["tp"] + c["fp"], 1e-9), 3),
+                "recall": round(c["tp"] / max(c["tp"] + c["fn"], 1e-9), 3)}
+
+    return {"labelled_pairs": len(labelled), **rates(plain), **{k: plain[k] for k in ("tp", "fp", "fn", "tn")},
+            "weighted": rates(weighted), "by_stratum": dict(drawn)}
+
+
+def missed_pairs(db: Path, pairs: list[dict[str, object]]) -> Counter[str]:
+    """The pairs labelled `same` that the merge kept apart, each with why (on stderr), and their count per class:
+    a rule's conflict (`conflict_reason`: parties, places, dates ...), a link too weak (`low link p`), or linked
+    but kept apart by the grouping (`linked, grouped apart`: the average linkage over the group's other reports)."""
+    with open_store(db, read_only=True) as store:
+        merged_of = dict(store.rows("SELECT id, merged_id FROM events"))
+        linked = {frozenset(row) for row in store.rows("SELECT a, b FROM event_links")}
+        events = {row[0]: stored_event(*row[1:]) for row in store.rows(
+            "SELECT e.id, e.event, e.article_id, a.date, a.title FROM events e JOIN articles a ON a.id = e.article_id")}
+    classes: Counter[str] = Counter()
+    for rec in pairs:
+        if rec.get("label") != "same":
+            continue
+        a, b = rec["a"]["event"], rec["b"]["event"]  # type: ignore[index]
+        if a not in events or b not in events or merged_of[a] == merged_of[b]:
+            continue
+        why = conflict_reason(events[a], events[b])
+        kind = f"conflict: {why.split()[0]}" if why else (
+            "linked, grouped apart" if frozenset((a, b)) in linked else "low link p")
+        classes[kind] += 1
+        print(f"missed ({kind}; p={link_probability(events[a], events[b]) or 0:.2f}) {why or ''}\n"
+              f"    {events[a].evidence.sentence[:140]}\n    {events[b].evidence.sentence[:140]}", file=sys.stderr)
+    return classes
