@@ -80,3 +80,23 @@ def test_one_word_said_twice_on_one_gold_mention_is_not_labelled(monkeypatch: py
     assert (0, 1) not in labels  # the coder coded one of the two "expelled": the gold says nothing of the other
     assert labels[(2, 3)] is True  # both words of one gold trigger
     assert labels[(0, 2)] is False
+
+
+def test_the_draw_offers_only_pairs_a_grouping_could_get_wrong(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    import train_same_happening_draw as draw
+
+    def event(at: int, sentence: int, trigger: str, confidence: float) -> Event:
+        return Event(id=f"e{at}", type="ACCUSE", confidence=confidence,
+                     evidence=Evidence(sentence=f"s{sentence}", start=sentence, end=sentence + 50, trigger=trigger,
+                                       trigger_start=at))
+
+    hearing, later_hearing = event(10, 0, "hearing", 0.1), event(400, 300, "hearings", 0.1)
+    faint_blame, sure_blame, sure_charge = event(500, 450, "blamed", 0.1), event(600, 550, "accused", 0.6), \
+        event(700, 650, "charged", 0.5)
+    assert draw.worth_labelling(hearing, later_hearing)  # the same word's first four letters
+    assert draw.worth_labelling(event(20, 0, "criticised", 0.1), hearing)  # one sentence
+    assert draw.worth_labelling(sure_blame, sure_charge)  # both confident enough to be shown
+    assert not draw.worth_labelling(faint_blame, sure_charge)  # nothing shared, one of them faint
+    already = draw.excluded_articles([])
+    assert "H1N1_guardian-636" in already  # articles already labelled are never drawn again
