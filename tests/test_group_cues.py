@@ -7,7 +7,7 @@ import datetime as dt
 
 from dateline.events.group import Cues, cluster, mention_cues, mentions_of
 from dateline.events.same_happening import clash, pair_features, tied_in_sentence
-from dateline.model import Event, Evidence
+from dateline.model import Event, Evidence, Party
 
 DAY = dt.date(2018, 9, 19)
 
@@ -113,3 +113,27 @@ def test_an_ordinal_on_one_side_only_names_the_occurrence_the_other_tells(make_d
     assert pair_features(third, unmarked)["other_occurrence"] == 0.0  # no weight against a join either
     assert not clash(pair_features(third, unmarked))
     assert clash(pair_features(third, fourth))
+
+
+def _with_parties(event: Event, actors: list[str]) -> Event:
+    event.actors = [Party(name=code, country=code) for code in actors]
+    return event
+
+
+def test_parties_do_not_veto_one_act_told_twice_in_one_sentence_but_do_across_its_clauses(make_doc) -> None:
+    # the parse may give the place's country as the discussing party: that says more about the parse than the act
+    text = "The health ministers met in Geneva, where the delegates discussed the vaccine plan."
+    doc = make_doc(text)
+    events = [_with_parties(_at(text, "met", "CONSULT"), ["UNO"]),
+              _with_parties(_at(text, "discussed", "CONSULT"), ["CHE"])]
+    meeting, discussed = mentions_of(events, [mention_cues(e, doc.parsed) for e in events], DAY)
+    features = pair_features(meeting, discussed)
+    assert features["tied"] == 1.0 and features["actors_clash"] == 1.0
+    assert not clash(features)
+    other = "France met Iran in Paris on Monday, and Germany met Iraq in Berlin."
+    doc = make_doc(other)
+    events = [_with_parties(_at(other, "met Iran", "CONSULT"), ["FRA", "IRN"]),
+              _with_parties(_at(other, "met Iraq", "CONSULT"), ["DEU", "IRQ"])]
+    first, second = mentions_of(events, [mention_cues(e, doc.parsed) for e in events], DAY)
+    assert pair_features(first, second)["tied"] == 0.0
+    assert clash(pair_features(first, second))  # two clauses, other parties: two meetings
