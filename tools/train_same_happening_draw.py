@@ -8,8 +8,9 @@ Obama, Congress, the administration, the government, a minister or a president, 
 labelled (`train_same_happening_pairs.jsonl`) or named in `--exclude` files (events-gold, news candidates).
 Each is run through the pipeline one event per mention (grouping off); every pair of fact mentions of one
 type that share a sentence, a trigger's first four letters, or a confidence of at least 0.3 on both sides
-(the pairs a grouping can get wrong; the rest are plainly apart) is printed as a row with `"same": null`,
-`"heldout": true` and the sample's name, followed on stderr by the two sentences to read. Nothing the pair
+(the pairs a grouping can get wrong; the rest are plainly apart) is printed as a row with `"same": null` (with
+`--sample`, `"heldout": true` and the sample's name: never fitted; without it, a row to train on), followed on
+stderr by the two sentences to read. Nothing the pair
 model says about the pair is printed: the labeller decides from the two sentences alone, before any model
 is run on them (the held-out figure is only blind if the labels are).
 """
@@ -68,7 +69,7 @@ def worth_labelling(first: Any, second: Any) -> bool:
             or min(first.confidence, second.confidence) >= BOTH_CONFIDENT)
 
 
-def pairs_of(article: Article, sample: str) -> list[dict[str, Any]]:
+def pairs_of(article: Article, sample: str | None) -> list[dict[str, Any]]:
     """The rows to label for one article (mentions one event each, grouping off)."""
     with ungrouped():
         doc = next(iter(process([article])))
@@ -79,7 +80,7 @@ def pairs_of(article: Article, sample: str) -> list[dict[str, Any]]:
             rows.append({"article": article.id, "type": first.type, "a": first.evidence.trigger_start,
                          "b": second.evidence.trigger_start,
                          "triggers": [first.evidence.trigger, second.evidence.trigger], "same": None,
-                         "heldout": True, "sample": sample,
+                         **({"heldout": True, "sample": sample} if sample else {}),
                          "sentences": [first.evidence.sentence, second.evidence.sentence]})
     return rows
 
@@ -90,7 +91,7 @@ def main() -> int:
     ap.add_argument("topics", nargs="+")
     ap.add_argument("--per-topic", type=int, default=8)
     ap.add_argument("--seed", type=int, required=True)
-    ap.add_argument("--sample", required=True, help="the sample's name, starting t17-heldout")
+    ap.add_argument("--sample", help="a held-out sample's name, starting t17-heldout (none: pairs to train on)")
     ap.add_argument("--exclude", type=Path, nargs="*", default=[])
     args = ap.parse_args()
     excluded = excluded_articles(args.exclude)
