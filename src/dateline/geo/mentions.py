@@ -8,6 +8,11 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
+from dateline.words import word_class
+
+#: Nouns of towns in "the Y city of X" ("the West Bank city of Ramallah", "the Sinai town of Arish"): Y holds X.
+TOWN_KIND_NOUNS = word_class("place_words", "cue-P")
+
 
 @dataclass
 class Mention:
@@ -28,17 +33,31 @@ class Mention:
 
 
 def link_containers(parsed: Any, mentions: list[Mention]) -> None:
-    """Mark "X, Y" and "X in Y" pairs: Y (right after a comma or "in") contains X.
+    """Mark "X, Y" and "X in Y" pairs: Y (right after a comma or "in") contains X; and "the Y city of X"
+    ("the West Bank city of Ramallah"): the area naming the kind of town holds the town, so a town the article's
+    other places would not have suggested is read inside the area the text names, not replaced by a place near it.
 
     Lists are not containment: in "stops in Washington, New York and Boston" New York is
     the next item of a list, told by a conjunction after Y or a comma list before X.
     """
     for i, (inner, outer) in enumerate(itertools.pairwise(mentions)):
+        if _names_town_kind_of(parsed, inner, outer):
+            outer.container = i  # "the West Bank city of Ramallah": the first holds the second
+            continue
         if outer.token_start != inner.token_end + 1:
             continue
         link = parsed[inner.token_end].lower_
         if link == "in" or (link == "," and not _in_list(parsed, inner, outer)):
             inner.container = i + 1  # "Sochi, Russia", "Cape Peron in Rockingham"
+
+
+def _names_town_kind_of(parsed: Any, area: Mention, town: Mention) -> bool:
+    """True for "the Y city of X": a noun of a kind of town and "of" stand between the two names, and "the" before
+    the first says it names the kind ("in Torkula village of Guma" is the other way round: the village is Torkula)."""
+    if town.token_start != area.token_end + 2 or area.token_start == 0 or parsed[area.token_start - 1].lower_ != "the":
+        return False
+    noun, link = parsed[town.token_start - 2], parsed[town.token_start - 1]
+    return noun.lower_ in TOWN_KIND_NOUNS and link.lower_ == "of"
 
 
 def _in_list(parsed: Any, inner: Mention, outer: Mention) -> bool:

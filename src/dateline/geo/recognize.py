@@ -24,7 +24,7 @@ from dateline.geo.gazetteer import Gazetteer
 from dateline.geo.mentions import Mention, link_containers, link_peers
 from dateline.geo.names import COMPASS_WORDS, fold
 from dateline.geo.pairs import area_after_town, state_after_town
-from dateline.geo.sites import as_site, site_kind
+from dateline.geo.sites import as_site, named_site_before_noun, site_kind
 from dateline.geo.units import named_units
 from dateline.words import word_class, word_classes, word_set
 
@@ -86,6 +86,9 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer) -> list[Mention]:
         kind = site_kind(parsed, mention)
         if kind == "street" or (kind == "venue" and _cued(parsed, mention, gazetteer)):
             accepted.append(as_site(mention))  # "on Royal Street", "at Barclays Center"
+            continue
+        if named_site_before_noun(parsed, mention) and not gazetteer.knows(mention.text):
+            accepted.append(as_site(mention))  # "in the Alarbeen neighborhood"
             continue
         if mention.label in CUED_ONLY_LABELS and mention.cue is None:
             if _person_named_place(parsed, mention, persons, gazetteer):
