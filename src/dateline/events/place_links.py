@@ -47,6 +47,9 @@ STATE_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCL", "CONT", "PPLC"})
 THING_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 PLACE_KIND_NOUNS = word_class("place_words", "cue-ADM1") | word_class("place_words", "cue-ADM2") | \
     word_class("place_words", "cue-P") | word_class("place_words", "settlement")
+#: Words of a bearing ("east of Cairo", "50 km north of Baghdad"): with no determiner, the place after "of" is a
+#: landmark the site is measured from, not where it is ("the north of Syria" is in Syria).
+BEARING_WORDS = word_class("place_words", "compass")
 #: Prepositions of a way's end after a verb of going ("driven to Oklahoma City", "marched into Paris").
 ARRIVAL_PREPS = frozenset({"to", "into"})
 #: Ranks of how the sentence relates a place to the act; higher wins.
@@ -274,6 +277,8 @@ def introducing_word(token: Any) -> tuple[Any | None, Any, Any]:
             break
         if token.dep_ == "pobj" and token.head.lower_ != "of" and not _names_an_example(token.head):
             return token.head, token.head.head, token
+        if token.dep_ == "pobj" and _bearing_from(token.head):
+            return None, token.head, token  # "in Suez, a port city east of Cairo": Cairo is no place of the act
         if token.dep_ == "pobj":  # "the villages of Foua", "towns including Thala": the phrase goes on above
             token = token.head.head
         elif _modifies_a_thing_after_of(token):
@@ -283,6 +288,14 @@ def introducing_word(token: Any) -> tuple[Any | None, Any, Any]:
         else:
             break
     return None, token.head, token
+
+
+def _bearing_from(prep: Any) -> bool:
+    """True when "of" follows a bearing with no determiner ("a port city east of Cairo", "50 km north of Baghdad"): the
+    place after it is the landmark a site is measured from. "In the north of Syria" names a part of Syria."""
+    bearing = prep.head
+    undetermined = not any(c.dep_ == "det" for c in bearing.children)
+    return prep.lower_ == "of" and bearing.lower_ in BEARING_WORDS and undetermined
 
 
 def _modifies_a_thing_after_of(token: Any) -> bool:
@@ -322,6 +335,19 @@ def _in_describing_clause(word: Any, trigger: Any, physical: bool) -> bool:
     return False
 
 
+def _partitive_share(trigger: Any) -> Any | None:
+    """The quantity word a nominal trigger is a share of when that word is a verb's subject or object ("most of the
+    clashes took place in the Alarbeen neighborhood", "police broke up some of the protests"): the verb's place is
+    the trigger's, as it would be for "the clashes took place in ...". None for any other trigger."""
+    of = trigger.head
+    if trigger.dep_ != "pobj" or of.lower_ != "of":
+        return None
+    share = of.head
+    if share.pos_ not in ("ADJ", "NUM", "PRON", "DET") or share.dep_ not in PARTICIPANT_DEPS - {"pobj"}:
+        return None
+    return share
+
+
 def _passive(verb: Any) -> bool:
     """True when a clause is passive: what it says was done to its subject ("which was signed in Geneva")."""
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
@@ -337,6 +363,8 @@ def _governor(trigger: Any) -> Any | None:
         head = trigger.head if trigger.dep_ in CONTINUING_DEPS else None
     elif trigger.dep_ in PARTICIPANT_DEPS:
         head = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
+        share = _partitive_share(trigger)
+        head = share.head if share is not None else head
     else:
         head = None
     if head is None or head.i == trigger.i or head.pos_ not in ("VERB", "AUX") or speech_act(head):

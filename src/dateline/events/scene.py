@@ -23,6 +23,7 @@ from dateline.events.sentence_frame import in_organisation_name, speech_act
 from dateline.events.story_moves import moved_away
 from dateline.events.targets import iso3_codes
 from dateline.model import Document, Location, Place
+from dateline.words import word_class
 
 #: Areas too wide to be a story's scene: a continent, a region, a sea ("protests sweep across
 #: North Africa and the Middle East" places no later act anywhere in particular).
@@ -33,6 +34,9 @@ SCENE_BASIS, DATELINE_BASIS = "scene of the story", "the article's dateline"
 DATELINE_FILLER = frozenset(", \n\t")
 #: What closes a dateline that opens the text ("CALAMBA CITY, Laguna ...", "NEW DELHI: ...").
 DATELINE_MARKS = frozenset(",(:-\u2013\u2014")
+#: Auxiliaries of a clause that tells no fact ("the toll will be matched in Britain", "troops could enter Homs"):
+#: a place such a clause gives is where nothing has happened, so it sets no scene.
+UNREAL_AUX = word_class("auxiliaries", "irrealis") | word_class("auxiliaries", "future")
 
 
 def in_party_country(place: Place, countries: frozenset[str] | None) -> bool:
@@ -189,9 +193,16 @@ def _act_placed(doc: Document, place: Place, trigger_starts: set[int] | None = N
         return None
     prep, _ = site_preposition(prep, phrase)  # "destroyed vehicles on a highway outside the base at Tartus"
     head = prep.head
-    if speech_act(head) or head.dep_ == "relcl":
+    if speech_act(head) or head.dep_ == "relcl" or _unreal(head):
         return None
     if head.pos_ == "VERB" and head.dep_ == "ROOT":
         return head  # the sentence's own act: "Chaos reigned in Cairo"
     starts = trigger_starts if trigger_starts is not None else {e.evidence.trigger_start for e in doc.events}
     return head if head.idx in starts else None
+
+
+def _unreal(verb: Any) -> bool:
+    """True when a verb's clause tells no fact: it is negated or has a modal or future auxiliary ("will be matched in
+    Britain", "did not fight in Homs"). A nominal act's place is read from its own clause, so only verbs are asked."""
+    return verb.pos_ in ("VERB", "AUX") and any(
+        (c.dep_ in ("aux", "auxpass") and c.lower_ in UNREAL_AUX) or c.dep_ == "neg" for c in verb.children)
