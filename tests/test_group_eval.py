@@ -54,6 +54,9 @@ def test_what_keeps_two_tellings_apart_is_named_by_its_mechanism(group_eval) -> 
     assert group_eval.keeps_apart(_article(accused, other_side, gold=[0, 0]), [1], [0])[0] == "a veto: recipients"
     proposal = _mention(900, 18, "said", 0.5, rule="proposed by the learned detector: 'say' reads ACCUSE")
     assert group_eval.keeps_apart(_article(accused, proposal, gold=[0, 0]), [1], [0])[0] == "a borrowed-type reading"
+    surer_proposal = _mention(0, 0, "warned", 0.8, rule="proposed by the learned detector: 'warn' reads ACCUSE")
+    both = _article(surer_proposal, proposal, gold=[0, 0])
+    assert group_eval.keeps_apart(both, [1], [0])[0] == "a borrowed-type reading of another"
     reworded = _mention(900, 18, "condemned", 0.7)
     assert group_eval.keeps_apart(_article(accused, reworded, gold=[0, 0]), [1], [0])[0] == "other words"
 

@@ -145,7 +145,9 @@ def keeps_apart(article: dict, first: list[int], second: list[int]) -> tuple[str
     _, p, a, b, features = max(scored, key=lambda s: s[:2])
     events, vetoed = article["events"], [s for s in scored if not s[0]]
     if borrowed_type(events[max(first, key=lambda i: (events[i].confidence, -i))]):
-        kind = "a borrowed-type reading"
+        # repeating an event that is itself a borrowed reading, neither is the lexicon's: detection's to fix
+        both = borrowed_type(events[max(second, key=lambda i: (events[i].confidence, -i))])
+        kind = "a borrowed-type reading" + (" of another" if both else "")
     elif vetoed:  # one clashing member keeps a mention out of a group
         why = conflict(events[vetoed[0][2]], events[vetoed[0][3]], article["date"]) or "other modes"
         kind = "a veto: " + why.split(" ")[0]
