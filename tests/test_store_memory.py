@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dateline.config import SettingError, settings
+from dateline.config import DEFAULT_DB_WRITE_MEMORY_MB, SettingError, settings
 from dateline.store.duck import DuckDBStore
 
 
@@ -33,7 +33,8 @@ def test_a_store_connection_takes_the_memory_limit_and_threads_of_the_settings(
         reader.close()
 
 
-def test_without_the_settings_a_store_keeps_duckdbs_own_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_the_settings_a_writer_gets_the_default_limit_and_a_reader_duckdbs_own(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import duckdb
 
     monkeypatch.delenv("DATELINE_DB_MEMORY", raising=False)
@@ -41,14 +42,56 @@ def test_without_the_settings_a_store_keeps_duckdbs_own_limit(tmp_path: Path, mo
     assert (settings().db_memory, settings().db_threads) == (None, None)
     store = DuckDBStore(tmp_path / "default.duckdb")
     try:
-        ours = _limits(store)
+        writer = _limits(store)
+        assert store.memory_limit_mb == DEFAULT_DB_WRITE_MEMORY_MB == 256
     finally:
         store.close()
+    reader = DuckDBStore(tmp_path / "default.duckdb", read_only=True)
+    try:
+        read = _limits(reader)
+    finally:
+        reader.close()
     plain = duckdb.connect(str(tmp_path / "plain.duckdb"))
     try:
-        assert ours == plain.execute("SELECT current_setting('memory_limit'), current_setting('threads')").fetchone()
+        own = plain.execute("SELECT current_setting('memory_limit'), current_setting('threads')").fetchone()
     finally:
         plain.close()
+    assert writer == ("244.1 MiB", own[1])  # 256 MB (10^6 bytes) in MiB
+    assert read == own
+
+
+def test_a_write_the_default_limit_is_too_small_for_is_done_under_a_raised_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # 40 articles in one transaction need more than 1 MB of DuckDB's memory: under the store's own default limit the
+    # write is done again with the limit raised by half until it fits; nothing fails and nothing is stored twice
+    from store_worker import numbered_document
+
+    monkeypatch.delenv("DATELINE_DB_MEMORY", raising=False)
+    store = DuckDBStore(tmp_path / "lifted.duckdb", write_memory_mb=1)
+    try:
+        result = store.add([numbered_document(n) for n in range(40)])
+        assert (result.added, result.failed) == (40, [])
+        assert store.memory_limit_mb > 1
+        assert store.counts()["articles"] == 40
+        assert _limits(store)[0] != "976.5 KiB"  # the open connection has the raised limit too
+    finally:
+        store.close()
+
+
+def test_a_limit_the_user_set_is_kept_and_the_write_that_passes_it_fails(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from store_worker import numbered_document
+
+    monkeypatch.setenv("DATELINE_DB_MEMORY", "1MB")
+    store = DuckDBStore(tmp_path / "kept.duckdb")
+    try:
+        result = store.add([numbered_document(n) for n in range(40)])
+        assert result.added == 0
+        assert len(result.failed) == 40
+        assert all("OutOfMemory" in reason for _, reason in result.failed)
+        assert _limits(store)[0] == "976.5 KiB"
+    finally:
+        store.close()
 
 
 @pytest.mark.parametrize("value", ["lots", "300", "1.5 XB", "-2GB"])

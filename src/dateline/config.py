@@ -16,7 +16,9 @@ Every setting has one source of truth, in this order of precedence:
    `DATELINE_DB_TIMEOUT`       seconds to wait for a DuckDB file another process is writing
                                (default 30) before giving up with a message
    `DATELINE_DB_MEMORY`        DuckDB's `memory_limit` for a store's connections, e.g. `512MB`
-                               (default: DuckDB's own, 80 % of RAM); see `dateline.store.duck`
+                               (default: 256MB for a store that writes, raised by half whenever a
+                               write needs more; DuckDB's own, 80 % of RAM, for a reader); see
+                               `dateline.store.duck`
    `DATELINE_DB_THREADS`       DuckDB's `threads` for a store's connections (default: the cores)
    `DATELINE_MAX_CHARS`        longest article read, in characters (default 1,000,000; `--max-chars`)
    `DATELINE_ARTICLE_SECONDS`  time budget of one article's stages after the parse (default 300;
@@ -62,6 +64,8 @@ ENVIRONMENT = ("DATELINE_CACHE", "DATELINE_DATA", "DATELINE_SPACY_MODEL", "DATEL
                "DATELINE_API_TOKEN", "DATELINE_MAX_CHARS", "DATELINE_ARTICLE_SECONDS", "DATELINE_BATCH_CHARS",
                "XDG_CACHE_HOME", "XDG_DATA_HOME")
 DEFAULT_DB_TIMEOUT = 30.0
+#: DuckDB's memory_limit of a writing store's connections when DATELINE_DB_MEMORY is not set (`dateline.store.duck`)
+DEFAULT_DB_WRITE_MEMORY_MB = 256
 DEFAULT_MAX_CHARS = 1_000_000  # spaCy's own default limit; longer texts are a dump, not an article
 DEFAULT_ARTICLE_SECONDS = 300.0  # every stage is linear: a 1,000,000-character article needs about 2 minutes
 DEFAULT_BATCH_CHARS = 100_000  # spaCy's parse needs about 2 KB per character of a batch: a worker stays under 1 GB

@@ -17,7 +17,11 @@ ART indexes of the keyed tables, which DuckDB loads as a write touches them and 
 inserts into a 3,000,000-row table with two unique keys loaded 125 MB of index). `DATELINE_DB_MEMORY`
 sets DuckDB's `memory_limit` (and `DATELINE_DB_THREADS` its `threads`) for every connection a store
 opens: the limit bounds the evictable pages; a write whose index pages alone pass it fails with DuckDB's
-out-of-memory error rather than being bounded, which is why the default stays DuckDB's own.
+out-of-memory error rather than being bounded. Without the setting, a writing store's connections get
+`DEFAULT_DB_WRITE_MEMORY_MB` (a reader keeps DuckDB's own, 80 % of RAM), and a write that fails for memory
+under that default is rolled back and written again under a limit half as large again (`_LIFT`), up to
+`_MAX_LIFTS` times, then with DuckDB's own: bounded while the index pages fit, never failed by the default.
+A limit the user set is kept as set.
 
 Everything else (schema and migrations, idempotent atomic writes, reads, filters) is
 shared with the other backends in `dateline.store.sql`.
@@ -25,22 +29,27 @@ shared with the other backends in `dateline.store.sql`.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
+from math import ceil
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 import pyarrow as pa
 
-from dateline.config import settings
+from dateline.config import DEFAULT_DB_WRITE_MEMORY_MB, settings
+from dateline.model import Document
 from dateline.store.base import StoreBusyError, StoreError, StoreMissingError
 from dateline.store.rows import table_columns
 from dateline.store.schema import DUCKDB, PRIMARY_KEYS, UNIQUE_KEYS, index_ddl, row_number_ddl, sql_type, table_ddl
 from dateline.store.sql import SQLStore
 
+_log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 #: Idle seconds after which a writing store lets the file go.
 LINGER = 0.2
 _BUSY = ("Could not set lock on file", "different configuration than existing connections")
@@ -48,28 +57,35 @@ _BUSY = ("Could not set lock on file", "different configuration than existing co
 #: fetch its SQLite extension to read a SQLite file given as --db).
 _CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+#: How much a writing store's default memory limit grows when a write fails for memory, and how often it grows
+#: before the limit is dropped (256 MB grown 8 times by half is 6.6 GB).
+_LIFT = 1.5
+_MAX_LIFTS = 8
 #: The Arrow type of each column type of the schema (`dateline.store.schema.sql_type` in DuckDB).
 _ARROW_TYPES = {"VARCHAR": pa.string(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(),
                 "DATE": pa.date32()}
 
 
-def connection_config() -> dict[str, Any]:
+def connection_config(default_memory_mb: int | None = None) -> dict[str, Any]:
     """DuckDB's configuration for a store's connections: no extension loading, and the memory limit and threads
-    of the settings (`DATELINE_DB_MEMORY`, `DATELINE_DB_THREADS`) where they are given."""
+    of the settings (`DATELINE_DB_MEMORY`, `DATELINE_DB_THREADS`) where they are given; without a limit in the
+    settings, `default_memory_mb` (a writing store's current limit; None: DuckDB's own)."""
     config: dict[str, Any] = dict(_CONFIG)
     current = settings()
     if current.db_memory:
         config["memory_limit"] = current.db_memory
+    elif default_memory_mb:
+        config["memory_limit"] = f"{default_memory_mb}MB"
     if current.db_threads:
         config["threads"] = current.db_threads
     return config
 
 
-def _connect(path: str, read_only: bool, timeout: float) -> duckdb.DuckDBPyConnection:
+def _connect(path: str, read_only: bool, timeout: float, memory_mb: int | None = None) -> duckdb.DuckDBPyConnection:
     """Open the file, waiting while another process (or a differently opened store here) holds it."""
     deadline = time.monotonic() + timeout
     pause = 0.01
-    config = connection_config()
+    config = connection_config(memory_mb)
     while True:
         try:
             return duckdb.connect(path, read_only=read_only, config=config)
@@ -107,8 +123,11 @@ def _unusable(path: str, exc: Exception) -> StoreError:
 class _Lease:
     """One DuckDB connection, opened on demand and closed after `linger` idle seconds (None: kept until close)."""
 
-    def __init__(self, path: str, read_only: bool, timeout: float, linger: float | None) -> None:
+    def __init__(self, path: str, read_only: bool, timeout: float, linger: float | None,
+                 memory_mb: int | None = None) -> None:
         self.path, self.read_only, self.timeout, self.linger = path, read_only, timeout, linger
+        self.memory_mb = memory_mb  # the limit of the connections opened from now on, where the settings give none
+        self.lifts = 0  # how often a write needed `memory_mb` raised
         self._lock = threading.RLock()
         self._con: duckdb.DuckDBPyConnection | None = None
         self._depth = 0  # calls in progress (a call may make nested calls)
@@ -121,7 +140,7 @@ class _Lease:
     def hold(self) -> Iterator[duckdb.DuckDBPyConnection]:
         with self._lock:
             if self._con is None:
-                self._con = _connect(self.path, self.read_only, self.timeout)
+                self._con = _connect(self.path, self.read_only, self.timeout, self.memory_mb)
                 self.opened += 1
             self._depth += 1
             try:
@@ -140,7 +159,7 @@ class _Lease:
         with self._lock:
             self._pinned = True
             if self._con is None:
-                self._con = _connect(self.path, self.read_only, self.timeout)
+                self._con = _connect(self.path, self.read_only, self.timeout, self.memory_mb)
                 self.opened += 1
             return self._con
 
@@ -175,9 +194,11 @@ class DuckDBStore(SQLStore):
     errors = (duckdb.Error,)
 
     def __init__(self, path: str | Path, read_only: bool = False, timeout: float | None = None,
-                 release_when_idle: bool = False) -> None:
+                 release_when_idle: bool = False, write_memory_mb: int | None = DEFAULT_DB_WRITE_MEMORY_MB) -> None:
         """`release_when_idle`: a read-only store lets the file go after `LINGER` idle seconds, as a writer
-        does, instead of holding it until `close()` (for a long-lived reader such as the HTTP API)."""
+        does, instead of holding it until `close()` (for a long-lived reader such as the HTTP API).
+        `write_memory_mb`: a writing store's memory limit where `DATELINE_DB_MEMORY` gives none, raised when a
+        write needs more (`_lift_memory`); None: DuckDB's own."""
         self.path = self.name = str(path)
         if read_only and not Path(self.path).exists():
             raise StoreMissingError(
@@ -186,7 +207,8 @@ class DuckDBStore(SQLStore):
         self.read_only = read_only
         self.timeout = settings().db_timeout if timeout is None else timeout
         holds = read_only and not release_when_idle
-        self._lease = _Lease(self.path, read_only, self.timeout, linger=None if holds else LINGER)
+        self._lease = _Lease(self.path, read_only, self.timeout, linger=None if holds else LINGER,
+                             memory_mb=None if read_only else write_memory_mb)
         try:
             if holds:
                 self._lease.pin()
@@ -223,6 +245,47 @@ class DuckDBStore(SQLStore):
                 with suppress(duckdb.Error):  # a failed commit has already ended the transaction
                     con.rollback()
                 raise
+
+    def _store(self, docs: list[Document]) -> list[Document]:
+        """`SQLStore._store`, written again under a larger memory limit when the default one was too small for the
+        write (`_lift_memory`); a limit the user set is not raised."""
+        return self._lifting(lambda: super(DuckDBStore, self)._store(docs))
+
+    def _merged_count(self, event_ids: list[str]) -> int:
+        """`SQLStore._merged_count`, read again under a larger default limit when it was too small."""
+        return self._lifting(lambda: super(DuckDBStore, self)._merged_count(event_ids))
+
+    def _lifting(self, work: Callable[[], _T]) -> _T:
+        """`work()` (one transaction, or reads outside one), done again after each `_lift_memory` while it fails for
+        DuckDB's memory limit and the limit is one this store may raise."""
+        while True:
+            try:
+                return work()
+            except duckdb.OutOfMemoryException:
+                if not self._lift_memory():
+                    raise
+
+    def _lift_memory(self) -> bool:
+        """Raise the default memory limit of this store's connections by `_LIFT` (after `_MAX_LIFTS` raises, drop it
+        for DuckDB's own), on the open connection and those opened later; False when there is nothing to raise: the
+        user's limit (`DATELINE_DB_MEMORY`) or DuckDB's own is in force. A write's ART index pages cannot be
+        evicted, so a limit under them makes the write fail rather than bounding it."""
+        lease = self._lease
+        if settings().db_memory or lease.memory_mb is None:
+            return False
+        lease.lifts += 1
+        lease.memory_mb = ceil(lease.memory_mb * _LIFT) if lease.lifts <= _MAX_LIFTS else None
+        limit = "RESET memory_limit" if lease.memory_mb is None else f"SET memory_limit = '{lease.memory_mb}MB'"
+        with lease.hold() as con:
+            con.execute(limit)
+        _log.warning("%s: a write needed more memory than DuckDB's limit; the limit is now %s (DATELINE_DB_MEMORY "
+                     "sets it)", self.name, f"{lease.memory_mb} MB" if lease.memory_mb else "DuckDB's own")
+        return True
+
+    @property
+    def memory_limit_mb(self) -> int | None:
+        """The memory limit (MB) this store gives the connections it opens when the settings give none."""
+        return self._lease.memory_mb
 
     @contextmanager
     def _schema_writing(self) -> Iterator[duckdb.DuckDBPyConnection]:
