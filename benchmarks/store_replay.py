@@ -17,6 +17,11 @@ gives the digest of what the store holds and decided (`MERGE_STATE` and the even
 are compared on the same input.
 
     .venv/bin/python benchmarks/store_replay.py SOURCE.duckdb --articles 3000 --out DIR
+
+`--trace` attributes a few partitions' memory to their statements instead: stored onto a copy of `--start`, each
+statement's change of DuckDB's ART and table pages is summed by the statement's shape; then the rows a late write
+reads as merge candidates are read once by their (hashed) ids and once by `row_seq` (insertion order), each in a
+fresh connection, to see which read loads less.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ import re
 import shutil
 import sys
 import time
+from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,6 +42,7 @@ from typing import Any
 import duckdb
 import psutil
 
+from dateline.config import DEFAULT_DB_WRITE_MEMORY_MB
 from dateline.model import Document, event_id
 from dateline.scale.memory import release_memory
 from dateline.scale.parts import from_record, to_record
@@ -143,16 +150,104 @@ class MeasuredStore(DuckDBStore):
             self.last_memory = {tag: round(used / 2**20, 1) for tag, used in rows if used}
 
 
-def replay(source: Path, total: int, db: Path, partition_size: int, out: Any, start: Path | None = None) -> list[dict]:
+class TracedStore(MeasuredStore):
+    """A measured store that sums, by statement shape, how much each statement changed DuckDB's ART and table pages."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self.loaded: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
+        super().__init__(*args, **kwargs)
+
+    def _fetch(self, con: duckdb.DuckDBPyConnection, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
+        with self._counted(con, _shape(sql)):
+            return super()._fetch(con, sql, params)
+
+    def _insert(self, con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+        if table == "articles" or not rows:
+            return super()._insert(con, table, rows)  # goes through _fetch
+        with self._counted(con, f"INSERT INTO {table} (Arrow)"):
+            return super()._insert(con, table, rows)
+
+    @contextmanager
+    def _counted(self, con: duckdb.DuckDBPyConnection, shape: str) -> Iterator[None]:
+        before = index_and_table_mb(con)
+        yield
+        after = index_and_table_mb(con)
+        sums = self.loaded[shape]
+        sums[0], sums[1], sums[2] = sums[0] + after[0] - before[0], sums[1] + after[1] - before[1], sums[2] + 1
+
+
+def index_and_table_mb(con: duckdb.DuckDBPyConnection) -> tuple[float, float]:
+    """DuckDB's ART index and table pages in memory now, MB."""
+    used = dict(con.execute("SELECT tag, memory_usage_bytes FROM duckdb_memory()").fetchall())
+    return used.get("ART_INDEX", 0) / 2**20, used.get("BASE_TABLE", 0) / 2**20
+
+
+def _shape(sql: str) -> str:
+    """A statement with its literals and repeated placeholders folded, so statements of one kind sum together."""
+    sql = re.sub(r"'[^']*'", "?", sql)
+    sql = re.sub(r"(WHEN \? THEN \? )+", "WHEN .. ", sql)
+    sql = re.sub(r"\?(, \?)+", "..", sql)
+    return re.sub(r"(\(\.\.\), )+", "", sql)[:120]
+
+
+def trace(source: Path, start: Path, partitions: int, db: Path, partition_size: int) -> dict:
+    """Store `partitions` partitions onto a copy of `start`, summing each statement shape's loads (`TracedStore`),
+    then compare reading the last write's candidates by id and by `row_seq` (`read_candidates`)."""
+    records = stored_records(source)
+    shutil.copyfile(start, db)
+    store = TracedStore(db)
+    try:
+        stored = store.counts()["articles"]
+        docs = list(documents(records, stored + partitions * partition_size, first=stored))
+        for first in range(0, len(docs), partition_size):
+            store.add(docs[first:first + partition_size])
+    finally:
+        store.close()
+    shapes = sorted(store.loaded.items(), key=lambda item: -item[1][0] - item[1][1])
+    per_partition = [{"statement": shape, "art": round(art / partitions, 2), "table": round(table / partitions, 2),
+                      "calls": calls} for shape, (art, table, calls) in shapes if abs(art) + abs(table) > 0.05]
+    return {"articles_before": stored, "partitions": partitions, "per_partition_mb": per_partition,
+            "candidate_reads": read_candidates(db, events=partition_size * 27)}
+
+
+def read_candidates(db: Path, events: int) -> dict:
+    """The stored events that share a merge window with the last `events` events (what their merge reads, up to
+    2,000), read with their JSON by id and by `row_seq`, each in a fresh connection: ART and table MB loaded."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        rows = con.execute(
+            "SELECT DISTINCT m.event_id, e.row_seq FROM merge_keys m JOIN events e ON e.id = m.event_id "
+            "WHERE m.window_key IN (SELECT window_key FROM merge_keys WHERE event_id IN "
+            f"(SELECT id FROM events ORDER BY row_seq DESC LIMIT {events})) "
+            "ORDER BY m.event_id LIMIT 2000").fetchall()  # ids are hashes: a sample across the store
+    finally:
+        con.close()
+    out: dict[str, Any] = {"candidates": len(rows), "row_seq_span": [min(r[1] for r in rows), max(r[1] for r in rows)]}
+    for key, listed in (("id", ", ".join(f"'{r[0]}'" for r in rows)), ("row_seq", ", ".join(str(r[1]) for r in rows))):
+        con = duckdb.connect(str(db), read_only=True)
+        try:
+            before = index_and_table_mb(con)
+            con.execute(f"SELECT event, article_id, merged_id FROM events WHERE {key} IN ({listed})").fetchall()
+            after = index_and_table_mb(con)
+        finally:
+            con.close()
+        out[f"by_{key}_mb"] = {"art": round(after[0] - before[0], 2), "table": round(after[1] - before[1], 2)}
+    return out
+
+
+def replay(source: Path, total: int, db: Path, partition_size: int, out: Any, start: Path | None = None,
+           write_memory_mb: int | None = DEFAULT_DB_WRITE_MEMORY_MB) -> list[dict]:
     """Store `total` documents from `source` into a fresh store at `db`, a partition at a time; a row each. With
     `start` (a store an earlier replay of the same source filled), `db` begins as a copy of it (upgraded to this
-    schema when older, before any partition is measured) and the documents after those it holds are stored."""
+    schema when older, before any partition is measured) and the documents after those it holds are stored.
+    `write_memory_mb`: the store's default memory limit (`DuckDBStore`), raised by the store when a write needs
+    more; each row gives the limit after its write (`limit_mb`)."""
     records = stored_records(source)
     process = psutil.Process()
     rows: list[dict] = []
     if start is not None:
         shutil.copyfile(start, db)
-    store = MeasuredStore(db)
+    store = MeasuredStore(db, write_memory_mb=write_memory_mb)
     counts = store.counts()
     stored, events = counts["articles"], counts["events"]
     batch: list[Document] = []
@@ -183,7 +278,8 @@ def _store_partition(store: MeasuredStore, batch: list[Document], stored: int, e
     return {"articles_before": stored, "events_before": events, "added": result.added, "merged": result.merged,
             "wall_s": round(wall, 3), "cpu_s": round(cpu, 3), "duckdb_mb": round(sum(memory.values()), 1),
             "table_mb": memory.get("BASE_TABLE", 0.0), "index_mb": memory.get("ART_INDEX", 0.0),
-            "transaction_mb": memory.get("TRANSACTION", 0.0), "rss_mb": round(process.memory_info().rss / 2**20)}
+            "transaction_mb": memory.get("TRANSACTION", 0.0), "rss_mb": round(process.memory_info().rss / 2**20),
+            "limit_mb": store.memory_limit_mb}
 
 
 def slope(rows: list[dict], figure: str) -> float | None:
@@ -229,14 +325,25 @@ def main() -> None:
     ap.add_argument("--partition-size", type=int, default=16)
     ap.add_argument("--out", type=Path, required=True, help="a folder for the store and the rows")
     ap.add_argument("--start", type=Path, help="begin from a copy of this store (filled by a replay of SOURCE)")
+    ap.add_argument("--write-memory", type=int, default=DEFAULT_DB_WRITE_MEMORY_MB, metavar="MB",
+                    help="the store's default memory limit, raised when a write needs more (0: DuckDB's own)")
+    ap.add_argument("--trace", type=int, metavar="PARTITIONS",
+                    help="attribute this many partitions' memory to their statements, stored onto --start")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     db = args.out / "replay.duckdb"
     db.unlink(missing_ok=True)
+    if args.trace:
+        if args.start is None:
+            ap.error("--trace needs --start")
+        print(json.dumps({"benchmark": "store_replay_trace",
+                          **trace(args.source, args.start, args.trace, db, args.partition_size)}))
+        return
     with (args.out / "partitions.jsonl").open("w") as out:
-        rows = replay(args.source, args.articles, db, args.partition_size, out, args.start)
+        rows = replay(args.source, args.articles, db, args.partition_size, out, args.start, args.write_memory or None)
     print(json.dumps({"benchmark": "store_replay", "articles": args.articles, "partition_size": args.partition_size,
-                      **summary(rows, (300, 1000, 3000)), "state": state_digest(db)}), file=sys.stdout)
+                      **summary(rows, (300, 1000, 3000)), "limits_mb": sorted({r["limit_mb"] or 0 for r in rows}),
+                      "state": state_digest(db)}), file=sys.stdout)
 
 
 if __name__ == "__main__":
