@@ -186,7 +186,7 @@ def _shape(sql: str) -> str:
     """A statement with its literals and repeated placeholders folded, so statements of one kind sum together."""
     sql = re.sub(r"'[^']*'", "?", sql)
     sql = re.sub(r"(WHEN \? THEN \? )+", "WHEN .. ", sql)
-    sql = re.sub(r"\?(, \?)+", "..", sql)
+    sql = re.sub(r"\(\?(, \?)*\)", "(..)", sql)  # an IN list or a VALUES row, of one key or many
     return re.sub(r"(\(\.\.\), )+", "", sql)[:120]
 
 

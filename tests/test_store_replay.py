@@ -1,0 +1,38 @@
+"""benchmarks/store_replay.py: what its trace attributes to each statement, on a real DuckDB file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from store_worker import numbered_document
+
+
+@pytest.fixture()
+def replay(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import store_replay as module
+
+    return module
+
+
+def test_statements_of_one_kind_are_summed_under_one_shape(replay) -> None:
+    first = replay._shape("SELECT a FROM t WHERE id IN ('x1', 'x2', 'x3')")
+    second = replay._shape("SELECT a FROM t WHERE id IN ('y1')")
+    assert first == second == "SELECT a FROM t WHERE id IN (..)"
+    assert replay._shape("UPDATE t SET c = CASE id WHEN ? THEN ? WHEN ? THEN ? END WHERE id IN (?, ?)") == \
+        "UPDATE t SET c = CASE id WHEN .. END WHERE id IN (..)"
+
+
+def test_a_traced_write_names_the_inserts_and_reads_that_loaded_memory(replay, tmp_path: Path) -> None:
+    store = replay.TracedStore(tmp_path / "traced.duckdb")
+    try:
+        store.add([numbered_document(n) for n in range(12)])
+        store.add([numbered_document(n) for n in range(12, 24)])
+    finally:
+        store.close()
+    assert store.loaded["INSERT INTO events (Arrow)"][2] == 2  # one Arrow insert of events per write
+    assert any(shape.startswith("INSERT INTO articles") for shape in store.loaded)
+    assert any("FROM merge_keys WHERE window_key IN" in shape for shape in store.loaded)
+    assert all(calls >= 1 for _, _, calls in store.loaded.values())
