@@ -18,6 +18,12 @@ right timex, whatever its value), `contradicts` how many dates claim a period th
 (no `date_mod`, no overlap: a wrong date is worse than a vague one), per corpus and by path.
 
     .venv/bin/python benchmarks/event_dates.py [--gold-dir DIR] [--errors] [--timeml DIR --parse-cache DIR]
+    .venv/bin/python benchmarks/event_dates.py --sample DIR [--seed N] [--size 30]
+
+`--sample DIR` draws events to read by hand instead: `--size` events shown at the default view (not negated,
+hypothetical or future) from articles of a corpus folder (JSON Lines `articles.jsonl` under it, such as
+../shared/corpus/t17) that are not in the gold, drawn with a fixed seed; one JSON line each with the sentence,
+the trigger, the date and its basis, to be marked right or wrong by the gold guideline.
 
 Prints one JSON line. Each article is parsed and run through the pipeline once (about a minute; the
 TimeML documents are parsed once into `--parse-cache`, shared with `timex.py`).
@@ -29,11 +35,13 @@ import argparse
 import collections
 import datetime as dt
 import json
+import random
 import sys
 from pathlib import Path
 from typing import Any
 
 from dateline.events.dating import event_dating
+from dateline.events.verify import DEFAULT_MIN_CONFIDENCE
 from dateline.model import Article, Document
 from dateline.pipeline import process_one
 from dateline.time import tag_timexes
@@ -46,7 +54,8 @@ GOLD_DIR = SHARED / "data" / "events-gold"
 
 #: Words of a date's basis (`events.dating`) and the path they name, first match wins.
 _PATHS = (("occasion", "occasion"), ("no calendar point", "not_a_point"), ("would put", "ahead"),
-          ("earlier one", "previous"), ("same happening", "named_elsewhere"), ("earlier sentence", "carried"),
+          ("earlier one", "previous"), ("narration of", "narrated_year"), ("same happening", "named_elsewhere"),
+          ("earlier sentence", "carried"),
           ("governs the clause", "governing"), ("dates a clause", "clause_above"), ("no time in the text", "fallback"))
 
 
@@ -163,6 +172,29 @@ def timeml_check(data: Path, cache: Path | None, errors: bool) -> dict:
                                                               "missed": dict(sorted(counts["missed"].items()))}
 
 
+def sample_events(corpus: Path, gold_ids: set[str], seed: int, size: int) -> list[dict]:
+    """`size` events shown at the default view, drawn at random (fixed seed) from the corpus's articles outside
+    the gold: articles are drawn one at a time and each gives at most two events, so one article cannot fill it."""
+    articles = [(path.parent.name, json.loads(line)) for path in sorted(corpus.glob("*/articles.jsonl"))
+                for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rng = random.Random(seed)
+    rng.shuffle(articles)
+    drawn: list[dict] = []
+    for topic, art in articles:
+        aid = f"{topic}-{art['id']}"
+        if aid in gold_ids or len(drawn) >= size:
+            continue
+        date = dt.date.fromisoformat(str(art.get("date") or art["time"])[:10])
+        doc = process_one(Article(id=aid, date=date, text=art["text"]))
+        shown = [e for e in doc.events if e.confidence >= DEFAULT_MIN_CONFIDENCE and e.status == "fact"]
+        for event in rng.sample(shown, min(2, len(shown), size - len(drawn))):
+            drawn.append({"article": aid, "article_date": date.isoformat(), "type": event.type,
+                          "trigger": event.evidence.trigger, "sentence": " ".join(event.evidence.sentence.split()),
+                          "date": event.date, "precision": event.date_precision, "mod": event.date_mod,
+                          "basis": event.date_basis})
+    return drawn
+
+
 def main() -> None:
     """Score the dater on every factual gold mention; one JSON line."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -171,7 +203,15 @@ def main() -> None:
     parser.add_argument("--timeml", type=Path, default=None, help="TimeML folder: check the event-to-time links")
     parser.add_argument("--parse-cache", type=Path, default=None, help="folder for the TimeML parses (timex.py's)")
     parser.add_argument("--no-gold", action="store_true", help="skip the events-gold articles (with --timeml)")
+    parser.add_argument("--sample", type=Path, default=None, help="corpus folder: draw events to read by hand")
+    parser.add_argument("--seed", type=int, default=110, help="seed of the --sample draw")
+    parser.add_argument("--size", type=int, default=30, help="events in the --sample draw")
     args = parser.parse_args()
+    if args.sample:
+        gold_ids = {g["id"] for g in json.loads((args.gold_dir / "gold.json").read_text(encoding="utf-8"))}
+        for row in sample_events(args.sample, gold_ids, args.seed, args.size):
+            print(json.dumps(row))
+        return
     timeml = timeml_check(args.timeml, args.parse_cache, args.errors) if args.timeml else None
     if args.no_gold:
         print(json.dumps({"benchmark": "event_dates", "timeml": timeml}))
