@@ -45,11 +45,9 @@ from dateline.events.dating_clauses import (
     ONE_DAY,
     VERBAL,
     clause_head,
-    fronted,
     governing_timex,
     is_anchor,
     nearest_anchor,
-    participle_adjunct,
     past_tense,
     preposition_mod,
     reported_by,
@@ -57,10 +55,19 @@ from dateline.events.dating_clauses import (
     written_by,
 )
 from dateline.events.dating_mentions import day_named_elsewhere, event_noun
+from dateline.events.dating_thread import (
+    carried_year,
+    dates_main_clause,
+    last_time_before,
+    narrative_past,
+    reports,
+    reports_present,
+    sentences_between,
+)
 from dateline.events.occasion import occasion_noun
 from dateline.model import Document, Timex
 from dateline.timex3 import DateMod, Precision, date_part, interval, precision
-from dateline.words import word_class, word_set, word_table
+from dateline.words import word_set, word_table
 
 #: Modifiers that place an event before the one the article is about ("the previous meeting").
 _EARLIER_WORDS = frozenset({"previous", "earlier", "prior", "last", "former", "past"})
@@ -75,7 +82,6 @@ _BARE_CLOCK = re.compile(r"(?:[Aa]t\s+)?(?:[\d:.]+\s*(?:[AaPp]\.?\s?[Mm]\.?)?|[N
                          r"(?:\s+(?:GMT|UTC|[ECMP][SD]T))?\.?")
 #: Weekday names: a relative day named twice in one article is one day.
 _WEEKDAYS = frozenset(word_table("weekdays"))
-_FUTURE_AUX = word_class("auxiliaries", "future")
 #: Quotation marks, straight and curly: a quotation's words lie between two of them.
 _QUOTES = frozenset('"\u201c\u201d')
 
@@ -157,7 +163,7 @@ def event_dating(doc: Document, trigger_i: int, hypothetical: bool = False) -> D
             date = event_dating(doc, occasion.i, hypothetical)  # the parse hung the clause elsewhere
             return date.because(f"the date of its occasion {occasion.text!r}: {date.basis}")
         return _earlier_than_mentioned(doc, trigger) or _named_elsewhere(doc, trigger, hypothetical) \
-            or _carried_day(doc, trigger) or fallback
+            or _carried_day(doc, trigger) or _carried_year(doc, trigger) or fallback
     return _dated_by(doc, timex, trigger, hypothetical, f"{timex.text!r} {how} {trigger.text!r}")
 
 
@@ -234,30 +240,24 @@ def same_expression_value(doc: Document, timex: Timex) -> Timex:
 
 def _looks_ahead(trigger: Any) -> bool:
     """True when the trigger's clause is not told in the past: "will meet on Thursday", "meets
-    on Thursday", "is to meet", "an AU meeting on Thursday" (a nominal event in a present clause)."""
+    on Thursday", "is to meet", "an AU meeting on Thursday" (a nominal event in a present clause), "an AU
+    meeting on Thursday is expected to ..." (a passive whose auxiliary is present: its participle is no past)."""
     verb = clause_head(trigger)
     if verb.pos_ not in VERBAL:
         return True
-    return not past_tense(verb)
+    return not past_tense(verb) or _present_passive(verb)
 
 
-def _narrative_past(verb: Any) -> bool:
-    """A clause that narrates: simple past or pluperfect ("were exchanged", "had fled"), a conjunct sharing
-    their auxiliary ("were killed and two injured"), a short report's reduced passive ("Two soldiers
-    killed."); not a present perfect ("has expelled"), which tells a state of now and takes no day from the story."""
+def _present_passive(verb: Any) -> bool:
+    """A passive told in the present ("is expected", "are planned"): the participle's auxiliaries are all
+    present-tense forms of "be", none perfect or past."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if not auxes and verb.dep_ == "conj" and verb.tag_ == "VBN":
-        auxes = [c for c in verb.head.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.tag_ in ("VBZ", "VBP") or a.lower_ in _FUTURE_AUX or a.tag_ == "MD" for a in auxes):
-        return False
-    if verb.tag_ == "VBN" and not auxes and _reduced_passive(verb if verb.dep_ != "conj" else verb.head):
-        return True
-    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
+    return verb.tag_ == "VBN" and any(a.dep_ == "auxpass" for a in auxes) and \
+        all(a.tag_ in ("VBZ", "VBP") and a.lemma_ == "be" for a in auxes)
 
 
-def _reduced_passive(verb: Any) -> bool:
-    """A sentence of a bare past participle ("Two soldiers killed."): a short report's past act."""
-    return verb.dep_ == "ROOT" and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
 
 
 def _written_out(timex: Timex) -> bool:
@@ -269,7 +269,7 @@ def _narrated_in_full(doc: Document, timex: Timex) -> bool:
     """A day written out that dates a past act ("Trump on April 5 threatened"): it holds, and carries to the
     sentences that continue the story, even when it lies after the day the article is known to be written by."""
     root = timex_root(doc, timex)
-    return root is not None and _written_out(timex) and _narrative_past(clause_head(root.head))
+    return root is not None and _written_out(timex) and narrative_past(clause_head(root.head))
 
 
 def _carried_day(doc: Document, trigger: Any) -> Dating | None:
@@ -281,22 +281,9 @@ def _carried_day(doc: Document, trigger: Any) -> Dating | None:
     in"), has left the earlier day; a bare clock time ("6:45 p.m.", a live blog's entry) names no day.
     A relative clause on a noun describes it from outside the thread ("Guterres, who called China a
     pillar of the system, said ..."): its act keeps no day from the story."""
-    verb = clause_head(trigger)
-    if verb.pos_ in VERBAL and not _narrative_past(verb):
-        verb = _quoting_verb(trigger) or verb  # '"Let us support the program," the mayor said.': said that day
-    if verb.pos_ not in VERBAL or verb.dep_ == "relcl" or not _narrative_past(verb) or _reports_present(verb):
-        return None
-    sent = trigger.sent
-    if any(is_anchor(t) and t.token_start is not None and sent.start <= t.token_start < sent.end
-           for t in doc.timexes):
-        return None
-    sentence_start = sent.start_char
-    earlier = [t for t in doc.timexes if t.end <= sentence_start and t.type in ("DATE", "TIME")]
-    if not earlier:
-        return None
-    last = max(earlier, key=lambda t: t.start)
-    if not is_anchor(last) or _BARE_CLOCK.fullmatch(last.text) \
-            or _sentences_between(doc, last, trigger) > CARRY_SENTENCES or not _dates_main_clause(doc, last):
+    last = last_time_before(doc, trigger.sent) if _continues_thread(doc, trigger) else None
+    if last is None or not is_anchor(last) or _BARE_CLOCK.fullmatch(last.text) \
+            or sentences_between(doc, last, trigger) > CARRY_SENTENCES or not dates_main_clause(doc, last):
         return None
     said = last.text
     last = same_expression_value(doc, last)
@@ -306,15 +293,35 @@ def _carried_day(doc: Document, trigger: Any) -> Dating | None:
         return None
     basis = f"{said!r} in an earlier sentence still holds: a past-tense sentence with no time of its own continues " \
             "the story"
-    if reported_by(doc, last, trigger) and not _reports(trigger):  # '"Our fighters killed ...," he said on Tuesday.'
+    # '"Our fighters killed ...," he said on Tuesday.'; a report carried from a report is made that day
+    if reported_by(doc, last, trigger) and not reports(trigger):
         return Dating(date_part(last.value), "day", "ON_OR_BEFORE", f"{basis}, as reported that day")
     return Dating(date_part(last.value), "day", None, basis)
 
 
-def _reports(trigger: Any) -> bool:
-    """A verb of saying ("the newspaper said"): carried from an earlier report of the story, it is another
-    report made that day, not an act the report tells of."""
-    return trigger.lemma_ in _REPORTING and trigger.pos_ == "VERB"
+def _continues_thread(doc: Document, trigger: Any) -> bool:
+    """True when the trigger's clause can take its time from the story thread: it narrates in the past (or is
+    quoted by a verb that does), is no relative clause on a noun nor news of now, and its sentence names no
+    calendar time of its own."""
+    verb = clause_head(trigger)
+    if verb.pos_ in VERBAL and not narrative_past(verb):
+        verb = _quoting_verb(trigger) or verb  # '"Let us support the program," the mayor said.': said that day
+    if verb.pos_ not in VERBAL or verb.dep_ == "relcl" or not narrative_past(verb) or reports_present(verb):
+        return False
+    sent = trigger.sent
+    return not any(is_anchor(t) and t.token_start is not None and sent.start <= t.token_start < sent.end
+                   for t in doc.timexes)
+
+
+def _carried_year(doc: Document, trigger: Any) -> Dating | None:
+    """The year of a narration of an earlier year that the trigger's sentence goes on with (`dating_thread`):
+    "It was on 18 March 1967 that the tanker struck the rock. ... Attempts to float the ship failed." is 1967."""
+    found = carried_year(doc, trigger) if _continues_thread(doc, trigger) else None
+    if found is None:
+        return None
+    year, timex = found
+    return Dating(year, "year", None, f"{timex.text!r} in an earlier sentence began a narration of {year} that "
+                  "every sentence since goes on in the past tense: this one continues it")
 
 
 def _quoting_verb(trigger: Any) -> Any | None:
@@ -339,31 +346,6 @@ def _quoting_verb(trigger: Any) -> Any | None:
     return None
 
 
-def _dates_main_clause(doc: Document, timex: Timex) -> bool:
-    """True when the timex dates its sentence's main clause ("On Saturday, clashes erupted"), the
-    story's reference time; a day in a subordinate clause ("since protests began Tuesday") is background,
-    but not one in a participle that shares the main clause's time ("Speaking on Tuesday, the mayor urged")."""
-    root = timex_root(doc, timex)
-    if root is None:
-        return False
-    head = clause_head(root.head if root.pos_ in VERBAL else root)
-    if participle_adjunct(head):
-        head = head.head
-    return head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT") or fronted(doc, timex)
 
 
-def _sentences_between(doc: Document, timex: Timex, trigger: Any) -> int:
-    """How many sentences start after the timex and up to the trigger's own (counted over the tokens between
-    them, not over every sentence of the article)."""
-    first = timex.token_start or 0
-    return sum(1 for token in doc.parsed[first:trigger.sent.start + 1]
-               if token.is_sent_start and timex.end <= token.idx)
 
-
-def _reports_present(verb: Any) -> bool:
-    """A clause reported by a present-tense verb ("police say the man was arrested"), or the complement of one
-    ("investigators think the killer buried the rifle"): news or belief of now, not the story's thread."""
-    while verb.dep_ == "conj" and verb.head.i != verb.i:  # "think the killer buried the rifle, then fled"
-        verb = verb.head
-    head = verb.head
-    return head.i != verb.i and head.tag_ in ("VBZ", "VBP") and (head.lemma_ in _REPORTING or verb.dep_ == "ccomp")

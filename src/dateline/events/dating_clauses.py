@@ -130,7 +130,8 @@ def governing_timex(doc: Document, trigger: Any) -> Timex | None:
         if not _overlaps(timex, sent):
             continue
         root = timex_root(doc, timex)
-        if root is None or not sent.start <= root.i < sent.end or _length_of(timex, root, trigger):
+        if root is None or not sent.start <= root.i < sent.end or _length_of(timex, root, trigger) \
+                or _another_saying_s(doc, timex, trigger):
             continue
         path = _path_to_trigger(root, trigger)
         if path is not None:
@@ -142,6 +143,20 @@ def governing_timex(doc: Document, trigger: Any) -> Timex | None:
     if best[2].type == "DURATION" and anchors:
         best = min(anchors, key=lambda key: key[0])
     return best[2]
+
+
+def _another_saying_s(doc: Document, timex: Timex, trigger: Any) -> bool:
+    """True when the time is written right after a verb of saying other than the trigger ("said on Monday they
+    would attack the city on Friday"): it is the saying's time wherever the parser hangs it, and governs no act
+    the saying reports; `nearest_anchor` still lets it bound what was reported by that day."""
+    root = timex_root(doc, timex)
+    if root is None or root.dep_ in _NOUN_MODIFIERS:  # "reported third-quarter earnings": the noun's own time
+        return False
+    before = timex.token_start - 1
+    while before >= 0 and doc.parsed[before].lower_ in ("on", ","):
+        before -= 1
+    word = doc.parsed[before] if before >= 0 else None
+    return word is not None and word.i != trigger.i and word.lemma_ in REPORTING and word.pos_ == "VERB"
 
 
 def _length_of(timex: Timex, root: Any, trigger: Any) -> bool:

@@ -142,9 +142,21 @@ def forward_cue(root: Any, verb: Any) -> bool:
         return True  # "planned a demonstration on Saturday": the time of the planned thing
     if verb.lemma_ in _RESCHEDULING:
         return not _is_pluperfect(verb)
-    if verb.lemma_ in PLANNING and _present_passive(verb):
-        return True  # "protests are planned for Thursday", "the vote is set for Monday"
+    if verb.lemma_ in PLANNING and (_present_passive(verb) or _reduced_participle_for(verb, path)):
+        return True  # "protests are planned for Thursday", "the vote is set for Monday", "a summit set for Friday"
     return verb.lemma_ in _DEADLINE_VERBS and any(t.lower_ in _UNTIL for t in path)
+
+
+def _reduced_participle_for(verb: Any, path: list[Any]) -> bool:
+    """A participle with no auxiliary on a noun, whose time follows "for" ("the summit, set for Thursday, will
+    discuss"): the time the thing is set for, which lies ahead like a present passive's when the clause the noun
+    belongs to is not past; not "a deal agreed on Monday", whose time is the participle's own act, nor "a service
+    planned for Saturday was canceled", which the past clause may have put behind."""
+    if verb.tag_ != "VBN" or verb.dep_ not in {"acl", "amod"} or \
+            any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return False
+    outer = clause_verb(verb.head) if verb.head.i != verb.i else None
+    return any(t.lower_ == "for" for t in path) and outer is not None and verb_direction(outer) >= 0
 
 
 def _present_passive(verb: Any) -> bool:
@@ -186,6 +198,17 @@ def _past_verb_read_as_adjective(root: Any, verb: Any | None) -> bool:
     return False
 
 
+def _saying_right_before(span: Any) -> Any | None:
+    """The verb of saying written right before the span, with at most "on" or a comma between ("said on Monday
+    they would attack"): the time is the saying's, whatever clause the parser hangs it on (the events stage reads
+    it so too, `dating_clauses.reported_by`). None when another word comes between ("told reporters Tuesday")."""
+    doc, i = span.doc, span.start - 1
+    while i >= 0 and doc[i].lower_ in {"on", ","}:
+        i -= 1
+    word = doc[i] if i >= 0 else None
+    return word if word is not None and word.lemma_ in _REPORTING and word.pos_ == "VERB" else None
+
+
 def clause_direction(span: Any) -> int:
     """The tense direction that governs a span of the parse (see the module docstring)."""
     root = span.root
@@ -196,6 +219,9 @@ def clause_direction(span: Any) -> int:
         return -1
     if _past_verb_read_as_adjective(root, verb):
         return -1
+    saying = _saying_right_before(span)
+    if saying is not None and (verb is None or verb.i != saying.i):
+        verb = saying  # "said on Monday they would attack ...": the parser hung Monday on the attack
     if verb is None:
         return 0
     if forward_cue(root, verb):

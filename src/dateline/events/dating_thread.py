@@ -1,0 +1,150 @@
+"""The story thread: which sentences continue a narration, and how far the time it was given reaches.
+
+News tells a happening over several sentences and names its time once ("On Saturday, clashes erupted ...
+Rockets were exchanged"). A sentence continues the narration when its clause is told in the narrative past
+(`narrative_past`) and not as news of now (`reports_present`); the time that governs it is the last one that
+dated a main clause before it (`dates_main_clause`). `events.dating` carries a day two sentences (`_carried_day`);
+a narration of an earlier year ("It was on 18 March 1967 that the tanker struck the rock. Oil spread along the
+coast. Attempts to float the ship failed.") keeps that year for as long as every sentence goes on narrating in
+the past (`carried_year`): an article names a past year only for a story it tells apart from the news of now,
+and the narration is over when a sentence speaks of now or names another time.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from dateline.events.dating_clauses import (
+    REPORTING,
+    VERBAL,
+    clause_head,
+    fronted,
+    is_anchor,
+    participle_adjunct,
+    timex_root,
+    written_by,
+)
+from dateline.model import Document, Timex
+from dateline.timex3 import interval
+from dateline.words import word_class
+
+_FUTURE_AUX = word_class("auxiliaries", "future")
+#: A year written out in digits ("1967", "July 1997"): a narration set apart from now names its year; "a year
+#: ago" or "the year-ago period" compares figures with last year's and begins none.
+_YEAR_WRITTEN = re.compile(r"\b\d{4}\b")
+#: Dependencies of a time that qualifies a noun rather than dating a clause.
+_OF_A_NOUN = frozenset({"compound", "amod", "nummod", "poss", "nmod", "appos"})
+#: How many sentences a narration of an earlier year goes on with no time of its own (a day is carried two).
+YEAR_THREAD_SENTENCES = 6
+
+
+def narrative_past(verb: Any) -> bool:
+    """A clause that narrates: simple past or pluperfect ("were exchanged", "had fled"), a conjunct sharing
+    their auxiliary ("were killed and two injured"), a short report's reduced passive ("Two soldiers
+    killed."); not a present perfect ("has expelled"), which tells a state of now and takes no day from the story."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if not auxes and verb.dep_ == "conj" and verb.tag_ == "VBN":
+        auxes = [c for c in verb.head.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ in ("VBZ", "VBP") or a.lower_ in _FUTURE_AUX or a.tag_ == "MD" for a in auxes):
+        return False
+    if verb.tag_ == "VBN" and not auxes and reduced_passive(verb if verb.dep_ != "conj" else verb.head):
+        return True
+    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
+
+
+def reduced_passive(verb: Any) -> bool:
+    """A sentence of a bare past participle ("Two soldiers killed."): a short report's past act."""
+    return verb.dep_ == "ROOT" and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def dates_main_clause(doc: Document, timex: Timex) -> bool:
+    """True when the timex dates its sentence's main clause ("On Saturday, clashes erupted"), the
+    story's reference time; a day in a subordinate clause ("since protests began Tuesday") is background,
+    but not one in a participle that shares the main clause's time ("Speaking on Tuesday, the mayor urged")."""
+    root = timex_root(doc, timex)
+    if root is None:
+        return False
+    head = clause_head(root.head if root.pos_ in VERBAL else root)
+    if participle_adjunct(head):
+        head = head.head
+    return head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT") or fronted(doc, timex)
+
+
+def sentences_between(doc: Document, timex: Timex, trigger: Any) -> int:
+    """How many sentences start after the timex and up to the trigger's own (counted over the tokens between
+    them, not over every sentence of the article)."""
+    first = timex.token_start or 0
+    return sum(1 for token in doc.parsed[first:trigger.sent.start + 1]
+               if token.is_sent_start and timex.end <= token.idx)
+
+
+def reports_present(verb: Any) -> bool:
+    """A clause reported by a present-tense verb ("police say the man was arrested"), or the complement of one
+    ("investigators think the killer buried the rifle"): news or belief of now, not the story's thread."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:  # "think the killer buried the rifle, then fled"
+        verb = verb.head
+    head = verb.head
+    return head.i != verb.i and head.tag_ in ("VBZ", "VBP") and (head.lemma_ in REPORTING or verb.dep_ == "ccomp")
+
+
+def last_time_before(doc: Document, sent: Any) -> Timex | None:
+    """The last DATE or TIME the article names before the sentence, whatever it is."""
+    earlier = [t for t in doc.timexes if t.end <= sent.start_char and t.type in ("DATE", "TIME")]
+    return max(earlier, key=lambda t: t.start, default=None)
+
+
+def carried_year(doc: Document, trigger: Any) -> tuple[str, Timex] | None:
+    """The year of a narration of an earlier year that the trigger's sentence goes on with, and the time that
+    named it; None unless the last time named before the sentence dated a main clause told in the past within
+    one year before the article's, wrote that year out, lies at most `YEAR_THREAD_SENTENCES` sentences back, and
+    every sentence since narrates in the past and reports nothing (a report, "Howard said ...", is the news of
+    now). The caller has checked that the trigger's own clause narrates and its sentence names no time."""
+    last = last_time_before(doc, trigger.sent)
+    if last is None or not is_anchor(last) or not _YEAR_WRITTEN.search(last.text) or reports(clause_head(trigger)) \
+            or not dates_main_clause(doc, last):
+        return None
+    span = interval(last.value)
+    if span is None or span.first.year != span.last.year or span.last.year >= written_by(doc).year:
+        return None
+    if sentences_between(doc, last, trigger) > YEAR_THREAD_SENTENCES or not _narrates(doc, last) \
+            or _times_after(doc, last, trigger) or not _narrated_since(doc, last, trigger):
+        return None
+    return str(span.first.year), last
+
+
+def _times_after(doc: Document, timex: Timex, trigger: Any) -> bool:
+    """True when a date or time is named after the year up to the end of the trigger's sentence, or any time in
+    the trigger's own sentence, a length too ("Two years before that, ..."): the narration has moved on from its
+    year. A length in a sentence between ("blighted the region for many years thereafter") moves nothing."""
+    sent = trigger.sent
+    return any(timex.end <= t.start < sent.end_char and (t.type in ("DATE", "TIME") or t.start >= sent.start_char)
+               for t in doc.timexes)
+
+
+def _narrates(doc: Document, timex: Timex) -> bool:
+    """True when the year dates a clause told in the narrative past ("The tanker struck the rock in 1967"), not
+    a noun ("the 1989 Exxon Valdez disaster", "Dvorak's 1904 version", "Gluck (1777)") or a clause of now."""
+    root = timex_root(doc, timex)
+    if root is None or root.dep_ in _OF_A_NOUN:
+        return False
+    verb = clause_head(root.head if root.pos_ not in VERBAL else root)
+    return verb.pos_ in VERBAL and narrative_past(verb)
+
+
+def reports(verb: Any) -> bool:
+    """A verb of saying ("officials said"): a report is the news of now, not a step of a narration."""
+    return verb.lemma_ in REPORTING and verb.pos_ == "VERB"
+
+
+def _narrated_since(doc: Document, timex: Timex, trigger: Any) -> bool:
+    """True when every sentence after the timex's, up to the trigger's, is a main clause in the narrative past:
+    a sentence of now ("The spill remains Britain's worst"), a fragment or a caption ends the narration."""
+    start = doc.parsed[timex.token_start or 0].sent.end
+    while start < trigger.sent.start:
+        sent = doc.parsed[start].sent
+        root = sent.root
+        if root.pos_ not in VERBAL or not narrative_past(root) or reports_present(root) or reports(root):
+            return False
+        start = sent.end
+    return True
