@@ -53,6 +53,9 @@ from detector_sources import recode, restore_tensors, stacked_tensors
 from event_sources import cache_folder, news_labeller, pipeline_fingerprint
 from news_candidates import article, default_shared, label_round, read_labels
 
+#: A verifier alone, or with its refiner (the cascade's second stage, None when the folder has none).
+Verifier = LinearModel | tuple[LinearModel, LinearModel | None]
+
 
 def cached_documents(name: str, articles: list[Article]) -> list[Document]:
     """The articles through every stage with the lexicon alone (no detector, no verifier), parses kept on them;
@@ -77,15 +80,16 @@ def cached_documents(name: str, articles: list[Article]) -> list[Document]:
     return docs
 
 
-def coded(docs: list[Document], detector: LinearModel, verifier: LinearModel) -> list[Document]:
-    """The documents coded again by the lexicon and `detector`, then verified by `verifier`."""
+def coded(docs: list[Document], detector: LinearModel, verifier: Verifier) -> list[Document]:
+    """The documents coded again by the lexicon and `detector`, then verified by `verifier` (a model, or a verifier
+    with its refiner: the cascade's two stages)."""
     with unverified():
         raw = recode([replace(d, events=[]) for d in docs], [detector] * 5)
-    with using_verifier(verifier):
+    with using_verifier(*(verifier if isinstance(verifier, tuple) else (verifier,))):
         return [verify_events(replace(d, events=list(d.events))) for d in raw]
 
 
-def short_report_figures(detector: LinearModel, verifier: LinearModel, threshold: float) -> dict[str, Any]:
+def short_report_figures(detector: LinearModel, verifier: Verifier, threshold: float) -> dict[str, Any]:
     """Found and false-alarm shares of the short reports."""
     reports = shorts.load_reports()
     articles = [Article(id=r["id"], date=dt.date.fromisoformat(r["date"]), text=r["text"]) for r in reports]
@@ -93,7 +97,7 @@ def short_report_figures(detector: LinearModel, verifier: LinearModel, threshold
     return {"short_found": got["found"], "short_false_alarm": got["false_alarm"]}
 
 
-def gsr_type_f1(detector: LinearModel, verifier: LinearModel, threshold: float) -> float:
+def gsr_type_f1(detector: LinearModel, verifier: Verifier, threshold: float) -> float:
     """Type micro-F1 of the factual events at or above `threshold` on the PLOVER gold-standard sentences."""
     gold = gsr.load_gold(gsr.GSR)
     articles = [Article(id=g["id"], date=gsr.DCT, text=g["text"]) for g in gold]
@@ -104,7 +108,7 @@ def gsr_type_f1(detector: LinearModel, verifier: LinearModel, threshold: float) 
     return gsr.f1(counts["type_tp"], counts["type_fp"], counts["type_fn"])["f1"]
 
 
-def news_figures(detector: LinearModel, verifier: LinearModel, thresholds: list[float],
+def news_figures(detector: LinearModel, verifier: Verifier, thresholds: list[float],
                  split: str = "heldout") -> dict[str, Any]:
     """Precision (with its Wilson interval), found share and unjudged count of the shown events on the labelled
     news articles of `split` ("heldout", or "all" for both halves): of every draw together (`news_*`) and of each
@@ -176,7 +180,8 @@ def pair_figures(folder: Path, threshold: float, news_only: bool = False, news_s
     """Every figure of the pair in `folder` at `threshold` (the unseen-news ones alone when `news_only`), the news
     judged on the labelled articles of `news_split`."""
     detector = linear.read_model(folder, detect.MODEL_NAME, detect.FEATURE_VERSION)
-    verifier = linear.read_model(folder, verify.MODEL_NAME, verify.FEATURE_VERSION)
+    verifier = (linear.read_model(folder, verify.MODEL_NAME, verify.FEATURE_VERSION),
+                linear.installed_model(folder, verify.REFINER_NAME, verify.FEATURE_VERSION))
     out: dict[str, Any] = {"models": str(folder), "min_confidence": threshold}
     if news_only:
         return out | news_figures(detector, verifier, [0.35, 0.45, threshold], news_split)

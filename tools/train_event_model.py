@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import math
 import sys
 from collections import Counter
 from dataclasses import replace
@@ -42,6 +41,7 @@ from dateline.events import linear
 from dateline.events.linear import LinearModel
 from dateline.events.verify import FEATURE_VERSION, MODEL_NAME, NONE
 from event_sources import SOURCES, TRAINED_ON, Row, attach_embeddings, cache_rows, source_file
+from verifier_figures import decide, platt, ranking, reliability, source_report  # noqa: F401  (callers import them here)
 
 #: How much one row of each source counts: the gold articles are the target domain, and so are the hand-labelled
 #: news candidates (whole articles, every candidate labelled, the same coding guideline: the same weight, not a
@@ -124,13 +124,14 @@ def fit_linear(rows: list[Any], c: float, weights: dict[str, float], use_dense: 
     return LinearModel(tuple(str(k) for k in clf.classes_), index, coef[:, : len(vocab)], intercept, dense=dense)
 
 
-def fit(rows: list[Row], c: float = C, use_dense: bool | None = None) -> LinearModel:
+def fit(rows: list[Row], c: float = C, use_dense: bool | None = None, dense_weight: float | None = None) -> LinearModel:
     """A verifier trained on `rows` (calibration left as identity), the rows of the `MARKED` sources marked with
     their source while fitting and the mark's column left out of the model; with the sentence embeddings when
-    `use_dense` (by default `USE_EMBEDDINGS`)."""
+    `use_dense` (by default `USE_EMBEDDINGS`), their block weighted `dense_weight` (by default `DENSE_WEIGHT`)."""
     marked = [replace(r, features=[*r.features, SOURCE_MARK + r.source]) if r.source in MARKED else r for r in rows]
     dense = USE_EMBEDDINGS if use_dense is None else use_dense
-    return without_features(fit_linear(marked, c, SOURCE_WEIGHT, dense, dense_weight=DENSE_WEIGHT), SOURCE_MARK)
+    weight = DENSE_WEIGHT if dense_weight is None else dense_weight
+    return without_features(fit_linear(marked, c, SOURCE_WEIGHT, dense, dense_weight=weight), SOURCE_MARK)
 
 
 def without_features(model: LinearModel, prefix: str) -> LinearModel:
@@ -163,17 +164,6 @@ def predict(model: LinearModel, rows: list[Any]) -> list[dict[str, float]]:
     probs = model.probabilities_of_many([r.features for r in rows],
                                         [np.asarray(r.dense) if len(r.dense) else None for r in rows])
     return [dict(zip(model.classes, map(float, p), strict=True)) for p in probs]
-
-
-def decide(row: Row, probs: dict[str, float]) -> tuple[str, float]:
-    """The verifier's decision for a candidate, as `verify_event` makes it: (final type, P(final type))."""
-    from dateline.events.verify import RETYPE_MIN
-
-    coded = probs.get(row.coded, 0.0)
-    best = max((c for c in probs if c != NONE), key=lambda c: probs[c], default=row.coded)
-    if best != row.coded and probs[best] >= RETYPE_MIN and probs[best] > coded:
-        return best, probs[best]
-    return row.coded, coded
 
 
 def gold_folds(rows: list[Row], source: str = "gold") -> list[list[str]]:
@@ -232,103 +222,12 @@ def cross_validate_all(rows: list[Row], c: float = C, use_dense: bool | None = N
     return out
 
 
-def ranking(rows: list[Row], probs: list[dict[str, float]]) -> dict[str, Any]:
-    """How well the verifier's score orders right above wrong candidates of one source, at every threshold.
-
-    Right = the decided type is the label. ROC AUC and average precision need both kinds; a source
-    with one kind only (NGEC all events, CrisisLex all NONE) gets the share kept at 0.3 and 0.5.
-    """
-    from sklearn.metrics import average_precision_score, roc_auc_score
-
-    decided = [decide(r, p) for r, p in zip(rows, probs, strict=True)]
-    right = [final == r.label for (final, _), r in zip(decided, rows, strict=True)]
-    scores = [p for _, p in decided]
-    out: dict[str, Any] = {"n": len(rows), "right": sum(right)}
-    if 0 < sum(right) < len(right):
-        out.update(auc=round(float(roc_auc_score(right, scores)), 3),
-                   ap=round(float(average_precision_score(right, scores)), 3))
-    for t in (0.3, 0.5):
-        out[f"kept_{t}"] = round(sum(s >= t for s in scores) / max(len(scores), 1), 3)
-    return out
-
-
 def per_source_cv(rows: list[Row], c: float = C, use_dense: bool | None = None) -> dict[str, dict[str, Any]]:
     """`ranking` of each source under the all-source cross-validation grouped by document."""
     probs = cross_validate_all(rows, c, use_dense)
     return {name: ranking([r for r in rows if r.source == name], [p for r, p in zip(rows, probs, strict=True)
                                                                   if r.source == name])
             for name in sorted({r.source for r in rows})}
-
-
-def platt(scores: list[float], right: list[bool]) -> tuple[float, float]:
-    """Platt scaling (a, b) of log-odds fitted by Newton steps on (probability, right) pairs.
-
-    Each step is halved until the (lightly penalised) log loss falls: a plain Newton step from (1, 0) can
-    overshoot when the scores sit far from the share right (a verifier sure of most candidates), and then
-    runs off to a scale of 10^5."""
-    z = np.array([math.log(min(max(s, 1e-6), 1 - 1e-6) / (1 - min(max(s, 1e-6), 1 - 1e-6))) for s in scores])
-    y = np.array(right, dtype=float)
-
-    def loss(a: float, b: float) -> float:
-        m = a * z + b
-        return float(np.sum(np.logaddexp(0, m) - y * m) + 5e-4 * ((a - 1) ** 2 + b ** 2))
-
-    a, b = 1.0, 0.0
-    for _ in range(50):
-        p = 1 / (1 + np.exp(-(a * z + b)))
-        g = np.array([np.sum((p - y) * z), np.sum(p - y)]) + 1e-3 * np.array([a - 1, b])
-        w = p * (1 - p)
-        h = np.array([[np.sum(w * z * z), np.sum(w * z)], [np.sum(w * z), np.sum(w)]]) + 1e-3 * np.eye(2)
-        step = np.linalg.solve(h, g)
-        before, shrink = loss(a, b), 1.0
-        while shrink > 1e-4 and loss(a - shrink * step[0], b - shrink * step[1]) > before:
-            shrink /= 2
-        a, b = a - shrink * step[0], b - shrink * step[1]
-        if np.abs(shrink * step).max() < 1e-8:
-            break
-    return float(a), float(b)
-
-
-def source_report(rows: list[Row], probs: list[dict[str, float]]) -> dict[str, Any]:
-    """How the verifier's decisions on a source's candidates compare with the source's labels.
-
-    `lexicon_right`: share of candidates whose lexicon type is the label; `verified_right`: the same
-    after the verifier's decision (a rejected candidate is right when its label is NONE, using 0.5);
-    `none_rejected`: share of NONE-labelled candidates the verifier scores below 0.5;
-    `event_kept`: share of candidates labelled with a type that stay at or above 0.5 with that type.
-    """
-    n = len(rows)
-    lex = sum(r.coded == r.label for r in rows)
-    right = kept = rejected = nones = events = 0
-    for r, p in zip(rows, probs, strict=True):
-        final, prob = decide(r, p)
-        shown = prob >= 0.5
-        right += (shown and final == r.label) or (not shown and r.label == NONE)
-        if r.label == NONE:
-            nones += 1
-            rejected += not shown
-        else:
-            events += 1
-            kept += shown and final == r.label
-    return {"candidates": n, "lexicon_right": round(lex / max(n, 1), 3), "verified_right": round(right / max(n, 1), 3),
-            "none_rejected": round(rejected / max(nones, 1), 3), "event_kept": round(kept / max(events, 1), 3),
-            "labels": dict(Counter(r.label for r in rows).most_common())}
-
-
-def reliability(pairs: list[tuple[float, bool]], bins: int = 10) -> tuple[list[dict[str, Any]], float]:
-    """Reliability table (bin, count, mean confidence, share right) and the expected calibration error."""
-    table, ece = [], 0.0
-    for i in range(bins):
-        lo, hi = i / bins, (i + 1) / bins
-        inside = [(c, ok) for c, ok in pairs if lo <= c < hi or (i == bins - 1 and c == 1.0)]
-        if not inside:
-            continue
-        mean = sum(c for c, _ in inside) / len(inside)
-        share = sum(ok for _, ok in inside) / len(inside)
-        table.append({"bin": f"{lo:.1f}-{hi:.1f}", "count": len(inside), "mean_confidence": round(mean, 3),
-                      "share_right": round(share, 3)})
-        ece += len(inside) / max(len(pairs), 1) * abs(mean - share)
-    return table, round(ece, 4)
 
 
 def load_all(args: argparse.Namespace) -> list[Row]:
@@ -365,6 +264,8 @@ def main() -> None:
                         help="add the MiniLM embedding of each candidate's sentence (USE_EMBEDDINGS)")
     parser.add_argument("--dense-weight", type=float, default=DENSE_WEIGHT,
                         help="how much the embedding block counts against the L2 penalty (DENSE_WEIGHT)")
+    parser.add_argument("--cascade", action="store_true",
+                        help="also train the refiner: the embedding verifier for unsure candidates (verifier_cascade)")
     parser.add_argument("--no-detector", action="store_true",
                         help="train the verifier only (by default the detector is trained first, into --out too)")
     parser.add_argument("--mark-selected", action="store_true",
@@ -380,6 +281,8 @@ def main() -> None:
 
         train_detector(args.gold, args.dev, args.out, limit=args.limit, refresh=args.refresh)
     rows = load_all(args)
+    if args.cascade and not USE_EMBEDDINGS:
+        rows = attach_embeddings(rows)
     report: dict[str, Any] = {}
     for name in sorted({r.source for r in rows} - {"gold"}):
         held = [r for r in rows if r.source == name]
@@ -402,6 +305,14 @@ def main() -> None:
     print(f"wrote {linear.model_files(args.out, MODEL_NAME)[0]} ({len(model.vocabulary)} features, "
           f"classes {len(model.classes)}, "
           f"calibration a={calibration[0]:.3f} b={calibration[1]:.3f})", file=sys.stderr)
+    from verifier_cascade import remove_refiner, write_cascade
+
+    if args.cascade:
+        weight = args.dense_weight if "--dense-weight" in sys.argv else None
+        print(f"cascade, nested 5-fold CV by document: {write_cascade(rows, args.out, args.c, weight)}",
+              file=sys.stderr)
+    else:
+        remove_refiner(args.out)
 
 
 if __name__ == "__main__":

@@ -46,6 +46,8 @@ from dateline.model import Document, Event, event_id
 
 MODEL_DIR = package_data("models")
 MODEL_NAME = "event_verifier"
+#: The optional second stage (`refine_events`): shipped beside the verifier when trained with `--cascade`.
+REFINER_NAME = "event_refiner"
 #: Bumped whenever `candidate_features` changes: a model trained on other features is refused.
 FEATURE_VERSION = 4
 NONE = "NONE"
@@ -74,14 +76,14 @@ CLAUSE_LINKS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp"})
 #: The verifier on or off (`with unverified():` runs the coder on the raw lexicon candidates the model is trained on).
 verifying = Switch("verifier")
 unverified = verifying.off
-#: Verifiers in force instead of the packaged one, innermost last (a cross-validation fold's).
-_IN_FORCE: list[LinearModel] = []
+#: Verifiers (with their refiner, or None) in force instead of the packaged pair, innermost last (a fold's).
+_IN_FORCE: list[tuple[LinearModel, LinearModel | None]] = []
 
 
 @contextmanager
-def using_verifier(model: LinearModel) -> Iterator[None]:
-    """Run the coder with another verifier: a fold model that never saw the text being coded."""
-    _IN_FORCE.append(model)
+def using_verifier(model: LinearModel, refiner: LinearModel | None = None) -> Iterator[None]:
+    """Run the coder with another verifier (and refiner, none by default): a fold model that never saw the text."""
+    _IN_FORCE.append((model, refiner))
     try:
         yield
     finally:
@@ -97,6 +99,12 @@ def read_model(folder: Path = MODEL_DIR) -> LinearModel:
 def load_model() -> LinearModel | None:
     """The packaged verifier, loaded once; None when it is not installed (the lexicon alone codes)."""
     return linear.installed_model(MODEL_DIR, MODEL_NAME, FEATURE_VERSION)
+
+
+@lru_cache(maxsize=1)
+def load_refiner() -> LinearModel | None:
+    """The packaged refiner (the cascade's second stage), loaded once; None when none is installed."""
+    return linear.installed_model(MODEL_DIR, REFINER_NAME, FEATURE_VERSION)
 
 
 def rule_features(event: Event) -> list[str]:
@@ -221,7 +229,7 @@ def verify_events(doc: Document) -> Document:
     """
     if not verifying.on:
         return doc
-    model = _IN_FORCE[-1] if _IN_FORCE else load_model()
+    model, refiner = _IN_FORCE[-1] if _IN_FORCE else (load_model(), load_refiner())
     if model is None:
         doc.events = [e for e in doc.events if not partyless_noise(e)]
         return doc
@@ -233,11 +241,33 @@ def verify_events(doc: Document) -> Document:
     dense = sentence_embeddings(doc.events) if model.dense is not None else None
     kept = []
     for event, row, probs in zip(doc.events, features, model.probabilities_of_many(features, dense), strict=True):
-        checked = verify_event(event, dict(zip(model.classes, map(float, probs), strict=True)), model, row)
-        if checked is not None:
-            kept.append(checked)
-    doc.events = kept
+        kept.append(verify_event(event, dict(zip(model.classes, map(float, probs), strict=True)), model, row))
+    if refiner is not None:
+        kept = refine_events(doc.events, features, kept, refiner)
+    doc.events = [event for event in kept if event is not None]
     return doc
+
+
+def refine_events(candidates: list[Event], features: list[list[str]], verified: list[Event | None],
+                  refiner: LinearModel) -> list[Event | None]:
+    """The verified events, those whose confidence lies in the refiner's band decided again by it.
+
+    The cascade's second stage (`tools/verifier_cascade.py`): the sentence embedding costs more than the parse, so
+    only the sentences of candidates near the display thresholds (`band` in the refiner's metadata) are embedded,
+    and a verifier that reads the sparse features and the embedding re-types and scores those candidates."""
+    low, high = refiner.meta.get("band", (0.0, 0.0))
+    unsure = [n for n, event in enumerate(verified) if event is not None and low <= event.confidence < high]
+    if not unsure:
+        return verified
+    out = list(verified)
+    dense = sentence_embeddings([candidates[n] for n in unsure])
+    for n, probs in zip(unsure, refiner.probabilities_of_many([features[n] for n in unsure], dense), strict=True):
+        refined = verify_event(candidates[n], dict(zip(refiner.classes, map(float, probs), strict=True)), refiner,
+                               features[n])
+        note = f"; refined by the sentence embedding: {verified[n].confidence:.2f}"  # type: ignore[union-attr]
+        out[n] = None if refined is None else replace(
+            refined, evidence=replace(refined.evidence, rule=(refined.evidence.rule or "") + note))
+    return out
 
 
 def partyless_noise(event: Event) -> bool:
