@@ -181,17 +181,23 @@ def regrouped(db: Path) -> tuple[dict[str, str], dict[str, Report]]:
 
 
 def grouping_scores(merged: dict[str, str], reports: dict[str, Report], pair_files: list[Path]) -> dict[str, object]:
-    """Fewer events than mentions (overall and per topic family) and precision / recall on labelled pair files
+    """Fewer events than mentions (overall, per topic family, and per topic: one minus the merged events a topic's
+    reports belong to over its mentions, so a topic's reports joined to another outlet's count for both) and
+    precision / recall on labelled pair files
     (`label` same / different; pairs of events not in the store are left out) for one assignment of events to
     merged events."""
     mentions: Counter[str] = Counter()
     groups: dict[str, set[str]] = {}
     for event_id, report in reports.items():
-        family = (report.article_id or "?").split("_")[0]
-        mentions[family] += max(len(report.event.mentions), 1)
-        groups.setdefault(family, set()).add(merged[event_id])
-    out: dict[str, object] = {"reduction": round(1 - len(set(merged.values())) / sum(mentions.values()), 4),
-                              "by_family": {f: round(1 - len(groups[f]) / n, 4) for f, n in sorted(mentions.items())}}
+        topic = (report.article_id or "?").split("/")[0]
+        for name in {topic.split("_")[0], topic}:  # its family, and its topic (a family of one topic is both)
+            mentions[name] += max(len(report.event.mentions), 1)
+            groups.setdefault(name, set()).add(merged[event_id])
+    families = sorted(name for name in mentions if "_" not in name)
+    out: dict[str, object] = {"reduction": round(1 - len(set(merged.values())) / sum(mentions[f] for f in families), 4),
+                              "by_family": {f: round(1 - len(groups[f]) / mentions[f], 4) for f in families},
+                              "by_topic": {t: round(1 - len(groups[t]) / n, 4) for t, n in sorted(mentions.items())
+                                           if "_" in t}}
     for path in pair_files:
         tally: Counter[str] = Counter()
         for line in path.read_text(encoding="utf-8").splitlines():

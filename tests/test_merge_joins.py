@@ -56,3 +56,19 @@ def test_a_grouping_is_scored_on_the_labelled_joins_it_makes_and_the_same_ones_i
     reports = {x: report_of(event_of(report(f"r{k}", "2010-04-21", "Report of the blast.", "blast", type_="ASSAULT",
                                             actors=()))) for k, x in enumerate((first, second, third, fourth))}
     assert joins.kept_apart(records, reports, grouping, set()) == {"sparse": 1}
+
+
+def test_the_reduction_is_told_per_topic_as_well_as_per_family(monkeypatch):
+    """`merge_missed.grouping_scores` (the offline regrouping's figures) gives each topic's reduction: one minus the
+    merged events its reports belong to over its mentions (a report joined to another outlet's counts for both)."""
+    monkeypatch.syspath_prepend(str(BENCHMARKS))
+    from merge_missed import grouping_scores
+
+    reports = {aid: report_of(event_of(report(aid, "2010-04-21", "Report of the blast.", "blast", type_="ASSAULT",
+                                              actors=()))) for aid in ("storm_bbc/1", "storm_cnn/2", "storm_cnn/3")}
+    ids = {aid: r.id for aid, r in reports.items()}
+    merged = {ids["storm_bbc/1"]: ids["storm_bbc/1"], ids["storm_cnn/2"]: ids["storm_cnn/2"],
+              ids["storm_cnn/3"]: ids["storm_cnn/2"]}
+    scores = grouping_scores(merged, {r.id: r for r in reports.values()}, [])
+    assert scores["by_family"] == {"storm": round(1 - 2 / 3, 4)}
+    assert scores["by_topic"] == {"storm_bbc": 0.0, "storm_cnn": 0.5}

@@ -123,6 +123,25 @@ def test_a_town_on_a_gulf_does_not_contradict_the_gulf():
     assert conflict_reason(event_of(first), event_of(second)) is None
 
 
+def test_a_place_named_by_its_first_words_does_not_contradict_the_whole_name_but_another_country_does():
+    """"Gulf" (read as the Gulf of Mexico) and "Gulf Coast" (read as Papua New Guinea's Gulf province): one name read
+    whole and shortened, so no conflict; "Sudan" / "South Sudan" and "Niger" / "Nigeria" are other countries."""
+    gulf = Location("Gulf of Mexico", None, 25.0, -90.0, None, "GULF", text="Gulf", precision="point")
+    coast = Location("Gulf", 2096633, -7.93, 145.58, "PG", "ADM1", text="Gulf Coast", precision="admin")
+    first = report("a", "2010-05-28", "Obama toured the Gulf on Friday to see the spill.", "toured", type_="CONSULT",
+                   actors=(), location=gulf)
+    second = report("b", "2010-05-28", "Obama toured the Gulf Coast on Friday, seeing the spill.", "toured",
+                    type_="CONSULT", actors=(), location=coast)
+    assert conflict_reason(event_of(first), event_of(second)) is None
+    for short, long_ in ((("Sudan", 366755, "SD"), ("South Sudan", 7909807, "SS")),
+                         (("Niger", 2440476, "NE"), ("Nigeria", 2328926, "NG"))):
+        one, other = (Location(name, gid, 10.0, 10.0, code, "PCLI", text=name, precision="country")
+                      for name, gid, code in (short, long_))
+        clash = [report(f"{o.text}-{k}", "2012-03-05", f"Troops clashed with rebels in {o.text} on Monday.", "clashed",
+                        type_="ASSAULT", actors=(), date="2012-03-05", location=o) for k, o in enumerate((one, other))]
+        assert "places" in (conflict_reason(event_of(clash[0]), event_of(clash[1])) or "")
+
+
 HOUSTON = Location("Houston", 4699066, 29.76, -95.37, "US", "PPLA2", text="Houston")
 DALLAS = Location("Dallas", 4684888, 32.78, -96.80, "US", "PPLA2", text="Dallas")  # ~360 km from Houston
 

@@ -290,6 +290,8 @@ def _place_conflict(a: Report, b: Report) -> str | None:
         return None  # a place taken from the story's scene is a guess about this sentence
     if first.text and second.text and first.text in b.sentence and second.text in a.sentence:
         return None  # both sentences name both places: one text, coded two ways
+    if first.text and second.text and _leads(first.text, second.text):
+        return None  # one name read whole and by its first words ("Gulf" / "Gulf Coast"): one place, coded two ways
     if first.country_code and second.country_code and first.country_code != second.country_code:
         return f"places {first.name} ({first.country_code}) and {second.name} ({second.country_code})"
     coarser = max(location_precision(first), location_precision(second), key=["point", "admin", "country"].index)
@@ -299,6 +301,14 @@ def _place_conflict(a: Report, b: Report) -> str | None:
     if km > SAME_PLACE_KM[coarser]:
         return f"places {first.name} and {second.name} are {km:.0f} km apart"
     return None
+
+
+def _leads(first: str, second: str) -> bool:
+    """Whether one place text is the other's first words ("Gulf" of "Gulf of Mexico" or "Gulf Coast"): the geoparser
+    read a shortened name as a place of its own (the Persian Gulf), though the report meant the longer one. Whole
+    words only: "Niger" does not lead "Nigeria", nor "Guinea" "Guinea-Bissau", nor "Sudan" "South Sudan"."""
+    shorter, longer = sorted((first.split(), second.split()), key=len)
+    return longer[:len(shorter)] == shorter
 
 
 def conflict_reason(a: Event, b: Event) -> str | None:
