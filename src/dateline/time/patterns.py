@@ -47,6 +47,9 @@ FULL_WEEKDAY = rf"(?:{alternation(_full_names(WEEKDAYS))})"
 WEEKDAY = rf"(?:{FULL_WEEKDAY}|tues\.|thurs\.)"
 
 DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+#: The break between a date's parts ("Saturday, March 18, 1967"): a space, or a comma with or without the space a
+#: tokenised text puts before it ("Saturday , March 18 , 1967", as Timeline17's and other corpora's copy is written).
+PART_BREAK = r"(?: ?,)?\s+"
 #: A year, but not a 24-hour clock time ("1300 GMT") or part of a longer number.
 YEAR4 = r"(?:1[0-9]\d\d|20\d\d)(?![\d,.]\d)(?!\s*(?:[ECMP][SD]T|GMT|UTC|BST|CET|hours|hrs)\b)"
 YEAR2 = r"(?:'\d\d)"

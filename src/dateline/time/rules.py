@@ -40,6 +40,7 @@ from dateline.time.patterns import (
     LEFT_NAME_WORD,
     LEFT_POSSESSIVE,
     MONTH,
+    PART_BREAK,
     RIGHT_NAME_WORDS,
     SEASON,
     SPELLED_YEAR,
@@ -325,18 +326,18 @@ def _holiday(m: re.Match, ctx: Context) -> Reading | None:
 
 
 _YEAR = rf"(?P<year>{YEAR4}|{YEAR2}|{SPELLED_YEAR})"
-_WEEKDAY_LEAD = rf"(?:(?P<wd>{WEEKDAY}),?\s+)?"
+_WEEKDAY_LEAD = rf"(?:(?P<wd>{WEEKDAY}){PART_BREAK})?"
 
 ABSOLUTE_RULES: tuple[Rule, ...] = (
     compile_rule("iso_date", r"(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)", _iso_date),
     compile_rule("numeric_date", r"(?P<a>\d{1,2})([/.])\d{1,2}\2(?P<y>\d{4}|\d\d)", _numeric_date),
     compile_rule("month_day", rf"{_WEEKDAY_LEAD}(?P<mon>{MONTH})\s*(?P<day>{DAY})(?!\d)"
-                              rf"(?:,?\s+{_YEAR})?", _month_day),
+                              rf"(?:{PART_BREAK}{_YEAR})?", _month_day),
     compile_rule("day_month", rf"{_WEEKDAY_LEAD}(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+"
-                              rf"(?P<mon>{MONTH})(?:,?\s+{_YEAR})?", _month_day, ends_day_range=True),
+                              rf"(?P<mon>{MONTH})(?:{PART_BREAK}{_YEAR})?", _month_day, ends_day_range=True),
     compile_rule("week_of", rf"the\s+week\s+of\s+{_WEEKDAY_LEAD}(?P<mon>{MONTH})\s*(?P<day>{DAY})(?!\d)"
-                            rf"(?:,?\s+{_YEAR})?", _week_of),
-    compile_rule("month_year", rf"(?P<mon>{MONTH}),?\s+(?:of\s+)?{_YEAR}", _month_year),
+                            rf"(?:{PART_BREAK}{_YEAR})?", _week_of),
+    compile_rule("month_year", rf"(?P<mon>{MONTH}){PART_BREAK}(?:of\s+)?{_YEAR}", _month_year),
     compile_rule("month_relative_year", rf"(?P<mon>{FULL_MONTH})\s+(?:of\s+)?(?P<rel>last|next|this)\s+year",
                  _month_relative_year),
     compile_rule("month", rf"(?:(?P<rel>last|next|this|coming|past|that)\s+)?(?P<mon>{FULL_MONTH})",
