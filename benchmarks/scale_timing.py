@@ -23,6 +23,7 @@ from dateline.model import Article
 from dateline.pipeline import process_one
 from dateline.read import ReadReport, read_articles
 from dateline.scale import ingest_partitioned
+from dateline.scale.parts import Partition, PartitionResult
 from dateline.scale.runners import DaskRunner, InProcess, LocalWorkers, Runner
 from dateline.store import open_store
 
@@ -123,8 +124,20 @@ def resident_and_proportional(proc: psutil.Process) -> tuple[int, int]:
     return full.rss, getattr(full, "pss", full.rss)
 
 
+class OneBlasThread(InProcess):
+    """One process whose matrix products run on one core (BLAS limited to one thread while it processes): the
+    one-core baseline that N workers, each with one BLAS thread, are N times as fast as at best."""
+
+    def run(self, part: Partition) -> PartitionResult:
+        from threadpoolctl import threadpool_limits
+
+        with threadpool_limits(1, user_api="blas"):
+            return super().run(part)
+
+
 RUNNERS: dict[str, Callable[[], Runner]] = {
     "1 process": InProcess,
+    "1 process, one BLAS thread": OneBlasThread,
     "2 workers": lambda: LocalWorkers(2),
     "dask LocalCluster 2 workers": lambda: DaskRunner("local:2"),
 }
@@ -134,8 +147,11 @@ def time_runners(articles: list[Article], parse_rate: float | None, partition_si
     """Ingest `articles` with each runner into a fresh store, checkpointing as `dateline ingest` does: wall
     seconds, articles/s (and the ratio to `parse_rate` when given), memory, and CPU seconds of every
     process. `cpu_speedup` is the 1-process run's CPU over the runner's `two_idle_cores_s`: what the runner
-    would gain on 2 idle cores, measured on a machine that is not idle. The 1-process run is the warm
-    benchmark process itself (no start-up), so the speed-ups of the others include their start-up."""
+    would gain on 2 idle cores, measured on a machine that is not idle. The 1-process runs are the warm
+    benchmark process itself (no start-up), so the speed-ups of the others include their start-up: the runner is
+    made inside the timed and measured run (a Dask cluster's processes started before it were not counted, and their
+    memory was reported as 0), and `startup_s` says how long making it took. `vs_one_core` and `vs_one_process`
+    are the ratio of the 1-process runs' wall time to the runner's, measured in the same run (at the same load)."""
     out: dict[str, Any] = {"articles": len(articles), "chars": sum(len(a.text) for a in articles),
                            "partition_size": partition_size, "load_average_before": os.getloadavg()[0]}
     for name, make in RUNNERS.items():
@@ -143,17 +159,22 @@ def time_runners(articles: list[Article], parse_rate: float | None, partition_si
             source = Path(folder) / "in.jsonl"
             source.write_text("".join(json.dumps({"id": a.id, "date": a.date.isoformat(), "text": a.text}) + "\n"
                                       for a in articles), encoding="utf-8")
-            runner = make()
             before = sum(psutil.Process().cpu_times()[:2])
             with PeakMemory() as memory, open_store(Path(folder) / "db.duckdb") as store:
                 t0 = time.perf_counter()
+                runner = make()
+                startup = time.perf_counter() - t0
                 report = ingest_partitioned([source], store, runner, checkpoints=Path(folder) / "run",
                                             partition_size=partition_size)
                 runner.close()
                 seconds = time.perf_counter() - t0
         rate = report.added / seconds
-        out[name] = {"seconds": round(seconds, 1), "articles_per_s": round(rate, 3), "events": report.events,
-                     "load_average": os.getloadavg()[0], **memory.figures(), **memory.cpu_figures(before)}
+        out[name] = {"seconds": round(seconds, 1), "startup_s": round(startup, 2), "articles_per_s": round(rate, 3),
+                     "events": report.events, "load_average": os.getloadavg()[0], **memory.figures(),
+                     **memory.cpu_figures(before)}
+        for baseline, ratio in (("1 process, one BLAS thread", "vs_one_core"), ("1 process", "vs_one_process")):
+            if baseline in out and name != baseline:
+                out[name][ratio] = round(out[baseline]["seconds"] / seconds, 2)
         if parse_rate:
             out[name]["ratio_to_parse"] = round(rate / parse_rate, 3)
         serial = out[next(iter(RUNNERS))]["total_cpu_s"]
@@ -181,7 +202,7 @@ def main() -> None:
     ap.add_argument("--runners", default=",".join(RUNNERS), help="comma-separated, from: " + ", ".join(RUNNERS))
     args = ap.parse_args()
     wanted = args.runners.split(",")
-    for name in [n for n in RUNNERS if n not in wanted and n != "1 process"]:
+    for name in [n for n in RUNNERS if n not in wanted and not n.startswith("1 process")]:
         del RUNNERS[name]
     articles = mixed_articles(args.corpus, args.topics.split(","), args.per_topic)
     process_one(articles[0])  # the 1-process run starts warm: model and resources loaded

@@ -109,6 +109,9 @@ def test_a_dask_local_cluster_stores_what_one_process_stores(one_process, tmp_pa
         assert runner.workers == 2
         profiler = runner.client.run(lambda: __import__("dask").config.get("distributed.worker.profile.enabled"))
         assert set(profiler.values()) == {False}, "a local cluster's workers sample their stacks for nobody"
+        # before any task: forked from the fork server with the pipeline and the model loaded, not each loading them
+        loaded = runner.client.run(lambda: "dateline.pipeline" in __import__("sys").modules)
+        assert set(loaded.values()) == {True}, "a local cluster's workers start without the pipeline loaded"
         with open_store(tmp_path / "dask.duckdb") as store:
             report = ingest_partitioned([source], store, runner, checkpoints=tmp_path / "run", partition_size=2)
     finally:

@@ -123,3 +123,34 @@ def test_a_worker_multiplies_on_one_blas_thread() -> None:
         threadpool_limits(2, user_api="blas")
         _warm_worker(None)
         assert {pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"} == {1}
+
+
+def test_workers_split_the_cores_among_their_blas_threads_and_one_process_keeps_them_all() -> None:
+    """As many workers as cores: one BLAS thread each; fewer workers than cores: the cores shared out among them; one
+    process alone: a thread per core. Never more BLAS threads on the machine than cores, never an idle core."""
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    from dateline.scale.runners import _warm_worker, blas_threads, default_workers
+
+    cores = default_workers()
+    assert blas_threads(cores) == 1
+    assert blas_threads(cores * 3) == 1
+    assert blas_threads(1) == cores
+    assert all(workers * blas_threads(workers) <= max(cores, workers) for workers in range(1, 2 * cores + 1))
+    with threadpool_limits(limits=None):
+        _warm_worker(None, blas_threads(1))
+        assert {pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"} == {cores}
+
+
+def test_a_dask_task_multiplies_on_one_blas_thread_whatever_its_worker_inherited() -> None:
+    """A Dask worker forked from the fork server inherits its thread per core; the task itself sets one."""
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    from dateline.scale.parts import result_from_parquet
+    from dateline.scale.runners import dask_partition
+
+    with threadpool_limits(limits=None):
+        threadpool_limits(2, user_api="blas")
+        result, parquet = dask_partition("k0", [], None, 8)
+        assert {pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"} == {1}
+    assert result.key == result_from_parquet(parquet).key == "k0"

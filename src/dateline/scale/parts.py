@@ -102,14 +102,9 @@ def process_partition(key: str, articles: list[Article], model: str | None, batc
 
 def partition_with_parquet(key: str, articles: list[Article], model: str | None,
                            batch_size: int) -> tuple[PartitionResult, bytes]:
-    """`process_partition` and its result as a Parquet file (what a local worker sends back)."""
+    """`process_partition` and its result as a Parquet file (what a local worker or a Dask task sends back)."""
     result = process_partition(key, articles, model, batch_size)
     return result, result_to_parquet(result)
-
-
-def partition_parquet(key: str, articles: list[Article], model: str | None, batch_size: int) -> bytes:
-    """`process_partition`, its result as a Parquet file (what a Dask task returns)."""
-    return result_to_parquet(process_partition(key, articles, model, batch_size))
 
 
 # -- documents as plain records, every field included -------------------------------------------

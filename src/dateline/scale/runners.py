@@ -21,10 +21,8 @@ from dateline.scale.memory import resident_mb
 from dateline.scale.parts import (
     Partition,
     PartitionResult,
-    partition_parquet,
     partition_with_parquet,
     process_partition,
-    result_from_parquet,
 )
 
 #: Partitions a local worker processes before a fresh one takes its place (`ProcessPoolExecutor`'s
@@ -111,17 +109,24 @@ class _Deferred:
 PRELOAD = "dateline.scale.preload"
 
 
-def _warm_worker(model: str | None) -> None:
+def blas_threads(workers: int) -> int:
+    """BLAS threads for each of `workers` processes sharing this machine's cores: the cores split among them, at
+    least one. The model multiplies with numpy (`dateline.nlp.multiply_with_numpy`), whose OpenBLAS starts a thread
+    per core in every process: as many workers as cores, each with a thread per core, would run more threads than
+    cores (Dask's nanny gives its workers one). One process alone keeps a thread per core: its products then use
+    the cores the parse leaves idle. The products are the same with one thread or several."""
+    return max(1, default_workers() // max(workers, 1))
+
+
+def _warm_worker(model: str | None, threads: int = 1) -> None:
     """Load the spaCy model once, as a worker process starts (the other resources load on first use);
-    a no-op in a worker forked with the model already loaded. The worker's BLAS gets one thread: the model
-    multiplies with numpy (`dateline.nlp.multiply_with_numpy`), whose OpenBLAS would otherwise start a thread per
-    core in every worker, more threads than cores with the pool already using each core (Dask's nanny sets
-    the same for its workers). The products are the same with one thread or several."""
+    a no-op in a worker forked with the model already loaded. The worker's BLAS gets `threads` threads
+    (`blas_threads`)."""
     from threadpoolctl import threadpool_limits
 
     from dateline.nlp import load_model
 
-    threadpool_limits(1, user_api="blas")
+    threadpool_limits(threads, user_api="blas")
     load_model(model)
 
 
@@ -181,7 +186,8 @@ class LocalWorkers(InProcess):
             return self._first
         if self._pool is None:
             self._pool = ProcessPoolExecutor(self.workers, mp_context=worker_context(self.model),
-                                             initializer=_warm_worker, initargs=(self.model,),
+                                             initializer=_warm_worker,
+                                             initargs=(self.model, blas_threads(self.workers)),
                                              max_tasks_per_child=self.partitions_per_worker)
             first, self._started, self._first = self._first, True, None  # the caller holds it, not the runner
             if first is not None and first.moved is None and first.ran_here is None:  # not done here already
@@ -248,11 +254,11 @@ LOCAL_WORKER_MEMORY = "1.5GiB"
 
 
 class DaskRunner:
-    """Partitions processed as tasks on a Dask cluster, each returning its result as a Parquet file.
+    """Partitions processed as tasks on a Dask cluster, each returning its result and the result as a Parquet file.
 
     `address` is a scheduler (`tcp://HOST:PORT`) or `local[:N]` for a `LocalCluster` of N
     single-threaded worker processes started here (N: the cores). The task is
-    `partition_parquet`, the ordinary pipeline; workers need dateline and the spaCy model
+    `dask_partition`, the ordinary pipeline; workers need dateline and the spaCy model
     installed (see the README). A local cluster's workers run with `LOCAL_CLUSTER_CONFIG`, each within
     `LOCAL_WORKER_MEMORY`.
     """
@@ -266,7 +272,8 @@ class DaskRunner:
             count = int(address.partition(":")[2] or default_workers())
             import dask
 
-            with dask.config.set(LOCAL_CLUSTER_CONFIG):  # handed to the workers as their nannies start them
+            # handed to the workers as their nannies start them
+            with dask.config.set({**LOCAL_CLUSTER_CONFIG, **_forked_dask_workers(model)}):
                 self._cluster = LocalCluster(n_workers=count, threads_per_worker=1, processes=True,
                                              dashboard_address=None, memory_limit=LOCAL_WORKER_MEMORY)
             self.client = Client(self._cluster)
@@ -275,9 +282,8 @@ class DaskRunner:
         self.workers = max(1, sum(w.get("nthreads", 1) for w in self.client.scheduler_info()["workers"].values()))
 
     def submit(self, part: Partition) -> Pending:
-        future = self.client.submit(partition_parquet, part.key, part.articles, self.model, self.batch_size,
-                                    pure=False)
-        return _ParquetFuture(future)
+        future = self.client.submit(dask_partition, part.key, part.articles, self.model, self.batch_size, pure=False)
+        return _DaskPartition(future)
 
     def close(self) -> None:
         self.client.close()
@@ -285,17 +291,44 @@ class DaskRunner:
             self._cluster.close()
 
 
-class _ParquetFuture:
-    """A Dask future of a partition's Parquet bytes, read back into its result."""
+def _forked_dask_workers(model: str | None) -> dict[str, str]:
+    """Dask settings that make a `LocalCluster`'s nannies fork their workers from the fork server that loaded the
+    pipeline and the model once (`worker_context`), as local workers are: spawned, each worker imported dateline and
+    loaded the model itself (~2.5 s of CPU a worker, paid again by every run). The server is started here, before
+    Dask names the modules it would preload, so it holds ours. Nothing where workers are spawned (`worker_context`)."""
+    context = worker_context(model)
+    if context.get_start_method() != "forkserver":
+        return {}
+    from multiprocessing import forkserver
+
+    forkserver.ensure_running()
+    return {"distributed.worker.multiprocessing-method": "forkserver"}
+
+
+def dask_partition(key: str, articles: list[Article], model: str | None,
+                   batch_size: int) -> tuple[PartitionResult, bytes]:
+    """`partition_with_parquet` as a Dask task: the result and its Parquet file, as a local worker sends them. The
+    parent stores the result as it comes and keeps the file as the partition's checkpoint; reading the documents
+    back from Parquet cost it ~10 times what unpickling them does (16 T17 articles, 810 events: 0.25 s / 0.02 s).
+    The BLAS runs on one thread, as the worker's only task thread needs: a worker forked from the fork server keeps
+    the server's thread per core, which the nanny's `OPENBLAS_NUM_THREADS=1`, set after the fork, cannot change."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1, user_api="blas")
+    return partition_with_parquet(key, articles, model, batch_size)
+
+
+class _DaskPartition:
+    """A Dask future of a partition's result and Parquet file."""
 
     def __init__(self, future: Any) -> None:
         self.future = future
         self.parquet: bytes | None = None  # the file as the worker wrote it, once fetched
 
     def result(self) -> PartitionResult:
-        self.parquet = self.future.result()
+        result, self.parquet = self.future.result()
         self.future.release()
-        return result_from_parquet(self.parquet)
+        return result
 
 
 def make_runner(workers: int | None = None, cluster: str | None = None, model: str | None = None,
