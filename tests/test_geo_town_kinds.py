@@ -1,6 +1,6 @@
 """Places the article's other places would pull elsewhere (issue 10, tenth session): "the Y city of X" puts the town
 in the area the text names, and a name before a lower-case site noun in a place slot ("in the Tudun Mawa
-neighbourhood") is a site in the town named near it."""
+neighbourhood") is a site in the town named near it, each mention of a venue in the town beside it."""
 
 from __future__ import annotations
 
@@ -29,3 +29,11 @@ def test_a_name_before_a_site_noun_in_a_place_slot_is_a_site_in_the_town_near_it
 def test_a_known_town_before_a_site_noun_keeps_its_own_reading(make_doc) -> None:
     kabul = place_named(make_doc, "A bomb exploded on Monday in the Kabul market.", "Kabul")
     assert kabul.name == "Kabul" and kabul.basis is None
+
+
+def test_a_venue_of_one_name_lies_in_the_town_named_beside_each_mention(make_doc) -> None:
+    text = ("In London, activists rallied outside the Egyptian Embassy on Saturday. They chanted and carried signs. "
+            "Students from three universities joined them, and the police kept the road open for buses and taxis all "
+            "day. In Chicago, hundreds of protesters gathered outside the Egyptian Embassy.")
+    embassies = [p for p in tag_places(make_doc(text)).places if p.text == "Egyptian Embassy"]
+    assert [p.name for p in embassies] == ["London", "Chicago"]  # not one town for both, as for a village

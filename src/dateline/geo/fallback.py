@@ -140,7 +140,9 @@ def _enclosing_area(mention: Mention, groups: dict[str, NameGroup], gazetteer: G
     """The smallest area the text supports around a name the gazetteer lacks, with how sure
     that is (1.0 from places named near it, ARTICLE_CERTAINTY from the whole article).
 
-    A site (a street, a building) lies in the town named near it. Any other name is placed
+    A site (a street, a building) lies in the town named near it: near this mention when one is (a venue of one
+    name, "the Egyptian Embassy", stands in each town a story visits), else near any of its mentions. Any other
+    name is placed
     in the admin1 area that the places named near it point to (a province lies only in its
     country), else in their country; with nothing named near it, in the article's area or
     country when the article is clearly about one. Never in another town: a village the gazetteer
@@ -149,9 +151,14 @@ def _enclosing_area(mention: Mention, groups: dict[str, NameGroup], gazetteer: G
     The answer depends on the name, not on which of its mentions asks, so it is worked out once
     per name, label and cue (`around.cache`): a name repeated N times costs N, not N squared.
     """
+    own = groups[fold(mention.text)].mentions
+    if any(m.label in SITE_LABELS for m in own):  # a site wherever one of its mentions says so
+        town = _nearby_town([mention], around, NEAR_CHARS)
+        if town is not None:  # "outside the Egyptian Embassy" in London, and in Washington two paragraphs on
+            return town, 1.0
     key = (fold(mention.text), mention.label, mention.cue)
     if key not in around.cache:
-        around.cache[key] = _enclosing_area_of(mention, groups[key[0]].mentions, gazetteer, around)
+        around.cache[key] = _enclosing_area_of(mention, own, gazetteer, around)
     return around.cache[key]
 
 
