@@ -70,6 +70,10 @@ def noun_parties(noun: Any, reciprocal: bool = False) -> PartyTokens:
     _add_clause_between(noun, found)
     _add_clause_object(noun, found)
     _add_state_under(noun, found)
+    stray_by = None if found.actors else stray_by_agent(noun)
+    if stray_by is not None:  # "lifted the siege of the city by insurgents": the insurgents besieged it
+        found.actors.extend(with_conjuncts(stray_by))
+        found.patterns.append(f"'by' agent hung on '{stray_by.head.head.text}' (the noun's own)")
     for agent in participle_agents(noun):  # "the demonstration staged by students"
         found.actors.extend(with_conjuncts(agent))
         found.patterns.append(f"'by' agent of '{agent.head.head.text}'")
@@ -78,6 +82,52 @@ def noun_parties(noun: Any, reciprocal: bool = False) -> PartyTokens:
     elif not any(t.i not in found.weak for t in found.recipients):
         _add_answerer(noun, found)
     return found
+
+
+#: Entity labels of a "by" object that is a time, an amount or a measure ("by Monday", "by 10 percent").
+NON_AGENT_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
+
+
+def stray_by_agent(noun: Any) -> Any | None:
+    """The doer of a nominal trigger whose "by" phrase the parser hung elsewhere: on the trigger's "of" object
+    ("the arrest of the leader by police": not the leader's "by") or on the active verb whose object the trigger
+    is ("lifted the siege of the city by insurgents", "condemned the arrest of X by Y": not the lifter's or the
+    condemner's act). None when there is no such phrase, or its object is no party-like noun phrase: a time, an
+    amount, a gerund, or a bare singular noun of means ("by force", "by phone", "by air"); nor when the "of"
+    object is itself an act, whose own doer it names ("a threat of an attack by nuclear weapons"), nor when the
+    phrase is set off (`_set_off`)."""
+    of_objects = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                  if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") and not names_event(g)]
+    hosts = of_objects[:1]
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.pos_ == "VERB" and not any(c.dep_ in ("nsubjpass", "auxpass")
+                                                                 for c in verb.children):
+        hosts.append(verb)
+    for host in hosts:
+        for prep in host.children:
+            if prep.dep_ != "prep" or prep.lower_ != "by" or prep.i < noun.i or _set_off(host, prep):
+                continue
+            agent = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if agent is not None and _party_like(agent):
+                return agent
+    return None
+
+
+def _set_off(host: Any, prep: Any) -> bool:
+    """Whether a "by" phrase may belong to something other than the nominal trigger: after a comma ("ended the
+    occupation of his country, by democratic means": a manner adjunct) or after a noun coordinated with its host
+    ("deployment of the barriers and efforts by boats": the efforts')."""
+    doc = host.doc
+    return doc[prep.i - 1].is_punct or any(c.dep_ == "conj" and host.i < c.i < prep.i for c in host.children)
+
+
+def _party_like(token: Any) -> bool:
+    """A noun phrase that can name a doer: a name, a plural, or a noun with a determiner or modifier ("the navy",
+    "government troops"); not a time or amount, a gerund, or a bare singular noun ("force", "phone")."""
+    if token.ent_type_ in NON_AGENT_ENTITIES or token.tag_ == "VBG" or token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return is_named(token) or token.tag_ in ("NNS", "NNPS") or \
+        any(c.dep_ in ("det", "poss", "amod", "compound") for c in token.children)
 
 
 def _add_state_under(noun: Any, found: PartyTokens) -> None:
