@@ -69,6 +69,8 @@ THREAT = "THREATEN"
 #: Types whose place is a venue ("talks in Geneva") unless the trigger says someone went there.
 VENUE_TYPES = frozenset({"CONSULT", "AGREE"})
 MOVEMENT_LEMMAS = word_set("movement_verbs")
+#: Verbs whose object is told to do what their infinitive says ("asked X to", "urged X to").
+ADDRESSING_VERBS = word_set("addressing_verbs")
 
 
 def fallback_recipients(doc: Document, trigger: Any, actors: list[Party], type_name: str,
@@ -296,7 +298,7 @@ def named_in_object(doc: Document, trigger: Any, actors: list[Party], with_purpo
     """
     roots = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")] or object_after_as(trigger) \
         or things_aimed_at(trigger)
-    if with_purpose:  # "went on strike to protest President Assad's failure", "in protest of X"
+    if with_purpose and not _addressed_object(trigger):  # "went on strike to protest President Assad's failure"
         holders = [trigger, trigger.head] if trigger.dep_ == "dobj" else [trigger]
         roots += [c for h in holders for c in h.children if _purpose_clause(c) or
                   (c.dep_ == "prep" and c.lower_ not in ADJUNCT_WORDS)]
@@ -311,6 +313,13 @@ def named_in_object(doc: Document, trigger: Any, actors: list[Party], with_purpo
         stack.extend(sorted((c for c in token.children if c.dep_ not in CLAUSE_DEPS
                              and c.lower_ not in ADJUNCT_WORDS and not _clause_with_subject(c)), key=lambda t: -t.i))
     return []
+
+
+def _addressed_object(trigger: Any) -> bool:
+    """"asked the country's star boxer to delay his return from the US": a verb that tells its object to act
+    (`addressing_verbs`) with an object has named whom it addresses, known to the actors stage or not; what that
+    object is told to do names no recipient (the US is where the boxer is, not who was asked)."""
+    return trigger.lemma_.lower() in ADDRESSING_VERBS and any(c.dep_ == "dobj" for c in trigger.children)
 
 
 def _clause_with_subject(token: Any) -> bool:
