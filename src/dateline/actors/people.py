@@ -87,6 +87,7 @@ def unlisted_people(candidates: list[Candidate], doc: Document, keys: list[str])
     Justin Chipeco said"), so the surname may come first.
     """
     by_surname = {c.surname: c.actor for c in candidates if c.person and c.surname and c.actor.country}
+    by_surname = {**{k: c.actor for k, c in first_word_names(candidates, keys).items()}, **by_surname}
     if not by_surname:
         return []
     covered = [False] * len(keys)
@@ -107,12 +108,31 @@ def unlisted_people(candidates: list[Candidate], doc: Document, keys: list[str])
     return found
 
 
+def first_word_names(candidates: list[Candidate], keys: list[str]) -> dict[str, Candidate]:
+    """"Foreign Minister Wang Yi ... Wang said", "Kim Jong Un ... Kim said": where the family name comes first, a
+    later bare name repeats the first word of a full name. Keyed by that word, for people of known country whose
+    name has two words or more; a word that opens two people's names (known or not) or ends anyone's is left out
+    (a bare surname is the surname's, `unlisted_people`)."""
+    found: dict[str, Candidate] = {}
+    shared: set[str] = set()
+    for cand in candidates:
+        end = cand.actor.token_end
+        if not (cand.person and cand.name_size > 1 and end is not None):
+            continue
+        first = keys[end - cand.name_size]
+        if found.get(first, cand).actor.name != cand.actor.name:
+            shared.add(first)
+        found.setdefault(first, cand)
+    surnames = {c.surname for c in candidates if c.surname}
+    return {k: c for k, c in found.items() if k and c.actor.country and k not in shared and k not in surnames}
+
+
 def unknown_people(candidates: list[Candidate], doc: Document, keys: list[str]) -> list[Candidate]:
     """People the parser names whom the dictionary does not know ("Chris Jacobs", "Wedeman"):
     mentions without a country, so that a later step (the article's focus) can place them. A
     bare surname of someone named before is left to `unlisted_people`."""
     covered = {i for c in candidates for i in range(c.actor.token_start or 0, c.actor.token_end or 0)}
-    known = {c.surname for c in candidates if c.person and c.surname}
+    known = {c.surname for c in candidates if c.person and c.surname} | set(first_word_names(candidates, keys))
     found: list[Candidate] = []
     tokens = doc.parsed
     i = 0
