@@ -36,3 +36,16 @@ def test_a_share_of_the_acts_takes_the_place_of_the_verb_it_is_subject_of(nlp) -
     clashes = event_at(doc, "clashes")
     assert clashes.location is not None and clashes.location.name == "Kano"
     assert "'took … clashes'" in clashes.location.basis
+
+
+def test_aid_to_a_foreign_state_takes_no_scene_of_the_givers_country(nlp) -> None:
+    doc = extracted(nlp, "Protesters rallied outside the town hall in Leeds on Saturday. "
+                         "Some held a banner that read: End British aid to the Mubarak regime!")
+    assert event_at(doc, "aid").location is None  # the aid is given in Egypt, not at the rally
+
+
+def test_aid_to_people_of_the_scene_takes_the_scene(nlp) -> None:
+    doc = extracted(nlp, "Protesters rallied outside the town hall in Leeds on Saturday. "
+                         "Volunteers handed out aid to the protesters.")
+    aid = event_at(doc, "aid").location
+    assert aid is not None and aid.name == "Leeds"

@@ -26,7 +26,8 @@ A place named in a sentence is not for that the place of its event. The event is
    town ("CAIRO, Egypt (CNN) --"), where the reporter saw it, when all its parties are of that
    town's country. A scene is taken for an
    act aimed across a border only when it lies in one of its parties' countries: a story about
-   Yemen does not place Ben Ali's flight from Tunisia in Yemen. A scene whose time is unknown
+   Yemen does not place Ben Ali's flight from Tunisia in Yemen; aid, given where it arrives, takes a scene only in
+   its recipient's country ("UK aid to Haiti" is not where a British story stands). A scene whose time is unknown
    serves only acts of the story's present; a town-level scene is not taken for an act whose own sentence names a
    town outside it (`events.story_moves`: a page of several stories, "Los Angeles detectives ... homicides");
 4. for a domestic physical act that the text places nowhere: its parties' one country, at
@@ -92,6 +93,9 @@ LENT_COUNTRY_MARKS = word_set("merge_lent_countries")
 ARMED_SECTORS, FORCE_TYPES = frozenset({"MIL", "REB", "UAF", "SPY"}), frozenset({"ASSAULT"})
 #: How a location taken from the country of a domestic act's parties begins its basis.
 HOME_BASIS = "the country of a domestic act"
+#: Event types whose act is done where its recipient is: aid is given where it arrives, so a scene in the giver's
+#: country does not place "UK aid to Haiti" (the scene, from a place stated earlier, must lie in a recipient's country).
+DELIVERED_TYPES = frozenset({"AID"})
 
 
 def locate_event(doc: Document, trigger_i: int, event_type: str | None = None, actors: Iterable[Any] = (),
@@ -124,7 +128,8 @@ def locate_event(doc: Document, trigger_i: int, event_type: str | None = None, a
     if referred is not None:
         return referred
     countries, across = party_countries(actors, recipients)
-    scene = scene_location(doc, trigger, countries if across else None, date, event_type)
+    scene = scene_location(doc, trigger, _scene_countries(event_type, countries if across else None, recipients),
+                           date, event_type)
     dateline = dateline_location(doc, trigger, countries) if of_the_present(doc, date) else None
     return dateline or scene or home_country_location(doc, trigger, event_type, actors, recipients)
 
@@ -175,6 +180,17 @@ def party_countries(actors: Iterable[Any], recipients: Iterable[Any]) -> tuple[f
     targets = {c for c in (getattr(p, "country", None) for p in recipients) if c}
     countries = targets | {c for c in (getattr(p, "country", None) for p in actors) if c}
     return frozenset(countries), bool(targets) or len(countries) > 1
+
+
+def _scene_countries(event_type: str, countries: frozenset[str] | None,
+                     recipients: Iterable[Any]) -> frozenset[str] | None:
+    """The countries a scene must lie in for an act (None: any): for aid, its recipients' when they have one (the aid
+    was given where it arrived: "UK aid to Haiti" after a scene in Britain is not in Britain); for any other act
+    reaching across a border, any party's (`party_countries`)."""
+    if event_type not in DELIVERED_TYPES:
+        return countries
+    received = frozenset(c for c in (getattr(p, "country", None) for p in recipients) if c)
+    return received or countries
 
 
 def location_for_type(location: Location | None, event_type: str) -> Location | None:
