@@ -36,8 +36,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 import event_sets as sets
 import events as gsr
@@ -49,7 +47,7 @@ from dateline.events.verify import DEFAULT_MIN_CONFIDENCE, unverified, using_ver
 from dateline.model import Article, Document
 from dateline.nlp import load_model
 from dateline.pipeline import process
-from detector_sources import recode, restore_tensors, stacked_tensors
+from detector_sources import recode
 from event_sources import cache_folder, news_labeller, pipeline_fingerprint
 from news_candidates import article, default_shared, label_round, read_labels
 
@@ -65,18 +63,16 @@ def cached_documents(name: str, articles: list[Article]) -> list[Document]:
     key = hashlib.sha256(("".join(a.id + "\0" + a.text for a in articles) + pipeline_fingerprint()).encode()
                          ).hexdigest()[:12]
     base = cache_folder().parent / "event-models" / f"{name}-{key}"
-    paths = [base.with_suffix(s) for s in (".spacy", ".npy", ".jsonl")]
+    paths = [base.with_suffix(s) for s in (".spacy", ".jsonl")]
     if all(p.exists() for p in paths):
         parses = list(DocBin().from_disk(paths[0]).get_docs(load_model().vocab))
-        restore_tensors(parses, np.load(paths[1], allow_pickle=False))
-        docs = [Document.from_json(json.loads(line)) for line in paths[2].read_text(encoding="utf-8").splitlines()]
+        docs = [Document.from_json(json.loads(line)) for line in paths[1].read_text(encoding="utf-8").splitlines()]
         return [replace(doc, parsed=parsed) for doc, parsed in zip(docs, parses, strict=True)]
     with unverified(), using_detector(None):
         docs = list(process(articles, article_seconds=0))
     base.parent.mkdir(parents=True, exist_ok=True)
     DocBin(docs=[d.parsed for d in docs], store_user_data=False).to_disk(paths[0])
-    np.save(paths[1], stacked_tensors([d.parsed for d in docs]))
-    paths[2].write_text("".join(json.dumps(d.to_json()) + "\n" for d in docs), encoding="utf-8")
+    paths[1].write_text("".join(json.dumps(d.to_json()) + "\n" for d in docs), encoding="utf-8")
     return docs
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -15,9 +14,7 @@ from dateline.events.detect import (
     RULE_PREFIX,
     detect_triggers,
     detector_features,
-    detector_vectors,
     read_model,
-    sentence_mean,
     undetected,
     using_detector,
 )
@@ -116,20 +113,3 @@ def test_a_verifier_file_is_not_read_as_a_detector(tmp_path) -> None:
         (tmp_path / f"event_verifier.{suffix}").rename(tmp_path / f"{MODEL_NAME}.{suffix}")
     with pytest.raises(ValueError, match="not a event_detector model"):
         read_model(tmp_path)
-
-
-def test_the_parser_vectors_of_token_head_and_sentence_move_a_dense_detector() -> None:
-    sent = next(load_spacy()(GASSED).sents)
-    gassed = next(t for t in sent if t.lower_ == "gassed")
-    width = sent.doc.tensor.shape[1]
-    vector = detector_vectors(gassed, sentence_mean(sent))
-    assert vector is not None and vector.shape == (3 * width,)
-    pull = np.zeros((2, 3 * width))
-    pull[0] = np.sign(vector)  # towards COERCE along this token's own vectors
-    dense = replace(gas_detector(0.9), vocabulary={}, coef=np.zeros((2, 0)),
-                    dense=(pull, np.zeros(3 * width), np.ones(3 * width)))
-    with using_detector(dense):
-        assert "gassed" in [t.text for t, _ in detect_triggers(sent, {})]
-    sent.doc.tensor = np.zeros((0, 0))  # no tensor: the dense part counts as the training mean, nothing proposed
-    with using_detector(dense):
-        assert detect_triggers(sent, {}) == []

@@ -218,25 +218,6 @@ def test_wikievents_text_puts_each_sentence_at_its_tokens_offsets(monkeypatch):
     assert all(text[start:end] == token for tokens, _ in record["sentences"] for token, start, end in tokens)
 
 
-def test_the_parse_cache_keeps_the_parser_vectors(monkeypatch):
-    """spaCy's DocBin drops `doc.tensor`; the training cache keeps it beside the parses, so dense features
-    of cached sources are the ones a fresh parse gives (to float16 precision)."""
-    monkeypatch.syspath_prepend(str(ROOT / "tools"))
-    from spacy.tokens import DocBin
-
-    from dateline.nlp import load_model as load_spacy
-    from detector_sources import restore_tensors, stacked_tensors
-
-    nlp = load_spacy()
-    parses = [nlp("Rebels attacked the base."), nlp("Police arrested two men in Lagos on Monday.")]
-    stacked = stacked_tensors(parses)
-    cached = list(DocBin(docs=parses).get_docs(nlp.vocab))
-    restore_tensors(cached, stacked)
-    for fresh, back in zip(parses, cached, strict=True):
-        assert back.tensor.shape == fresh.tensor.shape
-        assert np.allclose(back.tensor, fresh.tensor, atol=1e-2)
-
-
 def test_a_verifier_in_force_decides_instead_of_the_shipped_one() -> None:
     """Cross-validation codes each held-out text with its fold's verifier (`using_verifier`)."""
     from dateline.events.verify import using_verifier

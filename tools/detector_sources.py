@@ -13,9 +13,8 @@ the lexicon found nothing, so it needs labels on tokens, not on candidates. A re
   else the lead's root verb, carries the label; nothing else is known.
 
 Each source goes through the real pipeline once with the verifier and the detector off (the lexicon's
-own candidates are features); the parse (spaCy `DocBin`), the parser's context vectors (`doc.tensor`,
-which `DocBin` drops: kept beside it as float16) and the documents' JSON are kept under the cache folder,
-so feature changes retrain without parsing again.
+own candidates are features); the parse (spaCy `DocBin`) and the documents' JSON are kept under the cache
+folder, so feature changes retrain without parsing again.
 """
 
 from __future__ import annotations
@@ -28,8 +27,6 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-
-import numpy as np
 
 from dateline.events.detect import undetected, using_detector
 from dateline.events.verify import NONE, unverified
@@ -147,12 +144,10 @@ def parsed_source(name: str, path: Path, limit: int = 0,
     key = hashlib.sha256(raw.encode()).hexdigest()[:12]
     folder = cache_folder().parent / "event-detect"
     docs_path, meta_path = folder / f"{name}-{key}.spacy", folder / f"{name}-{key}.jsonl"
-    tensors_path = folder / f"{name}-{key}.tensors.npy"
     nlp = load_model()
     refresh = refresh and docs_path not in _PARSED_AGAIN  # --refresh parses a source once per run, not per reader
-    if docs_path.exists() and meta_path.exists() and tensors_path.exists() and not refresh:
+    if docs_path.exists() and meta_path.exists() and not refresh:
         parses = list(DocBin().from_disk(docs_path).get_docs(nlp.vocab))
-        restore_tensors(parses, np.load(tensors_path, allow_pickle=False))
         out = []
         for parsed, line in zip(parses, meta_path.read_text(encoding="utf-8").splitlines(), strict=True):
             item = json.loads(line)
@@ -173,28 +168,10 @@ def parsed_source(name: str, path: Path, limit: int = 0,
     for doc, _, _ in out:
         bin_.add(doc.parsed)
     bin_.to_disk(docs_path)
-    np.save(tensors_path, stacked_tensors([doc.parsed for doc, _, _ in out]))
     _PARSED_AGAIN.add(docs_path)
     meta_path.write_text("".join(json.dumps({"document": d.to_json(), "spans": s, "scope": sc}) + "\n"
                                  for d, s, sc in out), encoding="utf-8")
     return out
-
-
-def stacked_tensors(parses: list[Any]) -> np.ndarray:
-    """Every parse's `tensor` rows one after another (float16: a twentieth of the parse cache per source);
-    a parse without a tensor of its length contributes zero rows of its tokens."""
-    width = next((p.tensor.shape[1] for p in parses if getattr(p.tensor, "ndim", 0) == 2 and len(p.tensor)), 0)
-    rows = [p.tensor if getattr(p.tensor, "shape", (0,))[0] == len(p) and p.tensor.ndim == 2
-            else np.zeros((len(p), width)) for p in parses]
-    return np.concatenate(rows).astype(np.float16) if rows else np.zeros((0, width), np.float16)
-
-
-def restore_tensors(parses: list[Any], stacked: np.ndarray) -> None:
-    """Put the rows `stacked_tensors` kept back on each parse, in order, as float32."""
-    at = 0
-    for parsed in parses:
-        parsed.tensor = stacked[at:at + len(parsed)].astype(np.float32)
-        at += len(parsed)
 
 
 def recoded(name: str, path: Path, detectors: list[Any], limit: int = 0, refresh: bool = False) -> list[Document]:

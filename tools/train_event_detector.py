@@ -25,7 +25,7 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -40,9 +40,7 @@ from dateline.events.detect import (
     MODEL_NAME,
     NONE,
     detector_features,
-    detector_vectors,
     is_candidate,
-    sentence_mean,
 )
 from dateline.events.lexicon import load_lexicon
 from dateline.events.linear import LinearModel
@@ -69,18 +67,15 @@ class TokenRow:
     label: str
     features: list[str]
     lexical: bool  # a lexicon trigger: trained on, but the detector is asked only about the other tokens
-    dense: list[float] = field(default_factory=list)  # `detector_vectors`; empty when the parse had no tensor
 
 
-def sentence_rows(name: str, doc: Document, spans: list[Span], scope: str,
-                  use_dense: bool = False) -> Iterable[TokenRow]:
+def sentence_rows(name: str, doc: Document, spans: list[Span], scope: str) -> Iterable[TokenRow]:
     """The labelled rows of one document's tokens (left out: tokens in text that is not the story)."""
     lexicon = load_lexicon()
     sents = list(doc.parsed.sents)
     for n, sent in enumerate(sents):
         lexicon_types = {t.token.i: t.entry.type for t in find_triggers(sent, lexicon)}
         target = _lead_target(sent, lexicon_types, spans) if scope == "lead" and n == 0 else None
-        mean = sentence_mean(sent) if use_dense else None
         for token in sent:
             if not is_candidate(token) or doc.excluded_at(token.idx) is not None:
                 continue
@@ -89,9 +84,8 @@ def sentence_rows(name: str, doc: Document, spans: list[Span], scope: str,
             else:
                 label = token_label(token, spans, scope)
             if label is not None:
-                vector = detector_vectors(token, mean) if use_dense else None
                 yield TokenRow(name, doc.article.id, label, detector_features(token, lexicon_types),
-                               token.i in lexicon_types, [] if vector is None else vector.astype(np.float32).tolist())
+                               token.i in lexicon_types)
 
 
 def _lead_target(sent: Any, lexicon_types: dict[int, str], spans: list[Span]) -> int | None:
@@ -103,8 +97,7 @@ def _lead_target(sent: Any, lexicon_types: dict[int, str], spans: list[Span]) ->
     return root.i if is_candidate(root) else None
 
 
-def load_rows(gold: Path, dev: Path, names: Iterable[str], limit: int = 0, refresh: bool = False,
-              use_dense: bool = False) -> list[TokenRow]:
+def load_rows(gold: Path, dev: Path, names: Iterable[str], limit: int = 0, refresh: bool = False) -> list[TokenRow]:
     """The labelled token rows of each source in `names`, in the sources' and documents' order."""
     rows: list[TokenRow] = []
     for name in names:
@@ -112,42 +105,42 @@ def load_rows(gold: Path, dev: Path, names: Iterable[str], limit: int = 0, refre
         if not path.exists():
             print(f"{name}: {path} missing, skipped", file=sys.stderr)
             continue
-        got = source_rows(name, path, limit, refresh, use_dense)
+        got = source_rows(name, path, limit, refresh)
         labels = dict(Counter(r.label for r in got).most_common(6))
         print(f"{name}: {len(got)} tokens, labels {labels}", file=sys.stderr)
         rows += got
     return rows
 
 
-def source_rows(name: str, path: Path, limit: int, refresh: bool, use_dense: bool) -> list[TokenRow]:
+def source_rows(name: str, path: Path, limit: int, refresh: bool) -> list[TokenRow]:
     """One source's token rows, from the row cache when the source, the features and the coder are unchanged.
 
-    Reading a source's parses back and walking every token takes minutes (NGEC, CrisisLex); the rows without
-    their dense vectors are small, so they are kept (`--dense` reads the parses again)."""
+    Reading a source's parses back and walking every token takes minutes (NGEC, CrisisLex); the rows are small,
+    so they are kept."""
     stat = path.stat()
     raw = f"{path.resolve()}:{stat.st_mtime}:{limit}:{SOURCE_VERSION}:{FEATURE_VERSION}:{coder_fingerprint()}"
     key = hashlib.sha256(raw.encode()).hexdigest()[:12]
     cache = cache_folder().parent / "event-detect" / f"rows-{name}-{key}.jsonl"
-    if cache.exists() and not refresh and not use_dense:
-        return [TokenRow(**json.loads(line)) for line in cache.read_text(encoding="utf-8").splitlines()]
+    if cache.exists() and not refresh:  # rows cached before the parser-vector path went carry an empty "dense"
+        return [TokenRow(**{k: v for k, v in json.loads(line).items() if k != "dense"})
+                for line in cache.read_text(encoding="utf-8").splitlines()]
     got = [r for doc, spans, scope in parsed_source(name, path, limit, refresh)
-           for r in sentence_rows(name, doc, spans, scope, use_dense)]
+           for r in sentence_rows(name, doc, spans, scope)]
     cache.parent.mkdir(parents=True, exist_ok=True)
     tmp = cache.with_suffix(".tmp")
-    tmp.write_text("".join(json.dumps({**asdict(r), "dense": []}) + "\n" for r in got), encoding="utf-8")
+    tmp.write_text("".join(json.dumps(asdict(r)) + "\n" for r in got), encoding="utf-8")
     tmp.replace(cache)
     return got
 
 
-def fit(rows: list[TokenRow], c: float = C, threshold: float = 0.5, use_dense: bool = False) -> LinearModel:
+def fit(rows: list[TokenRow], c: float = C, threshold: float = 0.5) -> LinearModel:
     """A detector trained on `rows` by the shared trainer (one that proposes nothing without event labels)."""
-    return replace(fit_linear(rows, c, SOURCE_WEIGHT, use_dense, MIN_COUNT), threshold=threshold)
+    return replace(fit_linear(rows, c, SOURCE_WEIGHT, False, MIN_COUNT), threshold=threshold)
 
 
-def fold_models(rows: list[TokenRow], c: float = C, threshold: float = 0.5,
-                use_dense: bool = False) -> list[LinearModel]:
+def fold_models(rows: list[TokenRow], c: float = C, threshold: float = 0.5) -> list[LinearModel]:
     """One detector per fold of `document_fold`, each trained without that fold's documents."""
-    return [fit([r for r in rows if document_fold(r.group) != k], c, threshold, use_dense) for k in range(FOLDS)]
+    return [fit([r for r in rows if document_fold(r.group) != k], c, threshold) for k in range(FOLDS)]
 
 
 def out_of_fold(rows: list[TokenRow], models: list[LinearModel]) -> list[tuple[str, float]]:
@@ -156,8 +149,7 @@ def out_of_fold(rows: list[TokenRow], models: list[LinearModel]) -> list[tuple[s
     folds = [document_fold(r.group) for r in rows]
     for k, model in enumerate(models):
         test = [i for i, f in enumerate(folds) if f == k]
-        probs = model.probabilities_of_many([rows[i].features for i in test],
-                                            [np.asarray(rows[i].dense) if rows[i].dense else None for i in test])
+        probs = model.probabilities_of_many([rows[i].features for i in test])
         for i, p in zip(test, probs, strict=True):
             best = int(np.argmax(p))
             out[i] = (model.classes[best], float(p[best]))
@@ -197,28 +189,27 @@ def pick_threshold(rows: list[TokenRow], oof: list[tuple[str, float]]) -> float:
 
 
 @lru_cache(maxsize=2)
-def cross_fitted_detectors(gold: Path, dev: Path, limit: int = 0, refresh: bool = False,
-                           use_dense: bool = False) -> list[LinearModel]:
+def cross_fitted_detectors(gold: Path, dev: Path, limit: int = 0, refresh: bool = False) -> list[LinearModel]:
     """The fold detectors (one per `document_fold`, each trained without its fold) at the threshold the
     shipped detector gets: what codes each training document for the verifier and the benchmark."""
-    rows = load_rows(gold, dev, SOURCES, limit, refresh, use_dense)
-    models = fold_models(rows, use_dense=use_dense)
+    rows = load_rows(gold, dev, SOURCES, limit, refresh)
+    models = fold_models(rows)
     threshold = pick_threshold(rows, out_of_fold(rows, models))
     return [replace(m, threshold=threshold) for m in models]
 
 
 def train(gold: Path, dev: Path, out: Path, sources: Iterable[str] = tuple(SOURCES), limit: int = 0,
-          refresh: bool = False, c: float = C, use_dense: bool = False) -> LinearModel:
+          refresh: bool = False, c: float = C) -> LinearModel:
     """Train the detector on `sources`, pick its threshold on the out-of-fold proposals, report the CV figures per
     source on stderr and write the model to `out` (the same rows give the same files, byte for byte)."""
-    rows = load_rows(gold, dev, sources, limit, refresh, use_dense)
-    oof = out_of_fold(rows, fold_models(rows, c, use_dense=use_dense))
+    rows = load_rows(gold, dev, sources, limit, refresh)
+    oof = out_of_fold(rows, fold_models(rows, c))
     threshold = pick_threshold(rows, oof)
     report = figures(rows, oof, threshold)
     print(f"detector threshold {threshold}; 5-fold CV by document: {json.dumps(report)}", file=sys.stderr)
-    model = fit(rows, c, threshold, use_dense)
+    model = fit(rows, c, threshold)
     linear.write_model(model, out, MODEL_NAME, FEATURE_VERSION,
-                       {"c": c, "seed": SEED, "dense": use_dense, "rows": dict(Counter(r.source for r in rows)),
+                       {"c": c, "seed": SEED, "dense": False, "rows": dict(Counter(r.source for r in rows)),
                         "source_weight": SOURCE_WEIGHT, "cv_by_source": report})
     print(f"wrote {linear.model_files(out, MODEL_NAME)[0]} ({len(model.vocabulary)} features)", file=sys.stderr)
     return model
@@ -233,9 +224,8 @@ def main() -> None:
     parser.add_argument("--refresh", action="store_true", help="parse the sources again, ignoring the cache")
     parser.add_argument("--c", type=float, default=C)
     parser.add_argument("--sources", default=",".join(SOURCES), help="comma-separated sources to train on")
-    parser.add_argument("--dense", action="store_true", help="add the parser's vectors of token, head and sentence")
     args = parser.parse_args()
-    train(args.gold, args.dev, args.out, args.sources.split(","), args.limit, args.refresh, args.c, args.dense)
+    train(args.gold, args.dev, args.out, args.sources.split(","), args.limit, args.refresh, args.c)
 
 
 if __name__ == "__main__":

@@ -13,9 +13,9 @@ lexicon candidates' way: parties, modality, date, place, the verifier, grouping.
 It is trained by `tools/train_event_detector.py` on token-labelled news (events-gold, WikiEvents,
 RAMS, NGEC's stories, CrisisLex's disaster tweets; see `data/models/SOURCE.md`) and shipped as plain
 numbers (`event_detector.npz`, `event_detector.json`, hash-checked), read with numpy only by the one
-model class of the learned decisions (`events.linear.LinearModel`, the verifier's too). A model trained
-with dense features also reads the parser's context vectors of the token, its head and its sentence
-(`detector_vectors`), free with the parse.
+model class of the learned decisions (`events.linear.LinearModel`, the verifier's too). Its features are
+sparse only: the parser's context vectors (`doc.tensor`) were tried as dense features and dropped (BENCHMARKS.md,
+Event verifier and calibrated confidence).
 """
 
 from __future__ import annotations
@@ -118,30 +118,6 @@ def detector_features(token: Any, lexicon_types: dict[int, str]) -> list[str]:
     return out
 
 
-def parse_tensor(doc: Any) -> np.ndarray | None:
-    """The parser's context vectors of a Doc (`doc.tensor`, a row per token); None when the parse has none (a
-    pipeline without a shared tok2vec, or a Doc restored without its tensor)."""
-    tensor = getattr(doc, "tensor", None)
-    if tensor is None or getattr(tensor, "ndim", 0) != 2 or tensor.shape[0] != len(doc):
-        return None
-    return tensor
-
-
-def detector_vectors(token: Any, sentence_mean: np.ndarray | None) -> np.ndarray | None:
-    """The parser's context vectors (`doc.tensor`) of the token, of its head and the sentence's mean, side by
-    side; None when the parse has no tensor (a pipeline without a shared tok2vec)."""
-    tensor = parse_tensor(token.doc)
-    if sentence_mean is None or tensor is None:
-        return None
-    return np.concatenate([tensor[token.i], tensor[token.head.i], sentence_mean]).astype(np.float64)
-
-
-def sentence_mean(sent: Any) -> np.ndarray | None:
-    """The mean context vector of a sentence's tokens, or None without a tensor."""
-    tensor = parse_tensor(sent.doc)
-    return None if tensor is None else tensor[sent.start:sent.end].mean(axis=0)
-
-
 def _entity_kind(token: Any) -> str:
     """The named-entity type of a dependent or of the name compounded into it ("police" has none)."""
     if token.ent_type_:
@@ -166,9 +142,7 @@ def detect_triggers(sent: Any, lexicon_types: dict[int, str]) -> list[tuple[Any,
         return []
     ontology = load_ontology()
     found = []
-    mean = sentence_mean(sent) if model.dense is not None else None
-    vectors = [detector_vectors(t, mean) for t in tokens] if mean is not None else None
-    probabilities = model.probabilities_of_many([detector_features(t, lexicon_types) for t in tokens], vectors)
+    probabilities = model.probabilities_of_many([detector_features(t, lexicon_types) for t in tokens])
     for token, probs in zip(tokens, probabilities, strict=True):
         best = int(np.argmax(probs))
         if model.classes[best] == NONE or probs[best] < model.threshold:
