@@ -124,6 +124,39 @@ def link_kind(doc: Document, trigger: Any, start: int, end: int) -> str:
     return "in another clause"
 
 
+class PlaceTally:
+    """The report loop both place benchmarks share (this one and `wikievents_places.py`): each coded gold place judged
+    right, wrong or none, each miss put in its class (`miss_kind`) and, when asked, printed on stderr."""
+
+    def __init__(self, errors: bool = False) -> None:
+        self.errors = errors
+        self.counts: collections.Counter = collections.Counter()
+        self.misses: collections.Counter = collections.Counter()
+
+    def add(self, doc: Document, event: Event, gold: Any, label: str) -> None:
+        """Judge one event coded at a gold trigger against the gold's place (`gold` has `place` and `place_span`);
+        `label` names the gold mention in an error line ("rams-12 ASSAULT <strike>")."""
+        verdict = judge(event.location, gold.place)
+        self.counts.update(coded=1, **{verdict: 1})
+        if verdict == "right":
+            return
+        kind = miss_kind(doc, event, gold)
+        self.misses[kind] += 1
+        if self.errors:
+            where = event.location
+            print(f"{label} gold '{gold.place}' system {where and where.name} ({where and where.basis}) [{kind}]",
+                  file=sys.stderr)
+
+    def report(self, benchmark: str, **head: int) -> str:
+        """The one JSON line: `head` (how many gold places were read), then the shares of the coded ones."""
+        coded = max(self.counts["coded"], 1)
+        return json.dumps({"benchmark": benchmark, **head, "coded": self.counts["coded"],
+                           "right": round(self.counts["right"] / coded, 4),
+                           "wrong_dot": round(self.counts["wrong"] / coded, 4),
+                           "no_dot": round(self.counts["none"] / coded, 4),
+                           "misses_by_kind": dict(sorted(self.misses.items()))})
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=0, help="read only the first N windows")
@@ -131,26 +164,13 @@ def main() -> None:
     args = parser.parse_args()
     windows = read_windows(RAMS, args.limit)
     by_id = {window.article.id: window for window in windows}
-    counts: collections.Counter = collections.Counter()
-    misses: collections.Counter = collections.Counter()
+    tally = PlaceTally(args.errors)
     for doc in process(window.article for window in windows):
         window = by_id[doc.article.id]
         event = next((e for e in doc.events if e.evidence.trigger_start == window.trigger_start), None)
-        if event is None:
-            continue
-        verdict = judge(event.location, window.place)
-        counts.update(coded=1, **{verdict: 1})
-        if verdict != "right":
-            kind = miss_kind(doc, event, window)
-            misses[kind] += 1
-            if args.errors:
-                where = event.location
-                print(f"{doc.article.id} {event.type} <{event.evidence.trigger}> gold '{window.place}' system "
-                      f"{where and where.name} ({where and where.basis}) [{kind}]", file=sys.stderr)
-    coded = max(counts["coded"], 1)
-    print(json.dumps({"benchmark": "rams_places", "windows_with_named_place": len(windows), "coded": counts["coded"],
-                      "right": round(counts["right"] / coded, 4), "wrong_dot": round(counts["wrong"] / coded, 4),
-                      "no_dot": round(counts["none"] / coded, 4), "misses_by_kind": dict(sorted(misses.items()))}))
+        if event is not None:
+            tally.add(doc, event, window, f"{doc.article.id} {event.type} <{event.evidence.trigger}>")
+    print(tally.report("rams_places", windows_with_named_place=len(windows)))
 
 
 if __name__ == "__main__":

@@ -16,7 +16,6 @@ Prints one JSON line.
 from __future__ import annotations
 
 import argparse
-import collections
 import datetime as dt
 import json
 import sys
@@ -25,7 +24,7 @@ from typing import Any, NamedTuple
 
 from dateline.model import Article
 from dateline.pipeline import process
-from rams_places import judge, miss_kind
+from rams_places import PlaceTally
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
@@ -70,29 +69,14 @@ def main() -> None:
     parser.add_argument("--errors", action="store_true", help="print every wrong or missing place on stderr")
     args = parser.parse_args()
     articles, mentions = read_documents(WIKIEVENTS)
-    counts: collections.Counter = collections.Counter()
-    misses: collections.Counter = collections.Counter()
+    tally = PlaceTally(args.errors)
     for doc in process(articles):
         events = {e.evidence.trigger_start: e for e in doc.events}
         for mention in (m for m in mentions if m.article_id == doc.article.id):
             event = events.get(mention.trigger_start)
-            if event is None:
-                continue
-            verdict = judge(event.location, mention.place)
-            counts.update(coded=1, **{verdict: 1})
-            if verdict == "right":
-                continue
-            kind = miss_kind(doc, event, mention)
-            misses[kind] += 1
-            if args.errors:
-                where = event.location
-                print(f"{mention.article_id} {event.type} <{mention.trigger}> gold '{mention.place}' system "
-                      f"{where and where.name} ({where and where.basis}) [{kind}]", file=sys.stderr)
-    coded = max(counts["coded"], 1)
-    print(json.dumps({"benchmark": "wikievents_places", "mentions_with_named_place": len(mentions),
-                      "coded": counts["coded"], "right": round(counts["right"] / coded, 4),
-                      "wrong_dot": round(counts["wrong"] / coded, 4), "no_dot": round(counts["none"] / coded, 4),
-                      "misses_by_kind": dict(sorted(misses.items()))}))
+            if event is not None:
+                tally.add(doc, event, mention, f"{mention.article_id} {event.type} <{mention.trigger}>")
+    print(tally.report("wikievents_places", mentions_with_named_place=len(mentions)))
 
 
 if __name__ == "__main__":
