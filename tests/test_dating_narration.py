@@ -56,3 +56,16 @@ def test_a_day_right_after_a_verb_of_saying_is_the_saying_s_past_day(make_doc) -
 def test_an_act_the_saying_reports_is_dated_by_its_own_day(make_doc) -> None:
     text = "The rebels said on Monday they would attack the city on Friday."
     assert dating(make_doc, text, "attack", "2018-09-19", hypothetical=True).date == ("2018-09-21", "day", None)
+
+
+def test_a_time_after_since_is_where_the_acts_begin_not_their_day(make_doc) -> None:
+    """'Since Monday, rebels have seized three towns': the seizures lie from Monday on, not on Monday."""
+    text = "Since Monday, rebels have seized three towns in the north."
+    assert dating(make_doc, text, "seized", "2018-09-19").date == ("2018-09-17", "day", "AFTER")
+
+
+def test_a_month_after_since_lies_behind_and_its_when_clause_is_on_it(make_doc) -> None:
+    """Written in September, 'since November' is last November (the nearer November lies ahead), and what the
+    clause on that time tells happened then, not after it."""
+    text = "His relatives have cared for him since November, when he was found clinging to a tube."
+    assert dating(make_doc, text, "found", "2018-09-19").date == ("2017-11", "month", None)

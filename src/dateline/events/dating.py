@@ -197,7 +197,7 @@ def _dated_by(doc: Document, timex: Timex, trigger: Any, hypothetical: bool, bas
     value = date_part(first.value)
     if reported_by(doc, first, trigger) and not ahead:
         return Dating(value, precision(value) or "day", "ON_OR_BEFORE", f"{basis}, the day it was reported")
-    return Dating(value, precision(value) or "day", preposition_mod(doc, first), basis)
+    return Dating(value, precision(value) or "day", preposition_mod(doc, first, trigger), basis)
 
 
 def _fallback(doc: Document) -> Dating:

@@ -32,8 +32,9 @@ _FUTURE_AUX = word_class("auxiliaries", "future")
 _PERFECT_AUX = word_class("auxiliaries", "perfect")
 #: Verbs that report an event: their date is when it was said, not when it happened.
 REPORTING = word_set("reporting_verbs")
-#: Prepositions that put an event on one side of the date they introduce ("withdrew by Monday").
-_PREPOSITION_MODS: dict[str, DateMod] = {"before": "BEFORE", "by": "ON_OR_BEFORE", "after": "AFTER"}
+#: Prepositions that put an event on one side of the date they introduce ("withdrew by Monday"; "since Monday, rebels
+#: have seized three towns": from that day on, which TIMEX3's mods can say no closer than AFTER).
+_PREPOSITION_MODS: dict[str, DateMod] = {"before": "BEFORE", "by": "ON_OR_BEFORE", "after": "AFTER", "since": "AFTER"}
 #: Verbs that issue a text ("released", "posted"): on a reporting verb's subject they date the report.
 _PUBLISHING = word_set("publishing_verbs")
 #: Verbs whose complement lies ahead of them or may not happen ("agreed to meet on Friday", "urged them to
@@ -336,10 +337,12 @@ def _on_the_trigger(root: Any, trigger: Any) -> bool:
     return False
 
 
-def preposition_mod(doc: Document, timex: Timex) -> DateMod | None:
-    """BEFORE, ON_OR_BEFORE or AFTER when the timex is the object of "before", "by" or "after"."""
+def preposition_mod(doc: Document, timex: Timex, trigger: Any | None = None) -> DateMod | None:
+    """BEFORE, ON_OR_BEFORE or AFTER when the timex is the object of "before", "by", "after" or "since"; none for
+    a trigger in a clause on the time itself ("cared for him since November, when he was found"): that clause
+    tells what happened then."""
     root = timex_root(doc, timex)
-    if root is None or root.dep_ != "pobj":
+    if root is None or root.dep_ != "pobj" or (trigger is not None and root.is_ancestor(trigger)):
         return None
     return _PREPOSITION_MODS.get(root.head.lower_)
 

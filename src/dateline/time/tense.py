@@ -217,8 +217,8 @@ def clause_direction(span: Any) -> int:
         if _planned(root.head) or (verb is not None and _explicitly_ahead(root, verb)):
             return 1
         return -1
-    if _past_verb_read_as_adjective(root, verb):
-        return -1
+    if _past_verb_read_as_adjective(root, verb) or (root.dep_ == "pobj" and root.head.lower_ == "since"):
+        return -1  # "since November": whatever the clause's tense, the time it counts from is behind
     saying = _saying_right_before(span)
     if saying is not None and (verb is None or verb.i != saying.i):
         verb = saying  # "said on Monday they would attack ...": the parser hung Monday on the attack
@@ -235,13 +235,15 @@ _WITHIN = frozenset({"in", "during"})
 
 def past_act_in(span: Any) -> bool:
     """True when the span is the period a finite simple-past act happened in: "in December" hanging
-    straight from "changed" (VBD, no auxiliary, no plan). Such a period cannot lie wholly after the
-    article date, however near it is; a time on a noun ("a cutback in September", "a summit set for
+    straight from "changed" (VBD, no auxiliary, no plan), or the time after "since". Such a period cannot lie
+    wholly after the article date, however near it is; a time on a noun ("a cutback in September", "a summit set for
     April") or under a planning verb says nothing of the sort and is left to the nearest-date rule, and so
     is one under a reporting verb, where the parser often hangs the reported thing's time ("confirmed plans
     for a summit in December")."""
     root = span.root
     prep = root.head
+    if root.dep_ == "pobj" and prep.lower_ == "since":
+        return True  # "have cared for him since November": the time counted from is behind, whatever the tense
     if root.dep_ != "pobj" or prep.lower_ not in _WITHIN or prep.dep_ != "prep":
         return False
     verb = prep.head
