@@ -17,11 +17,12 @@ The date of an event is, in order:
    when that clause only reports the event ("said on Monday"), the mod is
    `ON_OR_BEFORE`: the event happened by the day it was reported;
 3. else, for "the previous meeting" and the like, the latest day the article mentioned
-   earlier, `BEFORE`;
+   earlier, `BEFORE`; the day another sentence gives the same happening; the story's day carried
+   from an earlier sentence, or the year of a narration of an earlier year (`dating_thread`);
 4. else the day the article was written, `ON_OR_BEFORE`: its page stamp's day ("Updated ... March
    29") when that comes before the article date, else the article date.
 
-A timex introduced by "before", "by" or "after" gives the event that relation to it
+A timex introduced by "before", "by", "after" or "since" gives the event that relation to it
 (`BEFORE`, `ON_OR_BEFORE`, `AFTER`). An event is never dated after its article unless it
 is future or hypothetical or the text writes the day out: such a date falls back to the article date,
 `ON_OR_BEFORE`. "After its article" means after the day it was written by: the article date, or the later
