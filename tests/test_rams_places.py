@@ -3,12 +3,14 @@ location rules did not take to the trigger, so that the misses are counted by co
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
-from stage_run import extracted, token
+from stage_run import event_at, extracted, token
 
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
@@ -37,3 +39,16 @@ def test_a_miss_is_classed_by_how_the_parse_ties_the_place_to_the_trigger(nlp, r
     doc = extracted(nlp, text)
     start = text.index(place)
     assert rams_places.link_kind(doc, token(doc, trigger), start, start + len(place)) == kind
+
+
+def test_the_shared_tally_judges_each_place_and_classes_each_miss(nlp, rams_places) -> None:
+    """The report loop both place benchmarks share: right, a wrong dot by its basis, and the JSON line's shares."""
+    text = "Police arrested ten men in Kano on Monday."
+    doc = extracted(nlp, text)
+    event = event_at(doc, "arrested")
+    tally = rams_places.PlaceTally()
+    tally.add(doc, event, SimpleNamespace(place="Kano", place_span=(26, 30)), "right one")
+    tally.add(doc, event, SimpleNamespace(place="Zaria", place_span=(26, 30)), "wrong one")
+    report = json.loads(tally.report("test", read=2))
+    assert (report["read"], report["coded"], report["right"], report["wrong_dot"]) == (2, 2, 0.5, 0.5)
+    assert report["misses_by_kind"] == {"wrong: another place stated": 1}
