@@ -1,7 +1,8 @@
 """Train the event verifier (`dateline.events.verify`) from labelled news and report it per source.
 
     .venv/bin/python tools/train_event_model.py --gold ../shared/data/events-gold \\
-        --dev ../shared/data/events-dev [--out src/dateline/data/models] [--limit N] [--refresh] [--embeddings]
+        --dev ../shared/data/events-dev [--out src/dateline/data/models] [--limit N] [--refresh] [--embeddings] \\
+        [--cascade]
 
 Every source is run through the real pipeline with the verifier switched off; each lexicon
 candidate gets its features (`candidate_features`) and a label read from the source's annotation
@@ -15,6 +16,10 @@ their source while fitting (`SELECTED_SOURCES`), so they teach which type, not w
 The sources are `event_sources.TRAINED_ON` unless `--sources` names others; they include the `train` half of the
 hand-labelled candidates of unseen news (`news_candidates.jsonl`, since the seventh session: BENCHMARKS.md, Event
 models, seventh session).
+
+With `--cascade`, also the refiner (`verifier_cascade.py`): a verifier with the sentence embedding that decides
+again only the candidates whose confidence lies in a band, evaluated nested per source and written beside the
+verifier (measured and not shipped: BENCHMARKS.md, the verifier as a cascade, tenth session).
 
 Reported on stderr, and stored in the model's metadata: every source under 5-fold cross-validation
 grouped by document (ROC AUC and average precision of the verifier's score for right vs wrong
