@@ -257,10 +257,6 @@ def _present_passive(verb: Any) -> bool:
         all(a.tag_ in ("VBZ", "VBP") and a.lemma_ == "be" for a in auxes)
 
 
-
-
-
-
 def _written_out(timex: Timex) -> bool:
     """A date the text writes out ("April 5", "5 April 2018"): it stands even after a crawl date."""
     return any(ch.isdigit() for ch in timex.text) and precision(timex.value) in ONE_DAY
@@ -345,8 +341,3 @@ def _quoting_verb(trigger: Any) -> Any | None:
                 and _QUOTES & set(doc[first:last].text):
             return token
     return None
-
-
-
-
-
