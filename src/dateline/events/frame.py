@@ -43,10 +43,12 @@ from dateline.events.index import ArticleIndex
 from dateline.events.senses import (
     NON_POLITICAL_SECTORS,
     document_as_speaker,
+    habitual_property,
     harm_to_oneself,
     protest_verb_with_object,
     request_states_a_fact,
     state_under,
+    tally_over_a_period,
 )
 from dateline.model import Actor, Document
 from dateline.words import word_map, word_set
@@ -142,7 +144,9 @@ def not_an_act(token: Any, type_name: str, agent: Any | None, state_agent: bool 
     a REQUEST whose clause is a question ("asked the sheriff whether he considers the case closed") or a statement
     ("suggested that poverty was the cause"); a protest verb used in its other sense ("demonstrate the safety");
     a speech act made by a text that names no political body ("reports claimed"); a harm to oneself ("harming
-    themselves"); a verb of state with an "under" phrase ("came under attack"; `events.senses`).
+    themselves"); a verb of state with an "under" phrase ("came under attack"; `events.senses`); a tally of acts
+    over a period ("50 journalists have been killed in the last two years"); a habit a relative clause in the simple
+    present ascribes to its noun ("the club, which supports charities").
     `state_agent`: a state, armed or judicial body named as the agent by a common noun, whose conflict act stays;
     `political_agent`: an actor of a political sector named in the agent's phrase."""
     lemma = _lemma(token)
@@ -168,6 +172,10 @@ def not_an_act(token: Any, type_name: str, agent: Any | None, state_agent: bool 
         return f"state: '{token.text} under' tells what befell its subject, the act is the noun"
     if document_as_speaker(agent, type_name, political_agent):
         return f"document: '{agent.text}' says it, no party does"
+    if tally_over_a_period(token):
+        return f"tally: '{token.text}' counts acts over a period, no one happening"
+    if habitual_property(token):
+        return f"habit: '{token.text}' says what '{token.head.text}' does as a rule"
     return None
 
 

@@ -18,6 +18,18 @@ and word lists only:
 * a verb of state with an "under" phrase tells what befell its subject, and is no act of its own: "the base came
   under attack" is not troops arriving, "the town fell under rebel control" is no retreat of the town (the act, if
   any, is the noun: `under_state_verbs.txt`, shared with the parties of that noun).
+* a count with no doer named, of acts or of their victims, over a stretch of time is a statistic, not one
+  happening: "more than 50 journalists have been killed in Iraq in the last two years", "651 attacks last year" (a
+  plural counted by a number of at least `MIN_TALLY`, and a period: a unit of weeks or longer that has just gone,
+  `period_units.txt` with `period_modifiers.txt`, or "since" a time that is not a weekday). A doer named keeps the
+  act, as a campaign of that party ("more than 4,000 Iraqis have been killed by terrorists since April",
+  "militants have killed 300 civilians since 2015"), and so does a small count, whose acts a story goes on to
+  name ("has faced two brutal assaults in the past century"); "killed 30 people on Monday" and "in the past 24
+  hours" stay too;
+* a verb in the simple present whose subject is the relative pronoun of its clause says what the noun does as a
+  rule, not what happened: "the club, which supports charitable initiatives, chose ...", "an agency that funds
+  schools"; a past, perfect or progressive relative clause ("the militia, which attacked the convoy"), or one with
+  a subject of its own ("a charge which Russia denies"), reports an act and stays.
 """
 
 from __future__ import annotations
@@ -25,7 +37,7 @@ from __future__ import annotations
 from typing import Any
 
 from dateline.events.parties_nominal import UNDER_STATE_VERBS
-from dateline.words import word_set
+from dateline.words import number_map, word_set, word_table
 
 OBJECT_SENSE_PROTEST_VERBS = word_set("object_sense_protest_verbs")
 REFLEXIVE_PRONOUNS = word_set("reflexive_pronouns")
@@ -46,6 +58,20 @@ DEMANDING_AUX = frozenset({"should", "must", "shall", "ought"})
 SAYING_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
 #: Sectors of actors that are no political body: a media outlet's or a company's report is no party's act.
 NON_POLITICAL_SECTORS = frozenset({"MED", "BUS", "MNC", "EDU", "CVL"})
+PERIOD_UNITS = word_set("period_units")
+PERIOD_MODIFIERS = word_set("period_modifiers")
+WEEKDAYS = frozenset(word_table("weekdays"))
+#: Arguments of a verb that can be what its act counts: "killed 300 civilians", "50 journalists were killed".
+COUNTED_DEPS = frozenset({"dobj", "nsubjpass"})
+#: Prepositions that open a period ("in the last two years", "over the past decade", "during the previous month").
+PERIOD_PREPS = frozenset({"in", "over", "during", "within", "throughout"})
+#: Tags of a finite verb in the simple present: "supports", "fund".
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+NUMBER_WORDS = number_map("number_words")
+RELATIVE_PRONOUNS = word_set("relative_pronouns")
+#: The smallest count read as a statistic: fewer acts are ones a story can go on to name one by one ("two brutal
+#: assaults in the past century": Pearl Harbor and September 11).
+MIN_TALLY = 10
 
 
 def request_states_a_fact(verb: Any) -> bool:
@@ -102,3 +128,58 @@ def state_under(verb: Any) -> bool:
     """A verb of state (`under_state_verbs`) with an "under" phrase: "came under attack", "fell under control"."""
     return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in UNDER_STATE_VERBS and any(
         c.dep_ == "prep" and c.lower_ == "under" and any(g.dep_ == "pobj" for g in c.children) for c in verb.children)
+
+
+def tally_over_a_period(trigger: Any) -> bool:
+    """A count of acts over a period just gone, with no doer named ("50 journalists have been killed in the last two
+    years", "recorded 651 attacks last year"): the trigger, or for a verb its object or passive subject, is a plural
+    counted by a number, the trigger (or a noun trigger's verb) has a period adjunct, and no subject, "by" agent or
+    possessor names who acted."""
+    if trigger.pos_ == "NOUN":
+        counted = _counted(trigger)
+        holders = [trigger] + ([trigger.head] if trigger.dep_ in ("dobj", "nsubj", "nsubjpass") else [])
+        doer = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in trigger.children)
+    else:
+        counted = any(_counted(c) for c in trigger.children if c.dep_ in COUNTED_DEPS)
+        holders = [trigger]
+        doer = any(c.dep_ in ("nsubj", "agent") for c in trigger.children)
+    return counted and not doer and any(_period(c) for h in holders for c in h.children)
+
+
+def _counted(noun: Any) -> bool:
+    """A plural noun with a number of its own of at least `MIN_TALLY`: "50 journalists", "more than 300
+    civilians", "651 attacks"."""
+    return noun.tag_ in ("NNS", "NNPS") and any(
+        c.dep_ == "nummod" and _number(c) >= MIN_TALLY for c in noun.children)
+
+
+def _number(token: Any) -> int:
+    """The value of a written number ("4,000", "651", "twelve"), 0 when it is none."""
+    digits = token.text.replace(",", "")
+    return int(digits) if digits.isdigit() else NUMBER_WORDS.get(token.lower_, 0)
+
+
+def _period(adjunct: Any) -> bool:
+    """An adjunct naming a period just gone: "in the last two years", "last year", "over the past decade", "since
+    the invasion", "since 2015" (not "since Monday": a few days can be one happening)."""
+    if adjunct.dep_ == "prep" and adjunct.lower_ == "since":
+        objects = [g for g in adjunct.children if g.dep_ == "pobj"]
+        return bool(objects) and not any(g.lower_ in WEEKDAYS for g in objects)
+    if adjunct.dep_ == "prep" and adjunct.lower_ in PERIOD_PREPS:
+        return any(_recent_unit(g) for g in adjunct.children if g.dep_ == "pobj")
+    return adjunct.dep_ == "npadvmod" and _recent_unit(adjunct)
+
+
+def _recent_unit(noun: Any) -> bool:
+    """A unit of weeks or longer that has just gone: "the last two years", "last year", "the past decade"."""
+    return noun.lemma_.lower() in PERIOD_UNITS and any(
+        c.dep_ == "amod" and c.lower_ in PERIOD_MODIFIERS for c in noun.children)
+
+
+def habitual_property(verb: Any) -> bool:
+    """A verb in the simple present heading a relative clause whose subject is its relative pronoun ("the club, which
+    supports charitable initiatives"): what its noun does as a rule, no happening. Any auxiliary (perfect,
+    progressive, passive, modal) or a subject of the clause's own ("a charge which Russia denies") leaves it."""
+    return verb.pos_ == "VERB" and verb.dep_ == "relcl" and verb.tag_ in PRESENT_TAGS and not any(
+        c.dep_ in ("aux", "auxpass", "neg") for c in verb.children) and any(
+        c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in verb.children)
