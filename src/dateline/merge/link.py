@@ -38,7 +38,7 @@ MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "models" / "merge_li
 #: The features, in the model's order (`link_features` gives them by these names).
 #: (Dated to one day, measured as well, weighed nothing once both being dated by their text was known.)
 #: `dice`: the sentences' content words shared, as `text.evidence_dice` (short sentences discounted).
-#: `reaches_back`: the two meet only through the background reach (`rules.BACKGROUND_DAYS`), a report a month on.
+#: `reaches_back`: the two meet only through the background reach (`spans.BACKGROUND_DAYS`), a report a month on.
 FEATURES = ("dice", "close_wording", "shared_number", "shared_names", "shared_roles", "both_dated", "reaches_back")
 #: Sentences sharing this much of their content words (`evidence_dice`) are worded alike: most of a report retold.
 CLOSE_WORDING = 0.7

@@ -28,10 +28,8 @@ import sys
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from dateline.merge.spans import BACKGROUND_DAYS as BACKGROUND_DAYS
 from dateline.merge.spans import COPY_DAYS as COPY_DAYS
 from dateline.merge.spans import DATE_SLACK_DAYS, date_span, merge_span
-from dateline.merge.spans import merge_span_of as merge_span_of
 from dateline.merge.text import sentence_fingerprint, sentence_names, sentence_numbers, sentence_words
 from dateline.model import Event, Location, Party
 from dateline.timex3 import Interval

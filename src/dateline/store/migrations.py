@@ -127,7 +127,7 @@ def _covering_walks(execute: Execute, dialect: Dialect) -> None:
 
 def _windowed_merge_keys(execute: Execute, dialect: Dialect) -> None:
     """Layout 9: merging's candidate index by windows of days (`rows.window_keys`), read by key instead of a
-    self-join that scanned it; merge spans with the background reach (`merge.rules.BACKGROUND_DAYS`). The index
+    self-join that scanned it; merge spans with the background reach (`merge.spans.BACKGROUND_DAYS`). The index
     is built again from the stored events' date columns and their articles' dates; the links stored stay (events
     stored before meet through the reach when a new article links them)."""
     from dateline.merge import merge_span_of
