@@ -9,7 +9,7 @@ between the two (links over pairs of their reports: where the join density of th
 in each (seeded). Each record shows one report of each side, the merged event's representative (what a listing shows
 of it), for a reader to label `same` or `different` without seeing any grouping's decision.
 
-    .venv/bin/python benchmarks/merge_joins.py --db STORE --draw 60 --seed 112 --out FILE   # draw, then label
+    .venv/bin/python benchmarks/merge_joins.py --db STORE --draw 1 --seed 112 --out FILE    # draw, then label
     .venv/bin/python benchmarks/merge_joins.py --db STORE --labelled FILE [--regroup]        # score a store
 
 `--labelled` scores a store (or, with `--regroup`, today's grouping over its stored links) on a labelled sample:
