@@ -44,10 +44,9 @@ from train_event_model import (  # noqa: E402
     calibration_pairs,
     cross_validate_gold,
     per_source_cv,
-    platt,
-    reliability,
     whole_article_folds,
 )
+from verifier_figures import platt, reliability  # noqa: E402
 
 GOLD = SHARED / "data" / "events-gold"
 DEV = SHARED / "data" / "events-dev"

@@ -280,7 +280,7 @@ def test_platt_scaling_stays_finite_when_the_scores_sit_far_above_the_share_righ
     """A verifier sure of most candidates (scores 0.98-0.999, half of them right): an undamped Newton step
     from (1, 0) overshoots and ran off to a ~ 10^5; halving the step keeps the fit where the loss is least."""
     monkeypatch.syspath_prepend(str(ROOT / "tools"))
-    from train_event_model import platt
+    from verifier_figures import platt
 
     scores = [0.999] * 40 + [0.98] * 40 + [0.3] * 20
     right = [i % 2 == 0 for i in range(80)] + [False] * 20

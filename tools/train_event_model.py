@@ -46,7 +46,7 @@ from dateline.events import linear
 from dateline.events.linear import LinearModel
 from dateline.events.verify import FEATURE_VERSION, MODEL_NAME, NONE
 from event_sources import SOURCES, TRAINED_ON, Row, attach_embeddings, cache_rows, source_file
-from verifier_figures import decide, platt, ranking, reliability, source_report  # noqa: F401  (callers import them here)
+from verifier_figures import decide, platt, ranking, source_report
 
 #: How much one row of each source counts: the gold articles are the target domain, and so are the hand-labelled
 #: news candidates (whole articles, every candidate labelled, the same coding guideline: the same weight, not a

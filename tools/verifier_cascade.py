@@ -70,14 +70,16 @@ def in_band(confidence: float, band: tuple[float, float] = BAND) -> bool:
 
 def decided(model: LinearModel, rows: list[Any]) -> list[tuple[str, float]]:
     """A verifier's (final type, uncalibrated probability of it) for each row, as `verify_event` decides."""
-    from train_event_model import decide, predict
+    from train_event_model import predict
+    from verifier_figures import decide
 
     return [decide(r, p) for r, p in zip(rows, predict(model, rows), strict=True)]
 
 
 def whole_article_platt(rows: list[Any], decisions: list[tuple[str, float]]) -> tuple[float, float]:
     """The Platt map fitted on the factual candidates of the whole-article sources, as the verifier's is."""
-    from train_event_model import WHOLE_ARTICLE, platt
+    from train_event_model import WHOLE_ARTICLE
+    from verifier_figures import platt
 
     pairs = [(p, final == r.label) for r, (final, p) in zip(rows, decisions, strict=True)
              if r.source in WHOLE_ARTICLE and r.factual]
@@ -143,7 +145,8 @@ def cascade_report(rows: list[Any], nested: dict[str, list[Any]]) -> dict[str, d
     source's candidate sentences the cascade embeds."""
     from sklearn.metrics import roc_auc_score
 
-    from train_event_model import WHOLE_ARTICLE, reliability
+    from train_event_model import WHOLE_ARTICLE
+    from verifier_figures import reliability
 
     out: dict[str, dict[str, Any]] = {}
     for source in sorted({r.source for r in rows}):

@@ -1,6 +1,6 @@
 """Figures of the event verifier's decisions: ranking per source, Platt calibration and the reliability table.
 
-Split from `train_event_model.py` (which imports them back, so callers are unchanged): what judges a verifier's
+Split from `train_event_model.py` (which uses them; callers import them from here): what judges a verifier's
 scores, apart from what trains it.
 """
 
