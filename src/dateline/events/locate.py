@@ -182,7 +182,7 @@ def party_countries(actors: Iterable[Any], recipients: Iterable[Any]) -> tuple[f
     return frozenset(countries), bool(targets) or len(countries) > 1
 
 
-def _scene_countries(event_type: str, countries: frozenset[str] | None,
+def _scene_countries(event_type: str | None, countries: frozenset[str] | None,
                      recipients: Iterable[Any]) -> frozenset[str] | None:
     """The countries a scene must lie in for an act (None: any): for aid, its recipients' when they have one (the aid
     was given where it arrived: "UK aid to Haiti" after a scene in Britain is not in Britain); for any other act
