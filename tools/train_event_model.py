@@ -267,8 +267,9 @@ def main() -> None:
                         help=f"comma-separated sources to train on, of {', '.join(SOURCES)}")
     parser.add_argument("--embeddings", action="store_true",
                         help="add the MiniLM embedding of each candidate's sentence (USE_EMBEDDINGS)")
-    parser.add_argument("--dense-weight", type=float, default=DENSE_WEIGHT,
-                        help="how much the embedding block counts against the L2 penalty (DENSE_WEIGHT)")
+    parser.add_argument("--dense-weight", type=float, default=None,
+                        help="how much the embedding block counts against the L2 penalty (default DENSE_WEIGHT; "
+                             "the cascade's refiner: verifier_cascade.EMBED_WEIGHT)")
     parser.add_argument("--cascade", action="store_true",
                         help="also train the refiner: the embedding verifier for unsure candidates (verifier_cascade)")
     parser.add_argument("--no-detector", action="store_true",
@@ -276,11 +277,12 @@ def main() -> None:
     parser.add_argument("--mark-selected", action="store_true",
                         help="mark the rows of sources whose labels are selected positives (SELECTED_SOURCES)")
     args = parser.parse_args()
-    if args.dense_weight <= 0:
+    if args.dense_weight is not None and args.dense_weight <= 0:
         parser.error(f"--dense-weight must be above 0 (got {args.dense_weight}); leave out --embeddings for no block")
     if args.mark_selected:
         MARKED.update(SELECTED_SOURCES)
-    USE_EMBEDDINGS, DENSE_WEIGHT = USE_EMBEDDINGS or args.embeddings, args.dense_weight
+    USE_EMBEDDINGS = USE_EMBEDDINGS or args.embeddings
+    DENSE_WEIGHT = DENSE_WEIGHT if args.dense_weight is None else args.dense_weight
     if not args.no_detector:
         from train_event_detector import train as train_detector
 
@@ -313,8 +315,7 @@ def main() -> None:
     from verifier_cascade import remove_refiner, write_cascade
 
     if args.cascade:
-        weight = args.dense_weight if "--dense-weight" in sys.argv else None
-        print(f"cascade, nested 5-fold CV by document: {write_cascade(rows, args.out, args.c, weight)}",
+        print(f"cascade, nested 5-fold CV by document: {write_cascade(rows, args.out, args.c, args.dense_weight)}",
               file=sys.stderr)
     else:
         remove_refiner(args.out)
