@@ -52,6 +52,7 @@ def test_a_present_relative_clause_says_what_its_noun_does_as_a_rule(nlp, text: 
     ("The militia, which attacked a police convoy on Friday, was banned by the cabinet.", "attacked", "ASSAULT"),
     ("The party, which has supported the prime minister, left the coalition.", "supported", "SUPPORT"),
     ("London accuses Moscow of the poisoning, a charge which Moscow denies.", "denies", "REJECT"),
+    ("Rights groups in Lyon, which claim the police beat detainees, filed a complaint.", "claim", "ACCUSE"),
 ])
 def test_a_relative_clause_that_reports_an_act_stays(nlp, text: str, trigger: str, kind: str) -> None:
     assert kind in types_at(candidates(nlp, text), trigger)

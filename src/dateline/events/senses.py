@@ -69,6 +69,9 @@ PERIOD_PREPS = frozenset({"in", "over", "during", "within", "throughout"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 NUMBER_WORDS = number_map("number_words")
 RELATIVE_PRONOUNS = word_set("relative_pronouns")
+#: Verbs of saying: in a present relative clause they report a statement standing now ("public bodies, which claim the
+#: firms broke the law"), not a habit.
+REPORTING_VERBS = word_set("reporting_verbs")
 #: The smallest count read as a statistic: fewer acts are ones a story can go on to name one by one ("two brutal
 #: assaults in the past century": Pearl Harbor and September 11).
 MIN_TALLY = 10
@@ -179,7 +182,10 @@ def _recent_unit(noun: Any) -> bool:
 def habitual_property(verb: Any) -> bool:
     """A verb in the simple present heading a relative clause whose subject is its relative pronoun ("the club, which
     supports charitable initiatives"): what its noun does as a rule, no happening. Any auxiliary (perfect,
-    progressive, passive, modal) or a subject of the clause's own ("a charge which Russia denies") leaves it."""
+    progressive, passive, modal), a subject of the clause's own ("a charge which Russia denies") or a verb of saying
+    ("bodies which claim the firms broke the law": a statement standing now) leaves it."""
+    if verb.lemma_.lower() in REPORTING_VERBS:
+        return False
     return verb.pos_ == "VERB" and verb.dep_ == "relcl" and verb.tag_ in PRESENT_TAGS and not any(
         c.dep_ in ("aux", "auxpass", "neg") for c in verb.children) and any(
         c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in verb.children)
