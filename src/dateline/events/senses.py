@@ -37,7 +37,7 @@ from __future__ import annotations
 from typing import Any
 
 from dateline.events.parties_nominal import UNDER_STATE_VERBS
-from dateline.words import number_map, word_set, word_table
+from dateline.words import number_map, word_class, word_set, word_table
 
 OBJECT_SENSE_PROTEST_VERBS = word_set("object_sense_protest_verbs")
 REFLEXIVE_PRONOUNS = word_set("reflexive_pronouns")
@@ -64,7 +64,7 @@ WEEKDAYS = frozenset(word_table("weekdays"))
 #: Arguments of a verb that can be what its act counts: "killed 300 civilians", "50 journalists were killed".
 COUNTED_DEPS = frozenset({"dobj", "nsubjpass"})
 #: Prepositions that open a period ("in the last two years", "over the past decade", "during the previous month").
-PERIOD_PREPS = frozenset({"in", "over", "during", "within", "throughout"})
+PERIOD_PREPS = word_class("prepositions", "period")
 #: Tags of a finite verb in the simple present: "supports", "fund".
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 NUMBER_WORDS = number_map("number_words")
