@@ -222,6 +222,8 @@ def read_candidates(db: Path, events: int) -> dict:
             "ORDER BY m.event_id LIMIT 2000").fetchall()  # ids are hashes: a sample across the store
     finally:
         con.close()
+    if not rows:  # a store with no merge windows: nothing to read
+        return {"candidates": 0}
     out: dict[str, Any] = {"candidates": len(rows), "row_seq_span": [min(r[1] for r in rows), max(r[1] for r in rows)]}
     for key, listed in (("id", ", ".join(f"'{r[0]}'" for r in rows)), ("row_seq", ", ".join(str(r[1]) for r in rows))):
         con = duckdb.connect(str(db), read_only=True)
