@@ -16,6 +16,7 @@ from typing import Any
 
 from dateline.events.occasion import occasion_clause
 from dateline.model import Document, Timex
+from dateline.syntax import saying_verb_before
 from dateline.timex3 import DateMod, is_calendar
 from dateline.words import word_class, word_set
 
@@ -153,11 +154,8 @@ def _another_saying_s(doc: Document, timex: Timex, trigger: Any) -> bool:
     root = timex_root(doc, timex)
     if root is None or root.dep_ in _NOUN_MODIFIERS:  # "reported third-quarter earnings": the noun's own time
         return False
-    before = timex.token_start - 1
-    while before >= 0 and doc.parsed[before].lower_ in ("on", ","):
-        before -= 1
-    word = doc.parsed[before] if before >= 0 else None
-    return word is not None and word.i != trigger.i and word.lemma_ in REPORTING and word.pos_ == "VERB"
+    word = saying_verb_before(doc.parsed, timex.token_start)
+    return word is not None and word.i != trigger.i
 
 
 def _length_of(timex: Timex, root: Any, trigger: Any) -> bool:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from dateline.syntax import saying_verb_before
 from dateline.words import word_class, word_set
 
 # The word classes live in data/words/ (each file says what its list is for).
@@ -199,14 +200,9 @@ def _past_verb_read_as_adjective(root: Any, verb: Any | None) -> bool:
 
 
 def _saying_right_before(span: Any) -> Any | None:
-    """The verb of saying written right before the span, with at most "on" or a comma between ("said on Monday
-    they would attack"): the time is the saying's, whatever clause the parser hangs it on (the events stage reads
-    it so too, `dating_clauses.reported_by`). None when another word comes between ("told reporters Tuesday")."""
-    doc, i = span.doc, span.start - 1
-    while i >= 0 and doc[i].lower_ in {"on", ","}:
-        i -= 1
-    word = doc[i] if i >= 0 else None
-    return word if word is not None and word.lemma_ in _REPORTING and word.pos_ == "VERB" else None
+    """The verb of saying written right before the span (`syntax.saying_verb_before`): the time is the saying's,
+    whatever clause the parser hangs it on (the events stage reads it so too, `dating_clauses.reported_by`)."""
+    return saying_verb_before(span.doc, span.start)
 
 
 def clause_direction(span: Any) -> int:

@@ -1,0 +1,27 @@
+"""Parse helpers every stage may use: small readings of spaCy's tokens that more than one stage needs.
+
+Stages never import each other (`tests/test_layers.py`); a reading of the parse that two of them make the same
+way is written here once, below the stages, so that they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dateline.words import word_set
+
+#: Verbs of saying ("said", "told", "announced"), as the word list gives them.
+REPORTING_VERBS = word_set("reporting_verbs")
+#: What may stand between a verb of saying and the time it is said at: "said on Monday", "said, Monday".
+_BETWEEN_SAYING_AND_TIME = frozenset({"on", ","})
+
+
+def saying_verb_before(tokens: Any, start: int) -> Any | None:
+    """The verb of saying written right before token `start` of `tokens` (a spaCy Doc), with at most "on" or a
+    comma between ("said on Monday they would attack"): a time written there is the saying's, whatever clause the
+    parser hangs it on. None when another word comes between ("told reporters Tuesday")."""
+    i = start - 1
+    while i >= 0 and tokens[i].lower_ in _BETWEEN_SAYING_AND_TIME:
+        i -= 1
+    word = tokens[i] if i >= 0 else None
+    return word if word is not None and word.lemma_ in REPORTING_VERBS and word.pos_ == "VERB" else None

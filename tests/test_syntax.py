@@ -1,0 +1,25 @@
+"""The parse helpers shared by stages (`dateline.syntax`)."""
+
+from __future__ import annotations
+
+from dateline.syntax import saying_verb_before
+
+
+def _index(doc, word: str) -> int:
+    return next(t.i for t in doc if t.text == word)
+
+
+def test_a_time_right_after_a_verb_of_saying_is_the_sayings(nlp) -> None:
+    doc = nlp("The rebels said on Monday they would attack the city on Friday.")
+    assert saying_verb_before(doc, _index(doc, "Monday")).lemma_ == "say"
+    assert saying_verb_before(doc, _index(doc, "Friday")) is None
+
+
+def test_a_comma_may_stand_between_the_verb_and_the_time(nlp) -> None:
+    doc = nlp("The minister announced, Tuesday, that talks would resume.")
+    assert saying_verb_before(doc, _index(doc, "Tuesday")).text == "announced"
+
+
+def test_another_word_between_breaks_the_link(nlp) -> None:
+    doc = nlp("The general told reporters Tuesday that the offensive had begun.")
+    assert saying_verb_before(doc, _index(doc, "Tuesday")) is None
