@@ -6,7 +6,7 @@ reads one expression on its own. Both run the same grammar (`rules` and
 non-overlapping matches win, and each winner is normalised against the article date
 (the document creation time, DCT). The parse is used for two things only: the tense of
 the clause that governs an expression (past tense reads "Monday" backwards, future
-tense forwards) and vetoing numbers that are counts, not years ("2000 people").
+tense forwards) and vetoing numbers that are counts, not years ("2000 people": `parse_vetoes`).
 
 Absolute dates with numbers go through python-dateutil where it helps; relative
 references ("last year", "two days ago", "earlier this month") are rules written here.
@@ -26,10 +26,11 @@ from dateline.budget import check_deadline
 from dateline.model import Document, Timex
 from dateline.time.anchored import ANCHORED_RULES, counted_from
 from dateline.time.calendar import Point, safe_date
-from dateline.time.clock import CLOCK_RULES, modifies_a_noun
+from dateline.time.clock import CLOCK_RULES
 from dateline.time.coordination import coordinated_days
-from dateline.time.generic import GENERIC_RULES, is_not_adjective, is_not_some_day, is_some_day, names_no_day
+from dateline.time.generic import GENERIC_RULES
 from dateline.time.lexicon import POINT_MODS, QUANTITY_MODS
+from dateline.time.parse_vetoes import PARSE_VETOES
 from dateline.time.patterns import POINT_MOD_BEFORE, QUANTITY_MOD_BEFORE, REQUIRED_WORDS
 from dateline.time.periods import PERIOD_RULES
 from dateline.time.relative import RELATIVE_RULES
@@ -184,58 +185,6 @@ def extend_with_modifier(text: str, start: int, reading: Reading, floor: int) ->
     return start, reading.mod
 
 
-#: Entity labels under which the parser's recogniser reads a number as a measure, not a date.
-_MEASURE_ENTITIES = frozenset({"QUANTITY", "MONEY", "PERCENT"})
-
-
-def _measure_with_unit(token: Any) -> bool:
-    """True when the recogniser reads `token` as part of a measure that names its unit ("1000 ton", "$1990")."""
-    if token.ent_type_ not in _MEASURE_ENTITIES:
-        return False
-    return any(ent.start <= token.i < ent.end and len(ent) > 1 for ent in token.doc.ents)
-
-
-def _is_count_not_year(span: Any) -> bool:
-    """True for a four-digit number used as a count ("2000 people", "$1990", "1995 percent").
-
-    A number that modifies a plural noun is a count unless a determiner or "fiscal" shows it is a year
-    ("the 1990 elections"). The parser's entity recogniser settles what the words do not: before a plural
-    noun, a number it reads as a date is a year unless a round hundred, which it calls a date whatever it
-    counts ("won by 2000 votes"): "2016 shipments", "1990 BellSouth earnings"; one it reads as a cardinal is a
-    count even after a determiner ("some 2000 protesters"). Before a singular noun ("a 2015 police sweep") it
-    is not trusted to say cardinal: only a measure with its unit ("a 1000 ton capacity", "the 2000-metre race")
-    is no year there (a lone number it calls money, "its 2018 gala" next to stray quotes, is not trusted).
-    """
-    doc = span.doc
-    token = span[-1]
-    before = doc[span.start - 1] if span.start > 0 else None
-    after = doc[span.end] if span.end < len(doc) else None
-    if before is not None and before.tag_ == "$":
-        return True
-    if after is not None and after.lower_ in {"%", "percent", "per"}:
-        return True
-    counts_plural = token.dep_ == "nummod" and token.head.tag_ == "NNS" and token.head.i > token.i
-    if _measure_with_unit(token) or (counts_plural and token.ent_type_ == "CARDINAL"):
-        return True
-    if len(span) > 1:  # "fiscal 1989", "the year 2000"
-        return False
-    year_like = before is not None and (before.tag_ in {"DT", "PRP$", "POS"} or before.lower_ in {"in", "of"})
-    year_like = year_like or (token.ent_type_ == "DATE" and not token.text.endswith("00"))
-    return counts_plural and not year_like
-
-
-def _spelled_count(span: Any) -> bool:
-    """True for a number in words that counts a plural noun: "two thousand years", "nineteen hundred soldiers"
-    are amounts, not the years 2000 and 1900 ("in two thousand one" stays a year)."""
-    token = span[-1]
-    return token.dep_ == "nummod" and token.head.tag_ == "NNS" and token.head.i > token.i
-
-
-#: Rule-specific vetoes that need the parse: rule name -> predicate on the token span.
-_PARSE_VETOES: dict[str, Callable[[Any], bool]] = {
-    "year": _is_count_not_year, "current": is_not_adjective, "clock": modifies_a_noun, "deictic_day": names_no_day,
-    "duration": is_some_day, "some_day": is_not_some_day, "spelled_year": _spelled_count}
-
 
 def _with_year_of(reading: Reading, borrowed: list[Timex], cand: Candidate) -> Reading:
     """A date written without a year takes the one written after the day that borrows its
@@ -287,7 +236,7 @@ class TimexTagger:
         return Context(self.dct, direction, reference, self.quarter, span is not None and past_act_in(span))
 
     def vetoed(self, cand: Candidate) -> bool:
-        veto = _PARSE_VETOES.get(cand.rule.name)
+        veto = PARSE_VETOES.get(cand.rule.name)
         span = self.span_of(cand) if veto else None
         return bool(span is not None and veto(span))
 
