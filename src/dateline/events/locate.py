@@ -57,6 +57,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from dateline.events.act_places import iso3_codes
 from dateline.events.encounter import encounter_location
 from dateline.events.index import ArticleIndex, sentences_back
 from dateline.events.occasion import occasion_choice, occasion_noun, told_in_choice
@@ -77,7 +78,6 @@ from dateline.events.scene import (
     scene_location,
 )
 from dateline.events.scene_fit import of_the_present
-from dateline.events.targets import iso3_codes
 from dateline.model import Document, Location, LocationPrecision, Place
 from dateline.words import word_set
 

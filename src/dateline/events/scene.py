@@ -11,6 +11,7 @@ from __future__ import annotations
 import weakref
 from typing import Any
 
+from dateline.events.act_places import iso3_codes
 from dateline.events.place_links import (
     introducing_word,
     locative,
@@ -21,7 +22,6 @@ from dateline.events.place_links import (
 from dateline.events.scene_fit import same_kind, same_time
 from dateline.events.sentence_frame import in_organisation_name, speech_act
 from dateline.events.story_moves import moved_away
-from dateline.events.targets import iso3_codes
 from dateline.model import Document, Location, Place
 from dateline.words import word_class
 

