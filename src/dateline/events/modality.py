@@ -21,11 +21,7 @@ trigger's clause:
   the day the article was written, in a clause told in no past tense ("will discuss it during their phone call
   on Saturday": the call; `dated_ahead`, read once the act is dated).
 
-Scope: negation and modals reach only the event's own clause. A nominal event in a time or
-circumstance adjunct ("did not arrest anyone after the protest") or in the subject is outside the
-clause's negation, a nominal event with a named owner is outside the modality of the verb that
-takes it ("rejected Dominica's request": Dominica did request), and the second of two contrasted
-clauses ("did not attack the town but shelled the village") does not share the first one's negation.
+Scope: negation and modals reach only the event's own clause (`events.modality_scope`).
 
 Reported speech needs no rule of its own: "say" belongs to the dropped CAMEO 01 category,
 so "X said Y attacked Z" yields only Y's attack.
@@ -37,6 +33,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dateline.events.dating_clauses import past_tense, written_by
+from dateline.events.modality_scope import ADJUNCT_PREPS, contrasted_conjunct, in_adjunct, is_subject_of, presupposed
 from dateline.model import Document
 from dateline.timex3 import interval, precision
 from dateline.words import word_class, word_set
@@ -67,10 +64,6 @@ ATTEMPT_NOUNS = word_set("attempt_nouns")
 ASPECTUAL_HEADS = word_set("aspectual_verbs")
 #: Verbs whose complement or object did not happen.
 NEGATING_HEADS = word_set("negating_verbs")
-#: Conjunctions whose second clause does not share the first one's negation ("... but shelled ...").
-CONTRASTIVE = word_set("contrastive_conjunctions")
-#: Prepositions of adjuncts that lie outside a clause's negation ("did not arrest anyone after the protest").
-ADJUNCT_PREPS = word_class("prepositions", "background")
 #: Prepositions that set a verb's scene or background ("in recent protests", "after the clashes"): their object
 #: is where or when the verb happened, not what it wants or refuses.
 SETTING_PREPS = word_class("prepositions", "loose") | ADJUNCT_PREPS
@@ -82,8 +75,6 @@ IRREALIS_NOUNS = word_set("irrealis_nouns")
 COMPLEMENT_NOUNS = (IRREALIS_NOUNS | word_set("capacity_nouns")) - ATTEMPT_NOUNS
 #: Irrealis verbs whose direct object is a fact ("called a meeting"); only "called for talks" is a wish.
 PREPOSITIONAL_IRREALIS = word_set("prepositional_irrealis_verbs")
-#: Determiners that present a nominal event as known to have happened ("the clashes", "Russia's request").
-PRESUPPOSING_DETERMINERS = word_set("anaphoric_determiners")
 #: Precisions of a date that names when a scheduled act takes place.
 ONE_DAY_OR_FINER = frozenset({"day", "part_of_day", "time"})
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp", "csubj",
@@ -144,18 +135,11 @@ def trigger_modality(token: Any, event_heads: frozenset[int] = frozenset()) -> M
                 return Modality(hypothetical=True, reason=f"infinitive '{verb.text}' (purpose or intent)")
             if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
                 return Modality()
-            contrasted = contrasted or _contrasted(verb)
+            contrasted = contrasted or contrasted_conjunct(verb)
             verb = parent
             continue
         return _governor_modality(verb, token, event_heads)
     return Modality()
-
-
-def _contrasted(conjunct: Any) -> bool:
-    """True when a conjunct is set against the one before it by "but", "yet", "instead" ..."""
-    parent = conjunct.head
-    return any(c.dep_ in ("cc", "advmod") and c.lower_ in CONTRASTIVE and parent.i < c.i < conjunct.i
-               for c in (*parent.children, *conjunct.children))
 
 
 def _without_negation(found: Modality) -> Modality | None:
@@ -212,18 +196,6 @@ def _nominal_modality(token: Any) -> Modality | None:
     return _scheduled(token, governor)
 
 
-def presupposed(token: Any, owned_only: bool = False) -> bool:
-    """A nominal event named as known ("the clashes", "Russia's request"): what someone intends or
-    considers doing about it ("to cover the clashes", "considering Russia's request") leaves it a fact.
-
-    `owned_only` asks for a named owner ("Russia's request"): as the object of a verb of wanting or
-    opposing, a bare definite ("opposed the sanctions") may be the subject's own act that never was.
-    """
-    return token.pos_ in ("NOUN", "PROPN") and any(
-        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in PRESUPPOSING_DETERMINERS and not owned_only)
-        for c in token.children)
-
-
 def _scheduled(token: Any, governor: Any) -> Modality | None:
     """A nominal event that is planned ("plans another round of demonstrations") or on a schedule
     ("protests scheduled for Thursday"): future, and nobody promised it."""
@@ -261,10 +233,10 @@ def _clause_modality(verb: Any, trigger: Any) -> Modality | None:
     happens to it. "would" in a clause reported by
     a speech verb is the future of the past ("Iraq said it would allow ..."), not a conditional.
     """
-    subject = trigger.i != verb.i and _is_subject_of(trigger, verb)
+    subject = trigger.i != verb.i and is_subject_of(trigger, verb)
     if subject and presupposed(trigger):
         return None
-    outside = subject or (trigger.i != verb.i and _in_adjunct(trigger, verb))
+    outside = subject or (trigger.i != verb.i and in_adjunct(trigger, verb))
     negated = hypothetical = future = hedged = False
     reasons = []
     for child in verb.children:
@@ -308,24 +280,6 @@ def _names_no_one(noun: Any) -> bool:
 def _reported(verb: Any) -> bool:
     """True when the clause is the content of a speech verb ("said it would ...")."""
     return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SPEECH_VERBS
-
-
-def _in_adjunct(token: Any, verb: Any) -> bool:
-    """True when a nominal trigger sits in a time or circumstance adjunct of `verb` ("after the protest")."""
-    current = token
-    while current.head.i != current.i and current.head.i != verb.i:
-        if current.dep_ == "pobj" and current.head.lower_ in ADJUNCT_PREPS:
-            return True
-        current = current.head
-    return False
-
-
-def _is_subject_of(token: Any, verb: Any) -> bool:
-    """True when the nominal trigger sits inside the subject of `verb`."""
-    current = token
-    while current.head.i != current.i and current.head.i != verb.i:
-        current = current.head
-    return current.dep_ in ("nsubj", "nsubjpass", "csubj")
 
 
 def _subject_before(copula: Any, verb: Any) -> bool:

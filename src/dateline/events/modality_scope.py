@@ -1,0 +1,59 @@
+"""Scope of a trigger's modality: which parts of a clause its negation, modals and conditionals reach.
+
+Negation and modals reach only the event's own clause (`events.modality` reads them). A nominal event in
+a time or circumstance adjunct ("did not arrest anyone after the protest") or in the subject is outside
+the clause's negation, a nominal event with a named owner is outside the modality of the verb that takes
+it ("rejected Dominica's request": Dominica did request), and the second of two contrasted clauses ("did
+not attack the town but shelled the village") does not share the first one's negation. These are the
+tests of where a trigger sits that the modality rules ask before they let a clause's marks reach it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dateline.words import word_class, word_set
+
+#: Conjunctions whose second clause does not share the first one's negation ("... but shelled ...").
+CONTRASTIVE = word_set("contrastive_conjunctions")
+#: Prepositions of adjuncts that lie outside a clause's negation ("did not arrest anyone after the protest").
+ADJUNCT_PREPS = word_class("prepositions", "background")
+#: Determiners that present a nominal event as known to have happened ("the clashes", "Russia's request").
+PRESUPPOSING_DETERMINERS = word_set("anaphoric_determiners")
+
+
+def contrasted_conjunct(conjunct: Any) -> bool:
+    """True when a conjunct is set against the one before it by "but", "yet", "instead" ..."""
+    parent = conjunct.head
+    return any(c.dep_ in ("cc", "advmod") and c.lower_ in CONTRASTIVE and parent.i < c.i < conjunct.i
+               for c in (*parent.children, *conjunct.children))
+
+
+def presupposed(token: Any, owned_only: bool = False) -> bool:
+    """A nominal event named as known ("the clashes", "Russia's request"): what someone intends or
+    considers doing about it ("to cover the clashes", "considering Russia's request") leaves it a fact.
+
+    `owned_only` asks for a named owner ("Russia's request"): as the object of a verb of wanting or
+    opposing, a bare definite ("opposed the sanctions") may be the subject's own act that never was.
+    """
+    return token.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in PRESUPPOSING_DETERMINERS and not owned_only)
+        for c in token.children)
+
+
+def in_adjunct(token: Any, verb: Any) -> bool:
+    """True when a nominal trigger sits in a time or circumstance adjunct of `verb` ("after the protest")."""
+    current = token
+    while current.head.i != current.i and current.head.i != verb.i:
+        if current.dep_ == "pobj" and current.head.lower_ in ADJUNCT_PREPS:
+            return True
+        current = current.head
+    return False
+
+
+def is_subject_of(token: Any, verb: Any) -> bool:
+    """True when the nominal trigger sits inside the subject of `verb`."""
+    current = token
+    while current.head.i != current.i and current.head.i != verb.i:
+        current = current.head
+    return current.dep_ in ("nsubj", "nsubjpass", "csubj")
