@@ -40,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 import event_sets as sets
 import events as gsr
 import short_reports as shorts
+from cache_keys import cache_folder, pipeline_fingerprint
 from dateline.events import detect, linear, verify
 from dateline.events.detect import using_detector
 from dateline.events.linear import LinearModel
@@ -48,7 +49,7 @@ from dateline.model import Article, Document
 from dateline.nlp import load_model
 from dateline.pipeline import process
 from detector_sources import recode
-from event_sources import cache_folder, news_labeller, pipeline_fingerprint
+from event_sources import news_labeller
 from news_candidates import article, default_shared, label_round, read_labels
 
 #: A verifier alone, or with its refiner (the cascade's second stage, None when the folder has none).

@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from cache_keys import cache_folder
 from dateline.events.detect import undetected, using_detector
 from dateline.events.verify import NONE, unverified
 from dateline.model import Article, Document
@@ -37,7 +38,6 @@ from event_sources import (
     ATTACK_CRISES,
     TWEETS_PER_CRISIS,
     _crisis_day,
-    cache_folder,
     gsr_sentences,
     map_aida,
     rams_windows,

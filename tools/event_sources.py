@@ -37,12 +37,12 @@ import csv
 import datetime as dt
 import hashlib
 import json
-import os
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from cache_keys import cache_folder, coder_fingerprint
 from dateline.events.verify import FEATURE_VERSION, NONE, candidate_features
 from dateline.model import Article, Document, Event
 
@@ -314,12 +314,6 @@ def source_file(name: str, gold: Path, dev: Path) -> Path:
     return gold / rel if name == "gold" else dev.parent / "plover" / rel if name == "gsr" else dev / rel
 
 
-def cache_folder() -> Path:
-    root = os.environ.get("DATELINE_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "dateline")
-    return Path(root) / "event-train"
-
-
 def labelled_rows(name: str, docs: list[Document], labellers: dict[str, Labeller]) -> Iterator[Row]:
     """Label each candidate of a source's documents (coded with the verifier off)."""
     for doc in docs:
@@ -381,33 +375,6 @@ def attach_embeddings(rows: list[Row]) -> list[Row]:
         np.save(vectors_path, vectors)
         keys_path.write_text(json.dumps(keys), encoding="utf-8")
     return [replace(r, dense=vectors[where[digest[r.sentence]]].astype(np.float64)) for r in rows]
-
-
-def coder_fingerprint() -> str:
-    """A hash of what codes the candidates (the events stage's code, the lexicon and the word lists), so cached
-    rows are coded again after a lexicon change without parsing the sources again."""
-    import dateline
-
-    root = Path(dateline.__file__).parent
-    files = sorted([*root.glob("events/*.py"), *root.glob("data/plover/*"), *root.glob("data/words/*")])
-    digest = hashlib.sha256()
-    for f in files:
-        digest.update(f.name.encode() + f.read_bytes())
-    return digest.hexdigest()[:12]
-
-
-def pipeline_fingerprint() -> str:
-    """A hash of the package's code and data apart from the learned models: what every stage says of a text,
-    so a cache of whole coded documents is made again after any stage changes (not only the lexicon)."""
-    import dateline
-
-    root = Path(dateline.__file__).parent
-    files = sorted(f for f in [*root.rglob("*.py"), *root.glob("data/**/*")]
-                   if f.is_file() and "models" not in f.relative_to(root).parts and "__pycache__" not in f.parts)
-    digest = hashlib.sha256()
-    for f in files:
-        digest.update(str(f.relative_to(root)).encode() + f.read_bytes())
-    return digest.hexdigest()[:12]
 
 
 def describe(rows: list[Row]) -> dict[str, Any]:

@@ -38,19 +38,19 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "benchmarks"), str(ROOT / "tools")]
 
+from cache_keys import cache_folder  # noqa: E402
 from dateline.events.detect import undetected  # noqa: E402
 from dateline.events.verify import unverified  # noqa: E402
 from dateline.model import Article, Document  # noqa: E402
 from dateline.nlp import load_model  # noqa: E402
 from dateline.pipeline import STAGES, run_stages  # noqa: E402
 from event_sets import CONFLICT, KAIROS_TYPES, _crisis_tweets, _found, _muc, _rams, _wikievents, score  # noqa: E402
-from event_sources import cache_folder  # noqa: E402
 from events import DCT, GSR, _count_types, f1, load_gold  # noqa: E402
 from short_reports import load_reports  # noqa: E402
 from short_reports import score as short_score  # noqa: E402
 
 GOLD_ARTICLES = ROOT.parent / "shared" / "data" / "events-gold" / "articles.jsonl"
-#: The parse caches, beside the training scripts' (`event_sources.cache_folder`: $DATELINE_CACHE, else XDG's).
+#: The parse caches, beside the training scripts' (`cache_keys.cache_folder`: $DATELINE_CACHE, else XDG's).
 CACHE = cache_folder().parent / "lexicon-eval"
 #: (entry that fired, source, "right" / "wrong") -> events: which lexicon entries earn or cost each source.
 BY_RULE: Counter = Counter()

@@ -33,6 +33,7 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from cache_keys import cache_folder, coder_fingerprint
 from dateline.events import linear
 from dateline.events.coder import find_triggers
 from dateline.events.detect import (
@@ -46,7 +47,7 @@ from dateline.events.lexicon import load_lexicon
 from dateline.events.linear import LinearModel
 from dateline.model import Document
 from detector_sources import SOURCE_VERSION, SOURCES, Span, parsed_source, token_label
-from event_sources import cache_folder, coder_fingerprint, source_file
+from event_sources import source_file
 from train_event_model import FOLDS, SEED, document_fold, fit_linear
 
 #: How much one row of each source counts: events-gold is the target domain; NGEC's label sits on a guessed
