@@ -205,6 +205,14 @@ def get_gazetteer() -> Gazetteer:
     return _gazetteer_for(settings())
 
 
+def forget_gazetteer() -> None:
+    """Close the gazetteer of the current settings, if open, and forget it: the next use opens a fresh connection
+    (what a process about to fork workers does, as an SQLite connection must not be used across a fork)."""
+    if _gazetteer_for.cache_info().currsize:
+        get_gazetteer().con.close()
+    _gazetteer_for.cache_clear()
+
+
 @lru_cache(maxsize=2)
 def _gazetteer_for(current: Settings) -> Gazetteer:
     base = _ensure_base_index(index_path())

@@ -1,0 +1,64 @@
+"""Where two local workers spent more CPU than one process: what each worker loaded on its first partition
+(now loaded once by the fork server, `dateline.scale.preload.warm_up`) and what the benchmark's own memory
+sampler cost the parent (now counted apart, `scale_timing.PeakMemory.sampler_cpu`).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sqlite3
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from dateline.geo.gazetteer import forget_gazetteer, get_gazetteer
+
+needs_fork_server = pytest.mark.skipif("forkserver" not in multiprocessing.get_all_start_methods(),
+                                       reason="this platform has no fork server")
+
+
+def what_a_fresh_worker_holds() -> dict[str, int]:
+    """Which first-use resources a worker process holds before it processed anything (run in the worker)."""
+    from dateline.actors.dictionary import actor_dictionary
+    from dateline.events.lexicon import load_lexicon
+    from dateline.geo import gazetteer
+
+    return {"actor dictionary": actor_dictionary.cache_info().currsize,
+            "event lexicon": load_lexicon.cache_info().currsize,
+            "gazetteer open": gazetteer._gazetteer_for.cache_info().currsize}
+
+
+@needs_fork_server
+def test_a_worker_forked_from_the_server_starts_with_the_stages_resources_but_no_gazetteer_connection() -> None:
+    from dateline.scale.runners import worker_context
+
+    with ProcessPoolExecutor(1, mp_context=worker_context(None)) as pool:
+        held = pool.submit(what_a_fresh_worker_holds).result()
+    assert held == {"actor dictionary": 1, "event lexicon": 1, "gazetteer open": 0}
+
+
+def test_forgetting_the_gazetteer_closes_its_connection_and_the_next_use_opens_a_fresh_one() -> None:
+    old = get_gazetteer()
+    forget_gazetteer()
+    with pytest.raises(sqlite3.ProgrammingError):
+        old.con.execute("SELECT 1")
+    fresh = get_gazetteer()
+    assert fresh is not old
+    assert fresh.con.execute("SELECT 1").fetchone() == (1,)
+
+
+def test_the_samplers_own_cpu_is_not_charged_to_the_process_it_measures(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import psutil
+
+    from scale_timing import PeakMemory
+
+    before = sum(psutil.Process().cpu_times()[:2])
+    with PeakMemory(every=0.0) as memory:  # sampling without a pause: the sampler is the only thing running
+        time.sleep(1.0)
+        time.sleep(0.3)  # a last sample after the sampler's CPU was added up
+    figures = memory.cpu_figures(before)
+    assert figures["sampler_cpu_s"] > 0.3
+    assert figures["parent_cpu_s"] < figures["sampler_cpu_s"] / 3
