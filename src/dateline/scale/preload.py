@@ -23,6 +23,7 @@ what `--model` names is loaded by each worker as it starts.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from threadpoolctl import threadpool_limits
 
@@ -39,11 +40,18 @@ WARM_UP_TEXT = ("CAIRO (Reuters) - Egyptian police arrested dozens of protesters
 
 def warm_up() -> None:
     """Load the model and run the pipeline once, so that what the stages load on first use is loaded here; then
-    close the gazetteer's connection, which a forked worker must open itself."""
+    close the gazetteer's connection, which a forked worker must open itself. A warm-up that fails (a gazetteer
+    that cannot be built, say) is logged and left: each worker then loads on first use and reports the same
+    failure for the partition it was processing, with its article, instead of the fork server dying unexplained."""
     load_model()
-    with threadpool_limits(1, user_api="blas"):
-        process_one(Article("dateline-warm-up", dt.date(2011, 1, 25), WARM_UP_TEXT))
-    forget_gazetteer()
+    try:
+        with threadpool_limits(1, user_api="blas"):
+            process_one(Article("dateline-warm-up", dt.date(2011, 1, 25), WARM_UP_TEXT))
+    except Exception as exc:  # noqa: BLE001 - any failure here is met again, and reported, in the workers
+        logging.getLogger(__name__).warning("dateline: warming up the workers' fork server failed (%s); "
+                                            "each worker loads its resources on first use", exc)
+    finally:
+        forget_gazetteer()
 
 
 warm_up()
