@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -121,3 +122,25 @@ def test_the_parent_slope_is_fitted_over_the_second_half_of_the_run(bulk) -> Non
     rising = [{"articles": 100 * n, "parent_rss_mb": 300 + 22 * n} for n in range(1, 11)]
     assert bulk.parent_slope(rising) == 220.0
     assert bulk.parent_slope(rising[:2]) is None
+
+
+def test_a_cut_article_keeps_its_whole_lines_within_the_characters_given(bulk) -> None:
+    text = "Troops entered the town on Monday . \nResidents fled north . \nTalks resumed in Geneva . \n"
+    assert bulk.lead(text, 60) == "Troops entered the town on Monday . \nResidents fled north . \n"
+    assert bulk.lead(text, 10) == "Troops entered the town on Monday . \n"  # never empty: the first line at least
+    assert bulk.lead(text, 1000) == text
+    assert bulk.lead("One line without an end", 5) == "One line without an end"
+
+
+def test_the_corpus_cut_to_leads_keeps_every_article_with_a_shorter_text(bulk, tmp_path: Path) -> None:
+    topic = tmp_path / "t17" / "quake_test"
+    topic.mkdir(parents=True)
+    long_text = "".join(f"Rescuers reached village number {n} after the quake . \n" for n in range(40))
+    (topic / "articles.jsonl").write_text(json.dumps({"id": "7", "time": "2010-01-13", "text": long_text}) + "\n",
+                                          encoding="utf-8")
+    out = tmp_path / "corpus.jsonl"
+    bulk.build_corpus(tmp_path / "t17", 3, out, chars=200)
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [row["id"] for row in rows] == ["quake_test/7~0", "quake_test/7~1", "quake_test/7~2"]
+    assert all(len(row["text"]) <= 200 and row["text"].endswith(" . \n") for row in rows)
+    assert [row["date"] for row in rows] == ["2010-01-13", "2010-01-20", "2010-01-27"]
