@@ -80,6 +80,8 @@ TALK_TYPES = frozenset({"CONSULT", "AGREE"})
 #: happened in many places, none at the area's middle, so it gets no dot (`events.locate`); nor is one a finer
 #: place of an act placed in a country (`events.place_mentions`).
 SPREAD_CODES = frozenset({"CONT", "RGN"})
+#: Marks of a clause that tells a happening of another time than the clause it hangs on ("since a rig blew up").
+OTHER_TIME_MARKS = word_class("prepositions", "other-time")
 
 
 class Choice(NamedTuple):
@@ -357,10 +359,11 @@ def _governor(trigger: Any) -> Any | None:
     """The verb whose place the trigger shares: the verb a nominal trigger is the object or
     subject of ("held talks", "the talks took place"), or the verb a participle, infinitive or
     conjunct trigger continues ("had the upper hand in Cairo, protesting", "met in Geneva and
-    agreed"). Never a speech verb: "announced a ceasefire in Geneva" says where it was announced.
+    agreed"). Never a speech verb: "announced a ceasefire in Geneva" says where it was announced;
+    nor the verb of a clause that a clause of another time hangs on (`of_another_time`).
     """
     if trigger.pos_ in ("VERB", "AUX"):
-        head = trigger.head if trigger.dep_ in CONTINUING_DEPS else None
+        head = trigger.head if trigger.dep_ in CONTINUING_DEPS and not of_another_time(trigger) else None
     elif trigger.dep_ in PARTICIPANT_DEPS:
         head = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
         share = _partitive_share(trigger)
@@ -370,3 +373,11 @@ def _governor(trigger: Any) -> Any | None:
     if head is None or head.i == trigger.i or head.pos_ not in ("VERB", "AUX") or speech_act(head):
         return None
     return head
+
+
+def of_another_time(verb: Any) -> bool:
+    """True when a verb's clause is marked as telling a happening of another time than the clause it hangs on
+    ("oil has fouled beaches in Alabama since a rig blew up", "talks were held in Doha before the truce
+    collapsed"): that happening is another one, which may have been anywhere, so it does not take the place
+    of the clause it hangs on."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in OTHER_TIME_MARKS for c in verb.children)

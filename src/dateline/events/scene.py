@@ -12,6 +12,8 @@ import weakref
 from typing import Any
 
 from dateline.events.act_places import iso3_codes
+from dateline.events.clause_links import SUBJECT_DEPS
+from dateline.events.index import ArticleIndex
 from dateline.events.place_links import (
     introducing_word,
     locative,
@@ -195,10 +197,26 @@ def _act_placed(doc: Document, place: Place, trigger_starts: set[int] | None = N
     head = prep.head
     if speech_act(head) or head.dep_ == "relcl" or _unreal(head):
         return None
-    if head.pos_ == "VERB" and head.dep_ == "ROOT":
-        return head  # the sentence's own act: "Chaos reigned in Cairo"
     starts = trigger_starts if trigger_starts is not None else {e.evidence.trigger_start for e in doc.events}
+    if head.pos_ == "VERB" and head.dep_ == "ROOT" and _done_by_a_party(doc, head, starts):
+        return head  # the sentence's own act: "Protesters had the upper hand in Cairo"
     return head if head.idx in starts else None
+
+
+def _done_by_a_party(doc: Document, verb: Any, trigger_starts: set[int]) -> bool:
+    """True when a sentence's main verb, coded as no event, tells what people or a happening did there: its
+    subject names an actor of politics or an act ("opponents of Mubarak had the upper hand in Cairo", "those attacks
+    took place in Iraq"). A sentence about things ("oil came ashore in Louisiana", "shares closed lower in London")
+    or a picture's caption sets no scene for the political acts told after it."""
+    index = ArticleIndex.of(doc)
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    return any(t.idx in trigger_starts or _political(index.actor_at(t.idx)) for s in subjects for t in s.subtree)
+
+
+def _political(actor: Any) -> bool:
+    """True for an actor of politics: one with a country or a sector (a private person named in a picture's
+    caption, "Maura Wood ... takes a sample of water in a marsh near Pass a Loutre, Louisiana", is none)."""
+    return actor is not None and bool(actor.country or actor.sector)
 
 
 def _unreal(verb: Any) -> bool:
