@@ -42,6 +42,9 @@ EventStatus = Literal["fact", "negated", "hypothetical", "future"]
 DatePrecision = Precision
 #: How much a place says: a point (a town, a site), an admin area (province, district) or a whole country.
 LocationPrecision = Literal["point", "admin", "country"]
+#: How a place's `basis` says the places stage put a name the gazetteer lacks in the area of the places named near
+#: it: a guess from the article's context, not where the text puts the name (the events stage tells the two apart).
+NEARBY_AREA_BASIS = "the area the places named near it lie in"
 #: Why a stretch of text is not the story: reader comments, share/follow/newsletter lines, photo captions
 #: and credits, bylines, related-story blocks, legal/cookie/paywall notices, navigation, page timestamps,
 #: the dateline prefix ("BEIRUT (Reuters) -"), social-media posts, a line repeated from earlier.

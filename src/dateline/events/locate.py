@@ -43,9 +43,10 @@ A place named in a sentence is not for that the place of its event. The event is
 
 Never at a place the act is reported from ("said in Cairo"), a place in another clause
 (a relative clause, "who lives in X"), a place merely mentioned, a town in the name of a
-newspaper or body ("in the New York Times"), or a subject ("Turkey agreed"): no location is
-better than a wrong one. Every choice carries its `basis` (shown by `dateline show`) and the
-place's precision (point, admin area, country).
+newspaper or body ("in the New York Times"), a subject ("Turkey agreed"), or a name the gazetteer lacks
+that only the places named near it put in an area (`text_supports`): no location is better than a
+wrong one. Every choice carries its `basis` (shown by `dateline show`) and the place's precision
+(point, admin area, country).
 
 This module makes the decision; `events.place_links` reads how the parse relates a place to an act,
 `events.scene` keeps the story's scene and finds the dateline town. They read `doc.places`,
@@ -78,10 +79,10 @@ from dateline.events.scene import (
     scene_location,
 )
 from dateline.events.scene_fit import of_the_present
-from dateline.model import Document, Location, LocationPrecision, Place
+from dateline.model import NEARBY_AREA_BASIS, Document, Location, LocationPrecision, Place
 from dateline.words import word_set
 
-__all__ = ["dateline_place", "locate_event", "location_for_type", "party_countries"]
+__all__ = ["dateline_place", "locate_event", "location_for_type", "party_countries", "text_supports"]
 
 #: Finer places win ties: a town says more than the country around it.
 FINENESS: dict[LocationPrecision, float] = {"country": 0.0, "admin": 0.1, "point": 0.2}
@@ -110,7 +111,7 @@ def locate_event(doc: Document, trigger_i: int, event_type: str | None = None, a
     trigger = doc.parsed[trigger_i]
     physical = event_type is None or event_type in LOCATED_TYPES
     occasion = occasion_noun(doc, trigger)
-    places = [p for p in _sentence_places(doc, trigger) if p.feature_code not in SPREAD_CODES]
+    places = [p for p in _sentence_places(doc, trigger) if p.feature_code not in SPREAD_CODES and text_supports(doc, p)]
     choices = [c for place in places if (c := place_choice(place, trigger, physical, occasion))]
     if not choices and physical and event_type not in TALK_TYPES:
         choices = [c for place in places if (c := occasion_choice(place, trigger) or told_in_choice(place, trigger))]
@@ -217,6 +218,20 @@ def place_referred_to(doc: Document, trigger: Any) -> Location | None:
         return None
     place = before[-1]
     return place.as_location(f"'{there.text}' after '{trigger.text}': '{place.text}', named just before")
+
+
+def text_supports(doc: Document, place: Place) -> bool:
+    """False for a name the gazetteer lacks that the places stage put in the area of the places named near it
+    ("talks to sell assets to Apache" beside "its Alaska oil production": Alaska; "summoned to the White House"
+    beside London: England): the text does not say the name lies there, so no event is placed by it, unless
+    the article is filed from a town in that area, whose story it is ("consultative meetings at the City Hall"
+    under a CALAMBA CITY dateline). A name the text puts in a place ("X in Y", "X, Y") or a site beside a town
+    keeps its place."""
+    if NEARBY_AREA_BASIS not in (place.basis or ""):
+        return True
+    home = dateline_place(doc)
+    return home is not None and home.country_code == place.country_code and \
+        (place_precision(place) == "country" or home.admin1 == place.admin1)
 
 
 def _sentence_places(doc: Document, trigger: Any) -> list[Place]:
