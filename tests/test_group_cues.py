@@ -137,3 +137,52 @@ def test_parties_do_not_veto_one_act_told_twice_in_one_sentence_but_do_across_it
     first, second = mentions_of(events, [mention_cues(e, doc.parsed) for e in events], DAY)
     assert pair_features(first, second)["tied"] == 0.0
     assert clash(pair_features(first, second))  # two clauses, other parties: two meetings
+
+
+def _joined(make_doc, text: str, first: str, second: str, targets: tuple[str, ...] = (),
+            type_: str = "ASSAULT") -> bool:
+    """Whether `cluster` puts two mentions of one sentence in one group (`targets`: their recipients)."""
+    doc = make_doc(text)
+    events = [_at(text, first, type_), _at(text, second, type_)]
+    for event, code in zip(events, targets, strict=False):
+        event.recipients = [Party(name=code, country=code)]
+    cues = [mention_cues(e, doc.parsed) for e in events]
+    return [members for members, _ in cluster(events, cues, DAY)] == [[0, 1]]
+
+
+def test_verbs_coordinated_under_one_subject_tell_one_act(make_doc) -> None:
+    # the casualties of one attack, told verb by verb: one event, not one per verb
+    assert _joined(make_doc, "Armed men killed four farmers and wounded nine others near the well on Sunday.",
+                   "killed", "wounded")
+    assert _joined(make_doc, "Militants set off two car bombs near the market, killing 17 shoppers and injuring "
+                             "about 40.", "set off", "injuring")
+    # the toll's figures differ by nature: no sign of two acts
+    assert _joined(make_doc, "Militants set off two car bombs near the market, killing 17 shoppers and injuring "
+                             "about 40.", "killing", "injuring")
+    text = "Raiders burned the granary, looted three shops and abducted two traders in the village."
+    assert _joined(make_doc, text, "looted", "abducted")  # two later conjuncts of one verb
+
+
+def test_coordinated_verbs_with_their_own_subject_or_other_parties_stay_two_acts(make_doc) -> None:
+    assert not _joined(make_doc, "Soldiers shelled the camp, and the rebels attacked a convoy.", "shelled", "attacked")
+    # one subject, but each act strikes another side: two attacks
+    assert not _joined(make_doc, "Turkish jets bombed Kurdish fighters and shelled Syrian army posts.", "bombed",
+                       "shelled", ("KUR", "SYR"))
+    assert _joined(make_doc, "Turkish jets bombed Kurdish fighters and shelled Syrian army posts.", "bombed",
+                   "shelled")
+    # the subject of the second verb is its victim: "wounding" and "being wounded" are no one act
+    assert not _joined(make_doc, "Guards were shooting at the crowd and being shot at by snipers.", "shooting", "shot")
+    assert _joined(make_doc, "Two guards were shot and wounded at the gate.", "shot", "wounded")
+
+
+def test_coordinated_acts_of_other_types_are_not_read_as_parts_of_one(make_doc) -> None:
+    # a list of measures against different people: each its own act
+    assert not _joined(make_doc, "The junta jailed two bloggers and put a judge under house arrest.", "jailed",
+                       "arrest", type_="COERCE")
+
+
+def test_coordinated_nouns_are_not_climbed(make_doc) -> None:
+    text = "The ministry ordered the arrests and the deportations of the strikers."
+    doc = make_doc(text)
+    cues = mention_cues(_at(text, "deportations", "COERCE"), doc.parsed)
+    assert cues.reach == cues.chain

@@ -10,7 +10,10 @@ two clauses of one sentence, coordinated ("Obama cautioned ..., and officials wa
 their own subject ("since the rig exploded, authorities have found"), tell two acts unless more says
 otherwise. Held-out pairs of unseen outlets showed why this matters: of the grouping's wrong joins there,
 most were two readings in two clauses of one sentence, which the events-gold labels (mostly one act read
-twice by the detector or verifier) taught the pair model to join.
+twice by the detector or verifier) taught the pair model to join. An attack's verbs coordinated under one
+subject, in one voice, are the exception ("gunmen killed five and wounded twelve", "detonated a bomb, killing
+23 and injuring 50"): one act told by its parts. `Cues.reach` climbs such conjuncts too, and `same_happening`
+reads them as one act unless they name other parties.
 """
 
 from __future__ import annotations
@@ -50,6 +53,14 @@ PARTICIPLE_TAG = "VBG"
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "mark"})
 #: How many words up a trigger's chain climbs ("targeted by a bomber who killed": killed, bomber, by, targeted).
 CHAIN_HOPS = 3
+#: The relation of a later conjunct to the first ("killed five and wounded twelve": wounded -> killed) ...
+CONJUNCT_DEP = "conj"
+#: ... climbed by `Cues.reach` only from a verb: coordinated nouns ("the sanctions and the expulsions") name acts
+#: of their own.
+VERBAL_POS = frozenset({"VERB"})
+#: Dependents that make a verb passive, and the tag of a bare participle that takes the voice of its first conjunct.
+PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass", "csubjpass"})
+PAST_PARTICIPLE_TAG = "VBN"
 
 
 @dataclass(frozen=True)
@@ -79,6 +90,9 @@ class Cues:
     #: of one sentence are one act told twice when one trigger lies on the other's chain
     token: int | None = None
     chain: frozenset[int] = frozenset()
+    #: ... and the same climbing also from a verb to the verb it is coordinated with when it has no subject of its
+    #: own ("gunmen killed five and wounded twelve": wounded, killed): the parts of one act told by one subject
+    reach: frozenset[int] = frozenset()
     #: the mention's type is borrowed (`borrowed_type`): a second reading of its sentence, not a second act
     borrowed: bool = False
     #: words on the trigger marking another occurrence, and ordinals ("previously", "another", "fourth")
@@ -109,7 +123,8 @@ def mention_cues(event: Event, parsed: Any, ordinals: dict[int, int] | None = No
                 ordinal=(ordinals or {}).get(start), arguments=_naming_words(_phrase(token)) - stems,
                 words=_naming_words(token.sent), clause=clause_head(token).i,
                 dated=_dated_in(event.date, timexes, said), placed=_placed_in(event.location, places, said),
-                token=token.i, chain=governing_chain(token), borrowed=borrowed_type(event) is not None,
+                token=token.i, chain=governing_chain(token),
+                reach=governing_chain(token, across_conjuncts=True), borrowed=borrowed_type(event) is not None,
                 markers=occurrence_markers(token))
 
 
@@ -121,13 +136,20 @@ def occurrence_markers(token: Any) -> frozenset[str]:
     return frozenset(w for w in words if w in OTHER_OCCURRENCE or w in ORDINALS)
 
 
-def governing_chain(token: Any) -> frozenset[int]:
+def governing_chain(token: Any, across_conjuncts: bool = False) -> frozenset[int]:
     """The token indices of a trigger and of the words it hangs from within its own act, up to `CHAIN_HOPS`
     words up: an object's verb, a preposition's head, the noun a relative clause or apposition describes, the
     act a subjectless participle or infinitive follows ("exploded, killing 11": killing, exploded). The chain
-    stops before a coordinated or reported clause and before a clause with its own subject."""
+    stops before a coordinated or reported clause and before a clause with its own subject; `across_conjuncts`
+    climbs from a verb with no subject of its own to the verb it is coordinated with, whose subject it shares
+    ("killed five and wounded twelve": wounded, killed; "killing 23 and injuring 50": injuring, killing and the
+    act they follow)."""
     chain, current = {token.i}, token
     for _ in range(CHAIN_HOPS):
+        if across_conjuncts and _shares_the_subject(current):
+            current = current.head
+            chain.add(current.i)
+            continue
         if current.dep_ in UNTIED_DEPS or current.head.i == current.i:
             break
         if current.dep_ in CLAUSE_LINKS and any(c.dep_ in SUBJECT_DEPS for c in current.children):
@@ -137,6 +159,23 @@ def governing_chain(token: Any) -> frozenset[int]:
         current = current.head
         chain.add(current.i)
     return frozenset(chain)
+
+
+def _shares_the_subject(token: Any) -> bool:
+    """Whether a verb is a later conjunct with no subject of its own ("and wounded twelve") and in the voice of the
+    first, so that it tells what the subject of the first conjunct did; "and other officials warned" has its own
+    subject, and in "killing people or being killed" the subject is the victim of the second."""
+    return (token.dep_ == CONJUNCT_DEP and token.pos_ in VERBAL_POS and token.head.i != token.i
+            and not any(c.dep_ in SUBJECT_DEPS for c in token.children) and _passive(token) == _passive(token.head))
+
+
+def _passive(token: Any) -> bool:
+    """Whether a verb is passive: by its own passive auxiliary or subject, or, a bare participle coordinated with
+    a passive verb ("were killed and wounded"), by that verb's."""
+    if any(c.dep_ in PASSIVE_DEPS for c in token.children):
+        return True
+    bare = token.tag_ == PAST_PARTICIPLE_TAG and not any(c.dep_ == "aux" for c in token.children)
+    return bare and token.dep_ == CONJUNCT_DEP and token.head.i != token.i and _passive(token.head)
 
 
 def _dated_in(date: str | None, timexes: Sequence[Timex], said: tuple[int, int]) -> bool:
