@@ -112,7 +112,8 @@ def locate_event(doc: Document, trigger_i: int, event_type: str | None = None, a
     physical = event_type is None or event_type in LOCATED_TYPES
     occasion = occasion_noun(doc, trigger)
     places = [p for p in _sentence_places(doc, trigger) if p.feature_code not in SPREAD_CODES and text_supports(doc, p)]
-    choices = [c for place in places if (c := place_choice(place, trigger, physical, occasion))]
+    talks = event_type in TALK_TYPES
+    choices = [c for place in places if (c := place_choice(place, trigger, physical, occasion, talks))]
     if not choices and physical and event_type not in TALK_TYPES:
         choices = [c for place in places if (c := occasion_choice(place, trigger) or told_in_choice(place, trigger))]
     if choices:

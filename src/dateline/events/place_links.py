@@ -82,6 +82,9 @@ TALK_TYPES = frozenset({"CONSULT", "AGREE"})
 SPREAD_CODES = frozenset({"CONT", "RGN"})
 #: Marks of a clause that tells a happening of another time than the clause it hangs on ("since a rig blew up").
 OTHER_TIME_MARKS = word_class("prepositions", "other-time")
+#: The prepositions by which talks are aimed at where they are held ("a visit to Louisiana"); the others that aim an
+#: act name the talks' topic or the visitor's origin ("discussions on Fallujah", "arriving from Chicago").
+TALK_WAY_PREPS = word_class("prepositions", "talk-way")
 
 
 class Choice(NamedTuple):
@@ -104,9 +107,11 @@ def place_precision(place: Place) -> LocationPrecision:
     return "point"
 
 
-def place_choice(place: Place, trigger: Any, physical: bool, occasion: Any | None = None) -> Choice | None:
+def place_choice(place: Place, trigger: Any, physical: bool, occasion: Any | None = None,
+                 talks: bool = False) -> Choice | None:
     """How the sentence relates `place` to the act at `trigger`, or None when it does not place it there.
-    `occasion` is the noun of the occasion the trigger's clause is about ("a summit ..., at which")."""
+    `occasion` is the noun of the occasion the trigger's clause is about ("a summit ..., at which"); `talks` says
+    the act is talks, which are aimed only at where they are held (`TALK_WAY_PREPS`), not at their topic."""
     token = place_token(trigger.doc, place)
     if physical and token.dep_ == "compound" and token.head.i in (trigger.i, getattr(occasion, "i", -1)) \
             and place_precision(place) != "country":  # "the US strikes": the country is a party
@@ -123,7 +128,8 @@ def place_choice(place: Place, trigger: Any, physical: bool, occasion: Any | Non
         return _site_choice(place, words, outer, trigger, physical, occasion)
     if not physical or (outer is prep and place.feature_code in STATE_CODES):
         return None  # "sanctions on Damascus", "attacked Syria": the state is a party, not a place
-    if outer is not None and outer.lower_ in TARGET_PREPS and outer.head.i in aiming_words(trigger):
+    if outer is not None and outer.lower_ in TARGET_PREPS and outer.head.i in aiming_words(trigger) and \
+            (not talks or outer.lower_ in TALK_WAY_PREPS):
         return Choice(RANK_TARGET, place, f"{words}: where '{trigger.text}' was aimed")
     if prep is None and head.i == trigger.i and phrase.dep_ in OBJECT_DEPS:
         return Choice(RANK_TARGET, place, f"{words}: the object of '{trigger.text}'")
