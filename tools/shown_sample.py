@@ -1,0 +1,139 @@
+"""A fresh Timeline17 sample for judging the events dateline shows, and the tally of its false events by class.
+
+    .venv/bin/python tools/shown_sample.py draw [--shared ../shared]                   # one line an article
+    .venv/bin/python tools/shown_sample.py sheet OUT.jsonl [--min-confidence 0.35]     # shown events to judge
+    .venv/bin/python tools/shown_sample.py tally [--min-confidence 0.35]               # judged, by class
+
+Why: the hand-labelled news (`news_candidates.jsonl`) labels the lexicon's candidates, and its `train` halves
+are in the shipped models' training data, so the events shown on them say little about what a user sees. This
+sample judges what the default view shows on articles no model was trained on and no earlier round drew.
+
+The draw (`SEED`, eleventh session): from each Timeline17 folder (`corpus/t17/`, the two bpoil folders held for
+grouping left out) `PER_FOLDER` articles of 500-3,000 characters, never one of events-gold or of any round of
+`news_candidates.jsonl`. The sheet lists every event `dateline extract` shows at the view (shipped models), with
+the sentence for the reader; the judgements (`benchmarks/data/shown_t17_labels.jsonl`) keep offsets, the shown
+type and a verdict, never article text (Timeline17 is research data, evaluation only). A verdict is `right` (a
+political event of the shown type and status, by events-gold's GUIDELINE and the PLOVER manual) or the first
+class of `CLASSES` that fits; a `status` verdict gives the right status (`status`), a `note` the reason. `tally`
+runs the pipeline again and judges each shown event by the labelled trigger one of its mentions sits on (`judge`:
+as it is shown now); shown events on no labelled trigger are counted `unjudged`. Labelled by one coder (the
+eleventh session's falsealarms engineer), not blind: the sheet showed the system's type and confidence.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from news_candidates import (
+    EVENTS_GOLD,
+    HELD_FOR_GROUPING,
+    T17_FOLDER,
+    article,
+    default_shared,
+    read_labels,
+    source_file,
+    t17_articles,
+)
+
+SEED = 120
+PER_FOLDER = 2
+MIN_CHARS, MAX_CHARS = 500, 3000
+LABELS = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "shown_t17_labels.jsonl"
+#: The verdicts a judged event can get: right, or why it is no political event of the shown type and status.
+CLASSES = ("right", "wrong_type", "status", "non_political", "verb_sense", "generic_or_background", "not_story",
+           "statistic", "duplicate")
+
+
+def draw(shared: Path) -> list[str]:
+    """The sample's article ids: `PER_FOLDER` a Timeline17 folder, none drawn or coded before."""
+    rng = random.Random(SEED)
+    taken = {json.loads(line)["id"] for line in (shared / EVENTS_GOLD).read_text(encoding="utf-8").splitlines()}
+    taken |= {item["article"] for item in read_labels()}
+    topics = sorted(p.name for p in (shared / T17_FOLDER).iterdir()
+                    if (p / "articles.jsonl").exists() and p.name not in HELD_FOR_GROUPING)
+    picks: list[str] = []
+    for topic in topics:
+        pool = [a.id for a in t17_articles(shared, topic)
+                if a.id not in taken and MIN_CHARS <= len(a.text) <= MAX_CHARS]
+        picks += rng.sample(pool, PER_FOLDER)
+    return sorted(picks)
+
+
+def shown_events(shared: Path, ids: list[str], threshold: float) -> list[tuple[str, Any]]:
+    """(article id, event) for every event the shipped pipeline shows at `threshold` on the articles."""
+    from dateline.pipeline import process
+
+    docs = process([article(shared, i) for i in ids], article_seconds=0)
+    return [(doc.article.id, e) for doc in docs for e in doc.events if e.confidence >= threshold]
+
+
+def sheet(shared: Path, out: Path, threshold: float) -> None:
+    """The shown events of the sample, one line each, for a reader to judge (the sentence is for reading only)."""
+    lines = []
+    for aid, e in shown_events(shared, draw(shared), threshold):
+        where = e.evidence
+        lines.append({"article": aid, "file": source_file(aid), "trigger": where.trigger,
+                      "trigger_span": [where.trigger_start, where.trigger_end], "shown_type": e.type,
+                      "shown_status": e.status, "confidence": round(e.confidence, 3), "sentence_text": where.sentence})
+    out.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    print(f"{len(lines)} shown events", file=sys.stderr)
+
+
+def judge(labels: list[dict[str, Any]], aid: str, event: Any) -> str | None:
+    """The verdict of the labelled trigger one of the event's mentions overlaps, for the event as it is shown now:
+    a right event shown with another type is `wrong_type`, with another status `status`; an event judged `status`
+    is right once it is shown with the status the label gives (`status`) and the type it was judged with."""
+    for mention in [event.evidence, *event.mentions]:
+        start, end = mention.trigger_start or 0, mention.trigger_end or 0
+        for item in labels:
+            s, e = item["trigger_span"]
+            if item["article"] != aid or not (s < end and start < e):
+                continue
+            if item["verdict"] == "right":
+                if item["shown_type"] != event.type:
+                    return "wrong_type"
+                return "right" if event.status == item["shown_status"] else "status"
+            if item["verdict"] == "status" and event.status == item["status"] and event.type == item["shown_type"]:
+                return "right"
+            return item["verdict"]
+    return None
+
+
+def tally(shared: Path, threshold: float) -> dict[str, Any]:
+    """Shown events of the sample by verdict (and `unjudged`), with the share right of those judged."""
+    labels = read_labels(LABELS)
+    counts: Counter = Counter()
+    for aid, event in shown_events(shared, sorted({item["article"] for item in labels}), threshold):
+        verdict = judge(labels, aid, event)
+        counts[verdict or "unjudged"] += 1
+        if verdict not in (None, "right"):
+            print(f"{verdict}\t{aid}\t{event.type}\t{event.evidence.trigger}\t{event.confidence:.2f}", file=sys.stderr)
+    judged = sum(n for k, n in counts.items() if k != "unjudged")
+    return {"min_confidence": threshold, "shown": sum(counts.values()), "judged": judged,
+            "precision": round(counts["right"] / max(judged, 1), 3), **dict(sorted(counts.items()))}
+
+
+def main() -> None:
+    """`draw` prints the sample's ids, `sheet OUT` writes its shown events to judge, `tally` counts verdicts."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=("draw", "sheet", "tally"))
+    parser.add_argument("out", type=Path, nargs="?")
+    parser.add_argument("--shared", type=Path, default=default_shared())
+    parser.add_argument("--min-confidence", type=float, default=0.35)
+    args = parser.parse_args()
+    if args.command == "draw":
+        print("\n".join(draw(args.shared)))
+    elif args.command == "sheet":
+        sheet(args.shared, args.out, args.min_confidence)
+    else:
+        print(json.dumps(tally(args.shared, args.min_confidence)))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
