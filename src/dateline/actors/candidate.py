@@ -38,4 +38,6 @@ def adopt(actor: Actor, antecedent: Actor, keep_sector: bool = False) -> None:
     actor.name, actor.country, actor.code = antecedent.name, antecedent.country, antecedent.code
     if not keep_sector or actor.sector is None:
         actor.sector = antecedent.sector
+    elif actor.sector != antecedent.sector and actor.country:
+        actor.code = f"{actor.country}{actor.sector}"  # the kept sector, not the antecedent's
     actor.entry = f"coreference: {antecedent.text!r} at {antecedent.start}; {antecedent.entry}"

@@ -133,6 +133,36 @@ def named_piece(tokens: Any, keys: list[str], i: int, lexicon: ActorDictionary,
     return piece
 
 
+def without_surnames(pieces: list[Piece], tokens: Any) -> list[Piece]:
+    """The pieces without the countries that are a person's surname ("Eason Jordan said", "Mark Cuban"), which
+    `people` then reads as the person. A country the article named on its own before stays the country there
+    too: "pro-Israel ... criticized 'Zionist Israel'" is Israel, whatever the parser calls the phrase."""
+    kept: list[Piece] = []
+    seen: set[str] = set()
+    for piece in pieces:
+        country = piece.resolution.country if piece.kind == "country" and piece.resolution else None
+        if country and country not in seen and ends_person_name(tokens, piece.start, piece.end):
+            continue
+        if country:
+            seen.add(country)
+        kept.append(piece)
+    return kept
+
+
+def ends_person_name(tokens: Any, start: int, end: int) -> bool:
+    """Whether a country's name is the last word of a person's name the parser reads after a first name
+    ("Eason Jordan said", "Bill English"): a surname. The name must run on from a proper noun of the same
+    entity and stop with the match, so "Abdullah of Jordan" (a country after "of") and "Bosnian Serbs" (a
+    people, `before_people`) keep their country."""
+    first = tokens[start]
+    if start == 0 or first.ent_type_ != "PERSON" or first.ent_iob_ != "I":
+        return False
+    before = tokens[start - 1]
+    if before.pos_ != "PROPN" or before.ent_type_ != "PERSON" or not before.text[:1].isupper():
+        return False
+    return end >= len(tokens) or tokens[end].ent_iob_ != "I" or tokens[end].text in POSSESSIVE_MARKERS
+
+
 def before_people(tokens: Any, end: int) -> bool:
     """"Bosnian Serbs demanded a truce", read by the parser as one person: a plural proper noun after the
     match in the same entity ("Serbs", "Albanians") makes it a people, and the match the country they live

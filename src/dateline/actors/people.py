@@ -37,29 +37,43 @@ def person_of_country(candidates: list[Candidate], doc: Document) -> None:
 
 
 def link_short_names(candidates: list[Candidate]) -> None:
-    """"Assad" after "Bashar al Assad": the shorter name takes the full one's resolution."""
+    """"Assad" after "Bashar al Assad": the shorter name takes the full one's resolution. A mention whose
+    own agent noun gave it a sector keeps it: "Mubarak supporters" after "President Hosni Mubarak" are his
+    country's people (CVL), not his government."""
     seen: dict[str, Candidate] = {}
     for cand in candidates:
         if not cand.surname:
             continue
         earlier = seen.get(cand.surname)
         if earlier and earlier.name_size > cand.name_size and not cand.generic:
-            adopt(cand.actor, earlier.actor)
+            adopt(cand.actor, earlier.actor, keep_sector=bool(cand.agent_phrases))
         elif not earlier or cand.name_size > earlier.name_size:
             seen[cand.surname] = cand
 
 
-def people_named_like_places(candidates: list[Candidate], keys: list[str]) -> None:
-    """"reporter Bill Holland ... Holland said": a one-word country or city name that repeats the
-    surname of a person named before is that person, not the place."""
+def people_named_like_places(candidates: list[Candidate], keys: list[str]) -> list[tuple[Candidate, Candidate]]:
+    """"reporter Bill Holland ... Holland said", "Eason Jordan ... Jordan said": a one-word country or city
+    name that repeats the surname of a person named before (known to the dictionary or not) is that person,
+    not the place. A name the dictionary does not know counts only when the place was not named on its own
+    before it: "Haiti ... the charity Yele Haiti ... Haiti" (a name the parser reads as a person) is still about
+    the country. Returns each mention so linked with its person, whom an unknown person's later placing
+    (`local_story_country`, an apposition) also places."""
     people: dict[str, Candidate] = {}
+    named_alone: set[str] = set()
+    linked: list[tuple[Candidate, Candidate]] = []
     for cand in candidates:
         start, end = cand.actor.token_start, cand.actor.token_end
         if cand.person and cand.surname and cand.name_size > 1:
-            people.setdefault(cand.surname, cand)
-        elif not cand.generic and start is not None and end == start + 1 and keys[start] in people:
-            adopt(cand.actor, people[keys[start]].actor)
-            cand.person, cand.surname = True, keys[start]
+            if not (cand.unknown and cand.surname in named_alone):
+                people.setdefault(cand.surname, cand)
+        elif not cand.generic and not cand.unknown and start is not None and end == start + 1:
+            if keys[start] in people:
+                adopt(cand.actor, people[keys[start]].actor)
+                cand.person, cand.surname = True, keys[start]
+                linked.append((cand, people[keys[start]]))
+            else:
+                named_alone.add(keys[start])
+    return linked
 
 
 def link_titled_short_names(candidates: list[Candidate]) -> None:

@@ -43,7 +43,7 @@ from dateline.actors.people import (
     unlisted_people,
 )
 from dateline.model import Actor, Document
-from dateline.words import word_class, word_set
+from dateline.words import word_class, word_set, word_table
 
 __all__ = ["Candidate", "resolve_references"]
 
@@ -52,10 +52,11 @@ def resolve_references(candidates: list[Candidate], doc: Document, keys: list[st
                        lexicon: ActorDictionary) -> list[Actor]:
     """Apply name coreference, agent coreference and the focus country; return the actors."""
     link_short_names(candidates)
-    people_named_like_places(candidates, keys)
     unknown = unknown_people(candidates, doc, keys)
+    surnames = people_named_like_places(sorted([*candidates, *unknown], key=lambda c: c.actor.start), keys)
     office_holders_by_name(unknown, doc, keys, lexicon)
     join_their_organisation(candidates, doc)
+    link_definite_bodies(candidates, doc)
     led_by_country(candidates, doc)
     person_of_country(candidates, doc)
     locate_generic_agents(candidates, doc, lexicon)
@@ -70,6 +71,9 @@ def resolve_references(candidates: list[Candidate], doc: Document, keys: list[st
     for cand in unknown:
         if cand.actor.country is None and home:
             set_country(cand.actor, home, "every place of the article is in")
+    for cand, person in surnames:  # "Eason Jordan ... Jordan said": placed as the person finally is
+        if person.unknown and cand.actor.country != person.actor.country:
+            adopt(cand.actor, person.actor)
     candidates = sorted([*candidates, *unknown], key=lambda c: c.actor.start)
     extra = unlisted_people(candidates, doc, keys)
     taken = {a.start for a in extra}
@@ -100,6 +104,58 @@ def join_their_organisation(candidates: list[Candidate], doc: Document) -> None:
             cand.generic = body.generic
         elif body.actor.country:
             set_country(cand.actor, body.actor.country, f"of {body.actor.text!r}")
+
+
+#: Body nouns ("the company", "the group") and the sectors of the named mention each can stand for.
+DEFINITE_BODIES = {word: frozenset(sectors.split()) for word, (sectors,) in word_table("definite_bodies").items()}
+#: How far back (characters) the body a definite noun stands for is looked for.
+DEFINITE_BODY_WINDOW = 600
+
+
+def link_definite_bodies(candidates: list[Candidate], doc: Document) -> None:
+    """"BP ... a commission criticising the oil company's contractors": a generic body noun of
+    `definite_bodies` after "the"/"this", with no "of" phrase saying whose, is the nearest named mention
+    before it (within `DEFINITE_BODY_WINDOW` characters) of a sector such a body has, not an agent of
+    whichever country is named near it ("the company" was American by a nearby "US"). Run before the
+    generic agents are placed by context; none close: left to them."""
+    named: list[Candidate] = []
+    placed = {t for p in doc.places if p.token_start is not None for t in range(p.token_start, p.token_end or 0)}
+    placed |= {t for c in candidates if not c.generic for t in range(c.actor.token_start or 0, c.actor.token_end or 0)}
+    for cand in candidates:
+        if not cand.generic:
+            if cand.actor.country and not cand.person:
+                named.append(cand)
+            continue
+        sectors = _definite_body_sectors(cand, doc, placed)
+        if not sectors:
+            continue
+        body = next((c for c in reversed(named) if c.actor.sector in sectors
+                     and c.actor.end >= cand.actor.start - DEFINITE_BODY_WINDOW), None)
+        if body is not None:
+            adopt(cand.actor, body.actor)
+            cand.actor.entry = f"{cand.actor.text!r} -> the nearest earlier body it can be: {cand.actor.entry}"
+            cand.generic = False
+
+
+#: Sectors of a state's own bodies: "the ruling coalition" is a government, not a group named before.
+STATE_BODY_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
+
+
+def _definite_body_sectors(cand: Candidate, doc: Document, placed: set[int]) -> frozenset[str]:
+    """The sectors a generic mention can stand for as a definite body noun, or none: not when its own words
+    say whose or where it is or name it ("the company of ...", "Egypt's group", "the UK-based company", "the
+    Kurdish YPG militia": `placed` holds the tokens of places and other mentions), nor when it names a state
+    body, several bodies, or is the title of a name after it ("the drone company Ascenta")."""
+    if cand.actor.token_end is None or cand.actor.sector in STATE_BODY_SECTORS:
+        return frozenset()
+    head = doc.parsed[cand.actor.token_end - 1]
+    sectors = DEFINITE_BODIES.get(head.lemma_.lower(), frozenset())
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children)
+    whose = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in head.children)
+    named_here = any(t.i in placed or t.pos_ == "PROPN" for t in doc.parsed[head.left_edge.i:head.i])
+    titled = head.dep_ == "compound" or (head.i + 1 < len(doc.parsed) and doc.parsed[head.i + 1].pos_ == "PROPN")
+    one = head.tag_ == "NN"  # "the drone companies" are no one body named before
+    return sectors if definite and one and not (whose or named_here or titled) else frozenset()
 
 
 def body_of(head: Any, by_token: dict[int, Candidate]) -> Candidate | None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import Any
 
 from dateline.actors.dictionary import FORMER_SECTOR, ActorDictionary, actor_dictionary
-from dateline.actors.match import Piece, cached_key, find_pieces, match_at, placed_elsewhere
+from dateline.actors.match import Piece, cached_key, find_pieces, match_at, placed_elsewhere, without_surnames
 from dateline.actors.mention import MODIFIER_DEPS, PLURAL_TAGS, Mention, group_pieces
 from dateline.actors.refs import Candidate, resolve_references
 from dateline.actors.text import is_regional, name_key, without_determiner
@@ -52,7 +52,8 @@ def tag_actors(doc: Document) -> Document:
     lexicon = actor_dictionary()
     tokens = doc.parsed
     keys = [cached_key(t.text) for t in tokens]
-    pieces = placed_elsewhere(find_pieces(tokens, keys, lexicon, doc.article.date), doc.places, keys, lexicon)
+    pieces = without_surnames(find_pieces(tokens, keys, lexicon, doc.article.date), tokens)
+    pieces = placed_elsewhere(pieces, doc.places, keys, lexicon)
     candidates = without_overlaps([c for c in (mention_candidate(m, tokens, keys, lexicon, doc)
                                                for m in group_pieces(pieces, tokens)) if c])
     doc.actors = resolve_references(candidates, doc, keys, lexicon)

@@ -312,9 +312,10 @@ def _agrees(pronoun: Any, head: Any, actor: Any, people: frozenset[str]) -> bool
     """Whether `actor` (its head token `head`) can be what a third-person pronoun stands for: "he"/"she"
     one person (no country, body or group), "it" no person and no people, "they" not one person. A
     person is a name the parser reads as a person at any of its mentions (`_people`: one mention of
-    "Chipeco" read as an organisation is still the mayor). A pronoun outside the agreement table
-    (I, we, this, those) takes no earlier subject."""
-    person = actor.name in people
+    "Chipeco" read as an organisation is still the mayor), unless this mention is plural: no person's name
+    is ("young Jordanians" is a people even where "Jordan" was once read as a person). A pronoun outside the
+    agreement table (I, we, this, those) takes no earlier subject."""
+    person = actor.name in people and head.tag_ not in PLURAL_TAGS
     plural = not person and (head.tag_ in PLURAL_TAGS or any(c.dep_ == "conj" for c in head.children))
     word = pronoun.lower_
     if word in PERSON_PRONOUNS:
