@@ -59,11 +59,12 @@ from dateline.events.dating_mentions import day_named_elsewhere, event_noun
 from dateline.events.dating_thread import (
     carried_year,
     dates_main_clause,
-    last_time_before,
     narrative_past,
     reports,
     reports_present,
     sentences_between,
+    tensed_clause,
+    thread_time,
 )
 from dateline.events.occasion import occasion_noun
 from dateline.model import Document, Timex
@@ -78,6 +79,9 @@ _REPORTING = word_set("reporting_verbs")
 #: A named day governs the sentences that follow it this far (its own counts as none): a story
 #: thread goes on for a sentence or two before the article turns to background.
 CARRY_SENTENCES = 2
+#: A report ("the police spokesman said ...") tells the news of its article: a day more than this long before the
+#: article was written is background ("the bombings which killed 224 people on Aug. 7, 1998"), not when it was said.
+REPORT_CYCLE = dt.timedelta(days=7)
 #: A clock time with no day in its words ("6:45 p.m.", "at noon"): its day is only the article's by default.
 _BARE_CLOCK = re.compile(r"(?:[Aa]t\s+)?(?:[\d:.]+\s*(?:[AaPp]\.?\s?[Mm]\.?)?|[Nn]oon|[Mm]idnight)"
                          r"(?:\s+(?:GMT|UTC|[ECMP][SD]T))?\.?")
@@ -277,8 +281,10 @@ def _carried_day(doc: Document, trigger: Any) -> Dating | None:
     its own, even in another clause ("The morning after Mubarak announced ..., his supporters waded
     in"), has left the earlier day; a bare clock time ("6:45 p.m.", a live blog's entry) names no day.
     A relative clause on a noun describes it from outside the thread ("Guterres, who called China a
-    pillar of the system, said ..."): its act keeps no day from the story."""
-    last = last_time_before(doc, trigger.sent) if _continues_thread(doc, trigger) else None
+    pillar of the system, said ..."): its act keeps no day from the story. A time on a noun ("in the aftermath
+    of the Aug. 7 bombings") dates that noun's happening, not the story (`thread_time`); a report takes no day
+    more than `REPORT_CYCLE` before the article was written."""
+    last = thread_time(doc, trigger.sent) if _continues_thread(doc, trigger) else None
     if last is None or not is_anchor(last) or _BARE_CLOCK.fullmatch(last.text) \
             or sentences_between(doc, last, trigger) > CARRY_SENTENCES or not dates_main_clause(doc, last):
         return None
@@ -286,7 +292,8 @@ def _carried_day(doc: Document, trigger: Any) -> Dating | None:
     last = same_expression_value(doc, last)
     start = _first_day(last.value)
     if precision(last.value) not in ONE_DAY or start is None or \
-            (start > written_by(doc) and not _narrated_in_full(doc, last)):
+            (start > written_by(doc) and not _narrated_in_full(doc, last)) or \
+            (reports(trigger) and start < written_by(doc) - REPORT_CYCLE):
         return None
     basis = f"{said!r} in an earlier sentence still holds: a past-tense sentence with no time of its own continues " \
             "the story"
@@ -299,15 +306,31 @@ def _carried_day(doc: Document, trigger: Any) -> Dating | None:
 def _continues_thread(doc: Document, trigger: Any) -> bool:
     """True when the trigger's clause can take its time from the story thread: it narrates in the past (or is
     quoted by a verb that does), is no relative clause on a noun nor news of now, and its sentence names no
-    calendar time of its own."""
-    verb = clause_head(trigger)
+    calendar time of its own. A clause with no tense of its own ("..., marking their entry", "declined to
+    comment") is read by the verb it hangs on (`tensed_clause`); a time in what a verb of saying reports is the
+    content's, not the saying's own (`_in_what_is_said`)."""
+    verb = tensed_clause(clause_head(trigger))
     if verb.pos_ in VERBAL and not narrative_past(verb):
         verb = _quoting_verb(trigger) or verb  # '"Let us support the program," the mayor said.': said that day
     if verb.pos_ not in VERBAL or verb.dep_ == "relcl" or not narrative_past(verb) or reports_present(verb):
         return False
     sent = trigger.sent
     return not any(is_anchor(t) and t.token_start is not None and sent.start <= t.token_start < sent.end
-                   for t in doc.timexes)
+                   and not _in_what_is_said(doc, t, trigger) for t in doc.timexes)
+
+
+def _in_what_is_said(doc: Document, timex: Timex, trigger: Any) -> bool:
+    """True when the trigger is a verb of saying and the time lies in what it reports, in a clause below it
+    ("The official said the accession was planned for early March", "“We will leave as soon as Tuesday,” Castro
+    said"): that time dates the words' content, not the saying, which goes on with the story's day. Only for the
+    sentence's main clause: a saying in a clause of its own ("The morning after Mubarak announced he would not
+    run in September, ...") is background to it."""
+    root = timex_root(doc, timex)
+    main = trigger.dep_ == "ROOT" or (trigger.dep_ == "conj" and trigger.head.dep_ == "ROOT")
+    if root is None or not reports(trigger) or not main or not trigger.is_ancestor(root):
+        return False
+    below = next(t for t in root.ancestors if t.head.i == trigger.i) if root.head.i != trigger.i else root
+    return below.dep_ == "ccomp"  # not "said in the letter, dated Monday": an adjunct of the saying
 
 
 def _carried_year(doc: Document, trigger: Any) -> Dating | None:

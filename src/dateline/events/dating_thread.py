@@ -19,6 +19,7 @@ from dateline.events.dating_clauses import (
     REPORTING,
     VERBAL,
     clause_head,
+    complement_of_same_time,
     fronted,
     is_anchor,
     participle_adjunct,
@@ -51,6 +52,17 @@ def narrative_past(verb: Any) -> bool:
     if verb.tag_ == "VBN" and not auxes and reduced_passive(verb if verb.dep_ != "conj" else verb.head):
         return True
     return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
+
+
+def tensed_clause(verb: Any) -> Any:
+    """The verb whose tense a clause takes: itself, or for a clause with no tense of its own the verb it hangs on
+    (a participle adjunct: "Albright accepted the papers, marking their entry" is told as "accepted" is; a
+    tenseless complement of a past verb: "declined to comment"), up a chain of such clauses."""
+    for _ in range(4):
+        if not (participle_adjunct(verb) or complement_of_same_time(verb)):
+            break
+        verb = verb.head
+    return verb
 
 
 def reduced_passive(verb: Any) -> bool:
@@ -92,6 +104,30 @@ def last_time_before(doc: Document, sent: Any) -> Timex | None:
     """The last DATE or TIME the article names before the sentence, whatever it is."""
     earlier = [t for t in doc.timexes if t.end <= sent.start_char and t.type in ("DATE", "TIME")]
     return max(earlier, key=lambda t: t.start, default=None)
+
+
+def thread_time(doc: Document, sent: Any) -> Timex | None:
+    """The time that governs the story up to the sentence: the last DATE or TIME named before it, unless that one
+    modifies a noun ("issued a caution on Sunday in the aftermath of the Aug. 7 bombings"): such a time dates the
+    happening its noun names, not the act its sentence tells, so the thread's time is then the last time of that
+    sentence that is no noun's ("on Sunday"). When the sentence has no other, the noun's time stays the thread's:
+    the noun is then often the story's own happening ("Friday's signing ceremony drew ... The ministers signed")."""
+    last = last_time_before(doc, sent)
+    if last is None or not _on_a_noun(doc, last):
+        return last
+    first = doc.parsed[last.token_start].sent.start_char
+    others = [t for t in doc.timexes if first <= t.start and t.end <= last.start and t.type in ("DATE", "TIME")
+              and not _on_a_noun(doc, t)]
+    return max(others, key=lambda t: t.start, default=last)
+
+
+def _on_a_noun(doc: Document, timex: Timex) -> bool:
+    """True when the time modifies a noun that is no time itself ("the Aug. 7 bombings", "Tuesday's vote")."""
+    root = timex_root(doc, timex)
+    head = root.head if root is not None else None
+    return head is not None and root.dep_ in _OF_A_NOUN and head.pos_ in ("NOUN", "PROPN") and \
+        not any(t.token_start is not None and t.token_end is not None and t.token_start <= head.i < t.token_end
+                for t in doc.timexes)
 
 
 def carried_year(doc: Document, trigger: Any) -> tuple[str, Timex] | None:

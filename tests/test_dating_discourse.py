@@ -1,0 +1,77 @@
+"""The story's day through the discourse, eleventh session (issue 10): clauses with no tense of their own
+continue the thread as the verb they hang on does; on sentences written for these tests."""
+
+from __future__ import annotations
+
+from stage_run import dating
+
+
+def test_a_participle_adjunct_continues_the_story_as_its_verb_does(make_doc) -> None:
+    """"..., calling it a new start": the participle has no tense; its past main clause continues Saturday's story."""
+    text = ("The two envoys signed the accord in Geneva on Saturday. "
+            "The mediator welcomed the text, calling it a new start for the region.")
+    when = dating(make_doc, text, "calling")
+    assert (when.value, when.mod) == ("2018-09-15", None)
+
+
+def test_a_tenseless_complement_of_a_past_verb_continues_the_story(make_doc) -> None:
+    text = ("Rebel fighters overran the army post near the border on Saturday. "
+            "They then began to shell the nearby town.")
+    when = dating(make_doc, text, "shell")
+    assert (when.value, when.mod) == ("2018-09-15", None)
+
+
+def test_a_participle_of_a_present_clause_takes_no_day_from_the_story(make_doc) -> None:
+    text = ("The two envoys signed the accord in Geneva on Saturday. "
+            "The mediator now hopes for a lasting peace, calling the text a new start.")
+    assert dating(make_doc, text, "calling").mod == "ON_OR_BEFORE"
+
+
+def test_a_time_on_a_noun_does_not_set_the_story_day(make_doc) -> None:
+    """"issued a warning on Sunday in the aftermath of the Sept. 7 bombings": Sept. 7 dates the bombings; the
+    next sentence continues the issuing, on Sunday."""
+    text = ("Ahead of the minister's trip, the Foreign Office on Sunday issued a new travel warning in the "
+            "aftermath of the Sept. 7 bombings in the capital. "
+            "An accompanying statement warned against all travel to the border region.")
+    when = dating(make_doc, text, "warned")
+    assert (when.value, when.mod) == ("2018-09-16", None)
+
+
+def test_a_time_on_a_noun_still_carries_when_its_sentence_has_no_other(make_doc) -> None:
+    """"Friday's signing ceremony ...": the noun is the story's own happening, and its day goes on."""
+    text = ("Friday's signing ceremony in the old library drew hundreds of guests. "
+            "The three ministers signed the treaty in front of the cameras.")
+    when = dating(make_doc, text, "signed")
+    assert (when.value, when.mod) == ("2018-09-14", None)
+
+
+def test_a_time_in_what_is_said_leaves_the_saying_on_the_story_day(make_doc) -> None:
+    """"said the new members would join in early March": March dates the joining; the saying goes on with
+    Wednesday's story."""
+    text = ("The alliance's foreign ministers met in Brussels on Wednesday. "
+            "A senior official said the new members would join in early March.")
+    when = dating(make_doc, text, "said")
+    assert (when.value, when.mod) == ("2018-09-19", None)
+
+
+def test_a_time_on_the_saying_itself_still_ends_the_thread(make_doc) -> None:
+    """"said in a letter dated Monday": the letter's day is the saying's, not a content's to step over."""
+    text = ("The ministers met in Brussels on Wednesday. "
+            "The envoy said in a letter dated Monday that the talks were over.")
+    assert "earlier sentence" not in dating(make_doc, text, "said").basis
+
+
+def test_a_report_takes_no_day_from_a_background_year(make_doc) -> None:
+    """A day more than a week before the article, named in the sentence before, is background to a report."""
+    text = ("The court heard that the bombs went off outside the embassy on Aug. 7, 2017. "
+            "A police spokesman said the suspect was arrested at the airport in the early hours of Thursday.")
+    assert dating(make_doc, text, "said").date == ("2018-09-19", "day", "ON_OR_BEFORE")
+
+
+def test_a_saying_in_a_clause_of_its_own_keeps_its_content_s_time(make_doc) -> None:
+    """"The morning after the president announced he would not run in May, ...": the announcing is background to
+    the main clause; the time in what it says still keeps it off the story's day."""
+    text = ("The fighting in the capital began again on Wednesday. "
+            "The morning after the president announced he would not run again in May, his supporters marched "
+            "into the square.")
+    assert "earlier sentence" not in dating(make_doc, text, "announced").basis
