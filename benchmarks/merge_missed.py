@@ -54,9 +54,10 @@ def read_store(db: Path) -> tuple[dict[str, Report], dict[str, str], set[frozens
     return ({row[0]: report_of(stored_event(*row[1:5])) for row in rows}, {row[0]: row[5] for row in rows}, links)
 
 
-def similar_unmerged(reports: dict[str, Report], merged: dict[str, str]) -> list[tuple[str, str, float]]:
+def similar_unmerged(reports: dict[str, Report], merged: dict[str, str],
+                     min_dice: float = MIN_DICE) -> list[tuple[str, str, float]]:
     """Pairs (in id order) of events of different articles of one topic family, not merged together, sharing two rare
-    words, whose sentences' Dice reaches `MIN_DICE`."""
+    words, whose sentences' Dice reaches `min_dice`."""
     frequency = Counter(word for report in reports.values() for word in report.words)
     postings: dict[str, list[str]] = {}
     for event_id, report in sorted(reports.items()):
@@ -72,7 +73,7 @@ def similar_unmerged(reports: dict[str, Report], merged: dict[str, str]) -> list
             second = reports[other]
             if (count >= 2 and family[event_id] == family[other] and report.article_id != second.article_id
                     and merged[event_id] != merged[other]
-                    and (similarity := dice(report.words, second.words)) >= MIN_DICE):
+                    and (similarity := dice(report.words, second.words)) >= min_dice):
                 pairs.append((event_id, other, similarity))
     return pairs
 
@@ -115,6 +116,19 @@ def record(a: Report, b: Report, kind: str, similarity: float) -> dict[str, obje
                      "recipients": [[p.name, p.country] for p in event.recipients],
                      "place": event.location.name if event.location else None, "sentence": report.sentence}
     return out
+
+
+def per_class_sample(kinds: list[tuple[str, str, float, str]], per_class: int,
+                     seed: int) -> list[tuple[str, str, float, str, int]]:
+    """`per_class` pairs drawn uniformly (seeded) from each class of `mechanism`, other types included, each with its
+    class's population: a sample that says how many same pairs each mechanism keeps apart (its same rate times its
+    population), where a uniform draw reads mostly the largest class."""
+    by_class: dict[str, list[tuple[str, str, float, str]]] = {}
+    for item in kinds:
+        by_class.setdefault(item[3], []).append(item)
+    rng = random.Random(seed)
+    return [(*item, len(pool)) for _, pool in sorted(by_class.items())
+            for item in rng.sample(pool, min(per_class, len(pool)))]
 
 
 def refused_links(merged: dict[str, str], links: set[frozenset[str]]) -> list[tuple[str, str]]:
@@ -233,6 +247,9 @@ def main() -> None:
     ap.add_argument("--db", type=Path, required=True, help="a merged store (benchmarks/merge.py --db)")
     ap.add_argument("--draw", type=int, default=0, help="draw this many pairs (other types left out) for labelling")
     ap.add_argument("--seed", type=int, default=71)
+    ap.add_argument("--per-class", type=int, default=0,
+                    help="instead of --draw, draw this many pairs of each class (other types included)")
+    ap.add_argument("--min-dice", type=float, default=MIN_DICE, help="the population's least sentence Dice")
     ap.add_argument("--out", type=Path, help="where the drawn pairs go (JSON lines)")
     ap.add_argument("--labelled", type=Path, help="a labelled sample: count its pairs the store joins, per class")
     ap.add_argument("--refused", action="store_true", help="the links the grouping refuses, classed (`refusal`)")
@@ -249,11 +266,17 @@ def main() -> None:
         print(json.dumps(summary))
         return
     reports, merged, links = read_store(args.db)
-    pairs = similar_unmerged(reports, merged)
+    pairs = similar_unmerged(reports, merged, args.min_dice)
     kinds = [(a, b, s, mechanism(reports[a], reports[b], frozenset((a, b)) in links)) for a, b, s in pairs]
     result: dict[str, object] = {"pairs": len(kinds),
                                  "by_class": dict(sorted(Counter(f"{k} | {band(s)}" for _, _, s, k in kinds).items()))}
-    if args.draw and args.out:
+    if args.per_class and args.out:
+        drawn_by_class = per_class_sample(kinds, args.per_class, args.seed)
+        args.out.write_text("".join(json.dumps({**record(reports[a], reports[b], k, s), "population": n},
+                                               ensure_ascii=False) + "\n" for a, b, s, k, n in drawn_by_class),
+                            encoding="utf-8")
+        result["drawn"] = len(drawn_by_class)
+    elif args.draw and args.out:
         pool = [item for item in kinds if item[3] != "blocking: type"]
         drawn = random.Random(args.seed).sample(pool, min(args.draw, len(pool)))
         args.out.write_text("".join(json.dumps(record(reports[a], reports[b], k, s), ensure_ascii=False) + "\n"
