@@ -186,3 +186,13 @@ def test_coordinated_nouns_are_not_climbed(make_doc) -> None:
     doc = make_doc(text)
     cues = mention_cues(_at(text, "deportations", "COERCE"), doc.parsed)
     assert cues.reach == cues.chain
+
+
+def test_an_attack_and_the_clause_of_its_moment_are_one_act(make_doc) -> None:
+    assert _joined(make_doc, "A shepherd was wounded in the leg when border guards opened fire on the flock.",
+                   "wounded", "opened")
+    assert _joined(make_doc, "The driver was killed as he shielded the children from the shelling.", "killed",
+                   "shelling")
+    # other types keep a clause of the same moment apart: two people's acts
+    assert not _joined(make_doc, "The mayor praised the plan when the governor endorsed it.", "praised", "endorsed",
+                       type_="SUPPORT")

@@ -10,10 +10,11 @@ two clauses of one sentence, coordinated ("Obama cautioned ..., and officials wa
 their own subject ("since the rig exploded, authorities have found"), tell two acts unless more says
 otherwise. Held-out pairs of unseen outlets showed why this matters: of the grouping's wrong joins there,
 most were two readings in two clauses of one sentence, which the events-gold labels (mostly one act read
-twice by the detector or verifier) taught the pair model to join. An attack's verbs coordinated under one
-subject, in one voice, are the exception ("gunmen killed five and wounded twelve", "detonated a bomb, killing
-23 and injuring 50"): one act told by its parts. `Cues.reach` climbs such conjuncts too, and `same_happening`
-reads them as one act unless they name other parties.
+twice by the detector or verifier) taught the pair model to join. An attack told by its parts is the
+exception: verbs coordinated under one subject, in one voice ("gunmen killed five and wounded twelve",
+"detonated a bomb, killing 23 and injuring 50"), or a clause of the same moment ("was hit in the shoulder when
+soldiers opened fire"). `Cues.reach` climbs such conjuncts and clauses too, and `same_happening` reads them as
+one act unless they name other parties.
 """
 
 from __future__ import annotations
@@ -58,6 +59,11 @@ CONJUNCT_DEP = "conj"
 #: ... climbed by `Cues.reach` only from a verb: coordinated nouns ("the sanctions and the expulsions") name acts
 #: of their own.
 VERBAL_POS = frozenset({"VERB"})
+#: Words opening a clause of the moment of the clause it modifies ("was hit when soldiers opened fire", "was killed
+#: as he shielded her"; the list the dater reads too).
+SAME_TIME_MARKS = word_set("same_time_marks")
+#: Dependents of a clause's verb that carry such a word.
+MARK_DEPS = frozenset({"mark", "advmod"})
 #: Dependents that make a verb passive, and the tag of a bare participle that takes the voice of its first conjunct.
 PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass", "csubjpass"})
 PAST_PARTICIPLE_TAG = "VBN"
@@ -91,7 +97,8 @@ class Cues:
     token: int | None = None
     chain: frozenset[int] = frozenset()
     #: ... and the same climbing also from a verb to the verb it is coordinated with when it has no subject of its
-    #: own ("gunmen killed five and wounded twelve": wounded, killed): the parts of one act told by one subject
+    #: own ("gunmen killed five and wounded twelve": wounded, killed), and from a clause of the same moment to the
+    #: verb it modifies ("was hit when soldiers opened fire": opened, hit): the parts of one act
     reach: frozenset[int] = frozenset()
     #: the mention's type is borrowed (`borrowed_type`): a second reading of its sentence, not a second act
     borrowed: bool = False
@@ -143,10 +150,11 @@ def governing_chain(token: Any, across_conjuncts: bool = False) -> frozenset[int
     stops before a coordinated or reported clause and before a clause with its own subject; `across_conjuncts`
     climbs from a verb with no subject of its own to the verb it is coordinated with, whose subject it shares
     ("killed five and wounded twelve": wounded, killed; "killing 23 and injuring 50": injuring, killing and the
-    act they follow)."""
+    act they follow), and from a clause of the same moment to the verb it modifies ("was hit when soldiers
+    opened fire": opened, hit)."""
     chain, current = {token.i}, token
     for _ in range(CHAIN_HOPS):
-        if across_conjuncts and _shares_the_subject(current):
+        if across_conjuncts and (_shares_the_subject(current) or _same_moment(current)):
             current = current.head
             chain.add(current.i)
             continue
@@ -167,6 +175,11 @@ def _shares_the_subject(token: Any) -> bool:
     subject, and in "killing people or being killed" the subject is the victim of the second."""
     return (token.dep_ == CONJUNCT_DEP and token.pos_ in VERBAL_POS and token.head.i != token.i
             and not any(c.dep_ in SUBJECT_DEPS for c in token.children) and _passive(token) == _passive(token.head))
+
+
+def _same_moment(token: Any) -> bool:
+    """Whether a verb heads an adverbial clause of the moment of the verb it modifies ("when soldiers opened fire")."""
+    return token.dep_ == "advcl" and any(c.dep_ in MARK_DEPS and c.lower_ in SAME_TIME_MARKS for c in token.children)
 
 
 def _passive(token: Any) -> bool:

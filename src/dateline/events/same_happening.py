@@ -60,9 +60,10 @@ MAX_GAP = 20
 #: Types whose parties are all actors (PLOVER: reciprocal events list everyone as actor).
 RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 #: Types whose act a sentence tells by its parts, verb by verb under one subject ("gunmen killed five and wounded
-#: twelve"; `coordinated_in_sentence`). Of the labelled pairs of such verbs, the attacks' were one happening (4 of
-#: 4 in the same voice); of other types 2 of 6 (a regime that "imprisoned activists and placed X under house
-#: arrest", "supporting the president and supporting protesters").
+#: twelve") or in a clause of the same moment ("was hit when soldiers opened fire"; `coordinated_in_sentence`). Of
+#: the labelled pairs of coordinated verbs, the attacks' were one happening (4 of 4 in the same voice); of other
+#: types 2 of 6 (a regime that "imprisoned activists and placed X under house arrest", "supporting the president
+#: and supporting protesters").
 TOLD_IN_PARTS = frozenset({"ASSAULT"})
 #: Statements have no physical place (the guideline codes none): a place found near one says nothing.
 PLACELESS_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT"})
@@ -271,10 +272,10 @@ def tied_in_sentence(a: Mention, b: Mention) -> bool:
 
 
 def coordinated_in_sentence(a: Mention, b: Mention) -> bool:
-    """Whether two mentions of one sentence are verbs coordinated under one subject, or hang on such verbs
-    (`Mention.reach`): one reaches the other's trigger ("killed five and wounded twelve"; "detonated a bomb,
-    killing 23 and injuring 50"), or both reach one verb only across conjuncts ("killed five, wounded twelve and
-    abducted three": both on "killed")."""
+    """Whether two mentions of one sentence are verbs coordinated under one subject or a verb and a clause of its
+    moment, or hang on such verbs (`Mention.reach`): one reaches the other's trigger ("killed five and wounded
+    twelve"; "detonated a bomb, killing 23 and injuring 50"; "was hit when soldiers opened fire"), or both reach
+    one verb only across such links ("killed five, wounded twelve and abducted three": both on "killed")."""
     if a.token is None or b.token is None or not a.reach or not b.reach:
         return False
     return a.token in b.reach or b.token in a.reach or bool((a.reach - a.chain) & (b.reach - b.chain))
