@@ -94,8 +94,8 @@ def test_a_first_partition_done_here_is_not_sent_to_the_workers_again():
         first = runner.submit(Partition(0, "k0", [article]))
         assert first.result().key == "k0"
         second = runner.submit(Partition(1, "k1", []))
-        assert second.result().key == "k1"
         assert first.moved is None and len(runner._sent) == 1, "the first partition was sent to a worker again"
+        assert second.result().key == "k1"
     finally:
         runner.close()
 
@@ -274,3 +274,49 @@ def test_workers_recycled_after_every_partition_store_what_one_process_stores(on
     finally:
         runner.close()
     assert dump(str(tmp_path / "recycled.duckdb")) == expected
+
+
+class HandsOverDocuments:
+    """A runner whose partitions come back at once with plain documents (no NLP), each document watched by a weak
+    reference; asked for a partition's result, it records which documents of partitions stored before it are
+    still alive."""
+
+    workers = 1
+
+    def __init__(self) -> None:
+        self.watched: dict[int, list] = {}
+        self.alive_when_asked: dict[int, int] = {}
+
+    def submit(self, part: Partition):
+        import weakref
+
+        docs = [Document(article=art) for art in part.articles]
+        self.watched[part.index] = [weakref.ref(doc) for doc in docs]
+        return _Asked(self, part.index, PartitionResult(part.key, docs))
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+class _Asked:
+    def __init__(self, runner: HandsOverDocuments, index: int, result: PartitionResult) -> None:
+        self.runner, self.index, self._result = runner, index, result
+
+    def result(self) -> PartitionResult:
+        import gc
+
+        gc.collect()
+        earlier = [ref for index, refs in self.runner.watched.items() if index < self.index for ref in refs]
+        self.runner.alive_when_asked[self.index] = sum(ref() is not None for ref in earlier)
+        result, self._result = self._result, None  # handed over: the caller holds it from here on
+        return result
+
+
+def test_a_stored_partitions_documents_are_let_go_before_the_next_partition_is_waited_for(tmp_path):
+    source = write_stories(tmp_path)
+    runner = HandsOverDocuments()
+    with open_store(tmp_path / "db.duckdb") as store:
+        report = ingest_partitioned([source], store, runner, partition_size=2)
+    assert report.added == len(STORIES)
+    assert sorted(runner.alive_when_asked) == [0, 1, 2, 3]
+    assert all(alive == 0 for alive in runner.alive_when_asked.values()), runner.alive_when_asked

@@ -18,7 +18,14 @@ import pytest
 
 from dateline.config import settings
 from dateline.model import Article
-from dateline.scale.parts import Partition, cut_partitions, partition_key, result_from_parquet, to_record
+from dateline.scale.parts import (
+    Partition,
+    PartitionResult,
+    cut_partitions,
+    partition_key,
+    result_from_parquet,
+    to_record,
+)
 from dateline.scale.runners import PRELOAD, LocalWorkers, worker_context
 
 needs_fork_server = pytest.mark.skipif("forkserver" not in multiprocessing.get_all_start_methods(),
@@ -154,3 +161,15 @@ def test_a_dask_task_multiplies_on_one_blas_thread_whatever_its_worker_inherited
         result, parquet = dask_partition("k0", [], None, 8)
         assert {pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"} == {1}
     assert result.key == result_from_parquet(parquet).key == "k0"
+
+
+def test_a_worker_reporting_lets_go_of_the_partitions_done_and_keeps_those_on_their_way() -> None:
+    # a done future holds its partition's documents and Parquet file: the parent has them, the runner need not
+    from concurrent.futures import Future
+
+    runner = LocalWorkers(2)
+    finished, on_its_way = Future(), Future()
+    finished.set_result((PartitionResult("k0"), b"parquet", 300))
+    runner._sent = [finished, on_its_way]
+    runner.worker_reported(300)
+    assert runner._sent == [on_its_way]

@@ -201,6 +201,9 @@ def ingest_partitioned(paths: Iterable[str | Path], store: Store, runner: Runner
     for part, result, parquet in ordered_results(run.jobs(cut_partitions(articles, partition_size, partition_chars)),
                                                  window=2 * runner.workers):
         run.store_result(part, result, parquet)
+        # written: its documents and Parquet bytes go now, not once the next partition has come (the loop's names
+        # would hold them while the parent waits for it, and its objects would be made among theirs)
+        del part, result, parquet
     if ledger:
         ledger.finish()
     return report

@@ -202,7 +202,11 @@ class LocalWorkers(InProcess):
 
     def worker_reported(self, rss_mb: int) -> None:
         """A worker's resident memory at the end of a partition: past the limit, its pool is retired (given no more
-        partitions; shut down once those it has are done), and the next partition starts a fresh pool."""
+        partitions; shut down once those it has are done), and the next partition starts a fresh pool. The pool's
+        partitions done are let go here too: a done future holds its partition's documents and Parquet file, which
+        the parent has stored or is storing (without this, they stayed until the next partition was sent, and at the
+        end of the input, when none is, for the rest of the run)."""
+        self._sent = [sent for sent in self._sent if not sent.done()]
         if self.rss_limit_mb is not None and rss_mb > self.rss_limit_mb and self._pool is not None:
             self._retired.append((self._pool, self._sent))
             self._pool, self._sent = None, []
