@@ -147,14 +147,26 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer,
 
 def _follow_short_forms(groups: dict[str, NameGroup]) -> None:
     """ "the Gulf" after "the Gulf of Mexico": a short form read only through an alternate
-    name takes the reading of the longer name that the article spells out."""
+    name takes the reading of the longer name that the article spells out. So does one read by
+    its own name as an area or town of a country no other place of the article is in, when the
+    longer name is a sea, a river or a region ("the Gulf" is not Gulf province, Papua New Guinea)."""
     for key, group in groups.items():
-        if group.best is not None and group.best.match >= 1.0:
-            continue
         longer = [g for k, g in groups.items() if k.startswith(key + " ") and g.best is not None]
+        if group.best is not None and group.best.match >= 1.0:
+            longer = [g for g in longer if feature_class(g.best) in ("L", "X") and _alone_abroad(group, groups)]
         if longer:
             source = max(longer, key=lambda g: len(g.mentions))
             group.best, group.confidence = source.best, source.confidence * SHORT_FORM_CONFIDENCE
+
+
+def _alone_abroad(group: NameGroup, groups: dict[str, NameGroup]) -> bool:
+    """True when the reading is an area or town (not a country: "Niger" beside "the Niger Delta") and no other
+    name of the article is read as another place of its country."""
+    best = group.best
+    if best is None or best.feature_code.startswith("PCL"):
+        return False
+    others = (g.best for g in groups.values() if g.best is not None and g.best.geonameid != best.geonameid)
+    return all(other.country_code != best.country_code for other in others)
 
 
 def _group(mentions: list[Mention], gazetteer: Gazetteer) -> dict[str, NameGroup]:
