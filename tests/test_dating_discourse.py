@@ -3,7 +3,8 @@ continue the thread as the verb they hang on does; on sentences written for thes
 
 from __future__ import annotations
 
-from stage_run import dating
+from dateline.events.dating_clauses import past_tense
+from stage_run import candidates, dating, event_at
 
 
 def test_a_participle_adjunct_continues_the_story_as_its_verb_does(make_doc) -> None:
@@ -75,3 +76,17 @@ def test_a_saying_in_a_clause_of_its_own_keeps_its_content_s_time(make_doc) -> N
             "The morning after the president announced he would not run again in May, his supporters marched "
             "into the square.")
     assert "earlier sentence" not in dating(make_doc, text, "announced").basis
+
+
+def test_a_passive_told_in_the_present_is_no_past(nlp) -> None:
+    """"are scheduled", "is planned": the participle of a present passive tells no past act."""
+    doc = nlp("Talks between the two sides are scheduled for Friday. The talks were scheduled last month.")
+    scheduled = [t for t in doc if t.text == "scheduled"]
+    assert [past_tense(t) for t in scheduled] == [False, True]
+
+
+def test_talks_scheduled_for_a_later_day_are_a_future_event(nlp) -> None:
+    """A happening dated after its article in a present passive clause has not happened yet: flagged future."""
+    doc = candidates(nlp, "Talks between the two governments are scheduled for Friday in Geneva.")
+    event = event_at(doc, "Talks")
+    assert (event.date, event.status) == ("2019-03-15", "future")

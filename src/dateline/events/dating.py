@@ -246,19 +246,11 @@ def same_expression_value(doc: Document, timex: Timex) -> Timex:
 def _looks_ahead(trigger: Any) -> bool:
     """True when the trigger's clause is not told in the past: "will meet on Thursday", "meets
     on Thursday", "is to meet", "an AU meeting on Thursday" (a nominal event in a present clause), "an AU
-    meeting on Thursday is expected to ..." (a passive whose auxiliary is present: its participle is no past)."""
+    meeting on Thursday is expected to ..." (a passive whose auxiliary is present: `past_tense` reads no past in it)."""
     verb = clause_head(trigger)
     if verb.pos_ not in VERBAL:
         return True
-    return not past_tense(verb) or _present_passive(verb)
-
-
-def _present_passive(verb: Any) -> bool:
-    """A passive told in the present ("is expected", "are planned"): the participle's auxiliaries are all
-    present-tense forms of "be", none perfect or past."""
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    return verb.tag_ == "VBN" and any(a.dep_ == "auxpass" for a in auxes) and \
-        all(a.tag_ in ("VBZ", "VBP") and a.lemma_ == "be" for a in auxes)
+    return not past_tense(verb)
 
 
 def _written_out(timex: Timex) -> bool:

@@ -310,11 +310,19 @@ def _right_after_report(doc: Document, timex: Timex, trigger: Any) -> bool:
 
 
 def past_tense(verb: Any) -> bool:
-    """A clause told in the past: a past-tense verb or auxiliary, a perfect, a bare past participle."""
+    """A clause told in the past: a past-tense verb or auxiliary, a perfect, a bare past participle. Not a passive
+    told in the present ("talks are scheduled for Friday", "a summit is expected to"): its participle is no past."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ in _FUTURE_AUX for a in auxes):
+    if any(a.lower_ in _FUTURE_AUX for a in auxes) or _present_passive(verb, auxes):
         return False
     return verb.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" or a.lower_ in _PERFECT_AUX for a in auxes)
+
+
+def _present_passive(verb: Any, auxes: list[Any]) -> bool:
+    """A passive told in the present ("is expected", "are planned"): the participle's auxiliaries are all
+    present-tense forms of "be", none perfect or past."""
+    return verb.tag_ == "VBN" and any(a.dep_ == "auxpass" for a in auxes) and \
+        all(a.tag_ in ("VBZ", "VBP") and a.lemma_ == "be" for a in auxes)
 
 
 def _on_the_trigger(root: Any, trigger: Any) -> bool:
