@@ -90,3 +90,16 @@ def test_talks_scheduled_for_a_later_day_are_a_future_event(nlp) -> None:
     doc = candidates(nlp, "Talks between the two governments are scheduled for Friday in Geneva.")
     event = event_at(doc, "Talks")
     assert (event.date, event.status) == ("2019-03-15", "future")
+
+
+def test_a_saying_is_not_bounded_by_a_saying_it_reports(make_doc) -> None:
+    """"said Tuesday his government told the envoy ...": the parse may hang Tuesday on "told", but "told" is what
+    "said" reports, not a report of it; the saying is on Tuesday itself."""
+    text = "The president said Tuesday his government told the envoy it would not sign the accord."
+    when = dating(make_doc, text, "said")
+    assert (when.value, when.mod) == ("2018-09-18", None)
+
+
+def test_a_reported_act_stays_bounded_by_its_report(make_doc) -> None:
+    text = "Officials said on Tuesday that soldiers had arrested twelve protesters."
+    assert dating(make_doc, text, "arrested").date == ("2018-09-18", "day", "ON_OR_BEFORE")

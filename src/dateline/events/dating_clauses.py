@@ -372,4 +372,7 @@ def reported_by(doc: Document, timex: Timex, trigger: Any) -> bool:
         before -= 1
     if before >= 0:
         verbs.append(doc.parsed[before])
-    return any(v.lemma_ in REPORTING and v.pos_ == "VERB" and v.i != trigger.i for v in verbs)
+    # a verb of saying below the trigger reports something else: "Castro said Tuesday his government told ...",
+    # "sought to soften the words, saying on Friday ..." (the parse hangs the saying's day on what it embeds)
+    return any(v.lemma_ in REPORTING and v.pos_ == "VERB" and v.i != trigger.i and not trigger.is_ancestor(v)
+               for v in verbs)
