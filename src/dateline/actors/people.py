@@ -227,14 +227,20 @@ def in_capitals(span: Any) -> bool:
     return bool(words) and all(w.isupper() and len(w) > 1 for w in words)
 
 
-def local_story_country(doc: Document, lexicon: ActorDictionary, people: list[Actor]) -> str | None:
-    """The country of a local story: every place the article names is in it (two places at least).
+def local_story_country(doc: Document, lexicon: ActorDictionary, people: list[Actor],
+                        bodies: list[Actor] | None = None) -> str | None:
+    """The country of a local story: every place the article names is in it (two places at least), or,
+    where it names fewer than two places, every place and every state or body of a real country it names
+    (`bodies`: "a US judge", "the NYPD"; two such mentions at least).
 
     People the dictionary does not know ("Chris Jacobs", a mayor, a suspect) are placed there;
-    an article that names places in two countries says nothing about where its people are from,
-    and a leading country is no evidence for a person (a foreign minister is named abroad).
+    an article that names places (or, short of places, bodies) of two countries says nothing about where
+    its people are from, and a leading country is no evidence for a person (a foreign minister is named
+    abroad).
     """
     countries = [c for c in (lexicon.iso2.get(p.country_code or "") for p in places_not_people(doc, people)) if c]
+    if len(countries) < 2:
+        countries += [a.country for a in bodies or [] if a.country in lexicon.countries]
     found = set(countries)
     return found.pop() if len(countries) >= 2 and len(found) == 1 else None
 

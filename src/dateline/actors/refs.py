@@ -67,10 +67,11 @@ def resolve_references(candidates: list[Candidate], doc: Document, keys: list[st
     link_titled_short_names(candidates)
     described_by_apposition(unknown, candidates, doc)
     employed_by_possessor(unknown, candidates, doc)
-    home = local_story_country(doc, lexicon, [c.actor for c in [*candidates, *unknown] if c.person])
+    bodies = [c.actor for c in candidates if not (c.person or c.generic) and c.actor.sector != MEDIA_SECTOR]
+    home = local_story_country(doc, lexicon, [c.actor for c in [*candidates, *unknown] if c.person], bodies)
     for cand in unknown:
         if cand.actor.country is None and home:
-            set_country(cand.actor, home, "every place of the article is in")
+            set_country(cand.actor, home, "every place (short of two, every place and body) the article names is in")
     for cand, person in surnames:  # "Eason Jordan ... Jordan said": placed as the person finally is
         if person.unknown and cand.actor.country != person.actor.country:
             adopt(cand.actor, person.actor)
