@@ -30,7 +30,7 @@ from dateline.merge.rules import (
     same_day,
     shared_parties_between,
 )
-from dateline.merge.text import dice, evidence_dice, sentence_names, sentence_numbers
+from dateline.merge.text import CLOSE_WORDING, dice, evidence_dice, sentence_names, sentence_numbers
 from dateline.model import Event
 
 #: The shipped model: feature names, weights, intercept and threshold, with how they were measured.
@@ -40,8 +40,6 @@ MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "models" / "merge_li
 #: `dice`: the sentences' content words shared, as `text.evidence_dice` (short sentences discounted).
 #: `reaches_back`: the two meet only through the background reach (`spans.BACKGROUND_DAYS`), a report a month on.
 FEATURES = ("dice", "close_wording", "shared_number", "shared_names", "shared_roles", "both_dated", "reaches_back")
-#: Sentences sharing this much of their content words (`evidence_dice`) are worded alike: most of a report retold.
-CLOSE_WORDING = 0.7
 #: Names shared up to this many count (a longer shared name says no more).
 NAMES_CAP = 3
 #: How `link_between` states a link's probability in its reason (`link_strength` reads it back).
@@ -156,5 +154,5 @@ def link_strength(reason: str) -> float:
     return float(stated.group(1)) if stated else 1.0
 
 
-__all__ = ["FEATURES", "LinkModel", "features_between", "link_between", "link_features", "link_model",
+__all__ = ["CLOSE_WORDING", "FEATURES", "LinkModel", "features_between", "link_between", "link_features", "link_model",
            "link_probability", "link_reason", "link_strength", "sentence_names", "sentence_numbers"]

@@ -1,8 +1,8 @@
 """The hard rules of cross-article merging: what two article-level events must not disagree on.
 
 Two events of different articles can be one happening only when nothing about them conflicts
-(`conflict_reason`): the same PLOVER type, modes that agree (or one unset), not one negated and the
-other not, date spans that overlap (`dateline.merge.spans`: each read from the TIMEX3 value,
+(`conflict_reason`): the same PLOVER type, modes that agree (or one unset, or both read from one wording), not one
+negated and the other not, date spans that overlap (`dateline.merge.spans`: each read from the TIMEX3 value,
 widened by its `date_mod` and by a day of slack for day and week values), parties and places that
 do not contradict each other. Whether they then *are* one happening is weighed by
 `dateline.merge.link`.
@@ -30,7 +30,14 @@ from typing import NamedTuple
 
 from dateline.merge.spans import COPY_DAYS as COPY_DAYS
 from dateline.merge.spans import DATE_SLACK_DAYS, date_span, merge_span
-from dateline.merge.text import sentence_fingerprint, sentence_names, sentence_numbers, sentence_words
+from dateline.merge.text import (
+    CLOSE_WORDING,
+    evidence_dice,
+    sentence_fingerprint,
+    sentence_names,
+    sentence_numbers,
+    sentence_words,
+)
 from dateline.model import Event, Location, Party
 from dateline.timex3 import Interval
 from dateline.words import word_set
@@ -254,13 +261,14 @@ def _party_conflict(a: Report, b: Report, lent: bool) -> str | None:
 
 
 def location_precision(loc: Location | PlaceKey) -> str:
-    """How much a place says (`point`, `admin`, `country`), from its own field or its GeoNames feature code
-    (a sea, gulf or region counts as a country: it does not pin an event down either)."""
-    if loc.precision:
-        return loc.precision
+    """How much a place says (`point`, `admin`, `country`), from its own field or its GeoNames feature code. A sea,
+    gulf or region counts as a country whatever its field says: it does not pin an event down either (the Gulf of
+    Mexico given as a "point" at its centre is 700 km from Louisiana, on whose coast the spill was)."""
     code = loc.feature_code or ""
     if code.startswith("PCL") or code in COARSE_PLACE_CODES:
         return "country"
+    if loc.precision:
+        return loc.precision
     return "admin" if code.startswith("ADM") else "point"
 
 
@@ -325,7 +333,7 @@ def conflict_between(a: Report, b: Report, lent: bool = True, one_article: bool 
         return "one article (its own grouping kept them apart)"
     if a.type != b.type:
         return f"types {a.type} and {b.type}"
-    if a.mode and b.mode and a.mode != b.mode:
+    if a.mode and b.mode and a.mode != b.mode and not _one_wording(a, b):
         return f"modes {a.mode} and {b.mode}"
     if a.negated != b.negated:  # a fact, a plan and a hypothetical may be one; a denial is not
         return f"one is {a.status}, the other {b.status}"
@@ -335,6 +343,13 @@ def conflict_between(a: Report, b: Report, lent: bool = True, one_article: bool 
     if not first.overlaps(second.first, second.last) and not copied(a, b):
         return f"dates {a.date or 'undated'} and {b.date or 'undated'}"
     return _party_conflict(a, b, lent) or _place_conflict(a, b)
+
+
+def _one_wording(a: Report, b: Report) -> bool:
+    """Whether the two sentences are worded alike (`CLOSE_WORDING`: most of one report retold): then two modes are two
+    readings of one wording (which of its verbs the coder took: "investigating" or "charged" of one sentence printed
+    twice, "blowout" or "exploding" of one account of a blast), not two acts the texts tell apart."""
+    return evidence_dice(a.words, b.words) >= CLOSE_WORDING
 
 
 def copied(a: Report, b: Report) -> bool:

@@ -12,7 +12,7 @@ import hashlib
 import re
 import sys
 
-from dateline.words import word_map, word_set
+from dateline.words import number_map, word_map, word_set
 
 #: Words left out of the sentence comparison: function words and news boilerplate, and the names of months and
 #: weekdays (a date both sentences write is weighed by the dates; every report of that day shares it).
@@ -25,6 +25,21 @@ _NUMBER = re.compile(r"(?<!\w)(?<![^\W\d_]-)\d+(?:[.,:]\d+)*")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\W{0,2}$")
 _WORD_AFTER = re.compile(r"^\W{0,2}([A-Za-z]+)")
 _YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
+_NUMBER_WORDS = {word: value for word, value in number_map("number_words").items() if " " not in word}
+#: Counts written in words that name the same count as digits: "Eleven workers were killed" and "killed 11 workers"
+#: share the 11. Only the tens and the teens (10-99, and compounds such as "twenty-five"): one to nine are written in
+#: words by every style guide, so "two days later" would share a "2" with every other story's small count. A group noun
+#: ("dozen") is no count.
+#: Nouns of a rough group ("a dozen": "half a dozen", "dozens"), told apart in `number_words` by their "a ..." entry:
+#: they count roughly, not as the digits another outlet writes.
+_GROUP_NOUNS = {key.split()[1] for key in number_map("number_words") if key.startswith("a ") and len(key.split()) == 2}
+WORD_COUNTS = {word: value for word, value in _NUMBER_WORDS.items() if 10 <= value < 100 and word not in _GROUP_NOUNS}
+#: The unit words that follow a tens word after a hyphen ("twenty-five").
+NUMBER_UNITS = {word: value for word, value in _NUMBER_WORDS.items() if 1 < value < 10}
+_WORD_COUNT = re.compile(r"\b([a-z]+)(?:-([a-z]+))?\b")
+#: Sentences sharing this much of their content words (`evidence_dice`) are worded alike: most of a report retold (a
+#: link feature, `dateline.merge.link`; two modes read from such sentences are one wording read two ways: `rules`).
+CLOSE_WORDING = 0.7
 #: Words each sentence is taken to hold beyond those it writes, none of them shared (`evidence_dice`): the Dice of a
 #: few words rests on one or two ("BRADDOCK: Thank you." / "Thank you!!" share half their words by one), so a short
 #: pair is discounted much and a long one hardly. Chosen with the link model's cross-validation (leave one topic family
@@ -79,8 +94,23 @@ def _part_of_date(sentence: str, match: re.Match[str]) -> bool:
 def sentence_numbers(sentence: str) -> frozenset[str]:
     """The counts and amounts a sentence writes in digits ("11", "5,000", "1.3"); the parts of its dates and the
     digits of names and codes ("H1N1") are left out (two reports of one day, or of one epidemic, share those with
-    every other report of it)."""
-    return frozenset(sys.intern(m.group()) for m in _NUMBER.finditer(sentence) if not _part_of_date(sentence, m))
+    every other report of it). A count of ten or more written in words ("Eleven", "twenty-five") is read as its
+    digits (`WORD_COUNTS`), so one outlet's words and another's digits are one count."""
+    digits = (m.group() for m in _NUMBER.finditer(sentence) if not _part_of_date(sentence, m))
+    return frozenset(sys.intern(number) for number in (*digits, *_word_counts(sentence)))
+
+
+def _word_counts(sentence: str) -> list[str]:
+    """The counts of ten to ninety-nine a sentence writes in words, as digits ("Eleven" -> "11", "twenty-five" ->
+    "25"); a tens word with a unit word after its hyphen adds the unit (`number_words`)."""
+    counts = []
+    for match in _WORD_COUNT.finditer(sentence.lower()):
+        tens, unit = WORD_COUNTS.get(match.group(1)), match.group(2)
+        if tens is None:
+            continue
+        units = NUMBER_UNITS.get(unit or "", 0) if tens % 10 == 0 and tens >= 20 else 0
+        counts.append(str(tens + units))
+    return counts
 
 
 @functools.lru_cache(maxsize=65536)
@@ -101,5 +131,6 @@ def sentence_fingerprint(sentence: str) -> str | None:
     return hashlib.blake2b(tokens.encode("utf-8"), digest_size=8).hexdigest()
 
 
-__all__ = ["DATE_NAMES", "FINGERPRINT_MIN_WORDS", "STOPWORDS", "UNSEEN_WORDS_PER_SENTENCE", "dice", "evidence_dice",
-           "sentence_fingerprint", "sentence_names", "sentence_numbers", "sentence_similarity", "sentence_words"]
+__all__ = ["CLOSE_WORDING", "DATE_NAMES", "FINGERPRINT_MIN_WORDS", "STOPWORDS", "UNSEEN_WORDS_PER_SENTENCE",
+           "WORD_COUNTS", "dice", "evidence_dice", "sentence_fingerprint", "sentence_names", "sentence_numbers",
+           "sentence_similarity", "sentence_words"]
