@@ -102,6 +102,8 @@ def _reaches_back(a: Report, b: Report) -> float:
 def _explained(a: Report, b: Report, features: dict[str, float]) -> list[str]:
     """The shared things behind a link, in words (from what `report_of` read of each)."""
     why = [f"sentences share {dice(a.words, b.words):.0%} of their words"]
+    if a.mode and b.mode and a.mode != b.mode:  # they link only when worded alike (`rules._one_wording`)
+        why.append(f"modes {a.mode} / {b.mode} read from one wording")
     if a.date != b.date and copied(a, b):
         why.append(f"one sentence printed again, dated by each page ({a.date} / {b.date})")
     if features["shared_number"]:
