@@ -28,6 +28,8 @@ class NameGroup:
     mentions: list[Mention]
     candidates: tuple[Candidate, ...]
     fuzzy: bool = False
+    #: Read through the country, province or big town its unknown name is built on ("Colorado State", "Gulf Coast").
+    headed: bool = False
     cues: Counter[str] = field(default_factory=Counter)
     containers: list[tuple[Candidate, ...]] = field(default_factory=list)
     best: Candidate | None = None
@@ -121,3 +123,13 @@ def rough_km(a: Candidate, b: Candidate) -> float:
     x = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
     y = math.radians(b.lat - a.lat)
     return 6371.0 * math.hypot(x, y)
+
+
+def alone_abroad(group: NameGroup, groups: dict[str, NameGroup]) -> bool:
+    """True when the reading is an area or town of a country (not a country: "Niger" beside "the Niger Delta"; nor a
+    sea) and no other name of the article is read as another place of that country."""
+    best = group.best
+    if best is None or not best.country_code or best.feature_code.startswith("PCL"):
+        return False
+    others = (g.best for g in groups.values() if g.best is not None and g.best.geonameid != best.geonameid)
+    return all(other.country_code != best.country_code for other in others)

@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from dateline.geo.fallback import Surroundings, place_of, readings_of
 from dateline.geo.gazetteer import Candidate, Gazetteer
-from dateline.geo.groups import Context, NameGroup, feature_class, inside
+from dateline.geo.groups import Context, NameGroup, alone_abroad, feature_class, inside
 from dateline.geo.mentions import Mention
 from dateline.geo.names import COMPASS_WORDS, bare_admin_name, fold, without_compass_word
 from dateline.geo.recognize import CUE_NOUNS, GENERIC_WORDS
@@ -141,6 +141,9 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer,
             if group.best is not None and not group.fuzzy:
                 context.add(group.best, _weight(group))
     _follow_short_forms(groups)
+    for group in groups.values():
+        if group.headed and alone_abroad(group, groups):  # "the Gulf Coast" is not Gulf province, Papua New Guinea
+            group.best, group.confidence = None, 0.0
     around = Surroundings(groups, mentions)  # indexed once: the fallbacks stay linear in the mentions
     return [place_of(m, groups, gazetteer, mentions, around) for m in mentions]
 
@@ -153,20 +156,10 @@ def _follow_short_forms(groups: dict[str, NameGroup]) -> None:
     for key, group in groups.items():
         longer = [g for k, g in groups.items() if k.startswith(key + " ") and g.best is not None]
         if group.best is not None and group.best.match >= 1.0:
-            longer = [g for g in longer if feature_class(g.best) in ("L", "X") and _alone_abroad(group, groups)]
+            longer = [g for g in longer if feature_class(g.best) in ("L", "X") and alone_abroad(group, groups)]
         if longer:
             source = max(longer, key=lambda g: len(g.mentions))
             group.best, group.confidence = source.best, source.confidence * SHORT_FORM_CONFIDENCE
-
-
-def _alone_abroad(group: NameGroup, groups: dict[str, NameGroup]) -> bool:
-    """True when the reading is an area or town (not a country: "Niger" beside "the Niger Delta") and no other
-    name of the article is read as another place of its country."""
-    best = group.best
-    if best is None or best.feature_code.startswith("PCL"):
-        return False
-    others = (g.best for g in groups.values() if g.best is not None and g.best.geonameid != best.geonameid)
-    return all(other.country_code != best.country_code for other in others)
 
 
 def _group(mentions: list[Mention], gazetteer: Gazetteer) -> dict[str, NameGroup]:
@@ -174,10 +167,11 @@ def _group(mentions: list[Mention], gazetteer: Gazetteer) -> dict[str, NameGroup
     for mention in mentions:
         key = fold(mention.text)
         if key not in groups or mention.area is not None:
-            exact = (readings_of(mention, gazetteer) or _without_compass(mention.text, gazetteer)
-                     or _head_area(mention.text, gazetteer))
+            own = readings_of(mention, gazetteer) or _without_compass(mention.text, gazetteer)
+            exact = own or _head_area(mention.text, gazetteer)
             candidates = exact or gazetteer.fuzzy(mention.text)
-            groups[key] = NameGroup(key, groups[key].mentions if key in groups else [], candidates, fuzzy=not exact)
+            groups[key] = NameGroup(key, groups[key].mentions if key in groups else [], candidates, fuzzy=not exact,
+                                    headed=bool(exact) and not own)
         group = groups[key]
         group.mentions.append(mention)
         if mention.cue:
