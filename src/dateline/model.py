@@ -19,13 +19,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from bisect import bisect_right
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from itertools import accumulate
 from typing import Any, Literal
 
 from dateline.jsonform import INTERNAL, OMITTED_IF_NONE, JsonForm, optional_key, rounded, schema_of
+from dateline.spans import first_holding, span_reach
 from dateline.timex3 import DateMod, Precision
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
@@ -304,21 +302,6 @@ def event_id(article_id: str, type_: str, trigger_start: int | None, sentence_st
     """A deterministic event id, so re-extracting an article yields the same ids."""
     raw = f"{article_id}:{type_}:{sentence_start}:{trigger_start}"
     return hashlib.sha256(raw.encode()).hexdigest()[:16]
-
-
-def span_reach(spans: Iterable[tuple[int, int]]) -> tuple[list[int], list[int]]:
-    """For (start, end) spans sorted by start: their starts and the running maximum of their ends, with which
-    `first_holding` finds the first span holding an offset by binary search, not a scan of every span."""
-    pairs = list(spans)
-    return [start for start, _ in pairs], list(accumulate((end for _, end in pairs), max))
-
-
-def first_holding(starts: list[int], reach: list[int], offset: int) -> int | None:
-    """The index (in start order) of the first span holding `offset`, or None (`span_reach` gives the lists):
-    among the spans starting at or before it, the first whose running end passes it ends there itself."""
-    before = bisect_right(starts, offset)
-    first = bisect_right(reach, offset, 0, before)
-    return first if first < before else None
 
 
 def excluded_index(spans: list[ExcludedSpan]) -> tuple[list[int] | None, list[int]]:

@@ -26,7 +26,8 @@ from dateline.actors.dictionary import ActorDictionary
 from dateline.actors.match import is_state
 from dateline.actors.mention import after_stance_prefix
 from dateline.actors.text import token_key, without_determiner
-from dateline.model import Actor, Document, first_holding, span_reach
+from dateline.model import Actor, Document
+from dateline.spans import first_holding, span_reach
 from dateline.words import word_class, word_set
 
 #: Possessive determiners whose noun belongs to their antecedent.
