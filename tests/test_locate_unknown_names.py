@@ -5,7 +5,7 @@ is filed from a town in that area. The place itself keeps its guessed area (the 
 from __future__ import annotations
 
 from dateline.events.locate import text_supports
-from dateline.model import NEARBY_AREA_BASIS, Place
+from dateline.model import NAMED_KIND_NOTE, NEARBY_AREA_BASIS, Place
 from stage_run import event_at, extracted
 
 UNKNOWN_NEAR_TOWNS = ("Officials from Lyon and Grenoble said riot police detained forty protesters in Vauxbridge "
@@ -33,3 +33,13 @@ def test_a_place_the_text_puts_the_name_in_is_supported(nlp) -> None:
                                          "puts it in")
     assert text_supports(doc, stated)
     assert not text_supports(doc, next(p for p in doc.places if p.text == "Vauxbridge"))
+
+
+def test_a_name_the_text_calls_a_village_places_the_event_in_its_area(nlp) -> None:
+    """The issue's unresolvable village: the text says what the name is, so the event takes the area around it
+    (an admin area, not a town), and says which name it stands for."""
+    doc = extracted(nlp, "Officials from Lyon and Grenoble said riot police detained forty protesters in the village "
+                         "of Vauxbridge on Monday.")
+    location = event_at(doc, "detained").location
+    assert location is not None and location.precision == "admin"
+    assert "Vauxbridge" in (location.basis or "") and NAMED_KIND_NOTE in (location.basis or "")

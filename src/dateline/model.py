@@ -43,6 +43,10 @@ LocationPrecision = Literal["point", "admin", "country"]
 #: How a place's `basis` says the places stage put a name the gazetteer lacks in the area of the places named near
 #: it: a guess from the article's context, not where the text puts the name (the events stage tells the two apart).
 NEARBY_AREA_BASIS = "the area the places named near it lie in"
+#: Added to such a basis when the text names the kind of place the name is ("the villages of Foua", "Kefraya
+#: village"): the name is a place of the story, so the area around it is the smallest the text supports for an
+#: event there (issue 10), where a bare unknown name ("talks to sell assets to Apache") may be no place at all.
+NAMED_KIND_NOTE = "the text names its kind"
 #: Why a stretch of text is not the story: reader comments, share/follow/newsletter lines, photo captions
 #: and credits, bylines, related-story blocks, legal/cookie/paywall notices, navigation, page timestamps,
 #: the dateline prefix ("BEIRUT (Reuters) -"), social-media posts, a line repeated from earlier.

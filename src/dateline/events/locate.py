@@ -79,7 +79,7 @@ from dateline.events.scene import (
     scene_location,
 )
 from dateline.events.scene_fit import of_the_present
-from dateline.model import NEARBY_AREA_BASIS, Document, Location, LocationPrecision, Place
+from dateline.model import NAMED_KIND_NOTE, NEARBY_AREA_BASIS, Document, Location, LocationPrecision, Place
 from dateline.words import word_set
 
 __all__ = ["dateline_place", "locate_event", "location_for_type", "party_countries", "text_supports"]
@@ -227,8 +227,9 @@ def text_supports(doc: Document, place: Place) -> bool:
     beside London: England): the text does not say the name lies there, so no event is placed by it, unless
     the article is filed from a town in that area, whose story it is ("consultative meetings at the City Hall"
     under a CALAMBA CITY dateline). A name the text puts in a place ("X in Y", "X, Y") or a site beside a town
-    keeps its place."""
-    if NEARBY_AREA_BASIS not in (place.basis or ""):
+    keeps its place, and so does a name the text calls a village, town or province ("the villages of Foua and
+    Kefraya"): a place of the story the gazetteer lacks, whose area is the smallest the text supports."""
+    if NEARBY_AREA_BASIS not in (place.basis or "") or NAMED_KIND_NOTE in (place.basis or ""):
         return True
     home = dateline_place(doc)
     return home is not None and home.country_code == place.country_code and \

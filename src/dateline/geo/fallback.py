@@ -17,7 +17,7 @@ from dateline.geo.gazetteer import Candidate, Gazetteer
 from dateline.geo.groups import NameGroup, feature_class, inside
 from dateline.geo.mentions import Mention
 from dateline.geo.names import fold
-from dateline.model import NEARBY_AREA_BASIS, LocationPrecision, Place
+from dateline.model import NAMED_KIND_NOTE, NEARBY_AREA_BASIS, LocationPrecision, Place
 
 #: Feature codes of whole countries (and continents): the coarsest precision.
 COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCL", "PCLIX", "CONT"})
@@ -66,6 +66,8 @@ def place_of(mention: Mention, groups: dict[str, NameGroup], gazetteer: Gazettee
         confidence = certainty * AREA_CONFIDENCE.get(best.feature_code, AREA_CONFIDENCE_TOWN) if best else 0.0
         basis = best and f"'{mention.text}' is not in the gazetteer: placed in {best.name}, " + \
             ("the town named beside it" if feature_class(best) == "P" else NEARBY_AREA_BASIS)
+        if basis and mention.cue is not None:
+            basis += f" ({NAMED_KIND_NOTE})"
     if best is not None and best.feature_code == "ADM2":
         best = _district_point(best, around, gazetteer)
     elif best is not None and basis is not None and best.feature_code == "ADM1":
