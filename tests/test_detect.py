@@ -70,6 +70,17 @@ def test_no_proposal_on_a_verb_whose_object_is_the_lexicon_event() -> None:
         assert [t.text for t, _ in detect_triggers(sent, {})] == ["gassed"]
 
 
+def test_no_proposal_on_a_verb_of_saying_whose_reported_clause_is_the_lexicon_event() -> None:
+    """A proposal on "said" would make the shelling it reports that proposal's content, hypothetical and hidden."""
+    say_detector = LinearModel(classes=("CONCEDE", "NONE"), vocabulary={"l=say": 0},
+                               coef=np.array([[4.0], [-4.0]]), intercept=np.array([-2.0, 2.0]), threshold=0.5)
+    sent = next(load_spacy()("Officials in the valley said the army had shelled the town overnight.").sents)
+    shelled = next(t for t in sent if t.lower_ == "shelled")
+    with using_detector(say_detector):
+        assert detect_triggers(sent, {shelled.i: "ASSAULT"}) == []
+        assert [t.text for t, _ in detect_triggers(sent, {})] == ["said"]
+
+
 def test_the_coder_codes_a_proposal_like_a_lexicon_trigger_and_says_why() -> None:
     article = Article(id="gas", date=dt.date(2020, 1, 8), text=GASSED)
     with undetected():
