@@ -311,6 +311,37 @@ def test_missed_pairs_are_classed_by_the_step_that_kept_them_apart(monkeypatch):
     assert mechanism(first, same_week, linked=False) == "low link p"
 
 
+def test_the_population_of_missed_pairs_starts_at_the_dice_asked_for(monkeypatch):
+    """`merge_missed.py --min-dice`: pairs whose sentences share less than the floor are not in the population."""
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from merge_missed import similar_unmerged
+
+    told = "Rebels shelled the northern garrison town of Marsa overnight, wounding nine soldiers."
+    retold = "Rebels shelled Marsa garrison again on Tuesday after a week of calm along the northern front."
+    reports = {r.id: r for r in (report_of(event_of(report(aid, "2022-05-03", sentence, "shelled", type_="ASSAULT",
+                                                             actors=())))
+                                 for aid, sentence in (("war_a/1", told), ("war_b/2", retold)))}
+    similarity = dice(*(r.words for r in reports.values()))
+    assert 0.2 <= similarity < 0.9
+    merged = {r.id: r.id for r in reports.values()}
+    assert [s for _, _, s in similar_unmerged(reports, merged, min_dice=0.2)] == [similarity]
+    assert similar_unmerged(reports, merged, min_dice=0.9) == []
+
+
+def test_a_per_class_draw_takes_as_many_pairs_of_each_class_with_its_population(monkeypatch):
+    """`merge_missed.py --per-class N`: N pairs (seeded) of every class, other types included, each with how many
+    pairs its class holds, so a class's same rate times its population estimates the same pairs it keeps apart."""
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from merge_missed import per_class_sample
+
+    kinds = [(f"a{k}", f"b{k}", 0.5, "low link p") for k in range(7)] + [("c", "d", 0.9, "blocking: type")]
+    drawn = per_class_sample(kinds, 3, seed=5)
+    assert sorted((kind, population) for _, _, _, kind, population in drawn) == \
+        [("blocking: type", 1), ("low link p", 7), ("low link p", 7), ("low link p", 7)]
+    assert all(item[:4] in kinds for item in drawn) and len({item[:2] for item in drawn}) == 4
+    assert per_class_sample(kinds, 3, seed=5) == drawn
+
+
 def test_refused_links_are_classed_by_what_kept_their_groups_apart(monkeypatch):
     """`merge_missed.py --refused`: a link whose two reports sit in different merged events is 'sparse' when the two
     groups hold too few links for the join density, and says whether the report alone would have joined the other
