@@ -133,3 +133,13 @@ def test_conceded_rejection_answers_the_claimant_of_the_main_clause(staged) -> N
     actors = [p for h in trigger_parties(denies).actors for p in resolve(doc, h)]
     claimant = rejected_claimant(denies, actors, lambda head: resolve(doc, head))
     assert [p.country for p in claimant] == ["UGA"]
+
+
+def test_one_person_killed_is_an_agent_placed_as_people_are(staged) -> None:
+    """"killing one person": the singular is an agent noun as "people" and "persons" are (supplement.tsv, ~PPL),
+    placed by the country named near it."""
+    doc = staged("Egyptian police opened fire on protesters in Cairo on Friday, killing one person.")
+    person = next(a for a in doc.actors if a.text == "person")
+    assert (person.country, person.sector) == ("EGY", "CVL") and "PERSON [~PPL]" in (person.entry or "")
+    persons = next(a for a in staged("The blast wounded four persons.").actors if a.text == "persons")
+    assert persons.sector == "CVL"
