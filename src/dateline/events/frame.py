@@ -39,6 +39,7 @@ from __future__ import annotations
 from typing import Any
 
 from dateline.events.courtesy import courtesy
+from dateline.events.fixed_senses import against_a_hardship, fixed_expression
 from dateline.events.index import ArticleIndex
 from dateline.events.senses import (
     NON_POLITICAL_SECTORS,
@@ -146,7 +147,8 @@ def not_an_act(token: Any, type_name: str, agent: Any | None, state_agent: bool 
     a speech act made by a text that names no political body ("reports claimed"); a harm to oneself ("harming
     themselves"); a verb of state with an "under" phrase ("came under attack"; `events.senses`); a tally of acts
     over a period ("50 journalists have been killed in the last two years"); a habit a relative clause in the simple
-    present ascribes to its noun ("the club, which supports charities").
+    present ascribes to its noun ("the club, which supports charities"); a word of a fixed expression ("died of a
+    heart attack") or a conflict word against a hardship ("struggling with homelessness": `events.fixed_senses`).
     `state_agent`: a state, armed or judicial body named as the agent by a common noun, whose conflict act stays;
     `political_agent`: an actor of a political sector named in the agent's phrase."""
     lemma = _lemma(token)
@@ -176,6 +178,11 @@ def not_an_act(token: Any, type_name: str, agent: Any | None, state_agent: bool 
         return f"tally: '{token.text}' counts acts over a period, no one happening"
     if habitual_property(token):
         return f"habit: '{token.text}' says what '{token.head.text}' does as a rule"
+    if (expression := fixed_expression(token)) is not None:
+        return f"idiom: '{token.text}' in '{expression}' names no act"
+    if (hardship := against_a_hardship(token, type_name)) is not None:
+        return f"effort: '{token.text}' against '{hardship}', no party" if hardship != "effort" else \
+            f"effort: '{token.text}' to do something is no attack"
     return None
 
 
