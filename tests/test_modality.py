@@ -181,3 +181,18 @@ def test_a_party_that_is_no_one_leaves_other_mentions_facts(make_doc) -> None:
     assert modality_of(make_doc, text, "hurt").negated
     assert not modality_of(make_doc, text, "attack").negated
     assert not modality_of(make_doc, "Police detained five protesters at the rally.", "detained").negated
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("The charity has sent food in an effort to help families during anti-government protests there.", "protests"),
+    ("The mayor wants to reopen the market despite clashes nearby.", "clashes"),
+])
+def test_a_nominal_event_that_is_the_setting_of_an_intended_act_stays_a_fact(make_doc, text: str,
+                                                                              trigger: str) -> None:
+    found = modality_of(make_doc, text, trigger)
+    assert not (found.hypothetical or found.future or found.negated)
+
+
+def test_an_intended_act_in_a_setting_is_still_intended(make_doc) -> None:
+    found = modality_of(make_doc, "The mayor wants to close the market despite clashes nearby.", "close")
+    assert found.future or found.hypothetical

@@ -33,7 +33,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from dateline.events.dating_clauses import past_tense, written_by
-from dateline.events.modality_scope import ADJUNCT_PREPS, contrasted_conjunct, in_adjunct, is_subject_of, presupposed
+from dateline.events.modality_scope import (
+    ADJUNCT_PREPS,
+    contrasted_conjunct,
+    in_adjunct,
+    in_setting,
+    is_subject_of,
+    presupposed,
+)
 from dateline.model import Document
 from dateline.timex3 import interval, precision
 from dateline.words import word_class, word_set
@@ -294,8 +301,8 @@ def _governor_modality(verb: Any, trigger: Any, event_heads: frozenset[int]) -> 
     parent = verb.head
     if parent.i == verb.i:
         return Modality()
-    if presupposed(trigger) and trigger.i != verb.i and verb.i not in event_heads:
-        return Modality()  # "working to cover the clashes": the covering is intended, the clashes happened
+    if (presupposed(trigger) or in_setting(trigger, verb)) and trigger.i != verb.i and verb.i not in event_heads:
+        return Modality()  # "working to cover the clashes", "to help during protests": the protests happened
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if verb.dep_ == "xcomp" and infinitive and parent.lemma_.lower() in SCHEDULE_PARTICIPLES:
         return Modality(future=True, scheduled=True, reason=f"'{parent.text}' (on a schedule)")

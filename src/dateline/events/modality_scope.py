@@ -3,7 +3,8 @@
 Negation and modals reach only the event's own clause (`events.modality` reads them). A nominal event in
 a time or circumstance adjunct ("did not arrest anyone after the protest") or in the subject is outside
 the clause's negation, a nominal event with a named owner is outside the modality of the verb that takes
-it ("rejected Dominica's request": Dominica did request), and the second of two contrasted clauses ("did
+it ("rejected Dominica's request": Dominica did request), a nominal event that is the setting of an intended act
+("an effort to help during the protests") is outside that intention, and the second of two contrasted clauses ("did
 not attack the town but shelled the village") does not share the first one's negation. These are the
 tests of where a trigger sits that the modality rules ask before they let a clause's marks reach it.
 """
@@ -18,6 +19,9 @@ from dateline.words import word_class, word_set
 CONTRASTIVE = word_set("contrastive_conjunctions")
 #: Prepositions of adjuncts that lie outside a clause's negation ("did not arrest anyone after the protest").
 ADJUNCT_PREPS = word_class("prepositions", "background")
+#: Prepositions of a setting that holds whatever is intended in it ("an effort to help during the protests"):
+#: background and circumstance alike (during, amid, despite, because of).
+SETTING_PREPS = ADJUNCT_PREPS & word_class("prepositions", "circumstance")
 #: Determiners that present a nominal event as known to have happened ("the clashes", "Russia's request").
 PRESUPPOSING_DETERMINERS = word_set("anaphoric_determiners")
 
@@ -46,6 +50,17 @@ def in_adjunct(token: Any, verb: Any) -> bool:
     current = token
     while current.head.i != current.i and current.head.i != verb.i:
         if current.dep_ == "pobj" and current.head.lower_ in ADJUNCT_PREPS:
+            return True
+        current = current.head
+    return False
+
+
+def in_setting(token: Any, verb: Any) -> bool:
+    """True when a nominal trigger is the setting of `verb` ("to help families during the protests", "plans to
+    reopen amid the clashes"): what is intended or possible in it does not make it so."""
+    current = token
+    while current.head.i != current.i and current.head.i != verb.i:
+        if current.dep_ == "pobj" and current.head.lower_ in SETTING_PREPS and current.head.head.i == verb.i:
             return True
         current = current.head
     return False
