@@ -55,6 +55,20 @@ def test_share_and_newsletter_lines(make_doc) -> None:
     assert [k for k, _ in excluded(make_doc, text)] == ["share", "share"]
 
 
+def test_a_line_offering_the_news_by_email_is_left_out(make_doc) -> None:
+    text = f"{STORY}\nGet the Harbour Trade News Delivered to Your Inbox Every Morning.\nOr straight to your inbox."
+    found = excluded(make_doc, text)
+    assert [k for k, _ in found] == ["share", "share"] and "Delivered" in found[0][1]
+
+
+def test_a_call_out_to_readers_is_left_out(make_doc) -> None:
+    text = (f"{STORY}\nWere you caught up in the protests? We want to hear from you.\n"
+            "Share your experiences of the curfew: email us at tips@example.com.")
+    found = excluded(make_doc, text)
+    assert found == [("share", "We want to hear from you."),
+                     ("share", "Share your experiences of the curfew: email us at tips@example.com.")]
+
+
 def test_a_photo_credit_and_its_caption(make_doc) -> None:
     text = (f"Soldiers guard the gate of the base. Picture: Anna Kowalski/AFP\n{STORY}\n"
             "Photograph : Jan Novak/Reuters Troops fired on the crowd , witnesses said .")
