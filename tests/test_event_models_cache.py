@@ -33,3 +33,24 @@ def test_the_run_that_writes_the_cache_judges_the_stored_documents(tmp_path: Pat
     assert len(made) == 1  # parsed once, by the first call
     assert first[0] is not made[0]  # ... and read back from the cache like every later call
     assert [d.to_json() for d in first] == [d.to_json() for d in second]
+
+
+def test_a_cached_document_keeps_its_actors_dictionary_entries(tmp_path: Path, monkeypatch) -> None:
+    """Read back from a tools' cache, a document codes its events as the fresh one does: its actors keep the
+    dictionary entry, code and tokens JSON leaves out, so the verifier's `a_known` feature reads the same."""
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    from cache_keys import cached_document, document_from_cache
+    from dateline.events.coder import code_events
+    from dateline.pipeline import process
+
+    text = "Turkish President Recep Tayyip Erdogan met Russian President Vladimir Putin in Sochi on Monday."
+    fresh = next(iter(process([Article(id="a2", date=dt.date(2018, 9, 19), text=text)], article_seconds=0)))
+    known = [a.entry for a in fresh.actors]
+    assert any(known)
+    back = document_from_cache(cached_document(fresh), fresh.parsed)
+    assert [a.entry for a in back.actors] == known
+    assert [(a.code, a.token_start, a.token_end) for a in back.actors] == \
+        [(a.code, a.token_start, a.token_end) for a in fresh.actors]
+    back.events = []
+    parties = [[p.entry for p in e.actors + e.recipients] for e in code_events(back).events]
+    assert parties == [[p.entry for p in e.actors + e.recipients] for e in fresh.events]

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from cache_keys import cache_folder
+from cache_keys import DOCUMENT_FORM, cache_folder, cached_document, document_from_cache
 from dateline.events.detect import undetected, using_detector
 from dateline.events.verify import NONE, unverified
 from dateline.model import Article, Document
@@ -140,7 +140,7 @@ def parsed_source(name: str, path: Path, limit: int = 0,
 
     reader = SOURCES[name][0]
     stat = path.stat()
-    raw = f"{path.resolve()}:{stat.st_mtime}:{limit}:{SOURCE_VERSION}"
+    raw = f"{path.resolve()}:{stat.st_mtime}:{limit}:{SOURCE_VERSION}:{DOCUMENT_FORM}"
     key = hashlib.sha256(raw.encode()).hexdigest()[:12]
     folder = cache_folder().parent / "event-detect"
     docs_path, meta_path = folder / f"{name}-{key}.spacy", folder / f"{name}-{key}.jsonl"
@@ -151,9 +151,7 @@ def parsed_source(name: str, path: Path, limit: int = 0,
         out = []
         for parsed, line in zip(parses, meta_path.read_text(encoding="utf-8").splitlines(), strict=True):
             item = json.loads(line)
-            doc = Document.from_json(item["document"])
-            doc.parsed = parsed
-            out.append((doc, [tuple(s) for s in item["spans"]], item["scope"]))
+            out.append((document_from_cache(item, parsed), [tuple(s) for s in item["spans"]], item["scope"]))
         return out
     labelled = {art.id: (spans, scope) for art, spans, scope in reader(path, limit)}
     articles = [Article(id=i, date=a.date, text=a.text, source=a.source)
@@ -169,7 +167,7 @@ def parsed_source(name: str, path: Path, limit: int = 0,
         bin_.add(doc.parsed)
     bin_.to_disk(docs_path)
     _PARSED_AGAIN.add(docs_path)
-    meta_path.write_text("".join(json.dumps({"document": d.to_json(), "spans": s, "scope": sc}) + "\n"
+    meta_path.write_text("".join(json.dumps({**cached_document(d), "spans": s, "scope": sc}) + "\n"
                                  for d, s, sc in out), encoding="utf-8")
     return out
 
