@@ -26,13 +26,13 @@ _WORD_BEFORE = re.compile(r"([A-Za-z]+)\W{0,2}$")
 _WORD_AFTER = re.compile(r"^\W{0,2}([A-Za-z]+)")
 _YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
 _NUMBER_WORDS = {word: value for word, value in number_map("number_words").items() if " " not in word}
+#: Nouns of a rough group ("a dozen": "half a dozen", "dozens"), told apart in `number_words` by their "a ..." entry:
+#: they count roughly, not as the digits another outlet writes.
+_GROUP_NOUNS = {key.split()[1] for key in number_map("number_words") if key.startswith("a ") and len(key.split()) == 2}
 #: Counts written in words that name the same count as digits: "Eleven workers were killed" and "killed 11 workers"
 #: share the 11. Only the tens and the teens (10-99, and compounds such as "twenty-five"): one to nine are written in
 #: words by every style guide, so "two days later" would share a "2" with every other story's small count. A group noun
 #: ("dozen") is no count.
-#: Nouns of a rough group ("a dozen": "half a dozen", "dozens"), told apart in `number_words` by their "a ..." entry:
-#: they count roughly, not as the digits another outlet writes.
-_GROUP_NOUNS = {key.split()[1] for key in number_map("number_words") if key.startswith("a ") and len(key.split()) == 2}
 WORD_COUNTS = {word: value for word, value in _NUMBER_WORDS.items() if 10 <= value < 100 and word not in _GROUP_NOUNS}
 #: The unit words that follow a tens word after a hyphen ("twenty-five").
 NUMBER_UNITS = {word: value for word, value in _NUMBER_WORDS.items() if 1 < value < 10}
