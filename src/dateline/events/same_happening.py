@@ -14,7 +14,8 @@ reaches the goal (a wrong join loses an event, a missed one only repeats it).
 Only what means the same on every outlet may push a pair together. Two mentions of one sentence are one
 act told twice when one trigger hangs on the other (`tied`: "imposed sanctions", "the explosion that
 killed 11", "exploded, killing 11"; or, for an attack naming no other parties, two verbs coordinated under one
-subject: "gunmen killed five and wounded twelve"), or when one of them is a borrowed-type reading of the sentence
+subject or a verb and the clause of its moment: "gunmen killed five and wounded twelve", "was hit when soldiers
+opened fire"), or when one of them is a borrowed-type reading of the sentence
 (`borrowed_reading`: the detector's or verifier's second reading of a sentence the lexicon read once);
 two clauses of one sentence get no credit for sharing it (`other_clause`), as on outlets no label came
 from they mostly tell two acts ("Obama cautioned ..., and officials warned"). A word marking another
@@ -126,7 +127,8 @@ class Mention:
     placed: bool = True  # ... and so is the place: only what a sentence says may veto a join
     token: int | None = None  # the trigger's token index ...
     chain: frozenset[int] = frozenset()  # ... and the words it hangs from within its act (`group_cues.governing_chain`)
-    reach: frozenset[int] = frozenset()  # ... and across verbs coordinated under one subject (`group_cues.Cues.reach`)
+    # ... and across verbs coordinated under one subject and clauses of the same moment (`group_cues.Cues.reach`)
+    reach: frozenset[int] = frozenset()
     borrowed: bool = False  # the type is the detector's or the verifier's, not the trigger's lexicon entry
     markers: frozenset[str] = frozenset()  # words marking which occurrence it tells (`group_cues.occurrence_markers`)
 
