@@ -103,3 +103,13 @@ def test_a_saying_is_not_bounded_by_a_saying_it_reports(make_doc) -> None:
 def test_a_reported_act_stays_bounded_by_its_report(make_doc) -> None:
     text = "Officials said on Tuesday that soldiers had arrested twelve protesters."
     assert dating(make_doc, text, "arrested").date == ("2018-09-18", "day", "ON_OR_BEFORE")
+
+
+def test_a_time_to_come_in_a_quotation_does_not_end_the_story_day(make_doc) -> None:
+    """"We will hold it until tomorrow," the commander said: a time ahead names a plan, not the story's day, and the
+    next past act still continues Saturday's story."""
+    text = ("Rebel fighters overran the army post near the border on Saturday. "
+            "\"We will hold it until tomorrow,\" their commander said. "
+            "Government troops shelled the post from the hills.")
+    when = dating(make_doc, text, "shelled")
+    assert (when.value, when.mod) == ("2018-09-15", None)

@@ -112,13 +112,25 @@ def thread_time(doc: Document, sent: Any) -> Timex | None:
     happening its noun names, not the act its sentence tells, so the thread's time is then the last time of that
     sentence that is no noun's ("on Sunday"). When the sentence has no other, the noun's time stays the thread's:
     the noun is then often the story's own happening ("Friday's signing ceremony drew ... The ministers signed")."""
-    last = last_time_before(doc, sent)
+    earlier = [t for t in doc.timexes if t.end <= sent.start_char and t.type in ("DATE", "TIME")
+               and not _now_or_ahead(doc, t)]
+    last = max(earlier, key=lambda t: t.start, default=None)
     if last is None or not _on_a_noun(doc, last):
         return last
     first = doc.parsed[last.token_start].sent.start_char
     others = [t for t in doc.timexes if first <= t.start and t.end <= last.start and t.type in ("DATE", "TIME")
               and not _on_a_noun(doc, t)]
     return max(others, key=lambda t: t.start, default=last)
+
+
+def _now_or_ahead(doc: Document, timex: Timex) -> bool:
+    """True for a time of now or to come said in words ("now", "the future", "tomorrow", "next year"): a past story
+    names it in a quotation or a plan, and it neither sets the story's day nor ends it. Not a day written out in
+    digits after the article date, which may be the day the text was really written ("Trump on April 5
+    threatened ..." under an April 2 collection date, `time.writing_day`)."""
+    span = interval(timex.value)
+    return timex.value in ("PRESENT_REF", "FUTURE_REF") or \
+        (span is not None and span.first > written_by(doc) and not any(ch.isdigit() for ch in timex.text))
 
 
 def _on_a_noun(doc: Document, timex: Timex) -> bool:
