@@ -20,7 +20,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from dateline.words import word_map, word_set, word_table
+from dateline.words import word_class, word_map, word_set, word_table
 
 #: The word that stands for up to `GAP_WORDS` other words in a fixed expression ("pay * price").
 GAP = "*"
@@ -33,7 +33,7 @@ EFFORT_VERBS = word_set("effort_verbs")
 #: Types whose word needs an opponent: attacking, coercing, threatening or mobilising against someone.
 OPPOSING_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "MOBILIZE"})
 #: Prepositions that name what a conflict word is against ("battle with cancer", "fight against malaria").
-OPPONENT_PREPS = frozenset({"with", "against", "on"})
+OPPONENT_PREPS = word_class("prepositions", "opponent")
 #: Dependency labels of a verb's direct opponent.
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass"})
 
@@ -111,7 +111,6 @@ def against_a_hardship(token: Any, type_name: str) -> str | None:
     opponents += [g for c in _opponent_preps(token) for g in c.children if g.dep_ == "pobj"]
     named = [o for o in opponents if o.lemma_.lower() in _no_opponents() or o.lower_ in _no_opponents()]
     return named[0].text if named and len(named) == len(opponents) else None
-
 
 
 def _opponent_preps(token: Any) -> list[Any]:
