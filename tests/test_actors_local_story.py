@@ -19,3 +19,11 @@ def test_bodies_of_two_countries_place_no_unknown_person(staged) -> None:
     doc = staged("Prosecutors said on Monday that Dr Alan Pruitt gave the singer a fatal dose. "
                  "A US judge and a British court delayed the trial.")
     assert _person(doc, "Alan Pruitt").country is None
+
+
+def test_a_news_outlet_of_another_country_is_no_body_of_the_story(staged) -> None:
+    """The outlet that reports the story ("the BBC reported") says nothing about where its people are."""
+    doc = staged("Prosecutors said on Monday that Dr Alan Pruitt gave the singer a fatal dose, the BBC reported. "
+                 "A US judge delayed the trial.")
+    assert _person(doc, "the BBC").country == "GBR"
+    assert _person(doc, "Alan Pruitt").country == "USA"
