@@ -13,6 +13,7 @@ and the narration is over when a sentence speaks of now or names another time.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from dateline.events.dating_clauses import (
@@ -100,21 +101,21 @@ def reports_present(verb: Any) -> bool:
     return head.i != verb.i and head.tag_ in ("VBZ", "VBP") and (head.lemma_ in REPORTING or verb.dep_ == "ccomp")
 
 
-def last_time_before(doc: Document, sent: Any) -> Timex | None:
-    """The last DATE or TIME the article names before the sentence, whatever it is."""
-    earlier = [t for t in doc.timexes if t.end <= sent.start_char and t.type in ("DATE", "TIME")]
+def last_time_before(doc: Document, sent: Any, skip: Callable[[Timex], bool] | None = None) -> Timex | None:
+    """The last DATE or TIME the article names before the sentence, whatever it is, bar those `skip` passes over."""
+    earlier = [t for t in doc.timexes if t.end <= sent.start_char and t.type in ("DATE", "TIME")
+               and not (skip is not None and skip(t))]
     return max(earlier, key=lambda t: t.start, default=None)
 
 
 def thread_time(doc: Document, sent: Any) -> Timex | None:
-    """The time that governs the story up to the sentence: the last DATE or TIME named before it, unless that one
-    modifies a noun ("issued a caution on Sunday in the aftermath of the Aug. 7 bombings"): such a time dates the
-    happening its noun names, not the act its sentence tells, so the thread's time is then the last time of that
-    sentence that is no noun's ("on Sunday"). When the sentence has no other, the noun's time stays the thread's:
-    the noun is then often the story's own happening ("Friday's signing ceremony drew ... The ministers signed")."""
-    earlier = [t for t in doc.timexes if t.end <= sent.start_char and t.type in ("DATE", "TIME")
-               and not _now_or_ahead(doc, t)]
-    last = max(earlier, key=lambda t: t.start, default=None)
+    """The time that governs the story up to the sentence: the last DATE or TIME named before it that is no time of now
+    or to come (`_now_or_ahead`), unless that one modifies a noun ("issued a caution on Sunday in the aftermath of
+    the Aug. 7 bombings"): such a time dates the happening its noun names, not the act its sentence tells, so the
+    thread's time is then the last time of that sentence that is no noun's ("on Sunday"). When the sentence has no
+    other, the noun's time stays the thread's: the noun is then often the story's own happening ("Friday's signing
+    ceremony drew ... The ministers signed")."""
+    last = last_time_before(doc, sent, skip=lambda t: _now_or_ahead(doc, t))
     if last is None or not _on_a_noun(doc, last):
         return last
     first = doc.parsed[last.token_start].sent.start_char
