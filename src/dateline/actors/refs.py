@@ -109,6 +109,8 @@ def join_their_organisation(candidates: list[Candidate], doc: Document) -> None:
 
 #: Body nouns ("the company", "the group") and the sectors of the named mention each can stand for.
 DEFINITE_BODIES = {word: frozenset(sectors.split()) for word, (sectors,) in word_table("definite_bodies").items()}
+#: Determiners after which such a noun stands for a body named before ("the group", "this company").
+BODY_DETERMINERS = word_set("body_determiners")
 #: How far back (characters) the body a definite noun stands for is looked for.
 DEFINITE_BODY_WINDOW = 600
 
@@ -151,7 +153,7 @@ def _definite_body_sectors(cand: Candidate, doc: Document, placed: set[int]) -> 
         return frozenset()
     head = doc.parsed[cand.actor.token_end - 1]
     sectors = DEFINITE_BODIES.get(head.lemma_.lower(), frozenset())
-    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children)
+    definite = any(c.dep_ == "det" and c.lower_ in BODY_DETERMINERS for c in head.children)
     whose = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in head.children)
     named_here = any(t.i in placed or t.pos_ == "PROPN" for t in doc.parsed[head.left_edge.i:head.i])
     titled = head.dep_ == "compound" or (head.i + 1 < len(doc.parsed) and doc.parsed[head.i + 1].pos_ == "PROPN")

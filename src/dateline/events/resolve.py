@@ -36,8 +36,9 @@ POSSESSIVE_PRONOUNS = word_set("possessive_pronouns")
 RELATIONAL_NOUNS = word_set("relational_nouns")
 #: Where an owned noun is a party (a clause's subject or object), not a thing in an adjunct.
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "conj"})
-#: Nouns that stand for a body named before, with the sectors such a body can have.
+#: Nouns that stand for a body named before, with the sectors such a body can have, and the determiners they take then.
 DEFINITE_BODIES = {word: frozenset(sectors.split()) for word, (sectors,) in word_table("definite_bodies").items()}
+BODY_DETERMINERS = word_set("body_determiners")
 #: How far up from a relative pronoun its clause's verb may be ("at which", "some of whom").
 RELATIVE_CLIMB = 3
 
@@ -119,7 +120,7 @@ OWN_COUNTRY_NOUNS = word_set("own_country_nouns")
 def _definite_antecedent(doc: Document, token: Any) -> Any | None:
     """The actor mention a body noun of `definite_bodies` after "the"/"this" stands for (see `_definite_body`)."""
     sectors = DEFINITE_BODIES.get(token.lemma_.lower())
-    if not sectors or not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children) or \
+    if not sectors or not any(c.dep_ == "det" and c.lower_ in BODY_DETERMINERS for c in token.children) or \
             any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         return None
     earlier = [a for a in ArticleIndex.of(doc).actors_starting_between(token.idx - BODY_WINDOW, token.idx)
