@@ -34,6 +34,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT / "tools"))
 
+from dateline.events.group import group_events, grouping  # noqa: E402
+from dateline.events.parties_reported import reread_reported_accusations, reread_retyped_parties  # noqa: E402
 from dateline.events.verify import NONE, unverified, using_verifier, verify_events  # noqa: E402
 from dateline.model import Article, Document  # noqa: E402
 from dateline.pipeline import process  # noqa: E402
@@ -121,10 +123,18 @@ def cv_readings(raw_docs: list[Document]) -> list[dict[str, Any]]:
 
 
 def _verified_reading(doc: Document, model: Any) -> dict[str, Any]:
-    """The reading of `doc` with its candidates verified by `model` (the coder's own step with that verifier in
-    force; `doc` keeps its candidates)."""
+    """The reading of `doc` as the coder makes it with `model` in force: its mentions (coded with grouping off)
+    verified one by one, re-typed readings' parties re-read, then grouped, in `coder.code_events`'s order (`doc`
+    keeps its mentions). Verifying groups formed on the lexicon's confidences instead judged each happening by the
+    mention the lexicon was surest of (`tools/calibration_stages.py`)."""
     with using_verifier(model):
-        return verify_events(replace(doc, events=list(doc.events))).to_json()
+        verified = verify_events(replace(doc, events=list(doc.events)))
+    return _grouped(verified).to_json()
+
+
+def _grouped(doc: Document) -> Document:
+    """The coder's steps after the verifier (`coder.code_events`) on a copy of `doc`'s verified mentions."""
+    return group_events(reread_reported_accusations(reread_retyped_parties(replace(doc, events=list(doc.events)))))
 
 
 def _right_in_sentence(reading: dict[str, Any], gold: dict[str, list[dict[str, Any]]], text: str) -> list[bool]:
@@ -187,9 +197,10 @@ def gold_figures(limit: int, errors: bool) -> tuple[dict[str, Any], float]:
     articles = _gold_articles(limit)
     _progress(f"events-gold: {len(articles)} articles, shipped pipeline")
     shipped = [d.to_json() for d in process(articles)]
-    with unverified():  # candidates of the lexicon and of fold detectors that never saw the article
-        raw_docs = recode(list(process(articles)), cross_fitted_detectors(GOLD, DEV))
-    lexicon = [d.to_json() for d in raw_docs]
+    with unverified():  # mentions of the lexicon and of fold detectors that never saw the article, grouped later
+        with grouping.off():
+            raw_docs = recode(list(process(articles)), cross_fitted_detectors(GOLD, DEV))
+        lexicon = [_grouped(d).to_json() for d in raw_docs]
     cv = cv_readings(raw_docs)
     threshold, at_threshold, curve = pick_threshold(cv)
     table, ece = calibration_table(cv, articles)

@@ -46,3 +46,26 @@ def test_chance_floor_of_ece_shrinks_with_more_events() -> None:
     many, _ = stages.null_ece([0.3, 0.6] * 2000, draws=100)
     assert 0.03 < few < 0.2
     assert many < few / 4
+
+
+def test_benchmark_groups_mentions_after_verifying_them(monkeypatch) -> None:
+    """`event_sets` codes the gold articles' mentions with grouping off and groups them after the verifier, as the
+    coder does: two tellings of one act become one event there."""
+    import datetime as dt
+
+    from dateline.events.group import grouping
+    from dateline.events.verify import unverified
+    from dateline.model import Article
+    from dateline.pipeline import process
+
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
+    from event_sets import _grouped
+
+    text = ("Hungary expelled two Russian diplomats on Monday.\n\n"
+            "The expulsion of the two Russian diplomats by Hungary followed a spy case.")
+    with unverified(), grouping.off():
+        (doc,) = process([Article(id="g", date=dt.date(2024, 3, 5), text=text)])
+    mentions = [e for e in doc.events if e.type == "SANCTION"]
+    grouped = [e for e in _grouped(doc).events if e.type == "SANCTION"]
+    assert len(mentions) == 2
+    assert len(grouped) == 1 and len(grouped[0].mentions) == 2
