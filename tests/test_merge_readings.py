@@ -69,3 +69,16 @@ def test_a_gulf_given_as_a_point_is_as_coarse_as_a_country():
                     actors=(), recipients=(), date="2010-04-29", location=texas)
     assert conflict_reason(event_of(ashore), event_of(at_sea)) is None
     assert "km apart" in (conflict_reason(event_of(ashore), event_of(inland)) or "")  # two states still conflict
+
+
+def test_the_sentence_readers_keep_a_bounded_number_of_sentences() -> None:
+    """A long ingest's parent reads every stored report's sentence: each reader keeps at most SENTENCE_CACHE of them,
+    the oldest read first let go, so its memory does not grow with the store."""
+    from dateline.merge import text
+
+    text.sentence_words.cache_clear()
+    for n in range(text.SENTENCE_CACHE + 50):
+        text.sentence_words(f"Officials in district number {n} reported protests over water prices.")
+    info = text.sentence_words.cache_info()
+    assert info.currsize == text.SENTENCE_CACHE <= 8192
+    text.sentence_words.cache_clear()

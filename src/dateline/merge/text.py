@@ -52,9 +52,13 @@ _TOKEN = re.compile(r"\w+")
 #: A sentence of fewer distinct content words is too common to stand for one report when printed again ("Thank you
 #: very much.", "Protests continue."): it gets no fingerprint (`sentence_fingerprint`).
 FINGERPRINT_MIN_WORDS = 5
+#: Sentences each reader keeps read. A write compares its new reports with the stored ones of their blocks, so a
+#: sentence is read again within one write, seldom across writes: a few thousand cover a write, and the four readers
+#: at 65,536 each held about 115 MB in a long bulk ingest's parent, growing with the store (eleventh session).
+SENTENCE_CACHE = 8192
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=SENTENCE_CACHE)
 def sentence_words(sentence: str) -> frozenset[str]:
     """The content words of a sentence, lower-cased (what two reports of one happening share)."""
     return frozenset(sys.intern(w.lower()) for w in _WORD.findall(sentence)) - STOPWORDS
@@ -90,7 +94,7 @@ def _part_of_date(sentence: str, match: re.Match[str]) -> bool:
     return any(word and word.group(1).lower() in DATE_NAMES for word in (before, after))
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=SENTENCE_CACHE)
 def sentence_numbers(sentence: str) -> frozenset[str]:
     """The counts and amounts a sentence writes in digits ("11", "5,000", "1.3"); the parts of its dates and the
     digits of names and codes ("H1N1") are left out (two reports of one day, or of one epidemic, share those with
@@ -113,13 +117,13 @@ def _word_counts(sentence: str) -> list[str]:
     return counts
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=SENTENCE_CACHE)
 def sentence_names(sentence: str) -> frozenset[str]:
     """The capitalised words inside a sentence (not its first word), lower-cased, function words left out."""
     return frozenset(sys.intern(w.lower()) for w in _NAME.findall(sentence)) - STOPWORDS
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=SENTENCE_CACHE)
 def sentence_fingerprint(sentence: str) -> str | None:
     """A digest of the sentence's words and numbers in order, lower-cased (punctuation, spacing and tokenisation
     left out: "Egypt's" and "Egypt 's" are one), so one sentence printed again (a page's list of stories carried for
