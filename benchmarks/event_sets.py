@@ -34,8 +34,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT / "tools"))
 
-from dateline.events.group import group_events, grouping  # noqa: E402
-from dateline.events.parties_reported import reread_reported_accusations, reread_retyped_parties  # noqa: E402
+from dateline.events.coder import after_verification  # noqa: E402
+from dateline.events.group import grouping  # noqa: E402
 from dateline.events.verify import NONE, unverified, using_verifier, verify_events  # noqa: E402
 from dateline.model import Article, Document  # noqa: E402
 from dateline.pipeline import process  # noqa: E402
@@ -134,7 +134,7 @@ def _verified_reading(doc: Document, model: Any) -> dict[str, Any]:
 
 def _grouped(doc: Document) -> Document:
     """The coder's steps after the verifier (`coder.code_events`) on a copy of `doc`'s verified mentions."""
-    return group_events(reread_reported_accusations(reread_retyped_parties(replace(doc, events=list(doc.events)))))
+    return after_verification(replace(doc, events=list(doc.events)))
 
 
 def _right_in_sentence(reading: dict[str, Any], gold: dict[str, list[dict[str, Any]]], text: str) -> list[bool]:

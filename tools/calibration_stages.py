@@ -40,8 +40,8 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 import numpy as np  # noqa: E402
 
-from dateline.events.group import group_events, grouping  # noqa: E402
-from dateline.events.parties_reported import reread_reported_accusations, reread_retyped_parties  # noqa: E402
+from dateline.events.coder import after_verification  # noqa: E402
+from dateline.events.group import grouping  # noqa: E402
 from dateline.events.verify import unverified, using_verifier, verify_events  # noqa: E402
 from dateline.model import Document  # noqa: E402
 from dateline.pipeline import process  # noqa: E402
@@ -101,7 +101,7 @@ def production_order(doc: Document, model: Any) -> tuple[Document, Document]:
     """The verified mentions of `doc` (coded with grouping off), and the same after the coder's later steps."""
     with using_verifier(model):
         mentions = verify_events(_copy(doc))
-    grouped = group_events(reread_reported_accusations(reread_retyped_parties(_copy(mentions))))
+    grouped = after_verification(_copy(mentions))
     return mentions, grouped
 
 

@@ -108,8 +108,14 @@ def code_events(doc: Document) -> Document:
             if event is not None:
                 doc.events.append(event)
     from dateline.events.verify import verify_events  # the learned check: re-types, scores, rejects (or drops noise)
-    doc = reread_retyped_parties(verify_events(doc))  # a re-typed reading takes its new type's parties
-    return group_events(reread_reported_accusations(doc))  # one event per happening, after the check
+    return after_verification(verify_events(doc))
+
+
+def after_verification(doc: Document) -> Document:
+    """The events stage's steps after the verifier, on `doc`'s verified mentions: a re-typed reading takes its new
+    type's parties, reported accusations are read again, then one event per happening. One function, so that the
+    benchmarks that verify mentions themselves (`event_sets`, `tools/calibration_stages.py`) keep `extract`'s order."""
+    return group_events(reread_reported_accusations(reread_retyped_parties(doc)))
 
 
 def find_triggers(sent: Any, lexicon: Lexicon) -> list[Trigger]:
