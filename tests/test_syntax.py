@@ -23,3 +23,15 @@ def test_a_comma_may_stand_between_the_verb_and_the_time(nlp) -> None:
 def test_another_word_between_breaks_the_link(nlp) -> None:
     doc = nlp("The general told reporters Tuesday that the offensive had begun.")
     assert saying_verb_before(doc, _index(doc, "Tuesday")) is None
+
+
+def test_a_definite_body_noun_names_the_sectors_of_a_body_named_before(nlp) -> None:
+    from dateline.syntax import definite_body_sectors
+
+    def sectors(text: str, word: str) -> frozenset[str]:
+        doc = nlp(text)
+        return definite_body_sectors(next(t for t in doc if t.text == word))
+
+    assert sectors("Later the company paid the fine.", "company") == frozenset({"BUS"})
+    assert sectors("Later a company paid the fine.", "company") == frozenset()  # not "the"/"this"
+    assert sectors("Later the company of his brother paid the fine.", "company") == frozenset()  # says whose

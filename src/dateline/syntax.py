@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dateline.words import word_set
+from dateline.words import word_set, word_table
 
 #: Verbs of saying ("said", "told", "announced"), as the word list gives them.
 REPORTING_VERBS = word_set("reporting_verbs")
@@ -25,3 +25,19 @@ def saying_verb_before(tokens: Any, start: int) -> Any | None:
         i -= 1
     word = tokens[i] if i >= 0 else None
     return word if word is not None and word.lemma_ in REPORTING_VERBS and word.pos_ == "VERB" else None
+
+
+#: Generic body nouns ("the company", "the group") and the sectors of the named body each can stand for.
+DEFINITE_BODIES = {word: frozenset(sectors.split()) for word, (sectors,) in word_table("definite_bodies").items()}
+#: The determiners after which such a noun stands for a body named before ("the", "this").
+BODY_DETERMINERS = word_set("body_determiners")
+
+
+def definite_body_sectors(token: Any) -> frozenset[str]:
+    """The sectors of the body named before that `token` may stand for: a noun of `definite_bodies` after "the" or
+    "this", with no "of" phrase saying whose ("the oil company", not "the company of ..."); empty otherwise. The
+    actors stage and the events stage both read "the company" so, each with exclusions of its own."""
+    sectors = DEFINITE_BODIES.get(token.lemma_.lower(), frozenset())
+    definite = any(c.dep_ == "det" and c.lower_ in BODY_DETERMINERS for c in token.children)
+    whose = any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+    return sectors if definite and not whose else frozenset()

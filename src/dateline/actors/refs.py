@@ -43,7 +43,8 @@ from dateline.actors.people import (
     unlisted_people,
 )
 from dateline.model import Actor, Document
-from dateline.words import word_class, word_set, word_table
+from dateline.syntax import definite_body_sectors
+from dateline.words import word_class, word_set
 
 __all__ = ["Candidate", "resolve_references"]
 
@@ -107,10 +108,6 @@ def join_their_organisation(candidates: list[Candidate], doc: Document) -> None:
             set_country(cand.actor, body.actor.country, f"of {body.actor.text!r}")
 
 
-#: Body nouns ("the company", "the group") and the sectors of the named mention each can stand for.
-DEFINITE_BODIES = {word: frozenset(sectors.split()) for word, (sectors,) in word_table("definite_bodies").items()}
-#: Determiners after which such a noun stands for a body named before ("the group", "this company").
-BODY_DETERMINERS = word_set("body_determiners")
 #: How far back (characters) the body a definite noun stands for is looked for.
 DEFINITE_BODY_WINDOW = 600
 
@@ -152,13 +149,12 @@ def _definite_body_sectors(cand: Candidate, doc: Document, placed: set[int]) -> 
     if cand.actor.token_end is None or cand.actor.sector in STATE_BODY_SECTORS:
         return frozenset()
     head = doc.parsed[cand.actor.token_end - 1]
-    sectors = DEFINITE_BODIES.get(head.lemma_.lower(), frozenset())
-    definite = any(c.dep_ == "det" and c.lower_ in BODY_DETERMINERS for c in head.children)
-    whose = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in head.children)
+    sectors = definite_body_sectors(head)  # after "the"/"this", no "of" phrase (dateline.syntax)
+    whose = any(c.dep_ == "poss" for c in head.children)
     named_here = any(t.i in placed or t.pos_ == "PROPN" for t in doc.parsed[head.left_edge.i:head.i])
     titled = head.dep_ == "compound" or (head.i + 1 < len(doc.parsed) and doc.parsed[head.i + 1].pos_ == "PROPN")
     one = head.tag_ == "NN"  # "the drone companies" are no one body named before
-    return sectors if definite and one and not (whose or named_here or titled) else frozenset()
+    return sectors if one and not (whose or named_here or titled) else frozenset()
 
 
 def body_of(head: Any, by_token: dict[int, Candidate]) -> Candidate | None:

@@ -28,7 +28,8 @@ from dateline.events.parties_refs import (
 from dateline.events.parties_syntax import NAMED_ENTITIES, names_event, participle_agents
 from dateline.events.resolve_groups import BODY_WINDOW, PLURAL_TAGS, group_reference, identity, noun_phrase
 from dateline.model import Document, Party
-from dateline.words import word_class, word_set, word_table
+from dateline.syntax import DEFINITE_BODIES, definite_body_sectors
+from dateline.words import word_class, word_set
 
 #: Possessive determiners ("his party", "their allies").
 POSSESSIVE_PRONOUNS = word_set("possessive_pronouns")
@@ -36,9 +37,6 @@ POSSESSIVE_PRONOUNS = word_set("possessive_pronouns")
 RELATIONAL_NOUNS = word_set("relational_nouns")
 #: Where an owned noun is a party (a clause's subject or object), not a thing in an adjunct.
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "conj"})
-#: Nouns that stand for a body named before, with the sectors such a body can have, and the determiners they take then.
-DEFINITE_BODIES = {word: frozenset(sectors.split()) for word, (sectors,) in word_table("definite_bodies").items()}
-BODY_DETERMINERS = word_set("body_determiners")
 #: How far up from a relative pronoun its clause's verb may be ("at which", "some of whom").
 RELATIVE_CLIMB = 3
 
@@ -119,9 +117,8 @@ OWN_COUNTRY_NOUNS = word_set("own_country_nouns")
 
 def _definite_antecedent(doc: Document, token: Any) -> Any | None:
     """The actor mention a body noun of `definite_bodies` after "the"/"this" stands for (see `_definite_body`)."""
-    sectors = DEFINITE_BODIES.get(token.lemma_.lower())
-    if not sectors or not any(c.dep_ == "det" and c.lower_ in BODY_DETERMINERS for c in token.children) or \
-            any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+    sectors = definite_body_sectors(token)
+    if not sectors:
         return None
     earlier = [a for a in ArticleIndex.of(doc).actors_starting_between(token.idx - BODY_WINDOW, token.idx)
                if a.end <= token.idx and a.sector in sectors]
