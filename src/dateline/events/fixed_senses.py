@@ -65,30 +65,27 @@ def _same(token: Any, word: str) -> bool:
 
 def _matches_after(token: Any, words: tuple[str, ...]) -> bool:
     """Whether the words after the trigger follow it, each "*" letting up to `GAP_WORDS` others in between."""
-    doc, at = token.doc, token.i + 1
-    for n, word in enumerate(words):
-        if word == GAP:
-            continue
-        reach = GAP_WORDS if n and words[n - 1] == GAP else 0
-        hit = next((i for i in range(at, min(at + reach + 1, len(doc))) if _same(doc[i], word)), None)
-        if hit is None:
-            return False
-        at = hit + 1
-    return True
+    return _in_order(token, words, 1)
 
 
 def _matches_before(token: Any, words: tuple[str, ...]) -> bool:
     """Whether the words before the trigger precede it (read backwards; "*" as in `_matches_after`)."""
-    doc, at = token.doc, token.i - 1
-    backwards = words[::-1]
-    for n, word in enumerate(backwards):
+    return _in_order(token, words[::-1], -1)
+
+
+def _in_order(token: Any, words: tuple[str, ...], step: int) -> bool:
+    """Whether `words` come in order from the trigger in the direction `step` (1 after it, -1 before it, `words`
+    then given nearest first), each right after the one before unless a "*" before it lets `GAP_WORDS` in between."""
+    doc, at = token.doc, token.i + step
+    for n, word in enumerate(words):
         if word == GAP:
             continue
-        reach = GAP_WORDS if n and backwards[n - 1] == GAP else 0
-        hit = next((i for i in range(at, max(at - reach - 1, -1), -1) if _same(doc[i], word)), None)
+        reach = GAP_WORDS if n and words[n - 1] == GAP else 0
+        stop = min(at + reach + 1, len(doc)) if step > 0 else max(at - reach - 1, -1)
+        hit = next((i for i in range(at, stop, step) if _same(doc[i], word)), None)
         if hit is None:
             return False
-        at = hit - 1
+        at = hit + step
     return True
 
 
