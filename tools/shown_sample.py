@@ -1,23 +1,24 @@
 """A fresh Timeline17 sample for judging the events dateline shows, and the tally of its false events by class.
 
-    .venv/bin/python tools/shown_sample.py draw [--shared ../shared]                   # one line an article
-    .venv/bin/python tools/shown_sample.py sheet OUT.jsonl [--min-confidence 0.35]     # shown events to judge
-    .venv/bin/python tools/shown_sample.py tally [--min-confidence 0.35]               # judged, by class
+    .venv/bin/python tools/shown_sample.py draw [--seed 120] [--shared ../shared]                # one line an article
+    .venv/bin/python tools/shown_sample.py sheet OUT.jsonl [--seed 120] [--min-confidence 0.35]  # shown events to judge
+    .venv/bin/python tools/shown_sample.py tally [--seed 120] [--min-confidence 0.35]            # judged, by class
 
 Why: the hand-labelled news (`news_candidates.jsonl`) labels the lexicon's candidates, and its `train` halves
 are in the shipped models' training data, so the events shown on them say little about what a user sees. This
 sample judges what the default view shows on articles no model was trained on and no earlier round drew.
 
-The draw (`SEED`, eleventh session): from each Timeline17 folder (`corpus/t17/`, the two bpoil folders held for
-grouping left out) `PER_FOLDER` articles of 500-3,000 characters, never one of events-gold or of any round of
-`news_candidates.jsonl`. The sheet lists every event `dateline extract` shows at the view (shipped models), with
-the sentence for the reader; the judgements (`benchmarks/data/shown_t17_labels.jsonl`) keep offsets, the shown
-type and a verdict, never article text (Timeline17 is research data, evaluation only). A verdict is `right` (a
-political event of the shown type and status, by events-gold's GUIDELINE and the PLOVER manual) or the first
-class of `CLASSES` that fits; a `status` verdict gives the right status (`status`), a `note` the reason. `tally`
-runs the pipeline again and judges each shown event by the labelled trigger one of its mentions sits on (`judge`:
-as it is shown now); shown events on no labelled trigger are counted `unjudged`. Labelled by one coder (the
-eleventh session's falsealarms engineer), not blind: the sheet showed the system's type and confidence.
+A sample is named by its seed (`SAMPLES`: 120 the eleventh session's, 1212 the twelfth's, each with its own
+labels file under `benchmarks/data/`). The draw: from each Timeline17 folder (`corpus/t17/`, the two bpoil folders
+held for grouping left out) `PER_FOLDER` articles of 500-3,000 characters, never one of events-gold, of any round of
+`news_candidates.jsonl` or of an earlier sample in `SAMPLES`. The sheet lists every event `dateline extract` shows
+at the view (shipped models), with the sentence for the reader; the judgements keep offsets, the shown type and a
+verdict, never article text (Timeline17 is research data, evaluation only). A verdict is `right` (a political
+event of the shown type and status, by events-gold's GUIDELINE and the PLOVER manual) or the first class of
+`CLASSES` that fits; a `status` verdict gives the right status (`status`), a `note` the reason. `tally` runs the
+pipeline again and judges each shown event by the labelled trigger one of its mentions sits on (`judge`: as it is
+shown now); shown events on no labelled trigger are counted `unjudged`. Each sample was labelled by one coder (the
+falsealarms engineer of its session), not blind: the sheet showed the system's type and confidence.
 """
 
 from __future__ import annotations
@@ -41,20 +42,27 @@ from news_candidates import (
     t17_articles,
 )
 
-SEED = 120
 PER_FOLDER = 2
 MIN_CHARS, MAX_CHARS = 500, 3000
-LABELS = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "shown_t17_labels.jsonl"
+DATA = Path(__file__).resolve().parents[1] / "benchmarks" / "data"
+#: Each sample's seed and its judgements, in the order they were drawn: a later draw never takes an earlier one's
+#: articles (eleventh session: 120; twelfth: 1212).
+SAMPLES = {120: DATA / "shown_t17_labels.jsonl", 1212: DATA / "shown_t17_labels_1212.jsonl"}
+SEED = 120
 #: The verdicts a judged event can get: right, or why it is no political event of the shown type and status.
 CLASSES = ("right", "wrong_type", "status", "non_political", "verb_sense", "generic_or_background", "not_story",
            "statistic", "duplicate")
 
 
-def draw(shared: Path) -> list[str]:
-    """The sample's article ids: `PER_FOLDER` a Timeline17 folder, none drawn or coded before."""
-    rng = random.Random(SEED)
+def draw(shared: Path, seed: int = SEED) -> list[str]:
+    """The sample's article ids: `PER_FOLDER` a Timeline17 folder, none drawn or coded before (events-gold, the
+    `news_candidates` rounds, and the samples of `SAMPLES` drawn before this seed's)."""
+    rng = random.Random(seed)
     taken = {json.loads(line)["id"] for line in (shared / EVENTS_GOLD).read_text(encoding="utf-8").splitlines()}
     taken |= {item["article"] for item in read_labels()}
+    for earlier in list(SAMPLES)[:list(SAMPLES).index(seed)] if seed in SAMPLES else SAMPLES:
+        if SAMPLES[earlier].exists():
+            taken |= {item["article"] for item in read_labels(SAMPLES[earlier])}
     topics = sorted(p.name for p in (shared / T17_FOLDER).iterdir()
                     if (p / "articles.jsonl").exists() and p.name not in HELD_FOR_GROUPING)
     picks: list[str] = []
@@ -73,10 +81,10 @@ def shown_events(shared: Path, ids: list[str], threshold: float) -> list[tuple[s
     return [(doc.article.id, e) for doc in docs for e in doc.events if e.confidence >= threshold]
 
 
-def sheet(shared: Path, out: Path, threshold: float) -> None:
+def sheet(shared: Path, out: Path, threshold: float, seed: int = SEED) -> None:
     """The shown events of the sample, one line each, for a reader to judge (the sentence is for reading only)."""
     lines = []
-    for aid, e in shown_events(shared, draw(shared), threshold):
+    for aid, e in shown_events(shared, draw(shared, seed), threshold):
         where = e.evidence
         lines.append({"article": aid, "file": source_file(aid), "trigger": where.trigger,
                       "trigger_span": [where.trigger_start, where.trigger_end], "shown_type": e.type,
@@ -105,9 +113,9 @@ def judge(labels: list[dict[str, Any]], aid: str, event: Any) -> str | None:
     return None
 
 
-def tally(shared: Path, threshold: float) -> dict[str, Any]:
-    """Shown events of the sample by verdict (and `unjudged`), with the share right of those judged."""
-    labels = read_labels(LABELS)
+def tally(shared: Path, threshold: float, seed: int = SEED) -> dict[str, Any]:
+    """Shown events of the seed's sample by verdict (and `unjudged`), with the share right of those judged."""
+    labels = read_labels(SAMPLES[seed])
     counts: Counter = Counter()
     for aid, event in shown_events(shared, sorted({item["article"] for item in labels}), threshold):
         verdict = judge(labels, aid, event)
@@ -115,7 +123,7 @@ def tally(shared: Path, threshold: float) -> dict[str, Any]:
         if verdict not in (None, "right"):
             print(f"{verdict}\t{aid}\t{event.type}\t{event.evidence.trigger}\t{event.confidence:.2f}", file=sys.stderr)
     judged = sum(n for k, n in counts.items() if k != "unjudged")
-    return {"min_confidence": threshold, "shown": sum(counts.values()), "judged": judged,
+    return {"sample": seed, "min_confidence": threshold, "shown": sum(counts.values()), "judged": judged,
             "precision": round(counts["right"] / max(judged, 1), 3), **dict(sorted(counts.items()))}
 
 
@@ -126,13 +134,14 @@ def main() -> None:
     parser.add_argument("out", type=Path, nargs="?")
     parser.add_argument("--shared", type=Path, default=default_shared())
     parser.add_argument("--min-confidence", type=float, default=0.35)
+    parser.add_argument("--seed", type=int, default=SEED, help="the sample (a key of SAMPLES, or a new seed to draw)")
     args = parser.parse_args()
     if args.command == "draw":
-        print("\n".join(draw(args.shared)))
+        print("\n".join(draw(args.shared, args.seed)))
     elif args.command == "sheet":
-        sheet(args.shared, args.out, args.min_confidence)
+        sheet(args.shared, args.out, args.min_confidence, args.seed)
     else:
-        print(json.dumps(tally(args.shared, args.min_confidence)))
+        print(json.dumps(tally(args.shared, args.min_confidence, args.seed)))
 
 
 if __name__ == "__main__":
