@@ -25,8 +25,10 @@ import json
 import random
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from dateline.merge import Report
+from merge_anchors import AnchorIndex, anchored_pairs, read_labels
 from merge_missed import read_store, refusal, regrouped
 
 #: Strata of the join sample: (name, lowest density of links between the two merged events, below which, drawn).
@@ -83,16 +85,14 @@ def draw_joins(db: Path, draw_per_stratum: float, seed: int) -> tuple[dict[str, 
     return {name: len(strata.get(name, [])) for name, *_ in STRATA}, out
 
 
-def join_scores(records: list[dict[str, object]], merged: dict[str, str]) -> dict[str, object]:
-    """How a grouping (`merged`: each event's merged event) does on labelled joins: the joins it makes, precision and
-    recall among them, plain and weighted by stratum population (records of events it does not hold are left out)."""
-    labelled = [r for r in records if r.get("label") in ("same", "different")
-                and all(str(x) in merged for x in str(r["join"]).split(":"))]
-    drawn = Counter(str(r["stratum"]) for r in labelled)
+def join_scores(labelled: list[tuple[dict[str, Any], str, str]], merged: dict[str, str]) -> dict[str, object]:
+    """How a grouping (`merged`: each event's merged event) does on labelled joins (each with the events that hold its
+    two sides' representatives now: `merge_anchors.anchored_pairs`): the joins it makes, precision and recall among
+    them, plain and weighted by stratum population."""
+    drawn = Counter(str(r["stratum"]) for r, _, _ in labelled)
     plain: Counter[str] = Counter()
     weighted: Counter[str] = Counter()
-    for rec in labelled:
-        first, second = str(rec["join"]).split(":")
+    for rec, first, second in labelled:
         joined, same = merged[first] == merged[second], rec["label"] == "same"
         outcome = {(True, True): "tp", (True, False): "fp", (False, True): "fn", (False, False): "tn"}[(joined, same)]
         plain[outcome] += 1
@@ -106,15 +106,14 @@ def join_scores(records: list[dict[str, object]], merged: dict[str, str]) -> dic
             "weighted": rates(weighted)}
 
 
-def kept_apart(records: list[dict[str, object]], reports: dict[str, Report], merged: dict[str, str],
+def kept_apart(labelled: list[tuple[dict[str, Any], str, str]], reports: dict[str, Report], merged: dict[str, str],
                links: set[frozenset[str]]) -> Counter[str]:
     """Per `refusal` class (the density rule, or the field of the conflicts between the two groups), the labelled
     `same` joins the grouping keeps apart."""
     groups = groups_of_store(merged)
     tally: Counter[str] = Counter()
-    for rec in (r for r in records if r.get("label") == "same"):
-        first, second = str(rec["join"]).split(":")
-        if first not in merged or second not in merged or merged[first] == merged[second]:
+    for rec, first, second in labelled:
+        if rec["label"] != "same" or merged[first] == merged[second]:
             continue
         tally[str(refusal(first, second, reports, groups, merged, links)["class"])] += 1
     return tally
@@ -138,10 +137,12 @@ def main() -> None:
     if args.regroup:
         merged = regrouped(args.db)[0]
     result: dict[str, object] = {}
+    index = AnchorIndex.of_store(args.db)
     for path in args.labelled:
-        records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-        result[path.name] = {**join_scores(records, merged),
-                             "same_kept_apart": dict(kept_apart(records, reports, merged, links))}
+        labelled = anchored_pairs(index, read_labels(path))
+        result[path.name] = {**join_scores(labelled, merged),
+                             "same_kept_apart": dict(kept_apart(labelled, reports, merged, links))}
+    result["sides_found"] = dict(sorted(index.how.items()))
     print(json.dumps(result))
 
 

@@ -37,6 +37,7 @@ from dateline.merge.rules import COPY_DAYS, Report, copied
 from dateline.merge.text import dice
 from dateline.store import open_store
 from dateline.store.rows import stored_event
+from merge_anchors import AnchorIndex, anchored_pairs, read_labels
 
 #: Words in more sentences than this say nothing about which happening two sentences tell.
 RARE_DF = 300
@@ -194,7 +195,8 @@ def regrouped(db: Path) -> tuple[dict[str, str], dict[str, Report]]:
     return merged, reports
 
 
-def grouping_scores(merged: dict[str, str], reports: dict[str, Report], pair_files: list[Path]) -> dict[str, object]:
+def grouping_scores(merged: dict[str, str], reports: dict[str, Report], pair_files: list[Path],
+                    index: AnchorIndex | None = None) -> dict[str, object]:
     """Fewer events than mentions (overall, per topic family, and per topic: one minus the merged events a topic's
     reports belong to over its mentions, so a topic's reports joined to another outlet's count for both) and
     precision / recall on labelled pair files
@@ -214,31 +216,24 @@ def grouping_scores(merged: dict[str, str], reports: dict[str, Report], pair_fil
                                            if "_" in t}}
     for path in pair_files:
         tally: Counter[str] = Counter()
-        for line in path.read_text(encoding="utf-8").splitlines():
-            rec = json.loads(line)
-            if rec.get("label") not in ("same", "different"):
-                continue
-            a, b = (rec["a"]["event"], rec["b"]["event"]) if "a" in rec else str(rec["pair"]).split(":")
-            if a in merged and b in merged:
-                joined, same = merged[a] == merged[b], rec["label"] == "same"
-                tally[{(True, True): "tp", (True, False): "fp", (False, True): "fn", (False, False): "tn"}[
-                    (joined, same)]] += 1
+        assert index is not None, "labelled pairs are found through an AnchorIndex of the store"
+        for rec, a, b in anchored_pairs(index, read_labels(path)):
+            joined, same = merged[a] == merged[b], rec["label"] == "same"
+            tally[{(True, True): "tp", (True, False): "fp", (False, True): "fn", (False, False): "tn"}[
+                (joined, same)]] += 1
         out[path.name] = {"precision": round(tally["tp"] / max(tally["tp"] + tally["fp"], 1), 3),
                           "recall": round(tally["tp"] / max(tally["tp"] + tally["fn"], 1), 3), **tally}
     return out
 
 
-def joined_by_class(labelled: Path, merged: dict[str, str]) -> dict[str, dict[str, int]]:
-    """Per class and label, how many of a labelled sample's pairs the store joins, of how many."""
+def joined_by_class(labelled: Path, merged: dict[str, str], index: AnchorIndex) -> dict[str, dict[str, int]]:
+    """Per class and label, how many of a labelled sample's pairs the store joins, of how many (pairs whose reports
+    the store no longer holds left out: `merge_anchors`)."""
     counts: dict[str, Counter[str]] = {}
-    for line in labelled.read_text(encoding="utf-8").splitlines():
-        rec = json.loads(line)
-        if rec.get("label") not in ("same", "different"):
-            continue
-        a, b = str(rec["pair"]).split(":")
+    for rec, a, b in anchored_pairs(index, read_labels(labelled)):
         tally = counts.setdefault(str(rec["class"]), Counter())
         tally[str(rec["label"])] += 1
-        tally[f"{rec['label']} joined"] += merged.get(a, a) == merged.get(b, b)
+        tally[f"{rec['label']} joined"] += merged[a] == merged[b]
     return {kind: dict(sorted(tally.items())) for kind, tally in sorted(counts.items())}
 
 
@@ -257,7 +252,7 @@ def main() -> None:
                     "score it: reduction, and precision / recall on these labelled pair files")
     args = ap.parse_args()
     if args.regroup is not None:
-        print(json.dumps(grouping_scores(*regrouped(args.db), args.regroup)))
+        print(json.dumps(grouping_scores(*regrouped(args.db), args.regroup, AnchorIndex.of_store(args.db))))
         return
     if args.refused:
         summary, drawn = refused_sample(args.db, args.draw, args.seed)
@@ -283,7 +278,9 @@ def main() -> None:
                                     for a, b, s, k in drawn), encoding="utf-8")
         result["drawn"] = len(drawn)
     if args.labelled:
-        result["labelled_joined"] = joined_by_class(args.labelled, merged)
+        index = AnchorIndex.of_store(args.db)
+        result["labelled_joined"] = joined_by_class(args.labelled, merged, index)
+        result["sides_found"] = dict(sorted(index.how.items()))
     print(json.dumps(result))
 
 

@@ -1,8 +1,9 @@
 """Merge precision and recall on hand-labelled pairs of reports, and drawing a new stratified sample of pairs to label
 (`benchmarks/merge.py --draw-pairs`, `--missed`): the pair-sample half of the merge benchmark.
 
-A labelled record holds the two events (`a`, `b`: id, article, JSON), its stratum and that stratum's population, and
-a `label` (`same` / `different`) given by a reader of the two sentences.
+A labelled record holds the two events (`a`, `b`: id, article, JSON, and the `anchor` that finds each report in a
+store whatever its id is now: `merge_anchors`), its stratum and that stratum's population, and a `label` (`same` /
+`different`) given by a reader of the two sentences.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dateline.merge.rules import shared_parties
 from dateline.model import Event
 from dateline.store import open_store
 from dateline.store.rows import stored_event
+from merge_anchors import AnchorIndex, anchored_pairs
 
 #: Strata of the population sample: (name, lowest Dice of the two sentences, below which, pairs drawn). Below 0.1
 #: the pairs are also split by whether any party is shared, so the few same pairs there have a smaller haystack.
@@ -75,13 +77,13 @@ def pair_scores(db: Path, pairs: list[dict[str, object]]) -> dict[str, object]:
     """
     with open_store(db, read_only=True) as store:
         merged_of = dict(store.rows("SELECT id, merged_id FROM events"))
-    labelled = [r for r in pairs if r.get("label") in ("same", "different")
-                and r["a"]["event"] in merged_of and r["b"]["event"] in merged_of]  # type: ignore[index]
-    drawn = Counter(str(r["stratum"]) for r in labelled)
+    index = AnchorIndex.of_store(db)
+    labelled = anchored_pairs(index, pairs)
+    drawn = Counter(str(r["stratum"]) for r, _, _ in labelled)
     plain: Counter[str] = Counter()
     weighted: Counter[str] = Counter()
-    for rec in labelled:
-        predicted = merged_of[rec["a"]["event"]] == merged_of[rec["b"]["event"]]  # type: ignore[index]
+    for rec, a, b in labelled:
+        predicted = merged_of[a] == merged_of[b]
         outcome = ("tp" if rec["label"] == "same" else "fp") if predicted else (
             "fn" if rec["label"] == "same" else "tn")
         plain[outcome] += 1
@@ -91,7 +93,8 @@ def pair_scores(db: Path, pairs: list[dict[str, object]]) -> dict[str, object]:
         return {"precision": round(c["tp"] / max(c["tp"] + c["fp"], 1e-9), 3),
                 "recall": round(c["tp"] / max(c["tp"] + c["fn"], 1e-9), 3)}
 
-    return {"labelled_pairs": len(labelled), **rates(plain), **{k: plain[k] for k in ("tp", "fp", "fn", "tn")},
+    return {"labelled_pairs": len(labelled), "sides_found": dict(sorted(index.how.items())), **rates(plain),
+            **{k: plain[k] for k in ("tp", "fp", "fn", "tn")},
             "weighted": rates(weighted), "by_stratum": dict(drawn)}
 
 
@@ -105,11 +108,8 @@ def missed_pairs(db: Path, pairs: list[dict[str, object]]) -> Counter[str]:
         events = {row[0]: stored_event(*row[1:]) for row in store.rows(
             "SELECT e.id, e.event, e.article_id, a.date, a.title FROM events e JOIN articles a ON a.id = e.article_id")}
     classes: Counter[str] = Counter()
-    for rec in pairs:
-        if rec.get("label") != "same":
-            continue
-        a, b = rec["a"]["event"], rec["b"]["event"]  # type: ignore[index]
-        if a not in events or b not in events or merged_of[a] == merged_of[b]:
+    for rec, a, b in anchored_pairs(AnchorIndex.of_store(db), pairs):
+        if rec["label"] != "same" or merged_of[a] == merged_of[b]:
             continue
         why = conflict_reason(events[a], events[b])
         kind = f"conflict: {why.split()[0]}" if why else (

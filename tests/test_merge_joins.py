@@ -49,13 +49,14 @@ def test_a_grouping_is_scored_on_the_labelled_joins_it_makes_and_the_same_ones_i
                {"join": f"{second}:{fourth}", "stratum": "density<0.2", "population": 300, "label": "same"},
                {"join": f"{third}:{fourth}", "stratum": "density<0.2", "population": 300, "label": None}]
     grouping = {first: first, second: first, third: first, fourth: fourth}
-    scores = joins.join_scores(records, grouping)
+    labelled = [(rec, *str(rec["join"]).split(":")) for rec in records if rec["label"]]
+    scores = joins.join_scores(labelled, grouping)
     assert (scores["tp"], scores["fp"], scores["fn"], scores["tn"]) == (1, 1, 1, 0)
     assert scores["precision"] == 0.5 and scores["recall"] == 0.5
     assert scores["weighted"] == {"precision": 0.5, "recall": round(5 / (5 + 300), 3)}
     reports = {x: report_of(event_of(report(f"r{k}", "2010-04-21", "Report of the blast.", "blast", type_="ASSAULT",
                                             actors=()))) for k, x in enumerate((first, second, third, fourth))}
-    assert joins.kept_apart(records, reports, grouping, set()) == {"sparse": 1}
+    assert joins.kept_apart(labelled, reports, grouping, set()) == {"sparse": 1}
 
 
 def test_the_reduction_is_told_per_topic_as_well_as_per_family(monkeypatch):

@@ -1,0 +1,110 @@
+"""Labelled merge pairs keyed by article and offsets (`benchmarks/merge_anchors.py`, `tools/anchor_merge_labels.py`):
+a labelled report is found in a store whatever id a new extraction gives it, and not found where its words moved."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dateline.model import Event, Evidence, event_id
+
+ROOT = Path(__file__).resolve().parents[1]
+TEXT = ("Flood waters rose in the valley on Sunday. The mayor ordered the town evacuated before dawn, "
+        "and buses left at six.")
+SENTENCE = "The mayor ordered the town evacuated before dawn, and buses left at six."
+
+
+@pytest.fixture
+def anchors(monkeypatch):
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
+    import merge_anchors
+
+    return merge_anchors
+
+
+@pytest.fixture
+def tool(monkeypatch):
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    import anchor_merge_labels
+
+    return anchor_merge_labels
+
+
+def _event(type_: str, trigger: str, grouped_with: str | None = None) -> Event:
+    """An event of the article 'valley/1' told by SENTENCE's trigger (and, grouped, the first sentence's word)."""
+    start, at = TEXT.index(SENTENCE), TEXT.index(trigger)
+    evidence = Evidence(SENTENCE, start, start + len(SENTENCE), trigger, at, at + len(trigger))
+    mentions = []
+    if grouped_with:
+        other = TEXT.index(grouped_with)
+        mentions = [Evidence(TEXT[:42], 0, 42, grouped_with, other, other + len(grouped_with)), evidence]
+    return Event(id=event_id("valley/1", type_, at, start), type=type_, evidence=mentions[0] if mentions else evidence,
+                 mentions=mentions, article_id="valley/1")
+
+
+def _index(anchors, *events: Event, text: str = TEXT):
+    return anchors.AnchorIndex([("valley/1", json.dumps(ev.to_json())) for ev in events], {"valley/1": text})
+
+
+def _anchor(trigger_start: int | None, trigger_end: int | None = None) -> dict:
+    start = TEXT.index(SENTENCE)
+    return {"article": "valley/1", "start": start, "end": start + len(SENTENCE), "trigger_start": trigger_start,
+            "trigger_end": trigger_end, "sentence": SENTENCE}
+
+
+def test_a_labelled_report_is_found_by_its_trigger_when_a_new_extraction_retypes_and_groups_it(anchors):
+    """Labelled as a COERCE event with its own id; the store now holds it as a MOBILIZE event led by another
+    sentence's mention (another id): the anchor still names it."""
+    labelled = _event("COERCE", "ordered")
+    stored = _event("MOBILIZE", "ordered", grouped_with="rose")
+    assert stored.id != labelled.id
+    at = TEXT.index("ordered")
+    side = {"event": labelled.id, "type": "COERCE", "anchor": _anchor(at, at + len("ordered"))}
+    index = _index(anchors, stored)
+    assert index.event_of(side) == stored.id
+    assert index.how == {"trigger": 1}
+
+
+def test_a_trigger_read_longer_or_a_sentence_alone_still_finds_the_report(anchors):
+    """An anchor whose trigger end is unknown matches a stored trigger that spans more words; one without a trigger
+    matches a mention of its sentence and type."""
+    stored = _event("COERCE", "ordered the town evacuated")
+    index = _index(anchors, stored)
+    assert index.find(_anchor(TEXT.index("evacuated")), "COERCE") == (stored.id, "trigger overlap")
+    assert index.find(_anchor(None), "COERCE") == (stored.id, "sentence")
+    assert index.find(_anchor(None), "PROTEST") == (None, "unmapped: no event there")
+
+
+def test_a_report_whose_words_moved_is_not_mapped(anchors):
+    """The article's text at the anchor's offsets is no longer its sentence (the text changed): no event is named,
+    though one sits at those offsets."""
+    stored = _event("COERCE", "ordered")
+    index = _index(anchors, stored, text="Breaking: " + TEXT)
+    assert index.find(_anchor(TEXT.index("ordered")), "COERCE") == (None, "unmapped: words differ")
+
+
+def test_pairs_with_both_sides_found_are_scored_and_the_others_left_out(anchors):
+    stored = _event("COERCE", "ordered")
+    index = _index(anchors, stored)
+    at = TEXT.index("ordered")
+    found = {"event": "old-id", "type": "COERCE", "anchor": _anchor(at)}
+    lost = {"event": "old-id-2", "type": "COERCE", "anchor": {**_anchor(at), "article": "valley/9"}}
+    records = [{"label": "same", "a": found, "b": found}, {"label": "different", "a": found, "b": lost},
+               {"label": None, "a": found, "b": found}]
+    assert [(rec["label"], a, b) for rec, a, b in anchors.anchored_pairs(index, records)] == [
+        ("same", stored.id, stored.id)]
+
+
+def test_the_tool_recovers_a_trigger_start_from_the_event_id_it_hashes(tool):
+    """A side that kept only its sentence and event id: the sentence is found in the article, and the trigger's start
+    is the one whose hash with the article, type and sentence start is the id."""
+    labelled = _event("COERCE", "evacuated")
+    side = {"event": labelled.id, "article": "valley/1", "type": "COERCE", "sentence": SENTENCE}
+    anchor, how = tool.anchor_of(side, {"valley/1": TEXT})
+    assert how == "trigger from the event id"
+    assert anchor is not None and anchor["trigger_start"] == TEXT.index("evacuated") and anchor["trigger_end"] is None
+    assert TEXT[anchor["start"]:anchor["end"]] == SENTENCE
+    assert tool.anchor_of({**side, "sentence": "Nothing like this was printed."}, {"valley/1": TEXT}) == (
+        None, "sentence not in the article")
