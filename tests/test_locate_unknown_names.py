@@ -4,6 +4,8 @@ is filed from a town in that area. The place itself keeps its guessed area (the 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from dateline.events.locate import text_supports
 from dateline.model import NAMED_KIND_NOTE, NEARBY_AREA_BASIS, Place
 from stage_run import event_at, extracted
@@ -16,7 +18,19 @@ def test_an_unknown_name_placed_only_by_the_towns_near_it_places_no_event(nlp) -
     doc = extracted(nlp, UNKNOWN_NEAR_TOWNS)
     guessed = next(p for p in doc.places if p.text == "Vauxbridge")
     assert guessed.name is not None and NEARBY_AREA_BASIS in (guessed.basis or "")  # the place keeps its guess
+    assert guessed.found_by == "nearby_area" and not guessed.kind_named
     assert event_at(doc, "detained").location is None
+
+
+def test_the_decision_reads_how_the_place_was_found_not_its_wording(nlp) -> None:
+    """`text_supports` reads the places stage's structured `found_by`, so rewording the basis people read changes
+    nothing: the same guess with its basis text dropped still places no event, and a basis that merely quotes the
+    words of a guess decides nothing either."""
+    doc = extracted(nlp, UNKNOWN_NEAR_TOWNS)
+    guessed = next(p for p in doc.places if p.text == "Vauxbridge")
+    assert not text_supports(doc, replace(guessed, basis=None))
+    named = replace(guessed, found_by=None, basis=f"quoting {NEARBY_AREA_BASIS}")
+    assert text_supports(doc, named)
 
 
 def test_under_a_dateline_in_that_area_the_unknown_name_keeps_placing_the_event(nlp) -> None:
@@ -43,3 +57,5 @@ def test_a_name_the_text_calls_a_village_places_the_event_in_its_area(nlp) -> No
     location = event_at(doc, "detained").location
     assert location is not None and location.precision == "admin"
     assert "Vauxbridge" in (location.basis or "") and NAMED_KIND_NOTE in (location.basis or "")
+    village = next(p for p in doc.places if p.text == "Vauxbridge")
+    assert village.found_by == "nearby_area" and village.kind_named

@@ -47,6 +47,10 @@ NEARBY_AREA_BASIS = "the area the places named near it lie in"
 #: village"): the name is a place of the story, so the area around it is the smallest the text supports for an
 #: event there (issue 10), where a bare unknown name ("talks to sell assets to Apache") may be no place at all.
 NAMED_KIND_NOTE = "the text names its kind"
+#: How the places stage found a place whose own name has no reading, kept on the place for the events stage to read
+#: (the `basis` text above is for people): put in the place the text puts it in ("X in Y"), in the town named beside
+#: it, or in the area the places named near it lie in, a guess from context ("talks to sell assets to Apache").
+PlaceFinding = Literal["container", "town_beside", "nearby_area"]
 #: Why a stretch of text is not the story: reader comments, share/follow/newsletter lines, photo captions
 #: and credits, bylines, related-story blocks, legal/cookie/paywall notices, navigation, page timestamps,
 #: the dateline prefix ("BEIRUT (Reuters) -"), social-media posts, a line repeated from earlier.
@@ -134,6 +138,9 @@ class Place(JsonForm):
     basis: str | None = field(default=None, metadata=OMITTED_IF_NONE)
     #: The compass part of the area the text names ("southern Iraq"), where an event placed here is put.
     part: Location | None = field(default=None, compare=False, metadata=INTERNAL)
+    #: How a name with no reading of its own was placed (None: by its name), and whether the text names its kind.
+    found_by: PlaceFinding | None = field(default=None, compare=False, metadata=INTERNAL)
+    kind_named: bool = field(default=False, compare=False, metadata=INTERNAL)
 
     def as_location(self, basis: str | None = None) -> Location:
         """The place as an event's location (its compass part when the text names one); `basis` says why."""

@@ -79,7 +79,7 @@ from dateline.events.scene import (
     scene_location,
 )
 from dateline.events.scene_fit import of_the_present
-from dateline.model import NAMED_KIND_NOTE, NEARBY_AREA_BASIS, Document, Location, LocationPrecision, Place
+from dateline.model import Document, Location, LocationPrecision, Place
 from dateline.words import word_set
 
 __all__ = ["dateline_place", "locate_event", "location_for_type", "party_countries", "text_supports"]
@@ -162,7 +162,7 @@ def home_country_location(doc: Document, trigger: Any, event_type: str, actors: 
     if any(codes.get(p.country_code or "", country) != country
            for p in ArticleIndex.of(doc).places_in_tokens(first, end)):
         return None
-    place = next((p for p in doc.places if (p.feature_code or "").startswith("PCL") and p.basis is None
+    place = next((p for p in doc.places if (p.feature_code or "").startswith("PCL") and p.found_by is None
                   and codes.get(p.country_code or "") == country), None)  # named, not an unknown name's area
     return place.as_location(f"{HOME_BASIS}: '{place.text}', the country of its parties") if place else None
 
@@ -229,7 +229,7 @@ def text_supports(doc: Document, place: Place) -> bool:
     under a CALAMBA CITY dateline). A name the text puts in a place ("X in Y", "X, Y") or a site beside a town
     keeps its place, and so does a name the text calls a village, town or province ("the villages of Foua and
     Kefraya"): a place of the story the gazetteer lacks, whose area is the smallest the text supports."""
-    if NEARBY_AREA_BASIS not in (place.basis or "") or NAMED_KIND_NOTE in (place.basis or ""):
+    if place.found_by != "nearby_area" or place.kind_named:
         return True
     home = dateline_place(doc)
     return home is not None and home.country_code == place.country_code and \

@@ -54,18 +54,20 @@ def place_of(mention: Mention, groups: dict[str, NameGroup], gazetteer: Gazettee
     check_deadline()  # the article's time budget (dateline.budget)
     around = around if around is not None else Surroundings(groups, mentions)
     group = groups[fold(mention.text)]
-    best, confidence, basis = group.best, group.confidence, None
+    best, confidence, basis, found_by = group.best, group.confidence, None, None
     if best is not None and mention.container is not None:
         best = _within_container(best, group, readings_of(mentions[mention.container], gazetteer))
     if best is None and mention.container is not None:
         best = groups[fold(mentions[mention.container].text)].best
         confidence = AREA_CONFIDENCE_TOWN
         basis = best and f"'{mention.text}' is not in the gazetteer: placed in {best.name}, which the text puts it in"
+        found_by = "container"
     if best is None:
         best, certainty = _enclosing_area(mention, groups, gazetteer, mentions, around)
         confidence = certainty * AREA_CONFIDENCE.get(best.feature_code, AREA_CONFIDENCE_TOWN) if best else 0.0
+        found_by = "town_beside" if best is not None and feature_class(best) == "P" else "nearby_area"
         basis = best and f"'{mention.text}' is not in the gazetteer: placed in {best.name}, " + \
-            ("the town named beside it" if feature_class(best) == "P" else NEARBY_AREA_BASIS)
+            ("the town named beside it" if found_by == "town_beside" else NEARBY_AREA_BASIS)
         if basis and mention.cue is not None:
             basis += f" ({NAMED_KIND_NOTE})"
     if best is not None and best.feature_code == "ADM2":
@@ -79,7 +81,8 @@ def place_of(mention: Mention, groups: dict[str, NameGroup], gazetteer: Gazettee
     geonameid = best.geonameid if best.geonameid > 0 else None  # packaged regions have no GeoNames id
     return Place(mention.text, mention.start, mention.end, geonameid, best.name, best.lat, best.lon,
                  best.country_code or None, best.admin1_name, best.feature_code, round(confidence, 3),
-                 mention.token_start, mention.token_end, precision=precision_of(best), basis=basis)
+                 mention.token_start, mention.token_end, precision=precision_of(best), basis=basis,
+                 found_by=found_by, kind_named=mention.cue is not None)
 
 
 def readings_of(mention: Mention, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
