@@ -55,6 +55,7 @@ GOLD_DIR = SHARED / "data" / "events-gold"
 #: Words of a date's basis (`events.dating`) and the path they name, first match wins.
 _PATHS = (("occasion", "occasion"), ("no calendar point", "not_a_point"), ("would put", "ahead"),
           ("earlier one", "previous"), ("narration of", "narrated_year"), ("same happening", "named_elsewhere"),
+          ("story's lede", "lede"),
           ("earlier sentence", "carried"),
           ("governs the clause", "governing"), ("dates a clause", "clause_above"), ("no time in the text", "fallback"))
 

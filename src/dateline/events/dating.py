@@ -55,8 +55,10 @@ from dateline.events.dating_clauses import (
     timex_root,
     written_by,
 )
+from dateline.events.dating_lede import lede_day
 from dateline.events.dating_mentions import day_named_elsewhere, event_noun
 from dateline.events.dating_thread import (
+    REPORT_CYCLE,
     carried_year,
     dates_main_clause,
     narrative_past,
@@ -79,9 +81,6 @@ _REPORTING = word_set("reporting_verbs")
 #: A named day governs the sentences that follow it this far (its own counts as none): a story
 #: thread goes on for a sentence or two before the article turns to background.
 CARRY_SENTENCES = 2
-#: A report ("the police spokesman said ...") tells the news of its article: a day more than this long before the
-#: article was written is background ("the bombings which killed 224 people on Aug. 7, 1998"), not when it was said.
-REPORT_CYCLE = dt.timedelta(days=7)
 #: A clock time with no day in its words ("6:45 p.m.", "at noon"): its day is only the article's by default.
 _BARE_CLOCK = re.compile(r"(?:[Aa]t\s+)?(?:[\d:.]+\s*(?:[AaPp]\.?\s?[Mm]\.?)?|[Nn]oon|[Mm]idnight)"
                          r"(?:\s+(?:GMT|UTC|[ECMP][SD]T))?\.?")
@@ -168,7 +167,7 @@ def event_dating(doc: Document, trigger_i: int, hypothetical: bool = False) -> D
             date = event_dating(doc, occasion.i, hypothetical)  # the parse hung the clause elsewhere
             return date.because(f"the date of its occasion {occasion.text!r}: {date.basis}")
         return _earlier_than_mentioned(doc, trigger) or _named_elsewhere(doc, trigger, hypothetical) \
-            or _carried_day(doc, trigger) or _carried_year(doc, trigger) or fallback
+            or _carried_day(doc, trigger) or _carried_year(doc, trigger) or _lede_report(doc, trigger) or fallback
     return _dated_by(doc, timex, trigger, hypothetical, f"{timex.text!r} {how} {trigger.text!r}")
 
 
@@ -334,6 +333,21 @@ def _carried_year(doc: Document, trigger: Any) -> Dating | None:
     year, timex = found
     return Dating(year, "year", None, f"{timex.text!r} in an earlier sentence began a narration of {year} that "
                   "every sentence since goes on in the past tense: this one continues it")
+
+
+def _lede_report(doc: Document, trigger: Any) -> Dating | None:
+    """The day of the story's lede for a saying it goes on to report ("The Cuban leader said ..." after "Castro said
+    Friday ..."): a past-tense verb of saying that heads its sentence's main clause, with no time in its sentence,
+    was said on the day the story is the news of (`dating_lede`)."""
+    main = trigger.dep_ == "ROOT" or (trigger.dep_ in ("conj", "parataxis") and trigger.head.dep_ == "ROOT")
+    if not (main and reports(trigger) and clause_head(trigger).i == trigger.i and _continues_thread(doc, trigger)):
+        return None
+    lede = lede_day(doc, trigger)
+    if lede is None:
+        return None
+    value = date_part(lede.value)
+    return Dating(value, "day", None, f"{lede.text!r} dates the story's lede: a saying it reports with no time of "
+                  "its own was made that day")
 
 
 def _quoting_verb(trigger: Any) -> Any | None:

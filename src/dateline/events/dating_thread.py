@@ -12,6 +12,7 @@ and the narration is over when a sentence speaks of now or names another time.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from typing import Any
@@ -39,6 +40,9 @@ _YEAR_WRITTEN = re.compile(r"\b\d{4}\b")
 _OF_A_NOUN = frozenset({"compound", "amod", "nummod", "poss", "nmod", "appos"})
 #: How many sentences a narration of an earlier year goes on with no time of its own (a day is carried two).
 YEAR_THREAD_SENTENCES = 6
+#: A report ("the police spokesman said ...") tells the news of its article: a day more than this long before the
+#: article was written is background ("the bombings which killed 224 people on Aug. 7, 1998"), not when it was said.
+REPORT_CYCLE = dt.timedelta(days=7)
 
 
 def narrative_past(verb: Any) -> bool:
