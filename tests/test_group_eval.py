@@ -48,6 +48,17 @@ def test_a_shown_event_of_a_happening_already_shown_is_a_duplicate_of_the_surer_
     assert kind == "the same word below the bar" and (first, second) == (0, 1) and p < 0.7
 
 
+def test_a_second_event_of_a_sentence_telling_two_happenings_of_its_type_is_a_match_not_a_duplicate(group_eval) -> None:
+    # "Each side has expelled the other's envoys": two expulsions in one sentence, read as two events; a third
+    # event of that sentence repeats the surest
+    first, second = _mention(0, 0, "expelled", 0.9, ["GBR"], ["RUS"]), _mention(5, 0, "expelled", 0.8, ["RUS"])
+    third = _mention(9, 0, "ordered", 0.6, ["RUS"], ["GBR"])
+    article = _article(first, second, third, gold=[3, 3, 3]) | {"candidates": [[3, 4], [3, 4], [3, 4]]}
+    assert group_eval.shown_duplicates(article) == [([2], [0])]
+    one_happening = _article(first, second, gold=[3, 3]) | {"candidates": [[3], [3]]}
+    assert group_eval.shown_duplicates(one_happening) == [([1], [0])]
+
+
 def test_what_keeps_two_tellings_apart_is_named_by_its_mechanism(group_eval) -> None:
     accused = _mention(0, 0, "accused", 0.9, ["GBR"], ["RUS"])
     other_side = _mention(900, 18, "blames", 0.7, ["GBR"], ["FRA"])

@@ -79,6 +79,17 @@ def gold_of(event: Event, gold: list[dict], spans: list, roots: list[int]) -> in
     return roots[best]
 
 
+def gold_candidates(event: Event, gold: list[dict], spans: list, roots: list[int]) -> list[int]:
+    """The fact gold happenings (cluster roots, in gold order) a shown event of this mention's sentence and type
+    may match, as the shared scorer matches: the first one not yet matched. A sentence may tell two happenings of
+    one type by one word ("Hundreds of diplomats are being expelled from both the West and Russia": the West's
+    expulsions and Russia's); its second event is then a match, not a duplicate (`gold_of` names only one)."""
+    at = event.evidence.trigger_start
+    found = [roots[i] for i, s in enumerate(spans) if s and at is not None and s[0] <= at < s[1]
+             and gold[i]["type"] == event.type and gold[i].get("status", "fact") == "fact"]
+    return list(dict.fromkeys(found))
+
+
 def collect(gold_path: Path, articles_path: Path) -> list[dict]:
     """Per article: the mentions, their cues, their gold happening, the lead sentences and the date."""
     gold = {str(g["id"]): g["events"] for g in json.loads(gold_path.read_text(encoding="utf-8"))}
@@ -93,6 +104,7 @@ def collect(gold_path: Path, articles_path: Path) -> list[dict]:
                         "date": doc.article.date, "events": events,
                         "cues": [mention_cues(e, doc.parsed, ordinals, doc.timexes, doc.places) for e in events],
                         "gold": [gold_of(e, g, spans, roots) for e in events],
+                        "candidates": [gold_candidates(e, g, spans, roots) for e in events],
                         "lead": headline_and_lead(doc.parsed)})
     return out
 
@@ -111,23 +123,24 @@ def shown_duplicates(article: dict, view: float = DEFAULT_MIN_CONFIDENCE) -> lis
     """(members of a shown event, members of the shown event whose gold happening it repeats) for each duplicate
     at `view`: events are the grouping's (each led by its surest mention, as `group_merge` leads them), taken
     surest first as the scorer takes them; a fact event whose trigger's gold happening is already matched repeats
-    the event that matched it. `article["gold"]` holds each mention's gold happening (`gold_of`)."""
+    the event that matched it. `article["candidates"]` holds the gold happenings each mention's event may match
+    (`gold_candidates`: the first not yet matched, as the scorer takes them); without it, `article["gold"]` (`gold_of`)
+    names one per mention."""
     events = article["events"]
     shown = []
     for members, _, _ in happenings(events, article["cues"], article["date"], article["lead"]):
         lead = max(members, key=lambda i: (events[i].confidence, -i))
         if events[lead].status == "fact" and events[lead].confidence >= view:
             shown.append((events[lead].confidence, lead, members))
+    candidates = article.get("candidates") or [[] if g is None else [g] for g in article["gold"]]
     matched: dict[int, list[int]] = {}
     repeats = []
     for _, lead, members in sorted(shown, key=lambda s: -s[0]):
-        happening = article["gold"][lead]
-        if happening is None:
-            continue
-        if happening in matched:
-            repeats.append((members, matched[happening]))
-        else:
-            matched[happening] = members
+        fresh = [g for g in candidates[lead] if g not in matched]
+        if fresh:
+            matched[fresh[0]] = members
+        elif candidates[lead]:
+            repeats.append((members, matched[candidates[lead][0]]))
     return repeats
 
 
