@@ -100,3 +100,29 @@ def test_the_draw_offers_only_pairs_a_grouping_could_get_wrong(monkeypatch: pyte
     assert not draw.worth_labelling(faint_blame, sure_charge)  # nothing shared, one of them faint
     already = draw.excluded_articles([])
     assert "H1N1_guardian-636" in already  # articles already labelled are never drawn again
+
+
+def test_a_mention_of_a_sentence_telling_two_happenings_by_one_word_is_not_labelled_with_either(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    import train_same_happening as trainer
+
+    both = "Envoys were expelled by both Britain and Russia."
+    retold = "The quarrel set off expulsions from London and retaliatory expulsions from Moscow."
+    text = f"{both} {retold} Paris imposed sanctions."
+    gold = [{"sentence": both, "trigger": "expelled", "type": "SANCTION", "same_as": None},
+            {"sentence": both, "trigger": "expelled", "type": "SANCTION", "same_as": None},
+            {"sentence": retold, "trigger": "expulsions", "type": "SANCTION", "same_as": 0},
+            {"sentence": retold, "trigger": "retaliatory expulsions", "type": "SANCTION", "same_as": 1},
+            {"sentence": "Paris imposed sanctions.", "trigger": "imposed sanctions", "type": "SANCTION",
+             "same_as": None}]
+
+    def mention(word: str) -> Event:
+        at = text.index(word)
+        return Event(id=f"e{at}", type="SANCTION", evidence=Evidence(sentence=text, start=0, end=len(text),
+                                                                   trigger=word, trigger_start=at))
+
+    labels = trainer.gold_labels({"text": text, "events": [mention("expelled"), mention("expulsions"),
+                                                           mention("imposed")]}, gold)
+    assert (0, 1) not in labels  # either expulsion, told twice: which one each mention tells is not said
+    assert labels[(0, 2)] is False and labels[(1, 2)] is False

@@ -125,7 +125,9 @@ def gold_labels(article: dict[str, Any], gold: list[dict[str, Any]]) -> dict[tup
     is a borrowed-type reading (`group.borrowed_type`: the detector's or verifier's second reading of the
     sentence the coder coded once). Otherwise one of them is a word the coder did not code (another act in
     another clause, or no event) and the gold says nothing of whether it is the same happening; labelled
-    "same", such pairs taught the model that two clauses of one sentence tell one act.
+    "same", such pairs taught the model that two clauses of one sentence tell one act. A pair is left unlabelled
+    too when a mention may tell several happenings of its sentence (`_candidate_happenings`) that the other may
+    tell as well: which one each tells, the gold does not say.
     """
     spans, roots = [find_sentence(article["text"], g["sentence"]) for g in gold], gold_clusters(gold)
     mapped = []
@@ -133,13 +135,27 @@ def gold_labels(article: dict[str, Any], gold: list[dict[str, Any]]) -> dict[tup
         g = gold_of(event, gold, spans, roots) if event.status == "fact" else None
         if g is not None and gold[g].get("status", "fact") == "fact":
             mapped.append((i, g, _gold_mention(event, gold, spans)))
+    candidates = {i: _candidate_happenings(article["events"][i], gold, spans, roots) for i, _, _ in mapped}
     labels = {}
     for x, (i, gi, mi) in enumerate(mapped):
         for j, gj, mj in mapped[x + 1:]:
             if mi == mj and not _speaks_to_both(article["events"][i], article["events"][j], gold[mi]):
                 continue
+            if max(len(candidates[i]), len(candidates[j])) > 1 and candidates[i] & candidates[j]:
+                continue  # the gold cannot say which of its sentence's happenings each mention tells
             labels[(i, j)] = gi == gj
     return labels
+
+
+def _candidate_happenings(event: Any, gold: list[dict[str, Any]], spans: list[Any], roots: list[int]) -> set[int]:
+    """The gold happenings a mention may tell: those of its sentence and type whose trigger holds its word, else all
+    of its sentence and type. A sentence may tell two by one word ("Hundreds of diplomats are being expelled from
+    both the West and Russia": the West's expulsions and Russia's), and a mention of it is then either."""
+    at = event.evidence.trigger_start
+    here = [k for k, s in enumerate(spans) if s and at is not None and s[0] <= at < s[1]
+            and gold[k]["type"] == event.type and gold[k].get("status", "fact") == "fact"]
+    named = [k for k in here if event.evidence.trigger.lower() in gold[k]["trigger"].lower()]
+    return {roots[k] for k in named or here}
 
 
 def _gold_mention(event: Any, gold: list[dict[str, Any]], spans: list[Any]) -> int | None:
