@@ -55,3 +55,16 @@ def test_a_past_verb_the_tagger_read_as_an_adjective_looks_back(nlp) -> None:
 
 def test_an_adjective_with_a_copula_keeps_the_copulas_tense(make_doc) -> None:
     assert values(make_doc, "Shops will be closed on Monday.", "2018-03-09") == ["2018-03-12"]
+
+
+def test_a_day_a_thing_was_set_for_lies_ahead_of_the_setting(make_doc) -> None:
+    """"were set for Tuesday" in a Monday article: the past tense tells when the hearings were set, the day they were
+    set for is the coming one, as after "was scheduled for" in the same sentence."""
+    text = "Two committee hearings were set for Tuesday, and a floor debate was scheduled for Wednesday."
+    assert values(make_doc, text, "2018-09-17") == ["2018-09-18", "2018-09-19"]
+    assert values(make_doc, "A march was planned for Saturday.", "2018-09-19") == ["2018-09-22"]
+
+
+def test_a_day_a_thing_had_been_set_for_stays_behind(make_doc) -> None:
+    """The pluperfect tells a plan the story has overtaken: "had been set for Tuesday" is the Tuesday before."""
+    assert values(make_doc, "The talks had been set for Tuesday.", "2018-09-19") == ["2018-09-18"]

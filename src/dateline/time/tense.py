@@ -143,8 +143,9 @@ def forward_cue(root: Any, verb: Any) -> bool:
         return True  # "planned a demonstration on Saturday": the time of the planned thing
     if verb.lemma_ in _RESCHEDULING:
         return not _is_pluperfect(verb)
-    if verb.lemma_ in PLANNING and (_present_passive(verb) or _reduced_participle_for(verb, path)):
-        return True  # "protests are planned for Thursday", "the vote is set for Monday", "a summit set for Friday"
+    if verb.lemma_ in PLANNING and (_present_passive(verb) or _past_passive_for(verb, path)
+                                    or _reduced_participle_for(verb, path)):
+        return True  # "protests are planned for Thursday", "hearings were set for Tuesday", "a summit set for Friday"
     return verb.lemma_ in _DEADLINE_VERBS and any(t.lower_ in _UNTIL for t in path)
 
 
@@ -158,6 +159,15 @@ def _reduced_participle_for(verb: Any, path: list[Any]) -> bool:
         return False
     outer = clause_verb(verb.head) if verb.head.i != verb.i else None
     return any(t.lower_ == "for" for t in path) and outer is not None and verb_direction(outer) >= 0
+
+
+def _past_passive_for(verb: Any, path: list[Any]) -> bool:
+    """A passive in the simple past whose time follows "for" ("two hearings were set for Tuesday", "a rally was
+    planned for Saturday"): the day the thing was set for lies ahead of the setting, as after "was scheduled for"
+    (`_RESCHEDULING`); the past tense tells when it was planned, not when it happens. Not a pluperfect ("had been
+    set for Tuesday"), a plan the story has overtaken."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children) and \
+        not _is_pluperfect(verb) and any(t.lower_ == "for" for t in path)
 
 
 def _present_passive(verb: Any) -> bool:
