@@ -50,6 +50,8 @@ def participant_of(noun: Any, trigger: Any) -> bool:
         if noun.dep_ != "conj" or noun.head.pos_ not in ("NOUN", "PROPN", "PRON"):
             break
         noun = noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and _by_agent(noun.head.head):
+        noun = noun.head.head  # "killed by the blast of a bomb in X": the bomb's place is the agent's
     if noun.dep_ == "pobj" and noun.head.lower_ in SIDES_PREPS and \
             sum(_names_a_place(side) for side in (noun, *noun.conjuncts)) > 1:
         return False
@@ -61,6 +63,12 @@ def participant_of(noun: Any, trigger: Any) -> bool:
             return False  # "during talks in Geneva": an occasion (`events.occasion`), not a participant
         head = head.head
     return head.i == trigger.i
+
+
+def _by_agent(noun: Any) -> bool:
+    """True when a noun is the agent of a passive ("by the blast of a roadside bomb"): what it is "of" (the bomb) did
+    the act with it, so it was where the act was."""
+    return noun.dep_ == "pobj" and noun.head.dep_ == "agent"
 
 
 def _names_a_place(noun: Any) -> bool:

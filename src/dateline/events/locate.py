@@ -4,7 +4,8 @@ A place named in a sentence is not for that the place of its event. The event is
 
 1. at a place the trigger itself takes with a locative preposition ("met in Geneva",
    "protests in Cairo"), or that the verb governing a nominal trigger takes ("held talks
-   in Geneva"): the act is said to happen there;
+   in Geneva"), or that saw it ("Amara saw fierce fighting"): the act is said to happen there; a country or
+   state the sentence also gives gives way to a town inside it ("clashed with protesters in Lyon, in eastern France");
 2. for physical acts only (`located_event_types`: fighting, arrests, protests, meetings ...):
    at a place that names the act ("the Orlando attack") or is stated for the noun the act names ("a rape charge
    in Sweden"), where its participants (or the subject
@@ -43,8 +44,8 @@ A place named in a sentence is not for that the place of its event. The event is
 
 Never at a place the act is reported from ("said in Cairo"), a place in another clause
 (a relative clause, "who lives in X"), a place merely mentioned, a town in the name of a
-newspaper or body ("in the New York Times"), a subject ("Turkey agreed"), or a name the gazetteer lacks
-that only the places named near it put in an area (`text_supports`): no location is better than a
+newspaper or body ("in the New York Times"), a subject ("Turkey agreed"), a river's middle, or a name the gazetteer
+lacks that only the places named near it put in an area (`text_supports`): no location is better than a
 wrong one. Every choice carries its `basis` (shown by `dateline show`) and the place's precision
 (point, admin area, country).
 
@@ -56,6 +57,7 @@ This module makes the decision; `events.place_links` reads how the parse relates
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from dateline.events.act_places import iso3_codes
@@ -74,6 +76,7 @@ from dateline.events.place_mentions import finer_place_elsewhere
 from dateline.events.scene import (
     SCENE_BASIS,
     WIDE_AREA_CODES,
+    area_holds,
     dateline_location,
     dateline_place,
     scene_location,
@@ -117,7 +120,7 @@ def locate_event(doc: Document, trigger_i: int, event_type: str | None = None, a
     if not choices and physical and event_type not in TALK_TYPES:
         choices = [c for place in places if (c := occasion_choice(place, trigger) or told_in_choice(place, trigger))]
     if choices:
-        best = max(choices, key=lambda c: c.rank + FINENESS[place_precision(c.place)] - _distance(c, trigger))
+        best = _finest_within(max(choices, key=lambda c: _weight(c, trigger)), choices, trigger)
         stated = best.place.as_location(best.basis)
         return (finer_place_elsewhere(doc, trigger, stated) if physical else None) or stated
     if event_type is None:
@@ -164,7 +167,9 @@ def home_country_location(doc: Document, trigger: Any, event_type: str, actors: 
         return None
     place = next((p for p in doc.places if (p.feature_code or "").startswith("PCL") and p.found_by is None
                   and codes.get(p.country_code or "") == country), None)  # named, not an unknown name's area
-    return place.as_location(f"{HOME_BASIS}: '{place.text}', the country of its parties") if place else None
+    if place is None:
+        return None  # the whole country, not the compass part one mention of it names ("storms hit southern Iraq")
+    return replace(place, part=None).as_location(f"{HOME_BASIS}: '{place.text}', the country of its parties")
 
 
 def _own_country(party: Any) -> str | None:
@@ -234,6 +239,19 @@ def text_supports(doc: Document, place: Place) -> bool:
     home = dateline_place(doc)
     return home is not None and home.country_code == place.country_code and \
         (place_precision(place) == "country" or home.admin1 == place.admin1)
+
+
+def _weight(choice: Choice, trigger: Any) -> float:
+    return choice.rank + FINENESS[place_precision(choice.place)] - _distance(choice, trigger)
+
+
+def _finest_within(best: Choice, choices: list[Choice], trigger: Any) -> Choice:
+    """The best choice, or a finer place the sentence also gives the act that lies in it: "clashed with protesters in
+    Lyon, in eastern France" ties the country to the verb and the town only to the protesters, but the town is where
+    the country's part of the act was."""
+    level = FINENESS[place_precision(best.place)]
+    finer = [c for c in choices if FINENESS[place_precision(c.place)] > level and area_holds(best.place, c.place)]
+    return max(finer, key=lambda c: _weight(c, trigger)) if finer else best
 
 
 def _sentence_places(doc: Document, trigger: Any) -> list[Place]:

@@ -76,12 +76,14 @@ MODIFIER_DEPS = frozenset({"compound", "amod"})
 RANK_CONJUNCT = 1.1
 #: Event types of talks: a venue of talks is not the place of acts in the field (`events.scene_fit`, `events.occasion`).
 TALK_TYPES = frozenset({"CONSULT", "AGREE"})
-#: Continents and regions: an act stated across one ("protests sweep across North Africa and the Middle East")
-#: happened in many places, none at the area's middle, so it gets no dot (`events.locate`); nor is one a finer
-#: place of an act placed in a country (`events.place_mentions`).
-SPREAD_CODES = frozenset({"CONT", "RGN"})
+#: Continents, regions and rivers: an act stated across one ("protests sweep across North Africa and the Middle East")
+#: happened in many places, none at the area's middle, and a river is a line ("fighting on the Tigris"), so it gets
+#: no dot (`events.locate`); nor is one a finer place of an act placed in a country (`events.place_mentions`).
+SPREAD_CODES = frozenset({"CONT", "RGN", "STM"})
 #: Marks of a clause that tells a happening of another time than the clause it hangs on ("since a rig blew up").
 OTHER_TIME_MARKS = word_class("prepositions", "other-time")
+#: Verbs whose subject is where their object happened ("Amara saw fierce fighting").
+SCENE_VERBS = word_set("scene_verbs")
 #: The prepositions by which talks are aimed at where they are held ("a visit to Louisiana"); the others that aim an
 #: act name the talks' topic or the visitor's origin ("discussions on Fallujah", "arriving from Chicago").
 TALK_WAY_PREPS = word_class("prepositions", "talk-way")
@@ -122,6 +124,9 @@ def place_choice(place: Place, trigger: Any, physical: bool, occasion: Any | Non
     journey = _journey_choice(place, prep, trigger) or (_arrival_choice(place, prep, trigger) if physical else None)
     if journey is not None:
         return journey
+    if prep is None and phrase.dep_ == "nsubj" and head.lemma_.lower() in SCENE_VERBS and \
+            getattr(_governor(trigger), "i", -1) == head.i:
+        return Choice(RANK_OWN, place, f"'{place.text} {head.text} … {trigger.text}': the place saw the act")
     outer, outer_phrase = site_preposition(prep, phrase)
     words = _phrase_words(place, prep, outer)
     if outer is not None and locative(outer, outer_phrase):
@@ -366,9 +371,10 @@ def _governor(trigger: Any) -> Any | None:
     subject of ("held talks", "the talks took place"), or the verb a participle, infinitive or
     conjunct trigger continues ("had the upper hand in Cairo, protesting", "met in Geneva and
     agreed"). Never a speech verb: "announced a ceasefire in Geneva" says where it was announced;
-    nor the verb of a clause that a clause of another time hangs on (`of_another_time`).
+    nor the verb of a clause that a clause of another time hangs on (`of_another_time`). A gerund that is a subject or
+    object ("Fighting continued in Iraq") names the act as a noun does.
     """
-    if trigger.pos_ in ("VERB", "AUX"):
+    if trigger.pos_ in ("VERB", "AUX") and not (trigger.tag_ == "VBG" and trigger.dep_ in OBJECT_DEPS | {"nsubj"}):
         head = trigger.head if trigger.dep_ in CONTINUING_DEPS and not of_another_time(trigger) else None
     elif trigger.dep_ in PARTICIPANT_DEPS:
         head = trigger.head.head if trigger.dep_ == "pobj" else trigger.head

@@ -27,9 +27,9 @@ from dateline.events.story_moves import moved_away
 from dateline.model import Document, Location, Place
 from dateline.words import word_class
 
-#: Areas too wide to be a story's scene: a continent, a region, a sea ("protests sweep across
+#: Areas too wide to be a story's scene: a continent, a region, a sea, a river ("protests sweep across
 #: North Africa and the Middle East" places no later act anywhere in particular).
-WIDE_AREA_CODES = frozenset({"CONT", "RGN", "RGNE", "OCN", "SEA", "GULF"})
+WIDE_AREA_CODES = frozenset({"CONT", "RGN", "RGNE", "OCN", "SEA", "GULF", "STM"})
 #: How a location the sentence does not state begins its basis: the story's scene, the dateline.
 SCENE_BASIS, DATELINE_BASIS = "scene of the story", "the article's dateline"
 #: Characters that may stand between a dateline's town and the dateline mark ("CAIRO, Egypt (CNN) --").
@@ -39,6 +39,9 @@ DATELINE_MARKS = frozenset(",(:-\u2013\u2014")
 #: Auxiliaries of a clause that tells no fact ("the toll will be matched in Britain", "troops could enter Homs"):
 #: a place such a clause gives is where nothing has happened, so it sets no scene.
 UNREAL_AUX = word_class("auxiliaries", "irrealis") | word_class("auxiliaries", "future")
+#: Words putting a place beside the story's own ("landed in the neighbouring Dominican Republic" in a story of Haiti):
+#: the act told there happened there, but the story's later acts did not.
+BESIDE_STORY = word_class("place_words", "beside-story")
 
 
 def in_party_country(place: Place, countries: frozenset[str] | None) -> bool:
@@ -77,16 +80,24 @@ def dateline_location(doc: Document, trigger: Any, countries: frozenset[str]) ->
     """The article's dateline town, for an act before the article places any act in a place of its
     own, when every party is of the town's country: a domestic act, seen or heard by the reporter
     there. Parties with no country give no ground to place it there; a foreign party may have acted
-    elsewhere. A scene that is only the town's own country ("covering demonstrations in
-    Egypt", filed from Cairo) has not moved the story away from the town: the town says more."""
+    elsewhere. A scene that is only an area holding the town, its country or its state ("covering demonstrations in
+    Egypt", filed from Cairo; "on his trip to the Louisiana coast", filed from Grand Isle, Louisiana), has not moved
+    the story away from the town: the town says more."""
     place = dateline_place(doc)
     if place is None or countries != {iso3_codes().get(place.country_code or "")}:
         return None
     scene = _SceneTrail.of(doc).scene
-    stated = scene[0] if scene is not None else None
-    if stated is not None and (place_precision(stated) != "country" or stated.country_code != place.country_code):
+    if scene is not None and not area_holds(scene[0], place):
         return None  # the story has moved to a place of its own, which disagrees with the parties
     return place.as_location(f"{DATELINE_BASIS}: '{place.text}', where it was reported")
+
+
+def area_holds(area: Place, town: Place) -> bool:
+    """True when a place is the town's country, or the first-level area (state, province) the town lies in (read by
+    `events.locate` too: a sentence's wider place gives way to its town)."""
+    if area.country_code != town.country_code:
+        return False
+    return place_precision(area) == "country" or (area.feature_code == "ADM1" and area.admin1 == town.admin1)
 
 
 def dateline_place(doc: Document) -> Place | None:
@@ -177,10 +188,16 @@ class _SceneTrail:
             if place.name is None or place.token_start is None:
                 continue
             act = _act_placed(doc, place, starts)
-            if act is not None:
+            if act is not None and not self._widens(place, act):
                 self.scene = None if place.feature_code in WIDE_AREA_CODES else (place, act)
         self.read_upto = sentence_start
         return self.scene
+
+
+    def _widens(self, place: Place, act: Any) -> bool:
+        """True when a place stated for the scene's own act only holds the scene's town ("at a daycare center in
+        Hermosillo, in the Mexican state of Sonora"): the town says more, and stays the scene."""
+        return self.scene is not None and self.scene[1].i == act.i and area_holds(place, self.scene[0])
 
 
 #: Each article parse's scene trail, dropped with the parse.
@@ -189,10 +206,14 @@ _SCENE_TRAILS: weakref.WeakKeyDictionary[Any, _SceneTrail] = weakref.WeakKeyDict
 
 def _act_placed(doc: Document, place: Place, trigger_starts: set[int] | None = None) -> Any | None:
     """The act a place is stated for ("erupted in Deraa", "protests in Cairo"), or None when the
-    place is not where something happened (a reporting place, a relative clause, a mention)."""
-    prep, _, phrase = introducing_word(place_token(doc.parsed, place))
+    place is not where something happened (a reporting place, a relative clause, a mention) or lies beside the
+    story's own place ("the neighbouring Dominican Republic")."""
+    token = place_token(doc.parsed, place)
+    prep, _, phrase = introducing_word(token)
     if prep is None or not locative(prep, phrase) or in_organisation_name(doc.parsed, place, prep):
         return None
+    if any(c.dep_ == "amod" and c.lower_ in BESIDE_STORY for c in token.children):
+        return None  # "in the neighbouring Dominican Republic": beside the story's place, not its scene
     prep, _ = site_preposition(prep, phrase)  # "destroyed vehicles on a highway outside the base at Tartus"
     head = prep.head
     if speech_act(head) or head.dep_ == "relcl" or _unreal(head):
