@@ -242,6 +242,15 @@ def parent_slope(timeline: list[dict], after: float = 0.5) -> float | None:
     return round(1000 * sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread, 1)
 
 
+def uninterrupted(corpus: Path, db: Path, run: Path, workers: int, size: int, partition_size: int) -> dict:
+    """The uninterrupted run with its rates and memory trend."""
+    whole = ingest(corpus, db, run, workers, partition_size=partition_size)
+    whole["articles_per_s"] = round(size / whole["seconds"], 3)
+    whole["cpu_s_per_article"] = round(whole["total_cpu_s"] / size, 3)
+    whole["memory_trend"] = memory_trend(whole["timeline"])
+    return whole
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--size", type=int, default=100_000)
@@ -253,21 +262,25 @@ def main() -> None:
     ap.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
     ap.add_argument("--no-resume", action="store_true",
                     help="the uninterrupted run only (no kill at 50 %% and resumed run)")
+    ap.add_argument("--uninterrupted", type=Path, metavar="DB",
+                    help="skip the uninterrupted run: compare the resumed store with DB, a store of the same corpus "
+                    "and partition size ingested whole by the same code or code that stores the same (halves the "
+                    "benchmark's time)")
     args = ap.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="dateline-bulk-"))
     folder.mkdir(parents=True, exist_ok=True)
     corpus = folder / "corpus.jsonl"
     build_corpus(args.corpus, args.size, corpus, args.chars)
 
-    whole = ingest(corpus, folder / "whole.duckdb", folder / "run-whole", args.workers,
-                   partition_size=args.partition_size)
-    whole["articles_per_s"] = round(args.size / whole["seconds"], 3)
-    whole["cpu_s_per_article"] = round(whole["total_cpu_s"] / args.size, 3)
-    whole["memory_trend"] = memory_trend(whole["timeline"])
     head = {"benchmark": "bulk", "size": args.size, "chars": args.chars, "workers": args.workers,
             "partition_size": args.partition_size,
             "corpus_mb": round(corpus.stat().st_size / 2**20), "peak_goal_mb": 2048,
             "peak_goal_reads": "tree_peak_pss_mb"}
+    whole_db = args.uninterrupted or folder / "whole.duckdb"
+    if args.uninterrupted:
+        whole = {"not_run": f"the resumed store is compared with {whole_db}"}
+    else:
+        whole = uninterrupted(corpus, whole_db, folder / "run-whole", args.workers, args.size, args.partition_size)
     # kept beside the stores at once: the resume phase takes as long again, and a run cut short keeps this half
     (folder / "uninterrupted.json").write_text(json.dumps({**head, "uninterrupted": whole}), encoding="utf-8")
     if args.no_resume:
@@ -278,8 +291,9 @@ def main() -> None:
     stored_at_kill = counts(folder / "resumed.duckdb")["articles"]
     resumed = ingest(corpus, folder / "resumed.duckdb", folder / "run-resumed", args.workers,
                      partition_size=args.partition_size)
-    expected, got = counts(folder / "whole.duckdb"), counts(folder / "resumed.duckdb")
-    digests = merge_digest(folder / "whole.duckdb"), merge_digest(folder / "resumed.duckdb")
+    resumed["memory_trend"] = memory_trend(resumed["timeline"])  # its parent from the kill on: the second half
+    expected, got = counts(whole_db), counts(folder / "resumed.duckdb")
+    digests = merge_digest(whole_db), merge_digest(folder / "resumed.duckdb")
     print(json.dumps({
         **head, "uninterrupted": whole, "killed": {**killed, "articles_stored": stored_at_kill}, "resumed": resumed,
         "resumed_store_equals_uninterrupted": expected == got, "counts": got,

@@ -144,3 +144,24 @@ def test_the_corpus_cut_to_leads_keeps_every_article_with_a_shorter_text(bulk, t
     assert [row["id"] for row in rows] == ["quake_test/7~0", "quake_test/7~1", "quake_test/7~2"]
     assert all(len(row["text"]) <= 200 and row["text"].endswith(" . \n") for row in rows)
     assert [row["date"] for row in rows] == ["2010-01-13", "2010-01-20", "2010-01-27"]
+
+
+def test_a_store_given_as_the_uninterrupted_run_is_compared_with_instead_of_ingesting_again(
+        bulk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    topic = tmp_path / "t17" / "flood_test"
+    topic.mkdir(parents=True)
+    (topic / "articles.jsonl").write_text(json.dumps({"id": "3", "time": "2011-05-02",
+                                                      "text": "The river burst its banks . \n"}) + "\n",
+                                          encoding="utf-8")
+
+    def no_ingest(*args, **kwargs):
+        raise AssertionError("the uninterrupted run was made although a store was given for it")
+
+    monkeypatch.setattr(bulk, "ingest", no_ingest)
+    given = tmp_path / "earlier.duckdb"
+    monkeypatch.setattr(sys, "argv", ["bulk.py", "--size", "2", "--corpus", str(tmp_path / "t17"), "--keep",
+                                      str(tmp_path / "run"), "--uninterrupted", str(given), "--no-resume"])
+    bulk.main()
+    printed = json.loads(capsys.readouterr().out)
+    assert printed["uninterrupted"] == {"not_run": f"the resumed store is compared with {given}"}
+    assert not (tmp_path / "run" / "whole.duckdb").exists()
