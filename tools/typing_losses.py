@@ -20,6 +20,10 @@ candidates of that type once the pair's detector proposed its own and the verifi
 * `below_view`: kept at its type below the view, its type more probable than NONE (the calibration or another
   type's share holds it down).
 
+A case the lexicon never had is counted `lexicon_missed_found` when the pair shows it, else by where the pair
+lost it (`miss_class`): `no_candidate` in the stretch at all, `other_type` candidates only, one of the type read
+as negated or hypothetical (`modality`), or the verifier's verdict as above: what limits candidate recall.
+
 The same run lists the pair's false types on the GSR (a type shown that neither the gold nor the lexicon's
 reading has) by where they came from (a detector proposal, a lexicon candidate below the lexicon's cut, a
 re-typing), and, for the lost cases, the features whose pull (weight for the type minus weight for NONE)
@@ -105,6 +109,24 @@ def loss_class(candidates: list[tuple[Event, list[str], dict[str, float], Event 
             else "below_view"), best
 
 
+def miss_class(candidates: list[tuple[Event, list[str], dict[str, float], Event | None]], case: Case,
+               threshold: float) -> str:
+    """Why the pair has no shown event of a case the lexicon never had: `no_candidate` (no candidate of any type
+    cites the stretch), `other_type` (candidates of other types only), `modality` (one of the type, read as negated
+    or hypothetical), else the verifier's verdict on the best candidate of the type (`loss_class`: rejected,
+    retyped, none_wins, below_view)."""
+    _, start, end, kind = case
+    here = [c for c in candidates if cites(c[0], start, end)]
+    if not here:
+        return "no_candidate"
+    of_kind = [c for c in here if c[0].type == kind]
+    if not of_kind:
+        return "other_type"
+    if not any(factual(c[0]) for c in of_kind):
+        return "modality"
+    return loss_class(candidates, case, threshold)[0]
+
+
 def pulls(model: linear.LinearModel, row: list[str], kind: str) -> dict[str, float]:
     """Each present feature's pull towards `kind` against NONE (weight difference), the intercept's as `(bias)`."""
     if kind not in model.classes:
@@ -139,7 +161,8 @@ def diagnose(name: str, articles: list[Article], cases: list[Case], detector: An
                   for e in lexicon_docs[doc_id].events)
         has = any(v.type == kind and cites(v, start, end) for v in shown_of[doc_id])
         if not had:
-            classes["lexicon_missed" + ("_pair_found" if has else "")] += 1
+            missed = "found" if has else miss_class(judged[doc_id], case, threshold)
+            classes["lexicon_missed_" + missed] += 1
             continue
         if has:
             classes["kept"] += 1
@@ -160,7 +183,7 @@ def diagnose(name: str, articles: list[Article], cases: list[Case], detector: An
                 print(f"[{name}] {why} {kind} '{event.evidence.trigger}' lexconf {event.confidence:.2f} -> "
                       f"{'dropped' if verified is None else f'{verified.type} {verified.confidence:.2f}'} "
                       f"{[(c, round(p, 2)) for c, p in top]} :: {event.evidence.sentence[:160]}", file=sys.stderr)
-    lost_n = sum(v for k, v in classes.items() if k not in ("kept",) and not k.startswith("lexicon_missed"))
+    lost_n = sum(v for k, v in classes.items() if k != "kept" and not k.startswith("lexicon_missed"))
     drivers = sorted(lost_pull.items(), key=lambda p: p[1])[:15]
     return {"cases": len(cases), "classes": dict(classes.most_common()),
             "lost_by_type": {k: dict(v) for k, v in sorted(by_type.items())},
