@@ -86,3 +86,16 @@ def test_the_place_that_saw_the_act_wins_over_a_river_beside_it(nlp) -> None:
                          "British troops and the Mahdi army.")
     fighting = event_at(doc, "fighting").location
     assert fighting is not None and fighting.name == "Basra"
+
+
+def test_an_act_a_placed_happening_led_to_in_a_relative_clause_is_placed_with_it(nlp) -> None:
+    """The relative pronoun stands for the noun the clause hangs on, even where the parser hangs the clause on the
+    place itself ("clashes in Lyon, which led to forty arrests")."""
+    doc = extracted(nlp, "Police reported clashes in Lyon, which led to forty arrests on Saturday.")
+    arrests = event_at(doc, "arrests").location
+    assert arrests is not None and arrests.name == "Lyon" and "'clashes', which 'led'" in arrests.basis
+
+
+def test_a_relative_clause_of_a_party_elsewhere_places_no_act(nlp) -> None:
+    doc = extracted(nlp, "The minister, who lives in Lyon, ordered forty arrests on Saturday.")
+    assert event_at(doc, "arrests").location is None

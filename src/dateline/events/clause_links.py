@@ -65,6 +65,14 @@ def participant_of(noun: Any, trigger: Any) -> bool:
     return head.i == trigger.i
 
 
+def relative_subject(verb: Any) -> Any | None:
+    """The noun a relative clause hangs on when its relative pronoun is the clause's subject ("the unrest in
+    Khuzestan, which has led to 200 arrests"): the noun stands as the verb's subject. None for any other verb."""
+    if verb.dep_ != "relcl" or not any(c.dep_ in SUBJECT_DEPS and c.tag_ in ("WDT", "WP") for c in verb.children):
+        return None
+    return verb.head
+
+
 def _by_agent(noun: Any) -> bool:
     """True when a noun is the agent of a passive ("by the blast of a roadside bomb"): what it is "of" (the bomb) did
     the act with it, so it was where the act was."""

@@ -27,6 +27,7 @@ from dateline.events.clause_links import (
     described_site,
     participant_of,
     purpose_clause,
+    relative_subject,
     subject_sharers,
 )
 from dateline.events.sentence_frame import frames_the_sentence, in_organisation_name, speech_act
@@ -245,6 +246,10 @@ def _site_choice(place: Place, words: str, prep: Any, trigger: Any, physical: bo
     if physical and governor is not None and head.dep_ in AGENT_DEPS and participant_of(head, governor):
         shared = f"'{head.text}' of '{governor.text} … {trigger.text}'"
         return Choice(RANK_SHARED_AGENT, place, f"{words}: where {shared} is")
+    antecedent = relative_subject(governor) if physical and governor is not None else None
+    if antecedent is not None and (antecedent.i == head.i or antecedent.head.i == prep.i):  # "unrest in X, which"
+        return Choice(RANK_SHARED_AGENT, place, f"{words}: where '{head.text}', which '{governor.text}' "
+                                                f"'{trigger.text}', is")
     return _clause_choice(place, words, prep, trigger, physical)
 
 
