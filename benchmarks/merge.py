@@ -10,10 +10,11 @@ DuckDB store and prints one JSON line with:
   CPU (on shared cores the wall time mostly measures the load);
 * merge precision and recall (plain, and weighted by stratum population) on the hand-labelled pairs of
   `benchmarks/data/merge_pairs.jsonl` (first sample), `merge_pairs_population.jsonl` (a stratified
-  sample of every candidate pair) and `merge_pairs_background.jsonl` (a stratified sample of the pairs
-  the background reach added; goals 0.9 and 0.7); `--draw-pairs FILE` draws a new population
-  sample into FILE instead (see `merge_pairs.draw_pairs`); `--missed` lists the labelled same pairs kept apart,
-  with why;
+  sample of every candidate pair), `merge_pairs_background.jsonl` (a stratified sample of the pairs
+  the background reach added) and `merge_pairs_past_day.jsonl` (of the pairs retelling one past day; goals 0.9 and
+  0.7), each side found by its anchor (`merge_anchors`); `--draw-pairs FILE` draws a new population sample into FILE
+  instead (`--past-days`: a past-day sample; see `merge_pairs.draw_pairs`); `--missed` lists the labelled same pairs
+  kept apart, with why;
 * incremental ingest time per article at 1k, 10k and 100k stored events (`--sizes`; alone with
   `--incremental-only`): a store is filled with synthetic events (`merge_incremental`, written as an
   ingest writes them) and then real articles are added one at a time.
@@ -50,6 +51,8 @@ PAIRS = Path(__file__).resolve().parent / "data" / "merge_pairs.jsonl"
 POPULATION_PAIRS = Path(__file__).resolve().parent / "data" / "merge_pairs_population.jsonl"
 #: Pairs the background reach added (merge spans overlap, own date spans do not), drawn and labelled the same way.
 BACKGROUND_PAIRS = Path(__file__).resolve().parent / "data" / "merge_pairs_background.jsonl"
+#: Pairs retelling one past day (`merge_pairs.past_day`), drawn and labelled the same way (twelfth session).
+PAST_DAY_PAIRS = Path(__file__).resolve().parent / "data" / "merge_pairs_past_day.jsonl"
 #: The confidence from which `dateline events` lists an event by default (the verifier's threshold).
 LISTED = DEFAULT_MIN_CONFIDENCE
 
@@ -172,8 +175,11 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, required=True, help="folder of `dateline extract` output per topic")
     ap.add_argument("--topics", nargs="*", help="T17 topics (default: every topic with a cache file)")
     ap.add_argument("--draw-pairs", type=Path, help="draw a population sample of pairs into this file, unlabelled")
-    ap.add_argument("--pairs", type=Path, nargs="*", default=[PAIRS, POPULATION_PAIRS, BACKGROUND_PAIRS],
-                    help="labelled pair files")
+    ap.add_argument("--past-days", action="store_true",
+                    help="with --draw-pairs: only pairs retelling one past day (merge_pairs.PAST_DAY_STRATA)")
+    ap.add_argument("--seed", type=int, default=2711, help="with --draw-pairs: the draw's seed")
+    ap.add_argument("--pairs", type=Path, nargs="*", help="labelled pair files",
+                    default=[PAIRS, POPULATION_PAIRS, BACKGROUND_PAIRS, PAST_DAY_PAIRS])
     ap.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000, 100000])
     ap.add_argument("--probes", type=int, default=20, help="articles timed at each store size")
     ap.add_argument("--near", type=int, help="synthetic events in the years of the articles timed (default: all)")
@@ -200,7 +206,7 @@ def main() -> None:
                                      "merge_seconds_per_1000_articles": round(1000 * merging / len(flat), 2),
                                      "merge_cpu_seconds_per_1000_articles": round(1000 * merging_cpu / len(flat), 2)}
         if args.draw_pairs:
-            pairs = draw_pairs(db)
+            pairs = draw_pairs(db, seed=args.seed, past_days=args.past_days)
             args.draw_pairs.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in pairs),
                                        encoding="utf-8")
             print(f"{len(pairs)} pairs drawn into {args.draw_pairs}; label them (same/different)", file=sys.stderr)
