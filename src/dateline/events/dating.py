@@ -61,6 +61,7 @@ from dateline.events.dating_thread import (
     REPORT_CYCLE,
     carried_year,
     dates_main_clause,
+    length_between,
     narrative_past,
     reports,
     reports_present,
@@ -274,10 +275,12 @@ def _carried_day(doc: Document, trigger: Any) -> Dating | None:
     A relative clause on a noun describes it from outside the thread ("Guterres, who called China a
     pillar of the system, said ..."): its act keeps no day from the story. A time on a noun ("in the aftermath
     of the Aug. 7 bombings") dates that noun's happening, not the story (`thread_time`); a report takes no day
-    more than `REPORT_CYCLE` before the article was written."""
+    more than `REPORT_CYCLE` before the article was written; a length of more than a day named in a sentence between
+    ("It took five months to seal the well.") has moved the story past the day (`length_between`)."""
     last = thread_time(doc, trigger.sent) if _continues_thread(doc, trigger) else None
     if last is None or not is_anchor(last) or _BARE_CLOCK.fullmatch(last.text) \
-            or sentences_between(doc, last, trigger) > CARRY_SENTENCES or not dates_main_clause(doc, last):
+            or sentences_between(doc, last, trigger) > CARRY_SENTENCES or not dates_main_clause(doc, last) \
+            or length_between(doc, last, trigger) is not None:
         return None
     said = last.text
     last = same_expression_value(doc, last)

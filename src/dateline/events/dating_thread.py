@@ -38,6 +38,8 @@ _FUTURE_AUX = word_class("auxiliaries", "future")
 _YEAR_WRITTEN = re.compile(r"\b\d{4}\b")
 #: Dependencies of a time that qualifies a noun rather than dating a clause.
 _OF_A_NOUN = frozenset({"compound", "amod", "nummod", "poss", "nmod", "appos"})
+#: A length of more than a day: days past one, weeks, months, years, decades, centuries ("P5M", "PXW", "P2D").
+_LONGER_THAN_A_DAY = re.compile(r"P(?:(?:[2-9]|\d\d+|X)D|(?:\d+|X)[WMYEC])")
 #: How many sentences a narration of an earlier year goes on with no time of its own (a day is carried two).
 YEAR_THREAD_SENTENCES = 6
 #: A report ("the police spokesman said ...") tells the news of its article: a day more than this long before the
@@ -94,6 +96,16 @@ def sentences_between(doc: Document, timex: Timex, trigger: Any) -> int:
     first = timex.token_start or 0
     return sum(1 for token in doc.parsed[first:trigger.sent.start + 1]
                if token.is_sent_start and timex.end <= token.idx)
+
+
+def length_between(doc: Document, timex: Timex, trigger: Any) -> Timex | None:
+    """A length of more than a day named in a sentence between the timex's and the trigger's ("The blast on 20 April
+    killed 11 workers. It took five months for the well to be sealed. BP was condemned for ..."): the story has
+    moved on past that day, so the day no longer dates what follows. A length in the day's own sentence ("Friday she
+    spoke of the case that has gripped the city for five months") moves nothing. None if there is none."""
+    after = doc.parsed[timex.token_start or 0].sent.end_char
+    return next((t for t in doc.timexes if t.type == "DURATION" and after <= t.start < trigger.sent.start_char
+                 and _LONGER_THAN_A_DAY.fullmatch(t.value or "")), None)
 
 
 def reports_present(verb: Any) -> bool:
