@@ -118,3 +118,33 @@ def test_a_verb_of_state_with_an_under_phrase_is_no_act_of_its_own(nlp) -> None:
 def test_the_same_verb_without_an_under_phrase_keeps_its_reading(nlp) -> None:
     doc = candidates(nlp, "Russian troops came to the aid of the villagers.")
     assert [(e.type, e.evidence.trigger) for e in doc.events] == [("AID", "came")]
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers shot dead two elephants near the park fence.",
+    "Hundreds of pigs were slaughtered at the farm last week.",  # the victims counted: "hundreds of pigs"
+    "Officials ordered the slaughter of 3,000 chickens after the outbreak.",
+    "A bear attacked two campers near the lake on Sunday.",  # an animal as the doer
+    "The stray dog was killed by a neighbour.",
+])
+def test_an_animal_as_doer_or_every_victim_makes_no_assault(nlp, text: str) -> None:
+    assert not any(t == "ASSAULT" for t, _ in coded(candidates(nlp, text)))
+
+
+@pytest.mark.parametrize("text", [
+    "Raiders killed three herders and their cattle.",  # people among the victims
+    "The Tamil Tigers attacked an army camp.",  # a capitalised name is never an animal
+    "Hundreds of protesters were killed by troops.",
+])
+def test_an_attack_on_people_stays_whatever_animals_it_names(nlp, text: str) -> None:
+    assert any(t == "ASSAULT" for t, _ in coded(candidates(nlp, text)))
+
+
+def test_a_seizure_of_animals_stays_an_act_on_their_owners(nlp) -> None:
+    doc = candidates(nlp, "Militiamen seized 200 cattle from the village.")
+    assert ("COERCE", "seized") in coded(doc)
+
+
+def test_a_police_dog_that_takes_a_man_down_leaves_the_arrest(nlp) -> None:
+    doc = candidates(nlp, "The police dog chased the gunman across the yard and detained him.")
+    assert any(t == "COERCE" for t, _ in coded(doc))

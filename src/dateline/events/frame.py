@@ -24,7 +24,8 @@ decided from who or what does the act, read from the parse:
   targeted China", `contest_domains.txt`), a verb of asking whose clause is a question ("asked whether ...") or
   a statement ("suggested that poverty was the cause"), a protest verb with an object ("demonstrate the safety"),
   a claim only a text makes ("reports claimed"), a harm to oneself ("harming themselves"), a verb of state with
-  an "under" phrase ("came under attack"; `events.senses`).
+  an "under" phrase ("came under attack"), an animal as the doer or every victim ("shot the zoo's elephant";
+  `events.senses`).
 
 A cause with a political modifier ("Israeli fire", "army tanks": an actor with a country or an armed
 sector) stays political, and so does an arrest by police or an armed group's attack. The coder drops
@@ -43,6 +44,8 @@ from dateline.events.fixed_senses import against_a_hardship, fixed_expression
 from dateline.events.index import ArticleIndex
 from dateline.events.senses import (
     NON_POLITICAL_SECTORS,
+    animal_party,
+    asks_a_question,
     document_as_speaker,
     habitual_property,
     harm_to_oneself,
@@ -64,11 +67,8 @@ SPEECH_VERBS = word_set("reporting_verbs")
 #: Verbs of speech whose saying is the deed ("declared a state of emergency"): they keep a deed's type.
 PERFORMATIVE_VERBS = word_set("performative_verbs")
 CONTEST_DOMAINS = word_set("contest_domains")
-QUESTION_WORDS = word_set("question_words")
 #: Types of deeds, not words: a word of speech read as one of them reports the deed, which has its own mention.
 DEED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "AID", "RETREAT", "COOPERATE"})
-#: How a clause of asking hangs on its verb ("asked whether ...", "asked what ...").
-QUESTION_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "xcomp"})
 #: Classes of `nonpolitical_causes.tsv` that are no political agent whatever their phrase says.
 ALWAYS_NONPOLITICAL = frozenset({"hazard", "disease", "accident"})
 #: Classes a political modifier turns into an agent's weapon ("Israeli fire", "army tanks"); a hazard or a
@@ -147,8 +147,9 @@ def not_an_act(token: Any, type_name: str, agent: Any | None, state_agent: bool 
     a speech act made by a text that names no political body ("reports claimed"); a harm to oneself ("harming
     themselves"); a verb of state with an "under" phrase ("came under attack"; `events.senses`); a tally of acts
     over a period ("50 journalists have been killed in the last two years"); a habit a relative clause in the simple
-    present ascribes to its noun ("the club, which supports charities"); a word of a fixed expression ("died of a
-    heart attack") or a conflict word against a hardship ("struggling with homelessness": `events.fixed_senses`).
+    present ascribes to its noun ("the club, which supports charities"); an animal as the doer or every victim
+    ("rebels shot the zoo's elephant"); a word of a fixed expression ("died of a heart attack") or a conflict word
+    against a hardship ("struggling with homelessness": `events.fixed_senses`).
     `state_agent`: a state, armed or judicial body named as the agent by a common noun, whose conflict act stays;
     `political_agent`: an actor of a political sector named in the agent's phrase."""
     lemma = _lemma(token)
@@ -162,7 +163,7 @@ def not_an_act(token: Any, type_name: str, agent: Any | None, state_agent: bool 
             domain = agent
         if domain is not None:
             return f"contest: '{domain.text}' with '{token.text}'"
-    if type_name == "REQUEST" and token.pos_ == "VERB" and lemma not in SPEECH_VERBS and _asks_a_question(token):
+    if type_name == "REQUEST" and token.pos_ == "VERB" and lemma not in SPEECH_VERBS and asks_a_question(token):
         return f"question: '{token.text}' asks for an answer"
     if type_name == "REQUEST" and request_states_a_fact(token):
         return f"opinion: '{token.text}' states a view, it asks for no act"
@@ -170,6 +171,8 @@ def not_an_act(token: Any, type_name: str, agent: Any | None, state_agent: bool 
         return f"sense: '{token.text}' with an object is no protest"
     if harm_to_oneself(token, type_name):
         return f"self: '{token.text}' harms the doer alone"
+    if (animal := animal_party(token, type_name, agent)) is not None:
+        return f"animal: '{animal}' is no party to '{token.text}'"
     if state_under(token):
         return f"state: '{token.text} under' tells what befell its subject, the act is the noun"
     if document_as_speaker(agent, type_name, political_agent):
@@ -184,16 +187,6 @@ def not_an_act(token: Any, type_name: str, agent: Any | None, state_agent: bool 
         return f"effort: '{token.text}' against '{hardship}', no party" if hardship != "effort" else \
             f"effort: '{token.text}' to do something is no attack"
     return None
-
-
-def _asks_a_question(verb: Any) -> bool:
-    """A verb of asking whose clause is a question ("asked whether ...", "asked what level ..."), with no
-    infinitive of the act asked for ("asked them to leave")."""
-    clauses = [c for c in verb.children if c.dep_ in QUESTION_CLAUSE_DEPS]
-    if any(any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in clauses):
-        return False
-    return any(c.left_edge.lower_ in QUESTION_WORDS or any(m.dep_ == "mark" and m.lower_ in QUESTION_WORDS
-                                                          for m in c.children) for c in clauses)
 
 
 def frame_features(token: Any) -> list[str]:

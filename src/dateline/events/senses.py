@@ -72,6 +72,15 @@ RELATIVE_PRONOUNS = word_set("relative_pronouns")
 #: Verbs of saying: in a present relative clause they report a statement standing now ("public bodies, which claim the
 #: firms broke the law"), not a habit.
 REPORTING_VERBS = word_set("reporting_verbs")
+ANIMALS = word_set("animals")
+#: Types whose victim decides whether there was an attack at all: killing, shooting or culling animals is none.
+VICTIM_TYPES = frozenset({"ASSAULT"})
+#: Types an animal does for its handlers: a police dog that takes a suspect down makes the police's arrest.
+HANDLED_TYPES = frozenset({"COERCE"})
+#: Dependents that name a verb's victims ("shot the elephant", "boars were destroyed").
+VICTIM_DEPS = frozenset({"dobj", "nsubjpass"})
+#: How a clause of asking hangs on its verb ("asked whether ...", "asked what ...").
+QUESTION_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "xcomp"})
 #: The smallest count read as a statistic: fewer acts are ones a story can go on to name one by one ("two brutal
 #: assaults in the past century": Pearl Harbor and September 11).
 MIN_TALLY = 10
@@ -85,6 +94,16 @@ def request_states_a_fact(verb: Any) -> bool:
         return False
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     return bool(clauses) and all(_stating_clause(verb, c) for c in clauses)
+
+
+def asks_a_question(verb: Any) -> bool:
+    """A verb of asking whose clause is a question ("asked whether ...", "asked what level ..."), with no
+    infinitive of the act asked for ("asked them to leave")."""
+    clauses = [c for c in verb.children if c.dep_ in QUESTION_CLAUSE_DEPS]
+    if any(any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in clauses):
+        return False
+    return any(c.left_edge.lower_ in QUESTION_WORDS or any(m.dep_ == "mark" and m.lower_ in QUESTION_WORDS
+                                                          for m in c.children) for c in clauses)
 
 
 def _stating_clause(verb: Any, clause: Any) -> bool:
@@ -125,6 +144,38 @@ def harm_to_oneself(verb: Any, type_name: str) -> bool:
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     return bool(objects) and all(o.lower_ in REFLEXIVE_PRONOUNS for o in objects)
+
+
+def animal_party(token: Any, type_name: str, agent: Any | None) -> str | None:
+    """The animal that makes the trigger no political act, or None: its doer (`agent`: "a bear attacked"), or, for
+    an attack, every victim the trigger names: a verb's object or passive subject ("shot dead its elephant", "boars
+    had been destroyed"), a noun's "of" object or compound ("the slaughter of the pigs", "a pig cull"), through a
+    count ("hundreds of pigs")."""
+    if agent is not None and _animal(agent) and type_name not in HANDLED_TYPES:
+        return agent.text
+    if type_name not in VICTIM_TYPES:
+        return None
+    if token.pos_ == "VERB":
+        victims = [c for c in token.children if c.dep_ in VICTIM_DEPS]
+    else:
+        victims = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                   if g.dep_ == "pobj"] + [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+    victims = [_counted_noun(v) for v in victims]
+    return victims[0].text if victims and all(_animal(v) for v in victims) else None
+
+
+def _counted_noun(noun: Any) -> Any:
+    """What a count counts: "pigs" of "hundreds of pigs", "dozens of chickens"; else the noun itself."""
+    if not (noun.like_num or noun.lemma_.lower() in NUMBER_WORDS):
+        return noun
+    counted = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+               if g.dep_ == "pobj"]
+    return counted[0] if counted else noun
+
+
+def _animal(noun: Any) -> bool:
+    """A common noun in lower case naming an animal (`animals.txt`): never a capitalised name ("the Tigers")."""
+    return noun.pos_ == "NOUN" and noun.text.islower() and noun.lemma_.lower() in ANIMALS
 
 
 def state_under(verb: Any) -> bool:
