@@ -30,6 +30,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cache_keys import cache_folder, coder_fingerprint
 from dateline.events import linear
@@ -38,10 +40,8 @@ from dateline.events.detect import (
     FEATURE_VERSION,
     MODEL_NAME,
     NONE,
-    PROPOSAL_RULES,
     detector_features,
     is_candidate,
-    proposed_type,
 )
 from dateline.events.lexicon import load_lexicon
 from dateline.events.linear import LinearModel
@@ -59,12 +59,6 @@ C = 0.5
 #: Bumped whenever the token labels change (`sentence_rows`, `_lead_target`), so cached rows are labelled again
 #: (the parses, keyed by `detector_sources.SOURCE_VERSION`, are kept).
 LABEL_VERSION = 2
-#: How the detector trained here proposes (`detect.PROPOSAL_RULES`; `--proposal`, or `--detector-proposal` of
-#: `train_event_model.py`). "best_type", the most probable type with NONE set aside, passes on probable triggers
-#: that NONE's prior outranks; out of fold at 0.25 (BENCHMARKS.md, candidates, twelfth session) it proposes RAMS
-#: triggers right 0.088 -> 0.235, WikiEvents 0.024 -> 0.143, events-gold 0.045 -> 0.061, with CrisisLex proposals
-#: 13 -> 28 of 8,749 tokens. The default stays "argmax" until the pair trained so is measured on every set.
-PROPOSAL = "argmax"
 #: Sources where every event is annotated: proposals there can be judged right or wrong.
 JUDGED = ("gold", "wikievents")
 
@@ -164,8 +158,7 @@ def source_rows(name: str, path: Path, limit: int, refresh: bool) -> list[TokenR
 
 def fit(rows: list[TokenRow], c: float = C, threshold: float = 0.5) -> LinearModel:
     """A detector trained on `rows` by the shared trainer (one that proposes nothing without event labels)."""
-    return replace(fit_linear(rows, c, SOURCE_WEIGHT, False, MIN_COUNT), threshold=threshold,
-                   meta={"proposal": PROPOSAL})
+    return replace(fit_linear(rows, c, SOURCE_WEIGHT, False, MIN_COUNT), threshold=threshold)
 
 
 def fold_models(rows: list[TokenRow], c: float = C, threshold: float = 0.5) -> list[LinearModel]:
@@ -181,7 +174,8 @@ def out_of_fold(rows: list[TokenRow], models: list[LinearModel]) -> list[tuple[s
         test = [i for i, f in enumerate(folds) if f == k]
         probs = model.probabilities_of_many([rows[i].features for i in test])
         for i, p in zip(test, probs, strict=True):
-            out[i] = proposed_type(model, p)
+            best = int(np.argmax(p))
+            out[i] = (model.classes[best], float(p[best]))
     return out
 
 
@@ -238,20 +232,10 @@ def train(gold: Path, dev: Path, out: Path, sources: Iterable[str] = tuple(SOURC
     print(f"detector threshold {threshold}; 5-fold CV by document: {json.dumps(report)}", file=sys.stderr)
     model = fit(rows, c, threshold)
     linear.write_model(model, out, MODEL_NAME, FEATURE_VERSION,
-                       {"proposal": PROPOSAL, "c": c, "seed": SEED, "dense": False,
-                        "rows": dict(Counter(r.source for r in rows)), "source_weight": SOURCE_WEIGHT,
-                        "cv_by_source": report})
+                       {"c": c, "seed": SEED, "dense": False, "rows": dict(Counter(r.source for r in rows)),
+                        "source_weight": SOURCE_WEIGHT, "cv_by_source": report})
     print(f"wrote {linear.model_files(out, MODEL_NAME)[0]} ({len(model.vocabulary)} features)", file=sys.stderr)
     return model
-
-
-def set_proposal(rule: str) -> None:
-    """Train detectors that propose by `rule` (one of `detect.PROPOSAL_RULES`) from here on."""
-    global PROPOSAL
-    if rule not in PROPOSAL_RULES:
-        raise ValueError(f"proposal rule {rule!r} is not one of {PROPOSAL_RULES}")
-    PROPOSAL = rule
-    cross_fitted_detectors.cache_clear()
 
 
 def main() -> None:
@@ -263,10 +247,7 @@ def main() -> None:
     parser.add_argument("--refresh", action="store_true", help="parse the sources again, ignoring the cache")
     parser.add_argument("--c", type=float, default=C)
     parser.add_argument("--sources", default=",".join(SOURCES), help="comma-separated sources to train on")
-    parser.add_argument("--proposal", choices=PROPOSAL_RULES, default=PROPOSAL,
-                        help="how the detector proposes (detect.PROPOSAL_RULES)")
     args = parser.parse_args()
-    set_proposal(args.proposal)
     train(args.gold, args.dev, args.out, args.sources.split(","), args.limit, args.refresh, args.c)
 
 

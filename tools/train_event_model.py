@@ -274,8 +274,6 @@ def main() -> None:
                         help="also train the refiner: the embedding verifier for unsure candidates (verifier_cascade)")
     parser.add_argument("--no-detector", action="store_true",
                         help="train the verifier only (by default the detector is trained first, into --out too)")
-    parser.add_argument("--detector-proposal", choices=("argmax", "best_type"), default=None,
-                        help="how the detector proposes (train_event_detector.PROPOSAL by default)")
     parser.add_argument("--mark-selected", action="store_true",
                         help="mark the rows of sources whose labels are selected positives (SELECTED_SOURCES)")
     args = parser.parse_args()
@@ -283,10 +281,6 @@ def main() -> None:
         parser.error(f"--dense-weight must be above 0 (got {args.dense_weight}); leave out --embeddings for no block")
     if args.mark_selected:
         MARKED.update(SELECTED_SOURCES)
-    if args.detector_proposal is not None:
-        from train_event_detector import set_proposal
-
-        set_proposal(args.detector_proposal)
     USE_EMBEDDINGS = USE_EMBEDDINGS or args.embeddings
     DENSE_WEIGHT = DENSE_WEIGHT if args.dense_weight is None else args.dense_weight
     if not args.no_detector:

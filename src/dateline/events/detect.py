@@ -50,14 +50,6 @@ PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "poss"})
 #: (hypothetical, so hidden): on the PLOVER GSR, 11 events the lexicon had coded were lost so (BENCHMARKS.md,
 #: eleventh session: typing).
 CARRIER_DEPS = frozenset({"dobj", "nsubjpass", "attr", "xcomp", "ccomp"})
-#: How a detector picks its proposal (the model's metadata `proposal`). "argmax": a token is proposed only where an
-#: event type is its most probable class, NONE included; models written before the twelfth session say nothing and
-#: read so. "best_type": the most probable type, NONE set aside, wherever it reaches the threshold. Under "argmax"
-#: the threshold hardly mattered (out of fold, 0.10 and 0.25 proposed the same tokens), because a rare trigger word
-#: ("homicide", "explosion", "injunction") seldom outranks NONE's prior in 16,000 unlabelled tokens; as the first
-#: stage of a cascade whose verifier judges every candidate, the detector should pass on the probable ones
-#: (BENCHMARKS.md, candidates, twelfth session).
-PROPOSAL_RULES = ("argmax", "best_type")
 #: How the rule names a proposal in `dateline show`.
 RULE_PREFIX = "proposed by the learned detector"
 
@@ -143,19 +135,6 @@ def _carries(token: Any, lexicon_types: dict[int, str]) -> bool:
     return any(c.i in lexicon_types and c.dep_ in CARRIER_DEPS for c in token.children)
 
 
-def proposed_type(model: LinearModel, probs: np.ndarray) -> tuple[str, float]:
-    """The class a detector would propose from one token's probabilities, and its probability: by the model's
-    `proposal` rule (`PROPOSAL_RULES`), the most probable class, or the most probable type with NONE set aside."""
-    rule = model.meta.get("proposal", "argmax")
-    if rule not in PROPOSAL_RULES:
-        raise ValueError(f"detector proposal rule {rule!r} is not one of {PROPOSAL_RULES}; retrain the detector")
-    allowed = [i for i, name in enumerate(model.classes) if rule == "argmax" or name != NONE]
-    if not allowed:
-        return NONE, 0.0
-    best = max(allowed, key=lambda i: probs[i])
-    return model.classes[best], float(probs[best])
-
-
 def detect_triggers(sent: Any, lexicon_types: dict[int, str]) -> list[tuple[Any, TriggerEntry]]:
     """Tokens of a sentence the lexicon did not code that the detector reads as an event, with the
     entry that says which type and why; empty when the detector is off or not installed."""
@@ -169,10 +148,11 @@ def detect_triggers(sent: Any, lexicon_types: dict[int, str]) -> list[tuple[Any,
     found = []
     probabilities = model.probabilities_of_many([detector_features(t, lexicon_types) for t in tokens])
     for token, probs in zip(tokens, probabilities, strict=True):
-        type_name, p = proposed_type(model, probs)
-        if type_name == NONE or p < model.threshold:
+        best = int(np.argmax(probs))
+        if model.classes[best] == NONE or probs[best] < model.threshold:
             continue
-        rule = f"{RULE_PREFIX}: '{token.lemma_.lower()}' ({token.pos_}) reads {type_name} (P={p:.2f})"
+        type_name = model.classes[best]
+        rule = f"{RULE_PREFIX}: '{token.lemma_.lower()}' ({token.pos_}) reads {type_name} (P={probs[best]:.2f})"
         found.append((token, TriggerEntry(type=type_name, mode=None, cameo=ontology.event_type(type_name).cameo,
                                           contexts=(), rule=rule, source="detector")))
     return found
