@@ -99,3 +99,10 @@ def test_an_act_a_placed_happening_led_to_in_a_relative_clause_is_placed_with_it
 def test_a_relative_clause_of_a_party_elsewhere_places_no_act(nlp) -> None:
     doc = extracted(nlp, "The minister, who lives in Lyon, ordered forty arrests on Saturday.")
     assert event_at(doc, "arrests").location is None
+
+
+def test_an_encounter_coded_as_no_event_still_sets_the_scene_of_the_fighting_after_it(nlp) -> None:
+    doc = extracted(nlp, "The citation describes his heroism in two separate encounters in the town of Basra last "
+                         "summer. The soldiers were repeatedly attacked by Mahdi militia.")
+    attacked = event_at(doc, "attacked").location
+    assert attacked is not None and attacked.name == "Basrah" and "'encounters … Basra'" in attacked.basis

@@ -25,7 +25,7 @@ from dateline.events.scene_fit import same_kind, same_time
 from dateline.events.sentence_frame import in_organisation_name, speech_act
 from dateline.events.story_moves import moved_away
 from dateline.model import Document, Location, Place
-from dateline.words import word_class
+from dateline.words import word_class, word_set
 
 #: Areas too wide to be a story's scene: a continent, a region, a sea, a river ("protests sweep across
 #: North Africa and the Middle East" places no later act anywhere in particular).
@@ -42,6 +42,8 @@ UNREAL_AUX = word_class("auxiliaries", "irrealis") | word_class("auxiliaries", "
 #: Words putting a place beside the story's own ("landed in the neighbouring Dominican Republic" in a story of Haiti):
 #: the act told there happened there, but the story's later acts did not.
 BESIDE_STORY = word_class("place_words", "beside-story")
+#: Nouns of armed encounters the coder codes as no event: a place stated for one sets the scene all the same.
+SCENE_NOUNS = word_set("scene_nouns")
 
 
 def in_party_country(place: Place, countries: frozenset[str] | None) -> bool:
@@ -221,6 +223,8 @@ def _act_placed(doc: Document, place: Place, trigger_starts: set[int] | None = N
     starts = trigger_starts if trigger_starts is not None else {e.evidence.trigger_start for e in doc.events}
     if head.pos_ == "VERB" and head.dep_ == "ROOT" and _done_by_a_party(doc, head, starts):
         return head  # the sentence's own act: "Protesters had the upper hand in Cairo"
+    if head.pos_ == "NOUN" and head.lemma_.lower() in SCENE_NOUNS:
+        return head  # "two separate encounters in the town of Amara": fighting there, coded or not
     return head if head.idx in starts else None
 
 
