@@ -7,11 +7,14 @@ import json
 
 import pytest
 
+from dateline.events.detect import undetected
+from dateline.events.verify import unverified
 from dateline.model import Document
 from dateline.pipeline import process
 from dateline.read import read_articles
 from dateline.story import mark_story
 from dateline.story.cues import cue_pattern
+from stage_run import extracted
 
 STORY = "Rebels attacked an army base near the capital on Monday, the defence ministry said."
 
@@ -158,3 +161,30 @@ def test_every_input_format_gets_no_event_from_a_comment(inputs) -> None:
         assert not any("burned" in s or "our village" in s for s in sentences)
         assert doc.to_json()["excluded"][0]["cue"] == "views expressed in the comments"
         assert Document.from_json(doc.to_json()).excluded == doc.excluded
+
+
+@pytest.mark.parametrize("caption", [
+    "Students wave flags outside the parliament in Tunis on Jan. 12 , 2011 .",
+    "A soldier searches a car at a checkpoint outside Kandahar , Tuesday , March 2 , 2010 .",
+    "Riot police are seen outside the interior ministry in Cairo January 25 , 2011 .",
+])
+def test_a_present_tense_sentence_ending_in_a_past_date_is_a_caption(make_doc, caption: str) -> None:
+    assert excluded(make_doc, f"{caption}\n{STORY}") == [("caption", caption)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police detained the blogger in Tunis on Jan. 12 , 2011 .",  # told in the past: story
+    "The court hears the appeal in The Hague on October 4 , 2018 .",  # dated after the article: a schedule
+    "The charge relates to a raid on a village near Kandahar on March 2 , 2010 .",  # the raid's date, not the verb's
+    "12 January 2011 The army takes control of the capital .",  # a timeline's entry opens with its date
+])
+def test_a_story_sentence_ending_in_a_date_is_no_caption(make_doc, sentence: str) -> None:
+    assert excluded(make_doc, f"{sentence}\n{STORY}") == []
+
+
+def test_a_caption_without_a_credit_yields_no_event(nlp) -> None:
+    text = ("Students , holding pictures of a jailed blogger , demonstrate outside the parliament in Tunis on "
+            "Jan. 12 , 2011 .\nPolice arrested four students in Tunis on Friday.")
+    with unverified(), undetected():
+        doc = extracted(nlp, text, "2011-01-15")
+    assert [e.evidence.trigger for e in doc.events] == ["arrested"]

@@ -8,7 +8,8 @@ and the cue that gave each away); it never rewrites the text, and it works the s
 format, since it reads the text and its parse, not the markup.
 
 Evidence comes from cue phrases and line shapes kept as data (`data/words/non_story_cues.tsv`, see
-`story.cues`), structural shapes (`story.shapes`: datelines, lone timestamps, pasted posts, menus),
+`story.cues`), structural shapes (`story.shapes`: datelines, lone timestamps, pasted posts, menus,
+present-tense captions ending in a date),
 captions beside their credits, and lines repeated from earlier in the article. It reads
 `doc.article.text` and `doc.parsed` and writes `doc.excluded` only.
 """
@@ -23,7 +24,14 @@ from typing import Any
 from dateline.budget import check_deadline
 from dateline.model import Document, ExcludedSpan
 from dateline.story.cues import Cue, load_cues
-from dateline.story.shapes import Found, find_datelines, find_navigation, find_social_posts, find_timestamps
+from dateline.story.shapes import (
+    Found,
+    find_dated_captions,
+    find_datelines,
+    find_navigation,
+    find_social_posts,
+    find_timestamps,
+)
 
 Span = tuple[int, int]
 #: A line shorter than this (in non-space characters) may repeat without being a copy ("Yes .").
@@ -46,6 +54,7 @@ def mark_story(doc: Document) -> Document:
     found.extend(find_timestamps(text))
     found.extend(find_social_posts(units, text))
     found.extend(find_navigation(lines, text, doc.parsed))
+    found.extend(find_dated_captions(units, text, doc.parsed, doc.article.date))
     kept = _outermost(found, text)
     kept.extend(_repeats(units, kept, text))
     doc.excluded = [ExcludedSpan(kind=kind, start=start, end=end, text=text[start:end], cue=cue)  # type: ignore[arg-type]

@@ -5,20 +5,27 @@
 * a page timestamp standing alone between other text ("Friday 3 June 2005 00.06 BST"), told from a
   time in a story sentence ("closes on June 12 at 10 p.m.") by what stands around it;
 * a pasted social-media post: a handle and a clock time in one sentence;
-* a navigation line: items between separators ("Home | World | Middle East") with no verb.
+* a navigation line: items between separators ("Home | World | Middle East") with no verb;
+* a photo caption with no credit: a sentence told in the simple present ("Protesters hold pictures of the
+  activist in Sanaa", "The logo is seen at a station") that ends in a full date of the article's day or before
+  ("on Jan. 24, 2011", "Tuesday, July 20, 2010"), the date an adjunct of its verb. News tells what happened in
+  the past tense; a picture's line tells it in the present and dates the picture. A timeline's entry opens with
+  its date, a schedule's present ("the trial opens on March 3, 2011") is dated ahead, a date inside a noun's
+  phrase ("relates to an incident in Basra on May 8 2003") is that noun's: none of them is taken.
 
 Each finder takes the text (and, for navigation, the parse) and yields (kind, start, end, cue).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
 from dateline.story.cues import placeholders
-from dateline.words import word_table
+from dateline.words import word_map, word_set, word_table
 
 Found = tuple[str, int, int, str]
 
@@ -97,6 +104,77 @@ def find_social_posts(sentences: list[tuple[int, int]], text: str) -> Iterator[F
         piece = text[start:end]
         if _HANDLE.search(piece) and clock.search(piece):
             yield "social", start, end, "handle and clock time"
+
+
+@cache
+def _full_date() -> re.Pattern[str]:
+    """A date with day, month and year closing a sentence: "Jan. 24 , 2011 .", "20 July 2010)"."""
+    month = rf"(?P<m{{n}}>{'|'.join(sorted(word_map('months'), key=len, reverse=True))})\.?"
+    day_first = rf"(?P<d1>\d{{1,2}}){_GAP}+{month.format(n=1)}"
+    month_first = rf"{month.format(n=2)}{_GAP}+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
+    return re.compile(rf"\b(?:{day_first}|{month_first}){_GAP}*,?{_GAP}*(?P<y>\d{{4}})[\s.)]*$", re.IGNORECASE)
+
+
+#: Verbs a present-tense sentence may be told with in prose: what someone says or thinks now.
+_SAYING = word_set("reporting_verbs")
+#: Auxiliaries that make a present-tense verb a perfect or future ("has arrested", "will meet").
+_NOT_SIMPLE = frozenset({"have", "will", "shall", "would", "do"})
+#: What may stand between a caption's date and its verb: places, names, numbers and the prepositions between them.
+_TO_VERB_POS = frozenset({"PROPN", "NUM", "ADP", "PUNCT", "DET"})
+_PLACES = frozenset({"GPE", "LOC", "FAC", "DATE"})
+
+
+def find_dated_captions(sentences: list[tuple[int, int]], text: str, parsed: Any, written: dt.date) -> Iterator[Found]:
+    """Sentences told in the simple present that end in a full date on or before `written` (the article's day),
+    the date an adjunct of the sentence's verb: a photo's caption."""
+    if parsed is None:
+        return
+    months = word_map("months")
+    for start, end in sentences:
+        match = _full_date().search(text, start, end)
+        if match is None:
+            continue
+        month, number = match.group("m1") or match.group("m2"), match.group("d1") or match.group("d2")
+        try:
+            day = dt.date(int(match.group("y")), int(months[month.lower().rstrip(".")]), int(number))
+        except (ValueError, KeyError):
+            continue
+        span = parsed.char_span(start, end, alignment_mode="expand")
+        if day > written or span is None or not _present_narration(span.root):
+            continue
+        first = parsed.char_span(match.start(), match.end(), alignment_mode="expand")
+        if first is not None and _adjunct_of(first[0], span.root):
+            yield "caption", start, end, "a sentence in the simple present ending in a full date"
+
+
+def _present_narration(verb: Any) -> bool:
+    """A verb in the simple present, active or passive ("hold", "is seen"), not one of saying."""
+    if verb.lemma_.lower() in _SAYING or any(c.dep_ == "aux" and c.lemma_.lower() in _NOT_SIMPLE
+                                             for c in verb.children):
+        return False
+    if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VB" and _subject_without_aux(verb)):
+        return verb.lemma_ != "be"
+    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+
+
+def _subject_without_aux(verb: Any) -> bool:
+    """A base-form verb with a subject and no auxiliary: a plural present the tagger took for a base form
+    ("Protesters ... demonstrate in Sanaa")."""
+    return any(c.dep_ == "nsubj" for c in verb.children) and not any(c.dep_ in ("aux", "auxpass")
+                                                                    for c in verb.children)
+
+
+def _adjunct_of(token: Any, verb: Any) -> bool:
+    """Whether the date starting at `token` hangs on `verb` through places, names and prepositions only, not
+    through another verb or a common noun ("an incident in Basra on May 8 2003": the incident's date)."""
+    current = token
+    for _ in range(12):
+        if current.i == verb.i:
+            return True
+        if current.head.i == current.i or not (current.pos_ in _TO_VERB_POS or current.ent_type_ in _PLACES):
+            return False
+        current = current.head
+    return False
 
 
 def find_navigation(lines: list[tuple[int, int]], text: str, parsed: Any) -> Iterator[Found]:
