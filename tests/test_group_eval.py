@@ -59,6 +59,24 @@ def test_a_second_event_of_a_sentence_telling_two_happenings_of_its_type_is_a_ma
     assert group_eval.shown_duplicates(one_happening) == [([1], [0])]
 
 
+def test_a_mentions_gold_candidates_are_the_fact_happenings_of_its_sentence_and_type(group_eval) -> None:
+    # one sentence (0-40) telling two expulsions and a hypothetical one, a threat of its own, and another sentence
+    gold = [{"type": "ACCUSE", "trigger": "expelled", "same_as": None},
+            {"type": "ACCUSE", "trigger": "expelled", "same_as": None},
+            {"type": "ACCUSE", "trigger": "would expel", "status": "hypothetical", "same_as": None},
+            {"type": "THREATEN", "trigger": "threatened", "same_as": None},
+            {"type": "ACCUSE", "trigger": "expulsions", "same_as": 0}]
+    spans, roots = [(0, 40), (0, 40), (0, 40), (0, 40), (50, 90)], group_eval.gold_clusters(gold)
+    expelled, _ = _mention(10, 0, "expelled", 0.9)
+    assert group_eval.gold_candidates(expelled, gold, spans, roots) == [0, 1]
+    assert group_eval.gold_of(expelled, gold, spans, roots) == 0  # one happening, the first whose trigger holds it
+    retold, _ = _mention(60, 1, "expulsions", 0.9)
+    assert group_eval.gold_candidates(retold, gold, spans, roots) == [0]  # its mention's root
+    elsewhere, _ = _mention(45, 0, "expelled", 0.9)
+    assert group_eval.gold_candidates(elsewhere, gold, spans, roots) == [] and \
+        group_eval.gold_of(elsewhere, gold, spans, roots) is None
+
+
 def test_what_keeps_two_tellings_apart_is_named_by_its_mechanism(group_eval) -> None:
     accused = _mention(0, 0, "accused", 0.9, ["GBR"], ["RUS"])
     other_side = _mention(900, 18, "blames", 0.7, ["GBR"], ["FRA"])

@@ -67,11 +67,17 @@ def find_sentence(text: str, sentence: str) -> tuple[int, int] | None:
     return (found.start(), found.end()) if found else None
 
 
+def gold_in_sentence(event: Event, gold: list[dict], spans: list, facts_only: bool = False) -> list[int]:
+    """The gold mentions (indices, in gold order) of the mention's type whose sentence (`spans`) holds its trigger;
+    with `facts_only`, those of status fact alone."""
+    at = event.evidence.trigger_start
+    return [i for i, s in enumerate(spans) if s and at is not None and s[0] <= at < s[1]
+            and gold[i]["type"] == event.type and (not facts_only or gold[i].get("status", "fact") == "fact")]
+
+
 def gold_of(event: Event, gold: list[dict], spans: list, roots: list[int]) -> int | None:
     """The gold happening (cluster root) a mention stands for, or None when it matches none."""
-    at = event.evidence.trigger_start
-    here = [i for i, s in enumerate(spans) if s and at is not None and s[0] <= at < s[1] and
-            gold[i]["type"] == event.type]
+    here = gold_in_sentence(event, gold, spans)
     if not here:
         return None
     trigger = event.evidence.trigger.lower()
@@ -84,10 +90,7 @@ def gold_candidates(event: Event, gold: list[dict], spans: list, roots: list[int
     may match, as the shared scorer matches: the first one not yet matched. A sentence may tell two happenings of
     one type by one word ("Hundreds of diplomats are being expelled from both the West and Russia": the West's
     expulsions and Russia's); its second event is then a match, not a duplicate (`gold_of` names only one)."""
-    at = event.evidence.trigger_start
-    found = [roots[i] for i, s in enumerate(spans) if s and at is not None and s[0] <= at < s[1]
-             and gold[i]["type"] == event.type and gold[i].get("status", "fact") == "fact"]
-    return list(dict.fromkeys(found))
+    return list(dict.fromkeys(roots[i] for i in gold_in_sentence(event, gold, spans, facts_only=True)))
 
 
 def collect(gold_path: Path, articles_path: Path) -> list[dict]:

@@ -93,7 +93,7 @@ from dateline.events.verify import DEFAULT_MIN_CONFIDENCE
 from dateline.model import Article
 from dateline.pipeline import process
 from dateline.read import read_articles
-from group_eval import find_sentence, gold_clusters, gold_of
+from group_eval import find_sentence, gold_clusters, gold_in_sentence, gold_of
 
 HAND_PAIRS = Path(__file__).resolve().parent / "train_same_happening_pairs.jsonl"
 #: The source of hand pairs kept out of fitting and threshold choice (outlets no other label comes from).
@@ -151,9 +151,7 @@ def _candidate_happenings(event: Any, gold: list[dict[str, Any]], spans: list[An
     """The gold happenings a mention may tell: those of its sentence and type whose trigger holds its word, else all
     of its sentence and type. A sentence may tell two by one word ("Hundreds of diplomats are being expelled from
     both the West and Russia": the West's expulsions and Russia's), and a mention of it is then either."""
-    at = event.evidence.trigger_start
-    here = [k for k, s in enumerate(spans) if s and at is not None and s[0] <= at < s[1]
-            and gold[k]["type"] == event.type and gold[k].get("status", "fact") == "fact"]
+    here = gold_in_sentence(event, gold, spans, facts_only=True)
     named = [k for k in here if event.evidence.trigger.lower() in gold[k]["trigger"].lower()]
     return {roots[k] for k in named or here}
 
