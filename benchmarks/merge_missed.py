@@ -199,9 +199,9 @@ def grouping_scores(merged: dict[str, str], reports: dict[str, Report], pair_fil
                     index: AnchorIndex | None = None) -> dict[str, object]:
     """Fewer events than mentions (overall, per topic family, and per topic: one minus the merged events a topic's
     reports belong to over its mentions, so a topic's reports joined to another outlet's count for both) and
-    precision / recall on labelled pair files
-    (`label` same / different; pairs of events not in the store are left out) for one assignment of events to
-    merged events."""
+    precision / recall on labelled pair files (`label` same / different; each side found through `index`, an
+    `AnchorIndex` of the store, which pair files need; pairs whose reports no stored event holds are left out) for one
+    assignment of events to merged events."""
     mentions: Counter[str] = Counter()
     groups: dict[str, set[str]] = {}
     for event_id, report in reports.items():
