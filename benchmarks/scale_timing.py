@@ -55,6 +55,8 @@ class PeakMemory:
         self.tree_peak_pss = 0  # the largest sum of their PSS at one sample
         self.cpu: dict[int, float] = {}  # user + system seconds of each process, as last sampled
         self.sampler_cpu = 0.0  # CPU seconds of the sampling thread itself, which is in the root's figure
+        self.cpu_marked: dict[int, float] = {}  # each process's CPU seconds at `mark` (the start-up's end)
+        self.sampler_marked = 0.0
         self._earlier: set[int] = set()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
@@ -98,19 +100,29 @@ class PeakMemory:
         self.tree_peak = max(self.tree_peak, alive)
         self.tree_peak_pss = max(self.tree_peak_pss, alive_pss)
 
+    def mark(self) -> None:
+        """Note every process's CPU seconds now (a runner's start-up done): `cpu_figures` then counts what each spent
+        after this moment, and `startup_cpu_s` what the tree spent before it."""
+        self._sample_once()
+        self.cpu_marked, self.sampler_marked = dict(self.cpu), self.sampler_cpu
+
     def cpu_figures(self, parent_before: float = 0.0) -> dict[str, float]:
         """CPU seconds of the root process (less `parent_before`, what it had spent before the run, and the
         sampler's own, `sampler_cpu_s`), of every other process together and of the busiest, and the wall time
         the run would take on 2 idle cores: the larger of half the total and the busiest process (which cannot be
-        split)."""
-        sampler_in_root = self.sampler_cpu if self.root.pid == os.getpid() else 0.0  # else a process of its own
-        parent = self.cpu.get(self.root.pid, 0.0) - parent_before - sampler_in_root
-        others = [seconds for pid, seconds in self.cpu.items() if pid != self.root.pid]
+        split). After `mark`, these count from the mark, and `startup_cpu_s` is what the tree spent up to it."""
+        in_root = self.root.pid == os.getpid()  # else the sampler is a process of its own
+        root_start = parent_before + (self.sampler_marked if in_root else 0.0)
+        root_mark = self.cpu_marked.get(self.root.pid, root_start)
+        parent = self.cpu.get(self.root.pid, 0.0) - root_mark - ((self.sampler_cpu - self.sampler_marked) if in_root
+                                                                  else 0.0)
+        others = [seconds - self.cpu_marked.get(pid, 0.0) for pid, seconds in self.cpu.items() if pid != self.root.pid]
         total = parent + sum(others)
+        startup = root_mark - root_start + sum(v for pid, v in self.cpu_marked.items() if pid != self.root.pid)
         return {"parent_cpu_s": round(parent, 2), "sampler_cpu_s": round(self.sampler_cpu, 2),
                 "workers_cpu_s": round(sum(others), 2),
                 "busiest_worker_cpu_s": round(max(others, default=0.0), 2), "total_cpu_s": round(total, 2),
-                "two_idle_cores_s": round(max(total / 2, parent, *others), 2)}
+                "two_idle_cores_s": round(max(total / 2, parent, *others), 2), "startup_cpu_s": round(startup, 2)}
 
     def figures(self) -> dict[str, float]:
         """Peak RSS and PSS of the root process, of the largest other process, of the whole tree at one moment, and
@@ -162,10 +174,12 @@ def time_runners(articles: list[Article], parse_rate: float | None, partition_si
     seconds, articles/s (and the ratio to `parse_rate` when given), memory, and CPU seconds of every
     process. `cpu_speedup` is the 1-process run's CPU over the runner's `two_idle_cores_s`: what the runner
     would gain on 2 idle cores, measured on a machine that is not idle. The 1-process runs are the warm
-    benchmark process itself (no start-up), so the speed-ups of the others include their start-up: the runner is
-    made inside the timed and measured run (a Dask cluster's processes started before it were not counted, and their
-    memory was reported as 0), and `startup_s` says how long making it took. `vs_one_core` and `vs_one_process`
-    are the ratio of the 1-process runs' wall time to the runner's, measured in the same run (at the same load)."""
+    benchmark process itself (no start-up). The runner is made (a Dask cluster started, local workers started and
+    up with the model, `LocalWorkers.start`) inside the memory measurement but before the clock: `startup_s` and
+    `startup_cpu_s` say what that took, `seconds` and the CPU figures time the work alone, so every runner is timed
+    warm; `seconds_with_startup` is the whole. `vs_one_core` and `vs_one_process` are the ratio of the 1-process
+    runs' wall time to the runner's, measured in the same run (at the same load); `..._with_startup` the same
+    with the runner's start-up counted (until the twelfth session, the only figure)."""
     out: dict[str, Any] = {"articles": len(articles), "chars": sum(len(a.text) for a in articles),
                            "partition_size": partition_size, "load_average_before": os.getloadavg()[0]}
     for name, make in RUNNERS.items():
@@ -177,18 +191,24 @@ def time_runners(articles: list[Article], parse_rate: float | None, partition_si
             with PeakMemory() as memory, open_store(Path(folder) / "db.duckdb") as store:
                 t0 = time.perf_counter()
                 runner = make()
+                if isinstance(runner, LocalWorkers):
+                    runner.start()  # workers up before the clock, as the warm single process is
                 startup = time.perf_counter() - t0
+                memory.mark()
+                t1 = time.perf_counter()
                 report = ingest_partitioned([source], store, runner, checkpoints=Path(folder) / "run",
                                             partition_size=partition_size)
+                seconds = time.perf_counter() - t1
                 runner.close()
-                seconds = time.perf_counter() - t0
         rate = report.added / seconds
-        out[name] = {"seconds": round(seconds, 1), "startup_s": round(startup, 2), "articles_per_s": round(rate, 3),
+        out[name] = {"seconds": round(seconds, 1), "startup_s": round(startup, 2),
+                     "seconds_with_startup": round(seconds + startup, 1), "articles_per_s": round(rate, 3),
                      "events": report.events, "load_average": os.getloadavg()[0], **memory.figures(),
                      **memory.cpu_figures(before)}
         for baseline, ratio in (("1 process, one BLAS thread", "vs_one_core"), ("1 process", "vs_one_process")):
             if baseline in out and name != baseline:
                 out[name][ratio] = round(out[baseline]["seconds"] / seconds, 2)
+                out[name][f"{ratio}_with_startup"] = round(out[baseline]["seconds"] / (seconds + startup), 2)
         if parse_rate:
             out[name]["ratio_to_parse"] = round(rate / parse_rate, 3)
         serial = out[next(iter(RUNNERS))]["total_cpu_s"]

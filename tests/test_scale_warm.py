@@ -62,3 +62,43 @@ def test_the_samplers_own_cpu_is_not_charged_to_the_process_it_measures(monkeypa
     figures = memory.cpu_figures(before)
     assert figures["sampler_cpu_s"] > 0.3
     assert figures["parent_cpu_s"] < figures["sampler_cpu_s"] / 3
+
+
+def busy(seconds: float) -> None:
+    """Spend about `seconds` of CPU."""
+    end = time.process_time() + seconds
+    while time.process_time() < end:
+        pass
+
+
+def test_cpu_spent_before_the_mark_is_the_start_up_not_the_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import psutil
+
+    from scale_timing import PeakMemory
+
+    before = sum(psutil.Process().cpu_times()[:2])
+    with PeakMemory(every=0.5) as memory:
+        busy(0.6)  # a runner starting
+        memory.mark()
+        busy(0.3)  # its work
+        time.sleep(0.6)  # a last sample
+    figures = memory.cpu_figures(before)
+    assert 0.5 < figures["startup_cpu_s"] < 0.9
+    assert 0.2 < figures["parent_cpu_s"] < 0.5
+
+
+def objects_the_collector_leaves_alone() -> int:
+    """How many objects of a worker are frozen, out of its garbage collector's walks (run in the worker)."""
+    import gc
+
+    return gc.get_freeze_count()
+
+
+@needs_fork_server
+def test_what_a_worker_inherits_from_the_server_is_left_out_of_its_garbage_collections() -> None:
+    from dateline.scale.runners import worker_context
+
+    with ProcessPoolExecutor(1, mp_context=worker_context(None)) as pool:
+        frozen = pool.submit(objects_the_collector_leaves_alone).result()
+    assert frozen > 50_000  # the model and the stages' resources

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import sys
+from concurrent.futures import Future
 
 import pytest
 
@@ -173,3 +174,42 @@ def test_a_worker_reporting_lets_go_of_the_partitions_done_and_keeps_those_on_th
     runner._sent = [finished, on_its_way]
     runner.worker_reported(300)
     assert runner._sent == [on_its_way]
+
+
+def live_workers(runner: LocalWorkers) -> int:
+    """How many worker processes the runner's pool holds now."""
+    assert runner._pool is not None
+    return sum(process.is_alive() for process in runner._pool._processes.values())
+
+
+@needs_fork_server
+def test_started_workers_are_all_up_before_the_first_partition_and_take_it_from_the_start():
+    # A caller timing the work (scale_timing.py) starts the workers first; the first partition then goes straight to
+    # the pool instead of waiting here for a second one, and the results are those of a runner started by submit.
+    started, lazy = LocalWorkers(2), LocalWorkers(2)
+    try:
+        started.start()
+        assert live_workers(started) == 2
+        first = started.submit(partition(0, PIECES[:1]))
+        assert isinstance(first.future, Future)  # sent to a worker, not held back for this process
+        second = started.submit(partition(1, PIECES[1:]))
+        results = [first.result(), second.result()]
+        lazy.submit(partition(0, PIECES[:1]))
+        expected = [p.result() for p in (lazy._first, lazy.submit(partition(1, PIECES[1:])))]
+    finally:
+        started.close()
+        lazy.close()
+    assert [[to_record(d) for d in r.documents] for r in results] == \
+        [[to_record(d) for d in r.documents] for r in expected]
+
+
+@needs_fork_server
+def test_starting_workers_sends_a_first_partition_held_back_here_to_them():
+    runner = LocalWorkers(2)
+    try:
+        held = runner.submit(partition(0, PIECES[:1]))
+        runner.start()
+        assert held.moved is not None and held.ran_here is None
+        assert [d.article.id for d in held.result().documents] == ["w0-0"]
+    finally:
+        runner.close()

@@ -130,6 +130,14 @@ def _warm_worker(model: str | None, threads: int = 1) -> None:
     load_model(model)
 
 
+def _worker_up(seconds: float) -> int:
+    """A worker's process id, `seconds` later: busy that long, so the pool starts another worker for the next call."""
+    import time
+
+    time.sleep(seconds)
+    return os.getpid()
+
+
 def worker_context(model: str | None) -> multiprocessing.context.BaseContext:
     """How worker processes start: forked from a fork server that loaded the pipeline and the settings'
     spaCy model once (`dateline.scale.preload`), where the platform has fork servers and `model` is that
@@ -185,14 +193,37 @@ class LocalWorkers(InProcess):
             self._first = _Deferred(self, part)
             return self._first
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=worker_context(self.model),
-                                             initializer=_warm_worker,
-                                             initargs=(self.model, blas_threads(self.workers)),
-                                             max_tasks_per_child=self.partitions_per_worker)
-            first, self._started, self._first = self._first, True, None  # the caller holds it, not the runner
-            if first is not None and first.moved is None and first.ran_here is None:  # not done here already
-                first.moved = self._send(first.part)
+            self._open_pool()
         return self._send(part)
+
+    def _open_pool(self) -> None:
+        """A fresh pool; a first partition held back for this process goes to it, unless already processed here."""
+        self._pool = self._new_pool()
+        first, self._started, self._first = self._first, True, None  # the caller holds it, not the runner
+        if first is not None and first.moved is None and first.ran_here is None:
+            first.moved = self._send(first.part)
+
+    def start(self) -> None:
+        """Start the pool and wait until each of its worker processes is up, model loaded: what the first
+        partitions would otherwise wait for (the fork server's imports, model and warm-up, ~3 s of one core on a
+        2-core machine). For a caller whose clock should time the work, not the start-up (`scale_timing.py`,
+        whose single process is warm); `submit` starts the pool itself when it is not started. Each worker spends
+        one of its `partitions_per_worker` tasks on saying it is up."""
+        if self._pool is not None:
+            return
+        self._open_pool()
+        assert self._pool is not None
+        seen: set[int] = set()
+        for _ in range(4 * self.workers):  # a worker done with its first call may take the next before one is added
+            calls = [self._pool.submit(_worker_up, 0.2) for _ in range(self.workers)]
+            seen.update(call.result() for call in calls)
+            if len(seen) >= self.workers:
+                break
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.workers, mp_context=worker_context(self.model), initializer=_warm_worker,
+                                   initargs=(self.model, blas_threads(self.workers)),
+                                   max_tasks_per_child=self.partitions_per_worker)
 
     def _send(self, part: Partition) -> Pending:
         assert self._pool is not None
