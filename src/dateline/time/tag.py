@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+import string
 from bisect import bisect_left, insort
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -49,14 +50,22 @@ RULES: tuple[Rule, ...] = tuple(
 #: Anything a rule could be built around: digits, calendar words, time adverbs. Rules
 #: only run near these (see temporal_windows); _REACH is the longest way from one to
 #: the edge of an expression.
-_ANCHOR = re.compile(
+_ANCHOR_WORDS = (
     r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|quarter|decade|"
     r"centur|hour|minute|second|fortnight|night|morning|evening|noon|time|now|recent|current|"
     r"past|present|future|ahead|term|moment|lately|former|spring|summer|fall|autumn|winter|"
     r"christmas|easter|halloween|thanksgiving|valentine|labou?r|memorial|independence|bastille|armistice|"
-    r"veterans|patrick|half|period|a\.m|p\.m|ago|tomorrow|tues|thurs|ly\b|'\d|nineteen|eighteen|thousand|ties\b",
-    re.IGNORECASE,
+    r"veterans|patrick|half|period|a\.m|p\.m|ago|tomorrow|tues|thurs|ly\b|'\d|nineteen|eighteen|thousand|ties\b"
 )
+_ANCHOR = re.compile(_ANCHOR_WORDS, re.IGNORECASE)
+#: The same words matched with case on a copy of the text whose ASCII capitals are lowered: the same hits (the copy has
+#: the same length, and the words are ASCII) six times as fast, since `re` tries each alternative at every position and
+#: a case-insensitive try is slower (0.42 -> 0.07 CPU s on 311 k characters of news).
+_ANCHOR_LOWERED = re.compile(_ANCHOR_WORDS)
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+#: The characters beyond ASCII that `re.IGNORECASE` matches with an ASCII letter (dotted and dotless I, long s, the
+#: kelvin sign): a text holding one is matched case-insensitively, as lowering ASCII alone would miss it.
+FOLDED_TO_ASCII = "\u0130\u0131\u017f\u212a"
 _REACH = 48
 _WHITESPACE = re.compile(r"\s")
 _POINT_MOD = re.compile(POINT_MOD_BEFORE, re.IGNORECASE)
@@ -100,7 +109,7 @@ def temporal_windows(text: str) -> Iterator[tuple[int, int]]:
     end_of_last = -1
     start = end = 0
     space_after = -1  # the first whitespace at or after the last position asked for (len(text): none)
-    for hit in _ANCHOR.finditer(text):
+    for hit in _anchors(text):
         if hit.start() - _REACH > end_of_last:
             if end_of_last >= 0:
                 yield start, end
@@ -111,6 +120,13 @@ def temporal_windows(text: str) -> Iterator[tuple[int, int]]:
         end = space_after
     if end_of_last >= 0:
         yield start, end
+
+
+def _anchors(text: str) -> Iterator[re.Match]:
+    """The hits of `_ANCHOR` in `text`, found the fast way where that gives the same hits."""
+    if any(char in text for char in FOLDED_TO_ASCII):
+        return _ANCHOR.finditer(text)
+    return _ANCHOR_LOWERED.finditer(text.translate(_ASCII_LOWER))
 
 
 def _space_before(text: str, pos: int, floor: int = 0) -> int:
