@@ -229,8 +229,9 @@ class Lexicon:
         """The CAMEO pattern of the verb's block with the most slots that all match."""
         post = phrase_words(token, right=True)
         pre = phrase_words(token, right=False)
-        arguments = argument_words(token)
-        negated = negated_words(token)
+        # read only when a pattern gets as far as needing them (most candidates fail on their slots first)
+        arguments: frozenset[str] | None = None
+        negated: frozenset[str] | None = None
         children = {c.lower_ for c in token.children}
         keyed, unkeyed = self._pattern_index(block_name)
         candidates = list(unkeyed)
@@ -250,8 +251,11 @@ class Lexicon:
                 continue
             if not all(self._slot_in(s, pre) for s in pattern["pre"]):
                 continue
-            if pattern_size(pattern) == 1 and not prep and not all(w in arguments for w in literal_words(pattern)):
-                continue  # one word names an argument, not a noun modifying one ("government positions")
+            if pattern_size(pattern) == 1 and not prep:
+                arguments = argument_words(token) if arguments is None else arguments
+                if not all(w in arguments for w in literal_words(pattern)):
+                    continue  # one word names an argument, not a noun modifying one ("government positions")
+            negated = negated_words(token) if negated is None else negated
             if not negated.isdisjoint(literal_words(pattern)) and NEGATORS.isdisjoint(literal_words(pattern)):
                 continue  # "found not guilty" is no "find guilty"; "plead not guilty" names its "not"
             if best is None or pattern_size(pattern) > pattern_size(best):
