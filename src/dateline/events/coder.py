@@ -34,6 +34,7 @@ from dateline.events.parties import demand_parties, trigger_parties
 from dateline.events.parties_reported import reread_reported_accusations, reread_retyped_parties
 from dateline.events.party_records import RECIPROCAL_TYPES, party_records
 from dateline.events.targets import fallback_recipients, implicit_protesters, implicit_state_actor
+from dateline.events.thread_parties import fill_thread_parties
 from dateline.model import Document, Event, EventStatus, Evidence, Party, event_id
 from dateline.words import word_class, word_set
 
@@ -114,8 +115,9 @@ def code_events(doc: Document) -> Document:
 def after_verification(doc: Document) -> Document:
     """The events stage's steps after the verifier, on `doc`'s verified mentions: a re-typed reading takes its new
     type's parties, reported accusations are read again, then one event per happening. One function, so that the
-    benchmarks that verify mentions themselves (`event_sets`, `tools/calibration_stages.py`) keep `extract`'s order."""
-    return group_events(reread_reported_accusations(reread_retyped_parties(doc)))
+    benchmarks that verify mentions themselves (`event_sets`, `tools/calibration_stages.py`) keep `extract`'s order.
+    Last, a role no word of its clause fills may be taken from the story so far (`events.thread_parties`)."""
+    return fill_thread_parties(group_events(reread_reported_accusations(reread_retyped_parties(doc))))
 
 
 def find_triggers(sent: Any, lexicon: Lexicon) -> list[Trigger]:

@@ -1,0 +1,225 @@
+"""Train the thread-party model of `events/thread_parties`: which country of the story so far fills a role the
+event's clause leaves empty.
+
+    .venv/bin/python tools/train_thread_parties.py [--gold-dir DIR] [--write]
+
+Labelled rows come from events-gold (28 whole articles, every event's parties hand-coded): the articles are
+run through the pipeline, the parties the thread stage filled are stripped (`thread_parties.unfilled`), and
+each reading the shared scorer matches to a gold fact (`tools/party_errors._matched`) gives one row per
+(empty role, country named so far): right when the gold role's countries are exactly that country. A role
+the gold leaves empty has only wrong rows, so a fill there costs as it costs in the scorer.
+
+Cross-validation leaves one article out: the model is fitted on the other 27, and the fill threshold is chosen
+inside those 27 by a second leave-one-article-out (the lowest of `THRESHOLDS` with the most events whose
+parties come out right there, ties to the higher threshold). Printed per source (GWN, t17), out of fold: the
+matched events whose parties are right before (no fill) and after, and the fills right and wrong. `--write`
+fits on every article, chooses the threshold the same way and writes `data/models/thread_parties.json` with the
+cross-validated figures. Deterministic: liblinear-free lbfgs on fixed rows in article order.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+sys.path[:0] = [str(ROOT / "tools"), str(SHARED / "tools"), str(ROOT / "src")]
+
+from dateline.events import thread_parties  # noqa: E402
+from dateline.events.thread_parties import FEATURE_VERSION, FEATURES, thread_candidates, unfilled  # noqa: E402
+
+#: Fill thresholds the inner cross-validation chooses among.
+THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
+#: Inverse regularisation of the logistic regression (few rows: weights kept small).
+C = 1.0
+
+
+@dataclass
+class Slot:
+    """One matched event's empty role: its candidates' rows and what the scorer needs to judge a fill."""
+
+    article: str
+    source: str
+    event: int  # index among the article's matched events
+    role: str
+    rows: list[int]  # indexes into the row table
+    countries: list[str]
+
+
+@dataclass
+class Matched:
+    """One matched event: its reading's parties and the gold's, as the scorer judges them."""
+
+    article: str
+    source: str
+    reading: dict
+    gold: dict
+
+
+def read_rows(gold_dir: Path) -> tuple[np.ndarray, np.ndarray, list[Slot], list[Matched], dict]:
+    """Rows (features, labels), the empty-role slots and the matched events of events-gold."""
+    import event_score
+
+    import party_errors
+    from dateline.model import Article
+    from dateline.pipeline import process
+
+    thread_parties.load_model = lambda: None  # rows read the events unfilled, whatever model is shipped (or stale)
+    gold = {str(g["id"]): g["events"] for g in json.loads((gold_dir / "gold.json").read_text(encoding="utf-8"))}
+    lines = (gold_dir / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    articles = {str(a["id"]): a for a in map(json.loads, lines) if a}
+    docs = process([Article.from_json({"id": a["id"], "date": a["date"], "text": a["text"]})
+                    for a in articles.values()], article_seconds=0)
+    features: list[tuple[float, ...]] = []
+    labels: list[bool] = []
+    slots: list[Slot] = []
+    matched: list[Matched] = []
+    for doc in docs:
+        aid = str(doc.article.id)
+        doc.events = [unfilled(e) for e in doc.events]
+        by_id = {e.id: n for n, e in enumerate(doc.events)}
+        readings = [e.to_json() for e in doc.events]
+        source = "GWN" if aid.startswith("GWN") else "t17"
+        candidates = thread_candidates(doc)
+        for reading, g in party_errors._matched(articles[aid], gold.get(aid, []), readings, event_score):
+            matched.append(Matched(aid, source, reading, g))
+            at = by_id[reading["id"]]
+            for role in ("actors", "recipients"):
+                mine = [c for c in candidates if c.event == at and c.role == role]
+                if not mine:
+                    continue
+                want = event_score.countries(g.get(role))
+                slot = Slot(aid, source, len(matched) - 1, role, [], [])
+                for c in mine:
+                    slot.rows.append(len(features))
+                    slot.countries.append(c.country)
+                    features.append(c.features)
+                    labels.append(want == {c.country.upper()})
+                slots.append(slot)
+    return np.array(features, dtype=float), np.array(labels), slots, matched, {"event_score": event_score}
+
+
+def fit(x: np.ndarray, y: np.ndarray) -> LogisticRegression:
+    return LogisticRegression(C=C, max_iter=5000).fit(x, y)
+
+
+def fills_at(p: np.ndarray, slots: list[Slot], threshold: float) -> dict[tuple[int, str], str]:
+    """The country each slot is filled with at `threshold` (its best row), by (matched event, role)."""
+    out = {}
+    for slot in slots:
+        best = max(range(len(slot.rows)), key=lambda n: p[slot.rows[n]])
+        if p[slot.rows[best]] >= threshold:
+            out[slot.event, slot.role] = slot.countries[best]
+    return out
+
+
+def judge(matched: list[Matched], fills: dict[tuple[int, str], str], event_score: Any,
+          keep: set[str] | None = None) -> Counter:
+    """Matched events whose parties are right, per source, with `fills` applied (only of articles in `keep`)."""
+    right: Counter = Counter()
+    for n, m in enumerate(matched):
+        if keep is not None and m.article not in keep:
+            continue
+        reading = dict(m.reading)
+        for role in ("actors", "recipients"):
+            if (n, role) in fills:
+                reading[role] = [{"country": fills[n, role]}]
+        right[m.source] += event_score.judge(reading, m.gold, {"date": "1900-01-01"})["parties_ok"]
+        right[m.source, "matched"] += 1
+    return right
+
+
+def choose_threshold(x: np.ndarray, y: np.ndarray, slots: list[Slot], matched: list[Matched], articles: list[str],
+                     event_score) -> float:
+    """The threshold with the most right parties out of fold over `articles` (leave one article out)."""
+    p = out_of_fold(x, y, slots, articles)
+    keep = set(articles)
+    scores = {t: sum(v for k, v in judge(matched, fills_at(p, [s for s in slots if s.article in keep], t),
+                                         event_score, keep).items() if isinstance(k, str)) for t in THRESHOLDS}
+    top = max(scores.values())
+    return max(t for t, s in scores.items() if s == top)
+
+
+def out_of_fold(x: np.ndarray, y: np.ndarray, slots: list[Slot], articles: list[str]) -> np.ndarray:
+    """Each row's probability from a model fitted on the other articles of `articles`."""
+    row_article = np.empty(len(y), dtype=object)
+    for slot in slots:
+        row_article[slot.rows] = slot.article
+    p = np.zeros(len(y))
+    for held in articles:
+        train = np.isin(row_article, [a for a in articles if a != held])
+        test = row_article == held
+        if test.any() and y[train].any():
+            p[test] = fit(x[train], y[train]).predict_proba(x[test])[:, 1]
+    return p
+
+
+def cross_validate(x, y, slots, matched, event_score) -> dict:
+    """Leave one article out, the threshold chosen inside the training articles; figures per source."""
+    articles = sorted({m.article for m in matched})
+    p = np.zeros(len(y))
+    fills: dict[tuple[int, str], str] = {}
+    chosen = []
+    for held in articles:
+        rest = [a for a in articles if a != held]
+        threshold = choose_threshold(x, y, slots, matched, rest, event_score)
+        chosen.append(threshold)
+        train = np.isin(_row_articles(slots, len(y)), rest)
+        model = fit(x[train], y[train])
+        mine = [s for s in slots if s.article == held]
+        for s in mine:
+            p[s.rows] = model.predict_proba(x[s.rows])[:, 1]
+        fills.update(fills_at(p, mine, threshold))
+    before, after = judge(matched, {}, event_score), judge(matched, fills, event_score)
+    fill_counts: Counter = Counter()
+    for (n, role), country in fills.items():
+        want = event_score.countries(matched[n].gold.get(role))
+        fill_counts[matched[n].source, role, want == {country.upper()}] += 1
+    return {src: {"matched": before[src, "matched"], "right_before": before[src], "right_after": after[src],
+                  **{f"{role}_filled_right": fill_counts[src, role, True] for role in ("actors", "recipients")},
+                  **{f"{role}_filled_wrong": fill_counts[src, role, False] for role in ("actors", "recipients")}}
+            for src in ("GWN", "t17")} | {"thresholds_chosen": sorted(Counter(chosen).items())}
+
+
+def _row_articles(slots: list[Slot], n: int) -> np.ndarray:
+    out = np.empty(n, dtype=object)
+    for slot in slots:
+        out[slot.rows] = slot.article
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--gold-dir", type=Path, default=SHARED / "data" / "events-gold")
+    parser.add_argument("--write", action="store_true", help="write data/models/thread_parties.json")
+    args = parser.parse_args()
+    x, y, slots, matched, mods = read_rows(args.gold_dir)
+    event_score = mods["event_score"]
+    cv = cross_validate(x, y, slots, matched, event_score)
+    print(json.dumps({"rows": len(y), "positive": int(y.sum()), "slots": len(slots), "cv": cv}))
+    if args.write:
+        articles = sorted({m.article for m in matched})
+        threshold = choose_threshold(x, y, slots, matched, articles, event_score)
+        model = fit(x, y)
+        out = {"feature_version": FEATURE_VERSION, "features": list(FEATURES),
+               "weights": dict(zip(FEATURES, map(float, model.coef_[0]), strict=True)),
+               "intercept": float(model.intercept_[0]), "threshold": threshold, "C": C,
+               "trained_by": "tools/train_thread_parties.py",
+               "trained_on": "events-gold (28 articles, the project's annotations): matched readings' empty roles",
+               "rows": len(y), "cv": cv}
+        thread_parties.MODEL_PATH.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {thread_parties.MODEL_PATH}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
