@@ -119,3 +119,25 @@ def test_the_shipped_model_reads_todays_features() -> None:
 def test_a_model_of_other_features_is_refused() -> None:
     with pytest.raises(ValueError, match="retrain"):
         model_from({"feature_version": 0, "features": list(FEATURES), "weights": {}, "intercept": 0, "threshold": 1})
+
+
+def test_a_model_put_in_force_wins_over_the_shipped_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cross-validation fold puts its own model in force (`using_model`); None in force fills nothing."""
+    monkeypatch.setattr(thread_parties, "load_model", lambda: None)
+    assert _by_trigger(_events(BOLIVIA), "detained").actors == []
+    with thread_parties.using_model(BY_SHARE):
+        assert [p.country for p in _by_trigger(_events(BOLIVIA), "detained").actors] == ["BOL"]
+    monkeypatch.setattr(thread_parties, "load_model", lambda: BY_SHARE)
+    with thread_parties.using_model(None):
+        assert _by_trigger(_events(BOLIVIA), "detained").actors == []
+
+
+def test_mentions_coded_with_grouping_off_are_left_unfilled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The benchmarks collect mentions with grouping off and group them later: the thread fills final events only,
+    so that their grouping sees the parties `extract`'s grouping sees."""
+    from dateline.events.group import grouping
+
+    monkeypatch.setattr(thread_parties, "load_model", lambda: BY_SHARE)
+    with grouping.off():
+        detained = _by_trigger(_events(BOLIVIA), "detained")
+    assert detained.actors == []

@@ -73,12 +73,12 @@ def read_rows(gold_dir: Path) -> tuple[np.ndarray, np.ndarray, list[Slot], list[
     from dateline.model import Article
     from dateline.pipeline import process
 
-    thread_parties.load_model = lambda: None  # rows read the events unfilled, whatever model is shipped (or stale)
     gold = {str(g["id"]): g["events"] for g in json.loads((gold_dir / "gold.json").read_text(encoding="utf-8"))}
     lines = (gold_dir / "articles.jsonl").read_text(encoding="utf-8").splitlines()
     articles = {str(a["id"]): a for a in map(json.loads, lines) if a}
-    docs = process([Article.from_json({"id": a["id"], "date": a["date"], "text": a["text"]})
-                    for a in articles.values()], article_seconds=0)
+    with thread_parties.using_model(None):  # rows read the events unfilled, whatever model is shipped (or stale)
+        docs = process([Article.from_json({"id": a["id"], "date": a["date"], "text": a["text"]})
+                        for a in articles.values()], article_seconds=0)
     features: list[tuple[float, ...]] = []
     labels: list[bool] = []
     slots: list[Slot] = []
@@ -190,6 +190,16 @@ def cross_validate(x, y, slots, matched, event_score) -> dict:
             for src in ("GWN", "t17")} | {"thresholds_chosen": sorted(Counter(chosen).items())}
 
 
+def trained_model(x: np.ndarray, y: np.ndarray, slots: list[Slot], matched: list[Matched], articles: list[str],
+                  event_score: Any) -> thread_parties.ThreadModel:
+    """The model fitted on the rows of `articles` only, its threshold chosen out of fold among them: what `--write`
+    ships (every article) and what a cross-validation fold of the whole coder puts in force (`event_sets`)."""
+    train = np.isin(_row_articles(slots, len(y)), articles)
+    model = fit(x[train], y[train])
+    threshold = choose_threshold(x, y, slots, matched, articles, event_score)
+    return thread_parties.ThreadModel(tuple(map(float, model.coef_[0])), float(model.intercept_[0]), threshold)
+
+
 def _row_articles(slots: list[Slot], n: int) -> np.ndarray:
     out = np.empty(n, dtype=object)
     for slot in slots:
@@ -207,12 +217,10 @@ def main() -> int:
     cv = cross_validate(x, y, slots, matched, event_score)
     print(json.dumps({"rows": len(y), "positive": int(y.sum()), "slots": len(slots), "cv": cv}))
     if args.write:
-        articles = sorted({m.article for m in matched})
-        threshold = choose_threshold(x, y, slots, matched, articles, event_score)
-        model = fit(x, y)
+        model = trained_model(x, y, slots, matched, sorted({m.article for m in matched}), event_score)
         out = {"feature_version": FEATURE_VERSION, "features": list(FEATURES),
-               "weights": dict(zip(FEATURES, map(float, model.coef_[0]), strict=True)),
-               "intercept": float(model.intercept_[0]), "threshold": threshold, "C": C,
+               "weights": dict(zip(FEATURES, model.weights, strict=True)),
+               "intercept": model.intercept, "threshold": model.threshold, "C": C,
                "trained_by": "tools/train_thread_parties.py",
                "trained_on": "events-gold (28 articles, the project's annotations): matched readings' empty roles",
                "rows": len(y), "cv": cv}

@@ -29,11 +29,14 @@ import json
 import math
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
 from dateline.config import package_data
+from dateline.events.group import grouping
 from dateline.events.party_records import bare_country
 from dateline.model import Actor, Document, Event, Party
 
@@ -70,9 +73,11 @@ class Candidate:
 
 def fill_thread_parties(doc: Document) -> Document:
     """Fill each event's empty role with the thread's country the model scores highest, when it reaches the
-    model's threshold; without a model file, `doc` is returned as it is."""
-    model = load_model()
-    if model is None or not doc.events or doc.parsed is None:
+    model's threshold; without a model file, `doc` is returned as it is. It fills final events only: with grouping
+    off (`grouping.off()`, how the benchmarks collect mentions to verify and group later) nothing is filled, so that
+    the grouping they run sees the parties `extract`'s grouping sees."""
+    model = _IN_FORCE[-1] if _IN_FORCE else load_model()
+    if model is None or not doc.events or doc.parsed is None or not grouping.on:
         return doc
     best: dict[tuple[int, str], tuple[float, Candidate]] = {}
     for candidate in thread_candidates(doc):
@@ -227,6 +232,21 @@ class ThreadModel:
     def probability(self, features: tuple[float, ...]) -> float:
         z = self.intercept + sum(w * x for w, x in zip(self.weights, features, strict=True))
         return 1.0 / (1.0 + math.exp(-z))
+
+
+#: Models put in force by `using_model` (the last wins), before the shipped one.
+_IN_FORCE: list[ThreadModel | None] = []
+
+
+@contextmanager
+def using_model(model: ThreadModel | None) -> Iterator[None]:
+    """Fill with another model (None: fill nothing) inside the block: a cross-validation fold's, fitted on other
+    articles than those it reads."""
+    _IN_FORCE.append(model)
+    try:
+        yield
+    finally:
+        _IN_FORCE.pop()
 
 
 @lru_cache(maxsize=1)
