@@ -137,7 +137,9 @@ class Timeline:
         self.stored_log = stored_log
         self.partition_size = partition_size
         self.started = started
-        self.partitions = 0
+        # what an earlier run logged (a rerun after a kill) is no row of this run's: its first row would be sampled
+        # as this process starts, before it stores anything, and bend the parent's slope down to its start-up size
+        self.partitions = _logged_partitions(stored_log)
         self.rows: list[dict] = []
 
     def poll(self, cpu: dict[int, float]) -> dict | None:

@@ -165,3 +165,16 @@ def test_a_store_given_as_the_uninterrupted_run_is_compared_with_instead_of_inge
     printed = json.loads(capsys.readouterr().out)
     assert printed["uninterrupted"] == {"not_run": f"the resumed store is compared with {given}"}
     assert not (tmp_path / "run" / "whole.duckdb").exists()
+
+
+def test_a_rerun_s_timeline_starts_with_the_first_partition_it_stores_not_with_what_the_killed_run_logged(
+        bulk, tmp_path: Path) -> None:
+    log = tmp_path / "stored.log"
+    log.write_text("p0\tart-1\np1\tart-17\n", encoding="utf-8")  # stored before the kill
+    timeline = bulk.Timeline(os.getpid(), log, partition_size=16, started=time.perf_counter())
+    assert timeline.poll({}) is None
+    with log.open("a", encoding="utf-8") as fh:
+        fh.write("p2\tart-33\n")
+    row = timeline.poll({})
+    assert (row["partitions"], row["articles"]) == (3, 48)
+    assert len(timeline.rows) == 1
