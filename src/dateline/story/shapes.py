@@ -25,7 +25,7 @@ from functools import cache
 from typing import Any
 
 from dateline.story.cues import placeholders
-from dateline.words import word_map, word_set, word_table
+from dateline.words import word_class, word_map, word_set, word_table
 
 Found = tuple[str, int, int, str]
 
@@ -117,8 +117,8 @@ def _full_date() -> re.Pattern[str]:
 
 #: Verbs a present-tense sentence may be told with in prose: what someone says or thinks now.
 _SAYING = word_set("reporting_verbs")
-#: Auxiliaries that make a present-tense verb a perfect or future ("has arrested", "will meet").
-_NOT_SIMPLE = frozenset({"have", "will", "shall", "would", "do"})
+#: Auxiliaries that make a present-tense verb a perfect or future ("has arrested", "will meet"), by lemma.
+_NOT_SIMPLE = word_class("auxiliaries", "not-simple")
 #: What may stand between a caption's date and its verb: places, names, numbers and the prepositions between them.
 _TO_VERB_POS = frozenset({"PROPN", "NUM", "ADP", "PUNCT", "DET"})
 _PLACES = frozenset({"GPE", "LOC", "FAC", "DATE"})
