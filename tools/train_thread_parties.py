@@ -139,7 +139,7 @@ def judge(matched: list[Matched], fills: dict[tuple[int, str], str], event_score
 
 
 def choose_threshold(x: np.ndarray, y: np.ndarray, slots: list[Slot], matched: list[Matched], articles: list[str],
-                     event_score) -> float:
+                     event_score: Any) -> float:
     """The threshold with the most right parties out of fold over `articles` (leave one article out)."""
     p = out_of_fold(x, y, slots, articles)
     keep = set(articles)
@@ -151,9 +151,7 @@ def choose_threshold(x: np.ndarray, y: np.ndarray, slots: list[Slot], matched: l
 
 def out_of_fold(x: np.ndarray, y: np.ndarray, slots: list[Slot], articles: list[str]) -> np.ndarray:
     """Each row's probability from a model fitted on the other articles of `articles`."""
-    row_article = np.empty(len(y), dtype=object)
-    for slot in slots:
-        row_article[slot.rows] = slot.article
+    row_article = _row_articles(slots, len(y))
     p = np.zeros(len(y))
     for held in articles:
         train = np.isin(row_article, [a for a in articles if a != held])
@@ -163,7 +161,8 @@ def out_of_fold(x: np.ndarray, y: np.ndarray, slots: list[Slot], articles: list[
     return p
 
 
-def cross_validate(x, y, slots, matched, event_score) -> dict:
+def cross_validate(x: np.ndarray, y: np.ndarray, slots: list[Slot], matched: list[Matched],
+                   event_score: Any) -> dict[str, Any]:
     """Leave one article out, the threshold chosen inside the training articles; figures per source."""
     articles = sorted({m.article for m in matched})
     p = np.zeros(len(y))
@@ -201,6 +200,7 @@ def trained_model(x: np.ndarray, y: np.ndarray, slots: list[Slot], matched: list
 
 
 def _row_articles(slots: list[Slot], n: int) -> np.ndarray:
+    """The article of each of the `n` rows, by the slots that hold them."""
     out = np.empty(n, dtype=object)
     for slot in slots:
         out[slot.rows] = slot.article
