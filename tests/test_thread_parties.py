@@ -113,7 +113,8 @@ def test_unfilled_strips_only_the_thread_parties() -> None:
 def test_the_shipped_model_reads_todays_features() -> None:
     thread_parties.load_model.cache_clear()
     model = thread_parties.load_model()
-    assert model is not None and len(model.weights) == len(FEATURES) and 0 < model.threshold < 1
+    # a threshold above 1 is the trainer's "fills nothing": its fills did not hold up on articles it did not see
+    assert model is not None and len(model.weights) == len(FEATURES) and 0 < model.threshold <= 1.01
 
 
 def test_a_model_of_other_features_is_refused() -> None:

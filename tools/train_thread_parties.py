@@ -38,7 +38,12 @@ from dateline.events import thread_parties  # noqa: E402
 from dateline.events.thread_parties import FEATURE_VERSION, FEATURES, thread_candidates, unfilled  # noqa: E402
 
 #: Fill thresholds the inner cross-validation chooses among.
-THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
+THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
+#: A threshold is eligible only if its fills, out of fold, are right at least this often: a country a reader did not
+#: write, shown as a party, is worse than a role left empty (as a wrong dot is worse than none). With no eligible
+#: threshold the model fills nothing (`NEVER`).
+MIN_FILL_PRECISION = 0.5
+NEVER = 1.01
 #: Inverse regularisation of the logistic regression (few rows: weights kept small).
 C = 1.0
 
@@ -140,13 +145,27 @@ def judge(matched: list[Matched], fills: dict[tuple[int, str], str], event_score
 
 def choose_threshold(x: np.ndarray, y: np.ndarray, slots: list[Slot], matched: list[Matched], articles: list[str],
                      event_score: Any) -> float:
-    """The threshold with the most right parties out of fold over `articles` (leave one article out)."""
+    """The threshold with the most right parties out of fold over `articles` (leave one article out), among those
+    whose fills are right at least `MIN_FILL_PRECISION` of the time; `NEVER` when none is."""
     p = out_of_fold(x, y, slots, articles)
     keep = set(articles)
-    scores = {t: sum(v for k, v in judge(matched, fills_at(p, [s for s in slots if s.article in keep], t),
-                                         event_score, keep).items() if isinstance(k, str)) for t in THRESHOLDS}
+    scores = {}
+    for t in THRESHOLDS:
+        fills = fills_at(p, [s for s in slots if s.article in keep], t)
+        if fills and fill_precision(fills, matched, event_score) < MIN_FILL_PRECISION:
+            continue
+        scores[t] = sum(v for k, v in judge(matched, fills, event_score, keep).items() if isinstance(k, str))
+    if not scores:
+        return NEVER
     top = max(scores.values())
     return max(t for t, s in scores.items() if s == top)
+
+
+def fill_precision(fills: dict[tuple[int, str], str], matched: list[Matched], event_score: Any) -> float:
+    """The share of `fills` whose country is exactly the gold role's."""
+    right = sum(event_score.countries(matched[n].gold.get(role)) == {country.upper()}
+                for (n, role), country in fills.items())
+    return right / len(fills)
 
 
 def out_of_fold(x: np.ndarray, y: np.ndarray, slots: list[Slot], articles: list[str]) -> np.ndarray:
@@ -196,7 +215,30 @@ def trained_model(x: np.ndarray, y: np.ndarray, slots: list[Slot], matched: list
     train = np.isin(_row_articles(slots, len(y)), articles)
     model = fit(x[train], y[train])
     threshold = choose_threshold(x, y, slots, matched, articles, event_score)
+    if held_out_fill_precision(x, y, slots, matched, articles, event_score) < MIN_FILL_PRECISION:
+        threshold = NEVER  # the recipe's fills, each article held out in turn, are wrong more often than right
     return thread_parties.ThreadModel(tuple(map(float, model.coef_[0])), float(model.intercept_[0]), threshold)
+
+
+def held_out_fill_precision(x: np.ndarray, y: np.ndarray, slots: list[Slot], matched: list[Matched],
+                            articles: list[str], event_score: Any) -> float:
+    """How often the recipe's fills are right on an article it did not see: each of `articles` held out in turn,
+    the model fitted and its threshold chosen on the others (1.0 when it fills nothing)."""
+    fills: dict[tuple[int, str], str] = {}
+    rows = _row_articles(slots, len(y))
+    for held in articles:
+        rest = [a for a in articles if a != held]
+        mine = [s for s in slots if s.article == held]
+        train = np.isin(rows, rest)
+        if not mine or not y[train].any():
+            continue
+        threshold = choose_threshold(x, y, slots, matched, rest, event_score)
+        model = fit(x[train], y[train])
+        p = np.zeros(len(y))
+        for s in mine:
+            p[s.rows] = model.predict_proba(x[s.rows])[:, 1]
+        fills.update(fills_at(p, mine, threshold))
+    return fill_precision(fills, matched, event_score) if fills else 1.0
 
 
 def _row_articles(slots: list[Slot], n: int) -> np.ndarray:

@@ -38,6 +38,7 @@ from typing import Any
 from dateline.config import package_data
 from dateline.events.group import grouping
 from dateline.events.party_records import bare_country
+from dateline.events.same_happening import RECIPROCAL_TYPES  # whose parties are all actors: no recipient is sought
 from dateline.model import Actor, Document, Event, Party
 
 MODEL_PATH = package_data("models") / "thread_parties.json"
@@ -45,8 +46,6 @@ MODEL_PATH = package_data("models") / "thread_parties.json"
 FEATURE_VERSION = 4
 FEATURES = ("share", "leads", "gap", "in_sentence", "recent_subject", "other_role", "other_filled",
             "earlier_actor", "earlier_recipient")
-#: Types whose parties are all actors (PLOVER): no recipient is sought for them.
-RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 #: The roles filled. Actors only: an empty actor role of a matched events-gold event had a gold party 24 times in
 #: 28, an empty recipient role 36 in 54; filled alone under cross-validation, actors gained on both sources
 #: (GWN +2, t17 +1 events with both parties right) and recipients lost on both (-2, -2): many acts have no

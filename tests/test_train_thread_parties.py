@@ -1,0 +1,61 @@
+"""The thread-party trainer ships a fill threshold only when its fills hold up on articles it did not see."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+
+import train_thread_parties as trainer  # noqa: E402
+
+
+class Scorer:
+    """The two functions of the shared scorer the trainer calls, on the party fields alone."""
+
+    @staticmethod
+    def countries(parties: list[dict] | None) -> frozenset:
+        return frozenset(str(p["country"]).upper() for p in parties or [] if p.get("country"))
+
+    @staticmethod
+    def judge(reading: dict, gold: dict, _article: dict) -> dict:
+        ok = all(Scorer.countries(reading.get(r)) == Scorer.countries(gold.get(r)) for r in ("actors", "recipients"))
+        return {"parties_ok": ok}
+
+
+def _rows(informative: bool, articles: int = 12) -> tuple:
+    """One matched event with an empty actor per article, two candidate countries each; the gold's is the first.
+    With `informative`, a feature tells it apart; without, the features of both are the same noise."""
+    rng = np.random.default_rng(7)
+    x, y, slots, matched = [], [], [], []
+    for n in range(articles):
+        article = f"a{n}"
+        matched.append(trainer.Matched(article, "GWN", {"actors": [], "recipients": []},
+                                       {"actors": [{"country": "BOL"}], "recipients": []}))
+        slot = trainer.Slot(article, "GWN", n, "actors", [], [])
+        for country, right in (("BOL", True), ("PER", False)):
+            noise = rng.normal(size=len(trainer.FEATURES))
+            features = noise + (3.0 if right and informative else 0.0)
+            slot.rows.append(len(x))
+            slot.countries.append(country)
+            x.append(features)
+            y.append(right)
+        slots.append(slot)
+    return np.array(x), np.array(y), slots, matched
+
+
+def test_fills_that_hold_up_on_unseen_articles_keep_a_threshold() -> None:
+    x, y, slots, matched = _rows(informative=True)
+    articles = sorted({m.article for m in matched})
+    assert trainer.held_out_fill_precision(x, y, slots, matched, articles, Scorer) >= trainer.MIN_FILL_PRECISION
+    assert trainer.trained_model(x, y, slots, matched, articles, Scorer).threshold < 1.0
+
+
+def test_fills_no_better_than_a_guess_are_not_shipped() -> None:
+    x, y, slots, matched = _rows(informative=False)
+    articles = sorted({m.article for m in matched})
+    assert trainer.held_out_fill_precision(x, y, slots, matched, articles, Scorer) < trainer.MIN_FILL_PRECISION
+    assert trainer.trained_model(x, y, slots, matched, articles, Scorer).threshold == trainer.NEVER
