@@ -195,7 +195,6 @@ class _SceneTrail:
         self.read_upto = sentence_start
         return self.scene
 
-
     def _widens(self, place: Place, act: Any) -> bool:
         """True when a place stated for the scene's own act only holds the scene's town ("at a daycare center in
         Hermosillo, in the Mexican state of Sonora"): the town says more, and stays the scene."""
