@@ -22,10 +22,10 @@ def test_a_scene_in_another_state_still_keeps_the_dateline_town_off(nlp) -> None
 
 
 def test_the_state_named_after_the_town_does_not_replace_the_town_as_the_scene(nlp) -> None:
-    doc = extracted(nlp, "Police arrested a man at a market in Hermosillo, in the Mexican state of Sonora, on Friday. "
-                         "Smoke inhalation killed three children.")
+    doc = extracted(nlp, "Troops detained a farmer at a checkpoint in Tampico, in the Mexican state of Tamaulipas, on "
+                         "Friday. Smoke inhalation killed three children.")
     killed = event_at(doc, "killed").location
-    assert killed is not None and killed.name == "Hermosillo" and killed.basis.startswith("scene of the story")
+    assert killed is not None and killed.name == "Tampico" and killed.basis.startswith("scene of the story")
 
 
 def test_a_town_the_sentence_gives_wins_over_the_country_part_holding_it(nlp) -> None:
@@ -48,10 +48,9 @@ def test_a_gerund_subject_takes_the_place_of_its_verb(nlp) -> None:
 
 
 def test_an_act_done_by_the_blast_of_a_bomb_is_where_the_bomb_was(nlp) -> None:
-    doc = extracted(nlp, "A soldier was killed by the blast of a roadside bomb in Basra late yesterday, "
-                         "the ministry said.")
+    doc = extracted(nlp, "A customs officer was killed by the blast of a car bomb in Kirkuk on Sunday, officials said.")
     killed = event_at(doc, "killed").location
-    assert killed is not None and killed.name == "Basra" and "'bomb' of 'killed'" in killed.basis
+    assert killed is not None and killed.name == "Kirkuk" and "'bomb' of 'killed'" in killed.basis
 
 
 def test_a_place_of_a_possessor_after_of_is_still_no_agents_place(nlp) -> None:
@@ -82,10 +81,10 @@ def test_a_river_is_no_dot_of_an_act_aimed_along_it(nlp) -> None:
 
 
 def test_the_place_that_saw_the_act_wins_over_a_river_beside_it(nlp) -> None:
-    doc = extracted(nlp, "Last year Basra, on the Tigris near the Iranian border, saw fierce fighting between "
-                         "British troops and the Mahdi army.")
+    doc = extracted(nlp, "In 2016 Mosul, on the Tigris north of Baghdad, saw heavy fighting between Iraqi forces and "
+                         "Islamic State.")
     fighting = event_at(doc, "fighting").location
-    assert fighting is not None and fighting.name == "Basra"
+    assert fighting is not None and fighting.name == "Mosul"
 
 
 def test_an_act_a_placed_happening_led_to_in_a_relative_clause_is_placed_with_it(nlp) -> None:

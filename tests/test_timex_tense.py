@@ -60,7 +60,7 @@ def test_an_adjective_with_a_copula_keeps_the_copulas_tense(make_doc) -> None:
 def test_a_day_a_thing_was_set_for_lies_ahead_of_the_setting(make_doc) -> None:
     """"were set for Tuesday" in a Monday article: the past tense tells when the hearings were set, the day they were
     set for is the coming one, as after "was scheduled for" in the same sentence."""
-    text = "Two committee hearings were set for Tuesday, and a floor debate was scheduled for Wednesday."
+    text = "Three court sessions were set for Tuesday, and a verdict was scheduled for Wednesday."
     assert values(make_doc, text, "2018-09-17") == ["2018-09-18", "2018-09-19"]
     assert values(make_doc, "A march was planned for Saturday.", "2018-09-19") == ["2018-09-22"]
 
