@@ -142,3 +142,11 @@ def test_mentions_coded_with_grouping_off_are_left_unfilled(monkeypatch: pytest.
     with grouping.off():
         detained = _by_trigger(_events(BOLIVIA), "detained")
     assert detained.actors == []
+
+
+def test_a_model_whose_fills_did_not_hold_up_reads_no_candidate(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The trainer's threshold above 1 means "fill nothing": the step then costs nothing either."""
+    never = ThreadModel(weights=(0.0,) * len(FEATURES), intercept=50.0, threshold=1.01)
+    monkeypatch.setattr(thread_parties, "load_model", lambda: never)
+    monkeypatch.setattr(thread_parties, "thread_candidates", lambda doc: pytest.fail("candidates read"))
+    assert _by_trigger(_events(BOLIVIA), "detained").actors == []

@@ -72,11 +72,12 @@ class Candidate:
 
 def fill_thread_parties(doc: Document) -> Document:
     """Fill each event's empty role with the thread's country the model scores highest, when it reaches the
-    model's threshold; without a model file, `doc` is returned as it is. It fills final events only: with grouping
+    model's threshold; without a model file, or with the trainer's threshold above 1 (its fills did not hold up on
+    held-out articles), `doc` is returned as it is, no candidate read. It fills final events only: with grouping
     off (`grouping.off()`, how the benchmarks collect mentions to verify and group later) nothing is filled, so that
     the grouping they run sees the parties `extract`'s grouping sees."""
     model = _IN_FORCE[-1] if _IN_FORCE else load_model()
-    if model is None or not doc.events or doc.parsed is None or not grouping.on:
+    if model is None or model.threshold > 1.0 or not doc.events or doc.parsed is None or not grouping.on:
         return doc
     best: dict[tuple[int, str], tuple[float, Candidate]] = {}
     for candidate in thread_candidates(doc):
