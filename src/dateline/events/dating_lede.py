@@ -30,18 +30,17 @@ LEDE_SENTENCES = 3
 def lede_day(doc: Document, trigger: Any) -> Timex | None:
     """The day the story's lede dates its main clause with, when it still governs the trigger's sentence; None
     when the lede names no day, the day lies outside the article's news (`REPORT_CYCLE`), or a main clause
-    between the lede and the trigger is dated by another day."""
-    days = sorted((t for t in doc.timexes if t.end <= trigger.sent.start_char and _dates_a_day(doc, t)),
-                  key=lambda t: t.start)
-    if not days:
-        return None
-    lede = days[0]
-    if _sentence_index(doc, lede) >= LEDE_SENTENCES:
+    between the lede and the trigger is dated by another day. Reads the times before the trigger in order and
+    stops at the first that decides, so that an article of many sayings is not read whole for each."""
+    days = (t for t in sorted(doc.timexes, key=lambda t: t.start)
+            if t.end <= trigger.sent.start_char and _dates_a_day(doc, t))
+    lede = next(days, None)
+    if lede is None or lede.start >= _lede_end(doc):
         return None
     span = interval(lede.value)
     if span is None or not written_by(doc) - REPORT_CYCLE <= span.first <= written_by(doc):
         return None
-    if any(date_part(t.value) != date_part(lede.value) for t in days[1:]):
+    if any(date_part(t.value) != date_part(lede.value) for t in days):
         return None
     return lede
 
@@ -52,7 +51,9 @@ def _dates_a_day(doc: Document, timex: Timex) -> bool:
         and dates_main_clause(doc, timex)
 
 
-def _sentence_index(doc: Document, timex: Timex) -> int:
-    """How many sentences of the text come before the timex's."""
-    start = doc.parsed[timex.token_start].sent.start
-    return sum(1 for token in doc.parsed[:start] if token.is_sent_start)
+def _lede_end(doc: Document) -> int:
+    """Where the text's first `LEDE_SENTENCES` sentences end (the text's end when it has no more)."""
+    for n, sentence in enumerate(doc.parsed.sents):
+        if n == LEDE_SENTENCES:
+            return sentence.start_char
+    return len(doc.article.text) + 1
