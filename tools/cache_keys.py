@@ -2,9 +2,10 @@
 
 Training rows, parses and coded documents take minutes to make again, so the tools keep them under one folder
 ($DATELINE_CACHE, else the XDG cache folder: `cache_folder` is the training rows' folder, and other caches sit
-beside it). A cache's key holds a fingerprint of the code that made it: `coder_fingerprint` hashes what codes
-the candidates (the events stage, the lexicon and the word lists), `pipeline_fingerprint` everything a stage
-says of a text, so a cache is made again after a change it depends on and kept after any other.
+beside it). A cache of anything a stage made (documents, candidates, their features) holds `pipeline_fingerprint`,
+a hash of every stage's code and data, so it is made again after any stage changes; spaCy's parses are kept by
+their input alone, and the stages run again on them. (A narrower key, the events stage's code alone, let
+training rows and benchmarks read the parties and places of an older actors or places stage.)
 """
 
 from __future__ import annotations
@@ -20,19 +21,6 @@ def cache_folder() -> Path:
     root = os.environ.get("DATELINE_CACHE") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "dateline")
     return Path(root) / "event-train"
-
-
-def coder_fingerprint() -> str:
-    """A hash of what codes the candidates (the events stage's code, the lexicon and the word lists), so cached
-    rows are coded again after a lexicon change without parsing the sources again."""
-    import dateline
-
-    root = Path(dateline.__file__).parent
-    files = sorted([*root.glob("events/*.py"), *root.glob("data/plover/*"), *root.glob("data/words/*")])
-    digest = hashlib.sha256()
-    for f in files:
-        digest.update(f.name.encode() + f.read_bytes())
-    return digest.hexdigest()[:12]
 
 
 def pipeline_fingerprint() -> str:

@@ -42,7 +42,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from cache_keys import DOCUMENT_FORM, cache_folder, coder_fingerprint
+from cache_keys import DOCUMENT_FORM, cache_folder, pipeline_fingerprint
 from dateline.events.verify import FEATURE_VERSION, NONE, candidate_features
 from dateline.model import Article, Document, Event
 
@@ -336,7 +336,7 @@ def cache_rows(name: str, path: Path, reader: Reader, limit: int, refresh: bool,
     stat = path.stat()
     weights = hashlib.sha256(b"".join(m.coef.tobytes() for m in detectors)).hexdigest()[:12]
     raw = (f"{path.resolve()}:{stat.st_mtime}:{limit}:{FEATURE_VERSION}:{LABEL_VERSION}:{weights}:"
-           f"{coder_fingerprint()}:{DOCUMENT_FORM}")
+           f"{pipeline_fingerprint()}:{DOCUMENT_FORM}")
     key = hashlib.sha256(raw.encode()).hexdigest()[:12]
     cache = cache_folder() / f"{name}-{key}.jsonl"
     if cache.exists() and not refresh:

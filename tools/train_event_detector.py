@@ -33,7 +33,7 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from cache_keys import cache_folder, coder_fingerprint
+from cache_keys import cache_folder, pipeline_fingerprint
 from dateline.events import linear
 from dateline.events.coder import find_triggers
 from dateline.events.detect import (
@@ -141,7 +141,7 @@ def source_rows(name: str, path: Path, limit: int, refresh: bool) -> list[TokenR
     so they are kept."""
     stat = path.stat()
     raw = (f"{path.resolve()}:{stat.st_mtime}:{limit}:{SOURCE_VERSION}:{LABEL_VERSION}:{FEATURE_VERSION}:"
-           f"{coder_fingerprint()}")
+           f"{pipeline_fingerprint()}")
     key = hashlib.sha256(raw.encode()).hexdigest()[:12]
     cache = cache_folder().parent / "event-detect" / f"rows-{name}-{key}.jsonl"
     if cache.exists() and not refresh:  # rows cached before the parser-vector path went carry an empty "dense"

@@ -227,10 +227,10 @@ def _wikievents_arguments() -> dict[str, list[tuple[tuple[int, int, str], list[t
 
 def load_rows(refresh: bool) -> list[dict[str, Any]]:
     """Every source's rows, from the cache when the events stage and the candidates' features are unchanged."""
-    from cache_keys import cache_folder, coder_fingerprint
+    from cache_keys import cache_folder, pipeline_fingerprint
 
     features = (ROOT / "tools" / "party_model.py").read_bytes()
-    key = hashlib.sha256(f"{ROWS_VERSION}:{coder_fingerprint()}:".encode() + features).hexdigest()[:12]
+    key = hashlib.sha256(f"{ROWS_VERSION}:{pipeline_fingerprint()}:".encode() + features).hexdigest()[:12]
     cache = cache_folder().parent / "party-model" / f"rows-{key}.jsonl"
     if cache.exists() and not refresh:
         return [json.loads(line) for line in cache.read_text(encoding="utf-8").splitlines()]
