@@ -125,10 +125,20 @@ def anchored_pairs(index: AnchorIndex, records: list[dict[str, Any]]) -> list[tu
     return out
 
 
+def anchor_of_event(event: Event) -> dict[str, Any]:
+    """The anchor a newly drawn side is written with (`merge_pairs.draw_pairs`, `merge_missed.record`,
+    `merge_joins.draw_joins`): the article and the offsets of the event's leading report, its sentence and trigger, as
+    the store holds them when the pair is drawn. Written with the draw, so a sample is scored by anchor from its first
+    use, and no later run of `tools/anchor_merge_labels.py` has to recover offsets from an id that has moved on."""
+    evidence = event.evidence
+    return {"article": event.article_id, "start": evidence.start, "end": evidence.end,
+            "trigger_start": evidence.trigger_start, "trigger_end": evidence.trigger_end, "sentence": evidence.sentence}
+
+
 def read_labels(path: Path) -> list[dict[str, Any]]:
     """The records of a label file (its first line, `_about`, says how they were drawn, and is left out)."""
     lines = path.read_text(encoding="utf-8").splitlines()
     return [rec for rec in map(json.loads, filter(str.strip, lines)) if "_about" not in rec]
 
 
-__all__ = ["AnchorIndex", "anchored_pairs", "read_labels"]
+__all__ = ["AnchorIndex", "anchor_of_event", "anchored_pairs", "read_labels"]

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from dateline.merge import Report
-from merge_anchors import AnchorIndex, anchored_pairs, read_labels
+from merge_anchors import AnchorIndex, anchor_of_event, anchored_pairs, read_labels
 from merge_missed import read_store, refusal, regrouped
 
 #: Strata of the join sample: (name, lowest density of links between the two merged events, below which, drawn).
@@ -60,10 +60,11 @@ def density_stratum(links: int, first: int, second: int) -> str:
 
 
 def _side(report: Report, size: int) -> dict[str, object]:
-    """What a reader sees of one side: its representative's sentence, type, date, article, and the group's size."""
+    """What a reader sees of one side: its representative's sentence, type, date, article, and the group's size; and
+    the representative's anchor (`merge_anchors`), which finds it in a later store."""
     return {"event": report.id, "article": report.article_id, "published": str(report.article_date),
             "type": report.type, "date": report.date, "date_mod": report.date_mod, "reports": size,
-            "sentence": report.sentence}
+            "sentence": report.sentence, "anchor": anchor_of_event(report.event)}  # read_store keeps each event
 
 
 def draw_joins(db: Path, draw_per_stratum: float, seed: int) -> tuple[dict[str, int], list[dict[str, object]]]:

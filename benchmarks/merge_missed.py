@@ -37,7 +37,7 @@ from dateline.merge.rules import COPY_DAYS, Report, copied
 from dateline.merge.text import dice
 from dateline.store import open_store
 from dateline.store.rows import stored_event
-from merge_anchors import AnchorIndex, anchored_pairs, read_labels
+from merge_anchors import AnchorIndex, anchor_of_event, anchored_pairs, read_labels
 
 #: Words in more sentences than this say nothing about which happening two sentences tell.
 RARE_DF = 300
@@ -115,7 +115,8 @@ def record(a: Report, b: Report, kind: str, similarity: float) -> dict[str, obje
                      "type": report.type, "date": report.date, "date_mod": event.date_mod, "status": report.status,
                      "actors": [[p.name, p.country] for p in event.actors],
                      "recipients": [[p.name, p.country] for p in event.recipients],
-                     "place": event.location.name if event.location else None, "sentence": report.sentence}
+                     "place": event.location.name if event.location else None, "sentence": report.sentence,
+                     "anchor": anchor_of_event(event)}
     return out
 
 

@@ -19,7 +19,7 @@ from dateline.merge.rules import shared_parties
 from dateline.model import Event
 from dateline.store import open_store
 from dateline.store.rows import stored_event
-from merge_anchors import AnchorIndex, anchored_pairs
+from merge_anchors import AnchorIndex, anchor_of_event, anchored_pairs
 
 #: Strata of the population sample: (name, lowest Dice of the two sentences, below which, pairs drawn). Below 0.1
 #: the pairs are also split by whether any party is shared, so the few same pairs there have a smaller haystack.
@@ -103,7 +103,8 @@ def draw_pairs(db: Path, seed: int = 2711, past_days: bool = False) -> list[dict
             for side, key in (("a", a), ("b", b)):
                 event = events[key].to_json(with_article=True)
                 event.pop("mentions", None)
-                rec[side] = {"event": key, "article": events[key].article_id, "json": event}
+                rec[side] = {"event": key, "article": events[key].article_id, "json": event,
+                             "anchor": anchor_of_event(events[key])}
             rec["label"] = None
             out.append(rec)
     return out

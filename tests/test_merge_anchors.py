@@ -108,3 +108,50 @@ def test_the_tool_recovers_a_trigger_start_from_the_event_id_it_hashes(tool):
     assert TEXT[anchor["start"]:anchor["end"]] == SENTENCE
     assert tool.anchor_of({**side, "sentence": "Nothing like this was printed."}, {"valley/1": TEXT}) == (
         None, "sentence not in the article")
+
+
+# -- new draws write their anchors ---------------------------------------------------------------
+
+CEASEFIRE = ("Armenia and Azerbaijan agreed a ceasefire in Moscow on Saturday after ten hours of talks .",
+             "After talks lasting ten hours , Azerbaijan and Armenia agreed to a ceasefire on Saturday in Moscow .")
+
+
+@pytest.fixture
+def drawn_store(tmp_path, monkeypatch):
+    """A store of two articles reporting one ceasefire (sentences of our own), and the benchmarks' draw modules."""
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
+    from dateline.store import open_store
+    from test_merge import party, report
+
+    parties = (party("Armenia", "ARM"), party("Azerbaijan", "AZE"))
+    docs = [report("caucasus/1", "2020-10-10", CEASEFIRE[0], "agreed", actors=parties, date="2020-10-10"),
+            report("caucasus/2", "2020-10-11", CEASEFIRE[1], "agreed", actors=parties, date="2020-10-10")]
+    db = tmp_path / "drawn.duckdb"
+    with open_store(db) as store:
+        store.add(docs)
+    return db
+
+
+def _found_by_trigger(anchors, db, sides) -> None:
+    index = anchors.AnchorIndex.of_store(db)
+    assert [index.event_of(side) for side in sides] == [side["event"] for side in sides]
+    assert index.how == {"trigger": len(sides)}
+
+
+def test_a_drawn_population_pair_carries_the_anchors_that_find_its_reports(anchors, drawn_store):
+    import merge_pairs
+
+    (drawn,) = merge_pairs.draw_pairs(drawn_store, seed=5)
+    assert drawn["a"]["anchor"]["sentence"] in CEASEFIRE and drawn["b"]["anchor"]["sentence"] in CEASEFIRE
+    _found_by_trigger(anchors, drawn_store, [drawn["a"], drawn["b"]])
+
+
+def test_a_drawn_kept_apart_pair_and_a_drawn_join_carry_their_anchors(anchors, drawn_store):
+    import merge_joins
+    import merge_missed
+
+    reports, _, _ = merge_missed.read_store(drawn_store)
+    first, second = sorted(reports)
+    record = merge_missed.record(reports[first], reports[second], "low link p", 0.5)
+    _found_by_trigger(anchors, drawn_store, [record["a"], record["b"]])
+    _found_by_trigger(anchors, drawn_store, [merge_joins._side(reports[first], 1)])
