@@ -29,9 +29,11 @@ shared with the other backends in `dateline.store.sql`.
 
 from __future__ import annotations
 
+import atexit
 import logging
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from math import ceil
@@ -120,6 +122,21 @@ def _unusable(path: str, exc: Exception) -> StoreError:
     return StoreError(f"{path} cannot be opened as a DuckDB database: {exc}")
 
 
+#: Every lease not yet collected, closed at interpreter exit (`_close_at_exit`).
+_LEASES: weakref.WeakSet[_Lease] = weakref.WeakSet()
+
+
+@atexit.register
+def _close_at_exit() -> None:
+    """Close every open connection before the interpreter finalises. A program that exits without closing its
+    store (a script, an interrupted tool) left the idle closer thread to close the connection during
+    finalisation, and DuckDB aborted the process ("terminate called ... FATAL: exception not rethrown", exit
+    status 134) when the exit came about `LINGER` seconds after the last call; it also left the file's WAL
+    unmerged. Closing takes the lease's lock, so a closer thread already closing is waited for."""
+    for lease in list(_LEASES):
+        lease.close()
+
+
 class _Lease:
     """One DuckDB connection, opened on demand and closed after `linger` idle seconds (None: kept until close)."""
 
@@ -135,6 +152,7 @@ class _Lease:
         self.opened = 0  # connections opened so far
         self._idle_since = 0.0  # monotonic time the last call ended
         self._closer: threading.Thread | None = None  # one per idle spell, not a timer thread per call
+        _LEASES.add(self)
 
     @contextmanager
     def hold(self) -> Iterator[duckdb.DuckDBPyConnection]:
