@@ -220,6 +220,51 @@ def test_a_borrowed_reading_sharing_an_actor_joins_and_a_reciprocal_type_counts_
     assert [(members, lent) for members, _, lent in groups] == [([0, 1], {1})]
 
 
+def _readings(make_doc, text: str, lexicon: tuple[str, str, float], borrowed_word: str, status: str = "fact",
+              actors=()) -> tuple[list[Event], list[Cues]]:
+    """A lexicon reading of `lexicon` (word, status, confidence) and a borrowed PROTEST reading of another word
+    of `text` (the verifier's re-typing, of `status`), with their cues read from the sentence's parse."""
+    from dateline.events.group import mention_cues
+
+    doc = make_doc(text)
+    word, own_status, confidence = lexicon
+    found = replace(_at(text, word), type="PROTEST", status=own_status, confidence=confidence)
+    second = replace(_at(text, borrowed_word), type="PROTEST", status=status, confidence=0.5,
+                     actors=[Party(name=c, country=c) for c in actors])
+    second = replace(second, evidence=replace(second.evidence, rule="CAMEO: pay; re-typed PROTEST (P=0.8)"))
+    events = sorted([found, second], key=lambda e: e.evidence.trigger_start or 0)
+    return events, [mention_cues(e, doc.parsed) for e in events]
+
+
+def test_a_borrowed_reading_of_the_word_it_hangs_on_is_that_act_whatever_its_status(make_doc) -> None:
+    # "paid" re-typed PROTEST by the protest it paid for: the lexicon reads "protest" as a purpose (hypothetical)
+    text = "The mayor had paid the porters to come out and protest."
+    events, cues = _readings(make_doc, text, ("protest", "hypothetical", 0.9), "paid")
+    groups = absorb_borrowed(events, cues, [([0], {}), ([1], {})])
+    assert [(members, lent) for members, _, lent in groups] == [([0, 1], {0})]
+    assert "'protest' (PROTEST, hypothetical, 0.90)" in groups[0][1][0]
+    merged = merge_mentions(events, groups[0][1], frozenset({0}))
+    assert merged.status == "hypothetical" and merged.evidence.trigger == "protest"
+    # a purpose clause's verb re-typed as the act it serves ("urged the porters to strike"): a fact
+    text = "The union urged the porters to strike."
+    events, cues = _readings(make_doc, text, ("urged", "fact", 0.9), "strike", status="hypothetical")
+    groups = absorb_borrowed(events, cues, [([0], {}), ([1], {})])
+    assert [members for members, _, _ in groups] == [[0, 1]]
+    assert merge_mentions(events, groups[0][1], frozenset({1})).status == "fact"
+
+
+def test_a_borrowed_reading_of_another_status_in_a_clause_of_its_own_stays_apart(make_doc) -> None:
+    # the porters' protest is planned; the payment, in a clause with its own subject, is not its reading
+    text = "The porters plan to protest, and the mayor paid them."
+    events, cues = _readings(make_doc, text, ("protest", "hypothetical", 0.9), "paid")
+    assert len(absorb_borrowed(events, cues, [([0], {}), ([1], {})])) == 2
+    # nor is a reading the verifier also re-typed (neither is the lexicon's reading of its word)
+    text = "The mayor had paid the porters to come out and protest."
+    events, cues = _readings(make_doc, text, ("protest", "hypothetical", 0.9), "paid")
+    events[1] = replace(events[1], evidence=replace(events[1].evidence, rule="CAMEO: x; re-typed PROTEST (P=0.7)"))
+    assert len(absorb_borrowed(events, cues, [([0], {}), ([1], {})])) == 2
+
+
 #: Sentences telling nothing political, to set two tellings paragraphs apart.
 FILLER = ("Fishing boats returned to port. Markets were calm. A storm approached the coast. Schools closed early. "
           "Trains were delayed. Residents swept up glass. Shops stayed shut. Buses ran late. Rain fell all day. "

@@ -46,7 +46,7 @@ import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 
 from dateline.config import package_data
 from dateline.model import Event, Location, Party
@@ -267,13 +267,25 @@ def _same_sides(a: Mention, b: Mention) -> float:
     return float(bool(a.actors and a.recipients) and a.actors == b.actors and a.recipients == b.recipients)
 
 
-def tied_in_sentence(a: Mention, b: Mention) -> bool:
+class Anchored(Protocol):
+    """Where a mention's trigger sits in its sentence's parse (a `Mention`, or the `group_cues.Cues` it is made
+    from): its token, the words it hangs from within its act, and those it reaches across coordinated verbs."""
+
+    @property
+    def token(self) -> int | None: ...
+    @property
+    def chain(self) -> frozenset[int]: ...
+    @property
+    def reach(self) -> frozenset[int]: ...
+
+
+def tied_in_sentence(a: Anchored, b: Anchored) -> bool:
     """Whether one of two mentions of one sentence hangs on the other's act: its trigger lies on the other's
     chain ("imposed sanctions", "the explosion that killed 11", "arrived on his fourth visit")."""
     return (a.token is not None and a.token in b.chain) or (b.token is not None and b.token in a.chain)
 
 
-def coordinated_in_sentence(a: Mention, b: Mention) -> bool:
+def coordinated_in_sentence(a: Anchored, b: Anchored) -> bool:
     """Whether two mentions of one sentence are verbs coordinated under one subject or a verb and a clause of its
     moment, or hang on such verbs (`Mention.reach`): one reaches the other's trigger ("killed five and wounded
     twelve"; "detonated a bomb, killing 23 and injuring 50"; "was hit when soldiers opened fire"), or both reach
