@@ -72,6 +72,10 @@ def verb_parties(verb: Any) -> PartyTokens:
         subject, passive_subject = None, undergoer
         found.patterns.append(f"subject of '{verb.head.text}' (the reduced passive clause is done to it)")
     agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    if agent is None and _stance_participle(verb):
+        holder = passive_subject if passive_subject is not None else _copula_subject(verb)
+        if holder is not None:
+            subject, how, passive_subject = holder, "subject of a stance ('is opposed to')", None
     shared_subject, shared_agent = coordinated_passive(verb, subject, passive_subject, agent)
     if shared_subject is not None:
         passive_subject = shared_subject
@@ -111,6 +115,25 @@ def verb_parties(verb: Any) -> PartyTokens:
             found.weak.update(t.i for t in heads if named_weak_too or not is_named(t))
             found.patterns.append(pattern.format(head.head.text))
     return found
+
+
+#: Participles that name a stance their subject holds towards a "to" phrase ("is opposed to", "committed to").
+STATIVE_PARTICIPLES = word_set("stative_participles")
+
+
+def _stance_participle(verb: Any) -> bool:
+    """"Israel is opposed to French mediation", "Iran remains committed to the deal": a passive participle of a
+    stance verb (`stative_participles`) with a "to" phrase and no agent is a state its subject is in, and that
+    subject holds the stance; "the plan was opposed" (no "to" phrase) is still done to the plan."""
+    return verb.lemma_.lower() in STATIVE_PARTICIPLES and verb.tag_ == "VBN" and any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+
+
+def _copula_subject(verb: Any) -> Any | None:
+    """"Russia was strongly opposed to the strikes": the subject of the copula a participle complements."""
+    if verb.dep_ != "acomp" or verb.head.pos_ not in ("AUX", "VERB"):
+        return None
+    return verb_subject(verb.head)[0]
 
 
 #: Verbs of saying coded as accusations: the actor of the clause they report is the accused.

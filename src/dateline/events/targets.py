@@ -19,11 +19,18 @@ from collections import Counter
 from dataclasses import replace
 from typing import Any
 
-from dateline.events.act_places import MOVEMENT_LEMMAS, iso3_codes, location_heads, location_recipients, place_party
+from dateline.events.act_places import (
+    LOCATION_PREPS,
+    MOVEMENT_LEMMAS,
+    iso3_codes,
+    location_heads,
+    location_recipients,
+    place_party,
+)
 from dateline.events.index import ArticleIndex, sentences_back
 from dateline.events.parties import with_conjuncts
 from dateline.events.parties_clauses import rejected_claimant, threatened_party
-from dateline.events.parties_syntax import object_after_as, things_aimed_at, verb_subject
+from dateline.events.parties_syntax import RELATIVE_PRONOUNS, object_after_as, things_aimed_at, verb_subject
 from dateline.events.parties_thread import answered_requester, reporting_agency, same_act_agent
 from dateline.events.party_records import bare_country
 from dateline.events.resolve import resolve, stance_named
@@ -193,6 +200,9 @@ def _placed_protesters(doc: Document, trigger: Any) -> list[Party]:
         heads += location_heads(trigger.head)
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.pos_ == "NOUN":
         heads += location_heads(trigger.head.head)  # "the first day of demonstrations Tuesday in Egypt"
+    for clause in _own_clauses(trigger):  # "which have caught on to various extents in Algeria": one phrase down too
+        heads += [h for holder in [clause, *_prep_objects(clause)] for h in location_heads(holder)]
+    heads += _place_hung_above(trigger)
     out: list[Party] = []
     for head in heads:
         for place in with_conjuncts(head):
@@ -206,6 +216,36 @@ def _placed_protesters(doc: Document, trigger: Any) -> list[Party]:
                            entry=f"'there' -> {there.text!r} at {there.start} (the last place named before it): "
                                  f"{there.entry}"))
     return out
+
+
+def _own_clauses(trigger: Any) -> list[Any]:
+    """"The protests, which have spread to Algeria", "demonstrations that broke out in Cairo": the relative
+    clauses whose subject is the protest itself say where it happened (not "protests that the police broke up
+    in Cairo": a clause with a subject of its own tells what someone else did)."""
+    return [c for c in trigger.children if c.dep_ == "relcl" and any(
+        s.dep_ == "nsubj" and s.lower_ in RELATIVE_PRONOUNS for s in c.children)]
+
+
+def _prep_objects(token: Any) -> list[Any]:
+    return [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+
+
+def _place_hung_above(trigger: Any) -> list[Any]:
+    """"their reaction to the first day of demonstrations Tuesday in Egypt", "the crackdown on protests in Hong
+    Kong": a place phrase written right after a protest's own phrase (at most a date between) that the parser
+    hangs on a noun the protest is the object of, however high up the chain of prepositions, says where the
+    protest was; a place phrase after other words ("reaction to protests by students in a statement in Cairo")
+    is that noun's own."""
+    end = trigger.right_edge.i
+    while end + 1 < len(trigger.doc) and trigger.doc[end + 1].ent_type_ in ("DATE", "TIME"):
+        end += 1  # "demonstrations Tuesday in Egypt"
+    heads: list[Any] = []
+    noun = trigger
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head.head
+        heads += [g for prep in noun.children if prep.dep_ == "prep" and prep.i == end + 1
+                  and prep.lower_ in LOCATION_PREPS for g in prep.children if g.dep_ == "pobj"]
+    return heads
 
 
 def _there_country(doc: Document, trigger: Any) -> Party | None:
