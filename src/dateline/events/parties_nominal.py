@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from dateline.events.lexicon import load_lexicon
+from dateline.events.parties_claims import claimant
 from dateline.events.parties_syntax import (
     NOUN_ACTOR_PREPS,
     NOUN_RECIPIENT_PREPS,
@@ -77,6 +78,10 @@ def noun_parties(noun: Any, reciprocal: bool = False) -> PartyTokens:
     for agent in participle_agents(noun):  # "the demonstration staged by students"
         found.actors.extend(with_conjuncts(agent))
         found.patterns.append(f"'by' agent of '{agent.head.head.text}'")
+    claimed, how = claimant(noun) if all(t.i in found.weak for t in found.actors) else (None, "")
+    if claimed is not None:  # "IS claimed responsibility for the bombing"
+        found.actors.extend(with_conjuncts(claimed))
+        found.patterns.append(how)
     if all(t.i in found.weak for t in found.actors) or _under_light_verb(noun):
         _add_support_verb_subject(noun, found, reciprocal)
     elif not any(t.i not in found.weak for t in found.recipients):

@@ -45,6 +45,8 @@ NAMED_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 OBJECT_CONTROL_VERBS = word_set("addressing_verbs") | word_set("causative_verbs") | word_set("permitting_verbs")
 #: Verbs that address someone through a preposition ("appealed to X to", "called on X to"), and those prepositions.
 ADDRESSING_PREPS = word_map("addressing_preps")
+#: Verbs whose participle's "by" phrase on a nominal trigger names who led or ordered the act ("led by X").
+DIRECTING_VERBS = word_set("directing_verbs")
 
 
 @dataclass
@@ -273,13 +275,22 @@ def participle(verb: Any) -> bool:
 
 def participle_agents(noun: Any) -> list[Any]:
     """The "by" objects of the support-verb participles modifying a noun ("the demonstration staged by
-    students", "an attack carried out by rebels"): who did what the noun names. Only support verbs (the
-    lexicon's light verbs: stage, carry out, launch, organise) say who did it: "a charge denied by the
-    Kremlin", "protests followed by a crackdown" name who answered it or what came next."""
+    students", "an attack carried out by rebels", "the offensive, led by Turkish troops"): who did what the noun
+    names. Only support verbs (the lexicon's light verbs: stage, carry out, launch, organise) and verbs of
+    leading or ordering (`directing_verbs`) say who did it: "a charge denied by the Kremlin", "protests followed
+    by a crackdown" name who answered it or what came next."""
     lexicon = load_lexicon()
     return [g for acl in noun.children if acl.dep_ == "acl" and participle(acl) and
-            lexicon.is_light_verb(acl.lemma_.lower())
+            (lexicon.is_light_verb(acl.lemma_.lower()) or _directing_participle(noun, acl))
             for c in acl.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
+def _directing_participle(noun: Any, acl: Any) -> bool:
+    """"the offensive, led by X", "a protest led by X": a participle of leading or ordering (`directing_verbs`)
+    written right after the noun (a comma between at most). One after the noun's own phrase may be that phrase's
+    ("protests against the ruling party led by Abe": Abe leads the party, not the protests)."""
+    between = noun.doc[noun.i + 1:acl.i]
+    return acl.lemma_.lower() in DIRECTING_VERBS and all(t.is_punct for t in between)
 
 
 def names_event(noun: Any) -> bool:

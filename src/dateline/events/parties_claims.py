@@ -1,0 +1,59 @@
+"""Who owns up to an act: the claimant of a nominal trigger.
+
+"The Islamic State claimed responsibility for the bombing", "the Taliban took credit for the attack" and "the
+attack was claimed by al-Shabaab" name the act's doer only through the claim; as ACLED and ICEWS code a
+claimed attack, the claimant did it. A claim made by no one ("no group has claimed responsibility") names no one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dateline.events.parties_syntax import verb_subject
+from dateline.words import word_set
+
+#: Verbs with which a group owns up to an act ("claimed", "took", "admitted").
+CLAIMING_VERBS = word_set("claiming_verbs")
+#: Nouns naming the ownership of an act ("responsibility", "credit"), whose "for" phrase is the act.
+RESPONSIBILITY_NOUNS = word_set("responsibility_nouns")
+#: Pronouns that name no one ("nobody", "none").
+NEGATIVE_PRONOUNS = word_set("negative_pronouns")
+
+
+def claimant(noun: Any) -> tuple[Any | None, str]:
+    """The head of whoever claims the act a nominal trigger names, and how it was found; (None, "") when no one
+    claims it: "X claimed responsibility for the N" (the "for" phrase on the noun of responsibility or on the
+    verb), "the N was claimed by X"."""
+    verb = _claiming_verb(noun)
+    if verb is None:
+        return None, ""
+    if noun.dep_ == "nsubjpass":
+        agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        return (agent, f"by-agent of '{verb.text}' (who claims the act did it)") if _someone(agent) else (None, "")
+    subject, how = verb_subject(verb)
+    return (subject, f"{how} of '{verb.text} responsibility' (who claims the act did it)") if _someone(subject) \
+        else (None, "")
+
+
+def _claiming_verb(noun: Any) -> Any | None:
+    """The claiming verb whose claim is the act `noun` names, or None."""
+    if noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() == "claim":
+        return noun.head  # "the attack was claimed by X" ("was taken", "was accepted" claim nothing)
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.dep_ != "prep":
+        return None
+    holder = prep.head
+    if holder.lemma_.lower() in RESPONSIBILITY_NOUNS and holder.dep_ == "dobj":
+        verb = holder.head  # "claimed [responsibility for the attack]"
+    elif holder.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in RESPONSIBILITY_NOUNS
+                                       for c in holder.children):
+        verb = holder  # "claimed responsibility [for the attack]" hung on the verb
+    else:
+        return None
+    return verb if verb.lemma_.lower() in CLAIMING_VERBS else None
+
+
+def _someone(head: Any | None) -> bool:
+    """A claimant that is someone: not "no group", "nobody"."""
+    return head is not None and head.lower_ not in NEGATIVE_PRONOUNS and not any(
+        c.dep_ == "det" and c.lower_ == "no" for c in head.children)

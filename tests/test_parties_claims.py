@@ -1,0 +1,41 @@
+"""Who owns up to an act did it (`parties_claims.claimant`): "X claimed responsibility for the bombing", "X took credit
+for the attack", "the bombing was claimed by X"; a claim by no one names no one. And who led or ordered it
+(`parties_syntax.participle_agents`, `directing_verbs`): "the offensive, led by X". Sentences written for these
+tests, run through every stage with the lexicon's own candidates (no verifier)."""
+
+from __future__ import annotations
+
+from stage_run import candidates, event_at, event_telling
+from test_parties_retyped import countries
+
+
+def test_who_claims_responsibility_for_a_bombing_did_it(nlp) -> None:
+    doc = candidates(nlp, "Somali militants of al-Shabaab claimed responsibility for the bombing in Mogadishu.")
+    event = event_at(doc, "bombing")
+    assert countries(event.actors) == ["SOM"]
+    assert "who claims the act did it" in event.evidence.rule
+
+
+def test_who_takes_credit_for_an_attack_did_it(nlp) -> None:
+    doc = candidates(nlp, "Baloch separatists took credit for the attack on a Pakistani army post.")
+    assert "who claims the act did it" in event_at(doc, "attack").evidence.rule
+
+
+def test_an_attack_claimed_by_a_group_is_the_group_s(nlp) -> None:
+    doc = candidates(nlp, "The ambush, which killed four Nigerien soldiers, was claimed by Malian rebels.")
+    assert countries(event_at(doc, "ambush").actors) == ["MLI"]
+
+
+def test_a_claim_by_no_one_names_no_one(nlp) -> None:
+    doc = candidates(nlp, "No group has claimed responsibility for the attack on Afghan troops.")
+    assert "who claims the act did it" not in event_at(doc, "attack").evidence.rule
+
+
+def test_a_denial_of_responsibility_is_no_claim(nlp) -> None:
+    doc = candidates(nlp, "Malian rebels denied responsibility for the attack on the convoy.")
+    assert "who claims the act did it" not in event_at(doc, "attack").evidence.rule
+
+
+def test_who_led_an_offensive_waged_it(nlp) -> None:
+    doc = candidates(nlp, "The offensive, led by Turkish troops, targeted Kurdish militias in Afrin.")
+    assert countries(event_telling(doc, "offensive").actors) == ["TUR"]
