@@ -23,8 +23,9 @@ from dateline.model import Article
 from dateline.pipeline import process_one
 from dateline.read import ReadReport, read_articles
 from dateline.scale import ingest_partitioned
+from dateline.scale.on_dask import DaskRunner
 from dateline.scale.parts import Partition, PartitionResult
-from dateline.scale.runners import DaskRunner, InProcess, LocalWorkers, Runner
+from dateline.scale.runners import InProcess, LocalWorkers, Runner
 from dateline.store import open_store
 
 MB = 1024 * 1024

@@ -101,7 +101,7 @@ def test_a_first_partition_done_here_is_not_sent_to_the_workers_again():
 
 
 def test_a_dask_local_cluster_stores_what_one_process_stores(one_process, tmp_path):
-    from dateline.scale.runners import DaskRunner
+    from dateline.scale.on_dask import DaskRunner
 
     source, expected = one_process
     runner = DaskRunner("local:2")
@@ -112,6 +112,14 @@ def test_a_dask_local_cluster_stores_what_one_process_stores(one_process, tmp_pa
         # before any task: forked from the fork server with the pipeline and the model loaded, not each loading them
         loaded = runner.client.run(lambda: "dateline.pipeline" in __import__("sys").modules)
         assert set(loaded.values()) == {True}, "a local cluster's workers start without the pipeline loaded"
+        # every server's clocks slowed: the workers', the scheduler's and the nannies' (those two in this process)
+        ticks = runner.client.run(lambda dask_worker: dask_worker.periodic_callbacks["tick"].callback_time)
+        assert set(ticks.values()) == {1000}, "a local cluster's workers check their event loop 50 times a second"
+        scheduler = runner._cluster.scheduler
+        assert scheduler.periodic_callbacks["monitor"].callback_time == 5000
+        nannies = runner._cluster.workers.values()
+        assert {n.periodic_callbacks["memory_monitor"].callback_time for n in nannies} == {500}
+        assert runner.client.direct_to_workers, "a local cluster's results are relayed by its scheduler"
         with open_store(tmp_path / "dask.duckdb") as store:
             report = ingest_partitioned([source], store, runner, checkpoints=tmp_path / "run", partition_size=2)
     finally:

@@ -154,8 +154,8 @@ def test_a_dask_task_multiplies_on_one_blas_thread_whatever_its_worker_inherited
     """A Dask worker forked from the fork server inherits its thread per core; the task itself sets one."""
     from threadpoolctl import threadpool_info, threadpool_limits
 
+    from dateline.scale.on_dask import dask_partition
     from dateline.scale.parts import result_from_parquet
-    from dateline.scale.runners import dask_partition
 
     with threadpool_limits(limits=None):
         threadpool_limits(2, user_api="blas")
