@@ -90,6 +90,18 @@ def test_what_keeps_two_tellings_apart_is_named_by_its_mechanism(group_eval) -> 
     assert group_eval.keeps_apart(_article(accused, reworded, gold=[0, 0]), [1], [0])[0] == "other words"
 
 
+def test_a_duplicate_through_a_verifier_retyping_is_counted_apart(group_eval) -> None:
+    # "Britain blamed Russia ... Britain warned": "warned" re-typed ACCUSE by the verifier repeats the accusation
+    accused = _mention(0, 0, "blamed", 0.9, ["GBR"], ["RUS"])
+    retyped = _mention(900, 18, "warned", 0.6, rule="triggers.tsv: warn (verb); re-typed ACCUSE (P=0.7)")
+    proposed = _mention(900, 18, "said", 0.6, rule="proposed by the learned detector: 'say' reads ACCUSE")
+    events = [accused[0], retyped[0], proposed[0]]
+    assert group_eval.through_retyping(events, [1], [0]) and group_eval.through_retyping(events, [0], [1])
+    assert not group_eval.through_retyping(events, [2], [0])
+    by_mechanism, retypings = group_eval.list_duplicates([_article(accused, retyped, gold=[0, 0])])
+    assert by_mechanism == {"test": {"a borrowed-type reading": 1}} and retypings == {"test": 1}
+
+
 def test_a_duplicate_listing_says_how_far_apart_the_two_tellings_are(group_eval) -> None:
     _, lead = _mention(0, 0, "accused", 0.9)
     _, later = _mention(900, 18, "blames", 0.7)
