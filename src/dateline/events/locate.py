@@ -6,6 +6,8 @@ A place named in a sentence is not for that the place of its event. The event is
    "protests in Cairo"), or that the verb governing a nominal trigger takes ("held talks
    in Geneva"), or that saw it ("Amara saw fierce fighting"): the act is said to happen there; a country or
    state the sentence also gives gives way to a town inside it ("clashed with protesters in Lyon, in eastern France");
+   "the capital" counts as the capital the article names of the country it refers to ("protests in the Jordanian
+   capital" when the article names Amman: `events.capitals`);
 2. for physical acts only (`located_event_types`: fighting, arrests, protests, meetings ...):
    at a place that names the act ("the Orlando attack") or is stated for the noun the act names ("a rape charge
    in Sweden"), where its participants (or the subject
@@ -61,6 +63,7 @@ from dataclasses import replace
 from typing import Any
 
 from dateline.events.act_places import iso3_codes
+from dateline.events.capitals import capital_places
 from dateline.events.encounter import encounter_location
 from dateline.events.index import ArticleIndex, sentences_back
 from dateline.events.occasion import occasion_choice, occasion_noun, told_in_choice
@@ -255,8 +258,9 @@ def _finest_within(best: Choice, choices: list[Choice], trigger: Any) -> Choice:
 
 
 def _sentence_places(doc: Document, trigger: Any) -> list[Place]:
+    """The places the trigger's sentence names, with the capitals its "the capital" phrases stand for."""
     sent = trigger.sent
-    return ArticleIndex.of(doc).places_in_tokens(sent.start, sent.end)
+    return ArticleIndex.of(doc).places_in_tokens(sent.start, sent.end) + capital_places(doc, sent.start, sent.end)
 
 
 def _distance(choice: Choice, trigger: Any) -> float:

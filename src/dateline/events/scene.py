@@ -12,6 +12,7 @@ import weakref
 from typing import Any
 
 from dateline.events.act_places import iso3_codes
+from dateline.events.capitals import capital_places
 from dateline.events.clause_links import SUBJECT_DEPS
 from dateline.events.index import ArticleIndex
 from dateline.events.place_links import (
@@ -167,6 +168,7 @@ class _SceneTrail:
         self.scene: tuple[Place, Any] | None = None
         self.trigger_starts: set[int] = set()  # of the events coded so far (events are only appended)
         self.events_seen = 0
+        self.places: list[Place] | None = None  # the article's places and the capitals "the capital" stands for
 
     @classmethod
     def of(cls, doc: Document) -> _SceneTrail:
@@ -183,7 +185,10 @@ class _SceneTrail:
             self.trigger_starts, self.events_seen = set(), 0
         self.trigger_starts.update(e.evidence.trigger_start for e in doc.events[self.events_seen:])
         self.events_seen = len(doc.events)
-        starts, places = self.trigger_starts, doc.places
+        if self.places is None:
+            capitals = capital_places(doc, 0, len(doc.parsed)) if doc.parsed is not None else []
+            self.places = sorted([*doc.places, *capitals], key=lambda p: p.start) if capitals else doc.places
+        starts, places = self.trigger_starts, self.places
         while self.next_place < len(places) and places[self.next_place].start < sentence_start:
             place = places[self.next_place]
             self.next_place += 1
@@ -191,6 +196,7 @@ class _SceneTrail:
                 continue
             act = _act_placed(doc, place, starts)
             if act is not None and not self._widens(place, act):
+                place = _town_of_its_event(doc, place, act)
                 self.scene = None if place.feature_code in WIDE_AREA_CODES else (place, act)
         self.read_upto = sentence_start
         return self.scene
@@ -199,6 +205,20 @@ class _SceneTrail:
         """True when a place stated for the scene's own act only holds the scene's town ("at a daycare center in
         Hermosillo, in the Mexican state of Sonora"): the town says more, and stays the scene."""
         return self.scene is not None and self.scene[1].i == act.i and area_holds(place, self.scene[0])
+
+
+def _town_of_its_event(doc: Document, place: Place, act: Any) -> Place:
+    """The town inside `place` that the act's own event was placed at by its sentence, else `place`: "detained a
+    farmer outside a mill in Culiacan, in the Mexican state of Sinaloa" ties the state to the verb and the town only
+    to the mill, and the event is placed at the town (`events.locate`, a wider place giving way to its town), so the
+    story goes on in the town, not anywhere in the state."""
+    event = next((e for e in doc.events if e.evidence.trigger_start == act.idx), None)
+    own = event.location if event is not None else None
+    if own is None or own.geonameid is None or own.geonameid == place.geonameid:
+        return place
+    sent = act.sent
+    return next((p for p in ArticleIndex.of(doc).places_in_tokens(sent.start, sent.end)
+                 if p.geonameid == own.geonameid and area_holds(place, p)), place)
 
 
 #: Each article parse's scene trail, dropped with the parse.
