@@ -32,6 +32,7 @@ from dateline.events.parties_syntax import (
     converse,
     converse_parties,
     coordinated_passive,
+    hyphened_agent,
     is_named,
     let_act,
     object_nouns,
@@ -65,6 +66,12 @@ def verb_parties(verb: Any) -> PartyTokens:
     if converse(verb):
         return converse_parties(verb, verb_subject(verb))
     found = PartyTokens()
+    backer = hyphened_agent(verb)
+    if backer is not None:  # "Iran-backed militias": Iran backs the militias
+        found.actors.append(backer)
+        found.recipients.extend(with_conjuncts(verb.head))
+        found.patterns.append(f"name joined to '{verb.text}' (does it to the noun it modifies)")
+        return found
     subject, how = verb_subject(verb)
     passive_subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     undergoer = reduced_passive_subject(verb)

@@ -14,6 +14,7 @@ from typing import Any
 from dateline.events.lexicon import load_lexicon
 from dateline.events.parties_claims import claimant
 from dateline.events.parties_syntax import (
+    DIRECTING_VERBS,
     NOUN_ACTOR_PREPS,
     NOUN_RECIPIENT_PREPS,
     OBJECT_RECIPIENT_PREPS,
@@ -23,6 +24,7 @@ from dateline.events.parties_syntax import (
     clause_antecedent,
     converse,
     converse_parties,
+    hyphened_agent,
     is_named,
     names_event,
     object_nouns,
@@ -60,6 +62,9 @@ def noun_parties(noun: Any, reciprocal: bool = False) -> PartyTokens:
         elif child.dep_ in ("compound", "amod", "nmod") and is_named(child):
             found.actors.extend(_compound_chain(child))
             found.patterns.append("modifier")
+        elif hyphened_agent(child) is not None and child.lemma_.lower() in DIRECTING_VERBS:  # "the US-led offensive"
+            found.actors.append(hyphened_agent(child))
+            found.patterns.append(f"name joined to '{child.text}'")
         elif child.dep_ == "compound" and child.pos_ == "NOUN":
             found.actors.append(child)
             found.weak.add(child.i)

@@ -47,6 +47,8 @@ OBJECT_CONTROL_VERBS = word_set("addressing_verbs") | word_set("causative_verbs"
 ADDRESSING_PREPS = word_map("addressing_preps")
 #: Verbs whose participle's "by" phrase on a nominal trigger names who led or ordered the act ("led by X").
 DIRECTING_VERBS = word_set("directing_verbs")
+#: Verbs whose hyphened participle names who backs or made a thing ("Iran-backed militias", "Russian-made").
+SPONSOR_PARTICIPLES = word_set("sponsor_participles")
 
 
 @dataclass
@@ -291,6 +293,33 @@ def _directing_participle(noun: Any, acl: Any) -> bool:
     ("protests against the ruling party led by Abe": Abe leads the party, not the protests)."""
     between = noun.doc[noun.i + 1:acl.i]
     return acl.lemma_.lower() in DIRECTING_VERBS and all(t.is_punct for t in between)
+
+
+def sponsor_participle(modifier: Any) -> bool:
+    """"Iran-backed militias", "a Russian-made missile", "Qatar-funded groups": a participle modifying a noun
+    (`sponsor_participles`) whose named dependent says who backs or made it; that name is not the noun's party."""
+    return modifier.dep_ == "amod" and modifier.tag_ == "VBN" and modifier.lemma_.lower() in SPONSOR_PARTICIPLES
+
+
+def sponsor_offsets(token: Any) -> set[int]:
+    """Character offsets of the words under the sponsor participles modifying `token` ("The Kremlin-backed
+    separatists": "Kremlin", "-", "backed"): an actor mention over any of them is the backer, not the token's."""
+    return {t.idx for c in token.children if sponsor_participle(c) for t in c.subtree}
+
+
+def hyphened_agent(participle_token: Any) -> Any | None:
+    """"Iran-backed militias", "the US-led offensive": the name joined by a hyphen to a participle that modifies
+    a noun is who did what the participle says (Iran backs the militias, the US leads the offensive); None for
+    any other modifier."""
+    if participle_token.dep_ != "amod" or participle_token.tag_ != "VBN":
+        return None
+    name = next((c for c in participle_token.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod")
+                 and c.i == participle_token.i - 2 and is_named(c)), None)
+    return name if name is not None and participle_token.doc[name.i + 1].text in HYPHEN_TOKENS else None
+
+
+#: Tokens that join a name to a participle ("Iran-backed").
+HYPHEN_TOKENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 
 
 def names_event(noun: Any) -> bool:

@@ -25,7 +25,7 @@ from dateline.events.parties_refs import (
     phrase_head,
     reporting_subject,
 )
-from dateline.events.parties_syntax import NAMED_ENTITIES, names_event, participle_agents
+from dateline.events.parties_syntax import NAMED_ENTITIES, names_event, participle_agents, sponsor_offsets
 from dateline.events.resolve_groups import BODY_WINDOW, PLURAL_TAGS, group_reference, identity, noun_phrase
 from dateline.model import Document, Party
 from dateline.syntax import DEFINITE_BODIES, definite_body_sectors
@@ -204,7 +204,9 @@ def _actors_in_phrase(doc: Document, token: Any, bodies: bool = True) -> list[An
         tok = stack.pop()
         starts.add(tok.idx)
         stack.extend(c for c in tok.children if c.dep_ not in SKIP_DEPS)
-    return [a for a in ArticleIndex.of(doc).actors_starting_at(starts) if not stance_named(doc.article.text, a.start)]
+    backed = sponsor_offsets(token)  # "The Kremlin-backed separatists": not the Kremlin
+    return [a for a in ArticleIndex.of(doc).actors_starting_at(starts) if not stance_named(doc.article.text, a.start)
+            and not any(a.start <= i < a.end for i in backed)]
 
 
 #: "anti-", "pro-" joined to a name: a stance towards it (`stance_prefixes`, as the actors stage reads them).
