@@ -8,14 +8,14 @@ store whatever its id is now: `merge_anchors`), its stratum and that stratum's p
 
 from __future__ import annotations
 
-import datetime as dt
 import random
 import sys
 from collections import Counter
 from pathlib import Path
 
-from dateline.merge import Report, conflict_reason, link_probability, report_of, sentence_similarity
+from dateline.merge import conflict_reason, link_probability, sentence_similarity
 from dateline.merge.rules import shared_parties
+from dateline.merge.spans import past_day
 from dateline.model import Event
 from dateline.store import open_store
 from dateline.store.rows import stored_event
@@ -36,26 +36,10 @@ def _stratum(first: Event, second: Event) -> str:
     return name
 
 
-#: A day a report's text gives this many days or more before its article is background, not the article's news.
-PAST_DAYS = 3
 #: Strata of the past-day sample (`draw_pairs(past_days=True)`): pairs of reports retelling one past day
 #: (`past_day`), by the Dice of their sentences.
 PAST_DAY_STRATA = (("past day, dice<0.1", 0.0, 0.1, 8), ("past day, dice 0.1-0.2", 0.1, 0.2, 8),
                    ("past day, dice 0.2-0.4", 0.2, 0.4, 8), ("past day, dice>=0.4", 0.4, 1.01, 6))
-
-
-def past_day(report: Report) -> int | None:
-    """The day (as an ordinal) a report's text dates it to, when that day lies `PAST_DAYS` or more before its article:
-    a happening retold as background with its date ("the rig exploded on April 20, killing 11 workers", weeks on),
-    the class of the same pairs the merge keeps apart most (eleventh and twelfth sessions). None for a report its text
-    does not date to a day."""
-    if not report.dated or report.date_precision != "day" or report.article_date is None or report.date is None:
-        return None
-    try:
-        day = dt.date.fromisoformat(report.date[:10])
-    except ValueError:
-        return None
-    return day.toordinal() if (report.article_date - day).days >= PAST_DAYS else None
 
 
 def _past_day_stratum(first: Event, second: Event, days: dict[str, int | None]) -> str | None:
@@ -63,7 +47,7 @@ def _past_day_stratum(first: Event, second: Event, days: dict[str, int | None]) 
     event's `past_day`, read once (the population has millions of pairs)."""
     for event in (first, second):
         if event.id not in days:
-            days[event.id] = past_day(report_of(event))
+            days[event.id] = past_day(event)
     if days[first.id] is None or days[first.id] != days[second.id]:
         return None
     dice = sentence_similarity(first.evidence.sentence, second.evidence.sentence)

@@ -155,3 +155,19 @@ def test_a_drawn_kept_apart_pair_and_a_drawn_join_carry_their_anchors(anchors, d
     record = merge_missed.record(reports[first], reports[second], "low link p", 0.5)
     _found_by_trigger(anchors, drawn_store, [record["a"], record["b"]])
     _found_by_trigger(anchors, drawn_store, [merge_joins._side(reports[first], 1)])
+
+
+def test_a_disputed_draw_takes_the_links_one_store_has_and_the_other_lacks(anchors, drawn_store, tmp_path):
+    """A store with a link against one without: the link is the whole population, drawn with its anchors; the other
+    way round there is nothing to draw."""
+    import merge_disputed
+    from dateline.store import open_store
+
+    unlinked = tmp_path / "unlinked.duckdb"
+    with open_store(unlinked) as store:  # an empty store: no links
+        store.add([])
+    assert merge_disputed.stored_links(drawn_store) and not merge_disputed.stored_links(unlinked)
+    (drawn,) = merge_disputed.draw_disputed(drawn_store, unlinked, draw=5, seed=1)
+    assert drawn["stratum"] == "disputed" and drawn["population"] == 1 and drawn["label"] is None
+    _found_by_trigger(anchors, drawn_store, [drawn["a"], drawn["b"]])
+    assert merge_disputed.draw_disputed(unlinked, drawn_store, draw=5, seed=1) == []

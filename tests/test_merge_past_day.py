@@ -1,6 +1,6 @@
-"""The past-day sample of `benchmarks/merge_pairs.py` (`draw_pairs(past_days=True)`): pairs of reports that retell one
-past day ("the refinery exploded on March 3", weeks on), the class holding most of the same pairs the merge keeps
-apart. Sentences of our own."""
+"""One past day retold ("the refinery exploded on March 3", weeks on): what `dateline.merge.spans.past_day` reads, the
+link feature `same_past_day` it gives two reports, and the past-day sample of `benchmarks/merge_pairs.py`
+(`draw_pairs(past_days=True)`), the class holding most of the same pairs the merge kept apart. Sentences of our own."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from dateline.merge import report_of
+from dateline.merge import link_features, link_reason
+from dateline.merge.link import FEATURES, LinkModel
+from dateline.merge.spans import past_day
 from test_merge import report
 
 BLAST = "A refinery exploded near Port Arthur on March 3 , and the fire burned for two days ."
@@ -32,15 +34,27 @@ def _blast(aid: str, published: str, sentence: str, trigger: str, date: str | No
     return event
 
 
-def test_a_day_its_text_gives_well_before_the_article_is_a_past_day(pairs):
-    assert pairs.past_day(report_of(_blast("w", "2021-03-20", BLAST, "exploded"))) is not None
+def test_a_day_its_text_gives_well_before_the_article_is_a_past_day():
+    assert past_day(_blast("w", "2021-03-20", BLAST, "exploded")) is not None
     # the article's own news: the day itself, or two days before it
-    assert pairs.past_day(report_of(_blast("w", "2021-03-03", BLAST, "exploded"))) is None
-    assert pairs.past_day(report_of(_blast("w", "2021-03-05", BLAST, "exploded"))) is None
+    assert past_day(_blast("w", "2021-03-03", BLAST, "exploded")) is None
+    assert past_day(_blast("w", "2021-03-05", BLAST, "exploded")) is None
     # not a day the text gives: a month, or an upper bound only (an undated event dated by its article)
-    assert pairs.past_day(report_of(_blast("w", "2021-04-20", BLAST, "exploded", date="2021-03",
-                                           precision="month"))) is None
-    assert pairs.past_day(report_of(_blast("w", "2021-03-20", BLAST, "exploded", date_mod="ON_OR_BEFORE"))) is None
+    assert past_day(_blast("w", "2021-04-20", BLAST, "exploded", date="2021-03", precision="month")) is None
+    assert past_day(_blast("w", "2021-03-20", BLAST, "exploded", date_mod="ON_OR_BEFORE")) is None
+
+
+def test_two_reports_retelling_one_past_day_share_it_and_say_so():
+    """Weeks on, a wire and a paper both date the blast to March 3 by their text: the link model weighs that (the
+    reason says it); reports of the articles' own day, or of two past days, do not share a past day."""
+    wire, paper = _blast("wire", "2021-03-20", BLAST, "exploded"), _blast("paper", "2021-03-25", PRICES, "blast")
+    assert link_features(wire, paper)["same_past_day"] == 1.0
+    linking_all = LinkModel(tuple(0.0 for _ in FEATURES), 0.0, 0.0)  # links any pair, so its reason is written
+    assert "both retell 2021-03-03, days before their articles" in (link_reason(wire, paper, linking_all) or "")
+    same_week = _blast("wire", "2021-03-03", BLAST, "exploded"), _blast("paper", "2021-03-04", PRICES, "blast")
+    assert link_features(*same_week)["same_past_day"] == 0.0
+    other_day = _blast("paper", "2021-03-25", PRICES.replace("March 3", "March 9"), "blast", date="2021-03-09")
+    assert link_features(wire, other_day)["same_past_day"] == 0.0
 
 
 def test_only_pairs_retelling_one_past_day_fall_in_a_past_day_stratum(pairs):

@@ -17,7 +17,9 @@ among `C_GRID` and the probability
 threshold with the best out-of-fold recall whose precision is at least `MIN_PRECISION` over the labelled
 pairs and `MIN_WEIGHTED_PRECISION` weighted by stratum population (the estimate over all candidate pairs;
 held higher because a single wrong pair of a large stratum moves it by several points). It is written as plain
-numbers (feature names, weights, intercept, threshold) with those cross-validated figures.
+numbers (feature names, weights, intercept, threshold) with those cross-validated figures. The shipped file is this
+script's output from the repository's labelled pairs, byte for byte (`tests/test_merge_link_model.py`): a change of the
+link features is followed by running it again, and judged on the store (`benchmarks/merge.py`, every labelled sample).
 """
 
 from __future__ import annotations

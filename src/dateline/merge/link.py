@@ -39,7 +39,10 @@ MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "models" / "merge_li
 #: (Dated to one day, measured as well, weighed nothing once both being dated by their text was known.)
 #: `dice`: the sentences' content words shared, as `text.evidence_dice` (short sentences discounted).
 #: `reaches_back`: the two meet only through the background reach (`spans.BACKGROUND_DAYS`), a report a month on.
-FEATURES = ("dice", "close_wording", "shared_number", "shared_names", "shared_roles", "both_dated", "reaches_back")
+#: `same_past_day`: both retell one day their texts give, well before both articles (`spans.past_day`: "the rig
+#: exploded on April 20", weeks on); reports of the articles' own days share their day with every other report of it.
+FEATURES = ("dice", "close_wording", "shared_number", "shared_names", "shared_roles", "both_dated", "reaches_back",
+            "same_past_day")
 #: Names shared up to this many count (a longer shared name says no more).
 NAMES_CAP = 3
 #: How `link_between` states a link's probability in its reason (`link_strength` reads it back).
@@ -90,7 +93,8 @@ def features_between(a: Report, b: Report) -> dict[str, float]:
             "shared_names": min(len(_shared_names(a, b)), NAMES_CAP) / NAMES_CAP,
             "shared_roles": float(len(shared_parties_between(a, b))),
             "both_dated": float(a.dated and b.dated),
-            "reaches_back": _reaches_back(a, b)}
+            "reaches_back": _reaches_back(a, b),
+            "same_past_day": float(a.past_day is not None and a.past_day == b.past_day)}
 
 
 def _reaches_back(a: Report, b: Report) -> float:
@@ -115,6 +119,8 @@ def _explained(a: Report, b: Report, features: dict[str, float]) -> list[str]:
         why.append(f"same day ({a.date} / {b.date})")
     elif features["both_dated"]:
         why.append(f"both dated by their text ({a.date} / {b.date})")
+    if features["same_past_day"]:
+        why.append(f"both retell {a.date}, days before their articles")
     if features["reaches_back"]:
         why.append(f"told later as background (one date is only an upper bound: {a.date} / {b.date})")
     return why

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from dateline.merge.spans import COPY_DAYS as COPY_DAYS
-from dateline.merge.spans import DATE_SLACK_DAYS, date_span, merge_span
+from dateline.merge.spans import DATE_SLACK_DAYS, date_span, merge_span, past_day
 from dateline.merge.text import (
     CLOSE_WORDING,
     evidence_dice,
@@ -124,6 +124,7 @@ class Report:
     dated: bool  # dated by the text itself: a value with no `date_mod` (an undated event has its article's date)
     span: Interval | None  # `date_span`
     reach: Interval | None  # `merge_span`: None when too vague to merge
+    past_day: int | None  # `spans.past_day`: the day (ordinal) it retells, told well after it
     sentence: str
     words: frozenset[str]  # `sentence_words`
     numbers: frozenset[str]  # `sentence_numbers`
@@ -152,7 +153,8 @@ def report_of(event: Event) -> Report:
                   date=_interned(event.date), date_mod=_interned(event.date_mod),
                   date_precision=_interned(event.date_precision),
                   dated=event.date is not None and event.date_mod is None, span=date_span(event),
-                  reach=merge_span(event), sentence=sentence, words=sentence_words(sentence),
+                  reach=merge_span(event), past_day=past_day(event), sentence=sentence,
+                  words=sentence_words(sentence),
                   numbers=sentence_numbers(sentence), own_names=_own_names(sentence, party_words),
                   roles=tuple((role, tuple(_party_key(p) for p in members)) for role, members in _roles(event)),
                   named=tuple((role, coded, _countries(frozenset(country for country, _, _ in coded)))

@@ -36,6 +36,24 @@ COPY_DAYS = BACKGROUND_DAYS
 MAX_MERGE_SPAN_DAYS = 366 + 2 * OPEN_SPAN_DAYS
 
 
+#: A day a report's text gives this many days or more before its article is background, not the article's news.
+PAST_DAYS = 3
+
+
+def past_day(event: Event) -> int | None:
+    """The day (as an ordinal) an event's text dates it to, when that day lies `PAST_DAYS` or more before its article:
+    a happening retold as background with its date ("the rig exploded on April 20, killing 11 workers", weeks on),
+    the class of the same pairs the merge kept apart most (eleventh to thirteenth sessions). None for an event its
+    text does not date to a day (no value, a `date_mod` bound, a coarser precision) or dates to its article's days."""
+    if not event.date or event.date_mod or event.date_precision != "day" or event.article_date is None:
+        return None
+    try:
+        day = dt.date.fromisoformat(event.date[:10])
+    except ValueError:
+        return None
+    return day.toordinal() if (event.article_date - day).days >= PAST_DAYS else None
+
+
 def date_span(event: Event, reference: dt.date | None = None) -> Interval | None:
     """The days an event may have happened on: its date's interval, widened by `date_mod` and precision slack.
 
@@ -86,5 +104,5 @@ def merge_span_of(date: str | None, date_mod: str | None, precision: str | None,
     return _span(date, date_mod, precision, reference, BACKGROUND_DAYS)
 
 
-__all__ = ["BACKGROUND_DAYS", "COPY_DAYS", "DATE_SLACK_DAYS", "MAX_MERGE_SPAN_DAYS", "OPEN_SPAN_DAYS", "UNDATED_DAYS",
-           "date_span", "merge_span", "merge_span_of"]
+__all__ = ["BACKGROUND_DAYS", "COPY_DAYS", "DATE_SLACK_DAYS", "MAX_MERGE_SPAN_DAYS", "OPEN_SPAN_DAYS", "PAST_DAYS",
+           "UNDATED_DAYS", "date_span", "merge_span", "merge_span_of", "past_day"]
