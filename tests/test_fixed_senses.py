@@ -26,6 +26,8 @@ def types_at(doc: Document, trigger: str) -> set[str]:
     ("The head teacher took charge of the school after the floods.", "charge"),
     ("Shoppers have taken the corner shop for granted for decades.", "granted"),
     ("The leaked memo led to the sacking of two football coaches.", "led"),
+    ("The car bomb in the market claimed at least 30 lives on Sunday.", "claimed"),
+    ("The shipping group beat analysts' forecasts for the third quarter.", "beat"),
 ])
 def test_a_word_of_a_fixed_expression_is_no_act(nlp, text: str, trigger: str) -> None:
     assert types_at(candidates(nlp, text), trigger) == set()
@@ -42,6 +44,16 @@ def test_a_conflict_word_against_a_hardship_or_of_effort_is_no_attack(nlp, text:
     assert types_at(candidates(nlp, text), trigger) == set()
 
 
+@pytest.mark.parametrize("text", [
+    "The junta is seeking to build an information network across the region.",
+    "The cabinet is seeking to obtain information on the tender.",
+    "With this decree, the junta is seeking to create a news blackout that puts it beside the worst censors, states "
+    "such as Chad and Eritrea.",
+])
+def test_seeking_to_do_something_is_no_request(nlp, text: str) -> None:
+    assert types_at(candidates(nlp, text), "seeking") == set()
+
+
 @pytest.mark.parametrize(("text", "trigger", "kind"), [
     ("Gunmen launched an attack on a police post near Kano on Monday.", "attack", "ASSAULT"),
     ("Police arrested the mayor of the town on Friday.", "arrested", "COERCE"),
@@ -52,6 +64,10 @@ def test_a_conflict_word_against_a_hardship_or_of_effort_is_no_attack(nlp, text:
     ("The inmates struggled with the guards before they fled.", "struggled", "ASSAULT"),
     ("Prosecutors charged the governor with fraud on Tuesday.", "charged", None),
     ("Months of talks led to a ceasefire between the army and the rebels.", "ceasefire", None),
+    ("The opposition claimed that the count in the capital had been rigged.", "claimed", "ACCUSE"),
+    ("Soldiers beat two farmers at the checkpoint on Sunday.", "beat", "ASSAULT"),
+    ("The militia is seeking information about the missing convoy from the governor.", "seeking", "REQUEST"),
+    ("The mayor sought help from the army to rebuild the bridge.", "sought", "REQUEST"),
 ])
 def test_the_same_words_in_their_own_sense_stay(nlp, text: str, trigger: str, kind: str | None) -> None:
     kinds = types_at(candidates(nlp, text), trigger)

@@ -40,6 +40,8 @@ def test_natural_hazards_and_disease_are_no_agents(nlp, text: str) -> None:
     "A fertilizer plant exploded near the town on Wednesday, injuring dozens.",
     "Peru bus crash kills 24 passengers on a mountain road.",
     "An explosion on the drilling rig killed eleven workers in April.",
+    "Nine workers died when an explosion destroyed the gas platform in the North Sea.",
+    "The company's drilling rig near the coast exploded, killing nine workers.",
 ])
 def test_accidents_and_industrial_blasts_are_no_assaults(nlp, text: str) -> None:
     assert "ASSAULT" not in types_of(candidates(nlp, text))
@@ -50,6 +52,7 @@ def test_accidents_and_industrial_blasts_are_no_assaults(nlp, text: str) -> None
     "Israeli fire killed two men near the border fence on Friday.",
     "A car bomb exploded outside the ministry in Baghdad, killing nine people.",
     "An explosion at a crowded market killed 20 people on Sunday.",
+    "An explosion destroyed the police station in the border town on Monday.",
     "A wave of violence killed 40 people across the capital on Sunday.",
     "Rebel fighters rammed a truck into the checkpoint, killing four soldiers.",
     "Two protesters were killed by police during the storm on Friday.",

@@ -12,7 +12,10 @@ from the words around the trigger and never from who the subject is:
   `nonpolitical_causes.tsv`): "families struggling with homelessness", "drugs to fight malaria", "her battle
   with cancer", "volunteers battled the wildfire" (not an accident's "fire": "opened fire on the crowd"); and a
   verb of effort that governs an infinitive ("hospitals are struggling to cope", `effort_verbs.txt`). An opponent
-  that is a party ("fought the rebels", "a battle with government troops") keeps the act.
+  that is a party ("fought the rebels", "a battle with government troops") keeps the act;
+* a verb of seeking or trying that governs an infinitive and no object is no request ("Egypt is seeking to create
+  an information vacuum": a CAMEO pattern of seeking information read the infinitive's object as the verb's); the
+  act, if any, is the infinitive's, a proposal of its own. "Sought the support of", "is seeking an answer" stay.
 """
 
 from __future__ import annotations
@@ -32,6 +35,8 @@ NO_OPPONENT_CAUSES = frozenset({"disease", "hazard"})
 EFFORT_VERBS = word_set("effort_verbs")
 #: Types whose word needs an opponent: attacking, coercing, threatening or mobilising against someone.
 OPPOSING_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "MOBILIZE"})
+#: Types a verb of effort with an infinitive is read as by its plain sense: an opponent's, or a request's ("seek").
+EFFORT_TYPES = OPPOSING_TYPES | {"REQUEST"}
 #: Prepositions that name what a conflict word is against ("battle with cancer", "fight against malaria").
 OPPONENT_PREPS = word_class("prepositions", "opponent")
 #: Dependency labels of a verb's direct opponent.
@@ -97,17 +102,28 @@ def _no_opponents() -> frozenset[str]:
 
 def against_a_hardship(token: Any, type_name: str) -> str | None:
     """The hardship a conflict word of `type_name` is fought against ("struggling with homelessness", "fight
-    malaria"), or "effort" for a verb of effort with an infinitive ("struggling to cope"); None otherwise."""
+    malaria"), or "effort" for a verb of effort with an infinitive read as a conflict or a request ("struggling to
+    cope", "seeking to create"); None otherwise."""
+    if type_name in EFFORT_TYPES and _effort_with_infinitive(token):
+        return "effort"
     if type_name not in OPPOSING_TYPES:
         return None
-    if token.pos_ == "VERB" and token.lemma_.lower() in EFFORT_VERBS and any(
-            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-            for c in token.children):
-        return "effort"
     opponents = [c for c in token.children if c.dep_ in OBJECT_DEPS and token.pos_ == "VERB"]
     opponents += [g for c in _opponent_preps(token) for g in c.children if g.dep_ == "pobj"]
     named = [o for o in opponents if o.lemma_.lower() in _no_opponents() or o.lower_ in _no_opponents()]
     return named[0].text if named and len(named) == len(opponents) else None
+
+
+def _effort_with_infinitive(token: Any) -> bool:
+    """A verb of effort (`effort_verbs.txt`) that governs a to-infinitive and no direct object before it:
+    "struggling to cope", "seeking to create"."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in EFFORT_VERBS:
+        return False
+    infinitives = [c for c in token.children
+                   if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    # an object after the infinitive is the parser's misreading of a later phrase ("seeking to create a vacuum
+    # that ..., countries such as Burma"); one before it is the verb's own ("sought help to rebuild")
+    return bool(infinitives) and not any(c.dep_ == "dobj" and c.i < infinitives[0].i for c in token.children)
 
 
 def _opponent_preps(token: Any) -> list[Any]:

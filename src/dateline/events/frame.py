@@ -54,6 +54,7 @@ from dateline.events.senses import (
     state_under,
     tally_over_a_period,
 )
+from dateline.events.statement_senses import only_said
 from dateline.model import Actor, Document
 from dateline.words import word_map, word_set
 
@@ -148,8 +149,8 @@ def not_an_act(token: Any, type_name: str, agent: Any | None, state_agent: bool 
     themselves"); a verb of state with an "under" phrase ("came under attack"; `events.senses`); a tally of acts
     over a period ("50 journalists have been killed in the last two years"); a habit a relative clause in the simple
     present ascribes to its noun ("the club, which supports charities"); an animal as the doer or every victim
-    ("rebels shot the zoo's elephant"); a word of a fixed expression ("died of a heart attack") or a conflict word
-    against a hardship ("struggling with homelessness": `events.fixed_senses`).
+    ("rebels shot the zoo's elephant"); a statement of fact or a passive of belief (`events.statement_senses`); a
+    fixed expression or a conflict word against a hardship ("struggling with homelessness": `events.fixed_senses`).
     `state_agent`: a state, armed or judicial body named as the agent by a common noun, whose conflict act stays;
     `political_agent`: an actor of a political sector named in the agent's phrase."""
     lemma = _lemma(token)
@@ -181,11 +182,13 @@ def not_an_act(token: Any, type_name: str, agent: Any | None, state_agent: bool 
         return f"tally: '{token.text}' counts acts over a period, no one happening"
     if habitual_property(token):
         return f"habit: '{token.text}' says what '{token.head.text}' does as a rule"
+    if (said := only_said(token, type_name)) is not None:
+        return said
     if (expression := fixed_expression(token)) is not None:
         return f"idiom: '{token.text}' in '{expression}' names no act"
     if (hardship := against_a_hardship(token, type_name)) is not None:
         return f"effort: '{token.text}' against '{hardship}', no party" if hardship != "effort" else \
-            f"effort: '{token.text}' to do something is no attack"
+            f"effort: '{token.text}' to do something is no {type_name.lower()}"
     return None
 
 
@@ -280,7 +283,7 @@ def _nonpolitical_cause(index: ArticleIndex, token: Any) -> str | None:
         kind = _cause_kind(head)
         if kind is None or (kind in MODIFIABLE and _political(index, head)):
             continue
-        if (kind in ALWAYS_NONPOLITICAL and head.i != token.i) or (kind == BLAST and _industrial(head)):
+        if (kind in ALWAYS_NONPOLITICAL and head.i != token.i) or (kind == BLAST and _industrial(head, True)):
             return f"{kind}: '{head.text}' as the agent of '{token.text}'" if head.i != token.i \
                 else f"{kind}: '{token.text}' in an industrial setting"
     return None
@@ -314,10 +317,14 @@ def _cause_kind(head: Any) -> str | None:
     return next((CAUSES[w] for w in words if w in CAUSES), None)
 
 
-def _industrial(head: Any) -> bool:
-    """A fire, explosion or vessel whose phrase names an industrial or domestic setting or a fuel."""
-    return any(_lemma(t) in INDUSTRIAL_SITES or t.lower_ in INDUSTRIAL_SITES for t in head.subtree if t.i != head.i) \
-        or _lemma(head) in INDUSTRIAL_SITES
+def _industrial(head: Any, verb_object: bool = False) -> bool:
+    """A fire, explosion or vessel whose phrase, or (`verb_object`) as a subject its verb's object ("an explosion
+    destroyed the rig"), names an industrial or domestic setting or a fuel."""
+    through = verb_object and head.dep_ == "nsubj"
+    scope = [t for t in head.subtree if t.i != head.i] + [
+        t for c in head.head.children if through and c.dep_ in ("dobj", "prep") for t in c.subtree]
+    return any(_lemma(t) in INDUSTRIAL_SITES or t.lower_ in INDUSTRIAL_SITES for t in scope) or \
+        _lemma(head) in INDUSTRIAL_SITES
 
 
 def _political(index: ArticleIndex, head: Any) -> bool:

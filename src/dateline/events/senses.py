@@ -93,7 +93,7 @@ def request_states_a_fact(verb: Any) -> bool:
     if verb.pos_ != "VERB" or any(c.dep_ in ("xcomp", "dobj") for c in verb.children):
         return False
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-    return bool(clauses) and all(_stating_clause(verb, c) for c in clauses)
+    return bool(clauses) and all(stating_clause(verb, c) for c in clauses)
 
 
 def asks_a_question(verb: Any) -> bool:
@@ -106,7 +106,7 @@ def asks_a_question(verb: Any) -> bool:
                                                           for m in c.children) for c in clauses)
 
 
-def _stating_clause(verb: Any, clause: Any) -> bool:
+def stating_clause(verb: Any, clause: Any) -> bool:
     """A finite clause that states something: not an indirect question ("asking what level of expertise they had",
     which asks), not a subjunctive, modal or infinitive one."""
     if clause.left_edge.lower_ in QUESTION_WORDS or any(m.dep_ == "mark" and m.lower_ in QUESTION_WORDS
