@@ -24,7 +24,8 @@ A place named in a sentence is not for that the place of its event. The event is
    `events.place_mentions`);
    A country or a capital aimed at stands for its state ("sanctions on Damascus"): a party;
 3. for physical acts with no place of their own: at the story's scene, the place the
-   article last gave an event ("Clashes erupted in Deraa. ... Rockets were exchanged"), or,
+   article last gave an event ("Clashes erupted in Deraa. ... Rockets were exchanged") or the town an armed push
+   was last aimed at ("their onslaught on Baghdad"), or,
    before the article has placed any act anywhere but in the town's own country, at its dateline
    town ("CAIRO, Egypt (CNN) --"), where the reporter saw it, when all its parties are of that
    town's country. A scene is taken for an

@@ -45,6 +45,8 @@ UNREAL_AUX = word_class("auxiliaries", "irrealis") | word_class("auxiliaries", "
 BESIDE_STORY = word_class("place_words", "beside-story")
 #: Nouns of armed encounters the coder codes as no event: a place stated for one sets the scene all the same.
 SCENE_NOUNS = word_set("scene_nouns")
+#: The prepositions that aim an armed push at a town ("their onslaught on Baghdad"; "over Congress" names a topic).
+ASSAULT_WAY_PREPS = word_class("prepositions", "assault-way")
 
 
 def in_party_country(place: Place, countries: frozenset[str] | None) -> bool:
@@ -231,7 +233,9 @@ def _act_placed(doc: Document, place: Place, trigger_starts: set[int] | None = N
     story's own place ("the neighbouring Dominican Republic")."""
     token = place_token(doc.parsed, place)
     prep, _, phrase = introducing_word(token)
-    if prep is None or not locative(prep, phrase) or in_organisation_name(doc.parsed, place, prep):
+    if prep is None or not locative(prep, phrase):
+        return _push_aimed_at(place, prep)
+    if in_organisation_name(doc.parsed, place, prep):
         return None
     if any(c.dep_ == "amod" and c.lower_ in BESIDE_STORY for c in token.children):
         return None  # "in the neighbouring Dominican Republic": beside the story's place, not its scene
@@ -245,6 +249,21 @@ def _act_placed(doc: Document, place: Place, trigger_starts: set[int] | None = N
     if head.pos_ == "NOUN" and head.lemma_.lower() in SCENE_NOUNS:
         return head  # "two separate encounters in the town of Amara": fighting there, coded or not
     return head if head.idx in starts else None
+
+
+def _push_aimed_at(place: Place, prep: Any | None) -> Any | None:
+    """The armed push aimed at a town that takes the story there ("began their onslaught on Baghdad", "an offensive
+    against Sirte"), which the coder may code as no event of its own (`SCENE_NOUNS`); the parser may hang the town on
+    the verb whose object the push is. A country or area aimed at is a party or too wide ("an onslaught on Iraq").
+    A coded attack aimed at a town does not set the scene: tried, "the assault on Falluja" opening an opinion piece
+    placed a convention's ban, an invasion of Iraq and gas attacks of 1991 there."""
+    if place_precision(place) != "point" or prep is None or prep.lower_ not in ASSAULT_WAY_PREPS:
+        return None
+    head = prep.head
+    if speech_act(head) or head.dep_ == "relcl" or _unreal(head):
+        return None
+    push = head if head.pos_ == "NOUN" else next((c for c in head.children if c.dep_ == "dobj"), None)
+    return push if push is not None and push.lemma_.lower() in SCENE_NOUNS else None
 
 
 def _done_by_a_party(doc: Document, verb: Any, trigger_starts: set[int]) -> bool:
