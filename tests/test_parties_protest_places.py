@@ -22,6 +22,11 @@ def test_a_relative_clause_of_the_protest_says_where_it_spread(nlp) -> None:
     assert countries(event_at(doc, "protests").actors) == ["ZMB"]
 
 
+def test_a_place_one_phrase_down_in_the_relative_clause_is_where_it_spread(nlp) -> None:
+    doc = candidates(nlp, "The protests, which spread to several cities in Zambia last week, have toppled a minister.")
+    assert countries(event_at(doc, "protests").actors) == ["ZMB"]
+
+
 def test_a_clause_with_a_subject_of_its_own_places_someone_else_s_act(nlp) -> None:
     doc = candidates(nlp, "The protests that the police broke up in Zambia were small.")
     assert event_at(doc, "protests").actors == []

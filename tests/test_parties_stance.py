@@ -26,3 +26,11 @@ def test_the_subject_of_the_copula_holds_the_stance(nlp) -> None:
 def test_a_by_agent_keeps_the_passive(nlp) -> None:
     doc = candidates(nlp, "The Bolivian claim was opposed by Chile.")
     assert countries(event_at(doc, "opposed").actors) == ["CHL"]
+
+
+def test_a_stance_verb_without_a_to_phrase_stays_a_passive(nlp) -> None:
+    # no "to" phrase, no agent: the proposal is what was opposed, not who opposes
+    doc = candidates(nlp, "The Chilean proposal was opposed at the meeting.")
+    event = event_at(doc, "opposed")
+    assert countries(event.actors) == []
+    assert countries(event.recipients) == ["CHL"]
