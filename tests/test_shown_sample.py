@@ -28,3 +28,13 @@ def test_a_later_sample_never_draws_an_earlier_samples_articles(tmp_path: Path,
     assert shown_sample.draw(shared, 120) == earlier  # a sample drawn first is drawn again as it was
     second.write_text("".join(json.dumps({"article": a}) + "\n" for a in later), encoding="utf-8")
     assert not set(shown_sample.draw(shared, 7)) & (set(earlier) | set(later))  # a new seed: after every sample
+
+
+def test_a_seed_drawn_with_more_articles_a_folder_draws_that_many(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    import shown_sample
+
+    shared = fake_shared(tmp_path / "shared")
+    assert len(shown_sample.draw(shared, 1313)) == 2 * shown_sample.PER_FOLDER_BY_SEED[1313] == 6  # two topics
+    assert len(shown_sample.draw(shared, 7)) == 2 * shown_sample.PER_FOLDER
