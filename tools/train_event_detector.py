@@ -135,7 +135,8 @@ def load_rows(gold: Path, dev: Path, names: Iterable[str], limit: int = 0, refre
 
 
 def source_rows(name: str, path: Path, limit: int, refresh: bool) -> list[TokenRow]:
-    """One source's token rows, from the row cache when the source, the features and the coder are unchanged.
+    """One source's token rows, from the row cache when the source, the features and every stage's code and data
+    (`pipeline_fingerprint`) are unchanged.
 
     Reading a source's parses back and walking every token takes minutes (NGEC, CrisisLex); the rows are small,
     so they are kept."""

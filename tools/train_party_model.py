@@ -226,7 +226,8 @@ def _wikievents_arguments() -> dict[str, list[tuple[tuple[int, int, str], list[t
 
 
 def load_rows(refresh: bool) -> list[dict[str, Any]]:
-    """Every source's rows, from the cache when the events stage and the candidates' features are unchanged."""
+    """Every source's rows, from the cache when every stage's code and data (`pipeline_fingerprint`) and the
+    candidates' features are unchanged."""
     from cache_keys import cache_folder, pipeline_fingerprint
 
     features = (ROOT / "tools" / "party_model.py").read_bytes()
