@@ -1,7 +1,8 @@
 """Who owns up to an act did it (`parties_claims.claimant`): "X claimed responsibility for the bombing", "X took credit
 for the attack", "the bombing was claimed by X"; a claim by no one names no one. And who led or ordered it
 (`parties_syntax.participle_agents`, `directing_verbs`): "the offensive, led by X". Sentences written for these
-tests, run through every stage with the lexicon's own candidates (no verifier)."""
+tests, run through every stage with the lexicon's own candidates (no verifier). And who is on a protest makes it
+(`parties_claims.on_protest`): "workers went on strike"."""
 
 from __future__ import annotations
 
@@ -39,3 +40,20 @@ def test_a_denial_of_responsibility_is_no_claim(nlp) -> None:
 def test_who_led_an_offensive_waged_it(nlp) -> None:
     doc = candidates(nlp, "The offensive, led by Turkish troops, targeted Kurdish militias in Afrin.")
     assert countries(event_telling(doc, "offensive").actors) == ["TUR"]
+
+
+def test_who_went_on_strike_makes_the_strike(nlp) -> None:
+    doc = candidates(nlp, "Chilean dock workers went on strike on Tuesday.")
+    event = event_at(doc, "strike")
+    assert countries(event.actors) == ["CHL"]
+    assert "(is on it)" in event.evidence.rule
+
+
+def test_a_verb_of_another_kind_has_its_own_subject(nlp) -> None:
+    doc = candidates(nlp, "Peru ordered Chile to free a prisoner on hunger strike.")
+    assert "(is on it)" not in event_at(doc, "strike").evidence.rule
+
+
+def test_cracking_down_on_protests_is_no_protest_of_the_police(nlp) -> None:
+    doc = candidates(nlp, "Kenyan police cracked down on protests in Nairobi.")
+    assert "(is on it)" not in event_at(doc, "protests").evidence.rule

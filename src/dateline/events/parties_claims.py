@@ -1,14 +1,16 @@
-"""Who owns up to an act: the claimant of a nominal trigger.
+"""Who does an act a nominal trigger names, read from the clause it sits in.
 
 "The Islamic State claimed responsibility for the bombing", "the Taliban took credit for the attack" and "the
 attack was claimed by al-Shabaab" name the act's doer only through the claim; as ACLED and ICEWS code a
 claimed attack, the claimant did it. A claim made by no one ("no group has claimed responsibility") names no one.
+"Nurses went on strike", "teachers have been on strike": whoever is on a protest (a bare noun after "on") makes it.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from dateline.events.lexicon import load_lexicon
 from dateline.events.parties_syntax import verb_subject
 from dateline.words import word_set
 
@@ -18,6 +20,31 @@ CLAIMING_VERBS = word_set("claiming_verbs")
 RESPONSIBILITY_NOUNS = word_set("responsibility_nouns")
 #: Pronouns that name no one ("nobody", "none").
 NEGATIVE_PRONOUNS = word_set("negative_pronouns")
+#: Verbs of being or going into a state an "on" phrase names ("went on strike", "are on hunger strike").
+ON_STATE_VERBS = word_set("on_state_verbs")
+
+
+def clause_doer(noun: Any) -> tuple[Any | None, str]:
+    """Who the clause around a nominal trigger says did the act (a claimant, or who is on strike), and how it was
+    found; (None, "") for no one."""
+    found = claimant(noun)
+    return found if found[0] is not None else on_protest(noun)
+
+
+def on_protest(noun: Any) -> tuple[Any | None, str]:
+    """"Bolivian miners went on strike", "teachers have been on hunger strike since May": the subject of a verb of
+    being or going (`on_state_verbs`) whose "on" phrase is a bare singular protest noun ("on strike" is a state
+    someone is in; "commented on the strike", "cracked down on protests" name an object) makes the protest."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "on" or prep.dep_ != "prep" or \
+            prep.head.lemma_.lower() not in ON_STATE_VERBS:
+        return None, ""  # "ordered Portugal to release a prisoner on hunger strike": Portugal strikes not
+    entry = load_lexicon().noun_entry(noun)
+    if entry is None or entry.type != "PROTEST" or noun.tag_ != "NN" or any(
+            c.dep_ in ("det", "poss") for c in noun.children):
+        return None, ""  # "cracked down on protests", "commented on the strike": an object, not a state
+    subject, how = verb_subject(prep.head)
+    return (subject, f"{how} of '{prep.head.text} on {noun.text}' (is on it)") if _someone(subject) else (None, "")
 
 
 def claimant(noun: Any) -> tuple[Any | None, str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from dateline.events.lexicon import load_lexicon
-from dateline.events.parties_claims import claimant
+from dateline.events.parties_claims import clause_doer
 from dateline.events.parties_syntax import (
     DIRECTING_VERBS,
     NOUN_ACTOR_PREPS,
@@ -83,8 +83,8 @@ def noun_parties(noun: Any, reciprocal: bool = False) -> PartyTokens:
     for agent in participle_agents(noun):  # "the demonstration staged by students"
         found.actors.extend(with_conjuncts(agent))
         found.patterns.append(f"'by' agent of '{agent.head.head.text}'")
-    claimed, how = claimant(noun) if all(t.i in found.weak for t in found.actors) else (None, "")
-    if claimed is not None:  # "IS claimed responsibility for the bombing"
+    claimed, how = clause_doer(noun) if all(t.i in found.weak for t in found.actors) else (None, "")
+    if claimed is not None:  # "IS claimed responsibility for the bombing", "nurses went on strike"
         found.actors.extend(with_conjuncts(claimed))
         found.patterns.append(how)
     if all(t.i in found.weak for t in found.actors) or _under_light_verb(noun):
