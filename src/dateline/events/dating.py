@@ -200,7 +200,10 @@ def _dated_by(doc: Document, timex: Timex, trigger: Any, hypothetical: bool, bas
         fallback = _fallback(doc)
         return fallback.because(f"{timex.text!r} would put a past act after the article date: {fallback.basis}")
     value = date_part(first.value)
-    if reported_by(doc, first, trigger) and not ahead:
+    if reported_by(doc, first, trigger):
+        if ahead:  # a report is made by the day it is written: a later day of it was misread, and dates nothing
+            fallback = _fallback(doc)
+            return fallback.because(f"{timex.text!r} would put the report after the article date: {fallback.basis}")
         return Dating(value, precision(value) or "day", "ON_OR_BEFORE", f"{basis}, the day it was reported")
     return Dating(value, precision(value) or "day", preposition_mod(doc, first, trigger), basis)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from dateline.events.dating_sources import occasion_of_saying, reporting_verb_of_source
 from dateline.events.occasion import occasion_clause
 from dateline.model import Document, Timex
 from dateline.syntax import saying_verb_before
@@ -36,8 +37,6 @@ REPORTING = word_set("reporting_verbs")
 #: Prepositions that put an event on one side of the date they introduce ("withdrew by Monday"; "since Monday, rebels
 #: have seized three towns": from that day on, which TIMEX3's mods can say no closer than AFTER).
 _PREPOSITION_MODS: dict[str, DateMod] = {"before": "BEFORE", "by": "ON_OR_BEFORE", "after": "AFTER", "since": "AFTER"}
-#: Verbs that issue a text ("released", "posted"): on a reporting verb's subject they date the report.
-_PUBLISHING = word_set("publishing_verbs")
 #: Verbs whose complement lies ahead of them or may not happen ("agreed to meet on Friday", "urged them to
 #: leave by Monday"): a time on the complement is its own, not theirs.
 _FORWARD_HEADS = word_set("irrealis_verbs") | word_set("intention_verbs") | word_set("planning_words")
@@ -176,18 +175,21 @@ def _dates_trigger_clause(doc: Document, timex: Timex, trigger: Any) -> bool:
         return False
     if relative_of_dated_noun(root, trigger):
         return True
-    head = root.head
+    head, on_a_noun = root.head, False
     while head.head.i != head.i and not verbal(head):
-        head = head.head
+        on_a_noun, head = on_a_noun or head.pos_ in ("NOUN", "PROPN"), head.head
     if fronted(doc, timex):  # "But on April 8, investigators, wondering how ..., searched": the parse's hook aside
         head = root.sent.root
     if not verbal(head):
         return True
-    if participle_adjunct(head) or complement_of_same_time(head) or clause_of_same_time(head):
+    if participle_adjunct(head) or complement_of_same_time(head) or clause_of_same_time(head) \
+            or (not on_a_noun and infinitive_of_same_time(head)):
         head = head.head
-    head = reporting_verb_of_source(head) or head  # "A statement released Tuesday said troops had ..."
-    return head == trigger or (head.is_ancestor(trigger) and not _in_noun_clause(trigger, head)
-                               and not _conjunct_of_other_tense(trigger, head))
+    head = gapped_verb(head) or head
+    # "A statement released Tuesday said ...": the day the source was issued dates the saying, and its own clause
+    return any(h == trigger or (h.is_ancestor(trigger) and not _in_noun_clause(trigger, h)
+                                and not _conjunct_of_other_tense(trigger, h))
+               for h in (head, reporting_verb_of_source(head)) if h is not None)
 
 
 def fronted(doc: Document, timex: Timex) -> bool:
@@ -212,12 +214,41 @@ def complement_of_same_time(verb: Any) -> bool:
         not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
+def infinitive_of_same_time(verb: Any) -> bool:
+    """An infinitive of result or purpose on a verb told in the past ("rose 2% to close at $117 yesterday", "staged
+    parades to mark the anniversary on Saturday"): the parser hangs the act's time on it at the sentence's end, so a
+    time on the infinitive itself dates its verb (a time on its object's noun is that noun's: "met to discuss an
+    attack on Saturday"). Not an infinitive that itself plans or asks ("met to plan an attack on Saturday")."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VB" and verb.lemma_ not in _FORWARD_HEADS and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verbal(verb.head) and \
+        verb.head.lemma_ not in _FORWARD_HEADS and past_tense(verb.head)
+
+
 def clause_of_same_time(verb: Any) -> bool:
     """A clause of "when", "while" or "as" on a verb ("perished when their boat sank in late November",
     "officials said as dawn broke Saturday"): both happen at its time. Not "after" or "before", which put
     the two apart."""
     return verb.dep_ == "advcl" and verbal(verb.head) and \
         any(c.dep_ in ("mark", "advmod") and c.lower_ in _SAME_TIME_MARKS and c.i < verb.i for c in verb.children)
+
+
+def gapped_verb(verb: Any) -> Any | None:
+    """The verb a gapped conjunct shares its auxiliary with ("Four soldiers were killed and nine wounded in an ambush
+    on Friday": "nine [were] wounded"): the parser reads it as a participle with a subject and no auxiliary conjoined
+    to that verb, or as a participle on a word conjoined to it ("and another injured"). One happening told twice, so
+    a time on either conjunct dates both. None for any other clause: a conjunct with an auxiliary of its own ("and nine
+    were wounded") is a clause of its own time, and so is a participle on the subject ("Soldiers and civilians
+    wounded in the ambush were flown out")."""
+    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children):
+        return None
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    if verb.dep_ == "conj" and has_subject:
+        shared = verb.head
+    elif verb.dep_ == "acl" and not has_subject and verb.head.dep_ == "conj" and not verbal(verb.head):
+        shared = verb.head.head
+    else:
+        return None
+    return shared if verbal(shared) and any(c.dep_ in ("aux", "auxpass") for c in shared.children) else None
 
 
 def relative_of_dated_noun(root: Any, trigger: Any) -> bool:
@@ -237,18 +268,6 @@ def relative_of_dated_noun(root: Any, trigger: Any) -> bool:
             return False
         antecedent = antecedent.head.head if antecedent.dep_ == "pobj" else antecedent.head
     return antecedent.i == noun.i
-
-
-def reporting_verb_of_source(verb: Any) -> Any | None:
-    """The reporting verb whose source a participle of issuing dates ("A statement released Tuesday said ...",
-    "The warning, posted Saturday on the embassy website, said ..."): the time the source was issued is
-    the time of the report. None when `verb` is no such clause ("The army, attacked on Tuesday, said")."""
-    source = verb.head
-    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or verb.lemma_ not in _PUBLISHING \
-            or source.dep_ not in ("nsubj", "nsubjpass"):
-        return None
-    reporting = source.head
-    return reporting if reporting.lemma_ in REPORTING and reporting.pos_ == "VERB" else None
 
 
 def participle_adjunct(verb: Any) -> bool:
@@ -360,11 +379,12 @@ def reported_by(doc: Document, timex: Timex, trigger: Any) -> bool:
     ("said on Tuesday they had arrested", which parsers often attach to the event).
     """
     root = timex_root(doc, timex)
-    if root is None or _on_the_trigger(root, trigger):
+    if root is None or _on_the_trigger(root, trigger) or occasion_of_saying(trigger):
         return False
     verbs = [clause_head(root.head)]
-    verbs += [v for v in (reporting_verb_of_source(verbs[0]),) if v is not None]  # "a statement issued Monday said"
     own = verbs[0].i == trigger.i or verbs[0].is_ancestor(trigger)
+    if not own:  # "a statement issued Monday said" dates the saying; the issuing, and what it tells, were that day
+        verbs += [v for v in (reporting_verb_of_source(verbs[0]),) if v is not None]
     if not own and (clause_of_same_time(verbs[0]) or complement_of_same_time(verbs[0])):
         verbs.append(verbs[0].head)  # "82 were killed, officials said as dawn broke Saturday": the report's day
     before = timex.token_start - 1

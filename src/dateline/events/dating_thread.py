@@ -21,8 +21,10 @@ from dateline.events.dating_clauses import (
     REPORTING,
     VERBAL,
     clause_head,
+    clause_of_same_time,
     complement_of_same_time,
     fronted,
+    gapped_verb,
     is_anchor,
     participle_adjunct,
     timex_root,
@@ -80,13 +82,19 @@ def reduced_passive(verb: Any) -> bool:
 def dates_main_clause(doc: Document, timex: Timex) -> bool:
     """True when the timex dates its sentence's main clause ("On Saturday, clashes erupted"), the
     story's reference time; a day in a subordinate clause ("since protests began Tuesday") is background,
-    but not one in a participle that shares the main clause's time ("Speaking on Tuesday, the mayor urged")."""
+    but not one in a clause that shares the main clause's time: a participle ("Speaking on Tuesday, the mayor
+    urged"), a clause of "as"/"when"/"while" ("officials said as dawn broke Saturday") or a gapped conjunct ("Two
+    were killed and nine wounded on Saturday"), up a chain of such clauses. Not a complement ("wrote: 'Go back to
+    work on Sunday'", "was said to be stable yesterday"): a time there is what the words are about."""
     root = timex_root(doc, timex)
     if root is None:
         return False
     head = clause_head(root.head if root.pos_ in VERBAL else root)
-    if participle_adjunct(head):
-        head = head.head
+    for _ in range(4):
+        shared = gapped_verb(head)
+        if shared is None and not (participle_adjunct(head) or clause_of_same_time(head)):
+            break
+        head = shared or head.head
     return head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT") or fronted(doc, timex)
 
 
