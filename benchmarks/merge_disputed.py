@@ -19,7 +19,7 @@ from pathlib import Path
 
 from dateline.store import open_store
 from dateline.store.rows import stored_event
-from merge_anchors import anchor_of_event
+from merge_pairs import unlabelled_pair
 
 STRATUM = "disputed"
 
@@ -37,17 +37,8 @@ def draw_disputed(db: Path, other: Path, draw: int, seed: int) -> list[dict[str,
     with open_store(db, read_only=True) as store:
         events = {row[0]: stored_event(*row[1:]) for row in store.rows(
             "SELECT e.id, e.event, e.article_id, a.date, a.title FROM events e JOIN articles a ON a.id = e.article_id")}
-    out = []
-    for a, b in random.Random(seed).sample(disputed, min(draw, len(disputed))):
-        rec: dict[str, object] = {"pair": f"{a}:{b}", "stratum": STRATUM, "population": len(disputed)}
-        for side, key in (("a", a), ("b", b)):
-            event = events[key].to_json(with_article=True)
-            event.pop("mentions", None)
-            rec[side] = {"event": key, "article": events[key].article_id, "json": event,
-                         "anchor": anchor_of_event(events[key])}
-        rec["label"] = None
-        out.append(rec)
-    return out
+    return [unlabelled_pair(events, a, b, STRATUM, len(disputed))
+            for a, b in random.Random(seed).sample(disputed, min(draw, len(disputed)))]
 
 
 def main() -> None:

@@ -83,15 +83,21 @@ def draw_pairs(db: Path, seed: int = 2711, past_days: bool = False) -> list[dict
     out = []
     for name, _, _, n in PAST_DAY_STRATA if past_days else STRATA:
         for a, b in rng.sample(strata.get(name, []), min(n, len(strata.get(name, [])))):
-            rec: dict[str, object] = {"pair": f"{a}:{b}", "stratum": name, "population": len(strata[name])}
-            for side, key in (("a", a), ("b", b)):
-                event = events[key].to_json(with_article=True)
-                event.pop("mentions", None)
-                rec[side] = {"event": key, "article": events[key].article_id, "json": event,
-                             "anchor": anchor_of_event(events[key])}
-            rec["label"] = None
-            out.append(rec)
+            out.append(unlabelled_pair(events, a, b, name, len(strata[name])))
     return out
+
+
+def unlabelled_pair(events: dict[str, Event], a: str, b: str, stratum: str, population: int) -> dict[str, object]:
+    """A drawn pair as a record to label (`draw_pairs`, `merge_disputed.draw_disputed`): `pair`, `stratum`, its
+    `population`, each side's `event`, `article`, `json` (without its mentions) and `anchor`, and `label` None."""
+    rec: dict[str, object] = {"pair": f"{a}:{b}", "stratum": stratum, "population": population}
+    for side, key in (("a", a), ("b", b)):
+        event = events[key].to_json(with_article=True)
+        event.pop("mentions", None)
+        rec[side] = {"event": key, "article": events[key].article_id, "json": event,
+                     "anchor": anchor_of_event(events[key])}
+    rec["label"] = None
+    return rec
 
 
 def pair_scores(db: Path, pairs: list[dict[str, object]]) -> dict[str, object]:
