@@ -104,3 +104,15 @@ def test_what_a_worker_inherits_from_the_server_is_left_out_of_its_garbage_colle
     with ProcessPoolExecutor(1, mp_context=worker_context(None)) as pool:
         frozen = pool.submit(objects_the_collector_leaves_alone).result()
     assert frozen > 50_000  # the model and the stages' resources
+
+
+def test_dask_is_set_against_the_local_workers_of_its_own_round(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from scale_timing import dask_over_local_workers
+
+    one_round = {"1 process": {"total_cpu_s": 30.0, "seconds": 30.0},
+                 "2 workers": {"total_cpu_s": 20.0, "seconds": 12.0},
+                 "dask LocalCluster 2 workers": {"total_cpu_s": 21.0, "seconds": 15.0}}
+    assert dask_over_local_workers(one_round) == {"cpu": 1.05, "wall": 1.25}
+    del one_round["dask LocalCluster 2 workers"]
+    assert dask_over_local_workers(one_round) is None, "a round without Dask has nothing to compare"
