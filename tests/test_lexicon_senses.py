@@ -4,7 +4,8 @@ manual's COERCE seize, not an investigation; the to-infinitive of a commitment (
 or a state of emergency is CONCEDE (the manual's text over the 2021 table); funding or financing someone is AID
 (the manual's "monetary aid ... grants", benefiting the recipient), not CAMEO's 061 economic cooperation; ratifying
 an agreement is SUPPORT as signing one is (the manual's SUPPORT: "ratify, sign, or finalize an agreement or treaty"),
-not CAMEO's 031. A CAMEO pattern's words are looked for in the act's own phrase: not in the phrase naming the report's
+not CAMEO's 031; fighting insurgents is an assault on them, as fighting rebels or militants is, not the
+cooperation CAMEO's lone "fight insurgents" pattern (062) codes. A CAMEO pattern's words are looked for in the act's own phrase: not in the phrase naming the report's
 source ("according to a news release") nor a word its negation reverses ("found not guilty")."""
 
 from __future__ import annotations
@@ -25,6 +26,10 @@ READINGS = [
     ("ratifying a treaty is support, as signing one", "The senate ratified the border treaty on Tuesday.", "ratified",
      "SUPPORT"),
     ("funding is aid to the one funded", "The European Union funded the new water plant in Gaza.", "funded", "AID"),
+    ("fighting insurgents is an assault, as fighting rebels is (not CAMEO's 062 military cooperation)",
+     "Government troops fought insurgents outside the northern town on Sunday.", "fought", "ASSAULT"),
+    ("attacking insurgents is an assault too", "Helicopters attacked the insurgents hiding in the hills.", "attacked",
+     "ASSAULT"),
     ("easing a state of emergency is a concession", "The cabinet lifted the state of emergency in the north.",
      "lifted", "CONCEDE"),
 ]
