@@ -62,3 +62,18 @@ def test_a_bare_capital_is_not_the_earlier_places_when_its_sentence_names_anothe
                          "Chilean police arrested forty students in the capital on Saturday.")
     arrested = event_at(doc, "arrested").location
     assert arrested is None or arrested.name != "Madrid"
+
+
+def test_a_provincial_capital_is_not_the_country_s_named_before(nlp) -> None:
+    # the sub-national modifier alone tells it: "provincial" names no country, so the last place (Abuja) would be taken
+    doc = extracted(nlp, "Nigerian ministers met in Abuja on Monday. "
+                         "Police arrested forty students in the provincial capital on Tuesday.")
+    arrested = event_at(doc, "arrested").location
+    assert arrested is None or arrested.name != "Abuja"
+
+
+def test_a_word_of_how_the_capital_looks_does_not_hide_whose_it_is(nlp) -> None:
+    doc = extracted(nlp, "In Yemen, opposition leaders met in Sanaa on Wednesday. "
+                         "On Thursday, police clashed with students in the sprawling capital.")
+    clashed = event_at(doc, "clashed").location
+    assert clashed is not None and clashed.name == "Sanaa"
