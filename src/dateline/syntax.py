@@ -41,3 +41,8 @@ def definite_body_sectors(token: Any) -> frozenset[str]:
     definite = any(c.dep_ == "det" and c.lower_ in BODY_DETERMINERS for c in token.children)
     whose = any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
     return sectors if definite and not whose else frozenset()
+
+
+def passive_agent(verb: Any) -> Any | None:
+    """The object of a verb's "by" agent phrase ("the attack was claimed by the Taliban": "Taliban"), or None."""
+    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)

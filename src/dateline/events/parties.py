@@ -42,6 +42,7 @@ from dateline.events.parties_syntax import (
     verb_subject,
     with_conjuncts,
 )
+from dateline.syntax import passive_agent
 from dateline.words import word_class, word_set
 
 __all__ = ["NAME_MODIFIER_DEPS", "NON_PARTY_HEADS", "PERSONAL_PRONOUNS", "RELATIVE_PRONOUNS", "SKIP_DEPS",
@@ -78,7 +79,7 @@ def verb_parties(verb: Any) -> PartyTokens:
     if undergoer is not None:  # "If convicted, Dr Murray could ...": Murray is convicted, does not convict
         subject, passive_subject = None, undergoer
         found.patterns.append(f"subject of '{verb.head.text}' (the reduced passive clause is done to it)")
-    agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    agent = passive_agent(verb)
     if agent is None and _stance_participle(verb):
         holder = passive_subject if passive_subject is not None else _copula_subject(verb)
         if holder is not None:
@@ -157,7 +158,7 @@ def _alleged_actor(verb: Any) -> Any | None:
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
     if clause is None:
         return None
-    agent = next((g for c in clause.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    agent = passive_agent(clause)
     actor = agent or next((c for c in clause.children if c.dep_ == "nsubj"), None)
     if actor is None or actor.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in actor.children):
         return None  # "Russia claimed that its forces captured the town": a claim for oneself accuses no one

@@ -12,6 +12,7 @@ from typing import Any
 
 from dateline.events.lexicon import load_lexicon
 from dateline.events.parties_syntax import verb_subject
+from dateline.syntax import passive_agent
 from dateline.words import word_set
 
 #: Verbs with which a group owns up to an act ("claimed", "took", "admitted").
@@ -55,7 +56,7 @@ def claimant(noun: Any) -> tuple[Any | None, str]:
     if verb is None:
         return None, ""
     if noun.dep_ == "nsubjpass":
-        agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        agent = passive_agent(verb)
         return (agent, f"by-agent of '{verb.text}' (who claims the act did it)") if _someone(agent) else (None, "")
     subject, how = verb_subject(verb)
     return (subject, f"{how} of '{verb.text} responsibility' (who claims the act did it)") if _someone(subject) \

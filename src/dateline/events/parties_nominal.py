@@ -32,6 +32,7 @@ from dateline.events.parties_syntax import (
     verb_subject,
     with_conjuncts,
 )
+from dateline.syntax import passive_agent
 from dateline.words import word_set
 
 #: Verbs that answer a request, offer or proposal: their subject is whom it was made to.
@@ -223,7 +224,7 @@ def _add_answerer(noun: Any, found: PartyTokens) -> None:
     if noun.dep_ == "dobj":
         answerer, how = verb_subject(verb)
     elif noun.dep_ == "nsubjpass":
-        answerer = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        answerer = passive_agent(verb)
         how = "passive by-agent"
     else:
         return
@@ -349,7 +350,7 @@ def _add_scene_clause_parties(noun: Any, found: PartyTokens) -> bool:
     if passive is not None and passive.lower_ in RELATIVE_PRONOUNS:
         passive = clause_antecedent(verb)
     if passive is not None:
-        agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        agent = passive_agent(verb)
         if agent is not None:
             _add_weak(found.actors, with_conjuncts(agent), found, f"by-agent of '{verb.text}' (scene of the act)")
         _add_weak(found.recipients, with_conjuncts(passive), found, f"passive subject of '{verb.text}' (suffers "

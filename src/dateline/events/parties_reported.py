@@ -29,6 +29,7 @@ from dateline.events.party_records import RECIPROCAL_TYPES, party_records
 from dateline.events.resolve import resolve
 from dateline.events.verify import trigger_token
 from dateline.model import Document, Event, Party
+from dateline.syntax import passive_agent
 from dateline.words import word_set
 
 #: Verbs that report speech: the subject of one above the trigger's clause is the accuser.
@@ -118,7 +119,7 @@ def _made_to_yield(token: Any, type_name: str) -> PartyTokens | None:
         return None
     found = PartyTokens(actors=with_conjuncts(made),
                         patterns=[f"made to {type_name} by the causative '{token.text}' ({made.dep_})"])
-    agent = next((g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    agent = passive_agent(token)
     maker, how = (agent, "by-agent") if made.dep_ == "nsubjpass" else verb_subject(token)
     if maker is not None:
         found.recipients.extend(with_conjuncts(maker))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dateline.events.lexicon import load_lexicon
+from dateline.syntax import passive_agent
 from dateline.words import word_class, word_map, word_set
 
 # The word classes live in data/words/ (each file says what its list is for).
@@ -139,7 +140,7 @@ def coordinated_passive(verb: Any, subject: Any | None, passive_subject: Any | N
     shared_subject = None if passive_subject is not None else next(
         (c for v in conjuncts if v.i < verb.i for c in v.children if c.dep_ == "nsubjpass"), None)
     shared_agent = None if agent is not None else next(
-        (g for v in conjuncts for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        (a for a in map(passive_agent, conjuncts) if a is not None), None)
     return shared_subject, shared_agent
 
 
