@@ -23,7 +23,8 @@ by the first step that loses it:
   grouping (folded into an event of another type or into an event whose mentions lie elsewhere).
 
 Prints one JSON line: the scorer's precision and recall at the view and at the F0.5 pick (`event_sets.pick_threshold`),
-overall and per source; counts by class, overall and per source, and each class by gold type; `--dump` writes one
+overall and per source; the calibration error of the confidences (`event_sets.calibration_table`); counts by class,
+overall and per source, and each class by gold type; `--dump` writes one
 JSON line per lost happening (sentence, triggers, class, the candidates there) for reading one by one.
 """
 
@@ -189,9 +190,10 @@ def main() -> None:
     other = [x for x in lost if x["class"] == "other_type"]
     final = [readings[a.id][2] for a in articles if a.id in readings]
     pick, _, _ = sets.pick_threshold(final)
+    _, ece = sets.calibration_table(final, articles)
     print(json.dumps({"min_confidence": args.min_confidence, "happenings": sum(classes.values()),
                       "scored": scored(final, args.min_confidence), "f0.5_pick": pick,
-                      "scored_at_pick": scored(final, pick),
+                      "scored_at_pick": scored(final, pick), "ece": ece,
                       "classes": dict(classes.most_common()),
                       "by_source": {s: dict(c.most_common()) for s, c in sorted(by_source.items())},
                       "other_type_on_trigger": sum(x["on_trigger"] for x in other),
