@@ -37,6 +37,10 @@ ANTECEDENT_WINDOW = 400
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _mention_start = attrgetter("start")
 
+#: Nouns of a line between states ("the Turkish border"): the state named on one says which side is meant
+#: no more than the other, so agents near it are not placed by it.
+BORDER_NOUNS = word_set("border_nouns")
+
 #: The sector of news outlets and journalists.
 MEDIA_SECTOR = "JRN"
 #: Sentences looked at before the agent's own one (the paragraph of a one-sentence-per-line text).
@@ -51,6 +55,7 @@ class CountryMention:
     country: str
     text: str
     person: bool = False  # a person's country: no evidence for another person's
+    party: bool = False  # named by an actor, not a place: a party of its own that may be another's victim
 
 
 def places_not_people(doc: Document, people: list[Actor]) -> list[Any]:
@@ -81,13 +86,23 @@ def country_mentions(doc: Document, named: list[Actor], people: list[Actor],
     NGO) say nothing of where a generic agent belongs, nor does a news outlet ("CNN's reporter
     saw protesters" in Cairo: the outlet says who reports, not where)."""
     starts = {a.start for a in people}
-    found = [CountryMention(a.start, a.country, a.text, a.start in starts) for a in named
-             if a.country in lexicon.countries and a.sector != MEDIA_SECTOR and not _stance_object(doc, a.token_start)]
+    found = [CountryMention(a.start, a.country, a.text, a.start in starts, True) for a in named
+             if a.country in lexicon.countries and a.sector != MEDIA_SECTOR and not _stance_object(doc, a.token_start)
+             and not _names_a_border(doc, a)]
     for place in places_not_people(doc, people):
         iso3 = place_country(doc, place, lexicon)
         if iso3 and not _stance_object(doc, place.token_start):
             found.append(CountryMention(place.start, iso3, place.text))
     return sorted(found, key=lambda m: m.start)
+
+
+def _names_a_border(doc: Document, actor: Actor) -> bool:
+    """Whether a country name only says whose border is meant ("near the Iranian frontier", "the Iraq
+    border"): agents there may stand on either side of it."""
+    if actor.token_end is None:
+        return False
+    head = doc.parsed[actor.token_end - 1]
+    return head.dep_ in ("amod", "compound") and head.head.lemma_.lower() in BORDER_NOUNS
 
 
 def place_country(doc: Document, place: Any, lexicon: ActorDictionary) -> str | None:
@@ -148,6 +163,42 @@ def _choose(here: list[CountryMention], at: int, focus: str | None) -> CountryMe
         return next(m for m in here if m.country == focus)
     before = [m for m in here if m.start < at]
     return before[-1] if before else here[0]
+
+
+#: Dependencies of a verb's arguments other than its subject: the other parties of its act.
+OTHER_PARTY_DEPS = frozenset({"dobj", "dative", "nsubjpass", "attr", "oprd", "prep", "ccomp", "xcomp"})
+
+
+def other_party_spans(doc: Document, actor: Actor) -> list[tuple[int, int]]:
+    """Character spans of the other arguments of the act a generic agent does ("Gunmen killed two French
+    tourists", "troops fired on Palestinian protesters", "tourists were killed by gunmen"): a party the
+    act is done to or with is someone else, and its nationality says nothing of the agent's. Empty when
+    the agent is not the subject (or the "by" agent) of a verb."""
+    if actor.token_end is None:
+        return []
+    head = doc.parsed[actor.token_end - 1]
+    verb = _verb_done_by(head)
+    if verb is None:
+        return []
+    spans = []
+    for child in verb.children:
+        if child.dep_ in OTHER_PARTY_DEPS and not (child.left_edge.i <= head.i <= child.right_edge.i):
+            spans.append((child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)))
+    return spans
+
+
+def _verb_done_by(head: Any) -> Any | None:
+    """The verb whose subject, or whose passive "by" agent, is the token `head`."""
+    if head.dep_ == "nsubj" and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    if head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head.pos_ == "VERB":
+        return head.head.head
+    return None
+
+
+def not_other_parties(mentions: list[CountryMention], spans: list[tuple[int, int]]) -> list[CountryMention]:
+    """The mentions except the actors (not places) named within the other parties' spans."""
+    return [m for m in mentions if not (m.party and any(start <= m.start < end for start, end in spans))]
 
 
 #: Participles of "<country>-backed" modifiers (lemmas): the country helps the agents, it is not theirs.

@@ -25,6 +25,8 @@ from dateline.actors.nearby import (
     context_country,
     country_mentions,
     leader_spans,
+    not_other_parties,
+    other_party_spans,
     outside,
     owner,
     place_country,
@@ -338,12 +340,13 @@ def place_by_context(candidates: list[Candidate], doc: Document, lexicon: ActorD
     country (see `dateline.actors.nearby`)."""
     mentions = country_mentions(doc, [c.actor for c in candidates if not c.generic],
                                 [c.actor for c in candidates if c.person], lexicon)
-    not_people = [m for m in mentions if not m.person]
     for cand in candidates:
         if not (cand.generic or cand.regional) or cand.actor.country is not None or cand.actor.token_start is None:
             continue
         backers = backer_spans(doc, cand.actor)  # "Iranian-backed militias" are not Iran's
-        pool, others = (outside(mentions, backers), outside(not_people, backers)) if backers else (mentions, not_people)
+        # nor is a gunman French for the French tourists he shot ("named" parties only: places still place)
+        pool = outside(not_other_parties(mentions, other_party_spans(doc, cand.actor)), backers)
+        others = [m for m in pool if not m.person]
         # "de Klerk met President Mitterrand in Paris": a place or a body says more of a titled person's
         # country than another person does; failing those, people named together are often compatriots
         nearby = (context_country(doc, cand.actor.token_start, others, focus) if cand.person else None) \
