@@ -69,10 +69,11 @@ from dateline.events.dating_thread import (
     tensed_clause,
     thread_time,
 )
+from dateline.events.dating_weekdays import same_expression_value
 from dateline.events.occasion import occasion_noun
 from dateline.model import Document, Timex
 from dateline.timex3 import DateMod, Precision, date_part, interval, precision
-from dateline.words import word_set, word_table
+from dateline.words import word_set
 
 #: Modifiers that place an event before the one the article is about ("the previous meeting").
 _EARLIER_WORDS = frozenset({"previous", "earlier", "prior", "last", "former", "past"})
@@ -85,8 +86,6 @@ CARRY_SENTENCES = 2
 #: A clock time with no day in its words ("6:45 p.m.", "at noon"): its day is only the article's by default.
 _BARE_CLOCK = re.compile(r"(?:[Aa]t\s+)?(?:[\d:.]+\s*(?:[AaPp]\.?\s?[Mm]\.?)?|[Nn]oon|[Mm]idnight)"
                          r"(?:\s+(?:GMT|UTC|[ECMP][SD]T))?\.?")
-#: Weekday names: a relative day named twice in one article is one day.
-_WEEKDAYS = frozenset(word_table("weekdays"))
 #: Quotation marks, straight and curly: a quotation's words lie between two of them.
 _QUOTES = frozenset('"\u201c\u201d')
 
@@ -191,7 +190,7 @@ def _dated_by(doc: Document, timex: Timex, trigger: Any, hypothetical: bool, bas
     article), bounded when the timex dates only the report or follows "before"/"by"/"after"."""
     first = same_expression_value(doc, timex)
     if first is not timex:
-        basis += f" (the day {timex.text!r} meant earlier in the article)"
+        basis += f" (the day most mentions of {timex.text!r} in the article mean)"
     if doc.written is not None and not any(ch.isdigit() for ch in first.text):
         basis += f" (read from {doc.written.isoformat()}, a later day than the article date that the text narrates)"
     start = _first_day(first.value)
@@ -234,16 +233,6 @@ def speech_day(doc: Document) -> dt.date:
 
 #: Each article parse's speech day (with what it was read from), dropped with the parse.
 _SPEECH_DAYS: weakref.WeakKeyDictionary[Any, tuple[tuple[dt.date, int, int], dt.date]] = weakref.WeakKeyDictionary()
-
-
-def same_expression_value(doc: Document, timex: Timex) -> Timex:
-    """A relative day named again in one article means the day it meant first ("Thursday" is one
-    Thursday): the later mention takes the earlier one's value when only its value differs."""
-    if timex.text.lower() not in _WEEKDAYS:
-        return timex
-    first = next((t for t in doc.timexes if t.text.lower() == timex.text.lower() and t.start < timex.start
-                  and t.value != timex.value and is_anchor(t)), None)
-    return timex if first is None else replace(timex, value=first.value)
 
 
 def _looks_ahead(trigger: Any) -> bool:
