@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from dateline.events.dating_hooks import time_host
 from dateline.events.dating_sources import occasion_of_saying, reporting_verb_of_source
 from dateline.events.occasion import occasion_clause
 from dateline.model import Document, Timex
@@ -134,7 +135,7 @@ def governing_timex(doc: Document, trigger: Any) -> Timex | None:
         if root is None or not sent.start <= root.i < sent.end or _length_of(timex, root, trigger) \
                 or _another_saying_s(doc, timex, trigger):
             continue
-        path = _path_to_trigger(root, trigger)
+        path = _path_to_trigger(time_host(root, trigger), trigger)
         if path is not None:
             governing.append((path, 0 if is_anchor(timex) else 1, timex))
     if not governing:
