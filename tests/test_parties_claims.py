@@ -57,3 +57,14 @@ def test_a_verb_of_another_kind_has_its_own_subject(nlp) -> None:
 def test_cracking_down_on_protests_is_no_protest_of_the_police(nlp) -> None:
     doc = candidates(nlp, "Kenyan police cracked down on protests in Nairobi.")
     assert "(is on it)" not in event_at(doc, "protests").evidence.rule
+
+
+def test_only_a_protest_is_a_state_one_is_on(nlp) -> None:
+    # officers on trial are tried, not trying: the "on" state is a protest's only
+    doc = candidates(nlp, "Two Chilean officers went on trial in Santiago on Monday.")
+    assert "(is on it)" not in event_at(doc, "trial").evidence.rule
+
+
+def test_a_protest_with_a_determiner_is_an_object_not_a_state(nlp) -> None:
+    doc = candidates(nlp, "The Chilean vote came on the strike.")
+    assert "(is on it)" not in event_at(doc, "strike").evidence.rule
