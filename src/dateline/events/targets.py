@@ -193,8 +193,9 @@ def _protesters_against(targets: list[Party]) -> list[Party]:
 
 def _placed_protesters(doc: Document, trigger: Any) -> list[Party]:
     """The people of each country named as where a protest happened: in the protest's own phrase, on the verb
-    it is the subject of, or on the noun it is "of" ("the first day of demonstrations in Egypt", where the parser
-    hangs the place on "day")."""
+    it is the subject of, on the noun it is "of" ("the first day of demonstrations in Egypt", where the parser
+    hangs the place on "day"), in a relative clause whose subject is the protest (`_own_clauses`: "which spread
+    to Algeria"), or right after the protest's phrase on a noun higher up (`_place_hung_above`)."""
     heads = location_heads(trigger)
     if trigger.dep_ == "nsubj":  # "protests erupted in Lagos": where what they did happened
         heads += location_heads(trigger.head)
