@@ -149,8 +149,8 @@ def not_an_act(token: Any, type_name: str, agent: Any | None, state_agent: bool 
     themselves"); a verb of state with an "under" phrase ("came under attack"; `events.senses`); a tally of acts
     over a period ("50 journalists have been killed in the last two years"); a habit a relative clause in the simple
     present ascribes to its noun ("the club, which supports charities"); an animal as the doer or every victim
-    ("rebels shot the zoo's elephant"); a statement of fact or a passive of belief (`events.statement_senses`); a
-    fixed expression or a conflict word against a hardship ("struggling with homelessness": `events.fixed_senses`).
+    ("rebels shot the zoo's elephant"); a statement of fact, a passive of belief or acts of a kind
+    (`statement_senses`); a fixed expression or a conflict word against a hardship (`events.fixed_senses`).
     `state_agent`: a state, armed or judicial body named as the agent by a common noun, whose conflict act stays;
     `political_agent`: an actor of a political sector named in the agent's phrase."""
     lemma = _lemma(token)

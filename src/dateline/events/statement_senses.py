@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from dateline.events.generic_senses import kind_of_act
 from dateline.events.senses import stating_clause
 from dateline.words import word_set
 
@@ -64,7 +65,10 @@ def _passive(verb: Any) -> bool:
 
 
 def only_said(token: Any, type_name: str) -> str | None:
-    """Why a verb of saying or believing read as `type_name` is no act of that type (for `frame.not_an_act`)."""
+    """Why a verb of saying or believing read as `type_name` is no act of that type, or a noun names acts of a kind
+    in a statement (`generic_senses`), for `frame.not_an_act`."""
+    if token.pos_ == "NOUN" and kind_of_act(token):
+        return f"kind: '{token.text}' names acts of a kind in a statement, no one happening"
     if statement_of_fact(token, type_name):
         return f"statement: '{token.text}' tells that something is so, no {type_name.lower()}"
     if attributed_by_passive(token):
