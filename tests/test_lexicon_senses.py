@@ -5,7 +5,8 @@ or a state of emergency is CONCEDE (the manual's text over the 2021 table); fund
 (the manual's "monetary aid ... grants", benefiting the recipient), not CAMEO's 061 economic cooperation; ratifying
 an agreement is SUPPORT as signing one is (the manual's SUPPORT: "ratify, sign, or finalize an agreement or treaty"),
 not CAMEO's 031; fighting insurgents is an assault on them, as fighting rebels or militants is, not the
-cooperation CAMEO's lone "fight insurgents" pattern (062) codes. A CAMEO pattern's words are looked for in the act's own phrase: not in the phrase naming the report's
+cooperation CAMEO's lone "fight insurgents" pattern (062) codes; a one-word particle pattern ("back off", "attack
+off") is the phrasal verb only when the particle heads no object of its own. A CAMEO pattern's words are looked for in the act's own phrase: not in the phrase naming the report's
 source ("according to a news release") nor a word its negation reverses ("found not guilty")."""
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ READINGS = [
      "Government troops fought insurgents outside the northern town on Sunday.", "fought", "ASSAULT"),
     ("attacking insurgents is an assault too", "Helicopters attacked the insurgents hiding in the hills.", "attacked",
      "ASSAULT"),
+    ("'off' heading its own place is no phrasal 'attack off' (CAMEO's 046 talks)",
+     "Gunmen attacked the supply ship off the southern coast.", "attacked", "ASSAULT"),
+    ("an objectless 'off' is still the phrasal verb", "The army backed off after two days.", "backed", "CONCEDE"),
     ("easing a state of emergency is a concession", "The cabinet lifted the state of emergency in the north.",
      "lifted", "CONCEDE"),
 ]

@@ -24,6 +24,7 @@ from typing import Any
 
 from dateline.config import package_data
 from dateline.events.lexicon_cameo import (
+    ADVERB_PARTICLES,
     by_first_word,
     is_content_pattern,
     literal_words,
@@ -233,6 +234,9 @@ class Lexicon:
         arguments: frozenset[str] | None = None
         negated: frozenset[str] | None = None
         children = {c.lower_ for c in token.children}
+        # the verb's adverb particles: an "off" or "out" heading no object of its own ("backed off"), not a preposition
+        # heading a phrase ("attacked the rig off the coast" is no "attack off" [046]: CAMEO's talks, "square off")
+        objectless = {c.lower_ for c in token.children if not any(g.dep_ == "pobj" for g in c.children)}
         keyed, unkeyed = self._pattern_index(block_name)
         candidates = list(unkeyed)
         for word in post | pre:
@@ -246,6 +250,8 @@ class Lexicon:
                 continue
             prep = pattern.get("prep") or lone_particle(pattern)
             if prep and prep not in children:
+                continue
+            if prep in ADVERB_PARTICLES and not pattern.get("prep") and prep not in objectless:
                 continue
             if not all(self._slot_in(s, post) for s in pattern["post"]):
                 continue

@@ -38,6 +38,9 @@ def by_first_word(members: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
 #: phrasal verb of one member of a CAMEO block, so it applies only when the word hangs off the verb
 #: itself, not when it merely follows somewhere in the phrase ("demanding a vote on independence").
 PARTICLES = word_class("prepositions", "particle")
+#: Particles whose one-word pattern names the phrasal verb only ("back off", "pull out"), never the same word as a
+#: preposition heading its own object ("struck off the coast", "ran up the hill").
+ADVERB_PARTICLES = word_class("prepositions", "adverb-particle")
 
 
 def lone_particle(pattern: dict[str, Any]) -> str | None:
