@@ -52,3 +52,9 @@ def test_a_border_does_not_place_agents_near_it(staged) -> None:
 def test_a_country_named_beside_the_border_still_places_them(staged) -> None:
     doc = staged("In Pakistan, militants attacked a checkpoint near the Afghan border.")
     assert actor(doc, "militants").country == "PAK"
+
+
+def test_a_place_in_the_other_parties_phrase_still_places_the_agent(staged) -> None:
+    # only actors named there are another party's; the town where the act was done is the agent's place too
+    doc = staged("Violence flared again in Pakistan. Masked gunmen shot dead four aid workers in Kandahar on Sunday.")
+    assert actor(doc, "gunmen").country == "AFG"
