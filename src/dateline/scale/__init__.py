@@ -175,6 +175,7 @@ class _Run:
         if self.ledger:
             self.ledger.mark_stored(part.key, result.documents[0].article.id if result.documents else None)
         self.identity.forget(part.articles)
+        self.store.release()  # DuckDB's memory for the write goes now, not only once the writes pause for its linger
         trim_memory()  # what the transaction and the merge freed goes back to the system, not kept as high water
         self.tick(len(part.articles))
 

@@ -87,6 +87,9 @@ class SQLStore(WatchTables):
     def _lock_schema(self, con: Connection) -> None:
         """Serialise schema creation and upgrades between processes (a no-op where writers are already serial)."""
 
+    def release(self) -> None:
+        """Nothing to let go between calls unless the backend says otherwise (`DuckDBStore.release`)."""
+
     def close(self) -> None:
         raise NotImplementedError
 
