@@ -6,8 +6,9 @@ or a state of emergency is CONCEDE (the manual's text over the 2021 table); fund
 an agreement is SUPPORT as signing one is (the manual's SUPPORT: "ratify, sign, or finalize an agreement or treaty"),
 not CAMEO's 031; fighting insurgents is an assault on them, as fighting rebels or militants is, not the
 cooperation CAMEO's lone "fight insurgents" pattern (062) codes; a one-word particle pattern ("back off", "attack
-off") is the phrasal verb only when the particle heads no object of its own. A CAMEO pattern's words are looked for in the act's own phrase: not in the phrase naming the report's
-source ("according to a news release") nor a word its negation reverses ("found not guilty")."""
+off") is the phrasal verb only when the particle heads no object of its own. A CAMEO pattern's words are looked
+for in the act's own phrase: not in the phrase naming the report's source ("according to a news release") nor a
+word its negation reverses ("found not guilty")."""
 
 from __future__ import annotations
 
