@@ -24,7 +24,7 @@ _SAYING_FRAMES = word_set("saying_frames")
 
 def reporting_verb_of_source(verb: Any) -> Any | None:
     """The reporting verb whose source a participle of issuing dates: the source is its subject ("A statement
-    released Tuesday said ...", "The warning, posted Saturday on the embassy website, said ...", "said a message
+    released Tuesday said ...", "The notice, posted Sunday on the ministry website, said ...", "said a message
     that was read on Tuesday"), a text it says the words in ("said in a letter dated Tuesday") or the text its
     subject is part of ("said the text of the letter, dated Tuesday"). None when `verb` is no such clause ("The
     army, attacked on Tuesday, said": attacking issues no text)."""

@@ -128,12 +128,12 @@ def absorb_borrowed(events: list[Event], cues: list[Cues],
     has a mention in one of its sentences (`_surer_in_sentence`); each group comes back with the members it
     absorbed.
 
-    A detector's proposal or a re-typed trigger takes its type from the sentence around it ("begged for
-    their lives ... paid them to protest" read as PROTEST), so beside a surer mention of that type in the
+    A detector's proposal or a re-typed trigger takes its type from the sentence around it ("pleaded for
+    calm ... paid them to strike" read as PROTEST), so beside a surer mention of that type in the
     same sentence it is that happening read a second time, not another one. It stays as a mention (so
     `dateline show` says why) but lends the event neither date nor place, nor its status: the event is as
-    real as the surer mention says ("had paid them to come and protest": the lexicon's purpose reading of
-    "protest", not the fact of "paid"; "threatened to slap tariffs": the threat, not a hypothetical slap).
+    real as the surer mention says ("had paid them to walk out and strike": the lexicon's purpose reading of
+    "strike", not the fact of "paid"; "threatened to impose quotas": the threat, not a hypothetical imposition).
     """
     merged = [(list(members), dict(reasons), set()) for members, reasons in groups]
     alive = set(range(len(merged)))
@@ -183,9 +183,9 @@ def _surer_in_sentence(events: list[Event], cues: list[Cues], groups: list[tuple
 def _reads_the_word_of(events: list[Event], cues: list[Cues], i: int, members: list[int]) -> bool:
     """Whether mention `i` is the lexicon's reading of the word a borrowed reading among `members` took its type
     from: a lexicon mention (not itself borrowed) tied to one of them in the parse, one trigger hanging on the
-    other or on a verb coordinated with it ("had paid them to come out and protest", "threatened to slap
-    tariffs"). Its status is read on the act's own word, the borrowed reading's on another (the fact of
-    "paid", the hypothetical of a purpose clause's "slap"), so the two are one act whatever their statuses. On
+    other or on a verb coordinated with it ("had paid them to walk out and strike", "threatened to impose
+    quotas"). Its status is read on the act's own word, the borrowed reading's on another (the fact of
+    "paid", the hypothetical of a purpose clause's "impose"), so the two are one act whatever their statuses. On
     events-gold 13 borrowed readings are so placed, each read by hand a second telling of the lexicon's act
     ("urged ... to engage", "committed to pay", "ordered to come and protest"); a borrowed reading in a clause
     with its own subject ("hired lawyers to protect itself, and so far it has paid out $261m") is left apart."""

@@ -130,7 +130,7 @@ STATIVE_PARTICIPLES = word_set("stative_participles")
 
 
 def _stance_participle(verb: Any) -> bool:
-    """"Israel is opposed to French mediation", "Iran remains committed to the deal": a passive participle of a
+    """"Chile is opposed to Swedish arbitration", "Iran remains committed to the deal": a passive participle of a
     stance verb (`stative_participles`) with a "to" phrase and no agent is a state its subject is in, and that
     subject holds the stance; "the plan was opposed" (no "to" phrase) is still done to the plan."""
     return verb.lemma_.lower() in STATIVE_PARTICIPLES and verb.tag_ == "VBN" and any(

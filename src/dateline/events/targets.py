@@ -200,7 +200,7 @@ def _placed_protesters(doc: Document, trigger: Any) -> list[Party]:
     if trigger.dep_ == "nsubj":  # "protests erupted in Lagos": where what they did happened
         heads += location_heads(trigger.head)
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.pos_ == "NOUN":
-        heads += location_heads(trigger.head.head)  # "the first day of demonstrations Tuesday in Egypt"
+        heads += location_heads(trigger.head.head)  # "the first day of rallies Friday in Peru"
     for clause in _own_clauses(trigger):  # "which have caught on to various extents in Algeria": one phrase down too
         heads += [h for holder in [clause, *_prep_objects(clause)] for h in location_heads(holder)]
     heads += _place_hung_above(trigger)
@@ -232,14 +232,14 @@ def _prep_objects(token: Any) -> list[Any]:
 
 
 def _place_hung_above(trigger: Any) -> list[Any]:
-    """"their reaction to the first day of demonstrations Tuesday in Egypt", "the crackdown on protests in Hong
+    """"the police response to the first day of rallies Friday in Peru", "the crackdown on protests in Hong
     Kong": a place phrase written right after a protest's own phrase (at most a date between) that the parser
     hangs on a noun the protest is the object of, however high up the chain of prepositions, says where the
     protest was; a place phrase after other words ("reaction to protests by students in a statement in Cairo")
     is that noun's own."""
     end = trigger.right_edge.i
     while end + 1 < len(trigger.doc) and trigger.doc[end + 1].ent_type_ in ("DATE", "TIME"):
-        end += 1  # "demonstrations Tuesday in Egypt"
+        end += 1  # "rallies Friday in Peru"
     heads: list[Any] = []
     noun = trigger
     while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):

@@ -3,7 +3,7 @@
 Feeds, crawls and collections date an article by when they met it, and that can be days before the
 text was finished: a set of pages dated by its collection day, a scrape stamped with the first version's
 date. A text that narrates, in the past tense, an act on a day it writes out in numbers ("Officials
-attended the three-day sessions on April 3-5", "Trump on April 5 threatened to slap tariffs") was written
+attended the three-day sessions on April 3-5", "the minister on May 9 threatened to impose quotas") was written
 on or after that day, whatever date it came with. Relative words are then read from that day: "speaking
 on Tuesday" in a story written after Thursday, April 5 is April 3, not the Tuesday before the article date.
 
