@@ -41,7 +41,8 @@ from dateline.events.verify import NONE, unverified, using_verifier, verify_even
 from dateline.model import Article, Document  # noqa: E402
 from dateline.pipeline import process  # noqa: E402
 from detector_sources import recode  # noqa: E402
-from event_sources import ATTACK_CRISES, SOURCES, TRAINED_ON, cache_rows, map_aida, source_file, wikievents_text  # noqa: E402
+from dev_texts import ATTACK_CRISES, map_aida, wikievents_text  # noqa: E402
+from event_sources import SOURCES, TRAINED_ON, cache_rows, source_file  # noqa: E402
 from train_event_detector import cross_fitted_detectors  # noqa: E402
 from train_event_model import (  # noqa: E402
     calibration_pairs,

@@ -28,7 +28,7 @@ from rams_places import PlaceTally
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
-from event_sources import wikievents_text  # noqa: E402
+from dev_texts import wikievents_text  # noqa: E402
 
 WIKIEVENTS = ROOT.parent / "shared" / "data" / "events-dev" / "wikievents_dev.jsonl"
 

@@ -206,7 +206,7 @@ def test_wikievents_text_puts_each_sentence_at_its_tokens_offsets(monkeypatch):
     """The WikiEvents records' `text` glues sentences together while their token offsets leave one character
     between them; the training and benchmark readers rebuild the text so every token span reads its token."""
     monkeypatch.syspath_prepend(str(ROOT / "tools"))
-    from event_sources import wikievents_text
+    from dev_texts import wikievents_text
 
     record = {"text": "Rebels attacked Homs.Police arrested two men.",
               "sentences": [[[["Rebels", 0, 6], ["attacked", 7, 15], ["Homs", 16, 20], [".", 20, 21]],

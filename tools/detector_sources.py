@@ -35,7 +35,7 @@ from dateline.events.verify import NONE, unverified
 from dateline.model import Article, Document
 from dateline.nlp import load_model
 from dateline.pipeline import process, run_stages
-from event_sources import (
+from dev_texts import (
     ATTACK_CRISES,
     TWEETS_PER_CRISIS,
     _crisis_day,

@@ -52,8 +52,8 @@ from dateline.events.frame import nonpolitical_frame  # noqa: E402
 from dateline.events.lexicon import load_lexicon, verb_used_as_noun  # noqa: E402
 from dateline.events.verify import NONE, unverified  # noqa: E402
 from dateline.model import Document  # noqa: E402
+from dev_texts import map_aida  # noqa: E402
 from event_sets import DEV, GOLD, _rams, _wikievents  # noqa: E402
-from event_sources import map_aida  # noqa: E402
 from lexicon_eval import coded  # noqa: E402
 
 

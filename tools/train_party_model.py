@@ -175,7 +175,7 @@ def _gsr_names() -> dict[str, tuple[list[tuple[str, str]], list[tuple[str, str]]
 
 def argument_rows(docs: list[Any], source: str) -> list[dict[str, Any]]:
     """RAMS / WikiEvents: readings on an annotated political trigger, labelled by its arguments' roles."""
-    from event_sources import map_aida
+    from dev_texts import map_aida
 
     annotated = _rams_arguments() if source == "rams" else _wikievents_arguments()
     rows = []
@@ -202,7 +202,7 @@ def _span_labels(args: list[tuple[int, int, str]]) -> Any:
 
 
 def _rams_arguments() -> dict[str, list[tuple[tuple[int, int, str], list[tuple[int, int, str]]]]]:
-    from event_sources import rams_windows
+    from dev_texts import rams_windows
 
     out = {}
     for i, (d, tokens, starts) in enumerate(rams_windows(DEV / "rams_dev.jsonlines", 0)):
