@@ -38,7 +38,7 @@ from dateline.pipeline import process, run_stages
 from dev_texts import (
     ATTACK_CRISES,
     TWEETS_PER_CRISIS,
-    _crisis_day,
+    crisis_day,
     gsr_sentences,
     map_aida,
     rams_windows,
@@ -104,7 +104,7 @@ def read_crisislex(folder: Path, limit: int) -> Iterator[Labelled]:
             tweets = [r[1] for r in csv.reader(fh)][1:]
         step = max(1, len(tweets) // TWEETS_PER_CRISIS)
         for j, text in enumerate(tweets[::step][: limit or TWEETS_PER_CRISIS]):
-            yield Article(id=f"crisis-{crisis.name}-{j}", date=_crisis_day(desc["time"]), text=text), [], "all"
+            yield Article(id=f"crisis-{crisis.name}-{j}", date=crisis_day(desc["time"]), text=text), [], "all"
 
 
 def read_gsr(path: Path, limit: int) -> Iterator[Labelled]:
@@ -163,9 +163,9 @@ def parsed_source(name: str, path: Path, limit: int = 0,
             item = json.loads(line)
             out.append((document_from_cache(item, parsed), [tuple(s) for s in item["spans"]], item["scope"]))
         return out
-    labelled = {art.id: (spans, scope) for art, spans, scope in reader(path, limit)}
-    articles = [Article(id=art.id, date=art.date, text=art.text, source=art.source)
-                for art, _, _ in reader(path, limit)]
+    read = list(reader(path, limit))
+    labelled = {art.id: (spans, scope) for art, spans, scope in read}
+    articles = [Article(id=art.id, date=art.date, text=art.text, source=art.source) for art, _, _ in read]
     with unverified(), undetected():
         if parses_path.exists() and not refresh:
             docs = staged_again(articles, list(DocBin().from_disk(parses_path).get_docs(nlp.vocab)))
@@ -184,15 +184,19 @@ def parsed_source(name: str, path: Path, limit: int = 0,
 def staged_again(articles: list[Article], parses: list[Any]) -> list[Document]:
     """The stages run again on a source's kept parses. The parse cache holds one parse per article that parsed,
     in reading order (an article whose parse failed was reported and left out), so parses are matched to
-    articles by their text."""
+    articles by their text; an article whose stages raise is reported and left out, as `process` does."""
     by_text: dict[str, list[Any]] = {}
     for parsed in parses:
         by_text.setdefault(parsed.text, []).append(parsed)
     docs = []
     for art in articles:
         kept = by_text.get(art.text)
-        if kept:
+        if not kept:
+            continue
+        try:
             docs.append(run_stages(Document(article=art, parsed=kept.pop(0))))
+        except Exception as exc:  # noqa: BLE001 - reported and left out, as `process` does on a first parse
+            print(f"{art.id}: {type(exc).__name__}: {exc}", file=sys.stderr)
     return docs
 
 

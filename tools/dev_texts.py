@@ -97,7 +97,7 @@ def gsr_sentences(path: Path, limit: int = 0) -> list[dict[str, Any]]:
     return list(by_text.values())[: limit or None]
 
 
-def _crisis_day(time: dict[str, Any]) -> dt.date:
+def crisis_day(time: dict[str, Any]) -> dt.date:
     """The crisis's first day: descriptions give it as 2013-04-17 or 17/06/2013."""
     raw = str(time.get("start_day") or "")
     for fmt in ("%Y-%m-%d", "%d/%m/%Y"):

@@ -56,7 +56,7 @@ from dateline.model import Article, Document, Event
 from dev_texts import (
     ATTACK_CRISES,
     TWEETS_PER_CRISIS,
-    _crisis_day,
+    crisis_day,
     gsr_sentences,
     map_aida,
     rams_windows,
@@ -232,7 +232,7 @@ def read_crisislex(folder: Path, limit: int) -> Iterator[tuple[Article, Labeller
         if any(crisis.name.endswith(a) for a in ATTACK_CRISES):
             continue
         desc = json.loads(next(crisis.glob("*event_description.json")).read_text(encoding="utf-8"))
-        day = _crisis_day(desc["time"])
+        day = crisis_day(desc["time"])
         with open(next(crisis.glob("*labeled.csv")), encoding="utf-8", newline="") as fh:
             tweets = [r[1] for r in csv.reader(fh)][1:]
         step = max(1, len(tweets) // TWEETS_PER_CRISIS)
