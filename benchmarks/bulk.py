@@ -151,11 +151,12 @@ class Timeline:
         parent_rss, worker_rss = tree_rss_mb(self.root)
         parent_cpu = cpu.get(self.root, 0.0)
         parent_pss, tree_pss = tree_pss_mb(self.root)
+        kinds = mappings_mb(self.root)
         row = {"wall_s": round(time.perf_counter() - self.started, 1), "partitions": logged,
                "articles": logged * self.partition_size, "parent_cpu_s": round(parent_cpu, 1),
                "total_cpu_s": round(sum(cpu.values()), 1), "load_average": os.getloadavg()[0],
                "parent_rss_mb": parent_rss, "worker_rss_mb": worker_rss, "parent_pss_mb": parent_pss,
-               "tree_pss_mb": tree_pss}
+               "tree_pss_mb": tree_pss, **{f"parent_{kind}_mb": mb for kind, mb in kinds.items()}}
         self.rows.append(row)
         return row
 
@@ -175,6 +176,26 @@ def tree_rss_mb(root: int) -> tuple[int, list[int]]:
         except psutil.NoSuchProcess:
             continue
     return round(rss / 2**20), workers
+
+
+def mappings_mb(pid: int) -> dict[str, int]:
+    """Resident MB of a process by kind of mapping (`/proc/PID/smaps`): `heap` (glibc's main arena), `anon`
+    (anonymous mappings: Python's arenas, glibc's thread arenas and large blocks, DuckDB's jemalloc) and `file`
+    (libraries, the model files): which allocator's memory grows, read from outside the process ({} where unread)."""
+    kinds = {"heap": 0, "anon": 0, "file": 0}
+    kind = None
+    try:
+        with open(f"/proc/{pid}/smaps", encoding="utf-8") as fh:
+            for line in fh:
+                head = line.split(None, 6)
+                if head and "-" in head[0] and len(head) >= 5:  # a mapping's first line: range perms offset dev inode
+                    path = head[5].strip() if len(head) > 5 else ""
+                    kind = "heap" if path == "[heap]" else "file" if path.startswith("/") else "anon"
+                elif head and head[0] == "Rss:" and kind is not None:
+                    kinds[kind] += int(head[1])
+    except OSError:
+        return {}
+    return {kind: round(kb / 1024) for kind, kb in kinds.items()}
 
 
 def tree_pss_mb(root: int) -> tuple[int, int]:
@@ -214,6 +235,31 @@ def merge_digest(db: Path) -> str:
             for row in store.rows(sql):
                 digest.update(repr(row).encode())
     return digest.hexdigest()[:16]
+
+
+#: What "stored twice" means per table: rows beyond the first with the same key. An article by its id and by its
+#: content's digest (the identity that decides whether an article is new); an event by its id and by the mention it
+#: was coded from (article, sentence, trigger, type); a time, place or actor mention by its article and offsets; a
+#: party, merge key or link by the key the schema gives it.
+DUPLICATE_KEYS = {
+    "articles by id": ("articles", "id"), "articles by content": ("articles", "digest"),
+    "events by id": ("events", "id"),
+    "events by mention": ("events", "article_id, sent_start, trigger_start, type, negated, hypothetical"),
+    "timexes": ("timexes", "article_id, start, \"end\", value"), "places": ("places", "article_id, start, \"end\""),
+    "actors": ("actors", "article_id, start, \"end\""), "parties": ("event_parties", "event_id, role, position"),
+    "merge keys": ("merge_keys", "event_id, window_key"), "links": ("event_links", "a, b"),
+}
+
+
+def duplicates(db: Path) -> dict[str, int]:
+    """Rows stored more than once in a store, by `DUPLICATE_KEYS` (all 0 after a resume that stored nothing twice):
+    a check of the store on its own, where an uninterrupted store of the same corpus is not at hand to compare."""
+    found = {}
+    with open_store(db, read_only=True) as store:
+        for name, (table, key) in DUPLICATE_KEYS.items():
+            (extra,), = store.rows(f"SELECT count(*) - count(DISTINCT ({key})) FROM {table}")
+            found[name] = int(extra)
+    return found
 
 
 def memory_trend(timeline: list[dict]) -> dict[str, list]:
@@ -262,6 +308,9 @@ def main() -> None:
     ap.add_argument("--chars", type=int, help="cut each article to its lines within this many characters "
                     "(a cheaper corpus: the parse dominates a run, the parent's growth is per stored event)")
     ap.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
+    ap.add_argument("--resume-only", action="store_true",
+                    help="no uninterrupted run and no store to compare with: the kill at 50 %% and the resumed run "
+                    "only, the resumed store checked for rows stored twice (its parents cover a half each)")
     ap.add_argument("--no-resume", action="store_true",
                     help="the uninterrupted run only (no kill at 50 %% and resumed run)")
     ap.add_argument("--uninterrupted", type=Path, metavar="DB",
@@ -279,7 +328,9 @@ def main() -> None:
             "corpus_mb": round(corpus.stat().st_size / 2**20), "peak_goal_mb": 2048,
             "peak_goal_reads": "tree_peak_pss_mb"}
     whole_db = args.uninterrupted or folder / "whole.duckdb"
-    if args.uninterrupted:
+    if args.resume_only:
+        whole = {"not_run": "the resumed store is checked for rows stored twice"}
+    elif args.uninterrupted:
         whole = {"not_run": f"the resumed store is compared with {whole_db}"}
     else:
         whole = uninterrupted(corpus, whole_db, folder / "run-whole", args.workers, args.size, args.partition_size)
@@ -294,11 +345,18 @@ def main() -> None:
     resumed = ingest(corpus, folder / "resumed.duckdb", folder / "run-resumed", args.workers,
                      partition_size=args.partition_size)
     resumed["memory_trend"] = memory_trend(resumed["timeline"])  # its parent from the kill on: the second half
-    expected, got = counts(whole_db), counts(folder / "resumed.duckdb")
+    killed["memory_trend"] = memory_trend(killed["timeline"])
+    got, twice = counts(folder / "resumed.duckdb"), duplicates(folder / "resumed.duckdb")
+    if args.resume_only:
+        print(json.dumps({**head, "uninterrupted": whole, "killed": {**killed, "articles_stored": stored_at_kill},
+                          "resumed": resumed, "counts": got, "stored_twice": twice, "merge_digest":
+                          merge_digest(folder / "resumed.duckdb")}))
+        return
+    expected = counts(whole_db)
     digests = merge_digest(whole_db), merge_digest(folder / "resumed.duckdb")
     print(json.dumps({
         **head, "uninterrupted": whole, "killed": {**killed, "articles_stored": stored_at_kill}, "resumed": resumed,
-        "resumed_store_equals_uninterrupted": expected == got, "counts": got,
+        "resumed_store_equals_uninterrupted": expected == got, "counts": got, "stored_twice": twice,
         "resumed_merge_equals_uninterrupted": digests[0] == digests[1], "merge_digest": digests[0],
     }))
 

@@ -178,3 +178,71 @@ def test_a_rerun_s_timeline_starts_with_the_first_partition_it_stores_not_with_w
     row = timeline.poll({})
     assert (row["partitions"], row["articles"]) == (3, 48)
     assert len(timeline.rows) == 1
+
+
+def test_the_mappings_of_a_process_are_split_by_kind_and_a_large_block_shows_as_anonymous(bulk) -> None:
+    script = ("import sys, time; sys.stdout.write('up\\n'); sys.stdout.flush(); time.sleep(0.5); "
+              "held = bytearray(b'x') * (64 * 1024 * 1024); sys.stdout.write('held\\n'); sys.stdout.flush(); "
+              "time.sleep(30)")
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    try:
+        proc.stdout.readline()
+        before = bulk.mappings_mb(proc.pid)
+        proc.stdout.readline()
+        after = bulk.mappings_mb(proc.pid)
+    finally:
+        proc.kill()
+        proc.wait()
+    assert set(before) == {"heap", "anon", "file"} and before["file"] > 0
+    assert after["anon"] - before["anon"] >= 60  # glibc gives a block this large its own anonymous mapping
+    assert abs(after["file"] - before["file"]) < 8
+    assert bulk.mappings_mb(proc.pid) == {}  # gone
+
+
+def test_rows_stored_twice_are_counted_per_key_and_a_store_written_once_has_none(bulk, tmp_path: Path) -> None:
+    import duckdb
+
+    from dateline.store import open_store
+    from test_merge import A, B
+
+    db = tmp_path / "once.duckdb"
+    with open_store(db) as store:
+        store.add([A, B])
+        store.add([A])  # stored already: the store's identity keeps it once
+    twice = bulk.duplicates(db)
+    assert set(twice) == set(bulk.DUPLICATE_KEYS) and not any(twice.values())
+    con = duckdb.connect(str(db))  # as a writer that forgot its keys would: a party again, a mention under a new id
+    con.execute("INSERT INTO event_parties SELECT * FROM event_parties LIMIT 1")
+    con.execute("INSERT INTO events SELECT * REPLACE (id || '-again' AS id) FROM events LIMIT 1")
+    con.close()
+    twice = bulk.duplicates(db)
+    assert (twice["parties"], twice["events by mention"]) == (1, 1)
+    assert (twice["events by id"], twice["articles by id"]) == (0, 0)
+
+
+def test_the_resume_only_run_skips_the_whole_run_and_reports_rows_stored_twice(
+        bulk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    topic = tmp_path / "t17" / "flood_test"
+    topic.mkdir(parents=True)
+    (topic / "articles.jsonl").write_text(json.dumps({"id": "3", "time": "2011-05-02",
+                                                      "text": "The river burst its banks . \n"}) + "\n",
+                                          encoding="utf-8")
+    runs = []
+
+    def fake_ingest(corpus, db, run, workers, kill_at=None, partition_size=16):
+        from dateline.store import open_store
+
+        runs.append((db.name, kill_at))
+        with open_store(db):
+            pass
+        return {"seconds": 1.0, "timeline": []}
+
+    monkeypatch.setattr(bulk, "ingest", fake_ingest)
+    monkeypatch.setattr(sys, "argv", ["bulk.py", "--size", "2", "--corpus", str(tmp_path / "t17"), "--keep",
+                                      str(tmp_path / "run"), "--resume-only"])
+    bulk.main()
+    printed = json.loads(capsys.readouterr().out)
+    assert runs == [("resumed.duckdb", 1), ("resumed.duckdb", None)]
+    assert "resumed_store_equals_uninterrupted" not in printed
+    assert printed["stored_twice"]["events by id"] == 0
+    assert not (tmp_path / "run" / "whole.duckdb").exists()
