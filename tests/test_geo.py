@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -133,7 +134,11 @@ def test_an_import_survives_an_index_rebuild(user_folders, monkeypatch) -> None:
     import_geonames(dump)
     old_index, old_merged = index_path(), get_gazetteer().path
     assert gazetteer_ids("Kefraya") == [168689]
-    # a new release: the index gets a new name, is built afresh, and the old files are removed
+    # a new release: the index gets a new name, is built afresh, and the old files, unused for longer than the
+    # grace another install sharing the cache folder is given (`STALE_AFTER_S`), are removed
+    long_ago = time.time() - gazetteer_module.STALE_AFTER_S - 3600
+    for old in (old_index, old_merged):
+        os.utime(old, (long_ago, long_ago))
     monkeypatch.setattr(gazetteer_module, "_build_digest", lambda: "nextrelease0")
     shutil.copyfile(old_index, index_path())  # what the build writes (building takes ~25 s)
     gazetteer_module._gazetteer_for.cache_clear()

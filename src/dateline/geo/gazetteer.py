@@ -16,7 +16,8 @@ import shutil
 import sqlite3
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -32,6 +33,8 @@ from dateline.geo.names import MIN_SKELETON, fold, skeleton, without_compass_wor
 
 #: Part of the index name, with a digest of the build code and data (see `index_path`).
 BUILD_VERSION = "6"
+#: An index of another build is removed once no process has opened it for this long (`_remove_stale_indexes`).
+STALE_AFTER_S = 7 * 24 * 3600
 #: A fuzzy match counts at most this much, so it never outranks a real name match (0.9, 1.0).
 FUZZY_CEILING = 0.85
 _COLUMNS = ("p.geonameid, p.name, p.lat, p.lon, p.country_code, p.admin1, a.name, "
@@ -222,19 +225,51 @@ def _gazetteer_for(current: Settings) -> Gazetteer:
     merged = base.with_name(f"{base.stem}-user-{stamp}.sqlite")
     if not merged.exists():
         _merge_index(base, current.geonames_imports, merged)
+    _mark_used(merged)
     return Gazetteer(merged)
 
 
 def _ensure_base_index(path: Path) -> Path:
-    """Build the index from the packaged sources if this release has not built it yet."""
+    """Build the index from the packaged sources if this release has not built it yet, one process at a time (the
+    others wait for it and open what it built), and mark it used."""
     if not path.exists():
-        print(f"dateline: building the gazetteer index at {path} (once, ~20 s)...", file=sys.stderr)
-        started = time.perf_counter()
-        counts = create_index(path)
-        _remove_stale_indexes(keep={path})
-        print(f"dateline: gazetteer ready in {time.perf_counter() - started:.1f} s: {counts}",
-              file=sys.stderr)
+        with _building(path):
+            if not path.exists():
+                print(f"dateline: building the gazetteer index at {path} (once, ~20 s)...", file=sys.stderr)
+                started = time.perf_counter()
+                counts = create_index(path)
+                _remove_stale_indexes(keep={path})
+                print(f"dateline: gazetteer ready in {time.perf_counter() - started:.1f} s: {counts}",
+                      file=sys.stderr)
+    _mark_used(path)
     return path
+
+
+@contextmanager
+def _building(path: Path) -> Iterator[None]:
+    """Hold the index's build lock (`flock` on a file beside it; none where the platform has no `fcntl`): workers
+    that start together on a new release would each build the same index (~3 minutes of a core and ~350 MB each on
+    a loaded machine) where one build serves them all."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: parallel builds stay safe (each writes its own file), only wasteful
+        yield
+        return
+    with path.with_name(f"{path.name}.lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _mark_used(path: Path) -> None:
+    """Set the index's modification time to now: the mark by which `_remove_stale_indexes` tells an index some
+    install still opens from one no process has opened for `STALE_AFTER_S`."""
+    try:
+        os.utime(path)
+    except OSError:  # a read-only cache folder: the index is still usable, it only cannot be marked
+        pass
 
 
 def _merge_index(base: Path, imports: Path, merged: Path) -> None:
@@ -254,18 +289,31 @@ def _merge_index(base: Path, imports: Path, merged: Path) -> None:
           file=sys.stderr)
 
 
-def _remove_stale_indexes(keep: set[Path]) -> None:
-    """Indexes of older releases or older imports are dead weight (60 MB and up): remove them.
+def _remove_stale_indexes(keep: set[Path], now: float | None = None, grace: float = STALE_AFTER_S) -> None:
+    """Indexes of older releases or older imports are dead weight (60 MB and up): remove those no process has opened
+    for `grace` seconds.
 
-    Only derived files in the cache folder go; the user's imports live in the data folder.
+    Only derived files in the cache folder go; the user's imports live in the data folder. An index opened lately
+    may belong to another install sharing the cache folder (two virtual environments, two checkouts, workers of a
+    cluster mid-upgrade): removed at once, each install's build removed the other's, and each then rebuilt its own
+    whenever a fresh worker opened it, without end.
     """
     folder = next(iter(keep)).parent
+    now = time.time() if now is None else now
     for stale in folder.glob("gazetteer-*.sqlite"):
-        if stale not in keep:
+        if stale not in keep and _unused_for(stale, now) > grace:
             try:
                 stale.unlink(missing_ok=True)
             except OSError:  # another process still has it open on a system that forbids removal
                 continue
+
+
+def _unused_for(path: Path, now: float) -> float:
+    """Seconds since the index was last built or opened (`_mark_used`); 0 for a file gone meanwhile."""
+    try:
+        return now - path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def gazetteer_info() -> dict[str, Any]:
@@ -298,7 +346,7 @@ def forget_geonames(file_name: str) -> dict[str, Any]:
     """Remove a GeoNames import (by file name, as `gazetteer info` lists it) and its places."""
     removed = forget_import(file_name, settings().geonames_imports)
     _gazetteer_for.cache_clear()
-    _remove_stale_indexes(keep={index_path()})  # every merged copy holds the forgotten places
+    _remove_stale_indexes(keep={index_path()}, grace=0)  # every merged copy holds the forgotten places: all go now
     return removed
 
 
