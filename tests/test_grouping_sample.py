@@ -1,0 +1,59 @@
+"""`tools/grouping_sample.py tally`: shown events that repeat a happening a surer shown event tells, and the share of
+joined mention pairs that tell one happening, on mentions labelled with a happening key."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from dateline.events.group import Cues
+from dateline.model import Event, Evidence
+
+ROOT = Path(__file__).resolve().parent.parent
+DAY = dt.date(2018, 9, 19)
+
+
+def _mention(at: int, sentence: int, trigger: str, confidence: float) -> tuple[Event, Cues]:
+    event = Event(id=f"e{at}", type="ASSAULT", confidence=confidence,
+                  evidence=Evidence(sentence=f"sentence {at}", start=at, end=at + 10, trigger=trigger,
+                                    trigger_start=at, trigger_end=at + 2))
+    return event, Cues(sentence=sentence, stems=frozenset({trigger}), trigger=trigger, ordinal=sentence)
+
+
+@pytest.fixture
+def grouping_sample(monkeypatch):
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    import grouping_sample
+
+    return grouping_sample
+
+
+def _item(*mentions: tuple[Event, Cues]) -> dict:
+    return {"id": "a", "date": DAY, "lead": None, "places": [], "events": [e for e, _ in mentions],
+            "cues": [c for _, c in mentions]}
+
+
+def _label(at: int, happening: str | None) -> dict:
+    return {"article": "a", "trigger_span": [at, at + 2], "happening": happening}
+
+
+def test_a_shown_event_retelling_a_surer_ones_happening_is_a_duplicate(grouping_sample) -> None:
+    # two tellings of one bombing the grouping keeps apart (other words, far apart), and a third happening
+    item = _item(_mention(0, 0, "bombing", 0.9), _mention(200, 15, "blast", 0.5), _mention(400, 30, "raid", 0.6))
+    labels = [_label(0, "bombing"), _label(200, "bombing"), _label(400, "raid")]
+    counts = grouping_sample.tally([item], labels, threshold=0.35)
+    assert (counts["shown"], counts["duplicates"], counts["duplicates_same_type"]) == (3, 1, 1)
+    assert counts["joined_pairs"] == 0
+
+
+def test_joins_are_judged_by_their_labels_and_unlabelled_ones_listed(grouping_sample) -> None:
+    # one sentence's verb and its own noun, tied in the parse: joined; one labelled the other happening
+    first, second = _mention(0, 0, "attack", 0.8), _mention(5, 0, "attack", 0.7)
+    chained = [(e, Cues(sentence=0, stems=c.stems, trigger=c.trigger, ordinal=0, token=k, chain=frozenset({0, 1})))
+               for k, (e, c) in enumerate((first, second))]
+    wrong = grouping_sample.tally([_item(*chained)], [_label(0, "attack"), _label(5, "other")], threshold=0.35)
+    assert (wrong["joined_pairs"], wrong["link_precision"]) == (1, 0.0)
+    unlabelled = grouping_sample.tally([_item(*chained)], [_label(0, "attack")], threshold=0.35)
+    assert (unlabelled["joined_pairs"], unlabelled["unlabelled_joins"]) == (0, 1)

@@ -1,0 +1,200 @@
+"""Duplicates and joins of the events dateline shows on unseen whole articles: a labelled sample and its tally.
+
+    .venv/bin/python tools/grouping_sample.py draw [--seed 1414] [--shared ../shared]        # one id a line
+    .venv/bin/python tools/grouping_sample.py capture CACHE.pkl [--seed 1414]                 # run the pipeline once
+    .venv/bin/python tools/grouping_sample.py sheet CACHE.pkl OUT.jsonl                       # mentions to label
+    .venv/bin/python tools/grouping_sample.py tally CACHE.pkl [--labels FILE] [--min-confidence 0.35]
+
+Why: events-gold is the verifier's own training data (it re-types 3 readings in 10 there, almost none on unseen
+news), so its duplicates say little about what a user sees. This sample asks, on articles no model was trained on,
+how many shown events repeat a happening another shown event tells, and how often the grouping's joins are right.
+
+The draw (`draw`): from each Timeline17 folder but the two held out for grouping pairs, `PER_FOLDER` articles of
+`MIN_CHARS`-`MAX_CHARS` characters (long enough to retell a happening), never one of events-gold, of the hand
+pairs the pair model trains on (`train_same_happening_pairs.jsonl`), of `news_candidates.jsonl` or of a
+`shown_sample.py` sample. `capture` runs the shipped pipeline once and keeps, per article, the mentions exactly as
+the coder hands them to the grouping (`events.coder.group_events` is wrapped) with their parse cues, so `tally` can
+group them again with the code of the tree it runs in (a grouping change is measured without a second parse).
+
+The labels (`benchmarks/data/grouping_t17_<seed>.jsonl`) give each mention of every event shown at the view a
+`happening`: a key naming the concrete happening it tells, the same key for two mentions of one happening of an
+article, or null when it tells none (a generic act, a non-event). Offsets, never article text (Timeline17 is
+research data, evaluation only). `tally` counts, for the grouping of the current tree: the shown events, the
+duplicates (a shown event whose happening a surer shown event already tells), and link precision (pairs of
+labelled mentions put in one event, the share that tell one happening). Mentions a new grouping joins that carry
+no label are listed as `unlabelled_joins` for a reader to judge. One coder labelled each sample (the grouping
+engineer of its session), seeing the system's grouping.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import random
+import sys
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+from news_candidates import (
+    EVENTS_GOLD,
+    HELD_FOR_GROUPING,
+    T17_FOLDER,
+    default_shared,
+    read_labels,
+    source_file,
+    t17_articles,
+)
+from shown_sample import SAMPLES as SHOWN_SAMPLES
+
+PER_FOLDER = 4
+MIN_CHARS, MAX_CHARS = 1500, 5000
+SEED = 1414
+DATA = Path(__file__).resolve().parents[1] / "benchmarks" / "data"
+HAND_PAIRS = Path(__file__).resolve().parent / "train_same_happening_pairs.jsonl"
+#: The `shown_sample.py` samples drawn before this one (seed 1414, fourteenth session), whose articles it leaves out;
+#: the falsealarms sample drawn the same morning (also seed 1414, `shown_t17_labels_1414.jsonl`) shares one article.
+EARLIER_SHOWN_SAMPLES = (120, 1212, 1313)
+
+
+def labels_path(seed: int) -> Path:
+    """Where a sample's labels live."""
+    return DATA / f"grouping_t17_{seed}.jsonl"
+
+
+def draw(shared: Path, seed: int = SEED) -> list[str]:
+    """The sample's article ids: `PER_FOLDER` a Timeline17 folder, none coded or drawn before."""
+    rng = random.Random(seed)
+    taken = {json.loads(line)["id"] for line in (shared / EVENTS_GOLD).read_text(encoding="utf-8").splitlines()}
+    taken |= {item["article"] for item in read_labels()}
+    taken |= {item["article"] for item in read_labels(HAND_PAIRS)}
+    for earlier in EARLIER_SHOWN_SAMPLES:
+        taken |= {item["article"] for item in read_labels(SHOWN_SAMPLES[earlier])}
+    topics = sorted(p.name for p in (shared / T17_FOLDER).iterdir()
+                    if (p / "articles.jsonl").exists() and p.name not in HELD_FOR_GROUPING)
+    picks: list[str] = []
+    for topic in topics:
+        pool = [a.id for a in t17_articles(shared, topic)
+                if a.id not in taken and MIN_CHARS <= len(a.text) <= MAX_CHARS]
+        picks += rng.sample(pool, min(PER_FOLDER, len(pool)))
+    return sorted(picks)
+
+
+def capture(shared: Path, ids: list[str]) -> list[dict[str, Any]]:
+    """Per article: the mentions the coder hands to the grouping, their cues, the headline-and-lead pair and the
+    article date, read by running the shipped pipeline once with `group_events` wrapped."""
+    from dateline.events import coder
+    from dateline.events.group import group_events, headline_and_lead, mention_cues, sentence_ordinals
+    from dateline.pipeline import process
+    from news_candidates import article
+
+    seen: list[dict[str, Any]] = []
+
+    def recording(doc: Any) -> Any:
+        events = sorted(doc.events, key=lambda e: (e.evidence.trigger_start or e.evidence.start, e.type))
+        ordinals = sentence_ordinals(doc.parsed)
+        seen.append({"id": doc.article.id, "date": doc.article.date, "events": events, "places": list(doc.places),
+                     "cues": [mention_cues(e, doc.parsed, ordinals, doc.timexes, doc.places) for e in events],
+                     "lead": headline_and_lead(doc.parsed)})
+        return group_events(doc)
+
+    coder.group_events = recording
+    try:
+        for _ in process([article(shared, i) for i in ids], article_seconds=0):
+            pass
+    finally:
+        coder.group_events = group_events
+    return seen
+
+
+def regroup(item: dict[str, Any]) -> list[Any]:
+    """The article's events as the grouping of this tree makes them from the captured mentions."""
+    from dateline.events.group import happenings, merge_mentions
+
+    events = item["events"]
+    groups = happenings(events, item["cues"], item["date"], item["lead"])
+    return [merge_mentions([events[i] for i in members], {k: reasons[i] for k, i in enumerate(members) if i in reasons},
+                           frozenset(k for k, i in enumerate(members) if i in lent), item["places"])
+            for members, reasons, lent in groups]
+
+
+def _span(mention: Any) -> tuple[int, int]:
+    return (mention.trigger_start or mention.start, mention.trigger_end or mention.end)
+
+
+def sheet(captured: list[dict[str, Any]], out: Path, threshold: float) -> None:
+    """Every mention of every shown event, one line each, to label with a `happening` key (text for reading only)."""
+    lines = []
+    for item in captured:
+        for n, event in enumerate(e for e in regroup(item) if e.confidence >= threshold):
+            for mention in event.mentions:
+                lines.append({"article": item["id"], "file": source_file(item["id"]), "event": n,
+                              "trigger": mention.trigger, "trigger_span": list(_span(mention)), "type": event.type,
+                              "status": event.status, "confidence": round(event.confidence, 3),
+                              "joined": mention.joined, "happening": None, "sentence_text": mention.sentence})
+    out.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    print(f"{len(lines)} mentions", file=sys.stderr)
+
+
+def tally(captured: list[dict[str, Any]], labels: list[dict[str, Any]], threshold: float) -> dict[str, Any]:
+    """Shown events, duplicates among them (of any type, and of the same type) and link precision of the joins,
+    for the grouping of this tree. A shown event tells the happening of its evidence (or, unlabelled there, of its
+    first labelled mention); a join of two happenings hides the other, which a later event may then show."""
+    key = {(x["article"], tuple(x["trigger_span"])): x.get("happening") for x in labels}
+    counts = {"shown": 0, "duplicates": 0, "duplicates_same_type": 0, "right": 0, "wrong": 0}
+    unlabelled: list[str] = []
+    for item in captured:
+        told: dict[str, set[str]] = {}
+        for event in sorted(regroup(item), key=lambda e: -e.confidence):
+            keys = [key.get((item["id"], _span(m)), "?") for m in event.mentions]
+            if event.confidence >= threshold:
+                counts["shown"] += 1
+                own = key.get((item["id"], _span(event.evidence)))
+                happening = own if own not in (None, "?") else next((k for k in keys if k not in (None, "?")), None)
+                if happening is not None and happening in told:
+                    counts["duplicates"] += 1
+                    counts["duplicates_same_type"] += event.type in told[happening]
+                    print(f"duplicate\t{item['id']}\t{event.type}\t{event.evidence.trigger}\t{happening}",
+                          file=sys.stderr)
+                if happening is not None:
+                    told.setdefault(happening, set()).add(event.type)
+            for (a, ka), (b, kb) in combinations(zip(event.mentions, keys, strict=True), 2):
+                if "?" in (ka, kb) and event.confidence >= threshold:
+                    unlabelled.append(f"{item['id']} {event.type} {a.trigger!r}@{_span(a)[0]} "
+                                      f"{b.trigger!r}@{_span(b)[0]}")
+                elif ka not in (None, "?") and kb not in (None, "?"):
+                    counts["right" if ka == kb else "wrong"] += 1
+    for line in unlabelled:
+        print(f"unlabelled join\t{line}", file=sys.stderr)
+    joined = counts["right"] + counts["wrong"]
+    return {"articles": len(captured), "min_confidence": threshold, "shown": counts["shown"],
+            "duplicates": counts["duplicates"], "duplicates_same_type": counts["duplicates_same_type"],
+            "duplicate_share": round(counts["duplicates"] / max(counts["shown"], 1), 3), "joined_pairs": joined,
+            "link_precision": round(counts["right"] / max(joined, 1), 3), "unlabelled_joins": len(unlabelled)}
+
+
+def main() -> None:
+    """`draw` prints the ids; `capture` runs the pipeline; `sheet` writes mentions to label; `tally` counts."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=("draw", "capture", "sheet", "tally"))
+    parser.add_argument("paths", type=Path, nargs="*")
+    parser.add_argument("--shared", type=Path, default=default_shared())
+    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--labels", type=Path)
+    parser.add_argument("--min-confidence", type=float, default=0.35)
+    args = parser.parse_args()
+    if args.command == "draw":
+        print("\n".join(draw(args.shared, args.seed)))
+    elif args.command == "capture":
+        args.paths[0].write_bytes(pickle.dumps(capture(args.shared, draw(args.shared, args.seed))))
+    elif args.command == "sheet":
+        sheet(pickle.loads(args.paths[0].read_bytes()), args.paths[1], args.min_confidence)
+    else:
+        labels = read_labels(args.labels or labels_path(args.seed))
+        print(json.dumps(tally(pickle.loads(args.paths[0].read_bytes()), labels, args.min_confidence)))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+
