@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dateline.events.group import Cues, cluster, mention_cues, mentions_of
+from dateline.events.group import Cues, cluster, mention_cues, mentions_of, sentence_ordinals
 from dateline.events.same_happening import clash, pair_features, tied_in_sentence
 from dateline.model import Event, Evidence, Party
 
@@ -196,3 +196,78 @@ def test_an_attack_and_the_clause_of_its_moment_are_one_act(make_doc) -> None:
     # other types keep a clause of the same moment apart: two people's acts
     assert not _joined(make_doc, "The mayor praised the plan when the governor endorsed it.", "praised", "endorsed",
                        type_="SUPPORT")
+
+
+def test_a_definite_noun_placed_by_its_phrase_still_points_back(staged) -> None:
+    # "the trial in Boston": the place says which of the story's trials is meant; it is no first mention
+    text = ("A judge opened the trial of the former mayor on Monday. Reporters crowded the court. "
+            "Witnesses at the trial in Boston described the payments.")
+    doc = staged(text)
+    start = text.rindex("trial")
+    event = Event(id="t", type="ACCUSE", evidence=Evidence(sentence=text, start=0, end=len(text), trigger="trial",
+                                                           trigger_start=start, trigger_end=start + 5))
+    assert mention_cues(event, doc.parsed, places=doc.places).definite
+    assert not mention_cues(event, doc.parsed).definite  # without the article's places, a phrase introduces
+
+
+def test_a_definite_noun_introduced_by_a_phrase_that_names_no_place_is_a_first_mention(staged) -> None:
+    text = "The request of the committee for documents was refused in Boston."
+    doc = staged(text)
+    start = text.index("request")
+    event = Event(id="r", type="REQUEST", evidence=Evidence(sentence=text, start=0, end=len(text), trigger="request",
+                                                            trigger_start=start, trigger_end=start + 7))
+    assert not mention_cues(event, doc.parsed, places=doc.places).definite
+
+
+def _count_pair(make_doc, text: str, first: str, second: str) -> tuple[Cues, Cues, bool]:
+    doc = make_doc(text)
+    first_at, second_at = text.index(first), text.rindex(second)
+    events = [Event(id=w, type="ASSAULT", evidence=Evidence(sentence=text, start=0, end=len(text), trigger=w,
+                                                           trigger_start=at, trigger_end=at + len(w)))
+              for w, at in ((first, first_at), (second, second_at))]
+    cues = [mention_cues(e, doc.parsed, sentence_ordinals(doc.parsed)) for e in events]
+    a, b = mentions_of(events, cues, DAY)
+    return cues[0], cues[1], clash(pair_features(a, b))
+
+
+def test_a_mention_counting_several_acts_is_not_one_of_them(make_doc) -> None:
+    # "two deadly bombings" names two happenings; "the bombing" later is one of them, not both
+    several, one, ruled_out = _count_pair(make_doc, "The city has suffered two deadly bombings this year. "
+                                          "The bombing killed nine people.", "bombings", "bombing")
+    assert (several.count, one.count) == (2, 1)
+    assert ruled_out
+
+
+def test_an_uncounted_plural_or_a_verb_says_nothing_of_how_many(make_doc) -> None:
+    verb, plural, ruled_out = _count_pair(make_doc, "Gunmen attacked the market on Monday. "
+                                          "The attacks killed nine people.", "attacked", "attacks")
+    assert (verb.count, plural.count) == (None, None)
+    assert not ruled_out
+
+
+def test_a_passage_printed_twice_is_one_happening_however_far_apart(make_doc) -> None:
+    # a pull quote and the body's quote: the same words before the same trigger, twenty sentences apart
+    quote = "All the firms on the project should face an inquiry"
+    filler = " ".join(f"Crews worked on section {n} of the line." for n in range(20))
+    text = f'"{quote}," the senator said. {filler} He added: "{quote}."'
+    doc = make_doc(text)
+    events = [Event(id=str(at), type="ACCUSE", confidence=0.6,
+                    evidence=Evidence(sentence=text, start=0, end=len(text), trigger="inquiry", trigger_start=at,
+                                      trigger_end=at + 7))
+              for at in (text.index("inquiry"), text.rindex("inquiry"))]
+    cues = [mention_cues(e, doc.parsed, sentence_ordinals(doc.parsed)) for e in events]
+    assert cues[0].leading == cues[1].leading
+    assert [members for members, _ in cluster(events, cues, DAY)] == [[0, 1]]
+
+
+def test_the_same_word_after_other_words_is_no_passage_printed_twice(make_doc) -> None:
+    filler = " ".join(f"Crews worked on section {n} of the line." for n in range(20))
+    text = f"The senator demanded an inquiry into the firms. {filler} The mayor ruled out any inquiry into the police."
+    doc = make_doc(text)
+    events = [Event(id=str(at), type="ACCUSE", confidence=0.6,
+                    evidence=Evidence(sentence=text, start=0, end=len(text), trigger="inquiry", trigger_start=at,
+                                      trigger_end=at + 7))
+              for at in (text.index("inquiry"), text.rindex("inquiry"))]
+    cues = [mention_cues(e, doc.parsed, sentence_ordinals(doc.parsed)) for e in events]
+    assert cues[0].leading != cues[1].leading
+    assert [members for members, _ in cluster(events, cues, DAY)] == [[0], [1]]

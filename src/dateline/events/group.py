@@ -29,6 +29,7 @@ from typing import Any
 from dateline.events.group_cues import Cues, borrowed_type, mention_cues, sentence_ordinals
 from dateline.events.group_merge import merge_mentions
 from dateline.events.same_happening import (
+    FEATURE_WORDS,
     RECIPROCAL_TYPES,
     Mention,
     PairModel,
@@ -41,6 +42,7 @@ from dateline.events.same_happening import (
     pair_features,
     party_keys,
     places_clash,
+    printed_twice,
     same_stem,
     tied_in_sentence,
 )
@@ -254,7 +256,8 @@ def _representative_key(mention: Mention) -> tuple[Any, ...]:
     """Members with one key score alike against any mention (bar the distance): one of them stands for all."""
     loc = mention.location
     return (mention.mode, mention.actors, mention.recipients, mention.date, mention.span,
-            loc.geonameid if loc else None, mention.stems, mention.trigger, mention.definite)
+            loc.geonameid if loc else None, mention.stems, mention.trigger, mention.definite, mention.leading,
+            mention.count)
 
 
 @dataclass
@@ -289,6 +292,10 @@ class _Group:
             if clash(features):
                 return None
             p = model.probability(features)
+            if printed_twice(features):  # one passage printed twice: one happening whatever the model says
+                p, why = max(p, model.threshold), f"same happening: {FEATURE_WORDS['printed_twice']}"
+            else:
+                why = model.reason(features, p)
             if p >= model.threshold and (best is None or p > best[0]):
-                best = (p, model.reason(features, p))
+                best = (p, why)
         return best

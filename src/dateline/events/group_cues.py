@@ -29,15 +29,26 @@ from dateline.events.same_happening import OTHER_OCCURRENCE  # words marking ano
 from dateline.model import Event, Location, Place, Timex
 from dateline.words import number_map, word_set
 
-__all__ = ["Cues", "borrowed_type", "governing_chain", "mention_cues", "sentence_ordinals"]
+__all__ = ["Cues", "borrowed_type", "governing_chain", "mention_cues", "occurrence_count", "sentence_ordinals"]
 
 #: Determiners that make a nominal trigger refer back ("the sanctions", "this attack").
 ANAPHORIC_DETERMINERS = word_set("anaphoric_determiners")
 #: Dependents that introduce a noun by what follows it ("the request to meet", "the assistance of
 #: the PSC"): such a definite noun is a first mention, not one pointing back.
 RESTRICTIVE_DEPS = frozenset({"acl", "relcl", "prep"})
+#: ... bar a preposition whose objects are all places the article names ("the trial in Los Angeles", "the sanctions
+#: on Russia"): the dependent it is, and the entity labels of a place's name.
+PLACE_PHRASE_DEP = "prep"
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 #: Ordinal words ("second", "4th"), one list with the time stage's.
 ORDINALS = number_map("ordinals")
+#: Number words ("two", "a dozen"), the dependent that counts a noun, and the tag of a singular common noun: how
+#: many occurrences a noun trigger names (`occurrence_count`).
+NUMBER_WORDS = number_map("number_words")
+COUNT_DEP = "nummod"
+SINGULAR_NOUN_TAG = "NN"
+#: How many words before a trigger, with it, make a passage printed twice (`leading_words`).
+LEADING_WORDS = 6
 #: Dependents of a trigger that may carry such a word or an ordinal.
 MARKER_DEPS = frozenset({"amod", "advmod", "npadvmod", "nummod", "det"})
 #: Relations a trigger's chain does not climb: the next word tells another act (a coordinated verb, a reported
@@ -104,6 +115,10 @@ class Cues:
     borrowed: bool = False
     #: words on the trigger marking another occurrence, and ordinals ("previously", "another", "fourth")
     markers: frozenset[str] = frozenset()
+    #: how many occurrences a noun trigger names (`occurrence_count`: "two assaults" 2, "the assault" 1), or None
+    count: int | None = None
+    #: the trigger and the words just before it (`leading_words`): two tellings so worded are one text repeated
+    leading: tuple[str, ...] = ()
 
 
 def mention_cues(event: Event, parsed: Any, ordinals: dict[int, int] | None = None,
@@ -124,7 +139,7 @@ def mention_cues(event: Event, parsed: Any, ordinals: dict[int, int] | None = No
     nominal = token.pos_ in ("NOUN", "PROPN")
     definite = nominal and any(
         c.dep_ in ("det", "poss") and c.lower_ in ANAPHORIC_DETERMINERS for c in token.children) and not any(
-        c.dep_ in RESTRICTIVE_DEPS for c in token.children)
+        _restrictive(c, places) for c in token.children)
     start = token.sent.start
     return Cues(sentence=start, stems=frozenset(stems), definite=definite, trigger=token.text, nominal=nominal,
                 ordinal=(ordinals or {}).get(start), arguments=_naming_words(_phrase(token)) - stems,
@@ -132,7 +147,24 @@ def mention_cues(event: Event, parsed: Any, ordinals: dict[int, int] | None = No
                 dated=_dated_in(event.date, timexes, said), placed=_placed_in(event.location, places, said),
                 token=token.i, chain=governing_chain(token),
                 reach=governing_chain(token, across_conjuncts=True), borrowed=borrowed_type(event) is not None,
-                markers=occurrence_markers(token))
+                markers=occurrence_markers(token), count=occurrence_count(token), leading=leading_words(token))
+
+
+def _restrictive(child: Any, places: Sequence[Place]) -> bool:
+    """Whether a dependent of a definite noun introduces it by what follows ("the request to meet", "the assistance
+    of the PSC"), which makes the noun a first mention. A phrase naming only where the act took place ("the trial in
+    Los Angeles", "the protests in Egypt") does not: it says which of the story's acts is meant, and a place
+    written there vetoes a join with an act placed elsewhere (`same_happening.clash`)."""
+    if child.dep_ not in RESTRICTIVE_DEPS:
+        return False
+    return not (child.dep_ == PLACE_PHRASE_DEP and _names_only_places(child, places))
+
+
+def _names_only_places(prep: Any, places: Sequence[Place]) -> bool:
+    """Whether every object of a preposition is a place the article names (the places stage's toponyms)."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(
+        any(p.start <= o.idx < p.end for p in places) and o.ent_type_ in PLACE_ENTITIES for o in objects)
 
 
 def occurrence_markers(token: Any) -> frozenset[str]:
@@ -141,6 +173,31 @@ def occurrence_markers(token: Any) -> frozenset[str]:
     lower case; the auxiliary's adverb counts too ("has again met")."""
     words = {c.lower_ for c in token.children if c.dep_ in MARKER_DEPS}
     return frozenset(w for w in words if w in OTHER_OCCURRENCE or w in ORDINALS)
+
+
+def occurrence_count(token: Any) -> int | None:
+    """How many occurrences a noun trigger names: the number counting it ("two brutal assaults", "3 attacks"), one
+    for a singular noun ("the assault on America"), None for a verb or an uncounted plural ("the attacks"), which
+    may name one happening or several."""
+    if token.pos_ != "NOUN":
+        return None
+    for child in token.children:
+        if child.dep_ == COUNT_DEP:
+            value = NUMBER_WORDS.get(child.lower_) or (int(child.text) if child.text.isdigit() else None)
+            if value:
+                return value
+    return 1 if token.tag_ == SINGULAR_NOUN_TAG else None
+
+
+def leading_words(token: Any) -> tuple[str, ...]:
+    """The trigger and the `LEADING_WORDS` words before it (letters only, lower case, across sentence ends), or ()
+    when fewer precede it. Two mentions with the same leading words are one passage printed twice: a pull quote and
+    the quote in the body ("... should be subject to investigation"), a summary box, a retold quote; punctuation,
+    which such copies change ("BP should" / "BP , should"), is left out."""
+    words = [t.lower_ for t in token.doc[max(0, token.i - 4 * LEADING_WORDS):token.i] if t.is_alpha]
+    if len(words) < LEADING_WORDS:
+        return ()
+    return (*words[-LEADING_WORDS:], token.lower_)
 
 
 def governing_chain(token: Any, across_conjuncts: bool = False) -> frozenset[int]:

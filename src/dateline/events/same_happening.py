@@ -26,6 +26,9 @@ Two tellings paragraphs apart, where the distance weighs against a join, are rea
 sentence names the act again by its word as a definite noun (`refers_back`: "imposed sanctions ... the
 sanctions", "the consultative meetings") or tells the same act between the same two sides (`retold_between`:
 "Russia denies ... Russia denied", both with actor and recipient; a side left empty is no evidence).
+A passage printed twice (the trigger and the six words before it the same: a pull quote and the body's quote) is
+one happening whatever the model says (`printed_twice`), and a noun counting several acts ("two brutal assaults")
+is not one of them ("the assault on America": `other_occurrence`, a veto).
 Every weight is held to the direction `FEATURE_SIGNS` gives it: fitted freely, the weights took habits
 of the few labelled articles (a date that differs, or sharing a sentence, speaking for a join).
 
@@ -86,7 +89,7 @@ FEATURE_SIGNS = {
     "actors_missing": 0, "recipients_missing": 0, "same_date": 1, "dates_differ": -1, "same_place": 1,
     "places_differ": -1, "shared_arguments": 1, "shared_words": 1, "retold_by_actor": 1, "same_parties": 1,
     "retold_about": 1, "amounts_differ": -1, "other_occurrence": -1, "actors_clash": 0, "recipients_clash": 0,
-    "dates_clash": 0, "places_clash": 0, "modes_clash": 0, "refers_back": 1, "retold_between": 1,
+    "dates_clash": 0, "places_clash": 0, "modes_clash": 0, "refers_back": 1, "retold_between": 1, "printed_twice": 1,
 }
 #: Words for each feature, for the reason a joined mention gives (`dateline show`).
 FEATURE_WORDS = {
@@ -98,7 +101,7 @@ FEATURE_WORDS = {
     "shared_words": "sentences naming the same things", "retold_by_actor": "the same act by the same actors",
     "same_parties": "the same actors and recipients",
     "retold_about": "the same act on the same things", "refers_back": "the same word again, as a definite noun",
-    "retold_between": "the same act between the same sides",
+    "retold_between": "the same act between the same sides", "printed_twice": "the same passage printed twice",
 }
 
 
@@ -131,6 +134,8 @@ class Mention:
     reach: frozenset[int] = frozenset()
     borrowed: bool = False  # the type is the detector's or the verifier's, not the trigger's lexicon entry
     markers: frozenset[str] = frozenset()  # words marking which occurrence it tells (`group_cues.occurrence_markers`)
+    count: int | None = None  # how many occurrences a noun trigger names (`group_cues.occurrence_count`)
+    leading: tuple[str, ...] = ()  # the trigger and the words before it (`group_cues.leading_words`)
 
 
 def mention_of(event: Event, cues: Any, ordinal: int, reference: dt.date | None) -> Mention:
@@ -143,7 +148,8 @@ def mention_of(event: Event, cues: Any, ordinal: int, reference: dt.date | None)
                    actors=actors, recipients=recipients, date=event.date, span=date_span(event, reference),
                    location=event.location, arguments=cues.arguments, words=cues.words,
                    clause=cues.clause, dated=cues.dated, placed=cues.placed, token=cues.token, chain=cues.chain,
-                   reach=cues.reach, borrowed=cues.borrowed, markers=cues.markers)
+                   reach=cues.reach, borrowed=cues.borrowed, markers=cues.markers, count=cues.count,
+                   leading=cues.leading)
 
 
 def party_keys(parties: list[Party]) -> frozenset[str]:
@@ -251,11 +257,14 @@ def pair_features(a: Mention, b: Mention, lead: tuple[int, int] | None = None) -
         # toll of one attack told verb by verb ("killing 23 and injuring 50")
         "amounts_differ": float(_amounts_differ(a.arguments, b.arguments) and not coordinated),
         # "had previously visited" against "his Monday visit": one tells another occurrence than the other (a veto)
-        "other_occurrence": float(other_occurrences(a.markers, b.markers)),
+        # ... and so do "two brutal assaults" against "the assault on America": one of the two, not both
+        "other_occurrence": float(other_occurrences(a.markers, b.markers) or _counts_differ(a.count, b.count)),
         # "imposed sanctions ... the sanctions": a later sentence's definite noun naming the act again points back
         "refers_back": 0.0 if same_sentence else float(stem and b.definite and b.nominal),
         # "Britain blamed Russia ... Britain blames Russia": the same act between the same two sides, retold
         "retold_between": float(stem) * _same_sides(a, b),
+        # a pull quote and the quote in the body: one passage printed twice (`printed_twice`)
+        "printed_twice": float(not same_sentence and bool(a.leading) and a.leading == b.leading),
     }
 
 
@@ -312,6 +321,13 @@ def clash(features: dict[str, float]) -> bool:
                 or features["other_occurrence"])
 
 
+def printed_twice(features: dict[str, float]) -> bool:
+    """Whether two mentions are one passage printed twice (the trigger and the six words before it the same: a pull
+    quote, a summary box, a quote retold), which tells one happening whatever else the pair model reads: the
+    distance between a page's pull quote and its body says nothing, and the model never saw such pairs."""
+    return bool(features.get("printed_twice"))
+
+
 def other_occurrences(first: frozenset[str], second: frozenset[str]) -> bool:
     """Whether the occurrence markers of two triggers (`Mention.markers`) tell two occurrences: a word marking
     another occurrence on one side only ("had previously visited" / "his Monday visit"), or ordinals on both
@@ -322,6 +338,12 @@ def other_occurrences(first: frozenset[str], second: frozenset[str]) -> bool:
         return True
     first_ordinals, second_ordinals = first - OTHER_OCCURRENCE, second - OTHER_OCCURRENCE
     return bool(first_ordinals and second_ordinals and first_ordinals != second_ordinals)
+
+
+def _counts_differ(first: int | None, second: int | None) -> bool:
+    """Whether two noun triggers name different numbers of occurrences ("two assaults" / "the assault"): a mention
+    of several happenings is not one of them. An uncounted plural or a verb (None) says nothing."""
+    return first is not None and second is not None and first != second
 
 
 def _amounts_differ(first: frozenset[str], second: frozenset[str]) -> bool:
