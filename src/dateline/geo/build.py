@@ -47,6 +47,8 @@ PLACE_COLUMNS = "geonameid, name, lat, lon, country_code, admin1, admin2, featur
 PlaceRow = tuple[int, str, float, float, str, str, str, str, str, int]
 #: Alternate names shorter than this, or written in capitals like an airport code, are noise.
 MIN_ALT_LEN = 3
+#: The third column of `aliases.tsv` that enters an alias as an alternate name of its place, not its main name.
+ALTERNATE_ALIAS = "alternate"
 
 
 def _source(name: str) -> Path:
@@ -316,17 +318,19 @@ def _table(name: str) -> dict[str, list[str]]:
 
 def _insert_aliases(con: sqlite3.Connection) -> int:
     """Everyday names: alias -> a country (ISO alpha-2), an admin1 code ("CA.02") or a geonameid; with
-    the state abbreviations that also name their area alone ("Calif."), kept in their one list."""
+    the state abbreviations that also name their area alone ("Calif."), kept in their one list. An alias marked
+    `ALTERNATE_ALIAS` is entered as an alternate name, so it ranks a place without making the name prominent to
+    recognition ("the Kremlin" as an organisation stays no toponym)."""
     targets = {code: gid for gid, code in con.execute(
         "SELECT geonameid, country_code FROM places WHERE feature_code = 'PCLI'")}
     targets.update(con.execute("SELECT code, geonameid FROM admin1"))
     rows = []
     written_alone = {key: area for key, (area, use) in word_table("state_abbreviations").items() if use == "alone"}
-    for alias, (target, *_) in [*_table("aliases.tsv").items(), *((k, [v]) for k, v in written_alone.items())]:
+    for alias, (target, *use) in [*_table("aliases.tsv").items(), *((k, [v]) for k, v in written_alone.items())]:
         geonameid = int(target) if target.isdigit() else targets.get(target)
         if geonameid is not None:
             key = fold(alias)
-            rows.append((key, geonameid, 1, skeleton(key)))
+            rows.append((key, geonameid, 0 if ALTERNATE_ALIAS in use else 1, skeleton(key)))
     con.executemany("INSERT OR REPLACE INTO names VALUES (?,?,?,?)", rows)
     return len(rows)
 
