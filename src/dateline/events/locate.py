@@ -35,12 +35,15 @@ A place named in a sentence is not for that the place of its event. The event is
    serves only acts of the story's present; a town-level scene is not taken for an act whose own sentence names a
    town outside it (`events.story_moves`: a page of several stories, "Los Angeles detectives ... homicides");
 4. for a domestic physical act that the text places nowhere: its parties' one country, at
-   country precision, when the article names it ("protests against the Algerian government");
+   country precision, when the article names it ("protests against the Algerian government"), unless a company
+   did it (its country is its seat);
 5. for a statement or decision that states no place of its own: the dateline town, when the act is of
    the story's present and every party is of the town's country ("CALAMBA CITY, Laguna -- Mayor Chipeco
    lauded ..."): a domestic official's words reported from his town were said there. The coders of the
    events gold place such acts so (statements of the week of a dateline article: 7 of 9 rows, the second
-   coder 8 of 10); a foreign party's words may have been said anywhere;
+   coder 8 of 10); a foreign party's words may have been said anywhere, and so may those a sentence naming a town or
+   state outside the dateline town's tells, or a figure of the state (the actor dictionary's "Barack Obama", "the
+   Environmental Protection Agency") filed from a town that is not its capital (`events.seats`);
 6. for a statement passed between the two sides of a physical act (not talks nor a protest) that its own sentence
    placed at a spot, in the statement's sentence or the three before, of the same days: that act's place ("Police
    surrounded the crew in Mombasa ... the police threatened to arrest the journalists"; `events.encounter`).
@@ -99,6 +102,9 @@ LENT_COUNTRY_MARKS = word_set("merge_lent_countries")
 #: Sectors of armed forces (PLOVER/Phoenix): military, rebels, unidentified armed forces, spies; and the
 #: event type of attacks. Their acts may cross a border, so a country lent by context does not place them.
 ARMED_SECTORS, FORCE_TYPES = frozenset({"MIL", "REB", "UAF", "SPY"}), frozenset({"ASSAULT"})
+#: Sectors of companies (PLOVER/Phoenix business, multinationals): a company's country is where it is registered, not
+#: where it acts ("BP, directing a clean-up operation" in the Gulf of Mexico is no act in Britain).
+BUSINESS_SECTORS = frozenset({"BUS", "MNC"})
 #: How a location taken from the country of a domestic act's parties begins its basis.
 HOME_BASIS = "the country of a domestic act"
 #: Event types whose act is done where its recipient is: aid is given where it arrives, so a scene in the giver's
@@ -116,6 +122,7 @@ def locate_event(doc: Document, trigger_i: int, event_type: str | None = None, a
     if doc.parsed is None or not doc.places or not 0 <= trigger_i < len(doc.parsed):
         return None
     trigger = doc.parsed[trigger_i]
+    actors, recipients = list(actors), list(recipients)
     physical = event_type is None or event_type in LOCATED_TYPES
     occasion = occasion_noun(doc, trigger)
     places = [p for p in _sentence_places(doc, trigger) if p.feature_code not in SPREAD_CODES and text_supports(doc, p)]
@@ -131,7 +138,8 @@ def locate_event(doc: Document, trigger_i: int, event_type: str | None = None, a
         return None
     if not physical:
         countries, _ = party_countries(actors, recipients)
-        here = dateline_location(doc, trigger, countries) if of_the_present(doc, date) else None
+        here = dateline_location(doc, trigger, countries, [*actors, *recipients], words=True) \
+            if of_the_present(doc, date) else None
         return here or encounter_location(doc, trigger, actors, recipients, date)
     referred = place_referred_to(doc, trigger)
     if referred is not None:
@@ -139,7 +147,7 @@ def locate_event(doc: Document, trigger_i: int, event_type: str | None = None, a
     countries, across = party_countries(actors, recipients)
     scene = scene_location(doc, trigger, _scene_countries(event_type, countries if across else None, recipients),
                            date, event_type)
-    dateline = dateline_location(doc, trigger, countries) if of_the_present(doc, date) else None
+    dateline = dateline_location(doc, trigger, countries, [*actors, *recipients]) if of_the_present(doc, date) else None
     return dateline or scene or home_country_location(doc, trigger, event_type, actors, recipients)
 
 
@@ -149,7 +157,8 @@ def home_country_location(doc: Document, trigger: Any, event_type: str, actors: 
     country, and the act is aimed at someone of it ("protests against the Algerian government",
     "Haiti's government is getting aid to its people"). For an attack, or an act of an armed force,
     which may cross a border, only the parties' own words count (`_own_country`): "US troops killed
-    ten civilians" lends the civilians the troops' country, which says nothing of where they were. It is given at
+    ten civilians" lends the civilians the troops' country, which says nothing of where they were. An act a company
+    does is placed nowhere so (`BUSINESS_SECTORS`): its country is its seat, not where it works. It is given at
     country precision, and only
     when the article names that country as a place: the text supports no finer dot. A state acting
     with no recipient of its own country may act abroad ("US troops fought"): no place; nor when
@@ -157,6 +166,8 @@ def home_country_location(doc: Document, trigger: Any, event_type: str, actors: 
     ex-spy was poisoned", "the airliner flying from Amsterdam ... was destroyed by a Russian-made missile").
     """
     actors, recipients = list(actors), list(recipients)
+    if any(getattr(p, "sector", None) in BUSINESS_SECTORS for p in actors):
+        return None  # a company acts where its business is, and lends what it owns its own country
     armed = event_type in FORCE_TYPES or any(getattr(p, "sector", None) in ARMED_SECTORS for p in actors)
     country_of = _own_country if armed else (lambda p: getattr(p, "country", None))
     targets = {country_of(p) for p in recipients} - {None}

@@ -9,6 +9,7 @@ events stays linear in its length. Read by `events.locate`; reads `doc.places`, 
 from __future__ import annotations
 
 import weakref
+from collections.abc import Iterable
 from typing import Any
 
 from dateline.events.act_places import iso3_codes
@@ -23,6 +24,7 @@ from dateline.events.place_links import (
     site_preposition,
 )
 from dateline.events.scene_fit import same_kind, same_time
+from dateline.events.seats import dateline_refuted
 from dateline.events.sentence_frame import in_organisation_name, speech_act
 from dateline.events.story_moves import moved_away
 from dateline.model import Document, Location, Place
@@ -81,19 +83,24 @@ def scene_location(doc: Document, trigger: Any, countries: frozenset[str] | None
     return place.as_location(f"{SCENE_BASIS}: '{act.text} … {place.text}' earlier in the article")
 
 
-def dateline_location(doc: Document, trigger: Any, countries: frozenset[str]) -> Location | None:
+def dateline_location(doc: Document, trigger: Any, countries: frozenset[str], parties: Iterable[Any] = (),
+                      words: bool = False) -> Location | None:
     """The article's dateline town, for an act before the article places any act in a place of its
     own, when every party is of the town's country: a domestic act, seen or heard by the reporter
     there. Parties with no country give no ground to place it there; a foreign party may have acted
     elsewhere. A scene that is only an area holding the town, its country or its state ("covering demonstrations in
     Egypt", filed from Cairo; "on his trip to the Louisiana coast", filed from Grand Isle, Louisiana), has not moved
-    the story away from the town: the town says more."""
+    the story away from the town: the town says more. Nor when the act's sentence or its `parties` say it was done
+    elsewhere (`events.seats`: a town of another area named, or, for `words`, a figure of the state speaking from
+    a capital the town is not)."""
     place = dateline_place(doc)
     if place is None or countries != {iso3_codes().get(place.country_code or "")}:
         return None
     scene = _SceneTrail.of(doc).scene
     if scene is not None and not area_holds(scene[0], place):
         return None  # the story has moved to a place of its own, which disagrees with the parties
+    if dateline_refuted(doc, place, trigger, parties, words) is not None:
+        return None
     return place.as_location(f"{DATELINE_BASIS}: '{place.text}', where it was reported")
 
 

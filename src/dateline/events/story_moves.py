@@ -21,8 +21,9 @@ from dateline.events.index import ArticleIndex
 from dateline.events.place_links import place_precision
 from dateline.model import Document, Place
 
-#: Areas that hold many stories (a continent, a region, a sea): naming one does not move the story.
-WIDE_CODES = frozenset({"CONT", "RGN", "RGNE", "OCN", "SEA", "GULF"})
+#: Areas that hold many stories (a continent, a region, a sea), and rivers, which run past many towns ("a bridge over
+#: the Nile River" in a story filed from Cairo): naming one does not move the story.
+WIDE_CODES = frozenset({"CONT", "RGN", "RGNE", "OCN", "SEA", "GULF", "STM"})
 
 
 def moved_away(doc: Document, scene: Place, trigger: Any) -> Place | None:

@@ -1,0 +1,63 @@
+"""Whether the article's dateline town can be where an act was done: the reporter's town is a guess, and the act's own
+sentence or parties may say the act was done elsewhere.
+
+`events.locate` places a statement or decision that states no place of its own at the dateline town, and a physical act
+there before the story has moved away, because a domestic official's words reported from his town were said there
+("CALAMBA CITY, Laguna -- Mayor Chipeco lauded ..."). The dateline says only where the reporter was, so the guess is
+dropped (no dot is better than another town's) when
+
+- the act's own sentence names a town or an area finer than a country outside the town's first-level area
+  (`story_moves.moved_away`, the test the scene passes too): "Washington state officials said on Saturday ..." under a
+  WASHINGTON dateline; "a meeting in New Orleans ... at the request of the health department" filed from ATLANTA;
+- for words (a statement or decision), a party is a person or body the actor dictionary names for its state ("President
+  Barack Obama", "the Environmental Protection Agency") and the town is not the state's capital: such a party speaks
+  from its seat, not from the town a reporter covering a spill files from ("VENICE, Louisiana -- ... Obama ... tapped
+  a commission to probe the spill"). A generic agent ("city officials", "the mayor") or a country's own entry says
+  nothing of where it spoke, and in the capital its national bodies are at home ("CAIRO -- Mubarak announced").
+
+Reads the parties' dictionary `entry` (the actors stage's account of how it resolved them) and `doc.places`; imports no
+other stage.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from dateline.events.story_moves import moved_away
+from dateline.model import Document, Place
+
+#: How the actors stage's `entry` names a line of Phoenix's country dictionary that is a person or body of a state: the
+#: line's code is the country's three letters and a sector ("BARACK_OBAMA [USAGOV >090120]"); a country's own line
+#: has the three letters alone ("EGYPT_ [EGY]").
+STATE_FIGURE = re.compile(r"Countries\.actors\.txt: [^\[]+\[[A-Z]{3}[A-Z]{3}")
+#: What joins a generic agent to a resolution in an `entry` ("HOSNI_MUBARAK_ [EGYGOV] + supplement.tsv: DEMONSTRATOR"):
+#: the party is the agent, not the named figure.
+AGENT_JOIN = " + "
+#: GeoNames' feature code of a country's capital.
+CAPITAL_CODE = "PPLC"
+
+
+def dateline_refuted(doc: Document, town: Place, trigger: Any, parties: Iterable[Any] = (),
+                     words: bool = False) -> str | None:
+    """Why the dateline town cannot be where the act at `trigger` was done, or None when nothing says so: the act's
+    sentence names a place outside the town's area, or (for `words`: statements and decisions) a party is a figure
+    of its state speaking from a capital the town is not."""
+    elsewhere = moved_away(doc, town, trigger)
+    if elsewhere is not None:
+        return f"its sentence names '{elsewhere.text}', outside '{town.text}'"
+    if words and town.feature_code != CAPITAL_CODE:
+        figure = next((p for p in parties if state_figure(p)), None)
+        if figure is not None:
+            return f"'{figure.text or figure.name}' speaks from its state's seat, not from '{town.text}'"
+    return None
+
+
+def state_figure(party: Any) -> bool:
+    """True when the actor dictionary resolved a party as a named person or body of a state ("Barack Obama", "the
+    Department of Health and Human Services"), directly or through a pronoun or a shorter name; False for a country, a
+    generic agent, or a named figure a generic agent was read with."""
+    entry = getattr(party, "entry", None) or ""
+    found = list(STATE_FIGURE.finditer(entry))
+    return bool(found) and AGENT_JOIN not in entry[found[-1].end():]

@@ -1,0 +1,75 @@
+"""Event location (issue 10, fourteenth session): the dateline town is where the reporter was, so it places no act
+whose own sentence names a town or state elsewhere, nor the words of a figure of the state filed from a town that is not
+its capital; a seat of government named by its building stands for its capital. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from dateline.events.seats import state_figure
+from stage_run import event_at, extracted
+
+
+def test_a_state_body_filed_from_a_town_is_not_placed_at_the_town(nlp) -> None:
+    doc = extracted(nlp, "DENVER, Colorado (AP) -- The Environmental Protection Agency accused the company of hiding "
+                         "test results on Monday.")
+    assert event_at(doc, "accused").location is None
+
+
+def test_a_state_body_filed_from_its_capital_keeps_the_capital(nlp) -> None:
+    doc = extracted(nlp, "WASHINGTON (AP) -- The Environmental Protection Agency accused the company of hiding "
+                         "test results on Monday.")
+    location = event_at(doc, "accused").location
+    assert location is not None and location.name == "Washington" and "dateline" in (location.basis or "")
+
+
+def test_a_generic_official_filed_from_a_town_keeps_the_town(nlp) -> None:
+    doc = extracted(nlp, "DENVER, Colorado (AP) -- City officials accused the company of hiding test results on "
+                         "Monday.")
+    location = event_at(doc, "accused").location
+    assert location is not None and location.name == "Denver"
+
+
+def test_a_sentence_naming_another_state_keeps_the_dateline_town_off(nlp) -> None:
+    doc = extracted(nlp, "DENVER, Colorado (AP) -- Utah officials accused the company of hiding test results on "
+                         "Monday.")
+    location = event_at(doc, "accused").location
+    assert location is None or location.name != "Denver"
+
+
+def test_a_figure_of_the_state_is_told_apart_from_countries_and_agents() -> None:
+    named = "Phoenix.Countries.actors.txt: ENVIRONMENTAL_PROTECTION_AGENCY_ [USAGOVENV]"
+    through_pronoun = f"pronoun 'He' -> 'Obama' at 30: coreference: 'Obama' at 3; {named}"
+    country = "Phoenix.Countries.actors.txt: UNITED_STATES_OF_AMERICA_ [USA] + Phoenix.agents.txt: OFFICIAL [~GOV]"
+    agent_after = f"{named} + supplement.tsv: DEMONSTRATOR [~CVL]"
+    assert state_figure(SimpleNamespace(entry=named)) and state_figure(SimpleNamespace(entry=through_pronoun))
+    assert not state_figure(SimpleNamespace(entry=country)) and not state_figure(SimpleNamespace(entry=agent_after))
+    assert not state_figure(SimpleNamespace(entry=None))
+
+
+def test_a_white_house_meeting_is_in_washington_not_in_tennessee(nlp) -> None:
+    doc = extracted(nlp, "WASHINGTON (Reuters) - Oil executives met officials at the White House on Monday.")
+    house = next(p for p in doc.places if p.text == "White House")
+    assert house.country_code == "US" and house.admin1 == "Washington, D.C."
+    location = event_at(doc, "met").location
+    assert location is not None and location.name == "Washington"
+
+
+def test_a_company_acting_is_not_placed_in_the_country_of_its_seat(nlp) -> None:
+    doc = extracted(nlp, "The United States imports much of its oil. Weeks later, Exxon Mobil attacked American "
+                         "protesters at a depot.")
+    assert event_at(doc, "attacked").location is None
+
+
+def test_protesters_acting_against_a_company_of_their_country_keep_the_country(nlp) -> None:
+    doc = extracted(nlp, "Oil prices in the United States rose again. American protesters blockaded an Exxon Mobil "
+                         "depot on Monday.")
+    location = event_at(doc, "blockaded").location
+    assert location is not None and location.name == "United States"
+
+
+def test_a_river_named_in_the_sentence_does_not_move_the_act_off_the_dateline_town(nlp) -> None:
+    doc = extracted(nlp, "CAIRO, Egypt (CNN) -- Police arrested forty protesters on a bridge over the Nile River on "
+                         "Friday.")
+    location = event_at(doc, "arrested").location
+    assert location is not None and location.name == "Cairo"
