@@ -1,6 +1,7 @@
 """Trigger words in a sense that is no act (events.fixed_senses via events.frame.not_an_act): a word of a fixed
 expression ("a heart attack", "as opposed to", "paid the price"), and a conflict word against a hardship, an
-illness or a wildfire, or of effort with an infinitive ("struggling to cope"). Candidates are read with the verifier
+illness or a wildfire, or of effort with an infinitive ("struggling to cope"); a result against a goal ("met its
+deadline", "beat its target"). Candidates are read with the verifier
 and detector off, so each test shows the rule. Every sentence is written for these tests."""
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ def types_at(doc: Document, trigger: str) -> set[str]:
     ("The leaked memo led to the sacking of two football coaches.", "led"),
     ("The car bomb in the market claimed at least 30 lives on Sunday.", "claimed"),
     ("The shipping group beat analysts' forecasts for the third quarter.", "beat"),
+    ("The ministry met its deadline for the new port rules.", "met"),
+    ("The navy has struggled to meet its hiring targets this year.", "meet"),
+    ("The bank beat its profit target for the second year.", "beat"),
 ])
 def test_a_word_of_a_fixed_expression_is_no_act(nlp, text: str, trigger: str) -> None:
     assert types_at(candidates(nlp, text), trigger) == set()
@@ -39,6 +43,7 @@ def test_a_word_of_a_fixed_expression_is_no_act(nlp, text: str, trigger: str) ->
     ("The singer lost her long battle with cancer in 2019.", "battle"),
     ("Volunteers battled the wildfire above the village for two days.", "battled"),
     ("Small farms are struggling to pay their workers this winter.", "struggling"),
+    ("The clinic gives children new drugs to fight pneumonia.", "fight"),
 ])
 def test_a_conflict_word_against_a_hardship_or_of_effort_is_no_attack(nlp, text: str, trigger: str) -> None:
     assert types_at(candidates(nlp, text), trigger) == set()
@@ -52,6 +57,13 @@ def test_a_conflict_word_against_a_hardship_or_of_effort_is_no_attack(nlp, text:
 ])
 def test_seeking_to_do_something_is_no_request(nlp, text: str) -> None:
     assert types_at(candidates(nlp, text), "seeking") == set()
+
+
+def test_a_verb_of_effort_with_an_infinitive_is_no_act_of_any_type(nlp) -> None:
+    """A CAMEO pattern of struggling read "struggled to meet" as a denunciation (ACCUSE): the effort is no act,
+    whichever type its words give it."""
+    doc = candidates(nlp, "The navy has struggled to meet its hiring targets this year.")
+    assert types_at(doc, "struggled") == set()
 
 
 @pytest.mark.parametrize(("text", "trigger", "kind"), [
@@ -68,6 +80,9 @@ def test_seeking_to_do_something_is_no_request(nlp, text: str) -> None:
     ("Soldiers beat two farmers at the checkpoint on Sunday.", "beat", "ASSAULT"),
     ("The militia is seeking information about the missing convoy from the governor.", "seeking", "REQUEST"),
     ("The mayor sought help from the army to rebuild the bridge.", "sought", "REQUEST"),
+    ("The minister met the union leaders in Lagos.", "met", "CONSULT"),
+    ("Gunmen beat the village chief in front of his family.", "beat", "ASSAULT"),
+    ("The rebels are trying to seize the airport.", "seize", "COERCE"),
 ])
 def test_the_same_words_in_their_own_sense_stay(nlp, text: str, trigger: str, kind: str | None) -> None:
     kinds = types_at(candidates(nlp, text), trigger)

@@ -37,6 +37,9 @@ READINGS = [
     ("an objectless 'off' is still the phrasal verb", "The army backed off after two days.", "backed", "CONCEDE"),
     ("easing a state of emergency is a concession", "The cabinet lifted the state of emergency in the north.",
      "lifted", "CONCEDE"),
+    ("expressing support is the support, told once", "The president expressed support for the new prime minister.",
+     "support", "SUPPORT"),
+    ("voicing support too", "The governor voiced support for the striking miners.", "support", "SUPPORT"),
 ]
 
 
@@ -69,3 +72,12 @@ def test_a_negated_pattern_word_does_not_hold(nlp) -> None:
     assert types_at(candidates(nlp, "The former mayor was found guilty of bribery."), "found") == {"COERCE"}
     assert not types_at(candidates(nlp, "The former mayor was found not guilty of bribery."), "found")
     assert types_at(candidates(nlp, "The former mayor pleaded not guilty to bribery."), "pleaded") == {"REJECT"}
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The president expressed support for the new prime minister.", "expressed"),  # CAMEO's 'express support' [032]
+    ("The governor voiced support for the striking miners.", "voiced"),
+    ("The news must fill the generals with dread.", "fill"),  # CAMEO's default code of a verb of submitting
+])
+def test_a_support_verb_of_a_coded_noun_or_a_bare_fill_codes_nothing(nlp, text: str, trigger: str) -> None:
+    assert types_at(candidates(nlp, text), trigger) == set()

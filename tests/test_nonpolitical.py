@@ -32,6 +32,19 @@ def test_natural_hazards_and_disease_are_no_agents(nlp, text: str) -> None:
     assert not types_of(candidates(nlp, text)) & {"ASSAULT", "COERCE"}
 
 
+def test_a_relative_pronoun_parsed_as_a_second_subject_stands_for_the_disease(nlp) -> None:
+    """The parser makes "killed" the main verb with two subjects, the epidemic and "that": the epidemic kills."""
+    text = ("An epidemic of the fever , known locally as the red sickness , that has killed at least 90 people -- "
+            "mostly in the north -- has led the ministry to close schools .")
+    assert "ASSAULT" not in types_of(candidates(nlp, text))
+
+
+def test_the_same_relative_pronoun_for_a_rebel_offensive_stays_an_assault(nlp) -> None:
+    text = ("The rebel offensive , that has killed at least 90 soldiers -- mostly in the north -- has led the ministry "
+            "to close schools .")
+    assert "ASSAULT" in types_of(candidates(nlp, text))
+
+
 @pytest.mark.parametrize("text", [
     "A boiler at the textile factory exploded on Tuesday, injuring nine workers.",
     "A gas explosion at a coal mine killed 14 miners on Thursday.",

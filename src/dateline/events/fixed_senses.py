@@ -13,8 +13,9 @@ from the words around the trigger and never from who the subject is:
   with cancer", "volunteers battled the wildfire" (not an accident's "fire": "opened fire on the crowd"); and a
   verb of effort that governs an infinitive ("hospitals are struggling to cope", `effort_verbs.txt`). An opponent
   that is a party ("fought the rebels", "a battle with government troops") keeps the act;
-* a verb of seeking or trying that governs an infinitive and no object is no request ("Egypt is seeking to create
-  an information vacuum": a CAMEO pattern of seeking information read the infinitive's object as the verb's); the
+* a verb of seeking or trying that governs an infinitive and no object is no act of any type ("Egypt is seeking
+  to create an information vacuum": a CAMEO pattern of seeking information read the infinitive's object as the
+  verb's; "the army struggled to meet its targets": a CAMEO pattern of struggling read it as a denunciation); the
   act, if any, is the infinitive's, a proposal of its own. "Sought the support of", "is seeking an answer" stay.
 """
 
@@ -35,8 +36,6 @@ NO_OPPONENT_CAUSES = frozenset({"disease", "hazard"})
 EFFORT_VERBS = word_set("effort_verbs")
 #: Types whose word needs an opponent: attacking, coercing, threatening or mobilising against someone.
 OPPOSING_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "MOBILIZE"})
-#: Types a verb of effort with an infinitive is read as by its plain sense: an opponent's, or a request's ("seek").
-EFFORT_TYPES = OPPOSING_TYPES | {"REQUEST"}
 #: Prepositions that name what a conflict word is against ("battle with cancer", "fight against malaria").
 OPPONENT_PREPS = word_class("prepositions", "opponent")
 #: Dependency labels of a verb's direct opponent.
@@ -102,9 +101,9 @@ def _no_opponents() -> frozenset[str]:
 
 def against_a_hardship(token: Any, type_name: str) -> str | None:
     """The hardship a conflict word of `type_name` is fought against ("struggling with homelessness", "fight
-    malaria"), or "effort" for a verb of effort with an infinitive read as a conflict or a request ("struggling to
-    cope", "seeking to create"); None otherwise."""
-    if type_name in EFFORT_TYPES and _effort_with_infinitive(token):
+    malaria"), or "effort" for a verb of effort with an infinitive, whatever type its plain sense or a CAMEO
+    pattern gives it ("struggling to cope", "seeking to create", "struggled to meet its targets"); None otherwise."""
+    if _effort_with_infinitive(token):
         return "effort"
     if type_name not in OPPOSING_TYPES:
         return None

@@ -249,12 +249,13 @@ def agent_of(token: Any) -> Any | None:
 
 
 def _own_agent(token: Any, passive_agent: bool = True) -> Any | None:
-    """A head's own subject (the nearest before it: a wire dateline parses as a second one; a relative
-    pronoun stands for the noun its clause describes: "an earthquake that hit"), possessor or, if asked,
-    "by" agent."""
+    """A head's own subject (the nearest before it: a wire dateline parses as a second one; a relative pronoun stands
+    for the noun its clause describes, "an earthquake that hit", or gives way to the noun the parser made the verb's
+    other subject, "an outbreak, that has killed 53, has prompted"), possessor or, if asked, "by" agent."""
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "poss")]
     if subjects:
-        subject = max(subjects, key=lambda c: (c.i < token.i, c.i))
+        relative = token.dep_ == "relcl"
+        subject = max(subjects, key=lambda c: (c.i < token.i, relative or c.lower_ not in RELATIVE_PRONOUNS, c.i))
         return token.head if token.dep_ == "relcl" and subject.lower_ in RELATIVE_PRONOUNS else subject
     if not passive_agent:
         return None

@@ -54,6 +54,8 @@ AUTHOR_PREPS = frozenset({"by", "from", "of"})
 STATING_TAGS = frozenset({"VBD", "VBZ"})
 #: Auxiliaries that keep a clause a demand ("should leave", "must resign").
 DEMANDING_AUX = frozenset({"should", "must", "shall", "ought"})
+#: Auxiliaries that make a clause a forecast ("suggested the alert would move"); not "could", which often proposes.
+PREDICTING_AUX = word_class("auxiliaries", "forecast") - DEMANDING_AUX
 #: Types of speech acts a text can be said to make.
 SAYING_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
 #: Sectors of actors that are no political body: a media outlet's or a company's report is no party's act.
@@ -87,13 +89,23 @@ MIN_TALLY = 10
 
 
 def request_states_a_fact(verb: Any) -> bool:
-    """A verb coded REQUEST whose complement clause is a statement ("suggested that poverty was the cause"): no
-    infinitive of the act asked for, a clause whose verb or auxiliary is past or third-person present, no modal
-    of obligation."""
+    """A verb coded REQUEST whose complement clause is a statement ("suggested that poverty was the cause") or a
+    forecast ("suggested the alert would eventually move"): no infinitive of the act asked for, a clause whose verb
+    or auxiliary is past or third-person present or a modal of prediction, no modal of obligation."""
     if verb.pos_ != "VERB" or any(c.dep_ in ("xcomp", "dobj") for c in verb.children):
         return False
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-    return bool(clauses) and all(stating_clause(verb, c) for c in clauses)
+    return bool(clauses) and all(stating_clause(verb, c) or _forecast(verb, c) for c in clauses)
+
+
+def _forecast(verb: Any, clause: Any) -> bool:
+    """A finite clause with a modal of prediction and none of obligation, not a question: what the speaker expects
+    ("the alert would move", "the vote will fail"), no act asked of anyone."""
+    auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+    if not auxes & PREDICTING_AUX or auxes & DEMANDING_AUX:
+        return False
+    return not (clause.left_edge.lower_ in QUESTION_WORDS or any(t.tag_ in WH_TAGS or t.lower_ in QUESTION_WORDS
+                                                                   for t in clause.doc[verb.i + 1:clause.i]))
 
 
 def asks_a_question(verb: Any) -> bool:
