@@ -55,6 +55,7 @@ from dateline.events.dating_clauses import (
     timex_root,
     written_by,
 )
+from dateline.events.dating_hooks import entry_day, in_page_stamp
 from dateline.events.dating_lede import lede_day
 from dateline.events.dating_mentions import day_named_elsewhere, event_noun
 from dateline.events.dating_thread import (
@@ -149,10 +150,10 @@ def event_dating(doc: Document, trigger_i: int, hypothetical: bool = False) -> D
     `ON_OR_BEFORE`; an event told in the past tense is never dated after it unless the
     text writes that date out in full.
     """
-    fallback = _fallback(doc)
     if doc.parsed is None or not 0 <= trigger_i < len(doc.parsed):
-        return fallback
+        return _fallback(doc)
     trigger = doc.parsed[trigger_i]
+    fallback = _fallback(doc, trigger.idx)
     timex = governing_timex(doc, trigger)
     if timex is not None and not is_anchor(timex):
         if hypothetical and timex.value == "FUTURE_REF":  # "in the near future"
@@ -191,41 +192,45 @@ def _dated_by(doc: Document, timex: Timex, trigger: Any, hypothetical: bool, bas
     first = same_expression_value(doc, timex)
     if first is not timex:
         basis += f" (the day most mentions of {timex.text!r} in the article mean)"
-    if doc.written is not None and not any(ch.isdigit() for ch in first.text):
-        basis += f" (read from {doc.written.isoformat()}, a later day than the article date that the text narrates)"
+    read_from = entry_day(doc, first.start) or doc.written
+    if read_from not in (None, doc.article.date) and not any(ch.isdigit() for ch in first.text):
+        basis += f" (read from {read_from}, the day the text shows it was written, not the article date)"
     start = _first_day(first.value)
     ahead = start is not None and start > written_by(doc)
     if start is None or (ahead and not (hypothetical or _looks_ahead(trigger) or _written_out(first))):
-        fallback = _fallback(doc)
+        fallback = _fallback(doc, trigger.idx)
         return fallback.because(f"{timex.text!r} would put a past act after the article date: {fallback.basis}")
     value = date_part(first.value)
     if reported_by(doc, first, trigger):
         if ahead:  # a report is made by the day it is written: a later day of it was misread, and dates nothing
-            fallback = _fallback(doc)
+            fallback = _fallback(doc, trigger.idx)
             return fallback.because(f"{timex.text!r} would put the report after the article date: {fallback.basis}")
         return Dating(value, precision(value) or "day", "ON_OR_BEFORE", f"{basis}, the day it was reported")
     return Dating(value, precision(value) or "day", preposition_mod(doc, first, trigger), basis)
 
 
-def _fallback(doc: Document) -> Dating:
-    """The day the article was written, ON_OR_BEFORE: no time of the text dates the event."""
-    day = speech_day(doc)
-    said = "the page's own stamp" if day != doc.article.date else "the article date"
+def _fallback(doc: Document, at: int | None = None) -> Dating:
+    """The day the article was written, ON_OR_BEFORE: no time of the text dates the event. On a live page, the day
+    of the entry that holds character `at` (`entry_day`)."""
+    entry = entry_day(doc, at) if at is not None else None
+    day = entry or speech_day(doc)
+    said = "its entry's stamp" if entry else "the page's own stamp" if day != doc.article.date else "the article date"
     return Dating(day.isoformat(), "day", "ON_OR_BEFORE", f"no time in the text dates it: on or before {said}")
 
 
 def speech_day(doc: Document) -> dt.date:
     """The day the article was written: the latest day its own page stamp names ("Updated at 1:33
     p.m. on Thursday, March 29, 2018", "Published Saturday, March 31"), when that is no later than
-    the article date (a crawl or feed date can come days after), else the article date."""
-    key, asked = doc.parsed, (doc.article.date, len(doc.timexes), len(doc.excluded))
+    the day the text was written (the article date, as a crawl or feed date can come days after, or the
+    later day the time stage found: a live page's latest entry stamp), else the article date."""
+    key, asked = doc.parsed, (written_by(doc), len(doc.timexes), len(doc.excluded))
     known = _SPEECH_DAYS.get(key) if key is not None else None
     if known is not None and known[0] == asked:
         return known[1]
     stamps = [s for s in doc.excluded if s.kind == "timestamp"]
     days = [_first_day(t.value) for t in doc.timexes
             if precision(t.value) in ONE_DAY and any(s.start <= t.start < s.end for s in stamps)]
-    day = max((d for d in days if d is not None and d <= doc.article.date), default=doc.article.date)
+    day = max((d for d in days if d is not None and d <= written_by(doc)), default=doc.article.date)
     if key is not None:
         _SPEECH_DAYS[key] = (asked, day)
     return day
@@ -302,7 +307,7 @@ def _continues_thread(doc: Document, trigger: Any) -> bool:
         return False
     sent = trigger.sent
     return not any(is_anchor(t) and t.token_start is not None and sent.start <= t.token_start < sent.end
-                   and not _in_what_is_said(doc, t, trigger) for t in doc.timexes)
+                   and not in_page_stamp(doc, t) and not _in_what_is_said(doc, t, trigger) for t in doc.timexes)
 
 
 def _in_what_is_said(doc: Document, timex: Timex, trigger: Any) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from dateline.events.dating_hooks import time_host
+from dateline.events.dating_hooks import in_page_stamp, time_host
 from dateline.events.dating_sources import occasion_of_saying, reporting_verb_of_source
 from dateline.events.occasion import occasion_clause
 from dateline.model import Document, Timex
@@ -129,7 +129,7 @@ def governing_timex(doc: Document, trigger: Any) -> Timex | None:
     sent = trigger.sent
     governing: list[tuple[tuple[int, int], int, Timex]] = []
     for timex in doc.timexes:
-        if not _overlaps(timex, sent):
+        if not _overlaps(timex, sent) or in_page_stamp(doc, timex):
             continue
         root = timex_root(doc, timex)
         if root is None or not sent.start <= root.i < sent.end or _length_of(timex, root, trigger) \
@@ -316,7 +316,8 @@ def nearest_anchor(doc: Document, trigger: Any) -> Timex | None:
     """The anchoring timex in the trigger's sentence closest to it, from a clause above it."""
     sent = trigger.sent
     anchors = [t for t in doc.timexes if t.token_start is not None and sent.start <= t.token_start < sent.end
-               and is_anchor(t) and (_dates_trigger_clause(doc, t, trigger) or _right_after_report(doc, t, trigger))]
+               and is_anchor(t) and not in_page_stamp(doc, t)
+               and (_dates_trigger_clause(doc, t, trigger) or _right_after_report(doc, t, trigger))]
     return min(anchors, key=lambda t: abs(t.token_start - trigger.i), default=None)
 
 

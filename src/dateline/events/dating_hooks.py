@@ -5,11 +5,22 @@ A time written between a verb and a participle that completes it ("The body was 
 foot below the surface", "was found Thanksgiving Day clinging to a log") is often parsed as the participle's
 subject: a day cannot be the one buried or clinging, so it is an adverbial of the verb before it, and dates that
 verb's clause.
+
+A live page's entry stamp ("(Update 10:15 p.m. in Cairo, 3:15 p.m. ET)") is parsed into the sentence of the entry
+it opens, so its clock times look like the entry's own time; they say when the entry was written, which the dater
+reads as the page's writing day (`dating.speech_day`), and date none of its acts (`in_page_stamp`). On a page of
+two stamps or more, an act no time dates was done by the day of its own entry's stamp (`entry_day`), which the time
+stage has given every time in the stamp.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from bisect import bisect_right
 from typing import Any
+
+from dateline.model import Document, Timex
+from dateline.timex3 import interval
 
 #: How the parser attaches a participle that completes a verb ("found him clinging", "discovered buried"; "dep" when
 #: it is unsure).
@@ -42,3 +53,38 @@ def _participle(clause: Any, verb: Any) -> bool:
     if clause.tag_ in ("VBG", "VBN"):
         return True
     return clause.tag_ == "VBD" and (clause.dep_ == "advcl" or any(c.dep_ == "auxpass" for c in verb.children))
+
+
+def in_page_stamp(doc: Document, timex: Timex) -> bool:
+    """True when the timex lies in a page stamp the story stage marked (`timestamp`): no time of the story."""
+    span = doc.excluded_at(timex.start)
+    return span is not None and span.kind == "timestamp"
+
+
+def entry_start(doc: Document, offset: int) -> int:
+    """Where the live page's entry holding character `offset` begins (its stamp's start), or 0 when the page has
+    fewer than two stamps or none before it: an entry is a story of its own, and no day of another entry (the
+    one above, written later, on a page that puts the newest first) goes on in it."""
+    stamps = _stamps(doc)
+    index = bisect_right([start for start, _ in stamps], offset) - 1
+    return stamps[index][0] if len(stamps) >= 2 and index >= 0 else 0
+
+
+def entry_day(doc: Document, offset: int) -> dt.date | None:
+    """The day the live page's entry holding character `offset` was written: the first day a time of the last
+    stamp before it names, when the page has two stamps or more and that day is no later than the text's
+    writing day; else None."""
+    stamps = _stamps(doc)
+    index = bisect_right([start for start, _ in stamps], offset) - 1
+    if len(stamps) < 2 or index < 0:
+        return None
+    start, end = stamps[index]
+    spans = [span for t in doc.timexes if start <= t.start < end and (span := interval(t.value)) is not None
+             and span.first == span.last]
+    if not spans or spans[0].first > (doc.written or doc.article.date):
+        return None
+    return spans[0].first
+
+
+def _stamps(doc: Document) -> list[tuple[int, int]]:
+    return sorted((s.start, s.end) for s in doc.excluded if s.kind == "timestamp")

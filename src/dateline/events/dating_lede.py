@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from dateline.events.dating_clauses import ONE_DAY, is_anchor, timex_root, written_by
+from dateline.events.dating_hooks import entry_start, in_page_stamp
 from dateline.events.dating_thread import REPORT_CYCLE, dates_main_clause
 from dateline.model import Document, Timex
 from dateline.timex3 import date_part, interval, precision
@@ -32,8 +33,10 @@ def lede_day(doc: Document, trigger: Any) -> Timex | None:
     when the lede names no day, the day lies outside the article's news (`REPORT_CYCLE`), or a main clause
     between the lede and the trigger is dated by another day. Reads the times before the trigger in order and
     stops at the first that decides, so that an article of many sayings is not read whole for each."""
+    entry = entry_start(doc, trigger.idx)
     days = (t for t in sorted(doc.timexes, key=lambda t: t.start)
-            if t.end <= trigger.sent.start_char and _dates_a_day(doc, t))
+            if entry <= t.start and t.end <= trigger.sent.start_char and not in_page_stamp(doc, t)
+            and _dates_a_day(doc, t))
     lede = next(days, None)
     if lede is None or lede.start >= _lede_end(doc):
         return None

@@ -30,6 +30,7 @@ from dateline.events.dating_clauses import (
     timex_root,
     written_by,
 )
+from dateline.events.dating_hooks import entry_start, in_page_stamp
 from dateline.model import Document, Timex
 from dateline.timex3 import interval
 from dateline.words import word_class
@@ -127,8 +128,9 @@ def reports_present(verb: Any) -> bool:
 
 def last_time_before(doc: Document, sent: Any, skip: Callable[[Timex], bool] | None = None) -> Timex | None:
     """The last DATE or TIME the article names before the sentence, whatever it is, bar those `skip` passes over."""
-    earlier = [t for t in doc.timexes if t.end <= sent.start_char and t.type in ("DATE", "TIME")
-               and not (skip is not None and skip(t))]
+    entry = entry_start(doc, sent.start_char)
+    earlier = [t for t in doc.timexes if entry <= t.start and t.end <= sent.start_char and t.type in ("DATE", "TIME")
+               and not in_page_stamp(doc, t) and not (skip is not None and skip(t))]
     return max(earlier, key=lambda t: t.start, default=None)
 
 

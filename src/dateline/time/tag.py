@@ -31,6 +31,7 @@ from dateline.time.clock import CLOCK_RULES
 from dateline.time.coordination import coordinated_days
 from dateline.time.generic import GENERIC_RULES
 from dateline.time.lexicon import POINT_MODS, QUANTITY_MODS
+from dateline.time.page_stamps import entries, read_stamp_days, stamped_writing_day
 from dateline.time.parse_vetoes import PARSE_VETOES
 from dateline.time.patterns import POINT_MOD_BEFORE, QUANTITY_MOD_BEFORE, REQUIRED_WORDS
 from dateline.time.periods import PERIOD_RULES
@@ -339,14 +340,32 @@ def tag_timexes(doc: Document) -> Document:
     """Fill `doc.timexes` with every temporal expression of the article, normalised.
 
     Values are relative to the article date, or to the later day the text shows it was written
-    (`writing_day`, kept as `doc.written`); token offsets point into `doc.parsed` so the event dater
-    can walk the dependency tree from a trigger to its timex.
+    (`writing_day`: a narrated day; `page_stamps`: a live page's entry stamps; the later is kept as
+    `doc.written`); token offsets point into `doc.parsed` so the event dater can walk the dependency
+    tree from a trigger to its timex.
     """
-    doc.timexes = find_timexes(doc.article.text, doc.article.date, doc.parsed)
-    doc.written = narrated_writing_day(doc.timexes, doc.parsed, doc.article.date, doc.excluded)
+    date, excluded = doc.article.date, doc.excluded
+    doc.timexes = read_stamp_days(find_timexes(doc.article.text, date, doc.parsed), doc)
+    later = [day for day in (narrated_writing_day(doc.timexes, doc.parsed, date, excluded),
+                             stamped_writing_day(doc.timexes, excluded, date)) if day is not None]
+    doc.written = max(later, default=None)
     if doc.written is not None:
-        doc.timexes = find_timexes(doc.article.text, doc.written, doc.parsed)
+        doc.timexes = read_stamp_days(find_timexes(doc.article.text, doc.written, doc.parsed), doc, doc.written)
+    doc.timexes = _entries_read_from_their_days(doc, doc.written or date)
     return doc
+
+
+def _entries_read_from_their_days(doc: Document, read_from: dt.date) -> list[Timex]:
+    """The timexes with each entry of a live page read from the day its stamp says it was written
+    (`page_stamps.entries`), where that is not the day the whole text was read from."""
+    pieces = [piece for piece in entries(doc) if piece[2] != read_from]
+    if not pieces:
+        return doc.timexes
+    kept = [t for t in doc.timexes if not any(start <= t.start < end for start, end, _ in pieces)]
+    for day in sorted({day for _, _, day in pieces}):
+        spans = [(start, end) for start, end, on in pieces if on == day]
+        kept += [t for t in find_timexes(doc.article.text, day, doc.parsed) if any(a <= t.start < b for a, b in spans)]
+    return read_stamp_days(sorted(kept, key=lambda t: t.start), doc, read_from)
 
 
 def find_timexes(text: str, dct: dt.date, parsed: Any = None, tense: str | None = None) -> list[Timex]:
