@@ -4,10 +4,10 @@ A new report's candidates are every stored report of its type whose days overlap
 thousands in a busy story, and nearly all of them share a word or two with it and nothing more. The link model
 (`dateline.merge.link`) is linear in what two reports share, so its score can be computed for all candidates at once
 from counts: shared words (hence the Dice), shared numbers, shared names, both dated, the background reach, one past
-day retold — each read exactly, by posting lists of the candidates' word sets — and the shared parties, the one
-feature left costly, taken at its best (shared in every role both reports fill). A pair whose best score stays below
-the threshold is never linked, so only the pairs that may reach it are weighed by `link_between` (rules, features,
-reason); the links are the same as weighing every pair.
+day retold, one act on days the texts give — each read exactly, by posting lists of the candidates' word sets — and
+the shared parties, the one feature left costly, taken at its best (shared in every role both reports fill). A pair
+whose best score stays below the threshold is never linked, so only the pairs that may reach it are weighed by
+`link_between` (rules, features, reason); the links are the same as weighing every pair.
 """
 
 from __future__ import annotations
@@ -58,6 +58,7 @@ class LinkBound:
         self.has_span = np.array([r.span is not None for r in reports], dtype=bool)
         self.first = np.array([_ordinal(r.span and r.span.first, 0) for r in reports], dtype=np.int64)
         self.last = np.array([_ordinal(r.span and r.span.last, 0) for r in reports], dtype=np.int64)
+        self.trigger = np.array([r.trigger for r in reports], dtype=object)  # `text.trigger_stem`
         self.past_day = np.array([r.past_day or 0 for r in reports], dtype=np.int64)  # 0: none (`spans.past_day`)
         self.filled = np.array([_filled(r) for r in reports], dtype=bool).reshape(len(reports), 2)
 
@@ -90,7 +91,8 @@ class LinkBound:
                  + w["shared_number"] * numbers + w["shared_names"] * names
                  + np.maximum(w["shared_roles"] * roles.sum(axis=1), 0.0)
                  + w["both_dated"] * (self.dated[at] & report.dated) + w["reaches_back"] * reaches
-                 + w["same_past_day"] * ((self.past_day[at] == report.past_day) if report.past_day else 0.0))
+                 + w["same_past_day"] * ((self.past_day[at] == report.past_day) if report.past_day else 0.0)
+                 + w["dated_same_act"] * (self.dated[at] & report.dated & (self.trigger[at] == report.trigger)))
         return [int(row) for row in at[score >= self.floor]]
 
 

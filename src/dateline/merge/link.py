@@ -41,8 +41,11 @@ MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "models" / "merge_li
 #: `reaches_back`: the two meet only through the background reach (`spans.BACKGROUND_DAYS`), a report a month on.
 #: `same_past_day`: both retell one day their texts give, well before both articles (`spans.past_day`: "the rig
 #: exploded on April 20", weeks on); reports of the articles' own days share their day with every other report of it.
+#: `dated_same_act`: both dated by their text and their triggers name one act (`text.trigger_stem`: "exploded" /
+#: "explosion"): a happening retold in a clause of a sentence about other news shares little of its sentence's wording
+#: but its act and its day, where two reports of one day that tell other acts ("met" / "depart") share the day alone.
 FEATURES = ("dice", "close_wording", "shared_number", "shared_names", "shared_roles", "both_dated", "reaches_back",
-            "same_past_day")
+            "same_past_day", "dated_same_act")
 #: Names shared up to this many count (a longer shared name says no more).
 NAMES_CAP = 3
 #: How `link_between` states a link's probability in its reason (`link_strength` reads it back).
@@ -94,7 +97,8 @@ def features_between(a: Report, b: Report) -> dict[str, float]:
             "shared_roles": float(len(shared_parties_between(a, b))),
             "both_dated": float(a.dated and b.dated),
             "reaches_back": _reaches_back(a, b),
-            "same_past_day": float(a.past_day is not None and a.past_day == b.past_day)}
+            "same_past_day": float(a.past_day is not None and a.past_day == b.past_day),
+            "dated_same_act": float(a.dated and b.dated and a.trigger == b.trigger)}
 
 
 def _reaches_back(a: Report, b: Report) -> float:
@@ -119,6 +123,8 @@ def _explained(a: Report, b: Report, features: dict[str, float]) -> list[str]:
         why.append(f"same day ({a.date} / {b.date})")
     elif features["both_dated"]:
         why.append(f"both dated by their text ({a.date} / {b.date})")
+    if features["dated_same_act"]:
+        why.append(f"one act ({a.trigger}…) on the days their texts give")
     if features["same_past_day"]:
         why.append(f"both retell {a.date}, days before their articles")
     if features["reaches_back"]:

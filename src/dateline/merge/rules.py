@@ -37,6 +37,7 @@ from dateline.merge.text import (
     sentence_names,
     sentence_numbers,
     sentence_words,
+    trigger_stem,
 )
 from dateline.model import Event, Location, Party
 from dateline.timex3 import Interval
@@ -126,6 +127,7 @@ class Report:
     reach: Interval | None  # `merge_span`: None when too vague to merge
     past_day: int | None  # `spans.past_day`: the day (ordinal) it retells, told well after it
     sentence: str
+    trigger: str  # `text.trigger_stem`: the act its trigger names
     words: frozenset[str]  # `sentence_words`
     numbers: frozenset[str]  # `sentence_numbers`
     own_names: frozenset[str]  # names less party words: two reports' shared names are exactly what these share
@@ -154,6 +156,7 @@ def report_of(event: Event) -> Report:
                   date_precision=_interned(event.date_precision),
                   dated=event.date is not None and event.date_mod is None, span=date_span(event),
                   reach=merge_span(event), past_day=past_day(event), sentence=sentence,
+                  trigger=trigger_stem(event.evidence.trigger),
                   words=sentence_words(sentence),
                   numbers=sentence_numbers(sentence), own_names=_own_names(sentence, party_words),
                   roles=tuple((role, tuple(_party_key(p) for p in members)) for role, members in _roles(event)),

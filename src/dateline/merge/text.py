@@ -123,6 +123,18 @@ def sentence_names(sentence: str) -> frozenset[str]:
     return frozenset(sys.intern(w.lower()) for w in _NAME.findall(sentence)) - STOPWORDS
 
 
+#: Letters of a trigger word that name its act: "exploded", "explosion" and "explode" share "explo", "released" and
+#: "release" share "relea" (cut before most English inflections and nominal endings begin).
+TRIGGER_STEM = 5
+
+
+def trigger_stem(trigger: str) -> str:
+    """The act a trigger names, as the first `TRIGGER_STEM` letters of its last word, lower-cased: one act told with
+    two inflections or as a verb and its noun ("the rig exploded" / "the explosion on the rig") has one stem."""
+    words = trigger.lower().split()
+    return sys.intern(words[-1][:TRIGGER_STEM]) if words else ""
+
+
 @functools.lru_cache(maxsize=SENTENCE_CACHE)
 def sentence_fingerprint(sentence: str) -> str | None:
     """A digest of the sentence's words and numbers in order, lower-cased (punctuation, spacing and tokenisation
@@ -135,6 +147,6 @@ def sentence_fingerprint(sentence: str) -> str | None:
     return hashlib.blake2b(tokens.encode("utf-8"), digest_size=8).hexdigest()
 
 
-__all__ = ["CLOSE_WORDING", "DATE_NAMES", "FINGERPRINT_MIN_WORDS", "STOPWORDS", "UNSEEN_WORDS_PER_SENTENCE",
-           "WORD_COUNTS", "dice", "evidence_dice", "sentence_fingerprint", "sentence_names", "sentence_numbers",
-           "sentence_similarity", "sentence_words"]
+__all__ = ["CLOSE_WORDING", "DATE_NAMES", "FINGERPRINT_MIN_WORDS", "STOPWORDS", "TRIGGER_STEM",
+           "UNSEEN_WORDS_PER_SENTENCE", "WORD_COUNTS", "dice", "evidence_dice", "sentence_fingerprint",
+           "sentence_names", "sentence_numbers", "sentence_similarity", "sentence_words", "trigger_stem"]
