@@ -15,6 +15,7 @@ from typing import Any
 
 from dateline.events.occasion import occasion_clause
 from dateline.events.parties_nominal import adjective_parties, noun_parties
+from dateline.events.parties_participles import headline_subject
 from dateline.events.parties_syntax import (
     MEDIUM_NOUNS,
     MEETING_VERBS,
@@ -169,7 +170,7 @@ def _passive_modifier(verb: Any) -> bool:
     """"the 60 diplomats being expelled", "protesters arrested on Friday": a passive participle
     modifying a noun says what was done to that noun."""
     return verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN") and participle(verb) and \
-        not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children)
+        not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children) and headline_subject(verb) is None
 
 
 def _add_objects(verb: Any, found: PartyTokens) -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dateline.events.lexicon import load_lexicon
+from dateline.events.parties_participles import headline_subject
 from dateline.syntax import passive_agent
 from dateline.words import word_class, word_map, word_set
 
@@ -48,8 +49,6 @@ OBJECT_CONTROL_VERBS = word_set("addressing_verbs") | word_set("causative_verbs"
 ADDRESSING_PREPS = word_map("addressing_preps")
 #: Verbs whose participle's "by" phrase on a nominal trigger names who led or ordered the act ("led by X").
 DIRECTING_VERBS = word_set("directing_verbs")
-#: Verbs whose hyphened participle names who backs or made a thing ("Iran-backed militias", "Russian-made").
-SPONSOR_PARTICIPLES = word_set("sponsor_participles")
 
 
 @dataclass
@@ -94,6 +93,8 @@ def verb_subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
     if verb.dep_ in ("conj", "xcomp"):
         found, how = verb_subject(verb.head, depth + 1)
         return found, f"{how} of '{verb.head.text}'"
+    if (headline := headline_subject(verb)) is not None:
+        return headline, "noun the parser hung the sentence's only verb on"
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         passive = any(c.dep_ == "auxpass" for c in verb.children) or participle(verb)
         if not passive and verb.head.lemma_.lower() in SPEECH_NOUNS and verb.head.head.pos_ == "VERB":
@@ -294,18 +295,6 @@ def _directing_participle(noun: Any, acl: Any) -> bool:
     ("protests against the ruling party led by Abe": Abe leads the party, not the protests)."""
     between = noun.doc[noun.i + 1:acl.i]
     return acl.lemma_.lower() in DIRECTING_VERBS and all(t.is_punct for t in between)
-
-
-def sponsor_participle(modifier: Any) -> bool:
-    """"Iran-backed militias", "a Russian-made missile", "Qatar-funded groups": a participle modifying a noun
-    (`sponsor_participles`) whose named dependent says who backs or made it; that name is not the noun's party."""
-    return modifier.dep_ == "amod" and modifier.tag_ == "VBN" and modifier.lemma_.lower() in SPONSOR_PARTICIPLES
-
-
-def sponsor_offsets(token: Any) -> set[int]:
-    """Character offsets of the words under the sponsor participles modifying `token` ("The Kremlin-backed
-    separatists": "Kremlin", "-", "backed"): an actor mention over any of them is the backer, not the token's."""
-    return {t.idx for c in token.children if sponsor_participle(c) for t in c.subtree}
 
 
 def hyphened_agent(participle_token: Any) -> Any | None:

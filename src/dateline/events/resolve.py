@@ -15,6 +15,7 @@ from typing import Any
 
 from dateline.events.index import ArticleIndex
 from dateline.events.parties import NAME_MODIFIER_DEPS, NON_PARTY_HEADS, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS, SKIP_DEPS
+from dateline.events.parties_participles import sponsor_offsets
 from dateline.events.parties_refs import (
     antecedent_role,
     coordinated_owner,
@@ -25,7 +26,7 @@ from dateline.events.parties_refs import (
     phrase_head,
     reporting_subject,
 )
-from dateline.events.parties_syntax import NAMED_ENTITIES, names_event, participle_agents, sponsor_offsets
+from dateline.events.parties_syntax import NAMED_ENTITIES, names_event, participle_agents
 from dateline.events.resolve_groups import BODY_WINDOW, PLURAL_TAGS, group_reference, identity, noun_phrase
 from dateline.model import Document, Party
 from dateline.syntax import DEFINITE_BODIES, definite_body_sectors
