@@ -77,6 +77,8 @@ def verb_direction(verb: Any, depth: int = 0) -> int:
     "be to" ("is to resume trading Tuesday").
     """
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if not auxes and depth < 3 and _shares_auxiliary(verb):
+        return verb_direction(verb.head, depth + 1)  # "will regroup and attack the town on Thursday"
     words = {a.lower_ for a in auxes}
     if words & _FUTURE_AUX or (verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.subtree)):
         return 1
@@ -98,6 +100,18 @@ def verb_direction(verb: Any, depth: int = 0) -> int:
     if verb.tag_ in {"VBZ", "VBP"} and verb.pos_ == "VERB" and verb.lemma_ not in _REPORTING:
         return 1
     return 0
+
+
+def _shares_auxiliary(verb: Any) -> bool:
+    """True for a verb conjoined to a bare verb with an auxiliary, with no auxiliary or subject of its own: English
+    writes a modal or "to" once for both ("could strengthen into a hurricane and hit the coast", "will regroup and
+    attack"), so the second verb has the first one's tense (the tagger may even read "hit" as a past). Not after a
+    participle ("must be returned and set Friday as the deadline"), where the parser often joins a verb of another
+    clause."""
+    head = verb.head
+    return verb.dep_ == "conj" and head.i != verb.i and head.pos_ in {"VERB", "AUX"} and head.tag_ == "VB" and \
+        any(c.dep_ in {"aux", "auxpass"} for c in head.children) and \
+        not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children)
 
 
 def _modal_direction(verb: Any, auxes: set[str]) -> int:
