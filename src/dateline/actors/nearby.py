@@ -92,8 +92,23 @@ def country_mentions(doc: Document, named: list[Actor], people: list[Actor],
     for place in places_not_people(doc, people):
         iso3 = place_country(doc, place, lexicon)
         if iso3 and not _stance_object(doc, place.token_start):
-            found.append(CountryMention(place.start, iso3, place.text))
+            found.append(CountryMention(place.start, iso3, place.text, party=_owns_a_thing(doc, place)))
     return sorted(found, key=lambda m: m.start)
+
+
+#: Dependencies of a name that modifies a noun: the name says whose the thing is ("the US embassy").
+OWNER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+
+
+def _owns_a_thing(doc: Document, place: Any) -> bool:
+    """Whether a country's name modifies a noun ("attacked the US embassy", "a Chinese oil company"): the name
+    then says whose the thing is, a party of its own, not where the act happened ("attacked a school in Kabul").
+    A town's or a province's name before a noun says where the thing is ("the Kabul hotel", "North Kivu
+    province"), so only names of countries (GeoNames `PCL*` features) count."""
+    if place.token_end is None or not (place.feature_code or "").startswith("PCL"):
+        return False
+    head = doc.parsed[place.token_end - 1]
+    return head.dep_ in OWNER_DEPS and head.head.pos_ == "NOUN" and head.head.i > head.i
 
 
 def _names_a_border(doc: Document, actor: Actor) -> bool:
@@ -229,6 +244,18 @@ def backer_spans(doc: Document, actor: Actor) -> list[tuple[int, int]]:
 def leader_spans(doc: Document, actor: Actor) -> list[tuple[int, int]]:
     """Spans of "<country>-led" modifiers: the country named there is the agents' own."""
     return participle_spans(doc, actor, LEADING_PARTICIPLES)
+
+
+def others_sponsor_spans(doc: Document, actor: Actor) -> list[tuple[int, int]]:
+    """Spans of the "<country>-led" and "<country>-backed" modifiers, in the agent's sentence, of nouns other than
+    the agent's own ("US-led forces killed 12 civilians", "Russian-backed rebels shelled the villagers"): the
+    country named there leads or backs the other party and says nothing of where the agent belongs."""
+    if actor.token_end is None:
+        return []
+    head = doc.parsed[actor.token_end - 1]
+    return [(child.left_edge.idx, child.idx + len(child.text)) for child in head.sent
+            if child.dep_ == "amod" and child.head.i != head.i and child.left_edge.i < child.i
+            and child.lemma_.lower() in BACKING_PARTICIPLES | LEADING_PARTICIPLES]
 
 
 def outside(mentions: list[CountryMention], spans: list[tuple[int, int]]) -> list[CountryMention]:

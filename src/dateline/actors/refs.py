@@ -27,6 +27,7 @@ from dateline.actors.nearby import (
     leader_spans,
     not_other_parties,
     other_party_spans,
+    others_sponsor_spans,
     outside,
     owner,
     place_country,
@@ -343,7 +344,8 @@ def place_by_context(candidates: list[Candidate], doc: Document, lexicon: ActorD
     for cand in candidates:
         if not (cand.generic or cand.regional) or cand.actor.country is not None or cand.actor.token_start is None:
             continue
-        backers = backer_spans(doc, cand.actor)  # "Iranian-backed militias" are not Iran's
+        # "Iranian-backed militias" are not Iran's, nor are civilians American because "US-led forces" killed them
+        backers = backer_spans(doc, cand.actor) + others_sponsor_spans(doc, cand.actor)
         # nor is a gunman French for the French tourists he shot ("named" parties only: places still place)
         pool = outside(not_other_parties(mentions, other_party_spans(doc, cand.actor)), backers)
         others = [m for m in pool if not m.person]
