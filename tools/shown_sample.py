@@ -8,10 +8,11 @@ Why: the hand-labelled news (`news_candidates.jsonl`) labels the lexicon's candi
 are in the shipped models' training data, so the events shown on them say little about what a user sees. This
 sample judges what the default view shows on articles no model was trained on and no earlier round drew.
 
-A sample is named by its seed (`SAMPLES`: 120 the eleventh session's, 1212 the twelfth's, 1313 the thirteenth's, each
-with its own labels file under `benchmarks/data/`). The draw: from each Timeline17 folder (`corpus/t17/`, the two
-bpoil folders held for grouping left out) `PER_FOLDER` (seed 1313: three) articles of 500-3,000 characters, never one
-of events-gold, of any round of `news_candidates.jsonl` or of an earlier sample in `SAMPLES`. The sheet lists every
+A sample is named by its seed (`SAMPLES`: 120 the eleventh session's, 1212 the twelfth's, 1313 the thirteenth's, 1414
+the fourteenth's, each with its own labels file under `benchmarks/data/`). The draw: from each Timeline17 folder
+(`corpus/t17/`, the two bpoil folders held for grouping left out) `PER_FOLDER` (seeds 1313, 1414: three) articles of
+500-3,000 characters, never one of events-gold, of any round of `news_candidates.jsonl` or of an earlier sample in
+`SAMPLES`. The sheet lists every
 event `dateline extract` shows at the view (shipped models), with the sentence for the reader; the judgements keep
 offsets, the shown type and a verdict, never article text (Timeline17 is research data, evaluation only). A verdict
 is `right` (a political event of the shown type and status, by events-gold's GUIDELINE and the PLOVER manual) or the
@@ -44,13 +45,12 @@ from news_candidates import (
 
 PER_FOLDER = 2
 #: Samples drawn with more articles a folder than `PER_FOLDER` (two a folder showed only 38 events at 0.35 for
-#: seed 1313, short of the 50 the judgement needs).
+#: seed 1313, short of the 50 the judgement needs; 1414 drawn the same way).
 PER_FOLDER_BY_SEED = {1313: 3, 1414: 3}
 MIN_CHARS, MAX_CHARS = 500, 3000
 DATA = Path(__file__).resolve().parents[1] / "benchmarks" / "data"
 #: Each sample's seed and its judgements, in the order they were drawn: a later draw never takes an earlier one's
-#: articles (eleventh session: 120; twelfth: 1212; thirteenth: 1313;
-#: fourteenth: 1414).
+#: articles (eleventh session: 120; twelfth: 1212; thirteenth: 1313; fourteenth: 1414).
 SAMPLES = {120: DATA / "shown_t17_labels.jsonl", 1212: DATA / "shown_t17_labels_1212.jsonl",
            1313: DATA / "shown_t17_labels_1313.jsonl", 1414: DATA / "shown_t17_labels_1414.jsonl"}
 SEED = 120
