@@ -55,6 +55,7 @@ from dateline.events.dating_clauses import (
     timex_root,
     written_by,
 )
+from dateline.events.dating_counted import counted_day
 from dateline.events.dating_hooks import entry_day, in_page_stamp
 from dateline.events.dating_lede import lede_day
 from dateline.events.dating_mentions import day_named_elsewhere, event_noun
@@ -154,6 +155,10 @@ def event_dating(doc: Document, trigger_i: int, hypothetical: bool = False) -> D
         return _fallback(doc)
     trigger = doc.parsed[trigger_i]
     fallback = _fallback(doc, trigger.idx)
+    counted = counted_day(doc, trigger)
+    if counted is not None:  # "sank on Friday, two days after a fire broke out": the fire two days before Friday
+        return Dating(counted.day.isoformat(), "day", None,
+                      f"{counted.length!r} counts from it to {counted.timex.text!r}, the day of the clause it hangs on")
     timex = governing_timex(doc, trigger)
     if timex is not None and not is_anchor(timex):
         if hypothetical and timex.value == "FUTURE_REF":  # "in the near future"

@@ -1,0 +1,100 @@
+"""The happening a length of days counts from: "The ferry sank on Friday, two days after a fire broke out", "the rig
+sank on Thursday, two days after the explosion", "arrested on Thursday, the day after the bombing".
+
+The length ("two days", "the day") and "after" or "before" place the happening named after them that many days
+from the day of the clause they hang on: the fire broke out two days before Friday. Read as a time of its own, the
+length is a duration, which dates nothing (the fire fell back to the article date), or the parse hangs the
+clause's day on the happening too (the bombing was dated Thursday, the arrest's day): one happening told in two
+articles got two dates. Only lengths in days are read: "a week after the election" is a week give or take a day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, NamedTuple
+
+from dateline.events.dating_clauses import clause_head, governing_timex, is_anchor, timex_root, written_by
+from dateline.model import Document, Timex
+from dateline.timex3 import interval, precision
+from dateline.words import number_map
+
+_NUMBERS = number_map("number_words")
+#: The words that count a length from a happening, and which way: the happening lies that far before or after.
+_DIRECTIONS = {"after": -1, "before": 1}
+_DAY_WORDS = frozenset({"day", "days"})
+#: Precisions of a time that names its day: a clock time alone ("6 a.m.") has the article's day only by default.
+_NAMED_DAY = frozenset({"day", "part_of_day"})
+#: Prepositions that put an act on its day.
+_ON_WORDS = frozenset({"on", "in", "at", "during"})
+#: Articles that make "the day after", "a day before" one day.
+_ONE = frozenset({"the", "a", "an", "one"})
+
+
+class CountedDay(NamedTuple):
+    """The day a happening counted from lies on, and the words that say so."""
+
+    day: dt.date
+    length: str
+    timex: Timex
+
+
+def counted_day(doc: Document, trigger: Any) -> CountedDay | None:
+    """The day of the happening the trigger names, when a length of days counts from it to a clause dated by a
+    day ("sank on Friday, two days after a fire broke out" -> two days before Friday); None otherwise, or when
+    that day would lie after the day the text was written."""
+    found = _counting_words(trigger)
+    if found is None:
+        return None
+    word, length, host = found
+    days = _days(length)
+    timex = governing_timex(doc, host) if days is not None else None
+    if timex is None or not is_anchor(timex) or precision(timex.value) not in _NAMED_DAY or not _on_its_day(doc, timex):
+        return None
+    span = interval(timex.value)
+    if span is None:
+        return None
+    day = span.first + dt.timedelta(days=_DIRECTIONS[word.lower_] * days)
+    if day > written_by(doc):
+        return None
+    phrase = " ".join(t.text for t in (*(t for t in length.subtree if t.i <= length.i), word))
+    return CountedDay(day, phrase, timex)
+
+
+def _counting_words(trigger: Any) -> tuple[Any, Any, Any] | None:
+    """("after"/"before", the length, the word of the clause it counts to) for a trigger counted from: the object
+    of "after" ("two days after the explosion", "the day after the bombing"), or the verb of a clause it opens ("two
+    days after a fire broke out"), or that verb's subject ("three days after an explosion killed four workers")."""
+    verb = clause_head(trigger)
+    for word in (trigger.head if trigger.dep_ == "pobj" else None,
+                 *(c for c in verb.children if c.dep_ == "mark")):
+        if word is None or word.lower_ not in _DIRECTIONS:
+            continue
+        if word.dep_ == "mark" and not (verb.i == trigger.i or (trigger.dep_ == "nsubj" and trigger.head.i == verb.i)):
+            continue
+        owner = word.head  # the clause's verb for a mark, the word "after" modifies for a preposition
+        length = next((c for c in (*word.children, *owner.children) if c.dep_ == "npadvmod"
+                       and c.lower_ in _DAY_WORDS), None)
+        if length is not None:
+            host = owner.head if word.dep_ == "mark" else owner
+            return word, length, host
+        if owner.lower_ in _DAY_WORDS and owner.dep_ == "npadvmod":  # "the day after the bombing"
+            return word, owner, owner.head
+    return None
+
+
+def _on_its_day(doc: Document, timex: Timex) -> bool:
+    """True when the time is the day the clause's act happened on ("on Friday", "Friday"), not a day it aims at or
+    bounds ("readied themselves for Sunday", "by Friday")."""
+    root = timex_root(doc, timex)
+    return root is not None and (root.dep_ != "pobj" or root.head.lower_ in _ON_WORDS)
+
+
+def _days(length: Any) -> int | None:
+    """How many days a length names: "two days" 2, "12 days" 12, "the day" 1; None for anything vaguer."""
+    counts = [c for c in length.children if c.dep_ == "nummod"]
+    if len(counts) == 1:
+        word = counts[0].lower_
+        return int(word) if word.isdigit() else _NUMBERS.get(word)
+    if length.lower_ == "day" and any(c.dep_ == "det" and c.lower_ in _ONE for c in length.children):
+        return 1
+    return None
