@@ -73,3 +73,13 @@ def test_a_river_named_in_the_sentence_does_not_move_the_act_off_the_dateline_to
                          "Friday.")
     location = event_at(doc, "arrested").location
     assert location is not None and location.name == "Cairo"
+
+
+def test_a_town_someone_came_from_does_not_move_a_physical_act_off_the_dateline_town(nlp) -> None:
+    came_from = extracted(nlp, "MANILA, Philippines (Reuters) - Philippine police detained a Filipino nurse on Monday, "
+                               "a day after she returned from Chicago.")
+    location = event_at(came_from, "detained").location
+    assert location is not None and location.name == "Manila" and "dateline" in (location.basis or "")
+    went_to = extracted(nlp, "MANILA, Philippines (Reuters) - Philippine police detained a Filipino nurse on Monday, "
+                             "a day after she returned to Chicago.")
+    assert event_at(went_to, "detained").location is None

@@ -8,7 +8,8 @@ dropped (no dot is better than another town's) when
 
 - the act's own sentence names a town or an area finer than a country outside the town's first-level area
   (`story_moves.moved_away`, the test the scene passes too): "Washington state officials said on Saturday ..." under a
-  WASHINGTON dateline; "a meeting in New Orleans ... at the request of the health department" filed from ATLANTA;
+  WASHINGTON dateline; "a meeting in New Orleans ... at the request of the health department" filed from ATLANTA; a
+  place named as where someone came from does not count for a physical act ("a day after arriving from Chicago");
 - for words (a statement or decision), a party is a person or body the actor dictionary names for its state ("President
   Barack Obama", "the Environmental Protection Agency") and the town is not the state's capital: such a party speaks
   from its seat, not from the town a reporter covering a spill files from ("VENICE, Louisiana -- ... Obama ... tapped
@@ -25,8 +26,10 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from dateline.events.place_links import introducing_word, place_token
 from dateline.events.story_moves import moved_away
 from dateline.model import Document, Place
+from dateline.words import word_class
 
 #: How the actors stage's `entry` names a line of Phoenix's country dictionary that is a person or body of a state: the
 #: line's code is the country's three letters and a sector ("BARACK_OBAMA [USAGOV >090120]"); a country's own line
@@ -37,6 +40,8 @@ STATE_FIGURE = re.compile(r"Countries\.actors\.txt: [^\[]+\[[A-Z]{3}[A-Z]{3}")
 AGENT_JOIN = " + "
 #: GeoNames' feature code of a country's capital.
 CAPITAL_CODE = "PPLC"
+#: Prepositions naming where someone came from ("a day after arriving from Chicago", filed from MANILA).
+ORIGIN_PREPS = word_class("prepositions", "origin")
 
 
 def dateline_refuted(doc: Document, town: Place, trigger: Any, parties: Iterable[Any] = (),
@@ -44,7 +49,7 @@ def dateline_refuted(doc: Document, town: Place, trigger: Any, parties: Iterable
     """Why the dateline town cannot be where the act at `trigger` was done, or None when nothing says so: the act's
     sentence names a place outside the town's area, or (for `words`: statements and decisions) a party is a figure
     of its state speaking from a capital the town is not."""
-    elsewhere = moved_away(doc, town, trigger)
+    elsewhere = moved_away(doc, town, trigger, None if words else lambda place: _origin(doc, place))
     if elsewhere is not None:
         return f"its sentence names '{elsewhere.text}', outside '{town.text}'"
     if words and town.feature_code != CAPITAL_CODE:
@@ -61,3 +66,13 @@ def state_figure(party: Any) -> bool:
     entry = getattr(party, "entry", None) or ""
     found = list(STATE_FIGURE.finditer(entry))
     return bool(found) and AGENT_JOIN not in entry[found[-1].end():]
+
+
+def _origin(doc: Document, place: Place) -> bool:
+    """True when a place is named as where someone came from ("arriving from Chicago"): a physical act told with it
+    was done where they came to, so it says nothing against the dateline town. Words are not spared so: "officials
+    from Utah said" were not in the town either."""
+    if place.token_start is None:
+        return False
+    prep, _, _ = introducing_word(place_token(doc.parsed, place))
+    return prep is not None and prep.lower_ in ORIGIN_PREPS

@@ -15,6 +15,7 @@ one outside the scene: a town in the scene's first-level area ("Nasr City" after
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from dateline.events.index import ArticleIndex
@@ -26,14 +27,18 @@ from dateline.model import Document, Place
 WIDE_CODES = frozenset({"CONT", "RGN", "RGNE", "OCN", "SEA", "GULF", "STM"})
 
 
-def moved_away(doc: Document, scene: Place, trigger: Any) -> Place | None:
+def moved_away(doc: Document, scene: Place, trigger: Any,
+               passing: Callable[[Place], bool] | None = None) -> Place | None:
     """The first town or area finer than a country named in the trigger's sentence (after the scene's place, when
-    the scene was set in the same sentence) that lies outside the scene, or None when the sentence stays there."""
+    the scene was set in the same sentence) that lies outside the scene, or None when the sentence stays there.
+    Places `passing` says are named in passing (a journey's origin, for `events.seats`) are not counted."""
     if place_precision(scene) == "country":
         return None  # a country holds the towns of many stories: its soldiers' home towns, its allies' capitals
     sent = trigger.sent
     for place in ArticleIndex.of(doc).places_in_tokens(max(sent.start, scene.token_end or 0), sent.end):
         if place.name is None or place.feature_code in WIDE_CODES or place_precision(place) == "country":
+            continue
+        if passing is not None and passing(place):
             continue
         if not _inside(place, scene):
             return place
