@@ -271,3 +271,15 @@ def test_the_same_word_after_other_words_is_no_passage_printed_twice(make_doc) -
     cues = [mention_cues(e, doc.parsed, sentence_ordinals(doc.parsed)) for e in events]
     assert cues[0].leading != cues[1].leading
     assert [members for members, _ in cluster(events, cues, DAY)] == [[0], [1]]
+
+
+def test_a_shared_day_is_no_shared_name(make_doc) -> None:
+    # the day is `same_date`'s to read; as a name around the trigger it made two attacks of one day look like one
+    text = "Three soldiers died in two attacks on Wednesday. Gunmen killed a judge in Basra on Wednesday."
+    doc = make_doc(text)
+    events = [_at(text, "attacks"), _at(text, "killed")]
+    cues = [mention_cues(e, doc.parsed, sentence_ordinals(doc.parsed)) for e in events]
+    assert "wednesday" not in cues[0].arguments | cues[1].arguments
+    assert "wednesday" not in cues[0].words
+    a, b = mentions_of(events, cues, DAY)
+    assert pair_features(a, b)["shared_arguments"] == 0.0

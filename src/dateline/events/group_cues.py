@@ -261,12 +261,16 @@ def _placed_in(location: Location | None, places: Sequence[Place], said: tuple[i
         said[0] <= p.start < said[1] and p.geonameid == location.geonameid for p in places)
 
 
-#: Parts of speech of the words that say what a mention is about (who, what, where).
+#: Parts of speech of the words that say what a mention is about (who, what, where) ...
 NAMING_POS = frozenset({"NOUN", "PROPN", "NUM"})
+#: ... bar the words of a date or time ("on Wednesday"), which `same_date` reads: shared, they tell the same day,
+#: not the same act ("died in two attacks on Wednesday" / "13 soldiers killed on Wednesday").
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 
 def _naming_words(tokens: Any) -> frozenset[str]:
-    return frozenset(t.lemma_.lower() for t in tokens if t.pos_ in NAMING_POS and not t.is_stop)
+    return frozenset(t.lemma_.lower() for t in tokens
+                     if t.pos_ in NAMING_POS and not t.is_stop and t.ent_type_ not in TIME_ENTITIES)
 
 
 #: Clauses below a trigger that tell acts of their own: left out of its phrase ("Obama cautioned that work
