@@ -1,6 +1,6 @@
 """Who owns up to an act did it (`parties_claims.claimant`): "X claimed responsibility for the bombing", "X took credit
 for the attack", "the bombing was claimed by X"; a claim by no one names no one. And who led or ordered it
-(`parties_syntax.participle_agents`, `directing_verbs`): "the offensive, led by X". Sentences written for these
+(`parties_syntax.participle_agents`, `participles.tsv`): "the offensive, led by X". Sentences written for these
 tests, run through every stage with the lexicon's own candidates (no verifier). And who is on a protest makes it
 (`parties_claims.on_protest`): "workers went on strike"."""
 

@@ -1,4 +1,4 @@
-"""Who led or ordered an act (`parties_syntax.participle_agents`, `directing_verbs`) is read from a participle written
+"""Who led or ordered an act (`parties_syntax.participle_agents`, `participles.tsv`) is read from a participle written
 right after the act's noun ("the offensive, led by Turkish troops"), not from one after the noun's own phrase, which
 may be that phrase's ("protests against the government led by the president": the president leads the government).
 Sentences written for these tests."""

@@ -1,4 +1,4 @@
-"""A name joined by a hyphen to a participle (`parties_syntax.hyphened_agent`, `sponsor_participles`): "Iran-backed
+"""A name joined by a hyphen to a participle (`parties_syntax.hyphened_agent`, `participles.tsv`): "Iran-backed
 militias" are backed by Iran, they are not Iran, so an act of theirs is not Iran's, and "a Russian-made missile" is
 no Russian act; "the US-led offensive" was waged by the US. Sentences written for these tests, run through every
 stage with the lexicon's own candidates (no verifier)."""

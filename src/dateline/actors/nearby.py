@@ -217,9 +217,9 @@ def not_other_parties(mentions: list[CountryMention], spans: list[tuple[int, int
 
 
 #: Participles of "<country>-backed" modifiers (lemmas): the country helps the agents, it is not theirs.
-BACKING_PARTICIPLES = word_class("country_participles", "backer")
+BACKING_PARTICIPLES = word_class("participles", "backer")
 #: Participles of "<country>-led" modifiers (lemmas): the agents are the country's.
-LEADING_PARTICIPLES = word_class("country_participles", "leader")
+LEADING_PARTICIPLES = word_class("participles", "leader")
 
 
 def participle_spans(doc: Document, actor: Actor, participles: frozenset[str]) -> list[tuple[int, int]]:

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from dateline.words import word_set
+from dateline.words import word_class, word_set
 
 #: Verbs whose hyphened participle names who backs or made a thing ("Iran-backed militias", "Russian-made").
-SPONSOR_PARTICIPLES = word_set("sponsor_participles")
+SPONSOR_PARTICIPLES = word_class("participles", "sponsor")
 
 #: Verbs whose passive participle keeps an object ("Activist handed ten-year sentence"): no headline subject.
 RETAINED_OBJECT_VERBS = word_set("retained_object_verbs")
@@ -51,7 +51,8 @@ def headline_subject(verb: Any) -> Any | None:
 
 def sponsor_participle(modifier: Any) -> bool:
     """"Iran-backed militias", "a Russian-made missile", "Qatar-funded groups": a participle modifying a noun
-    (`sponsor_participles`) whose named dependent says who backs or made it; that name is not the noun's party."""
+    (`participles.tsv`, class `sponsor`) whose named dependent says who backs or made it; that name is not the
+    noun's party."""
     return modifier.dep_ == "amod" and modifier.tag_ == "VBN" and modifier.lemma_.lower() in SPONSOR_PARTICIPLES
 
 

@@ -48,7 +48,7 @@ OBJECT_CONTROL_VERBS = word_set("addressing_verbs") | word_set("causative_verbs"
 #: Verbs that address someone through a preposition ("appealed to X to", "called on X to"), and those prepositions.
 ADDRESSING_PREPS = word_map("addressing_preps")
 #: Verbs whose participle's "by" phrase on a nominal trigger names who led or ordered the act ("led by X").
-DIRECTING_VERBS = word_set("directing_verbs")
+DIRECTING_VERBS = word_class("participles", "directing")
 
 
 @dataclass
@@ -281,8 +281,8 @@ def participle_agents(noun: Any) -> list[Any]:
     """The "by" objects of the support-verb participles modifying a noun ("the demonstration staged by
     students", "an attack carried out by rebels", "the offensive, led by Turkish troops"): who did what the noun
     names. Only support verbs (the lexicon's light verbs: stage, carry out, launch, organise) and verbs of
-    leading or ordering (`directing_verbs`) say who did it: "a charge denied by the Kremlin", "protests followed
-    by a crackdown" name who answered it or what came next."""
+    leading or ordering (`participles.tsv`, class `directing`) say who did it: "a charge denied by the Kremlin",
+    "protests followed by a crackdown" name who answered it or what came next."""
     lexicon = load_lexicon()
     return [g for acl in noun.children if acl.dep_ == "acl" and participle(acl) and
             (lexicon.is_light_verb(acl.lemma_.lower()) or _directing_participle(noun, acl))
@@ -290,9 +290,9 @@ def participle_agents(noun: Any) -> list[Any]:
 
 
 def _directing_participle(noun: Any, acl: Any) -> bool:
-    """"the offensive, led by X", "a protest led by X": a participle of leading or ordering (`directing_verbs`)
-    written right after the noun (a comma between at most). One after the noun's own phrase may be that phrase's
-    ("protests against the ruling party led by Abe": Abe leads the party, not the protests)."""
+    """"the offensive, led by X", "a protest led by X": a participle of leading or ordering (`participles.tsv`, class
+    `directing`) written right after the noun (a comma between at most). One after the noun's own phrase may be that
+    phrase's ("protests against the ruling party led by Abe": Abe leads the party, not the protests)."""
     between = noun.doc[noun.i + 1:acl.i]
     return acl.lemma_.lower() in DIRECTING_VERBS and all(t.is_punct for t in between)
 
