@@ -65,20 +65,18 @@ def entry_start(doc: Document, offset: int) -> int:
     """Where the live page's entry holding character `offset` begins (its stamp's start), or 0 when the page has
     fewer than two stamps or none before it: an entry is a story of its own, and no day of another entry (the
     one above, written later, on a page that puts the newest first) goes on in it."""
-    stamps = _stamps(doc)
-    index = bisect_right([start for start, _ in stamps], offset) - 1
-    return stamps[index][0] if len(stamps) >= 2 and index >= 0 else 0
+    stamp = _entry_stamp(doc, offset)
+    return stamp[0] if stamp is not None else 0
 
 
 def entry_day(doc: Document, offset: int) -> dt.date | None:
     """The day the live page's entry holding character `offset` was written: the first day a time of the last
     stamp before it names, when the page has two stamps or more and that day is no later than the text's
     writing day; else None."""
-    stamps = _stamps(doc)
-    index = bisect_right([start for start, _ in stamps], offset) - 1
-    if len(stamps) < 2 or index < 0:
+    stamp = _entry_stamp(doc, offset)
+    if stamp is None:
         return None
-    start, end = stamps[index]
+    start, end = stamp
     spans = [span for t in doc.timexes if start <= t.start < end and (span := interval(t.value)) is not None
              and span.first == span.last]
     if not spans or spans[0].first > (doc.written or doc.article.date):
@@ -86,5 +84,9 @@ def entry_day(doc: Document, offset: int) -> dt.date | None:
     return spans[0].first
 
 
-def _stamps(doc: Document) -> list[tuple[int, int]]:
-    return sorted((s.start, s.end) for s in doc.excluded if s.kind == "timestamp")
+def _entry_stamp(doc: Document, offset: int) -> tuple[int, int] | None:
+    """The stamp (start, end) opening the live page's entry that holds character `offset`: the last stamp before
+    it, when the page has two stamps or more; else None."""
+    stamps = sorted((s.start, s.end) for s in doc.excluded if s.kind == "timestamp")
+    index = bisect_right([start for start, _ in stamps], offset) - 1
+    return stamps[index] if len(stamps) >= 2 and index >= 0 else None

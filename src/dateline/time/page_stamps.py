@@ -39,11 +39,10 @@ _CLOCK_VALUE = re.compile(r"T(?P<h>\d{2}):(?P<m>\d{2})")
 
 def read_stamp_days(timexes: list[Timex], doc: Document, read_from: dt.date | None = None) -> list[Timex]:
     """`timexes` (of `doc`'s text) with each weekday inside a page stamp valued as the nearest such day to the
-    article date, and
-    each clock time alone in a stamp ("(Update 10:15 p.m. in Cairo, 3:15 p.m. ET)") given its entry's day
-    (`_entry_days`), else the day the page is read from (`read_from`, by default the article date): the
-    grammar lends a lone clock time the day of some other timex nearby, which for a stamp is another
-    entry's, not its own."""
+    article date, and each clock time alone in a stamp ("(Update 10:15 p.m. in Cairo, 3:15 p.m. ET)") given its
+    entry's day (`_entry_days`), else the day the page is read from (`read_from`, by default the article date):
+    the grammar lends a lone clock time the day of some other timex nearby, which for a stamp is another entry's,
+    not its own."""
     stamps, article_date = _stamps(doc.excluded), doc.article.date
     if not stamps:
         return timexes
@@ -117,7 +116,7 @@ def stamped_writing_day(timexes: Iterable[Timex], excluded: Iterable[ExcludedSpa
                         article_date: dt.date) -> dt.date | None:
     """The latest day a page stamp names after `article_date` (by at most MAX_LAG_DAYS), else None. Only
     a weekday or a written date names a day; a clock time alone does not."""
-    stamps = [(s.start, s.end) for s in excluded if s.kind == "timestamp"]
+    stamps = _stamps(excluded)
     days = [day for t in timexes if _stamp_of(t, stamps) is not None and (day := _named_day(t)) is not None
             and article_date < day <= article_date + dt.timedelta(days=MAX_LAG_DAYS)]
     return max(days, default=None)
