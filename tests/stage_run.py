@@ -7,7 +7,7 @@ import datetime as dt
 from dateline.events.dating import Dating, event_dating
 from dateline.events.detect import undetected
 from dateline.events.verify import unverified
-from dateline.model import Article, Document, Event, content_id
+from dateline.model import Actor, Article, Document, Event, content_id
 from dateline.pipeline import run_stages
 from dateline.time import tag_timexes
 
@@ -38,6 +38,11 @@ def event_telling(doc: Document, trigger: str) -> Event:
 def types_at(doc: Document, trigger: str) -> set[str]:
     """The types of every event whose evidence trigger is `trigger`."""
     return {e.type for e in doc.events if e.evidence.trigger == trigger}
+
+
+def actor(doc: Document, text: str) -> Actor:
+    """The first actor mention of the article spelled `text`."""
+    return next(a for a in doc.actors if a.text == text)
 
 
 def token(doc: Document, text: str):

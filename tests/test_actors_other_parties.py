@@ -6,11 +6,7 @@ Each test is a sentence written for it, run through the real places and actors s
 
 from __future__ import annotations
 
-from dateline.model import Document
-
-
-def actor(doc: Document, text: str):
-    return next(a for a in doc.actors if a.text == text)
+from stage_run import actor
 
 
 def test_the_victims_nationality_is_not_the_attackers(staged) -> None:

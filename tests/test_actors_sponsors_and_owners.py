@@ -7,11 +7,7 @@ Each test is a sentence written for it, run through the real places and actors s
 
 from __future__ import annotations
 
-from dateline.model import Document
-
-
-def actor(doc: Document, text: str):
-    return next(a for a in doc.actors if a.text == text)
+from stage_run import actor
 
 
 def test_the_leader_of_the_attackers_does_not_place_their_victims(staged) -> None:

@@ -146,13 +146,18 @@ def test_the_corpus_cut_to_leads_keeps_every_article_with_a_shorter_text(bulk, t
     assert [row["date"] for row in rows] == ["2010-01-13", "2010-01-20", "2010-01-27"]
 
 
-def test_a_store_given_as_the_uninterrupted_run_is_compared_with_instead_of_ingesting_again(
-        bulk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    topic = tmp_path / "t17" / "flood_test"
+def _one_article_corpus(folder: Path) -> None:
+    """A Timeline17-shaped corpus folder of one topic holding one short article."""
+    topic = folder / "flood_test"
     topic.mkdir(parents=True)
     (topic / "articles.jsonl").write_text(json.dumps({"id": "3", "time": "2011-05-02",
                                                       "text": "The river burst its banks . \n"}) + "\n",
                                           encoding="utf-8")
+
+
+def test_a_store_given_as_the_uninterrupted_run_is_compared_with_instead_of_ingesting_again(
+        bulk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    _one_article_corpus(tmp_path / "t17")
 
     def no_ingest(*args, **kwargs):
         raise AssertionError("the uninterrupted run was made although a store was given for it")
@@ -222,11 +227,7 @@ def test_rows_stored_twice_are_counted_per_key_and_a_store_written_once_has_none
 
 def test_the_resume_only_run_skips_the_whole_run_and_reports_rows_stored_twice(
         bulk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    topic = tmp_path / "t17" / "flood_test"
-    topic.mkdir(parents=True)
-    (topic / "articles.jsonl").write_text(json.dumps({"id": "3", "time": "2011-05-02",
-                                                      "text": "The river burst its banks . \n"}) + "\n",
-                                          encoding="utf-8")
+    _one_article_corpus(tmp_path / "t17")
     runs = []
 
     def fake_ingest(corpus, db, run, workers, kill_at=None, partition_size=16):

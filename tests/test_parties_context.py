@@ -9,12 +9,7 @@ from __future__ import annotations
 from dateline.events.parties import trigger_parties
 from dateline.events.resolve import resolve
 from dateline.events.targets import fallback_recipients
-from dateline.model import Document
-from stage_run import token
-
-
-def actor(doc: Document, text: str):
-    return next(a for a in doc.actors if a.text == text)
+from stage_run import actor, token
 
 
 def test_generic_agent_takes_the_country_of_the_sentence_before_not_the_article_focus(staged) -> None:
