@@ -37,15 +37,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from news_candidates import (
-    EVENTS_GOLD,
-    HELD_FOR_GROUPING,
-    T17_FOLDER,
-    default_shared,
-    read_labels,
-    source_file,
-    t17_articles,
-)
+from news_candidates import default_shared, draw_per_topic, gold_ids, read_labels, source_file
 from shown_sample import SAMPLES as SHOWN_SAMPLES
 
 PER_FOLDER = 4
@@ -65,20 +57,11 @@ def labels_path(seed: int) -> Path:
 
 def draw(shared: Path, seed: int = SEED) -> list[str]:
     """The sample's article ids: `PER_FOLDER` a Timeline17 folder, none coded or drawn before."""
-    rng = random.Random(seed)
-    taken = {json.loads(line)["id"] for line in (shared / EVENTS_GOLD).read_text(encoding="utf-8").splitlines()}
-    taken |= {item["article"] for item in read_labels()}
+    taken = gold_ids(shared) | {item["article"] for item in read_labels()}
     taken |= {item["article"] for item in read_labels(HAND_PAIRS)}
     for earlier in EARLIER_SHOWN_SAMPLES:
         taken |= {item["article"] for item in read_labels(SHOWN_SAMPLES[earlier])}
-    topics = sorted(p.name for p in (shared / T17_FOLDER).iterdir()
-                    if (p / "articles.jsonl").exists() and p.name not in HELD_FOR_GROUPING)
-    picks: list[str] = []
-    for topic in topics:
-        pool = [a.id for a in t17_articles(shared, topic)
-                if a.id not in taken and MIN_CHARS <= len(a.text) <= MAX_CHARS]
-        picks += rng.sample(pool, min(PER_FOLDER, len(pool)))
-    return sorted(picks)
+    return draw_per_topic(shared, random.Random(seed), taken, PER_FOLDER, MIN_CHARS, MAX_CHARS)
 
 
 def capture(shared: Path, ids: list[str]) -> list[dict[str, Any]]:

@@ -78,6 +78,28 @@ def t17_articles(shared: Path, topic: str) -> Iterator[Article]:
                           source=f"t17/{topic}")
 
 
+def gold_ids(shared: Path) -> set[str]:
+    """The ids of events-gold's articles: no sample draws one."""
+    return {json.loads(line)["id"] for line in (shared / EVENTS_GOLD).read_text(encoding="utf-8").splitlines()}
+
+
+def t17_topics(shared: Path) -> list[str]:
+    """The Timeline17 folders samples draw from, by name: every one but those held for grouping pairs."""
+    return sorted(p.name for p in (shared / T17_FOLDER).iterdir()
+                  if (p / "articles.jsonl").exists() and p.name not in HELD_FOR_GROUPING)
+
+
+def draw_per_topic(shared: Path, rng: random.Random, taken: set[str], per_topic: int, least: int,
+                   most: int) -> list[str]:
+    """Sorted ids of `per_topic` articles from each `t17_topics` folder (all of a folder that has fewer), of
+    `least`-`most` characters and none of `taken`, drawn with `rng` folder after folder."""
+    picks: list[str] = []
+    for topic in t17_topics(shared):
+        pool = [a.id for a in t17_articles(shared, topic) if a.id not in taken and least <= len(a.text) <= most]
+        picks += rng.sample(pool, min(per_topic, len(pool)))
+    return sorted(picks)
+
+
 def source_file(article_id: str) -> str:
     """The file (relative to the shared folder) an article id comes from."""
     if article_id.startswith("GWN-"):
@@ -100,7 +122,7 @@ def draw(shared: Path, round_no: int = 1) -> list[dict[str, Any]]:
     the same strata and length range, never an article an earlier round drew; its extra T17 picks come from the
     folders the earlier rounds drew least often, so the topics spread as far as the ten folders allow."""
     rng = random.Random(ROUND_SEEDS[round_no])
-    taken = {json.loads(line)["id"] for line in (shared / EVENTS_GOLD).read_text(encoding="utf-8").splitlines()}
+    taken = gold_ids(shared)
     earlier = [p["article"] for r in range(1, round_no) for p in draw(shared, r)]
     taken |= set(earlier)
 
@@ -108,8 +130,7 @@ def draw(shared: Path, round_no: int = 1) -> list[dict[str, Any]]:
         return [a for a in items if a.id not in taken and MIN_CHARS <= len(a.text) <= MAX_CHARS]
 
     gwn = rng.sample(eligible(gwn_articles(shared)), PER_STRATUM)
-    topics = sorted(p.name for p in (shared / T17_FOLDER).iterdir()
-                    if (p / "articles.jsonl").exists() and p.name not in HELD_FOR_GROUPING)
+    topics = t17_topics(shared)
     picks = topics + rng.sample(least_drawn(topics, earlier, PER_STRATUM - len(topics)), PER_STRATUM - len(topics))
     pools = {t: eligible(t17_articles(shared, t)) for t in topics}
     t17 = []

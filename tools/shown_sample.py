@@ -32,16 +32,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from news_candidates import (
-    EVENTS_GOLD,
-    HELD_FOR_GROUPING,
-    T17_FOLDER,
-    article,
-    default_shared,
-    read_labels,
-    source_file,
-    t17_articles,
-)
+from news_candidates import article, default_shared, draw_per_topic, gold_ids, read_labels, source_file
 
 PER_FOLDER = 2
 #: Samples drawn with more articles a folder than `PER_FOLDER` (two a folder showed only 38 events at 0.35 for
@@ -63,20 +54,12 @@ def draw(shared: Path, seed: int = SEED) -> list[str]:
     """The sample's article ids: `PER_FOLDER` (or the seed's `PER_FOLDER_BY_SEED`) a Timeline17 folder, none drawn
     or coded before (events-gold, the `news_candidates` rounds, and the samples of `SAMPLES` drawn before this
     seed's)."""
-    rng = random.Random(seed)
-    taken = {json.loads(line)["id"] for line in (shared / EVENTS_GOLD).read_text(encoding="utf-8").splitlines()}
-    taken |= {item["article"] for item in read_labels()}
+    taken = gold_ids(shared) | {item["article"] for item in read_labels()}
     for earlier in list(SAMPLES)[:list(SAMPLES).index(seed)] if seed in SAMPLES else SAMPLES:
         if SAMPLES[earlier].exists():
             taken |= {item["article"] for item in read_labels(SAMPLES[earlier])}
-    topics = sorted(p.name for p in (shared / T17_FOLDER).iterdir()
-                    if (p / "articles.jsonl").exists() and p.name not in HELD_FOR_GROUPING)
-    picks: list[str] = []
-    for topic in topics:
-        pool = [a.id for a in t17_articles(shared, topic)
-                if a.id not in taken and MIN_CHARS <= len(a.text) <= MAX_CHARS]
-        picks += rng.sample(pool, PER_FOLDER_BY_SEED.get(seed, PER_FOLDER))
-    return sorted(picks)
+    return draw_per_topic(shared, random.Random(seed), taken, PER_FOLDER_BY_SEED.get(seed, PER_FOLDER), MIN_CHARS,
+                          MAX_CHARS)
 
 
 def shown_events(shared: Path, ids: list[str], threshold: float) -> list[tuple[str, Any]]:
