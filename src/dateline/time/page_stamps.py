@@ -22,14 +22,10 @@ import re
 from collections.abc import Iterable
 
 from dateline.model import Document, ExcludedSpan, Timex
+from dateline.time.lexicon import MONTHS, WEEKDAYS
 from dateline.time.writing_day import MAX_LAG_DAYS
 from dateline.timex3 import interval
-from dateline.words import word_map
 
-#: Weekday names and abbreviations -> ISO weekday number.
-_WEEKDAYS = {name: int(number) for name, number in word_map("weekdays").items()}
-#: Month names and abbreviations: a stamp that names its month names its day in full.
-_MONTHS = frozenset(word_map("months"))
 #: The place or zone a stamp's clock time is told in: the word after it ("5:16 a.m. Thursday in Cairo", "11:30
 #: p.m. ET"), past a weekday the timex left out and an "in".
 _ZONE_AFTER = re.compile(r"[^\w\n]*(?:in\s+)?(?P<zone>[A-Z][A-Za-z]*)")
@@ -133,7 +129,7 @@ def _words(timex: Timex) -> list[str]:
 
 def _names_day(timex: Timex) -> bool:
     """True when the timex's own words name its day: a weekday or a month."""
-    return any(w in _WEEKDAYS or w in _MONTHS for w in _words(timex))
+    return any(w in WEEKDAYS or w in MONTHS for w in _words(timex))
 
 
 def _named_day(timex: Timex) -> dt.date | None:
@@ -159,8 +155,8 @@ def _nearest_weekday(timex: Timex, article_date: dt.date) -> Timex:
     """A stamp's weekday ("Thursday", "5:16 a.m. Thursday") moved to the nearest such day to the article
     date; a timex that names its month, or no weekday, is left as read."""
     words = _words(timex)
-    weekdays = [_WEEKDAYS[w] for w in words if w in _WEEKDAYS]
-    if len(weekdays) != 1 or any(w in _MONTHS for w in words) or timex.type not in ("DATE", "TIME"):
+    weekdays = [WEEKDAYS[w] for w in words if w in WEEKDAYS]
+    if len(weekdays) != 1 or any(w in MONTHS for w in words) or timex.type not in ("DATE", "TIME"):
         return timex
     try:
         read = dt.date.fromisoformat(timex.value[:10])
