@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from dateline.events.parties import trigger_parties
 from dateline.events.parties_participles import headline_subject
 from stage_run import candidates, event_at
 from test_parties_retyped import countries
@@ -75,3 +76,13 @@ def test_a_participle_hung_inside_a_long_subject_takes_the_subject_not_the_noun_
                         ("delivered", "VBD", "VERB", "conj", 4), ("medicine", "NN", "NOUN", "dobj", 6)],
                   {"donated": "donate", "delivered": "deliver"})
     assert headline_subject(doc[4]).text == "Nurses"
+    found = trigger_parties(doc[4])
+    assert [t.text for t in found.actors] == ["Nurses"]
+    assert "groups" not in [t.text for t in found.recipients]  # no "noun the passive participle modifies"
+
+
+def test_a_passive_participle_on_a_noun_still_has_that_noun_as_recipient(nlp) -> None:
+    doc = _parsed(nlp, [("Activists", "NNS", "NOUN", "ROOT", 0), ("detained", "VBN", "VERB", "acl", 0),
+                        ("in", "IN", "ADP", "prep", 1), ("Minsk", "NNP", "PROPN", "pobj", 2)], {"detained": "detain"})
+    found = trigger_parties(doc[1])
+    assert (found.actors, [t.text for t in found.recipients]) == ([], ["Activists"])

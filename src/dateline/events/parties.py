@@ -168,7 +168,8 @@ def _alleged_actor(verb: Any) -> Any | None:
 
 def _passive_modifier(verb: Any) -> bool:
     """"the 60 diplomats being expelled", "protesters arrested on Friday": a passive participle
-    modifying a noun says what was done to that noun."""
+    modifying a noun says what was done to that noun; not a verb the parser hung on its own subject
+    (`parties_participles.headline_subject`: "Nurses from two groups donated ...")."""
     return verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN") and participle(verb) and \
         not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children) and headline_subject(verb) is None
 
