@@ -54,6 +54,13 @@ def test_lookup_exact_folded_and_alternate(gazetteer: Gazetteer) -> None:
     assert any(c.feature_code == "PCLI" and c.country_code == "US" for c in gazetteer.lookup("U.S."))
 
 
+def test_a_seat_of_government_is_an_alternate_name_of_its_capital(make_doc) -> None:
+    """aliases.tsv's `alternate` column (d33e1a3): "at the Kremlin" is Moscow, but entered as an alternate name, not
+    a main one, the name alone stays an organisation and no toponym ("The Kremlin denied")."""
+    assert places_of(make_doc, "Officials at the Kremlin denied the report on Monday.")["Kremlin"].name == "Moscow"
+    assert "Kremlin" not in places_of(make_doc, "The Kremlin denied the report on Monday.")
+
+
 def test_fuzzy_lookup_finds_a_transliteration(gazetteer: Gazetteer) -> None:
     assert not gazetteer.lookup("Kfar Zeita")
     found = gazetteer.fuzzy("Kfar Zeita")
