@@ -44,6 +44,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import psutil
@@ -62,7 +63,7 @@ def build_corpus(corpus: Path, size: int, out: Path, chars: int | None = None) -
     each text cut to its lines that end within the first `chars` characters (`lead`)."""
     sources = sorted(corpus.glob("*/articles.jsonl"))
 
-    def originals():
+    def originals() -> Iterator[tuple[str, dict]]:
         for path in sources:
             with path.open(encoding="utf-8") as fh:
                 for line in fh:
@@ -222,6 +223,7 @@ def _logged_partitions(log: Path) -> int:
 
 
 def counts(db: Path) -> dict[str, int]:
+    """Rows per table of a store (`Store.counts`): what a resumed store must share with an uninterrupted one."""
     with open_store(db, read_only=True) as store:
         return store.counts()
 
@@ -300,6 +302,8 @@ def uninterrupted(corpus: Path, db: Path, run: Path, workers: int, size: int, pa
 
 
 def main() -> None:
+    """Build the corpus, ingest it (uninterrupted, then killed at 50 % and resumed, as the options say) and print
+    one JSON line of times, memory and the stores' comparison."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--size", type=int, default=100_000)
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
