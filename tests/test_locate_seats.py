@@ -7,33 +7,35 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from dateline.events.seats import state_figure
+from dateline.model import Location
 from stage_run import event_at, extracted
 
 
+def location_of(nlp, text: str, trigger: str) -> Location | None:
+    """Where the pipeline places the event the word `trigger` tells in `text`."""
+    return event_at(extracted(nlp, text), trigger).location
+
+
 def test_a_state_body_filed_from_a_town_is_not_placed_at_the_town(nlp) -> None:
-    doc = extracted(nlp, "DENVER, Colorado (AP) -- The Environmental Protection Agency accused the company of hiding "
-                         "test results on Monday.")
-    assert event_at(doc, "accused").location is None
+    assert location_of(nlp, "DENVER, Colorado (AP) -- The Environmental Protection Agency accused the company of "
+                            "hiding test results on Monday.", "accused") is None
 
 
 def test_a_state_body_filed_from_its_capital_keeps_the_capital(nlp) -> None:
-    doc = extracted(nlp, "WASHINGTON (AP) -- The Environmental Protection Agency accused the company of hiding "
-                         "test results on Monday.")
-    location = event_at(doc, "accused").location
+    location = location_of(nlp, "WASHINGTON (AP) -- The Environmental Protection Agency accused the company of "
+                                "hiding test results on Monday.", "accused")
     assert location is not None and location.name == "Washington" and "dateline" in (location.basis or "")
 
 
 def test_a_generic_official_filed_from_a_town_keeps_the_town(nlp) -> None:
-    doc = extracted(nlp, "DENVER, Colorado (AP) -- City officials accused the company of hiding test results on "
-                         "Monday.")
-    location = event_at(doc, "accused").location
+    location = location_of(nlp, "DENVER, Colorado (AP) -- City officials accused the company of hiding test results "
+                                "on Monday.", "accused")
     assert location is not None and location.name == "Denver"
 
 
 def test_a_sentence_naming_another_state_keeps_the_dateline_town_off(nlp) -> None:
-    doc = extracted(nlp, "DENVER, Colorado (AP) -- Utah officials accused the company of hiding test results on "
-                         "Monday.")
-    location = event_at(doc, "accused").location
+    location = location_of(nlp, "DENVER, Colorado (AP) -- Utah officials accused the company of hiding test results "
+                                "on Monday.", "accused")
     assert location is None or location.name != "Denver"
 
 
@@ -56,30 +58,25 @@ def test_a_white_house_meeting_is_in_washington_not_in_tennessee(nlp) -> None:
 
 
 def test_a_company_acting_is_not_placed_in_the_country_of_its_seat(nlp) -> None:
-    doc = extracted(nlp, "The United States imports much of its oil. Weeks later, Exxon Mobil attacked American "
-                         "protesters at a depot.")
-    assert event_at(doc, "attacked").location is None
+    assert location_of(nlp, "The United States imports much of its oil. Weeks later, Exxon Mobil attacked American "
+                            "protesters at a depot.", "attacked") is None
 
 
 def test_protesters_acting_against_a_company_of_their_country_keep_the_country(nlp) -> None:
-    doc = extracted(nlp, "Oil prices in the United States rose again. American protesters blockaded an Exxon Mobil "
-                         "depot on Monday.")
-    location = event_at(doc, "blockaded").location
+    location = location_of(nlp, "Oil prices in the United States rose again. American protesters blockaded an Exxon "
+                                "Mobil depot on Monday.", "blockaded")
     assert location is not None and location.name == "United States"
 
 
 def test_a_river_named_in_the_sentence_does_not_move_the_act_off_the_dateline_town(nlp) -> None:
-    doc = extracted(nlp, "CAIRO, Egypt (CNN) -- Police arrested forty protesters on a bridge over the Nile River on "
-                         "Friday.")
-    location = event_at(doc, "arrested").location
+    location = location_of(nlp, "CAIRO, Egypt (CNN) -- Police arrested forty protesters on a bridge over the Nile "
+                                "River on Friday.", "arrested")
     assert location is not None and location.name == "Cairo"
 
 
 def test_a_town_someone_came_from_does_not_move_a_physical_act_off_the_dateline_town(nlp) -> None:
-    came_from = extracted(nlp, "MANILA, Philippines (Reuters) - Philippine police detained a Filipino nurse on Monday, "
-                               "a day after she returned from Chicago.")
-    location = event_at(came_from, "detained").location
+    location = location_of(nlp, "MANILA, Philippines (Reuters) - Philippine police detained a Filipino nurse on "
+                                "Monday, a day after she returned from Chicago.", "detained")
     assert location is not None and location.name == "Manila" and "dateline" in (location.basis or "")
-    went_to = extracted(nlp, "MANILA, Philippines (Reuters) - Philippine police detained a Filipino nurse on Monday, "
-                             "a day after she returned to Chicago.")
-    assert event_at(went_to, "detained").location is None
+    assert location_of(nlp, "MANILA, Philippines (Reuters) - Philippine police detained a Filipino nurse on Monday, "
+                            "a day after she returned to Chicago.", "detained") is None
