@@ -10,6 +10,8 @@ from typing import Any
 
 from dateline.words import word_set, word_table
 
+#: spaCy's entity labels of a place's name: a country, city or state, another location, a building or facility.
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 #: Verbs of saying ("said", "told", "announced"), as the word list gives them.
 REPORTING_VERBS = word_set("reporting_verbs")
 #: What may stand between a verb of saying and the time it is said at: "said on Monday", "said, Monday".

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from dateline.events.sentence_frame import speech_act
+from dateline.syntax import PLACE_ENTITIES
 from dateline.words import word_class, word_set
 
 #: Prepositions that put an act at a place ("in", "at", "near"), and that name where it is aimed ("on", "into").
@@ -29,8 +30,6 @@ GOING_VERBS = word_set("journey_verbs") | word_set("movement_verbs")
 TIME_PREPS = word_class("prepositions", "time-adjunct")
 #: Prepositions whose conjoined objects are the act's two sides, each at its own place ("talks between A and B").
 SIDES_PREPS = frozenset({"between", "among", "amongst"})
-#: spaCy labels of place names.
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Participants of the act: where they are said to be is where it happened ("rebels in Idlib were shelled").
 PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "pobj"})
 #: Clauses that continue the act of their governing verb and share its place (not relative clauses).
@@ -83,7 +82,7 @@ def _names_a_place(noun: Any) -> bool:
     """True when a noun's own words, before any conjunct of it, hold a place name ("the Washington mission", "the
     ministry in Trinidad")."""
     stop = min((c.left_edge.i for c in noun.children if c.dep_ in ("cc", "conj")), default=noun.right_edge.i + 1)
-    return any(t.ent_type_ in PLACE_LABELS for t in noun.doc[noun.left_edge.i:stop])
+    return any(t.ent_type_ in PLACE_ENTITIES for t in noun.doc[noun.left_edge.i:stop])
 
 
 def subject_sharers(trigger: Any) -> list[Any]:

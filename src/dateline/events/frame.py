@@ -56,6 +56,7 @@ from dateline.events.senses import (
 )
 from dateline.events.statement_senses import only_said
 from dateline.model import Actor, Document
+from dateline.syntax import PLACE_ENTITIES  # a place named on a cause ("Bangladesh building collapse"): where, not who
 from dateline.words import word_map, word_set
 
 CAUSES = word_map("nonpolitical_causes")
@@ -94,8 +95,6 @@ HEADLINE_SUBJECT_DEPS = frozenset({"compound", "nmod"})
 #: Links from a trigger to the clause whose subject it shares ("exploded, killing", "fought back to defeat").
 CONTINUING_DEPS = frozenset({"advcl", "conj", "xcomp", "acl"})
 RELATIVE_PRONOUNS = word_set("relative_pronouns")
-#: Entity types of a place named on a cause ("Bangladesh building collapse"): where, not who.
-PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 #: Prepositions that name the cause of an agentless act ("killed in the floods", "died from cholera").
 CAUSE_PREPS = frozenset({"in", "from", "during", "by", "as"})
 #: Prepositions of time whose phrase is background, not the act's own setting ("clashed after the match").

@@ -27,6 +27,7 @@ from dateline.events.detect import RULE_PREFIX as DETECTOR_RULE
 from dateline.events.modality import clause_head
 from dateline.events.same_happening import OTHER_OCCURRENCE  # words marking another occurrence
 from dateline.model import Event, Location, Place, Timex
+from dateline.syntax import PLACE_ENTITIES
 from dateline.words import number_map, word_set
 
 __all__ = ["Cues", "borrowed_type", "governing_chain", "mention_cues", "occurrence_count", "sentence_ordinals"]
@@ -37,9 +38,8 @@ ANAPHORIC_DETERMINERS = word_set("anaphoric_determiners")
 #: the PSC"): such a definite noun is a first mention, not one pointing back.
 RESTRICTIVE_DEPS = frozenset({"acl", "relcl", "prep"})
 #: ... bar a preposition whose objects are all places the article names ("the trial in Los Angeles", "the sanctions
-#: on Russia"): the dependent it is, and the entity labels of a place's name.
+#: on Russia"): the dependent it is (the entity labels of a place's name are `syntax.PLACE_ENTITIES`).
 PLACE_PHRASE_DEP = "prep"
-PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 #: Ordinal words ("second", "4th"), one list with the time stage's.
 ORDINALS = number_map("ordinals")
 #: Number words ("two", "a dozen"), the dependent that counts a noun, and the tag of a singular common noun: how
