@@ -12,10 +12,12 @@ from dateline.model import Event, Evidence, Party
 DAY = dt.date(2018, 9, 19)
 
 
-def _at(text: str, word: str, type_: str = "ASSAULT") -> Event:
-    start = text.index(word)
-    return Event(id=word, type=type_, evidence=Evidence(sentence=text, start=0, end=len(text), trigger=word,
-                                                        trigger_start=start, trigger_end=start + len(word)))
+def _at(text: str, word: str, type_: str = "ASSAULT", last: bool = False, **fields) -> Event:
+    """An event of `type_` triggered by the first (or the `last`) `word` of `text`, the whole text its sentence."""
+    start = text.rindex(word) if last else text.index(word)
+    return Event(id=f"{word}@{start}", type=type_, **fields,
+                 evidence=Evidence(sentence=text, start=0, end=len(text), trigger=word, trigger_start=start,
+                                   trigger_end=start + len(word)))
 
 
 def _tied(make_doc, text: str, first: str, second: str) -> bool:
@@ -203,9 +205,7 @@ def test_a_definite_noun_placed_by_its_phrase_still_points_back(staged) -> None:
     text = ("A judge opened the trial of the former mayor on Monday. Reporters crowded the court. "
             "Witnesses at the trial in Boston described the payments.")
     doc = staged(text)
-    start = text.rindex("trial")
-    event = Event(id="t", type="ACCUSE", evidence=Evidence(sentence=text, start=0, end=len(text), trigger="trial",
-                                                           trigger_start=start, trigger_end=start + 5))
+    event = _at(text, "trial", "ACCUSE", last=True)
     assert mention_cues(event, doc.parsed, places=doc.places).definite
     assert not mention_cues(event, doc.parsed).definite  # without the article's places, a phrase introduces
 
@@ -213,18 +213,13 @@ def test_a_definite_noun_placed_by_its_phrase_still_points_back(staged) -> None:
 def test_a_definite_noun_introduced_by_a_phrase_that_names_no_place_is_a_first_mention(staged) -> None:
     text = "The request of the committee for documents was refused in Boston."
     doc = staged(text)
-    start = text.index("request")
-    event = Event(id="r", type="REQUEST", evidence=Evidence(sentence=text, start=0, end=len(text), trigger="request",
-                                                            trigger_start=start, trigger_end=start + 7))
+    event = _at(text, "request", "REQUEST")
     assert not mention_cues(event, doc.parsed, places=doc.places).definite
 
 
 def _count_pair(make_doc, text: str, first: str, second: str) -> tuple[Cues, Cues, bool]:
     doc = make_doc(text)
-    first_at, second_at = text.index(first), text.rindex(second)
-    events = [Event(id=w, type="ASSAULT", evidence=Evidence(sentence=text, start=0, end=len(text), trigger=w,
-                                                           trigger_start=at, trigger_end=at + len(w)))
-              for w, at in ((first, first_at), (second, second_at))]
+    events = [_at(text, first), _at(text, second, last=True)]
     cues = [mention_cues(e, doc.parsed, sentence_ordinals(doc.parsed)) for e in events]
     a, b = mentions_of(events, cues, DAY)
     return cues[0], cues[1], clash(pair_features(a, b))
@@ -245,17 +240,19 @@ def test_an_uncounted_plural_or_a_verb_says_nothing_of_how_many(make_doc) -> Non
     assert not ruled_out
 
 
+def _first_and_last_inquiry(make_doc, text: str) -> tuple[list[Event], list[Cues]]:
+    """The first and the last "inquiry" of `text` as ACCUSE mentions, with their cues."""
+    doc = make_doc(text)
+    events = [_at(text, "inquiry", "ACCUSE", last=last, confidence=0.6) for last in (False, True)]
+    return events, [mention_cues(e, doc.parsed, sentence_ordinals(doc.parsed)) for e in events]
+
+
 def test_a_passage_printed_twice_is_one_happening_however_far_apart(make_doc) -> None:
     # a pull quote and the body's quote: the same words before the same trigger, twenty sentences apart
     quote = "All the firms on the project should face an inquiry"
     filler = " ".join(f"Crews worked on section {n} of the line." for n in range(20))
     text = f'"{quote}," the senator said. {filler} He added: "{quote}."'
-    doc = make_doc(text)
-    events = [Event(id=str(at), type="ACCUSE", confidence=0.6,
-                    evidence=Evidence(sentence=text, start=0, end=len(text), trigger="inquiry", trigger_start=at,
-                                      trigger_end=at + 7))
-              for at in (text.index("inquiry"), text.rindex("inquiry"))]
-    cues = [mention_cues(e, doc.parsed, sentence_ordinals(doc.parsed)) for e in events]
+    events, cues = _first_and_last_inquiry(make_doc, text)
     assert cues[0].leading == cues[1].leading
     assert [members for members, _ in cluster(events, cues, DAY)] == [[0, 1]]
 
@@ -263,12 +260,7 @@ def test_a_passage_printed_twice_is_one_happening_however_far_apart(make_doc) ->
 def test_the_same_word_after_other_words_is_no_passage_printed_twice(make_doc) -> None:
     filler = " ".join(f"Crews worked on section {n} of the line." for n in range(20))
     text = f"The senator demanded an inquiry into the firms. {filler} The mayor ruled out any inquiry into the police."
-    doc = make_doc(text)
-    events = [Event(id=str(at), type="ACCUSE", confidence=0.6,
-                    evidence=Evidence(sentence=text, start=0, end=len(text), trigger="inquiry", trigger_start=at,
-                                      trigger_end=at + 7))
-              for at in (text.index("inquiry"), text.rindex("inquiry"))]
-    cues = [mention_cues(e, doc.parsed, sentence_ordinals(doc.parsed)) for e in events]
+    events, cues = _first_and_last_inquiry(make_doc, text)
     assert cues[0].leading != cues[1].leading
     assert [members for members, _ in cluster(events, cues, DAY)] == [[0], [1]]
 
