@@ -5,22 +5,28 @@ read by `dateline.timex3`) and a TIMEX3-style `date_mod` saying how the event re
 it: None when it happened on or within the date, `BEFORE`, `ON_OR_BEFORE` or `AFTER`.
 The date of an event is, in order:
 
-1. the timex that governs the trigger's clause: one reached from the trigger through
+1. the day of a happening a length of days counts from to a dated clause ("sank on Friday, two days after
+   a fire broke out": the fire two days before Friday; `dating_counted`);
+2. the timex that governs the trigger's clause: one reached from the trigger through
    the dependency tree without passing into another clause ("Turkey and Russia on
    Monday agreed", "a deal ... last year"). If that timex is a duration, a set or a
    fuzzy reference ("during the past few months", "recently"), it says the event is
    not a dated point, and the article date is used, `ON_OR_BEFORE` (`AFTER` for a
    hypothetical event "in the future");
-2. else the nearest anchoring expression (a DATE or TIME with a calendar value) in the
+3. else the nearest anchoring expression (a DATE or TIME with a calendar value) in the
    sentence, from a clause that contains the trigger ("On Monday officials said rebels
    attacked"), never from a clause beside it (a relative clause about something else);
    when that clause only reports the event ("said on Monday"), the mod is
    `ON_OR_BEFORE`: the event happened by the day it was reported;
-3. else, for "the previous meeting" and the like, the latest day the article mentioned
+4. else, for "the previous meeting" and the like, the latest day the article mentioned
    earlier, `BEFORE`; the day another sentence gives the same happening; the story's day carried
    from an earlier sentence, or the year of a narration of an earlier year (`dating_thread`);
-4. else the day the article was written, `ON_OR_BEFORE`: its page stamp's day ("Updated ... March
-   29") when that comes before the article date, else the article date.
+5. else the day the article was written, `ON_OR_BEFORE`: on a live page of two stamps or more, the day of
+   the entry's own stamp (`dating_hooks.entry_day`); else its page stamp's day ("Updated ... March 29") when
+   that is no later than the day the text was written (`speech_day`), else the article date.
+
+A page stamp's times date no act, and no entry of a live page takes a day from another entry
+(`dating_hooks`).
 
 A timex introduced by "before", "by", "after" or "since" gives the event that relation to it
 (`BEFORE`, `ON_OR_BEFORE`, `AFTER`). An event is never dated after its article unless it
