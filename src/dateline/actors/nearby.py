@@ -55,7 +55,7 @@ class CountryMention:
     country: str
     text: str
     person: bool = False  # a person's country: no evidence for another person's
-    party: bool = False  # named by an actor, not a place: a party of its own that may be another's victim
+    party: bool = False  # named by an actor or on a noun ("the US embassy"): a party of its own, maybe another's victim
 
 
 def places_not_people(doc: Document, people: list[Actor]) -> list[Any]:
@@ -84,7 +84,8 @@ def country_mentions(doc: Document, named: list[Actor], people: list[Actor],
     """Every country the article names, in text order: named (not generic) actors that have a
     real country and places of the places stage outside people's names. Pseudo-countries (IGO,
     NGO) say nothing of where a generic agent belongs, nor does a news outlet ("CNN's reporter
-    saw protesters" in Cairo: the outlet says who reports, not where)."""
+    saw protesters" in Cairo: the outlet says who reports, not where). A country's name modifying a noun
+    ("fired on the US embassy") is marked a party, as an actor's is (`_owns_a_thing`)."""
     starts = {a.start for a in people}
     found = [CountryMention(a.start, a.country, a.text, a.start in starts, True) for a in named
              if a.country in lexicon.countries and a.sector != MEDIA_SECTOR and not _stance_object(doc, a.token_start)
