@@ -51,6 +51,7 @@ from dateline.pipeline import process
 from detector_sources import recode
 from event_sources import news_labeller
 from news_candidates import article, default_shared, label_round, read_labels
+from verifier_figures import reliability
 
 #: A verifier alone, or with its refiner (the cascade's second stage, None when the folder has none).
 Verifier = LinearModel | tuple[LinearModel, LinearModel | None]
@@ -127,7 +128,25 @@ def news_figures(detector: LinearModel, verifier: Verifier, thresholds: list[flo
             got = judged_news([d for d in docs if d.article.id in chosen], subset, t)
             got["interval"] = wilson_interval(got.pop("right"), got["shown"])
             out.update({f"news_{prefix}{k}_{t}": v for k, v in got.items()})
+    table, ece = news_reliability(docs, labels)
+    out.update(news_reliability=table, news_ece=ece)
     return out
+
+
+def news_reliability(docs: list[Document], labels: list[dict[str, Any]], bands: int = 5
+                     ) -> tuple[list[dict[str, Any]], float]:
+    """How often the events of each confidence band are right on the labelled news (every event judged as
+    `judged_news` judges it, whatever its confidence; those on no labelled trigger left out): the reliability table
+    and its calibration error, in `bands` bands (a few hundred events: ten bands are mostly noise)."""
+    pairs = []
+    for doc in docs:
+        label = news_labeller([item for item in labels if item["article"] == doc.article.id])
+        for event in doc.events:
+            said = [x for x in (label(replace(event, evidence=m)) for m in [event.evidence, *event.mentions])
+                    if x is not None]
+            if said:
+                pairs.append((event.confidence, said[0] == event.type))
+    return reliability(pairs, bands)
 
 
 def wilson_interval(right: int, n: int, z: float = 1.96) -> list[float]:

@@ -45,12 +45,12 @@ from dev_texts import ATTACK_CRISES, map_aida, wikievents_text  # noqa: E402
 from event_sources import SOURCES, TRAINED_ON, cache_rows, source_file  # noqa: E402
 from train_event_detector import cross_fitted_detectors  # noqa: E402
 from train_event_model import (  # noqa: E402
-    calibration_pairs,
+    calibrated,
     cross_validate_gold,
     per_source_cv,
     whole_article_folds,
 )
-from verifier_figures import platt, reliability  # noqa: E402
+from verifier_figures import reliability  # noqa: E402
 
 GOLD = SHARED / "data" / "events-gold"
 DEV = SHARED / "data" / "events-dev"
@@ -105,8 +105,8 @@ def training_rows() -> list[Any]:
 def cv_readings(raw_docs: list[Document]) -> list[dict[str, Any]]:
     """Gold readings whose events are verified by fold models that never saw their article.
 
-    Each fold's Platt calibration is fitted on the out-of-fold probabilities of the other folds'
-    articles only (nested), so the confidences shown are honest too.
+    Each fold's calibration (`train_event_model.calibrated`) is fitted on the out-of-fold probabilities of the
+    other folds' articles only (nested), so the confidences shown are honest too.
     """
     rows = training_rows()
     oof = cross_validate_gold(rows)
@@ -118,7 +118,7 @@ def cv_readings(raw_docs: list[Document]) -> list[dict[str, Any]]:
     for k, held in enumerate(folds):
         _progress(f"  gold CV fold {k + 1}/{len(folds)}")
         model = fit([r for r in rows if (r.source, r.group) not in held])
-        model = replace(model, calibration=platt(*calibration_pairs(rows, oof, held)))
+        model = calibrated(model, rows, oof, held)
         with using_thread_model(threads[k]):
             for doc in raw_docs:
                 if ("gold", doc.article.id) in held:

@@ -62,3 +62,87 @@ def test_the_calibration_is_fitted_on_every_whole_article_source_trained_on(monk
     held = both[0]
     kept, _ = calibration_pairs(gold + news + rams, oof, held)
     assert len(kept) == 20 - len(held)
+
+
+def test_a_gold_candidate_beside_a_gold_fact_off_its_words_is_kept_as_beside(monkeypatch) -> None:
+    """A candidate of another type in a sentence whose gold fact stands on other words is no gold event there: it is
+    kept (BESIDE), not left out, so the calibration sees it wrong; on the fact's own words it is re-typed, and in a
+    sentence with no gold fact it is NONE."""
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    from dateline.model import Event, Evidence
+    from event_sources import BESIDE, GoldSpan, _gold_labeller
+
+    text = "The envoy praised the talks as officials in the capital arrested two reporters."
+    arrested = text.index("arrested")
+    label = _gold_labeller([GoldSpan(0, len(text), "COERCE", "fact", (arrested, arrested + 8))])
+
+    def candidate(kind: str, word: str) -> Event:
+        at = text.index(word)
+        return Event(id=word, type=kind, evidence=Evidence(sentence=text, start=0, end=len(text), trigger=word,
+                                                           trigger_start=at, trigger_end=at + len(word)))
+
+    assert label(candidate("SUPPORT", "praised")) == BESIDE
+    assert label(candidate("ASSAULT", "arrested")) == "COERCE"
+    assert label(candidate("COERCE", "arrested")) == "COERCE"
+    assert _gold_labeller([])(candidate("SUPPORT", "praised")) == "NONE"
+
+
+def test_beside_rows_are_weak_negatives_in_the_fit_and_wrong_in_the_calibration(monkeypatch) -> None:
+    """BESIDE rows teach "no event" at BESIDE_WEIGHT of a gold row (none at 0), and enter the calibration pairs as
+    wrong whatever type the verifier decides; `calibrated` leaves them out of its pairs unless BESIDE_IN_CALIBRATION
+    (a Platt map fitted with them sits lower)."""
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    import train_event_model
+    from event_sources import BESIDE
+    from train_event_model import as_fitted, calibration_pairs, fit
+
+    rows = [row("gold", n, "PROTEST", ["w=crowd"]) for n in range(20)]
+    rows += [row("gold", 20 + n, BESIDE, ["w=crowd", "w=aside"]) for n in range(20)]
+    rows += [row("gold", 40 + n, "NONE", ["w=quiet"]) for n in range(20)]
+    monkeypatch.setattr(train_event_model, "BESIDE_WEIGHT", 0.3)
+    assert {r.label for r in as_fitted(rows)} == {"PROTEST", "NONE"}
+    weak = fit(rows)
+    monkeypatch.setattr(train_event_model, "BESIDE_WEIGHT", 1.0)
+    strong = fit(rows)
+    monkeypatch.setattr(train_event_model, "BESIDE_WEIGHT", 0.0)
+    none = fit(rows)
+    assert len(as_fitted(rows)) == 40 and "w=aside" not in none.vocabulary
+    assert pull(strong, "w=aside") < pull(weak, "w=aside") < 0
+    oof = {r.key: {"PROTEST": 0.7, "NONE": 0.3} for r in rows}
+    scores, right = calibration_pairs(rows, oof)
+    assert len(scores) == 60 and sum(right) == 20
+    oof = {r.key: {"PROTEST": 0.2 + 0.6 * (n % 2), "NONE": 0.8 - 0.6 * (n % 2)} for n, r in enumerate(rows)}
+    monkeypatch.setattr(train_event_model, "CALIBRATION_MAP", "platt")
+    monkeypatch.setattr(train_event_model, "BESIDE_IN_CALIBRATION", False)
+    without = train_event_model.calibrated(weak, rows, oof)
+    monkeypatch.setattr(train_event_model, "BESIDE_IN_CALIBRATION", True)
+    with_beside = train_event_model.calibrated(weak, rows, oof)
+    assert with_beside.calibrated(0.8) < without.calibrated(0.8)
+
+
+def test_the_isotonic_calibration_follows_a_flat_middle_band_that_platt_scaling_cannot(monkeypatch,
+                                                                                         tmp_path: Path) -> None:
+    """Candidates scored 0.2 to 0.6 that are all right about as often (0.4): the isotonic map reads that band at
+    about 0.4 at both ends, a sigmoid of the log-odds does not; the map is monotone, written with the model and
+    read back the same."""
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    import numpy as np
+
+    from dateline.events import linear
+    from dateline.events.linear import LinearModel
+    from verifier_figures import isotonic_knots, platt
+
+    rng = np.random.default_rng(7)
+    scores = list(rng.uniform(0.0, 0.2, 200)) + list(rng.uniform(0.2, 0.6, 400)) + list(rng.uniform(0.6, 1.0, 200))
+    right = [bool(rng.random() < (0.05 if s < 0.2 else 0.4 if s < 0.6 else 0.9)) for s in scores]
+    knots = isotonic_knots(scores, right)
+    model = LinearModel(("NONE",), {}, np.zeros((1, 0)), np.zeros(1), calibration_knots=knots)
+    a, b = platt(scores, right)
+    sigmoid = LinearModel(("NONE",), {}, np.zeros((1, 0)), np.zeros(1), calibration=(a, b))
+    assert abs(model.calibrated(0.25) - 0.4) < 0.08 and abs(model.calibrated(0.55) - 0.4) < 0.08
+    assert abs(sigmoid.calibrated(0.25) - 0.4) > 0.08 or abs(sigmoid.calibrated(0.55) - 0.4) > 0.08
+    values = [model.calibrated(x) for x in np.linspace(0, 1, 101)]
+    assert values == sorted(values)
+    linear.write_model(model, tmp_path, "event_verifier", 1, {})
+    again = linear.read_model(tmp_path, "event_verifier", 1)
+    assert again.calibration_knots == knots and again.calibrated(0.55) == model.calibrated(0.55)

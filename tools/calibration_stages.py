@@ -48,8 +48,8 @@ from dateline.pipeline import process  # noqa: E402
 from detector_sources import recode  # noqa: E402
 from event_sets import DEV, GOLD, _gold_articles, _progress, _right_in_sentence, score, training_rows  # noqa: E402
 from train_event_detector import cross_fitted_detectors  # noqa: E402
-from train_event_model import calibration_pairs, cross_validate_gold, fit, whole_article_folds  # noqa: E402
-from verifier_figures import platt, reliability  # noqa: E402
+from train_event_model import calibrated, cross_validate_gold, fit, whole_article_folds  # noqa: E402
+from verifier_figures import reliability  # noqa: E402
 
 THRESHOLDS = (0.35, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8)
 SCORER = ROOT.parent / "shared" / "tools" / "event_score.py"
@@ -179,8 +179,7 @@ def main() -> None:
     readings: dict[str, list[dict[str, Any]]] = {"benchmark": [], "mentions": [], "grouped": []}
     for k, held in enumerate(whole_article_folds(rows)):
         _progress(f"fold {k + 1}")
-        model = replace(fit([r for r in rows if (r.source, r.group) not in held]),
-                        calibration=platt(*calibration_pairs(rows, oof, held)))
+        model = calibrated(fit([r for r in rows if (r.source, r.group) not in held]), rows, oof, held)
         for bench_doc, doc in zip(grouped_raw, mention_raw, strict=True):
             if ("gold", doc.article.id) not in held:
                 continue

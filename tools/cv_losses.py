@@ -51,9 +51,8 @@ from dateline.model import Document, Event  # noqa: E402
 from dateline.pipeline import process  # noqa: E402
 from detector_sources import recode  # noqa: E402
 from train_event_detector import cross_fitted_detectors  # noqa: E402
-from train_event_model import calibration_pairs, cross_validate_gold, fit, whole_article_folds  # noqa: E402
+from train_event_model import calibrated, cross_validate_gold, fit, whole_article_folds  # noqa: E402
 from typing_losses import cites, factual, judged_candidates  # noqa: E402
-from verifier_figures import platt  # noqa: E402
 
 Judged = tuple[Event, list[str], dict[str, float], Event | None]
 
@@ -134,7 +133,7 @@ def fold_readings(raw_docs: list[Document], threshold: float
     for k, held in enumerate(whole_article_folds(rows)):
         print(f"  fold {k + 1}", file=sys.stderr, flush=True)
         model = fit([r for r in rows if (r.source, r.group) not in held])
-        model = replace(model, calibration=platt(*calibration_pairs(rows, oof, held)))
+        model = calibrated(model, rows, oof, held)
         for doc in raw_docs:
             if ("gold", doc.article.id) not in held:
                 continue

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from dateline.events.verify import NONE, RETYPE_MIN
-from event_sources import Row
+from event_sources import BESIDE, Row
 
 
 def decide(row: Row, probs: dict[str, float]) -> tuple[str, float]:
@@ -72,6 +72,26 @@ def platt(scores: list[float], right: list[bool]) -> tuple[float, float]:
             break
     return float(a), float(b)
 
+def isotonic_knots(scores: list[float], right: list[bool]) -> tuple[tuple[float, float], ...]:
+    """The monotone map from a verifier's probability to the share right, as (probability, share) knots to read
+    by straight lines between them (`LinearModel.calibrated`): isotonic regression of the (probability, right)
+    pairs, rounded so that the same pairs give the same bytes.
+
+    A monotone map of any shape, not a sigmoid of the log-odds: on events-gold the verifier's middle band
+    (calibrated 0.2-0.6) is right about equally often, so Platt scaling puts its lower half too low and its upper
+    half too high (nested CV of the candidates, BENCHMARKS.md, Event verifier and calibrated confidence, fourteenth
+    session; `train_event_model.CALIBRATION_MAP`, not the default). Needs both kinds of pair; without them, the
+    share right everywhere."""
+    from sklearn.isotonic import IsotonicRegression
+
+    if not scores or len(set(right)) < 2:
+        share = sum(right) / max(len(right), 1)
+        return ((0.0, share), (1.0, share))
+    fitted = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(scores, [float(r) for r in right])
+    knots = [(round(float(x), 6), round(float(y), 6)) for x, y in zip(fitted.X_thresholds_, fitted.y_thresholds_,
+                                                                       strict=True)]
+    return tuple(knots)
+
 def source_report(rows: list[Row], probs: list[dict[str, float]]) -> dict[str, Any]:
     """How the verifier's decisions on a source's candidates compare with the source's labels.
 
@@ -86,8 +106,8 @@ def source_report(rows: list[Row], probs: list[dict[str, float]]) -> dict[str, A
     for r, p in zip(rows, probs, strict=True):
         final, prob = decide(r, p)
         shown = prob >= 0.5
-        right += (shown and final == r.label) or (not shown and r.label == NONE)
-        if r.label == NONE:
+        right += (shown and final == r.label) or (not shown and r.label in (NONE, BESIDE))
+        if r.label in (NONE, BESIDE):  # BESIDE: not an event of its type there (`event_sources`)
             nones += 1
             rejected += not shown
         else:

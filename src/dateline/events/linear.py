@@ -34,7 +34,10 @@ class LinearModel:
     """Classes, the sparse vocabulary and weights, optional dense weights, and the decision settings.
 
     `threshold` is the probability a detector proposal needs; `calibration` the Platt scaling (a, b) of a
-    verifier's log-odds; `dense` the dense features' weights (classes, width) with their mean and scale.
+    verifier's log-odds; `calibration_knots`, when given, a monotone map of the probability instead: (probability,
+    share right) points fitted by isotonic regression, read between them by straight lines (a sigmoid of the log-odds
+    could not follow a verifier whose middle band is right about equally often); `dense` the dense features'
+    weights (classes, width) with their mean and scale.
     """
 
     classes: tuple[str, ...]
@@ -43,6 +46,7 @@ class LinearModel:
     intercept: np.ndarray  # (classes,)
     threshold: float = 0.5
     calibration: tuple[float, float] = (1.0, 0.0)
+    calibration_knots: tuple[tuple[float, float], ...] = ()
     dense: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
     meta: dict[str, Any] = field(default_factory=dict)
 
@@ -82,7 +86,11 @@ class LinearModel:
         return dict(zip(self.classes, (float(p) for p in probs), strict=True))
 
     def calibrated(self, probability: float) -> float:
-        """A probability after the model's Platt scaling (identity when none was fitted)."""
+        """A probability after the model's calibration: its knots when it has them, else its Platt scaling
+        (identity when none was fitted)."""
+        if self.calibration_knots:
+            xs, ys = zip(*self.calibration_knots, strict=True)
+            return float(np.interp(probability, xs, ys))
         p = min(max(probability, 1e-6), 1 - 1e-6)
         a, b = self.calibration
         return 1.0 / (1.0 + math.exp(-(a * math.log(p / (1 - p)) + b)))
@@ -138,8 +146,9 @@ def read_model(folder: Path, name: str, feature_version: int) -> LinearModel:
         raise ValueError(f"{weights_path}: weights of shape {coef.shape} do not fit the vocabulary of "
                          f"{meta_path.name}; retrain or restore both files")
     a, b = meta.get("calibration", (1.0, 0.0))
+    knots = tuple((float(x), float(y)) for x, y in meta.get("calibration_knots", ()))
     return LinearModel(tuple(meta["classes"]), vocabulary, coef, intercept, float(meta.get("threshold", 0.5)),
-                       (float(a), float(b)), dense, meta)  # type: ignore[arg-type]
+                       (float(a), float(b)), knots, dense, meta)  # type: ignore[arg-type]
 
 
 def write_arrays(path: Path, arrays: dict[str, np.ndarray]) -> None:
@@ -167,6 +176,7 @@ def write_model(model: LinearModel, folder: Path, name: str, feature_version: in
                                 "intercept": model.intercept.astype(np.float32), **dense})
     head = {"format": FORMAT, "name": name, "feature_version": feature_version, "classes": list(model.classes),
             "threshold": model.threshold, "calibration": list(model.calibration),
+            **({"calibration_knots": [list(k) for k in model.calibration_knots]} if model.calibration_knots else {}),
             "weights_sha256": file_sha256(weights_path)}
     meta_path.write_text(json.dumps({**head, **meta, "vocabulary": vocab}, indent=1, ensure_ascii=False) + "\n",
                          encoding="utf-8")
