@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from dateline.events.group import Cues, cluster, mention_cues, mentions_of, sentence_ordinals
-from dateline.events.same_happening import clash, pair_features, tied_in_sentence
+from dateline.events.same_happening import clash, pair_features
+from dateline.events.sentence_ties import tied_in_sentence
 from dateline.model import Event, Evidence, Party
 
 DAY = dt.date(2018, 9, 19)
@@ -275,3 +276,21 @@ def test_a_shared_day_is_no_shared_name(make_doc) -> None:
     assert "wednesday" not in cues[0].words
     a, b = mentions_of(events, cues, DAY)
     assert pair_features(a, b)["shared_arguments"] == 0.0
+
+
+def test_an_act_and_the_occasion_it_was_told_in_are_two_happenings(make_doc) -> None:
+    text = "A patrol walked into a roadside ambush during the assault on the river town last spring."
+    doc = make_doc(text)
+    events = [_at(text, "ambush"), _at(text, "assault")]
+    ambush, assault = mentions_of(events, [mention_cues(e, doc.parsed) for e in events], DAY)
+    assert assault.occasion_of is not None and ambush.occasion_of is None
+    features = pair_features(ambush, assault)
+    assert features["occasion_of_other"] == 1.0 and clash(features)
+
+
+def test_an_act_with_no_occasion_phrase_is_no_occasion_of_another(make_doc) -> None:
+    text = "A patrol walked into a roadside ambush, and the assault on the river town began at dawn."
+    doc = make_doc(text)
+    events = [_at(text, "ambush"), _at(text, "assault")]
+    ambush, assault = mentions_of(events, [mention_cues(e, doc.parsed) for e in events], DAY)
+    assert pair_features(ambush, assault)["occasion_of_other"] == 0.0

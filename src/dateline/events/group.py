@@ -35,7 +35,6 @@ from dateline.events.same_happening import (
     PairModel,
     clash,
     comparable,
-    coordinated_in_sentence,
     date_span,
     load_pair_model,
     mention_of,
@@ -44,8 +43,8 @@ from dateline.events.same_happening import (
     places_clash,
     printed_twice,
     same_stem,
-    tied_in_sentence,
 )
+from dateline.events.sentence_ties import coordinated_in_sentence, tied_in_sentence
 from dateline.events.switch import Switch
 from dateline.model import Document, Event
 
@@ -257,7 +256,7 @@ def _representative_key(mention: Mention) -> tuple[Any, ...]:
     loc = mention.location
     return (mention.mode, mention.actors, mention.recipients, mention.date, mention.span,
             loc.geonameid if loc else None, mention.stems, mention.trigger, mention.definite, mention.leading,
-            mention.count)
+            mention.count, mention.occasion_of)
 
 
 @dataclass

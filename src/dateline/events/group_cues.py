@@ -25,6 +25,7 @@ from typing import Any
 
 from dateline.events.detect import RULE_PREFIX as DETECTOR_RULE
 from dateline.events.modality import clause_head
+from dateline.events.occasion import occasion_link
 from dateline.events.same_happening import OTHER_OCCURRENCE  # words marking another occurrence
 from dateline.model import Event, Location, Place, Timex
 from dateline.syntax import PLACE_ENTITIES
@@ -119,6 +120,9 @@ class Cues:
     count: int | None = None
     #: the trigger and the words just before it (`leading_words`): two tellings so worded are one text repeated
     leading: tuple[str, ...] = ()
+    #: the token index of the act a noun trigger is the occasion of ("an ambush during the attack": ambush's
+    #: verb for "attack"; `occasion.occasion_link`), or None: an act told inside another is not that act
+    occasion_of: int | None = None
 
 
 def mention_cues(event: Event, parsed: Any, ordinals: dict[int, int] | None = None,
@@ -147,7 +151,8 @@ def mention_cues(event: Event, parsed: Any, ordinals: dict[int, int] | None = No
                 dated=_dated_in(event.date, timexes, said), placed=_placed_in(event.location, places, said),
                 token=token.i, chain=governing_chain(token),
                 reach=governing_chain(token, across_conjuncts=True), borrowed=borrowed_type(event) is not None,
-                markers=occurrence_markers(token), count=occurrence_count(token), leading=leading_words(token))
+                markers=occurrence_markers(token), count=occurrence_count(token), leading=leading_words(token),
+                occasion_of=_occasion_of(token))
 
 
 def _restrictive(child: Any, places: Sequence[Place]) -> bool:
@@ -165,6 +170,13 @@ def _names_only_places(prep: Any, places: Sequence[Place]) -> bool:
     objects = [c for c in prep.children if c.dep_ == "pobj"]
     return bool(objects) and all(
         any(p.start <= o.idx < p.end for p in places) and o.ent_type_ in PLACE_ENTITIES for o in objects)
+
+
+def _occasion_of(token: Any) -> int | None:
+    """The token index of the word a trigger's preposition of occasion hangs on ("ran into an ambush during the
+    attack": ran), or None when the trigger is no object of one."""
+    link = occasion_link(token)
+    return link[1].i if link is not None else None
 
 
 def occurrence_markers(token: Any) -> frozenset[str]:

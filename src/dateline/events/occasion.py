@@ -85,7 +85,7 @@ def occasion_choice(place: Place, trigger: Any) -> Choice | None:
     if prep is None:
         return None
     occasion = head if prep.lower_ in SITE_PREPS or _aimed_at_town(prep, place) else phrase
-    link = _occasion_link(occasion)
+    link = occasion_link(occasion)
     if link is None or link[1].i not in aiming_words(trigger) or occasion.pos_ != "NOUN":
         return None
     reading = load_lexicon().noun_entry(occasion)
@@ -145,7 +145,7 @@ def _after_of(token: Any, occasion: Any) -> bool:
     return False
 
 
-def _occasion_link(noun: Any) -> tuple[str, Any] | None:
+def occasion_link(noun: Any) -> tuple[str, Any] | None:
     """For the object of a preposition of occasion ("during the invasion", "ahead of the match"): the preposition's
     words and the word they hang on; None for any other noun."""
     if noun.dep_ != "pobj":

@@ -49,9 +49,10 @@ import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Protocol
+from typing import Any
 
 from dateline.config import package_data
+from dateline.events.sentence_ties import coordinated_in_sentence, occasion_in_sentence, tied_in_sentence
 from dateline.model import Event, Location, Party
 from dateline.timex3 import Interval, interval
 from dateline.words import word_set
@@ -136,6 +137,7 @@ class Mention:
     markers: frozenset[str] = frozenset()  # words marking which occurrence it tells (`group_cues.occurrence_markers`)
     count: int | None = None  # how many occurrences a noun trigger names (`group_cues.occurrence_count`)
     leading: tuple[str, ...] = ()  # the trigger and the words before it (`group_cues.leading_words`)
+    occasion_of: int | None = None  # the act a trigger is the occasion of (`group_cues.Cues.occasion_of`)
 
 
 def mention_of(event: Event, cues: Any, ordinal: int, reference: dt.date | None) -> Mention:
@@ -149,7 +151,7 @@ def mention_of(event: Event, cues: Any, ordinal: int, reference: dt.date | None)
                    location=event.location, arguments=cues.arguments, words=cues.words,
                    clause=cues.clause, dated=cues.dated, placed=cues.placed, token=cues.token, chain=cues.chain,
                    reach=cues.reach, borrowed=cues.borrowed, markers=cues.markers, count=cues.count,
-                   leading=cues.leading)
+                   leading=cues.leading, occasion_of=cues.occasion_of)
 
 
 def party_keys(parties: list[Party]) -> frozenset[str]:
@@ -263,6 +265,9 @@ def pair_features(a: Mention, b: Mention, lead: tuple[int, int] | None = None) -
         "refers_back": 0.0 if same_sentence else float(stem and b.definite and b.nominal),
         # "Britain blamed Russia ... Britain blames Russia": the same act between the same two sides, retold
         "retold_between": float(stem) * _same_sides(a, b),
+        # "ran into an ambush during the attack on the town": an act and the occasion it was told in, two happenings
+        # (a veto): a definite occasion names the frame, not the act told inside it again
+        "occasion_of_other": float(same_sentence and occasion_in_sentence(a, b)),
         # a pull quote and the quote in the body: one passage printed twice (`printed_twice`)
         "printed_twice": float(not same_sentence and bool(a.leading) and a.leading == b.leading),
     }
@@ -276,39 +281,11 @@ def _same_sides(a: Mention, b: Mention) -> float:
     return float(bool(a.actors and a.recipients) and a.actors == b.actors and a.recipients == b.recipients)
 
 
-class Anchored(Protocol):
-    """Where a mention's trigger sits in its sentence's parse (a `Mention`, or the `group_cues.Cues` it is made
-    from): its token, the words it hangs from within its act, and those it reaches across coordinated verbs."""
-
-    @property
-    def token(self) -> int | None: ...
-    @property
-    def chain(self) -> frozenset[int]: ...
-    @property
-    def reach(self) -> frozenset[int]: ...
-
-
-def tied_in_sentence(a: Anchored, b: Anchored) -> bool:
-    """Whether one of two mentions of one sentence hangs on the other's act: its trigger lies on the other's
-    chain ("imposed sanctions", "the explosion that killed 11", "arrived on his fourth visit")."""
-    return (a.token is not None and a.token in b.chain) or (b.token is not None and b.token in a.chain)
-
-
-def coordinated_in_sentence(a: Anchored, b: Anchored) -> bool:
-    """Whether two mentions of one sentence are verbs coordinated under one subject or a verb and a clause of its
-    moment, or hang on such verbs (`Mention.reach`): one reaches the other's trigger ("killed five and wounded
-    twelve"; "detonated a bomb, killing 23 and injuring 50"; "was hit when soldiers opened fire"), or both reach
-    one verb only across such links ("killed five, wounded twelve and abducted three": both on "killed")."""
-    if a.token is None or b.token is None or not a.reach or not b.reach:
-        return False
-    return a.token in b.reach or b.token in a.reach or bool((a.reach - a.chain) & (b.reach - b.chain))
-
-
 def clash(features: dict[str, float]) -> bool:
     """Whether a pair cannot be one happening whatever else it shares: dates that cannot overlap, places
-    far apart, other modes, parties each side lacks, or markers of two occurrences (`other_occurrences`: of the
-    labelled pairs with a word marking another occurrence on one side only, none is one happening; as a weight
-    it was outvoted by a shared word).
+    far apart, other modes, parties each side lacks, an act and the occasion it was told in, or markers of two
+    occurrences (`other_occurrences`: of the labelled pairs with a word marking another occurrence on one side
+    only, none is one happening; as a weight it was outvoted by a shared word).
 
     Parties do not veto one act told twice in one sentence, where a party mismatch says more about the parse
     than the world: a verb and its own noun ("were arrested ... their arrest"), or one trigger hanging on the
@@ -318,7 +295,7 @@ def clash(features: dict[str, float]) -> bool:
     told_once = features["own_noun"] or features["tied"]
     parties = (features["actors_clash"] or features["recipients_clash"]) and not told_once
     return bool(features["dates_clash"] or features["places_clash"] or features["modes_clash"] or parties
-                or features["other_occurrence"])
+                or features["other_occurrence"] or features["occasion_of_other"])
 
 
 def printed_twice(features: dict[str, float]) -> bool:
