@@ -207,15 +207,16 @@ def pair_figures(folder: Path, threshold: float, news_only: bool = False, news_s
     out: dict[str, Any] = {"models": str(folder), "min_confidence": threshold}
     if news_only:
         return out | news_figures(detector, verifier, [0.35, 0.45, threshold], news_split)
-    for name, load in (("muc4_false_alarm", sets._muc), ("crisislex_false_alarm", sets._crisis_tweets)):
+    for name, load in (("muc4_false_alarm", sets.muc_articles), ("crisislex_false_alarm", sets.crisis_tweet_articles)):
         docs = coded(cached_documents(name, load(0)), detector, verifier)
-        out[name] = sets._alarm_rate(docs, threshold)["false_alarm_rate"]
+        out[name] = sets.alarm_rate(docs, threshold)["false_alarm_rate"]
     out.update(short_report_figures(detector, verifier, threshold))
     out.update(news_figures(detector, verifier, [0.35, 0.45, threshold], news_split))
     out["gsr_type_f1"] = gsr_type_f1(detector, verifier, threshold)
-    for name, load, judged in (("rams", sets._rams, None), ("wikievents", sets._wikievents, sets.KAIROS_TYPES)):
+    for name, load, judged in (("rams", sets.rams_articles, None),
+                               ("wikievents", sets.wikievents_articles, sets.KAIROS_TYPES)):
         articles, golds = load(0)
-        found = sets._found(coded(cached_documents(name, articles), detector, verifier), golds, threshold, judged)
+        found = sets.found_at(coded(cached_documents(name, articles), detector, verifier), golds, threshold, judged)
         out[f"{name}_recall"] = found["recall"]
         if judged:
             out[f"{name}_precision"] = found["precision"]

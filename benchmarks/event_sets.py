@@ -63,7 +63,8 @@ TARGET_PRECISION = 0.85
 READER_BETA = 0.5
 
 
-def _progress(msg: str) -> None:
+def progress(msg: str) -> None:
+    """A progress line on standard error, flushed at once."""
     print(msg, file=sys.stderr, flush=True)
 
 
@@ -89,7 +90,8 @@ def _brief(figures: dict[str, Any]) -> dict[str, Any]:
     return {k: figures[k] for k in keys}
 
 
-def _gold_articles(limit: int) -> list[Article]:
+def events_gold_articles(limit: int) -> list[Article]:
+    """events-gold's articles, the first `limit` of them (all for 0)."""
     lines = (GOLD / "articles.jsonl").read_text(encoding="utf-8").splitlines()[: limit or None]
     return [Article(id=a["id"], date=dt.date.fromisoformat(a["date"][:10]), text=a["text"], source=a.get("source"))
             for a in map(json.loads, lines)]
@@ -116,7 +118,7 @@ def cv_readings(raw_docs: list[Document]) -> list[dict[str, Any]]:
     from train_event_model import fit
 
     for k, held in enumerate(folds):
-        _progress(f"  gold CV fold {k + 1}/{len(folds)}")
+        progress(f"  gold CV fold {k + 1}/{len(folds)}")
         model = fit([r for r in rows if (r.source, r.group) not in held])
         model = calibrated(model, rows, oof, held)
         with using_thread_model(threads[k]):
@@ -131,7 +133,7 @@ def _thread_models(folds: list[set[tuple[str, str]]]) -> list[Any]:
     the shipped one learned every events-gold article, so in force it would read the held ones in-sample."""
     from train_thread_parties import read_rows, trained_model
 
-    _progress("  thread-party rows (events-gold through the pipeline)")
+    progress("  thread-party rows (events-gold through the pipeline)")
     x, y, slots, matched, mods = read_rows(GOLD)
     articles = sorted({m.article for m in matched})
     return [trained_model(x, y, slots, matched, [a for a in articles if ("gold", a) not in held], mods["event_score"])
@@ -145,15 +147,15 @@ def _verified_reading(doc: Document, model: Any) -> dict[str, Any]:
     mention the lexicon was surest of (`tools/calibration_stages.py`)."""
     with using_verifier(model):
         verified = verify_events(replace(doc, events=list(doc.events)))
-    return _grouped(verified).to_json()
+    return grouped_copy(verified).to_json()
 
 
-def _grouped(doc: Document) -> Document:
+def grouped_copy(doc: Document) -> Document:
     """The coder's steps after the verifier (`coder.code_events`) on a copy of `doc`'s verified mentions."""
     return after_verification(replace(doc, events=list(doc.events)))
 
 
-def _right_in_sentence(reading: dict[str, Any], gold: dict[str, list[dict[str, Any]]], text: str) -> list[bool]:
+def right_in_sentence(reading: dict[str, Any], gold: dict[str, list[dict[str, Any]]], text: str) -> list[bool]:
     """Per shown event: is there a gold fact event of its type in the sentence holding its trigger?"""
     spans = []
     for g in gold.get(reading["article"]["id"], []):
@@ -173,7 +175,7 @@ def calibration_table(readings: list[dict[str, Any]], articles: list[Article]) -
     pairs = []
     for r in readings:
         factual = [e for e in r["events"] if not e["negated"] and not e["hypothetical"]]
-        rights = _right_in_sentence({**r, "events": factual}, gold, texts[r["article"]["id"]])
+        rights = right_in_sentence({**r, "events": factual}, gold, texts[r["article"]["id"]])
         pairs += [(e["confidence"], ok) for e, ok in zip(factual, rights, strict=True)]
     return reliability(pairs)
 
@@ -210,19 +212,19 @@ def pick_threshold(readings: list[dict[str, Any]]) -> tuple[float, dict[str, Any
 
 def gold_figures(limit: int, errors: bool) -> tuple[dict[str, Any], float]:
     """Figures on events-gold, and the proposed display threshold (from the cross-validation)."""
-    articles = _gold_articles(limit)
-    _progress(f"events-gold: {len(articles)} articles, shipped pipeline")
+    articles = events_gold_articles(limit)
+    progress(f"events-gold: {len(articles)} articles, shipped pipeline")
     shipped = [d.to_json() for d in process(articles)]
     with unverified():  # mentions of the lexicon and of fold detectors that never saw the article, grouped later
         with grouping.off():
             raw_docs = recode(list(process(articles)), cross_fitted_detectors(GOLD, DEV))
-        lexicon = [_grouped(d).to_json() for d in raw_docs]
+        lexicon = [grouped_copy(d).to_json() for d in raw_docs]
     cv = cv_readings(raw_docs)
     threshold, at_threshold, curve = pick_threshold(cv)
     table, ece = calibration_table(cv, articles)
-    _progress("reliability of cross-validated confidences on events-gold (factual events):")
+    progress("reliability of cross-validated confidences on events-gold (factual events):")
     for row in table:
-        _progress(f"  {row['bin']}  n={row['count']:4d}  mean conf {row['mean_confidence']:.3f}  "
+        progress(f"  {row['bin']}  n={row['count']:4d}  mean conf {row['mean_confidence']:.3f}  "
                   f"right {row['share_right']:.3f}")
     _, shipped_ece = calibration_table(shipped, articles)
     out = {"gold_lexicon": _brief(score(lexicon)),
@@ -248,10 +250,10 @@ THRESHOLDS = tuple(round(step * 0.05, 2) for step in range(20))
 
 def found_curve(docs: list[Document], golds: dict[str, list[tuple[int, int, str]]],
                 judged: frozenset[str] | None = None) -> list[dict[str, float]]:
-    """`_found` at every threshold of THRESHOLDS, with F0.5 where precision is judged."""
+    """`found_at` at every threshold of THRESHOLDS, with F0.5 where precision is judged."""
     curve = []
     for t in THRESHOLDS:
-        got = _found(docs, golds, t, judged)
+        got = found_at(docs, golds, t, judged)
         if "precision" in got:
             got["f0.5"] = round(f_beta(got["precision"], got["recall"]), 4)
         curve.append({"min_confidence": t, **got})
@@ -271,7 +273,7 @@ def joint_threshold(curves: dict[str, list[dict[str, float]]]) -> tuple[float, d
     return t, {"mean_f0.5": round(mean, 4), **parts}
 
 
-def _found(docs: Iterable[Document], golds: dict[str, list[tuple[int, int, str]]], threshold: float,
+def found_at(docs: Iterable[Document], golds: dict[str, list[tuple[int, int, str]]], threshold: float,
            judged: frozenset[str] | None = None) -> dict[str, float]:
     """Recall of gold (start, end, type) sentence spans by shown events; precision over `judged` types.
 
@@ -297,7 +299,9 @@ def _found(docs: Iterable[Document], golds: dict[str, list[tuple[int, int, str]]
     return out
 
 
-def _rams(limit: int) -> tuple[list[Article], dict[str, list[tuple[int, int, str]]]]:
+def rams_articles(limit: int) -> tuple[list[Article], dict[str, list[tuple[int, int, str]]]]:
+    """RAMS dev documents (the first `limit`, all for 0) and, by id, the (start, end, PLOVER type) of the sentence of
+    each one's event whose AIDA type maps to PLOVER."""
     rel = SOURCES["rams"][1]
     articles, golds = [], {}
     for i, line in enumerate(open(DEV / rel, encoding="utf-8")):
@@ -314,7 +318,9 @@ def _rams(limit: int) -> tuple[list[Article], dict[str, list[tuple[int, int, str
     return articles, golds
 
 
-def _wikievents(limit: int) -> tuple[list[Article], dict[str, list[tuple[int, int, str]]]]:
+def wikievents_articles(limit: int) -> tuple[list[Article], dict[str, list[tuple[int, int, str]]]]:
+    """WikiEvents dev documents (the first `limit`, all for 0) and, by id, the (start, end, PLOVER type) of the
+    sentence of each event mention whose type maps to PLOVER."""
     articles, golds = [], {}
     for i, line in enumerate(open(DEV / "wikievents_dev.jsonl", encoding="utf-8")):
         if limit and i >= limit:
@@ -332,18 +338,20 @@ def _wikievents(limit: int) -> tuple[list[Article], dict[str, list[tuple[int, in
 
 def _false_alarms(articles: list[Article], threshold: float) -> dict[str, Any]:
     docs = list(process(articles))
-    out = _alarm_rate(docs, threshold)
-    out["curve"] = [{"min_confidence": t, "false_alarm_rate": _alarm_rate(docs, t)["false_alarm_rate"]}
+    out = alarm_rate(docs, threshold)
+    out["curve"] = [{"min_confidence": t, "false_alarm_rate": alarm_rate(docs, t)["false_alarm_rate"]}
                     for t in THRESHOLDS]
     return out
 
 
-def _alarm_rate(docs: list[Document], threshold: float) -> dict[str, Any]:
+def alarm_rate(docs: list[Document], threshold: float) -> dict[str, Any]:
+    """The share of documents showing a `CONFLICT` event at `threshold`: on texts with none, false alarms."""
     flagged = sum(any(e.type in CONFLICT for e in _shown(d.events, threshold)) for d in docs)
     return {"documents": len(docs), "false_alarm_rate": round(flagged / max(len(docs), 1), 4)}
 
 
-def _muc(limit: int) -> list[Article]:
+def muc_articles(limit: int) -> list[Article]:
+    """MUC-4 dev and test documents that report no incident, the first `limit` of them (all for 0)."""
     out = []
     for part in ("dev", "test"):
         for line in open(DEV / "muc4" / f"{part}.json", encoding="utf-8"):
@@ -353,7 +361,7 @@ def _muc(limit: int) -> list[Article]:
     return out[: limit or None]
 
 
-def _crisis_tweets(limit: int) -> list[Article]:
+def crisis_tweet_articles(limit: int) -> list[Article]:
     """Disaster and accident tweets not used in training (the offsets between the training sample's)."""
     out = []
     for crisis in sorted(p for p in (DEV / "crisislex-t26").iterdir() if p.is_dir()):
@@ -370,22 +378,22 @@ def _crisis_tweets(limit: int) -> list[Article]:
 def devset_figures(limit: int, threshold: float) -> dict[str, Any]:
     """Recall on RAMS and WikiEvents, WikiEvents precision, false alarms on MUC-4 and CrisisLex."""
     out: dict[str, Any] = {}
-    sets: list[tuple[str, Callable[[int], Any]]] = [("rams", _rams), ("wikievents", _wikievents)]
+    sets: list[tuple[str, Callable[[int], Any]]] = [("rams", rams_articles), ("wikievents", wikievents_articles)]
     for name, load in sets:
         articles, golds = load(limit)
-        _progress(f"{name}: {len(articles)} documents")
+        progress(f"{name}: {len(articles)} documents")
         detectors = cross_fitted_detectors(GOLD, DEV)  # the detector was trained on these sets: fold models
         docs = recode(list(process(articles)), detectors)
         with unverified():
             raw = recode(list(process(articles)), detectors)
         judged = KAIROS_TYPES if name == "wikievents" else None
-        out[name] = _found(docs, golds, threshold, judged)
+        out[name] = found_at(docs, golds, threshold, judged)
         out[f"{name}_curve"] = found_curve(docs, golds, judged)
-        out[f"{name}_lexicon"] = _found(raw, golds, 0.0, judged)
-    for name, load in (("muc4_no_incident", _muc), ("crisislex_disasters", _crisis_tweets)):
+        out[f"{name}_lexicon"] = found_at(raw, golds, 0.0, judged)
+    for name, load in (("muc4_no_incident", muc_articles), ("crisislex_disasters", crisis_tweet_articles)):
         articles = load(limit)
-        _progress(f"{name}: {len(articles)} documents")
+        progress(f"{name}: {len(articles)} documents")
         out[name] = _false_alarms(articles, threshold)
         with unverified():
-            out[f"{name}_lexicon"] = _alarm_rate(list(process(articles)), 0.0)
+            out[f"{name}_lexicon"] = alarm_rate(list(process(articles)), 0.0)
     return out

@@ -59,13 +59,13 @@ def test_benchmark_groups_mentions_after_verifying_them(monkeypatch) -> None:
     from dateline.pipeline import process
 
     monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
-    from event_sets import _grouped
+    from event_sets import grouped_copy
 
     text = ("Hungary expelled two Russian diplomats on Monday.\n\n"
             "The expulsion of the two Russian diplomats by Hungary followed a spy case.")
     with unverified(), grouping.off():
         (doc,) = process([Article(id="g", date=dt.date(2024, 3, 5), text=text)])
     mentions = [e for e in doc.events if e.type == "SANCTION"]
-    grouped = [e for e in _grouped(doc).events if e.type == "SANCTION"]
+    grouped = [e for e in grouped_copy(doc).events if e.type == "SANCTION"]
     assert len(mentions) == 2
     assert len(grouped) == 1 and len(grouped[0].mentions) == 2

@@ -46,7 +46,7 @@ from dateline.events.verify import unverified, using_verifier, verify_events  # 
 from dateline.model import Document  # noqa: E402
 from dateline.pipeline import process  # noqa: E402
 from detector_sources import recode  # noqa: E402
-from event_sets import DEV, GOLD, _gold_articles, _progress, _right_in_sentence, score, training_rows  # noqa: E402
+from event_sets import DEV, GOLD, events_gold_articles, progress, right_in_sentence, score, training_rows  # noqa: E402
 from train_event_detector import cross_fitted_detectors  # noqa: E402
 from train_event_model import calibrated, cross_validate_gold, fit, whole_article_folds  # noqa: E402
 from verifier_figures import reliability  # noqa: E402
@@ -114,7 +114,7 @@ def pairs_of(readings: list[dict[str, Any]], texts: dict[str, str], gold: dict[s
         aid = r["article"]["id"]
         factual = [e for e in r["events"] if not e["negated"] and not e["hypothetical"]]
         sizes = [len(e.get("mentions") or [None]) for e in factual]
-        judged = {"sentence": _right_in_sentence({**r, "events": factual}, gold, texts[aid]),
+        judged = {"sentence": right_in_sentence({**r, "events": factual}, gold, texts[aid]),
                   "scorer": scorer_judgements(factual, texts[aid], gold.get(aid, []), scorer)}
         for name, rights in judged.items():
             out[name] += [(e["confidence"], ok, n) for e, ok, n in zip(factual, rights, sizes, strict=True)]
@@ -133,18 +133,18 @@ def summary(name: str, readings: list[dict[str, Any]], texts: dict[str, str], go
         floor = null_ece([c for c, _, _ in pairs])
         out[how] = {"ece": ece, "null_ece_mean_p95": floor, "table": table, "ece_5_bins": coarse_ece,
                     "table_5_bins": coarse, "by_mentions": by_size(pairs)}
-        _progress(f"{name}, judged by {how}: ECE {ece} (chance floor {floor[0]}, p95 {floor[1]}), 5 bins "
+        progress(f"{name}, judged by {how}: ECE {ece} (chance floor {floor[0]}, p95 {floor[1]}), 5 bins "
                   f"{coarse_ece}, {len(pairs)} factual events")
         for row in table + coarse:
-            _progress(f"  {row['bin']}  n={row['count']:4d}  mean conf {row['mean_confidence']:.3f}  "
+            progress(f"  {row['bin']}  n={row['count']:4d}  mean conf {row['mean_confidence']:.3f}  "
                       f"right {row['share_right']:.3f}")
-        _progress(f"  by mentions: {out[how]['by_mentions']}")
+        progress(f"  by mentions: {out[how]['by_mentions']}")
     at = {}
     for t in THRESHOLDS:
         got = score(readings, t)
         at[str(t)] = {k: got[k] for k in ("system_events", "precision", "recall", "fully_correct_precision")}
     for t, got in at.items():
-        _progress(f"  >= {t}: {got}")
+        progress(f"  >= {t}: {got}")
     out["at"] = at
     return out
 
@@ -166,7 +166,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--pairs", type=Path, help="write every (step, judgement, confidence, right, mentions) here")
     args = parser.parse_args()
-    articles = _gold_articles(args.limit)
+    articles = events_gold_articles(args.limit)
     texts = {a.id: a.text for a in articles}
     gold = {g["id"]: g["events"] for g in json.loads((GOLD / "gold.json").read_text(encoding="utf-8"))}
     detectors = cross_fitted_detectors(GOLD, DEV)
@@ -178,7 +178,7 @@ def main() -> None:
     oof = cross_validate_gold(rows)
     readings: dict[str, list[dict[str, Any]]] = {"benchmark": [], "mentions": [], "grouped": []}
     for k, held in enumerate(whole_article_folds(rows)):
-        _progress(f"fold {k + 1}")
+        progress(f"fold {k + 1}")
         model = calibrated(fit([r for r in rows if (r.source, r.group) not in held]), rows, oof, held)
         for bench_doc, doc in zip(grouped_raw, mention_raw, strict=True):
             if ("gold", doc.article.id) not in held:

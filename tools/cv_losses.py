@@ -8,7 +8,7 @@ saw the article (Platt map nested), then grouped as `extract` groups them. (The 
 left out: it fills roles after the verifier and moves no type or confidence.)
 
 A *happening* is a gold fact event with the mentions `same_as` joins to it; it is *shown* when a shown event
-(factual, at or above the view) of its type cites one of its mentions' sentences (`event_sets._found`'s test, a
+(factual, at or above the view) of its type cites one of its mentions' sentences (`event_sets.found_at`'s test, a
 little kinder than the scorer, which reads only the event's own trigger). Every happening not shown gets one class,
 by the first step that loses it:
 
@@ -139,7 +139,7 @@ def fold_readings(raw_docs: list[Document], threshold: float
                 continue
             judged = judged_candidates(doc, model)
             with verify.using_verifier(model):
-                final = sets._grouped(verify.verify_events(replace(doc, events=list(doc.events))))
+                final = sets.grouped_copy(verify.verify_events(replace(doc, events=list(doc.events))))
             shown = [e for e in final.events if factual(e) and e.confidence >= threshold]
             out[doc.article.id] = (judged, shown, final.to_json())
     return out
@@ -163,7 +163,7 @@ def main() -> None:
     parser.add_argument("--min-confidence", type=float, default=verify.DEFAULT_MIN_CONFIDENCE)
     parser.add_argument("--dump", type=Path, help="write one JSON line per lost happening here")
     args = parser.parse_args()
-    articles = sets._gold_articles(args.limit)
+    articles = sets.events_gold_articles(args.limit)
     with unverified(), grouping.off():
         raw_docs = recode(list(process(articles)), cross_fitted_detectors(sets.GOLD, sets.DEV))
     readings = fold_readings(raw_docs, args.min_confidence)

@@ -44,7 +44,16 @@ from dateline.events.verify import unverified  # noqa: E402
 from dateline.model import Article, Document  # noqa: E402
 from dateline.nlp import load_model  # noqa: E402
 from dateline.pipeline import STAGES, run_stages  # noqa: E402
-from event_sets import CONFLICT, KAIROS_TYPES, _crisis_tweets, _found, _muc, _rams, _wikievents, score  # noqa: E402
+from event_sets import (  # noqa: E402
+    CONFLICT,
+    KAIROS_TYPES,
+    crisis_tweet_articles,
+    found_at,
+    muc_articles,
+    rams_articles,
+    score,
+    wikievents_articles,
+)
 from events import DCT, GSR, _count_types, f1, load_gold  # noqa: E402
 from short_reports import load_reports  # noqa: E402
 from short_reports import score as short_score  # noqa: E402
@@ -137,7 +146,7 @@ def found_figures(name: str, load: Callable[[int], Any], refresh: bool, errors: 
             hit = any(_in_span(e, s, end) and t == e.type for s, end, t in golds.get(doc.article.id, []))
             if not e.negated and not e.hypothetical and (hit or (name == "wikievents" and e.type in KAIROS_TYPES)):
                 tally(name, e, hit)
-    return _found(docs, golds, 0.0, KAIROS_TYPES if name == "wikievents" else None)
+    return found_at(docs, golds, 0.0, KAIROS_TYPES if name == "wikievents" else None)
 
 
 def _print_misses(docs: list[Document], golds: dict[str, list[tuple[int, int, str]]]) -> None:
@@ -222,11 +231,11 @@ def main() -> None:
     args = parser.parse_args()
     jobs: dict[str, Callable[[bool, bool], dict[str, Any]]] = {
         "gold": gold_figures,
-        "rams": lambda r, e: found_figures("rams", _rams, r, e),
-        "wikievents": lambda r, e: found_figures("wikievents", _wikievents, r, e),
+        "rams": lambda r, e: found_figures("rams", rams_articles, r, e),
+        "wikievents": lambda r, e: found_figures("wikievents", wikievents_articles, r, e),
         "ngec": lambda r, e: found_figures("ngec", ngec_leads, r, e),
-        "muc4": lambda r, e: alarm_figures("muc4", _muc, r, e),
-        "crisislex": lambda r, e: alarm_figures("crisislex", _crisis_tweets, r, e),
+        "muc4": lambda r, e: alarm_figures("muc4", muc_articles, r, e),
+        "crisislex": lambda r, e: alarm_figures("crisislex", crisis_tweet_articles, r, e),
         "short": short_figures, "gsr": gsr_figures}
     wanted = [n for n in (args.only.split(",") if args.only else jobs) if n]
     errors = set(args.errors.split(","))

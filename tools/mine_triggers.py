@@ -53,7 +53,7 @@ from dateline.events.lexicon import load_lexicon, verb_used_as_noun  # noqa: E40
 from dateline.events.verify import NONE, unverified  # noqa: E402
 from dateline.model import Document  # noqa: E402
 from dev_texts import map_aida  # noqa: E402
-from event_sets import DEV, GOLD, _rams, _wikievents  # noqa: E402
+from event_sets import DEV, GOLD, rams_articles, wikievents_articles  # noqa: E402
 from lexicon_eval import coded  # noqa: E402
 
 
@@ -177,12 +177,12 @@ def gold_lemmas(name: str, loader: Any, triggers: dict[str, list[tuple[int, str]
 
 def negative_share() -> dict[str, float]:
     """Per lemma/pos, the share of MUC-4 no-incident and CrisisLex disaster documents holding it."""
-    from event_sets import _crisis_tweets, _muc
+    from event_sets import crisis_tweet_articles, muc_articles
     from lexicon_eval import parsed
 
     counts: Counter = Counter()
     total = 0
-    for name, load in (("muc4", _muc), ("crisislex", _crisis_tweets)):
+    for name, load in (("muc4", muc_articles), ("crisislex", crisis_tweet_articles)):
         for doc in parsed(name, load(0), False):
             counts.update({f"{t.lemma_.lower()}/{t.pos_}" for t in doc})
             total += 1
@@ -207,7 +207,8 @@ def choose(rows: list[tuple[str, str, str, str]], negatives: dict[str, float]) -
 
 def propose() -> dict[str, Any]:
     """Cross-validated reach of learned entries, and the entries learned on every document."""
-    rows = gold_lemmas("rams", _rams, rams_triggers()) + gold_lemmas("wikievents", _wikievents, wikievents_triggers())
+    rows = (gold_lemmas("rams", rams_articles, rams_triggers())
+            + gold_lemmas("wikievents", wikievents_articles, wikievents_triggers()))
     negatives = negative_share()
     docs = sorted({r[0] for r in rows})
     fold_of = {d: i % 5 for i, d in enumerate(docs)}
@@ -332,8 +333,8 @@ def main() -> None:
         print(json.dumps({**propose(), **propose_ngec()}))
         return
     out = {}
-    sources = (("gold", gold_articles, gold_triggers()), ("rams", _rams, rams_triggers()),
-               ("wikievents", _wikievents, wikievents_triggers()))
+    sources = (("gold", gold_articles, gold_triggers()), ("rams", rams_articles, rams_triggers()),
+               ("wikievents", wikievents_articles, wikievents_triggers()))
     for name, loader, triggers in sources:
         classes, lemmas = classify(name, loader, triggers)
         out[name] = dict(classes)

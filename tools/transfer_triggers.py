@@ -38,7 +38,7 @@ sys.path[:0] = [str(ROOT / "benchmarks"), str(ROOT / "tools")]
 from dateline.events.detect import undetected  # noqa: E402
 from dateline.events.lexicon import load_lexicon  # noqa: E402
 from dateline.events.verify import unverified  # noqa: E402
-from event_sets import _rams, _wikievents  # noqa: E402
+from event_sets import rams_articles, wikievents_articles  # noqa: E402
 from lexicon_eval import coded  # noqa: E402
 from mine_triggers import (  # noqa: E402
     choose,
@@ -88,8 +88,8 @@ def load_sources() -> dict[str, Any]:
     """Every source read once: for events-gold, RAMS and WikiEvents their gold triggers with their classes
     (`rows`) and each verb or noun's occurrences with the gold types of its sentence (`occurrences`); for NGEC
     its story leads."""
-    loaders = {"gold": (gold_articles, gold_triggers()), "rams": (_rams, rams_triggers()),
-               "wikievents": (_wikievents, wikievents_triggers())}
+    loaders = {"gold": (gold_articles, gold_triggers()), "rams": (rams_articles, rams_triggers()),
+               "wikievents": (wikievents_articles, wikievents_triggers())}
     out = {name: source_rows(name, loader, triggers) for name, (loader, triggers) in loaders.items()}
     out["ngec"] = {"leads": ngec_rows()}
     return out

@@ -230,7 +230,7 @@ def main() -> None:
                                  args.examples)
             out[name]["false_types"] = gsr_false_types(articles, detector, model, args.min_confidence)
         else:
-            load = {"rams": sets._rams, "wikievents": sets._wikievents}[name]
+            load = {"rams": sets.rams_articles, "wikievents": sets.wikievents_articles}[name]
             articles, cases = span_cases(load)
             out[name] = diagnose(name, articles, cases, detector, model, args.min_confidence, 0.0, args.examples)
     print(json.dumps(out, default=str))
