@@ -108,7 +108,7 @@ def gsr_type_f1(detector: LinearModel, verifier: Verifier, threshold: float) -> 
     counts: Counter = Counter()
     for g, doc in zip(gold, coded(cached_documents("gsr", articles), detector, verifier), strict=True):
         shown = [e for e in doc.events if not e.negated and not e.hypothetical and e.confidence >= threshold]
-        gsr._count_types(g, shown, counts, "type")
+        gsr.count_types(g, shown, counts, "type")
     return gsr.f1(counts["type_tp"], counts["type_fp"], counts["type_fn"])["f1"]
 
 

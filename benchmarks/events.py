@@ -159,16 +159,17 @@ def run(gold: list[dict[str, Any]], show_errors: bool, show_party_errors: bool =
             stage_s[name] += time.perf_counter() - t
         factual = [e for e in doc.events if not e.negated and not e.hypothetical]
         for t in CURVE_THRESHOLDS:
-            _count_types(g, [e for e in factual if e.confidence >= t], counts, f"curve{t}")
+            count_types(g, [e for e in factual if e.confidence >= t], counts, f"curve{t}")
         reported = [e for e in factual if e.confidence >= REPORTED_MIN]
         _score_sentence(g, reported, counts, show_errors)
         if show_party_errors:
             _print_party_errors(g, reported)
-        _count_types(g, factual, counts, "all_type")
+        count_types(g, factual, counts, "all_type")
     return _figures(counts, stage_s, parse_s, len(gold))
 
 
-def _count_types(g: dict[str, Any], events: list, counts: Counter, key: str) -> set[str]:
+def count_types(g: dict[str, Any], events: list, counts: Counter, key: str) -> set[str]:
+    """The types of `events`, tallied against a GSR story's gold `types` as `key`_tp, `key`_fp and `key`_fn."""
     types = {e.type for e in events}
     counts[f"{key}_tp"] += len(types & g["types"])
     counts[f"{key}_fp"] += len(types - g["types"])
@@ -177,7 +178,7 @@ def _count_types(g: dict[str, Any], events: list, counts: Counter, key: str) -> 
 
 
 def _score_sentence(g: dict[str, Any], factual: list, counts: Counter, show_errors: bool) -> None:
-    types = _count_types(g, factual, counts, "type")
+    types = count_types(g, factual, counts, "type")
     gold_types = g["types"]
     actors, recipients = _parties(factual, "actors"), _parties(factual, "recipients")
     pred = actors + [r for r in recipients if r not in actors]

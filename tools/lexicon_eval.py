@@ -54,7 +54,7 @@ from event_sets import (  # noqa: E402
     score,
     wikievents_articles,
 )
-from events import DCT, GSR, _count_types, f1, load_gold  # noqa: E402
+from events import DCT, GSR, count_types, f1, load_gold  # noqa: E402
 from short_reports import load_reports  # noqa: E402
 from short_reports import score as short_score  # noqa: E402
 
@@ -212,7 +212,7 @@ def gsr_figures(refresh: bool, errors: bool) -> dict[str, Any]:
     counts: Counter = Counter()
     for g, doc in zip(gold, docs, strict=True):
         shown = [e for e in doc.events if not e.negated and not e.hypothetical and e.confidence >= 0.5]
-        types = _count_types(g, shown, counts, "type")
+        types = count_types(g, shown, counts, "type")
         for e in shown:
             tally("gsr", e, e.type in g["types"])
         if errors and types != g["types"]:
