@@ -9,7 +9,8 @@ output of such a run) and matches its events to the gold with `../shared/tools/e
 gives the share with the right location (within 100 km or the same name; none where the gold
 has none) and the right date (to the gold's precision), overall and per source; for the matched
 events shown in the default view (confidence at least the verifier's default) the share whose
-location is present and wrong (`wrong_dot_shown`: a wrong dot is worse than none) and the share
+location is present and wrong (`wrong_dot_shown`: a wrong dot is worse than none; `enclosing_dot_shown` the part
+of those that is the country of the gold's place, coarser rather than elsewhere, `encloses`) and the share
 left without one when the gold has one (`no_dot_shown`); `location_by_basis` counts the matched
 events and their right locations by the evidence the location rests on (see `basis_kind`), and
 `date_by_basis` their right dates by the path the dater took (`event_dates.date_path`).
@@ -78,10 +79,20 @@ def tally_pair(counts: collections.Counter, scorer, event: dict, gold: dict, art
     """Count one matched pair's location and date; returns the scorer's judgement."""
     ok = scorer.judge(event, gold, art)
     shown = (event.get("confidence") or 0) >= DEFAULT_MIN_CONFIDENCE
+    wrong = shown and bool(event.get("location")) and not ok["location_ok"]
     counts.update(matched=1, location_ok=ok["location_ok"], date_ok=ok["date_ok"], shown=shown,
-                  wrong_dot_shown=shown and bool(event.get("location")) and not ok["location_ok"],
+                  wrong_dot_shown=wrong,
+                  enclosing_dot_shown=wrong and encloses(event["location"], gold.get("location")),
                   no_dot_shown=shown and not event.get("location") and bool(gold.get("location")))
     return ok
+
+
+def encloses(location: dict, gold: dict | None) -> bool:
+    """Whether a wrong dot is the country of the gold's own place (a town of it, or itself named more narrowly): the
+    enclosing area the product's rule allows when the text gives no finer place, coarser than the gold but not
+    another place. Such dots stay in `wrong_dot_shown`; `enclosing_dot_shown` says how many of them are this kind."""
+    return bool(gold and location.get("precision") == "country" and location.get("country_code")
+                and location.get("country_code") == gold.get("country_code"))
 
 
 #: How a location's basis begins, by the kind of evidence it names (the rest are places the sentence states).
@@ -101,7 +112,9 @@ def figures(counts: collections.Counter) -> dict:
     share = lambda key, of: round(counts[key] / max(counts[of], 1), 4)  # noqa: E731
     return {"matched": counts["matched"], "location_acc": share("location_ok", "matched"),
             "date_acc": share("date_ok", "matched"), "shown": counts["shown"],
-            "wrong_dot_shown": share("wrong_dot_shown", "shown"), "no_dot_shown": share("no_dot_shown", "shown")}
+            "wrong_dot_shown": share("wrong_dot_shown", "shown"),
+            "enclosing_dot_shown": share("enclosing_dot_shown", "shown"),
+            "no_dot_shown": share("no_dot_shown", "shown")}
 
 
 def report(art: dict, event: dict, gold: dict, ok: dict) -> None:
