@@ -16,16 +16,17 @@ from typing import Any, NamedTuple
 from dateline.events.dating_clauses import clause_head, governing_timex, is_anchor, timex_root, written_by
 from dateline.model import Document, Timex
 from dateline.timex3 import interval, precision
-from dateline.words import number_map
+from dateline.words import number_map, word_class
 
 _NUMBERS = number_map("number_words")
 #: The words that count a length from a happening, and which way: the happening lies that far before or after.
-_DIRECTIONS = {"after": -1, "before": 1}
+_DIRECTIONS = {**dict.fromkeys(word_class("prepositions", "counted-back"), -1),
+               **dict.fromkeys(word_class("prepositions", "counted-ahead"), 1)}
 _DAY_WORDS = frozenset({"day", "days"})
 #: Precisions of a time that names its day: a clock time alone ("6 a.m.") has the article's day only by default.
 _NAMED_DAY = frozenset({"day", "part_of_day"})
 #: Prepositions that put an act on its day.
-_ON_WORDS = frozenset({"on", "in", "at", "during"})
+_ON_WORDS = word_class("prepositions", "on-its-day")
 #: Articles that make "the day after", "a day before" one day.
 _ONE = frozenset({"the", "a", "an", "one"})
 
