@@ -146,3 +146,15 @@ def test_the_isotonic_calibration_follows_a_flat_middle_band_that_platt_scaling_
     linear.write_model(model, tmp_path, "event_verifier", 1, {})
     again = linear.read_model(tmp_path, "event_verifier", 1)
     assert again.calibration_knots == knots and again.calibrated(0.55) == model.calibrated(0.55)
+
+
+def test_the_beside_recipe_options_are_flags_and_a_negative_weight_is_refused() -> None:
+    import subprocess
+    import sys
+
+    script = str(Path(__file__).resolve().parents[1] / "tools" / "train_event_model.py")
+    run = subprocess.run([sys.executable, script, "--gold", "g", "--dev", "d", "--beside-weight", "-0.5"],
+                         capture_output=True, text=True, check=False)
+    assert run.returncode == 2 and "--beside-weight must be 0 or more (got -0.5)" in run.stderr
+    run = subprocess.run([sys.executable, script, "--help"], capture_output=True, text=True, check=True)
+    assert "--beside-in-calibration" in run.stdout and "{platt,isotonic}" in run.stdout

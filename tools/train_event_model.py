@@ -292,7 +292,7 @@ def load_all(args: argparse.Namespace) -> list[Row]:
 
 
 def main() -> None:
-    global USE_EMBEDDINGS, DENSE_WEIGHT
+    global USE_EMBEDDINGS, DENSE_WEIGHT, BESIDE_WEIGHT, BESIDE_IN_CALIBRATION, CALIBRATION_MAP
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, required=True, help="events-gold folder (articles.jsonl, gold.json)")
     parser.add_argument("--dev", type=Path, required=True, help="events-dev folder (NGEC, RAMS, WikiEvents, CrisisLex)")
@@ -313,7 +313,17 @@ def main() -> None:
                         help="train the verifier only (by default the detector is trained first, into --out too)")
     parser.add_argument("--mark-selected", action="store_true",
                         help="mark the rows of sources whose labels are selected positives (SELECTED_SOURCES)")
+    parser.add_argument("--beside-weight", type=float, default=None,
+                        help=f"weight of a BESIDE row as NONE against a gold row (default {BESIDE_WEIGHT}: left out)")
+    parser.add_argument("--beside-in-calibration", action="store_true",
+                        help="fit the calibration map with the BESIDE rows among its pairs, as wrong")
+    parser.add_argument("--calibration-map", choices=("platt", "isotonic"), default=CALIBRATION_MAP)
     args = parser.parse_args()
+    if args.beside_weight is not None and args.beside_weight < 0:
+        parser.error(f"--beside-weight must be 0 or more (got {args.beside_weight})")
+    BESIDE_WEIGHT = BESIDE_WEIGHT if args.beside_weight is None else args.beside_weight
+    BESIDE_IN_CALIBRATION = BESIDE_IN_CALIBRATION or args.beside_in_calibration
+    CALIBRATION_MAP = args.calibration_map
     if args.dense_weight is not None and args.dense_weight <= 0:
         parser.error(f"--dense-weight must be above 0 (got {args.dense_weight}); leave out --embeddings for no block")
     if args.mark_selected:
