@@ -45,9 +45,9 @@ MIN_CHARS, MAX_CHARS = 1500, 5000
 SEED = 1414
 DATA = Path(__file__).resolve().parents[1] / "benchmarks" / "data"
 HAND_PAIRS = Path(__file__).resolve().parent / "train_same_happening_pairs.jsonl"
-#: The `shown_sample.py` samples drawn before this one (seed 1414, fourteenth session), whose articles it leaves out;
-#: the falsealarms sample drawn the same morning (also seed 1414, `shown_t17_labels_1414.jsonl`) shares one article.
-EARLIER_SHOWN_SAMPLES = (120, 1212, 1313)
+#: A draw leaves out the articles of every `shown_sample.py` sample and every grouping sample of a lower seed, so
+#: each seed's draw stays what it was when it was labelled (seed 1414 left out 120, 1212 and 1313; the falsealarms
+#: sample drawn the same morning, also seed 1414, shares one article with it).
 
 
 def labels_path(seed: int) -> Path:
@@ -55,12 +55,20 @@ def labels_path(seed: int) -> Path:
     return DATA / f"grouping_t17_{seed}.jsonl"
 
 
+def earlier_samples(seed: int) -> list[Path]:
+    """The labels files of the shown and grouping samples drawn before `seed` (a lower seed), whose articles a
+    draw with `seed` leaves out."""
+    shown = [path for earlier, path in SHOWN_SAMPLES.items() if earlier < seed]
+    grouping = sorted(DATA.glob("grouping_t17_*.jsonl"))
+    return shown + [path for path in grouping if int(path.stem.rsplit("_", 1)[1]) < seed]
+
+
 def draw(shared: Path, seed: int = SEED) -> list[str]:
     """The sample's article ids: `PER_FOLDER` a Timeline17 folder, none coded or drawn before."""
     taken = gold_ids(shared) | {item["article"] for item in read_labels()}
     taken |= {item["article"] for item in read_labels(HAND_PAIRS)}
-    for earlier in EARLIER_SHOWN_SAMPLES:
-        taken |= {item["article"] for item in read_labels(SHOWN_SAMPLES[earlier])}
+    for earlier in earlier_samples(seed):
+        taken |= {item["article"] for item in read_labels(earlier)}
     return draw_per_topic(shared, random.Random(seed), taken, PER_FOLDER, MIN_CHARS, MAX_CHARS)
 
 
