@@ -56,6 +56,10 @@ from scale_timing import PeakMemory, resident_and_proportional
 T17 = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "t17"
 DATELINE = Path(sys.executable).with_name("dateline")
 PARTITION_SIZE = 64  # `dateline ingest`'s default
+#: The sampler's pace (`PeakMemory`): RSS and CPU every half second, PSS at each new high of the tree's RSS and
+#: every 10 s besides. Every reading every 0.2 s cost the fourteenth session's runs 201-230 CPU s a half, half of
+#: what the workers spent, on the 2 cores they shared.
+SAMPLE_EVERY, PSS_EVERY = 0.5, 10.0
 
 
 def build_corpus(corpus: Path, size: int, out: Path, chars: int | None = None) -> None:
@@ -105,7 +109,8 @@ def ingest(corpus: Path, db: Path, run: Path, workers: int, kill_at: int | None 
     with log.open("a", encoding="utf-8") as messages:
         proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=messages, start_new_session=True)
     timeline = Timeline(proc.pid, run / "stored.log", partition_size, t0)
-    with PeakMemory(proc.pid) as memory, run.with_name(f"timeline-{run.name}.jsonl").open("a") as trace:
+    sampler = PeakMemory(proc.pid, every=SAMPLE_EVERY, pss_every=PSS_EVERY)
+    with sampler as memory, run.with_name(f"timeline-{run.name}.jsonl").open("a") as trace:
         while proc.poll() is None:
             row = timeline.poll(memory.cpu)
             if row is not None:

@@ -247,3 +247,34 @@ def test_the_resume_only_run_skips_the_whole_run_and_reports_rows_stored_twice(
     assert "resumed_store_equals_uninterrupted" not in printed
     assert printed["stored_twice"]["events by id"] == 0
     assert not (tmp_path / "run" / "whole.duckdb").exists()
+
+
+def test_a_cheap_sampler_reads_pss_at_a_new_rss_high_and_not_at_every_sample(bulk, monkeypatch) -> None:
+    """With `pss_every`, the costly PSS reading is made when the tree's RSS climbs past its high and not at every
+    sample, so a child that grows while the sampler runs still sets the tree's PSS peak."""
+    import scale_timing
+
+    reads = []
+
+    def counted(proc):
+        reads.append(proc.pid)
+        return real(proc)
+
+    real = scale_timing.resident_and_proportional
+    monkeypatch.setattr(scale_timing, "resident_and_proportional", counted)
+    class Counted(scale_timing.PeakMemory):
+        samples = 0
+
+        def _sample_once(self) -> None:
+            Counted.samples += 1
+            super()._sample_once()
+
+    # steady, then 96 MB more, then steady again: the costly reading follows the climbs, not the clock
+    grow = "import time; time.sleep(1.0); held = bytearray(b'x') * (96 * 1024 * 1024); time.sleep(1.5)"
+    proc = subprocess.Popen([sys.executable, "-c", grow])
+    with Counted(proc.pid, every=0.02, pss_every=60.0) as memory:
+        proc.wait()
+    figures = memory.figures()
+    assert figures["tree_peak_pss_mb"] >= 96
+    assert figures["tree_peak_rss_mb"] >= 96
+    assert 0 < len(reads) < Counted.samples / 2

@@ -26,6 +26,7 @@ from dateline.ingest import IngestReport
 from dateline.model import Article
 from dateline.read import DEFAULT_LANG_POLICY, DEFAULT_MAX_CHARS, DateOrder, LangPolicy, read_articles
 from dateline.scale.memory import trim_memory
+from dateline.scale.memory_log import MemoryLog
 from dateline.scale.parts import (
     DEFAULT_PARTITION_CHARS,
     DEFAULT_PARTITION_SIZE,
@@ -122,6 +123,7 @@ class _Run:
         self.store, self.runner, self.ledger, self.report = store, runner, ledger, report
         self.progress, self.on_progress = progress, on_progress
         self.identity = ArticleIdentity(store)  # knows the articles sent but not stored yet
+        self.memory_log = MemoryLog.from_environment()  # `DATELINE_MEMORY_LOG`: what the parent holds, per partition
 
     def tick(self, n: int) -> None:
         if n:
@@ -178,6 +180,8 @@ class _Run:
         self.store.release()  # DuckDB's memory for the write goes now, not only once the writes pause for its linger
         trim_memory()  # what the transaction and the merge freed goes back to the system, not kept as high water
         self.tick(len(part.articles))
+        if self.memory_log:
+            self.memory_log.row(self.progress.done)
 
 
 def ingest_partitioned(paths: Iterable[str | Path], store: Store, runner: Runner | None = None,
