@@ -16,7 +16,7 @@ from typing import Any
 
 from dateline.budget import check_deadline
 from dateline.events.dating import event_dating
-from dateline.events.detect import detect_triggers
+from dateline.events.detect import detect_in_sentences
 from dateline.events.frame import nonpolitical_frame
 from dateline.events.group import group_events
 from dateline.events.lexicon import (
@@ -93,10 +93,17 @@ def code_events(doc: Document) -> Document:
         return doc
     lexicon = load_lexicon()
     ontology = load_ontology()
-    for sent in doc.parsed.sents:
+    sentences = list(doc.parsed.sents)
+    found = []
+    for sent in sentences:
         check_deadline()  # the article's time budget (dateline.budget)
-        triggers = find_triggers(sent, lexicon)
-        triggers += [Trigger(t, e) for t, e in detect_triggers(sent, {t.token.i: t.entry.type for t in triggers})]
+        found.append(find_triggers(sent, lexicon))
+    # the detector reads every sentence in one call of its model (the same proposals as sentence by sentence)
+    proposed = detect_in_sentences([(sent, {t.token.i: t.entry.type for t in triggers})
+                                    for sent, triggers in zip(sentences, found, strict=True)])
+    for sent, triggers, proposals in zip(sentences, found, proposed, strict=True):
+        check_deadline()
+        triggers = triggers + [Trigger(t, e) for t, e in proposals]
         triggers = [t for t in triggers if nonpolitical_frame(doc, t.token, t.entry.type) is None]  # events.frame
         if not triggers:
             continue

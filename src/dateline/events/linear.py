@@ -18,6 +18,7 @@ import json
 import math
 import zipfile
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -57,20 +58,26 @@ class LinearModel:
         A row whose dense features are missing or of another width (another spaCy pipeline) sits at the
         training mean: its dense part adds nothing.
         """
-        lookup = self.vocabulary.get
         # each feature once, in column order: the sums then come out the same whatever order the features were
         # listed in (a set's order follows the hash seed, and so would the last bits of every probability)
-        rows = [sorted({i for i in map(lookup, fs) if i is not None}) for fs in feature_lists]
-        scores = np.tile(self.intercept, (len(rows), 1))
+        rows = [_columns(fs, self.vocabulary) for fs in feature_lists]
+        scores = np.empty((len(rows), len(self.intercept)))
+        scores[:] = self.intercept
         present = [n for n, idx in enumerate(rows) if idx]
         if present:
             flat = [i for n in present for i in rows[n]]
             starts = np.cumsum([0] + [len(rows[n]) for n in present[:-1]])
-            scores[present] += np.add.reduceat(self.coef.T[flat], starts, axis=0)
+            scores[present] += np.add.reduceat(self._weights_by_feature[flat], starts, axis=0)
         if self.dense is not None and dense_rows is not None:
             scores += self._dense_scores(dense_rows)
         scores = np.exp(scores - scores.max(axis=1, keepdims=True))
         return scores / scores.sum(axis=1, keepdims=True)
+
+    @cached_property
+    def _weights_by_feature(self) -> np.ndarray:
+        """The weights as (features, classes) in row order: a row's weights are then gathered from one stretch of
+        memory, not strided across the classes (the same numbers, so the same sums)."""
+        return np.ascontiguousarray(self.coef.T)
 
     def _dense_scores(self, dense_rows: list[np.ndarray | None]) -> np.ndarray:
         coef, mean, scale = self.dense  # type: ignore[misc]
@@ -108,6 +115,13 @@ class LinearModel:
                 weight = self.coef[row, i] - (self.coef[base, i] if base is not None else 0.0)
                 pulls.append((name, float(weight)))
         return sorted(pulls, key=lambda p: (-round(p[1], 6), p[0]))[:n]
+
+
+def _columns(features: list[str], vocabulary: dict[str, int]) -> list[int]:
+    """The vocabulary columns of a row's known features, each once, in ascending order."""
+    columns = set(map(vocabulary.get, features))
+    columns.discard(None)
+    return sorted(columns)  # type: ignore[type-var]
 
 
 def model_files(folder: Path, name: str) -> tuple[Path, Path]:
