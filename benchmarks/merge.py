@@ -11,8 +11,9 @@ DuckDB store and prints one JSON line with:
 * merge precision and recall (plain, and weighted by stratum population) on the hand-labelled pairs of
   `benchmarks/data/merge_pairs.jsonl` (first sample), `merge_pairs_population.jsonl` (a stratified
   sample of every candidate pair), `merge_pairs_background.jsonl` (a stratified sample of the pairs
-  the background reach added), `merge_pairs_past_day.jsonl` (of the pairs retelling one past day) and
-  `merge_pairs_disputed.jsonl` (of the links two link models dispute: `merge_disputed`; goals 0.9 and 0.7), each
+  the background reach added), `merge_pairs_past_day.jsonl` (of the pairs retelling one past day),
+  `merge_pairs_disputed.jsonl` (of the links two link models dispute: `merge_disputed`) and
+  `merge_pairs_unsure_1515.jsonl` (one act just short of a link: `merge_missed.unsure_pairs`; goals 0.9, 0.7), each
   side found by its anchor (`merge_anchors`); `--draw-pairs FILE` draws a new population sample into FILE instead
   (`--past-days`: a past-day sample; see `merge_pairs.draw_pairs`); `--missed` lists the labelled same pairs kept
   apart, with why;
@@ -56,6 +57,8 @@ BACKGROUND_PAIRS = Path(__file__).resolve().parent / "data" / "merge_pairs_backg
 PAST_DAY_PAIRS = Path(__file__).resolve().parent / "data" / "merge_pairs_past_day.jsonl"
 #: Links the shipped model of the twelfth session made and its retrain did not (`merge_disputed`, thirteenth session).
 DISPUTED_PAIRS = Path(__file__).resolve().parent / "data" / "merge_pairs_disputed.jsonl"
+#: Pairs of one act the shipped model weighed just short of a link (`merge_missed.unsure_pairs`, fifteenth session).
+UNSURE_PAIRS = Path(__file__).resolve().parent / "data" / "merge_pairs_unsure_1515.jsonl"
 #: The confidence from which `dateline events` lists an event by default (the verifier's threshold).
 LISTED = DEFAULT_MIN_CONFIDENCE
 
@@ -182,7 +185,7 @@ def main() -> None:
                     help="with --draw-pairs: only pairs retelling one past day (merge_pairs.PAST_DAY_STRATA)")
     ap.add_argument("--seed", type=int, default=2711, help="with --draw-pairs: the draw's seed")
     ap.add_argument("--pairs", type=Path, nargs="*", help="labelled pair files",
-                    default=[PAIRS, POPULATION_PAIRS, BACKGROUND_PAIRS, PAST_DAY_PAIRS, DISPUTED_PAIRS])
+                    default=[PAIRS, POPULATION_PAIRS, BACKGROUND_PAIRS, PAST_DAY_PAIRS, DISPUTED_PAIRS, UNSURE_PAIRS])
     ap.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000, 100000])
     ap.add_argument("--probes", type=int, default=20, help="articles timed at each store size")
     ap.add_argument("--near", type=int, help="synthetic events in the years of the articles timed (default: all)")

@@ -133,6 +133,27 @@ def per_class_sample(kinds: list[tuple[str, str, float, str]], per_class: int,
             for item in rng.sample(pool, min(per_class, len(pool)))]
 
 
+#: The lowest link probability of the pairs `unsure_pairs` draws (the threshold, the model's, is the highest).
+UNSURE_FROM = 0.10
+
+
+def unsure_pairs(reports: dict[str, Report], merged: dict[str, str]) -> list[tuple[str, str, float]]:
+    """Pairs kept apart that merging weighed and found just short of a link: `similar_unmerged` pairs of one type and
+    one act (`trigger_stem`), candidates (merge spans overlap) with no conflict, whose link probability lies in
+    [`UNSURE_FROM`, the threshold): where a change of the link model moves pairs first (fifteenth session)."""
+    model = link_model()
+    out = []
+    for a, b, similarity in similar_unmerged(reports, merged, 0.2):
+        first, second = reports[a], reports[b]
+        if (first.type != second.type or first.trigger != second.trigger or first.reach is None
+                or second.reach is None or not first.reach.overlaps(second.reach.first, second.reach.last)
+                or conflict_between(first, second)):
+            continue
+        if UNSURE_FROM <= model.probability(features_between(first, second)) < model.threshold:
+            out.append((a, b, similarity))
+    return out
+
+
 def refused_links(merged: dict[str, str], links: set[frozenset[str]]) -> list[tuple[str, str]]:
     """The stored links (in id order) whose two reports sit in different merged events."""
     return sorted(tuple(sorted(pair)) for pair in links if len({merged[x] for x in pair}) == 2)  # type: ignore[misc]
@@ -249,6 +270,8 @@ def main() -> None:
     ap.add_argument("--out", type=Path, help="where the drawn pairs go (JSON lines)")
     ap.add_argument("--labelled", type=Path, help="a labelled sample: count its pairs the store joins, per class")
     ap.add_argument("--refused", action="store_true", help="the links the grouping refuses, classed (`refusal`)")
+    ap.add_argument("--unsure", action="store_true", help="with --draw: pairs of one act just short of a link "
+                    "(`unsure_pairs`) instead")
     ap.add_argument("--regroup", type=Path, nargs="*", help="group the stored links again with today's grouping and "
                     "score it: reduction, and precision / recall on these labelled pair files")
     args = ap.parse_args()
@@ -262,6 +285,14 @@ def main() -> None:
         print(json.dumps(summary))
         return
     reports, merged, links = read_store(args.db)
+    if args.unsure and args.draw and args.out:
+        pool = unsure_pairs(reports, merged)
+        drawn_unsure = random.Random(args.seed).sample(pool, min(args.draw, len(pool)))
+        args.out.write_text("".join(json.dumps({**record(reports[a], reports[b], "unsure", s), "stratum": "unsure",
+                                                "population": len(pool)}, ensure_ascii=False) + "\n"
+                                    for a, b, s in drawn_unsure), encoding="utf-8")
+        print(json.dumps({"unsure_pairs": len(pool), "drawn": len(drawn_unsure)}))
+        return
     pairs = similar_unmerged(reports, merged, args.min_dice)
     kinds = [(a, b, s, mechanism(reports[a], reports[b], frozenset((a, b)) in links)) for a, b, s in pairs]
     result: dict[str, object] = {"pairs": len(kinds),
