@@ -79,6 +79,10 @@ MARK_DEPS = frozenset({"mark", "advmod"})
 #: Dependents that make a verb passive, and the tag of a bare participle that takes the voice of its first conjunct.
 PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass", "csubjpass"})
 PAST_PARTICIPLE_TAG = "VBN"
+#: The relation of a participle clause to the noun it describes. A past participle there says what was done to the
+#: noun ("an Iraqi detained at Tikrit was forced to withdraw"): the chain reaches the noun and stops, as the verb
+#: the noun is a party of tells another act done to the same person, not the detention told again.
+DESCRIBING_CLAUSE = "acl"
 
 
 @dataclass(frozen=True)
@@ -141,8 +145,7 @@ def mention_cues(event: Event, parsed: Any, ordinals: dict[int, int] | None = No
     if token.pos_ == "VERB":  # "imposed sanctions": the object names the event too
         stems |= {c.lemma_.lower() for c in token.children if c.dep_ == "dobj" and c.pos_ == "NOUN"}
     nominal = token.pos_ in ("NOUN", "PROPN")
-    definite = nominal and any(
-        c.dep_ in ("det", "poss") and c.lower_ in ANAPHORIC_DETERMINERS for c in token.children) and not any(
+    definite = nominal and any(_presents_as_known(c) for c in token.children) and not any(
         _restrictive(c, places) for c in token.children)
     start = token.sent.start
     return Cues(sentence=start, stems=frozenset(stems), definite=definite, trigger=token.text, nominal=nominal,
@@ -155,19 +158,32 @@ def mention_cues(event: Event, parsed: Any, ordinals: dict[int, int] | None = No
                 occasion_of=_occasion_of(token))
 
 
+def _presents_as_known(child: Any) -> bool:
+    """Whether a determiner or possessive presents a noun's act as one the story knows: "the", "this", "their"
+    ("the sanctions", "their arrest"), or a day's possessive ("Sunday's demonstrations", "Friday's attacks"),
+    which names the occurrence by its day; a date written there vetoes a join with an act of another day."""
+    if child.dep_ not in ("det", "poss"):
+        return False
+    return child.lower_ in ANAPHORIC_DETERMINERS or (child.dep_ == "poss" and child.ent_type_ in TIME_ENTITIES)
+
+
 def _restrictive(child: Any, places: Sequence[Place]) -> bool:
     """Whether a dependent of a definite noun introduces it by what follows ("the request to meet", "the assistance
-    of the PSC"), which makes the noun a first mention. A phrase naming only where the act took place ("the trial in
-    Los Angeles", "the protests in Egypt") does not: it says which of the story's acts is meant, and a place
-    written there vetoes a join with an act placed elsewhere (`same_happening.clash`)."""
+    of the PSC"), which makes the noun a first mention. A phrase naming only where or when the act took place ("the
+    trial in Los Angeles", "the protests in Egypt", "the allegations on Wednesday") does not: it says which of the
+    story's acts is meant, and a place or date written there vetoes a join with an act placed or dated elsewhere
+    (`same_happening.clash`)."""
     if child.dep_ not in RESTRICTIVE_DEPS:
         return False
-    return not (child.dep_ == PLACE_PHRASE_DEP and _names_only_places(child, places))
+    return not (child.dep_ == PLACE_PHRASE_DEP and _names_only_places_or_times(child, places))
 
 
-def _names_only_places(prep: Any, places: Sequence[Place]) -> bool:
-    """Whether every object of a preposition is a place the article names (the places stage's toponyms)."""
+def _names_only_places_or_times(prep: Any, places: Sequence[Place]) -> bool:
+    """Whether every object of a preposition is a place the article names (the places stage's toponyms), or every
+    one is a date or time."""
     objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if objects and all(o.ent_type_ in TIME_ENTITIES for o in objects):
+        return True
     return bool(objects) and all(
         any(p.start <= o.idx < p.end for p in places) and o.ent_type_ in PLACE_ENTITIES for o in objects)
 
@@ -233,8 +249,11 @@ def governing_chain(token: Any, across_conjuncts: bool = False) -> frozenset[int
             break
         if current.dep_ == "advcl" and current.tag_ != PARTICIPLE_TAG:
             break
+        describes_its_patient = current.dep_ == DESCRIBING_CLAUSE and current.tag_ == PAST_PARTICIPLE_TAG
         current = current.head
         chain.add(current.i)
+        if describes_its_patient:
+            break
     return frozenset(chain)
 
 
