@@ -66,6 +66,8 @@ def build_corpus(corpus: Path, size: int, out: Path, chars: int | None = None) -
     """Write `size` re-dated copies of the T17 articles to `out` (JSON Lines), streaming the sources; with `chars`,
     each text cut to its lines that end within the first `chars` characters (`lead`)."""
     sources = sorted(corpus.glob("*/articles.jsonl"))
+    if not sources:  # else the cycle below never ends: every copy of nothing is nothing
+        raise SystemExit(f"no */articles.jsonl under {corpus}: give the T17 folder with --corpus")
 
     def originals() -> Iterator[tuple[str, dict]]:
         for path in sources:

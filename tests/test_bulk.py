@@ -278,3 +278,9 @@ def test_a_cheap_sampler_reads_pss_at_a_new_rss_high_and_not_at_every_sample(bul
     assert figures["tree_peak_pss_mb"] >= 96
     assert figures["tree_peak_rss_mb"] >= 96
     assert 0 < len(reads) < Counted.samples / 2
+
+
+def test_a_corpus_folder_without_articles_is_refused_instead_of_cycled_for_ever(bulk, tmp_path: Path) -> None:
+    # a snapshot of the repository run from elsewhere looked for the T17 articles beside it and found none
+    with pytest.raises(SystemExit, match=r"articles\.jsonl"):
+        bulk.build_corpus(tmp_path / "no-such-t17", 10, tmp_path / "corpus.jsonl")
