@@ -35,6 +35,7 @@ from typing import Any
 from dateline.events.dating_clauses import past_tense, written_by
 from dateline.events.modality_scope import (
     ADJUNCT_PREPS,
+    argument_of,
     contrasted_conjunct,
     in_adjunct,
     in_setting,
@@ -301,8 +302,11 @@ def _governor_modality(verb: Any, trigger: Any, event_heads: frozenset[int]) -> 
     parent = verb.head
     if parent.i == verb.i:
         return Modality()
-    if (presupposed(trigger) or in_setting(trigger, verb)) and trigger.i != verb.i and verb.i not in event_heads:
-        return Modality()  # "working to cover the clashes", "to help during protests": the protests happened
+    if (presupposed(trigger) or in_setting(trigger, verb)) and trigger.i != verb.i and (
+            verb.i not in event_heads or not argument_of(trigger, verb)):
+        # "working to cover the clashes", "to help during protests", "to search homes as part of the investigation":
+        # the protests happened; but what an intended act does ("to impose the sanctions") is intended with it
+        return Modality()
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if verb.dep_ == "xcomp" and infinitive and parent.lemma_.lower() in SCHEDULE_PARTICIPLES:
         return Modality(future=True, scheduled=True, reason=f"'{parent.text}' (on a schedule)")

@@ -45,6 +45,13 @@ def presupposed(token: Any, owned_only: bool = False) -> bool:
         for c in token.children)
 
 
+def argument_of(token: Any, verb: Any) -> bool:
+    """True when a nominal trigger is what `verb` acts on or with: its object or subject ("to impose the sanctions",
+    "the talks would resume"), not a noun in one of its phrases ("to search homes as part of the investigation"). A
+    known act in such a phrase is outside the verb's intention even when the verb is an event of its own."""
+    return token.head.i == verb.i
+
+
 def in_adjunct(token: Any, verb: Any) -> bool:
     """True when a nominal trigger sits in a time or circumstance adjunct of `verb` ("after the protest")."""
     current = token
