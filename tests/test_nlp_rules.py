@@ -7,6 +7,7 @@ import time
 
 import numpy
 import pytest
+import spacy
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
 from spacy.pipeline import AttributeRuler
 
@@ -83,3 +84,55 @@ def test_paragraph_starts_take_linear_time():
     mark_paragraph_starts(doc)
     assert time.perf_counter() - started < 10
     assert sum(1 for t in doc if t.is_sent_start) == 20_000  # the first token and one after each blank line
+
+
+def _ruler_of(nlp, rules: list[tuple[list, dict, int]]) -> AttributeRuler:
+    ruler = AttributeRuler(nlp.vocab)
+    for patterns, attrs, index in rules:
+        ruler.add(patterns, attrs, index=index)
+    return ruler
+
+
+@pytest.mark.parametrize("one_token_rule_first", [True, False])
+def test_the_table_writes_what_the_matches_written_in_rule_order_leave(one_token_rule_first):
+    nlp = load_model()
+    one_token = ([[{"LOWER": "strike"}], [{"LOWER": "strikes"}]], {"LEMMA": "alone", "POS": "VERB"}, 0)
+    longer = ([[{"LOWER": {"IN": ["air", "drone"]}}, {"LOWER": {"REGEX": "^strikes?$"}}]], {"LEMMA": "aerial"}, -1)
+    rules = [one_token, longer] if one_token_rule_first else [longer, one_token]
+    text = "An air strike and a drone strikes, then a strike near the strikes."
+    expected = _ruler_of(nlp, rules)(nlp.make_doc(text))
+    ruler = _ruler_of(nlp, rules)
+    indexed = IndexedRules(ruler)
+    assert indexed.tabled
+    doc = nlp.make_doc(text)
+    indexed.apply(doc, ruler.indices)
+    assert numpy.array_equal(doc.to_array(ANNOTATIONS), expected.to_array(ANNOTATIONS))
+    lemmas = [doc[2].lemma_, doc[6].lemma_, doc[10].lemma_]
+    assert lemmas == (["aerial", "aerial", "alone"] if one_token_rule_first else ["alone", "alone", "alone"])
+    assert doc[2].pos_ == "VERB"  # the longer rule writes no POS: the one-token rule's stays whatever the order
+
+
+def test_the_models_rules_are_written_as_a_table_with_spacys_annotations():
+    nlp = load_model()
+    installed = nlp.get_pipe("attribute_ruler")
+    assert installed._rules().tabled
+    stock = _parse_with(nlp, AttributeRuler, TEXTS)
+    for text, theirs in zip(TEXTS, stock, strict=True):
+        doc = nlp.get_pipe("parser")(nlp.get_pipe("tagger")(nlp.get_pipe("tok2vec")(nlp.make_doc(text))))
+        installed._rules().apply(doc, installed.indices)
+        ours = nlp.get_pipe("lemmatizer")(doc)
+        assert numpy.array_equal(ours.to_array(ANNOTATIONS), theirs.to_array(ANNOTATIONS))
+        assert [str(t.morph) for t in ours] == [str(t.morph) for t in theirs]
+
+
+def test_rules_that_write_a_lexemes_attribute_are_written_match_by_match():
+    """spaCy's ruler writes a flag on the vocabulary's entry too, which a table of token values would not. (A blank
+    pipeline's own vocabulary: the flag would stay on the shared model's.)"""
+    blank = spacy.blank("en")
+    rules = [([[{"LOWER": "ceasefire"}]], {"IS_STOP": True}, 0), ([[{"LOWER": "truce"}]], {"LEMMA": "pause"}, 0)]
+    ruler = _ruler_of(blank, rules)
+    assert not IndexedRules(ruler).tabled
+    expected = [t.lemma_ for t in _ruler_of(blank, rules)(blank.make_doc("A ceasefire, then a truce."))]
+    ruler.__class__ = IndexedAttributeRuler
+    doc = ruler(blank.make_doc("A ceasefire, then a truce."))
+    assert [t.lemma_ for t in doc] == expected and doc[1].is_stop and doc[5].lemma_ == "pause"
