@@ -16,7 +16,8 @@ DuckDB store and prints one JSON line with:
   `merge_pairs_unsure_1515.jsonl` (one act just short of a link: `merge_missed.unsure_pairs`; goals 0.9, 0.7), each
   side found by its anchor (`merge_anchors`); `--draw-pairs FILE` draws a new population sample into FILE instead
   (`--past-days`: a past-day sample; see `merge_pairs.draw_pairs`); `--missed` lists the labelled same pairs kept
-  apart, with why;
+  apart, with why; and on the merged events of `merge_events_1515.jsonl` labelled to join another (`merge_events`),
+  how many the store joins, by mechanism, and the merged events estimated still to remove;
 * incremental ingest time per article at 1k, 10k and 100k stored events (`--sizes`; alone with
   `--incremental-only`): a store is filled with synthetic events (`merge_incremental`, written as an
   ingest writes them) and then real articles are added one at a time.
@@ -43,6 +44,8 @@ from dateline.events.verify import DEFAULT_MIN_CONFIDENCE
 from dateline.merge import mention_counts
 from dateline.model import Document, event_id
 from dateline.store import EventFilter, open_store
+from merge_anchors import read_labels
+from merge_events import event_scores
 from merge_incremental import incremental
 from merge_pairs import draw_pairs, missed_pairs, pair_scores
 
@@ -59,6 +62,8 @@ PAST_DAY_PAIRS = Path(__file__).resolve().parent / "data" / "merge_pairs_past_da
 DISPUTED_PAIRS = Path(__file__).resolve().parent / "data" / "merge_pairs_disputed.jsonl"
 #: Pairs of one act the shipped model weighed just short of a link (`merge_missed.unsure_pairs`, fifteenth session).
 UNSURE_PAIRS = Path(__file__).resolve().parent / "data" / "merge_pairs_unsure_1515.jsonl"
+#: Merged events drawn and labelled by whether they should have joined another (`merge_events`, fifteenth session).
+EVENT_SAMPLES = (Path(__file__).resolve().parent / "data" / "merge_events_1515.jsonl",)
 #: The confidence from which `dateline events` lists an event by default (the verifier's threshold).
 LISTED = DEFAULT_MIN_CONFIDENCE
 
@@ -221,6 +226,8 @@ def main() -> None:
             result[f"pairs:{path.name}"] = pair_scores(db, pairs)
             if args.missed:
                 result[f"missed:{path.name}"] = dict(missed_pairs(db, pairs))
+        for path in (p for p in EVENT_SAMPLES if p.exists()):
+            result[f"events:{path.name}"] = event_scores(read_labels(path), db)
         if args.order_check:
             result["order_check"] = order_check(db, flat, Path(tmp))
     if args.sizes:
