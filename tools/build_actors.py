@@ -3,7 +3,8 @@
 Run `python tools/build_actors.py PHOENIX_DIR` (the folder of the Phoenix dictionaries,
 `../shared/data/phoenix` in a checkout) to regenerate `src/dateline/data/actors/actors.json.gz`,
 from those dictionaries plus the
-hand-written `supplement.tsv` next to it. Parsing the raw TABARI-format files takes
+hand-written `supplement.tsv` and the airlines of `airlines.tsv` (OpenFlights, `tools/build_airlines.py`)
+next to it. Parsing the raw TABARI-format files takes
 seconds, so the resolver loads only this compact result.
 
 The compiled file holds:
@@ -33,6 +34,7 @@ ACTOR_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt
 AGENT_FILE = "Phoenix.agents.txt"
 OUTPUT = package_data("actors", "actors.json.gz")
 SUPPLEMENT = package_data("actors", "supplement.tsv")
+AIRLINES = package_data("actors", "airlines.tsv")
 
 #: Arabic article particles that news spells with or without ("Bashar al-Assad" / "Bashar Assad").
 PARTICLES = frozenset({"al", "el"})
@@ -318,6 +320,41 @@ def read_supplement(path: Path, compiler: Compiler) -> None:
             compiler.entries[-1][0] = rest[0].strip()
 
 
+def read_airlines(path: Path, compiler: Compiler) -> int:
+    """Add the airlines of `airlines.tsv` (`tools/build_airlines.py`) under the spellings nothing else takes.
+
+    Read after the Phoenix files and agents: a spelling that is already a phrase (Phoenix's "Delta Air Lines"),
+    an agent noun, the bare word of an "al-" or "the" name ("Jazeera" of Al Jazeera, "Emirates" of the
+    supplement's "the Emirates"), a city or province of any country ("Hainan") or a capital is left to what it
+    names there; a company is the weaker reading of a word news also uses otherwise. Returns the number of
+    airlines added.
+    """
+    if not path.exists():
+        return 0
+    taken_places = set().union(*compiler.geo.places.values(), compiler.geo.capitals)
+    added = 0
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        names, code, *_ = raw.split("\t")
+        spellings = [n for n in names.split("|") if n.strip() and not _spelling_taken(n, compiler, taken_places)]
+        if not spellings:
+            continue
+        roles = [[code.strip(), None, None, ""]]
+        compiler.add_block(Block(spellings[0], path.name, synonyms=spellings[1:], roles=roles))
+        compiler.entries[-1][0] = names.split("|")[0].strip()
+        added += 1
+    return added
+
+
+def _spelling_taken(spelling: str, compiler: Compiler, places: set[tuple[str, ...]]) -> bool:
+    """Whether a spelling's key already names an actor, an agent noun ("National Airlines"), a place, or the
+    bare word of an "al-" or "the" name."""
+    return any(key in compiler.phrases or key in compiler.agents or key in places
+               or ("al", *key) in compiler.phrases or ("the", *key) in compiler.phrases
+               for key in phrase_variants(spelling, compiler.tokenize))
+
+
 def build(phoenix_dir: Path, output: Path = OUTPUT) -> dict[str, int]:
     """Compile the dictionaries into `output`; returns counts for a log line."""
     compiler = Compiler(load_geography(phoenix_dir))
@@ -326,12 +363,14 @@ def build(phoenix_dir: Path, output: Path = OUTPUT) -> dict[str, int]:
         for block in parse_actor_file(phoenix_dir / name):
             compiler.add_block(block)
     read_agents(phoenix_dir / AGENT_FILE, compiler)
+    airlines = read_airlines(AIRLINES, compiler)
     data = compiler.result()
     output.parent.mkdir(parents=True, exist_ok=True)
     payload = json.dumps(data, separators=(",", ":"), sort_keys=True).encode("utf-8")
     with output.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as fh:
         fh.write(payload)  # mtime=0: the same dictionaries give the same bytes
-    return {"entries": len(data["entries"]), "phrases": len(data["phrases"]), "agents": len(data["agents"])}
+    return {"entries": len(data["entries"]), "phrases": len(data["phrases"]), "agents": len(data["agents"]),
+            "airlines": airlines}
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -20,6 +20,9 @@ from dateline.config import settings
 
 COMPILED = settings().actor_dictionary
 SUPPLEMENT_SOURCE = "supplement.tsv"
+#: Sources whose names are matched only as the entry writes them (`Resolution.as_written`): the airlines of
+#: OpenFlights, many of whose names are ordinary words or surnames ("Global Airlines", "Colgan Air").
+AS_WRITTEN_SOURCES = frozenset({"airlines.tsv"})
 #: Sector given to someone whose every dated role ended before the article date.
 FORMER_SECTOR = "ELI"
 
@@ -35,6 +38,7 @@ class Resolution:
     entry: str
     primary_key: tuple[str, ...] = ()  # token keys of the entry's primary phrase
     curated: bool = False  # from the hand-written supplement, whose names are final
+    as_written: bool = False  # a name that counts only capitalised as the entry writes it, and not as a person's
 
 
 @dataclass(frozen=True)
@@ -98,7 +102,7 @@ class ActorDictionary:
         country, sector = split_code(code)
         spec = f" {role[3]}" if role[3] else ""
         return Resolution(name, country, sector, code, f"{source}: {primary} [{code}{spec}]",
-                          primary_key(primary), source == SUPPLEMENT_SOURCE)
+                          primary_key(primary), source == SUPPLEMENT_SOURCE, source in AS_WRITTEN_SOURCES)
 
     def agent(self, key: tuple[str, ...]) -> Agent:
         """The agent registered under a phrase key."""

@@ -114,6 +114,8 @@ def named_piece(tokens: Any, keys: list[str], i: int, lexicon: ActorDictionary,
         return None
     resolution = current_namesake(lexicon.resolve(found[1], day), tuple(k for k in keys[i:found[0]] if k),
                                   lexicon, day)
+    if resolution.as_written and not written_as_named(tokens, i, found[0], resolution.name):
+        return None
     kind = "country" if is_state(resolution, lexicon) else "named"
     if kind == "named" and found[0] - i == 1 and part_of_longer_name(tokens, i):
         return None
@@ -208,6 +210,17 @@ def is_place_reference(tokens: Any, keys: list[str], start: int, end: int, lexic
         return False
     name_key = tuple(cached_key(w) for w in (lexicon.country_name(resolution.country) or "").split())
     return tuple(k for k in keys[start:end] if k) != name_key
+
+
+def written_as_named(tokens: Any, start: int, end: int, name: str) -> bool:
+    """Whether a match writes an entry's name as the entry does, every word capitalised but those the name
+    keeps lower-case ("Cubana de Aviación"), and not as a person's name: "Global airlines" are any airlines,
+    "Charles Colgan" no Colgan Air. A leading "the" may stay lower-case."""
+    lower = {w.lower() for w in name.replace("-", " ").split() if w[:1].islower()} | {"the"}
+    span = [tokens[n] for n in range(start, end)]
+    if any(t.ent_type_ == "PERSON" for t in span):
+        return False
+    return all(not t.is_alpha or t.text[:1].isupper() or t.lower_ in lower for t in span)
 
 
 def part_of_longer_name(tokens: Any, i: int) -> bool:

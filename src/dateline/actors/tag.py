@@ -174,6 +174,10 @@ def reference_info(actor: Actor, mention: Mention, tokens: Any, keys: list[str],
     if mention.person_end:
         surname, size = name_key(keys, mention.pieces[-1].end, mention.person_end), \
             mention.person_end - mention.pieces[-1].end
+    elif named and (keys[named.end - 1],) in lexicon.agents and tokens[named.end - 1].ent_type_ != "PERSON":
+        # "Singapore Airlines" after "China Southern Airlines": a name ending in a generic noun shares it with
+        # other bodies of that kind; its last word is no surname that makes a shorter such name the same body
+        surname, size = None, 0
     elif named:
         surname, size = name_key(keys, named.start, named.end), named.end - named.start
     else:
