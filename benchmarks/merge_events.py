@@ -98,6 +98,18 @@ def side(report: Report, merged: dict[str, str]) -> dict[str, object]:
             "anchor": anchor_of_event(event)}
 
 
+#: Other reports of a drawn event's merged event shown with it.
+MEMBERS_SHOWN = 4
+
+
+def members(head: str, group: list[str], reports: dict[str, Report]) -> list[dict[str, object]]:
+    """Up to `MEMBERS_SHOWN` other reports the drawn event already holds (article, type, trigger, sentence): a copy
+    of its sentence in another article is already joined to it, and a reader who does not see so takes another
+    type's event of that copy for a missed join (three such in the fifteenth session's first reading)."""
+    return [{"article": reports[x].article_id, "type": reports[x].type, "trigger": reports[x].trigger,
+             "sentence": reports[x].sentence} for x in group if x != head][:MEMBERS_SHOWN]
+
+
 def draw_events(db: Path, per_stratum: int, seed: int) -> tuple[dict[str, int], list[dict[str, object]]]:
     """Each stratum's population of merged events and a seeded uniform draw of `per_stratum` from each, as records
     to label."""
@@ -114,6 +126,7 @@ def draw_events(db: Path, per_stratum: int, seed: int) -> tuple[dict[str, int], 
         for head in rng.sample(pool, min(per_stratum, len(pool))):
             out.append({"merged": head, "stratum": name, "population": len(pool), "reports": len(groups[head]),
                         "nearest_dice": round(nearest[head], 2), "a": side(reports[head], merged),
+                        "members": members(head, groups[head], reports),
                         "candidates": candidates(reports[head], reports, merged, links),
                         "same_as": None, "label": None})
     return {name: len(strata.get(name, [])) for name, _, _ in STRATA}, out

@@ -127,3 +127,15 @@ def test_unsure_pairs_are_one_act_weighed_just_short_of_a_link(monkeypatch):
     assert frozenset((ids["flood_bbc/1"], ids["flood_cnn/2"])) in found
     for other in ("flood_reuters/3", "flood_ap/4", "flood_wp/5"):
         assert frozenset((ids["flood_bbc/1"], ids[other])) not in found
+
+
+def test_a_drawn_event_is_shown_with_the_reports_it_already_holds(events):
+    """Beside a drawn event, the other reports of its merged event (a copy of its sentence in another outlet already
+    joined to it), so a reader does not take another type's event of that copy for a missed join; itself not among
+    them."""
+    head = report("flood_bbc/1", "2024-03-06", FLOOD, "breached", type_="ASSAULT", actors=())
+    copy = report("flood_cnn/2", "2024-03-06", FLOOD, "breached", type_="ASSAULT", actors=())
+    reports = _reports(head, copy)
+    ids = list(reports)
+    shown = events.members(ids[0], ids, reports)
+    assert [m["article"] for m in shown] == ["flood_cnn/2"] and shown[0]["sentence"] == FLOOD
