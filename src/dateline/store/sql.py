@@ -30,7 +30,6 @@ from dateline.store.merged import merge_new_events, merged_count, merged_id_of, 
 from dateline.store.migrations import check_upgradable, upgrade
 from dateline.store.rows import MERGE_TABLES, document_rows, table_columns
 from dateline.store.schema import SCHEMA_VERSION, Dialect, create_schema, found_version
-from dateline.store.search import refresh_listing_keys
 from dateline.store.watch import WatchTables
 
 #: tables whose rows have unique keys: ON CONFLICT DO NOTHING
@@ -185,8 +184,7 @@ class SQLStore(WatchTables):
                     self._insert(con, table, [row for aid in new for row in rows[aid][table]])
             execute = lambda sql, params: self._fetch(con, sql, params)  # noqa: E731
             new_ids = [row[0] for aid in sorted(new) for row in rows[aid]["events"]]
-            if merge_new_events(execute, new_ids):
-                refresh_listing_keys(execute, new_ids)  # the merged events a link moved are listed under new keys
+            merge_new_events(execute, new_ids)  # an event it moves to another merged event is listed under its key
         return [doc for doc in docs if doc.article.id in new]
 
     def _insert(self, con: Connection, table: str, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
