@@ -12,7 +12,8 @@ Every partition (`--partition-size` documents) is stored by `store.add` into a f
 does (the connection let go after each write), and a JSON line per partition says: the articles and events stored
 before it, the write's wall and CPU seconds, DuckDB's memory inside the transaction just before it commits
 (`duckdb_memory()`: table pages, ART indexes, transaction-local), and the process's RSS after the partition with
-freed memory handed back (`release_memory`). A summary fits each figure's growth per 1,000 stored articles and
+freed memory handed back (`release_memory`), and how crowded its merge was (`Density`: candidate pairs, events
+and links of the linked groups clustered again). A summary fits each figure's growth per 1,000 stored articles and
 gives the digest of what the store holds and decided (`MERGE_STATE` and the events' rows), so two code versions
 are compared on the same input.
 
@@ -46,6 +47,7 @@ from dateline.config import DEFAULT_DB_WRITE_MEMORY_MB
 from dateline.model import Document, event_id
 from dateline.scale.memory import release_memory
 from dateline.scale.parts import from_record, to_record
+from dateline.store import merged
 from dateline.store.duck import DuckDBStore
 from dateline.store.rows import MENTION_TABLES, table_columns
 
@@ -135,6 +137,41 @@ def documents(records: list[dict[str, Any]], total: int, first: int = 0) -> Iter
     """Documents `first` to `total` - 1: the records, then their copies (`copied_record`) until there are enough."""
     for n in range(first, total):
         yield as_document(copied_record(records[n % len(records)], n // len(records)))
+
+
+class Density:
+    """How crowded a write's merge was: the candidate pairs its new events were weighed against (same type,
+    overlapping days: `merged._candidates`), and the events and links of the linked groups it clustered again
+    (`merged._component`). Counted by wrapping the two while a replay runs, so a write's CPU can be read against the
+    density of same-story candidates in its windows."""
+
+    def __init__(self) -> None:
+        self.pairs = self.group_events = self.group_links = 0
+        self._candidates, self._component = merged._candidates, merged._component
+
+    def __enter__(self) -> Density:
+        def candidates(execute: Any, new: Any) -> dict[str, list[str]]:
+            found = self._candidates(execute, new)
+            self.pairs += sum(len(others) for others in found.values())
+            return found
+
+        def component(execute: Any, seeds: set[str]) -> dict[frozenset[str], str]:
+            links = self._component(execute, seeds)
+            self.group_events += len({x for pair in links for x in pair})
+            self.group_links += len(links)
+            return links
+
+        merged._candidates, merged._component = candidates, component
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        merged._candidates, merged._component = self._candidates, self._component
+
+    def take(self) -> dict[str, int]:
+        """The counts since the last call, reset."""
+        counts = {"candidate_pairs": self.pairs, "group_events": self.group_events, "group_links": self.group_links}
+        self.pairs = self.group_events = self.group_links = 0
+        return counts
 
 
 class MeasuredStore(DuckDBStore):
@@ -253,12 +290,14 @@ def replay(source: Path, total: int, db: Path, partition_size: int, out: Any, st
     counts = store.counts()
     stored, events = counts["articles"], counts["events"]
     batch: list[Document] = []
+    density = Density()
     try:
         for doc in documents(records, stored + total, first=stored):
             batch.append(doc)
             if len(batch) < partition_size:
                 continue
-            rows.append(_store_partition(store, batch, stored, events, process))
+            with density:
+                rows.append({**_store_partition(store, batch, stored, events, process), **density.take()})
             out.write(json.dumps(rows[-1]) + "\n")
             out.flush()
             stored += len(batch)

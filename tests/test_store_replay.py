@@ -36,3 +36,24 @@ def test_a_traced_write_names_the_inserts_and_reads_that_loaded_memory(replay, t
     assert any(shape.startswith("INSERT INTO articles") for shape in store.loaded)
     assert any("FROM merge_keys WHERE window_key IN" in shape for shape in store.loaded)
     assert all(calls >= 1 for _, _, calls in store.loaded.values())
+
+
+def test_the_density_of_a_write_counts_its_candidates_and_the_linked_group_it_clusters_again(replay,
+                                                                                               tmp_path: Path) -> None:
+    from dateline.store import merged
+    from test_merge import A, B, C
+
+    plain = merged._candidates
+    store = replay.MeasuredStore(tmp_path / "dense.duckdb")
+    try:
+        with replay.Density() as density:
+            store.add([A])
+            alone = density.take()
+            store.add([B, C])
+            crowded = density.take()
+    finally:
+        store.close()
+    assert merged._candidates is plain  # let go on leaving
+    assert alone == {"candidate_pairs": 0, "group_events": 0, "group_links": 0}
+    assert crowded["candidate_pairs"] >= 2  # B and C each weighed against A at least
+    assert crowded["group_events"] == 3 and crowded["group_links"] >= 2
