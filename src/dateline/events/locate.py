@@ -16,7 +16,8 @@ A place named in a sentence is not for that the place of its event. The event is
    participant was by what it was doing ("a crew covering the clashes in Cairo was beaten"), where the act's
    purpose was to be done ("convene to nominate him in Cleveland"), at a town the act is aimed at ("shelled Homs"),
    at the place of the occasion it was told in, talks aside ("during the invasion of Normandy", "wounded in a
-   raid on a camp near Aleppo"), at a place closing a coordination of acts it shares a subject with ("blocked the
+   raid on a camp near Aleppo"), at a place it filled ("protests swept Egypt", "demonstrations roiling Egypt":
+   `events.swept_places`), at a place closing a coordination of acts it shares a subject with ("blocked the
    highway and burned tyres in Lagos"), or
    at a place that opens its sentence ("In Mosul, men detained by the militia were seen ..."),
    or at the place its "there" refers to ("protests there"); a country so stated gives way to the one town
@@ -50,10 +51,10 @@ A place named in a sentence is not for that the place of its event. The event is
 
 Never at a place the act is reported from ("said in Cairo"), a place in another clause
 (a relative clause, "who lives in X"), a place merely mentioned, a town in the name of a
-newspaper or body ("in the New York Times"), a subject ("Turkey agreed"), a river's middle, or a name the gazetteer
-lacks that only the places named near it put in an area (`text_supports`): no location is better than a
-wrong one. Every choice carries its `basis` (shown by `dateline show`) and the place's precision
-(point, admin area, country).
+newspaper or body ("in the New York Times"), a state holding people ("in US military custody"), a subject
+("Turkey agreed"), a river's middle, or a name the gazetteer lacks that only the places named near it put in an
+area (`text_supports`): no location is better than a wrong one. Every choice carries its `basis` (shown by
+`dateline show`) and the place's precision (point, admin area, country).
 
 This module makes the decision; `events.place_links` reads how the parse relates a place to an act,
 `events.scene` keeps the story's scene and finds the dateline town. They read `doc.places`,
@@ -89,6 +90,8 @@ from dateline.events.scene import (
     scene_location,
 )
 from dateline.events.scene_fit import of_the_present
+from dateline.events.sentence_frame import names_a_holder
+from dateline.events.swept_places import swept_choice
 from dateline.model import Document, Location, LocationPrecision, Place
 from dateline.words import word_set
 
@@ -125,11 +128,13 @@ def locate_event(doc: Document, trigger_i: int, event_type: str | None = None, a
     actors, recipients = list(actors), list(recipients)
     physical = event_type is None or event_type in LOCATED_TYPES
     occasion = occasion_noun(doc, trigger)
-    places = [p for p in _sentence_places(doc, trigger) if p.feature_code not in SPREAD_CODES and text_supports(doc, p)]
+    places = [p for p in _sentence_places(doc, trigger) if p.feature_code not in SPREAD_CODES and text_supports(doc, p)
+              and not names_a_holder(doc.parsed, p)]
     talks = event_type in TALK_TYPES
     choices = [c for place in places if (c := place_choice(place, trigger, physical, occasion, talks))]
     if not choices and physical and event_type not in TALK_TYPES:
-        choices = [c for place in places if (c := occasion_choice(place, trigger) or told_in_choice(place, trigger))]
+        choices = [c for place in places if (c := swept_choice(place, trigger) or occasion_choice(place, trigger)
+                                             or told_in_choice(place, trigger))]
     if choices:
         best = _finest_within(max(choices, key=lambda c: _weight(c, trigger)), choices, trigger)
         stated = best.place.as_location(best.basis)
@@ -181,7 +186,8 @@ def home_country_location(doc: Document, trigger: Any, event_type: str, actors: 
            for p in ArticleIndex.of(doc).places_in_tokens(first, end)):
         return None
     place = next((p for p in doc.places if (p.feature_code or "").startswith("PCL") and p.found_by is None
-                  and codes.get(p.country_code or "") == country), None)  # named, not an unknown name's area
+                  and codes.get(p.country_code or "") == country and not names_a_holder(doc.parsed, p)),
+                 None)  # named as a place: not an unknown name's area, nor the state holding someone
     if place is None:
         return None  # the whole country, not the compass part one mention of it names ("storms hit southern Iraq")
     return replace(place, part=None).as_location(f"{HOME_BASIS}: '{place.text}', the country of its parties")

@@ -1,8 +1,9 @@
 """What a sentence's words around the act say of its place, apart from the links of the act's own clause: a
 place opening the sentence as its setting ("In Mosul, men detained by the militia were seen ..."), a reporting
 clause set off in commas that the parser took for the sentence's main verb ("In Russia, Alperovitch adds,
-parties engage in blackmail"), a speech act ("said in Cairo"), and a town inside an organisation's name ("in the
-New York Times"). Read by `events.place_links` and `events.scene`; it reads the parse and word lists only.
+parties engage in blackmail"), a speech act ("said in Cairo"), a town inside an organisation's name ("in the
+New York Times"), and a state named as the holder of people ("detainees in US military custody"). Read by
+`events.place_links`, `events.locate` and `events.scene`; it reads the parse and word lists only.
 """
 
 from __future__ import annotations
@@ -25,6 +26,10 @@ MAX_HOPS = 8
 #: Links by which the parser hangs the clause after a reporting aside on the aside's verb ("In Russia, Alperovitch
 #: adds, parties engage in blackmail": 'engage' a conjunct of 'adds').
 ASIDE_LINKS = frozenset({"conj", "ccomp", "parataxis"})
+#: Nouns of being held ("custody", "hands"): a place modifying one names the holder (`names_a_holder`).
+CUSTODY_NOUNS = word_set("custody_nouns")
+#: Links by which a name modifies the noun of its phrase ("US military custody", "Libya's hands").
+HOLDER_LINKS = frozenset({"compound", "nmod", "amod", "poss"})
 
 
 def speech_act(trigger: Any) -> bool:
@@ -95,3 +100,18 @@ def in_organisation_name(parsed: Any, place: Place, prep: Any) -> bool:
         end += 1
     named_after = end > place.token_end and parsed[end - 1].lower_ not in SITE_WORDS
     return named_after and start > 0 and parsed[place.token_start - 1].lower_ == "the"
+
+
+def names_a_holder(parsed: Any, place: Place) -> bool:
+    """True when the place modifies a noun of being held that a preposition introduces ("torture of detainees in US
+    military custody", "weapons in Libyan hands"): it names the state that holds them, which may hold them anywhere (a
+    jail abroad, a ship), so it is no place of the act."""
+    start = place.token_start
+    if start is None:
+        return False
+    noun = parsed[start]
+    for _ in range(3):  # up the modifiers of one noun phrase: "US" -> "custody" past "military"
+        if noun.dep_ not in HOLDER_LINKS or noun.head.i == noun.i:
+            break
+        noun = noun.head
+    return noun.i != start and noun.dep_ == "pobj" and noun.lemma_.lower() in CUSTODY_NOUNS
