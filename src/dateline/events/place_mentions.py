@@ -19,6 +19,7 @@ from typing import Any
 from dateline.events.dating_mentions import same_happening_mentions
 from dateline.events.index import ArticleIndex
 from dateline.events.place_links import SPREAD_CODES, Choice, place_choice, place_precision
+from dateline.events.scene import DATELINE_BASIS, SCENE_BASIS
 from dateline.model import Document, Event, Location, Place
 
 #: Plural nouns: "the protests in Egypt" are many happenings across the country, and "the Cairo protests" some of
@@ -55,10 +56,15 @@ def happening_location(mentions: Sequence[Event], leader: int, places: Iterable[
     ("Britain" and "the English city of Salisbury": Salisbury); when two of them disagree (two towns, two
     countries), the leader's, and its basis says so. The result does not depend on which mention leads, so long as
     they agree: the verifier's choice of leader is a ranking of confidence, not of where the act was. `places` (the
-    article's) give the admin area of each point, so "Cairo" lies in an Egyptian governorate named elsewhere."""
-    own = mentions[leader].location
+    article's) give the admin area of each point, so "Cairo" lies in an Egyptian governorate named elsewhere. A place
+    only guessed for a mention (the story's scene, the dateline town: `guessed`) is not asked when another mention's
+    sentence states one: "People across Egypt took to the streets in demonstrations" is not moved to Cairo because a
+    later "rallies" with no place of its own took the scene of an earlier clash there."""
     given = [(k, m.location) for k, m in enumerate(mentions) if m.location is not None]
-    if len(given) < 2 and (own is not None or not given):
+    stated = [(k, location) for k, location in given if not guessed(location)]
+    given = stated or given  # a guess yields to a place a mention's own sentence gives the happening
+    own = mentions[leader].location if any(k == leader for k, _ in given) else None
+    if not given or (len(given) == 1 and own is not None):
         return own
     areas = any(location.feature_code == "ADM1" for _, location in given)  # only a first-level area holds by admin1
     admin_of = {p.geonameid: p.admin1 for p in places if p.geonameid is not None} if areas else {}
@@ -76,6 +82,12 @@ def happening_location(mentions: Sequence[Event], leader: int, places: Iterable[
     others = ", ".join(sorted({f"'{other.name}'" for k, other in given if k != leader and other.name != own.name}))
     return replace(own, basis=f"{own.basis}; the other mentions of this happening give {others}, places that do not "
                               f"lie one inside another, so the leading mention's place is kept")
+
+
+def guessed(location: Location) -> bool:
+    """True for a place the text does not state for the act, only lends it: the story's scene or the dateline town
+    (`events.scene`), which a place stated for the same happening outweighs."""
+    return (location.basis or "").startswith((SCENE_BASIS, DATELINE_BASIS))
 
 
 #: Precisions from the coarsest.

@@ -14,7 +14,7 @@ from typing import Any
 
 from dateline.events.act_places import iso3_codes
 from dateline.events.capitals import capital_places
-from dateline.events.clause_links import SUBJECT_DEPS
+from dateline.events.clause_links import SUBJECT_DEPS, participant_of
 from dateline.events.index import ArticleIndex
 from dateline.events.place_links import (
     introducing_word,
@@ -25,9 +25,9 @@ from dateline.events.place_links import (
 )
 from dateline.events.scene_fit import same_kind, same_time
 from dateline.events.seats import dateline_refuted
-from dateline.events.sentence_frame import in_organisation_name, speech_act
+from dateline.events.sentence_frame import in_organisation_name, names_a_holder, speech_act
 from dateline.events.story_moves import moved_away
-from dateline.model import Document, Location, Place
+from dateline.model import Document, Event, Location, Place
 from dateline.words import word_class, word_set
 
 #: Areas too wide to be a story's scene: a continent, a region, a sea, a river ("protests sweep across
@@ -49,6 +49,8 @@ BESIDE_STORY = word_class("place_words", "beside-story")
 SCENE_NOUNS = word_set("scene_nouns")
 #: The prepositions that aim an armed push at a town ("their onslaught on Baghdad"; "over Congress" names a topic).
 ASSAULT_WAY_PREPS = word_class("prepositions", "assault-way")
+#: How far up from a place's noun the act it takes part in may be ("clashes between forces and protesters in X").
+PARTICIPANT_HOPS = 3
 
 
 def in_party_country(place: Place, countries: frozenset[str] | None) -> bool:
@@ -242,7 +244,7 @@ def _act_placed(doc: Document, place: Place, trigger_starts: set[int] | None = N
     prep, _, phrase = introducing_word(token)
     if prep is None or not locative(prep, phrase):
         return _push_aimed_at(place, prep)
-    if in_organisation_name(doc.parsed, place, prep):
+    if in_organisation_name(doc.parsed, place, prep) or names_a_holder(doc.parsed, place):
         return None
     if any(c.dep_ == "amod" and c.lower_ in BESIDE_STORY for c in token.children):
         return None  # "in the neighbouring Dominican Republic": beside the story's place, not its scene
@@ -255,7 +257,33 @@ def _act_placed(doc: Document, place: Place, trigger_starts: set[int] | None = N
         return head  # the sentence's own act: "Protesters had the upper hand in Cairo"
     if head.pos_ == "NOUN" and head.lemma_.lower() in SCENE_NOUNS:
         return head  # "two separate encounters in the town of Amara": fighting there, coded or not
-    return head if head.idx in starts else None
+    return head if head.idx in starts else _act_of_participant(doc, place, head, starts)
+
+
+def _act_of_participant(doc: Document, place: Place, noun: Any, trigger_starts: set[int]) -> Any | None:
+    """The coded act whose participant a place's phrase hangs on, when that act's own event was placed at the place:
+    "covering the clashes between security forces and protesters in Cairo" hangs the town on the protesters, and
+    `events.locate` placed the clashes there by them (`clause_links.participant_of`), so the story goes on in Cairo,
+    not in the country a headline gave. Only a fact placed at this very place counts: the scene follows where the
+    article put an act, never a place the act's own decision refused (a subject, a target, another clause's). Only a
+    town: "uprisings against strongmen in Tunisia" placed a king's talks in Jordan in Tunisia, since a country scene
+    serves any later act whose parties are of one country. Only an act of one day (`_of_one_day`)."""
+    if noun.pos_ not in ("NOUN", "PROPN") or place_precision(place) != "point":
+        return None  # a country so stated would stand for every later domestic act, in the story or beside it
+    act = next((a for a in list(noun.ancestors)[:PARTICIPANT_HOPS]
+                if a.idx in trigger_starts and participant_of(noun, a)), None)
+    if act is None or speech_act(act) or act.dep_ == "relcl" or _unreal(act):
+        return None
+    event = next((e for e in doc.events if e.evidence.trigger_start == act.idx), None)
+    placed = event is not None and event.location is not None and event.location.geonameid == place.geonameid
+    return act if placed and event.status == "fact" and _of_one_day(event) else None
+
+
+def _of_one_day(event: Event) -> bool:
+    """True when an act is dated to one day, as a happening the story tells is: a tally over months ("4,000 Iraqis
+    have been killed by terrorists in Baghdad since April") says where its victims or killers were, not where the
+    story went on, and an opinion piece's later "America has fought and occupied" is no act in Baghdad."""
+    return event.date_precision == "day" and event.date_mod is None
 
 
 def _push_aimed_at(place: Place, prep: Any | None) -> Any | None:
