@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from dateline.events.senses import request_states_a_fact
 from dateline.model import Document
 from stage_run import candidates
 
@@ -28,6 +29,21 @@ def status_of(doc: Document, trigger: str) -> str:
 ])
 def test_a_request_verb_whose_clause_states_a_view_is_no_request(nlp, text: str) -> None:
     assert not any(t == "REQUEST" for t, _ in coded(candidates(nlp, text)))
+
+
+@pytest.mark.parametrize(("text", "verb"), [
+    ("The envoy asked whether the talks would resume in the spring.", "asked"),
+    ("The senator asked when the embassy would reopen.", "asked"),
+    ("The committee asked on what basis the ministry would pay the contractors.", "asked"),  # a wh-word before it
+])
+def test_a_question_with_a_modal_of_prediction_is_no_forecast(nlp, text: str, verb: str) -> None:
+    # `senses._forecast`'s question guard: "would" in a question asks what will happen, it forecasts nothing
+    assert not request_states_a_fact(next(t for t in nlp(text) if t.text == verb))
+
+
+def test_a_forecast_with_a_modal_of_prediction_states_a_view(nlp) -> None:
+    parsed = nlp("The minister suggested the talks would resume in the spring.")
+    assert request_states_a_fact(next(t for t in parsed if t.text == "suggested"))
 
 
 @pytest.mark.parametrize(("text", "trigger"), [
