@@ -72,7 +72,13 @@ def entry_start(doc: Document, offset: int) -> int:
 def entry_day(doc: Document, offset: int) -> dt.date | None:
     """The day the live page's entry holding character `offset` was written: the first day a time of the last
     stamp before it names, when the page has two stamps or more and that day is no later than the text's
-    writing day; else None."""
+    writing day; else None.
+
+    The time stage worked the entries' days out (`time.page_stamps.entries`: a day the stamp names, else one
+    carried over the clock times of the stamps around it) and gave every time in a stamp its entry's day; this
+    reads that result off `doc.timexes`, as a stage reads an earlier one's, rather than working it out again. Where
+    no stamp gave a day, the stage lent the stamp's clock time the day the page was read from (`doc.written`, else
+    the article date), which `entries` leaves out and this returns: the bound the dater would fall back to."""
     stamp = _entry_stamp(doc, offset)
     if stamp is None:
         return None
