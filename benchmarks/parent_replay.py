@@ -20,8 +20,6 @@ resumed run is. `--duck KEY=VALUE` adds a DuckDB setting to every connection the
 from __future__ import annotations
 
 import argparse
-import ctypes
-import ctypes.util
 import json
 import pickle
 import shutil
@@ -31,11 +29,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-import _duckdb
 import psutil
 import pyarrow as pa
 
 from dateline.scale import Progress, ingest_partitioned
+from dateline.scale.memory_log import glibc_mb, jemalloc_mb
 from dateline.scale.parts import Partition, PartitionResult
 from dateline.scale.runners import done
 from dateline.store import duck_lease, merged
@@ -87,33 +85,6 @@ class SavedResults:
 
     def close(self) -> None:
         """Nothing to release."""
-
-
-class _MallInfo2(ctypes.Structure):
-    _fields_ = [(name, ctypes.c_size_t) for name in ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks",
-                                                     "fsmblks", "uordblks", "fordblks", "keepcost")]
-
-
-def glibc_mb() -> dict[str, float]:
-    """glibc's heaps (`mallinfo2`): obtained from the system by its arenas, in use there, and in large blocks."""
-    libc = ctypes.CDLL(ctypes.util.find_library("c"))
-    libc.mallinfo2.restype = _MallInfo2
-    info = libc.mallinfo2()
-    return {"glibc_arenas_mb": round(info.arena / 2**20, 1), "glibc_used_mb": round(info.uordblks / 2**20, 1),
-            "glibc_large_mb": round(info.hblkhd / 2**20, 1)}
-
-
-def jemalloc_mb() -> dict[str, float]:
-    """DuckDB's own allocator (its jemalloc, `duckdb_je_mallctl`): bytes allocated and pages resident."""
-    ctl = ctypes.CDLL(_duckdb.__file__).duckdb_je_mallctl
-    epoch, size = ctypes.c_uint64(1), ctypes.c_size_t(8)
-    ctl(b"epoch", ctypes.byref(epoch), ctypes.byref(size), ctypes.byref(epoch), size)
-    got = {}
-    for name in ("allocated", "resident"):
-        value, size = ctypes.c_size_t(), ctypes.c_size_t(ctypes.sizeof(ctypes.c_size_t))
-        ctl(f"stats.{name}".encode(), ctypes.byref(value), ctypes.byref(size), None, ctypes.c_size_t(0))
-        got[f"duckdb_je_{name}_mb"] = round(value.value / 2**20, 1)
-    return got
 
 
 def resident_by_kind() -> dict[str, float]:
