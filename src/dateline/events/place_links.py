@@ -18,7 +18,6 @@ from dateline.events.clause_links import (
     GOING_VERBS,
     MAX_HOPS,
     PARTICIPANT_DEPS,
-    SITE_NOUNS,
     SITE_PREPS,
     SUBJECT_DEPS,
     TARGET_PREPS,
@@ -30,6 +29,7 @@ from dateline.events.clause_links import (
     relative_subject,
     subject_sharers,
 )
+from dateline.events.place_phrase import introducing_word, locative, phrase_words, place_token, site_preposition
 from dateline.events.sentence_frame import frames_the_sentence, in_organisation_name, speech_act
 from dateline.model import LocationPrecision, Place
 from dateline.words import word_class, word_set
@@ -38,19 +38,8 @@ from dateline.words import word_class, word_set
 LOCATED_TYPES = word_set("located_event_types")
 #: The trigger's objects: a town there is where the act happened ("shelled Homs", "Homs was shelled").
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass"})
-#: Links inside one noun phrase, walked up from a place to the preposition that introduces it
-#: ("the villages of Foua and Kefraya", "Syria's Idlib province", "the city of Aleppo, Syria").
-NOUN_LINKS = frozenset({"conj", "appos", "compound", "poss", "nmod", "amod", "npadvmod", "cc"})
 #: Places that stand for their state when aimed at: a country, a capital ("sanctions on Damascus").
 STATE_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCL", "CONT", "PPLC"})
-#: Links by which a place modifies a noun ("a Chicago teen", "Syria's president"), and the nouns of kinds of place
-#: such a place names the kind of ("the Idlib province", "the villages of Syria's Idlib province").
-THING_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
-PLACE_KIND_NOUNS = word_class("place_words", "cue-ADM1") | word_class("place_words", "cue-ADM2") | \
-    word_class("place_words", "cue-P") | word_class("place_words", "settlement")
-#: Words of a bearing ("east of Cairo", "50 km north of Baghdad"): with no determiner, the place after "of" is a
-#: landmark the site is measured from, not where it is ("the north of Syria" is in Syria).
-BEARING_WORDS = word_class("place_words", "compass")
 #: Prepositions of a way's end after a verb of going ("driven to Oklahoma City", "marched into Paris").
 ARRIVAL_PREPS = frozenset({"to", "into"})
 #: Ranks of how the sentence relates a place to the act; higher wins.
@@ -58,12 +47,6 @@ RANK_OWN, RANK_GOVERNOR, RANK_PARTICIPANT, RANK_TARGET, RANK_FRAME = 4.0, 3.0, 2
 #: The doer of the verb an act continues or is the object of: where it is, the act is ("Police in Santiago broke
 #: up a march and arrested 30"); ranked below the act's own participants.
 AGENT_DEPS, RANK_SHARED_AGENT = frozenset({"nsubj", "agent"}), 1.8
-#: Nouns of a place's edge ("on the outskirts of Damascus"): a preposition with one as object is of place.
-EDGE_NOUNS = word_set("edge_nouns")
-#: Last words of street names ("Northumberland Avenue"): "on" one is at a place, as "in" is.
-STREET_WORDS = word_class("place_words", "street")
-#: Prepositions naming examples of a noun ("in several towns, including Thala"): the place is one of its places.
-EXAMPLE_PREPS = word_set("example_prepositions")
 #: Nouns of journeys ("during a visit to Beijing") and the prepositions that put an act on one.
 JOURNEY_NOUNS, JOURNEY_PREPS = word_set("journey_nouns"), word_class("prepositions", "journey")
 #: Ranks of a place read through a participant's participle clause, and of a purpose clause's place.
@@ -129,7 +112,7 @@ def place_choice(place: Place, trigger: Any, physical: bool, occasion: Any | Non
             getattr(_governor(trigger), "i", -1) == head.i:
         return Choice(RANK_OWN, place, f"'{place.text} {head.text} … {trigger.text}': the place saw the act")
     outer, outer_phrase = site_preposition(prep, phrase)
-    words = _phrase_words(place, prep, outer)
+    words = phrase_words(place, prep, outer)
     if outer is not None and locative(outer, outer_phrase):
         return _site_choice(place, words, outer, trigger, physical, occasion)
     if not physical or (outer is prep and place.feature_code in STATE_CODES):
@@ -140,49 +123,6 @@ def place_choice(place: Place, trigger: Any, physical: bool, occasion: Any | Non
     if prep is None and head.i == trigger.i and phrase.dep_ in OBJECT_DEPS:
         return Choice(RANK_TARGET, place, f"{words}: the object of '{trigger.text}'")
     return None
-
-
-def locative(prep: Any, phrase: Any) -> bool:
-    """True when the preposition puts an act at the place of its phrase: "in", "at", "near" ...; or any
-    preposition of place or aim whose object is the edge of a place ("on the outskirts of Damascus") or
-    a street ("on Northumberland Avenue")."""
-    if prep.lower_ in SITE_PREPS:
-        return True
-    return prep.lower_ in TARGET_PREPS and (phrase.lemma_.lower() in EDGE_NOUNS or phrase.lower_ in STREET_WORDS)
-
-
-def site_preposition(prep: Any | None, phrase: Any) -> tuple[Any | None, Any]:
-    """The preposition that puts an act at a place through a site the place locates, with its object:
-    'at' in "killed 49 people at a nightclub in Orlando", 'on' in "air strikes on two hospitals in Aleppo";
-    `prep` itself when the place's phrase hangs on no site noun, or the site's phrase on no place or
-    target preposition. An abstract noun carries no place up ("rallied in support of the rebels in Syria")."""
-    for _ in range(MAX_HOPS):
-        if prep is None or not locative(prep, phrase):
-            return prep, phrase
-        site = prep.head
-        if site.pos_ != "NOUN" or site.lemma_.lower() not in SITE_NOUNS:
-            return prep, phrase
-        outer, _, outer_phrase = introducing_word(site)
-        if outer is None or outer.lower_ not in SITE_PREPS | TARGET_PREPS:
-            return prep, phrase
-        prep, phrase = outer, outer_phrase
-    return prep, phrase
-
-
-def _phrase_words(place: Place, prep: Any | None, outer: Any | None) -> str:
-    """The words that tie a place to the act, quoted: "'in Benghazi'", or the whole phrase from the outer
-    preposition when the place locates a site ("'at a gay nightclub in Orlando'"), is an example of the
-    places a noun names ("'in several towns, including Thala'") or has an edge ("'on the outskirts of Homs'")."""
-    if prep is None:
-        return f"'{place.text}'"
-    if place.token_start is None or place.token_end is None:
-        return f"'{prep.text} {place.text}'"
-    between = prep.doc[prep.i + 1:place.token_start]
-    told_apart = any((t.dep_ == "prep" and _names_an_example(t)) or t.lemma_.lower() in EDGE_NOUNS for t in between)
-    if outer is prep and not told_apart:
-        return f"'{prep.text} {place.text}'"
-    words = prep.doc[outer.i:place.token_end]
-    return f"'{words.text}'" if len(words) <= MAX_HOPS else f"'{outer.text} … {place.text}'"
 
 
 def aiming_words(trigger: Any) -> set[int]:
@@ -276,63 +216,6 @@ def _clause_choice(place: Place, words: str, prep: Any, trigger: Any, physical: 
     if frames_the_sentence(prep, trigger):
         return Choice(RANK_FRAME, place, f"{words}: opens the sentence that tells of '{trigger.text}'")
     return None
-
-
-def place_token(parsed: Any, place: Place) -> Any:
-    """The token heading a place's span in the parse."""
-    return parsed[place.token_start:place.token_end].root
-
-
-def introducing_word(token: Any) -> tuple[Any | None, Any, Any]:
-    """The preposition that introduces a place (None when there is none), the word it hangs on,
-    and the head of the place's phrase.
-
-    Walks up the noun phrase ("the villages of Foua and Kefraya", "Syria's Idlib province");
-    without a preposition the word the phrase hangs on is its head's head (a verb whose object it is).
-    """
-    for _ in range(MAX_HOPS):
-        if token.head.i == token.i:
-            break
-        if token.dep_ == "pobj" and token.head.lower_ != "of" and not _names_an_example(token.head):
-            return token.head, token.head.head, token
-        if token.dep_ == "pobj" and _bearing_from(token.head):
-            return None, token.head, token  # "in Suez, a port city east of Cairo": Cairo is no place of the act
-        if token.dep_ == "pobj":  # "the villages of Foua", "towns including Thala": the phrase goes on above
-            token = token.head.head
-        elif _modifies_a_thing_after_of(token):
-            break
-        elif token.dep_ in NOUN_LINKS:
-            token = token.head
-        else:
-            break
-    return None, token.head, token
-
-
-def _bearing_from(prep: Any) -> bool:
-    """True when "of" follows a bearing with no determiner ("a port city east of Cairo", "50 km north of Baghdad"): the
-    place after it is the landmark a site is measured from. "In the north of Syria" names a part of Syria."""
-    bearing = prep.head
-    undetermined = not any(c.dep_ == "det" for c in bearing.children)
-    return prep.lower_ == "of" and bearing.lower_ in BEARING_WORDS and undetermined
-
-
-def _modifies_a_thing_after_of(token: Any) -> bool:
-    """True when a place modifies a noun of something other than a place after "of" ("in the death of a Chicago
-    teen", "in the scale of the US military deployment", "in the wake of the Orlando shooting"): it says where that
-    thing is from or was, not where the phrase above it puts the act. A noun of a kind of place or a site carries it
-    up ("in parts of the Idlib province", "in the car park of a Kabul hospital")."""
-    head = token.head
-    if token.dep_ not in THING_MODIFIER_DEPS or head.pos_ != "NOUN" or head.dep_ != "pobj" or head.head.lower_ != "of":
-        return False
-    return head.lemma_.lower() not in PLACE_KIND_NOUNS | SITE_NOUNS | EDGE_NOUNS
-
-
-def _names_an_example(prep: Any) -> bool:
-    """True when the preposition names an example of the noun it hangs on ("towns, including Thala",
-    "cities such as Mosul", "places like Brussels")."""
-    if prep.lower_ not in EXAMPLE_PREPS or prep.head.pos_ not in ("NOUN", "PROPN"):
-        return False
-    return prep.lower_ != "as" or (prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such")
 
 
 def _in_describing_clause(word: Any, trigger: Any, physical: bool) -> bool:
