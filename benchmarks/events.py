@@ -1,6 +1,7 @@
 """Benchmark the PLOVER event coder on the 322 PLOVER gold-standard sentences.
 
     .venv/bin/python benchmarks/events.py [--gsr PATH] [--limit N] [--errors] [--party-errors]
+        [--beside-weight W] [--beside-in-calibration] [--calibration-map {platt,isotonic}]
 
 The sentences (`PLOVER_GSR_CAMEO.txt`, examples from the CAMEO manual) carry labels of an
 older PLOVER draft (0.5/0.6). They are mapped to the 16 current types with LABEL_MAP below:
@@ -25,7 +26,9 @@ Timeline17 articles, a few per topic).
 Whole articles and development sets (`event_sets.py`, skipped with `--no-sets`): events-gold
 scored by the project's scorer (the lexicon alone, the shipped verifier in-sample, and the verifier
 cross-validated by article, with the display threshold that maximises F0.5 (the default view's criterion) and a
-reliability table on stderr), recall on RAMS and WikiEvents, WikiEvents precision, and false
+reliability table on stderr; each fold's verifier fitted with the recipe flags that
+`tools/train_event_model.py` takes, printed as `cv_verifier_recipe`), recall on RAMS and WikiEvents,
+WikiEvents precision, and false
 alarms on MUC-4 no-incident documents and CrisisLex disaster tweets. With the sets, the GSR's
 "reported" events are those at or above that proposed threshold (else MIN_CONFIDENCE).
 `pipeline_vs_parse_only` is the throughput of the whole pipeline as a share of the parse alone.
@@ -276,8 +279,17 @@ def news_speed(count: int) -> dict[str, Any]:
             "news_actors_events_vs_parse": round((stage_s["events"] + stage_s["actors"]) / parse_s, 4)}
 
 
-def main() -> None:
+def build_parser() -> tuple[argparse.ArgumentParser, Any]:
+    """The command's options, and the verifier trainer (`tools/train_event_model.py`) whose recipe options
+    (`add_recipe_options`: BESIDE weight, BESIDE rows in the calibration, the calibration map) it takes too: they
+    set how each fold's verifier of the events-gold cross-validation is fitted, so a variant's CV figures and the
+    model `train_event_model.py` ships with the same flags come from one recipe. The shipped models (in-sample,
+    dev sets, GSR) are not changed by them."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+    import train_event_model
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    train_event_model.add_recipe_options(parser)
     parser.add_argument("--gsr", type=Path, default=GSR)
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--errors", action="store_true", help="print type errors to stderr")
@@ -287,9 +299,14 @@ def main() -> None:
                         help="with --errors: print the trigger and lexicon rule of each reported event")
     parser.add_argument("--news", type=int, default=60, help="Timeline17 articles for the speed figures (0: none)")
     parser.add_argument("--no-sets", action="store_true", help="skip events-gold and the development sets")
+    return parser, train_event_model
+
+
+def main() -> None:
+    parser, trainer = build_parser()
     args = parser.parse_args()
     global SHOW_RULES, REPORTED_MIN
-    figures: dict[str, Any] = {}
+    figures: dict[str, Any] = {"cv_verifier_recipe": trainer.set_recipe(parser, args)}
     if not args.no_sets:
         from event_sets import devset_figures, gold_figures
 

@@ -158,3 +158,38 @@ def test_the_beside_recipe_options_are_flags_and_a_negative_weight_is_refused() 
     assert run.returncode == 2 and "--beside-weight must be 0 or more (got -0.5)" in run.stderr
     run = subprocess.run([sys.executable, script, "--help"], capture_output=True, text=True, check=True)
     assert "--beside-in-calibration" in run.stdout and "{platt,isotonic}" in run.stdout
+
+
+def test_the_events_benchmark_cross_validates_the_recipe_its_flags_name(monkeypatch) -> None:
+    """`benchmarks/events.py` takes the trainer's recipe flags and puts them in force for its per-fold verifiers
+    (the same module constants `fit` and `calibrated` read): with `--beside-weight 0.3 --beside-in-calibration
+    --calibration-map isotonic`, BESIDE rows are fitted as weak NONE and each fold's calibration is an isotonic map
+    with them among its pairs; the recipe is printed with the figures, and a negative weight is refused."""
+    import pytest
+
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
+    import train_event_model
+    from event_sources import BESIDE
+
+    for name in ("BESIDE_WEIGHT", "BESIDE_IN_CALIBRATION", "CALIBRATION_MAP"):
+        monkeypatch.setattr(train_event_model, name, getattr(train_event_model, name))  # restored afterwards
+    import events
+
+    parser, trainer = events.build_parser()
+    assert trainer is train_event_model
+    args = parser.parse_args(["--beside-weight", "0.3", "--beside-in-calibration", "--calibration-map", "isotonic",
+                              "--news", "0"])
+    assert trainer.set_recipe(parser, args) == {"beside_weight": 0.3, "beside_in_calibration": True,
+                                                "calibration_map": "isotonic"}
+    rows = [row("gold", n, "PROTEST", ["w=crowd"]) for n in range(20)]
+    rows += [row("gold", 20 + n, BESIDE, ["w=crowd", "w=aside"]) for n in range(20)]
+    rows += [row("gold", 40 + n, "NONE", ["w=quiet"]) for n in range(20)]
+    assert len(train_event_model.as_fitted(rows)) == 60
+    model = train_event_model.fit(rows)
+    assert pull(model, "w=aside") < 0
+    oof = {r.key: {"PROTEST": 0.2 + 0.6 * (n % 2), "NONE": 0.8 - 0.6 * (n % 2)} for n, r in enumerate(rows)}
+    cal = train_event_model.calibrated(model, rows, oof)
+    assert cal.calibration_knots and abs(cal.calibrated(0.8) - 1 / 3) < 0.05  # 10 right of 30, BESIDE counted
+    with pytest.raises(SystemExit):
+        trainer.set_recipe(parser, parser.parse_args(["--beside-weight", "-1"]))

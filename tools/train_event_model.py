@@ -291,8 +291,32 @@ def load_all(args: argparse.Namespace) -> list[Row]:
     return attach_embeddings(rows) if USE_EMBEDDINGS else rows
 
 
+def add_recipe_options(parser: argparse.ArgumentParser) -> None:
+    """The options that change how the verifier is fitted and calibrated (the BESIDE rows, the calibration map).
+    Both this trainer and `benchmarks/events.py`'s cross-validation take them, so a variant's CV figures and the
+    model it would ship come from the same flags, not from an edited constant."""
+    parser.add_argument("--beside-weight", type=float, default=None,
+                        help=f"weight of a BESIDE row as NONE against a gold row (default {BESIDE_WEIGHT}: left out)")
+    parser.add_argument("--beside-in-calibration", action="store_true",
+                        help="fit the calibration map with the BESIDE rows among its pairs, as wrong")
+    parser.add_argument("--calibration-map", choices=("platt", "isotonic"), default=CALIBRATION_MAP)
+
+
+def set_recipe(parser: argparse.ArgumentParser, args: argparse.Namespace) -> dict[str, Any]:
+    """Put the parsed `add_recipe_options` in force for this process (the module constants `fit` and `calibrated`
+    read), refusing a negative weight through `parser`; the recipe in force, to print beside the figures."""
+    global BESIDE_WEIGHT, BESIDE_IN_CALIBRATION, CALIBRATION_MAP
+    if args.beside_weight is not None and args.beside_weight < 0:
+        parser.error(f"--beside-weight must be 0 or more (got {args.beside_weight})")
+    BESIDE_WEIGHT = BESIDE_WEIGHT if args.beside_weight is None else args.beside_weight
+    BESIDE_IN_CALIBRATION = BESIDE_IN_CALIBRATION or args.beside_in_calibration
+    CALIBRATION_MAP = args.calibration_map
+    return {"beside_weight": BESIDE_WEIGHT, "beside_in_calibration": BESIDE_IN_CALIBRATION,
+            "calibration_map": CALIBRATION_MAP}
+
+
 def main() -> None:
-    global USE_EMBEDDINGS, DENSE_WEIGHT, BESIDE_WEIGHT, BESIDE_IN_CALIBRATION, CALIBRATION_MAP
+    global USE_EMBEDDINGS, DENSE_WEIGHT
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, required=True, help="events-gold folder (articles.jsonl, gold.json)")
     parser.add_argument("--dev", type=Path, required=True, help="events-dev folder (NGEC, RAMS, WikiEvents, CrisisLex)")
@@ -313,17 +337,9 @@ def main() -> None:
                         help="train the verifier only (by default the detector is trained first, into --out too)")
     parser.add_argument("--mark-selected", action="store_true",
                         help="mark the rows of sources whose labels are selected positives (SELECTED_SOURCES)")
-    parser.add_argument("--beside-weight", type=float, default=None,
-                        help=f"weight of a BESIDE row as NONE against a gold row (default {BESIDE_WEIGHT}: left out)")
-    parser.add_argument("--beside-in-calibration", action="store_true",
-                        help="fit the calibration map with the BESIDE rows among its pairs, as wrong")
-    parser.add_argument("--calibration-map", choices=("platt", "isotonic"), default=CALIBRATION_MAP)
+    add_recipe_options(parser)
     args = parser.parse_args()
-    if args.beside_weight is not None and args.beside_weight < 0:
-        parser.error(f"--beside-weight must be 0 or more (got {args.beside_weight})")
-    BESIDE_WEIGHT = BESIDE_WEIGHT if args.beside_weight is None else args.beside_weight
-    BESIDE_IN_CALIBRATION = BESIDE_IN_CALIBRATION or args.beside_in_calibration
-    CALIBRATION_MAP = args.calibration_map
+    recipe = set_recipe(parser, args)
     if args.dense_weight is not None and args.dense_weight <= 0:
         parser.error(f"--dense-weight must be above 0 (got {args.dense_weight}); leave out --embeddings for no block")
     if args.mark_selected:
@@ -354,7 +370,7 @@ def main() -> None:
     linear.write_model(model, args.out, MODEL_NAME, FEATURE_VERSION,
                        {"c": args.c, "dense": "minilm-sentence" if USE_EMBEDDINGS else None,
                         "dense_weight": DENSE_WEIGHT, "rows": sources, "source_weight": SOURCE_WEIGHT,
-                        "beside_weight": BESIDE_WEIGHT,
+                        **recipe,
                         "marked_sources": sorted(MARKED), "report": report})
     print(f"wrote {linear.model_files(args.out, MODEL_NAME)[0]} ({len(model.vocabulary)} features, "
           f"classes {len(model.classes)}, "
