@@ -52,3 +52,8 @@ def test_a_noun_named_by_its_day_points_back(make_doc) -> None:
 def test_a_noun_whose_only_phrase_names_its_day_points_back(make_doc) -> None:
     assert _definite(make_doc, "The rallies on Saturday drew thousands of farmers.", "rallies")
     assert not _definite(make_doc, "The rallies of the farmers drew thousands of people.", "rallies")
+
+
+def test_a_relative_clause_set_off_by_a_comma_does_not_make_a_first_mention(make_doc) -> None:
+    assert _definite(make_doc, "The judge adjourned the rally, which had drawn thousands, until Monday.", "rally")
+    assert not _definite(make_doc, "The judge adjourned the rally that had drawn thousands until Monday.", "rally")

@@ -41,6 +41,8 @@ RESTRICTIVE_DEPS = frozenset({"acl", "relcl", "prep"})
 #: ... bar a preposition whose objects are all places the article names ("the trial in Los Angeles", "the sanctions
 #: on Russia"): the dependent it is (the entity labels of a place's name are `syntax.PLACE_ENTITIES`).
 PLACE_PHRASE_DEP = "prep"
+#: ... and a relative clause set off by a comma, which describes a noun already known (`_set_off`).
+RELATIVE_CLAUSE = "relcl"
 #: Ordinal words ("second", "4th"), one list with the time stage's.
 ORDINALS = number_map("ordinals")
 #: Number words ("two", "a dozen"), the dependent that counts a noun, and the tag of a singular common noun: how
@@ -173,9 +175,16 @@ def _restrictive(child: Any, places: Sequence[Place]) -> bool:
     trial in Los Angeles", "the protests in Egypt", "the allegations on Wednesday") does not: it says which of the
     story's acts is meant, and a place or date written there vetoes a join with an act placed or dated elsewhere
     (`same_happening.clash`)."""
-    if child.dep_ not in RESTRICTIVE_DEPS:
+    if child.dep_ not in RESTRICTIVE_DEPS or _set_off(child):
         return False
     return not (child.dep_ == PLACE_PHRASE_DEP and _names_only_places_or_times(child, places))
+
+
+def _set_off(clause: Any) -> bool:
+    """Whether a relative clause is set off by a comma ("the preliminary hearing, which could end this week"): it
+    adds to a noun already known rather than saying which one is meant ("the protests that toppled the king")."""
+    first = clause.left_edge
+    return clause.dep_ == RELATIVE_CLAUSE and first.i > 0 and clause.doc[first.i - 1].text == ","
 
 
 def _names_only_places_or_times(prep: Any, places: Sequence[Place]) -> bool:
