@@ -41,3 +41,40 @@ def test_no_day_is_counted_without_days_and_a_past_day_to_count_from(make_doc, t
 def test_no_day_is_counted_from_a_day_the_clause_aims_at(make_doc) -> None:
     text = "A day after the governor stepped down, officials readied themselves for Monday, the start of the session."
     assert "counts from it" not in dating(make_doc, text, "stepped", SUNDAY).basis
+
+
+@pytest.mark.parametrize(("text", "trigger", "day"), [
+    # the clause's day is carried from the sentence before, and the length hangs on its verb
+    ("The strike began on Thursday. The riots came the day after the union announced it would walk out.",
+     "announced", "2019-05-08"),
+    ("Fighting broke out on Friday. Shops closed two days after the governor imposed a curfew on the city.",
+     "imposed", "2019-05-08"),
+])
+def test_a_clause_dated_by_the_story_gives_its_day_to_the_count(make_doc, text, trigger, day) -> None:
+    got = dating(make_doc, text, trigger, SUNDAY)
+    assert (got.value, got.mod) == (day, None)
+    assert "counts from it" in got.basis
+
+
+def test_a_clause_with_no_exact_day_gives_no_count(make_doc) -> None:
+    text = "The riots came the day after the union announced it would walk out."  # on or before the article date
+    assert "counts from it" not in dating(make_doc, text, "announced", SUNDAY).basis
+
+
+@pytest.mark.parametrize(("text", "trigger", "day"), [
+    ("The resignation comes two days after the minister was questioned by the committee.", "questioned", "2019-05-10"),
+    ("Volunteers clear the rubble on Sunday, a day after the storm hit the coast.", "hit", "2019-05-11"),
+])
+def test_a_clause_told_in_the_present_counts_from_the_day_of_the_news(make_doc, text, trigger, day) -> None:
+    got = dating(make_doc, text, trigger, SUNDAY)
+    assert (got.value, got.mod) == (day, None)
+
+
+def test_a_clause_told_in_the_future_gives_no_count(make_doc) -> None:
+    text = "The envoy will come a day after the council receives the report."
+    assert "counts from it" not in dating(make_doc, text, "receives", SUNDAY).basis
+
+
+def test_a_participle_after_a_length_is_counted(make_doc) -> None:
+    got = dating(make_doc, "The reporter died on May 9, three days after being shot at a checkpoint.", "shot", SUNDAY)
+    assert (got.value, got.mod) == ("2019-05-06", None)

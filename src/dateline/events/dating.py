@@ -6,7 +6,8 @@ it: None when it happened on or within the date, `BEFORE`, `ON_OR_BEFORE` or `AF
 The date of an event is, in order:
 
 1. the day of a happening a length of days counts from to a dated clause ("sank on Friday, two days after
-   a fire broke out": the fire two days before Friday; `dating_counted`);
+   a fire broke out": the fire two days before Friday), the clause dated by its own time, else by the day the
+   dater gives its verb or, told in the present, the day of the news (`dating_counted`);
 2. the timex that governs the trigger's clause: one reached from the trigger through
    the dependency tree without passing into another clause ("Turkey and Russia on
    Monday agreed", "a deal ... last year"). If that timex is a duration, a set or a
@@ -61,7 +62,7 @@ from dateline.events.dating_clauses import (
     timex_root,
     written_by,
 )
-from dateline.events.dating_counted import counted_day
+from dateline.events.dating_counted import counted_day, told_now
 from dateline.events.dating_hooks import entry_day, in_page_stamp
 from dateline.events.dating_lede import lede_day
 from dateline.events.dating_mentions import day_named_elsewhere, event_noun
@@ -161,10 +162,10 @@ def event_dating(doc: Document, trigger_i: int, hypothetical: bool = False) -> D
         return _fallback(doc)
     trigger = doc.parsed[trigger_i]
     fallback = _fallback(doc, trigger.idx)
-    counted = counted_day(doc, trigger)
+    counted = counted_day(doc, trigger, lambda verb: _exact_day(doc, verb, trigger, hypothetical))
     if counted is not None:  # "sank on Friday, two days after a fire broke out": the fire two days before Friday
         return Dating(counted.day.isoformat(), "day", None,
-                      f"{counted.length!r} counts from it to {counted.timex.text!r}, the day of the clause it hangs on")
+                      f"{counted.length!r} counts from it to {counted.anchor}, the day of the clause it hangs on")
     timex = governing_timex(doc, trigger)
     if timex is not None and not is_anchor(timex):
         if hypothetical and timex.value == "FUTURE_REF":  # "in the near future"
@@ -181,6 +182,20 @@ def event_dating(doc: Document, trigger_i: int, hypothetical: bool = False) -> D
         return _earlier_than_mentioned(doc, trigger) or _named_elsewhere(doc, trigger, hypothetical) \
             or _carried_day(doc, trigger) or _carried_year(doc, trigger) or _lede_report(doc, trigger) or fallback
     return _dated_by(doc, timex, trigger, hypothetical, f"{timex.text!r} {how} {trigger.text!r}")
+
+
+def _exact_day(doc: Document, verb: Any, trigger: Any, hypothetical: bool) -> tuple[dt.date, str] | None:
+    """The day the dater gives a clause's verb when it is one exact day (not bounded, not a fallback), with the
+    words that say why: a length of days counts from it ("came the day after Mubarak announced"). A verb told in the
+    present that no time dates is the news of the day the text was written ("The move comes a day after ...")."""
+    if verb.i == trigger.i:
+        return None
+    date = event_dating(doc, verb.i, hypothetical)
+    if date.mod == "ON_OR_BEFORE" and "no time in the text" in date.basis and told_now(verb):
+        return dt.date.fromisoformat(date.value), f"the day of the news, {verb.text!r} told in the present"
+    if date.mod is not None or date.precision != "day" or len(date.value) != 10:
+        return None
+    return dt.date.fromisoformat(date.value), f"the day of {verb.text!r} ({date.basis})"
 
 
 def _named_elsewhere(doc: Document, trigger: Any, hypothetical: bool) -> Dating | None:

@@ -6,11 +6,17 @@ from the day of the clause they hang on: the fire broke out two days before Frid
 length is a duration, which dates nothing (the fire fell back to the article date), or the parse hangs the
 clause's day on the happening too (the bombing was dated Thursday, the arrest's day): one happening told in two
 articles got two dates. Only lengths in days are read: "a week after the election" is a week give or take a day.
+
+The clause's day is the time that governs it, or, where none does, the exact day the dater gives the clause's own
+verb ("That changed on Wednesday. The attacks came the day after Mubarak announced he would step down": the
+attacks carry Wednesday from the sentence before, so the announcement was on Tuesday), or the day the text was
+written for a verb told in the present ("The move comes a day after ..."); the caller reads that day (`HostDay`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from dateline.events.dating_clauses import clause_head, governing_timex, is_anchor, timex_root, written_by
@@ -36,29 +42,46 @@ class CountedDay(NamedTuple):
 
     day: dt.date
     length: str
-    timex: Timex
+    anchor: str
 
 
-def counted_day(doc: Document, trigger: Any) -> CountedDay | None:
+#: The exact day the dater gives a clause's verb and the words that give it, or None when it knows no such day.
+HostDay = Callable[[Any], tuple[dt.date, str] | None]
+
+
+def counted_day(doc: Document, trigger: Any, host_day: HostDay | None = None) -> CountedDay | None:
     """The day of the happening the trigger names, when a length of days counts from it to a clause dated by a
     day ("sank on Friday, two days after a fire broke out" -> two days before Friday); None otherwise, or when
-    that day would lie after the day the text was written."""
+    that day would lie after the day the text was written. A clause no time governs is dated by `host_day`, the
+    exact day the dater gives its verb (a day the story carries to it), when the caller gives one."""
     found = _counting_words(trigger)
     if found is None:
         return None
     word, length, host = found
     days = _days(length)
-    timex = governing_timex(doc, host) if days is not None else None
-    if timex is None or not is_anchor(timex) or precision(timex.value) not in _NAMED_DAY or not _on_its_day(doc, timex):
+    if days is None:
         return None
-    span = interval(timex.value)
-    if span is None:
+    known = _clause_day(doc, host, host_day)
+    if known is None:
         return None
-    day = span.first + dt.timedelta(days=_DIRECTIONS[word.lower_] * days)
+    start, anchor = known
+    day = start + dt.timedelta(days=_DIRECTIONS[word.lower_] * days)
     if day > written_by(doc):
         return None
     phrase = " ".join(t.text for t in (*(t for t in length.subtree if t.i <= length.i), word))
-    return CountedDay(day, phrase, timex)
+    return CountedDay(day, phrase, anchor)
+
+
+def _clause_day(doc: Document, host: Any, host_day: HostDay | None) -> tuple[dt.date, str] | None:
+    """The day the clause a length hangs on happened, and the words that name it: the day that governs the clause
+    ("sank on Friday"), else, when no time governs it, the exact day `host_day` gives its verb."""
+    timex = governing_timex(doc, host)
+    if timex is None:
+        return host_day(clause_head(host)) if host_day is not None else None
+    if not is_anchor(timex) or precision(timex.value) not in _NAMED_DAY or not _on_its_day(doc, timex):
+        return None
+    span = interval(timex.value)
+    return (span.first, repr(timex.text)) if span is not None else None
 
 
 def _counting_words(trigger: Any) -> tuple[Any, Any, Any] | None:
@@ -66,21 +89,29 @@ def _counting_words(trigger: Any) -> tuple[Any, Any, Any] | None:
     of "after" ("two days after the explosion", "the day after the bombing"), or the verb of a clause it opens ("two
     days after a fire broke out"), or that verb's subject ("three days after an explosion killed four workers")."""
     verb = clause_head(trigger)
-    for word in (trigger.head if trigger.dep_ == "pobj" else None,
+    for word in (trigger.head if trigger.dep_ in ("pobj", "pcomp") else None,  # "after the blast", "after being hit"
                  *(c for c in verb.children if c.dep_ == "mark")):
         if word is None or word.lower_ not in _DIRECTIONS:
             continue
         if word.dep_ == "mark" and not (verb.i == trigger.i or (trigger.dep_ == "nsubj" and trigger.head.i == verb.i)):
             continue
         owner = word.head  # the clause's verb for a mark, the word "after" modifies for a preposition
-        length = next((c for c in (*word.children, *owner.children) if c.dep_ == "npadvmod"
+        host = owner.head if word.dep_ == "mark" else owner
+        # "the day after Mubarak announced": the parser may hang the length on the main verb, just before "after"
+        beside = (c for c in host.children if word.dep_ == "mark" and c.right_edge.i + 1 == word.i)
+        length = next((c for c in (*word.children, *owner.children, *beside) if c.dep_ == "npadvmod"
                        and c.lower_ in _DAY_WORDS), None)
         if length is not None:
-            host = owner.head if word.dep_ == "mark" else owner
             return word, length, host
         if owner.lower_ in _DAY_WORDS and owner.dep_ == "npadvmod":  # "the day after the bombing"
             return word, owner, owner.head
     return None
+
+
+def told_now(verb: Any) -> bool:
+    """A verb told in the simple present with no auxiliary ("The move comes a day after ...", a caption's "Egyptians
+    help clean the square on Saturday, a day after ..."): news of the day the text was written."""
+    return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _on_its_day(doc: Document, timex: Timex) -> bool:
