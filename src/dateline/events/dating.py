@@ -57,7 +57,6 @@ from dateline.events.dating_clauses import (
     is_anchor,
     nearest_anchor,
     past_tense,
-    preposition_mod,
     reported_by,
     timex_root,
     written_by,
@@ -66,6 +65,7 @@ from dateline.events.dating_counted import counted_day, told_now
 from dateline.events.dating_hooks import entry_day, in_page_stamp
 from dateline.events.dating_lede import lede_day
 from dateline.events.dating_mentions import day_named_elsewhere, event_noun
+from dateline.events.dating_relations import preposition_mod
 from dateline.events.dating_thread import (
     REPORT_CYCLE,
     carried_year,

@@ -4,9 +4,9 @@ timexes of the trigger's sentence (`events.dating` decides with these, and with 
 A timex dates a trigger when it is reached from the trigger through the tree without passing into
 another clause (`governing_timex`: "Turkey and Russia on Monday agreed"), or when it sits in a clause
 that embeds the trigger's ("On Monday officials said rebels attacked"; `nearest_anchor`), never in a
-clause beside it (a relative clause about something else, a conjunct told in another tense). Whether a
-timex dates only the report of an event (`reported_by`) or puts it before or after (`preposition_mod`) is
-read here too.
+clause beside it (a relative clause about something else, a conjunct told in another tense). Whether a timex
+dates only the report of an event (`reported_by`) is read here too; whether it puts the event before or after it, in
+`dating_relations`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from dateline.events.dating_sources import occasion_of_saying, reporting_verb_of
 from dateline.events.occasion import occasion_clause
 from dateline.model import Document, Timex
 from dateline.syntax import saying_verb_before
-from dateline.timex3 import DateMod, is_calendar
+from dateline.timex3 import is_calendar
 from dateline.words import word_class, word_set
 
 #: Parts of speech that head a clause.
@@ -35,9 +35,6 @@ _FUTURE_AUX = word_class("auxiliaries", "future")
 _PERFECT_AUX = word_class("auxiliaries", "perfect")
 #: Verbs that report an event: their date is when it was said, not when it happened.
 REPORTING = word_set("reporting_verbs")
-#: Prepositions that put an event on one side of the date they introduce ("withdrew by Monday"; "since Monday, rebels
-#: have seized three towns": from that day on, which TIMEX3's mods can say no closer than AFTER).
-_PREPOSITION_MODS: dict[str, DateMod] = {"before": "BEFORE", "by": "ON_OR_BEFORE", "after": "AFTER", "since": "AFTER"}
 #: Verbs whose complement lies ahead of them or may not happen ("agreed to meet on Friday", "urged them to
 #: leave by Monday"): a time on the complement is its own, not theirs.
 _FORWARD_HEADS = word_set("irrealis_verbs") | word_set("intention_verbs") | word_set("planning_words")
@@ -362,16 +359,6 @@ def _on_the_trigger(root: Any, trigger: Any) -> bool:
             return False
         token = token.head
     return False
-
-
-def preposition_mod(doc: Document, timex: Timex, trigger: Any | None = None) -> DateMod | None:
-    """BEFORE, ON_OR_BEFORE or AFTER when the timex is the object of "before", "by", "after" or "since"; none for
-    a trigger in a clause on the time itself ("cared for him since November, when he was found"): that clause
-    tells what happened then."""
-    root = timex_root(doc, timex)
-    if root is None or root.dep_ != "pobj" or (trigger is not None and root.is_ancestor(trigger)):
-        return None
-    return _PREPOSITION_MODS.get(root.head.lower_)
 
 
 def reported_by(doc: Document, timex: Timex, trigger: Any) -> bool:
