@@ -14,8 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from dateline.events.index import ArticleIndex
-from dateline.events.parties import NAME_MODIFIER_DEPS, NON_PARTY_HEADS, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS, SKIP_DEPS
-from dateline.events.parties_participles import sponsor_offsets
+from dateline.events.parties import NON_PARTY_HEADS, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS
 from dateline.events.parties_refs import (
     antecedent_role,
     coordinated_owner,
@@ -26,7 +25,8 @@ from dateline.events.parties_refs import (
     phrase_head,
     reporting_subject,
 )
-from dateline.events.parties_syntax import NAMED_ENTITIES, names_event, participle_agents
+from dateline.events.parties_syntax import NAMED_ENTITIES
+from dateline.events.phrase_actors import actor_at, actors_in_phrase, one_per_country
 from dateline.events.resolve_groups import BODY_WINDOW, PLURAL_TAGS, group_reference, identity, noun_phrase
 from dateline.model import Document, Party
 from dateline.syntax import DEFINITE_BODIES, definite_body_sectors
@@ -51,13 +51,13 @@ def resolve(doc: Document, token: Any) -> list[Party]:
     group = group_reference(doc, token)
     if group is not None:
         return group
-    actor = _actor_at(doc, token)
-    inside = [a for a in _actors_in_phrase(doc, token, bodies=actor is None)
+    actor = actor_at(doc, token)
+    inside = [a for a in actors_in_phrase(doc, token, bodies=actor is None)
               if actor is None or a.end <= actor.start or a.start >= actor.end]
     if actor is not None:
         inside = [actor, *inside]  # "Senior Hungarian and Romanian officials": both
     if inside:
-        return [a.as_party() for a in _one_per_country(inside)]
+        return [a.as_party() for a in one_per_country(inside)]
     if token.lower_ in RELATIVE_PRONOUNS and token.tag_ in RELATIVE_TAGS:
         antecedent = relative_antecedent(token)
         return resolve(doc, antecedent) if antecedent is not None else []
@@ -147,7 +147,7 @@ def _apposition_actor(doc: Document, token: Any) -> Any | None:
         return None
     for appos in token.children:
         if appos.dep_ == "appos":
-            actor = _actor_at(doc, appos) or next(iter(_actors_in_phrase(doc, appos)), None)
+            actor = actor_at(doc, appos) or next(iter(actors_in_phrase(doc, appos)), None)
             if actor is not None and actor.country:
                 return actor
     return None
@@ -174,60 +174,6 @@ def relative_antecedent(pronoun: Any) -> Any | None:
     return current.head if current.dep_ == "relcl" else None
 
 
-def _one_per_country(mentions: list[Any]) -> list[Any]:
-    """One party per country for one head: "workers of the United Bus Company of Tehran" are
-    the workers, not also the company and the city; "Hungarian and Romanian officials" are two.
-    The mention the head itself belongs to comes first and is kept."""
-    kept, countries = [], set()
-    for actor in mentions:
-        if actor.country is None or actor.country not in countries:
-            kept.append(actor)
-            countries.add(actor.country)
-    return sorted(kept, key=lambda a: a.start)
-
-
-def _actor_at(doc: Document, token: Any) -> Any | None:
-    return ArticleIndex.of(doc).actor_at(token.idx)
-
-
-def _actors_in_phrase(doc: Document, token: Any, bodies: bool = True) -> list[Any]:
-    """An actor mention among the head's own modifiers ("the Assad regime", "leaders of Iran").
-
-    With `bodies` False (the head is an actor itself), an "of" phrase names the body or person the
-    head belongs to ("supporters of Mubarak", "fans of Jackson"), which is no second party.
-    """
-    starts = {token.idx}
-    stack = [c for c in token.children
-             if c.dep_ in NAME_MODIFIER_DEPS or (bodies and c.dep_ == "prep" and c.lower_ == "of")]
-    if bodies and names_event(token):  # "the demonstration staged by students": an act stands for its doers
-        stack += participle_agents(token)  # (not "a nerve agent developed by the Soviet Union")
-    while stack:
-        tok = stack.pop()
-        starts.add(tok.idx)
-        stack.extend(c for c in tok.children if c.dep_ not in SKIP_DEPS)
-    backed = sponsor_offsets(token)  # "The Kremlin-backed separatists": not the Kremlin
-    return [a for a in ArticleIndex.of(doc).actors_starting_at(starts) if not stance_named(doc.article.text, a.start)
-            and not any(a.start <= i < a.end for i in backed)]
-
-
-#: "anti-", "pro-" joined to a name: a stance towards it (`stance_prefixes`, as the actors stage reads them).
-STANCE_PREFIXES = word_set("stance_prefixes")
-#: Characters that join a stance prefix to its name.
-HYPHENS = frozenset("-\u2010\u2011\u2013\u2014")
-
-
-def stance_named(text: str, start: int) -> bool:
-    """Whether the name at `start` follows a stance prefix and a hyphen ("a prominent anti-Syria journalist",
-    "pro-Russian separatists", "the pro-EU camp"): the name is what someone is for or against, never a party
-    the head stands for nor a party to the act (read here and by `events.targets`)."""
-    if start < 2 or text[start - 1] not in HYPHENS:
-        return False
-    first = start - 1
-    while first > 0 and text[first - 1].isalpha():
-        first -= 1
-    return text[first:start - 1].lower() in STANCE_PREFIXES
-
-
 def _antecedent(doc: Document, pronoun: Any) -> Any | None:
     """Simple coreference: the nearest actor before the pronoun that is a clause subject and agrees
     with it (`_agrees`: "he" a person, "it" a body or thing, "they" several); none when none is close.
@@ -241,7 +187,7 @@ def _antecedent(doc: Document, pronoun: Any) -> Any | None:
     parsed = doc.parsed
     bound = _binding_subjects(pronoun) if pronoun.dep_ in OBJECT_DEPS else set()
     # nor for an earlier mention of that subject ("the police threatened to beat them": not police)
-    binders = {identity(a) for a in (_actor_at(doc, parsed[i]) for i in bound) if a is not None}
+    binders = {identity(a) for a in (actor_at(doc, parsed[i]) for i in bound) if a is not None}
     if pronoun.lower_ in SPEAKER_PRONOUNS:
         return _speaker(doc, pronoun)
     body = _body_speaker(doc, pronoun)
@@ -252,10 +198,10 @@ def _antecedent(doc: Document, pronoun: Any) -> Any | None:
         return None  # "as Mark Danner put it": the words, not a party
     speaker = reporting_subject(pronoun)
     if speaker is not None:  # "Staff said they had been ordered": the speaker, known to the actors stage or nobody
-        return _actor_at(doc, speaker) or next(iter(_actors_in_phrase(doc, speaker)), None)
+        return actor_at(doc, speaker) or next(iter(actors_in_phrase(doc, speaker)), None)
     owner = coordinated_owner(pronoun)
     if owner is not None:  # "Sergei Skripal and his daughter": Skripal, known to the actors stage or nobody
-        return _actor_at(doc, owner)
+        return actor_at(doc, owner)
     plural = pronoun.lower_ in PLURAL_PRONOUNS  # "them" is not one named person
     people = _people(doc)
 
@@ -282,9 +228,9 @@ def _thing_speaker(doc: Document, pronoun: Any) -> Any | None:
     that thing, not for an actor named before; the party is whoever the thing's own phrase names as its
     issuer ("the embassy's warning"), else nobody (False). None: the rule does not apply."""
     speaker = _reporting_noun(pronoun)
-    if speaker is None or speaker.lemma_.lower() in DEFINITE_BODIES or _actor_at(doc, speaker) is not None:
+    if speaker is None or speaker.lemma_.lower() in DEFINITE_BODIES or actor_at(doc, speaker) is not None:
         return None
-    return next(iter(_actors_in_phrase(doc, speaker)), False)
+    return next(iter(actors_in_phrase(doc, speaker)), False)
 
 
 def _reporting_noun(pronoun: Any) -> Any | None:
@@ -364,7 +310,7 @@ def _speaker(doc: Document, pronoun: Any) -> Any | None:
         return None  # '"We said I would go," we said' is nobody named: no climbing back and forth
     if subject.lower_ in PERSONAL_PRONOUNS:
         return _antecedent(doc, subject)
-    return _actor_at(doc, subject) or next(iter(_actors_in_phrase(doc, subject)), None)  # "the Russian statement"
+    return actor_at(doc, subject) or next(iter(actors_in_phrase(doc, subject)), None)  # "the Russian statement"
 
 
 #: Entity types of countries, bodies and nationalities: never what "he" or "she" stands for.

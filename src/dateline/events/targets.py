@@ -33,7 +33,8 @@ from dateline.events.parties_clauses import rejected_claimant, threatened_party
 from dateline.events.parties_syntax import RELATIVE_PRONOUNS, object_after_as, things_aimed_at, verb_subject
 from dateline.events.parties_thread import answered_requester, reporting_agency, same_act_agent
 from dateline.events.party_records import bare_country
-from dateline.events.resolve import resolve, stance_named
+from dateline.events.phrase_actors import stance_named
+from dateline.events.resolve import resolve
 from dateline.model import Document, Party
 from dateline.words import word_class, word_map, word_set
 
