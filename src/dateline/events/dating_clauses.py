@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from dateline.events.dating_aims import time_of_aim
 from dateline.events.dating_hooks import in_page_stamp, time_host
 from dateline.events.dating_sources import occasion_of_saying, reporting_verb_of_source
 from dateline.events.occasion import occasion_clause
@@ -130,7 +131,7 @@ def governing_timex(doc: Document, trigger: Any) -> Timex | None:
             continue
         root = timex_root(doc, timex)
         if root is None or not sent.start <= root.i < sent.end or _length_of(timex, root, trigger) \
-                or _another_saying_s(doc, timex, trigger):
+                or _another_saying_s(doc, timex, trigger) or time_of_aim(doc, timex, trigger):
             continue
         path = _path_to_trigger(time_host(root, trigger), trigger)
         if path is not None:
@@ -313,7 +314,7 @@ def nearest_anchor(doc: Document, trigger: Any) -> Timex | None:
     """The anchoring timex in the trigger's sentence closest to it, from a clause above it."""
     sent = trigger.sent
     anchors = [t for t in doc.timexes if t.token_start is not None and sent.start <= t.token_start < sent.end
-               and is_anchor(t) and not in_page_stamp(doc, t)
+               and is_anchor(t) and not in_page_stamp(doc, t) and not time_of_aim(doc, t, trigger)
                and (_dates_trigger_clause(doc, t, trigger) or _right_after_report(doc, t, trigger))]
     return min(anchors, key=lambda t: abs(t.token_start - trigger.i), default=None)
 
