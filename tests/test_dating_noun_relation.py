@@ -1,6 +1,6 @@
 """A time on the noun that follows "since" ("since the 12 May flood") puts an act after that noun's day; the noun's
-own happening is on the day, and "after", "before" or "by" such a noun leaves the act its day (`events.dating_relations`;
-sentences written for these tests)."""
+own happening is on the day, and "after", "before" or "by" such a noun leaves the act its day
+(`events.dating_relations`; sentences written for these tests)."""
 
 from __future__ import annotations
 
