@@ -28,13 +28,14 @@ _NUMBERS = number_map("number_words")
 #: The words that count a length from a happening, and which way: the happening lies that far before or after.
 _DIRECTIONS = {**dict.fromkeys(word_class("prepositions", "counted-back"), -1),
                **dict.fromkeys(word_class("prepositions", "counted-ahead"), 1)}
-_DAY_WORDS = frozenset({"day", "days"})
+#: The nouns of a length in days ("two days", "the day").
+_DAY_WORDS = word_class("counted_days", "day")
 #: Precisions of a time that names its day: a clock time alone ("6 a.m.") has the article's day only by default.
 _NAMED_DAY = frozenset({"day", "part_of_day"})
 #: Prepositions that put an act on its day.
 _ON_WORDS = word_class("prepositions", "on-its-day")
 #: Articles that make "the day after", "a day before" one day.
-_ONE = frozenset({"the", "a", "an", "one"})
+_ONE = word_class("counted_days", "one")
 
 
 class CountedDay(NamedTuple):
