@@ -57,3 +57,12 @@ def test_joins_are_judged_by_their_labels_and_unlabelled_ones_listed(grouping_sa
     assert (wrong["joined_pairs"], wrong["link_precision"]) == (1, 0.0)
     unlabelled = grouping_sample.tally([_item(*chained)], [_label(0, "attack")], threshold=0.35)
     assert (unlabelled["joined_pairs"], unlabelled["unlabelled_joins"]) == (0, 1)
+
+
+def test_a_draw_leaves_out_the_samples_of_every_lower_seed_and_no_other(grouping_sample) -> None:
+    def names(seed: int) -> set[str]:
+        return {path.name for path in grouping_sample.earlier_samples(seed)}
+
+    # 1414's draw was made leaving out the shown samples 120, 1212 and 1313: it must stay that draw
+    assert names(1414) == {"shown_t17_labels.jsonl", "shown_t17_labels_1212.jsonl", "shown_t17_labels_1313.jsonl"}
+    assert names(1515) == names(1414) | {"shown_t17_labels_1414.jsonl", "grouping_t17_1414.jsonl"}
