@@ -141,4 +141,9 @@ def read_labels(path: Path) -> list[dict[str, Any]]:
     return [rec for rec in map(json.loads, filter(str.strip, lines)) if "_about" not in rec]
 
 
-__all__ = ["AnchorIndex", "anchor_of_event", "anchored_pairs", "read_labels"]
+def write_labels(path: Path, records: list[dict[str, Any]]) -> None:
+    """Write drawn records to a label file, one JSON object a line (`read_labels` reads it back)."""
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+
+
+__all__ = ["AnchorIndex", "anchor_of_event", "anchored_pairs", "read_labels", "write_labels"]

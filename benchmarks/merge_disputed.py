@@ -19,6 +19,7 @@ from pathlib import Path
 
 from dateline.store import open_store
 from dateline.store.rows import stored_event
+from merge_anchors import write_labels
 from merge_pairs import unlabelled_pair
 
 STRATUM = "disputed"
@@ -50,7 +51,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, required=True)
     args = ap.parse_args()
     drawn = draw_disputed(args.db, args.other, args.draw, args.seed)
-    args.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in drawn), encoding="utf-8")
+    write_labels(args.out, drawn)
     print(json.dumps({"drawn": len(drawn), "population": drawn[0]["population"] if drawn else 0}))
 
 

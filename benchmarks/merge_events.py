@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from dateline.merge import Report
-from merge_anchors import AnchorIndex, anchor_of_event, read_labels
+from merge_anchors import AnchorIndex, anchor_of_event, read_labels, write_labels
 from merge_joins import groups_of_store
 from merge_missed import mechanism, read_store, similar_unmerged
 
@@ -173,7 +173,7 @@ def main() -> None:
     args = ap.parse_args()
     if args.draw and args.out:
         population, drawn = draw_events(args.db, args.draw, args.seed)
-        args.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in drawn), encoding="utf-8")
+        write_labels(args.out, drawn)
         print(json.dumps({"population": population, "drawn": len(drawn)}))
         return
     print(json.dumps({path.name: event_scores(read_labels(path), args.db) for path in args.labelled}))

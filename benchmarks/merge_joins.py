@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from dateline.merge import Report
-from merge_anchors import AnchorIndex, anchor_of_event, anchored_pairs, read_labels
+from merge_anchors import AnchorIndex, anchor_of_event, anchored_pairs, read_labels, write_labels
 from merge_missed import read_store, refusal, regrouped
 
 #: Strata of the join sample: (name, lowest density of links between the two merged events, below which, drawn).
@@ -131,7 +131,7 @@ def main() -> None:
     args = ap.parse_args()
     if args.draw and args.out:
         population, drawn = draw_joins(args.db, args.draw, args.seed)
-        args.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in drawn), encoding="utf-8")
+        write_labels(args.out, drawn)
         print(json.dumps({"population": population, "drawn": len(drawn)}))
         return
     reports, merged, links = read_store(args.db)

@@ -37,7 +37,7 @@ from dateline.merge.rules import COPY_DAYS, Report, copied
 from dateline.merge.text import dice
 from dateline.store import open_store
 from dateline.store.rows import stored_event
-from merge_anchors import AnchorIndex, anchor_of_event, anchored_pairs, read_labels
+from merge_anchors import AnchorIndex, anchor_of_event, anchored_pairs, read_labels, write_labels
 
 #: Words in more sentences than this say nothing about which happening two sentences tell.
 RARE_DF = 300
@@ -281,7 +281,7 @@ def main() -> None:
     if args.refused:
         summary, drawn = refused_sample(args.db, args.draw, args.seed)
         if args.out:
-            args.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in drawn), encoding="utf-8")
+            write_labels(args.out, drawn)
         print(json.dumps(summary))
         return
     reports, merged, links = read_store(args.db)

@@ -171,3 +171,11 @@ def test_a_disputed_draw_takes_the_links_one_store_has_and_the_other_lacks(ancho
     assert drawn["stratum"] == "disputed" and drawn["population"] == 1 and drawn["label"] is None
     _found_by_trigger(anchors, drawn_store, [drawn["a"], drawn["b"]])
     assert merge_disputed.draw_disputed(unlinked, drawn_store, draw=5, seed=1) == []
+
+
+def test_drawn_records_written_are_read_back_as_written(anchors, tmp_path: Path) -> None:
+    records = [{"pair": ["a", "b"], "label": None, "sentence": "Manifestação em São Paulo"}, {"pair": ["c", "d"]}]
+    path = tmp_path / "drawn.jsonl"
+    anchors.write_labels(path, records)
+    assert anchors.read_labels(path) == records
+    assert "São Paulo" in path.read_text(encoding="utf-8")  # written as the text has it, not escaped
