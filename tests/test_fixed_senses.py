@@ -32,6 +32,9 @@ def types_at(doc: Document, trigger: str) -> set[str]:
     ("The ministry met its deadline for the new port rules.", "met"),
     ("The navy has struggled to meet its hiring targets this year.", "meet"),
     ("The bank beat its profit target for the second year.", "beat"),
+    ("The choir beat the previous record for the longest concert.", "beat"),
+    ("The shop owners were counting on the summer trade.", "counting"),
+    ("The leaked memo is fueling speculation of an early vote.", "fueling"),
 ])
 def test_a_word_of_a_fixed_expression_is_no_act(nlp, text: str, trigger: str) -> None:
     assert types_at(candidates(nlp, text), trigger) == set()

@@ -45,6 +45,17 @@ def test_the_same_relative_pronoun_for_a_rebel_offensive_stays_an_assault(nlp) -
     assert "ASSAULT" in types_of(candidates(nlp, text))
 
 
+def test_a_hazard_the_parser_made_the_object_of_since_is_the_agent(nlp) -> None:
+    """"since the storm hit" parses "storm" as the object of "since" and "hit" as a clause with no subject."""
+    text = "More than 500 people have died since Friday's earthquake hit the country's capital, Lima."
+    assert "ASSAULT" not in types_of(candidates(nlp, text))
+
+
+def test_militants_the_parser_made_the_object_of_since_still_attack(nlp) -> None:
+    text = "More than 500 people have died since Friday's rebel militias hit the country's capital, Lima."
+    assert "ASSAULT" in types_of(candidates(nlp, text))
+
+
 @pytest.mark.parametrize("text", [
     "A boiler at the textile factory exploded on Tuesday, injuring nine workers.",
     "A gas explosion at a coal mine killed 14 miners on Thursday.",

@@ -104,6 +104,16 @@ def test_related_stories_and_notices(make_doc) -> None:
     assert kinds == ["related", "notice", "notice", "notice"]
 
 
+def test_a_list_of_linked_headlines_with_their_ages(make_doc) -> None:
+    text = (f"{STORY}\nCourt halts the port strike, unions appeal - 3 hrs ago Harbour Times Minister attacks "
+            "the ferry firm - 45 mins ago Coast Radio")
+    assert excluded(make_doc, text) == [("related", text.split("\n")[1])]
+
+
+def test_an_age_in_a_sentence_of_the_story_stays(make_doc) -> None:
+    assert excluded(make_doc, f"{STORY} The siege began 3 hours ago, police said.") == []
+
+
 def test_a_dateline_prefix_goes_but_its_sentence_stays(make_doc) -> None:
     for prefix in ("BEIRUT (Reuters) - ", "RALEIGH, N.C. (AP) -- ", "Kabul , Afghanistan ( CNN ) -- "):
         (kind, part), = excluded(make_doc, prefix + STORY)

@@ -35,3 +35,17 @@ def test_a_definite_body_noun_names_the_sectors_of_a_body_named_before(nlp) -> N
     assert sectors("Later the company paid the fine.", "company") == frozenset({"BUS"})
     assert sectors("Later a company paid the fine.", "company") == frozenset()  # not "the"/"this"
     assert sectors("Later the company of his brother paid the fine.", "company") == frozenset()  # says whose
+
+
+def test_a_noun_the_parser_made_the_object_of_since_is_its_clauses_subject(nlp) -> None:
+    from dateline.syntax import subject_in_a_preposition
+
+    doc = nlp("More than 500 people have died since Friday's earthquake hit the country's capital, Lima.")
+    assert [t.text for t in subject_in_a_preposition(doc[_index(doc, "hit")])] == ["earthquake"]
+
+
+def test_a_verb_with_its_own_subject_keeps_it(nlp) -> None:
+    from dateline.syntax import subject_in_a_preposition
+
+    doc = nlp("The rebels retreated after the army shelled the town.")
+    assert subject_in_a_preposition(doc[_index(doc, "shelled")]) == []

@@ -48,3 +48,22 @@ def definite_body_sectors(token: Any) -> frozenset[str]:
 def passive_agent(verb: Any) -> Any | None:
     """The object of a verb's "by" agent phrase ("the attack was claimed by the Taliban": "Taliban"), or None."""
     return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+
+
+#: Words spaCy reads as a preposition before a noun that is really the subject of the clause they open ("since the
+#: earthquake hit the capital": "earthquake" the object of "since", "hit" a clause with no subject).
+_CLAUSE_OPENERS = frozenset({"since", "after", "before", "until", "till"})
+
+
+def subject_in_a_preposition(verb: Any) -> list[Any]:
+    """The noun right before a finite verb that has no subject, when the parser made that noun the object of a
+    word that opens the verb's clause ("died since Tuesday's earthquake hit the capital"): `[noun]`, else `[]`."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ != "advcl" or verb.i == 0:
+        return []
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+        return []
+    noun = verb.doc[verb.i - 1]
+    opener = noun.head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj" or opener.lower_ not in _CLAUSE_OPENERS:
+        return []
+    return [noun] if opener.head.i == verb.head.i else []

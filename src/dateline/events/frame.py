@@ -39,6 +39,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from dateline.events.argument_senses import sense_from_arguments
 from dateline.events.courtesy import courtesy
 from dateline.events.fixed_senses import against_a_hardship, fixed_expression
 from dateline.events.index import ArticleIndex
@@ -56,7 +57,7 @@ from dateline.events.senses import (
 )
 from dateline.events.statement_senses import only_said
 from dateline.model import Actor, Document
-from dateline.syntax import PLACE_ENTITIES  # a place named on a cause ("Bangladesh building collapse"): where, not who
+from dateline.syntax import PLACE_ENTITIES, subject_in_a_preposition
 from dateline.words import word_map, word_set
 
 CAUSES = word_map("nonpolitical_causes")
@@ -155,8 +156,8 @@ def not_an_act(token: Any, type_name: str, agent: Any | None, state_agent: bool 
     lemma = _lemma(token)
     if token.pos_ == "VERB" and lemma in SPEECH_VERBS - PERFORMATIVE_VERBS and type_name in DEED_TYPES:
         return f"report: '{token.text}' tells of a deed, it is not one"
-    if token.tag_ == "VBG" and token.dep_ in ("amod", "compound") and token.i < token.head.i:
-        return f"attribute: '{token.text}' describes '{token.head.text}'"
+    if (placed := sense_from_arguments(token, type_name)) is not None:
+        return placed  # an attributive participle, an order of a thing, a question put (events.argument_senses)
     if type_name in CONFLICT_TYPES and not state_agent:
         domain = next((c for c in token.children if c.dep_ in MODIFIER_DEPS and _lemma(c) in CONTEST_DOMAINS), None)
         if domain is None and agent is not None and _lemma(agent) in CONTEST_DOMAINS:
@@ -251,7 +252,7 @@ def _own_agent(token: Any, passive_agent: bool = True) -> Any | None:
     """A head's own subject (the nearest before it: a wire dateline parses as a second one; a relative pronoun stands
     for the noun its clause describes, "an earthquake that hit", or gives way to the noun the parser made the verb's
     other subject, "an outbreak, that has killed 53, has prompted"), possessor or, if asked, "by" agent."""
-    subjects = [c for c in token.children if c.dep_ in ("nsubj", "poss")]
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "poss")] or subject_in_a_preposition(token)
     if subjects:
         relative = token.dep_ == "relcl"
         subject = max(subjects, key=lambda c: (c.i < token.i, relative or c.lower_ not in RELATIVE_PRONOUNS, c.i))
@@ -336,7 +337,7 @@ def _political(index: ArticleIndex, head: Any) -> bool:
     for child in head.children:
         if child.dep_ in MODIFIER_DEPS or (child.dep_ == "prep" and child.lower_ in AGENT_PREPS):
             tokens += list(child.subtree)
-    named = [t for t in tokens if t.ent_type_ not in PLACE_ENTITIES]
+    named = [t for t in tokens if t.ent_type_ not in PLACE_ENTITIES]  # "Bangladesh building collapse": where
     return any(a.sector in POLITICAL_SECTORS and a.start != head.idx for t in named for a in _actors_at(index, t))
 
 

@@ -94,8 +94,14 @@ def request_states_a_fact(verb: Any) -> bool:
     or auxiliary is past or third-person present or a modal of prediction, no modal of obligation."""
     if verb.pos_ != "VERB" or any(c.dep_ in ("xcomp", "dobj") for c in verb.children):
         return False
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" or _clause_as_predicate(c)]
     return bool(clauses) and all(stating_clause(verb, c) or _forecast(verb, c) for c in clauses)
+
+
+def _clause_as_predicate(token: Any) -> bool:
+    """A finite clause the parser hung on a passive verb as its object predicate: "it has been suggested BP
+    lobbied" parses "lobbied" as `oprd`."""
+    return token.dep_ == "oprd" and token.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in token.children)
 
 
 def _forecast(verb: Any, clause: Any) -> bool:

@@ -1,0 +1,99 @@
+"""Words that name no act by how they stand in the sentence: an attributive participle, an order of a thing, a
+question put to the speaker.
+
+Read by `events.frame.not_an_act` (so the lexicon's and the detector's proposals alike are dropped), from the parse
+and word lists only:
+
+* a participle before the noun it describes says what the noun is, not what happened: "the escalating crisis",
+  "the approaching officers" (present), "suspected cases", "a retired admiral", "climate-related bills" (past). A
+  past participle of a deed done to the noun ("the arrested men", "wounded soldiers", "a banned party") tells of
+  that deed and stays, unless a word is joined to it by a hyphen ("climate-related bills"); so does one on a noun
+  that is itself an act ("a negotiated deal": how the deal is to come about, which RAMS codes as the talks);
+* a verb of ordering (`ordering_verbs.txt`) whose object is a thing, with no one told to act, asks nothing of
+  anyone: "the government has ordered vaccine", "ordered the culling of pigs", "doctors ordered tests". A pronoun
+  or named object ("ordered them", "ordered Britain to reduce its staffing"), an infinitive or clause, a particle
+  or preposition sending the object somewhere ("ordered the troops back", "into the city"), or an action noun
+  whose "of" phrase names who is to act or be acted on ("ordered the departure of family members", "the release
+  of the journalist"; an animal there is no party: `animals.txt`) keep the order;
+* a participle of asking opening the sentence with no asker and no act asked for is a question put to the
+  sentence's subject, by reporters as a rule: "Asked about the comments, the deputy leader criticised ...".
+  "Asked to resign, he refused" (an infinitive) stays a request.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dateline.events.lexicon import load_lexicon
+from dateline.words import word_class, word_set
+
+ORDERING_VERBS = word_set("ordering_verbs")
+ANIMALS = word_set("animals")
+#: Dependents of an order that name who is told or what is to be done.
+TOLD_DEPS = frozenset({"xcomp", "ccomp", "dative", "prt", "oprd", "iobj"})
+#: Prepositions and particles that send an ordered object somewhere ("ordered the troops into the city", "back").
+SENDING_WORDS = word_class("prepositions", "sending")
+#: Types whose past participle before a noun tells of a deed done to the noun ("the arrested men").
+DEED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "AID", "RETREAT"})
+ASKING_VERBS = frozenset({"ask"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
+
+
+def sense_from_arguments(token: Any, type_name: str) -> str | None:
+    """Why the trigger names no act of `type_name` by where it stands (the module's three cases), or None."""
+    if _attributive(token, type_name):
+        return f"attribute: '{token.text}' describes '{token.head.text}'"
+    if type_name == "REQUEST" and _order_of_a_thing(token):
+        return f"order: '{token.text}' a thing, no one told to act"
+    if type_name == "REQUEST" and _question_put(token):
+        return f"question: '{token.text}' puts a question to '{token.head.text}'s subject, no request"
+    return None
+
+
+def _attributive(token: Any, type_name: str) -> bool:
+    """A participle modifying a noun after it; a past one only on a noun that is no act, and one of a deed done to
+    the noun only with a hyphened word."""
+    if token.dep_ not in ("amod", "compound") or token.i >= token.head.i:
+        return False
+    if token.tag_ == "VBG":
+        return True
+    if token.tag_ != "VBN" or token.head.pos_ not in ("NOUN", "PROPN") or load_lexicon().noun_entry(token.head):
+        return False  # "a negotiated deal": a participle on an act's noun tells how the act came about
+    hyphened = token.i > 0 and token.doc[token.i - 1].text == "-"
+    return type_name not in DEED_TYPES or hyphened
+
+
+def _order_of_a_thing(verb: Any) -> bool:
+    """An order whose object is a common noun, with no one told to act, sent anywhere or named in its "of" phrase."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ORDERING_VERBS:
+        return False
+    children = list(verb.children)
+    if any(c.dep_ in TOLD_DEPS or (c.dep_ in ("prep", "advmod") and c.lower_ in SENDING_WORDS) for c in children):
+        return False
+    if any(c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in children):
+        return False  # "ordered the soldiers, to stop them": an infinitive the parser hung on the clause
+    objects = [c for c in children if c.dep_ == "dobj"]
+    return len(objects) == 1 and _a_thing(objects[0])
+
+
+def _a_thing(noun: Any) -> bool:
+    """A common noun that names no party and whose "of" phrase names none (an animal is none)."""
+    if noun.pos_ != "NOUN" or noun.ent_type_:
+        return False
+    if any(c.dep_ in MODIFIER_DEPS and (c.pos_ == "PROPN" or c.ent_type_) for c in noun.children):
+        return False
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            if obj.lemma_.lower() not in ANIMALS:
+                return False
+    return True
+
+
+def _question_put(verb: Any) -> bool:
+    """A past participle of asking opening an adverbial clause before its head, with no "by" asker and no act asked
+    for (no infinitive or clause of its own)."""
+    if verb.lemma_.lower() not in ASKING_VERBS or verb.tag_ != "VBN" or verb.dep_ != "advcl":
+        return False
+    if verb.i >= verb.head.i or any(c.dep_ in ("agent", "nsubjpass", "nsubj", "auxpass", "aux") for c in verb.children):
+        return False
+    return not any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in verb.children)
