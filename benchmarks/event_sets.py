@@ -9,7 +9,7 @@
   under cross-validation grouped by document (`cv_by_source`).
 * `devset_figures`: RAMS and WikiEvents dev (share of gold political events found in their
   sentence; WikiEvents precision), MUC-4 no-incident documents and CrisisLex disaster tweets (share
-  of documents with a conflict event shown: a false alarm).
+  of documents with a conflict event shown: a false alarm); `dev_articles` reads those sets.
 
 The event detector is trained on events-gold, RAMS and WikiEvents, so on those sets every document's
 proposals come from the detector fold model trained without it (`tools/detector_sources.recode`);
@@ -19,7 +19,6 @@ is the shipped one, trained on their candidates, as before.)
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 import subprocess
@@ -37,11 +36,11 @@ sys.path.insert(0, str(ROOT / "tools"))
 from dateline.events.coder import after_verification  # noqa: E402
 from dateline.events.group import grouping  # noqa: E402
 from dateline.events.thread_parties import using_model as using_thread_model  # noqa: E402
-from dateline.events.verify import NONE, unverified, using_verifier, verify_events  # noqa: E402
+from dateline.events.verify import unverified, using_verifier, verify_events  # noqa: E402
 from dateline.model import Article, Document  # noqa: E402
 from dateline.pipeline import process  # noqa: E402
 from detector_sources import recode  # noqa: E402
-from dev_texts import ATTACK_CRISES, map_aida, wikievents_text  # noqa: E402
+from dev_articles import DEV, crisis_tweet_articles, muc_articles, rams_articles, wikievents_articles  # noqa: E402
 from event_sources import SOURCES, TRAINED_ON, cache_rows, source_file  # noqa: E402
 from train_event_detector import cross_fitted_detectors  # noqa: E402
 from train_event_model import (  # noqa: E402
@@ -53,7 +52,6 @@ from train_event_model import (  # noqa: E402
 from verifier_figures import reliability  # noqa: E402
 
 GOLD = SHARED / "data" / "events-gold"
-DEV = SHARED / "data" / "events-dev"
 SCORER = SHARED / "tools" / "event_score.py"
 CONFLICT = frozenset({"ASSAULT", "COERCE"})
 #: Types WikiEvents' KAIROS ontology annotates wherever they occur: precision is judged on these.
@@ -238,12 +236,6 @@ def gold_figures(limit: int, errors: bool) -> tuple[dict[str, Any], float]:
     return out, threshold
 
 
-def _sentence_span(text: str, at: int) -> tuple[int, int]:
-    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at))
-    end = min([i for i in (text.find(". ", at), text.find("\n", at)) if i >= 0] or [len(text)])
-    return start + 1, end + 1
-
-
 #: The display thresholds every per-source curve is read at (the default view is one of them).
 THRESHOLDS = tuple(round(step * 0.05, 2) for step in range(20))
 
@@ -299,43 +291,6 @@ def found_at(docs: Iterable[Document], golds: dict[str, list[tuple[int, int, str
     return out
 
 
-def rams_articles(limit: int) -> tuple[list[Article], dict[str, list[tuple[int, int, str]]]]:
-    """RAMS dev documents (the first `limit`, all for 0) and, by id, the (start, end, PLOVER type) of the sentence of
-    each one's event whose AIDA type maps to PLOVER."""
-    rel = SOURCES["rams"][1]
-    articles, golds = [], {}
-    for i, line in enumerate(open(DEV / rel, encoding="utf-8")):
-        if limit and i >= limit:
-            break
-        d = json.loads(line)
-        plover = map_aida(d["evt_triggers"][0][2][0][0])
-        tokens = [t for s in d["sentences"] for t in s]
-        text = " ".join(tokens)
-        at = len(" ".join(tokens[: d["evt_triggers"][0][0]])) + 1
-        articles.append(Article(id=f"rams-{i}", date=dt.date(2016, 6, 1), text=text))
-        if plover and plover != NONE:
-            golds[f"rams-{i}"] = [(*_sentence_span(text, at), plover)]
-    return articles, golds
-
-
-def wikievents_articles(limit: int) -> tuple[list[Article], dict[str, list[tuple[int, int, str]]]]:
-    """WikiEvents dev documents (the first `limit`, all for 0) and, by id, the (start, end, PLOVER type) of the
-    sentence of each event mention whose type maps to PLOVER."""
-    articles, golds = [], {}
-    for i, line in enumerate(open(DEV / "wikievents_dev.jsonl", encoding="utf-8")):
-        if limit and i >= limit:
-            break
-        d = json.loads(line)
-        aid = f"wiki-{d['doc_id']}"
-        articles.append(Article(id=aid, date=dt.date(2019, 6, 1), text=wikievents_text(d)))
-        sents = [(s[0][0][1], s[0][-1][2]) for s in d["sentences"]]
-        for m in d["event_mentions"]:
-            plover = map_aida(m["event_type"])
-            if plover and plover != NONE:
-                golds.setdefault(aid, []).append((*sents[m["trigger"]["sent_idx"]], plover))
-    return articles, golds
-
-
 def _false_alarms(articles: list[Article], threshold: float) -> dict[str, Any]:
     docs = list(process(articles))
     out = alarm_rate(docs, threshold)
@@ -348,31 +303,6 @@ def alarm_rate(docs: list[Document], threshold: float) -> dict[str, Any]:
     """The share of documents showing a `CONFLICT` event at `threshold`: on texts with none, false alarms."""
     flagged = sum(any(e.type in CONFLICT for e in _shown(d.events, threshold)) for d in docs)
     return {"documents": len(docs), "false_alarm_rate": round(flagged / max(len(docs), 1), 4)}
-
-
-def muc_articles(limit: int) -> list[Article]:
-    """MUC-4 dev and test documents that report no incident, the first `limit` of them (all for 0)."""
-    out = []
-    for part in ("dev", "test"):
-        for line in open(DEV / "muc4" / f"{part}.json", encoding="utf-8"):
-            d = json.loads(line)
-            if not any(d["extracts"].values()):
-                out.append(Article(id=d["docid"], date=dt.date(1990, 1, 1), text=d["doctext"]))
-    return out[: limit or None]
-
-
-def crisis_tweet_articles(limit: int) -> list[Article]:
-    """Disaster and accident tweets not used in training (the offsets between the training sample's)."""
-    out = []
-    for crisis in sorted(p for p in (DEV / "crisislex-t26").iterdir() if p.is_dir()):
-        if any(crisis.name.endswith(a) for a in ATTACK_CRISES):
-            continue
-        with open(next(crisis.glob("*labeled.csv")), encoding="utf-8", newline="") as fh:
-            tweets = [r[1] for r in csv.reader(fh)][1:]
-        step = max(2, len(tweets) // 150)
-        out += [Article(id=f"{crisis.name}-{j}", date=dt.date(2013, 1, 1), text=t)
-                for j, t in enumerate(tweets[step // 2::step][: (limit // 24 + 1) if limit else 40])]
-    return out
 
 
 def devset_figures(limit: int, threshold: float) -> dict[str, Any]:
