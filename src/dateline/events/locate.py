@@ -252,14 +252,30 @@ def text_supports(doc: Document, place: Place) -> bool:
     ("talks to sell assets to Apache" beside "its Alaska oil production": Alaska; "summoned to the White House"
     beside London: England): the text does not say the name lies there, so no event is placed by it, unless
     the article is filed from a town in that area, whose story it is ("consultative meetings at the City Hall"
-    under a CALAMBA CITY dateline). A name the text puts in a place ("X in Y", "X, Y") or a site beside a town
-    keeps its place, and so does a name the text calls a village, town or province ("the villages of Foua and
-    Kefraya"): a place of the story the gazetteer lacks, whose area is the smallest the text supports."""
-    if place.found_by != "nearby_area" or place.kind_named:
+    under a CALAMBA CITY dateline). A name the text puts in a place ("X in Y", "X, Y") keeps its place, and so
+    does a name the text calls a village, town or province ("the villages of Foua and Kefraya"): a place of the
+    story the gazetteer lacks, whose area is the smallest the text supports. A site put in a town named beside it
+    keeps it only when the town is named in the site's sentence or the one before or after (`_town_named_near`):
+    the places stage looks for that town over 1,500 characters, and "the meeting in the Roosevelt Room" was put in
+    Chicago by "a writer for the Chicago Sun Times" eight sentences on."""
+    if place.kind_named or place.found_by not in ("nearby_area", "town_beside"):
         return True
     home = dateline_place(doc)
+    if place.found_by == "town_beside":
+        return _town_named_near(doc, place) or (home is not None and home.geonameid == place.geonameid)
     return home is not None and home.country_code == place.country_code and \
         (place_precision(place) == "country" or home.admin1 == place.admin1)
+
+
+def _town_named_near(doc: Document, site: Place) -> bool:
+    """True when the town a site was put in is named as a place of its own in the site's sentence, the one before
+    or the one after ("officers searched a plane at Heathrow airport" after "Russia maintains in London")."""
+    if doc.parsed is None or site.token_start is None or site.geonameid is None:
+        return False
+    sent = doc.parsed[site.token_start].sent
+    end = doc.parsed[sent.end].sent.end if sent.end < len(doc.parsed) else sent.end
+    return any(p.geonameid == site.geonameid and p.found_by is None and p.start != site.start
+               for p in ArticleIndex.of(doc).places_in_tokens(sentences_back(sent.root, 1).start, end))
 
 
 def _weight(choice: Choice, trigger: Any) -> float:
