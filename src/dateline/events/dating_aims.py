@@ -15,12 +15,12 @@ from typing import Any
 
 from dateline.events.lexicon import load_lexicon
 from dateline.model import Document, Timex
-from dateline.words import word_set
+from dateline.words import word_class, word_set
 
 _PLANNED_THING = word_set("planned_thing_verbs")
 _AIMING_FOR = word_set("prepositional_irrealis_verbs")
 #: Words that may stand between the aim's phrase and its time ("a march at 3 p.m. Thursday", "a rally on Sunday").
-_TIME_PREPOSITIONS = frozenset({"on", "at", "for"})
+_TIME_PREPOSITIONS = word_class("prepositions", "aim-time")
 
 
 def time_of_aim(doc: Document, timex: Timex, trigger: Any) -> bool:

@@ -17,9 +17,12 @@ from typing import Any
 from dateline.events.dating_clauses import timex_root
 from dateline.model import Document, Timex
 from dateline.timex3 import DateMod, precision
+from dateline.words import word_class
 
 #: Prepositions that put an event on one side of the date they introduce.
-_PREPOSITION_MODS: dict[str, DateMod] = {"before": "BEFORE", "by": "ON_OR_BEFORE", "after": "AFTER", "since": "AFTER"}
+_PREPOSITION_MODS: dict[str, DateMod] = {**dict.fromkeys(word_class("prepositions", "date-before"), "BEFORE"),
+                                          **dict.fromkeys(word_class("prepositions", "date-by"), "ON_OR_BEFORE"),
+                                          **dict.fromkeys(word_class("prepositions", "date-after"), "AFTER")}
 #: How a time hangs on the noun whose happening it dates ("the 12 January quake", "Tuesday's ambush").
 _ON_A_NOUN = frozenset({"compound", "amod", "nummod", "poss", "nmod", "det"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
