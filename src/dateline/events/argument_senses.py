@@ -7,8 +7,10 @@ and word lists only:
 * a participle before the noun it describes says what the noun is, not what happened: "the escalating crisis",
   "the approaching officers" (present), "suspected cases", "a retired admiral", "climate-related bills" (past). A
   past participle of a deed done to the noun ("the arrested men", "wounded soldiers", "a banned party") tells of
-  that deed and stays, unless a word is joined to it by a hyphen ("climate-related bills"); so does one on a noun
-  that is itself an act ("a negotiated deal": how the deal is to come about, which RAMS codes as the talks);
+  that deed and stays, unless a word is joined to it by a hyphen ("climate-related bills"), but a name joined so
+  did the act to the noun, and the participle stays ("Turkish-backed rebels": `parties_syntax.hyphened_agent`);
+  so does one on a noun that is itself an act ("a negotiated deal": how the deal is to come about, which RAMS
+  codes as the talks);
 * a verb of ordering (`ordering_verbs.txt`) whose object is a thing, with no one told to act, asks nothing of
   anyone: "the government has ordered vaccine", "ordered the culling of pigs", "doctors ordered tests". A pronoun
   or named object ("ordered them", "ordered Britain to reduce its staffing"), an infinitive or clause, a particle
@@ -25,6 +27,7 @@ from __future__ import annotations
 from typing import Any
 
 from dateline.events.lexicon import load_lexicon
+from dateline.events.parties_syntax import hyphened_agent
 from dateline.words import word_class, word_set
 
 ORDERING_VERBS = word_set("ordering_verbs")
@@ -59,6 +62,8 @@ def _attributive(token: Any, type_name: str) -> bool:
         return True
     if token.tag_ != "VBN" or token.head.pos_ not in ("NOUN", "PROPN") or load_lexicon().noun_entry(token.head):
         return False  # "a negotiated deal": a participle on an act's noun tells how the act came about
+    if hyphened_agent(token) is not None:
+        return False  # "Turkish-backed rebels": the name joined to it does the act to the noun (parties_syntax)
     hyphened = token.i > 0 and token.doc[token.i - 1].text == "-"
     return type_name not in DEED_TYPES or hyphened
 
