@@ -208,10 +208,10 @@ def _insert_links(execute: Execute, links: dict[frozenset[str], str]) -> None:
 def _write_clusters(execute: Execute, members: Mapping[str, Event | Report],
                     assigned: dict[str, tuple[str, str | None]]) -> None:
     """Store each member's merged event, reason and its merged event's counts, and list a member that moved to
-    another merged event under that event's order key (`listing_key`, `listing_day`, as `search.refresh_listing_keys`
-    does). Only the rows whose merge state differs from what is stored are written: a new report joins one merged
-    event of a group that may hold thousands of reports, and rewriting them all made each write cost the size of the
-    group (1.6 s for a group of 2,168 in a bulk of re-dated copies)."""
+    another merged event under that event's order key (`listing_key`, `listing_day`). Only the rows whose merge
+    state differs from what is stored are written: a new report joins one merged event of a group that may hold
+    thousands of reports, and rewriting them all made each write cost the size of the group (1.6 s for a group of
+    2,168 in a bulk of re-dated copies)."""
     by_cluster: dict[str, list[Event | Report]] = {}
     for event_id, (cluster_id, _) in assigned.items():
         by_cluster.setdefault(cluster_id, []).append(members[event_id])

@@ -27,7 +27,7 @@ from dateline.store.schema import (
     version_record,
     watch_table_ddl,
 )
-from dateline.store.search import fill_search_columns, refresh_listing_keys
+from dateline.store.search import fill_search_columns
 
 
 @dataclass(frozen=True)
@@ -189,8 +189,8 @@ def _copy_keys(execute: Execute, dialect: Dialect) -> None:
     for _, _, key, _, article_id in keyed:
         articles.setdefault(key, set()).add(article_id)
     copies = sorted(event_id for event_id, _, key, _, _ in keyed if len(articles[key]) > 1)
-    if copies and merge_new_events(execute, copies):
-        refresh_listing_keys(execute, copies)  # the merged events the links moved are listed under new keys
+    if copies:
+        merge_new_events(execute, copies)  # it also lists the events it moves under their new merged event's key
 
 
 def _writer_kept_keys(execute: Execute, dialect: Dialect) -> None:

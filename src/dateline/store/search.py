@@ -24,8 +24,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from dateline.store.inlist import in_list
-
 Execute = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
 #: Ids per IN list or VALUES statement (PostgreSQL takes at most 65535 parameters a statement).
 _CHUNK = 2000
@@ -91,54 +89,6 @@ def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]
     return (items[start:start + size] for start in range(0, len(items), size))
 
 
-def _set_by_id(execute: Execute, column: str, values: dict[str, Any]) -> None:
-    """Set one column of the events with these ids; a CASE over an IN list, which DuckDB reads through the
-    primary key's index (a join to a VALUES list would scan the whole table)."""
-    ids = sorted(values)
-    for chunk in _chunks(ids, _CHUNK // 3):
-        cases = " ".join("WHEN ? THEN ?" for _ in chunk)
-        listed, params = in_list(list(chunk))
-        execute(f'UPDATE events SET "{column}" = CASE id {cases} END WHERE id IN ({listed})',
-                [*(v for i in chunk for v in (i, values[i])), *params])
-
-
-def linked_group(execute: Execute, seeds: Iterable[str]) -> set[str]:
-    """The events linked, directly or through others, to the seeds by `event_links` (the seeds included)."""
-    seen = set(seeds)
-    frontier = sorted(seen)
-    while frontier:
-        found: set[str] = set()
-        for chunk in _chunks(frontier):
-            marks, params = in_list(list(chunk))
-            for a, b in [*execute(f"SELECT a, b FROM event_links WHERE a IN ({marks})", params),
-                         *execute(f"SELECT a, b FROM event_links WHERE b IN ({marks})", params)]:
-                found |= {a, b}
-        frontier = sorted(found - seen)
-        seen |= found
-    return seen
-
-
-def refresh_listing_keys(execute: Execute, seeds: Iterable[str]) -> int:
-    """Give every event linked to the seeds its merged event's order key as `listing_key` and `listing_day`
-    (merging may have moved any of them to another merged event); returns how many changed. Work in the size
-    of the groups, not of the store."""
-    group = sorted(linked_group(execute, seeds))
-    rows: list[tuple[Any, ...]] = []
-    for chunk in _chunks(group):
-        listed, params = in_list(list(chunk))
-        rows += execute(f"SELECT id, merged_id, listing_key FROM events WHERE id IN ({listed})", params)
-    merged = sorted({merged_id for _, merged_id, _ in rows})
-    keys: dict[str, str] = {}
-    for chunk in _chunks(merged):
-        listed, params = in_list(list(chunk))
-        keys |= dict(execute(f"SELECT id, order_key FROM events WHERE id IN ({listed})", params))
-    changed = {event_id: keys[merged_id] for event_id, merged_id, listed in rows
-               if merged_id in keys and listed != keys[merged_id]}
-    _set_by_id(execute, "listing_key", changed)
-    _set_by_id(execute, "listing_day", {event_id: key_day(key) for event_id, key in changed.items()})
-    return len(changed)
-
-
 def key_day(key: str) -> int:
     """The listing day of an order key (its first field, an ISO date)."""
     return day_number(dt.date.fromisoformat(key[:10]))
@@ -168,5 +118,5 @@ def fill_search_columns(execute: Execute) -> None:
     execute(f"UPDATE events SET {sets} FROM dateline_search_fill v WHERE events.id = v.id", [])
     execute("DROP TABLE dateline_search_fill", [])
 
-__all__ = ["countries", "country_pattern", "day_number", "fill_search_columns", "key_day", "linked_group",
-           "order_key", "party_text", "party_text_pattern", "refresh_listing_keys"]
+__all__ = ["countries", "country_pattern", "day_number", "fill_search_columns", "key_day",
+           "order_key", "party_text", "party_text_pattern"]
