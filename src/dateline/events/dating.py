@@ -92,6 +92,8 @@ _REPORTING = word_set("reporting_verbs")
 #: A named day governs the sentences that follow it this far (its own counts as none): a story
 #: thread goes on for a sentence or two before the article turns to background.
 CARRY_SENTENCES = 2
+#: How a fallback date's basis opens (`_fallback`), which `_exact_day` reads to know it is no stated day.
+FALLBACK_BASIS = "no time in the text dates it"
 #: A clock time with no day in its words ("6:45 p.m.", "at noon"): its day is only the article's by default.
 _BARE_CLOCK = re.compile(r"(?:[Aa]t\s+)?(?:[\d:.]+\s*(?:[AaPp]\.?\s?[Mm]\.?)?|[Nn]oon|[Mm]idnight)"
                          r"(?:\s+(?:GMT|UTC|[ECMP][SD]T))?\.?")
@@ -191,7 +193,7 @@ def _exact_day(doc: Document, verb: Any, trigger: Any, hypothetical: bool) -> tu
     if verb.i == trigger.i:
         return None
     date = event_dating(doc, verb.i, hypothetical)
-    if date.mod == "ON_OR_BEFORE" and "no time in the text" in date.basis and told_now(verb):
+    if date.mod == "ON_OR_BEFORE" and FALLBACK_BASIS in date.basis and told_now(verb):
         return dt.date.fromisoformat(date.value), f"the day of the news, {verb.text!r} told in the present"
     if date.mod is not None or date.precision != "day" or len(date.value) != 10:
         return None
@@ -241,7 +243,7 @@ def _fallback(doc: Document, at: int | None = None) -> Dating:
     entry = entry_day(doc, at) if at is not None else None
     day = entry or speech_day(doc)
     said = "its entry's stamp" if entry else "the page's own stamp" if day != doc.article.date else "the article date"
-    return Dating(day.isoformat(), "day", "ON_OR_BEFORE", f"no time in the text dates it: on or before {said}")
+    return Dating(day.isoformat(), "day", "ON_OR_BEFORE", f"{FALLBACK_BASIS}: on or before {said}")
 
 
 def speech_day(doc: Document) -> dt.date:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import functools
 import json
 import os
 import sys
@@ -36,14 +37,22 @@ def _mb(n: float) -> float:
     return round(n / 2**20, 1)
 
 
+@functools.cache
+def _mallinfo2() -> Any | None:
+    """glibc's `mallinfo2`, looked up once (finding and loading the C library costs ~2 ms), or None off glibc."""
+    try:
+        mallinfo2 = ctypes.CDLL(ctypes.util.find_library("c")).mallinfo2
+    except (OSError, AttributeError, TypeError):
+        return None
+    mallinfo2.restype = _MallInfo2
+    return mallinfo2
+
+
 def glibc_mb() -> dict[str, float]:
     """glibc's heaps (`mallinfo2`), or {} off glibc."""
-    name = ctypes.util.find_library("c")
-    try:
-        mallinfo2 = ctypes.CDLL(name).mallinfo2
-    except (OSError, AttributeError, TypeError):
+    mallinfo2 = _mallinfo2()
+    if mallinfo2 is None:
         return {}
-    mallinfo2.restype = _MallInfo2
     info = mallinfo2()
     return {"glibc_arenas_mb": _mb(info.arena), "glibc_used_mb": _mb(info.uordblks),
             "glibc_free_mb": _mb(info.fordblks), "glibc_large_mb": _mb(info.hblkhd)}
