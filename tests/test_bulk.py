@@ -78,13 +78,22 @@ def test_the_merge_digest_tells_stores_merged_otherwise_apart(bulk, tmp_path: Pa
 
 def test_the_tree_peak_counts_what_is_alive_at_once_not_every_recycled_worker(bulk) -> None:
     """Workers replaced one after another each hold memory for a while: the tree's peak is what was resident at
-    one moment (parent and the worker alive then), below the sum of every process's own peak."""
+    one moment (parent and the worker alive then), below the sum of every process's own peak.
+
+    The workers are started by a small launcher, not by the test process: a child is a copy of its parent between
+    fork and exec, so a sample caught in that moment counts the parent twice; with the test process (500 MB late
+    in the suite) as the parent that one reading broke the bound (CI, fifteenth session)."""
     from scale_timing import PeakMemory
 
     hold = "x = bytearray(80 * 1024 * 1024); import time; time.sleep(1.0)"
-    with PeakMemory(every=0.05) as memory:
-        for _ in range(3):  # three 80 MB workers, never two at once
-            subprocess.run([sys.executable, "-c", hold], check=True)
+    launcher = ("import subprocess, sys, time; time.sleep(0.3)\n"
+                f"for _ in range(3): subprocess.run([sys.executable, '-c', {hold!r}], check=True)")
+    process = subprocess.Popen([sys.executable, "-c", launcher])
+    try:
+        with PeakMemory(root=process.pid, every=0.05) as memory:
+            assert process.wait(timeout=60) == 0  # three 80 MB workers, never two at once
+    finally:
+        process.kill()
     figures = memory.figures()
     assert figures["worker_peak_rss_mb"] >= 80
     assert figures["sum_of_peaks_mb"] >= figures["parent_peak_rss_mb"] + 3 * 80
