@@ -54,7 +54,7 @@ def test_processes_that_start_together_build_a_missing_index_once(tmp_path: Path
         path.write_bytes(b"an index")
         return {"places": 1}
 
-    monkeypatch.setattr(gazetteer, "create_index", slow_build)
+    monkeypatch.setattr(gazetteer, "_build_apart", slow_build)
     path = tmp_path / "gazetteer-eeee.sqlite"
     callers = [threading.Thread(target=gazetteer._ensure_base_index, args=(path,)) for _ in range(3)]
     for caller in callers:
@@ -62,3 +62,27 @@ def test_processes_that_start_together_build_a_missing_index_once(tmp_path: Path
     for caller in callers:
         caller.join()
     assert builds == [path] and path.exists()
+
+
+def test_a_missing_index_is_built_by_another_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """The build's memory must not stay in the process that asked for the index (a fork server passes it on to every
+    worker): a child builds it, and what it reports comes back."""
+    def built_here(path: Path) -> dict[str, int]:
+        raise AssertionError("the index was built in the process that opened it")
+
+    monkeypatch.setattr(gazetteer, "create_index", built_here)
+    child = "import json, os, sys; open(sys.argv[1], 'w').write(str(os.getpid())); print(json.dumps({'places': 7}))"
+    monkeypatch.setattr(gazetteer, "BUILD_CHILD", child)
+    path = tmp_path / "gazetteer-ffff.sqlite"
+    assert gazetteer._ensure_base_index(path) == path
+    builder = int(path.read_text())
+    assert builder != os.getpid() and builder > 0
+    assert "{'places': 7}" in capsys.readouterr().err  # the child's counts, said as an in-process build said them
+
+
+def test_the_child_runs_the_real_build_and_its_failure_is_reported(tmp_path: Path) -> None:
+    """The child imports this `dateline`'s builder and runs it on the path given; a build that fails there (no such
+    folder) fails here with the child's error, not in silence and not with a missing index."""
+    with pytest.raises(RuntimeError, match="unable to open database file"):
+        gazetteer._build_apart(tmp_path / "no-such-folder" / "gazetteer-0000.sqlite")

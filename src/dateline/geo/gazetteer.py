@@ -1,7 +1,7 @@
 """The offline gazetteer: an indexed SQLite file of GeoNames places, and name lookups.
 
 The index is built at first use into the dateline cache folder (a few seconds, said once
-on stderr) and reused afterwards. Lookups go through indexed keys (see `names`) and are
+on stderr; by a child process, whose memory goes with it) and reused afterwards. Lookups go through indexed keys (see `names`) and are
 memoised per process, so a toponym costs microseconds. Users with a full GeoNames dump
 (`allCountries.zip`, or a country file such as `SY.txt`) add it with `import_geonames`:
 it is kept in their data folder (see `dateline.geo.imports`), apart from the index, and
@@ -11,9 +11,11 @@ merged into a copy of every index the gazetteer opens, so a new release keeps it
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import sqlite3
+import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -35,6 +37,9 @@ from dateline.geo.names import MIN_SKELETON, fold, skeleton, without_compass_wor
 BUILD_VERSION = "6"
 #: An index of another build is removed once no process has opened it for this long (`_remove_stale_indexes`).
 STALE_AFTER_S = 7 * 24 * 3600
+#: What the child interpreter that builds a missing index runs (`_build_apart`), given the index's path.
+BUILD_CHILD = ("import json, sys; from pathlib import Path; from dateline.geo.build import create_index; "
+               "print(json.dumps(create_index(Path(sys.argv[1]))))")
 #: A fuzzy match counts at most this much, so it never outranks a real name match (0.9, 1.0).
 FUZZY_CEILING = 0.85
 _COLUMNS = ("p.geonameid, p.name, p.lat, p.lon, p.country_code, p.admin1, a.name, "
@@ -237,12 +242,35 @@ def _ensure_base_index(path: Path) -> Path:
             if not path.exists():
                 print(f"dateline: building the gazetteer index at {path} (once, ~20 s)...", file=sys.stderr)
                 started = time.perf_counter()
-                counts = create_index(path)
+                counts = _build_apart(path)
                 _remove_stale_indexes(keep={path})
                 print(f"dateline: gazetteer ready in {time.perf_counter() - started:.1f} s: {counts}",
                       file=sys.stderr)
     _mark_used(path)
     return path
+
+
+def _build_apart(path: Path) -> dict[str, int]:
+    """Build the index at `path` in a child interpreter (`BUILD_CHILD`) and return its row counts.
+
+    The build reads every packaged source into memory at once; a process that built the index itself kept ~380 MB
+    of that for the rest of its life (the allocator does not hand it back), and when that process was the local
+    workers' fork server (its warm-up opens the gazetteer), every worker forked from it started with those pages.
+    A child's memory goes with it. The child imports the same `dateline` as this process (its folder first on the
+    child's `PYTHONPATH`) and reads the same settings (the environment). Where no interpreter can be started (an
+    embedded Python), the build runs here as before.
+    """
+    package_root = str(Path(__file__).resolve().parents[2])
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (package_root, os.environ.get("PYTHONPATH"))))}
+    try:
+        child = subprocess.run([sys.executable, "-c", BUILD_CHILD, str(path)], env=env, capture_output=True,
+                               text=True, check=False)
+    except OSError:
+        return create_index(path)
+    if child.returncode != 0:
+        raise RuntimeError(f"building the gazetteer index at {path} failed in its child process "
+                           f"(exit {child.returncode}):\n{child.stderr.strip()[-4000:]}")
+    return json.loads(child.stdout.strip().splitlines()[-1])
 
 
 @contextmanager
