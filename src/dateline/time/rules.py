@@ -40,6 +40,7 @@ from dateline.time.patterns import (
     LEFT_NAME_WORD,
     LEFT_POSSESSIVE,
     MONTH,
+    OF_THAT_YEAR,
     PART_BREAK,
     RIGHT_NAME_WORDS,
     SEASON,
@@ -200,17 +201,21 @@ def _month_year(m: re.Match, ctx: Context) -> Reading | None:
 
 
 def _month_alone(m: re.Match, ctx: Context) -> Reading | None:
-    """A full month name without a year: the nearest one the tense allows; "that August" is
-    the August of the year the text is talking about (the reference).
+    """A full month name without a year: the nearest one the tense allows; "that August" and "August
+    of that year" are the August of the year the text is talking about (the reference).
 
     As the name of a march or an event it is not a date ("the annual March for Life",
     "the March of the Mothers").
     """
     month = month_number(m["mon"])
-    if month is None or LEFT_NAME_WORD.search(m.string, 0, m.start()) or RIGHT_NAME_WORDS.match(m.string, m.end()):
+    that_year = ctx.reference is not None and OF_THAT_YEAR.match(m.string, m.end()) is not None
+    if month is None or LEFT_NAME_WORD.search(m.string, 0, m.start()) or \
+            (RIGHT_NAME_WORDS.match(m.string, m.end()) and not that_year):
         return None
     rel = (m["rel"] or "").lower()
-    if rel in {"last", "past"} and month >= ctx.dct.month:
+    if that_year and not rel:
+        year = ctx.reference.day.year  # "June of that year": the June of the year under discussion
+    elif rel in {"last", "past"} and month >= ctx.dct.month:
         year = ctx.dct.year - 1
     elif rel in {"next", "coming"} and month <= ctx.dct.month:
         year = ctx.dct.year + 1

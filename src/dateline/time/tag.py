@@ -31,6 +31,7 @@ from dateline.time.clock import CLOCK_RULES
 from dateline.time.coordination import coordinated_days
 from dateline.time.generic import GENERIC_RULES
 from dateline.time.lexicon import POINT_MODS, QUANTITY_MODS
+from dateline.time.narrated_year import NarratedYear
 from dateline.time.page_stamps import entries, read_stamp_days, stamped_writing_day
 from dateline.time.parse_vetoes import PARSE_VETOES
 from dateline.time.patterns import POINT_MOD_BEFORE, QUANTITY_MOD_BEFORE, REQUIRED_WORDS
@@ -235,6 +236,7 @@ class TimexTagger:
         self.reference: Point | None = None
         self.past_reference: Point | None = None  # the last reference not after the article date
         self.quarter: Point | None = None
+        self.narration = NarratedYear(dct, parsed)  # days without a year that go on with a dated story
 
     def span_of(self, cand: Candidate) -> Any | None:
         if self.parsed is None:
@@ -268,9 +270,11 @@ class TimexTagger:
         chosen = select_candidates(find_candidates(self.text), self.accept)
         floor = 0
         for i, cand in enumerate(chosen):
-            reading = read_safely(cand, self.context(cand))
+            ctx = self.context(cand)
+            reading = read_safely(cand, ctx)
             if reading is None or reading is IMPOSSIBLE:
                 continue
+            reading = self.narration.read(cand, reading, self.span_of(cand), ctx.direction)
             start, reading = counted_from(self.text, cand.start, floor, reading)
             start, mod = extend_with_modifier(self.text, start, reading, floor)
             ceiling = chosen[i + 1].start if i + 1 < len(chosen) else len(self.text)
