@@ -283,6 +283,64 @@ def employed_by_possessor(people: list[Candidate], candidates: list[Candidate], 
         set_country(person.actor, body.actor.country or "", f"of {body.actor.text!r}")
 
 
+#: At most this many title words between a body and the person it employs ("BP chief executive X").
+MAX_TITLE_WORDS = 3
+#: Entity types of a place's name: before a title it says what the title is about, not whom one works for.
+PLACE_ENTITIES = frozenset({"GPE", "LOC"})
+#: How title words hang on the name they title: noun modifiers ("Chairman"), adjectives ("chief").
+TITLE_DEPS = frozenset({"compound", "amod"})
+
+
+def employed_by_title(people: list[Candidate], candidates: list[Candidate], doc: Document) -> None:
+    """"BP Chairman Carl-Henric Svanberg", "Amnesty researcher Donatella Rovera": a person the dictionary does
+    not know, titled by a role written right after a body's name, is of that body, as after its possessive
+    (`employed_by_possessor`). Without this the person took the country of the places the story names (a
+    British company's chairman placed in the US). The title is one to `MAX_TITLE_WORDS` words that modify the
+    name, the body's last word modifies the title, and no word between is a person's name; a country counts as
+    its people's adjective ("Canadian trade expert"), not as a place's name ("a Russia expert" studies Russia)."""
+    by_end = {c.actor.token_end: c for c in candidates if c.actor.country and not c.generic and not c.person}
+    tokens = doc.parsed
+    for person in people:
+        start, end = person.actor.token_start, person.actor.token_end
+        if start is None or end is None or person.actor.country:
+            continue
+        first = _title_start(tokens, start, end, by_end)
+        body = by_end.get(first) if first is not None else None
+        if body is None or not first <= tokens[first - 1].head.i < end:
+            continue
+        if tokens[first - 1].ent_type_ in PLACE_ENTITIES:
+            continue  # "a Russia expert", "Haiti quake victim": a place's name says what or where, not whose
+        if body.head or body.actor.sector not in STATE_OR_PEOPLE:  # not a bare country
+            person.actor.sector = person.actor.sector or body.actor.sector
+        set_country(person.actor, body.actor.country or "",
+                    f"titled {tokens[first:start].text!r} of {body.actor.text!r}")
+
+
+def _title_start(tokens: Any, start: int, end: int, body_ends: dict[int, Any]) -> int | None:
+    """Where the title before a name starts: the first of the words right before `start` that modify the name
+    or each other (`TITLE_DEPS`) and are no person's name, stopping where a body's name ends; None without a
+    title noun."""
+    first = start
+    while first > 0 and start - first < MAX_TITLE_WORDS and (first == start or first not in body_ends):
+        word = tokens[first - 1]
+        if word.dep_ not in TITLE_DEPS or word.ent_type_ == "PERSON" or not word.is_alpha or \
+                not first <= word.head.i < end:
+            break
+        first -= 1
+    return first if first < start and tokens[start - 1].pos_ in ("NOUN", "PROPN") else None
+
+
+def placed_short_names(people: list[Candidate]) -> None:
+    """"BP Chairman Carl-Henric Svanberg ... Svanberg told reporters": a bare surname the parser reads as a
+    person, with no country of its own, is the unknown person named in full with it whose title, apposition or
+    employer placed them (run before the story's country places the rest)."""
+    placed = {p.surname: p for p in people if p.surname and p.name_size > 1 and p.actor.country}
+    for person in people:
+        full = placed.get(person.surname) if person.name_size == 1 and not person.actor.country else None
+        if full is not None:
+            adopt(person.actor, full.actor)
+
+
 #: Prepositions after a role noun that name the body the person holds the role in ("director at Amnesty").
 EMPLOYER_PREPS = frozenset({"of", "for", "at", "with"})
 

@@ -36,12 +36,14 @@ from dateline.actors.nearby import (
 from dateline.actors.people import (
     described_by_apposition,
     employed_by_possessor,
+    employed_by_title,
     link_short_names,
     link_titled_short_names,
     local_story_country,
     office_holders_by_name,
     people_named_like_places,
     person_of_country,
+    placed_short_names,
     unknown_people,
     unlisted_people,
 )
@@ -71,6 +73,8 @@ def resolve_references(candidates: list[Candidate], doc: Document, keys: list[st
     link_titled_short_names(candidates)
     described_by_apposition(unknown, candidates, doc)
     employed_by_possessor(unknown, candidates, doc)
+    employed_by_title(unknown, candidates, doc)
+    placed_short_names(unknown)
     bodies = [c.actor for c in candidates if not (c.person or c.generic) and c.actor.sector != MEDIA_SECTOR]
     home = local_story_country(doc, lexicon, [c.actor for c in [*candidates, *unknown] if c.person], bodies)
     for cand in unknown:
