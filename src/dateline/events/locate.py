@@ -23,7 +23,8 @@ A place named in a sentence is not for that the place of its event. The event is
    or at the place its "there" refers to ("protests there"); a country so stated gives way to the one town
    other sentences give the same happening ("poisoned in Britain", "the poisoning ... in Salisbury":
    `events.place_mentions`);
-   A country or a capital aimed at stands for its state ("sanctions on Damascus"): a party;
+   A country or a capital aimed at stands for its state ("sanctions on Damascus"): a party, unless the act is a
+   visit there or what a journey there was for ("visited Ethiopia", "flew to Pakistan for talks": where it went);
 3. for physical acts with no place of their own: at the story's scene, the place the
    article last gave an event ("Clashes erupted in Deraa. ... Rockets were exchanged") or the town an armed push
    was last aimed at ("their onslaught on Baghdad"), or,

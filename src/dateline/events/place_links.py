@@ -49,6 +49,10 @@ RANK_OWN, RANK_GOVERNOR, RANK_PARTICIPANT, RANK_TARGET, RANK_FRAME = 4.0, 3.0, 2
 AGENT_DEPS, RANK_SHARED_AGENT = frozenset({"nsubj", "agent"}), 1.8
 #: Nouns of journeys ("during a visit to Beijing") and the prepositions that put an act on one.
 JOURNEY_NOUNS, JOURNEY_PREPS = word_set("journey_nouns"), word_class("prepositions", "journey")
+#: Verbs whose object is where the visitor went ("visited Ethiopia"); the journey nouns take it with "to".
+VISIT_VERBS = word_set("visit_verbs")
+#: Prepositions of the errand a verb of going is on ("flew to Islamabad for talks", "went to Lima on a visit").
+ERRAND_PREPS = word_class("prepositions", "errand")
 #: Ranks of a place read through a participant's participle clause, and of a purpose clause's place.
 RANK_DESCRIBED_PARTICIPANT, RANK_PURPOSE = 1.6, 1.2
 #: Links of a trigger noun that names the thing its head noun is about ("a rape charge in Sweden", "the homicide rate
@@ -105,7 +109,8 @@ def place_choice(place: Place, trigger: Any, physical: bool, occasion: Any | Non
     prep, head, phrase = introducing_word(token)
     if prep is not None and prep.lower_ in SITE_PREPS and in_organisation_name(trigger.doc, place, prep):
         return None
-    journey = _journey_choice(place, prep, trigger) or (_arrival_choice(place, prep, trigger) if physical else None)
+    journey = _journey_choice(place, prep, trigger) or (_arrival_choice(place, prep, trigger) if physical else None) \
+        or (_visited_choice(place, prep, phrase, trigger) if physical else None)
     if journey is not None:
         return journey
     if prep is None and phrase.dep_ == "nsubj" and head.lemma_.lower() in SCENE_VERBS and \
@@ -146,6 +151,36 @@ def _journey_choice(place: Place, prep: Any | None, trigger: Any) -> Choice | No
             on.i not in (trigger.i, getattr(governor, "i", -1)):
         return None
     return Choice(RANK_GOVERNOR, place, f"'{outer.text} … {journey.text} to {place.text}': where '{trigger.text}' was")
+
+
+def _visited_choice(place: Place, prep: Any | None, phrase: Any, trigger: Any) -> Choice | None:
+    """The place a visit went to, when the act is the visit ("the minister visited Ethiopia", "his first visit to
+    Bolivia") or the errand of a verb of going ("flew to Pakistan for talks", "went to Lima on a visit"): the act
+    happened where the journey went. A country or capital so named is where the visitor was, not a state the act was
+    aimed at, as it is for "sanctions on Damascus", so it is read before that rule; a place named by the object or
+    the "to" of a visit or journey that is not the act's own ("accused the envoy who visited Greece") says nothing of
+    it."""
+    if prep is None and phrase.dep_ == "dobj" and phrase.head.i == trigger.i and \
+            trigger.pos_ == "VERB" and trigger.lemma_.lower() in VISIT_VERBS:
+        return Choice(RANK_TARGET, place, f"'{trigger.text} {place.text}': where the visit went")
+    if prep is None or prep.lower_ not in ARRIVAL_PREPS:
+        return None
+    if prep.lower_ == "to" and prep.head.i == trigger.i and trigger.pos_ == "NOUN" and \
+            trigger.lemma_.lower() in JOURNEY_NOUNS:
+        return Choice(RANK_TARGET, place, f"'{trigger.text} to {place.text}': where the visit went")
+    going = _going_on_errand(trigger)
+    if going is not None and prep.head.i == going.i:
+        return Choice(RANK_TARGET, place, f"'{going.text} {prep.text} {place.text} … {trigger.text}': where the "
+                                          f"journey for '{trigger.text}' went")
+    return None
+
+
+def _going_on_errand(trigger: Any) -> Any | None:
+    """The verb of going a nominal act is the errand of ("flew to Pakistan for talks"), or None."""
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj" or trigger.head.lower_ not in ERRAND_PREPS:
+        return None
+    going = trigger.head.head
+    return going if going.pos_ == "VERB" and going.lemma_.lower() in GOING_VERBS else None
 
 
 def _arrival_choice(place: Place, prep: Any | None, trigger: Any) -> Choice | None:
