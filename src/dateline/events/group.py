@@ -248,7 +248,31 @@ def cluster(events: list[Event], cues: list[Cues], reference: dt.date | None = N
             groups[-1].add(mentions, j, None)
         else:
             groups[best[1]].add(mentions, j, best[2])
-    return [(g.members, g.reasons) for g in groups]
+    _join_manner_nouns(mentions, groups)
+    return [(g.members, g.reasons) for g in groups if g.members]
+
+
+def _join_manner_nouns(mentions: list[Mention], groups: list[_Group]) -> None:
+    """Move each manner noun ("in protest"), which the pair decision joins with nothing, into the group of the act of
+    its type it qualifies, when that act is a mention: "took to the streets in protest" tells the protest "took"
+    tells; "set himself on fire in protest" tells the self-immolation (the lexicon's PROTEST reading of "set fire"),
+    not the wave of protests the sentence also names. A manner noun whose act is no mention stays alone."""
+    home = {j: g for g in groups for j in g.members}
+    for g in groups:
+        if len(g.members) != 1 or mentions[g.members[0]].manner is None:
+            continue
+        j = g.members[0]
+        act = next((i for i, m in enumerate(mentions) if i != j and m.sentence == mentions[j].sentence
+                    and m.type == mentions[j].type and m.status == mentions[j].status
+                    and m.token == mentions[j].manner), None)
+        if act is None:
+            continue
+        host = home[act]
+        host.members.append(j)
+        host.members.sort()
+        host.reasons[j] = "same happening: the manner noun of the act it qualifies"
+        g.members.clear()
+        home[j] = host
 
 
 def _representative_key(mention: Mention) -> tuple[Any, ...]:
@@ -256,7 +280,7 @@ def _representative_key(mention: Mention) -> tuple[Any, ...]:
     loc = mention.location
     return (mention.mode, mention.actors, mention.recipients, mention.date, mention.span,
             loc.geonameid if loc else None, mention.stems, mention.trigger, mention.definite, mention.leading,
-            mention.count, mention.occasion_of)
+            mention.count, mention.occasion_of, mention.member, mention.manner)
 
 
 @dataclass

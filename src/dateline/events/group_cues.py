@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dateline.events.detect import RULE_PREFIX as DETECTOR_RULE
+from dateline.events.group_sets import example_of, manner_of_act, part_of_a_set
 from dateline.events.modality import clause_head
 from dateline.events.occasion import occasion_link
 from dateline.events.same_happening import OTHER_OCCURRENCE  # words marking another occurrence
@@ -129,6 +130,10 @@ class Cues:
     #: the token index of the act a noun trigger is the occasion of ("an ambush during the attack": ambush's
     #: verb for "attack"; `occasion.occasion_link`), or None: an act told inside another is not that act
     occasion_of: int | None = None
+    #: the noun names a part of a set the story knows ("many of the suicide attacks", "one of the protests")
+    #: or the manner of another act ("set himself on fire in protest": the act's token index; `group_sets`)
+    member: bool = False
+    manner: int | None = None
 
 
 def mention_cues(event: Event, parsed: Any, ordinals: dict[int, int] | None = None,
@@ -157,16 +162,20 @@ def mention_cues(event: Event, parsed: Any, ordinals: dict[int, int] | None = No
                 token=token.i, chain=governing_chain(token),
                 reach=governing_chain(token, across_conjuncts=True), borrowed=borrowed_type(event) is not None,
                 markers=occurrence_markers(token), count=occurrence_count(token), leading=leading_words(token),
-                occasion_of=_occasion_of(token))
+                occasion_of=_occasion_of(token), member=part_of_a_set(token), manner=manner_of_act(token))
 
 
 def _presents_as_known(child: Any) -> bool:
     """Whether a determiner or possessive presents a noun's act as one the story knows: "the", "this", "their"
     ("the sanctions", "their arrest"), or a day's possessive ("Sunday's demonstrations", "Friday's attacks"),
-    which names the occurrence by its day; a date written there vetoes a join with an act of another day."""
+    which names the occurrence by its day; a date written there vetoes a join with an act of another day; or a
+    person's or body's possessive ("Mr Bush's European visit", "BP's response"), definite as "his visit" is.
+    A place's ("Egypt's protests") is left out: it names which of several waves is meant, and a place veto needs
+    the locator's reading of it."""
     if child.dep_ not in ("det", "poss"):
         return False
-    return child.lower_ in ANAPHORIC_DETERMINERS or (child.dep_ == "poss" and child.ent_type_ in TIME_ENTITIES)
+    named = child.dep_ == "poss" and child.ent_type_ in TIME_ENTITIES
+    return child.lower_ in ANAPHORIC_DETERMINERS or named
 
 
 def _restrictive(child: Any, places: Sequence[Place]) -> bool:
@@ -245,9 +254,11 @@ def governing_chain(token: Any, across_conjuncts: bool = False) -> frozenset[int
     climbs from a verb with no subject of its own to the verb it is coordinated with, whose subject it shares
     ("killed five and wounded twelve": wounded, killed; "killing 23 and injuring 50": injuring, killing and the
     act they follow), and from a clause of the same moment to the verb it modifies ("was hit when soldiers
-    opened fire": opened, hit)."""
+    opened fire": opened, hit). It stops before a preposition giving an example of the noun above it."""
     chain, current = {token.i}, token
     for _ in range(CHAIN_HOPS):
+        if example_of(current):  # "investigations, including a fraud inquiry": one of them, not them told again
+            break
         if across_conjuncts and (_shares_the_subject(current) or _same_moment(current)):
             current = current.head
             chain.add(current.i)
@@ -306,6 +317,8 @@ NAMING_POS = frozenset({"NOUN", "PROPN", "NUM"})
 #: ... bar the words of a date or time ("on Wednesday"), which `same_date` reads: shared, they tell the same day,
 #: not the same act ("died in two attacks on Wednesday" / "13 soldiers killed on Wednesday").
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
+#: Entity labels of a possessive name presenting its noun as known ("Mr Bush's visit", "BP's response").
+KNOWN_BY_NAME = frozenset({"PERSON", "ORG"})
 
 
 def _naming_words(tokens: Any) -> frozenset[str]:

@@ -138,6 +138,9 @@ class Mention:
     count: int | None = None  # how many occurrences a noun trigger names (`group_cues.occurrence_count`)
     leading: tuple[str, ...] = ()  # the trigger and the words before it (`group_cues.leading_words`)
     occasion_of: int | None = None  # the act a trigger is the occasion of (`group_cues.Cues.occasion_of`)
+    member: bool = False  # a part of a set ("many of the attacks"; `group_sets.part_of_a_set`)
+    # the token index of the act a manner noun qualifies ("set himself on fire in protest"; `group_sets.manner_of_act`)
+    manner: int | None = None
 
 
 def mention_of(event: Event, cues: Any, ordinal: int, reference: dt.date | None) -> Mention:
@@ -151,7 +154,8 @@ def mention_of(event: Event, cues: Any, ordinal: int, reference: dt.date | None)
                    location=event.location, arguments=cues.arguments, words=cues.words,
                    clause=cues.clause, dated=cues.dated, placed=cues.placed, token=cues.token, chain=cues.chain,
                    reach=cues.reach, borrowed=cues.borrowed, markers=cues.markers, count=cues.count,
-                   leading=cues.leading, occasion_of=cues.occasion_of)
+                   leading=cues.leading, occasion_of=cues.occasion_of, member=cues.member,
+                   manner=cues.manner)
 
 
 def party_keys(parties: list[Party]) -> frozenset[str]:
@@ -268,6 +272,10 @@ def pair_features(a: Mention, b: Mention, lead: tuple[int, int] | None = None) -
         # "ran into an ambush during the attack on the town": an act and the occasion it was told in, two happenings
         # (a veto): a definite occasion names the frame, not the act told inside it again
         "occasion_of_other": float(same_sentence and occasion_in_sentence(a, b)),
+        # "many of the suicide attacks" / "the September 11 attacks": a part of a set against a set (a veto);
+        # "set himself on fire in protest" / "the protests": a manner noun is no occurrence to retell (a veto)
+        "member_of_other": float(_member_and_set(a, b) or _member_and_set(b, a)),
+        "manner_of_act": float(a.manner is not None or b.manner is not None),
         # a pull quote and the quote in the body: one passage printed twice (`printed_twice`)
         "printed_twice": float(not same_sentence and bool(a.leading) and a.leading == b.leading),
     }
@@ -281,9 +289,17 @@ def _same_sides(a: Mention, b: Mention) -> float:
     return float(bool(a.actors and a.recipients) and a.actors == b.actors and a.recipients == b.recipients)
 
 
+def _member_and_set(member: Mention, other: Mention) -> bool:
+    """Whether one mention names part of a set ("many of the suicide attacks") and the other, no part itself, a noun
+    that may name a set: a plural or uncounted noun ("the September 11 attacks"). A singular noun may be one of the
+    part's occurrences ("the bombing"), and a verb may tell one; both are left to the model."""
+    return member.member and not other.member and other.nominal and other.count != 1
+
+
 def clash(features: dict[str, float]) -> bool:
     """Whether a pair cannot be one happening whatever else it shares: dates that cannot overlap, places
-    far apart, other modes, parties each side lacks, an act and the occasion it was told in, or markers of two
+    far apart, other modes, parties each side lacks, an act and the occasion it was told in, a member of a set
+    against a set or a manner noun (`group_sets`), or markers of two
     occurrences (`other_occurrences`: of the labelled pairs with a word marking another occurrence on one side
     only, none is one happening; as a weight it was outvoted by a shared word).
 
@@ -295,7 +311,8 @@ def clash(features: dict[str, float]) -> bool:
     told_once = features["own_noun"] or features["tied"]
     parties = (features["actors_clash"] or features["recipients_clash"]) and not told_once
     return bool(features["dates_clash"] or features["places_clash"] or features["modes_clash"] or parties
-                or features["other_occurrence"] or features["occasion_of_other"])
+                or features["other_occurrence"] or features["occasion_of_other"]
+                or features["member_of_other"] or features["manner_of_act"])
 
 
 def printed_twice(features: dict[str, float]) -> bool:
