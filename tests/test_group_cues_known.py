@@ -1,5 +1,5 @@
-"""A noun named by its day points back; a participle describing a person is not tied to what is done to them next
-(`events.group_cues`)."""
+"""A noun named by its day, a person or a body points back; a participle describing a person is not tied to what is
+done to them next (`events.group_cues`)."""
 
 from __future__ import annotations
 
@@ -57,3 +57,14 @@ def test_a_noun_whose_only_phrase_names_its_day_points_back(make_doc) -> None:
 def test_a_relative_clause_set_off_by_a_comma_does_not_make_a_first_mention(make_doc) -> None:
     assert _definite(make_doc, "The judge adjourned the rally, which had drawn thousands, until Monday.", "rally")
     assert not _definite(make_doc, "The judge adjourned the rally that had drawn thousands until Monday.", "rally")
+
+
+def test_a_noun_named_by_a_person_or_body_points_back(make_doc) -> None:
+    assert _definite(make_doc, "Senator Alan Whitby's rally drew thousands of farmers.", "rally")
+    assert _definite(make_doc, "Greenpeace's rally drew thousands of farmers to the capital.", "rally")
+
+
+def test_a_noun_named_by_a_place_or_a_common_noun_is_left_as_it_was(make_doc) -> None:
+    # a place names which wave of protests is meant; the place veto needs the locator's reading of it
+    assert not _definite(make_doc, "Portugal's rallies drew thousands of farmers to the capital.", "rallies")
+    assert not _definite(make_doc, "The farmers' rallies drew thousands of people to the capital.", "rallies")

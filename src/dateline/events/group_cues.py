@@ -174,7 +174,7 @@ def _presents_as_known(child: Any) -> bool:
     the locator's reading of it."""
     if child.dep_ not in ("det", "poss"):
         return False
-    named = child.dep_ == "poss" and child.ent_type_ in TIME_ENTITIES
+    named = child.dep_ == "poss" and child.ent_type_ in (TIME_ENTITIES | KNOWN_BY_NAME)
     return child.lower_ in ANAPHORIC_DETERMINERS or named
 
 
