@@ -55,6 +55,11 @@ def test_a_question_put_to_the_subject_is_no_request(nlp) -> None:
     assert "ACCUSE" in types_at(doc, "criticised")
 
 
+def test_a_question_put_by_a_named_asker_about_a_topic_is_no_request(nlp) -> None:
+    doc = candidates(nlp, "Asked by a radio host about the tax plan, the senator called it a mistake.")
+    assert "REQUEST" not in types_at(doc, "Asked")
+
+
 def test_asked_to_act_stays_a_request(nlp) -> None:
     assert "REQUEST" in types_at(candidates(nlp, "Asked to resign by the council, the mayor refused."), "Asked")
 

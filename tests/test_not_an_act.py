@@ -38,6 +38,7 @@ def test_a_participle_describing_a_noun_is_no_act(nlp, text: str, word: str) -> 
 @pytest.mark.parametrize(("text", "word"), [
     ("The oil company will begin its legal offensive this month against the fishermen.", "offensive"),
     ("The new tariffs that have targeted Chinese steel anger Beijing.", "targeted"),
+    ("The insurer expects years of regulatory and legal battles over the collapsed dam.", "battles"),
 ])
 def test_a_contest_without_violence_is_no_assault(nlp, text: str, word: str) -> None:
     assert ("ASSAULT", word) not in coded(candidates(nlp, text))

@@ -41,3 +41,22 @@ def test_a_passive_of_belief_with_an_infinitive_is_no_act(nlp, text: str, trigge
 ])
 def test_warnings_of_what_will_be_done_and_backing_stay(nlp, text: str, trigger: str, kind: str) -> None:
     assert kind in types_at(candidates(nlp, text), trigger)
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Doctors have warned that the rising number of measles cases could become an epidemic by spring.", "warned"),
+    ("The charity warned that it will be very hard to deliver food to the valley.", "warned"),
+    ("Officials warned that the situation in the camps could turn violent.", "warned"),
+])
+def test_a_warning_that_foretells_a_state_is_no_threat(nlp, text: str, trigger: str) -> None:
+    assert "THREATEN" not in types_at(candidates(nlp, text), trigger)
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("The defence minister warned that there will be consequences for the raid on the border post.", "warned"),
+    ("The junta warned that the response to any march would be swift.", "warned"),
+    ("The rebels warned that the price would be high if troops entered the town.", "warned"),
+    ("The army warned that it will be ruthless with deserters.", "warned"),
+])
+def test_a_warning_of_consequences_or_on_a_condition_stays_a_threat(nlp, text: str, trigger: str) -> None:
+    assert "THREATEN" in types_at(candidates(nlp, text), trigger)

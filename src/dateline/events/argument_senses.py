@@ -17,8 +17,9 @@ and word lists only:
   or preposition sending the object somewhere ("ordered the troops back", "into the city"), or an action noun
   whose "of" phrase names who is to act or be acted on ("ordered the departure of family members", "the release
   of the journalist"; an animal there is no party: `animals.txt`) keep the order;
-* a participle of asking opening the sentence with no asker and no act asked for is a question put to the
-  sentence's subject, by reporters as a rule: "Asked about the comments, the deputy leader criticised ...".
+* a participle of asking opening the sentence with no act asked for is a question put to the sentence's subject,
+  by reporters as a rule: "Asked about the comments, the deputy leader criticised ...", and with its asker named
+  when what it is about is named too ("Asked by a reporter about the campaign, he replied ...").
   "Asked to resign, he refused" (an infinitive) stays a request.
 """
 
@@ -36,6 +37,8 @@ ANIMALS = word_set("animals")
 TOLD_DEPS = frozenset({"xcomp", "ccomp", "dative", "prt", "oprd", "iobj"})
 #: Prepositions and particles that send an ordered object somewhere ("ordered the troops into the city", "back").
 SENDING_WORDS = word_class("prepositions", "sending")
+#: Prepositions that name what a question is about ("asked by a reporter about the campaign").
+TOPIC_WORDS = word_class("prepositions", "topic")
 #: Types whose past participle before a noun tells of a deed done to the noun ("the arrested men").
 DEED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "AID", "RETREAT"})
 ASKING_VERBS = frozenset({"ask"})
@@ -95,10 +98,14 @@ def _a_thing(noun: Any) -> bool:
 
 
 def _question_put(verb: Any) -> bool:
-    """A past participle of asking opening an adverbial clause before its head, with no "by" asker and no act asked
-    for (no infinitive or clause of its own)."""
+    """A past participle of asking opening an adverbial clause before its head, with no act asked for (no
+    infinitive or clause of its own) and no "by" asker unless it names what the question was about ("Asked by a
+    reporter about the campaign, he replied": a question whoever puts it)."""
     if verb.lemma_.lower() not in ASKING_VERBS or verb.tag_ != "VBN" or verb.dep_ != "advcl":
         return False
-    if verb.i >= verb.head.i or any(c.dep_ in ("agent", "nsubjpass", "nsubj", "auxpass", "aux") for c in verb.children):
+    if verb.i >= verb.head.i or any(c.dep_ in ("nsubjpass", "nsubj", "auxpass", "aux") for c in verb.children):
         return False
+    if any(c.dep_ == "agent" for c in verb.children) and not any(
+            t.dep_ == "prep" and t.lower_ in TOPIC_WORDS for t in verb.subtree):
+        return False  # the parser often hangs "about" on the asker's noun ("by a radio host about the plan")
     return not any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in verb.children)

@@ -159,9 +159,8 @@ def not_an_act(token: Any, type_name: str, agent: Any | None, state_agent: bool 
     if (placed := sense_from_arguments(token, type_name)) is not None:
         return placed  # an attributive participle, an order of a thing, a question put (events.argument_senses)
     if type_name in CONFLICT_TYPES and not state_agent:
-        domain = next((c for c in token.children if c.dep_ in MODIFIER_DEPS and _lemma(c) in CONTEST_DOMAINS), None)
-        if domain is None and agent is not None and _lemma(agent) in CONTEST_DOMAINS:
-            domain = agent
+        modifiers = [m for c in token.children if c.dep_ in MODIFIER_DEPS for m in (c, *c.conjuncts)]  # "a and b"
+        domain = next((m for m in [*modifiers, agent] if m is not None and _lemma(m) in CONTEST_DOMAINS), None)
         if domain is not None:
             return f"contest: '{domain.text}' with '{token.text}'"
     if type_name == "REQUEST" and token.pos_ == "VERB" and lemma not in SPEECH_VERBS and asks_a_question(token):

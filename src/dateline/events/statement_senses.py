@@ -18,10 +18,13 @@ from __future__ import annotations
 from typing import Any
 
 from dateline.events.generic_senses import kind_of_act
+from dateline.events.lexicon import load_lexicon
 from dateline.events.senses import stating_clause
 from dateline.words import word_set
 
 REPORTING_VERBS = word_set("reporting_verbs")
+BECOMING_VERBS = word_set("becoming_verbs")
+CONDITIONAL_MARKS = word_set("conditional_markers")
 ATTRIBUTING_VERBS = word_set("attributing_verbs")
 #: Types a verb of saying is read as by a CAMEO pattern or the trigger list ("warn", "admit") that its clause must
 #: make true: a threat of what will be done, backing of someone. Accusations and requests have their own rules
@@ -40,6 +43,35 @@ def statement_of_fact(verb: Any, type_name: str) -> bool:
         return False
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     return bool(clauses) and all(stating_clause(verb, c) and not _looks_ahead(c) for c in clauses)
+
+
+def forecast_of_a_state(verb: Any, type_name: str) -> bool:
+    """A verb of speech read as a threat, with no object or infinitive of its own, whose reported clauses all foretell
+    a state of things (`_state_foretold`)."""
+    if type_name != "THREATEN" or verb.pos_ != "VERB" or verb.lemma_.lower() not in REPORTING_VERBS:
+        return False
+    if any(c.dep_ in OWN_ARGUMENT_DEPS for c in verb.children):
+        return False
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    return bool(clauses) and all(_state_foretold(c) for c in clauses)
+
+
+def _state_foretold(clause: Any) -> bool:
+    """A clause that tells how things will stand, with no condition ("if", "unless"): a verb of becoming with a
+    predicate whose subject is no act ("the cases could become an epidemic"; `copular_verbs.txt`), or "be" with
+    an extraposed "it" ("it will be difficult to bring in aid"). A noun subject of "be" may name the speaker's act
+    ("the response would be swift") and a pronoun the speaker ("it will be ruthless"): both keep the threat."""
+    if not any(c.dep_ in ("acomp", "attr") for c in clause.children):
+        return False
+    if any(t.dep_ == "mark" and t.lower_ in CONDITIONAL_MARKS for t in clause.subtree):
+        return False
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "expl")]
+    if clause.lemma_.lower() == "be":
+        extraposed = any(t.dep_ in ("xcomp", "ccomp", "csubj") for t in clause.subtree if t.i != clause.i)
+        return extraposed and len(subjects) == 1 and subjects[0].lower_ == "it"
+    if clause.lemma_.lower() not in BECOMING_VERBS or any(s.lower_ == "there" for s in subjects):
+        return False
+    return not any(s.pos_ == "NOUN" and load_lexicon().noun_entry(s) for s in subjects)
 
 
 def _looks_ahead(clause: Any) -> bool:
@@ -71,9 +103,11 @@ def only_said(token: Any, type_name: str) -> str | None:
         return f"kind: '{token.text}' names acts of a kind in a statement, no one happening"
     if statement_of_fact(token, type_name):
         return f"statement: '{token.text}' tells that something is so, no {type_name.lower()}"
+    if forecast_of_a_state(token, type_name):
+        return f"forecast: '{token.text}' foretells a state of things, no act threatened"
     if attributed_by_passive(token):
         return f"attribution: '{token.text}' says what is held of its subject, no act"
     return None
 
 
-__all__ = ["attributed_by_passive", "only_said", "statement_of_fact"]
+__all__ = ["attributed_by_passive", "forecast_of_a_state", "only_said", "statement_of_fact"]
