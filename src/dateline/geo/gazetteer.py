@@ -1,8 +1,9 @@
 """The offline gazetteer: an indexed SQLite file of GeoNames places, and name lookups.
 
 The index is built at first use into the dateline cache folder (a few seconds, said once
-on stderr; by a child process, whose memory goes with it) and reused afterwards. Lookups go through indexed keys (see `names`) and are
-memoised per process, so a toponym costs microseconds. Users with a full GeoNames dump
+on stderr; by a child process, whose memory goes with it: `_build_apart`) and reused
+afterwards. Lookups go through indexed keys (see `names`) and are memoised per process,
+so a toponym costs microseconds. Users with a full GeoNames dump
 (`allCountries.zip`, or a country file such as `SY.txt`) add it with `import_geonames`:
 it is kept in their data folder (see `dateline.geo.imports`), apart from the index, and
 merged into a copy of every index the gazetteer opens, so a new release keeps it.
