@@ -8,7 +8,8 @@ happening, and those that are become one merged event whose mentions are every r
   read from the sentence) — `conflict_reason`;
 * `link`: whether two reports that do not conflict are one happening — a small logistic model over
   what they share (words, numbers, names, parties, day), learned from hand-labelled pairs —
-  `link_reason`, which says why;
+  `link_reason`, which says why; two reports carrying one quotation (`quotes`: six words or more in a row, quoted
+  by one and written by the other) are linked whatever the model weighs;
 * `grouping`: which linked reports become one merged event (average linkage over the links, never
   across a conflict) and which report speaks for it (the most confident fact) — `cluster`.
 

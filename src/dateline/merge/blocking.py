@@ -6,7 +6,8 @@ thousands in a busy story, and nearly all of them share a word or two with it an
 from counts: shared words (hence the Dice), shared numbers, shared names, both dated, the background reach, one past
 day retold, one act on days the texts give — each read exactly, by posting lists of the candidates' word sets — and
 the shared parties, the one feature left costly, taken at its best (shared in every role both reports fill). A pair
-whose best score stays below the threshold is never linked, so only the pairs that may reach it are weighed by
+whose best score stays below the threshold is never linked unless the two carry one quotation
+(`link.quotation_between`), so only the pairs that may reach it, or may share a quotation, are weighed by
 `link_between` (rules, features, reason); the links are the same as weighing every pair.
 """
 
@@ -18,6 +19,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from dateline.merge.link import CLOSE_WORDING, FEATURES, NAMES_CAP, LinkModel
+from dateline.merge.quotes import sentence_runs
 from dateline.merge.rules import Report
 from dateline.merge.text import UNSEEN_WORDS_PER_SENTENCE
 
@@ -61,6 +63,8 @@ class LinkBound:
         self.trigger = np.array([r.trigger for r in reports], dtype=object)  # `text.trigger_stem`
         self.past_day = np.array([r.past_day or 0 for r in reports], dtype=np.int64)  # 0: none (`spans.past_day`)
         self.filled = np.array([_filled(r) for r in reports], dtype=bool).reshape(len(reports), 2)
+        self.reports = reports  # their sentences and quoted runs, read for the few pairs that may share a quotation
+        self.quoting = np.array([bool(r.quoted) for r in reports], dtype=bool)
 
     def _shared(self, postings: dict[str, np.ndarray], words: frozenset[str], rows: np.ndarray) -> np.ndarray:
         """How many of `words` each of `rows` holds."""
@@ -93,7 +97,23 @@ class LinkBound:
                  + w["both_dated"] * (self.dated[at] & report.dated) + w["reaches_back"] * reaches
                  + w["same_past_day"] * ((self.past_day[at] == report.past_day) if report.past_day else 0.0)
                  + w["dated_same_act"] * (self.dated[at] & report.dated & (self.trigger[at] == report.trigger)))
-        return [int(row) for row in at[score >= self.floor]]
+        return [int(row) for row in at[(score >= self.floor) | self._may_quote(report, at)]]
+
+    def _may_quote(self, report: Report, at: np.ndarray) -> np.ndarray:
+        """Which of the rows may share a quotation with the report (`quotes.shared_quote`: a quoted run of one that
+        the other writes): the rows that quote, read in full; and, when the report quotes, the rows that hold as many
+        of its quoted runs' words as the least of its runs holds (`quotes.QUOTE_WINDOW_WORDS` at least; counted from
+        the word postings: a sentence that writes a run holds its words), read in full."""
+        runs, found = sentence_runs(report.sentence), np.zeros(len(at), dtype=bool)
+        for n in np.flatnonzero(self.quoting[at]):
+            found[n] = bool(self.reports[int(at[n])].quoted & runs)
+        if report.quoted:
+            least = min(len(report.words.intersection(run)) for run in report.quoted)
+            quoted_words = report.words.intersection(word for run in report.quoted for word in run)
+            near = self._shared(self.words, quoted_words, at) >= least
+            for n in np.flatnonzero(near & ~found):
+                found[n] = bool(report.quoted & sentence_runs(self.reports[int(at[n])].sentence))
+        return found
 
 
 __all__ = ["LinkBound"]

@@ -32,7 +32,8 @@ WORD_SLOT_BYTES = 80
 
 def report_bytes(report: Report) -> int:
     """About how many bytes a report kept alone (`without_event`) holds."""
-    words = len(report.words) + len(report.numbers) + len(report.own_names)
+    # a quoted run (a tuple of six interned words in a set) holds about what two words of a set hold
+    words = len(report.words) + len(report.numbers) + len(report.own_names) + 2 * len(report.quoted)
     parties = sum(len(party.words) for _, members in report.roles for party in members)
     return REPORT_OVERHEAD_BYTES + sys.getsizeof(report.sentence) + WORD_SLOT_BYTES * (words + parties)
 

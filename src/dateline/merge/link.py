@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from dateline.merge.quotes import shared_quote
 from dateline.merge.rules import (
     Report,
     conflict_between,
@@ -107,9 +108,26 @@ def _reaches_back(a: Report, b: Report) -> float:
     return float(bool(a.span and b.span and not a.span.overlaps(b.span.first, b.span.last)))
 
 
-def _explained(a: Report, b: Report, features: dict[str, float]) -> list[str]:
+def quotation_between(a: Report, b: Report) -> str | None:
+    """The words one report quotes and the other writes word for word, each report's trigger standing alike to them
+    (`quotes.shared_quote`), or None: two reports that carry one quotation retell one statement, however little else
+    of their wording they share."""
+    if not (a.quoted or b.quoted):
+        return None
+    return shared_quote(a.sentence, b.sentence, _trigger_offset(a), _trigger_offset(b))
+
+
+def _trigger_offset(report: Report) -> int | None:
+    """Where the report's trigger starts in its sentence (its `canonical_key` holds both offsets in the article)."""
+    _, _, sentence_start, trigger_start, _ = report.key
+    return trigger_start - sentence_start if trigger_start >= sentence_start else None
+
+
+def _explained(a: Report, b: Report, features: dict[str, float], quotation: str | None) -> list[str]:
     """The shared things behind a link, in words (from what `report_of` read of each)."""
     why = [f"sentences share {dice(a.words, b.words):.0%} of their words"]
+    if quotation:
+        why.append(f"both carry the quotation \"{quotation}\"")
     if a.mode and b.mode and a.mode != b.mode:  # they link only when worded alike (`rules._one_wording`)
         why.append(f"modes {a.mode} / {b.mode} read from one wording")
     if a.date != b.date and copied(a, b):
@@ -149,15 +167,20 @@ def link_reason(a: Event, b: Event, model: LinkModel | None = None) -> str | Non
 
 
 def link_between(a: Report, b: Report, model: LinkModel | None = None) -> str | None:
-    """`link_reason` of two events' reports (`report_of`): what a merge comparing many pairs calls."""
+    """`link_reason` of two events' reports (`report_of`): what a merge comparing many pairs calls. Two reports
+    that carry one quotation (`quotation_between`) are linked whatever the model weighs: the quotation is evidence
+    the model's features do not hold (it weighs shared words as a bag, and the few labelled pairs that quote alike
+    could not teach it a weight); the reason states the model's probability all the same, which ranks the link in
+    the grouping (`grouping`)."""
     if conflict_between(a, b):
         return None
     model = model or link_model()
     features = features_between(a, b)
     probability = model.probability(features)
-    if probability < model.threshold:
+    quotation = quotation_between(a, b)
+    if probability < model.threshold and quotation is None:
         return None
-    return f"same type {a.type}, p={probability:.2f}: " + "; ".join(_explained(a, b, features))
+    return f"same type {a.type}, p={probability:.2f}: " + "; ".join(_explained(a, b, features, quotation))
 
 
 def link_strength(reason: str) -> float:
@@ -169,4 +192,5 @@ def link_strength(reason: str) -> float:
 
 
 __all__ = ["CLOSE_WORDING", "FEATURES", "LinkModel", "features_between", "link_between", "link_features", "link_model",
-           "link_probability", "link_reason", "link_strength", "sentence_names", "sentence_numbers"]
+           "link_probability", "link_reason", "link_strength", "quotation_between", "sentence_names",
+           "sentence_numbers"]

@@ -28,6 +28,7 @@ import sys
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from dateline.merge.quotes import quoted_runs
 from dateline.merge.spans import COPY_DAYS as COPY_DAYS
 from dateline.merge.spans import DATE_SLACK_DAYS, date_span, merge_span, past_day
 from dateline.merge.text import (
@@ -131,6 +132,7 @@ class Report:
     words: frozenset[str]  # `sentence_words`
     numbers: frozenset[str]  # `sentence_numbers`
     own_names: frozenset[str]  # names less party words: two reports' shared names are exactly what these share
+    quoted: frozenset[tuple[str, ...]]  # `quotes.quoted_runs`: the runs of words its sentence quotes (mostly none)
     roles: tuple[tuple[str, tuple[PartyKey, ...]], ...]  # per role, its parties
     #: per role: (country, text, whether its own words give the country) of each party named, and their countries
     named: tuple[tuple[str, tuple[tuple[str, str, bool], ...], frozenset[str]], ...]
@@ -159,6 +161,7 @@ def report_of(event: Event) -> Report:
                   trigger=trigger_stem(event.evidence.trigger),
                   words=sentence_words(sentence),
                   numbers=sentence_numbers(sentence), own_names=_own_names(sentence, party_words),
+                  quoted=quoted_runs(sentence),
                   roles=tuple((role, tuple(_party_key(p) for p in members)) for role, members in _roles(event)),
                   named=tuple((role, coded, _countries(frozenset(country for country, _, _ in coded)))
                               for role, coded in named),
