@@ -20,6 +20,7 @@ from thinc.api import NumpyOps
 
 from dateline.config import DEFAULT_BATCH_CHARS, DEFAULT_SPACY_MODEL, settings
 from dateline.nlp_rules import index_attribute_ruler
+from dateline.nlp_transitions import hold_gil_in_transitions
 
 DEFAULT_MODEL = DEFAULT_SPACY_MODEL
 # The same model under its upstream name, tried when the default is not installed.
@@ -85,6 +86,7 @@ def _load_model(wanted: str) -> Any:
             nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
         index_attribute_ruler(nlp)
         multiply_with_numpy(nlp)
+        hold_gil_in_transitions(nlp)
         return nlp
     raise ModelNotFound(
         f"spaCy model {wanted!r} is not installed. Install it with "
