@@ -27,6 +27,7 @@ from dateline.budget import check_deadline
 from dateline.model import Document, Timex
 from dateline.time.anchored import ANCHORED_RULES, counted_from
 from dateline.time.calendar import Point, safe_date
+from dateline.time.chronology import ENTRY_RULES, entry_direction, heads_entry
 from dateline.time.clock import CLOCK_RULES
 from dateline.time.coordination import coordinated_days
 from dateline.time.generic import GENERIC_RULES
@@ -249,6 +250,8 @@ class TimexTagger:
         date: a day the story plans ("protests set for Thursday") is no anchor for a past act."""
         span = self.span_of(cand)
         direction = clause_direction(span) if span is not None else self.tense
+        if span is not None and cand.rule.name in ENTRY_RULES and heads_entry(self.text, cand.start, cand.end):
+            direction = entry_direction(span)  # "June 16 - Hayward meets officials": a chronology's past
         reference = self.reference
         if direction < 0 and reference is not None and reference.day > self.dct:
             reference = self.past_reference
