@@ -26,3 +26,20 @@ def test_the_participle_keeps_the_day_the_parse_gives_it(make_doc) -> None:
     when = dating(make_doc, "The man's body was discovered March 3 buried two feet below the sand.", "buried")
     assert when.value == "2018-03-03"
 
+
+
+def test_an_entry_opens_at_the_last_page_stamp_before_an_offset_whatever_the_spans_order() -> None:
+    """The stamps are sorted once per list of excluded spans (`_page_stamps`) and sorted again when it grows."""
+    import datetime as dt
+
+    from dateline.events.dating_hooks import entry_start
+    from dateline.model import Article, Document, ExcludedSpan
+
+    doc = Document(Article("live", dt.date(2011, 2, 1), "x" * 200))
+    doc.excluded = [ExcludedSpan("timestamp", 100, 110, "", "update"), ExcludedSpan("caption", 0, 5, "", "photo"),
+                    ExcludedSpan("timestamp", 20, 30, "", "update")]
+    assert [entry_start(doc, at) for at in (10, 50, 150)] == [0, 20, 100]
+    doc.excluded.append(ExcludedSpan("timestamp", 60, 70, "", "update"))
+    assert entry_start(doc, 80) == 60
+    doc.excluded = [ExcludedSpan("timestamp", 20, 30, "", "update")]  # one stamp: the page is one entry
+    assert entry_start(doc, 150) == 0

@@ -29,6 +29,8 @@ _COMPLETING = frozenset({"advcl", "ccomp", "xcomp", "dep"})
 _TIME_SLOTS = frozenset({"nsubj", "nsubjpass", "compound"})
 #: Words of a participle clause that give it a time or a tense of its own.
 _OWN_CLAUSE = frozenset({"aux", "auxpass", "mark"})
+#: Where a document keeps its sorted page stamps (`_page_stamps`; not a field, so never serialised or compared).
+_STAMPS_MEMO = "_page_stamps"
 
 
 def time_host(root: Any, trigger: Any) -> Any:
@@ -93,6 +95,19 @@ def entry_day(doc: Document, offset: int) -> dt.date | None:
 def _entry_stamp(doc: Document, offset: int) -> tuple[int, int] | None:
     """The stamp (start, end) opening the live page's entry that holds character `offset`: the last stamp before
     it, when the page has two stamps or more; else None."""
-    stamps = sorted((s.start, s.end) for s in doc.excluded if s.kind == "timestamp")
-    index = bisect_right([start for start, _ in stamps], offset) - 1
+    stamps, starts = _page_stamps(doc)
+    index = bisect_right(starts, offset) - 1
     return stamps[index] if len(stamps) >= 2 and index >= 0 else None
+
+
+def _page_stamps(doc: Document) -> tuple[list[tuple[int, int]], list[int]]:
+    """The page's stamps (start, end) in text order and their starts, sorted once per list of excluded spans (every
+    act's date asks for its entry), as `Document.excluded_at` indexes that list: again when it is another or has
+    grown."""
+    spans = doc.excluded
+    memo = doc.__dict__.get(_STAMPS_MEMO)
+    if memo is None or memo[0] is not spans or memo[1] != len(spans):
+        stamps = sorted((s.start, s.end) for s in spans if s.kind == "timestamp")
+        memo = (spans, len(spans), stamps, [start for start, _ in stamps])
+        doc.__dict__[_STAMPS_MEMO] = memo
+    return memo[2], memo[3]
