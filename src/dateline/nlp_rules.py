@@ -170,14 +170,18 @@ class IndexedRules:
             return []
         keys = self._keys(doc)
         found = []
-        met = self.met
         for start, key in enumerate(keys):
             for rule, match_id, ids in self.starting[key]:
-                end = start + len(ids)
-                if end <= len(keys) and all(met[keys[start + j]] >> ids[j] & 1 for j in range(1, len(ids))):
-                    found.append((rule, match_id, start, end))
+                if self._continues(keys, start, ids):
+                    found.append((rule, match_id, start, start + len(ids)))
         found.sort()
         return found
+
+    def _continues(self, keys: list[tuple[int, ...]], start: int, ids: tuple[int, ...]) -> bool:
+        """Whether a pattern that may start at token `start` (its first spec met) matches on to its end: every later
+        token of it, within the doc, meets its spec. `keys` holds each token's combination of values."""
+        met = self.met
+        return start + len(ids) <= len(keys) and all(met[keys[start + j]] >> ids[j] & 1 for j in range(1, len(ids)))
 
     def apply(self, doc: Doc, indices: list[int]) -> None:
         """Write every match's attributes on the doc as a table (see the module's docstring): the same tokens as
@@ -196,12 +200,13 @@ class IndexedRules:
         after = np.where(written[rows], values[rows], before)
         longer: dict[int, list[int]] = {}  # token -> the rules of the longer patterns that write it
         may_start = np.array([bool(self.longer[key]) for key in keys])
-        for start in np.flatnonzero(may_start[rows]).tolist():
-            for rule, _, ids in self.longer[keys[rows[start]]]:
-                end = start + len(ids)
-                if end <= len(doc) and all(self.met[keys[rows[start + j]]] >> ids[j] & 1 for j in range(1, len(ids))):
+        starts = np.flatnonzero(may_start[rows]).tolist()
+        token_keys = [keys[row] for row in rows.tolist()] if starts else []
+        for start in starts:
+            for rule, _, ids in self.longer[token_keys[start]]:
+                if self._continues(token_keys, start, ids):
                     index = indices[rule]
-                    longer.setdefault(start + index if index >= 0 else end + index, []).append(rule)
+                    longer.setdefault(start + index if index >= 0 else start + len(ids) + index, []).append(rule)
         for token, rules in longer.items():
             writes = dict(zip(self.written, before[token].tolist(), strict=True))
             for rule in sorted([*self.single_rules[keys[rows[token]]], *rules]):
