@@ -80,3 +80,19 @@ def test_a_town_someone_came_from_does_not_move_a_physical_act_off_the_dateline_
     assert location is not None and location.name == "Manila" and "dateline" in (location.basis or "")
     assert location_of(nlp, "MANILA, Philippines (Reuters) - Philippine police detained a Filipino nurse on Monday, "
                             "a day after she returned to Chicago.", "detained") is None
+
+
+def test_a_seat_of_government_the_supplement_names_speaks_from_the_capital(nlp) -> None:
+    """The supplement's national bodies and leaders ("White House [USAGOV]") are figures of the state as Phoenix's
+    country lines are: their words reported from a town that is not the capital were not said there."""
+    assert location_of(nlp, "DENVER, Colorado (AP) -- The White House criticized the company for hiding test results "
+                            "on Monday.", "criticized") is None
+
+
+def test_the_supplements_bodies_of_no_state_and_its_agents_are_no_figures_of_a_state() -> None:
+    assert state_figure(SimpleNamespace(entry="supplement.tsv: White House [USAGOV]"))
+    assert state_figure(SimpleNamespace(entry="supplement.tsv: Pentagon [USAMIL]"))
+    assert not state_figure(SimpleNamespace(entry="supplement.tsv: United Nations [IGOUNO]"))  # no state's
+    assert not state_figure(SimpleNamespace(entry="supplement.tsv: CNN [USAMED]"))  # a broadcaster, not the state
+    assert not state_figure(SimpleNamespace(entry="supplement.tsv: the West [WSTGOV]"))
+    assert not state_figure(SimpleNamespace(entry="supplement.tsv: PRESIDENT [~GOV]"))  # a generic agent

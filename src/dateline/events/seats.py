@@ -33,8 +33,11 @@ from dateline.words import word_class
 
 #: How the actors stage's `entry` names a line of Phoenix's country dictionary that is a person or body of a state: the
 #: line's code is the country's three letters and a sector ("BARACK_OBAMA [USAGOV >090120]"); a country's own line
-#: has the three letters alone ("EGYPT_ [EGY]").
-STATE_FIGURE = re.compile(r"Countries\.actors\.txt: [^\[]+\[[A-Z]{3}[A-Z]{3}")
+#: has the three letters alone ("EGYPT_ [EGY]"); or a line of dateline's supplement naming a government, army or
+#: legislature body or leader of a state ("White House [USAGOV]", "Pentagon [USAMIL]"), not of an international body,
+#: an armed group or "the West" (IGO, IMG, WST), nor a broadcaster or a city's police (MED, COP: at home in their town).
+STATE_FIGURE = re.compile(r"Countries\.actors\.txt: [^\[]+\[[A-Z]{3}[A-Z]{3}"
+                          r"|supplement\.tsv: [^\[]+\[(?!IGO|IMG|WST)[A-Z]{3}(?:GOV|MIL|LEG)")
 #: What joins a generic agent to a resolution in an `entry` ("HOSNI_MUBARAK_ [EGYGOV] + supplement.tsv: DEMONSTRATOR"):
 #: the party is the agent, not the named figure.
 AGENT_JOIN = " + "
