@@ -204,8 +204,8 @@ def _own_country(party: Any) -> str | None:
 def party_countries(actors: Iterable[Any], recipients: Iterable[Any]) -> tuple[frozenset[str], bool]:
     """The countries of an act's parties, and whether the act reaches across a border: it has a
     recipient with a country, or parties of two countries. Such an act happens in one of their
-    countries ("expulsions of Russian diplomats", "the assault on America"); a lone state's act
-    may happen abroad ("America fought and occupied" at the story's scene in Iraq)."""
+    countries ("expulsions of Chinese envoys", "the assault on America"); a lone state's act
+    may happen abroad ("Britain fought and governed" at the story's scene in Basra)."""
     targets = {c for c in (getattr(p, "country", None) for p in recipients) if c}
     countries = targets | {c for c in (getattr(p, "country", None) for p in actors) if c}
     return frozenset(countries), bool(targets) or len(countries) > 1
@@ -270,7 +270,7 @@ def text_supports(doc: Document, place: Place) -> bool:
 
 def _town_named_near(doc: Document, site: Place) -> bool:
     """True when the town a site was put in is named as a place of its own in the site's sentence, the one before
-    or the one after ("officers searched a plane at Heathrow airport" after "Russia maintains in London")."""
+    or the one after ("guards stopped a train at the Gare du Nord station" after "the talks in Paris")."""
     if doc.parsed is None or site.token_start is None or site.geonameid is None:
         return False
     sent = doc.parsed[site.token_start].sent

@@ -280,9 +280,9 @@ def _act_of_participant(doc: Document, place: Place, noun: Any, trigger_starts: 
 
 
 def _of_one_day(event: Event) -> bool:
-    """True when an act is dated to one day, as a happening the story tells is: a tally over months ("4,000 Iraqis
-    have been killed by terrorists in Baghdad since April") says where its victims or killers were, not where the
-    story went on, and an opinion piece's later "America has fought and occupied" is no act in Baghdad."""
+    """True when an act is dated to one day, as a happening the story tells is: a tally over months ("900 villagers
+    have died in raids around Kandahar since March") says where its victims or killers were, not where the story
+    went on, and an opinion piece's later "Britain has fought and governed" is no act in Kandahar."""
     return event.date_precision == "day" and event.date_mod is None
 
 
@@ -303,8 +303,8 @@ def _push_aimed_at(place: Place, prep: Any | None) -> Any | None:
 
 def _done_by_a_party(doc: Document, verb: Any, trigger_starts: set[int]) -> bool:
     """True when a sentence's main verb, coded as no event, tells what people or a happening did there: its
-    subject names an actor of politics or an act ("opponents of Mubarak had the upper hand in Cairo", "those attacks
-    took place in Iraq"). A sentence about things ("oil came ashore in Louisiana", "shares closed lower in London")
+    subject names an actor of politics or an act ("opponents of Mubarak had the upper hand in Cairo", "those raids
+    took place in Yemen"). A sentence about things ("oil came ashore in Louisiana", "shares closed lower in London")
     or a picture's caption sets no scene for the political acts told after it."""
     index = ArticleIndex.of(doc)
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
