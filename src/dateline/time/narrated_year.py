@@ -1,17 +1,16 @@
 """The year of a dated narration: days written without a year that continue a story told in another year.
 
 A text that tells an earlier story day by day writes the year on its first date and leaves it off the days
-that follow: "... have not been heard from since February 4, 2010. On February 8, the family vehicle was
-found ... On February 15, his brother asked police to check the home." Read on its own, "February 15" on a
-page dated 1 February 2011 is the nearest such day (`calendar.resolve_year_for`), two weeks ahead, and a
-past act on it even makes that the day the text was written (`writing_day`), so every weekday of the page
-moves with it.
+that follow: "The ferry has not sailed since March 1, 2011. On March 6, its owners sold the engines ... On
+March 20, the crew left the port." Read on its own, "March 20" on a page dated 2 March 2012 is the nearest
+such day (`calendar.resolve_year_for`), two weeks ahead, and a past act on it even makes that the day the
+text was written (`writing_day`), so every weekday of the page moves with it.
 
 A day without a year takes the year of the dated day the story last named when it follows it closely
 (within `MAX_SENTENCES` sentences; `MAX_CHARS` characters without a parse), falls on or after that day in
-its year (the story goes on; "September 11, 2001 ... the April 20 explosion" is another story), and not after
+its year (the story goes on; "September 9, 2010 ... the March 5 vote" is another story), and not after
 the article date (a narration tells what happened; a date to come keeps its nearest reading). A day so read
-anchors the next one ("On February 8 ... On February 15"). The thread breaks at any other day or month the
+anchors the next one ("On March 6 ... On March 20"). The thread breaks at any other day or month the
 text names in another year ("On Tuesday ..."), or a weekday-led date, whose weekday fixes its year.
 """
 
