@@ -83,6 +83,12 @@ def _is_word(token: str) -> bool:
     return bool(re.match(r"\w", token)) and token not in placeholders()
 
 
+def _is_literal(token: str) -> bool:
+    """Whether a cue token matches only itself (up to case): not a placeholder, nor a bracket that also matches
+    the parser's -LRB-/-RRB-."""
+    return token not in placeholders() and token not in _BRACKETS
+
+
 def cue_pattern(cue: str) -> str:
     """The regular expression of one cue (case-insensitive; placeholders keep their own case rules)."""
     tokens = cue.split()
@@ -104,7 +110,9 @@ class Cue:
     kind: ExclusionKind
     scope: str
     regex: re.Pattern[str]
-    #: The cue's literal words, lower-cased: a text that lacks one cannot match, so the regex is not run.
+    #: The cue's literal words and marks ("|", ":"), lower-cased: a text that lacks one cannot match, so the regex
+    #: is not run. Marks count too: a cue such as '<date> at <time> | <user> :' has no rarer word than "at", and
+    #: its date pattern, tried at every character, cost 0.2 CPU s on 32 Timeline17 articles that have no "|".
     words: tuple[str, ...] = ()
 
     def may_occur_in(self, lowered: str) -> bool:
@@ -125,6 +133,6 @@ def load_cues() -> tuple[Cue, ...]:
         if scope in WHOLE_LINE_SCOPES:
             count = r"(?:[(\[]?[^\S\n]*\d+[^\S\n]*[)\]]?)?"  # "Comments (3)", "Comments 12"
             body = rf"^[^\S\n|]*{body}[^\S\n]*{count}[^\S\n]*[:.]?[^\S\n]*$"
-        words = tuple(t.lower() for t in cue.split() if _is_word(t) and t.isascii())
+        words = tuple(t.lower() for t in cue.split() if _is_literal(t) and t.isascii())
         cues.append(Cue(cue, kind, scope, re.compile(body, re.IGNORECASE | re.MULTILINE), words))  # type: ignore[arg-type]
     return tuple(cues)
