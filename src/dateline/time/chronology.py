@@ -1,11 +1,11 @@
 """The days that head the entries of a chronology, told in the historic present.
 
 Wire timelines list what happened, one entry a line, each opened by its day and a dash or colon, in the
-present tense: "June 16 - Hayward and BP Chairman Carl-Henric Svanberg meet White House officials ...",
-"April 25 - The well's blowout preventer fails." The present tense there tells no time to come, so the
-grammar's reading of a present clause (forward: "meets Monday" is the Monday ahead) put every entry more than
-`calendar.NEAR_DAYS` from the article date in the year after it: a timeline dated 11 January 2011 had
-Hayward meet officials on 16 June 2011.
+present tense: "June 2 - The union and the port authority sign a deal in the capital", "March 14 - Dockers
+walk out at the northern terminal." The present tense there tells no time to come, so the grammar's reading
+of a present clause (forward: "meets Monday" is the Monday ahead) put every entry more than
+`calendar.NEAR_DAYS` from the article date in the year after it: a timeline dated 8 January 2013 had the deal
+signed on 2 June 2013.
 
 An entry's day (written with its month) is read as a past one unless the entry opens with a future or modal
 auxiliary ("Nov. 2 - Voters will elect": a list of dates to come). A day close to the article date is still
@@ -36,7 +36,7 @@ _ENTRY_MARK = re.compile(r"[ \t]*(?:--?|\u2013|\u2014|:)[ \t]+\S")
 
 def heads_entry(text: str, start: int, end: int) -> bool:
     """True when the expression text[start:end] opens a line or sentence and is followed by a dash or colon:
-    the day of a chronology's entry ("June 16 - Hayward ... meet officials")."""
+    the day of a chronology's entry ("June 2 - The union and the port authority sign a deal")."""
     if _ENTRY_MARK.match(text, end) is None:
         return False
     before = text[max(0, start - 8):start].rstrip(_LEAD)
@@ -46,9 +46,9 @@ def heads_entry(text: str, start: int, end: int) -> bool:
 def entry_direction(span: Any) -> int:
     """The tense direction of the entry a heading day (`span` of the parse) opens: +1 when the entry opens with
     a future or modal auxiliary of its own clause ("Nov. 2 - Voters will elect", within `_OPENING` tokens of the
-    day; not "BP says it might try"), else -1 (the historic present of a chronology). An infinitive says nothing
-    here: the parser reads many an entry's verb as a noun ("Efforts to activate the preventer fail": "fail" a
-    noun), and "to activate" would look ahead."""
+    day; not "The union says it could strike"), else -1 (the historic present of a chronology). An infinitive
+    says nothing here: the parser reads many an entry's verb as a noun ("Efforts to reopen the terminal fail":
+    "fail" a noun), and "to reopen" would look ahead."""
     for token in span.doc[span.end:min(span.end + _OPENING, span.sent.end)]:
         if token.dep_ == "aux" and token.lower_ in _FUTURE_AUX | _MODALS and not _reported(token.head):
             return 1
@@ -56,5 +56,5 @@ def entry_direction(span: Any) -> int:
 
 
 def _reported(verb: Any) -> bool:
-    """True for a verb under another verb: "May 9 - BP says it might try to plug the leak" tells what was said."""
+    """True for a verb under another verb: "Sept. 29 - The union says it could strike again" tells what was said."""
     return any(a.pos_ in {"VERB", "AUX"} for a in verb.ancestors)

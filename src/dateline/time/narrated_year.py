@@ -56,8 +56,8 @@ class NarratedYear:
         sentence = span.sent.start if span is not None else None
         groups = cand.match.groupdict()
         if groups.get("year"):
-            # Only a dated day starts a story told day by day; a month ("the August 1988 cease-fire") names a
-            # period the text may leave in its next sentence ("Iraq's invasion of Kuwait on Aug. 2").
+            # Only a dated day starts a story told day by day; a month ("the pact ended the June 2008 blockade")
+            # names a period the text may leave in its next sentence ("the rebels cut the road on June 9").
             self.anchor = _Anchor(point.day, cand.end, sentence) if point.granularity == "day" else None
             return reading
         continues = cand.rule.name in _DAY_RULES and point.granularity == "day" and not groups.get("wd")

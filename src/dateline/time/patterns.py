@@ -80,7 +80,7 @@ AMPM = r"(?:[ap]\.?\s?m\b\.?)"
 LEFT_NAME_WORD = re.compile(r"\bannual\s+$", re.IGNORECASE)
 RIGHT_NAME_WORDS = re.compile(r"\s+(?:of\s+the\b|(?:for|on|to|against)\s+[A-Z])")
 #: A month told in the year the text is talking about: "June of that year", "in March of the same year",
-#: "June of that awful year" (then a date, though "of the" would otherwise make "March" a name).
+#: "June of that terrible year" (then a date, though "of the" would otherwise make "March" a name).
 OF_THAT_YEAR = re.compile(r"\s+(?:of\s+)?(?:that|the\s+same)(?:\s+same)?(?:\s+[a-z]+)?\s+year\b")
 LEFT_POSSESSIVE = re.compile(r"\b(?:his|her|their|my|your|our)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 

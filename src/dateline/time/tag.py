@@ -251,7 +251,7 @@ class TimexTagger:
         span = self.span_of(cand)
         direction = clause_direction(span) if span is not None else self.tense
         if span is not None and cand.rule.name in ENTRY_RULES and heads_entry(self.text, cand.start, cand.end):
-            direction = entry_direction(span)  # "June 16 - Hayward meets officials": a chronology's past
+            direction = entry_direction(span)  # "June 2 - The union signs a deal": a chronology's past
         reference = self.reference
         if direction < 0 and reference is not None and reference.day > self.dct:
             reference = self.past_reference
