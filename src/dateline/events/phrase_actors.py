@@ -28,8 +28,18 @@ def one_per_country(mentions: list[Any]) -> list[Any]:
 
 
 def actor_at(doc: Document, token: Any) -> Any | None:
-    """The actor mention that covers the token, if any."""
-    return ArticleIndex.of(doc).actor_at(token.idx)
+    """The actor mention that covers the token, if any; none in text that is not the story (`in_story`)."""
+    actor = ArticleIndex.of(doc).actor_at(token.idx)
+    return actor if actor is not None and in_story(doc, actor) else None
+
+
+def in_story(doc: Document, actor: Any) -> bool:
+    """Whether a mention is in the story's own text: "KABUL (Reuters) - Afghan police arrested ...", whose
+    dateline the parser hangs on the subject, is an act of the police, not of Kabul or of Reuters. The story
+    stage marks the dateline, captions and page furniture (`doc.excluded`); no party is read from them. A mention
+    is judged by its last character: one the actors stage ran on from a photo credit into the story's "George Bush
+    has claimed" is the story's."""
+    return doc.excluded_at(actor.end - 1) is None
 
 
 def actors_in_phrase(doc: Document, token: Any, bodies: bool = True) -> list[Any]:
@@ -49,7 +59,7 @@ def actors_in_phrase(doc: Document, token: Any, bodies: bool = True) -> list[Any
         stack.extend(c for c in tok.children if c.dep_ not in SKIP_DEPS)
     backed = sponsor_offsets(token)  # "The Kremlin-backed separatists": not the Kremlin
     return [a for a in ArticleIndex.of(doc).actors_starting_at(starts) if not stance_named(doc.article.text, a.start)
-            and not any(a.start <= i < a.end for i in backed)]
+            and not any(a.start <= i < a.end for i in backed) and in_story(doc, a)]
 
 
 #: "anti-", "pro-" joined to a name: a stance towards it (`stance_prefixes`, as the actors stage reads them).

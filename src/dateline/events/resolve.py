@@ -48,6 +48,8 @@ def resolve(doc: Document, token: Any) -> list[Party]:
     the bare noun phrase (nothing for an unresolved pronoun)."""
     if token.lower_ in NON_PARTY_HEADS:
         return []  # "on behalf of the regime" names who benefits, not who is acted on
+    if doc.excluded_at(token.idx) is not None:
+        return [p for c in _story_stand_ins(doc, token) for p in resolve(doc, c)]
     group = group_reference(doc, token)
     if group is not None:
         return group
@@ -79,6 +81,17 @@ def resolve(doc: Document, token: Any) -> list[Party]:
     return [Party(name=span.text, text=span.text, start=span.start_char, end=span.end_char,
                   country=country, sector=sector,
                   entry=f"apposition {described.text!r}: {described.entry}" if described is not None else None)]
+
+
+def _story_stand_ins(doc: Document, token: Any) -> list[Any]:
+    """What a head in text that is not the story hands on: "KABUL (Reuters) - Afghan police arrested" parses the
+    wire dateline as a second subject, "Wed Jun 16 ... WASHINGTON (Reuters) - BP's chairman apologized" as the
+    subject with the chairman as its apposition. The dateline is no party (the story stage marks it); the
+    head's appositions and the other subjects of its verb in the story's text are the parties."""
+    appositions = [c for c in token.children if c.dep_ == "appos"]
+    others = [c for c in token.head.children if c.dep_ == token.dep_ and c.i != token.i] \
+        if token.dep_ in ("nsubj", "nsubjpass") else []
+    return [c for c in appositions + others if doc.excluded_at(c.idx) is None]
 
 
 def _owner_party(doc: Document, token: Any) -> Party | None:
