@@ -41,7 +41,8 @@ SENDING_WORDS = word_class("prepositions", "sending")
 TOPIC_WORDS = word_class("prepositions", "topic")
 #: Types whose past participle before a noun tells of a deed done to the noun ("the arrested men").
 DEED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "AID", "RETREAT"})
-ASKING_VERBS = frozenset({"ask"})
+#: Verbs whose opening past participle puts a question ("Asked about the comments, ...").
+ASKING_VERBS = word_set("asking_verbs")
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 
 
