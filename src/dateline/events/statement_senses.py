@@ -58,7 +58,7 @@ def forecast_of_a_state(verb: Any, type_name: str) -> bool:
 
 def _state_foretold(clause: Any) -> bool:
     """A clause that tells how things will stand, with no condition ("if", "unless"): a verb of becoming with a
-    predicate whose subject is no act ("the cases could become an epidemic"; `copular_verbs.txt`), or "be" with
+    predicate whose subject is no act ("the cases could become an epidemic"; `becoming_verbs.txt`), or "be" with
     an extraposed "it" ("it will be difficult to bring in aid"). A noun subject of "be" may name the speaker's act
     ("the response would be swift") and a pronoun the speaker ("it will be ruthless"): both keep the threat."""
     if not any(c.dep_ in ("acomp", "attr") for c in clause.children):
