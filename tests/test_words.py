@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from dateline import words
-from dateline.events import coder, dating, modality, parties
+from dateline.events import coder, dating_clauses, modality, parties
 from dateline.geo import recognize
 from dateline.time import lexicon, patterns, tense
 from dateline.words import (
@@ -98,7 +98,7 @@ def test_no_module_defines_a_word_class_in_python(what: str, members) -> None:
 
 
 def test_the_readers_of_a_merged_class_share_one_definition() -> None:
-    assert modality.SPEECH_VERBS is tense._REPORTING is dating._REPORTING
+    assert modality.SPEECH_VERBS is tense._REPORTING is dating_clauses.REPORTING
     assert coder.SPEECH_NOUNS is parties.SPEECH_NOUNS
     assert modality.FUTURE_AUX is tense._FUTURE_AUX
     assert "gonna" in modality.FUTURE_AUX  # the future auxiliaries of the time stage now count for events too

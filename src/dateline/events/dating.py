@@ -62,33 +62,28 @@ from dateline.events.dating_clauses import (
     written_by,
 )
 from dateline.events.dating_counted import counted_day, told_now
-from dateline.events.dating_hooks import entry_day, in_page_stamp
+from dateline.events.dating_hooks import entry_day
 from dateline.events.dating_lede import lede_day
 from dateline.events.dating_mentions import day_named_elsewhere, event_noun
 from dateline.events.dating_relations import preposition_mod
 from dateline.events.dating_thread import (
     REPORT_CYCLE,
     carried_year,
+    continues_thread,
     dates_main_clause,
     length_between,
     narrative_past,
     reports,
-    reports_present,
     sentences_between,
-    tensed_clause,
     thread_time,
 )
 from dateline.events.dating_weekdays import same_expression_value
 from dateline.events.occasion import occasion_noun
 from dateline.model import Document, Timex
 from dateline.timex3 import DateMod, Precision, date_part, interval, precision
-from dateline.words import word_set
 
 #: Modifiers that place an event before the one the article is about ("the previous meeting").
 _EARLIER_WORDS = frozenset({"previous", "earlier", "prior", "last", "former", "past"})
-#: Verbs that report an event: their date is when it was said, so the event itself
-#: happened on or before it ("police said on Tuesday they had arrested ...").
-_REPORTING = word_set("reporting_verbs")
 #: A named day governs the sentences that follow it this far (its own counts as none): a story
 #: thread goes on for a sentence or two before the article turns to background.
 CARRY_SENTENCES = 2
@@ -97,8 +92,6 @@ FALLBACK_BASIS = "no time in the text dates it"
 #: A clock time with no day in its words ("6:45 p.m.", "at noon"): its day is only the article's by default.
 _BARE_CLOCK = re.compile(r"(?:[Aa]t\s+)?(?:[\d:.]+\s*(?:[AaPp]\.?\s?[Mm]\.?)?|[Nn]oon|[Mm]idnight)"
                          r"(?:\s+(?:GMT|UTC|[ECMP][SD]T))?\.?")
-#: Quotation marks, straight and curly: a quotation's words lie between two of them.
-_QUOTES = frozenset('"\u201c\u201d')
 
 
 class EventDate(NamedTuple):
@@ -302,7 +295,7 @@ def _carried_day(doc: Document, trigger: Any) -> Dating | None:
     of the Aug. 7 bombings") dates that noun's happening, not the story (`thread_time`); a report takes no day
     more than `REPORT_CYCLE` before the article was written; a length of more than a day named in a sentence between
     ("It took five months to seal the well.") has moved the story past the day (`length_between`)."""
-    last = thread_time(doc, trigger.sent) if _continues_thread(doc, trigger) else None
+    last = thread_time(doc, trigger.sent) if continues_thread(doc, trigger) else None
     if last is None or not is_anchor(last) or _BARE_CLOCK.fullmatch(last.text) \
             or sentences_between(doc, last, trigger) > CARRY_SENTENCES or not dates_main_clause(doc, last) \
             or length_between(doc, last, trigger) is not None:
@@ -322,40 +315,10 @@ def _carried_day(doc: Document, trigger: Any) -> Dating | None:
     return Dating(date_part(last.value), "day", None, basis)
 
 
-def _continues_thread(doc: Document, trigger: Any) -> bool:
-    """True when the trigger's clause can take its time from the story thread: it narrates in the past (or is
-    quoted by a verb that does), is no relative clause on a noun nor news of now, and its sentence names no
-    calendar time of its own. A clause with no tense of its own ("..., marking their entry", "declined to
-    comment") is read by the verb it hangs on (`tensed_clause`); a time in what a verb of saying reports is the
-    content's, not the saying's own (`_in_what_is_said`)."""
-    verb = tensed_clause(clause_head(trigger))
-    if verb.pos_ in VERBAL and not narrative_past(verb):
-        verb = _quoting_verb(trigger) or verb  # '"Let us support the program," the mayor said.': said that day
-    if verb.pos_ not in VERBAL or verb.dep_ == "relcl" or not narrative_past(verb) or reports_present(verb):
-        return False
-    sent = trigger.sent
-    return not any(is_anchor(t) and t.token_start is not None and sent.start <= t.token_start < sent.end
-                   and not in_page_stamp(doc, t) and not _in_what_is_said(doc, t, trigger) for t in doc.timexes)
-
-
-def _in_what_is_said(doc: Document, timex: Timex, trigger: Any) -> bool:
-    """True when the trigger is a verb of saying and the time lies in what it reports, in a clause below it
-    ("The official said the accession was planned for early March", "“We will leave as soon as Tuesday,” Castro
-    said"): that time dates the words' content, not the saying, which goes on with the story's day. Only for the
-    sentence's main clause: a saying in a clause of its own ("The morning after Mubarak announced he would not
-    run in September, ...") is background to it."""
-    root = timex_root(doc, timex)
-    main = trigger.dep_ == "ROOT" or (trigger.dep_ == "conj" and trigger.head.dep_ == "ROOT")
-    if root is None or not reports(trigger) or not main or not trigger.is_ancestor(root):
-        return False
-    below = next(t for t in root.ancestors if t.head.i == trigger.i) if root.head.i != trigger.i else root
-    return below.dep_ == "ccomp"  # not "said in the letter, dated Monday": an adjunct of the saying
-
-
 def _carried_year(doc: Document, trigger: Any) -> Dating | None:
     """The year of a narration of an earlier year that the trigger's sentence goes on with (`dating_thread`):
     "It was on 18 March 1967 that the tanker struck the rock. ... Attempts to float the ship failed." is 1967."""
-    found = carried_year(doc, trigger) if _continues_thread(doc, trigger) else None
+    found = carried_year(doc, trigger) if continues_thread(doc, trigger) else None
     if found is None:
         return None
     year, timex = found
@@ -368,7 +331,7 @@ def _lede_report(doc: Document, trigger: Any) -> Dating | None:
     Friday ..."): a past-tense verb of saying that heads its sentence's main clause, with no time in its sentence,
     was said on the day the story is the news of (`dating_lede`)."""
     main = trigger.dep_ == "ROOT" or (trigger.dep_ in ("conj", "parataxis") and trigger.head.dep_ == "ROOT")
-    if not (main and reports(trigger) and clause_head(trigger).i == trigger.i and _continues_thread(doc, trigger)):
+    if not (main and reports(trigger) and clause_head(trigger).i == trigger.i and continues_thread(doc, trigger)):
         return None
     lede = lede_day(doc, trigger)
     if lede is None:
@@ -376,25 +339,3 @@ def _lede_report(doc: Document, trigger: Any) -> Dating | None:
     value = date_part(lede.value)
     return Dating(value, "day", None, f"{lede.text!r} dates the story's lede: a saying it reports with no time of "
                   "its own was made that day")
-
-
-def _quoting_verb(trigger: Any) -> Any | None:
-    """The past reporting verb of the sentence whose quotation holds the trigger ('"Let us support this
-    program," the mayor said.'): words quoted were said when the reporting clause tells, so an act done by
-    saying them (an appeal, a threat, a promise in the present or future tense) continues the story's day.
-    None when the trigger is not inside quotation marks or no reporting verb above it is outside them."""
-    # Spans' own text, not `Doc.text`: that joins every token of the article again on each call (5 of 6.5 s of
-    # the events stage on 48 Timeline17 articles).
-    sent, doc = trigger.sent, trigger.doc
-    if not (_QUOTES & set(doc[sent.start:trigger.i].text) and _QUOTES & set(doc[trigger.i:sent.end].text)):
-        return None
-    token = trigger
-    for _ in range(12):
-        if token.head.i == token.i:
-            return None
-        token = token.head
-        first, last = sorted((token.i, trigger.i))
-        if token.lemma_ in _REPORTING and token.pos_ == "VERB" and token.tag_ == "VBD" \
-                and _QUOTES & set(doc[first:last].text):
-            return token
-    return None
