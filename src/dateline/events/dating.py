@@ -81,9 +81,10 @@ from dateline.events.dating_weekdays import same_expression_value
 from dateline.events.occasion import occasion_noun
 from dateline.model import Document, Timex
 from dateline.timex3 import DateMod, Precision, date_part, interval, precision
+from dateline.words import word_set
 
 #: Modifiers that place an event before the one the article is about ("the previous meeting").
-_EARLIER_WORDS = frozenset({"previous", "earlier", "prior", "last", "former", "past"})
+_EARLIER_WORDS = word_set("earlier_modifiers")
 #: A named day governs the sentences that follow it this far (its own counts as none): a story
 #: thread goes on for a sentence or two before the article turns to background.
 CARRY_SENTENCES = 2
