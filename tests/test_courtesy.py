@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from dateline.events.courtesy import courtesy
-from dateline.events.frame import agent_of
+from dateline.events.frame_agent import agent_of
 from stage_run import candidates
 
 

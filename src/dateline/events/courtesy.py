@@ -38,7 +38,7 @@ THANKED_FOR = frozenset({"for"})
 
 def courtesy(token: Any, agent_of: Callable[[Any], Any | None]) -> str | None:
     """Why the trigger `token` is a courtesy, or what a courtesy thanks for ("Thanks for your support"), and so
-    reports no event; else None. `agent_of` reads who does an act (`frame.agent_of`: None when nobody)."""
+    reports no event; else None. `agent_of` reads who does an act (`frame_agent.agent_of`: None when nobody)."""
     own = _courtesy(token, agent_of(token))
     if own is not None:
         return own

@@ -7,7 +7,7 @@ actors; natural hazards, disease, accidents, sport results and business news are
 decided from who or what does the act, read from the parse:
 
 * the trigger's agent (its subject, its "by" agent, the subject of the clause a participle or conjunct
-  continues, for a noun its possessor or the subject of the verb it is the object of), or for an
+  continues, for a noun its possessor or the subject of the verb it is the object of: `frame_agent`), or for an
   agentless passive the cause after "in"/"from"/"during" ("were killed in the floods"), is a natural
   hazard, a disease or an accident (`nonpolitical_causes.tsv`), or a fire, explosion or failing vessel
   whose phrase names an industrial site, fuel or gas (`industrial_sites.txt`);
@@ -42,6 +42,7 @@ from typing import Any
 from dateline.events.argument_senses import sense_from_arguments
 from dateline.events.courtesy import courtesy
 from dateline.events.fixed_senses import against_a_hardship, fixed_expression
+from dateline.events.frame_agent import CONTINUING_DEPS, agent_of
 from dateline.events.index import ArticleIndex
 from dateline.events.senses import (
     NON_POLITICAL_SECTORS,
@@ -57,7 +58,7 @@ from dateline.events.senses import (
 )
 from dateline.events.statement_senses import only_said
 from dateline.model import Actor, Document
-from dateline.syntax import PLACE_ENTITIES, subject_in_a_preposition
+from dateline.syntax import PLACE_ENTITIES
 from dateline.words import word_map, word_set
 
 CAUSES = word_map("nonpolitical_causes")
@@ -93,9 +94,6 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 AGENT_PREPS = frozenset({"of", "from", "by"})
 #: How a headline's subject hangs on its verb when the parser misreads it ("quake" in "6.9 quake strikes Indonesia").
 HEADLINE_SUBJECT_DEPS = frozenset({"compound", "nmod"})
-#: Links from a trigger to the clause whose subject it shares ("exploded, killing", "fought back to defeat").
-CONTINUING_DEPS = frozenset({"advcl", "conj", "xcomp", "acl"})
-RELATIVE_PRONOUNS = word_set("relative_pronouns")
 #: Prepositions that name the cause of an agentless act ("killed in the floods", "died from cholera").
 CAUSE_PREPS = frozenset({"in", "from", "during", "by", "as"})
 #: Prepositions of time whose phrase is background, not the act's own setting ("clashed after the match").
@@ -218,50 +216,6 @@ def frame_features(token: Any) -> list[str]:
     if any(_lemma(t) in BUSINESS_CUES for t in phrase):
         out.append("frame_business")
     return out
-
-
-def agent_of(token: Any) -> Any | None:
-    """The head word of who or what does the trigger's act, or None when the parse names nobody.
-
-    A verb's subject or "by" agent; failing that, the subject of the clause it continues ("exploded,
-    killing three": the subject of "exploded"; a passive's "by" agent only one clause up: "was hit by
-    floods, killing 20", not "was affected by the hurricane and read statements supporting X"). A noun's
-    possessor or "by" agent; failing that, the agent of the verb whose object it is ("wildfires forced the
-    evacuation").
-    """
-    current = token
-    for depth in range(3):
-        found = _own_agent(current, passive_agent=depth <= 1)
-        if found is not None:
-            return found
-        if current.pos_ in ("NOUN", "PROPN") and current.dep_ in ("dobj", "nsubjpass", "attr"):
-            current = current.head
-            continue
-        if current.dep_ not in CONTINUING_DEPS or current.head.i == current.i:
-            return None
-        if current.dep_ == "acl" and (current.tag_ != "VBN" or any(c.dep_ == "dobj" for c in current.children)):
-            return current.head  # "a heatwave killed 60" parsed as a noun and its clause
-        if current.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in current.head.children):
-            return None  # "forced the government to postpone": the object acts, not the subject
-        current = current.head
-    return None
-
-
-def _own_agent(token: Any, passive_agent: bool = True) -> Any | None:
-    """A head's own subject (the nearest before it: a wire dateline parses as a second one; a relative pronoun stands
-    for the noun its clause describes, "an earthquake that hit", or gives way to the noun the parser made the verb's
-    other subject, "an outbreak, that has killed 53, has prompted"), possessor or, if asked, "by" agent."""
-    subjects = [c for c in token.children if c.dep_ in ("nsubj", "poss")] or subject_in_a_preposition(token)
-    if subjects:
-        relative = token.dep_ == "relcl"
-        subject = max(subjects, key=lambda c: (c.i < token.i, relative or c.lower_ not in RELATIVE_PRONOUNS, c.i))
-        return token.head if token.dep_ == "relcl" and subject.lower_ in RELATIVE_PRONOUNS else subject
-    if not passive_agent:
-        return None
-    for child in token.children:
-        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by" and token.pos_ == "NOUN"):
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
-    return None
 
 
 def _nonpolitical_cause(index: ArticleIndex, token: Any) -> str | None:

@@ -1,0 +1,62 @@
+"""Who or what does a trigger's act, read from the parse: the agent the non-political frame (`events.frame`) and
+the courtesies (`events.courtesy`) judge ("a tsunami killed 43": the tsunami; "exploded, killing three": the subject
+of "exploded"; "wildfires forced the evacuation": the wildfires).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dateline.syntax import subject_in_a_preposition
+from dateline.words import word_set
+
+#: Links from a trigger to the clause whose subject it shares ("exploded, killing", "fought back to defeat").
+CONTINUING_DEPS = frozenset({"advcl", "conj", "xcomp", "acl"})
+RELATIVE_PRONOUNS = word_set("relative_pronouns")
+
+
+def agent_of(token: Any) -> Any | None:
+    """The head word of who or what does the trigger's act, or None when the parse names nobody.
+
+    A verb's subject or "by" agent; failing that, the subject of the clause it continues ("exploded,
+    killing three": the subject of "exploded"; a passive's "by" agent only one clause up: "was hit by
+    floods, killing 20", not "was affected by the hurricane and read statements supporting X"). A noun's
+    possessor or "by" agent; failing that, the agent of the verb whose object it is ("wildfires forced the
+    evacuation").
+    """
+    current = token
+    for depth in range(3):
+        found = _own_agent(current, passive_agent=depth <= 1)
+        if found is not None:
+            return found
+        if current.pos_ in ("NOUN", "PROPN") and current.dep_ in ("dobj", "nsubjpass", "attr"):
+            current = current.head
+            continue
+        if current.dep_ not in CONTINUING_DEPS or current.head.i == current.i:
+            return None
+        if current.dep_ == "acl" and (current.tag_ != "VBN" or any(c.dep_ == "dobj" for c in current.children)):
+            return current.head  # "a heatwave killed 60" parsed as a noun and its clause
+        if current.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in current.head.children):
+            return None  # "forced the government to postpone": the object acts, not the subject
+        current = current.head
+    return None
+
+
+def _own_agent(token: Any, passive_agent: bool = True) -> Any | None:
+    """A head's own subject (the nearest before it: a wire dateline parses as a second one; a relative pronoun stands
+    for the noun its clause describes, "an earthquake that hit", or gives way to the noun the parser made the verb's
+    other subject, "an outbreak, that has killed 53, has prompted"), possessor or, if asked, "by" agent."""
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "poss")] or subject_in_a_preposition(token)
+    if subjects:
+        relative = token.dep_ == "relcl"
+        subject = max(subjects, key=lambda c: (c.i < token.i, relative or c.lower_ not in RELATIVE_PRONOUNS, c.i))
+        return token.head if token.dep_ == "relcl" and subject.lower_ in RELATIVE_PRONOUNS else subject
+    if not passive_agent:
+        return None
+    for child in token.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by" and token.pos_ == "NOUN"):
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+__all__ = ["CONTINUING_DEPS", "agent_of"]
