@@ -16,6 +16,7 @@ from dateline.words import (
     WordListError,
     available_lists,
     number_map,
+    number_of,
     word_class,
     word_classes,
     word_list,
@@ -162,3 +163,7 @@ def test_an_unknown_class_names_the_classes_there_are(words_dir: Path) -> None:
     assert word_class("preps", "place") == {"in"}
     with pytest.raises(WordListError, match=r"no word of class 'party'.*one of agent, place, time"):
         word_class("preps", "party")
+
+
+def test_a_word_number_is_read_in_digits_or_letters() -> None:
+    assert [number_of(w) for w in ("12", "twelve", "a", "several", "12th")] == [12, 12, 1, None, None]

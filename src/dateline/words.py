@@ -111,6 +111,12 @@ def number_map(name: str) -> Mapping[str, int]:
         raise WordListError(f"{path}: every value must be an integer ({error}); fix the value") from None
 
 
+def number_of(word: str) -> int | None:
+    """The integer one word writes, in digits ("12") or in letters (a lower-case key of `number_words.tsv`: "twelve",
+    "a"), else None. A token's number, as the events stage reads counts ("two days", "3 attacks")."""
+    return int(word) if word.isdigit() else number_map("number_words").get(word)
+
+
 @cache
 def word_classes(name: str) -> Mapping[str, frozenset[str]]:
     """`data/words/NAME.tsv` read as a class table: each row a word and the space-separated classes it

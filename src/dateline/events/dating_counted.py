@@ -22,9 +22,8 @@ from typing import Any, NamedTuple
 from dateline.events.dating_clauses import clause_head, governing_timex, is_anchor, timex_root, written_by
 from dateline.model import Document, Timex
 from dateline.timex3 import interval, precision
-from dateline.words import number_map, word_class
+from dateline.words import number_of, word_class
 
-_NUMBERS = number_map("number_words")
 #: The words that count a length from a happening, and which way: the happening lies that far before or after.
 _DIRECTIONS = {**dict.fromkeys(word_class("prepositions", "counted-back"), -1),
                **dict.fromkeys(word_class("prepositions", "counted-ahead"), 1)}
@@ -126,8 +125,7 @@ def _days(length: Any) -> int | None:
     """How many days a length names: "two days" 2, "12 days" 12, "the day" 1; None for anything vaguer."""
     counts = [c for c in length.children if c.dep_ == "nummod"]
     if len(counts) == 1:
-        word = counts[0].lower_
-        return int(word) if word.isdigit() else _NUMBERS.get(word)
+        return number_of(counts[0].lower_)
     if length.lower_ == "day" and any(c.dep_ == "det" and c.lower_ in _ONE for c in length.children):
         return 1
     return None

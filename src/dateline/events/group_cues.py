@@ -30,7 +30,7 @@ from dateline.events.occasion import occasion_link
 from dateline.events.same_happening import OTHER_OCCURRENCE  # words marking another occurrence
 from dateline.model import Event, Location, Place, Timex
 from dateline.syntax import PLACE_ENTITIES
-from dateline.words import number_map, word_set
+from dateline.words import number_map, number_of, word_set
 
 __all__ = ["Cues", "borrowed_type", "governing_chain", "mention_cues", "occurrence_count", "sentence_ordinals"]
 
@@ -46,9 +46,8 @@ PLACE_PHRASE_DEP = "prep"
 RELATIVE_CLAUSE = "relcl"
 #: Ordinal words ("second", "4th"), one list with the time stage's.
 ORDINALS = number_map("ordinals")
-#: Number words ("two", "a dozen"), the dependent that counts a noun, and the tag of a singular common noun: how
+#: The dependent that counts a noun ("two", "3"; `words.number_of`) and the tag of a singular common noun: how
 #: many occurrences a noun trigger names (`occurrence_count`).
-NUMBER_WORDS = number_map("number_words")
 COUNT_DEP = "nummod"
 SINGULAR_NOUN_TAG = "NN"
 #: How many words before a trigger, with it, make a passage printed twice (`leading_words`).
@@ -229,7 +228,7 @@ def occurrence_count(token: Any) -> int | None:
         return None
     for child in token.children:
         if child.dep_ == COUNT_DEP:
-            value = NUMBER_WORDS.get(child.lower_) or (int(child.text) if child.text.isdigit() else None)
+            value = number_of(child.lower_)
             if value:
                 return value
     return 1 if token.tag_ == SINGULAR_NOUN_TAG else None
