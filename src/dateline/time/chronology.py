@@ -17,11 +17,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from dateline.time.rules import MONTH_DAY_RULES
 from dateline.words import word_class
 
 #: Rules of a day written with its month, the heads of a chronology's entries. A weekday heading a line
 #: ("Monday: the president travels to Ohio") is as often a week's schedule ahead.
-ENTRY_RULES = frozenset({"month_day", "day_month"})
+ENTRY_RULES = MONTH_DAY_RULES
 _FUTURE_AUX = word_class("auxiliaries", "future")
 _MODALS = word_class("auxiliaries", "modal")
 #: How many tokens after an entry's day its opening clause's auxiliary may come ("- The new council will meet").

@@ -21,14 +21,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from dateline.time.calendar import Point, safe_date
-from dateline.time.rules import Reading, date_reading
+from dateline.time.rules import MONTH_DAY_RULES, Reading, date_reading
 
 #: How many sentences after the dated day a year-less day may come and still continue its story.
 MAX_SENTENCES = 2
 #: The same reach in characters, for text read without a parse.
 MAX_CHARS = 400
-#: Rules that read a day written with its month and maybe a year ("February 8", "8 February 2010").
-_DAY_RULES = frozenset({"month_day", "day_month"})
 #: Granularities that name a day or month of a story (a year alone names no day to go on from).
 _STORY_GRANULARITIES = frozenset({"day", "month"})
 
@@ -60,7 +58,7 @@ class NarratedYear:
             # names a period the text may leave in its next sentence ("the rebels cut the road on June 9").
             self.anchor = _Anchor(point.day, cand.end, sentence) if point.granularity == "day" else None
             return reading
-        continues = cand.rule.name in _DAY_RULES and point.granularity == "day" and not groups.get("wd")
+        continues = cand.rule.name in MONTH_DAY_RULES and point.granularity == "day" and not groups.get("wd")
         # A clause that looks ahead ("the hearing is set for February 20") sets a date to come, not the story's.
         moved = self._continued(point.day, cand.start, sentence) if continues and direction <= 0 else None
         if moved is not None:

@@ -50,6 +50,11 @@ from dateline.time.patterns import (
     YEAR4,
 )
 
+#: Rules that read a day written with its month, maybe with a year ("February 8", "8 February 2010"): the dates a
+#: bare day beside them borrows the month of (`tag`), a chronology's entry heads (`chronology`), the days a dated
+#: story goes on with (`narrated_year`).
+MONTH_DAY_RULES = frozenset({"month_day", "day_month"})
+
 
 @dataclass
 class Context:

@@ -38,7 +38,7 @@ from dateline.time.parse_vetoes import PARSE_VETOES
 from dateline.time.patterns import POINT_MOD_BEFORE, QUANTITY_MOD_BEFORE, REQUIRED_WORDS
 from dateline.time.periods import PERIOD_RULES
 from dateline.time.relative import RELATIVE_RULES
-from dateline.time.rules import ABSOLUTE_RULES, IMPOSSIBLE, Context, Reading, Rule, date_reading
+from dateline.time.rules import ABSOLUTE_RULES, IMPOSSIBLE, MONTH_DAY_RULES, Context, Reading, Rule, date_reading
 from dateline.time.tense import clause_direction, past_act_in
 from dateline.time.writing_day import narrated_writing_day
 from dateline.words import word_class
@@ -85,8 +85,6 @@ _TENSES = {"past": -1, "present": 0, "future": 1, None: 0}
 _BOUNDARY_WORDS = word_class("prepositions", "time-bound")
 #: Granularities an expression can leave as the reference for "a year earlier".
 _REFERENCE_GRANULARITIES = frozenset({"day", "month", "quarter", "half", "year"})
-#: Rules whose dates write the month beside the day, so a bare day next to them can borrow it.
-_MONTH_NAMED_DAYS = frozenset({"month_day", "day_month"})
 #: Spans of months that are parts of a year ("the first nine months", "the six months").
 _PART_OF_YEAR = re.compile(r"P([2-9]|1[01])M")
 
@@ -292,7 +290,7 @@ class TimexTagger:
 
     def borrowed_days(self, cand: Candidate, reading: Reading, floor: int, ceiling: int) -> list[Timex]:
         """Bare days that share this date's month ("April 24 and 25"), between `floor` and `ceiling`."""
-        if cand.rule.name not in _MONTH_NAMED_DAYS or reading.point is None or reading.point.granularity != "day":
+        if cand.rule.name not in MONTH_DAY_RULES or reading.point is None or reading.point.granularity != "day":
             return []
         return [self.build(start, end, date_reading(Point(day, "day")), None)
                 for start, end, day in coordinated_days(self.text, cand.start, cand.end, reading.point.day,
