@@ -21,7 +21,7 @@ A place named in a sentence is not for that the place of its event. The event is
    highway and burned tyres in Lagos"), or
    at a place that opens its sentence ("In Mosul, men detained by the militia were seen ..."),
    or at the place its "there" refers to ("protests there"); a country so stated gives way to the one town
-   other sentences give the same happening ("poisoned in Britain", "the poisoning ... in Salisbury":
+   other sentences give the same happening ("shot in France", "the shooting ... in Lyon":
    `events.place_mentions`);
    A country or a capital aimed at stands for its state ("sanctions on Damascus"): a party, unless the act is a
    visit there or what a journey there was for ("visited Ethiopia", "flew to Pakistan for talks": where it went);
@@ -40,8 +40,8 @@ A place named in a sentence is not for that the place of its event. The event is
    country precision, when the article names it ("protests against the Algerian government"), unless a company
    did it (its country is its seat);
 5. for a statement or decision that states no place of its own: the dateline town, when the act is of
-   the story's present and every party is of the town's country ("CALAMBA CITY, Laguna -- Mayor Chipeco
-   lauded ..."): a domestic official's words reported from his town were said there. The coders of the
+   the story's present and every party is of the town's country ("TACLOBAN CITY, Leyte -- Mayor Reyes
+   praised ..."): a domestic official's words reported from his town were said there. The coders of the
    events gold place such acts so (statements of the week of a dateline article: 7 of 9 rows, the second
    coder 8 of 10); a foreign party's words may have been said anywhere, and so may those a sentence naming a town or
    state outside the dateline town's tells, or a figure of the state (the actor dictionary's "Barack Obama", "the
@@ -252,8 +252,8 @@ def text_supports(doc: Document, place: Place) -> bool:
     """False for a name the gazetteer lacks that the places stage put in the area of the places named near it
     ("talks to sell assets to Apache" beside "its Alaska oil production": Alaska; "summoned to the White House"
     beside London: England): the text does not say the name lies there, so no event is placed by it, unless
-    the article is filed from a town in that area, whose story it is ("consultative meetings at the City Hall"
-    under a CALAMBA CITY dateline). A name the text puts in a place ("X in Y", "X, Y") keeps its place, and so
+    the article is filed from a town in that area, whose story it is ("budget hearings at the City Hall"
+    under a TACLOBAN CITY dateline). A name the text puts in a place ("X in Y", "X, Y") keeps its place, and so
     does a name the text calls a village, town or province ("the villages of Foua and Kefraya"): a place of the
     story the gazetteer lacks, whose area is the smallest the text supports. A site put in a town named beside it
     keeps it only when the town is named in the site's sentence or the one before or after (`_town_named_near`):

@@ -37,7 +37,7 @@ WIDE_AREA_CODES = frozenset({"CONT", "RGN", "RGNE", "OCN", "SEA", "GULF", "STM"}
 SCENE_BASIS, DATELINE_BASIS = "scene of the story", "the article's dateline"
 #: Characters that may stand between a dateline's town and the dateline mark ("CAIRO, Egypt (CNN) --").
 DATELINE_FILLER = frozenset(", \n\t")
-#: What closes a dateline that opens the text ("CALAMBA CITY, Laguna ...", "NEW DELHI: ...").
+#: What closes a dateline that opens the text ("TACLOBAN CITY, Leyte ...", "NEW DELHI: ...").
 DATELINE_MARKS = frozenset(",(:-\u2013\u2014")
 #: Auxiliaries of a clause that tells no fact ("the toll will be matched in Britain", "troops could enter Homs"):
 #: a place such a clause gives is where nothing has happened, so it sets no scene.
@@ -117,7 +117,7 @@ def area_holds(area: Place, town: Place) -> bool:
 def dateline_place(doc: Document) -> Place | None:
     """The town or area an article is filed from: the first place of a dateline the story stage
     set apart ("CAIRO, Egypt (CNN) --"), or a capitalised place opening the text and closed by a
-    dateline mark ("CALAMBA CITY, Laguna Mayor ..."). Never a country: it says too little.
+    dateline mark ("TACLOBAN CITY, Leyte Mayor ..."). Never a country: it says too little.
 
     Found once per article parse and its places and excluded spans: it was looked for again for
     every physical act, each time cutting the text between places and marks (26 s of a 46 s events

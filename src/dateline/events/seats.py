@@ -3,7 +3,7 @@ sentence or parties may say the act was done elsewhere.
 
 `events.locate` places a statement or decision that states no place of its own at the dateline town, and a physical act
 there before the story has moved away, because a domestic official's words reported from his town were said there
-("CALAMBA CITY, Laguna -- Mayor Chipeco lauded ..."). The dateline says only where the reporter was, so the guess is
+("TACLOBAN CITY, Leyte -- Mayor Reyes praised ..."). The dateline says only where the reporter was, so the guess is
 dropped (no dot is better than another town's) when
 
 - the act's own sentence names a town or an area finer than a country outside the town's first-level area
