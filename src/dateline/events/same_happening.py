@@ -58,7 +58,9 @@ from dateline.timex3 import Interval, interval
 from dateline.words import word_set
 
 MODEL_PATH = package_data("models") / "same_happening.json"
-#: Bumped whenever `pair_features` changes: a model trained on other features is refused.
+#: Bumped whenever a feature of `pair_features` that a model weighs changes its meaning or goes: a model trained on
+#: other features is refused. A feature added only as a veto (`member_of_other`, `manner_of_act`: read by the join
+#: rule, absent from the shipped weights, so weighed 0) leaves the shipped model valid and the version as it is.
 FEATURE_VERSION = 5
 #: Sentence gaps beyond this count as this far (a retold story is as likely ten or thirty sentences on).
 MAX_GAP = 20
