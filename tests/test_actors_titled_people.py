@@ -1,6 +1,6 @@
 """A person the actor dictionary does not know, titled by a body written before the title (issue 9).
 
-"BP Chairman Carl-Henric Svanberg": the person works for the body, so the body's country (and sector, unless
+"BP Chairman Anders Lindqvist": the person works for the body, so the body's country (and sector, unless
 the body is a bare country or people) is theirs, not the country of the places the story names. A later bare
 surname the parser reads as a person is that same person. Every sentence is written for these tests.
 """
@@ -15,9 +15,9 @@ def code(doc, text: str) -> list[tuple[str | None, str | None]]:
 
 
 def test_a_company_title_places_its_holder_where_the_company_is(staged):
-    doc = staged("After talks in Washington, BP Chairman Carl-Henric Svanberg promised to pay fishermen "
+    doc = staged("After talks in Washington, BP Chairman Anders Lindqvist promised to pay fishermen "
                  "in Louisiana for their losses.", "2010-06-16")
-    assert code(doc, "Carl-Henric Svanberg") == [("GBR", "BUS")]  # was the story's country (USA)
+    assert code(doc, "Anders Lindqvist") == [("GBR", "BUS")]  # was the story's country (USA)
 
 
 def test_a_group_title_gives_its_holder_the_group_and_its_sector(staged):
@@ -31,9 +31,9 @@ def test_a_nationality_before_a_title_gives_the_country_only(staged):
 
 
 def test_a_later_bare_surname_is_the_titled_person(staged):
-    doc = staged("BP Chairman Carl-Henric Svanberg met officials in Washington on Wednesday. Later Svanberg "
+    doc = staged("BP Chairman Anders Lindqvist met officials in Washington on Wednesday. Later Lindqvist "
                  "told reporters in Houston that the company would pay.", "2010-06-16")
-    assert code(doc, "Svanberg") == [("GBR", "BUS")]
+    assert code(doc, "Lindqvist") == [("GBR", "BUS")]
 
 
 def test_a_country_noun_before_a_title_says_what_not_whose(staged):

@@ -292,7 +292,7 @@ TITLE_DEPS = frozenset({"compound", "amod"})
 
 
 def employed_by_title(people: list[Candidate], candidates: list[Candidate], doc: Document) -> None:
-    """"BP Chairman Carl-Henric Svanberg", "Amnesty researcher Donatella Rovera": a person the dictionary does
+    """"BP Chairman Anders Lindqvist", "Amnesty researcher Donatella Rovera": a person the dictionary does
     not know, titled by a role written right after a body's name, is of that body, as after its possessive
     (`employed_by_possessor`). Without this the person took the country of the places the story names (a
     British company's chairman placed in the US). The title is one to `MAX_TITLE_WORDS` words that modify the
@@ -331,7 +331,7 @@ def _title_start(tokens: Any, start: int, end: int, body_ends: dict[int, Any]) -
 
 
 def placed_short_names(people: list[Candidate]) -> None:
-    """"BP Chairman Carl-Henric Svanberg ... Svanberg told reporters": a bare surname the parser reads as a
+    """"BP Chairman Anders Lindqvist ... Lindqvist told reporters": a bare surname the parser reads as a
     person, with no country of its own, is the unknown person named in full with it whose title, apposition or
     employer placed them (run before the story's country places the rest)."""
     placed = {p.surname: p for p in people if p.surname and p.name_size > 1 and p.actor.country}

@@ -1,14 +1,14 @@
 """What a report quotes: the words inside its quotation marks, and the run of them another report carries too.
 
-Two outlets that retell one statement often carry its words verbatim ("the ministry said it would not allow `any
-provocative movement or a protest'" / "warned it will not allow any provocative movement"), where their own wording
-around it differs and the link model, which weighs shared words as a bag, finds too little in common. A run of
-`QUOTE_RUN` words inside one sentence's quotation marks, written word for word in the other sentence, is precise
+Two outlets that retell one statement often carry its words verbatim ("the ministry said it would not tolerate `any
+armed convoy crossing the frontier'" / "warned it will stop any armed convoy crossing the frontier"), where their
+own wording around it differs and the link model, which weighs shared words as a bag, finds too little in common. A
+run of `QUOTE_RUN` words inside one sentence's quotation marks, written word for word in the other sentence, is precise
 evidence that the two retell one statement: ordinary sentences of one story share names and words, seldom six
 words in a row, and a quoted run is the speaker's wording, not a phrase every report of the story uses. A run must
 hold `QUOTE_CONTENT_WORDS` content words, names and function words left out, so that neither "he said it would not
-be" nor a shared name ("the National Oceanic and Atmospheric Administration") nor stock phrasing ("the rights of the
-Egyptian people", quoted from three statements on three days) counts as one quotation.
+be" nor a shared name ("the National Oceanic and Atmospheric Administration") nor stock phrasing ("the safety of the
+nation's fishermen", quoted from three statements on three days) counts as one quotation.
 
 Quotation marks are read in the styles news is printed in: `` and '' (tokenised corpora), straight and curly double
 quotes, and single quotes (British outlets) told from apostrophes by what stands beside them ("Egypt's", "protesters'
@@ -28,10 +28,10 @@ import sys
 from dateline.merge.text import SENTENCE_CACHE, STOPWORDS, sentence_words
 
 #: Words in a row a shared quotation must hold. Read on every pair of T17 reports of one type sharing a quoted run
-#: (sixteenth session): five still joined stock phrases of different statements ("must respect the rights of").
+#: (sixteenth session): five still joined stock phrases of different statements ("must guarantee the safety of").
 QUOTE_RUN = 6
 #: Distinct content words (`_content`) a shared run must hold: a run of function words, or of stock phrasing ("the
-#: rights of the Egyptian people", two; "must respect the rights of", three), says nothing of one statement.
+#: safety of the nation's fishermen", two; "must guarantee the safety of", three), says nothing of one statement.
 QUOTE_CONTENT_WORDS = 4
 #: Words of its sentence's `text.sentence_words` a quoted run of `QUOTE_RUN` words holds ("of the" runs are left out).
 QUOTE_WINDOW_WORDS = 2
