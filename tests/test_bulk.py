@@ -21,8 +21,11 @@ def bulk(monkeypatch: pytest.MonkeyPatch):
 
 
 def test_tree_rss_names_the_parent_and_each_process_below_it(bulk) -> None:
-    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    # read once the child runs: just after fork and exec its RSS can round to 0 MB (seen in a suite run)
+    child = subprocess.Popen([sys.executable, "-c", "import time; print('up', flush=True); time.sleep(30)"],
+                             stdout=subprocess.PIPE, text=True)
     try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "up"
         parent_mb, worker_mb = bulk.tree_rss_mb(os.getpid())
         assert parent_mb > 0
         assert len(worker_mb) >= 1 and all(mb > 0 for mb in worker_mb)
