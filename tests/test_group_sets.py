@@ -104,3 +104,11 @@ def test_a_manner_noun_joins_the_act_it_qualifies_not_the_wave_its_sentence_name
     cues = [mention_cues(e, doc.parsed, sentence_ordinals(doc.parsed)) for e in events]
     assert cues[2].manner == cues[1].token
     assert [members for members, _ in cluster(events, cues, DAY)] == [[0], [1, 2]]
+
+
+def test_a_superscript_is_no_quantity_that_picks_out_part_of_a_set(make_doc) -> None:
+    # "²" passes `str.isdigit`; as no number it counts nothing, so the noun after "of" names no part of a set
+    text = ("The governor recalled the market attacks of 2019. "
+            "He blamed one militia for ² of the attacks in the north.")
+    _, cues, features = _pair(make_doc, text, "attacks", "attacks", "ASSAULT")
+    assert not cues[1].member and features["member_of_other"] == 0.0

@@ -82,3 +82,10 @@ def test_a_ban_on_trade_curtails_an_exchange(nlp, text: str, trigger: str) -> No
 ])
 def test_a_ban_on_political_life_stays_a_coercion(nlp, text: str, trigger: str) -> None:
     assert "COERCE" in types_at(candidates(nlp, text), trigger)
+
+
+@pytest.mark.parametrize("count", ["²", "4²"])
+def test_a_superscript_count_is_no_number_and_does_not_stop_the_run(nlp, count: str) -> None:
+    # `str.isdigit` is true of "²", which `int` refuses: the tally rule read it and the whole extraction failed
+    text = f"At least {count} aid workers have been killed in the region in the past three years."
+    assert "ASSAULT" in types_at(candidates(nlp, text), "killed")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from dateline.time import find_timexes, normalize, tag_timexes
+from dateline.time.lexicon import number_value
 
 DCT = dt.date(2018, 9, 19)  # a Wednesday
 SEED = Path(__file__).parent / "data" / "seed.txt"
@@ -509,3 +510,10 @@ def test_a_year_before_a_singular_noun_stays_a_year_and_a_measure_is_none(make_d
     """The recogniser's cardinal is trusted only before a plural noun; a measure with its unit is never a year."""
     assert [t.value for t in tag_timexes(make_doc("He vanished in a 2015 police sweep.")).timexes] == ["2015"]
     assert tag_timexes(make_doc("The plant has a 1000 ton capacity.")).timexes == []
+
+
+def test_a_number_phrase_is_read_in_ascii_digits_only() -> None:
+    # "²" passes `str.isdigit` but `int` refuses it; "٣" (Arabic-Indic three) is another script's digit, which
+    # the patterns' `\d` lets through: its count is unread, so the offset is only a past reference
+    assert [number_value(t) for t in ("14", "²", "٣")] == [14, None, None]
+    assert value("٣ days ago") == ("DATE", "PAST_REF")

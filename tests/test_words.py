@@ -167,3 +167,8 @@ def test_an_unknown_class_names_the_classes_there_are(words_dir: Path) -> None:
 
 def test_a_word_number_is_read_in_digits_or_letters() -> None:
     assert [number_of(w) for w in ("12", "twelve", "a", "several", "12th")] == [12, 12, 1, None, None]
+
+
+def test_a_word_number_is_read_in_ascii_digits_only() -> None:
+    # "²" passes `str.isdigit` but `int` refuses it; "٣" (Arabic-Indic three) is another script's digit
+    assert [number_of(w) for w in ("²", "4²", "٣")] == [None, None, None]

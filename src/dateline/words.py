@@ -113,8 +113,9 @@ def number_map(name: str) -> Mapping[str, int]:
 
 def number_of(word: str) -> int | None:
     """The integer one word writes, in digits ("12") or in letters (a lower-case key of `number_words.tsv`: "twelve",
-    "a"), else None. A token's number, as the events stage reads counts ("two days", "3 attacks")."""
-    return int(word) if word.isdigit() else number_map("number_words").get(word)
+    "a"), else None. A token's number, as the events stage reads counts ("two days", "3 attacks"). Digits are ASCII
+    digits only: `str.isdigit` also takes "²" (which `int` refuses) and other scripts' digits."""
+    return int(word) if word.isascii() and word.isdigit() else number_map("number_words").get(word)
 
 
 @cache

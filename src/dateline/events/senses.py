@@ -226,9 +226,10 @@ def _counted(noun: Any) -> bool:
 
 
 def _number(token: Any) -> int:
-    """The value of a written number ("4,000", "651", "twelve"), 0 when it is none."""
+    """The value of a written number ("4,000", "651", "twelve"), 0 when it is none. Only ASCII digits are read:
+    `str.isdigit` also takes "²", which `int` refuses, and other scripts' digits, which English news does not use."""
     digits = token.text.replace(",", "")
-    return int(digits) if digits.isdigit() else NUMBER_WORDS.get(token.lower_, 0)
+    return int(digits) if digits.isascii() and digits.isdigit() else NUMBER_WORDS.get(token.lower_, 0)
 
 
 def _period(adjunct: Any) -> bool:

@@ -53,10 +53,11 @@ _SCALES: Mapping[str, int] = {"hundred": 100, "thousand": 1000}
 def number_value(text: str) -> int | None:
     """The integer a number phrase names ("14", "twenty four", "a couple of"), else None.
 
-    Vague quantities ("several", "a few") return None: their duration value is X.
+    Vague quantities ("several", "a few") return None: their duration value is X. Digits are ASCII digits only:
+    `str.isdigit` also takes "²" (which `int` refuses) and other scripts' digits.
     """
     words = " ".join(text.lower().replace("-", " ").replace(",", "").split())
-    if words.isdigit():
+    if words.isascii() and words.isdigit():
         return int(words)
     if words in NUMBER_WORDS:
         return NUMBER_WORDS[words]
