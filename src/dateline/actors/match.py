@@ -249,7 +249,7 @@ def inside_person(tokens: Any, start: int, end: int) -> bool:
         return False
     following = tokens[end]
     if following.text in POSSESSIVE_MARKERS:
-        return False  # "Osama bin Laden's al-Qaeda": the parser puts the "'s" inside the name
+        return False  # "Abu Omar's al-Shabaab": the parser puts the "'s" inside the name
     return following.ent_type_ == "PERSON" and following.ent_iob_ == "I" and not before_people(tokens, end)
 
 
@@ -270,12 +270,12 @@ def placed_elsewhere(pieces: list[Piece], places: list[Any], keys: list[str], le
     """The pieces without the country metonyms the places stage read as a place in another country.
 
     Phoenix files old capitals and short names under a country ("Salisbury" under Zimbabwe, "Ireland"
-    inside "Northern Ireland"); the places stage weighs the whole text ("the English city of Salisbury")
+    inside "Northern Ireland"); the places stage weighs the whole text ("the Wiltshire city of Salisbury")
     and is the better judge of where a name is. A country's own name ("Georgia") stays unless the place
     read around it is longer than the match, and so does a former state the gazetteer lacks ("the Soviet
     Union"). Where the places stage reads a country or a capital, the dictionary's dated code stands: Juba
     was Sudan's before 2011, and a country name in a list ("Bosnia and Slovenia") is no town. A place of no
-    country (a sea or gulf) drops a country's name only after its first word: "the Gulf of Mexico oil spill"
+    country (a sea or gulf) drops a country's name only after its first word: "the Gulf of Mexico fishing ban"
     names no Mexico, "Iraqi Kurdistan" stays Iraqi.
     """
     by_token: dict[int, tuple[int, int, str | None]] = {}

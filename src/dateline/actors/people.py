@@ -1,10 +1,10 @@
 """People in the actors stage: short names, titled surnames, people the dictionary does not know.
 
-"Assad" after "Bashar al Assad" and "Ambassador Phillips-Spencer" after "Ambassador Anthony
-Phillips-Spencer" are the person named in full before; "King Hassan of Morocco" is Morocco's;
+"Assad" after "Bashar al Assad" and "Ambassador Okonjo-Brand" after "Ambassador Teresa
+Okonjo-Brand" are the person named in full before; "King Hassan of Morocco" is Morocco's;
 a person spaCy names whom the dictionary does not know becomes an actor placed by an apposition
-("Bernard Valero, a spokesman for the French Foreign Ministry") or, in a story set in one
-country, there; "reporter Bill Holland ... Holland said" is the reporter, not the Netherlands.
+("Marta Ibsen, a spokeswoman for the Danish Foreign Ministry") or, in a story set in one
+country, there; "reporter Tom Jordan ... Jordan said" is the reporter, not the country Jordan.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from dateline.actors.nearby import places_not_people
 from dateline.model import Actor, Document
 from dateline.words import word_set
 
-#: Tokens that end a possessive name ("Jacobs'", "Saleh 's") and are not part of it.
+#: Tokens that end a possessive name ("Moss'", "Obi 's") and are not part of it.
 POSSESSIVE_ENDINGS = word_set("possessive_markers")
 
 
@@ -38,7 +38,7 @@ def person_of_country(candidates: list[Candidate], doc: Document) -> None:
 
 def link_short_names(candidates: list[Candidate]) -> None:
     """"Assad" after "Bashar al Assad": the shorter name takes the full one's resolution. A mention whose
-    own agent noun gave it a sector keeps it: "Mubarak supporters" after "President Hosni Mubarak" are his
+    own agent noun gave it a sector keeps it: "Ortega supporters" after "President Daniel Ortega" are his
     country's people (CVL), not his government."""
     seen: dict[str, Candidate] = {}
     for cand in candidates:
@@ -52,10 +52,10 @@ def link_short_names(candidates: list[Candidate]) -> None:
 
 
 def people_named_like_places(candidates: list[Candidate], keys: list[str]) -> list[tuple[Candidate, Candidate]]:
-    """"reporter Bill Holland ... Holland said", "Eason Jordan ... Jordan said": a one-word country or city
+    """"reporter Tom Jordan ... Jordan said", "Ruth Chad ... Chad said": a one-word country or city
     name that repeats the surname of a person named before (known to the dictionary or not) is that person,
     not the place. A name the dictionary does not know counts only when the place was not named on its own
-    before it: "Haiti ... the charity Yele Haiti ... Haiti" (a name the parser reads as a person) is still about
+    before it: "Malawi ... the charity Hope Malawi ... Malawi" (a name the parser reads as a person) is still about
     the country. Returns each mention so linked with its person, whom an unknown person's later placing
     (`local_story_country`, an apposition) also places."""
     people: dict[str, Candidate] = {}
@@ -77,7 +77,7 @@ def people_named_like_places(candidates: list[Candidate], keys: list[str]) -> li
 
 
 def link_titled_short_names(candidates: list[Candidate]) -> None:
-    """"Ambassador Phillips-Spencer" after "Ambassador Anthony Phillips-Spencer": a titled surname
+    """"Ambassador Okonjo-Brand" after "Ambassador Teresa Okonjo-Brand": a titled surname
     the dictionary does not know is the person named in full before, whatever its sentence names
     (run after the generic agents are placed, so the full name has its country)."""
     seen: dict[str, Candidate] = {}
@@ -97,8 +97,8 @@ def unlisted_people(candidates: list[Candidate], doc: Document, keys: list[str])
 
     "Turkish Foreign Minister Mevlut Cavusoglu ... Cavusoglu said": the second mention
     is a proper noun (spaCy may even call it an ORG) that repeats a person's surname. A lead or
-    headline may use the surname before the full name ("Chipeco lauded the program ... Mayor
-    Justin Chipeco said"), so the surname may come first.
+    headline may use the surname before the full name ("Vasko lauded the program ... Mayor
+    Lena Vasko said"), so the surname may come first.
     """
     by_surname = {c.surname: c.actor for c in candidates if c.person and c.surname and c.actor.country}
     by_surname = {**{k: c.actor for k, c in first_word_names(candidates, keys).items()}, **by_surname}
@@ -142,7 +142,7 @@ def first_word_names(candidates: list[Candidate], keys: list[str]) -> dict[str, 
 
 
 def unknown_people(candidates: list[Candidate], doc: Document, keys: list[str]) -> list[Candidate]:
-    """People the parser names whom the dictionary does not know ("Chris Jacobs", "Wedeman"):
+    """People the parser names whom the dictionary does not know ("Ann Moss", "Okafor"):
     mentions without a country, so that a later step (the article's focus) can place them. A
     bare surname of someone named before is left to `unlisted_people`."""
     covered = {i for c in candidates for i in range(c.actor.token_start or 0, c.actor.token_end or 0)}
@@ -233,7 +233,7 @@ def local_story_country(doc: Document, lexicon: ActorDictionary, people: list[Ac
     where it names fewer than two places, every place and every state or body of a real country it names
     (`bodies`: "a US judge", "the NYPD"; two such mentions at least).
 
-    People the dictionary does not know ("Chris Jacobs", a mayor, a suspect) are placed there;
+    People the dictionary does not know ("Ann Moss", a mayor, a suspect) are placed there;
     an article that names places (or, short of places, bodies) of two countries says nothing about where
     its people are from, and a leading country is no evidence for a person (a foreign minister is named
     abroad).
@@ -246,7 +246,7 @@ def local_story_country(doc: Document, lexicon: ActorDictionary, people: list[Ac
 
 
 def described_by_apposition(people: list[Candidate], candidates: list[Candidate], doc: Document) -> None:
-    """"Bernard Valero, a spokesman for the French Foreign Ministry", "the mayor, Chipeco": a person
+    """"Marta Ibsen, a spokeswoman for the Danish Foreign Ministry", "the mayor, Vasko": a person
     the dictionary does not know is who the apposition says (its country and sector)."""
     by_token = {i: c for c in candidates if c.actor.country
                 for i in range(c.actor.token_start or 0, c.actor.token_end or 0)}
@@ -267,7 +267,7 @@ STATE_OR_PEOPLE = frozenset({"GOV", "CVL"})
 
 
 def employed_by_possessor(people: list[Candidate], candidates: list[Candidate], doc: Document) -> None:
-    """"CNN's Ben Wedeman", "Amnesty's Philip Luther": a person the dictionary does not know, written
+    """"the BBC's Nora Okafor", "Oxfam's Lars Dahl": a person the dictionary does not know, written
     after a body's possessive, is of that body: its country, and its sector unless it is a bare country
     ("Egypt's Mohamed Hassan" is Egyptian, in no known office)."""
     by_end = {c.actor.token_end: c for c in candidates if c.actor.country and not c.generic and not c.person}
@@ -309,7 +309,7 @@ def employed_by_title(people: list[Candidate], candidates: list[Candidate], doc:
         if body is None or not first <= tokens[first - 1].head.i < end:
             continue
         if tokens[first - 1].ent_type_ in PLACE_ENTITIES:
-            continue  # "a Russia expert", "Haiti quake victim": a place's name says what or where, not whose
+            continue  # "a Russia expert", "a Nepal flood survivor": a place's name says what or where, not whose
         if body.head or body.actor.sector not in STATE_OR_PEOPLE:  # not a bare country
             person.actor.sector = person.actor.sector or body.actor.sector
         set_country(person.actor, body.actor.country or "",
@@ -346,8 +346,8 @@ EMPLOYER_PREPS = frozenset({"of", "for", "at", "with"})
 
 
 def _employers(role: Any) -> list[Any]:
-    """Tokens of the bodies a role noun's prepositional phrases name ("the deputy director for the Middle
-    East at Amnesty International": the Middle East, Amnesty International), nearest phrase first."""
+    """Tokens of the bodies a role noun's prepositional phrases name ("the deputy director for Central
+    Asia at Human Rights Watch": Central Asia, Human Rights Watch), nearest phrase first."""
     out = []
     for prep in sorted((c for c in role.children if c.dep_ == "prep" and c.lower_ in EMPLOYER_PREPS),
                        key=lambda c: c.i):

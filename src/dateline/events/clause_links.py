@@ -17,10 +17,10 @@ SITE_PREPS, TARGET_PREPS = word_class("prepositions", "event-place"), word_class
 SITE_NOUNS = word_set("site_nouns")
 #: How far up the parse a clause may be walked.
 MAX_HOPS = 8
-#: Subjects a verb may share with the verbs it governs ("leaders in Brussels are expected to negotiate").
+#: Subjects a verb may share with the verbs it governs ("ministers in Vienna are expected to negotiate").
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
-#: Links walked up from a place's word through a participle clause on a participant ("a crew working to cover
-#: the clashes between police and protesters in Cairo"): inside one clause, never into another speaker's words.
+#: Links walked up from a place's word through a participle clause on a participant ("a camera crew filming
+#: the clashes between police and farmers in Quito"): inside one clause, never into another speaker's words.
 CLAUSE_LINKS = frozenset({"xcomp", "advcl", "dobj", "pobj", "prep", "pcomp", "conj", "compound", "nmod", "appos"})
 #: A present participle: what a participant was doing when the act befell it ("journalists covering the protests").
 PRESENT_PARTICIPLE = "VBG"
@@ -35,16 +35,16 @@ PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "pobj"})
 #: Clauses that continue the act of their governing verb and share its place (not relative clauses).
 CONTINUING_DEPS = frozenset({"advcl", "xcomp", "conj"})
 #: Clauses that describe a noun: a place there is the noun's own ("talks, which were held in Geneva",
-#: "the talks held in Geneva", "a strike that stopped all production in southern Iraq").
+#: "the talks held in Geneva", "a walkout that halted all shipping in northern Chile").
 DESCRIBING_DEPS = frozenset({"relcl", "acl"})
 
 
 def participant_of(noun: Any, trigger: Any) -> bool:
     """True when `noun` is a participant of the act: its subject or object, or the object of a
     preposition on it ("rebels in Idlib were shelled", "killed by gunmen in Baghdad"), not of one of time; or a
-    conjunct of one, which shares its role ("the poisoning of a spy and his daughter in Salisbury"), unless the two
-    are the sides of the act, each placed ("communication between the Washington mission and the ministry in
-    Trinidad"; not "clashes between police and protesters in Cairo")."""
+    conjunct of one, which shares its role ("the shooting of a judge and her driver in Malindi"), unless the two
+    are the sides of the act, each placed ("contacts between the Ottawa delegation and the ministry in
+    Kingston"; not "clashes between police and farmers in Quito")."""
     for _ in range(MAX_HOPS):
         if noun.dep_ != "conj" or noun.head.pos_ not in ("NOUN", "PROPN", "PRON"):
             break
@@ -65,29 +65,29 @@ def participant_of(noun: Any, trigger: Any) -> bool:
 
 
 def relative_subject(verb: Any) -> Any | None:
-    """The noun a relative clause hangs on when its relative pronoun is the clause's subject ("the unrest in
-    Khuzestan, which has led to 200 arrests"): the noun stands as the verb's subject. None for any other verb."""
+    """The noun a relative clause hangs on when its relative pronoun is the clause's subject ("the riots in
+    Mombasa, which have led to 80 arrests"): the noun stands as the verb's subject. None for any other verb."""
     if verb.dep_ != "relcl" or not any(c.dep_ in SUBJECT_DEPS and c.tag_ in ("WDT", "WP") for c in verb.children):
         return None
     return verb.head
 
 
 def _by_agent(noun: Any) -> bool:
-    """True when a noun is the agent of a passive ("by the blast of a roadside bomb"): what it is "of" (the bomb) did
+    """True when a noun is the agent of a passive ("by the blast of a car bomb"): what it is "of" (the bomb) did
     the act with it, so it was where the act was."""
     return noun.dep_ == "pobj" and noun.head.dep_ == "agent"
 
 
 def _names_a_place(noun: Any) -> bool:
-    """True when a noun's own words, before any conjunct of it, hold a place name ("the Washington mission", "the
-    ministry in Trinidad")."""
+    """True when a noun's own words, before any conjunct of it, hold a place name ("the Ottawa delegation", "the
+    ministry in Kingston")."""
     stop = min((c.left_edge.i for c in noun.children if c.dep_ in ("cc", "conj")), default=noun.right_edge.i + 1)
     return any(t.ent_type_ in PLACE_ENTITIES for t in noun.doc[noun.left_edge.i:stop])
 
 
 def subject_sharers(trigger: Any) -> list[Any]:
     """The verbs whose subject a verbal trigger shares because it has none of its own, walking up the verbs it
-    continues ("leaders in Brussels are expected to play hardball in negotiating the exit": 'play', 'expected'):
+    continues ("ministers in Vienna are expected to take a hard line in negotiating the deal": 'take', 'expected'):
     each verb on the way has no subject of its own, and none is a speech act."""
     sharers: list[Any] = []
     word = trigger
@@ -108,8 +108,8 @@ def subject_sharers(trigger: Any) -> list[Any]:
 
 
 def described_participant(word: Any, trigger: Any) -> Any | None:
-    """The participant of the act at `trigger` whose present-participle clause `word` lies in ("a crew working to
-    cover the clashes in Cairo was beaten", "journalists covering the protests in Harare were beaten"): what a
+    """The participant of the act at `trigger` whose present-participle clause `word` lies in ("a camera crew filming
+    the clashes in Quito was beaten", "journalists covering the protests in Harare were beaten"): what a
     participant was doing when the act befell it says where it was. A past participle tells of another time ("guns
     made in Belgium were used") and a relative clause of anything ("who lives in X"): neither counts."""
     for _ in range(MAX_HOPS):
@@ -125,7 +125,7 @@ def closing_conjunct(verb: Any, prep: Any, trigger: Any) -> bool:
     """True when `verb` is a verb conjoined to a verbal trigger, sharing its subject (none of its own), and the
     place's preposition follows it: a place closing a coordination of acts is where each was done ("the gunman
     killed 49 people and wounded 53 at a club in Orlando"). A conjunct with its own subject is another act of
-    other doers ("police fired tear gas and protesters fled into side streets in Giza"); a journey ends elsewhere
+    other doers ("police fired tear gas and farmers fled into side streets in Cuenca"); a journey ends elsewhere
     than it began ("they left Homs and arrived in Damascus", "shelled the town and withdrew to bases in Hama")."""
     return (trigger.pos_ == "VERB" and verb.pos_ == "VERB" and verb.dep_ == "conj" and verb.head.i == trigger.i
             and prep.i > verb.i and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)

@@ -1,6 +1,6 @@
-"""The same happening placed finer in another sentence: an act the sentence places only in a country ("a former spy
-and his daughter were poisoned in Britain") takes the town the article gives the same happening elsewhere ("the
-poisoning of a former double agent and his daughter in the English city of Salisbury").
+"""The same happening placed finer in another sentence: an act the sentence places only in a country ("a retired
+judge and her driver were shot in Kenya") takes the town the article gives the same happening elsewhere ("the
+shooting of the judge and her driver in the Kenyan port town of Malindi").
 
 News names a country in a summary and the town where it tells the story, or the other way round. The mentions
 are those the dater reads for a day (`dating_mentions.same_happening_mentions`: the same noun, one definite, not
@@ -53,13 +53,13 @@ def finer_place_elsewhere(doc: Document, trigger: Any, location: Location | None
 def happening_location(mentions: Sequence[Event], leader: int, places: Iterable[Place] = ()) -> Location | None:
     """The place of one happening told by `mentions` (those that may lend a place; `leader` is the index of the one
     that leads the grouped event): the finest place any of them gives the act, when every place they give holds it
-    ("Britain" and "the English city of Salisbury": Salisbury); when two of them disagree (two towns, two
+    ("Kenya" and "the Kenyan port town of Malindi": Malindi); when two of them disagree (two towns, two
     countries), the leader's, and its basis says so. The result does not depend on which mention leads, so long as
     they agree: the verifier's choice of leader is a ranking of confidence, not of where the act was. `places` (the
     article's) give the admin area of each point, so "Cairo" lies in an Egyptian governorate named elsewhere. A place
     only guessed for a mention (the story's scene, the dateline town: `guessed`) is not asked when another mention's
-    sentence states one: "People across Egypt took to the streets in demonstrations" is not moved to Cairo because a
-    later "rallies" with no place of its own took the scene of an earlier clash there."""
+    sentence states one: "Farmers all over Peru marched in protest" is not moved to Lima because a later
+    "rallies" with no place of its own took the scene of an earlier clash there."""
     given = [(k, m.location) for k, m in enumerate(mentions) if m.location is not None]
     stated = [(k, location) for k, location in given if not guessed(location)]
     given = stated or given  # a guess yields to a place a mention's own sentence gives the happening

@@ -95,7 +95,7 @@ def _story_stand_ins(doc: Document, token: Any) -> list[Any]:
 
 
 def _owner_party(doc: Document, token: Any) -> Party | None:
-    """"Saleh said he has requested his party to ...": a noun the actors stage does not know, owned
+    """"Obi said he has asked his party to ...": a noun the actors stage does not know, owned
     by a possessive pronoun and standing as a clause's subject or object, is of the country of whom
     the pronoun stands for (its sector unknown)."""
     if token.lemma_.lower() in RELATIONAL_NOUNS or token.dep_ not in ARGUMENT_DEPS:
@@ -140,7 +140,7 @@ def _definite_antecedent(doc: Document, token: Any) -> Any | None:
 
 
 def _definite_body(doc: Document, token: Any) -> Party | None:
-    """"Boko Haram fighters attacked a village. The group also kidnapped 20 girls": "the group" (a noun
+    """"Zuma Front fighters raided a village. The group also seized 20 trucks": "the group" (a noun
     of `definite_bodies` after "the"/"this", no "of" phrase saying whose) stands for the nearest mention
     before it, within `BODY_WINDOW` characters, whose sector such a body can have; none close: None."""
     body = _definite_antecedent(doc, token)
@@ -153,7 +153,7 @@ def _definite_body(doc: Document, token: Any) -> Party | None:
 
 
 def _apposition_actor(doc: Document, token: Any) -> Any | None:
-    """"Martin Wansleben, chief executive of the German chambers of commerce": a name the
+    """"Ilse Brandauer, head of the Austrian farmers' union": a name the
     dictionary does not know is what its apposition says it is. A common noun is no name:
     "an issue ...: the ownership of Iraq's oil" is not Iraq's."""
     if token.pos_ != "PROPN" and token.ent_type_ not in NAMED_ENTITIES:
@@ -192,14 +192,14 @@ def _antecedent(doc: Document, pronoun: Any) -> Any | None:
     with it (`_agrees`: "he" a person, "it" a body or thing, "they" several); none when none is close.
     An object pronoun also takes a verb's object when that object's sentence is nearer than any subject
     that fits (`parties_refs.nearest_sentence_antecedent`); a possessive on a second conjunct stands for
-    the first ("Skripal and his daughter"); "it" of "as X put it" for nobody.
+    the first ("Ortiz and his son"); "it" of "as X put it" for nobody.
 
     An object pronoun never stands for the subject of its own clause, nor of the clause that
-    controls it ("the police threatened to beat them": not the police; English says "themselves").
+    controls it ("the guards vowed to punish them": not the guards; English says "themselves").
     """
     parsed = doc.parsed
     bound = _binding_subjects(pronoun) if pronoun.dep_ in OBJECT_DEPS else set()
-    # nor for an earlier mention of that subject ("the police threatened to beat them": not police)
+    # nor for an earlier mention of that subject ("the guards vowed to punish them": not guards)
     binders = {identity(a) for a in (actor_at(doc, parsed[i]) for i in bound) if a is not None}
     if pronoun.lower_ in SPEAKER_PRONOUNS:
         return _speaker(doc, pronoun)
@@ -208,12 +208,12 @@ def _antecedent(doc: Document, pronoun: Any) -> Any | None:
     if body is not None or thing is not None:
         return body or thing or None
     if manner_clause_it(pronoun):
-        return None  # "as Mark Danner put it": the words, not a party
+        return None  # "as one critic put it": the words, not a party
     speaker = reporting_subject(pronoun)
-    if speaker is not None:  # "Staff said they had been ordered": the speaker, known to the actors stage or nobody
+    if speaker is not None:  # "Nurses said they had been told": the speaker, known to the actors stage or nobody
         return actor_at(doc, speaker) or next(iter(actors_in_phrase(doc, speaker)), None)
     owner = coordinated_owner(pronoun)
-    if owner is not None:  # "Sergei Skripal and his daughter": Skripal, known to the actors stage or nobody
+    if owner is not None:  # "Pablo Ortiz and his son": Ortiz, known to the actors stage or nobody
         return actor_at(doc, owner)
     plural = pronoun.lower_ in PLURAL_PRONOUNS  # "them" is not one named person
     people = _people(doc)
@@ -228,7 +228,7 @@ def _antecedent(doc: Document, pronoun: Any) -> Any | None:
 
 
 def _body_speaker(doc: Document, pronoun: Any) -> Any | None:
-    """"Boko Haram fighters attacked a village. The group said it had kidnapped 20 girls": the subject of a
+    """"Zuma Front fighters raided a village. The group said it had seized 20 trucks": the subject of a
     clause reported by a body noun of `definite_bodies` ("the group", "the company") stands for what that
     noun stands for (`_definite_antecedent`), not for whatever subject came last before it."""
     speaker = _reporting_noun(pronoun)
@@ -236,7 +236,7 @@ def _body_speaker(doc: Document, pronoun: Any) -> Any | None:
 
 
 def _thing_speaker(doc: Document, pronoun: Any) -> Any | None:
-    """"The warning, posted on the embassy website, said it reflected ...": "it" as the subject of a clause a
+    """"The notice, put up on the consulate door, said it applied ...": "it" as the subject of a clause a
     thing reports (a singular common noun that is no actor and no body noun: "warning", "report") stands for
     that thing, not for an actor named before; the party is whoever the thing's own phrase names as its
     issuer ("the embassy's warning"), else nobody (False). None: the rule does not apply."""
@@ -272,7 +272,7 @@ def _agrees(pronoun: Any, head: Any, actor: Any, people: frozenset[str]) -> bool
     """Whether `actor` (its head token `head`) can be what a third-person pronoun stands for: "he"/"she"
     one person (no country, body or group), "it" no person and no people, "they" not one person. A
     person is a name the parser reads as a person at any of its mentions (`_people`: one mention of
-    "Chipeco" read as an organisation is still the mayor), unless this mention is plural: no person's name
+    "Vasko" read as an organisation is still the mayor), unless this mention is plural: no person's name
     is ("young Jordanians" is a people even where "Jordan" was once read as a person). A pronoun outside the
     agreement table (I, we, this, those) takes no earlier subject."""
     person = actor.name in people and head.tag_ not in PLURAL_TAGS
@@ -323,7 +323,7 @@ def _speaker(doc: Document, pronoun: Any) -> Any | None:
         return None  # '"We said I would go," we said' is nobody named: no climbing back and forth
     if subject.lower_ in PERSONAL_PRONOUNS:
         return _antecedent(doc, subject)
-    return actor_at(doc, subject) or next(iter(actors_in_phrase(doc, subject)), None)  # "the Russian statement"
+    return actor_at(doc, subject) or next(iter(actors_in_phrase(doc, subject)), None)  # "the Chilean statement"
 
 
 #: Entity types of countries, bodies and nationalities: never what "he" or "she" stands for.
@@ -336,7 +336,7 @@ SPEECH_VERBS = word_set("reporting_verbs")
 
 
 def _one_name(token: Any) -> bool:
-    """A singular proper name not coordinated with another ("Wedeman"): not what "them" stands for."""
+    """A singular proper name not coordinated with another ("Okafor"): not what "them" stands for."""
     return token.tag_ == "NNP" and not any(c.dep_ == "conj" for c in token.children)
 
 
