@@ -24,6 +24,11 @@ DATE_SLACK_DAYS = {"time": 1, "part_of_day": 1, "day": 1, "week": 1}
 OPEN_SPAN_DAYS = 7
 #: An undated event is taken to lie in this many days up to its article's date.
 UNDATED_DAYS = 7
+#: Date spans kept read (`_span`): the pairs one article's grouping compares share a few values, and a merge reads a
+#: stored event's span once (its report is kept). Keyed by the article's date too, so entries grow with the days a
+#: run covers: at the old bound of 65,536 (~370 bytes each) they came to ~23 MB in a bulk parent past ~34,000
+#: articles; a span read again costs ~6 µs (sixteenth session, parentmem).
+SPAN_CACHE = 8192
 #: How far back a report whose text gives only an upper bound (an undated event, "by Monday") may still tell a
 #: happening as background ("the explosion that killed 11 workers", five weeks on; a page's list of stories
 #: carried for a fortnight). Such pairs are candidates and do not conflict, but the link model weighs that they
@@ -63,7 +68,7 @@ def date_span(event: Event, reference: dt.date | None = None) -> Interval | None
     return _span(event.date, event.date_mod, event.date_precision, reference or event.article_date, OPEN_SPAN_DAYS)
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=SPAN_CACHE)
 def _span(date: str | None, date_mod: str | None, precision: str | None, reference: dt.date | None,
           reach: int) -> Interval | None:
     """`date_span` of these values, an open or missing start reaching `reach` days back (cached: a merge compares
