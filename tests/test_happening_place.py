@@ -15,9 +15,9 @@ from dateline.model import Event, Evidence, Location, Place
 
 BRITAIN = Location(name="United Kingdom", geonameid=2635167, lat=54.76, lon=-2.70,
                    country_code="GB", feature_code="PCLI", text="Britain",
-                   precision="country", basis="'in Britain' attached to 'poisoned'")
+                   precision="country", basis="'in Britain' attached to 'shot'")
 SALISBURY = Location(name="Salisbury", geonameid=2638664, lat=51.07, lon=-1.80, country_code="GB", feature_code="PPL",
-                     text="Salisbury", precision="point", basis="'in Salisbury' attached to 'poisoning'")
+                     text="Salisbury", precision="point", basis="'in Salisbury' attached to 'shooting'")
 IDLIB = Location(name="Idlib", geonameid=169388, lat=35.75, lon=36.67, country_code="SY", feature_code="ADM1",
                  text="Idlib province", precision="admin", basis="'in Idlib province' attached to 'shelled'")
 SARAQIB = Location(name="Saraqib", geonameid=163099, lat=35.86, lon=36.80, country_code="SY", feature_code="PPL",
@@ -35,31 +35,31 @@ def mention(sentence: str, trigger: str, at: int, location: Location | None, con
                                    trigger_start=at + start, trigger_end=at + start + len(trigger)))
 
 
-def poisoning(country_leads: bool) -> list[Event]:
-    """A poisoning told in a summary that names the country and in a sentence that names the town."""
-    return [mention("A former spy and his daughter were poisoned in Britain on March 4.", "poisoned", 0, BRITAIN,
+def shooting(country_leads: bool) -> list[Event]:
+    """A shooting told in a summary that names the country and in a sentence that names the town."""
+    return [mention("A retired judge and her driver were shot in Britain on March 4.", "shot", 0, BRITAIN,
                     0.8 if country_leads else 0.5),
-            mention("The poisoning in the cathedral city of Salisbury shocked the town.", "poisoning", 70, SALISBURY,
+            mention("The shooting in the cathedral city of Salisbury shocked the town.", "shooting", 70, SALISBURY,
                     0.5 if country_leads else 0.8)]
 
 
 def test_the_town_a_mention_gives_wins_over_the_country_whichever_mention_leads() -> None:
     for country_leads in (True, False):
-        merged = merge_mentions(poisoning(country_leads), {1: "same happening"})
+        merged = merge_mentions(shooting(country_leads), {1: "same happening"})
         assert merged.location is not None and merged.location.name == "Salisbury"
-        assert merged.evidence.trigger == ("poisoned" if country_leads else "poisoning")
+        assert merged.evidence.trigger == ("shot" if country_leads else "shooting")
 
 
 def test_the_basis_names_the_mention_the_finer_place_came_from() -> None:
-    merged = merge_mentions(poisoning(country_leads=True), {1: "same happening"})
+    merged = merge_mentions(shooting(country_leads=True), {1: "same happening"})
     assert merged.location is not None
-    assert merged.location.basis.startswith("the mention 'poisoning' at 74 places this happening finest")
-    assert "'in Salisbury' attached to 'poisoning'" in merged.location.basis
-    assert any("the mention 'poisoning' at 74" in line for line in explain_event(merged))
+    assert merged.location.basis.startswith("the mention 'shooting' at 74 places this happening finest")
+    assert "'in Salisbury' attached to 'shooting'" in merged.location.basis
+    assert any("the mention 'shooting' at 74" in line for line in explain_event(merged))
 
 
 def test_the_leaders_own_finest_place_keeps_its_own_basis() -> None:
-    merged = merge_mentions(poisoning(country_leads=False), {1: "same happening"})
+    merged = merge_mentions(shooting(country_leads=False), {1: "same happening"})
     assert merged.location == SALISBURY
 
 

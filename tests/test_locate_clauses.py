@@ -78,13 +78,13 @@ def test_an_act_told_in_a_placed_happening_takes_its_place(nlp) -> None:
 
 
 def test_a_conjunct_of_a_participant_shares_its_place(nlp) -> None:
-    doc = extracted(nlp, "The poisoning of a spy and his daughter in Exeter shocked the country.")
+    doc = extracted(nlp, "The poisoning of a banker and his wife in Exeter shocked the country.")
     poisoning = event_at(doc, "poisoning")
     assert poisoning.location is not None and poisoning.location.name == "Exeter"
 
 
 @pytest.mark.parametrize(("text", "place"), [
-    pytest.param("Envoys held talks between the Washington mission and the ministry in Nairobi on Friday.", None,
+    pytest.param("Envoys held talks between the Ottawa delegation and the ministry in Nairobi on Friday.", None,
                  id="each side placed"),
     pytest.param("Officials held talks between the Kenyan mission and the ministry in Nairobi on Friday.", "Nairobi",
                  id="one side placed"),

@@ -58,7 +58,7 @@ def mention(sentence: str, trigger: str, at: int, location: Location | None, con
 
 
 def protest(rallies_place: Location) -> list[Event]:
-    return [mention("People across Egypt took to the streets in demonstrations on Tuesday.", "demonstrations", 0,
+    return [mention("Crowds all over Egypt marched in demonstrations on Tuesday.", "demonstrations", 0,
                     EGYPT, 0.9),
             mention("The rallies were the largest in years.", "rallies", 80, rallies_place, 0.6)]
 

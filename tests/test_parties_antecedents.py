@@ -20,10 +20,10 @@ def test_his_on_a_second_conjunct_is_the_first_conjunct_not_the_subject_before(s
 
 
 def test_them_takes_the_object_when_the_subject_is_its_own_binder(staged) -> None:
-    doc = staged("Egyptian police surrounded a CNN crew in Cairo on Friday. "
-                 "The police threatened to beat them.")
+    doc = staged("Egyptian police surrounded a BBC crew in Aswan on Sunday. "
+                 "The police threatened to arrest them.")
     parties = resolve(doc, last_token(doc, "them"))
-    assert [p.country for p in parties] == ["USA"]
+    assert [p.country for p in parties] == ["GBR"]
     assert "its object" in (parties[0].entry or "")
 
 
@@ -48,7 +48,7 @@ def test_it_in_an_as_clause_is_the_words_not_a_party(staged) -> None:
 
 def test_a_subject_pronoun_does_not_take_up_an_object_of_the_sentence_before(staged) -> None:
     doc = staged("Protesters in Amman booed the prime minister on Friday. "
-                 "The Islamic Action Front says it plans another round of demonstrations.")
+                 "The Islamic Action Front says it will hold more marches next week.")
     assert resolve(doc, last_token(doc, "it")) == []
 
 

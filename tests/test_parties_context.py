@@ -43,7 +43,7 @@ def test_followers_named_after_their_leader_are_the_followers(staged) -> None:
 
 
 def test_object_pronoun_does_not_stand_for_its_own_clauses_subject(staged) -> None:
-    doc = staged("Egyptian protesters marched on Friday. The police threatened to beat them.")
+    doc = staged("Egyptian protesters marched on Friday. The police threatened to arrest them.")
     found = trigger_parties(token(doc, "threatened"))
     recipients = [p for head in found.recipients for p in resolve(doc, head)]
     assert [p.name for p in recipients] == ["Egyptian protesters"]
@@ -95,12 +95,12 @@ def test_a_demand_by_an_official_names_no_government_by_default(staged) -> None:
 
 
 def test_a_rejection_in_a_relative_clause_answers_who_made_the_charge(staged) -> None:
-    doc = staged("Britain says the Russian government was behind the poisoning, a charge that Russia denies.")
+    doc = staged("Peru says the Chilean government was behind the hacking, a charge that Chile denies.")
     trigger = token(doc, "denies")
     actors = [p for head in trigger_parties(trigger).actors for p in resolve(doc, head)]
-    assert [p.country for p in actors] == ["RUS"]
+    assert [p.country for p in actors] == ["CHL"]
     recipients = fallback_recipients(doc, trigger, actors, "REJECT")
-    assert [p.country for p in recipients] == ["GBR"]
+    assert [p.country for p in recipients] == ["PER"]
 
 
 def test_a_conditional_threat_is_aimed_at_whom_its_condition_names(staged) -> None:
@@ -112,7 +112,7 @@ def test_a_conditional_threat_is_aimed_at_whom_its_condition_names(staged) -> No
 
 
 def test_a_surname_in_the_lead_is_the_person_named_in_full_later(staged) -> None:
-    doc = staged("Chipeco lauded the sports program on Tuesday. "
-                 "Calamba Mayor Justin Chipeco spoke at the city hall in Calamba, Laguna.")
-    lead = next(a for a in doc.actors if a.text == "Chipeco")
+    doc = staged("Vasko lauded the sports program on Tuesday. "
+                 "Dagupan Mayor Lena Vasko spoke at the city hall in Dagupan, Pangasinan.")
+    lead = next(a for a in doc.actors if a.text == "Vasko")
     assert lead.country == "PHL"

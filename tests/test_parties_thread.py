@@ -108,7 +108,7 @@ def test_the_subject_of_an_adjective_did_the_gerund_after_its_preposition(staged
 
 def test_they_reported_by_a_collective_noun_is_that_speaker_not_an_earlier_subject(staged) -> None:
     doc = staged("Kenyan journalists were beaten in Kampala on Tuesday. "
-                 "Staff from the state oil company said they had been ordered to protest.")
+                 "Staff from the state rail company said they had been told to strike.")
     assert resolve(doc, last_token(doc, "they")) == []
 
 

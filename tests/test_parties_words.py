@@ -45,7 +45,7 @@ def test_common_noun_takes_no_country_from_its_apposition(staged) -> None:
 
 
 def test_object_pronoun_is_not_an_earlier_mention_of_its_subject(staged) -> None:
-    doc = staged("Students marched past the police in Nairobi. The police threatened to beat them.")
+    doc = staged("Students marched past the police in Nairobi. The police vowed to punish them.")
     them = token(doc, "them")
     assert ("KEN", "COP") not in resolved(doc, [them])
 
@@ -117,12 +117,12 @@ def test_gerund_after_a_preposition_shares_the_verbs_subject(staged) -> None:
 
 
 def test_noun_owned_by_a_pronoun_is_of_its_antecedents_country(staged) -> None:
-    doc = staged("Ali Abdullah Saleh said he has requested his party to freeze the debate.")
+    doc = staged("Ali Abdullah Saleh said he has told his party to end the strike.")
     assert [p.country for p in resolve(doc, token(doc, "party"))] == ["YEM"]
 
 
 def test_allies_owned_by_a_pronoun_are_not_of_its_country(staged) -> None:
-    doc = staged("Ali Abdullah Saleh said he has asked his allies to freeze the debate.")
+    doc = staged("Ali Abdullah Saleh said he has told his allies to end the strike.")
     assert all(p.country != "YEM" for p in resolve(doc, token(doc, "allies")))
 
 
