@@ -98,8 +98,8 @@ def test_a_verb_and_its_object_noun_in_one_sentence_are_one_event() -> None:
 
 
 def test_an_accusation_retold_paragraphs_later_is_one_event() -> None:
-    found = events_of("Britain blamed Russia for the poisoning in Salisbury. Moscow called the case a provocation. "
-                      "Diplomats left London on Saturday. Britain blames Russia for the poisoning.")
+    found = events_of("Peru blamed Chile for the shooting in Tacna. Santiago called the case a provocation. "
+                      "Diplomats left Lima on Saturday. Peru blames Chile for the shooting.")
     (accusation,) = [e for e in found if e.type == "ACCUSE"]
     assert [m.trigger for m in accusation.mentions] == ["blamed", "blames"]
     why = accusation.mentions[1].joined or ""
@@ -297,17 +297,17 @@ def test_a_definite_noun_refers_back_only_from_another_sentence() -> None:
 
 
 def test_the_same_act_between_the_same_sides_retold_far_on_is_one_event_but_not_with_a_side_unnamed() -> None:
-    # "Britain blamed Russia for the poisoning in Salisbury ... (15 sentences) ... Britain blames Russia in the case"
-    first = event("ACCUSE", 0, ["GBR"], ["RUS"])
+    # "Peru blamed Chile for the shooting in Tacna ... (15 sentences) ... Peru blames Chile in the case"
+    first = event("ACCUSE", 0, ["PER"], ["CHL"])
     cues = [Cues(sentence=0, stems=frozenset({"blame"}), trigger="blamed", ordinal=0,
-                 words=frozenset({"britain", "russia", "poisoning", "salisbury"})),
+                 words=frozenset({"peru", "chile", "shooting", "tacna"})),
             Cues(sentence=900, stems=frozenset({"blame"}), trigger="blames", ordinal=15,
-                 words=frozenset({"britain", "case", "statement", "moscow"}))]
-    retold = event("ACCUSE", 900, ["GBR"], ["RUS"])
+                 words=frozenset({"peru", "case", "statement", "santiago"}))]
+    retold = event("ACCUSE", 900, ["PER"], ["CHL"])
     groups = cluster([first, retold], cues, DAY)
     assert [members for members, _ in groups] == [[0, 1]]
     assert "the same act between the same sides" in groups[0][1][1]
-    unnamed = event("ACCUSE", 900, ["GBR"])  # "Britain blames the saboteurs"
+    unnamed = event("ACCUSE", 900, ["PER"])  # "Peru blames the saboteurs"
     assert [members for members, _ in cluster([first, unnamed], cues, DAY)] == [[0], [1]]
 
 

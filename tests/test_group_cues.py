@@ -36,19 +36,19 @@ def test_a_noun_and_the_clause_or_participle_telling_what_it_did_are_tied(make_d
 
 
 def test_coordinated_or_subordinate_clauses_with_their_own_subject_are_not_tied(make_doc) -> None:
-    assert not _tied(make_doc, "The president cautioned that work remains, and other officials warned that the "
-                               "danger persists.", "cautioned", "warned")
+    assert not _tied(make_doc, "The premier cautioned that the count is wrong, and other aides warned that the "
+                               "delay persists.", "cautioned", "warned")
     assert not _tied(make_doc, "Since the rig exploded, the authorities have found hundreds of dead birds.",
                      "exploded", "found")
     assert not _tied(make_doc, "Asked about the strike, the minister said the army would respond.", "Asked", "said")
 
 
 def test_a_trigger_phrase_leaves_out_the_clauses_that_tell_other_acts(make_doc) -> None:
-    text = "The president cautioned that work remains, and other officials warned that the danger persists."
+    text = "The premier cautioned that the count is wrong, and other aides warned that the delay persists."
     doc = make_doc(text)
     cautioned = mention_cues(_at(text, "cautioned", "THREATEN"), doc.parsed)
-    assert "president" in cautioned.arguments
-    assert not cautioned.arguments & {"official", "danger"}
+    assert "premier" in cautioned.arguments
+    assert not cautioned.arguments & {"aide", "delay"}
 
 
 def _pair(cues: list[Cues]) -> list[list[int]]:
@@ -69,9 +69,9 @@ def test_two_clauses_of_one_sentence_are_two_acts_unless_one_hangs_on_the_other(
 
 
 def test_a_word_marking_another_occurrence_on_one_side_counts_against_a_join(make_doc) -> None:
-    text = "Obama had previously visited Louisiana. On his fourth visit he met the governor. The fourth visit ended."
+    text = "The envoy had previously visited Ghana. On her fourth visit she met the chiefs. The fourth visit ended."
     doc = make_doc(text)
-    events = [_at(text, "visited", "CONSULT"), _at(text, "visit he", "CONSULT"), _at(text, "visit ended", "CONSULT")]
+    events = [_at(text, "visited", "CONSULT"), _at(text, "visit she", "CONSULT"), _at(text, "visit ended", "CONSULT")]
     cues = [mention_cues(e, doc.parsed) for e in events]
     assert [c.markers for c in cues] == [frozenset({"previously"}), frozenset({"fourth"}), frozenset({"fourth"})]
     previously, fourth, again = mentions_of(events, cues, DAY)

@@ -59,8 +59,8 @@ def test_a_part_of_a_set_may_still_be_told_by_a_singular_noun_or_a_verb(make_doc
 
 
 def test_an_example_that_names_a_known_act_is_no_part(make_doc) -> None:
-    text = ("The ministers opened a consultative meeting on Monday. "
-            "Activities such as the consultative meetings will go on all year.")
+    text = ("The ministers opened an advisory meeting on Monday. "
+            "Events such as the advisory meetings will go on all year.")
     _, cues, features = _pair(make_doc, text, "meeting", "meetings", "CONSULT")
     assert not cues[1].member and features["member_of_other"] == 0.0
 
@@ -97,8 +97,8 @@ def test_a_manner_noun_on_an_act_of_its_type_joins_that_act(make_doc) -> None:
 
 
 def test_a_manner_noun_joins_the_act_it_qualifies_not_the_wave_its_sentence_names(make_doc) -> None:
-    text = ("The riots that shook the region began after a vendor set himself on fire in protest at the seizure "
-            "of his cart.")
+    text = ("The riots that shook the region began after a farmer set himself alight in protest at the seizure "
+            "of his land.")
     doc = make_doc(text)
     events = [_at(text, "riots", "PROTEST"), _at(text, "set", "PROTEST"), _at(text, "protest", "PROTEST")]
     cues = [mention_cues(e, doc.parsed, sentence_ordinals(doc.parsed)) for e in events]
