@@ -48,20 +48,20 @@ def test_a_noun_subject_takes_the_between_phrase_of_its_verb(staged) -> None:
 
 
 def test_a_pronoun_inside_a_who_clause_is_the_noun_the_clause_hangs_on(staged) -> None:
-    doc = staged("The president ordered the release of journalist Abdul Shaye, who was jailed last month "
-                 "after he was convicted of spying.")
+    doc = staged("The governor ordered the release of blogger Tomas Reyes, who was held last week "
+                 "after he was charged with libel.")
     parties = resolve(doc, last_token(doc, "he"))
-    assert [p.text for p in parties] == ["journalist Abdul Shaye"]
+    assert [p.text for p in parties] == ["blogger Tomas Reyes"]
 
 
 def test_a_pronoun_after_the_who_clause_keeps_the_subject(staged) -> None:
-    doc = staged("The president ordered the release of journalist Abdul Shaye, who was jailed last month. "
-                 "He also sacked the cabinet.")
-    assert [p.text for p in resolve(doc, last_token(doc, "He"))] == ["The president"]
+    doc = staged("The governor ordered the release of blogger Tomas Reyes, who was held last week. "
+                 "He also dismissed the police chief.")
+    assert [p.text for p in resolve(doc, last_token(doc, "He"))] == ["The governor"]
 
 
 def test_protests_there_are_by_the_people_of_the_country_named_before(staged) -> None:
-    doc = staged("King Abdullah of Jordan sacked his government on Tuesday in the face of protests there.")
+    doc = staged("King Abdullah of Jordan dismissed his cabinet on Sunday in the face of protests there.")
     parties = implicit_protesters(doc, last_token(doc, "protests"), "PROTEST")
     assert [(p.country, p.sector) for p in parties] == [("JOR", "CVL")]
     assert "'there' -> 'Jordan'" in (parties[0].entry or "")
@@ -94,7 +94,7 @@ def test_two_sides_without_a_determiner_are_no_reference(staged) -> None:
 
 NO_PROTESTER = [  # (the class, a sentence whose "protests" must be given no protester)
     ("protests there with no place before name nobody",
-     "The king sacked his government on Tuesday in the face of protests there."),
+     "The king dismissed his cabinet on Sunday in the face of protests there."),
     ("protests a company answers name no protester",
      "Despite protests, the oil company BP raised its prices in Britain."),
     ("protests by a named crowd are not given the answering state",

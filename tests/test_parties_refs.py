@@ -41,19 +41,19 @@ def test_a_pronoun_nothing_agrees_with_is_left_empty(staged) -> None:
 
 
 def test_the_president_is_the_president_spoken_of_last(staged) -> None:
-    doc = staged("Yemen's President Ali Abdullah Saleh said on Wednesday he would not run again. "
-                 "Protests forced Tunisia's president from office last month. Saleh spoke in Sanaa on Thursday. "
-                 "The president also ordered the release of a journalist.")
+    doc = staged("Ghana's President John Mahama said on Wednesday he would seek a second term. "
+                 "Strikes drove Togo's president from office last month. Mahama spoke in Accra on Thursday. "
+                 "The president also ordered the release of a blogger.")
     last = [a for a in doc.actors if a.text.lower() == "the president"][-1]
-    assert last.country == "YEM"
+    assert last.country == "GHA"
 
 
 def test_the_president_with_no_title_holder_since_keeps_the_nearest_mention(staged) -> None:
-    doc = staged("Yemen's President Ali Abdullah Saleh said on Wednesday he would not run again. "
-                 "Tunisia's president fled the country last month. "
-                 "The president had ruled for 23 years.")
+    doc = staged("Ghana's President John Mahama said on Wednesday he would seek a second term. "
+                 "Togo's president fled the country last month. "
+                 "The president had ruled for 20 years.")
     last = [a for a in doc.actors if a.text.lower() == "the president"][-1]
-    assert last.country == "TUN"
+    assert last.country == "TGO"
 
 
 def test_the_group_stands_for_the_armed_group_before_it(staged) -> None:
