@@ -1,0 +1,92 @@
+"""The held-GIL decoding (`dateline.nlp_transitions`) against spaCy's own, in one process (issue 13).
+
+Rounds of three timed passes over the same articles, CPU seconds each: spaCy's stock parse (the throughput
+baseline), dateline's full pipeline with the parser's and NER's decoding stepped with the GIL held (as shipped), and
+the same pipeline with spaCy's own decoding swapped back into the same loaded model. One process and alternating
+passes, because on a shared machine a single `throughput.py` run cannot resolve a step of this size (its stock parse
+moved 15.0 -> 11.3 CPU s between its own passes in the sixteenth session). Each round also checks that both
+decodings give byte-identical output. Rounds go to stderr; the last line on stdout is one JSON summary (best and
+median `ratio_cpu`, parse ÷ pipeline, for each decoding).
+
+    OPENBLAS_NUM_THREADS=1 .venv/bin/python benchmarks/decoding_ab.py --rounds 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import spacy
+
+from dateline.nlp import load_model, model_name
+from dateline.nlp_transitions import HeldGilTransitions
+from dateline.pipeline import process
+from throughput import topic_articles
+
+TOPICS = "EgyptianProtest_cnn,bpoil_guardian,H1N1_reuters,IraqWar_guardian"
+
+
+def _use_held(nlp: spacy.Language, held: dict[str, HeldGilTransitions], on: bool) -> None:
+    """Put the held-GIL wrappers (on) or the components they wrap (off) in the loaded pipeline."""
+    for i, (name, _) in enumerate(nlp._components):
+        if name in held:
+            nlp._components[i] = (name, held[name] if on else held[name].component)
+
+
+def _timed(work) -> tuple[float, object]:
+    started = time.process_time()
+    result = work()
+    return time.process_time() - started, result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=Path(__file__).resolve().parents[2] / "shared/corpus/t17")
+    parser.add_argument("--topic", default=TOPICS, help="comma-separated T17 topics")
+    parser.add_argument("--limit", type=int, default=8, help="articles per topic")
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    articles = topic_articles(args.corpus, args.topic.split(","), args.limit)
+    texts = [a.text for a in articles]
+    stock, nlp = spacy.load(model_name()), load_model()
+    held = {name: c for name, c in nlp._components if isinstance(c, HeldGilTransitions)}
+    if not held:
+        sys.exit("decoding_ab: the loaded model has no held-GIL component to compare")
+
+    def extract() -> list[str]:
+        return [json.dumps(doc.to_json()) for doc in process(articles, batch_size=32)]
+
+    list(process(articles[:3]))  # warm both paths: lazy resources, first-call costs
+    list(stock.pipe(texts[:3]))
+    held_ratios, spacy_ratios, identical = [], [], True
+    for round_no in range(args.rounds):
+        parse_s, _ = _timed(lambda: list(stock.pipe(texts, batch_size=32)))
+        _use_held(nlp, held, True)
+        held_s, ours = _timed(extract)
+        _use_held(nlp, held, False)
+        spacy_s, theirs = _timed(extract)
+        _use_held(nlp, held, True)
+        identical &= ours == theirs
+        held_ratios.append(parse_s / held_s)
+        spacy_ratios.append(parse_s / spacy_s)
+        print(json.dumps({"round": round_no, "parse_cpu_s": round(parse_s, 2), "held_cpu_s": round(held_s, 2),
+                          "spacy_decoding_cpu_s": round(spacy_s, 2), "ratio_cpu_held": round(held_ratios[-1], 3),
+                          "ratio_cpu_spacy_decoding": round(spacy_ratios[-1], 3), "identical": ours == theirs,
+                          "load": round(os.getloadavg()[0], 1)}), file=sys.stderr, flush=True)
+    print(json.dumps({"benchmark": "decoding_ab", "articles": len(articles), "rounds": args.rounds,
+                      "ratio_cpu_held_best": round(max(held_ratios), 3),
+                      "ratio_cpu_held_median": round(statistics.median(held_ratios), 3),
+                      "ratio_cpu_spacy_decoding_best": round(max(spacy_ratios), 3),
+                      "ratio_cpu_spacy_decoding_median": round(statistics.median(spacy_ratios), 3),
+                      "identical": identical}))
+
+
+if __name__ == "__main__":
+    main()
