@@ -33,13 +33,12 @@ import psutil
 import pyarrow as pa
 
 from dateline.scale import Progress, ingest_partitioned
-from dateline.scale.memory_log import glibc_mb, jemalloc_mb
+from dateline.scale.memory_log import glibc_mb, jemalloc_mb, mapped_mb, peak_mb, pymalloc_mb, reset_peak
 from dateline.scale.parts import Partition, PartitionResult
 from dateline.scale.runners import done
 from dateline.store import duck_lease, merged
 from dateline.store.duck import DuckDBStore
-
-_BIG = 8 << 20  # anonymous mappings at least this large: DuckDB's jemalloc extents, glibc's thread heaps
+from write_density import Density
 
 
 class CountingStore(DuckDBStore):
@@ -49,10 +48,13 @@ class CountingStore(DuckDBStore):
     let_go = False  # close the connection after each write, in this thread
     pause = 0.0  # seconds to wait after each write, as a real parent waits for its workers
     held_mb: float | None = None  # DuckDB's buffer-managed memory just after the last write, if still open
+    peak_mb: float | None = None  # the process's resident high water during the last write
 
     def add(self, docs: Any) -> Any:
         self.writes += 1
+        reset_peak()
         added = super().add(docs)
+        self.peak_mb = peak_mb()
         with self._lease._lock:  # the closer thread closes the connection under this lock
             con = self._lease._con
             self.held_mb = None if con is None else round(
@@ -85,24 +87,6 @@ class SavedResults:
 
     def close(self) -> None:
         """Nothing to release."""
-
-
-def resident_by_kind() -> dict[str, float]:
-    """Resident MB of this process's anonymous mappings: glibc's main heap, mappings >= 8 MB, the rest."""
-    kinds = {"heap_mb": 0.0, "anon_big_mb": 0.0, "anon_small_mb": 0.0}
-    name, size = "", 0
-    with open("/proc/self/smaps") as fh:
-        for line in fh:
-            parts = line.split()
-            if not parts[0].endswith(":"):
-                low, high = (int(x, 16) for x in parts[0].split("-"))
-                name, size = (parts[5] if len(parts) > 5 else ""), high - low
-            elif parts[0] == "Rss:":
-                if name == "[heap]":
-                    kinds["heap_mb"] += int(parts[1]) / 1024
-                elif name == "":
-                    kinds["anon_big_mb" if size >= _BIG else "anon_small_mb"] += int(parts[1]) / 1024
-    return {key: round(value, 1) for key, value in kinds.items()}
 
 
 def proportional_mb() -> int:
@@ -139,11 +123,15 @@ def main() -> None:
     ap.add_argument("--pause", type=float, default=0.0,
                     help="seconds to wait after each write: past the store's linger, its idle closer thread closes "
                          "the connection, as in a real parent waiting for its workers")
+    ap.add_argument("--report-cache-mb", type=int, metavar="MB",
+                    help="the merge's report cache bound (default: merge.cache.DEFAULT_CACHE_BYTES)")
     ap.add_argument("--duck", action="append", default=[], metavar="KEY=VALUE", help="a DuckDB setting")
     args = ap.parse_args()
     for item in args.duck:
         key, _, value = item.partition("=")
         duck_lease._CONFIG[key] = value
+    if args.report_cache_mb:
+        merged.REPORTS.max_bytes = args.report_cache_mb << 20
     args.db.unlink(missing_ok=True)
     if args.start:
         shutil.copyfile(args.start, args.db)
@@ -153,22 +141,26 @@ def main() -> None:
     store.let_go, store.pause = args.let_go, args.pause
     before = store.counts().get("articles", 0)
     started, cpu = time.perf_counter(), time.process_time()
+    density = Density()  # each row: the write's candidate pairs and the linked groups it clustered again
     with args.out.open("w") as out:
         def sample(progress: Progress) -> None:
             if store.writes == (rows[-1]["writes"] if rows else 0):
                 return  # articles found stored already: nothing written
             row = {"articles": progress.done, "writes": store.writes,
                    "rss_mb": round(process.memory_info().rss / 2**20),
-                   "pss_mb": proportional_mb(), **resident_by_kind(), **glibc_mb(), **jemalloc_mb(),
+                   "pss_mb": proportional_mb(), "peak_mb": store.peak_mb, **mapped_mb(), **glibc_mb(), **jemalloc_mb(),
+                   **pymalloc_mb(),
                    "arrow_mb": round(pa.total_allocated_bytes() / 2**20, 1), "cpu_s": round(time.process_time(), 1),
                    "opened": store.times_opened, "duckdb_mb": store.held_mb,
-                   "reports": len(merged.REPORTS), "reports_mb": round(merged.REPORTS.bytes / 2**20, 1)}
+                   "reports": len(merged.REPORTS), "reports_mb": round(merged.REPORTS.bytes / 2**20, 1),
+                   **density.take()}
             rows.append(row)
             out.write(json.dumps(row) + "\n")
             out.flush()
 
-        report = ingest_partitioned([args.corpus], store, SavedResults(args.results),
-                                    partition_size=args.partition_size, on_progress=sample)
+        with density:
+            report = ingest_partitioned([args.corpus], store, SavedResults(args.results),
+                                        partition_size=args.partition_size, on_progress=sample)
     stored = store.counts()
     store.close()
     print(json.dumps({"benchmark": "parent_replay", "duck": args.duck, "let_go": args.let_go, "pause": args.pause,
@@ -177,9 +169,10 @@ def main() -> None:
                       "wall_s": round(time.perf_counter() - started, 1), "cpu_s": round(time.process_time() - cpu, 1),
                       "load": [round(x, 1) for x in psutil.getloadavg()], "last": rows[-1] if rows else None,
                       **{f"{figure}_per_1000": slope(rows, figure) for figure in
-                         ("rss_mb", "pss_mb", "heap_mb", "anon_big_mb", "anon_small_mb", "arrow_mb", "glibc_arenas_mb",
-                          "glibc_used_mb", "glibc_large_mb", "reports_mb", "duckdb_je_allocated_mb",
-                          "duckdb_je_resident_mb")}}))
+                         ("rss_mb", "pss_mb", "peak_mb", "heap_mb", "anon_big_mb", "anon_small_mb", "file_mb",
+                          "arrow_mb", "glibc_arenas_mb", "glibc_used_mb", "glibc_large_mb", "reports_mb",
+                          "pymalloc_used_mb", "pymalloc_free_mb", "pymalloc_empty_pools_mb",
+                          "duckdb_je_allocated_mb", "duckdb_je_resident_mb")}}))
 
 
 if __name__ == "__main__":

@@ -45,11 +45,13 @@ import psutil
 
 from dateline.config import DEFAULT_DB_WRITE_MEMORY_MB
 from dateline.model import Document, event_id
-from dateline.scale.memory import release_memory
+from dateline.scale.memory import release_memory, trim_memory
+from dateline.scale.memory_log import glibc_mb, jemalloc_mb, mapped_mb, peak_mb, pymalloc_mb, reset_peak
 from dateline.scale.parts import from_record, to_record
 from dateline.store import merged
 from dateline.store.duck import DuckDBStore
 from dateline.store.rows import MENTION_TABLES, table_columns
+from write_density import Density
 
 #: Years between copies: the calendar (weekdays, ISO weeks, leap days) repeats every 28 years.
 COPY_YEARS = 28
@@ -137,41 +139,6 @@ def documents(records: list[dict[str, Any]], total: int, first: int = 0) -> Iter
     """Documents `first` to `total` - 1: the records, then their copies (`copied_record`) until there are enough."""
     for n in range(first, total):
         yield as_document(copied_record(records[n % len(records)], n // len(records)))
-
-
-class Density:
-    """How crowded a write's merge was: the candidate pairs its new events were weighed against (same type,
-    overlapping days: `merged._candidates`), and the events and links of the linked groups it clustered again
-    (`merged._component`). Counted by wrapping the two while a replay runs, so a write's CPU can be read against the
-    density of same-story candidates in its windows."""
-
-    def __init__(self) -> None:
-        self.pairs = self.group_events = self.group_links = 0
-        self._candidates, self._component = merged._candidates, merged._component
-
-    def __enter__(self) -> Density:
-        def candidates(execute: Any, new: Any) -> dict[str, list[str]]:
-            found = self._candidates(execute, new)
-            self.pairs += sum(len(others) for others in found.values())
-            return found
-
-        def component(execute: Any, seeds: set[str]) -> dict[frozenset[str], str]:
-            links = self._component(execute, seeds)
-            self.group_events += len({x for pair in links for x in pair})
-            self.group_links += len(links)
-            return links
-
-        merged._candidates, merged._component = candidates, component
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        merged._candidates, merged._component = self._candidates, self._component
-
-    def take(self) -> dict[str, int]:
-        """The counts since the last call, reset."""
-        counts = {"candidate_pairs": self.pairs, "group_events": self.group_events, "group_links": self.group_links}
-        self.pairs = self.group_events = self.group_links = 0
-        return counts
 
 
 class MeasuredStore(DuckDBStore):
@@ -275,12 +242,14 @@ def read_candidates(db: Path, events: int) -> dict:
 
 
 def replay(source: Path, total: int, db: Path, partition_size: int, out: Any, start: Path | None = None,
-           write_memory_mb: int | None = DEFAULT_DB_WRITE_MEMORY_MB) -> list[dict]:
+           write_memory_mb: int | None = DEFAULT_DB_WRITE_MEMORY_MB, as_parent: bool = False) -> list[dict]:
     """Store `total` documents from `source` into a fresh store at `db`, a partition at a time; a row each. With
     `start` (a store an earlier replay of the same source filled), `db` begins as a copy of it (upgraded to this
     schema when older, before any partition is measured) and the documents after those it holds are stored.
     `write_memory_mb`: the store's default memory limit (`DuckDBStore`), raised by the store when a write needs
-    more; each row gives the limit after its write (`limit_mb`)."""
+    more; each row gives the limit after its write (`limit_mb`). `as_parent`: after each write, do what the bulk
+    parent does (`scale._Run.store_result`: the connection let go, glibc trimmed, no garbage collection) instead of
+    `release_memory`, and read the process's memory by mapping (`mapped_mb`)."""
     records = stored_records(source)
     process = psutil.Process()
     rows: list[dict] = []
@@ -297,7 +266,7 @@ def replay(source: Path, total: int, db: Path, partition_size: int, out: Any, st
             if len(batch) < partition_size:
                 continue
             with density:
-                rows.append({**_store_partition(store, batch, stored, events, process), **density.take()})
+                rows.append({**_store_partition(store, batch, stored, events, process, as_parent), **density.take()})
             out.write(json.dumps(rows[-1]) + "\n")
             out.flush()
             stored += len(batch)
@@ -309,14 +278,25 @@ def replay(source: Path, total: int, db: Path, partition_size: int, out: Any, st
 
 
 def _store_partition(store: MeasuredStore, batch: list[Document], stored: int, events: int,
-                     process: psutil.Process) -> dict:
+                     process: psutil.Process, as_parent: bool = False) -> dict:
     """Store one partition and measure the write."""
+    if as_parent:
+        reset_peak()
     wall, cpu = time.perf_counter(), time.process_time()
     result = store.add(batch)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    release_memory()
+    mapped = {}
+    if as_parent:
+        mapped["peak_mb"] = peak_mb()  # the write's high water (the peak was reset before it), before anything goes
+        store.release()
+        trim_memory()
+        mapped.update({**mapped_mb(), **glibc_mb(), **pymalloc_mb(), **jemalloc_mb(), "reports": len(merged.REPORTS),
+                       "reports_mb": round(merged.REPORTS.bytes / 2**20, 1)})
+    else:
+        release_memory()
     memory = store.last_memory
-    return {"articles_before": stored, "events_before": events, "added": result.added, "merged": result.merged,
+    return {**mapped, "articles_before": stored, "events_before": events, "added": result.added,
+            "merged": result.merged,
             "wall_s": round(wall, 3), "cpu_s": round(cpu, 3), "duckdb_mb": round(sum(memory.values()), 1),
             "table_mb": memory.get("BASE_TABLE", 0.0), "index_mb": memory.get("ART_INDEX", 0.0),
             "transaction_mb": memory.get("TRANSACTION", 0.0), "rss_mb": round(process.memory_info().rss / 2**20),
@@ -368,6 +348,11 @@ def main() -> None:
     ap.add_argument("--start", type=Path, help="begin from a copy of this store (filled by a replay of SOURCE)")
     ap.add_argument("--write-memory", type=int, default=DEFAULT_DB_WRITE_MEMORY_MB, metavar="MB",
                     help="the store's default memory limit, raised when a write needs more (0: DuckDB's own)")
+    ap.add_argument("--as-parent", action="store_true",
+                    help="after each write, let the connection go and trim as the bulk parent does, and read the "
+                         "memory by mapping (heap, anonymous, files) and the write's high water")
+    ap.add_argument("--report-cache-mb", type=int, metavar="MB",
+                    help="the merge's report cache bound (default: merge.cache.DEFAULT_CACHE_BYTES)")
     ap.add_argument("--trace", type=int, metavar="PARTITIONS",
                     help="attribute this many partitions' memory to their statements, stored onto --start")
     args = ap.parse_args()
@@ -380,8 +365,11 @@ def main() -> None:
         print(json.dumps({"benchmark": "store_replay_trace",
                           **trace(args.source, args.start, args.trace, db, args.partition_size)}))
         return
+    if args.report_cache_mb:
+        merged.REPORTS.max_bytes = args.report_cache_mb << 20
     with (args.out / "partitions.jsonl").open("w") as out:
-        rows = replay(args.source, args.articles, db, args.partition_size, out, args.start, args.write_memory or None)
+        rows = replay(args.source, args.articles, db, args.partition_size, out, args.start, args.write_memory or None,
+                      as_parent=args.as_parent)
     print(json.dumps({"benchmark": "store_replay", "articles": args.articles, "partition_size": args.partition_size,
                       **summary(rows, (300, 1000, 3000)), "limits_mb": sorted({r["limit_mb"] or 0 for r in rows}),
                       "state": state_digest(db)}), file=sys.stdout)

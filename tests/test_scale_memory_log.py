@@ -51,6 +51,7 @@ def test_a_line_per_stored_partition_says_what_the_parent_holds(tmp_path: Path,
         assert row["rss_mb"] > 0 and row["pss_mb"] > 0
         assert row["glibc_arenas_mb"] > 0 and row["duckdb_je_resident_mb"] >= 0
         assert {"reports", "reports_mb", "reader_sentences", "python_blocks"} <= row.keys()
+        assert row["file_mb"] > 0 and {"heap_mb", "anon_big_mb", "anon_small_mb"} <= row.keys()
         assert "grew" not in row
 
 
@@ -75,3 +76,55 @@ def test_nothing_is_written_without_the_variable(tmp_path: Path, monkeypatch: py
     monkeypatch.chdir(tmp_path)
     _ingest(tmp_path, notes=3, partition_size=2)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["memos.duckdb", "notes.jsonl"]
+
+
+def test_the_memory_is_told_apart_by_mapping() -> None:
+    import mmap
+
+    from dateline.scale.memory_log import mapped_mb
+
+    before = mapped_mb()
+    assert set(before) == {"heap_mb", "anon_big_mb", "anon_small_mb", "file_mb"}
+    assert before["file_mb"] > 0  # the interpreter and its libraries
+    block = mmap.mmap(-1, 32 << 20, flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS)  # 32 MB of address space: big
+    try:
+        block.write(b"\x01" * (24 << 20))  # 24 MB of it touched, so resident
+        grown = mapped_mb()
+    finally:
+        block.close()
+    assert grown["anon_big_mb"] - before["anon_big_mb"] >= 20
+    assert abs(grown["heap_mb"] - before["heap_mb"]) < 8
+
+
+def test_the_peak_read_after_a_reset_is_the_high_water_since() -> None:
+    import mmap
+
+    from dateline.scale.memory_log import peak_mb, reset_peak, resident_mb
+
+    block = mmap.mmap(-1, 96 << 20, flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS)
+    block.write(b"\x01" * (96 << 20))
+    block.close()  # gone, but the peak remembers it
+    high = peak_mb()
+    now = resident_mb()["rss_mb"]
+    if high is None:
+        pytest.skip("no /proc/self/status here")
+    assert high >= now + 80
+    reset_peak()
+    assert peak_mb() < high - 80  # the 96 MB are no longer the high water
+
+
+def test_python_s_arenas_keep_what_a_sparse_survivor_pins() -> None:
+    from dateline.scale.memory_log import pymalloc_mb
+
+    before = pymalloc_mb()
+    if not before:
+        pytest.skip("no sys._debugmallocstats here")
+    made = [[n] for n in range(400_000)]  # small lists: Python's own allocator, ~30 MB
+    full = pymalloc_mb()
+    assert full["pymalloc_used_mb"] - before["pymalloc_used_mb"] > 20
+    kept = made[::64]  # one survivor in 64: every pool keeps a block, so no arena can go back
+    del made
+    thinned = pymalloc_mb()
+    assert thinned["pymalloc_arenas"] >= full["pymalloc_arenas"] - 2
+    assert thinned["pymalloc_free_mb"] - full["pymalloc_free_mb"] > 20
+    assert len(kept) == 6250

@@ -3,9 +3,10 @@
 The bulk parent's growth was read from outside (RSS and `smaps` by kind) and replayed in other processes, but part of
 it showed only in the real loop (workers' results through pipes, pools recycled, Parquet checkpoints). Set
 `DATELINE_MEMORY_LOG=FILE` and the parent appends a JSON line per stored partition, after the store is released and
-memory trimmed: its RSS and PSS, glibc's heaps (`mallinfo2`: obtained by its arenas, in use, large blocks), DuckDB's
-own jemalloc (allocated, resident), the merge's report cache (reports, bytes by its estimate), the sentence readers'
-cached sentences, and Python's allocated blocks. With `DATELINE_TRACEMALLOC=N` as well, Python's allocations are
+memory trimmed: its RSS and PSS, its resident memory by mapping (`mapped_mb`), glibc's heaps (`mallinfo2`: obtained
+by its arenas, in use, large blocks), Python's own arenas (`pymalloc_mb`), DuckDB's own jemalloc (allocated,
+resident), the merge's report cache (reports, bytes by its estimate), the sentence readers' cached sentences, and
+Python's allocated blocks. With `DATELINE_TRACEMALLOC=N` as well, Python's allocations are
 traced and every N partitions the lines whose memory grew most since the last such row are named (tracemalloc
 slows the parent: a run for attribution, not for timing). Unset, nothing is read and nothing is written.
 """
@@ -102,6 +103,86 @@ def merge_state() -> dict[str, Any]:
     return {"reports": len(REPORTS), "reports_mb": _mb(REPORTS.bytes), "reader_sentences": max(readers.values())}
 
 
+def reset_peak() -> None:
+    """Reset this process's resident high-water mark (`VmHWM`), so the next read is the peak since now (Linux)."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        pass
+
+
+def peak_mb() -> float | None:
+    """This process's resident high-water mark (`VmHWM`), MB, or None where unread."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    return None
+
+
+def mapped_mb() -> dict[str, float]:
+    """Resident MB by mapping: glibc's main heap (`[heap]`), anonymous mappings of 8 MB or more of address space
+    (DuckDB's jemalloc extents, glibc's thread arenas), smaller anonymous ones (glibc's mmapped large blocks,
+    Python's arenas, others), and file-backed pages (libraries, the model files): what grows is told apart by kind
+    (`benchmarks/parent_replay.py` reads the same three anonymous kinds)."""
+    kinds = {"heap_mb": 0.0, "anon_big_mb": 0.0, "anon_small_mb": 0.0, "file_mb": 0.0}
+    name, size = "", 0
+    with open("/proc/self/smaps", encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if not parts[0].endswith(":"):
+                low, high = (int(x, 16) for x in parts[0].split("-"))
+                name, size = (parts[5] if len(parts) > 5 else ""), high - low
+            elif parts[0] == "Rss:":
+                kb = int(parts[1]) / 1024
+                if name == "[heap]":
+                    kinds["heap_mb"] += kb
+                elif name == "":
+                    kinds["anon_big_mb" if size >= 8 << 20 else "anon_small_mb"] += kb
+                elif not name.startswith("["):
+                    kinds["file_mb"] += kb
+    return {key: round(value, 1) for key, value in kinds.items()}
+
+
+#: What `pymalloc_mb` reads from `sys._debugmallocstats()`: its line's start, and the name it is given.
+_PYMALLOC = {"# arenas allocated current": "pymalloc_arenas", "# bytes in allocated blocks": "pymalloc_used_mb",
+             "# bytes in available blocks": "pymalloc_free_mb", "unused pools": "pymalloc_empty_pools_mb"}
+
+
+def pymalloc_mb() -> dict[str, float]:
+    """Python's own small-object allocator: the 1 MB arenas it has mapped, the bytes in live blocks, in free blocks
+    of used pools, and in empty pools of arenas it cannot unmap (an arena goes back only when all its pools are
+    empty). What these arenas hold beyond the live blocks is fragmentation that neither glibc's `malloc_trim` nor
+    a garbage collection returns, and it shows as anonymous memory outside glibc's and DuckDB's heaps.
+    Read from `sys._debugmallocstats()`, which prints to the C stderr: fd 2 is pointed at a temporary file
+    meanwhile (a message another thread writes in those few milliseconds goes there too). {} where unread."""
+    import tempfile
+
+    got: dict[str, float] = {}
+    try:
+        with tempfile.TemporaryFile() as dump:
+            sys.stderr.flush()
+            saved = os.dup(2)
+            try:
+                os.dup2(dump.fileno(), 2)
+                sys._debugmallocstats()
+            finally:
+                os.dup2(saved, 2)
+                os.close(saved)
+            dump.seek(0)
+            lines = dump.read().decode("ascii", "replace").splitlines()
+    except (OSError, AttributeError):
+        return got
+    for line in lines:
+        for start, name in _PYMALLOC.items():
+            if start in line:
+                value = int(line.rsplit("=", 1)[-1].replace(",", ""))
+                got[name] = value if name == "pymalloc_arenas" else _mb(value)
+    return got
+
+
 class MemoryLog:
     """The log `DATELINE_MEMORY_LOG` names (None when unset): `row` after each stored partition."""
 
@@ -122,7 +203,8 @@ class MemoryLog:
         """Read everything above now, append it as a line and return it."""
         self.partitions += 1
         row: dict[str, Any] = {"partitions": self.partitions, "articles_done": articles_done,
-                               "cpu_s": round(time.process_time() - self.started, 2), **resident_mb(), **glibc_mb(),
+                               "cpu_s": round(time.process_time() - self.started, 2), **resident_mb(), **mapped_mb(),
+                               **glibc_mb(), **pymalloc_mb(),
                                **jemalloc_mb(), **merge_state(), "python_blocks": sys.getallocatedblocks()}
         if self.trace_every and self.partitions % self.trace_every == 0:
             row["grew"] = self._grew()
@@ -142,4 +224,5 @@ class MemoryLog:
                  round(stat.size_diff / 1024, 1), stat.count_diff) for stat in stats[:TRACE_TOP]]
 
 
-__all__ = ["LOG_VARIABLE", "TRACE_VARIABLE", "MemoryLog", "glibc_mb", "jemalloc_mb", "merge_state", "resident_mb"]
+__all__ = ["LOG_VARIABLE", "TRACE_VARIABLE", "MemoryLog", "glibc_mb", "jemalloc_mb", "mapped_mb", "merge_state",
+           "peak_mb", "pymalloc_mb", "reset_peak", "resident_mb"]
