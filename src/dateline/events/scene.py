@@ -8,6 +8,7 @@ events stays linear in its length. Read by `events.locate`; reads `doc.places`, 
 
 from __future__ import annotations
 
+import re
 import weakref
 from collections.abc import Iterable
 from typing import Any
@@ -39,6 +40,11 @@ SCENE_BASIS, DATELINE_BASIS = "scene of the story", "the article's dateline"
 DATELINE_FILLER = frozenset(", \n\t")
 #: What closes a dateline that opens the text ("TACLOBAN CITY, Leyte ...", "NEW DELHI: ...").
 DATELINE_MARKS = frozenset(",(:-\u2013\u2014")
+#: A filing town joined to another in one dateline, read on each side of the place: "WASHINGTON/VENICE, Louisiana",
+#: "HOUSTON/LONDON (Reuters)", "TIJUANA & SAN DIEGO (AP)" (Timeline17 writes the slash as "\\/"). The text before the
+#: place may end with the other town and its joiner, and an area name may follow the second town ("VENICE, ").
+JOINED_BEFORE = re.compile(r"[A-Z]{2,}\.?\s*(?:\\?/|&)\s*(?:[A-Z][A-Z .'-]*,\s*)?$")
+JOINED_AFTER = re.compile(r"^\s*(?:\\?/|&)\s*[A-Z]{2,}")
 #: Auxiliaries of a clause that tells no fact ("the toll will be matched in Britain", "troops could enter Homs"):
 #: a place such a clause gives is where nothing has happened, so it sets no scene.
 UNREAL_AUX = word_class("auxiliaries", "irrealis") | word_class("auxiliaries", "future")
@@ -117,7 +123,10 @@ def area_holds(area: Place, town: Place) -> bool:
 def dateline_place(doc: Document) -> Place | None:
     """The town or area an article is filed from: the first place of a dateline the story stage
     set apart ("CAIRO, Egypt (CNN) --"), or a capitalised place opening the text and closed by a
-    dateline mark ("TACLOBAN CITY, Leyte Mayor ..."). Never a country: it says too little.
+    dateline mark ("TACLOBAN CITY, Leyte Mayor ..."). Never a country: it says too little. None for a dateline
+    shared by two filing towns ("WASHINGTON/VENICE, Louisiana", `shares_dateline`): the reporters were in both, so
+    the dateline says not where any one act was seen (a wire's story of Washington's and the Gulf's acts placed the
+    Interior Department's resignation and a share price rise in Louisiana).
 
     Found once per article parse and its places and excluded spans: it was looked for again for
     every physical act, each time cutting the text between places and marks (26 s of a 46 s events
@@ -146,12 +155,25 @@ def _find_dateline_place(doc: Document) -> Place | None:
             break
         if place.name is None or place_precision(place) == "country":
             continue
-        if any(_leads_to(text, place, span, doc.places) for span in marks):
-            return place
-        if not text[:place.start].strip() and place.text.isupper() and \
-                text[place.end:].lstrip(" ")[:1] in DATELINE_MARKS:
-            return place
+        if any(_leads_to(text, place, span, doc.places) for span in marks) or _opens_text(text, place):
+            return None if shares_dateline(text, place) else place
     return None
+
+
+def _opens_text(text: str, place: Place) -> bool:
+    """True for a capitalised place opening the text and closed by a dateline mark ("TACLOBAN CITY, Leyte ...")."""
+    return not text[:place.start].strip() and place.text.isupper() and \
+        text[place.end:].lstrip(" ")[:1] in DATELINE_MARKS
+
+
+def shares_dateline(text: str, place: Place) -> bool:
+    """True when the dateline place is one of two filing towns joined by a slash or "&": the other town and its
+    joiner stand just before it ("WASHINGTON/VENICE, Louisiana": Louisiana; "HOUSTON/LONDON": LONDON), or the joiner
+    and another town just after it ("HOUSTON/LONDON": HOUSTON). Read on the place's line only."""
+    line_start = text.rfind("\n", 0, place.start) + 1
+    line_end = text.find("\n", place.end)
+    before, after = text[line_start:place.start], text[place.end:line_end if line_end >= 0 else len(text)]
+    return JOINED_BEFORE.search(before) is not None or JOINED_AFTER.match(after) is not None
 
 
 def _leads_to(text: str, place: Place, mark: Any, places: list[Place]) -> bool:
