@@ -52,6 +52,7 @@ from functools import lru_cache
 from typing import Any
 
 from dateline.config import package_data
+from dateline.events.party_people import other_persons, person_keys
 from dateline.events.sentence_ties import coordinated_in_sentence, occasion_in_sentence, tied_in_sentence
 from dateline.model import Event, Location, Party
 from dateline.timex3 import Interval, interval
@@ -143,13 +144,17 @@ class Mention:
     member: bool = False  # a part of a set ("many of the attacks"; `group_sets.part_of_a_set`)
     # the token index of the act a manner noun qualifies ("burned his ballot in protest"; `group_sets.manner_of_act`)
     manner: int | None = None
+    actor_people: frozenset[str] = frozenset()  # the persons each role names (`party_people`) ...
+    recipient_people: frozenset[str] = frozenset()  # ... two persons of one country are two sides
 
 
 def mention_of(event: Event, cues: Any, ordinal: int, reference: dt.date | None) -> Mention:
     """The `Mention` of an event, given its parse cues (`group.Cues`) and its sentence's number."""
     actors, recipients = party_keys(event.actors), party_keys(event.recipients)
+    people, recipient_people = person_keys(event.actors), person_keys(event.recipients)
     if event.type in RECIPROCAL_TYPES:
         actors, recipients = actors | recipients, frozenset()
+        people, recipient_people = people | recipient_people, frozenset()
     return Mention(type=event.type, status=event.status, mode=event.mode, sentence=cues.sentence, ordinal=ordinal,
                    stems=cues.stems, definite=cues.definite, nominal=cues.nominal, trigger=cues.trigger.lower(),
                    actors=actors, recipients=recipients, date=event.date, span=date_span(event, reference),
@@ -157,7 +162,7 @@ def mention_of(event: Event, cues: Any, ordinal: int, reference: dt.date | None)
                    clause=cues.clause, dated=cues.dated, placed=cues.placed, token=cues.token, chain=cues.chain,
                    reach=cues.reach, borrowed=cues.borrowed, markers=cues.markers, count=cues.count,
                    leading=cues.leading, occasion_of=cues.occasion_of, member=cues.member,
-                   manner=cues.manner)
+                   manner=cues.manner, actor_people=people, recipient_people=recipient_people)
 
 
 def party_keys(parties: list[Party]) -> frozenset[str]:
@@ -208,12 +213,14 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
-def _roles(first: frozenset[str], second: frozenset[str]) -> tuple[float, float, float]:
-    """(same, clash, one side names nobody) for one role's countries."""
+def _roles(first: frozenset[str], second: frozenset[str],
+           people: tuple[frozenset[str], frozenset[str]]) -> tuple[float, float, float]:
+    """(same, clash, one side names nobody) for one role's countries; the same countries with other persons on
+    each side (`party_people.other_persons`: "Jindal criticised Obama" / "Obama scolded Jindal") are not the same."""
     if not first or not second:
         return 0.0, 0.0, float(bool(first) != bool(second))
     if first == second:
-        return 1.0, 0.0, 0.0
+        return float(not other_persons(*people)), 0.0, 0.0
     return 0.0, float(not (first <= second or second <= first)), 0.0
 
 
@@ -221,7 +228,8 @@ def pair_features(a: Mention, b: Mention, lead: tuple[int, int] | None = None) -
     """What two mentions of one type share and where they clash, as numbers (`b` is the later one)."""
     same_sentence = a.sentence == b.sentence
     stem = any(same_stem(x, y) for x in a.stems for y in b.stems)
-    actors, recipients = _roles(a.actors, b.actors), _roles(a.recipients, b.recipients)
+    actors = _roles(a.actors, b.actors, (a.actor_people, b.actor_people))
+    recipients = _roles(a.recipients, b.recipients, (a.recipient_people, b.recipient_people))
     dates_apart = a.span is not None and b.span is not None and (
         a.span.last < b.span.first or b.span.last < a.span.first)
     places_apart = places_clash(a.type, a.location, b.location)
@@ -270,7 +278,7 @@ def pair_features(a: Mention, b: Mention, lead: tuple[int, int] | None = None) -
         # "imposed sanctions ... the sanctions": a later sentence's definite noun naming the act again points back
         "refers_back": 0.0 if same_sentence else float(stem and b.definite and b.nominal),
         # "Peru blamed Chile ... Peru blames Chile": the same act between the same two sides, retold
-        "retold_between": float(stem) * _same_sides(a, b),
+        "retold_between": float(stem) * _same_sides(a, actors[0], recipients[0]),
         # "walked into a skirmish during the raid on the town": an act and the occasion it was told in, two happenings
         # (a veto): a definite occasion names the frame, not the act told inside it again
         "occasion_of_other": float(same_sentence and occasion_in_sentence(a, b)),
@@ -283,12 +291,12 @@ def pair_features(a: Mention, b: Mention, lead: tuple[int, int] | None = None) -
     }
 
 
-def _same_sides(a: Mention, b: Mention) -> float:
-    """1 when two mentions name the same two sides: the same actors and the same recipients, or for a reciprocal
-    type (whose parties are all actors) the same two or more parties; a side left empty is no evidence."""
+def _same_sides(a: Mention, same_actors: float, same_recipients: float) -> float:
+    """1 when two mentions name the same two sides (`_roles`: countries, and persons where both name some): the
+    same actors and recipients, or for a reciprocal type (all its parties actors) the same two or more parties."""
     if a.type in RECIPROCAL_TYPES:
-        return float(len(a.actors) >= 2 and a.actors == b.actors)
-    return float(bool(a.actors and a.recipients) and a.actors == b.actors and a.recipients == b.recipients)
+        return float(len(a.actors) >= 2 and same_actors > 0)
+    return same_actors * same_recipients
 
 
 def _member_and_set(member: Mention, other: Mention) -> bool:
