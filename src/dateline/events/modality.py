@@ -72,6 +72,9 @@ ATTEMPT_NOUNS = word_set("attempt_nouns")
 ASPECTUAL_HEADS = word_set("aspectual_verbs")
 #: Verbs whose complement or object did not happen.
 NEGATING_HEADS = word_set("negating_verbs")
+#: Statements an answer presupposes ("denies the charge"), and the verbs that answer one by refusing it.
+ANSWERED_STATEMENTS = word_set("answered_statements")
+REFUSING_ANSWERS = word_set("answering_verbs") & NEGATING_HEADS
 #: Prepositions that set a verb's scene or background ("in recent protests", "after the clashes"): their object
 #: is where or when the verb happened, not what it wants or refuses.
 SETTING_PREPS = word_class("prepositions", "loose") | ADJUNCT_PREPS
@@ -125,6 +128,8 @@ def trigger_modality(token: Any, event_heads: frozenset[int] = frozenset()) -> M
         return nominal
     if token.dep_ in ("dobj", "pobj") and presupposed(token, owned_only=True):
         return Modality()  # "rejected Dominica's request": what is done to it, Dominica did request
+    if answered_statement(token):
+        return Modality()  # "the company denies the charge": the charge was made; the denial is an act of its own
     verb = clause_head(token)
     seen, contrasted = 0, False
     while seen < 6:
@@ -148,6 +153,13 @@ def trigger_modality(token: Any, event_heads: frozenset[int] = frozenset()) -> M
             continue
         return _governor_modality(verb, token, event_heads)
     return Modality()
+
+
+def answered_statement(token: Any) -> bool:
+    """A statement refused by the answer whose object it is ("denied the charge", "rejected fresh allegations",
+    "refused the request"): made, whatever the answer says of its content or however the answer is qualified."""
+    return token.dep_ == "dobj" and token.lemma_.lower() in ANSWERED_STATEMENTS \
+        and token.head.lemma_.lower() in REFUSING_ANSWERS
 
 
 def _without_negation(found: Modality) -> Modality | None:
