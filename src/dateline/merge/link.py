@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from dateline.merge.parties import references_read_two_ways
 from dateline.merge.quotes import shared_quote
 from dateline.merge.rules import (
     Report,
@@ -130,6 +131,8 @@ def _explained(a: Report, b: Report, features: dict[str, float], quotation: str 
         why.append(f"both carry the quotation \"{quotation}\"")
     if a.mode and b.mode and a.mode != b.mode:  # they link only when worded alike (`rules._one_wording`)
         why.append(f"modes {a.mode} / {b.mode} read from one wording")
+    if references_read_two_ways(a, b):
+        why.append("parties read from a reference (a pronoun, an earlier act's actor) coded two ways in one wording")
     if a.date != b.date and copied(a, b):
         why.append(f"one sentence printed again, dated by each page ({a.date} / {b.date})")
     if features["shared_number"]:

@@ -28,6 +28,7 @@ import sys
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from dateline.merge.parties import NamedParty, lent_country, party_conflict, read_by_reference
 from dateline.merge.quotes import quoted_runs
 from dateline.merge.spans import COPY_DAYS as COPY_DAYS
 from dateline.merge.spans import DATE_SLACK_DAYS, date_span, merge_span, past_day
@@ -52,9 +53,6 @@ PLACELESS_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT
 SAME_PLACE_KM = {"point": 50.0, "admin": 250.0}
 #: Places of these GeoNames feature codes (seas, gulfs, regions) are as coarse as a country.
 COARSE_PLACE_CODES = word_set("merge_coarse_places")
-#: How the actors stage marks a country it lent a party from the context (the article's focus, a name nearby) in
-#: the party's `entry`: a guess about this party, which does not keep two groups of reports apart.
-LENT_COUNTRY_MARKS = word_set("merge_lent_countries")
 
 
 @dataclass(frozen=True)
@@ -134,8 +132,9 @@ class Report:
     own_names: frozenset[str]  # names less party words: two reports' shared names are exactly what these share
     quoted: frozenset[tuple[str, ...]]  # `quotes.quoted_runs`: the runs of words its sentence quotes (mostly none)
     roles: tuple[tuple[str, tuple[PartyKey, ...]], ...]  # per role, its parties
-    #: per role: (country, text, whether its own words give the country) of each party named, and their countries
-    named: tuple[tuple[str, tuple[tuple[str, str, bool], ...], frozenset[str]], ...]
+    #: per role: (country, text, own words give the country, read by reference) of each party named, and their
+    #: countries (`parties.party_conflict`)
+    named: tuple[tuple[str, tuple[NamedParty, ...], frozenset[str]], ...]
     place: PlaceKey | None
     place_in_sentence: bool  # `place_in_sentence`
     mentions: int  # sentences it stands for (its mentions, or its evidence alone)
@@ -145,7 +144,7 @@ class Report:
 def report_of(event: Event) -> Report:
     """The event as the merge compares it (read from the event as it is now: build it again after a change)."""
     sentence, parties = event.evidence.sentence, event.actors + event.recipients
-    named = [(role, tuple((sys.intern(p.country), sys.intern(p.text), not lent_country(p))
+    named = [(role, tuple((sys.intern(p.country), sys.intern(p.text), not lent_country(p), read_by_reference(p))
                           for p in members if p.country and p.text))
              for role, members in _roles(event)]
     party_text = " ".join(f"{p.name} {p.text or ''}" for p in parties)
@@ -163,7 +162,7 @@ def report_of(event: Event) -> Report:
                   numbers=sentence_numbers(sentence), own_names=_own_names(sentence, party_words),
                   quoted=quoted_runs(sentence),
                   roles=tuple((role, tuple(_party_key(p) for p in members)) for role, members in _roles(event)),
-                  named=tuple((role, coded, _countries(frozenset(country for country, _, _ in coded)))
+                  named=tuple((role, coded, _countries(frozenset(coded_party[0] for coded_party in coded)))
                               for role, coded in named),
                   place=_place_key(event.location), place_in_sentence=place_in_sentence(event),
                   mentions=len(mentions),
@@ -238,34 +237,6 @@ def _same_party(p: Party | PartyKey, p_words: frozenset[str], q: Party | PartyKe
     if p_words & q_words:
         return True
     return bool(p.country and p.sector and p.country == q.country and p.sector == q.sector)
-
-
-def lent_country(party: Party) -> bool:
-    """Whether the party's country was lent by the context (`LENT_COUNTRY_MARKS` in its `entry`), not read from its
-    own words: "workers" coded with the article's focus country, unlike "Mexican workers" or "BP"."""
-    return any(mark in (party.entry or "") for mark in LENT_COUNTRY_MARKS)
-
-
-def _named_countries(named: tuple[tuple[str, str, bool], ...], other_sentence: str,
-                     stated: bool = False) -> set[str]:
-    """The countries of the parties the text names and the other sentence does not (an implicit agent, coded
-    without text, is a guess; a name both sentences hold is one party, however each was coded); with `stated`, only
-    those the party's own words give (not lent by the context)."""
-    return {country for country, text, own in named if (own or not stated) and text not in other_sentence}
-
-
-def _party_conflict(a: Report, b: Report, lent: bool) -> str | None:
-    """Parties conflict when each event names a country the other does not (per role). Without `lent`, only
-    countries the party's own words give count for the conflict (`lent_country`): a lent one is a guess that never
-    makes a conflict, though it may hold the other's country (so this conflicts only where the full rule does)."""
-    for (role, first, mine_all), (_, second, theirs_all) in zip(a.named, b.named, strict=True):
-        if not mine_all or not theirs_all or len(mine_all | theirs_all) < 2:
-            continue  # one side names none, or one country between them: one side's countries hold the other's
-        mine, theirs = _named_countries(first, b.sentence), _named_countries(second, a.sentence)
-        if not (_named_countries(first, b.sentence, stated=not lent) <= theirs
-                or _named_countries(second, a.sentence, stated=not lent) <= mine):
-            return f"{role} {'/'.join(sorted(mine))} and {'/'.join(sorted(theirs))}"
-    return None
 
 
 def location_precision(loc: Location | PlaceKey) -> str:
@@ -350,7 +321,7 @@ def conflict_between(a: Report, b: Report, lent: bool = True, one_article: bool 
         return "a date too vague to merge"
     if not first.overlaps(second.first, second.last) and not copied(a, b):
         return f"dates {a.date or 'undated'} and {b.date or 'undated'}"
-    return _party_conflict(a, b, lent) or _place_conflict(a, b)
+    return party_conflict(a, b, lent) or _place_conflict(a, b)
 
 
 def _one_wording(a: Report, b: Report) -> bool:
