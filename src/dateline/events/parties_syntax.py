@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dateline.events.lexicon import load_lexicon
+from dateline.events.parties_judged import judged_doer
 from dateline.events.parties_participles import headline_subject
 from dateline.syntax import passive_agent
 from dateline.words import word_class, word_map, word_set
@@ -104,6 +105,9 @@ def verb_subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
     if verb.dep_ == "advcl" and not any(c.dep_ == "mark" for c in verb.children):
         found, how = verb_subject(verb.head, depth + 1)
         return found, f"{how} of '{verb.head.text}'"
+    judged = judged_doer(verb)
+    if judged is not None:  # "slammed Iran for arresting": Iran arrested
+        return judged, f"object of '{judged.head.text}' (judged for the act)"
     holder = _gerund_holder(verb)
     if holder is not None:
         # "is concentrating on getting aid", "after meeting Putin, Erdogan said", "came close to blowing up": a
