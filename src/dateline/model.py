@@ -49,8 +49,9 @@ NEARBY_AREA_BASIS = "the area the places named near it lie in"
 NAMED_KIND_NOTE = "the text names its kind"
 #: How the places stage found a place whose own name has no reading, kept on the place for the events stage to read
 #: (the `basis` text above is for people): put in the place the text puts it in ("X in Y"), in the town named beside
-#: it, or in the area the places named near it lie in, a guess from context ("talks to sell assets to Apache").
-PlaceFinding = Literal["container", "town_beside", "nearby_area"]
+#: it, or in the area the places named near it lie in, a guess from context ("talks to sell assets to Apache"); or a
+#: region of no one country put in the country whose demonym the text writes before it ("Iranian Kurdistan").
+PlaceFinding = Literal["container", "town_beside", "nearby_area", "national_part"]
 #: Why a stretch of text is not the story: reader comments, share/follow/newsletter lines, photo captions
 #: and credits, bylines, related-story blocks, legal/cookie/paywall notices, navigation, page timestamps,
 #: the dateline prefix ("BEIRUT (Reuters) -"), social-media posts, a line repeated from earlier.

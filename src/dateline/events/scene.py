@@ -32,7 +32,8 @@ from dateline.model import Document, Event, Location, Place
 from dateline.words import word_class, word_set
 
 #: Areas too wide to be a story's scene: a continent, a region, a sea, a river ("protests sweep across
-#: North Africa and the Middle East" places no later act anywhere in particular).
+#: North Africa and the Middle East" places no later act anywhere in particular); a region's national part, put in
+#: its country by the places stage ("Iranian Kurdistan", `found_by` "national_part"), is no scene either.
 WIDE_AREA_CODES = frozenset({"CONT", "RGN", "RGNE", "OCN", "SEA", "GULF", "STM"})
 #: How a location the sentence does not state begins its basis: the story's scene, the dateline.
 SCENE_BASIS, DATELINE_BASIS = "scene of the story", "the article's dateline"
@@ -230,7 +231,8 @@ class _SceneTrail:
             act = _act_placed(doc, place, starts)
             if act is not None and not self._widens(place, act):
                 place = _town_of_its_event(doc, place, act)
-                self.scene = None if place.feature_code in WIDE_AREA_CODES else (place, act)
+                wide = place.feature_code in WIDE_AREA_CODES or place.found_by == "national_part"
+                self.scene = None if wide else (place, act)
         self.read_upto = sentence_start
         return self.scene
 

@@ -17,6 +17,7 @@ from dateline.geo.gazetteer import (
     get_gazetteer,
     import_geonames,
 )
+from dateline.geo.national_parts import mark_national_parts
 from dateline.geo.parts import mark_parts
 from dateline.geo.recognize import find_mentions
 from dateline.geo.resolve import resolve_mentions
@@ -29,7 +30,8 @@ def tag_places(doc: Document) -> Document:
         return doc
     gazetteer = get_gazetteer()
     mentions = find_mentions(doc.parsed, gazetteer)
-    doc.places = resolve_mentions(mentions, gazetteer, focus_country(doc, gazetteer))
+    places = resolve_mentions(mentions, gazetteer, focus_country(doc, gazetteer))
+    doc.places = mark_national_parts(doc.parsed, places, gazetteer)
     mark_parts(doc.parsed, doc.places, gazetteer)
     return doc
 
