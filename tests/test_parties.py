@@ -89,9 +89,11 @@ def test_title_and_surname_name_the_office_holder_of_the_day(staged) -> None:
 
 
 def test_unknown_person_is_what_the_apposition_says(staged) -> None:
-    doc = staged("Marta Ibsen, a spokeswoman for the Danish Foreign Ministry, criticised the vote.")
+    # the vote is in Sweden, so only the apposition (`actors.people.described_by_apposition`) makes her Danish:
+    # without it she has no country (the article's places do not agree on one)
+    doc = staged("Marta Ibsen, a spokeswoman for the Danish Foreign Ministry, criticised the vote in Sweden.")
     person = next(a for a in doc.actors if a.text == "Marta Ibsen")
-    assert person.country == "DNK"
+    assert (person.country, person.sector) == ("DNK", "GOV")
 
 
 def test_role_of_a_country_takes_that_country(staged) -> None:
