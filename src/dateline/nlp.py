@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from thinc.api import NumpyOps
 
 from dateline.config import DEFAULT_BATCH_CHARS, DEFAULT_SPACY_MODEL, settings
+from dateline.nlp_lemmas import table_lemmatizer
 from dateline.nlp_rules import index_attribute_ruler
 from dateline.nlp_transitions import hold_gil_in_transitions
 
@@ -85,6 +86,7 @@ def _load_model(wanted: str) -> Any:
         if "parser" in nlp.pipe_names and PARAGRAPH_COMPONENT not in nlp.pipe_names:
             nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
         index_attribute_ruler(nlp)
+        table_lemmatizer(nlp)
         multiply_with_numpy(nlp)
         hold_gil_in_transitions(nlp)
         return nlp
