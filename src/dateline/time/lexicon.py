@@ -53,11 +53,12 @@ _SCALES: Mapping[str, int] = {"hundred": 100, "thousand": 1000}
 def number_value(text: str) -> int | None:
     """The integer a number phrase names ("14", "twenty four", "a couple of"), else None.
 
-    Vague quantities ("several", "a few") return None: their duration value is X. Digits are ASCII digits only:
-    `str.isdigit` also takes "²" (which `int` refuses) and other scripts' digits.
+    Vague quantities ("several", "a few") return None: their duration value is X. Digits are decimal digits of any
+    script ("٣", as the patterns' digit class matches them, and as `int` reads them); `str.isdigit` would also take "²",
+    which `int` refuses.
     """
     words = " ".join(text.lower().replace("-", " ").replace(",", "").split())
-    if words.isascii() and words.isdigit():
+    if words.isdecimal():
         return int(words)
     if words in NUMBER_WORDS:
         return NUMBER_WORDS[words]
