@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.pipeline import Lemmatizer
 
 from dateline.nlp import load_model, model_name
 from dateline.nlp_lemmas import TabledLemmas, lemma_hashes, table_lemmatizer
+from dateline.nlp_transitions import SpacyInternalsChanged
 
 # Sentences of my own: inflected verbs and nouns said twice in different roles, auxiliaries, a proper noun, numbers.
 TEXTS = [
@@ -65,3 +67,11 @@ def test_only_known_lemmatizers_and_modes_are_tabled():
     stock = spacy.load(model_name())
     stock.get_pipe("lemmatizer").__class__ = Custom
     assert not table_lemmatizer(stock)
+
+
+def test_a_lemmatizer_without_its_private_table_check_stops_the_load_naming_spacy(monkeypatch):
+    nlp = spacy.load(model_name())
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    monkeypatch.delattr(lemmatizer, "_validated")
+    with pytest.raises(SpacyInternalsChanged, match=f"spaCy {spacy.__version__} is installed"):
+        table_lemmatizer(nlp)

@@ -9,7 +9,8 @@ columns with `Doc.to_array`, lemmatises the first token of each distinct key thr
 have a lemma (set by the attribute ruler) keep it unless the component overwrites, as in spaCy.
 
 Only the lemmatizer classes whose reading of a token is known (spaCy's `Lemmatizer` and `EnglishLemmatizer`, in
-the rule or lookup mode) are tabled; anything else keeps spaCy's own loop.
+the rule or lookup mode) are tabled; anything else keeps spaCy's own loop. The table calls the component's
+private table check as its `__call__` does; if that is gone, loading stops with `SpacyInternalsChanged`.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from spacy.errors import Errors
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
+
+from dateline.nlp_transitions import internals_changed
 
 #: The lemmatizers whose answer for a token depends on its ORTH, POS and MORPH alone, in these modes.
 KNOWN_CLASSES = (Lemmatizer, EnglishLemmatizer)
@@ -69,6 +72,8 @@ def table_lemmatizer(nlp: Any, name: str = "lemmatizer") -> bool:
     cls = type(lemmatizer)
     if cls not in KNOWN_CLASSES or lemmatizer.mode not in KEYED_MODES:
         return False
+    if not hasattr(lemmatizer, "_validated") or not callable(getattr(lemmatizer, "_validate_tables", None)):
+        raise internals_changed("its Lemmatizer keeps no `_validated` flag or `_validate_tables` check")
     if cls not in _TABLED:
         _TABLED[cls] = type(f"Tabled{cls.__name__}", (TabledLemmas, cls), {"__doc__": TabledLemmas.__doc__})
     lemmatizer.__class__ = _TABLED[cls]
