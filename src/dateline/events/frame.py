@@ -59,7 +59,7 @@ from dateline.events.senses import (
 from dateline.events.statement_senses import only_said
 from dateline.model import Actor, Document
 from dateline.syntax import PLACE_ENTITIES
-from dateline.words import word_map, word_set
+from dateline.words import word_class, word_map, word_set
 
 CAUSES = word_map("nonpolitical_causes")
 INDUSTRIAL_SITES = word_set("industrial_sites")
@@ -91,13 +91,13 @@ BUSINESS_SECTORS = frozenset({"BUS", "MNC"})
 POLITICAL_SECTORS = STATE_SECTORS | ARMED_SECTORS | frozenset({"OPP", "PTY", "IGO", "GOV"})
 #: Dependents that modify a cause noun, and prepositions that name whose it is ("fire from the army").
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
-AGENT_PREPS = frozenset({"of", "from", "by"})
+AGENT_PREPS = word_class("frame_prepositions", "agent")
 #: How a headline's subject hangs on its verb when the parser misreads it ("quake" in "6.9 quake strikes Indonesia").
 HEADLINE_SUBJECT_DEPS = frozenset({"compound", "nmod"})
 #: Prepositions that name the cause of an agentless act ("killed in the floods", "died from cholera").
-CAUSE_PREPS = frozenset({"in", "from", "during", "by", "as"})
+CAUSE_PREPS = word_class("frame_prepositions", "cause")
 #: Prepositions of time whose phrase is background, not the act's own setting ("clashed after the match").
-TIME_PREPS = frozenset({"after", "before", "following", "ahead", "prior", "since", "until", "amid", "during"})
+TIME_PREPS = word_class("frame_prepositions", "background-time")
 #: How a time adjunct hangs on the trigger: a preposition ("after the match") or an adverb that takes one ("ahead of
 #: the match", "prior to the game").
 TIME_ADJUNCT_DEPS = frozenset({"prep", "advmod"})
