@@ -79,12 +79,16 @@ def test_cpu_spent_before_the_mark_is_the_start_up_not_the_work(monkeypatch: pyt
 
     from scale_timing import PeakMemory
 
-    before = sum(psutil.Process().cpu_times()[:2])
+    own = psutil.Process()
+    before = sum(own.cpu_times()[:2])
     with PeakMemory(every=0.5) as memory:
         busy(0.6)  # a runner starting
         memory.mark()
         busy(0.3)  # its work
-        time.sleep(0.6)  # a last sample
+        # a last sample after the work: waited for, not slept for (a loaded machine may wake the sampler late)
+        done, deadline = sum(own.cpu_times()[:2]), time.monotonic() + 20
+        while memory.cpu.get(own.pid, 0.0) < done and time.monotonic() < deadline:
+            time.sleep(0.05)
     figures = memory.cpu_figures(before)
     assert 0.5 < figures["startup_cpu_s"] < 0.9
     assert 0.2 < figures["parent_cpu_s"] < 0.5
