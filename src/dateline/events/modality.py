@@ -156,10 +156,12 @@ def trigger_modality(token: Any, event_heads: frozenset[int] = frozenset()) -> M
 
 
 def answered_statement(token: Any) -> bool:
-    """A statement refused by the answer whose object it is ("denied the charge", "rejected fresh allegations",
-    "refused the request"): made, whatever the answer says of its content or however the answer is qualified."""
+    """A statement named as known and refused by the answer whose object it is ("denied the charge", "rejected
+    these allegations", "refused their request"): made, whatever the answer says of its content or however the
+    answer is qualified. One the refusal introduces ("rejected a U.S. request") is left to the refusal, as the
+    PLOVER sentences code it: the answer is the event told, the statement its background."""
     return token.dep_ == "dobj" and token.lemma_.lower() in ANSWERED_STATEMENTS \
-        and token.head.lemma_.lower() in REFUSING_ANSWERS
+        and token.head.lemma_.lower() in REFUSING_ANSWERS and presupposed(token)
 
 
 def _without_negation(found: Modality) -> Modality | None:

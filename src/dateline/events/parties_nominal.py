@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from dateline.events.lexicon import load_lexicon
+from dateline.events.modality import answered_statement
 from dateline.events.parties_claims import clause_doer
 from dateline.events.parties_support import add_support_verb_subject
 from dateline.events.parties_syntax import (
@@ -79,7 +80,9 @@ def noun_parties(noun: Any, reciprocal: bool = False) -> PartyTokens:
     if claimed is not None:  # "IS claimed responsibility for the bombing", "nurses went on strike"
         found.actors.extend(with_conjuncts(claimed))
         found.patterns.append(how)
-    if all(t.i in found.weak for t in found.actors) or _under_light_verb(noun):
+    if all(t.i in found.weak for t in found.actors) and answered_statement(noun):
+        _add_answerer(noun, found)  # "the company denies the charge": made against the company, not by it
+    elif all(t.i in found.weak for t in found.actors) or _under_light_verb(noun):
         add_support_verb_subject(noun, found, reciprocal)
     elif not any(t.i not in found.weak for t in found.recipients):
         _add_answerer(noun, found)
@@ -207,7 +210,8 @@ def _add_clause_object(noun: Any, found: PartyTokens) -> None:
 def _add_answerer(noun: Any, found: PartyTokens) -> None:
     """"the Coast Guard approved BP's requests", "Germany's request was rejected by the court": who
     answers a request, offer or proposal that has its own actor is whom it was made to, as is who faces or
-    receives an act that has its own actor ("Uganda faced criticism from Kenya")."""
+    receives an act that has its own actor ("Uganda faced criticism from Kenya"); who refuses a statement naming
+    no maker (`modality.answered_statement`: "the company denies the charge") is whom it was made to as well."""
     verb = noun.head
     undergoes = verb.pos_ == "VERB" and noun.dep_ == "dobj" and converse(verb)  # "faced criticism from Kenya"
     if verb.pos_ != "VERB" or (verb.lemma_.lower() not in ANSWERING_VERBS and not undergoes):
