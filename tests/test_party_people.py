@@ -9,6 +9,7 @@ from dateline.events.group import Cues, cluster, mentions_of
 from dateline.events.party_people import other_persons, person_key, person_keys
 from dateline.events.same_happening import pair_features
 from dateline.model import Event, Evidence, Party
+from stage_run import event_at, extracted
 
 DAY = dt.date(2015, 3, 2)
 UNLISTED = "person not in the actor dictionary"
@@ -69,3 +70,11 @@ def test_one_person_retold_or_a_body_and_its_person_still_share_a_side() -> None
     a, b = mentions_of([first[0], second[0]], [first[1], second[1]], DAY)
     features = pair_features(a, b)
     assert features["same_actors"] == 1 and features["same_recipients"] == 1 and features["retold_between"] == 1
+
+
+def test_the_actors_stage_entries_of_unlisted_persons_are_read_as_persons(nlp) -> None:
+    # `person_key` reads the words the actors stage writes in an entry: a change of those words must fail here,
+    # not only in the hand-made parties above (which copy them)
+    event = event_at(extracted(nlp, "Marta Ibsen, a spokeswoman for the Danish Foreign Ministry, criticised Lars Holm "
+                                    "on Monday."), "criticised")
+    assert (person_keys(event.actors), person_keys(event.recipients)) == ({"ibsen"}, {"holm"})
