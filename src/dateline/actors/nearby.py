@@ -152,8 +152,45 @@ def context_country(doc: Document, token_start: int, mentions: list[CountryMenti
         first = bisect_left(mentions, sent.start_char, key=_mention_start)
         here = mentions[first:bisect_left(mentions, sent.end_char, lo=first, key=_mention_start)]
         if here:
-            return _choose(here, at, focus)
+            chosen = _choose(here, at, focus)
+            return None if _one_of_a_list(doc, chosen, here, focus) else chosen
     return None
+
+
+#: Distinct countries one coordination names from which it is a list of states ("confirmed in Ireland, Germany,
+#: Italy and Denmark"), not the place of one party.
+LIST_OF_STATES = 3
+
+
+def _one_of_a_list(doc: Document, chosen: CountryMention, here: list[CountryMention], focus: str | None) -> bool:
+    """Whether the country chosen for an agent is one of `LIST_OF_STATES` or more countries coordinated with each
+    other, the main country not among them: "Cases have been confirmed in Ireland, Germany, Italy and Denmark.
+    The mayor's office is in talks with central government" says nothing of whose government, and the last one
+    listed (Denmark) was no better a guess than the article's main country, which then stands in. Countries named
+    apart ("an Argentine judge ... arms sales to Croatia and Ecuador") are no list."""
+    members = _coordinated(doc.parsed[_mention_token(doc, chosen)])
+    listed = {m.country for m in here if _mention_token(doc, m) in members}
+    return len(listed) >= LIST_OF_STATES and focus not in listed
+
+
+def _mention_token(doc: Document, mention: CountryMention) -> int:
+    """The index of the token a country mention's last word is."""
+    return doc.parsed.char_span(mention.start, mention.start + len(mention.text), alignment_mode="expand").root.i
+
+
+def _coordinated(token: Any) -> set[int]:
+    """The token indices of the coordination `token` belongs to: the first conjunct and every conjunct below it
+    ("Ireland, Germany, Italy and Denmark"); `token` alone when it is coordinated with nothing."""
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    found, stack = {first.i}, [first]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ == "conj":
+                found.add(child.i)
+                stack.append(child)
+    return found
 
 
 def _sentences_back(doc: Document, sentence: Any) -> list[Any]:
