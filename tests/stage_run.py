@@ -7,7 +7,7 @@ import datetime as dt
 from dateline.events.dating import Dating, event_dating
 from dateline.events.detect import undetected
 from dateline.events.verify import unverified
-from dateline.model import Actor, Article, Document, Event, content_id
+from dateline.model import Actor, Article, Document, Event, Location, content_id
 from dateline.pipeline import run_stages
 from dateline.time import tag_timexes
 
@@ -28,6 +28,11 @@ def candidates(nlp, text: str) -> Document:
 def event_at(doc: Document, trigger: str) -> Event:
     """The first event whose evidence trigger is `trigger`."""
     return next(e for e in doc.events if e.evidence.trigger == trigger)
+
+
+def location_of(nlp, text: str, trigger: str) -> Location | None:
+    """Where the pipeline places the event the word `trigger` tells in `text`."""
+    return event_at(extracted(nlp, text), trigger).location
 
 
 def event_telling(doc: Document, trigger: str) -> Event:

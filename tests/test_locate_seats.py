@@ -7,13 +7,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from dateline.events.seats import state_figure
-from dateline.model import Location
-from stage_run import event_at, extracted
-
-
-def location_of(nlp, text: str, trigger: str) -> Location | None:
-    """Where the pipeline places the event the word `trigger` tells in `text`."""
-    return event_at(extracted(nlp, text), trigger).location
+from stage_run import event_at, extracted, location_of
 
 
 def test_a_state_body_filed_from_a_town_is_not_placed_at_the_town(nlp) -> None:

@@ -7,13 +7,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from dateline.events.scene import shares_dateline
-from dateline.model import Location
-from stage_run import event_at, extracted
-
-
-def location_of(nlp, text: str, trigger: str) -> Location | None:
-    """Where the pipeline places the event the word `trigger` tells in `text`."""
-    return event_at(extracted(nlp, text), trigger).location
+from stage_run import location_of
 
 
 def place_at(text: str, name: str) -> SimpleNamespace:
