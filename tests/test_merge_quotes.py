@@ -9,7 +9,7 @@ from dateline.merge import link_model, link_probability, link_reason, report_of
 from dateline.merge.blocking import LinkBound
 from dateline.merge.quotes import quoted_runs, quoted_spans, shared_quote
 from dateline.store import open_store
-from test_merge import event_of, party, report
+from test_merge import event_of, ingest, party, report
 
 # one warning of the port authority, retold by two outlets in their own words around its quoted words
 WIRE = ("Dockers marched on the harbour gates in Mombasa as the port authority said it would `` not tolerate any "
@@ -109,9 +109,7 @@ def test_the_store_merges_the_reports_of_one_quotation_and_shows_why(store_targe
             for aid, sentence in (("wire", WIRE), ("paper", PAPER))]
     for doc in docs:
         doc.events[0].date_mod = "ON_OR_BEFORE"
-    with open_store(store_target) as store:
-        store.add([docs[0]])
-        store.add([docs[1]])
+    ingest(store_target, [docs[0]], [docs[1]])
     with open_store(store_target, read_only=True) as store:
         (merged,) = store.events()
         assert sorted(m.article_id for m in merged.mentions) == ["paper", "wire"]

@@ -10,7 +10,7 @@ from dateline.merge import conflict_reason, link_reason
 from dateline.merge.parties import read_by_reference
 from dateline.model import Event, Party
 from dateline.store import open_store
-from test_merge import event_of, report
+from test_merge import event_of, ingest, report
 
 # one sentence two pages print; each page named another minister last before it
 PRINTED = "He told reporters that the ban on grain exports through the northern ports would end in March ."
@@ -90,9 +90,7 @@ def test_the_store_merges_one_sentence_two_pages_resolved_apart_and_says_why(sto
                                ("daily", referred("the farm minister", "UKR")))]
     for doc in docs:
         doc.events[0].date_mod = "ON_OR_BEFORE"
-    with open_store(store_target) as store:
-        store.add([docs[0]])
-        store.add([docs[1]])
+    ingest(store_target, [docs[0]], [docs[1]])
     with open_store(store_target, read_only=True) as store:
         (merged,) = store.events()
         assert sorted(m.article_id for m in merged.mentions) == ["daily", "wire"]
