@@ -14,7 +14,10 @@ dropped (no dot is better than another town's) when
   Barack Obama", "the Environmental Protection Agency") and the town is not the state's capital: such a party speaks
   from its seat, not from the town a reporter covering a spill files from ("VENICE, Louisiana -- ... Obama ... tapped
   a commission to probe the spill"). A generic agent ("city officials", "the mayor") or a country's own entry says
-  nothing of where it spoke, and in the capital its national bodies are at home ("CAIRO -- Mubarak announced").
+  nothing of where it spoke, and in the capital its national bodies are at home ("CAIRO -- Mubarak announced");
+- the sentence before tells a journey that ended in another town (`journey_away`): "NEW ORLEANS -- A photographer drove
+  two hours to Port Fourchon, La., ... was stopped by harbor police. ... the police allowed him 15 minutes": the act
+  told next happened where the journey went, or the text does not say; it was not seen in the reporter's town.
 
 Reads the parties' dictionary `entry` (the actors stage's account of how it resolved them) and `doc.places`; imports no
 other stage.
@@ -26,10 +29,11 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from dateline.events.place_links import introducing_word, place_token
+from dateline.events.index import ArticleIndex
+from dateline.events.place_links import introducing_word, place_precision, place_token
 from dateline.events.story_moves import moved_away
 from dateline.model import Document, Place
-from dateline.words import word_class
+from dateline.words import word_class, word_set
 
 #: How the actors stage's `entry` names a line of Phoenix's country dictionary that is a person or body of a state: the
 #: line's code is the country's three letters and a sector ("BARACK_OBAMA [USAGOV >090120]"); a country's own line
@@ -45,6 +49,10 @@ AGENT_JOIN = " + "
 CAPITAL_CODE = "PPLC"
 #: Prepositions naming where someone came from ("a day after arriving from Chicago", filed from MANILA).
 ORIGIN_PREPS = word_class("prepositions", "origin")
+#: Verbs of the subject's own journey ("drove", "flew", "travelled"), and the prepositions naming where one ended ("to",
+#: "into"; not "from": a journey from a town says nothing of where its traveller went on to act).
+JOURNEY_VERBS = word_set("journey_verbs")
+JOURNEY_ENDS = word_class("prepositions", "journey-end") - ORIGIN_PREPS
 
 
 def dateline_refuted(doc: Document, town: Place, trigger: Any, parties: Iterable[Any] = (),
@@ -55,6 +63,9 @@ def dateline_refuted(doc: Document, town: Place, trigger: Any, parties: Iterable
     elsewhere = moved_away(doc, town, trigger, None if words else lambda place: _origin(doc, place))
     if elsewhere is not None:
         return f"its sentence names '{elsewhere.text}', outside '{town.text}'"
+    went = journey_away(doc, town, trigger)
+    if went is not None:
+        return f"the sentence before tells a journey to '{went.text}', not '{town.text}'"
     if words and town.feature_code != CAPITAL_CODE:
         figure = next((p for p in parties if state_figure(p)), None)
         if figure is not None:
@@ -79,3 +90,24 @@ def _origin(doc: Document, place: Place) -> bool:
         return False
     prep, _, _ = introducing_word(place_token(doc.parsed, place))
     return prep is not None and prep.lower_ in ORIGIN_PREPS
+
+
+def journey_away(doc: Document, town: Place, trigger: Any) -> Place | None:
+    """The town a journey told in the sentence before the act's ended in ("drove two hours to Port Fourchon"), when
+    it is another town than the dateline's: one the gazetteer places as a town, or a name it lacks that the text puts
+    in an area ("Port Fourchon, La."). A journey to an area ("flew to Louisiana") may end in the dateline town."""
+    sent = trigger.sent
+    if doc.parsed is None or sent.start == 0:
+        return None
+    before = doc.parsed[sent.start - 1].sent
+    ends = [obj.i for verb in before if verb.lemma_ in JOURNEY_VERBS for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ in JOURNEY_ENDS for obj in prep.children if obj.dep_ == "pobj"]
+    if not ends:
+        return None
+    for place in ArticleIndex.of(doc).places_in_tokens(before.start, before.end):
+        if place.name is None or place.token_start is None or \
+                not any(place.token_start <= i < (place.token_end or place.token_start + 1) for i in ends):
+            continue
+        if place.found_by == "container" or (place_precision(place) == "point" and place.geonameid != town.geonameid):
+            return place
+    return None
