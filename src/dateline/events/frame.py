@@ -91,7 +91,7 @@ BUSINESS_SECTORS = frozenset({"BUS", "MNC"})
 POLITICAL_SECTORS = STATE_SECTORS | ARMED_SECTORS | frozenset({"OPP", "PTY", "IGO", "GOV"})
 #: Dependents that modify a cause noun, and prepositions that name whose it is ("fire from the army").
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
-AGENT_PREPS = word_class("frame_prepositions", "agent")
+AGENT_PREPS = word_class("prepositions", "maker")
 #: How a headline's subject hangs on its verb when the parser misreads it ("quake" in "6.9 quake strikes Indonesia").
 HEADLINE_SUBJECT_DEPS = frozenset({"compound", "nmod"})
 #: Prepositions that name the cause of an agentless act ("killed in the floods", "died from cholera").

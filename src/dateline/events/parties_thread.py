@@ -26,7 +26,7 @@ from typing import Any
 from dateline.events.index import sentences_back
 from dateline.events.parties_syntax import SPEECH_NOUNS, verb_subject, with_conjuncts
 from dateline.model import Document, Event, Party
-from dateline.words import word_map, word_set
+from dateline.words import word_class, word_map, word_set
 
 #: Acts only a state does to a person, and the branch of the state that does them.
 STATE_AGENCIES = word_map("state_agencies")
@@ -41,7 +41,7 @@ THREAD_SENTENCES = 2
 #: Documents a body issues ("a news release from the Sheriff's Office"): the source is their issuer.
 ISSUED_THINGS = word_set("issued_documents") | SPEECH_NOUNS
 #: Prepositions, inside a source phrase ("a news release from the Sheriff's Office"), naming who issued it.
-ISSUER_PREPS = frozenset({"from", "by", "of"})
+ISSUER_PREPS = word_class("prepositions", "maker")
 
 Resolver = Callable[[Any], list[Party]]
 

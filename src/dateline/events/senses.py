@@ -48,7 +48,7 @@ QUESTION_WORDS = word_set("question_words")
 #: Tags of wh-words: one before a clause's verb makes it an indirect question.
 WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 #: Dependents of a text that name who made it ("the ministry's report", "a report by the UN", "a paper from CNAS").
-AUTHOR_PREPS = frozenset({"by", "from", "of"})
+AUTHOR_PREPS = word_class("prepositions", "maker")
 #: Tags of a finite verb that cannot be a bare subjunctive: "was", "had taken", "is" (not "be", nor "leave" after a
 #: plural subject, which reads the same either way).
 STATING_TAGS = frozenset({"VBD", "VBZ"})
