@@ -14,8 +14,8 @@ only, `conflict_between(lent=False)`), a place is carried over from elsewhere in
 what the sentences themselves say counts here: a party or place conflicts only when the text names it (a
 party with its text, a place whose name is in the evidence sentence) and the other sentence does not hold that
 text — so two copies of one sentence (wire copy, a page's list of stories) are one report whatever the
-coder made of each (the party rules: `dateline.merge.parties`). Statuses: a fact, a plan and a hypothetical may tell one happening ("is to
-be released Monday" / "was released Monday": the modality reader often errs between them); a
+coder made of each (the party rules: `dateline.merge.parties`). Statuses: a fact, a plan and a hypothetical may
+tell one happening ("is to be released Monday" / "was released Monday": the modality reader often errs between them); a
 negation and a fact may not.
 """
 
