@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 from typing import Any
 
@@ -172,7 +173,7 @@ def test_the_events_benchmark_cross_validates_the_recipe_its_flags_name(monkeypa
     import train_event_model
     from event_sources import BESIDE
 
-    for name in ("BESIDE_WEIGHT", "BESIDE_IN_CALIBRATION", "CALIBRATION_MAP"):
+    for name in ("BESIDE_WEIGHT", "BESIDE_IN_CALIBRATION", "CALIBRATION_MAP", "C", "MIN_DOCS"):
         monkeypatch.setattr(train_event_model, name, getattr(train_event_model, name))  # restored afterwards
     import events
 
@@ -181,7 +182,7 @@ def test_the_events_benchmark_cross_validates_the_recipe_its_flags_name(monkeypa
     args = parser.parse_args(["--beside-weight", "0.3", "--beside-in-calibration", "--calibration-map", "isotonic",
                               "--news", "0"])
     assert trainer.set_recipe(parser, args) == {"beside_weight": 0.3, "beside_in_calibration": True,
-                                                "calibration_map": "isotonic"}
+                                                "calibration_map": "isotonic", "c": 0.3, "min_docs": 1}
     rows = [row("gold", n, "PROTEST", ["w=crowd"]) for n in range(20)]
     rows += [row("gold", 20 + n, BESIDE, ["w=crowd", "w=aside"]) for n in range(20)]
     rows += [row("gold", 40 + n, "NONE", ["w=quiet"]) for n in range(20)]
@@ -193,3 +194,61 @@ def test_the_events_benchmark_cross_validates_the_recipe_its_flags_name(monkeypa
     assert cal.calibration_knots and abs(cal.calibrated(0.8) - 1 / 3) < 0.05  # 10 right of 30, BESIDE counted
     with pytest.raises(SystemExit):
         trainer.set_recipe(parser, parser.parse_args(["--beside-weight", "-1"]))
+
+
+def test_a_feature_seen_in_one_document_only_is_left_out_at_min_docs_two(monkeypatch) -> None:
+    """A word of one story (here the subject's name, in four candidates of one article) passes the row count but
+    fits only that article's labels; with `--min-docs 2` it is no column, while a word of two articles stays."""
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    from fit_matrix import feature_matrix
+
+    rows = [row("gold", 0, "PROTEST", ["subj=marta", "w=crowd"]) for _ in range(4)]
+    rows += [row("gold", 1, "NONE", ["w=crowd"]), row("news", 1, "NONE", ["w=quiet"])]
+    every, _, _ = feature_matrix(rows, 2)
+    kept, index, x = feature_matrix(rows, 2, min_docs=2)
+    assert "subj=marta" in every and "subj=marta" not in kept
+    assert "w=crowd" in kept and x.shape == (6, len(kept))
+    assert x[4, index["w=crowd"]] == 1
+
+
+def test_the_l2_strength_and_document_count_flags_reach_every_fit(monkeypatch) -> None:
+    """`--c` and `--min-docs` are recipe flags like the BESIDE ones: set once, every later `fit` (the fold
+    verifiers of `benchmarks/events.py` call it with no C) uses them, so the CV judges the recipe that ships."""
+    import pytest
+
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    import train_event_model
+
+    for name in ("C", "MIN_DOCS"):
+        monkeypatch.setattr(train_event_model, name, getattr(train_event_model, name))
+    parser = argparse.ArgumentParser()
+    train_event_model.add_recipe_options(parser)
+    rows = [row("gold", n // 3, "PROTEST" if n % 2 else "NONE", ["w=crowd"] if n % 2 else ["w=street"])
+            for n in range(30)]
+    rows += [row("gold", 100, "PROTEST", ["subj=marta"]), row("gold", 100, "PROTEST", ["subj=marta"])]
+    loose = train_event_model.fit(rows)
+    recipe = train_event_model.set_recipe(parser, parser.parse_args(["--c", "0.05", "--min-docs", "2"]))
+    assert recipe["c"] == 0.05 and recipe["min_docs"] == 2
+    tight = train_event_model.fit(rows)
+    assert "subj=marta" in loose.vocabulary and "subj=marta" not in tight.vocabulary
+    assert 0 < pull(tight, "w=crowd") < pull(loose, "w=crowd")
+    with pytest.raises(SystemExit):
+        train_event_model.set_recipe(parser, parser.parse_args(["--c", "0"]))
+
+
+def test_the_recipe_screen_reads_its_recipes_and_counts_what_the_default_view_shows(monkeypatch) -> None:
+    """`tools/recipe_cv.py` takes recipes as `key=value` lists (an unknown key is refused, not ignored) and counts,
+    of (confidence, right) pairs, those at or above the default view and how many of them are right."""
+    import pytest
+
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
+    from recipe_cv import figures, parse_recipe
+
+    assert parse_recipe("c=0.1,min_docs=3") == {"c": 0.1, "min_docs": 3.0}
+    assert parse_recipe("") == {}
+    with pytest.raises(SystemExit):
+        parse_recipe("alpha=2")
+    got = figures([(0.9, True), (0.5, False), (0.36, True), (0.2, False), (0.1, True)])
+    assert (got["shown"], got["shown_right"], got["precision"]) == (3, 2, 0.667)
+    assert got["right"] == 3 and 0 < got["auc"] < 1

@@ -47,6 +47,7 @@ from dateline.events import linear
 from dateline.events.linear import LinearModel
 from dateline.events.verify import FEATURE_VERSION, MODEL_NAME, NONE
 from event_sources import BESIDE, SOURCES, TRAINED_ON, Row, attach_embeddings, cache_rows, source_file
+from fit_matrix import dense_matrix, dense_stats, feature_matrix
 from verifier_figures import decide, isotonic_knots, platt, ranking, source_report
 
 #: How much one row of each source counts: the gold articles are the target domain, and so are the hand-labelled
@@ -56,6 +57,10 @@ from verifier_figures import decide, isotonic_knots, platt, ranking, source_repo
 SOURCE_WEIGHT = {"gold": 3.0, "news": 3.0, "ngec": 0.5, "rams": 1.0, "wikievents": 1.0, "crisislex": 0.5,
                  "gsr": 1.0}
 MIN_COUNT = 2  # features seen fewer times are left out of the vocabulary
+#: The verifier's features must also be seen in this many documents (a source's article, story or tweet): a
+#: feature of one document only (a person's name as the subject, a word of one story) can fit that document's
+#: labels without moving the weights every text shares, and is never seen again on other news. 1 keeps them all.
+MIN_DOCS = 1
 #: How much a BESIDE row (a gold candidate of another type beside a gold fact, off the coder's words:
 #: `event_sources`) counts, as NONE, against a gold row: 0 leaves it out of the fit (LABEL_VERSION 5's recipe).
 #: Not its type there, but perhaps an event the coder left uncoded, so less than a sure label. Measured in the
@@ -101,25 +106,11 @@ FOLDS = 5
 SEED = 13
 
 
-def feature_matrix(rows: list[Any], min_count: int = MIN_COUNT) -> tuple[list[str], dict[str, int], Any]:
-    """The binary feature matrix of `rows` (each with `.features`): the features seen in at least `min_count`
-    rows, sorted, their column index, and a sparse matrix with one row per row."""
-    from scipy.sparse import csr_matrix
-
-    counts = Counter(f for r in rows for f in set(r.features))
-    vocab = sorted(f for f, n in counts.items() if n >= min_count)
-    index = {f: i for i, f in enumerate(vocab)}
-    cols, ptr = [], [0]
-    for r in rows:
-        cols += sorted({index[f] for f in r.features if f in index})
-        ptr.append(len(cols))
-    return vocab, index, csr_matrix((np.ones(len(cols)), cols, ptr), shape=(len(rows), len(vocab)))
-
-
 def fit_linear(rows: list[Any], c: float, weights: dict[str, float], use_dense: bool = False,
-               min_count: int = MIN_COUNT, dense_weight: float = 1.0) -> LinearModel:
+               min_count: int = MIN_COUNT, dense_weight: float = 1.0, min_docs: int = 1) -> LinearModel:
     """The one trainer of the learned decisions (verifier and detector): a multinomial logistic regression over
-    the rows' binary features and, with `use_dense`, their standardised dense vectors times `dense_weight` (kept
+    the rows' binary features (`feature_matrix`: seen in `min_count` rows and `min_docs` documents) and, with
+    `use_dense`, their standardised dense vectors times `dense_weight` (kept
     in the model as a smaller scale, so reading it needs nothing new); each row weighted by its source. Rows
     with fewer than two labels give a model that always says NONE."""
     from scipy.sparse import csr_matrix, hstack
@@ -127,7 +118,7 @@ def fit_linear(rows: list[Any], c: float, weights: dict[str, float], use_dense: 
 
     if len({r.label for r in rows}) < 2:
         return LinearModel((NONE,), {}, np.zeros((1, 0)), np.zeros(1))
-    vocab, index, x = feature_matrix(rows, min_count)
+    vocab, index, x = feature_matrix(rows, min_count, min_docs)
     stats = dense_stats(rows) if use_dense else None
     if stats is not None:
         stats = (stats[0], stats[1] / dense_weight)
@@ -144,8 +135,10 @@ def fit_linear(rows: list[Any], c: float, weights: dict[str, float], use_dense: 
     return LinearModel(tuple(str(k) for k in clf.classes_), index, coef[:, : len(vocab)], intercept, dense=dense)
 
 
-def fit(rows: list[Row], c: float = C, use_dense: bool | None = None, dense_weight: float | None = None) -> LinearModel:
-    """A verifier trained on `rows` (calibration left as identity), the rows of the `MARKED` sources marked with
+def fit(rows: list[Row], c: float | None = None, use_dense: bool | None = None,
+        dense_weight: float | None = None) -> LinearModel:
+    """A verifier trained on `rows` (calibration left as identity) with inverse L2 strength `c` (by default `C`,
+    read when called, so a recipe option set later holds), the rows of the `MARKED` sources marked with
     their source while fitting and the mark's column left out of the model; with the sentence embeddings when
     `use_dense` (by default `USE_EMBEDDINGS`), their block weighted `dense_weight` (by default `DENSE_WEIGHT`)."""
     marked = [replace(r, features=[*r.features, SOURCE_MARK + r.source]) if r.source in MARKED else r
@@ -153,7 +146,8 @@ def fit(rows: list[Row], c: float = C, use_dense: bool | None = None, dense_weig
     dense = USE_EMBEDDINGS if use_dense is None else use_dense
     weight = DENSE_WEIGHT if dense_weight is None else dense_weight
     weights = {**SOURCE_WEIGHT, BESIDE_SOURCE: SOURCE_WEIGHT["gold"] * BESIDE_WEIGHT}
-    return without_features(fit_linear(marked, c, weights, dense, dense_weight=weight), SOURCE_MARK)
+    model = fit_linear(marked, C if c is None else c, weights, dense, dense_weight=weight, min_docs=MIN_DOCS)
+    return without_features(model, SOURCE_MARK)
 
 
 def as_fitted(rows: list[Row]) -> list[Row]:
@@ -169,23 +163,6 @@ def without_features(model: LinearModel, prefix: str) -> LinearModel:
     kept = sorted((i, f) for f, i in model.vocabulary.items() if not f.startswith(prefix))
     columns = [i for i, _ in kept]
     return replace(model, vocabulary={f: n for n, (_, f) in enumerate(kept)}, coef=model.coef[:, columns])
-
-
-def dense_stats(rows: list[Row]) -> tuple[np.ndarray, np.ndarray] | None:
-    """Mean and scale of the dense features over the rows that have them (None when none has)."""
-    have = np.array([r.dense for r in rows if len(r.dense)], dtype=np.float64)
-    if not len(have):
-        return None
-    return have.mean(axis=0), have.std(axis=0) + 1e-3
-
-
-def dense_matrix(rows: list[Row], mean: np.ndarray, scale: np.ndarray) -> np.ndarray:
-    """The standardised dense features of the rows; a row without them sits at the mean (zeros)."""
-    out = np.zeros((len(rows), len(mean)))
-    for i, r in enumerate(rows):
-        if len(r.dense) == len(mean):
-            out[i] = (np.asarray(r.dense) - mean) / scale
-    return out
 
 
 def predict(model: LinearModel, rows: list[Any]) -> list[dict[str, float]]:
@@ -213,7 +190,7 @@ def whole_article_folds(rows: list[Row]) -> list[set[tuple[str, str]]]:
     return folds
 
 
-def cross_validate_gold(rows: list[Row], c: float = C,
+def cross_validate_gold(rows: list[Row], c: float | None = None,
                         use_dense: bool | None = None) -> dict[tuple[str, int, str], dict[str, float]]:
     """Out-of-fold probabilities for every candidate of a whole-article source (the gold articles, and the
     hand-labelled news when it is trained on), keyed by (article, trigger start, coded type)."""
@@ -252,7 +229,8 @@ def document_fold(group: str) -> int:
     return int(hashlib.sha1(group.encode()).hexdigest(), 16) % FOLDS
 
 
-def cross_validate_all(rows: list[Row], c: float = C, use_dense: bool | None = None) -> list[dict[str, float]]:
+def cross_validate_all(rows: list[Row], c: float | None = None,
+                       use_dense: bool | None = None) -> list[dict[str, float]]:
     """Out-of-fold probabilities of every row, each source's documents spread over `FOLDS` folds."""
     out: list[dict[str, float]] = [{} for _ in rows]
     folds = [document_fold(r.group) for r in rows]
@@ -264,7 +242,7 @@ def cross_validate_all(rows: list[Row], c: float = C, use_dense: bool | None = N
     return out
 
 
-def per_source_cv(rows: list[Row], c: float = C, use_dense: bool | None = None) -> dict[str, dict[str, Any]]:
+def per_source_cv(rows: list[Row], c: float | None = None, use_dense: bool | None = None) -> dict[str, dict[str, Any]]:
     """`ranking` of each source under the all-source cross-validation grouped by document."""
     probs = cross_validate_all(rows, c, use_dense)
     return {name: ranking([r for r in rows if r.source == name], [p for r, p in zip(rows, probs, strict=True)
@@ -292,7 +270,8 @@ def load_all(args: argparse.Namespace) -> list[Row]:
 
 
 def add_recipe_options(parser: argparse.ArgumentParser) -> None:
-    """The options that change how the verifier is fitted and calibrated (the BESIDE rows, the calibration map).
+    """The options that change how the verifier is fitted and calibrated (the BESIDE rows, the calibration map,
+    the L2 strength, the documents a feature needs).
     Both this trainer and `benchmarks/events.py`'s cross-validation take them, so a variant's CV figures and the
     model it would ship come from the same flags, not from an edited constant."""
     parser.add_argument("--beside-weight", type=float, default=None,
@@ -300,19 +279,26 @@ def add_recipe_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--beside-in-calibration", action="store_true",
                         help="fit the calibration map with the BESIDE rows among its pairs, as wrong")
     parser.add_argument("--calibration-map", choices=("platt", "isotonic"), default=CALIBRATION_MAP)
+    parser.add_argument("--c", type=float, default=C, help=f"inverse L2 strength of the verifier (default {C})")
+    parser.add_argument("--min-docs", type=int, default=MIN_DOCS,
+                        help=f"documents a verifier feature must be seen in (default {MIN_DOCS}: MIN_COUNT rows only)")
 
 
 def set_recipe(parser: argparse.ArgumentParser, args: argparse.Namespace) -> dict[str, Any]:
     """Put the parsed `add_recipe_options` in force for this process (the module constants `fit` and `calibrated`
-    read), refusing a negative weight through `parser`; the recipe in force, to print beside the figures."""
-    global BESIDE_WEIGHT, BESIDE_IN_CALIBRATION, CALIBRATION_MAP
+    read), refusing a negative weight, a C not above 0 or a document count below 1 through `parser`; the recipe in
+    force, to print beside the figures."""
+    global BESIDE_WEIGHT, BESIDE_IN_CALIBRATION, CALIBRATION_MAP, C, MIN_DOCS
     if args.beside_weight is not None and args.beside_weight < 0:
         parser.error(f"--beside-weight must be 0 or more (got {args.beside_weight})")
+    if args.c <= 0 or args.min_docs < 1:
+        parser.error(f"--c must be above 0 and --min-docs 1 or more (got {args.c}, {args.min_docs})")
+    C, MIN_DOCS = args.c, args.min_docs
     BESIDE_WEIGHT = BESIDE_WEIGHT if args.beside_weight is None else args.beside_weight
     BESIDE_IN_CALIBRATION = BESIDE_IN_CALIBRATION or args.beside_in_calibration
     CALIBRATION_MAP = args.calibration_map
     return {"beside_weight": BESIDE_WEIGHT, "beside_in_calibration": BESIDE_IN_CALIBRATION,
-            "calibration_map": CALIBRATION_MAP}
+            "calibration_map": CALIBRATION_MAP, "c": C, "min_docs": MIN_DOCS}
 
 
 def main() -> None:
@@ -323,7 +309,6 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("src/dateline/data/models"))
     parser.add_argument("--limit", type=int, default=0, help="at most N documents per source (0: all)")
     parser.add_argument("--refresh", action="store_true", help="parse the sources again, ignoring the cache")
-    parser.add_argument("--c", type=float, default=C)
     parser.add_argument("--sources", default=",".join(TRAINED_ON),
                         help=f"comma-separated sources to train on, of {', '.join(SOURCES)}")
     parser.add_argument("--embeddings", action="store_true",
@@ -368,7 +353,7 @@ def main() -> None:
     model = calibrated(fit(rows, args.c), rows, oof)
     sources = dict(Counter(r.source for r in rows))
     linear.write_model(model, args.out, MODEL_NAME, FEATURE_VERSION,
-                       {"c": args.c, "dense": "minilm-sentence" if USE_EMBEDDINGS else None,
+                       {"dense": "minilm-sentence" if USE_EMBEDDINGS else None,
                         "dense_weight": DENSE_WEIGHT, "rows": sources, "source_weight": SOURCE_WEIGHT,
                         **recipe,
                         "marked_sources": sorted(MARKED), "report": report})

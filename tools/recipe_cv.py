@@ -1,0 +1,141 @@
+"""Screen verifier recipes on the cached candidate rows: nested grouped CV on the whole-article sources, and the
+held-out news half, per source, for several recipes in one process.
+
+    .venv/bin/python tools/recipe_cv.py --gold ../shared/data/events-gold --dev ../shared/data/events-dev \\
+        --recipe c=0.3 --recipe c=0.1 --recipe c=0.3,min_docs=3
+
+A recipe sets `train_event_model`'s `C` and `MIN_DOCS` (the `--c` and `--min-docs` options of the trainer and of
+`benchmarks/events.py`) and `SEED` (which articles share a calibration fold): recipes that differ in the seed alone
+show how far a retrain of the same rows moves the figures, the noise any other change must clear. For each, one
+JSON line: for events-gold and the news `train` half, the candidates of each
+article scored by a verifier that never saw the article and calibrated on the other folds' out-of-fold pairs (as
+`benchmarks/events.py` verifies its folds), and for the news `heldout` half (never trained on; its candidates from the
+fold detectors, as the trained-on sources' are) by the verifier of all
+rows with its calibration (as it would ship): ROC AUC of right against wrong, the reliability's ECE in five bands,
+and the rows shown at the default view (0.35) with the share of them right. With `news_all=1` the heldout half is
+trained on as well (as the news source) and scored out of fold by article like the train half (`cv_news_heldout`):
+no longer held out from the recipe, but still from every model that scores it, so comparable with `news_heldout`.
+
+With `--models DIR ...`, the held-out rows are first scored by each folder's verifier as it is (weights and
+calibration), so a shipped verifier and a retrain can be compared on the same candidates at every threshold (AUC)
+as well as at the default view.
+
+Candidate rows, not whole readings: no grouping, no parties scored, so this only screens; a recipe worth keeping is
+then judged by `benchmarks/events.py --news 0` (which retrains per fold on readings) and `benchmarks/event_models.py`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+import event_models as em
+import train_event_model as tm
+from dateline.events import linear, verify
+from dateline.events.verify import DEFAULT_MIN_CONFIDENCE, unverified
+from detector_sources import recode
+from event_sources import SOURCES, TRAINED_ON, Row, cache_rows, labelled_rows, read_news, source_file
+from train_event_detector import cross_fitted_detectors
+from verifier_figures import decide, reliability
+
+SHOWN_AT = DEFAULT_MIN_CONFIDENCE
+#: The trainer's recipe as shipped: what a key a recipe leaves out stays at.
+DEFAULTS = (tm.C, tm.MIN_DOCS, tm.SEED)
+BANDS = 5
+
+
+def read_rows(gold: Path, dev: Path) -> tuple[list[Row], list[Row]]:
+    """The rows trained on (`TRAINED_ON`) and the news `heldout` half's, from the trainer's row cache."""
+    detectors = cross_fitted_detectors(gold, dev)
+    train = [r for name in TRAINED_ON
+             for r in cache_rows(name, source_file(name, gold, dev), SOURCES[name][0], 0, False, detectors)]
+    labelled = list(read_news(source_file("news", gold, dev), 0, split="heldout"))  # by article id, as benchmarked
+    docs = em.cached_documents("news-heldout", [art for art, _ in labelled])
+    with unverified():
+        coded = recode([replace(d, events=[]) for d in docs], detectors)
+    return train, list(labelled_rows("newsheld", coded, {art.id: label for art, label in labelled}))
+
+
+def parse_recipe(text: str) -> dict[str, float]:
+    """"c=0.3,min_docs=3" as {"c": 0.3, "min_docs": 3}."""
+    out: dict[str, float] = {}
+    for part in filter(None, text.split(",")):
+        key, value = part.split("=")
+        if key not in ("c", "min_docs", "seed", "news_all"):
+            raise SystemExit(f"unknown recipe key {key!r} (c, min_docs, seed, news_all)")
+        out[key] = float(value)
+    return out
+
+
+def figures(pairs: list[tuple[float, bool]]) -> dict[str, Any]:
+    """AUC, ECE, shown at `SHOWN_AT` and its share right, of (confidence, right) pairs."""
+    from sklearn.metrics import roc_auc_score
+
+    scores, right = [p for p, _ in pairs], [ok for _, ok in pairs]
+    shown = [ok for p, ok in pairs if p >= SHOWN_AT]
+    out: dict[str, Any] = {"n": len(pairs), "right": sum(right), "shown": len(shown),
+                           "shown_right": sum(shown), "precision": round(sum(shown) / max(len(shown), 1), 3),
+                           "ece": reliability(pairs, BANDS)[1]}
+    if 0 < sum(right) < len(right):
+        out["auc"] = round(float(roc_auc_score(right, scores)), 3)
+    return out
+
+
+def scored(model: Any, rows: list[Row]) -> list[tuple[float, bool]]:
+    """(calibrated confidence of the decided type, right) of each factual, labelled row."""
+    rows = [r for r in rows if r.factual and r.label != tm.BESIDE]
+    out = []
+    for r, probs in zip(rows, tm.predict(model, rows), strict=True):
+        final, p = decide(r, probs)
+        out.append((model.calibrated(p), final == r.label))
+    return out
+
+
+def screen(train: list[Row], held: list[Row], recipe: dict[str, float]) -> dict[str, Any]:
+    """One recipe's figures: nested CV on events-gold and the news train half, and the held-out news: scored by
+    the model of every row, or, with `news_all`, trained on as news too and scored out of fold like the others."""
+    tm.C, tm.MIN_DOCS = recipe.get("c", DEFAULTS[0]), int(recipe.get("min_docs", DEFAULTS[1]))
+    tm.SEED = int(recipe.get("seed", DEFAULTS[2]))
+    held_ids = {r.group for r in held}
+    if recipe.get("news_all"):
+        train = train + [replace(r, source="news") for r in held]
+    oof = tm.cross_validate_gold(train)
+    parts: dict[str, list[tuple[float, bool]]] = {"cv_gold": [], "cv_news": [], "cv_news_heldout": []}
+    for fold in tm.whole_article_folds(train):
+        model = tm.calibrated(tm.fit([r for r in train if (r.source, r.group) not in fold]), train, oof, fold)
+        for r in (r for r in train if (r.source, r.group) in fold):
+            part = "cv_gold" if r.source == "gold" else "cv_news_heldout" if r.group in held_ids else "cv_news"
+            parts[part] += scored(model, [r])
+    final = tm.calibrated(tm.fit(train), train, oof)
+    out: dict[str, Any] = {"c": tm.C, "min_docs": tm.MIN_DOCS, "seed": tm.SEED,
+                           "news_all": bool(recipe.get("news_all")), "features": len(final.vocabulary)}
+    out.update({name: figures(pairs) for name, pairs in parts.items() if pairs})
+    if not recipe.get("news_all"):
+        out["news_heldout"] = figures(scored(final, held))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, required=True)
+    parser.add_argument("--dev", type=Path, required=True)
+    parser.add_argument("--recipe", action="append", default=[], help="c=..,min_docs=.. (repeatable)")
+    parser.add_argument("--models", type=Path, nargs="*", default=[],
+                        help="verifier folders whose own weights and calibration score the held-out rows too")
+    args = parser.parse_args()
+    train, held = read_rows(args.gold, args.dev)
+    for folder in args.models:
+        model = linear.read_model(folder, verify.MODEL_NAME, verify.FEATURE_VERSION)
+        print(json.dumps({"models": str(folder), "news_heldout": figures(scored(model, held))}), flush=True)
+    for text in args.recipe or ([] if args.models else [""]):
+        print(json.dumps(screen(train, held, parse_recipe(text))), flush=True)
+
+
+if __name__ == "__main__":
+    main()
