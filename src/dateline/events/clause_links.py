@@ -29,7 +29,7 @@ GOING_VERBS = word_set("journey_verbs") | word_set("movement_verbs")
 #: Prepositions of time and circumstance ("during", "after", "amid"): their object is no participant of the act.
 TIME_PREPS = word_class("prepositions", "time-adjunct")
 #: Prepositions whose conjoined objects are the act's two sides, each at its own place ("talks between A and B").
-SIDES_PREPS = frozenset({"between", "among", "amongst"})
+SIDES_PREPS = word_class("prepositions", "noun-actor")
 #: Participants of the act: where they are said to be is where it happened ("rebels in Idlib were shelled").
 PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "pobj"})
 #: Clauses that continue the act of their governing verb and share its place (not relative clauses).
