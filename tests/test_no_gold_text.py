@@ -1,0 +1,134 @@
+"""No text of our gold and development sets is quoted in the package or its tests.
+
+The events gold, TimeBank/AQUAINT, GeoWebNews and Timeline17 are research data for
+evaluation only: a sentence copied from them into a docstring or a test ties the code
+to the judgement we are scored on and puts text we may not ship into the package. A
+file quotes a corpus when a run of ``N_WORDS`` consecutive words (lower-cased, any
+non-alphanumeric character a separator, so tokenised and untokenised text agree)
+occurs in both. Eight words is long enough that no common phrase of ours fires.
+
+Our files' n-grams are hashed once (with the line each starts on); each corpus is then
+streamed once and its n-grams looked up, so the whole check takes a few seconds. Hits
+listed in ``tests/data/gold_text_allowlist.txt`` (``path:line``) are tolerated: that
+list may only shrink. The test is skipped when ``../shared`` is not beside the
+checkout.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+N_WORDS = 8
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+ALLOWLIST = ROOT / "tests" / "data" / "gold_text_allowlist.txt"
+BINARY_SUFFIXES = {".gz", ".npz", ".png", ".pyc"}
+WORD = re.compile(r"[a-z0-9]+")
+XML_TAG = re.compile(r"<[^>]*>")
+GWN_TEXT = re.compile(r"<text>(.*?)</text>", re.DOTALL)
+
+NGram = tuple[str, ...]
+
+
+def words_of(text: str) -> list[str]:
+    """The words of ``text``, lower-cased, punctuation dropped."""
+    return WORD.findall(text.lower())
+
+
+def ngrams(words: list[str], n: int = N_WORDS) -> Iterator[NGram]:
+    """Every run of ``n`` consecutive words."""
+    return zip(*(words[i:] for i in range(n)), strict=False)
+
+
+def our_files() -> Iterator[Path]:
+    """Every text file under ``src/`` and ``tests/`` (binary data and caches skipped)."""
+    for top in ("src", "tests"):
+        for path in sorted((ROOT / top).rglob("*")):
+            if path.is_file() and path.suffix not in BINARY_SUFFIXES and "__pycache__" not in path.parts:
+                yield path
+
+
+def our_ngrams() -> dict[NGram, list[str]]:
+    """Each n-gram of our files, with the ``path:line`` places where it starts."""
+    found: dict[NGram, list[str]] = {}
+    for path in our_files():
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            continue
+        words: list[str] = []
+        lines: list[int] = []
+        for number, line in enumerate(text.splitlines(), start=1):
+            line_words = words_of(line)
+            words.extend(line_words)
+            lines.extend([number] * len(line_words))
+        rel = path.relative_to(ROOT).as_posix()
+        for start, gram in enumerate(ngrams(words)):
+            found.setdefault(gram, []).append(f"{rel}:{lines[start]}")
+    return found
+
+
+def corpus_texts() -> Iterator[tuple[str, str]]:
+    """(corpus name, text) for every document of the gold and development sets."""
+    for line in (SHARED / "data" / "events-gold" / "articles.jsonl").open(encoding="utf-8"):
+        yield "events-gold", json.loads(line)["text"]
+    for path in sorted((SHARED / "data" / "time-dev").rglob("*.tml")):
+        yield f"time-dev/{path.parent.name}", XML_TAG.sub(" ", path.read_text(encoding="utf-8"))
+    gwn = (SHARED / "data" / "geo-dev" / "GWN.xml").read_text(encoding="utf-8")
+    for text in GWN_TEXT.findall(gwn):
+        yield "GeoWebNews", text
+    for path in sorted((SHARED / "corpus" / "t17").glob("*/*.jsonl")):
+        for line in path.open(encoding="utf-8"):
+            record = json.loads(line)
+            if path.name == "articles.jsonl":
+                yield "t17", record["text"]
+            else:
+                yield "t17", json.dumps(record)
+
+
+def allowed() -> set[str]:
+    """The ``path:line`` entries of the allow-list (comments and blank lines skipped)."""
+    if not ALLOWLIST.exists():
+        return set()
+    entries = (line.split("#", 1)[0].strip() for line in ALLOWLIST.read_text(encoding="utf-8").splitlines())
+    return {entry for entry in entries if entry}
+
+
+@functools.cache
+def quotations() -> dict[str, set[str]]:
+    """Each ``path:line`` of ours that starts a run of words found in a corpus, with the corpora."""
+    ours = our_ngrams()
+    hits: dict[str, set[str]] = {}
+    for corpus, text in corpus_texts():
+        for gram in set(ngrams(words_of(text))) & ours.keys():
+            for place in ours[gram]:
+                hits.setdefault(place, set()).add(corpus)
+    return hits
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="../shared (the gold and development sets) is not beside the checkout")
+def test_no_gold_text_in_src_or_tests() -> None:
+    hits = quotations()
+    tolerated = allowed()
+    new = sorted(place for place in hits if place not in tolerated)
+    report = "\n".join(f"{place}: {', '.join(sorted(hits[place]))}" for place in new)
+    assert not new, f"text quoted from a gold or development set ({N_WORDS} words in a row):\n{report}"
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="../shared (the gold and development sets) is not beside the checkout")
+def test_allowlist_only_names_live_hits() -> None:
+    """An allow-list entry whose quotation is gone must be dropped, so the list only shrinks."""
+    stale = sorted(allowed() - quotations().keys())
+    assert not stale, "no longer quoting; remove from tests/data/gold_text_allowlist.txt:\n" + "\n".join(stale)
+
+
+def test_words_and_ngrams_ignore_case_and_punctuation() -> None:
+    written = "Officials didn't say, U.N. sources told us."
+    assert words_of(written) == words_of("officials didn 't say , U.N. sources told us")
+    assert list(ngrams(["a", "b", "c"], 2)) == [("a", "b"), ("b", "c")]
