@@ -20,6 +20,8 @@ With `--models DIR ...`, the held-out rows are first scored by each folder's ver
 calibration), so a shipped verifier and a retrain can be compared on the same candidates at every threshold (AUC)
 as well as at the default view.
 
+`--without PREFIX` screens a feature family's ablation (`--without w=`: no words of the sentence), for every recipe.
+
 Candidate rows, not whole readings: no grouping, no parties scored, so this only screens; a recipe worth keeping is
 then judged by `benchmarks/events.py --news 0` (which retrains per fold on readings) and `benchmarks/event_models.py`.
 """
@@ -126,15 +128,21 @@ def main() -> None:
     parser.add_argument("--gold", type=Path, required=True)
     parser.add_argument("--dev", type=Path, required=True)
     parser.add_argument("--recipe", action="append", default=[], help="c=..,min_docs=.. (repeatable)")
+    parser.add_argument("--without", action="append", default=[], metavar="PREFIX",
+                        help="leave out of every row the features whose names start with PREFIX (a family's ablation)")
     parser.add_argument("--models", type=Path, nargs="*", default=[],
                         help="verifier folders whose own weights and calibration score the held-out rows too")
     args = parser.parse_args()
     train, held = read_rows(args.gold, args.dev)
+    if args.without:
+        cut = tuple(args.without)
+        train, held = ([replace(r, features=[f for f in r.features if not f.startswith(cut)]) for r in rows]
+                       for rows in (train, held))
     for folder in args.models:
         model = linear.read_model(folder, verify.MODEL_NAME, verify.FEATURE_VERSION)
         print(json.dumps({"models": str(folder), "news_heldout": figures(scored(model, held))}), flush=True)
     for text in args.recipe or ([] if args.models else [""]):
-        print(json.dumps(screen(train, held, parse_recipe(text))), flush=True)
+        print(json.dumps({**screen(train, held, parse_recipe(text)), "without": args.without}), flush=True)
 
 
 if __name__ == "__main__":
