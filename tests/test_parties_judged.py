@@ -50,8 +50,8 @@ def test_parties_that_blame_each_other_both_did_it(nlp) -> None:
 
 
 def test_a_preposition_the_parser_hangs_on_the_object_still_names_the_doer(nlp) -> None:
-    text = "The United States slammed Iran's hypocrisy for arresting opposition figures."
+    text = "Canada slammed Ghana's cynicism for detaining two aid workers."
     parsed = nlp(text)
-    assert parsed[6].text == "hypocrisy" and parsed[7].head.i == 6  # the premise: "for" hangs on the object
-    event = event_at(candidates(nlp, text), "arresting")
-    assert _countries(event.actors) == ["IRN"]
+    assert parsed[4].text == "cynicism" and parsed[5].head.i == 4  # the premise: "for" hangs on the object
+    event = event_at(candidates(nlp, text), "detaining")
+    assert _countries(event.actors) == ["GHA"]

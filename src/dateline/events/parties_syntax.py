@@ -106,7 +106,7 @@ def verb_subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
         found, how = verb_subject(verb.head, depth + 1)
         return found, f"{how} of '{verb.head.text}'"
     judged = judged_doer(verb)
-    if judged is not None:  # "slammed Iran for arresting": Iran arrested
+    if judged is not None:  # "blamed Russia for shelling": Russia shelled
         return judged, f"object of '{judged.head.text}' (judged for the act)"
     holder = _gerund_holder(verb)
     if holder is not None:
@@ -211,7 +211,7 @@ def _passive_subject(verb: Any, before: int | None = None) -> Any | None:
 
 
 def addressed_by_preposition(verb: Any) -> Any | None:
-    """"appealed to Tony Blair not to support the war", "called on Israel to halt the demolitions", "pleaded with
+    """"appealed to the senator not to back the bill", "called on Israel to halt the demolitions", "pleaded with
     the rebels to free them": the object of the preposition a verb addresses someone with (`addressing_preps`)
     is the subject of the verb's infinitive complement; None for any other clause ("agreed with Russia to set
     up": both set it up)."""
