@@ -3,6 +3,8 @@ paragraph starts written in one pass (issues 13 and 15)."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 
 import numpy
@@ -136,3 +138,13 @@ def test_rules_that_write_a_lexemes_attribute_are_written_match_by_match():
     ruler.__class__ = IndexedAttributeRuler
     doc = ruler(blank.make_doc("A ceasefire, then a truce."))
     assert [t.lemma_ for t in doc] == expected and doc[1].is_stop and doc[5].lemma_ == "pause"
+
+
+def test_a_lost_private_writer_stops_the_import_naming_spacy():
+    # in a child process, so this process keeps its modules: spaCy's private writer made unimportable
+    code = ("import spacy.tokens._retokenize as retokenize; del retokenize.set_token_attrs\n"
+            "try:\n    import dateline.nlp_rules\nexcept Exception as exc:\n"
+            "    print(type(exc).__name__, exc)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120).stdout
+    assert out.startswith("SpacyInternalsChanged")
+    assert f"spaCy {spacy.__version__} is installed" in out and "set_token_attrs" in out

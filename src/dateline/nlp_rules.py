@@ -31,7 +31,14 @@ import numpy as np
 from spacy.attrs import DEP, IDS, LEMMA, MORPH, NORM, POS, TAG
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
-from spacy.tokens._retokenize import set_token_attrs
+
+from dateline.nlp_transitions import internals_changed
+
+try:  # spaCy's own writer of a rule's attributes, as its ruler calls it: private, so its loss must be loud
+    from spacy.tokens._retokenize import set_token_attrs
+except ImportError as exc:
+    raise internals_changed("spacy.tokens._retokenize.set_token_attrs, which the attribute ruler's table "
+                            "(dateline.nlp_rules) calls, cannot be imported") from exc
 
 #: Token attributes whose value is a string (read from `Doc.to_array` as string hashes).
 STRING_ATTRS = frozenset({"ORTH", "TEXT", "LOWER", "NORM", "TAG", "DEP", "LEMMA", "SHAPE", "PREFIX", "SUFFIX"})

@@ -54,10 +54,10 @@ class SpacyInternalsChanged(RuntimeError):
 def internals_changed(what: str) -> SpacyInternalsChanged:
     """The error to raise when `what` (a private part of spaCy) is not as this module expects."""
     return SpacyInternalsChanged(
-        f"dateline.nlp_transitions steps the parser's and NER's decoding through private parts of spaCy "
-        f"{WRITTEN_FOR_SPACY}, but spaCy {spacy.__version__} is installed and {what}. Install spaCy "
-        f"{WRITTEN_FOR_SPACY}.x (requirements.lock), or check the held decoding against spaCy's own again "
-        f"(tests/test_nlp_transitions.py, benchmarks/decoding_ab.py) and update the module.")
+        f"dateline's faster spaCy components (dateline.nlp_transitions, nlp_lemmas, nlp_rules) use private parts "
+        f"of spaCy {WRITTEN_FOR_SPACY}, but spaCy {spacy.__version__} is installed and {what}. Install spaCy "
+        f"{WRITTEN_FOR_SPACY}.x (requirements.lock), or check their output against spaCy's own again "
+        f"(tests/test_nlp_transitions.py, test_nlp_lemmas.py, test_nlp_rules.py) and update them.")
 
 
 class _StepIds:
