@@ -16,7 +16,7 @@ def dated_in(make_doc, text: str, sentence: int, trigger: str, date: str = "2018
     return event_dating(doc, next(t.i for t in sent if t.text == trigger))
 
 
-STORY = ("Two men were found unconscious on a bench in Salisbury on March 4 in a nerve agent attack. "
+STORY = ("Two men were found unconscious on a bench in Leeds on March 4 after a chlorine attack. "
          "Police closed the park and a restaurant nearby. "
          "The attack left both men in a critical condition.")
 

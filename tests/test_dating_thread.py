@@ -93,8 +93,8 @@ def test_a_day_right_after_a_verb_of_saying_dates_the_saying(make_doc) -> None:
 def test_a_time_that_opens_the_sentence_frames_its_main_clause(make_doc) -> None:
     """The parser hangs "on April 8" on the participle and makes "investigators" its subject; the fronted day
     still dates the sentence's main clause."""
-    text = ("But on April 8, investigators, wondering how the assailant could have emerged from the woods without "
-            "being seen, searched the site once more.")
+    text = ("But on April 8, detectives, wondering how the thief could have slipped out of the museum without "
+            "being noticed, searched the site once more.")
     assert dating(make_doc, text, "searched").date == ("2018-04-08", "day", None)
 
 

@@ -4,16 +4,10 @@ dateline town its acts. Sentences written for these tests."""
 
 from __future__ import annotations
 
-from dateline.model import Location
-from stage_run import event_at, extracted
+from stage_run import location_of
 
 FILED = "NEW ORLEANS -- "
 LATER = " After an hour the police allowed him to take photographs."
-
-
-def location_of(nlp, text: str, trigger: str) -> Location | None:
-    """Where the pipeline places the event the word `trigger` tells in `text`."""
-    return event_at(extracted(nlp, text), trigger).location
 
 
 def test_an_act_after_a_journey_to_another_town_is_not_placed_in_the_dateline_town(nlp) -> None:

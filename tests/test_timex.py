@@ -315,7 +315,7 @@ def test_current_quarter_and_quarter_to_quarter() -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Sales for the full year were $6.6 billion.", [("the full year", "2018")]),
+    ("Revenue for the full year reached $3.2 billion.", [("the full year", "2018")]),
     ("For the year, volume was flat.", [("the year", "2018")]),
     ("It lowered earnings for the fiscal year.", [("the fiscal year", "2018")]),
     ("Sales fell from $450 million the year before.", []),

@@ -6,8 +6,8 @@ of its clause, or else the nearest earlier subject that agrees with it ("his"/"h
 "its" not one), and takes that actor's country.
 
 "Demonstrators", "the government", "police" name no country. A round-up article about
-several countries ("President Bouteflika will lift the state of emergency ... The move is
-one of several demanded by demonstrators in recent protests against the government") places
+several countries ("The premier of Chad will end the curfew ... The step is
+one of many sought by marchers in last week's rallies against the government") places
 them by what its own sentence, or else the sentence before, names: the countries of the
 named actors and of the places there. Only when that context names no country does the
 article's main country stand in (`refs.focus_country`); when the context names several, the
@@ -164,8 +164,8 @@ LIST_OF_STATES = 3
 
 def _one_of_a_list(doc: Document, chosen: CountryMention, here: list[CountryMention], focus: str | None) -> bool:
     """Whether the country chosen for an agent is one of `LIST_OF_STATES` or more countries coordinated with each
-    other, the main country not among them: "Cases have been confirmed in Ireland, Germany, Italy and Denmark.
-    The mayor's office is in talks with central government" says nothing of whose government, and the last one
+    other, the main country not among them: "Infections were reported in Ireland, Germany, Italy and Denmark.
+    The mayor's office is negotiating with central government" says nothing of whose government, and the last one
     listed (Denmark) was no better a guess than the article's main country, which then stands in. Countries named
     apart ("an Argentine judge ... arms sales to Croatia and Ecuador") are no list."""
     members = _coordinated(doc.parsed[_mention_token(doc, chosen)])

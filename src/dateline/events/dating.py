@@ -195,8 +195,8 @@ def _exact_day(doc: Document, verb: Any, trigger: Any, hypothetical: bool) -> tu
 
 
 def _named_elsewhere(doc: Document, trigger: Any, hypothetical: bool) -> Dating | None:
-    """The day another sentence gives the same happening ("The attack left ..." after "found on March 4 in
-    a nerve agent attack"), for a past event."""
+    """The day another sentence gives the same happening ("The raid left ..." after "were hurt on June 9 in
+    a mortar raid"), for a past event."""
     verb = clause_head(event_noun(trigger) or trigger)
     if hypothetical or (verb.pos_ in VERBAL and not past_tense(verb)):  # a headline's noun phrase has no verb
         return None
@@ -241,8 +241,8 @@ def _fallback(doc: Document, at: int | None = None) -> Dating:
 
 
 def speech_day(doc: Document) -> dt.date:
-    """The day the article was written: the latest day its own page stamp names ("Updated at 1:33
-    p.m. on Thursday, March 29, 2018", "Published Saturday, March 31"), when that is no later than
+    """The day the article was written: the latest day its own page stamp names ("Updated at 4:52
+    p.m. on Monday, October 14, 2019", "Published Saturday, October 12"), when that is no later than
     the day the text was written (the article date, as a crawl or feed date can come days after, or the
     later day the time stage found: a live page's latest entry stamp), else the article date."""
     key, asked = doc.parsed, (written_by(doc), len(doc.timexes), len(doc.excluded))
@@ -291,9 +291,9 @@ def _carried_day(doc: Document, trigger: Any) -> Dating | None:
     the thread: wire copy gives each sentence a paragraph of its own). A sentence that names a time of
     its own, even in another clause ("The morning after Mubarak announced ..., his supporters waded
     in"), has left the earlier day; a bare clock time ("6:45 p.m.", a live blog's entry) names no day.
-    A relative clause on a noun describes it from outside the thread ("Guterres, who called China a
-    pillar of the system, said ..."): its act keeps no day from the story. A time on a noun ("in the aftermath
-    of the Aug. 7 bombings") dates that noun's happening, not the story (`thread_time`); a report takes no day
+    A relative clause on a noun describes it from outside the thread ("Ruto, who called Kenya a
+    friend of the treaty, said ..."): its act keeps no day from the story. A time on a noun ("in the wake
+    of the May 3 shelling") dates that noun's happening, not the story (`thread_time`); a report takes no day
     more than `REPORT_CYCLE` before the article was written; a length of more than a day named in a sentence between
     ("It took five months to seal the well.") has moved the story past the day (`length_between`)."""
     last = thread_time(doc, trigger.sent) if continues_thread(doc, trigger) else None

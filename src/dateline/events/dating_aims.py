@@ -1,5 +1,5 @@
-"""The time of the thing a verb plans or calls for: "One group called for a march at 3 p.m. Thursday", "Protesters
-planned another round of demonstrations Friday".
+"""The time of the thing a verb plans or calls for: "The union called for a rally at 11 a.m. Monday", "Farmers
+planned a second wave of road blocks Tuesday".
 
 Written right after the thing aimed at, the time is that thing's: the march is at 3 p.m. on Thursday, the call came
 before it. The parser hangs such a time on the verb as often as on the noun, so the words' order decides, not the

@@ -1,5 +1,5 @@
-"""The happening a length of days counts from: "The ferry sank on Friday, two days after a fire broke out", "the rig
-sank on Thursday, two days after the explosion", "arrested on Thursday, the day after the bombing".
+"""The happening a length of days counts from: "The ferry sank on Friday, two days after a fire broke out", "the barge
+capsized on Monday, two days after the collision", "arrested on Thursday, the day after the bombing".
 
 The length ("two days", "the day") and "after" or "before" place the happening named after them that many days
 from the day of the clause they hang on: the fire broke out two days before Friday. Read as a time of its own, the
@@ -8,8 +8,8 @@ clause's day on the happening too (the bombing was dated Thursday, the arrest's 
 articles got two dates. Only lengths in days are read: "a week after the election" is a week give or take a day.
 
 The clause's day is the time that governs it, or, where none does, the exact day the dater gives the clause's own
-verb ("That changed on Wednesday. The attacks came the day after Mubarak announced he would step down": the
-attacks carry Wednesday from the sentence before, so the announcement was on Tuesday), or the day the text was
+verb ("That changed on Wednesday. The riots broke out the day after the premier announced he would resign": the
+riots carry Wednesday from the sentence before, so the announcement was on Tuesday), or the day the text was
 written for a verb told in the present ("The move comes a day after ..."); the caller reads that day (`HostDay`).
 """
 

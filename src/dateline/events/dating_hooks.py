@@ -1,12 +1,12 @@
 """Times the parser hangs on the wrong word, and the word they date (`events.dating_clauses` follows the tree
 from there).
 
-A time written between a verb and a participle that completes it ("The body was discovered April 8 buried one
-foot below the surface", "was found Thanksgiving Day clinging to a log") is often parsed as the participle's
+A time written between a verb and a participle that completes it ("The car was located June 2 sunk two
+metres below the surface", "was found Thanksgiving Day clinging to a log") is often parsed as the participle's
 subject: a day cannot be the one buried or clinging, so it is an adverbial of the verb before it, and dates that
 verb's clause.
 
-A live page's entry stamp ("(Update 10:15 p.m. in Cairo, 3:15 p.m. ET)") is parsed into the sentence of the entry
+A live page's entry stamp ("(Update 9:40 p.m. in Nairobi, 2:40 p.m. ET)") is parsed into the sentence of the entry
 it opens, so its clock times look like the entry's own time; they say when the entry was written, which the dater
 reads as the page's writing day (`dating.speech_day`), and date none of its acts (`in_page_stamp`). On a page of
 two stamps or more, an act no time dates was done by the day of its own entry's stamp (`entry_day`), which the time

@@ -1,6 +1,6 @@
 """The same happening named again: an event noun with no time in its own sentence takes the day another
-sentence of the article gives the same noun ("... found slumped on March 4 in a nerve agent attack. ...
-The attack left the Skripals in a critical condition"; "comments by Pat Robertson suggesting ... Mr
+sentence of the article gives the same noun ("... were wounded on June 9 in a mortar raid on the market. ...
+The raid left two traders in hospital"; "comments by Pat Robertson suggesting ... Mr
 Robertson made the comments on Wednesday").
 
 News tells a happening once with its day and refers back to it (or, in a lede, ahead to it) with the same

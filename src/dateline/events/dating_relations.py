@@ -5,7 +5,7 @@ on, which TIMEX3's mods can say no closer than AFTER). A time can also date a no
 "have been evacuated since the 12 January quake" happened from the quake's day on, not on it, though the parse reaches
 the time from the verb through the noun. Only "since" is read so: after a dated noun an act is as often on its day
 ("demonstrate after Friday prayers") as later, before one likewise ("Before his Sunday night address, Castro played
-..."), and "by" a noun names an agent as often as a deadline ("as laid down by the Feb. 23 accord"). And only a day:
+..."), and "by" a noun names an agent as often as a deadline ("as set out by the Oct. 5 pact"). And only a day:
 "protests since the 2009 elections" began in 2009, which AFTER 2009 would deny. A noun the verb follows at once is
 its subject, which the parser took for the preposition's object ("since the May 4 blast killed ...").
 """
@@ -33,7 +33,7 @@ _DAYS = frozenset({"day", "part_of_day", "time"})
 def preposition_mod(doc: Document, timex: Timex, trigger: Any | None = None) -> DateMod | None:
     """BEFORE, ON_OR_BEFORE or AFTER when the timex is the object of "before", "by", "after" or "since"; AFTER when
     the noun whose day it names is the object of "since" ("since the 12 January quake"). None for that noun's own
-    happening, and for a trigger in a clause on the time itself ("cared for him since November, when he was found"):
+    happening, and for a trigger in a clause on the time itself ("has lived there since March, when she was freed"):
     that clause tells what happened then."""
     root, on_a_noun = timex_root(doc, timex), False
     while root is not None and root.dep_ in _ON_A_NOUN and root.head.pos_ in _NOUNS:

@@ -111,8 +111,8 @@ def sentences_between(doc: Document, timex: Timex, trigger: Any) -> int:
 
 
 def length_between(doc: Document, timex: Timex, trigger: Any) -> Timex | None:
-    """A length of more than a day named in a sentence between the timex's and the trigger's ("The blast on 20 April
-    killed 11 workers. It took five months for the well to be sealed. BP was condemned for ..."): the story has
+    """A length of more than a day named in a sentence between the timex's and the trigger's ("The flood on 3 May
+    killed 9 villagers. It took six weeks for the dam to be repaired. The ministry was blamed for ..."): the story has
     moved on past that day, so the day no longer dates what follows. A length in the day's own sentence ("Friday she
     spoke of the case that has gripped the city for five months") moves nothing. None if there is none."""
     after = doc.parsed[timex.token_start or 0].sent.end_char
@@ -139,8 +139,8 @@ def last_time_before(doc: Document, sent: Any, skip: Callable[[Timex], bool] | N
 
 def thread_time(doc: Document, sent: Any) -> Timex | None:
     """The time that governs the story up to the sentence: the last DATE or TIME named before it that is no time of now
-    or to come (`_now_or_ahead`), unless that one modifies a noun ("issued a caution on Sunday in the aftermath of
-    the Aug. 7 bombings"): such a time dates the happening its noun names, not the act its sentence tells, so the
+    or to come (`_now_or_ahead`), unless that one modifies a noun ("issued a warning on Sunday in the wake of
+    the May 3 shelling"): such a time dates the happening its noun names, not the act its sentence tells, so the
     thread's time is then the last time of that sentence that is no noun's ("on Sunday"). When the sentence has no
     other, the noun's time stays the thread's: the noun is then often the story's own happening ("Friday's signing
     ceremony drew ... The ministers signed")."""

@@ -29,7 +29,7 @@ from dateline.model import Document, Event, Location
 #: because the parser splits a quotation from its speaker ('" A big struggle began , " he said .' is two).
 ENCOUNTER_SENTENCES = 3
 #: Acts whose sides need not meet: talks (words between the sides of a meeting may be said at the next one, "on his
-#: visit to the Gulf Coast, said he would press BP executives at a White House meeting") and protests (the target of
+#: trip to the coast, said he would press the mine's owners at a meeting in the capital") and protests (the target of
 #: "protests against Mubarak in Cairo" is not in the street: the protesters' calls for him to go reach him elsewhere).
 NO_ENCOUNTER_TYPES = TALK_TYPES | {"PROTEST"}
 #: Sectors of parties that are no side of an encounter: governments and international bodies as a whole.

@@ -13,8 +13,8 @@ from the words around the trigger and never from who the subject is:
   with cancer", "volunteers battled the wildfire" (not an accident's "fire": "opened fire on the crowd"); and a
   verb of effort that governs an infinitive ("hospitals are struggling to cope", `effort_verbs.txt`). An opponent
   that is a party ("fought the rebels", "a battle with government troops") keeps the act;
-* a verb of seeking or trying that governs an infinitive and no object is no act of any type ("Egypt is seeking
-  to create an information vacuum": a CAMEO pattern of seeking information read the infinitive's object as the
+* a verb of seeking or trying that governs an infinitive and no object is no act of any type ("Peru is seeking
+  to impose an information blackout": a CAMEO pattern of seeking information read the infinitive's object as the
   verb's; "the army struggled to meet its targets": a CAMEO pattern of struggling read it as a denunciation); the
   act, if any, is the infinitive's, a proposal of its own. "Sought the support of", "is seeking an answer" stay.
 """

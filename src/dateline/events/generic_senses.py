@@ -8,8 +8,8 @@ present names a kind of act:
   useless" (a judgement of acts of that kind, not a report of one). A noun predicate is left alone: "assassinations
   are a regular event" is generic too, but WikiEvents (KAIROS) codes such mentions, and a first version that took
   them lost two of its gold events;
-* the object of a verb listing what a whole includes (`including_verbs.txt`): "the anti-press activities include
-  assaults, detentions and threats" (a breakdown of a tally, whose acts are told elsewhere if at all);
+* the object of a verb listing what a whole includes (`including_verbs.txt`): "the abuses against reporters include
+  beatings, arrests and threats" (a breakdown of a tally, whose acts are told elsewhere if at all);
 * the subject of a present verb with an adverb of habit (`habitual_adverbs.txt`): "gang attacks happen regularly in
   the camps".
 

@@ -189,7 +189,7 @@ def _reads_the_word_of(events: list[Event], cues: list[Cues], i: int, members: l
     "paid", the hypothetical of a purpose clause's "impose"), so the two are one act whatever their statuses. On
     events-gold 13 borrowed readings are so placed, each read by hand a second telling of the lexicon's act
     ("urged ... to engage", "committed to pay", "ordered to come and protest"); a borrowed reading in a clause
-    with its own subject ("hired lawyers to protect itself, and so far it has paid out $261m") is left apart."""
+    with its own subject ("hired auditors to defend itself, and so far it has spent $40m") is left apart."""
     if borrowed_type(events[i]) is not None:
         return False
     return any(cues[j].sentence == cues[i].sentence

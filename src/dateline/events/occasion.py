@@ -2,8 +2,8 @@
 they tell happens at the occasion's place and time, which the event dater and locator both need.
 
 The parser often hangs such a clause on the wrong word when commas, places and dates stand between
-it and its noun ("a preparatory meeting at the OAS in Washington, on March 15th, at which member
-states agreed" is parsed as a clause on "Trinidad"), so the occasion is the nearest common noun
+it and its noun ("a planning session at the AU in Addis Ababa, on June 3rd, at which member
+states agreed" is parsed as a clause on "Kenya"), so the occasion is the nearest common noun
 before the clause that is neither a name nor part of a date, as "which" refers back to it.
 
 An act told in an occasion ("during the invasion of Normandy", "amid protests in Cairo", "during the attack on

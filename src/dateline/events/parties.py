@@ -330,8 +330,8 @@ def _add_complement_recipients(token: Any, found: PartyTokens) -> None:
 
 
 def _purpose_of_bare_act(token: Any) -> Any | None:
-    """"police opened fire to disperse the demonstrators", "fired tear gas to disperse them", "all that T&T had
-    done to support Dominica": the purpose clause of an act whose object names no one (a bare mass noun, a
+    """"police opened fire to disperse the demonstrators", "fired tear gas to disperse them", "all that Ghana had
+    done to support Togo": the purpose clause of an act whose object names no one (a bare mass noun, a
     relative pronoun) says whom the act is aimed at. Not when the object is someone ("killed five soldiers
     to avenge X": the soldiers are hit, not X)."""
     objects = [c for c in token.children if c.dep_ == "dobj"]

@@ -6,15 +6,15 @@ Hamas ran", "Russia threatened to stop the talks if the United States deployed t
 
 A rejection answers the one who made the charge, claim or proposal it rejects.
 
-"Britain accuses Russia of involvement in the poisoning, which Russia denies", "May has blamed
-the Russian government for the attack, a charge denied by the Kremlin", "a plan that Israel
+"Chile accuses Peru of a role in the raid, which Peru denies", "The premier has blamed
+the Peruvian army for the raid, a charge denied by Lima", "a plan that Israel
 rejected": a rejection written as a relative clause (or a participle) on what it rejects names
 its recipient only there, as the subject of the clause that made the charge or the proposal.
 The clauses above the rejected noun are climbed until a subject resolves to an actor of another
 country than the rejecting one ("the Russian government was involved" is what Russia denies,
 not who said it; "Britain says" is). A rejection written as a concessive clause answers the main
-clause: "an attack the British government has blamed on Russia, although Moscow denies any
-involvement" is Russia rejecting the British government.
+clause: "a raid the Chilean government has blamed on Peru, although Lima denies any
+involvement" is Peru rejecting the Chilean government.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def rejected_claimant(trigger: Any, actors: list[Party],
 
 
 def _main_clause_claimant(trigger: Any, own: set[str], resolve_head: Callable[[Any], list[Party]]) -> list[Party]:
-    """"an attack that the British government has blamed on Russia, although Moscow denies any
+    """"a raid that the Chilean government has blamed on Peru, although Lima denies any
     involvement": a rejection conceded to a main clause answers the nearest subject there that
     resolves to another country than the rejecting one."""
     inside = {t.i for t in trigger.subtree}

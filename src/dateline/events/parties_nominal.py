@@ -99,7 +99,7 @@ def stray_by_agent(noun: Any) -> Any | None:
     is ("lifted the siege of the city by insurgents", "condemned the arrest of X by Y": not the lifter's or the
     condemner's act). None when there is no such phrase, or its object is no party-like noun phrase: a time, an
     amount, a gerund, or a bare singular noun of means ("by force", "by phone", "by air"); nor when the "of"
-    object is itself an act, whose own doer it names ("a threat of an attack by nuclear weapons"), nor when the
+    object is itself an act, whose own doer it names ("the risk of a strike by drones"), nor when the
     phrase is set off (`_set_off`)."""
     of_objects = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                   if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") and not names_event(g)]
@@ -121,7 +121,7 @@ def stray_by_agent(noun: Any) -> Any | None:
 def _set_off(host: Any, prep: Any) -> bool:
     """Whether a "by" phrase may belong to something other than the nominal trigger: after a comma ("ended the
     occupation of his country, by democratic means": a manner adjunct) or after a noun coordinated with its host
-    ("deployment of the barriers and efforts by boats": the efforts')."""
+    ("repair of the roads and work by volunteers": the work's')."""
     doc = host.doc
     return doc[prep.i - 1].is_punct or any(c.dep_ == "conj" and host.i < c.i < prep.i for c in host.children)
 

@@ -43,7 +43,7 @@ DESCRIBED_WINDOW = 1500
 
 
 def described_antecedent(token: Any) -> tuple[Any, str] | None:
-    """"The U.S. said those expelled were intelligence agents": "those" with a participle ("expelled",
+    """"Ottawa said those expelled were spies": "those" with a participle ("expelled",
     "taking to the streets") stands for whom the last act of that verb before it, within `DESCRIBED_WINDOW`
     characters, was done to (a passive participle: the verb's object, passive subject or the noun its participle
     modifies, "diplomats being expelled", "expelled diplomats") or by (an active one: its subject, or the noun

@@ -1,8 +1,8 @@
 """Parties of an accusation read from a reported clause: the speaker accuses, the clause's actor is accused.
 
-"He said Haiti had sworn a pact with the devil", "'this violence is being orchestrated by the Egyptian
-authorities,' said an Amnesty director": the lexicon reads the clause's own verb (swear, orchestrate)
-and its parties (Haiti; the authorities). When the verifier re-types such a reading as ACCUSE, or the
+"He said the mayor had sworn an oath to the cartel", "'these riots are being orchestrated by the local
+authorities,' said a rights monitor": the lexicon reads the clause's own verb (swear, orchestrate)
+and its parties (the mayor; the authorities). When the verifier re-types such a reading as ACCUSE, or the
 learned detector proposes the ACCUSE, the act coded is the speaker's charge, so the parties of the
 first reading no longer fit: the speaker is the accuser and whoever the clause says did it the accused.
 A reading the lexicon itself types ACCUSE ("accused", "blamed") already has the accuser as its
@@ -40,7 +40,7 @@ ACCUSE = "ACCUSE"
 CLIMB = 4
 #: Dependencies linking a clause to the verb that reports it (or, in '"...," X said', to the quote), and a
 #: subject clause to its own ('"Imposing tariffs is a dead end," he said'); an adverbial clause only inside
-#: what is reported ("He said Haiti had sworn a pact when it freed itself") or as what something "looks
+#: what is reported ("He said the mayor had sworn an oath when he took office") or as what something "looks
 #: like" ("though protesters stopped ..., Abdullah said" is not what he said).
 REPORT_LINKS = frozenset({"ccomp", "parataxis", "xcomp", "conj", "csubj"})
 SEEMING_MARKS = frozenset({"like"})
@@ -176,7 +176,7 @@ def _other_parties(parties: list[Party], accusers: list[Party]) -> list[Party]:
 
 def reporting_verb(token: Any) -> Any | None:
     """The reporting verb whose reported clause holds `token`: up through clause links to a reporting
-    verb ("He said Haiti had sworn"), or the reporting verb hanging on the quote ('"...," X said'). A noun
+    verb ("He said the mayor had sworn"), or the reporting verb hanging on the quote ('"...," X said'). A noun
     starts from the verb it is an argument of ("Britain says the investigation has shown")."""
     current = token.head if token.pos_ == "NOUN" and token.dep_ in NOUN_ARGUMENTS else token
     for _ in range(CLIMB):

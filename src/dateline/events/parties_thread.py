@@ -6,11 +6,11 @@ sources, both the story's own words, so that a wrongly filled party (worse than 
 
 * the police or justice body that reports the act in its own sentence: "Two men were arrested on Friday, police
   said", "have been captured, according to a news release from the Sheriff's Office" (a body of another branch
-  reports what others did: "four French journalists arrested, French Foreign Ministry says" is Egypt's arrest);
+  reports what others did: "three Dutch reporters detained, Dutch Foreign Ministry says" is Egypt's arrest);
 * the actor of the nearest earlier act of the same branch of the state (a capture and an arrest are both the
   police's), a state body, in the same paragraph and at most
-  `THREAD_SENTENCES` sentences before: "The inmates were captured by the Sheriff's Office. All three were
-  arrested on 14th St." (the second telling of one happening, or the next step of one operation).
+  `THREAD_SENTENCES` sentences before: "The suspects were caught by the Sheriff's Office. Both were
+  arrested on Elm Street." (the second telling of one happening, or the next step of one operation).
 
 Each party's entry names its source (the reporting verb or phrase, or the earlier act and where it is), so
 `dateline show` says why it was filled.
@@ -143,7 +143,7 @@ REQUEST = "REQUEST"
 
 
 def answered_requester(doc: Document, trigger: Any, actors: list[Party], type_name: str) -> list[Party]:
-    """"Wedeman said he urged police to give back the camera. He said the security forces declined to do so": a
+    """"Okafor said he asked police to return the phone. He said the officers refused to do so": a
     refusal or concession (`ANSWER_TYPES`) that names no one it answers answers whoever asked its actor: the
     actors of the nearest earlier request, in the paragraph and at most `THREAD_SENTENCES` sentences before, one
     of whose recipients is of the answering actor's country and sector; [] when no such request is found."""

@@ -52,7 +52,7 @@ def actors_in_phrase(doc: Document, token: Any, bodies: bool = True) -> list[Any
     stack = [c for c in token.children
              if c.dep_ in NAME_MODIFIER_DEPS or (bodies and c.dep_ == "prep" and c.lower_ == "of")]
     if bodies and names_event(token):  # "the demonstration staged by students": an act stands for its doers
-        stack += participle_agents(token)  # (not "a nerve agent developed by the Soviet Union")
+        stack += participle_agents(token)  # (not "a rifle designed by the Soviet army")
     while stack:
         tok = stack.pop()
         starts.add(tok.idx)

@@ -59,12 +59,12 @@ RANK_DESCRIBED_PARTICIPANT, RANK_PURPOSE = 1.6, 1.2
 #: in the United States", "protest leaders in Cairo"): a place on the head is where the act it names was.
 MODIFIER_DEPS = frozenset({"compound", "amod"})
 #: Rank of a place closing a conjunct verb that shares the act's subject ("killed 49 and wounded 53 at a club in
-#: Orlando"): below every link of the act's own ("donating supplies to Caribbean doctors and opening a clinic in
-#: Houston" keeps the Caribbean), above a sentence's opening place.
+#: Orlando"): below every link of the act's own ("sending medicine to Balkan hospitals and opening a clinic in
+#: Denver" keeps the Balkans), above a sentence's opening place.
 RANK_CONJUNCT = 1.1
 #: Event types of talks: a venue of talks is not the place of acts in the field (`events.scene_fit`, `events.occasion`).
 TALK_TYPES = frozenset({"CONSULT", "AGREE"})
-#: Continents, regions and rivers: an act stated across one ("protests sweep across North Africa and the Middle East")
+#: Continents, regions and rivers: an act stated across one ("strikes spread across West Africa and the Sahel")
 #: happened in many places, none at the area's middle, and a river is a line ("fighting on the Tigris"), so it gets
 #: no dot (`events.locate`); nor is one a finer place of an act placed in a country (`events.place_mentions`).
 SPREAD_CODES = frozenset({"CONT", "RGN", "STM"})
@@ -273,7 +273,7 @@ def _in_describing_clause(word: Any, trigger: Any, physical: bool) -> bool:
 
 def _partitive_share(trigger: Any) -> Any | None:
     """The quantity word a nominal trigger is a share of when that word is a verb's subject or object ("most of the
-    clashes took place in the Alarbeen neighborhood", "police broke up some of the protests"): the verb's place is
+    fighting happened in the Old Mill district", "police broke up some of the protests"): the verb's place is
     the trigger's, as it would be for "the clashes took place in ...". None for any other trigger."""
     of = trigger.head
     if trigger.dep_ != "pobj" or of.lower_ != "of":

@@ -91,7 +91,7 @@ def introducing_word(token: Any) -> tuple[Any | None, Any, Any]:
         if token.dep_ == "pobj" and token.head.lower_ != "of" and not _names_an_example(token.head):
             return token.head, token.head.head, token
         if token.dep_ == "pobj" and _bearing_from(token.head):
-            return None, token.head, token  # "in Suez, a port city east of Cairo": Cairo is no place of the act
+            return None, token.head, token  # "in Aqaba, a port town south of Amman": Amman is no place of the act
         if token.dep_ == "pobj":  # "the villages of Foua", "towns including Thala": the phrase goes on above
             token = token.head.head
         elif _modifies_a_thing_after_of(token):

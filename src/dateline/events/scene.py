@@ -31,8 +31,8 @@ from dateline.events.story_moves import moved_away
 from dateline.model import Document, Event, Location, Place
 from dateline.words import word_class, word_set
 
-#: Areas too wide to be a story's scene: a continent, a region, a sea, a river ("protests sweep across
-#: North Africa and the Middle East" places no later act anywhere in particular); a region's national part, put in
+#: Areas too wide to be a story's scene: a continent, a region, a sea, a river ("strikes spread across
+#: West Africa and the Sahel" places no later act anywhere in particular); a region's national part, put in
 #: its country by the places stage ("Iranian Kurdistan", `found_by` "national_part"), is no scene either.
 WIDE_AREA_CODES = frozenset({"CONT", "RGN", "RGNE", "OCN", "SEA", "GULF", "STM"})
 #: How a location the sentence does not state begins its basis: the story's scene, the dateline.
@@ -237,8 +237,8 @@ class _SceneTrail:
         return self.scene
 
     def _widens(self, place: Place, act: Any) -> bool:
-        """True when a place stated for the scene's own act only holds the scene's town ("at a daycare center in
-        Hermosillo, in the Mexican state of Sonora"): the town says more, and stays the scene."""
+        """True when a place stated for the scene's own act only holds the scene's town ("at a bakery in
+        Tampico, in the Mexican state of Tamaulipas"): the town says more, and stays the scene."""
         return self.scene is not None and self.scene[1].i == act.i and area_holds(place, self.scene[0])
 
 
@@ -280,14 +280,14 @@ def _act_placed(doc: Document, place: Place, trigger_starts: set[int] | None = N
     if head.pos_ == "VERB" and head.dep_ == "ROOT" and _done_by_a_party(doc, head, starts):
         return head  # the sentence's own act: "Protesters had the upper hand in Cairo"
     if head.pos_ == "NOUN" and head.lemma_.lower() in SCENE_NOUNS:
-        return head  # "two separate encounters in the town of Amara": fighting there, coded or not
+        return head  # "two brief firefights in the village of Karam": fighting there, coded or not
     return head if head.idx in starts else _act_of_participant(doc, place, head, starts)
 
 
 def _act_of_participant(doc: Document, place: Place, noun: Any, trigger_starts: set[int]) -> Any | None:
     """The coded act whose participant a place's phrase hangs on, when that act's own event was placed at the place:
-    "covering the clashes between security forces and protesters in Cairo" hangs the town on the protesters, and
-    `events.locate` placed the clashes there by them (`clause_links.participant_of`), so the story goes on in Cairo,
+    "filming the scuffles between riot police and students in Quito" hangs the town on the students, and
+    `events.locate` placed the scuffles there by them (`clause_links.participant_of`), so the story goes on in Quito,
     not in the country a headline gave. Only a fact placed at this very place counts: the scene follows where the
     article put an act, never a place the act's own decision refused (a subject, a target, another clause's). Only a
     town: "uprisings against strongmen in Tunisia" placed a king's talks in Jordan in Tunisia, since a country scene

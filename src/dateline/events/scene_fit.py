@@ -19,8 +19,8 @@ PRESENT_DAYS = 7
 def same_kind(scene_event: Event | None, event_type: str | None) -> bool:
     """False when talks set the scene for an act in the field: a meeting's venue ("the previous meeting
     in Tehran") is not where the strikes and sieges of the story are. Talks take no town from the scene
-    at all: each meeting is held at the venue it names, an earlier one's venue is another occasion's ("a
-    previous meeting in February at another forum", "following discussions back and forth" after a
+    at all: each meeting is held at the venue it names, an earlier one's venue is another occasion's ("an
+    earlier round in May at a different venue", "following discussions back and forth" after a
     meeting in Washington), and the same meeting named again is joined to it by the grouping stage.
     (A country holds every venue and field, so a scene at country level is not asked.)"""
     if event_type in TALK_TYPES:
@@ -34,8 +34,8 @@ def same_time(doc: Document, scene_event: Event | None, date: str | None) -> boo
     a place goes with its time, and an act of another time is of another scene. A scene whose
     time is not known (its act is no coded event, or is dated only "on or before" a day) is the
     scene of the story's present: it serves only an event of the present (`of_the_present`), not
-    "the attack of July 7" two months before ("attacks took place in Iraq ... the kind that struck
-    this country on July 7"). The event given the day the article was written, the dater's
+    "the bombing of May 2" two months before ("bombings go on in Somalia ... like the one that hit
+    this city on May 2"). The event given the day the article was written, the dater's
     default, may lie any time before that day."""
     there = interval(scene_event.date) if scene_event is not None and scene_event.date else None
     if there is None or scene_event.date_mod in OPEN_BEFORE_MODS:

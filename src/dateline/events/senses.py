@@ -3,8 +3,8 @@
 Read by `events.frame.not_an_act` (so the lexicon's and the detector's proposals alike are dropped), from the parse
 and word lists only:
 
-* a verb of asking or urging whose clause states a fact is an opinion, not a request: "Blair suggested that poverty
-  was the cause of terrorism" (a past or third-person present verb in the clause), where "suggested that the talks
+* a verb of asking or urging whose clause states a fact is an opinion, not a request: "The senator suggested that debt
+  was the root of the unrest" (a past or third-person present verb in the clause), where "suggested that the talks
   be held in Geneva" (a bare subjunctive) and "urged that they should leave" (a modal) ask for an act;
 * a verb that is a protest only without an object has another sense with one: "the tests demonstrate the safety
   of the reactor", "demonstrated that the plan works" (`object_sense_protest_verbs.txt`);
@@ -19,10 +19,10 @@ and word lists only:
   under attack" is not troops arriving, "the town fell under rebel control" is no retreat of the town (the act, if
   any, is the noun: `under_state_verbs.txt`, shared with the parties of that noun).
 * a count with no doer named, of acts or of their victims, over a stretch of time is a statistic, not one
-  happening: "more than 50 journalists have been killed in Iraq in the last two years", "651 attacks last year" (a
+  happening: "more than 30 aid workers have been killed in Sudan in the past three years", "651 attacks last year" (a
   plural counted by a number of at least `MIN_TALLY`, and a period: a unit of weeks or longer that has just gone,
   `period_units.txt` with `period_modifiers.txt`, or "since" a time that is not a weekday). A doer named keeps the
-  act, as a campaign of that party ("more than 4,000 Iraqis have been killed by terrorists since April",
+  act, as a campaign of that party ("over 2,000 villagers have been killed by bandits since June",
   "militants have killed 300 civilians since 2015"), and so does a small count, whose acts a story goes on to
   name ("has faced two brutal assaults in the past century"); "killed 30 people on Monday" and "in the past 24
   hours" stay too;

@@ -42,8 +42,8 @@ def coordinated_in_sentence(a: Anchored, b: Anchored) -> bool:
 
 
 def occasion_in_sentence(a: Anchored, b: Anchored) -> bool:
-    """Whether one mention's trigger is the occasion the other's act was told in ("ran into an ambush during the
-    attack on the town"): its preposition of occasion (`Anchored.occasion_of`) hangs on the other's trigger or on
+    """Whether one mention's trigger is the occasion the other's act was told in ("walked into a trap during the
+    raid on the town"): its preposition of occasion (`Anchored.occasion_of`) hangs on the other's trigger or on
     the words that trigger hangs from. The act inside is another happening than its frame, however definite the
     frame's noun ("the attack") reads."""
     return any(x.occasion_of is not None and (x.occasion_of == y.token or x.occasion_of in y.chain)

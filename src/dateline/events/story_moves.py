@@ -1,13 +1,13 @@
 """Whether a sentence has moved away from the story's scene: it names a town or area outside the scene.
 
 The story's scene (`events.scene`) carries the place of the last placed act to later acts that state none. On a page
-that strings several stories together ("... was last seen at the Civic Center in Hillsboro, Missouri. ... Los Angeles
-detectives say they are investigating two additional homicides"), or when the story turns to another town, the scene of
+that strings several stories together ("... was last spotted at the bus station in Salina, Kansas. ... Denver
+detectives say they are looking into two more killings"), or when the story turns to another town, the scene of
 the first is no place for the acts of the second: a wrong dot is worse than none. Only the act's own sentence is read: a
 town named in passing between the scene and the act does not end the scene (a lapse on every later mention lost the Iraq
 war's "fought and occupied" and a Chattanooga arrest on events-gold). Only a scene finer than a country lapses so: a
 country holds the towns of many stories (a story set in Iraq names its soldiers' home towns and the capitals of its
-allies: "McCoy of St Louis, Missouri, has just returned to Iraq"). A country named says little (a party's state, "US
+allies: "Ruiz of Tulsa, Oklahoma, has just gone back to Iraq"). A country named says little (a party's state, "US
 troops", is named in every sentence of a war abroad), so only a town or an area finer than a country counts, and only
 one outside the scene: a town in the scene's first-level area ("Nasr City" after "Cairo") keeps it. Read by
 `events.scene`; reads `doc.places` only.

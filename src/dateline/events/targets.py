@@ -348,14 +348,14 @@ def named_in_object(doc: Document, trigger: Any, actors: list[Party], with_purpo
 
 
 def _addressed_object(trigger: Any) -> bool:
-    """"asked the country's star boxer to delay his return from the US": a verb that tells its object to act
+    """"asked the nation's top sprinter to put off her move to Canada": a verb that tells its object to act
     (`addressing_verbs`) with an object has named whom it addresses, known to the actors stage or not; what that
     object is told to do names no recipient (the US is where the boxer is, not who was asked)."""
     return trigger.lemma_.lower() in ADDRESSING_VERBS and any(c.dep_ == "dobj" for c in trigger.children)
 
 
 def _clause_with_subject(token: Any) -> bool:
-    """"seeking an answer on why T&T was not represented": a clause with its own subject inside the object
+    """"seeking to learn why Ghana was not invited": a clause with its own subject inside the object
     says who did something else, not whom the act is aimed at ("of blowing up a plane", subjectless, may)."""
     return token.dep_ == "pcomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
 

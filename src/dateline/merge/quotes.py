@@ -84,7 +84,7 @@ def quoted_spans(sentence: str) -> list[tuple[int, int]]:
 
 def _content(word: str) -> bool:
     """Whether a word of a quotation says something of its own: not a function word (`text.STOPWORDS`), not a name
-    (capitalised: "the National Oceanic and Atmospheric Administration" is a name every report of the story writes,
+    (capitalised: "the International Civil Aviation Organization" is a name every report of the story writes,
     not a statement two reports quote). Letters only, so that each is one of its sentence's `text.sentence_words`."""
     return word.isalpha() and word.islower() and len(word) > 2 and word not in STOPWORDS
 

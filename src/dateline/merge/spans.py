@@ -47,7 +47,7 @@ PAST_DAYS = 3
 
 def past_day(event: Event) -> int | None:
     """The day (as an ordinal) an event's text dates it to, when that day lies `PAST_DAYS` or more before its article:
-    a happening retold as background with its date ("the rig exploded on April 20, killing 11 workers", weeks on),
+    a happening retold as background with its date ("the mine collapsed on June 3, killing 14 miners", weeks on),
     the class of the same pairs the merge kept apart most (eleventh to thirteenth sessions). None for an event its
     text does not date to a day (no value, a `date_mod` bound, a coarser precision) or dates to its article's days."""
     if not event.date or event.date_mod or event.date_precision != "day" or event.article_date is None:

@@ -3,7 +3,7 @@
 * the dateline prefix of a wire story ("BEIRUT (Reuters) -", "RALEIGH, N.C. (AP) -", "Cairo , Egypt
   ( CNN ) --"): only the prefix is left out, the sentence it opens is story;
 * a page timestamp standing alone between other text ("Friday 3 June 2005 00.06 BST"), told from a
-  time in a story sentence ("closes on June 12 at 10 p.m.") by what stands around it;
+  time in a story sentence ("ends on May 4 at 9 p.m.") by what stands around it;
 * a pasted social-media post: a handle and a clock time in one sentence;
 * a navigation line: items between separators ("Home | World | Middle East") with no verb;
 * a photo caption with no credit: a sentence told in the simple present ("Protesters hold pictures of the
@@ -11,7 +11,7 @@
   ("on Jan. 24, 2011", "Tuesday, July 20, 2010"), the date an adjunct of its verb. News tells what happened in
   the past tense; a picture's line tells it in the present and dates the picture. A timeline's entry opens with
   its date, a schedule's present ("the trial opens on March 3, 2011") is dated ahead, a date inside a noun's
-  phrase ("relates to an incident in Basra on May 8 2003") is that noun's: none of them is taken.
+  phrase ("concerns a shooting in Mosul on June 2 2004") is that noun's: none of them is taken.
 
 Each finder takes the text (and, for navigation, the parse) and yields (kind, start, end, cue).
 """
@@ -166,7 +166,7 @@ def _subject_without_aux(verb: Any) -> bool:
 
 def _adjunct_of(token: Any, verb: Any) -> bool:
     """Whether the date starting at `token` hangs on `verb` through places, names and prepositions only, not
-    through another verb or a common noun ("an incident in Basra on May 8 2003": the incident's date)."""
+    through another verb or a common noun ("a shooting in Mosul on June 2 2004": the shooting's date)."""
     current = token
     for _ in range(12):
         if current.i == verb.i:

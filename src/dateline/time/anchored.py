@@ -4,7 +4,7 @@ Tuesday's hearing", "the day after Christmas"), and "day" said of the day itself
 
 The grammar reads "last Tuesday" and "Christmas" on their own; "the day before" or "the day after"
 right before them moves the date by one day and joins the expression, as TimeML annotates it (AQUAINT:
-"The day before last Tuesday's federal court hearing" is one TIMEX3, the Monday). A counted duration
+"The day before last Tuesday's council vote" is one TIMEX3, the Monday). A counted duration
 ("two days after Christmas", "eight trading days after Oct. 12") stays a DURATION of its own beside the
 date, as TimeML writes it. Only a day can be counted from: "the day after March" names no day.
 """
@@ -44,8 +44,8 @@ _DAY_SUBJECT = re.compile(r"\b(?:it|today|this)(?:\s+(?:is|was)|['’]s)\s+(?:``
 
 
 def _the_day_itself(m: re.Match, ctx: Context) -> Reading | None:
-    """"It was a great day", "today is the eighth day of Desert Shield", "It's the second day of an
-    offensive": the day the clause speaks of, the day under discussion in a past clause, else the
+    """"It was a great day", "today is the fifth day of the strike", "It's the third day of the
+    siege": the day the clause speaks of, the day under discussion in a past clause, else the
     article's day. Without "it", "today" or "this" before the copula, "a day" is no date."""
     if _DAY_SUBJECT.search(m.string, max(0, m.start() - 16), m.start()) is None:
         return None

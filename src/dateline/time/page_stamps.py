@@ -1,7 +1,7 @@
 """The days a page's own stamps name, and the writing day they show.
 
-A live page stamps each entry with when it was written ("(Update 5:16 a.m. Thursday in Cairo, 10:16 p.m.
-ET Wednesday)", "Updated 10:42 a.m. ET, Wed March 16"); the story stage marks such stamps as `timestamp`
+A live page stamps each entry with when it was written ("(Update 6:05 a.m. Friday in Nairobi, 11:05 p.m.
+ET Thursday)", "Updated 9:27 a.m. ET, Tue May 10"); the story stage marks such stamps as `timestamp`
 spans. Two things follow, both read here:
 
 * **A stamp's weekday is the nearest such day to the article date**, before or after it. A stamp has no
@@ -35,7 +35,7 @@ _CLOCK_VALUE = re.compile(r"T(?P<h>\d{2}):(?P<m>\d{2})")
 
 def read_stamp_days(timexes: list[Timex], doc: Document, read_from: dt.date | None = None) -> list[Timex]:
     """`timexes` (of `doc`'s text) with each weekday inside a page stamp valued as the nearest such day to the
-    article date, and each clock time alone in a stamp ("(Update 10:15 p.m. in Cairo, 3:15 p.m. ET)") given its
+    article date, and each clock time alone in a stamp ("(Update 9:40 p.m. in Nairobi, 2:40 p.m. ET)") given its
     entry's day (`_entry_days`), else the day the page is read from (`read_from`, by default the article date):
     the grammar lends a lone clock time the day of some other timex nearby, which for a stamp is another entry's,
     not its own."""

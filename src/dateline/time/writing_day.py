@@ -2,8 +2,8 @@
 
 Feeds, crawls and collections date an article by when they met it, and that can be days before the
 text was finished: a set of pages dated by its collection day, a scrape stamped with the first version's
-date. A text that narrates, in the past tense, an act on a day it writes out in numbers ("Officials
-attended the three-day sessions on April 3-5", "the minister on May 9 threatened to impose quotas") was written
+date. A text that narrates, in the past tense, an act on a day it writes out in numbers ("Delegates
+joined the two-day talks on June 8-9", "the minister on May 9 threatened to impose quotas") was written
 on or after that day, whatever date it came with. Relative words are then read from that day: "speaking
 on Tuesday" in a story written after Thursday, April 5 is April 3, not the Tuesday before the article date.
 
@@ -12,7 +12,7 @@ directly, as its adjunct ("on April 5", "April 5", "from April 3"), with no word
 ("was extended to Nov. 16", "set Nov. 10 as the deadline", "had been scheduled for April 5": the time of
 a plan or a bound, not of the act), and the day must be written with its number (a weekday is read from
 the article date, so it cannot say the date is wrong). Text that is not the story (a page stamp, a byline)
-says nothing here, nor does a note about the page's later life ("This caption was amended on 6 May 2010",
+says nothing here, nor does a note about the page's later life ("This caption was corrected on 3 March 2012",
 "A version appeared on p24 ... on Tuesday 7 September", a reader's comment: `page_note_verbs`). A day
 more than `MAX_LAG_DAYS` ahead is not taken for a late writing day: a feed or crawl lags by days, and a
 month off is more likely a misread year than a late text.
@@ -85,7 +85,7 @@ def _narrates(verb: Any) -> bool:
     met"), heading a clause of its own. Not a present perfect ("has invited the ministers to a ceremony on
     March 12": English puts no past day on one, so the day is the ceremony's, ahead), not an infinitive ("had
     been set to expire Nov. 6"), not a clause that describes a noun ("the quarter ended Oct. 31"), not a copula."""
-    # A copula states a state, it narrates no act ("completion between 20 and 27 July was possible").
+    # A copula states a state, it narrates no act ("delivery between 4 and 9 June was likely").
     if verb.dep_ in _NOUN_CLAUSES or verb.lemma_ == "be":
         return False
     return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
