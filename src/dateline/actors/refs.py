@@ -130,7 +130,7 @@ def link_definite_bodies(candidates: list[Candidate], doc: Document) -> None:
     placed |= {t for c in candidates if not c.generic for t in range(c.actor.token_start or 0, c.actor.token_end or 0)}
     for cand in candidates:
         if not cand.generic:
-            if cand.actor.country and not cand.person:
+            if cand.actor.country and not cand.person and _a_name(cand, doc):
                 named.append(cand)
             continue
         sectors = _definite_body_sectors(cand, doc, placed)
@@ -142,6 +142,18 @@ def link_definite_bodies(candidates: list[Candidate], doc: Document) -> None:
             adopt(cand.actor, body.actor)
             cand.actor.entry = f"{cand.actor.text!r} -> the nearest earlier body it can be: {cand.actor.entry}"
             cand.generic = False
+
+
+def _a_name(cand: Candidate, doc: Document) -> bool:
+    """Whether a mention can be a body named before: not a common noun placed only by a people's adjective ("the
+    Sudanese and Algerian uprisings", "Syrian rebels"), which names no one body: "the opposition movement" is no
+    coreference of another state's uprisings named before it."""
+    if cand.actor.token_end is None:
+        return True
+    head = doc.parsed[cand.actor.token_end - 1]
+    if head.pos_ == "ADJ":
+        return False  # "the Sudanese [and Algerian uprisings]": the adjective read as a mention of its own
+    return head.pos_ != "NOUN" or not any(c.dep_ == "amod" and c.ent_type_ == "NORP" for c in head.children)
 
 
 #: Sectors of a state's own bodies: "the ruling coalition" is a government, not a group named before.
