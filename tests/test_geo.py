@@ -344,7 +344,7 @@ def test_conjunct_of_a_place_is_a_place_even_if_spacy_calls_it_a_person(make_doc
 # -- ranking and fallbacks (homonyms, "X, Y", province vs city, missing places) ----------
 
 def test_a_list_is_not_an_x_comma_y_container(make_doc) -> None:
-    places = places_of(make_doc, "After stops in Washington, New York and Boston, the crown prince flew home.")
+    places = places_of(make_doc, "Following visits to Washington, New York and Boston, the minister returned home.")
     assert places["Washington"].feature_code == "PPLC"  # not a town called Washington in New York
 
 
@@ -373,7 +373,7 @@ def test_unknown_longer_names_read_through_the_place_they_are_built_on(make_doc)
 
 
 def test_missing_place_lies_in_the_town_the_text_puts_it_in(make_doc) -> None:
-    places = places_of(make_doc, "Bacteria were found off the coast of Cape Peron in Rockingham, south of Perth.")
+    places = places_of(make_doc, "Divers spotted a shark near Cape Peron in Rockingham, south of Perth.")
     assert places["Cape Peron"].geonameid == places["Rockingham"].geonameid
     assert places["Rockingham"].country_code == "AU" and places["Cape Peron"].confidence < 0.5
 
@@ -381,12 +381,12 @@ def test_missing_place_lies_in_the_town_the_text_puts_it_in(make_doc) -> None:
 def test_compounds_split_and_halves_join(make_doc) -> None:
     places = places_of(make_doc, "Russia wants peace and development in Asia-Pacific and the world.")
     assert places["Asia"].feature_code == "CONT" and places["Pacific"].feature_code == "OCN"
-    places = places_of(make_doc, "Work on the Tijuana River in Baja California will start in 10 days.")
+    places = places_of(make_doc, "Repairs to the Tijuana River levee in Baja California begin next month.")
     assert places["Baja California"].feature_code == "ADM1" and places["Baja California"].country_code == "MX"
 
 
 def test_listed_names_are_of_a_kind_but_x_comma_y_keeps_its_own_reading(make_doc) -> None:
-    doc = tag_places(make_doc("Tech jobs moved from western states such as California or Washington. "
+    doc = tag_places(make_doc("Factories relocated from western states like California or Washington. "
                               "Trips to Alaska and Washington, D.C., followed."))
     washingtons = [p for p in doc.places if p.text == "Washington"]
     assert [p.feature_code for p in washingtons] == ["ADM1", "PPLC"]
@@ -413,7 +413,7 @@ def test_missing_place_far_from_other_names_lies_in_the_articles_main_area(make_
 
 def test_missing_place_lies_in_the_area_of_the_town_named_beside_it(make_doc) -> None:
     """Not in the town itself: a wrong dot is worse than a coarse one (issue 10)."""
-    text = "A man was charged in the stabbing death of a software CEO in River North, according to Chicago police."
+    text = "A teenager was arrested over a robbery at a bakery in River North, according to Chicago police."
     places = places_of(make_doc, text)
     assert places["River North"].admin1 == places["Chicago"].admin1
     assert places["River North"].precision == "admin" and places["River North"].confidence < 0.5

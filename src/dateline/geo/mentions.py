@@ -37,7 +37,7 @@ def link_containers(parsed: Any, mentions: list[Mention]) -> None:
     ("the West Bank city of Ramallah"): the area naming the kind of town holds the town, so a town the article's
     other places would not have suggested is read inside the area the text names, not replaced by a place near it.
 
-    Lists are not containment: in "stops in Washington, New York and Boston" New York is
+    Lists are not containment: in "visits to Washington, New York and Boston" New York is
     the next item of a list, told by a conjunction after Y or a comma list before X.
     """
     for i, (inner, outer) in enumerate(itertools.pairwise(mentions)):
