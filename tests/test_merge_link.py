@@ -28,8 +28,8 @@ def event_of(doc) -> Event:
     return doc.events[0]
 
 
-RIG = ("The Deepwater Horizon rig exploded on April 20, killing 11 workers.",
-       "Oil has gushed since the BP-leased Deepwater Horizon blew up on April 20 and killed 11 workers.")
+RIG = ("The Sea Falcon rig exploded on April 20, leaving 11 workers dead.",
+       "Gas has leaked since the Norco-run Sea Falcon blew up on April 20 and killed 11 workers.")
 
 
 def test_a_happening_retold_in_other_words_links_on_its_numbers_and_names():
@@ -40,7 +40,7 @@ def test_a_happening_retold_in_other_words_links_on_its_numbers_and_names():
     features = link_features(event_of(first), event_of(later))
     assert features["shared_number"] == 1.0 and features["shared_names"] > 0
     why = link_reason(event_of(first), event_of(later))
-    assert why is not None and "numbers 11 in both" in why and "names deepwater, horizon in both" in why
+    assert why is not None and "numbers 11 in both" in why and "names falcon, sea in both" in why
     other_rig = report("ap", "2010-04-21", "A rig exploded off Texas, and none of the crew was hurt.", "exploded",
                        type_="ASSAULT", actors=())
     event_of(other_rig).date = event_of(other_rig).date_precision = None  # undated: within the week before
@@ -94,7 +94,7 @@ def test_a_guessed_party_or_a_place_from_elsewhere_in_the_article_does_not_keep_
 
 
 def test_two_copies_of_one_sentence_are_one_report_however_each_was_coded():
-    line = "2 men charged in death of Chicago teen who performed in inauguration event."
+    line = "3 men charged in death of Ohio student who sang at city festival."
     first = report("page-1", "2011-01-28", line, "charged", type_="ACCUSE", actors=(),
                    recipients=(party("men", "USA", None),))
     copy = report("page-2", "2011-01-29", line, "charged", type_="ACCUSE", actors=(),
@@ -103,10 +103,10 @@ def test_two_copies_of_one_sentence_are_one_report_however_each_was_coded():
 
 
 def test_a_report_flagged_hypothetical_may_join_the_fact_but_a_denial_may_not():
-    fact = report("a", "2011-02-07", "Google executive Wael Ghonim was released Monday in Egypt, the company said.",
-                  "released", type_="RETREAT", actors=(), recipients=(party("Wael Ghonim", "EGY", None),))
-    plan = report("b", "2011-02-07", "Wael Ghonim, a Google executive, is to be released Monday, Egyptian TV said.",
-                  "released", type_="RETREAT", actors=(), recipients=(party("Wael Ghonim", "EGY", None),))
+    fact = report("a", "2011-02-07", "The blogger Karim Fathy was released Monday in Egypt, his lawyer said.",
+                  "released", type_="RETREAT", actors=(), recipients=(party("Karim Fathy", "EGY", None),))
+    plan = report("b", "2011-02-07", "Karim Fathy, a blogger, is to be released Monday, Egyptian TV said.",
+                  "released", type_="RETREAT", actors=(), recipients=(party("Karim Fathy", "EGY", None),))
     event_of(plan).status = "hypothetical"
     event_of(plan).__post_init__()
     assert conflict_reason(event_of(fact), event_of(plan)) is None
@@ -116,10 +116,10 @@ def test_a_report_flagged_hypothetical_may_join_the_fact_but_a_denial_may_not():
 def test_a_town_on_a_gulf_does_not_contradict_the_gulf():
     gulf = Location("Gulf of Mexico", 3523271, 25.0, -90.0, None, "GULF", text="Gulf of Mexico")
     town = Location("Cameron", 4315584, 29.8, -93.3, "US", "PPLA2", text="Cameron")
-    first = report("a", "2010-05-13", "Oil from the well in the Gulf of Mexico reached the coast.", "reached",
+    first = report("a", "2010-05-13", "Crude from the broken pipe in the Gulf of Mexico reached the shore.", "reached",
                    type_="ASSAULT", actors=(), location=gulf)
-    second = report("b", "2010-05-13", "Oil from the well reached the coast at Cameron.", "reached", type_="ASSAULT",
-                    actors=(), location=town)
+    second = report("b", "2010-05-13", "Crude from the broken pipe reached the shore at Cameron.", "reached",
+                    type_="ASSAULT", actors=(), location=town)
     assert conflict_reason(event_of(first), event_of(second)) is None
 
 
@@ -239,7 +239,7 @@ def _lent(name: str, country: str) -> Party:
 def _blast_reports(parties: tuple[Party, Party]) -> list[Event]:
     """Three reports of one blast: the first links to both others, which name their victims two ways."""
     lines = (("ap", "The rig exploded on April 20, and 11 people died.", None),
-             ("fox", "The rig exploded on April 20, killing 11 workers.", parties[0]),
+             ("fox", "The rig exploded on April 20, leaving 11 workers dead.", parties[0]),
              ("reuters", "An explosion killed 11 crewmen on the rig on April 20.", parties[1]))
     return [event_of(report(aid, "2010-05-13", line, line.split()[2], type_="ASSAULT", actors=(), date="2010-04-20",
                             recipients=(victims,) if victims else ())) for aid, line, victims in lines]
