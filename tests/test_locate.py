@@ -84,8 +84,8 @@ def test_a_clause_describing_the_act_gives_its_place(nlp) -> None:
 
 def test_an_occasion_clause_after_commas_takes_its_meetings_place_and_day(nlp) -> None:
     # the parser hangs the "at which" clause on "Chile", past the commas, the place and the date
-    doc = extracted(nlp, "The minister said that Chile and Peru failed to attend a preparatory meeting at the OAS "
-                         "in Washington, on March 5th, at which member states unanimously agreed to back Bolivia's "
+    doc = extracted(nlp, "The minister said that Chile and Peru failed to attend a planning meeting at the OAS "
+                         "in Washington, on 5 March, at which member states unanimously agreed to back Bolivia's "
                          "request.")
     agreement = event_at(doc, "agreed")
     assert agreement.date == "2019-03-05"
@@ -94,8 +94,8 @@ def test_an_occasion_clause_after_commas_takes_its_meetings_place_and_day(nlp) -
 
 
 def test_a_place_deep_in_a_clause_on_the_act_is_its_own_not_the_scene(nlp) -> None:
-    doc = extracted(nlp, "Police clashed with students in Amman on Monday. The protests -- which have also caught on "
-                         "to some extent in Morocco -- alarmed the region's rulers.")
+    doc = extracted(nlp, "Police clashed with students in Amman on Monday. The protests -- which have also flared up "
+                         "to some degree in Morocco -- alarmed the region's rulers.")
     protests = event_at(doc, "protests")
     assert protests.location is not None and protests.location.name == "Morocco"
     assert "clause on 'protests'" in protests.location.basis
@@ -121,7 +121,7 @@ NOT_PLACED_AT = [
     pytest.param("Most of the bombings took place in Iraq. A car bomb killed forty shoppers on 7 July 2018.",
                  "killed", "Iraq",
                  id="a scene of unknown time does not place an act of another time"),
-    pytest.param("As Mark Danner put it in the New York Times yesterday, the war has created a movement.",
+    pytest.param("As Jane Ortiz put it in the New York Times on Sunday, the strike has changed the city.",
                  "put", "New York City",
                  id="a town in a newspaper's name is not where the act was"),
     pytest.param("In London, the ministry said that troops had shelled the town.", "shelled", "London",

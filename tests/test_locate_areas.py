@@ -101,7 +101,7 @@ def test_a_relative_clause_of_a_party_elsewhere_places_no_act(nlp) -> None:
 
 
 def test_an_encounter_coded_as_no_event_still_sets_the_scene_of_the_fighting_after_it(nlp) -> None:
-    doc = extracted(nlp, "The citation describes his heroism in two separate encounters in the town of Basra last "
-                         "summer. The soldiers were repeatedly attacked by Mahdi militia.")
+    doc = extracted(nlp, "The award praises her courage in two brief encounters in the town of Basra last "
+                         "spring. The patrol was repeatedly attacked by gunmen.")
     attacked = event_at(doc, "attacked").location
     assert attacked is not None and attacked.name == "Basrah" and "'encounters … Basra'" in attacked.basis
