@@ -5,33 +5,31 @@ tests, run through the real places and actors stages."""
 
 from __future__ import annotations
 
-
-def _actor(doc, text: str):
-    return next(a for a in doc.actors if a.text == text)
+from stage_run import actor
 
 
 def test_a_list_of_states_leaves_the_body_to_the_story_s_country(staged) -> None:
     doc = staged("The mayor of Manchester met doctors in Leeds and Liverpool on Monday. "
                  "Outbreaks were reported in Norway, Poland, Austria, Portugal and Greece. "
                  "The mayor's aides are negotiating with the federal government over vaccine supplies.")
-    assert _actor(doc, "government").country == "GBR"
+    assert actor(doc, "government").country == "GBR"
 
 
 def test_one_state_named_before_still_places_the_body(staged) -> None:
     doc = staged("The mayor of Manchester met doctors in Leeds and Liverpool on Monday. "
                  "Outbreaks were reported in Greece. "
                  "The health ministry said it would close schools for a week.")
-    assert _actor(doc, "The health ministry").country == "GRC"
+    assert actor(doc, "The health ministry").country == "GRC"
 
 
 def test_a_list_that_holds_the_story_s_country_still_gives_it(staged) -> None:
     doc = staged("The mayor of Manchester met doctors in Leeds and Liverpool on Monday. "
                  "Outbreaks were reported in Norway, Britain, Austria and Greece. "
                  "The health ministry said it would close schools for a week.")
-    assert _actor(doc, "The health ministry").country == "GBR"
+    assert actor(doc, "The health ministry").country == "GBR"
 
 
 def test_countries_named_apart_are_no_list(staged) -> None:
     doc = staged("A Chilean court ordered the former minister Jorge Alvarado to testify about arms sales to Peru "
                  "and Bolivia.")
-    assert _actor(doc, "minister Jorge Alvarado").country == "CHL"
+    assert actor(doc, "minister Jorge Alvarado").country == "CHL"
