@@ -14,7 +14,7 @@ SUNDAY = "2019-05-12"
     ("The ferry sank on Friday, two days after a fire broke out in its engine room.", "broke", "2019-05-08"),
     ("The ferry sank on Friday, two days after a fire broke out in its engine room.", "fire", "2019-05-08"),
     ("The plant was shut on Monday, three days after an explosion killed four workers.", "explosion", "2019-05-03"),
-    ("The tanker sank on Thursday, two days after the initial explosion.", "explosion", "2019-05-07"),
+    ("The tanker went down on Thursday, two days after the first explosion.", "explosion", "2019-05-07"),
     ("Police arrested the suspect on Thursday, the day after the bombing.", "bombing", "2019-05-08"),
     ("The permit was granted on May 1, 4 days before the well blew out.", "blew", "2019-05-05"),
 ])

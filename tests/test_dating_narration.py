@@ -69,5 +69,5 @@ def test_a_time_after_since_is_where_the_acts_begin_not_their_day(make_doc) -> N
 def test_a_month_after_since_lies_behind_and_its_when_clause_is_on_it(make_doc) -> None:
     """Written in September, 'since November' is last November (the nearer November lies ahead), and what the
     clause on that time tells happened then, not after it."""
-    text = "His relatives have cared for him since November, when he was found clinging to a tube."
+    text = "Her family has looked after her since November, when she was found hiding in a barn."
     assert dating(make_doc, text, "found", "2018-09-19").date == ("2017-11", "month", None)

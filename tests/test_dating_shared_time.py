@@ -16,7 +16,7 @@ def test_a_time_on_a_gapped_conjunct_dates_the_first_verb(make_doc) -> None:
 
 def test_a_gapped_conjunct_read_as_a_participle_on_a_word(make_doc) -> None:
     """The parser's other reading of gapping ("and another injured"): the same clause, the same day."""
-    when = dating(make_doc, "Two people were killed and another injured by the blast of a roadside bomb late "
+    when = dating(make_doc, "Three soldiers were killed and another wounded by the blast of a car bomb late "
                             "yesterday.", "killed")
     assert (when.value, when.mod) == ("2018-09-18", None)
 
