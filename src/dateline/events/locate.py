@@ -13,7 +13,7 @@ A place named in a sentence is not for that the place of its event. The event is
    in Sweden"), where its participants (or the subject
    of the verb it continues) are said to be ("militias in the villages of Foua were evacuated",
    "Police in Santiago ... arrested 30", "leaders in Brussels are expected to ... negotiate"), where a
-   participant was by what it was doing ("a crew covering the clashes in Cairo was beaten"), where the act's
+   participant was by what it was doing ("a crew filming the riots in Quito was beaten"), where the act's
    purpose was to be done ("convene to nominate him in Cleveland"), at a town the act is aimed at ("shelled Homs"),
    at the place of the occasion it was told in, talks aside ("during the invasion of Normandy", "wounded in a
    raid on a camp near Aleppo"), at a place it filled ("protests swept Egypt", "demonstrations roiling Egypt":
@@ -107,7 +107,7 @@ LENT_COUNTRY_MARKS = word_set("merge_lent_countries")
 #: event type of attacks. Their acts may cross a border, so a country lent by context does not place them.
 ARMED_SECTORS, FORCE_TYPES = frozenset({"MIL", "REB", "UAF", "SPY"}), frozenset({"ASSAULT"})
 #: Sectors of companies (PLOVER/Phoenix business, multinationals): a company's country is where it is registered, not
-#: where it acts ("BP, directing a clean-up operation" in the Gulf of Mexico is no act in Britain).
+#: where it acts ("Norco, running a clean-up" off the coast of Ghana is no act in Britain).
 BUSINESS_SECTORS = frozenset({"BUS", "MNC"})
 #: How a location taken from the country of a domestic act's parties begins its basis.
 HOME_BASIS = "the country of a domestic act"
@@ -232,8 +232,8 @@ def location_for_type(location: Location | None, event_type: str) -> Location | 
 
 
 def place_referred_to(doc: Document, trigger: Any) -> Location | None:
-    """The place an act's "there" refers to ("King Abdullah of Jordan sacked his government in the
-    face of protests there", "Rebels seized Idlib. Fighting there has killed hundreds"): the last
+    """The place an act's "there" refers to ("The king of Jordan dismissed his cabinet after
+    weeks of marches there", "Rebels seized Idlib. Fighting there has killed hundreds"): the last
     place named before it in its sentence or the one before. "There" as the subject of "there
     were" (expl) refers to nothing."""
     there = next((t for t in trigger.children if t.lower_ == "there" and t.dep_ == "advmod"), None)
@@ -257,8 +257,8 @@ def text_supports(doc: Document, place: Place) -> bool:
     does a name the text calls a village, town or province ("the villages of Foua and Kefraya"): a place of the
     story the gazetteer lacks, whose area is the smallest the text supports. A site put in a town named beside it
     keeps it only when the town is named in the site's sentence or the one before or after (`_town_named_near`):
-    the places stage looks for that town over 1,500 characters, and "the meeting in the Roosevelt Room" was put in
-    Chicago by "a writer for the Chicago Sun Times" eight sentences on."""
+    the places stage looks for that town over 1,500 characters, and "the talks in the East Wing" were put in
+    Chicago by "a columnist at the Chicago Tribune" eight sentences on."""
     if place.kind_named or place.found_by not in ("nearby_area", "town_beside"):
         return True
     home = dateline_place(doc)
