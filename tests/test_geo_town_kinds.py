@@ -32,7 +32,7 @@ def test_a_known_town_before_a_site_noun_keeps_its_own_reading(make_doc) -> None
 
 
 def test_a_venue_of_one_name_lies_in_the_town_named_beside_each_mention(make_doc) -> None:
-    text = ("In London, activists rallied outside the Egyptian Embassy on Saturday. They chanted and carried signs. "
+    text = ("In London, campaigners gathered outside the Egyptian Embassy on Saturday. They chanted and carried signs. "
             "Students from three universities joined them, and the police kept the road open for buses and taxis all "
             "day. In Chicago, hundreds of protesters gathered outside the Egyptian Embassy.")
     embassies = [p for p in tag_places(make_doc(text)).places if p.text == "Egyptian Embassy"]

@@ -168,7 +168,7 @@ def test_an_intent_inside_a_condition_is_no_promise(make_doc) -> None:
 
 
 @pytest.mark.parametrize(("text", "trigger"), [
-    ("No one has ever been convicted of the bombing of the embassy.", "convicted"),
+    ("No one has yet been convicted of the burning of the fuel depot.", "convicted"),
     ("Nobody was arrested during the march on Saturday.", "arrested"),
     ("Police detained no protesters at the rally.", "detained"),
 ])
