@@ -93,9 +93,12 @@ def test_a_day_right_after_a_verb_of_saying_dates_the_saying(make_doc) -> None:
 def test_a_time_that_opens_the_sentence_frames_its_main_clause(make_doc) -> None:
     """The parser hangs "on April 8" on the participle and makes "investigators" its subject; the fronted day
     still dates the sentence's main clause."""
-    text = ("But on April 8, detectives, wondering how the thief could have slipped out of the museum without "
-            "being noticed, searched the site once more.")
-    assert dating(make_doc, text, "searched").date == ("2018-04-08", "day", None)
+    text = ("But on April 9, investigators, wondering how the prisoner could have emerged from the tunnel without "
+            "being heard, searched the area once more.")
+    parsed = make_doc(text).parsed
+    on = next(t for t in parsed if t.lower_ == "on")
+    assert on.head.text != "searched"  # the premise: the day hangs elsewhere (`dating_clauses.fronted` is needed)
+    assert dating(make_doc, text, "searched").date == ("2018-04-09", "day", None)
 
 
 def test_what_someone_now_thinks_happened_is_not_the_story_s_day(make_doc) -> None:
