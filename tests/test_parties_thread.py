@@ -119,6 +119,6 @@ def test_a_rate_names_no_recipient(staged) -> None:
 
 
 def test_an_opening_participle_clause_run_into_the_next_sentence_gives_no_party(staged) -> None:
-    text = "Kenyan doctor faces four years in prison if convicted A Ugandan judge has delayed the trial."
+    text = "Kenyan nurse faces six years in jail if convicted A Ugandan judge has delayed the trial."
     event = coded(staged(text), "convicted")
     assert "UGA" not in countries(event.recipients)
