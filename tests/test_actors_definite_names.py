@@ -5,26 +5,24 @@ through the real places and actors stages."""
 
 from __future__ import annotations
 
-
-def _actor(doc, text: str):
-    return next(a for a in doc.actors if a.text == text)
+from stage_run import actor
 
 
 def test_another_state_s_uprising_is_no_antecedent_of_the_movement(staged) -> None:
     doc = staged("Kenyan ministers praised the Sudanese uprising on Monday. "
                  "Two opposition figures in Nairobi called for a march. "
                  "The police warned the opposition movement against holding the march.")
-    assert _actor(doc, "the opposition movement").country != "SDN"
+    assert actor(doc, "the opposition movement").country != "SDN"
 
 
 def test_a_company_named_by_its_name_is_still_the_company(staged) -> None:
     doc = staged("The spill fouled beaches in Louisiana on Monday. BP said it would pay for the clean-up. "
                  "Fishermen said the oil company had acted too late.")
-    assert _actor(doc, "company").country == "GBR"
+    assert actor(doc, "company").country == "GBR"
 
 
 def test_an_adjective_read_as_a_mention_is_no_antecedent(staged) -> None:
     doc = staged("Kenyan ministers praised the Sudanese and Algerian uprisings on Monday. "
                  "Two opposition figures in Nairobi called for a march. "
                  "The police warned the opposition movement against holding the march.")
-    assert _actor(doc, "the opposition movement").country not in ("SDN", "DZA")
+    assert actor(doc, "the opposition movement").country not in ("SDN", "DZA")
