@@ -28,7 +28,7 @@ def test_an_agent_without_such_an_adjective_still_takes_the_earlier_country(stag
 
 
 def test_a_country_name_inside_a_sea_or_gulf_is_no_actor(staged) -> None:
-    doc = staged("A US commission criticised BP for the Gulf of Mexico oil spill.")
+    doc = staged("A US panel blamed the operator for the Gulf of Mexico oil spill.")
     assert "MEX" not in {a.country for a in doc.actors}
 
 
