@@ -15,6 +15,7 @@ import datetime as dt
 from typing import Any
 
 from dateline.events.dating_aims import time_of_aim
+from dateline.events.dating_eras import era_is_background
 from dateline.events.dating_hooks import in_page_stamp, time_host
 from dateline.events.dating_sources import occasion_of_saying, reporting_verb_of_source
 from dateline.events.occasion import occasion_clause
@@ -131,7 +132,8 @@ def governing_timex(doc: Document, trigger: Any) -> Timex | None:
             continue
         root = timex_root(doc, timex)
         if root is None or not sent.start <= root.i < sent.end or _length_of(timex, root, trigger) \
-                or _another_saying_s(doc, timex, trigger) or time_of_aim(doc, timex, trigger):
+                or _another_saying_s(doc, timex, trigger) or time_of_aim(doc, timex, trigger) \
+                or era_is_background(timex, root):
             continue
         path = _path_to_trigger(time_host(root, trigger), trigger)
         if path is not None:
@@ -315,6 +317,7 @@ def nearest_anchor(doc: Document, trigger: Any) -> Timex | None:
     sent = trigger.sent
     anchors = [t for t in doc.timexes if t.token_start is not None and sent.start <= t.token_start < sent.end
                and is_anchor(t) and not in_page_stamp(doc, t) and not time_of_aim(doc, t, trigger)
+               and not era_is_background(t, timex_root(doc, t))
                and (_dates_trigger_clause(doc, t, trigger) or _right_after_report(doc, t, trigger))]
     return min(anchors, key=lambda t: abs(t.token_start - trigger.i), default=None)
 

@@ -31,6 +31,7 @@ from dateline.events.dating_clauses import (
     timex_root,
     written_by,
 )
+from dateline.events.dating_eras import era_is_background
 from dateline.events.dating_hooks import entry_start, in_page_stamp
 from dateline.model import Document, Timex
 from dateline.timex3 import interval
@@ -144,7 +145,9 @@ def thread_time(doc: Document, sent: Any) -> Timex | None:
     thread's time is then the last time of that sentence that is no noun's ("on Sunday"). When the sentence has no
     other, the noun's time stays the thread's: the noun is then often the story's own happening ("Friday's signing
     ceremony drew ... The ministers signed")."""
-    last = last_time_before(doc, sent, skip=lambda t: _now_or_ahead(doc, t))
+    # an era named as a thing, not a time ("into the 19th century"), neither sets the story's time nor ends it
+    last = last_time_before(doc, sent, skip=lambda t: _now_or_ahead(doc, t)
+                            or era_is_background(t, timex_root(doc, t)))
     if last is None or not _on_a_noun(doc, last):
         return last
     first = doc.parsed[last.token_start].sent.start_char
@@ -241,7 +244,8 @@ def continues_thread(doc: Document, trigger: Any) -> bool:
         return False
     sent = trigger.sent
     return not any(is_anchor(t) and t.token_start is not None and sent.start <= t.token_start < sent.end
-                   and not in_page_stamp(doc, t) and not _in_what_is_said(doc, t, trigger) for t in doc.timexes)
+                   and not in_page_stamp(doc, t) and not _in_what_is_said(doc, t, trigger)
+                   and not era_is_background(t, timex_root(doc, t)) for t in doc.timexes)
 
 
 def _in_what_is_said(doc: Document, timex: Timex, trigger: Any) -> bool:

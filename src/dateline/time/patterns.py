@@ -82,6 +82,10 @@ RIGHT_NAME_WORDS = re.compile(r"\s+(?:of\s+the\b|(?:for|on|to|against)\s+[A-Z])"
 #: A month told in the year the text is talking about: "June of that year", "in March of the same year",
 #: "June of that terrible year" (then a date, though "of the" would otherwise make "March" a name).
 OF_THAT_YEAR = re.compile(r"\s+(?:of\s+)?(?:that|the\s+same)(?:\s+same)?(?:\s+[a-z]+)?\s+year\b")
+#: A plural of digits read as a count, not a decade, when "of" follows ("1000s of people", "10s of thousands"), even
+#: after "the" when a number follows ("the 10s of 1000s").
+COUNT_OF = re.compile(r"\s+of\b")
+COUNT_OF_NUMBER = re.compile(r"\s+of\s+\d")
 LEFT_POSSESSIVE = re.compile(r"\b(?:his|her|their|my|your|our)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 
 #: Left context that turns a DATE into a modified one ("early", "the end of").

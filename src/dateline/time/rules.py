@@ -34,6 +34,8 @@ from dateline.time.calendar import (
 from dateline.time.lexicon import MONTHS, SEASONS, WEEKDAYS, number_value
 from dateline.time.patterns import (
     ABBR_MONTH,
+    COUNT_OF,
+    COUNT_OF_NUMBER,
     DAY,
     FULL_MONTH,
     HOLIDAY,
@@ -283,9 +285,15 @@ def _decade_word(m: re.Match, ctx: Context) -> Reading | None:
     return date_reading(Point(dt.date(start, 1, 1), "decade"))
 
 
+#: A decade written as bare digits, with no "the" and no apostrophe ("1000s", "10s"): it may be a count.
+_COUNTED_PLURAL = re.compile(r"\d+s\Z")
+
+
 def _decade(m: re.Match, ctx: Context) -> Reading | None:
-    """The 1990s / the '90s / the 90s: a decade (value `199`); "in his 30s" is an age."""
-    if LEFT_POSSESSIVE.search(m.string, 0, m.start()):
+    """The 1990s / the '90s / the 90s: a decade (value `199`); "in his 30s" is an age, and "1000s of people",
+    "10s of thousands" (no "the", no apostrophe, then "of"), "the 10s of 1000s" (a number after "of") a count."""
+    if LEFT_POSSESSIVE.search(m.string, 0, m.start()) or COUNT_OF_NUMBER.match(m.string, m.end()) or \
+            (_COUNTED_PLURAL.match(m.group(0)) is not None and COUNT_OF.match(m.string, m.end())):
         return None
     if m["century"]:
         start = int(m["century"] + m["decade"] + "0")
