@@ -383,6 +383,9 @@ def test_compounds_split_and_halves_join(make_doc) -> None:
     assert places["Asia"].feature_code == "CONT" and places["Pacific"].feature_code == "OCN"
     places = places_of(make_doc, "Repairs to the Tijuana River levee in Baja California begin next month.")
     assert places["Baja California"].feature_code == "ADM1" and places["Baja California"].country_code == "MX"
+    # the parser splits this name in two (a town "Terrebonne" in Canada, then "Parish"); the halves are one parish
+    places = places_of(make_doc, "Terrebonne Parish Sheriff Dan Hebert said roads were flooded.")
+    assert places["Terrebonne Parish"].feature_code == "ADM2" and places["Terrebonne Parish"].country_code == "US"
 
 
 def test_listed_names_are_of_a_kind_but_x_comma_y_keeps_its_own_reading(make_doc) -> None:
