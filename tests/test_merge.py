@@ -170,6 +170,17 @@ def ingest(target: str, *batches: list[Document]) -> None:
             store.add(batch)
 
 
+def stored_as_one(target: str, first: Document, second: Document) -> tuple[list[str], str]:
+    """Store two reports dated "on or before" their day, one ingest each, and return the articles of the one event
+    they must make and what `dateline show` says of it (the reason of the join is in the lines)."""
+    for doc in (first, second):
+        doc.events[0].date_mod = "ON_OR_BEFORE"
+    ingest(target, [first], [second])
+    with open_store(target, read_only=True) as store:
+        (merged,) = store.events()
+        return sorted(m.article_id for m in merged.mentions), "\n".join(explain_event(merged))
+
+
 def test_three_reports_become_one_event_with_every_mention_and_counts(store_target):
     ingest(store_target, [A], [B], [C])
     with open_store(store_target, read_only=True) as store:

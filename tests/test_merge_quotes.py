@@ -4,12 +4,10 @@ so, and the candidate bound that must keep such pairs. Sentences of our own."""
 
 from __future__ import annotations
 
-from dateline.events.explain import explain_event
 from dateline.merge import link_model, link_probability, link_reason, report_of
 from dateline.merge.blocking import LinkBound
 from dateline.merge.quotes import quoted_runs, quoted_spans, shared_quote
-from dateline.store import open_store
-from test_merge import event_of, ingest, party, report
+from test_merge import event_of, party, report, stored_as_one
 
 # one warning of the port authority, retold by two outlets in their own words around its quoted words
 WIRE = ("Dockers marched on the harbour gates in Mombasa as the port authority said it would `` not tolerate any "
@@ -107,11 +105,6 @@ def test_the_store_merges_the_reports_of_one_quotation_and_shows_why(store_targe
     docs = [report(aid, "2024-03-05", sentence, "tolerate", type_="THREATEN",
                    actors=(party("port authority", None, "GOV"),), date="2024-03-05")
             for aid, sentence in (("wire", WIRE), ("paper", PAPER))]
-    for doc in docs:
-        doc.events[0].date_mod = "ON_OR_BEFORE"
-    ingest(store_target, [docs[0]], [docs[1]])
-    with open_store(store_target, read_only=True) as store:
-        (merged,) = store.events()
-        assert sorted(m.article_id for m in merged.mentions) == ["paper", "wire"]
-        lines = "\n".join(explain_event(merged))
+    articles, lines = stored_as_one(store_target, *docs)
+    assert articles == ["paper", "wire"]
     assert 'both carry the quotation "not tolerate any blockade' in lines

@@ -5,12 +5,10 @@ apart; names written in the sentences conflict as before. Sentences of our own."
 
 from __future__ import annotations
 
-from dateline.events.explain import explain_event
 from dateline.merge import conflict_reason, link_reason
 from dateline.merge.parties import read_by_reference
 from dateline.model import Event, Party
-from dateline.store import open_store
-from test_merge import event_of, ingest, report
+from test_merge import event_of, report, stored_as_one
 
 # one sentence two pages print; each page named another minister last before it
 PRINTED = "He told reporters that the ban on grain exports through the northern ports would end in March ."
@@ -88,11 +86,6 @@ def test_the_store_merges_one_sentence_two_pages_resolved_apart_and_says_why(sto
     docs = [report(aid, "2024-09-10", PRINTED, "end", type_="AGREE", actors=(actor,), date="2024-09-10")
             for aid, actor in (("wire", referred("the trade minister", "POL")),
                                ("daily", referred("the farm minister", "UKR")))]
-    for doc in docs:
-        doc.events[0].date_mod = "ON_OR_BEFORE"
-    ingest(store_target, [docs[0]], [docs[1]])
-    with open_store(store_target, read_only=True) as store:
-        (merged,) = store.events()
-        assert sorted(m.article_id for m in merged.mentions) == ["daily", "wire"]
-        lines = "\n".join(explain_event(merged))
+    articles, lines = stored_as_one(store_target, *docs)
+    assert articles == ["daily", "wire"]
     assert "parties read from a reference" in lines
