@@ -18,7 +18,7 @@ right timex, whatever its value), `contradicts` how many dates claim a period th
 (no `date_mod`, no overlap: a wrong date is worse than a vague one), per corpus and by path.
 
     .venv/bin/python benchmarks/event_dates.py [--gold-dir DIR] [--errors] [--timeml DIR --parse-cache DIR]
-    .venv/bin/python benchmarks/event_dates.py --sample DIR [--seed N] [--size 30]
+    .venv/bin/python benchmarks/event_dates.py --sample DIR [--seed N] [--size 30] [--exclude FILE ...]
 
 `--sample DIR` draws events to read by hand instead: `--size` events shown at the default view (not negated,
 hypothetical or future) from articles of a corpus folder (JSON Lines `articles.jsonl` under it, such as
@@ -173,9 +173,22 @@ def timeml_check(data: Path, cache: Path | None, errors: bool) -> dict:
                                                               "missed": dict(sorted(counts["missed"].items()))}
 
 
+def read_excluded(paths: list[Path]) -> set[str]:
+    """Article ids of earlier samples, to draw a new one outside them: a file of ids one a line, or JSON Lines
+    whose rows carry an `article` id (the labels under benchmarks/data)."""
+    ids: set[str] = set()
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if line:
+                ids.add(json.loads(line)["article"] if line.startswith("{") else line)
+    return ids
+
+
 def sample_events(corpus: Path, gold_ids: set[str], seed: int, size: int) -> list[dict]:
     """`size` events shown at the default view, drawn at random (fixed seed) from the corpus's articles outside
-    the gold: articles are drawn one at a time and each gives at most two events, so one article cannot fill it."""
+    the gold (and outside earlier samples, given with the gold's ids): articles are drawn one at a time and each
+    gives at most two events, so one article cannot fill it."""
     articles = [(path.parent.name, json.loads(line)) for path in sorted(corpus.glob("*/articles.jsonl"))
                 for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     rng = random.Random(seed)
@@ -207,9 +220,12 @@ def main() -> None:
     parser.add_argument("--sample", type=Path, default=None, help="corpus folder: draw events to read by hand")
     parser.add_argument("--seed", type=int, default=110, help="seed of the --sample draw")
     parser.add_argument("--size", type=int, default=30, help="events in the --sample draw")
+    parser.add_argument("--exclude", type=Path, nargs="*", default=[],
+                        help="files of article ids (or JSON Lines with `article`) the --sample draw leaves out")
     args = parser.parse_args()
     if args.sample:
         gold_ids = {g["id"] for g in json.loads((args.gold_dir / "gold.json").read_text(encoding="utf-8"))}
+        gold_ids |= read_excluded(args.exclude)
         for row in sample_events(args.sample, gold_ids, args.seed, args.size):
             print(json.dumps(row))
         return
