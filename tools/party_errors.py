@@ -3,6 +3,9 @@
     .venv/bin/python tools/party_errors.py gold READINGS.jsonl [--gold-dir DIR]    # events-gold matches
     .venv/bin/python tools/party_errors.py gsr                                      # PLOVER GSR readings
     .venv/bin/python tools/party_errors.py news [--split train] [--round 2]         # unseen news, read by eye
+    .venv/bin/python tools/party_errors.py draw --seed 1819 [--exclude IDS.txt ...]  # a fresh party sample's ids
+    .venv/bin/python tools/party_errors.py sheet OUT.jsonl --seed 1819               # its shown events, to judge
+    .venv/bin/python tools/party_errors.py sample --seed 1819                        # judged parties, as read now
 
 `gold`: READINGS is `dateline extract .../events-gold/articles.jsonl --format jsonl --min-confidence 0`; each
 reading is matched to the gold as the shared scorer (`event_score.py`) matches it, and every match whose party
@@ -13,7 +16,8 @@ compares them (reciprocal types: all parties together). `news`: the `train` half
 news (`news_candidates.jsonl`, which labels types, not parties) is coded by the pipeline and every reading of a
 candidate labelled with the type it was given is printed with its parties and their entries, for a reader to
 judge (no gold parties exist to count against). The material for classing errors by which word was
-chosen (issue 9); one JSON line of counts on stdout, the errors on stderr.
+chosen (issue 9); one JSON line of counts on stdout, the errors on stderr. `draw`, `sheet` and `sample` are the
+party samples of fresh Timeline17 articles (`party_sample.py`): parties judged on what the default view shows.
 """
 
 from __future__ import annotations
@@ -157,14 +161,43 @@ def news_readings(split: str, drawn: int | None = None) -> dict[str, int]:
     return counts
 
 
+def party_sample_command(args: argparse.Namespace) -> int:
+    """`draw` prints a party sample's ids, `sheet` writes its shown events to judge, `sample` tallies its labels."""
+    import party_sample
+    from news_candidates import default_shared
+
+    shared = default_shared()
+    if args.source == "draw":
+        print("\n".join(party_sample.draw(shared, args.seed, args.exclude)))
+    elif args.source == "sheet":
+        if args.readings is None:
+            raise SystemExit("sheet needs OUT.jsonl")
+        ids = sorted(a for a, seed in party_sample.drawn().items() if seed == args.seed)
+        lines = party_sample.sheet_lines(shared, ids, args.min_confidence)
+        args.readings.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+        print(json.dumps({"sample": args.seed, "articles": len(ids), "shown": len(lines)}))
+    else:
+        summary, wrong = party_sample.tally(shared, args.seed, args.min_confidence)
+        print("\n".join(wrong), file=sys.stderr)
+        print(json.dumps(summary))
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("source", choices=("gold", "gsr", "news"))
-    parser.add_argument("readings", nargs="?", type=Path, help="extract's JSON lines for events-gold")
+    parser.add_argument("source", choices=("gold", "gsr", "news", "draw", "sheet", "sample"))
+    parser.add_argument("readings", nargs="?", type=Path,
+                        help="gold: extract's JSON lines for events-gold; sheet: the file to write")
     parser.add_argument("--gold-dir", type=Path, default=SHARED / "data" / "events-gold")
     parser.add_argument("--split", default="train", help="news: which half of the labelled sample (train, heldout)")
     parser.add_argument("--round", type=int, default=None, help="news: only this round's articles (1, 2, ...)")
+    parser.add_argument("--seed", type=int, default=1819, help="draw, sheet, sample: the party sample")
+    parser.add_argument("--exclude", type=Path, action="append", default=[],
+                        help="draw: a file of article ids (one a line) another sample of the session drew")
+    parser.add_argument("--min-confidence", type=float, default=0.35, help="sheet, sample: the view")
     args = parser.parse_args()
+    if args.source in ("draw", "sheet", "sample"):
+        return party_sample_command(args)
     if args.source == "gold" and args.readings is None:
         parser.error("gold needs READINGS (dateline extract ... --format jsonl --min-confidence 0)")
     if args.source == "news":
