@@ -66,3 +66,26 @@ def test_a_draw_leaves_out_the_samples_of_every_lower_seed_and_no_other(grouping
     # 1414's draw was made leaving out the shown samples 120, 1212 and 1313: it must stay that draw
     assert names(1414) == {"shown_t17_labels.jsonl", "shown_t17_labels_1212.jsonl", "shown_t17_labels_1313.jsonl"}
     assert names(1515) == names(1414) | {"shown_t17_labels_1414.jsonl", "grouping_t17_1414.jsonl"}
+
+
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.mark.skipif(not (SHARED / "corpus" / "t17").exists(), reason="needs the shared Timeline17 corpus")
+def test_a_news_round_labelled_later_moves_no_draw(grouping_sample, monkeypatch) -> None:
+    # a round-5 label on an article seed 1717 drew: 1717 was drawn before that round existed, so it keeps the article
+    drawn = grouping_sample.draw(SHARED, 1717)
+    read = grouping_sample.read_labels
+
+    def with_a_later_round(path=None):
+        return [*read(), {"article": drawn[0], "round": 5}] if path is None else read(path)
+
+    monkeypatch.setattr(grouping_sample, "read_labels", with_a_later_round)
+    assert grouping_sample.draw(SHARED, 1717) == drawn
+
+
+@pytest.mark.skipif(not (SHARED / "corpus" / "t17").exists(), reason="needs the shared Timeline17 corpus")
+def test_the_round_drawn_before_a_seed_is_left_out_whole(grouping_sample) -> None:
+    # round 4 of the news candidates was drawn before grouping sample 1818 and is kept unread: none of its articles
+    round_4 = {pick["article"] for pick in grouping_sample.news_draw(SHARED, 4)}
+    assert round_4 and not round_4 & set(grouping_sample.draw(SHARED, 1818))

@@ -11,10 +11,12 @@ how many shown events repeat a happening another shown event tells, and how ofte
 
 The draw (`draw`): from each Timeline17 folder but the two held out for grouping pairs, `PER_FOLDER` articles of
 `MIN_CHARS`-`MAX_CHARS` characters (long enough to retell a happening), never one of events-gold, of the hand
-pairs the pair model trains on (`train_same_happening_pairs.jsonl`), of `news_candidates.jsonl` or of a
-`shown_sample.py` sample. `capture` runs the shipped pipeline once and keeps, per article, the mentions exactly as
-the coder hands them to the grouping (`events.coder.group_events` is wrapped) with their parse cues, so `tally` can
-group them again with the code of the tree it runs in (a grouping change is measured without a second parse).
+pairs the pair model trains on (`train_same_happening_pairs.jsonl`), of rounds 1-3 of `news_candidates.jsonl` (and
+of a later round drawn before the seed, `ROUNDS_BEFORE_SEED`) or of a `shown_sample.py` or grouping sample of a lower
+seed (so a sample or round added later moves no earlier draw). `capture`
+runs the shipped pipeline once and keeps, per article, the mentions exactly as the coder hands them to the grouping
+(`events.coder.group_events` is wrapped) with their parse cues, so `tally` can group them again with the code of
+the tree it runs in (a grouping change is measured without a second parse).
 
 The labels (`benchmarks/data/grouping_t17_<seed>.jsonl`) give each mention of every event shown at the view a
 `happening`: a key naming the concrete happening it tells, the same key for two mentions of one happening of an
@@ -37,7 +39,8 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from news_candidates import default_shared, draw_per_topic, gold_ids, read_labels, source_file
+from news_candidates import default_shared, draw_per_topic, gold_ids, label_round, read_labels, source_file
+from news_candidates import draw as news_draw
 from shown_sample import SAMPLES as SHOWN_SAMPLES
 
 PER_FOLDER = 4
@@ -48,6 +51,14 @@ HAND_PAIRS = Path(__file__).resolve().parent / "train_same_happening_pairs.jsonl
 #: A draw leaves out the articles of every `shown_sample.py` sample and every grouping sample of a lower seed, so
 #: each seed's draw stays what it was when it was labelled (seed 1414 left out 120, 1212 and 1313; the falsealarms
 #: sample drawn the same morning, also seed 1414, shares one article with it).
+#: The rounds of `news_candidates.jsonl` a draw leaves out: those labelled before the first grouping sample (seed
+#: 1414). A later round's articles are not left out, so that adding a round does not move the draws of 1414-1818,
+#: labelled by their offsets on the articles drawn then.
+NEWS_ROUNDS_LEFT_OUT = 3
+#: Later rounds of `news_candidates` and the first grouping seed drawn after each: from that seed on, the round's
+#: whole draw is left out, labelled or not (round 4, the eighteenth session's, is kept out of rule work: no one reads
+#: its articles, and a grouping sample is read mention by mention).
+ROUNDS_BEFORE_SEED = {4: 1818}
 
 
 def labels_path(seed: int) -> Path:
@@ -65,8 +76,11 @@ def earlier_samples(seed: int) -> list[Path]:
 
 def draw(shared: Path, seed: int = SEED) -> list[str]:
     """The sample's article ids: `PER_FOLDER` a Timeline17 folder, none coded or drawn before."""
-    taken = gold_ids(shared) | {item["article"] for item in read_labels()}
+    taken = gold_ids(shared) | {item["article"] for item in read_labels() if label_round(item) <= NEWS_ROUNDS_LEFT_OUT}
     taken |= {item["article"] for item in read_labels(HAND_PAIRS)}
+    for round_no, first_seed in ROUNDS_BEFORE_SEED.items():
+        if seed >= first_seed:
+            taken |= {pick["article"] for pick in news_draw(shared, round_no)}
     for earlier in earlier_samples(seed):
         taken |= {item["article"] for item in read_labels(earlier)}
     return draw_per_topic(shared, random.Random(seed), taken, PER_FOLDER, MIN_CHARS, MAX_CHARS)
