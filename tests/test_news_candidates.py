@@ -82,8 +82,8 @@ def test_the_committed_labels_hold_offsets_and_labels_but_no_article_text() -> N
             "status", "split"}
     assert all(set(x) == keys for x in lines if "round" not in x)
     assert all(keys | {"round"} <= set(x) <= keys | {"round", "note"} for x in lines if "round" in x)
-    assert {x.get("round", 1) for x in lines} == {1, 2, 3}
-    for r in (1, 2, 3):
+    assert {x.get("round", 1) for x in lines} == {1, 2, 3, 4}
+    for r in (1, 2, 3, 4):
         assert {x["split"] for x in lines if x["label"] != "NONE" and x.get("round", 1) == r} == {"train", "heldout"}
     rounds = {x["article"]: set() for x in lines}
     for x in lines:
@@ -132,6 +132,54 @@ def test_a_third_round_draws_articles_no_earlier_round_drew(tmp_path: Path, monk
         assert splits.count("train") == splits.count("heldout") == 2
 
 
+def test_a_fourth_round_leaves_out_the_articles_its_frozen_list_names(tmp_path: Path, monkeypatch) -> None:
+    """Round 4 takes none of the ids in its taken list (samples labelled when it was drawn), none of rounds 1-3,
+    and the earlier rounds draw as before: with every GWN article but four listed, those four are its GWN picks."""
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    import news_candidates
+    from news_candidates import draw
+
+    monkeypatch.setattr(news_candidates, "PER_STRATUM", 4)
+    shared = fake_shared(tmp_path)
+    earlier = [p["article"] for r in (1, 2, 3) for p in draw(shared, r)]
+    free = [f"GWN-{n}" for n in range(30) if f"GWN-{n}" not in earlier and n != 3][:4]
+    listed = tmp_path / "taken.txt"
+    listed.write_text("\n".join(f"GWN-{n}" for n in range(30) if f"GWN-{n}" not in free) + "\nquake_wire-5\n",
+                      encoding="utf-8")
+    monkeypatch.setitem(news_candidates.TAKEN_BEFORE, 4, listed)
+    fourth = [p["article"] for p in draw(shared, 4)]
+    assert sorted(i for i in fourth if i.startswith("GWN")) == sorted(free)
+    assert "quake_wire-5" not in fourth and not set(fourth) & set(earlier)
+    assert [p["article"] for r in (1, 2, 3) for p in draw(shared, r)] == earlier
+
+
+def test_a_sample_leaves_out_only_the_rounds_drawn_before_it(tmp_path: Path, monkeypatch) -> None:
+    """A sample of seed 1818 or lower was drawn before round 4: it leaves out rounds 1-3 only, so adding round 4
+    moves none of those draws; a later seed leaves round 4 out too."""
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    from news_candidates import drawn_before
+
+    path = tmp_path / "labels.jsonl"
+    lines = [{"article": "a"}, {"article": "b", "round": 3}, {"article": "c", "round": 4}]
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    assert drawn_before(1717, path) == drawn_before(1818, path) == {"a", "b"}
+    assert drawn_before(1919, path) == {"a", "b", "c"}
+
+
+def test_taken_reads_article_ids_from_any_labels_or_id_file(tmp_path: Path, monkeypatch) -> None:
+    """Sample labels (`article`), merge anchors (`topic/n`) and plain id lists all count; other folders' names and
+    words that only look like ids do not."""
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    from news_candidates import taken
+
+    labels, anchors, ids = tmp_path / "a.jsonl", tmp_path / "b.jsonl", tmp_path / "c.txt"
+    labels.write_text(json.dumps({"article": "quake_wire-12", "note": "COVID-19 cases"}) + "\n", encoding="utf-8")
+    anchors.write_text(json.dumps({"a": {"anchor": {"article": "strike_daily/7"}}}) + "\n", encoding="utf-8")
+    ids.write_text("GWN-4\nother_topic-3\n", encoding="utf-8")
+    assert taken([labels, anchors, ids], ["quake_wire", "strike_daily"]) == ["GWN-4", "quake_wire-12",
+                                                                             "strike_daily-7"]
+
+
 def test_extra_topic_picks_come_from_the_folders_drawn_least(monkeypatch) -> None:
     """Folders drawn twice before give way to those drawn once; the pool widens when too few are left."""
     monkeypatch.syspath_prepend(str(ROOT / "tools"))
@@ -154,6 +202,9 @@ def test_the_held_out_figure_is_given_for_both_rounds_and_each_alone(monkeypatch
               {"article": "c", "label": "NONE", "round": 3}, {"article": "d", "label": "AID", "round": 3}]
     parts = news_parts(labels)
     assert parts == {"": labels, "round1_": labels[:1], "round2_": labels[1:2], "round3_": labels[2:]}
+    fourth = {"article": "e", "label": "AID", "round": 4}
+    parts = news_parts([*labels, fourth])
+    assert parts["round4_"] == [fourth] and parts["rounds1to3_"] == labels and parts[""] == [*labels, fourth]
 
 
 def test_the_news_figures_judge_the_held_out_half_unless_both_halves_are_asked_for(monkeypatch) -> None:

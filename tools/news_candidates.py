@@ -2,6 +2,7 @@
 
     .venv/bin/python tools/news_candidates.py draw [--round 3] [--shared ../shared]  # one line an article
     .venv/bin/python tools/news_candidates.py sheet OUT.jsonl [--round 3] [--shared ../shared]  # to label
+    .venv/bin/python tools/news_candidates.py taken FILE... > tools/news_candidates_taken_4.txt  # ids files name
 
 The sample (`draw`, a fixed seed a round, `ROUND_SEEDS`): 24 whole articles of 500-4,000 characters (the length
 range of events-gold, so a coder can read each in full), 12 from GeoWebNews (`data/geo-dev/GWN.xml`, `GWN-<n>` the
@@ -11,7 +12,13 @@ are held out for grouping and left out), never an article of events-gold. Within
 articles are split by article, half `train`, half `heldout`. Round 2 (eighth session) draws 24 more the same way
 with its own seed, never an article of round 1; its two extra T17 picks come from folders round 1 drew once, as
 every folder was drawn in round 1 (`least_drawn`). Round 3 (ninth session) does the same again, never an article
-of rounds 1-2, its two extra T17 picks from the six folders the first two rounds drew twice.
+of rounds 1-2, its two extra T17 picks from the six folders the first two rounds drew twice. Round 4 (eighteenth
+session) draws again the same way, never an article of rounds 1-3 nor of a sample labelled or being judged when it
+was drawn (`TAKEN_BEFORE[4]`: the ids `taken` found in `benchmarks/data`'s labels files, the grouping pairs and the
+shown-event sample 1818, frozen in `news_candidates_taken_4.txt` so the draw never moves), to calibrate the verifier
+on news no rule was written from: its articles are kept out of rule work (no one reads them to write or tune a rule,
+a word list or a feature; BENCHMARKS.md, Event models, eighteenth session), and were labelled cold, every candidate
+judged before any score was seen. A sample drawn after round 4 leaves its articles out (`drawn_before`).
 
 The labels (`news_candidates.jsonl` beside this script) hold offsets and labels, never article text: the
 text is read again from the shared data folder (`article`), T17's tokeniser escapes turned back as in
@@ -30,6 +37,7 @@ import argparse
 import datetime as dt
 import json
 import random
+import re
 import sys
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -39,8 +47,15 @@ from typing import Any
 
 from dateline.model import Article
 
-#: One fixed seed a round: round 1 the seventh session's sample, round 2 the eighth session's, round 3 the ninth's.
-ROUND_SEEDS = {1: 79, 2: 83, 3: 89}
+#: One fixed seed a round: round 1 the seventh session's sample, round 2 the eighth session's, round 3 the ninth's,
+#: round 4 the eighteenth's.
+ROUND_SEEDS = {1: 79, 2: 83, 3: 89, 4: 97}
+#: Articles a round leaves out beside events-gold and the earlier rounds: the ids of the samples labelled when it
+#: was drawn (`taken`), one a line, frozen so that samples added later do not move the round's draw.
+TAKEN_BEFORE = {4: Path(__file__).resolve().parent / "news_candidates_taken_4.txt"}
+#: The last seed of the shown, grouping and other T17 samples drawn before each later round: a sample of that seed
+#: or lower was drawn without the round's articles left out and must keep drawing the same ids.
+ROUND_AFTER_SAMPLE = {4: 1818}
 PER_STRATUM = 12
 MIN_CHARS, MAX_CHARS = 500, 4000
 GWN_FILE = "data/geo-dev/GWN.xml"
@@ -125,6 +140,8 @@ def draw(shared: Path, round_no: int = 1) -> list[dict[str, Any]]:
     taken = gold_ids(shared)
     earlier = [p["article"] for r in range(1, round_no) for p in draw(shared, r)]
     taken |= set(earlier)
+    if round_no in TAKEN_BEFORE:
+        taken |= set(TAKEN_BEFORE[round_no].read_text(encoding="utf-8").split())
 
     def eligible(items: Iterator[Article]) -> list[Article]:
         return [a for a in items if a.id not in taken and MIN_CHARS <= len(a.text) <= MAX_CHARS]
@@ -163,6 +180,20 @@ def label_round(item: dict[str, Any]) -> int:
     return int(item.get("round", 1))
 
 
+def drawn_before(seed: int, path: Path = LABELS) -> set[str]:
+    """The articles of the labelled rounds a sample of `seed` leaves out: every round drawn before it (a round of
+    `ROUND_AFTER_SAMPLE` only for a seed above the one it names), so adding a round moves no earlier draw."""
+    return {item["article"] for item in read_labels(path) if seed > ROUND_AFTER_SAMPLE.get(label_round(item), 0)}
+
+
+def taken(paths: list[Path], topics: list[str]) -> list[str]:
+    """Sorted ids (`GWN-<n>`, `<topic>-<n>`) of every article a labels or id file names, in any field: the
+    samples' `article`, the merge pairs' anchors (`<topic>/<n>`), plain id lists."""
+    pattern = re.compile(r"\b(GWN|" + "|".join(map(re.escape, topics)) + r")[-/](\d+)\b")
+    found = {f"{m[1]}-{m[2]}" for path in paths for m in pattern.finditer(path.read_text(encoding="utf-8"))}
+    return sorted(found)
+
+
 def read_labels(path: Path = LABELS) -> list[dict[str, Any]]:
     """The labelled candidates, one dict a line."""
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -192,16 +223,20 @@ def sheet(shared: Path, out: Path, round_no: int = 1) -> None:
 
 
 def main() -> None:
-    """`draw` prints the sample, `sheet OUT` writes its candidates to label."""
+    """`draw` prints the sample, `sheet OUT` writes its candidates to label, `taken FILE...` the ids files name."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=("draw", "sheet"))
+    parser.add_argument("command", choices=("draw", "sheet", "taken"))
     parser.add_argument("out", type=Path, nargs="?")
+    parser.add_argument("files", type=Path, nargs="*", help="taken: the labels and id files whose articles to list")
     parser.add_argument("--shared", type=Path, default=default_shared())
     parser.add_argument("--round", type=int, default=1, choices=sorted(ROUND_SEEDS), dest="round_no",
-                        help="which draw (1: the seventh session's 24 articles; 2 and 3: 24 more each, none of an "
+                        help="which draw (1: the seventh session's 24 articles; 2-4: 24 more each, none of an "
                              "earlier round's)")
     args = parser.parse_args()
-    if args.command == "draw":
+    if args.command == "taken":
+        topics = sorted(p.name for p in (args.shared / T17_FOLDER).iterdir() if p.is_dir())
+        print("\n".join(taken([*filter(None, [args.out]), *args.files], topics)))
+    elif args.command == "draw":
         for pick in draw(args.shared, args.round_no):
             print(json.dumps({**pick, "round": args.round_no}))
     else:

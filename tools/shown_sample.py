@@ -12,15 +12,16 @@ A sample is named by its seed (`SAMPLES`: 120 the eleventh session's, 1212 the t
 the fourteenth's, 1515 the fifteenth's, 1616 the sixteenth's, 1717 the seventeenth's, 1818 the eighteenth's,
 each with its own labels file under `benchmarks/data/`).
 The draw: from each Timeline17 folder (`corpus/t17/`, the two bpoil folders held for grouping left out) `PER_FOLDER`
-(seeds 1313, 1414, 1515, 1616, 1717, 1818: three) articles of 500-3,000 characters, never one of events-gold, of any round of
-`news_candidates.jsonl` or of an earlier sample in `SAMPLES`. The sheet lists every event `dateline extract` shows at
-the view (shipped models), with the sentence for the reader; the judgements keep offsets, the shown type and a
-verdict, never article text (Timeline17 is research data, evaluation only). A verdict is `right` (a political event of
-the shown type and status, by events-gold's GUIDELINE and the PLOVER manual) or the first class of `CLASSES` that
-fits; a `status` verdict gives the right status (`status`), a `note` the reason. `tally` runs the pipeline again and
-judges each shown event by the labelled trigger one of its mentions sits on (`judge`: as it is shown now); shown
-events on no labelled trigger are counted `unjudged`. Each sample was labelled by one coder (the falsealarms engineer
-of its session), not blind: the sheet showed the system's type and confidence.
+(seeds 1313, 1414, 1515, 1616, 1717, 1818: three) articles of 500-3,000 characters, never one of events-gold, of a round
+of `news_candidates.jsonl` drawn before the seed (`news_candidates.drawn_before`: round 4 only for seeds above 1818, so
+that adding it moved no earlier draw) or of an earlier sample in `SAMPLES`. The sheet lists every event `dateline
+extract` shows at the view (shipped models), with the sentence for the reader; the judgements keep offsets, the shown
+type and a verdict, never article text (Timeline17 is research data, evaluation only). A verdict is `right` (a political
+event of the shown type and status, by events-gold's GUIDELINE and the PLOVER manual) or the first class of `CLASSES`
+that fits; a `status` verdict gives the right status (`status`), a `note` the reason. `tally` runs the pipeline again
+and judges each shown event by the labelled trigger one of its mentions sits on (`judge`: as it is shown now); shown
+events on no labelled trigger are counted `unjudged`. Each sample was labelled by one coder (the falsealarms engineer of
+its session), not blind: the sheet showed the system's type and confidence.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from news_candidates import article, default_shared, draw_per_topic, gold_ids, read_labels, source_file
+from news_candidates import article, default_shared, draw_per_topic, drawn_before, gold_ids, read_labels, source_file
 
 PER_FOLDER = 2
 #: Samples drawn with more articles a folder than `PER_FOLDER` (two a folder showed only 38 events at 0.35 for
@@ -59,7 +60,7 @@ def draw(shared: Path, seed: int = SEED) -> list[str]:
     """The sample's article ids: `PER_FOLDER` (or the seed's `PER_FOLDER_BY_SEED`) a Timeline17 folder, none drawn
     or coded before (events-gold, the `news_candidates` rounds, and the samples of `SAMPLES` drawn before this
     seed's)."""
-    taken = gold_ids(shared) | {item["article"] for item in read_labels()}
+    taken = gold_ids(shared) | drawn_before(seed)
     for earlier in list(SAMPLES)[:list(SAMPLES).index(seed)] if seed in SAMPLES else SAMPLES:
         if SAMPLES[earlier].exists():
             taken |= {item["article"] for item in read_labels(SAMPLES[earlier])}
