@@ -65,6 +65,38 @@ def test_the_calibration_is_fitted_on_every_whole_article_source_trained_on(monk
     assert len(kept) == 20 - len(held)
 
 
+def test_the_calibration_can_be_fitted_on_the_news_or_on_its_rounds_kept_out_of_rule_work(monkeypatch) -> None:
+    """`--calibrate-on news` fits the map on the hand-labelled news alone, `cold` on the articles of the rounds
+    drawn to calibrate on (`news_candidates.cold_articles`); by default on every whole-article row. Here the gold
+    rows are all right, the older news half right and the cold news none, so each choice counts its own."""
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    import news_candidates
+    import train_event_model as tm
+
+    monkeypatch.setattr(news_candidates, "cold_articles", lambda: {f"news-{n}" for n in range(10, 20)})
+    gold = [row("gold", n, "PROTEST", ["w=a"]) for n in range(10)]
+    news = [row("news", n, "PROTEST" if n < 10 and n % 2 else "NONE", ["w=b"]) for n in range(20)]
+    oof = {r.key: {"PROTEST": 0.6, "NONE": 0.4} for r in gold + news}
+    got = {}
+    for choice in ("all", "news", "cold"):
+        monkeypatch.setattr(tm, "CALIBRATE_ON", choice)
+        scores, right = tm.calibration_pairs(gold + news, oof)
+        got[choice] = (len(scores), sum(right))
+    assert got == {"all": (30, 15), "news": (20, 5), "cold": (10, 0)}
+
+
+def test_the_cold_articles_are_those_of_the_rounds_kept_out_of_rule_work(tmp_path: Path, monkeypatch) -> None:
+    import json
+
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    from news_candidates import cold_articles
+
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text("".join(json.dumps(x) + "\n" for x in ({"article": "a"}, {"article": "b", "round": 3},
+                                                               {"article": "c", "round": 4})), encoding="utf-8")
+    assert cold_articles(labels) == {"c"}
+
+
 def test_a_gold_candidate_beside_a_gold_fact_off_its_words_is_kept_as_beside(monkeypatch) -> None:
     """A candidate of another type in a sentence whose gold fact stands on other words is no gold event there: it is
     kept (BESIDE), not left out, so the calibration sees it wrong; on the fact's own words it is re-typed, and in a
@@ -173,7 +205,7 @@ def test_the_events_benchmark_cross_validates_the_recipe_its_flags_name(monkeypa
     import train_event_model
     from event_sources import BESIDE
 
-    for name in ("BESIDE_WEIGHT", "BESIDE_IN_CALIBRATION", "CALIBRATION_MAP", "C", "MIN_DOCS"):
+    for name in ("BESIDE_WEIGHT", "BESIDE_IN_CALIBRATION", "CALIBRATION_MAP", "CALIBRATE_ON", "C", "MIN_DOCS"):
         monkeypatch.setattr(train_event_model, name, getattr(train_event_model, name))  # restored afterwards
     import events
 
@@ -182,7 +214,8 @@ def test_the_events_benchmark_cross_validates_the_recipe_its_flags_name(monkeypa
     args = parser.parse_args(["--beside-weight", "0.3", "--beside-in-calibration", "--calibration-map", "isotonic",
                               "--news", "0"])
     assert trainer.set_recipe(parser, args) == {"beside_weight": 0.3, "beside_in_calibration": True,
-                                                "calibration_map": "isotonic", "c": 0.3, "min_docs": 1}
+                                                "calibration_map": "isotonic", "calibrate_on": "all", "c": 0.3,
+                                                "min_docs": 1}
     rows = [row("gold", n, "PROTEST", ["w=crowd"]) for n in range(20)]
     rows += [row("gold", 20 + n, BESIDE, ["w=crowd", "w=aside"]) for n in range(20)]
     rows += [row("gold", 40 + n, "NONE", ["w=quiet"]) for n in range(20)]
@@ -249,6 +282,26 @@ def test_the_recipe_screen_reads_its_recipes_and_counts_what_the_default_view_sh
     assert parse_recipe("") == {}
     with pytest.raises(SystemExit):
         parse_recipe("alpha=2")
+    assert parse_recipe("calibrate_on=cold,c=0.1") == {"calibrate_on": "cold", "c": 0.1}
+    with pytest.raises(SystemExit):
+        parse_recipe("calibrate_on=gold")
     got = figures([(0.9, True), (0.5, False), (0.36, True), (0.2, False), (0.1, True)])
     assert (got["shown"], got["shown_right"], got["precision"]) == (3, 2, 0.667)
     assert got["right"] == 3 and 0 < got["auc"] < 1
+
+
+def test_the_recipe_screen_gives_the_held_out_figures_by_round_and_for_the_earlier_rounds_together(
+        monkeypatch) -> None:
+    """Round 4's held-out rows are judged alone and with every round; rounds 1-3 together stay comparable."""
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
+    import recipe_cv
+
+    monkeypatch.setattr(recipe_cv, "read_labels", lambda: [{"article": "news-0"}, {"article": "news-1", "round": 3},
+                                                           {"article": "news-2", "round": 4}])
+    monkeypatch.setattr(recipe_cv, "scored", lambda model, rows: [(0.9, r.label == "PROTEST") for r in rows])
+    held = [row("news", n % 3, "PROTEST" if n < 4 else "NONE", []) for n in range(9)]
+    got = recipe_cv.heldout_figures(None, held)
+    assert {k: (v["n"], v["right"]) for k, v in got.items()} == {
+        "news_heldout": (9, 4), "news_heldout_rounds1to3": (6, 3), "news_heldout_round1": (3, 2),
+        "news_heldout_round3": (3, 1), "news_heldout_round4": (3, 1)}

@@ -53,6 +53,8 @@ ROUND_SEEDS = {1: 79, 2: 83, 3: 89, 4: 97}
 #: Articles a round leaves out beside events-gold and the earlier rounds: the ids of the samples labelled when it
 #: was drawn (`taken`), one a line, frozen so that samples added later do not move the round's draw.
 TAKEN_BEFORE = {4: Path(__file__).resolve().parent / "news_candidates_taken_4.txt"}
+#: The rounds drawn to calibrate the verifier on, whose articles no one reads to write rules (`cold_articles`).
+COLD_ROUNDS = frozenset({4})
 #: The last seed of the shown, grouping and other T17 samples drawn before each later round: a sample of that seed
 #: or lower was drawn without the round's articles left out and must keep drawing the same ids.
 ROUND_AFTER_SAMPLE = {4: 1818}
@@ -184,6 +186,12 @@ def drawn_before(seed: int, path: Path = LABELS) -> set[str]:
     """The articles of the labelled rounds a sample of `seed` leaves out: every round drawn before it (a round of
     `ROUND_AFTER_SAMPLE` only for a seed above the one it names), so adding a round moves no earlier draw."""
     return {item["article"] for item in read_labels(path) if seed > ROUND_AFTER_SAMPLE.get(label_round(item), 0)}
+
+
+def cold_articles(path: Path = LABELS) -> set[str]:
+    """The articles of `COLD_ROUNDS`: labelled cold and kept out of rule work, so the calibration can be fitted on
+    news no rule was written from (`train_event_model.py --calibrate-on cold`)."""
+    return {item["article"] for item in read_labels(path) if label_round(item) in COLD_ROUNDS}
 
 
 def taken(paths: list[Path], topics: list[str]) -> list[str]:

@@ -20,6 +20,10 @@ With `--models DIR ...`, the held-out rows are first scored by each folder's ver
 calibration), so a shipped verifier and a retrain can be compared on the same candidates at every threshold (AUC)
 as well as at the default view.
 
+`calibrate_on=news` or `calibrate_on=cold` fits the calibration map on the news rows alone or on those of the rounds
+kept out of rule work (the trainer's `--calibrate-on`); the held-out figures are given for every round together, for
+rounds 1-3 together (comparable with earlier sessions) and for each round alone.
+
 `--without PREFIX` screens a feature family's ablation (`--without w=`: no words of the sentence), for every recipe.
 
 Candidate rows, not whole readings: no grouping, no parties scored, so this only screens; a recipe worth keeping is
@@ -43,12 +47,13 @@ from dateline.events import linear, verify
 from dateline.events.verify import DEFAULT_MIN_CONFIDENCE, unverified
 from detector_sources import recode
 from event_sources import SOURCES, TRAINED_ON, Row, cache_rows, labelled_rows, read_news, source_file
+from news_candidates import label_round, read_labels
 from train_event_detector import cross_fitted_detectors
 from verifier_figures import decide, reliability
 
 SHOWN_AT = DEFAULT_MIN_CONFIDENCE
 #: The trainer's recipe as shipped: what a key a recipe leaves out stays at.
-DEFAULTS = (tm.C, tm.MIN_DOCS, tm.SEED)
+DEFAULTS = (tm.C, tm.MIN_DOCS, tm.SEED, tm.CALIBRATE_ON)
 BANDS = 5
 
 
@@ -64,14 +69,30 @@ def read_rows(gold: Path, dev: Path) -> tuple[list[Row], list[Row]]:
     return train, list(labelled_rows("newsheld", coded, {art.id: label for art, label in labelled}))
 
 
-def parse_recipe(text: str) -> dict[str, float]:
-    """"c=0.3,min_docs=3" as {"c": 0.3, "min_docs": 3}."""
-    out: dict[str, float] = {}
+def parse_recipe(text: str) -> dict[str, Any]:
+    """"c=0.3,min_docs=3" as {"c": 0.3, "min_docs": 3}; `calibrate_on` keeps its word (all, news, cold: the
+    trainer's `--calibrate-on`)."""
+    out: dict[str, Any] = {}
     for part in filter(None, text.split(",")):
         key, value = part.split("=")
-        if key not in ("c", "min_docs", "seed", "news_all"):
-            raise SystemExit(f"unknown recipe key {key!r} (c, min_docs, seed, news_all)")
-        out[key] = float(value)
+        if key not in ("c", "min_docs", "seed", "news_all", "calibrate_on"):
+            raise SystemExit(f"unknown recipe key {key!r} (c, min_docs, seed, news_all, calibrate_on)")
+        if key == "calibrate_on" and value not in ("all", "news", "cold"):
+            raise SystemExit(f"calibrate_on is all, news or cold (got {value!r})")
+        out[key] = value if key == "calibrate_on" else float(value)
+    return out
+
+
+def heldout_figures(model: Any, held: list[Row]) -> dict[str, Any]:
+    """`figures` of the held-out rows scored by `model`: all rounds together (`news_heldout`), rounds 1-3 together
+    (`news_heldout_rounds1to3`, the figure of every session before round 4) and each round alone."""
+    rounds = {item["article"]: label_round(item) for item in read_labels()}
+    out = {"news_heldout": figures(scored(model, held))}
+    early = [r for r in held if rounds[r.group] <= em.EARLIER_ROUNDS]
+    if len(early) < len(held):
+        out["news_heldout_rounds1to3"] = figures(scored(model, early))
+    for n in sorted({rounds[r.group] for r in held}):
+        out[f"news_heldout_round{n}"] = figures(scored(model, [r for r in held if rounds[r.group] == n]))
     return out
 
 
@@ -104,6 +125,7 @@ def screen(train: list[Row], held: list[Row], recipe: dict[str, float]) -> dict[
     the model of every row, or, with `news_all`, trained on as news too and scored out of fold like the others."""
     tm.C, tm.MIN_DOCS = recipe.get("c", DEFAULTS[0]), int(recipe.get("min_docs", DEFAULTS[1]))
     tm.SEED = int(recipe.get("seed", DEFAULTS[2]))
+    tm.CALIBRATE_ON = recipe.get("calibrate_on", DEFAULTS[3])
     held_ids = {r.group for r in held}
     if recipe.get("news_all"):
         train = train + [replace(r, source="news") for r in held]
@@ -115,11 +137,11 @@ def screen(train: list[Row], held: list[Row], recipe: dict[str, float]) -> dict[
             part = "cv_gold" if r.source == "gold" else "cv_news_heldout" if r.group in held_ids else "cv_news"
             parts[part] += scored(model, [r])
     final = tm.calibrated(tm.fit(train), train, oof)
-    out: dict[str, Any] = {"c": tm.C, "min_docs": tm.MIN_DOCS, "seed": tm.SEED,
+    out: dict[str, Any] = {"c": tm.C, "min_docs": tm.MIN_DOCS, "seed": tm.SEED, "calibrate_on": tm.CALIBRATE_ON,
                            "news_all": bool(recipe.get("news_all")), "features": len(final.vocabulary)}
     out.update({name: figures(pairs) for name, pairs in parts.items() if pairs})
     if not recipe.get("news_all"):
-        out["news_heldout"] = figures(scored(final, held))
+        out.update(heldout_figures(final, held))
     return out
 
 
@@ -140,7 +162,7 @@ def main() -> None:
                        for rows in (train, held))
     for folder in args.models:
         model = linear.read_model(folder, verify.MODEL_NAME, verify.FEATURE_VERSION)
-        print(json.dumps({"models": str(folder), "news_heldout": figures(scored(model, held))}), flush=True)
+        print(json.dumps({"models": str(folder), **heldout_figures(model, held)}), flush=True)
     for text in args.recipe or ([] if args.models else [""]):
         print(json.dumps({**screen(train, held, parse_recipe(text)), "without": args.without}), flush=True)
 
