@@ -54,3 +54,33 @@ def test_a_cached_document_keeps_its_actors_dictionary_entries(tmp_path: Path, m
     back.events = []
     parties = [[p.entry for p in e.actors + e.recipients] for e in code_events(back).events]
     assert parties == [[p.entry for p in e.actors + e.recipients] for e in fresh.events]
+
+
+def test_each_mention_is_verified_before_the_grouping_as_extract_does(monkeypatch) -> None:
+    """The verifier scores mentions one by one and the grouping joins them after (`coder.code_events`' order): a
+    group formed first would take the verifier's score of the one mention the lexicon was surest of."""
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
+    import event_models
+    from dateline.config import package_data
+    from dateline.events import detect, linear, verify
+    from dateline.pipeline import process
+
+    text = ("Gunmen stormed a police station in the border town of Chaman on Tuesday. The attack on the police "
+            "station killed four officers, the provincial governor said.")
+    with verify.unverified():
+        docs = list(process([Article(id="a3", date=dt.date(2021, 3, 2), text=text)], article_seconds=0))
+    folder = package_data("models")
+    detector = linear.read_model(folder, detect.MODEL_NAME, detect.FEATURE_VERSION)
+    verifier = linear.read_model(folder, verify.MODEL_NAME, verify.FEATURE_VERSION)
+    seen: list[int] = []
+    real = event_models.verify_events
+
+    def recording(doc):
+        seen.extend(len(e.mentions) for e in doc.events)
+        return real(doc)
+
+    monkeypatch.setattr(event_models, "verify_events", recording)
+    coded = event_models.coded(docs, detector, verifier)
+    assert seen and max(seen) <= 1  # the verifier saw single mentions
+    assert any(len(e.mentions) > 1 for e in coded[0].events)  # ... which were grouped after it
