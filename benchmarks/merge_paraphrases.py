@@ -7,6 +7,7 @@ pairs of one type with no conflict and no block that the link model weighs below
 by merged events: every merged event that has such a pair is in the population once, beside its nearest kept-apart
 report (the pair's highest sentence Dice, then the lower ids), and a seeded uniform sample of them is written for a
 reader. The link model's probability is not written: a reader judges the pair before seeing the model's weight.
+A labelled draw is a pair file like the others (one stratum): `benchmarks/merge.py` scores a store on it.
 
     .venv/bin/python benchmarks/merge_paraphrases.py --db STORE --draw 60 --seed 1818 --out FILE   # draw, then label
     .venv/bin/python benchmarks/merge_paraphrases.py --db STORE --labelled FILE                   # features by label
@@ -62,7 +63,7 @@ def draw(db: Path, size: int, seed: int) -> tuple[int, list[dict[str, object]]]:
         own, other, similarity = population[head]
         rec = record(reports[own], reports[other], LOW_LINK, similarity)
         rec.pop("p")
-        out.append({**rec, "merged": head, "population": len(population), "label": None})
+        out.append({**rec, "merged": head, "stratum": LOW_LINK, "population": len(population), "label": None})
     return len(population), out
 
 
