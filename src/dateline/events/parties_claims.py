@@ -3,7 +3,8 @@
 "The Islamic State claimed responsibility for the bombing", "the Taliban took credit for the attack" and "the
 attack was claimed by al-Shabaab" name the act's doer only through the claim; as ACLED and ICEWS code a
 claimed attack, the claimant did it. A claim made by no one ("no group has claimed responsibility") names no one.
-"Nurses went on strike", "teachers have been on strike": whoever is on a protest (a bare noun after "on") makes it.
+"Nurses went on strike", "teachers have been on strike": whoever is on a protest (a bare noun after "on") makes it;
+"the former minister went on trial", "X remains on trial": whoever is on trial undergoes it (`on_trial`).
 """
 
 from __future__ import annotations
@@ -32,20 +33,37 @@ def clause_doer(noun: Any) -> tuple[Any | None, str]:
     return found if found[0] is not None else on_protest(noun)
 
 
+#: Types of an act whose bare noun after "on" is a state its subject undergoes ("went on trial": the accused).
+UNDERGONE_ON_TYPES = frozenset({"ACCUSE"})
+
+
 def on_protest(noun: Any) -> tuple[Any | None, str]:
     """"Bolivian miners went on strike", "teachers have been on hunger strike since May": the subject of a verb of
     being or going (`on_state_verbs`) whose "on" phrase is a bare singular protest noun ("on strike" is a state
     someone is in; "commented on the strike", "cracked down on protests" name an object) makes the protest."""
+    return _on_state_subject(noun, frozenset({"PROTEST"}), "is on it")
+
+
+def on_trial(noun: Any) -> tuple[Any | None, str]:
+    """"The former minister went on trial", "the general remains on trial": the subject of a verb of being or
+    going whose "on" phrase is a bare singular noun of judging (`UNDERGONE_ON_TYPES`) undergoes it: the
+    recipient, not the actor (the court that tries is seldom named in the clause)."""
+    return _on_state_subject(noun, UNDERGONE_ON_TYPES, "undergoes it")
+
+
+def _on_state_subject(noun: Any, types: frozenset[str], role: str) -> tuple[Any | None, str]:
+    """The subject of the verb of being or going whose "on" phrase is the bare singular trigger `noun` of one of
+    `types` ("on strike", "on trial"), and how it was found; (None, "") when the noun is not such a state."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ != "on" or prep.dep_ != "prep" or \
             prep.head.lemma_.lower() not in ON_STATE_VERBS:
         return None, ""  # "ordered Portugal to release a prisoner on hunger strike": Portugal strikes not
     entry = load_lexicon().noun_entry(noun)
-    if entry is None or entry.type != "PROTEST" or noun.tag_ != "NN" or any(
+    if entry is None or entry.type not in types or noun.tag_ != "NN" or any(
             c.dep_ in ("det", "poss") for c in noun.children):
         return None, ""  # "cracked down on protests", "commented on the strike": an object, not a state
     subject, how = verb_subject(prep.head)
-    return (subject, f"{how} of '{prep.head.text} on {noun.text}' (is on it)") if _someone(subject) else (None, "")
+    return (subject, f"{how} of '{prep.head.text} on {noun.text}' ({role})") if _someone(subject) else (None, "")
 
 
 def claimant(noun: Any) -> tuple[Any | None, str]:

@@ -13,7 +13,7 @@ from typing import Any
 
 from dateline.events.lexicon import load_lexicon
 from dateline.events.modality import answered_statement
-from dateline.events.parties_claims import clause_doer
+from dateline.events.parties_claims import clause_doer, on_trial
 from dateline.events.parties_support import add_support_verb_subject
 from dateline.events.parties_syntax import (
     DIRECTING_VERBS,
@@ -37,6 +37,8 @@ from dateline.words import word_set
 ANSWERING_VERBS = word_set("answering_verbs")
 #: Types of nouns for what one party gives or addresses to another: their "from" phrase names the giver.
 GIVEN_TYPES = frozenset({"REQUEST", "AID", "SUPPORT", "AGREE", "THREATEN", "ACCUSE", "PROTEST"})
+#: Nouns of the place, time or run of an act ("the site of protests by X"): their "by" phrase is the act's doer.
+SCENE_OF_NOUNS = word_set("scene_of_nouns")
 #: Verbs of being or coming into a state: under such a verb's "under" phrase the subject undergoes the act.
 UNDER_STATE_VERBS = word_set("under_state_verbs")
 
@@ -80,6 +82,11 @@ def noun_parties(noun: Any, reciprocal: bool = False) -> PartyTokens:
     if claimed is not None:  # "IS claimed responsibility for the bombing", "nurses went on strike"
         found.actors.extend(with_conjuncts(claimed))
         found.patterns.append(how)
+    accused, how = on_trial(noun) if all(t.i in found.weak for t in found.recipients) else (None, "")
+    if accused is not None:  # "the former minister went on trial": tried, not trying
+        found.recipients[:0] = with_conjuncts(accused)
+        found.patterns.append(how)
+        return found
     if all(t.i in found.weak for t in found.actors) and answered_statement(noun):
         _add_answerer(noun, found)  # "the company denies the charge": made against the company, not by it
     elif all(t.i in found.weak for t in found.actors) or _under_light_verb(noun):
@@ -100,10 +107,14 @@ def stray_by_agent(noun: Any) -> Any | None:
     condemner's act). None when there is no such phrase, or its object is no party-like noun phrase: a time, an
     amount, a gerund, or a bare singular noun of means ("by force", "by phone", "by air"); nor when the "of"
     object is itself an act, whose own doer it names ("the risk of a strike by drones"), nor when the
-    phrase is set off (`_set_off`)."""
+    phrase is set off (`_set_off`). A noun of place, time or run (`scene_of_nouns`) whose "of" object the trigger
+    is passes its "by" phrase on: "the site of protests by X"."""
     of_objects = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                   if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") and not names_event(g)]
     hosts = of_objects[:1]
+    holder = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if holder is not None and holder.pos_ == "NOUN" and holder.lemma_.lower() in SCENE_OF_NOUNS:
+        hosts.append(holder)  # "the site of protests by X": the protests' "by", hung on the site
     verb = noun.head
     if noun.dep_ == "dobj" and verb.pos_ == "VERB" and not any(c.dep_ in ("nsubjpass", "auxpass")
                                                                  for c in verb.children):

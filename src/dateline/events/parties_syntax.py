@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dateline.events.lexicon import load_lexicon
+from dateline.events.parties_control import infinitive_of_noun, noun_controller
 from dateline.events.parties_judged import judged_doer
 from dateline.events.parties_participles import headline_subject
 from dateline.syntax import passive_agent
@@ -96,6 +97,12 @@ def verb_subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
         return found, f"{how} of '{verb.head.text}'"
     if (headline := headline_subject(verb)) is not None:
         return headline, "noun the parser hung the sentence's only verb on"
+    if infinitive_of_noun(verb):  # "an attempt by X to hold a rally", "X requested permission to hold a rally"
+        holder, seeker, how = noun_controller(verb.head)
+        if seeker is not None:
+            holder, _ = verb_subject(seeker, depth + 1)
+        if holder is not None:
+            return holder, how
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         passive = any(c.dep_ == "auxpass" for c in verb.children) or participle(verb)
         if not passive and verb.head.lemma_.lower() in SPEECH_NOUNS and verb.head.head.pos_ == "VERB":
