@@ -14,7 +14,7 @@ DuckDB store and prints one JSON line with:
   the background reach added), `merge_pairs_past_day.jsonl` (of the pairs retelling one past day),
   `merge_pairs_disputed.jsonl` (of the links two link models dispute: `merge_disputed`),
   `merge_pairs_unsure_1515.jsonl` (one act just short of a link: `merge_missed.unsure_pairs`) and
-  `merge_paraphrases_1818.jsonl` (the low-link paraphrases, by merged events: `merge_paraphrases`; goals 0.9, 0.7), each
+  `merge_paraphrases_18.jsonl` (the low-link paraphrases, by merged events: `merge_paraphrases`; goals 0.9, 0.7), each
   side found by its anchor (`merge_anchors`); `--draw-pairs FILE` draws a new population sample into FILE instead
   (`--past-days`: a past-day sample; see `merge_pairs.draw_pairs`); `--missed` lists the labelled same pairs kept
   apart, with why; and on the merged events of `merge_events_1515.jsonl` labelled to join another (`merge_events`),
@@ -64,7 +64,7 @@ DISPUTED_PAIRS = Path(__file__).resolve().parent / "data" / "merge_pairs_dispute
 #: Pairs of one act the shipped model weighed just short of a link (`merge_missed.unsure_pairs`, fifteenth session).
 UNSURE_PAIRS = Path(__file__).resolve().parent / "data" / "merge_pairs_unsure_1515.jsonl"
 #: The low-link paraphrases, one pair per merged event, labelled cold (`merge_paraphrases`, eighteenth session).
-PARAPHRASE_PAIRS = Path(__file__).resolve().parent / "data" / "merge_paraphrases_1818.jsonl"
+PARAPHRASE_PAIRS = Path(__file__).resolve().parent / "data" / "merge_paraphrases_18.jsonl"
 #: Merged events drawn and labelled by whether they should have joined another (`merge_events`, fifteenth session).
 EVENT_SAMPLES = (Path(__file__).resolve().parent / "data" / "merge_events_1515.jsonl",)
 #: The confidence from which `dateline events` lists an event by default (the verifier's threshold).

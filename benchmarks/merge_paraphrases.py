@@ -10,6 +10,7 @@ reader. The link model's probability is not written: a reader judges the pair be
 A labelled draw is a pair file like the others (one stratum): `benchmarks/merge.py` scores a store on it.
 
     .venv/bin/python benchmarks/merge_paraphrases.py --db STORE --draw 60 --seed 1818 --out FILE   # draw, then label
+    (`benchmarks/data/merge_paraphrases_18.jsonl`: that draw and `--draw 40 --seed 1819`, labelled)
     .venv/bin/python benchmarks/merge_paraphrases.py --db STORE --labelled FILE                   # features by label
 
 `--labelled` reads each labelled pair's two reports back from the store (by anchor: `merge_anchors`), reads what each
