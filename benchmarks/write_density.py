@@ -10,13 +10,14 @@ from dateline.store import merged
 
 class Density:
     """How crowded a write's merge was: the candidate pairs its new events were weighed against (same type,
-    overlapping days: `merged._candidates`), and the events and links of the linked groups it clustered again
-    (`merged._component`). Counted by wrapping the two while a replay runs, so a write's CPU can be read against the
-    density of same-story candidates in its windows."""
+    overlapping days: `merged._candidates`), and the events and links of the part of the linked groups it clustered
+    again (`merged._regrouped`; before the eighteenth session, the whole connected group). Counted by wrapping the
+    two while a replay runs, so a write's CPU can be read against the density of same-story candidates in its
+    windows."""
 
     def __init__(self) -> None:
         self.pairs = self.group_events = self.group_links = 0
-        self._candidates, self._component = merged._candidates, merged._component
+        self._candidates, self._regrouped = merged._candidates, merged._regrouped
 
     def __enter__(self) -> Density:
         def candidates(execute: Any, new: Any) -> dict[str, list[str]]:
@@ -24,17 +25,17 @@ class Density:
             self.pairs += sum(len(others) for others in found.values())
             return found
 
-        def component(execute: Any, seeds: set[str]) -> dict[frozenset[str], str]:
-            links = self._component(execute, seeds)
-            self.group_events += len({x for pair in links for x in pair})
-            self.group_links += len(links)
-            return links
+        def regrouped(execute: Any, seeds: set[str], known: Any) -> Any:
+            part = self._regrouped(execute, seeds, known)
+            self.group_events += len(part.members)
+            self.group_links += len(part.links)
+            return part
 
-        merged._candidates, merged._component = candidates, component
+        merged._candidates, merged._regrouped = candidates, regrouped
         return self
 
     def __exit__(self, *exc: object) -> None:
-        merged._candidates, merged._component = self._candidates, self._component
+        merged._candidates, merged._regrouped = self._candidates, self._regrouped
 
     def take(self) -> dict[str, int]:
         """The counts since the last call, reset."""

@@ -15,8 +15,10 @@ that could change the statement is ever spliced into it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
+
+Execute = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
 
 #: Keys per IN list: under DuckDB's `index_scan_max_count` (2,048), above which it scans the table.
 MAX_KEYS = 2000
@@ -31,4 +33,14 @@ def in_list(keys: Sequence[Any]) -> tuple[str, list[Any]]:
     return ", ".join("?" * len(keys)), list(keys)
 
 
-__all__ = ["MAX_KEYS", "in_list"]
+def in_chunks(execute: Execute, sql: str, ids: Sequence[str], extra: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+    """Run `sql` (its `{ids}` an IN list) over `ids` in chunks of `MAX_KEYS`; all rows. The ids are written into the
+    statement where they are plain keys (`in_list`), so DuckDB looks them up by index instead of scanning the table."""
+    rows: list[tuple[Any, ...]] = []
+    for start in range(0, len(ids), MAX_KEYS):
+        listed, params = in_list(list(ids[start:start + MAX_KEYS]))
+        rows += execute(sql.format(ids=listed), [*params, *extra])
+    return rows
+
+
+__all__ = ["MAX_KEYS", "Execute", "in_chunks", "in_list"]

@@ -17,9 +17,11 @@ leaves no half-merged state:
   most confident fact among its reports, `dateline.merge.representative`),
   `merge_reason` why it joined, and `n_mentions`, `n_articles`, `n_sources` the merged event's counts.
 
-When new events link to stored ones, the whole connected group of linked events is clustered
-again (`dateline.merge.cluster`, decided from the set alone), so the result is the same whatever order
-the articles came in, and a more confident report arriving late becomes the one that speaks for it.
+When new events link to stored ones, the merged events they touch are clustered again
+(`dateline.merge.cluster`, decided from the set alone), widened to their linked neighbours only as far as
+the clustering changes (`regroup`), so the result is the same whatever order the articles came in, a
+more confident report arriving late becomes the one that speaks for it, and a write's work follows what
+it adds, not the history of the story it adds to.
 """
 
 from __future__ import annotations
@@ -29,11 +31,12 @@ from typing import Any
 
 import numpy as np
 
-from dateline.merge import Report, cluster, link_between, link_model, merge_span, report_of
+from dateline.merge import Report, link_between, link_model, merge_span, report_of
 from dateline.merge.blocking import LinkBound
 from dateline.merge.cache import ReportCache
 from dateline.model import Event, Evidence
-from dateline.store.inlist import MAX_KEYS, in_list
+from dateline.store.inlist import MAX_KEYS, in_chunks, in_list
+from dateline.store.regroup import Part, links_touching, regroup
 from dateline.store.rows import candidate_keys, merge_key_rows, stored_event
 from dateline.store.search import key_day
 
@@ -45,23 +48,13 @@ _MEMBER_SELECT = ("SELECT e.event, e.article_id, a.date, a.title, a.source, e.me
 _CANONICAL_ORDER = "ORDER BY a.date, e.article_id, e.sent_start, e.trigger_start NULLS FIRST, e.id"
 
 
-def _in_chunks(execute: Execute, sql: str, ids: Sequence[str], extra: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-    """Run `sql` (its `{ids}` an IN list) over `ids` in chunks; all rows. The ids are written into the statement
-    where they are plain keys (`inlist.in_list`), so DuckDB looks them up by index instead of scanning the table."""
-    rows: list[tuple[Any, ...]] = []
-    for start in range(0, len(ids), MAX_KEYS):
-        listed, params = in_list(list(ids[start:start + MAX_KEYS]))
-        rows += execute(sql.format(ids=listed), [*params, *extra])
-    return rows
-
-
 def _member_rows(execute: Execute, column: str, ids: Sequence[str]) -> list[tuple[Any, ...]]:
     """`_MEMBER_SELECT` rows of the events whose `column` is among `ids`, in canonical order, each with the event's
     id after them: the events, then their articles, each looked up by key (DuckDB plans a join under an IN list as a
     scan of every event)."""
-    events = _in_chunks(execute, "SELECT event, article_id, merged_id, merge_reason, sent_start, trigger_start, id "
+    events = in_chunks(execute, "SELECT event, article_id, merged_id, merge_reason, sent_start, trigger_start, id "
                                  f"FROM events WHERE {column} IN ({{ids}})", ids)
-    articles = {row[0]: row[1:] for row in _in_chunks(
+    articles = {row[0]: row[1:] for row in in_chunks(
         execute, "SELECT id, date, title, source FROM articles WHERE id IN ({ids})", sorted({r[1] for r in events}))}
     rows = [(event, aid, *articles[aid], merged, reason, (aid, sent, trigger is not None, trigger or 0, event_id))
             for event, aid, merged, reason, sent, trigger, event_id in events]
@@ -104,7 +97,7 @@ def _candidates(execute: Execute, new: list[Report]) -> dict[str, list[str]]:
     own = [(report.id, report.type, key, lo, hi) for report in new  # its `merge_key_rows`
            for key, lo, hi in candidate_keys(report.type, report.reach, report.article_date, report.sentence)]
     rows: dict[str, list[tuple[str, Any, Any]]] = {}
-    for key, other_id, lo, hi in _in_chunks(execute, "SELECT window_key, event_id, lo, hi FROM merge_keys "
+    for key, other_id, lo, hi in in_chunks(execute, "SELECT window_key, event_id, lo, hi FROM merge_keys "
                                                      "WHERE window_key IN ({ids})", sorted({row[2] for row in own})):
         rows.setdefault(key, []).append((other_id, lo, hi))
     in_window = {key: _window(found) for key, found in rows.items()}  # each window's spans as arrays: one test each
@@ -153,50 +146,37 @@ def _links_found(execute: Execute, new: dict[str, Report],
     return links, known
 
 
-def _component(execute: Execute, seeds: set[str]) -> dict[frozenset[str], str]:
-    """Every stored link of the connected group of linked events holding the seeds."""
-    links: dict[frozenset[str], str] = {}
-    seen, frontier = set(seeds), sorted(seeds)
-    while frontier:
-        rows = _links_touching(execute, frontier)
-        links |= {frozenset((a, b)): reason for a, b, reason in rows}
-        frontier = sorted({x for a, b, _ in rows for x in (a, b)} - seen)
-        seen |= set(frontier)
-    return links
-
-
-def _links_touching(execute: Execute, ids: list[str]) -> list[tuple[Any, ...]]:
-    """The stored links with either end among `ids` (each link once)."""
-    rows = [*_in_chunks(execute, "SELECT a, b, reason FROM event_links WHERE a IN ({ids})", ids),
-            *_in_chunks(execute, "SELECT a, b, reason FROM event_links WHERE b IN ({ids})", ids)]
-    return list({(a, b): (a, b, reason) for a, b, reason in rows}.values())
-
-
 def merge_new_events(execute: Execute, new_ids: list[str]) -> int:
     """Merge freshly stored events with the store's; returns the links made.
 
     Runs inside the transaction that stored them. The new events are read back from the store, so
     they are compared in exactly the form a later article will see them in (rounded as stored).
-    Only the connected groups the new events link into are clustered again; an event that links
-    to nothing stays its own merged event.
+    Only the merged events the new links touch are clustered again, with their linked neighbours as far
+    as the clustering changes (`regroup`); an event that links to nothing stays its own merged event.
     """
     links, known = _links_found(execute, load_reports(execute, new_ids), {})
     if not links:
         return 0
     _insert_links(execute, links)
-    group_links = _component(execute, {x for pair in links for x in pair})
-    member_ids = {x for pair in group_links for x in pair}
-    known |= load_reports(execute, sorted(member_ids - known.keys()))
-    members = {event_id: known[event_id] for event_id in member_ids}
-    _write_clusters(execute, members, cluster(members.values(), group_links))
+    part = _regrouped(execute, {x for pair in links for x in pair}, known)
+    _write_clusters(execute, part.members, part.assigned)
     return len(links)
+
+
+def _regrouped(execute: Execute, seeds: set[str], known: dict[str, Report]) -> Part:
+    """The part of the seeds' linked groups clustered again (`regroup.regroup`), its reports read from `known` where
+    the write holds them already."""
+    def load(ids: Sequence[str]) -> dict[str, Report]:
+        return {i: known[i] for i in ids if i in known} | load_reports(execute, [i for i in ids if i not in known])
+
+    return regroup(execute, seeds, load)
 
 
 def _insert_links(execute: Execute, links: dict[frozenset[str], str]) -> None:
     """Store the links not stored yet (a stored one keeps its reason). Looked up by the indexes of either end rather
     than left to a unique key's ON CONFLICT: DuckDB keeps no index on (a, b) (`schema.WRITER_KEPT_KEYS`), and
     merging is one writer at a time on every backend (`SQLStore._store` takes the writers' lock)."""
-    stored = {(a, b) for a, b, _ in _links_touching(execute, sorted({x for pair in links for x in pair}))}
+    stored = {(a, b) for a, b, _ in links_touching(execute, sorted({x for pair in links for x in pair}))}
     rows = [(*sorted(pair), reason) for pair, reason in sorted(links.items(), key=lambda item: sorted(item[0]))
             if tuple(sorted(pair)) not in stored]
     for start in range(0, len(rows), _CHUNK // 3):
@@ -221,13 +201,13 @@ def _write_clusters(execute: Execute, members: Mapping[str, Event | Report],
         counts = (sum(n for n, _ in reported), len({e.article_id for e in events}),
                   len(set().union(*(sources for _, sources in reported))))
         rows += [(event.id, cluster_id, assigned[event.id][1], *counts) for event in events]
-    stored = {row[0]: row for row in _in_chunks(execute, _STORED_MERGE, [row[0] for row in rows])}
+    stored = {row[0]: row for row in in_chunks(execute, _STORED_MERGE, [row[0] for row in rows])}
     changed = [row for row in rows if stored.get(row[0]) != row]
     update_events(execute, (("merged_id", "VARCHAR"), ("merge_reason", "VARCHAR"), ("n_mentions", "BIGINT"),
                              ("n_articles", "BIGINT"), ("n_sources", "BIGINT")), changed)
     moved = {row[0]: row[1] for row in changed if row[0] not in stored or stored[row[0]][1] != row[1]}
     heads = sorted(set(moved.values()))
-    keys = dict(_in_chunks(execute, "SELECT id, order_key FROM events WHERE id IN ({ids})", heads))
+    keys = dict(in_chunks(execute, "SELECT id, order_key FROM events WHERE id IN ({ids})", heads))
     update_events(execute, (("listing_key", "VARCHAR"), ("listing_day", "BIGINT")),
                   [(event_id, keys[head], key_day(keys[head])) for event_id, head in moved.items() if head in keys])
 
@@ -297,13 +277,13 @@ _MERGE_STATE = "SELECT id, merged_id, n_articles FROM events WHERE id IN ({ids})
 
 def _merged_ids(execute: Execute, ids: list[str]) -> set[str]:
     """Those of the ids that are merged events of more than one article."""
-    return {event_id for event_id, merged_id, articles in _in_chunks(execute, _MERGE_STATE, ids)
+    return {event_id for event_id, merged_id, articles in in_chunks(execute, _MERGE_STATE, ids)
             if articles > 1 and event_id == merged_id}
 
 
 def merged_count(execute: Execute, event_ids: list[str]) -> int:
     """How many of these events belong to a merged event of several articles."""
-    return sum(1 for _, _, articles in _in_chunks(execute, _MERGE_STATE, event_ids) if articles > 1)
+    return sum(1 for _, _, articles in in_chunks(execute, _MERGE_STATE, event_ids) if articles > 1)
 
 
 def merged_id_of(execute: Execute, event_id: str) -> str | None:
