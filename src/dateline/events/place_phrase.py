@@ -26,6 +26,8 @@ BEARING_WORDS = word_class("place_words", "compass")
 EDGE_NOUNS = word_set("edge_nouns")
 #: Last words of street names ("Northumberland Avenue"): "on" one is at a place, as "in" is.
 STREET_WORDS = word_class("place_words", "street")
+#: Last words of names of hills and islands ("Capitol Hill"): "on" one is at a place, as "in" is.
+LANDFORM_WORDS = word_class("place_words", "landform")
 #: Prepositions naming examples of a noun ("in several towns, including Thala"): the place is one of its places.
 EXAMPLE_PREPS = word_set("example_prepositions")
 
@@ -33,10 +35,11 @@ EXAMPLE_PREPS = word_set("example_prepositions")
 def locative(prep: Any, phrase: Any) -> bool:
     """True when the preposition puts an act at the place of its phrase: "in", "at", "near" ...; or any
     preposition of place or aim whose object is the edge of a place ("on the outskirts of Damascus") or
-    a street ("on Northumberland Avenue")."""
+    a street or a hill or island ("on Northumberland Avenue", "on Capitol Hill")."""
     if prep.lower_ in SITE_PREPS:
         return True
-    return prep.lower_ in TARGET_PREPS and (phrase.lemma_.lower() in EDGE_NOUNS or phrase.lower_ in STREET_WORDS)
+    return prep.lower_ in TARGET_PREPS and (phrase.lemma_.lower() in EDGE_NOUNS or phrase.lower_ in STREET_WORDS
+                                            or (phrase.text[:1].isupper() and phrase.lower_ in LANDFORM_WORDS))
 
 
 def site_preposition(prep: Any | None, phrase: Any) -> tuple[Any | None, Any]:

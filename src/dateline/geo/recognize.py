@@ -24,7 +24,7 @@ from dateline.geo.gazetteer import Gazetteer
 from dateline.geo.mentions import Mention, link_containers, link_peers
 from dateline.geo.names import COMPASS_WORDS, fold
 from dateline.geo.pairs import area_after_town, state_after_town
-from dateline.geo.sites import as_site, named_site_before_noun, site_kind
+from dateline.geo.sites import as_site, landform_cued, named_site_before_noun, site_kind
 from dateline.geo.units import named_units
 from dateline.words import word_class, word_classes, word_set
 
@@ -58,6 +58,8 @@ PROMINENT_POPULATION = 100_000
 #: Single words that spaCy sometimes tags as places but that name no place on their own.
 #: (Compass words are not repeated here: every reader of this set also tests COMPASS_WORDS.)
 GENERIC_WORDS = word_class("place_words", "not-a-place")
+#: Bodies named by one word ("Congress", "Parliament"): never a place alone, whatever the gazetteer knows by the name.
+BODY_WORDS = word_class("place_words", "body")
 #: Acronyms are places only when they name a country-level or first-level unit ("US", "UK").
 ACRONYM_CODES = frozenset({"PCLI", "ADM1", "CONT", "PPLC"})
 #: Nouns that say what kind of place a neighbouring name is, and the feature they imply.
@@ -95,7 +97,8 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer) -> list[Mention]:
                 mention.strong = True
                 accepted.append(mention)
             continue
-        if _generic(mention.text) or (mention.cue is None and _ruled_out(mention, person_words, gazetteer)):
+        if _generic(mention.text) or fold(mention.text) in BODY_WORDS or (
+                mention.cue is None and _ruled_out(mention, person_words, gazetteer)):
             continue
         cued = bool(mention.cue or _cued(parsed, mention, gazetteer))
         if mention.label in SITE_LABELS:
@@ -303,7 +306,8 @@ def _cued(parsed: Any, mention: Mention, gazetteer: Gazetteer) -> bool:
     if _place_slot(parsed[mention.token_start:mention.token_end].root, LOCATIVE_PREPS):
         return True
     before = parsed[mention.token_start - 1] if mention.token_start else None
-    return (before is not None and before.lower_ in LOCATIVE_PREPS) or _dateline(parsed, mention, gazetteer)
+    return ((before is not None and before.lower_ in LOCATIVE_PREPS) or landform_cued(parsed, mention)
+            or _dateline(parsed, mention, gazetteer))
 
 
 def _dateline(parsed: Any, mention: Mention, gazetteer: Gazetteer) -> bool:

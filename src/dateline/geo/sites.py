@@ -34,6 +34,9 @@ SITE_WORDS = word_class("place_words", "site")
 SITE_NOUNS = word_class("place_words", "site-noun") | SITE_WORDS
 #: Prepositions that put something at a site ("in", "at", "near").
 SITE_PREPS = word_class("prepositions", "event-place")
+#: Last words of names of hills and islands, and the prepositions that put things on them ("on Capitol Hill").
+LANDFORM_WORDS = word_class("place_words", "landform")
+LANDFORM_PREPS = word_class("prepositions", "landform-cue")
 #: The label sites get: the spaCy label of buildings and streets, which the fallback reads.
 SITE_LABEL = "FAC"
 
@@ -74,3 +77,13 @@ def named_site_before_noun(parsed: Any, mention: Mention) -> bool:
             and noun.head.lower_ in SITE_PREPS and all(parsed[i].head.i == noun.i or parsed[i].head.i in
                                                        range(mention.token_start, mention.token_end)
                                                        for i in range(mention.token_start, mention.token_end)))
+
+
+def landform_cued(parsed: Any, mention: Mention) -> bool:
+    """True for a capitalised name ending in a landform word right after a preposition English puts things on
+    landforms with ("a hearing on Capitol Hill", "stranded on Lantau Island"): "on" cues no town ("on Monday", "on
+    BP"), but it cues a hill or an island as "in" cues a town."""
+    last = parsed[mention.token_end - 1]
+    before = parsed[mention.token_start - 1] if mention.token_start else None
+    return (before is not None and before.lower_ in LANDFORM_PREPS and last.text[:1].isupper()
+            and fold(last.text) in LANDFORM_WORDS)
