@@ -56,6 +56,7 @@ class CountryMention:
     text: str
     person: bool = False  # a person's country: no evidence for another person's
     party: bool = False  # named by an actor or on a noun ("the US embassy"): a party of its own, maybe another's victim
+    sector: str | None = None  # the sector of the actor that names it (None for a place)
 
 
 def places_not_people(doc: Document, people: list[Actor]) -> list[Any]:
@@ -87,7 +88,7 @@ def country_mentions(doc: Document, named: list[Actor], people: list[Actor],
     saw protesters" in Cairo: the outlet says who reports, not where). A country's name modifying a noun
     ("fired on the US embassy") is marked a party, as an actor's is (`_owns_a_thing`)."""
     starts = {a.start for a in people}
-    found = [CountryMention(a.start, a.country, a.text, a.start in starts, True) for a in named
+    found = [CountryMention(a.start, a.country, a.text, a.start in starts, True, a.sector) for a in named
              if a.country in lexicon.countries and a.sector != MEDIA_SECTOR and not _stance_object(doc, a.token_start)
              and not _names_a_border(doc, a)]
     for place in places_not_people(doc, people):
@@ -110,6 +111,17 @@ def _owns_a_thing(doc: Document, place: Any) -> bool:
         return False
     head = doc.parsed[place.token_end - 1]
     return head.dep_ in OWNER_DEPS and head.head.pos_ == "NOUN" and head.head.i > head.i
+
+
+#: The sector of companies.
+BUSINESS_SECTOR = "BUS"
+
+
+def not_companies(mentions: list[CountryMention]) -> list[CountryMention]:
+    """The mentions not made by naming a company: where a company is from ("BP", "Toyota") says nothing of whose
+    official, force or court acts beside it ("BP ... Interior Secretary Ken Salazar warned"), so a state's agent is
+    not placed by it; a company's own agents ("the chief executive") still are."""
+    return [m for m in mentions if m.sector != BUSINESS_SECTOR]
 
 
 def _names_a_border(doc: Document, actor: Actor) -> bool:

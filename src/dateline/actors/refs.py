@@ -25,6 +25,7 @@ from dateline.actors.nearby import (
     context_country,
     country_mentions,
     leader_spans,
+    not_companies,
     not_other_parties,
     other_party_spans,
     others_sponsor_spans,
@@ -364,6 +365,8 @@ def place_by_context(candidates: list[Candidate], doc: Document, lexicon: ActorD
         backers = backer_spans(doc, cand.actor) + others_sponsor_spans(doc, cand.actor)
         # nor is a gunman French for the French tourists he shot ("named" parties only: places still place)
         pool = outside(not_other_parties(mentions, other_party_spans(doc, cand.actor)), backers)
+        if cand.actor.sector in STATE_BODY_SECTORS:  # a company's home places no state's official or force
+            pool = not_companies(pool)
         others = [m for m in pool if not m.person]
         # "de Klerk met President Mitterrand in Paris": a place or a body says more of a titled person's
         # country than another person does; failing those, people named together are often compatriots
