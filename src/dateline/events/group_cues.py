@@ -27,7 +27,7 @@ from dateline.events.detect import RULE_PREFIX as DETECTOR_RULE
 from dateline.events.group_sets import example_of, manner_of_act, part_of_a_set
 from dateline.events.modality import clause_head
 from dateline.events.occasion import occasion_link
-from dateline.events.same_happening import OTHER_OCCURRENCE  # words marking another occurrence
+from dateline.events.occurrences import OTHER_OCCURRENCE, occurrence_kinds  # which occurrence a noun names
 from dateline.model import Event, Location, Place, Timex
 from dateline.syntax import PLACE_ENTITIES
 from dateline.words import number_map, number_of, word_set
@@ -124,6 +124,8 @@ class Cues:
     markers: frozenset[str] = frozenset()
     #: how many occurrences a noun trigger names (`occurrence_count`: "two assaults" 2, "the assault" 1), or None
     count: int | None = None
+    #: the kinds a noun trigger names by its own noun modifiers ("the oilfield attack": oilfield)
+    kinds: frozenset[str] = frozenset()
     #: the trigger and the words just before it (`leading_words`): two tellings so worded are one text repeated
     leading: tuple[str, ...] = ()
     #: the token index of the act a noun trigger is the occasion of ("a skirmish during the raid": skirmish's
@@ -160,7 +162,8 @@ def mention_cues(event: Event, parsed: Any, ordinals: dict[int, int] | None = No
                 dated=_dated_in(event.date, timexes, said), placed=_placed_in(event.location, places, said),
                 token=token.i, chain=governing_chain(token),
                 reach=governing_chain(token, across_conjuncts=True), borrowed=borrowed_type(event) is not None,
-                markers=occurrence_markers(token), count=occurrence_count(token), leading=leading_words(token),
+                markers=occurrence_markers(token), count=occurrence_count(token), kinds=occurrence_kinds(token),
+                leading=leading_words(token),
                 occasion_of=_occasion_of(token), member=part_of_a_set(token), manner=manner_of_act(token))
 
 

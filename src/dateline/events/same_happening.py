@@ -52,11 +52,11 @@ from functools import lru_cache
 from typing import Any
 
 from dateline.config import package_data
+from dateline.events.occurrences import amounts_differ, counts_differ, kinds_differ, other_occurrences
 from dateline.events.party_people import other_persons, person_keys
 from dateline.events.sentence_ties import coordinated_in_sentence, occasion_in_sentence, tied_in_sentence
 from dateline.model import Event, Location, Party
 from dateline.timex3 import Interval, interval
-from dateline.words import word_set
 
 MODEL_PATH = package_data("models") / "same_happening.json"
 #: Bumped whenever a feature of `pair_features` that a model weighs changes its meaning or goes: a model trained on
@@ -79,9 +79,6 @@ PLACELESS_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT
 SAME_PLACE_KM = 100.0
 #: Feature codes of places that contain others (a country, a first-order division).
 CONTAINER_FEATURES = ("PCL", "ADM1")
-#: Words marking an occurrence other than the one in focus ("had already toured", "another attack"): one side
-#: so marked and the other not tell two occurrences (`other_occurrences`).
-OTHER_OCCURRENCE = word_set("other_occurrence_words")
 #: The direction each feature may push, fixed before fitting (`tools/train_same_happening.py` bounds the weights):
 #: what two tellings share can only speak for a join, a gap, other figures or a date or place that differs only
 #: against it, and a party missing on one side (a parse that found none) neither way. Fitted freely, the weights
@@ -139,6 +136,7 @@ class Mention:
     borrowed: bool = False  # the type is the detector's or the verifier's, not the trigger's lexicon entry
     markers: frozenset[str] = frozenset()  # words marking which occurrence it tells (`group_cues.occurrence_markers`)
     count: int | None = None  # how many occurrences a noun trigger names (`group_cues.occurrence_count`)
+    kinds: frozenset[str] = frozenset()  # the kinds a noun names by its noun modifiers (`occurrences.occurrence_kinds`)
     leading: tuple[str, ...] = ()  # the trigger and the words before it (`group_cues.leading_words`)
     occasion_of: int | None = None  # the act a trigger is the occasion of (`group_cues.Cues.occasion_of`)
     member: bool = False  # a part of a set ("many of the attacks"; `group_sets.part_of_a_set`)
@@ -160,7 +158,7 @@ def mention_of(event: Event, cues: Any, ordinal: int, reference: dt.date | None)
                    actors=actors, recipients=recipients, date=event.date, span=date_span(event, reference),
                    location=event.location, arguments=cues.arguments, words=cues.words,
                    clause=cues.clause, dated=cues.dated, placed=cues.placed, token=cues.token, chain=cues.chain,
-                   reach=cues.reach, borrowed=cues.borrowed, markers=cues.markers, count=cues.count,
+                   reach=cues.reach, borrowed=cues.borrowed, markers=cues.markers, count=cues.count, kinds=cues.kinds,
                    leading=cues.leading, occasion_of=cues.occasion_of, member=cues.member,
                    manner=cues.manner, actor_people=people, recipient_people=recipient_people)
 
@@ -271,10 +269,10 @@ def pair_features(a: Mention, b: Mention, lead: tuple[int, int] | None = None) -
         "retold_about": 0.0 if same_sentence else float(stem) * _overlap(a.arguments, b.arguments),
         # other counts or sums around the triggers ("duties on $80 million" / "on $20 million"): other acts, bar the
         # toll of one attack told verb by verb ("killing 23 and injuring 50")
-        "amounts_differ": float(_amounts_differ(a.arguments, b.arguments) and not coordinated),
+        "amounts_differ": float(amounts_differ(a.arguments, b.arguments) and not coordinated),
         # "had already toured" against "her Monday trip": one tells another occurrence than the other (a veto)
         # ... and so do "two deadly raids" against "the raid on the depot": one of the two, not both
-        "other_occurrence": float(other_occurrences(a.markers, b.markers) or _counts_differ(a.count, b.count)),
+        "other_occurrence": float(other_occurrences(a.markers, b.markers) or counts_differ(a.count, b.count)),
         # "imposed sanctions ... the sanctions": a later sentence's definite noun naming the act again points back
         "refers_back": 0.0 if same_sentence else float(stem and b.definite and b.nominal),
         # "Peru blamed Chile ... Peru blames Chile": the same act between the same two sides, retold
@@ -285,6 +283,8 @@ def pair_features(a: Mention, b: Mention, lead: tuple[int, int] | None = None) -
         # "many of the car bombings" / "the Easter bombings": a part of a set against a set (a veto);
         # "burned his ballot in protest" / "the protests": a manner noun is no occurrence to retell (a veto)
         "member_of_other": float(_member_and_set(a, b) or _member_and_set(b, a)),
+        # "a mortar attack" / "the oilfield attack": nouns naming occurrences of different kinds (a veto)
+        "other_kind": float(kinds_differ(a.kinds, b.kinds, a.arguments, b.arguments)),
         "manner_of_act": float(a.manner is not None or b.manner is not None),
         # a pull quote and the quote in the body: one passage printed twice (`printed_twice`)
         "printed_twice": float(not same_sentence and bool(a.leading) and a.leading == b.leading),
@@ -309,7 +309,7 @@ def _member_and_set(member: Mention, other: Mention) -> bool:
 def clash(features: dict[str, float]) -> bool:
     """Whether a pair cannot be one happening whatever else it shares: dates that cannot overlap, places
     far apart, other modes, parties each side lacks, an act and the occasion it was told in, a member of a set
-    against a set or a manner noun (`group_sets`), or markers of two
+    against a set or a manner noun (`group_sets`), nouns of two kinds (`occurrences.kinds_differ`), or markers of two
     occurrences (`other_occurrences`: of the labelled pairs with a word marking another occurrence on one side
     only, none is one happening; as a weight it was outvoted by a shared word).
 
@@ -322,7 +322,7 @@ def clash(features: dict[str, float]) -> bool:
     parties = (features["actors_clash"] or features["recipients_clash"]) and not told_once
     return bool(features["dates_clash"] or features["places_clash"] or features["modes_clash"] or parties
                 or features["other_occurrence"] or features["occasion_of_other"]
-                or features["member_of_other"] or features["manner_of_act"])
+                or features["member_of_other"] or features["manner_of_act"] or features.get("other_kind"))
 
 
 def printed_twice(features: dict[str, float]) -> bool:
@@ -330,30 +330,6 @@ def printed_twice(features: dict[str, float]) -> bool:
     quote, a summary box, a quote retold), which tells one happening whatever else the pair model reads: the
     distance between a page's pull quote and its body says nothing, and the model never saw such pairs."""
     return bool(features.get("printed_twice"))
-
-
-def other_occurrences(first: frozenset[str], second: frozenset[str]) -> bool:
-    """Whether the occurrence markers of two triggers (`Mention.markers`) tell two occurrences: a word marking
-    another occurrence on one side only ("had already toured" / "her Monday trip"), or ordinals on both
-    sides that differ ("her fourth trip" / "her fifth trip"). An ordinal on one side only names which
-    occurrence the other tells too ("arrived on her fifth trip" / "her Monday trip": of the labelled pairs
-    so marked, all are one happening)."""
-    if first & OTHER_OCCURRENCE != second & OTHER_OCCURRENCE:
-        return True
-    first_ordinals, second_ordinals = first - OTHER_OCCURRENCE, second - OTHER_OCCURRENCE
-    return bool(first_ordinals and second_ordinals and first_ordinals != second_ordinals)
-
-
-def _counts_differ(first: int | None, second: int | None) -> bool:
-    """Whether two noun triggers name different numbers of occurrences ("two assaults" / "the assault"): a mention
-    of several happenings is not one of them. An uncounted plural or a verb (None) says nothing."""
-    return first is not None and second is not None and first != second
-
-
-def _amounts_differ(first: frozenset[str], second: frozenset[str]) -> bool:
-    """Whether both trigger phrases give figures (words with digits) and share none of them."""
-    mine, theirs = ({w for w in words if any(c.isdigit() for c in w)} for words in (first, second))
-    return bool(mine and theirs and not mine & theirs)
 
 
 def _overlap(first: frozenset[str], second: frozenset[str]) -> float:
