@@ -73,6 +73,7 @@ from dateline.events.dating_thread import (
     dates_main_clause,
     length_between,
     narrative_past,
+    pluperfect,
     reports,
     sentences_between,
     thread_time,
@@ -313,6 +314,8 @@ def _carried_day(doc: Document, trigger: Any) -> Dating | None:
     # '"Our fighters killed ...," he said on Tuesday.'; a report carried from a report is made that day
     if reported_by(doc, last, trigger) and not reports(trigger):
         return Dating(date_part(last.value), "day", "ON_OR_BEFORE", f"{basis}, as reported that day")
+    if pluperfect(trigger):  # "On Saturday, rebels stormed the town. They had seized the airport.": by that day
+        return Dating(date_part(last.value), "day", "ON_OR_BEFORE", f"{basis}, told in the pluperfect: by that day")
     return Dating(date_part(last.value), "day", None, basis)
 
 

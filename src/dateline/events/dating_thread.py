@@ -38,6 +38,7 @@ from dateline.timex3 import interval
 from dateline.words import word_class
 
 _FUTURE_AUX = word_class("auxiliaries", "future")
+_PERFECT_AUX = word_class("auxiliaries", "perfect")
 #: A year written out in digits ("1967", "July 1997"): a narration set apart from now names its year; "a year
 #: ago" or "the year-ago period" compares figures with last year's and begins none.
 _YEAR_WRITTEN = re.compile(r"\b\d{4}\b")
@@ -66,6 +67,16 @@ def narrative_past(verb: Any) -> bool:
     if verb.tag_ == "VBN" and not auxes and reduced_passive(verb if verb.dep_ != "conj" else verb.head):
         return True
     return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
+
+
+def pluperfect(trigger: Any) -> bool:
+    """True when the trigger's clause is told in the pluperfect ("had fled", "had been decapitated", a conjunct
+    sharing its auxiliary): an act before the story's time, not on it."""
+    verb = tensed_clause(clause_head(trigger))
+    auxes = [c for c in verb.children if c.dep_ == "aux"]
+    if not auxes and verb.dep_ == "conj" and verb.tag_ == "VBN":
+        auxes = [c for c in verb.head.children if c.dep_ == "aux"]
+    return any(a.tag_ == "VBD" and a.lower_ in _PERFECT_AUX for a in auxes)
 
 
 def tensed_clause(verb: Any) -> Any:
@@ -140,20 +151,38 @@ def last_time_before(doc: Document, sent: Any, skip: Callable[[Timex], bool] | N
 
 def thread_time(doc: Document, sent: Any) -> Timex | None:
     """The time that governs the story up to the sentence: the last DATE or TIME named before it that is no time of now
-    or to come (`_now_or_ahead`), unless that one modifies a noun ("issued a warning on Sunday in the wake of
-    the May 3 shelling"): such a time dates the happening its noun names, not the act its sentence tells, so the
-    thread's time is then the last time of that sentence that is no noun's ("on Sunday"). When the sentence has no
-    other, the noun's time stays the thread's: the noun is then often the story's own happening ("Friday's signing
-    ceremony drew ... The ministers signed")."""
+    or to come (`_now_or_ahead`); none when that one dates a clause told ahead or as now (`told_ahead_or_now`). When
+    that one modifies a noun ("issued a warning on Sunday in the wake of the May 3 shelling"), it dates the happening
+    its noun names, not the act its sentence tells, so the thread's time is then the last time of that sentence that
+    is no noun's ("on Sunday"). When the sentence has no other, the noun's time stays the thread's: the noun is then
+    often the story's own happening ("Friday's signing ceremony drew ... The ministers signed")."""
     # an era named as a thing, not a time ("into the 19th century"), neither sets the story's time nor ends it
     last = last_time_before(doc, sent, skip=lambda t: _now_or_ahead(doc, t)
                             or era_is_background(t, timex_root(doc, t)))
+    if last is not None and told_ahead_or_now(doc, last):
+        return None
     if last is None or not _on_a_noun(doc, last):
         return last
     first = doc.parsed[last.token_start].sent.start_char
     others = [t for t in doc.timexes if first <= t.start and t.end <= last.start and t.type in ("DATE", "TIME")
               and not _on_a_noun(doc, t)]
     return max(others, key=lambda t: t.start, default=last)
+
+
+def told_ahead_or_now(doc: Document, timex: Timex) -> bool:
+    """True when the time dates a clause whose own auxiliary tells it ahead or as now ("Clinton is traveling to
+    Haiti on Saturday", "has been leaking since April", "is to be broadcast later on Tuesday"): a plan's or the
+    present's day begins no past narration, and the sentence that names it has left the story, so the earlier day
+    reaches no further either. (Passing over it instead, as over "now" in words, carried "Analysts were today
+    questioning" across "Paddy Power is now offering odds ... by the end of this year" to "John Browne departed"
+    in a test on Timeline17.) A clause in the simple present with no auxiliary (a headline's "Rebels seize town on
+    Saturday") still narrates, and one with no tense of its own is read by the verb it hangs on."""
+    root = timex_root(doc, timex)
+    if root is None or root.dep_ in _OF_A_NOUN:
+        return False
+    verb = tensed_clause(clause_head(root.head if root.pos_ not in VERBAL else root))
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.pos_ in VERBAL and bool(auxes) and not narrative_past(verb)
 
 
 def _now_or_ahead(doc: Document, timex: Timex) -> bool:
