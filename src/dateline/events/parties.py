@@ -191,11 +191,19 @@ def _add_objects(verb: Any, found: PartyTokens) -> None:
             if child.dep_ == "dobj" and not is_named(child):
                 _add_object_preps(child, found)  # "granted asylum to X", "shared evidence with X"
                 _add_object_clause(child, found)  # "passed legislation that would block X"
-        elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS and not _medium_or_occasion(verb, child):
-            _add_prep_object(child, found, f"'{child.lower_}' object")
+        elif _verb_prep(child):
+            for prep in [child, *(c for c in child.children if _verb_prep(c) and c.dep_ == "conj")]:
+                if prep.lower_ in RECIPIENT_PREPS and not _medium_or_occasion(verb, prep):
+                    _add_prep_object(prep, found, f"'{prep.lower_}' object")
         if child.dep_ == "dobj" and verb.lemma_.lower() in MEETING_VERBS:
             found.partners.update(t.i for t in with_conjuncts(child))  # "Erdogan met Putin"
     _mark_themes(verb, found)
+
+
+def _verb_prep(child: Any) -> bool:
+    """A prepositional phrase of the verb: its own, or one coordinated with another of its phrases, which the
+    parser hangs as a conjunct on the verb or on that phrase ("hurled rocks inside the compound and at police")."""
+    return child.dep_ == "prep" or (child.dep_ == "conj" and child.pos_ == "ADP")
 
 
 def _mark_themes(verb: Any, found: PartyTokens) -> None:
