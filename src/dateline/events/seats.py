@@ -15,6 +15,8 @@ dropped (no dot is better than another town's) when
   from its seat, not from the town a reporter covering a spill files from ("VENICE, Louisiana -- ... Obama ... tapped
   a commission to probe the spill"). A generic agent ("city officials", "the mayor") or a country's own entry says
   nothing of where it spoke, and in the capital its national bodies are at home ("CAIRO -- Mubarak announced");
+- the act's own clause puts it in or at an open place no town holds (`open_place`: "Fishermen have been banned from
+  working in the waters affected by the spill", filed from HOUSTON);
 - the sentence before tells a journey that ended in another town (`journey_away`): "NEW ORLEANS -- A photographer drove
   two hours to Port Fourchon, La., ... was stopped by harbor police. ... the police allowed him 15 minutes": the act
   told next happened where the journey went, or the text does not say; it was not seen in the reporter's town.
@@ -53,6 +55,11 @@ ORIGIN_PREPS = word_class("prepositions", "origin")
 #: "into"; not "from": a journey from a town says nothing of where its traveller went on to act).
 JOURNEY_VERBS = word_set("journey_verbs")
 JOURNEY_ENDS = word_class("prepositions", "journey-end") - ORIGIN_PREPS
+#: Nouns of open places no town holds ("the waters", "the desert"), and the prepositions that put an act in one.
+OPEN_PLACES = word_set("open_places")
+SITE_PREPS = word_class("prepositions", "event-place")
+#: Links that leave the act's own clause: a place below one is another clause's ("said that ... in the desert").
+OTHER_CLAUSES = frozenset({"relcl", "ccomp", "acl", "advcl", "parataxis", "conj"})
 
 
 def dateline_refuted(doc: Document, town: Place, trigger: Any, parties: Iterable[Any] = (),
@@ -63,6 +70,9 @@ def dateline_refuted(doc: Document, town: Place, trigger: Any, parties: Iterable
     elsewhere = moved_away(doc, town, trigger, None if words else lambda place: _origin(doc, place))
     if elsewhere is not None:
         return f"its sentence names '{elsewhere.text}', outside '{town.text}'"
+    open_noun = open_place(trigger)
+    if open_noun is not None:
+        return f"its clause puts it '{open_noun.head.text} the {open_noun.text}', which no town holds"
     went = journey_away(doc, town, trigger)
     if went is not None:
         return f"the sentence before tells a journey to '{went.text}', not '{town.text}'"
@@ -110,4 +120,19 @@ def journey_away(doc: Document, town: Place, trigger: Any) -> Place | None:
             continue
         if place.found_by == "container" or (place_precision(place) == "point" and place.geonameid != town.geonameid):
             return place
+    return None
+
+
+def open_place(trigger: Any) -> Any | None:
+    """The noun of an open place no town holds that a preposition of place puts the act's own clause in or at ("banned
+    from working in the waters", "were rescued at sea"), or None; a place in another clause under it ("said that
+    fighting in the desert ...") does not count."""
+    for token in trigger.subtree:
+        if token.dep_ != "pobj" or token.lemma_.lower() not in OPEN_PLACES or token.head.lower_ not in SITE_PREPS:
+            continue
+        node = token.head
+        while node.i != trigger.i and node.dep_ not in OTHER_CLAUSES:
+            node = node.head
+        if node.i == trigger.i:
+            return token
     return None
