@@ -33,5 +33,5 @@ def test_a_country_name_inside_a_sea_or_gulf_is_no_actor(staged) -> None:
 
 
 def test_a_country_named_alone_beside_a_gulf_stays_an_actor(staged) -> None:
-    doc = staged("Mexico condemned the oil spill in the Gulf of Mexico.")
+    doc = staged("Mexico condemned the leak in the Gulf of Mexico.")
     assert [a.country for a in doc.actors if a.text == "Mexico"][:1] == ["MEX"]

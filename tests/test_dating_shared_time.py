@@ -88,7 +88,7 @@ def test_what_a_saying_reports_stays_bounded_by_its_day(make_doc) -> None:
 
 def test_a_time_in_a_complement_sets_no_story_day(make_doc) -> None:
     """"was said to be stable yesterday": the day is what the words are about, so the next act does not take it."""
-    text = ("The injured officer was flown to the city hospital and was said to be in a stable condition yesterday. "
+    text = ("The injured officer was flown to the city hospital and was said to be stable yesterday. "
             "Nurses moved him to a private ward.")
     assert dating(make_doc, text, "moved").mod == "ON_OR_BEFORE"
 

@@ -9,14 +9,16 @@ occurs in both. Eight words is long enough that no common phrase of ours fires.
 
 Our files' n-grams are hashed once (with the line each starts on); each corpus is then
 streamed once and its n-grams looked up, so the whole check takes a few seconds. Hits
-listed in ``tests/data/gold_text_allowlist.txt`` (``path:line``) are tolerated: that
-list may only shrink. The test is skipped when ``../shared`` is not beside the
+listed in ``tests/data/gold_text_allowlist.txt`` are tolerated: an entry is the path and
+a hash of the line's text (`line_key`), so it holds however the lines around it move;
+that list may only shrink. The test is skipped when ``../shared`` is not beside the
 checkout.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import re
 from collections.abc import Iterator
@@ -54,23 +56,30 @@ def our_files() -> Iterator[Path]:
                 yield path
 
 
+def line_key(path: str, line: str) -> str:
+    """The allow-list entry of a line of ours: its path and the first 12 hex digits of the SHA-256 of its text
+    (stripped), so the entry outlives edits elsewhere in the file."""
+    return f"{path} {hashlib.sha256(line.strip().encode('utf-8')).hexdigest()[:12]}"
+
+
 def our_ngrams() -> dict[NGram, list[str]]:
-    """Each n-gram of our files, with the ``path:line`` places where it starts."""
+    """Each n-gram of our files, with the places where it starts: ``path:line`` and the line's allow-list key
+    (`line_key`), tab-separated."""
     found: dict[NGram, list[str]] = {}
     for path in our_files():
         try:
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             continue
+        rel = path.relative_to(ROOT).as_posix()
         words: list[str] = []
-        lines: list[int] = []
+        places: list[str] = []
         for number, line in enumerate(text.splitlines(), start=1):
             line_words = words_of(line)
             words.extend(line_words)
-            lines.extend([number] * len(line_words))
-        rel = path.relative_to(ROOT).as_posix()
+            places.extend([f"{rel}:{number}\t{line_key(rel, line)}"] * len(line_words))
         for start, gram in enumerate(ngrams(words)):
-            found.setdefault(gram, []).append(f"{rel}:{lines[start]}")
+            found.setdefault(gram, []).append(places[start])
     return found
 
 
@@ -93,16 +102,17 @@ def corpus_texts() -> Iterator[tuple[str, str]]:
 
 
 def allowed() -> set[str]:
-    """The ``path:line`` entries of the allow-list (comments and blank lines skipped)."""
+    """The entries of the allow-list, each a path and a line hash (`line_key`; comments and blank lines skipped)."""
     if not ALLOWLIST.exists():
         return set()
-    entries = (line.split("#", 1)[0].strip() for line in ALLOWLIST.read_text(encoding="utf-8").splitlines())
+    entries = (" ".join(line.split("#", 1)[0].split()) for line in ALLOWLIST.read_text(encoding="utf-8").splitlines())
     return {entry for entry in entries if entry}
 
 
 @functools.cache
 def quotations() -> dict[str, set[str]]:
-    """Each ``path:line`` of ours that starts a run of words found in a corpus, with the corpora."""
+    """Each place of ours (``path:line``, tab, `line_key`) that starts a run of words found in a corpus, with the
+    corpora."""
     ours = our_ngrams()
     hits: dict[str, set[str]] = {}
     for corpus, text in corpus_texts():
@@ -116,16 +126,23 @@ def quotations() -> dict[str, set[str]]:
 def test_no_gold_text_in_src_or_tests() -> None:
     hits = quotations()
     tolerated = allowed()
-    new = sorted(place for place in hits if place not in tolerated)
-    report = "\n".join(f"{place}: {', '.join(sorted(hits[place]))}" for place in new)
+    new = sorted(place for place in hits if place.split("\t")[1] not in tolerated)
+    report = "\n".join(f"{place.replace(chr(9), ' (entry: ')}): {', '.join(sorted(hits[place]))}" for place in new)
     assert not new, f"text quoted from a gold or development set ({N_WORDS} words in a row):\n{report}"
 
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason="../shared (the gold and development sets) is not beside the checkout")
 def test_allowlist_only_names_live_hits() -> None:
     """An allow-list entry whose quotation is gone must be dropped, so the list only shrinks."""
-    stale = sorted(allowed() - quotations().keys())
+    stale = sorted(allowed() - {place.split("\t")[1] for place in quotations()})
     assert not stale, "no longer quoting; remove from tests/data/gold_text_allowlist.txt:\n" + "\n".join(stale)
+
+
+def test_an_entry_holds_when_its_line_moves() -> None:
+    """The key of a line is its path and text, not its number: the same line further down keeps its entry."""
+    assert line_key("tests/x.py", "    quoted = 1\n") == line_key("tests/x.py", "quoted = 1")
+    assert line_key("tests/x.py", "quoted = 1") != line_key("tests/y.py", "quoted = 1")
+    assert line_key("tests/x.py", "quoted = 1") != line_key("tests/x.py", "quoted = 2")
 
 
 def test_words_and_ngrams_ignore_case_and_punctuation() -> None:
