@@ -62,13 +62,15 @@ def _named_countries(named: tuple[NamedParty, ...], other_sentence: str, stated:
             if (own or not stated) and (references or not referred) and text not in other_sentence}
 
 
-def _differ(first: tuple[NamedParty, ...], second: tuple[NamedParty, ...], a: Report, b: Report, lent: bool,
-            references: bool) -> bool:
-    """Whether each side names a country the other does not (see `party_conflict`)."""
+def _differing(first: tuple[NamedParty, ...], second: tuple[NamedParty, ...], a: Report, b: Report, lent: bool,
+               references: bool) -> tuple[set[str], set[str]] | None:
+    """The countries each side names that the other sentence does not, when each side names a country the other does
+    not (see `party_conflict`); None when one side's countries hold the other's."""
     mine = _named_countries(first, b.sentence, references=references)
     theirs = _named_countries(second, a.sentence, references=references)
-    return not (_named_countries(first, b.sentence, not lent, references) <= theirs
-                or _named_countries(second, a.sentence, not lent, references) <= mine)
+    stated_mine = mine if lent else _named_countries(first, b.sentence, True, references)
+    stated_theirs = theirs if lent else _named_countries(second, a.sentence, True, references)
+    return None if stated_mine <= theirs or stated_theirs <= mine else (mine, theirs)
 
 
 def one_report(a: Report, b: Report) -> bool:
@@ -81,13 +83,14 @@ def one_report(a: Report, b: Report) -> bool:
 def _read_two_ways(first: tuple[NamedParty, ...], second: tuple[NamedParty, ...], a: Report, b: Report,
                    lent: bool) -> bool:
     """Whether one role's parties differ only by those read from a reference (see `party_conflict`)."""
-    return any(p[3] for p in first + second) and not _differ(first, second, a, b, lent, references=False)
+    return any(p[3] for p in first + second) and _differing(first, second, a, b, lent, references=False) is None
 
 
 def references_read_two_ways(a: Report, b: Report) -> bool:
     """Whether two reports' parties of some role differ by parties read from a reference and by nothing else: what
     `party_conflict` lifts between reports of one wording (`dateline show` says so beside a link)."""
-    return any(_differ(first, second, a, b, True, references=True) and _read_two_ways(first, second, a, b, True)
+    return any(_differing(first, second, a, b, True, references=True) is not None
+               and _read_two_ways(first, second, a, b, True)
                for (_, first, _), (_, second, _) in zip(a.named, b.named, strict=True))
 
 
@@ -100,11 +103,12 @@ def party_conflict(a: Report, b: Report, lent: bool) -> str | None:
     for (role, first, mine_all), (_, second, theirs_all) in zip(a.named, b.named, strict=True):
         if not mine_all or not theirs_all or len(mine_all | theirs_all) < 2:
             continue  # one side names none, or one country between them: one side's countries hold the other's
-        if not _differ(first, second, a, b, lent, references=True):
+        differing = _differing(first, second, a, b, lent, references=True)
+        if differing is None:
             continue
         if _read_two_ways(first, second, a, b, lent) and one_report(a, b):
             continue  # only parties read by reference differ, in one wording: one report read two ways
-        mine, theirs = _named_countries(first, b.sentence), _named_countries(second, a.sentence)
+        mine, theirs = differing
         return f"{role} {'/'.join(sorted(mine))} and {'/'.join(sorted(theirs))}"
     return None
 
