@@ -73,6 +73,23 @@ def test_a_candidate_takes_the_label_of_the_trigger_it_sits_on(monkeypatch) -> N
     assert label(candidate(50, "CONSULT")) is None
 
 
+def test_a_shown_event_finds_the_label_any_of_its_mentions_overlaps(monkeypatch) -> None:
+    """`label_of` (read by the shown, place and party samples' tallies): the label of the event's article whose
+    trigger span its evidence or another mention overlaps; none in another article or where no trigger is labelled."""
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    from news_candidates import label_of
+
+    arrest, charge = candidate(7, "ARREST"), candidate(37, "ACCUSE")
+    items = [{"article": "a", "trigger_span": [37, 43], "verdict": "charge"},
+             {"article": "b", "trigger_span": [7, 15], "verdict": "other article"},
+             {"article": "a", "trigger_span": [7, 15], "verdict": "arrest"}]
+    assert label_of(items, "a", arrest)["verdict"] == "arrest"
+    assert label_of(items, "b", arrest)["verdict"] == "other article"
+    assert label_of(items, "a", candidate(20, "ACCUSE")) is None
+    grouped = Event(id="g", type="ACCUSE", evidence=candidate(20, "ACCUSE").evidence, mentions=[charge.evidence])
+    assert label_of(items, "a", grouped)["verdict"] == "charge"
+
+
 def test_the_committed_labels_hold_offsets_and_labels_but_no_article_text() -> None:
     """Every line names its article, file, offsets, trigger, system type, label, status and split; later rounds'
     lines also their round (and a note where the coder wrote one); no sentence text is kept, both splits of every

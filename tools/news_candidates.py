@@ -207,6 +207,18 @@ def read_labels(path: Path = LABELS) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def label_of(labels: list[dict[str, Any]], aid: str, event: Any) -> dict[str, Any] | None:
+    """The first label of article `aid` whose `trigger_span` one of the event's mentions overlaps (its evidence
+    first), or None: how a sample's labels are found again for the events shown now."""
+    for mention in [event.evidence, *event.mentions]:
+        start, end = mention.trigger_start or 0, mention.trigger_end or 0
+        for item in labels:
+            s, e = item["trigger_span"]
+            if item["article"] == aid and s < end and start < e:
+                return item
+    return None
+
+
 def sheet(shared: Path, out: Path, round_no: int = 1) -> None:
     """Every candidate the lexicon and the shipped detector propose in the sample (verifier off, so none is
     dropped and no confidence is shown: the coder labels cold): the sheet a coder labels."""

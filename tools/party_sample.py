@@ -27,7 +27,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from news_candidates import article, draw_per_topic, gold_ids, read_labels
+from news_candidates import article, draw_per_topic, gold_ids, label_of, read_labels
 
 DATA = Path(__file__).resolve().parents[1] / "benchmarks" / "data"
 #: Every party sample's drawn articles, `seed<TAB>article` a line (1617 and 1718 kept from their sessions' notes).
@@ -100,16 +100,6 @@ def right(event: Any, label: dict[str, Any]) -> bool:
     return actors == gold_actors and recipients == gold_recipients
 
 
-def _label_of(labels: list[dict[str, Any]], aid: str, event: Any) -> dict[str, Any] | None:
-    for mention in [event.evidence, *event.mentions]:
-        start, end = mention.trigger_start or 0, mention.trigger_end or 0
-        for item in labels:
-            s, e = item["trigger_span"]
-            if item["article"] == aid and s < end and start < e:
-                return item
-    return None
-
-
 def tally(shared: Path, seed: int, threshold: float) -> tuple[dict[str, Any], list[str]]:
     """Judged political events shown now and how many have the labelled parties; the cold verdicts by class; a
     line for each judged event read wrong now."""
@@ -119,7 +109,7 @@ def tally(shared: Path, seed: int, threshold: float) -> tuple[dict[str, Any], li
     counts: Counter = Counter()
     wrong = []
     for aid, event in shown(shared, sorted({item["article"] for item in labels}), threshold):
-        label = _label_of(judged, aid, event)
+        label = label_of(judged, aid, event)
         if label is None:
             continue
         ok = right(event, label)

@@ -39,7 +39,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from news_candidates import article, default_shared, gold_ids, read_labels, t17_articles
+from news_candidates import article, default_shared, gold_ids, label_of, read_labels, t17_articles
 
 MIN_CHARS, MAX_CHARS = 1500, 15000
 SIZE = 14
@@ -130,17 +130,6 @@ def sheet(shared: Path, out: Path, threshold: float, ids: list[str]) -> None:
     out.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
     print(f"{len(lines)} shown factual events, {sum(1 for x in lines if x['shown_place'])} with a place",
           file=sys.stderr)
-
-
-def label_of(labels: list[dict[str, Any]], aid: str, event: Any) -> dict[str, Any] | None:
-    """The label whose trigger span one of the event's mentions overlaps."""
-    for mention in [event.evidence, *event.mentions]:
-        start, end = mention.trigger_start or 0, mention.trigger_end or 0
-        for item in labels:
-            s, e = item["trigger_span"]
-            if item["article"] == aid and s < end and start < e:
-                return item
-    return None
 
 
 def judge(item: dict[str, Any], shown: str | None) -> str:

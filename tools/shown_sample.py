@@ -34,7 +34,16 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from news_candidates import article, default_shared, draw_per_topic, drawn_before, gold_ids, read_labels, source_file
+from news_candidates import (
+    article,
+    default_shared,
+    draw_per_topic,
+    drawn_before,
+    gold_ids,
+    label_of,
+    read_labels,
+    source_file,
+)
 
 PER_FOLDER = 2
 #: Samples drawn with more articles a folder than `PER_FOLDER` (two a folder showed only 38 events at 0.35 for
@@ -92,20 +101,16 @@ def judge(labels: list[dict[str, Any]], aid: str, event: Any) -> str | None:
     """The verdict of the labelled trigger one of the event's mentions overlaps, for the event as it is shown now:
     a right event shown with another type is `wrong_type`, with another status `status`; an event judged `status`
     is right once it is shown with the status the label gives (`status`) and the type it was judged with."""
-    for mention in [event.evidence, *event.mentions]:
-        start, end = mention.trigger_start or 0, mention.trigger_end or 0
-        for item in labels:
-            s, e = item["trigger_span"]
-            if item["article"] != aid or not (s < end and start < e):
-                continue
-            if item["verdict"] == "right":
-                if item["shown_type"] != event.type:
-                    return "wrong_type"
-                return "right" if event.status == item["shown_status"] else "status"
-            if item["verdict"] == "status" and event.status == item["status"] and event.type == item["shown_type"]:
-                return "right"
-            return item["verdict"]
-    return None
+    item = label_of(labels, aid, event)
+    if item is None:
+        return None
+    if item["verdict"] == "right":
+        if item["shown_type"] != event.type:
+            return "wrong_type"
+        return "right" if event.status == item["shown_status"] else "status"
+    if item["verdict"] == "status" and event.status == item["status"] and event.type == item["shown_type"]:
+        return "right"
+    return item["verdict"]
 
 
 def tally(shared: Path, threshold: float, seed: int = SEED) -> dict[str, Any]:
