@@ -57,3 +57,31 @@ def test_the_density_of_a_write_counts_its_candidates_and_the_linked_group_it_cl
     assert alone == {"candidate_pairs": 0, "group_events": 0, "group_links": 0}
     assert crowded["candidate_pairs"] >= 2  # B and C each weighed against A at least
     assert crowded["group_events"] == 3 and crowded["group_links"] >= 2
+
+
+@pytest.mark.parametrize("as_parent", [False, True])
+def test_as_parent_lets_the_connection_go_trims_and_reads_memory_by_mapping(replay, tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch,
+                                                                           as_parent: bool) -> None:
+    """`--as-parent`: after the write, the connection let go and glibc trimmed as the bulk parent does
+    (`scale._Run.store_result`), no `release_memory`, and the row gains the memory by mapping and the write's peak;
+    without it, `release_memory` and the plain row."""
+    import psutil
+
+    calls: list[str] = []
+    monkeypatch.setattr(replay, "trim_memory", lambda: calls.append("trim"))
+    monkeypatch.setattr(replay, "release_memory", lambda: calls.append("release_memory"))
+    store = replay.MeasuredStore(tmp_path / "parent.duckdb")
+    monkeypatch.setattr(store, "release", lambda: calls.append("release"))
+    try:
+        row = replay._store_partition(store, [numbered_document(n) for n in range(4)], 0, 0, psutil.Process(),
+                                      as_parent=as_parent)
+    finally:
+        store.close()
+    assert row["added"] == 4 and row["articles_before"] == 0 and "limit_mb" in row
+    if as_parent:
+        assert calls == ["release", "trim"]
+        assert {"peak_mb", "heap_mb", "anon_big_mb", "anon_small_mb", "file_mb", "reports", "reports_mb"} <= row.keys()
+    else:
+        assert calls == ["release_memory"]
+        assert "peak_mb" not in row and "heap_mb" not in row
