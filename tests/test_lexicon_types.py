@@ -49,3 +49,17 @@ def test_releasing_people_or_shooting_them_stays_an_act(nlp) -> None:
     assert types_at(candidates(nlp, "The students who were released on bail went home."), "released") == {"RETREAT"}
     assert types_at(candidates(nlp, "Police shot two demonstrators near the ministry."), "shot") == {"ASSAULT"}
     assert types_at(candidates(nlp, "Gunmen shot him outside his home."), "shot") == {"ASSAULT"}
+
+
+def test_a_thing_made_is_found_as_the_patient_of_a_raised_or_reduced_passive(nlp) -> None:
+    """The released thing is the subject of the clause the passive shares one with: "is about to be released",
+    "is expected to be released", "due to be released", "Released in May, the record ..." (`syntax.shared_patient`)."""
+    assert not types_at(candidates(nlp, "Their new CD is about to be released in Austria."), "released")
+    assert not types_at(candidates(nlp, "The album is expected to be released next month."), "released")
+    assert not types_at(candidates(nlp, "Released in theatres in May, the movie made a fortune."), "Released")
+
+
+def test_people_raised_or_reduced_into_a_passive_release_stay_released(nlp) -> None:
+    doc = candidates(nlp, "The two aid workers are expected to be released by the militia on Sunday.")
+    assert types_at(doc, "released") == {"RETREAT"}
+    assert types_at(candidates(nlp, "Released by the rebels in May, the pilot flew home."), "Released") == {"RETREAT"}

@@ -49,3 +49,23 @@ def test_a_verb_with_its_own_subject_keeps_it(nlp) -> None:
 
     doc = nlp("The rebels retreated after the army shelled the town.")
     assert subject_in_a_preposition(doc[_index(doc, "shelled")]) == []
+
+
+def test_a_passive_without_a_subject_shares_the_patient_of_its_clause(nlp) -> None:
+    from dateline.syntax import shared_patient
+
+    doc = nlp("The report, due to be released on Friday, blames the ministry.")
+    assert [t.text for t in shared_patient(doc[_index(doc, "released")])] == ["report"]
+    doc = nlp("The hostages are expected to be freed next week.")
+    assert [t.text for t in shared_patient(doc[_index(doc, "freed")])] == ["hostages"]
+    doc = nlp("Freed after ten years, the journalist thanked his lawyers.")
+    assert [t.text for t in shared_patient(doc[_index(doc, "Freed")])] == ["journalist"]
+
+
+def test_a_passive_with_its_own_subject_or_an_active_verb_shares_none(nlp) -> None:
+    from dateline.syntax import shared_patient
+
+    doc = nlp("The hostages were freed after ten years.")
+    assert shared_patient(doc[_index(doc, "freed")]) == []
+    doc = nlp("The rebels have freed the hostages.")
+    assert shared_patient(doc[_index(doc, "freed")]) == []

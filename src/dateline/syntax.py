@@ -67,3 +67,32 @@ def subject_in_a_preposition(verb: Any) -> list[Any]:
     if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj" or opener.lower_ not in _CLAUSE_OPENERS:
         return []
     return [noun] if opener.head.i == verb.head.i else []
+
+
+#: Links by which a passive infinitive's missing subject is found higher up: "is about to be released" (the
+#: infinitive hangs on "about", an adjective of "is"), "is expected to be released" (on the passive "expected").
+_RAISING_LINKS = frozenset({"xcomp", "acomp"})
+
+
+def shared_patient(verb: Any) -> list[Any]:
+    """What a passive verb with no subject of its own is done to, read from the clause it shares one with: for a
+    passive infinitive the subject of the verb it completes ("a CD is about to be released": "CD"; "the prisoners
+    are expected to be freed") or the noun its adjective describes ("the report, due to be released"); for a bare
+    passive participle opening a clause the main clause's subject ("Released in May, the film earned": "film").
+    Empty for a verb with a subject, an active verb, or a clause that shares none. Who is freed and what is released
+    (a person or a film) decides whether a release is a political act, so the patient must be found where the
+    parser put it."""
+    if verb.tag_ != "VBN" or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+        return []
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if verb.dep_ == "advcl" and not passive and not any(c.dep_ in ("aux", "mark") for c in verb.children):
+        return [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    current = verb
+    while passive and current.dep_ in _RAISING_LINKS and current.head.i != current.i:
+        current = current.head
+        subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects
+        if current.dep_ == "amod":
+            return [current.head]
+    return []

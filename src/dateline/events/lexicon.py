@@ -49,6 +49,7 @@ from dateline.events.lexicon_phrase import (
     verb_used_as_noun as verb_used_as_noun,  # re-exported: the coder asks the lexicon
 )
 from dateline.events.ontology import Ontology, load_ontology
+from dateline.syntax import shared_patient
 from dateline.words import word_set
 
 LIGHT = "LIGHT"
@@ -381,9 +382,10 @@ def _object_fits(token: Any, entry: CuratedEntry) -> bool:
 
 def verb_objects(token: Any) -> list[Any]:
     """What a verb acts on: its object, its passive subject (for a relative pronoun, the noun the clause describes:
-    "Windows 7, which is released"), or the noun its participle describes ("a lunch hosted by", "a report
-    released today")."""
-    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    "Windows 7, which is released"), the noun its participle describes ("a lunch hosted by", "a report
+    released today"), or the subject a passive shares with the clause it hangs on ("a CD is about to be released",
+    "Released in May, the film ...": `syntax.shared_patient`)."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")] or shared_patient(token)
     if token.dep_ == "relcl":
         objects = [token.head if o.lower_ in RELATIVE_PRONOUNS else o for o in objects]
     if token.dep_ == "acl":
