@@ -32,6 +32,32 @@ def test_natural_hazards_and_disease_are_no_agents(nlp, text: str) -> None:
     assert not types_of(candidates(nlp, text)) & {"ASSAULT", "COERCE"}
 
 
+@pytest.mark.parametrize("text", [
+    "The measles virus is suspected of killing 40 children in the camps.",
+    "A new strain of the virus, suspected of killing dozens of people in the capital, has reached the coast.",
+    "The flu virus, which is suspected of killing 30 people in the north, could spread further, she said.",
+])
+def test_a_disease_suspected_of_killing_is_the_agent_of_the_killing(nlp, text: str) -> None:
+    """The one suspected (or blamed, jailed) of doing an act is its doer: a disease suspected of killing kills."""
+    assert "ASSAULT" not in types_of(candidates(nlp, text))
+
+
+def test_militants_suspected_of_killing_still_attack(nlp) -> None:
+    assert "ASSAULT" in types_of(candidates(nlp, "The militants are suspected of killing 40 villagers."))
+
+
+@pytest.mark.parametrize("text", [
+    "The virus has been implicated in the deaths of 20 people.",
+    "Cholera was blamed for the deaths of 40 children in the camp.",
+])
+def test_a_disease_blamed_is_no_party_accused(nlp, text: str) -> None:
+    assert "ACCUSE" not in types_of(candidates(nlp, text))
+
+
+def test_a_militia_blamed_is_still_accused(nlp) -> None:
+    assert "ACCUSE" in types_of(candidates(nlp, "The militia has been implicated in the deaths of 20 people."))
+
+
 def test_a_relative_pronoun_parsed_as_a_second_subject_stands_for_the_disease(nlp) -> None:
     """The parser makes "killed" the main verb with two subjects, the epidemic and "that": the epidemic kills."""
     text = ("An epidemic of the fever , known locally as the red sickness , that has killed at least 90 people -- "
@@ -128,6 +154,28 @@ def test_business_deals_are_no_political_agreements(nlp) -> None:
 def test_a_government_deal_stays_an_agreement(nlp) -> None:
     doc = candidates(nlp, "Japan agreed on Monday to buy 40 fighter jets from the United States.")
     assert "AGREE" in types_of(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "BP's internal investigation blamed its contractors for the blowout.",
+    "BP's probe blamed Transocean and Halliburton for the blast.",
+])
+def test_a_companys_dispute_with_companies_is_no_accusation(nlp, text: str) -> None:
+    """A known business accusing, rejecting or threatening only businesses, or no one named, is business news."""
+    assert "ACCUSE" not in types_of(candidates(nlp, text))
+
+
+def test_a_companys_answer_to_a_companys_charge_is_no_rejection(nlp) -> None:
+    assert not types_of(candidates(nlp, "Exxon rejected the accusations made by BP.")) & {"ACCUSE", "REJECT"}
+
+
+@pytest.mark.parametrize("text", [
+    "BP accused the US government of delaying the drilling permits.",
+    "The police accused Shell of polluting the delta.",
+    "BP's internal investigation blamed federal regulators for the blowout.",
+])
+def test_a_dispute_with_a_state_party_stays_an_accusation(nlp, text: str) -> None:
+    assert "ACCUSE" in types_of(candidates(nlp, text))
 
 
 def trigger_features(nlp, text: str, trigger: str) -> list[str]:

@@ -15,7 +15,10 @@ decided from who or what does the act, read from the parse:
   political actor;
 * a conflict type whose own phrase names a sport (`sport_cues.txt`), unless police or armed forces act;
 * any type whose agent is a business and whose phrase speaks of commerce (`business_cues.txt`), unless a
-  state body takes part;
+  state body takes part; an accusation, rejection or threat of a known business that names only businesses
+  ("BP's probe blamed Transocean"; an accusation may name no one: a company's inquiry);
+* an accusation whose passive subject is a hazard, disease or accident ("the virus was implicated in the
+  deaths"): a cause blamed, no party accused;
 * a courtesy: thanks said to whoever is spoken to, or by the speaker to no party ("Thank you very much, Anna",
   "thank God"; `events.courtesy`);
 * no act at all (`not_an_act`): a word of speech read as the deed it reports ("reported 651 attacks": the
@@ -87,6 +90,9 @@ ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "INS", "SPY"})
 #: Sectors of the state: with one taking part, business news is a political act (a ban, a seizure, a deal).
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 BUSINESS_SECTORS = frozenset({"BUS", "MNC"})
+#: Types of a dispute in words: between companies alone ("BP's probe blamed its contractors", "the firm accused a
+#: rival") they are business news, whatever the phrase says of commerce.
+DISPUTE_TYPES = frozenset({"ACCUSE", "REJECT", "THREATEN"})
 #: Sectors of political bodies: one of them modifying a cause makes it an agent ("Israeli fire").
 POLITICAL_SECTORS = STATE_SECTORS | ARMED_SECTORS | frozenset({"OPP", "PTY", "IGO", "GOV"})
 #: Dependents that modify a cause noun, and prepositions that name whose it is ("fire from the army").
@@ -112,6 +118,8 @@ def nonpolitical_frame(doc: Document, token: Any, type_name: str) -> str | None:
     mishap = _mishap(index, token)
     if mishap is not None:
         return mishap
+    if type_name == "ACCUSE" and (accused := _hazard_accused(token)) is not None:
+        return f"{_cause_kind(accused)}: '{accused.text}' is blamed by '{token.text}', no party is accused"
     agent = agent_of(token)
     thanks = courtesy(token, agent_of)
     if thanks is not None:
@@ -126,6 +134,8 @@ def nonpolitical_frame(doc: Document, token: Any, type_name: str) -> str | None:
         cue = next((t for t in phrase if _sport_word(t) and t.i != token.i), None)
         if cue is not None:
             return f"sport: '{cue.text}' in the phrase of '{token.text}'"
+    if type_name in DISPUTE_TYPES and _among_companies(index, agent_actors, phrase, type_name == "ACCUSE"):
+        return f"business: '{agent.text}' disputes with no political party"  # type: ignore[union-attr]
     if agent is not None and _is_business(agent, agent_actors):
         cue = next((t for t in phrase if _lemma(t) in BUSINESS_CUES), None)
         state = any(a.sector in STATE_SECTORS for t in phrase if _lemma(t.head) not in BUSINESS_CUES
@@ -243,6 +253,15 @@ def _nonpolitical_cause(index: ArticleIndex, token: Any) -> str | None:
     return None
 
 
+def _hazard_accused(token: Any) -> Any | None:
+    """The hazard, disease or accident a passive word of blame is said of ("the virus has been implicated in the
+    deaths", "a strain blamed for 40 deaths"): a cause blamed is no party accused. None otherwise."""
+    if token.tag_ != "VBN":
+        return None
+    patients = [c for c in token.children if c.dep_ == "nsubjpass"] or ([token.head] if token.dep_ == "acl" else [])
+    return next((p for p in patients if _cause_kind(p) in ALWAYS_NONPOLITICAL), None)
+
+
 def _mishap(index: ArticleIndex, token: Any) -> str | None:
     """The trigger is, or continues, a mishap verb used without an object whose subject is no political actor."""
     current = token
@@ -306,6 +325,19 @@ def _is_business(agent: Any, actors: list[Actor]) -> bool:
     if actors:
         return all(a.sector in BUSINESS_SECTORS for a in actors)
     return agent.ent_type_ == "ORG"
+
+
+def _among_companies(index: ArticleIndex, agent_actors: list[Actor], phrase: list[Any], unnamed: bool) -> bool:
+    """Whether a dispute is a company's with companies (or, if `unnamed`, with no one named: a company's inquiry
+    blaming "failures"): the agent's actors are all businesses the dictionary knows (an unknown organisation may be
+    a union or a charity), and every actor in the trigger's phrase is one too ("blamed its contractors, Transocean
+    and Halliburton"). A government, court, union or person named there makes it a party's act (GUIDELINE: business
+    news is no event unless a government acts); a rejection of no one named may be of a state's rule ("requests to
+    override a federal directive"), so only an accusation may name no one."""
+    if not agent_actors or not all(a.sector in BUSINESS_SECTORS for a in agent_actors):
+        return False
+    named = [a for t in phrase for a in _actors_at(index, t) if a not in agent_actors]
+    return all(a.sector in BUSINESS_SECTORS for a in named) and (unnamed or bool(named))
 
 
 def _actors_in(index: ArticleIndex, head: Any) -> list[Actor]:

@@ -32,6 +32,8 @@ def agent_of(token: Any) -> Any | None:
         if current.pos_ in ("NOUN", "PROPN") and current.dep_ in ("dobj", "nsubjpass", "attr"):
             current = current.head
             continue
+        if (suspect := _patient_of_a_charge(current)) is not None:
+            return suspect
         if current.dep_ not in CONTINUING_DEPS or current.head.i == current.i:
             return None
         if current.dep_ == "acl" and (current.tag_ != "VBN" or any(c.dep_ == "dobj" for c in current.children)):
@@ -40,6 +42,22 @@ def agent_of(token: Any) -> Any | None:
             return None  # "forced the government to postpone": the object acts, not the subject
         current = current.head
     return None
+
+
+def _patient_of_a_charge(token: Any) -> Any | None:
+    """Who a gerund after a passive participle's preposition is said of: that participle's passive subject, or the
+    noun it describes ("the virus is suspected of killing 40", "a virus, suspected of killing dozens", "the virus,
+    which is suspected of killing 60", "he was jailed for attacking a guard"): the one suspected, blamed or jailed
+    is the one who did the act. None otherwise."""
+    if token.dep_ != "pcomp" or token.tag_ != "VBG" or token.head.dep_ != "prep":
+        return None
+    participle = token.head.head
+    if participle.tag_ != "VBN":
+        return None
+    patient = next((c for c in participle.children if c.dep_ == "nsubjpass"), None)
+    if patient is not None and participle.dep_ == "relcl" and patient.lower_ in RELATIVE_PRONOUNS:
+        return participle.head  # "the virus, which is suspected of killing": the virus
+    return patient if patient is not None else participle.head if participle.dep_ == "acl" else None
 
 
 def _own_agent(token: Any, passive_agent: bool = True) -> Any | None:
