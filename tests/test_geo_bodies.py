@@ -12,8 +12,8 @@ def place_texts(nlp, text: str) -> list[str]:
 
 
 def test_the_legislature_told_of_a_sale_is_no_town(nlp) -> None:
-    assert "Congress" not in place_texts(nlp, "The administration told Congress on Friday that it plans to sell "
-                                              "rifles to Jordan, and the sale needs approval from Congress.")
+    assert "Congress" not in place_texts(nlp, "Ministers wrote to Congress about the rifles meant for Jordan, a "
+                                              "deal that still waits for a vote in Congress.")
 
 
 def test_a_council_in_a_place_slot_is_no_town(nlp) -> None:

@@ -1,4 +1,4 @@
-"""The dateline town is no guess for an act its own clause puts in an open place no town holds ("banned from working in
+"""The dateline town is no guess for an act its own clause puts in an open place no town holds ("barred from trawling in
 the waters"); an act at a site in the town, or one whose open place belongs to another clause, keeps the town.
 Sentences written for these tests."""
 
@@ -9,9 +9,9 @@ from stage_run import event_at, extracted
 FILED = "HOUSTON (Reuters) - "
 
 
-def test_a_ban_on_working_in_the_waters_is_not_placed_in_the_dateline_town(nlp) -> None:
-    doc = extracted(nlp, FILED + "Fishermen have been banned from working in the waters affected by the spill.")
-    assert event_at(doc, "banned").location is None
+def test_a_bar_on_trawling_in_the_waters_is_not_placed_in_the_dateline_town(nlp) -> None:
+    doc = extracted(nlp, FILED + "Shrimpers were barred from trawling in the waters near the leaking well.")
+    assert event_at(doc, "barred").location is None
 
 
 def test_arrests_in_the_waters_are_not_in_the_town(nlp) -> None:

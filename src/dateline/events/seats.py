@@ -15,8 +15,8 @@ dropped (no dot is better than another town's) when
   from its seat, not from the town a reporter covering a spill files from ("VENICE, Louisiana -- ... Obama ... tapped
   a commission to probe the spill"). A generic agent ("city officials", "the mayor") or a country's own entry says
   nothing of where it spoke, and in the capital its national bodies are at home ("CAIRO -- Mubarak announced");
-- the act's own clause puts it in or at an open place no town holds (`open_place`: "Fishermen have been banned from
-  working in the waters affected by the spill", filed from HOUSTON);
+- the act's own clause puts it in or at an open place no town holds (`open_place`: "Shrimpers were barred from
+  trawling in the waters near the leaking well", filed from HOUSTON);
 - the sentence before tells a journey that ended in another town (`journey_away`): "NEW ORLEANS -- A photographer drove
   two hours to Port Fourchon, La., ... was stopped by harbor police. ... the police allowed him 15 minutes": the act
   told next happened where the journey went, or the text does not say; it was not seen in the reporter's town.
@@ -125,7 +125,7 @@ def journey_away(doc: Document, town: Place, trigger: Any) -> Place | None:
 
 def open_place(trigger: Any) -> Any | None:
     """The noun of an open place no town holds that a preposition of place puts the act's own clause in or at ("banned
-    from working in the waters", "were rescued at sea"), or None; a place in another clause under it ("said that
+    from trawling in the waters", "were rescued at sea"), or None; a place in another clause under it ("said that
     fighting in the desert ...") does not count."""
     for token in trigger.subtree:
         if token.dep_ != "pobj" or token.lemma_.lower() not in OPEN_PLACES or token.head.lower_ not in SITE_PREPS:
