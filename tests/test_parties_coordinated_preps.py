@@ -1,5 +1,5 @@
 """A prepositional phrase coordinated with another of the verb's phrases still names the act's recipient (issue 9,
-`parties._verb_prep`): the parser hangs "at police" in "hurled rocks inside the compound and at police" as a
+`parties._verb_prep`): the parser hangs "at the police" in "hurled stones inside the compound and at the police" as a
 conjunct of "inside", not on the verb, and the recipient was left empty. Sentences written for these tests."""
 
 from __future__ import annotations

@@ -202,7 +202,7 @@ def _add_objects(verb: Any, found: PartyTokens) -> None:
 
 def _verb_prep(child: Any) -> bool:
     """A prepositional phrase of the verb: its own, or one coordinated with another of its phrases, which the
-    parser hangs as a conjunct on the verb or on that phrase ("hurled rocks inside the compound and at police")."""
+    parser hangs as a conjunct on the verb or on that phrase ("hurled stones inside the compound and at the police")."""
     return child.dep_ == "prep" or (child.dep_ == "conj" and child.pos_ == "ADP")
 
 
