@@ -35,7 +35,7 @@ def test_natural_hazards_and_disease_are_no_agents(nlp, text: str) -> None:
 @pytest.mark.parametrize("text", [
     "The measles virus is suspected of killing 40 children in the camps.",
     "A new strain of the virus, suspected of killing dozens of people in the capital, has reached the coast.",
-    "The flu virus, which is suspected of killing 30 people in the north, could spread further, she said.",
+    "Health workers fear the measles virus, which is now suspected of killing 30 people, could spread further.",
 ])
 def test_a_disease_suspected_of_killing_is_the_agent_of_the_killing(nlp, text: str) -> None:
     """The one suspected (or blamed, jailed) of doing an act is its doer: a disease suspected of killing kills."""
