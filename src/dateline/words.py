@@ -111,11 +111,20 @@ def number_map(name: str) -> Mapping[str, int]:
         raise WordListError(f"{path}: every value must be an integer ({error}); fix the value") from None
 
 
+def decimal_number(text: str) -> int | None:
+    """The integer a run of decimal digits writes, else None. The rule for a number in digits wherever a stage reads
+    one (counts, lengths, tallies): decimal digits of any script ("12", "١٢"), as `int` reads them and the time
+    patterns' `\\d` matches them; `str.isdigit` would also take "²", which `int` refuses. (The time patterns' days and
+    years, `[0-3]?\\d` and `1[0-9]\\d\\d`, still begin with an ASCII digit.)"""
+    return int(text) if text.isdecimal() else None
+
+
 def number_of(word: str) -> int | None:
-    """The integer one word writes, in digits ("12") or in letters (a lower-case key of `number_words.tsv`: "twelve",
-    "a"), else None. A token's number, as the events stage reads counts ("two days", "3 attacks"). Digits are ASCII
-    digits only: `str.isdigit` also takes "²" (which `int` refuses) and other scripts' digits."""
-    return int(word) if word.isascii() and word.isdigit() else number_map("number_words").get(word)
+    """The integer one word writes, in digits ("12", "١٢": `decimal_number`) or in letters (a lower-case key of
+    `number_words.tsv`: "twelve", "a"), else None. A token's number, as the events stage reads counts ("two days",
+    "3 attacks")."""
+    value = decimal_number(word)
+    return value if value is not None else number_map("number_words").get(word)
 
 
 @cache

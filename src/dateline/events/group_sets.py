@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dateline.words import number_map, word_set
+from dateline.words import decimal_number, number_map, word_set
 
 __all__ = ["example_of", "manner_of_act", "part_of_a_set"]
 
@@ -48,12 +48,12 @@ ACT_HOPS = 3
 def part_of_a_set(token: Any) -> bool:
     """Whether a noun names part of a set the story knows: the definite object of "of" after a quantity ("many
     of the suicide attacks", "two of the raids"). "Dozens of protests" counts protests and names no known set.
-    A quantity in digits is in ASCII digits ("3 of the raids"), not "²" or another script's."""
+    A quantity in digits ("3 of the raids") is read by `words.decimal_number`."""
     of = token.head
     if token.dep_ != "pobj" or of.lower_ != "of" or of.head.i == of.i:
         return False
     quantity = of.head.lower_
-    counted = quantity in PARTITIVE_HEADS or quantity in NUMBER_WORDS or (quantity.isascii() and quantity.isdigit())
+    counted = quantity in PARTITIVE_HEADS or quantity in NUMBER_WORDS or decimal_number(quantity) is not None
     return counted and any(c.dep_ in DEFINITE_DEPS for c in token.children)
 
 

@@ -37,7 +37,7 @@ from __future__ import annotations
 from typing import Any
 
 from dateline.events.parties_nominal import UNDER_STATE_VERBS
-from dateline.words import number_map, word_class, word_set, word_table
+from dateline.words import decimal_number, number_map, word_class, word_set, word_table
 
 OBJECT_SENSE_PROTEST_VERBS = word_set("object_sense_protest_verbs")
 REFLEXIVE_PRONOUNS = word_set("reflexive_pronouns")
@@ -226,10 +226,10 @@ def _counted(noun: Any) -> bool:
 
 
 def _number(token: Any) -> int:
-    """The value of a written number ("4,000", "651", "twelve"), 0 when it is none. Only ASCII digits are read:
-    `str.isdigit` also takes "²", which `int` refuses, and other scripts' digits, which English news does not use."""
-    digits = token.text.replace(",", "")
-    return int(digits) if digits.isascii() and digits.isdigit() else NUMBER_WORDS.get(token.lower_, 0)
+    """The value of a written number ("4,000", "651", "twelve"), 0 when it is none; digits of any script
+    (`words.decimal_number`)."""
+    value = decimal_number(token.text.replace(",", ""))
+    return value if value is not None else NUMBER_WORDS.get(token.lower_, 0)
 
 
 def _period(adjunct: Any) -> bool:

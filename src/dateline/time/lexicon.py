@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from dateline.words import number_map, word_map, word_set, word_table
+from dateline.words import decimal_number, number_map, word_map, word_set, word_table
 
 # Every table is a data file under data/words/ (its header says what it is for).
 MONTHS: Mapping[str, int] = number_map("months")
@@ -54,12 +54,11 @@ def number_value(text: str) -> int | None:
     """The integer a number phrase names ("14", "twenty four", "a couple of"), else None.
 
     Vague quantities ("several", "a few") return None: their duration value is X. Digits are decimal digits of any
-    script ("٣", as the patterns' digit class matches them, and as `int` reads them); `str.isdigit` would also take "²",
-    which `int` refuses.
+    script ("٣", `words.decimal_number`: the one rule of every stage).
     """
     words = " ".join(text.lower().replace("-", " ").replace(",", "").split())
-    if words.isdecimal():
-        return int(words)
+    if (value := decimal_number(words)) is not None:
+        return value
     if words in NUMBER_WORDS:
         return NUMBER_WORDS[words]
     parts = words.split()
