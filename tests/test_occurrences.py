@@ -3,36 +3,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from dateline.events.group import Cues, cluster, mention_cues, mentions_of, sentence_ordinals
+from dateline.events.group import cluster, mention_cues, mentions_of, sentence_ordinals
 from dateline.events.occurrences import kinds_differ
 from dateline.events.same_happening import clash, pair_features
-from dateline.model import Event, Evidence
-
-DAY = dt.date(2021, 3, 2)
-
-
-def _at(text: str, word: str, type_: str, last: bool = False) -> Event:
-    start = text.rindex(word) if last else text.index(word)
-    return Event(id=f"{word}@{start}", type=type_, confidence=0.8,
-                 evidence=Evidence(sentence=text, start=0, end=len(text), trigger=word, trigger_start=start,
-                                   trigger_end=start + len(word)))
-
-
-def _pair(make_doc, text: str, word: str) -> tuple[list[Event], list[Cues], dict]:
-    """The first and the last `word` of `text` as ASSAULT mentions, their cues and pair features."""
-    doc = make_doc(text)
-    events = [_at(text, word, "ASSAULT"), _at(text, word, "ASSAULT", last=True)]
-    cues = [mention_cues(e, doc.parsed, sentence_ordinals(doc.parsed)) for e in events]
-    a, b = mentions_of(events, cues, DAY)
-    return events, cues, pair_features(a, b)
+from mention_pairs import DAY, mention_at, mention_pair
 
 
 def test_a_definite_noun_of_another_kind_does_not_point_back(make_doc) -> None:
     text = ("Two soldiers died in a grenade attack on a checkpoint near Tikrit on Monday. "
             "The pipeline attack happened further north, near Baiji, the army said.")
-    events, cues, features = _pair(make_doc, text, "attack")
+    events, cues, features = mention_pair(make_doc, text, "attack", "attack", "ASSAULT")
     assert (cues[0].kinds, cues[1].kinds) == (frozenset({"grenade"}), frozenset({"pipeline"}))
     assert features["other_kind"] == 1.0 and clash(features)
     assert [members for members, _ in cluster(events, cues, DAY)] == [[0], [1]]
@@ -40,10 +20,10 @@ def test_a_definite_noun_of_another_kind_does_not_point_back(make_doc) -> None:
 
 def test_a_shared_kind_or_a_bare_noun_leaves_the_pair_to_the_model(make_doc) -> None:
     shared = "A car bomb attack hit the market in Hilla on Monday. The bomb attack killed nine people."
-    _, cues, features = _pair(make_doc, shared, "attack")
+    _, cues, features = mention_pair(make_doc, shared, "attack", "attack", "ASSAULT")
     assert cues[0].kinds & cues[1].kinds and features["other_kind"] == 0.0
     bare = "A grenade attack hit the market in Hilla on Monday. The attack killed nine people."
-    _, cues, features = _pair(make_doc, bare, "attack")
+    _, cues, features = mention_pair(make_doc, bare, "attack", "attack", "ASSAULT")
     assert not cues[1].kinds and features["other_kind"] == 0.0
 
 
@@ -60,7 +40,7 @@ def test_a_body_named_by_name_is_no_kind(make_doc) -> None:
     text = ("Senators questioned the general at a committee hearing on Tuesday. "
             "The Senate hearing lasted four hours, aides said.")
     doc = make_doc(text)
-    events = [_at(text, "hearing", "ACCUSE"), _at(text, "hearing", "ACCUSE", last=True)]
+    events = [mention_at(text, "hearing", "ACCUSE"), mention_at(text, "hearing", "ACCUSE", last=True)]
     cues = [mention_cues(e, doc.parsed, sentence_ordinals(doc.parsed)) for e in events]
     a, b = mentions_of(events, cues, DAY)
     assert cues[0].kinds == frozenset({"committee"}) and not cues[1].kinds
