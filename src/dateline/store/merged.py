@@ -26,7 +26,7 @@ it adds, not the history of the story it adds to.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -35,12 +35,11 @@ from dateline.merge import Report, link_between, link_model, merge_span, report_
 from dateline.merge.blocking import LinkBound
 from dateline.merge.cache import ReportCache
 from dateline.model import Event, Evidence
-from dateline.store.inlist import MAX_KEYS, in_chunks, in_list
+from dateline.store.inlist import MAX_KEYS, Execute, in_chunks, in_list
 from dateline.store.regroup import Part, links_touching, regroup
 from dateline.store.rows import candidate_keys, merge_key_rows, stored_event
 from dateline.store.search import key_day
 
-Execute = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
 #: Ids per IN list (PostgreSQL takes at most 65535 parameters a statement).
 _CHUNK = 5000
 _MEMBER_SELECT = ("SELECT e.event, e.article_id, a.date, a.title, a.source, e.merged_id, e.merge_reason "

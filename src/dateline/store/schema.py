@@ -18,11 +18,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import types
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, Union, get_args, get_origin
 
 from dateline.store.base import StoreError
+from dateline.store.inlist import Execute
 from dateline.store.rows import table_columns
 from dateline.store.watch import WATCH_KEYS, WATCH_TABLES
 
@@ -86,8 +86,6 @@ TRIGRAM_COLUMNS = {"events_party_trgm": "party_text", "events_countries_trgm": "
 #: was estimated at 0.57 % or 0.006 % by the sample ANALYZE drew. At 0.57 % the planner walked the listing index (a
 #: table row per report passed, 82,220 for 110 kept: 113 ms) instead of the trigram bitmap (1,658 rows, 18 ms).
 SEARCHED_STATISTICS = 1000
-
-Execute = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
 
 
 @dataclass(frozen=True)
