@@ -40,6 +40,7 @@ from dateline.events.modality_scope import (
     in_adjunct,
     in_setting,
     is_subject_of,
+    known_object_of,
     presupposed,
 )
 from dateline.model import Document
@@ -213,7 +214,7 @@ def _nominal_modality(token: Any) -> Modality | None:
     lemma = governor.lemma_.lower()
     direct = token.dep_ == "dobj" and lemma in PREPOSITIONAL_IRREALIS  # "called a meeting" convened it
     if token.dep_ in ("dobj", "pobj") and governor.pos_ == "VERB" and lemma in IRREALIS_HEADS - NEGATING_HEADS \
-            and not direct and not presupposed(token, owned_only=True):
+            and not direct and not presupposed(token, owned_only=True) and not known_object_of(token, governor):
         return Modality(hypothetical=True, reason=f"object of '{governor.text}'")  # "called for a truce"
     return _scheduled(token, governor)
 
@@ -252,14 +253,16 @@ def _clause_modality(verb: Any, trigger: Any) -> Modality | None:
     clause's negation: in "the meeting did not lead to a deal" the meeting happened and the deal
     did not. A subject named as known ("unless the sanctions are lifted", "the attack could escalate
     tensions") is outside its clause's modals and conditionals too: what is uncertain is what
-    happens to it. "would" in a clause reported by
-    a speech verb is the future of the past ("Iraq said it would allow ..."), not a conditional.
+    happens to it; so is a known object of a verb that does not bring it about ("will aid the investigation"), but
+    not from a condition, which leaves the whole situation open ("if he brings these charges").
+    "would" in a clause reported by a speech verb is the future of the past ("Iraq said it would allow ..."), not a
+    conditional.
     """
     subject = trigger.i != verb.i and is_subject_of(trigger, verb)
     if subject and presupposed(trigger):
         return None
     outside = subject or (trigger.i != verb.i and in_adjunct(trigger, verb))
-    negated = hypothetical = future = hedged = False
+    negated = hypothetical = future = hedged = conditional = False
     reasons = []
     for child in verb.children:
         word = child.lower_
@@ -279,7 +282,7 @@ def _clause_modality(verb: Any, trigger: Any) -> Modality | None:
             future = True
             reasons.append(f"future '{child.text}' on '{verb.text}'")
         elif child.dep_ == "mark" and word in CONDITIONAL_MARKS:
-            hypothetical = True
+            hypothetical = conditional = True
             reasons.append(f"conditional '{child.text}'")
         elif child.dep_ == "advmod" and word in HEDGING_ADVERBS and not outside:
             hedged = True
@@ -287,8 +290,8 @@ def _clause_modality(verb: Any, trigger: Any) -> Modality | None:
     if trigger.i != verb.i and verb.lemma_.lower() in NEGATING_HEADS and trigger.dep_ in ("dobj", "pobj"):
         negated = True
         reasons.append(f"object of '{verb.text}'")
-    if not reasons:
-        return None
+    if not reasons or (known_object_of(trigger, verb) and not (negated or conditional)):
+        return None  # "will aid the investigation": the aid is to come, the investigation is told
     hypothetical = hypothetical or (hedged and not negated)  # "perhaps not paid" is no refusal, it stays negated
     return Modality(negated=negated, hypothetical=hypothetical, future=future, reason="; ".join(reasons))
 
@@ -317,9 +320,10 @@ def _governor_modality(verb: Any, trigger: Any, event_heads: frozenset[int]) -> 
     if parent.i == verb.i:
         return Modality()
     if (presupposed(trigger) or in_setting(trigger, verb)) and trigger.i != verb.i and (
-            verb.i not in event_heads or not argument_of(trigger, verb)):
+            verb.i not in event_heads or not argument_of(trigger, verb) or known_object_of(trigger, verb)):
         # "working to cover the clashes", "to help during protests", "to search homes as part of the investigation":
-        # the protests happened; but what an intended act does ("to impose the sanctions") is intended with it
+        # the protests happened, and so did what an intended act helps ("to help the inquiry"); but what it brings
+        # about ("to impose the sanctions") is intended with it
         return Modality()
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if verb.dep_ == "xcomp" and infinitive and parent.lemma_.lower() in SCHEDULE_PARTICIPLES:

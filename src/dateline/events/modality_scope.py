@@ -4,15 +4,18 @@ Negation and modals reach only the event's own clause (`events.modality` reads t
 a time or circumstance adjunct ("did not arrest anyone after the protest") or in the subject is outside
 the clause's negation, a nominal event with a named owner is outside the modality of the verb that takes
 it ("rejected Dominica's request": Dominica did request), a nominal event that is the setting of an intended act
-("an effort to help during the protests") is outside that intention, and the second of two contrasted clauses ("did
-not attack the town but shelled the village") does not share the first one's negation. These are the
-tests of where a trigger sits that the modality rules ask before they let a clause's marks reach it.
+("an effort to help during the protests") is outside that intention, a known act that is the object of a verb
+which does not bring it about ("will aid the investigation", "can win against that insurgency") is outside that
+verb's modals and intention (`known_object_of`; "to impose the sanctions" keeps them), and the second of two
+contrasted clauses ("did not attack the town but shelled the village") does not share the first one's negation. These
+are the tests of where a trigger sits that the modality rules ask before they let a clause's marks reach it.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from dateline.events.lexicon import load_lexicon
 from dateline.words import word_class, word_set
 
 #: Conjunctions whose second clause does not share the first one's negation ("... but shelled ...").
@@ -24,6 +27,13 @@ ADJUNCT_PREPS = word_class("prepositions", "background")
 SETTING_PREPS = ADJUNCT_PREPS & word_class("prepositions", "circumstance")
 #: Determiners that present a nominal event as known to have happened ("the clashes", "Russia's request").
 PRESUPPOSING_DETERMINERS = word_set("anaphoric_determiners")
+#: Verbs whose object is the act they intend, wish, schedule or undo: it is no fact for being named as known
+#: ("plans the strike", "called for the talks", "prevented the attack"); with the lexicon's support verbs.
+#: Irrealis verbs whose object is what they serve ("to help the inquiry") are not among them. Verbs of taking part
+#: ("might join the protests", "will attend the summit") are: their object happens when they do.
+BRINGING_ABOUT = (word_set("intention_verbs") | word_set("planned_thing_verbs") | word_set("negating_verbs")
+                  | (word_set("irrealis_verbs") - word_set("serving_verbs")) | word_set("in_argument_verbs")
+                  | word_set("attending_verbs"))
 
 
 def contrasted_conjunct(conjunct: Any) -> bool:
@@ -43,6 +53,29 @@ def presupposed(token: Any, owned_only: bool = False) -> bool:
     return token.pos_ in ("NOUN", "PROPN") and any(
         c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in PRESUPPOSING_DETERMINERS and not owned_only)
         for c in token.children)
+
+
+def known_object_of(token: Any, verb: Any) -> bool:
+    """True when a nominal trigger named as known ("the inquiry", "that insurgency") is the object or prepositional
+    object of `verb`, and `verb` does not bring it about: what "will aid", "to help" or "can win against" an act
+    does is the verb's own intention or possibility, the act is already told. A support verb of the lexicon ("launch",
+    "stage", "impose", "hold": its object noun carries the event), a verb of intention ("plan"), one that makes its
+    object a wish or undoes it ("called for", "prevented") and one of taking part ("join", "attend") make, unmake or
+    share the act, and keep today's reading."""
+    if token.i == verb.i or not presupposed(token) or verb.pos_ != "VERB":
+        return False
+    if token.dep_ == "dobj":
+        governor = token.head
+    elif token.dep_ == "pobj" and token.head.dep_ == "prep":
+        governor = token.head.head
+    else:
+        return False
+    lemma = verb.lemma_.lower()
+    return governor.i == verb.i and lemma not in BRINGING_ABOUT and not _light_verb(lemma)
+
+
+def _light_verb(lemma: str) -> bool:
+    return load_lexicon().is_light_verb(lemma)
 
 
 def argument_of(token: Any, verb: Any) -> bool:
