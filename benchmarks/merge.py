@@ -13,8 +13,9 @@ DuckDB store and prints one JSON line with:
   sample of every candidate pair), `merge_pairs_background.jsonl` (a stratified sample of the pairs
   the background reach added), `merge_pairs_past_day.jsonl` (of the pairs retelling one past day),
   `merge_pairs_disputed.jsonl` (of the links two link models dispute: `merge_disputed`),
-  `merge_pairs_unsure_1515.jsonl` (one act just short of a link: `merge_missed.unsure_pairs`) and
-  `merge_paraphrases_18.jsonl` (the low-link paraphrases, by merged events: `merge_paraphrases`; goals 0.9, 0.7), each
+  `merge_pairs_unsure_1515.jsonl` (one act just short of a link: `merge_missed.unsure_pairs`),
+  `merge_paraphrases_18.jsonl` (the low-link paraphrases, by merged events: `merge_paraphrases`; goals 0.9, 0.7) and
+  `merge_paraphrases_1820.jsonl` (a fresh draw of them, held out from the feature read from the first), each
   side found by its anchor (`merge_anchors`); `--draw-pairs FILE` draws a new population sample into FILE instead
   (`--past-days`: a past-day sample; see `merge_pairs.draw_pairs`); `--missed` lists the labelled same pairs kept
   apart, with why; and on the merged events of `merge_events_1515.jsonl` labelled to join another (`merge_events`),
@@ -65,6 +66,8 @@ DISPUTED_PAIRS = Path(__file__).resolve().parent / "data" / "merge_pairs_dispute
 UNSURE_PAIRS = Path(__file__).resolve().parent / "data" / "merge_pairs_unsure_1515.jsonl"
 #: The low-link paraphrases, one pair per merged event, labelled cold (`merge_paraphrases`, eighteenth session).
 PARAPHRASE_PAIRS = Path(__file__).resolve().parent / "data" / "merge_paraphrases_18.jsonl"
+#: A fresh draw of the same population (seed 1820), labelled before `dated_to_page_day` was read: its held-out check.
+HELD_OUT_PARAPHRASE_PAIRS = Path(__file__).resolve().parent / "data" / "merge_paraphrases_1820.jsonl"
 #: Merged events drawn and labelled by whether they should have joined another (`merge_events`, fifteenth session).
 EVENT_SAMPLES = (Path(__file__).resolve().parent / "data" / "merge_events_1515.jsonl",)
 #: The confidence from which `dateline events` lists an event by default (the verifier's threshold).
@@ -194,7 +197,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=2711, help="with --draw-pairs: the draw's seed")
     ap.add_argument("--pairs", type=Path, nargs="*", help="labelled pair files",
                     default=[PAIRS, POPULATION_PAIRS, BACKGROUND_PAIRS, PAST_DAY_PAIRS, DISPUTED_PAIRS, UNSURE_PAIRS,
-                             PARAPHRASE_PAIRS])
+                             PARAPHRASE_PAIRS, HELD_OUT_PARAPHRASE_PAIRS])
     ap.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000, 100000])
     ap.add_argument("--probes", type=int, default=20, help="articles timed at each store size")
     ap.add_argument("--near", type=int, help="synthetic events in the years of the articles timed (default: all)")
