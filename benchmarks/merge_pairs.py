@@ -110,7 +110,18 @@ def pair_scores(db: Path, pairs: list[dict[str, object]]) -> dict[str, object]:
         merged_of = dict(store.rows("SELECT id, merged_id FROM events"))
     index = AnchorIndex.of_store(db)
     labelled = anchored_pairs(index, pairs)
-    drawn = Counter(str(r["stratum"]) for r, _, _ in labelled)
+    return {"labelled_pairs": len(labelled), "sides_found": dict(sorted(index.how.items())),
+            **outcome_rates(labelled, merged_of)}
+
+
+def outcome_rates(labelled: list[tuple[dict[str, object], str, str]],
+                  merged_of: dict[str, object]) -> dict[str, object]:
+    """`pair_scores`' figures from the anchored pairs and each event's merged event. A file drawn without strata
+    (the kept-apart and missed samples) counts as one stratum, `unstratified`, each of its pairs weighing one."""
+    def stratum(rec: dict[str, object]) -> str:
+        return str(rec.get("stratum", "unstratified"))
+
+    drawn = Counter(stratum(r) for r, _, _ in labelled)
     plain: Counter[str] = Counter()
     weighted: Counter[str] = Counter()
     for rec, a, b in labelled:
@@ -118,14 +129,14 @@ def pair_scores(db: Path, pairs: list[dict[str, object]]) -> dict[str, object]:
         outcome = ("tp" if rec["label"] == "same" else "fp") if predicted else (
             "fn" if rec["label"] == "same" else "tn")
         plain[outcome] += 1
-        weighted[outcome] += int(rec["population"]) / drawn[str(rec["stratum"])]  # type: ignore[call-overload]
+        population = rec.get("population", drawn[stratum(rec)])
+        weighted[outcome] += int(population) / drawn[stratum(rec)]  # type: ignore[call-overload]
 
     def rates(c: Counter[str]) -> dict[str, float]:
         return {"precision": round(c["tp"] / max(c["tp"] + c["fp"], 1e-9), 3),
                 "recall": round(c["tp"] / max(c["tp"] + c["fn"], 1e-9), 3)}
 
-    return {"labelled_pairs": len(labelled), "sides_found": dict(sorted(index.how.items())), **rates(plain),
-            **{k: plain[k] for k in ("tp", "fp", "fn", "tn")},
+    return {**rates(plain), **{k: plain[k] for k in ("tp", "fp", "fn", "tn")},
             "weighted": rates(weighted), "by_stratum": dict(drawn)}
 
 

@@ -64,3 +64,16 @@ def test_only_pairs_retelling_one_past_day_fall_in_a_past_day_stratum(pairs):
     assert pairs._past_day_stratum(*next_days, {}) is None
     other_day = _blast("paper", "2021-03-25", PRICES.replace("March 3", "March 9"), "blast", date="2021-03-09")
     assert pairs._past_day_stratum(weeks_on[0], other_day, {}) is None
+
+
+def test_a_pair_file_without_strata_is_scored_as_one_stratum(pairs):
+    """The kept-apart and missed samples carry no `stratum` or `population`: their pairs weigh one each, beside a
+    stratified file's pairs weighted by population (this raised KeyError before)."""
+    labelled = [({"label": "same"}, "a", "b"), ({"label": "different"}, "a", "c"),
+                ({"label": "same", "stratum": "low", "population": 10}, "c", "d")]
+    merged_of = {"a": 1, "b": 1, "c": 2, "d": 3}
+    rates = pairs.outcome_rates(labelled, merged_of)
+    assert (rates["tp"], rates["fn"], rates["tn"], rates["fp"]) == (1, 1, 1, 0)
+    assert rates["by_stratum"] == {"unstratified": 2, "low": 1}
+    assert rates["recall"] == 0.5
+    assert rates["weighted"]["recall"] == round(1 / 11, 3)
