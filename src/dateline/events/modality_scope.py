@@ -33,7 +33,9 @@ PRESUPPOSING_DETERMINERS = word_set("anaphoric_determiners")
 #: ("might join the protests", "will attend the summit") are: their object happens when they do.
 BRINGING_ABOUT = (word_set("intention_verbs") | word_set("planned_thing_verbs") | word_set("negating_verbs")
                   | (word_set("irrealis_verbs") - word_set("serving_verbs")) | word_set("in_argument_verbs")
-                  | word_set("attending_verbs"))
+                  | word_set("attending_verbs") | word_set("renewing_verbs"))
+#: Letters two words must share at the start to be read as one stem ("investigating" ... "the investigation").
+STEM_LETTERS = 6
 
 
 def contrasted_conjunct(conjunct: Any) -> bool:
@@ -56,12 +58,13 @@ def presupposed(token: Any, owned_only: bool = False) -> bool:
 
 
 def known_object_of(token: Any, verb: Any) -> bool:
-    """True when a nominal trigger named as known ("the inquiry", "that insurgency") is the object or prepositional
-    object of `verb`, and `verb` does not bring it about: what "will aid", "to help" or "can win against" an act
-    does is the verb's own intention or possibility, the act is already told. A support verb of the lexicon ("launch",
-    "stage", "impose", "hold": its object noun carries the event), a verb of intention ("plan"), one that makes its
-    object a wish or undoes it ("called for", "prevented") and one of taking part ("join", "attend") make, unmake or
-    share the act, and keep today's reading."""
+    """True when a nominal trigger named as known ("the inquiry", "that insurgency") and told before (`told_before`)
+    is the object or prepositional object of `verb`, and `verb` does not bring it about: what "will aid", "to help"
+    or "can win against" an act does is the verb's own intention or possibility, the act is already told. A support
+    verb of the lexicon ("launch", "stage", "impose", "hold": its object noun carries the event), a verb of intention
+    ("plan"), one that makes its object a wish or undoes it ("called for", "prevented"), one of taking part ("join",
+    "attend") and one that makes more of it ("extend", "tighten") make, unmake or share the act, and keep today's
+    reading."""
     if token.i == verb.i or not presupposed(token) or verb.pos_ != "VERB":
         return False
     if token.dep_ == "dobj":
@@ -71,7 +74,16 @@ def known_object_of(token: Any, verb: Any) -> bool:
     else:
         return False
     lemma = verb.lemma_.lower()
-    return governor.i == verb.i and lemma not in BRINGING_ABOUT and not _light_verb(lemma)
+    return governor.i == verb.i and lemma not in BRINGING_ABOUT and not _light_verb(lemma) and told_before(token)
+
+
+def told_before(token: Any) -> bool:
+    """True when a noun or verb of the trigger's stem comes before it in its document ("investigating" ... "will aid
+    the investigation"): the act is known from the story, not only named as if it were (a lone sentence's "to end
+    the fighting" is left to the verb, as the PLOVER sentences code it)."""
+    stem = token.lemma_.lower()[:STEM_LETTERS]
+    return any(t.pos_ in ("NOUN", "PROPN", "VERB") and t.lemma_.lower()[:STEM_LETTERS] == stem
+               for t in token.doc[:token.i])
 
 
 def _light_verb(lemma: str) -> bool:
