@@ -79,7 +79,8 @@ def test_asked_to_act_stays_a_request(nlp) -> None:
 
 
 def test_a_passive_suggestion_of_a_past_fact_asks_nothing(nlp) -> None:
-    doc = candidates(nlp, "It has been suggested BP lobbied for the prisoner's release.")  # parsed with "lobbied" as oprd
+    # parsed with "lobbied" as oprd
+    doc = candidates(nlp, "It has been suggested BP lobbied for the prisoner's release.")
     assert "REQUEST" not in types_at(doc, "suggested")
 
 
