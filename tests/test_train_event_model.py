@@ -45,9 +45,12 @@ def test_a_word_common_only_in_selected_positives_does_not_pass_for_evidence_of_
 
 def test_the_calibration_is_fitted_on_every_whole_article_source_trained_on(monkeypatch) -> None:
     """Hand-labelled news joins the gold articles in the calibration and in its folds, without moving any gold
-    article to another fold; a source labelled otherwise (RAMS) never enters the calibration."""
+    article to another fold; a source labelled otherwise (RAMS) never enters the calibration (`--calibrate-on all`)."""
     monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    import train_event_model
     from train_event_model import calibration_pairs, gold_folds, whole_article_folds
+
+    monkeypatch.setattr(train_event_model, "CALIBRATE_ON", "all")
 
     gold = [row("gold", n, "PROTEST" if n % 2 else "NONE", ["w=a"]) for n in range(10)]
     news = [row("news", n, "NONE", ["w=b"]) for n in range(10)]
@@ -128,6 +131,8 @@ def test_beside_rows_are_weak_negatives_in_the_fit_and_wrong_in_the_calibration(
     import train_event_model
     from event_sources import BESIDE
     from train_event_model import as_fitted, calibration_pairs, fit
+
+    monkeypatch.setattr(train_event_model, "CALIBRATE_ON", "all")  # the rows are gold's
 
     rows = [row("gold", n, "PROTEST", ["w=crowd"]) for n in range(20)]
     rows += [row("gold", 20 + n, BESIDE, ["w=crowd", "w=aside"]) for n in range(20)]
@@ -212,7 +217,7 @@ def test_the_events_benchmark_cross_validates_the_recipe_its_flags_name(monkeypa
     parser, trainer = events.build_parser()
     assert trainer is train_event_model
     args = parser.parse_args(["--beside-weight", "0.3", "--beside-in-calibration", "--calibration-map", "isotonic",
-                              "--news", "0"])
+                              "--calibrate-on", "all", "--news", "0"])
     assert trainer.set_recipe(parser, args) == {"beside_weight": 0.3, "beside_in_calibration": True,
                                                 "calibration_map": "isotonic", "calibrate_on": "all", "c": 0.3,
                                                 "min_docs": 1}
@@ -305,3 +310,19 @@ def test_the_recipe_screen_gives_the_held_out_figures_by_round_and_for_the_earli
     assert {k: (v["n"], v["right"]) for k, v in got.items()} == {
         "news_heldout": (9, 4), "news_heldout_rounds1to3": (6, 3), "news_heldout_round1": (3, 2),
         "news_heldout_round3": (3, 1), "news_heldout_round4": (3, 1)}
+
+
+def test_the_shipped_recipe_fits_its_map_on_the_news_alone(monkeypatch) -> None:
+    """The default the shipped verifier was trained with (eighteenth session): the map is fitted on the hand-labelled
+    news, not on the gold articles the rules were written from; the shipped model's metadata says so too."""
+    import argparse
+    import json
+
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    import train_event_model
+
+    parser = argparse.ArgumentParser()
+    train_event_model.add_recipe_options(parser)
+    assert parser.parse_args([]).calibrate_on == "news"
+    shipped = json.loads((ROOT / "src/dateline/data/models/event_verifier.json").read_text())
+    assert shipped["calibrate_on"] == "news"
