@@ -3,13 +3,13 @@ toponym keeps its area's point; a capitalised compass word is part of a name; a 
 
 from __future__ import annotations
 
-from stage_run import event_at, extracted
+from stage_run import event_telling, extracted
 
 
 def test_an_act_in_the_eastern_part_of_a_country_is_put_there(nlp) -> None:
     doc = extracted(nlp, "Shelling killed ten civilians in eastern Ukraine on Sunday.")
     country = next(p for p in doc.places if p.text == "Ukraine")
-    location = event_at(doc, "Shelling").location
+    location = event_telling(doc, "Shelling").location  # whichever mention leads its group
     assert location is not None and location.name == "eastern Ukraine" and location.precision == "admin"
     assert location.lon > country.lon + 2 and "eastern part of Ukraine" in location.basis
 
