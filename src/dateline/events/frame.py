@@ -48,6 +48,7 @@ from dateline.events.fixed_senses import against_a_hardship, fixed_expression
 from dateline.events.frame_agent import CONTINUING_DEPS, agent_of
 from dateline.events.index import ArticleIndex
 from dateline.events.senses import (
+    BUSINESS_SECTORS,
     NON_POLITICAL_SECTORS,
     animal_party,
     asks_a_question,
@@ -89,7 +90,6 @@ CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "MOBILIZE"})
 ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "INS", "SPY"})
 #: Sectors of the state: with one taking part, business news is a political act (a ban, a seizure, a deal).
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
-BUSINESS_SECTORS = frozenset({"BUS", "MNC"})
 #: Types of a dispute in words: between companies alone ("BP's probe blamed its contractors", "the firm accused a
 #: rival") they are business news, whatever the phrase says of commerce.
 DISPUTE_TYPES = frozenset({"ACCUSE", "REJECT", "THREATEN"})

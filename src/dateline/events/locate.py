@@ -91,6 +91,7 @@ from dateline.events.scene import (
     scene_location,
 )
 from dateline.events.scene_fit import of_the_present
+from dateline.events.senses import BUSINESS_SECTORS
 from dateline.events.sentence_frame import names_a_holder
 from dateline.events.swept_places import swept_choice
 from dateline.model import Document, Location, LocationPrecision, Place
@@ -106,9 +107,6 @@ LENT_COUNTRY_MARKS = word_set("merge_lent_countries")
 #: Sectors of armed forces (PLOVER/Phoenix): military, rebels, unidentified armed forces, spies; and the
 #: event type of attacks. Their acts may cross a border, so a country lent by context does not place them.
 ARMED_SECTORS, FORCE_TYPES = frozenset({"MIL", "REB", "UAF", "SPY"}), frozenset({"ASSAULT"})
-#: Sectors of companies (PLOVER/Phoenix business, multinationals): a company's country is where it is registered, not
-#: where it acts ("Norco, running a clean-up" off the coast of Ghana is no act in Britain).
-BUSINESS_SECTORS = frozenset({"BUS", "MNC"})
 #: How a location taken from the country of a domestic act's parties begins its basis.
 HOME_BASIS = "the country of a domestic act"
 #: Event types whose act is done where its recipient is: aid is given where it arrives, so a scene in the giver's

@@ -60,6 +60,9 @@ PREDICTING_AUX = word_class("auxiliaries", "forecast") - DEMANDING_AUX
 SAYING_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
 #: Sectors of actors that are no political body: a media outlet's or a company's report is no party's act.
 NON_POLITICAL_SECTORS = frozenset({"MED", "BUS", "MNC", "EDU", "CVL"})
+#: Sectors of companies (PLOVER/Phoenix business, multinationals): read by the frame (a dispute among companies is
+#: business news) and by the event's place (a company's country is where it is registered, not where it acts).
+BUSINESS_SECTORS = frozenset({"BUS", "MNC"})
 PERIOD_UNITS = word_set("period_units")
 PERIOD_MODIFIERS = word_set("period_modifiers")
 WEEKDAYS = frozenset(word_table("weekdays"))
