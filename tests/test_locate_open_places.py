@@ -29,3 +29,18 @@ def test_waters_in_a_relative_clause_leave_the_dateline(nlp) -> None:
     doc = extracted(nlp, FILED + "Police arrested two men who had fished in the waters near the rig.")
     location = event_at(doc, "arrested").location
     assert location is not None and location.name == "Houston"
+
+
+
+def test_the_reason_quotes_the_open_place_as_written(nlp) -> None:
+    """Why the dateline town was refused quotes the preposition and the place as the text has them ('at sea', 'in the
+    waters'), adding no article."""
+    from dateline.events.seats import dateline_refuted
+
+    for sentence, trigger, quoted in (("Two fishermen were rescued at sea on Tuesday.", "rescued", "'at sea'"),
+                                      ("Police arrested two men in the waters near the rig.", "arrested",
+                                       "'in the waters'")):
+        doc = extracted(nlp, FILED + sentence)
+        town = next(p for p in doc.places if p.text == "HOUSTON")
+        token = next(t for t in doc.parsed if t.text == trigger)
+        assert quoted in (dateline_refuted(doc, town, token) or "")

@@ -72,7 +72,8 @@ def dateline_refuted(doc: Document, town: Place, trigger: Any, parties: Iterable
         return f"its sentence names '{elsewhere.text}', outside '{town.text}'"
     open_noun = open_place(trigger)
     if open_noun is not None:
-        return f"its clause puts it '{open_noun.head.text} the {open_noun.text}', which no town holds"
+        words = open_noun.doc[open_noun.left_edge.i:open_noun.i + 1].text  # "the waters", "sea": as written
+        return f"its clause puts it '{open_noun.head.text} {words}', which no town holds"
     went = journey_away(doc, town, trigger)
     if went is not None:
         return f"the sentence before tells a journey to '{went.text}', not '{town.text}'"
