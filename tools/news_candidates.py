@@ -48,11 +48,11 @@ from typing import Any
 from dateline.model import Article
 
 #: One fixed seed a round: round 1 the seventh session's sample, round 2 the eighth session's, round 3 the ninth's,
-#: round 4 the eighteenth's.
-ROUND_SEEDS = {1: 79, 2: 83, 3: 89, 4: 97}
+#: round 4 the eighteenth's, round 5 the nineteenth's.
+ROUND_SEEDS = {1: 79, 2: 83, 3: 89, 4: 97, 5: 101}
 #: Articles a round leaves out beside events-gold and the earlier rounds: the ids of the samples labelled when it
 #: was drawn (`taken`), one a line, frozen so that samples added later do not move the round's draw.
-TAKEN_BEFORE = {4: Path(__file__).resolve().parent / "news_candidates_taken_4.txt"}
+TAKEN_BEFORE = {round_no: Path(__file__).resolve().parent / f"news_candidates_taken_{round_no}.txt" for round_no in (4, 5)}
 #: The rounds drawn to calibrate the verifier on, whose articles no one reads to write rules (`cold_articles`).
 COLD_ROUNDS = frozenset({4})
 #: The last seed of the shown, grouping and other T17 samples drawn before each later round: a sample of that seed
