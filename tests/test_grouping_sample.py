@@ -89,3 +89,12 @@ def test_the_round_drawn_before_a_seed_is_left_out_whole(grouping_sample) -> Non
     # round 4 of the news candidates was drawn before grouping sample 1818 and is kept unread: none of its articles
     round_4 = {pick["article"] for pick in grouping_sample.news_draw(SHARED, 4)}
     assert round_4 and not round_4 & set(grouping_sample.draw(SHARED, 1818))
+
+
+@pytest.mark.skipif(not (SHARED / "corpus" / "t17").exists(), reason="needs the shared Timeline17 corpus")
+def test_round_five_is_left_out_after_sample_1919_and_not_before(grouping_sample) -> None:
+    # round 5 was drawn after grouping sample 1919 and is labelled cold: a later seed never reads its articles,
+    # while 1919's draw (labelled before) stays the one it was, whatever round 5 holds
+    round_5 = {pick["article"] for pick in grouping_sample.news_draw(SHARED, 5)}
+    assert round_5 and not round_5 & set(grouping_sample.draw(SHARED, 2020))
+    assert grouping_sample.ROUNDS_BEFORE_SEED[5] > 1919
