@@ -18,7 +18,11 @@ was drawn (`TAKEN_BEFORE[4]`: the ids `taken` found in `benchmarks/data`'s label
 shown-event sample 1818, frozen in `news_candidates_taken_4.txt` so the draw never moves), to calibrate the verifier
 on news no rule was written from: its articles are kept out of rule work (no one reads them to write or tune a rule,
 a word list or a feature; BENCHMARKS.md, Event models, eighteenth session), and were labelled cold, every candidate
-judged before any score was seen. A sample drawn after round 4 leaves its articles out (`drawn_before`).
+judged before any score was seen. A sample drawn after round 4 leaves its articles out (`drawn_before`). Round 5
+(nineteenth session) is a second cold round drawn the same way, never an article of rounds 1-4 nor of a sample
+labelled or drawn that session before it (shown 1919, grouping 1919, party 1920, place 193: `TAKEN_BEFORE[5]`):
+its articles are kept out of rule work as round 4's are, labelled cold by one coder before any score was seen, and
+only samples of a seed above 1920 leave it out (`ROUND_AFTER_SAMPLE`), so its labels landing moved no earlier draw.
 
 The labels (`news_candidates.jsonl` beside this script) hold offsets and labels, never article text: the
 text is read again from the shared data folder (`article`), T17's tokeniser escapes turned back as in
@@ -52,12 +56,14 @@ from dateline.model import Article
 ROUND_SEEDS = {1: 79, 2: 83, 3: 89, 4: 97, 5: 101}
 #: Articles a round leaves out beside events-gold and the earlier rounds: the ids of the samples labelled when it
 #: was drawn (`taken`), one a line, frozen so that samples added later do not move the round's draw.
-TAKEN_BEFORE = {round_no: Path(__file__).resolve().parent / f"news_candidates_taken_{round_no}.txt" for round_no in (4, 5)}
+TAKEN_BEFORE = {round_no: Path(__file__).resolve().parent / f"news_candidates_taken_{round_no}.txt"
+                for round_no in (4, 5)}
 #: The rounds drawn to calibrate the verifier on, whose articles no one reads to write rules (`cold_articles`).
-COLD_ROUNDS = frozenset({4})
+COLD_ROUNDS = frozenset({4, 5})
 #: The last seed of the shown, grouping and other T17 samples drawn before each later round: a sample of that seed
-#: or lower was drawn without the round's articles left out and must keep drawing the same ids.
-ROUND_AFTER_SAMPLE = {4: 1818}
+#: or lower was drawn without the round's articles left out and must keep drawing the same ids (round 5: shown and
+#: grouping 1919 and party 1920 were drawn before it).
+ROUND_AFTER_SAMPLE = {4: 1818, 5: 1920}
 PER_STRATUM = 12
 MIN_CHARS, MAX_CHARS = 500, 4000
 GWN_FILE = "data/geo-dev/GWN.xml"
@@ -250,8 +256,8 @@ def main() -> None:
     parser.add_argument("files", type=Path, nargs="*", help="taken: the labels and id files whose articles to list")
     parser.add_argument("--shared", type=Path, default=default_shared())
     parser.add_argument("--round", type=int, default=1, choices=sorted(ROUND_SEEDS), dest="round_no",
-                        help="which draw (1: the seventh session's 24 articles; 2-4: 24 more each, none of an "
-                             "earlier round's)")
+                        help="which draw (1: the seventh session's 24 articles; 2-5: 24 more each, none of an "
+                             "earlier round's; 4 and 5 cold, kept out of rule work)")
     args = parser.parse_args()
     if args.command == "taken":
         topics = sorted(p.name for p in (args.shared / T17_FOLDER).iterdir() if p.is_dir())

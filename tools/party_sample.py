@@ -6,10 +6,11 @@ events the default view shows on articles nobody coded before, and keeps the jud
 
 The draw (`draw`): `PER_FOLDER` articles of 500-3,000 characters from each Timeline17 folder (the two bpoil folders
 held for grouping left out), with `random.Random(seed)` folder after folder (`news_candidates.draw_per_topic`),
-never an article of events-gold, of `news_candidates.jsonl`, of a shown-event sample (`shown_sample.SAMPLES`), of
-an earlier party sample (`DRAWN`, seed and article a line) or of an `--exclude` file (another engineer's draw of
-the same session, ids one a line). The drawn ids are kept in `DRAWN`, so a later draw never takes them whatever
-the exclude files were.
+never an article of events-gold, of `news_candidates.jsonl` (rounds 1-4 whatever the seed, as every party sample so
+far left them out; a later round only for a seed drawn after it, `news_candidates.drawn_before`), of a shown-event
+sample (`shown_sample.SAMPLES`), of an earlier party sample (`DRAWN`, seed and article a line) or of an `--exclude`
+file (another engineer's draw of the same session, ids one a line). The drawn ids are kept in `DRAWN`, so a later
+draw never takes them whatever the exclude files were.
 
 The labels (`LABELS`, one file a seed): one line for each shown event at the view, with its offsets, the shown type
 and status, `political` (a political event happened there, of any type: only those are judged), the countries the
@@ -27,13 +28,16 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from news_candidates import article, draw_per_topic, gold_ids, label_of, read_labels
+from news_candidates import article, draw_per_topic, drawn_before, gold_ids, label_of, label_round, read_labels
 
 DATA = Path(__file__).resolve().parents[1] / "benchmarks" / "data"
 #: Every party sample's drawn articles, `seed<TAB>article` a line (1617 and 1718 kept from their sessions' notes).
 DRAWN = DATA / "party_t17_drawn.tsv"
 PER_FOLDER = 5
 MIN_CHARS, MAX_CHARS = 500, 3000
+#: The `news_candidates` rounds every party sample leaves out, whatever its seed: those labelled before round 5,
+#: the first drawn after a party sample (1920), so that its labels landing moves no party draw.
+NEWS_ROUNDS_LEFT_OUT = 4
 #: Why the parties of a political event are wrong, in the order a coder tries them.
 CLASSES = ("empty_named", "wrong_country", "wrong_word", "implicit_or_thread", "no_code", "role", "extra")
 RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
@@ -56,7 +60,8 @@ def draw(shared: Path, seed: int, excludes: list[Path]) -> list[str]:
     """The sample's ids: `PER_FOLDER` a Timeline17 folder, none coded or drawn before (see the module's notes)."""
     import shown_sample
 
-    taken = gold_ids(shared) | {item["article"] for item in read_labels()} | set(drawn(exclude_seed=seed))
+    rounds = {item["article"] for item in read_labels() if label_round(item) <= NEWS_ROUNDS_LEFT_OUT}
+    taken = gold_ids(shared) | rounds | drawn_before(seed) | set(drawn(exclude_seed=seed))
     for path in shown_sample.SAMPLES.values():
         if path.exists():
             taken |= {item["article"] for item in read_labels(path)}
