@@ -99,8 +99,8 @@ def test_the_committed_labels_hold_offsets_and_labels_but_no_article_text() -> N
             "status", "split"}
     assert all(set(x) == keys for x in lines if "round" not in x)
     assert all(keys | {"round"} <= set(x) <= keys | {"round", "note"} for x in lines if "round" in x)
-    assert {x.get("round", 1) for x in lines} == {1, 2, 3, 4}
-    for r in (1, 2, 3, 4):
+    assert {x.get("round", 1) for x in lines} == {1, 2, 3, 4, 5}
+    for r in (1, 2, 3, 4, 5):
         assert {x["split"] for x in lines if x["label"] != "NONE" and x.get("round", 1) == r} == {"train", "heldout"}
     rounds = {x["article"]: set() for x in lines}
     for x in lines:
@@ -181,6 +181,20 @@ def test_a_sample_leaves_out_only_the_rounds_drawn_before_it(tmp_path: Path, mon
     path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
     assert drawn_before(1717, path) == drawn_before(1818, path) == {"a", "b"}
     assert drawn_before(1919, path) == {"a", "b", "c"}
+
+
+def test_round_five_is_left_out_only_by_samples_drawn_after_it(tmp_path: Path, monkeypatch) -> None:
+    """Round 5 was drawn after shown 1919, grouping 1919 and party 1920: those seeds keep leaving out rounds 1-4
+    only, so its labels landing moves none of their draws; a later seed leaves it out; it is a cold round."""
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    from news_candidates import cold_articles, drawn_before
+
+    path = tmp_path / "labels.jsonl"
+    lines = [{"article": "a"}, {"article": "c", "round": 4}, {"article": "d", "round": 5}]
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    assert drawn_before(1919, path) == drawn_before(1920, path) == {"a", "c"}
+    assert drawn_before(2020, path) == {"a", "c", "d"}
+    assert cold_articles(path) == {"c", "d"}
 
 
 def test_taken_reads_article_ids_from_any_labels_or_id_file(tmp_path: Path, monkeypatch) -> None:
