@@ -11,7 +11,7 @@ documents and CrisisLex disaster tweets (`event_sets`), the short reports' found
 (`short_reports`), GSR type F1 (`events`), RAMS recall, WikiEvents recall and precision. The detector is the
 pair's own everywhere (on RAMS and WikiEvents, which both models learn from, the figures are in-sample; MUC-4,
 the CrisisLex test tweets, the short reports and the GSR are out of sample). Unseen news: the `heldout` half of
-the hand-labelled candidates of whole GWN and T17 articles (`tools/news_candidates.jsonl`, four draws of 24
+the hand-labelled candidates of whole GWN and T17 articles (`tools/news_candidates.jsonl`, five draws of 24
 articles a draw), at 0.35 and 0.45 and the threshold given: of the shown events on a labelled trigger, the share
 that is a real political event of the shown type and status (`news_precision_*`, with `news_shown_*` its n and
 `news_interval_*` its Wilson 95 % interval), of the labelled factual events the share shown so (`news_found_*`),
