@@ -61,6 +61,10 @@ THING_RELATIVES = frozenset({"that", "which"})
 ADDRESSING_VERBS = word_set("addressing_verbs")
 #: Prepositions naming whom a verb's object is handed on to ("sent troops to Mali").
 GOAL_PREPS = word_class("prepositions", "hand-on")
+#: Prepositions naming whom a thing is aimed at ("fired at", "imposed on", "used against").
+AIMED_PREPS = word_class("prepositions", "aimed-at")
+#: Entity labels of a time ("on Friday", "at dawn"): an aimed phrase of the verb names no target.
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 
 def verb_parties(verb: Any) -> PartyTokens:
@@ -101,6 +105,8 @@ def verb_parties(verb: Any) -> PartyTokens:
         if passive_subject is not None:
             found.recipients.extend(with_conjuncts(passive_subject))
             found.patterns.append("passive subject")
+            if _aimed_thing(verb, passive_subject):  # "tear gas was fired at protesters": the gas is no party
+                found.weak.update(t.i for t in with_conjuncts(passive_subject))
     elif _passive_modifier(verb):
         found.recipients.extend(with_conjuncts(verb.head))  # "the diplomats being expelled"
         found.patterns.append("noun the passive participle modifies")
@@ -180,7 +186,7 @@ def _add_objects(verb: Any, found: PartyTokens) -> None:
     Objects that are not named entities are weak: they stay only if an actor mention resolves
     them, so "sent arms to Pakistan" keeps Pakistan and drops the arms.
     """
-    if found.recipients:
+    if any(t.i not in found.weak for t in found.recipients):
         return
     for child in verb.children:
         if child.dep_ in ("dobj", "dative", "iobj") and not (_own_thing(child) and not _controls_complement(verb)):
@@ -198,6 +204,15 @@ def _add_objects(verb: Any, found: PartyTokens) -> None:
         if child.dep_ == "dobj" and verb.lemma_.lower() in MEETING_VERBS:
             found.partners.update(t.i for t in with_conjuncts(child))  # "Erdogan met Putin"
     _mark_themes(verb, found)
+
+
+def _aimed_thing(verb: Any, passive_subject: Any) -> bool:
+    """"Live rounds were fired at the crowd", "sanctions were imposed on Iran": an unnamed passive subject with an
+    "at"/"on"/"against" object on its verb is the thing aimed, and the object whom it is aimed at, as in the active
+    "fired live rounds at the crowd"; the subject then stays a party only if an actor mention covers it."""
+    return not is_named(passive_subject) and any(
+        c.dep_ == "prep" and c.lower_ in AIMED_PREPS and any(
+            g.dep_ == "pobj" and g.ent_type_ not in TIME_ENTITIES for g in c.children) for c in verb.children)
 
 
 def _verb_prep(child: Any) -> bool:

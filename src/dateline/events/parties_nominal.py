@@ -21,7 +21,9 @@ from dateline.events.parties_syntax import (
     NOUN_RECIPIENT_PREPS,
     OBJECT_RECIPIENT_PREPS,
     RECIPIENT_PREPS,
+    RELATIVE_PRONOUNS,
     PartyTokens,
+    clause_antecedent,
     converse,
     hyphened_agent,
     is_named,
@@ -41,6 +43,8 @@ GIVEN_TYPES = frozenset({"REQUEST", "AID", "SUPPORT", "AGREE", "THREATEN", "ACCU
 SCENE_OF_NOUNS = word_set("scene_of_nouns")
 #: Verbs of being or coming into a state: under such a verb's "under" phrase the subject undergoes the act.
 UNDER_STATE_VERBS = word_set("under_state_verbs")
+#: Verbs that put someone into the state their "under" phrase names ("placed him under house arrest").
+UNDER_PUTTING_VERBS = word_set("under_putting_verbs")
 
 
 def noun_parties(noun: Any, reciprocal: bool = False) -> PartyTokens:
@@ -71,6 +75,7 @@ def noun_parties(noun: Any, reciprocal: bool = False) -> PartyTokens:
     _add_clause_between(noun, found)
     _add_clause_object(noun, found)
     _add_state_under(noun, found)
+    _add_put_under(noun, found)
     stray_by = None if found.actors else stray_by_agent(noun)
     if stray_by is not None:  # "lifted the siege of the city by insurgents": the insurgents besieged it
         found.actors.extend(with_conjuncts(stray_by))
@@ -165,6 +170,30 @@ def _add_state_under(noun: Any, found: PartyTokens) -> None:
     if agents and not found.actors:
         found.actors.extend(with_conjuncts(agents[0]))
         found.patterns.append(f"'by' agent of '{verb.text} under'")
+
+
+def _add_put_under(noun: Any, found: PartyTokens) -> None:
+    """"Soldiers placed the opposition leader under house arrest", "Nour, who was put under house arrest": a
+    nominal trigger in an "under" phrase of a verb that puts someone into a state (`under_putting_verbs`) is done
+    to that verb's object (its passive subject; a relative pronoun's antecedent), by the verb's subject (its "by"
+    agent). They replace what the noun's own modifiers gave ("house" is no doer of a house arrest)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "under" or prep.dep_ != "prep":
+        return
+    verb = prep.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in UNDER_PUTTING_VERBS:
+        return
+    undergoer = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if undergoer is not None and undergoer.lower_ in RELATIVE_PRONOUNS:
+        undergoer = clause_antecedent(verb)
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    doer = passive_agent(verb) if passive else verb_subject(verb)[0]
+    if undergoer is None and doer is None:
+        return
+    found.actors[:] = with_conjuncts(doer) if doer is not None else []
+    found.recipients[:] = with_conjuncts(undergoer) if undergoer is not None else []
+    found.weak.difference_update(t.i for t in found.actors + found.recipients)
+    found.patterns.append(f"object and subject of '{verb.text} under'")
 
 
 def _given_by(noun: Any) -> bool:
