@@ -17,6 +17,7 @@ from typing import Any
 
 from dateline.actors.acronyms import acronym_mentions
 from dateline.actors.candidate import Candidate, adopt, set_country
+from dateline.actors.counterparts import counterpart_mentions
 from dateline.actors.dictionary import ActorDictionary
 from dateline.actors.mention import after_stance_prefix
 from dateline.actors.nearby import (
@@ -367,6 +368,9 @@ def place_by_context(candidates: list[Candidate], doc: Document, lexicon: ActorD
         pool = outside(not_other_parties(mentions, other_party_spans(doc, cand.actor)), backers)
         if cand.actor.sector in STATE_BODY_SECTORS:  # a company's home places no state's official or force
             pool = not_companies(pool)
+        # nor is a minister Japanese for criticising Japan: the state an act is done to is the agent's counterpart
+        countered = {m.country for m in counterpart_mentions(doc, cand.actor, mentions)}
+        pool = [m for m in pool if m.country not in countered]
         others = [m for m in pool if not m.person]
         # "de Klerk met President Mitterrand in Paris": a place or a body says more of a titled person's
         # country than another person does; failing those, people named together are often compatriots
@@ -375,7 +379,7 @@ def place_by_context(candidates: list[Candidate], doc: Document, lexicon: ActorD
         backing = {m.country for m in mentions if any(start <= m.start < end for start, end in backers)}
         if nearby is not None:
             set_country(cand.actor, nearby.country, f"named nearby: {nearby.text!r}")
-        elif focus and focus not in backing:
+        elif focus and focus not in backing and focus not in countered:
             set_country(cand.actor, focus, "article focus country")
 
 
