@@ -16,3 +16,8 @@ def test_a_people_passive_subject_is_still_the_recipient(nlp) -> None:
     event = event_at(candidates(nlp, "Protesters were arrested on Friday in Lagos."), "arrested")
     assert [p.text for p in event.recipients] == ["Protesters"]
     assert "'on' object" not in event.evidence.rule
+
+
+def test_a_pronoun_confined_at_home_is_no_thing_aimed_at_his_family(nlp) -> None:
+    event = event_at(candidates(nlp, "Police said he was confined at home with his mother for a week."), "confined")
+    assert all(p.text != "mother" for p in event.recipients)

@@ -209,8 +209,9 @@ def _add_objects(verb: Any, found: PartyTokens) -> None:
 def _aimed_thing(verb: Any, passive_subject: Any) -> bool:
     """"Live rounds were fired at the crowd", "sanctions were imposed on Iran": an unnamed passive subject with an
     "at"/"on"/"against" object on its verb is the thing aimed, and the object whom it is aimed at, as in the active
-    "fired live rounds at the crowd"; the subject then stays a party only if an actor mention covers it."""
-    return not is_named(passive_subject) and any(
+    "fired live rounds at the crowd"; the subject then stays a party only if an actor mention covers it. A pronoun
+    ("he was confined at home") stands for someone, never for a thing aimed."""
+    return not is_named(passive_subject) and passive_subject.pos_ != "PRON" and any(
         c.dep_ == "prep" and c.lower_ in AIMED_PREPS and any(
             g.dep_ == "pobj" and g.ent_type_ not in TIME_ENTITIES for g in c.children) for c in verb.children)
 
