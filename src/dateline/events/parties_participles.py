@@ -60,3 +60,18 @@ def sponsor_offsets(token: Any) -> set[int]:
     """Character offsets of the words under the sponsor participles modifying `token` ("The Kremlin-backed
     separatists": "Kremlin", "-", "backed"): an actor mention over any of them is the backer, not the token's."""
     return {t.idx for c in token.children if sponsor_participle(c) for t in c.subtree}
+
+
+#: Texts and recordings ("a report", "a study") and documents a body issues ("a complaint", "a filing").
+PUBLISHED_NOUNS = word_set("document_nouns") | word_set("issued_documents")
+#: Verbs whose subject puts a text out ("issued", "released", "published").
+PUBLISHING_VERBS = word_set("publishing_verbs")
+
+
+def published_document(noun: Any) -> bool:
+    """"The ministry released a report alleging abuses by troops": a text (`document_nouns`, `issued_documents`)
+    that is the object of a verb of putting it out (`publishing_verbs`) says what its publisher says, so a
+    participle on it is done by that verb's subject, as "X issued a statement demanding ..." is; a text that is
+    only read or cited ("a report alleging abuses was cited") names no one."""
+    return noun.lemma_.lower() in PUBLISHED_NOUNS and noun.dep_ == "dobj" and \
+        noun.head.lemma_.lower() in PUBLISHING_VERBS

@@ -15,7 +15,7 @@ from typing import Any
 from dateline.events.lexicon import load_lexicon
 from dateline.events.parties_control import infinitive_of_noun, noun_controller
 from dateline.events.parties_judged import judged_doer
-from dateline.events.parties_participles import headline_subject
+from dateline.events.parties_participles import headline_subject, published_document
 from dateline.syntax import passive_agent
 from dateline.words import word_class, word_map, word_set
 
@@ -105,7 +105,8 @@ def verb_subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
             return holder, how
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         passive = any(c.dep_ == "auxpass" for c in verb.children) or participle(verb)
-        if not passive and verb.head.lemma_.lower() in SPEECH_NOUNS and verb.head.head.pos_ == "VERB":
+        said_by_head = verb.head.lemma_.lower() in SPEECH_NOUNS or published_document(verb.head)
+        if not passive and said_by_head and verb.head.head.pos_ == "VERB":
             found, how = verb_subject(verb.head.head, depth + 1)  # "X issued a statement demanding ..."
             return found, f"{how} of '{verb.head.head.text}'"
         return (None, "") if passive else (verb.head, "modified noun")
