@@ -8,7 +8,7 @@ fragment's name), so the rules in `rules` read like a grammar:
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from dateline.time.lexicon import (
     FIXED_HOLIDAYS,
@@ -58,7 +58,8 @@ PART_OF_DAY = rf"(?:{alternation(PARTS_OF_DAY)})"
 _SINGULAR_UNITS = alternation(UNIT_DURATIONS)
 UNIT = rf"(?:{alternation(UNIT_PLURALS)}|{_SINGULAR_UNITS})"
 PLURAL_UNIT = rf"(?:{alternation(UNIT_PLURALS)})"
-CALENDAR_UNIT = r"(?:weekend|week|fortnight|month|quarter|year|decade|century)"
+_CALENDAR_UNITS = ("weekend", "week", "fortnight", "month", "quarter", "year", "decade", "century")
+CALENDAR_UNIT = rf"(?:{'|'.join(_CALENDAR_UNITS)})"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 NUMBER = (rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?|(?:{_ONES})\s+(?:hundred|thousand)|(?:{_TENS})(?:[\s-](?:{_ONES}))?|"
@@ -96,6 +97,14 @@ QUANTITY_MOD_BEFORE = rf"(?:\b(?P<mod>{alternation(QUANTITY_MODS)})\s+)$"
 
 _MONTH_STEMS = tuple(name[:3] for name in _FULL_MONTHS)
 
+
+def last_words(*tables: Iterable[object]) -> tuple[str, ...]:
+    """The last word of every entry of the word tables, lowercased and sorted: a rule that must match one entry of
+    an `alternation` of these tables matches none without one of them (an alternation keeps each entry's words as
+    written, only the spaces between them may vary). The last word, as it is the rarest in news ("the past",
+    "at the moment")."""
+    return tuple(sorted({str(word).lower().split()[-1] for table in tables for word in table}))
+
 #: Rule name -> lowercase strings one of which a text must contain for the rule to apply
 #: (Rule.needs): a substring test that spares most windows most regex scans.
 REQUIRED_WORDS: dict[str, tuple[str, ...]] = {
@@ -121,4 +130,8 @@ REQUIRED_WORDS: dict[str, tuple[str, ...]] = {
     "the_weekend": ("weekend",), "decade_word": ("ties",), "anaphoric_day": ("the ",), "year_ended": ("year end",),
     "edge_of_unit": (" of the ", "-end", " end"), "that_unit": ("that ",), "mid_part_of_day": ("mid",),
     "bare_plural": ("for ", "in ", "over ", "within "), "the_long_plural": ("years", "decades", "centuries"),
+    # a unit word, a plural unit, a calendar unit, a fuzzy reference, a frequency adverb, a four-digit year's start
+    "duration": last_words(UNIT_PLURALS, UNIT_DURATIONS), "vague_span": last_words(UNIT_PLURALS),
+    "relative_unit": _CALENDAR_UNITS, "fuzzy": last_words(FUZZY_REFS), "frequency": last_words(FREQUENCY_ADVERBS),
+    "year": ("1", "20"),
 }

@@ -38,6 +38,7 @@ from dateline.time.parse_vetoes import PARSE_VETOES
 from dateline.time.patterns import POINT_MOD_BEFORE, QUANTITY_MOD_BEFORE, REQUIRED_WORDS
 from dateline.time.periods import PERIOD_RULES
 from dateline.time.relative import RELATIVE_RULES
+from dateline.time.rule_filter import FOLDED_TO_ASCII, RuleFilter
 from dateline.time.rules import ABSOLUTE_RULES, IMPOSSIBLE, MONTH_DAY_RULES, Context, Reading, Rule, date_reading
 from dateline.time.tense import clause_direction, past_act_in
 from dateline.time.writing_day import narrated_writing_day
@@ -49,6 +50,7 @@ RULES: tuple[Rule, ...] = tuple(
     dataclasses.replace(rule, needs=REQUIRED_WORDS.get(rule.name, ()))
     for rule in ABSOLUTE_RULES + PERIOD_RULES + RELATIVE_RULES + CLOCK_RULES + GENERIC_RULES + ANCHORED_RULES
 )
+_RULE_FILTER = RuleFilter(RULES)
 
 #: Anything a rule could be built around: digits, calendar words, time adverbs. Rules
 #: only run near these (see temporal_windows); _REACH is the longest way from one to
@@ -66,9 +68,6 @@ _ANCHOR = re.compile(_ANCHOR_WORDS, re.IGNORECASE)
 #: a case-insensitive try is slower (0.42 -> 0.07 CPU s on 311 k characters of news).
 _ANCHOR_LOWERED = re.compile(_ANCHOR_WORDS)
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
-#: The characters beyond ASCII that `re.IGNORECASE` matches with an ASCII letter (dotted and dotless I, long s, the
-#: kelvin sign): a text holding one is matched case-insensitively, as lowering ASCII alone would miss it.
-FOLDED_TO_ASCII = "\u0130\u0131\u017f\u212a"
 _REACH = 48
 _WHITESPACE = re.compile(r"\s")
 _POINT_MOD = re.compile(POINT_MOD_BEFORE, re.IGNORECASE)
@@ -149,9 +148,8 @@ def find_candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     for start, end in temporal_windows(text):
         check_deadline()  # the article's time budget (dateline.budget)
-        window = text[start:end].lower()
         found.extend(Candidate(m.start(), m.end(), order, rule, m)
-                     for order, rule in enumerate(RULES) if rule.may_match(window)
+                     for order, rule in _RULE_FILTER.rules_for(text[start:end])
                      for m in rule.pattern.finditer(text, start, end))
     found.sort(key=lambda c: (c.start - c.end, c.order, c.start))
     return found
