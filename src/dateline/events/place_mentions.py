@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
+from dateline.events.court import COURT_BASIS
 from dateline.events.dating_mentions import same_happening_mentions
 from dateline.events.index import ArticleIndex
 from dateline.events.place_links import SPREAD_CODES, Choice, place_choice, place_precision
@@ -86,8 +87,9 @@ def happening_location(mentions: Sequence[Event], leader: int, places: Iterable[
 
 def guessed(location: Location) -> bool:
     """True for a place the text does not state for the act, only lends it: the story's scene or the dateline town
-    (`events.scene`), which a place stated for the same happening outweighs."""
-    return (location.basis or "").startswith((SCENE_BASIS, DATELINE_BASIS))
+    (`events.scene`), or the court of the article's trial (`events.court`), which a place stated for the same
+    happening outweighs."""
+    return (location.basis or "").startswith((SCENE_BASIS, DATELINE_BASIS, COURT_BASIS))
 
 
 #: Precisions from the coarsest.
