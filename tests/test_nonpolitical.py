@@ -190,3 +190,27 @@ def test_undecided_signals_are_features_for_the_models(nlp) -> None:
     assert "frame_mishap" in trigger_features(nlp, "A ferry capsized in the storm, killing 40 people.", "killing")
     assert "frame_sport" in trigger_features(nlp, "Chelsea crushed Arsenal in the league on Sunday.", "crushed")
     assert "frame_sport" not in trigger_features(nlp, "Police arrested 40 fans after the final.", "arrested")
+
+
+def test_a_relative_clause_the_parser_hung_on_the_verb_stands_for_the_noun_before_its_comma(nlp) -> None:
+    """", which struck" is parsed as an adverbial clause of "died": "which" stands for the disaster before it."""
+    text = "Up to 3,000 people may have died in the disaster , which struck the valley last Tuesday ."
+    assert "ASSAULT" not in types_of(candidates(nlp, text))
+
+
+def test_the_same_relative_clause_after_a_militia_stays_an_assault(nlp) -> None:
+    text = "Up to 3,000 people may have fled the militia , which struck the valley last Tuesday ."
+    assert "ASSAULT" in types_of(candidates(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Labs have confirmed 900 infections with the new strain that has killed 31 people in the south .",
+    "A new form of the virus has killed 31 people in the south since April .",
+    "The spread of the disease has killed 31 people in the south since April .",
+])
+def test_a_strain_or_a_kind_of_a_disease_is_no_agent(nlp, text: str) -> None:
+    assert "ASSAULT" not in types_of(candidates(nlp, text))
+
+
+def test_a_unit_of_an_army_is_still_an_agent(nlp) -> None:
+    assert "ASSAULT" in types_of(candidates(nlp, "A unit of the army has killed 31 people in the south since April ."))

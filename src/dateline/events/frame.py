@@ -283,11 +283,18 @@ def _transitive(verb: Any) -> bool:
 
 
 def _cause_kind(head: Any) -> str | None:
-    """The class of a cause noun: its lemma, a compound of it ("Cyclone Freddy") or the two-word name."""
+    """The class of a cause noun: its lemma, a compound of it ("Cyclone Freddy") or the two-word name; failing
+    those, a common noun whose "of" phrase is a hazard, disease or accident ("a new strain of flu", "the spread of
+    the virus"): what it is a kind or part of does the act."""
     words = [_lemma(head), head.lower_, head.lower_.removesuffix("s")]  # a capitalised plural keeps its "s"
     words += [_lemma(c) for c in head.children if c.dep_ == "compound"]
     words += [f"{_lemma(c)} {_lemma(head)}" for c in head.children if c.dep_ in ("compound", "amod")]
-    return next((CAUSES[w] for w in words if w in CAUSES), None)
+    found = next((CAUSES[w] for w in words if w in CAUSES), None)
+    if found is not None or head.pos_ != "NOUN" or head.ent_type_:
+        return found
+    kinds = (CAUSES.get(_lemma(g)) for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+             for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN")
+    return next((k for k in kinds if k in ALWAYS_NONPOLITICAL), None)
 
 
 def _industrial(head: Any, verb_object: bool = False) -> bool:

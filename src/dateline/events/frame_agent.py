@@ -62,19 +62,38 @@ def _patient_of_a_charge(token: Any) -> Any | None:
 
 def _own_agent(token: Any, passive_agent: bool = True) -> Any | None:
     """A head's own subject (the nearest before it: a wire dateline parses as a second one; a relative pronoun stands
-    for the noun its clause describes, "an earthquake that hit", or gives way to the noun the parser made the verb's
-    other subject, "an outbreak, that has killed 53, has prompted"), possessor or, if asked, "by" agent."""
+    for the noun its clause describes, "an earthquake that hit", or for the noun before its comma when the parser
+    hung the clause outside that noun's phrase, "the disaster, which struck", or gives way to the noun the parser
+    made the verb's other subject, "an outbreak, that has killed 53, has prompted"), possessor or, if asked, "by"
+    agent."""
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "poss")] or subject_in_a_preposition(token)
     if subjects:
         relative = token.dep_ == "relcl"
         subject = max(subjects, key=lambda c: (c.i < token.i, relative or c.lower_ not in RELATIVE_PRONOUNS, c.i))
-        return token.head if token.dep_ == "relcl" and subject.lower_ in RELATIVE_PRONOUNS else subject
+        if subject.lower_ not in RELATIVE_PRONOUNS:
+            return subject
+        before = _antecedent_before_comma(subject)
+        if relative and (before is None or before in token.head.subtree):
+            return token.head
+        return before or subject
     if not passive_agent:
         return None
     for child in token.children:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by" and token.pos_ == "NOUN"):
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     return None
+
+
+def _antecedent_before_comma(pronoun: Any) -> Any | None:
+    """The noun a relative pronoun stands for when the parser hung its clause elsewhere ("died in the disaster, which
+    struck on Tuesday" parsed with "struck" an adverbial clause of "died", or a relative clause of "people"): the
+    noun right before the pronoun's comma, which ends the antecedent's phrase ("the leader of the rebels, who": the
+    parser's "leader" stands, its phrase holds "rebels"). None when no noun ends the phrase before it."""
+    before = pronoun.i - 1
+    if before < 1 or pronoun.doc[before].text != ",":
+        return None
+    noun = pronoun.doc[before - 1]
+    return noun if noun.pos_ in ("NOUN", "PROPN") else None
 
 
 __all__ = ["CONTINUING_DEPS", "agent_of"]
