@@ -47,6 +47,8 @@ def test_warnings_of_what_will_be_done_and_backing_stay(nlp, text: str, trigger:
     ("Doctors have warned that the rising number of measles cases could become an epidemic by spring.", "warned"),
     ("The charity warned that it will be very hard to deliver food to the valley.", "warned"),
     ("Officials warned that the situation in the camps could turn violent.", "warned"),
+    ("Health officials warned that poorer countries could see a leap in cases this winter.", "warned"),
+    ("The agency warned that the islands may experience long shortages of fuel.", "warned"),
 ])
 def test_a_warning_that_foretells_a_state_is_no_threat(nlp, text: str, trigger: str) -> None:
     assert "THREATEN" not in types_at(candidates(nlp, text), trigger)
@@ -57,6 +59,7 @@ def test_a_warning_that_foretells_a_state_is_no_threat(nlp, text: str, trigger: 
     ("The junta warned that the response to any march would be swift.", "warned"),
     ("The rebels warned that the price would be high if troops entered the town.", "warned"),
     ("The army warned that it will be ruthless with deserters.", "warned"),
+    ("The foreign minister warned that Moscow could see new sanctions within days.", "warned"),
 ])
 def test_a_warning_of_consequences_or_on_a_condition_stays_a_threat(nlp, text: str, trigger: str) -> None:
     assert "THREATEN" in types_at(candidates(nlp, text), trigger)

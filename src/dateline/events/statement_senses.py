@@ -24,6 +24,7 @@ from dateline.words import word_set
 
 REPORTING_VERBS = word_set("reporting_verbs")
 BECOMING_VERBS = word_set("becoming_verbs")
+BEFALLING_VERBS = word_set("befalling_verbs")
 CONDITIONAL_MARKS = word_set("conditional_markers")
 ATTRIBUTING_VERBS = word_set("attributing_verbs")
 #: Types a verb of saying is read as by a CAMEO pattern or the trigger list ("warn", "admit") that its clause must
@@ -58,12 +59,15 @@ def forecast_of_a_state(verb: Any, type_name: str) -> bool:
 
 def _state_foretold(clause: Any) -> bool:
     """A clause that tells how things will stand, with no condition ("if", "unless"): a verb of becoming with a
-    predicate whose subject is no act ("the cases could become an epidemic"; `becoming_verbs.txt`), or "be" with
-    an extraposed "it" ("it will be difficult to bring in aid"). A noun subject of "be" may name the speaker's act
-    ("the response would be swift") and a pronoun the speaker ("it will be ruthless"): both keep the threat."""
-    if not any(c.dep_ in ("acomp", "attr") for c in clause.children):
-        return False
+    predicate whose subject is no act ("the cases could become an epidemic"; `becoming_verbs.txt`), "be" with
+    an extraposed "it" ("it will be difficult to bring in aid"), or a modal verb of befalling whose object is no
+    act (`_befalling`). A noun subject of "be" may name the speaker's act ("the response would be swift") and a
+    pronoun the speaker ("it will be ruthless"): both keep the threat."""
     if any(t.dep_ == "mark" and t.lower_ in CONDITIONAL_MARKS for t in clause.subtree):
+        return False
+    if _befalling(clause):
+        return True
+    if not any(c.dep_ in ("acomp", "attr") for c in clause.children):
         return False
     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "expl")]
     if clause.lemma_.lower() == "be":
@@ -72,6 +76,17 @@ def _state_foretold(clause: Any) -> bool:
     if clause.lemma_.lower() not in BECOMING_VERBS or any(s.lower_ == "there" for s in subjects):
         return False
     return not any(s.pos_ == "NOUN" and load_lexicon().noun_entry(s) for s in subjects)
+
+
+def _befalling(clause: Any) -> bool:
+    """A modal verb of befalling (`befalling_verbs.txt`) whose objects are all common nouns that name no act:
+    "countries could see a leap in cases" foretells what befalls them; "Russia could see new sanctions" keeps
+    the threat of the sanctions (a noun of the lexicon)."""
+    if clause.lemma_.lower() not in BEFALLING_VERBS or not any(c.tag_ == "MD" for c in clause.children):
+        return False
+    objects = [c for c in clause.children if c.dep_ == "dobj"]
+    lexicon = load_lexicon()
+    return bool(objects) and all(o.pos_ == "NOUN" and not lexicon.noun_entry(o) for o in objects)
 
 
 def _looks_ahead(clause: Any) -> bool:
