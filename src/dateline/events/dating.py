@@ -65,6 +65,7 @@ from dateline.events.dating_counted import counted_day, told_now
 from dateline.events.dating_hooks import entry_day
 from dateline.events.dating_lede import lede_day
 from dateline.events.dating_mentions import day_named_elsewhere, event_noun
+from dateline.events.dating_present import in_first_sentence, present_verb, reporting_past_verb
 from dateline.events.dating_relations import preposition_mod
 from dateline.events.dating_thread import (
     REPORT_CYCLE,
@@ -177,7 +178,8 @@ def event_dating(doc: Document, trigger_i: int, hypothetical: bool = False) -> D
             date = event_dating(doc, occasion.i, hypothetical)  # the parse hung the clause elsewhere
             return date.because(f"the date of its occasion {occasion.text!r}: {date.basis}")
         return _earlier_than_mentioned(doc, trigger) or _named_elsewhere(doc, trigger, hypothetical) \
-            or _carried_day(doc, trigger) or _carried_year(doc, trigger) or _lede_report(doc, trigger) or fallback
+            or _carried_day(doc, trigger) or _carried_year(doc, trigger) or _lede_report(doc, trigger) \
+            or _told_now(doc, trigger, hypothetical, fallback) or fallback
     return _dated_by(doc, timex, trigger, hypothetical, f"{timex.text!r} {how} {trigger.text!r}")
 
 
@@ -317,6 +319,24 @@ def _carried_day(doc: Document, trigger: Any) -> Dating | None:
     if pluperfect(trigger):  # "On Saturday, rebels stormed the town. They had seized the airport.": by that day
         return Dating(date_part(last.value), "day", "ON_OR_BEFORE", f"{basis}, told in the pluperfect: by that day")
     return Dating(date_part(last.value), "day", None, basis)
+
+
+def _told_now(doc: Document, trigger: Any, hypothetical: bool, fallback: Dating) -> Dating | None:
+    """An act or state told in the present with no time of its own holds on the day the text speaks from
+    (`dating_present`): the fallback's day, exactly. Words a past verb of saying reports were said when it was:
+    its date when that is one exact day, else the bound stays."""
+    verb = None if hypothetical or in_first_sentence(trigger) else present_verb(trigger)
+    if verb is None:
+        return None
+    saying = reporting_past_verb(verb)
+    if saying is None:
+        return Dating(fallback.value, "day", None, f"{trigger.text!r} is told in the present with no time of its "
+                      "own: it holds on the day the text speaks from")
+    said = event_dating(doc, saying.i)
+    if said.mod is not None or said.precision != "day" or FALLBACK_BASIS in said.basis:
+        return None
+    return said.because(f"{trigger.text!r} is told in the present in what {saying.text!r} reports: "
+                        f"{said.basis}")
 
 
 def _carried_year(doc: Document, trigger: Any) -> Dating | None:
