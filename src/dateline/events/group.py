@@ -12,12 +12,12 @@ logistic model over what they share (sentence, trigger stem, a definite noun poi
 headline and lead, parties, date, place) and where they clash, trained on hand-coded `same_as`
 links. A mention joins the group whose best pair with it is surely one happening, unless a member
 of that group clashes with it (so a chain of links cannot join two mentions that contradict each
-other: other dates, places far apart, other parties). Mentions of different types or statuses are
-never joined, bar a borrowed-type reading tied in the parse to the lexicon's reading of its word, whose status
-is the act's (`absorb_borrowed`). The grouped event keeps
-the most confident mention as its `evidence` and fills its date and place from the other mentions
-when it has none (or a coarser one). This is the within-article step a cross-article merge builds
-on: a mention can carry its article id.
+other: other dates, places far apart, other parties); a happening first told by a noun pointing back ("the
+protest") joins the act of its kind told last before it (`events/group_pointing`). Mentions of different types or
+statuses are never joined, bar a borrowed-type reading tied in the parse to the lexicon's reading of its word,
+whose status is the act's (`absorb_borrowed`). The grouped event keeps the most confident mention as its
+`evidence` and fills its date and place from the other mentions when it has none (or a coarser one). This is the
+within-article step a cross-article merge builds on: a mention can carry its article id.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from typing import Any
 
 from dateline.events.group_cues import Cues, borrowed_type, mention_cues, sentence_ordinals
 from dateline.events.group_merge import merge_mentions
+from dateline.events.group_pointing import join_pointing_back
 from dateline.events.same_happening import (
     FEATURE_WORDS,
     RECIPROCAL_TYPES,
@@ -229,7 +230,8 @@ def cluster(events: list[Event], cues: list[Cues], reference: dt.date | None = N
 
     A mention joins the group (of its type and status) holding its likeliest pair, when that pair
     reaches the model's threshold and no member of the group clashes with it (`same_happening.clash`). Each group is
-    judged through a bounded set of representative members, so N mentions cost N, not N squared.
+    judged through a bounded set of representative members, so N mentions cost N, not N squared. Then manner nouns
+    join their acts, and groups first told by a noun pointing back the act of its kind told before them.
     """
     model = model or load_pair_model()
     mentions = mentions_of(events, cues, reference)
@@ -249,6 +251,7 @@ def cluster(events: list[Event], cues: list[Cues], reference: dt.date | None = N
         else:
             groups[best[1]].add(mentions, j, best[2])
     _join_manner_nouns(mentions, groups)
+    join_pointing_back(mentions, groups, lead)
     return [(g.members, g.reasons) for g in groups if g.members]
 
 

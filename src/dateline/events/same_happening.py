@@ -144,6 +144,7 @@ class Mention:
     manner: int | None = None
     actor_people: frozenset[str] = frozenset()  # the persons each role names (`party_people`) ...
     recipient_people: frozenset[str] = frozenset()  # ... two persons of one country are two sides
+    family: str | None = None  # the CAMEO family of the lexicon's reading (`act_family`: "14" protests, "19" fights)
 
 
 def mention_of(event: Event, cues: Any, ordinal: int, reference: dt.date | None) -> Mention:
@@ -160,7 +161,14 @@ def mention_of(event: Event, cues: Any, ordinal: int, reference: dt.date | None)
                    clause=cues.clause, dated=cues.dated, placed=cues.placed, token=cues.token, chain=cues.chain,
                    reach=cues.reach, borrowed=cues.borrowed, markers=cues.markers, count=cues.count, kinds=cues.kinds,
                    leading=cues.leading, occasion_of=cues.occasion_of, member=cues.member,
-                   manner=cues.manner, actor_people=people, recipient_people=recipient_people)
+                   manner=cues.manner, actor_people=people, recipient_people=recipient_people,
+                   family=act_family(event.cameo))
+
+
+def act_family(cameo: str | None) -> str | None:
+    """The family of an act's CAMEO code (its first two digits: "141" and "140" are demonstrations, "182" a beating
+    and "190" a fight): the class of act a word names within its PLOVER type, from the lexicon that read it."""
+    return cameo[:2] if cameo and len(cameo) >= 2 else None
 
 
 def party_keys(parties: list[Party]) -> frozenset[str]:
