@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dateline.actors.nearby import CountryMention
+from dateline.actors.nearby import CountryMention, verb_done_by
 from dateline.model import Actor, Document
 from dateline.words import word_class, word_set
 
@@ -32,7 +32,7 @@ def counterpart_tokens(doc: Document, actor: Actor) -> list[Any]:
     if actor.token_end is None or doc.parsed is None:
         return []
     head = doc.parsed[actor.token_end - 1]
-    verb = _verb_done_by(head)
+    verb = verb_done_by(head)
     if verb is None or verb.lemma_.lower() in OWN_STATE_VERBS:
         return []
     found = [child for child in verb.children if child.dep_ in COUNTERPART_DEPS and child.i != head.i]
@@ -43,15 +43,6 @@ def counterpart_tokens(doc: Document, actor: Actor) -> list[Any]:
     for token in list(found):
         found.extend(c for c in token.subtree if c.dep_ == "conj" and _conjunct_of(c, token))
     return found
-
-
-def _verb_done_by(head: Any) -> Any | None:
-    """The verb whose active subject, or whose passive "by" agent, the token `head` is."""
-    if head.dep_ == "nsubj" and head.head.pos_ in ("VERB", "AUX"):
-        return head.head
-    if head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head.pos_ == "VERB":
-        return head.head.head
-    return None
 
 
 def _conjunct_of(token: Any, first: Any) -> bool:

@@ -242,7 +242,7 @@ def other_party_spans(doc: Document, actor: Actor) -> list[tuple[int, int]]:
     if actor.token_end is None:
         return []
     head = doc.parsed[actor.token_end - 1]
-    verb = _verb_done_by(head)
+    verb = verb_done_by(head)
     if verb is None:
         return []
     spans = []
@@ -252,7 +252,7 @@ def other_party_spans(doc: Document, actor: Actor) -> list[tuple[int, int]]:
     return spans
 
 
-def _verb_done_by(head: Any) -> Any | None:
+def verb_done_by(head: Any) -> Any | None:
     """The verb whose subject, or whose passive "by" agent, is the token `head`."""
     if head.dep_ == "nsubj" and head.head.pos_ in ("VERB", "AUX"):
         return head.head
