@@ -99,17 +99,14 @@ class Rule:
     """A named pattern and the normaliser of its matches.
 
     `needs` lists lowercase strings of which a text must contain one for the rule to
-    be able to match at all: a cheap test that spares most texts most regex scans.
+    be able to match at all: a cheap test that spares most texts most regex scans
+    (`time.rule_filter` runs it for every rule at once).
     """
 
     name: str
     pattern: re.Pattern
     normalise: Normaliser
     needs: tuple[str, ...] = ()
-
-    def may_match(self, lowered_text: str) -> bool:
-        """False when the text lacks every word this rule needs."""
-        return not self.needs or any(word in lowered_text for word in self.needs)
 
 
 def compile_rule(name: str, pattern: str, normalise: Normaliser, needs: tuple[str, ...] = (),
