@@ -32,8 +32,10 @@ from dateline.words import word_class, word_map, word_set
 STATE_AGENCIES = word_map("state_agencies")
 #: Branches of the state that make arrests, charges and sentences and say so themselves.
 AGENCY_SECTORS = frozenset({"COP", "JUD"})
-#: Sectors of a state body an earlier act's actor must have to be taken up by a later agentless act.
-STATE_BODY_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY"})
+#: Sectors of the state bodies that arrest, detain, charge, sentence or expel (`state_agencies`): an earlier act's
+#: actors must all have one to be taken up by a later agentless act. An intelligence service detains, a legislature
+#: does none of these, so this is not `actors.refs.STATE_BODY_SECTORS` (a state's own bodies, "the ruling coalition").
+ENFORCING_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY"})
 #: A blank line between two paragraphs (some outlets break every sentence onto its own line: no paragraph).
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
 #: How many sentences back an earlier act of the same type may be.
@@ -99,7 +101,7 @@ def _according_to(holder: Any) -> Any | None:
 
 def same_act_agent(doc: Document, trigger: Any) -> list[Party]:
     """The actors of the nearest earlier factual event of the same act (`_same_act`) whose actors are all state
-    bodies of one country (`STATE_BODY_SECTORS`), in `trigger`'s paragraph and at most `THREAD_SENTENCES`
+    bodies of one country (`ENFORCING_SECTORS`), in `trigger`'s paragraph and at most `THREAD_SENTENCES`
     sentences before it (`doc.events` holds the events coded so far, in text order); [] when there is none."""
     for event in reversed(_earlier_in_thread(doc, trigger)):
         at = event.evidence.trigger_start
@@ -133,7 +135,7 @@ def _same_act(doc: Document, event: Event, trigger: Any) -> bool:
 
 def _state_bodies(actors: list[Party]) -> bool:
     return bool(actors) and len({p.country for p in actors}) == 1 and actors[0].country is not None and \
-        all(p.sector in STATE_BODY_SECTORS for p in actors)
+        all(p.sector in ENFORCING_SECTORS for p in actors)
 
 
 
