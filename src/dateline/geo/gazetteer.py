@@ -30,6 +30,7 @@ from rapidfuzz.fuzz import ratio
 
 from dateline.config import Settings, cache_dir, settings
 from dateline.geo import build, names
+from dateline.geo.abbreviations import spelled_out
 from dateline.geo.build import create_index
 from dateline.geo.imports import add_dump, forget_import, imports_stamp, list_imports, merge_imports
 from dateline.geo.names import MIN_SKELETON, fold, skeleton, without_compass_word
@@ -106,11 +107,15 @@ class Gazetteer:
                                 (arg,)).fetchall()
 
     def _lookup(self, name: str) -> tuple[Candidate, ...]:
-        """Entries whose main or alternate name folds to the same key as `name`."""
+        """Entries whose main or alternate name folds to the same key as `name`; when none does, those of the name
+        with its abbreviated first word spelled out ("St. Bernard Parish": GeoNames has "Saint Bernard Parish"),
+        as an alternate name matches (0.9)."""
         key = fold(name)
         if not key:
             return ()
-        return tuple(_candidate(row[:9], 1.0 if row[9] else 0.9) for row in self._rows("n.key = ?", key))
+        found = tuple(_candidate(row[:9], 1.0 if row[9] else 0.9) for row in self._rows("n.key = ?", key))
+        full = spelled_out(name) if not found else None
+        return tuple(_candidate(row[:9], 0.9) for row in self._rows("n.key = ?", full)) if full else found
 
     def _fuzzy(self, name: str, min_similarity: float = 0.75) -> tuple[Candidate, ...]:
         """Entries spelled like `name` (same skeleton, string similarity >= min_similarity)."""
