@@ -25,6 +25,8 @@ AIMED_PREPS = word_class("prepositions", "aimed-at")
 ERRAND_PREPS = word_class("prepositions", "errand")
 #: Verbs of going, whose errand ("on a visit", "for talks") says where the act they go for is done.
 MOVEMENT_LEMMAS = word_set("movement_verbs")
+#: Nouns of a kind of place whose "of" object is the place ("in the capital of Cairo", "in the city of Mosul").
+PLACE_KIND_NOUNS = frozenset().union(*(word_class("place_words", kind) for kind in ("cue-P", "cue-ADM1", "cue-ADM2")))
 #: Gazetteer feature codes of the places that stand for a country here: countries,
 #: capitals, other populated places and first-order divisions.
 COUNTRY_PLACE_PREFIXES = ("PCL", "PPL", "ADM1")
@@ -55,8 +57,16 @@ def location_heads(trigger: Any) -> list[Any]:
     for holder in holders:
         for prep in holder.children:
             if prep.dep_ == "prep" and prep.lower_ in LOCATION_PREPS:
-                heads += [g for g in prep.children if g.dep_ == "pobj"]
+                heads += [h for g in prep.children if g.dep_ == "pobj" for h in [g, *_place_named_of(g)]]
     return heads
+
+
+def _place_named_of(head: Any) -> list[Any]:
+    """"Thousands were protesting in the capital of Cairo": the "of" object of a noun of a kind of place
+    (`place_words`' cue classes) is the place the act was done in; the kind noun alone names none."""
+    if head.lemma_.lower() not in PLACE_KIND_NOUNS:
+        return []
+    return [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
 
 
 def location_recipients(doc: Document, trigger: Any, actors: list[Party]) -> list[Party]:
