@@ -28,6 +28,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from id_files import excluded_ids
 from news_candidates import article, draw_per_topic, drawn_before, gold_ids, label_of, label_round, read_labels
 
 DATA = Path(__file__).resolve().parents[1] / "benchmarks" / "data"
@@ -65,8 +66,7 @@ def draw(shared: Path, seed: int, excludes: list[Path]) -> list[str]:
     for path in shown_sample.SAMPLES.values():
         if path.exists():
             taken |= {item["article"] for item in read_labels(path)}
-    for path in excludes:
-        taken |= set(path.read_text(encoding="utf-8").split())
+    taken |= excluded_ids(excludes)
     return draw_per_topic(shared, random.Random(seed), taken, PER_FOLDER, MIN_CHARS, MAX_CHARS)
 
 

@@ -39,6 +39,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from id_files import excluded_ids
 from news_candidates import article, default_shared, gold_ids, label_of, read_labels, t17_articles
 
 MIN_CHARS, MAX_CHARS = 1500, 15000
@@ -59,25 +60,16 @@ def labels_path(seed: int) -> Path:
     return DATA / f"place_t17_{seed}.jsonl"
 
 
-def id_lines(path: Path) -> set[str]:
-    """The article ids a file lists: the last word of each line that is not a comment."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return {line.split()[-1] for line in lines if line.strip() and not line.startswith("#")}
-
-
 def taken_ids(shared: Path, seed: int, excluded: list[Path]) -> set[str]:
     """Every article a draw with `seed` leaves out (see the module's docstring)."""
-    taken = gold_ids(shared) | {item["article"] for item in read_labels()} | id_lines(EARLIER)
+    taken = gold_ids(shared) | {item["article"] for item in read_labels()} | excluded_ids([EARLIER])
     for path in DATA.glob("*.jsonl"):
         if path == labels_path(seed):
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
             taken |= set(ARTICLE_ID.findall(line))
     taken |= set(ARTICLE_ID.findall((ROOT / "BENCHMARKS.md").read_text(encoding="utf-8")))
-    for path in excluded:
-        if path.exists():
-            taken |= id_lines(path)
-    return taken
+    return taken | excluded_ids(path for path in excluded if path.exists())
 
 
 def draw(shared: Path, seed: int, size: int = SIZE, excluded: list[Path] | None = None) -> list[str]:
