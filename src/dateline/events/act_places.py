@@ -26,7 +26,8 @@ ERRAND_PREPS = word_class("prepositions", "errand")
 #: Verbs of going, whose errand ("on a visit", "for talks") says where the act they go for is done.
 MOVEMENT_LEMMAS = word_set("movement_verbs")
 #: Nouns of a kind of place whose "of" object is the place ("in the capital of Cairo", "in the city of Mosul").
-PLACE_KIND_NOUNS = frozenset().union(*(word_class("place_words", kind) for kind in ("cue-P", "cue-ADM1", "cue-ADM2")))
+PLACE_KIND_NOUNS = word_class("place_words", "cue-P") | word_class("place_words", "cue-ADM1") | \
+    word_class("place_words", "cue-ADM2")
 #: Gazetteer feature codes of the places that stand for a country here: countries,
 #: capitals, other populated places and first-order divisions.
 COUNTRY_PLACE_PREFIXES = ("PCL", "PPL", "ADM1")
