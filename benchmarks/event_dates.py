@@ -51,6 +51,9 @@ from dateline.time import tag_timexes
 from dateline.timex3 import date_part, interval
 from timeml_links import LinkedDoc, LinkedEvent, read_linked
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+from id_files import excluded_ids
+
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 GOLD_DIR = SHARED / "data" / "events-gold"
 
@@ -182,18 +185,6 @@ def timeml_check(data: Path, cache: Path | None, errors: bool) -> dict:
                                                               "missed": dict(sorted(counts["missed"].items()))}
 
 
-def read_excluded(paths: list[Path]) -> set[str]:
-    """Article ids of earlier samples, to draw a new one outside them: a file of ids one a line, or JSON Lines
-    whose rows carry an `article` id (the labels under benchmarks/data)."""
-    ids: set[str] = set()
-    for path in paths:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            line = line.strip()
-            if line:
-                ids.add(json.loads(line)["article"] if line.startswith("{") else line)
-    return ids
-
-
 def sample_events(corpus: Path, gold_ids: set[str], seed: int, size: int) -> list[dict]:
     """`size` events shown at the default view, drawn at random (fixed seed) from the corpus's articles outside
     the gold (and outside earlier samples, given with the gold's ids): articles are drawn one at a time and each
@@ -234,7 +225,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.sample:
         gold_ids = {g["id"] for g in json.loads((args.gold_dir / "gold.json").read_text(encoding="utf-8"))}
-        gold_ids |= read_excluded(args.exclude)
+        gold_ids |= excluded_ids(args.exclude)  # earlier samples' ids or labels
         for row in sample_events(args.sample, gold_ids, args.seed, args.size):
             print(json.dumps(row))
         return
