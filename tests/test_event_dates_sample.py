@@ -1,23 +1,18 @@
 """`benchmarks/event_dates.py --sample --exclude`: the articles of earlier samples, from id lists or label files, are
-left out of a new draw (`tools/id_files.excluded_ids`)."""
+left out of a new draw, read by the one reader of exclude files (`tools/id_files.excluded_ids`, tested in
+`test_id_files`)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_excluded_ids_come_from_id_lists_and_from_the_article_of_label_rows(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.syspath_prepend(str(BENCHMARKS))
-    from event_dates import excluded_ids
+def test_the_sample_draw_reads_excluded_ids_with_the_shared_reader(monkeypatch) -> None:
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    import event_dates
+    import id_files
 
-    ids = tmp_path / "draw.txt"
-    ids.write_text("quake_wire-3\n\n  strike_daily-7  \n", encoding="utf-8")
-    labels = tmp_path / "labels.jsonl"
-    labels.write_text("".join(json.dumps({"article": a, "verdict": "right"}) + "\n" for a in ("GWN-12", "GWN-12",
-                                                                                              "bpoil-1")),
-                      encoding="utf-8")
-    assert excluded_ids([ids, labels]) == {"quake_wire-3", "strike_daily-7", "GWN-12", "bpoil-1"}
-    assert excluded_ids([]) == set()
+    assert event_dates.excluded_ids is id_files.excluded_ids
