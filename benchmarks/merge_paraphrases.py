@@ -12,10 +12,17 @@ A labelled draw is a pair file like the others (one stratum): `benchmarks/merge.
     .venv/bin/python benchmarks/merge_paraphrases.py --db STORE --draw 60 --seed 1818 --out FILE   # draw, then label
     (`benchmarks/data/merge_paraphrases_18.jsonl`: that draw and `--draw 40 --seed 1819`, labelled)
     .venv/bin/python benchmarks/merge_paraphrases.py --db STORE --labelled FILE                   # features by label
+    .venv/bin/python benchmarks/merge_paraphrases.py --agreement FIRST SECOND                     # two coders
 
 `--labelled` reads each labelled pair's two reports back from the store (by anchor: `merge_anchors`), reads what each
 sentence tells with the spaCy pipeline (`paraphrase_features`), and prints, per feature, how many same and different
 pairs it fires on: the precision a link on it alone would have in the sample, and the share of same pairs it finds.
+
+`--agreement` reads two coders' labels of one draw (joined by `pair`; no store needed) and prints how far a second
+careful reader agrees with the first: the raw agreement and Cohen's kappa over the pairs both called same or different
+(a pair either called unsure is counted apart, as its own cell of the table), and every pair they part on, with both
+notes. A precision read on one coder's labels means little until a second coder's labels say how much of it is the
+first coder's habit.
 """
 
 from __future__ import annotations
@@ -163,15 +170,64 @@ def separation(db: Path, labelled: Path) -> dict[str, object]:
     return {"labels": dict(totals), "unmapped": unmapped, "features": features}
 
 
+JUDGED = ("same", "different")
+
+
+def cohen_kappa(pairs: list[tuple[str, str]]) -> float | None:
+    """Cohen's kappa of two coders' labels of the same items: the agreement beyond what each coder's own label rates
+    would give by chance, (observed - chance) / (1 - chance). None for no items, or when chance agreement is total
+    (both coders gave one label to everything, so agreement says nothing)."""
+    if not pairs:
+        return None
+    n = len(pairs)
+    observed = sum(a == b for a, b in pairs) / n
+    first, second = Counter(a for a, _ in pairs), Counter(b for _, b in pairs)
+    chance = sum(first[label] * second[label] for label in first) / (n * n)
+    return None if chance == 1 else round((observed - chance) / (1 - chance), 3)
+
+
+def agreement(first: Path, second: Path) -> dict[str, object]:
+    """Two coders' labels of one draw, joined by pair: the table of label pairs, raw agreement and kappa over the pairs
+    both judged same or different, the unsure pairs counted apart, and the pairs they part on with both notes."""
+    theirs = {rec["pair"]: rec for rec in read_labels(second)}
+    table: Counter[str] = Counter()
+    judged: list[tuple[str, str]] = []
+    parted = []
+    only_first = 0
+    for rec in read_labels(first):
+        other = theirs.pop(rec["pair"], None)
+        if other is None:
+            only_first += 1
+            continue
+        a, b = str(rec.get("label")), str(other.get("label"))
+        table[f"{a} / {b}"] += 1
+        if a in JUDGED and b in JUDGED:
+            judged.append((a, b))
+        if a != b:
+            parted.append({"pair": rec["pair"], "first": a, "second": b,
+                           "first_note": rec.get("note", ""), "second_note": other.get("note", "")})
+    agreed = sum(a == b for a, b in judged)
+    return {"pairs": sum(table.values()), "only_first": only_first, "only_second": len(theirs),
+            "table": dict(sorted(table.items())), "judged_by_both": len(judged),
+            "raw_agreement": round(agreed / len(judged), 3) if judged else None,
+            "kappa": cohen_kappa(judged), "parted": parted}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--db", type=Path, required=True, help="a merged store (benchmarks/merge.py --db)")
+    ap.add_argument("--db", type=Path, help="a merged store (benchmarks/merge.py --db)")
     ap.add_argument("--draw", type=int, default=0, help="draw this many merged events, to label")
     ap.add_argument("--seed", type=int, default=1818)
     ap.add_argument("--out", type=Path, help="where the drawn pairs go (JSON lines)")
     ap.add_argument("--labelled", type=Path, help="a labelled draw: print each feature's same and different pairs")
+    ap.add_argument("--agreement", type=Path, nargs=2, metavar=("FIRST", "SECOND"),
+                    help="two coders' labels of one draw: raw agreement, Cohen's kappa and the pairs they part on")
     args = ap.parse_args()
-    if args.draw and args.out:
+    if args.agreement:
+        print(json.dumps(agreement(*args.agreement), ensure_ascii=False, indent=1))
+    elif args.db is None:
+        ap.error("--db is needed to draw or to read features")
+    elif args.draw and args.out:
         population, drawn = draw(args.db, args.draw, args.seed)
         write_labels(args.out, drawn)
         print(json.dumps({"population": population, "drawn": len(drawn)}))

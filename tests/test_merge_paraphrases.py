@@ -3,6 +3,7 @@ that the link model weighs short of a link, and what each sentence tells. Senten
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -69,3 +70,42 @@ def test_what_a_sentence_tells_its_object_people_places_and_quoted_numbers(parap
     assert told["object"] == {"hostage"}
     assert "maria lopez" in told["people"] and "manila" in told["places"]
     assert told["quoted_numbers"] == {"12"}
+
+
+def _label_file(path: Path, labels: dict[str, tuple[str, str]]) -> Path:
+    """A label file of made-up pairs: an `_about` line, then one record per pair with its label and note."""
+    lines = ['{"_about": "two coders, made up"}']
+    lines += [json.dumps({"pair": pair, "label": label, "note": note}) for pair, (label, note) in labels.items()]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_kappa_is_agreement_beyond_each_coders_own_rates(paraphrases):
+    # 10 items: 4 same/same, 4 different/different, 1 same/different, 1 different/same. Observed 0.8; each coder says
+    # same half the time, so chance is 0.5 and kappa (0.8 - 0.5) / 0.5 = 0.6.
+    pairs = [("same", "same")] * 4 + [("different", "different")] * 4 + [("same", "different"), ("different", "same")]
+    assert paraphrases.cohen_kappa(pairs) == 0.6
+    # A coder who says "different" to everything agrees 8 times in 10 with one who says it 8 times, yet adds nothing.
+    lazy = [("different", "different")] * 8 + [("same", "different")] * 2
+    assert paraphrases.cohen_kappa(lazy) == 0.0
+    assert paraphrases.cohen_kappa([("same", "same")] * 3) is None
+    assert paraphrases.cohen_kappa([]) is None
+
+
+def test_agreement_joins_by_pair_counts_unsure_apart_and_lists_the_parted(paraphrases, tmp_path):
+    first = _label_file(tmp_path / "first.jsonl", {
+        "p1": ("same", "the convoy told twice"), "p2": ("different", ""), "p3": ("same", ""),
+        "p4": ("unsure", "cannot tell the town"), "p5": ("different", ""), "p9": ("same", "only the first read it")})
+    second = _label_file(tmp_path / "second.jsonl", {
+        "p5": ("different", ""), "p4": ("same", "one town"), "p3": ("different", "in doubt: two convoys"),
+        "p2": ("different", ""), "p1": ("same", "")})
+    out = paraphrases.agreement(first, second)
+    assert (out["pairs"], out["only_first"], out["only_second"]) == (5, 1, 0)
+    assert out["judged_by_both"] == 4  # p4 is unsure for the first coder, so it is counted apart
+    assert out["table"]["unsure / same"] == 1
+    assert out["raw_agreement"] == 0.75
+    assert out["kappa"] == paraphrases.cohen_kappa([("same", "same"), ("different", "different"),
+                                                    ("same", "different"), ("different", "different")]) == 0.5
+    assert [(p["pair"], p["first"], p["second"]) for p in out["parted"]] == [("p3", "same", "different"),
+                                                                              ("p4", "unsure", "same")]
+    assert out["parted"][0]["second_note"] == "in doubt: two convoys"
