@@ -39,7 +39,8 @@ def test_an_agentless_act_takes_the_country_the_story_is_about(monkeypatch: pyte
     monkeypatch.setattr(thread_parties, "load_model", lambda: BY_SHARE)
     detained = _by_trigger(_events(BOLIVIA), "detained")
     assert [p.country for p in detained.actors] == ["BOL"]
-    assert detained.actors[0].entry.startswith(ENTRY_MARK)
+    assert detained.actors[0].entry.startswith(ENTRY_MARK) and detained.actors[0].thread_filled
+    assert "thread_filled" not in detained.actors[0].to_json()  # bookkeeping, not the output contract
     assert detained.actors[0].text is None  # no word of the text names it: it is no mention
 
 
@@ -54,14 +55,14 @@ def test_a_named_party_is_never_replaced(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(thread_parties, "load_model", lambda: ALWAYS)
     ordered = _by_trigger(_events(BOLIVIA), "ordered")
     assert [p.text for p in ordered.actors] == ["Bolivia's government"]
-    assert not any((p.entry or "").startswith(ENTRY_MARK) for p in ordered.actors + ordered.recipients)
+    assert not any(p.thread_filled for p in ordered.actors + ordered.recipients)
 
 
 def test_a_recipient_is_left_to_the_clause(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(thread_parties, "load_model", lambda: ALWAYS)
     events = _events(BOLIVIA + " The troops were withdrawn on Friday.")
-    assert any((p.entry or "").startswith(ENTRY_MARK) for e in events for p in e.actors)
-    assert not any((p.entry or "").startswith(ENTRY_MARK) for e in events for p in e.recipients)
+    assert any(p.thread_filled for e in events for p in e.actors)
+    assert not any(p.thread_filled for e in events for p in e.recipients)
 
 
 def _mention(text: str, word: str, country: str, last: bool = False) -> Actor:
@@ -103,7 +104,8 @@ def test_no_fill_below_the_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_unfilled_strips_only_the_thread_parties() -> None:
     named = Party(name="Bolivia", country="BOL", text="Bolivia", start=0, end=7, entry="Phoenix: BOLIVIA_")
-    filled = Party(name="Peru", country="PER", entry=f"{ENTRY_MARK} (no party in its clause; p=0.50): the story's PER")
+    filled = Party(name="Peru", country="PER", entry=f"{ENTRY_MARK} (no party in its clause; p=0.50): the story's PER",
+                   thread_filled=True)
     event = Event(id="e", type="COERCE", actors=[filled], recipients=[named],
                   evidence=Evidence(sentence="s", start=0, end=1, trigger="detained"))
     stripped = unfilled(event)

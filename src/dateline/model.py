@@ -194,6 +194,7 @@ class Party(JsonForm):
     start: int | None = field(default=None, metadata=OMITTED_IF_NONE)
     end: int | None = field(default=None, metadata=OMITTED_IF_NONE)
     entry: str | None = field(default=None, metadata=OMITTED_IF_NONE)
+    thread_filled: bool = field(default=False, compare=False, metadata=INTERNAL)  # by `events/thread_parties`
 
 
 @dataclass

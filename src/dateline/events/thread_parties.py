@@ -55,7 +55,7 @@ ROLES = ("actors",)
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: How many sentences before the event's own a subject counts as just named (`recent_subject`).
 RECENT_SENTENCES = 2
-#: The mark at the head of a filled party's entry (`unfilled` strips parties so marked).
+#: The words at the head of a filled party's entry, for the reader (`unfilled` reads `Party.thread_filled`).
 ENTRY_MARK = "story thread"
 
 
@@ -179,7 +179,7 @@ def candidate_features(event: Event, role: str, country: str, story: Story) -> t
 def unfilled(event: Event) -> Event:
     """`event` without the parties this stage filled (what the features and the training rows read)."""
     def keep(parties: list[Party]) -> list[Party]:
-        return [p for p in parties if not (p.entry or "").startswith(ENTRY_MARK)]
+        return [p for p in parties if not p.thread_filled]
     return replace(event, actors=keep(event.actors), recipients=keep(event.recipients))
 
 
@@ -189,7 +189,7 @@ def _thread_party(candidate: Candidate, p: float) -> Party:
     named = candidate.mention
     name = named.name if bare_country(named.as_party()) else candidate.country
     return Party(name=name, country=candidate.country, entry=f"{ENTRY_MARK} (no party in its clause; p={p:.2f}): "
-                 f"the story's {candidate.country}, last named as '{named.text}' at {named.start}")
+                 f"the story's {candidate.country}, last named as '{named.text}' at {named.start}", thread_filled=True)
 
 
 def _latest(told: list[Actor], country: str, event: Event) -> Actor:
