@@ -43,3 +43,8 @@ def test_the_states_criticised_along_with_it_do_not_place_her_either(staged) -> 
     doc = staged("Foreign Minister Ana Ruiz criticised Japan, along with Chile, Bolivia and Ecuador, for cutting "
                  "flights to Peru.")
     assert actor(doc, "Foreign Minister Ana Ruiz").country == "PER"
+
+
+def test_a_town_the_act_is_done_to_still_places_the_agents(staged) -> None:
+    doc = staged("Fighting went on in the east. Rebels shelled Mosul overnight.")
+    assert actor(doc, "Rebels").country == "IRQ"

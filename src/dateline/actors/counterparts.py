@@ -1,13 +1,14 @@
 """The states a generic agent's act is done to, which never say where the agent belongs.
 
 "Foreign Minister Ana Ruiz criticised Japan": a minister no dictionary knows was placed by the nearest country, and
-the nearest country was the state she criticised. A state named as the direct object of an agent's act (or the
-subject of its passive, "Japan was criticised by the minister") is the other side of that act: no state's
-minister criticises, warns or sanctions the state itself, so it is the one country the agent is known not to be
-from. It is left out of the agent's context, and the article's main country does not stand in for the agent when
-it is that state. `nearby.other_party_spans` already leaves out the named actors inside the other arguments; this
-also drops the state's name read as a place, and reaches the main country. Verbs whose object state is the
-agent's own ("represents Japan", "defended Israel", "left Egypt": `own_state_verbs.txt`) keep it.
+the nearest country was the state she criticised. A state (a country's name, not a town) named as the direct
+object of an agent's act (or the subject of its passive, "Japan was criticised by the minister") is the other side
+of that act: no state's minister criticises, warns or sanctions the state itself, so it is the one country the
+agent is known not to be from. It is left out of the agent's context, and the article's main country does not
+stand in for the agent when it is that state. `nearby.other_party_spans` already leaves out the named actors inside
+the other arguments; this also drops the state's name read as a place, and reaches the main country. Verbs whose
+object state is the agent's own ("represents Japan", "defended Israel", "left Egypt": `own_state_verbs.txt`) keep
+it. A town the act is done to ("separatists shelled Donetsk") still places the agents.
 """
 
 from __future__ import annotations
@@ -56,8 +57,15 @@ def _conjunct_of(token: Any, first: Any) -> bool:
 
 
 def counterpart_mentions(doc: Document, actor: Actor, mentions: list[CountryMention]) -> list[CountryMention]:
-    """The country mentions (as actor or as place) that name a state the agent's act is done to."""
-    tokens = counterpart_tokens(doc, actor)
+    """The country mentions (as actor or as place) that name a state the agent's act is done to: a country's name
+    (a GeoNames `PCL*` place); a town the act is done to ("separatists shelled Donetsk") is where the agents are,
+    often their own country's."""
+    tokens = [t for t in counterpart_tokens(doc, actor) if _names_a_state(doc, t)]
     if not tokens:
         return []
     return [m for m in mentions if any(m.start <= t.idx < m.start + len(m.text) for t in tokens)]
+
+
+def _names_a_state(doc: Document, token: Any) -> bool:
+    """Whether a place of the places stage that names a country (GeoNames `PCL*`) covers the token."""
+    return any(p.start <= token.idx < p.end and (p.feature_code or "").startswith("PCL") for p in doc.places)
