@@ -65,7 +65,7 @@ from dateline.events.dating_counted import counted_day, told_now
 from dateline.events.dating_hooks import entry_day
 from dateline.events.dating_lede import lede_day
 from dateline.events.dating_mentions import day_named_elsewhere, event_noun
-from dateline.events.dating_present import in_first_sentence, present_verb, reporting_past_verb
+from dateline.events.dating_present import PRESENT_BASIS, in_first_sentence, present_verb, reporting_past_verb
 from dateline.events.dating_relations import preposition_mod
 from dateline.events.dating_thread import (
     REPORT_CYCLE,
@@ -330,12 +330,12 @@ def _told_now(doc: Document, trigger: Any, hypothetical: bool, fallback: Dating)
         return None
     saying = reporting_past_verb(verb)
     if saying is None:
-        return Dating(fallback.value, "day", None, f"{trigger.text!r} is told in the present with no time of its "
+        return Dating(fallback.value, "day", None, f"{trigger.text!r} {PRESENT_BASIS} with no time of its "
                       "own: it holds on the day the text speaks from")
     said = event_dating(doc, saying.i)
     if said.mod is not None or said.precision != "day" or FALLBACK_BASIS in said.basis:
         return None
-    return said.because(f"{trigger.text!r} is told in the present in what {saying.text!r} reports: "
+    return said.because(f"{trigger.text!r} {PRESENT_BASIS} in what {saying.text!r} reports: "
                         f"{said.basis}")
 
 

@@ -44,6 +44,15 @@ _NOT_NOW_MARKS = word_set("conditional_markers") | word_class("prepositions", "o
 _MAX_CLAUSES_UP = 8
 #: Forms of "be" that make a progressive or a passive told in the present.
 _PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re", "'m"})
+#: What the reason for a date given by the present tense says (`dating._told_now`, an event's `date_basis`): the
+#: scene rule reads it, since such a date is the day the text speaks from, a state of now, and no act's own day.
+PRESENT_BASIS = "is told in the present"
+
+
+def dated_by_present(basis: str | None) -> bool:
+    """True when an event's date was given by its present tense (a stance, state or saying of now), not by a time
+    of the text or an act's past: read from the reason the dater recorded (`Event.date_basis`), not parsed again."""
+    return basis is not None and PRESENT_BASIS in basis
 
 
 def present_verb(trigger: Any) -> Any | None:

@@ -16,6 +16,7 @@ from typing import Any
 from dateline.events.act_places import iso3_codes
 from dateline.events.capitals import capital_places
 from dateline.events.clause_links import SUBJECT_DEPS, participant_of
+from dateline.events.dating_present import dated_by_present
 from dateline.events.index import ArticleIndex
 from dateline.events.place_links import (
     introducing_word,
@@ -306,8 +307,11 @@ def _act_of_participant(doc: Document, place: Place, noun: Any, trigger_starts: 
 def _of_one_day(event: Event) -> bool:
     """True when an act is dated to one day, as a happening the story tells is: a tally over months ("900 villagers
     have died in raids around Kandahar since March") says where its victims or killers were, not where the story
-    went on, and an opinion piece's later "Britain has fought and governed" is no act in Kandahar."""
-    return event.date_precision == "day" and event.date_mod is None
+    went on, and an opinion piece's later "Britain has fought and governed" is no act in Kandahar. A state told in
+    the present ("Soldiers are guarding the pyramids in Giza", dated to the day the text speaks from by
+    `dating_present`) is no happening of one day either: it says where things stand now, not where the story's acts
+    went on (it placed the arrest of inmates who had escaped from prisons across Egypt in Giza)."""
+    return event.date_precision == "day" and event.date_mod is None and not dated_by_present(event.date_basis)
 
 
 def _push_aimed_at(place: Place, prep: Any | None) -> Any | None:

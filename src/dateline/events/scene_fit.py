@@ -6,6 +6,7 @@ Read by `events.locate`; it reads the events coded so far and their dates only.
 from __future__ import annotations
 
 from dateline.events.dating import speech_day
+from dateline.events.dating_present import dated_by_present
 from dateline.events.place_links import TALK_TYPES
 from dateline.model import Document, Event
 from dateline.timex3 import interval
@@ -35,10 +36,13 @@ def same_time(doc: Document, scene_event: Event | None, date: str | None) -> boo
     time is not known (its act is no coded event, or is dated only "on or before" a day) is the
     scene of the story's present: it serves only an event of the present (`of_the_present`), not
     "the bombing of May 2" two months before ("bombings go on in Somalia ... like the one that hit
-    this city on May 2"). The event given the day the article was written, the dater's
-    default, may lie any time before that day."""
+    this city on May 2"). A scene set by a clause told in the present ("That's what they are
+    protesting about in Egypt", dated by `dating_present`) is the story's present too: its day
+    is the day the text speaks from, which says when the text was written, not that what it
+    tells happened on that day and no other. The event given the day the article was written,
+    the dater's default, may lie any time before that day."""
     there = interval(scene_event.date) if scene_event is not None and scene_event.date else None
-    if there is None or scene_event.date_mod in OPEN_BEFORE_MODS:
+    if there is None or scene_event.date_mod in OPEN_BEFORE_MODS or dated_by_present(scene_event.date_basis):
         return of_the_present(doc, date)
     here = interval(date) if date else None
     if here is None:
