@@ -212,6 +212,7 @@ def test_the_events_benchmark_cross_validates_the_recipe_its_flags_name(monkeypa
 
     for name in ("BESIDE_WEIGHT", "BESIDE_IN_CALIBRATION", "CALIBRATION_MAP", "CALIBRATE_ON", "C", "MIN_DOCS"):
         monkeypatch.setattr(train_event_model, name, getattr(train_event_model, name))  # restored afterwards
+    monkeypatch.setattr(train_event_model.event_sources, "ROWS", train_event_model.event_sources.ROWS)
     import events
 
     parser, trainer = events.build_parser()
@@ -220,7 +221,7 @@ def test_the_events_benchmark_cross_validates_the_recipe_its_flags_name(monkeypa
                               "--calibrate-on", "all", "--news", "0"])
     assert trainer.set_recipe(parser, args) == {"beside_weight": 0.3, "beside_in_calibration": True,
                                                 "calibration_map": "isotonic", "calibrate_on": "all", "c": 0.3,
-                                                "min_docs": 1}
+                                                "min_docs": 1, "row_kind": "groups"}
     rows = [row("gold", n, "PROTEST", ["w=crowd"]) for n in range(20)]
     rows += [row("gold", 20 + n, BESIDE, ["w=crowd", "w=aside"]) for n in range(20)]
     rows += [row("gold", 40 + n, "NONE", ["w=quiet"]) for n in range(20)]

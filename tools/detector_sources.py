@@ -200,23 +200,28 @@ def staged_again(articles: list[Article], parses: list[Any]) -> list[Document]:
     return docs
 
 
-def recoded(name: str, path: Path, detectors: list[Any], limit: int = 0, refresh: bool = False) -> list[Document]:
-    """A source's cached documents, their events coded again with the verifier off (`recode`)."""
+def recoded(name: str, path: Path, detectors: list[Any], limit: int = 0, refresh: bool = False,
+            mentions: bool = False) -> list[Document]:
+    """A source's cached documents, their events coded again with the verifier off (`recode`); with `mentions`,
+    the candidate mentions the verifier scores, not the grouped events."""
     with unverified():
-        return recode([doc for doc, _, _ in parsed_source(name, path, limit, refresh)], detectors)
+        return recode([doc for doc, _, _ in parsed_source(name, path, limit, refresh)], detectors, mentions)
 
 
-def recode(docs: list[Document], detectors: list[Any]) -> list[Document]:
+def recode(docs: list[Document], detectors: list[Any], mentions: bool = False) -> list[Document]:
     """The documents with their events coded again by the lexicon and, for each document, the detector of
-    `detectors` (one per `document_fold`) trained without it: the proposals unseen news would get."""
-    from dateline.events.coder import code_events
+    `detectors` (one per `document_fold`) trained without it: the proposals unseen news would get. With
+    `mentions`, the events are `coder.code_mentions`'s, one per trigger mention as `verify_events` scores them in
+    `extract` (no parties re-read, no grouping, no roles filled from the thread); else the events stage's own."""
+    from dateline.events.coder import code_events, code_mentions
     from train_event_model import document_fold
 
+    code = code_mentions if mentions else code_events
     out = []
     for doc in docs:
         doc.events = []
         with using_detector(detectors[document_fold(doc.article.id)] if detectors else None):
-            out.append(code_events(doc))
+            out.append(code(doc))
     return out
 
 

@@ -43,6 +43,7 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import event_sources
 from dateline.events import linear
 from dateline.events.linear import LinearModel
 from dateline.events.verify import FEATURE_VERSION, MODEL_NAME, NONE
@@ -306,6 +307,8 @@ def add_recipe_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--c", type=float, default=C, help=f"inverse L2 strength of the verifier (default {C})")
     parser.add_argument("--min-docs", type=int, default=MIN_DOCS,
                         help=f"documents a verifier feature must be seen in (default {MIN_DOCS}: MIN_COUNT rows only)")
+    parser.add_argument("--rows", choices=event_sources.ROW_KINDS, default=event_sources.ROWS,
+                        help="a row per mention as extract verifies it, or per group as before (event_sources.ROWS)")
 
 
 def set_recipe(parser: argparse.ArgumentParser, args: argparse.Namespace) -> dict[str, Any]:
@@ -317,12 +320,13 @@ def set_recipe(parser: argparse.ArgumentParser, args: argparse.Namespace) -> dic
         parser.error(f"--beside-weight must be 0 or more (got {args.beside_weight})")
     if args.c <= 0 or args.min_docs < 1:
         parser.error(f"--c must be above 0 and --min-docs 1 or more (got {args.c}, {args.min_docs})")
-    C, MIN_DOCS = args.c, args.min_docs
+    C, MIN_DOCS, event_sources.ROWS = args.c, args.min_docs, args.rows
     BESIDE_WEIGHT = BESIDE_WEIGHT if args.beside_weight is None else args.beside_weight
     BESIDE_IN_CALIBRATION = BESIDE_IN_CALIBRATION or args.beside_in_calibration
     CALIBRATION_MAP, CALIBRATE_ON = args.calibration_map, args.calibrate_on
-    return {"beside_weight": BESIDE_WEIGHT, "beside_in_calibration": BESIDE_IN_CALIBRATION,
-            "calibration_map": CALIBRATION_MAP, "calibrate_on": CALIBRATE_ON, "c": C, "min_docs": MIN_DOCS}
+    return {"beside_weight": BESIDE_WEIGHT, "beside_in_calibration": BESIDE_IN_CALIBRATION, "c": C,
+            "min_docs": MIN_DOCS, "calibration_map": CALIBRATION_MAP, "calibrate_on": CALIBRATE_ON,
+            "row_kind": event_sources.ROWS}
 
 
 def main() -> None:
@@ -385,7 +389,6 @@ def main() -> None:
           f"classes {len(model.classes)}, "
           f"calibration: {len(model.calibration_knots)} knots)", file=sys.stderr)
     from verifier_cascade import remove_refiner, write_cascade
-
     if args.cascade:
         print(f"cascade, nested 5-fold CV by document: {write_cascade(rows, args.out, args.c, args.dense_weight)}",
               file=sys.stderr)

@@ -88,7 +88,18 @@ class Trigger:
 
 
 def code_events(doc: Document) -> Document:
-    """Add the PLOVER events the article reports to `doc.events` (the events stage)."""
+    """Add the PLOVER events the article reports to `doc.events` (the events stage): the candidate mentions
+    (`code_mentions`), each verified, then the steps after the verifier (`after_verification`)."""
+    if doc.parsed is None:
+        return doc
+    from dateline.events.verify import verify_events  # the learned check: re-types, scores, rejects (or drops noise)
+    return after_verification(verify_events(code_mentions(doc)))
+
+
+def code_mentions(doc: Document) -> Document:
+    """Add to `doc.events` one candidate per trigger mention (the lexicon's and the detector's), before the verifier:
+    exactly the events `verify_events` scores in `code_events`, so the verifier's training rows can be these
+    (`tools/event_sources.py`) and not the grouped events the stage ends with."""
     if doc.parsed is None:
         return doc
     lexicon = load_lexicon()
@@ -115,8 +126,7 @@ def code_events(doc: Document) -> Document:
             event = code_trigger(doc, trigger, entries, ontology, evidence_span)
             if event is not None:
                 doc.events.append(event)
-    from dateline.events.verify import verify_events  # the learned check: re-types, scores, rejects (or drops noise)
-    return after_verification(verify_events(doc))
+    return doc
 
 
 def after_verification(doc: Document) -> Document:
