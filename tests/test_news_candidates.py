@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from dateline.model import Event, Evidence
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -99,8 +101,8 @@ def test_the_committed_labels_hold_offsets_and_labels_but_no_article_text() -> N
             "status", "split"}
     assert all(set(x) == keys for x in lines if "round" not in x)
     assert all(keys | {"round"} <= set(x) <= keys | {"round", "note"} for x in lines if "round" in x)
-    assert {x.get("round", 1) for x in lines} == {1, 2, 3, 4, 5}
-    for r in (1, 2, 3, 4, 5):
+    assert {x.get("round", 1) for x in lines} == {1, 2, 3, 4, 5, 6}
+    for r in (1, 2, 3, 4, 5, 6):
         assert {x["split"] for x in lines if x["label"] != "NONE" and x.get("round", 1) == r} == {"train", "heldout"}
     rounds = {x["article"]: set() for x in lines}
     for x in lines:
@@ -195,6 +197,37 @@ def test_round_five_is_left_out_only_by_samples_drawn_after_it(tmp_path: Path, m
     assert drawn_before(1919, path) == drawn_before(1920, path) == {"a", "c"}
     assert drawn_before(2020, path) == {"a", "c", "d"}
     assert cold_articles(path) == {"c", "d"}
+
+
+def test_round_six_is_cold_and_left_out_only_by_samples_drawn_after_it(tmp_path: Path, monkeypatch) -> None:
+    """Round 6 was drawn after every existing sample (seeds up to 1920): those seeds do not leave it out, so its
+    labels landing moves none of their draws; a later seed does, and it is a cold round like 4 and 5."""
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    from news_candidates import cold_articles, drawn_before
+
+    path = tmp_path / "labels.jsonl"
+    lines = [{"article": "a"}, {"article": "d", "round": 5}, {"article": "e", "round": 6}]
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    assert drawn_before(1818, path) == drawn_before(1920, path) == {"a"}
+    assert drawn_before(2020, path) == {"a", "d", "e"}
+    assert cold_articles(path) == {"d", "e"}
+
+
+def test_round_six_shares_no_article_with_an_earlier_round_or_its_taken_list(monkeypatch) -> None:
+    """Round 6's draw takes none of rounds 1-5's articles nor any of its frozen taken list, and splits each
+    stratum half train half heldout."""
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    from news_candidates import TAKEN_BEFORE, default_shared, draw
+
+    shared = default_shared()
+    if not (shared / "data/geo-dev/GWN.xml").exists():
+        pytest.skip("shared data not present")
+    sixth = draw(shared, 6)
+    earlier = {p["article"] for r in range(1, 6) for p in draw(shared, r)}
+    ids = {p["article"] for p in sixth}
+    assert len(ids) == 24 and not ids & earlier
+    assert not ids & set(TAKEN_BEFORE[6].read_text(encoding="utf-8").split())
+    assert sum(p["split"] == "heldout" for p in sixth) == 12
 
 
 def test_taken_reads_article_ids_from_any_labels_or_id_file(tmp_path: Path, monkeypatch) -> None:
