@@ -63,3 +63,14 @@ def test_people_raised_or_reduced_into_a_passive_release_stay_released(nlp) -> N
     doc = candidates(nlp, "The two aid workers are expected to be released by the militia on Sunday.")
     assert types_at(doc, "released") == {"RETREAT"}
     assert types_at(candidates(nlp, "Released by the rebels in May, the pilot flew home."), "Released") == {"RETREAT"}
+
+
+def test_firing_a_holder_of_a_post_is_a_dismissal_no_attack(nlp) -> None:
+    assert "ASSAULT" not in types_at(candidates(nlp, "The president said on Sunday that he has fired his cabinet."),
+                                     "fired")
+    assert "ASSAULT" not in types_at(candidates(nlp, "The mayor fired the police chief after the report."), "fired")
+
+
+def test_firing_rounds_or_on_a_crowd_stays_an_assault(nlp) -> None:
+    assert types_at(candidates(nlp, "Troops fired tear gas at the marchers in the square."), "fired") == {"ASSAULT"}
+    assert types_at(candidates(nlp, "The police fired on the crowd outside the court."), "fired") == {"ASSAULT"}
