@@ -21,8 +21,12 @@ The date of an event is, in order:
    `ON_OR_BEFORE`: the event happened by the day it was reported;
 4. else, for "the previous meeting" and the like, the latest day the article mentioned
    earlier, `BEFORE`; the day another sentence gives the same happening; the story's day carried
-   from an earlier sentence, or the year of a narration of an earlier year (`dating_thread`);
-5. else the day the article was written, `ON_OR_BEFORE`: on a live page of two stamps or more, the day of
+   from an earlier sentence, or the year of a narration of an earlier year (`dating_thread`); the day of
+   the story's lede for a saying it goes on to report (`dating_lede`);
+5. else, for a stance, state or saying told in the present with no time of its own ("Moscow denies", "is
+   fighting"), the day the text speaks from, with no mod; words a past verb of saying reports take its day
+   when that is one exact day, else stay bounded as below (`dating_present`);
+6. else the day the article was written, `ON_OR_BEFORE`: on a live page of two stamps or more, the day of
    the entry's own stamp (`dating_hooks.entry_day`); else its page stamp's day ("Updated ... March 29") when
    that is no later than the day the text was written (`speech_day`), else the article date.
 
