@@ -43,7 +43,7 @@ _NOT_NOW_MARKS = word_set("conditional_markers") | word_class("prepositions", "o
 #: How far up the tree a clause above may look ahead for the present below it.
 _MAX_CLAUSES_UP = 8
 #: Forms of "be" that make a progressive or a passive told in the present.
-_PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re", "'m"})
+_PRESENT_BE = word_class("auxiliaries", "present-be")
 #: What the reason for a date given by the present tense says (`dating._told_now`, an event's `date_basis`): the
 #: scene rule reads it, since such a date is the day the text speaks from, a state of now, and no act's own day.
 PRESENT_BASIS = "is told in the present"
