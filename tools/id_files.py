@@ -2,8 +2,8 @@
 
 An id file lists an article id a line, alone or after a label ("L<TAB>GWN-12", "1920<TAB>bpoil-3": the id is the
 line's last word); blank lines and lines opening with "#" say nothing. A JSON Lines file of labels (a sample under
-`benchmarks/data`) names its articles in each row's `article`. Read by `place_sample`, `party_sample` and
-`benchmarks/event_dates.py --sample`.
+`benchmarks/data`) names its articles in each row's `article`. Read by `place_sample`, `party_sample`,
+`benchmarks/event_dates.py --sample` and `news_candidates` (a round's frozen `TAKEN_BEFORE` list).
 """
 
 from __future__ import annotations

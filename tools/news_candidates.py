@@ -54,6 +54,7 @@ from pathlib import Path
 from typing import Any
 
 from dateline.model import Article
+from id_files import excluded_ids
 
 #: One fixed seed a round: round 1 the seventh session's sample, round 2 the eighth session's, round 3 the ninth's,
 #: round 4 the eighteenth's, rounds 5 and 6 the nineteenth's.
@@ -153,7 +154,7 @@ def draw(shared: Path, round_no: int = 1) -> list[dict[str, Any]]:
     earlier = [p["article"] for r in range(1, round_no) for p in draw(shared, r)]
     taken |= set(earlier)
     if round_no in TAKEN_BEFORE:
-        taken |= set(TAKEN_BEFORE[round_no].read_text(encoding="utf-8").split())
+        taken |= excluded_ids([TAKEN_BEFORE[round_no]])
 
     def eligible(items: Iterator[Article]) -> list[Article]:
         return [a for a in items if a.id not in taken and MIN_CHARS <= len(a.text) <= MAX_CHARS]
