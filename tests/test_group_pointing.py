@@ -64,7 +64,7 @@ def test_a_verb_of_the_type_is_no_antecedent(make_doc) -> None:
 def test_a_sentence_that_first_tells_an_act_by_a_noun_pointing_back_joins_its_act(make_doc) -> None:
     # "called the meeting": the verb opens the group, the noun in its sentence says the meeting was told before
     text = ("Health ministers held emergency talks in Geneva on Monday. Officials said the number of cases had "
-            "doubled in a week. The agency called the meeting after a rise in cases in the south.")
+            "doubled in a week. The agency called the meeting when infections spread to three more provinces.")
     groups = _grouped(make_doc, text, [("talks", "CONSULT", "040"), ("called", "CONSULT", "040"),
                                        ("meeting", "CONSULT", "040")])
     assert [members for members, _ in groups] == [[0, 1, 2]]

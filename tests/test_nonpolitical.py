@@ -194,12 +194,12 @@ def test_undecided_signals_are_features_for_the_models(nlp) -> None:
 
 def test_a_relative_clause_the_parser_hung_on_the_verb_stands_for_the_noun_before_its_comma(nlp) -> None:
     """", which struck" is parsed as an adverbial clause of "died": "which" stands for the disaster before it."""
-    text = "Up to 3,000 people may have died in the disaster , which struck the valley last Tuesday ."
+    text = "Some 3,000 villagers are thought to have drowned in the disaster , which struck the valley last Tuesday ."
     assert "ASSAULT" not in types_of(candidates(nlp, text))
 
 
 def test_the_same_relative_clause_after_a_militia_stays_an_assault(nlp) -> None:
-    text = "Up to 3,000 people may have fled the militia , which struck the valley last Tuesday ."
+    text = "Some 3,000 villagers are thought to have fled the militia , which struck the valley last Tuesday ."
     assert "ASSAULT" in types_of(candidates(nlp, text))
 
 

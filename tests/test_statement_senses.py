@@ -47,7 +47,7 @@ def test_warnings_of_what_will_be_done_and_backing_stay(nlp, text: str, trigger:
     ("Doctors have warned that the rising number of measles cases could become an epidemic by spring.", "warned"),
     ("The charity warned that it will be very hard to deliver food to the valley.", "warned"),
     ("Officials warned that the situation in the camps could turn violent.", "warned"),
-    ("Health officials warned that poorer countries could see a leap in cases this winter.", "warned"),
+    ("Doctors warned that rural clinics could see a surge of patients after the floods.", "warned"),
     ("The agency warned that the islands may experience long shortages of fuel.", "warned"),
 ])
 def test_a_warning_that_foretells_a_state_is_no_threat(nlp, text: str, trigger: str) -> None:
