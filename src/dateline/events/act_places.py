@@ -63,7 +63,7 @@ def location_heads(trigger: Any) -> list[Any]:
 
 
 def _place_named_of(head: Any) -> list[Any]:
-    """"Thousands were protesting in the capital of Cairo": the "of" object of a noun of a kind of place
+    """"Hundreds rallied in the port city of Mombasa": the "of" object of a noun of a kind of place
     (`place_words`' cue classes) is the place the act was done in; the kind noun alone names none."""
     if head.lemma_.lower() not in PLACE_KIND_NOUNS:
         return []

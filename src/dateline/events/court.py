@@ -13,7 +13,7 @@ cases) gives none: which trial an act belongs to is then not known. A country is
 Egypt" says no more than the country of a domestic act does).
 
 An act is the trial's when its own clause has a word of a trial's proceedings (`trial_words`, `trial_word`:
-"prosecutors", "jury", "verdict", "testified", "if convicted"; not "while the trial of his doctor is underway", which
+"prosecutors", "jury", "verdict", "testified", "if convicted"; not "while the trial of her driver goes on", which
 dates another act), is of the story's present (a trial of years ago sat elsewhere, perhaps), and its sentence names
 no town outside the court's area (`story_moves.moved_away`: "prosecutors in Miami said"); a plural noun tells many
 acts ("the lawsuits against BP", filed around the country), which no one court placed. Read by `events.locate`;
@@ -78,8 +78,8 @@ def court_town(doc: Document) -> Place | None:
 
 def trial_word(trigger: Any) -> Any | None:
     """The first word of a trial's proceedings in the act's own clause: the trigger, the verb it hangs on and the
-    words under that verb, not those of another clause below it ("defended the concert while the trial of his doctor
-    is underway", "said that the jury ...") save the verb of a clause that sets the act's condition or time ("If
+    words under that verb, not those of another clause below it ("praised the tour while the trial of her driver goes
+    on", "said that the jury ...") save the verb of a clause that sets the act's condition or time ("If
     convicted, he could face four years in prison"); None when the clause has none."""
     head = trigger if trigger.pos_ in CLAUSE_POS or trigger.dep_ == "ROOT" else trigger.head
     words, stack = [trigger, head], [head]

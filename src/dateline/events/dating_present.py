@@ -3,8 +3,8 @@
 A past-tense act that no time of the text dates is only bounded by the article: on or before the day it was
 written ("Rescuers cleared the rubble"). Of the past-tense acts TimeML's annotators linked to a time (TimeBank and
 AQUAINT) that the dater bounds so, they put 59 on the article's day and 112 on another day, so the bound is the honest
-reading. A clause told in the present is another matter: "American authorities allege the attacks were plotted by
-...", "Lazaro Gonzalez is fighting to keep the boy", "a poll shows ...": the tense itself says the act or state
+reading. A clause told in the present is another matter: "investigators allege the funds were moved by
+...", "the family is fighting to keep the farm", "a survey shows ...": the tense itself says the act or state
 holds now, on the day the text speaks from (of the links TimeML tags as present that the dater bounds, perfects
 included, 38 of 53 are on the article's day; most of the rest are perfects, habits and a present in a quotation).
 So such a clause is dated to that day, with no `date_mod`, when it is:

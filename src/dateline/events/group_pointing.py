@@ -1,8 +1,8 @@
 """A happening first told by a noun pointing back joins the act of its kind told last before it (`events/group`).
 
-News retells a happening in other words: "Anti-war demonstrators gathered today for a march in central London ...
-the protest had reached Hyde Park"; "the LAPD investigation ... the police inquiry". The pair model weighs what two
-tellings share (the same word, parties, dates, places, names around them) and such a retelling shares little of
+News retells a happening in other words: "Farmers gathered at dawn for a march on the ministry ... the
+protest had reached the main square"; "the city police investigation ... the police inquiry". The pair model weighs
+what two tellings share (the same word, parties, dates, places, names around them) and such a retelling shares little of
 it, so it stays below the join bar and the happening is shown twice. What says it is a retelling is the noun
 itself: a definite or demonstrative noun ("the protest", "this demonstration", "their inquiry") presents its act
 as one the story has already told, and a story has told one act of that kind last, the one a reader takes it for.
@@ -15,7 +15,7 @@ last before the noun (`names_its_kind`): a noun of the lexicon's own reading in 
 not a synonym list; a verb's reading is left out, as the lexicon reads many verbs in a type by a sense the noun
 does not have. The join is refused when anything about the two disagrees (`disagree`): the pair vetoes, and also
 dates, places or figures that differ where no sentence writes them, since the noun names its act by nothing but
-its kind ("the US-led invasion of Iraq in 2003" is not the week's "mortar attack"). A hypothetical or future noun
+its kind ("the invasion of the island in 1974" is not the week's "mortar attack"). A hypothetical or future noun
 is left alone: under a condition or a plan the known thing is often what the condition supposes ("if he brings
 these charges"), not an act the story told.
 """

@@ -36,8 +36,8 @@ def same_time(doc: Document, scene_event: Event | None, date: str | None) -> boo
     time is not known (its act is no coded event, or is dated only "on or before" a day) is the
     scene of the story's present: it serves only an event of the present (`of_the_present`), not
     "the bombing of May 2" two months before ("bombings go on in Somalia ... like the one that hit
-    this city on May 2"). A scene set by a clause told in the present ("That's what they are
-    protesting about in Egypt", dated by `dating_present`) is the story's present too: its day
+    this city on May 2"). A scene set by a clause told in the present ("That is what they are
+    marching against in Lima", dated by `dating_present`) is the story's present too: its day
     is the day the text speaks from, which says when the text was written, not that what it
     tells happened on that day and no other. The event given the day the article was written,
     the dater's default, may lie any time before that day."""
