@@ -149,9 +149,17 @@ def draw(shared: Path, round_no: int = 1) -> list[dict[str, Any]]:
     Round 1 is the seventh session's draw, unchanged. A later round draws with its own seed (`ROUND_SEEDS`) from
     the same strata and length range, never an article an earlier round drew; its extra T17 picks come from the
     folders the earlier rounds drew least often, so the topics spread as far as the ten folders allow."""
+    return _draw(shared, round_no, {})
+
+
+def _draw(shared: Path, round_no: int, drawn: dict[int, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """`draw`, with the earlier rounds it leaves out drawn once each into `drawn` (each round reads every earlier
+    one, so drawing them anew at every level took a number of draws doubling with each round)."""
+    if round_no in drawn:
+        return drawn[round_no]
     rng = random.Random(ROUND_SEEDS[round_no])
     taken = gold_ids(shared)
-    earlier = [p["article"] for r in range(1, round_no) for p in draw(shared, r)]
+    earlier = [p["article"] for r in range(1, round_no) for p in _draw(shared, r, drawn)]
     taken |= set(earlier)
     if round_no in TAKEN_BEFORE:
         taken |= excluded_ids([TAKEN_BEFORE[round_no]])
@@ -174,7 +182,8 @@ def draw(shared: Path, round_no: int = 1) -> list[dict[str, Any]]:
         for rank, i in enumerate(order):
             a = stratum[i]
             out.append({"article": a.id, "file": source_file(a.id), "split": "train" if rank % 2 == 0 else "heldout"})
-    return sorted(out, key=lambda d: d["article"])
+    drawn[round_no] = sorted(out, key=lambda d: d["article"])
+    return drawn[round_no]
 
 
 def least_drawn(topics: list[str], earlier: list[str], wanted: int) -> list[str]:
