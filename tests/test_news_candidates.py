@@ -230,6 +230,38 @@ def test_round_six_shares_no_article_with_an_earlier_round_or_its_taken_list(mon
     assert sum(p["split"] == "heldout" for p in sixth) == 12
 
 
+def test_round_seven_is_cold_and_left_out_only_by_samples_drawn_after_the_twentieth_sessions(tmp_path: Path,
+                                                                                             monkeypatch) -> None:
+    """Round 7 was drawn after shown and grouping 2020 and party 2021: those seeds keep their draws when its labels
+    land, a seed above 2021 leaves it out, and it is cold like rounds 4-6."""
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    from news_candidates import cold_articles, drawn_before
+
+    path = tmp_path / "labels.jsonl"
+    lines = [{"article": "a"}, {"article": "e", "round": 6}, {"article": "f", "round": 7}]
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    assert drawn_before(2020, path) == drawn_before(2021, path) == {"a", "e"}
+    assert drawn_before(2121, path) == {"a", "e", "f"}
+    assert cold_articles(path) == {"e", "f"}
+
+
+def test_round_seven_shares_no_article_with_an_earlier_round_or_the_sessions_samples(monkeypatch) -> None:
+    """Round 7's draw takes none of rounds 1-6's articles nor any id of its frozen list (which holds the twentieth
+    session's shown, grouping, party and place draws), and splits each stratum half train half heldout."""
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    from news_candidates import TAKEN_BEFORE, default_shared, draw
+
+    shared = default_shared()
+    if not (shared / "data/geo-dev/GWN.xml").exists():
+        pytest.skip("shared data not present")
+    seventh = draw(shared, 7)
+    earlier = {p["article"] for r in range(1, 7) for p in draw(shared, r)}
+    ids = {p["article"] for p in seventh}
+    assert len(ids) == 24 and not ids & earlier
+    assert not ids & set(TAKEN_BEFORE[7].read_text(encoding="utf-8").split())
+    assert sum(p["split"] == "heldout" for p in seventh) == 12
+
+
 def test_taken_reads_article_ids_from_any_labels_or_id_file(tmp_path: Path, monkeypatch) -> None:
     """Sample labels (`article`), merge anchors (`topic/n`) and plain id lists all count; other folders' names and
     words that only look like ids do not."""

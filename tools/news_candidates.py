@@ -27,6 +27,9 @@ Round 6 (nineteenth session, after round 5) is a third cold round made as round 
 1-5, of a labelled sample, of the session's id files, nor of what any existing seed's draw takes today (shown
 120-1919, grouping 1414-1919, party 1617-1920 with and without their exclude files, place 183/193/203), frozen in
 `TAKEN_BEFORE[6]`; kept out of rule work, labelled cold by one coder, left out only by samples of a seed above 1920.
+Round 7 (twentieth session, seed 107) is a fourth cold round made as round 6 was, drawn after the session's samples
+(shown and grouping 2020, party 2021, place 203), whose ids its frozen list `TAKEN_BEFORE[7]` holds; left out only by
+samples of a seed above 2021.
 
 The labels (`news_candidates.jsonl` beside this script) hold offsets and labels, never article text: the
 text is read again from the shared data folder (`article`), T17's tokeniser escapes turned back as in
@@ -57,18 +60,19 @@ from dateline.model import Article
 from id_files import excluded_ids
 
 #: One fixed seed a round: round 1 the seventh session's sample, round 2 the eighth session's, round 3 the ninth's,
-#: round 4 the eighteenth's, rounds 5 and 6 the nineteenth's.
-ROUND_SEEDS = {1: 79, 2: 83, 3: 89, 4: 97, 5: 101, 6: 103}
+#: round 4 the eighteenth's, rounds 5 and 6 the nineteenth's, round 7 the twentieth's.
+ROUND_SEEDS = {1: 79, 2: 83, 3: 89, 4: 97, 5: 101, 6: 103, 7: 107}
 #: Articles a round leaves out beside events-gold and the earlier rounds: the ids of the samples labelled when it
 #: was drawn (`taken`), one a line, frozen so that samples added later do not move the round's draw.
 TAKEN_BEFORE = {round_no: Path(__file__).resolve().parent / f"news_candidates_taken_{round_no}.txt"
-                for round_no in (4, 5, 6)}
+                for round_no in (4, 5, 6, 7)}
 #: The rounds drawn to calibrate the verifier on, whose articles no one reads to write rules (`cold_articles`).
-COLD_ROUNDS = frozenset({4, 5, 6})
+COLD_ROUNDS = frozenset({4, 5, 6, 7})
 #: The last seed of the shown, grouping and other T17 samples drawn before each later round: a sample of that seed
 #: or lower was drawn without the round's articles left out and must keep drawing the same ids (round 5: shown and
-#: grouping 1919 and party 1920 were drawn before it; round 6: no sample of a higher seed was drawn before it).
-ROUND_AFTER_SAMPLE = {4: 1818, 5: 1920, 6: 1920}
+#: grouping 1919 and party 1920 were drawn before it; round 6: no sample of a higher seed was drawn before it; round 7:
+#: shown and grouping 2020 and party 2021 were drawn before it).
+ROUND_AFTER_SAMPLE = {4: 1818, 5: 1920, 6: 1920, 7: 2021}
 PER_STRATUM = 12
 MIN_CHARS, MAX_CHARS = 500, 4000
 GWN_FILE = "data/geo-dev/GWN.xml"
