@@ -26,7 +26,8 @@ about a third of such acts on the article's day), and this says how often the bo
 `--sample DIR` draws events to read by hand instead: `--size` events shown at the default view (not negated,
 hypothetical or future) from articles of a corpus folder (JSON Lines `articles.jsonl` under it, such as
 ../shared/corpus/t17) that are not in the gold, drawn with a fixed seed; one JSON line each with the sentence,
-the trigger, the date and its basis, to be marked right or wrong by the gold guideline.
+the trigger and its span, the date and its basis, to be marked right or wrong by the gold guideline. The labels
+kept under benchmarks/data (`dates_t17_<seed>.jsonl`, from 2020 on) drop the sentence and keep the span.
 
 Prints one JSON line. Each article is parsed and run through the pipeline once (about a minute; the
 TimeML documents are parsed once into `--parse-cache`, shared with `timex.py`).
@@ -203,7 +204,9 @@ def sample_events(corpus: Path, gold_ids: set[str], seed: int, size: int) -> lis
         shown = [e for e in doc.events if e.confidence >= DEFAULT_MIN_CONFIDENCE and e.status == "fact"]
         for event in rng.sample(shown, min(2, len(shown), size - len(drawn))):
             drawn.append({"article": aid, "article_date": date.isoformat(), "type": event.type,
-                          "trigger": event.evidence.trigger, "sentence": " ".join(event.evidence.sentence.split()),
+                          "trigger": event.evidence.trigger,
+                          "trigger_span": [event.evidence.trigger_start, event.evidence.trigger_end],
+                          "sentence": " ".join(event.evidence.sentence.split()),
                           "date": event.date, "precision": event.date_precision, "mod": event.date_mod,
                           "basis": event.date_basis})
     return drawn
