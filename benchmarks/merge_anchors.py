@@ -7,7 +7,8 @@ sentence split elsewhere, or a within-article grouping led by another mention gi
 the pair dropped out of the scores (150 of 200, 114 of 185, 34 of 63 pairs were left after one re-extraction). An
 anchor (`anchor` in each side of a record, written once by `tools/anchor_merge_labels.py`) names the report instead:
 `article`, the sentence's `start` / `end`, the trigger's `trigger_start` / `trigger_end` (the end None where only the
-start could be recovered, the start None where no trigger was) and the `sentence` itself.
+start could be recovered, the start None where no trigger was) and the `sentence` itself, or, in a file that keeps no
+corpus text (`textless`: the twentieth session's draws on), its digest `sentence_sha256` in its place.
 
 `AnchorIndex` finds the stored article-level event that holds an anchor's report today, by the first rule that
 finds one: a mention of the event has the anchor's trigger span (`trigger`); a mention's trigger overlaps it
@@ -19,6 +20,7 @@ event id.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
 from dataclasses import dataclass
@@ -81,7 +83,7 @@ class AnchorIndex:
         text = self.texts.get(anchor["article"])
         if text is None:
             return None, "unmapped: article not stored"
-        if text[anchor["start"]:anchor["end"]] != anchor["sentence"]:
+        if not _same_sentence(text[anchor["start"]:anchor["end"]], anchor):
             return None, "unmapped: words differ"
         mentions = self.by_article.get(anchor["article"], [])
         lo, hi = anchor.get("trigger_start"), anchor.get("trigger_end")
@@ -99,6 +101,37 @@ class AnchorIndex:
         if same_sentence:
             return _preferred(same_sentence, type_), "sentence"
         return None, "unmapped: no event there"
+
+
+def sentence_digest(sentence: str) -> str:
+    """The digest a textless anchor keeps of its sentence (the first 16 hex digits of its SHA-256): enough to check
+    that the stored article still holds the labelled words at the anchor's offsets, without keeping the words."""
+    return hashlib.sha256(sentence.encode("utf-8")).hexdigest()[:16]
+
+
+def _same_sentence(found: str, anchor: dict[str, Any]) -> bool:
+    """Whether the text at an anchor's offsets is its sentence (or has its sentence's digest)."""
+    if "sentence" in anchor:
+        return found == anchor["sentence"]
+    return sentence_digest(found) == anchor.get("sentence_sha256")
+
+
+def textless(record: dict[str, Any]) -> dict[str, Any]:
+    """A drawn record as a label file in `benchmarks/data/` keeps it: ids, offsets, types, dates, codes and the
+    verdict, but no corpus text (each side's sentence and its parties' and place's words left out; the anchor's
+    sentence kept as its digest, `sentence_digest`). The text is read back from the corpus by its offsets."""
+    out = {key: value for key, value in record.items() if key not in ("a_group", "b_group")}
+    for side in ("a", "b"):
+        if side not in record:
+            continue
+        kept = {key: value for key, value in record[side].items()
+                if key not in ("sentence", "actors", "recipients", "place", "json")}
+        anchor = dict(kept.get("anchor") or {})
+        if "sentence" in anchor:
+            anchor["sentence_sha256"] = sentence_digest(anchor.pop("sentence"))
+        kept["anchor"] = anchor
+        out[side] = kept
+    return out
 
 
 def _word_end(text: str, start: int) -> int:
@@ -146,4 +179,5 @@ def write_labels(path: Path, records: list[dict[str, Any]]) -> None:
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
 
 
-__all__ = ["AnchorIndex", "anchor_of_event", "anchored_pairs", "read_labels", "write_labels"]
+__all__ = ["AnchorIndex", "anchor_of_event", "anchored_pairs", "read_labels", "sentence_digest", "textless",
+           "write_labels"]

@@ -37,7 +37,7 @@ from dateline.merge.rules import COPY_DAYS, Report, copied
 from dateline.merge.text import dice
 from dateline.store import open_store
 from dateline.store.rows import stored_event
-from merge_anchors import AnchorIndex, anchor_of_event, anchored_pairs, read_labels, write_labels
+from merge_anchors import AnchorIndex, anchor_of_event, anchored_pairs, read_labels, textless, write_labels
 
 #: Words in more sentences than this say nothing about which happening two sentences tell.
 RARE_DF = 300
@@ -268,6 +268,9 @@ def main() -> None:
                     help="instead of --draw, draw this many pairs of each class (other types included)")
     ap.add_argument("--min-dice", type=float, default=MIN_DICE, help="the population's least sentence Dice")
     ap.add_argument("--out", type=Path, help="where the drawn pairs go (JSON lines)")
+    ap.add_argument("--textless", action="store_true", help="with --per-class: write the drawn pairs without corpus "
+                    "text (ids, offsets, codes: `merge_anchors.textless`), as a label file in benchmarks/data keeps "
+                    "them; the same seed without it writes the sentences to read")
     ap.add_argument("--labelled", type=Path, help="a labelled sample: count its pairs the store joins, per class")
     ap.add_argument("--refused", action="store_true", help="the links the grouping refuses, classed (`refusal`)")
     ap.add_argument("--unsure", action="store_true", help="with --draw: pairs of one act just short of a link "
@@ -299,7 +302,8 @@ def main() -> None:
                                  "by_class": dict(sorted(Counter(f"{k} | {band(s)}" for _, _, s, k in kinds).items()))}
     if args.per_class and args.out:
         drawn_by_class = per_class_sample(kinds, args.per_class, args.seed)
-        args.out.write_text("".join(json.dumps({**record(reports[a], reports[b], k, s), "population": n},
+        shown = textless if args.textless else (lambda rec: rec)
+        args.out.write_text("".join(json.dumps(shown({**record(reports[a], reports[b], k, s), "population": n}),
                                                ensure_ascii=False) + "\n" for a, b, s, k, n in drawn_by_class),
                             encoding="utf-8")
         result["drawn"] = len(drawn_by_class)

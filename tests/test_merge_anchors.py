@@ -179,3 +179,17 @@ def test_drawn_records_written_are_read_back_as_written(anchors, tmp_path: Path)
     anchors.write_labels(path, records)
     assert anchors.read_labels(path) == records
     assert "São Paulo" in path.read_text(encoding="utf-8")  # written as the text has it, not escaped
+
+
+def test_a_textless_record_keeps_no_sentence_and_still_finds_its_report(anchors):
+    """A record written for `benchmarks/data/` without corpus text (`textless`) keeps the anchor's offsets and a digest
+    of its sentence: the report is found as before, and not found once the words at those offsets differ."""
+    labelled = _event("COERCE", "ordered")
+    side = {"event": labelled.id, "type": "COERCE", "sentence": SENTENCE, "actors": [["mayor", None]],
+            "anchor": _anchor(TEXT.index("ordered"), TEXT.index("ordered") + len("ordered"))}
+    kept = anchors.textless({"pair": "x:y", "label": "same", "a": side, "b": side, "a_group": [SENTENCE]})
+    assert SENTENCE not in json.dumps(kept) and "mayor" not in json.dumps(kept)
+    assert kept["a"]["anchor"]["sentence_sha256"] == anchors.sentence_digest(SENTENCE)
+    assert _index(anchors, labelled).event_of(kept["a"]) == labelled.id
+    moved = TEXT.replace("mayor", "major")
+    assert _index(anchors, labelled, text=moved).event_of(kept["a"]) is None
