@@ -28,8 +28,9 @@ Round 6 (nineteenth session, after round 5) is a third cold round made as round 
 120-1919, grouping 1414-1919, party 1617-1920 with and without their exclude files, place 183/193/203), frozen in
 `TAKEN_BEFORE[6]`; kept out of rule work, labelled cold by one coder, left out only by samples of a seed above 1920.
 Round 7 (twentieth session, seed 107) is a fourth cold round made as round 6 was, drawn after the session's samples
-(shown and grouping 2020, party 2021, place 203), whose ids its frozen list `TAKEN_BEFORE[7]` holds; left out only by
-samples of a seed above 2021.
+(shown and grouping 2020, party 2021, place 203), whose ids its frozen list `TAKEN_BEFORE[7]` holds; kept out of rule
+work, labelled cold by one coder before any score was seen (its 221 candidates), left out only by samples of a seed
+above 2021.
 
 The labels (`news_candidates.jsonl` beside this script) hold offsets and labels, never article text: the
 text is read again from the shared data folder (`article`), T17's tokeniser escapes turned back as in
