@@ -15,7 +15,7 @@ from typing import Any
 
 from dateline.events.occasion import occasion_clause
 from dateline.events.parties_nominal import adjective_parties, noun_parties
-from dateline.events.parties_participles import headline_subject
+from dateline.events.parties_participles import headline_subject, passive_inheritor
 from dateline.events.parties_syntax import (
     MEDIUM_NOUNS,
     MEETING_VERBS,
@@ -80,10 +80,10 @@ def verb_parties(verb: Any) -> PartyTokens:
         return found
     subject, how = verb_subject(verb)
     passive_subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    undergoer = reduced_passive_subject(verb)
-    if undergoer is not None:  # "If convicted, Dr Murray could ...": Murray is convicted, does not convict
+    undergoer = reduced_passive_subject(verb) or passive_inheritor(verb, subject, how)
+    if undergoer is not None:  # "If convicted, Dr Murray could ...", "X is to be released": done to X, not by X
         subject, passive_subject = None, undergoer
-        found.patterns.append(f"subject of '{verb.head.text}' (the reduced passive clause is done to it)")
+        found.patterns.append(f"subject of '{verb.head.text}' (the passive clause is done to it)")
     agent = passive_agent(verb)
     if agent is None and _stance_participle(verb):
         holder = passive_subject if passive_subject is not None else _copula_subject(verb)

@@ -41,6 +41,8 @@ ANSWERING_VERBS = word_set("answering_verbs")
 GIVEN_TYPES = frozenset({"REQUEST", "AID", "SUPPORT", "AGREE", "THREATEN", "ACCUSE", "PROTEST"})
 #: Nouns of the place, time or run of an act ("the site of protests by X"): their "by" phrase is the act's doer.
 SCENE_OF_NOUNS = word_set("scene_of_nouns")
+#: Act nouns whose "of" object does the act ("the resignation of X"), not undergoes it ("the release of X").
+DOER_OF_NOUNS = word_set("doer_of_nouns")
 #: Verbs of being or coming into a state: under such a verb's "under" phrase the subject undergoes the act.
 UNDER_STATE_VERBS = word_set("under_state_verbs")
 #: Verbs that put someone into the state their "under" phrase names ("placed him under house arrest").
@@ -292,9 +294,9 @@ def _add_noun_prep(prep: Any, found: PartyTokens) -> None:
     if word in NOUN_ACTOR_PREPS:
         found.actors.extend(with_conjuncts(objects[0]))
         found.patterns.append(f"'{word}' (reciprocal)")
-    elif word == "by":
+    elif word == "by" or (word == "of" and _named_doer(prep, objects[0], found)):
         found.actors.extend(with_conjuncts(objects[0]))
-        found.patterns.append("'by' agent")
+        found.patterns.append("'by' agent" if word == "by" else "'of' object (does the act)")
     elif word in NOUN_RECIPIENT_PREPS and not found.recipients:
         heads = with_conjuncts(objects[0])
         found.recipients.extend(heads)
@@ -304,6 +306,13 @@ def _add_noun_prep(prep: Any, found: PartyTokens) -> None:
             found.partners.update(t.i for t in heads)
         if word == "of" and not is_named(objects[0]):
             _add_thing_recipients(objects[0], found)
+
+
+def _named_doer(prep: Any, named: Any, found: PartyTokens) -> bool:
+    """"the resignation of President Mubarak": the named "of" object of a noun whose "of" phrase does the act
+    (`doer_of_nouns`); a common noun there ("the withdrawal of some forces") may be the troops of whoever withdraws
+    them, so it stays a recipient as before."""
+    return prep.head.lemma_.lower() in DOER_OF_NOUNS and is_named(named) and not found.actors
 
 
 def _add_thing_recipients(thing: Any, found: PartyTokens) -> None:

@@ -9,6 +9,9 @@ subject ("Doctors from two aid groups donated and delivered goods"). `headline_s
 subject when nothing else in the sentence is a finite verb; `dateline.events.parties_syntax.verb_subject` asks it
 first. Measured on 3,708 Timeline17 sentences (200 articles), 316 GSR sentences, 500 events-gold sentences and 83
 short reports, the parse occurs in 3, 1, 0 and 1 of them: rare in edited prose, more common in headlines.
+
+A passive infinitive or conjunct with no subject of its own ("X is to be released", "X expected to be criticised")
+inherits one, and what it says is done to that subject (`passive_inheritor`): `verb_parties` makes it the recipient.
 """
 
 from __future__ import annotations
@@ -75,3 +78,13 @@ def published_document(noun: Any) -> bool:
     only read or cited ("a report alleging abuses was cited") names no one."""
     return noun.lemma_.lower() in PUBLISHED_NOUNS and noun.dep_ == "dobj" and \
         noun.head.lemma_.lower() in PUBLISHING_VERBS
+
+
+def passive_inheritor(verb: Any, subject: Any | None, how: str) -> Any | None:
+    """"Ghonim is to be released Monday", "with Annan expected to be criticised": a passive verb with no subject of
+    its own takes the one of the clause it is controlled by or coordinated with (`verb_subject`), and what a passive
+    says is done to that subject, so it is the act's recipient, not its actor. None for a verb with an active
+    form, with a passive subject of its own, or with a subject that is its own."""
+    if subject is None or how == "subject" or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    return None if any(c.dep_ == "nsubjpass" for c in verb.children) else subject

@@ -101,7 +101,7 @@ def fallback_recipients(doc: Document, trigger: Any, actors: list[Party], type_n
     # "a car bombing in central Baghdad" hits the people there; "opened an embassy in Tehran",
     # "arrived in Amman" deal with the state, as a bare country name does ("Turkey said")
     placed = [replace(p, sector=PEOPLE if type_name in HARM_TYPES else STATE) for p in placed]
-    return placed or own_government(actors, type_name) \
+    return placed or own_government(actors, type_name, trigger) \
         or own_people(trigger, actors)
 
 
@@ -300,13 +300,15 @@ def own_people(trigger: Any, actors: list[Party]) -> list[Party]:
                                                             sector="CVL")]
 
 
-def own_government(actors: list[Party], type_name: str) -> list[Party]:
+def own_government(actors: list[Party], type_name: str, trigger: Any = None) -> list[Party]:
     """A protest by a country's people that names no target is directed at its government
     (CAMEO/PLOVER practice: "students staged demonstrations to demand reforms" is CVL -> GOV),
     and so is a demand by its people, workers, students or opposition ("demonstrators have
-    called for the release of prisoners"); a demand by anyone else names whom it asks."""
+    called for the release of prisoners"); a demand by anyone else names whom it asks. A country
+    named alone on a protest noun ("the Tunisian protests", "Egypt's protests") is its people."""
     if type_name not in PUBLIC_CLAIMS:
         return []
+    actors = [replace(p, sector=PEOPLE) if _national_crowd(trigger, p, type_name) else p for p in actors]
     countries = {p.country for p in actors if p.country and p.sector not in STATE_SECTORS}
     if len(countries) != 1 or any(p.sector in STATE_SECTORS for p in actors):
         return []
@@ -316,6 +318,12 @@ def own_government(actors: list[Party], type_name: str) -> list[Party]:
     if country in NON_STATE_COUNTRIES:
         return []
     return [Party(name=f"government of {country}", country=country, sector="GOV")]
+
+
+def _national_crowd(trigger: Any, party: Party, type_name: str) -> bool:
+    """A country named alone before a protest noun, as its adjective or possessive ("Tunisian protests")."""
+    return type_name in POPULAR_ACTS and trigger is not None and trigger.pos_ == "NOUN" and bare_country(party) \
+        and party.start is not None and trigger.left_edge.idx <= party.start < trigger.idx
 
 
 def named_in_object(doc: Document, trigger: Any, actors: list[Party], with_purpose: bool = False) -> list[Party]:
