@@ -57,6 +57,8 @@ BESIDE_STORY = word_class("place_words", "beside-story")
 SCENE_NOUNS = word_set("scene_nouns")
 #: The prepositions that aim an armed push at a town ("their onslaught on Baghdad"; "over Congress" names a topic).
 ASSAULT_WAY_PREPS = word_class("prepositions", "assault-way")
+#: Verbs that name an act as a wish through "for" ("calls for rallies"), and verbs of meaning to do one.
+WISH_VERBS, INTENT_VERBS = word_set("prepositional_irrealis_verbs"), word_set("intention_verbs")
 #: How far up from a place's noun the act it takes part in may be ("clashes between forces and protesters in X").
 PARTICIPANT_HOPS = 3
 
@@ -233,7 +235,7 @@ class _SceneTrail:
             if act is not None and not self._widens(place, act):
                 place = _town_of_its_event(doc, place, act)
                 wide = place.feature_code in WIDE_AREA_CODES or place.found_by == "national_part"
-                self.scene = None if wide else (place, act)
+                self.scene = None if wide or one_of_a_list(doc, place) else (place, act)
         self.read_upto = sentence_start
         return self.scene
 
@@ -241,6 +243,16 @@ class _SceneTrail:
         """True when a place stated for the scene's own act only holds the scene's town ("at a bakery in
         Tampico, in the Mexican state of Tamaulipas"): the town says more, and stays the scene."""
         return self.scene is not None and self.scene[1].i == act.i and area_holds(place, self.scene[0])
+
+
+def one_of_a_list(doc: Document, place: Place) -> bool:
+    """True when a place is listed with other places for one act ("There have also been protests in Jordan and
+    Sudan", "raids in Jenin and Nablus"): the act went on in each, so no one of them is where the story's later acts
+    went on; the last of the list set the scene before (Sudan for an Egyptian story's clashes told next)."""
+    token = place_token(doc.parsed, place)
+    index = ArticleIndex.of(doc)
+    return any(other.name is not None and other.geonameid != place.geonameid
+               for conjunct in token.conjuncts for other in index.places_at(conjunct.idx))
 
 
 def _town_of_its_event(doc: Document, place: Place, act: Any) -> Place:
@@ -275,7 +287,7 @@ def _act_placed(doc: Document, place: Place, trigger_starts: set[int] | None = N
         return None  # "in the neighbouring Dominican Republic": beside the story's place, not its scene
     prep, _ = site_preposition(prep, phrase)  # "destroyed vehicles on a highway outside the base at Tartus"
     head = prep.head
-    if speech_act(head) or head.dep_ == "relcl" or _unreal(head):
+    if speech_act(head) or head.dep_ == "relcl" or _unreal(head) or aimed_for(head):
         return None
     starts = trigger_starts if trigger_starts is not None else {e.evidence.trigger_start for e in doc.events}
     if head.pos_ == "VERB" and head.dep_ == "ROOT" and _done_by_a_party(doc, head, starts):
@@ -343,6 +355,17 @@ def _political(actor: Any) -> bool:
     """True for an actor of politics: one with a country or a sector (a private person named in a picture's
     caption, "Maura Wood ... takes a sample of water in a marsh near Pass a Loutre, Louisiana", is none)."""
     return actor is not None and bool(actor.country or actor.sector)
+
+
+def aimed_for(act: Any) -> bool:
+    """True when an act is named only as what someone calls, asks or presses for ("A Facebook page calls for similar
+    demonstrations in Syria", `prepositional_irrealis_verbs`) or means to do ("plans to march in Tunis",
+    `intention_verbs`): it has not happened, so its place is no scene (the first put an Egyptian story's clashes in
+    Syria). Read from the parse, not from the act's status: the coder also calls "may have been killed in an attack
+    around Manbij" hypothetical, a hedge on an attack that happened, whose town the story goes on in."""
+    if act.dep_ == "pobj" and act.head.lower_ == "for":
+        return act.head.head.lemma_.lower() in WISH_VERBS
+    return act.dep_ in ("xcomp", "dobj") and act.head.lemma_.lower() in INTENT_VERBS
 
 
 def _unreal(verb: Any) -> bool:
