@@ -4,7 +4,7 @@ The scene is the place the article last stated for an act, carried to later acts
 called for or planned ("a group calls for rallies in Tripoli") has not happened, and an act told of several places
 at once ("protests in Amman and Khartoum") happened in each: neither says where the story's next acts went on.
 Place sample 203 found both carrying an Egyptian story's clashes to Syria, then to Sudan. A hedged act ("may have
-been killed in an attack around Manbij") happened all the same and still sets the scene.
+been killed in a raid near Raqqa") happened all the same and still sets the scene.
 """
 
 from __future__ import annotations

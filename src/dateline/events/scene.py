@@ -246,9 +246,10 @@ class _SceneTrail:
 
 
 def one_of_a_list(doc: Document, place: Place) -> bool:
-    """True when a place is listed with other places for one act ("There have also been protests in Jordan and
-    Sudan", "raids in Jenin and Nablus"): the act went on in each, so no one of them is where the story's later acts
-    went on; the last of the list set the scene before (Sudan for an Egyptian story's clashes told next)."""
+    """True when a place is listed with other places for one act ("rallies were held in Amman and Khartoum too",
+    "raids in Jenin and Nablus"): the act went on in each, so no one of them is where the story's later acts went on;
+    the last of the list set the scene before (place sample 203: the second of two countries for an Egyptian story's
+    clashes told next)."""
     token = place_token(doc.parsed, place)
     index = ArticleIndex.of(doc)
     return any(other.name is not None and other.geonameid != place.geonameid
@@ -358,11 +359,12 @@ def _political(actor: Any) -> bool:
 
 
 def aimed_for(act: Any) -> bool:
-    """True when an act is named only as what someone calls, asks or presses for ("A Facebook page calls for similar
-    demonstrations in Syria", `prepositional_irrealis_verbs`) or means to do ("plans to march in Tunis",
-    `intention_verbs`): it has not happened, so its place is no scene (the first put an Egyptian story's clashes in
-    Syria). Read from the parse, not from the act's status: the coder also calls "may have been killed in an attack
-    around Manbij" hypothetical, a hedge on an attack that happened, whose town the story goes on in."""
+    """True when an act is named only as what someone calls, asks or presses for ("an online group calls for such
+    rallies in Tripoli", `prepositional_irrealis_verbs`) or means to do ("plans to march in Tunis",
+    `intention_verbs`): it has not happened, so its place is no scene (place sample 203: a web page's call for
+    rallies in another country carried an Egyptian story's clashes there). Read from the parse, not from the act's
+    status: the coder also calls "may have been killed in a raid near Raqqa" hypothetical, a hedge on an attack that
+    happened, whose town the story goes on in (RAMS lost one such scene to a status check)."""
     if act.dep_ == "pobj" and act.head.lower_ == "for":
         return act.head.head.lemma_.lower() in WISH_VERBS
     return act.dep_ in ("xcomp", "dobj") and act.head.lemma_.lower() in INTENT_VERBS
