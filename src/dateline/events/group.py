@@ -29,6 +29,8 @@ from typing import Any
 from dateline.events.group_cues import Cues, borrowed_type, mention_cues, sentence_ordinals
 from dateline.events.group_merge import merge_mentions
 from dateline.events.group_pointing import join_pointing_back
+from dateline.events.group_status import join_known_under_other_status, join_purposes
+from dateline.events.group_victims import join_tolls
 from dateline.events.same_happening import (
     FEATURE_WORDS,
     RECIPROCAL_TYPES,
@@ -120,8 +122,14 @@ def happenings(events: list[Event], cues: list[Cues], reference: dt.date | None 
                model: PairModel | None = None) -> list[tuple[list[int], dict[int, str], set[int]]]:
     """The mentions of each happening as `group_events` joins them (the learned pairs, then the borrowed-type
     mentions beside a surer one): event indices, why each later member was joined, and the members that lend
-    no date or place. `tools/group_eval.py` and `tools/train_same_happening.py` judge this whole grouping."""
-    return absorb_borrowed(events, cues, cluster(events, cues, reference, lead, model))
+    no date or place (the borrowed-type mentions, and nouns joined to the fact they name under another status,
+    `group_status`). `tools/group_eval.py` and `tools/train_same_happening.py` judge this whole grouping."""
+    model = model or load_pair_model()
+    groups = absorb_borrowed(events, cues, cluster(events, cues, reference, lead, model))
+    groups = join_purposes([e.type for e in events], cues, groups)
+    mentions = mentions_of(events, cues, reference)
+    groups = join_known_under_other_status(mentions, groups, model, lead)
+    return join_tolls(mentions, groups, lead)
 
 
 def absorb_borrowed(events: list[Event], cues: list[Cues],

@@ -135,6 +135,9 @@ class Cues:
     #: or the manner of another act ("burned his ballot in protest": the act's token index; `group_sets`)
     member: bool = False
     manner: int | None = None
+    #: the token index of the verb a purpose infinitive with no subject of its own hangs on ("met the unions to
+    #: discuss the strike": met; `purpose_of`), or None: the purpose of an act of its type tells that act
+    purpose_of: int | None = None
 
 
 def mention_cues(event: Event, parsed: Any, ordinals: dict[int, int] | None = None,
@@ -164,7 +167,8 @@ def mention_cues(event: Event, parsed: Any, ordinals: dict[int, int] | None = No
                 reach=governing_chain(token, across_conjuncts=True), borrowed=borrowed_type(event) is not None,
                 markers=occurrence_markers(token), count=occurrence_count(token), kinds=occurrence_kinds(token),
                 leading=leading_words(token),
-                occasion_of=_occasion_of(token), member=part_of_a_set(token), manner=manner_of_act(token))
+                occasion_of=_occasion_of(token), member=part_of_a_set(token), manner=manner_of_act(token),
+                purpose_of=purpose_of(token))
 
 
 def _presents_as_known(child: Any) -> bool:
@@ -213,6 +217,15 @@ def _occasion_of(token: Any) -> int | None:
     raid": walked), or None when the trigger is no object of one."""
     link = occasion_link(token)
     return link[1].i if link is not None else None
+
+
+def purpose_of(token: Any) -> int | None:
+    """The token index of the verb a trigger is the purpose infinitive of ("met ... to discuss", "gathered to
+    protest": an adverbial "to" clause with no subject of its own), or None. An object's infinitive ("urged the
+    leaders to demand") is a complement, not a purpose: the object does that act."""
+    if token.dep_ != "advcl" or token.tag_ != "VB" or any(c.dep_ in SUBJECT_DEPS for c in token.children):
+        return None
+    return token.head.i if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) else None
 
 
 def occurrence_markers(token: Any) -> frozenset[str]:

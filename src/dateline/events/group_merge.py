@@ -34,7 +34,8 @@ def merge_mentions(events: list[Event], reasons: dict[int, str], lent: frozenset
     mentions = [replace(e.evidence, joined=reasons.get(k)) for k, e in enumerate(events)]
     if len(events) == 1:
         return replace(events[0], mentions=mentions)
-    primary = max(range(len(events)), key=lambda k: (events[k].confidence, -k))
+    own_members = [k for k in range(len(events)) if k not in lent] or list(range(len(events)))
+    primary = max(own_members, key=lambda k: (events[k].confidence, -k))
     best = events[primary]
     own = [k for k in range(len(events)) if k not in lent or k == primary]
     located = happening_location([events[k] for k in own], own.index(primary), places)
