@@ -1,0 +1,26 @@
+"""A byline's stamp with a semicolon between its date and its clock time (issue 10, twentieth session).
+
+Some papers print a byline as "By A and B | November 15, 2010; 6:00 AM ET" and the text extracted from the page
+runs it into the story's first sentence. The story stage marked a stamp only when a comma or a space parts the
+date from the clock time, so the semicolon's stamp stayed story text, and the dater took its clock time as the time
+of the clause it was parsed into, over the clause's own "On October 18": date sample 2020's one wrong date.
+"""
+
+from __future__ import annotations
+
+from dateline.story import mark_story
+from stage_run import event_at, extracted
+
+BYLINE = ("Fund faces new scrutiny.\nBy Jane Roe and John Doe | November 15 , 2010 ; 6:00 AM ET The Relief Trust "
+          "Fund On October 18 , 2010 , The Smith Law Group sent a letter to the Secretary of Labor .")
+
+
+def test_a_semicolon_stamp_is_no_story_text(make_doc) -> None:
+    doc = mark_story(make_doc(BYLINE))
+    stamps = [BYLINE[s.start:s.end] for s in doc.excluded if s.kind == "timestamp"]
+    assert stamps == ["November 15 , 2010 ; 6:00 AM ET"]
+
+
+def test_the_clause_s_own_date_dates_the_act_after_a_byline(nlp) -> None:
+    sent = event_at(extracted(nlp, BYLINE, "2010-11-15"), "sent")
+    assert sent.date == "2010-10-18"
