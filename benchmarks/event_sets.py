@@ -41,7 +41,7 @@ from dateline.model import Article, Document  # noqa: E402
 from dateline.pipeline import process  # noqa: E402
 from detector_sources import recode  # noqa: E402
 from dev_articles import DEV, crisis_tweet_articles, muc_articles, rams_articles, wikievents_articles  # noqa: E402
-from event_sources import SOURCES, TRAINED_ON, cache_rows, source_file  # noqa: E402
+from event_sources import DEFAULT_ROWS, SOURCES, TRAINED_ON, cache_rows, source_file  # noqa: E402
 from train_event_detector import cross_fitted_detectors  # noqa: E402
 from train_event_model import (  # noqa: E402
     calibrated,
@@ -95,20 +95,22 @@ def events_gold_articles(limit: int) -> list[Article]:
             for a in map(json.loads, lines)]
 
 
-def training_rows() -> list[Any]:
-    """The verifier's labelled candidates of every training source (cached by `tools/event_sources.py`)."""
+def training_rows(kind: str = DEFAULT_ROWS) -> list[Any]:
+    """The verifier's labelled candidates of every training source (cached by `tools/event_sources.py`), of the row
+    kind `kind` (`event_sources.ROW_KINDS`: the recipe's `--rows`)."""
     detectors = cross_fitted_detectors(GOLD, DEV)
     return [r for name in TRAINED_ON
-            for r in cache_rows(name, source_file(name, GOLD, DEV), SOURCES[name][0], 0, False, detectors)]
+            for r in cache_rows(name, source_file(name, GOLD, DEV), SOURCES[name][0], 0, False, detectors, kind)]
 
 
-def cv_readings(raw_docs: list[Document]) -> list[dict[str, Any]]:
+def cv_readings(raw_docs: list[Document], kind: str = DEFAULT_ROWS) -> list[dict[str, Any]]:
     """Gold readings whose events are verified by fold models that never saw their article.
 
     Each fold's calibration (`train_event_model.calibrated`) is fitted on the out-of-fold probabilities of the
-    other folds' articles only (nested), so the confidences shown are honest too.
+    other folds' articles only (nested), so the confidences shown are honest too. The fold verifiers learn from
+    rows of the kind `kind`.
     """
-    rows = training_rows()
+    rows = training_rows(kind)
     oof = cross_validate_gold(rows)
     folds = whole_article_folds(rows)
     threads = _thread_models(folds)
@@ -208,8 +210,9 @@ def pick_threshold(readings: list[dict[str, Any]]) -> tuple[float, dict[str, Any
     return t, got, curve
 
 
-def gold_figures(limit: int, errors: bool) -> tuple[dict[str, Any], float]:
-    """Figures on events-gold, and the proposed display threshold (from the cross-validation)."""
+def gold_figures(limit: int, errors: bool, kind: str = DEFAULT_ROWS) -> tuple[dict[str, Any], float]:
+    """Figures on events-gold, and the proposed display threshold (from the cross-validation of verifiers trained
+    on rows of the kind `kind`)."""
     articles = events_gold_articles(limit)
     progress(f"events-gold: {len(articles)} articles, shipped pipeline")
     shipped = [d.to_json() for d in process(articles)]
@@ -217,7 +220,7 @@ def gold_figures(limit: int, errors: bool) -> tuple[dict[str, Any], float]:
         with grouping.off():
             raw_docs = recode(list(process(articles)), cross_fitted_detectors(GOLD, DEV))
         lexicon = [grouped_copy(d).to_json() for d in raw_docs]
-    cv = cv_readings(raw_docs)
+    cv = cv_readings(raw_docs, kind)
     threshold, at_threshold, curve = pick_threshold(cv)
     table, ece = calibration_table(cv, articles)
     progress("reliability of cross-validated confidences on events-gold (factual events):")
@@ -232,7 +235,7 @@ def gold_figures(limit: int, errors: bool) -> tuple[dict[str, Any], float]:
            "gold_cv_reliability": table, "gold_cv_curve": curve,
            "gold_cv_lowest_reaching_precision_0.85": next(
                (c["min_confidence"] for c in curve if c["precision"] >= TARGET_PRECISION), None),
-           "cv_by_source": per_source_cv(training_rows())}
+           "cv_by_source": per_source_cv(training_rows(kind))}
     return out, threshold
 
 

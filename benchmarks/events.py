@@ -310,7 +310,7 @@ def main() -> None:
     if not args.no_sets:
         from event_sets import devset_figures, gold_figures
 
-        gold_out, REPORTED_MIN = gold_figures(args.limit, args.errors)
+        gold_out, REPORTED_MIN = gold_figures(args.limit, args.errors, figures["cv_verifier_recipe"]["row_kind"])
         figures.update(gold_out)
         figures.update(devset_figures(args.limit, REPORTED_MIN))
     gold = load_gold(args.gsr)

@@ -212,7 +212,6 @@ def test_the_events_benchmark_cross_validates_the_recipe_its_flags_name(monkeypa
 
     for name in ("BESIDE_WEIGHT", "BESIDE_IN_CALIBRATION", "CALIBRATION_MAP", "CALIBRATE_ON", "C", "MIN_DOCS"):
         monkeypatch.setattr(train_event_model, name, getattr(train_event_model, name))  # restored afterwards
-    monkeypatch.setattr(train_event_model.event_sources, "ROWS", train_event_model.event_sources.ROWS)
     import events
 
     parser, trainer = events.build_parser()

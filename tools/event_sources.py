@@ -81,8 +81,9 @@ LABEL_VERSION = 6
 #: other mentions of a group, scored at run time, were never rows, and a leader's parties were not those it is scored
 #: with. Measured in the nineteenth session (BENCHMARKS.md, Event models, nineteenth session): "mentions" ties with
 #: "groups" on unseen news (50 right shown at 0.35 each) and is calibrated a little worse (news ECE 0.057 -> 0.074,
-#: gold CV 0.045 -> 0.051), so the shipped recipe's rows stay the default.
-ROWS = "groups"
+#: gold CV 0.045 -> 0.051), so the shipped recipe's rows stay the default. The kind is a value each caller hands to
+#: `cache_rows` (from `--rows`), never a module setting, so two runs in one process cannot read each other's kind.
+DEFAULT_ROWS = "groups"
 ROW_KINDS = ("mentions", "groups")
 #: The label of a gold candidate of another type beside a gold fact, off the coder's words: not its type there,
 #: whether it reports an event the coder left uncoded unknown (`_gold_labeller`). Never a class of the model.
@@ -296,25 +297,29 @@ def labelled_rows(name: str, docs: list[Document], labellers: dict[str, Labeller
                           candidate_features(event, doc.parsed), event.evidence.sentence)
 
 
-def cache_rows(name: str, path: Path, reader: Reader, limit: int, refresh: bool, detectors: list[Any]) -> list[Row]:
+def cache_rows(name: str, path: Path, reader: Reader, limit: int, refresh: bool, detectors: list[Any],
+               kind: str = DEFAULT_ROWS) -> list[Row]:
     """The labelled rows of a source, from the cache when the source, features and detectors are unchanged.
 
     Each document's candidates come from the lexicon and the fold's detector in `detectors` that never saw
     it (`detector_sources.recoded`), so the verifier learns from proposals as they come on unseen news; they are
-    the mentions or the grouped events as `ROWS` says (the key says which, "groups" keeping the old key).
+    the mentions or the grouped events as `kind` (of `ROW_KINDS`) says (the key says which, "groups" keeping the
+    old key).
     """
     from detector_sources import recoded
 
+    if kind not in ROW_KINDS:
+        raise ValueError(f"row kind {kind!r} is none of {ROW_KINDS}")
     stat = path.stat()
     weights = hashlib.sha256(b"".join(m.coef.tobytes() for m in detectors)).hexdigest()[:12]
     raw = (f"{path.resolve()}:{stat.st_mtime}:{limit}:{FEATURE_VERSION}:{LABEL_VERSION}:{weights}:"
-           f"{pipeline_fingerprint()}:{DOCUMENT_FORM}" + ("" if ROWS == "groups" else f":{ROWS}"))
+           f"{pipeline_fingerprint()}:{DOCUMENT_FORM}" + ("" if kind == "groups" else f":{kind}"))
     key = hashlib.sha256(raw.encode()).hexdigest()[:12]
     cache = cache_folder() / f"{name}-{key}.jsonl"
     if cache.exists() and not refresh:
         return [Row(**json.loads(line)) for line in cache.read_text(encoding="utf-8").splitlines()]
     labellers = {art.id: labeller for art, labeller in reader(path, limit)}
-    rows = list(labelled_rows(name, recoded(name, path, detectors, limit, refresh, ROWS == "mentions"), labellers))
+    rows = list(labelled_rows(name, recoded(name, path, detectors, limit, refresh, kind == "mentions"), labellers))
     cache.parent.mkdir(parents=True, exist_ok=True)
     tmp = cache.with_suffix(".tmp")
     tmp.write_text("".join(json.dumps({**asdict(r), "dense": []}) + "\n" for r in rows), encoding="utf-8")

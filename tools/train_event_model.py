@@ -43,11 +43,20 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import event_sources
 from dateline.events import linear
 from dateline.events.linear import LinearModel
 from dateline.events.verify import FEATURE_VERSION, MODEL_NAME, NONE
-from event_sources import BESIDE, SOURCES, TRAINED_ON, Row, attach_embeddings, cache_rows, source_file
+from event_sources import (
+    BESIDE,
+    DEFAULT_ROWS,
+    ROW_KINDS,
+    SOURCES,
+    TRAINED_ON,
+    Row,
+    attach_embeddings,
+    cache_rows,
+    source_file,
+)
 from fit_matrix import dense_matrix, dense_stats, feature_matrix
 from verifier_figures import decide, isotonic_knots, platt, ranking, source_report
 
@@ -274,7 +283,8 @@ def per_source_cv(rows: list[Row], c: float | None = None, use_dense: bool | Non
 
 def load_all(args: argparse.Namespace) -> list[Row]:
     """The cached (or freshly extracted) candidate rows of every training source: the lexicon's candidates
-    and those of the event detector, each document's proposed by a fold detector that never saw it."""
+    and those of the event detector, each document's proposed by a fold detector that never saw it; rows of the
+    kind `args.rows` names (`event_sources.ROW_KINDS`)."""
     from train_event_detector import cross_fitted_detectors
 
     detectors = cross_fitted_detectors(args.gold, args.dev, args.limit, args.refresh)
@@ -285,7 +295,7 @@ def load_all(args: argparse.Namespace) -> list[Row]:
         if not path.exists():
             print(f"{name}: {path} missing, skipped", file=sys.stderr)
             continue
-        got = cache_rows(name, path, reader, args.limit, args.refresh, detectors)
+        got = cache_rows(name, path, reader, args.limit, args.refresh, detectors, args.rows)
         print(f"{name}: {len(got)} labelled candidates", file=sys.stderr)
         rows += got
     return attach_embeddings(rows) if USE_EMBEDDINGS else rows
@@ -307,26 +317,28 @@ def add_recipe_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--c", type=float, default=C, help=f"inverse L2 strength of the verifier (default {C})")
     parser.add_argument("--min-docs", type=int, default=MIN_DOCS,
                         help=f"documents a verifier feature must be seen in (default {MIN_DOCS}: MIN_COUNT rows only)")
-    parser.add_argument("--rows", choices=event_sources.ROW_KINDS, default=event_sources.ROWS,
-                        help="a row per mention as extract verifies it, or per group as before (event_sources.ROWS)")
+    parser.add_argument("--rows", choices=ROW_KINDS, default=DEFAULT_ROWS,
+                        help="a row per mention as extract verifies it, or per group as before (the default, "
+                             "event_sources.DEFAULT_ROWS)")
 
 
 def set_recipe(parser: argparse.ArgumentParser, args: argparse.Namespace) -> dict[str, Any]:
     """Put the parsed `add_recipe_options` in force for this process (the module constants `fit` and `calibrated`
     read), refusing a negative weight, a C not above 0 or a document count below 1 through `parser`; the recipe in
-    force, to print beside the figures."""
+    force, to print beside the figures. The row kind is not put in force: it is returned (`row_kind`) for the
+    caller to hand to `cache_rows`, as `args.rows` is handed to `load_all`."""
     global BESIDE_WEIGHT, BESIDE_IN_CALIBRATION, CALIBRATION_MAP, CALIBRATE_ON, C, MIN_DOCS
     if args.beside_weight is not None and args.beside_weight < 0:
         parser.error(f"--beside-weight must be 0 or more (got {args.beside_weight})")
     if args.c <= 0 or args.min_docs < 1:
         parser.error(f"--c must be above 0 and --min-docs 1 or more (got {args.c}, {args.min_docs})")
-    C, MIN_DOCS, event_sources.ROWS = args.c, args.min_docs, args.rows
+    C, MIN_DOCS = args.c, args.min_docs
     BESIDE_WEIGHT = BESIDE_WEIGHT if args.beside_weight is None else args.beside_weight
     BESIDE_IN_CALIBRATION = BESIDE_IN_CALIBRATION or args.beside_in_calibration
     CALIBRATION_MAP, CALIBRATE_ON = args.calibration_map, args.calibrate_on
     return {"beside_weight": BESIDE_WEIGHT, "beside_in_calibration": BESIDE_IN_CALIBRATION, "c": C,
             "min_docs": MIN_DOCS, "calibration_map": CALIBRATION_MAP, "calibrate_on": CALIBRATE_ON,
-            "row_kind": event_sources.ROWS}
+            "row_kind": args.rows}
 
 
 def main() -> None:

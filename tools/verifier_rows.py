@@ -3,7 +3,7 @@
     DATELINE_CACHE=... .venv/bin/python tools/verifier_rows.py --gold ../shared/data/events-gold \\
         --dev ../shared/data/events-dev [--sources gold,news] [--feature frame_agent=private]
 
-For each source, the rows `event_sources.cache_rows` gives under each `ROWS` kind, matched by key (document,
+For each source, the rows `event_sources.cache_rows` gives under each row kind (`ROW_KINDS`), matched by key (document,
 trigger start, type): how many are rows of both kinds, of the mentions only (scored at run time, never learnt from
 when rows were groups: the mentions a group absorbed), of the groups only (a group's type no mention of its own
 trigger has), and how many of the shared keys carry other features (a group leader's parties re-read, merged or
@@ -21,14 +21,12 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import event_sources
 from event_sources import ROW_KINDS, SOURCES, TRAINED_ON, Row, cache_rows, source_file
 
 
 def rows_of(kind: str, name: str, gold: Path, dev: Path, detectors: list[Any]) -> list[Row]:
     """The rows of one source under one row kind (cached by `cache_rows`)."""
-    event_sources.ROWS = kind
-    return cache_rows(name, source_file(name, gold, dev), SOURCES[name][0], 0, False, detectors)
+    return cache_rows(name, source_file(name, gold, dev), SOURCES[name][0], 0, False, detectors, kind)
 
 
 def compare(mentions: list[Row], groups: list[Row], feature: str | None = None) -> dict[str, Any]:
