@@ -248,14 +248,23 @@ def grouping_scores(merged: dict[str, str], reports: dict[str, Report], pair_fil
     return out
 
 
-def joined_by_class(labelled: Path, merged: dict[str, str], index: AnchorIndex) -> dict[str, dict[str, int]]:
+def joined_by_class(labelled: Path, merged: dict[str, str], index: AnchorIndex,
+                    reports: dict[str, Report] | None = None) -> dict[str, dict[str, int]]:
     """Per class and label, how many of a labelled sample's pairs the store joins, of how many (pairs whose reports
-    the store no longer holds left out: `merge_anchors`)."""
+    the store no longer holds left out: `merge_anchors`). Given the store's `reports`, also how many of each label
+    the link model weighs below its threshold whatever blocks them (`below link threshold`: of one type, the model's
+    probability with no rule asked): a pair of that count would stay apart if its class's block were lifted, so the
+    link model, not the class's rule, is what holds it (twentieth session)."""
     counts: dict[str, Counter[str]] = {}
+    model = link_model()
     for rec, a, b in anchored_pairs(index, read_labels(labelled)):
         tally = counts.setdefault(str(rec["class"]), Counter())
         tally[str(rec["label"])] += 1
         tally[f"{rec['label']} joined"] += merged[a] == merged[b]
+        if reports is not None and merged[a] != merged[b]:
+            first, second = reports[a], reports[b]
+            tally[f"{rec['label']} below link threshold"] += (first.type == second.type and model.probability(
+                features_between(first, second)) < model.threshold)
     return {kind: dict(sorted(tally.items())) for kind, tally in sorted(counts.items())}
 
 
@@ -315,7 +324,7 @@ def main() -> None:
         result["drawn"] = len(drawn)
     if args.labelled:
         index = AnchorIndex.of_store(args.db)
-        result["labelled_joined"] = joined_by_class(args.labelled, merged, index)
+        result["labelled_joined"] = joined_by_class(args.labelled, merged, index, reports)
         result["sides_found"] = dict(sorted(index.how.items()))
     print(json.dumps(result))
 

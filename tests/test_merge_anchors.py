@@ -193,3 +193,25 @@ def test_a_textless_record_keeps_no_sentence_and_still_finds_its_report(anchors)
     assert _index(anchors, labelled).event_of(kept["a"]) == labelled.id
     moved = TEXT.replace("mayor", "major")
     assert _index(anchors, labelled, text=moved).event_of(kept["a"]) is None
+
+
+def test_a_kept_apart_label_counts_whether_the_link_model_would_join_it(anchors, drawn_store, tmp_path, monkeypatch):
+    """`merge_missed.joined_by_class` with the store's reports: a same pair kept apart (here by a made-up assignment)
+    whose link the model weighs at its threshold is not counted below it; under a model that asks for more it is."""
+    import dataclasses
+
+    import merge_missed
+
+    reports, _, _ = merge_missed.read_store(drawn_store)
+    first, second = sorted(reports)
+    record = {**merge_missed.record(reports[first], reports[second], "conflict: places", 0.5), "label": "same"}
+    labelled = tmp_path / "labelled.jsonl"
+    labelled.write_text(json.dumps({"_about": "test"}) + "\n" + json.dumps(anchors.textless(record)) + "\n")
+    apart = {first: first, second: second}
+    index = anchors.AnchorIndex.of_store(drawn_store)
+    counts = merge_missed.joined_by_class(labelled, apart, index, reports)["conflict: places"]
+    assert counts == {"same": 1, "same below link threshold": 0, "same joined": 0}
+    strict = dataclasses.replace(merge_missed.link_model(), threshold=1.0)
+    monkeypatch.setattr(merge_missed, "link_model", lambda: strict)
+    counts = merge_missed.joined_by_class(labelled, apart, index, reports)["conflict: places"]
+    assert counts["same below link threshold"] == 1
