@@ -1,4 +1,4 @@
-"""The matrices the event trainers fit (`train_event_model.fit_linear`): the rows' binary features as a sparse
+"""The matrices the event trainers fit (`linear_fit.fit_linear`): the rows' binary features as a sparse
 matrix over a vocabulary of the features seen often enough, and their dense vectors standardised.
 
 Kept apart from the trainer so that what becomes a column (and why a feature does not) is read in one place."""

@@ -57,7 +57,7 @@ from event_sources import (
     cache_rows,
     source_file,
 )
-from fit_matrix import dense_matrix, dense_stats, feature_matrix
+from linear_fit import SEED, fit_linear, predict, without_features
 from verifier_figures import decide, isotonic_knots, platt, ranking, source_report
 
 #: How much one row of each source counts: the gold articles are the target domain, and so are the hand-labelled
@@ -66,7 +66,6 @@ from verifier_figures import decide, isotonic_knots, platt, ranking, source_repo
 #: alike.
 SOURCE_WEIGHT = {"gold": 3.0, "news": 3.0, "ngec": 0.5, "rams": 1.0, "wikievents": 1.0, "crisislex": 0.5,
                  "gsr": 1.0}
-MIN_COUNT = 2  # features seen fewer times are left out of the vocabulary
 #: The verifier's features must also be seen in this many documents (a source's article, story or tweet): a
 #: feature of one document only (a person's name as the subject, a word of one story) can fit that document's
 #: labels without moving the weights every text shares, and is never seen again on other news. 1 keeps them all.
@@ -121,36 +120,7 @@ USE_EMBEDDINGS = False
 DENSE_WEIGHT = 1.0
 C = 0.3  # inverse L2 strength, chosen by the gold cross-validation (AUC of P(right), 0.3 vs 1.0)
 FOLDS = 5
-SEED = 13
-
-
-def fit_linear(rows: list[Any], c: float, weights: dict[str, float], use_dense: bool = False,
-               min_count: int = MIN_COUNT, dense_weight: float = 1.0, min_docs: int = 1) -> LinearModel:
-    """The one trainer of the learned decisions (verifier and detector): a multinomial logistic regression over
-    the rows' binary features (`feature_matrix`: seen in `min_count` rows and `min_docs` documents) and, with
-    `use_dense`, their standardised dense vectors times `dense_weight` (kept
-    in the model as a smaller scale, so reading it needs nothing new); each row weighted by its source. Rows
-    with fewer than two labels give a model that always says NONE."""
-    from scipy.sparse import csr_matrix, hstack
-    from sklearn.linear_model import LogisticRegression
-
-    if len({r.label for r in rows}) < 2:
-        return LinearModel((NONE,), {}, np.zeros((1, 0)), np.zeros(1))
-    vocab, index, x = feature_matrix(rows, min_count, min_docs)
-    stats = dense_stats(rows) if use_dense else None
-    if stats is not None:
-        stats = (stats[0], stats[1] / dense_weight)
-        x = hstack([x, csr_matrix(dense_matrix(rows, *stats))], format="csr")
-    from threadpoolctl import threadpool_limits
-
-    clf = LogisticRegression(C=c, max_iter=2000, random_state=SEED)
-    with threadpool_limits(1):  # one BLAS thread: sums in one order, so the same rows give the same weights
-        clf.fit(x, [r.label for r in rows], sample_weight=[weights.get(r.source, 1.0) for r in rows])
-    coef, intercept = clf.coef_, clf.intercept_
-    if len(clf.classes_) == 2:  # binary problems come back as one row; the model always holds one per class
-        coef, intercept = np.vstack([-coef[0] / 2, coef[0] / 2]), np.array([-intercept[0] / 2, intercept[0] / 2])
-    dense = None if stats is None else (coef[:, len(vocab):], *stats)
-    return LinearModel(tuple(str(k) for k in clf.classes_), index, coef[:, : len(vocab)], intercept, dense=dense)
+#: `SEED` (from `linear_fit`) deals the folds and seeds the solver; `tools/recipe_cv.py` sets it here for both.
 
 
 def fit(rows: list[Row], c: float | None = None, use_dense: bool | None = None,
@@ -164,7 +134,7 @@ def fit(rows: list[Row], c: float | None = None, use_dense: bool | None = None,
     dense = USE_EMBEDDINGS if use_dense is None else use_dense
     weight = DENSE_WEIGHT if dense_weight is None else dense_weight
     weights = {**SOURCE_WEIGHT, BESIDE_SOURCE: SOURCE_WEIGHT["gold"] * BESIDE_WEIGHT}
-    model = fit_linear(marked, C if c is None else c, weights, dense, dense_weight=weight, min_docs=MIN_DOCS)
+    model = fit_linear(marked, C if c is None else c, weights, dense, dense_weight=weight, min_docs=MIN_DOCS, seed=SEED)
     return without_features(model, SOURCE_MARK)
 
 
@@ -173,21 +143,6 @@ def as_fitted(rows: list[Row]) -> list[Row]:
     at weight 0; every other row as it is."""
     return [replace(r, label=NONE, source=BESIDE_SOURCE) if r.label == BESIDE else r for r in rows
             if r.label != BESIDE or BESIDE_WEIGHT > 0]
-
-
-def without_features(model: LinearModel, prefix: str) -> LinearModel:
-    """The model without the sparse features whose names start with `prefix` (their columns removed, the
-    vocabulary numbered again in the same order)."""
-    kept = sorted((i, f) for f, i in model.vocabulary.items() if not f.startswith(prefix))
-    columns = [i for i, _ in kept]
-    return replace(model, vocabulary={f: n for n, (_, f) in enumerate(kept)}, coef=model.coef[:, columns])
-
-
-def predict(model: LinearModel, rows: list[Any]) -> list[dict[str, float]]:
-    """The model's class probabilities of each row, by class name, dense features included."""
-    probs = model.probabilities_of_many([r.features for r in rows],
-                                        [np.asarray(r.dense) if len(r.dense) else None for r in rows])
-    return [dict(zip(model.classes, map(float, p), strict=True)) for p in probs]
 
 
 def gold_folds(rows: list[Row], source: str = "gold") -> list[list[str]]:
