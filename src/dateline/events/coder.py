@@ -35,6 +35,7 @@ from dateline.events.parties_reported import reread_reported_accusations, reread
 from dateline.events.party_records import RECIPROCAL_TYPES, party_records
 from dateline.events.targets import fallback_recipients, implicit_protesters, implicit_state_actor
 from dateline.events.thread_parties import fill_thread_parties
+from dateline.events.token_columns import tokens_where
 from dateline.model import Document, Event, EventStatus, Evidence, Party, event_id
 from dateline.words import word_class, word_set
 
@@ -140,9 +141,8 @@ def after_verification(doc: Document) -> Document:
 def find_triggers(sent: Any, lexicon: Lexicon) -> list[Trigger]:
     """Trigger tokens of a sentence: verbs first, then nouns not absorbed by a coded verb."""
     verbs: dict[int, Trigger] = {}
-    for token in sent:
-        if token.lower_ in NON_EVENT_WORDS:
-            continue
+    # a Token made only for a word its part of speech and form leave in question (events.token_columns)
+    for token in tokens_where(sent, lambda pos, lower: pos in ("VERB", "ADJ") and lower not in NON_EVENT_WORDS):
         if token.pos_ == "VERB" and not verb_used_as_noun(token):
             entry = lexicon.verb_entry(token)
             demand = _reported_demand(token)
@@ -158,7 +158,7 @@ def find_triggers(sent: Any, lexicon: Lexicon) -> list[Trigger]:
             if entry is not None:
                 verbs[token.i] = Trigger(token, entry)
     nouns = []
-    for token in sent:
+    for token in tokens_where(sent, lambda pos, _: pos in NOMINAL_POS or pos == "VERB"):
         if token.pos_ not in NOMINAL_POS and not (token.pos_ == "VERB" and verb_used_as_noun(token)):
             continue
         entry = lexicon.noun_entry(token)

@@ -33,6 +33,7 @@ from dateline.events import linear
 from dateline.events.lexicon import TriggerEntry
 from dateline.events.linear import LinearModel
 from dateline.events.ontology import load_ontology
+from dateline.events.token_columns import sentence_range, token_columns
 
 MODEL_DIR = package_data("models")
 MODEL_NAME = "event_detector"
@@ -86,6 +87,15 @@ def load_model() -> LinearModel | None:
 def is_candidate(token: Any) -> bool:
     """Whether a token can report an event: an alphabetic verb or noun."""
     return token.pos_ in CANDIDATE_POS and token.is_alpha and len(token.text) > 2
+
+
+def candidate_tokens(sent: Any) -> list[Any]:
+    """The tokens of a sentence that `is_candidate` takes, read from the parse's columns (`events.token_columns`):
+    no `Token` is made for the others, most of the sentence."""
+    doc, positions = sentence_range(sent)
+    columns = token_columns(doc)
+    pos, alpha, length = columns.pos, columns.alpha, columns.length
+    return [doc[i] for i in positions if pos[i] in CANDIDATE_POS and alpha[i] and length[i] > 2]
 
 
 def detector_features(token: Any, lexicon_types: dict[int, str]) -> list[str]:
@@ -150,7 +160,7 @@ def detect_in_sentences(sentences: list[tuple[Any, dict[int, str]]]) -> list[lis
     model = _IN_FORCE[-1] if _IN_FORCE else load_model()
     if model is None:
         return [[] for _ in sentences]
-    candidates = [[t for t in sent if t.i not in types and is_candidate(t) and not _carries(t, types)]
+    candidates = [[t for t in candidate_tokens(sent) if t.i not in types and not _carries(t, types)]
                   for sent, types in sentences]
     rows = [detector_features(t, types) for (_, types), tokens in zip(sentences, candidates, strict=True)
             for t in tokens]

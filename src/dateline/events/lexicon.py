@@ -235,9 +235,6 @@ class Lexicon:
         arguments: frozenset[str] | None = None
         negated: frozenset[str] | None = None
         children = {c.lower_ for c in token.children}
-        # the verb's adverb particles: an "off" or "out" heading no object of its own ("backed off"), not a preposition
-        # heading a phrase ("attacked the rig off the coast" is no "attack off" [046]: CAMEO's talks, "square off")
-        objectless = {c.lower_ for c in token.children if not any(g.dep_ == "pobj" for g in c.children)}
         keyed, unkeyed = self._pattern_index(block_name)
         candidates = list(unkeyed)
         for word in post | pre:
@@ -252,7 +249,10 @@ class Lexicon:
             prep = pattern.get("prep") or lone_particle(pattern)
             if prep and prep not in children:
                 continue
-            if prep in ADVERB_PARTICLES and not pattern.get("prep") and prep not in objectless:
+            # an adverb particle: an "off" or "out" heading no object of its own ("backed off"), not a preposition
+            # heading a phrase ("attacked the rig off the coast" is no "attack off" [046]: CAMEO's talks, "square off")
+            if prep in ADVERB_PARTICLES and not pattern.get("prep") and not any(
+                    c.lower_ == prep and not any(g.dep_ == "pobj" for g in c.children) for c in token.children):
                 continue
             if not all(self._slot_in(s, post) for s in pattern["post"]):
                 continue

@@ -106,15 +106,23 @@ class LinearModel:
         """The row's features that pull most towards `type_name` against NONE: what `dateline show` cites."""
         if type_name not in self.classes:
             return []
-        row = self.classes.index(type_name)
-        base = self.classes.index("NONE") if "NONE" in self.classes else None
-        pulls = []
-        for name in sorted(set(features)):
-            i = self.vocabulary.get(name)
-            if i is not None:
-                weight = self.coef[row, i] - (self.coef[base, i] if base is not None else 0.0)
-                pulls.append((name, float(weight)))
+        weights = self._pulls_towards(self.classes.index(type_name))
+        pulls = [(name, weights[i]) for name in sorted(set(features)) if (i := self.vocabulary.get(name)) is not None]
         return sorted(pulls, key=lambda p: (-round(p[1], 6), p[0]))[:n]
+
+    def _pulls_towards(self, row: int) -> list[float]:
+        """Every feature's weight for class `row` less its weight for NONE, as Python floats, made once a class: read
+        one by one from the arrays, each feature cost a numpy scalar or two (the same differences, so the same
+        numbers)."""
+        made = self._pulls_by_class
+        if row not in made:
+            base = self.classes.index("NONE") if "NONE" in self.classes else None
+            made[row] = (self.coef[row] - self.coef[base] if base is not None else self.coef[row] - 0.0).tolist()
+        return made[row]
+
+    @cached_property
+    def _pulls_by_class(self) -> dict[int, list[float]]:
+        return {}
 
 
 def _columns(features: list[str], vocabulary: dict[str, int]) -> list[int]:

@@ -101,6 +101,8 @@ class Gazetteer:
         self.admin1_area = lru_cache(maxsize=5_000)(self._admin1_area)
         self.country = lru_cache(maxsize=1_000)(self._country)
         self.area_points = lru_cache(maxsize=1_000)(self._area_points)
+        # asked once per place mention and per national adjective: the same few hundred keys again and again
+        self.demonym = lru_cache(maxsize=20_000)(self._demonym)
 
     def _rows(self, where: str, arg: Any) -> list[tuple]:
         return self.con.execute(f"SELECT {_COLUMNS}, n.main, n.key FROM names n {_JOIN} WHERE {where}",
@@ -145,7 +147,7 @@ class Gazetteer:
         row = self.con.execute("SELECT country_code FROM tlds WHERE tld = ?", (tld,)).fetchone()
         return row[0] if row else None
 
-    def demonym(self, key: str) -> str | None:
+    def _demonym(self, key: str) -> str | None:
         """The ISO alpha-2 country of a folded demonym ("syrian" -> "SY"), if it is one."""
         row = self.con.execute("SELECT country_code FROM demonyms WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
