@@ -7,8 +7,9 @@ import re
 import time
 from dataclasses import replace
 
+from dateline.actors.antecedents import link_generic_agents
+from dateline.actors.candidate import Candidate
 from dateline.actors.nearby import places_not_people
-from dateline.actors.refs import Candidate, link_generic_agents
 from dateline.events.locate import dateline_place
 from dateline.model import Actor, Article, Document, ExcludedSpan, Place
 from dateline.nlp import load_model
