@@ -1,5 +1,5 @@
 """Words that name no act by how they stand in the sentence: an attributive participle, an order of a thing, a
-question put to the speaker.
+question put to the speaker, a verb whose "in" phrase names the act.
 
 Read by `events.frame.not_an_act` (so the lexicon's and the detector's proposals alike are dropped), from the parse
 and word lists only:
@@ -20,7 +20,11 @@ and word lists only:
 * a participle of asking opening the sentence with no act asked for is a question put to the sentence's subject,
   by reporters as a rule: "Asked about the comments, the deputy leader criticised ...", and with its asker named
   when what it is about is named too ("Asked by a reporter about the campaign, he replied ...").
-  "Asked to resign, he refused" (an infinitive) stays a request.
+  "Asked to resign, he refused" (an infinitive) stays a request;
+* an active verb whose "in" phrase is what its subject does (`in_argument_verbs.txt`), with that phrase and no
+  object, is no act of its own: "state media engaged in a campaign of slander", "the rebels engaged in talks"
+  (CAMEO reads a bare "engage" as fighting). The act, if any, is the noun's, which is its own mention ("engaged in
+  heavy fighting": the fighting); "troops engaged the militants" (an object) stays.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from typing import Any
 
 from dateline.events.lexicon import load_lexicon
 from dateline.events.parties_syntax import hyphened_agent
+from dateline.syntax import PLACE_ENTITIES
 from dateline.words import word_class, word_set
 
 ORDERING_VERBS = word_set("ordering_verbs")
@@ -43,18 +48,43 @@ TOPIC_WORDS = word_class("prepositions", "topic")
 DEED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "AID", "RETREAT"})
 #: Verbs whose opening past participle puts a question ("Asked about the comments, ...").
 ASKING_VERBS = word_set("asking_verbs")
+#: Verbs whose "in" phrase is what their subject does ("engaged in a campaign", "took part in the talks").
+IN_ARGUMENT_VERBS = word_set("in_argument_verbs")
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 
 
 def sense_from_arguments(token: Any, type_name: str) -> str | None:
-    """Why the trigger names no act of `type_name` by where it stands (the module's three cases), or None."""
+    """Why the trigger names no act of `type_name` by where it stands (the module's four cases), or None."""
     if _attributive(token, type_name):
         return f"attribute: '{token.text}' describes '{token.head.text}'"
     if type_name == "REQUEST" and _order_of_a_thing(token):
         return f"order: '{token.text}' a thing, no one told to act"
     if type_name == "REQUEST" and _question_put(token):
         return f"question: '{token.text}' puts a question to '{token.head.text}'s subject, no request"
+    if (done := _act_in_its_phrase(token)) is not None:
+        return f"support: '{token.text} in' names what is done, '{done.text}' is the act"
     return None
+
+
+def _act_in_its_phrase(verb: Any) -> Any | None:
+    """The noun of an "in" phrase that names what an active verb of `IN_ARGUMENT_VERBS` with no object does
+    ("engaged in a campaign": the campaign), or None. The "in" phrase has to be the one complement after the verb and a
+    common noun or gerund, not a place ("have taken to the streets in Yemen": the act is the verb's). A passive or bare
+    participle is left alone: "has been implicated in the deaths" accuses its subject, "those involved in the attack"
+    is said of them."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in IN_ARGUMENT_VERBS:
+        return None
+    children = list(verb.children)
+    if any(c.dep_ in ("dobj", "xcomp", "ccomp", "auxpass", "nsubjpass") for c in children):
+        return None
+    if verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children):
+        return None
+    phrases = [c for c in children if c.dep_ in ("prep", "prt", "dative", "agent") and c.i > verb.i]
+    if len(phrases) != 1 or phrases[0].lower_ != "in":  # "taken to the streets in the capital": a place
+        return None
+    done = next((g for g in phrases[0].children if g.dep_ in ("pobj", "pcomp")), None)
+    return done if done is not None and done.pos_ in ("NOUN", "VERB") and done.ent_type_ not in PLACE_ENTITIES \
+        else None
 
 
 def _attributive(token: Any, type_name: str) -> bool:

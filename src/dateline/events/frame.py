@@ -43,9 +43,11 @@ from __future__ import annotations
 from typing import Any
 
 from dateline.events.argument_senses import sense_from_arguments
+from dateline.events.business_states import state_takes_part
 from dateline.events.courtesy import courtesy
 from dateline.events.fixed_senses import against_a_hardship, fixed_expression
 from dateline.events.frame_agent import CONTINUING_DEPS, agent_of
+from dateline.events.habits import habit_of_years
 from dateline.events.index import ArticleIndex
 from dateline.events.senses import (
     BUSINESS_SECTORS,
@@ -136,10 +138,10 @@ def nonpolitical_frame(doc: Document, token: Any, type_name: str) -> str | None:
             return f"sport: '{cue.text}' in the phrase of '{token.text}'"
     if type_name in DISPUTE_TYPES and _among_companies(index, agent_actors, phrase, type_name == "ACCUSE"):
         return f"business: '{agent.text}' disputes with no political party"  # type: ignore[union-attr]
-    if agent is not None and _is_business(agent, agent_actors):
+    if agent is not None and _is_business(index, agent, agent_actors):
         cue = next((t for t in phrase if _lemma(t) in BUSINESS_CUES), None)
-        state = any(a.sector in STATE_SECTORS for t in phrase if _lemma(t.head) not in BUSINESS_CUES
-                    for a in _actors_at(index, t))  # "a Dutch chipmaker" is no Dutch state
+        # "a Dutch chipmaker", "fields in Vietnam" name no state taking part (events.business_states)
+        state = state_takes_part(phrase, lambda t: _actors_at(index, t), STATE_SECTORS, BUSINESS_SECTORS, BUSINESS_CUES)
         if cue is not None and not state:
             return f"business: '{agent.text}' with '{cue.text}'"
     return None
@@ -189,6 +191,8 @@ def not_an_act(token: Any, type_name: str, agent: Any | None, state_agent: bool 
         return f"tally: '{token.text}' counts acts over a period, no one happening"
     if habitual_property(token):
         return f"habit: '{token.text}' says what '{token.head.text}' does as a rule"
+    if (span := habit_of_years(token)) is not None:
+        return f"habit: '{token.text}' done again and again for '{span}', no one happening (events.habits)"
     if (said := only_said(token, type_name)) is not None:
         return said
     if (expression := fixed_expression(token)) is not None:
@@ -327,8 +331,11 @@ def _state_agent(agent: Any, actors: list[Actor]) -> bool:
         any(a.sector in STATE_SECTORS | ARMED_SECTORS for a in actors)
 
 
-def _is_business(agent: Any, actors: list[Actor]) -> bool:
-    """A company acts: the actor dictionary says business, or an unknown organisation names no state."""
+def _is_business(index: ArticleIndex, agent: Any, actors: list[Actor]) -> bool:
+    """A company acts: the actor dictionary says business, or an unknown organisation names no state. An actor the
+    agent word itself names decides alone: the rest of its phrase may hold a wire's credit ("LAGOS ( Reuters ) -
+    Shell agreed", parsed with the credit under "Shell") or a nationality."""
+    actors = _actors_at(index, agent) or actors
     if actors:
         return all(a.sector in BUSINESS_SECTORS for a in actors)
     return agent.ent_type_ == "ORG"

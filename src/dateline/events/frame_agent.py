@@ -22,7 +22,8 @@ def agent_of(token: Any) -> Any | None:
     killing three": the subject of "exploded"; a passive's "by" agent only one clause up: "was hit by
     floods, killing 20", not "was affected by the hurricane and read statements supporting X"). A noun's
     possessor or "by" agent; failing that, the agent of the verb whose object it is ("wildfires forced the
-    evacuation").
+    evacuation"). An active infinitive after a passive takes the passive's subject ("the fever is thought to
+    have claimed dozens": `_raised_subject`).
     """
     current = token
     for depth in range(3):
@@ -40,8 +41,26 @@ def agent_of(token: Any) -> Any | None:
             return current.head  # "a heatwave killed 60" parsed as a noun and its clause
         if current.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in current.head.children):
             return None  # "forced the government to postpone": the object acts, not the subject
+        if (raised := _raised_subject(current)) is not None:
+            return raised
         current = current.head
     return None
+
+
+def _raised_subject(verb: Any) -> Any | None:
+    """The subject a passive verb of belief, report or bidding lends the active infinitive after it ("the fever is
+    reckoned to have claimed dozens": the fever; "the rebels are said to have attacked", "the envoy was asked to
+    leave"): the passive's subject is the one who does the infinitive's act, not the passive's unnamed believer or
+    asker. A relative pronoun stands for the noun its clause describes ("the cholera, which is thought to have claimed
+    scores"). None
+    when the verb is no such infinitive, or is itself passive ("is believed to have been killed": its subject is the
+    patient)."""
+    if verb.dep_ != "xcomp" or any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    subject = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.lower_ not in RELATIVE_PRONOUNS:
+        return subject
+    return verb.head.head if verb.head.dep_ == "relcl" else _antecedent_before_comma(subject)
 
 
 def _patient_of_a_charge(token: Any) -> Any | None:
