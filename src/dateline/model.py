@@ -12,65 +12,33 @@ that appear only when set; `rounded()`: floats rounded in JSON). `to_json()`,
 `from_json()` and `extract_schema()` all read that one description (`dateline.jsonform`),
 so they cannot drift apart; and `T.from_json(x.to_json()) == x` whenever the rounded floats were already round.
 
-Offsets (`start`, `end`) are always character offsets into `Article.text`.
+Offsets (`start`, `end`) are always character offsets into `Article.text`. The closed vocabularies the fields
+take (event types, statuses, precisions, the kinds of text left out) are defined in `dateline.vocabulary`, and the
+stable article and event ids in `dateline.ids`; both are named here too, so every stage imports them from the model.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any
 
+from dateline.ids import content_id, event_id
 from dateline.jsonform import INTERNAL, OMITTED_IF_NONE, JsonForm, optional_key, rounded, schema_of
 from dateline.spans import first_holding, span_reach
-from dateline.timex3 import DateMod, Precision
-
-TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
-#: TIMEX3 `mod` values (TimeML 1.2.1).
-TimexMod = Literal["BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN",
-                   "EQUAL_OR_LESS", "EQUAL_OR_MORE", "START", "MID", "END", "APPROX"]
-#: The 16 PLOVER event types (data/plover/ontology.json; a test keeps the two equal).
-EventType = Literal["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-                    "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT"]
-#: Whether an event is reported as having happened (`fact`), as not having happened (`negated`), as
-#: possible, conditional, demanded or planned (`hypothetical`) or as scheduled or announced (`future`).
-EventStatus = Literal["fact", "negated", "hypothetical", "future"]
-#: How much an event date is worth: the granularity of its TIMEX3 value (defined with the values).
-DatePrecision = Precision
-#: How much a place says: a point (a town, a site), an admin area (province, district) or a whole country.
-LocationPrecision = Literal["point", "admin", "country"]
-#: How a place's `basis` says the places stage put a name the gazetteer lacks in the area of the places named near
-#: it: a guess from the article's context, not where the text puts the name (the events stage tells the two apart).
-NEARBY_AREA_BASIS = "the area the places named near it lie in"
-#: Added to such a basis when the text names the kind of place the name is ("the villages of Foua", "Kefraya
-#: village"): the name is a place of the story, so the area around it is the smallest the text supports for an
-#: event there (issue 10), where a bare unknown name ("talks to sell assets to Apache") may be no place at all.
-NAMED_KIND_NOTE = "the text names its kind"
-#: How the places stage found a place whose own name has no reading, kept on the place for the events stage to read
-#: (the `basis` text above is for people): put in the place the text puts it in ("X in Y"), in the town named beside
-#: it, or in the area the places named near it lie in, a guess from context ("talks to sell assets to Apache"); or a
-#: region of no one country put in the country whose demonym the text writes before it ("Iranian Kurdistan").
-PlaceFinding = Literal["container", "town_beside", "nearby_area", "national_part"]
-#: Why a stretch of text is not the story: reader comments, share/follow/newsletter lines, photo captions
-#: and credits, bylines, related-story blocks, legal/cookie/paywall notices, navigation, page timestamps,
-#: the dateline prefix ("BEIRUT (Reuters) -"), social-media posts, a line repeated from earlier.
-ExclusionKind = Literal["comments", "share", "caption", "byline", "related", "notice", "navigation",
-                        "timestamp", "dateline", "social", "repeated"]
-
-
-def content_id(text: str, date: dt.date | None = None) -> str:
-    """A stable article id from its content, for sources that carry none.
-
-    Computed on the text stripped and with CRLF line ends as LF, so the same content keeps
-    its id however it is wrapped (leading blank lines, Windows line ends), while offsets
-    keep pointing into the text as given.
-    """
-    h = hashlib.sha256()
-    h.update((date.isoformat() if date else "").encode())
-    h.update(b"\0")
-    h.update(text.strip().replace("\r\n", "\n").encode("utf-8", "surrogatepass"))
-    return h.hexdigest()[:16]
+from dateline.timex3 import DateMod
+from dateline.vocabulary import (
+    NAMED_KIND_NOTE,
+    NEARBY_AREA_BASIS,
+    DatePrecision,
+    EventStatus,
+    EventType,
+    ExclusionKind,
+    LocationPrecision,
+    PlaceFinding,
+    TimexMod,
+    TimexType,
+)
 
 
 @dataclass
@@ -311,12 +279,6 @@ class ExcludedSpan(JsonForm):
     cue: str
 
 
-def event_id(article_id: str, type_: str, trigger_start: int | None, sentence_start: int) -> str:
-    """A deterministic event id, so re-extracting an article yields the same ids."""
-    raw = f"{article_id}:{type_}:{sentence_start}:{trigger_start}"
-    return hashlib.sha256(raw.encode()).hexdigest()[:16]
-
-
 def excluded_index(spans: list[ExcludedSpan]) -> tuple[list[int] | None, list[int]]:
     """`span_reach` of excluded spans sorted by start, for `Document.excluded_at`; (None, []) if unsorted."""
     starts = [span.start for span in spans]
@@ -394,6 +356,7 @@ def extract_schema() -> dict[str, Any]:
 
 
 __all__ = [
-    "Actor", "Article", "DateMod", "DatePrecision", "Document", "Event", "EventStatus", "EventType", "Evidence",
-    "Location", "Party", "Place", "Timex", "TimexMod", "TimexType", "content_id", "event_id", "extract_schema",
+    "NAMED_KIND_NOTE", "NEARBY_AREA_BASIS", "Actor", "Article", "DateMod", "DatePrecision", "Document", "Event",
+    "EventStatus", "EventType", "Evidence", "ExcludedSpan", "ExclusionKind", "Location", "LocationPrecision", "Party",
+    "Place", "PlaceFinding", "Timex", "TimexMod", "TimexType", "content_id", "event_id", "extract_schema",
 ]
