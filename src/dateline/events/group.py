@@ -17,8 +17,9 @@ protest") joins the act of its kind told last before it (`events/group_pointing`
 statuses are never joined, bar a borrowed-type reading tied in the parse to the lexicon's reading of its word,
 whose status is the act's (`absorb_borrowed`), the purpose infinitive of an act of its type ("met ... to discuss")
 and a known thing's noun whose clause reads it hypothetical or future (`events/group_status`); a toll told with no
-doer joins the violent act told just before it (`events/group_victims`). The grouped event keeps the most confident mention as its
-`evidence` and fills its date and place from the other mentions when it has none (or a coarser one). This is the
+doer joins the violent act told just before it (`events/group_victims`). The grouped event keeps the most
+confident mention (of those not lent by such a join) as its `evidence` and fills its date and place from the other
+mentions when it has none (or a coarser one). This is the
 within-article step a cross-article merge builds on: a mention can carry its article id.
 """
 
