@@ -60,6 +60,10 @@ def noun_parties(noun: Any, reciprocal: bool = False) -> PartyTokens:
         elif child.dep_ == "poss":
             found.actors.extend(with_conjuncts(child))
             found.patterns.append("possessive")
+        elif against_prefix(child):  # "anti-Mubarak demonstrations": against Mubarak, not by him
+            if child.lower_ not in OPPOSING_PREFIXES and child.text != "-":
+                found.recipients.append(child)
+                found.patterns.append("'anti-' modifier (what it is against)")
         elif child.dep_ in ("compound", "amod", "nmod") and is_named(child):
             found.actors.extend(_compound_chain(child))
             found.patterns.append("modifier")
@@ -284,6 +288,23 @@ def _compound_chain(token: Any) -> list[Any]:
     out = [token]
     out.extend(c for c in token.children if c.dep_ in ("compound", "conj") and is_named(c))
     return out
+
+
+#: Prefixes that turn a name into what a noun is against ("anti-American protests").
+OPPOSING_PREFIXES = frozenset({"anti"})
+
+
+def against_prefix(token: Any) -> bool:
+    """A modifier of a noun inside an "anti-X" prefix: "anti", its hyphen, or the name after them, which the parser
+    hangs on the noun one by one ("anti - American protests") and the entity tagger often tags as one name."""
+    if token.dep_ not in ("compound", "amod", "nmod"):
+        return False
+    doc, i = token.doc, token.i
+    if token.lower_ in OPPOSING_PREFIXES:
+        return i + 1 < len(doc) and doc[i + 1].text == "-"
+    if token.text == "-":
+        return i > 0 and doc[i - 1].lower_ in OPPOSING_PREFIXES
+    return i > 1 and doc[i - 1].text == "-" and doc[i - 2].lower_ in OPPOSING_PREFIXES
 
 
 def _add_noun_prep(prep: Any, found: PartyTokens) -> None:

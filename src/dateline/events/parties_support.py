@@ -1,5 +1,6 @@
 """Parties a nominal trigger takes from the clause around it when it names none of its own: the subject and
-objects of the support verb that governs it ("Moscow conducts air strikes", "X gave Y millions of aid"), or the
+objects of the support verb that governs it ("Moscow conducts air strikes", "X gave Y millions of aid"; but the
+subject of a verb of defying is whom the act is aimed at: "crowds defied a curfew"), or the
 parties of the clause whose scene it is ("five men were arrested in a raid", "two soldiers died in an attack"). Read by
 `events.parties_nominal`.
 """
@@ -29,12 +30,16 @@ UNDERGOING_VERBS = word_set("undergoing_verbs")
 SCENE_PREPS = frozenset({"in"})
 #: Verbs whose "in" phrase is what their subject does, passive or not ("were involved in the attack").
 IN_ARGUMENT_VERBS = word_set("in_argument_verbs")
+#: Verbs whose subject defies a measure, demand or warning, its object: the one it is aimed at.
+DEFYING_VERBS = word_set("defying_verbs")
 
 
 def add_support_verb_subject(noun: Any, found: PartyTokens, reciprocal: bool = False) -> None:
     """"X conducts air strikes", "X gave Y millions of aid", "X returned for talks": the verb's parties."""
     if not reciprocal and _add_scene_clause_parties(noun, found):
         return  # "arrested in a raid" (not "in the face of protests": only the trigger's own phrase)
+    if _add_defier(noun, found):
+        return  # "protesters defied a curfew": aimed at them, not imposed by them
     while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
         noun = noun.head.head  # "5 million dollars of aid" -> "dollars"
     while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
@@ -68,6 +73,20 @@ def add_support_verb_subject(noun: Any, found: PartyTokens, reciprocal: bool = F
             found.patterns.append(f"support verb '{child.lower_}' object")
             if child.lower_ == "with":
                 found.partners.update(t.i for t in heads)
+
+
+def _add_defier(noun: Any, found: PartyTokens) -> bool:
+    """"Thousands defied a government curfew", "he ignored calls to resign": the subject of a verb of defying
+    (`defying_verbs`) whose object the trigger is was the one the measure, demand or warning was aimed at, so it is
+    the recipient (first, ahead of weak ones), never the actor. False when the noun is no such object."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in DEFYING_VERBS:
+        return False
+    subject, how = verb_subject(verb)
+    if subject is not None:
+        found.recipients[:0] = with_conjuncts(subject)
+        found.patterns.append(f"{how} of '{verb.text}' (the one it is aimed at defies it)")
+    return True
 
 
 def _add_scene_clause_parties(noun: Any, found: PartyTokens) -> bool:
