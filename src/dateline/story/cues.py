@@ -61,7 +61,7 @@ def placeholders() -> dict[str, str]:
         "<handle>": r"@\w+",
         "<date>": date,
         "<time>": _CLOCK,
-        # a semicolon may part the date from the clock time: "November 15, 2010; 6:00 AM ET" (a byline's stamp)
+        # a semicolon may part the date from the clock time: "March 3, 2011; 7:30 PM ET" (a byline's stamp)
         "<stamp>": rf"(?:{date}{_GAP}*[,;]?{_GAP}*(?:at{_GAP}+)?{_CLOCK}|{_CLOCK}{_GAP}*,?{_GAP}*(?:on{_GAP}+)?{date})",
         "<num>": r"\d+",
         "<any>": r"[^\n]{0,80}?",
