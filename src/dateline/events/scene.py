@@ -16,6 +16,7 @@ from typing import Any
 from dateline.events.act_places import iso3_codes
 from dateline.events.capitals import capital_places
 from dateline.events.clause_links import SUBJECT_DEPS, participant_of
+from dateline.events.dating_hooks import entry_start
 from dateline.events.dating_present import dated_by_present
 from dateline.events.index import ArticleIndex
 from dateline.events.place_links import (
@@ -79,13 +80,16 @@ def scene_location(doc: Document, trigger: Any, countries: frozenset[str] | None
     act was placed ("Clashes erupted in Deraa"), until the article names another place.
     The events are coded sentence by sentence, so what the places before this sentence say is
     settled: each place is read once (`_SceneTrail`) and the scene is kept as the text goes
-    on, instead of every event walking back over every earlier place.
+    on, instead of every event walking back over every earlier place. On a live page (two stamps or more) the
+    scene stays within the entry: a teaser's death in New York placed a later entry's Cairo street battles there.
     """
     trail = _SceneTrail.of(doc)
     found = trail.scene_before(doc, trigger.sent.start_char)
     if found is None:
         return None
     place, act = found
+    if act.idx < entry_start(doc, trigger.idx):
+        return None  # a live page's entry is a story of its own: no place of the entries before it goes on in it
     scene_event = next((e for e in doc.events if e.evidence.trigger_start == act.idx), None)
     if not in_party_country(place, countries) or not same_time(doc, scene_event, date) or \
             not (place_precision(place) == "country" or same_kind(scene_event, event_type)):
