@@ -22,7 +22,7 @@ and word lists only:
   when what it is about is named too ("Asked by a reporter about the campaign, he replied ...").
   "Asked to resign, he refused" (an infinitive) stays a request;
 * an active verb whose "in" phrase is what its subject does (`in_argument_verbs.txt`), with that phrase and no
-  object, is no act of its own: "state media engaged in a campaign of slander", "the rebels engaged in talks"
+  object, is no act of its own: "the ministry engaged in a campaign of intimidation", "the rebels engaged in talks"
   (CAMEO reads a bare "engage" as fighting). The act, if any, is the noun's, which is its own mention ("engaged in
   heavy fighting": the fighting); "troops engaged the militants" (an object) stays.
 """
@@ -69,7 +69,7 @@ def sense_from_arguments(token: Any, type_name: str) -> str | None:
 def _act_in_its_phrase(verb: Any) -> Any | None:
     """The noun of an "in" phrase that names what an active verb of `IN_ARGUMENT_VERBS` with no object does
     ("engaged in a campaign": the campaign), or None. The "in" phrase has to be the one complement after the verb and a
-    common noun or gerund, not a place ("have taken to the streets in Yemen": the act is the verb's). A passive or bare
+    common noun or gerund, not a place ("took to the streets in the capital": the act is the verb's). A passive or bare
     participle is left alone: "has been implicated in the deaths" accuses its subject, "those involved in the attack"
     is said of them."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in IN_ARGUMENT_VERBS:

@@ -48,13 +48,13 @@ def agent_of(token: Any) -> Any | None:
 
 
 def _raised_subject(verb: Any) -> Any | None:
-    """The subject a passive verb of belief, report or bidding lends the active infinitive after it ("the fever is
-    reckoned to have claimed dozens": the fever; "the rebels are said to have attacked", "the envoy was asked to
-    leave"): the passive's subject is the one who does the infinitive's act, not the passive's unnamed believer or
-    asker. A relative pronoun stands for the noun its clause describes ("the cholera, which is thought to have claimed
-    scores"). None
-    when the verb is no such infinitive, or is itself passive ("is believed to have been killed": its subject is the
-    patient)."""
+    """The subject a passive verb lends the active infinitive after it ("the fever is reckoned to have claimed
+    dozens": the fever; "the rebels are said to have attacked", "the envoy was asked to leave", "the recruits were
+    taught to shoot"): any passive, not only one of belief, report or bidding, since the subject of a passive is the
+    one who does the infinitive's act after it, not the passive's unnamed believer, asker or teacher. A relative
+    pronoun stands for the noun its clause describes ("the cholera, which is thought to have claimed scores"). None
+    when the verb is no infinitive of a passive, or is itself passive ("is believed to have been killed": its subject
+    is the patient)."""
     if verb.dep_ != "xcomp" or any(c.dep_ == "auxpass" for c in verb.children):
         return None
     subject = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
