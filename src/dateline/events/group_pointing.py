@@ -60,13 +60,14 @@ def names_its_kind(member: Mention, noun: Mention) -> bool:
     return member.nominal and not member.borrowed and member.family is not None and member.family == noun.family
 
 
-def disagree(first: Mention, second: Mention, lead: tuple[int, int] | None) -> bool:
+def disagree(first: Mention, second: Mention, lead: tuple[int, int] | None, figures: bool = True) -> bool:
     """Whether anything about two mentions says they are two acts: a pair veto (`same_happening.clash`), dates of
-    other days even where a sentence does not write them, or places or figures that differ."""
+    other days even where a sentence does not write them, or places or, with `figures`, figures that differ (a toll
+    leaves figures out, `group_victims`: tolls differ between sources told side by side)."""
     features = pair_features(first, second, lead)
     other_days = first.date is not None and second.date is not None and not (
         first.date.startswith(second.date) or second.date.startswith(first.date))
-    return clash(features) or other_days or bool(features["places_differ"] or features["amounts_differ"])
+    return clash(features) or other_days or bool(features["places_differ"] or (figures and features["amounts_differ"]))
 
 
 def join_pointing_back(mentions: list[Mention], groups: Sequence[Happening], lead: tuple[int, int] | None) -> None:

@@ -16,7 +16,8 @@ act, and a toll further on may belong to any of the acts told between.
 
 from __future__ import annotations
 
-from dateline.events.same_happening import Mention, clash, pair_features
+from dateline.events.group_pointing import disagree
+from dateline.events.same_happening import Mention
 from dateline.words import word_set
 
 __all__ = ["REASON", "join_tolls"]
@@ -53,7 +54,7 @@ def join_tolls(mentions: list[Mention], groups: Groups, lead: tuple[int, int] | 
         if act is None or not alive[home[act]] or home[act] == g:
             continue
         target = groups[home[act]]
-        if any(_disagree(mentions[min(i, toll)], mentions[max(i, toll)], lead) for i in target[0]):
+        if any(disagree(mentions[min(i, toll)], mentions[max(i, toll)], lead, figures=False) for i in target[0]):
             continue
         target[1][toll] = REASON
         target[0].append(toll)
@@ -73,11 +74,3 @@ def _act_before(mentions: list[Mention], toll: int) -> int | None:
         if other.type == told.type and other.status == "fact" and not other.borrowed:
             return i
     return None
-
-
-def _disagree(first: Mention, second: Mention, lead: tuple[int, int] | None) -> bool:
-    """A pair veto, dates of other days even where no sentence writes them, or places that differ."""
-    other_days = first.date is not None and second.date is not None and not (
-        first.date.startswith(second.date) or second.date.startswith(first.date))
-    features = pair_features(first, second, lead)
-    return clash(features) or other_days or bool(features["places_differ"])
