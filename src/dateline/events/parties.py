@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from dateline.events.occasion import occasion_clause
+from dateline.events.parties_companions import add_companions
 from dateline.events.parties_nominal import adjective_parties, noun_parties
 from dateline.events.parties_participles import headline_subject, passive_inheritor
 from dateline.events.parties_syntax import (
@@ -117,6 +118,7 @@ def verb_parties(verb: Any) -> PartyTokens:
         found.actors.extend(with_conjuncts(subject))
         found.patterns.append(how)
     _add_objects(verb, found)
+    add_companions(verb, found)  # "criticised China, along with Peru"
     # Recipients the verb's own objects did not give, looked for in turn until one is found: (finder, whether even a
     # named one is weak, what the pattern says).
     fallbacks = ((let_act, False, "subject of '{}' (let, made or told to act)"),
