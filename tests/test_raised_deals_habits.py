@@ -1,8 +1,9 @@
 """Four frames of no political event (events.frame): a disease as the raised subject of a passive ("is known to have
 killed"), a company's deal whose phrase names a country only as its partner's nationality or the place of what is
 sold (events.business_states), an act told as a habit of years (events.habits), and a verb whose "in" phrase names
-the act (events.argument_senses). Candidates are read with the verifier and detector off, so each test shows the
-rule. Every sentence is written for these tests."""
+the act (events.argument_senses); and a delivery of no goods, no aid (triggers.tsv "deliver ... obj:delivered_goods").
+Candidates are read with the verifier and detector off, so each test shows the rule. Every sentence is written for
+these tests."""
 
 from __future__ import annotations
 
@@ -91,3 +92,20 @@ def test_an_engagement_with_an_object_or_its_fighting_stays(nlp, text: str, trig
 def test_taking_to_the_streets_in_a_place_stays_a_protest(nlp) -> None:
     text = "Since Monday , angry crowds have taken to the streets in Lusaka demanding fresh elections ."
     assert "PROTEST" in types_at(candidates(nlp, text), "taken")
+
+
+@pytest.mark.parametrize("text", [
+    "The governor plans to deliver a large bill to the oil company next month .",
+    "Reformers want the cabinet to deliver social progress to the poor .",
+])
+def test_delivering_no_goods_is_no_aid(nlp, text: str) -> None:
+    assert "AID" not in types_at(candidates(nlp, text), "deliver")
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("The United Nations delivered food and tents to the camps on Monday .", "delivered"),
+    ("Tons of aid were delivered to the flooded villages by army helicopters .", "delivered"),
+    ("Russia delivered missiles to the Syrian army in March .", "delivered"),
+])
+def test_delivering_aid_goods_arms_or_money_stays_aid(nlp, text: str, trigger: str) -> None:
+    assert "AID" in types_at(candidates(nlp, text), trigger)
