@@ -7,9 +7,11 @@ trigger's clause:
 * negation — `not`/`never` on the clause ("did not lead to a deal"), a subject or object that
   names no one ("no one has been convicted", "arrested nobody"), a `no`/`without` before a
   nominal trigger, or a clause governed by a negating verb ("refused to meet", "prevented an
-  offensive");
+  offensive"); the alternative set aside ("rather than criminal charges") and the content of absent evidence
+  ("found no evidence that gunmen had kidnapped anyone": `events.modality_denied`);
 * hypothetical — modal auxiliaries ("would result in"), conditionals ("if", "unless"), hedging adverbs
-  ("possibly lifting the moratorium"),
+  ("possibly lifting the moratorium"), a relative clause that makes the act under a modal ("the charges prosecutors
+  could bring": `events.modality_relative`),
   `any` before a nominal trigger, infinitival purpose and intention clauses ("mobilised to
   stage an assault"), the infinitive of a noun of right, chance or plan ("the right to sue"), an
   intention that is itself conditional ("if they decided to sue"), and the content of another
@@ -17,7 +19,8 @@ trigger's clause:
 * future — `will`/`shall`/`going to`: PLOVER codes promised cooperation as AGREE (and promised
   retreats as CONCEDE), other future events are flagged future; a nominal event that is planned
   or on a schedule ("plans another round of demonstrations", "protests scheduled for Thursday",
-  "the planned march") is `scheduled`: future, and promised by nobody; so is an act its own date puts after
+  "the planned march"), awaited or faced ("as he awaits trial") or still to happen ("the charges to come") is
+  `scheduled` (`events.modality_ahead`): future, and promised by nobody; so is an act its own date puts after
   the day the article was written, in a clause told in no past tense ("will discuss it during their phone call
   on Saturday": the call; `dated_ahead`, read once the act is dated).
 
@@ -33,9 +36,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from dateline.events.dating_clauses import past_tense, written_by
+from dateline.events.modality_ahead import SCHEDULE_PARTICIPLES, futurate, planned_or_scheduled
+from dateline.events.modality_denied import set_aside, unfounded
+from dateline.events.modality_relative import relative_mood
 from dateline.events.modality_scope import (
     ADJUNCT_PREPS,
     argument_of,
+    carried_by,
     contrasted_conjunct,
     in_adjunct,
     in_setting,
@@ -79,8 +86,6 @@ REFUSING_ANSWERS = word_set("answering_verbs") & NEGATING_HEADS
 #: Prepositions that set a verb's scene or background ("in recent protests", "after the clashes"): their object
 #: is where or when the verb happened, not what it wants or refuses.
 SETTING_PREPS = word_class("prepositions", "loose") | ADJUNCT_PREPS
-#: Participles that put a nominal event on a schedule ("protests scheduled for Thursday").
-SCHEDULE_PARTICIPLES = word_set("schedule_participles")
 #: Heads of a nominal trigger that place it outside the facts ("plans for talks", "hopes of a deal").
 IRREALIS_NOUNS = word_set("irrealis_nouns")
 #: Nouns whose infinitive complement did not (yet) happen: a plan or a right to act ("the right to sue").
@@ -124,6 +129,9 @@ def trigger_modality(token: Any, event_heads: frozenset[int] = frozenset()) -> M
     """
     if in_question(token):
         return Modality(hypothetical=True, reason="the sentence is a question")
+    aside = set_aside(token)  # "lawsuits rather than criminal charges"
+    if aside is not None:
+        return Modality(negated=True, reason=aside)
     nominal = _nominal_modality(token)
     if nominal is not None:
         return nominal
@@ -199,6 +207,9 @@ def _nominal_modality(token: Any) -> Modality | None:
             if child.lower_ == "no":
                 return Modality(negated=True, reason="'no' before the trigger")
             return Modality(hypothetical=True, reason="'any' before the trigger")
+    mood = relative_mood(token)  # "the charges prosecutors could bring"
+    if mood is not None:
+        return Modality(hypothetical=mood[0] == "hypothetical", future=mood[0] == "future", reason=mood[1])
     head = token.head
     if token.dep_ == "pobj" and head.lower_ == "without":
         return Modality(negated=True, reason="'without' before the trigger")
@@ -220,30 +231,9 @@ def _nominal_modality(token: Any) -> Modality | None:
 
 
 def _scheduled(token: Any, governor: Any) -> Modality | None:
-    """A nominal event that is planned ("plans another round of demonstrations") or on a schedule
-    ("protests scheduled for Thursday"): future, and nobody promised it."""
-    phrase = token
-    while phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.pos_ == "NOUN":
-        phrase = phrase.head.head  # "plans another round of demonstrations"
-    governor = phrase.head if phrase is not token else governor
-    if phrase.dep_ == "dobj" and governor.pos_ == "VERB" and governor.lemma_.lower() in INTENT_HEADS:
-        return Modality(future=True, scheduled=True, reason=f"planned by '{governor.text}'")
-    for child in token.children:
-        if child.dep_ in ("acl", "amod") and child.lemma_.lower() in SCHEDULE_PARTICIPLES:
-            return Modality(future=True, scheduled=True, reason=f"'{child.text}' (on a schedule)")
-    if token.dep_ in ("nsubj", "nsubjpass") and _on_a_schedule(token.head):
-        return Modality(future=True, scheduled=True, reason=f"'{token.head.text}' (on a schedule)")
-    return None
-
-
-def _on_a_schedule(predicate: Any) -> bool:
-    """True when a predicate puts its subject on a schedule: "the summit is set to take place", "talks are
-    expected to resume" (a schedule participle with an infinitive)."""
-    if predicate.lemma_.lower() not in SCHEDULE_PARTICIPLES:
-        return False
-    return any(
-        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-        for c in predicate.children)
+    """A nominal event planned, on a schedule or awaited (`events.modality_ahead`): future, and nobody promised it."""
+    reason = planned_or_scheduled(token, governor)
+    return None if reason is None else Modality(future=True, scheduled=True, reason=reason)
 
 
 def _clause_modality(verb: Any, trigger: Any) -> Modality | None:
@@ -319,7 +309,11 @@ def _governor_modality(verb: Any, trigger: Any, event_heads: frozenset[int]) -> 
     parent = verb.head
     if parent.i == verb.i:
         return Modality()
-    if (presupposed(trigger) or in_setting(trigger, verb)) and trigger.i != verb.i and (
+    # "is expected to hold the talks": what a support verb on a schedule carries is on it; "the decision to carry out
+    # the attacks" leaves known attacks facts
+    scheduled = verb.dep_ == "xcomp" and parent.lemma_.lower() in SCHEDULE_PARTICIPLES
+    known = presupposed(trigger) and not (scheduled and carried_by(trigger, verb))
+    if (known or in_setting(trigger, verb)) and trigger.i != verb.i and (
             verb.i not in event_heads or not argument_of(trigger, verb) or known_object_of(trigger, verb)):
         # "working to cover the clashes", "to help during protests", "to search homes as part of the investigation":
         # the protests happened, and so did what an intended act helps ("to help the inquiry"); but what it brings
@@ -332,6 +326,8 @@ def _governor_modality(verb: Any, trigger: Any, event_heads: frozenset[int]) -> 
         return Modality(future=True, scheduled=True, reason=f"'{parent.text} to {verb.text}' (arranged)")
     if verb.dep_ == "pcomp" and parent.lower_ == "without":
         return Modality(negated=True, reason=f"'without' before '{verb.text}'")
+    if unfounded(verb) is not None:  # "found no evidence that gunmen had kidnapped anyone"
+        return Modality(negated=True, reason=unfounded(verb))
     if verb.dep_ in ("xcomp", "ccomp", "pcomp", "advcl", "acl"):
         governor = parent.head if parent.dep_ == "prep" else parent
         complement = verb.dep_ in ("xcomp", "ccomp", "pcomp") or infinitive
@@ -381,11 +377,14 @@ def dated_ahead(doc: Document, token: Any, value: str | None) -> bool:
     """Whether an act read as a fact is dated (`value`) after the day its article was written, in a clause told in
     no past tense ("discuss it during their phone call on Saturday"): not yet happened, so on a schedule. A past
     or perfect clause keeps a later date a fact (a wire story dated the evening before "early Thursday"); only a
-    day (or an hour) counts: a later year or month is often an end or a span ("extending the contract to 2021")."""
-    if value is None or precision(value) not in ONE_DAY_OR_FINER:  # "extended the contract to 2021": an end
-        return False
-    span = interval(value)
-    if span is None or span.first <= written_by(doc):
+    day (or an hour) counts: a later year or month is often an end or a span ("extending the contract to 2021").
+    A week still running counts for a clause in the plain present ("goes on trial this week": `futurate`)."""
+    span = interval(value) if value is not None else None
+    if span is None:
         return False
     verb = clause_head(token)
+    if precision(value) == "week":
+        return span.last > written_by(doc) and futurate(verb)
+    if precision(value) not in ONE_DAY_OR_FINER or span.first <= written_by(doc):  # "extended it to 2021": an end
+        return False
     return verb.pos_ not in ("VERB", "AUX") or not past_tense(verb)

@@ -77,6 +77,13 @@ def known_object_of(token: Any, verb: Any) -> bool:
     return governor.i == verb.i and lemma not in BRINGING_ABOUT and not _light_verb(lemma) and told_before(token)
 
 
+def carried_by(token: Any, verb: Any) -> bool:
+    """True when a nominal trigger is the direct object of a support verb of the lexicon ("to hold the talks", "to
+    start the trial"): the verb and its object are one act, so on a schedule ("is expected to start the trial next
+    year") the object is on it even when it is named as known (`events.modality` asks this only there)."""
+    return token.dep_ == "dobj" and token.head.i == verb.i and verb.pos_ == "VERB" and _light_verb(verb.lemma_.lower())
+
+
 def told_before(token: Any) -> bool:
     """True when a noun or verb of the trigger's stem comes before it in its document ("investigating" ... "will aid
     the investigation"): the act is known from the story, not only named as if it were (a lone sentence's "to end

@@ -1,0 +1,56 @@
+"""Acts denied without a negator on their own clause, and acts a relative clause makes under a modal or a future
+(`events.modality_denied`, `events.modality_relative`).
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.events.modality import trigger_modality
+from stage_run import token
+
+
+def modality_of(make_doc, text: str, trigger: str):
+    doc = make_doc(text)
+    return trigger_modality(token(doc, trigger), frozenset())
+
+
+def _fact(found) -> bool:
+    return not (found.negated or found.hypothetical or found.future)
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("The ministry chose civil lawsuits rather than criminal charges against the company.", "charges"),
+    ("The rebels staged sit-ins instead of attacks on the army.", "attacks"),
+])
+def test_the_alternative_set_aside_is_negated(make_doc, text: str, trigger: str) -> None:
+    assert modality_of(make_doc, text, trigger).negated
+    chosen = "lawsuits" if "lawsuits" in text else "ins"
+    assert _fact(modality_of(make_doc, text, chosen))  # the alternative chosen stays a fact
+
+
+def test_the_content_of_absent_evidence_is_negated(make_doc) -> None:
+    text = "Soldiers found no evidence that gunmen had kidnapped dozens of villagers and forced others to flee."
+    assert modality_of(make_doc, text, "kidnapped").negated
+    assert modality_of(make_doc, text, "forced").negated
+    assert _fact(modality_of(make_doc, "There is no doubt that the militia attacked the village.", "attacked"))
+
+
+def test_a_relative_clause_that_makes_the_act_under_a_modal_leaves_it_open(make_doc) -> None:
+    found = modality_of(make_doc, "Lawyers discussed the charges prosecutors could bring against the minister.",
+                        "charges")
+    assert found.hypothetical, found
+    found = modality_of(make_doc, "Lawyers listed the sanctions the council will impose next month.", "sanctions")
+    assert found.future and not found.hypothetical, found
+
+
+@pytest.mark.parametrize("text", [
+    "Lawyers discussed the charges that could hurt the minister.",  # the charges do something: no making
+    "Lawyers discussed the attacks the army could not prevent.",  # a negating verb says nothing of the act
+    "Historians recalled the attacks the rebels would launch that spring.",  # the future of a past story
+])
+def test_a_relative_clause_that_does_not_make_the_act_leaves_it_a_fact(make_doc, text: str) -> None:
+    trigger = "charges" if "charges" in text else "attacks"
+    assert _fact(modality_of(make_doc, text, trigger))
