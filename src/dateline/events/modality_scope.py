@@ -79,8 +79,8 @@ def known_object_of(token: Any, verb: Any) -> bool:
 
 def carried_by(token: Any, verb: Any) -> bool:
     """True when a nominal trigger is the direct object of a support verb of the lexicon ("to hold the talks", "to
-    start the trial"): the verb and its object are one act, so on a schedule ("is expected to start the trial next
-    year") the object is on it even when it is named as known (`events.modality` asks this only there)."""
+    start the trial"): the verb and its object are one act, so on a schedule ("are expected to start the trial in
+    the autumn") the object is on it even when it is named as known (`events.modality` asks this only there)."""
     return token.dep_ == "dobj" and token.head.i == verb.i and verb.pos_ == "VERB" and _light_verb(verb.lemma_.lower())
 
 
