@@ -46,7 +46,7 @@ def test_a_possible_facing_is_hypothetical_not_scheduled(make_doc) -> None:
 
 
 def test_an_act_scheduled_in_a_passive_is_a_scheduled_future(make_doc) -> None:
-    found = modality_of(make_doc, "A preliminary hearing has been scheduled for 4 October.", "hearing")
+    found = modality_of(make_doc, "A bail hearing for the three dockers has been scheduled for Tuesday.", "hearing")
     assert found.future and found.scheduled, found
     found = modality_of(make_doc, "New talks were set for Monday.", "talks")
     assert found.future and found.scheduled, found

@@ -22,19 +22,19 @@ def _fact(found) -> bool:
 
 
 @pytest.mark.parametrize(("text", "trigger"), [
-    ("The ministry chose civil lawsuits rather than criminal charges against the company.", "charges"),
+    ("The regulator imposed fines rather than criminal charges on the bank.", "charges"),
     ("The rebels staged sit-ins instead of attacks on the army.", "attacks"),
 ])
 def test_the_alternative_set_aside_is_negated(make_doc, text: str, trigger: str) -> None:
     assert modality_of(make_doc, text, trigger).negated
-    chosen = "lawsuits" if "lawsuits" in text else "ins"
+    chosen = "fines" if "fines" in text else "ins"
     assert _fact(modality_of(make_doc, text, chosen))  # the alternative chosen stays a fact
 
 
 def test_the_content_of_absent_evidence_is_negated(make_doc) -> None:
-    text = "Soldiers found no evidence that gunmen had kidnapped dozens of villagers and forced others to flee."
-    assert modality_of(make_doc, text, "kidnapped").negated
-    assert modality_of(make_doc, text, "forced").negated
+    text = "Inspectors found no evidence that the militia had abducted the farmers and looted their shops."
+    assert modality_of(make_doc, text, "abducted").negated
+    assert modality_of(make_doc, text, "looted").negated
     assert _fact(modality_of(make_doc, "There is no doubt that the militia attacked the village.", "attacked"))
 
 

@@ -4,8 +4,8 @@ A noun names an act that has not happened yet when it is
 * planned: the object of a verb of intention, itself or as the head of "a round of" ("plans another round of
   demonstrations");
 * on a schedule: a schedule participle on it ("protests scheduled for Thursday"), or its subject told with one,
-  with an infinitive ("the summit is set to take place") or as a passive ("a hearing has been scheduled for
-  23 August", "the vote is expected");
+  with an infinitive ("the summit is set to take place") or as a passive ("a bail hearing has been scheduled
+  for Tuesday", "the vote is expected");
 * to happen: an infinitive on it that tells it happening ("the charges to come", "talks to be held in May");
 * told in the plain present with a week still running ("goes on trial this week": `futurate`, read by
   `events.modality.dated_ahead` once the act is dated);
@@ -69,8 +69,8 @@ def on_a_schedule(predicate: Any) -> bool:
 
 
 def scheduled_passive(subject: Any) -> bool:
-    """True when a nominal event is the subject of a schedule participle told as a passive: "a hearing has been
-    scheduled for 23 August", "the vote is expected", "talks were set for Monday" ("set" needs its "for"; "a
+    """True when a nominal event is the subject of a schedule participle told as a passive: "a bail hearing has been
+    scheduled for Tuesday", "the vote is expected", "talks were set for Monday" ("set" needs its "for"; "a
     record was set" schedules nothing). The text puts the act on a plan and does not say it took place."""
     verb = subject.head
     lemma = verb.lemma_.lower()

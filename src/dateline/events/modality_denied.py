@@ -1,9 +1,9 @@
 """Acts a sentence denies with no negator on their own clause: the alternative set aside and the content of absent
 evidence.
 
-* "civil lawsuits rather than criminal charges", "sit-ins instead of attacks": what "rather than" or "instead of"
+* "fines rather than criminal charges", "sit-ins instead of attacks": what "rather than" or "instead of"
   sets aside was not done (`set_aside`);
-* "found no evidence that gunmen had kidnapped anyone", "no sign that troops withdrew": the content clause of a noun
+* "found no evidence that the militia had abducted anyone", "no sign that troops withdrew": the content clause of a noun
   of evidence that "no" denies did not happen as far as the text says (`unfounded`); "no doubt that ..." is a fact.
 
 Each test returns the reason for `dateline show` (None when the act is not denied); `events.modality` makes it a
@@ -36,7 +36,7 @@ def set_aside(token: Any) -> str | None:
 
 def unfounded(clause: Any) -> str | None:
     """Why a clause is the content of evidence denied: a clause on a noun of evidence that "no" determines ("found no
-    evidence that gunmen had kidnapped anyone")."""
+    evidence that the militia had abducted anyone")."""
     noun = clause.head
     if clause.dep_ not in ("acl", "ccomp") or noun.lemma_.lower() not in EVIDENCE_NOUNS:
         return None
