@@ -129,7 +129,7 @@ def trigger_modality(token: Any, event_heads: frozenset[int] = frozenset()) -> M
     """
     if in_question(token):
         return Modality(hypothetical=True, reason="the sentence is a question")
-    aside = set_aside(token)  # "lawsuits rather than criminal charges"
+    aside = set_aside(token)  # "fines rather than criminal charges"
     if aside is not None:
         return Modality(negated=True, reason=aside)
     nominal = _nominal_modality(token)
@@ -326,7 +326,7 @@ def _governor_modality(verb: Any, trigger: Any, event_heads: frozenset[int]) -> 
         return Modality(future=True, scheduled=True, reason=f"'{parent.text} to {verb.text}' (arranged)")
     if verb.dep_ == "pcomp" and parent.lower_ == "without":
         return Modality(negated=True, reason=f"'without' before '{verb.text}'")
-    if unfounded(verb) is not None:  # "found no evidence that gunmen had kidnapped anyone"
+    if unfounded(verb) is not None:  # "found no evidence that the militia had abducted anyone"
         return Modality(negated=True, reason=unfounded(verb))
     if verb.dep_ in ("xcomp", "ccomp", "pcomp", "advcl", "acl"):
         governor = parent.head if parent.dep_ == "prep" else parent
