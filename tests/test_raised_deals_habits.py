@@ -55,7 +55,7 @@ def test_a_companys_deal_with_a_state_stays(nlp, text: str, trigger: str, kind: 
 
 
 @pytest.mark.parametrize(("text", "trigger"), [
-    ("For years , opposition leaders urged the president to open up the political system .", "urged"),
+    ("For years , the farmers ' unions urged the governor to cut the water tariffs .", "urged"),
     ("Students have protested against the tuition fees for decades .", "protested"),
     ("Over the years , the party accused the newspaper of bias .", "accused"),
 ])
@@ -64,17 +64,17 @@ def test_an_act_told_over_uncounted_years_is_a_habit(nlp, text: str, trigger: st
 
 
 @pytest.mark.parametrize(("text", "trigger", "kind"), [
-    ("For two years , opposition leaders urged the president to open up the political system .", "urged", "REQUEST"),
+    ("For two years , the farmers ' unions urged the governor to cut the water tariffs .", "urged", "REQUEST"),
     ("For weeks , students protested against the tuition fees outside parliament .", "protested", "PROTEST"),
     ("The activist has been detained for years without trial .", "detained", "COERCE"),
-    ("Opposition leaders urged the president on Monday to open up the political system .", "urged", "REQUEST"),
+    ("The farmers ' unions urged the governor on Monday to cut the water tariffs .", "urged", "REQUEST"),
 ])
 def test_a_counted_or_short_span_or_one_act_lasting_stays(nlp, text: str, trigger: str, kind: str) -> None:
     assert kind in types_at(candidates(nlp, text), trigger)
 
 
 @pytest.mark.parametrize("text", [
-    "For a month , the state radio had engaged in a campaign of slander against the strikers .",
+    "This spring the interior ministry engaged in a campaign of intimidation against the union .",
     "The two parties engaged in a long public quarrel over the budget .",
 ])
 def test_a_verb_whose_in_phrase_names_the_act_is_no_act_of_its_own(nlp, text: str) -> None:
@@ -96,7 +96,7 @@ def test_taking_to_the_streets_in_a_place_stays_a_protest(nlp) -> None:
 
 @pytest.mark.parametrize("text", [
     "The governor plans to deliver a large bill to the oil company next month .",
-    "Reformers want the cabinet to deliver social progress to the poor .",
+    "The mayor promised to deliver cleaner streets to the residents .",
 ])
 def test_delivering_no_goods_is_no_aid(nlp, text: str) -> None:
     assert "AID" not in types_at(candidates(nlp, text), "deliver")
