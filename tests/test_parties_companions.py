@@ -9,8 +9,9 @@ from test_parties_retyped import countries
 
 
 def test_companions_of_the_object_are_recipients_too(nlp) -> None:
-    doc = candidates(nlp, "The Kenyan minister criticised Uganda, along with Peru and Chile, for closing the border.")
-    assert countries(event_at(doc, "criticised").recipients) == ["CHL", "PER", "UGA"]
+    text = "On Tuesday the Kenyan trade minister rebuked Uganda, along with Peru and Chile, over the tea tariffs."
+    doc = candidates(nlp, text)
+    assert countries(event_at(doc, "rebuked").recipients) == ["CHL", "PER", "UGA"]
 
 
 def test_companions_of_the_subject_are_actors_too(nlp) -> None:

@@ -1,6 +1,6 @@
-"""Companions of a verb's party set off by a comma and "along with" or "together with": "criticised China, along
-with Peru, Cuba and Ecuador" does to Peru, Cuba and Ecuador what it does to China; "China, along with Russia,
-vetoed the resolution" has Russia veto it too. The parser hangs the phrase on the verb, so the party it goes with
+"""Companions of a verb's party set off by a comma and "along with" or "together with": "rebuked Uganda, along
+with Peru and Chile, over the tea tariffs" does to Peru and Chile what it does to Uganda; "Kenya, along with
+Ghana, vetoed the resolution" has Ghana veto it too. The parser hangs the phrase on the verb, so the party it goes with
 is the one right before its comma: the subject when the phrase comes before the verb, the direct object after it.
 Without the comma the phrase is a circumstance ("travelled to Cairo along with his wife"), and it adds no one.
 Read by `events.parties.verb_parties`.
