@@ -12,15 +12,15 @@ from __future__ import annotations
 from dateline.events.scene import SCENE_BASIS
 from stage_run import event_at, extracted
 
-CALLED_FOR = ("Riot police fought protesters in Alexandria on Tuesday. An exiled group calls for similar rallies "
-              "in Tripoli. Police beat dozens of protesters.")
+CALLED_FOR = ("Riot police fought protesters in Alexandria on Tuesday. An exiled opposition group has pressed for "
+              "rallies in Tripoli. Police beat dozens of protesters.")
 PLANNED = ("Riot police fought protesters in Alexandria on Tuesday. The exiled group plans to rally in Tripoli. "
            "Police beat dozens of protesters.")
 HEDGED = ("Riot police fought protesters in Alexandria on Tuesday. Two soldiers may have been killed in a raid near "
           "Tripoli on Wednesday. Police beat dozens of protesters.")
 HELD = ("Riot police fought protesters in Alexandria on Tuesday. Thousands rallied in Tripoli on Wednesday. "
         "Police beat dozens of protesters.")
-LISTED = ("Riot police fought protesters in Alexandria on Tuesday. There were also protests in Amman and Khartoum. "
+LISTED = ("Riot police fought protesters in Alexandria on Tuesday. Crowds also marched in Amman and Khartoum. "
           "Police beat dozens of protesters.")
 
 
