@@ -9,7 +9,7 @@ from test_parties_retyped import countries
 
 
 def test_who_defies_a_curfew_is_its_recipient(nlp) -> None:
-    doc = candidates(nlp, "Thousands of Kenyans have ignored government curfews and marched on parliament.")
+    doc = candidates(nlp, "Hundreds of Kenyan students defied the night curfews and occupied the campus.")
     event = event_at(doc, "curfews")
     assert countries(event.recipients) == ["KEN"]
     assert "KEN" not in countries(event.actors) or event.actors[0].sector != "CVL"

@@ -20,8 +20,8 @@ def test_a_passive_infinitive_is_done_to_the_subject_it_inherits(nlp) -> None:
 
 
 def test_a_raised_subject_of_a_passive_is_its_recipient(nlp) -> None:
-    doc = candidates(nlp, "A report is due out today, with the Kenyan president expected to be criticised.")
-    event = event_at(doc, "criticised")
+    doc = candidates(nlp, "The audit comes out next week, with the Kenyan president likely to be blamed.")
+    event = event_at(doc, "blamed")
     assert countries(event.recipients) == ["KEN"]
     assert countries(event.actors) == []
 

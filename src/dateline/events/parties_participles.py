@@ -81,7 +81,7 @@ def published_document(noun: Any) -> bool:
 
 
 def passive_inheritor(verb: Any, subject: Any | None, how: str) -> Any | None:
-    """"Ghonim is to be released Monday", "with Annan expected to be criticised": a passive verb with no subject of
+    """"The envoy is to be released Friday", "with the mayor likely to be blamed": a passive verb with no subject of
     its own takes the one of the clause it is controlled by or coordinated with (`verb_subject`), and what a passive
     says is done to that subject, so it is the act's recipient, not its actor. None for a verb with an active
     form, with a passive subject of its own, or with a subject that is its own."""
