@@ -7,8 +7,8 @@ trigger's clause:
 * negation — `not`/`never` on the clause ("did not lead to a deal"), a subject or object that
   names no one ("no one has been convicted", "arrested nobody"), a `no`/`without` before a
   nominal trigger, or a clause governed by a negating verb ("refused to meet", "prevented an
-  offensive"); the alternative set aside ("rather than criminal charges") and the content of absent evidence
-  ("found no evidence that gunmen had kidnapped anyone": `events.modality_denied`);
+  offensive"); the alternative set aside ("rather than criminal prosecution") and the content of absent evidence
+  ("saw no evidence that the militia abducted anyone": `events.modality_denied`);
 * hypothetical — modal auxiliaries ("would result in"), conditionals ("if", "unless"), hedging adverbs
   ("possibly lifting the moratorium"), a relative clause that makes the act under a modal ("the charges prosecutors
   could bring": `events.modality_relative`),
