@@ -343,11 +343,11 @@ DISAPPROVAL_ENTRY = TriggerEntry(type="ACCUSE", mode="disapprove", cameo="111", 
 
 #: Verbs and nouns of an agreement made (TriggerEntry.pact).
 PACT_WORDS = word_set("pact_words")
-#: The word lists an "obj:" or "notobj:" flag of triggers.tsv may name: what a host receives for hosting to be a
-#: visit; the things made or given off whose release or shooting is no act against anyone; the places and vehicles
-#: whose search is a seizure; the holders of a post whose firing is a dismissal; the goods whose delivery is aid.
-OBJECT_LISTS = {name: word_set(name) for name in (
-    "visit_objects", "artefact_objects", "searched_places", "staff_objects", "delivered_goods")}
+#: The lists an "obj:"/"notobj:" flag of triggers.tsv may name (guests, harmless artefacts, searched places, posts,
+#: goods whose delivery is aid), each in a literal `word_set` call so that tests/test_words sees a stage read it.
+OBJECT_LISTS = {"visit_objects": word_set("visit_objects"), "artefact_objects": word_set("artefact_objects"),
+                "searched_places": word_set("searched_places"), "staff_objects": word_set("staff_objects"),
+                "delivered_goods": word_set("delivered_goods")}
 #: Entities that are a visitor or guest as the object of a verb with an "obj:" flag ("hosted Abe").
 PERSON_ENTITIES = frozenset({"PERSON"})
 RELATIVE_PRONOUNS = word_set("relative_pronouns")
