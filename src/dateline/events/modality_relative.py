@@ -1,5 +1,5 @@
 """A nominal event whose relative clause makes it: "the charges prosecutors could bring", "the sanctions the council
-will impose", "talks that would be held in Geneva".
+will impose", "talks that could be held in Geneva".
 
 When the noun is the object of its own relative clause (or the subject of a passive one) and that clause's verb makes
 the act (a support verb of the lexicon, a verb that brings a case: `pressing_verbs`, or one that plans, asks for or
@@ -43,7 +43,7 @@ def relative_mood(token: Any) -> tuple[str, str] | None:
 
 def _makes(clause: Any, noun: Any) -> bool:
     """True when the relative clause's verb makes the noun's act and the noun is its object: an active clause with a
-    subject of its own and no object ("the charges prosecutors could bring"), or a passive one ("talks that would be
+    subject of its own and no object ("the charges prosecutors could bring"), or a passive one ("talks that could be
     held")."""
     lemma = clause.lemma_.lower()
     if lemma not in MAKING_VERBS and not load_lexicon().is_light_verb(lemma):
