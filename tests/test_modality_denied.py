@@ -54,3 +54,13 @@ def test_a_relative_clause_that_makes_the_act_under_a_modal_leaves_it_open(make_
 def test_a_relative_clause_that_does_not_make_the_act_leaves_it_a_fact(make_doc, text: str) -> None:
     trigger = "charges" if "charges" in text else "attacks"
     assert _fact(modality_of(make_doc, text, trigger))
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("The council stopped short of sanctions against the company.", "sanctions"),
+    ("The mayor stopped short of imposing a curfew on the district.", "curfew"),
+    ("The envoys fell short of a ceasefire after two days of talks.", "ceasefire"),
+])
+def test_what_one_stops_short_of_is_negated(make_doc, text: str, trigger: str) -> None:
+    assert modality_of(make_doc, text, trigger).negated
+

@@ -326,6 +326,8 @@ def _governor_modality(verb: Any, trigger: Any, event_heads: frozenset[int]) -> 
         return Modality(future=True, scheduled=True, reason=f"'{parent.text} to {verb.text}' (arranged)")
     if verb.dep_ == "pcomp" and parent.lower_ == "without":
         return Modality(negated=True, reason=f"'without' before '{verb.text}'")
+    if verb.dep_ == "pcomp" and set_aside(verb) is not None:  # "stopped short of imposing a curfew"
+        return Modality(negated=True, reason=set_aside(verb))
     if unfounded(verb) is not None:  # "found no evidence that the militia had abducted anyone"
         return Modality(negated=True, reason=unfounded(verb))
     if verb.dep_ in ("xcomp", "ccomp", "pcomp", "advcl", "acl"):

@@ -1,8 +1,9 @@
 """Acts a sentence denies with no negator on their own clause: the alternative set aside and the content of absent
 evidence.
 
-* "fines rather than criminal charges", "sit-ins instead of attacks": what "rather than" or "instead of"
-  sets aside was not done (`set_aside`);
+* "fines rather than criminal charges", "sit-ins instead of attacks", "stopped short of sanctions": what "rather
+  than", "instead of" or "stop short of" sets aside was not done (`set_aside`; with a gerund, its object too:
+  "stopped short of imposing a curfew");
 * "found no evidence that the militia had abducted anyone", "no sign that troops withdrew": the content clause of a noun
   of evidence that "no" denies did not happen as far as the text says (`unfounded`); "no doubt that ..." is a fact.
 
@@ -16,6 +17,8 @@ from typing import Any
 
 from dateline.words import word_set
 
+#: Verbs that with "short of" leave the act undone ("stopped short of sanctions", "fell short of a ceasefire").
+STOPPING_SHORT = frozenset({"stop", "fall"})
 #: Nouns of evidence whose content clause "no" denies ("no evidence that ...").
 EVIDENCE_NOUNS = word_set("evidence_nouns")
 
@@ -31,6 +34,9 @@ def set_aside(token: Any) -> str | None:
     head = token.head
     if token.dep_ in ("pobj", "pcomp") and head.lower_ in ("of", "than") and _rather(head):
         return f"'{_adverb(head)} {head.text}' before the trigger"
+    if token.dep_ in ("pobj", "pcomp") and head.lower_ == "of" and head.head.lower_ == "short" \
+            and head.head.head.lemma_.lower() in STOPPING_SHORT:
+        return f"'{head.head.head.text} short of' before the trigger"  # "stopped short of criticising the king"
     return None
 
 
