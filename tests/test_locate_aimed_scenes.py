@@ -14,7 +14,7 @@ def test_an_uncoded_armed_push_on_a_town_sets_the_scene(nlp) -> None:
 
 
 def test_an_offensive_against_a_town_sets_the_scene(nlp) -> None:
-    doc = extracted(nlp, "Rebel forces launched an offensive against Sirte on Monday. Two soldiers were killed.")
+    doc = extracted(nlp, "Rebel forces launched an offensive against Sirte on Monday. Gunmen killed two soldiers.")
     killed = event_at(doc, "killed").location
     assert killed is not None and killed.name == "Sirte" and killed.basis.startswith("scene of the story")
 
@@ -37,7 +37,7 @@ def test_what_is_not_an_armed_push_on_a_town_sets_no_scene(nlp) -> None:
 
 def test_a_push_from_a_town_is_not_aimed_at_it(nlp) -> None:
     # only the assault-way prepositions (on, into, toward(s), against) aim a push at a town
-    killed = _killed_at(nlp, "Rebel forces launched an offensive from Sirte on Monday. Two soldiers were killed.")
+    killed = _killed_at(nlp, "Rebel forces launched an offensive from Sirte on Monday. Gunmen killed two soldiers.")
     assert killed is None or killed.name != "Sirte"
 
 

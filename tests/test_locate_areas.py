@@ -4,7 +4,7 @@ the place of the clause it is in. Sentences written for these tests."""
 
 from __future__ import annotations
 
-from stage_run import event_at, extracted
+from stage_run import event_at, event_telling, extracted
 
 
 def test_a_dateline_town_keeps_talks_when_the_story_names_only_its_state(nlp) -> None:
@@ -97,7 +97,7 @@ def test_an_act_a_placed_happening_led_to_in_a_relative_clause_is_placed_with_it
 
 def test_a_relative_clause_of_a_party_elsewhere_places_no_act(nlp) -> None:
     doc = extracted(nlp, "The minister, who lives in Lyon, ordered forty arrests on Saturday.")
-    assert event_at(doc, "arrests").location is None
+    assert event_telling(doc, "arrests").location is None
 
 
 def test_an_encounter_coded_as_no_event_still_sets_the_scene_of_the_fighting_after_it(nlp) -> None:
