@@ -213,21 +213,23 @@ def test_round_six_is_cold_and_left_out_only_by_samples_drawn_after_it(tmp_path:
     assert cold_articles(path) == {"d", "e"}
 
 
-def test_round_six_shares_no_article_with_an_earlier_round_or_its_taken_list(monkeypatch) -> None:
-    """Round 6's draw takes none of rounds 1-5's articles nor any of its frozen taken list, and splits each
-    stratum half train half heldout."""
+@pytest.mark.parametrize("round_no", [6, 7])
+def test_a_cold_round_shares_no_article_with_an_earlier_round_or_its_taken_list(monkeypatch, round_no: int) -> None:
+    """Rounds 6 and 7 take none of the earlier rounds' articles nor any id of their frozen taken list (round 7's holds
+    the twentieth session's shown, grouping, party and place draws), and split each stratum half train half
+    heldout."""
     monkeypatch.syspath_prepend(str(ROOT / "tools"))
     from news_candidates import TAKEN_BEFORE, default_shared, draw
 
     shared = default_shared()
     if not (shared / "data/geo-dev/GWN.xml").exists():
         pytest.skip("shared data not present")
-    sixth = draw(shared, 6)
-    earlier = {p["article"] for r in range(1, 6) for p in draw(shared, r)}
-    ids = {p["article"] for p in sixth}
+    drawn = draw(shared, round_no)
+    earlier = {p["article"] for r in range(1, round_no) for p in draw(shared, r)}
+    ids = {p["article"] for p in drawn}
     assert len(ids) == 24 and not ids & earlier
-    assert not ids & set(TAKEN_BEFORE[6].read_text(encoding="utf-8").split())
-    assert sum(p["split"] == "heldout" for p in sixth) == 12
+    assert not ids & set(TAKEN_BEFORE[round_no].read_text(encoding="utf-8").split())
+    assert sum(p["split"] == "heldout" for p in drawn) == 12
 
 
 def test_round_seven_is_cold_and_left_out_only_by_samples_drawn_after_the_twentieth_sessions(tmp_path: Path,
@@ -243,23 +245,6 @@ def test_round_seven_is_cold_and_left_out_only_by_samples_drawn_after_the_twenti
     assert drawn_before(2020, path) == drawn_before(2021, path) == {"a", "e"}
     assert drawn_before(2121, path) == {"a", "e", "f"}
     assert cold_articles(path) == {"e", "f"}
-
-
-def test_round_seven_shares_no_article_with_an_earlier_round_or_the_sessions_samples(monkeypatch) -> None:
-    """Round 7's draw takes none of rounds 1-6's articles nor any id of its frozen list (which holds the twentieth
-    session's shown, grouping, party and place draws), and splits each stratum half train half heldout."""
-    monkeypatch.syspath_prepend(str(ROOT / "tools"))
-    from news_candidates import TAKEN_BEFORE, default_shared, draw
-
-    shared = default_shared()
-    if not (shared / "data/geo-dev/GWN.xml").exists():
-        pytest.skip("shared data not present")
-    seventh = draw(shared, 7)
-    earlier = {p["article"] for r in range(1, 7) for p in draw(shared, r)}
-    ids = {p["article"] for p in seventh}
-    assert len(ids) == 24 and not ids & earlier
-    assert not ids & set(TAKEN_BEFORE[7].read_text(encoding="utf-8").split())
-    assert sum(p["split"] == "heldout" for p in seventh) == 12
 
 
 def test_taken_reads_article_ids_from_any_labels_or_id_file(tmp_path: Path, monkeypatch) -> None:
