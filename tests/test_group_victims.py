@@ -26,6 +26,7 @@ def test_a_toll_with_no_doer_joins_the_attack_before_it(make_doc) -> None:
     groups = _grouped(make_doc, CLASHES, ["raided", "wounded"])
     assert [members for members, _, _ in groups] == [[0, 1]]
     assert groups[0][1][1] == REASON
+    assert groups[0][2] == {1}  # lent: the toll gives the attack no evidence, date or place of its own
 
 
 def test_a_toll_with_a_doer_is_its_own_act(make_doc) -> None:

@@ -59,6 +59,7 @@ def join_tolls(mentions: list[Mention], groups: Groups, lead: tuple[int, int] | 
         target[1][toll] = REASON
         target[0].append(toll)
         target[0].sort()
+        target[2].add(toll)
         home[toll] = home[act]
         alive[g] = False
     return [group for g, group in enumerate(groups) if alive[g]]
