@@ -6,6 +6,7 @@ import datetime as dt
 
 from dateline.events.dating import Dating, event_dating
 from dateline.events.detect import undetected
+from dateline.events.modality import Modality, trigger_modality
 from dateline.events.verify import unverified
 from dateline.model import Actor, Article, Document, Event, Location, content_id
 from dateline.pipeline import run_stages
@@ -53,6 +54,19 @@ def actor(doc: Document, text: str) -> Actor:
 def token(doc: Document, text: str):
     """The first token of the parse spelled `text`."""
     return next(t for t in doc.parsed if t.text == text)
+
+
+def modality_of(make_doc, text: str, trigger: str, among: str | None = None) -> Modality:
+    """The modality stage's reading of the first token spelled `trigger` in `text`; `among`: another word of the
+    sentence that is an event itself."""
+    doc = make_doc(text)
+    events = frozenset({token(doc, among).i}) if among else frozenset()
+    return trigger_modality(token(doc, trigger), events)
+
+
+def told_as_fact(found: Modality) -> bool:
+    """Whether a modality leaves the act a plain fact (not negated, hypothetical or future)."""
+    return not (found.negated or found.hypothetical or found.future)
 
 
 def dating(make_doc, text: str, trigger: str, date: str = "2018-09-19", hypothetical: bool = False) -> Dating:

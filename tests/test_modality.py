@@ -10,17 +10,9 @@ import datetime as dt
 
 import pytest
 
-from dateline.events.modality import trigger_modality
 from dateline.model import Article, Event, Evidence, extract_schema
 from dateline.pipeline import process
-from stage_run import token
-
-
-def modality_of(make_doc, text: str, trigger: str, among: str | None = None):
-    """The modality of `trigger` in `text`; `among`: another word of the sentence that is an event itself."""
-    doc = make_doc(text)
-    events = frozenset({token(doc, among).i}) if among else frozenset()
-    return trigger_modality(token(doc, trigger), events)
+from stage_run import modality_of
 
 
 def test_negation_does_not_reach_a_contrasted_conjunct(make_doc) -> None:

@@ -8,17 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.events.modality import dated_ahead, trigger_modality
-from stage_run import token
-
-
-def modality_of(make_doc, text: str, trigger: str):
-    doc = make_doc(text)
-    return trigger_modality(token(doc, trigger), frozenset())
-
-
-def _fact(found) -> bool:
-    return not (found.negated or found.hypothetical or found.future)
+from dateline.events.modality import dated_ahead
+from stage_run import modality_of, token, told_as_fact
 
 
 @pytest.mark.parametrize(("text", "trigger"), [
@@ -37,7 +28,7 @@ def test_an_awaited_or_faced_act_is_a_scheduled_future(make_doc, text: str, trig
     ("The governor faces mounting criticism over the floods.", "criticism"),
 ])
 def test_a_past_facing_or_a_state_faced_stays_a_fact(make_doc, text: str, trigger: str) -> None:
-    assert _fact(modality_of(make_doc, text, trigger))
+    assert told_as_fact(modality_of(make_doc, text, trigger))
 
 
 def test_a_possible_facing_is_hypothetical_not_scheduled(make_doc) -> None:
@@ -53,7 +44,7 @@ def test_an_act_scheduled_in_a_passive_is_a_scheduled_future(make_doc) -> None:
 
 
 def test_set_without_a_for_phrase_schedules_nothing(make_doc) -> None:
-    assert _fact(modality_of(make_doc, "The blaze was set by the rebels.", "blaze"))
+    assert told_as_fact(modality_of(make_doc, "The blaze was set by the rebels.", "blaze"))
 
 
 @pytest.mark.parametrize(("text", "trigger"), [
@@ -66,9 +57,9 @@ def test_a_known_act_carried_by_a_support_verb_shares_its_schedule(make_doc, tex
 
 
 def test_a_known_act_a_verb_only_serves_or_intends_stays_a_fact(make_doc) -> None:
-    assert _fact(modality_of(make_doc, "Reporters are expected to cover the clashes.", "clashes"))
+    assert told_as_fact(modality_of(make_doc, "Reporters are expected to cover the clashes.", "clashes"))
     text = "The group's decision to carry out the Friday attacks proved to be a disaster."
-    assert _fact(modality_of(make_doc, text, "attacks"))
+    assert told_as_fact(modality_of(make_doc, text, "attacks"))
 
 
 def test_the_plain_present_of_a_week_not_over_is_ahead(make_doc) -> None:
@@ -88,4 +79,4 @@ def test_an_act_with_an_infinitive_that_tells_it_happening_is_ahead(make_doc) ->
 
 
 def test_an_act_with_a_purpose_infinitive_stays_a_fact(make_doc) -> None:
-    assert _fact(modality_of(make_doc, "Thousands joined protests to demand reforms.", "protests"))
+    assert told_as_fact(modality_of(make_doc, "Thousands joined protests to demand reforms.", "protests"))

@@ -8,17 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.events.modality import trigger_modality
-from stage_run import token
-
-
-def modality_of(make_doc, text: str, trigger: str):
-    doc = make_doc(text)
-    return trigger_modality(token(doc, trigger), frozenset())
-
-
-def _fact(found) -> bool:
-    return not (found.negated or found.hypothetical or found.future)
+from stage_run import modality_of, told_as_fact
 
 
 @pytest.mark.parametrize(("text", "trigger"), [
@@ -28,14 +18,14 @@ def _fact(found) -> bool:
 def test_the_alternative_set_aside_is_negated(make_doc, text: str, trigger: str) -> None:
     assert modality_of(make_doc, text, trigger).negated
     chosen = "fines" if "fines" in text else "ins"
-    assert _fact(modality_of(make_doc, text, chosen))  # the alternative chosen stays a fact
+    assert told_as_fact(modality_of(make_doc, text, chosen))  # the alternative chosen stays a fact
 
 
 def test_the_content_of_absent_evidence_is_negated(make_doc) -> None:
     text = "Inspectors found no evidence that the militia had abducted the farmers and looted their shops."
     assert modality_of(make_doc, text, "abducted").negated
     assert modality_of(make_doc, text, "looted").negated
-    assert _fact(modality_of(make_doc, "There is no doubt that the militia attacked the village.", "attacked"))
+    assert told_as_fact(modality_of(make_doc, "There is no doubt that the militia attacked the village.", "attacked"))
 
 
 def test_a_relative_clause_that_makes_the_act_under_a_modal_leaves_it_open(make_doc) -> None:
@@ -53,7 +43,7 @@ def test_a_relative_clause_that_makes_the_act_under_a_modal_leaves_it_open(make_
 ])
 def test_a_relative_clause_that_does_not_make_the_act_leaves_it_a_fact(make_doc, text: str) -> None:
     trigger = "charges" if "charges" in text else "attacks"
-    assert _fact(modality_of(make_doc, text, trigger))
+    assert told_as_fact(modality_of(make_doc, text, trigger))
 
 
 @pytest.mark.parametrize(("text", "trigger"), [

@@ -4,6 +4,7 @@ it about (`events.modality`, `events.modality_scope.known_object_of`)."""
 from __future__ import annotations
 
 from dateline.events.modality import trigger_modality
+from stage_run import told_as_fact
 
 UPRISING = "An uprising broke out in the north in May. "
 INQUIRY = "Police opened an inquiry into the fire. "
@@ -19,35 +20,31 @@ def _last(doc, word: str):
     return [t for t in doc.parsed if t.text == word][-1]
 
 
-def _fact(found) -> bool:
-    return not (found.hypothetical or found.future or found.negated)
-
-
 def test_a_known_act_under_a_modal_verb_that_does_not_make_it_stays_a_fact(make_doc) -> None:
     text = UPRISING + "The colonel told reporters that his soldiers can prevail against that uprising."
     found = _modality(make_doc, text, "uprising", ("prevail",))
-    assert _fact(found), found
+    assert told_as_fact(found), found
     assert _modality(make_doc, text, "prevail").hypothetical
 
 
 def test_a_known_act_under_a_future_verb_that_does_not_make_it_stays_a_fact(make_doc) -> None:
     text = INQUIRY + "The interior ministry will assist the inquiry."
     found = _modality(make_doc, text, "inquiry", ("assist",))
-    assert _fact(found), found
+    assert told_as_fact(found), found
     assert _modality(make_doc, text, "assist").future
 
 
 def test_a_known_act_as_the_object_of_an_intended_event_stays_a_fact(make_doc) -> None:
     text = INQUIRY + "The mayor sent two detectives to support the inquiry."
     found = _modality(make_doc, text, "inquiry", ("support",))
-    assert _fact(found), found
+    assert told_as_fact(found), found
 
 
 def test_a_known_act_served_by_an_irrealis_verb_stays_a_fact(make_doc) -> None:
     text = INQUIRY + "The governor sent two detectives to help the inquiry."
-    assert _fact(_modality(make_doc, text, "inquiry", ("help",)))
+    assert told_as_fact(_modality(make_doc, text, "inquiry", ("help",)))
     text = "Crowds gathered for the release of the prisoners. The governor sent two envoys to demand the release."
-    assert not _fact(_modality(make_doc, text, "release", ("demand",)))
+    assert not told_as_fact(_modality(make_doc, text, "release", ("demand",)))
 
 
 def test_an_act_named_only_once_keeps_the_verbs_status(make_doc) -> None:
