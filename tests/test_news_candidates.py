@@ -185,32 +185,31 @@ def test_a_sample_leaves_out_only_the_rounds_drawn_before_it(tmp_path: Path, mon
     assert drawn_before(1919, path) == {"a", "b", "c"}
 
 
-def test_round_five_is_left_out_only_by_samples_drawn_after_it(tmp_path: Path, monkeypatch) -> None:
-    """Round 5 was drawn after shown 1919, grouping 1919 and party 1920: those seeds keep leaving out rounds 1-4
-    only, so its labels landing moves none of their draws; a later seed leaves it out; it is a cold round."""
+@pytest.mark.parametrize(("lines", "kept_by", "kept", "left_out_by", "left_out", "cold"), [
+    # round 5 was drawn after shown 1919, grouping 1919 and party 1920
+    ([{"article": "a"}, {"article": "c", "round": 4}, {"article": "d", "round": 5}], (1919, 1920), {"a", "c"}, 2020,
+     {"a", "c", "d"}, {"c", "d"}),
+    # round 6 after every sample of a seed up to 1920
+    ([{"article": "a"}, {"article": "d", "round": 5}, {"article": "e", "round": 6}], (1818, 1920), {"a"}, 2020,
+     {"a", "d", "e"}, {"d", "e"}),
+    # round 7 after shown and grouping 2020 and party 2021
+    ([{"article": "a"}, {"article": "e", "round": 6}, {"article": "f", "round": 7}], (2020, 2021), {"a", "e"}, 2121,
+     {"a", "e", "f"}, {"e", "f"}),
+])
+def test_a_cold_round_is_left_out_only_by_samples_drawn_after_it(tmp_path: Path, monkeypatch, lines: list[dict],
+                                                                  kept_by: tuple[int, int], kept: set[str],
+                                                                  left_out_by: int, left_out: set[str],
+                                                                  cold: set[str]) -> None:
+    """Rounds 5-7 were each drawn after the samples of the seeds in `kept_by`: those seeds do not leave the round
+    out, so its labels landing moves none of their draws; a later seed does, and every one of them is cold."""
     monkeypatch.syspath_prepend(str(ROOT / "tools"))
     from news_candidates import cold_articles, drawn_before
 
     path = tmp_path / "labels.jsonl"
-    lines = [{"article": "a"}, {"article": "c", "round": 4}, {"article": "d", "round": 5}]
     path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
-    assert drawn_before(1919, path) == drawn_before(1920, path) == {"a", "c"}
-    assert drawn_before(2020, path) == {"a", "c", "d"}
-    assert cold_articles(path) == {"c", "d"}
-
-
-def test_round_six_is_cold_and_left_out_only_by_samples_drawn_after_it(tmp_path: Path, monkeypatch) -> None:
-    """Round 6 was drawn after every existing sample (seeds up to 1920): those seeds do not leave it out, so its
-    labels landing moves none of their draws; a later seed does, and it is a cold round like 4 and 5."""
-    monkeypatch.syspath_prepend(str(ROOT / "tools"))
-    from news_candidates import cold_articles, drawn_before
-
-    path = tmp_path / "labels.jsonl"
-    lines = [{"article": "a"}, {"article": "d", "round": 5}, {"article": "e", "round": 6}]
-    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
-    assert drawn_before(1818, path) == drawn_before(1920, path) == {"a"}
-    assert drawn_before(2020, path) == {"a", "d", "e"}
-    assert cold_articles(path) == {"d", "e"}
+    assert drawn_before(kept_by[0], path) == drawn_before(kept_by[1], path) == kept
+    assert drawn_before(left_out_by, path) == left_out
+    assert cold_articles(path) == cold
 
 
 @pytest.mark.parametrize("round_no", [6, 7])
@@ -230,21 +229,6 @@ def test_a_cold_round_shares_no_article_with_an_earlier_round_or_its_taken_list(
     assert len(ids) == 24 and not ids & earlier
     assert not ids & set(TAKEN_BEFORE[round_no].read_text(encoding="utf-8").split())
     assert sum(p["split"] == "heldout" for p in drawn) == 12
-
-
-def test_round_seven_is_cold_and_left_out_only_by_samples_drawn_after_the_twentieth_sessions(tmp_path: Path,
-                                                                                             monkeypatch) -> None:
-    """Round 7 was drawn after shown and grouping 2020 and party 2021: those seeds keep their draws when its labels
-    land, a seed above 2021 leaves it out, and it is cold like rounds 4-6."""
-    monkeypatch.syspath_prepend(str(ROOT / "tools"))
-    from news_candidates import cold_articles, drawn_before
-
-    path = tmp_path / "labels.jsonl"
-    lines = [{"article": "a"}, {"article": "e", "round": 6}, {"article": "f", "round": 7}]
-    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
-    assert drawn_before(2020, path) == drawn_before(2021, path) == {"a", "e"}
-    assert drawn_before(2121, path) == {"a", "e", "f"}
-    assert cold_articles(path) == {"e", "f"}
 
 
 def test_taken_reads_article_ids_from_any_labels_or_id_file(tmp_path: Path, monkeypatch) -> None:
