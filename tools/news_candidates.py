@@ -30,7 +30,9 @@ Round 6 (nineteenth session, after round 5) is a third cold round made as round 
 Round 7 (twentieth session, seed 107) is a fourth cold round made as round 6 was, drawn after the session's samples
 (shown and grouping 2020, party 2021, place 203), whose ids its frozen list `TAKEN_BEFORE[7]` holds; kept out of rule
 work, labelled cold by one coder before any score was seen (its 221 candidates), left out only by samples of a seed
-above 2021.
+above 2021. Round 8 (twenty-first session, seed 109) is a fifth cold round made as round 7 was, drawn after the
+session's samples (shown and grouping 2121, party 2122, place 213, dates 2121), whose ids its frozen list
+`TAKEN_BEFORE[8]` holds; left out only by samples of a seed above 2122.
 
 The labels (`news_candidates.jsonl` beside this script) hold offsets and labels, never article text: the
 text is read again from the shared data folder (`article`), T17's tokeniser escapes turned back as in
@@ -61,19 +63,19 @@ from dateline.model import Article
 from id_files import excluded_ids
 
 #: One fixed seed a round: round 1 the seventh session's sample, round 2 the eighth session's, round 3 the ninth's,
-#: round 4 the eighteenth's, rounds 5 and 6 the nineteenth's, round 7 the twentieth's.
-ROUND_SEEDS = {1: 79, 2: 83, 3: 89, 4: 97, 5: 101, 6: 103, 7: 107}
+#: round 4 the eighteenth's, rounds 5 and 6 the nineteenth's, round 7 the twentieth's, round 8 the twenty-first's.
+ROUND_SEEDS = {1: 79, 2: 83, 3: 89, 4: 97, 5: 101, 6: 103, 7: 107, 8: 109}
 #: Articles a round leaves out beside events-gold and the earlier rounds: the ids of the samples labelled when it
 #: was drawn (`taken`), one a line, frozen so that samples added later do not move the round's draw.
 TAKEN_BEFORE = {round_no: Path(__file__).resolve().parent / f"news_candidates_taken_{round_no}.txt"
-                for round_no in (4, 5, 6, 7)}
+                for round_no in (4, 5, 6, 7, 8)}
 #: The rounds drawn to calibrate the verifier on, whose articles no one reads to write rules (`cold_articles`).
-COLD_ROUNDS = frozenset({4, 5, 6, 7})
+COLD_ROUNDS = frozenset({4, 5, 6, 7, 8})
 #: The last seed of the shown, grouping and other T17 samples drawn before each later round: a sample of that seed
 #: or lower was drawn without the round's articles left out and must keep drawing the same ids (round 5: shown and
 #: grouping 1919 and party 1920 were drawn before it; round 6: no sample of a higher seed was drawn before it; round 7:
-#: shown and grouping 2020 and party 2021 were drawn before it).
-ROUND_AFTER_SAMPLE = {4: 1818, 5: 1920, 6: 1920, 7: 2021}
+#: shown and grouping 2020 and party 2021 were drawn before it; round 8: shown and grouping 2121 and party 2122).
+ROUND_AFTER_SAMPLE = {4: 1818, 5: 1920, 6: 1920, 7: 2021, 8: 2122}
 PER_STRATUM = 12
 MIN_CHARS, MAX_CHARS = 500, 4000
 GWN_FILE = "data/geo-dev/GWN.xml"
@@ -173,9 +175,12 @@ def _draw(shared: Path, round_no: int, drawn: dict[int, list[dict[str, Any]]]) -
         return [a for a in items if a.id not in taken and MIN_CHARS <= len(a.text) <= MAX_CHARS]
 
     gwn = rng.sample(eligible(gwn_articles(shared)), PER_STRATUM)
-    topics = t17_topics(shared)
-    picks = topics + rng.sample(least_drawn(topics, earlier, PER_STRATUM - len(topics)), PER_STRATUM - len(topics))
-    pools = {t: eligible(t17_articles(shared, t)) for t in topics}
+    pools = {t: eligible(t17_articles(shared, t)) for t in t17_topics(shared)}
+    # A folder the samples have emptied in the length range is passed over, and one with a single article left gets
+    # no extra pick (rounds 1-7 found every folder with articles to spare, so their draws are unchanged).
+    topics = [t for t in pools if pools[t]]
+    spare = [t for t in topics if len(pools[t]) > 1]
+    picks = topics + rng.sample(least_drawn(spare, earlier, PER_STRATUM - len(topics)), PER_STRATUM - len(topics))
     t17 = []
     for topic in picks:
         choice = rng.choice([a for a in pools[topic] if a not in t17])
