@@ -101,8 +101,8 @@ def test_the_committed_labels_hold_offsets_and_labels_but_no_article_text() -> N
             "status", "split"}
     assert all(set(x) == keys for x in lines if "round" not in x)
     assert all(keys | {"round"} <= set(x) <= keys | {"round", "note"} for x in lines if "round" in x)
-    assert {x.get("round", 1) for x in lines} == {1, 2, 3, 4, 5, 6, 7}
-    for r in (1, 2, 3, 4, 5, 6, 7):
+    assert {x.get("round", 1) for x in lines} == {1, 2, 3, 4, 5, 6, 7, 8}
+    for r in (1, 2, 3, 4, 5, 6, 7, 8):
         assert {x["split"] for x in lines if x["label"] != "NONE" and x.get("round", 1) == r} == {"train", "heldout"}
     rounds = {x["article"]: set() for x in lines}
     for x in lines:
@@ -340,3 +340,22 @@ def test_the_training_source_reads_the_train_half_in_order_with_texts_from_the_s
     assert [a.id for a, _ in got] == ["GWN-1", "strike_daily-2"]
     assert got[0][0].text.startswith("1 The ministers met") and got[1][0].text.startswith("( 2 )")
     assert got[0][1](candidate(18, "CONSULT")) == "CONSULT"
+
+
+@pytest.mark.parametrize(("left", "per_stratum", "wanted"), [
+    (0, 2, {"strike_daily": 2}),  # an emptied folder is passed over, its pick drawn from another
+    (1, 3, {"quake_wire": 1, "strike_daily": 2}),  # a folder with one article left gets no extra pick
+])
+def test_a_folder_the_samples_have_emptied_gets_no_pick_it_cannot_fill(tmp_path: Path, monkeypatch, left: int,
+                                                                      per_stratum: int, wanted: dict) -> None:
+    """When the earlier samples leave a T17 folder `left` articles in the length range, the draw takes no more from
+    it than it holds (round 8 met two such folders) and still draws `PER_STRATUM` distinct T17 articles."""
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    import news_candidates
+    from news_candidates import draw
+
+    monkeypatch.setattr(news_candidates, "PER_STRATUM", per_stratum)
+    monkeypatch.setattr(news_candidates, "gold_ids", lambda shared: {f"quake_wire-{i}" for i in range(left, 20)})
+    ids = [p["article"] for p in draw(fake_shared(tmp_path)) if not p["article"].startswith("GWN")]
+    assert len(set(ids)) == len(ids) == per_stratum
+    assert {t: sum(i.startswith(t) for i in ids) for t in wanted} == wanted

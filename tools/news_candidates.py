@@ -32,7 +32,11 @@ Round 7 (twentieth session, seed 107) is a fourth cold round made as round 6 was
 work, labelled cold by one coder before any score was seen (its 221 candidates), left out only by samples of a seed
 above 2021. Round 8 (twenty-first session, seed 109) is a fifth cold round made as round 7 was, drawn after the
 session's samples (shown and grouping 2121, party 2122, place 213, dates 2121), whose ids its frozen list
-`TAKEN_BEFORE[8]` holds; left out only by samples of a seed above 2122.
+`TAKEN_BEFORE[8]` holds; kept out of rule work, labelled cold by one coder before any score was seen (its 288
+candidates), left out only by samples of a seed above 2122. The samples had emptied two T17 folders
+(EgyptianProtest_cnn, H1N1_guardian) in the length range, so its 12 T17 picks are one from each of the eight others
+and four more from four of them: a folder with no article left is passed over and one with a single article left
+gets no extra pick (with fewer folders to spare than extra picks the draw fails rather than repeat an article).
 
 The labels (`news_candidates.jsonl` beside this script) hold offsets and labels, never article text: the
 text is read again from the shared data folder (`article`), T17's tokeniser escapes turned back as in
@@ -280,8 +284,8 @@ def main() -> None:
     parser.add_argument("files", type=Path, nargs="*", help="taken: the labels and id files whose articles to list")
     parser.add_argument("--shared", type=Path, default=default_shared())
     parser.add_argument("--round", type=int, default=1, choices=sorted(ROUND_SEEDS), dest="round_no",
-                        help="which draw (1: the seventh session's 24 articles; 2-6: 24 more each, none of an "
-                             "earlier round's; 4-6 cold, kept out of rule work)")
+                        help="which draw (1: the seventh session's 24 articles; 2-8: 24 more each, none of an "
+                             "earlier round's; 4-8 cold, kept out of rule work)")
     args = parser.parse_args()
     if args.command == "taken":
         topics = sorted(p.name for p in (args.shared / T17_FOLDER).iterdir() if p.is_dir())
