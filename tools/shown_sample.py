@@ -15,7 +15,8 @@ each with its own labels file under `benchmarks/data/`).
 The draw: from each Timeline17 folder (`corpus/t17/`, the two bpoil folders held for grouping left out) `PER_FOLDER`
 (seeds 1313 to 2121: three) articles of 500-3,000 characters, never one of events-gold, of a round of
 `news_candidates.jsonl` drawn before the seed (`news_candidates.drawn_before`: round 4 only for seeds above 1818, rounds
-5 and 6 above 1920, so that adding one moved no earlier draw) or of an earlier sample in `SAMPLES`. The sheet lists
+5 and 6 above 1920, 7 above 2021, 8 above 2122, so that adding one moved no earlier draw) or of an earlier sample
+in `SAMPLES`. The sheet lists
 every event `dateline extract` shows at the view (shipped models), with the sentence for the reader; the judgements keep
 offsets, the shown type and a verdict, never article text (Timeline17 is research data, evaluation only). A verdict is
 `right` (a political event of the shown type and status, by events-gold's GUIDELINE and the PLOVER manual) or the first
