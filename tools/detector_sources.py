@@ -123,6 +123,15 @@ def read_news(path: Path, limit: int) -> Iterator[Labelled]:
         yield art, [], "spans"
 
 
+def read_shown(path: Path, limit: int) -> Iterator[Labelled]:
+    """The judged shown events' articles (`shown_source.py`), parsed for the verifier's training: their judgements
+    sit on the events the shipped models showed, not on every token, so the detector learns nothing from them."""
+    from event_sources import read_shown as judged_shown
+
+    for art, _ in judged_shown(path, limit):
+        yield art, [], "spans"
+
+
 SOURCES = {
     "gold": (read_gold, "."),
     "wikievents": (read_wikievents, "wikievents_dev.jsonl"),
@@ -131,6 +140,7 @@ SOURCES = {
     "crisislex": (read_crisislex, "crisislex-t26"),
     "gsr": (read_gsr, "PLOVER_GSR_CAMEO.txt"),
     "news": (read_news, "news_candidates.jsonl"),
+    "shown": (read_shown, "shown_t17_labels_1818.jsonl"),
 }
 
 

@@ -43,6 +43,9 @@ annotation does not say: the candidate is left out). How each source is read:
   labelled by hand, `news_candidates.py` says how drawn; the `train` half only): the candidate on a
   labelled trigger gets its label as the gold labeller gives it (the type, or NONE for a factual
   candidate of an event the coder read as negated, hypothetical or future); others are left out.
+* shown (the judged shown events of the Timeline17 samples up to seed 1818, `shown_source.py`): the candidate on a
+  judged trigger gets the verdict read as a news label (right: the shown type; no political event: NONE; wrong type
+  and duplicates left out); others are left out. Not in `TRAINED_ON`: read with `train_event_model.py --sources`.
 """
 
 from __future__ import annotations
@@ -261,6 +264,13 @@ def read_crisislex(folder: Path, limit: int) -> Iterator[tuple[Article, Labeller
             yield art, lambda ev: NONE if ev.type in CONFLICT else None
 
 
+def read_shown(path: Path, limit: int) -> Iterator[tuple[Article, Labeller]]:
+    """The judged shown events of the samples up to the one at `path` (`shown_source.read_shown`)."""
+    from shown_source import read_shown as read
+
+    yield from read(path, limit)
+
+
 SOURCES: dict[str, tuple[Reader, str]] = {
     "gold": (read_gold, "."),
     "ngec": (read_ngec, "ngec_synthetic_events.csv"),
@@ -269,6 +279,7 @@ SOURCES: dict[str, tuple[Reader, str]] = {
     "crisislex": (read_crisislex, "crisislex-t26"),
     "gsr": (read_gsr, "PLOVER_GSR_CAMEO.txt"),
     "news": (read_news, "news_candidates.jsonl"),
+    "shown": (read_shown, "shown_t17_labels_1818.jsonl"),
 }
 #: The sources the shipped verifier learns from. The GSR can be read (`train_event_model.py --sources`) but is
 #: left out: trained with it, 5-fold CV gave events-gold ROC AUC 0.788 (0.820 without) and WikiEvents 0.502
@@ -279,10 +290,12 @@ TRAINED_ON = ("gold", "ngec", "rams", "wikievents", "crisislex", "news")
 
 def source_file(name: str, gold: Path, dev: Path) -> Path:
     """Where a training source lives: events-gold, the PLOVER folder beside events-dev (GSR), the labels beside
-    this script (news), or events-dev."""
+    this script (news), the last trained shown sample's labels under `benchmarks/data` (shown), or events-dev."""
     rel = SOURCES[name][1]
     if name == "news":
         return Path(__file__).resolve().parent / rel
+    if name == "shown":
+        return Path(__file__).resolve().parents[1] / "benchmarks" / "data" / rel
     return gold / rel if name == "gold" else dev.parent / "plover" / rel if name == "gsr" else dev / rel
 
 

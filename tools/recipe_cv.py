@@ -20,6 +20,10 @@ With `--models DIR ...`, the held-out rows are first scored by each folder's ver
 calibration), so a shipped verifier and a retrain can be compared on the same candidates at every threshold (AUC)
 as well as at the default view.
 
+`shown=1` trains on the judged shown events too (the `shown` source, `tools/shown_source.py`: the samples up to seed
+1818), in every fold and in the final model, as `train_event_model.py --sources ...,shown` does; they are no
+whole-article source, so no fold holds them out and no calibration pair is theirs.
+
 `calibrate_on=news` or `calibrate_on=cold` fits the calibration map on the news rows alone or on those of the rounds
 kept out of rule work (the trainer's `--calibrate-on`); the held-out figures are given for every round together, for
 rounds 1-3 together (comparable with earlier sessions) and for each round alone.
@@ -57,10 +61,15 @@ DEFAULTS = (tm.C, tm.MIN_DOCS, tm.SEED, tm.CALIBRATE_ON)
 BANDS = 5
 
 
+#: Sources read beside `TRAINED_ON`, trained on only by the recipes that name them (`shown=1`).
+OPTIONAL_SOURCES = ("shown",)
+
+
 def read_rows(gold: Path, dev: Path) -> tuple[list[Row], list[Row]]:
-    """The rows trained on (`TRAINED_ON`) and the news `heldout` half's, from the trainer's row cache."""
+    """The rows of the sources trained on (`TRAINED_ON`, and `OPTIONAL_SOURCES` for the recipes that ask) and the
+    news `heldout` half's, from the trainer's row cache."""
     detectors = cross_fitted_detectors(gold, dev)
-    train = [r for name in TRAINED_ON
+    train = [r for name in (*TRAINED_ON, *OPTIONAL_SOURCES)
              for r in cache_rows(name, source_file(name, gold, dev), SOURCES[name][0], 0, False, detectors)]
     labelled = list(read_news(source_file("news", gold, dev), 0, split="heldout"))  # by article id, as benchmarked
     docs = em.cached_documents("news-heldout", [art for art, _ in labelled])
@@ -75,8 +84,8 @@ def parse_recipe(text: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for part in filter(None, text.split(",")):
         key, value = part.split("=")
-        if key not in ("c", "min_docs", "seed", "news_all", "calibrate_on"):
-            raise SystemExit(f"unknown recipe key {key!r} (c, min_docs, seed, news_all, calibrate_on)")
+        if key not in ("c", "min_docs", "seed", "news_all", "calibrate_on", "shown"):
+            raise SystemExit(f"unknown recipe key {key!r} (c, min_docs, seed, news_all, calibrate_on, shown)")
         if key == "calibrate_on" and value not in ("all", "news", "cold"):
             raise SystemExit(f"calibrate_on is all, news or cold (got {value!r})")
         out[key] = value if key == "calibrate_on" else float(value)
@@ -127,6 +136,8 @@ def screen(train: list[Row], held: list[Row], recipe: dict[str, float]) -> dict[
     tm.SEED = int(recipe.get("seed", DEFAULTS[2]))
     tm.CALIBRATE_ON = recipe.get("calibrate_on", DEFAULTS[3])
     held_ids = {r.group for r in held}
+    if not recipe.get("shown"):
+        train = [r for r in train if r.source not in OPTIONAL_SOURCES]
     if recipe.get("news_all"):
         train = train + [replace(r, source="news") for r in held]
     oof = tm.cross_validate_gold(train)
@@ -138,7 +149,8 @@ def screen(train: list[Row], held: list[Row], recipe: dict[str, float]) -> dict[
             parts[part] += scored(model, [r])
     final = tm.calibrated(tm.fit(train), train, oof)
     out: dict[str, Any] = {"c": tm.C, "min_docs": tm.MIN_DOCS, "seed": tm.SEED, "calibrate_on": tm.CALIBRATE_ON,
-                           "news_all": bool(recipe.get("news_all")), "features": len(final.vocabulary)}
+                           "news_all": bool(recipe.get("news_all")), "shown": bool(recipe.get("shown")),
+                           "features": len(final.vocabulary)}
     out.update({name: figures(pairs) for name, pairs in parts.items() if pairs})
     if not recipe.get("news_all"):
         out.update(heldout_figures(final, held))

@@ -63,9 +63,10 @@ from verifier_figures import decide, isotonic_knots, platt, ranking, source_repo
 #: How much one row of each source counts: the gold articles are the target domain, and so are the hand-labelled
 #: news candidates (whole articles, every candidate labelled, the same coding guideline: the same weight, not a
 #: tuned one); NGEC's labels are document labels put on the lead sentence (noisy); CrisisLex tweets are many and
-#: alike.
+#: alike. The judged shown events (`shown`, read with `--sources`: `shown_source.py`) are unseen news judged by the
+#: same guideline, the shown candidates of whole articles only: the news candidates' weight, not a tuned one.
 SOURCE_WEIGHT = {"gold": 3.0, "news": 3.0, "ngec": 0.5, "rams": 1.0, "wikievents": 1.0, "crisislex": 0.5,
-                 "gsr": 1.0}
+                 "gsr": 1.0, "shown": 3.0}
 #: The verifier's features must also be seen in this many documents (a source's article, story or tweet): a
 #: feature of one document only (a person's name as the subject, a word of one story) can fit that document's
 #: labels without moving the weights every text shares, and is never seen again on other news. 1 keeps them all.
