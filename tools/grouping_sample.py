@@ -126,8 +126,15 @@ def regroup(item: dict[str, Any]) -> list[Any]:
             for members, reasons, lent in groups]
 
 
-def _span(mention: Any) -> tuple[int, int]:
+def mention_span(mention: Any) -> tuple[int, int]:
+    """The offsets a sample keys a mention by: its trigger's, else its evidence sentence's (the sheet writes them,
+    the tally and the pair model's sample source find the key again by them)."""
     return (mention.trigger_start or mention.start, mention.trigger_end or mention.end)
+
+
+def happening_keys(labels: list[dict[str, Any]]) -> dict[tuple[str, tuple[int, int]], str | None]:
+    """A sample's happening keys by (article, `mention_span`): None for a mention keyed as telling no happening."""
+    return {(x["article"], tuple(x["trigger_span"])): x.get("happening") for x in labels}
 
 
 def sheet(captured: list[dict[str, Any]], out: Path, threshold: float) -> None:
@@ -137,7 +144,8 @@ def sheet(captured: list[dict[str, Any]], out: Path, threshold: float) -> None:
         for n, event in enumerate(e for e in regroup(item) if e.confidence >= threshold):
             for mention in event.mentions:
                 lines.append({"article": item["id"], "file": source_file(item["id"]), "event": n,
-                              "trigger": mention.trigger, "trigger_span": list(_span(mention)), "type": event.type,
+                              "trigger": mention.trigger, "trigger_span": list(mention_span(mention)),
+                              "type": event.type,
                               "status": event.status, "confidence": round(event.confidence, 3),
                               "joined": mention.joined, "happening": None, "sentence_text": mention.sentence})
     out.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
@@ -148,16 +156,16 @@ def tally(captured: list[dict[str, Any]], labels: list[dict[str, Any]], threshol
     """Shown events, duplicates among them (of any type, and of the same type) and link precision of the joins,
     for the grouping of this tree. A shown event tells the happening of its evidence (or, unlabelled there, of its
     first labelled mention); a join of two happenings hides the other, which a later event may then show."""
-    key = {(x["article"], tuple(x["trigger_span"])): x.get("happening") for x in labels}
+    key = happening_keys(labels)
     counts = {"shown": 0, "duplicates": 0, "duplicates_same_type": 0, "right": 0, "wrong": 0}
     unlabelled: list[str] = []
     for item in captured:
         told: dict[str, set[str]] = {}
         for event in sorted(regroup(item), key=lambda e: -e.confidence):
-            keys = [key.get((item["id"], _span(m)), "?") for m in event.mentions]
+            keys = [key.get((item["id"], mention_span(m)), "?") for m in event.mentions]
             if event.confidence >= threshold:
                 counts["shown"] += 1
-                own = key.get((item["id"], _span(event.evidence)))
+                own = key.get((item["id"], mention_span(event.evidence)))
                 happening = own if own not in (None, "?") else next((k for k in keys if k not in (None, "?")), None)
                 if happening is not None and happening in told:
                     counts["duplicates"] += 1
@@ -168,8 +176,8 @@ def tally(captured: list[dict[str, Any]], labels: list[dict[str, Any]], threshol
                     told.setdefault(happening, set()).add(event.type)
             for (a, ka), (b, kb) in combinations(zip(event.mentions, keys, strict=True), 2):
                 if "?" in (ka, kb) and event.confidence >= threshold:
-                    unlabelled.append(f"{item['id']} {event.type} {a.trigger!r}@{_span(a)[0]} "
-                                      f"{b.trigger!r}@{_span(b)[0]}")
+                    unlabelled.append(f"{item['id']} {event.type} {a.trigger!r}@{mention_span(a)[0]} "
+                                      f"{b.trigger!r}@{mention_span(b)[0]}")
                 elif ka not in (None, "?") and kb not in (None, "?"):
                     counts["right" if ka == kb else "wrong"] += 1
     for line in unlabelled:

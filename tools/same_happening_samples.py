@@ -10,7 +10,7 @@ pipeline makes that the sample's capture did not) says nothing, so its pairs are
 cues are read from a capture of the sample (`grouping_sample.py capture`), which runs the pipeline as it stands,
 so the pairs are the ones the grouping of this tree is asked about.
 
-Seeds in `HELD_OUT_SEEDS` (2020 and 2121, labelled cold by the nineteenth's and twenty-first session's grouping
+Seeds in `HELD_OUT_SEEDS` (2020 and 2121, labelled cold by the twentieth and twenty-first sessions' grouping
 engineers to measure a change) are never fitted nor used for the threshold: their articles get a source under
 the trainer's held-out prefix and are reported apart.
 """
@@ -21,20 +21,16 @@ import pickle
 from pathlib import Path
 from typing import Any
 
+from grouping_sample import happening_keys, mention_span
+
 #: Samples kept out of fitting and threshold choice, to measure the retrained grouping on.
 HELD_OUT_SEEDS = frozenset({2020, 2121})
-
-
-def trigger_span(event: Any) -> tuple[int, int]:
-    """The offsets a sample keys a mention by: its trigger's, else its evidence sentence's."""
-    evidence = event.evidence
-    return (evidence.trigger_start or evidence.start, evidence.trigger_end or evidence.end)
 
 
 def pair_labels(article_id: str, events: list[Any], keys: dict[tuple[str, tuple[int, int]], str | None]) -> dict[
         tuple[int, int], bool]:
     """Labels of the pairs of an article's mentions that both carry a happening key: one happening when equal."""
-    keyed = [(i, keys.get((article_id, trigger_span(e)))) for i, e in enumerate(events)]
+    keyed = [(i, keys.get((article_id, mention_span(e.evidence)))) for i, e in enumerate(events)]
     keyed = [(i, k) for i, k in keyed if k]
     return {(i, j): ki == kj for n, (i, ki) in enumerate(keyed) for j, kj in keyed[n + 1:]}
 
@@ -48,7 +44,7 @@ def sample_source(seed: int, held_out_prefix: str) -> str:
 def sample_articles(seed: int, captured: list[dict[str, Any]], labels: list[dict[str, Any]],
                     held_out_prefix: str) -> list[dict[str, Any]]:
     """The trainer's article records of one sample: the captured mentions, their cues, and the keyed pairs."""
-    keys = {(x["article"], tuple(x["trigger_span"])): x.get("happening") for x in labels}
+    keys = happening_keys(labels)
     source = sample_source(seed, held_out_prefix)
     out = []
     for item in captured:
