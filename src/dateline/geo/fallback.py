@@ -1,5 +1,5 @@
 """Where a mention is when its name has no reading: the place the text puts it in
-("X in Y", "X, Y"), the town or area named near it, else nowhere (never a far-away
+("X in Y", "X, Y", "Y's X"), the town or area named near it, else nowhere (never a far-away
 homonym). Also the points of readings that need the article: one mention's own "X, Y",
 and districts that the gazetteer can place only at their province's centre.
 """
@@ -46,8 +46,8 @@ ARTICLE_CERTAINTY = 0.5
 def place_of(mention: Mention, groups: dict[str, NameGroup], gazetteer: Gazetteer,
              mentions: list[Mention], around: Surroundings | None = None) -> Place:
     """The Place of one mention: its name's reading, else the place that the text puts it
-    in ("X in Y", "X, Y"), else the area around it, else unresolved. A place found by other
-    means than its own name says how in `basis`; every resolved place carries its precision.
+    in ("X in Y", "X, Y", or the area owning it, "Y's X"), else the area around it, else unresolved. A place
+    found by other means than its own name says how in `basis`; every resolved place carries its precision.
 
     `around` is the article's index of placed names (`Surroundings`); build it once per article
     and pass it to every call, so the fallbacks stay linear in the number of mentions."""
@@ -57,8 +57,9 @@ def place_of(mention: Mention, groups: dict[str, NameGroup], gazetteer: Gazettee
     best, confidence, basis, found_by = group.best, group.confidence, None, None
     if best is not None and mention.container is not None:
         best = _within_container(best, group, readings_of(mentions[mention.container], gazetteer))
-    if best is None and mention.container is not None:
-        best = groups[fold(mentions[mention.container].text)].best
+    holder = mention.container if mention.container is not None else mention.owner
+    if best is None and holder is not None:
+        best = groups[fold(mentions[holder].text)].best
         confidence = AREA_CONFIDENCE_TOWN
         basis = best and f"'{mention.text}' is not in the gazetteer: placed in {best.name}, which the text puts it in"
         found_by = "container"

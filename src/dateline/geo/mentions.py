@@ -27,6 +27,7 @@ class Mention:
     strong: bool = False  # spaCy said place, or a cue word did
     label: str = ""  # spaCy's entity label, "" for proper nouns outside entities
     container: int | None = None  # index of Y in "X, Y" or "X in Y"
+    owner: int | None = None  # index of Y in "Y's X" ("Louisiana's Barataria Bay"): where X lies if it has no reading
     peers: list[int] = field(default_factory=list)  # indexes of its neighbours in a list
     modifies: str = ""  # the noun right after the name, lower case ("court" in "a New York court")
     area: str | None = None  # admin1 key a state abbreviation after a town names ("US.IL" for "Ill.")
@@ -39,16 +40,28 @@ def link_containers(parsed: Any, mentions: list[Mention]) -> None:
 
     Lists are not containment: in "visits to Washington, New York and Boston" New York is
     the next item of a list, told by a conjunction after Y or a comma list before X.
+
+    "Y's X" ("Louisiana's Barataria Bay") marks Y as X's `owner`, not its container: the possessive says where a
+    name the gazetteer lacks lies (the area, not a town named nearby), but a known name keeps its own reading
+    ("Israel's Gaza offensive" is not a namesake village inside Israel).
     """
     for i, (inner, outer) in enumerate(itertools.pairwise(mentions)):
         if _names_town_kind_of(parsed, inner, outer):
             outer.container = i  # "the West Bank city of Ramallah": the first holds the second
+            continue
+        if _owns(parsed, inner, outer):
+            outer.owner = i
             continue
         if outer.token_start != inner.token_end + 1:
             continue
         link = parsed[inner.token_end].lower_
         if link == "in" or (link == "," and not _in_list(parsed, inner, outer)):
             inner.container = i + 1  # "Sochi, Russia", "Cape Peron in Rockingham"
+
+
+def _owns(parsed: Any, owner: Mention, owned: Mention) -> bool:
+    """True for "Y's X": only the possessive ending stands between the two names."""
+    return owned.token_start == owner.token_end + 1 and parsed[owner.token_end].tag_ == "POS"
 
 
 def _names_town_kind_of(parsed: Any, area: Mention, town: Mention) -> bool:
