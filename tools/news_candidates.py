@@ -33,10 +33,12 @@ work, labelled cold by one coder before any score was seen (its 221 candidates),
 above 2021. Round 8 (twenty-first session, seed 109) is a fifth cold round made as round 7 was, drawn after the
 session's samples (shown and grouping 2121, party 2122, place 213, dates 2121), whose ids its frozen list
 `TAKEN_BEFORE[8]` holds; kept out of rule work, labelled cold by one coder before any score was seen (its 288
-candidates), left out only by samples of a seed above 2122. The samples had emptied two T17 folders
-(EgyptianProtest_cnn, H1N1_guardian) in the length range, so its 12 T17 picks are one from each of the eight others
-and four more from four of them: a folder with no article left is passed over and one with a single article left
-gets no extra pick (with fewer folders to spare than extra picks the draw fails rather than repeat an article).
+candidates; 10 of them then revised to round 7's conventions after a first event_models run's aggregate figures
+were seen, no candidate's score, 657094f), left out only by samples of a seed above 2122. The samples had
+emptied two T17 folders (EgyptianProtest_cnn, H1N1_guardian) in the length range, so its 12 T17 picks are one from
+each of the eight others and four more from four of them: a folder with no article left is passed over and one with
+a single article left gets no extra pick (with fewer folders to spare than extra picks the draw fails rather than
+repeat an article).
 
 The labels (`news_candidates.jsonl` beside this script) hold offsets and labels, never article text: the
 text is read again from the shared data folder (`article`), T17's tokeniser escapes turned back as in
