@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -95,3 +96,24 @@ def test_the_source_trains_on_the_samples_up_to_1818_and_keeps_the_later_ones_ou
     files = samples_up_to(source_file("shown", ROOT, ROOT))
     assert files == [SAMPLES[s] for s in (120, 1212, 1313, 1414, 1515, 1616, 1717, 1818)]
     assert not {SAMPLES[s] for s in SAMPLES if s >= 1919} & set(files)
+
+
+def test_the_caches_key_changes_when_an_earlier_sample_is_corrected(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The source reads every sample up to its file, so a correction to an earlier sample's judgements moves the
+    time the row and parse caches are keyed by; another source is keyed by its own file alone."""
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    import shown_sample
+    from event_sources import source_mtime
+
+    files = [tmp_path / f"s{n}.jsonl" for n in range(3)]
+    for path in files:
+        path.write_text("{}\n", encoding="utf-8")
+        os.utime(path, (1_000_000, 1_000_000))
+    monkeypatch.setattr(shown_sample, "SAMPLES", dict(zip((1, 2, 3), files, strict=True)))
+    before = source_mtime("shown", files[1])
+    os.utime(files[0], (2_000_000, 2_000_000))
+    assert source_mtime("shown", files[1]) != before
+    assert source_mtime("news", files[1]) == before
+    os.utime(files[2], (3_000_000, 3_000_000))  # a later sample is not read: the key stays
+    assert source_mtime("shown", files[1]) == 2_000_000

@@ -156,10 +156,11 @@ def parsed_source(name: str, path: Path, limit: int = 0,
     """
     from spacy.tokens import DocBin
 
+    from event_sources import source_mtime
+
     reader = SOURCES[name][0]
-    stat = path.stat()
     model = settings().spacy_model
-    parse_raw = f"{path.resolve()}:{stat.st_mtime}:{limit}:{SOURCE_VERSION}:{model}"
+    parse_raw = f"{path.resolve()}:{source_mtime(name, path)}:{limit}:{SOURCE_VERSION}:{model}"
     parse_key = hashlib.sha256(parse_raw.encode()).hexdigest()[:12]
     docs_key = hashlib.sha256(f"{parse_raw}:{pipeline_fingerprint()}:{DOCUMENT_FORM}".encode()).hexdigest()[:12]
     folder = cache_folder().parent / "event-detect"

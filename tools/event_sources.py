@@ -299,6 +299,18 @@ def source_file(name: str, gold: Path, dev: Path) -> Path:
     return gold / rel if name == "gold" else dev.parent / "plover" / rel if name == "gsr" else dev / rel
 
 
+def source_mtime(name: str, path: Path) -> float:
+    """The latest modification time of the files a source's reader reads at `path`, for the caches' keys: the file
+    itself, and for `shown` every sample's labels up to it (`shown_source.samples_up_to`). Keyed by the last
+    sample's file alone, rows made from an earlier sample's older judgements would be read back after a correction."""
+    files = [path]
+    if name == "shown":
+        from shown_source import samples_up_to
+
+        files = samples_up_to(path)
+    return max(f.stat().st_mtime for f in files)
+
+
 def labelled_rows(name: str, docs: list[Document], labellers: dict[str, Labeller]) -> Iterator[Row]:
     """Label each candidate of a source's documents (coded with the verifier off)."""
     for doc in docs:
@@ -323,9 +335,8 @@ def cache_rows(name: str, path: Path, reader: Reader, limit: int, refresh: bool,
 
     if kind not in ROW_KINDS:
         raise ValueError(f"row kind {kind!r} is none of {ROW_KINDS}")
-    stat = path.stat()
     weights = hashlib.sha256(b"".join(m.coef.tobytes() for m in detectors)).hexdigest()[:12]
-    raw = (f"{path.resolve()}:{stat.st_mtime}:{limit}:{FEATURE_VERSION}:{LABEL_VERSION}:{weights}:"
+    raw = (f"{path.resolve()}:{source_mtime(name, path)}:{limit}:{FEATURE_VERSION}:{LABEL_VERSION}:{weights}:"
            f"{pipeline_fingerprint()}:{DOCUMENT_FORM}" + ("" if kind == "groups" else f":{kind}"))
     key = hashlib.sha256(raw.encode()).hexdigest()[:12]
     cache = cache_folder() / f"{name}-{key}.jsonl"

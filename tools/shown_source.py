@@ -21,7 +21,8 @@ become:
 
 Which samples: every sample of `shown_sample.SAMPLES` drawn up to and including the one whose labels file is the
 source's path (`event_sources.SOURCES`: seed 1818's), so the later samples (1919, 2020, 2121 and on) stay out of
-training and measure the models; the path's modification time keys the cached rows.
+training and measure the models; the latest modification time of the files read keys the cached rows and
+parses (`event_sources.source_mtime`), so a corrected earlier sample is read again.
 """
 
 from __future__ import annotations

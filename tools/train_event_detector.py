@@ -48,7 +48,7 @@ from dateline.events.linear import LinearModel
 from dateline.model import Document
 from dateline.syntax import REPORTING_VERBS
 from detector_sources import SOURCE_VERSION, SOURCES, Span, parsed_source, token_label
-from event_sources import source_file
+from event_sources import source_file, source_mtime
 from train_event_model import FOLDS, SEED, document_fold, fit_linear
 
 #: How much one row of each source counts: events-gold is the target domain; NGEC's label sits on a guessed
@@ -140,8 +140,7 @@ def source_rows(name: str, path: Path, limit: int, refresh: bool) -> list[TokenR
 
     Reading a source's parses back and walking every token takes minutes (NGEC, CrisisLex); the rows are small,
     so they are kept."""
-    stat = path.stat()
-    raw = (f"{path.resolve()}:{stat.st_mtime}:{limit}:{SOURCE_VERSION}:{LABEL_VERSION}:{FEATURE_VERSION}:"
+    raw = (f"{path.resolve()}:{source_mtime(name, path)}:{limit}:{SOURCE_VERSION}:{LABEL_VERSION}:{FEATURE_VERSION}:"
            f"{pipeline_fingerprint()}")
     key = hashlib.sha256(raw.encode()).hexdigest()[:12]
     cache = cache_folder().parent / "event-detect" / f"rows-{name}-{key}.jsonl"
