@@ -9,7 +9,8 @@ format, since it reads the text and its parse, not the markup.
 
 Evidence comes from cue phrases and line shapes kept as data (`data/words/non_story_cues.tsv`, see
 `story.cues`), structural shapes (`story.shapes`: datelines, lone timestamps, pasted posts, menus,
-present-tense captions ending in a date),
+present-tense captions ending in a date), runs of related-story teasers scraped without stops
+(`story.teasers`), the lead picture's caption on the first line (`story.lead_caption`),
 captions beside their credits, and lines repeated from earlier in the article. It reads
 `doc.article.text` and `doc.parsed` and writes `doc.excluded` only.
 """
@@ -24,6 +25,7 @@ from typing import Any
 from dateline.budget import check_deadline
 from dateline.model import Document, ExcludedSpan
 from dateline.story.cues import Cue, load_cues
+from dateline.story.lead_caption import find_lead_caption
 from dateline.story.shapes import (
     Found,
     find_dated_captions,
@@ -32,6 +34,7 @@ from dateline.story.shapes import (
     find_social_posts,
     find_timestamps,
 )
+from dateline.story.teasers import find_teaser_runs
 
 Span = tuple[int, int]
 #: A line shorter than this (in non-space characters) may repeat without being a copy ("Yes .").
@@ -55,6 +58,8 @@ def mark_story(doc: Document) -> Document:
     found.extend(find_social_posts(units, text))
     found.extend(find_navigation(lines, text, doc.parsed))
     found.extend(find_dated_captions(units, text, doc.parsed, doc.article.date))
+    found.extend(find_teaser_runs(units, doc.parsed))
+    found.extend(find_lead_caption(units, lines, text, doc.parsed))
     kept = _outermost(found, text)
     kept.extend(_repeats(units, kept, text))
     doc.excluded = [ExcludedSpan(kind=kind, start=start, end=end, text=text[start:end], cue=cue)  # type: ignore[arg-type]

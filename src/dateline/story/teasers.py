@@ -1,0 +1,77 @@
+"""Runs of related-story teasers scraped without their stops: a block of headlines and standfirsts told one after
+another on one line, with nothing between one item's last word and the next item's first.
+
+A page's "more on this story" box comes out of some scrapes as one long line (in words of our own: "... accused of
+underpaying its drivers this winter Regional ministers have announced evening classes for adults Senior judges send a
+warning ..."). The parser reads it as one sentence and the events stage found accusations, warnings and agreements
+in it, none of them the story's (the falsealarms samples' `not_story` class: 17 of the 34 such shown events of
+samples 120-2121 at ad3350b were in five Guardian pages of these blocks). No cue phrase names the block, but its shape
+does: a long stretch with no stop, in which a word that ends a phrase (a noun, an adverb: "winter", "adults") runs
+straight into a capitalised word that opens the next item ("Regional", "Senior"). A
+sentence of prose has such seams too ("told reporters Tuesday", "the former governor Paul Meyer") but one or two in
+its length, mostly a title before a name; the block has one every hundred characters or so.
+
+`find_teaser_runs` marks a sentence unit of at least `MIN_RUN_CHARS` characters with at least `MIN_SEAMS` seams as a
+`related` block; once a page holds one, a further unit of `MIN_NEIGHBOUR_CHARS` with `MIN_NEIGHBOUR_SEAMS` seams is
+the same box's next line (the page's other lines of teasers, shorter and with fewer seams).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import pairwise
+from typing import Any
+
+from dateline.story.shapes import Found
+
+#: The shortest unit read as a run of teasers: prose sentences of this length are rare and hold few seams.
+MIN_RUN_CHARS = 400
+#: Seams that make a long unit a run of teasers (no prose unit of 400 characters or more reached four in the shown
+#: samples' 230 articles, events-gold's 28 and 286 other Timeline17 articles of no cold round).
+MIN_SEAMS = 4
+#: A further unit on a page that has a run: shorter and with fewer seams, but still no sentence of prose.
+MIN_NEIGHBOUR_CHARS, MIN_NEIGHBOUR_SEAMS = 300, 2
+#: Parts of speech that lead into the capitalised word after them inside one phrase or clause ("in Baghdad",
+#: "the Senate", "and Obama", "told Reuters", "his Cabinet", "former President"): no seam after them.
+_LEADS_IN = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "AUX", "PART", "PRON", "VERB", "ADJ", "PUNCT", "NUM"})
+#: Entity types of a capitalised word that goes on the phrase before it ("protesters Thursday demanded").
+_GOES_ON = frozenset({"DATE", "TIME"})
+
+
+def _seam(before: Any, after: Any) -> bool:
+    """Whether one item of a run ends at `before` and the next begins at `after`: a lower-case word that can end a
+    phrase, one space, then a capitalised word that is not a date, "I" or a person's name (a title before a name is
+    the commonest such pair in prose, and a teaser seldom opens with a bare name)."""
+    if not before.whitespace_ or "\n" in before.whitespace_:
+        return False
+    if not (before.is_alpha and before.text[0].islower()) or before.pos_ in _LEADS_IN:
+        return False
+    if not (after.is_alpha and after.text[0].isupper()) or after.text == "I" or after.ent_type_ in _GOES_ON:
+        return False
+    return after.ent_type_ != "PERSON"  # a title before a name: "the governor Paul Meyer", "her adviser Jan"
+
+
+def seams(span: Any) -> int:
+    """How many places in the parsed `span` one teaser's last word runs into the next one's first."""
+    return sum(_seam(before, after) for before, after in pairwise(span))
+
+
+def find_teaser_runs(units: list[tuple[int, int]], parsed: Any) -> Iterator[Found]:
+    """Sentence units that are runs of teasers (see the module's docstring), as `related` stretches."""
+    if parsed is None:
+        return
+    counted = []
+    for start, end in units:
+        if end - start < MIN_NEIGHBOUR_CHARS:
+            continue
+        span = parsed.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span) > 1:
+            counted.append((start, end, seams(span)))
+    if not any(end - start >= MIN_RUN_CHARS and found >= MIN_SEAMS for start, end, found in counted):
+        return
+    for start, end, found in counted:
+        if found >= MIN_NEIGHBOUR_SEAMS:
+            yield "related", start, end, "teasers run together: long, no stop, items' words abutting"
+
+
+__all__ = ["find_teaser_runs", "seams"]
