@@ -16,8 +16,10 @@ building only if it tells the same pairs of that class from the different ones a
 
 `--regroup` also groups the store's links again under grouping variants (`variant_groups`) and scores each on every
 pair file: `average` is the shipped average linkage (it reproduces the store's merged events), `single` every link's
-connected components, `single>=S` the components of the links of p >= S alone, and `bound>=S` the shipped grouping
-started from those components (links of p >= S bind whatever the density).
+connected components, `single>=S` the components of the links of p >= S alone, `bound>=S` the shipped grouping
+started from those components (links of p >= S bind whatever the density), `strict>=S` the same with a link binding
+only groups with no conflicting pair between them, and `retold` the shipped grouping started from the links whose two
+reports retell one past day, bound as strictly.
 
 `--cv` runs the link model's trainer (`tools/train_merge_model.py`: its pairs, its grouping of folds by topic family,
 its choice of C and threshold) with the sentence cosine added as a feature, beside the shipped features alone: what
@@ -57,8 +59,11 @@ CUTS: dict[str, tuple[float, ...]] = {"cosine": (0.5, 0.6, 0.65, 0.7, 0.75, 0.8,
                                       "context": (0.5, 0.6, 0.7, 0.8),
                                       "shared_events": (1, 2, 3, 5, 8),
                                       "shared_share": (0.05, 0.1, 0.2, 0.3, 0.5)}
-#: The p from which a link binds in the `single>=S` and `bound>=S` variants.
+#: The p from which a link binds in the `single>=S` and `bound>=S` variants, and in the `strict>=S` ones.
 STRONG = (0.5, 0.7, 0.9)
+STRICT = (0.25, 0.35, 0.5)
+#: How a link's reason says that both reports retell one past day (`dateline.merge.link._explained`).
+RETOLD = "both retell"
 
 
 def pair_files(data: Path = DATA) -> list[Path]:
@@ -156,36 +161,43 @@ def components(ids: Iterable[str], links: Iterable[frozenset[str]]) -> dict[str,
 
 
 class _Bound(grouping._Linkage):
-    """The shipped average linkage, started from the groups that the links of p >= `strong` bind."""
+    """The shipped average linkage, started from the groups that some links bind first: those of p >= `strong`, or
+    with `retold` those whose reports both retell one past day (`link._explained`: "both retell ..."). With `strict`,
+    a link binds only groups with no conflicting pair of reports between them."""
 
-    def __init__(self, reports: list[Report], links: dict[frozenset[str], str], strong: float) -> None:
+    def __init__(self, reports: list[Report], links: dict[frozenset[str], str], strong: float,
+                 strict: bool = False, retold: bool = False) -> None:
         super().__init__(reports, links)
         index = {report.id: n for n, report in enumerate(reports)}
         owner = {n: n for n in self.groups}
         for pair in sorted(links, key=sorted):
-            if link_strength(links[pair]) < strong:
+            binds = RETOLD in links[pair] if retold else link_strength(links[pair]) >= strong
+            if not binds:
                 continue
             i, j = (owner[index[x]] for x in sorted(pair))
-            if i != j:
-                keep, gone = min(i, j), max(i, j)
-                for member in self.groups[gone]:
-                    owner[member] = keep
-                self._join(keep, gone)
+            if i == j or (strict and any(self._conflict(x, y) for x in self.groups[i] for y in self.groups[j])):
+                continue
+            keep, gone = min(i, j), max(i, j)
+            for member in self.groups[gone]:
+                owner[member] = keep
+            self._join(keep, gone)
 
 
 def variant_groups(reports: dict[str, Report], links: dict[frozenset[str], str],
                    variant: str) -> dict[str, str]:
-    """Each report's group under a grouping variant (`average`, `single`, `single>=S`, `bound>=S`), named by an id
+    """Each report's group under a grouping variant (`average`, `single`, `single>=S`, `bound>=S`, `strict>=S`,
+    `retold`), named by an id
     of the group; the average linkages run per connected component of the links, as each gives the same groups."""
     if variant.startswith("single"):
         strong = float(variant.split(">=")[1]) if ">=" in variant else 0.0
         return components(reports, [pair for pair, why in links.items() if link_strength(why) >= strong])
     make: Callable[[list[Report], dict[frozenset[str], str]], grouping._Linkage] = grouping._Linkage
-    if variant.startswith("bound>="):
-        strong = float(variant.split(">=")[1])
+    if variant.startswith(("bound>=", "strict>=", "retold")):
+        strong = float(variant.split(">=")[1]) if ">=" in variant else 1.0
 
         def make(members: list[Report], own: dict[frozenset[str], str]) -> grouping._Linkage:
-            return _Bound(members, own, strong)
+            return _Bound(members, own, strong, strict=not variant.startswith("bound"),
+                          retold=variant == "retold")
 
     parts: dict[str, list[str]] = defaultdict(list)
     for event_id, part in components(reports, links).items():
@@ -207,7 +219,9 @@ def regrouped(db: Path, reports: dict[str, Report], mentions: int) -> dict[str, 
     index = AnchorIndex.of_store(db)
     labelled = {path.name: anchored_pairs(index, read_labels(path)) for path in pair_files()}
     out = {}
-    for variant in ("average", "single", *(f"{kind}>={s}" for kind in ("single", "bound") for s in STRONG)):
+    variants = ("average", "single", *(f"{kind}>={s}" for kind in ("single", "bound") for s in STRONG),
+                *(f"strict>={s}" for s in STRICT), "retold")
+    for variant in variants:
         groups = variant_groups(reports, links, variant)
         merged_events = len(set(groups.values()))
         row: dict[str, Any] = {"merged_events": merged_events, "reduction": round(1 - merged_events / mentions, 4)}

@@ -72,3 +72,28 @@ def test_strong_links_bind_before_the_average_linkage(signals):
     assert average[w] == average[d] and average[r] == average[k] and average[w] != average[r]
     assert len(set(signals.variant_groups(reports, links, "bound>=0.5").values())) == 1
     assert signals.variant_groups(reports, links, "bound>=0.7") == average
+
+
+def test_a_strict_binding_keeps_conflicting_groups_apart(signals):
+    reports = _reports()
+    w, d, r, k = list(reports)
+    negated = reports[k].event
+    negated.status = "negated"  # one report read as negated: a conflict with the others
+    reports[k] = report_of(negated)
+    links = {frozenset((w, d)): "p=0.95", frozenset((d, r)): "p=0.60", frozenset((r, k)): "p=0.95"}
+    loose = signals.variant_groups(reports, links, "bound>=0.5")
+    assert loose[w] == loose[k]
+    strict = signals.variant_groups(reports, links, "strict>=0.5")
+    assert strict[w] != strict[k]
+
+
+def test_links_retelling_one_past_day_bind_as_strictly(signals):
+    reports = _reports()
+    w, d, r, k = list(reports)
+    retold = "p=0.60: sentences share 80% of their words; both retell 2023-03-07, days before their articles"
+    links = {frozenset((w, d)): "p=0.95", frozenset((r, k)): "p=0.95", frozenset((d, r)): retold}
+    bound = signals.variant_groups(reports, links, "retold")
+    assert bound[d] == bound[r]
+    links[frozenset((d, r))] = "p=0.60: sentences share 80% of their words"
+    plain = signals.variant_groups(reports, links, "retold")
+    assert plain[d] != plain[r] and plain == signals.variant_groups(reports, links, "average")
