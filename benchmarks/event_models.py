@@ -11,14 +11,16 @@ documents and CrisisLex disaster tweets (`event_sets`), the short reports' found
 (`short_reports`), GSR type F1 (`events`), RAMS recall, WikiEvents recall and precision. The detector is the
 pair's own everywhere (on RAMS and WikiEvents, which both models learn from, the figures are in-sample; MUC-4,
 the CrisisLex test tweets, the short reports and the GSR are out of sample). Unseen news: the `heldout` half of
-the hand-labelled candidates of whole GWN and T17 articles (`tools/news_candidates.jsonl`, five draws of 24
+the hand-labelled candidates of whole GWN and T17 articles (`tools/news_candidates.jsonl`, eight draws of 24
 articles a draw), at 0.35 and 0.45 and the threshold given: of the shown events on a labelled trigger, the share
 that is a real political event of the shown type and status (`news_precision_*`, with `news_shown_*` its n and
 `news_interval_*` its Wilson 95 % interval), of the labelled factual events the share shown so (`news_found_*`),
 and how many shown events sit on no labelled trigger (another detector's proposals, not judged); for all draws
 together (`news_*`), each alone (`news_round<r>_*`, as many as the label file holds) and rounds 1-3 together
-(`news_rounds1to3_*`, the `news_*` of every session before round 4 was added); the calibration error of the events'
-confidence in five bands likewise (`news_ece`, `news_round<r>_ece`, `news_rounds1to3_ece`). `--news-split all` judges
+(`news_rounds1to3_*`, the `news_*` of every session before round 4 was added), and each span of rounds asked for with
+`--news-pool 5-8` together (`news_rounds5to8_*`: a pooled figure, such as the rounds no rule and no map saw, from
+this command and not a script of one's own); the calibration error of the events' confidence in five bands likewise
+(`news_ece`, `news_round<r>_ece`, `news_rounds1to3_ece`, `news_rounds5to8_ece`). `--news-split all` judges
 both halves: honest only for the rounds whose `train` half the pair never saw (read `news_round<r>_*` of those
 alone; the shipped pair of 3efa4ff saw no line of round 3). events-gold is not here: its honest figure is the
 recipe's cross-validation (`train_event_model.py`, `benchmarks/events.py`).
@@ -124,15 +126,15 @@ def gsr_type_f1(detector: LinearModel, verifier: Verifier, threshold: float) -> 
 
 
 def news_figures(detector: LinearModel, verifier: Verifier, thresholds: list[float],
-                 split: str = "heldout") -> dict[str, Any]:
+                 split: str = "heldout", pools: tuple[tuple[int, int], ...] = ()) -> dict[str, Any]:
     """Precision (with its Wilson interval), found share and unjudged count of the shown events on the labelled
-    news articles of `split` ("heldout", or "all" for both halves): of every draw together (`news_*`) and of each
-    draw alone (`news_round<r>_*`, round 1 the seventh session's)."""
+    news articles of `split` ("heldout", or "all" for both halves): of every draw together (`news_*`), of each
+    draw alone (`news_round<r>_*`, round 1 the seventh session's) and of each span of rounds in `pools`."""
     labels = labels_of_split(read_labels(), split)
     ids = sorted({item["article"] for item in labels})
     docs = coded(cached_documents(f"news-{split}", [article(default_shared(), i) for i in ids]), detector, verifier)
     out: dict[str, Any] = {}
-    for prefix, subset in news_parts(labels).items():
+    for prefix, subset in news_parts(labels, pools).items():
         chosen = {item["article"] for item in subset}
         out[f"news_{prefix}articles"] = len(chosen)
         for t in sorted(set(thresholds)):
@@ -176,15 +178,27 @@ def labels_of_split(labels: list[dict[str, Any]], split: str) -> list[dict[str, 
     return [item for item in labels if split == "all" or item["split"] == split]
 
 
-def news_parts(labels: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+def news_parts(labels: list[dict[str, Any]], pools: tuple[tuple[int, int], ...] = ()
+               ) -> dict[str, list[dict[str, Any]]]:
     """The labels judged together (key "") and each draw's alone (key "round<r>_"), so a figure can be compared
     with the one its round gave before another round was added; with a round after `EARLIER_ROUNDS`, also those
-    rounds together (key "rounds1to3_"), the figure every session before the fourth round reported as `news_*`."""
+    rounds together (key "rounds1to3_"), the figure every session before the fourth round reported as `news_*`;
+    and the rounds `first`-`last` of each pool in `pools` together (key "rounds<first>to<last>_")."""
     rounds = sorted({label_round(item) for item in labels})
     parts = {"": labels} | {f"round{r}_": [item for item in labels if label_round(item) == r] for r in rounds}
     if rounds and rounds[-1] > EARLIER_ROUNDS:
         parts[f"rounds1to{EARLIER_ROUNDS}_"] = [item for item in labels if label_round(item) <= EARLIER_ROUNDS]
+    for first, last in pools:
+        parts[f"rounds{first}to{last}_"] = [item for item in labels if first <= label_round(item) <= last]
     return parts
+
+
+def round_span(text: str) -> tuple[int, int]:
+    """A `--news-pool` span, "5-8", as (5, 8); refused unless it is two round numbers in order."""
+    first, sep, last = text.partition("-")
+    if not (sep and first.isdigit() and last.isdigit() and int(first) <= int(last)):
+        raise argparse.ArgumentTypeError(f"a span of rounds is FIRST-LAST, such as 5-8 (got {text!r})")
+    return int(first), int(last)
 
 
 def judged_news(docs: list[Document], labels: list[dict[str, Any]], threshold: float) -> dict[str, Any]:
@@ -212,21 +226,21 @@ def judged_news(docs: list[Document], labels: list[dict[str, Any]], threshold: f
             "shown": shown, "right": right, "unjudged": unjudged}
 
 
-def pair_figures(folder: Path, threshold: float, news_only: bool = False, news_split: str = "heldout"
-                 ) -> dict[str, Any]:
+def pair_figures(folder: Path, threshold: float, news_only: bool = False, news_split: str = "heldout",
+                 news_pools: tuple[tuple[int, int], ...] = ()) -> dict[str, Any]:
     """Every figure of the pair in `folder` at `threshold` (the unseen-news ones alone when `news_only`), the news
-    judged on the labelled articles of `news_split`."""
+    judged on the labelled articles of `news_split`, with the pooled rounds of `news_pools`."""
     detector = linear.read_model(folder, detect.MODEL_NAME, detect.FEATURE_VERSION)
     verifier = (linear.read_model(folder, verify.MODEL_NAME, verify.FEATURE_VERSION),
                 linear.installed_model(folder, verify.REFINER_NAME, verify.FEATURE_VERSION))
     out: dict[str, Any] = {"models": str(folder), "min_confidence": threshold}
     if news_only:
-        return out | news_figures(detector, verifier, [0.35, 0.45, threshold], news_split)
+        return out | news_figures(detector, verifier, [0.35, 0.45, threshold], news_split, news_pools)
     for name, load in (("muc4_false_alarm", sets.muc_articles), ("crisislex_false_alarm", sets.crisis_tweet_articles)):
         docs = coded(cached_documents(name, load(0)), detector, verifier)
         out[name] = sets.alarm_rate(docs, threshold)["false_alarm_rate"]
     out.update(short_report_figures(detector, verifier, threshold))
-    out.update(news_figures(detector, verifier, [0.35, 0.45, threshold], news_split))
+    out.update(news_figures(detector, verifier, [0.35, 0.45, threshold], news_split, news_pools))
     out["gsr_type_f1"] = gsr_type_f1(detector, verifier, threshold)
     for name, load, judged in (("rams", sets.rams_articles, None),
                                ("wikievents", sets.wikievents_articles, sets.KAIROS_TYPES)):
@@ -248,9 +262,12 @@ def main() -> None:
     parser.add_argument("--news-split", choices=("heldout", "all"), default="heldout",
                         help="judge the held-out half of every round (default) or both halves (honest only for "
                              "rounds the pair saw no line of)")
+    parser.add_argument("--news-pool", type=round_span, action="append", default=[], metavar="FIRST-LAST",
+                        help="also judge rounds FIRST to LAST together (news_rounds<FIRST>to<LAST>_*); repeatable")
     args = parser.parse_args()
     for folder in args.models:
-        print(json.dumps(pair_figures(folder, args.min_confidence, args.news_only, args.news_split)), flush=True)
+        figures = pair_figures(folder, args.min_confidence, args.news_only, args.news_split, tuple(args.news_pool))
+        print(json.dumps(figures), flush=True)
 
 
 if __name__ == "__main__":

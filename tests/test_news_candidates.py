@@ -275,6 +275,24 @@ def test_the_held_out_figure_is_given_for_both_rounds_and_each_alone(monkeypatch
     assert parts["round4_"] == [fourth] and parts["rounds1to3_"] == labels and parts[""] == [*labels, fourth]
 
 
+def test_a_pool_of_rounds_asked_for_is_judged_together(monkeypatch) -> None:
+    """`--news-pool 2-4` judges rounds 2, 3 and 4 as one part, beside each round alone; a span out of order or not
+    of two numbers is refused."""
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
+    import argparse
+
+    from event_models import news_parts, round_span
+
+    labels = [{"article": "a"}, {"article": "b", "round": 2}, {"article": "c", "round": 3},
+              {"article": "d", "round": 4}, {"article": "e", "round": 5}]
+    parts = news_parts(labels, (round_span("2-4"), round_span("5-5")))
+    assert parts["rounds2to4_"] == labels[1:4] and parts["rounds5to5_"] == labels[4:] == parts["round5_"]
+    for bad in ("4-2", "5", "a-b"):
+        with pytest.raises(argparse.ArgumentTypeError):
+            round_span(bad)
+
+
 def test_the_news_figures_judge_the_held_out_half_unless_both_halves_are_asked_for(monkeypatch) -> None:
     """By default only `heldout` lines are judged (the `train` half taught the verifier); "all" takes both, for a
     round the pair never saw."""
