@@ -8,12 +8,12 @@ import pytest
 from dateline.story import mark_story
 
 STORY = "Rebels attacked an army base near the capital on Monday, the defence ministry said."
-#: Five invented teasers run together the way a scraped "more on this story" box comes out: no stop between items.
-TEASERS = ("The retailer stands accused of underpaying its drivers across three regions this winter Regional ministers "
-           "have announced a scheme of evening classes for adults Senior judges send a stern warning to councils over "
-           "delays to housing appeals Local papers have earned the right to more funding from the lottery , so why "
-           "not let them plan for three years instead of one Our reporter at the summit tells how delegates dodged "
-           "the press Readers choose their favourite photographs of the week .")
+#: Six invented teasers run together the way a scraped "more on this story" box comes out: no stop between items.
+TEASERS = ("Water bills are set to rise again for households in the north this spring Hospital staff vote on a new pay "
+           "offer after months of talks with the health board Farmers fear a dry summer could halve the harvest in "
+           "the valley Cycling clubs want safer lanes on the ring road before the autumn term Readers share the best "
+           "walks near their homes Museum curators explain why old maps still matter to historians and to walkers "
+           "alike .")
 
 
 def excluded(make_doc, text: str) -> list[tuple[str, str]]:

@@ -1,13 +1,13 @@
 """Runs of related-story teasers scraped without their stops: a block of headlines and standfirsts told one after
 another on one line, with nothing between one item's last word and the next item's first.
 
-A page's "more on this story" box comes out of some scrapes as one long line (in words of our own: "... accused of
-underpaying its drivers this winter Regional ministers have announced evening classes for adults Senior judges send a
-warning ..."). The parser reads it as one sentence and the events stage found accusations, warnings and agreements
+A page's "more on this story" box comes out of some scrapes as one long line (in words of our own: "... water bills
+rise again for households this spring Hospital staff vote on a new pay offer after months of talks Farmers fear a dry
+summer ..."). The parser reads it as one sentence and the events stage found accusations, warnings and agreements
 in it, none of them the story's (the falsealarms samples' `not_story` class: 17 of the 34 such shown events of
 samples 120-2121 at ad3350b were in five Guardian pages of these blocks). No cue phrase names the block, but its shape
-does: a long stretch with no stop, in which a word that ends a phrase (a noun, an adverb: "winter", "adults") runs
-straight into a capitalised word that opens the next item ("Regional", "Senior"). A
+does: a long stretch with no stop, in which a word that ends a phrase (a noun, an adverb: "spring", "talks") runs
+straight into a capitalised word that opens the next item ("Hospital", "Farmers"). A
 sentence of prose has such seams too ("told reporters Tuesday", "the former governor Paul Meyer") but one or two in
 its length, mostly a title before a name; the block has one every hundred characters or so.
 
