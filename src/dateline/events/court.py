@@ -81,6 +81,12 @@ def trial_word(trigger: Any) -> Any | None:
     words under that verb, not those of another clause below it ("praised the tour while the trial of her driver goes
     on", "said that the jury ...") save the verb of a clause that sets the act's condition or time ("If
     convicted, he could face four years in prison"); None when the clause has none."""
+    return clause_word(trigger, TRIAL_WORDS)
+
+
+def clause_word(trigger: Any, lemmas: frozenset[str]) -> Any | None:
+    """The first word of the act's own clause (as `trial_word` reads it) whose lemma is one of `lemmas`, or None:
+    also read by `events.hearing` for the words of a hearing."""
     head = trigger if trigger.pos_ in CLAUSE_POS or trigger.dep_ == "ROOT" else trigger.head
     words, stack = [trigger, head], [head]
     while stack:
@@ -88,7 +94,7 @@ def trial_word(trigger: Any) -> Any | None:
             words.append(child)
             if child.dep_ not in OTHER_CLAUSES:
                 stack.append(child)
-    return next((t for t in sorted(words, key=lambda t: t.i) if t.lemma_.lower() in TRIAL_WORDS), None)
+    return next((t for t in sorted(words, key=lambda t: t.i) if t.lemma_.lower() in lemmas), None)
 
 
 def _court_noun_of(doc: Document, place: Place) -> Any | None:

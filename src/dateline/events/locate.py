@@ -49,7 +49,9 @@ A place named in a sentence is not for that the place of its event. The event is
 6. for an act its own clause tells as part of a trial ("prosecutors", "the jury", "if convicted"), of the story's
    present, that its sentence does not place: the town of the court the article names for the trial, before or
    after the act ("outside the Los Angeles court", "a court in Houston"; `events.court`), ahead of the dateline
-   town (a trial moved away from the reporter's town sat where its court is);
+   town (a trial moved away from the reporter's town sat where its court is); likewise an act its clause tells as
+   part of a hearing ("under questioning from lawmakers"), reported from a capital: that capital, whatever the
+   parties' countries (`events.hearing`: a foreign witness came to the hearing);
 7. for a statement passed between the two sides of a physical act (not talks nor a protest) that its own sentence
    placed at a spot, in the statement's sentence or the three before, of the same days: that act's place ("Police
    surrounded the crew in Mombasa ... the police threatened to arrest the journalists"; `events.encounter`).
@@ -76,6 +78,7 @@ from dateline.events.act_places import iso3_codes
 from dateline.events.capitals import capital_places
 from dateline.events.court import court_location
 from dateline.events.encounter import encounter_location
+from dateline.events.hearing import hearing_location
 from dateline.events.index import ArticleIndex, sentences_back
 from dateline.events.occasion import occasion_choice, occasion_noun, told_in_choice
 from dateline.events.place_links import (
@@ -148,7 +151,8 @@ def locate_event(doc: Document, trigger_i: int, event_type: str | None = None, a
     if not physical:
         countries, _ = party_countries(actors, recipients)
         here = (court_location(doc, trigger) or dateline_location(doc, trigger, countries, [*actors, *recipients],
-                                                                  words=True)) if of_the_present(doc, date) else None
+                                                                  words=True) or hearing_location(doc, trigger)) \
+            if of_the_present(doc, date) else None
         return here or encounter_location(doc, trigger, actors, recipients, date)
     referred = place_referred_to(doc, trigger)
     if referred is not None:
@@ -156,9 +160,11 @@ def locate_event(doc: Document, trigger_i: int, event_type: str | None = None, a
     countries, across = party_countries(actors, recipients)
     scene = scene_location(doc, trigger, _scene_countries(event_type, countries if across else None, recipients),
                            date, event_type)
+    present = of_the_present(doc, date)
     here = (court_location(doc, trigger) or dateline_location(doc, trigger, countries, [*actors, *recipients])) \
-        if of_the_present(doc, date) else None
-    return here or scene or home_country_location(doc, trigger, event_type, actors, recipients)
+        if present else None
+    return here or scene or (hearing_location(doc, trigger) if present else None) \
+        or home_country_location(doc, trigger, event_type, actors, recipients)
 
 
 def home_country_location(doc: Document, trigger: Any, event_type: str, actors: Iterable[Any],

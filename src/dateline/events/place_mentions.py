@@ -18,6 +18,7 @@ from typing import Any
 
 from dateline.events.court import COURT_BASIS
 from dateline.events.dating_mentions import same_happening_mentions
+from dateline.events.hearing import HEARING_BASIS
 from dateline.events.index import ArticleIndex
 from dateline.events.place_links import SPREAD_CODES, Choice, place_choice, place_precision
 from dateline.events.scene import DATELINE_BASIS, SCENE_BASIS
@@ -87,9 +88,9 @@ def happening_location(mentions: Sequence[Event], leader: int, places: Iterable[
 
 def guessed(location: Location) -> bool:
     """True for a place the text does not state for the act, only lends it: the story's scene or the dateline town
-    (`events.scene`), or the court of the article's trial (`events.court`), which a place stated for the same
-    happening outweighs."""
-    return (location.basis or "").startswith((SCENE_BASIS, DATELINE_BASIS, COURT_BASIS))
+    (`events.scene`), the court of the article's trial (`events.court`) or the capital a hearing is reported from
+    (`events.hearing`), which a place stated for the same happening outweighs ("on Capitol Hill")."""
+    return (location.basis or "").startswith((SCENE_BASIS, DATELINE_BASIS, COURT_BASIS, HEARING_BASIS))
 
 
 #: Precisions from the coarsest.

@@ -1,0 +1,39 @@
+"""An act told as part of a hearing, in a report filed from a capital, is placed at that capital whatever the parties'
+countries (a foreign witness came to the hearing); a dateline town that is no capital, or a sentence naming a town
+elsewhere, gives none. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from stage_run import event_telling, extracted
+
+#: A hearing told under a capital's dateline, its witness of another country.
+HEARING = ("WASHINGTON (Reuters) - Senators questioned the head of a Dutch shipping firm on Tuesday over a collision "
+           "in the harbour. Under sharp questioning from senators, Jan de Vries apologised to the families of the "
+           "crew.")
+
+
+def _where(doc, trigger: str) -> str | None:
+    location = event_telling(doc, trigger).location
+    return location.name if location else None
+
+
+def test_a_foreign_witness_at_a_hearing_is_placed_at_the_capital_it_is_reported_from(nlp) -> None:
+    doc = extracted(nlp, HEARING)
+    assert _where(doc, "apologised") == "Washington"
+    assert "the seat of the hearing" in (event_telling(doc, "apologised").location.basis or "")
+
+
+def test_a_hearing_reported_from_a_town_that_is_no_capital_is_not_placed_there(nlp) -> None:
+    assert _where(extracted(nlp, HEARING.replace("WASHINGTON", "NEW ORLEANS")), "apologised") is None
+
+
+def test_a_hearing_whose_sentence_names_a_town_elsewhere_is_not_placed_at_the_capital(nlp) -> None:
+    text = HEARING.replace("Under sharp questioning from senators,", "Under sharp questioning at a field hearing in "
+                                                                     "Chalmette, Louisiana,")
+    assert _where(extracted(nlp, text), "apologised") != "Washington"
+
+
+def test_a_hearing_whose_sentence_names_no_legislature_is_not_placed_at_the_capital(nlp) -> None:
+    text = ("WASHINGTON (Reuters) - The shipping firm asked the appeals judge on Tuesday to halt the fine. Under sharp "
+            "questioning at the hearing, Jan de Vries apologised to the families of the crew.")
+    assert _where(extracted(nlp, text), "apologised") is None  # a court's hearing sits wherever the court does
