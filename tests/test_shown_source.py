@@ -117,3 +117,16 @@ def test_the_caches_key_changes_when_an_earlier_sample_is_corrected(tmp_path: Pa
     assert source_mtime("news", files[1]) == before
     os.utime(files[2], (3_000_000, 3_000_000))  # a later sample is not read: the key stays
     assert source_mtime("shown", files[1]) == 2_000_000
+
+
+def test_a_recipe_screen_trains_on_the_shown_rows_only_when_it_names_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`tools/recipe_cv.py`: `shown=1` adds the shown source's rows; a recipe without it screens the shipped sources."""
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
+    from event_sources import Row
+    from recipe_cv import parse_recipe, trained_rows
+
+    rows = [Row(source, f"{source}-doc", 0, "ASSAULT", True, "NONE", ["w=x"]) for source in ("gold", "shown", "news")]
+    assert parse_recipe("shown=1,c=0.1") == {"shown": 1.0, "c": 0.1}
+    assert [r.source for r in trained_rows(rows, parse_recipe("shown=1"))] == ["gold", "shown", "news"]
+    assert [r.source for r in trained_rows(rows, parse_recipe(""))] == ["gold", "news"]

@@ -129,6 +129,11 @@ def scored(model: Any, rows: list[Row]) -> list[tuple[float, bool]]:
     return out
 
 
+def trained_rows(rows: list[Row], recipe: dict[str, Any]) -> list[Row]:
+    """The rows a recipe trains on: those of `OPTIONAL_SOURCES` only when it names them (`shown=1`)."""
+    return rows if recipe.get("shown") else [r for r in rows if r.source not in OPTIONAL_SOURCES]
+
+
 def screen(train: list[Row], held: list[Row], recipe: dict[str, float]) -> dict[str, Any]:
     """One recipe's figures: nested CV on events-gold and the news train half, and the held-out news: scored by
     the model of every row, or, with `news_all`, trained on as news too and scored out of fold like the others."""
@@ -136,8 +141,7 @@ def screen(train: list[Row], held: list[Row], recipe: dict[str, float]) -> dict[
     tm.SEED = int(recipe.get("seed", DEFAULTS[2]))
     tm.CALIBRATE_ON = recipe.get("calibrate_on", DEFAULTS[3])
     held_ids = {r.group for r in held}
-    if not recipe.get("shown"):
-        train = [r for r in train if r.source not in OPTIONAL_SOURCES]
+    train = trained_rows(train, recipe)
     if recipe.get("news_all"):
         train = train + [replace(r, source="news") for r in held]
     oof = tm.cross_validate_gold(train)
