@@ -15,25 +15,29 @@ places of the places stage (capitals and towns): `events.act_places`.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import replace
 from typing import Any
 
 from dateline.events.act_places import (
-    LOCATION_PREPS,
     MOVEMENT_LEMMAS,
-    iso3_codes,
     location_heads,
     location_recipients,
     place_party,
 )
-from dateline.events.index import ArticleIndex, sentences_back
+from dateline.events.index import ArticleIndex
 from dateline.events.parties import with_conjuncts
 from dateline.events.parties_clauses import rejected_claimant, threatened_party
-from dateline.events.parties_syntax import RELATIVE_PRONOUNS, object_after_as, things_aimed_at, verb_subject
+from dateline.events.parties_syntax import object_after_as, things_aimed_at, verb_subject
 from dateline.events.parties_thread import answered_requester, reporting_agency, same_act_agent
 from dateline.events.party_records import bare_country
 from dateline.events.phrase_actors import stance_named
+from dateline.events.protest_places import (
+    NON_STATE_COUNTRIES,
+    PEOPLE,
+    placed_protesters,
+    story_country,
+    story_protesters,
+)
 from dateline.events.resolve import resolve
 from dateline.model import Document, Party
 from dateline.words import word_class, word_map, word_set
@@ -49,9 +53,8 @@ ADJUNCT_WORDS = word_class("prepositions", "object-adjunct")
 PUBLIC_CLAIMS = frozenset({"PROTEST", "REQUEST"})
 #: Sectors of the people, not of the state or of organised bodies abroad.
 POPULAR_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU"})
-#: Sectors of the state itself, and pseudo-countries that have no government to protest to.
+#: Sectors of the state itself (pseudo-countries with no government: `protest_places.NON_STATE_COUNTRIES`).
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
-NON_STATE_COUNTRIES = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM", "WST", "UNO", "EUR"})
 #: Acts that only a state does to people in its territory (arrests, charges, bans, expulsions).
 STATE_ACTS = frozenset({"COERCE", "ACCUSE", "SANCTION"})
 #: Acts only a state does to a person, and the branch of the state that does them.
@@ -60,7 +63,7 @@ STATE_AGENCIES = word_map("state_agencies")
 DOMESTIC_MEASURES = word_set("domestic_measures")
 #: Material harm done in a place falls on its people (CVL), not on its state.
 HARM_TYPES = frozenset({"ASSAULT", "COERCE"})
-PEOPLE, STATE = "CVL", "GOV"
+STATE = "GOV"
 #: Rejections, whose recipient may be named only as who made what they reject.
 REJECTION = "REJECT"
 #: Threats, whose recipient may be named only in their condition.
@@ -127,7 +130,7 @@ def implicit_state_actor(doc: Document, trigger: Any, recipients: list[Party], t
     if any(p.sector in STATE_SECTORS for p in recipients):
         return []  # "sanctions on Burma": a state does not sanction itself
     countries = {p.country for p in recipients if p.country and p.country not in NON_STATE_COUNTRIES}
-    if len(countries) != 1 or countries != {_story_country(doc)}:
+    if len(countries) != 1 or countries != {story_country(doc)}:
         return []  # "French journalists were arrested" in a story set in Egypt: not by France
     country = countries.pop()
     return [Party(name=f"authorities of {country}", country=country, sector=sector)]
@@ -145,10 +148,12 @@ def implicit_protesters(doc: Document, trigger: Any, type_name: str, targets: li
     ICEWS and PLOVER code an unnamed crowd; a place that is no country names no one. With no
     such place, a protest against organs of one state (`targets`: "uprisings against longtime
     strongmen", "protests against the government") was made by that state's people (the coder passes
-    them for a protest word; a word the verifier re-typed as a protest is no sign of a crowd)."""
+    them for a protest word; a word the verifier re-typed as a protest is no sign of a crowd); failing those, one
+    that names no one and no other country is the story's own country's crowd (`story_protesters`)."""
     if type_name not in POPULAR_ACTS:
         return []
-    return _placed_protesters(doc, trigger) or _protesters_against(targets or []) or _protesters_answered(doc, trigger)
+    return placed_protesters(doc, trigger) or _protesters_against(targets or []) or \
+        _protesters_answered(doc, trigger) or story_protesters(doc, trigger)
 
 
 def _protesters_answered(doc: Document, trigger: Any) -> list[Party]:
@@ -190,89 +195,6 @@ def _protesters_against(targets: list[Party]) -> list[Party]:
     names = ", ".join(p.name for p in targets)
     return [Party(name=f"protesters of {country}", country=country, sector=PEOPLE,
                   entry=f"unnamed protesters against {names}: the people of its state")]
-
-
-def _placed_protesters(doc: Document, trigger: Any) -> list[Party]:
-    """The people of each country named as where a protest happened: in the protest's own phrase, on the verb
-    it is the subject of, on the noun it is "of" ("the first day of demonstrations in Egypt", where the parser
-    hangs the place on "day"), in a relative clause whose subject is the protest (`_own_clauses`: "which spread
-    to Algeria"), or right after the protest's phrase on a noun higher up (`_place_hung_above`)."""
-    heads = location_heads(trigger)
-    if trigger.dep_ == "nsubj":  # "protests erupted in Lagos": where what they did happened
-        heads += location_heads(trigger.head)
-    if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.pos_ == "NOUN":
-        heads += location_heads(trigger.head.head)  # "the first day of rallies Friday in Peru"
-    for clause in _own_clauses(trigger):  # "which have caught on to various extents in Algeria": one phrase down too
-        heads += [h for holder in [clause, *_prep_objects(clause)] for h in location_heads(holder)]
-    heads += _place_hung_above(trigger)
-    out: list[Party] = []
-    for head in heads:
-        for place in with_conjuncts(head):
-            party = place_party(doc, place)
-            if party is not None and party.country not in NON_STATE_COUNTRIES and \
-                    all(p.country != party.country for p in out):
-                out.append(replace(party, name=f"protesters in {party.text or party.name}", sector=PEOPLE))
-    there = None if out else _there_country(doc, trigger)
-    if there is not None and there.country not in NON_STATE_COUNTRIES:
-        out.append(replace(there, name=f"protesters in {there.text or there.name}", sector=PEOPLE,
-                           entry=f"'there' -> {there.text!r} at {there.start} (the last place named before it): "
-                                 f"{there.entry}"))
-    return out
-
-
-def _own_clauses(trigger: Any) -> list[Any]:
-    """"The protests, which have spread to Algeria", "demonstrations that broke out in Cairo": the relative
-    clauses whose subject is the protest itself say where it happened (not "protests that the police broke up
-    in Cairo": a clause with a subject of its own tells what someone else did)."""
-    return [c for c in trigger.children if c.dep_ == "relcl" and any(
-        s.dep_ == "nsubj" and s.lower_ in RELATIVE_PRONOUNS for s in c.children)]
-
-
-def _prep_objects(token: Any) -> list[Any]:
-    return [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-
-
-def _place_hung_above(trigger: Any) -> list[Any]:
-    """"the police response to the first day of rallies Friday in Peru", "the crackdown on protests in Hong
-    Kong": a place phrase written right after a protest's own phrase (at most a date between) that the parser
-    hangs on a noun the protest is the object of, however high up the chain of prepositions, says where the
-    protest was; a place phrase after other words ("reaction to protests by students in a statement in Cairo")
-    is that noun's own."""
-    end = trigger.right_edge.i
-    while end + 1 < len(trigger.doc) and trigger.doc[end + 1].ent_type_ in ("DATE", "TIME"):
-        end += 1  # "rallies Friday in Peru"
-    heads: list[Any] = []
-    noun = trigger
-    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
-        noun = noun.head.head
-        heads += [g for prep in noun.children if prep.dep_ == "prep" and prep.i == end + 1
-                  and prep.lower_ in LOCATION_PREPS for g in prep.children if g.dep_ == "pobj"]
-    return heads
-
-
-def _there_country(doc: Document, trigger: Any) -> Party | None:
-    """"King Abdullah of Jordan sacked his government in the face of protests there": "there" on a trigger (or on
-    the verb it is the subject of) stands for the last place named before it, in its sentence or the one
-    before, when that place says a country as `place_party` reads one ("in Egypt", "in Cairo"); else nobody."""
-    holders = [trigger, trigger.head] if trigger.dep_ == "nsubj" else [trigger]
-    there = next((c for h in holders for c in h.children if c.dep_ == "advmod" and c.lower_ == "there"), None)
-    if there is None:
-        return None
-    first = sentences_back(trigger, 1).start
-    named = [p for p in ArticleIndex.of(doc).places_in_tokens(first, there.i) if p.end <= there.idx]
-    if not named:
-        return None
-    last = max(named, key=lambda p: p.start)
-    return place_party(doc, doc.parsed.char_span(last.start, last.end, alignment_mode="expand").root)
-
-
-def _story_country(doc: Document) -> str | None:
-    """ISO-3 code of the country most of the article's places are in (None on a tie)."""
-    counts = Counter(c for c in (iso3_codes().get(p.country_code or "") for p in doc.places) if c)
-    ranked = counts.most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
-        return None
-    return ranked[0][0]
 
 
 def _agentless(trigger: Any) -> bool:
