@@ -36,6 +36,7 @@ from dateline.events.party_records import RECIPROCAL_TYPES, party_records
 from dateline.events.targets import fallback_recipients, implicit_protesters, implicit_state_actor
 from dateline.events.thread_parties import fill_thread_parties
 from dateline.events.token_columns import tokens_where
+from dateline.events.type_senses import sense_type
 from dateline.model import Document, Event, EventStatus, Evidence, Party, event_id
 from dateline.words import word_class, word_set
 
@@ -193,7 +194,7 @@ def code_trigger(doc: Document, trigger: Trigger, entries: dict[int, TriggerEntr
     `entries` maps the token index of every trigger of the sentence to its lexicon entry;
     `evidence_span` is the sentence (text, start, end) when the caller has it already.
     """
-    token, entry = trigger.token, _intent_to_threat(trigger.token, trigger.entry, entries)
+    token, entry = trigger.token, sense_type(trigger.token, _intent_to_threat(trigger.token, trigger.entry, entries))
     heads = frozenset(entries)
     modality = trigger_modality(token, heads)
     reading = read_reality(entry, modality, token)
