@@ -10,8 +10,8 @@ from dateline.events.same_happening import clash, pair_features
 from dateline.model import Party
 from mention_pairs import DAY, mention_at
 
-TEXT = ("The coach told the court that Miller asked him to hire a second trainer. "
-        "Later the lawyer said Carter had asked for a new contract and more money.")
+TEXT = ("At the club's meeting Miller asked the board to delay the vote on the new stadium. "
+        "Carter then asked for a recount of the members' ballots.")
 
 
 def _person(name: str) -> Party:
