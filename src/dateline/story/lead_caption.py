@@ -1,8 +1,8 @@
 """The photo caption that opens a page: the line above the story that tells what a picture shows.
 
 News pages put the lead picture above the story, and a scrape keeps its caption as the text's first line, sometimes
-after the page's date and byline (in words of our own: "June 3 , 2012 | By ... , News Staff Students clash with riot
-police in central Santiago ."). A caption tells its scene in the simple present ("Farmers block a highway near
+after the page's date and byline (in words of our own: "June 3 , 2012 | By ... , News Staff Fishermen mend their nets
+on the quay at Valparaiso ."). A caption tells its scene in the simple present ("Farmers block a highway near
 Lyon", "A woman holds a placard outside the parliament"), where the story tells what happened in the past; the events
 stage read protests, demands and clashes from it that are the picture's, not the story's (the falsealarms samples'
 `not_story` class: 9 of the 34 such shown events of samples 120-2121 at ad3350b, in seven CNN pages). `story.shapes`
