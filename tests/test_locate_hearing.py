@@ -37,3 +37,9 @@ def test_a_hearing_whose_sentence_names_no_legislature_is_not_placed_at_the_capi
     text = ("WASHINGTON (Reuters) - The shipping firm asked the appeals judge on Tuesday to halt the fine. Under sharp "
             "questioning at the hearing, Jan de Vries apologised to the families of the crew.")
     assert _where(extracted(nlp, text), "apologised") is None  # a court's hearing sits wherever the court does
+
+
+def test_a_members_home_state_does_not_move_the_hearing(nlp) -> None:
+    text = HEARING.replace("Under sharp questioning from senators,", "Under sharp questioning from Senator Jane Roe "
+                                                                     "of Ohio,")
+    assert _where(extracted(nlp, text), "apologised") == "Washington"

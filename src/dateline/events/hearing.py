@@ -41,8 +41,10 @@ def hearing_location(doc: Document, trigger: Any) -> Location | None:
     if word is None:
         return None
     town = dateline_place(doc)
-    if town is None or town.feature_code != CAPITAL_CODE or dateline_refuted(doc, town, trigger, (), words=True):
+    if town is None or town.feature_code != CAPITAL_CODE:
         return None
+    if dateline_refuted(doc, town, trigger, (), words=True, members=True):
+        return None  # "a field hearing in Chalmette"; a member's home state ("Jane Roe of Ohio") is no such town
     if not any(t.lemma_.lower() in LEGISLATURE_WORDS for t in trigger.sent):
         return None  # a court's hearing ("a stay at the hearing") sits wherever the court does
     return town.as_location(f"{HEARING_BASIS}: its clause tells a hearing ('{word.text}'), reported from the "

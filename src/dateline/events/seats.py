@@ -63,11 +63,15 @@ OTHER_CLAUSES = frozenset({"relcl", "ccomp", "acl", "advcl", "parataxis", "conj"
 
 
 def dateline_refuted(doc: Document, town: Place, trigger: Any, parties: Iterable[Any] = (),
-                     words: bool = False) -> str | None:
+                     words: bool = False, members: bool = False) -> str | None:
     """Why the dateline town cannot be where the act at `trigger` was done, or None when nothing says so: the act's
     sentence names a place outside the town's area, or (for `words`: statements and decisions) a party is a figure
-    of its state speaking from a capital the town is not."""
-    elsewhere = moved_away(doc, town, trigger, None if words else lambda place: _origin(doc, place))
+    of its state speaking from a capital the town is not. With `members` (a legislature's hearing, `events.hearing`)
+    a person's home named after the name ("Joe Doe of Ohio", a member's state) is named in passing."""
+    def passing(place: Place) -> bool:
+        return (not words and _origin(doc, place)) or (members and _home_of_person(doc, place))
+
+    elsewhere = moved_away(doc, town, trigger, passing)
     if elsewhere is not None:
         return f"its sentence names '{elsewhere.text}', outside '{town.text}'"
     open_noun = open_place(trigger)
@@ -91,6 +95,14 @@ def state_figure(party: Any) -> bool:
     entry = getattr(party, "entry", None) or ""
     found = list(STATE_FIGURE.finditer(entry))
     return bool(found) and AGENT_JOIN not in entry[found[-1].end():]
+
+
+def _home_of_person(doc: Document, place: Place) -> bool:
+    """True for a place that says where a named person is from ("Senator Jane Roe of Ohio"): "of" after the name."""
+    if place.token_start is None:
+        return False
+    token = place_token(doc.parsed, place)
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.ent_type_ == "PERSON"
 
 
 def _origin(doc: Document, place: Place) -> bool:
