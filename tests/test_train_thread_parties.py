@@ -59,3 +59,20 @@ def test_fills_no_better_than_a_guess_are_not_shipped() -> None:
     articles = sorted({m.article for m in matched})
     assert trainer.held_out_fill_precision(x, y, slots, matched, articles, Scorer) < trainer.MIN_FILL_PRECISION
     assert trainer.trained_model(x, y, slots, matched, articles, Scorer).threshold == trainer.NEVER
+
+
+def test_the_cross_validation_reports_every_source_apart() -> None:
+    x, y, slots, matched = _rows(informative=True)
+    for n in range(0, len(matched), 2):  # half the articles from a party sample (`thread_party_samples`)
+        matched[n].source = slots[n].source = "s2122"
+    cv = trainer.cross_validate(x, y, slots, matched, Scorer)
+    assert cv["GWN"]["matched"] == cv["s2122"]["matched"] == len(matched) // 2
+    assert "t17" not in cv
+
+
+def test_a_party_sample_label_is_read_as_a_gold_event_of_the_shown_type() -> None:
+    from thread_party_samples import sample_gold
+
+    gold = sample_gold({"actors": ["KEN", "UGA"], "recipients": []}, "CONSULT")
+    assert gold["type"] == "CONSULT"
+    assert Scorer.countries(gold["actors"]) == {"KEN", "UGA"} and gold["recipients"] == []

@@ -1,17 +1,18 @@
 """Train the thread-party model of `events/thread_parties`: which country of the story so far fills a role the
 event's clause leaves empty.
 
-    .venv/bin/python tools/train_thread_parties.py [--gold-dir DIR] [--write]
+    .venv/bin/python tools/train_thread_parties.py [--gold-dir DIR] [--samples 1819,1920,...] [--write]
 
 Labelled rows come from events-gold (28 whole articles, every event's parties hand-coded): the articles are
 run through the pipeline, the parties the thread stage filled are stripped (`thread_parties.unfilled`), and
 each reading the shared scorer matches to a gold fact (`tools/party_errors._matched`) gives one row per
 (empty role, country named so far): right when the gold role's countries are exactly that country. A role
-the gold leaves empty has only wrong rows, so a fill there costs as it costs in the scorer.
+the gold leaves empty has only wrong rows, so a fill there costs as it costs in the scorer. `--samples` adds the
+judged political events of the party samples named (`thread_party_samples`, sources `s<seed>`) the same way.
 
 Cross-validation leaves one article out: the model is fitted on the other 27, and the fill threshold is chosen
 inside those 27 by a second leave-one-article-out (the lowest of `THRESHOLDS` with the most events whose
-parties come out right there, ties to the higher threshold). Printed per source (GWN, t17), out of fold: the
+parties come out right there, ties to the higher threshold). Printed per source (GWN, t17, s<seed>), out of fold: the
 matched events whose parties are right before (no fill) and after, and the fills right and wrong. `--write`
 fits on every article, chooses the threshold the same way and writes `data/models/thread_parties.json` with the
 cross-validated figures. Deterministic: liblinear-free lbfgs on fixed rows in article order.
@@ -70,8 +71,10 @@ class Matched:
     gold: dict
 
 
-def read_rows(gold_dir: Path) -> tuple[np.ndarray, np.ndarray, list[Slot], list[Matched], dict]:
-    """Rows (features, labels), the empty-role slots and the matched events of events-gold."""
+def read_rows(gold_dir: Path, seeds: list[int] | None = None) -> tuple[np.ndarray, np.ndarray, list[Slot],
+                                                                       list[Matched], dict]:
+    """Rows (features, labels), the empty-role slots and the matched events of events-gold, and of the judged
+    party samples `seeds` (`thread_party_samples`, sources `s<seed>`) when given."""
     import event_score
 
     import party_errors
@@ -110,6 +113,10 @@ def read_rows(gold_dir: Path) -> tuple[np.ndarray, np.ndarray, list[Slot], list[
                     features.append(c.features)
                     labels.append(want == {c.country.upper()})
                 slots.append(slot)
+    if seeds:
+        from thread_party_samples import add_sample_rows
+
+        add_sample_rows(seeds, features, labels, slots, matched, Slot, Matched)
     return np.array(features, dtype=float), np.array(labels), slots, matched, {"event_score": event_score}
 
 
@@ -205,7 +212,7 @@ def cross_validate(x: np.ndarray, y: np.ndarray, slots: list[Slot], matched: lis
     return {src: {"matched": before[src, "matched"], "right_before": before[src], "right_after": after[src],
                   **{f"{role}_filled_right": fill_counts[src, role, True] for role in ("actors", "recipients")},
                   **{f"{role}_filled_wrong": fill_counts[src, role, False] for role in ("actors", "recipients")}}
-            for src in ("GWN", "t17")} | {"thresholds_chosen": sorted(Counter(chosen).items())}
+            for src in sorted({m.source for m in matched})} | {"thresholds_chosen": sorted(Counter(chosen).items())}
 
 
 def trained_model(x: np.ndarray, y: np.ndarray, slots: list[Slot], matched: list[Matched], articles: list[str],
@@ -253,8 +260,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--gold-dir", type=Path, default=SHARED / "data" / "events-gold")
     parser.add_argument("--write", action="store_true", help="write data/models/thread_parties.json")
+    parser.add_argument("--samples", default="", help="party samples whose judged events add rows, e.g. 1819,1920")
     args = parser.parse_args()
-    x, y, slots, matched, mods = read_rows(args.gold_dir)
+    seeds = [int(s) for s in args.samples.split(",") if s]
+    x, y, slots, matched, mods = read_rows(args.gold_dir, seeds)
     event_score = mods["event_score"]
     cv = cross_validate(x, y, slots, matched, event_score)
     print(json.dumps({"rows": len(y), "positive": int(y.sum()), "slots": len(slots), "cv": cv}))
@@ -264,7 +273,8 @@ def main() -> int:
                "weights": dict(zip(FEATURES, model.weights, strict=True)),
                "intercept": model.intercept, "threshold": model.threshold, "C": C,
                "trained_by": "tools/train_thread_parties.py",
-               "trained_on": "events-gold (28 articles, the project's annotations): matched readings' empty roles",
+               "trained_on": "events-gold (28 articles, the project's annotations): matched readings' empty roles"
+                             + (f"; party samples {args.samples} (judged political events shown)" if seeds else ""),
                "rows": len(y), "cv": cv}
         thread_parties.MODEL_PATH.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {thread_parties.MODEL_PATH}", file=sys.stderr)
