@@ -18,8 +18,9 @@ building only if it tells the same pairs of that class from the different ones a
 pair file: `average` is the shipped average linkage (it reproduces the store's merged events), `single` every link's
 connected components, `single>=S` the components of the links of p >= S alone, `bound>=S` the shipped grouping
 started from those components (links of p >= S bind whatever the density), `strict>=S` the same with a link binding
-only groups with no conflicting pair between them, and `retold` the shipped grouping started from the links whose two
-reports retell one past day, bound as strictly.
+only groups with no conflicting pair between them, and `retold` the grouping started from the links whose two
+reports retell one past day, bound as strictly (what the shipped grouping does since the twenty-first session, so on
+a store merged since, `retold` is `average`).
 
 `--cv` runs the link model's trainer (`tools/train_merge_model.py`: its pairs, its grouping of folds by topic family,
 its choice of C and threshold) with the sentence cosine added as a feature, beside the shipped features alone: what
@@ -169,7 +170,7 @@ class _Bound(grouping._Linkage):
                  strict: bool = False, retold: bool = False) -> None:
         super().__init__(reports, links)
         index = {report.id: n for n, report in enumerate(reports)}
-        owner = {n: n for n in self.groups}
+        owner = {member: n for n, members in self.groups.items() for member in members}
         for pair in sorted(links, key=sorted):
             binds = RETOLD in links[pair] if retold else link_strength(links[pair]) >= strong
             if not binds:

@@ -77,3 +77,29 @@ def test_a_pair_file_without_strata_is_scored_as_one_stratum(pairs):
     assert rates["by_stratum"] == {"unstratified": 2, "low": 1}
     assert rates["recall"] == 0.5
     assert rates["weighted"]["recall"] == round(1 / 11, 3)
+
+
+def test_a_retelling_of_one_past_day_joins_the_group_it_is_linked_to_by_that_day():
+    """Three reports of the blast on its day (dated by their pages) and a paper weeks on that dates it by its text:
+    the paper links to the one report that gives the day too, not to the others, and the average linkage alone would
+    keep it out (one link of three). A link that says both texts retell one past day binds; one that does not, and
+    one whose group holds a conflicting report, do not."""
+    from dateline.merge import cluster
+
+    day = [_blast(aid, "2021-03-03", BLAST, "exploded", date=None) for aid in ("wire", "radio", "daily")]
+    retold = _blast("paper", "2021-03-25", PRICES, "blast")
+    copies = {frozenset((a.id, b.id)): "same type ASSAULT, p=0.95: sentences share 100% of their words"
+              for a in day for b in day if a.id < b.id}
+    reason = "same type ASSAULT, p=0.40: sentences share 12% of their words; both retell 2021-03-03, days before"
+
+    def merged(links):
+        assigned = cluster([*day, retold], links)
+        return {event_id: head for event_id, (head, _) in assigned.items()}
+
+    bound = merged({**copies, frozenset((day[0].id, retold.id)): reason})
+    assert bound[retold.id] == bound[day[0].id] == bound[day[2].id]
+    plain = merged({**copies, frozenset((day[0].id, retold.id)): reason.replace("; both retell", "; once told")})
+    assert plain[retold.id] != plain[day[0].id]
+    retold.status = "negated"  # the retelling read as negated: at odds with every report of the day
+    negated = merged({**copies, frozenset((day[0].id, retold.id)): reason})
+    assert negated[retold.id] != negated[day[0].id] and negated[day[0].id] == negated[day[2].id]

@@ -10,7 +10,8 @@ conflict (`conflict_between`: other days, a negation; here a party's country len
 conflict, nor are two reports of one article its own grouping kept apart) counts as `CONFLICT_WEIGHT` missing
 links. Two single reports that conflict never join, nor does a chain of links join them; but one misread report
 (a wrong place, a negation the modality reader saw) does not keep thirty agreeing reports of a rig explosion from
-thirty more.
+thirty more. Links whose two reports retell one past day their texts give bind first, whatever the density
+(`_Linkage._bind_retellings`): the day's own reports, dated by their pages, cannot link to a retelling weeks on.
 
 Everything is decided from the set of reports and their links alone, ties broken by the canonical
 order (`canonical_key`), so the same articles give the same merged events whatever order they were
@@ -25,7 +26,7 @@ import datetime as dt
 import heapq
 from collections.abc import Iterable, Mapping, Sequence
 
-from dateline.merge.link import link_strength
+from dateline.merge.link import link_strength, retells_one_past_day
 from dateline.merge.rules import Report, canonical_key, conflict_between, report_of
 from dateline.model import Event
 
@@ -63,6 +64,25 @@ class _Linkage:
         self.heap = [entry for i, j in self.between if (entry := self._ranked(i, j))]
         heapq.heapify(self.heap)
         self.conflicting: dict[tuple[int, int], bool] = {}
+        self._bind_retellings(links, index)
+
+    def _bind_retellings(self, links: Mapping[frozenset[str], str], index: Mapping[str, int]) -> None:
+        """Join first the groups of two reports that both retell one past day their texts give (`RETOLD` links),
+        whatever the density, unless a pair of their reports conflicts. A report of that day dated only by its page
+        does not link to a retelling weeks on (it names no day), so a retelling linked surely to one report of the
+        day's group would be outvoted by the others; two texts naming one day long past are evidence the average
+        does not weigh. Links are taken in the canonical order of their ends, so the result is order-independent."""
+        bound = sorted(tuple(sorted(index[x] for x in pair)) for pair, reason in links.items()
+                       if retells_one_past_day(reason) and all(x in index for x in pair))
+        owner = {n: n for n in self.groups}
+        for x, y in bound:
+            i, j = owner[x], owner[y]
+            if i == j or any(self._conflict(a, b) for a in self.groups[i] for b in self.groups[j]):
+                continue
+            keep, gone = min(i, j), max(i, j)
+            for member in self.groups[gone]:
+                owner[member] = keep
+            self._join(keep, gone)
 
     def _ranked(self, i: int, j: int) -> tuple[float, int, int, int, int, int] | None:
         """The heap entry of the join of groups i < j; None when their links are not dense enough. Joins are ranked

@@ -52,6 +52,8 @@ FEATURES = ("dice", "close_wording", "shared_number", "shared_names", "shared_ro
 NAMES_CAP = 3
 #: How `link_between` states a link's probability in its reason (`link_strength` reads it back).
 _STATED_PROBABILITY = re.compile(r"\bp=(\d+(?:\.\d+)?)")
+#: How a link's reason says that both reports retell one past day (`retells_one_past_day` reads it back).
+RETOLD = "both retell"
 
 
 @dataclass(frozen=True)
@@ -147,7 +149,7 @@ def _explained(a: Report, b: Report, features: dict[str, float], quotation: str 
     if features["dated_same_act"]:
         why.append(f"one act ({a.trigger}…) on the days their texts give")
     if features["same_past_day"]:
-        why.append(f"both retell {a.date}, days before their articles")
+        why.append(f"{RETOLD} {a.date}, days before their articles")
     if features["reaches_back"]:
         why.append(f"told later as background (one date is only an upper bound: {a.date} / {b.date})")
     return why
@@ -194,6 +196,12 @@ def link_strength(reason: str) -> float:
     return float(stated.group(1)) if stated else 1.0
 
 
+def retells_one_past_day(reason: str) -> bool:
+    """Whether a stored link's reason says both reports retell one past day their texts give (`same_past_day`), so
+    the grouping can bind such links without the store keeping a flag beside each reason."""
+    return f"; {RETOLD} " in reason
+
+
 __all__ = ["CLOSE_WORDING", "FEATURES", "LinkModel", "features_between", "link_between", "link_features", "link_model",
-           "link_probability", "link_reason", "link_strength", "quotation_between", "sentence_names",
-           "sentence_numbers"]
+           "link_probability", "link_reason", "link_strength", "quotation_between", "retells_one_past_day",
+           "sentence_names", "sentence_numbers"]
