@@ -76,3 +76,21 @@ def test_a_party_sample_label_is_read_as_a_gold_event_of_the_shown_type() -> Non
     gold = sample_gold({"actors": ["KEN", "UGA"], "recipients": []}, "CONSULT")
     assert gold["type"] == "CONSULT"
     assert Scorer.countries(gold["actors"]) == {"KEN", "UGA"} and gold["recipients"] == []
+
+
+def test_a_slot_holds_a_row_for_each_candidate_of_its_role_right_when_the_wanted_country_is_its_own() -> None:
+    """`thread_party_samples.add_slots`, the one slot maker of the trainer and the samples: a role with no
+    candidate makes no slot; rows are numbered on from the table's end; another event's candidates stay out."""
+    from types import SimpleNamespace
+
+    from thread_party_samples import add_slots
+
+    def cand(event: int, role: str, country: str) -> SimpleNamespace:
+        return SimpleNamespace(event=event, role=role, country=country, features=(float(event), 1.0))
+
+    candidates = [cand(0, "actors", "ken"), cand(0, "actors", "uga"), cand(1, "actors", "tza")]
+    features, labels, slots = [(9.0, 9.0)], [False], []
+    add_slots(candidates, 0, {"actors": {"KEN"}, "recipients": {"UGA"}}, (features, labels, slots),
+              trainer.Slot("a", "GWN", 3, "", [], []))
+    assert [(s.role, s.event, s.rows, s.countries) for s in slots] == [("actors", 3, [1, 2], ["ken", "uga"])]
+    assert labels == [False, True, False] and features[1:] == [(0.0, 1.0), (0.0, 1.0)]

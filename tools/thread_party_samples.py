@@ -56,15 +56,28 @@ def _add_doc(doc: Any, judged: list[dict[str, Any]], source: str, features: list
         if label is None:
             continue
         matched.append(matched_type(aid, source, event.to_json(), sample_gold(label, event.type)))
-        for role in ("actors", "recipients"):
-            mine = [c for c in candidates if c.event == at and c.role == role]
-            if not mine:
-                continue
-            want = set(label[role])
-            slot = slot_type(aid, source, len(matched) - 1, role, [], [])
-            for c in mine:
-                slot.rows.append(len(features))
-                slot.countries.append(c.country)
-                features.append(c.features)
-                labels.append(want == {c.country.upper()})
-            slots.append(slot)
+        wants = {role: set(label[role]) for role in ("actors", "recipients")}
+        add_slots(candidates, at, wants, (features, labels, slots),
+                  slot_type(aid, source, len(matched) - 1, "", [], []))
+
+
+def add_slots(candidates: list[Any], at: int, wants: dict[str, set[str]],
+              tables: tuple[list[tuple[float, ...]], list[bool], list[Any]], blank: Any) -> None:
+    """Append a slot for each role of event `at` that has thread candidates: a row a candidate, right when the
+    role's wanted countries are exactly its country, to `tables` (features, labels, slots). `blank` is the
+    trainer's `Slot` of the event with no role and no rows yet, copied for each role. The one way both the
+    trainer (events-gold) and the samples make slots, so their rows mean the same."""
+    from dataclasses import replace
+
+    features, labels, slots = tables
+    for role, want in wants.items():
+        mine = [c for c in candidates if c.event == at and c.role == role]
+        if not mine:
+            continue
+        slot = replace(blank, role=role, rows=[], countries=[])
+        for c in mine:
+            slot.rows.append(len(features))
+            slot.countries.append(c.country)
+            features.append(c.features)
+            labels.append(want == {c.country.upper()})
+        slots.append(slot)

@@ -80,6 +80,7 @@ def read_rows(gold_dir: Path, seeds: list[int] | None = None) -> tuple[np.ndarra
     import party_errors
     from dateline.model import Article
     from dateline.pipeline import process
+    from thread_party_samples import add_sample_rows, add_slots
 
     gold = {str(g["id"]): g["events"] for g in json.loads((gold_dir / "gold.json").read_text(encoding="utf-8"))}
     lines = (gold_dir / "articles.jsonl").read_text(encoding="utf-8").splitlines()
@@ -100,22 +101,10 @@ def read_rows(gold_dir: Path, seeds: list[int] | None = None) -> tuple[np.ndarra
         candidates = thread_candidates(doc)
         for reading, g in party_errors._matched(articles[aid], gold.get(aid, []), readings, event_score):
             matched.append(Matched(aid, source, reading, g))
-            at = by_id[reading["id"]]
-            for role in ("actors", "recipients"):
-                mine = [c for c in candidates if c.event == at and c.role == role]
-                if not mine:
-                    continue
-                want = event_score.countries(g.get(role))
-                slot = Slot(aid, source, len(matched) - 1, role, [], [])
-                for c in mine:
-                    slot.rows.append(len(features))
-                    slot.countries.append(c.country)
-                    features.append(c.features)
-                    labels.append(want == {c.country.upper()})
-                slots.append(slot)
+            wants = {role: event_score.countries(g.get(role)) for role in ("actors", "recipients")}
+            add_slots(candidates, by_id[reading["id"]], wants, (features, labels, slots),
+                      Slot(aid, source, len(matched) - 1, "", [], []))
     if seeds:
-        from thread_party_samples import add_sample_rows
-
         add_sample_rows(seeds, features, labels, slots, matched, Slot, Matched)
     return np.array(features, dtype=float), np.array(labels), slots, matched, {"event_score": event_score}
 
