@@ -1,8 +1,8 @@
 """A trigger's type from its arguments (events.type_senses, and the triggers.tsv rows of the twenty-first session's
 type work): a ban of goods from a place is an embargo, a warning of what others should do is advice, stepping down
-is a resignation, a suspended sale is a sanction, and an attack told by a manner of speaking is verbal. Candidates
-are read with the verifier and detector off, so each test shows the rule. Every sentence is written for these
-tests."""
+is a resignation, a suspended sale is a sanction, and an attack told by a manner of speaking, or made for its
+target's own conduct, is verbal. Candidates are read with the verifier and detector off, so each test shows the
+rule. Every sentence is written for these tests."""
 
 from __future__ import annotations
 
@@ -48,6 +48,15 @@ def test_a_warning_of_what_others_should_do_is_advice(nlp, text: str, kind: str)
 ])
 def test_lexicon_rows_type_by_phrase(nlp, text: str, trigger: str, kind: str) -> None:
     assert types_at(candidates(nlp, text), trigger) == {kind}
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The senator attacked the ministry for its handling of the drought.", "ACCUSE"),
+    ("The rebels attacked the garrison for three days in March.", "ASSAULT"),
+    ("Raiders attacked the hamlet for sheltering deserters.", "ASSAULT"),
+])
+def test_an_attack_for_the_targets_own_conduct_is_verbal(nlp, text: str, kind: str) -> None:
+    assert types_at(candidates(nlp, text), "attacked") == {kind}
 
 
 def test_a_retyped_entry_says_why(nlp) -> None:

@@ -13,6 +13,11 @@ the detector proposed the trigger, from the parse only:
   warned that anyone with symptoms should stay away from farms". A threat says what its speaker will do or what
   will befall someone ("warned that police will no longer tolerate rallies"): no "should" clause, kept THREATEN.
 
+* an attack on a party for something it did, told by a possessive ("attacked the network for its coverage",
+  "attacked the president for his handling of the floods"), is a verbal attack, ACCUSE (disapprove): the "for"
+  phrase is the conduct blamed. A physical attack's "for" phrase is a span of time or a gerund ("attacked the
+  convoy for two hours", "for harbouring rebels") and keeps ASSAULT.
+
 Each rule names itself in the event's `rule`, so `dateline show` explains the type.
 """
 
@@ -37,6 +42,9 @@ WARNING_LEMMAS = frozenset({"warn", "warning", "caution"})
 
 EMBARGO_RULE = "goods banned from a place: an embargo (SANCTION)"
 ADVICE_RULE = "a warning of what others should do: advice (REQUEST)"
+#: Lemmas of attacking that can be verbal.
+ATTACK_LEMMAS = frozenset({"attack", "assail"})
+BLAME_RULE = "an attack for its target's own conduct: verbal (ACCUSE)"
 
 
 def sense_type(token: Any, entry: TriggerEntry) -> TriggerEntry:
@@ -46,7 +54,18 @@ def sense_type(token: Any, entry: TriggerEntry) -> TriggerEntry:
         return replace(entry, type="SANCTION", mode="discontinue", cameo="163", rule=f"{entry.rule}; {EMBARGO_RULE}")
     if entry.type == "THREATEN" and lemma in WARNING_LEMMAS and _advice_clause(token):
         return replace(entry, type="REQUEST", mode=None, cameo="100", rule=f"{entry.rule}; {ADVICE_RULE}")
+    if entry.type == "ASSAULT" and lemma in ATTACK_LEMMAS and token.pos_ == "VERB" and _blamed_for_conduct(token):
+        return replace(entry, type="ACCUSE", mode="disapprove", cameo="111", rule=f"{entry.rule}; {BLAME_RULE}")
     return entry
+
+
+def _blamed_for_conduct(verb: Any) -> bool:
+    """Whether an active verb with an object has a "for" phrase naming someone's conduct: a noun with a possessor."""
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    conduct = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "for"
+               for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+    return any(c.dep_ == "poss" for o in conduct for c in o.children)
 
 
 def _goods_from_a_place(token: Any) -> bool:
