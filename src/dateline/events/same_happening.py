@@ -90,7 +90,8 @@ FEATURE_SIGNS = {
     "actors_missing": 0, "recipients_missing": 0, "same_date": 1, "dates_differ": -1, "same_place": 1,
     "places_differ": -1, "shared_arguments": 1, "shared_words": 1, "retold_by_actor": 1, "same_parties": 1,
     "retold_about": 1, "amounts_differ": -1, "other_occurrence": -1, "actors_clash": 0, "recipients_clash": 0,
-    "dates_clash": 0, "places_clash": 0, "modes_clash": 0, "refers_back": 1, "retold_between": 1, "printed_twice": 1,
+    "dates_clash": 0, "places_clash": 0, "modes_clash": 0, "other_persons": 0, "refers_back": 1, "retold_between": 1,
+    "printed_twice": 1,
 }
 #: Words for each feature, for the reason a joined mention gives (`dateline show`).
 FEATURE_WORDS = {

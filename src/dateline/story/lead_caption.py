@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from dateline.story.shapes import Found, _present_narration
+from dateline.story.shapes import Found, present_narration
 from dateline.story.teasers import seams
 
 #: The longest first-line unit read as a caption, a date and byline before it included (the captions seen: 84-163).
@@ -48,7 +48,7 @@ def find_lead_caption(units: list[tuple[int, int]], lines: list[tuple[int, int]]
     if end - start > MAX_CAPTION_CHARS or not text[start:end].rstrip().endswith(_STOPS):
         return
     span = parsed.char_span(start, end, alignment_mode="expand")
-    if span is None or seams(span) or not _present_narration(span.root):
+    if span is None or seams(span) or not present_narration(span.root):
         return
     if sum(any(c.dep_ in _SUBJECTS for c in token.children) for token in span) != 1:
         return  # a headline run into the story's first sentence ("... aid to the valley Hundreds of families are")

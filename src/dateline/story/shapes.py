@@ -140,14 +140,14 @@ def find_dated_captions(sentences: list[tuple[int, int]], text: str, parsed: Any
         except (ValueError, KeyError):
             continue
         span = parsed.char_span(start, end, alignment_mode="expand")
-        if day > written or span is None or not _present_narration(span.root):
+        if day > written or span is None or not present_narration(span.root):
             continue
         first = parsed.char_span(match.start(), match.end(), alignment_mode="expand")
         if first is not None and _adjunct_of(first[0], span.root):
             yield "caption", start, end, "a sentence in the simple present ending in a full date"
 
 
-def _present_narration(verb: Any) -> bool:
+def present_narration(verb: Any) -> bool:
     """A verb in the simple present, active or passive ("hold", "is seen"), not one of saying."""
     if verb.lemma_.lower() in _SAYING or any(c.dep_ == "aux" and c.lemma_.lower() in _NOT_SIMPLE
                                              for c in verb.children):
