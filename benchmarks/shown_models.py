@@ -6,9 +6,10 @@
 `MODELS` folders (an `event_detector` and an `event_verifier` each, as `benchmarks/event_models.py` takes them)
 shows on the same articles, coded as `event_models.py` codes its sets (the lexicon's stages cached once, each pair's
 detector and verifier, then the grouping). Each shown event gets the verdict of the labelled trigger one of its
-mentions sits on (`shown_sample.judge`); an event on no judged trigger (one the judging pair did not show) is
-`unjudged`. Only the samples no training run read are honest here: a verifier trained with the `shown` source
-(`tools/shown_source.py`) saw the samples up to seed 1818. One JSON line per pair and seed: the counts by verdict,
+mentions sits on (`shown_sample.judge`); an event on no judged trigger (one the judging pair did not show, or one
+on an article of the draw where nothing was shown when it was judged) is `unjudged`. Only the samples no training
+run read are honest here: a verifier trained with the `shown` source (`tools/shown_source.py`) saw the samples up to
+seed 1818. One JSON line per pair and seed: the counts by verdict,
 `right` among them, and the share right of the judged.
 """
 
@@ -28,7 +29,7 @@ from dateline.events.verify import DEFAULT_MIN_CONFIDENCE
 from dateline.model import Document
 from event_models import cached_documents, coded
 from news_candidates import article, default_shared, read_labels
-from shown_sample import SAMPLES, judge
+from shown_sample import SAMPLES, judge, sample_articles
 
 
 def tally(docs: list[Document], labels: list[dict[str, Any]], threshold: float) -> dict[str, Any]:
@@ -52,8 +53,8 @@ def main() -> None:
     args = parser.parse_args()
     for seed in args.seed:
         labels = read_labels(SAMPLES[seed])
-        articles = [article(args.shared, i) for i in sorted({item["article"] for item in labels})]
-        docs = cached_documents(f"shown{seed}", articles)
+        articles = [article(args.shared, i) for i in sample_articles(args.shared, seed, labels)]
+        docs = cached_documents(f"shown{seed}-drawn", articles)
         for folder in args.models:
             detector = linear.read_model(folder, detect.MODEL_NAME, detect.FEATURE_VERSION)
             verifier = (linear.read_model(folder, verify.MODEL_NAME, verify.FEATURE_VERSION),

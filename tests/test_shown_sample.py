@@ -38,3 +38,17 @@ def test_a_seed_drawn_with_more_articles_a_folder_draws_that_many(tmp_path: Path
     shared = fake_shared(tmp_path / "shared")
     assert len(shown_sample.draw(shared, 1313)) == 2 * shown_sample.PER_FOLDER_BY_SEED[1313] == 6  # two topics
     assert len(shown_sample.draw(shared, 7)) == 2 * shown_sample.PER_FOLDER
+
+
+def test_a_tally_runs_every_article_of_the_draw_not_only_the_labelled_ones(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """An article where nothing was shown when the sample was judged is still run, so an event a later change shows
+    there is counted (`unjudged`); a labelled article the draw no longer gives keeps its judgements."""
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    import shown_sample
+
+    shared = fake_shared(tmp_path / "shared")
+    monkeypatch.setattr(shown_sample, "SAMPLES", {120: tmp_path / "labels.jsonl"})
+    drawn = shown_sample.draw(shared, 120)
+    labels = [{"article": drawn[0]}, {"article": "gone_topic-9"}]
+    assert shown_sample.sample_articles(shared, 120, labels) == sorted([*drawn, "gone_topic-9"])

@@ -101,6 +101,12 @@ def sheet(shared: Path, out: Path, threshold: float, seed: int = SEED) -> None:
     print(f"{len(lines)} shown events", file=sys.stderr)
 
 
+def sample_articles(shared: Path, seed: int, labels: list[dict[str, Any]]) -> list[str]:
+    """The articles to tally: the seed's whole draw, with any labelled article the draw no longer gives (a corpus
+    changed under it) kept, so no judgement is dropped."""
+    return sorted(set(draw(shared, seed)) | {item["article"] for item in labels})
+
+
 def judge(labels: list[dict[str, Any]], aid: str, event: Any) -> str | None:
     """The verdict of the labelled trigger one of the event's mentions overlaps, for the event as it is shown now:
     a right event shown with another type is `wrong_type`, with another status `status`; an event judged `status`
@@ -118,10 +124,12 @@ def judge(labels: list[dict[str, Any]], aid: str, event: Any) -> str | None:
 
 
 def tally(shared: Path, threshold: float, seed: int = SEED) -> dict[str, Any]:
-    """Shown events of the seed's sample by verdict (and `unjudged`), with the share right of those judged."""
+    """Shown events of the seed's sample by verdict (and `unjudged`), with the share right of those judged. Every
+    article of the draw is run, not only those with a label: an event a later change shows on an article where
+    nothing was shown when the sample was judged is counted `unjudged`, not missed."""
     labels = read_labels(SAMPLES[seed])
     counts: Counter = Counter()
-    for aid, event in shown_events(shared, sorted({item["article"] for item in labels}), threshold):
+    for aid, event in shown_events(shared, sample_articles(shared, seed, labels), threshold):
         verdict = judge(labels, aid, event)
         counts[verdict or "unjudged"] += 1
         if verdict not in (None, "right"):
