@@ -27,23 +27,24 @@ from dataclasses import replace
 from typing import Any
 
 from dateline.events.lexicon import TriggerEntry
+from dateline.words import word_set
 
 #: Lemmas whose COERCE reading turns SANCTION when the banned goods come from a place.
-BAN_LEMMAS = frozenset({"ban", "prohibit", "bar"})
+BAN_LEMMAS = word_set("embargo_ban_verbs")
 #: Nouns that stand for countries in a "from" phrase ("from countries reporting cases").
-PLACE_NOUNS = frozenset({"country", "nation", "state", "region", "area", "zone", "farm"})
+PLACE_NOUNS = word_set("goods_origin_nouns")
 #: Entity types of a place.
 PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 #: Entity types of a party: a ban of these is a coercion of them, wherever they come from.
 PARTY_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
 #: Modals of advice in a warning's reported clause.
-ADVICE_MODALS = frozenset({"should", "ought"})
-WARNING_LEMMAS = frozenset({"warn", "warning", "caution"})
+ADVICE_MODALS = word_set("advice_modals")
+WARNING_LEMMAS = word_set("warning_words")
 
 EMBARGO_RULE = "goods banned from a place: an embargo (SANCTION)"
 ADVICE_RULE = "a warning of what others should do: advice (REQUEST)"
 #: Lemmas of attacking that can be verbal.
-ATTACK_LEMMAS = frozenset({"attack", "assail"})
+ATTACK_LEMMAS = word_set("verbal_attack_verbs")
 BLAME_RULE = "an attack for its target's own conduct: verbal (ACCUSE)"
 
 
