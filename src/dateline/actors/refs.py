@@ -16,6 +16,7 @@ from typing import Any
 
 from dateline.actors.acronyms import acronym_mentions
 from dateline.actors.antecedents import link_generic_agents, title_mentions
+from dateline.actors.asked_clauses import asked_clause_spans
 from dateline.actors.candidate import Candidate, adopt, set_country
 from dateline.actors.counterparts import counterpart_mentions
 from dateline.actors.dictionary import ActorDictionary
@@ -281,7 +282,9 @@ def place_by_context(candidates: list[Candidate], doc: Document, lexicon: ActorD
         # "Iranian-backed militias" are not Iran's, nor are civilians American because "US-led forces" killed them
         backers = backer_spans(doc, cand.actor) + others_sponsor_spans(doc, cand.actor)
         # nor is a gunman French for the French tourists he shot ("named" parties only: places still place)
-        pool = outside(not_other_parties(mentions, other_party_spans(doc, cand.actor)), backers)
+        # nor are lawmakers Libyan for demanding that the cabinet close the embassy in Libya (`asked_clauses`)
+        asked = asked_clause_spans(doc, cand.actor)
+        pool = outside(not_other_parties(mentions, other_party_spans(doc, cand.actor)), backers + asked)
         if cand.actor.sector in STATE_BODY_SECTORS:  # a company's home places no state's official or force
             pool = not_companies(pool)
         # nor is a minister Japanese for criticising Japan: the state an act is done to is the agent's counterpart
