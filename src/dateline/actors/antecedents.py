@@ -3,13 +3,15 @@
 A step of in-article reference resolution (`dateline.actors.refs` runs the steps in order): a generic agent noun
 still without a country takes the country of its antecedent, the nearest earlier explicit mention with the same head
 noun, or the titled person spoken of since ("Yemen's President Ali Abdullah Saleh ... Saleh said ... the
-president"), else the first later one. The mentions are indexed once per article (`agent_positions`,
-`title_mentions`) and looked up by bisection, so an article of thousands of mentions links in n log n.
+president"), else the first later one unless the agent's own sentence names one country (the caller says which).
+The mentions are indexed once per article (`agent_positions`, `title_mentions`) and looked up by bisection, so an
+article of thousands of mentions links in n log n.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 
 from dateline.actors.candidate import Candidate, adopt
 from dateline.model import Document
@@ -20,12 +22,16 @@ __all__ = ["TitleMentions", "link_generic_agents", "title_mentions"]
 TitleMentions = dict[str, list[tuple[int, Candidate]]]
 
 
-def link_generic_agents(candidates: list[Candidate], titled: TitleMentions | None = None) -> None:
+def link_generic_agents(candidates: list[Candidate], titled: TitleMentions | None = None,
+                        placed_here: Callable[[Candidate], bool] | None = None) -> None:
     """"The official" takes the country of the nearest explicit "Turkish official".
 
     The nearest earlier explicit mention with the same agent noun wins, or the person holding that
     title whose name was repeated more recently (`titled`, see `latest_of`); failing those, the first
-    later one ("the regime ... the Syrian regime").
+    later one ("the regime ... the Syrian regime"), unless `placed_here` says the agent's own sentence
+    names one country: "Protesters in Chad asked the government to lift the curfew. Could the French
+    government do the same?" is Chad's government, and a later mention is a weaker guess than the agent's
+    own sentence (which `refs.place_by_context` then reads).
     """
     explicit = [(i, c) for i, c in enumerate(candidates) if not c.generic and c.actor.country]
     by_head, by_phrase = agent_positions(explicit, heads_only=True), agent_positions(explicit, heads_only=False)
@@ -35,6 +41,9 @@ def link_generic_agents(candidates: list[Candidate], titled: TitleMentions | Non
         antecedent = latest_of(cand, nearest_with_head(by_head, index, cand.head, candidates),
                                (titled or {}).get(cand.head, [])) or \
             nearest_with_head(by_phrase, index, cand.head, candidates)
+        if antecedent and antecedent.actor.start > cand.actor.start and placed_here is not None \
+                and placed_here(cand):
+            continue
         if antecedent:
             adopt(cand.actor, antecedent.actor, keep_sector=True)
 

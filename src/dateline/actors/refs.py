@@ -11,7 +11,9 @@ focus country when one country clearly dominates the places the article mentions
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from dateline.actors.acronyms import acronym_mentions
@@ -70,7 +72,8 @@ def resolve_references(candidates: list[Candidate], doc: Document, keys: list[st
     person_of_country(candidates, doc)
     locate_generic_agents(candidates, doc, lexicon)
     join_their_owner(candidates, doc)
-    link_generic_agents(candidates, title_mentions(candidates, keys, doc))
+    link_generic_agents(candidates, title_mentions(candidates, keys, doc),
+                        sentence_names_one_country(doc, candidates, lexicon))
     focus = focus_country(doc, candidates, lexicon)
     place_by_context(candidates, doc, lexicon, focus)
     link_titled_short_names(candidates)
@@ -92,6 +95,21 @@ def resolve_references(candidates: list[Candidate], doc: Document, keys: list[st
     extra += [a for a in acronym_mentions(candidates, doc) if a.start not in taken]  # "... (PSC) ... the PSC"
     actors = [c.actor for c in candidates] + extra
     return sorted(actors, key=lambda a: a.start)
+
+
+def sentence_names_one_country(doc: Document, candidates: list[Candidate],
+                               lexicon: ActorDictionary) -> Callable[[Candidate], bool]:
+    """A test of whether a candidate's own sentence names one country and no other (a named actor's or a place's,
+    as `place_by_context` reads them): such an agent is placed by its sentence before a later mention. A sentence
+    naming several ("officials in Kenya and Ethiopia said the rebels were gaining ground") leaves the choice to
+    the later mention with the agent's noun ("three Somali rebels were killed")."""
+    mentions = country_mentions(doc, [c.actor for c in candidates if not c.generic],
+                                [c.actor for c in candidates if c.person], lexicon)
+    starts = [s.start_char for s in doc.parsed.sents] if doc.parsed is not None else []
+    named: dict[int, set[str]] = {}
+    for mention in mentions:
+        named.setdefault(bisect_right(starts, mention.start), set()).add(mention.country)
+    return lambda cand: len(named.get(bisect_right(starts, cand.actor.start), ())) == 1
 
 
 #: Role nouns that belong to the body named after them ("leaders of the opposition coalition").
