@@ -1,5 +1,5 @@
 """Words that name no act by how they stand in the sentence: an attributive participle, an order of a thing, a
-question put to the speaker, a verb whose "in" phrase names the act.
+question put to the speaker, a verb whose "in" phrase names the act, a verb done to a text or by a feeling.
 
 Read by `events.frame.not_an_act` (so the lexicon's and the detector's proposals alike are dropped), from the parse
 and word lists only:
@@ -24,15 +24,21 @@ and word lists only:
 * an active verb whose "in" phrase is what its subject does (`in_argument_verbs.txt`), with that phrase and no
   object, is no act of its own: "the ministry engaged in a campaign of intimidation", "the rebels engaged in talks"
   (CAMEO reads a bare "engage" as fighting). The act, if any, is the noun's, which is its own mention ("engaged in
-  heavy fighting": the fighting); "troops engaged the militants" (an object) stays.
+  heavy fighting": the fighting); "troops engaged the militants" (an object) stays;
+* a verb whose act is done to a party, done to a text instead ("released the interview", "investigating the
+  report"): publishing or checking it (`events.text_objects`);
+* a feeling or a substance as the doer ("fear has overtaken the city", "chemicals threaten sea turtles": a
+  figure, no party acts; `events.doer_senses`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from dateline.events.doer_senses import doer_that_cannot_act
 from dateline.events.lexicon import load_lexicon
 from dateline.events.parties_syntax import hyphened_agent
+from dateline.events.text_objects import text_object
 from dateline.syntax import PLACE_ENTITIES
 from dateline.words import word_class, word_set
 
@@ -54,7 +60,7 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 
 
 def sense_from_arguments(token: Any, type_name: str) -> str | None:
-    """Why the trigger names no act of `type_name` by where it stands (the module's four cases), or None."""
+    """Why the trigger names no act of `type_name` by where it stands (the module's six cases), or None."""
     if _attributive(token, type_name):
         return f"attribute: '{token.text}' describes '{token.head.text}'"
     if type_name == "REQUEST" and _order_of_a_thing(token):
@@ -63,6 +69,10 @@ def sense_from_arguments(token: Any, type_name: str) -> str | None:
         return f"question: '{token.text}' puts a question to '{token.head.text}'s subject, no request"
     if (done := _act_in_its_phrase(token)) is not None:
         return f"support: '{token.text} in' names what is done, '{done.text}' is the act"
+    if (text := text_object(token, type_name)) is not None:
+        return f"text: '{token.text}' is done to '{text.text}', a text, no party (events.text_objects)"
+    if (doer := doer_that_cannot_act(token, type_name)) is not None:
+        return f"doer: '{doer.text}' is no party that can '{token.text}' (events.doer_senses)"
     return None
 
 
