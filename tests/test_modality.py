@@ -12,7 +12,7 @@ import pytest
 
 from dateline.model import Article, Event, Evidence, extract_schema
 from dateline.pipeline import process
-from stage_run import modality_of
+from stage_run import modality_of, told_as_fact
 
 
 def test_negation_does_not_reach_a_contrasted_conjunct(make_doc) -> None:
@@ -188,3 +188,16 @@ def test_a_nominal_event_that_is_the_setting_of_an_intended_act_stays_a_fact(mak
 def test_an_intended_act_in_a_setting_is_still_intended(make_doc) -> None:
     found = modality_of(make_doc, "The mayor wants to close the market despite clashes nearby.", "close")
     assert found.future or found.hypothetical
+
+
+def test_what_a_relaying_speech_verb_reports_stays_a_fact_when_the_saying_is_an_event(make_doc) -> None:
+    """A clause reported by "said" or "told" is the source's news, whether or not the saying is coded itself."""
+    for text, trigger, speech in [("Officials said the army began shelling the town on Monday.", "shelling", "said"),
+                                  ("The mayor told reporters that police arrested twelve students.", "arrested",
+                                   "told")]:
+        assert told_as_fact(modality_of(make_doc, text, trigger, among=speech)), text
+    claimed = modality_of(make_doc, "The rebels claimed the army shelled the town.", "shelled", among="claimed")
+    assert claimed.hypothetical  # an allegation's matter is no fact, coded or not
+    supposed = modality_of(make_doc, "If the ministry says the army shelled the town, the envoy will resign.",
+                           "shelled", among="says")
+    assert supposed.hypothetical  # a saying under a condition relays nothing

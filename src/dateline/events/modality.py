@@ -27,7 +27,7 @@ trigger's clause:
 Scope: negation and modals reach only the event's own clause (`events.modality_scope`).
 
 Reported speech needs no rule of its own: "say" belongs to the dropped CAMEO 01 category,
-so "X said Y attacked Z" yields only Y's attack.
+so "X said Y attacked Z" yields only Y's attack, even where "said" is read as an event (`RELAYING_VERBS`).
 """
 
 from __future__ import annotations
@@ -80,6 +80,8 @@ ATTEMPT_NOUNS = word_set("attempt_nouns")
 ASPECTUAL_HEADS = word_set("aspectual_verbs")
 #: Verbs whose complement or object did not happen.
 NEGATING_HEADS = word_set("negating_verbs")
+#: Speech verbs that relay news ("officials said Egypt started seizing pigs"): what they report is no act's content.
+RELAYING_VERBS = word_set("relaying_verbs")
 #: Statements an answer presupposes ("denies the charge"), and the verbs that answer one by refusing it.
 ANSWERED_STATEMENTS = word_set("answered_statements")
 REFUSING_ANSWERS = word_set("answering_verbs") & NEGATING_HEADS
@@ -338,7 +340,7 @@ def _governor_modality(verb: Any, trigger: Any, event_heads: frozenset[int]) -> 
             # "failed to attend the meeting": not held, whether or not the failing is an event of its own
             # (what someone denies stays the content of the denial: a claim, not a fact either way)
             return Modality(negated=True, reason=f"complement of '{governor.text}'")
-        if complement and governor.i in event_heads and governor.i != trigger.i:
+        if complement and governor.i in event_heads and governor.i != trigger.i and not _relayed_news(governor):
             return Modality(hypothetical=True, reason=f"content of the event '{governor.text}'")
         if lemma in INTENT_HEADS and verb.dep_ in ("xcomp", "advcl") and infinitive:
             if _conditional(governor):  # "if they decided to sue": neither the decision nor the suit is a fact
@@ -367,6 +369,11 @@ def _noun_complement(noun: Any) -> bool:
     chance to meet", "plans to attack"), rather than the purpose of the act that takes the noun ("shunned work to
     protest")."""
     return noun.pos_ == "NOUN" and noun.lemma_.lower() in COMPLEMENT_NOUNS
+
+
+def _relayed_news(speech: Any) -> bool:
+    """Whether an event's verb is an asserted saying that relays news: "if you say ..." relays nothing."""
+    return speech.lemma_.lower() in RELAYING_VERBS and not _conditional(speech)
 
 
 def _conditional(verb: Any) -> bool:
