@@ -377,3 +377,16 @@ def test_a_folder_the_samples_have_emptied_gets_no_pick_it_cannot_fill(tmp_path:
     ids = [p["article"] for p in draw(fake_shared(tmp_path)) if not p["article"].startswith("GWN")]
     assert len(set(ids)) == len(ids) == per_stratum
     assert {t: sum(i.startswith(t) for i in ids) for t in wanted} == wanted
+
+
+def test_a_round_with_too_few_folders_to_spare_says_so_before_drawing(tmp_path: Path, monkeypatch) -> None:
+    """When fewer folders hold a second article than a round takes extra picks, the draw stops with an error that
+    says how many folders are left and what to decide, not a bare sampling error."""
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    import news_candidates
+    from news_candidates import draw
+
+    monkeypatch.setattr(news_candidates, "PER_STRATUM", 4)
+    monkeypatch.setattr(news_candidates, "gold_ids", lambda shared: {f"quake_wire-{i}" for i in range(1, 20)})
+    with pytest.raises(ValueError, match="only 1 a second one, short of the 2 extra picks"):
+        draw(fake_shared(tmp_path))

@@ -186,6 +186,10 @@ def _draw(shared: Path, round_no: int, drawn: dict[int, list[dict[str, Any]]]) -
     # no extra pick (rounds 1-7 found every folder with articles to spare, so their draws are unchanged).
     topics = [t for t in pools if pools[t]]
     spare = [t for t in topics if len(pools[t]) > 1]
+    if len(spare) < PER_STRATUM - len(topics):
+        raise ValueError(f"round {round_no}: {len(topics)} T17 folders have an article left and only {len(spare)} a "
+                         f"second one, short of the {PER_STRATUM - len(topics)} extra picks a round takes; decide how "
+                         "the round draws (another corpus, a smaller T17 stratum) before drawing it")
     picks = topics + rng.sample(least_drawn(spare, earlier, PER_STRATUM - len(topics)), PER_STRATUM - len(topics))
     t17 = []
     for topic in picks:
