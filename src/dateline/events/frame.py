@@ -46,6 +46,7 @@ from dateline.events.argument_senses import sense_from_arguments
 from dateline.events.business_states import state_takes_part
 from dateline.events.courtesy import courtesy
 from dateline.events.fixed_senses import against_a_hardship, fixed_expression
+from dateline.events.forecast_warnings import forecast_warning
 from dateline.events.frame_agent import CONTINUING_DEPS, agent_of
 from dateline.events.habits import habit_of_years
 from dateline.events.index import ArticleIndex
@@ -114,17 +115,16 @@ TIME_ADJUNCT_DEPS = frozenset({"prep", "advmod"})
 def nonpolitical_frame(doc: Document, token: Any, type_name: str) -> str | None:
     """Why the trigger `token` (coded `type_name`) reports no political event, or None if it may."""
     index = ArticleIndex.of(doc)
-    cause = _nonpolitical_cause(index, token)
-    if cause is not None:
+    if (cause := _nonpolitical_cause(index, token)) is not None:
         return cause
-    mishap = _mishap(index, token)
-    if mishap is not None:
+    if (mishap := _mishap(index, token)) is not None:
         return mishap
+    if (forecast := forecast_warning(token, type_name, lambda t: bool(_actors_at(index, t)))) is not None:
+        return forecast  # "warned the spill could cost billions": a forecast, no threat (events.forecast_warnings)
     if type_name == "ACCUSE" and (accused := _hazard_accused(token)) is not None:
         return f"{_cause_kind(accused)}: '{accused.text}' is blamed by '{token.text}', no party is accused"
     agent = agent_of(token)
-    thanks = courtesy(token, agent_of)
-    if thanks is not None:
+    if (thanks := courtesy(token, agent_of)) is not None:
         return thanks
     agent_actors = _actors_in(index, agent) if agent is not None else []
     political_agent = any(a.sector and a.sector not in NON_POLITICAL_SECTORS for a in agent_actors)
