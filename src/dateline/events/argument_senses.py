@@ -28,7 +28,9 @@ and word lists only:
 * a verb whose act is done to a party, done to a text instead ("released the interview", "investigating the
   report"): publishing or checking it (`events.text_objects`);
 * a feeling or a substance as the doer ("fear has overtaken the city", "chemicals threaten sea turtles": a
-  figure, no party acts; `events.doer_senses`).
+  figure, no party acts; `events.doer_senses`);
+* an act named as the landmark of a time ("on the anniversary of the invasion", "in the run-up to the war"): a
+  reference the sentence is dated by, no happening told (`events.time_landmarks`).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from dateline.events.doer_senses import doer_that_cannot_act
 from dateline.events.lexicon import load_lexicon
 from dateline.events.parties_syntax import hyphened_agent
 from dateline.events.text_objects import text_object
+from dateline.events.time_landmarks import time_landmark
 from dateline.syntax import PLACE_ENTITIES
 from dateline.words import word_class, word_set
 
@@ -60,7 +63,7 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 
 
 def sense_from_arguments(token: Any, type_name: str) -> str | None:
-    """Why the trigger names no act of `type_name` by where it stands (the module's six cases), or None."""
+    """Why the trigger names no act of `type_name` by where it stands (the module's seven cases), or None."""
     if _attributive(token, type_name):
         return f"attribute: '{token.text}' describes '{token.head.text}'"
     if type_name == "REQUEST" and _order_of_a_thing(token):
@@ -73,6 +76,8 @@ def sense_from_arguments(token: Any, type_name: str) -> str | None:
         return f"text: '{token.text}' is done to '{text.text}', a text, no party (events.text_objects)"
     if (doer := doer_that_cannot_act(token, type_name)) is not None:
         return f"doer: '{doer.text}' is no party that can '{token.text}' (events.doer_senses)"
+    if (landmark := time_landmark(token)) is not None:
+        return f"landmark: '{token.text}' names the time of the {landmark}, no happening (events.time_landmarks)"
     return None
 
 
