@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dateline.events.detect import RULE_PREFIX as DETECTOR_RULE
+from dateline.events.group_frames import frame_of
 from dateline.events.group_sets import example_of, manner_of_act, part_of_a_set
 from dateline.events.modality import clause_head
 from dateline.events.occasion import occasion_link
@@ -214,9 +215,10 @@ def _names_only_places_or_times(prep: Any, places: Sequence[Place]) -> bool:
 
 def _occasion_of(token: Any) -> int | None:
     """The token index of the word a trigger's preposition of occasion hangs on ("walked into a skirmish during the
-    raid": walked), or None when the trigger is no object of one."""
+    raid": walked), or of the verb whose act it frames (`group_frames.frame_of`: "discussed ... at the summit",
+    "told the inquiry"), or None when the trigger is neither."""
     link = occasion_link(token)
-    return link[1].i if link is not None else None
+    return link[1].i if link is not None else frame_of(token)
 
 
 def purpose_of(token: Any) -> int | None:
