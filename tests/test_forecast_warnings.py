@@ -19,16 +19,17 @@ def types_at(doc: Document, trigger: str) -> set[str]:
     "The mining company warned the flooding could cost it two billion dollars this year.",
     "Doctors in the capital warned that infections could climb sharply before winter.",
     "The health ministry warned that the new strain has been found in three provinces.",
-    "The charity warned that food prices will keep rising in the north.",
+    "The charity warned that food prices will rise in the north.",
 ])
 def test_a_warning_of_what_a_thing_will_do_is_no_threat(nlp, text: str) -> None:
     assert "THREATEN" not in types_at(candidates(nlp, text), "warned")
 
 
 @pytest.mark.parametrize("text", [
-    "The interior minister warned that the police can stop any march in the capital.",
+    "The governor warned that the guards will arrest anyone who marches near the palace.",
     "The rebel commander warned that his fighters would attack the convoy.",
     "The general warned that any incursion would be met with force.",
+    "The mayor warned that the riot units stand ready to halt any march downtown.",
     "The cabinet warned that Iran's navy could close the strait.",
 ])
 def test_a_warning_of_what_a_party_will_do_stays_a_threat(nlp, text: str) -> None:

@@ -2,8 +2,8 @@
 
 "The company warned the spill could cost it billions", "experts warned cases could become an epidemic" or "the
 ministry warned that the virus has been confirmed" say what lies ahead or what is so; nobody threatens to act.
-PLOVER's THREATEN is a party saying it (or another party) will act against someone: "the minister warned the
-security forces can stop the marches", "warned that it would retaliate". The class is told by the reported clause's
+PLOVER's THREATEN is a party saying it (or another party) will act against someone: "the general warned his
+riot units would break up the rally", "warned that it would retaliate". The class is told by the reported clause's
 subject, never by the warning's word (`warning_words.txt`): a common noun that names no party, no act and no name
 ("the spill", "cases", "prices") makes a forecast of an active clause. A passive clause is a forecast only as a
 statement of what is so: with a modal or future auxiliary ("any attack would be met with force") it says what
@@ -11,7 +11,9 @@ will be done to someone, which may be the threat itself, and stays.
 
 A subject that is a pronoun, a name, an actor the article's actors stage found ("the security forces", "the
 government"), a noun whose phrase has a name or a possessor ("their regimes", "Iran's army"), or an act noun of the
-lexicon ("the strikes will go on": the speaker's own act) leaves the threat alone. An act noun the lexicon lacks
+lexicon ("the strikes will go on": the speaker's own act) leaves the threat alone, and so does a clause with a
+verb of an act of the lexicon's or an infinitive anywhere in it ("the riot units stand ready to halt any march": a
+subject that wills or can do a deed is a party, whether or not the actors stage found it). An act noun the lexicon lacks
 ("retaliation would follow") is read as a thing: a known gap.
 
 Read by `events.frame.nonpolitical_frame` (which knows the article's actors), so the lexicon's and the detector's
@@ -50,6 +52,9 @@ def forecast_warning(token: Any, type_name: str, is_party: Callable[[Any], bool]
     if subject.dep_ == "nsubjpass" and any(
             a.dep_ == "aux" and a.lower_ in AHEAD_AUXILIARIES for a in clause.children):
         return None  # "any attack would be met with force": what will be done to someone, maybe the threat
+    if any(t.dep_ == "xcomp" or (t.pos_ == "VERB" and load_lexicon().verb_entry(t) is not None)
+           for t in clause.subtree):
+        return None  # "the riot units stand ready to halt any march": who can or will act, which may be the threat
     return f"forecast: '{token.text}' tells what '{subject.text}' will do or is, no party threatens"
 
 
