@@ -29,6 +29,7 @@ def test_a_warning_of_what_a_thing_will_do_is_no_threat(nlp, text: str) -> None:
     "The governor warned that the guards will arrest anyone who marches near the palace.",
     "The rebel commander warned that his fighters would attack the convoy.",
     "The general warned that any incursion would be met with force.",
+    "The junta warned that the answer to any rally would be harsh.",
     "The mayor warned that the riot units stand ready to halt any march downtown.",
     "The cabinet warned that Iran's navy could close the strait.",
 ])

@@ -46,6 +46,8 @@ def forecast_warning(token: Any, type_name: str, is_party: Callable[[Any], bool]
     if len(clauses) != 1:
         return None
     clause = clauses[0]
+    if clause.lemma_.lower() == "be":
+        return None  # "the response would be swift" may name the speaker's act: statement_senses reads "be"
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or not _thing(subject, is_party):
         return None
