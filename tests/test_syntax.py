@@ -69,3 +69,12 @@ def test_a_passive_with_its_own_subject_or_an_active_verb_shares_none(nlp) -> No
     assert shared_patient(doc[_index(doc, "freed")]) == []
     doc = nlp("The rebels have freed the hostages.")
     assert shared_patient(doc[_index(doc, "freed")]) == []
+
+
+def test_the_first_conjunct_holds_the_lists_dependency(nlp) -> None:
+    from dateline.syntax import first_conjunct
+
+    doc = nlp("Envoys from Chile, Peru and Ecuador met in Lima.")
+    first = first_conjunct(doc[_index(doc, "Ecuador")])
+    assert first.text == "Chile" and first.dep_ != "conj"
+    assert first_conjunct(doc[_index(doc, "Lima")]).text == "Lima"  # coordinated with nothing

@@ -18,6 +18,15 @@ REPORTING_VERBS = word_set("reporting_verbs")
 _BETWEEN_SAYING_AND_TIME = frozenset({"on", ","})
 
 
+def first_conjunct(token: Any) -> Any:
+    """The first of the coordinated words `token` is one of ("Ireland" for "Denmark" in "Ireland, Germany and
+    Denmark"; "killing" for "arresting" in "killing one and arresting twelve"): the one that holds the list's own
+    dependency; `token` itself when it is coordinated with nothing."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def saying_verb_before(tokens: Any, start: int) -> Any | None:
     """The verb of saying written right before token `start` of `tokens` (a spaCy Doc), with at most "on" or a
     comma between ("said on Monday they would attack"): a time written there is the saying's, whatever clause the

@@ -28,6 +28,7 @@ from dateline.actors.mention import after_stance_prefix
 from dateline.actors.text import token_key, without_determiner
 from dateline.model import Actor, Document
 from dateline.spans import first_holding, span_reach
+from dateline.syntax import first_conjunct
 from dateline.words import word_class, word_set
 
 #: Possessive determiners whose noun belongs to their antecedent.
@@ -193,9 +194,7 @@ def _mention_token(doc: Document, mention: CountryMention) -> int:
 def _coordinated(token: Any) -> set[int]:
     """The token indices of the coordination `token` belongs to: the first conjunct and every conjunct below it
     ("Ireland, Germany, Italy and Denmark"); `token` alone when it is coordinated with nothing."""
-    first = token
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
+    first = first_conjunct(token)
     found, stack = {first.i}, [first]
     while stack:
         for child in stack.pop().children:

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from dateline.model import Actor
+from dateline.syntax import first_conjunct
 from dateline.words import word_class
 
 #: Prepositions whose object is where an act or a thing is ("in", "off", "near").
@@ -48,9 +49,7 @@ def state_takes_part(phrase: Iterable[Any], actors_at: Callable[[Any], list[Acto
             continue
         if token.dep_ in MODIFIER_DEPS and company(token.head):
             continue
-        first = token
-        while first.dep_ == "conj" and first.head.i != first.i:
-            first = first.head
+        first = first_conjunct(token)
         if first.dep_ == "pobj" and first.head.lower_ in PLACE_PREPS:
             continue
         return True

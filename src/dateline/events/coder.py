@@ -38,6 +38,7 @@ from dateline.events.thread_parties import fill_thread_parties
 from dateline.events.token_columns import tokens_where
 from dateline.events.type_senses import sense_type
 from dateline.model import Document, Event, EventStatus, Evidence, Party, event_id
+from dateline.syntax import first_conjunct
 from dateline.words import word_class, word_set
 
 #: Cooperation announced for the future is a promise, coded AGREE. Manual draft 0.8 would keep
@@ -321,9 +322,7 @@ def background_reason(token: Any, heads: frozenset[int]) -> str | None:
     if _modifier_clause(token):
         return f"{token.dep_} clause"
     if token.pos_ not in NOMINAL_POS:
-        first = token
-        while first.dep_ == "conj" and first.head.i != first.i:
-            first = first.head  # "killing one and arresting twelve"
+        first = first_conjunct(token)  # "killing one and arresting twelve"
         if first.dep_ == "advcl" and first.tag_ == "VBG" and first.head.i in heads:
             return f"participle of the event '{first.head.text}'"  # "..., killing one person"
         return _verb_background(token)

@@ -34,6 +34,7 @@ from dateline.events.dating_clauses import (
 from dateline.events.dating_eras import era_is_background
 from dateline.events.dating_hooks import entry_start, in_page_stamp
 from dateline.model import Document, Timex
+from dateline.syntax import first_conjunct
 from dateline.timex3 import interval
 from dateline.words import word_class
 
@@ -135,8 +136,7 @@ def length_between(doc: Document, timex: Timex, trigger: Any) -> Timex | None:
 def reports_present(verb: Any) -> bool:
     """A clause reported by a present-tense verb ("police say the man was arrested"), or the complement of one
     ("investigators think the killer buried the rifle"): news or belief of now, not the story's thread."""
-    while verb.dep_ == "conj" and verb.head.i != verb.i:  # "think the killer buried the rifle, then fled"
-        verb = verb.head
+    verb = first_conjunct(verb)  # "think the killer buried the rifle, then fled"
     head = verb.head
     return head.i != verb.i and head.tag_ in ("VBZ", "VBP") and (head.lemma_ in REPORTING or verb.dep_ == "ccomp")
 

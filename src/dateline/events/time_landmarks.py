@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from dateline.syntax import first_conjunct
 from dateline.words import word_set
 
 #: Nouns of a time set by an act ("anniversary", "aftermath", "run-up"): `time_landmark_nouns.txt`.
@@ -25,9 +26,7 @@ LANDMARK_PREPS = frozenset({"of", "to"})
 
 def time_landmark(token: Any) -> str | None:
     """The landmark noun ("anniversary") whose "of"/"to" phrase names the noun trigger `token`, or None."""
-    first = token
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head  # "the anniversary of the invasion and occupation"
+    first = first_conjunct(token)  # "the anniversary of the invasion and occupation"
     if token.pos_ not in ("NOUN", "PROPN") or first.dep_ != "pobj":
         return None
     prep = first.head
