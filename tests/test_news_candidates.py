@@ -222,7 +222,8 @@ def test_a_cold_round_is_left_out_only_by_samples_drawn_after_it(tmp_path: Path,
 def test_a_cold_round_shares_no_article_with_an_earlier_round_or_its_taken_list(monkeypatch, round_no: int) -> None:
     """Rounds 6-9 take none of the earlier rounds' articles nor any id of their frozen taken list (round 7's holds
     the twentieth session's shown, grouping, party and place draws; round 8's the twenty-first's, drawn when two T17
-    folders had no article left in the length range; round 9's the twenty-second's, with three folders emptied), and split each stratum half train half heldout."""
+    folders had no article left in the length range; round 9's the twenty-second's, with three folders emptied),
+    and split each stratum half train half heldout."""
     monkeypatch.syspath_prepend(str(ROOT / "tools"))
     from news_candidates import TAKEN_BEFORE, default_shared, draw
 

@@ -41,8 +41,8 @@ a single article left gets no extra pick (with fewer folders to spare than extra
 repeat an article). Round 9 (twenty-second session, seed 113) is a sixth cold round made as round 8 was, drawn after
 the session's samples (shown and grouping 2222, party 2223, place 223, dates 2222), whose ids its frozen list
 `TAKEN_BEFORE[9]` holds, left out only by samples of a seed above 2223. A third folder (H1N1_bbc) had no article left
-in the length range, so its 12 T17 picks are one from each of the seven others and five more from five of them. After it,
-the seven folders hold 159 articles in the range that no sample or round has drawn, and GeoWebNews 46.
+in the length range, so its 12 T17 picks are one from each of the seven others and five more from five of them.
+After it, the seven folders hold 159 articles in the range that no sample or round has drawn, and GeoWebNews 46.
 
 The labels (`news_candidates.jsonl` beside this script) hold offsets and labels, never article text: the
 text is read again from the shared data folder (`article`), T17's tokeniser escapes turned back as in
@@ -85,8 +85,8 @@ COLD_ROUNDS = frozenset({4, 5, 6, 7, 8, 9})
 #: The last seed of the shown, grouping and other T17 samples drawn before each later round: a sample of that seed
 #: or lower was drawn without the round's articles left out and must keep drawing the same ids (round 5: shown and
 #: grouping 1919 and party 1920 were drawn before it; round 6: no sample of a higher seed was drawn before it; round 7:
-#: shown and grouping 2020 and party 2021 were drawn before it; round 8: shown and grouping 2121 and party 2122; round 9:
-#: shown and grouping 2222 and party 2223).
+#: shown and grouping 2020 and party 2021 were drawn before it; round 8: shown and grouping 2121 and party 2122;
+#: round 9: shown and grouping 2222 and party 2223).
 ROUND_AFTER_SAMPLE = {4: 1818, 5: 1920, 6: 1920, 7: 2021, 8: 2122, 9: 2223}
 PER_STRATUM = 12
 MIN_CHARS, MAX_CHARS = 500, 4000
