@@ -40,7 +40,8 @@ each of the eight others and four more from four of them: a folder with no artic
 a single article left gets no extra pick (with fewer folders to spare than extra picks the draw fails rather than
 repeat an article). Round 9 (twenty-second session, seed 113) is a sixth cold round made as round 8 was, drawn after
 the session's samples (shown and grouping 2222, party 2223, place 223, dates 2222), whose ids its frozen list
-`TAKEN_BEFORE[9]` holds, left out only by samples of a seed above 2223. A third folder (H1N1_bbc) had no article left
+`TAKEN_BEFORE[9]` holds; kept out of rule work, labelled cold by one coder before any score was seen (its 267
+candidates), left out only by samples of a seed above 2223. A third folder (H1N1_bbc) had no article left
 in the length range, so its 12 T17 picks are one from each of the seven others and five more from five of them.
 After it, the seven folders hold 159 articles in the range that no sample or round has drawn, and GeoWebNews 46.
 
@@ -296,8 +297,8 @@ def main() -> None:
     parser.add_argument("files", type=Path, nargs="*", help="taken: the labels and id files whose articles to list")
     parser.add_argument("--shared", type=Path, default=default_shared())
     parser.add_argument("--round", type=int, default=1, choices=sorted(ROUND_SEEDS), dest="round_no",
-                        help="which draw (1: the seventh session's 24 articles; 2-8: 24 more each, none of an "
-                             "earlier round's; 4-8 cold, kept out of rule work)")
+                        help="which draw (1: the seventh session's 24 articles; 2-9: 24 more each, none of an "
+                             "earlier round's; 4-9 cold, kept out of rule work)")
     args = parser.parse_args()
     if args.command == "taken":
         topics = sorted(p.name for p in (args.shared / T17_FOLDER).iterdir() if p.is_dir())
