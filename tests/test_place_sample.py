@@ -61,3 +61,10 @@ def test_a_new_place_is_judged_against_the_places_the_text_gives(place_sample) -
     assert place_sample.judge(item, None) == "missing"
     assert place_sample.judge({"shown_place": "Egypt", "verdict": "wrong", "places": []}, None) == "none"
     assert place_sample.judge({"shown_place": None, "verdict": "knowledge", "places": []}, None) == "knowledge"
+
+
+def test_a_judged_dot_named_by_its_id_tells_apart_a_namesake(place_sample) -> None:
+    item = {"shown_place": "Springfield", "shown_geonameid": 1, "verdict": "wrong", "places": ["Springfield"]}
+    assert place_sample.judge(item, "Springfield", 1) == "wrong"
+    assert place_sample.judge(item, "Springfield", 2) == "right"  # the other Springfield, the one the text means
+    assert place_sample.judge({**item, "shown_geonameid": None}, "Springfield", 2) == "wrong"

@@ -25,7 +25,8 @@ per shown factual event: article, trigger span, shown type, the place shown (`sh
 `note`. Offsets and place names, never article text (Timeline17 is research data, evaluation only). `tally` runs the
 pipeline of the tree it runs in and judges each shown event by the label its mentions sit on: the labelled verdict
 while the shown place is the one judged; a new place is `right` when it is one of `places`, `area` when it is one of
-`areas`, and `changed` (printed for a reader) otherwise; a place dropped is `missing` when the text gives one.
+`areas`, and `changed` (printed for a reader) otherwise; a place dropped is `missing` when the text gives one. Where
+two places share a name, a label may keep the judged dot's GeoNames id (`shown_geonameid`) to tell them apart.
 """
 
 from __future__ import annotations
@@ -124,9 +125,11 @@ def sheet(shared: Path, out: Path, threshold: float, ids: list[str]) -> None:
           file=sys.stderr)
 
 
-def judge(item: dict[str, Any], shown: str | None) -> str:
-    """The verdict of a labelled event shown now at `shown` (a place name, or None)."""
-    if shown == item["shown_place"]:
+def judge(item: dict[str, Any], shown: str | None, geonameid: int | None = None) -> str:
+    """The verdict of a labelled event shown now at `shown` (a place name, or None; `geonameid` its GeoNames id). A
+    label may name the judged dot's id (`shown_geonameid`) where two places share the name (Washington State and the
+    capital): another place of that name is then judged as a new place."""
+    if shown == item["shown_place"] and item.get("shown_geonameid") in (None, geonameid):
         return item["verdict"]
     if shown is None:
         return "missing" if item["places"] else ("knowledge" if item["verdict"] == "knowledge" else "none")
@@ -141,7 +144,7 @@ def tally(shared: Path, threshold: float, seed: int) -> dict[str, Any]:
     counts: Counter = Counter()
     for aid, event in shown_events(shared, head(seed)["articles"], threshold):
         item = label_of(labels, aid, event)
-        verdict = judge(item, place_name(event)) if item else "unjudged"
+        verdict = judge(item, place_name(event), event.location and event.location.geonameid) if item else "unjudged"
         counts[verdict] += 1
         if verdict not in ("right", "none", "knowledge"):
             print(f"{verdict}\t{aid}\t{event.type}\t{event.evidence.trigger}\t{event.confidence:.2f}\t"
