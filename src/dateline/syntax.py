@@ -42,16 +42,26 @@ def saying_verb_before(tokens: Any, start: int) -> Any | None:
 DEFINITE_BODIES = {word: frozenset(sectors.split()) for word, (sectors,) in word_table("definite_bodies").items()}
 #: The determiners after which such a noun stands for a body named before ("the", "this").
 BODY_DETERMINERS = word_set("body_determiners")
+#: Verbs and nouns of a charge or a judgement ("accused", "suspected", "convicted"), whose "of" phrase is the offence.
+OFFENCE_HEADS = word_set("offence_heads")
 
 
 def definite_body_sectors(token: Any) -> frozenset[str]:
     """The sectors of the body named before that `token` may stand for: a noun of `definite_bodies` after "the" or
-    "this", with no "of" phrase saying whose ("the oil company", not "the company of ..."); empty otherwise. The
-    actors stage and the events stage both read "the company" so, each with exclusions of its own."""
+    "this", with no "of" phrase saying whose ("the oil company", not "the company of ..."; a charge's "of" phrase,
+    "accused the company of ...", says no owner); empty otherwise. The actors stage and the events stage both
+    read "the company" so, each with exclusions of its own."""
     sectors = DEFINITE_BODIES.get(token.lemma_.lower(), frozenset())
     definite = any(c.dep_ == "det" and c.lower_ in BODY_DETERMINERS for c in token.children)
-    whose = any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+    whose = any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children) and not _charged_object(token)
     return sectors if definite and not whose else frozenset()
+
+
+def _charged_object(token: Any) -> bool:
+    """"accused the firm of hiding its losses", "suspected the group of funding rebels": the object of a verb of
+    charging or judging (`offence_heads`), whose "of" phrase the parser may hang on the object, is charged with
+    that offence; the phrase says what it did, not whose body it is."""
+    return token.dep_ == "dobj" and token.head.lemma_.lower() in OFFENCE_HEADS
 
 
 def passive_agent(verb: Any) -> Any | None:
