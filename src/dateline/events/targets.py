@@ -6,11 +6,12 @@ demands, inside their purpose ("to protest President Assad's failure"); the fore
 where the act is done, as CAMEO and PLOVER code it ("Saddam Hussein arrived in Amman" is
 Iraq -> Jordan: the place's state, GOV; "a bombing in Baghdad" hits its people, CVL) but
 not the venue of talks or deals; for a protest, the protesters' own government; for a
-curfew or state of emergency, the state's own people. A passive arrest or charge with no
-agent ("was arrested in Lebanon") was done by the police that report it, else the state where it
-happened; a refusal naming no one answers whoever asked just before (`parties_thread`). Places are read
-from the actor mentions (country names stay actors after "in") or else from the gazetteer
-places of the places stage (capitals and towns): `events.act_places`.
+curfew, a state of emergency, a crackdown or an act on a protest naming no one, the state's own
+people. A passive arrest or charge with no agent ("was arrested in Lebanon") was done by the
+police that report it, else the state where it happened; a refusal naming no one answers
+whoever asked just before (`parties_thread`). Places are read from the actor mentions (country
+names stay actors after "in") or else from the gazetteer places of the places stage (capitals
+and towns): `events.act_places`.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from dateline.events.act_places import (
     place_party,
 )
 from dateline.events.index import ArticleIndex
+from dateline.events.lexicon import load_lexicon
 from dateline.events.parties import with_conjuncts
 from dateline.events.parties_clauses import rejected_claimant, threatened_party
 from dateline.events.parties_syntax import object_after_as, things_aimed_at, verb_subject
@@ -209,17 +211,32 @@ def _agentless(trigger: Any) -> bool:
 
 def own_people(trigger: Any, actors: list[Party]) -> list[Party]:
     """A state's measure on its own territory that names no target ("imposed a curfew",
-    "lifted the state of emergency", "prepared to impose martial law") is aimed at its people."""
+    "lifted the state of emergency", "prepared to impose martial law", "the crackdown by the government") is
+    aimed at its people, and so is its act on a protest that names no one ("riot police broke up the sit-in",
+    "a crackdown on those who march"): a protest its own words place elsewhere was read
+    before this (`location_recipients`), so what is left is the crowd the state answers at home."""
     countries = {p.country for p in actors if p.country}
     if len(countries) != 1 or not all(p.sector in STATE_SECTORS for p in actors):
         return []
     what = [trigger] + [t for c in trigger.children if c.dep_ in ("dobj", "xcomp", "prep", "compound")
                         for t in c.subtree]
-    if not any(t.lemma_.lower() in DOMESTIC_MEASURES for t in what):
+    if not any(t.lemma_.lower() in DOMESTIC_MEASURES or (t is not trigger and _protest_word(t)) for t in what):
         return []
     country = countries.pop()
     return [] if country in NON_STATE_COUNTRIES else [Party(name=f"people of {country}", country=country,
                                                             sector="CVL")]
+
+
+def _protest_word(token: Any) -> bool:
+    """Whether the lexicon reads `token` as a protest ("demonstrations", "rally", "to protest") that names no
+    maker of its own ("a riot by Ugandan traders", "the students' rally", "the Ugandan protests" name one)."""
+    if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "of")) or c.ent_type_ in ("NORP", "GPE")
+           for c in token.children):
+        return False
+    lexicon = load_lexicon()
+    entry = lexicon.noun_entry(token) if token.pos_ == "NOUN" else \
+        lexicon.verb_entry(token) if token.pos_ == "VERB" else None
+    return entry is not None and entry.type in POPULAR_ACTS
 
 
 def own_government(actors: list[Party], type_name: str, trigger: Any = None) -> list[Party]:
