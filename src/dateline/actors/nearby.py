@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
 
+from dateline.actors.comparisons import comparison_spans, in_a_standard
 from dateline.actors.dictionary import ActorDictionary
 from dateline.actors.match import is_state
 from dateline.actors.mention import after_stance_prefix
@@ -87,7 +88,9 @@ def country_mentions(doc: Document, named: list[Actor], people: list[Actor],
     real country and places of the places stage outside people's names. Pseudo-countries (IGO,
     NGO) say nothing of where a generic agent belongs, nor does a news outlet ("CNN's reporter
     saw protesters" in Cairo: the outlet says who reports, not where). A country's name modifying a noun
-    ("fired on the US embassy") is marked a party, as an actor's is (`_owns_a_thing`)."""
+    ("fired on the US embassy") is marked a party, as an actor's is (`_owns_a_thing`). A country named as the
+    standard of a comparison ("similar to the rallies in Lima", "modelled on the revolt in Chile") is left out: it
+    tells another story (`actors.comparisons`)."""
     starts = {a.start for a in people}
     found = [CountryMention(a.start, a.country, a.text, a.start in starts, True, a.sector) for a in named
              if a.country in lexicon.countries and a.sector != MEDIA_SECTOR and not _stance_object(doc, a.token_start)
@@ -96,7 +99,8 @@ def country_mentions(doc: Document, named: list[Actor], people: list[Actor],
         iso3 = place_country(doc, place, lexicon)
         if iso3 and not _stance_object(doc, place.token_start):
             found.append(CountryMention(place.start, iso3, place.text, party=_owns_a_thing(doc, place)))
-    return sorted(found, key=lambda m: m.start)
+    standards = comparison_spans(doc.parsed)  # "similar to the rallies in Lima": another story's country
+    return sorted((m for m in found if not in_a_standard(m.start, standards)), key=lambda m: m.start)
 
 
 #: Dependencies of a name that modifies a noun: the name says whose the thing is ("the US embassy").
