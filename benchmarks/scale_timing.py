@@ -211,9 +211,12 @@ def time_runners(articles: list[Article], parse_rate: float | None, partition_si
     `startup_cpu_s` say what that took, `seconds` and the CPU figures time the work alone, so every runner is timed
     warm; `seconds_with_startup` is the whole. `vs_one_core` and `vs_one_process` are the ratio of the 1-process
     runs' wall time to the runner's, measured in the same run (at the same load); `..._with_startup` the same
-    with the runner's start-up counted (until the twelfth session, the only figure)."""
+    with the runner's start-up counted (until the twelfth session, the only figure). `one_process_cold_start` is what a
+    single process started cold spends before its first article (`cold_start`), and
+    `vs_one_process_cold_with_startup` the ratio with both start-ups counted."""
     out: dict[str, Any] = {"articles": len(articles), "chars": sum(len(a.text) for a in articles),
-                           "partition_size": partition_size, "load_average_before": os.getloadavg()[0]}
+                           "partition_size": partition_size, "load_average_before": os.getloadavg()[0],
+                           "one_process_cold_start": cold_start()}
     for name, make in RUNNERS.items():
         with tempfile.TemporaryDirectory() as folder:
             source = Path(folder) / "in.jsonl"
@@ -241,12 +244,29 @@ def time_runners(articles: list[Article], parse_rate: float | None, partition_si
             if baseline in out and name != baseline:
                 out[name][ratio] = round(out[baseline]["seconds"] / seconds, 2)
                 out[name][f"{ratio}_with_startup"] = round(out[baseline]["seconds"] / (seconds + startup), 2)
+        if "1 process" in out and name != "1 process":  # both counting their start-up, each at its own load
+            cold = out["1 process"]["seconds"] + out["one_process_cold_start"]["wall_s"]
+            out[name]["vs_one_process_cold_with_startup"] = round(cold / (seconds + startup), 2)
         if parse_rate:
             out[name]["ratio_to_parse"] = round(rate / parse_rate, 3)
         serial = out[next(iter(RUNNERS))]["total_cpu_s"]
         out[name]["cpu_speedup"] = round(serial / out[name]["two_idle_cores_s"], 2)
         print(f"{name}: {out[name]}", file=sys.stderr)
     return out
+
+
+def cold_start() -> dict[str, float]:
+    """What a fresh single process spends before its first article (a `dateline extract` or `ingest --workers 1`
+    started cold): a new interpreter importing what the workers' fork server imports, loading the model and
+    running the pipeline once (`dateline.scale.preload`: the same steps, so the same first-use resources), in wall
+    and CPU seconds at the load of the moment. The 1-process runs here are warm; this is the start-up they leave out,
+    to set against the workers' `startup_s` (`vs_one_process_cold_with_startup`)."""
+    import subprocess
+
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", "import time, dateline.scale.preload; print(time.process_time())"],
+                          check=True, capture_output=True, text=True)
+    return {"wall_s": round(time.perf_counter() - started, 2), "cpu_s": round(float(done.stdout.split()[-1]), 2)}
 
 
 def dask_over_local_workers(round_figures: dict[str, Any]) -> dict[str, float] | None:

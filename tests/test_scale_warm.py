@@ -1,6 +1,6 @@
 """Where two local workers spent more CPU than one process: what each worker loaded on its first partition
-(now loaded once by the fork server, `dateline.scale.preload.warm_up`) and what the benchmark's own memory
-sampler cost the parent (now counted apart, `scale_timing.PeakMemory.sampler_cpu`).
+(now loaded once by the fork server, `dateline.scale.preload.warm_up`, the office holders' index included) and what
+the benchmark's own memory sampler cost the parent (now counted apart, `scale_timing.PeakMemory.sampler_cpu`).
 """
 
 from __future__ import annotations
@@ -26,8 +26,16 @@ def what_a_fresh_worker_holds() -> dict[str, int]:
     from dateline.geo import gazetteer
 
     return {"actor dictionary": actor_dictionary.cache_info().currsize,
+            "office holders by surname": int(actor_dictionary()._people_by_surname is not None),
             "event lexicon": load_lexicon.cache_info().currsize,
             "gazetteer open": gazetteer._gazetteer_for.cache_info().currsize}
+
+
+def the_servers_boot() -> dict[str, float]:
+    """The fork server's start-up by part, as the worker inherited it (run in the worker)."""
+    from dateline.scale.preload import BOOT_CPU
+
+    return BOOT_CPU
 
 
 @needs_fork_server
@@ -36,7 +44,17 @@ def test_a_worker_forked_from_the_server_starts_with_the_stages_resources_but_no
 
     with ProcessPoolExecutor(1, mp_context=worker_context(None)) as pool:
         held = pool.submit(what_a_fresh_worker_holds).result()
-    assert held == {"actor dictionary": 1, "event lexicon": 1, "gazetteer open": 0}
+    assert held == {"actor dictionary": 1, "office holders by surname": 1, "event lexicon": 1, "gazetteer open": 0}
+
+
+@needs_fork_server
+def test_a_worker_inherits_the_record_of_what_the_servers_start_up_cost() -> None:
+    from dateline.scale.runners import worker_context
+
+    with ProcessPoolExecutor(1, mp_context=worker_context(None)) as pool:
+        boot = pool.submit(the_servers_boot).result()
+    assert list(boot) == ["imports", "model", "warm_up", "freeze"]
+    assert boot["imports"] > 0 and boot["model"] > 0 and boot["warm_up"] > 0
 
 
 def test_forgetting_the_gazetteer_closes_its_connection_and_the_next_use_opens_a_fresh_one() -> None:
