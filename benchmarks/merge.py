@@ -5,7 +5,11 @@ and the outlet, the part of the topic name after `_`, becomes the article's sour
 DuckDB store and prints one JSON line with:
 
 * article-level events (before merging), their mentions, merged events (after), the reduction
-  against mentions (goal >= 30%), mentions and articles per merged event, per topic family;
+  against mentions (goal >= 30%), mentions and articles per merged event, per topic family. Two views:
+  `reduction_vs_mentions` counts every stored event, whatever its confidence or status (what
+  `dateline events --min-confidence 0 --all` lists); `listed_reduction_vs_mentions` counts what a user is shown by
+  default (the merged events `dateline events`, exports and the API list: those holding a fact at or above
+  `DEFAULT_MIN_CONFIDENCE`) against the mentions of the facts shown;
 * merge time per 1,000 articles (the time spent in `merge_new_events` inside the batches' writes), wall and
   CPU (on shared cores the wall time mostly measures the load);
 * merge precision and recall (plain, and weighted by stratum population) on the hand-labelled pairs of

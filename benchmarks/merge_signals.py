@@ -11,6 +11,10 @@ building only if it tells the same pairs of that class from the different ones a
   all-MiniLM-L6-v2), the cosine of the text around them (`CONTEXT_CHARS` either side, the sentence left out:
   two reports of one happening may tell the same surroundings), and how many merged events the two articles
   share besides the pair's own (their other reports told alike), plain and as a share of the smaller article's;
+  the share of the shorter sentence's content words the other holds, where they share `CONTAINED_WORDS` or more (a
+  headline or caption inside a fuller sentence, which Dice discounts); whether each report is the other's surest
+  candidate in the other's article (`mutual_best`: same type, no conflict, the highest link p there, both ways);
+  and the lower of the two reports' confidences (both confident events, not remarks the verifier doubts);
 * for the model's class (`below`) and for all candidates of one type (`candidates`), the same and different pairs
   at or above each signal's cut, and their precision.
 
@@ -59,7 +63,12 @@ CONTEXT_CHARS = 400
 CUTS: dict[str, tuple[float, ...]] = {"cosine": (0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85),
                                       "context": (0.5, 0.6, 0.7, 0.8),
                                       "shared_events": (1, 2, 3, 5, 8),
-                                      "shared_share": (0.05, 0.1, 0.2, 0.3, 0.5)}
+                                      "shared_share": (0.05, 0.1, 0.2, 0.3, 0.5),
+                                      "containment": (0.5, 0.6, 0.7, 0.8),
+                                      "mutual_best": (1.0,),
+                                      "min_confidence": (0.2, 0.35, 0.5, 0.7)}
+#: Content words two sentences must share before `containment` counts (fewer say little either way).
+CONTAINED_WORDS = 5
 #: The p from which a link binds in the `single>=S` and `bound>=S` variants, and in the `strict>=S` ones.
 STRONG = (0.5, 0.7, 0.9)
 STRICT = (0.25, 0.35, 0.5)
@@ -83,6 +92,26 @@ def shared_events(first: set[str], second: set[str]) -> tuple[int, float]:
     share of the article with fewer."""
     shared = len(first & second)
     return shared, shared / max(1, min(len(first), len(second)))
+
+
+def containment(first: frozenset[str], second: frozenset[str], least: int = CONTAINED_WORDS) -> float:
+    """The share of the shorter word set the other holds, when they share at least `least` words; else 0."""
+    shared = len(first & second)
+    return shared / min(len(first), len(second)) if shared >= least else 0.0
+
+
+def mutual_best(a: Report, b: Report, by_article: dict[str, list[Report]]) -> bool:
+    """Whether b is a's surest candidate among the reports of b's article (same type, no conflict, the highest link p;
+    ties by id) and a is b's among a's article's: two articles that tell one happening tell it once each, so its two
+    reports should be each other's best match, where a like act on another day loses to its own day's report."""
+    model = link_model()
+
+    def best(report: Report, article: str) -> str | None:
+        scored = [(model.probability(features_between(report, other)), other.id) for other in by_article[article]
+                  if other.type == report.type and conflict_between(report, other) is None]
+        return max(scored)[1] if scored else None
+
+    return best(a, str(b.article_id)) == b.id and best(b, str(a.article_id)) == a.id
 
 
 def signal_table(rows: Iterable[dict[str, Any]], cuts: dict[str, tuple[float, ...]] = CUTS) -> dict[str, dict]:
@@ -122,7 +151,8 @@ def labelled_rows(db: Path, reports: dict[str, Report], merged: dict[str, str]) 
 
 def add_signals(rows: list[dict[str, Any]], reports: dict[str, Report], merged: dict[str, str],
                 texts: dict[str, str]) -> None:
-    """Each row's cosine, context cosine and shared merged events (in place)."""
+    """Each row's cosine, context cosine, shared merged events, containment, mutual best match and lower confidence
+    (in place)."""
     from dateline.embed import embed_sentences
 
     def context(report: Report) -> str:
@@ -133,10 +163,15 @@ def add_signals(rows: list[dict[str, Any]], reports: dict[str, Report], merged: 
                                                                                               context(r))})
     vectors = dict(zip(wanted, embed_sentences(wanted), strict=True))
     by_article: dict[str, set[str]] = defaultdict(set)
+    article_reports: dict[str, list[Report]] = defaultdict(list)
     for event_id, report in reports.items():
         by_article[str(report.article_id)].add(merged[event_id])
+        article_reports[str(report.article_id)].append(report)
     for row in rows:
         a, b = reports[row["x"]], reports[row["y"]]
+        row["containment"] = containment(a.words, b.words)
+        row["mutual_best"] = float(mutual_best(a, b, article_reports))
+        row["min_confidence"] = min(r.event.confidence if r.event is not None else 0.0 for r in (a, b))
         row["cosine"] = float(vectors[a.sentence] @ vectors[b.sentence])
         row["context"] = float(vectors[context(a)] @ vectors[context(b)])
         row["shared_events"], row["shared_share"] = shared_events(

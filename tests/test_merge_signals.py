@@ -97,3 +97,25 @@ def test_links_retelling_one_past_day_bind_as_strictly(signals):
     links[frozenset((d, r))] = "p=0.60: sentences share 80% of their words"
     plain = signals.variant_groups(reports, links, "retold")
     assert plain[d] != plain[r] and plain == signals.variant_groups(reports, links, "average")
+
+
+def test_containment_reads_the_shorter_sentence_and_needs_enough_shared_words(signals):
+    headline = frozenset({"ferry", "sank", "island", "coast", "guard"})
+    fuller = headline | {"passengers", "rescued", "storm", "harbour", "night"}
+    assert signals.containment(headline, fuller) == 1.0  # Dice would give 0.67
+    assert signals.containment(fuller, headline) == 1.0
+    assert signals.containment(frozenset({"ferry", "sank"}), fuller) == 0.0  # two shared words are too few
+    assert signals.containment(frozenset({"ferry", "sank"}), fuller, least=2) == 1.0
+
+
+def test_mutual_best_asks_each_report_to_be_the_others_surest_match(signals):
+    sinking = "A ferry sank off the island on Tuesday , the coast guard said ."
+    wire = report_of(event_of(report("wire", "2023-03-07", sinking, "sank", type_="ACCIDENT",
+                                     actors=(party("A ferry", "GRC"),))))
+    daily = report_of(event_of(report("daily", "2023-03-07", sinking, "sank", type_="ACCIDENT",
+                                      actors=(party("A ferry", "GRC"),))))
+    other = report_of(event_of(report("daily", "2023-03-07", "On the coast road , a lorry overturned .", "overturned",
+                                      type_="ACCIDENT", actors=(party("A lorry", "GRC"),))))
+    by_article = {"wire": [wire], "daily": [daily, other]}
+    assert signals.mutual_best(wire, daily, by_article)
+    assert not signals.mutual_best(wire, other, by_article)  # the daily's own telling of the sinking is surer

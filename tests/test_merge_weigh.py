@@ -47,3 +47,14 @@ def test_a_conflicting_pair_joins_only_while_its_conflict_is_lifted(weigh):
     with weigh.conflicts_lifted([(wire, radio, 0.9)]):
         assert grouping.conflict_between(reports[wire], reports[radio], lent=False, one_article=False) is None
     assert grouping.conflict_between is rule  # and puts the rule back
+
+
+def test_the_default_view_counts_only_merged_events_holding_a_shown_report(weigh):
+    reports = _reports()
+    wire, daily, _ = list(reports)
+    reports[daily].event.confidence = 0.1  # below the default view: not listed alone
+    assert weigh.merged_events(reports, {}, [], weigh.shown) == 1  # the negated radio report is not listed either
+    assert weigh.merged_events(reports, {}, [(wire, daily, 0.9)], weigh.shown) == 1
+    reports[wire].event.confidence = 0.1
+    assert weigh.merged_events(reports, {}, [], weigh.shown) == 0
+    assert weigh.merged_events(reports, {}, [(wire, daily, 0.9)]) == 2  # the plain count takes every report
