@@ -127,6 +127,34 @@ def coordinated_owner(pronoun: Any) -> Any | None:
     return first if first.pos_ in ("PROPN", "NOUN") else None
 
 
+#: Dependencies of a phrase or clause a verb takes as an adjunct ("In its statement, the ministry said").
+ADJUNCT_DEPS = frozenset({"prep", "advcl", "npadvmod"})
+#: How many nouns and prepositions a possessive may sit below its adjunct ("For all of its talk").
+ADJUNCT_CLIMB = 4
+
+
+def fronted_owner(pronoun: Any) -> Any | None:
+    """"In its statement on Monday, the ministry rejected the claims": a possessive pronoun inside an adjunct
+    written before the subject of the clause it belongs to looks ahead to that subject (English writes the owner
+    after such a fronted phrase), not back to an earlier sentence. The subject's head token, or None when the
+    pronoun is no possessive in a fronted adjunct. Whether the subject agrees is the caller's to judge ("After his
+    arrest, police said": "his" is no police)."""
+    if pronoun.dep_ != "poss":
+        return None
+    node = pronoun.head
+    for _ in range(ADJUNCT_CLIMB):
+        if node.head.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            break
+        node = node.head
+    verb = node.head
+    if node.dep_ not in ADJUNCT_DEPS or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or node.right_edge.i >= subject.left_edge.i:
+        return None
+    return subject
+
+
 def manner_clause_it(pronoun: Any) -> bool:
     """Whether "it" is the object of a verb in an "as" clause ("as Mark Danner put it", "as he sees it"):
     the pronoun stands for the words or the matter, not for an actor named before."""

@@ -19,6 +19,7 @@ from dateline.events.parties_refs import (
     antecedent_role,
     coordinated_owner,
     described_antecedent,
+    fronted_owner,
     manner_clause_it,
     nearest_sentence_antecedent,
     others_party,
@@ -217,6 +218,9 @@ def _antecedent(doc: Document, pronoun: Any) -> Any | None:
         return actor_at(doc, owner)
     plural = pronoun.lower_ in PLURAL_PRONOUNS  # "them" is not one named person
     people = _people(doc)
+    ahead = _fronted_antecedent(doc, pronoun, people)
+    if ahead is not None:  # "In its statement, the ministry said": the subject after the phrase
+        return ahead
 
     def fits(actor: Any, head: Any) -> bool:
         return actor.end <= pronoun.idx and identity(actor) not in binders and head.i not in bound and \
@@ -225,6 +229,14 @@ def _antecedent(doc: Document, pronoun: Any) -> Any | None:
     mentions = ArticleIndex.of(doc).actors_starting_between(pronoun.idx - 400, pronoun.idx)
     found = nearest_sentence_antecedent(parsed, pronoun, mentions, fits)
     return found[0] if found is not None else None
+
+
+def _fronted_antecedent(doc: Document, pronoun: Any, people: frozenset[str]) -> Any | None:
+    """The subject a possessive in a fronted adjunct looks ahead to (`parties_refs.fronted_owner`), when it is an
+    actor mention that agrees with the pronoun; None otherwise."""
+    owner = fronted_owner(pronoun)
+    actor = actor_at(doc, owner) if owner is not None else None
+    return actor if actor is not None and _agrees(pronoun, owner, actor, people) else None
 
 
 def _body_speaker(doc: Document, pronoun: Any) -> Any | None:
@@ -260,9 +272,11 @@ def _reporting_noun(pronoun: Any) -> Any | None:
 def _referred_party(doc: Document, pronoun: Any, antecedent: Any) -> Party:
     """The party a pronoun stands for, saying whence it came (`dateline show` prints the entry)."""
     party = antecedent.as_party()
+    ahead = _fronted_antecedent(doc, pronoun, _people(doc))
     how = "the body its reporting subject stands for" if _body_speaker(doc, pronoun) is antecedent else \
         "the issuer of the thing that reports it" if _thing_speaker(doc, pronoun) is antecedent else \
         "the noun its own noun is coordinated with" if coordinated_owner(pronoun) is not None else \
+        "the subject its fronted phrase comes before" if ahead is antecedent else \
         f"nearest sentence naming one that agrees, its {antecedent_role(doc.parsed, antecedent)}"
     party.entry = f"pronoun {pronoun.text!r} -> {antecedent.text!r} at {antecedent.start} ({how}): {antecedent.entry}"
     return party
