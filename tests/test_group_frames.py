@@ -50,3 +50,15 @@ def test_the_object_of_the_act_is_still_the_act_told_twice(make_doc) -> None:
     features = _pair(make_doc, "The governor arrived on his fourth visit to the coast.", "arrived", "visit",
                      "CONSULT")
     assert features["occasion_of_other"] == 0.0
+
+
+def test_an_act_dated_by_another_is_not_that_act(make_doc) -> None:
+    features = _pair(make_doc, "Before the summit, the prime minister met the visiting chancellor in his office.",
+                     "met", "summit", "CONSULT")
+    assert features["occasion_of_other"] == 1.0 and clash(features)
+    features = _pair(make_doc, "The report says the army burned the villages months before the invasion.",
+                     "burned", "invasion", "ASSAULT")
+    assert features["occasion_of_other"] == 1.0 and clash(features)
+    features = _pair(make_doc, "Police detained dozens of students prior to the arrests of their leaders.",
+                     "detained", "arrests", "COERCE")
+    assert features["occasion_of_other"] == 1.0 and clash(features)
