@@ -36,6 +36,8 @@ class NameGroup:
     confidence: float = 0.0
     runner_up_population: dict[int, int] = field(default_factory=dict)
     peers: list[NameGroup] = field(default_factory=list)  # other names listed with this one
+    #: Some mention of the name holds another place ("Tacoma, Washington"): the text reads it as an area there.
+    holds_a_place: bool = False
 
     def peer_share(self, feature_code: str) -> float:
         """The share of the listed names read as this kind of place (a state among states)."""

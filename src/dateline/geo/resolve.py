@@ -73,7 +73,7 @@ SIBLING_PROVINCE_BONUS = 2.0
 UNNAMED_ABROAD_PENALTY = 1.5
 DOMINANCE_WEIGHT = 1.0
 DOMINANCE_CAP = 2.0
-#: A bare name shared by a big city and the area around it means the city, unless cued.
+#: A bare name shared by a big city and the area around it (or by the capital and a state) means the city, unless cued.
 NAMESAKE_CITY_PENALTY = 1.5
 NAMESAKE_CITY_POPULATION = 50_000
 #: Context: a candidate in a country (admin1 area) the article is about gets
@@ -183,6 +183,8 @@ def _group(mentions: list[Mention], gazetteer: Gazetteer) -> dict[str, NameGroup
     for mention in mentions:
         group = groups[fold(mention.text)]
         group.peers.extend(groups[fold(mentions[j].text)] for j in mention.peers)
+        if mention.container is not None:
+            groups[fold(mentions[mention.container].text)].holds_a_place = True
     for group in groups.values():
         if 0 < group.cues[STATE_BODY_CUE] * 2 < len(group.mentions):
             del group.cues[STATE_BODY_CUE]  # a state's court once, the city everywhere else
@@ -336,7 +338,8 @@ def score_candidate(candidate: Candidate, group: NameGroup, context: Context) ->
         score += DOMINANCE_WEIGHT * min(DOMINANCE_CAP, group.dominance(candidate))
     if code == "ADM1" and _sibling_of_provinces(candidate, group, context):
         score += SIBLING_PROVINCE_BONUS  # among the states of one country, "Georgia" is one more
-    if klass == "A" and any(_is_namesake_city(other, candidate) for other in group.candidates):
+    said_a_state = group.holds_a_place or (code == "ADM1" and group.peer_share(code) > 0)
+    if klass == "A" and any(_is_namesake_city(other, candidate, said_a_state) for other in group.candidates):
         score -= NAMESAKE_CITY_PENALTY
     score += _context_bonus(candidate, context)
     if _unnamed_abroad(candidate, group, context):
@@ -367,10 +370,18 @@ def _sibling_of_provinces(province: Candidate, group: NameGroup, context: Contex
         and all(context.countries.get(r.country_code, 0.0) <= FOREIGN_UNNAMED_WEIGHT for r in rivals)
 
 
-def _is_namesake_city(city: Candidate, area: Candidate) -> bool:
-    """A big city inside the area that bears its name (New York in New York, Hama in Hama)."""
-    return (feature_class(city) == "P" and city.population >= NAMESAKE_CITY_POPULATION
-            and city.admin1_key == area.admin1_key and city.match >= 0.9)
+def _is_namesake_city(city: Candidate, area: Candidate, said_a_state: bool = False) -> bool:
+    """A big city inside the area that bears its name (New York in New York, Hama in Hama), or the country's capital
+    wherever the area of its name lies (Washington, D.C. beside Washington State): a bare name the news shares
+    between its capital and one of its states means the capital, unless a cue says the state, or the text does
+    (`said_a_state`: the name listed with states, "California or Washington", or holding a town, "Tacoma,
+    Washington"). Without this the two readings of "Washington" were within a tenth of a point, and one hamlet of
+    the article read in that state ("Central Park") moved every "Washington" of a story about the capital 4,000 km."""
+    if feature_class(city) != "P" or city.match < 0.9:
+        return False
+    if city.feature_code == "PPLC" and area.feature_code == "ADM1" and city.country_code == area.country_code:
+        return not said_a_state
+    return city.population >= NAMESAKE_CITY_POPULATION and city.admin1_key == area.admin1_key
 
 
 def _context_bonus(candidate: Candidate, context: Context) -> float:
