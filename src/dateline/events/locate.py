@@ -102,6 +102,7 @@ from dateline.events.scene_fit import of_the_present
 from dateline.events.senses import BUSINESS_SECTORS
 from dateline.events.sentence_frame import names_a_holder
 from dateline.events.swept_places import swept_choice
+from dateline.events.visitors import dateline_countries
 from dateline.model import Document, Location, LocationPrecision, Place
 from dateline.words import word_set
 
@@ -150,7 +151,8 @@ def locate_event(doc: Document, trigger_i: int, event_type: str | None = None, a
         return None
     if not physical:
         countries, _ = party_countries(actors, recipients)
-        here = (court_location(doc, trigger) or dateline_location(doc, trigger, countries, [*actors, *recipients],
+        home = dateline_countries([*actors, *recipients], countries, _may_cross(event_type, actors, recipients))
+        here = (court_location(doc, trigger) or dateline_location(doc, trigger, home, [*actors, *recipients],
                                                                   words=True) or hearing_location(doc, trigger)) \
             if of_the_present(doc, date) else None
         return here or encounter_location(doc, trigger, actors, recipients, date)
@@ -161,7 +163,8 @@ def locate_event(doc: Document, trigger_i: int, event_type: str | None = None, a
     scene = scene_location(doc, trigger, _scene_countries(event_type, countries if across else None, recipients),
                            date, event_type)
     present = of_the_present(doc, date)
-    here = (court_location(doc, trigger) or dateline_location(doc, trigger, countries, [*actors, *recipients])) \
+    home = dateline_countries([*actors, *recipients], countries, _may_cross(event_type, actors, recipients))
+    here = (court_location(doc, trigger) or dateline_location(doc, trigger, home, [*actors, *recipients])) \
         if present else None
     return here or scene or (hearing_location(doc, trigger) if present else None) \
         or home_country_location(doc, trigger, event_type, actors, recipients)
@@ -219,6 +222,13 @@ def party_countries(actors: Iterable[Any], recipients: Iterable[Any]) -> tuple[f
     targets = {c for c in (getattr(p, "country", None) for p in recipients) if c}
     countries = targets | {c for c in (getattr(p, "country", None) for p in actors) if c}
     return frozenset(countries), bool(targets) or len(countries) > 1
+
+
+def _may_cross(event_type: str | None, actors: Iterable[Any], recipients: Iterable[Any]) -> bool:
+    """True when an act may have crossed a border or been done where it arrived, so a foreign visitor's country is
+    no less telling than any party's (`events.visitors`): an attack, an armed party's act, aid."""
+    return event_type in FORCE_TYPES or event_type in DELIVERED_TYPES \
+        or any(getattr(p, "sector", None) in ARMED_SECTORS for p in [*actors, *recipients])
 
 
 def _scene_countries(event_type: str | None, countries: frozenset[str] | None,

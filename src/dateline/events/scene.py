@@ -106,14 +106,16 @@ def dateline_location(doc: Document, trigger: Any, countries: frozenset[str], pa
     there. Parties with no country give no ground to place it there; a foreign party may have acted
     elsewhere. A scene that is only an area holding the town, its country or its state ("covering demonstrations in
     Egypt", filed from Cairo; "on his trip to the Louisiana coast", filed from Grand Isle, Louisiana), has not moved
-    the story away from the town: the town says more. Nor when the act's sentence or its `parties` say it was done
-    elsewhere (`events.seats`: a town of another area named, or, for `words`, a figure of the state speaking from
-    a capital the town is not)."""
+    the story away from the town: the town says more; nor, for `words`, has a scene that is the town itself (a
+    physical act the scene did not take, by its day or its parties, is not given the same town through the
+    dateline). Nor when the act's sentence or its `parties` say it was done elsewhere (`events.seats`: a town of
+    another area named, or, for `words`, a figure of the state speaking from a capital the town is not)."""
     place = dateline_place(doc)
     if place is None or countries != {iso3_codes().get(place.country_code or "")}:
         return None
     scene = _SceneTrail.of(doc).scene
-    if scene is not None and not area_holds(scene[0], place):
+    same_town = words and scene is not None and scene[0].geonameid == place.geonameid
+    if scene is not None and not same_town and not area_holds(scene[0], place):
         return None  # the story has moved to a place of its own, which disagrees with the parties
     if dateline_refuted(doc, place, trigger, parties, words) is not None:
         return None
