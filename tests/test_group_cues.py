@@ -294,3 +294,16 @@ def test_an_act_with_no_occasion_phrase_is_no_occasion_of_another(make_doc) -> N
     events = [_at(text, "ambush"), _at(text, "assault")]
     ambush, assault = mentions_of(events, [mention_cues(e, doc.parsed) for e in events], DAY)
     assert pair_features(ambush, assault)["occasion_of_other"] == 0.0
+
+
+def test_a_noun_put_in_another_place_by_its_adverb_tells_another_occurrence(make_doc) -> None:
+    text = ("Students marched through the capital on Friday. Protests there have been smaller than in the north. "
+            "The exiles heard that the protests back home had grown. Hundreds of exiles then gathered there.")
+    doc = make_doc(text)
+    events = [_at(text, "marched", "PROTEST"), _at(text, "Protests there", "PROTEST"),
+              _at(text, "protests back", "PROTEST"), _at(text, "gathered", "PROTEST")]
+    marched, there, home, gathered = mentions_of(events, [mention_cues(e, doc.parsed) for e in events], DAY)
+    assert (there.markers, home.markers) == ({"there"}, {"home"})
+    assert gathered.markers == frozenset()  # on a verb, "there" is the place just named, as often the story's own
+    assert clash(pair_features(marched, there)) and clash(pair_features(marched, home))
+    assert not clash(pair_features(marched, gathered))

@@ -28,7 +28,7 @@ from dateline.events.group_frames import frame_of
 from dateline.events.group_sets import example_of, manner_of_act, part_of_a_set
 from dateline.events.modality import clause_head
 from dateline.events.occasion import occasion_link
-from dateline.events.occurrences import OTHER_OCCURRENCE, occurrence_kinds  # which occurrence a noun names
+from dateline.events.occurrences import OTHER_OCCURRENCE, OTHER_PLACE, occurrence_kinds  # which occurrence a noun names
 from dateline.model import Event, Location, Place, Timex
 from dateline.syntax import PLACE_ENTITIES
 from dateline.words import number_map, number_of, word_set
@@ -233,9 +233,15 @@ def purpose_of(token: Any) -> int | None:
 def occurrence_markers(token: Any) -> frozenset[str]:
     """The words on a trigger that mark which occurrence it tells: another than the one in focus
     (`OTHER_OCCURRENCE`: "had already toured", "another attack") or an ordinal ("her fifth trip"), in
-    lower case; the auxiliary's adverb counts too ("has again met")."""
+    lower case; the auxiliary's adverb counts too ("has again met"). On a noun, an adverb putting it in another place
+    (`OTHER_PLACE`: "protests there", "the protests back home") marks another occurrence too, also where the parser
+    took "there" after a subject noun for its verb's expletive ("Protests there have been smaller")."""
     words = {c.lower_ for c in token.children if c.dep_ in MARKER_DEPS}
-    return frozenset(w for w in words if w in OTHER_OCCURRENCE or w in ORDINALS)
+    after = token.nbor() if token.i + 1 < len(token.doc) else None
+    if after is not None and after.dep_ == "expl" and token.dep_ == "nsubj" and after.head.i == token.head.i:
+        words.add(after.lower_)
+    places = OTHER_PLACE if token.pos_ == "NOUN" else frozenset()
+    return frozenset(w for w in words if w in OTHER_OCCURRENCE or w in ORDINALS or w in places)
 
 
 def occurrence_count(token: Any) -> int | None:

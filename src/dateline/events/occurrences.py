@@ -3,8 +3,9 @@
 Two mentions of one type may name two occurrences of it however much else they share, and the words that say
 so are vetoes of the within-article grouping (`same_happening.clash`), not weights:
 
-* a word marking another occurrence on one side only ("had already toured" / "her Monday trip"), or two ordinals
-  that differ ("her fourth trip" / "her fifth trip"; `other_occurrences`);
+* a word marking another occurrence on one side only ("had already toured" / "her Monday trip"; on a noun, also
+  one putting it in another place: "protests there", "the protests back home"), or two ordinals that differ ("her
+  fourth trip" / "her fifth trip"; `other_occurrences`);
 * nouns counting different numbers of occurrences ("two assaults" / "the assault"; `counts_differ`);
 * figures around the triggers that differ ("duties on $80 million" / "on $20 million"; `amounts_differ`);
 * the kinds two nouns name by their own noun modifiers ("a mortar attack" / "the oilfield attack"; `kinds_differ`):
@@ -17,11 +18,14 @@ from typing import Any
 
 from dateline.words import word_set
 
-__all__ = ["OTHER_OCCURRENCE", "amounts_differ", "counts_differ", "kinds_differ", "occurrence_kinds",
+__all__ = ["OTHER_OCCURRENCE", "OTHER_PLACE", "amounts_differ", "counts_differ", "kinds_differ", "occurrence_kinds",
            "other_occurrences"]
 
 #: Words marking another occurrence than the one in focus ("previously", "another", "similar").
 OTHER_OCCURRENCE = word_set("other_occurrence_words")
+#: Adverbs putting a noun's act in another place than the story's ("protests there", "the protests back home"): on
+#: the grouping samples 1414-2222, 5 keyed pairs with such a word on one side only, none one happening.
+OTHER_PLACE = word_set("other_place_words")
 #: The dependency of a noun modifier that names a kind ("mortar attack", "oilfield attack", "Geneva talks").
 KIND_DEP = "compound"
 #: Kinds are common nouns: a name says who held the act or where ("the Senate hearing", "the Kirkuk attack"), which
@@ -36,9 +40,10 @@ def other_occurrences(first: frozenset[str], second: frozenset[str]) -> bool:
     sides that differ ("her fourth trip" / "her fifth trip"). An ordinal on one side only names which
     occurrence the other tells too ("arrived on her fifth trip" / "her Monday trip": of the labelled pairs
     so marked, all are one happening)."""
-    if first & OTHER_OCCURRENCE != second & OTHER_OCCURRENCE:
+    other = OTHER_OCCURRENCE | OTHER_PLACE
+    if first & other != second & other:
         return True
-    first_ordinals, second_ordinals = first - OTHER_OCCURRENCE, second - OTHER_OCCURRENCE
+    first_ordinals, second_ordinals = first - other, second - other
     return bool(first_ordinals and second_ordinals and first_ordinals != second_ordinals)
 
 
