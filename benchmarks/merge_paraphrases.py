@@ -15,8 +15,9 @@ A labelled draw is a pair file like the others (one stratum): `benchmarks/merge.
     .venv/bin/python benchmarks/merge_paraphrases.py --agreement FIRST SECOND                     # two coders
 
 `--labelled` reads each labelled pair's two reports back from the store (by anchor: `merge_anchors`), reads what each
-sentence tells with the spaCy pipeline (`paraphrase_features`), and prints, per feature, how many same and different
-pairs it fires on: the precision a link on it alone would have in the sample, and the share of same pairs it finds.
+sentence (its words read back from the article: `merge_text`) tells with the spaCy pipeline (`paraphrase_features`),
+and prints, per feature, how many same and different pairs it fires on: the precision a link on it alone would have
+in the sample, and the share of same pairs it finds.
 
 `--agreement` reads two coders' labels of one draw (joined by `pair`; no store needed) and prints how far a second
 careful reader agrees with the first: the raw agreement and Cohen's kappa over the pairs both called same or different
@@ -39,6 +40,7 @@ from dateline.merge.link import features_between
 from dateline.merge.rules import Report
 from merge_anchors import AnchorIndex, read_labels, write_labels
 from merge_missed import mechanism, read_store, record, similar_unmerged
+from merge_text import with_text
 
 LOW_LINK = "low link p"
 #: Entity kinds a prepositional phrase names that say where or when an act was, not what it was done to.
@@ -155,6 +157,7 @@ def separation(db: Path, labelled: Path) -> dict[str, object]:
         if rec.get("label") not in ("same", "different"):
             totals[str(rec.get("label"))] += 1
             continue
+        rec = with_text(rec)  # the sentences, read back from the articles where the file keeps their places
         a, b = index.event_of(rec["a"]), index.event_of(rec["b"])
         if a is None or b is None:
             unmapped += 1

@@ -3,7 +3,8 @@
     .venv/bin/python tools/train_merge_model.py [--pairs benchmarks/data/merge_pairs_population.jsonl ...]
         [--out src/dateline/data/models/merge_link.json]
 
-Each pairs file holds both events of each pair as JSON, its label (`same` / `different`), its
+Each pairs file holds both events of each pair as JSON (their words kept as places in the T17 articles and read back
+from `../shared/corpus/t17`: `benchmarks/merge_text.py`), its label (`same` / `different`), its
 stratum and the stratum's population (`benchmarks/merge.py` and the file's first line say how they
 were drawn): the population sample of every candidate pair, and the sample of the pairs the background
 reach added (`merge_pairs_background.jsonl`; its strata are its own, so each sample weighs its own
@@ -37,6 +38,10 @@ from dateline.merge.link import MODEL_PATH
 from dateline.model import Event
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from merge_text import with_text  # noqa: E402
+
 PAIRS = (ROOT / "benchmarks" / "data" / "merge_pairs_population.jsonl",
          ROOT / "benchmarks" / "data" / "merge_pairs_background.jsonl")
 C_GRID = (0.3, 1.0, 3.0)
@@ -52,9 +57,11 @@ ABOUT = ("Cross-article link model of dateline.merge.link: a logistic regression
 
 
 def read_pairs(path: Path) -> list[dict]:
-    """The labelled pair records (the first line, `_about`, says how they were drawn)."""
+    """The labelled pair records (the first line, `_about`, says how they were drawn), each with its words read back
+    from the articles (`merge_text.with_text`: the features read the evidence sentences)."""
     lines = path.read_text(encoding="utf-8").splitlines()
-    return [rec for rec in map(json.loads, lines) if "_about" not in rec and rec.get("label") in ("same", "different")]
+    return [with_text(rec) for rec in map(json.loads, lines)
+            if "_about" not in rec and rec.get("label") in ("same", "different")]
 
 
 def topic_family(rec: dict) -> str:
