@@ -1,12 +1,14 @@
 """Compare event model pairs (detector and verifier) on the evaluation sets, from parses made once.
 
-    .venv/bin/python benchmarks/event_models.py MODELS [MODELS ...] [--min-confidence 0.35]
+    .venv/bin/python benchmarks/event_models.py MODELS [MODELS ...] [--min-confidence 0.35] [--news-pool 5-9]
 
 Each MODELS folder holds an `event_detector` and an `event_verifier` (`src/dateline/data/models` is the shipped
 pair; a training run's `--out` another). Every set is parsed and run through the stages once, with the lexicon
 alone (cached under `$DATELINE_CACHE/event-models/`); each pair then codes the cached documents again with its
 detector and verifies them with its verifier, so a comparison costs minutes, not a `benchmarks/events.py` run.
-Per pair, at the display threshold (the default view unless given): false alarms on MUC-4 no-incident
+Per pair, at the fixed view 0.35 (or `--min-confidence`) and at the verifier's own view (`view`: stored with it by
+the training script, `tools/model_view.py`; keys ending `_at_view`, and the news keys named by that threshold), so a
+retrain is judged at its own operating point as well as at the old one: false alarms on MUC-4 no-incident
 documents and CrisisLex disaster tweets (`event_sets`), the short reports' found and false-alarm shares
 (`short_reports`), GSR type F1 (`events`), RAMS recall, WikiEvents recall and precision. The detector is the
 pair's own everywhere (on RAMS and WikiEvents, which both models learn from, the figures are in-sample; MUC-4,
@@ -49,7 +51,8 @@ from dateline.events import detect, linear, verify
 from dateline.events.detect import using_detector
 from dateline.events.group import grouping
 from dateline.events.linear import LinearModel
-from dateline.events.verify import DEFAULT_MIN_CONFIDENCE, unverified, using_verifier, verify_events
+from dateline.events.verify import unverified, using_verifier, verify_events
+from dateline.events.view import FALLBACK_VIEW, view_of
 from dateline.model import Article, Document
 from dateline.nlp import load_model
 from dateline.pipeline import process
@@ -106,23 +109,32 @@ def coded(docs: list[Document], detector: LinearModel, verifier: Verifier) -> li
         return [sets.grouped_copy(verify_events(replace(d, events=list(d.events)))) for d in raw]
 
 
-def short_report_figures(detector: LinearModel, verifier: Verifier, threshold: float) -> dict[str, Any]:
-    """Found and false-alarm shares of the short reports."""
+def short_report_figures(detector: LinearModel, verifier: Verifier, views: dict[str, float]) -> dict[str, Any]:
+    """Found and false-alarm shares of the short reports at each view of `views` (key suffix -> threshold)."""
     reports = shorts.load_reports()
     articles = [Article(id=r["id"], date=dt.date.fromisoformat(r["date"]), text=r["text"]) for r in reports]
-    got = shorts.score(reports, coded(cached_documents("short", articles), detector, verifier), threshold)
-    return {"short_found": got["found"], "short_false_alarm": got["false_alarm"]}
+    docs = coded(cached_documents("short", articles), detector, verifier)
+    out: dict[str, Any] = {}
+    for suffix, threshold in views.items():
+        got = shorts.score(reports, docs, threshold)
+        out |= {f"short_found{suffix}": got["found"], f"short_false_alarm{suffix}": got["false_alarm"]}
+    return out
 
 
-def gsr_type_f1(detector: LinearModel, verifier: Verifier, threshold: float) -> float:
-    """Type micro-F1 of the factual events at or above `threshold` on the PLOVER gold-standard sentences."""
+def gsr_type_f1(detector: LinearModel, verifier: Verifier, views: dict[str, float]) -> dict[str, float]:
+    """Type micro-F1 of the factual events at or above each view of `views` on the PLOVER gold-standard sentences,
+    keyed `gsr_type_f1` plus the view's suffix."""
     gold = gsr.load_gold(gsr.GSR)
     articles = [Article(id=g["id"], date=gsr.DCT, text=g["text"]) for g in gold]
-    counts: Counter = Counter()
-    for g, doc in zip(gold, coded(cached_documents("gsr", articles), detector, verifier), strict=True):
-        shown = [e for e in doc.events if not e.negated and not e.hypothetical and e.confidence >= threshold]
-        gsr.count_types(g, shown, counts, "type")
-    return gsr.f1(counts["type_tp"], counts["type_fp"], counts["type_fn"])["f1"]
+    docs = coded(cached_documents("gsr", articles), detector, verifier)
+    out = {}
+    for suffix, threshold in views.items():
+        counts: Counter = Counter()
+        for g, doc in zip(gold, docs, strict=True):
+            shown = [e for e in doc.events if not e.negated and not e.hypothetical and e.confidence >= threshold]
+            gsr.count_types(g, shown, counts, "type")
+        out[f"gsr_type_f1{suffix}"] = gsr.f1(counts["type_tp"], counts["type_fp"], counts["type_fn"])["f1"]
+    return out
 
 
 def news_figures(detector: LinearModel, verifier: Verifier, thresholds: list[float],
@@ -228,27 +240,36 @@ def judged_news(docs: list[Document], labels: list[dict[str, Any]], threshold: f
 
 def pair_figures(folder: Path, threshold: float, news_only: bool = False, news_split: str = "heldout",
                  news_pools: tuple[tuple[int, int], ...] = ()) -> dict[str, Any]:
-    """Every figure of the pair in `folder` at `threshold` (the unseen-news ones alone when `news_only`), the news
+    """Every figure of the pair in `folder` at `threshold` and at the verifier's own view (`view`, stored with it
+    by the training script; `FALLBACK_VIEW` for a verifier trained before views were stored), the latter's keys
+    ending `_at_view` (the unseen-news ones alone when `news_only`, whose keys name their threshold), the news
     judged on the labelled articles of `news_split`, with the pooled rounds of `news_pools`."""
     detector = linear.read_model(folder, detect.MODEL_NAME, detect.FEATURE_VERSION)
     verifier = (linear.read_model(folder, verify.MODEL_NAME, verify.FEATURE_VERSION),
                 linear.installed_model(folder, verify.REFINER_NAME, verify.FEATURE_VERSION))
-    out: dict[str, Any] = {"models": str(folder), "min_confidence": threshold}
+    stored = view_of(verifier[0].meta)
+    own = FALLBACK_VIEW if stored is None else stored
+    views = {"": threshold, "_at_view": own}
+    out: dict[str, Any] = {"models": str(folder), "min_confidence": threshold, "view": own,
+                           "view_stored": stored is not None}
+    news_at = [FALLBACK_VIEW, 0.45, threshold, own]
     if news_only:
-        return out | news_figures(detector, verifier, [0.35, 0.45, threshold], news_split, news_pools)
+        return out | news_figures(detector, verifier, news_at, news_split, news_pools)
     for name, load in (("muc4_false_alarm", sets.muc_articles), ("crisislex_false_alarm", sets.crisis_tweet_articles)):
         docs = coded(cached_documents(name, load(0)), detector, verifier)
-        out[name] = sets.alarm_rate(docs, threshold)["false_alarm_rate"]
-    out.update(short_report_figures(detector, verifier, threshold))
-    out.update(news_figures(detector, verifier, [0.35, 0.45, threshold], news_split, news_pools))
-    out["gsr_type_f1"] = gsr_type_f1(detector, verifier, threshold)
+        out |= {f"{name}{suffix}": sets.alarm_rate(docs, t)["false_alarm_rate"] for suffix, t in views.items()}
+    out.update(short_report_figures(detector, verifier, views))
+    out.update(news_figures(detector, verifier, news_at, news_split, news_pools))
+    out.update(gsr_type_f1(detector, verifier, views))
     for name, load, judged in (("rams", sets.rams_articles, None),
                                ("wikievents", sets.wikievents_articles, sets.KAIROS_TYPES)):
         articles, golds = load(0)
-        found = sets.found_at(coded(cached_documents(name, articles), detector, verifier), golds, threshold, judged)
-        out[f"{name}_recall"] = found["recall"]
-        if judged:
-            out[f"{name}_precision"] = found["precision"]
+        docs = coded(cached_documents(name, articles), detector, verifier)
+        for suffix, t in views.items():
+            found = sets.found_at(docs, golds, t, judged)
+            out[f"{name}_recall{suffix}"] = found["recall"]
+            if judged:
+                out[f"{name}_precision{suffix}"] = found["precision"]
     return out
 
 
@@ -256,7 +277,9 @@ def main() -> None:
     """Print one JSON line of figures per model folder given."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("models", type=Path, nargs="+", help="folders with event_detector.* and event_verifier.*")
-    parser.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE)
+    parser.add_argument("--min-confidence", type=float, default=FALLBACK_VIEW,
+                        help=f"the fixed view every pair is judged at beside its own (default {FALLBACK_VIEW}, the "
+                             "one every session before the twenty-second used)")
     parser.add_argument("--news-only", action="store_true",
                         help="only the unseen-news figures (a few minutes, not the dev sets)")
     parser.add_argument("--news-split", choices=("heldout", "all"), default="heldout",

@@ -136,6 +136,8 @@ def test_training_script_runs_on_a_tiny_sample_and_writes_the_same_bytes_twice(t
     assert "NONE" in model.classes and len(model.vocabulary) > 5
     assert model.dense is None  # sentence embeddings only with --embeddings
     assert "gold" in model.meta["report"]["cv_by_source"]
+    view = model.meta["view"]  # the default view, chosen by the same run's cross-validation (tools/model_view.py)
+    assert view["min_confidence"] == view["at_view"]["threshold"] and 0 < view["min_confidence"] < 1
     names = sorted(p.name for p in first.iterdir())
     assert names == ["event_detector.json", "event_detector.npz", "event_verifier.json", "event_verifier.npz"]
     assert all((first / n).read_bytes() == (second / n).read_bytes() for n in names)

@@ -27,7 +27,9 @@ candidates, `cv_by_source`), the gold articles under 5-fold cross-validation gro
 other folds and every dev source train each fold), each dev source left out in turn (trained on
 everything else), and the calibration fitted on the out-of-fold probabilities of the whole-article
 sources trained on (`WHOLE_ARTICLE`: the gold articles, and the news candidates when they are a source): Platt
-scaling, or the isotonic map of `verifier_figures.isotonic_knots` (`CALIBRATION_MAP`).
+scaling, or the isotonic map of `verifier_figures.isotonic_knots` (`CALIBRATION_MAP`). The default view is chosen
+by the same cross-validation (`model_view.py` states the criterion) and stored as the metadata's `view`, which
+`extract`, `events` and the API read as their default `--min-confidence`.
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ from event_sources import (
     source_file,
 )
 from linear_fit import SEED, fit_linear, predict, without_features
+from model_view import Fold, choose_view, cv_pairs
 from verifier_figures import decide, isotonic_knots, platt, ranking, source_report
 
 #: How much one row of each source counts: the gold articles are the target domain, and so are the hand-labelled
@@ -164,16 +167,38 @@ def whole_article_folds(rows: list[Row]) -> list[set[tuple[str, str]]]:
     return folds
 
 
-def cross_validate_gold(rows: list[Row], c: float | None = None,
-                        use_dense: bool | None = None) -> dict[tuple[str, int, str], dict[str, float]]:
+def fold_models(rows: list[Row], c: float | None = None, use_dense: bool | None = None) -> list[Fold]:
+    """The verifier of each fold of the whole-article cross-validation (`whole_article_folds`), trained on every
+    row outside the fold's documents, with its held-out (source, document) pairs."""
+    return [(held, fit([r for r in rows if (r.source, r.group) not in held], c, use_dense))
+            for held in whole_article_folds(rows)]
+
+
+def cross_validate_gold(rows: list[Row], c: float | None = None, use_dense: bool | None = None,
+                        folds: list[Fold] | None = None) -> dict[tuple[str, int, str], dict[str, float]]:
     """Out-of-fold probabilities for every candidate of a whole-article source (the gold articles, and the
-    hand-labelled news when it is trained on), keyed by (article, trigger start, coded type)."""
+    hand-labelled news when it is trained on), keyed by (article, trigger start, coded type); by the verifiers of
+    `folds` when given (`fold_models` of the same rows), else of folds trained here."""
     out = {}
-    for held in whole_article_folds(rows):
-        model = fit([r for r in rows if (r.source, r.group) not in held], c, use_dense)
+    for held, model in folds if folds is not None else fold_models(rows, c, use_dense):
         test = [r for r in rows if (r.source, r.group) in held]
         out.update({r.key: p for r, p in zip(test, predict(model, test), strict=True)})
     return out
+
+
+def chosen_view(rows: list[Row], folds: list[Fold], oof: dict[tuple[str, int, str], dict[str, float]]
+                ) -> dict[str, Any]:
+    """The default view the model is shipped with (`model_view.choose_view`, whose docstring states the
+    criterion): read on the whole-article candidates each scored by its fold's verifier calibrated on the other
+    folds' out-of-fold pairs, so on the scale the shipped model's calibrated confidences are on."""
+    pairs, events = cv_pairs(rows, folds, lambda model, held: calibrated(model, rows, oof, held))
+    return choose_view(pairs, events)
+
+
+def cv_view(rows: list[Row], c: float | None = None) -> dict[str, Any]:
+    """`chosen_view` of `rows` under the recipe in force, its folds and out-of-fold probabilities made here."""
+    folds = fold_models(rows, c)
+    return chosen_view(rows, folds, cross_validate_gold(rows, folds=folds))
 
 
 def calibration_pairs(rows: list[Row], oof: dict[tuple[str, int, str], dict[str, float]],
@@ -342,17 +367,20 @@ def main() -> None:
         print(f"left out {name}: {report[name]}", file=sys.stderr)
     report["cv_by_source"] = per_source_cv(rows, args.c)
     print(f"all sources, 5-fold CV by document: {report['cv_by_source']}", file=sys.stderr)
-    oof = cross_validate_gold(rows, args.c)
+    folds = fold_models(rows, args.c)
+    oof = cross_validate_gold(rows, folds=folds)
     gold = [r for r in rows if r.source == "gold"]
     report["gold_cv"] = source_report(gold, [oof[r.key] for r in gold])
     print(f"gold, 5-fold CV by article: {report['gold_cv']}", file=sys.stderr)
     model = calibrated(fit(rows, args.c), rows, oof)
+    view = chosen_view(rows, folds, oof)
+    print(f"default view, chosen by the CV: {view['min_confidence']} ({view['at_view']})", file=sys.stderr)
     sources = dict(Counter(r.source for r in rows))
     linear.write_model(model, args.out, MODEL_NAME, FEATURE_VERSION,
                        {"dense": "minilm-sentence" if USE_EMBEDDINGS else None,
                         "dense_weight": DENSE_WEIGHT, "rows": sources, "source_weight": SOURCE_WEIGHT,
                         **recipe,
-                        "marked_sources": sorted(MARKED), "report": report})
+                        "marked_sources": sorted(MARKED), "report": report, "view": view})
     print(f"wrote {linear.model_files(args.out, MODEL_NAME)[0]} ({len(model.vocabulary)} features, "
           f"classes {len(model.classes)}, "
           f"calibration: {len(model.calibration_knots)} knots)", file=sys.stderr)

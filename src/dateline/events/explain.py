@@ -92,14 +92,20 @@ def _where(event: Event) -> str:
     return f"{loc.name} ({loc.country_code}, {loc.lat}, {loc.lon}, geonameid {loc.geonameid})"
 
 
-def explanation(event: Event, article: Article | None = None) -> list[Line]:
+def explanation(event: Event, article: Article | None = None, view: float | None = None) -> list[Line]:
     """The lines explaining an event: what, which article, the sentence, and where each coding came from.
 
     `article` (the reporting article) is optional: without it the event's own article id,
-    date and title are used, as a stored event has them.
+    date and title are used, as a stored event has them. An event below `view` (by default the verifier's
+    default view, `verify.DEFAULT_MIN_CONFIDENCE`) is said to be left out of listings, so a reader who found it
+    by its id knows why `dateline events` does not show it.
     """
+    from dateline.events.verify import DEFAULT_MIN_CONFIDENCE
+
     ev = event.evidence
-    lines = [Line("title", f"event {event.id}  (confidence {event.confidence})", type_label(event))]
+    shown_from = DEFAULT_MIN_CONFIDENCE if view is None else view
+    below = f"; below the default view {shown_from}, left out of listings" if event.confidence < shown_from else ""
+    lines = [Line("title", f"event {event.id}  (confidence {event.confidence}{below})", type_label(event))]
     article_line = _article_line(event, article)
     lines += [article_line] if article_line else []
     lines += [Line("plain"), Line("sentence", ev.sentence), Line("plain")]

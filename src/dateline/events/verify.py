@@ -42,6 +42,7 @@ from dateline.events.linear import LinearModel
 from dateline.events.locate import location_for_type
 from dateline.events.ontology import load_ontology
 from dateline.events.switch import Switch
+from dateline.events.view import stored_view
 from dateline.model import Document, Event, event_id
 
 MODEL_DIR = package_data("models")
@@ -55,13 +56,20 @@ NONE = "NONE"
 REJECT_BELOW = 0.04
 #: A re-typing needs the new type at least this probable (and more probable than the lexicon's).
 RETYPE_MIN = 0.5
+
+
+def default_view(folder: Path = MODEL_DIR) -> float:
+    """The default view of the verifier in `folder` (by default the packaged one): the threshold its training run
+    chose and stored (`events.view`), else `view.FALLBACK_VIEW`."""
+    return stored_view(linear.model_files(folder, MODEL_NAME)[0])
+
+
 #: The default view (README "The default view"): listings, timelines, exports and the API leave out events below
-#: this confidence unless asked (`--min-confidence 0`); `extract` too (DESIGN's one default view).
-#: Chosen on the cross-validated precision/recall curve of events-gold (`benchmarks/events.py`): the lowest
-#: threshold whose F0.5 (precision counted twice recall: a reader pays for every wrong line, and still needs
-#: the events) is within 0.01 of the best: 0.35 (P 0.50, R 0.39, fully correct 0.17) with the detector's
-#: candidates and the party-less ones judged by the verifier (before them: 0.45, P 0.61, R 0.28).
-DEFAULT_MIN_CONFIDENCE = 0.35
+#: this confidence unless asked (`--min-confidence 0`); `extract` too (DESIGN's one default view). Read from the
+#: packaged verifier's metadata (`events.view`): the training script chooses it by its cross-validation
+#: (`tools/model_view.py`: the lowest threshold whose F0.5 on the out-of-fold events-gold and news candidates is
+#: within 0.01 of the best), so a retrain is shown at its own operating point; 0.35 when the verifier says none.
+DEFAULT_MIN_CONFIDENCE = default_view()
 #: Without a verifier, events at or below this confidence that name no party are dropped (PLOVER codes no
 #: actor-less events). With one they stay candidates, judged with the rest (the verifier reads the parties
 #: found): the rule had hidden a third of the events-gold events the lexicon found (0.39 -> 0.55 of them).

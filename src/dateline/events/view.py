@@ -1,0 +1,46 @@
+"""The default view: the confidence at or above which listings show an event, chosen with the verifier.
+
+A verifier's confidence is its calibrated probability that an event is real and of its type, and each retrain
+fits another probability map: a fixed view (0.35 until the twenty-second session) then sits at another point of
+each new model's precision/recall curve, and a retrain that ranks better could show fewer right events at it.
+So the view is part of the model: `tools/train_event_model.py` chooses it by its cross-validation
+(`tools/model_view.py` says the criterion) and writes it into the verifier's metadata (`event_verifier.json`,
+key `view`), and `extract`, `events`, timelines, exports and the API read it from there as their default
+(`--min-confidence` still wins).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+#: The view when no installed verifier says one (no verifier, or one trained before the view was stored): the
+#: number every listing used before the twenty-second session, chosen once on the events-gold cross-validation.
+FALLBACK_VIEW = 0.35
+#: The metadata key the training script writes the view under, and the key of the threshold inside it.
+VIEW_KEY = "view"
+THRESHOLD_KEY = "min_confidence"
+
+
+def view_of(meta: Mapping[str, Any]) -> float | None:
+    """The view stored in a model's metadata, or None when it has none (a model trained before views were
+    stored); refused when it is no confidence (outside 0-1), since every listing would then be wrong."""
+    stored = meta.get(VIEW_KEY)
+    if not isinstance(stored, Mapping) or stored.get(THRESHOLD_KEY) is None:
+        return None
+    value = float(stored[THRESHOLD_KEY])
+    if not 0.0 <= value <= 1.0:
+        raise ValueError(f"the model's view {value} is no confidence between 0 and 1; retrain the verifier "
+                         "(data/models/SOURCE.md says how)")
+    return value
+
+
+def stored_view(metadata: Path) -> float:
+    """The view of the verifier whose metadata file is `metadata`: its stored view, else `FALLBACK_VIEW` (also
+    when no verifier is installed, when the lexicon's own confidences are shown)."""
+    if not metadata.exists():
+        return FALLBACK_VIEW
+    found = view_of(json.loads(metadata.read_text(encoding="utf-8")))
+    return FALLBACK_VIEW if found is None else found
