@@ -2,11 +2,11 @@
 
 "Threaten" is a THREATEN when a party warns another of what it will do to it, but "unrest threatens the stability of
 the region" or "the row could threaten the recovery" endangers a state of things; "support" backs a party or its
-cause, but "to support the economy" or "to restore investor confidence" sustains one; "battling rumours" fights no
+cause, but "to support the economy" or "to restore confidence in the banks" sustains one; "battling rumours" fights no
 one. The class is told by the kind of what the verb is done to (`state_nouns.txt`: conditions and qualities, no
 party, policy or goods), never by the verb's word, and only for the types whose reading needs a party there
-(`STATE_TYPES`). A noun trigger of a threat does the same with its "to" phrase ("threats to the company's ability
-to operate", "a threat to stability"): a danger, no threat.
+(`STATE_TYPES`). A noun trigger of a threat does the same with its "to" phrase ("threats to the mill's ability
+to pay its workers", "a threat to stability"): a danger, no threat.
 
 What the verb is done to is `lexicon.verb_objects` (its object, its passive subject, the noun its participle
 describes). A noun with a name in its phrase ("Iran's economy", "the Egyptian economy") still names no party that

@@ -12,10 +12,10 @@ sentence of prose has such seams too ("told reporters Tuesday", "the former gove
 its length, mostly a title before a name; the block has one every hundred characters or so.
 
 Two more seams of the same kind (the twenty-second session's shown sample, two Guardian pages whose blocks had two
-and three of the seams above in a thousand characters): a verb that ends one item's clause ("... six weeks earlier
-than planned Former contractor says ..."), a capitalised word after it that is no part of the verb's clause nor
+and three of the seams above in a thousand characters): a verb that ends one item's clause ("... the ferry ran two
+hours later than planned Local traders say ..."), a capitalised word after it that is no part of the verb's clause nor
 above it in the parse (a verb's own object or subject, "told Reuters", "said Obama", is); and an item that opens
-with its date stamp and a colon ("... after discharge 7 May 2009 : Ministers ..."), which prose never runs into
+with its date stamp and a colon ("... after a long debate 3 March 2009 : Volunteers ..."), which prose never runs into
 from a lower-case word.
 
 `find_teaser_runs` marks a sentence unit of at least `MIN_RUN_CHARS` characters with at least `MIN_SEAMS` seams as a
@@ -77,7 +77,7 @@ def _year(word: str) -> bool:
 
 def _verb_ends(before: Any, after: Any) -> bool:
     """Whether the verb `before` ends its clause before `after`: the verb modifies nothing after it (a participle
-    before its noun, "the outlawed Muslim Brotherhood", does), and `after` is neither in the verb's subtree (its
+    before its noun, "the banned Workers Front", does), and `after` is neither in the verb's subtree (its
     object, its clause's subject: "told Reuters", "said Obama") nor above it in the parse."""
     if before.pos_ != "VERB" or before.head.i > before.i:
         return False
