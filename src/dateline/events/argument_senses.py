@@ -31,6 +31,8 @@ and word lists only:
   figure, no party acts; `events.doer_senses`);
 * a threat, a backing or an attack done to a state of things, not a party ("threatens the stability", "to support
   the economy", "battling rumours"): it endangers, sustains or fights it (`events.state_objects`);
+* a verb of wanting with an infinitive of the wanter's own act ("we wanted to open the clinic"): a wish, no request
+  (`events.wish_senses`);
 * an act named as the landmark of a time ("on the anniversary of the invasion", "in the run-up to the war"): a
   reference the sentence is dated by, no happening told (`events.time_landmarks`).
 """
@@ -45,6 +47,7 @@ from dateline.events.parties_syntax import hyphened_agent
 from dateline.events.state_objects import state_object
 from dateline.events.text_objects import text_object
 from dateline.events.time_landmarks import time_landmark
+from dateline.events.wish_senses import own_wish
 from dateline.syntax import PLACE_ENTITIES
 from dateline.words import word_class, word_set
 
@@ -66,7 +69,7 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 
 
 def sense_from_arguments(token: Any, type_name: str) -> str | None:
-    """Why the trigger names no act of `type_name` by where it stands (the module's eight cases), or None."""
+    """Why the trigger names no act of `type_name` by where it stands (the module's nine cases), or None."""
     if _attributive(token, type_name):
         return f"attribute: '{token.text}' describes '{token.head.text}'"
     if type_name == "REQUEST" and _order_of_a_thing(token):
@@ -79,6 +82,8 @@ def sense_from_arguments(token: Any, type_name: str) -> str | None:
         return f"text: '{token.text}' is done to '{text.text}', a text, no party (events.text_objects)"
     if (doer := doer_that_cannot_act(token, type_name)) is not None:
         return f"doer: '{doer.text}' is no party that can '{token.text}' (events.doer_senses)"
+    if (wish := own_wish(token, type_name)) is not None:
+        return f"wish: '{token.text}' governs '{wish.text}', the subject's own act, no request (events.wish_senses)"
     if (state := state_object(token, type_name)) is not None:
         return f"state: '{token.text}' is done to '{state.text}', a state of things, no party (events.state_objects)"
     if (landmark := time_landmark(token)) is not None:
