@@ -27,7 +27,8 @@ about a third of such acts on the article's day), and this says how often the bo
 hypothetical or future) from articles of a corpus folder (JSON Lines `articles.jsonl` under it, such as
 ../shared/corpus/t17) that are not in the gold, drawn with a fixed seed; one JSON line each with the sentence,
 the trigger and its span, the date and its basis, to be marked right or wrong by the gold guideline. The labels
-kept under benchmarks/data (`dates_t17_<seed>.jsonl`, from 2020 on) drop the sentence and keep the span.
+kept under benchmarks/data (`dates_t17_<seed>.jsonl`) drop the sentence and keep the span (1818 and 1919, written
+with the sentence, keep its place in the article instead, `sentence_span`, beside the trigger's).
 
 Prints one JSON line. Each article is parsed and run through the pipeline once (about a minute; the
 TimeML documents are parsed once into `--parse-cache`, shared with `timex.py`).

@@ -92,8 +92,8 @@ def gold_of(event: Event, gold: list[dict], spans: list, roots: list[int]) -> in
 def gold_candidates(event: Event, gold: list[dict], spans: list, roots: list[int]) -> list[int]:
     """The fact gold happenings (cluster roots, in gold order) a shown event of this mention's sentence and type
     may match, as the shared scorer matches: the first one not yet matched. A sentence may tell two happenings of
-    one type by one word ("Hundreds of diplomats are being expelled from both the West and Russia": the West's
-    expulsions and Russia's); its second event is then a match, not a duplicate (`gold_of` names only one)."""
+    one type by one word ("Each capital is expelling the other's envoys": two expulsions, one by each side); its
+    second event is then a match, not a duplicate (`gold_of` names only one)."""
     return list(dict.fromkeys(roots[i] for i in gold_in_sentence(event, gold, spans, facts_only=True)))
 
 

@@ -47,8 +47,8 @@ def gold_labels(article: dict[str, Any], gold: list[dict[str, Any]]) -> dict[tup
 
 def _candidate_happenings(event: Any, gold: list[dict[str, Any]], spans: list[Any], roots: list[int]) -> set[int]:
     """The gold happenings a mention may tell: those of its sentence and type whose trigger holds its word, else all
-    of its sentence and type. A sentence may tell two by one word ("Hundreds of diplomats are being expelled from
-    both the West and Russia": the West's expulsions and Russia's), and a mention of it is then either."""
+    of its sentence and type. A sentence may tell two by one word ("Each capital is expelling the other's envoys":
+    two expulsions, one by each side), and a mention of it is then either."""
     here = gold_in_sentence(event, gold, spans, facts_only=True)
     named = [k for k in here if event.evidence.trigger.lower() in gold[k]["trigger"].lower()]
     return {roots[k] for k in named or here}
