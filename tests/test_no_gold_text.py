@@ -1,11 +1,18 @@
-"""No text of our gold and development sets is quoted in the package or its tests.
+"""No text of our gold and development sets is quoted anywhere in the repository.
 
 The events gold, TimeBank/AQUAINT, GeoWebNews and Timeline17 are research data for
-evaluation only: a sentence copied from them into a docstring or a test ties the code
-to the judgement we are scored on and puts text we may not ship into the package. A
-file quotes a corpus when a run of ``N_WORDS`` consecutive words (lower-cased, any
-non-alphanumeric character a separator, so tokenised and untokenised text agree)
-occurs in both. Eight words is long enough that no common phrase of ours fires.
+evaluation only: a sentence copied from them into a docstring, a test, a label file or a
+note ties the code to the judgement we are scored on and puts text we may not ship into
+the repository. A file quotes a corpus when a run of ``N_WORDS`` consecutive words
+(lower-cased, any non-alphanumeric character a separator, so tokenised and untokenised
+text agree) occurs in both. Eight words is long enough that no common phrase of ours fires.
+
+Every text file git tracks (or would: untracked files not ignored) is read, except those in
+``NOT_YET`` (two long documents being cleaned; each leaves the set when it is clean); without
+git (an exported tree), every file outside hidden folders. A hit is fixed where it is: a
+label keeps offsets, ids and verdicts, never the article's sentence (merge label files: their
+words as places, `benchmarks/merge_text.py`); a note or docstring says the same in its own
+words, or uses a sentence written for it.
 
 Our files' n-grams are hashed once (with the line each starts on); each corpus is then
 streamed once and its n-grams looked up, so the whole check takes a few seconds. Hits
@@ -21,6 +28,7 @@ import functools
 import hashlib
 import json
 import re
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,7 +38,10 @@ N_WORDS = 8
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 ALLOWLIST = ROOT / "tests" / "data" / "gold_text_allowlist.txt"
-BINARY_SUFFIXES = {".gz", ".npz", ".png", ".pyc"}
+BINARY_SUFFIXES = {".gz", ".npz", ".png", ".pyc", ".jpg", ".duckdb", ".sqlite", ".pkl"}
+#: Files not read yet: BENCHMARKS.md and README.md quote corpora in places another engineer is rewriting; each is
+#: taken out of this set (so the guard reads it) once it is clean. The set may only shrink.
+NOT_YET = frozenset({"BENCHMARKS.md", "README.md"})
 WORD = re.compile(r"[a-z0-9]+")
 XML_TAG = re.compile(r"<[^>]*>")
 GWN_TEXT = re.compile(r"<text>(.*?)</text>", re.DOTALL)
@@ -48,12 +59,24 @@ def ngrams(words: list[str], n: int = N_WORDS) -> Iterator[NGram]:
     return zip(*(words[i:] for i in range(n)), strict=False)
 
 
+def _listed() -> list[Path]:
+    """The repository's files: what git tracks and the untracked files it does not ignore (a new file is read before
+    it is committed); without git, every file under the root outside hidden folders (`.git`, `.venv`, caches)."""
+    try:
+        run = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
+                             capture_output=True, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return [path for path in ROOT.rglob("*")
+                if not any(part.startswith(".") for part in path.relative_to(ROOT).parts)]
+    return [ROOT / name for name in run.stdout.decode("utf-8").split("\0") if name]
+
+
 def our_files() -> Iterator[Path]:
-    """Every text file under ``src/`` and ``tests/`` (binary data and caches skipped)."""
-    for top in ("src", "tests"):
-        for path in sorted((ROOT / top).rglob("*")):
-            if path.is_file() and path.suffix not in BINARY_SUFFIXES and "__pycache__" not in path.parts:
-                yield path
+    """Every text file of the repository but those of `NOT_YET` (binary data and caches skipped), in path order."""
+    for path in sorted(set(_listed())):
+        if (path.is_file() and path.suffix not in BINARY_SUFFIXES and "__pycache__" not in path.parts
+                and path.relative_to(ROOT).as_posix() not in NOT_YET):
+            yield path
 
 
 def line_key(path: str, line: str) -> str:
@@ -81,6 +104,14 @@ def our_ngrams() -> dict[NGram, list[str]]:
         for start, gram in enumerate(ngrams(words)):
             found.setdefault(gram, []).append(places[start])
     return found
+
+
+#: What the failing test says to do about a hit.
+HOW_TO_FIX = ("Fix each line where it is, not by the allow-list: a label or data file keeps offsets, ids and verdicts "
+              "instead of the article's words (a merge label file: tools/textless_merge_labels.py keeps them as "
+              "places and digests); a note, comment or docstring says the same in its own words (paraphrase), or "
+              "uses an example sentence written for it. The allow-list is only for boilerplate a cue must match "
+              "word for word, and may only shrink.")
 
 
 def corpus_texts() -> Iterator[tuple[str, str]]:
@@ -123,12 +154,12 @@ def quotations() -> dict[str, set[str]]:
 
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason="../shared (the gold and development sets) is not beside the checkout")
-def test_no_gold_text_in_src_or_tests() -> None:
+def test_no_gold_text_in_the_repository() -> None:
     hits = quotations()
     tolerated = allowed()
     new = sorted(place for place in hits if place.split("\t")[1] not in tolerated)
     report = "\n".join(f"{place.replace(chr(9), ' (entry: ')}): {', '.join(sorted(hits[place]))}" for place in new)
-    assert not new, f"text quoted from a gold or development set ({N_WORDS} words in a row):\n{report}"
+    assert not new, (f"text quoted from a gold or development set ({N_WORDS} words in a row):\n{report}\n{HOW_TO_FIX}")
 
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason="../shared (the gold and development sets) is not beside the checkout")
@@ -136,6 +167,14 @@ def test_allowlist_only_names_live_hits() -> None:
     """An allow-list entry whose quotation is gone must be dropped, so the list only shrinks."""
     stale = sorted(allowed() - {place.split("\t")[1] for place in quotations()})
     assert not stale, "no longer quoting; remove from tests/data/gold_text_allowlist.txt:\n" + "\n".join(stale)
+
+
+def test_the_guard_reads_every_part_of_the_repository_but_the_two_documents_not_yet_clean() -> None:
+    """Code, tests, label files, tools and the build files are read; the set left out may only shrink."""
+    read = {path.relative_to(ROOT).as_posix() for path in our_files()}
+    assert {name.split("/")[0] for name in read} >= {"src", "tests", "benchmarks", "tools", "Makefile"}
+    assert "benchmarks/data/merge_pairs.jsonl" in read and "tests/test_no_gold_text.py" in read
+    assert NOT_YET <= {"BENCHMARKS.md", "README.md"} and not read & NOT_YET
 
 
 def test_an_entry_holds_when_its_line_moves() -> None:
