@@ -8,7 +8,8 @@ the pair dropped out of the scores (150 of 200, 114 of 185, 34 of 63 pairs were 
 anchor (`anchor` in each side of a record, written once by `tools/anchor_merge_labels.py`) names the report instead:
 `article`, the sentence's `start` / `end`, the trigger's `trigger_start` / `trigger_end` (the end None where only the
 start could be recovered, the start None where no trigger was) and the `sentence` itself, or, in a file that keeps no
-corpus text (`textless`: the twentieth session's draws on), its digest `sentence_sha256` in its place.
+corpus text (`textless`: the twentieth session's draws on; every committed file since the twenty-second, whose other
+words `merge_text` keeps as places), its digest `sentence_sha256` in its place.
 
 `AnchorIndex` finds the stored article-level event that holds an anchor's report today, by the first rule that
 finds one: a mention of the event has the anchor's trigger span (`trigger`); a mention's trigger overlaps it
