@@ -47,6 +47,23 @@ def test_a_worker_forked_from_the_server_starts_with_the_stages_resources_but_no
     assert held == {"actor dictionary": 1, "office holders by surname": 1, "event lexicon": 1, "gazetteer open": 0}
 
 
+def what_the_server_imported(names: list[str]) -> list[str]:
+    """Which of `names` the fork server had imported once ready (run in the worker)."""
+    from dateline.scale.preload import SERVER_MODULES
+
+    return [name for name in names if name in SERVER_MODULES]
+
+
+@needs_fork_server
+def test_the_fork_server_leaves_the_parents_store_unimported() -> None:
+    from dateline.scale.runners import worker_context
+
+    with ProcessPoolExecutor(1, mp_context=worker_context(None)) as pool:
+        imported = pool.submit(what_the_server_imported, ["duckdb", "dateline.store", "dateline.ingest",
+                                                          "dateline.pipeline", "spacy"]).result()
+    assert imported == ["dateline.pipeline", "spacy"]
+
+
 @needs_fork_server
 def test_a_worker_inherits_the_record_of_what_the_servers_start_up_cost() -> None:
     from dateline.scale.runners import worker_context

@@ -20,9 +20,9 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dateline.config import settings
-from dateline.ingest import IngestReport
 from dateline.model import Article
 from dateline.read import DEFAULT_LANG_POLICY, DEFAULT_MAX_CHARS, DateOrder, LangPolicy, read_articles
 from dateline.scale.memory import trim_memory
@@ -36,8 +36,11 @@ from dateline.scale.parts import (
     cut_partitions,
 )
 from dateline.scale.runners import InProcess, Pending, Runner, default_workers, done, make_runner, ordered_results
-from dateline.store import Store
-from dateline.store.identity import ArticleIdentity
+
+if TYPE_CHECKING:  # the store, DuckDB and `dateline.ingest` are the parent's: imported where the parent uses them, so
+    # the workers' fork server, which imports this package to reach `runners`, does not (0.09 CPU s of its start-up)
+    from dateline.ingest import IngestReport
+    from dateline.store import Store
 
 __all__ = ["DEFAULT_PARTITION_SIZE", "Progress", "default_checkpoint_folder", "default_workers", "estimate_articles",
            "ingest_partitioned", "ingest_with", "make_runner"]
@@ -122,6 +125,8 @@ class _Run:
                  progress: Progress, on_progress: Callable[[Progress], None] | None) -> None:
         self.store, self.runner, self.ledger, self.report = store, runner, ledger, report
         self.progress, self.on_progress = progress, on_progress
+        from dateline.store.identity import ArticleIdentity
+
         self.identity = ArticleIdentity(store)  # knows the articles sent but not stored yet
         self.memory_log = MemoryLog.from_environment()  # `DATELINE_MEMORY_LOG`: what the parent holds, per partition
 
@@ -199,6 +204,8 @@ def ingest_partitioned(paths: Iterable[str | Path], store: Store, runner: Runner
     `partition_size` articles, fewer when they reach `partition_chars` characters.
     """
     runner = runner or InProcess()
+    from dateline.ingest import IngestReport
+
     report = IngestReport()
     ledger = Checkpoints(checkpoints) if checkpoints else None
     run = _Run(store, runner, ledger, report, Progress(total=total), on_progress)
