@@ -77,3 +77,12 @@ def test_a_noun_paragraphs_after_the_act_of_its_kind_stays_apart(make_doc) -> No
             "all afternoon. Officials met union leaders on Sunday. Some recalled the protest as a turning point.")
     groups = _grouped(make_doc, text, [("march", "PROTEST", "141"), ("protest", "PROTEST", "140")])
     assert [members for members, _ in groups] == [[0], [1]]
+
+
+def test_a_landmark_points_back_but_the_act_it_dates_stays_apart(make_doc) -> None:
+    # "before the summit" dates another act ("met"), which is not the summit, but names the meeting told before it
+    text = ("The leaders of the alliance held a meeting in Brussels on Tuesday. Before the summit, the prime minister "
+            "met the visiting chancellor.")
+    groups = _grouped(make_doc, text, [("meeting", "CONSULT", "040"), ("summit", "CONSULT", "040"),
+                                       ("met", "CONSULT", "040")])
+    assert sorted(members for members, _ in groups) == [[0, 1], [2]]

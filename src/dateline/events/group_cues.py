@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dateline.events.detect import RULE_PREFIX as DETECTOR_RULE
-from dateline.events.group_frames import frame_of
+from dateline.events.group_frames import frame_of, names_a_landmark
 from dateline.events.group_sets import example_of, manner_of_act, part_of_a_set
 from dateline.events.modality import clause_head
 from dateline.events.occasion import occasion_link
@@ -132,6 +132,8 @@ class Cues:
     #: the token index of the act a noun trigger is the occasion of ("a skirmish during the raid": skirmish's
     #: verb for "attack"; `occasion.occasion_link`), or None: an act told inside another is not that act
     occasion_of: int | None = None
+    #: ... and that occasion is the time it is dated by ("met him before the summit"; `group_frames.names_a_landmark`)
+    landmark: bool = False
     #: the noun names a part of a set the story knows ("many of the car bombings", "one of the protests")
     #: or the manner of another act ("burned his ballot in protest": the act's token index; `group_sets`)
     member: bool = False
@@ -169,6 +171,7 @@ def mention_cues(event: Event, parsed: Any, ordinals: dict[int, int] | None = No
                 markers=occurrence_markers(token), count=occurrence_count(token), kinds=occurrence_kinds(token),
                 leading=leading_words(token),
                 occasion_of=_occasion_of(token), member=part_of_a_set(token), manner=manner_of_act(token),
+                landmark=occasion_link(token) is None and names_a_landmark(token),  # not "during", "amid"
                 purpose_of=purpose_of(token))
 
 

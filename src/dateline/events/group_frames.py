@@ -18,8 +18,8 @@ such pairs were 6 of the 7 wrong joined pairs (an act joined to the summit or th
 through it to that happening's other tellings); on 1414-2121 the change moves no pair.
 
 So such a noun is marked as the occasion of the verb it hangs on, which `sentence_ties.occasion_in_sentence` reads as
-two happenings, as it reads "during" and "amid"; like a frame's, a landmark's noun no longer points back to the last
-act of its kind (`group_pointing`).
+two happenings, as it reads "during" and "amid"; unlike a frame's, a landmark's noun still points back to the last act
+of its kind (`names_a_landmark`, read by `group_pointing`): "before the summit" names the summit the story told.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from typing import Any
 
 from dateline.words import word_class, word_set
 
-__all__ = ["frame_of"]
+__all__ = ["frame_of", "names_a_landmark"]
 
 #: Prepositions whose object names the frame of an act ("at the summit").
 FRAME_PREPOSITIONS = word_set("frame_prepositions")
@@ -74,3 +74,13 @@ def _framing_word(preposition: Any) -> Any | None:
     if preposition.head.lower_ in LANDMARK_PREPOSITIONS and preposition.head.dep_ in ("advmod", "prep"):
         return preposition.head.head
     return None
+
+
+def names_a_landmark(token: Any) -> bool:
+    """Whether a noun trigger is the object of a landmark preposition ("before the summit", "prior to the vote"): it
+    names a happening the act is dated by, often one the story has told (so it may still point back to it)."""
+    if token.pos_ != "NOUN" or token.dep_ != "pobj" or token.head.dep_ != "prep":
+        return False
+    preposition = token.head
+    return preposition.lower_ in LANDMARK_PREPOSITIONS or (
+        preposition.head.lower_ in LANDMARK_PREPOSITIONS and preposition.head.dep_ in ("advmod", "prep"))

@@ -8,7 +8,8 @@ itself: a definite or demonstrative noun ("the protest", "this demonstration", "
 as one the story has already told, and a story has told one act of that kind last, the one a reader takes it for.
 
 So a group whose first sentence tells its act by such a noun (`points_back`: naming its act by nothing of its own,
-no ordinal or "another", no part of a set, no occasion or manner of another act; "the agency called the meeting"
+no ordinal or "another", no part of a set, no occasion or manner of another act, though a landmark it is
+dated by may point back, "before the summit"; "the agency called the meeting"
 as well as "the meeting began"), told as a fact, joins the group opened before it that named an act of its kind
 last before the noun (`names_its_kind`): a noun of the lexicon's own reading in the same CAMEO family
 ("a march" 141 / "the protest" 140; "investigation" / "inquiry", both 090), the kind the lexicon gives the word,
@@ -57,7 +58,7 @@ def points_back(mention: Mention) -> bool:
     inquiry") and names by nothing that sets it apart: no word marking another occurrence, no part of a set, no
     occasion or manner of another act."""
     return (mention.definite and mention.nominal and not mention.borrowed and not mention.markers
-            and not mention.member and mention.occasion_of is None and mention.manner is None)
+            and not mention.member and (mention.occasion_of is None or mention.landmark) and mention.manner is None)
 
 
 def names_its_kind(member: Mention, noun: Mention) -> bool:

@@ -140,6 +140,7 @@ class Mention:
     kinds: frozenset[str] = frozenset()  # the kinds a noun names by its noun modifiers (`occurrences.occurrence_kinds`)
     leading: tuple[str, ...] = ()  # the trigger and the words before it (`group_cues.leading_words`)
     occasion_of: int | None = None  # the act a trigger is the occasion of (`group_cues.Cues.occasion_of`)
+    landmark: bool = False  # ... as the time it is dated by ("before the summit": it may still point back)
     member: bool = False  # a part of a set ("many of the attacks"; `group_sets.part_of_a_set`)
     # the token index of the act a manner noun qualifies ("burned his ballot in protest"; `group_sets.manner_of_act`)
     manner: int | None = None
@@ -161,7 +162,7 @@ def mention_of(event: Event, cues: Any, ordinal: int, reference: dt.date | None)
                    location=event.location, arguments=cues.arguments, words=cues.words,
                    clause=cues.clause, dated=cues.dated, placed=cues.placed, token=cues.token, chain=cues.chain,
                    reach=cues.reach, borrowed=cues.borrowed, markers=cues.markers, count=cues.count, kinds=cues.kinds,
-                   leading=cues.leading, occasion_of=cues.occasion_of, member=cues.member,
+                   leading=cues.leading, occasion_of=cues.occasion_of, landmark=cues.landmark, member=cues.member,
                    manner=cues.manner, actor_people=people, recipient_people=recipient_people,
                    family=act_family(event.cameo))
 
