@@ -16,5 +16,6 @@ def test_the_brotherhood_of_a_jordanian_story_is_jordanian(staged) -> None:
 
 
 def test_the_brotherhood_of_an_egyptian_story_is_egyptian(staged) -> None:
-    doc = staged("Egyptian President Hosni Mubarak blamed the banned Muslim Brotherhood for the riots in Alexandria.")
+    doc = staged("An Egyptian court sentenced five members of the Muslim Brotherhood to prison for organising a sit-in "
+                 "at a university in Assiut.")
     assert _movement(doc).country == "EGY"

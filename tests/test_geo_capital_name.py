@@ -14,9 +14,8 @@ def places_named(make_doc, text: str, name: str) -> list[Place]:
 
 
 def test_washington_beside_a_hamlet_of_the_state_is_the_capital(make_doc) -> None:
-    text = ("Prosecutors said a man killed a Washington intern in 2001 as she jogged in a park. Witnesses lived near "
-            "Central Park and Rock Creek. A Chicago teen was also killed, and a California congressman was "
-            "questioned. Washington police searched for months. The intern was from Washington.")
+    text = ("Volunteers in Washington handed out blankets on Tuesday. Shelters near Central Park and Rock Creek were "
+            "full, and Washington churches opened their halls. Donations reached Washington from Ohio.")
     readings = {(p.name, p.feature_code) for p in places_named(make_doc, text, "Washington")}
     assert readings == {("Washington", "PPLC")}
 

@@ -3,11 +3,12 @@
 `events.scene.dateline_location` places an act of the story's present at the dateline town only when every party
 is of the town's country: a foreign party may have acted from elsewhere ("the US urged Egypt", filed from Cairo, was
 said in Washington). A foreign journalist, civilian, refugee or medical worker (`visiting_sectors`) is different:
-the story meets them where it is reported, so an act between them and a party of the town's country ("the police
-threatened to beat the CNN crew", filed from Cairo) was done there. Their countries are left out, provided some other
-party keeps a country (a story of visitors alone says nothing of where they were). Not for an attack, an act of an
-armed force, or aid (`locate`'s FORCE_TYPES, ARMED_SECTORS, DELIVERED_TYPES): those cross borders, and aid is
-placed where it arrives ("Israeli jets killed Palestinian civilians" filed from Jerusalem was not in Jerusalem).
+the story meets them where it is reported, so an act between them and a party of the town's country ("Kenyan
+police threatened to arrest a BBC camera team", filed from Nairobi) was done there. Their countries are left out,
+provided some other party keeps a country (a story of visitors alone says nothing of where they were). Not for an
+attack, an act of an armed force, or aid (`locate`'s FORCE_TYPES, ARMED_SECTORS, DELIVERED_TYPES): those cross
+borders, and aid is placed where it arrives ("Israeli jets killed Palestinian civilians" filed from Jerusalem was not
+in Jerusalem).
 Read by `events.locate`; pure, no stage state.
 """
 
