@@ -50,8 +50,8 @@ from dateline.pipeline import process_one
 
 #: The fork server's start-up in CPU seconds, by part, as every worker forked from it inherits it (what a worker no
 #: longer pays; read by `benchmarks/worker_startup.py`): `imports`, from the interpreter's start (the package
-#: `dateline.scale`, imported before this module, brings the pipeline, spaCy and the store), then `model`, `warm_up`
-#: and `freeze`.
+#: `dateline.scale`, imported before this module, and this module's imports bring the pipeline and spaCy; the store
+#: and DuckDB stay the parent's, `SERVER_MODULES`), then `model`, `warm_up` and `freeze`.
 BOOT_CPU: dict[str, float] = {"imports": round(time.process_time(), 3)}
 
 #: A short article that takes every stage through its resources: actors, an event, places, dates, and a titled
