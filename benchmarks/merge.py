@@ -223,7 +223,8 @@ def main() -> None:
         if db.exists():
             db.unlink()
         total, merging, merging_cpu = ingest_all(db, flat)
-        result: dict[str, object] = {"benchmark": "merge", "topics": topics, **reduction(db, docs),
+        result: dict[str, object] = {"benchmark": "merge", "topics": topics, "default_view": LISTED,
+                                     **reduction(db, docs),
                                      "store_seconds_per_1000_articles": round(1000 * total / len(flat), 2),
                                      "merge_seconds_per_1000_articles": round(1000 * merging / len(flat), 2),
                                      "merge_cpu_seconds_per_1000_articles": round(1000 * merging_cpu / len(flat), 2)}
