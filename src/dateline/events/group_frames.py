@@ -71,9 +71,15 @@ def _framing_word(preposition: Any) -> Any | None:
     word = preposition.lower_
     if word in FRAME_PREPOSITIONS or word in LANDMARK_PREPOSITIONS:
         return preposition.head
-    if preposition.head.lower_ in LANDMARK_PREPOSITIONS and preposition.head.dep_ in ("advmod", "prep"):
+    if _after_landmark_adverb(preposition):
         return preposition.head.head
     return None
+
+
+def _after_landmark_adverb(preposition: Any) -> bool:
+    """Whether a preposition completes a landmark adverb ("prior to the vote", "ahead of the summit"): it hangs on
+    the adverb, which the parse attaches as an adverb or a preposition of its own."""
+    return preposition.head.lower_ in LANDMARK_PREPOSITIONS and preposition.head.dep_ in ("advmod", "prep")
 
 
 def names_a_landmark(token: Any) -> bool:
@@ -81,6 +87,4 @@ def names_a_landmark(token: Any) -> bool:
     names a happening the act is dated by, often one the story has told (so it may still point back to it)."""
     if token.pos_ != "NOUN" or token.dep_ != "pobj" or token.head.dep_ != "prep":
         return False
-    preposition = token.head
-    return preposition.lower_ in LANDMARK_PREPOSITIONS or (
-        preposition.head.lower_ in LANDMARK_PREPOSITIONS and preposition.head.dep_ in ("advmod", "prep"))
+    return token.head.lower_ in LANDMARK_PREPOSITIONS or _after_landmark_adverb(token.head)
