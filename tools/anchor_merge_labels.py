@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -29,23 +30,15 @@ from typing import Any
 from dateline.model import event_id
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from merge_text import article_texts  # noqa: E402  (every T17 article's text by TOPIC/ID, read as the readers read it)
+
 CORPUS = ROOT.parent / "shared" / "corpus" / "t17"
 FILES = sorted((ROOT / "benchmarks" / "data").glob("merge_*.jsonl"))
 #: What the first line of a converted file says of its anchors.
 ANCHORS = ("Each side's `anchor` (article, sentence offsets, trigger offsets where known, the sentence) names its "
            "report whatever event id a later extraction gives it; added by tools/anchor_merge_labels.py (twelfth "
            "session) and read by benchmarks/merge_anchors.py. `event` is the id at labelling time.")
-
-
-def article_texts(corpus: Path) -> dict[str, str]:
-    """Every T17 article's text by `TOPIC/ID`."""
-    texts = {}
-    for path in sorted(corpus.glob("*/articles.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                row = json.loads(line)
-                texts[f"{path.parent.name}/{row['id']}"] = row.get("text") or ""
-    return texts
 
 
 def _occurrences(text: str, sentence: str) -> list[int]:
