@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -166,18 +167,7 @@ def _group_without(shown: list[Any], record: dict[str, Any], texts: dict[str, st
 def without_text(record: dict[str, Any], texts: dict[str, str] | None = None) -> dict[str, Any]:
     """The record as a label file keeps it: every key in its place, each article text as its place and digest."""
     texts = article_texts() if texts is None else texts
-    side_ids = {id(side) for side in sides(record)}
-    out: dict[str, Any] = {}
-    for key, value in record.items():
-        if key in SIDE_KEYS and id(value) in side_ids:
-            out[key] = _side_without(value, texts)
-        elif key in SIDE_LISTS and isinstance(value, list):
-            out[key] = [_side_without(side, texts) if id(side) in side_ids else side for side in value]
-        elif key in GROUP_KEYS and isinstance(value, list):
-            out[key] = _group_without(value, record, texts)
-        else:
-            out[key] = value
-    return out
+    return _rebuilt(record, lambda side: _side_without(side, texts), lambda shown: _group_without(shown, record, texts))
 
 
 def with_text(record: dict[str, Any], texts: dict[str, str] | None = None) -> dict[str, Any]:
@@ -186,16 +176,24 @@ def with_text(record: dict[str, Any], texts: dict[str, str] | None = None) -> di
     if not _holds_places(record):
         return record
     texts = article_texts() if texts is None else texts
-    side_ids = {id(side) for side in sides(record)}
+    return _rebuilt(record, lambda side: _side_with(side, texts),
+                    lambda shown: [_read_place(item, texts[item["article"]]) if _is_place(item, named=True) else item
+                                   for item in shown])
+
+
+def _rebuilt(record: dict[str, Any], side: Callable[[dict[str, Any]], dict[str, Any]],
+             group: Callable[[list[Any]], list[Any]]) -> dict[str, Any]:
+    """`record` with each side (`sides`) rewritten by `side` and each list of shown group members by `group`, every
+    other key as it is and every key in its place: the one walk `without_text` and `with_text` both make."""
+    side_ids = {id(one) for one in sides(record)}
     out: dict[str, Any] = {}
     for key, value in record.items():
         if key in SIDE_KEYS and id(value) in side_ids:
-            out[key] = _side_with(value, texts)
+            out[key] = side(value)
         elif key in SIDE_LISTS and isinstance(value, list):
-            out[key] = [_side_with(side, texts) if id(side) in side_ids else side for side in value]
+            out[key] = [side(one) if id(one) in side_ids else one for one in value]
         elif key in GROUP_KEYS and isinstance(value, list):
-            out[key] = [_read_place(item, texts[item["article"]]) if _is_place(item, named=True) else item
-                        for item in value]
+            out[key] = group(value)
         else:
             out[key] = value
     return out
