@@ -7,7 +7,9 @@ A place named in a sentence is not for that the place of its event. The event is
    in Geneva"), or that saw it ("Amara saw fierce fighting"): the act is said to happen there; a country or
    state the sentence also gives gives way to a town inside it ("clashed with protesters in Lyon, in eastern France");
    "the capital" counts as the capital the article names of the country it refers to ("protests in the Jordanian
-   capital" when the article names Amman: `events.capitals`);
+   capital" when the article names Amman: `events.capitals`); a statement or decision is also placed where its
+   subject is said to be ("the Lutheran Church in Norway has advised"), unless the subject's country is another, and at
+   a place that opens its sentence ("In Chile, the generals began to yield power": `events.doer_place`);
 2. for physical acts only (`located_event_types`: fighting, arrests, protests, meetings ...):
    at a place that names the act ("the Orlando attack") or is stated for the noun the act names ("a rape charge
    in Sweden"), where its participants (or the subject
@@ -77,6 +79,7 @@ from typing import Any
 from dateline.events.act_places import iso3_codes
 from dateline.events.capitals import capital_places
 from dateline.events.court import court_location
+from dateline.events.doer_place import posted_abroad
 from dateline.events.encounter import encounter_location
 from dateline.events.hearing import hearing_location
 from dateline.events.index import ArticleIndex, sentences_back
@@ -139,7 +142,8 @@ def locate_event(doc: Document, trigger_i: int, event_type: str | None = None, a
     places = [p for p in _sentence_places(doc, trigger) if p.feature_code not in SPREAD_CODES and text_supports(doc, p)
               and not names_a_holder(doc.parsed, p)]
     talks = event_type in TALK_TYPES
-    choices = [c for place in places if (c := place_choice(place, trigger, physical, occasion, talks))]
+    choices = [c for place in places if (c := place_choice(place, trigger, physical, occasion, talks))
+               and not (c.doer and posted_abroad(c.place.country_code, actors))]
     if not choices and physical and event_type not in TALK_TYPES:
         choices = [c for place in places if (c := swept_choice(place, trigger) or occasion_choice(place, trigger)
                                              or told_in_choice(place, trigger))]

@@ -29,6 +29,7 @@ from dateline.events.clause_links import (
     relative_subject,
     subject_sharers,
 )
+from dateline.events.doer_place import doer_with_place, opens_for_words
 from dateline.events.place_phrase import introducing_word, locative, phrase_words, place_token, site_preposition
 from dateline.events.sentence_frame import frames_the_sentence, in_organisation_name, speech_act
 from dateline.model import LocationPrecision, Place
@@ -83,6 +84,8 @@ class Choice(NamedTuple):
     rank: float
     place: Place
     basis: str
+    #: The place is where the act's doer is said to be, not where the act is (`events.doer_place`).
+    doer: bool = False
 
 
 def place_precision(place: Place) -> LocationPrecision:
@@ -234,7 +237,7 @@ def _clause_choice(place: Place, words: str, prep: Any, trigger: Any, physical: 
     sentence."""
     head = prep.head
     if not physical:
-        return None
+        return _words_choice(place, words, prep, trigger)
     sharer = next((verb for verb in subject_sharers(trigger) if head.dep_ in SUBJECT_DEPS and head.head.i == verb.i),
                   None)
     if sharer is not None:
@@ -249,6 +252,17 @@ def _clause_choice(place: Place, words: str, prep: Any, trigger: Any, physical: 
     if purpose_clause(head, trigger):
         return Choice(RANK_PURPOSE, place, f"{words}: where '{trigger.text}' was to '{head.text}'")
     if frames_the_sentence(prep, trigger):
+        return Choice(RANK_FRAME, place, f"{words}: opens the sentence that tells of '{trigger.text}'")
+    return None
+
+
+def _words_choice(place: Place, words: str, prep: Any, trigger: Any) -> Choice | None:
+    """How a place relates to a statement or decision through its doer or its sentence (`events.doer_place`): where
+    its subject is said to be ("the Lutheran Church in Norway has advised"), or the place that opens its sentence."""
+    doer = doer_with_place(prep, trigger, place_token(trigger.doc, place))
+    if doer is not None:
+        return Choice(RANK_SHARED_AGENT, place, f"{words}: where '{doer.text}', who '{trigger.text}', is", doer=True)
+    if opens_for_words(prep, trigger):
         return Choice(RANK_FRAME, place, f"{words}: opens the sentence that tells of '{trigger.text}'")
     return None
 
