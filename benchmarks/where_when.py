@@ -108,6 +108,14 @@ def basis_kind(location: dict | None) -> str:
     return next((kind for cue, kind in BASIS_KINDS if cue in basis), "stated in the sentence")
 
 
+def count_by_basis(by_basis: dict[str, collections.Counter], by_date_basis: dict[str, collections.Counter],
+                   event: dict, ok: dict) -> None:
+    """Count one matched event under its location's basis kind and its date's path, its right ones as integers (a
+    kind with one right event once printed `"right": true`, the scorer's bool kept by the Counter)."""
+    by_basis[basis_kind(event.get("location"))].update(matched=1, location_ok=int(ok["location_ok"]))
+    by_date_basis[date_path(event.get("date_basis"))].update(matched=1, date_ok=int(ok["date_ok"]))
+
+
 def figures(counts: collections.Counter) -> dict:
     share = lambda key, of: round(counts[key] / max(counts[of], 1), 4)  # noqa: E731
     return {"matched": counts["matched"], "location_acc": share("location_ok", "matched"),
@@ -147,8 +155,7 @@ def main() -> None:
         art = articles[aid]
         for event, gold_event in matched_pairs(scorer, art, gold_events, readings.get(aid, {})):
             ok = tally_pair(totals, scorer, event, gold_event, art)
-            by_basis[basis_kind(event.get("location"))].update(matched=1, location_ok=ok["location_ok"])
-            by_date_basis[date_path(event.get("date_basis"))].update(matched=1, date_ok=int(ok["date_ok"]))
+            count_by_basis(by_basis, by_date_basis, event, ok)
             tally_pair(by_source[art.get("source", "?").split("/")[0]], scorer, event, gold_event, art)
             if args.errors and not (ok["location_ok"] and ok["date_ok"]):
                 report(art, event, gold_event, ok)

@@ -38,3 +38,13 @@ def test_an_enclosing_dot_is_still_counted_wrong_and_counted_apart(where_when) -
         where_when.tally_pair(counts, scorer, {"confidence": shown, "location": dot}, {"location": TOWN}, {})
     figures = where_when.figures(counts)
     assert (figures["wrong_dot_shown"], figures["enclosing_dot_shown"]) == (1.0, 0.5)
+
+
+def test_a_basis_kind_with_one_right_event_counts_it_as_a_number(where_when) -> None:
+    by_basis: dict = collections.defaultdict(collections.Counter)
+    by_date: dict = collections.defaultdict(collections.Counter)
+    event = {"location": {"name": "Riverton", "basis": "'In Riverton': opens the sentence that tells of 'agreed'"},
+             "date_basis": None}
+    where_when.count_by_basis(by_basis, by_date, event, {"location_ok": True, "date_ok": True})
+    assert by_basis["sentence opening"]["location_ok"] == 1
+    assert type(by_basis["sentence opening"]["location_ok"]) is int
