@@ -2,10 +2,12 @@
 capsized on Monday, two days after the collision", "arrested on Thursday, the day after the bombing".
 
 The length ("two days", "the day") and "after" or "before" place the happening named after them that many days
-from the day of the clause they hang on: the fire broke out two days before Friday. Read as a time of its own, the
-length is a duration, which dates nothing (the fire fell back to the article date), or the parse hangs the
-clause's day on the happening too (the bombing was dated Thursday, the arrest's day): one happening told in two
-articles got two dates. Only lengths in days are read: "a week after the election" is a week give or take a day.
+from the day of the clause they hang on: the fire broke out two days before Friday. A part of a day counts one day
+where it cannot be the happening's own: "the morning after" the premier spoke, "the night before" the polls opened.
+Read as a time of its own, the length is a duration, which dates nothing (the fire fell back to the article date),
+or the parse hangs the clause's day on the happening too (the bombing was dated Thursday, the arrest's day): one
+happening told in two articles got two dates. Only lengths in days are read: "a week after the election" is a week
+give or take a day.
 
 The clause's day is the time that governs it, or, where none does, the exact day the dater gives the clause's own
 verb ("That changed on Wednesday. The riots broke out the day after the premier announced he would resign": the
@@ -29,6 +31,13 @@ _DIRECTIONS = {**dict.fromkeys(word_class("prepositions", "counted-back"), -1),
                **dict.fromkeys(word_class("prepositions", "counted-ahead"), 1)}
 #: The nouns of a length in days ("two days", "the day").
 _DAY_WORDS = word_class("counted_days", "day")
+#: Parts of a day that lie a day from the happening they count from, by the word that counts: "the morning after"
+#: the vote is the next day's morning, "the night before" the vote the night of the day before; the other ways
+#: ("the night after", "the morning before") are mostly the happening's own day, and count nothing.
+#: Keyed by the direction of `_DIRECTIONS`: -1 for the words that count back ("after"), 1 ahead ("before").
+_PARTS = {-1: word_class("counted_days", "part-after"), 1: word_class("counted_days", "part-before")}
+#: Every noun of a length counted from a happening: days and the parts of a day above.
+_LENGTH_WORDS = _DAY_WORDS | _PARTS[-1] | _PARTS[1]
 #: Precisions of a time that names its day: a clock time alone ("6 a.m.") has the article's day only by default.
 _NAMED_DAY = frozenset({"day", "part_of_day"})
 #: Prepositions that put an act on its day.
@@ -58,7 +67,7 @@ def counted_day(doc: Document, trigger: Any, host_day: HostDay | None = None) ->
     if found is None:
         return None
     word, length, host = found
-    days = _days(length)
+    days = _days(length, _DIRECTIONS[word.lower_])
     if days is None:
         return None
     known = _clause_day(doc, host, host_day)
@@ -97,13 +106,16 @@ def _counting_words(trigger: Any) -> tuple[Any, Any, Any] | None:
             continue
         owner = word.head  # the clause's verb for a mark, the word "after" modifies for a preposition
         host = owner.head if word.dep_ == "mark" else owner
+        if word.dep_ == "mark" and host.lower_ in _LENGTH_WORDS and host.dep_ == "npadvmod":
+            # "gathered on Wednesday, the evening before the court gave": the clause hangs on the length itself
+            return word, host, host.head
         # "the day after Mubarak announced": the parser may hang the length on the main verb, just before "after"
         beside = (c for c in host.children if word.dep_ == "mark" and c.right_edge.i + 1 == word.i)
         length = next((c for c in (*word.children, *owner.children, *beside) if c.dep_ == "npadvmod"
-                       and c.lower_ in _DAY_WORDS), None)
+                       and c.lower_ in _LENGTH_WORDS), None)
         if length is not None:
             return word, length, host
-        if owner.lower_ in _DAY_WORDS and owner.dep_ == "npadvmod":  # "the day after the bombing"
+        if owner.lower_ in _LENGTH_WORDS and owner.dep_ == "npadvmod":  # "the day after the bombing"
             return word, owner, owner.head
     return None
 
@@ -121,8 +133,13 @@ def _on_its_day(doc: Document, timex: Timex) -> bool:
     return root is not None and (root.dep_ != "pobj" or root.head.lower_ in _ON_WORDS)
 
 
-def _days(length: Any) -> int | None:
-    """How many days a length names: "two days" 2, "12 days" 12, "the day" 1; None for anything vaguer."""
+def _days(length: Any, direction: int) -> int | None:
+    """How many days a length names, counted back (-1, "after") or ahead (1, "before"): "two days" 2, "12 days"
+    12, "the day" 1, "the morning" after or "the night" before 1; None for anything vaguer or a part of a day that
+    may lie on the happening's own day ("the night after")."""
+    if length.lower_ in _PARTS[-1] | _PARTS[1]:
+        one = any(c.dep_ == "det" and c.lower_ in _ONE for c in length.children)
+        return 1 if one and length.lower_ in _PARTS[direction] else None
     counts = [c for c in length.children if c.dep_ == "nummod"]
     if len(counts) == 1:
         return number_of(counts[0].lower_)
