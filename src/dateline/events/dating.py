@@ -296,8 +296,10 @@ def _carried_day(doc: Document, trigger: Any) -> Dating | None:
     continues the last one that named a day ("On Saturday, clashes erupted ... Rockets were
     exchanged"), until another time is named or two sentences have passed (a paragraph break does not end
     the thread: wire copy gives each sentence a paragraph of its own). A sentence that names a time of
-    its own, even in another clause ("The morning after Mubarak announced ..., his supporters waded
-    in"), has left the earlier day; a bare clock time ("6:45 p.m.", a live blog's entry) names no day.
+    its own, even in another clause ("After the vote in March, his supporters waded in"), has left the
+    earlier day; a time ahead of the writing day ("said she would stand again in May") dates a
+    plan, not the narration, and does not take the sentence out of it (`continues_thread`); a bare clock
+    time ("6:45 p.m.", a live blog's entry) names no day.
     A relative clause on a noun describes it from outside the thread ("Ruto, who called Kenya a
     friend of the treaty, said ..."): its act keeps no day from the story. A time on a noun ("in the wake
     of the May 3 shelling") dates that noun's happening, not the story (`thread_time`); a report takes no day

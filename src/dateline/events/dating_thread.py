@@ -274,7 +274,16 @@ def continues_thread(doc: Document, trigger: Any) -> bool:
     sent = trigger.sent
     return not any(is_anchor(t) and t.token_start is not None and sent.start <= t.token_start < sent.end
                    and not in_page_stamp(doc, t) and not _in_what_is_said(doc, t, trigger)
-                   and not era_is_background(t, timex_root(doc, t)) for t in doc.timexes)
+                   and not era_is_background(t, timex_root(doc, t)) and not _ahead_of_writing(doc, t)
+                   for t in doc.timexes)
+
+
+def _ahead_of_writing(doc: Document, timex: Timex) -> bool:
+    """True when the time lies wholly after the day the text was written ("said she would stand again in May",
+    written in March): a time ahead dates a plan or a wish, never a past act the sentence narrates, so naming it
+    does not take the sentence out of the story."""
+    span = interval(timex.value)
+    return span is not None and span.first > written_by(doc)
 
 
 def _in_what_is_said(doc: Document, timex: Timex, trigger: Any) -> bool:

@@ -1,0 +1,33 @@
+"""A time ahead of the day the text was written dates a plan, not the past act a sentence narrates: naming one
+does not take the sentence out of the story's day (`events.dating_thread.continues_thread`; sentences written for
+these tests)."""
+
+from __future__ import annotations
+
+from stage_run import dating
+
+SUNDAY = "2019-05-12"
+
+
+def test_a_sentence_naming_a_time_ahead_continues_the_story(make_doc) -> None:
+    text = ("Everything changed on Thursday. The minister announced that he would stand again in September, and "
+            "crowds filled the square.")
+    got = dating(make_doc, text, "filled", SUNDAY)
+    assert (got.value, got.mod) == ("2019-05-09", None)
+
+
+def test_the_morning_after_counts_from_the_story_day_across_a_time_ahead(make_doc) -> None:
+    text = ("Everything changed on Thursday. The morning after the minister announced he would stand again in "
+            "September, crowds filled the square.")
+    got = dating(make_doc, text, "announced", SUNDAY)
+    assert (got.value, got.mod) == ("2019-05-08", None)
+
+
+def test_a_sentence_naming_a_past_time_of_its_own_leaves_the_story(make_doc) -> None:
+    text = "Everything changed on Thursday. Crowds had filled the square in March."
+    assert dating(make_doc, text, "filled", SUNDAY).value != "2019-05-09"
+
+
+def test_a_time_ahead_is_no_day_of_the_story_either(make_doc) -> None:
+    text = "Everything changed on Thursday. The minister announced that he would stand again in September."
+    assert dating(make_doc, text, "announced", SUNDAY).value == "2019-05-09"
