@@ -23,13 +23,14 @@ def test_officials_at_an_embassy_in_a_town_criticise_there(nlp) -> None:
 
 
 def test_a_place_opening_the_sentence_places_a_concession(nlp) -> None:
-    text = "In Chile the generals governed for a decade and then began to yield power."
-    assert _where(nlp, text, "yield") == "Chile"
+    text = "In Nepal the king ruled alone for a year and then began to yield power."
+    assert _where(nlp, text, "yield") == "Nepal"
 
 
 def test_a_place_opening_the_sentence_places_an_expulsion_told_in_its_subject(nlp) -> None:
-    text = "In Ottawa, several of the Iranian envoys being expelled were filmed loading a van outside the mission."
-    assert _where(nlp, text, "expelled") == "Ottawa"
+    text = ("In Canberra, two of the Venezuelan attaches being expelled were seen carrying boxes out of the "
+            "consulate.")
+    assert _where(nlp, text, "expelled") == "Canberra"
 
 
 def test_the_place_of_whom_an_act_reached_does_not_place_it(nlp) -> None:
@@ -42,7 +43,7 @@ def test_a_place_word_in_a_body_name_does_not_place_its_member(nlp) -> None:
 
 
 def test_a_doer_posted_abroad_speaks_for_its_state_unplaced(nlp) -> None:
-    text = "Norway's embassy in Rome has cautioned that Norwegian tourists could be robbed at stations."
+    text = "Chile's consulate in Madrid has cautioned that Chilean students could lose their visas."
     assert _where(nlp, text, "cautioned") is None
 
 

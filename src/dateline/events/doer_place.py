@@ -9,12 +9,12 @@ made are common in news and were read as nothing (issue 10: place samples 213 an
   phrase places the act. Only the subject counts (the one who acted), through the verbs the act continues ("the
   ministry in Lima began to reject ...") or a relative clause whose pronoun stands for it ("an aide in Madrid,
   who refused to comment"); an object's place is the recipient's, not where the act was ("urged officials in
-  Lagos to ..." may have been said anywhere). A doer posted abroad ("Norway's embassy in Rome has cautioned ...")
+  Lagos to ..." may have been said anywhere). A doer posted abroad ("Chile's consulate in Madrid has cautioned ...")
   speaks for its state: its words are placed nowhere (`posted_abroad`, read by `events.locate`), as a foreign
   party's are not placed at a dateline town (`events.scene`); the events gold's coders leave such an embassy's
   warning unplaced;
-* a place that opens the sentence sets its main clause ("In Ottawa, several of the envoys being expelled were filmed
-  loading a van"): read by `sentence_frame.frames_the_sentence`, which refuses what someone is reported to have said.
+* a place that opens the sentence sets its main clause ("In Canberra, two of the attaches being expelled were seen
+  carrying boxes"): read by `sentence_frame.frames_the_sentence`, which refuses what someone is reported to have said.
 
 This module answers only how the parse relates the place to the act; `events.place_links` ranks the answer.
 """
@@ -68,7 +68,7 @@ def doer_with_place(prep: Any, trigger: Any, place_word: Any) -> Any | None:
 
 def opens_for_words(prep: Any, trigger: Any) -> bool:
     """True when the place opens the sentence as the setting of a statement or decision its own clauses tell ("In
-    Chile, the generals began to yield power"), as it does for a physical act; not when it only says where a speaker
+    Nepal, the king began to yield power"), as it does for a physical act; not when it only says where a speaker
     reported what others did (`frames_the_sentence`), nor for an act told as the happening of another time that
     the clause hangs on ("In Madrid, the bank's stock rose after its deal with the regulator": the deal may have
     been made anywhere), nor for a noun the clause speaks of ("as investors welcomed the deal")."""

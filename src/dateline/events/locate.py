@@ -9,7 +9,7 @@ A place named in a sentence is not for that the place of its event. The event is
    "the capital" counts as the capital the article names of the country it refers to ("protests in the Jordanian
    capital" when the article names Amman: `events.capitals`); a statement or decision is also placed where its
    subject is said to be ("the Lutheran Church in Norway has advised"), unless the subject's country is another, and at
-   a place that opens its sentence ("In Chile, the generals began to yield power": `events.doer_place`);
+   a place that opens its sentence ("In Nepal, the king began to yield power": `events.doer_place`);
 2. for physical acts only (`located_event_types`: fighting, arrests, protests, meetings ...):
    at a place that names the act ("the Orlando attack") or is stated for the noun the act names ("a rape charge
    in Sweden"), where its participants (or the subject
