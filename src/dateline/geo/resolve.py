@@ -24,6 +24,7 @@ from dateline.geo.gazetteer import Candidate, Gazetteer
 from dateline.geo.groups import Context, NameGroup, alone_abroad, feature_class, inside
 from dateline.geo.mentions import Mention
 from dateline.geo.names import COMPASS_WORDS, bare_admin_name, fold, without_compass_word
+from dateline.geo.namesakes import is_namesake_city, said_a_state
 from dateline.geo.recognize import CUE_NOUNS, GENERIC_WORDS
 from dateline.model import Place
 from dateline.words import word_class
@@ -75,7 +76,6 @@ DOMINANCE_WEIGHT = 1.0
 DOMINANCE_CAP = 2.0
 #: A bare name shared by a big city and the area around it (or by the capital and a state) means the city, unless cued.
 NAMESAKE_CITY_PENALTY = 1.5
-NAMESAKE_CITY_POPULATION = 50_000
 #: Context: a candidate in a country (admin1 area) the article is about gets
 #: BASE + SHARE * (that country's share of the article's places).
 COUNTRY_BONUS = (0.5, 1.5)
@@ -338,8 +338,8 @@ def score_candidate(candidate: Candidate, group: NameGroup, context: Context) ->
         score += DOMINANCE_WEIGHT * min(DOMINANCE_CAP, group.dominance(candidate))
     if code == "ADM1" and _sibling_of_provinces(candidate, group, context):
         score += SIBLING_PROVINCE_BONUS  # among the states of one country, "Georgia" is one more
-    said_a_state = group.holds_a_place or (code == "ADM1" and group.peer_share(code) > 0)
-    if klass == "A" and any(_is_namesake_city(other, candidate, said_a_state) for other in group.candidates):
+    stated = said_a_state(group, code)
+    if klass == "A" and any(is_namesake_city(other, candidate, stated) for other in group.candidates):
         score -= NAMESAKE_CITY_PENALTY
     score += _context_bonus(candidate, context)
     if _unnamed_abroad(candidate, group, context):
@@ -368,20 +368,6 @@ def _sibling_of_provinces(province: Candidate, group: NameGroup, context: Contex
     rivals = [c for c in group.candidates if c.feature_code == "PCLI" and c.country_code != province.country_code]
     return bool(rivals) and context.provinces.get(province.country_code, 0.0) >= SIBLING_PROVINCES_WEIGHT \
         and all(context.countries.get(r.country_code, 0.0) <= FOREIGN_UNNAMED_WEIGHT for r in rivals)
-
-
-def _is_namesake_city(city: Candidate, area: Candidate, said_a_state: bool = False) -> bool:
-    """A big city inside the area that bears its name (New York in New York, Hama in Hama), or the country's capital
-    wherever the area of its name lies (Washington, D.C. beside Washington State): a bare name the news shares
-    between its capital and one of its states means the capital, unless a cue says the state, or the text does
-    (`said_a_state`: the name listed with states, "California or Washington", or holding a town, "Tacoma,
-    Washington"). Without this the two readings of "Washington" were within a tenth of a point, and one hamlet of
-    the article read in that state ("Central Park") moved every "Washington" of a story about the capital 4,000 km."""
-    if feature_class(city) != "P" or city.match < 0.9:
-        return False
-    if city.feature_code == "PPLC" and area.feature_code == "ADM1" and city.country_code == area.country_code:
-        return not said_a_state
-    return city.population >= NAMESAKE_CITY_POPULATION and city.admin1_key == area.admin1_key
 
 
 def _context_bonus(candidate: Candidate, context: Context) -> float:
