@@ -50,8 +50,10 @@ def test_f_beta_counts_precision_twice_at_one_half() -> None:
 
 def test_the_default_view_is_read_from_the_verifiers_metadata(tmp_path: Path) -> None:
     """A folder whose verifier stored 0.55 shows from 0.55, not from the constant every session used before."""
-    meta_path = linear.model_files(tmp_path, verify.MODEL_NAME)[0]
+    meta_path, weights_path = linear.model_files(tmp_path, verify.MODEL_NAME)
     meta_path.write_text(json.dumps({"name": verify.MODEL_NAME, "view": {"min_confidence": 0.55}}), encoding="utf-8")
+    assert verify.default_view(tmp_path) == FALLBACK_VIEW  # metadata without weights: no verifier, the lexicon's view
+    weights_path.write_bytes(b"")
     assert verify.default_view(tmp_path) == 0.55 != FALLBACK_VIEW
     assert verify.default_view(tmp_path / "no-model") == FALLBACK_VIEW  # no verifier: the lexicon's confidences
     meta_path.write_text(json.dumps({"name": verify.MODEL_NAME}), encoding="utf-8")

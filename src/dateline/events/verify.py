@@ -42,7 +42,7 @@ from dateline.events.linear import LinearModel
 from dateline.events.locate import location_for_type
 from dateline.events.ontology import load_ontology
 from dateline.events.switch import Switch
-from dateline.events.view import stored_view
+from dateline.events.view import FALLBACK_VIEW, stored_view
 from dateline.model import Document, Event, event_id
 
 MODEL_DIR = package_data("models")
@@ -60,8 +60,10 @@ RETYPE_MIN = 0.5
 
 def default_view(folder: Path = MODEL_DIR) -> float:
     """The default view of the verifier in `folder` (by default the packaged one): the threshold its training run
-    chose and stored (`events.view`), else `view.FALLBACK_VIEW`."""
-    return stored_view(linear.model_files(folder, MODEL_NAME)[0])
+    chose and stored (`events.view`), else `view.FALLBACK_VIEW`; the fallback too when the verifier is not installed
+    (its weights missing: `load_model` then gives None and the lexicon's own confidences are shown)."""
+    metadata, weights = linear.model_files(folder, MODEL_NAME)
+    return stored_view(metadata) if weights.exists() else FALLBACK_VIEW
 
 
 #: The default view (README "The default view"): listings, timelines, exports and the API leave out events below
