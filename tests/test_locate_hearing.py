@@ -46,12 +46,12 @@ def test_a_members_home_state_does_not_move_the_hearing(nlp) -> None:
 
 
 def test_an_act_in_a_when_clause_of_a_hearing_is_placed_at_the_capital(nlp) -> None:
-    text = ("WASHINGTON (Reuters) - During Thursday's hearing, a Republican senator surprised his colleagues when he "
-            "apologized to the Norwegian executive for the fine.")
-    assert _where(extracted(nlp, text), "apologized") == "Washington"
+    text = ("WASHINGTON (Reuters) - During Thursday's hearing, a senator startled the committee when he praised the "
+            "Japanese carmaker for its recall.")
+    assert _where(extracted(nlp, text), "praised") == "Washington"
 
 
 def test_an_act_in_a_when_clause_of_a_sentence_telling_no_hearing_is_not_placed(nlp) -> None:
-    text = ("WASHINGTON (Reuters) - A senator surprised his colleagues on Thursday when he apologized to the "
-            "Norwegian executive for the fine.")
-    assert _where(extracted(nlp, text), "apologized") is None
+    text = ("WASHINGTON (Reuters) - A senator startled the committee on Thursday when he praised the Japanese "
+            "carmaker for its recall.")
+    assert _where(extracted(nlp, text), "praised") is None

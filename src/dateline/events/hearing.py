@@ -11,7 +11,7 @@ of the town's country" (`events.scene.dateline_location`) does not apply. The ac
 may have sat in Washington; nor does a hearing whose sentence names no legislature's member or body
 (`legislature_words`: "senators", "a congressional hearing"), which may be a court's. An act told in a "when",
 "as" or "while" clause happened at the same time as the clause it hangs on, so a hearing that clause tells is its
-hearing too ("During the hearing, the senator stunned colleagues when he apologised to the executive"). A place
+hearing too ("During the hearing, the senator startled the committee when he praised the carmaker"). A place
 the story's scene gives a physical act goes first ("on Capitol Hill" says more). Read by `events.locate`; reads
 `doc.places` and the parse, no other stage.
 """
