@@ -10,15 +10,15 @@ SUNDAY = "2019-05-12"
 
 
 def test_a_sentence_naming_a_time_ahead_continues_the_story(make_doc) -> None:
-    text = ("Everything changed on Thursday. The minister announced that he would stand again in September, and "
-            "crowds filled the square.")
-    got = dating(make_doc, text, "filled", SUNDAY)
+    text = ("Everything changed on Thursday. The mayor announced that the budget would be cut in October, and "
+            "teachers blocked the road.")
+    got = dating(make_doc, text, "blocked", SUNDAY)
     assert (got.value, got.mod) == ("2019-05-09", None)
 
 
 def test_the_morning_after_counts_from_the_story_day_across_a_time_ahead(make_doc) -> None:
-    text = ("Everything changed on Thursday. The morning after the minister announced he would stand again in "
-            "September, crowds filled the square.")
+    text = ("Everything changed on Thursday. The morning after the mayor announced the budget would be cut in "
+            "October, teachers blocked the road.")
     got = dating(make_doc, text, "announced", SUNDAY)
     assert (got.value, got.mod) == ("2019-05-08", None)
 
@@ -29,5 +29,5 @@ def test_a_sentence_naming_a_past_time_of_its_own_leaves_the_story(make_doc) -> 
 
 
 def test_a_time_ahead_is_no_day_of_the_story_either(make_doc) -> None:
-    text = "Everything changed on Thursday. The minister announced that he would stand again in September."
+    text = "Everything changed on Thursday. The mayor announced that the budget would be cut in October."
     assert dating(make_doc, text, "announced", SUNDAY).value == "2019-05-09"
