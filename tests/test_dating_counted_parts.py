@@ -13,8 +13,8 @@ SUNDAY = "2019-05-12"
 
 @pytest.mark.parametrize(("text", "trigger", "day"), [
     # the clause's day is carried from the sentence before: the happening it counts from is a day away
-    ("Everything changed on Thursday. The morning after the minister announced his resignation, crowds filled "
-     "the square.", "announced", "2019-05-08"),
+    ("Everything changed on Thursday. The morning after the mayor announced the budget cut, teachers blocked "
+     "the road.", "announced", "2019-05-08"),
     ("Rebels shelled the town on Friday, the night before the election.", "election", "2019-05-11"),
     ("Crowds gathered on Wednesday, the evening before the court gave its verdict.", "gave", "2019-05-09"),
     ("Police arrested him on Friday, the morning after the attack.", "attack", "2019-05-09"),
@@ -31,7 +31,7 @@ def test_a_part_of_a_day_counts_one_day_from_the_clauses_day(make_doc, text, tri
     # a morning before a happening may be its own morning
     ("Police searched the house on Friday, the morning before the raid began.", "began"),
     # a morning with no day to count from
-    ("The morning after the minister announced his resignation, crowds filled the square.", "announced"),
+    ("The morning after the mayor announced the budget cut, teachers blocked the road.", "announced"),
 ])
 def test_no_day_is_counted_from_a_part_of_a_day_that_may_be_the_same_day(make_doc, text, trigger) -> None:
     assert "counts from it" not in dating(make_doc, text, trigger, SUNDAY).basis
