@@ -78,13 +78,13 @@ def test_a_report_takes_no_day_from_a_background_year(make_doc, text: str) -> No
 
 
 def test_a_saying_in_a_clause_of_its_own_is_counted_from_the_story_s_day(make_doc) -> None:
-    """"The morning after the president announced he would not run in May, ...": the time ahead in what he said
+    """"The morning after the mayor announced the budget would be cut in May, ...": the time ahead in what he said
     dates no past act, so the main clause goes on with the story's Wednesday, and the announcing, "the morning
-    after" which the supporters marched, lies the day before (twenty-second session; this test said before that
+    after" which the teachers blocked the road, lies the day before (twenty-second session; this test said before that
     the time in what is said kept the sentence off the story's day)."""
     text = ("The fighting in the capital began again on Wednesday. "
-            "The morning after the president announced he would not run again in May, his supporters marched "
-            "into the square.")
+            "The morning after the mayor announced the budget would be cut again in May, teachers blocked "
+            "the road.")
     got = dating(make_doc, text, "announced")
     assert (got.value, got.mod) == ("2018-09-18", None)
     assert "counts from it" in got.basis
