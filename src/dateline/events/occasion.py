@@ -76,9 +76,9 @@ def occasion_noun(doc: Document, trigger: Any) -> Any | None:
 
 
 def occasion_choice(place: Place, trigger: Any) -> Choice | None:
-    """The place of the occasion a physical act was told in ("U.S. troops assault Omaha Beach during the invasion
-    of Normandy", "fans skirmish ahead of the match in the port city of Marseille", "police arrested forty amid
-    protests in Cairo"): the preposition of occasion hangs on the trigger or the verb it continues or is the object
+    """The place of the occasion a physical act was told in ("marines storm a beach during the landing in
+    Sicily", "supporters brawl before the final in the harbour town of Genoa", "police detained thirty amid
+    rallies in Cairo"): the preposition of occasion hangs on the trigger or the verb it continues or is the object
     of. Talks are no occasion for acts in the field, nor a place for them: the lexicon's reading of the occasion's
     noun must not be talks (the caller leaves talks themselves out)."""
     prep, head, phrase = introducing_word(place_token(trigger.doc, place))

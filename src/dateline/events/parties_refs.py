@@ -14,7 +14,7 @@ Six classes of error on unseen news, each with a rule a reader can check in `dat
 * "those expelled", "those taking to the streets" stand for whom the last act of that verb before them was
   done to (a passive participle) or by (an active one): "the 60 Russian diplomats being expelled";
 * "two others" as the object (or passive subject) of a verb coordinated after one whose object is a named
-  party ("killed one U.S. soldier and wounded two others") are more of that party: its country and sector.
+  party ("shot dead one Kenyan guard and hurt two others") are more of that party: its country and sector.
 """
 
 from __future__ import annotations
@@ -84,7 +84,7 @@ def _done_by(verb: Any) -> Any | None:
 
 
 def others_antecedent(token: Any) -> Any | None:
-    """The head of the party "two others" continues: "killed one U.S. soldier and wounded two others", "two
+    """The head of the party "two others" continues: "shot dead one Kenyan guard and hurt two others", "two
     Iraqi soldiers were killed and three others were wounded" -- "others" (counted, with no "of" phrase saying
     whose) as the object or passive subject of a verb coordinated after one that has such a sufferer. None
     when the word is no such "others", or the first verb names no sufferer."""
@@ -99,7 +99,7 @@ def others_antecedent(token: Any) -> Any | None:
 
 
 def others_party(token: Any, resolve: Callable[[Any], list[Party]]) -> Party | None:
-    """"killed one U.S. soldier and wounded two others": "two others" are more of what the first verb's
+    """"shot dead one Kenyan guard and hurt two others": "two others" are more of what the first verb's
     sufferer is (`others_antecedent`, its parties by `resolve`): its country, and its sector when the sufferers
     share one. None when the rule does not apply or the sufferers are of no one country."""
     first = others_antecedent(token)

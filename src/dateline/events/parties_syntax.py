@@ -370,7 +370,7 @@ def converse_parties(verb: Any, subject_found: tuple[Any | None, str]) -> PartyT
 
 
 def object_after_as(trigger: Any) -> list[Any]:
-    """"denounced as an ugly crime Serbia's suppression of ...", "dismissed as stupid comments by X": a verb whose
+    """"condemned as a grave wrong Peru's closing of ...", "rejected as idle talk the claims by X": a verb whose
     object follows its "as" phrase has that object parsed inside the phrase (its noun, or an apposition to it)."""
     if trigger.pos_ != "VERB":
         return []
@@ -380,7 +380,7 @@ def object_after_as(trigger: Any) -> list[Any]:
 
 
 def things_aimed_at(trigger: Any) -> list[Any]:
-    """"conceded to demands from UNITA", "reneged on his commitment to the Zambian people": a verb with no object
+    """"gave in to calls from the miners", "went back on her pledge to the voters of Lima": a verb with no object
     whose "to", "on" or "against" phrase names a thing (no name of its own, no medium) is aimed at whom that thing
     names. When the thing is itself an act, only who did it counts ("cracked down on protests against the
     government" is aimed at the protesters, not at the government: the protest's own "against" phrase is not

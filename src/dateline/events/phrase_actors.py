@@ -16,8 +16,8 @@ from dateline.words import word_set
 
 
 def one_per_country(mentions: list[Any]) -> list[Any]:
-    """One party per country for one head: "workers of the United Bus Company of Tehran" are
-    the workers, not also the company and the city; "Hungarian and Romanian officials" are two.
+    """One party per country for one head: "drivers of the Lagos State Ferry Corporation" are
+    the drivers, not also the corporation and the state; "Hungarian and Romanian officials" are two.
     The mention the head itself belongs to comes first and is kept."""
     kept, countries = [], set()
     for actor in mentions:

@@ -188,7 +188,7 @@ def _going_on_errand(trigger: Any) -> Any | None:
 
 def _arrival_choice(place: Place, prep: Any | None, trigger: Any) -> Choice | None:
     """The end of a way the doers went just before the act ("the truck was driven to Oklahoma City and detonated",
-    "troops marched into Paris, forcing France to capitulate"): a verbal act that continues a verb of going, after
+    "soldiers rode into Lyon, making the garrison give up"): a verbal act that continues a verb of going, after
     it and with no subject of its own, was done where the going ended. Not the other way round: an act before the
     journey was done where it began ("abducted the engineer and arrived in Abuja with him")."""
     if prep is None or prep.lower_ not in ARRIVAL_PREPS or trigger.pos_ != "VERB":

@@ -65,8 +65,8 @@ def frames_the_sentence(prep: Any, trigger: Any) -> bool:
 
 
 def reporting_aside(verb: Any) -> int | None:
-    """The index of the comma closing a reporting clause set off in commas inside its sentence ("In Russia,
-    Alperovitch adds, political parties engage in blackmail"; "In Aleppo, activists said, jets bombed a market"):
+    """The index of the comma closing a reporting clause set off in commas inside its sentence ("In Peru,
+    Moreno adds, rival parties trade in favours"; "In Aleppo, activists said, jets bombed a market"):
     the verb is a speech act, a comma stands just before its subject and just after it (or its particle), and
     words follow. Such a clause says who told it, not where the rest happened. None for any other verb."""
     if not speech_act(verb):

@@ -11,7 +11,7 @@ the detector proposed the trigger, from the parse only:
   coercion, and so does "banned opposition parties from taking part" (a verb after "from");
 * a warning whose reported clause says what others *should* do is advice, a REQUEST, not a threat: "officials
   warned that anyone with symptoms should stay away from farms". A threat says what its speaker will do or what
-  will befall someone ("warned that police will no longer tolerate rallies"): no "should" clause, kept THREATEN.
+  will befall someone ("warned that the army will not allow any more marches"): no "should" clause, kept THREATEN.
 
 * an attack on a party for something it did, told by a possessive ("attacked the network for its coverage",
   "attacked the president for his handling of the floods"), is a verbal attack, ACCUSE (disapprove): the "for"
