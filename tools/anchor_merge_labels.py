@@ -5,7 +5,9 @@ the result).
 
 Each side of a labelled record (`a`, `b`) named its report by event id, which follows the extraction. This adds an
 `anchor` to each side: the article id, the sentence's character offsets, the trigger's (where they can be known) and
-the sentence itself, read against the article's text in the T17 corpus (article ids are `TOPIC/ID`):
+the sentence itself, read against the article's text in the T17 corpus (article ids are `TOPIC/ID`). A file is
+committed only after `tools/textless_merge_labels.py` has replaced each sentence by its digest and offsets (the
+repository keeps no corpus text), so the anchors of the committed files hold `sentence_sha256`, not the sentence:
 
 * a side that kept its event's JSON (`json.evidence`) gives its offsets directly, checked against the text;
 * a side that kept only its sentence is found in the article's text; the trigger's start is recovered from the event
