@@ -239,7 +239,7 @@ def test_title_in_the_text_beats_an_ended_dated_role(make_doc):
 
 
 def test_former_before_a_title_makes_a_former_official(make_doc):
-    actors = actors_of(make_doc, "Ousted President Askar Akayev has agreed to resign.", "2005-01-01")
+    actors = actors_of(make_doc, "Ousted President Askar Akayev flew from Bishkek to Moscow.", "2005-01-01")
     akayev = next(a for a in actors if "Akayev" in a.text)
     assert (akayev.country, akayev.sector) == ("KGZ", "ELI")
 
@@ -281,7 +281,7 @@ GROUP_CASES = {  # sentence, article date, mention text -> (country, sector)
     "demonym on a settlement means its people": (
         "Iran threatened to shell Iraqi towns on Monday.", "2018-09-19", "Iraqi", ("IRQ", "CVL")),
     "demonym on an ethnic group means people": (
-        "Some 800,000 Iraqi Kurds sought refuge in Germany.", "2018-09-19", "Iraqi", ("IRQ", "CVL")),
+        "Thousands of Iraqi Kurds crossed into Turkey last winter.", "2018-09-19", "Iraqi", ("IRQ", "CVL")),
 }
 
 

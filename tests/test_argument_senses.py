@@ -41,7 +41,7 @@ def test_an_order_of_a_thing_is_no_request(nlp, text: str, trigger: str) -> None
 
 @pytest.mark.parametrize("text", [
     "The governor ordered residents to leave the coast before the storm.",
-    "The State Department ordered the departure of family members of embassy staff.",
+    "The ministry ordered the withdrawal of the families of consulate workers.",
     "The colonel ordered the conscripts back to their barracks.",
     "The court ordered them to pay the fine by Friday.",
 ])
@@ -90,5 +90,5 @@ def test_a_questionnaire_asks_no_party(nlp) -> None:
 
 
 def test_a_past_participle_on_a_noun_of_an_act_stays(nlp) -> None:
-    doc = candidates(nlp, "The envoys pressed for a negotiated political deal to set up a new government.")
+    doc = candidates(nlp, "The mediators called for a negotiated deal to form a unity cabinet.")
     assert "CONSULT" in types_at(doc, "negotiated")

@@ -61,7 +61,7 @@ def test_protests_of_a_span_noun_placed_in_a_country_are_its_people(staged) -> N
 
 
 def test_two_others_wounded_after_a_killed_soldier_are_of_his_country(staged) -> None:
-    doc = staged("A roadside bomb near Samarra killed one U.S. soldier and wounded two others on Sunday.")
+    doc = staged("A car bomb outside Mosul killed one U.S. soldier and injured two others on Friday.")
     parties = resolve(doc, last_token(doc, "others"))
     assert [p.country for p in parties] == ["USA"]
     assert "more of the same" in (parties[0].entry or "")

@@ -116,9 +116,9 @@ def test_lexicon_accusation_naming_no_accuser_is_the_speakers(staged) -> None:
 
 
 def test_protest_phrase_on_an_event_noun_is_by_that_events_actors(staged) -> None:
-    doc = staged("Kenyan teachers are continuing a hunger strike in protest of the new pay law.")
+    doc = staged("Ugandan nurses began a hunger strike in protest of cuts to their wages.")
     found = trigger_parties(token(doc, "protest"))
-    assert "teachers" in [t.text for t in found.actors]
+    assert "nurses" in [t.text for t in found.actors]
 
 
 def test_purpose_of_an_act_with_no_object_is_not_searched(staged) -> None:

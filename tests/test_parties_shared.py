@@ -28,7 +28,7 @@ CASES = [
     ("Two Egyptian activists were arrested and charged with sedition in Cairo.", "charged", None, ["EGY"]),
     ("Ugandan police arrested and beat dozens of Kenyan traders on Monday.", "arrested", ["UGA"], ["KEN"]),
     ("Germany sent troops to Mali on Monday.", "sent", ["DEU"], ["MLI"]),
-    ("Italy announced a suspension of air links with Serbia on Wednesday.", "suspension", ["ITA"], ["SRB"]),
+    ("France announced a suspension of rail links with Belgium on Friday.", "suspension", ["FRA"], ["BEL"]),
     ("The Kenyan teachers' union repeated its demand that the Ugandan government release the detained teachers.",
      "demand", None, ["UGA"]),
     ("Albania denounced as a crime Serbia's treatment of the miners.", "denounced", ["ALB"], ["SRB"]),
