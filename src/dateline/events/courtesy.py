@@ -2,7 +2,7 @@
 
 Transcripts and interviews are full of them: "Thank you!!", "BRADDOCK: Thank you.", "Thank you very much,
 Anna.", "Tom, thank you so much.", "Thanks, Anna.", "thank God". CAMEO files THANK under praise (PLOVER
-SUPPORT), which is right for "Nazarbayev thanked Ghani for the Afghan government's cooperation" or "I want to
+SUPPORT), which is right for "Nazarbayev thanked Ghani for Kabul's help with the railway" or "I want to
 thank President Castro", but a host thanking a guest, or a speaker thanking God, names no party on either
 side. A word of thanking (`courtesies.tsv`, class thanks) is a courtesy when:
 
