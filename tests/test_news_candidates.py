@@ -201,12 +201,15 @@ def test_a_sample_leaves_out_only_the_rounds_drawn_before_it(tmp_path: Path, mon
     # round 9 after shown and grouping 2222 and party 2223
     ([{"article": "a"}, {"article": "g", "round": 8}, {"article": "h", "round": 9}], (2222, 2223), {"a", "g"}, 2323,
      {"a", "g", "h"}, {"g", "h"}),
+    # round 10 after shown and grouping 2323 and party 2324
+    ([{"article": "a"}, {"article": "h", "round": 9}, {"article": "i", "round": 10}], (2323, 2324), {"a", "h"}, 2424,
+     {"a", "h", "i"}, {"h", "i"}),
 ])
 def test_a_cold_round_is_left_out_only_by_samples_drawn_after_it(tmp_path: Path, monkeypatch, lines: list[dict],
                                                                   kept_by: tuple[int, int], kept: set[str],
                                                                   left_out_by: int, left_out: set[str],
                                                                   cold: set[str]) -> None:
-    """Rounds 5-9 were each drawn after the samples of the seeds in `kept_by`: those seeds do not leave the round
+    """Rounds 5-10 were each drawn after the samples of the seeds in `kept_by`: those seeds do not leave the round
     out, so its labels landing moves none of their draws; a later seed does, and every one of them is cold."""
     monkeypatch.syspath_prepend(str(ROOT / "tools"))
     from news_candidates import cold_articles, drawn_before
@@ -218,11 +221,12 @@ def test_a_cold_round_is_left_out_only_by_samples_drawn_after_it(tmp_path: Path,
     assert cold_articles(path) == cold
 
 
-@pytest.mark.parametrize("round_no", [6, 7, 8, 9])
+@pytest.mark.parametrize("round_no", [6, 7, 8, 9, 10])
 def test_a_cold_round_shares_no_article_with_an_earlier_round_or_its_taken_list(monkeypatch, round_no: int) -> None:
-    """Rounds 6-9 take none of the earlier rounds' articles nor any id of their frozen taken list (round 7's holds
+    """Rounds 6-10 take none of the earlier rounds' articles nor any id of their frozen taken list (round 7's holds
     the twentieth session's shown, grouping, party and place draws; round 8's the twenty-first's, drawn when two T17
-    folders had no article left in the length range; round 9's the twenty-second's, with three folders emptied),
+    folders had no article left in the length range; round 9's the twenty-second's, with three folders emptied;
+    round 10's the twenty-third's),
     and split each stratum half train half heldout."""
     monkeypatch.syspath_prepend(str(ROOT / "tools"))
     from news_candidates import TAKEN_BEFORE, default_shared, draw
