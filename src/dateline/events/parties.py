@@ -15,6 +15,7 @@ from typing import Any
 
 from dateline.events.occasion import occasion_clause
 from dateline.events.parties_companions import add_companions
+from dateline.events.parties_complement import REMOVAL_WORDS, add_complement_recipients, add_removal_source, own_thing
 from dateline.events.parties_nominal import adjective_parties, noun_parties
 from dateline.events.parties_participles import headline_subject, passive_inheritor
 from dateline.events.parties_syntax import (
@@ -30,7 +31,6 @@ from dateline.events.parties_syntax import (
     SPEECH_NOUNS,
     PartyTokens,
     clause_antecedent,
-    controlling_object,
     converse,
     converse_parties,
     coordinated_passive,
@@ -50,12 +50,6 @@ from dateline.words import word_class, word_set
 __all__ = ["NAME_MODIFIER_DEPS", "NON_PARTY_HEADS", "PERSONAL_PRONOUNS", "RELATIVE_PRONOUNS", "SKIP_DEPS",
            "SPEECH_NOUNS", "PartyTokens", "demand_parties", "trigger_parties", "verb_parties", "with_conjuncts"]
 
-#: Time and circumstance adjuncts: who is named there is not the act's recipient.
-ADJUNCT_PREPS = word_class("prepositions", "time-adjunct")
-#: Prepositions on a complement's object that give a reason or an occasion, not a party.
-CIRCUMSTANCE_PREPS = word_class("prepositions", "circumstance")
-#: Acts that send someone out of a place: unless an agent is named, the place sent "from" acts.
-REMOVAL_WORDS = word_set("removal_words")
 #: Relative pronouns of a thing ("legislation that", "a resolution which"), not of a person ("who").
 THING_RELATIVES = frozenset({"that", "which"})
 #: Verbs whose object is told to do what their infinitive says: that object is addressed.
@@ -191,7 +185,7 @@ def _add_objects(verb: Any, found: PartyTokens) -> None:
     if any(t.i not in found.weak for t in found.recipients):
         return
     for child in verb.children:
-        if child.dep_ in ("dobj", "dative", "iobj") and not (_own_thing(child) and not _controls_complement(verb)):
+        if child.dep_ in ("dobj", "dative", "iobj") and not (own_thing(child) and not _controls_complement(verb)):
             heads = [h for o in object_nouns(child) for h in with_conjuncts(o)]
             found.weak.update(t.i for t in heads if not is_named(t))
             found.recipients.extend(heads)
@@ -288,12 +282,6 @@ def _controls_complement(verb: Any) -> bool:
                for c in verb.children)
 
 
-def _own_thing(token: Any) -> bool:
-    """"mobilising its forces": an object the actor owns is not a recipient."""
-    return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our", "my")
-               for c in token.children)
-
-
 def trigger_parties(token: Any, reciprocal: bool = False) -> PartyTokens:
     """Party heads of any trigger token."""
     if token.pos_ in ("VERB", "AUX"):
@@ -303,85 +291,10 @@ def trigger_parties(token: Any, reciprocal: bool = False) -> PartyTokens:
     else:
         found = noun_parties(token, reciprocal)
     if all(t.i in found.weak for t in found.recipients):
-        _add_complement_recipients(token, found)
+        add_complement_recipients(token, found)
     if token.lemma_.lower() in REMOVAL_WORDS:
-        _add_removal_source(token, found)
+        add_removal_source(token, found)
     return found
-
-
-def _add_removal_source(token: Any, found: PartyTokens) -> None:
-    """"diplomats expelled from the United States", "expulsions of diplomats from Russia": with no
-    actor named, the state they are sent out of acts (kept only if an actor mention resolves it)."""
-    if any(t.i not in found.weak for t in found.actors):
-        return
-    removed = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
-    source = next((g for holder in [token, *removed] for p in holder.children if p.dep_ == "prep"
-                   and p.lower_ == "from" for g in p.children if g.dep_ == "pobj"), None)
-    if source is None:
-        return
-    heads = with_conjuncts(source)
-    ids = {t.i for t in heads}
-    found.actors[:0] = heads
-    found.weak.update(ids)
-    found.recipients = [t for t in found.recipients if t.i not in ids]
-    found.patterns.append(f"'from' object of '{token.text}' (the state sending out)")
-
-
-def _add_complement_recipients(token: Any, found: PartyTokens) -> None:
-    """"offered to hand over suspects to Britain": who the promised or demanded act is for.
-
-    The named parties of an infinitival complement are the recipients of the act that
-    announces it; they are kept only if an actor mention resolves them.
-    """
-    clause = next((c for c in token.children if c.dep_ == "xcomp"), None) or _purpose_of_bare_act(token)
-    if clause is None or controlling_object(clause) is not None:
-        return  # "instructed the mission to object to X's request": the mission is told, what it does is its own
-    actor_ids = {t.i for t in found.actors}
-    stack = [c for c in clause.children if c.dep_ not in ("nsubj", "nsubjpass", "relcl", "acl", "advcl")
-             and c.lower_ not in ADJUNCT_PREPS]
-    allowed = let_act(clause)  # "refused to allow UN planes to land": whom it would have let act
-    heads = [t for t in with_conjuncts(allowed) if t.i not in actor_ids] if allowed is not None else []
-    while stack:
-        tok = stack.pop()
-        if tok.dep_ in ("pobj", "dobj", "dative", "conj") and tok.pos_ in ("PROPN", "NOUN", "PRON") \
-                and tok.i not in actor_ids and not _own_thing(tok):  # "hand over its nationals to X": X
-            heads.append(tok)
-        stack.extend(c for c in tok.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp")
-                     and c.lower_ not in ADJUNCT_PREPS and not _circumstance(tok, c))
-    if heads:
-        heads.sort(key=lambda t: t.i)
-        found.recipients.extend(heads)
-        found.weak.update(t.i for t in heads)
-        found.patterns.append(f"named in the complement '{clause.text}'")
-
-
-def _purpose_of_bare_act(token: Any) -> Any | None:
-    """"police opened fire to disperse the demonstrators", "fired tear gas to disperse them", "all that Ghana had
-    done to support Togo": the purpose clause of an act whose object names no one (a bare mass noun, a
-    relative pronoun) says whom the act is aimed at. Not when the object is someone ("killed five soldiers
-    to avenge X": the soldiers are hit, not X)."""
-    objects = [c for c in token.children if c.dep_ == "dobj"]
-    if token.pos_ != "VERB" or not objects or not all(_bare_thing(o) for o in objects):
-        return None  # no object at all: "conceded to demands to overhaul the judiciary" is the demands' content
-    return next((c for c in token.children if c.dep_ == "advcl" and any(
-        a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
-
-
-def _bare_thing(obj: Any) -> bool:
-    """A singular common noun without determiner, owner or number ("fire", "tear gas", "action"), or a
-    relative or interrogative pronoun ("that", "what"): an object that is the act's means, not its target."""
-    if obj.tag_ in ("WDT", "WP"):
-        return True
-    return obj.tag_ == "NN" and not is_named(obj) and not any(
-        c.dep_ in ("det", "poss", "nummod") for c in obj.children)
-
-
-def _circumstance(parent: Any, child: Any) -> bool:
-    """"break off relations with Congo over their ties with Israel": a phrase that says why
-    or when ("over", "during"; "on the eve of" on an object) names no recipient of the act."""
-    if child.dep_ != "prep":
-        return False
-    return child.lower_ in CIRCUMSTANCE_PREPS or (parent.dep_ == "pobj" and child.lower_ in ("on", "at"))
 
 
 def demand_parties(speech_verb: Any, clause: Any) -> PartyTokens:
