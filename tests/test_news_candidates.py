@@ -101,8 +101,8 @@ def test_the_committed_labels_hold_offsets_and_labels_but_no_article_text() -> N
             "status", "split"}
     assert all(set(x) == keys for x in lines if "round" not in x)
     assert all(keys | {"round"} <= set(x) <= keys | {"round", "note"} for x in lines if "round" in x)
-    assert {x.get("round", 1) for x in lines} == set(range(1, 10))  # rounds 1-9
-    for r in range(1, 10):
+    assert {x.get("round", 1) for x in lines} == set(range(1, 11))  # rounds 1-10
+    for r in range(1, 11):
         assert {x["split"] for x in lines if x["label"] != "NONE" and x.get("round", 1) == r} == {"train", "heldout"}
     rounds = {x["article"]: set() for x in lines}
     for x in lines:

@@ -46,9 +46,9 @@ in the length range, so its 12 T17 picks are one from each of the seven others a
 After it, the seven folders hold 159 articles in the range that no sample or round has drawn, and GeoWebNews 46.
 Round 10 (twenty-third session, seed 127) is a seventh cold round made as round 9 was, drawn after the session's
 samples (shown and grouping 2323, party 2324, place 233, dates 2323), whose ids its frozen list `TAKEN_BEFORE[10]`
-holds; kept out of rule work, labelled cold by one coder before any score was seen, left out only by samples of a
-seed above 2324. After it, the seven folders hold 129 articles in the range that no sample or round has drawn, and
-GeoWebNews 34.
+holds; kept out of rule work, labelled cold by one coder before any score was seen (its 269 candidates), left out
+only by samples of a seed above 2324. After it, the seven folders hold 129 articles in the range that no sample or
+round has drawn, and GeoWebNews 34.
 
 The labels (`news_candidates.jsonl` beside this script) hold offsets and labels, never article text: the
 text is read again from the shared data folder (`article`), T17's tokeniser escapes turned back as in
