@@ -10,8 +10,10 @@ format, since it reads the text and its parse, not the markup.
 Evidence comes from cue phrases and line shapes kept as data (`data/words/non_story_cues.tsv`, see
 `story.cues`), structural shapes (`story.shapes`: datelines, lone timestamps, pasted posts, menus,
 present-tense captions ending in a date), runs of related-story teasers scraped without stops
-(`story.teasers`), the lead picture's caption on the first line (`story.lead_caption`),
-captions beside their credits, and lines repeated from earlier in the article. It reads
+(`story.teasers`), the lead picture's caption on the first line (`story.lead_caption`), a list of
+other stories' headlines opening the page (`story.headline_lists`), a photo gallery's captions (`story.galleries`),
+captions beside their credits and on the line above a credit that opens its line (`story.captions_above`), and lines
+repeated from earlier in the article. It reads
 `doc.article.text` and `doc.parsed` and writes `doc.excluded` only.
 """
 
@@ -20,11 +22,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 from dateline.budget import check_deadline
 from dateline.model import Document, ExcludedSpan
+from dateline.story.captions_above import find_captions_above
 from dateline.story.cues import Cue, load_cues
+from dateline.story.galleries import find_gallery
+from dateline.story.headline_lists import find_headline_list
 from dateline.story.lead_caption import find_lead_caption
 from dateline.story.shapes import (
     Found,
@@ -39,6 +45,8 @@ from dateline.story.teasers import find_teaser_runs
 Span = tuple[int, int]
 #: A line shorter than this (in non-space characters) may repeat without being a copy ("Yes .").
 MIN_REPEATED_CHARS = 40
+#: A credit cue of one picture: one word, a colon, the credit.
+_ONE_PICTURE = re.compile(r"\w+ : <credit>")
 #: The longest caption read beside a credit; longer text before a credit is story.
 MAX_CAPTION_CHARS = 300
 
@@ -60,11 +68,23 @@ def mark_story(doc: Document) -> Document:
     found.extend(find_dated_captions(units, text, doc.parsed, doc.article.date))
     found.extend(find_teaser_runs(units, doc.parsed))
     found.extend(find_lead_caption(units, lines, text, doc.parsed))
+    found.extend(find_headline_list(lines, text))
+    found.extend(find_gallery(text))
+    credits = [(start, end) for _kind, start, end, cue in found if cue in _picture_credit_cues()]
+    found.extend(find_captions_above(credits, found, lines, units, text))
     kept = _outermost(found, text)
     kept.extend(_repeats(units, kept, text))
     doc.excluded = [ExcludedSpan(kind=kind, start=start, end=end, text=text[start:end], cue=cue)  # type: ignore[arg-type]
                     for kind, start, end, cue in sorted(kept, key=lambda f: (f[1], f[2]))]
     return doc
+
+
+@cache
+def _picture_credit_cues() -> frozenset[str]:
+    """The cue phrases of one picture's credit, a word and a colon before the name ("photograph : <credit>"): the
+    credit printed under its picture, after its caption. "Picture credit : ..." or "Photo by ..." may credit every
+    picture of a page at its end."""
+    return frozenset(cue.cue for cue in load_cues() if cue.scope == "credit" and _ONE_PICTURE.fullmatch(cue.cue))
 
 
 #: Cue scopes that mark everything from the cue to the end of the text (a comment section and its notices).
