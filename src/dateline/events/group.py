@@ -29,6 +29,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from dateline.events.gatherings import one_participant_named
 from dateline.events.group_cues import Cues, borrowed_type, mention_cues, sentence_ordinals
 from dateline.events.group_merge import merge_mentions
 from dateline.events.group_pointing import join_pointing_back
@@ -93,14 +94,15 @@ def conflict(a: Event, b: Event, reference: dt.date | None = None, parties: bool
 
 
 def _party_conflict(a: Event, b: Event) -> str | None:
-    """Parties conflict when each mention names a party the other does not (per role)."""
+    """Parties conflict when each mention names a party the other does not (per role), bar a gathering told by one
+    participant (`gatherings`)."""
     if a.type in RECIPROCAL_TYPES:
         roles = [("parties", party_keys(a.actors + a.recipients), party_keys(b.actors + b.recipients))]
     else:
         roles = [("actors", party_keys(a.actors), party_keys(b.actors)),
                  ("recipients", party_keys(a.recipients), party_keys(b.recipients))]
     for role, first, second in roles:
-        if not (first <= second or second <= first):
+        if not (first <= second or second <= first) and not one_participant_named(a.type, first, second):
             return f"{role} {'/'.join(sorted(first))} and {'/'.join(sorted(second))}"
     return None
 

@@ -52,6 +52,7 @@ from functools import lru_cache
 from typing import Any
 
 from dateline.config import package_data
+from dateline.events.gatherings import one_participant_named
 from dateline.events.occurrences import amounts_differ, counts_differ, kinds_differ, other_occurrences
 from dateline.events.party_people import other_persons, person_keys
 from dateline.events.sentence_ties import coordinated_in_sentence, occasion_in_sentence, tied_in_sentence
@@ -237,6 +238,8 @@ def pair_features(a: Mention, b: Mention, lead: tuple[int, int] | None = None) -
     same_sentence = a.sentence == b.sentence
     stem = any(same_stem(x, y) for x in a.stems for y in b.stems)
     actors = _roles(a.actors, b.actors, (a.actor_people, b.actor_people))
+    if one_participant_named(a.type, a.actors, b.actors):  # a gathering told by one participant (`gatherings`)
+        actors = (actors[0], 0.0, actors[2])
     recipients = _roles(a.recipients, b.recipients, (a.recipient_people, b.recipient_people))
     dates_apart = a.span is not None and b.span is not None and (
         a.span.last < b.span.first or b.span.last < a.span.first)
