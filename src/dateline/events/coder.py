@@ -224,7 +224,7 @@ def code_trigger(doc: Document, trigger: Trigger, entries: dict[int, TriggerEntr
         cameo=entry.cameo if reading.type == entry.type else event_type.cameo,
         actors=actors, recipients=recipients,
         date=when.value, date_precision=when.precision, date_mod=when.mod, date_basis=when.basis,
-        location=locate_event(doc, token.i, reading.type, actors, recipients, when.value),
+        location=locate_event(doc, token.i, reading.type, actors, recipients, when.value, mode),
         negated=reading.negated, hypothetical=reading.hypothetical, status=reading.status,
         evidence=Evidence(sentence=sentence, start=start, end=end, trigger=token.text,
                           trigger_start=token.idx, trigger_end=token.idx + len(token.text),

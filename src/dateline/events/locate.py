@@ -105,7 +105,7 @@ from dateline.events.scene_fit import of_the_present
 from dateline.events.senses import BUSINESS_SECTORS
 from dateline.events.sentence_frame import names_a_holder
 from dateline.events.swept_places import swept_choice
-from dateline.events.visitors import dateline_countries
+from dateline.events.visitors import VISITING_SECTORS, dateline_countries
 from dateline.model import Document, Location, LocationPrecision, Place
 from dateline.words import word_set
 
@@ -124,15 +124,21 @@ HOME_BASIS = "the country of a domestic act"
 #: Event types whose act is done where its recipient is: aid is given where it arrives, so a scene in the giver's
 #: country does not place "UK aid to Haiti" (the scene, from a place stated earlier, must lie in a recipient's country).
 DELIVERED_TYPES = frozenset({"AID"})
+#: PLOVER modes of a seizure (COERCE "seize": of property or of land); a state may seize land abroad, so a seizure, like
+#: an attack, may take a story scene outside its party's country.
+SEIZING_MODES = frozenset({"seize"})
+#: Event types a lone country's party does abroad as often as at home: talks a visitor holds, forces or teams sent
+#: ("the UK team's longest overseas deployment" in a story of Haiti).
+SENT_ABROAD_TYPES = TALK_TYPES | {"MOBILIZE"}
 
 
 def locate_event(doc: Document, trigger_i: int, event_type: str | None = None, actors: Iterable[Any] = (),
-                 recipients: Iterable[Any] = (), date: str | None = None) -> Location | None:
+                 recipients: Iterable[Any] = (), date: str | None = None, mode: str | None = None) -> Location | None:
     """The place where the event triggered at token `trigger_i` happened, or None when the text
     does not say (see the module docstring for the order of evidence). `actors` and `recipients`
     are the event's parties (anything with a `country`, ISO alpha-3): a place the sentence does
     not state must lie in one of their countries. `date` is the event's TIMEX3 date: the dateline
-    town is only for acts of the story's present."""
+    town is only for acts of the story's present. `mode` is the event's PLOVER mode (a seizure may cross a border)."""
     if doc.parsed is None or not doc.places or not 0 <= trigger_i < len(doc.parsed):
         return None
     trigger = doc.parsed[trigger_i]
@@ -164,8 +170,8 @@ def locate_event(doc: Document, trigger_i: int, event_type: str | None = None, a
     if referred is not None:
         return referred
     countries, across = party_countries(actors, recipients)
-    scene = scene_location(doc, trigger, _scene_countries(event_type, countries if across else None, recipients),
-                           date, event_type)
+    held = countries if across or _stays_home(event_type, mode, actors, recipients) else None
+    scene = scene_location(doc, trigger, _scene_countries(event_type, held, recipients), date, event_type)
     present = of_the_present(doc, date)
     home = dateline_countries([*actors, *recipients], countries, _may_cross(event_type, actors, recipients))
     here = (court_location(doc, trigger) or dateline_location(doc, trigger, home, [*actors, *recipients])) \
@@ -226,6 +232,20 @@ def party_countries(actors: Iterable[Any], recipients: Iterable[Any]) -> tuple[f
     targets = {c for c in (getattr(p, "country", None) for p in recipients) if c}
     countries = targets | {c for c in (getattr(p, "country", None) for p in actors) if c}
     return frozenset(countries), bool(targets) or len(countries) > 1
+
+
+def _stays_home(event_type: str | None, mode: str | None, actors: Iterable[Any], recipients: Iterable[Any]) -> bool:
+    """True when a lone country's act is done at home, so the story's scene must lie in that country. A government
+    resigning, police detaining, protesters marching are of their own country: a story of clashes in Amman does not
+    put "the Egyptian government resigned" in Amman. Not so for an attack, an armed party's act or aid, which may
+    cross a border (`_may_cross`: "Britain fought" at a scene in Basra), a seizure ("America has fought and
+    occupied" at a scene in Iraq), talks a visitor holds abroad ("Obama arrived in Cairo. He met students"), nor a
+    deployment (`SENT_ABROAD_TYPES`); nor when only visitors (`VISITING_SECTORS`: journalists, civilians) hold a
+    country: they are met where the story is ("four French journalists arrested" in a story of Cairo)."""
+    parties = [*actors, *recipients]
+    homed = any(getattr(p, "country", None) and getattr(p, "sector", None) not in VISITING_SECTORS for p in parties)
+    return homed and event_type not in SENT_ABROAD_TYPES and mode not in SEIZING_MODES \
+        and not _may_cross(event_type, actors, recipients)
 
 
 def _may_cross(event_type: str | None, actors: Iterable[Any], recipients: Iterable[Any]) -> bool:
