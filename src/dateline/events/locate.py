@@ -106,6 +106,7 @@ from dateline.events.senses import BUSINESS_SECTORS
 from dateline.events.sentence_frame import names_a_holder
 from dateline.events.swept_places import swept_choice
 from dateline.events.visitors import VISITING_SECTORS, dateline_countries
+from dateline.events.where_clauses import where_clause_choice
 from dateline.model import Document, Location, LocationPrecision, Place
 from dateline.words import word_set
 
@@ -148,7 +149,8 @@ def locate_event(doc: Document, trigger_i: int, event_type: str | None = None, a
     places = [p for p in _sentence_places(doc, trigger) if p.feature_code not in SPREAD_CODES and text_supports(doc, p)
               and not names_a_holder(doc.parsed, p)]
     talks = event_type in TALK_TYPES
-    choices = [c for place in places if (c := place_choice(place, trigger, physical, occasion, talks))
+    choices = [c for place in places if (c := place_choice(place, trigger, physical, occasion, talks)
+                                         or where_clause_choice(place, trigger))
                and not (c.doer and posted_abroad(c.place.country_code, actors))]
     if not choices and physical and event_type not in TALK_TYPES:
         choices = [c for place in places if (c := swept_choice(place, trigger) or occasion_choice(place, trigger)
