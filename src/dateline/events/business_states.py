@@ -56,4 +56,29 @@ def state_takes_part(phrase: Iterable[Any], actors_at: Callable[[Any], list[Acto
     return False
 
 
-__all__ = ["state_takes_part"]
+def acts_as_business(agent: Any, actors: list[Actor], actors_at: Callable[[Any], list[Actor]],
+                     business_sectors: frozenset[str]) -> bool:
+    """A company acts: the actor dictionary says business, or an unknown organisation names no state. An actor the
+    agent word itself names decides alone: the rest of its phrase (`actors`) may hold a wire's credit ("LAGOS (
+    Reuters ) - Shell agreed", parsed with the credit under "Shell") or a nationality."""
+    actors = actors_at(agent) or actors
+    if actors:
+        return all(a.sector in business_sectors for a in actors)
+    return agent.ent_type_ == "ORG"
+
+
+def among_companies(agent_actors: list[Actor], phrase: list[Any], actors_at: Callable[[Any], list[Actor]],
+                    business_sectors: frozenset[str], unnamed: bool) -> bool:
+    """Whether a dispute is a company's with companies (or, if `unnamed`, with no one named: a company's inquiry
+    blaming "failures"): the agent's actors are all businesses the dictionary knows (an unknown organisation may be
+    a union or a charity), and every actor in the trigger's phrase is one too ("blamed its contractors, Transocean
+    and Halliburton"). A government, court, union or person named there makes it a party's act (GUIDELINE: business
+    news is no event unless a government acts); a rejection of no one named may be of a state's rule ("requests to
+    override a federal directive"), so only an accusation may name no one."""
+    if not agent_actors or not all(a.sector in business_sectors for a in agent_actors):
+        return False
+    named = [a for t in phrase for a in actors_at(t) if a not in agent_actors]
+    return all(a.sector in business_sectors for a in named) and (unnamed or bool(named))
+
+
+__all__ = ["acts_as_business", "among_companies", "state_takes_part"]

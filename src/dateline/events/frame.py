@@ -40,10 +40,11 @@ next to a police act) are left to the learned verifier and detector: `frame_feat
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from dateline.events.argument_senses import sense_from_arguments
-from dateline.events.business_states import state_takes_part
+from dateline.events.business_states import acts_as_business, among_companies, state_takes_part
 from dateline.events.courtesy import courtesy
 from dateline.events.fixed_senses import against_a_hardship, fixed_expression
 from dateline.events.forecast_warnings import forecast_warning
@@ -136,12 +137,14 @@ def nonpolitical_frame(doc: Document, token: Any, type_name: str) -> str | None:
         cue = next((t for t in phrase if _sport_word(t) and t.i != token.i), None)
         if cue is not None:
             return f"sport: '{cue.text}' in the phrase of '{token.text}'"
-    if type_name in DISPUTE_TYPES and _among_companies(index, agent_actors, phrase, type_name == "ACCUSE"):
+    actors_at = partial(_actors_at, index)  # the business helpers read the index through it
+    if type_name in DISPUTE_TYPES and among_companies(agent_actors, phrase, actors_at, BUSINESS_SECTORS,
+                                                      type_name == "ACCUSE"):
         return f"business: '{agent.text}' disputes with no political party"  # type: ignore[union-attr]
-    if agent is not None and _is_business(index, agent, agent_actors):
+    if agent is not None and acts_as_business(agent, agent_actors, actors_at, BUSINESS_SECTORS):
         cue = next((t for t in phrase if _lemma(t) in BUSINESS_CUES), None)
         # "a Dutch chipmaker", "fields in Vietnam" name no state taking part (events.business_states)
-        state = state_takes_part(phrase, lambda t: _actors_at(index, t), STATE_SECTORS, BUSINESS_SECTORS, BUSINESS_CUES)
+        state = state_takes_part(phrase, actors_at, STATE_SECTORS, BUSINESS_SECTORS, BUSINESS_CUES)
         if cue is not None and not state:
             return f"business: '{agent.text}' with '{cue.text}'"
     return None
@@ -329,29 +332,6 @@ def _state_agent(agent: Any, actors: list[Actor]) -> bool:
     "troops"): a team is named by its country or club ("Argentina beat France"), which proves nothing."""
     return agent is not None and agent.pos_ != "PROPN" and \
         any(a.sector in STATE_SECTORS | ARMED_SECTORS for a in actors)
-
-
-def _is_business(index: ArticleIndex, agent: Any, actors: list[Actor]) -> bool:
-    """A company acts: the actor dictionary says business, or an unknown organisation names no state. An actor the
-    agent word itself names decides alone: the rest of its phrase may hold a wire's credit ("LAGOS ( Reuters ) -
-    Shell agreed", parsed with the credit under "Shell") or a nationality."""
-    actors = _actors_at(index, agent) or actors
-    if actors:
-        return all(a.sector in BUSINESS_SECTORS for a in actors)
-    return agent.ent_type_ == "ORG"
-
-
-def _among_companies(index: ArticleIndex, agent_actors: list[Actor], phrase: list[Any], unnamed: bool) -> bool:
-    """Whether a dispute is a company's with companies (or, if `unnamed`, with no one named: a company's inquiry
-    blaming "failures"): the agent's actors are all businesses the dictionary knows (an unknown organisation may be
-    a union or a charity), and every actor in the trigger's phrase is one too ("blamed its contractors, Transocean
-    and Halliburton"). A government, court, union or person named there makes it a party's act (GUIDELINE: business
-    news is no event unless a government acts); a rejection of no one named may be of a state's rule ("requests to
-    override a federal directive"), so only an accusation may name no one."""
-    if not agent_actors or not all(a.sector in BUSINESS_SECTORS for a in agent_actors):
-        return False
-    named = [a for t in phrase for a in _actors_at(index, t) if a not in agent_actors]
-    return all(a.sector in BUSINESS_SECTORS for a in named) and (unnamed or bool(named))
 
 
 def _actors_in(index: ArticleIndex, head: Any) -> list[Actor]:
