@@ -209,11 +209,12 @@ def time_runners(articles: list[Article], parse_rate: float | None, partition_si
     benchmark process itself (no start-up). The runner is made (a Dask cluster started, local workers started and
     up with the model, `LocalWorkers.start`) inside the memory measurement but before the clock: `startup_s` and
     `startup_cpu_s` say what that took, `seconds` and the CPU figures time the work alone, so every runner is timed
-    warm; `seconds_with_startup` is the whole. `vs_one_core` and `vs_one_process` are the ratio of the 1-process
-    runs' wall time to the runner's, measured in the same run (at the same load); `..._with_startup` the same
-    with the runner's start-up counted (until the twelfth session, the only figure). `one_process_cold_start` is what a
-    single process started cold spends before its first article (`cold_start`), and
-    `vs_one_process_cold_with_startup` the ratio with both start-ups counted."""
+    warm; `seconds_with_startup` is the whole. The input's size is given (`total`), as `dateline ingest` gives its
+    estimate (since the twenty-third session: with workers, the last partitions are cut smaller). `vs_one_core` and
+    `vs_one_process` are the ratio of the 1-process runs' wall time to the runner's, measured in the same run (at the
+    same load); `..._with_startup` the same with the runner's start-up counted (until the twelfth session, the only
+    figure). `one_process_cold_start` is what a single process started cold spends before its first article
+    (`cold_start`), and `vs_one_process_cold_with_startup` the ratio with both start-ups counted."""
     out: dict[str, Any] = {"articles": len(articles), "chars": sum(len(a.text) for a in articles),
                            "partition_size": partition_size, "load_average_before": os.getloadavg()[0],
                            "one_process_cold_start": cold_start()}
@@ -232,7 +233,7 @@ def time_runners(articles: list[Article], parse_rate: float | None, partition_si
                 memory.mark()
                 t1 = time.perf_counter()
                 report = ingest_partitioned([source], store, runner, checkpoints=Path(folder) / "run",
-                                            partition_size=partition_size)
+                                            partition_size=partition_size, total=len(articles))
                 seconds = time.perf_counter() - t1
                 runner.close()
         rate = report.added / seconds
@@ -257,16 +258,33 @@ def time_runners(articles: list[Article], parse_rate: float | None, partition_si
 
 def cold_start() -> dict[str, float]:
     """What a fresh single process spends before its first article (a `dateline extract` or `ingest --workers 1`
-    started cold): a new interpreter importing what the workers' fork server imports, loading the model and
-    running the pipeline once (`dateline.scale.preload`: the same steps, so the same first-use resources), in wall
-    and CPU seconds at the load of the moment. The 1-process runs here are warm; this is the start-up they leave out,
-    to set against the workers' `startup_s` (`vs_one_process_cold_with_startup`)."""
+    started cold): a new interpreter importing the pipeline, loading the model and running the pipeline once on the
+    fork server's warm-up article (`dateline.scale.preload`'s steps, so the same first-use resources), in wall and CPU
+    seconds at the load of the moment. The 1-process runs here are warm; this is the start-up they leave out, to set
+    against the workers' `startup_s` (`vs_one_process_cold_with_startup`). Not by importing `preload` (until the
+    twenty-third session): since then the fork server imports with the collector off and frozen after, which a single
+    process does not do, and the figure would have been its start-up less ~0.2 CPU s."""
     import subprocess
 
+    code = ("import time, datetime as dt; from dateline.model import Article; from dateline.nlp import load_model; "
+            "from dateline.pipeline import process_one; load_model(); "
+            f"process_one(Article('cold-start', dt.date(2011, 1, 25), {warm_up_text()!r})); print(time.process_time())")
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", "import time, dateline.scale.preload; print(time.process_time())"],
-                          check=True, capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     return {"wall_s": round(time.perf_counter() - started, 2), "cpu_s": round(float(done.stdout.split()[-1]), 2)}
+
+
+def warm_up_text() -> str:
+    """The fork server's warm-up article (`preload.WARM_UP_TEXT`), read from its source: importing `preload` here
+    would boot a fork server's worth of resources in this process and freeze its objects."""
+    import ast
+    import importlib.util
+
+    origin = importlib.util.find_spec("dateline.scale.preload").origin  # type: ignore[union-attr]
+    for node in ast.parse(Path(str(origin)).read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "WARM_UP_TEXT" for t in node.targets):
+            return ast.literal_eval(node.value)
+    raise LookupError("no WARM_UP_TEXT in dateline.scale.preload")
 
 
 def dask_over_local_workers(round_figures: dict[str, Any]) -> dict[str, float] | None:
