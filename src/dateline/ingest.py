@@ -2,7 +2,8 @@
 
 The library function behind `dateline ingest` and `dateline demo`. Articles already in
 the store are recognised by id before parsing, so re-ingesting costs little and adds
-nothing.
+nothing. The pipeline (spaCy and every stage, ~1 CPU s to import) is imported when articles are processed here,
+not with this module: the parent of a run with workers imports it for `IngestReport` and never processes anything.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dateline.model import Article
-from dateline.pipeline import Failure, process
 from dateline.read import DEFAULT_LANG_POLICY, DEFAULT_MAX_CHARS, DateOrder, LangPolicy, ReadReport, read_articles
 from dateline.store import Store
 from dateline.store.identity import ArticleIdentity
@@ -76,6 +76,8 @@ def ingest_articles(articles: Iterable[Article], store: Store, model: str | None
                     on_article: Callable[[Article], None] | None = None,
                     report: IngestReport | None = None) -> IngestReport:
     """Process and store articles already read (from feeds, say); those stored already are skipped."""
+    from dateline.pipeline import process
+
     report = report if report is not None else IngestReport()
     docs = process(_unseen(articles, store, report), model=model, batch_size=batch_size,
                    on_failure=lambda f: report.failed.append((f.origin, f.reason)))
@@ -101,4 +103,4 @@ def _store_batch(store: Store, batch: list, report: IngestReport) -> None:
     batch.clear()
 
 
-__all__ = ["Failure", "IngestReport", "ingest", "ingest_articles"]
+__all__ = ["IngestReport", "ingest", "ingest_articles"]

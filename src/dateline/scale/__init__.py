@@ -113,6 +113,12 @@ def _records_in(file: Path) -> int:
         return lines + (1 if last.strip() else 0)
 
 
+#: With N workers, no partition near the end takes more than 1/(this x N) of the articles left, nor fewer than
+#: `parts.TAIL_MIN_ARTICLES` (`cut_partitions`). 2 workers, 200 articles in the CLI's partitions of 64: 50, 38, 28,
+#: 21, 16, 12, 9, 8, ... rather than 64, 64, 64, 8 (one worker idle for the second half of the run).
+TAIL_SHARE_PER_WORKER = 2
+
+
 def default_checkpoint_folder(db: str) -> Path:
     """Where a run into `db` keeps its checkpoints: the cache folder, one subfolder per database."""
     return settings().cache_dir / "ingest" / hashlib.sha256(str(db).encode()).hexdigest()[:16]
@@ -202,16 +208,25 @@ def ingest_partitioned(paths: Iterable[str | Path], store: Store, runner: Runner
     emptied when the run completes. `on_progress` gets the `Progress` after every step; `lang` says
     what to do with articles that are not English (`dateline.read.lang`). A partition holds
     `partition_size` articles, fewer when they reach `partition_chars` characters.
+
+    `total`, the input's size in articles as estimated (`estimate_articles`), gives the ETA, and with more than
+    one worker two things that shorten the run's wall: the workers' fork server is started before the input is
+    read, when more than one partition will come (`LocalWorkers.start_soon`); and partitions near the end get
+    smaller, none taking more than a `TAIL_SHARE_PER_WORKER` x workers share of the articles left
+    (`cut_partitions`), so the workers finish together.
     """
     runner = runner or InProcess()
+    if total is not None and total > partition_size and hasattr(runner, "start_soon"):
+        runner.start_soon()  # local workers: their fork server boots while this process reads
     from dateline.ingest import IngestReport
 
     report = IngestReport()
     ledger = Checkpoints(checkpoints) if checkpoints else None
     run = _Run(store, runner, ledger, report, Progress(total=total), on_progress)
     articles = read_articles(paths, report.read, max_chars, date_order, lang)
-    for part, result, parquet in ordered_results(run.jobs(cut_partitions(articles, partition_size, partition_chars)),
-                                                 window=2 * runner.workers):
+    parts = cut_partitions(articles, partition_size, partition_chars, total,
+                           tail_share=TAIL_SHARE_PER_WORKER * runner.workers if runner.workers > 1 else None)
+    for part, result, parquet in ordered_results(run.jobs(parts), window=2 * runner.workers):
         run.store_result(part, result, parquet)
         # written: its documents and Parquet bytes go now, not once the next partition has come (the loop's names
         # would hold them while the parent waits for it, and its objects would be made among theirs)
@@ -235,6 +250,6 @@ def ingest_with(paths: Iterable[str | Path], store: Store, db: str, model: str |
         return ingest_partitioned(paths, store, runner, checkpoints or default_checkpoint_folder(db),
                                   partition_size=partition_size, max_chars=max_chars, date_order=date_order,
                                   on_progress=on_progress, lang=lang,
-                                  total=estimate_articles(paths) if on_progress else None)
+                                  total=estimate_articles(paths) if on_progress or runner.workers > 1 else None)
     finally:
         runner.close()

@@ -29,7 +29,6 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from dateline.model import Article, Document, content_id
-from dateline.pipeline import process
 from dateline.scale.memory import release_memory
 
 #: Articles per partition: small enough that a worker's parsed batch stays small, large enough
@@ -39,6 +38,12 @@ DEFAULT_PARTITION_SIZE = 64
 #: work, so a worker given a partition of long articles does not hold up the ordered writes (and the
 #: other workers, once the window of partitions in flight is full) while the others idle.
 DEFAULT_PARTITION_CHARS = 500_000
+#: The fewest articles a partition cut short near the end of the input holds (`cut_partitions`' `tail_share`). A
+#: partition has fixed costs: 16 short T17 articles took 2.1 CPU s in a worker as 1 or 2 partitions and 2.85 as 8
+#: (spaCy's smaller batches, the collection and the Parquet file of each), and the parent's transaction about as
+#: much again: ~0.2 CPU s a partition, about what 8 articles' last partition costs in idle time at the end (a
+#: worker idle for half of it on average, ~0.35 s of wall). So partitions of 8 or fewer are never cut.
+TAIL_MIN_ARTICLES = 8
 _UNIONS = (Union, types.UnionType)
 
 
@@ -69,19 +74,38 @@ def partition_key(articles: Iterable[Article]) -> str:
 
 
 def cut_partitions(articles: Iterable[Article], size: int = DEFAULT_PARTITION_SIZE,
-                   max_chars: int | None = DEFAULT_PARTITION_CHARS) -> Iterator[Partition]:
+                   max_chars: int | None = DEFAULT_PARTITION_CHARS, total: int | None = None,
+                   tail_share: int | None = None) -> Iterator[Partition]:
     """Cut the article stream into partitions of `size` articles, or fewer once they hold `max_chars`
-    characters (None: no limit), holding one partition at a time."""
+    characters (None: no limit), holding one partition at a time.
+
+    With the input's size (`total` articles, as estimated, more than `size`) and a `tail_share`, no partition takes
+    more than that share of the articles left (`1/tail_share`, at least `TAIL_MIN_ARTICLES`): near the end
+    partitions get smaller, so that the workers run out of work together instead of one of them processing a whole
+    last partition while the others wait (guided scheduling; 200 articles in partitions of 64 for 2 workers were 64,
+    64, 64, 8: one worker idle for half the run). Past `total` (an estimate short of the input), partitions are
+    `size` again; an input that fits in one partition stays in one.
+    """
     chunk: list[Article] = []
-    index = chars = 0
+    index = chars = cut = 0
+    limit = _next_size(size, total, cut, tail_share)
     for art in articles:
         chunk.append(art)
         chars += len(art.text)
-        if len(chunk) >= size or (max_chars is not None and chars >= max_chars):
+        if len(chunk) >= limit or (max_chars is not None and chars >= max_chars):
             yield Partition(index, partition_key(chunk), chunk)
-            index, chunk, chars = index + 1, [], 0
+            index, cut, chunk, chars = index + 1, cut + len(chunk), [], 0
+            limit = _next_size(size, total, cut, tail_share)
     if chunk:
         yield Partition(index, partition_key(chunk), chunk)
+
+
+def _next_size(size: int, total: int | None, cut: int, tail_share: int | None) -> int:
+    """Articles in the next partition, `cut` articles into an input of `total` (see `cut_partitions`)."""
+    left = (total or 0) - cut
+    if not tail_share or left <= 0 or (total or 0) <= size:
+        return size
+    return min(size, max(TAIL_MIN_ARTICLES, -(-left // tail_share)))
 
 
 def process_partition(key: str, articles: list[Article], model: str | None, batch_size: int) -> PartitionResult:
@@ -89,8 +113,12 @@ def process_partition(key: str, articles: list[Article], model: str | None, batc
 
     Runs wherever the partition is sent (this process, a worker process, a Dask worker); the
     heavy resources load once per process, on first use. What its parses held is handed back to the system at
-    the end (`memory.release_memory`).
+    the end (`memory.release_memory`). The pipeline is imported here, not with the module: a parent that sends
+    every partition to workers never imports spaCy and the stages (~1 CPU s and ~60 MB before its fork server
+    could start; `dateline.scale.preload` imports them for the workers).
     """
+    from dateline.pipeline import process
+
     result = PartitionResult(key)
     for doc in process(articles, model=model, batch_size=batch_size,
                        on_failure=lambda f: result.failures.append((f.origin, f.reason))):

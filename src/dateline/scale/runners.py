@@ -204,6 +204,16 @@ class LocalWorkers(InProcess):
         if first is not None and first.moved is None and first.ran_here is None:
             first.moved = self._send(first.part)
 
+    def start_soon(self) -> None:
+        """Start the fork server now and return at once: it boots (~1.5 CPU s: imports, model, warm-up) while this
+        process opens the store and reads and cuts the first partitions, instead of after, when the pool's first
+        worker asks for it. For a caller that knows more than one partition will come (`ingest_partitioned`, given
+        the input's size): otherwise the server would boot for an input this process handles alone."""
+        if self._pool is None and worker_context(self.model).get_start_method() == "forkserver":
+            from multiprocessing import forkserver
+
+            forkserver.ensure_running()
+
     def start(self) -> None:
         """Start the pool and wait until each of its worker processes is up, model loaded: what the first
         partitions would otherwise wait for (the fork server's imports, model and warm-up, ~3 s of one core on a
