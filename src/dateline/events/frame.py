@@ -17,6 +17,8 @@ decided from who or what does the act, read from the parse:
 * any type whose agent is a business and whose phrase speaks of commerce (`business_cues.txt`), unless a
   state body takes part; an accusation, rejection or threat of a known business that names only businesses
   ("BP's probe blamed Transocean"; an accusation may name no one: a company's inquiry);
+* a letting or stopping whose doer is a thing, not a party ("the vote allows the president to fill the seat",
+  ", permitting a plug to be pumped in"; `events.thing_doers`);
 * an accusation whose passive subject is a hazard, disease or accident ("the virus was implicated in the
   deaths"): a cause blamed, no party accused;
 * a courtesy: thanks said to whoever is spoken to, or by the speaker to no party ("Thank you very much, Anna",
@@ -65,6 +67,7 @@ from dateline.events.senses import (
     tally_over_a_period,
 )
 from dateline.events.statement_senses import only_said
+from dateline.events.thing_doers import thing_lets
 from dateline.model import Actor, Document
 from dateline.syntax import PLACE_ENTITIES
 from dateline.words import word_class, word_map, word_set
@@ -122,6 +125,8 @@ def nonpolitical_frame(doc: Document, token: Any, type_name: str) -> str | None:
         return mishap
     if (forecast := forecast_warning(token, type_name, lambda t: bool(_actors_at(index, t)))) is not None:
         return forecast  # "warned the spill could cost billions": a forecast, no threat (events.forecast_warnings)
+    if (cause := thing_lets(token, lambda t: bool(_actors_at(index, t)))) is not None:
+        return cause  # "the vote allows the president to fill the seat": a thing lets (events.thing_doers)
     if type_name == "ACCUSE" and (accused := _hazard_accused(token)) is not None:
         return f"{_cause_kind(accused)}: '{accused.text}' is blamed by '{token.text}', no party is accused"
     agent = agent_of(token)
