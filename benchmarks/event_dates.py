@@ -61,7 +61,8 @@ GOLD_DIR = SHARED / "data" / "events-gold"
 
 
 #: Words of a date's basis (`events.dating`) and the path they name, first match wins.
-_PATHS = (("told in the present", "present"), ("occasion", "occasion"), ("no calendar point", "not_a_point"),
+_PATHS = (("next sentence tells it again", "told_next"), ("told in the present", "present"), ("occasion", "occasion"),
+          ("no calendar point", "not_a_point"),
           ("would put", "ahead"),
           ("earlier one", "previous"), ("narration of", "narrated_year"), ("same happening", "named_elsewhere"),
           ("story's lede", "lede"),

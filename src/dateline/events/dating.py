@@ -20,9 +20,10 @@ The date of an event is, in order:
    when that clause only reports the event ("said on Monday"), the mod is
    `ON_OR_BEFORE`: the event happened by the day it was reported;
 4. else, for "the previous meeting" and the like, the latest day the article mentioned
-   earlier, `BEFORE`; the day another sentence gives the same happening; the story's day carried
-   from an earlier sentence, or the year of a narration of an earlier year (`dating_thread`); the day of
-   the story's lede for a saying it goes on to report (`dating_lede`);
+   earlier, `BEFORE`; the day another sentence gives the same happening; for an act told in the present
+   perfect (which takes no past day), the day the next sentence gives it as it tells it again
+   (`dating_perfect`); the story's day carried from an earlier sentence, or the year of a narration of an
+   earlier year (`dating_thread`); the day of the story's lede for a saying it goes on to report (`dating_lede`);
 5. else, for a stance, state or saying told in the present with no time of its own ("Moscow denies", "is
    fighting"), the day the text speaks from, with no mod; words a past verb of saying reports take its day
    when that is one exact day, else stay bounded as below (`dating_present`);
@@ -69,6 +70,7 @@ from dateline.events.dating_counted import counted_day, told_now
 from dateline.events.dating_hooks import entry_day
 from dateline.events.dating_lede import lede_day
 from dateline.events.dating_mentions import day_named_elsewhere, event_noun
+from dateline.events.dating_perfect import day_told_next
 from dateline.events.dating_present import PRESENT_BASIS, in_first_sentence, present_verb, reporting_past_verb
 from dateline.events.dating_relations import preposition_mod
 from dateline.events.dating_thread import (
@@ -182,7 +184,8 @@ def event_dating(doc: Document, trigger_i: int, hypothetical: bool = False) -> D
             date = event_dating(doc, occasion.i, hypothetical)  # the parse hung the clause elsewhere
             return date.because(f"the date of its occasion {occasion.text!r}: {date.basis}")
         return _earlier_than_mentioned(doc, trigger) or _named_elsewhere(doc, trigger, hypothetical) \
-            or _carried_day(doc, trigger) or _carried_year(doc, trigger) or _lede_report(doc, trigger) \
+            or _told_next(doc, trigger, hypothetical) or _carried_day(doc, trigger) or _carried_year(doc, trigger) \
+            or _lede_report(doc, trigger) \
             or _told_now(doc, trigger, hypothetical, fallback) or fallback
     return _dated_by(doc, timex, trigger, hypothetical, f"{timex.text!r} {how} {trigger.text!r}")
 
@@ -213,6 +216,17 @@ def _named_elsewhere(doc: Document, trigger: Any, hypothetical: bool) -> Dating 
     value = date_part(named.timex.value)
     return Dating(value, precision(value) or "day", None, f"the same happening, {named.mention.text!r} in another "
                   f"sentence, is dated {named.timex.text!r} there")
+
+
+def _told_next(doc: Document, trigger: Any, hypothetical: bool) -> Dating | None:
+    """The day the next sentence gives an act told in the present perfect, which takes no past day of its own ("The
+    government has sued the firm. The action, filed yesterday, ..."; `dating_perfect`)."""
+    told = None if hypothetical else day_told_next(doc, trigger)
+    if told is None:
+        return None
+    value = date_part(same_expression_value(doc, told.timex).value)
+    return Dating(value, "day", None, f"a present perfect puts no past day on its act: the next sentence tells it "
+                  f"again ({told.retold_by.text!r}) on {told.timex.text!r}")
 
 
 def _dated_by(doc: Document, timex: Timex, trigger: Any, hypothetical: bool, basis: str) -> Dating:
