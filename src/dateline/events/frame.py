@@ -17,8 +17,8 @@ decided from who or what does the act, read from the parse:
 * any type whose agent is a business and whose phrase speaks of commerce (`business_cues.txt`), unless a
   state body takes part; an accusation, rejection or threat of a known business that names only businesses
   ("BP's probe blamed Transocean"; an accusation may name no one: a company's inquiry);
-* a letting or stopping whose doer is a thing, not a party ("the vote allows the president to fill the seat",
-  ", permitting a plug to be pumped in"; `events.thing_doers`);
+* a letting or stopping whose doer is a thing, not a party ("the budget's approval lets the mayor hire
+  teachers", ", allowing crews to restart the pumps"; `events.thing_doers`);
 * an accusation whose passive subject is a hazard, disease or accident ("the virus was implicated in the
   deaths"): a cause blamed, no party accused;
 * a courtesy: thanks said to whoever is spoken to, or by the speaker to no party ("Thank you very much, Anna",
@@ -28,6 +28,7 @@ decided from who or what does the act, read from the parse:
   approaching officers"), a conflict word of a contest without violence ("a legal offensive", "tariffs that
   targeted China", `contest_domains.txt`), a verb of asking whose clause is a question ("asked whether ...") or
   a statement ("suggested that poverty was the cause"), a protest verb with an object ("demonstrate the safety"),
+  an announcement of a thing that is no deed ("declared a pandemic"; `events.announced_things`),
   a claim only a text makes ("reports claimed"), a harm to oneself ("harming themselves"), a verb of state with
   an "under" phrase ("came under attack"), an animal as the doer or every victim ("shot the zoo's elephant";
   `events.senses`).
@@ -45,6 +46,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
+from dateline.events.announced_things import announced_thing
 from dateline.events.argument_senses import sense_from_arguments
 from dateline.events.business_states import acts_as_business, among_companies, state_takes_part
 from dateline.events.courtesy import courtesy
@@ -126,7 +128,7 @@ def nonpolitical_frame(doc: Document, token: Any, type_name: str) -> str | None:
     if (forecast := forecast_warning(token, type_name, lambda t: bool(_actors_at(index, t)))) is not None:
         return forecast  # "warned the spill could cost billions": a forecast, no threat (events.forecast_warnings)
     if (cause := thing_lets(token, lambda t: bool(_actors_at(index, t)))) is not None:
-        return cause  # "the vote allows the president to fill the seat": a thing lets (events.thing_doers)
+        return cause  # "the budget's approval lets the mayor hire teachers": a thing lets (events.thing_doers)
     if type_name == "ACCUSE" and (accused := _hazard_accused(token)) is not None:
         return f"{_cause_kind(accused)}: '{accused.text}' is blamed by '{token.text}', no party is accused"
     agent = agent_of(token)
@@ -174,6 +176,8 @@ def not_an_act(token: Any, type_name: str, agent: Any | None, state_agent: bool 
     lemma = _lemma(token)
     if token.pos_ == "VERB" and lemma in SPEECH_VERBS - PERFORMATIVE_VERBS and type_name in DEED_TYPES:
         return f"report: '{token.text}' tells of a deed, it is not one"
+    if (announced := announced_thing(token)) is not None:
+        return announced  # "declared a pandemic": what is announced names no deed (events.announced_things)
     if (placed := sense_from_arguments(token, type_name)) is not None:
         return placed  # an attributive participle, an order of a thing, a question put (events.argument_senses)
     if type_name in CONFLICT_TYPES and not state_agent:
