@@ -35,3 +35,19 @@ def test_a_warning_of_what_a_thing_will_do_is_no_threat(nlp, text: str) -> None:
 ])
 def test_a_warning_of_what_a_party_will_do_stays_a_threat(nlp, text: str) -> None:
     assert "THREATEN" in types_at(candidates(nlp, text), "warned")
+
+
+@pytest.mark.parametrize("text", [
+    "The health agency warned against the spread of counterfeit vaccines in the border provinces.",
+    "The central bank governor warned against complacency over rising prices.",
+])
+def test_a_caution_against_a_danger_is_no_threat(nlp, text: str) -> None:
+    assert "THREATEN" not in types_at(candidates(nlp, text), "warned")
+
+
+@pytest.mark.parametrize("text", [
+    "The defence minister warned the rebels against a new offensive.",
+    "The general warned against any attack on the border posts.",
+])
+def test_a_warning_against_an_act_or_to_a_party_stays(nlp, text: str) -> None:
+    assert "THREATEN" in types_at(candidates(nlp, text), "warned")

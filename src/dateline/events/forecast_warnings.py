@@ -16,6 +16,11 @@ verb of an act of the lexicon's or an infinitive anywhere in it ("the riot units
 subject that wills or can do a deed is a party, whether or not the actors stage found it). An act noun the lexicon lacks
 ("retaliation would follow") is read as a thing: a known gap.
 
+A warning "against" a thing, with no one warned and no clause ("the agency warned against the spread of
+counterfeit vaccines", "warned against complacency"), cautions about a danger: PLOVER's THREATEN is a coercive or
+forceful warning with serious repercussions, which a caution is not. An act noun of the lexicon there ("warned
+against any attack") or a party warned ("warned the rebels against a new offensive") may be the threat, and stays.
+
 Read by `events.frame.nonpolitical_frame` (which knows the article's actors), so the lexicon's and the detector's
 proposals alike are dropped.
 """
@@ -42,6 +47,8 @@ def forecast_warning(token: Any, type_name: str, is_party: Callable[[Any], bool]
         return None
     if any(c.dep_ == "xcomp" for c in token.children):
         return None  # "warned them to leave": advice or a demand, not a report of what will be
+    if (danger := _danger_warned_against(token, is_party)) is not None:
+        return f"caution: '{token.text}' against '{danger.text}', a danger, no party threatens"
     clauses = [c for c in token.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
     if len(clauses) != 1:
         return None
@@ -68,3 +75,14 @@ def _thing(noun: Any, is_party: Callable[[Any], bool]) -> bool:
            for c in noun.children):
         return False
     return load_lexicon().noun_entry(noun) is None
+
+
+def _danger_warned_against(warning: Any, is_party: Callable[[Any], bool]) -> Any | None:
+    """The thing a warning with no one warned and no clause cautions against ("warned against the spread of
+    counterfeit vaccines"), or None: a caution about a danger. An act noun of the lexicon ("warned against any
+    attack") or a party warned ("warned Russia against ...") may be the threat itself, and stays."""
+    if any(c.dep_ in ("dobj", "dative", "ccomp") for c in warning.children):
+        return None
+    objects = [g for p in warning.children if p.dep_ == "prep" and p.lower_ == "against"
+               for g in p.children if g.dep_ == "pobj"]
+    return next((o for o in objects if _thing(o, is_party)), None)
