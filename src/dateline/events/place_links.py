@@ -76,6 +76,8 @@ SCENE_VERBS = word_set("scene_verbs")
 #: The prepositions by which talks are aimed at where they are held ("a visit to Louisiana"); the others that aim an
 #: act name the talks' topic or the visitor's origin ("discussions on Fallujah", "arriving from Chicago").
 TALK_WAY_PREPS = word_class("prepositions", "talk-way")
+#: Prepositions that tell an act as the means of the verb they hang on ("began by meeting the governors").
+MEANS_PREPS = word_class("prepositions", "means")
 
 
 class Choice(NamedTuple):
@@ -191,15 +193,31 @@ def _arrival_choice(place: Place, prep: Any | None, trigger: Any) -> Choice | No
     "soldiers rode into Lyon, making the garrison give up"): a verbal act that continues a verb of going, after
     it and with no subject of its own, was done where the going ended. Not the other way round: an act before the
     journey was done where it began ("abducted the engineer and arrived in Abuja with him")."""
-    if prep is None or prep.lower_ not in ARRIVAL_PREPS or trigger.pos_ != "VERB":
+    acting = _acting_verb(trigger)
+    if prep is None or prep.lower_ not in ARRIVAL_PREPS or acting is None:
         return None
     going = prep.head
-    if going.pos_ != "VERB" or going.lemma_.lower() not in GOING_VERBS or trigger.head.i != going.i or \
-            trigger.dep_ not in ("conj", "advcl") or trigger.i < going.i or \
-            any(c.dep_ in SUBJECT_DEPS for c in trigger.children):
+    if going.pos_ != "VERB" or going.lemma_.lower() not in GOING_VERBS or acting.head.i != going.i or \
+            acting.dep_ not in ("conj", "advcl") or acting.i < going.i or \
+            any(c.dep_ in SUBJECT_DEPS for c in acting.children):
         return None
     return Choice(RANK_CONJUNCT, place, f"'{going.text} {prep.text} {place.text}': where the way ended before "
                                         f"'{trigger.text}'")
+
+
+def _acting_verb(trigger: Any) -> Any | None:
+    """The verb that tells the trigger's act as its own: a verbal trigger, the verb it completes or is the means of
+    ("began to shell", "began by meeting the governors": `MEANS_PREPS`), or the verb a noun trigger is the object of
+    ("held talks"); None for any other noun."""
+    if trigger.pos_ == "NOUN":
+        return trigger.head if trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB" else None
+    if trigger.pos_ != "VERB":
+        return None
+    if trigger.dep_ == "xcomp" and trigger.head.pos_ == "VERB":
+        return trigger.head
+    if trigger.dep_ == "pcomp" and trigger.head.lower_ in MEANS_PREPS and trigger.head.head.pos_ == "VERB":
+        return trigger.head.head
+    return trigger
 
 
 def _site_choice(place: Place, words: str, prep: Any, trigger: Any, physical: bool,
