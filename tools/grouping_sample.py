@@ -3,7 +3,7 @@
     .venv/bin/python tools/grouping_sample.py draw [--seed 1414] [--shared ../shared]        # one id a line
     .venv/bin/python tools/grouping_sample.py capture CACHE.pkl [--seed 1414]                 # run the pipeline once
     .venv/bin/python tools/grouping_sample.py sheet CACHE.pkl OUT.jsonl                       # mentions to label
-    .venv/bin/python tools/grouping_sample.py tally CACHE.pkl [--labels FILE] [--min-confidence 0.35]
+    .venv/bin/python tools/grouping_sample.py tally CACHE.pkl [--labels FILE] [--min-confidence V]
 
 Why: events-gold is the verifier's own training data (it re-types 3 readings in 10 there, almost none on unseen
 news), so its duplicates say little about what a user sees. This sample asks, on articles no model was trained on,
@@ -41,6 +41,7 @@ from typing import Any
 
 from news_candidates import default_shared, draw_per_topic, gold_ids, label_round, read_labels, source_file
 from news_candidates import draw as news_draw
+from sample_view import add_view_option, chosen_view
 from shown_sample import SAMPLES as SHOWN_SAMPLES
 
 PER_FOLDER = 4
@@ -198,17 +199,17 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=default_shared())
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--labels", type=Path)
-    parser.add_argument("--min-confidence", type=float, default=0.35)
+    add_view_option(parser)
     args = parser.parse_args()
     if args.command == "draw":
         print("\n".join(draw(args.shared, args.seed)))
     elif args.command == "capture":
         args.paths[0].write_bytes(pickle.dumps(capture(args.shared, draw(args.shared, args.seed))))
     elif args.command == "sheet":
-        sheet(pickle.loads(args.paths[0].read_bytes()), args.paths[1], args.min_confidence)
+        sheet(pickle.loads(args.paths[0].read_bytes()), args.paths[1], chosen_view(args.min_confidence))
     else:
         labels = read_labels(args.labels or labels_path(args.seed))
-        print(json.dumps(tally(pickle.loads(args.paths[0].read_bytes()), labels, args.min_confidence)))
+        print(json.dumps(tally(pickle.loads(args.paths[0].read_bytes()), labels, chosen_view(args.min_confidence))))
 
 
 if __name__ == "__main__":

@@ -165,6 +165,7 @@ def party_sample_command(args: argparse.Namespace) -> int:
     """`draw` prints a party sample's ids, `sheet` writes its shown events to judge, `sample` tallies its labels."""
     import party_sample
     from news_candidates import default_shared
+    from sample_view import chosen_view
 
     shared = default_shared()
     if args.source == "draw":
@@ -173,17 +174,19 @@ def party_sample_command(args: argparse.Namespace) -> int:
         if args.readings is None:
             raise SystemExit("sheet needs OUT.jsonl")
         ids = sorted(a for a, seed in party_sample.drawn().items() if seed == args.seed)
-        lines = party_sample.sheet_lines(shared, ids, args.min_confidence)
+        lines = party_sample.sheet_lines(shared, ids, chosen_view(args.min_confidence))
         args.readings.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
         print(json.dumps({"sample": args.seed, "articles": len(ids), "shown": len(lines)}))
     else:
-        summary, wrong = party_sample.tally(shared, args.seed, args.min_confidence)
+        summary, wrong = party_sample.tally(shared, args.seed, chosen_view(args.min_confidence))
         print("\n".join(wrong), file=sys.stderr)
         print(json.dumps(summary))
     return 0
 
 
 def main() -> int:
+    from sample_view import OPTION_HELP, add_view_option
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("source", choices=("gold", "gsr", "news", "draw", "sheet", "sample"))
     parser.add_argument("readings", nargs="?", type=Path,
@@ -194,7 +197,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1819, help="draw, sheet, sample: the party sample")
     parser.add_argument("--exclude", type=Path, action="append", default=[],
                         help="draw: a file of article ids (one a line) another sample of the session drew")
-    parser.add_argument("--min-confidence", type=float, default=0.35, help="sheet, sample: the view")
+    add_view_option(parser, "sheet, sample: " + OPTION_HELP)
     args = parser.parse_args()
     if args.source in ("draw", "sheet", "sample"):
         return party_sample_command(args)

@@ -42,6 +42,7 @@ from typing import Any
 
 from id_files import excluded_ids
 from news_candidates import article, default_shared, gold_ids, label_of, read_labels, t17_articles
+from sample_view import add_view_option, chosen_view
 
 MIN_CHARS, MAX_CHARS = 1500, 15000
 SIZE = 14
@@ -164,16 +165,17 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=default_shared())
     parser.add_argument("--seed", type=int, required=True)
     parser.add_argument("--size", type=int, default=SIZE)
-    parser.add_argument("--min-confidence", type=float, default=0.35)
+    add_view_option(parser)
     parser.add_argument("--exclude", type=Path, action="append", default=[],
                         help="a file of article ids (one a line, last word) the draw leaves out")
     args = parser.parse_args()
     if args.command == "draw":
         print("\n".join(draw(args.shared, args.seed, args.size, args.exclude)))
     elif args.command == "sheet":
-        sheet(args.shared, args.out, args.min_confidence, draw(args.shared, args.seed, args.size, args.exclude))
+        ids = draw(args.shared, args.seed, args.size, args.exclude)
+        sheet(args.shared, args.out, chosen_view(args.min_confidence), ids)
     else:
-        print(json.dumps(tally(args.shared, args.min_confidence, args.seed)))
+        print(json.dumps(tally(args.shared, chosen_view(args.min_confidence), args.seed)))
 
 
 if __name__ == "__main__":

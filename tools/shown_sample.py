@@ -1,8 +1,8 @@
 """A fresh Timeline17 sample for judging the events dateline shows, and the tally of its false events by class.
 
     .venv/bin/python tools/shown_sample.py draw [--seed 120] [--shared ../shared]                # one line an article
-    .venv/bin/python tools/shown_sample.py sheet OUT.jsonl [--seed 120] [--min-confidence 0.35]  # shown events to judge
-    .venv/bin/python tools/shown_sample.py tally [--seed 120] [--min-confidence 0.35]            # judged, by class
+    .venv/bin/python tools/shown_sample.py sheet OUT.jsonl [--seed 120] [--min-confidence V]  # shown events to judge
+    .venv/bin/python tools/shown_sample.py tally [--seed 120] [--min-confidence V]            # judged, by class
 
 Why: the hand-labelled news (`news_candidates.jsonl`) labels the lexicon's candidates, and its `train` halves
 are in the shipped models' training data, so the events shown on them say little about what a user sees. This
@@ -46,6 +46,7 @@ from news_candidates import (
     read_labels,
     source_file,
 )
+from sample_view import add_view_option, chosen_view
 
 PER_FOLDER = 2
 #: Samples drawn with more articles a folder than `PER_FOLDER` (two a folder showed only 38 events at 0.35 for
@@ -147,15 +148,15 @@ def main() -> None:
     parser.add_argument("command", choices=("draw", "sheet", "tally"))
     parser.add_argument("out", type=Path, nargs="?")
     parser.add_argument("--shared", type=Path, default=default_shared())
-    parser.add_argument("--min-confidence", type=float, default=0.35)
+    add_view_option(parser)
     parser.add_argument("--seed", type=int, default=SEED, help="the sample (a key of SAMPLES, or a new seed to draw)")
     args = parser.parse_args()
     if args.command == "draw":
         print("\n".join(draw(args.shared, args.seed)))
     elif args.command == "sheet":
-        sheet(args.shared, args.out, args.min_confidence, args.seed)
+        sheet(args.shared, args.out, chosen_view(args.min_confidence), args.seed)
     else:
-        print(json.dumps(tally(args.shared, args.min_confidence, args.seed)))
+        print(json.dumps(tally(args.shared, chosen_view(args.min_confidence), args.seed)))
 
 
 if __name__ == "__main__":
