@@ -22,11 +22,12 @@ from fastapi import HTTPException, Query
 from fastapi.responses import JSONResponse
 
 from dateline.events.explain import explain_event
+from dateline.events.verify import option_default, view_or_default
 from dateline.model import Article, Event, EventType
 from dateline.store import Store, browse
 from dateline.store.base import EventFilter
 from dateline.store.browse import Mention
-from dateline.timeline import DEFAULT_MIN_CONFIDENCE, TimelineQuery
+from dateline.timeline import TimelineQuery
 from dateline.zones import events_inside
 
 #: Events per `/events` page unless `limit` says otherwise.
@@ -57,8 +58,8 @@ class EventQuery:
                                           "(point or admin membership, at any date; see `/zones`).")] = None,
         include_all: Annotated[bool, Query(alias="all", description="Include negated and hypothetical "
                                                                     "events.")] = False,
-        min_confidence: Annotated[float, Query(ge=0, le=1, description="Leave out less certain events.")] = (
-            DEFAULT_MIN_CONFIDENCE),
+        min_confidence: Annotated[float | None, Query(ge=0, le=1, description="Leave out less certain events.")] = (
+            option_default()),
     ) -> None:
         if type_ and type_.upper() not in EVENT_TYPES:
             raise HTTPException(422, f"type {type_!r} is not a PLOVER event type; use one of "
@@ -73,7 +74,7 @@ class EventQuery:
         self.zone = zone or None
         self.near = parse_near(near) if near else None
         self.since, self.until = since, until
-        self.include_all, self.min_confidence = include_all, min_confidence
+        self.include_all, self.min_confidence = include_all, view_or_default(min_confidence)
 
     def timeline_query(self, dates: int, per_date: int) -> TimelineQuery:
         """The timeline library's query for these parameters: `dates` days, `per_date` sentences each."""

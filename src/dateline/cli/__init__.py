@@ -40,12 +40,14 @@ from dateline.cli.options import (
     out,
     report_skips,
     set_budget,
+    view_or_exit,
 )
 from dateline.config import SettingError
+from dateline.events.verify import option_default
 from dateline.feeds.commands import feed_app, ingest_feeds, watch_command, zone_app
 from dateline.read import DEFAULT_MAX_CHARS, DateOrder, ReadReport, read_articles
 from dateline.store import DEFAULT_DB, EventFilter, Store, StoreError, is_postgres_url
-from dateline.timeline import DEFAULT_MIN_CONFIDENCE, Timeline, TimelineQuery, build_timeline, summarise
+from dateline.timeline import Timeline, TimelineQuery, build_timeline, summarise
 
 __all__ = ["app", "main"]
 
@@ -86,9 +88,9 @@ def extract(
     article_seconds: ArticleSeconds = None,
     batch_chars: BatchChars = None,
     lang: LangOption = LangChoice.skip,
-    min_confidence: Annotated[float, typer.Option(min=0, max=1, help="Leave out less certain events (0: all); "
-                                                  "negated, hypothetical and future events stay, flagged.")] = (
-        DEFAULT_MIN_CONFIDENCE),
+    min_confidence: Annotated[float | None, typer.Option(min=0, max=1, help="Leave out less certain events (0: all); "
+                                                         "negated, hypothetical and future events stay, flagged.")] = (
+        option_default()),
 ) -> None:
     """Read articles and print their timexes, places, actors and events (stateless).
 
@@ -96,6 +98,7 @@ def extract(
     `--min-confidence 0` prints them all."""
     from dateline.pipeline import process
 
+    min_confidence = view_or_exit(min_confidence)
     set_budget(article_seconds, batch_chars)
 
     report = ReadReport()
@@ -268,8 +271,8 @@ def timeline(
     per_date: Annotated[int, typer.Option("--per-date", min=1, help="Sentences for each date (K).")] = 2,
     fast: Annotated[bool, typer.Option("--fast", help="With --input: dates and sentences only, no events "
                                        "(about ten times faster).")] = False,
-    min_confidence: Annotated[float, typer.Option(min=0, max=1, help="Leave out less certain events.")] = (
-        DEFAULT_MIN_CONFIDENCE),
+    min_confidence: Annotated[float | None, typer.Option(min=0, max=1, help="Leave out less certain events.")] = (
+        option_default()),
     fmt: Annotated[TimelineFormat, typer.Option("--format", help="table, json or markdown: the summarised "
                                                 "timeline; events: every stored event folded by date.")] = (
         TimelineFormat.table),
@@ -280,6 +283,7 @@ def timeline(
     if zone and inputs:
         err.print("--zone reads the zones of a store; leave out --input (or ingest the files first)")
         raise typer.Exit(2)
+    min_confidence = view_or_exit(min_confidence)
     if fmt is TimelineFormat.events:
         flt = EventFilter(type=type_, actor=actor, country=country, place=place, text=query,
                           since=since.date() if since else None, until=until.date() if until else None)

@@ -18,10 +18,11 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
+from dateline.events.verify import option_default, view_or_default
+from dateline.events.view import ViewError
 from dateline.read import DateOrder
 from dateline.store import EventFilter, Store, StoreError, open_store
 from dateline.store.sql import check_filter
-from dateline.timeline import DEFAULT_MIN_CONFIDENCE
 
 # Article text, titles, paths and party names are data, never Rich markup ("[/bold]" in a title, "[video]")
 out = Console(soft_wrap=False, markup=False, emoji=False)
@@ -54,8 +55,8 @@ FILTER_OPTIONS: tuple[tuple[str, Any, Any], ...] = (
     ("until", Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Up to this date.")], None),
     ("text", Annotated[str | None, typer.Option(help="Evidence sentence contains this.")], None),
     ("include_all", Annotated[bool, typer.Option("--all", help="Include negated and hypothetical events.")], False),
-    ("min_confidence", Annotated[float, typer.Option(min=0, max=1, help="Leave out less certain events (0: all).")],
-     DEFAULT_MIN_CONFIDENCE),
+    ("min_confidence", Annotated[float | None, typer.Option(min=0, max=1, help="Leave out less certain events (0: "
+                                                                         "all).")], option_default()),
     ("limit", Annotated[int | None, typer.Option(min=0, help="At most this many events (0: none).")], None),
 )
 def set_budget(article_seconds: float | None, batch_chars: int | None) -> None:
@@ -141,10 +142,21 @@ def parse_near(near: str | None) -> tuple[float, float, float] | None:
     return lat, lon, km
 
 
+def view_or_exit(min_confidence: float | None) -> float:
+    """`--min-confidence` as given, else the packaged verifier's view (`option_default` gives None when its stored
+    view is unreadable): that error ends the command as a usage error naming the file and the field, not a
+    traceback, and only a command that needs the default view meets it."""
+    try:
+        return view_or_default(min_confidence)
+    except ViewError as problem:
+        raise typer.BadParameter(str(problem), param_hint="--min-confidence") from None
+
+
 def event_filter(type_: str | None, actor: str | None, country: str | None, place: str | None,
                   near: str | None, since: dt.datetime | None, until: dt.datetime | None, text: str | None,
-                  include_all: bool, min_confidence: float, limit: int | None) -> EventFilter:
+                  include_all: bool, min_confidence: float | None, limit: int | None) -> EventFilter:
     """The store filter that the options of `events` and `export` describe."""
+    min_confidence = view_or_exit(min_confidence)
     return EventFilter(type=type_, actor=actor, country=country, place=place, near=parse_near(near),
                        since=since.date() if since else None, until=until.date() if until else None,
                        text=text, include_negated=include_all, min_confidence=min_confidence, limit=limit)

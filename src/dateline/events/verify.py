@@ -42,7 +42,7 @@ from dateline.events.linear import LinearModel
 from dateline.events.locate import location_for_type
 from dateline.events.ontology import load_ontology
 from dateline.events.switch import Switch
-from dateline.events.view import FALLBACK_VIEW, stored_view
+from dateline.events.view import FALLBACK_VIEW, ViewError, stored_view
 from dateline.model import Document, Event, event_id
 
 MODEL_DIR = package_data("models")
@@ -66,12 +66,39 @@ def default_view(folder: Path = MODEL_DIR) -> float:
     return stored_view(metadata) if weights.exists() else FALLBACK_VIEW
 
 
-#: The default view (README "The default view"): listings, timelines, exports and the API leave out events below
-#: this confidence unless asked (`--min-confidence 0`); `extract` too (DESIGN's one default view). Read from the
-#: packaged verifier's metadata (`events.view`): the training script chooses it by its cross-validation
-#: (`tools/model_view.py`: the lowest threshold whose F0.5 on the out-of-fold events-gold and news candidates is
-#: within 0.01 of the best), so a retrain is shown at its own operating point; 0.35 when the verifier says none.
-DEFAULT_MIN_CONFIDENCE = default_view()
+@lru_cache(maxsize=1)
+def packaged_view() -> float:
+    """The default view (README "The default view"): listings, timelines, exports and the API leave out events
+    below this confidence unless asked (`--min-confidence 0`); `extract` too (DESIGN's one default view). Read from
+    the packaged verifier's metadata (`events.view`): the training script chooses it by its cross-validation
+    (`tools/model_view.py`: the lowest threshold whose F0.5 on the out-of-fold events-gold and news candidates is
+    within 0.01 of the best), so a retrain is shown at its own operating point; 0.35 when the verifier says none.
+
+    Read when first used, not at import: a stored view that is no confidence raises `view.ViewError` (the file,
+    the field, the mend) where a default view is needed, and nowhere else (`dateline --help` once failed)."""
+    return default_view()
+
+
+def option_default() -> float | None:
+    """The default of a command's or the API's `min_confidence` option: the packaged view, or None when its stored
+    view is unreadable, so the parser still builds and the error comes where the view is used (`view_or_default`)."""
+    try:
+        return packaged_view()
+    except ViewError:
+        return None
+
+
+def view_or_default(min_confidence: float | None) -> float:
+    """`min_confidence` as given, else the packaged view (raising `view.ViewError` when it is unreadable)."""
+    return packaged_view() if min_confidence is None else min_confidence
+
+
+def __getattr__(name: str) -> float:
+    """`DEFAULT_MIN_CONFIDENCE`, the packaged view, read when first asked for (`packaged_view`), so that importing
+    this module never reads the verifier's metadata."""
+    if name == "DEFAULT_MIN_CONFIDENCE":
+        return packaged_view()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 #: Without a verifier, events at or below this confidence that name no party are dropped (PLOVER codes no
 #: actor-less events). With one they stay candidates, judged with the rest (the verifier reads the parties
 #: found): the rule had hidden a third of the events-gold events the lexicon found (0.39 -> 0.55 of them).

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from dateline.events.explain import DATE_MOD_SIGNS, party_label
-from dateline.events.verify import DEFAULT_MIN_CONFIDENCE  # the one default view, chosen with the verifier
+from dateline.events.verify import view_or_default  # the one default view, chosen with the verifier
 from dateline.model import DateMod, DatePrecision, Event, EventType, Evidence
 
 
@@ -38,8 +38,10 @@ class TimelineEntry:
         return DATE_MOD_SIGNS.get(self.date_mod or "", "") + self.date
 
 
-def build_timeline(events: Iterable[Event], min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> list[TimelineEntry]:
-    """Fold stored events into a date-ordered timeline."""
+def build_timeline(events: Iterable[Event], min_confidence: float | None = None) -> list[TimelineEntry]:
+    """Fold stored events into a date-ordered timeline, leaving out those below `min_confidence` (by default the
+    packaged verifier's view, read here and not at import: `verify.packaged_view`)."""
+    min_confidence = view_or_default(min_confidence)
     entries: dict[tuple[object, ...], TimelineEntry] = {}
     for ev in events:
         if ev.negated or ev.hypothetical or not ev.date or ev.confidence < min_confidence:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dateline.events.verify import DEFAULT_MIN_CONFIDENCE  # the one default view, chosen with the verifier
+from dateline.events.verify import packaged_view  # the one default view, chosen with the verifier
 from dateline.jsonform import OMITTED_IF_NONE, JsonForm, rounded
 
 
@@ -25,7 +25,7 @@ class TimelineQuery(JsonForm):
     until: str | None = field(default=None, metadata=OMITTED_IF_NONE)  # ISO date, inclusive
     dates: int = 10
     per_date: int = 2
-    min_confidence: float = DEFAULT_MIN_CONFIDENCE
+    min_confidence: float = field(default_factory=packaged_view)  # read when a query is made, not at import
 
     @property
     def filters_events(self) -> bool:
