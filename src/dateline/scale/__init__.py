@@ -114,9 +114,13 @@ def _records_in(file: Path) -> int:
 
 
 #: With N workers, no partition near the end takes more than 1/(this x N) of the articles left, nor fewer than
-#: `parts.TAIL_MIN_ARTICLES` (`cut_partitions`). 2 workers, 200 articles in the CLI's partitions of 64: 50, 38, 28,
-#: 21, 16, 12, 9, 8, ... rather than 64, 64, 64, 8 (one worker idle for the second half of the run).
-TAIL_SHARE_PER_WORKER = 2
+#: `parts.TAIL_MIN_ARTICLES` (`cut_partitions`). 2 workers, 200 articles in the CLI's partitions of 64: 64, 64, 36,
+#: 18, 9, 8, 1 rather than 64, 64, 64, 8 (one worker idle for nearly half the run). 1 (guided scheduling's
+#: usual share) rather than 2: on a model of 2 idle cores with the fixed costs measured (~0.1 CPU s a partition in a
+#: worker, as much in the parent), 200 T17 articles of equal length take 20.8 s as 64, 64, 64, 8, 18.2 s with a
+#: share of 1/4 (11 partitions) and 18.0 s with 1/2 (7); the mix of `scale_timing.py`, whose long articles already
+#: close partitions early (35, 64, 64, 37), 17.95 s as it was, 18.2 with 1/4 and 17.97 with 1/2.
+TAIL_SHARE_PER_WORKER = 1
 
 
 def default_checkpoint_folder(db: str) -> Path:

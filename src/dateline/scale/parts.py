@@ -83,7 +83,7 @@ def cut_partitions(articles: Iterable[Article], size: int = DEFAULT_PARTITION_SI
     more than that share of the articles left (`1/tail_share`, at least `TAIL_MIN_ARTICLES`): near the end
     partitions get smaller, so that the workers run out of work together instead of one of them processing a whole
     last partition while the others wait (guided scheduling; 200 articles in partitions of 64 for 2 workers were 64,
-    64, 64, 8: one worker idle for half the run). Past `total` (an estimate short of the input), partitions are
+    64, 64, 8: one worker idle for nearly half the run). Past `total` (an estimate short of the input), partitions are
     `size` again; an input that fits in one partition stays in one.
     """
     chunk: list[Article] = []
