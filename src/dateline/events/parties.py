@@ -15,7 +15,15 @@ from typing import Any
 
 from dateline.events.occasion import occasion_clause
 from dateline.events.parties_companions import add_companions
-from dateline.events.parties_complement import REMOVAL_WORDS, add_complement_recipients, add_removal_source, own_thing
+from dateline.events.parties_complement import (
+    REMOVAL_WORDS,
+    add_amount_recipients,
+    add_complement_recipients,
+    add_destination,
+    add_removal_source,
+    amount_kinds,
+    own_thing,
+)
 from dateline.events.parties_nominal import adjective_parties, noun_parties
 from dateline.events.parties_participles import headline_subject, passive_inheritor
 from dateline.events.parties_syntax import (
@@ -91,6 +99,10 @@ def verb_parties(verb: Any) -> PartyTokens:
     if shared_agent is not None:
         agent = shared_agent
         found.patterns.append(f"by-agent of '{shared_agent.head.head.text}' (coordinated passive)")
+    host = _host_asking(verb) if agent is None and passive_subject is not None else None
+    if host is not None:  # "the envoy was asked to meet the king": the king asks him
+        found.actors.extend(with_conjuncts(host))
+        found.patterns.append(f"object of '{host.head.text}' (the host one is asked to meet)")
     if agent is not None:
         found.actors.extend(with_conjuncts(agent))
         found.patterns.append("passive by-agent")
@@ -126,6 +138,21 @@ def verb_parties(verb: Any) -> PartyTokens:
             found.weak.update(t.i for t in heads if named_weak_too or not is_named(t))
             found.patterns.append(pattern.format(head.head.text))
     return found
+
+
+#: Verbs of going to see someone: whom a passive request to do them names is who asks ("was invited to visit X").
+GUEST_VERBS = frozenset({"meet", "visit"})
+
+
+def _host_asking(verb: Any) -> Any | None:
+    """"Shell's head was asked to see the premier at once", "the envoy was summoned to meet the minister", "was
+    invited to visit Beijing": a passive verb of asking (`addressing_verbs`) with no by-agent whose infinitive is a
+    visit or a meeting (`GUEST_VERBS`) is asked by whom that infinitive's object names, the one to be met; None
+    for any other verb, or when the infinitive has no object ("was asked to meet soon")."""
+    if verb.lemma_.lower() not in ADDRESSING_VERBS:
+        return None
+    visit = next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in GUEST_VERBS), None)
+    return next((c for c in visit.children if c.dep_ == "dobj"), None) if visit is not None else None
 
 
 #: Participles that name a stance their subject holds towards a "to" phrase ("is opposed to", "committed to").
@@ -239,9 +266,12 @@ def _medium_or_occasion(verb: Any, prep: Any) -> bool:
 
 
 def _add_object_preps(obj: Any, found: PartyTokens) -> None:
-    for prep in obj.children:
-        if prep.dep_ == "prep" and prep.lower_ in OBJECT_RECIPIENT_PREPS:
-            _add_prep_object(prep, found, f"'{prep.lower_}' object of the object")
+    """The "to"/"for"/"with" phrases of an object, or of the kind an amount object is given in ("lent 300m yen
+    in food aid to Chad": `amount_kinds`)."""
+    for holder in [obj, *amount_kinds(obj)]:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in OBJECT_RECIPIENT_PREPS:
+                _add_prep_object(prep, found, f"'{prep.lower_}' object of the object")
 
 
 def _add_object_clause(obj: Any, found: PartyTokens) -> None:
@@ -290,6 +320,8 @@ def trigger_parties(token: Any, reciprocal: bool = False) -> PartyTokens:
         found = adjective_parties(token)
     else:
         found = noun_parties(token, reciprocal)
+        add_amount_recipients(token, found)  # "$3 million in food aid for Chad"
+        add_destination(token, found)  # "aid flowed into Iraq"
     if all(t.i in found.weak for t in found.recipients):
         add_complement_recipients(token, found)
     if token.lemma_.lower() in REMOVAL_WORDS:

@@ -4,7 +4,8 @@
 attack was claimed by al-Shabaab" name the act's doer only through the claim; as ACLED and ICEWS code a
 claimed attack, the claimant did it. A claim made by no one ("no group has claimed responsibility") names no one.
 "Nurses went on strike", "teachers have been on strike": whoever is on a protest (a bare noun after "on") makes it;
-"the former minister went on trial", "X remains on trial": whoever is on trial undergoes it (`on_trial`).
+"the former minister went on trial", "X remains on trial": whoever is on trial undergoes it (`on_trial`), as does
+whoever pleads to a charge ("Adams pleaded innocent to the fraud charge": charged, not charging).
 """
 
 from __future__ import annotations
@@ -47,8 +48,31 @@ def on_protest(noun: Any) -> tuple[Any | None, str]:
 def on_trial(noun: Any) -> tuple[Any | None, str]:
     """"The former minister went on trial", "the general remains on trial": the subject of a verb of being or
     going whose "on" phrase is a bare singular noun of judging (`UNDERGONE_ON_TYPES`) undergoes it: the
-    recipient, not the actor (the court that tries is seldom named in the clause)."""
-    return _on_state_subject(noun, UNDERGONE_ON_TYPES, "undergoes it")
+    recipient, not the actor (the court that tries is seldom named in the clause). So does the subject of a
+    plea to the noun (`pleaded_to`)."""
+    found = _on_state_subject(noun, UNDERGONE_ON_TYPES, "undergoes it")
+    return found if found[0] is not None else pleaded_to(noun)
+
+
+#: Verbs of answering a charge in court ("pleaded not guilty to"): their subject is the one charged.
+PLEADING_VERBS = frozenset({"plead"})
+
+
+def pleaded_to(noun: Any) -> tuple[Any | None, str]:
+    """"Adams pleaded innocent to the fraud charge", "the two men pleaded guilty to the charges": the
+    subject of a plea (`PLEADING_VERBS`) whose "to" phrase, on the verb or on its "guilty", is an accusation
+    noun answers it, so it was made against that subject; (None, "") for any other noun. "Pleaded with the
+    court for mercy" has no "to" phrase and names no charge."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "to" or prep.dep_ != "prep":
+        return None, ""
+    verb = prep.head.head if prep.head.pos_ == "ADJ" and prep.head.dep_ in ("acomp", "oprd", "advmod") else prep.head
+    entry = load_lexicon().noun_entry(noun)
+    if verb.lemma_.lower() not in PLEADING_VERBS or entry is None or entry.type not in UNDERGONE_ON_TYPES:
+        return None, ""
+    subject, how = verb_subject(verb)
+    return (subject, f"{how} of '{verb.text} to {noun.text}' (answers the charge)") if _someone(subject) \
+        else (None, "")
 
 
 def _on_state_subject(noun: Any, types: frozenset[str], role: str) -> tuple[Any | None, str]:

@@ -3,18 +3,29 @@
 Split from `dateline.events.parties` (which reads a verb's subject, objects and passive parties): these look
 past the trigger's own arguments when those name no recipient, into the infinitival or purpose clause saying
 what the act is for ("offered to hand over suspects to Britain", "opened fire to disperse the demonstrators"),
-or, for acts of sending out, to the place the removed are sent from ("diplomats expelled from Russia").
+or, for acts of sending out, to the place the removed are sent from ("diplomats expelled from Russia"), or, for
+an amount given "in" some kind of help, to whom the amount or the help is for ("$3m in food aid for Chad"), or, for
+help that travels, to where it goes ("food aid poured into Chad").
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from dateline.events.parties_syntax import PartyTokens, controlling_object, is_named, let_act, with_conjuncts
+from dateline.events.lexicon import load_lexicon
+from dateline.events.parties_syntax import (
+    OBJECT_RECIPIENT_PREPS,
+    PartyTokens,
+    controlling_object,
+    is_named,
+    let_act,
+    with_conjuncts,
+)
 from dateline.words import word_class, word_set
 
-__all__ = ["ADJUNCT_PREPS", "CIRCUMSTANCE_PREPS", "REMOVAL_WORDS", "add_complement_recipients",
-           "add_removal_source", "own_thing"]
+__all__ = ["ADJUNCT_PREPS", "CIRCUMSTANCE_PREPS", "REMOVAL_WORDS", "add_amount_recipients",
+           "add_complement_recipients", "add_destination", "add_removal_source", "amount_kinds", "is_amount",
+           "own_thing"]
 
 #: Time and circumstance adjuncts: who is named there is not the act's recipient.
 ADJUNCT_PREPS = word_class("prepositions", "time-adjunct")
@@ -22,6 +33,47 @@ ADJUNCT_PREPS = word_class("prepositions", "time-adjunct")
 CIRCUMSTANCE_PREPS = word_class("prepositions", "circumstance")
 #: Acts that send someone out of a place: unless an agent is named, the place sent "from" acts.
 REMOVAL_WORDS = word_set("removal_words")
+#: Entity labels of a sum of money ("$1.4 billion").
+AMOUNT_ENTITIES = frozenset({"MONEY"})
+#: Heads of a sum that the entity tagger may leave untagged ("300m yen", "$3m").
+AMOUNT_WORDS = frozenset({"dollar", "euro", "pound", "yen", "yuan", "rupee", "franc", "m", "bn", "million",
+                          "billion"})
+
+
+def is_amount(token: Any) -> bool:
+    """A sum given: a number, a money entity, or a currency or sum word with a number before it ("300m yen");
+    not a count of people ("46 civilians")."""
+    if token.pos_ == "NUM" or token.ent_type_ in AMOUNT_ENTITIES:
+        return True
+    return token.lemma_.lower() in AMOUNT_WORDS and any(t.like_num or t.text[:1].isdigit() for t in token.subtree
+                                                        if t.i < token.i)
+
+
+def amount_kinds(obj: Any) -> list[Any]:
+    """"lent 300m yen in food aid for Chad": the nouns of the "in" phrase of an amount, which say what
+    kind of thing the amount is (the parser hangs the help's "for" phrase on them); [] for anything else, or an
+    "in" phrase naming a place or a time ("$2m in Geneva", "in May")."""
+    if not is_amount(obj):
+        return []
+    return [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children
+            if g.dep_ == "pobj" and g.pos_ == "NOUN" and not g.ent_type_]
+
+
+def add_amount_recipients(noun: Any, found: PartyTokens) -> None:
+    """"Norway gave $3 million in food aid for Chad": a nominal trigger that names the kind of an amount
+    (`amount_kinds`) is for whom the amount's own "for"/"to" phrase names, where the parser hung that phrase on the
+    amount. Weak: kept only if an actor mention resolves it."""
+    amount = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "in" else None
+    if found.recipients or amount is None or noun not in amount_kinds(amount):
+        return
+    for prep in amount.children:
+        objects = [g for g in prep.children if g.dep_ == "pobj"]
+        if prep.dep_ == "prep" and prep.lower_ in OBJECT_RECIPIENT_PREPS and prep.i > noun.i and objects:
+            heads = with_conjuncts(objects[0])
+            found.recipients.extend(heads)
+            found.weak.update(t.i for t in heads)
+            found.patterns.append(f"'{prep.lower_}' object of the amount '{amount.text}'")
+            return
 
 
 def own_thing(token: Any) -> bool:
@@ -103,3 +155,39 @@ def _circumstance(parent: Any, child: Any) -> bool:
     if child.dep_ != "prep":
         return False
     return child.lower_ in CIRCUMSTANCE_PREPS or (parent.dep_ == "pobj" and child.lower_ in ("on", "at"))
+
+
+#: Verbs of help reaching a place ("food aid poured into Chad", "supplies began to reach Niger").
+ARRIVING_VERBS = frozenset({"arrive", "flow", "pour", "reach", "stream", "trickle", "come", "go"})
+#: Prepositions of where something arriving ends up.
+DESTINATION_PREPS = frozenset({"into", "to", "in"})
+#: Entity labels of a place or a body help can reach.
+DESTINATION_ENTITIES = frozenset({"GPE", "LOC", "NORP", "ORG"})
+
+
+def add_destination(noun: Any, found: PartyTokens) -> None:
+    """"Tonnes of food aid poured into Chad", "relief supplies began to reach Niger": an AID noun that is
+    (or is the "of" phrase of) the subject of a verb of arriving (`ARRIVING_VERBS`, through "start to", "begin to")
+    is for the place or body that verb's "into"/"to"/"in" phrase names, or its object ("reached Gaza"). Weak:
+    kept only if an actor mention resolves it; a time ("arrived in May") is no destination."""
+    entry = load_lexicon().noun_entry(noun)
+    if found.recipients or entry is None or entry.type != "AID":
+        return
+    head = noun
+    while head.dep_ in ("pobj", "appos") and (head.dep_ == "appos" or head.head.lower_ == "of"):
+        head = head.head.head if head.dep_ == "pobj" else head.head  # "billions of dollars-worth of aid"
+    if head.dep_ != "nsubj":
+        return
+    verb = head.head
+    while verb.lemma_.lower() not in ARRIVING_VERBS:
+        verb = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        if verb is None:
+            return
+    goals = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in DESTINATION_PREPS
+             for g in c.children if g.dep_ == "pobj"] + [c for c in verb.children if c.dep_ == "dobj"]
+    goal = next((g for g in goals if g.ent_type_ in DESTINATION_ENTITIES), None)
+    if goal is not None:
+        heads = with_conjuncts(goal)
+        found.recipients.extend(heads)
+        found.weak.update(t.i for t in heads)
+        found.patterns.append(f"where the help goes ('{verb.text}')")

@@ -94,8 +94,8 @@ def noun_parties(noun: Any, reciprocal: bool = False) -> PartyTokens:
         found.actors.extend(with_conjuncts(claimed))
         found.patterns.append(how)
     accused, how = on_trial(noun) if all(t.i in found.weak for t in found.recipients) else (None, "")
-    if accused is not None:  # "the former minister went on trial": tried, not trying
-        found.recipients[:0] = with_conjuncts(accused)
+    if accused is not None:  # "the former minister went on trial": tried, not trying; "a charge of fraud": content
+        found.recipients = [*with_conjuncts(accused), *(t for t in found.recipients if t.i not in found.weak)]
         found.patterns.append(how)
         return found
     if all(t.i in found.weak for t in found.actors) and answered_statement(noun):

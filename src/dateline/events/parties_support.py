@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from dateline.events.parties_complement import is_amount
 from dateline.events.parties_syntax import (
     RECIPIENT_PREPS,
     RELATIVE_PRONOUNS,
@@ -131,10 +132,21 @@ def _add_scene_clause_parties(noun: Any, found: PartyTokens) -> bool:
     else:
         _add_weak(found.actors, with_conjuncts(subject), found, f"{how} of '{verb.text}' (acts in the scene)")
         done_to = next((c for c in verb.children if c.dep_ == "dobj"), None)  # "killed 46 civilians in an attack"
+        suffers = "suffers the act in the scene"
+        if done_to is not None and is_amount(done_to):  # "sent $2.5m in aid to Haiti": a sum given, not a scene
+            done_to, suffers = _handed_to(verb), "whom the sum is handed on to"
         if done_to is not None and all(t.i in found.weak for t in found.recipients):
-            _add_weak(found.recipients, with_conjuncts(done_to), found, f"object of '{verb.text}' (suffers the act "
-                                                                          "in the scene)")
+            _add_weak(found.recipients, with_conjuncts(done_to), found, f"object of '{verb.text}' ({suffers})")
     return True
+
+
+def _handed_to(verb: Any) -> Any | None:
+    """Whom a verb hands its object on to: its indirect object or the object of its "to" phrase ("sent $2.5m in
+    aid to Haiti"); None when it names no one."""
+    goal = next((c for c in verb.children if c.dep_ in ("dative", "iobj") or (c.dep_ == "prep" and c.lower_ == "to")),
+                None)
+    objects = object_nouns(goal) if goal is not None and goal.pos_ == "ADP" else [goal] if goal is not None else []
+    return objects[0] if objects else None
 
 
 def _add_weak(slot: list[Any], heads: list[Any], found: PartyTokens, pattern: str, first: bool = False) -> None:
