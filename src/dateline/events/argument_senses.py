@@ -34,7 +34,9 @@ and word lists only:
 * a verb of wanting with an infinitive of the wanter's own act ("we wanted to open the clinic"): a wish, no request
   (`events.wish_senses`);
 * an act named as the landmark of a time ("on the anniversary of the invasion", "in the run-up to the war"): a
-  reference the sentence is dated by, no happening told (`events.time_landmarks`).
+  reference the sentence is dated by, no happening told (`events.time_landmarks`);
+* an act noun that means its kind ("banned all demonstrations", "similar protests"): no one happening
+  (`events.kinds_meant`).
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from __future__ import annotations
 from typing import Any
 
 from dateline.events.doer_senses import doer_that_cannot_act
+from dateline.events.kinds_meant import kind_meant
 from dateline.events.lexicon import load_lexicon
 from dateline.events.parties_syntax import hyphened_agent
 from dateline.events.state_objects import state_object
@@ -69,7 +72,7 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 
 
 def sense_from_arguments(token: Any, type_name: str) -> str | None:
-    """Why the trigger names no act of `type_name` by where it stands (the module's nine cases), or None."""
+    """Why the trigger names no act of `type_name` by where it stands (the module's ten cases), or None."""
     if _attributive(token, type_name):
         return f"attribute: '{token.text}' describes '{token.head.text}'"
     if type_name == "REQUEST" and _order_of_a_thing(token):
@@ -88,6 +91,8 @@ def sense_from_arguments(token: Any, type_name: str) -> str | None:
         return f"state: '{token.text}' is done to '{state.text}', a state of things, no party (events.state_objects)"
     if (landmark := time_landmark(token)) is not None:
         return f"landmark: '{token.text}' names the time of the {landmark}, no happening (events.time_landmarks)"
+    if (word := kind_meant(token)) is not None:
+        return f"kind: '{word.text} {token.text}' means acts of a kind, no one happening (events.kinds_meant)"
     return None
 
 
