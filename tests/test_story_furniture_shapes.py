@@ -57,6 +57,15 @@ def test_a_credit_inside_a_line_takes_no_caption_from_the_line_above(make_doc) -
     assert kinds_over(make_doc, text, STORY) == set()
 
 
+def test_the_lede_after_a_dateline_above_a_credit_line_stays_story(make_doc) -> None:
+    lede = "Police arrested two men on Tuesday after a protest outside the town hall ."
+    second = "The men were held overnight , a spokesman said ."
+    text = (f"LYON ( Reuters ) - {lede}\n{second}\n"
+            "Photograph : Ana Ruiz/AP Farmers marched again on Wednesday .")
+    assert kinds_over(make_doc, text, lede) == set()
+    assert kinds_over(make_doc, text, second) == set()
+
+
 HEADLINES = "Storm floods Dhaka suburbs ; rail strike ends in Lyon ; summer salads"
 
 

@@ -8,11 +8,13 @@ phrase with no verb, was read as story: its meetings, offensives and protests we
 (the shown samples' `not_story` class: three such captions over samples 1515-2222 at 741b5c6, all Guardian pages).
 
 `find_captions_above` takes, for each credit that opens its line, the caption it belongs to: from the end of a page
-stamp or dateline found on the lines just above (`story.shapes`: the caption follows the page's stamp, over one to
+stamp found on the lines just above (`story.shapes`: the caption follows the page's stamp, over one to
 three short lines) to the end of the line before the credit, at most `MAX_CAPTION_CHARS`; with no such stamp, the last
 sentence of the line before, at most `MAX_SENTENCE_CHARS` (a longer one has a headline or standfirst run into it, or
 is a story's paragraph above a picture with no caption). Nothing is taken when the stretch holds another excluded
-stretch (a teaser run, a byline).
+stretch (a teaser run, a byline), nor when the last opener on the lines above is a dateline ("LONDON ( Reuters ) -"):
+a dateline opens the story, so what follows it is the lede, not a caption (a wire story with a credit line after its
+first paragraphs would otherwise lose them).
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ MAX_CAPTION_CHARS = 300
 #: The longest last sentence of the line above read as the caption when no stamp opens it: the captions seen ran to
 #: 170 characters; a longer unit is a headline or standfirst the parse ran into the caption (as `story.lead_caption`).
 MAX_SENTENCE_CHARS = 220
-#: The found stretches a caption above a credit starts after: the page's stamp or the story's dateline.
+#: The found stretches that open what follows them: the page's stamp (a caption above a credit starts after it) or
+#: the story's dateline (the lede follows it, so no caption does).
 _OPENERS = frozenset({"timestamp", "dateline"})
 
 
@@ -53,10 +56,12 @@ def find_captions_above(credits: list[Span], found: list[Found], lines: list[Spa
 def _caption_span(credit_start: int, above: Span, found: list[Found], units: list[Span]) -> Span | None:
     """Where the caption above a credit lies (see the module's docstring), or None."""
     bound = credit_start - MAX_CAPTION_CHARS
-    openers = [end for kind, _start, end, _cue in found
-               if kind in _OPENERS and bound <= end <= above[1]]
-    if openers:
-        start, most = max(openers), MAX_CAPTION_CHARS
+    reach = min(bound, above[0])
+    openers = sorted((end, kind) for kind, _start, end, _cue in found if kind in _OPENERS and reach <= end <= above[1])
+    if openers and openers[-1][1] == "dateline":
+        return None  # the story opens on the lines above: they are its lede
+    if openers and openers[-1][0] >= bound:
+        start, most = openers[-1][0], MAX_CAPTION_CHARS
     else:
         last = [unit for unit in units if above[0] <= unit[0] < above[1]]
         if not last:
