@@ -82,6 +82,12 @@ def test_a_story_sentence_with_semicolons_is_story(make_doc) -> None:
     assert excluded(make_doc, text) == []
 
 
+def test_a_lede_listing_its_items_with_semicolons_is_story(make_doc) -> None:
+    lede = ("Envoys from Chad ; Niger ; and Mali met President Ruiz in Lyon on Monday to discuss the border , "
+            "officials said .")
+    assert excluded(make_doc, f"{lede}\n{STORY}") == []
+
+
 def test_two_headlines_are_no_list(make_doc) -> None:
     text = f"Storm floods Dhaka suburbs ; rail strike ends Rebels attacked an army base on Monday .\n{STORY}"
     assert excluded(make_doc, text) == []

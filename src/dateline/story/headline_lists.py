@@ -10,7 +10,10 @@ text at a seam: a lower-case word, one space, a capitalised word.
 
 `find_headline_list` takes the text's first line when it opens with at least `MIN_HEADLINES` stretches parted by
 semicolons, each of at most `MAX_HEADLINE_WORDS` words and none holding a stop, the last of which ends at such a seam
-within `MAX_HEADLINE_WORDS` words: the stretch from the line's start to the seam is a `related` stretch.
+within `MAX_HEADLINE_WORDS` words: the stretch from the line's start to the seam is a `related` stretch. A last
+stretch opened by a conjunction of a series (`series_conjunctions`: "... ; a nurse ; and a driver from Boston") is the
+last item of one sentence's list, parted by semicolons as its items hold commas or are long: a story's lede, not
+headlines (no headline opens with "and").
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import re
 from collections.abc import Iterator
 
 from dateline.story.shapes import Found
+from dateline.words import word_set
 
 #: The fewest headlines of a list: two semicolons (a story's sentence seldom parts three short stretches with them).
 MIN_HEADLINES = 3
@@ -28,6 +32,8 @@ _STOPS = re.compile(r"[.!?]")
 _WORD = re.compile(r"\S+")
 #: A seam: a lower-case word, one space, a capitalised word (one headline's end runs into the next text).
 _SEAM = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*(?= [A-Z])")
+#: The words that open the last item of a sentence's series ("and a driver"), never a headline.
+_SERIES_CLOSERS = word_set("series_conjunctions")
 
 
 def find_headline_list(lines: list[tuple[int, int]], text: str) -> Iterator[Found]:
@@ -45,6 +51,8 @@ def find_headline_list(lines: list[tuple[int, int]], text: str) -> Iterator[Foun
     last_start = start + sum(len(piece) + 1 for piece in headlines)
     last = text[last_start:end]
     words = list(_WORD.finditer(last))[:MAX_HEADLINE_WORDS + 1]
+    if words and words[0].group().lower() in _SERIES_CLOSERS:
+        return  # the last item of one sentence's list
     reach = words[-1].end() if words else 0
     seam = _SEAM.search(last, 0, reach)
     if seam is None or _STOPS.search(last, 0, seam.end()):
