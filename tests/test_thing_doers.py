@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from dateline.events.thing_doers import LETTING_VERBS, thing_lets
 from dateline.model import Document
 from stage_run import candidates
 
@@ -33,3 +34,21 @@ def test_a_thing_that_lets_is_no_concession(nlp, text: str, trigger: str) -> Non
 ])
 def test_a_party_that_lets_still_concedes(nlp, text: str, trigger: str) -> None:
     assert "CONCEDE" in types_at(candidates(nlp, text), trigger)
+
+
+#: The parties of the sentences below, as the actors stage would find them.
+PARTIES = frozenset({"police", "junta", "army"})
+
+
+@pytest.mark.parametrize(("text", "why"), [
+    ("Police kept preventing protesters from reaching the square on Monday.", None),
+    ("The junta has lifted the ban and is allowing opposition rallies in the capital.", None),
+    ("The army began allowing journalists into the city on Tuesday.", None),
+    ("The repaired pipeline reached the depot, thus allowing crews to restart the pumps.", "result"),
+])
+def test_only_a_participle_set_off_by_a_comma_is_a_result(nlp, text: str, why: str | None) -> None:
+    """A participle a verb takes as complement, or a conjunct with no comma, is the subject's own act."""
+    found = [thing_lets(t, lambda noun: noun.lower_ in PARTIES) for t in nlp(text)
+             if t.tag_ == "VBG" and t.lemma_.lower() in LETTING_VERBS]
+    assert [reason.split(":")[0] if reason else None for reason in found] == [why]
+

@@ -9,9 +9,12 @@ protesters from reaching the square"). The class is told by the doer, never by t
 
 * an active verb whose subject is a common noun with no name, no possessor or modifier that names a party, and no
   actor the article's actors stage found at it ("the vote", "the rules", "the weather", "a power cut");
-* a present participle opening a clause of result with no subject of its own (", allowing crews to restart
-  the pumps"): what the clause before it made possible. A party's act there has its own mention ("the government
-  lifted the curfew, allowing ...": the lifting).
+* a present participle opening a clause of result with no subject of its own, set off by a comma or a dash
+  (", allowing crews to restart the pumps", ", thus preventing ...", "-- allowing gas to escape"): what the
+  clause before it made possible. A party's act there has its own mention ("the government lifted the curfew,
+  allowing ...": the lifting). A participle a verb takes as its complement ("police kept preventing protesters
+  ...", "the army began allowing journalists in") or one coordinated with no comma ("has lifted the ban and is
+  allowing rallies") is its subject's own act.
 
 A pronoun, a name, a person or body the actors stage found ("the judge", "authorities"), or a noun with a
 possessor ("the government's decision") leaves the act alone; so does a passive ("were allowed to vote":
@@ -32,8 +35,11 @@ OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
 #: Entity labels of a name that may stand for a party ("Iran's rules", "the Ukrainian vote"); a number or an
 #: ordinal ("a second runway") names none.
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-#: How a clause of result hangs on the clause it follows (", allowing workers to start").
-RESULT_DEPS = frozenset({"advcl", "conj", "xcomp"})
+#: How a clause of result hangs on the clause it follows (", allowing workers to start"); not "xcomp", the
+#: complement of "kept", "began", "continued" ("kept preventing": the subject's own act).
+RESULT_DEPS = frozenset({"advcl", "conj"})
+#: The marks that set a clause of result off from the clause before it.
+SET_OFF = frozenset({",", "-", "--", "–", "—"})
 
 
 def thing_lets(token: Any, is_party: Callable[[Any], bool]) -> str | None:
@@ -42,12 +48,21 @@ def thing_lets(token: Any, is_party: Callable[[Any], bool]) -> str | None:
     if token.pos_ != "VERB" or token.lemma_.lower() not in LETTING_VERBS:
         return None
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "agent", "csubj")]
-    if not subjects and token.tag_ == "VBG" and token.dep_ in RESULT_DEPS and token.head.i != token.i:
+    if not subjects and token.tag_ == "VBG" and token.dep_ in RESULT_DEPS and token.head.i != token.i \
+            and _set_off(token):
         return f"result: '{token.text}' tells what the clause before made possible, no party lets"
     subject = next((c for c in subjects if c.dep_ == "nsubj"), None)
     if subject is None or len(subjects) != 1 or not _thing(subject, is_party):
         return None
     return f"cause: '{subject.text}' {token.text} it, no party does"
+
+
+def _set_off(participle: Any) -> bool:
+    """The participle's clause opens right after a comma or a dash (", allowing ...", ", thus preventing ...",
+    "-- allowing ..."): a clause of result set off from the one before, not a verb's complement or a conjunct
+    sharing its subject."""
+    first = participle.left_edge.i
+    return first > 0 and participle.doc[first - 1].text in SET_OFF
 
 
 def _thing(noun: Any, is_party: Callable[[Any], bool]) -> bool:
