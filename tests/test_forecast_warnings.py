@@ -48,6 +48,7 @@ def test_a_caution_against_a_danger_is_no_threat(nlp, text: str) -> None:
 @pytest.mark.parametrize("text", [
     "The defence minister warned the rebels against a new offensive.",
     "The general warned against any attack on the border posts.",
+    "The foreign minister warned against any attempt to invade the islands.",
 ])
 def test_a_warning_against_an_act_or_to_a_party_stays(nlp, text: str) -> None:
     assert "THREATEN" in types_at(candidates(nlp, text), "warned")

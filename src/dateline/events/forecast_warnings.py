@@ -18,8 +18,9 @@ subject that wills or can do a deed is a party, whether or not the actors stage 
 
 A warning "against" a thing, with no one warned and no clause ("the agency warned against the spread of
 counterfeit vaccines", "warned against complacency"), cautions about a danger: PLOVER's THREATEN is a coercive or
-forceful warning with serious repercussions, which a caution is not. An act noun of the lexicon there ("warned
-against any attack") or a party warned ("warned the rebels against a new offensive") may be the threat, and stays.
+forceful warning with serious repercussions, which a caution is not. An act of the lexicon anywhere in that phrase
+("warned against any attack", "against any attempt to attack the convoy") or a party warned ("warned the rebels
+against a new offensive") may be the threat, and stays.
 
 Read by `events.frame.nonpolitical_frame` (which knows the article's actors), so the lexicon's and the detector's
 proposals alike are dropped.
@@ -85,4 +86,12 @@ def _danger_warned_against(warning: Any, is_party: Callable[[Any], bool]) -> Any
         return None
     objects = [g for p in warning.children if p.dep_ == "prep" and p.lower_ == "against"
                for g in p.children if g.dep_ == "pobj"]
-    return next((o for o in objects if _thing(o, is_party)), None)
+    return next((o for o in objects if _thing(o, is_party) and not _names_an_act(o)), None)
+
+
+def _names_an_act(noun: Any) -> bool:
+    """The noun's phrase holds an act the lexicon reads, a noun or a verb ("any attempt to attack the convoy", "a
+    repeat of the war"): the warning may be against that act, the threat itself."""
+    lexicon = load_lexicon()
+    return any(lexicon.noun_entry(t) is not None or (t.pos_ == "VERB" and lexicon.verb_entry(t) is not None)
+               for t in noun.subtree)
