@@ -17,6 +17,7 @@ decided from who or what does the act, read from the parse:
 * any type whose agent is a business and whose phrase speaks of commerce (`business_cues.txt`), unless a
   state body takes part; an accusation, rejection or threat of a known business that names only businesses
   ("BP's probe blamed Transocean"; an accusation may name no one: a company's inquiry);
+* a civil suit against a company that no state body brings ("shareholders sued the board"; `events.private_suits`);
 * a letting or stopping whose doer is a thing, not a party ("the budget's approval lets the mayor hire
   teachers", ", allowing crews to restart the pumps"; `events.thing_doers`);
 * an accusation whose passive subject is a hazard, disease or accident ("the virus was implicated in the
@@ -55,6 +56,7 @@ from dateline.events.forecast_warnings import forecast_warning
 from dateline.events.frame_agent import CONTINUING_DEPS, agent_of
 from dateline.events.habits import habit_of_years
 from dateline.events.index import ArticleIndex
+from dateline.events.private_suits import private_suit
 from dateline.events.senses import (
     BUSINESS_SECTORS,
     NON_POLITICAL_SECTORS,
@@ -148,6 +150,8 @@ def nonpolitical_frame(doc: Document, token: Any, type_name: str) -> str | None:
     if type_name in DISPUTE_TYPES and among_companies(agent_actors, phrase, actors_at, BUSINESS_SECTORS,
                                                       type_name == "ACCUSE"):
         return f"business: '{agent.text}' disputes with no political party"  # type: ignore[union-attr]
+    if (suit := private_suit(token, type_name, actors_at, POLITICAL_SECTORS, BUSINESS_SECTORS)) is not None:
+        return suit  # "shareholders sued the board of the airline": a private suit (events.private_suits)
     if agent is not None and acts_as_business(agent, agent_actors, actors_at, BUSINESS_SECTORS):
         cue = next((t for t in phrase if _lemma(t) in BUSINESS_CUES), None)
         # "a Dutch chipmaker", "fields in Vietnam" name no state taking part (events.business_states)
