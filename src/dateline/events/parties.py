@@ -25,7 +25,7 @@ from dateline.events.parties_complement import (
     own_thing,
 )
 from dateline.events.parties_nominal import adjective_parties, noun_parties
-from dateline.events.parties_participles import headline_subject, passive_inheritor
+from dateline.events.parties_participles import headline_subject, passive_inheritor, series_subject
 from dateline.events.parties_syntax import (
     MEDIUM_NOUNS,
     MEETING_VERBS,
@@ -83,6 +83,8 @@ def verb_parties(verb: Any) -> PartyTokens:
         return found
     subject, how = verb_subject(verb)
     passive_subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None and passive_subject is None and (series := series_subject(verb)) is not None:
+        subject, how = series, f"subject of '{series.head.text}' (the verb before it in a series)"
     undergoer = reduced_passive_subject(verb) or passive_inheritor(verb, subject, how)
     if undergoer is not None:  # "If convicted, Dr Murray could ...", "X is to be released": done to X, not by X
         subject, passive_subject = None, undergoer

@@ -12,6 +12,10 @@ short reports, the parse occurs in 3, 1, 0 and 1 of them: rare in edited prose, 
 
 A passive infinitive or conjunct with no subject of its own ("X is to be released", "X expected to be criticised")
 inherits one, and what it says is done to that subject (`passive_inheritor`): `verb_parties` makes it the recipient.
+
+A series of finite verbs with no "and" before the middle one ("Villagers left the mosque, blocked the road and
+shouted") comes out with the first verb as an adverbial clause of the second, which then has no subject: it shares
+the first's (`series_subject`).
 """
 
 from __future__ import annotations
@@ -88,3 +92,22 @@ def passive_inheritor(verb: Any, subject: Any | None, how: str) -> Any | None:
     if subject is None or how == "subject" or not any(c.dep_ == "auxpass" for c in verb.children):
         return None
     return None if any(c.dep_ == "nsubjpass" for c in verb.children) else subject
+
+
+def series_subject(verb: Any) -> Any | None:
+    """"Villagers left the mosque, blocked the road and shouted": the subject of the first verb of a series the parser
+    hung as an unmarked adverbial clause before the verb (or before the first verb of the verb's own coordination),
+    in the same finite tense and with a subject of its own; None when there is no such clause ("After they left the
+    mosque, blocked ..." has a marker; "Leaving the mosque, ..." is no finite verb)."""
+    head = verb
+    while head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX"):
+        head = head.head
+    for clause in head.children:
+        if clause.dep_ != "advcl" or clause.i > head.i or clause.tag_ != head.tag_ or clause.tag_ not in FINITE_TAGS:
+            continue
+        if any((c.dep_ in ("mark", "aux") or c.tag_ == "WRB") and c.i < clause.i for c in clause.children):
+            continue
+        subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+        if subject is not None and any(t.text == "," for t in clause.doc[clause.i:head.i]):
+            return subject
+    return None
