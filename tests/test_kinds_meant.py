@@ -28,6 +28,7 @@ def test_an_act_noun_meaning_its_kind_is_no_happening(nlp, text: str, trigger: s
     ("Similar protests broke out in the northern towns, police said.", "protests"),
     ("Students staged protests outside the ministry on Monday.", "protests"),
     ("The governor banned all 12 demonstrations planned for Friday.", "demonstrations"),
+    ("The envoy condemned all the killings in the northern villages.", "killings"),
 ])
 def test_an_act_noun_told_as_a_happening_stays(nlp, text: str, trigger: str) -> None:
     assert types_at(candidates(nlp, text), trigger)

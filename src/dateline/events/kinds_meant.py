@@ -9,8 +9,9 @@ criticism, protests said to be like another country's: three shown at 741b5c6), 
 
 Read by `events.argument_senses` (so the lexicon's and the detector's proposals alike are dropped): a common noun
 trigger with such a word (`kind_quantifiers.txt`) among its own modifiers, with no date or number in its own phrase
-("any attacks on Monday", "all 40 arrests") and not the subject of a verb told in the past ("similar protests broke
-out in the north", "all talks were suspended": happenings).
+("any attacks on Monday", "all 40 arrests"), no definite determiner or possessor beside the word ("all the
+killings", "all its attacks": the acts told, each of which happened) and not the subject of a verb told in the past
+("similar protests broke out in the north", "all talks were suspended": happenings).
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ _QUANTIFYING_DEPS = frozenset({"det", "predet", "amod"})
 #: Entity labels that date or count a noun's acts.
 _PARTICULAR_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Determiners that make the noun's acts particular ones the reader knows ("all the killings", "all these attacks").
+_DEFINITE = word_set("anaphoric_determiners")
 _PAST_TAGS = frozenset({"VBD", "VBN"})
 
 
@@ -35,6 +38,8 @@ def kind_meant(token: Any) -> Any | None:
     word = next((c for c in token.children if c.dep_ in _QUANTIFYING_DEPS and c.lower_ in KIND_QUANTIFIERS), None)
     if word is None:
         return None
+    if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in token.children):
+        return None  # "all the killings": the particular acts the article tells
     own = [c for c in token.children if c.dep_ != "relcl"]
     phrase = [*own, *(g for c in own if c.dep_ == "prep" for g in c.children)]
     if any(t.ent_type_ in _PARTICULAR_ENTITIES or t.like_num for t in phrase):
