@@ -127,12 +127,18 @@ def test_parties_do_not_veto_one_act_told_twice_in_one_sentence_but_do_across_it
     # the parse may give the place's country as the discussing party: that says more about the parse than the act
     text = "The health ministers met in Geneva, where the delegates discussed the vaccine plan."
     doc = make_doc(text)
-    events = [_with_parties(_at(text, "met", "CONSULT"), ["UNO"]),
-              _with_parties(_at(text, "discussed", "CONSULT"), ["CHE"])]
+    # each side names two participants, neither set holding the other: the parties clash, the tie wins
+    events = [_with_parties(_at(text, "met", "CONSULT"), ["UNO", "FRA"]),
+              _with_parties(_at(text, "discussed", "CONSULT"), ["CHE", "DEU"])]
     meeting, discussed = mentions_of(events, [mention_cues(e, doc.parsed) for e in events], DAY)
     features = pair_features(meeting, discussed)
     assert features["tied"] == 1.0 and features["actors_clash"] == 1.0
     assert not clash(features)
+    # a side naming one participant of a gathering says nothing against the other's (events/gatherings)
+    events = [_with_parties(_at(text, "met", "CONSULT"), ["UNO"]),
+              _with_parties(_at(text, "discussed", "CONSULT"), ["CHE"])]
+    meeting, discussed = mentions_of(events, [mention_cues(e, doc.parsed) for e in events], DAY)
+    assert pair_features(meeting, discussed)["actors_clash"] == 0.0
     other = "France met Iran in Paris on Monday, and Germany met Iraq in Berlin."
     doc = make_doc(other)
     events = [_with_parties(_at(other, "met Iran", "CONSULT"), ["FRA", "IRN"]),
