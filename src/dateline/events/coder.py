@@ -33,6 +33,7 @@ from dateline.events.ontology import Ontology, load_ontology
 from dateline.events.parties import demand_parties, trigger_parties
 from dateline.events.parties_reported import reread_reported_accusations, reread_retyped_parties
 from dateline.events.party_records import RECIPROCAL_TYPES, party_records
+from dateline.events.protest_topics import drop_protest_topics
 from dateline.events.targets import fallback_recipients, implicit_protesters, implicit_state_actor
 from dateline.events.thread_parties import fill_thread_parties
 from dateline.events.token_columns import tokens_where
@@ -136,8 +137,10 @@ def after_verification(doc: Document) -> Document:
     """The events stage's steps after the verifier, on `doc`'s verified mentions: a re-typed reading takes its new
     type's parties, reported accusations are read again, then one event per happening. One function, so that the
     benchmarks that verify mentions themselves (`event_sets`, `tools/calibration_stages.py`) keep `extract`'s order.
-    Last, a role no word of its clause fills may be taken from the story so far (`events.thread_parties`)."""
-    return fill_thread_parties(group_events(reread_reported_accusations(reread_retyped_parties(doc))))
+    Last, a role no word of its clause fills may be taken from the story so far (`events.thread_parties`). First of
+    all, a protest's message read as a second event is left to the protest (`events.protest_topics`)."""
+    return fill_thread_parties(group_events(reread_reported_accusations(reread_retyped_parties(
+        drop_protest_topics(doc)))))
 
 
 def find_triggers(sent: Any, lexicon: Lexicon) -> list[Trigger]:
