@@ -9,9 +9,11 @@ imports on the other (`benchmarks/critical_path.py` times both).
 
 The command line is read only as far as this needs: the `ingest` command, not asking for help, with local workers
 (`--workers` above 1, or left to its default on a machine of more than one core; no Dask `--cluster` or
-`--scheduler`). The input's size is not known yet: an input that fits in one partition, which is processed without
-workers, has then had a server boot for nothing on another core (~1.5 CPU s; its ~250 MB go when the command ends).
-Starting it twice is harmless: `LocalWorkers` finds it running.
+`--scheduler`), and inputs that hold more articles than one partition (`estimate_articles` on the paths the command
+line names, as `ingest_with` estimates them; an input that fits in one partition is processed without workers, and a
+server booted for it would cost ~1.5 CPU s on the other core and ~250 MB until the command ends). Standard input has
+no size to read, so it waits for `ingest_with`. Starting the server twice is harmless: `LocalWorkers` finds it
+running. The console entry (`dateline.launch`) calls this before it imports the command.
 """
 
 from __future__ import annotations
@@ -20,10 +22,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from dateline.scale import DEFAULT_PARTITION_SIZE, estimate_articles
 from dateline.scale.runners import default_workers, worker_context
 
 #: The options of `dateline ingest` that send partitions to Dask instead of local workers.
 DASK_OPTIONS = ("--cluster", "--scheduler")
+#: The options of `dateline ingest` that take no value: every other option's next word is its value, not an input.
+FLAGS = ("--feeds", "--dayfirst", "--monthfirst", "--help")
 
 
 def option_value(argv: Sequence[str], name: str) -> str | None:
@@ -37,6 +42,34 @@ def option_value(argv: Sequence[str], name: str) -> str | None:
     return found
 
 
+def input_paths(argv: Sequence[str]) -> list[str]:
+    """The inputs an `ingest` command line names (`argv` without the program's name): its words that are neither an
+    option nor an option's value (see `FLAGS`)."""
+    paths: list[str] = []
+    words = iter(argv[1:])
+    for word in words:
+        if word.startswith("--"):
+            if "=" not in word and word not in FLAGS:
+                next(words, None)
+        elif word != "-" and word.startswith("-"):
+            next(words, None)
+        else:
+            paths.append(word)
+    return paths
+
+
+def more_than_one_partition(argv: Sequence[str]) -> bool:
+    """Whether the inputs of an `ingest` command line hold more articles than one partition (`--partition-size`,
+    by default `DEFAULT_PARTITION_SIZE`), as `estimate_articles` counts them; False for standard input or when a
+    size cannot be read."""
+    try:
+        size = int(option_value(argv, "--partition-size") or DEFAULT_PARTITION_SIZE)
+        total = estimate_articles(input_paths(argv))
+    except (OSError, ValueError):  # the command itself says what is wrong with its inputs
+        return False
+    return total is not None and total > size
+
+
 def ingest_with_local_workers(argv: Sequence[str], cores: int | None = None) -> bool:
     """Whether `argv` (a `dateline` command line without the program's name) is an ingest that runs local workers
     (see the module's doc); `cores` stands for this machine's (`default_workers`)."""
@@ -45,12 +78,11 @@ def ingest_with_local_workers(argv: Sequence[str], cores: int | None = None) -> 
     if any(arg == option or arg.startswith(option + "=") for arg in argv for option in DASK_OPTIONS):
         return False
     workers = option_value(argv, "--workers")
-    if workers is None:
-        return (default_workers() if cores is None else cores) > 1
     try:
-        return int(workers) > 1
+        many = (default_workers() if cores is None else cores) > 1 if workers is None else int(workers) > 1
     except ValueError:  # the command itself says what is wrong with it
         return False
+    return many and more_than_one_partition(argv)
 
 
 def start_workers_early(argv: Sequence[str] | None = None) -> bool:
@@ -73,4 +105,5 @@ def start_workers_early(argv: Sequence[str] | None = None) -> bool:
     return True
 
 
-__all__ = ["ingest_with_local_workers", "option_value", "start_workers_early"]
+__all__ = ["FLAGS", "ingest_with_local_workers", "input_paths", "more_than_one_partition", "option_value",
+           "start_workers_early"]
