@@ -68,3 +68,15 @@ def test_a_simple_past_is_no_perfect_told_ahead_of_its_day(make_doc) -> None:
     text = ("The governor praised the new flood barrier of the river board. "
             "Speaking at its opening on Tuesday, the governor also urged towns upstream to build their own.")
     assert "present perfect" not in dated_in(make_doc, text, 0, "praised").basis
+
+
+def test_a_pronoun_that_does_not_agree_with_the_doer_takes_up_nobody(make_doc) -> None:
+    """"He" after a plural doer, "they" after a singular one, "she" after an organisation name someone else."""
+    texts = [("Rebel fighters have seized the hill town near the coast. "
+              "He said on Tuesday that the army would soon take it back.", "seized"),
+             ("The border agency has expelled four foreign reporters. "
+              "They arrived in the capital on Tuesday to cover the elections.", "expelled"),
+             ("The Justice Department has sued the mining firm over the spill. "
+              "She told reporters on Tuesday that the firm had hidden its records.", "sued")]
+    for text, trigger in texts:
+        assert dated_in(make_doc, text, 0, trigger).mod == "ON_OR_BEFORE", text

@@ -43,6 +43,10 @@ _SHELL_NOUNS = word_set("act_shell_nouns")
 #: Personal pronouns that take up the doer of the sentence before ("Speaking on Tuesday, he urged"). Not "it", which
 #: as often stands for no doer at all ("Yesterday it emerged that ...").
 _DOER_PRONOUNS = frozenset({"he", "she", "they", "we"})
+#: The pronouns of a plural doer; "he" and "she" take up a singular one.
+_PLURAL_PRONOUNS = frozenset({"they", "we"})
+#: Entity labels of a doer that "he" or "she" never takes up ("The Justice Department has sued ... She said").
+_NO_PERSON_ENTITIES = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
@@ -102,11 +106,20 @@ def _news_day(doc: Document, timex: Timex | None) -> bool:
     return span is not None and written_by(doc) - REPORT_CYCLE <= span.first <= written_by(doc)
 
 
-def _same_doer(subject: Any, doer: Any) -> bool:
-    """The subject names the doer again: the same head word ("the administration" / "the Obama administration"),
-    or a personal pronoun."""
+def _same_doer(subject: Any, doer: Any, verb: Any) -> bool:
+    """The subject names the doer of `verb` again: the same head word ("the administration" / "the Obama
+    administration"), or a personal pronoun that agrees with it: "they" or "we" with a plural doer ("have"),
+    "he" or "she" with a singular one ("has") that is no organisation or place. "Rebel fighters have seized the
+    town. He said on Monday ..." and "The government has expelled four reporters. They arrived on Monday" name
+    someone else."""
     if subject.lower_ in _DOER_PRONOUNS:
-        return doer.lower_ not in _DOER_PRONOUNS or doer.lower_ == subject.lower_
+        if doer.lower_ in _DOER_PRONOUNS:
+            return doer.lower_ == subject.lower_
+        plural = any(a.dep_ in ("aux", "auxpass") and a.lower_ in _PERFECT_AUX and a.tag_ == "VBP"
+                     for a in verb.children)
+        if subject.lower_ in _PLURAL_PRONOUNS:
+            return plural
+        return not plural and doer.ent_type_ not in _NO_PERSON_ENTITIES
     return subject.pos_ in ("NOUN", "PROPN") and subject.lower_ == doer.lower_
 
 
@@ -134,7 +147,7 @@ def day_told_next(doc: Document, trigger: Any) -> RetoldDay | None:
     if subject is None:
         return None
     doer = _subject(verb)
-    if doer is not None and _same_doer(subject, doer):
+    if doer is not None and _same_doer(subject, doer, verb):
         timex = governing_timex(doc, root) or nearest_anchor(doc, root)
         if _news_day(doc, timex) and timex is not None and dates_main_clause(doc, timex):
             return RetoldDay(timex, subject)
