@@ -60,3 +60,17 @@ def test_the_console_entry_starts_the_server_before_importing_the_command() -> N
     assert result.stdout.strip() == "[]"
     source = (Path(__file__).resolve().parents[1] / "src/dateline/launch.py").read_text(encoding="utf-8")
     assert source.index("start_workers_early()") < source.index("from dateline.cli import app")
+
+
+def test_the_flags_read_from_the_command_line_are_the_ingest_command_s() -> None:
+    """`early.FLAGS` repeats which options of `dateline ingest` take no value; a flag added to the command but not
+    there would swallow the input after it, so the server would not start early for it."""
+    import typer.main
+
+    from dateline.cli import app
+    from dateline.scale.early import FLAGS
+
+    command = typer.main.get_command(app).commands["ingest"]  # type: ignore[attr-defined]
+    flags = {name for param in command.params if getattr(param, "is_flag", False)
+             for name in [*param.opts, *param.secondary_opts]}
+    assert flags | {"--help"} == set(FLAGS)
