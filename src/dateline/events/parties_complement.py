@@ -160,7 +160,7 @@ def _circumstance(parent: Any, child: Any) -> bool:
 #: Verbs of help reaching a place ("food aid poured into Chad", "supplies began to reach Niger").
 ARRIVING_VERBS = frozenset({"arrive", "flow", "pour", "reach", "stream", "trickle", "come", "go"})
 #: Prepositions of where something arriving ends up.
-DESTINATION_PREPS = frozenset({"into", "to", "in"})
+DESTINATION_PREPS = word_class("prepositions", "arrival")
 #: Entity labels of a place or a body help can reach.
 DESTINATION_ENTITIES = frozenset({"GPE", "LOC", "NORP", "ORG"})
 

@@ -46,7 +46,7 @@ AIM_CLAUSES = frozenset({"advcl", "xcomp"})
 #: Prepositions of aim: what a protest is for ("in support of", "rallied for"), not what moved it ("against", "over").
 AIM_PREPS = frozenset({"in", "for"})
 #: Prepositions that place a protest a verb names ("went to a demonstration", "took part in a rally").
-PLACE_PREPS = frozenset({"to", "in", "at", "into"})
+PLACE_PREPS = word_class("prepositions", "joining")
 #: Relative words.
 RELATIVE_WORDS = frozenset({"that", "which", "who", "where", "whom"})
 #: Subordinators whose clause is background, not the protest's aim ("after", "because", "when").
