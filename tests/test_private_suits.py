@@ -32,3 +32,17 @@ def test_a_private_suit_against_a_company_is_no_accusation(nlp, text: str, trigg
 ])
 def test_a_suit_with_a_state_party_stays(nlp, text: str, trigger: str) -> None:
     assert "ACCUSE" in types_at(candidates(nlp, text), trigger)
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("The state's attorney general said it was suing Exxon Mobil for the damage.", "suing"),
+    ("Mexico is considering how to sue Exxon Mobil for the damage to its coast.", "sue"),
+    ("The lawsuit against Exxon Mobil warned that the damage may not be known for years.", "lawsuit"),
+])
+def test_a_suit_whose_plaintiff_is_unknown_stays(nlp, text: str, trigger: str) -> None:
+    assert "ACCUSE" in types_at(candidates(nlp, text), trigger)
+
+
+def test_the_charge_of_a_private_suit_is_no_accusation(nlp) -> None:
+    doc = candidates(nlp, "Shrimp fishermen filed a lawsuit against Exxon Mobil, accusing it of negligence.")
+    assert "ACCUSE" not in types_at(doc, "accusing") | types_at(doc, "filed")

@@ -11,11 +11,16 @@ the parties, never by the word of suing alone (`litigation_words.txt`):
 * the plaintiff (the agent: a verb's subject or "by" agent, a noun's possessor or the subject of the verb whose
   object it is) names no such body either. A lawyer or attorney (`counsel_nouns.txt`) acts for a client: the actor
   dictionary codes the word judicial, but with no modifier naming an office of the state ("attorney general",
-  "district attorney") it is no party of the state here.
+  "district attorney") it is no party of the state here;
+* no plaintiff named at all only for many suits ("hundreds of lawsuits against the company"): one suit with none
+  named ("the lawsuit against the company warned ...", "is considering how to sue the company") may be a state's
+  told elsewhere, and so may one whose plaintiff is a pronoun the actors stage did not resolve.
 
-"The government sued the company", "the Justice Department's lawsuit against the company", "a lawsuit against the
-ministry" and a suit naming no defendant are left alone. Read by `events.frame.nonpolitical_frame`, which knows the
-article's actors, so the lexicon's and the detector's proposals alike are dropped.
+A participle telling the charge of a suit filed in the clause it hangs on ("filed a lawsuit against the company,
+accusing it of negligence") is the suit's. "The government sued the company", "the Justice Department's lawsuit
+against the company", "a lawsuit against the ministry" and a suit naming no defendant are left alone. Read by
+`events.frame.nonpolitical_frame`, which knows the article's actors, so the lexicon's and the detector's proposals
+alike are dropped.
 """
 
 from __future__ import annotations
@@ -34,6 +39,11 @@ STATE_OFFICE_WORDS = frozenset({"general", "district", "state", "federal", "gove
                                 "public"})
 #: Entity labels of a name that may stand for a state body.
 NAME_ENTITIES = frozenset({"ORG", "GPE", "NORP"})
+#: Tags of a plural noun: many suits with no plaintiff named are private people's ("hundreds of lawsuits against
+#: the company"); one suit with none named ("the lawsuit against the company") may be a state's told before.
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+#: How a participle telling a suit's charge hangs on the verb that files it.
+RESULT_DEPS = frozenset({"advcl", "conj"})
 #: Links from a suit to whom it is against: a noun's "against" phrase, a verb's direct object.
 AGAINST_PREPS = frozenset({"against"})
 
@@ -55,6 +65,8 @@ def private_suit(token: Any, type_name: str, actors_at: Callable[[Any], list[Act
     if not defendant_actors or not all(a.sector in business_sectors for a in defendant_actors):
         return None
     agent = agent_of(token)
+    if agent is None and not (suit.pos_ == "NOUN" and suit.tag_ in PLURAL_TAGS):
+        return None  # "is considering how to sue the company", "the lawsuit against BP": whose is told elsewhere
     if agent is not None and _state_party(agent, actors_at, political_sectors):
         return None
     plaintiff = f"'{agent.text}'" if agent is not None else "no one named"
@@ -62,13 +74,18 @@ def private_suit(token: Any, type_name: str, actors_at: Callable[[Any], list[Act
 
 
 def _suit_word(token: Any) -> Any | None:
-    """The word of suing the trigger is or takes as its object: "sued", "lawsuits", or the light verb of "filed a
-    lawsuit" (its object "lawsuit"); None when neither."""
+    """The word of suing the trigger is or takes as its object: "sued", "lawsuits", the light verb of "filed a
+    lawsuit" (its object "lawsuit"), or a participle that tells the charge of a suit filed in the clause it hangs on
+    ("filed a lawsuit against the company, accusing it of negligence"); None when neither."""
     if token.lemma_.lower() in LITIGATION_WORDS:
         return token
-    if token.pos_ in ("VERB", "AUX"):
-        return next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")
-                     and c.lemma_.lower() in LITIGATION_WORDS), None)
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    for verb in (token, token.head) if token.dep_ in RESULT_DEPS else (token,):
+        found = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+                      and c.lemma_.lower() in LITIGATION_WORDS), None)
+        if found is not None:
+            return found
     return None
 
 
@@ -87,11 +104,11 @@ def _defendants(suit: Any) -> list[Any]:
 
 def _state_party(agent: Any, actors_at: Callable[[Any], list[Actor]], political_sectors: frozenset[str]) -> bool:
     """Whether the plaintiff's phrase names a state, armed or political body, or may: a name the actor dictionary
-    does not know or gives no sector ("the Justice Department", "the Gulf Coast Claims Facility") is not known to
-    be private. A
-    counsel noun with no modifier of a state office acts for a client and does not count."""
+    does not know or gives no sector ("the Justice Department", "the Gulf Coast Claims Facility") or a pronoun the
+    actors stage did not resolve ("the attorney general said it was suing") is not known to be private. A counsel
+    noun with no modifier of a state office acts for a client and does not count."""
     phrase = list(agent.subtree)
-    named = any(t.ent_type_ in NAME_ENTITIES or t.pos_ == "PROPN" for t in phrase)
+    named = any(t.ent_type_ in NAME_ENTITIES or t.pos_ in ("PROPN", "PRON") for t in phrase)
     found = [a for t in phrase for a in actors_at(t)]
     if named and (not found or any(a.sector is None for a in found)):
         return True
