@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from dateline.scale.early import ingest_with_local_workers, input_paths, more_than_one_partition
+from dateline.scale.early import ingest_with_local_workers, input_paths, more_than_one_partition, option_value
 
 
 def _jsonl(path: Path, n: int) -> Path:
@@ -23,6 +23,12 @@ def test_the_inputs_are_the_words_that_are_neither_options_nor_their_values() ->
     argv = ["ingest", "--db", "store.duckdb", "a.jsonl", "--feeds", "folder", "--workers=2", "--partition-size", "8",
             "--dayfirst", "-", "c.jsonl"]
     assert input_paths(argv) == ["a.jsonl", "folder", "-", "c.jsonl"]
+
+
+def test_an_option_s_value_is_its_last_one() -> None:
+    assert option_value(["--db", "a.duckdb", "--db=b.duckdb"], "--db") == "b.duckdb"
+    assert option_value(["--db=a.duckdb", "--db", "b.duckdb"], "--db") == "b.duckdb"
+    assert option_value(["--db"], "--db") is None
 
 
 def test_a_server_is_started_only_for_more_articles_than_one_partition(tmp_path: Path) -> None:

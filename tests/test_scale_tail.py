@@ -72,28 +72,15 @@ def test_start_soon_starts_the_fork_server_before_any_partition_is_sent():
     assert done.stdout.split() == ["1", "True"]
 
 
-def test_an_ingest_with_local_workers_is_told_from_its_command_line():
-    from dateline.scale.early import ingest_with_local_workers, option_value
-
-    assert ingest_with_local_workers(["ingest", "day.jsonl", "--workers", "2"], cores=1)
-    assert ingest_with_local_workers(["ingest", "day.jsonl", "--workers=4"], cores=1)
-    assert ingest_with_local_workers(["ingest", "news/"], cores=2)
-    assert not ingest_with_local_workers(["ingest", "news/"], cores=1)
-    assert not ingest_with_local_workers(["ingest", "news/", "--workers", "1"], cores=8)
-    assert not ingest_with_local_workers(["ingest", "day.jsonl", "--cluster", "local:2"], cores=2)
-    assert not ingest_with_local_workers(["ingest", "day.jsonl", "--scheduler=tcp://10.0.0.5:8786"], cores=2)
-    assert not ingest_with_local_workers(["ingest", "--help"], cores=2)
-    assert not ingest_with_local_workers(["extract", "day.jsonl", "--workers", "2"], cores=2)
-    assert not ingest_with_local_workers(["ingest", "day.jsonl", "--workers", "two"], cores=2)
-    assert option_value(["--db", "a.duckdb", "--db=b.duckdb"], "--db") == "b.duckdb"
-
-
-def test_start_workers_early_starts_the_fork_server_for_an_ingest_with_workers_only():
-    """In fresh interpreters: the command line of an ingest with 2 workers starts the server, one with 1 does not."""
+def test_start_workers_early_starts_the_fork_server_for_an_ingest_with_workers_only(tmp_path):
+    """In fresh interpreters: the command line of an ingest with 2 workers of an input of more than one partition
+    starts the server, one with 1 worker does not (which command lines do: tests/test_scale_early.py)."""
+    source = write_stories(tmp_path)
     code = ("import sys, psutil; from dateline.scale.early import start_workers_early; "
             "started = start_workers_early(sys.argv[1:]); kids = psutil.Process().children(); "
             "print(started, sum('forkserver' in ' '.join(k.cmdline()) for k in kids))")
     for workers, expected in (("2", ["True", "1"]), ("1", ["False", "0"])):
-        done = subprocess.run([sys.executable, "-c", code, "ingest", "day.jsonl", "--workers", workers],
-                              check=True, capture_output=True, text=True, timeout=120)
+        argv = ["ingest", str(source), "--workers", workers, "--partition-size", "1"]
+        done = subprocess.run([sys.executable, "-c", code, *argv], check=True, capture_output=True, text=True,
+                              timeout=120)
         assert done.stdout.split() == expected
