@@ -35,14 +35,14 @@ def test_a_suit_with_a_state_party_stays(nlp, text: str, trigger: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "trigger"), [
-    ("The state's attorney general said it was suing Exxon Mobil for the damage.", "suing"),
-    ("Mexico is considering how to sue Exxon Mobil for the damage to its coast.", "sue"),
-    ("The lawsuit against Exxon Mobil warned that the damage may not be known for years.", "lawsuit"),
+    ("Officials in Texas announced on Friday that it is suing Exxon Mobil over the refinery fire.", "suing"),
+    ("Brazil may decide next month how to sue Exxon Mobil over the refinery fire.", "sue"),
+    ("The lawsuit against Exxon Mobil claims the refinery fire cost fishermen a season.", "lawsuit"),
 ])
 def test_a_suit_whose_plaintiff_is_unknown_stays(nlp, text: str, trigger: str) -> None:
     assert "ACCUSE" in types_at(candidates(nlp, text), trigger)
 
 
 def test_the_charge_of_a_private_suit_is_no_accusation(nlp) -> None:
-    doc = candidates(nlp, "Shrimp fishermen filed a lawsuit against Exxon Mobil, accusing it of negligence.")
+    doc = candidates(nlp, "Oyster farmers filed a lawsuit against Exxon Mobil on Monday, accusing it of carelessness.")
     assert "ACCUSE" not in types_at(doc, "accusing") | types_at(doc, "filed")
