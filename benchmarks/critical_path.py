@@ -46,6 +46,9 @@ def traced_run(argv: list[str]) -> None:
     (the fork server is started by the pool's first process), the runners' `submit` and `_Run.store_result`."""
     marks: dict[str, Any] = {"sent": [], "stored": []}
     sys.argv = [str(Path(sys.executable).with_name("dateline")), *argv]  # as the console script runs it
+    from dateline.scale.early import start_workers_early
+
+    start_workers_early(argv)  # as the console entry (`dateline.launch`) does, before the command's imports
     from dateline.cli import app
 
     marks["imports_done"] = time.time()
