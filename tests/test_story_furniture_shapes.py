@@ -114,3 +114,18 @@ def test_place_pairs_with_slashes_make_no_gallery(make_doc) -> None:
     text = ("HOUSTON/LONDON | Mon Jul 19 , 2010 BP said on Monday it would sell assets .\n"
             "HOUSTON/LONDON analysts said the sale was expected .\n" + STORY)
     assert "caption" not in kinds_over(make_doc, text, STORY)
+
+
+def test_a_story_with_two_pictures_paragraphs_apart_keeps_its_body(make_doc) -> None:
+    """Two credit lines with four paragraphs of story between them are two pictures in a story, not a gallery."""
+    body = ["The regional council voted on Monday to delay the new water rules by a year .",
+            "Farmers' unions welcomed the vote but said they would keep their tractors on the roads .",
+            "The agriculture minister is due to meet union leaders in Paris on Thursday .",
+            "Police said about 200 tractors had blocked roads around Lyon since the weekend ."]
+    text = "\n".join(["Ana Ruiz/Getty Images A farmer blocks a road near Lyon on Monday .", *body,
+                      "Ana Ruiz/Getty Images Farmers burn tyres outside the prefecture .", STORY])
+    for paragraph in [*body, STORY]:
+        assert "caption" not in kinds_over(make_doc, text, paragraph)
+    close = "\n".join(["Ana Ruiz/Getty Images A farmer blocks a road near Lyon on Monday .", *body[:3],
+                       "Ana Ruiz/Getty Images Farmers burn tyres outside the prefecture .", STORY])
+    assert "caption" in kinds_over(make_doc, close, STORY)  # three lines apart: a caption's lines, a gallery
