@@ -80,3 +80,15 @@ def test_the_flags_read_from_the_command_line_are_the_ingest_command_s() -> None
     flags = {name for param in command.params if getattr(param, "is_flag", False)
              for name in [*param.opts, *param.secondary_opts]}
     assert flags | {"--help"} == set(FLAGS)
+
+
+def test_telling_more_than_one_partition_stops_reading_a_large_input(tmp_path: Path) -> None:
+    """The count stops once it passes the partition size, so a large input is not read through before the server
+    starts (the ingest's own estimate, with no bound, still counts every line)."""
+    from dateline.scale import estimate_articles
+
+    big = _jsonl(tmp_path / "big.jsonl", 60_000)  # ~3.5 MB: more than the first blocks read
+    assert estimate_articles([big]) == 60_000
+    bounded = estimate_articles([big], more_than=8)
+    assert bounded is not None and 8 < bounded < 60_000
+    assert estimate_articles([_jsonl(tmp_path / "small.jsonl", 5)], more_than=8) == 5

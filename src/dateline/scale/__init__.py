@@ -80,11 +80,13 @@ def _clock(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}"
 
 
-def estimate_articles(paths: Iterable[str | Path]) -> int | None:
+def estimate_articles(paths: Iterable[str | Path], more_than: int | None = None) -> int | None:
     """About how many articles the inputs hold (JSON Lines: non-blank lines; other files: one), for an ETA.
 
     Reads JSONL files once in large blocks (fast next to parsing them); None when an input
-    is standard input.
+    is standard input. With `more_than`, reading stops as soon as the count passes it (the
+    number returned is then only a lower bound): enough to tell whether more than one
+    partition will come (`scale.early`), without reading a large input through.
     """
     total = 0
     for raw in paths:
@@ -94,11 +96,14 @@ def estimate_articles(paths: Iterable[str | Path]) -> int | None:
         files = path.rglob("*") if path.is_dir() else [path]
         for file in files:
             if file.is_file() and not file.name.startswith("."):
-                total += _records_in(file)
+                total += _records_in(file, None if more_than is None else more_than - total)
+                if more_than is not None and total > more_than:
+                    return total
     return total
 
 
-def _records_in(file: Path) -> int:
+def _records_in(file: Path, more_than: int | None = None) -> int:
+    """The non-blank lines of a JSON Lines file (1 for any other file), counted until they pass `more_than`."""
     with file.open("rb") as fh:
         head = fh.read(1 << 16)
         if not head.lstrip().startswith(b"{"):
@@ -107,6 +112,8 @@ def _records_in(file: Path) -> int:
         block = head
         while block:
             lines += sum(1 for line in block.split(b"\n")[:-1] if line.strip())
+            if more_than is not None and lines > more_than:
+                return lines
             last = block.rsplit(b"\n", 1)[-1]
             block = fh.read(1 << 20)
             block = last + block if block else b""

@@ -64,7 +64,7 @@ def more_than_one_partition(argv: Sequence[str]) -> bool:
     size cannot be read."""
     try:
         size = int(option_value(argv, "--partition-size") or DEFAULT_PARTITION_SIZE)
-        total = estimate_articles(input_paths(argv))
+        total = estimate_articles(input_paths(argv), more_than=size)  # stops reading once past one partition
     except (OSError, ValueError):  # the command itself says what is wrong with its inputs
         return False
     return total is not None and total > size
