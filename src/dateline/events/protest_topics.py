@@ -47,8 +47,8 @@ AIM_CLAUSES = frozenset({"advcl", "xcomp"})
 AIM_PREPS = frozenset({"in", "for"})
 #: Prepositions that place a protest a verb names ("went to a demonstration", "took part in a rally").
 PLACE_PREPS = word_class("prepositions", "joining")
-#: Relative words.
-RELATIVE_WORDS = frozenset({"that", "which", "who", "where", "whom"})
+#: Relative words: the shared relative pronouns, and "where", which opens a relative clause of place.
+RELATIVE_WORDS = word_set("relative_pronouns") | {"where"}
 #: Subordinators whose clause is background, not the protest's aim ("after", "because", "when").
 BACKGROUND_MARKS = word_set("background_markers") | word_class("prepositions", "background")
 #: How far up the parse a topic may sit from its protest (a conjunct, clause, preposition, its object, the protest).
