@@ -36,8 +36,7 @@ REMOVAL_WORDS = word_set("removal_words")
 #: Entity labels of a sum of money ("$1.4 billion").
 AMOUNT_ENTITIES = frozenset({"MONEY"})
 #: Heads of a sum that the entity tagger may leave untagged ("300m yen", "$3m").
-AMOUNT_WORDS = frozenset({"dollar", "euro", "pound", "yen", "yuan", "rupee", "franc", "m", "bn", "million",
-                          "billion"})
+AMOUNT_WORDS = word_set("amount_words")
 
 
 def is_amount(token: Any) -> bool:
@@ -158,7 +157,7 @@ def _circumstance(parent: Any, child: Any) -> bool:
 
 
 #: Verbs of help reaching a place ("food aid poured into Chad", "supplies began to reach Niger").
-ARRIVING_VERBS = frozenset({"arrive", "flow", "pour", "reach", "stream", "trickle", "come", "go"})
+ARRIVING_VERBS = word_set("arriving_verbs")
 #: Prepositions of where something arriving ends up.
 DESTINATION_PREPS = word_class("prepositions", "arrival")
 #: Entity labels of a place or a body help can reach.

@@ -35,8 +35,7 @@ from dateline.words import word_set
 LITIGATION_WORDS = word_set("litigation_words")
 COUNSEL_NOUNS = word_set("counsel_nouns")
 #: Words that make a counsel noun an office of the state ("attorney general", "district attorney").
-STATE_OFFICE_WORDS = frozenset({"general", "district", "state", "federal", "government", "prosecuting", "crown",
-                                "public"})
+STATE_OFFICE_WORDS = word_set("state_office_words")
 #: Entity labels of a name that may stand for a state body.
 NAME_ENTITIES = frozenset({"ORG", "GPE", "NORP"})
 #: Tags of a plural noun: many suits with no plaintiff named are private people's ("hundreds of lawsuits against
