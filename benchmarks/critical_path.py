@@ -207,7 +207,12 @@ def one_run(source: Path, workers: int, partition_size: int, every: float, cores
         proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                 text=True)
         sampler = time.process_time()
-        tree = sample_tree(proc, every, started)
+        try:
+            tree = sample_tree(proc, every, started)
+        except BaseException:  # an interrupted or failed sampling leaves no ingest running on behind it
+            proc.kill()
+            proc.communicate()
+            raise
         sampler = time.process_time() - sampler
         out, err = proc.communicate()
         if proc.returncode:
